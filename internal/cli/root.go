@@ -1,0 +1,138 @@
+// Package cli is threatmap's command line. main only calls Run, so every
+// command can be tested in-process with real argument lists.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // nothing to report
+	ExitFindings = 1 // check found something to fix
+	ExitUsage    = 2 // bad usage or invalid input
+)
+
+// version is set at build time with -ldflags "-X ...cli.version=v1.2.3".
+var version = "dev"
+
+// exitError carries an exit code and a message already meant for a person.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// silentExit ends a command with a code and nothing more to print.
+func silentExit(code int) error { return &exitError{code: code} }
+
+// env is what commands share: where to write, and the clock (injected so
+// tests and goldens are deterministic).
+type env struct {
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// Run executes threatmap with args (without the program name) and returns
+// the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, now: clock()}
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "threatmap: "+ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "threatmap: "+err.Error())
+	return ExitUsage
+}
+
+// clock returns the time source: THREATMAP_NOW (YYYY-MM-DD) pins "today"
+// for reproducible output in tests and examples.
+func clock() func() time.Time {
+	if s := os.Getenv("THREATMAP_NOW"); s != "" {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return func() time.Time { return t }
+		}
+	}
+	return time.Now
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "threatmap",
+		Short: "A one-page threat model, drafted from your code and kept honest by CI",
+		Long: `threatmap answers three questions about your product, from its code:
+
+  1. What you cannot afford to lose      (assets: user data, credentials and credits, integrity)
+  2. Where those things are exposed      (surfaces: entry points, stores, exits, third parties)
+  3. Which exposures would be found and exploited first  (threats ranked by difficulty x impact)
+
+The answers live in your repository as threatmap.yaml, which people edit
+(responses, owners, acceptances), and 'threatmap check' keeps it honest in CI.`,
+		Example: `  # See the threat map of the bundled example
+  threatmap report examples/docqa
+
+  # Check a model file
+  threatmap validate threatmap.yaml`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newVersionCmd(e),
+		newValidateCmd(e),
+		newReportCmd(e),
+		newScanCmd(e),
+	)
+	return root
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print threatmap's version",
+		Example: "  threatmap version",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintln(e.stdout, "threatmap "+version)
+			return nil
+		},
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErr("%s takes no arguments\nRun '%s --help' for usage.", cmd.CommandPath(), cmd.CommandPath())
+	}
+	return nil
+}
+
+func maxOneArg(cmd *cobra.Command, args []string) error {
+	if len(args) > 1 {
+		return usageErr("%s takes at most one argument, got %d\nRun '%s --help' for usage.", cmd.CommandPath(), len(args), cmd.CommandPath())
+	}
+	return nil
+}

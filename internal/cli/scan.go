@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/threatmap/threatmap/internal/detector/all"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/scan"
+	"github.com/threatmap/threatmap/internal/source"
+)
+
+type scanOptions struct {
+	format      string
+	maxFileSize int64
+	noGitignore bool
+}
+
+func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
+	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes")
+	cmd.Flags().BoolVar(&o.noGitignore, "no-gitignore", false, "also read files that .gitignore excludes")
+}
+
+func newScanCmd(e *env) *cobra.Command {
+	o := &scanOptions{}
+	cmd := &cobra.Command{
+		Use:   "scan [DIR]",
+		Short: "List the facts found in the code: routes, assets, stores, exits, secrets",
+		Long: `scan reads the tree at DIR (default .) and prints what it finds: every entry
+point (routes with their full paths, auth and tags), the third parties the
+code calls, the stores it opens, the user data its models hold, the exits
+where data leaves, committed secrets (always redacted), infrastructure and
+CI/CD facts.
+
+It never runs the code it reads, never follows a symbolic link out of the
+tree, and makes no network call. .gitignore is respected; dependencies,
+build output, binaries, minified bundles and files over --max-file-size
+are skipped. A file that cannot be parsed is a warning; the scan goes on.
+
+--format json prints one JSON object (schema/scan.schema.json); table, the
+default on a terminal, prints the same readably.`,
+		Example: `  threatmap scan examples/docqa
+  threatmap scan . --format json | jq '.surfaces[] | "\(.method) \(.path)"'`,
+		Args: maxOneArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := dirArg(args)
+			if o.format == "" {
+				o.format = "json"
+				if isTerminal(e.stdout) {
+					o.format = "table"
+				}
+			}
+			if o.format != "json" && o.format != "table" {
+				return usageErr("unknown --format %q: use json or table", o.format)
+			}
+			res, err := runScan(cmd.Context(), e, dir, o)
+			if err != nil {
+				return err
+			}
+			if o.format == "json" {
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(res)
+			}
+			writeScanTable(e.stdout, res)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "json or table (default: table on a terminal, json otherwise)")
+	o.addWalkFlags(cmd)
+	return cmd
+}
+
+func dirArg(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return "."
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// runScan scans dir with every detector, showing progress on a terminal.
+func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Facts, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return facts.Facts{}, usageErr("%s: no such folder", dir)
+	}
+	if !st.IsDir() {
+		return facts.Facts{}, usageErr("%s is not a folder", dir)
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore}}
+	if isTerminal(e.stderr) {
+		opt.Progress = func(n int) {
+			if n%500 == 0 {
+				fmt.Fprintf(e.stderr, "\rscanning: %d files", n)
+			}
+		}
+		defer fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	res, err := scan.Run(ctx, dir, all.New(), opt)
+	if err != nil {
+		return res, fmt.Errorf("scan %s: %w", dir, err)
+	}
+	return res, nil
+}
+
+func writeScanTable(w io.Writer, f facts.Facts) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	section := func(title string, n int) bool {
+		fmt.Fprintf(tw, "\n%s (%d)\n", title, n)
+		return n > 0
+	}
+	ev := func(es []facts.Evidence) string {
+		if len(es) == 0 {
+			return ""
+		}
+		s := fmt.Sprintf("%s:%d", es[0].File, es[0].Line)
+		if len(es) > 1 {
+			s += fmt.Sprintf(" (+%d)", len(es)-1)
+		}
+		return s
+	}
+	fmt.Fprintf(tw, "threatmap scan of %s: %d files read\n", f.Root, f.Stats.Files)
+	if section("Entry points", len(f.Surfaces)) {
+		fmt.Fprintln(tw, "  METHOD\tPATH\tAUTH\tTAGS\tWHERE")
+		for _, r := range f.Surfaces {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s:%d\n", r.Method, r.Path, r.Auth, strings.Join(r.Tags, ","), r.File, r.Line)
+		}
+	}
+	if section("Third parties", len(f.ThirdParties)) {
+		for _, t := range f.ThirdParties {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Service, t.Category, strings.Join(t.Credentials, ","), ev(t.Evidence))
+		}
+	}
+	if section("Assets", len(f.Assets)) {
+		for _, a := range f.Assets {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.Kind, a.Name, strings.Join(a.Fields, ","), ev(a.Evidence))
+		}
+	}
+	if section("Stores", len(f.Stores)) {
+		for _, s := range f.Stores {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Kind, s.Name, ev(s.Evidence))
+		}
+	}
+	if section("Exits", len(f.Exits)) {
+		for _, x := range f.Exits {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+		}
+	}
+	if section("Secrets (redacted)", len(f.Secrets)) {
+		for _, s := range f.Secrets {
+			fmt.Fprintf(tw, "  %s\t%s\t%s:%d\n", s.Rule, s.Redacted, s.File, s.Line)
+		}
+	}
+	if section("Credentials read", len(f.Credentials)) {
+		for _, c := range f.Credentials {
+			kind := "config"
+			if c.Secret {
+				kind = "secret"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Name, kind, c.Service, ev(c.Evidence))
+		}
+	}
+	if section("Infrastructure", len(f.Infrastructure)) {
+		for _, x := range f.Infrastructure {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+		}
+	}
+	if section("Pipeline", len(f.Pipeline)) {
+		for _, x := range f.Pipeline {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+		}
+	}
+	if section("Controls found", len(f.Controls)) {
+		for _, x := range f.Controls {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+		}
+	}
+	if len(f.Warnings) > 0 {
+		section("Warnings", len(f.Warnings))
+		for _, x := range f.Warnings {
+			fmt.Fprintf(tw, "  %s\t%s\n", x.File, x.Message)
+		}
+	}
+	tw.Flush()
+}

@@ -1,0 +1,17 @@
+// Package all is the one explicit list of detectors. Adding a detector
+// touches its own package and one line here.
+package all
+
+import (
+	"github.com/threatmap/threatmap/internal/detector"
+)
+
+// New returns a fresh instance of every detector, for one scan.
+func New() []detector.Detector {
+	return []detector.Detector{
+		// routes
+		// assets, third parties, stores, credentials, exits
+		// secrets
+		// infrastructure and pipeline
+	}
+}

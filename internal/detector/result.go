@@ -1,0 +1,136 @@
+package detector
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Result returns the collected facts, deduplicated and in a deterministic
+// order, with every list non-nil so the JSON always has every key.
+func (s *Sink) Result() facts.Facts {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.f
+	f.Version = facts.SchemaVersion
+
+	slices.SortStableFunc(f.Surfaces, func(a, b facts.Route) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	f.Surfaces = dedupeRoutes(f.Surfaces)
+	for i := range f.ThirdParties {
+		f.ThirdParties[i].Evidence = sortEvidence(f.ThirdParties[i].Evidence)
+		f.ThirdParties[i].Credentials = sortStrings(f.ThirdParties[i].Credentials)
+	}
+	slices.SortFunc(f.ThirdParties, func(a, b facts.ThirdParty) int { return cmp.Compare(a.Service, b.Service) })
+	for i := range f.Stores {
+		f.Stores[i].Evidence = sortEvidence(f.Stores[i].Evidence)
+	}
+	slices.SortFunc(f.Stores, func(a, b facts.Store) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
+	for i := range f.Assets {
+		f.Assets[i].Evidence = sortEvidence(f.Assets[i].Evidence)
+		f.Assets[i].Fields = sortStrings(f.Assets[i].Fields)
+	}
+	slices.SortFunc(f.Assets, func(a, b facts.Asset) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
+	for i := range f.Exits {
+		f.Exits[i].Evidence = sortEvidence(f.Exits[i].Evidence)
+	}
+	slices.SortFunc(f.Exits, func(a, b facts.Exit) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+	})
+	slices.SortFunc(f.Secrets, func(a, b facts.Secret) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Rule, b.Rule))
+	})
+	for i := range f.Infrastructure {
+		f.Infrastructure[i].Evidence = sortEvidence(f.Infrastructure[i].Evidence)
+	}
+	slices.SortFunc(f.Infrastructure, func(a, b facts.Infrastructure) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+	})
+	for i := range f.Pipeline {
+		f.Pipeline[i].Evidence = sortEvidence(f.Pipeline[i].Evidence)
+	}
+	slices.SortFunc(f.Pipeline, func(a, b facts.Pipeline) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+	})
+	for i := range f.Credentials {
+		f.Credentials[i].Evidence = sortEvidence(f.Credentials[i].Evidence)
+	}
+	slices.SortFunc(f.Credentials, func(a, b facts.Credential) int { return cmp.Compare(a.Name, b.Name) })
+	for i := range f.Controls {
+		f.Controls[i].Evidence = sortEvidence(f.Controls[i].Evidence)
+	}
+	slices.SortFunc(f.Controls, func(a, b facts.Control) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+	})
+	slices.SortFunc(f.Warnings, func(a, b facts.Warning) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
+	})
+	f.Warnings = slices.Compact(f.Warnings)
+
+	f.Surfaces = nonNil(f.Surfaces)
+	f.ThirdParties = nonNil(f.ThirdParties)
+	f.Stores = nonNil(f.Stores)
+	f.Assets = nonNil(f.Assets)
+	f.Exits = nonNil(f.Exits)
+	f.Secrets = nonNil(f.Secrets)
+	f.Infrastructure = nonNil(f.Infrastructure)
+	f.Pipeline = nonNil(f.Pipeline)
+	f.Credentials = nonNil(f.Credentials)
+	f.Controls = nonNil(f.Controls)
+	f.Warnings = nonNil(f.Warnings)
+	return f
+}
+
+// dedupeRoutes keeps one route per id; the input is sorted so the first
+// declaration (by file and line) wins. A route declared twice with the same
+// method and path in different files gets a distinct id so neither is lost.
+func dedupeRoutes(rs []facts.Route) []facts.Route {
+	seen := map[string]string{}
+	out := rs[:0]
+	for _, r := range rs {
+		if file, ok := seen[r.ID]; ok {
+			if file == r.File {
+				continue
+			}
+			r.ID = ID("route", r.Method, r.Path, r.File)
+			if _, dup := seen[r.ID]; dup {
+				continue
+			}
+		}
+		seen[r.ID] = r.File
+		out = append(out, r)
+	}
+	return out
+}
+
+func sortEvidence(ev []facts.Evidence) []facts.Evidence {
+	slices.SortFunc(ev, func(a, b facts.Evidence) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
+	return nonNil(slices.Compact(ev))
+}
+
+func sortStrings(xs []string) []string {
+	sort.Strings(xs)
+	return nonNil(compactStrings(xs))
+}
+
+func compareFirst(a, b []facts.Evidence) int {
+	switch {
+	case len(a) == 0 && len(b) == 0:
+		return 0
+	case len(a) == 0:
+		return -1
+	case len(b) == 0:
+		return 1
+	}
+	return cmp.Or(cmp.Compare(a[0].File, b[0].File), cmp.Compare(a[0].Line, b[0].Line))
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}

@@ -1,0 +1,190 @@
+// Package facts is what a scan finds in the code: the JSON contract of
+// `threatmap scan --format json`. Other tools read it: fields are only ever
+// added, never renamed. Its schema is schema/scan.schema.json.
+package facts
+
+// Facts is one scan of one tree.
+type Facts struct {
+	Version        int              `json:"version"`
+	Root           string           `json:"root"`
+	Surfaces       []Route          `json:"surfaces"`
+	ThirdParties   []ThirdParty     `json:"third_parties"`
+	Stores         []Store          `json:"stores"`
+	Assets         []Asset          `json:"assets"`
+	Exits          []Exit           `json:"exits"`
+	Secrets        []Secret         `json:"secrets"`
+	Infrastructure []Infrastructure `json:"infrastructure"`
+	Pipeline       []Pipeline       `json:"pipeline"`
+	Credentials    []Credential     `json:"credentials"`
+	Controls       []Control        `json:"controls"`
+	Warnings       []Warning        `json:"warnings"`
+	Stats          Stats            `json:"stats"`
+}
+
+// SchemaVersion is Facts.Version.
+const SchemaVersion = 1
+
+// Auth says whether a route is guarded.
+const (
+	AuthRequired = "required"
+	AuthNone     = "none"
+	AuthUnknown  = "unknown"
+)
+
+// Route tags.
+const (
+	TagUpload      = "upload"
+	TagWebhook     = "webhook"
+	TagAdmin       = "admin"
+	TagLLM         = "llm"
+	TagPayment     = "payment"
+	TagDestructive = "destructive"
+	TagGraphQL     = "graphql"
+	TagWebsocket   = "websocket"
+	TagStatic      = "static"
+	TagAuth        = "auth" // login, signup, password reset: credential-taking routes
+)
+
+// Route is one entry point: an HTTP route a real app serves.
+type Route struct {
+	ID           string   `json:"id"`
+	Kind         string   `json:"kind"` // always "endpoint"
+	Method       string   `json:"method"`
+	Path         string   `json:"path"`
+	Framework    string   `json:"framework"`
+	File         string   `json:"file"`
+	Line         int      `json:"line"`
+	Handler      string   `json:"handler,omitempty"`
+	Auth         string   `json:"auth"`
+	AuthEvidence string   `json:"auth_evidence,omitempty"`
+	Params       []Param  `json:"params"`
+	Tags         []string `json:"tags"`
+	// Middleware lists what runs before the handler, outermost first, as
+	// written in the code (names only).
+	Middleware []string `json:"middleware,omitempty"`
+	// EndLine is the last line of the handler, when known: with File and
+	// Line it spans the handler for evidence checks.
+	EndLine int `json:"end_line,omitempty"`
+	// Body is the handler's source, kept in memory for the threat rules'
+	// evidence checks and never printed.
+	Body string `json:"-"`
+}
+
+// Param is a path parameter.
+type Param struct {
+	Name string `json:"name"`
+	In   string `json:"in"`   // "path" or "query"
+	Type string `json:"type"` // int | uuid | string | unknown
+}
+
+// Param types.
+const (
+	TypeInt     = "int"
+	TypeUUID    = "uuid"
+	TypeString  = "string"
+	TypeUnknown = "unknown"
+)
+
+// Evidence is a place in the tree: repo-relative slash path, 1-based line.
+type Evidence struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// ThirdParty is a service the product depends on and does not own.
+type ThirdParty struct {
+	ID          string     `json:"id"`
+	Service     string     `json:"service"`  // catalogue id: openai, stripe, aws-s3, ...
+	Name        string     `json:"name"`     // display name: OpenAI
+	Category    string     `json:"category"` // llm|payments|storage|email|sms|auth|analytics|monitoring|database|messaging|cloud
+	Asset       string     `json:"asset"`    // the bucket at risk: user-data|credentials|integrity
+	Evidence    []Evidence `json:"evidence"`
+	Credentials []string   `json:"credentials"`
+}
+
+// Store is where data rests: a database, cache, bucket, queue or folder.
+type Store struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // postgres|mysql|sqlite|mongodb|redis|s3|gcs|azure-blob|filesystem|...
+	Name     string     `json:"name"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Asset is something worth protecting that the code shows.
+type Asset struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // user-data|credentials|integrity
+	Name     string     `json:"name"`
+	Fields   []string   `json:"fields,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Exit is where data leaves: error responses, logs, e-mail, exports,
+// outbound calls.
+type Exit struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // error-response|log|email|export|outbound-call|debug-mode
+	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Secret is a committed secret. Redacted is all that is ever printed.
+type Secret struct {
+	ID          string `json:"id"`
+	Rule        string `json:"rule"`
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+	Redacted    string `json:"redacted"`
+	Description string `json:"description,omitempty"`
+	// Variable is the name the secret is assigned to, when known
+	// (OPENAI_API_KEY in a .env file): it ties the secret to what it unlocks.
+	Variable string `json:"variable,omitempty"`
+}
+
+// Infrastructure is a piece of cloud or deployment configuration that
+// changes who can reach what.
+type Infrastructure struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // public-bucket|bucket|open-security-group|public-database|load-balancer|ingress|compose-port|default-password|...
+	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Pipeline is a fact about CI/CD and the supply chain.
+type Pipeline struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // workflow|pull-request-target|unpinned-action|secret-echo|secret-scanning|missing-lockfile|...
+	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Credential is a configuration value the code reads.
+type Credential struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`    // OPENAI_API_KEY
+	Secret   bool       `json:"secret"`  // by name and use
+	Service  string     `json:"service"` // catalogue id it unlocks, if known
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Control is a security control found in code: evidence a mitigation is
+// really there (a rate limiter, a signature check, a public-access block).
+type Control struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // rate-limit|webhook-signature|idempotency|ownership-check|upload-type-check|opaque-keys|bucket-public-access-block|signed-urls|secret-scanning|audit-log|...
+	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Warning is something the scan could not read; the scan went on.
+type Warning struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
+// Stats counts what the scan did.
+type Stats struct {
+	Files   int   `json:"files"`
+	Bytes   int64 `json:"bytes"`
+	Skipped int   `json:"skipped"`
+}

@@ -1,0 +1,222 @@
+// Package source walks the tree to scan: once, respecting .gitignore,
+// skipping what no detector should read (dependencies, build output,
+// binaries, minified bundles, huge files), and never leaving the root.
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// DefaultMaxFileSize is the size above which a file is skipped: source
+// files are small; what is larger is data, a bundle or a dump.
+const DefaultMaxFileSize = 1 << 20
+
+// Options tune the walk.
+type Options struct {
+	MaxFileSize int64 // 0 means DefaultMaxFileSize
+	// NoGitignore reads files that .gitignore excludes. A secret in an
+	// ignored .env is not committed, so by default it is not read.
+	NoGitignore bool
+}
+
+// Entry is a file the walk found, not yet read.
+type Entry struct {
+	Path string // relative to the root, with '/'
+	Abs  string
+	Size int64
+}
+
+// Warning is a file or folder the walk could not, or would not, read.
+type Warning struct {
+	Path    string
+	Message string
+}
+
+// skipDirs are never walked: dependencies, caches and build output that
+// the team did not write and that would drown the map.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true,
+	"node_modules": true, "bower_components": true, "vendor": true,
+	".venv": true, "venv": true, "__pycache__": true, ".tox": true, ".mypy_cache": true, ".pytest_cache": true,
+	".next": true, ".nuxt": true, ".svelte-kit": true, ".turbo": true, ".cache": true, ".parcel-cache": true,
+	"dist": true, "build": true, "out": true, "target": true, "coverage": true, ".terraform": true,
+	".idea": true, ".vscode": true,
+}
+
+// SkipDir reports whether a folder name is never walked.
+func SkipDir(name string) bool { return skipDirs[name] }
+
+// Walk calls visit for every regular file under root that a scan should
+// read, in lexical order. Symbolic links are never followed: a link that
+// leads out of the tree, or into a loop, is reported as a warning.
+func Walk(ctx context.Context, root string, opt Options, visit func(Entry) error, warn func(Warning)) error {
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(rootAbs)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s is not a folder", root)
+	}
+	w := &walker{root: rootAbs, maxSize: maxSize, visit: visit, warn: warn, useIgnore: !opt.NoGitignore}
+	return w.dir(ctx, rootAbs, "", nil)
+}
+
+type walker struct {
+	root      string
+	maxSize   int64
+	useIgnore bool
+	visit     func(Entry) error
+	warn      func(Warning)
+}
+
+func (w *walker) dir(ctx context.Context, abs, rel string, patterns []gitignore.Pattern) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		w.warn(Warning{Path: relOrDot(rel), Message: "cannot read folder: " + errText(err)})
+		return nil
+	}
+	if w.useIgnore {
+		patterns = append(patterns[:len(patterns):len(patterns)], readIgnore(filepath.Join(abs, ".gitignore"), splitRel(rel))...)
+	}
+	var matcher gitignore.Matcher
+	if len(patterns) > 0 {
+		matcher = gitignore.NewMatcher(patterns)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		childRel := name
+		if rel != "" {
+			childRel = rel + "/" + name
+		}
+		childAbs := filepath.Join(abs, name)
+		typ := e.Type()
+		if matcher != nil && matcher.Match(splitRel(childRel), typ.IsDir()) {
+			continue
+		}
+		switch {
+		case typ&fs.ModeSymlink != 0:
+			w.checkLink(childAbs, childRel)
+		case typ.IsDir():
+			if skipDirs[name] {
+				continue
+			}
+			if err := w.dir(ctx, childAbs, childRel, patterns); err != nil {
+				return err
+			}
+		case typ.IsRegular():
+			info, err := e.Info()
+			if err != nil {
+				w.warn(Warning{Path: childRel, Message: "cannot stat: " + errText(err)})
+				continue
+			}
+			if info.Size() > w.maxSize {
+				continue
+			}
+			if err := w.visit(Entry{Path: childRel, Abs: childAbs, Size: info.Size()}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkLink warns about links that escape the root or loop; links inside
+// the tree are skipped quietly, since their target is walked anyway.
+func (w *walker) checkLink(abs, rel string) {
+	target, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		w.warn(Warning{Path: rel, Message: "symbolic link not followed: " + errText(err)})
+		return
+	}
+	if target != w.root && !strings.HasPrefix(target, w.root+string(filepath.Separator)) {
+		w.warn(Warning{Path: rel, Message: "symbolic link leads out of the scanned folder; not followed"})
+	}
+}
+
+func readIgnore(path string, domain []string) []gitignore.Pattern {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var ps []gitignore.Pattern
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ps = append(ps, gitignore.ParsePattern(line, domain))
+	}
+	return ps
+}
+
+func splitRel(rel string) []string {
+	if rel == "" {
+		return nil
+	}
+	return strings.Split(rel, "/")
+}
+
+func relOrDot(rel string) string {
+	if rel == "" {
+		return "."
+	}
+	return rel
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// IsBinary reports whether data looks like a binary file: a NUL byte in
+// its first 8 KiB, as git decides.
+func IsBinary(data []byte) bool {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// IsMinified reports whether a script or stylesheet is a minified bundle:
+// built output, not code the team wrote.
+func IsMinified(path string, data []byte) bool {
+	base := filepath.Base(path)
+	if strings.Contains(base, ".min.") || strings.HasSuffix(base, ".bundle.js") || strings.HasSuffix(base, ".chunk.js") {
+		return true
+	}
+	ext := filepath.Ext(base)
+	if ext != ".js" && ext != ".mjs" && ext != ".cjs" && ext != ".css" {
+		return false
+	}
+	if len(data) < 4096 {
+		return false
+	}
+	lines := bytes.Count(data, []byte("\n")) + 1
+	return len(data)/lines > 300
+}
