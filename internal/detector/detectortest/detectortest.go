@@ -1,0 +1,125 @@
+// Package detectortest turns a fixture folder into facts and scores them
+// against expectations written inline in the fixtures, so every detector
+// family measures precision and recall the same way.
+//
+// An expectation is a comment containing "want:" followed by what the
+// fixture should produce, e.g. `# want: GET /users/{id}` or
+// `// want: route POST /api/chat`. A line may carry several, separated by
+// ";". What a want means (a route, a secret rule, a store kind) is the
+// detector's test's business: it maps facts to the same strings.
+package detectortest
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/scan"
+)
+
+// Scan runs the detectors over dir exactly as a real scan does.
+func Scan(t testing.TB, dir string, dets ...detector.Detector) facts.Facts {
+	t.Helper()
+	f, err := scan.Run(context.Background(), dir, dets, scan.Options{})
+	if err != nil {
+		t.Fatalf("scan %s: %v", dir, err)
+	}
+	return f
+}
+
+var wantRE = regexp.MustCompile(`want:\s*(.+?)\s*(?:\*/|-->)?\s*$`)
+
+// Wants collects every "want:" expectation under dir whose text starts
+// with prefix (pass "" for all), with the prefix removed.
+func Wants(t testing.TB, dir, prefix string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			m := wantRE.FindStringSubmatch(sc.Text())
+			if m == nil {
+				continue
+			}
+			for _, w := range strings.Split(m[1], ";") {
+				w = strings.TrimSpace(w)
+				if w == "" || !strings.HasPrefix(w, prefix) {
+					continue
+				}
+				out = append(out, strings.TrimSpace(strings.TrimPrefix(w, prefix)))
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatalf("read wants in %s: %v", dir, err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Score compares what was found with what was wanted (multisets) and
+// returns precision, recall, and the misses and extras for the log.
+func Score(got, want []string) (precision, recall float64, missed, extra []string) {
+	left := map[string]int{}
+	for _, w := range want {
+		left[w]++
+	}
+	hits := 0
+	for _, g := range got {
+		if left[g] > 0 {
+			left[g]--
+			hits++
+		} else {
+			extra = append(extra, g)
+		}
+	}
+	for w, n := range left {
+		for range n {
+			missed = append(missed, w)
+		}
+	}
+	sort.Strings(missed)
+	sort.Strings(extra)
+	precision, recall = 1, 1
+	if len(got) > 0 {
+		precision = float64(hits) / float64(len(got))
+	}
+	if len(want) > 0 {
+		recall = float64(hits) / float64(len(want))
+	}
+	return precision, recall, missed, extra
+}
+
+// Check scores got against want and fails the test below the bar (0.95
+// each), logging the numbers and every miss and extra.
+func Check(t testing.TB, name string, got, want []string) {
+	t.Helper()
+	p, r, missed, extra := Score(got, want)
+	t.Logf("%s: precision %.2f recall %.2f (%d found, %d wanted)", name, p, r, len(got), len(want))
+	for _, m := range missed {
+		t.Logf("  missed: %s", m)
+	}
+	for _, x := range extra {
+		t.Logf("  extra:  %s", x)
+	}
+	if p < 0.95 || r < 0.95 {
+		t.Errorf("%s: precision %.2f, recall %.2f; both must be >= 0.95", name, p, r)
+	}
+}
