@@ -193,3 +193,22 @@ func AuthFrom(guards []string) (auth, evidence string) {
 	}
 	return facts.AuthUnknown, ""
 }
+
+var bodyAuth = regexp.MustCompile(`(?i)(current_?user|request\.user|req\.user|ctx\.state\.user|getServerSession|getSession|auth\(\)|verify_?token|jwt\.(verify|decode)|is_authenticated|isAuthenticated|login_required|Authorization|authenticate)`)
+
+// AuthOf decides a route's auth from its guards (middleware, decorators,
+// dependencies) and its handler body. complete says the detector saw every
+// guard that applies (no app-wide middleware it could not resolve): only
+// then does a route with no guard and no check in its body get "none".
+func AuthOf(guards []string, body string, complete bool) (auth, evidence string) {
+	if a, ev := AuthFrom(guards); a == facts.AuthRequired {
+		return a, ev
+	}
+	if m := bodyAuth.FindString(body); m != "" {
+		return facts.AuthRequired, m
+	}
+	if complete {
+		return facts.AuthNone, ""
+	}
+	return facts.AuthUnknown, ""
+}
