@@ -67,11 +67,21 @@ func Load(path string) (*Doc, error) {
 // Parse decodes and validates a model from data; name is used in messages.
 func Parse(name string, data []byte) (*Doc, error) {
 	doc, err := Decode(name, data)
-	if err != nil {
-		return doc, err
+	if doc == nil {
+		return nil, err
 	}
-	if ps := Validate(doc); len(ps) > 0 {
-		return doc, ps
+	// Report everything at once: what the decoder refused, and what the
+	// rest of the file gets wrong.
+	var ps Problems
+	errors.As(err, &ps)
+	decoded := ps
+	for _, v := range Validate(doc) {
+		if !decoded.hasAt(v.Line, v.Col) || !strings.HasSuffix(v.Msg, " is missing") {
+			ps = append(ps, v)
+		}
+	}
+	if len(ps) > 0 {
+		return doc, ps.sorted()
 	}
 	return doc, nil
 }
@@ -121,6 +131,9 @@ func Decode(name string, data []byte) (*Doc, error) {
 		return fail(1, 1, "not valid YAML: "+err.Error(), "")
 	}
 
+	if n := expandedSize(&root, map[*yaml.Node]int{}); n > maxNodes {
+		return fail(1, 1, fmt.Sprintf("file expands to more than %d values through aliases", maxNodes), "this looks like a YAML bomb; a model file needs no deeply nested aliases (*name)")
+	}
 	d := &decoder{file: name, pos: map[string]Pos{}}
 	m := &Model{}
 	body := &root
@@ -134,6 +147,27 @@ func Decode(name string, data []byte) (*Doc, error) {
 		return doc, d.problems.sorted()
 	}
 	return doc, nil
+}
+
+// expandedSize counts the nodes a full expansion of aliases would visit,
+// without expanding them, stopping early once past the cap.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
+	if v, ok := memo[n]; ok {
+		return v
+	}
+	memo[n] = maxNodes + 1 // a cycle counts as too large
+	size := 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		size += expandedSize(n.Alias, memo)
+	}
+	for _, c := range n.Content {
+		size += expandedSize(c, memo)
+		if size > maxNodes {
+			break
+		}
+	}
+	memo[n] = size
+	return size
 }
 
 // scanLines catches what the YAML parser reports badly: merge-conflict

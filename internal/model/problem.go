@@ -41,6 +41,15 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+func (ps Problems) hasAt(line, col int) bool {
+	for _, p := range ps {
+		if p.Line == line && p.Col == col {
+			return true
+		}
+	}
+	return false
+}
+
 func (ps Problems) sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Line != ps[j].Line {
