@@ -4,12 +4,14 @@ package all
 
 import (
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 )
 
 // New returns a fresh instance of every detector, for one scan.
 func New() []detector.Detector {
 	return []detector.Detector{
 		// routes
+		openapi.New(),
 		// assets, third parties, stores, credentials, exits
 		// secrets
 		// infrastructure and pipeline

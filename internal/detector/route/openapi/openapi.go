@@ -1,0 +1,317 @@
+// Package openapi reads OpenAPI 3 and Swagger 2 documents: every operation
+// under paths is an endpoint the product says it serves, whatever language
+// implements it.
+package openapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Framework is the framework name on every route this package finds.
+const Framework = "openapi"
+
+// Detector finds endpoints in OpenAPI and Swagger documents.
+type Detector struct{}
+
+// New returns the detector.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "route/openapi" }
+
+// Match keeps YAML and JSON files; their content decides.
+func (*Detector) Match(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Keywords implements detector.Keyworded: a spec names its version key.
+func (*Detector) Keywords() []string { return []string{"openapi", "swagger"} }
+
+// methods are the operation keys of a path item.
+var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+// topKey finds a top-level openapi/swagger key without parsing, so a
+// broken file that is clearly a spec earns a warning and any other
+// unparsable YAML is left alone.
+var topKey = regexp.MustCompile(`(?m)^(?:openapi|swagger)\s*:|^\s*\{?\s*"(?:openapi|swagger)"\s*:`)
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	base := strings.ToLower(path.Base(f.Path))
+	named := strings.HasPrefix(base, "openapi.") || strings.HasPrefix(base, "swagger.")
+	if !named && !topKey.Match(f.Data) {
+		return nil
+	}
+	routes, err := Parse(f.Data)
+	if err != nil {
+		out.Warn(f.Path, "route/openapi: "+err.Error())
+		return nil
+	}
+	for _, r := range routes {
+		r.File = f.Path
+		out.AddRoute(r)
+	}
+	return nil
+}
+
+// Parse reads one document and returns its operations as routes (without
+// File). A document that is not OpenAPI or Swagger yields nothing.
+func Parse(data []byte) ([]facts.Route, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// yaml.v3 reads nearly all JSON; what it cannot is still valid
+		// JSON, read without line numbers.
+		var v any
+		if jerr := json.Unmarshal(data, &v); jerr != nil || !looksJSON(data) {
+			return nil, fmt.Errorf("parse: %s", firstLine(err.Error()))
+		}
+		b, _ := yaml.Marshal(v)
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			return nil, fmt.Errorf("parse: %s", firstLine(err.Error()))
+		}
+		zeroLines(&doc)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if get(root, "openapi") == nil && get(root, "swagger") == nil {
+		return nil, nil
+	}
+	paths := get(root, "paths")
+	if paths == nil || paths.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	prefix := basePath(root)
+	globalSec := get(root, "security")
+	var out []facts.Route
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		p, item := paths.Content[i].Value, paths.Content[i+1]
+		if item.Kind != yaml.MappingNode || !strings.HasPrefix(p, "/") {
+			continue
+		}
+		shared := pathParams(root, get(item, "parameters"))
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			key := strings.ToLower(item.Content[j].Value)
+			if !slices.Contains(methods, key) {
+				continue
+			}
+			op := item.Content[j+1]
+			out = append(out, operation(root, prefix, p, key, item.Content[j].Line, op, shared, globalSec))
+		}
+	}
+	return out, nil
+}
+
+func operation(root *yaml.Node, prefix, p, method string, line int, op *yaml.Node, shared map[string]string, globalSec *yaml.Node) facts.Route {
+	full, declared := route.Braces(route.Join(prefix, p))
+	types := map[string]string{}
+	for k, v := range declared {
+		types[k] = v
+	}
+	for k, v := range shared {
+		types[k] = v
+	}
+	for k, v := range pathParams(root, get(op, "parameters")) {
+		types[k] = v
+	}
+	r := facts.Route{
+		Method:    strings.ToUpper(method),
+		Path:      full,
+		Framework: Framework,
+		Line:      line,
+		Handler:   scalar(get(op, "operationId")),
+		Params:    route.Params(full, types),
+	}
+	r.Auth, r.AuthEvidence = security(get(op, "security"), globalSec)
+	if mediaTypes(op)["multipart/form-data"] {
+		r.Tags = append(r.Tags, facts.TagUpload)
+	}
+	route.Classify(&r)
+	return r
+}
+
+// security decides auth from the operation's security, falling back to
+// the document's. An empty list (or one empty requirement) opts out.
+func security(op, global *yaml.Node) (auth, evidence string) {
+	sec := op
+	if sec == nil {
+		sec = global
+	}
+	if sec == nil || sec.Kind != yaml.SequenceNode {
+		return facts.AuthUnknown, ""
+	}
+	var schemes []string
+	for _, req := range sec.Content {
+		if req.Kind != yaml.MappingNode || len(req.Content) == 0 {
+			// An empty requirement {} makes the operation callable anonymously.
+			return facts.AuthNone, "security: []"
+		}
+		for i := 0; i < len(req.Content); i += 2 {
+			schemes = append(schemes, req.Content[i].Value)
+		}
+	}
+	if len(schemes) == 0 {
+		return facts.AuthNone, "security: []"
+	}
+	sort.Strings(schemes)
+	return facts.AuthRequired, "security: " + strings.Join(slices.Compact(schemes), ", ")
+}
+
+// basePath is the path part of servers[0].url (OpenAPI 3) or basePath
+// (Swagger 2).
+func basePath(root *yaml.Node) string {
+	if bp := scalar(get(root, "basePath")); bp != "" {
+		return bp
+	}
+	servers := get(root, "servers")
+	if servers == nil || servers.Kind != yaml.SequenceNode || len(servers.Content) == 0 {
+		return ""
+	}
+	u := scalar(get(servers.Content[0], "url"))
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		j := strings.Index(u, "/")
+		if j < 0 {
+			return ""
+		}
+		u = u[j:]
+	}
+	if !strings.HasPrefix(u, "/") {
+		return ""
+	}
+	return strings.TrimRight(u, "/")
+}
+
+// pathParams types the in: path parameters of a list, following local
+// $refs once.
+func pathParams(root, list *yaml.Node) map[string]string {
+	out := map[string]string{}
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return out
+	}
+	for _, p := range list.Content {
+		p = deref(root, p)
+		if p == nil || scalar(get(p, "in")) != "path" {
+			continue
+		}
+		name := scalar(get(p, "name"))
+		if name == "" {
+			continue
+		}
+		schema := deref(root, get(p, "schema"))
+		if schema == nil {
+			schema = p // Swagger 2 puts type on the parameter itself
+		}
+		out[name] = typeOf(scalar(get(schema, "type")), scalar(get(schema, "format")))
+	}
+	return out
+}
+
+func typeOf(typ, format string) string {
+	switch {
+	case format == "uuid":
+		return facts.TypeUUID
+	case typ == "integer":
+		return facts.TypeInt
+	case typ == "string":
+		return facts.TypeString
+	}
+	return facts.TypeUnknown
+}
+
+// mediaTypes lists what an operation accepts: requestBody content
+// (OpenAPI 3) or consumes (Swagger 2).
+func mediaTypes(op *yaml.Node) map[string]bool {
+	out := map[string]bool{}
+	if c := get(get(op, "requestBody"), "content"); c != nil && c.Kind == yaml.MappingNode {
+		for i := 0; i < len(c.Content); i += 2 {
+			out[c.Content[i].Value] = true
+		}
+	}
+	if c := get(op, "consumes"); c != nil && c.Kind == yaml.SequenceNode {
+		for _, n := range c.Content {
+			out[n.Value] = true
+		}
+	}
+	return out
+}
+
+// deref follows a local "#/a/b/c" $ref; anything else is returned as is,
+// and a ref that leads nowhere is nil.
+func deref(root, n *yaml.Node) *yaml.Node {
+	ref := scalar(get(n, "$ref"))
+	if ref == "" {
+		return n
+	}
+	if !strings.HasPrefix(ref, "#/") {
+		return nil
+	}
+	cur := root
+	for _, part := range strings.Split(ref[2:], "/") {
+		part = strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")
+		if cur = get(cur, part); cur == nil {
+			return nil
+		}
+	}
+	return cur
+}
+
+// get returns the value of key in a mapping node, or nil.
+func get(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func scalar(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
+func looksJSON(data []byte) bool {
+	t := bytes.TrimSpace(data)
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// zeroLines clears the line numbers of a re-encoded document: they would
+// point into the re-encoding, not the file.
+func zeroLines(n *yaml.Node) {
+	n.Line, n.Column = 0, 0
+	for _, c := range n.Content {
+		zeroLines(c)
+	}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
