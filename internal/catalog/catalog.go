@@ -1,0 +1,365 @@
+// Package catalog is the list of services threatmap recognises: the SDKs,
+// environment variables and API hosts that tie code to a third party or a
+// store. The list is data (services.yaml, embedded), loaded once and
+// strictly; this package only answers questions about it.
+package catalog
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed services.yaml
+var servicesYAML []byte
+
+// Ecosystems a package name can belong to.
+const (
+	NPM  = "npm"
+	PyPI = "pypi"
+	Go   = "go"
+)
+
+// Categories, assets and store kinds a service may name.
+var (
+	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud"}
+	Assets     = []string{"user-data", "credentials", "integrity"}
+	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka"}
+)
+
+// Service is one catalogue entry.
+type Service struct {
+	ID          string              `yaml:"id" json:"id"`
+	Name        string              `yaml:"name" json:"name"`
+	Category    string              `yaml:"category" json:"category"`
+	Asset       string              `yaml:"asset" json:"asset"`
+	Parent      string              `yaml:"parent,omitempty" json:"parent,omitempty"`
+	Driver      bool                `yaml:"driver,omitempty" json:"driver,omitempty"`
+	Store       string              `yaml:"store,omitempty" json:"store,omitempty"`
+	Schemes     []string            `yaml:"schemes,omitempty" json:"schemes,omitempty"`
+	Env         []string            `yaml:"env,omitempty" json:"env,omitempty"`
+	EnvPrefixes []string            `yaml:"env_prefixes,omitempty" json:"env_prefixes,omitempty"`
+	Packages    map[string][]string `yaml:"packages,omitempty" json:"packages,omitempty"`
+	Imports     map[string][]string `yaml:"imports,omitempty" json:"imports,omitempty"`
+	Calls       []string            `yaml:"calls,omitempty" json:"calls,omitempty"`
+	Hosts       []string            `yaml:"hosts,omitempty" json:"hosts,omitempty"`
+
+	calls []*regexp.Regexp
+}
+
+// ThirdParty reports whether the service is someone else's (an API the
+// product calls) rather than a driver for a store the product runs.
+func (s *Service) ThirdParty() bool { return !s.Driver }
+
+// CallIn returns the first code hint of the service found in src (a
+// boto3 client('s3') call), as a byte offset, or -1.
+func (s *Service) CallIn(src []byte) int {
+	best := -1
+	for _, re := range s.calls {
+		if loc := re.FindIndex(src); loc != nil && (best < 0 || loc[0] < best) {
+			best = loc[0]
+		}
+	}
+	return best
+}
+
+type catalogue struct {
+	services []*Service
+	byID     map[string]*Service
+	// packages maps "ecosystem\x00name" to a service; python imports use
+	// the "python" ecosystem.
+	packages map[string]*Service
+	// scopes maps an npm scope ("@sentry/") to a service.
+	scopes map[string]*Service
+	env    map[string]*Service
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *catalogue
+	loadErr  error
+)
+
+func get() *catalogue {
+	loadOnce.Do(func() { loaded, loadErr = parse(servicesYAML) })
+	if loadErr != nil {
+		// The file is embedded and validated by a test: failing here is a
+		// build defect, not a user error.
+		panic("catalog: " + loadErr.Error())
+	}
+	return loaded
+}
+
+var (
+	idRE     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	envRE    = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	schemeRE = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
+)
+
+// parse loads and validates a catalogue; every problem is reported at once.
+func parse(data []byte) (*catalogue, error) {
+	var doc struct {
+		Services []*Service `yaml:"services"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("services.yaml: %w", err)
+	}
+	c := &catalogue{
+		byID:     map[string]*Service{},
+		packages: map[string]*Service{},
+		scopes:   map[string]*Service{},
+		env:      map[string]*Service{},
+	}
+	var problems []string
+	bad := func(s *Service, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("service %q: %s", s.ID, fmt.Sprintf(format, args...)))
+	}
+	for _, s := range doc.Services {
+		if !idRE.MatchString(s.ID) {
+			bad(s, "id must be lower-case words joined by '-'")
+		}
+		if c.byID[s.ID] != nil {
+			bad(s, "duplicate id")
+		}
+		c.byID[s.ID] = s
+		c.services = append(c.services, s)
+		if strings.TrimSpace(s.Name) == "" {
+			bad(s, "name is empty")
+		}
+		if !slices.Contains(Categories, s.Category) {
+			bad(s, "category %q is not one of %s", s.Category, strings.Join(Categories, "|"))
+		}
+		if !slices.Contains(Assets, s.Asset) {
+			bad(s, "asset %q is not one of %s", s.Asset, strings.Join(Assets, "|"))
+		}
+		if s.Store != "" && !slices.Contains(StoreKinds, s.Store) {
+			bad(s, "store %q is not one of %s", s.Store, strings.Join(StoreKinds, "|"))
+		}
+		if s.Driver && s.Store == "" {
+			bad(s, "a driver must name its store kind")
+		}
+		for _, sc := range s.Schemes {
+			if !schemeRE.MatchString(sc) {
+				bad(s, "scheme %q is not a URL scheme", sc)
+			}
+		}
+		for _, e := range append(slices.Clone(s.Env), s.EnvPrefixes...) {
+			if !envRE.MatchString(e) {
+				bad(s, "environment variable %q must be upper-case", e)
+			}
+		}
+		for _, p := range s.EnvPrefixes {
+			if !strings.HasSuffix(p, "_") {
+				bad(s, "env prefix %q must end with '_'", p)
+			}
+		}
+		for eco, names := range s.Packages {
+			if eco != NPM && eco != PyPI && eco != Go {
+				bad(s, "packages: unknown ecosystem %q (npm, pypi, go)", eco)
+			}
+			for _, n := range names {
+				if n == "" || strings.ContainsAny(n, " \t") {
+					bad(s, "packages: bad %s name %q", eco, n)
+				}
+			}
+		}
+		for lang, mods := range s.Imports {
+			if lang != "python" {
+				bad(s, "imports: unknown language %q (python)", lang)
+			}
+			for _, m := range mods {
+				if m == "" || strings.ContainsAny(m, " \t-") {
+					bad(s, "imports: bad module %q", m)
+				}
+			}
+		}
+		for _, expr := range s.Calls {
+			re, err := regexp.Compile(expr)
+			if err != nil {
+				bad(s, "calls: %v", err)
+				continue
+			}
+			s.calls = append(s.calls, re)
+		}
+		if len(s.Calls) > 0 && s.Parent == "" {
+			bad(s, "calls pick a service out of its parent's SDK: set parent")
+		}
+		for _, h := range s.Hosts {
+			if !strings.Contains(h, ".") || strings.Contains(h, "://") {
+				bad(s, "hosts: %q must be a bare host name (api.example.com)", h)
+			}
+		}
+		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 {
+			bad(s, "nothing in code can point to it: give packages, imports, calls or hosts")
+		}
+	}
+	for _, s := range c.services {
+		if s.Parent != "" {
+			if p := c.byID[s.Parent]; p == nil {
+				bad(s, "parent %q is not a service", s.Parent)
+			} else if p.Parent != "" {
+				bad(s, "parent %q has a parent itself; keep one level", s.Parent)
+			}
+		}
+		claim := func(key string, what string) {
+			if o := c.packages[key]; o != nil && o != s {
+				bad(s, "%s is already %q's", what, o.ID)
+			}
+			c.packages[key] = s
+		}
+		for eco, names := range s.Packages {
+			for _, n := range names {
+				if eco == NPM && strings.HasSuffix(n, "/*") {
+					scope := strings.TrimSuffix(n, "*")
+					if o := c.scopes[scope]; o != nil && o != s {
+						bad(s, "npm scope %s is already %q's", scope, o.ID)
+					}
+					c.scopes[scope] = s
+					continue
+				}
+				claim(eco+"\x00"+normalize(eco, n), eco+" package "+n)
+			}
+		}
+		mods := s.Imports["python"]
+		if mods == nil {
+			for _, n := range s.Packages[PyPI] {
+				mods = append(mods, strings.ReplaceAll(normalize(PyPI, n), "-", "_"))
+			}
+		}
+		for _, m := range mods {
+			claim("python\x00"+m, "python module "+m)
+		}
+		for _, e := range s.Env {
+			if o := c.env[e]; o != nil && o != s {
+				bad(s, "env %s is already %q's", e, o.ID)
+			}
+			c.env[e] = s
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, fmt.Errorf("services.yaml has %d problem(s):\n  %s", len(problems), strings.Join(problems, "\n  "))
+	}
+	sort.Slice(c.services, func(i, j int) bool { return c.services[i].ID < c.services[j].ID })
+	return c, nil
+}
+
+// normalize makes a package name comparable: PyPI names are
+// case-insensitive with '-', '_' and '.' equal (PEP 503); npm and Go
+// names are compared as written (Go paths are case-sensitive).
+func normalize(eco, name string) string {
+	if eco != PyPI {
+		return name
+	}
+	name = strings.ToLower(name)
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '.' {
+			return '-'
+		}
+		return r
+	}, name)
+}
+
+// All returns every service, sorted by id. The slice is shared: do not
+// modify it.
+func All() []*Service { return get().services }
+
+// ByID returns a service by its id, or nil.
+func ByID(id string) *Service { return get().byID[id] }
+
+// ForPackage returns the service a manifest dependency or an import
+// belongs to, or nil. ecosystem is npm, pypi or go for manifest names,
+// or python for a dotted module imported in code. npm names may carry a
+// subpath (openai/resources), Go paths a package below the module, and
+// python modules a submodule: the most specific entry wins.
+func ForPackage(ecosystem, name string) *Service {
+	c := get()
+	switch ecosystem {
+	case NPM:
+		name = npmPackage(name)
+		if s := c.packages[NPM+"\x00"+name]; s != nil {
+			return s
+		}
+		if i := strings.IndexByte(name, '/'); strings.HasPrefix(name, "@") && i > 0 {
+			return c.scopes[name[:i+1]]
+		}
+		return nil
+	case PyPI:
+		return c.packages[PyPI+"\x00"+normalize(PyPI, name)]
+	case Go:
+		return longestPrefix(c.packages, Go, name, '/')
+	case "python":
+		return longestPrefix(c.packages, "python", name, '.')
+	}
+	return nil
+}
+
+// longestPrefix finds the entry equal to name or to a prefix of it that
+// ends at a separator.
+func longestPrefix(m map[string]*Service, eco, name string, sep byte) *Service {
+	for p := name; p != ""; {
+		if s := m[eco+"\x00"+p]; s != nil {
+			return s
+		}
+		i := strings.LastIndexByte(p, sep)
+		if i < 0 {
+			return nil
+		}
+		p = p[:i]
+	}
+	return nil
+}
+
+// npmPackage strips a subpath from an import specifier: "@aws-sdk/client-s3/dist"
+// becomes "@aws-sdk/client-s3", "openai/resources" becomes "openai".
+func npmPackage(spec string) string {
+	parts := strings.SplitN(spec, "/", 3)
+	if strings.HasPrefix(spec, "@") && len(parts) >= 2 {
+		return parts[0] + "/" + parts[1]
+	}
+	return parts[0]
+}
+
+// ForEnv returns the service an environment variable belongs to: listed
+// by name, or else by the longest matching prefix (STRIPE_PRICE_ID is
+// Stripe's). nil when no service claims it.
+func ForEnv(name string) *Service {
+	c := get()
+	if s := c.env[name]; s != nil {
+		return s
+	}
+	var best *Service
+	bestLen := 0
+	for _, s := range c.services {
+		for _, p := range s.EnvPrefixes {
+			if len(p) > bestLen && strings.HasPrefix(name, p) && len(name) > len(p) {
+				best, bestLen = s, len(p)
+			}
+		}
+	}
+	return best
+}
+
+// ForScheme returns the store service a connection URL scheme names
+// (postgresql+asyncpg is postgres), or nil.
+func ForScheme(scheme string) *Service {
+	scheme = strings.ToLower(scheme)
+	if i := strings.IndexByte(scheme, '+'); i > 0 && scheme != "mongodb+srv" {
+		scheme = scheme[:i]
+	}
+	for _, s := range get().services {
+		if slices.Contains(s.Schemes, scheme) {
+			return s
+		}
+	}
+	return nil
+}
