@@ -249,6 +249,22 @@ func (s *Sink) AddControl(t facts.Control) {
 	s.f.Controls = append(s.f.Controls, t)
 }
 
+// AddWeakness records a weakness; evidence merges by id.
+func (s *Sink) AddWeakness(t facts.Weakness) {
+	if t.ID == "" {
+		t.ID = ID("weakness", t.Kind, evidenceKey(t.Evidence))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.f.Weaknesses {
+		if p := &s.f.Weaknesses[i]; p.ID == t.ID {
+			p.Evidence = append(p.Evidence, t.Evidence...)
+			return
+		}
+	}
+	s.f.Weaknesses = append(s.f.Weaknesses, t)
+}
+
 // Routes returns a copy of the routes found so far, for finishers that
 // classify them.
 func (s *Sink) Routes() []facts.Route {

@@ -65,6 +65,12 @@ func (s *Sink) Result() facts.Facts {
 	slices.SortFunc(f.Controls, func(a, b facts.Control) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
 	})
+	for i := range f.Weaknesses {
+		f.Weaknesses[i].Evidence = sortEvidence(f.Weaknesses[i].Evidence)
+	}
+	slices.SortFunc(f.Weaknesses, func(a, b facts.Weakness) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+	})
 	slices.SortFunc(f.Warnings, func(a, b facts.Warning) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
 	})
@@ -80,6 +86,7 @@ func (s *Sink) Result() facts.Facts {
 	f.Pipeline = nonNil(f.Pipeline)
 	f.Credentials = nonNil(f.Credentials)
 	f.Controls = nonNil(f.Controls)
+	f.Weaknesses = nonNil(f.Weaknesses)
 	f.Warnings = nonNil(f.Warnings)
 	return f
 }

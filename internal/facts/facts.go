@@ -17,6 +17,7 @@ type Facts struct {
 	Pipeline       []Pipeline       `json:"pipeline"`
 	Credentials    []Credential     `json:"credentials"`
 	Controls       []Control        `json:"controls"`
+	Weaknesses     []Weakness       `json:"weaknesses"`
 	Warnings       []Warning        `json:"warnings"`
 	Stats          Stats            `json:"stats"`
 }
@@ -172,6 +173,17 @@ type Credential struct {
 type Control struct {
 	ID       string     `json:"id"`
 	Kind     string     `json:"kind"` // rate-limit|webhook-signature|idempotency|ownership-check|upload-type-check|opaque-keys|bucket-public-access-block|signed-urls|secret-scanning|audit-log|...
+	Detail   string     `json:"detail"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Weakness is a code pattern that is a risk in itself rather than a
+// surface: a weak password hash, a wildcard CORS policy with credentials,
+// a JWT check that accepts "none", a URL from the request fetched
+// server-side.
+type Weakness struct {
+	ID       string     `json:"id"`
+	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|llm-tools
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
 }
