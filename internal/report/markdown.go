@@ -1,0 +1,250 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Markdown writes the page as GitHub-flavoured Markdown: it reads in a
+// terminal and renders in a pull request (the data flow as a Mermaid block).
+type Markdown struct{}
+
+// Write renders p.
+func (Markdown) Write(w io.Writer, p *Page) error {
+	bw := bufio.NewWriter(w)
+	md := &mdWriter{w: bw}
+	md.page(p)
+	return bw.Flush()
+}
+
+type mdWriter struct{ w *bufio.Writer }
+
+func (m *mdWriter) f(format string, args ...any) { fmt.Fprintf(m.w, format, args...) }
+
+func (m *mdWriter) page(p *Page) {
+	m.f("# Threat model: %s\n\n", mdText(p.Product.Name))
+	if p.Drafted {
+		m.f("> **Drafted from the code, not saved.** This page was drafted in memory on %s; nothing was written. "+
+			"Run `threatmap init` to keep it as `threatmap.yaml`, then record your decisions there.\n\n", p.Generated)
+	}
+	if p.Product.Description != "" {
+		m.f("%s\n\n", mdText(p.Product.Description))
+	}
+	m.f("**At a glance:** %s\n\n", glance(p))
+
+	m.f("## %s\n\n", HeadingAssets)
+	for _, b := range p.Buckets {
+		m.f("### %s\n\n", b.Title)
+		if len(b.Assets) == 0 {
+			m.f("_None recorded._\n\n")
+			continue
+		}
+		for _, a := range b.Assets {
+			m.asset(a)
+		}
+		m.f("\n")
+	}
+
+	m.f("## %s\n\n", HeadingExposed)
+	if len(p.Rows) == 0 {
+		m.f("_No threats recorded yet._\n\n")
+	} else {
+		m.table(p.Map)
+		if len(p.Appendix) > 0 {
+			m.f("\nThe %d threats with the highest priority; the other %d are under [%s](#all-threats).\n", len(p.Map), len(p.Appendix), HeadingAll)
+		}
+		m.f("\n")
+	}
+
+	m.f("## %s\n\n", HeadingFirst)
+	if len(p.FixFirst) == 0 {
+		m.f("_No open threats: every threat is answered or fully mitigated._\n\n")
+	} else {
+		for _, r := range p.FixFirst {
+			m.f("- **#%d** `%s` · difficulty %s · impact %s  \n  %s\n", r.Priority, r.Threat.ID, r.Threat.Difficulty, r.Threat.Impact, mdText(r.Threat.Statement))
+		}
+		if p.MoreOpen > 0 {
+			m.f("- … and %d more open threats under [%s](#all-threats).\n", p.MoreOpen, HeadingAll)
+		}
+		m.f("\n")
+	}
+	m.matrix(p.Matrix)
+
+	m.f("## %s\n\n", HeadingDecisions)
+	if len(p.Decisions) == 0 {
+		m.f("_No threat is accepted, transferred or eliminated._\n\n")
+	} else {
+		m.f("| Threat | Decision | By | On | Revisit | Why |\n|---|---|---|---|---|---|\n")
+		for _, d := range p.Decisions {
+			revisit := d.Revisit.String()
+			if d.Overdue {
+				revisit += " **OVERDUE**"
+			}
+			m.f("| `%s` | %s | %s | %s | %s | %s |\n", cell(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
+		}
+		m.f("\n")
+	}
+
+	m.f("## %s\n\n", HeadingFlow)
+	m.f("```mermaid\n%s```\n\n", p.Flow.Mermaid())
+
+	m.f("## %s\n\n%s\n", HeadingUpkeep, upkeepText(p.Upkeep, true))
+
+	if len(p.Appendix) > 0 {
+		m.f("\n## %s\n\n", HeadingAll)
+		m.f("Threats ranked %d to %d.\n\n", len(p.Map)+1, len(p.Rows))
+		m.table(p.Appendix)
+	}
+}
+
+func (m *mdWriter) asset(a model.Asset) {
+	m.f("- **%s**: impact %s.", mdText(a.Name), a.Impact)
+	if a.Description != "" {
+		m.f(" %s", mdText(sentence(a.Description)))
+	}
+	if len(a.Fields) > 0 {
+		m.f(" Fields: %s.", codeList(a.Fields))
+	}
+	if len(a.Evidence) > 0 {
+		m.f(" Evidence: %s.", codeList(evidenceStrings(a.Evidence)))
+	}
+	if a.State == model.StateNew {
+		m.f(" _(new)_")
+	}
+	m.f("\n")
+}
+
+func (m *mdWriter) table(rows []Row) {
+	m.f("| %s |\n|%s\n", strings.Join(MapColumns, " | "), strings.Repeat("---|", len(MapColumns)))
+	for _, r := range rows {
+		m.f("| %s | %s | %s | %s | %s | %s |\n", cell(code(r.SurfaceName)), textCell(r.AssetAtRisk), textCell(r.Abuse), textCell(r.Difficulty),
+			textCell(strings.Join(r.Mitigations, "; ")), textCell(r.Status))
+	}
+}
+
+func (m *mdWriter) matrix(x Matrix) {
+	m.f("Open threats by difficulty and impact: the top-left cell is what bots find and exploit first.\n\n")
+	m.f("| Difficulty \\ Impact |")
+	for _, l := range x.Impacts {
+		m.f(" %s |", capitalize(string(l)))
+	}
+	m.f("\n|---|%s\n", strings.Repeat("---|", len(x.Impacts)))
+	for i, d := range x.Difficulties {
+		m.f("| **%s** |", capitalize(string(d)))
+		for j := range x.Impacts {
+			ids := x.Cells[i][j]
+			if len(ids) == 0 {
+				m.f(" · |")
+				continue
+			}
+			codes := make([]string, len(ids))
+			for k, id := range ids {
+				codes[k] = code(id)
+			}
+			m.f(" %s |", cell(strings.Join(codes, ", ")))
+		}
+		m.f("\n")
+	}
+	m.f("\n")
+}
+
+// glance is the one-paragraph summary of the three answers.
+func glance(p *Page) string {
+	s := p.Summary
+	out := fmt.Sprintf("%s, %s and %s; %d open, %d of them with low difficulty and high or critical impact.",
+		count(s.Assets, "asset"), count(s.Surfaces, "surface"), count(s.Threats, "threat"), s.Open, s.Urgent)
+	if s.OverdueAcceptances > 0 {
+		out += fmt.Sprintf(" %s past %s revisit date.", count(s.OverdueAcceptances, "acceptance"), pick(s.OverdueAcceptances, "its", "their"))
+	}
+	if p.Upkeep.Overdue {
+		out += " The review is overdue."
+	}
+	return out + " Generated " + p.Generated.String() + "."
+}
+
+// upkeepText says when the model was last reviewed and when it is due.
+func upkeepText(u Upkeep, markdown bool) string {
+	if !u.Reviewed {
+		return fmt.Sprintf("Never reviewed. Review it every %s, and whenever you add an integration, expose an endpoint or change how data flows; then record it under `review.last`.", u.Every)
+	}
+	s := fmt.Sprintf("Last reviewed on %s by %s; reviewed every %s; next review due %s.", u.LastOn, u.LastBy, u.Every, u.Due)
+	if u.Overdue {
+		if markdown {
+			s += " **OVERDUE**"
+		} else {
+			s += " OVERDUE"
+		}
+	}
+	return s
+}
+
+// sentence ends s with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
+}
+
+func count(n int, noun string) string {
+	return fmt.Sprintf("%d %s", n, pick(n, noun, noun+"s"))
+}
+
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func evidenceStrings(es []model.Evidence) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.String()
+	}
+	return out
+}
+
+func codeList(xs []string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = code(x)
+	}
+	return strings.Join(out, ", ")
+}
+
+// code wraps s in a code span, which shows route syntax such as <id> or
+// {id} literally; a fence longer than any backtick run in s keeps it whole.
+func code(s string) string {
+	if s == "" {
+		return ""
+	}
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// mdText escapes what would turn plain text into markup: HTML tags and
+// line breaks that would end a list item or a paragraph.
+var mdTextEscaper = strings.NewReplacer("<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
+
+func mdText(s string) string { return mdTextEscaper.Replace(s) }
+
+// cell makes text safe inside a table cell: a pipe would start a new
+// column, a newline would end the row.
+var cellEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+
+func cell(s string) string { return cellEscaper.Replace(s) }
+
+// textCell is cell for plain text, which may also hold markup.
+func textCell(s string) string { return cell(mdText(s)) }
