@@ -171,9 +171,12 @@ type Credential struct {
 // Control is a security control found in code: evidence a mitigation is
 // really there (a rate limiter, a signature check, a public-access block).
 type Control struct {
-	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // rate-limit|webhook-signature|idempotency|ownership-check|upload-type-check|opaque-keys|bucket-public-access-block|signed-urls|secret-scanning|audit-log|...
-	Detail   string     `json:"detail"`
+	ID     string `json:"id"`
+	Kind   string `json:"kind"` // rate-limit|webhook-signature|idempotency|ownership-check|upload-type-check|opaque-keys|bucket-public-access-block|signed-urls|secret-scanning|audit-log|...
+	Detail string `json:"detail"`
+	// Scope is "app" when the control applies to every route (a limiter
+	// installed as app-wide middleware); empty when it is local to a file.
+	Scope    string     `json:"scope,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 }
 

@@ -5,6 +5,7 @@ package all
 import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
+	"github.com/threatmap/threatmap/internal/detector/signal"
 )
 
 // New returns a fresh instance of every detector, for one scan.
@@ -14,6 +15,8 @@ func New() []detector.Detector {
 		openapi.New(),
 		// assets, third parties, stores, credentials, exits
 		// secrets
+		// weaknesses and controls in code
+		signal.New(),
 		// infrastructure and pipeline
 	}
 }

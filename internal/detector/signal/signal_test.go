@@ -1,0 +1,38 @@
+package signal
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+)
+
+// Fixtures mark each expected signal inline: "want: weakness KIND" or
+// "want: control KIND", one per line where the evidence is.
+func TestFixtures(t *testing.T) {
+	dir := "testdata/app"
+	f := detectortest.Scan(t, dir, New())
+	var weaknesses, controls []string
+	for _, w := range f.Weaknesses {
+		for range w.Evidence {
+			weaknesses = append(weaknesses, w.Kind)
+		}
+	}
+	for _, c := range f.Controls {
+		for range c.Evidence {
+			controls = append(controls, c.Kind)
+		}
+	}
+	detectortest.Check(t, "weaknesses", weaknesses, detectortest.Wants(t, dir, "weakness "))
+	detectortest.Check(t, "controls", controls, detectortest.Wants(t, dir, "control "))
+}
+
+func TestIsTestPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"tests/test_x.py": true, "app/x_test.go": true, "src/a.spec.ts": true, "src/__tests__/a.js": true,
+		"app/main.py": false, "src/latest/x.js": false, "contest.py": false,
+	} {
+		if got := IsTestPath(p); got != want {
+			t.Errorf("IsTestPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

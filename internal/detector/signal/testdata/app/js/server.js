@@ -1,0 +1,19 @@
+const express = require("express");
+const rateLimit = require("express-rate-limit"); // want: control rate-limit
+const jwt = require("jsonwebtoken");
+
+const app = express();
+app.use(rateLimit({ windowMs: 60000, max: 20 })); // want: control rate-limit
+
+app.get("/fetch", async (req, res) => {
+  const r = await fetch(req.query.url); // want: weakness ssrf
+  res.send(await r.text());
+});
+
+function check(token) {
+  return jwt.verify(token, key, { algorithms: ["none"] }); // want: weakness jwt-unverified
+}
+
+function audit(user, action) {
+  auditLog.write({ user, action }); // want: control audit-log
+}

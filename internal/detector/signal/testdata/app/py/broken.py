@@ -1,0 +1,2 @@
+def (((( broken
+  hashlib.sha256(

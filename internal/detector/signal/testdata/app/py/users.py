@@ -1,0 +1,25 @@
+import hashlib
+import requests
+from flask import request
+from flask_cors import CORS
+
+
+def hash_password(password):
+    return hashlib.sha256(password.encode()).hexdigest()  # want: weakness weak-password-hash
+
+
+def preview():
+    url = request.args.get("url")
+    return requests.get(url).text  # want: weakness ssrf
+
+
+def search(db, term):
+    return db.execute(f"SELECT * FROM users WHERE name = '{term}'")  # want: weakness sql-injection
+
+
+def checksum(data):
+    # a fast hash of a file, not a password: no weakness
+    return hashlib.sha256(data).hexdigest()
+
+
+SESSION_COOKIE_SECURE = False  # want: weakness cookie-insecure
