@@ -1,0 +1,592 @@
+package python
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// objKind is the kind of routing object a Flask or FastAPI app is built of.
+type objKind int
+
+const (
+	objNone      objKind = iota
+	objFlaskApp          // flask.Flask
+	objBlueprint         // flask.Blueprint
+	objRestful           // flask_restful.Api, flask_restx.Api
+	objNamespace         // flask_restx.Namespace
+	objFastAPI           // fastapi.FastAPI, starlette
+	objRouter            // fastapi.APIRouter
+)
+
+func (k objKind) framework() string {
+	if k == objFastAPI || k == objRouter {
+		return "fastapi"
+	}
+	return "flask"
+}
+
+// object is one app, blueprint, router or API object, with what is
+// declared on it and what is mounted under it.
+type object struct {
+	kind     objKind
+	mod      *module
+	name     string
+	prefix   string
+	chain    guards // app- or router-level dependencies and hooks
+	children []edge
+	parents  int
+	routes   []*decl
+	// implicit objects stand for a decorator receiver the tree does not
+	// bind (imported from outside it): its mounts are unknown.
+	implicit bool
+}
+
+type edge struct {
+	child *object
+	// prefix is the mount's own prefix; replace says it replaces the
+	// child's (Flask's register_blueprint url_prefix) instead of adding.
+	prefix  string
+	replace bool
+	chain   guards
+}
+
+// guards is what runs before a handler: evidence-form texts for
+// route.AuthOf, plain names for Middleware, and authEvidence when a guard
+// is known to authenticate from what it does rather than its name.
+type guards struct {
+	texts        []string
+	names        []string
+	authEvidence string
+}
+
+func (g guards) plus(o guards) guards {
+	out := guards{
+		texts:        append(slices.Clip(g.texts), o.texts...),
+		names:        append(slices.Clip(g.names), o.names...),
+		authEvidence: g.authEvidence,
+	}
+	if out.authEvidence == "" {
+		out.authEvidence = o.authEvidence
+	}
+	return out
+}
+
+func (g *guards) add(text, name string) {
+	g.texts = append(g.texts, text)
+	if name != "" {
+		g.names = append(g.names, name)
+	}
+}
+
+// decl is a route as declared, before its prefixes are known.
+type decl struct {
+	methods   []string
+	path      string
+	mod       *module // the handler's file
+	handler   string
+	line      int
+	endLine   int
+	body      string
+	params    []param
+	pmod      *module // module the params' annotations are read in
+	chain     guards
+	tags      []string
+	framework string
+	// untypedString says a {param} with no declared type is a string
+	// (Flask's and Django's default converter; FastAPI's unannotated).
+	untypedString bool
+}
+
+type graph struct {
+	ix   *index
+	objs map[string]*object
+	list []*object // in creation order, for a deterministic walk
+}
+
+func newGraph(ix *index) *graph { return &graph{ix: ix, objs: map[string]*object{}} }
+
+// ctorKind tells which routing object a call constructs.
+func (g *graph) ctorKind(m *module, call *expr) objKind {
+	if call == nil || call.kind != exCall {
+		return objNone
+	}
+	s := g.ix.resolve(m, call.fn)
+	names := []string{}
+	root := s.root()
+	if s.cls != nil {
+		// class MyRouter(APIRouter): a subclass is still a router.
+		names = g.ix.baseNames(s.mod, s.cls)
+		root = ""
+	} else if s.ext != "" {
+		names = []string{s.last()}
+	}
+	bare := !strings.Contains(s.ext, ".")
+	for _, n := range names {
+		switch {
+		case n == "Flask" && (root == "flask" || bare && m.usesFlask):
+			return objFlaskApp
+		case n == "Blueprint" && (root == "flask" || root == "flask_smorest" || bare && m.usesFlask):
+			return objBlueprint
+		case n == "Api" && (strings.HasPrefix(root, "flask_") || bare && m.usesFlask):
+			return objRestful
+		case n == "Namespace" && (root == "flask_restx" || bare && m.usesFlask):
+			return objNamespace
+		case (n == "FastAPI" || n == "Starlette") && (root == "fastapi" || root == "starlette" || bare && m.usesFastAPI):
+			return objFastAPI
+		case n == "APIRouter" && (root == "fastapi" || bare && m.usesFastAPI):
+			return objRouter
+		}
+	}
+	return objNone
+}
+
+// object returns the routing object an expression names, if any.
+func (g *graph) object(m *module, e *expr) *object {
+	s := g.ix.resolve(m, e)
+	if s.value == nil || s.mod == nil || s.name == "" {
+		return nil
+	}
+	return g.objs[s.mod.path+"#"+s.name]
+}
+
+func (g *graph) build() {
+	for _, m := range g.ix.mods {
+		for _, name := range sortedKeys(m.assigns) {
+			v := m.assigns[name]
+			k := g.ctorKind(m, v)
+			if k == objNone {
+				continue
+			}
+			o := &object{kind: k, mod: m, name: name}
+			switch k {
+			case objBlueprint:
+				o.prefix, _ = g.ix.str(m, v.arg(-1, "url_prefix"))
+			case objRouter:
+				o.prefix, _ = g.ix.str(m, v.arg(-1, "prefix"))
+			case objRestful:
+				o.prefix, _ = g.ix.str(m, v.arg(-1, "prefix"))
+			case objNamespace:
+				if p, ok := g.ix.str(m, v.arg(-1, "path")); ok {
+					o.prefix = p
+				} else if n, ok := g.ix.str(m, v.arg(0, "name")); ok {
+					o.prefix = "/" + n
+				}
+			}
+			if k == objFastAPI || k == objRouter {
+				o.chain = g.dependencies(m, v.arg(-1, "dependencies"))
+			}
+			g.objs[m.path+"#"+name] = o
+			g.list = append(g.list, o)
+		}
+	}
+	for _, o := range g.list {
+		if o.kind == objRestful {
+			// Api(app) and Api(bp) mount the API at construction.
+			if parent := g.object(o.mod, o.mod.assigns[o.name].arg(0, "app")); parent != nil {
+				g.link(parent, edge{child: o})
+			}
+		}
+	}
+	for _, m := range g.ix.mods {
+		for _, c := range m.calls {
+			g.call(m, c)
+		}
+		for _, name := range sortedKeys(m.funcs) {
+			g.function(m, m.funcs[name])
+		}
+		for _, name := range sortedKeys(m.classes) {
+			g.classDecorators(m, m.classes[name])
+		}
+	}
+}
+
+func (g *graph) link(parent *object, e edge) {
+	if parent == nil || e.child == nil || parent == e.child {
+		return
+	}
+	e.child.parents++
+	parent.children = append(parent.children, e)
+}
+
+// call handles a mount or registration call.
+func (g *graph) call(m *module, c *expr) {
+	recv := g.object(m, c.fn.obj)
+	switch c.callee() {
+	case "register_blueprint":
+		child := g.object(m, c.arg(0, "blueprint"))
+		e := edge{child: child}
+		if p, ok := g.ix.str(m, c.arg(-1, "url_prefix")); ok {
+			e.prefix, e.replace = p, true
+		}
+		g.link(recv, e)
+	case "include_router":
+		child := g.object(m, c.arg(0, "router"))
+		e := edge{child: child, chain: g.dependencies(m, c.arg(-1, "dependencies"))}
+		e.prefix, _ = g.ix.str(m, c.arg(-1, "prefix"))
+		g.link(recv, e)
+	case "init_app":
+		if recv != nil && recv.kind == objRestful {
+			g.link(g.object(m, c.arg(0, "app")), edge{child: recv})
+		}
+	case "add_namespace":
+		e := edge{child: g.object(m, c.arg(0, "ns"))}
+		if p, ok := g.ix.str(m, c.arg(1, "path")); ok {
+			e.prefix, e.replace = p, true
+		}
+		g.link(recv, e)
+	case "mount":
+		p, ok := g.ix.str(m, c.arg(0, "path"))
+		if !ok || recv == nil {
+			return
+		}
+		app := c.arg(1, "app")
+		if sub := g.object(m, app); sub != nil {
+			g.link(recv, edge{child: sub, prefix: p})
+		} else if app != nil && app.kind == exCall && app.callee() == "StaticFiles" {
+			recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "StaticFiles",
+				line: c.line, endLine: c.line, body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework()})
+		}
+	case "add_resource":
+		if recv == nil || len(c.items) < 2 {
+			return
+		}
+		for _, p := range c.items[1:] {
+			if s, ok := g.ix.str(m, p); ok {
+				g.classRoute(recv, m, c.items[0], s, nil)
+			}
+		}
+	case "add_url_rule":
+		p, ok := g.ix.str(m, c.arg(0, "rule"))
+		if recv == nil || !ok {
+			return
+		}
+		methods := upper(g.ix.strs(m, c.arg(-1, "methods")))
+		view := c.arg(2, "view_func")
+		if view != nil && view.kind == exCall && view.callee() == "as_view" {
+			g.classRoute(recv, m, view.fn.obj, p, methods)
+			return
+		}
+		if len(methods) == 0 {
+			methods = []string{"GET"}
+		}
+		g.functionRoute(recv, m, view, p, methods)
+	case "add_api_route", "add_api_websocket_route", "add_websocket_route":
+		p, ok := g.ix.str(m, c.arg(0, "path"))
+		if recv == nil || !ok {
+			return
+		}
+		methods := upper(g.ix.strs(m, c.arg(-1, "methods")))
+		if c.callee() != "add_api_route" {
+			methods = []string{"GET"}
+		} else if len(methods) == 0 {
+			methods = []string{"GET"}
+		}
+		d := g.functionRoute(recv, m, c.arg(1, "endpoint"), p, methods)
+		if d != nil && c.callee() != "add_api_route" {
+			d.tags = append(d.tags, facts.TagWebsocket)
+		}
+	case "before_request":
+		if recv != nil {
+			if s := g.ix.resolve(m, c.arg(0, "f")); s.fn != nil {
+				g.hook(recv, s.fn)
+			}
+		}
+	case "add_middleware":
+		if recv != nil {
+			if name, ok := c.arg(0, "middleware_class").dotted(); ok {
+				recv.chain.add(name, name)
+			}
+		}
+	}
+}
+
+// hook records a before_request function; it guards every route below
+// its object when it authenticates by name or by what its body checks.
+func (g *graph) hook(o *object, fn *function) {
+	o.chain.add("before_request "+fn.name, fn.name)
+	if a, _ := route.AuthOf([]string{fn.name}, fn.body, false); a == facts.AuthRequired && o.chain.authEvidence == "" {
+		o.chain.authEvidence = "before_request " + fn.name
+	}
+}
+
+var routeVerbs = map[string]bool{
+	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
+	"head": true, "options": true, "api_route": true, "websocket": true, "websocket_route": true,
+}
+
+// function turns a function's route decorators into routes.
+func (g *graph) function(m *module, fn *function) {
+	var routeDecs []*expr
+	var chain guards
+	for _, d := range fn.decorators {
+		if d.kind == exAttr && (d.name == "before_request" || d.name == "middleware") {
+			if o := g.object(m, d.obj); o != nil {
+				g.hook(o, fn)
+			}
+			continue
+		}
+		if d.kind == exCall && d.callee() == "middleware" && d.fn.kind == exAttr {
+			// @app.middleware("http"): FastAPI's function middleware.
+			if o := g.object(m, d.fn.obj); o != nil {
+				g.hook(o, fn)
+			}
+			continue
+		}
+		if d.kind == exCall && d.fn.kind == exAttr && routeVerbs[d.fn.name] {
+			routeDecs = append(routeDecs, d)
+			continue
+		}
+		name, _ := decoratorName(d)
+		chain.add("@"+d.text, name)
+	}
+	for _, d := range routeDecs {
+		recv := g.object(m, d.fn.obj)
+		p, ok := g.ix.str(m, d.arg(0, "path"))
+		if !ok {
+			p, ok = g.ix.str(m, d.arg(-1, "rule"))
+		}
+		if !ok {
+			continue
+		}
+		if recv == nil {
+			recv = g.implicit(m, d.fn.obj, p)
+			if recv == nil {
+				continue
+			}
+		}
+		if recv.kind == objRestful || recv.kind == objNamespace {
+			continue // flask-restx routes decorate classes
+		}
+		verb := d.fn.name
+		var methods []string
+		var tags []string
+		switch verb {
+		case "route", "api_route":
+			methods = upper(g.ix.strs(m, d.arg(-1, "methods")))
+			if len(methods) == 0 {
+				methods = []string{"GET"}
+			}
+		case "websocket", "websocket_route":
+			methods, tags = []string{"GET"}, []string{facts.TagWebsocket}
+		default:
+			methods = []string{strings.ToUpper(verb)}
+		}
+		c := chain
+		if recv.kind == objFastAPI || recv.kind == objRouter {
+			c = c.plus(g.dependencies(m, d.arg(-1, "dependencies")))
+			c = c.plus(g.paramDependencies(m, fn.params))
+		}
+		recv.routes = append(recv.routes, &decl{
+			methods: methods, path: p, mod: m, handler: fn.name, line: fn.line, endLine: fn.endLine,
+			body: fn.body, params: fn.params, pmod: m, chain: c, tags: tags,
+			framework: recv.kind.framework(), untypedString: true,
+		})
+	}
+}
+
+// implicit stands in for a decorator receiver nothing in the tree binds
+// (from myapp_core import app): a route still, mounted at the root as far
+// as we can tell. Only a string path beginning with / qualifies, so
+// client calls and other decorators do not.
+func (g *graph) implicit(m *module, recv *expr, p string) *object {
+	name, ok := recv.dotted()
+	if !ok || !strings.HasPrefix(p, "/") || !(m.usesFlask || m.usesFastAPI) {
+		return nil
+	}
+	key := m.path + "#?" + name
+	if o, ok := g.objs[key]; ok {
+		return o
+	}
+	k := objFlaskApp
+	if m.usesFastAPI && !m.usesFlask {
+		k = objFastAPI
+	}
+	o := &object{kind: k, mod: m, name: name, implicit: true}
+	g.objs[key] = o
+	g.list = append(g.list, o)
+	return o
+}
+
+// classDecorators handles flask-restx's @ns.route("/x") on a Resource.
+func (g *graph) classDecorators(m *module, c *class) {
+	for _, d := range c.decorators {
+		if d.kind != exCall || d.callee() != "route" || d.fn.kind != exAttr {
+			continue
+		}
+		recv := g.object(m, d.fn.obj)
+		if recv == nil || (recv.kind != objRestful && recv.kind != objNamespace) {
+			continue
+		}
+		for _, a := range d.items {
+			if p, ok := g.ix.str(m, a); ok {
+				g.classRoute(recv, m, &expr{kind: exName, name: c.name}, p, nil)
+			}
+		}
+	}
+}
+
+var classVerbs = []string{"get", "post", "put", "patch", "delete"}
+
+// classRoute adds a class-based view's routes (Resource, MethodView):
+// one per HTTP method the class defines.
+func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, methods []string) {
+	s := g.ix.resolve(m, clsExpr)
+	if s.cls == nil {
+		name, _ := clsExpr.dotted()
+		if len(methods) == 0 {
+			methods = []string{"ANY"}
+		}
+		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: m, handler: name,
+			line: clsExpr.line, endLine: clsExpr.line, framework: recv.kind.framework(), untypedString: true})
+		return
+	}
+	var chain guards
+	for _, attr := range []string{"decorators", "method_decorators"} {
+		if v, _ := g.ix.classAttr(s.mod, s.cls, attr); v != nil {
+			chain.add(attr+" = "+v.text, "")
+			for _, it := range v.items {
+				if n, ok := decoratorName(it); ok {
+					chain.names = append(chain.names, n)
+				}
+			}
+		}
+	}
+	found := false
+	for _, verb := range classVerbs {
+		if len(methods) > 0 && !slices.Contains(methods, strings.ToUpper(verb)) {
+			continue
+		}
+		fn, fmod := g.ix.method(s.mod, s.cls, verb)
+		if fn == nil {
+			continue
+		}
+		found = true
+		c := chain
+		for _, d := range fn.decorators {
+			n, _ := decoratorName(d)
+			c.add("@"+d.text, n)
+		}
+		recv.routes = append(recv.routes, &decl{methods: []string{strings.ToUpper(verb)}, path: p, mod: fmod,
+			handler: s.cls.name + "." + verb, line: fn.line, endLine: fn.endLine, body: fn.body,
+			params: fn.params, pmod: fmod, chain: c, framework: recv.kind.framework(), untypedString: true})
+	}
+	if !found {
+		if len(methods) == 0 {
+			methods = []string{"ANY"}
+		}
+		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: s.mod, handler: s.cls.name,
+			line: s.cls.line, endLine: s.cls.endLine, body: s.cls.body, chain: chain,
+			framework: recv.kind.framework(), untypedString: true})
+	}
+}
+
+// functionRoute adds a route whose view is a function named by view.
+func (g *graph) functionRoute(recv *object, m *module, view *expr, p string, methods []string) *decl {
+	s := g.ix.resolve(m, view)
+	name, _ := view.dotted()
+	d := &decl{methods: methods, path: p, mod: m, handler: name, line: view.lineOr(0), framework: recv.kind.framework(), untypedString: true}
+	if s.fn != nil {
+		d.mod, d.handler, d.line, d.endLine, d.body, d.params, d.pmod = s.mod, s.fn.name, s.fn.line, s.fn.endLine, s.fn.body, s.fn.params, s.mod
+		for _, dec := range s.fn.decorators {
+			n, _ := decoratorName(dec)
+			d.chain.add("@"+dec.text, n)
+		}
+		if recv.kind == objFastAPI || recv.kind == objRouter {
+			d.chain = d.chain.plus(g.paramDependencies(s.mod, s.fn.params))
+		}
+	}
+	d.endLine = max(d.endLine, d.line)
+	recv.routes = append(recv.routes, d)
+	return d
+}
+
+func (e *expr) lineOr(def int) int {
+	if e == nil {
+		return def
+	}
+	return e.line
+}
+
+// decoratorName is a decorator's dotted name without its arguments.
+func decoratorName(d *expr) (string, bool) {
+	if d == nil {
+		return "", false
+	}
+	if d.kind == exCall {
+		return d.fn.dotted()
+	}
+	return d.dotted()
+}
+
+func upper(xs []string) []string {
+	for i := range xs {
+		xs[i] = strings.ToUpper(xs[i])
+	}
+	return xs
+}
+
+// emit walks every app from its roots and adds the composed routes.
+func (g *graph) emit(out *detector.Sink) {
+	for _, o := range g.list {
+		if o.parents > 0 {
+			continue
+		}
+		// A router or blueprint nothing mounts may be mounted in code we
+		// cannot see: its own prefix is the best path, its guards unknown.
+		complete := !o.implicit && (o.kind == objFlaskApp || o.kind == objFastAPI)
+		g.walk(out, o, "", guards{}, complete, map[*object]bool{})
+	}
+}
+
+func (g *graph) walk(out *detector.Sink, o *object, prefix string, chain guards, complete bool, onPath map[*object]bool) {
+	if onPath[o] || len(onPath) > maxResolveDepth {
+		return
+	}
+	onPath[o] = true
+	defer delete(onPath, o)
+	chain = chain.plus(o.chain)
+	for _, d := range o.routes {
+		for _, method := range d.methods {
+			out.AddRoute(g.route(d, method, route.Join(prefix, d.path), chain.plus(d.chain), complete))
+		}
+	}
+	for _, e := range o.children {
+		p := route.Join(prefix, e.prefix)
+		if !e.replace {
+			p = route.Join(p, e.child.prefix)
+		}
+		if p == "/" {
+			p = ""
+		}
+		g.walk(out, e.child, p, chain.plus(e.chain), complete, onPath)
+	}
+}
+
+// route builds the fact for one method of a declared route.
+func (g *graph) route(d *decl, method, full string, chain guards, complete bool) facts.Route {
+	r := facts.Route{
+		Method: method, Framework: d.framework, File: d.mod.path, Line: d.line, EndLine: d.endLine,
+		Handler: d.handler, Body: d.body, Middleware: chain.names, Tags: slices.Clone(d.tags),
+	}
+	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
+	if chain.authEvidence != "" {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, chain.authEvidence
+	} else {
+		r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, d.body, complete)
+	}
+	route.Classify(&r)
+	return r
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

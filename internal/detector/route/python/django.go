@@ -1,0 +1,498 @@
+package python
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// django composes urlpatterns across include() chains, from each root
+// URLconf (one no other includes), and expands DRF routers.
+type django struct {
+	ix *index
+	// settingsSeen says a settings module was read, so app-wide auth
+	// (login middleware, DRF default permissions) is known.
+	settingsSeen bool
+	defaultPerms *expr
+	loginMW      string
+	routers      map[string][]registration // router key → its register() calls
+	out          *detector.Sink
+}
+
+type registration struct {
+	mod     *module
+	prefix  *expr
+	viewset *expr
+}
+
+// djangoCtx is what a URLconf passes down to what it includes.
+type djangoCtx struct {
+	prefix string
+	types  map[string]string
+	chain  guards
+	depth  int
+	// lookup is a DRF router's detail param: its type is not declared.
+	lookup string
+}
+
+func newDjango(ix *index) *django {
+	return &django{ix: ix, routers: map[string][]registration{}}
+}
+
+func (dj *django) emit(out *detector.Sink) {
+	dj.out = out
+	var confs []*module
+	for _, m := range dj.ix.mods {
+		if _, ok := m.assigns["INSTALLED_APPS"]; ok {
+			dj.settings(m)
+		} else if _, ok := m.assigns["ROOT_URLCONF"]; ok {
+			dj.settings(m)
+		}
+		if _, ok := m.assigns["urlpatterns"]; ok || len(m.appends["urlpatterns"]) > 0 {
+			confs = append(confs, m)
+		}
+		for _, c := range m.calls {
+			if c.callee() != "register" || c.fn.obj == nil {
+				continue
+			}
+			if key := dj.routerKey(m, c.fn.obj); key != "" {
+				dj.routers[key] = append(dj.routers[key], registration{mod: m, prefix: c.arg(0, "prefix"), viewset: c.arg(1, "viewset")})
+			}
+		}
+	}
+	included := map[*module]bool{}
+	for _, m := range confs {
+		for _, p := range dj.patterns(m, nil) {
+			if p.kind != exCall || !isPathCall(p.callee()) {
+				continue
+			}
+			if inc := p.arg(1, "view"); inc != nil && inc.kind == exCall && inc.callee() == "include" {
+				if target, _ := dj.includeTarget(m, inc); target != nil && target != m {
+					included[target] = true
+				}
+			}
+		}
+	}
+	for _, m := range confs {
+		if !included[m] {
+			dj.walk(m, dj.patterns(m, nil), djangoCtx{types: map[string]string{}}, map[*module]bool{m: true})
+		}
+	}
+}
+
+func (dj *django) settings(m *module) {
+	dj.settingsSeen = true
+	if rf, ok := m.assigns["REST_FRAMEWORK"]; ok && rf.kind == exDict {
+		if v, ok := rf.kw["DEFAULT_PERMISSION_CLASSES"]; ok {
+			dj.defaultPerms = v
+		}
+	}
+	for _, mw := range dj.ix.strs(m, m.assigns["MIDDLEWARE"]) {
+		low := strings.ToLower(mw)
+		if strings.Contains(low, "loginrequired") || strings.Contains(low, "login_required") {
+			dj.loginMW = mw
+		}
+	}
+}
+
+func isPathCall(name string) bool { return name == "path" || name == "re_path" || name == "url" }
+
+// patterns lists a URLconf's entries: urlpatterns, its += additions,
+// and lists spliced in with * or +.
+func (dj *django) patterns(m *module, list *expr) []*expr {
+	var src []*expr
+	if list != nil {
+		src = []*expr{list}
+	} else {
+		src = append([]*expr{m.assigns["urlpatterns"]}, m.appends["urlpatterns"]...)
+	}
+	var out []*expr
+	var flat func(e *expr, depth int)
+	flat = func(e *expr, depth int) {
+		if e == nil || depth > 8 {
+			return
+		}
+		switch e.kind {
+		case exList, exAdd:
+			for _, it := range e.items {
+				flat(it, depth+1)
+			}
+		case exSplat:
+			flat(e.obj, depth+1)
+		case exCall:
+			if n := e.callee(); n == "format_suffix_patterns" || n == "i18n_patterns" {
+				for _, it := range e.items {
+					flat(it, depth+1)
+				}
+				return
+			}
+			out = append(out, e)
+		case exAttr:
+			out = append(out, e) // router.urls
+		case exName:
+			if s := dj.ix.resolve(m, e); s.value != nil && s.value != e && s.mod == m {
+				flat(s.value, depth+1)
+			}
+		}
+	}
+	for _, e := range src {
+		flat(e, 0)
+	}
+	return out
+}
+
+// includeTarget resolves include("app.urls"), include(module),
+// include(("app.urls", "ns")): the URLconf module it names, or an inline
+// list of patterns, or a router's urls.
+func (dj *django) includeTarget(m *module, inc *expr) (*module, *expr) {
+	arg := inc.arg(0, "arg")
+	if arg != nil && arg.kind == exList && len(arg.items) > 0 && arg.items[0].kind != exCall {
+		arg = arg.items[0] // (module, app_name)
+	}
+	if arg == nil {
+		return nil, nil
+	}
+	if s, ok := dj.ix.str(m, arg); ok {
+		return dj.ix.module(m, s), nil
+	}
+	switch arg.kind {
+	case exList:
+		return nil, arg
+	case exAttr:
+		if arg.name == "urls" && dj.routerKey(m, arg.obj) != "" {
+			return nil, arg
+		}
+	}
+	if s := dj.ix.resolve(m, arg); s.isModule && s.mod != nil {
+		return s.mod, nil
+	} else if s.value != nil && s.value.kind == exList {
+		return nil, s.value
+	}
+	return nil, nil
+}
+
+// routerKey names the DRF router an expression refers to, or "".
+func (dj *django) routerKey(m *module, e *expr) string {
+	s := dj.ix.resolve(m, e)
+	if s.value == nil || s.value.kind != exCall || s.mod == nil {
+		return ""
+	}
+	c := dj.ix.resolve(s.mod, s.value.fn)
+	if n := c.last(); n == "DefaultRouter" || n == "SimpleRouter" || strings.HasSuffix(n, "Router") && strings.HasPrefix(c.ext, "rest_framework") {
+		return s.mod.path + "#" + s.name
+	}
+	return ""
+}
+
+func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*module]bool) {
+	if ctx.depth > maxResolveDepth {
+		return
+	}
+	for _, e := range entries {
+		if e.kind == exAttr && e.name == "urls" {
+			if key := dj.routerKey(m, e.obj); key != "" {
+				dj.router(key, ctx)
+			}
+			continue
+		}
+		if e.kind != exCall || !isPathCall(e.callee()) {
+			continue
+		}
+		raw, ok := dj.ix.str(m, e.arg(0, "route"))
+		if !ok {
+			continue
+		}
+		seg, types := raw, map[string]string{}
+		if e.callee() != "path" {
+			seg, types = regexPath(raw)
+		}
+		sub := djangoCtx{prefix: joinKeep(ctx.prefix, seg), types: maps.Clone(ctx.types), chain: ctx.chain, depth: ctx.depth + 1}
+		maps.Copy(sub.types, types)
+		view := e.arg(1, "view")
+		if view == nil {
+			continue
+		}
+		if view.kind == exCall && view.callee() == "include" {
+			target, list := dj.includeTarget(m, view)
+			switch {
+			case target != nil && !onPath[target]:
+				onPath[target] = true
+				dj.walk(target, dj.patterns(target, nil), sub, onPath)
+				delete(onPath, target)
+			case list != nil && list.kind == exAttr:
+				dj.router(dj.routerKey(m, list.obj), sub)
+			case list != nil:
+				dj.walk(m, dj.patterns(m, list), sub, onPath)
+			}
+			continue
+		}
+		if view.kind == exAttr && view.name == "urls" && strings.HasSuffix(exprDotted(view.obj), "site") {
+			dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: e.line, EndLine: e.line,
+				Handler: exprDotted(view), Auth: facts.AuthRequired, AuthEvidence: "django admin (staff login)",
+				Tags: []string{facts.TagAdmin}}, sub)
+			continue
+		}
+		dj.view(m, view, e.line, sub)
+	}
+}
+
+func exprDotted(e *expr) string {
+	s, _ := e.dotted()
+	return s
+}
+
+// joinKeep joins Django route segments, which carry their own slashes.
+func joinKeep(prefix, seg string) string { return prefix + seg }
+
+// view adds the routes of one view: a function, a class's as_view(), or
+// either wrapped in a decorator call (login_required(views.profile)).
+func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
+	if view.kind == exCall && view.callee() == "as_view" {
+		s := dj.ix.resolve(m, view.fn.obj)
+		if s.cls != nil {
+			dj.classView(s.mod, s.cls, ctx)
+			return
+		}
+		name := exprDotted(view.fn.obj)
+		methods := genericMethods[s.last()]
+		if s.last() == "" {
+			methods = genericMethods[name[strings.LastIndexByte(name, '.')+1:]]
+		}
+		if len(methods) == 0 {
+			methods = []string{"ANY"}
+		}
+		for _, meth := range methods {
+			dj.add(facts.Route{Method: meth, Framework: "django", File: m.path, Line: line, EndLine: line, Handler: name}, ctx)
+		}
+		return
+	}
+	if view.kind == exCall && len(view.items) > 0 {
+		name, _ := decoratorName(view)
+		sub := ctx
+		sub.chain = ctx.chain.plus(guards{})
+		sub.chain.add(name, name)
+		dj.view(m, view.items[0], line, sub)
+		return
+	}
+	s := dj.ix.resolve(m, view)
+	if s.fn == nil {
+		dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: line, EndLine: line, Handler: exprDotted(view)}, ctx)
+		return
+	}
+	methods := []string{"ANY"}
+	framework := "django"
+	chain := ctx.chain
+	var perms *expr
+	for _, d := range s.fn.decorators {
+		n, _ := decoratorName(d)
+		short := n[strings.LastIndexByte(n, '.')+1:]
+		switch short {
+		case "api_view":
+			framework = "drf"
+			methods = upper(dj.ix.strs(s.mod, d.arg(0, "http_method_names")))
+			if len(methods) == 0 {
+				methods = []string{"GET"}
+			}
+			continue
+		case "require_http_methods":
+			methods = upper(dj.ix.strs(s.mod, d.arg(0, "request_method_list")))
+			continue
+		case "require_GET", "require_safe":
+			methods = []string{"GET"}
+			continue
+		case "require_POST":
+			methods = []string{"POST"}
+			continue
+		case "permission_classes":
+			perms = d.arg(0, "permission_classes")
+		}
+		chain.add("@"+d.text, n)
+	}
+	if framework == "drf" && perms == nil {
+		perms = dj.defaultPerms
+	}
+	for _, meth := range methods {
+		r := facts.Route{Method: meth, Framework: framework, File: s.mod.path, Line: s.fn.line, EndLine: s.fn.endLine,
+			Handler: s.fn.name, Body: s.fn.body}
+		dj.authorize(&r, s.mod, chain, perms, framework == "drf")
+		dj.add(r, ctx)
+	}
+}
+
+// genericMethods are the HTTP methods Django's and DRF's generic views
+// answer without the subclass defining them.
+var genericMethods = map[string][]string{
+	"TemplateView": {"GET"}, "ListView": {"GET"}, "DetailView": {"GET"}, "RedirectView": {"GET"},
+	"ArchiveIndexView": {"GET"}, "YearArchiveView": {"GET"}, "MonthArchiveView": {"GET"}, "DayArchiveView": {"GET"},
+	"FormView": {"GET", "POST"}, "CreateView": {"GET", "POST"}, "UpdateView": {"GET", "POST"}, "DeleteView": {"GET", "POST"},
+	"LoginView": {"GET", "POST"}, "LogoutView": {"POST"}, "PasswordChangeView": {"GET", "POST"},
+	"PasswordResetView": {"GET", "POST"}, "PasswordResetConfirmView": {"GET", "POST"},
+	"ListAPIView": {"GET"}, "CreateAPIView": {"POST"}, "RetrieveAPIView": {"GET"}, "DestroyAPIView": {"DELETE"},
+	"UpdateAPIView": {"PUT", "PATCH"}, "ListCreateAPIView": {"GET", "POST"}, "RetrieveUpdateAPIView": {"GET", "PUT", "PATCH"},
+	"RetrieveDestroyAPIView": {"GET", "DELETE"}, "RetrieveUpdateDestroyAPIView": {"GET", "PUT", "PATCH", "DELETE"},
+	"ObtainAuthToken": {"POST"}, "TokenObtainPairView": {"POST"}, "TokenRefreshView": {"POST"},
+}
+
+// drfBases mark a class as a DRF view.
+var drfBases = map[string]bool{
+	"APIView": true, "GenericAPIView": true, "ViewSet": true, "GenericViewSet": true, "ModelViewSet": true,
+	"ReadOnlyModelViewSet": true, "ViewSetMixin": true,
+}
+
+// loginMixins guard every method of a class-based view.
+var loginMixins = map[string]bool{
+	"LoginRequiredMixin": true, "PermissionRequiredMixin": true, "UserPassesTestMixin": true,
+	"StaffRequiredMixin": true, "SuperuserRequiredMixin": true,
+}
+
+var httpVerbs = []string{"get", "post", "put", "patch", "delete"}
+
+// classView adds a class-based view's routes: the methods it defines and
+// those its generic bases answer.
+func (dj *django) classView(m *module, c *class, ctx djangoCtx) {
+	bases := dj.ix.baseNames(m, c)
+	framework := "django"
+	var methods []string
+	for _, b := range bases {
+		if drfBases[b] || genericMethods[b] != nil && strings.Contains(b, "API") {
+			framework = "drf"
+		}
+		for _, meth := range genericMethods[b] {
+			if !slices.Contains(methods, meth) {
+				methods = append(methods, meth)
+			}
+		}
+	}
+	for _, v := range httpVerbs {
+		if fn, _ := dj.ix.method(m, c, v); fn != nil && !slices.Contains(methods, strings.ToUpper(v)) {
+			methods = append(methods, strings.ToUpper(v))
+		}
+	}
+	if len(methods) == 0 {
+		methods = []string{"ANY"}
+	}
+	chain := dj.classChain(m, c, bases, ctx.chain)
+	perms, _ := dj.ix.classAttr(m, c, "permission_classes")
+	if framework == "drf" && perms == nil {
+		perms = dj.defaultPerms
+	}
+	for _, meth := range methods {
+		r := dj.classRoute(m, c, meth, strings.ToLower(meth), framework)
+		dj.authorize(&r, m, dj.methodChain(m, c, strings.ToLower(meth), chain), perms, framework == "drf")
+		dj.add(r, ctx)
+	}
+}
+
+// classChain is the guards a class-based view declares for every method.
+func (dj *django) classChain(m *module, c *class, bases []string, outer guards) guards {
+	chain := outer.plus(guards{})
+	for _, b := range bases {
+		if loginMixins[b] {
+			chain.add(b, b)
+			if chain.authEvidence == "" {
+				chain.authEvidence = b
+			}
+		}
+	}
+	for _, d := range c.decorators {
+		n, _ := decoratorName(d)
+		chain.add("@"+d.text, n)
+	}
+	return chain
+}
+
+func (dj *django) methodChain(m *module, c *class, method string, chain guards) guards {
+	if fn, _ := dj.ix.method(m, c, method); fn != nil {
+		chain = chain.plus(guards{})
+		for _, d := range fn.decorators {
+			n, _ := decoratorName(d)
+			chain.add("@"+d.text, n)
+		}
+	}
+	return chain
+}
+
+// classRoute is the fact for one method of a class, pointing at the
+// method's def when the class or an in-tree base defines it.
+func (dj *django) classRoute(m *module, c *class, method, def, framework string) facts.Route {
+	r := facts.Route{Method: method, Framework: framework, File: m.path, Line: c.line, EndLine: c.endLine,
+		Handler: c.name, Body: c.body}
+	if fn, fm := dj.ix.method(m, c, def); fn != nil {
+		r.File, r.Line, r.EndLine, r.Handler, r.Body = fm.path, fn.line, fn.endLine, c.name+"."+fn.name, fn.body
+	}
+	return r
+}
+
+var safeMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
+
+// authorize sets a Django or DRF route's auth: known login mixins and
+// middleware, DRF permission classes (AllowAny and *OrReadOnly on a safe
+// method admit anyone), then decorators and the body via route.AuthOf.
+func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr, drf bool) {
+	r.Middleware = chain.names
+	if chain.authEvidence != "" {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, chain.authEvidence
+		return
+	}
+	if dj.loginMW != "" {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, dj.loginMW
+		return
+	}
+	complete := dj.settingsSeen
+	if drf && perms != nil {
+		items := dj.ix.listItems(m, perms)
+		for _, it := range items {
+			name, ok := it.dotted()
+			if !ok {
+				name, ok = dj.ix.str(m, it)
+			}
+			if !ok {
+				complete = false
+				continue
+			}
+			short := name[strings.LastIndexByte(name, '.')+1:]
+			switch {
+			case short == "AllowAny":
+			case strings.HasSuffix(short, "OrReadOnly") && safeMethods[r.Method]:
+			default:
+				if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
+					r.Auth, r.AuthEvidence = facts.AuthRequired, "permission_classes = "+perms.text
+					return
+				}
+				complete = false // a custom permission may or may not check the user
+			}
+		}
+	}
+	r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, r.Body, complete)
+}
+
+// add composes a Django route's path and params and records it.
+func (dj *django) add(r facts.Route, ctx djangoCtx) {
+	p, types := route.Braces(route.Normalize(ctx.prefix))
+	for k, v := range ctx.types {
+		if _, ok := types[k]; !ok {
+			types[k] = v
+		}
+	}
+	r.Path = p
+	r.Params = route.Params(p, types)
+	for i := range r.Params {
+		if r.Params[i].Type == facts.TypeUnknown && r.Params[i].Name != ctx.lookup {
+			r.Params[i].Type = facts.TypeString // Django's default converter is str
+		}
+	}
+	if r.Auth == "" {
+		r.Middleware = ctx.chain.names
+		if ctx.chain.authEvidence != "" {
+			r.Auth, r.AuthEvidence = facts.AuthRequired, ctx.chain.authEvidence
+		} else {
+			r.Auth, r.AuthEvidence = route.AuthOf(ctx.chain.texts, r.Body, false)
+		}
+	}
+	route.Classify(&r)
+	dj.out.AddRoute(r)
+}

@@ -1,0 +1,171 @@
+package python
+
+import (
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// securitySchemes are FastAPI's credential extractors: a dependency on
+// one of them makes the caller present a credential.
+var securitySchemes = map[string]bool{
+	"HTTPBasic": true, "HTTPBearer": true, "HTTPDigest": true, "OAuth2PasswordBearer": true,
+	"OAuth2AuthorizationCodeBearer": true, "OAuth2": true, "OpenIdConnect": true,
+	"APIKeyHeader": true, "APIKeyQuery": true, "APIKeyCookie": true,
+	"HTTPBasicCredentials": true, "HTTPAuthorizationCredentials": true,
+}
+
+// dependencies reads a dependencies=[Depends(x), ...] list.
+func (g *graph) dependencies(m *module, list *expr) guards {
+	var out guards
+	for _, it := range g.ix.listItems(m, list) {
+		g.dependency(m, it, &out)
+	}
+	return out
+}
+
+// paramDependencies reads Depends/Security in a handler's parameters:
+// defaults (user = Depends(get_user)), Annotated[User, Depends(...)] and
+// aliases of those (CurrentUser = Annotated[User, Depends(get_user)]).
+func (g *graph) paramDependencies(m *module, params []param) guards {
+	var out guards
+	for _, p := range params {
+		g.findDepends(m, p.def, &out, 0)
+		g.findDepends(m, p.annotation, &out, 0)
+	}
+	return out
+}
+
+func (g *graph) findDepends(m *module, e *expr, out *guards, depth int) {
+	if e == nil || depth > 4 {
+		return
+	}
+	switch e.kind {
+	case exCall:
+		if n := e.callee(); n == "Depends" || n == "Security" {
+			g.dependency(m, e, out)
+		}
+	case exOther:
+		for _, it := range e.items {
+			g.findDepends(m, it, out, depth+1)
+		}
+	case exList:
+		for _, it := range e.items {
+			g.findDepends(m, it, out, depth+1)
+		}
+	case exName, exAttr:
+		// Follow a type alias bound to an Annotated[...] in the tree.
+		if s := g.ix.resolve(m, e); s.value != nil && s.value != e && s.value.kind == exOther {
+			g.findDepends(s.mod, s.value, out, depth+1)
+		}
+	}
+}
+
+// dependency records one Depends(x)/Security(x) and decides whether x
+// authenticates, looking into x when the tree defines it.
+func (g *graph) dependency(m *module, dep *expr, out *guards) {
+	if dep == nil || dep.kind != exCall {
+		return
+	}
+	target := dep.arg(0, "dependency")
+	name, _ := target.dotted()
+	out.add(dep.text, name)
+	if out.authEvidence == "" && g.authenticates(m, target, 0) {
+		out.authEvidence = dep.text
+	}
+}
+
+// authenticates says a dependency makes the caller prove who they are:
+// by its name, because it is a security scheme, or because its body or
+// its own dependencies do.
+func (g *graph) authenticates(m *module, target *expr, depth int) bool {
+	if target == nil || depth > 3 {
+		return false
+	}
+	if name, ok := target.dotted(); ok {
+		if a, _ := route.AuthFrom([]string{name}); a == facts.AuthRequired {
+			return true
+		}
+	}
+	s := g.ix.resolve(m, target)
+	switch {
+	case s.value != nil && s.value.kind == exCall:
+		c := g.ix.resolve(s.mod, s.value.fn)
+		return securitySchemes[c.last()] || c.cls != nil && securitySchemes[c.cls.name]
+	case s.fn != nil:
+		if a, _ := route.AuthOf(nil, s.fn.body, false); a == facts.AuthRequired {
+			return true
+		}
+		for _, p := range s.fn.params {
+			if p.annotation != nil {
+				if n, ok := p.annotation.dotted(); ok && securitySchemes[n[strings.LastIndexByte(n, '.')+1:]] {
+					return true
+				}
+			}
+			if p.def != nil && p.def.kind == exCall && (p.def.callee() == "Depends" || p.def.callee() == "Security") {
+				if g.authenticates(s.mod, p.def.arg(0, "dependency"), depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// typedPath rewrites a composed path to {name} params and types each
+// from the path syntax or, failing that, the handler's annotation.
+func typedPath(ix *index, full string, m *module, params []param, untypedString bool) (string, []facts.Param) {
+	p, types := route.Braces(full)
+	ps := route.Params(p, types)
+	for i := range ps {
+		if ps[i].Type != facts.TypeUnknown {
+			continue
+		}
+		for _, hp := range params {
+			if hp.name == ps[i].Name && hp.annotation != nil {
+				ps[i].Type = annotationType(hp.annotation)
+			}
+		}
+		if ps[i].Type == facts.TypeUnknown && untypedString && !annotated(params, ps[i].Name) {
+			ps[i].Type = facts.TypeString
+		}
+	}
+	return p, ps
+}
+
+func annotated(params []param, name string) bool {
+	for _, p := range params {
+		if p.name == name && p.annotation != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// annotationType maps a parameter annotation to a param type, reading
+// through Annotated[...] and Optional[...].
+func annotationType(a *expr) string {
+	for range 4 {
+		if a == nil || a.kind != exOther || a.obj == nil || len(a.items) == 0 {
+			break
+		}
+		a = a.items[0]
+		if a.kind == exList && len(a.items) > 0 {
+			a = a.items[0]
+		}
+	}
+	name, ok := a.dotted()
+	if !ok {
+		return facts.TypeUnknown
+	}
+	switch name[strings.LastIndexByte(name, '.')+1:] {
+	case "int", "conint", "PositiveInt":
+		return facts.TypeInt
+	case "UUID", "UUID1", "UUID3", "UUID4", "UUID5":
+		return facts.TypeUUID
+	case "str", "constr":
+		return facts.TypeString
+	}
+	return facts.TypeUnknown
+}

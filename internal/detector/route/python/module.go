@@ -1,0 +1,551 @@
+package python
+
+import (
+	"path"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// A module is what one Python file declares that routing can depend on,
+// copied out of the syntax tree so the tree can be freed before Finish.
+type module struct {
+	path   string // repo-relative file
+	dotted string // app/routers/items.py → app.routers.items
+	pkg    string // the package relative imports start from
+
+	imports map[string]importRef
+	// assigns holds the value last bound to each name; a module-level
+	// binding wins over one inside a function (constants, app objects).
+	assigns map[string]*expr
+	// appends are later additions to a list (urlpatterns += [...]).
+	appends map[string][]*expr
+	funcs   map[string]*function
+	classes map[string]*class
+	// calls are the method calls that mount, register or add routes,
+	// wherever they appear (app factories register inside functions).
+	calls []*expr
+	// usesFlask / usesFastAPI say which framework an unresolved
+	// decorator object most likely belongs to.
+	usesFlask, usesFastAPI bool
+}
+
+// importRef is what a local name is bound to: a module, or a name in one.
+type importRef struct {
+	module string // absolute dotted name (relative imports resolved)
+	name   string // "" when the local name is the module itself
+}
+
+type function struct {
+	name       string
+	line       int // the first decorator's line, or the def line
+	endLine    int
+	decorators []*expr
+	params     []param
+	body       string
+}
+
+type param struct {
+	name       string
+	annotation *expr
+	def        *expr
+}
+
+type class struct {
+	name       string
+	line       int
+	endLine    int
+	bases      []*expr
+	decorators []*expr
+	methods    map[string]*function
+	attrs      map[string]*expr
+	body       string
+}
+
+type exprKind int
+
+const (
+	exOther exprKind = iota
+	exStr
+	exFString // parts: literal strings and interpolated expressions
+	exName
+	exAttr
+	exCall
+	exList // list, tuple or set
+	exDict
+	exAdd // binary +: parts
+	exSplat
+)
+
+// expr is the little of a Python expression routing needs.
+type expr struct {
+	kind  exprKind
+	text  string
+	line  int
+	str   string           // exStr value
+	name  string           // exName identifier, exAttr attribute
+	obj   *expr            // exAttr object, exSplat value
+	fn    *expr            // exCall callee
+	items []*expr          // exCall positional args, exList items, exFString/exAdd parts
+	kw    map[string]*expr // exCall keyword args, exDict string keys
+}
+
+// arg returns positional argument i or keyword name of a call.
+func (e *expr) arg(i int, name string) *expr {
+	if e == nil || e.kind != exCall {
+		return nil
+	}
+	if v, ok := e.kw[name]; ok && name != "" {
+		return v
+	}
+	if i >= 0 && i < len(e.items) {
+		return e.items[i]
+	}
+	return nil
+}
+
+// callee is the last name of a call's function: "route" for app.route(...).
+func (e *expr) callee() string {
+	if e == nil || e.kind != exCall || e.fn == nil {
+		return ""
+	}
+	switch e.fn.kind {
+	case exName, exAttr:
+		return e.fn.name
+	}
+	return ""
+}
+
+// dotted returns a.b.c for a name or attribute chain.
+func (e *expr) dotted() (string, bool) {
+	switch {
+	case e == nil:
+		return "", false
+	case e.kind == exName:
+		return e.name, true
+	case e.kind == exAttr:
+		o, ok := e.obj.dotted()
+		return o + "." + e.name, ok
+	}
+	return "", false
+}
+
+// moduleName maps a file to its dotted module name and package.
+func moduleName(p string) (dotted, pkg string) {
+	p = strings.TrimSuffix(strings.TrimSuffix(p, ".py"), ".pyw")
+	parts := strings.Split(p, "/")
+	if parts[len(parts)-1] == "__init__" {
+		parts = parts[:len(parts)-1]
+		d := strings.Join(parts, ".")
+		return d, d
+	}
+	return strings.Join(parts, "."), strings.Join(parts[:len(parts)-1], ".")
+}
+
+// mountCalls are the method calls that build the routing tree.
+var mountCalls = map[string]bool{
+	"register_blueprint": true, "include_router": true, "add_resource": true,
+	"add_url_rule": true, "add_api_route": true, "add_api_websocket_route": true,
+	"add_websocket_route": true, "register": true, "add_namespace": true,
+	"mount": true, "init_app": true, "before_request": true, "add_middleware": true,
+	"append": true, "extend": true,
+}
+
+// extract reads a parsed file into a module.
+func extract(t *syntax.Tree, file string) *module {
+	m := &module{
+		path:    file,
+		imports: map[string]importRef{},
+		assigns: map[string]*expr{},
+		appends: map[string][]*expr{},
+		funcs:   map[string]*function{},
+		classes: map[string]*class{},
+	}
+	m.dotted, m.pkg = moduleName(file)
+	x := &extractor{t: t, m: m}
+	x.block(t.Root(), 0, nil)
+	return m
+}
+
+type extractor struct {
+	t *syntax.Tree
+	m *module
+}
+
+// block walks the statements of a module, function or class body. depth 0
+// is module level; cls is the class whose body this is, if any.
+func (x *extractor) block(n *sitter.Node, depth int, cls *class) {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		x.statement(n.NamedChild(i), depth, cls)
+	}
+}
+
+func (x *extractor) statement(n *sitter.Node, depth int, cls *class) {
+	switch n.Type() {
+	case "import_statement":
+		x.importStatement(n)
+	case "import_from_statement":
+		x.importFrom(n)
+	case "expression_statement":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			x.expressionStatement(n.NamedChild(i), depth, cls)
+		}
+	case "decorated_definition":
+		var decs []*expr
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			if c.Type() == "decorator" && c.NamedChildCount() > 0 {
+				decs = append(decs, x.expr(c.NamedChild(0)))
+			}
+		}
+		if def := n.ChildByFieldName("definition"); def != nil {
+			x.definition(def, syntax.Line(n), decs, depth, cls)
+		}
+	case "function_definition", "class_definition":
+		x.definition(n, syntax.Line(n), nil, depth, cls)
+	case "if_statement", "try_statement", "with_statement", "for_statement", "while_statement",
+		"block", "else_clause", "elif_clause", "except_clause", "finally_clause":
+		// Routes and mounts inside conditionals still count, at the
+		// same depth: a constant set under `if DEBUG:` is still module-level.
+		x.block(n, depth, cls)
+	}
+}
+
+func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int, cls *class) {
+	name := x.t.Text(n.ChildByFieldName("name"))
+	body := n.ChildByFieldName("body")
+	switch n.Type() {
+	case "function_definition":
+		f := &function{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs, body: x.t.Text(n)}
+		f.params = x.params(n.ChildByFieldName("parameters"))
+		if cls != nil {
+			cls.methods[name] = f
+		} else if _, ok := x.m.funcs[name]; !ok || depth == 0 {
+			x.m.funcs[name] = f
+		}
+		if body != nil {
+			x.block(body, depth+1, nil)
+		}
+	case "class_definition":
+		c := &class{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs,
+			methods: map[string]*function{}, attrs: map[string]*expr{}, body: x.t.Text(n)}
+		if sc := n.ChildByFieldName("superclasses"); sc != nil {
+			for i := 0; i < int(sc.NamedChildCount()); i++ {
+				if b := sc.NamedChild(i); b.Type() != "keyword_argument" {
+					c.bases = append(c.bases, x.expr(b))
+				}
+			}
+		}
+		if _, ok := x.m.classes[name]; !ok || depth == 0 {
+			x.m.classes[name] = c
+		}
+		if body != nil {
+			x.block(body, depth+1, c)
+		}
+	}
+}
+
+func (x *extractor) params(n *sitter.Node) []param {
+	if n == nil {
+		return nil
+	}
+	var out []param
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		var p param
+		switch c.Type() {
+		case "identifier":
+			p.name = x.t.Text(c)
+		case "typed_parameter":
+			if c.NamedChildCount() > 0 {
+				p.name = x.t.Text(c.NamedChild(0))
+			}
+			p.annotation = x.typeExpr(c.ChildByFieldName("type"))
+		case "default_parameter":
+			p.name = x.t.Text(c.ChildByFieldName("name"))
+			p.def = x.expr(c.ChildByFieldName("value"))
+		case "typed_default_parameter":
+			p.name = x.t.Text(c.ChildByFieldName("name"))
+			p.annotation = x.typeExpr(c.ChildByFieldName("type"))
+			p.def = x.expr(c.ChildByFieldName("value"))
+		default:
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (x *extractor) typeExpr(n *sitter.Node) *expr {
+	if n != nil && n.Type() == "type" && n.NamedChildCount() > 0 {
+		n = n.NamedChild(0)
+	}
+	return x.expr(n)
+}
+
+func (x *extractor) expressionStatement(n *sitter.Node, depth int, cls *class) {
+	switch n.Type() {
+	case "assignment":
+		left := n.ChildByFieldName("left")
+		right := n.ChildByFieldName("right")
+		if left == nil || right == nil || left.Type() != "identifier" {
+			// a, b = ... and x.y = ... bind nothing routing follows.
+			if right != nil {
+				x.collectCalls(right)
+			}
+			return
+		}
+		name := x.t.Text(left)
+		v := x.expr(right)
+		if cls != nil {
+			cls.attrs[name] = v
+		} else if _, ok := x.m.assigns[name]; !ok || depth == 0 {
+			x.m.assigns[name] = v
+		}
+		x.collectCalls(right)
+	case "augmented_assignment":
+		left := n.ChildByFieldName("left")
+		right := n.ChildByFieldName("right")
+		if left != nil && right != nil && left.Type() == "identifier" && x.t.Text(n.Child(1)) == "+=" {
+			name := x.t.Text(left)
+			x.m.appends[name] = append(x.m.appends[name], x.expr(right))
+		}
+	case "call":
+		x.collectCalls(n)
+	}
+}
+
+// collectCalls records mount calls in n (a statement's expression).
+func (x *extractor) collectCalls(n *sitter.Node) {
+	if n.Type() != "call" {
+		return
+	}
+	fn := n.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return
+	}
+	attr := x.t.Text(fn.ChildByFieldName("attribute"))
+	if !mountCalls[attr] {
+		return
+	}
+	e := x.expr(n)
+	if attr == "append" || attr == "extend" {
+		// urlpatterns.append(path(...)) and .extend([...]) add patterns.
+		if obj := e.fn.obj; obj != nil && obj.kind == exName && len(e.items) == 1 {
+			item := e.items[0]
+			if attr == "append" {
+				item = &expr{kind: exList, items: []*expr{item}, line: item.line}
+			}
+			x.m.appends[obj.name] = append(x.m.appends[obj.name], item)
+		}
+		return
+	}
+	x.m.calls = append(x.m.calls, e)
+}
+
+func (x *extractor) importStatement(n *sitter.Node) {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "dotted_name":
+			full := x.t.Text(c)
+			first := strings.SplitN(full, ".", 2)[0]
+			x.m.imports[first] = importRef{module: first}
+			x.note(full)
+		case "aliased_import":
+			full := x.t.Text(c.ChildByFieldName("name"))
+			x.m.imports[x.t.Text(c.ChildByFieldName("alias"))] = importRef{module: full}
+			x.note(full)
+		}
+	}
+}
+
+func (x *extractor) importFrom(n *sitter.Node) {
+	mod := n.ChildByFieldName("module_name")
+	if mod == nil {
+		return
+	}
+	var from string
+	if mod.Type() == "relative_import" {
+		dots := 0
+		var rest string
+		for i := 0; i < int(mod.NamedChildCount()); i++ {
+			c := mod.NamedChild(i)
+			switch c.Type() {
+			case "import_prefix":
+				dots = strings.Count(x.t.Text(c), ".")
+			case "dotted_name":
+				rest = x.t.Text(c)
+			}
+		}
+		from = relative(x.m.pkg, dots, rest)
+	} else {
+		from = x.t.Text(mod)
+	}
+	x.note(from)
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		if c == mod {
+			continue
+		}
+		switch c.Type() {
+		case "dotted_name":
+			name := x.t.Text(c)
+			x.m.imports[name] = importRef{module: from, name: name}
+		case "aliased_import":
+			name := x.t.Text(c.ChildByFieldName("name"))
+			x.m.imports[x.t.Text(c.ChildByFieldName("alias"))] = importRef{module: from, name: name}
+		}
+	}
+}
+
+// relative resolves a relative import: one dot is the package itself.
+func relative(pkg string, dots int, rest string) string {
+	base := pkg
+	for range dots - 1 {
+		if i := strings.LastIndexByte(base, '.'); i >= 0 {
+			base = base[:i]
+		} else {
+			base = ""
+		}
+	}
+	switch {
+	case base == "":
+		return rest
+	case rest == "":
+		return base
+	}
+	return base + "." + rest
+}
+
+func (x *extractor) note(mod string) {
+	root := strings.SplitN(mod, ".", 2)[0]
+	switch root {
+	case "flask", "flask_restful", "flask_restx", "flask_smorest":
+		x.m.usesFlask = true
+	case "fastapi", "starlette":
+		x.m.usesFastAPI = true
+	}
+}
+
+// maxExprDepth bounds the copy of deeply nested expressions.
+const maxExprDepth = 12
+
+func (x *extractor) expr(n *sitter.Node) *expr { return x.exprAt(n, 0) }
+
+func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
+	if n == nil {
+		return nil
+	}
+	e := &expr{text: x.t.Text(n), line: syntax.Line(n)}
+	if depth > maxExprDepth {
+		return e
+	}
+	sub := func(c *sitter.Node) *expr { return x.exprAt(c, depth+1) }
+	switch n.Type() {
+	case "string":
+		if v, ok := x.t.StringValue(n); ok {
+			e.kind, e.str = exStr, v
+			return e
+		}
+		e.kind = exFString
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			switch c.Type() {
+			case "string_content":
+				s := strings.ReplaceAll(strings.ReplaceAll(x.t.Text(c), "{{", "{"), "}}", "}")
+				e.items = append(e.items, &expr{kind: exStr, str: s, text: s})
+			case "interpolation":
+				e.items = append(e.items, sub(c.ChildByFieldName("expression")))
+			}
+		}
+	case "concatenated_string":
+		if v, ok := x.t.StringValue(n); ok {
+			e.kind, e.str = exStr, v
+			return e
+		}
+		e.kind = exAdd
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			e.items = append(e.items, sub(n.NamedChild(i)))
+		}
+	case "binary_operator":
+		if op := n.ChildByFieldName("operator"); op != nil && x.t.Text(op) == "+" {
+			e.kind = exAdd
+			e.items = []*expr{sub(n.ChildByFieldName("left")), sub(n.ChildByFieldName("right"))}
+		}
+	case "identifier":
+		e.kind, e.name = exName, e.text
+	case "attribute":
+		e.kind = exAttr
+		e.obj = sub(n.ChildByFieldName("object"))
+		e.name = x.t.Text(n.ChildByFieldName("attribute"))
+	case "call":
+		e.kind = exCall
+		e.fn = sub(n.ChildByFieldName("function"))
+		e.kw = map[string]*expr{}
+		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
+			for i := 0; i < int(args.NamedChildCount()); i++ {
+				a := args.NamedChild(i)
+				if a.Type() == "keyword_argument" {
+					e.kw[x.t.Text(a.ChildByFieldName("name"))] = sub(a.ChildByFieldName("value"))
+				} else if a.Type() != "comment" {
+					e.items = append(e.items, sub(a))
+				}
+			}
+		}
+	case "list", "tuple", "set", "expression_list":
+		e.kind = exList
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if c := n.NamedChild(i); c.Type() != "comment" {
+				e.items = append(e.items, sub(c))
+			}
+		}
+	case "parenthesized_expression":
+		if n.NamedChildCount() == 1 {
+			return sub(n.NamedChild(0))
+		}
+	case "list_splat":
+		e.kind = exSplat
+		if n.NamedChildCount() > 0 {
+			e.obj = sub(n.NamedChild(0))
+		}
+	case "dictionary":
+		e.kind = exDict
+		e.kw = map[string]*expr{}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			p := n.NamedChild(i)
+			if p.Type() != "pair" {
+				continue
+			}
+			if k, ok := x.t.StringValue(p.ChildByFieldName("key")); ok {
+				e.kw[k] = sub(p.ChildByFieldName("value"))
+			}
+		}
+	case "subscript":
+		// Annotated[int, Path()] and List[...]: keep the first argument
+		// as the one item so annotations can be read through.
+		e.kind = exOther
+		e.obj = sub(n.ChildByFieldName("value"))
+		for i := 1; i < int(n.NamedChildCount()); i++ {
+			e.items = append(e.items, sub(n.NamedChild(i)))
+		}
+	}
+	return e
+}
+
+// isTestPath says a file is a test, whose routes are calls to a test
+// client, not declarations.
+func isTestPath(p string) bool {
+	base := path.Base(p)
+	if base == "conftest.py" || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "tests.py" {
+		return true
+	}
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if seg == "tests" || seg == "test" {
+			return true
+		}
+	}
+	return false
+}

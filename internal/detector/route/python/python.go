@@ -1,0 +1,83 @@
+// Package python finds the HTTP routes of Flask (with Flask-RESTful and
+// MethodView), FastAPI, Django and Django REST framework apps.
+//
+// Routes are composed across files (a blueprint registered under a prefix
+// in another module, a router included from a package, a Django include()
+// chain), so the work is in two phases: Detect parses each Python file and
+// keeps what its module declares; Finish resolves imports by module path
+// and walks each app from its root, composing prefixes and guards.
+package python
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// Detector is the Python route detector. Use New: it keeps per-scan state.
+type Detector struct {
+	mu      sync.Mutex
+	modules []*module
+}
+
+// New returns a detector for one scan.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "route/python" }
+
+// Match takes Python sources that are not tests: a test client calling
+// a route is not a route.
+func (*Detector) Match(p string) bool {
+	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !isTestPath(p)
+}
+
+// Keywords keeps the parser off Python files that cannot declare, mount
+// or name a route: the frameworks' imports, the names of routing objects,
+// and the constants and settings classes prefixes come from.
+func (*Detector) Keywords() []string {
+	return []string{
+		"flask", "fastapi", "starlette", "django", "rest_framework",
+		"Blueprint", "blueprint", "_bp", "APIRouter", "router", "urlpatterns", "urls",
+		"PREFIX", "prefix", "BaseSettings", "View", "Resource",
+	}
+}
+
+// Detect parses one file and keeps its declarations for Finish.
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	t, err := syntax.Parse(ctx, syntax.Python, f.Data)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	if t.Root().HasError() {
+		// Keep going: tree-sitter recovers, and the rest of the file's
+		// routes are still worth having.
+		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
+	}
+	m := extract(t, f.Path)
+	d.mu.Lock()
+	d.modules = append(d.modules, m)
+	d.mu.Unlock()
+	return nil
+}
+
+// Finish resolves every app's routing tree and adds its routes.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	mods := d.modules
+	d.modules = nil
+	d.mu.Unlock()
+	ix := newIndex(mods)
+	g := newGraph(ix)
+	g.build()
+	g.emit(out)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	newDjango(ix).emit(out)
+	return ctx.Err()
+}
