@@ -337,6 +337,24 @@ func ForEnv(name string) *Service {
 	if s := c.env[name]; s != nil {
 		return s
 	}
+	// Front-end bundlers expose variables under a public prefix
+	// (VITE_STRIPE_PUBLISHABLE_KEY is Stripe's).
+	for _, p := range publicPrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			if s := forEnvName(c, rest); s != nil {
+				return s
+			}
+		}
+	}
+	return forEnvName(c, name)
+}
+
+var publicPrefixes = []string{"NEXT_PUBLIC_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "REACT_APP_", "VITE_", "PUBLIC_", "GATSBY_"}
+
+func forEnvName(c *catalogue, name string) *Service {
+	if s := c.env[name]; s != nil {
+		return s
+	}
 	var best *Service
 	bestLen := 0
 	for _, s := range c.services {

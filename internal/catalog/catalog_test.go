@@ -100,16 +100,18 @@ func TestForPackage(t *testing.T) {
 
 func TestForEnv(t *testing.T) {
 	tests := map[string]string{
-		"OPENAI_API_KEY":           "openai",
-		"STRIPE_WEBHOOK_SECRET":    "stripe",
-		"STRIPE_PRICE_PRO":         "stripe",
-		"AWS_SECRET_ACCESS_KEY":    "aws",
-		"AWS_S3_BUCKET":            "aws-s3",
-		"S3_BUCKET":                "aws-s3",
-		"DATABASE_URL":             "",
-		"STRIPE_":                  "",
-		"PORT":                     "",
-		"NEXT_PUBLIC_SUPABASE_URL": "supabase",
+		"OPENAI_API_KEY":              "openai",
+		"STRIPE_WEBHOOK_SECRET":       "stripe",
+		"STRIPE_PRICE_PRO":            "stripe",
+		"AWS_SECRET_ACCESS_KEY":       "aws",
+		"AWS_S3_BUCKET":               "aws-s3",
+		"S3_BUCKET":                   "aws-s3",
+		"DATABASE_URL":                "",
+		"STRIPE_":                     "",
+		"PORT":                        "",
+		"NEXT_PUBLIC_SUPABASE_URL":    "supabase",
+		"VITE_STRIPE_PUBLISHABLE_KEY": "stripe",
+		"REACT_APP_":                  "",
 	}
 	for name, want := range tests {
 		got := ""

@@ -1,0 +1,333 @@
+// Package code holds the cheap, text-level readers the asset detectors
+// share: which language a file is, its comments blanked out, its imports,
+// whether it is a test, and which catalogue services it uses. No parser:
+// imports and env reads are regular enough for line-level matching, and
+// blanking comments keeps a commented-out import from counting.
+package code
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+)
+
+// Lang is a source language these readers know.
+type Lang int
+
+// Languages.
+const (
+	Other Lang = iota
+	Python
+	JS // JavaScript and TypeScript, with JSX, Vue and Svelte scripts
+	Go
+)
+
+// LangOf picks the language by extension.
+func LangOf(p string) Lang {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".py", ".pyw":
+		return Python
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".astro":
+		return JS
+	case ".go":
+		return Go
+	}
+	return Other
+}
+
+// IsTest reports whether a path is test code: what a test reads or
+// imports is not what the product does.
+func IsTest(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch seg {
+		case "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "cypress", "testdata", "fixtures":
+			return true
+		}
+	}
+	base := path.Base(p)
+	switch {
+	case strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py"),
+		strings.HasSuffix(base, "_test.py"), strings.HasSuffix(base, "_test.go"),
+		base == "conftest.py":
+		return true
+	}
+	for _, mark := range []string{".test.", ".spec.", ".stories."} {
+		if strings.Contains(base, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// Strip returns a copy of src with comments (and, in Python, triple-quoted
+// strings: docstrings) replaced by spaces. Offsets and line numbers are
+// unchanged, and string literals are kept, so matches in the result point
+// into src.
+func Strip(lang Lang, src []byte) []byte {
+	out := bytes.Clone(src)
+	blank := func(from, to int) {
+		for i := from; i < to && i < len(out); i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	n := len(src)
+	switch lang {
+	case Python:
+		for i := 0; i < n; {
+			c := src[i]
+			switch {
+			case c == '#':
+				j := indexFrom(src, i, '\n')
+				blank(i, j)
+				i = j
+			case (c == '"' || c == '\'') && i+2 < n && src[i+1] == c && src[i+2] == c:
+				end := bytes.Index(src[i+3:], []byte{c, c, c})
+				j := n
+				if end >= 0 {
+					j = i + 3 + end + 3
+				}
+				blank(i+3, j-3)
+				i = j
+			case c == '"' || c == '\'':
+				i = skipString(src, i, c, false)
+			default:
+				i++
+			}
+		}
+	case JS, Go:
+		for i := 0; i < n; {
+			c := src[i]
+			switch {
+			case c == '/' && i+1 < n && src[i+1] == '/':
+				j := indexFrom(src, i, '\n')
+				blank(i, j)
+				i = j
+			case c == '/' && i+1 < n && src[i+1] == '*':
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				j := n
+				if end >= 0 {
+					j = i + 2 + end + 2
+				}
+				blank(i, j)
+				i = j
+			case c == '"' || c == '\'':
+				i = skipString(src, i, c, false)
+			case c == '`':
+				i = skipString(src, i, c, true)
+			default:
+				i++
+			}
+		}
+	}
+	return out
+}
+
+func indexFrom(src []byte, i int, c byte) int {
+	if j := bytes.IndexByte(src[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(src)
+}
+
+// skipString returns the offset just past the string literal opening at
+// i. Single-quoted strings end at a newline (unterminated), so one stray
+// quote cannot swallow the rest of the file.
+func skipString(src []byte, i int, q byte, multiline bool) int {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case q:
+			return j + 1
+		case '\n':
+			if !multiline {
+				return j
+			}
+		}
+	}
+	return len(src)
+}
+
+// LineAt is the 1-based line of a byte offset.
+func LineAt(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	return bytes.Count(src[:off], []byte{'\n'}) + 1
+}
+
+// Import is one module a file imports.
+type Import struct {
+	Module string
+	Line   int
+}
+
+var (
+	pyImportRE = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)`)
+	pyFromRE   = regexp.MustCompile(`(?m)^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]*)`)
+	jsFromRE   = regexp.MustCompile(`(?m)^[ \t]*(?:import|export)\s[^;'"` + "`" + `]*?\bfrom\s*['"]([^'"\n]+)['"]`)
+	jsBareRE   = regexp.MustCompile(`(?m)^[ \t]*import\s*['"]([^'"\n]+)['"]`)
+	jsCallRE   = regexp.MustCompile(`\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)`)
+	goOneRE    = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?"([^"\n]+)"`)
+	goBlockRE  = regexp.MustCompile(`(?ms)^[ \t]*import[ \t]*\((.*?)\)`)
+	goPathRE   = regexp.MustCompile(`"([^"\n]+)"`)
+)
+
+// Imports lists the modules a file imports, from its stripped source.
+// Python "from a import b" yields a and a.b, so that "from google.cloud
+// import storage" names google.cloud.storage.
+func Imports(lang Lang, stripped []byte) []Import {
+	var out []Import
+	add := func(mod string, off int) {
+		out = append(out, Import{Module: mod, Line: LineAt(stripped, off)})
+	}
+	switch lang {
+	case Python:
+		for _, m := range pyImportRE.FindAllSubmatchIndex(stripped, -1) {
+			for _, part := range strings.Split(string(stripped[m[2]:m[3]]), ",") {
+				if f := strings.Fields(part); len(f) > 0 {
+					add(f[0], m[2])
+				}
+			}
+		}
+		for _, m := range pyFromRE.FindAllSubmatchIndex(stripped, -1) {
+			mod := string(stripped[m[2]:m[3]])
+			if strings.HasPrefix(mod, ".") {
+				continue // relative: the project's own code
+			}
+			add(mod, m[2])
+			for _, part := range strings.Split(string(stripped[m[4]:m[5]]), ",") {
+				if f := strings.Fields(part); len(f) > 0 && f[0] != "*" {
+					add(mod+"."+f[0], m[2])
+				}
+			}
+		}
+	case JS:
+		for _, re := range []*regexp.Regexp{jsFromRE, jsBareRE, jsCallRE} {
+			for _, m := range re.FindAllSubmatchIndex(stripped, -1) {
+				add(string(stripped[m[2]:m[3]]), m[2])
+			}
+		}
+	case Go:
+		for _, m := range goOneRE.FindAllSubmatchIndex(stripped, -1) {
+			add(string(stripped[m[2]:m[3]]), m[2])
+		}
+		for _, b := range goBlockRE.FindAllSubmatchIndex(stripped, -1) {
+			for _, m := range goPathRE.FindAllSubmatchIndex(stripped[b[2]:b[3]], -1) {
+				add(string(stripped[b[2]+m[2]:b[2]+m[3]]), b[2]+m[2])
+			}
+		}
+	}
+	return out
+}
+
+// Use is a catalogue service a file uses, and where.
+type Use struct {
+	Service *catalog.Service
+	Line    int
+}
+
+// Uses lists the catalogue services a file uses: imported SDKs, services
+// picked out of a parent SDK by a call (boto3.client("s3") is S3), and
+// API hosts named in string literals. A parent SDK whose service is
+// narrowed by a call is still listed: callers decide what to keep.
+func Uses(lang Lang, stripped []byte) []Use {
+	eco := ""
+	switch lang {
+	case Python:
+		eco = "python"
+	case JS:
+		eco = catalog.NPM
+	case Go:
+		eco = catalog.Go
+	default:
+		return nil
+	}
+	var out []Use
+	imported := map[string]bool{}
+	for _, im := range Imports(lang, stripped) {
+		if lang == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
+			continue
+		}
+		if s := catalog.ForPackage(eco, im.Module); s != nil {
+			out = append(out, Use{Service: s, Line: im.Line})
+			imported[s.ID] = true
+		}
+	}
+	for _, s := range catalog.All() {
+		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
+			if off := s.CallIn(stripped); off >= 0 {
+				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+			}
+		}
+		for _, h := range s.Hosts {
+			if off := hostIn(stripped, h); off >= 0 {
+				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hostIn finds host as a whole host name (api.stripe.com, not
+// notapi.stripe.com.evil), returning its offset or -1.
+func hostIn(src []byte, host string) int {
+	h := []byte(host)
+	for from := 0; ; {
+		i := bytes.Index(src[from:], h)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(h)
+		before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
+		after := end == len(src) || !hostByte(src[end])
+		if before && after {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func hostByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+}
+
+// Span is a half-open byte range.
+type Span struct{ Start, End int }
+
+// StringSpans lists the string literals of stripped source (comments
+// already blanked), so a match can be told apart from text that only
+// quotes code ("set process.env.X first").
+func StringSpans(lang Lang, stripped []byte) []Span {
+	var out []Span
+	for i := 0; i < len(stripped); {
+		c := stripped[i]
+		switch {
+		case c == '"' || c == '\'' || c == '`' && lang != Python:
+			j := skipString(stripped, i, c, c == '`')
+			// Template literals and f-strings hold code in their
+			// placeholders: they are not plain text.
+			if c != '`' && !(lang == Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
+				out = append(out, Span{i, j})
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// InSpans reports whether off falls strictly inside one of the sorted spans.
+func InSpans(spans []Span, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	return i < len(spans) && spans[i].Start < off
+}

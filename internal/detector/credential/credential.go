@@ -1,0 +1,259 @@
+// Package credential finds every environment variable and config key the
+// code reads (os.Getenv, os.environ, process.env, import.meta.env,
+// pydantic settings, django-environ, .env.example keys), classes each as
+// a secret or not by its name, and ties it to the service it unlocks.
+// Each secret is also a credentials asset. Values are never read: an
+// .env.example contributes its keys only.
+package credential
+
+import (
+	"context"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Detector is the credential detector.
+type Detector struct{}
+
+// New returns the detector.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "asset/credential" }
+
+// Match implements detector.Detector: source files and env templates,
+// never tests (what a test reads is not what the product needs).
+func (*Detector) Match(p string) bool {
+	if IsEnvTemplate(p) {
+		return true
+	}
+	return code.LangOf(p) != code.Other && !code.IsTest(p)
+}
+
+// Keywords implements detector.Keyworded.
+func (*Detector) Keywords() []string { return Keywords }
+
+// Keywords are the prefilter for Reads, shared by the detectors that call it
+// (every read names "env" or "Env"; settings classes and decouple do
+// not), plus the words an env template's keys nearly always hold.
+var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL"}
+
+// Detect implements detector.Detector.
+func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	for _, r := range Reads(f.Path, f.Data) {
+		svc := ""
+		if s := catalog.ForEnv(r.Name); s != nil {
+			svc = s.ID
+		}
+		ev := []facts.Evidence{{File: f.Path, Line: r.Line}}
+		secret := IsSecret(r.Name)
+		out.AddCredential(facts.Credential{Name: r.Name, Secret: secret, Service: svc, Evidence: ev})
+		if secret {
+			out.AddAsset(facts.Asset{Kind: "credentials", Name: AssetName(r.Name), Evidence: ev})
+		}
+	}
+	return nil
+}
+
+// Read is one place the code reads a variable.
+type Read struct {
+	Name string
+	Line int
+}
+
+// IsEnvTemplate reports whether a file lists the variables a deployment
+// sets (.env.example, .env.sample, .env.template, example.env, ...).
+func IsEnvTemplate(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	if !strings.HasPrefix(base, ".env") && !strings.HasSuffix(base, ".env") && !strings.Contains(base, ".env.") {
+		return false
+	}
+	for _, w := range []string{"example", "sample", "template", "dist", "defaults"} {
+		if strings.Contains(base, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	envKeyRE = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=`)
+
+	goReadRE = regexp.MustCompile(`\bos\.(?:Getenv|LookupEnv)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)`)
+	goTagRE  = regexp.MustCompile(`\b(?:env|envconfig):"([A-Za-z_][A-Za-z0-9_]*)`)
+
+	pyReadRE = regexp.MustCompile(`\b(?:os\.environ\s*\[\s*['"](\w+)['"]\s*\]|(?:os\.)?environ\.(?:get|setdefault|pop)\(\s*['"](\w+)['"]|(?:os\.)?getenv\(\s*['"](\w+)['"])`)
+	// django-environ (env("X"), env.str("X")) and python-decouple
+	// (config("X")): bare names, so only in files that import them.
+	pyEnvironRE  = regexp.MustCompile(`\benv(?:\.(?:str|bool|int|float|list|tuple|dict|json|url|db|db_url|cache|cache_url|email|email_url|path))?\(\s*['"](\w+)['"]`)
+	pyDecoupleRE = regexp.MustCompile(`\bconfig\(\s*['"](\w+)['"]`)
+
+	jsReadRE        = regexp.MustCompile("\\b(?:process\\.env|import\\.meta\\.env|Bun\\.env)(?:\\.([A-Za-z_$][\\w$]*)|\\[\\s*['\"`]([A-Za-z_][\\w]*)['\"`]\\s*\\])|\\bDeno\\.env\\.get\\(\\s*['\"]([A-Za-z_]\\w*)['\"]")
+	jsDestructureRE = regexp.MustCompile(`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b`)
+)
+
+// builtins are variables the platform sets, not the operator: reading
+// them is not a configuration choice.
+var builtins = map[string]bool{"NODE_ENV": true, "MODE": true, "DEV": true, "PROD": true, "SSR": true, "BASE_URL": true}
+
+// Reads lists the variables a file reads, in order of appearance.
+func Reads(p string, data []byte) []Read {
+	var out []Read
+	add := func(name string, src []byte, off int) {
+		if name == "" || builtins[name] {
+			return
+		}
+		out = append(out, Read{Name: name, Line: code.LineAt(src, off)})
+	}
+	var quoted []code.Span
+	addAll := func(re *regexp.Regexp, src []byte) {
+		for _, m := range re.FindAllSubmatchIndex(src, -1) {
+			if code.InSpans(quoted, m[0]) {
+				continue // a read quoted in a message, not made
+			}
+			for g := 2; g < len(m); g += 2 {
+				if m[g] >= 0 {
+					add(string(src[m[g]:m[g+1]]), src, m[g])
+				}
+			}
+		}
+	}
+	if IsEnvTemplate(p) {
+		for _, m := range envKeyRE.FindAllSubmatchIndex(data, -1) {
+			add(string(data[m[2]:m[3]]), data, m[2])
+		}
+		return out
+	}
+	lang := code.LangOf(p)
+	src := code.Strip(lang, data)
+	if lang != code.Go { // Go struct tags are strings by design
+		quoted = code.StringSpans(lang, src)
+	}
+	switch lang {
+	case code.Go:
+		addAll(goReadRE, src)
+		addAll(goTagRE, src)
+	case code.Python:
+		addAll(pyReadRE, src)
+		if hasImport(lang, src, "environ") {
+			addAll(pyEnvironRE, src)
+		}
+		if hasImport(lang, src, "decouple") {
+			addAll(pyDecoupleRE, src)
+		}
+		out = append(out, settingsFields(src)...)
+	case code.JS:
+		addAll(jsReadRE, src)
+		for _, m := range jsDestructureRE.FindAllSubmatchIndex(src, -1) {
+			off := m[2]
+			for _, part := range strings.Split(string(src[m[2]:m[3]]), ",") {
+				name := strings.TrimSpace(part)
+				if i := strings.IndexAny(name, ":="); i >= 0 {
+					name = strings.TrimSpace(name[:i])
+				}
+				if validName(name) {
+					add(name, src, off+strings.Index(string(src[off:m[3]]), name))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func validName(s string) bool {
+	if s == "" || strings.HasPrefix(s, "...") {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func hasImport(lang code.Lang, src []byte, module string) bool {
+	for _, im := range code.Imports(lang, src) {
+		if im.Module == module || strings.HasPrefix(im.Module, module+".") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	settingsClassRE = regexp.MustCompile(`(?m)^([ \t]*)class[ \t]+\w+[ \t]*\([^)]*\bBaseSettings\b[^)]*\)[ \t]*:`)
+	settingsFieldRE = regexp.MustCompile(`^([ \t]+)([A-Za-z_]\w*)[ \t]*:[ \t]*[^=\n]+?(?:=[ \t]*(.*))?$`)
+	envPrefixRE     = regexp.MustCompile(`\benv_prefix\s*=\s*['"](\w*)['"]`)
+	fieldAliasRE    = regexp.MustCompile(`\b(?:env|alias|validation_alias)\s*=\s*['"](\w+)['"]`)
+)
+
+// settingsFields reads pydantic BaseSettings classes: each annotated
+// field is an environment variable (upper-cased, after env_prefix, unless
+// an alias names it).
+func settingsFields(src []byte) []Read {
+	var out []Read
+	for _, m := range settingsClassRE.FindAllSubmatchIndex(src, -1) {
+		classIndent := m[3] - m[2]
+		bodyStart := m[1]
+		lines := strings.Split(string(src[bodyStart:]), "\n")
+		firstLine := code.LineAt(src, bodyStart)
+		// The body ends at the first non-blank line indented no deeper
+		// than the class itself.
+		var body []string
+		for i, l := range lines {
+			if i > 0 && strings.TrimSpace(l) != "" && indent(l) <= classIndent {
+				break
+			}
+			body = append(body, l)
+		}
+		prefix := ""
+		if pm := envPrefixRE.FindStringSubmatch(strings.Join(body, "\n")); pm != nil {
+			prefix = pm[1]
+		}
+		fieldIndent := -1
+		for i, l := range body {
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			in := indent(l)
+			if fieldIndent < 0 && i > 0 {
+				fieldIndent = in
+			}
+			if in != fieldIndent {
+				continue // nested class Config or a method body
+			}
+			fm := settingsFieldRE.FindStringSubmatch(l)
+			if fm == nil || fm[2] == "model_config" || strings.HasPrefix(fm[2], "_") {
+				continue
+			}
+			name := strings.ToUpper(prefix + fm[2])
+			if am := fieldAliasRE.FindStringSubmatch(fm[3]); am != nil {
+				name = strings.ToUpper(am[1])
+			}
+			out = append(out, Read{Name: name, Line: firstLine + i})
+		}
+	}
+	return out
+}
+
+func indent(l string) int {
+	n := 0
+	for _, c := range l {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}

@@ -1,0 +1,131 @@
+package credential
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// The fixtures under testdata/<ecosystem> state what they should produce,
+// one expectation per variable per file, on the line that reads it:
+//
+//	# want: credential NAME secret|config SERVICE   (SERVICE is - when none)
+//
+// Lookalikes carry no want: reads in tests, in comments, in docstrings,
+// in Markdown and in string literals.
+func TestFixtures(t *testing.T) {
+	for _, eco := range []string{"python", "js", "go"} {
+		t.Run(eco, func(t *testing.T) {
+			dir := filepath.Join("testdata", eco)
+			res := detectortest.Scan(t, dir, New())
+			var got []string
+			for _, c := range res.Credentials {
+				files := map[string]bool{}
+				for _, e := range c.Evidence {
+					files[e.File] = true
+				}
+				for range files {
+					got = append(got, want(c))
+				}
+			}
+			detectortest.Check(t, eco, got, detectortest.Wants(t, dir, "credential "))
+			checkAssets(t, res)
+		})
+	}
+}
+
+func want(c facts.Credential) string {
+	kind, svc := "config", c.Service
+	if c.Secret {
+		kind = "secret"
+	}
+	if svc == "" {
+		svc = "-"
+	}
+	return c.Name + " " + kind + " " + svc
+}
+
+// checkAssets: every secret is one credentials asset named after it, and
+// nothing else is.
+func checkAssets(t *testing.T, res facts.Facts) {
+	t.Helper()
+	var secrets, assets []string
+	for _, c := range res.Credentials {
+		if c.Secret {
+			secrets = append(secrets, AssetName(c.Name))
+		}
+	}
+	for _, a := range res.Assets {
+		if a.Kind != "credentials" || len(a.Evidence) == 0 {
+			t.Errorf("asset %+v", a)
+		}
+		assets = append(assets, a.Name)
+	}
+	sort.Strings(secrets)
+	sort.Strings(assets)
+	if strings.Join(secrets, "\n") != strings.Join(assets, "\n") {
+		t.Errorf("assets %v, want one per secret %v", assets, secrets)
+	}
+}
+
+func TestReads(t *testing.T) {
+	tests := []struct {
+		path, src string
+		want      []string
+	}{
+		{"a.py", `x = os.environ["A"]; y = environ.get('B'); z = getenv("C")`, []string{"A", "B", "C"}},
+		{"a.py", `print("os.environ['QUOTED']")`, nil},
+		{"a.py", `print(f"{os.environ['IN_FSTRING']}")`, []string{"IN_FSTRING"}},
+		{"a.py", `x = config("NO_DECOUPLE_IMPORT")`, nil},
+		{"a.py", "from decouple import config\nx = config(\"WITH_DECOUPLE\")", []string{"WITH_DECOUPLE"}},
+		{"a.ts", "const u = `${process.env.IN_TEMPLATE}/x`", []string{"IN_TEMPLATE"}},
+		{"a.ts", `const k = Deno.env.get("DENO_KEY")`, []string{"DENO_KEY"}},
+		{"a.ts", `const { ...rest } = process.env`, nil},
+		{"a.go", `v := os.Getenv( "SPACED" )`, []string{"SPACED"}},
+		{".env.template", "A=1\n#B=2\n  export C=3\nnot a line\n", []string{"A", "C"}},
+		{"a.rb", `ENV["RUBY"]`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+" "+tt.src, func(t *testing.T) {
+			var got []string
+			for _, r := range Reads(tt.path, []byte(tt.src)) {
+				got = append(got, r.Name)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("Reads = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatch(t *testing.T) {
+	d := New()
+	for p, want := range map[string]bool{
+		"app/config.py": true, ".env.example": true, "deploy/prod.env.sample": true, ".env": false,
+		"tests/test_x.py": false, "README.md": false, "src/a.test.ts": false, "main.go": true,
+	} {
+		if got := d.Match(p); got != want {
+			t.Errorf("Match(%s) = %v, want %v", p, got, want)
+		}
+	}
+	var _ detector.Keyworded = d
+}
+
+func FuzzReads(f *testing.F) {
+	f.Add("a.py", []byte("class S(BaseSettings):\n    a: str\n    class Config:\n        env_prefix = 'X_'\n"))
+	f.Add("a.ts", []byte("const { A, B: b = 1 } = process.env; process.env['C']"))
+	f.Add(".env.example", []byte("A=1\nexport B=\n"))
+	f.Add("a.go", []byte("os.Getenv(\"A\") `env:\"B\"`"))
+	f.Fuzz(func(t *testing.T, p string, data []byte) {
+		for _, r := range Reads(p, data) {
+			if r.Line < 1 || r.Name == "" {
+				t.Fatalf("bad read %+v", r)
+			}
+		}
+	})
+}

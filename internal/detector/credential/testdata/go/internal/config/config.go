@@ -1,0 +1,25 @@
+package config
+
+import (
+	"os"
+	"time"
+)
+
+// Config is read once at start-up.
+type Config struct {
+	DatabaseURL string        `env:"DATABASE_URL,required"` // want: credential DATABASE_URL secret -
+	RedisAddr   string        `env:"REDIS_ADDR" envDefault:"localhost:6379"` // want: credential REDIS_ADDR config redis
+	Timeout     time.Duration `envconfig:"HTTP_TIMEOUT"` // want: credential HTTP_TIMEOUT config -
+}
+
+func Load() Config {
+	key := os.Getenv("OPENAI_API_KEY") // want: credential OPENAI_API_KEY secret openai
+	if v, ok := os.LookupEnv("STRIPE_SECRET_KEY"); ok { // want: credential STRIPE_SECRET_KEY secret stripe
+		_ = v
+	}
+	// old := os.Getenv("LEGACY_TOKEN")
+	_ = key
+	msg := "os.Getenv(\"IN_STRING\") is how you read it"
+	_ = msg
+	return Config{}
+}
