@@ -55,7 +55,7 @@ func (m *mdWriter) page(p *Page) {
 	} else {
 		m.table(p.Map)
 		if len(p.Appendix) > 0 {
-			m.f("\nThe %d threats with the highest priority; the other %d are under [%s](#all-threats).\n", len(p.Map), len(p.Appendix), HeadingAll)
+			m.f("\nTop %d of %d threats by priority; the rest are under [%s](#all-threats).\n", len(p.Map), len(p.Rows), HeadingAll)
 		}
 		m.f("\n")
 	}

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+var updateScripts = flag.Bool("update-scripts", false, "rewrite the cmp expectations in testdata/script from the actual output")
+
+// TestMain lets the testscripts run `threatmap` in-process: the test binary
+// re-executes itself as the command.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"threatmap": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the command-line sessions in testdata/script: each
+// .txtar file reads like a user's terminal.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *updateScripts,
+		Setup: func(env *testscript.Env) error {
+			// Pin "today" so overdue dates and goldens do not drift.
+			env.Setenv("THREATMAP_NOW", "2026-06-15")
+			return nil
+		},
+	})
+}
+
+// TestReportExitCodes pins the exit codes the scripts can only see as
+// "non-zero".
+func TestReportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	valid := filepath.Join(dir, "valid.yaml")
+	invalid := filepath.Join(dir, "invalid.yaml")
+	writeFile(t, valid, "version: 1\nproduct: {name: Tiny}\n")
+	writeFile(t, invalid, "version: 1\nproduct: {name: Tiny}\nsurfacez: []\n")
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"valid model", []string{"report", "--model", valid}, ExitOK},
+		{"invalid model", []string{"report", "--model", invalid}, ExitUsage},
+		{"missing model", []string{"report", dir}, ExitUsage},
+		{"unknown format", []string{"report", "--model", valid, "--format", "sarif"}, ExitUsage},
+		{"bad top", []string{"report", "--model", valid, "--top", "-1"}, ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := Run(tt.args, &out, &errOut); code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, errOut.String())
+			}
+		})
+	}
+}
+
+func TestReportDraftHook(t *testing.T) {
+	saved := draftModel
+	t.Cleanup(func() { draftModel = saved })
+	draftModel = func(ctx context.Context, e *env, dir string) (*model.Model, error) {
+		return &model.Model{Version: 1, Product: model.Product{Name: "Drafted app"}}, nil
+	}
+	var out, errOut bytes.Buffer
+	if code := Run([]string{"report", t.TempDir()}, &out, &errOut); code != ExitOK {
+		t.Fatalf("exit %d; stderr: %s", code, errOut.String())
+	}
+	for _, want := range []string{"# Threat model: Drafted app", "Drafted from the code, not saved", "threatmap init"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("drafted report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.html")
+	for _, content := range []string{"first", "second, longer than the first"} {
+		if err := writeFileAtomic(path, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != content {
+			t.Fatalf("read back %q, %v; want %q", got, err, content)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d entries after two writes, want only page.html", len(entries))
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "no", "such", "page.html"), []byte("x")); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
