@@ -523,6 +523,23 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 				e.kw[k] = sub(p.ChildByFieldName("value"))
 			}
 		}
+	case "type":
+		if n.NamedChildCount() == 1 {
+			return sub(n.NamedChild(0))
+		}
+	case "generic_type":
+		// Annotated[int, Path()] in an annotation: the same shape as a
+		// subscript, so annotations read the same either way.
+		if n.NamedChildCount() > 0 {
+			e.obj = sub(n.NamedChild(0))
+		}
+		for i := 1; i < int(n.NamedChildCount()); i++ {
+			if tp := n.NamedChild(i); tp.Type() == "type_parameter" {
+				for j := 0; j < int(tp.NamedChildCount()); j++ {
+					e.items = append(e.items, sub(tp.NamedChild(j)))
+				}
+			}
+		}
 	case "subscript":
 		// Annotated[int, Path()] and List[...]: keep the first argument
 		// as the one item so annotations can be read through.

@@ -75,7 +75,9 @@ type symbol struct {
 	ext string
 }
 
-func (s symbol) found() bool { return s.mod != nil && (s.value != nil || s.fn != nil || s.cls != nil || s.isModule) }
+func (s symbol) found() bool {
+	return s.mod != nil && (s.value != nil || s.fn != nil || s.cls != nil || s.isModule)
+}
 
 // last is the final dotted component of an external name.
 func (s symbol) last() string {

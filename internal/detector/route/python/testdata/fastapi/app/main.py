@@ -1,0 +1,25 @@
+from fastapi import Depends, FastAPI, WebSocket
+from fastapi.staticfiles import StaticFiles
+
+from .api import api_router
+from .core.config import settings
+from .deps import verify_api_key
+from .routers import items, users
+
+app = FastAPI(title="inventory")
+
+app.include_router(items.router, prefix="/api")
+app.include_router(users.router, prefix=settings.API_V1_STR, dependencies=[Depends(verify_api_key)])
+app.include_router(api_router)
+app.mount("/static", StaticFiles(directory="static"), name="static")  # want: GET /static
+
+
+@app.get("/")  # want: GET /
+def root():
+    return {"name": "inventory"}
+
+
+@app.websocket("/ws/{room}")  # want: GET /ws/{room}
+async def room_socket(websocket: WebSocket, room: str):
+    await websocket.accept()
+    await websocket.send_text(room)
