@@ -1,0 +1,784 @@
+package js
+
+import (
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// routerDecl is something routes are registered on: an app, a router, or
+// a plugin/setup function's first parameter (fastify plugins,
+// `module.exports = app => { app.get(...) }`).
+type routerDecl struct {
+	key       string
+	framework string  // "" for functions: their mount decides
+	prefix    strExpr // Koa `new Router({prefix})`, Hono basePath
+	app       bool    // an application instance: nothing outside it adds middleware
+	fn        bool
+	guessed   bool   // a name-based guess (app, router) in a file that imports a framework
+	param     string // a function's parameter name (fastify, app)
+}
+
+// routeDecl is one registration, before prefixes are known.
+type routeDecl struct {
+	owner      string
+	seq        int
+	methods    []string
+	paths      []strExpr
+	line       int
+	endLine    int
+	handler    string // display name
+	handlerRef string // name to look the body up by, when not inline
+	body       string
+	guardText  string // inline middleware source: evidence for auth
+	mw         []string
+	static     bool
+}
+
+// useDecl is app.use / router.use / fastify.register / app.route(path, sub)
+// / setup(app): middleware for later routes, or a mount of another router.
+type useDecl struct {
+	owner string
+	seq   int
+	path  strExpr // nil: applies everywhere
+	items []useItem
+	// mountOnly uses (fastify.register, setup(app)) never add middleware:
+	// an unresolved plugin is a library, not a guard.
+	mountOnly bool
+}
+
+type useItem struct {
+	name string // as written: requireAuth, passport.authenticate
+	ref  *ref
+	text string // inline function source
+	line int
+	// serves: an inline (req, res) => res.send(...) that answers requests
+	// itself; static: express.static / serve-static. Both are routes when
+	// mounted at a path.
+	serves bool
+	static bool
+}
+
+// fileFacts is everything one file contributes; Finish joins them.
+type fileFacts struct {
+	*module
+	routers map[string]*routerDecl
+	routes  []routeDecl
+	uses    []useDecl
+	seq     int
+
+	nest       []nestRoute
+	nestPrefix strExpr // app.setGlobalPrefix in a NestJS bootstrap
+	nestBoot   bool
+	nestGuards []string // app.useGlobalGuards / APP_GUARD
+}
+
+var httpMethods = map[string]string{
+	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
+	"del": "DELETE", "options": "OPTIONS", "head": "HEAD", "all": "ANY",
+}
+
+// guessable names a receiver that is almost surely a server object when
+// the file imports a server framework.
+var (
+	answers = regexp.MustCompile(`\b(res|reply|ctx|c)\.(send|json|end|render|sendFile|redirect|body|text|html)\b`)
+	static  = regexp.MustCompile(`^(express\.static|serveStatic|serve-static|koaStatic|serve|sirv)$`)
+)
+
+func paramCount(fn *sitter.Node) int {
+	if fn.ChildByFieldName("parameter") != nil {
+		return 1
+	}
+	if ps := fn.ChildByFieldName("parameters"); ps != nil {
+		return int(ps.NamedChildCount())
+	}
+	return 0
+}
+
+var constName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+
+var guessable = regexp.MustCompile(`^(app|api|router|server|srv|routes|fastify|instance|r)$|[a-z](Router|App|Routes)$`)
+
+// collectRouters finds what routes are registered on: express(),
+// express.Router(), new Router({prefix}), new Hono().basePath(), Fastify().
+func (f *fileFacts) collectRouters(t *syntax.Tree) {
+	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+		var name, value *sitter.Node
+		switch n.Type() {
+		case "variable_declarator":
+			name, value = n.ChildByFieldName("name"), n.ChildByFieldName("value")
+		case "assignment_expression":
+			name, value = n.ChildByFieldName("left"), n.ChildByFieldName("right")
+		case "public_field_definition", "field_definition":
+			name, value = n.ChildByFieldName("name"), n.ChildByFieldName("value")
+		default:
+			return true
+		}
+		if name == nil || value == nil {
+			return true
+		}
+		key := t.Text(name)
+		if n.Type() == "public_field_definition" || n.Type() == "field_definition" {
+			key = "this." + key
+		}
+		if name.Type() == "member_expression" && !strings.HasPrefix(key, "this.") {
+			return true
+		}
+		if d, ok := f.routerOf(t, value); ok {
+			d.key = key
+			f.routers[key] = d
+		}
+		return true
+	})
+}
+
+// routerOf says whether an expression makes an app or router.
+func (f *fileFacts) routerOf(t *syntax.Tree, v *sitter.Node) (*routerDecl, bool) {
+	switch v.Type() {
+	case "await_expression", "parenthesized_expression", "as_expression":
+		if v.NamedChildCount() == 0 {
+			return nil, false
+		}
+		return f.routerOf(t, v.NamedChild(0))
+	case "new_expression":
+		ctor := v.ChildByFieldName("constructor")
+		lib, name := f.libOf(t, ctor)
+		var opts *sitter.Node
+		if args := argList(v); len(args) > 0 {
+			opts = args[0]
+		}
+		switch {
+		case lib == "@koa/router" || lib == "koa-router" || (lib == "" && (name == "Router" || name == "KoaRouter")):
+			return &routerDecl{framework: fwKoa, prefix: f.objectString(t, opts, "prefix")}, true
+		case lib == "koa" || (lib == "" && name == "Koa"):
+			return &routerDecl{framework: fwKoa, app: true}, true
+		case lib == "hono" || lib == "@hono/zod-openapi" || (lib == "" && (name == "Hono" || name == "OpenAPIHono")):
+			return &routerDecl{framework: fwHono, app: true}, true
+		case lib == "express":
+			return &routerDecl{framework: fwExpress}, true
+		}
+	case "call_expression":
+		fn := v.ChildByFieldName("function")
+		if fn == nil {
+			return nil, false
+		}
+		if fn.Type() == "member_expression" {
+			prop := t.Text(fn.ChildByFieldName("property"))
+			obj := fn.ChildByFieldName("object")
+			if prop == "basePath" {
+				d, ok := f.routerOf(t, obj)
+				if !ok {
+					return nil, false
+				}
+				if args := argList(v); len(args) == 1 {
+					if e, ok := f.strExpr(t, args[0]); ok {
+						d.prefix = append(append(strExpr{}, d.prefix...), e...)
+					}
+				}
+				return d, true
+			}
+			if prop == "Router" {
+				if lib, name := f.libOf(t, obj); lib == "express" || (lib == "" && name == "express") {
+					return &routerDecl{framework: fwExpress}, true
+				}
+			}
+			return nil, false
+		}
+		lib, name := f.libOf(t, fn)
+		switch {
+		case lib == "express" && name == "Router":
+			return &routerDecl{framework: fwExpress}, true
+		case lib == "express" || (lib == "" && name == "express"):
+			return &routerDecl{framework: fwExpress, app: true}, true
+		case lib == "fastify" || (lib == "" && (name == "fastify" || name == "Fastify")):
+			return &routerDecl{framework: fwFastify, app: true}, true
+		case (lib == "@koa/router" || lib == "koa-router") && name == "Router":
+			return &routerDecl{framework: fwKoa}, true
+		}
+	}
+	return nil, false
+}
+
+// libOf names the module an identifier (or require('x') call) comes from,
+// and the identifier's imported name.
+func (f *fileFacts) libOf(t *syntax.Tree, n *sitter.Node) (lib, name string) {
+	if n == nil {
+		return "", ""
+	}
+	if spec, ok := requireSpec(t, n); ok {
+		return spec, "default"
+	}
+	if n.Type() == "member_expression" {
+		// require('express').Router, express.Router
+		obj := n.ChildByFieldName("object")
+		lib, _ := f.libOf(t, obj)
+		return lib, t.Text(n.ChildByFieldName("property"))
+	}
+	if n.Type() != "identifier" {
+		return "", t.Text(n)
+	}
+	name = t.Text(n)
+	if imp, ok := f.imports[name]; ok {
+		if imp.name != "default" && imp.name != "*" {
+			return imp.from, imp.name
+		}
+		return imp.from, name
+	}
+	return "", name
+}
+
+// objectString reads key from an object literal ({prefix: '/api'}).
+func (f *fileFacts) objectString(t *syntax.Tree, obj *sitter.Node, key string) strExpr {
+	v := objectField(t, obj, key)
+	if v == nil {
+		return nil
+	}
+	e, _ := f.strExpr(t, v)
+	return e
+}
+
+func objectField(t *syntax.Tree, obj *sitter.Node, key string) *sitter.Node {
+	if obj == nil || obj.Type() != "object" {
+		return nil
+	}
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		p := obj.NamedChild(i)
+		switch p.Type() {
+		case "pair":
+			if strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`) == key {
+				return p.ChildByFieldName("value")
+			}
+		case "shorthand_property_identifier":
+			if t.Text(p) == key {
+				return p
+			}
+		case "method_definition":
+			if t.Text(p.ChildByFieldName("name")) == key {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// collectCalls is the second pass: every registration, use and mount.
+func (f *fileFacts) collectCalls(t *syntax.Tree) {
+	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+		if n.Type() != "call_expression" {
+			return true
+		}
+		fn := n.ChildByFieldName("function")
+		if fn == nil {
+			return true
+		}
+		if fn.Type() == "member_expression" {
+			f.memberCall(t, n, fn)
+		} else {
+			f.setupCall(t, n, fn)
+		}
+		return true
+	})
+}
+
+func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
+	prop := t.Text(fn.ChildByFieldName("property"))
+	method, isMethod := httpMethods[prop]
+	switch {
+	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
+	case prop == "setGlobalPrefix" || prop == "useGlobalGuards":
+		f.nestCall(t, call, prop)
+		return
+	default:
+		return
+	}
+	owner, base, ok := f.receiver(t, fn.ChildByFieldName("object"))
+	if !ok || !f.ownerKnown(t, owner, call) {
+		return
+	}
+	owner = f.ownerKey(t, owner, call)
+	args := argList(call)
+	f.seq++
+	switch {
+	case isMethod:
+		f.routeCall(t, call, owner, []string{method}, base, args)
+	case prop == "on" && len(args) >= 3:
+		// Hono: app.on('GET' | ['GET', 'POST'], path, handler)
+		var methods []string
+		for _, m := range stringsOf(t, args[0]) {
+			methods = append(methods, strings.ToUpper(m))
+		}
+		if len(methods) > 0 {
+			f.routeCall(t, call, owner, methods, nil, args[1:])
+		}
+	case prop == "route" && len(args) == 1 && args[0].Type() == "object":
+		f.fastifyRoute(t, call, owner, args[0])
+	case prop == "route" && len(args) == 2:
+		// Hono: app.route('/users', usersApp)
+		if p, ok := f.strExpr(t, args[0]); ok {
+			f.addUse(t, owner, p, args[1:], true)
+		}
+	case prop == "use":
+		f.useCall(t, owner, args)
+	case prop == "register" && len(args) >= 1:
+		var prefix strExpr
+		if len(args) > 1 {
+			prefix = f.objectString(t, args[1], "prefix")
+		}
+		f.addUse(t, owner, prefix, args[:1], true)
+	case prop == "addHook" && len(args) == 2:
+		if hook, _ := t.StringValue(args[0]); hook == "onRequest" || hook == "preHandler" || hook == "preValidation" || hook == "preParsing" {
+			f.addUse(t, owner, nil, args[1:], false)
+		}
+	case prop == "prefix" && len(args) == 1:
+		// Koa: router.prefix('/api')
+		if d := f.routers[owner]; d != nil && d.framework == fwKoa {
+			if e, ok := f.strExpr(t, args[0]); ok {
+				d.prefix = e
+			}
+		}
+	}
+}
+
+// receiver finds the router a call is made on, through chains:
+// router.route('/x').get(h).post(h), app.get(...).post(...).
+func (f *fileFacts) receiver(t *syntax.Tree, obj *sitter.Node) (owner string, base strExpr, ok bool) {
+	for range 32 {
+		if obj == nil {
+			return "", nil, false
+		}
+		switch obj.Type() {
+		case "identifier":
+			return t.Text(obj), base, true
+		case "member_expression":
+			if o := obj.ChildByFieldName("object"); o != nil && o.Type() == "this" {
+				return t.Text(obj), base, true
+			}
+			return "", nil, false
+		case "call_expression":
+			fn := obj.ChildByFieldName("function")
+			if fn == nil || fn.Type() != "member_expression" {
+				return "", nil, false
+			}
+			prop := t.Text(fn.ChildByFieldName("property"))
+			args := argList(obj)
+			switch {
+			case prop == "route" && len(args) == 1 && base == nil:
+				e, ok := f.strExpr(t, args[0])
+				if !ok {
+					return "", nil, false
+				}
+				base = e
+			case httpMethods[prop] != "" || prop == "use" || prop == "route" || prop == "on":
+			default:
+				return "", nil, false
+			}
+			obj = fn.ChildByFieldName("object")
+		default:
+			return "", nil, false
+		}
+	}
+	return "", nil, false
+}
+
+// ownerKnown makes sure routes are only read off real server objects:
+// a declared app or router, a plugin/setup function's first parameter, or
+// a conventional name in a file that imports a server framework. This is
+// what keeps axios.get('/api/x') and cache.get(key) out.
+func (f *fileFacts) ownerKnown(t *syntax.Tree, owner string, call *sitter.Node) bool {
+	if fnNode := enclosingParamFunc(t, call, owner); fnNode != nil {
+		key := fnKey(fnNode)
+		if _, ok := f.routers[key]; !ok {
+			f.routers[key] = &routerDecl{key: key, fn: true, param: owner}
+			f.bindFn(t, fnNode, key)
+		}
+		return true
+	}
+	if _, ok := f.routers[owner]; ok {
+		return true
+	}
+	if fw := f.mainLib(); fw != "" && guessable.MatchString(owner) {
+		f.routers[owner] = &routerDecl{key: owner, framework: fw, guessed: true}
+		return true
+	}
+	return false
+}
+
+// ownerKey is the router a name stands for at a call: a plugin
+// function's parameter, or the declared name itself.
+func (f *fileFacts) ownerKey(t *syntax.Tree, owner string, call *sitter.Node) string {
+	if fnNode := enclosingParamFunc(t, call, owner); fnNode != nil {
+		return fnKey(fnNode)
+	}
+	return owner
+}
+
+// mainLib is the server framework a file imports, preferring the one
+// routes are usually written against when there are several.
+func (f *fileFacts) mainLib() string {
+	for _, fw := range []string{fwFastify, fwHono, fwKoa, fwExpress} {
+		if f.libs[fw] {
+			return fw
+		}
+	}
+	return ""
+}
+
+// enclosingParamFunc is the nearest function whose first parameter is
+// named name, if the call is inside one.
+func enclosingParamFunc(t *syntax.Tree, n *sitter.Node, name string) *sitter.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "function_declaration", "function_expression", "function", "arrow_function", "generator_function_declaration":
+			if first := firstParam(t, p); first != "" {
+				if first == name {
+					return p
+				}
+				// A nearer function with other parameters may still
+				// close over an outer plugin's parameter; keep looking.
+			}
+		case "program":
+			return nil
+		}
+	}
+	return nil
+}
+
+func firstParam(t *syntax.Tree, fn *sitter.Node) string {
+	if p := fn.ChildByFieldName("parameter"); p != nil {
+		return t.Text(p) // arrow function with one bare parameter
+	}
+	params := fn.ChildByFieldName("parameters")
+	if params == nil || params.NamedChildCount() == 0 {
+		return ""
+	}
+	p := params.NamedChild(0)
+	if p.Type() == "required_parameter" || p.Type() == "optional_parameter" {
+		p = p.ChildByFieldName("pattern")
+	}
+	if p == nil || p.Type() != "identifier" {
+		return ""
+	}
+	return t.Text(p)
+}
+
+// bindFn records the names a plugin/setup function is known by, so a
+// mount in another file (through its export) or this one finds it.
+func (f *fileFacts) bindFn(t *syntax.Tree, fn *sitter.Node, key string) {
+	if fn.Type() == "function_declaration" {
+		if name := fn.ChildByFieldName("name"); name != nil {
+			f.aliases[t.Text(name)] = key
+		}
+		return
+	}
+	n := fn
+	for range 4 {
+		p := n.Parent()
+		if p == nil {
+			return
+		}
+		switch p.Type() {
+		case "arguments", "call_expression", "parenthesized_expression":
+			n = p
+			continue
+		case "variable_declarator":
+			if name := p.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+				f.aliases[t.Text(name)] = key
+			}
+		case "assignment_expression", "export_statement":
+			// module.exports = fp(fn) and export default fp(fn) already
+			// resolve to fn@N through valueRef.
+		}
+		return
+	}
+}
+
+// stringsOf reads a string or an array of strings.
+func stringsOf(t *syntax.Tree, n *sitter.Node) []string {
+	if s, ok := t.StringValue(n); ok {
+		return []string{s}
+	}
+	if n.Type() != "array" {
+		return nil
+	}
+	var out []string
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if s, ok := t.StringValue(n.NamedChild(i)); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// routeCall reads app.METHOD(path, ...middleware, handler), the Koa
+// named form router.get('name', path, handler), and Fastify's
+// fastify.get(path, {preHandler}, handler).
+func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, methods []string, base strExpr, args []*sitter.Node) {
+	// The method's own line: in a chain (router.route('/x').get(h).post(h))
+	// the call starts at the router.
+	line := syntax.Line(call)
+	if fn := call.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" {
+		line = syntax.Line(fn.ChildByFieldName("property"))
+	}
+	r := routeDecl{owner: owner, seq: f.seq, methods: methods, line: line}
+	rest := args
+	if base != nil {
+		r.paths = []strExpr{base}
+	} else {
+		if len(args) < 2 {
+			return
+		}
+		first := args[0]
+		if len(args) >= 3 {
+			if _, ok := t.StringValue(args[1]); ok {
+				if name, ok := t.StringValue(args[0]); ok && !strings.HasPrefix(name, "/") {
+					first = args[1] // Koa named route
+					args = args[1:]
+				}
+			}
+		}
+		if first.Type() == "array" {
+			for i := 0; i < int(first.NamedChildCount()); i++ {
+				if e, ok := f.strExpr(t, first.NamedChild(i)); ok {
+					r.paths = append(r.paths, e)
+				}
+			}
+		} else if e, ok := f.strExpr(t, first); ok {
+			r.paths = []strExpr{e}
+		}
+		if len(r.paths) == 0 {
+			return
+		}
+		rest = args[1:]
+	}
+	var chain []*sitter.Node
+	for _, a := range rest {
+		if a.Type() == "object" {
+			// Fastify route options: guards and maybe the handler.
+			for _, k := range []string{"onRequest", "preValidation", "preHandler", "beforeHandler"} {
+				if v := objectField(t, a, k); v != nil {
+					r.mw = append(r.mw, f.names(t, v, &r.guardText)...)
+				}
+			}
+			if h := objectField(t, a, "handler"); h != nil {
+				chain = append(chain, h)
+			}
+			continue
+		}
+		chain = append(chain, a)
+	}
+	if len(chain) == 0 {
+		return
+	}
+	for _, a := range chain[:len(chain)-1] {
+		r.mw = append(r.mw, f.names(t, a, &r.guardText)...)
+	}
+	f.setHandler(t, &r, chain[len(chain)-1])
+	f.routes = append(f.routes, r)
+}
+
+// setHandler records a handler's name and, when it is written inline or
+// defined in this file, its source.
+func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *sitter.Node) {
+	for h.Type() == "call_expression" {
+		// asyncHandler(fn), catchAsync(controller.list), validate(...)(fn)
+		args := argList(h)
+		if len(args) == 0 {
+			break
+		}
+		h = args[len(args)-1]
+	}
+	switch h.Type() {
+	case "identifier", "member_expression":
+		r.handler = t.Text(h)
+		r.handlerRef = r.handler
+		if fi, ok := f.funcs[r.handler]; ok {
+			r.body = fi.text
+		}
+	case "arrow_function", "function_expression", "function":
+		if name := h.ChildByFieldName("name"); name != nil {
+			r.handler = t.Text(name)
+		}
+		r.body = t.Text(h)
+		r.endLine = syntax.EndLine(h)
+	}
+}
+
+// names lists the middleware an argument stands for: passport.authenticate
+// for passport.authenticate('jwt'), each element of an array. Inline
+// functions have no name; their source goes to guardText.
+func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []string {
+	switch n.Type() {
+	case "array":
+		var out []string
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			out = append(out, f.names(t, n.NamedChild(i), guardText)...)
+		}
+		return out
+	case "identifier", "member_expression":
+		if fi, ok := f.funcs[t.Text(n)]; ok {
+			*guardText += "\n" + fi.text
+		}
+		return []string{t.Text(n)}
+	case "call_expression":
+		fn := n.ChildByFieldName("function")
+		if fn == nil {
+			return nil
+		}
+		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
+			name := t.Text(fn)
+			if fn.Type() == "call_expression" {
+				name = t.Text(fn.ChildByFieldName("function"))
+			}
+			return []string{clip(name)}
+		}
+	case "arrow_function", "function_expression", "function":
+		*guardText += "\n" + t.Text(n)
+	case "await_expression", "parenthesized_expression":
+		if n.NamedChildCount() > 0 {
+			return f.names(t, n.NamedChild(0), guardText)
+		}
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 80 {
+		return s[:80]
+	}
+	return s
+}
+
+// useCall reads app.use([path], ...middleware or routers).
+func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*sitter.Node) {
+	if len(args) == 0 {
+		return
+	}
+	var path strExpr
+	first := args[0]
+	switch first.Type() {
+	case "string", "template_string", "binary_expression":
+		if e, ok := f.strExpr(t, first); ok {
+			path, args = e, args[1:]
+		}
+	case "identifier":
+		name := t.Text(first)
+		if e := f.consts[name]; e != nil {
+			path, args = e, args[1:]
+		} else if _, imported := f.imports[name]; imported && constName.MatchString(name) {
+			// app.use(API_PREFIX, router) with the prefix from a config module.
+			path, args = strExpr{{ident: name}}, args[1:]
+		}
+	case "array":
+		if ps := stringsOf(t, first); len(ps) > 0 {
+			path, args = strExpr{{lit: ps[0]}}, args[1:]
+		}
+	}
+	f.addUse(t, owner, path, args, false)
+}
+
+func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*sitter.Node, mountOnly bool) {
+	u := useDecl{owner: owner, seq: f.seq, path: path, mountOnly: mountOnly}
+	var flat []*sitter.Node
+	for _, a := range args {
+		if a.Type() == "array" {
+			for i := 0; i < int(a.NamedChildCount()); i++ {
+				flat = append(flat, a.NamedChild(i))
+			}
+			continue
+		}
+		flat = append(flat, a)
+	}
+	for _, a := range flat {
+		u.items = append(u.items, f.useItem(t, a))
+	}
+	if len(u.items) > 0 {
+		f.uses = append(f.uses, u)
+	}
+}
+
+func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
+	for a.Type() == "await_expression" || a.Type() == "parenthesized_expression" {
+		if a.NamedChildCount() == 0 {
+			break
+		}
+		a = a.NamedChild(0)
+	}
+	switch a.Type() {
+	case "identifier", "member_expression":
+		r, _ := f.valueRef(t, a)
+		if a.Type() == "member_expression" && r.local == "" {
+			r = ref{local: t.Text(a)} // ns.usersRouter
+		}
+		return useItem{name: t.Text(a), ref: &r}
+	case "arrow_function", "function_expression", "function":
+		key := fnKey(a)
+		text := t.Text(a)
+		serves := paramCount(a) <= 2 && answers.MatchString(text)
+		return useItem{text: text, ref: &ref{local: key}, line: syntax.Line(a), serves: serves}
+	case "call_expression":
+		if spec, ok := requireSpec(t, a); ok {
+			return useItem{name: spec, ref: &ref{imp: &importRef{from: spec, name: "default"}}}
+		}
+		fn := a.ChildByFieldName("function")
+		name := clip(t.Text(fn))
+		if fn != nil && fn.Type() == "member_expression" {
+			prop := t.Text(fn.ChildByFieldName("property"))
+			obj := fn.ChildByFieldName("object")
+			if prop == "routes" || prop == "middleware" {
+				// Koa: router.routes()
+				r, _ := f.valueRef(t, obj)
+				return useItem{name: name, ref: &r}
+			}
+		}
+		if static.MatchString(name) {
+			return useItem{name: name, line: syntax.Line(a), static: true}
+		}
+		if fn != nil && fn.Type() == "identifier" {
+			// A factory that builds a router: app.use('/auth', authRoutes(db)).
+			return useItem{name: name, ref: &ref{local: t.Text(fn)}}
+		}
+		return useItem{name: name}
+	}
+	return useItem{}
+}
+
+// setupCall reads require('./routes')(app) and registerRoutes(app): the
+// called function registers on the router passed to it.
+func (f *fileFacts) setupCall(t *syntax.Tree, call, fn *sitter.Node) {
+	args := argList(call)
+	if len(args) == 0 {
+		return
+	}
+	var callee ref
+	if spec, ok := requireSpec(t, fn); ok {
+		callee = ref{imp: &importRef{from: spec, name: "default"}}
+	} else if fn.Type() == "identifier" {
+		callee = ref{local: t.Text(fn)}
+		if t.Text(fn) == "require" {
+			return
+		}
+	} else {
+		return
+	}
+	for _, a := range args {
+		if a.Type() != "identifier" && a.Type() != "member_expression" {
+			continue
+		}
+		owner := t.Text(a)
+		if _, ok := f.routers[owner]; !ok {
+			if enclosingParamFunc(t, call, owner) == nil {
+				continue
+			}
+			if !f.ownerKnown(t, owner, call) {
+				continue
+			}
+		}
+		f.seq++
+		c := callee
+		f.uses = append(f.uses, useDecl{owner: f.ownerKey(t, owner, call), seq: f.seq, items: []useItem{{name: t.Text(fn), ref: &c}}, mountOnly: true})
+		return
+	}
+}

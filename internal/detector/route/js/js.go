@@ -1,0 +1,117 @@
+// Package js finds the HTTP routes of JavaScript and TypeScript servers:
+// Express, Fastify, Koa (@koa/router), Hono and NestJS in one detector
+// (each file is parsed once), and Next.js by file layout in another.
+//
+// Routers are mounted under prefixes in other files, so the work is in
+// two phases: Detect reads each file into its declarations (routers,
+// routes, uses and mounts, imports and exports) and Finish resolves
+// imports by relative path and composes every prefix.
+package js
+
+import (
+	"context"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// Framework names, as facts.Route.Framework.
+const (
+	fwExpress = "express"
+	fwFastify = "fastify"
+	fwKoa     = "koa"
+	fwNest    = "nestjs"
+	fwNext    = "nextjs"
+	fwHono    = "hono"
+)
+
+// Detector finds Express, Fastify, Koa, Hono and NestJS routes.
+type Detector struct {
+	mu    sync.Mutex
+	files map[string]*fileFacts
+}
+
+// New returns a detector for one scan.
+func New() *Detector { return &Detector{files: map[string]*fileFacts{}} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "route/js" }
+
+// Match implements detector.Detector: JavaScript and TypeScript sources
+// that are not tests.
+func (*Detector) Match(p string) bool { return isSource(p) }
+
+// isSource says a path is JS/TS application code: not a type declaration,
+// a test, a story or a mock.
+func isSource(p string) bool {
+	switch syntax.LangOf(p) {
+	case syntax.JavaScript, syntax.TypeScript, syntax.TSX:
+	default:
+		return false
+	}
+	base := path.Base(p)
+	if strings.HasSuffix(base, ".d.ts") || strings.HasSuffix(base, ".d.mts") || strings.HasSuffix(base, ".d.cts") {
+		return false
+	}
+	for _, s := range []string{".test.", ".spec.", ".e2e.", ".stories.", ".cy."} {
+		if strings.Contains(base, s) {
+			return false
+		}
+	}
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch dir {
+		case "__tests__", "__mocks__", "test", "tests", "e2e", "cypress", "__fixtures__":
+			return false
+		}
+	}
+	return true
+}
+
+// Keywords implements detector.Keyworded: a file with none of these
+// registers no route, mounts no router and re-exports none.
+func (*Detector) Keywords() []string {
+	return []string{
+		".get(", ".post(", ".put(", ".patch(", ".delete(", ".del(", ".all(", ".options(", ".head(",
+		".route(", ".use(", ".register(", ".on(", ".addHook(",
+		"@Controller", "setGlobalPrefix", "useGlobalGuards", "APP_GUARD",
+		"export {", "export *", "exports.",
+	}
+}
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
+	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
+	if err != nil {
+		out.Warn(file.Path, "route/js: "+err.Error())
+		return nil
+	}
+	defer t.Close()
+	if t.Root().HasError() {
+		out.Warn(file.Path, "route/js: syntax error; routes in this file may be incomplete")
+	}
+	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
+	f.collectBindings(t)
+	f.collectRouters(t)
+	f.collectCalls(t)
+	if f.libs[fwNest] || strings.Contains(string(file.Data), "@Controller") {
+		f.collectNest(t)
+	}
+	d.mu.Lock()
+	d.files[file.Path] = f
+	d.mu.Unlock()
+	return nil
+}
+
+// Finish implements detector.Finisher: compose prefixes across files and
+// report every route.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	r := newResolver(d.files)
+	r.emit(out)
+	r.emitNest(out)
+	return nil
+}

@@ -1,0 +1,72 @@
+package js
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Each fixture app carries its expectations inline:
+//
+//	// want: GET /api/users/{id}                 a route (method and path)
+//	// want: auth GET /api/users/{id} required   its auth decision
+//
+// Every route an app yields must be of the app's framework.
+func TestFixtures(t *testing.T) {
+	for _, fw := range []string{fwExpress, fwFastify, fwKoa, fwNest, fwNext, fwHono} {
+		t.Run(fw, func(t *testing.T) {
+			dir := filepath.Join("testdata", fw)
+			got := detectortest.Scan(t, dir, New(), NewNext())
+			var routes, auths []string
+			wantRoutes, wantAuths := splitWants(detectortest.Wants(t, dir, ""))
+			authWanted := map[string]bool{}
+			for _, w := range wantAuths {
+				f := strings.Fields(w)
+				authWanted[f[0]+" "+f[1]] = true
+			}
+			for _, r := range got.Surfaces {
+				key := r.Method + " " + r.Path
+				routes = append(routes, key)
+				if authWanted[key] {
+					auths = append(auths, key+" "+r.Auth)
+				}
+				if r.Framework != fw {
+					t.Errorf("%s %s: framework %q, want %q", key, r.File, r.Framework, fw)
+				}
+			}
+			detectortest.Check(t, fw+" routes", routes, wantRoutes)
+			detectortest.Check(t, fw+" auth", auths, wantAuths)
+		})
+	}
+}
+
+func splitWants(ws []string) (routes, auths []string) {
+	for _, w := range ws {
+		if a, ok := strings.CutPrefix(w, "auth "); ok {
+			auths = append(auths, a)
+		} else {
+			routes = append(routes, w)
+		}
+	}
+	return routes, auths
+}
+
+// find returns the one route with this method and path.
+func find(t *testing.T, f facts.Facts, method, path string) facts.Route {
+	t.Helper()
+	for _, r := range f.Surfaces {
+		if r.Method == method && r.Path == path {
+			return r
+		}
+	}
+	t.Fatalf("no route %s %s", method, path)
+	return facts.Route{}
+}
+
+var _ detector.Finisher = (*Detector)(nil)
+var _ detector.Finisher = (*Next)(nil)
+var _ detector.Keyworded = (*Detector)(nil)

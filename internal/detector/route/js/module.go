@@ -1,0 +1,503 @@
+package js
+
+import (
+	"path"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// importRef is one imported binding: the module specifier as written and
+// the exported name it reads ("default" for a default import or a
+// CommonJS require, "*" for a namespace import).
+type importRef struct {
+	from string
+	name string
+}
+
+// ref points at a value: a local key in the same file, or an inline
+// require('./x') / import('./x').
+type ref struct {
+	local string
+	imp   *importRef
+}
+
+// strPart is a literal piece of a path or the name of a constant that
+// holds one; paths are resolved once every file's constants are known.
+type strPart struct {
+	lit   string
+	ident string
+}
+
+type strExpr []strPart
+
+// funcInfo is a named function's source, so a route whose handler is
+// named (even in another file) gets its body for tags and auth.
+type funcInfo struct {
+	text string
+}
+
+// module is what the first pass learns about a file's bindings.
+type module struct {
+	path    string
+	imports map[string]importRef // local name -> import
+	exports map[string]ref       // export name -> value
+	consts  map[string]strExpr   // const name -> string value
+	funcs   map[string]funcInfo  // function name -> source
+	aliases map[string]string    // function name -> fn@N key of a plugin/setup function
+	libs    map[string]bool      // server frameworks the file imports
+}
+
+func newModule(p string) *module {
+	return &module{
+		path:    p,
+		imports: map[string]importRef{},
+		exports: map[string]ref{},
+		consts:  map[string]strExpr{},
+		funcs:   map[string]funcInfo{},
+		aliases: map[string]string{},
+		libs:    map[string]bool{},
+	}
+}
+
+// serverLibs maps an import specifier to the framework it brings.
+var serverLibs = map[string]string{
+	"express":           fwExpress,
+	"fastify":           fwFastify,
+	"koa":               fwKoa,
+	"@koa/router":       fwKoa,
+	"koa-router":        fwKoa,
+	"hono":              fwHono,
+	"@hono/zod-openapi": fwHono,
+}
+
+// requireSpec returns the specifier of require('x') or import('x').
+func requireSpec(t *syntax.Tree, n *sitter.Node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.Type() == "await_expression" && n.NamedChildCount() > 0 {
+		n = n.NamedChild(0)
+	}
+	if n.Type() != "call_expression" {
+		return "", false
+	}
+	fn := n.ChildByFieldName("function")
+	if fn == nil || (fn.Type() != "import" && !(fn.Type() == "identifier" && t.Text(fn) == "require")) {
+		return "", false
+	}
+	args := argList(n)
+	if len(args) != 1 {
+		return "", false
+	}
+	return t.StringValue(args[0])
+}
+
+// argList is a call's arguments as named nodes, comments left out.
+func argList(call *sitter.Node) []*sitter.Node {
+	args := call.ChildByFieldName("arguments")
+	if args == nil {
+		return nil
+	}
+	var out []*sitter.Node
+	for i := 0; i < int(args.NamedChildCount()); i++ {
+		if c := args.NamedChild(i); c.Type() != "comment" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// collectBindings is the first pass: imports, exports, string constants
+// and named functions, wherever they are declared (the namespace is flat:
+// good enough for route files, which rarely shadow).
+func (m *module) collectBindings(t *syntax.Tree) {
+	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+		switch n.Type() {
+		case "import_statement":
+			m.importStatement(t, n)
+			return false
+		case "export_statement":
+			m.exportStatement(t, n)
+		case "variable_declarator":
+			m.declarator(t, n)
+		case "function_declaration", "generator_function_declaration":
+			if name := n.ChildByFieldName("name"); name != nil {
+				m.funcs[t.Text(name)] = funcInfo{text: t.Text(n)}
+			}
+		case "assignment_expression":
+			m.assignment(t, n)
+		}
+		return true
+	})
+}
+
+func (m *module) importStatement(t *syntax.Tree, n *sitter.Node) {
+	src, ok := t.StringValue(n.ChildByFieldName("source"))
+	if !ok {
+		return
+	}
+	if fw, ok := serverLibs[src]; ok {
+		m.libs[fw] = true
+	}
+	if strings.HasPrefix(src, "@nestjs/") {
+		m.libs[fwNest] = true
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		clause := n.NamedChild(i)
+		if clause.Type() != "import_clause" {
+			continue
+		}
+		for j := 0; j < int(clause.NamedChildCount()); j++ {
+			c := clause.NamedChild(j)
+			switch c.Type() {
+			case "identifier":
+				m.imports[t.Text(c)] = importRef{from: src, name: "default"}
+			case "namespace_import":
+				if c.NamedChildCount() > 0 {
+					m.imports[t.Text(c.NamedChild(0))] = importRef{from: src, name: "*"}
+				}
+			case "named_imports":
+				for k := 0; k < int(c.NamedChildCount()); k++ {
+					spec := c.NamedChild(k)
+					if spec.Type() != "import_specifier" {
+						continue
+					}
+					name := t.Text(spec.ChildByFieldName("name"))
+					local := name
+					if a := spec.ChildByFieldName("alias"); a != nil {
+						local = t.Text(a)
+					}
+					m.imports[local] = importRef{from: src, name: name}
+				}
+			}
+		}
+	}
+}
+
+func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
+	src, hasSrc := t.StringValue(n.ChildByFieldName("source"))
+	if v := n.ChildByFieldName("value"); v != nil {
+		// export default <expr>
+		if r, ok := m.valueRef(t, v); ok {
+			m.exports["default"] = r
+		}
+		return
+	}
+	if d := n.ChildByFieldName("declaration"); d != nil {
+		switch d.Type() {
+		case "function_declaration", "class_declaration", "generator_function_declaration":
+			if name := d.ChildByFieldName("name"); name != nil {
+				key := "default"
+				if !isDefaultExport(t, n) {
+					key = t.Text(name)
+				}
+				m.exports[key] = ref{local: t.Text(name)}
+			}
+		case "lexical_declaration", "variable_declaration":
+			for i := 0; i < int(d.NamedChildCount()); i++ {
+				if v := d.NamedChild(i); v.Type() == "variable_declarator" {
+					if name := v.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+						m.exports[t.Text(name)] = ref{local: t.Text(name)}
+					}
+				}
+			}
+		}
+		return
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		clause := n.NamedChild(i)
+		if clause.Type() != "export_clause" {
+			continue
+		}
+		for j := 0; j < int(clause.NamedChildCount()); j++ {
+			spec := clause.NamedChild(j)
+			if spec.Type() != "export_specifier" {
+				continue
+			}
+			name := t.Text(spec.ChildByFieldName("name"))
+			alias := name
+			if a := spec.ChildByFieldName("alias"); a != nil {
+				alias = t.Text(a)
+			}
+			if hasSrc {
+				m.exports[alias] = ref{imp: &importRef{from: src, name: name}}
+			} else {
+				m.exports[alias] = ref{local: name}
+			}
+		}
+	}
+}
+
+func isDefaultExport(t *syntax.Tree, n *sitter.Node) bool {
+	for i := 0; i < int(n.ChildCount()); i++ {
+		if n.Child(i).Type() == "default" {
+			return true
+		}
+	}
+	return false
+}
+
+// valueRef turns an exported or mounted expression into a ref: a name,
+// an inline require, or a wrapped plugin (fp(plugin), fp(async f => ...)).
+func (m *module) valueRef(t *syntax.Tree, v *sitter.Node) (ref, bool) {
+	for range 4 {
+		switch v.Type() {
+		case "identifier":
+			return ref{local: t.Text(v)}, true
+		case "member_expression":
+			if obj := v.ChildByFieldName("object"); obj != nil && obj.Type() == "this" {
+				return ref{local: t.Text(v)}, true
+			}
+			return ref{}, false
+		case "function_expression", "function", "arrow_function", "function_declaration":
+			return ref{local: fnKey(v)}, true
+		case "parenthesized_expression", "await_expression", "as_expression", "satisfies_expression":
+			if v.NamedChildCount() == 0 {
+				return ref{}, false
+			}
+			v = v.NamedChild(0)
+			continue
+		case "call_expression":
+			if spec, ok := requireSpec(t, v); ok {
+				return ref{imp: &importRef{from: spec, name: "default"}}, true
+			}
+			// A wrapper such as fastify-plugin's fp(fn): follow its first argument.
+			args := argList(v)
+			if len(args) == 0 {
+				return ref{}, false
+			}
+			v = args[0]
+			continue
+		}
+		return ref{}, false
+	}
+	return ref{}, false
+}
+
+// fnKey names a function node by its position: plugin and setup functions
+// are routers whose name is whatever binds them.
+func fnKey(n *sitter.Node) string {
+	return "fn@" + itoa(int(n.StartByte()))
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	p := len(b)
+	for i > 0 {
+		p--
+		b[p] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[p:])
+}
+
+func (m *module) declarator(t *syntax.Tree, n *sitter.Node) {
+	name, value := n.ChildByFieldName("name"), n.ChildByFieldName("value")
+	if name == nil || value == nil {
+		return
+	}
+	if name.Type() == "object_pattern" {
+		// const { list, create: make } = require('./c')
+		spec, ok := requireSpec(t, value)
+		if !ok {
+			return
+		}
+		for i := 0; i < int(name.NamedChildCount()); i++ {
+			p := name.NamedChild(i)
+			switch p.Type() {
+			case "shorthand_property_identifier_pattern":
+				m.imports[t.Text(p)] = importRef{from: spec, name: t.Text(p)}
+			case "pair_pattern":
+				k, v := p.ChildByFieldName("key"), p.ChildByFieldName("value")
+				if k != nil && v != nil && v.Type() == "identifier" {
+					m.imports[t.Text(v)] = importRef{from: spec, name: t.Text(k)}
+				}
+			}
+		}
+		return
+	}
+	if name.Type() != "identifier" {
+		return
+	}
+	local := t.Text(name)
+	if spec, ok := requireSpec(t, value); ok {
+		m.imports[local] = importRef{from: spec, name: "default"}
+		if fw, ok := serverLibs[spec]; ok {
+			m.libs[fw] = true
+		}
+		return
+	}
+	switch value.Type() {
+	case "arrow_function", "function_expression", "function":
+		m.funcs[local] = funcInfo{text: t.Text(value)}
+		return
+	}
+	if e, ok := m.strExpr(t, value); ok {
+		if _, dup := m.consts[local]; dup {
+			// Declared twice: ambiguous, so resolve neither.
+			m.consts[local] = nil
+			return
+		}
+		m.consts[local] = e
+	}
+}
+
+// assignment reads CommonJS exports: module.exports = x,
+// module.exports = { a, b: c }, exports.a = x, module.exports.a = x.
+func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
+	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+	if left == nil || right == nil || left.Type() != "member_expression" {
+		return
+	}
+	lt := t.Text(left)
+	switch {
+	case lt == "module.exports":
+		if right.Type() == "object" {
+			for i := 0; i < int(right.NamedChildCount()); i++ {
+				p := right.NamedChild(i)
+				switch p.Type() {
+				case "shorthand_property_identifier":
+					m.exports[t.Text(p)] = ref{local: t.Text(p)}
+				case "pair":
+					k, v := p.ChildByFieldName("key"), p.ChildByFieldName("value")
+					if k == nil || v == nil {
+						continue
+					}
+					key := strings.Trim(t.Text(k), `'"`)
+					if r, ok := m.valueRef(t, v); ok {
+						m.exports[key] = r
+					}
+					if isFunc(v) {
+						m.funcs[key] = funcInfo{text: t.Text(v)}
+					}
+				case "method_definition":
+					if k := p.ChildByFieldName("name"); k != nil {
+						m.funcs[t.Text(k)] = funcInfo{text: t.Text(p)}
+						m.exports[t.Text(k)] = ref{local: t.Text(k)}
+					}
+				}
+			}
+			return
+		}
+		if r, ok := m.valueRef(t, right); ok {
+			m.exports["default"] = r
+		}
+	case strings.HasPrefix(lt, "exports.") || strings.HasPrefix(lt, "module.exports."):
+		key := lt[strings.LastIndexByte(lt, '.')+1:]
+		if isFunc(right) {
+			m.funcs[key] = funcInfo{text: t.Text(right)}
+			m.exports[key] = ref{local: key}
+			return
+		}
+		if r, ok := m.valueRef(t, right); ok {
+			m.exports[key] = r
+		}
+	}
+}
+
+func isFunc(n *sitter.Node) bool {
+	switch n.Type() {
+	case "arrow_function", "function_expression", "function", "function_declaration", "method_definition":
+		return true
+	}
+	return false
+}
+
+// strExpr reads an expression that builds a path: literals, template
+// literals, + concatenation, constants, and `process.env.X || '/api'`
+// (the literal fallback is what the code serves by default).
+func (m *module) strExpr(t *syntax.Tree, n *sitter.Node) (strExpr, bool) {
+	if n == nil {
+		return nil, false
+	}
+	if s, ok := t.StringValue(n); ok {
+		return strExpr{{lit: s}}, true
+	}
+	switch n.Type() {
+	case "identifier":
+		return strExpr{{ident: t.Text(n)}}, true
+	case "member_expression":
+		// config.prefix, API.users: resolvable only as a const object,
+		// which we do not track; keep it so the path is dropped, not guessed.
+		return strExpr{{ident: t.Text(n)}}, true
+	case "parenthesized_expression", "as_expression", "satisfies_expression":
+		if n.NamedChildCount() == 0 {
+			return nil, false
+		}
+		return m.strExpr(t, n.NamedChild(0))
+	case "template_string":
+		var out strExpr
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			switch c.Type() {
+			case "string_fragment":
+				out = append(out, strPart{lit: t.Text(c)})
+			case "template_substitution":
+				if c.NamedChildCount() != 1 {
+					return nil, false
+				}
+				e, ok := m.strExpr(t, c.NamedChild(0))
+				if !ok {
+					return nil, false
+				}
+				out = append(out, e...)
+			case "escape_sequence":
+				out = append(out, strPart{lit: strings.TrimPrefix(t.Text(c), `\`)})
+			}
+		}
+		return out, true
+	case "binary_expression":
+		op := n.ChildByFieldName("operator")
+		l, r := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+		switch t.Text(op) {
+		case "+":
+			a, ok := m.strExpr(t, l)
+			if !ok {
+				return nil, false
+			}
+			b, ok := m.strExpr(t, r)
+			if !ok {
+				return nil, false
+			}
+			return append(append(strExpr{}, a...), b...), true
+		case "||", "??":
+			if s, ok := t.StringValue(r); ok {
+				return strExpr{{lit: s}}, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// resolveSpec turns an import specifier into a scanned file's path, or "".
+// Only relative specifiers are followed: packages are not the app's code.
+func resolveSpec(from, spec string, has func(string) bool) string {
+	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
+		return ""
+	}
+	base := path.Join(path.Dir(from), spec)
+	if strings.HasPrefix(base, "../") {
+		return ""
+	}
+	// TypeScript sources import "./users.js" meaning users.ts.
+	stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ".js"), ".mjs"), ".cjs")
+	cands := []string{base}
+	for _, ext := range []string{".ts", ".js", ".tsx", ".mjs", ".cjs", ".jsx", ".mts", ".cts"} {
+		cands = append(cands, stem+ext)
+	}
+	for _, ext := range []string{".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx"} {
+		cands = append(cands, base+"/index"+ext)
+	}
+	for _, c := range cands {
+		if has(c) {
+			return c
+		}
+	}
+	return ""
+}

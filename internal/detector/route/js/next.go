@@ -1,0 +1,352 @@
+package js
+
+import (
+	"context"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// Next finds Next.js API routes by file layout: pages/api/** default
+// exports and app/**/route handlers exporting GET, POST, ...
+type Next struct {
+	mu sync.Mutex
+	// routes wait for Finish: a middleware.ts anywhere in the same app
+	// can guard them, so "none" is only safe once every file is seen.
+	routes     []nextRoute
+	middleware map[string]bool // app roots with a middleware (or proxy) file
+}
+
+type nextRoute struct {
+	facts.Route
+	root   string
+	guards []string
+}
+
+// NewNext returns a Next.js detector for one scan.
+func NewNext() *Next { return &Next{middleware: map[string]bool{}} }
+
+// Name implements detector.Detector.
+func (*Next) Name() string { return "route/nextjs" }
+
+// Match implements detector.Detector: route files and the middleware.
+func (*Next) Match(p string) bool {
+	if !isSource(p) {
+		return false
+	}
+	if _, ok := middlewareRoot(p); ok {
+		return true
+	}
+	_, _, _, ok := nextPath(p)
+	return ok
+}
+
+var nextMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// middlewareRoot is the app root a middleware.ts / proxy.ts guards.
+func middlewareRoot(p string) (string, bool) {
+	dir, base := path.Split(p)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	if stem != "middleware" && stem != "proxy" {
+		return "", false
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	dir = strings.TrimSuffix(strings.TrimSuffix(dir, "src"), "/")
+	return dir, true
+}
+
+// nextPath maps a file to its URL: pages/api/users/[id].ts is
+// /api/users/{id}; app/(shop)/api/items/[...slug]/route.ts is
+// /api/items/{slug}. It returns the app root (the folder holding pages/
+// or app/, src/ dropped) and whether the file is an App Router handler.
+func nextPath(p string) (urlPath, root string, appRouter, ok bool) {
+	segs := strings.Split(p, "/")
+	last := segs[len(segs)-1]
+	stem := strings.TrimSuffix(last, path.Ext(last))
+	start := -1
+	for i, s := range segs[:len(segs)-1] {
+		if s == "pages" && i+2 < len(segs) && segs[i+1] == "api" {
+			start = i
+			break
+		}
+		if s == "app" && stem == "route" {
+			start, appRouter = i, true
+			break
+		}
+	}
+	if start < 0 {
+		return "", "", false, false
+	}
+	root = strings.Join(segs[:start], "/")
+	root = strings.TrimSuffix(strings.TrimSuffix(root, "src"), "/")
+	var out []string
+	rest := segs[start+1:]
+	if appRouter {
+		rest = rest[:len(rest)-1]
+	} else {
+		rest = append(append([]string{}, rest[:len(rest)-1]...), stem)
+		if stem == "index" {
+			rest = rest[:len(rest)-1]
+		}
+	}
+	for _, s := range rest {
+		switch {
+		case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"), strings.HasPrefix(s, "@"):
+			continue // route groups and parallel-route slots are not in the URL
+		case appRouter && strings.HasPrefix(s, "_"):
+			return "", "", false, false // private folder
+		case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
+			name := strings.TrimLeft(strings.TrimRight(s, "]"), "[")
+			name = strings.TrimPrefix(name, "...")
+			out = append(out, "{"+name+"}")
+		default:
+			out = append(out, s)
+		}
+	}
+	return route.Normalize("/" + strings.Join(out, "/")), root, appRouter, true
+}
+
+var (
+	methodCompare = regexp.MustCompile(`\.method\s*[!=]==?\s*['"]([A-Z]+)['"]|['"]([A-Z]+)['"]\s*[!=]==?\s*[\w.]*\.method\b`)
+	methodCase    = regexp.MustCompile(`case\s+['"]([A-Z]+)['"]\s*:`)
+	methodSwitch  = regexp.MustCompile(`switch\s*\(\s*[\w.]*method\s*\)`)
+	// Session helpers the shared auth check does not list.
+	nextAuthCall = regexp.MustCompile(`\b(getToken|getAuth|currentUser|withApiAuthRequired|getKindeServerSession|validateRequest|getUser)\s*\(`)
+)
+
+// Detect implements detector.Detector.
+func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
+	if root, ok := middlewareRoot(file.Path); ok {
+		d.mu.Lock()
+		d.middleware[root] = true
+		d.mu.Unlock()
+		return nil
+	}
+	urlPath, root, appRouter, ok := nextPath(file.Path)
+	if !ok {
+		return nil
+	}
+	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
+	if err != nil {
+		out.Warn(file.Path, "route/nextjs: "+err.Error())
+		return nil
+	}
+	defer t.Close()
+	if t.Root().HasError() {
+		out.Warn(file.Path, "route/nextjs: syntax error; routes in this file may be incomplete")
+	}
+	values := topValues(t)
+	var found []nextRoute
+	add := func(method string, line int, v *sitter.Node) {
+		guards, fn := unwrapHandler(t, v, values)
+		r := nextRoute{root: root, guards: guards}
+		r.Method, r.Path, r.Framework, r.File, r.Line = method, urlPath, fwNext, file.Path, line
+		if fn != nil {
+			r.Body = t.Text(fn)
+			r.EndLine = syntax.EndLine(fn)
+			if name := fn.ChildByFieldName("name"); name != nil {
+				r.Handler = t.Text(name)
+			}
+		}
+		found = append(found, r)
+	}
+	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+		switch n.Type() {
+		case "export_statement":
+			if appRouter {
+				appExports(t, n, add)
+			} else if v := n.ChildByFieldName("value"); v != nil {
+				add("", syntax.Line(n), v)
+			} else if decl := n.ChildByFieldName("declaration"); decl != nil && isDefaultExport(t, n) {
+				add("", syntax.Line(n), decl)
+			}
+			return false
+		case "assignment_expression":
+			if !appRouter && t.Text(n.ChildByFieldName("left")) == "module.exports" {
+				add("", syntax.Line(n), n.ChildByFieldName("right"))
+			}
+			return false
+		}
+		return n.Type() == "program" || n.Type() == "expression_statement"
+	})
+	for _, r := range found {
+		if r.Method != "" {
+			d.keep(r)
+			continue
+		}
+		// pages/api: one handler for every method unless it checks req.method.
+		methods := pageMethods(r.Body)
+		if len(methods) == 0 {
+			methods = []string{"ANY"}
+		}
+		for _, m := range methods {
+			r.Method = m
+			d.keep(r)
+		}
+	}
+	return nil
+}
+
+func (d *Next) keep(r nextRoute) {
+	d.mu.Lock()
+	d.routes = append(d.routes, r)
+	d.mu.Unlock()
+}
+
+// pageMethods lists the methods a pages/api handler tests req.method for.
+func pageMethods(body string) []string {
+	seen := map[string]bool{}
+	for _, m := range methodCompare.FindAllStringSubmatch(body, -1) {
+		seen[m[1]+m[2]] = true
+	}
+	if methodSwitch.MatchString(body) {
+		for _, m := range methodCase.FindAllStringSubmatch(body, -1) {
+			seen[m[1]] = true
+		}
+	}
+	var out []string
+	for m := range seen {
+		if nextMethods[m] {
+			out = append(out, m)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// appExports reads `export async function GET`, `export const POST = ...`
+// and `export { handler as GET }`.
+func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.Node)) {
+	if decl := n.ChildByFieldName("declaration"); decl != nil {
+		switch decl.Type() {
+		case "function_declaration":
+			if name := t.Text(decl.ChildByFieldName("name")); nextMethods[name] {
+				add(name, syntax.Line(decl), decl)
+			}
+		case "lexical_declaration", "variable_declaration":
+			for i := 0; i < int(decl.NamedChildCount()); i++ {
+				v := decl.NamedChild(i)
+				if v.Type() != "variable_declarator" {
+					continue
+				}
+				if name := t.Text(v.ChildByFieldName("name")); nextMethods[name] && v.ChildByFieldName("value") != nil {
+					add(name, syntax.Line(v), v.ChildByFieldName("value"))
+				}
+			}
+		}
+		return
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		clause := n.NamedChild(i)
+		if clause.Type() != "export_clause" {
+			continue
+		}
+		for j := 0; j < int(clause.NamedChildCount()); j++ {
+			spec := clause.NamedChild(j)
+			name := spec.ChildByFieldName("name")
+			alias := spec.ChildByFieldName("alias")
+			if name == nil {
+				continue
+			}
+			exported := t.Text(name)
+			if alias != nil {
+				exported = t.Text(alias)
+			}
+			if nextMethods[exported] {
+				add(exported, syntax.Line(spec), name)
+			}
+		}
+	}
+}
+
+// topValues maps the file's top-level names to what they are bound to,
+// so `export default handler` and `export { handler as GET }` reach the
+// function.
+func topValues(t *syntax.Tree) map[string]*sitter.Node {
+	out := map[string]*sitter.Node{}
+	root := t.Root()
+	for i := 0; i < int(root.NamedChildCount()); i++ {
+		n := root.NamedChild(i)
+		if n.Type() == "export_statement" {
+			if d := n.ChildByFieldName("declaration"); d != nil {
+				n = d
+			}
+		}
+		switch n.Type() {
+		case "function_declaration":
+			out[t.Text(n.ChildByFieldName("name"))] = n
+		case "lexical_declaration", "variable_declaration":
+			for j := 0; j < int(n.NamedChildCount()); j++ {
+				v := n.NamedChild(j)
+				if v.Type() == "variable_declarator" && v.ChildByFieldName("value") != nil {
+					out[t.Text(v.ChildByFieldName("name"))] = v.ChildByFieldName("value")
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unwrapHandler follows a handler through names and wrappers
+// (withAuth(handler), NextAuth(options)) to the function, collecting the
+// wrappers' names as guards.
+func unwrapHandler(t *syntax.Tree, v *sitter.Node, values map[string]*sitter.Node) (guards []string, fn *sitter.Node) {
+	for range 8 {
+		if v == nil {
+			return guards, nil
+		}
+		switch v.Type() {
+		case "function_declaration", "function_expression", "function", "arrow_function":
+			return guards, v
+		case "identifier":
+			next, ok := values[t.Text(v)]
+			if !ok || next == v {
+				return guards, nil
+			}
+			v = next
+		case "call_expression":
+			guards = append(guards, clip(t.Text(v.ChildByFieldName("function"))))
+			args := argList(v)
+			if len(args) == 0 {
+				return guards, nil
+			}
+			v = args[0]
+		case "parenthesized_expression", "as_expression", "satisfies_expression", "await_expression":
+			if v.NamedChildCount() == 0 {
+				return guards, nil
+			}
+			v = v.NamedChild(0)
+		default:
+			return guards, nil
+		}
+	}
+	return guards, nil
+}
+
+// Finish implements detector.Finisher.
+func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, r := range d.routes {
+		guards := r.guards
+		if m := nextAuthCall.FindStringSubmatch(r.Body); m != nil {
+			guards = append(guards, m[1])
+		}
+		fr := r.Route
+		fr.Middleware = r.guards
+		fr.Auth, fr.AuthEvidence = route.AuthOf(guards, fr.Body, !d.middleware[r.root])
+		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
+		route.Classify(&fr)
+		out.AddRoute(fr)
+	}
+	return nil
+}

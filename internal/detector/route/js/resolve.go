@@ -1,0 +1,419 @@
+package js
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// maxContexts caps the mount paths one router is reported under: a router
+// mounted in many places is rare, and the cap keeps a pathological tree
+// from multiplying routes.
+const maxContexts = 16
+
+// node is one router of the whole tree.
+type node struct {
+	f      *fileFacts
+	d      *routerDecl
+	in     []edge // where it is mounted
+	mws    []scopedMW
+	routes []routeDecl
+
+	ctxs      []mountCtx
+	done      bool
+	visiting  bool
+	sortIndex int
+}
+
+type edge struct {
+	parent    *node
+	seq       int
+	prefix    string
+	mw        []string
+	guardText string
+}
+
+// scopedMW is middleware a router applies with use(): to registrations
+// after it (seq), under its path when it has one.
+type scopedMW struct {
+	seq       int
+	path      string
+	scoped    bool
+	names     []string
+	guardText string
+}
+
+// mountCtx is one way a router is reached: the full prefix, the
+// middleware on the way, and whether every step was seen.
+type mountCtx struct {
+	prefix    string
+	mw        []string
+	guardText string
+	complete  bool
+	fw        string
+}
+
+type resolver struct {
+	files map[string]*fileFacts
+	nodes map[string]*node
+	order []*node
+}
+
+func newResolver(files map[string]*fileFacts) *resolver {
+	r := &resolver{files: files, nodes: map[string]*node{}}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		f := files[p]
+		keys := make([]string, 0, len(f.routers))
+		for k := range f.routers {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			n := &node{f: f, d: f.routers[k], sortIndex: len(r.order)}
+			r.nodes[p+"#"+k] = n
+			r.order = append(r.order, n)
+		}
+		for _, rt := range f.routes {
+			if n := r.nodes[p+"#"+rt.owner]; n != nil {
+				n.routes = append(n.routes, rt)
+			}
+		}
+	}
+	for _, p := range paths {
+		r.link(files[p])
+	}
+	return r
+}
+
+func (r *resolver) has(p string) bool { _, ok := r.files[p]; return ok }
+
+// link turns a file's uses into mount edges and scoped middleware.
+func (r *resolver) link(f *fileFacts) {
+	for _, u := range f.uses {
+		owner := r.nodes[f.path+"#"+u.owner]
+		if owner == nil {
+			continue
+		}
+		prefix, ok := "", true
+		if u.path != nil {
+			prefix, ok = r.str(f, u.path, 0)
+		}
+		if !ok {
+			continue
+		}
+		var (
+			names []string
+			text  string
+		)
+		for _, it := range u.items {
+			if it.ref != nil {
+				if child := r.ref(f, *it.ref, 0); child != nil && child != owner {
+					child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, mw: slices.Clone(names), guardText: text})
+					continue
+				}
+			}
+			if u.mountOnly {
+				continue
+			}
+			if u.path != nil && (it.serves || it.static) {
+				owner.routes = append(owner.routes, routeDecl{
+					owner: u.owner, seq: u.seq, methods: []string{"ANY"}, paths: []strExpr{u.path},
+					line: it.line, body: it.text, mw: slices.Clone(names), guardText: text, static: it.static,
+				})
+				continue
+			}
+			if it.name != "" {
+				names = append(names, it.name)
+			}
+			text += it.text
+		}
+		if !u.mountOnly && (len(names) > 0 || text != "") {
+			owner.mws = append(owner.mws, scopedMW{seq: u.seq, path: prefix, scoped: u.path != nil, names: names, guardText: text})
+		}
+	}
+}
+
+// ref resolves a value to a router: a local name, a plugin function, or
+// an import followed to its file's export.
+func (r *resolver) ref(f *fileFacts, v ref, depth int) *node {
+	if depth > 8 {
+		return nil
+	}
+	if v.imp != nil {
+		target := resolveSpec(f.path, v.imp.from, r.has)
+		if target == "" {
+			return nil
+		}
+		return r.export(r.files[target], v.imp.name, depth+1)
+	}
+	name := v.local
+	if n := r.nodes[f.path+"#"+name]; n != nil {
+		return n
+	}
+	if k, ok := f.aliases[name]; ok {
+		return r.nodes[f.path+"#"+k]
+	}
+	if imp, ok := f.imports[name]; ok {
+		return r.ref(f, ref{imp: &imp}, depth+1)
+	}
+	if head, tail, ok := strings.Cut(name, "."); ok && head != "this" {
+		// routes.users with routes a namespace or CommonJS object import.
+		if imp, ok := f.imports[head]; ok {
+			if target := resolveSpec(f.path, imp.from, r.has); target != "" {
+				return r.export(r.files[target], tail, depth+1)
+			}
+		}
+	}
+	return nil
+}
+
+func (r *resolver) export(f *fileFacts, name string, depth int) *node {
+	if f == nil {
+		return nil
+	}
+	v, ok := f.exports[name]
+	if !ok {
+		return nil
+	}
+	if n := r.ref(f, v, depth+1); n != nil {
+		return n
+	}
+	// An exported factory (export default function makeRouter(db) {...})
+	// builds the file's one router.
+	if _, isFunc := f.funcs[v.local]; isFunc && v.local != "" {
+		var only *node
+		for k, d := range f.routers {
+			if d.fn || d.guessed {
+				continue
+			}
+			if only != nil {
+				return nil
+			}
+			only = r.nodes[f.path+"#"+k]
+		}
+		return only
+	}
+	return nil
+}
+
+// str resolves a path expression through constants, in this file or
+// imported.
+func (r *resolver) str(f *fileFacts, e strExpr, depth int) (string, bool) {
+	if depth > 8 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range e {
+		if p.ident == "" {
+			b.WriteString(p.lit)
+			continue
+		}
+		s, ok := r.constant(f, p.ident, depth+1)
+		if !ok {
+			return "", false
+		}
+		b.WriteString(s)
+	}
+	return b.String(), true
+}
+
+func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool) {
+	if c := f.consts[name]; c != nil {
+		return r.str(f, c, depth+1)
+	}
+	imp, ok := f.imports[name]
+	if !ok {
+		return "", false
+	}
+	target := r.files[resolveSpec(f.path, imp.from, r.has)]
+	if target == nil {
+		return "", false
+	}
+	v, ok := target.exports[imp.name]
+	if !ok || v.local == "" {
+		return "", false
+	}
+	return r.constant(target, v.local, depth+1)
+}
+
+// contexts lists the ways a router is reached, memoised; a mount cycle
+// ends the walk.
+func (r *resolver) contexts(n *node) []mountCtx {
+	if n.done {
+		return n.ctxs
+	}
+	if n.visiting {
+		return nil
+	}
+	n.visiting = true
+	own, _ := r.str(n.f, n.d.prefix, 0)
+	var out []mountCtx
+	if len(n.in) == 0 {
+		out = append(out, mountCtx{prefix: route.Join("", own), complete: n.d.app && !n.d.guessed, fw: n.d.framework})
+	}
+	for _, e := range n.in {
+		for _, pc := range r.contexts(e.parent) {
+			if len(out) >= maxContexts {
+				break
+			}
+			names, text := e.parent.before(e.seq, e.prefix)
+			c := mountCtx{
+				prefix:    route.Join(route.Join(pc.prefix, e.prefix), own),
+				mw:        concat(pc.mw, names, e.mw),
+				guardText: pc.guardText + text + e.guardText,
+				complete:  pc.complete,
+				fw:        n.d.framework,
+			}
+			if c.fw == "" {
+				c.fw = pc.fw
+			}
+			if !slices.ContainsFunc(out, func(o mountCtx) bool { return o.prefix == c.prefix }) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		// Only reachable through a cycle: report it unmounted.
+		out = append(out, mountCtx{prefix: route.Join("", own), fw: n.d.framework})
+	}
+	n.ctxs, n.done, n.visiting = out, true, false
+	return out
+}
+
+// before is the middleware a router applied before seq to local path p.
+func (n *node) before(seq int, p string) (names []string, text string) {
+	for _, m := range n.mws {
+		if m.seq >= seq || (m.scoped && !under(p, m.path)) {
+			continue
+		}
+		names = append(names, m.names...)
+		text += m.guardText
+	}
+	return names, text
+}
+
+// under says a route or mount path falls under a use() scope ("/api",
+// "/api/*", "*").
+func under(p, scope string) bool {
+	scope = strings.TrimRight(strings.TrimSuffix(scope, "*"), "/")
+	if scope == "" {
+		return true
+	}
+	p = route.Normalize(p)
+	return p == scope || strings.HasPrefix(p, scope+"/")
+}
+
+func concat(parts ...[]string) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func (r *resolver) emit(out *detector.Sink) {
+	for _, n := range r.order {
+		for _, rt := range n.routes {
+			for _, c := range r.contexts(n) {
+				r.emitRoute(out, n, rt, c)
+			}
+		}
+	}
+}
+
+var uploadMW = regexp.MustCompile(`\.(single|array|fields|any)$`)
+
+func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountCtx) {
+	fw := c.fw
+	if fw == "" {
+		fw = n.f.mainLib()
+	}
+	if fw == "" {
+		fw = guessFramework(n.f.routers[rt.owner])
+	}
+	body := rt.body
+	if body == "" && rt.handlerRef != "" {
+		body = r.funcText(n.f, rt.handlerRef, 0)
+	}
+	for _, pe := range rt.paths {
+		local, ok := r.str(n.f, pe, 0)
+		if !ok || !(local == "" || strings.HasPrefix(local, "/") || strings.HasPrefix(local, "*")) {
+			continue
+		}
+		names, text := n.before(rt.seq, local)
+		mw := concat(c.mw, names, rt.mw)
+		full, types := routePath(route.Join(c.prefix, local))
+		auth, evidence := route.AuthOf(mw, body+c.guardText+text+rt.guardText, c.complete && !n.d.guessed)
+		for _, m := range rt.methods {
+			fr := facts.Route{
+				Method: m, Path: full, Framework: fw, File: n.f.path, Line: rt.line, EndLine: rt.endLine,
+				Handler: rt.handler, Auth: auth, AuthEvidence: evidence,
+				Params: route.Params(full, paramTypes(full, types, body)), Middleware: mw, Body: body,
+			}
+			if rt.static {
+				fr.Tags = append(fr.Tags, facts.TagStatic)
+			}
+			for _, name := range mw {
+				if uploadMW.MatchString(name) {
+					fr.Tags = append(fr.Tags, facts.TagUpload)
+				}
+			}
+			route.Classify(&fr)
+			out.AddRoute(fr)
+		}
+	}
+}
+
+// guessFramework names the framework of an unmounted plugin by the
+// conventional name of its parameter.
+func guessFramework(d *routerDecl) string {
+	if d != nil && strings.Contains(strings.ToLower(d.param), "fastify") {
+		return fwFastify
+	}
+	return fwExpress
+}
+
+// funcText finds a named handler's source: in this file, or through an
+// import (controllers.list, import { list } from './controllers').
+func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
+	if f == nil || depth > 6 {
+		return ""
+	}
+	if fi, ok := f.funcs[name]; ok {
+		return fi.text
+	}
+	head, tail, dotted := strings.Cut(name, ".")
+	key := name
+	if dotted {
+		key = head
+	}
+	imp, ok := f.imports[key]
+	if !ok {
+		return ""
+	}
+	target := r.files[resolveSpec(f.path, imp.from, r.has)]
+	if target == nil {
+		return ""
+	}
+	want := imp.name
+	if dotted {
+		want = tail
+	}
+	if v, ok := target.exports[want]; ok && v.local != "" {
+		return r.funcText(target, v.local, depth+1)
+	}
+	if fi, ok := target.funcs[want]; ok {
+		return fi.text
+	}
+	return ""
+}
