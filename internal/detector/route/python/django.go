@@ -266,7 +266,14 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 			methods = []string{"ANY"}
 		}
 		for _, meth := range methods {
-			dj.add(facts.Route{Method: meth, Framework: "django", File: m.path, Line: line, EndLine: line, Handler: name}, ctx)
+			r := facts.Route{Method: meth, Framework: "django", File: m.path, Line: line, EndLine: line, Handler: name}
+			// Django's own generic views check nothing; another package's
+			// view might.
+			dj.authorize(&r, m, ctx.chain, nil, false)
+			if len(genericMethods[s.last()]) == 0 && r.Auth == facts.AuthNone {
+				r.Auth = facts.AuthUnknown
+			}
+			dj.add(r, ctx)
 		}
 		return
 	}
@@ -308,7 +315,10 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 			methods = []string{"POST"}
 			continue
 		case "permission_classes":
+			// Decided below from the classes themselves: the decorator's
+			// name says nothing about whether they admit anyone.
 			perms = d.arg(0, "permission_classes")
+			continue
 		}
 		chain.add("@"+d.text, n)
 	}
@@ -443,7 +453,10 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 		return
 	}
 	complete := dj.settingsSeen
+	body := r.Body
 	if drf && perms != nil {
+		// A class body names its permission classes; that is no check.
+		body = strings.ReplaceAll(body, perms.text, "")
 		items := dj.ix.listItems(m, perms)
 		for _, it := range items {
 			name, ok := it.dotted()
@@ -467,7 +480,7 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			}
 		}
 	}
-	r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, r.Body, complete)
+	r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, body, complete)
 }
 
 // add composes a Django route's path and params and records it.

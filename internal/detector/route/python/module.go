@@ -230,7 +230,7 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 		}
 	case "class_definition":
 		c := &class{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs,
-			methods: map[string]*function{}, attrs: map[string]*expr{}, body: x.t.Text(n)}
+			methods: map[string]*function{}, attrs: map[string]*expr{}, body: x.classBody(n, body)}
 		if sc := n.ChildByFieldName("superclasses"); sc != nil {
 			for i := 0; i < int(sc.NamedChildCount()); i++ {
 				if b := sc.NamedChild(i); b.Type() != "keyword_argument" {
@@ -245,6 +245,24 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 			x.block(body, depth+1, c)
 		}
 	}
+}
+
+// classBody is a class's source without its methods: what a route the
+// class serves through an inherited method can be judged by.
+func (x *extractor) classBody(n, body *sitter.Node) string {
+	if body == nil {
+		return x.t.Text(n)
+	}
+	var b strings.Builder
+	b.WriteString(string(x.t.Src[n.StartByte():body.StartByte()]))
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		c := body.NamedChild(i)
+		if t := c.Type(); t != "function_definition" && t != "decorated_definition" {
+			b.WriteString(x.t.Text(c))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 func (x *extractor) params(n *sitter.Node) []param {

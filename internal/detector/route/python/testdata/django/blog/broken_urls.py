@@ -1,0 +1,6 @@
+from django.urls import path
+from . import views
+
+urlpatterns = [
+    path("broken/", views.index
+    path("also/<int:pk>/",

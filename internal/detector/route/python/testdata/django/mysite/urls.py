@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+
+from blog import views as blog_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),  # want: ANY /admin
+    path("", TemplateView.as_view(template_name="home.html")),  # want: GET /
+    path("blog/", include("blog.urls")),
+    path("api/v1/", include(("api.urls", "api"), namespace="v1")),
+    re_path(r"^legacy/(?P<year>[0-9]{4})/$", blog_views.archive),  # want: ANY /legacy/{year}
+]
