@@ -5,6 +5,7 @@ package all
 import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
+	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
 )
 
@@ -13,6 +14,7 @@ func New() []detector.Detector {
 	return []detector.Detector{
 		// routes
 		openapi.New(),
+		pyroute.New(),
 		// assets, third parties, stores, credentials, exits
 		// secrets
 		// weaknesses and controls in code
