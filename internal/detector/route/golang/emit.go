@@ -1,0 +1,169 @@
+package golang
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// routes turns every registration into a facts.Route, now that every
+// mount and middleware is known.
+func (m *module) routes() []facts.Route {
+	for _, gr := range m.gorilla {
+		if gr.h == nil {
+			continue
+		}
+		methods := gr.methods
+		if len(methods) == 0 {
+			methods = []string{"ANY"}
+		}
+		for _, meth := range methods {
+			m.pending = append(m.pending, &pendingRoute{node: gr.node, method: meth, path: gr.path, mw: gr.h.wrappers, h: gr.h, file: gr.file, line: gr.line})
+		}
+	}
+	seen := map[string]bool{}
+	var out []facts.Route
+	for _, p := range m.pending {
+		r := p.route()
+		key := r.Method + " " + r.Path + "\x00" + r.File + "\x00" + strconv.Itoa(r.Line)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+func (p *pendingRoute) route() facts.Route {
+	method, raw := p.method, p.path
+	if p.pattern {
+		method, raw = splitPattern(raw)
+	}
+	raw, types := goParams(raw)
+	full, declared := route.Braces(route.Join(p.node.fullPrefix(), raw))
+	for k, v := range declared {
+		types[k] = v
+	}
+	h := p.h
+	for _, prm := range route.Params(full, nil) {
+		if t := bodyParamType(h.body, prm.Name); t != "" && types[prm.Name] == "" {
+			types[prm.Name] = t
+		}
+	}
+	guards := append(p.node.middleware(), p.mw...)
+	r := facts.Route{
+		Method:     method,
+		Path:       full,
+		Framework:  p.node.fw,
+		File:       p.file.path,
+		Line:       p.line,
+		Handler:    h.name,
+		Params:     route.Params(full, types),
+		Middleware: guards,
+		Body:       h.body,
+	}
+	if h.endLine > p.line {
+		r.EndLine = h.endLine
+	}
+	r.Auth, r.AuthEvidence = route.AuthOf(guards, h.body, p.node.complete())
+	if h.gql {
+		r.Framework = graphql
+		r.Tags = append(r.Tags, facts.TagGraphQL)
+	}
+	if h.static || p.static {
+		r.Tags = append(r.Tags, facts.TagStatic)
+	}
+	route.Classify(&r)
+	return r
+}
+
+// splitPattern reads a net/http pattern: "[METHOD ][HOST]/path".
+func splitPattern(pat string) (method, p string) {
+	method = "ANY"
+	pat = strings.TrimSpace(pat)
+	if i := strings.IndexAny(pat, " \t"); i > 0 {
+		method, pat = strings.ToUpper(pat[:i]), strings.TrimSpace(pat[i+1:])
+	}
+	if i := strings.Index(pat, "/"); i > 0 {
+		pat = pat[i:] // drop the host
+	}
+	return method, strings.ReplaceAll(pat, "{$}", "")
+}
+
+var (
+	goWildcard      = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\.\.\.\}`)
+	fiberConstraint = regexp.MustCompile(`:([A-Za-z_][A-Za-z0-9_]*)<([^>]*)>`)
+)
+
+// goParams rewrites Go-specific parameter syntax the shared Braces does
+// not know: net/http's {rest...} and fiber's :id<int>.
+func goParams(p string) (string, map[string]string) {
+	types := map[string]string{}
+	p = goWildcard.ReplaceAllString(p, "{$1}")
+	p = fiberConstraint.ReplaceAllStringFunc(p, func(s string) string {
+		sm := fiberConstraint.FindStringSubmatch(s)
+		switch {
+		case strings.Contains(sm[2], "int"):
+			types[sm[1]] = facts.TypeInt
+		case strings.Contains(sm[2], "guid"), strings.Contains(sm[2], "uuid"):
+			types[sm[1]] = facts.TypeUUID
+		}
+		return ":" + sm[1]
+	})
+	return p, types
+}
+
+var (
+	intParse  = regexp.MustCompile(`strconv\.(Atoi|ParseInt|ParseUint)\(|ParamsInt\(`)
+	uuidParse = regexp.MustCompile(`uuid\.(Parse|MustParse|FromString|FromStringOrNil)\(`)
+)
+
+// bodyParamType types a path parameter from what the handler does with
+// it: read by name ("id") and parsed as an integer or UUID, on the same
+// line or through the variable it was read into.
+func bodyParamType(body, name string) string {
+	if body == "" {
+		return ""
+	}
+	quoted := `"` + name + `"`
+	for _, line := range strings.Split(body, "\n") {
+		i := strings.Index(line, quoted)
+		if i < 0 {
+			continue
+		}
+		if t := parseType(line); t != "" {
+			return t
+		}
+		// idStr := chi.URLParam(r, "id") ... strconv.Atoi(idStr)
+		lhs, _, ok := strings.Cut(line[:i], "=")
+		if !ok {
+			continue
+		}
+		fields := strings.FieldsFunc(strings.TrimSuffix(lhs, ":"), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+		if len(fields) == 0 {
+			continue
+		}
+		v := regexp.QuoteMeta(fields[0])
+		if regexp.MustCompile(`(strconv\.(Atoi|ParseInt|ParseUint))\(\s*` + v + `\b`).MatchString(body) {
+			return facts.TypeInt
+		}
+		if regexp.MustCompile(`uuid\.(Parse|MustParse|FromString|FromStringOrNil)\(\s*` + v + `\b`).MatchString(body) {
+			return facts.TypeUUID
+		}
+	}
+	return ""
+}
+
+func parseType(line string) string {
+	switch {
+	case intParse.MatchString(line):
+		return facts.TypeInt
+	case uuidParse.MatchString(line):
+		return facts.TypeUUID
+	}
+	return ""
+}

@@ -1,0 +1,193 @@
+// Package golang finds the HTTP routes a Go program serves: net/http,
+// gorilla/mux, chi, gin, echo, fiber and httprouter, plus GraphQL servers
+// mounted on them.
+//
+// Routers are built across functions and files (a group handed to a
+// helper, a sub-router mounted from a factory), so the work is in two
+// phases: Detect parses each file with go/parser and keeps its functions;
+// Finish interprets the setup code of the whole module, following router
+// values through variables, calls and struct fields, and emits every route
+// with its composed path. The scanned code is read, never type-checked or
+// built.
+package golang
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Detector finds routes in Go code.
+type Detector struct {
+	mu      sync.Mutex
+	files   []*goFile
+	modules map[string]string // go.mod folder -> module path
+}
+
+// New returns a detector for one scan.
+func New() *Detector { return &Detector{modules: map[string]string{}} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "route/go" }
+
+// Match keeps Go sources (not tests: routes a test registers are not
+// served) and go.mod, which names the module for cross-package calls.
+func (*Detector) Match(p string) bool {
+	if strings.HasSuffix(p, ".go") {
+		return !strings.HasSuffix(p, "_test.go")
+	}
+	return path.Base(p) == "go.mod"
+}
+
+// Keywords implements detector.Keyworded: a file that serves or builds
+// HTTP routes imports one of these.
+func (*Detector) Keywords() []string {
+	kws := []string{"net/http"}
+	for _, fw := range frameworks {
+		kws = append(kws, fw.keyword)
+	}
+	return kws
+}
+
+// goFile is what Finish needs of one parsed file.
+type goFile struct {
+	path    string // repo-relative
+	dir     string
+	pkg     string
+	src     []byte
+	tf      *token.File
+	ast     *ast.File
+	imports map[string]string // local name -> import path
+}
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	if path.Base(f.Path) == "go.mod" {
+		if mod := modulePath(f.Data); mod != "" {
+			d.mu.Lock()
+			d.modules[path.Dir(f.Path)] = mod
+			d.mu.Unlock()
+		}
+		return nil
+	}
+	fset := token.NewFileSet()
+	af, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
+	if err != nil {
+		// Only the position: a parser message can quote the offending
+		// token, and that token may be a secret.
+		msg := "route/go: cannot parse"
+		var list scanner.ErrorList
+		if errors.As(err, &list) && len(list) > 0 {
+			msg += fmt.Sprintf(" (syntax error at line %d)", list[0].Pos.Line)
+		}
+		out.Warn(f.Path, msg)
+		return nil
+	}
+	gf := &goFile{
+		path:    f.Path,
+		dir:     path.Dir(f.Path),
+		pkg:     af.Name.Name,
+		src:     f.Data,
+		tf:      fset.File(af.Pos()),
+		ast:     af,
+		imports: imports(af),
+	}
+	d.mu.Lock()
+	d.files = append(d.files, gf)
+	d.mu.Unlock()
+	return nil
+}
+
+// Finish implements detector.Finisher.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := newModule(d.files, d.modules)
+	err := safely(func() { m.run(ctx) })
+	var routes []facts.Route
+	if e := safely(func() { routes = m.routes() }); e != nil {
+		err = e
+	}
+	for _, r := range routes {
+		out.AddRoute(r)
+	}
+	return err
+}
+
+// safely runs f, turning a panic into an error: the scan recovers Detect,
+// not Finish, and code we did not foresee must cost a warning, never the
+// scan.
+func safely(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("internal error while composing Go routes; some may be missing")
+		}
+	}()
+	f()
+	return nil
+}
+
+// imports maps each import's local name to its path.
+func imports(f *ast.File) map[string]string {
+	out := map[string]string{}
+	for _, is := range f.Imports {
+		p := strings.Trim(is.Path.Value, "`\"")
+		name := defaultName(p)
+		if is.Name != nil {
+			name = is.Name.Name
+		}
+		if name == "_" || name == "." {
+			continue
+		}
+		out[name] = p
+	}
+	return out
+}
+
+// defaultName is the package name an import path is usually known by:
+// the last element, skipping a /vN suffix and a .vN or go- decoration.
+func defaultName(p string) string {
+	parts := strings.Split(p, "/")
+	name := parts[len(parts)-1]
+	if len(parts) > 1 && isMajorVersion(name) {
+		name = parts[len(parts)-2]
+	}
+	if i := strings.Index(name, ".v"); i > 0 {
+		name = name[:i]
+	}
+	name = strings.TrimPrefix(name, "go-")
+	return strings.ReplaceAll(name, "-", "")
+}
+
+func isMajorVersion(s string) bool {
+	if len(s) < 2 || s[0] != 'v' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// modulePath reads the module line of a go.mod.
+func modulePath(data []byte) string {
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(rest), `"`)
+		}
+	}
+	return ""
+}

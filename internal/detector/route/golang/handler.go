@@ -1,0 +1,207 @@
+package golang
+
+import (
+	"go/ast"
+	"sort"
+)
+
+// handlerInfo is what a route's handler expression resolves to.
+type handlerInfo struct {
+	name     string
+	body     string // source of the handler function, for tags and auth
+	endLine  int    // last line of an inline handler
+	gql      bool   // a GraphQL server
+	static   bool   // serves files
+	wrappers []string
+	node     *node // the "handler" is a router: a mount
+	strip    string
+	stripped bool
+	value    *value // a server struct holding a router
+}
+
+// handler resolves a handler expression: a function, a method value, an
+// inline func, a router being mounted, or a chain of wrappers around one
+// of those (requireAuth(http.HandlerFunc(h)), alice.New(a).Then(h)).
+func (fr *frame) handler(e ast.Expr) *handlerInfo {
+	switch e := unparen(e).(type) {
+	case nil:
+		return nil
+	case *ast.UnaryExpr:
+		return fr.handler(e.X)
+	case *ast.StarExpr:
+		return fr.handler(e.X)
+	case *ast.FuncLit:
+		return &handlerInfo{name: "anonymous", body: fr.text(fr.f, e), endLine: fr.f.tf.Line(e.Body.Rbrace)}
+	case *ast.Ident, *ast.SelectorExpr:
+		if v := fr.eval(e); v != nil {
+			switch {
+			case v.node != nil:
+				return &handlerInfo{node: v.node}
+			case v.handler != nil:
+				h := *v.handler
+				if h.name == "" || h.gql {
+					h.name = exprText(e)
+				}
+				return &h
+			case v.lit != nil:
+				return &handlerInfo{name: exprText(e), body: fr.text(v.litFile, v.lit)}
+			case len(v.fields) > 0:
+				if n := firstRouterField(v); n != nil {
+					return &handlerInfo{name: exprText(e), value: v}
+				}
+			}
+		}
+		h := &handlerInfo{name: exprText(e)}
+		if fd := fr.lookupFunc(e); fd != nil {
+			h.body = fr.text(fd.file, fd.decl)
+		}
+		return h
+	case *ast.CompositeLit:
+		if v := fr.eval(e); v != nil && v.handler != nil {
+			return v.handler
+		}
+		return &handlerInfo{name: exprText(e.Type)}
+	case *ast.CallExpr:
+		return fr.callHandler(e)
+	}
+	return &handlerInfo{name: exprText(e)}
+}
+
+func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
+	fun := unparen(c.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		ip := fr.importOf(sel.X)
+		switch {
+		case ip == "net/http":
+			switch sel.Sel.Name {
+			case "HandlerFunc", "Handler", "TimeoutHandler", "MaxBytesHandler", "AllowQuerySemicolons":
+				return fr.handler(arg(c.Args, 0))
+			case "StripPrefix":
+				h := fr.handler(arg(c.Args, 1))
+				if h != nil {
+					h.strip, _ = fr.str(arg(c.Args, 0))
+					h.stripped = true
+				}
+				return h
+			case "FileServer", "FileServerFS", "ServeFile", "ServeContent":
+				return &handlerInfo{name: "http." + sel.Sel.Name, body: "http.FileServer", static: true}
+			}
+			return &handlerInfo{name: exprText(fun)}
+		case ip != "" && (sel.Sel.Name == "WrapH" || sel.Sel.Name == "WrapF" || sel.Sel.Name == "WrapHandler" ||
+			sel.Sel.Name == "HTTPHandler" || sel.Sel.Name == "HTTPHandlerFunc"):
+			// gin.WrapH, echo.WrapHandler, fiber's adaptor: the same handler.
+			return fr.handler(arg(c.Args, 0))
+		case ip == "" && (sel.Sel.Name == "Then" || sel.Sel.Name == "ThenFunc"):
+			// alice.New(a, b).Then(h): a and b wrap h.
+			h := fr.handler(arg(c.Args, 0))
+			if h != nil {
+				if inner, ok := unparen(sel.X).(*ast.CallExpr); ok {
+					h.wrappers = append(fr.names(inner.Args), h.wrappers...)
+				}
+			}
+			return h
+		}
+	}
+	// A factory of a router (adminRouter()) or a GraphQL server. Any
+	// other handler a function returns is decided by its arguments below:
+	// a middleware also returns a handler.
+	if v := fr.eval(c); v != nil {
+		switch {
+		case v.node != nil:
+			return &handlerInfo{node: v.node}
+		case v.handler != nil && v.handler.gql:
+			h := *v.handler
+			return &h
+		}
+	}
+	// mw(h) or mw(cfg)(h): a middleware wrapping the last argument.
+	if n := len(c.Args); n > 0 && fr.handlerish(c.Args[n-1]) {
+		h := fr.handler(c.Args[n-1])
+		if h != nil {
+			h.wrappers = append([]string{mwName(fun)}, h.wrappers...)
+		}
+		return h
+	}
+	// A handler factory: h.List(), NewUserHandler(db).
+	h := &handlerInfo{name: exprText(fun)}
+	if fd := fr.lookupFunc(fun); fd != nil {
+		h.body = fr.text(fd.file, fd.decl)
+	}
+	return h
+}
+
+// handlerish says an argument looks like a handler rather than config:
+// a func literal, a call, or a name that resolves to a function or a
+// handler value.
+func (fr *frame) handlerish(e ast.Expr) bool {
+	switch e := unparen(e).(type) {
+	case *ast.FuncLit, *ast.CallExpr:
+		return true
+	case *ast.Ident, *ast.SelectorExpr:
+		if v := fr.eval(e); v != nil {
+			return v.node != nil || v.handler != nil || v.lit != nil
+		}
+		return fr.lookupFunc(e) != nil
+	}
+	return false
+}
+
+// lookupFunc finds the declaration a function or method name refers to:
+// a function of this package, of an imported package of the module, or a
+// method (by the receiver's type when known).
+func (fr *frame) lookupFunc(e ast.Expr) *funcDecl {
+	switch e := unparen(e).(type) {
+	case *ast.Ident:
+		if fr.env.has(e.Name) {
+			return nil
+		}
+		if c := fr.p.funcs[e.Name]; len(c) > 0 {
+			return c[0]
+		}
+	case *ast.SelectorExpr:
+		if ip := fr.importOf(e.X); ip != "" {
+			if p := fr.m.pkgDir(fr.m.resolveImport(ip)); p != nil {
+				if c := p.funcs[e.Sel.Name]; len(c) > 0 {
+					return c[0]
+				}
+			}
+			return nil
+		}
+		recv := fr.evalNoCall(e.X)
+		if c := fr.methodsOf(fr.p, e.Sel.Name, recv); len(c) > 0 {
+			return c[0]
+		}
+		// A handler type from another package of the module.
+		for _, key := range fr.m.dirs {
+			p := fr.m.pkgs[key]
+			if p == fr.p {
+				continue
+			}
+			if c := fr.methodsOf(p, e.Sel.Name, recv); len(c) == 1 {
+				return c[0]
+			}
+		}
+	}
+	return nil
+}
+
+// text is the source of a node of f.
+func (fr *frame) text(f *goFile, n ast.Node) string {
+	if f == nil || f.tf == nil {
+		return ""
+	}
+	start, end := f.tf.Offset(n.Pos()), f.tf.Offset(n.End())
+	if start < 0 || end > len(f.src) || start > end {
+		return ""
+	}
+	return string(f.src[start:end])
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,685 @@
+package golang
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// node is a router: a root (chi.NewRouter()) or a group / sub-router /
+// mount of another. Paths and middleware are composed from the parent
+// chain when routes are emitted, so a router mounted after its routes were
+// declared still gets its prefix.
+type node struct {
+	fw     string
+	parent *node
+	prefix string
+	mw     []string
+	// served: the root was handed to a server (ListenAndServe, r.Run,
+	// e.Start), so every wrapper around it was seen.
+	served bool
+	// unresolved: made up for a router whose origin was not followed (a
+	// parameter nobody passed, a field set elsewhere).
+	unresolved bool
+	// partial: something applies to it that could not be read (fiber's
+	// path-scoped Use).
+	partial bool
+}
+
+func (n *node) chain() []*node {
+	var out []*node
+	for c := n; c != nil && len(out) < 64; c = c.parent {
+		out = append([]*node{c}, out...)
+	}
+	return out
+}
+
+func (n *node) root() *node { return n.chain()[0] }
+
+func (n *node) fullPrefix() string {
+	p := ""
+	for _, c := range n.chain() {
+		if c.prefix != "" {
+			p = strings.TrimRight(p, "/") + "/" + strings.TrimLeft(c.prefix, "/")
+		}
+	}
+	return p
+}
+
+// middleware is every router-level middleware over n, outermost first.
+func (n *node) middleware() []string {
+	var out []string
+	for _, c := range n.chain() {
+		out = append(out, c.mw...)
+	}
+	return out
+}
+
+// complete says every guard over n was seen.
+func (n *node) complete() bool {
+	ch := n.chain()
+	if !ch[0].served {
+		return false
+	}
+	for _, c := range ch {
+		if c.unresolved || c.partial {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *node) isAncestorOf(o *node) bool {
+	for _, c := range o.chain() {
+		if c == n {
+			return true
+		}
+	}
+	return false
+}
+
+// value is what the interpreter tracks in a variable.
+type value struct {
+	node     *node
+	gr       *gorillaRoute
+	handler  *handlerInfo // a handler built in one place, used in another
+	lit      *ast.FuncLit
+	litFile  *goFile
+	str      string
+	isStr    bool
+	typeName string
+	fields   map[string]*value
+}
+
+// env is a lexical scope.
+type env struct {
+	vars   map[string]*value
+	parent *env
+}
+
+func (e *env) get(name string) *value {
+	for c := e; c != nil; c = c.parent {
+		if v, ok := c.vars[name]; ok {
+			return v
+		}
+	}
+	return nil
+}
+
+func (e *env) has(name string) bool {
+	for c := e; c != nil; c = c.parent {
+		if _, ok := c.vars[name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *env) set(name string, v *value) { e.vars[name] = v }
+
+func (e *env) assign(name string, v *value) {
+	for c := e; c != nil; c = c.parent {
+		if _, ok := c.vars[name]; ok {
+			c.vars[name] = v
+			return
+		}
+	}
+	e.vars[name] = v
+}
+
+// frame interprets the statements of one function body.
+type frame struct {
+	m     *module
+	p     *pkg
+	f     *goFile
+	env   *env
+	depth int
+	ret   *value
+}
+
+func (fr *frame) child() *frame {
+	c := *fr
+	c.env = &env{vars: map[string]*value{}, parent: fr.env}
+	c.ret = nil
+	return &c
+}
+
+func (fr *frame) block(list []ast.Stmt) {
+	for _, s := range list {
+		fr.stmt(s)
+	}
+}
+
+func (fr *frame) stmt(s ast.Stmt) {
+	fr.m.steps++
+	if fr.m.steps > maxSteps {
+		return
+	}
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		vals := make([]*value, len(s.Lhs))
+		if len(s.Rhs) == len(s.Lhs) {
+			for i, r := range s.Rhs {
+				vals[i] = fr.eval(r)
+			}
+		} else if len(s.Rhs) == 1 {
+			vals[0] = fr.eval(s.Rhs[0])
+		}
+		for i, l := range s.Lhs {
+			fr.bind(l, vals[i], s.Tok == token.DEFINE)
+		}
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok {
+			fr.genDecl(gd)
+		}
+	case *ast.ExprStmt:
+		fr.eval(s.X)
+	case *ast.ReturnStmt:
+		for _, r := range s.Results {
+			if v := fr.eval(r); v != nil && fr.ret == nil && !v.isStr {
+				fr.ret = v
+			}
+		}
+	case *ast.BlockStmt:
+		fr.child().block(s.List)
+	case *ast.IfStmt:
+		c := fr.child()
+		if s.Init != nil {
+			c.stmt(s.Init)
+		}
+		c.eval(s.Cond)
+		c.child().block(s.Body.List)
+		if s.Else != nil {
+			c.stmt(s.Else)
+		}
+	case *ast.ForStmt:
+		c := fr.child()
+		if s.Init != nil {
+			c.stmt(s.Init)
+		}
+		c.child().block(s.Body.List)
+	case *ast.RangeStmt:
+		fr.eval(s.X)
+		fr.child().block(s.Body.List)
+	case *ast.SwitchStmt:
+		c := fr.child()
+		if s.Init != nil {
+			c.stmt(s.Init)
+		}
+		c.block(s.Body.List)
+	case *ast.TypeSwitchStmt:
+		fr.child().block(s.Body.List)
+	case *ast.SelectStmt:
+		fr.child().block(s.Body.List)
+	case *ast.CaseClause:
+		fr.child().block(s.Body)
+	case *ast.CommClause:
+		fr.child().block(s.Body)
+	case *ast.LabeledStmt:
+		fr.stmt(s.Stmt)
+	case *ast.GoStmt:
+		fr.eval(s.Call)
+	case *ast.DeferStmt:
+		fr.eval(s.Call)
+	}
+}
+
+func (fr *frame) genDecl(gd *ast.GenDecl) {
+	for _, s := range gd.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		for i, n := range vs.Names {
+			var v *value
+			if i < len(vs.Values) {
+				v = fr.eval(vs.Values[i])
+			} else if fw := routerType(fr.f, vs.Type); fw != "" {
+				v = &value{node: &node{fw: fw, unresolved: true}}
+			}
+			fr.env.set(n.Name, v)
+		}
+	}
+}
+
+// bind stores v in an assignment target: a variable or a struct field.
+func (fr *frame) bind(l ast.Expr, v *value, define bool) {
+	switch l := l.(type) {
+	case *ast.Ident:
+		if l.Name == "_" {
+			return
+		}
+		if define {
+			fr.env.set(l.Name, v)
+		} else {
+			fr.env.assign(l.Name, v)
+		}
+	case *ast.SelectorExpr:
+		if v == nil {
+			return
+		}
+		if x := fr.evalNoCall(l.X); x != nil && !x.isStr {
+			if x.fields == nil {
+				x.fields = map[string]*value{}
+			}
+			x.fields[l.Sel.Name] = v
+		}
+		if v.node != nil {
+			fr.p.fields[l.Sel.Name] = v
+		}
+	}
+}
+
+// evalNoCall evaluates a plain reference (a variable, a field) without
+// running any call, for assignment targets.
+func (fr *frame) evalNoCall(e ast.Expr) *value {
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr, *ast.ParenExpr:
+		return fr.eval(e)
+	}
+	return nil
+}
+
+// importOf returns the import path an identifier names, unless a local
+// variable shadows it.
+func (fr *frame) importOf(e ast.Expr) string {
+	id, ok := e.(*ast.Ident)
+	if !ok || fr.env.has(id.Name) {
+		return ""
+	}
+	return fr.f.imports[id.Name]
+}
+
+func (fr *frame) eval(e ast.Expr) *value {
+	switch e := e.(type) {
+	case nil:
+		return nil
+	case *ast.BasicLit:
+		if e.Kind == token.STRING {
+			if s, err := strconv.Unquote(e.Value); err == nil {
+				return &value{str: s, isStr: true}
+			}
+		}
+	case *ast.Ident:
+		return fr.env.get(e.Name)
+	case *ast.ParenExpr:
+		return fr.eval(e.X)
+	case *ast.StarExpr:
+		return fr.eval(e.X)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return fr.eval(e.X)
+		}
+		fr.eval(e.X)
+	case *ast.BinaryExpr:
+		l, r := fr.eval(e.X), fr.eval(e.Y)
+		if e.Op == token.ADD && l != nil && r != nil && l.isStr && r.isStr {
+			return &value{str: l.str + r.str, isStr: true}
+		}
+	case *ast.SelectorExpr:
+		return fr.selector(e)
+	case *ast.CompositeLit:
+		return fr.composite(e)
+	case *ast.FuncLit:
+		return &value{lit: e, litFile: fr.f}
+	case *ast.CallExpr:
+		return fr.call(e)
+	case *ast.KeyValueExpr:
+		fr.eval(e.Value)
+	}
+	return nil
+}
+
+func (fr *frame) selector(e *ast.SelectorExpr) *value {
+	if ip := fr.importOf(e.X); ip != "" {
+		if ip == "net/http" && e.Sel.Name == "DefaultServeMux" {
+			return &value{node: fr.m.defaultServeMux()}
+		}
+		if m, ok := strings.CutPrefix(e.Sel.Name, "Method"); ok && m != "" && ip == "net/http" {
+			return &value{str: strings.ToUpper(m), isStr: true} // http.MethodGet
+		}
+		if dir := fr.m.resolveImport(ip); dir != "" {
+			if p := fr.m.pkgDir(dir); p != nil {
+				return p.globals.vars[e.Sel.Name]
+			}
+		}
+		return nil
+	}
+	if x := fr.eval(e.X); x != nil && x.fields != nil {
+		if v := x.fields[e.Sel.Name]; v != nil {
+			return v
+		}
+	}
+	if v := fr.p.fields[e.Sel.Name]; v != nil {
+		return v
+	}
+	if fw := fr.p.fieldFW[e.Sel.Name]; fw != "" {
+		// A router field set where we could not follow: one shared
+		// stand-in per field, so every method sees the same router.
+		v := &value{node: &node{fw: fw, unresolved: true}}
+		fr.p.fields[e.Sel.Name] = v
+		return v
+	}
+	return nil
+}
+
+func (fr *frame) composite(e *ast.CompositeLit) *value {
+	v := &value{typeName: typeName(e.Type), fields: map[string]*value{}}
+	var ip, sel string
+	if se, ok := e.Type.(*ast.SelectorExpr); ok {
+		ip, sel = fr.importOf(se.X), se.Sel.Name
+	}
+	for _, el := range e.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			fr.eval(el)
+			continue
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		if key == nil {
+			fr.eval(kv.Value)
+			continue
+		}
+		if ip == "net/http" && sel == "Server" && key.Name == "Handler" {
+			fr.serve(kv.Value)
+			continue
+		}
+		if fv := fr.eval(kv.Value); fv != nil {
+			v.fields[key.Name] = fv
+			if fv.node != nil {
+				fr.p.fields[key.Name] = fv
+			}
+		}
+	}
+	if isGraphQL(ip) {
+		return &value{handler: &handlerInfo{name: exprText(e.Type), gql: true}}
+	}
+	return v
+}
+
+// call interprets a call: a router constructor, a method on a router, a
+// function of the module (followed), or anything else (its arguments are
+// still looked at: log.Fatal(http.ListenAndServe(...))).
+func (fr *frame) call(c *ast.CallExpr) *value {
+	switch fun := unparen(c.Fun).(type) {
+	case *ast.SelectorExpr:
+		if ip := fr.importOf(fun.X); ip != "" {
+			return fr.pkgCall(ip, fun.Sel.Name, c)
+		}
+		x := fr.eval(fun.X)
+		if x == nil && fr.fallbackable(fun.Sel.Name, c) {
+			if fw := fr.guessFramework(fun.Sel.Name); fw != "" {
+				x = &value{node: &node{fw: fw, unresolved: true}}
+				fr.env.set(exprText(fun.X), x)
+			}
+		}
+		if x != nil && x.node != nil {
+			if v, ok := fr.routerMethod(x.node, fun.Sel.Name, c); ok {
+				return v
+			}
+		}
+		if x != nil && x.gr != nil {
+			return fr.gorillaMethod(x.gr, fun.Sel.Name, c)
+		}
+		if cands := fr.methodsOf(fr.p, fun.Sel.Name, x); len(cands) > 0 {
+			args := fr.args(c)
+			var ret *value
+			for _, fd := range cands {
+				if v := fr.m.callDecl(fr.p, fd, x, args, fr.depth+1); v != nil && ret == nil {
+					ret = v
+				}
+			}
+			return ret
+		}
+	case *ast.Ident:
+		if v := fr.env.get(fun.Name); v != nil && v.lit != nil {
+			fr.child().block(v.lit.Body.List)
+			return nil
+		}
+		if cands := fr.p.funcs[fun.Name]; len(cands) > 0 && !fr.env.has(fun.Name) {
+			args := fr.args(c)
+			return fr.m.callDecl(fr.p, cands[0], nil, args, fr.depth+1)
+		}
+	case *ast.FuncLit:
+		fr.child().block(fun.Body.List)
+		return nil
+	}
+	fr.evalArgs(c)
+	return nil
+}
+
+// args evaluates call arguments once, for binding to parameters.
+func (fr *frame) args(c *ast.CallExpr) []*value {
+	out := make([]*value, len(c.Args))
+	for i, a := range c.Args {
+		out[i] = fr.eval(a)
+	}
+	return out
+}
+
+// evalArgs looks inside the arguments of a call we do not model.
+func (fr *frame) evalArgs(c *ast.CallExpr) {
+	for _, a := range c.Args {
+		switch a := a.(type) {
+		case *ast.CallExpr:
+			fr.eval(a)
+		case *ast.FuncLit:
+			fr.child().block(a.Body.List)
+		}
+	}
+}
+
+func (fr *frame) methodsOf(p *pkg, name string, recv *value) []*funcDecl {
+	cands := p.methods[name]
+	if recv != nil && recv.typeName != "" {
+		var typed []*funcDecl
+		for _, fd := range cands {
+			if fd.recvType == recv.typeName {
+				typed = append(typed, fd)
+			}
+		}
+		if len(typed) > 0 {
+			return typed
+		}
+		if len(cands) > 1 {
+			return nil
+		}
+	}
+	return cands
+}
+
+// pkgCall is a call of a package-level function through an import.
+func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
+	if fw := rootFramework(ip); fw != nil {
+		for _, ctor := range fw.ctors {
+			if ctor == name {
+				return &value{node: &node{fw: fw.name}}
+			}
+		}
+	}
+	if ip == "net/http" {
+		switch name {
+		case "NewServeMux":
+			return &value{node: &node{fw: netHTTP}}
+		case "Handle", "HandleFunc":
+			fr.routerMethod(fr.m.defaultServeMux(), name, c)
+			return nil
+		case "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS":
+			if len(c.Args) > 1 {
+				fr.serve(c.Args[1])
+			}
+			return nil
+		case "HandlerFunc", "Handler", "StripPrefix", "TimeoutHandler", "MaxBytesHandler", "FileServer", "FileServerFS", "AllowQuerySemicolons":
+			if h := fr.handler(c); h != nil {
+				return &value{handler: h, node: h.node}
+			}
+			return nil
+		}
+	}
+	if isGraphQL(ip) {
+		fr.evalArgs(c)
+		return &value{handler: &handlerInfo{name: exprText(c.Fun), gql: true}}
+	}
+	if dir := fr.m.resolveImport(ip); dir != "" {
+		if p := fr.m.pkgDir(dir); p != nil {
+			if cands := p.funcs[name]; len(cands) > 0 {
+				return fr.m.callDecl(p, cands[0], nil, fr.args(c), fr.depth+1)
+			}
+		}
+	}
+	fr.evalArgs(c)
+	return nil
+}
+
+// serve records that a handler is what a server serves: the router
+// inside it is a root whose every wrapper is now known.
+func (fr *frame) serve(e ast.Expr) {
+	if id, ok := e.(*ast.Ident); ok && id.Name == "nil" {
+		fr.m.defaultServeMux().served = true
+		return
+	}
+	h := fr.handler(e)
+	if h == nil {
+		return
+	}
+	n := h.node
+	if n == nil && h.value != nil {
+		n = firstRouterField(h.value)
+	}
+	if n == nil {
+		return
+	}
+	n.mw = append(append([]string(nil), h.wrappers...), n.mw...)
+	n.root().served = true
+}
+
+// firstRouterField finds the router inside a server struct
+// (http.ListenAndServe(addr, srv) where srv.router is a chi.Mux).
+func firstRouterField(v *value) *node {
+	for _, k := range sortedKeys(v.fields) {
+		if f := v.fields[k]; f != nil && f.node != nil {
+			return f.node
+		}
+	}
+	return nil
+}
+
+func (m *module) defaultServeMux() *node {
+	if m.defaultMux == nil {
+		m.defaultMux = &node{fw: netHTTP}
+	}
+	return m.defaultMux
+}
+
+// fallbackable says a method call on something we cannot resolve still
+// looks like route registration: a router method with a path literal.
+func (fr *frame) fallbackable(name string, c *ast.CallExpr) bool {
+	if len(c.Args) < 2 {
+		return false
+	}
+	lit, ok := c.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil || !strings.HasPrefix(s, "/") {
+		return false
+	}
+	// The last argument must look like a handler, not a destination
+	// (cache.Get("/k", &out)) or a value.
+	switch last := unparen(c.Args[len(c.Args)-1]).(type) {
+	case *ast.Ident:
+		if last.Name == "nil" || last.Name == "true" || last.Name == "false" {
+			return false
+		}
+	case *ast.SelectorExpr, *ast.FuncLit, *ast.CallExpr:
+	default:
+		return false
+	}
+	switch name {
+	case "Handle", "HandleFunc", "Group", "Route", "Mount":
+		return true
+	}
+	for _, m := range httpMethods {
+		if name == m || name == m[:1]+strings.ToLower(m[1:]) {
+			return true
+		}
+	}
+	return name == "Any" || name == "All"
+}
+
+// guessFramework picks, among the routers this file imports, the one
+// that has the method.
+func (fr *frame) guessFramework(method string) string {
+	imported := map[string]bool{}
+	for _, ip := range fr.f.imports {
+		if fw := frameworkOf(ip); fw != nil {
+			imported[fw.name] = true
+		}
+	}
+	for _, name := range []string{gorilla, chi, gin, echo, fiber, httprouter} {
+		if !imported[name] {
+			continue
+		}
+		fw := byName(name)
+		if _, ok := fw.verbs[method]; ok {
+			return name
+		}
+		switch method {
+		case "Handle", "HandleFunc":
+			if name == gorilla || name == chi {
+				return name
+			}
+		case "Group":
+			if name != httprouter && name != gorilla {
+				return name
+			}
+		case "Route", "Mount":
+			if name == chi || name == fiber {
+				return name
+			}
+		}
+	}
+	if (method == "Handle" || method == "HandleFunc") && fr.f.imports["http"] == "net/http" {
+		return netHTTP
+	}
+	return ""
+}
+
+// str evaluates a string expression (literal, constant, concatenation,
+// path.Join of those).
+func (fr *frame) str(e ast.Expr) (string, bool) {
+	if c, ok := e.(*ast.CallExpr); ok {
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Join" && fr.importOf(sel.X) == "path" {
+			var parts []string
+			for _, a := range c.Args {
+				s, ok := fr.str(a)
+				if !ok {
+					return "", false
+				}
+				parts = append(parts, s)
+			}
+			return path.Join(parts...), true
+		}
+	}
+	if v := fr.eval(e); v != nil && v.isStr {
+		return v.str, true
+	}
+	return "", false
+}
+
+func unparen(e ast.Expr) ast.Expr {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			return e
+		}
+		e = p.X
+	}
+}
+
+// exprText prints an expression (names only; never evaluated).
+func exprText(e ast.Expr) string { return types.ExprString(e) }

@@ -1,0 +1,338 @@
+package golang
+
+import (
+	"context"
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// Budgets keep a pathological tree (deep call chains, huge generated
+// setup code) from stalling the scan: the interpreter stops, what it found
+// so far stands.
+const (
+	maxDepth = 12
+	maxSteps = 2_000_000
+)
+
+// module is every parsed Go file of the scan, grouped by package folder.
+type module struct {
+	pkgs    map[string]*pkg // by folder
+	dirs    []string        // sorted
+	modules map[string]string
+
+	referenced  map[funcKey]bool // functions called or named anywhere
+	methodNames map[string]bool  // methods called anywhere
+	interpreted map[*ast.FuncDecl]bool
+	onStack     map[*ast.FuncDecl]bool
+	steps       int
+
+	defaultMux *node
+	pending    []*pendingRoute
+	gorilla    []*gorillaRoute
+}
+
+type funcKey struct{ dir, name string }
+
+// pkg is one Go package: the files of one folder.
+type pkg struct {
+	dir     string
+	files   []*goFile
+	funcs   map[string][]*funcDecl // plain functions by name
+	methods map[string][]*funcDecl // methods by name, any receiver
+	decls   []*funcDecl            // source order
+	globals *env
+	fieldFW map[string]string // struct field name -> router framework
+	fields  map[string]*value // router values stored in struct fields
+}
+
+type funcDecl struct {
+	file     *goFile
+	decl     *ast.FuncDecl
+	recvType string
+}
+
+func newModule(files []*goFile, modules map[string]string) *module {
+	m := &module{
+		pkgs:        map[string]*pkg{},
+		modules:     modules,
+		referenced:  map[funcKey]bool{},
+		methodNames: map[string]bool{},
+		interpreted: map[*ast.FuncDecl]bool{},
+		onStack:     map[*ast.FuncDecl]bool{},
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	for _, f := range files {
+		// A folder can hold package x and package main (a generator);
+		// they do not share declarations.
+		key := f.dir + "\x00" + f.pkg
+		if strings.HasSuffix(f.pkg, "_test") {
+			continue
+		}
+		p := m.pkgs[key]
+		if p == nil {
+			p = &pkg{dir: f.dir, funcs: map[string][]*funcDecl{}, methods: map[string][]*funcDecl{}, fieldFW: map[string]string{}, fields: map[string]*value{}}
+			p.globals = &env{vars: map[string]*value{}}
+			m.pkgs[key] = p
+			m.dirs = append(m.dirs, key)
+		}
+		p.files = append(p.files, f)
+		for _, d := range f.ast.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Body == nil {
+					continue
+				}
+				fd := &funcDecl{file: f, decl: d}
+				if d.Recv != nil && len(d.Recv.List) > 0 {
+					fd.recvType = typeName(d.Recv.List[0].Type)
+					p.methods[d.Name.Name] = append(p.methods[d.Name.Name], fd)
+				} else {
+					p.funcs[d.Name.Name] = append(p.funcs[d.Name.Name], fd)
+				}
+				p.decls = append(p.decls, fd)
+			case *ast.GenDecl:
+				if d.Tok == token.TYPE {
+					for _, s := range d.Specs {
+						ts, ok := s.(*ast.TypeSpec)
+						if !ok {
+							continue
+						}
+						st, ok := ts.Type.(*ast.StructType)
+						if !ok {
+							continue
+						}
+						for _, fl := range st.Fields.List {
+							if fw := routerType(f, fl.Type); fw != "" {
+								for _, n := range fl.Names {
+									p.fieldFW[n.Name] = fw
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(m.dirs)
+	for _, key := range m.dirs {
+		m.collectRefs(m.pkgs[key])
+	}
+	return m
+}
+
+// collectRefs records which functions are called or passed around, so
+// that only the rest (main, exported constructors) are entry points.
+func (m *module) collectRefs(p *pkg) {
+	for _, fd := range p.decls {
+		f := fd.file
+		ast.Inspect(fd.decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if _, ok := p.funcs[n.Name]; ok {
+					m.referenced[funcKey{p.dir, n.Name}] = true
+				}
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok {
+					if ip, ok := f.imports[x.Name]; ok {
+						if dir := m.resolveImport(ip); dir != "" {
+							m.referenced[funcKey{dir, n.Sel.Name}] = true
+						}
+						return false
+					}
+				}
+				m.methodNames[n.Sel.Name] = true
+			}
+			return true
+		})
+	}
+}
+
+// resolveImport finds the scanned folder an import path names: exactly
+// through a go.mod module path, else by the longest folder the path ends
+// with.
+func (m *module) resolveImport(ip string) string {
+	for modDir, mod := range m.modules {
+		if rest, ok := strings.CutPrefix(ip, mod); ok && (rest == "" || rest[0] == '/') {
+			dir := strings.TrimPrefix(rest, "/")
+			if modDir != "." {
+				dir = strings.TrimSuffix(modDir+"/"+dir, "/")
+			}
+			if dir == "" {
+				dir = "."
+			}
+			if m.pkgDir(dir) != nil {
+				return dir
+			}
+		}
+	}
+	best := ""
+	for _, key := range m.dirs {
+		dir := m.pkgs[key].dir
+		if dir != "." && (ip == dir || strings.HasSuffix(ip, "/"+dir)) && len(dir) > len(best) {
+			best = dir
+		}
+	}
+	return best
+}
+
+// pkgDir is the non-main package in a folder (what an import names).
+func (m *module) pkgDir(dir string) *pkg {
+	var found *pkg
+	for _, key := range m.dirs {
+		p := m.pkgs[key]
+		if p.dir != dir {
+			continue
+		}
+		if found == nil || len(p.files) > 0 && p.files[0].pkg != "main" {
+			found = p
+		}
+	}
+	return found
+}
+
+// run interprets the module: package-level variables first, then every
+// entry point (a function nothing else calls), then whatever setup code
+// no entry point reached, on its own.
+func (m *module) run(ctx context.Context) {
+	for _, key := range m.dirs {
+		p := m.pkgs[key]
+		for _, f := range p.files {
+			fr := &frame{m: m, p: p, f: f, env: p.globals}
+			for _, d := range f.ast.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && (gd.Tok == token.VAR || gd.Tok == token.CONST) {
+					fr.genDecl(gd)
+				}
+			}
+		}
+	}
+	for _, key := range m.dirs {
+		p := m.pkgs[key]
+		for _, fd := range p.decls {
+			if ctx.Err() != nil {
+				return
+			}
+			if fd.decl.Recv == nil && !m.referenced[funcKey{p.dir, fd.decl.Name.Name}] ||
+				fd.decl.Recv != nil && !m.methodNames[fd.decl.Name.Name] {
+				m.callDecl(p, fd, nil, nil, 0)
+			}
+		}
+	}
+	// Left over: functions reached from nowhere we could follow. Callers
+	// (no router parameter) go before the helpers they may call.
+	for pass := 0; pass < 2; pass++ {
+		for _, key := range m.dirs {
+			p := m.pkgs[key]
+			for _, fd := range p.decls {
+				if ctx.Err() != nil {
+					return
+				}
+				if m.interpreted[fd.decl] || hasRouterParam(fd) != (pass == 1) {
+					continue
+				}
+				m.callDecl(p, fd, nil, nil, 0)
+			}
+		}
+	}
+}
+
+func hasRouterParam(fd *funcDecl) bool {
+	for _, fl := range fd.decl.Type.Params.List {
+		if routerType(fd.file, fl.Type) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// callDecl interprets one function with its receiver and arguments bound,
+// and returns the router value it returns, if any.
+func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, depth int) *value {
+	if m.onStack[fd.decl] || depth > maxDepth || m.steps > maxSteps {
+		return nil
+	}
+	m.interpreted[fd.decl] = true
+	m.onStack[fd.decl] = true
+	defer delete(m.onStack, fd.decl)
+
+	e := &env{vars: map[string]*value{}, parent: p.globals}
+	d := fd.decl
+	if d.Recv != nil && len(d.Recv.List) > 0 && len(d.Recv.List[0].Names) > 0 {
+		if recv == nil {
+			recv = &value{typeName: fd.recvType}
+		}
+		e.set(d.Recv.List[0].Names[0].Name, recv)
+	}
+	i := 0
+	for _, fl := range d.Type.Params.List {
+		fw := routerType(fd.file, fl.Type)
+		slots := len(fl.Names)
+		if slots == 0 {
+			slots = 1
+		}
+		for s := 0; s < slots; s++ {
+			var v *value
+			if i < len(args) {
+				v = args[i]
+			}
+			i++
+			if v == nil && fw != "" {
+				v = &value{node: &node{fw: fw, unresolved: true}}
+			}
+			if s < len(fl.Names) && v != nil {
+				e.set(fl.Names[s].Name, v)
+			}
+		}
+	}
+	fr := &frame{m: m, p: p, f: fd.file, env: e, depth: depth}
+	fr.block(d.Body.List)
+	if fr.ret == nil && d.Type.Results != nil && len(d.Type.Results.List) > 0 {
+		// A constructor's result type tells method calls on it apart.
+		if tn := typeName(d.Type.Results.List[0].Type); tn != "" {
+			return &value{typeName: tn}
+		}
+	}
+	return fr.ret
+}
+
+// routerType names the framework of a router type expression
+// (*gin.RouterGroup, chi.Router, *http.ServeMux), or "".
+func routerType(f *goFile, t ast.Expr) string {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	sel, ok := t.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	x, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	ip := f.imports[x.Name]
+	if ip == "net/http" && sel.Sel.Name == "ServeMux" {
+		return netHTTP
+	}
+	if fw := rootFramework(ip); fw != nil {
+		for _, tn := range fw.types {
+			if tn == sel.Sel.Name {
+				return fw.name
+			}
+		}
+	}
+	return ""
+}
+
+// typeName is the local named type of an expression (T, *T), or "".
+func typeName(t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.StarExpr:
+		return typeName(t.X)
+	case *ast.Ident:
+		return t.Name
+	case *ast.IndexExpr:
+		return typeName(t.X)
+	}
+	return ""
+}

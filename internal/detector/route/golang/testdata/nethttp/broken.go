@@ -1,0 +1,6 @@
+package main
+
+import "net/http"
+
+func broken(w http.ResponseWriter {
+	mux.HandleFunc("/never", nil
