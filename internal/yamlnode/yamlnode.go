@@ -12,8 +12,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxAliasDepth bounds how many aliases one lookup follows: anchors cannot
-// form cycles in valid YAML, but a lookup must never trust that.
+// maxAliasDepth bounds how many aliases one lookup follows. yaml.v3 lets
+// an alias name the node that contains it (&a [*a]), so a document can be
+// a cycle: every walk over nodes must bound its depth.
 const maxAliasDepth = 8
 
 // Documents parses every document of a multi-document stream. A document

@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
@@ -20,5 +21,8 @@ func New() []detector.Detector {
 		// weaknesses and controls in code
 		signal.New(),
 		// infrastructure and pipeline
+		iac.NewTerraform(),
+		iac.NewKubernetes(),
+		iac.NewCompose(),
 	}
 }
