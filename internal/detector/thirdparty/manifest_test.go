@@ -1,0 +1,87 @@
+package thirdparty
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func deps(ds []Dep) string {
+	var s []string
+	for _, d := range ds {
+		s = append(s, fmt.Sprintf("%s:%d", d.Name, d.Line))
+	}
+	return strings.Join(s, " ")
+}
+
+func TestParseManifest(t *testing.T) {
+	tests := []struct {
+		path, src, want string
+		wantErr         bool
+	}{
+		{"package.json", "{\n \"name\": \"stripe\",\n \"dependencies\": {\n  \"stripe\": \"1\"\n },\n \"devDependencies\": {\"vitest\": \"2\"}\n}", "stripe:4 vitest:6", false},
+		{"package.json", "{\"dependencies\": [1, 2]}", "", true},
+		{"package.json", "{", "", true},
+		{"requirements.txt", "a==1\n\n# b\n-r x.txt\nc[x]>=2 ; python_version<'3'\nhttps://x.invalid/d.whl\ne @ https://x.invalid/e.whl\n", "a:1 c:5 e:7", false},
+		{"requirements/prod.txt", "Flask\n", "Flask:1", false},
+		{"go.mod", "module m\nrequire a/b v1\nrequire (\n\tc/d v2 // indirect\n\te/f v3\n)\nreplace a/b => ../b\n", "a/b:2 e/f:5", false},
+		{"pyproject.toml", "[project]\ndependencies = [\"openai>=1\", \"b\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nstripe = \"*\"\n", "openai:2 b:2 stripe:5", false},
+		{"pyproject.toml", "[project\n", "", true},
+		{"pyproject.toml", "[dependency-groups]\ndev = [\"pytest\", {include-group = \"x\"}]\n", "pytest:2", false},
+		{"Pipfile", "[packages]\nsendgrid = \"*\"\n[dev-packages]\nslack_sdk = \"*\"\n", "sendgrid:2 slack_sdk:4", false},
+		{"Pipfile", "[packages\n", "", true},
+		{"README.md", "anything", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+" "+tt.src, func(t *testing.T) {
+			got, err := ParseManifest(tt.path, []byte(tt.src))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if deps(got) != tt.want {
+				t.Errorf("deps = %q, want %q", deps(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestTOMLErrorsDoNotQuote(t *testing.T) {
+	_, err := ParseManifest("pyproject.toml", []byte("[tool]\ntoken = sk_live_SHOULDNOTLEAK\n"))
+	if err == nil || strings.Contains(err.Error(), "SHOULDNOTLEAK") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func fuzzManifest(f *testing.F, name string, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ds, _ := ParseManifest(name, data)
+		for _, d := range ds {
+			if d.Line < 1 || d.Name == "" {
+				t.Fatalf("bad dep %+v", d)
+			}
+		}
+	})
+}
+
+func FuzzPackageJSON(f *testing.F) {
+	fuzzManifest(f, "package.json", `{"dependencies":{"openai":"1"}}`, `{"devDependencies":{"":""}}`, "{")
+}
+
+func FuzzRequirements(f *testing.F) {
+	fuzzManifest(f, "requirements.txt", "openai==1\n-r x\n# c\n", "a[b]>=1;x\n")
+}
+
+func FuzzGoMod(f *testing.F) {
+	fuzzManifest(f, "go.mod", "module m\nrequire (\n a v1\n)\n", "require a v1 // indirect\n")
+}
+
+func FuzzPyproject(f *testing.F) {
+	fuzzManifest(f, "pyproject.toml", "[project]\ndependencies=[\"a\"]\n", "[tool.poetry.group.x.dependencies]\nb=\"*\"\n", "[")
+}
+
+func FuzzPipfile(f *testing.F) {
+	fuzzManifest(f, "Pipfile", "[packages]\na=\"*\"\n", "[dev-packages]\n")
+}

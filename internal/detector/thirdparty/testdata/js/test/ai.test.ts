@@ -1,0 +1,3 @@
+import Replicate from "replicate";
+import { vi } from "vitest";
+vi.mock("openai");

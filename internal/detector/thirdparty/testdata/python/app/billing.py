@@ -1,0 +1,5 @@
+import stripe  # want: third-party stripe
+
+from .config import settings
+
+stripe.api_key = settings.stripe_secret_key

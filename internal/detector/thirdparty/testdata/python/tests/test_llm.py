@@ -1,0 +1,4 @@
+import anthropic
+from unittest import mock
+
+password = "hunter2"

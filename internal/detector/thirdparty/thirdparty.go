@@ -1,0 +1,151 @@
+// Package thirdparty finds the services a product depends on and does not
+// own: from manifests (package.json, go.mod, requirements*.txt,
+// pyproject.toml, Pipfile) and from imports, SDK calls and API hosts in
+// code, named by the catalogue. One fact per service, with every manifest
+// and import line as evidence and the secrets the code reads for it.
+package thirdparty
+
+import (
+	"context"
+	"slices"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/credential"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Detector is the third-party detector. It keeps what it sees until
+// Finish, because a service's credentials are often read in another file
+// than the one that calls it.
+type Detector struct {
+	mu      sync.Mutex
+	uses    map[string][]facts.Evidence // service id -> where
+	secrets map[string]bool             // secret variables read anywhere
+}
+
+// New returns a fresh detector for one scan.
+func New() *Detector {
+	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{}}
+}
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "asset/third-party" }
+
+// Match implements detector.Detector: manifests and non-test code.
+func (*Detector) Match(p string) bool {
+	return IsManifest(p) || code.LangOf(p) != code.Other && !code.IsTest(p)
+}
+
+// Keywords implements detector.Keyworded: a manifest always names a
+// dependency section; code needs an import, an env read or an API host.
+func (*Detector) Keywords() []string { return keywords }
+
+var keywords = func() []string {
+	kw := []string{"dependencies", "require", "import", "packages", "Dependencies"}
+	kw = append(kw, credential.Keywords...)
+	for _, s := range catalog.All() {
+		kw = append(kw, s.Hosts...)
+	}
+	return kw
+}()
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+	if IsManifest(f.Path) {
+		deps, err := ParseManifest(f.Path, f.Data)
+		if err != nil {
+			return err
+		}
+		for _, dep := range deps {
+			if s := catalog.ForPackage(dep.Ecosystem, dep.Name); s != nil {
+				d.record(s.ID, facts.Evidence{File: f.Path, Line: dep.Line})
+			}
+		}
+		return nil
+	}
+	lang := code.LangOf(f.Path)
+	for _, u := range code.Uses(lang, code.Strip(lang, f.Data)) {
+		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
+	}
+	var secrets []string
+	for _, r := range credential.Reads(f.Path, f.Data) {
+		if credential.IsSecret(r.Name) {
+			secrets = append(secrets, r.Name)
+		}
+	}
+	d.mu.Lock()
+	for _, s := range secrets {
+		d.secrets[s] = true
+	}
+	d.mu.Unlock()
+	return nil
+}
+
+func (d *Detector) record(id string, ev facts.Evidence) {
+	d.mu.Lock()
+	d.uses[id] = append(d.uses[id], ev)
+	d.mu.Unlock()
+}
+
+// Finish implements detector.Finisher. A parent SDK (boto3, aws-sdk) whose
+// services were picked out by calls is folded into them: "AWS" alone says
+// less than "Amazon S3" and "Amazon SES", and its evidence is theirs.
+func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	children := map[string][]string{}
+	for id := range d.uses {
+		if s := catalog.ByID(id); s.Parent != "" {
+			children[s.Parent] = append(children[s.Parent], id)
+		}
+	}
+	creds := map[string][]string{} // service id -> secrets
+	for name := range d.secrets {
+		if s := catalog.ForEnv(name); s != nil {
+			creds[s.ID] = append(creds[s.ID], name)
+		}
+	}
+	for id, ev := range d.uses {
+		s := catalog.ByID(id)
+		if !s.ThirdParty() || len(children[id]) > 0 {
+			continue
+		}
+		evidence := slices.Clone(ev)
+		credentials := slices.Clone(creds[id])
+		if s.Parent != "" {
+			evidence = append(evidence, d.uses[s.Parent]...)
+			credentials = append(credentials, creds[s.Parent]...)
+		}
+		out.AddThirdParty(facts.ThirdParty{
+			Service:     s.ID,
+			Name:        s.Name,
+			Category:    s.Category,
+			Asset:       s.Asset,
+			Evidence:    dedupe(evidence),
+			Credentials: credentialsOrEmpty(credentials),
+		})
+	}
+	return nil
+}
+
+func dedupe(ev []facts.Evidence) []facts.Evidence {
+	seen := map[facts.Evidence]bool{}
+	out := ev[:0]
+	for _, e := range ev {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func credentialsOrEmpty(c []string) []string {
+	if c == nil {
+		return []string{}
+	}
+	return c
+}

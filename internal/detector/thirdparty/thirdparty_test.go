@@ -1,0 +1,59 @@
+package thirdparty
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// The fixtures under testdata/<ecosystem> carry their expectations on the
+// line that is evidence (JSON manifests, which cannot hold comments, list
+// theirs in a wants.txt beside them):
+//
+//	# want: third-party SERVICE            one per evidence line
+//	# want: uses-secret SERVICE VARIABLE   a secret the service's fact lists
+//
+// Lookalikes carry no want: a package whose name contains a service's
+// (not-openai-helper), commented-out imports, imports in docstrings, in
+// Markdown and in tests, an "// indirect" go.mod requirement, a host that
+// only starts like an API's. Each tree has a malformed manifest or file
+// that must cost a warning, not the scan.
+func TestFixtures(t *testing.T) {
+	tests := []struct {
+		eco    string
+		broken string // a file that must be reported as a warning
+	}{
+		{"python", "broken/pyproject.toml"},
+		{"js", "packages/broken/package.json"},
+		{"go", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.eco, func(t *testing.T) {
+			dir := filepath.Join("testdata", tt.eco)
+			res := detectortest.Scan(t, dir, New())
+			var got, secrets []string
+			for _, p := range res.ThirdParties {
+				if p.ID == "" || p.Name == "" || p.Category == "" || p.Asset == "" || p.Credentials == nil {
+					t.Errorf("incomplete fact %+v", p)
+				}
+				for _, e := range p.Evidence {
+					got = append(got, p.Service)
+					if e.Line < 1 {
+						t.Errorf("%s: evidence %+v has no line", p.Service, e)
+					}
+				}
+				for _, c := range p.Credentials {
+					secrets = append(secrets, p.Service+" "+c)
+				}
+			}
+			detectortest.Check(t, tt.eco+" third parties", got, detectortest.Wants(t, dir, "third-party "))
+			detectortest.Check(t, tt.eco+" credentials", secrets, detectortest.Wants(t, dir, "uses-secret "))
+			if tt.broken != "" && !slices.ContainsFunc(res.Warnings, func(w facts.Warning) bool { return w.File == tt.broken }) {
+				t.Errorf("no warning for %s; warnings: %+v", tt.broken, res.Warnings)
+			}
+		})
+	}
+}
