@@ -265,23 +265,37 @@ func objectField(t *syntax.Tree, obj *sitter.Node, key string) *sitter.Node {
 }
 
 // collectCalls is the second pass: every registration, use and mount.
+//
+// Calls are visited children first, so in a chain
+// app.use(a.routes()).use(a.allowedMethods()) the inner call counts as
+// the earlier registration, as it runs first.
 func (f *fileFacts) collectCalls(t *syntax.Tree) {
-	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+	var visit func(n *sitter.Node, depth int)
+	visit = func(n *sitter.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			visit(n.NamedChild(i), depth+1)
+		}
 		if n.Type() != "call_expression" {
-			return true
+			return
 		}
 		fn := n.ChildByFieldName("function")
 		if fn == nil {
-			return true
+			return
 		}
 		if fn.Type() == "member_expression" {
 			f.memberCall(t, n, fn)
 		} else {
 			f.setupCall(t, n, fn)
 		}
-		return true
-	})
+	}
+	visit(t.Root(), 0)
 }
+
+// maxDepth bounds recursion on pathological nesting (generated code).
+const maxDepth = 2000
 
 func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
 	prop := t.Text(fn.ChildByFieldName("property"))
@@ -628,11 +642,7 @@ func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []s
 			return nil
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
-			name := t.Text(fn)
-			if fn.Type() == "call_expression" {
-				name = t.Text(fn.ChildByFieldName("function"))
-			}
-			return []string{clip(name)}
+			return []string{calleeName(t, fn)}
 		}
 	case "arrow_function", "function_expression", "function":
 		*guardText += "\n" + t.Text(n)
@@ -642,6 +652,25 @@ func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []s
 		}
 	}
 	return nil
+}
+
+// calleeName is how a middleware call reads without its arguments:
+// jwt({...}).unless({...}) is jwt.unless, rateLimit(opts) is rateLimit.
+func calleeName(t *syntax.Tree, n *sitter.Node) string {
+	for range 8 {
+		switch n.Type() {
+		case "call_expression":
+			n = n.ChildByFieldName("function")
+			continue
+		case "member_expression":
+			obj := n.ChildByFieldName("object")
+			if obj != nil && obj.Type() == "call_expression" {
+				return clip(calleeName(t, obj) + "." + t.Text(n.ChildByFieldName("property")))
+			}
+		}
+		break
+	}
+	return clip(t.Text(n))
 }
 
 func clip(s string) string {
@@ -723,10 +752,13 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
 			return useItem{name: spec, ref: &ref{imp: &importRef{from: spec, name: "default"}}}
 		}
 		fn := a.ChildByFieldName("function")
-		name := clip(t.Text(fn))
+		name := calleeName(t, fn)
 		if fn != nil && fn.Type() == "member_expression" {
 			prop := t.Text(fn.ChildByFieldName("property"))
 			obj := fn.ChildByFieldName("object")
+			if prop == "allowedMethods" {
+				return useItem{} // answers OPTIONS and 405s: not a guard
+			}
 			if prop == "routes" || prop == "middleware" {
 				// Koa: router.routes()
 				r, _ := f.valueRef(t, obj)

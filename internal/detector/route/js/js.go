@@ -9,8 +9,11 @@
 package js
 
 import (
+	"bytes"
 	"context"
 	"path"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -70,19 +73,38 @@ func isSource(p string) bool {
 	return true
 }
 
-// Keywords implements detector.Keyworded: a file with none of these
-// registers no route, mounts no router and re-exports none.
-func (*Detector) Keywords() []string {
-	return []string{
-		".get(", ".post(", ".put(", ".patch(", ".delete(", ".del(", ".all(", ".options(", ".head(",
-		".route(", ".use(", ".register(", ".on(", ".addHook(",
-		"@Controller", "setGlobalPrefix", "useGlobalGuards", "APP_GUARD",
-		"export {", "export *", "exports.",
+// routeKeywords: a file with none of these registers no route, mounts
+// no router and re-exports none.
+var routeKeywords = []string{
+	".get(", ".post(", ".put(", ".patch(", ".delete(", ".del(", ".all(", ".options(", ".head(",
+	".route(", ".use(", ".register(", ".on(", ".addHook(",
+	"@Controller", "setGlobalPrefix", "useGlobalGuards", "APP_GUARD",
+	"export {", "export *", "exports.",
+}
+
+// Keywords implements detector.Keyworded. Besides route files it asks for
+// files exporting constants (export const API_PREFIX = '/api'), which
+// are read with a regexp, not parsed.
+func (*Detector) Keywords() []string { return append(slices.Clone(routeKeywords), "export const") }
+
+// exportedString is `export const NAME = '/literal'`.
+var exportedString = regexp.MustCompile("(?m)^export\\s+const\\s+([A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?:'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`$\\n]*)`)")
+
+func hasAny(data []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.Contains(data, []byte(w)) {
+			return true
+		}
 	}
+	return false
 }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
+	if !hasAny(file.Data, routeKeywords) {
+		d.constants(file)
+		return nil
+	}
 	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
 	if err != nil {
 		out.Warn(file.Path, "route/js: "+err.Error())
@@ -103,6 +125,24 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	d.files[file.Path] = f
 	d.mu.Unlock()
 	return nil
+}
+
+// constants keeps a file's exported string constants, for paths built
+// from them in other files.
+func (d *Detector) constants(file *detector.File) {
+	m := exportedString.FindAllSubmatch(file.Data, -1)
+	if len(m) == 0 {
+		return
+	}
+	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
+	for _, c := range m {
+		name := string(c[1])
+		f.consts[name] = strExpr{{lit: string(c[2]) + string(c[3]) + string(c[4])}}
+		f.exports[name] = ref{local: name}
+	}
+	d.mu.Lock()
+	d.files[file.Path] = f
+	d.mu.Unlock()
 }
 
 // Finish implements detector.Finisher: compose prefixes across files and

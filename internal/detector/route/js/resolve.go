@@ -331,7 +331,12 @@ func (r *resolver) emit(out *detector.Sink) {
 	}
 }
 
-var uploadMW = regexp.MustCompile(`\.(single|array|fields|any)$`)
+var (
+	// multer's upload.single('avatar') and friends in a middleware chain.
+	uploadMW = regexp.MustCompile(`\.(single|array|fields|any)$`)
+	// @fastify/multipart reads files in the handler.
+	multipart = regexp.MustCompile(`\b(request|req)\.(file|files|parts|saveRequestFiles)\(`)
+)
 
 func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountCtx) {
 	fw := c.fw
@@ -367,6 +372,9 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountC
 				if uploadMW.MatchString(name) {
 					fr.Tags = append(fr.Tags, facts.TagUpload)
 				}
+			}
+			if multipart.MatchString(body) {
+				fr.Tags = append(fr.Tags, facts.TagUpload)
 			}
 			route.Classify(&fr)
 			out.AddRoute(fr)

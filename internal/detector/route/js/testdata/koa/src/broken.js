@@ -1,0 +1,3 @@
+const Router = require('@koa/router');
+const router = new Router({ prefix: '/broken' ;
+router.get('/x', async ctx => { ctx.body = 1 }
