@@ -4,10 +4,12 @@ package all
 
 import (
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
+	"github.com/threatmap/threatmap/internal/detector/thirdparty"
 )
 
 // New returns a fresh instance of every detector, for one scan.
@@ -17,6 +19,8 @@ func New() []detector.Detector {
 		openapi.New(),
 		pyroute.New(),
 		// assets, third parties, stores, credentials, exits
+		thirdparty.New(),
+		credential.New(),
 		// secrets
 		// weaknesses and controls in code
 		signal.New(),
