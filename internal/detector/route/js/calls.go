@@ -180,6 +180,10 @@ func (f *fileFacts) routerOf(t *syntax.Tree, v *sitter.Node) (*routerDecl, bool)
 				}
 				return d, true
 			}
+			if httpMethods[prop] != "" || prop == "use" || prop == "route" || prop == "on" {
+				// const users = new Hono().get(...).post(...)
+				return f.routerOf(t, obj)
+			}
 			if prop == "Router" {
 				if lib, name := f.libOf(t, obj); lib == "express" || (lib == "" && name == "express") {
 					return &routerDecl{framework: fwExpress}, true
@@ -371,9 +375,18 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *sitter.Node) (owner string, ba
 				return t.Text(obj), base, true
 			}
 			return "", nil, false
+		case "new_expression":
+			// new Hono().get(...): the chain is the router's declaration.
+			if name := chainBinding(t, obj); name != "" {
+				return name, base, true
+			}
+			return "", nil, false
 		case "call_expression":
 			fn := obj.ChildByFieldName("function")
 			if fn == nil || fn.Type() != "member_expression" {
+				if name := chainBinding(t, obj); name != "" {
+					return name, base, true
+				}
 				return "", nil, false
 			}
 			prop := t.Text(fn.ChildByFieldName("property"))
@@ -395,6 +408,23 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *sitter.Node) (owner string, ba
 		}
 	}
 	return "", nil, false
+}
+
+// chainBinding is the variable a call chain starting at n is assigned
+// to: users in `const users = new Hono().get(...)`.
+func chainBinding(t *syntax.Tree, n *sitter.Node) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "member_expression", "call_expression":
+			continue
+		case "variable_declarator":
+			if name := p.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+				return t.Text(name)
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // ownerKnown makes sure routes are only read off real server objects:

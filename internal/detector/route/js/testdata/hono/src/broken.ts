@@ -1,0 +1,3 @@
+import { Hono } from 'hono';
+const app = new Hono(
+app.get('/x', (c) => c.text('x')

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { serveStatic } from 'hono/bun';
+import users from './routes/users';
+import { chat } from './routes/chat';
+
+const app = new Hono().basePath('/api');
+
+app.get('/status', (c) => c.json({ ok: true })); // want: GET /api/status; auth GET /api/status none
+app.use('/admin/*', jwt({ secret: Bun.env.JWT_SECRET! }));
+app.route('/users', users);
+app.route('/chat', chat);
+app.get('/admin/audit', (c) => c.json([])); // want: GET /api/admin/audit; auth GET /api/admin/audit required
+app.on(['PUT', 'DELETE'], '/admin/flags/:flag{[a-z-]+}', (c) => c.body(null, 204)); // want: PUT /api/admin/flags/{flag}; DELETE /api/admin/flags/{flag}
+
+export default app;
