@@ -124,6 +124,12 @@ var Patterns = []Pattern{
 	{Control: "email-verification", Detail: "e-mail verified before access", Langs: code,
 		Keywords: []string{"verified", "Verified"},
 		Re:       regexp.MustCompile(`(?i)(email_verified|emailVerified|is_verified|verified_at|require_verified)`)},
+	{Control: "basic-auth", Detail: "HTTP basic auth (one shared password)", Langs: code,
+		Keywords: []string{"Basic", "basic"},
+		Re:       regexp.MustCompile(`(HTTPBasic\(|HTTPBasicCredentials|basicAuth\(|express-basic-auth|BasicAuth\(|\.BasicAuth\(\)|auth_basic|HTTPBasicAuth\(\))`)},
+	{Control: "slow-password-hash", Detail: "passwords hashed with a slow, salted hash", Langs: code,
+		Keywords: []string{"bcrypt", "argon2", "scrypt", "pbkdf2", "passlib", "make_password", "generate_password_hash"},
+		Re:       regexp.MustCompile(`(bcrypt|argon2|scrypt|pbkdf2|PBKDF2|passlib|make_password\(|generate_password_hash\()`)},
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
@@ -152,8 +158,9 @@ func New() *Detector {
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "signal" }
 
-// Keywords implements detector.Keyworded.
-func (d *Detector) Keywords() []string { return d.keywords }
+// Keywords implements detector.Keyworded. ".env" lets .gitignore files
+// through.
+func (d *Detector) Keywords() []string { return append(d.keywords, ".env") }
 
 var allExts = func() map[string]bool {
 	m := map[string]bool{}
@@ -165,9 +172,22 @@ var allExts = func() map[string]bool {
 	return m
 }()
 
-// Match implements detector.Detector: source files, not tests.
+// Match implements detector.Detector: source files, not tests, and
+// .gitignore files (does the repository keep .env out?).
 func (*Detector) Match(p string) bool {
-	return allExts[ext(p)] && !IsTestPath(p)
+	return (allExts[ext(p)] && !IsTestPath(p)) || path.Base(p) == ".gitignore"
+}
+
+// envIgnore matches .gitignore lines that keep .env files out of git.
+var envIgnore = regexp.MustCompile(`^/?(\*\*/)?\.env(\*|\.\*|\.local)?$|^\*\.env$`)
+
+func detectGitignore(f *detector.File, out *detector.Sink) {
+	for i, line := range strings.Split(string(f.Data), "\n") {
+		if envIgnore.MatchString(strings.TrimSpace(line)) {
+			out.AddControl(facts.Control{Kind: "env-ignored", Detail: ".env files are ignored by git", Evidence: []facts.Evidence{{File: f.Path, Line: i + 1}}})
+			return
+		}
+	}
 }
 
 func ext(p string) string { return strings.TrimPrefix(path.Ext(p), ".") }
@@ -191,6 +211,10 @@ func IsTestPath(p string) bool {
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if path.Base(f.Path) == ".gitignore" {
+		detectGitignore(f, out)
+		return nil
+	}
 	e := ext(f.Path)
 	text := string(f.Data)
 	// One signal per kind and line: an app-wide limiter is not also a local one.

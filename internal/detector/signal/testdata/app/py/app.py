@@ -17,3 +17,6 @@ def store(s3, f, uuid):
     return url
 
 # jwt.decode(token, options={"verify_signature": False})  commented out: no weakness
+
+from fastapi.security import HTTPBasic
+basic = HTTPBasic()  # want: control basic-auth

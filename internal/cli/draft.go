@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/threat"
+)
+
+func init() {
+	draftModel = draftFromCode
+}
+
+// draftFromCode scans dir and drafts a model from what it finds: what
+// `report` shows on a repository without threatmap.yaml, and what `init`
+// writes.
+func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error) {
+	f, err := runScan(ctx, e, dir, &scanOptions{})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range f.Warnings {
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s: %s\n", w.File, w.Message)
+	}
+	name := f.Root
+	if abs, err := filepath.Abs(dir); err == nil {
+		name = filepath.Base(abs)
+	}
+	return threat.Draft(f, threat.Options{Product: name}), nil
+}

@@ -1,0 +1,230 @@
+package threat
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Context is what a rule sees: the scan's facts, and the draft so far
+// (surfaces and assets it can refer to or add).
+type Context struct {
+	d *drafter
+	F facts.Facts
+}
+
+// Hit is one firing of a rule: on which surface, against which assets, and
+// the pieces of the one-liner with the difficulty and impact reasoning.
+type Hit struct {
+	Surface string       // drafted surface id
+	Route   *facts.Route // the route, when the surface is one: control checks read its handler
+	File    string       // the file the weakness is in, when not a route
+	Assets  []string
+
+	Impact   string // "drain OpenAI credits"
+	Method   string // "calling it at high volume"
+	Requires string // "only signup and a valid session"; defaults to DifficultyReason
+	Abuse    string // the threat map's "What happens if abused" column
+
+	Difficulty       model.Difficulty
+	DifficultyReason string
+	Level            model.Level
+	ImpactReason     string
+	Evidence         []model.Evidence
+}
+
+// RouteSurface is the surface drafted for a route.
+func (c *Context) RouteSurface(r facts.Route) string { return c.d.routeSurf[r.ID] }
+
+// Surface returns a drafted surface by id.
+func (c *Context) Surface(id string) *model.Surface { return c.d.surface(id) }
+
+// CodeSurface adds (once) a surface for something a rule found in code that
+// is not a route, a store or a third party: a CORS policy, an error
+// handler, the CI pipeline.
+func (c *Context) CodeSurface(id string, kind model.SurfaceKind, dir model.Direction, name string, exposure model.Exposure, ev []model.Evidence, fact string) string {
+	id = slug(id)
+	if c.d.surface(id) != nil {
+		return id
+	}
+	var b string
+	switch kind {
+	case model.KindPipeline:
+		b = c.d.boundary("ci", "repository", "CI to repository")
+	case model.KindInfrastructure:
+		b = c.d.boundary("internet", "cloud", "Internet to cloud")
+	default:
+		b = c.d.boundary("browser", "api", "Browser to API")
+	}
+	return c.d.addSurface(model.Surface{ID: id, Kind: kind, Direction: dir, Name: name, Exposure: exposure,
+		Evidence: capEvidence(ev, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: fact}})
+}
+
+// ---- assets rules can name ---------------------------------------------
+
+// AllCredentials is the "Credentials (all of them)" asset.
+func (c *Context) AllCredentials() string { return c.d.allCredentials() }
+
+// UploadedFiles is the uploaded-files asset.
+func (c *Context) UploadedFiles() string { return c.d.uploadedFiles() }
+
+// BillingState is the billing-state integrity asset.
+func (c *Context) BillingState() string { return c.d.billingState() }
+
+// OutgoingEmail is the integrity asset of mail sent in the product's name.
+func (c *Context) OutgoingEmail() string { return c.d.outgoingEmail() }
+
+// DataIn returns the user-data assets a handler body touches.
+func (c *Context) DataIn(body string) []string { return c.d.dataAssetsIn(body) }
+
+// AllUserData returns every user-data asset, or the generic one.
+func (c *Context) AllUserData() []string {
+	var out []string
+	for _, a := range c.F.Assets {
+		if a.Kind == string(model.UserData) {
+			out = append(out, c.d.asset("data-"+slug(a.Name), nil))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, c.d.genericUserData())
+	}
+	return out
+}
+
+// LLM returns the LLM third parties the code calls.
+func (c *Context) LLM() []facts.ThirdParty { return c.byCategory("llm") }
+
+func (c *Context) byCategory(cat string) []facts.ThirdParty {
+	var out []facts.ThirdParty
+	for _, tp := range c.F.ThirdParties {
+		if tp.Category == cat {
+			out = append(out, tp)
+		}
+	}
+	return out
+}
+
+// CreditsFor returns the credit assets of the LLMs a handler calls, or of
+// every LLM the product uses when the body does not say which.
+func (c *Context) CreditsFor(body string) ([]string, string) {
+	llms := c.LLM()
+	var ids, names []string
+	low := strings.ToLower(body)
+	for _, tp := range llms {
+		if strings.Contains(low, strings.ToLower(strings.Split(tp.Service, "-")[0])) || strings.Contains(low, strings.ToLower(tp.Name)) {
+			ids = append(ids, c.d.credits(tp))
+			names = append(names, tp.Name)
+		}
+	}
+	if len(ids) == 0 {
+		for _, tp := range llms {
+			ids = append(ids, c.d.credits(tp))
+			names = append(names, tp.Name)
+		}
+	}
+	if len(ids) == 0 {
+		return []string{c.d.asset("credits-llm", func() model.Asset {
+			return model.Asset{Name: "Credits (model tokens)", Kind: model.Credentials, Impact: model.High,
+				Description: "Every model call is billed to the product."}
+		})}, "model"
+	}
+	return ids, strings.Join(names, " and ")
+}
+
+// ---- evidence of controls ------------------------------------------------
+
+// ControlsOf returns the control facts of a kind.
+func (c *Context) ControlsOf(kind string) []facts.Control {
+	var out []facts.Control
+	for _, ctl := range c.F.Controls {
+		if ctl.Kind == kind {
+			out = append(out, ctl)
+		}
+	}
+	return out
+}
+
+// Anywhere returns the evidence of a control anywhere in the tree.
+func (c *Context) Anywhere(kind string) []model.Evidence {
+	var ev []model.Evidence
+	for _, ctl := range c.ControlsOf(kind) {
+		ev = append(ev, toModel(ctl.Evidence)...)
+	}
+	return ev
+}
+
+// AppWide returns the evidence of a control installed for every route.
+func (c *Context) AppWide(kind string) []model.Evidence {
+	var ev []model.Evidence
+	for _, ctl := range c.ControlsOf(kind) {
+		if ctl.Scope == "app" {
+			ev = append(ev, toModel(ctl.Evidence)...)
+		}
+	}
+	return ev
+}
+
+// AtRoute returns the evidence of a control on the route itself: in its
+// decorators or middleware, or inside its handler.
+func (c *Context) AtRoute(kind string, r *facts.Route) []model.Evidence {
+	if r == nil {
+		return nil
+	}
+	end := r.EndLine
+	if end < r.Line {
+		end = r.Line + strings.Count(r.Body, "\n")
+	}
+	var ev []model.Evidence
+	for _, ctl := range c.ControlsOf(kind) {
+		for _, e := range ctl.Evidence {
+			if e.File == r.File && e.Line >= r.Line-3 && e.Line <= end {
+				ev = append(ev, model.Evidence{File: e.File, Line: e.Line})
+			}
+		}
+	}
+	return ev
+}
+
+// InBody returns where re matches the handler's body, as evidence.
+func InBody(r *facts.Route, re *regexp.Regexp) []model.Evidence {
+	if r == nil || r.Body == "" {
+		return nil
+	}
+	loc := re.FindStringIndex(r.Body)
+	if loc == nil {
+		return nil
+	}
+	line := r.Line
+	if r.EndLine > 0 {
+		// Body ends at EndLine: count back from there, which also holds
+		// when decorators sit above the body's first line.
+		line = r.EndLine - strings.Count(r.Body[loc[0]:], "\n")
+	} else {
+		line += strings.Count(r.Body[:loc[0]], "\n")
+	}
+	return []model.Evidence{{File: r.File, Line: line}}
+}
+
+// InGuards reports the route's middleware or guards matching re.
+func InGuards(r *facts.Route, re *regexp.Regexp) []model.Evidence {
+	if r == nil {
+		return nil
+	}
+	for _, m := range r.Middleware {
+		if re.MatchString(m) {
+			return []model.Evidence{{File: r.File, Line: r.Line}}
+		}
+	}
+	return nil
+}
+
+// verify runs the evidence check a suggested control names.
+func (c *Context) verify(check string, h Hit) []model.Evidence {
+	fn, ok := checks[check]
+	if !ok {
+		return nil
+	}
+	return fn(c, h)
+}

@@ -1,0 +1,586 @@
+// Package threat turns what a scan found into a threat map: assets in the
+// three buckets, surfaces with their trust boundaries, and threats drafted
+// by rules that fire on evidence in the code, each with its one-liner, a
+// difficulty for a zero-knowledge automated attacker, an impact, and
+// suggested controls whose status is checked against the code.
+package threat
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Options tune a draft.
+type Options struct {
+	Product string // the product's name; defaults to the scanned folder's
+}
+
+// Draft builds a model from a scan. It is deterministic: the same facts
+// give the same model, byte for byte once encoded.
+func Draft(f facts.Facts, opt Options) *model.Model {
+	d := newDrafter(f)
+	d.surfaces()
+	d.threats()
+	d.finish()
+	name := opt.Product
+	if name == "" {
+		name = f.Root
+	}
+	if name == "" {
+		name = "product"
+	}
+	d.m.Version = model.CurrentVersion
+	d.m.Product = model.Product{Name: name, Description: "Drafted by threatmap from the code; edit to taste."}
+	d.m.Review = model.Review{Every: model.DefaultReviewEvery}
+	return d.m
+}
+
+// drafter holds one draft in progress.
+type drafter struct {
+	f facts.Facts
+	m *model.Model
+
+	assets     map[string]*model.Asset
+	boundaries map[string]*model.Boundary
+	surfaceIdx map[string]int // surface id → index in m.Surfaces
+	routeSurf  map[string]string
+	usedAssets map[string]bool
+	threatIdx  map[string]bool
+}
+
+func newDrafter(f facts.Facts) *drafter {
+	return &drafter{
+		f: f, m: &model.Model{},
+		assets: map[string]*model.Asset{}, boundaries: map[string]*model.Boundary{},
+		surfaceIdx: map[string]int{}, routeSurf: map[string]string{},
+		usedAssets: map[string]bool{}, threatIdx: map[string]bool{},
+	}
+}
+
+// ---- assets ----------------------------------------------------------------
+
+// Asset ids drafted from code. Rules refer to them by these names.
+const (
+	assetAllCredentials = "all-credentials"
+	assetUploadedFiles  = "uploaded-files"
+	assetBillingState   = "billing-state"
+	assetOutgoingEmail  = "outgoing-email"
+	assetUserData       = "user-data"
+)
+
+var criticalFields = regexp.MustCompile(`(?i)(password|passwd|card|iban|ssn|social_security|national_id|passport|tax_id|health|diagnos|medical)`)
+
+// asset returns the asset with id, creating it on first use.
+func (d *drafter) asset(id string, make func() model.Asset) string {
+	if _, ok := d.assets[id]; !ok {
+		if make == nil {
+			return d.genericUserData()
+		}
+		a := make()
+		a.ID = id
+		d.assets[id] = &a
+	}
+	d.usedAssets[id] = true
+	return id
+}
+
+func (d *drafter) allCredentials() string {
+	return d.asset(assetAllCredentials, func() model.Asset {
+		var names []string
+		var ev []model.Evidence
+		for _, c := range d.f.Credentials {
+			if c.Secret {
+				names = append(names, c.Name)
+				ev = append(ev, firstEvidence(c.Evidence)...)
+			}
+		}
+		desc := "Every secret the code reads: API keys, database URLs, signing keys."
+		if len(names) > 0 {
+			desc = "The secrets the code reads: " + joinMax(names, 8) + "."
+		}
+		return model.Asset{Name: "Credentials (all of them)", Kind: model.Credentials, Impact: model.Critical,
+			Description: desc, Evidence: capEvidence(ev, 5)}
+	})
+}
+
+func (d *drafter) credits(tp facts.ThirdParty) string {
+	return d.asset("credits-"+slug(tp.Service), func() model.Asset {
+		return model.Asset{Name: fmt.Sprintf("Credits (%s tokens)", tp.Name), Kind: model.Credentials, Impact: model.High,
+			Description: fmt.Sprintf("Every call to %s is billed to the product; a stolen key or an abused route spends it.", tp.Name),
+			Fields:      tp.Credentials, Evidence: capEvidence(toModel(tp.Evidence), 3)}
+	})
+}
+
+func (d *drafter) uploadedFiles() string {
+	return d.asset(assetUploadedFiles, func() model.Asset {
+		return model.Asset{Name: "User data (uploaded files)", Kind: model.UserData, Impact: model.High,
+			Description: "The files users upload, and what is extracted from them."}
+	})
+}
+
+func (d *drafter) billingState() string {
+	for _, a := range d.f.Assets {
+		if a.Kind == string(model.Integrity) {
+			return d.asset("integrity-"+slug(a.Name), func() model.Asset { return d.integrityAsset(a) })
+		}
+	}
+	return d.asset(assetBillingState, func() model.Asset {
+		return model.Asset{Name: "Product integrity (billing state)", Kind: model.Integrity, Impact: model.High,
+			Description: "Who has paid, for what plan, and how many credits each account holds."}
+	})
+}
+
+func (d *drafter) integrityAsset(a facts.Asset) model.Asset {
+	return model.Asset{Name: fmt.Sprintf("Product integrity (%s)", a.Name), Kind: model.Integrity, Impact: model.High,
+		Description: "Billing state: who has paid and what they may use.", Fields: a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
+}
+
+func (d *drafter) outgoingEmail() string {
+	return d.asset(assetOutgoingEmail, func() model.Asset {
+		return model.Asset{Name: "Product integrity (e-mail sent in your name)", Kind: model.Integrity, Impact: model.Medium,
+			Description: "Mail the product sends: abused, it phishes your users from your domain and burns its reputation."}
+	})
+}
+
+func (d *drafter) genericUserData() string {
+	return d.asset(assetUserData, func() model.Asset {
+		return model.Asset{Name: "User data (accounts and content)", Kind: model.UserData, Impact: model.High,
+			Description: "What users hand the product: accounts, content, history."}
+	})
+}
+
+// userDataAssets drafts one asset per model that holds sensitive fields.
+func (d *drafter) userDataAssets() {
+	for _, a := range d.f.Assets {
+		switch a.Kind {
+		case string(model.UserData):
+			id := "data-" + slug(a.Name)
+			d.asset(id, func() model.Asset {
+				impact := model.High
+				if criticalFields.MatchString(strings.Join(a.Fields, " ")) {
+					impact = model.Critical
+				}
+				return model.Asset{Name: fmt.Sprintf("User data (%s)", a.Name), Kind: model.UserData, Impact: impact,
+					Description: "Sensitive fields: " + joinMax(a.Fields, 8) + ".",
+					Fields:      a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
+			})
+		case string(model.Integrity):
+			d.asset("integrity-"+slug(a.Name), func() model.Asset { return d.integrityAsset(a) })
+		}
+	}
+	for _, c := range d.f.Credentials {
+		if c.Secret {
+			d.allCredentials()
+			break
+		}
+	}
+}
+
+// dataAssetsIn returns the user-data assets whose model a handler body
+// names (Document in db.query(Document)), or the generic one.
+func (d *drafter) dataAssetsIn(body string) []string {
+	var out []string
+	for _, a := range d.f.Assets {
+		if a.Kind != string(model.UserData) || a.Name == "" {
+			continue
+		}
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(a.Name) + `\b`).MatchString(body) {
+			out = append(out, d.asset("data-"+slug(a.Name), nil))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, d.genericUserData())
+	}
+	return out
+}
+
+// ---- boundaries ------------------------------------------------------------
+
+func (d *drafter) boundary(from, to, name string) string {
+	id := slug(from) + "-" + slug(to)
+	if _, ok := d.boundaries[id]; !ok {
+		d.boundaries[id] = &model.Boundary{ID: id, Name: name, From: from, To: to}
+	}
+	return id
+}
+
+// ---- surfaces --------------------------------------------------------------
+
+func (d *drafter) addSurface(s model.Surface) string {
+	base := s.ID
+	for n := 2; ; n++ {
+		if _, taken := d.surfaceIdx[s.ID]; !taken {
+			break
+		}
+		s.ID = fmt.Sprintf("%s-%d", base, n)
+	}
+	d.surfaceIdx[s.ID] = len(d.m.Surfaces)
+	d.m.Surfaces = append(d.m.Surfaces, s)
+	return s.ID
+}
+
+func (d *drafter) surface(id string) *model.Surface {
+	if i, ok := d.surfaceIdx[id]; ok {
+		return &d.m.Surfaces[i]
+	}
+	return nil
+}
+
+// RouteName is how a route is named on the page: "POST /api/chat".
+func RouteName(r facts.Route) string {
+	if r.Method == "" || r.Method == "ANY" {
+		return r.Path
+	}
+	return r.Method + " " + r.Path
+}
+
+// RouteSurfaceID is the drafted surface id of a route: its method and path.
+func RouteSurfaceID(r facts.Route) string {
+	m := strings.ToLower(r.Method)
+	if m == "" {
+		m = "any"
+	}
+	s := slug(m + " " + r.Path)
+	if r.Path == "/" {
+		s = m + "-root"
+	}
+	return s
+}
+
+func (d *drafter) surfaces() {
+	d.userDataAssets()
+	for _, r := range d.f.Surfaces {
+		kind := model.KindEndpoint
+		switch {
+		case has(r.Tags, facts.TagWebhook):
+			kind = model.KindWebhook
+		case has(r.Tags, facts.TagUpload):
+			kind = model.KindUpload
+		case has(r.Tags, facts.TagAdmin):
+			kind = model.KindAdmin
+		}
+		dir := model.Entry
+		if (r.Method == "GET" || r.Method == "HEAD") && len(r.Params) > 0 {
+			dir = model.Exit
+		}
+		exposure := model.Public
+		if r.Auth == facts.AuthRequired {
+			exposure = model.Authenticated
+		}
+		boundary := d.boundary("browser", "api", "Browser to API")
+		if kind == model.KindWebhook {
+			if p := webhookProvider(r); p != "" {
+				boundary = d.boundary(p, "api", titleCase(p)+" to API")
+			}
+		}
+		id := d.addSurface(model.Surface{
+			ID: RouteSurfaceID(r), Kind: kind, Direction: dir, Name: RouteName(r),
+			Evidence: []model.Evidence{{File: r.File, Line: r.Line}}, Exposure: exposure,
+			Boundary: boundary, Match: &model.SurfaceMatch{Method: r.Method, Path: r.Path},
+		})
+		d.routeSurf[r.ID] = id
+	}
+	for _, s := range d.storesToMap() {
+		exposure := model.Internal
+		var assets []string
+		switch s.Kind {
+		case "s3", "gcs", "azure-blob", "r2", "filesystem":
+			assets = []string{d.uploadedFiles()}
+			exposure = model.Authenticated
+		default:
+			for _, a := range d.f.Assets {
+				if a.Kind == string(model.UserData) {
+					assets = append(assets, d.asset("data-"+slug(a.Name), nil))
+				}
+			}
+		}
+		d.addSurface(model.Surface{
+			ID: "store-" + slug(s.Kind+" "+s.Name), Kind: model.KindStore, Direction: model.Store, Name: s.Name,
+			Evidence: capEvidence(toModel(s.Evidence), 3), Exposure: exposure, Assets: assets,
+			Boundary: d.boundary("api", storeSide(s.Kind), "API to "+storeSide(s.Kind)),
+			Match:    &model.SurfaceMatch{Fact: s.ID},
+		})
+	}
+	for _, tp := range d.f.ThirdParties {
+		owned := false
+		var assets []string
+		switch tp.Category {
+		case "llm":
+			assets = append(assets, d.credits(tp))
+		case "payments":
+			assets = append(assets, d.billingState())
+		case "email":
+			assets = append(assets, d.outgoingEmail())
+		}
+		d.addSurface(model.Surface{
+			ID: "third-party-" + slug(tp.Service), Kind: model.KindThirdParty, Direction: model.Exit, Name: tp.Name + " API",
+			Evidence: capEvidence(toModel(tp.Evidence), 3), Exposure: model.Internal, Assets: assets, Owned: &owned,
+			Boundary: d.boundary("api", slug(tp.Service), "API to "+tp.Name),
+			Match:    &model.SurfaceMatch{Fact: tp.ID},
+		})
+	}
+	for _, g := range d.secretFiles() {
+		name := "Secrets committed in " + g.file
+		if isDotenv(g.file) {
+			name = "Environment variables / " + path.Base(g.file) + " in repo"
+		}
+		d.addSurface(model.Surface{
+			ID: "secrets-" + slug(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
+			Evidence: g.evidence, Exposure: model.Internal, Assets: []string{d.allCredentials()},
+			Boundary: d.boundary("repository", "readers", "Repository to whoever can read it"),
+			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file},
+		})
+	}
+}
+
+// storesToMap picks the stores to draw: buckets declared in infrastructure
+// code stand for the ones the application code opens, so one bucket is
+// not drawn twice.
+func (d *drafter) storesToMap() []facts.Store {
+	declared := map[string]bool{}
+	for _, s := range d.f.Stores {
+		if fromIaC(s.Evidence) {
+			declared[s.Kind] = true
+		}
+	}
+	var out []facts.Store
+	for _, s := range d.f.Stores {
+		if declared[s.Kind] && !fromIaC(s.Evidence) && isBucket(s.Kind) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func isBucket(kind string) bool {
+	return kind == "s3" || kind == "gcs" || kind == "azure-blob" || kind == "r2"
+}
+
+func fromIaC(ev []facts.Evidence) bool {
+	for _, e := range ev {
+		if strings.HasSuffix(e.File, ".tf") || strings.HasSuffix(e.File, ".tf.json") {
+			return true
+		}
+	}
+	return false
+}
+
+func storeSide(kind string) string {
+	switch kind {
+	case "s3":
+		return "aws-s3" // the same node as the aws-s3 third party
+	case "r2":
+		return "cloudflare-r2"
+	case "gcs", "azure-blob":
+		return kind
+	case "filesystem":
+		return "disk"
+	case "redis", "memcached":
+		return "cache"
+	case "sqs", "rabbitmq", "kafka", "nats":
+		return "queue"
+	}
+	return "database"
+}
+
+type secretFile struct {
+	file     string
+	evidence []model.Evidence
+	secrets  []facts.Secret
+}
+
+// secretFiles groups committed secrets by file: one surface per file.
+func (d *drafter) secretFiles() []secretFile {
+	var out []secretFile
+	idx := map[string]int{}
+	for _, s := range d.f.Secrets {
+		i, ok := idx[s.File]
+		if !ok {
+			i = len(out)
+			idx[s.File] = i
+			out = append(out, secretFile{file: s.File})
+		}
+		out[i].secrets = append(out[i].secrets, s)
+		if len(out[i].evidence) < 5 {
+			out[i].evidence = append(out[i].evidence, model.Evidence{File: s.File, Line: s.Line})
+		}
+	}
+	return out
+}
+
+func isDotenv(file string) bool {
+	b := path.Base(file)
+	return b == ".env" || strings.HasPrefix(b, ".env.")
+}
+
+var providers = []string{"stripe", "github", "slack", "paddle", "lemonsqueezy", "paypal", "twilio", "shopify", "clerk", "svix", "discord"}
+
+func webhookProvider(r facts.Route) string {
+	hay := strings.ToLower(r.Path + " " + r.Handler + " " + r.Body)
+	for _, p := range providers {
+		if strings.Contains(strings.ToLower(r.Path), p) {
+			return p
+		}
+	}
+	for _, p := range providers {
+		if strings.Contains(hay, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// ---- threats ---------------------------------------------------------------
+
+func (d *drafter) threats() {
+	c := &Context{d: d, F: d.f}
+	for _, r := range Rules() {
+		for _, h := range r.fire(c) {
+			d.addThreat(c, r, h)
+		}
+	}
+}
+
+func (d *drafter) addThreat(c *Context, r *Rule, h Hit) {
+	s := d.surface(h.Surface)
+	if s == nil {
+		return
+	}
+	id := r.ID + "." + s.ID
+	if d.threatIdx[id] {
+		return
+	}
+	d.threatIdx[id] = true
+	requires := h.Requires
+	if requires == "" {
+		requires = h.DifficultyReason
+	}
+	statement := fmt.Sprintf("If %s is abused, an attacker could %s by %s, and this would require %s.", s.Name, h.Impact, h.Method, requires)
+	t := model.Threat{
+		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: h.Assets, Stride: model.Stride(r.Stride), CWE: r.CWE,
+		Statement: statement, Abuse: h.Abuse, Difficulty: h.Difficulty, DifficultyReason: h.DifficultyReason,
+		Impact: h.Level, ImpactReason: h.ImpactReason, Evidence: capEvidence(h.Evidence, 5), Response: model.Undecided,
+	}
+	for _, sc := range r.Controls {
+		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
+		if sc.Check != "" {
+			if ev := c.verify(sc.Check, h); len(ev) > 0 {
+				ctl.Status = model.Implemented
+				ctl.Evidence = capEvidence(ev, 3)
+			}
+		}
+		t.Controls = append(t.Controls, ctl)
+	}
+	if t.FullyMitigated() {
+		t.Response = model.Mitigate
+	}
+	for _, a := range h.Assets {
+		d.usedAssets[a] = true
+		if !slices.Contains(s.Assets, a) {
+			s.Assets = append(s.Assets, a)
+		}
+	}
+	d.m.Threats = append(d.m.Threats, t)
+}
+
+// finish orders everything deterministically and keeps only the assets and
+// boundaries something refers to (plus every asset found in the code).
+func (d *drafter) finish() {
+	for id, a := range d.assets {
+		if d.usedAssets[id] || len(a.Evidence) > 0 {
+			d.m.Assets = append(d.m.Assets, *a)
+		}
+	}
+	slices.SortFunc(d.m.Assets, func(a, b model.Asset) int {
+		return cmp.Or(cmp.Compare(bucketRank(a.Kind), bucketRank(b.Kind)), cmp.Compare(a.Impact.Rank(), b.Impact.Rank()), cmp.Compare(a.ID, b.ID))
+	})
+	for _, b := range d.boundaries {
+		d.m.Boundaries = append(d.m.Boundaries, *b)
+	}
+	slices.SortFunc(d.m.Boundaries, func(a, b model.Boundary) int { return cmp.Compare(a.ID, b.ID) })
+	known := map[string]bool{}
+	for _, a := range d.m.Assets {
+		known[a.ID] = true
+	}
+	for i := range d.m.Surfaces {
+		s := &d.m.Surfaces[i]
+		s.Assets = slices.DeleteFunc(s.Assets, func(a string) bool { return !known[a] })
+		slices.Sort(s.Assets)
+		s.Assets = slices.Compact(s.Assets)
+	}
+	ranked := model.Rank(d.m)
+	order := map[string]int{}
+	for _, r := range ranked {
+		order[r.Threat.ID] = r.Priority
+	}
+	slices.SortFunc(d.m.Threats, func(a, b model.Threat) int { return cmp.Compare(order[a.ID], order[b.ID]) })
+}
+
+func bucketRank(k model.AssetKind) int { return slices.Index(model.AssetKinds, k) }
+
+// ---- helpers ---------------------------------------------------------------
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+func slug(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "{", "")
+	s = strings.ReplaceAll(s, "}", "")
+	s = nonSlug.ReplaceAllString(s, "-")
+	s = strings.Trim(s, "-")
+	if len(s) > 60 {
+		s = strings.Trim(s[:60], "-")
+	}
+	if s == "" {
+		s = "x"
+	}
+	return s
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func has(xs []string, x string) bool { return slices.Contains(xs, x) }
+
+func toModel(ev []facts.Evidence) []model.Evidence {
+	out := make([]model.Evidence, 0, len(ev))
+	for _, e := range ev {
+		out = append(out, model.Evidence{File: e.File, Line: e.Line})
+	}
+	return out
+}
+
+func firstEvidence(ev []facts.Evidence) []model.Evidence {
+	if len(ev) == 0 {
+		return nil
+	}
+	return toModel(ev[:1])
+}
+
+func capEvidence(ev []model.Evidence, n int) []model.Evidence {
+	slices.SortFunc(ev, func(a, b model.Evidence) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
+	ev = slices.Compact(ev)
+	if len(ev) > n {
+		ev = ev[:n]
+	}
+	return ev
+}
+
+func joinMax(xs []string, n int) string {
+	if len(xs) <= n {
+		return strings.Join(xs, ", ")
+	}
+	return strings.Join(xs[:n], ", ") + fmt.Sprintf(" and %d more", len(xs)-n)
+}
