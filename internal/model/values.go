@@ -145,10 +145,10 @@ var SurfaceKinds = []SurfaceKind{KindEndpoint, KindUpload, KindWebhook, KindAdmi
 type Response string
 
 const (
-	Undecided Response = "undecided"
-	Mitigate  Response = "mitigate"
-	Eliminate Response = "eliminate"
-	Accept    Response = "accept"
+	Undecided    Response = "undecided"
+	Mitigate     Response = "mitigate"
+	Eliminate    Response = "eliminate"
+	Accept       Response = "accept"
 	TransferRisk Response = "transfer"
 )
 

@@ -93,7 +93,7 @@ var checks = map[string]check{
 		}
 		return c.AtRoute("opaque-keys", h.Route)
 	},
-	"signed-urls":   func(c *Context, h Hit) []model.Evidence { return c.Anywhere("signed-urls") },
+	"signed-urls":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("signed-urls") },
 	"private-bucket": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("bucket-public-access-block") },
 	"bucket-logging": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("bucket-logging") },
 	"ownership-check": func(c *Context, h Hit) []model.Evidence {

@@ -483,8 +483,8 @@ var catalogue = []*Rule{
 	{
 		ID: "graphql-unbounded", Title: "GraphQL without depth or cost limits",
 		Stride: []string{"D"}, CWE: []string{"CWE-770"},
-		Fires:  "a GraphQL endpoint (tag graphql)",
-		Rating: "low: one nested query from any client; impact medium: the service stalls",
+		Fires:    "a GraphQL endpoint (tag graphql)",
+		Rating:   "low: one nested query from any client; impact medium: the service stalls",
 		Controls: []Suggestion{{"Limit query depth and cost; disable introspection in production", "graphql-limit"}},
 		fire: func(c *Context) []Hit {
 			var hits []Hit
