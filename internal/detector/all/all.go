@@ -6,6 +6,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/detector/iac"
+	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
@@ -17,6 +18,7 @@ func New() []detector.Detector {
 	return []detector.Detector{
 		// routes
 		openapi.New(),
+		goroute.New(),
 		pyroute.New(),
 		// assets, third parties, stores, credentials, exits
 		thirdparty.New(),

@@ -8,13 +8,13 @@ import (
 
 func main() {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", home)                                                           // want: GET /
-	mux.HandleFunc("GET /items/{id}", getItem)                                                 // want: GET /items/{id}
-	mux.HandleFunc("POST /items", createItem)                                                  // want: POST /items
-	mux.HandleFunc("DELETE /items/{id}", deleteItem)                                           // want: DELETE /items/{id}
+	mux.HandleFunc("GET /{$}", home)                                                            // want: GET /
+	mux.HandleFunc("GET /items/{id}", getItem)                                                  // want: GET /items/{id}
+	mux.HandleFunc("POST /items", createItem)                                                   // want: POST /items
+	mux.HandleFunc("DELETE /items/{id}", deleteItem)                                            // want: DELETE /items/{id}
 	mux.Handle("/static/", http.StripPrefix("/static/", http.FileServer(http.Dir("./static")))) // want: ANY /static
-	mux.Handle("/admin/", requireAuth(http.HandlerFunc(adminHome)))                            // want: ANY /admin
-	mux.HandleFunc("GET /files/{path...}", serveFile)                                          // want: GET /files/{path}
+	mux.Handle("/admin/", requireAuth(http.HandlerFunc(adminHome)))                             // want: ANY /admin
+	mux.HandleFunc("GET /files/{path...}", serveFile)                                           // want: GET /files/{path}
 	// mux.HandleFunc("/debug/vars", debugVars)
 	registerAPI(mux)
 	registerGraphQL(mux)

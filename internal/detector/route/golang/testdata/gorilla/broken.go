@@ -1,0 +1,4 @@
+package main
+
+func (s *server) more() {
+	s.router.HandleFunc("/x", func(w http.ResponseWriter, r *http.Request) {

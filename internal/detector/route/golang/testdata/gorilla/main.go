@@ -1,0 +1,61 @@
+package main
+
+import (
+	"log"
+	"net/http"
+	"strconv"
+
+	"github.com/google/uuid"
+	"github.com/gorilla/mux"
+)
+
+type server struct {
+	router *mux.Router
+	store  *store
+}
+
+func newServer(st *store) *server {
+	s := &server{router: mux.NewRouter(), store: st}
+	s.routes()
+	return s
+}
+
+func (s *server) routes() {
+	s.router.HandleFunc("/health", s.health).Methods("GET") // want: GET /health
+	api := s.router.PathPrefix("/api").Subrouter()
+	api.Use(authMiddleware)
+	api.HandleFunc("/users/{id:[0-9]+}", s.getUser).Methods(http.MethodGet) // want: GET /api/users/{id}
+	api.HandleFunc("/users/{id}", s.updateUser).Methods("PUT", "PATCH")     // want: PUT /api/users/{id}; PATCH /api/users/{id}
+	api.HandleFunc("/documents/{docID}", s.getDocument).Methods("GET")      // want: GET /api/documents/{docID}
+	admin := api.PathPrefix("/admin").Subrouter()
+	admin.HandleFunc("/stats", s.stats)                                                                     // want: ANY /api/admin/stats
+	s.router.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.Dir("web")))) // want: ANY /assets
+	// s.router.HandleFunc("/old", s.old).Methods("GET")
+}
+
+func (s *server) health(w http.ResponseWriter, r *http.Request) {}
+
+func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
+	id, _ := strconv.Atoi(mux.Vars(r)["id"])
+	s.store.user(id)
+}
+
+func (s *server) updateUser(w http.ResponseWriter, r *http.Request) {}
+
+func (s *server) getDocument(w http.ResponseWriter, r *http.Request) {
+	raw := mux.Vars(r)["docID"]
+	docID, err := uuid.Parse(raw)
+	if err != nil {
+		return
+	}
+	s.store.document(docID)
+}
+
+func (s *server) stats(w http.ResponseWriter, r *http.Request) {}
+
+func authMiddleware(next http.Handler) http.Handler { return next }
+
+func main() {
+	s := newServer(&store{})
+	log.Fatal(http.ListenAndServe(":8000", s.router))
+}
