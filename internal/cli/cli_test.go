@@ -53,7 +53,7 @@ func TestReportExitCodes(t *testing.T) {
 	}{
 		{"valid model", []string{"report", "--model", valid}, ExitOK},
 		{"invalid model", []string{"report", "--model", invalid}, ExitUsage},
-		{"missing model", []string{"report", dir}, ExitUsage},
+		{"missing --model", []string{"report", "--model", filepath.Join(dir, "nowhere.yaml")}, ExitUsage},
 		{"unknown format", []string{"report", "--model", valid, "--format", "sarif"}, ExitUsage},
 		{"bad top", []string{"report", "--model", valid, "--top", "-1"}, ExitUsage},
 	}
@@ -67,15 +67,29 @@ func TestReportExitCodes(t *testing.T) {
 	}
 }
 
-func TestReportDraftHook(t *testing.T) {
+// TestReportMissingModel covers a DIR without threatmap.yaml, with and
+// without a drafter behind the draftModel hook.
+func TestReportMissingModel(t *testing.T) {
 	saved := draftModel
 	t.Cleanup(func() { draftModel = saved })
+	dir := t.TempDir()
+
+	draftModel = nil
+	var out, errOut bytes.Buffer
+	if code := Run([]string{"report", dir}, &out, &errOut); code != ExitUsage {
+		t.Errorf("no drafter: exit %d, want %d", code, ExitUsage)
+	}
+	if want := "no threatmap.yaml in " + dir + "; run 'threatmap init " + dir + "' to draft one"; !strings.Contains(errOut.String(), want) {
+		t.Errorf("no drafter: stderr %q lacks %q", errOut.String(), want)
+	}
+
 	draftModel = func(ctx context.Context, e *env, dir string) (*model.Model, error) {
 		return &model.Model{Version: 1, Product: model.Product{Name: "Drafted app"}}, nil
 	}
-	var out, errOut bytes.Buffer
-	if code := Run([]string{"report", t.TempDir()}, &out, &errOut); code != ExitOK {
-		t.Fatalf("exit %d; stderr: %s", code, errOut.String())
+	out.Reset()
+	errOut.Reset()
+	if code := Run([]string{"report", dir}, &out, &errOut); code != ExitOK {
+		t.Fatalf("drafter: exit %d; stderr: %s", code, errOut.String())
 	}
 	for _, want := range []string{"# Threat model: Drafted app", "Drafted from the code, not saved", "threatmap init"} {
 		if !strings.Contains(out.String(), want) {

@@ -238,17 +238,22 @@ func newRow(r model.Ranked, assets map[string]*model.Asset, today model.Date) Ro
 }
 
 // assetAtRisk names the assets with their bucket, the way the source's
-// table does: "Credentials and credits (OpenAI tokens)".
+// table does: "Credentials and credits (OpenAI tokens)". A name that already
+// carries its qualifier, such as the source's own "Credits (OpenAI tokens)",
+// is shown as written.
 func assetAtRisk(ids []string, assets map[string]*model.Asset) string {
 	byKind := map[model.AssetKind][]string{}
-	var unknown []string
+	var asWritten []string
 	for _, id := range ids {
 		a, ok := assets[id]
-		if !ok {
-			unknown = append(unknown, id)
-			continue
+		switch {
+		case !ok:
+			asWritten = append(asWritten, id)
+		case strings.Contains(a.Name, "("):
+			asWritten = append(asWritten, a.Name)
+		default:
+			byKind[a.Kind] = append(byKind[a.Kind], a.Name)
 		}
-		byKind[a.Kind] = append(byKind[a.Kind], a.Name)
 	}
 	var parts []string
 	for _, k := range model.AssetKinds {
@@ -256,7 +261,7 @@ func assetAtRisk(ids []string, assets map[string]*model.Asset) string {
 			parts = append(parts, fmt.Sprintf("%s (%s)", k.Title(), strings.Join(names, ", ")))
 		}
 	}
-	return strings.Join(append(parts, unknown...), "; ")
+	return strings.Join(append(parts, asWritten...), "; ")
 }
 
 func acceptanceOverdue(t *model.Threat, today model.Date) bool {

@@ -280,3 +280,27 @@ func FuzzMermaidLabel(f *testing.F) {
 		}
 	})
 }
+
+func TestAssetAtRisk(t *testing.T) {
+	assets := map[string]*model.Asset{
+		"tokens":  {ID: "tokens", Name: "OpenAI tokens", Kind: model.Credentials},
+		"keys":    {ID: "keys", Name: "API keys", Kind: model.Credentials},
+		"files":   {ID: "files", Name: "uploaded files", Kind: model.UserData},
+		"written": {ID: "written", Name: "Credits (OpenAI tokens)", Kind: model.Credentials},
+	}
+	tests := []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{"tokens"}, "Credentials and credits (OpenAI tokens)"},
+		{[]string{"tokens", "files", "keys"}, "User data (uploaded files); Credentials and credits (OpenAI tokens, API keys)"},
+		{[]string{"written"}, "Credits (OpenAI tokens)"},
+		{[]string{"missing"}, "missing"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := assetAtRisk(tt.ids, assets); got != tt.want {
+			t.Errorf("assetAtRisk(%v) = %q, want %q", tt.ids, got, tt.want)
+		}
+	}
+}
