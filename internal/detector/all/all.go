@@ -6,6 +6,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/detector/iac"
+	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
@@ -30,5 +31,7 @@ func New() []detector.Detector {
 		iac.NewTerraform(),
 		iac.NewKubernetes(),
 		iac.NewCompose(),
+		pipeline.NewCI(),
+		pipeline.NewLockfiles(),
 	}
 }
