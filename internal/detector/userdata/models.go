@@ -1,0 +1,343 @@
+package userdata
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// Model is a data model or table definition and its fields.
+type Model struct {
+	Name   string
+	Line   int
+	Fields []string
+}
+
+// ---- Prisma ----
+
+var (
+	prismaModelRE = regexp.MustCompile(`(?m)^[ \t]*model[ \t]+(\w+)[ \t]*\{`)
+	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+[\w.]+`)
+)
+
+func prismaModels(src []byte) []Model {
+	var out []Model
+	for _, m := range prismaModelRE.FindAllSubmatchIndex(src, -1) {
+		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0])}
+		end := blockEnd(src, m[1]-1)
+		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
+			if f := prismaFieldRE.FindStringSubmatch(l); f != nil {
+				md.Fields = append(md.Fields, f[1])
+			}
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+// ---- Python: SQLAlchemy, SQLModel, Django, mongoengine, peewee ----
+
+var (
+	pyClassRE = regexp.MustCompile(`(?m)^([ \t]*)class[ \t]+(\w+)[ \t]*\(([^)]*)\)[ \t]*:`)
+	// An ORM model's bases: SQLAlchemy's declarative Base or db.Model,
+	// Django's models.Model and user bases, SQLModel tables, mongoengine
+	// documents. pydantic's BaseModel is a schema, not a store.
+	pyORMBaseRE  = regexp.MustCompile(`\b(?:Base|DeclarativeBase|db\.Model|models\.Model|Model|AbstractUser|AbstractBaseUser|Document|DynamicDocument)\b|\bSQLModel\b[^)]*\btable\s*=\s*True`)
+	pyAssignRE   = regexp.MustCompile(`^[ \t]+(\w+)[ \t]*(?::[^=]*)?=[ \t]*(?:[\w.]+\.)?(\w*(?:Column|column|Field))\(`)
+	pyAnnotateRE = regexp.MustCompile(`^[ \t]+(\w+)[ \t]*:[ \t]*(?:Mapped\[|[A-Za-z])`)
+)
+
+func pythonModels(src []byte) []Model {
+	var out []Model
+	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
+		bases := string(src[m[6]:m[7]])
+		if !pyORMBaseRE.MatchString(bases) {
+			continue
+		}
+		// Annotations alone declare columns in SQLModel tables and
+		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
+		annotated := strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
+		classIndent := indent(string(src[m[2]:m[3]]))
+		md := Model{Name: string(src[m[4]:m[5]]), Line: code.LineAt(src, m[0])}
+		fieldIndent := -1
+		for i, l := range strings.Split(string(src[m[1]:]), "\n") {
+			if i == 0 || strings.TrimSpace(l) == "" {
+				continue
+			}
+			in := indent(l)
+			if in <= classIndent {
+				break
+			}
+			if fieldIndent < 0 {
+				fieldIndent = in
+			}
+			if in != fieldIndent {
+				continue
+			}
+			if f := pyAssignRE.FindStringSubmatch(l); f != nil {
+				if !strings.HasPrefix(f[1], "_") && f[2] != "relationship" {
+					md.Fields = append(md.Fields, f[1])
+				}
+				continue
+			}
+			if f := pyAnnotateRE.FindStringSubmatch(l); f != nil && (annotated || strings.Contains(l, "Mapped[")) && !strings.HasPrefix(f[1], "_") && !strings.Contains(l, "relationship(") {
+				md.Fields = append(md.Fields, f[1])
+			}
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+func indent(l string) int {
+	n := 0
+	for _, c := range l {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// ---- Go: GORM, bun and sqlx structs ----
+
+var (
+	goStructRE = regexp.MustCompile(`(?m)^type[ \t]+(\w+)[ \t]+struct[ \t]*\{`)
+	goFieldRE  = regexp.MustCompile(`^[ \t]*([A-Z]\w*)[ \t]+[\w.*\[\]]+`)
+	goORMRE    = regexp.MustCompile("gorm\\.Model|`[^`]*\\b(?:gorm|bun|db):\"")
+)
+
+func goModels(src []byte) []Model {
+	var out []Model
+	for _, m := range goStructRE.FindAllSubmatchIndex(src, -1) {
+		end := blockEnd(src, m[1]-1)
+		body := src[m[1]:end]
+		if !goORMRE.Match(body) {
+			continue
+		}
+		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0])}
+		for _, l := range strings.Split(string(body), "\n") {
+			if f := goFieldRE.FindStringSubmatch(l); f != nil {
+				md.Fields = append(md.Fields, f[1])
+			}
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+// ---- JS/TS: TypeORM and MikroORM entities, Sequelize, Mongoose ----
+
+var (
+	entityRE     = regexp.MustCompile(`@Entity\b[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+(\w+)[^{]*\{`)
+	propertyRE   = regexp.MustCompile(`^[ \t]*(?:(?:public|private|protected|readonly|declare)[ \t]+)*(\w+)[?!]?[ \t]*:`)
+	columnDecoRE = regexp.MustCompile(`@(?:\w*Column|Property|Field)\b`)
+
+	sequelizeDefineRE = regexp.MustCompile(`\.define\(\s*['"](\w+)['"]\s*,\s*\{`)
+	sequelizeInitRE   = regexp.MustCompile(`\b(\w+)\.init\(\s*\{`)
+	mongooseRE        = regexp.MustCompile(`(?:(?:const|let|var)\s+(\w+)\s*(?::[^=]+)?=\s*)?new\s+(?:mongoose\.)?Schema\s*(?:<[^>]*>)?\(\s*\{`)
+	mongooseModelRE   = regexp.MustCompile(`\bmodel\s*(?:<[^>]*>)?\(\s*['"](\w+)['"]\s*,\s*(\w+)`)
+)
+
+func jsModels(src []byte) []Model {
+	var out []Model
+	for _, m := range entityRE.FindAllSubmatchIndex(src, -1) {
+		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[2])}
+		end := blockEnd(src, m[1]-1)
+		decorated := false
+		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
+			if columnDecoRE.MatchString(l) {
+				decorated = true
+			}
+			rest := l
+			if i := strings.LastIndex(l, ")"); i >= 0 && strings.Contains(l, "@") {
+				rest = l[i+1:] // a decorator and the property on one line
+			}
+			if f := propertyRE.FindStringSubmatch(rest); f != nil && decorated {
+				md.Fields = append(md.Fields, f[1])
+				decorated = false
+			}
+		}
+		out = append(out, md)
+	}
+	if bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("Sequelize")) {
+		for _, m := range sequelizeDefineRE.FindAllSubmatchIndex(src, -1) {
+			out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
+		}
+		for _, m := range sequelizeInitRE.FindAllSubmatchIndex(src, -1) {
+			out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
+		}
+	}
+	if bytes.Contains(src, []byte("Schema")) {
+		names := map[string]string{} // schema variable -> model name
+		for _, m := range mongooseModelRE.FindAllSubmatch(src, -1) {
+			names[string(m[2])] = string(m[1])
+		}
+		for _, m := range mongooseRE.FindAllSubmatchIndex(src, -1) {
+			name := "Document"
+			if m[2] >= 0 {
+				v := string(src[m[2]:m[3]])
+				name = names[v]
+				if name == "" {
+					name = strings.TrimSuffix(strings.TrimSuffix(v, "Schema"), "schema")
+					if name != "" {
+						name = strings.ToUpper(name[:1]) + name[1:]
+					}
+				}
+			}
+			out = append(out, Model{Name: name, Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
+		}
+	}
+	return out
+}
+
+// ---- SQL ----
+
+var (
+	createTableRE = regexp.MustCompile("(?i)\\bcreate\\s+(?:temporary\\s+|temp\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([\\w.\"`\\[\\]]+)\\s*\\(")
+	sqlCommentRE  = regexp.MustCompile(`--[^\n]*`)
+	constraintRE  = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial)\b`)
+)
+
+func sqlModels(data []byte) []Model {
+	src := sqlCommentRE.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte(" "), len(b)) })
+	var out []Model
+	for _, m := range createTableRE.FindAllSubmatchIndex(src, -1) {
+		name := string(src[m[2]:m[3]])
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			name = name[i+1:]
+		}
+		name = strings.Trim(name, "\"`[]")
+		md := Model{Name: name, Line: code.LineAt(src, m[0])}
+		end := parenEnd(src, m[1]-1)
+		for _, item := range splitTopLevel(string(src[m[1]:end])) {
+			item = strings.TrimSpace(item)
+			if item == "" || constraintRE.MatchString(item) {
+				continue
+			}
+			col := strings.Fields(item)[0]
+			md.Fields = append(md.Fields, strings.Trim(col, "\"`[]"))
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+// ---- shared scanning helpers ----
+
+// blockEnd returns the offset of the brace closing the one at open, or
+// the end of src when it never closes (a broken file).
+func blockEnd(src []byte, open int) int {
+	return matchEnd(src, open, '{', '}')
+}
+
+func parenEnd(src []byte, open int) int {
+	return matchEnd(src, open, '(', ')')
+}
+
+func matchEnd(src []byte, open int, o, c byte) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case '"', '\'', '`':
+			i = skipQuoted(src, i) - 1
+		case o:
+			depth++
+		case c:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(src)
+}
+
+func skipQuoted(src []byte, i int) int {
+	q := src[i]
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case q:
+			return j + 1
+		case '\n':
+			if q != '`' {
+				return j
+			}
+		}
+	}
+	return len(src)
+}
+
+// splitTopLevel splits on commas outside parentheses and quotes.
+func splitTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"', '`':
+			i = skipQuoted([]byte(s), i) - 1
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+var keyRE = regexp.MustCompile(`^\s*(?:([A-Za-z_$][\w$]*)|'([^'\n]+)'|"([^"\n]+)")\s*:`)
+
+// objectKeys lists the keys of the object literal opening at open, at its
+// top level only (a field's options are not fields).
+func objectKeys(src []byte, open int) []string {
+	var out []string
+	end := blockEnd(src, open)
+	depth := 0
+	expectKey := true
+	for i := open; i < end; i++ {
+		switch c := src[i]; c {
+		case '"', '\'', '`':
+			if depth == 1 && expectKey {
+				if k := keyRE.FindSubmatch(src[i:end]); k != nil {
+					out = append(out, string(bytes.Join(k[1:], nil)))
+					expectKey = false
+				}
+			}
+			i = skipQuoted(src, i) - 1
+		case '{', '(', '[':
+			depth++
+			if depth == 1 {
+				expectKey = true
+			}
+		case '}', ')', ']':
+			depth--
+		case ',':
+			if depth == 1 {
+				expectKey = true
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			if depth == 1 && expectKey {
+				if k := keyRE.FindSubmatch(src[i:end]); k != nil {
+					out = append(out, string(bytes.Join(k[1:], nil)))
+				}
+				expectKey = false
+			}
+		}
+	}
+	return out
+}

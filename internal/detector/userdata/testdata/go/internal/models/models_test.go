@@ -1,0 +1,6 @@
+package models
+
+type fakeUser struct {
+	Email    string `gorm:"column:email"`
+	Password string `gorm:"column:password"`
+}

@@ -1,0 +1,3 @@
+CREATE TABLE half ( -- want: asset user-data half email
+  email TEXT,
+  name TEXT DEFAULT ('

@@ -1,0 +1,3 @@
+const brokenSchema = new Schema({ // want: asset user-data Broken email
+  email: String,
+  nested: { a: [1, 2,

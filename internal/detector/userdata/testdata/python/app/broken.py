@@ -1,0 +1,3 @@
+class Half(Base):  # want: asset user-data Half email
+    email = Column(String
+    def (

@@ -1,0 +1,96 @@
+// Package userdata finds the user data a product keeps: ORM models and
+// table definitions (Prisma, SQLAlchemy, SQLModel, Django, GORM, TypeORM,
+// Sequelize, Mongoose, SQL migrations) with fields that hold personal
+// data (e-mail, password hashes, phone, address, payment data, tokens,
+// prompts and messages, uploaded files). Each such model is a user-data
+// asset; a model that holds billing state (plan, credits, subscription)
+// is an integrity asset. Models with neither are not assets.
+package userdata
+
+import (
+	"context"
+	"path"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Detector is the user-data detector.
+type Detector struct{}
+
+// New returns the detector.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "asset/user-data" }
+
+// Match implements detector.Detector: schema files, SQL and non-test code.
+func (*Detector) Match(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".prisma", ".sql":
+		return true
+	}
+	return code.LangOf(p) != code.Other && !code.IsTest(p)
+}
+
+// Keywords implements detector.Keyworded: what every model definition
+// this package reads contains.
+func (*Detector) Keywords() []string {
+	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True"}
+}
+
+// Detect implements detector.Detector.
+func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	for _, m := range Models(f.Path, f.Data) {
+		var personal, billingState []string
+		for _, field := range m.Fields {
+			switch Classify(field) {
+			case KindUserData:
+				personal = append(personal, field)
+			case KindIntegrity:
+				billingState = append(billingState, field)
+			}
+		}
+		if len(billingState) == 0 && billingModel(m.Name) {
+			for _, field := range m.Fields {
+				if Classify(field) == "" && !strings.EqualFold(field, "id") {
+					billingState = append(billingState, field)
+				}
+			}
+		}
+		ev := []facts.Evidence{{File: f.Path, Line: m.Line}}
+		if len(personal) > 0 {
+			out.AddAsset(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Evidence: ev})
+		}
+		if len(billingState) > 0 {
+			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Evidence: ev})
+		}
+	}
+	return nil
+}
+
+// BillingName names the integrity asset of a model's billing state.
+func BillingName(model string) string { return "Subscription / billing state (" + model + ")" }
+
+// Models lists the models a file defines.
+func Models(p string, data []byte) []Model {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".prisma":
+		return prismaModels(code.Strip(code.JS, data)) // Prisma comments are //
+	case ".sql":
+		return sqlModels(data)
+	}
+	lang := code.LangOf(p)
+	src := code.Strip(lang, data)
+	switch lang {
+	case code.Python:
+		return pythonModels(src)
+	case code.Go:
+		return goModels(src)
+	case code.JS:
+		return jsModels(src)
+	}
+	return nil
+}

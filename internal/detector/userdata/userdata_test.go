@@ -1,0 +1,82 @@
+package userdata
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+)
+
+// The fixtures under testdata/<ecosystem> state the assets they hold,
+// one per model, with its fields sorted as the scan sorts them:
+//
+//	# want: asset user-data MODEL field1,field2
+//	# want: asset integrity MODEL field1,field2
+//
+// Lookalikes carry no want: request bodies and pydantic schemas with an
+// e-mail and a password, a model in a test, in Markdown and commented
+// out, models with nothing personal. Each tree has a broken file.
+func TestFixtures(t *testing.T) {
+	for _, eco := range []string{"python", "js", "go"} {
+		t.Run(eco, func(t *testing.T) {
+			dir := filepath.Join("testdata", eco)
+			res := detectortest.Scan(t, dir, New())
+			var got []string
+			for _, a := range res.Assets {
+				name := strings.TrimSuffix(strings.TrimPrefix(a.Name, "Subscription / billing state ("), ")")
+				if len(a.Evidence) == 0 {
+					t.Errorf("%s has no evidence", a.Name)
+				}
+				got = append(got, a.Kind+" "+name+" "+strings.Join(a.Fields, ","))
+			}
+			detectortest.Check(t, eco, got, detectortest.Wants(t, dir, "asset "))
+		})
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := map[string]string{
+		"email": KindUserData, "EmailAddress": KindUserData, "email_verified": "", "emailVerifiedAt": "",
+		"password_hash": KindUserData, "hashedPassword": KindUserData, "pw_hash": KindUserData,
+		"phone_number": KindUserData, "ip_address": KindUserData, "date_of_birth": KindUserData, "dob": KindUserData,
+		"ssn": KindUserData, "national_id": KindUserData, "tax_id": KindUserData, "iban": KindUserData, "card_last4": KindUserData,
+		"api_key": KindUserData, "apiKey": KindUserData, "refresh_token": KindUserData, "token_count": "",
+		"prompt": KindUserData, "messages": KindUserData, "content": KindUserData, "content_type": "",
+		"file_path": KindUserData, "s3_key": KindUserData, "attachment": KindUserData, "file_size": "", "document_id": "",
+		"first_name": KindUserData, "name": "", "title": "", "id": "", "created_at": "",
+		"plan": KindIntegrity, "credits": KindIntegrity, "is_premium": KindIntegrity, "subscription_status": KindIntegrity,
+		"balance": KindIntegrity, "stripe_customer_id": KindIntegrity, "key": "", "monkey": "",
+	}
+	for field, want := range tests {
+		if got := Classify(field); got != want {
+			t.Errorf("Classify(%q) = %q, want %q", field, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"passwordHash": "password hash", "PasswordHash": "password hash", "password_hash": "password hash",
+		"HTTPServerURL": "http server url", "cardLast4": "card last4", "s3_key": "s3 key", "": "",
+	} {
+		if got := strings.Join(words(in), " "); got != want {
+			t.Errorf("words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzModels(f *testing.F) {
+	f.Add("a.prisma", []byte("model User {\n email String\n}\n"))
+	f.Add("a.sql", []byte("CREATE TABLE t (a int, b text, PRIMARY KEY (a));"))
+	f.Add("a.py", []byte("class U(Base):\n    email = Column(String)\n"))
+	f.Add("a.go", []byte("type U struct {\n\tEmail string `gorm:\"x\"`\n"))
+	f.Add("a.ts", []byte("@Entity()\nclass A {\n @Column() email: string\n}\nconst s = new Schema({a: 1, 'b': {c: 2}})\nsequelize.define('X', {y: DataTypes.STRING})"))
+	f.Fuzz(func(t *testing.T, p string, data []byte) {
+		for _, m := range Models(p, data) {
+			if m.Line < 1 {
+				t.Fatalf("bad model %+v", m)
+			}
+		}
+	})
+}
