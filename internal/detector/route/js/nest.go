@@ -132,6 +132,8 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
 		case "decorator":
 			pending = append(pending, c)
 			continue
+		case "comment":
+			continue
 		case "method_definition":
 			f.nestMethod(t, c, pending, className, ctrl, guards, public)
 		}

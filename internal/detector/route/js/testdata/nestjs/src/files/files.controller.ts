@@ -1,0 +1,11 @@
+import { Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+
+@Controller('files')
+export class FilesController {
+  @Post(['upload', 'import']) // want: POST /api/files/upload; POST /api/files/import
+  @UseInterceptors(FileInterceptor('file'))
+  upload(@UploadedFile() file: Express.Multer.File) {
+    return { size: file.size };
+  }
+}

@@ -1,0 +1,6 @@
+import { Controller, Get } from '@nestjs/common';
+
+@Controller('broken'
+export class BrokenController {
+  @Get(
+}

@@ -1,0 +1,7 @@
+import { Controller, Get } from '@nestjs/common';
+
+@Controller('spec-only')
+class FakeController {
+  @Get()
+  list() { return []; }
+}
