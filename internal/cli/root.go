@@ -106,6 +106,7 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newValidateCmd(e),
 		newReportCmd(e),
 		newScanCmd(e),
+		newRulesCmd(e),
 		newServicesCmd(e),
 	)
 	return root

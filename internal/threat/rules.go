@@ -28,8 +28,8 @@ type Rule struct {
 // Suggestion is a control a rule suggests; Check names the evidence check
 // that finds it in code ("" when no check can: a policy, a process).
 type Suggestion struct {
-	Text  string
-	Check string
+	Text  string `json:"text"`
+	Check string `json:"check,omitempty"`
 }
 
 // Rules is the catalogue, in one list. Order does not matter for the
@@ -131,7 +131,7 @@ var catalogue = []*Rule{
 	},
 	{
 		ID: "message-pumping", Title: "Route that sends e-mail or SMS without a rate limit",
-		Stride: []string{"D", "S"}, CWE: []string{"CWE-770"},
+		Stride: []string{"S", "D"}, CWE: []string{"CWE-770"},
 		Fires:  "a route whose handler sends e-mail or SMS through a provider",
 		Rating: "low when the route is public; medium behind login; impact medium: cost and your sender reputation",
 		Controls: []Suggestion{
@@ -262,7 +262,7 @@ var catalogue = []*Rule{
 	},
 	{
 		ID: "admin-exposed", Title: "Admin panel reachable from the internet without strong auth",
-		Stride: []string{"E", "I"}, CWE: []string{"CWE-306", "CWE-1390"},
+		Stride: []string{"I", "E"}, CWE: []string{"CWE-306", "CWE-1390"},
 		Fires:  "routes under an admin, internal, dashboard or management path, grouped per prefix",
 		Rating: "low with no auth; medium behind basic auth or one shared password; impact critical: every user and secret",
 		Controls: []Suggestion{
@@ -548,7 +548,7 @@ var catalogue = []*Rule{
 		"collect tokens and user data from logs", "reading the log pipeline",
 		"A log pipeline that captures full request bodies, including auth headers, leaks them to everyone with log access",
 		[]Suggestion{{"Redact Authorization, cookies and bodies before logging", ""}}, "Request logging"),
-	infraRule("open-security-group", []string{"open-security-group"}, "Security group open to the internet", []string{"E", "I"}, []string{"CWE-284"},
+	infraRule("open-security-group", []string{"open-security-group"}, "Security group open to the internet", []string{"I", "E"}, []string{"CWE-284"},
 		model.Easy, "nothing: internet-wide scanners sweep every port in minutes", model.Critical,
 		"reach databases or SSH directly", "connecting from anywhere",
 		"A database or SSH port open to 0.0.0.0/0 is found by internet-wide scans",

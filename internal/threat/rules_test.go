@@ -1,0 +1,76 @@
+package threat
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestCatalogue(t *testing.T) {
+	if n := len(Rules()); n < 30 {
+		t.Errorf("%d rules; the catalogue promises at least 30", n)
+	}
+	ids := map[string]bool{}
+	letters := map[string]bool{}
+	for _, r := range Rules() {
+		if ids[r.ID] {
+			t.Errorf("duplicate rule id %s", r.ID)
+		}
+		ids[r.ID] = true
+		if r.Title == "" || r.Fires == "" || r.Rating == "" || len(r.CWE) == 0 || len(r.Controls) == 0 || r.fire == nil {
+			t.Errorf("rule %s is incomplete", r.ID)
+		}
+		var order []int
+		for _, l := range r.Stride {
+			letters[l] = true
+			order = append(order, slices.Index(model.StrideLetters, l))
+		}
+		if !slices.IsSorted(order) || slices.Contains(order, -1) {
+			t.Errorf("rule %s: STRIDE %v is not in S T R I D E order", r.ID, r.Stride)
+		}
+		for _, c := range r.CWE {
+			if !strings.HasPrefix(c, "CWE-") {
+				t.Errorf("rule %s: %q is not a CWE id", r.ID, c)
+			}
+		}
+		for _, c := range r.Controls {
+			if _, ok := checks[c.Check]; c.Check != "" && !ok {
+				t.Errorf("rule %s: control %q names unknown check %q", r.ID, c.Text, c.Check)
+			}
+		}
+	}
+	for _, l := range model.StrideLetters {
+		if !letters[l] {
+			t.Errorf("no rule answers STRIDE %s", l)
+		}
+	}
+}
+
+// TestReferenceCurrent keeps docs/rules.md generated from the catalogue.
+func TestReferenceCurrent(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteReference(&b); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/threat -update)", err)
+	}
+	if !bytes.Equal(got, b.Bytes()) {
+		t.Errorf("docs/rules.md is stale: run go test ./internal/threat -update")
+	}
+}
