@@ -1,0 +1,433 @@
+package reconcile
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Summary is what a merge changed, with ids, for the CLI to print.
+type Summary struct {
+	AddedAssets     []string
+	AddedBoundaries []string
+	AddedSurfaces   []string
+	GoneSurfaces    []string
+	RevivedSurfaces []string
+	AddedThreats    []string
+	GoneThreats     []string
+	RevivedThreats  []string
+	// Controls lists "threat-id/check" for every control the scan set or
+	// added.
+	Controls []string
+}
+
+// Changed reports whether the merge changed anything.
+func (s Summary) Changed() bool { return s.String() != "no changes" }
+
+// String is one line: "2 new surfaces (a, b), 1 gone threat (c), ...".
+func (s Summary) String() string {
+	var parts []string
+	add := func(ids []string, what string) {
+		if len(ids) == 0 {
+			return
+		}
+		noun := what
+		if len(ids) > 1 {
+			noun += "s"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(ids), noun, strings.Join(ids, ", ")))
+	}
+	add(s.AddedAssets, "new asset")
+	add(s.AddedBoundaries, "new boundary")
+	add(s.AddedSurfaces, "new surface")
+	add(s.GoneSurfaces, "gone surface")
+	add(s.RevivedSurfaces, "surface found again")
+	add(s.AddedThreats, "new threat")
+	add(s.GoneThreats, "gone threat")
+	add(s.RevivedThreats, "threat found again")
+	add(s.Controls, "control updated")
+	if len(parts) == 0 {
+		return "no changes"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Merge folds a fresh draft from a new scan into the file a person edits.
+// Surfaces and threats are recognised by what they stand for in the code
+// (match; rule and surface) before their ids; new ones are appended with
+// state: new, vanished ones marked state: gone (never deleted), and only
+// threatmap's own findings (checked controls) are refreshed. Every other
+// byte of existing stays as written; merging the same draft twice changes
+// nothing the second time.
+func Merge(existing []byte, drafted *model.Model, name string) ([]byte, Summary, error) {
+	var s Summary
+	doc, err := model.Decode(name, existing)
+	if err != nil {
+		return nil, s, err
+	}
+	_, invalid := model.Parse(name, existing)
+	f, err := parseFile(name, existing)
+	if err != nil {
+		return nil, s, err
+	}
+	cur := doc.Model
+	want := *cur
+	want.Surfaces = slices.Clone(cur.Surfaces)
+	want.Threats = slices.Clone(cur.Threats)
+
+	// Surfaces: which file surface each drafted one is, if any.
+	fileSurface := map[string]string{} // drafted id → file id
+	surfaceFound := make([]bool, len(cur.Surfaces))
+	var newSurfaces []model.Surface
+	taken := idSet(cur.Surfaces, func(x model.Surface) string { return x.ID })
+	for _, d := range drafted.Surfaces {
+		if i := findSurface(cur.Surfaces, d); i >= 0 {
+			fileSurface[d.ID] = cur.Surfaces[i].ID
+			surfaceFound[i] = true
+			continue
+		}
+		n := d
+		n.ID = unique(d.ID, taken)
+		n.State = model.StateNew
+		fileSurface[d.ID] = n.ID
+		newSurfaces = append(newSurfaces, n)
+	}
+
+	// Threats: the same rule on the same surface, else the same id.
+	threatFound := make([]bool, len(cur.Threats))
+	drafts := map[int]model.Threat{} // file index → drafted threat
+	var newThreats []model.Threat
+	takenThreats := idSet(cur.Threats, func(x model.Threat) string { return x.ID })
+	for _, d := range drafted.Threats {
+		surface, ok := fileSurface[d.Surface]
+		if !ok {
+			surface = d.Surface
+		}
+		if i := findThreat(cur.Threats, d, surface); i >= 0 {
+			if !threatFound[i] {
+				drafts[i] = d
+			}
+			threatFound[i] = true
+			continue
+		}
+		n := d
+		n.ID = unique(d.ID, takenThreats)
+		n.Surface = surface
+		n.State = model.StateNew
+		n.Controls = slices.Clone(d.Controls)
+		newThreats = append(newThreats, n)
+	}
+
+	// What new rows refer to must exist: drafted assets and boundaries the
+	// file lacks come along (assets marked new).
+	var newAssets []model.Asset
+	haveAssets := idSet(cur.Assets, func(x model.Asset) string { return x.ID })
+	for _, a := range drafted.Assets {
+		if !haveAssets[a.ID] {
+			haveAssets[a.ID] = true
+			a.State = model.StateNew
+			newAssets = append(newAssets, a)
+		}
+	}
+	var newBoundaries []model.Boundary
+	haveBoundaries := idSet(cur.Boundaries, func(x model.Boundary) string { return x.ID })
+	for _, b := range drafted.Boundaries {
+		if !haveBoundaries[b.ID] {
+			haveBoundaries[b.ID] = true
+			newBoundaries = append(newBoundaries, b)
+		}
+	}
+
+	surfaces := section(f, "surfaces")
+	for i, sf := range cur.Surfaces {
+		next := nextState(sf.State, surfaceFound[i], hasMatch(sf.Match))
+		if next == sf.State {
+			continue
+		}
+		if err := setState(f, surfaces, i, next, surfaceOrder); err != nil {
+			return nil, s, err
+		}
+		want.Surfaces[i].State = next
+		if next == model.StateGone {
+			s.GoneSurfaces = append(s.GoneSurfaces, sf.ID)
+		} else {
+			s.RevivedSurfaces = append(s.RevivedSurfaces, sf.ID)
+		}
+	}
+
+	threats := section(f, "threats")
+	for i, t := range cur.Threats {
+		if d, ok := drafts[i]; ok {
+			controls, changed, err := refreshControls(f, threats, i, t, d)
+			if err != nil {
+				return nil, s, err
+			}
+			want.Threats[i].Controls = controls
+			s.Controls = append(s.Controls, changed...)
+		}
+		next := nextState(t.State, threatFound[i], t.Rule != "")
+		if next == t.State {
+			continue
+		}
+		if err := setState(f, threats, i, next, threatOrder); err != nil {
+			return nil, s, err
+		}
+		want.Threats[i].State = next
+		if next == model.StateGone {
+			s.GoneThreats = append(s.GoneThreats, t.ID)
+		} else {
+			s.RevivedThreats = append(s.RevivedThreats, t.ID)
+		}
+	}
+
+	for _, add := range []struct {
+		key   string
+		items any
+		ids   *[]string
+		flow  bool
+	}{
+		{"assets", newAssets, &s.AddedAssets, false},
+		{"boundaries", newBoundaries, &s.AddedBoundaries, true},
+		{"surfaces", newSurfaces, &s.AddedSurfaces, false},
+		{"threats", newThreats, &s.AddedThreats, false},
+	} {
+		seq, err := nodeOf(add.items)
+		if err != nil {
+			return nil, s, err
+		}
+		for _, item := range seq.Content {
+			if add.flow {
+				item.Style = yaml.FlowStyle
+			}
+			*add.ids = append(*add.ids, value(item, "id").Value)
+		}
+		if err := f.appendItems(f.root, add.key, seq.Content, rootOrder); err != nil {
+			return nil, s, err
+		}
+	}
+	want.Assets = append(slices.Clone(cur.Assets), newAssets...)
+	want.Boundaries = append(slices.Clone(cur.Boundaries), newBoundaries...)
+	want.Surfaces = append(want.Surfaces, newSurfaces...)
+	want.Threats = append(want.Threats, newThreats...)
+
+	out, err := f.bytes()
+	if err != nil {
+		return nil, s, err
+	}
+	if err := verify(name, out, &want, invalid == nil); err != nil {
+		return nil, s, err
+	}
+	return out, s, nil
+}
+
+func idSet[T any](xs []T, id func(T) string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[id(x)] = true
+	}
+	return m
+}
+
+// unique returns id, or id-2, id-3... when taken, and marks it taken.
+func unique(id string, taken map[string]bool) string {
+	out := id
+	for n := 2; taken[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+	}
+	taken[out] = true
+	return out
+}
+
+func hasMatch(m *model.SurfaceMatch) bool {
+	return m != nil && (m.Method != "" || m.Path != "" || m.Fact != "")
+}
+
+// findSurface is the file surface a drafted one stands for: one whose match
+// agrees (an exact method before a file match with no method), else one
+// with the same id.
+func findSurface(file []model.Surface, d model.Surface) int {
+	for _, anyMethod := range []bool{false, true} {
+		for i, f := range file {
+			if sameMatch(f.Match, d.Match, anyMethod) {
+				return i
+			}
+		}
+	}
+	for i, f := range file {
+		if f.ID == d.ID {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameMatch reports whether two matches stand for the same code: the same
+// fact, or the same method and path (paths compared in threatmap's {param}
+// form). With anyMethod, a file match without a method takes any method.
+func sameMatch(file, draft *model.SurfaceMatch, anyMethod bool) bool {
+	if file == nil || draft == nil {
+		return false
+	}
+	if file.Fact != "" && file.Fact == draft.Fact {
+		return true
+	}
+	if file.Path == "" || draft.Path == "" || canonicalPath(file.Path) != canonicalPath(draft.Path) {
+		return false
+	}
+	if file.Method == "" && anyMethod {
+		return true
+	}
+	return strings.EqualFold(file.Method, draft.Method)
+}
+
+func canonicalPath(p string) string {
+	braced, _ := route.Braces(p)
+	return route.Normalize(braced)
+}
+
+func findThreat(file []model.Threat, d model.Threat, surface string) int {
+	if d.Rule != "" {
+		for i, t := range file {
+			if t.Rule == d.Rule && t.Surface == surface {
+				return i
+			}
+		}
+	}
+	for i, t := range file {
+		if t.ID == d.ID {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextState is an item's state after a scan: a scanned item (tracked) that
+// was not found is gone; a gone one found again loses the mark.
+func nextState(s model.State, found, tracked bool) model.State {
+	switch {
+	case !tracked:
+		return s
+	case !found:
+		return model.StateGone
+	case s == model.StateGone:
+		return ""
+	}
+	return s
+}
+
+// section is the block list under a top-level key, or nil.
+func section(f *file, key string) *yaml.Node {
+	if v := value(f.root, key); v != nil && v.Kind == yaml.SequenceNode {
+		return v
+	}
+	return nil
+}
+
+// item is the mapping of entry i of a list, refusing aliases: editing one
+// would edit every place that refers to it.
+func item(f *file, seq *yaml.Node, i int) (*yaml.Node, error) {
+	if seq == nil || i >= len(seq.Content) {
+		return nil, fmt.Errorf("%s: %w: the list is written through an alias", f.name, errEdit)
+	}
+	n := seq.Content[i]
+	if n.Kind != yaml.MappingNode || n.Anchor != "" || len(n.Content) == 0 {
+		return nil, fmt.Errorf("%s:%d: %w: item %d is an alias, an anchor or empty; write it out", f.name, n.Line, errEdit, i+1)
+	}
+	return n, nil
+}
+
+func setState(f *file, seq *yaml.Node, i int, s model.State, order []string) error {
+	n, err := item(f, seq, i)
+	if err != nil {
+		return err
+	}
+	if s == "" {
+		f.deleteEntry(n, "state")
+		return nil
+	}
+	_, err = f.setScalar(n, "state", string(s), order)
+	return err
+}
+
+// refreshControls brings the checked controls of file threat i up to the
+// draft: a control the scan finds implemented is marked so, with its
+// evidence; one the file calls implemented but the scan cannot confirm
+// keeps its status (check reports it) with the scan's evidence; drafted
+// controls the threat lacks are appended. Hand-written controls (no check)
+// are not touched.
+func refreshControls(f *file, seq *yaml.Node, i int, t, d model.Threat) ([]model.Control, []string, error) {
+	out := slices.Clone(t.Controls)
+	var changed []string
+	var tn, cs *yaml.Node
+	node := func() error {
+		if tn != nil {
+			return nil
+		}
+		var err error
+		tn, err = item(f, seq, i)
+		if err == nil {
+			cs = value(tn, "controls")
+		}
+		return err
+	}
+	var added []model.Control
+	for _, dc := range d.Controls {
+		if dc.Check == "" {
+			continue
+		}
+		j := slices.IndexFunc(t.Controls, func(c model.Control) bool { return c.Check == dc.Check })
+		if j < 0 {
+			added = append(added, dc)
+			out = append(out, dc)
+			changed = append(changed, t.ID+"/"+dc.Check)
+			continue
+		}
+		fc := t.Controls[j]
+		setStatus := dc.Status == model.Implemented && fc.Status != model.Implemented
+		setEvidence := (dc.Status == model.Implemented || fc.Status == model.Implemented) && !slices.Equal(fc.Evidence, dc.Evidence)
+		if !setStatus && !setEvidence {
+			continue
+		}
+		if err := node(); err != nil {
+			return nil, nil, err
+		}
+		cn, err := item(f, cs, j)
+		if err != nil {
+			return nil, nil, err
+		}
+		if setStatus {
+			if _, err := f.setScalar(cn, "status", string(model.Implemented), controlOrder); err != nil {
+				return nil, nil, err
+			}
+			out[j].Status = model.Implemented
+		}
+		if setEvidence {
+			if len(dc.Evidence) == 0 {
+				f.deleteEntry(cn, "evidence")
+			} else if err := f.setEntry(cn, "evidence", evidenceNode(dc.Evidence), controlOrder); err != nil {
+				return nil, nil, err
+			}
+			out[j].Evidence = slices.Clone(dc.Evidence)
+		}
+		changed = append(changed, t.ID+"/"+dc.Check)
+	}
+	if len(added) > 0 {
+		if err := node(); err != nil {
+			return nil, nil, err
+		}
+		nodes, err := nodeOf(added)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := f.appendItems(tn, "controls", nodes.Content, threatOrder); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, changed, nil
+}
