@@ -158,9 +158,9 @@ func sameYAML(a, b string) bool {
 }
 
 var (
-	foldedKeyRE   = regexp.MustCompile(`^( *)(- )?[a-z_]+: >-$`)
-	evidenceRE    = regexp.MustCompile(`^( *(?:- )?evidence: \[)(.*)\]$`)
-	evidenceItem  = regexp.MustCompile(`^'?([A-Za-z0-9_./][A-Za-z0-9_./+@-]*(?::[0-9]+)?)'?$`)
+	foldedKeyRE  = regexp.MustCompile(`^( *)(- )?[a-z_]+: >-$`)
+	evidenceRE   = regexp.MustCompile(`^( *(?:- )?evidence: \[)(.*)\]$`)
+	evidenceItem = regexp.MustCompile(`^'?([A-Za-z0-9_./][A-Za-z0-9_./+@-]*(?::[0-9]+)?)'?$`)
 )
 
 // polish wraps the one long line yaml.v3 writes for a folded string, and
