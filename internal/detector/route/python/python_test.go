@@ -2,6 +2,7 @@ package python
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
@@ -26,6 +27,79 @@ func TestFixtures(t *testing.T) {
 			detectortest.Check(t, app, got, detectortest.Wants(t, filepath.Join("testdata", app), ""))
 			for _, w := range f.Warnings {
 				t.Logf("warning: %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// TestRouteDetails pins what each route says beyond method and path:
+// where it is, who handles it, its auth, param types and tags.
+func TestRouteDetails(t *testing.T) {
+	type want struct {
+		app, method, path string
+		framework, file   string
+		line              int
+		handler           string
+		auth, evidence    string
+		params            string // name:type, comma separated
+		tags              string
+	}
+	tests := []want{
+		{"flask", "GET", "/api/v1/users/{user_id}", "flask", "shop/views/users.py", 20, "get_user", "none", "", "user_id:int", ""},
+		{"flask", "DELETE", "/api/v1/users/{user_id}", "flask", "shop/views/users.py", 25, "delete_user", "required", "@login_required", "user_id:int", "destructive"},
+		{"flask", "PUT", "/api/v1/users/{avatar_id}/avatar", "flask", "shop/views/users.py", 35, "upload_avatar", "none", "", "avatar_id:uuid", "upload"},
+		{"flask", "GET", "/admin/stats", "flask", "shop/views/admin.py", 16, "stats", "required", "before_request require_admin", "", "admin"},
+		{"flask", "GET", "/admin/reports/{report_id}", "flask", "shop/views/admin.py", 29, "ReportAPI.get", "required", "before_request require_admin", "report_id:int", "admin"},
+		{"flask_restful", "PUT", "/api/users/{user_id}", "flask", "api/resources/users.py", 22, "UserResource.put", "required", "method_decorators = [jwt_required()]", "user_id:int", ""},
+		{"flask_restful", "GET", "/api/orders/by-ref/{ref}", "flask", "api/resources/orders.py", 5, "OrderResource.get", "none", "", "ref:string", ""},
+		{"flask_restful", "GET", "/v2/reports/{report_id}", "flask", "api/v2.py", 9, "Report.get", "none", "", "report_id:int", ""},
+		{"fastapi", "GET", "/api/items/{item_id}", "fastapi", "app/routers/items.py", 16, "read_item", "none", "", "item_id:int", ""},
+		{"fastapi", "PUT", "/api/items/{item_id}/images/{image_id}", "fastapi", "app/routers/items.py", 21, "replace_image", "none", "", "item_id:int,image_id:uuid", ""},
+		{"fastapi", "GET", "/api/v1/users/me", "fastapi", "app/routers/users.py", 8, "me", "required", "Depends(verify_api_key)", "", ""},
+		{"fastapi", "POST", "/v2/chat", "fastapi", "app/api/chat.py", 10, "chat", "required", `Security(get_current_user, scopes=["chat"])`, "", "llm"},
+		{"fastapi", "POST", "/v2/billing/webhook", "fastapi", "app/api/billing.py", 7, "stripe_webhook", "none", "", "", "payment,webhook"},
+		{"fastapi", "GET", "/ws/{room}", "fastapi", "app/main.py", 22, "room_socket", "none", "", "room:string", "websocket"},
+		{"fastapi", "GET", "/static", "fastapi", "app/main.py", 14, "StaticFiles", "none", "", "", "static"},
+		{"django", "ANY", "/admin", "django", "mysite/urls.py", 8, "admin.site.urls", "required", "django admin (staff login)", "", "admin"},
+		{"django", "ANY", "/legacy/{year}", "django", "blog/views.py", 30, "archive", "none", "", "year:int", ""},
+		{"django", "GET", "/blog/{pk}", "django", "blog/views.py", 16, "PostDetail", "none", "", "pk:int", ""},
+		{"django", "POST", "/blog/new", "django", "blog/views.py", 20, "PostCreate", "required", "LoginRequiredMixin", "", ""},
+		{"django", "ANY", "/blog/{slug}/edit", "django", "blog/views.py", 25, "edit_post", "required", "login_required", "slug:string", ""},
+		{"django", "POST", "/blog/comments/{pk}/delete", "django", "blog/views.py", 34, "delete_comment", "required", "@login_required", "pk:int", "destructive"},
+		{"django", "GET", "/blog/feed", "django", "blog/views.py", 42, "FeedView.get", "none", "", "", ""},
+		{"django", "DELETE", "/api/v1/users/{pk}", "drf", "api/views.py", 9, "UserViewSet", "required", "permission_classes = [permissions.IsAdminUser]", "pk:unknown", "destructive"},
+		{"django", "GET", "/api/v1/articles/{slug}", "drf", "api/views.py", 15, "ArticleViewSet", "none", "", "slug:unknown", ""},
+		{"django", "GET", "/api/v1/comments", "drf", "api/views.py", 22, "CommentViewSet", "none", "", "", ""},
+		{"django", "POST", "/api/v1/comments", "drf", "api/views.py", 22, "CommentViewSet", "required", "permission_classes = [permissions.IsAuthenticatedOrReadOnly]", "", ""},
+		{"django", "POST", "/api/v1/comments/{pk}/flag", "drf", "api/views.py", 27, "CommentViewSet.flag", "required", "permission_classes = [permissions.IsAuthenticatedOrReadOnly]", "pk:unknown", ""},
+		{"django", "PATCH", "/api/v1/me", "drf", "api/views.py", 37, "MeView", "required", `permission_classes = ["rest_framework.permissions.IsAuthenticated"]`, "", ""},
+		{"django", "GET", "/api/v1/ping", "drf", "api/views.py", 44, "ping", "none", "", "", ""},
+	}
+	scans := map[string]facts.Facts{}
+	for _, tt := range tests {
+		t.Run(tt.app+" "+tt.method+" "+tt.path, func(t *testing.T) {
+			f, ok := scans[tt.app]
+			if !ok {
+				f = scan(t, tt.app)
+				scans[tt.app] = f
+			}
+			var r *facts.Route
+			for i := range f.Surfaces {
+				if f.Surfaces[i].Method == tt.method && f.Surfaces[i].Path == tt.path {
+					r = &f.Surfaces[i]
+				}
+			}
+			if r == nil {
+				t.Fatalf("route not found")
+			}
+			var params []string
+			for _, p := range r.Params {
+				params = append(params, p.Name+":"+p.Type)
+			}
+			got := want{tt.app, r.Method, r.Path, r.Framework, r.File, r.Line, r.Handler, r.Auth, r.AuthEvidence,
+				strings.Join(params, ","), strings.Join(r.Tags, ",")}
+			if got != tt {
+				t.Errorf("got  %+v\nwant %+v", got, tt)
 			}
 		})
 	}

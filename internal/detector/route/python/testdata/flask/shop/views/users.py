@@ -32,10 +32,10 @@ def delete_user(user_id):
     return "", 204
 
 
-@users_bp.route("/<uuid:token>/avatar", methods=["PUT"])  # want: PUT /api/v1/users/{token}/avatar
-def upload_avatar(token):
+@users_bp.route("/<uuid:avatar_id>/avatar", methods=["PUT"])  # want: PUT /api/v1/users/{avatar_id}/avatar
+def upload_avatar(avatar_id):
     f = request.files["avatar"]
-    f.save("/tmp/" + str(token))
+    f.save("/tmp/" + str(avatar_id))
     return "", 201
 
 

@@ -1,0 +1,127 @@
+package python
+
+import (
+	"context"
+	"maps"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+)
+
+func TestRegexPath(t *testing.T) {
+	tests := []struct {
+		re, path string
+		types    map[string]string
+	}{
+		{`^users/(?P<pk>\d+)/$`, "users/{pk}/", map[string]string{"pk": "int"}},
+		{`^archive/(?P<year>[0-9]{4})/(?P<slug>[-\w]+)/$`, "archive/{year}/{slug}/", map[string]string{"year": "int", "slug": "string"}},
+		{`^files/(?P<id>[0-9a-f-]+)\.json$`, "files/{id}.json", map[string]string{"id": "uuid"}},
+		{`^page(?:/(?P<n>\d+))?/$`, "page/{n}/", map[string]string{"n": "int"}},
+		{`^about/?$`, "about/", map[string]string{}},
+		{`^broken/(?P<x`, "broken/(?P<x", map[string]string{}},
+		{`^(?P<a>(x|y))/`, "{a}/", map[string]string{"a": "string"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.re, func(t *testing.T) {
+			p, types := regexPath(tt.re)
+			if p != tt.path || !maps.Equal(types, tt.types) {
+				t.Errorf("regexPath(%q) = %q %v, want %q %v", tt.re, p, types, tt.path, tt.types)
+			}
+		})
+	}
+}
+
+func TestModuleNames(t *testing.T) {
+	tests := []struct{ file, dotted, pkg string }{
+		{"app/routers/items.py", "app.routers.items", "app.routers"},
+		{"app/routers/__init__.py", "app.routers", "app.routers"},
+		{"manage.py", "manage", ""},
+	}
+	for _, tt := range tests {
+		d, p := moduleName(tt.file)
+		if d != tt.dotted || p != tt.pkg {
+			t.Errorf("moduleName(%q) = %q, %q; want %q, %q", tt.file, d, p, tt.dotted, tt.pkg)
+		}
+	}
+}
+
+func TestRelativeImports(t *testing.T) {
+	tests := []struct {
+		pkg  string
+		dots int
+		rest string
+		want string
+	}{
+		{"app.api.routes", 1, "", "app.api.routes"},
+		{"app.api.routes", 1, "items", "app.api.routes.items"},
+		{"app.api.routes", 2, "core", "app.api.core"},
+		{"app", 3, "x", "x"},
+	}
+	for _, tt := range tests {
+		if got := relative(tt.pkg, tt.dots, tt.rest); got != tt.want {
+			t.Errorf("relative(%q, %d, %q) = %q, want %q", tt.pkg, tt.dots, tt.rest, got, tt.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"app/main.py", true},
+		{"blog/urls.py", true},
+		{"app/test_main.py", false},
+		{"app/main_test.py", false},
+		{"tests/api/routes.py", false},
+		{"conftest.py", false},
+		{"blog/tests.py", false},
+		{"app/main.js", false},
+		{"contest/views.py", true},
+	}
+	d := New()
+	for _, tt := range tests {
+		if got := d.Match(tt.path); got != tt.want {
+			t.Errorf("Match(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// FuzzRegexPath checks the Django regex reader never panics or loops.
+func FuzzRegexPath(f *testing.F) {
+	for _, s := range []string{`^users/(?P<pk>\d+)/$`, `(?P<`, `(?:(?:`, `\`, `(?P<a>(((`, `^a/(?P<b>[^/]+)/(?:c/)?$`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, re string) {
+		regexPath(re)
+	})
+}
+
+// FuzzDetect feeds arbitrary Python to the detector: a file that does not
+// parse costs a warning, never a panic.
+func FuzzDetect(f *testing.F) {
+	seeds := []string{
+		"from flask import Flask\napp = Flask(__name__)\n@app.route('/x', methods=['GET'])\ndef x(): pass\n",
+		"from fastapi import APIRouter\nr = APIRouter(prefix=f'{P}/a')\n@r.get('/{id}')\ndef g(id: int): ...\n",
+		"from django.urls import path, include\nurlpatterns = [path('a/', include('a.urls')), *router.urls]\n",
+		"urlpatterns += [re_path(r'^(?P<x>\\d+)$', v)]\nclass V(APIView):\n    permission_classes = [IsAuthenticated]\n",
+		"@app.route(\ndef (:\n",
+		"x = x\ny = y.z\nurlpatterns = urlpatterns\n",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		d := New()
+		out := detector.NewSink()
+		ctx := context.Background()
+		for _, p := range []string{"app/main.py", "app/urls.py"} {
+			if err := d.Detect(ctx, &detector.File{Path: p, Data: []byte(src)}, out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.Finish(ctx, out); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
