@@ -43,6 +43,9 @@ func (*Detector) Keywords() []string {
 		"flask", "fastapi", "starlette", "django", "rest_framework",
 		"Blueprint", "blueprint", "_bp", "APIRouter", "router", "urlpatterns", "urls",
 		"PREFIX", "prefix", "BaseSettings", "View", "Resource",
+		// Route modules that import the app from the package (from app
+		// import app) name no framework at all.
+		".route(", "@app.", "@api.", "@bp.", "add_url_rule", "add_resource",
 	}
 }
 
