@@ -8,6 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
+	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
@@ -21,6 +22,8 @@ func New() []detector.Detector {
 		openapi.New(),
 		goroute.New(),
 		pyroute.New(),
+		jsroute.New(),
+		jsroute.NewNext(),
 		// assets, third parties, stores, credentials, exits
 		thirdparty.New(),
 		credential.New(),

@@ -1,6 +1,7 @@
 package js
 
 import (
+	"bytes"
 	"context"
 	"path"
 	"regexp"
@@ -176,8 +177,13 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 			}
 			return false
 		}
-		return n.Type() == "program" || n.Type() == "expression_statement"
+		// Top level only; ERROR nodes hold what a syntax error swallowed.
+		return n.Type() == "program" || n.Type() == "expression_statement" || n.Type() == "ERROR"
 	})
+	if len(found) == 0 && !appRouter && t.Root().HasError() && bytes.Contains(file.Data, []byte("export default")) {
+		// The layout makes it a route even when its handler does not parse.
+		add("", 1, nil)
+	}
 	for _, r := range found {
 		if r.Method != "" {
 			d.keep(r)
@@ -296,6 +302,10 @@ func topValues(t *syntax.Tree) map[string]*sitter.Node {
 	return out
 }
 
+// authEndpoints build the sign-in endpoints themselves: a route they
+// make takes credentials, it is not guarded by them.
+var authEndpoints = map[string]bool{"NextAuth": true, "toNextJsHandler": true, "handleAuth": true}
+
 // unwrapHandler follows a handler through names and wrappers
 // (withAuth(handler), NextAuth(options)) to the function, collecting the
 // wrappers' names as guards.
@@ -314,7 +324,9 @@ func unwrapHandler(t *syntax.Tree, v *sitter.Node, values map[string]*sitter.Nod
 			}
 			v = next
 		case "call_expression":
-			guards = append(guards, clip(t.Text(v.ChildByFieldName("function"))))
+			if name := clip(t.Text(v.ChildByFieldName("function"))); !authEndpoints[name] {
+				guards = append(guards, name)
+			}
 			args := argList(v)
 			if len(args) == 0 {
 				return guards, nil

@@ -1,0 +1,4 @@
+// A private folder: not routable, even named route.ts.
+export async function GET() {
+  return Response.json({});
+}

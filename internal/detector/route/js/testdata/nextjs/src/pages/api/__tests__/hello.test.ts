@@ -1,0 +1,5 @@
+import handler from '../hello';
+
+test('hello', () => {
+  expect(handler).toBeDefined();
+});
