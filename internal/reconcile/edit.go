@@ -666,11 +666,15 @@ func (f *file) appendItems(m *yaml.Node, key string, items []*yaml.Node, order [
 }
 
 // spacedItems reports whether the list separates its items with blank
-// lines, as threat lists usually do.
+// lines, as threat lists usually do (a comment above an item counts as part
+// of it).
 func (f *file) spacedItems(s *yaml.Node) bool {
 	if len(s.Content) < 2 {
 		return false
 	}
-	last := s.Content[len(s.Content)-1]
-	return last.Line > 1 && len(bytes.TrimSpace(f.line(last.Line-1))) == 0
+	n := s.Content[len(s.Content)-1].Line - 1
+	for n > 0 && isBlankOrComment(f.line(n)) && len(bytes.TrimSpace(f.line(n))) > 0 {
+		n--
+	}
+	return n > 0 && len(bytes.TrimSpace(f.line(n))) == 0
 }

@@ -1,0 +1,149 @@
+package reconcile
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func readDraft(t testing.TB, path string) *model.Model {
+	t.Helper()
+	doc, err := model.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Model
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := readFile(t, path)
+	if string(got) != string(want) {
+		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, got)
+	}
+}
+
+// lineDiff returns the lines only in a and only in b, as multisets.
+func lineDiff(a, b []byte) (onlyA, onlyB []string) {
+	count := map[string]int{}
+	for _, l := range strings.Split(string(b), "\n") {
+		count[l]++
+	}
+	for _, l := range strings.Split(string(a), "\n") {
+		if count[l] > 0 {
+			count[l]--
+		} else {
+			onlyA = append(onlyA, l)
+		}
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if count[l] > 0 {
+			count[l]--
+			onlyB = append(onlyB, l)
+		}
+	}
+	return onlyA, onlyB
+}
+
+func TestMergeHandEdited(t *testing.T) {
+	dir := filepath.Join("testdata", "merge")
+	existing := readFile(t, filepath.Join(dir, "existing.yaml"))
+	draft := readDraft(t, filepath.Join(dir, "draft.yaml"))
+	if _, err := model.Parse("existing.yaml", existing); err != nil {
+		t.Fatalf("fixture is not valid: %v", err)
+	}
+
+	out, sum, err := Merge(existing, draft, "existing.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(dir, "merged.golden.yaml"), out)
+
+	// (a) every original line that was not meant to change is still there.
+	removed, added := lineDiff(existing, out)
+	wantRemoved := []string{
+		"        status: planned   # Alex is on it",
+		"        evidence: [api/notes.py:40]",
+	}
+	if !slices.Equal(removed, wantRemoved) {
+		t.Errorf("lines removed or changed:\n%s\nwant:\n%s", strings.Join(removed, "\n"), strings.Join(wantRemoved, "\n"))
+	}
+	// (b) exactly the new rows.
+	for _, want := range []string{
+		"        status: implemented   # Alex is on it",
+		"        evidence: [api/limits.py:12]",
+		"      - text: A hard monthly budget cap at the provider",
+		"  - id: user-notes",
+		"  - {id: api-llm, name: API to the LLM, from: api, to: llm}",
+		"  - id: post-api-notes-id-share",
+		"  - id: post-api-notes-id-share-idor",
+		"    surface: post-api-notes-id-share",
+	} {
+		if !slices.Contains(added, want) {
+			t.Errorf("output lacks the new line %q", want)
+		}
+	}
+	if n := strings.Count(strings.Join(added, "\n"), "state: gone"); n != 2 {
+		t.Errorf("%d lines say state: gone, want 2 (the DELETE route and its threat)", n)
+	}
+	if n := strings.Count(strings.Join(added, "\n"), "state: new"); n != 3 {
+		t.Errorf("%d lines say state: new, want 3 (asset, surface, threat)", n)
+	}
+	want := Summary{
+		AddedAssets:     []string{"user-notes"},
+		AddedBoundaries: []string{"api-llm"},
+		AddedSurfaces:   []string{"post-api-notes-id-share"},
+		GoneSurfaces:    []string{"delete-api-notes-id"},
+		AddedThreats:    []string{"post-api-notes-id-share-idor"},
+		GoneThreats:     []string{"notes-delete-idor"},
+		Controls:        []string{"summarise-credit-drain/rate-limit", "summarise-credit-drain/budget-cap", "notes-idor/owner-filter"},
+	}
+	if sum.String() != want.String() {
+		t.Errorf("summary:\n %s\nwant:\n %s", sum, want)
+	}
+
+	// (c) the result is a valid model that says what was meant.
+	doc, err := model.Parse("merged.yaml", out)
+	if err != nil {
+		t.Fatalf("merged file is not valid: %v\n%s", err, out)
+	}
+	m := doc.Model
+	if c := m.Threats[0].Controls[0]; c.Status != model.Implemented || len(c.Evidence) != 1 {
+		t.Errorf("rate-limit control = %+v, want implemented with evidence", c)
+	}
+	if c := m.Threats[1].Controls[0]; c.Status != model.Implemented || len(c.Evidence) != 0 {
+		t.Errorf("owner-filter control = %+v, want still implemented (as written), evidence removed", c)
+	}
+
+	// (d) merging the same draft again changes nothing.
+	again, sum2, err := Merge(out, draft, "merged.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(again) != string(out) || sum2.Changed() {
+		t.Errorf("second merge is not a no-op: %s\n%s", sum2, again)
+	}
+}
