@@ -305,7 +305,7 @@ func (d *drafter) surfaces() {
 			ID: "store-" + slug(s.Kind+" "+s.Name), Kind: model.KindStore, Direction: model.Store, Name: s.Name,
 			Evidence: capEvidence(toModel(s.Evidence), 3), Exposure: exposure, Assets: assets,
 			Boundary: d.boundary("api", storeSide(s.Kind), "API to "+storeSide(s.Kind)),
-			Match:    &model.SurfaceMatch{Fact: s.ID},
+			Match:    &model.SurfaceMatch{Fact: "store:" + s.Kind + ":" + s.Name},
 		})
 	}
 	for _, tp := range d.f.ThirdParties {
@@ -323,7 +323,7 @@ func (d *drafter) surfaces() {
 			ID: "third-party-" + slug(tp.Service), Kind: model.KindThirdParty, Direction: model.Exit, Name: tp.Name + " API",
 			Evidence: capEvidence(toModel(tp.Evidence), 3), Exposure: model.Internal, Assets: assets, Owned: &owned,
 			Boundary: d.boundary("api", slug(tp.Service), "API to "+tp.Name),
-			Match:    &model.SurfaceMatch{Fact: tp.ID},
+			Match:    &model.SurfaceMatch{Fact: "third-party:" + tp.Service},
 		})
 	}
 	for _, g := range d.secretFiles() {

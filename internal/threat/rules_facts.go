@@ -205,7 +205,7 @@ func weaknessRule(kind, title string, stride, cwe []string, fires string, diff m
 				if w.Kind != kind {
 					continue
 				}
-				surface, route, file := c.codeHit(w.Evidence, kind, surfaceName, surfaceKind, dir, exposure, w.ID)
+				surface, route, file := c.codeHit(w.Evidence, kind, surfaceName, surfaceKind, dir, exposure, "weakness:"+kind+":"+firstFile(w.Evidence))
 				assets := c.AllUserData()
 				if route != nil {
 					assets = c.DataIn(route.Body)
@@ -234,7 +234,7 @@ func exitRule(id, exitKind, title string, stride, cwe []string, diff model.Diffi
 				if x.Kind != exitKind {
 					continue
 				}
-				surface, route, file := c.codeHit(x.Evidence, exitKind, surfaceName, model.KindExit, model.Exit, model.Public, x.ID)
+				surface, route, file := c.codeHit(x.Evidence, exitKind, surfaceName, model.KindExit, model.Exit, model.Public, "exit:"+exitKind+":"+firstFile(x.Evidence))
 				hits = append(hits, Hit{
 					Surface: surface, Route: route, File: file, Assets: c.AllUserData(),
 					Impact: impact, Method: method, Requires: reason, Abuse: abuse,
@@ -259,7 +259,7 @@ func infraRule(id string, kinds []string, title string, stride, cwe []string, di
 				if !has(kinds, in.Kind) || len(in.Evidence) == 0 {
 					continue
 				}
-				surface := c.CodeSurface("infra-"+in.Kind+"-"+in.Detail, model.KindInfrastructure, model.Entry, in.Detail, model.Public, toModel(in.Evidence), in.ID)
+				surface := c.CodeSurface("infra-"+in.Kind+"-"+in.Detail, model.KindInfrastructure, model.Entry, in.Detail, model.Public, toModel(in.Evidence), "infra:"+in.Kind+":"+in.Detail)
 				assets := []string{c.AllCredentials()}
 				if in.Kind != "default-password" {
 					assets = c.AllUserData()
@@ -345,4 +345,11 @@ var noSecretScanning = &Rule{
 			Evidence: capEvidence(ev, 3),
 		}}
 	},
+}
+
+func firstFile(ev []facts.Evidence) string {
+	if len(ev) == 0 {
+		return ""
+	}
+	return ev[0].File
 }

@@ -1,0 +1,49 @@
+package model
+
+import "strings"
+
+// Covers reports whether the surface match m (from the model file) stands
+// for the scanned surface o. Facts match by equal keys. A route matches by
+// method and path; a match with a path and no method covers every method
+// at that path and every route below it ("/admin" covers
+// "DELETE /admin/users/{id}"), so one hand-written row can stand for a
+// group of routes.
+func (m *SurfaceMatch) Covers(o *SurfaceMatch) bool {
+	if m == nil || o == nil {
+		return false
+	}
+	if m.Fact != "" || o.Fact != "" {
+		return m.Fact != "" && m.Fact == o.Fact
+	}
+	if m.Path == "" {
+		return false
+	}
+	if m.Method != "" {
+		return strings.EqualFold(m.Method, o.Method) && m.Path == o.Path
+	}
+	return o.Path == m.Path || strings.HasPrefix(o.Path, strings.TrimSuffix(m.Path, "/")+"/")
+}
+
+// FindSurface returns the index of the model surface that stands for the
+// scanned surface s: by match first, then by id; -1 when none does.
+func (m *Model) FindSurface(s *Surface) int {
+	best := -1
+	for i := range m.Surfaces {
+		ms := &m.Surfaces[i]
+		if ms.Match.Covers(s.Match) {
+			// An exact method+path match beats a path-prefix match.
+			if best < 0 || (ms.Match.Method != "" && m.Surfaces[best].Match.Method == "") {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for i := range m.Surfaces {
+		if m.Surfaces[i].ID == s.ID {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,45 @@
+package model
+
+import "testing"
+
+func TestCovers(t *testing.T) {
+	route := func(m, p string) *SurfaceMatch { return &SurfaceMatch{Method: m, Path: p} }
+	tests := []struct {
+		name string
+		m, o *SurfaceMatch
+		want bool
+	}{
+		{"same route", route("POST", "/api/chat"), route("POST", "/api/chat"), true},
+		{"method case", route("post", "/api/chat"), route("POST", "/api/chat"), true},
+		{"other method", route("GET", "/api/chat"), route("POST", "/api/chat"), false},
+		{"path covers methods", route("", "/admin"), route("GET", "/admin"), true},
+		{"path covers below", route("", "/admin"), route("DELETE", "/admin/users/{id}"), true},
+		{"not a prefix of a word", route("", "/admin"), route("GET", "/administrators"), false},
+		{"fact", &SurfaceMatch{Fact: "third-party:openai"}, &SurfaceMatch{Fact: "third-party:openai"}, true},
+		{"other fact", &SurfaceMatch{Fact: "third-party:openai"}, &SurfaceMatch{Fact: "third-party:stripe"}, false},
+		{"fact vs route", &SurfaceMatch{Fact: "x"}, route("GET", "/x"), false},
+		{"nil", nil, route("GET", "/x"), false},
+		{"empty", &SurfaceMatch{}, route("GET", "/x"), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.m.Covers(tc.o); got != tc.want {
+				t.Errorf("Covers = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindSurfacePrefersExact(t *testing.T) {
+	m := &Model{Surfaces: []Surface{
+		{ID: "admin", Match: &SurfaceMatch{Path: "/admin"}},
+		{ID: "admin-delete", Match: &SurfaceMatch{Method: "DELETE", Path: "/admin/users/{id}"}},
+	}}
+	s := &Surface{ID: "x", Match: &SurfaceMatch{Method: "DELETE", Path: "/admin/users/{id}"}}
+	if got := m.FindSurface(s); got != 1 {
+		t.Errorf("FindSurface = %d, want the exact match 1", got)
+	}
+	if got := m.FindSurface(&Surface{ID: "admin"}); got != 0 {
+		t.Errorf("FindSurface by id = %d, want 0", got)
+	}
+}
