@@ -1,0 +1,374 @@
+// Package store finds where the product keeps data: the databases,
+// caches, buckets and queues the code opens (driver imports, SDK clients,
+// connection URLs, Django and Prisma settings) and the local folders it
+// writes uploads to. One store per kind, named by what configures it
+// ("PostgreSQL (DATABASE_URL)"), and one per bucket when the code names
+// it ("S3 bucket from S3_BUCKET").
+package store
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/credential"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Kinds this package adds to the catalogue's store kinds.
+const (
+	KindFilesystem = "filesystem"
+	KindDatabase   = "database" // a database URL is read, its engine unknown
+)
+
+// Detector is the store detector. It keeps what it sees until Finish:
+// the variable that names a store is often read in another file than the
+// one that opens it.
+type Detector struct {
+	mu       sync.Mutex
+	evidence map[string][]facts.Evidence // kind -> where it is opened
+	buckets  map[string]map[string][]facts.Evidence
+	envs     map[string][]facts.Evidence // variables read -> where
+	folder   folderName
+}
+
+// folderName is the best name seen for the upload folder: a literal path
+// beats a variable.
+type folderName struct{ literal, variable string }
+
+// New returns a fresh detector for one scan.
+func New() *Detector {
+	return &Detector{
+		evidence: map[string][]facts.Evidence{},
+		buckets:  map[string]map[string][]facts.Evidence{},
+		envs:     map[string][]facts.Evidence{},
+	}
+}
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "asset/store" }
+
+// Match implements detector.Detector.
+func (*Detector) Match(p string) bool {
+	if credential.IsEnvTemplate(p) || strings.HasSuffix(p, ".prisma") {
+		return true
+	}
+	return code.LangOf(p) != code.Other && !code.IsTest(p)
+}
+
+// Keywords implements detector.Keyworded.
+func (*Detector) Keywords() []string { return keywords }
+
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer"}, credential.Keywords...)
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+	// Read the file into a private detector, then merge: the parsing
+	// runs in parallel, only the merge holds the lock.
+	local := New()
+	local.read(f)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for k, ev := range local.evidence {
+		d.evidence[k] = append(d.evidence[k], ev...)
+	}
+	for k, bs := range local.buckets {
+		for b, ev := range bs {
+			d.addBucket(k, b, ev...)
+		}
+	}
+	for k, ev := range local.envs {
+		d.envs[k] = append(d.envs[k], ev...)
+	}
+	if d.folder.literal == "" {
+		d.folder.literal = local.folder.literal
+	}
+	if d.folder.variable == "" {
+		d.folder.variable = local.folder.variable
+	}
+	return nil
+}
+
+func (d *Detector) read(f *detector.File) {
+	at := func(src []byte, off int) facts.Evidence {
+		return facts.Evidence{File: f.Path, Line: code.LineAt(src, off)}
+	}
+
+	for _, r := range credential.Reads(f.Path, f.Data) {
+		d.envs[r.Name] = append(d.envs[r.Name], facts.Evidence{File: f.Path, Line: r.Line})
+	}
+	lang := code.LangOf(f.Path)
+	src := f.Data
+	if lang != code.Other {
+		src = code.Strip(lang, f.Data)
+	} else if strings.HasSuffix(f.Path, ".prisma") {
+		src = code.Strip(code.JS, f.Data)
+	}
+	for _, m := range schemeRE.FindAllSubmatchIndex(src, -1) {
+		if s := catalog.ForScheme(string(src[m[2]:m[3]])); s != nil {
+			d.add(s.Store, at(src, m[2]))
+		}
+	}
+	for _, m := range engineRE.FindAllSubmatchIndex(src, -1) {
+		if kind := engines[strings.ToLower(string(src[m[2]:m[3]]))]; kind != "" {
+			d.add(kind, at(src, m[2]))
+		}
+	}
+	if lang == code.Other {
+		return
+	}
+	s3 := false
+	for _, u := range code.Uses(lang, src) {
+		if u.Service.Store != "" {
+			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
+			s3 = s3 || u.Service.Store == "s3"
+		}
+	}
+	if s3 {
+		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
+			if name := bucketName(string(src[m[2]:m[3]])); name != "" {
+				d.addBucket("s3", name, at(src, m[0]))
+			}
+		}
+	}
+	d.uploads(f.Path, lang, src)
+}
+
+func (d *Detector) add(kind string, ev facts.Evidence) {
+	d.evidence[kind] = append(d.evidence[kind], ev)
+}
+
+func (d *Detector) addBucket(kind, name string, ev ...facts.Evidence) {
+	if d.buckets[kind] == nil {
+		d.buckets[kind] = map[string][]facts.Evidence{}
+	}
+	d.buckets[kind][name] = append(d.buckets[kind][name], ev...)
+}
+
+var (
+	schemeRE = regexp.MustCompile(`['"=]\s*([a-z][a-z0-9+]*)://`)
+	// Django DATABASES ENGINE and Prisma datasource provider.
+	engineRE = regexp.MustCompile(`(?:['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.|\bprovider\s*=\s*['"])(\w+)['"]`)
+	engines  = map[string]string{
+		"postgresql": "postgres", "postgresql_psycopg2": "postgres", "postgis": "postgres", "mysql": "mysql",
+		"sqlite3": "sqlite", "sqlite": "sqlite", "mongodb": "mongodb", "cockroachdb": "postgres",
+	}
+	// Bucket=..., Bucket: ..., bucket_name=...: the value names the bucket.
+	bucketRE = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName)\s*[:=]\s*([^,)\n}]+)`)
+	envInRE  = regexp.MustCompile(`\b(?:process\.env\.|os\.environ\[\s*['"]|os\.getenv\(\s*['"]|os\.environ\.get\(\s*['"]|os\.Getenv\(\s*")([A-Z][A-Z0-9_]*)`)
+	quotedRE = regexp.MustCompile(`^['"` + "`" + `]([\w.-]+)['"` + "`" + `]$`)
+	identRE  = regexp.MustCompile(`([A-Za-z_]\w*)\s*$`)
+)
+
+// bucketName names a bucket from the expression that sets it: a literal,
+// an environment variable, or a setting whose name says bucket.
+func bucketName(expr string) string {
+	expr = strings.TrimSpace(expr)
+	if i := strings.LastIndexByte(expr, '('); i >= 0 {
+		expr = strings.TrimRight(strings.TrimSpace(expr[i+1:]), ") ") // aws.String("name")
+	}
+	if m := quotedRE.FindStringSubmatch(expr); m != nil {
+		return m[1]
+	}
+	if m := envInRE.FindStringSubmatch(expr); m != nil {
+		return "from " + m[1]
+	}
+	if m := identRE.FindStringSubmatch(expr); m != nil && strings.Contains(strings.ToLower(m[1]), "bucket") {
+		return "from " + strings.ToUpper(m[1])
+	}
+	return ""
+}
+
+var (
+	pyWriteRE = regexp.MustCompile(`\bopen\([^\n]*['"]wb?\+?['"]|\.save\(\s*(?:os\.path\.join|f?['"]|Path\(|\w*(?:dir|DIR|path|PATH|folder|FOLDER))|shutil\.copyfileobj\(|\.write_bytes\(|aiofiles\.open\(`)
+	jsWriteRE = regexp.MustCompile(`\b(?:fs\.)?(?:promises\.)?(?:writeFile|writeFileSync|createWriteStream)\(|\bmulter\s*\(\s*\{\s*dest\s*:|\bdiskStorage\s*\(|\.mv\(`)
+	goWriteRE = regexp.MustCompile(`\bos\.(?:Create|WriteFile|OpenFile)\(|\bSaveUploadedFile\(`)
+
+	uploadHintRE = regexp.MustCompile(`(?i)upload|multer|formidable|busboy|FormFile|UploadFile|request\.files`)
+	folderLitRE  = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|[A-Za-z_]*(?:DIR|[dD]ir|FOLDER|[fF]older|ROOT|[rR]oot)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
+	folderVarRE  = regexp.MustCompile(`\b(\w*(?:UPLOAD|upload|Upload|MEDIA|media)\w*(?:DIR|dir|Dir|FOLDER|folder|Folder|ROOT|root|Root|PATH|path|Path))\b`)
+)
+
+// uploads records a local folder the code writes uploaded files to: a
+// file write in a file that handles uploads.
+func (d *Detector) uploads(p string, lang code.Lang, src []byte) {
+	var re *regexp.Regexp
+	switch lang {
+	case code.Python:
+		re = pyWriteRE
+	case code.JS:
+		re = jsWriteRE
+	case code.Go:
+		re = goWriteRE
+	default:
+		return
+	}
+	if !uploadHintRE.Match(src) {
+		return
+	}
+	locs := re.FindAllIndex(src, -1)
+	if len(locs) == 0 {
+		return
+	}
+	for _, l := range locs {
+		d.add(KindFilesystem, facts.Evidence{File: p, Line: code.LineAt(src, l[0])})
+	}
+	if m := folderLitRE.FindSubmatch(src); m != nil && d.folder.literal == "" {
+		d.folder.literal = strings.TrimSuffix(string(m[1]), "/") + "/"
+	}
+	if m := folderVarRE.FindSubmatch(src); m != nil && d.folder.variable == "" {
+		d.folder.variable = string(m[1])
+	}
+}
+
+// genericDatabaseVars name a database without saying which engine.
+var genericDatabaseVars = []string{"DATABASE_URL", "DB_URL", "DATABASE_URI", "SQLALCHEMY_DATABASE_URI", "DB_DSN", "DATABASE_DSN"}
+
+var sqlKinds = map[string]bool{"postgres": true, "mysql": true, "sqlite": true}
+
+// Finish implements detector.Finisher.
+func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	services := map[string]*catalog.Service{}
+	for _, s := range catalog.All() {
+		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {
+			services[s.Store] = s
+		}
+	}
+	// A generic DATABASE_URL names the one database server the code
+	// opens (SQLite is a file, usually for development); with several
+	// servers it is ambiguous and names none.
+	var sqlFound, servers []string
+	for kind := range d.evidence {
+		if sqlKinds[kind] {
+			sqlFound = append(sqlFound, kind)
+			if kind != "sqlite" {
+				servers = append(servers, kind)
+			}
+		}
+	}
+	genericTarget := ""
+	switch {
+	case len(servers) == 1:
+		genericTarget = servers[0]
+	case len(servers) == 0 && len(sqlFound) == 1:
+		genericTarget = sqlFound[0]
+	}
+	for _, kind := range sortedKeys(d.evidence) {
+		ev := d.evidence[kind]
+		switch kind {
+		case KindFilesystem:
+			name := "Local upload folder"
+			switch {
+			case d.folder.literal != "":
+				name = "Local folder " + d.folder.literal
+			case d.folder.variable != "":
+				name = "Local folder (" + d.folder.variable + ")"
+			}
+			out.AddStore(facts.Store{Kind: kind, Name: name, Evidence: ev})
+			continue
+		}
+		svc := services[kind]
+		display := kind
+		if svc != nil {
+			display = svc.Name
+		}
+		if buckets := d.buckets[kind]; len(buckets) > 0 {
+			for _, b := range sortedKeys(buckets) {
+				out.AddStore(facts.Store{Kind: kind, Name: bucketLabel(kind) + " " + b, Evidence: append(slices.Clone(ev), buckets[b]...)})
+			}
+			continue
+		}
+		label, vars := bucketLabel(kind), d.varsFor(kind, kind == genericTarget)
+		var name string
+		switch {
+		case label != "" && len(vars) > 0:
+			name = label + " from " + vars[0]
+		case label != "":
+			name = label
+		case len(vars) > 0:
+			name = display + " (" + vars[0] + ")"
+		default:
+			name = display
+		}
+		for _, v := range vars {
+			ev = append(ev, d.envs[v]...)
+		}
+		out.AddStore(facts.Store{Kind: kind, Name: name, Evidence: ev})
+	}
+	if len(sqlFound) == 0 {
+		for _, v := range genericDatabaseVars {
+			if ev := d.envs[v]; len(ev) > 0 {
+				out.AddStore(facts.Store{Kind: KindDatabase, Name: "Database (" + v + ")", Evidence: ev})
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// varsFor lists the variables read that configure a store kind, the most
+// telling first: a URL or bucket name before a host or password.
+func (d *Detector) varsFor(kind string, generic bool) []string {
+	var vars []string
+	for v := range d.envs {
+		s := catalog.ForEnv(v)
+		switch {
+		case s != nil && s.Store == kind:
+		case generic && slices.Contains(genericDatabaseVars, v):
+		default:
+			continue
+		}
+		if bucketLabel(kind) != "" && !strings.Contains(v, "BUCKET") && !strings.Contains(v, "QUEUE") && !strings.Contains(v, "CONTAINER") {
+			continue // a bucket is named by its bucket variable, not by a key
+		}
+		vars = append(vars, v)
+	}
+	rank := func(v string) int {
+		for i, suffix := range []string{"URL", "URI", "DSN", "BUCKET", "BUCKET_NAME", "QUEUE_URL", "CONTAINER"} {
+			if strings.HasSuffix(v, suffix) {
+				return i
+			}
+		}
+		return 100
+	}
+	sort.Slice(vars, func(i, j int) bool {
+		if ri, rj := rank(vars[i]), rank(vars[j]); ri != rj {
+			return ri < rj
+		}
+		return vars[i] < vars[j]
+	})
+	return vars
+}
+
+// bucketLabel is how a store of a bucket-like kind is named, or "" for
+// databases.
+func bucketLabel(kind string) string {
+	switch kind {
+	case "s3":
+		return "S3 bucket"
+	case "gcs":
+		return "GCS bucket"
+	case "azure-blob":
+		return "Azure Blob container"
+	case "sqs":
+		return "SQS queue"
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
