@@ -12,7 +12,9 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/signal"
+	"github.com/threatmap/threatmap/internal/detector/store"
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
+	"github.com/threatmap/threatmap/internal/detector/userdata"
 )
 
 // New returns a fresh instance of every detector, for one scan.
@@ -27,6 +29,8 @@ func New() []detector.Detector {
 		// assets, third parties, stores, credentials, exits
 		thirdparty.New(),
 		credential.New(),
+		userdata.New(),
+		store.New(),
 		// secrets
 		// weaknesses and controls in code
 		signal.New(),
