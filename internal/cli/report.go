@@ -83,7 +83,7 @@ half a report.`,
 	cmd.Flags().StringVarP(&o.format, "format", "f", "md", "output format: "+strings.Join(report.FormatNames(), ", "))
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/"+model.FileName+")")
-	cmd.Flags().IntVar(&o.top, "top", report.DefaultTop, "threat map rows on the page; the rest go to the 'All threats' appendix")
+	cmd.Flags().IntVar(&o.top, "top", report.DefaultTop, "rows on the threat map and the fix-first list; the rest go to the 'All threats' appendix")
 	return cmd
 }
 
