@@ -121,7 +121,9 @@ func Classify(r *facts.Route) {
 	segs := strings.Split(strings.ToLower(r.Path), "/")
 	hasSeg := func(words []string) bool {
 		for _, s := range segs {
-			s = strings.Trim(s, "{}")
+			if strings.HasPrefix(s, "{") {
+				continue // a parameter's name says nothing about the route
+			}
 			for _, w := range words {
 				if s == w || strings.HasPrefix(s, w+"-") || strings.HasPrefix(s, w+"_") || strings.HasSuffix(s, "-"+w) || strings.HasSuffix(s, "_"+w) {
 					return true
