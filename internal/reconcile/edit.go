@@ -493,7 +493,14 @@ func (f *file) setEntry(m *yaml.Node, key string, v *yaml.Node, order []string) 
 		if i := lookup(m, key); i >= 0 {
 			m.Content[2*i+1] = v
 		} else {
-			m.Content = append(m.Content, str(key), v)
+			at := len(m.Content)
+			for j := 0; j+1 < len(m.Content); j += 2 {
+				if rank(order, m.Content[j].Value) > rank(order, key) {
+					at = j
+					break
+				}
+			}
+			m.Content = append(m.Content[:at], append([]*yaml.Node{str(key), v}, m.Content[at:]...)...)
 		}
 		f.markDirty(m)
 		return nil
@@ -592,7 +599,7 @@ func (f *file) setScalar(m *yaml.Node, key, v string, order []string) (bool, err
 	// Inside a flow collection the whole collection is rewritten instead.
 	if old.Kind == yaml.ScalarNode && old.Tag != "!!null" && !f.inFlow(old) {
 		if start, end, ok := f.scalarSpan(old); ok {
-			if text, ok := inlineScalar(v); ok {
+			if text, ok := inlineScalar(v, old.Style); ok {
 				f.add(start, end, 0, text)
 				return true, nil
 			}

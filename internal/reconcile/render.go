@@ -159,7 +159,7 @@ func sameYAML(a, b string) bool {
 
 var (
 	foldedKeyRE  = regexp.MustCompile(`^( *)(- )?[a-z_]+: >-$`)
-	evidenceRE   = regexp.MustCompile(`^( *(?:- )?evidence: \[)(.*)\]$`)
+	evidenceRE   = regexp.MustCompile(`(evidence: \[)([^\[\]{}]*)\]`)
 	evidenceItem = regexp.MustCompile(`^'?([A-Za-z0-9_./][A-Za-z0-9_./+@-]*(?::[0-9]+)?)'?$`)
 )
 
@@ -170,9 +170,10 @@ func polish(text string) string {
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if m := evidenceRE.FindStringSubmatch(line); m != nil {
-			line = unquoteEvidence(m[1], m[2], line)
-		}
+		line = evidenceRE.ReplaceAllStringFunc(line, func(list string) string {
+			m := evidenceRE.FindStringSubmatch(list)
+			return unquoteEvidence(m[1], m[2], list)
+		})
 		out = append(out, line)
 		if foldedKeyRE.MatchString(line) && i+1 < len(lines) {
 			next := lines[i+1]
@@ -186,12 +187,12 @@ func polish(text string) string {
 	return strings.Join(out, "\n")
 }
 
-func unquoteEvidence(head, items, line string) string {
+func unquoteEvidence(head, items, list string) string {
 	parts := strings.Split(items, ", ")
 	for i, p := range parts {
 		m := evidenceItem.FindStringSubmatch(p)
 		if m == nil || (strings.HasPrefix(p, "'") != strings.HasSuffix(p, "'")) {
-			return line
+			return list
 		}
 		parts[i] = m[1]
 	}
@@ -267,9 +268,10 @@ func renderEntry(key string, v *yaml.Node) (string, error) {
 }
 
 // inlineScalar renders a string as it would follow `key: ` on one line in
-// block context, or reports that it needs more than one line.
-func inlineScalar(v string) (string, bool) {
-	text, err := renderEntry("k", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+// block context, quoted as the old value was, or reports that it needs more
+// than one line.
+func inlineScalar(v string, style yaml.Style) (string, bool) {
+	text, err := renderEntry("k", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)})
 	if err != nil {
 		return "", false
 	}
