@@ -6,7 +6,6 @@ package yamlnode
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 
 	"gopkg.in/yaml.v3"
@@ -30,7 +29,7 @@ func Documents(data []byte) ([]*yaml.Node, error) {
 			return docs, nil
 		}
 		if err != nil {
-			return docs, fmt.Errorf("yaml: %w", unwrapYAML(err))
+			return docs, unwrapYAML(err)
 		}
 		if root := Root(&n); root != nil {
 			docs = append(docs, root)

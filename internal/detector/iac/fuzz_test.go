@@ -25,6 +25,14 @@ func FuzzTerraform(f *testing.F) {
 	f.Add([]byte(`locals { a = local.b
 b = local.a }
 resource "aws_s3_bucket" "x" { bucket = local.a }`))
+	// Locals that fan out: one evaluation each, not 4^n.
+	f.Add([]byte(`locals {
+a = [local.b, local.b, local.b, local.b]
+b = [local.c, local.c, local.c, local.c]
+c = [local.d, local.d, local.d, local.d]
+d = "x"
+}
+resource "aws_security_group" "s" { ingress { cidr_blocks = local.a } }`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := NewTerraform()
 		out := detector.NewSink()

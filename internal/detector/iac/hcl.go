@@ -42,6 +42,10 @@ type module struct {
 	vars      map[string]hclsyntax.Expression // variable defaults
 	locals    map[string]hclsyntax.Expression
 	hasBroken bool // a file failed to parse: absence is not evidence
+	// resolved caches var.x and local.x values: locals may refer to each
+	// other many times over, and must cost one evaluation each. Finish
+	// judges one module at a time, so no lock is needed.
+	resolved map[string]cty.Value
 }
 
 func newModule(dir string) *module {
@@ -176,22 +180,25 @@ func (m *module) traversal(t hcl.Traversal, depth int) cty.Value {
 	if !ok {
 		return cty.DynamicVal
 	}
-	var v cty.Value
+	var x hclsyntax.Expression
 	switch t.RootName() {
 	case "var":
-		x, ok := m.vars[attr.Name]
-		if !ok {
-			return cty.DynamicVal
-		}
-		v = m.evalDepth(x, depth+1)
+		x = m.vars[attr.Name]
 	case "local":
-		x, ok := m.locals[attr.Name]
-		if !ok {
-			return cty.DynamicVal
-		}
-		v = m.evalDepth(x, depth+1)
-	default:
+		x = m.locals[attr.Name]
+	}
+	if x == nil {
 		return cty.DynamicVal
+	}
+	key := t.RootName() + "." + attr.Name
+	v, ok := m.resolved[key]
+	if !ok {
+		if m.resolved == nil {
+			m.resolved = map[string]cty.Value{}
+		}
+		m.resolved[key] = cty.DynamicVal // a reference cycle reads as unknown
+		v = m.evalDepth(x, depth+1)
+		m.resolved[key] = v
 	}
 	if len(t) == 2 {
 		return v

@@ -316,12 +316,14 @@ func merge(a, b map[string]string) map[string]string {
 // an inherited env variable, sorted and unique.
 func secretsIn(n *yaml.Node, inherited map[string]string) []string {
 	var out []string
+	seen := map[*yaml.Node]bool{} // aliases can share or nest nodes: visit each once
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
 		n = yamlnode.Resolve(n)
-		if n == nil || depth > 8 {
+		if n == nil || depth > 8 || seen[n] {
 			return
 		}
+		seen[n] = true
 		if n.Kind == yaml.ScalarNode {
 			out = append(out, secretNames(n.Value)...)
 			for v, s := range inherited {
