@@ -143,12 +143,12 @@ type Transfer struct {
 	To  string `yaml:"to" json:"to"`
 	How string `yaml:"how" json:"how"`
 	By  string `yaml:"by,omitempty" json:"by,omitempty"`
-	On  Date   `yaml:"on,omitempty" json:"on,omitempty" jsonschema:"type=string,format=date"`
+	On  Date   `yaml:"on,omitempty" json:"on,omitzero" jsonschema:"type=string,format=date"`
 }
 
 // Decision records an elimination: the surface was removed, by whom, why.
 type Decision struct {
 	By  string `yaml:"by,omitempty" json:"by,omitempty"`
-	On  Date   `yaml:"on,omitempty" json:"on,omitempty" jsonschema:"type=string,format=date"`
+	On  Date   `yaml:"on,omitempty" json:"on,omitzero" jsonschema:"type=string,format=date"`
 	Why string `yaml:"why" json:"why"`
 }

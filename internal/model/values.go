@@ -233,6 +233,15 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 // MarshalYAML writes YYYY-MM-DD.
 func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
 
+// MarshalJSON writes "YYYY-MM-DD" (the embedded time.Time would write a
+// timestamp), or null for the zero date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
 // Duration is a review interval written in days or weeks: 90d, 12w.
 type Duration struct{ Days int }
 
