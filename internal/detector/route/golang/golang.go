@@ -121,6 +121,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	for _, r := range routes {
 		out.AddRoute(r)
 	}
+	if err == nil && m.truncated > 0 {
+		err = fmt.Errorf("%d entry points too large to follow completely; some routes may be missing", m.truncated)
+	}
 	return err
 }
 

@@ -118,7 +118,12 @@ func (e *env) has(name string) bool {
 	return false
 }
 
-func (e *env) set(name string, v *value) { e.vars[name] = v }
+func (e *env) set(name string, v *value) {
+	if e.vars == nil {
+		e.vars = map[string]*value{}
+	}
+	e.vars[name] = v
+}
 
 func (e *env) assign(name string, v *value) {
 	for c := e; c != nil; c = c.parent {
@@ -127,7 +132,7 @@ func (e *env) assign(name string, v *value) {
 			return
 		}
 	}
-	e.vars[name] = v
+	e.set(name, v)
 }
 
 // frame interprets the statements of one function body.
@@ -142,7 +147,7 @@ type frame struct {
 
 func (fr *frame) child() *frame {
 	c := *fr
-	c.env = &env{vars: map[string]*value{}, parent: fr.env}
+	c.env = &env{parent: fr.env}
 	c.ret = nil
 	return &c
 }

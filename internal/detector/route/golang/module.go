@@ -9,11 +9,11 @@ import (
 )
 
 // Budgets keep a pathological tree (deep call chains, huge generated
-// setup code) from stalling the scan: the interpreter stops, what it found
-// so far stands.
+// setup code) from stalling the scan: the interpreter stops following one
+// entry point after maxSteps statements, and what it found stands.
 const (
 	maxDepth = 12
-	maxSteps = 2_000_000
+	maxSteps = 200_000
 )
 
 // module is every parsed Go file of the scan, grouped by package folder.
@@ -25,8 +25,11 @@ type module struct {
 	referenced  map[funcKey]bool // functions called or named anywhere
 	methodNames map[string]bool  // methods called anywhere
 	interpreted map[*ast.FuncDecl]bool
+	results     map[*ast.FuncDecl]*value // of argument-less interpretations
 	onStack     map[*ast.FuncDecl]bool
-	steps       int
+	steps       int // statements interpreted for the current entry point
+	truncated   int // entry points cut short by maxSteps
+	imports     map[string]string
 
 	defaultMux *node
 	pending    []*pendingRoute
@@ -51,6 +54,11 @@ type funcDecl struct {
 	file     *goFile
 	decl     *ast.FuncDecl
 	recvType string
+
+	direct      bool      // uses a router API itself
+	relevant    bool      // direct, or calls a function that is
+	calls       []funcKey // functions it names
+	methodCalls []string  // method (and field) names it selects
 }
 
 func newModule(files []*goFile, modules map[string]string) *module {
@@ -60,7 +68,9 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		referenced:  map[funcKey]bool{},
 		methodNames: map[string]bool{},
 		interpreted: map[*ast.FuncDecl]bool{},
+		results:     map[*ast.FuncDecl]*value{},
 		onStack:     map[*ast.FuncDecl]bool{},
+		imports:     map[string]string{},
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	for _, f := range files {
@@ -119,40 +129,135 @@ func newModule(files []*goFile, modules map[string]string) *module {
 	for _, key := range m.dirs {
 		m.collectRefs(m.pkgs[key])
 	}
+	m.markRelevant()
 	return m
 }
 
 // collectRefs records which functions are called or passed around, so
-// that only the rest (main, exported constructors) are entry points.
+// that only the rest (main, exported constructors) are entry points, and
+// which functions can touch a router at all, so that only those are
+// interpreted.
 func (m *module) collectRefs(p *pkg) {
 	for _, fd := range p.decls {
 		f := fd.file
+		fd.direct = hasRouterParam(fd) || hasRouterResult(fd)
 		ast.Inspect(fd.decl.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.Ident:
 				if _, ok := p.funcs[n.Name]; ok {
 					m.referenced[funcKey{p.dir, n.Name}] = true
+					fd.calls = append(fd.calls, funcKey{p.dir, n.Name})
 				}
 			case *ast.SelectorExpr:
 				if x, ok := n.X.(*ast.Ident); ok {
 					if ip, ok := f.imports[x.Name]; ok {
+						if routerAPI(ip, n.Sel.Name) {
+							fd.direct = true
+						}
 						if dir := m.resolveImport(ip); dir != "" {
 							m.referenced[funcKey{dir, n.Sel.Name}] = true
+							fd.calls = append(fd.calls, funcKey{dir, n.Sel.Name})
 						}
 						return false
 					}
 				}
+				if p.fieldFW[n.Sel.Name] != "" {
+					fd.direct = true
+				}
 				m.methodNames[n.Sel.Name] = true
+				fd.methodCalls = append(fd.methodCalls, n.Sel.Name)
 			}
 			return true
 		})
 	}
 }
 
+// routerAPI says a package-level name is router business: anything of a
+// router framework or GraphQL server, and net/http's serving API (not its
+// status codes or client).
+func routerAPI(ip, name string) bool {
+	if frameworkOf(ip) != nil || isGraphQL(ip) {
+		return true
+	}
+	if ip != "net/http" {
+		return false
+	}
+	switch name {
+	case "NewServeMux", "Handle", "HandleFunc", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS", "Server", "DefaultServeMux", "ServeMux":
+		return true
+	}
+	return false
+}
+
+// markRelevant closes "can touch a router" over calls: a function that
+// calls one that does, does too.
+func (m *module) markRelevant() {
+	relevantMethods := map[funcKey]bool{} // (package folder, method name)
+	funcs := map[funcKey]*funcDecl{}
+	var all []*funcDecl
+	for _, key := range m.dirs {
+		p := m.pkgs[key]
+		for _, fd := range p.decls {
+			all = append(all, fd)
+			if fd.decl.Recv == nil {
+				funcs[funcKey{p.dir, fd.decl.Name.Name}] = fd
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range all {
+			if fd.relevant {
+				continue
+			}
+			rel := fd.direct
+			for _, k := range fd.calls {
+				if c := funcs[k]; c != nil && c.relevant {
+					rel = true
+					break
+				}
+			}
+			for _, name := range fd.methodCalls {
+				if rel {
+					break
+				}
+				rel = relevantMethods[funcKey{fd.file.dir, name}]
+			}
+			if rel {
+				fd.relevant, changed = true, true
+				if fd.decl.Recv != nil {
+					relevantMethods[funcKey{fd.file.dir, fd.decl.Name.Name}] = true
+				}
+			}
+		}
+	}
+}
+
+func hasRouterResult(fd *funcDecl) bool {
+	if fd.decl.Type.Results == nil {
+		return false
+	}
+	for _, fl := range fd.decl.Type.Results.List {
+		if routerType(fd.file, fl.Type) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveImport finds the scanned folder an import path names: exactly
 // through a go.mod module path, else by the longest folder the path ends
 // with.
 func (m *module) resolveImport(ip string) string {
+	if dir, ok := m.imports[ip]; ok {
+		return dir
+	}
+	dir := m.resolveImportUncached(ip)
+	m.imports[ip] = dir
+	return dir
+}
+
+func (m *module) resolveImportUncached(ip string) string {
 	for modDir, mod := range m.modules {
 		if rest, ok := strings.CutPrefix(ip, mod); ok && (rest == "" || rest[0] == '/') {
 			dir := strings.TrimPrefix(rest, "/")
@@ -215,7 +320,7 @@ func (m *module) run(ctx context.Context) {
 			}
 			if fd.decl.Recv == nil && !m.referenced[funcKey{p.dir, fd.decl.Name.Name}] ||
 				fd.decl.Recv != nil && !m.methodNames[fd.decl.Name.Name] {
-				m.callDecl(p, fd, nil, nil, 0)
+				m.entry(p, fd)
 			}
 		}
 	}
@@ -231,9 +336,21 @@ func (m *module) run(ctx context.Context) {
 				if m.interpreted[fd.decl] || hasRouterParam(fd) != (pass == 1) {
 					continue
 				}
-				m.callDecl(p, fd, nil, nil, 0)
+				m.entry(p, fd)
 			}
 		}
+	}
+}
+
+// entry interprets one entry point with a fresh budget.
+func (m *module) entry(p *pkg, fd *funcDecl) {
+	if !fd.relevant {
+		return
+	}
+	m.steps = 0
+	m.callDecl(p, fd, nil, nil, 0)
+	if m.steps > maxSteps {
+		m.truncated++
 	}
 }
 
@@ -251,6 +368,21 @@ func hasRouterParam(fd *funcDecl) bool {
 func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, depth int) *value {
 	if m.onStack[fd.decl] || depth > maxDepth || m.steps > maxSteps {
 		return nil
+	}
+	if !fd.relevant {
+		m.interpreted[fd.decl] = true
+		return resultType(fd)
+	}
+	// A call that hands the function nothing we track can only repeat
+	// what its first interpretation did: reuse its result.
+	plain := recv == nil || len(recv.fields) == 0 && recv.node == nil
+	for _, a := range args {
+		if a != nil && !a.isStr {
+			plain = false
+		}
+	}
+	if plain && m.interpreted[fd.decl] {
+		return m.results[fd.decl]
 	}
 	m.interpreted[fd.decl] = true
 	m.onStack[fd.decl] = true
@@ -287,13 +419,25 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 	}
 	fr := &frame{m: m, p: p, f: fd.file, env: e, depth: depth}
 	fr.block(d.Body.List)
-	if fr.ret == nil && d.Type.Results != nil && len(d.Type.Results.List) > 0 {
-		// A constructor's result type tells method calls on it apart.
-		if tn := typeName(d.Type.Results.List[0].Type); tn != "" {
+	ret := fr.ret
+	if ret == nil {
+		ret = resultType(fd)
+	}
+	if plain {
+		m.results[fd.decl] = ret
+	}
+	return ret
+}
+
+// resultType is a value of the function's result type: a constructor's
+// result type tells method calls on it apart.
+func resultType(fd *funcDecl) *value {
+	if r := fd.decl.Type.Results; r != nil && len(r.List) > 0 {
+		if tn := typeName(r.List[0].Type); tn != "" {
 			return &value{typeName: tn}
 		}
 	}
-	return fr.ret
+	return nil
 }
 
 // routerType names the framework of a router type expression
