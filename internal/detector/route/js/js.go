@@ -118,7 +118,7 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	f.collectBindings(t)
 	f.collectRouters(t)
 	f.collectCalls(t)
-	if f.libs[fwNest] || strings.Contains(string(file.Data), "@Controller") {
+	if f.libs[fwNest] || bytes.Contains(file.Data, []byte("@Controller")) {
 		f.collectNest(t)
 	}
 	d.mu.Lock()

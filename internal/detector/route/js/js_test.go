@@ -20,7 +20,7 @@ func TestFixtures(t *testing.T) {
 	for _, fw := range []string{fwExpress, fwFastify, fwKoa, fwNest, fwNext, fwHono} {
 		t.Run(fw, func(t *testing.T) {
 			dir := filepath.Join("testdata", fw)
-			got := detectortest.Scan(t, dir, New(), NewNext())
+			got := scanWith(t, dir)
 			var routes, auths []string
 			wantRoutes, wantAuths := splitWants(detectortest.Wants(t, dir, ""))
 			authWanted := map[string]bool{}
@@ -42,6 +42,11 @@ func TestFixtures(t *testing.T) {
 			detectortest.Check(t, fw+" auth", auths, wantAuths)
 		})
 	}
+}
+
+func scanWith(t *testing.T, dir string) facts.Facts {
+	t.Helper()
+	return detectortest.Scan(t, dir, New(), NewNext())
 }
 
 func splitWants(ws []string) (routes, auths []string) {

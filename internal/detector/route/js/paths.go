@@ -2,6 +2,7 @@ package js
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -31,7 +32,7 @@ func routePath(p string) (string, map[string]string) {
 // paramTypes adds int to the params a handler converts with parseInt or
 // Number (parseInt(req.params.id), Number(c.req.param('id'))).
 func paramTypes(p string, types map[string]string, body string) map[string]string {
-	if body == "" {
+	if !strings.Contains(body, "parseInt(") && !strings.Contains(body, "Number(") && !strings.Contains(body, "parseFloat(") {
 		return types
 	}
 	for _, prm := range route.Params(p, nil) {
