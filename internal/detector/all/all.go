@@ -11,6 +11,7 @@ import (
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/detector/signal"
 	"github.com/threatmap/threatmap/internal/detector/store"
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
@@ -32,6 +33,7 @@ func New() []detector.Detector {
 		userdata.New(),
 		store.New(),
 		// secrets
+		secret.New(),
 		// weaknesses and controls in code
 		signal.New(),
 		// infrastructure and pipeline

@@ -1,0 +1,148 @@
+package secret
+
+import "strings"
+
+// maxCallScan bounds how far an argument list is read: calls that set a
+// key are short, and a bound keeps a malformed file from costing much.
+const maxCallScan = 4096
+
+// callArgs splits the argument list of a call whose '(' is at open into
+// its top-level arguments (trimmed source text) and returns the offset of
+// the closing ')' (-1 if none). Strings, nested brackets and escapes are
+// respected; an unterminated list yields what was read.
+func callArgs(src string, open int) (args []string, closing int) {
+	if open < 0 || open >= len(src) || src[open] != '(' {
+		return nil, -1
+	}
+	end := min(len(src), open+maxCallScan)
+	var (
+		depth = 0
+		quote byte
+		start = open + 1
+	)
+	for i := open + 1; i < end; i++ {
+		c := src[i]
+		if quote != 0 {
+			switch c {
+			case '\\':
+				i++
+			case quote:
+				quote = 0
+			case '\n':
+				if quote != '`' {
+					quote = 0 // an unterminated string ends with its line
+				}
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"', '`':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				if a := strings.TrimSpace(src[start:i]); a != "" || len(args) > 0 {
+					args = append(args, a)
+				}
+				return args, i
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				args = append(args, strings.TrimSpace(src[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	if a := strings.TrimSpace(src[start:end]); a != "" {
+		args = append(args, a)
+	}
+	return args, -1
+}
+
+// stringLiteral returns the value of a plain string literal, optionally
+// wrapped the way keys are written ([]byte("k"), Buffer.from('k'), b'k'),
+// and whether arg is one. Interpolated strings are not literals.
+func stringLiteral(arg string) (string, bool) {
+	arg = strings.TrimSpace(arg)
+	for _, w := range []string{"[]byte(", "Buffer.from(", "str.encode(", "bytes("} {
+		if strings.HasPrefix(arg, w) && strings.HasSuffix(arg, ")") {
+			inner := strings.TrimSpace(arg[len(w) : len(arg)-1])
+			if i := topLevelComma(inner); i >= 0 {
+				inner = strings.TrimSpace(inner[:i]) // Buffer.from('k', 'utf8')
+			}
+			arg = inner
+			break
+		}
+	}
+	if strings.HasSuffix(arg, ".encode()") {
+		arg = strings.TrimSuffix(arg, ".encode()") // Python 'k'.encode()
+	}
+	// Python prefixes: r, b, u (f-strings interpolate, so they are not literals).
+	if i := strings.IndexAny(arg, `'"`); i > 0 && i <= 2 && strings.Trim(strings.ToLower(arg[:i]), "rbu") == "" {
+		arg = arg[i:]
+	}
+	if len(arg) < 2 {
+		return "", false
+	}
+	q := arg[0]
+	if (q != '\'' && q != '"' && q != '`') || arg[len(arg)-1] != q {
+		return "", false
+	}
+	body := arg[1 : len(arg)-1]
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '\\':
+			i++
+		case q:
+			return "", false // two literals joined, or not one literal
+		}
+	}
+	if q == '`' && strings.Contains(body, "${") {
+		return "", false
+	}
+	return body, true
+}
+
+// topLevelComma is the index of the first comma outside quotes and
+// brackets, or -1.
+func topLevelComma(s string) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if quote != 0 {
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"', '`':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// keywordArg returns the argument named name (Python name=value), if any.
+func keywordArg(args []string, name string) (string, bool) {
+	for _, a := range args {
+		k, v, ok := strings.Cut(a, "=")
+		if ok && strings.TrimSpace(k) == name && !strings.HasPrefix(v, "=") {
+			return strings.TrimSpace(v), true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,364 @@
+package secret
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+	"github.com/spf13/viper"
+	"github.com/zricethezav/gitleaks/v8/config"
+)
+
+// Window sizes around a keyword hit, in lines. Gitleaks runs every rule
+// whose keyword occurs anywhere in a file over the whole file; here a rule
+// runs only on the lines around its keyword hits, which is what makes a
+// large tree fast. Rules whose pattern spans lines (private keys, curl
+// commands, Kubernetes secrets) get a wider window.
+const (
+	linesBefore          = 2
+	linesAfter           = 2
+	multilineLinesBefore = 30
+	multilineLinesAfter  = 200
+)
+
+// ruleset is gitleaks' default rule set, compiled once per process.
+type ruleset struct {
+	rules     []config.Rule
+	multiline []bool
+	global    []*config.Allowlist
+	// keywords is one automaton over every rule's keywords (lower case);
+	// byKeyword maps an automaton pattern to the rules that listed it.
+	keywords  *ahocorasick.Trie
+	byKeyword [][]int
+	// unkeyed rules have a regex but no keyword: they see the whole file.
+	unkeyed []int
+}
+
+// loadRules reads gitleaks' embedded default configuration. Viper keeps
+// global state, so it is read once, through a private instance.
+var loadRules = sync.OnceValues(loadRulesUncached)
+
+func loadRulesUncached() (*ruleset, error) {
+	v := viper.New()
+	v.SetConfigType("toml")
+	if err := v.ReadConfig(strings.NewReader(config.DefaultConfig)); err != nil {
+		return nil, fmt.Errorf("read gitleaks rules: %w", err)
+	}
+	var vc config.ViperConfig
+	if err := v.Unmarshal(&vc); err != nil {
+		return nil, fmt.Errorf("read gitleaks rules: %w", err)
+	}
+	cfg, err := vc.Translate()
+	if err != nil {
+		return nil, fmt.Errorf("compile gitleaks rules: %w", err)
+	}
+	return newRuleset(cfg), nil
+}
+
+func newRuleset(cfg config.Config) *ruleset {
+	rs := &ruleset{global: cfg.Allowlists}
+	patternOf := map[string]int{}
+	var patterns []string
+	for _, r := range cfg.GetOrderedRules() {
+		if r.Regex == nil || r.SkipReport {
+			// Path-only rules flag binary files (.p12) the walk never
+			// hands to detectors; skip-report rules only feed others.
+			continue
+		}
+		i := len(rs.rules)
+		rs.rules = append(rs.rules, r)
+		rs.multiline = append(rs.multiline, spansLines(r.Regex.String()))
+		if len(r.Keywords) == 0 {
+			rs.unkeyed = append(rs.unkeyed, i)
+			continue
+		}
+		for _, k := range r.Keywords {
+			k = asciiLower(k)
+			p, ok := patternOf[k]
+			if !ok {
+				p = len(patterns)
+				patternOf[k] = p
+				patterns = append(patterns, k)
+				rs.byKeyword = append(rs.byKeyword, nil)
+			}
+			rs.byKeyword[p] = append(rs.byKeyword[p], i)
+		}
+	}
+	rs.keywords = ahocorasick.NewTrieBuilder().AddStrings(patterns).Build()
+	return rs
+}
+
+// spansLines reports whether a rule's pattern can match across lines.
+func spansLines(re string) bool {
+	for _, s := range []string{`\s\S`, `(?s`, `\n`, `\r`} {
+		if strings.Contains(re, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathAllowed reports whether the global allowlist excludes a whole file
+// (lock files, images, vendored code).
+func (rs *ruleset) pathAllowed(path string) bool {
+	for _, a := range rs.global {
+		if a.MatchCondition == config.AllowlistMatchOr && a.PathAllowed(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// span is a byte range of a file.
+type span struct{ start, end int }
+
+// lines indexes a file's line starts for offset→line lookups.
+type lines struct {
+	data   []byte
+	starts []int
+}
+
+func newLines(data []byte) *lines {
+	starts := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lines{data: data, starts: starts}
+}
+
+// line is the 1-based line of an offset.
+func (l *lines) line(off int) int {
+	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off })
+}
+
+// bounds is the byte range of 1-based line n, without its newline.
+func (l *lines) bounds(n int) span {
+	if n < 1 {
+		n = 1
+	}
+	if n > len(l.starts) {
+		n = len(l.starts)
+	}
+	s := l.starts[n-1]
+	e := len(l.data)
+	if n < len(l.starts) {
+		e = l.starts[n] - 1
+	}
+	return span{s, e}
+}
+
+// text is the source of the lines spanning [start, end).
+func (l *lines) text(start, end int) string {
+	s := l.bounds(l.line(start)).start
+	e := l.bounds(l.line(max(start, end-1))).end
+	return string(l.data[s:e])
+}
+
+// windows finds where each rule must run: the lines around its keyword
+// hits, merged so that no byte is searched twice by the same rule.
+func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
+	out := map[int][]span{}
+	add := func(rule, off int) {
+		n := l.line(off)
+		before, after := linesBefore, linesAfter
+		if rs.multiline[rule] {
+			before, after = multilineLinesBefore, multilineLinesAfter
+		}
+		w := span{l.bounds(n - before).start, l.bounds(n + after).end}
+		ws := out[rule]
+		// Hits arrive in file order, so a window can only overlap the last.
+		if k := len(ws) - 1; k >= 0 && w.start <= ws[k].end {
+			ws[k].end = max(ws[k].end, w.end)
+			return
+		}
+		out[rule] = append(ws, w)
+	}
+	rs.keywords.Walk(lower, func(end, n, pattern int64) bool {
+		for _, rule := range rs.byKeyword[pattern] {
+			add(rule, int(end-n+1))
+		}
+		return true
+	})
+	for _, rule := range rs.unkeyed {
+		out[rule] = []span{{0, len(l.data)}}
+	}
+	return out
+}
+
+// find runs the rules over one file and returns what they match, after
+// entropy and allowlists, exactly as gitleaks would judge each match.
+func (rs *ruleset) find(path string, data []byte) []candidate {
+	l := newLines(data)
+	lower := asciiLowerBytes(data)
+	var out []candidate
+	for ri, ws := range rs.windows(l, lower) {
+		r := &rs.rules[ri]
+		if r.Path != nil && !r.Path.MatchString(path) {
+			continue
+		}
+		if rulePathAllowed(r.Allowlists, path) {
+			continue
+		}
+		for _, w := range ws {
+			for _, m := range r.Regex.FindAllSubmatchIndex(data[w.start:w.end], -1) {
+				if c, ok := rs.judge(r, l, path, w.start, m); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// judge turns one regex match into a candidate, or rejects it.
+func (rs *ruleset) judge(r *config.Rule, l *lines, path string, base int, m []int) (candidate, bool) {
+	start, end := base+m[0], base+m[1]
+	// Gitleaks trims the newlines a pattern may swallow at either end.
+	for end > start && l.data[end-1] == '\n' {
+		end--
+	}
+	for start < end && l.data[start] == '\n' {
+		start++
+	}
+	if start >= end {
+		return candidate{}, false
+	}
+	match := string(l.data[start:end])
+	sStart, sEnd := start, end
+	if n := len(m) / 2; n > 1 {
+		g := r.SecretGroup
+		if g == 0 {
+			for i := 1; i < n; i++ {
+				if m[2*i] >= 0 && m[2*i+1] > m[2*i] {
+					g = i
+					break
+				}
+			}
+		}
+		if g > 0 && g < n {
+			if m[2*g] < 0 || m[2*g+1] <= m[2*g] {
+				return candidate{}, false
+			}
+			sStart, sEnd = base+m[2*g], base+m[2*g+1]
+		}
+	}
+	secret := string(l.data[sStart:sEnd])
+	line := l.text(start, end)
+	if strings.Contains(line, "gitleaks:allow") {
+		return candidate{}, false
+	}
+	if r.Entropy != 0 && shannonEntropy(secret) <= r.Entropy {
+		return candidate{}, false
+	}
+	if findingAllowed(rs.global, path, secret, match, line) || findingAllowed(r.Allowlists, path, secret, match, line) {
+		return candidate{}, false
+	}
+	return candidate{
+		rule:        r.RuleID,
+		description: r.Description,
+		start:       sStart,
+		end:         sEnd,
+		secret:      secret,
+		priority:    rulePriority(r.RuleID),
+	}, true
+}
+
+// rulePathAllowed applies a rule's path-only allowlists to a whole file.
+func rulePathAllowed(as []*config.Allowlist, path string) bool {
+	for _, a := range as {
+		if len(a.Paths) == 0 || !a.PathAllowed(path) {
+			continue
+		}
+		if a.MatchCondition == config.AllowlistMatchOr {
+			return true
+		}
+		// An AND allowlist on path alone (no commits here, so a commit
+		// condition never holds) is decided per finding.
+		if len(a.Regexes) == 0 && len(a.StopWords) == 0 && len(a.Commits) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// findingAllowed mirrors gitleaks' checkFindingAllowed for a scan of a
+// working tree (no commits).
+func findingAllowed(as []*config.Allowlist, path, secret, match, line string) bool {
+	for _, a := range as {
+		target := secret
+		switch a.RegexTarget {
+		case "match":
+			target = match
+		case "line":
+			target = line
+		}
+		regexOK := a.RegexAllowed(target)
+		stopOK, _ := a.ContainsStopWord(secret)
+		if a.MatchCondition == config.AllowlistMatchAnd {
+			checks := []bool{}
+			if len(a.Commits) > 0 {
+				checks = append(checks, false)
+			}
+			if len(a.Paths) > 0 {
+				checks = append(checks, a.PathAllowed(path))
+			}
+			if len(a.Regexes) > 0 {
+				checks = append(checks, regexOK)
+			}
+			if len(a.StopWords) > 0 {
+				checks = append(checks, stopOK)
+			}
+			all := true
+			for _, c := range checks {
+				all = all && c
+			}
+			if all {
+				return true
+			}
+			continue
+		}
+		if regexOK || stopOK {
+			return true
+		}
+	}
+	return false
+}
+
+// shannonEntropy is gitleaks' measure, bit for bit: runes counted, divided
+// by the byte length, so thresholds mean what the rule authors meant.
+func shannonEntropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	counts := map[rune]int{}
+	for _, c := range s {
+		counts[c]++
+	}
+	inv := 1.0 / float64(len(s))
+	var e float64
+	for _, n := range counts {
+		f := float64(n) * inv
+		e -= f * math.Log2(f)
+	}
+	return e
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets do not move.
+func asciiLower(s string) string { return string(asciiLowerBytes([]byte(s))) }
+
+func asciiLowerBytes(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}

@@ -1,0 +1,496 @@
+package secret
+
+import (
+	"bytes"
+	"encoding/json"
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Rules beyond gitleaks' patterns: values that are secrets because of
+// where they sit, not what they look like.
+const (
+	ruleDotenv          = "dotenv"
+	ruleSigningKey      = "hardcoded-signing-key"
+	ruleEnvFallback     = "secret-env-fallback"
+	ruleDefaultPassword = "default-password"
+	rulePrivateKey      = "private-key" // gitleaks' id, shared by the JWK check
+)
+
+var descriptions = map[string]string{
+	ruleDotenv:          "Secret value in a committed .env file.",
+	ruleSigningKey:      "Signing or session key written in the code: anyone who reads the code can forge tokens, sessions or cookies.",
+	ruleEnvFallback:     "Secret environment variable falls back to a literal: when the variable is unset, the app runs with a key anyone can read.",
+	ruleDefaultPassword: "Default password committed in a compose file or seed data.",
+	rulePrivateKey:      "Private key in a JSON Web Key (private members d, p or q).",
+}
+
+// literals finds the location-based secrets of one file. Docs, tests and
+// templates are skipped: what they hold shows how, it is not used.
+func literals(p string, data []byte) []candidate {
+	if isDocPath(p) || isTestPath(p) {
+		return nil
+	}
+	if isDotenvPath(p) {
+		return dotenvSecrets(data)
+	}
+	if isExamplePath(p) {
+		return nil
+	}
+	var out []candidate
+	switch {
+	case isComposePath(p):
+		out = append(out, composePasswords(data)...)
+	case isCodePath(p):
+		src := string(data)
+		out = append(out, signingCalls(src)...)
+		out = append(out, signingAssignments(src)...)
+		out = append(out, envFallbacks(src)...)
+		if isSeedPath(p) {
+			out = append(out, seedPasswords(src)...)
+		}
+	case isJSONPath(p):
+		out = append(out, jwkPrivateKeys(data)...)
+	}
+	return out
+}
+
+func newCandidate(rule, variable, secret string, start int) candidate {
+	return candidate{
+		rule:        rule,
+		description: descriptions[rule],
+		variable:    variable,
+		secret:      secret,
+		start:       start,
+		end:         start + len(secret),
+		priority:    priorityLiteral,
+	}
+}
+
+// --- .env files
+
+// isDotenvPath matches .env, .env.local, .env.production, prod.env; not
+// the templates (.env.example, .env.sample, .env.template).
+func isDotenvPath(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	if base != ".env" && !strings.HasPrefix(base, ".env.") && !strings.HasSuffix(base, ".env") {
+		return false
+	}
+	return !isExamplePath(p)
+}
+
+var dotenvLine = regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$`)
+
+// urlPassword finds the password of a URL with credentials
+// (postgres://app:s3cret@db/app).
+var urlPassword = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:([^@/\s]+)@`)
+
+func dotenvSecrets(data []byte) []candidate {
+	var out []candidate
+	off := 0
+	for raw := range bytes.Lines(data) {
+		lineStart := off
+		off += len(raw)
+		line := strings.TrimRight(string(raw), "\r\n")
+		m := dotenvLine.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		name := line[m[2]:m[3]]
+		value, vStart := dotenvValue(line, m[4])
+		if value == "" {
+			continue
+		}
+		if isSecretName(name) {
+			if !isPlaceholder(value) {
+				out = append(out, newCandidate(ruleDotenv, name, value, lineStart+vStart))
+			}
+			continue
+		}
+		if pm := urlPassword.FindStringSubmatchIndex(value); pm != nil {
+			pw := value[pm[2]:pm[3]]
+			if !isPlaceholder(pw) {
+				out = append(out, newCandidate(ruleDotenv, name, pw, lineStart+vStart+pm[2]))
+			}
+		}
+	}
+	return out
+}
+
+// dotenvValue reads the value that starts at i: quoted up to its closing
+// quote, or bare up to an inline " #" comment. It returns the value and
+// its offset in the line.
+func dotenvValue(line string, i int) (string, int) {
+	rest := line[i:]
+	if rest == "" {
+		return "", i
+	}
+	if q := rest[0]; q == '"' || q == '\'' || q == '`' {
+		if j := strings.IndexByte(rest[1:], q); j >= 0 {
+			return rest[1 : 1+j], i + 1
+		}
+		v := rest[1:]
+		lead := len(v) - len(strings.TrimLeftFunc(v, unicode.IsSpace))
+		return strings.TrimSpace(v), i + 1 + lead
+	}
+	if j := strings.Index(rest, " #"); j >= 0 {
+		rest = rest[:j]
+	}
+	if j := strings.Index(rest, "\t#"); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.TrimSpace(rest), i
+}
+
+// --- signing keys in code
+
+func isCodePath(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".go", ".rb", ".php", ".java", ".kt", ".cs", ".rs":
+		return true
+	}
+	return false
+}
+
+// keyCalls are calls that take a signing key, with the position of that
+// argument; -1 means the key is a `secret`/`keys` option inside the first
+// argument or a secret_key= keyword.
+var keyCalls = regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(`)
+
+var keyArg = map[string]int{
+	"jwt.sign": 1, "jwt.verify": 1, "jwt.encode": 1, "jwt.decode": 1,
+	"SignedString": 0, "cookieParser": 0, "createHmac": 1, "hmac.new": 0, "hmac.New": 1,
+}
+
+var sessionOption = regexp.MustCompile(`\b(secret|keys|secret_key)\s*[:=]\s*\[?\s*`)
+
+func signingCalls(src string) []candidate {
+	if !strings.Contains(src, "jwt") && !strings.Contains(src, "Signed") && !strings.Contains(src, "ookie") &&
+		!strings.Contains(src, "mac") && !strings.Contains(src, "ession") && !strings.Contains(src, "middleware") {
+		return nil
+	}
+	var out []candidate
+	for _, m := range keyCalls.FindAllStringSubmatchIndex(src, -1) {
+		fn := src[m[2]:m[3]]
+		open := m[1] - 1
+		args, _ := callArgs(src, open)
+		if i, ok := keyArg[fn]; ok {
+			if i < len(args) {
+				if v, ok := stringLiteral(args[i]); ok && v != "" && !isTemplate(v) {
+					out = append(out, newCandidate(ruleSigningKey, "", v, valueOffset(src, open, args[i], v)))
+				}
+			}
+			continue
+		}
+		// Session middleware: the key is an option.
+		opts := ""
+		if len(args) > 0 && strings.HasPrefix(args[0], "{") {
+			opts = args[0]
+		} else if kw, ok := keywordArg(args, "secret_key"); ok {
+			opts = "secret_key=" + kw
+		}
+		if opts == "" {
+			continue
+		}
+		for _, om := range sessionOption.FindAllStringSubmatchIndex(opts, -1) {
+			lit := leadingLiteral(opts[om[1]:])
+			if v, ok := stringLiteral(lit); ok && v != "" && !isTemplate(v) {
+				out = append(out, newCandidate(ruleSigningKey, opts[om[2]:om[3]], v, valueOffset(src, open, lit, v)))
+			}
+		}
+	}
+	return out
+}
+
+// signingAssignment matches NAME = 'value', NAME: 'value', NAME := "value",
+// obj['NAME'] = 'value' and typed forms (NAME: str = 'value'). The
+// literal itself is read by leadingLiteral.
+var signingAssignment = regexp.MustCompile(`(?m)(?:^|[\s,{(;])((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:\[\s*['"]([\w.-]+)['"]\s*\])?["']?[ \t]*(?::=|:[ \t]*[A-Za-z_][\w.\[\], |]*?[ \t]*=|=|:)[ \t]*`)
+
+func signingAssignments(src string) []candidate {
+	if !containsFold(src, "secret") && !containsFold(src, "key") {
+		return nil
+	}
+	var out []candidate
+	for _, m := range signingAssignment.FindAllStringSubmatchIndex(src, -1) {
+		name := src[m[2]:m[3]]
+		if m[4] >= 0 {
+			name = src[m[4]:m[5]]
+		} else if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:]
+		}
+		if !isSigningName(name) {
+			continue
+		}
+		lit := leadingLiteral(src[m[1]:])
+		v, ok := stringLiteral(lit)
+		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) {
+			continue
+		}
+		out = append(out, newCandidate(ruleSigningKey, name, v, m[1]+strings.Index(lit, v)))
+	}
+	return out
+}
+
+// --- literal fallbacks for secret environment variables
+
+var (
+	jsEnvFallback = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])\s*(?:\|\||\?\?)\s*`)
+	envCall       = regexp.MustCompile(`(?i)\b[\w.]*?(?:getenv|get_env|environ\.get|environ\.setdefault|envor|getenvor\w*|env\.str|env|config)\s*\(`)
+	pyOrFallback  = regexp.MustCompile(`^\s*or\s*`)
+	goGetenv      = regexp.MustCompile(`\b(\w+)\s*:?=\s*os\.Getenv\(\s*"(\w+)"\s*\)`)
+)
+
+func envFallbacks(src string) []candidate {
+	if !containsFold(src, "env") && !strings.Contains(src, "config(") {
+		return nil
+	}
+	var out []candidate
+	add := func(name, lit string, at int) {
+		v, ok := stringLiteral(lit)
+		if !ok || v == "" || isTemplate(v) || !isSecretName(name) {
+			return
+		}
+		out = append(out, newCandidate(ruleEnvFallback, name, v, at+strings.Index(lit, v)))
+	}
+	for _, m := range jsEnvFallback.FindAllStringSubmatchIndex(src, -1) {
+		name := ""
+		if m[2] >= 0 {
+			name = src[m[2]:m[3]]
+		} else {
+			name = src[m[4]:m[5]]
+		}
+		add(name, leadingLiteral(src[m[1]:]), m[1])
+	}
+	for _, m := range envCall.FindAllStringIndex(src, -1) {
+		open := m[1] - 1
+		args, closing := callArgs(src, open)
+		if len(args) == 0 {
+			continue
+		}
+		name, ok := stringLiteral(args[0])
+		if !ok {
+			continue
+		}
+		if len(args) > 1 {
+			lit := args[1]
+			if kw, ok := keywordArg(args[1:], "default"); ok {
+				lit = kw
+			}
+			add(name, lit, open+strings.Index(src[open:], lit))
+			continue
+		}
+		if closing >= 0 {
+			if om := pyOrFallback.FindStringIndex(src[closing+1:]); om != nil {
+				at := closing + 1 + om[1]
+				add(name, leadingLiteral(src[at:]), at)
+			}
+		}
+	}
+	// Go: x := os.Getenv("JWT_SECRET") followed by if x == "" { x = "dev" }.
+	for _, m := range goGetenv.FindAllStringSubmatchIndex(src, -1) {
+		v, name := src[m[2]:m[3]], src[m[4]:m[5]]
+		after := src[m[1]:min(len(src), m[1]+400)]
+		re, err := regexp.Compile(`\b` + regexp.QuoteMeta(v) + `\s*=\s*`)
+		if err != nil {
+			continue
+		}
+		for _, am := range re.FindAllStringIndex(after, -1) {
+			at := m[1] + am[1]
+			if lit := leadingLiteral(src[at:]); lit != "" {
+				add(name, lit, at)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// --- default passwords in compose files and seed data
+
+func isComposePath(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	ext := path.Ext(base)
+	return (ext == ".yml" || ext == ".yaml") && (strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose"))
+}
+
+var composePassword = regexp.MustCompile(`(?m)^[ \t]*-?[ \t]*["']?([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD|SECRET)[A-Za-z0-9_]*)["']?[ \t]*[:=][ \t]*(.*?)[ \t]*$`)
+
+func composePasswords(data []byte) []candidate {
+	src := string(data)
+	var out []candidate
+	for _, m := range composePassword.FindAllStringSubmatchIndex(src, -1) {
+		name := src[m[2]:m[3]]
+		if strings.HasSuffix(name, "_FILE") {
+			continue // POSTGRES_PASSWORD_FILE points at a secret; it is not one
+		}
+		raw := src[m[4]:m[5]]
+		if i := strings.Index(raw, " #"); i >= 0 {
+			raw = strings.TrimSpace(raw[:i])
+		}
+		v := strings.Trim(raw, `"'`)
+		if v == "" || strings.Contains(v, "${") || strings.HasPrefix(v, "$") {
+			continue
+		}
+		out = append(out, newCandidate(ruleDefaultPassword, name, v, m[4]+strings.Index(raw, v)))
+	}
+	return out
+}
+
+// isSeedPath matches seed scripts: prisma/seed.ts, db/seeds.py,
+// seeders/001-admin.js, scripts/seed_users.py.
+func isSeedPath(p string) bool {
+	lp := strings.ToLower(p)
+	for _, part := range strings.Split(lp, "/") {
+		name := strings.TrimSuffix(part, path.Ext(part))
+		if strings.HasPrefix(name, "seed") {
+			return true
+		}
+		if strings.HasSuffix(name, "_seed") || strings.HasSuffix(name, "-seed") || strings.HasSuffix(name, "_seeds") {
+			return true
+		}
+	}
+	return false
+}
+
+// seedPassword matches password: 'x', password='x', "password": "x", and
+// the same wrapped in a hashing call (bcrypt.hash('x', 10)).
+var seedPassword = regexp.MustCompile(`(?i)["']?\b(password|passwd|pwd|pass)\b["']?\s*(?::|=)\s*(?:await\s+)?(?:[\w.]+\(\s*)?`)
+
+func seedPasswords(src string) []candidate {
+	if !containsFold(src, "pass") && !containsFold(src, "pwd") {
+		return nil
+	}
+	var out []candidate
+	for _, m := range seedPassword.FindAllStringSubmatchIndex(src, -1) {
+		lit := leadingLiteral(src[m[1]:])
+		v, ok := stringLiteral(lit)
+		if !ok || v == "" || isTemplate(v) {
+			continue
+		}
+		out = append(out, newCandidate(ruleDefaultPassword, src[m[2]:m[3]], v, m[1]+strings.Index(lit, v)))
+	}
+	return out
+}
+
+// --- private JSON Web Keys
+
+func isJSONPath(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".json", ".jwk", ".jwks":
+		return true
+	}
+	return false
+}
+
+// jwkPrivateKeys reports JWKs with private members. The file is only
+// decoded when it names a key type and a private member.
+func jwkPrivateKeys(data []byte) []candidate {
+	if !bytes.Contains(data, []byte(`"kty"`)) || !bytes.Contains(data, []byte(`"d"`)) && !bytes.Contains(data, []byte(`"p"`)) {
+		return nil
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil
+	}
+	var out []candidate
+	var visit func(v any)
+	visit = func(v any) {
+		switch t := v.(type) {
+		case []any:
+			for _, x := range t {
+				visit(x)
+			}
+		case map[string]any:
+			if _, ok := t["kty"].(string); ok {
+				for _, member := range []string{"d", "p", "q"} {
+					s, ok := t[member].(string)
+					if !ok || s == "" {
+						continue
+					}
+					at := bytes.Index(data, []byte(s))
+					if at < 0 {
+						continue
+					}
+					kid, _ := t["kid"].(string)
+					out = append(out, newCandidate(rulePrivateKey, kid, s, at))
+					return
+				}
+			}
+			for _, x := range t {
+				visit(x)
+			}
+		}
+	}
+	visit(doc)
+	return out
+}
+
+// --- small helpers
+
+// leadingLiteral returns the string literal (possibly wrapped as
+// []byte("k") or prefixed b'k') at the start of s, or "".
+func leadingLiteral(s string) string {
+	i := 0
+	for _, w := range []string{"[]byte(", "Buffer.from("} {
+		if strings.HasPrefix(s, w) {
+			i = len(w)
+			break
+		}
+	}
+	for i < len(s) && i < 2 && strings.IndexByte("rbuRBU", s[i]) >= 0 {
+		i++
+	}
+	if i >= len(s) {
+		return ""
+	}
+	q := s[i]
+	if q != '\'' && q != '"' && q != '`' {
+		return ""
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '\n':
+			if q != '`' {
+				return ""
+			}
+		case q:
+			lit := s[:j+1]
+			if strings.HasSuffix(s[:i], "(") {
+				lit += ")"
+			}
+			return lit
+		}
+	}
+	return ""
+}
+
+// valueOffset finds where value sits in the file, searching from the
+// call's '(' for the argument text that holds it.
+func valueOffset(src string, from int, arg, value string) int {
+	at := strings.Index(src[from:], arg)
+	if at < 0 {
+		return from
+	}
+	return from + at + strings.Index(arg, value)
+}
+
+// isTemplate reports a value that is filled in elsewhere (${VAR}, {{ v }}).
+func isTemplate(v string) bool {
+	return strings.Contains(v, "${") || strings.Contains(v, "{{") || strings.HasPrefix(v, "$")
+}
+
+var envNameRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$`)
+
+// looksLikeEnvName reports a value that names a variable (JWT_SECRET)
+// rather than holding a key.
+func looksLikeEnvName(v string) bool { return envNameRE.MatchString(v) }
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(s, sub) || strings.Contains(s, strings.ToUpper(sub)) ||
+		strings.Contains(s, strings.ToUpper(sub[:1])+sub[1:])
+}

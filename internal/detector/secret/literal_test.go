@@ -1,0 +1,156 @@
+package secret
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestCallArgs(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{`f(a, 'b')`, []string{"a", "'b'"}},
+		{`jwt.sign({ sub: u.id, role: 'a,b' }, "k", { expiresIn: '1h' })`, []string{"{ sub: u.id, role: 'a,b' }", `"k"`, "{ expiresIn: '1h' }"}},
+		{`f()`, nil},
+		{`f(g(1, 2), [3, 4])`, []string{"g(1, 2)", "[3, 4]"}},
+		{`f('it\'s, fine', x)`, []string{`'it\'s, fine'`, "x"}},
+		{`f(a, 'unterminated`, []string{"a", "'unterminated"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			got, _ := callArgs(tt.src, strings.IndexByte(tt.src, '('))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("callArgs(%q) = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStringLiteral(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{`'abc'`, "abc", true},
+		{`"abc"`, "abc", true},
+		{"`abc`", "abc", true},
+		{"`a${b}`", "", false},
+		{`[]byte("k3y")`, "k3y", true},
+		{`Buffer.from('k3y', 'utf8')`, "k3y", true},
+		{`b'k3y'`, "k3y", true},
+		{`f'{k}'`, "", false},
+		{`'a' + 'b'`, "", false},
+		{`KEY`, "", false},
+		{`'`, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := stringLiteral(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("stringLiteral(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		name            string
+		secret, signing bool
+	}{
+		{"OPENAI_API_KEY", true, false},
+		{"DB_PASSWORD", true, false},
+		{"SECRET_KEY", true, true},
+		{"JWT_SECRET", true, true},
+		{"jwtSecret", true, true},
+		{"sessionSecret", true, true},
+		{"STRIPE_SECRET_KEY", true, false},
+		{"AWS_SECRET_ACCESS_KEY", true, false},
+		{"AWS_ACCESS_KEY_ID", false, false},
+		{"JWT_SECRET_NAME", false, false},
+		{"STRIPE_PUBLISHABLE_KEY", false, false},
+		{"TOKEN_EXPIRES_IN", false, false},
+		{"CACHE_KEY", false, false},
+		{"PORT", false, false},
+		{"DATABASE_URL", false, false},
+		{"MONKEY", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isSecretName(tt.name); got != tt.secret {
+				t.Errorf("isSecretName(%q) = %v, want %v", tt.name, got, tt.secret)
+			}
+			if got := isSigningName(tt.name); got != tt.signing {
+				t.Errorf("isSigningName(%q) = %v, want %v", tt.name, got, tt.signing)
+			}
+		})
+	}
+}
+
+func TestPlaceholder(t *testing.T) {
+	for _, v := range []string{"", "changeme", "your-key-here", "xxx", "XXXXXXXX", "<your key>", "${VAR}", "$VAR", "{{ .Values.key }}", "sk-...", "REPLACE_ME", "****"} {
+		if !isPlaceholder(v) {
+			t.Errorf("isPlaceholder(%q) = false", v)
+		}
+	}
+	for _, v := range []string{"ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e", "postgres", "hunter2", "ключ-секрет"} {
+		if isPlaceholder(v) {
+			t.Errorf("isPlaceholder(%q) = true", v)
+		}
+	}
+}
+
+func TestDotenvPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		".env": true, "api/.env.local": true, ".env.production": true, "deploy/prod.env": true,
+		".env.example": false, ".env.sample": false, ".env.template": false, "env.go": false, "config/.envrc": false,
+	} {
+		if got := isDotenvPath(p); got != want {
+			t.Errorf("isDotenvPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// FuzzLiterals checks that every parser of file content in this package
+// survives any input and that each candidate points at its own value.
+func FuzzLiterals(f *testing.F) {
+	f.Add("app.py", []byte("app.secret_key = 'k3y'\nx = os.getenv('JWT_SECRET', 'dev')\n"))
+	f.Add("server.js", []byte("app.use(session({ secret: 'cat' }));\nconst s = process.env.JWT_SECRET || 'dev';\njwt.sign(p, 'k')"))
+	f.Add("main.go", []byte("s := os.Getenv(\"JWT_SECRET\")\nif s == \"\" { s = \"dev\" }\nt.SignedString([]byte(\"k\"))"))
+	f.Add(".env", []byte("export API_KEY='abc123xyz'\nDATABASE_URL=postgres://u:p4ss@h/db # c\n"))
+	f.Add("docker-compose.yml", []byte("environment:\n  - POSTGRES_PASSWORD=postgres\n"))
+	f.Add("k.json", []byte(`{"kty":"EC","d":"abc"}`))
+	f.Add("seed.ts", []byte("password: await bcrypt.hash('x', 10)"))
+	f.Add("broken.js", []byte("jwt.sign({a: [1, 2}, 'unterminated\nsession({ secret: "))
+	f.Fuzz(func(t *testing.T, path string, data []byte) {
+		for _, c := range literals(path, data) {
+			if c.start < 0 || c.end > len(data) || c.start > c.end {
+				t.Fatalf("candidate %s out of range: %d..%d of %d", c.rule, c.start, c.end, len(data))
+			}
+			if string(data[c.start:c.end]) != c.secret {
+				t.Fatalf("candidate %s at %d..%d is %q, not its value", c.rule, c.start, c.end, data[c.start:c.end])
+			}
+		}
+	})
+}
+
+// FuzzPatterns checks the windowed gitleaks matching on any input.
+func FuzzPatterns(f *testing.F) {
+	f.Add("a.py", []byte("API_KEY = 'ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e'\n"))
+	f.Add("k.pem", []byte("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----"))
+	f.Add("x", []byte("\n\n\nkey\n"))
+	rs, err := loadRules()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, path string, data []byte) {
+		for _, c := range rs.find(path, data) {
+			if c.start < 0 || c.end > len(data) || string(data[c.start:c.end]) != c.secret {
+				t.Fatalf("candidate %s does not point at its value", c.rule)
+			}
+		}
+	})
+}

@@ -1,0 +1,196 @@
+package secret
+
+import (
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// words splits an identifier into lower-case words at '_', '-', '.' and
+// camelCase boundaries: "jwtSecretKey" and "JWT_SECRET_KEY" are both
+// [jwt secret key].
+func words(name string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == ' ':
+			flush()
+		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
+}
+
+// notSecretLast are last words that make a secret-sounding name describe
+// something about the secret instead (JWT_SECRET_NAME, API_KEY_ID, ...).
+var notSecretLast = set("id", "ids", "name", "url", "uri", "host", "hostname", "port", "path", "file", "dir", "region",
+	"user", "username", "expires", "expiry", "expiration", "in", "ttl", "algorithm", "alg", "algo", "length", "len",
+	"enabled", "issuer", "audience", "type", "version", "endpoint", "header", "prefix", "field", "mode", "method",
+	"env", "scope", "scopes", "location", "arn", "count", "required", "policy", "hash", "rotation", "format", "var")
+
+// publicWords mark values published by design (Stripe publishable keys,
+// Supabase anon keys, reCAPTCHA site keys).
+var publicWords = set("public", "publishable", "anon", "site", "pk")
+
+var secretWords = set("secret", "secrets", "password", "passwd", "pwd", "pass", "passphrase", "token", "apikey",
+	"credential", "credentials", "private", "privatekey", "secretkey", "accesskey")
+
+// isSecretName reports whether an environment or config name holds a
+// secret: OPENAI_API_KEY, DB_PASSWORD, jwtSecret; not JWT_SECRET_NAME,
+// KEY_ID or STRIPE_PUBLISHABLE_KEY.
+func isSecretName(name string) bool {
+	ws := words(name)
+	if len(ws) == 0 || notSecretLast[ws[len(ws)-1]] {
+		return false
+	}
+	for _, w := range ws {
+		if publicWords[w] {
+			return false
+		}
+	}
+	for _, w := range ws {
+		if secretWords[w] {
+			return true
+		}
+	}
+	if last := ws[len(ws)-1]; last == "key" || last == "dsn" {
+		for _, w := range ws {
+			if lookupKeyWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// lookupKeyWords make a *_KEY name a lookup key, not a credential
+// (CACHE_KEY, SORT_KEY, IDEMPOTENCY_KEY).
+var lookupKeyWords = set("cache", "sort", "partition", "primary", "foreign", "idempotency", "lookup", "cursor",
+	"group", "route", "map", "dict", "column", "index", "storage", "redis", "local", "query", "hot", "shortcut")
+
+// signingWords qualify a secret as the key that signs tokens, sessions or
+// cookies.
+var signingWords = set("jwt", "session", "cookie", "signing", "sign", "hmac", "token", "auth", "nextauth", "app", "flask", "django")
+
+// isSigningName reports whether a name holds a signing or session key:
+// SECRET_KEY, JWT_SECRET, sessionSecret, signingKey; not an API key such
+// as STRIPE_SECRET_KEY.
+func isSigningName(name string) bool {
+	if !isSecretName(name) {
+		return false
+	}
+	ws := words(name)
+	switch strings.Join(ws, " ") {
+	case "secret key", "secretkey", "secret key base":
+		return true
+	}
+	keyish := false
+	for _, w := range ws {
+		if w == "secret" || w == "key" || w == "secretkey" {
+			keyish = true
+		}
+	}
+	if !keyish {
+		return false
+	}
+	for _, w := range ws {
+		if signingWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholders are values that stand for a secret rather than being one.
+var placeholders = set("changeme", "change-me", "change_me", "changeit", "change-this", "changethis", "secret", "password",
+	"todo", "tbd", "fixme", "none", "null", "nil", "undefined", "example", "sample", "dummy", "placeholder",
+	"replaceme", "replace-me", "replace_me", "redacted", "xxx", "true", "false", "yes", "no", "on", "off", "test",
+	"your-secret", "your_secret", "secret-key", "secret_key", "api-key", "api_key", "token", "mysecret", "my-secret")
+
+// isPlaceholder reports whether a value is obviously not a real secret:
+// empty, a template (${VAR}, {{ var }}, <your-key>), a well-known filler
+// (changeme, xxx, your-key-here) or a single repeated character.
+func isPlaceholder(v string) bool {
+	v = strings.TrimSpace(v)
+	lv := strings.ToLower(v)
+	if lv == "" || placeholders[lv] {
+		return true
+	}
+	switch {
+	case strings.Contains(v, "${"), strings.Contains(v, "$("), strings.Contains(v, "{{"), strings.HasPrefix(v, "$"),
+		strings.HasPrefix(v, "%") && strings.HasSuffix(v, "%"),
+		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"),
+		strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]"),
+		strings.Contains(v, "..."), strings.Contains(v, "…"):
+		return true
+	}
+	for _, w := range []string{"your-", "your_", "yourkey", "yoursecret", "changeme", "change_me", "change-me", "replace", "placeholder", "example", "insert-", "insert_", "-here", "_here", "xxxx", "dummy"} {
+		if strings.Contains(lv, w) {
+			return true
+		}
+	}
+	if strings.HasPrefix(lv, "your") {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(v)
+	return strings.Trim(v, string(first)) == ""
+}
+
+// isTestPath reports whether a file is a test or test fixture: secrets and
+// passwords there are compared to input, not used.
+func isTestPath(p string) bool {
+	base := path.Base(p)
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch dir {
+		case "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "__mocks__", "mocks", "testing":
+			return true
+		}
+	}
+	return strings.HasSuffix(base, "_test.go") || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") ||
+		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || base == "conftest.py"
+}
+
+// isDocPath reports whether a file is prose: snippets in docs show how to
+// use a key, they do not hold one.
+func isDocPath(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt", ".html", ".ipynb":
+		return true
+	}
+	return false
+}
+
+// isExamplePath reports whether a file is a template meant to be copied
+// (.env.example, config.sample.py, settings.template.yml).
+func isExamplePath(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	for _, w := range []string{"example", "sample", "template", ".dist", "defaults", ".tmpl", ".tpl"} {
+		if strings.Contains(base, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func set(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}

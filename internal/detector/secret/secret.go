@@ -1,0 +1,148 @@
+// Package secret finds committed secrets: gitleaks' default patterns, run
+// only around their keywords, and the secrets patterns cannot see because
+// they are known by where they sit (.env files, signing keys in code,
+// literal fallbacks for secret variables, default passwords, private JWKs).
+// Every value is redacted before it leaves this package.
+package secret
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/redact"
+)
+
+// Priorities decide which rule names a value two rules found: a provider
+// pattern (stripe-access-token) says the most, a rule of ours (dotenv,
+// hardcoded-signing-key) says why it matters, the generic pattern least.
+const (
+	priorityGeneric  = 1
+	priorityLiteral  = 2
+	priorityProvider = 3
+)
+
+func rulePriority(id string) int {
+	if strings.Contains(id, "generic") {
+		return priorityGeneric
+	}
+	return priorityProvider
+}
+
+// candidate is a secret before redaction; it never leaves the package.
+type candidate struct {
+	rule, description, variable string
+	secret                      string
+	start, end                  int // byte offsets of the secret in the file
+	priority                    int
+}
+
+// Detector is the secrets detector. A fresh one is made for every scan:
+// it remembers, for its Finish step, whether .env files are ignored.
+type Detector struct {
+	mu  sync.Mutex
+	env envHygiene
+}
+
+// New returns a secrets detector.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "secret" }
+
+// Match implements detector.Detector: every file, except what gitleaks'
+// global allowlist excludes (lock files, images, vendored code).
+func (*Detector) Match(p string) bool {
+	rs, err := loadRules()
+	if err != nil {
+		return true // Detect reports the error once per file
+	}
+	return !rs.pathAllowed(p)
+}
+
+// Detect implements detector.Detector. It has no Keywords: gitleaks'
+// keywords are matched case-insensitively in one pass of an automaton,
+// which is cheaper than the runner's substring test for each of them.
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	d.observeEnv(f)
+	rs, err := loadRules()
+	if err != nil {
+		return err
+	}
+	cands := rs.find(f.Path, f.Data)
+	cands = append(cands, literals(f.Path, f.Data)...)
+	if len(cands) == 0 {
+		return nil
+	}
+	l := newLines(f.Data)
+	for _, c := range resolve(cands) {
+		if c.variable == "" {
+			c.variable = assignedName(l, c.start)
+		}
+		s := facts.Secret{
+			Rule:        c.rule,
+			File:        f.Path,
+			Line:        l.line(c.start),
+			Redacted:    redact.Secret(c.secret),
+			Description: c.description,
+			Variable:    c.variable,
+		}
+		// Content-based id; the secret itself (even hashed: short
+		// passwords are easy to brute-force) never enters it.
+		s.ID = detector.ID("secret", s.Rule, s.File, s.Variable, s.Redacted)
+		out.AddSecret(s)
+	}
+	return nil
+}
+
+// resolve keeps one candidate per value: where two overlap, the higher
+// priority wins, then the earlier one. The result is in file order.
+func resolve(cands []candidate) []candidate {
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		if a.priority != b.priority {
+			return b.priority - a.priority
+		}
+		return a.start - b.start
+	})
+	var kept []candidate
+	for _, c := range cands {
+		overlaps := false
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c)
+		}
+	}
+	slices.SortFunc(kept, func(a, b candidate) int { return a.start - b.start })
+	return kept
+}
+
+// assignment matches the end of "NAME=", "name: ", `"name": "`,
+// `key := []byte("` before a value, to name what a secret is assigned to.
+var assignment = regexp.MustCompile(`([A-Za-z_][\w.-]*)["'\]]{0,2}[ \t]*(?::=|=>|\?=|=|:)[ \t]*(?:\[\]byte\(|Buffer\.from\()?[rbu]?["'\x60]?[ \t]*$`)
+
+// assignedName is the name a secret at off is assigned to on its line, if
+// the line is an assignment (KEY=value, key: value, key = "value").
+func assignedName(l *lines, off int) string {
+	b := l.bounds(l.line(off))
+	if off < b.start || off > b.end {
+		return ""
+	}
+	m := assignment.FindSubmatch(l.data[b.start:off])
+	if m == nil {
+		return ""
+	}
+	name := string(m[1])
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}

@@ -1,0 +1,151 @@
+package secret
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Fixture expectations: a comment "want: secret <rule>" on the line where
+// the secret is (for a JSON file, a "_want" member on that line). A
+// comment alone on its line applies to the next line (a PEM block cannot
+// carry a comment of its own). Scoring is by rule, file and line.
+var wantRE = regexp.MustCompile(`want:\s*([^"]+?)\s*(?:\*/|-->|")?,?\s*$`)
+
+// wantsAt reads the "want:" expectations under dir that start with
+// prefix, as "<rest> @<file>:<line>".
+func wantsAt(t *testing.T, dir, prefix string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(dir, p)
+		sc := bufio.NewScanner(f)
+		n := 0
+		for sc.Scan() {
+			n++
+			line := sc.Text()
+			m := wantRE.FindStringSubmatchIndex(line)
+			if m == nil {
+				continue
+			}
+			at := n
+			if code := strings.Trim(line[:m[0]], " \t#/<!-"); code == "" {
+				at = n + 1
+			}
+			for _, w := range strings.Split(line[m[2]:m[3]], ";") {
+				if w = strings.TrimSpace(w); strings.HasPrefix(w, prefix) {
+					out = append(out, fmt.Sprintf("%s @%s:%d", strings.TrimSpace(strings.TrimPrefix(w, prefix)), filepath.ToSlash(rel), at))
+				}
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func gotSecrets(f facts.Facts) []string {
+	var out []string
+	for _, s := range f.Secrets {
+		out = append(out, fmt.Sprintf("%s @%s:%d", s.Rule, s.File, s.Line))
+	}
+	return out
+}
+
+func TestFixtures(t *testing.T) {
+	for _, eco := range []string{"python", "js", "go", "config"} {
+		t.Run(eco, func(t *testing.T) {
+			dir := filepath.Join("testdata", eco)
+			f := detectortest.Scan(t, dir, New())
+			detectortest.Check(t, "secrets/"+eco, gotSecrets(f), wantsAt(t, dir, "secret "))
+			for _, s := range f.Secrets {
+				t.Logf("%s %s:%d %s var=%s", s.Rule, s.File, s.Line, s.Redacted, s.Variable)
+			}
+			for _, w := range f.Warnings {
+				t.Logf("warning %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// fixtureSecrets are the fake secrets of the fixtures, none of which may
+// appear whole in any output.
+var fixtureSecrets = []string{
+	"sk-proj-FAKERHtUVQcDMpg0TMkxpdzPaEMM1ZA7V0FhHVJWDBt2hWdQZUm14QhoxhT3BlbkFJLPAbQcEFUV2fsjGHb6HrlEOS47WgjKCu-0xxKhg5QjWV1mKaUyvBPs0jSO",
+	"ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e", "notes-db-pw", "Pg-r4nd0m-pw",
+	"f1ask-s3ssion-k3y-9c2d", "jwt-Qm4vX8rT2pLs", "dev-secret", "insecure-fallback", "hs256-s1gning-k3y",
+	"django-insecure-8fk2x9wq7z3m1p0vl5r", "postgres", "Adm1n-Passw0rd!",
+	"sk_live_FAKEBY6rfNcAKEIOUttYpATIk27f4t3tGo", "DVbpag1xYKiuMw7TpHD8BHbN", "c00kie-s1gning-secret",
+	"keyboard-cat-7781", "refresh-fallback", "sup3r-s3cret-signing", "ts-jwt-s1gning-k3y", "fallback-s3ss", "Sup3rAdm1n!",
+	"g0-jwt-s1gning-k3y-2024", "ghp_FAKEdZU0NYJ2gClNbc7Hrd0APsmYaUSRCsll", "inline-hmac-k3y-77", "local-dev-secret",
+	"sQa6gMJvocDDCFAAauVnBMG", "cVliK7Y84noiLEuw2wKrNCe5hQrrlc6p9f-xmHUJery88AWj-R-5vcQ4QTACqmV7",
+	"SG.FAKEGWfvmaQtKnP-VSGVBr.YSuIb9OZiFZ3HLKv797TPNbpjava1bMZwIMlvdp5gjT", "example",
+}
+
+func TestNoSecretInOutput(t *testing.T) {
+	for _, eco := range []string{"python", "js", "go", "config"} {
+		f := detectortest.Scan(t, filepath.Join("testdata", eco), New())
+		out, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range fixtureSecrets {
+			// Short words ("postgres", "example") may appear in file names
+			// or descriptions; they are checked only against redactions.
+			if len(s) >= 12 && strings.Contains(string(out), s) {
+				t.Errorf("%s: output contains fixture secret %q", eco, s)
+			}
+		}
+		for _, sec := range f.Secrets {
+			for _, s := range fixtureSecrets {
+				if strings.Contains(sec.Redacted, s) || strings.Contains(sec.Variable, s) {
+					t.Errorf("%s: secret fact %+v shows %q", eco, sec, s)
+				}
+			}
+		}
+	}
+}
+
+func TestEnvNotIgnored(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want bool
+	}{
+		{"ignored", false},
+		{"notignored", true},
+		{"none", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			f := detectortest.Scan(t, filepath.Join("testdata", "hygiene", tt.dir), New())
+			got := false
+			for _, p := range f.Pipeline {
+				if p.Kind == KindEnvNotIgnored {
+					got = true
+					t.Logf("%s %v", p.Detail, p.Evidence)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("env-not-ignored = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

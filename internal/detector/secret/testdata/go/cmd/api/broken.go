@@ -1,0 +1,5 @@
+package main
+
+var jwtKey = []byte("unterminated
+func broken( {
+	token.SignedString([]byte(

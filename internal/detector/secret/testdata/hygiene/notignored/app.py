@@ -1,0 +1,3 @@
+import os
+
+KEY = os.environ["OPENAI_API_KEY"]
