@@ -107,7 +107,13 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newReportCmd(e),
 		newScanCmd(e),
 		newRulesCmd(e),
+		newCheckCmd(e),
 		newServicesCmd(e),
+		newAcceptCmd(e),
+		newTransferCmd(e),
+		newEliminateCmd(e),
+		newControlCmd(e),
+		newReviewCmd(e),
 	)
 	return root
 }

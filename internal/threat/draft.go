@@ -302,7 +302,7 @@ func (d *drafter) surfaces() {
 			}
 		}
 		d.addSurface(model.Surface{
-			ID: "store-" + slug(s.Kind+" "+s.Name), Kind: model.KindStore, Direction: model.Store, Name: s.Name,
+			ID: storeSurfaceID(s), Kind: model.KindStore, Direction: model.Store, Name: s.Name,
 			Evidence: capEvidence(toModel(s.Evidence), 3), Exposure: exposure, Assets: assets,
 			Boundary: d.boundary("api", storeSide(s.Kind), "API to "+storeSide(s.Kind)),
 			Match:    &model.SurfaceMatch{Fact: "store:" + s.Kind + ":" + s.Name},
@@ -358,6 +358,15 @@ func (d *drafter) storesToMap() []facts.Store {
 		out = append(out, s)
 	}
 	return out
+}
+
+// storeSurfaceID names a store's surface after the store: store-s3-bucket-uploads.
+func storeSurfaceID(s facts.Store) string {
+	id := slug(s.Name)
+	if !strings.HasPrefix(id, slug(s.Kind)) {
+		id = slug(s.Kind) + "-" + id
+	}
+	return "store-" + id
 }
 
 func isBucket(kind string) bool {

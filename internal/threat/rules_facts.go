@@ -129,7 +129,7 @@ var bucketExposure = &Rule{
 			if !isBucket(s.Kind) {
 				continue
 			}
-			id := "store-" + slug(s.Kind+" "+s.Name)
+			id := storeSurfaceID(s)
 			diff, reason, needs := model.Moderate, "needs a leaked object URL or key, unless the bucket allows listing", "a leaked object URL or key"
 			if predictable {
 				reason = "keys are predictable and the bucket allows authenticated reads (low if the bucket is public)"

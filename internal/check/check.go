@@ -1,0 +1,338 @@
+// Package check compares the code with its threat model and says where the
+// model has stopped being true: surfaces the model does not know (drift),
+// items whose code is gone, urgent threats nobody decided on, controls
+// called implemented with no evidence in the code (the wishlist problem),
+// acceptances past their revisit date, an overdue review, and committed
+// secrets. Every finding says what to do about it.
+package check
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/threat"
+)
+
+// Levels, from most to least severe. By default an error fails the check.
+const (
+	Error   = "error"
+	Warning = "warning"
+	Note    = "note"
+)
+
+// LevelRank orders levels: error 0, warning 1, note 2.
+func LevelRank(l string) int {
+	switch l {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// Kind is what a finding is about; each kind is a SARIF rule.
+type Kind struct {
+	ID    string
+	Title string
+	Help  string
+	Level string // the default level
+	CWE   []string
+}
+
+// Kinds is every kind of finding, in the order they are reported.
+var Kinds = []Kind{
+	{"drift", "The code has a surface the model does not know", "A route, store, third party or secret appeared in the code and no row of threatmap.yaml stands for it. Run `threatmap sync` to add it (marked new), then decide on the threats it brings.", Error, []string{"CWE-1059"}},
+	{"undecided", "Urgent threat without a decision", "A threat that bots find easily (low difficulty) with high or critical impact has no response. Mitigate it, or record a deliberate accept / transfer / eliminate decision.", Error, nil},
+	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it: fix the code, or set the control back to planned or in-progress.", Error, nil},
+	{"acceptance-expired", "Accepted risk past its revisit date", "An acceptance is a decision with an expiry. Revisit it: accept again with a new date, or change the response.", Error, nil},
+	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
+	{"secret-committed", "Secret committed to the repository", "Committed keys are found by automated scanners within minutes of a push to a public repository. Rotate it, remove it from the code and from history, and read it from the environment or a secret store.", Error, []string{"CWE-798"}},
+	{"stale", "Model item whose code is gone", "The model names code that the scan no longer finds. Run `threatmap sync` to mark it gone, or remove the row.", Warning, nil},
+}
+
+// KindByID finds a kind.
+func KindByID(id string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.ID == id {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// Finding is one thing that makes the model untrue.
+type Finding struct {
+	Kind    string `json:"kind"`
+	Level   string `json:"level"`
+	Message string `json:"message"`
+	// Fix is the command or YAML that resolves it.
+	Fix string `json:"fix"`
+	// File and Line point at the code (drift, secrets) or at the model item.
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	// ID names the model item (threat, surface) when there is one.
+	ID string `json:"id,omitempty"`
+	// Fingerprint is stable across edits elsewhere in the files: it is
+	// built from the kind and the item's identity, never from line numbers.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// Input is everything check compares.
+type Input struct {
+	Root      string     // the scanned folder, to resolve evidence paths
+	ModelPath string     // the model file, relative to the working folder
+	ModelRel  string     // the model file relative to Root, for findings
+	Doc       *model.Doc // the model, with positions
+	Facts     facts.Facts
+	Draft     *model.Model // drafted from Facts
+	Now       time.Time
+}
+
+// Run returns every finding, sorted by level, kind and place.
+func Run(in Input) []Finding {
+	r := &runner{in: in, m: in.Doc.Model}
+	r.drift()
+	r.stale()
+	r.undecided()
+	r.controls()
+	r.acceptances()
+	r.review()
+	r.secrets()
+	slices.SortStableFunc(r.out, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(LevelRank(a.Level), LevelRank(b.Level)), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
+			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.ID, b.ID))
+	})
+	return r.out
+}
+
+func kindRank(id string) int {
+	return slices.IndexFunc(Kinds, func(k Kind) bool { return k.ID == id })
+}
+
+type runner struct {
+	in  Input
+	m   *model.Model
+	out []Finding
+}
+
+func (r *runner) add(kind, msg, fix, file string, line int, id string, identity ...string) {
+	k, _ := KindByID(kind)
+	h := sha256.Sum256([]byte(strings.Join(append([]string{kind}, identity...), "\x00")))
+	r.out = append(r.out, Finding{Kind: kind, Level: k.Level, Message: msg, Fix: fix, File: file, Line: line, ID: id,
+		Fingerprint: hex.EncodeToString(h[:8])})
+}
+
+// at is where a model path stands, for findings about the model.
+func (r *runner) at(path string) (string, int) {
+	return r.in.ModelRel, r.in.Doc.At(path).Line
+}
+
+func (r *runner) drift() {
+	for i := range r.in.Draft.Surfaces {
+		s := &r.in.Draft.Surfaces[i]
+		if r.m.FindSurface(s) >= 0 {
+			continue
+		}
+		file, line := "", 0
+		if len(s.Evidence) > 0 {
+			file, line = s.Evidence[0].File, s.Evidence[0].Line
+		}
+		var rows []string
+		for _, t := range r.in.Draft.Threats {
+			if t.Surface == s.ID {
+				rows = append(rows, fmt.Sprintf("%s (difficulty %s, impact %s)", t.ID, t.Difficulty, t.Impact))
+			}
+		}
+		msg := fmt.Sprintf("the code has a surface the model does not know: %s", s.Name)
+		if len(rows) > 0 {
+			msg += "; it would add the rows " + strings.Join(rows, ", ")
+		}
+		fix := "threatmap sync   # adds it to threatmap.yaml, marked new:\n" + surfaceYAML(s)
+		r.add("drift", msg, fix, file, line, s.ID, matchKey(s))
+	}
+}
+
+func matchKey(s *model.Surface) string {
+	if s.Match == nil {
+		return s.ID
+	}
+	return s.Match.Method + " " + s.Match.Path + " " + s.Match.Fact
+}
+
+func surfaceYAML(s *model.Surface) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "  - id: %s\n    kind: %s\n    direction: %s\n    name: %q\n", s.ID, s.Kind, s.Direction, s.Name)
+	if s.Exposure != "" {
+		fmt.Fprintf(&b, "    exposure: %s\n", s.Exposure)
+	}
+	if m := s.Match; m != nil {
+		switch {
+		case m.Fact != "":
+			fmt.Fprintf(&b, "    match: {fact: %q}\n", m.Fact)
+		case m.Method != "":
+			fmt.Fprintf(&b, "    match: {method: %s, path: %q}\n", m.Method, m.Path)
+		default:
+			fmt.Fprintf(&b, "    match: {path: %q}\n", m.Path)
+		}
+	}
+	return b.String()
+}
+
+// stale reports model surfaces tied to code (they have a match) that no
+// scanned surface answers to any more.
+func (r *runner) stale() {
+	for i, s := range r.m.Surfaces {
+		if s.Match == nil || s.State == model.StateGone {
+			continue
+		}
+		found := false
+		for j := range r.in.Draft.Surfaces {
+			if s.Match.Covers(r.in.Draft.Surfaces[j].Match) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		file, line := r.at(fmt.Sprintf("surfaces[%d]", i))
+		r.add("stale", fmt.Sprintf("surface %s (%s) is no longer in the code", s.ID, s.Name),
+			"threatmap sync   # marks it gone; or delete the row and its threats", file, line, s.ID, s.ID)
+	}
+}
+
+func (r *runner) undecided() {
+	for i, t := range r.m.Threats {
+		if t.State == model.StateGone || t.EffectiveResponse() != model.Undecided {
+			continue
+		}
+		if t.Difficulty != model.Easy || (t.Impact != model.High && t.Impact != model.Critical) {
+			continue
+		}
+		file, line := r.at(fmt.Sprintf("threats[%d]", i))
+		r.add("undecided", fmt.Sprintf("threat %s is easy for bots (difficulty low) with %s impact, and nobody decided what to do: %s", t.ID, t.Impact, t.Statement),
+			fmt.Sprintf("set `response: mitigate` with its controls in threatmap.yaml, or record a decision:\n  threatmap accept %s --by NAME --why TEXT --revisit YYYY-MM-DD\n  threatmap transfer %s --to WHOM --how TEXT\n  threatmap eliminate %s --why TEXT", t.ID, t.ID, t.ID),
+			file, line, t.ID, t.ID)
+	}
+}
+
+// controls reports controls called implemented that the code does not show.
+func (r *runner) controls() {
+	surfaces := map[string]*model.Surface{}
+	for i := range r.m.Surfaces {
+		surfaces[r.m.Surfaces[i].ID] = &r.m.Surfaces[i]
+	}
+	for i, t := range r.m.Threats {
+		if t.State == model.StateGone {
+			continue
+		}
+		for j, c := range t.Controls {
+			if c.Status != model.Implemented {
+				continue
+			}
+			ev, checkable := threat.Verify(r.in.Facts, surfaces[t.Surface], c)
+			if len(ev) > 0 {
+				continue
+			}
+			if !checkable {
+				// No check in code can see it: the person's evidence stands
+				// if the files it names exist.
+				if len(c.Evidence) > 0 && r.evidenceExists(c.Evidence) {
+					continue
+				}
+				if len(c.Evidence) == 0 {
+					file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
+					r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but threatmap cannot see it in code and no evidence is given", t.ID, c.Text),
+						fmt.Sprintf("add the file:line that implements it:\n  threatmap control %s --text %q --status implemented --evidence FILE:LINE", t.ID, c.Text),
+						file, line, t.ID, t.ID, c.Text)
+					continue
+				}
+			}
+			file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
+			r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but the code shows no evidence of it", t.ID, c.Text),
+				fmt.Sprintf("implement it, or say where it stands:\n  threatmap control %s --text %q --status in-progress", t.ID, c.Text),
+				file, line, t.ID, t.ID, c.Text)
+		}
+	}
+}
+
+func (r *runner) evidenceExists(ev []model.Evidence) bool {
+	for _, e := range ev {
+		p := filepath.Join(r.in.Root, filepath.FromSlash(e.File))
+		rel, err := filepath.Rel(r.in.Root, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return false
+		}
+		if _, err := os.Stat(p); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *runner) acceptances() {
+	today := model.NewDate(r.in.Now)
+	for i, t := range r.m.Threats {
+		if t.EffectiveResponse() != model.Accept || t.Acceptance == nil || t.State == model.StateGone {
+			continue
+		}
+		if t.Acceptance.Revisit.IsZero() || !t.Acceptance.Revisit.Before(today.Time) {
+			continue
+		}
+		file, line := r.at(fmt.Sprintf("threats[%d].acceptance.revisit", i))
+		r.add("acceptance-expired", fmt.Sprintf("threat %s was accepted by %s on %s until %s; that date has passed", t.ID, t.Acceptance.By, t.Acceptance.On, t.Acceptance.Revisit),
+			fmt.Sprintf("revisit it: threatmap accept %s --by NAME --why TEXT --revisit YYYY-MM-DD, or change its response", t.ID),
+			file, line, t.ID, t.ID, t.Acceptance.Revisit.String())
+	}
+}
+
+func (r *runner) review() {
+	due, ever := r.m.ReviewDue()
+	today := model.NewDate(r.in.Now)
+	file, line := r.at("review")
+	switch {
+	case !ever:
+		r.add("review-overdue", "the threat model has never been reviewed",
+			"read it through with the team, then: threatmap review --by NAME", file, line, "", "never")
+	case due.Before(today.Time):
+		r.add("review-overdue", fmt.Sprintf("the last review was on %s by %s; the next was due on %s", r.m.Review.Last.On, r.m.Review.Last.By, due.Format(model.DateLayout)),
+			"check the model still reflects what you run, then: threatmap review --by NAME", file, line, "", "overdue")
+	}
+}
+
+// secrets reports committed secrets, unless the model records a decision
+// on the surface that holds them (an accepted sample key, say).
+func (r *runner) secrets() {
+	decided := map[string]bool{}
+	for _, t := range r.m.Threats {
+		if t.EffectiveResponse() == model.Accept || t.EffectiveResponse() == model.TransferRisk || t.EffectiveResponse() == model.Eliminate {
+			for _, s := range r.m.Surfaces {
+				if s.ID == t.Surface && s.Match != nil && strings.HasPrefix(s.Match.Fact, "secrets:") {
+					decided[strings.TrimPrefix(s.Match.Fact, "secrets:")] = true
+				}
+			}
+		}
+	}
+	for _, s := range r.in.Facts.Secrets {
+		if decided[s.File] {
+			continue
+		}
+		what := s.Rule
+		if s.Variable != "" {
+			what = s.Variable + " (" + s.Rule + ")"
+		}
+		r.add("secret-committed", fmt.Sprintf("secret committed: %s = %s", what, s.Redacted),
+			"rotate it, remove it from the code and from git history, and read it from the environment or a secret store",
+			s.File, s.Line, "", s.File, s.Rule, s.Variable, s.Redacted)
+	}
+}

@@ -1,0 +1,113 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Report is what a check prints: its findings and how the run ended.
+type Report struct {
+	Model    string    `json:"model"`
+	Findings []Finding `json:"findings"`
+	// Failed says whether the findings fail the build at the chosen level.
+	Failed bool   `json:"failed"`
+	FailOn string `json:"fail_on"`
+}
+
+// Formatter writes a report in one format.
+type Formatter interface {
+	Format(w io.Writer, r *Report) error
+}
+
+// FormatterFunc adapts a function to Formatter.
+type FormatterFunc func(w io.Writer, r *Report) error
+
+// Format implements Formatter.
+func (f FormatterFunc) Format(w io.Writer, r *Report) error { return f(w, r) }
+
+// Formats is every output format, by name. Human output is built per run
+// (it needs to know about colour).
+var Formats = map[string]Formatter{
+	"json": FormatterFunc(writeJSON),
+}
+
+// FormatNames lists the formats for help and errors.
+func FormatNames() []string {
+	names := []string{"human"}
+	for n := range Formats {
+		names = append(names, n)
+	}
+	sort.Strings(names[1:])
+	return names
+}
+
+func writeJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	return enc.Encode(r)
+}
+
+// Human writes findings grouped by kind, for a terminal or a CI log.
+type Human struct {
+	Color bool
+}
+
+// Format implements Formatter.
+func (h Human) Format(w io.Writer, r *Report) error {
+	paint := func(code, s string) string {
+		if !h.Color {
+			return s
+		}
+		return "\033[" + code + "m" + s + "\033[0m"
+	}
+	levelColor := map[string]string{Error: "31", Warning: "33", Note: "36"}
+	if len(r.Findings) == 0 {
+		_, err := fmt.Fprintf(w, "%s %s is true to the code: no findings.\n", paint("32", "ok"), r.Model)
+		return err
+	}
+	var b strings.Builder
+	for _, k := range Kinds {
+		var fs []Finding
+		for _, f := range r.Findings {
+			if f.Kind == k.ID {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s (%d)\n", paint("1", k.Title), len(fs))
+		for _, f := range fs {
+			where := f.File
+			if f.Line > 0 {
+				where = fmt.Sprintf("%s:%d", f.File, f.Line)
+			}
+			if where != "" {
+				where += ": "
+			}
+			fmt.Fprintf(&b, "  %s %s%s\n", paint(levelColor[f.Level], f.Level), where, f.Message)
+			for _, l := range strings.Split(strings.TrimRight(f.Fix, "\n"), "\n") {
+				fmt.Fprintf(&b, "      %s\n", paint("2", l))
+			}
+		}
+		b.WriteString("\n")
+	}
+	counts := map[string]int{}
+	for _, f := range r.Findings {
+		counts[f.Level]++
+	}
+	verdict := paint("32", "passed")
+	if r.Failed {
+		verdict = paint("31", "failed")
+	}
+	fmt.Fprintf(&b, "%s: %d error(s), %d warning(s), %d note(s) (fails on %s)\n", verdict, counts[Error], counts[Warning], counts[Note], r.FailOn)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
