@@ -108,6 +108,8 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newScanCmd(e),
 		newRulesCmd(e),
 		newCheckCmd(e),
+		newInitCmd(e),
+		newSyncCmd(e),
 		newServicesCmd(e),
 		newAcceptCmd(e),
 		newTransferCmd(e),

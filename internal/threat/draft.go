@@ -125,21 +125,24 @@ func (d *drafter) uploadedFiles() string {
 	})
 }
 
+// billingState is the one integrity asset for billing: the models that hold
+// plans, subscriptions or credits fold into it.
 func (d *drafter) billingState() string {
-	for _, a := range d.f.Assets {
-		if a.Kind == string(model.Integrity) {
-			return d.asset("integrity-"+slug(a.Name), func() model.Asset { return d.integrityAsset(a) })
-		}
-	}
 	return d.asset(assetBillingState, func() model.Asset {
-		return model.Asset{Name: "Product integrity (billing state)", Kind: model.Integrity, Impact: model.High,
+		a := model.Asset{Name: "Product integrity (billing state)", Kind: model.Integrity, Impact: model.High,
 			Description: "Who has paid, for what plan, and how many credits each account holds."}
+		var ev []model.Evidence
+		for _, f := range d.f.Assets {
+			if f.Kind == string(model.Integrity) {
+				a.Fields = append(a.Fields, f.Fields...)
+				ev = append(ev, toModel(f.Evidence)...)
+			}
+		}
+		slices.Sort(a.Fields)
+		a.Fields = slices.Compact(a.Fields)
+		a.Evidence = capEvidence(ev, 3)
+		return a
 	})
-}
-
-func (d *drafter) integrityAsset(a facts.Asset) model.Asset {
-	return model.Asset{Name: fmt.Sprintf("Product integrity (%s)", a.Name), Kind: model.Integrity, Impact: model.High,
-		Description: "Billing state: who has paid and what they may use.", Fields: a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
 }
 
 func (d *drafter) outgoingEmail() string {
@@ -172,7 +175,7 @@ func (d *drafter) userDataAssets() {
 					Fields:      a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
 			})
 		case string(model.Integrity):
-			d.asset("integrity-"+slug(a.Name), func() model.Asset { return d.integrityAsset(a) })
+			d.billingState()
 		}
 	}
 	for _, c := range d.f.Credentials {
