@@ -22,11 +22,13 @@ type scanOptions struct {
 	format      string
 	maxFileSize int64
 	noGitignore bool
+	exclude     []string
 }
 
 func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
 	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes")
 	cmd.Flags().BoolVar(&o.noGitignore, "no-gitignore", false, "also read files that .gitignore excludes")
+	cmd.Flags().StringArrayVar(&o.exclude, "exclude", nil, "skip paths matching this .gitignore-style glob (repeatable)")
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -104,7 +106,7 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore}}
+	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore, Exclude: o.exclude}}
 	if isTerminal(e.stderr) {
 		opt.Progress = func(n int) {
 			if n%500 == 0 {

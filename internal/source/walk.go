@@ -27,6 +27,10 @@ type Options struct {
 	// NoGitignore reads files that .gitignore excludes. A secret in an
 	// ignored .env is not committed, so by default it is not read.
 	NoGitignore bool
+	// Exclude is paths the scan skips, in .gitignore syntax relative to
+	// the root ("docs/", "*.generated.go"). It applies even with
+	// NoGitignore: it is the person's choice, not the repository's.
+	Exclude []string
 }
 
 // Entry is a file the walk found, not yet read.
@@ -76,6 +80,9 @@ func Walk(ctx context.Context, root string, opt Options, visit func(Entry) error
 		return fmt.Errorf("%s is not a folder", root)
 	}
 	w := &walker{root: rootAbs, maxSize: maxSize, visit: visit, warn: warn, useIgnore: !opt.NoGitignore}
+	if ps := excludePatterns(opt.Exclude); len(ps) > 0 {
+		w.exclude = gitignore.NewMatcher(ps)
+	}
 	return w.dir(ctx, rootAbs, "", nil)
 }
 
@@ -83,6 +90,7 @@ type walker struct {
 	root      string
 	maxSize   int64
 	useIgnore bool
+	exclude   gitignore.Matcher // nil when nothing is excluded
 	visit     func(Entry) error
 	warn      func(Warning)
 }
@@ -112,6 +120,9 @@ func (w *walker) dir(ctx context.Context, abs, rel string, patterns []gitignore.
 		childAbs := filepath.Join(abs, name)
 		typ := e.Type()
 		if matcher != nil && matcher.Match(splitRel(childRel), typ.IsDir()) {
+			continue
+		}
+		if w.exclude != nil && w.exclude.Match(splitRel(childRel), typ.IsDir()) {
 			continue
 		}
 		switch {
@@ -167,6 +178,20 @@ func readIgnore(path string, domain []string) []gitignore.Pattern {
 			continue
 		}
 		ps = append(ps, gitignore.ParsePattern(line, domain))
+	}
+	return ps
+}
+
+// excludePatterns parses Exclude globs, ignoring blanks and comments as a
+// .gitignore would.
+func excludePatterns(globs []string) []gitignore.Pattern {
+	var ps []gitignore.Pattern
+	for _, g := range globs {
+		g = strings.TrimSpace(g)
+		if g == "" || strings.HasPrefix(g, "#") {
+			continue
+		}
+		ps = append(ps, gitignore.ParsePattern(g, nil))
 	}
 	return ps
 }
