@@ -149,6 +149,14 @@ func SetControl(data []byte, threatID, text string, status model.ControlStatus, 
 			return strings.EqualFold(strings.TrimSpace(c.Text), strings.TrimSpace(text)) || (c.Check != "" && c.Check == text)
 		})
 		t.Controls = slices.Clone(t.Controls)
+		// The response goes first: an insert at the same place as the
+		// controls must come before them, as in a drafted file.
+		if t.EffectiveResponse() == model.Undecided {
+			t.Response = model.Mitigate
+			if _, err := f.setScalar(tn, "response", string(model.Mitigate), threatOrder); err != nil {
+				return err
+			}
+		}
 		if j < 0 {
 			c := model.Control{Text: text, Status: status, Evidence: evidence}
 			t.Controls = append(t.Controls, c)
@@ -173,12 +181,6 @@ func SetControl(data []byte, threatID, text string, status model.ControlStatus, 
 				if err := f.setEntry(cn, "evidence", evidenceNode(evidence), controlOrder); err != nil {
 					return err
 				}
-			}
-		}
-		if t.EffectiveResponse() == model.Undecided {
-			t.Response = model.Mitigate
-			if _, err := f.setScalar(tn, "response", string(model.Mitigate), threatOrder); err != nil {
-				return err
 			}
 		}
 		return nil
