@@ -51,7 +51,9 @@ func FuzzDecide(f *testing.F) {
 			func() ([]byte, error) { return Accept(data, id, "sam", "why: not", on, on) },
 			func() ([]byte, error) { return Transfer(data, id, "insurer", "policy #4", "", on) },
 			func() ([]byte, error) { return Eliminate(data, id, "removed", "sam", on) },
-			func() ([]byte, error) { return SetControl(data, id, "Rate limit", model.Implemented, []model.Evidence{{File: "a.py", Line: 1}}) },
+			func() ([]byte, error) {
+				return SetControl(data, id, "Rate limit", model.Implemented, []model.Evidence{{File: "a.py", Line: 1}})
+			},
 			func() ([]byte, error) { return Review(data, "sam", on) },
 		} {
 			out, err := edit()
