@@ -3,7 +3,6 @@ package iac
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -42,12 +41,11 @@ var worldCIDRs = map[string]bool{"0.0.0.0/0": true, "::/0": true}
 
 // ingress is one inbound rule, whatever resource shape declared it.
 type ingress struct {
-	from, to    int
-	portsKnown  bool
-	protocol    string
-	cidrs       []string
-	line        int
-	description string // "ingress" or a rule resource address
+	from, to   int
+	portsKnown bool
+	protocol   string
+	cidrs      []string
+	line       int
 }
 
 // exposure says what an ingress rule opens to the world, or "".
@@ -189,10 +187,4 @@ func readIngressObject(m *module, o *hclsyntax.ObjectConsExpr) ingress {
 	}
 	r.portsKnown = okFrom && okTo
 	return r
-}
-
-// portNumber parses "5432" and 5432 alike; used by compose too.
-func portNumber(s string) (int, bool) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	return n, err == nil && n >= 0 && n <= 65535
 }
