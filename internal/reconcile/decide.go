@@ -233,7 +233,7 @@ func edit(data []byte, change func(f *file, want *model.Model) error) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	_, invalid := model.Parse(name, data)
+	wasValid := len(model.Validate(doc)) == 0
 	f, err := parseFile(name, data)
 	if err != nil {
 		return nil, err
@@ -246,7 +246,7 @@ func edit(data []byte, change func(f *file, want *model.Model) error) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(name, out, &want, invalid == nil); err != nil {
+	if err := verify(name, out, &want, wasValid); err != nil {
 		return nil, err
 	}
 	return out, nil

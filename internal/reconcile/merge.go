@@ -71,7 +71,7 @@ func Merge(existing []byte, drafted *model.Model, name string) ([]byte, Summary,
 	if err != nil {
 		return nil, s, err
 	}
-	_, invalid := model.Parse(name, existing)
+	wasValid := len(model.Validate(doc)) == 0
 	f, err := parseFile(name, existing)
 	if err != nil {
 		return nil, s, err
@@ -220,7 +220,7 @@ func Merge(existing []byte, drafted *model.Model, name string) ([]byte, Summary,
 	if err != nil {
 		return nil, s, err
 	}
-	if err := verify(name, out, &want, invalid == nil); err != nil {
+	if err := verify(name, out, &want, wasValid); err != nil {
 		return nil, s, err
 	}
 	return out, s, nil

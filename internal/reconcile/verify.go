@@ -24,8 +24,8 @@ func verify(name string, out []byte, want *model.Model, wasValid bool) error {
 		return fmt.Errorf("%w: the edited file would not say what was meant (this is a bug in threatmap; the file was not written)", errEdit)
 	}
 	if wasValid {
-		if _, err := model.Parse(name, out); err != nil {
-			return fmt.Errorf("%w: the edited file would not be valid: %v", errEdit, err)
+		if ps := model.Validate(doc); len(ps) > 0 {
+			return fmt.Errorf("%w: the edited file would not be valid: %v", errEdit, ps)
 		}
 	}
 	return nil
