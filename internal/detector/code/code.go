@@ -169,60 +169,102 @@ type Import struct {
 }
 
 var (
-	pyImportRE = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)`)
-	pyFromRE   = regexp.MustCompile(`(?m)^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]*)`)
-	jsFromRE   = regexp.MustCompile(`(?m)^[ \t]*(?:import|export)\s[^;'"` + "`" + `]*?\bfrom\s*['"]([^'"\n]+)['"]`)
-	jsBareRE   = regexp.MustCompile(`(?m)^[ \t]*import\s*['"]([^'"\n]+)['"]`)
-	jsCallRE   = regexp.MustCompile(`\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)`)
-	goOneRE    = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?"([^"\n]+)"`)
-	goBlockRE  = regexp.MustCompile(`(?ms)^[ \t]*import[ \t]*\((.*?)\)`)
-	goPathRE   = regexp.MustCompile(`"([^"\n]+)"`)
+	pyImportRE = regexp.MustCompile(`^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)`)
+	pyFromRE   = regexp.MustCompile(`^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]*)`)
+	// An import or export statement with its from on the same line, or
+	// the closing line of one that spans lines ("} from 'x'").
+	jsFromRE  = regexp.MustCompile(`^[ \t]*(?:(?:import|export)\b[^;'"` + "`" + `]*?|\}[ \t]*)\bfrom\s*['"]([^'"\n]+)['"]`)
+	jsBareRE  = regexp.MustCompile(`^[ \t]*import\s*['"]([^'"\n]+)['"]`)
+	jsCallRE  = regexp.MustCompile(`\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)`)
+	goOneRE   = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?"([^"\n]+)"`)
+	goBlockRE = regexp.MustCompile(`(?ms)^[ \t]*import[ \t]*\((.*?)\)`)
+	goPathRE  = regexp.MustCompile(`"([^"\n]+)"`)
+	// goDeclRE finds the first declaration after the imports: Go allows
+	// no import below it, so the search stops there.
+	goDeclRE = regexp.MustCompile(`(?m)^(?:func|type|var|const)\b`)
 )
 
 // Imports lists the modules a file imports, from its stripped source.
 // Python "from a import b" yields a and a.b, so that "from google.cloud
-// import storage" names google.cloud.storage.
+// import storage" names google.cloud.storage. Python and JS are read line
+// by line, and only lines that can hold an import reach a regex: this
+// runs on every source file of the tree.
 func Imports(lang Lang, stripped []byte) []Import {
 	var out []Import
-	add := func(mod string, off int) {
-		out = append(out, Import{Module: mod, Line: LineAt(stripped, off)})
-	}
 	switch lang {
-	case Python:
-		for _, m := range pyImportRE.FindAllSubmatchIndex(stripped, -1) {
-			for _, part := range strings.Split(string(stripped[m[2]:m[3]]), ",") {
-				if f := strings.Fields(part); len(f) > 0 {
-					add(f[0], m[2])
-				}
+	case Python, JS:
+		line := 0
+		for rest := stripped; len(rest) > 0; {
+			line++
+			l := rest
+			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+				l, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
 			}
-		}
-		for _, m := range pyFromRE.FindAllSubmatchIndex(stripped, -1) {
-			mod := string(stripped[m[2]:m[3]])
-			if strings.HasPrefix(mod, ".") {
-				continue // relative: the project's own code
-			}
-			add(mod, m[2])
-			for _, part := range strings.Split(string(stripped[m[4]:m[5]]), ",") {
-				if f := strings.Fields(part); len(f) > 0 && f[0] != "*" {
-					add(mod+"."+f[0], m[2])
-				}
-			}
-		}
-	case JS:
-		for _, re := range []*regexp.Regexp{jsFromRE, jsBareRE, jsCallRE} {
-			for _, m := range re.FindAllSubmatchIndex(stripped, -1) {
-				add(string(stripped[m[2]:m[3]]), m[2])
+			if lang == Python {
+				out = pythonImports(out, l, line)
+			} else {
+				out = jsImports(out, l, line)
 			}
 		}
 	case Go:
-		for _, m := range goOneRE.FindAllSubmatchIndex(stripped, -1) {
-			add(string(stripped[m[2]:m[3]]), m[2])
+		head := stripped
+		if loc := goDeclRE.FindIndex(stripped); loc != nil {
+			head = stripped[:loc[0]]
 		}
-		for _, b := range goBlockRE.FindAllSubmatchIndex(stripped, -1) {
-			for _, m := range goPathRE.FindAllSubmatchIndex(stripped[b[2]:b[3]], -1) {
-				add(string(stripped[b[2]+m[2]:b[2]+m[3]]), b[2]+m[2])
+		for _, m := range goOneRE.FindAllSubmatchIndex(head, -1) {
+			out = append(out, Import{Module: string(head[m[2]:m[3]]), Line: LineAt(head, m[2])})
+		}
+		for _, b := range goBlockRE.FindAllSubmatchIndex(head, -1) {
+			for _, m := range goPathRE.FindAllSubmatchIndex(head[b[2]:b[3]], -1) {
+				out = append(out, Import{Module: string(head[b[2]+m[2] : b[2]+m[3]]), Line: LineAt(head, b[2]+m[2])})
 			}
 		}
+	}
+	return out
+}
+
+func pythonImports(out []Import, l []byte, line int) []Import {
+	if !bytes.Contains(l, []byte("import")) {
+		return out
+	}
+	if m := pyImportRE.FindSubmatch(l); m != nil {
+		for _, part := range strings.Split(string(m[1]), ",") {
+			if f := strings.Fields(part); len(f) > 0 {
+				out = append(out, Import{Module: f[0], Line: line})
+			}
+		}
+	}
+	if m := pyFromRE.FindSubmatch(l); m != nil {
+		mod := string(m[1])
+		if strings.HasPrefix(mod, ".") {
+			return out // relative: the project's own code
+		}
+		out = append(out, Import{Module: mod, Line: line})
+		for _, part := range strings.Split(string(m[2]), ",") {
+			if f := strings.Fields(part); len(f) > 0 && f[0] != "*" {
+				out = append(out, Import{Module: mod + "." + f[0], Line: line})
+			}
+		}
+	}
+	return out
+}
+
+func jsImports(out []Import, l []byte, line int) []Import {
+	if bytes.Contains(l, []byte("from")) {
+		if m := jsFromRE.FindSubmatch(l); m != nil {
+			out = append(out, Import{Module: string(m[1]), Line: line})
+		}
+	}
+	if !bytes.Contains(l, []byte("import")) && !bytes.Contains(l, []byte("require")) {
+		return out
+	}
+	if m := jsBareRE.FindSubmatch(l); m != nil {
+		out = append(out, Import{Module: string(m[1]), Line: line})
+	}
+	for _, m := range jsCallRE.FindAllSubmatch(l, -1) {
+		out = append(out, Import{Module: string(m[1]), Line: line})
 	}
 	return out
 }

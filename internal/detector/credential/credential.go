@@ -7,6 +7,7 @@
 package credential
 
 import (
+	"bytes"
 	"context"
 	"path"
 	"regexp"
@@ -112,7 +113,10 @@ func Reads(p string, data []byte) []Read {
 		out = append(out, Read{Name: name, Line: code.LineAt(src, off)})
 	}
 	var quoted []code.Span
-	addAll := func(re *regexp.Regexp, src []byte) {
+	addAll := func(re *regexp.Regexp, src []byte, needles ...string) {
+		if !containsAny(src, needles) {
+			return // every match holds one of the needles
+		}
 		for _, m := range re.FindAllSubmatchIndex(src, -1) {
 			if code.InSpans(quoted, m[0]) {
 				continue // a read quoted in a message, not made
@@ -137,19 +141,24 @@ func Reads(p string, data []byte) []Read {
 	}
 	switch lang {
 	case code.Go:
-		addAll(goReadRE, src)
-		addAll(goTagRE, src)
+		addAll(goReadRE, src, "os.")
+		addAll(goTagRE, src, `env:"`, `envconfig:"`)
 	case code.Python:
-		addAll(pyReadRE, src)
-		if hasImport(lang, src, "environ") {
-			addAll(pyEnvironRE, src)
+		addAll(pyReadRE, src, "environ", "getenv")
+		if containsAny(src, []string{"environ"}) && hasImport(lang, src, "environ") {
+			addAll(pyEnvironRE, src, "env")
 		}
-		if hasImport(lang, src, "decouple") {
-			addAll(pyDecoupleRE, src)
+		if containsAny(src, []string{"decouple"}) && hasImport(lang, src, "decouple") {
+			addAll(pyDecoupleRE, src, "config(")
 		}
-		out = append(out, settingsFields(src)...)
+		if containsAny(src, []string{"BaseSettings"}) {
+			out = append(out, settingsFields(src)...)
+		}
 	case code.JS:
-		addAll(jsReadRE, src)
+		addAll(jsReadRE, src, ".env")
+		if !containsAny(src, []string{".env"}) {
+			break
+		}
 		for _, m := range jsDestructureRE.FindAllSubmatchIndex(src, -1) {
 			off := m[2]
 			for _, part := range strings.Split(string(src[m[2]:m[3]]), ",") {
@@ -164,6 +173,15 @@ func Reads(p string, data []byte) []Read {
 		}
 	}
 	return out
+}
+
+func containsAny(src []byte, needles []string) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 func validName(s string) bool {

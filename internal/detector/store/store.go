@@ -7,6 +7,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"slices"
@@ -110,12 +111,13 @@ func (d *Detector) read(f *detector.File) {
 	} else if strings.HasSuffix(f.Path, ".prisma") {
 		src = code.Strip(code.JS, f.Data)
 	}
-	for _, m := range schemeRE.FindAllSubmatchIndex(src, -1) {
+	// Cheap substring checks keep the regexes off files that cannot match.
+	for _, m := range findAll(schemeRE, src, "://") {
 		if s := catalog.ForScheme(string(src[m[2]:m[3]])); s != nil {
 			d.add(s.Store, at(src, m[2]))
 		}
 	}
-	for _, m := range engineRE.FindAllSubmatchIndex(src, -1) {
+	for _, m := range findAll(engineRE, src, "ENGINE", "provider") {
 		if kind := engines[strings.ToLower(string(src[m[2]:m[3]]))]; kind != "" {
 			d.add(kind, at(src, m[2]))
 		}
@@ -190,9 +192,9 @@ var (
 	jsWriteRE = regexp.MustCompile(`\b(?:fs\.)?(?:promises\.)?(?:writeFile|writeFileSync|createWriteStream)\(|\bmulter\s*\(\s*\{\s*dest\s*:|\bdiskStorage\s*\(|\.mv\(`)
 	goWriteRE = regexp.MustCompile(`\bos\.(?:Create|WriteFile|OpenFile)\(|\bSaveUploadedFile\(`)
 
-	uploadHintRE = regexp.MustCompile(`(?i)upload|multer|formidable|busboy|FormFile|UploadFile|request\.files`)
-	folderLitRE  = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|[A-Za-z_]*(?:DIR|[dD]ir|FOLDER|[fF]older|ROOT|[rR]oot)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
-	folderVarRE  = regexp.MustCompile(`\b(\w*(?:UPLOAD|upload|Upload|MEDIA|media)\w*(?:DIR|dir|Dir|FOLDER|folder|Folder|ROOT|root|Root|PATH|path|Path))\b`)
+	uploadHints = []string{"upload", "Upload", "UPLOAD", "multer", "formidable", "busboy", "FormFile", "request.files"}
+	folderLitRE = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|[A-Za-z_]*(?:DIR|[dD]ir|FOLDER|[fF]older|ROOT|[rR]oot)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
+	folderVarRE = regexp.MustCompile(`\b(\w*(?:UPLOAD|upload|Upload|MEDIA|media)\w*(?:DIR|dir|Dir|FOLDER|folder|Folder|ROOT|root|Root|PATH|path|Path))\b`)
 )
 
 // uploads records a local folder the code writes uploaded files to: a
@@ -209,7 +211,7 @@ func (d *Detector) uploads(p string, lang code.Lang, src []byte) {
 	default:
 		return
 	}
-	if !uploadHintRE.Match(src) {
+	if !containsAny(src, uploadHints...) {
 		return
 	}
 	locs := re.FindAllIndex(src, -1)
@@ -362,6 +364,24 @@ func bucketLabel(kind string) string {
 		return "SQS queue"
 	}
 	return ""
+}
+
+func containsAny(src []byte, subs ...string) bool {
+	for _, s := range subs {
+		if bytes.Contains(src, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// findAll runs re only when src contains one of the substrings every
+// match of re holds.
+func findAll(re *regexp.Regexp, src []byte, subs ...string) [][]int {
+	if !containsAny(src, subs...) {
+		return nil
+	}
+	return re.FindAllSubmatchIndex(src, -1)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
