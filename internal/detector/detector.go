@@ -70,7 +70,7 @@ func (s *Sink) Warn(file, msg string) {
 }
 
 // AddRoute records an entry point. Routes with the same method and path
-// are one surface; a second declaration of it is dropped.
+// are one surface: Result keeps the first declaration of it.
 func (s *Sink) AddRoute(r facts.Route) {
 	if r.Kind == "" {
 		r.Kind = "endpoint"

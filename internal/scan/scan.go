@@ -111,9 +111,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 	}
 	for _, d := range dets {
 		if fin, ok := d.(detector.Finisher); ok {
-			if err := fin.Finish(ctx, sink); err != nil {
-				sink.Warn("", d.Name()+": "+err.Error())
-			}
+			finishOne(ctx, d.Name(), fin, sink)
 		}
 	}
 	res := sink.Result()
@@ -135,6 +133,19 @@ func runOne(ctx context.Context, d detector.Detector, f *detector.File, sink *de
 	}()
 	if err := d.Detect(ctx, f, sink); err != nil {
 		sink.Warn(f.Path, d.Name()+": "+err.Error())
+	}
+}
+
+// finishOne runs a detector's cross-file step; a failure or panic costs a
+// warning, never the scan.
+func finishOne(ctx context.Context, name string, fin detector.Finisher, sink *detector.Sink) {
+	defer func() {
+		if r := recover(); r != nil {
+			sink.Warn("", name+": internal error while composing results; some findings may be missing")
+		}
+	}()
+	if err := fin.Finish(ctx, sink); err != nil {
+		sink.Warn("", name+": "+err.Error())
 	}
 }
 

@@ -23,6 +23,7 @@ var (
 	opaqueKeyBody  = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\()`)
 	ownershipBody  = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
 	auditBody      = regexp.MustCompile(`(?i)(audit|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
+	denialLogBody  = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	roleGuard      = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
 	mfaGuard       = regexp.MustCompile(`(?i)(mfa|totp|otp|two_factor|webauthn)`)
 	allowlistGuard = regexp.MustCompile(`(?i)(allow_?list|allowed_ips|whitelist|trusted_ips|client\.host\s+in|remote_addr\s+in|req\.ip)`)
@@ -98,6 +99,9 @@ var checks = map[string]check{
 	"bucket-logging": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("bucket-logging") },
 	"ownership-check": func(c *Context, h Hit) []model.Evidence {
 		return InBody(h.Route, ownershipBody)
+	},
+	"authz-logging": func(c *Context, h Hit) []model.Evidence {
+		return InBody(h.Route, denialLogBody)
 	},
 	"audit-log": func(c *Context, h Hit) []model.Evidence {
 		if ev := InBody(h.Route, auditBody); ev != nil {

@@ -194,7 +194,7 @@ var catalogue = []*Rule{
 		Controls: []Suggestion{
 			{"Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", "ownership-check"},
 			{"Use UUIDs instead of sequential IDs", "uuid-ids"},
-			{"Log and alert on authorization denials", ""},
+			{"Log and alert on authorization denials", "authz-logging"},
 		},
 		fire: func(c *Context) []Hit {
 			var hits []Hit
@@ -588,7 +588,7 @@ var catalogue = []*Rule{
 		"ship a poisoned dependency into your build", "publishing a malicious version you install unpinned",
 		"A poisoned dependency in your build runs with your credentials",
 		[]Suggestion{{"Commit lockfiles and install from them (npm ci, pip install -r with hashes)", ""}}),
-	noSecretScanning,
+	envExposure,
 }
 
 // adminPrefix is the path up to and including the admin-like segment:

@@ -314,34 +314,45 @@ func (c *Context) pipelineSurface(kinds []string) string {
 	return c.CodeSurface("ci-pipeline", model.KindPipeline, model.Entry, "CI/CD pipeline", model.Internal, nil, "pipeline:ci")
 }
 
-var noSecretScanning = &Rule{
-	ID: "no-secret-scanning", Title: "No secret scanning in CI while the code handles secrets",
-	Stride: []string{"I"}, CWE: []string{"CWE-798"},
-	Fires:  "the code reads secrets, no secret is committed yet, and no CI step scans for them",
-	Rating: "high: nothing leaks by itself; impact high: the next committed key goes unnoticed",
+// envExposure is the .env row of the source's table for a product that has
+// not leaked yet: the code reads secrets from the environment, and the
+// question is whether the next .env or key would be caught.
+var envExposure = &Rule{
+	ID: "env-exposure", Title: "Environment secrets one commit away from the repository",
+	Stride: []string{"I"}, CWE: []string{"CWE-798", "CWE-538"},
+	Fires:  "the code reads secrets from the environment and none is committed yet",
+	Rating: "medium when .env is not ignored, high otherwise; impact critical: every credential",
 	Controls: []Suggestion{
 		{"Run gitleaks in CI on every PR", "secret-scanning"},
 		{"Add .env to .gitignore before first commit", "env-ignored"},
+		{"Use a secret store (Secrets Manager, Vault, Doppler) for production credentials", "secret-store"},
 	},
 	fire: func(c *Context) []Hit {
-		if len(c.F.Secrets) > 0 || len(c.Anywhere("secret-scanning")) > 0 {
-			return nil
+		if len(c.F.Secrets) > 0 {
+			return nil // secrets-committed covers it
 		}
 		var ev []model.Evidence
+		var names []string
 		for _, cr := range c.F.Credentials {
 			if cr.Secret {
 				ev = append(ev, firstEvidence(cr.Evidence)...)
+				names = append(names, cr.Name)
 			}
 		}
 		if len(ev) == 0 {
 			return nil
 		}
+		diff, reason, needs := model.Hard, "needs someone to commit a secret first", "a single mistaken commit"
+		if len(c.Anywhere("env-ignored")) == 0 {
+			diff, reason, needs = model.Moderate, ".env is not ignored: the next `git add .` commits it; read access to the repository then suffices", "one `git add .` and read access to the repository"
+		}
+		surface := c.CodeSurface("env-file", model.KindSecret, model.Store, "Environment variables / .env", model.Internal, capEvidence(ev, 3), "env:.env")
 		return []Hit{{
-			Surface: c.pipelineSurface(nil), Assets: []string{c.AllCredentials()},
-			Impact: "collect the next key someone commits", Method: "watching the public push feed", Requires: "a single mistaken commit",
-			Abuse:      "The next committed key goes unnoticed until it is used",
-			Difficulty: model.Hard, DifficultyReason: "needs someone to commit a secret first",
-			Level: model.High, ImpactReason: "the code reads secrets that would be immediately usable",
+			Surface: surface, Assets: []string{c.AllCredentials()},
+			Impact: "take " + joinMax(names, 3), Method: "reading a committed .env or key", Requires: needs,
+			Abuse:      "Attacker gets " + joinMax(names, 4) + " from a committed .env. Full compromise",
+			Difficulty: diff, DifficultyReason: reason,
+			Level: model.Critical, ImpactReason: "the code reads secrets that would be immediately usable",
 			Evidence: capEvidence(ev, 3),
 		}}
 	},

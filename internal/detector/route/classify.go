@@ -181,7 +181,7 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-var authName = regexp.MustCompile(`(?i)(auth|login|logged|session|jwt|passport|bearer|token|current_?user|require_?user|permission|protect|guard|verify|IsAuthenticated|isAdmin|admin_required|signed_in|clerk|apikey|api_key)`)
+var authName = regexp.MustCompile(`(?i)(auth|login|logged|session|jwt|passport|bearer|token|current_?user|require_?user|permission|protect|guard|verify|IsAuthenticated|isAdmin|admin_?required|require_?admin|admin_?only|require_?role|has_?role|signed_in|clerk|apikey|api_key)`)
 
 // AuthFrom guesses whether the middleware or guards before a handler
 // require a logged-in caller. It returns required with the name that
