@@ -5,6 +5,7 @@ package all
 import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/credential"
+	"github.com/threatmap/threatmap/internal/detector/exit"
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
@@ -32,6 +33,7 @@ func New() []detector.Detector {
 		credential.New(),
 		userdata.New(),
 		store.New(),
+		exit.New(),
 		// secrets
 		secret.New(),
 		// weaknesses and controls in code

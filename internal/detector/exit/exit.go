@@ -1,0 +1,279 @@
+// Package exit finds where data leaves a product: error responses that
+// carry stack traces or exception text, debug modes left on, logs of
+// request headers and bodies, outgoing e-mail, file and data exports, and
+// outbound calls that send data to a third party.
+//
+// It reads code line by line: each rule has a cheap substring that must be
+// on the line before its regex runs on the statement starting there (the
+// line and its continuation lines up to balanced brackets).
+package exit
+
+import (
+	"context"
+	"path"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Exit kinds (facts.Exit.Kind).
+const (
+	KindErrorResponse = "error-response"
+	KindDebugMode     = "debug-mode"
+	KindLog           = "log"
+	KindEmail         = "email"
+	KindExport        = "export"
+	KindOutboundCall  = "outbound-call"
+)
+
+// maxStatementLines bounds a statement that spans lines.
+const maxStatementLines = 12
+
+// Detector finds exits.
+type Detector struct{}
+
+// New returns an exits detector.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "exit" }
+
+// Match implements detector.Detector: server-side code, not tests or docs.
+func (*Detector) Match(p string) bool {
+	return langOf(p) != langNone && !isTestPath(p)
+}
+
+// Keywords implements detector.Keyworded: a file without any rule's
+// trigger cannot match.
+func (*Detector) Keywords() []string { return keywords }
+
+var keywords = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rules {
+		for _, t := range r.triggers {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}()
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Detect implements detector.Detector.
+func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	lang := langOf(f.Path)
+	src := string(f.Data)
+	fc := &fileCtx{path: f.Path, lang: lang, src: src, lines: strings.Split(src, "\n")}
+	for _, ex := range fc.find() {
+		out.AddExit(ex)
+	}
+	return nil
+}
+
+type lang int
+
+const (
+	langNone lang = iota
+	langPython
+	langJS
+	langGo
+)
+
+func langOf(p string) lang {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".py":
+		return langPython
+	case ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx":
+		return langJS
+	case ".go":
+		return langGo
+	}
+	return langNone
+}
+
+// isTestPath reports tests and test fixtures: what they log or return is
+// not what the product does.
+func isTestPath(p string) bool {
+	base := path.Base(p)
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch dir {
+		case "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "__mocks__", "mocks", "testing":
+			return true
+		}
+	}
+	return strings.HasSuffix(base, "_test.go") || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") ||
+		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || base == "conftest.py"
+}
+
+// isClientPath reports browser code: its calls go from the user's browser,
+// not from the product's servers.
+func isClientPath(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	if ext == ".jsx" || ext == ".tsx" {
+		return true
+	}
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch dir {
+		case "components", "public", "static", "client", "frontend", "hooks":
+			return true
+		}
+	}
+	return false
+}
+
+// fileCtx is one file being read.
+type fileCtx struct {
+	path  string
+	lang  lang
+	src   string
+	lines []string
+	web   *bool // whether the file handles requests, computed on demand
+}
+
+// find runs the rules over every line. A statement matched by a rule is
+// not matched again by the same kind on its continuation lines.
+func (fc *fileCtx) find() []facts.Exit {
+	var out []facts.Exit
+	skipUntil := map[string]int{}
+	for i, line := range fc.lines {
+		if isCommentLine(line, fc.lang) {
+			continue
+		}
+		line = stripComment(line, fc.lang)
+		for _, r := range rules {
+			if r.lang != fc.lang || i < skipUntil[r.kind] || !containsAny(line, r.triggers) ||
+				!r.first.MatchString(line) || (r.not != nil && r.not.MatchString(line)) {
+				continue
+			}
+			stmt, last := fc.statement(i)
+			if r.stmt != nil && !r.stmt.MatchString(stmt) {
+				continue
+			}
+			detail := r.detail
+			if r.check != nil {
+				d, ok := r.check(fc, stmt)
+				if !ok {
+					continue
+				}
+				if d != "" {
+					detail = d
+				}
+			}
+			skipUntil[r.kind] = last + 1
+			out = append(out, facts.Exit{Kind: r.kind, Detail: detail, Evidence: []facts.Evidence{{File: fc.path, Line: i + 1}}})
+		}
+	}
+	return out
+}
+
+// statement is line i joined with the lines that continue it, until the
+// brackets opened on it are closed; it returns the index of the last line.
+func (fc *fileCtx) statement(i int) (string, int) {
+	depth := 0
+	var b strings.Builder
+	j := i
+	for ; j < len(fc.lines) && j < i+maxStatementLines; j++ {
+		line := stripComment(fc.lines[j], fc.lang)
+		if j > i {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+		depth += bracketDelta(line)
+		if depth <= 0 {
+			break
+		}
+	}
+	return b.String(), min(j, len(fc.lines)-1)
+}
+
+// bracketDelta counts brackets opened minus closed on a line (comments
+// already stripped), outside string literals.
+func bracketDelta(line string) int {
+	d := 0
+	var quote byte
+	for k := 0; k < len(line); k++ {
+		c := line[k]
+		if quote != 0 {
+			if c == '\\' {
+				k++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '"', '\'', '`':
+			quote = c
+		case '(', '[', '{':
+			d++
+		case ')', ']', '}':
+			d--
+		}
+	}
+	return d
+}
+
+// stripComment cuts a trailing comment (# in Python, // elsewhere) that
+// is outside string literals, so comments never read as code.
+func stripComment(line string, l lang) string {
+	var quote byte
+	for k := 0; k < len(line); k++ {
+		c := line[k]
+		if quote != 0 {
+			if c == '\\' {
+				k++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch {
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+		case l == langPython && c == '#':
+			return line[:k]
+		case l != langPython && c == '/' && k+1 < len(line) && line[k+1] == '/':
+			return line[:k]
+		}
+	}
+	return line
+}
+
+func isCommentLine(line string, l lang) bool {
+	t := strings.TrimSpace(line)
+	if l == langPython {
+		return strings.HasPrefix(t, "#")
+	}
+	return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
+}
+
+// isWeb reports whether the file handles HTTP requests, for rules (CSV
+// writers) that are only an exit when their output goes to a client.
+func (fc *fileCtx) isWeb() bool {
+	if fc.web == nil {
+		w := false
+		for _, k := range webMarkers {
+			if strings.Contains(fc.src, k) {
+				w = true
+				break
+			}
+		}
+		fc.web = &w
+	}
+	return *fc.web
+}
+
+var webMarkers = []string{"request", "Request", "(req, res", "res.", "router", "Router", "@app.", "http.ResponseWriter",
+	"gin.Context", "echo.Context", "fiber.Ctx", "HttpResponse", "NextResponse", "express("}

@@ -1,0 +1,105 @@
+package exit
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Fixture expectations: a comment "want: exit <kind>" on the line where
+// the exit starts (the line of the call, even when its arguments go on).
+// Scoring is by kind, file and line, per ecosystem.
+var wantRE = regexp.MustCompile(`want:\s*(.+?)\s*(?:\*/|-->)?\s*$`)
+
+func wantsAt(t *testing.T, dir, prefix string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(dir, p)
+		sc := bufio.NewScanner(f)
+		for n := 1; sc.Scan(); n++ {
+			m := wantRE.FindStringSubmatch(sc.Text())
+			if m == nil {
+				continue
+			}
+			for _, w := range strings.Split(m[1], ";") {
+				if w = strings.TrimSpace(w); strings.HasPrefix(w, prefix) {
+					out = append(out, fmt.Sprintf("%s @%s:%d", strings.TrimSpace(strings.TrimPrefix(w, prefix)), filepath.ToSlash(rel), n))
+				}
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func gotExits(f facts.Facts) []string {
+	var out []string
+	for _, e := range f.Exits {
+		for _, ev := range e.Evidence {
+			out = append(out, fmt.Sprintf("%s @%s:%d", e.Kind, ev.File, ev.Line))
+		}
+	}
+	return out
+}
+
+func TestFixtures(t *testing.T) {
+	for _, eco := range []string{"python", "js", "go"} {
+		t.Run(eco, func(t *testing.T) {
+			dir := filepath.Join("testdata", eco)
+			f := detectortest.Scan(t, dir, New())
+			detectortest.Check(t, "exits/"+eco, gotExits(f), wantsAt(t, dir, "exit "))
+			for _, e := range f.Exits {
+				t.Logf("%s %q %v", e.Kind, e.Detail, e.Evidence)
+			}
+			for _, w := range f.Warnings {
+				t.Logf("warning %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// TestKinds scores each kind across every ecosystem.
+func TestKinds(t *testing.T) {
+	var got, want []string
+	for _, eco := range []string{"python", "js", "go"} {
+		dir := filepath.Join("testdata", eco)
+		for _, g := range gotExits(detectortest.Scan(t, dir, New())) {
+			got = append(got, eco+"/"+g)
+		}
+		for _, w := range wantsAt(t, dir, "exit ") {
+			want = append(want, eco+"/"+w)
+		}
+	}
+	for _, kind := range []string{KindErrorResponse, KindDebugMode, KindLog, KindEmail, KindExport, KindOutboundCall} {
+		detectortest.Check(t, "exits/"+kind, filterKind(got, kind), filterKind(want, kind))
+	}
+}
+
+func filterKind(xs []string, kind string) []string {
+	var out []string
+	for _, x := range xs {
+		if strings.Contains(x, "/"+kind+" @") {
+			out = append(out, x)
+		}
+	}
+	return out
+}

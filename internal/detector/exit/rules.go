@@ -1,0 +1,219 @@
+package exit
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// rule is one way data leaves. triggers are substrings of which the line
+// must hold one (they are also the detector's file keywords);
+// first must match that line (where the call or assignment starts); stmt,
+// if set, must match the whole statement (the call's continuation lines);
+// not, if set, rejects the line; check, if set, decides last and may
+// refine the detail.
+type rule struct {
+	kind     string
+	lang     lang
+	triggers []string
+	first    *regexp.Regexp
+	stmt     *regexp.Regexp
+	not      *regexp.Regexp
+	detail   string
+	check    func(fc *fileCtx, stmt string) (detail string, ok bool)
+}
+
+var re = regexp.MustCompile
+
+// Error text shapes and response calls, per language.
+var (
+	pyExcText = re(`\b(?:str|repr)\(\s*(?:e|ex|exc|err|error|exception)\s*\)|\{(?:e|ex|exc|err|error|exception)(?:!r)?\}|\b(?:e|ex|exc|err|error)\.args\b|traceback\.format_exc(?:eption)?\(`)
+	pyRespond = re(`^\s*(?:return\b|raise\s+HTTPException|abort\()|\b(?:jsonify|JSONResponse|HTTPException|make_response|HttpResponse|JsonResponse|PlainTextResponse)\(`)
+	pyLogCall = re(`^\s*(?:(?:\w+\.)*(?:logger|logging|log)\.\w+|print)\(`)
+
+	jsRespond = re(`\b(?:res|response|reply)\s*(?:\.\s*(?:status|code)\([^)]*\))?\s*\.\s*(?:json|send|end|write|jsonp)\s*\(|\b(?:NextResponse|Response)\.json\(|new\s+Response\(|\bctx\.body\s*=`)
+	jsErrText = re(`\b(?:e|ex|err|error|exception|er)\s*\.\s*(?:stack|message)\b|\bString\(\s*(?:e|ex|err|error)\s*\)|\b(?:e|ex|err|error)\.toString\(\)|\$\{\s*(?:e|ex|err|error)\s*\}`)
+
+	goRespond = re(`\bhttp\.Error\(|\bc\.(?:JSON|String|AbortWithStatusJSON|SendString|XML|IndentedJSON|JSONP|PureJSON)\(|\bc\.Status\([^)]*\)\.(?:JSON|SendString|Send)\(|\bw\.Write\(|\bfmt\.Fprint\w*\(\s*w\s*,|json\.NewEncoder\(\s*w\s*\)\.Encode\(|\becho\.NewHTTPError\(|\bfiber\.NewError\(`)
+	goErrText = re(`\b(?:e|err|error)\.Error\(\)|\bfmt\.Fprint\w*\(\s*w\s*,.*\berr\s*\)`)
+)
+
+// errorDetail says what an error response gives away.
+func errorDetail(_ *fileCtx, stmt string) (string, bool) {
+	switch {
+	case strings.Contains(stmt, "format_exc"):
+		return "error response includes the traceback", true
+	case strings.Contains(stmt, ".stack"):
+		return "error response includes the stack trace", true
+	}
+	return "error response includes the exception message", true
+}
+
+// Request data that should not reach a log.
+var (
+	pyRequestData = re(`\brequest\.(?:headers|json|get_json\(|data|form|body|cookies|META|values|stream)\b|(?i)authorization`)
+	jsRequestData = re(`\b(?:req|request|ctx\.request|event)\.(?:headers|body|cookies)\b|(?i)authorization`)
+	goRequestData = re(`\b(?:r|req|c\.Request)\.(?:Header|Body|Cookies\(\))|httputil\.DumpRequest|(?i)authorization`)
+
+	pyLog = re(`^\s*(?:(?:\w+\.)*(?:logger|logging|log)\.(?:debug|info|warning|warn|error|exception|critical|log)|print)\(`)
+	jsLog = re(`\b(?:console\.(?:log|info|debug|warn|error|trace)|(?:logger|log|winston|pino|fastify\.log|req\.log|request\.log)\.(?:info|debug|warn|error|trace|log|fatal))\(`)
+	goLog = re(`\b(?:log|slog|logger|logrus|zap|fmt)\.(?:Print\w*|Info\w*|Debug\w*|Warn\w*|Error\w*|Fatal\w*|Panic\w*)\(`)
+)
+
+// logDetail says which request data a log call writes.
+func logDetail(_ *fileCtx, stmt string) (string, bool) {
+	ls := strings.ToLower(stmt)
+	switch {
+	case strings.Contains(ls, "authorization"):
+		return "logs the Authorization header", true
+	case strings.Contains(ls, "header") || strings.Contains(ls, ".meta") || strings.Contains(ls, "dumprequest"):
+		return "logs request headers", true
+	case strings.Contains(ls, "cookie"):
+		return "logs request cookies", true
+	}
+	return "logs the request body", true
+}
+
+// inWeb accepts a match only in a file that serves requests.
+func inWeb(fc *fileCtx, _ string) (string, bool) { return "", fc.isWeb() }
+
+// notHTML rejects sending a page (res.sendFile('index.html')): that is a
+// static asset, not an export.
+func notHTML(_ *fileCtx, stmt string) (string, bool) { return "", !strings.Contains(stmt, ".html") }
+
+// inSettings accepts a DEBUG = True only in a settings or config module.
+func inSettings(fc *fileCtx, _ string) (string, bool) {
+	p := strings.ToLower(fc.path)
+	return "", strings.Contains(p, "settings") || strings.Contains(p, "config")
+}
+
+var rules = []rule{
+	// error-response: the response call starts on the line; the error text
+	// may be on its continuation lines.
+	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: errorDetail},
+	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: errorDetail},
+	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: errorDetail},
+
+	// debug-mode
+	{kind: KindDebugMode, lang: langPython, triggers: []string{".run("}, first: re(`\.run\(`), stmt: re(`\bdebug\s*=\s*True\b`), detail: "app runs with debug=True: the interactive debugger and tracebacks are exposed"},
+	{kind: KindDebugMode, lang: langPython, triggers: []string{"FastAPI(", "Starlette(", "Quart(", "Sanic("}, first: re(`\b(?:FastAPI|Starlette|Quart|Sanic)\(`), stmt: re(`\bdebug\s*=\s*True\b`), detail: "app created with debug=True: errors return tracebacks"},
+	{kind: KindDebugMode, lang: langPython, triggers: []string{"debug"}, first: re(`\bapp\.debug\s*=\s*True\b`), detail: "app.debug = True: the interactive debugger is exposed"},
+	{kind: KindDebugMode, lang: langPython, triggers: []string{"DEBUG"}, first: re(`\bconfig\[\s*['"]DEBUG['"]\s*\]\s*=\s*True\b|\bconfig\.update\(.*\bDEBUG\s*=\s*True\b`), detail: "app config sets DEBUG = True"},
+	{kind: KindDebugMode, lang: langPython, triggers: []string{"DEBUG"}, first: re(`^\s*DEBUG\s*(?::\s*bool\s*)?=\s*True\b`), detail: "DEBUG = True in settings: error pages show settings and stack traces", check: inSettings},
+	{kind: KindDebugMode, lang: langGo, triggers: []string{"DebugMode"}, first: re(`gin\.SetMode\(\s*gin\.DebugMode\s*\)`), detail: "gin runs in debug mode"},
+	{kind: KindDebugMode, lang: langJS, triggers: []string{"errorhandler"}, first: re(`\.use\(\s*errorhandler\(`), detail: "errorhandler middleware sends stack traces to the client"},
+
+	// log
+	{kind: KindLog, lang: langPython, triggers: []string{"log", "print("}, first: pyLog, stmt: pyRequestData, check: logDetail},
+	{kind: KindLog, lang: langJS, triggers: []string{"console.", "log", "winston", "pino"}, first: jsLog, stmt: jsRequestData, check: logDetail},
+	{kind: KindLog, lang: langJS, triggers: []string{"morgan"}, first: re(`morgan\(\s*['"\x60][^'"\x60]*:req\[`), detail: "request logger (morgan) logs request headers"},
+	{kind: KindLog, lang: langGo, triggers: []string{"log", "Print", "slog", "zap"}, first: goLog, stmt: goRequestData, check: logDetail},
+
+	// email
+	{kind: KindEmail, lang: langPython, triggers: []string{"smtplib"}, first: re(`\bsmtplib\.SMTP(?:_SSL)?\(`), detail: "sends e-mail over SMTP (smtplib)"},
+	{kind: KindEmail, lang: langPython, triggers: []string{"send_mail"}, first: re(`\b(?:send_mail|send_mass_mail)\(`), detail: "sends e-mail (Django send_mail)"},
+	{kind: KindEmail, lang: langPython, triggers: []string{"mail.send"}, first: re(`\bmail\.send\(`), detail: "sends e-mail (Flask-Mail)"},
+	{kind: KindEmail, lang: langPython, triggers: []string{"_email("}, first: re(`\.send_(?:raw_)?email\(`), detail: "sends e-mail through Amazon SES"},
+	{kind: KindEmail, lang: langPython, triggers: []string{"SendGridAPIClient"}, first: re(`\bSendGridAPIClient\(`), detail: "sends e-mail through SendGrid"},
+	{kind: KindEmail, lang: langPython, triggers: []string{"Emails.send"}, first: re(`\bresend\.Emails\.send\(`), detail: "sends e-mail through Resend"},
+	{kind: KindEmail, lang: langJS, triggers: []string{"sendMail"}, first: re(`\.sendMail\(`), detail: "sends e-mail (nodemailer)"},
+	{kind: KindEmail, lang: langJS, triggers: []string{"sgMail"}, first: re(`\bsgMail\.send(?:Multiple)?\(`), detail: "sends e-mail through SendGrid"},
+	{kind: KindEmail, lang: langJS, triggers: []string{"EmailCommand", "sendEmail"}, first: re(`\bnew\s+Send(?:Raw)?EmailCommand\(|\.sendEmail\(`), detail: "sends e-mail through Amazon SES"},
+	{kind: KindEmail, lang: langJS, triggers: []string{"emails.send"}, first: re(`\bresend\.emails\.send\(`), detail: "sends e-mail through Resend"},
+	{kind: KindEmail, lang: langGo, triggers: []string{"SendMail"}, first: re(`\bsmtp\.SendMail\(`), detail: "sends e-mail over SMTP (net/smtp)"},
+	{kind: KindEmail, lang: langGo, triggers: []string{"NewSendClient"}, first: re(`\bsendgrid\.NewSendClient\(`), detail: "sends e-mail through SendGrid"},
+	{kind: KindEmail, lang: langGo, triggers: []string{"SendEmail"}, first: re(`\.SendEmail(?:WithContext)?\(`), detail: "sends e-mail through Amazon SES"},
+	{kind: KindEmail, lang: langGo, triggers: []string{"DialAndSend"}, first: re(`\.DialAndSend\(`), detail: "sends e-mail over SMTP (gomail)"},
+
+	// export
+	{kind: KindExport, lang: langPython, triggers: []string{"csv."}, first: re(`\bcsv\.(?:writer|DictWriter)\(`), detail: "writes CSV in a request handler", check: inWeb},
+	{kind: KindExport, lang: langPython, triggers: []string{".to_"}, first: re(`\.to_(?:csv|excel)\(`), detail: "exports a data frame (CSV/Excel) in a request handler", check: inWeb},
+	{kind: KindExport, lang: langPython, triggers: []string{"Workbook"}, first: re(`\b(?:openpyxl\.)?Workbook\(|xlsxwriter\.Workbook\(`), detail: "writes an Excel workbook in a request handler", check: inWeb},
+	{kind: KindExport, lang: langPython, triggers: []string{"send_"}, first: re(`\bsend_(?:file|from_directory)\(`), detail: "sends files to the client (send_file)"},
+	{kind: KindExport, lang: langPython, triggers: []string{"FileResponse"}, first: re(`\bFileResponse\(`), detail: "returns a file to the client (FileResponse)"},
+	{kind: KindExport, lang: langJS, triggers: []string{"res."}, first: re(`\bres\.(?:download|attachment)\(`), detail: "sends a file download (res.download)"},
+	{kind: KindExport, lang: langJS, triggers: []string{"sendFile"}, first: re(`\bres\.sendFile\(`), detail: "sends a file to the client (res.sendFile)", check: notHTML},
+	{kind: KindExport, lang: langJS, triggers: []string{"CsvWriter", "Parser(", "json2csv"}, first: re(`\b(?:createObjectCsvWriter|createArrayCsvWriter)\(|\bnew\s+(?:Json2CsvParser|Parser)\(|\bjson2csv\.parse\(`), detail: "writes CSV in a request handler", check: inWeb},
+	{kind: KindExport, lang: langJS, triggers: []string{"XLSX", "ExcelJS"}, first: re(`\bXLSX\.(?:write|writeFile|utils\.json_to_sheet)\(|\bnew\s+ExcelJS\.Workbook\(`), detail: "writes an Excel workbook in a request handler", check: inWeb},
+	{kind: KindExport, lang: langGo, triggers: []string{"csv.NewWriter"}, first: re(`\bcsv\.NewWriter\(\s*(?:w|c\.Writer|c\.Response\(\)(?:\.Writer)?|rw)\s*\)`), detail: "writes CSV to the response"},
+	{kind: KindExport, lang: langGo, triggers: []string{"excelize"}, first: re(`\bexcelize\.NewFile\(`), detail: "writes an Excel workbook in a request handler", check: inWeb},
+	{kind: KindExport, lang: langGo, triggers: []string{"ServeFile", ".File", "Attachment("}, first: re(`\bhttp\.ServeFile\(|\bc\.(?:File|FileAttachment|Attachment)\(`), detail: "sends files to the client"},
+	{kind: KindExport, lang: langGo, triggers: []string{"ttachment"}, first: re(`Content-Disposition"\s*,\s*"attachment`), detail: "sends a file download (Content-Disposition: attachment)"},
+
+	// outbound-call
+	{kind: KindOutboundCall, lang: langPython, triggers: []string{".p"}, first: re(`\b(?:requests|httpx|session|client|http)\.(?:post|put|patch)\(`), stmt: re(`\b(?:json|data|files|content)\s*=`), check: outbound},
+	{kind: KindOutboundCall, lang: langJS, triggers: []string{"fetch("}, first: re(`\bfetch\(`), stmt: re(`\bbody\s*[:,}]`), check: outbound},
+	{kind: KindOutboundCall, lang: langJS, triggers: []string{".p"}, first: re(`\b(?:axios|got|ky|http|client|api)\.(?:post|put|patch)\(`), stmt: re(`\.(?:post|put|patch)\(\s*(?:[^,()]|\([^()]*\))+,\s*[^\s)]`), check: outbound},
+	{kind: KindOutboundCall, lang: langGo, triggers: []string{"Post"}, first: re(`\b(?:http|client|c|httpClient)\.Post(?:Form)?\(`), check: outbound},
+	{kind: KindOutboundCall, lang: langGo, triggers: []string{"NewRequest"}, first: re(`\bhttp\.NewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:"(?:POST|PUT|PATCH)"|http\.Method(?:Post|Put|Patch))\s*,`), not: re(`,\s*nil\s*\)`), check: outbound},
+}
+
+// --- outbound calls
+
+var (
+	callURL    = re(`(?:post|put|patch|fetch|Post|PostForm|NewRequest(?:WithContext)?)\(\s*(?:(?:ctx|context\.\w+\(\))\s*,\s*)?(?:(?:"(?:POST|PUT|PATCH)"|http\.Method\w+)\s*,\s*)?([^,)\n]+)`)
+	identifier = re(`^[A-Za-z_][\w.]*$`)
+	envName    = re(`(?:process\.env\.|import\.meta\.env\.)(\w+)|(?:getenv|environ\.get|Getenv)\(\s*["']([\w]+)`)
+)
+
+// outbound accepts a call that sends a body to a host that is not this
+// product's, naming the host (never the path or query: they may hold
+// tokens, as Slack webhook URLs do).
+func outbound(fc *fileCtx, stmt string) (string, bool) {
+	if fc.lang == langJS && isClientPath(fc.path) {
+		return "", false
+	}
+	m := callURL.FindStringSubmatch(stmt)
+	if m == nil {
+		return "", false
+	}
+	target := strings.TrimSpace(m[1])
+	if host, ok := literalHost(target); ok {
+		if host == "" || isLocalHost(host) {
+			return "", false
+		}
+		return "sends data to " + host, true
+	}
+	if identifier.MatchString(target) {
+		return "sends data to a URL from " + target, true
+	}
+	if m := envName.FindStringSubmatch(target); m != nil {
+		return "sends data to a URL from " + m[1] + m[2], true
+	}
+	return "sends data to a computed URL", true
+}
+
+// literalHost reads the host of a URL literal (plain, f-string or template
+// string); ok is false when the target is not a literal. A relative URL
+// has no host.
+func literalHost(target string) (host string, ok bool) {
+	t := strings.TrimLeft(target, "fFrRbB")
+	if t == "" || !strings.ContainsRune(`'"`+"`", rune(t[0])) {
+		return "", false
+	}
+	s := strings.Trim(t, `'"`+"`")
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		if strings.HasPrefix(s, "${") || strings.HasPrefix(s, "{") {
+			return "", false // a base URL from elsewhere
+		}
+		return "", true
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		// A template in the host ("https://${region}.api.x.com") still
+		// names the domain after it.
+		rest := strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/", 2)[0]
+		return rest, true
+	}
+	return u.Hostname(), true
+}
+
+// isLocalHost reports hosts of this product: loopback, and single-label
+// names (docker-compose services such as http://api:8000).
+func isLocalHost(h string) bool {
+	switch h {
+	case "localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]":
+		return true
+	}
+	return !strings.Contains(h, ".") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") || strings.HasSuffix(h, ".svc.cluster.local")
+}

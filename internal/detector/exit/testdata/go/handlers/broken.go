@@ -1,0 +1,5 @@
+package handlers
+
+func broken( {
+	http.Error(w,
+	log.Printf("%v",

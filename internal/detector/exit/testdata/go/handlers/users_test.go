@@ -1,0 +1,8 @@
+package handlers
+
+import "testing"
+
+func TestX(t *testing.T) {
+	gin.SetMode(gin.DebugMode)
+	log.Printf("%v", r.Header)
+}

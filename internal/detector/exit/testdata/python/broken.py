@@ -1,0 +1,5 @@
+def broken(:
+    return jsonify({"error":
+    requests.post(
+  """unterminated
+ÿþ
