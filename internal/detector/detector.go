@@ -38,6 +38,13 @@ type Keyworded interface {
 	Keywords() []string
 }
 
+// PrefilterExempt lets a Keyworded detector read some files whatever
+// their content: a manifest's every line matters, and a bare
+// requirements.txt need not contain any keyword.
+type PrefilterExempt interface {
+	Exempt(path string) bool
+}
+
 // Finisher detectors run once more after every file has been seen, for
 // work that spans files (a router mounted under a prefix in another file).
 type Finisher interface {

@@ -88,7 +88,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 				}
 				f := &detector.File{Path: e.Path, Data: data}
 				for _, w := range want {
-					if len(w.keywords) > 0 && !containsAny(data, w.keywords) {
+					if len(w.keywords) > 0 && !exempt(w.d, e.Path) && !containsAny(data, w.keywords) {
 						continue
 					}
 					runOne(ctx, w.d, f, sink)
@@ -134,6 +134,11 @@ func runOne(ctx context.Context, d detector.Detector, f *detector.File, sink *de
 	if err := d.Detect(ctx, f, sink); err != nil {
 		sink.Warn(f.Path, d.Name()+": "+err.Error())
 	}
+}
+
+func exempt(d detector.Detector, path string) bool {
+	x, ok := d.(detector.PrefilterExempt)
+	return ok && x.Exempt(path)
 }
 
 // finishOne runs a detector's cross-file step; a failure or panic costs a

@@ -39,6 +39,9 @@ func (*Detector) Match(p string) bool {
 	return IsManifest(p) || code.LangOf(p) != code.Other && !code.IsTest(p)
 }
 
+// Exempt implements detector.PrefilterExempt: manifests are read whole.
+func (*Detector) Exempt(p string) bool { return IsManifest(p) }
+
 // Keywords implements detector.Keyworded: a manifest always names a
 // dependency section; code needs an import, an env read or an API host.
 func (*Detector) Keywords() []string { return keywords }
