@@ -55,6 +55,8 @@ var skipDirs = map[string]bool{
 	".next": true, ".nuxt": true, ".svelte-kit": true, ".turbo": true, ".cache": true, ".parcel-cache": true,
 	"dist": true, "build": true, "out": true, "target": true, "coverage": true, ".terraform": true,
 	".idea": true, ".vscode": true,
+	// Test fixtures, by the Go convention: not code the product runs.
+	"testdata": true,
 }
 
 // SkipDir reports whether a folder name is never walked.
