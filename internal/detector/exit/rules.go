@@ -51,27 +51,66 @@ func errorDetail(_ *fileCtx, stmt string) (string, bool) {
 
 // Request data that should not reach a log.
 var (
-	pyRequestData = re(`\brequest\.(?:headers|json|get_json\(|data|form|body|cookies|META|values|stream)\b|(?i)authorization`)
-	jsRequestData = re(`\b(?:req|request|ctx\.request|event)\.(?:headers|body|cookies)\b|(?i)authorization`)
-	goRequestData = re(`\b(?:r|req|c\.Request)\.(?:Header|Body|Cookies\(\))|httputil\.DumpRequest|(?i)authorization`)
+	pyRequestData = re(`\brequest\.(?:headers|json|get_json\(|data|form|body|cookies|META|values|stream)\b`)
+	jsRequestData = re(`\b(?:req|request|ctx\.request|event)\.(?:headers|body|cookies)\b`)
+	goRequestData = re(`\b(?:r|req|c\.Request)\.(?:Header|Body|Cookies\(\))|httputil\.DumpRequest`)
+	// authHeader is the Authorization header read in code, not the word
+	// in a message ("authorization denied").
+	authHeader = re(`(?i)headers?\s*(?:\.get\(|\[)\s*['"]authorization['"]|\.headers\.authorization\b|\bauth(?:orization)?_?header\b`)
 
 	pyLog = re(`^\s*(?:(?:\w+\.)*(?:logger|logging|log)\.(?:debug|info|warning|warn|error|exception|critical|log)|print)\(`)
 	jsLog = re(`\b(?:console\.(?:log|info|debug|warn|error|trace)|(?:logger|log|winston|pino|fastify\.log|req\.log|request\.log)\.(?:info|debug|warn|error|trace|log|fatal))\(`)
 	goLog = re(`\b(?:log|slog|logger|logrus|zap|fmt)\.(?:Print\w*|Info\w*|Debug\w*|Warn\w*|Error\w*|Fatal\w*|Panic\w*)\(`)
 )
 
-// logDetail says which request data a log call writes.
-func logDetail(_ *fileCtx, stmt string) (string, bool) {
-	ls := strings.ToLower(stmt)
-	switch {
-	case strings.Contains(ls, "authorization"):
-		return "logs the Authorization header", true
-	case strings.Contains(ls, "header") || strings.Contains(ls, ".meta") || strings.Contains(ls, "dumprequest"):
-		return "logs request headers", true
-	case strings.Contains(ls, "cookie"):
-		return "logs request cookies", true
+// logged accepts a log call that writes request data, looking at code
+// only (a message that says "request.headers" logs nothing), and says
+// which data it writes.
+func logged(data *regexp.Regexp) func(*fileCtx, string) (string, bool) {
+	return func(_ *fileCtx, stmt string) (string, bool) {
+		code := blankStrings(stmt)
+		auth := authHeader.MatchString(stmt)
+		m := data.FindString(code)
+		if m == "" && !auth {
+			return "", false
+		}
+		lm := strings.ToLower(m)
+		switch {
+		case auth:
+			return "logs the Authorization header", true
+		case strings.Contains(lm, "header") || strings.Contains(lm, "meta") || strings.Contains(lm, "dumprequest"):
+			return "logs request headers", true
+		case strings.Contains(lm, "cookie"):
+			return "logs request cookies", true
+		}
+		return "logs the request body", true
 	}
-	return "logs the request body", true
+}
+
+// blankStrings empties the string literals of a statement, keeping their
+// quotes, so only code is matched.
+func blankStrings(s string) string {
+	b := []byte(s)
+	var quote byte
+	for k := 0; k < len(b); k++ {
+		c := b[k]
+		if quote != 0 {
+			switch {
+			case c == '\\' && k+1 < len(b):
+				b[k], b[k+1] = ' ', ' '
+				k++
+			case c == quote:
+				quote = 0
+			case c != '\n':
+				b[k] = ' '
+			}
+			continue
+		}
+		if c == '"' || c == '\'' || c == '`' {
+			quote = c
+		}
+	}
+	return string(b)
 }
 
 // inWeb accepts a match only in a file that serves requests.
@@ -104,10 +143,10 @@ var rules = []rule{
 	{kind: KindDebugMode, lang: langJS, triggers: []string{"errorhandler"}, first: re(`\.use\(\s*errorhandler\(`), detail: "errorhandler middleware sends stack traces to the client"},
 
 	// log
-	{kind: KindLog, lang: langPython, triggers: []string{"log", "print("}, first: pyLog, stmt: pyRequestData, check: logDetail},
-	{kind: KindLog, lang: langJS, triggers: []string{"console.", "log", "winston", "pino"}, first: jsLog, stmt: jsRequestData, check: logDetail},
+	{kind: KindLog, lang: langPython, triggers: []string{"log", "print("}, first: pyLog, check: logged(pyRequestData)},
+	{kind: KindLog, lang: langJS, triggers: []string{"console.", "log", "winston", "pino"}, first: jsLog, check: logged(jsRequestData)},
 	{kind: KindLog, lang: langJS, triggers: []string{"morgan"}, first: re(`morgan\(\s*['"\x60][^'"\x60]*:req\[`), detail: "request logger (morgan) logs request headers"},
-	{kind: KindLog, lang: langGo, triggers: []string{"log", "Print", "slog", "zap"}, first: goLog, stmt: goRequestData, check: logDetail},
+	{kind: KindLog, lang: langGo, triggers: []string{"log", "Print", "slog", "zap"}, first: goLog, check: logged(goRequestData)},
 
 	// email
 	{kind: KindEmail, lang: langPython, triggers: []string{"smtplib"}, first: re(`\bsmtplib\.SMTP(?:_SSL)?\(`), detail: "sends e-mail over SMTP (smtplib)"},

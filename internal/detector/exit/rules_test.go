@@ -89,3 +89,11 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+func TestBlankStrings(t *testing.T) {
+	in := `log.info("request.headers: %s", 'it\'s', x)`
+	want := `log.info("                  ", '     ', x)`
+	if got := blankStrings(in); got != want {
+		t.Errorf("blankStrings(%q) = %q, want %q", in, got, want)
+	}
+}

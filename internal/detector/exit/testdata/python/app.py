@@ -66,3 +66,8 @@ def invite():
 if __name__ == "__main__":
     # app.run(debug=True) is what we used before
     app.run(host="0.0.0.0", port=8000, debug=True)  # want: exit debug-mode
+
+
+def audit(user, token):
+    logger.warning("authorization denied for %s; request.headers not logged", user.id)
+    logger.debug("auth header: %s", request.headers.get("Authorization"))  # want: exit log
