@@ -2,6 +2,7 @@ package exit
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -92,7 +93,7 @@ func FuzzDetect(f *testing.F) {
 
 func TestBlankStrings(t *testing.T) {
 	in := `log.info("request.headers: %s", 'it\'s', x)`
-	want := `log.info("                  ", '     ', x)`
+	want := `log.info("` + strings.Repeat(" ", len("request.headers: %s")) + `", '` + strings.Repeat(" ", len(`it\'s`)) + `', x)`
 	if got := blankStrings(in); got != want {
 		t.Errorf("blankStrings(%q) = %q, want %q", in, got, want)
 	}
