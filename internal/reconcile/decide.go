@@ -227,8 +227,9 @@ func decide(data []byte, threatID string, change func(f *file, tn *yaml.Node, t 
 
 // edit runs one change over the file and checks the result says exactly
 // what the change meant.
-func edit(data []byte, change func(f *file, want *model.Model) error) ([]byte, error) {
+func edit(data []byte, change func(f *file, want *model.Model) error) (_ []byte, err error) {
 	name := model.FileName
+	defer guard(name, &err)
 	doc, err := model.Decode(name, data)
 	if err != nil {
 		return nil, err

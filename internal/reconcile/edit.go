@@ -52,6 +52,13 @@ func parseFile(name string, data []byte) (*file, error) {
 		f.bom, data = data[:3], data[3:]
 	}
 	f.src = data
+	// yaml.v3 counts a lone CR and the Unicode line separators as line
+	// breaks; the splicer counts lines by LF, so it refuses what it would
+	// miscount rather than guess.
+	if bytes.Contains(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\r")) ||
+		bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+		return nil, fmt.Errorf("%s: %w: it has line breaks other than LF or CRLF; save it with LF line breaks", name, errEdit)
+	}
 	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
 		f.nl = "\r\n"
 	}
@@ -213,7 +220,19 @@ func isDashLine(l []byte) bool {
 // (not so for the first key of a `- key: value` item).
 func (f *file) firstOnLine(n *yaml.Node) bool {
 	l := f.line(n.Line)
-	return len(bytes.TrimLeft(l[:f.offset(n.Line, n.Column)-f.starts[n.Line-1]], " ")) == 0
+	if l == nil {
+		return false
+	}
+	at := min(f.offset(n.Line, n.Column)-f.starts[n.Line-1], len(l))
+	return len(bytes.TrimLeft(l[:at], " ")) == 0
+}
+
+// guard turns a panic in the splicer into an error: a file threatmap cannot
+// edit is refused, never a crash, and the file is left as it was.
+func guard(name string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: %w: unexpected shape (%v); the file was not changed", name, errEdit, r)
+	}
 }
 
 // entryLast is the last line holding content of entry i of block mapping m:

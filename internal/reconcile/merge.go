@@ -65,8 +65,8 @@ func (s Summary) String() string {
 // threatmap's own findings (checked controls) are refreshed. Every other
 // byte of existing stays as written; merging the same draft twice changes
 // nothing the second time.
-func Merge(existing []byte, drafted *model.Model, name string) ([]byte, Summary, error) {
-	var s Summary
+func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Summary, err error) {
+	defer guard(name, &err)
 	doc, err := model.Decode(name, existing)
 	if err != nil {
 		return nil, s, err
@@ -216,7 +216,7 @@ func Merge(existing []byte, drafted *model.Model, name string) ([]byte, Summary,
 	want.Surfaces = append(want.Surfaces, newSurfaces...)
 	want.Threats = append(want.Threats, newThreats...)
 
-	out, err := f.bytes()
+	out, err = f.bytes()
 	if err != nil {
 		return nil, s, err
 	}
