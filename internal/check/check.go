@@ -244,19 +244,17 @@ func (r *runner) controls() {
 			if len(ev) > 0 {
 				continue
 			}
-			if !checkable {
-				// No check in code can see it: the person's evidence stands
-				// if the files it names exist.
-				if len(c.Evidence) > 0 && r.evidenceExists(c.Evidence) {
-					continue
-				}
-				if len(c.Evidence) == 0 {
-					file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
-					r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but threatmap cannot see it in code and no evidence is given", t.ID, c.Text),
-						fmt.Sprintf("add the file:line that implements it:\n  threatmap control %s --text %q --status implemented --evidence FILE:LINE", t.ID, c.Text),
-						file, line, t.ID, t.ID, c.Text)
-					continue
-				}
+			// Evidence a person gave stands while the files it names exist:
+			// threatmap's checks cannot see every way to build a control.
+			if len(c.Evidence) > 0 && r.evidenceExists(c.Evidence) {
+				continue
+			}
+			if !checkable && len(c.Evidence) == 0 {
+				file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
+				r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but threatmap cannot see it in code and no evidence is given", t.ID, c.Text),
+					fmt.Sprintf("add the file:line that implements it:\n  threatmap control %s --text %q --status implemented --evidence FILE:LINE", t.ID, c.Text),
+					file, line, t.ID, t.ID, c.Text)
+				continue
 			}
 			file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
 			r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but the code shows no evidence of it", t.ID, c.Text),
