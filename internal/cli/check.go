@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/threatmap/threatmap/internal/check"
+	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
@@ -15,6 +18,7 @@ type checkOptions struct {
 	scanOptions
 	model  string
 	failOn string
+	config string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -37,11 +41,20 @@ where the model has stopped being true:
   stale               the model names code that is gone (warning)
 
 Every finding says what to do, with the command or YAML that fixes it.
+
+DIR/threatmap-check.yaml (or --config FILE) tunes it: fail-on, a kind's
+level (or off), ignores (kind, path glob, id; a reason is required, an
+until date optional) and paths to exclude from the scan. Ignores that hide
+nothing are reported as notes; past their until date they stop applying.
+
+--format sarif writes SARIF 2.1.0 for GitHub code scanning; --format github
+writes workflow commands that annotate the pull request.
 Exit code 1 when a finding is at or above --fail-on (default error), 0 when
 none is, 2 on bad usage or an invalid model.`,
 		Example: `  threatmap check
   threatmap check . --format json
-  threatmap check --fail-on warning`,
+  threatmap check --fail-on warning
+  threatmap check --format sarif > threatmap.sarif`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
@@ -54,8 +67,21 @@ none is, 2 on bad usage or an invalid model.`,
 				formatter = check.Human{Color: isTerminal(e.stdout) && os.Getenv("NO_COLOR") == ""}
 			} else if f, ok := check.Formats[format]; ok {
 				formatter = f
+				if _, isSARIF := f.(check.SARIF); isSARIF {
+					formatter = check.SARIF{Version: version}
+				}
 			} else {
 				return usageErr("unknown --format %q: use %s", o.format, strings.Join(check.FormatNames(), ", "))
+			}
+			cfg, err := loadCheckConfig(dir, o.config)
+			if err != nil {
+				return err
+			}
+			if cfg != nil {
+				o.exclude = append(o.exclude, cfg.Exclude...)
+				if cfg.FailOn != "" && !cmd.Flags().Changed("fail-on") {
+					o.failOn = cfg.FailOn
+				}
 			}
 			failRank, ok := failRank(o.failOn)
 			if !ok {
@@ -81,6 +107,7 @@ none is, 2 on bad usage or an invalid model.`,
 				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f,
 				Draft: threat.Draft(f, threat.Options{}), Now: e.now(),
 			})
+			findings = cfg.Apply(findings, e.now())
 			rep := &check.Report{Model: rel, Findings: findings, FailOn: o.failOn}
 			for _, fd := range findings {
 				if check.LevelRank(fd.Level) <= failRank {
@@ -99,6 +126,7 @@ none is, 2 on bad usage or an invalid model.`,
 	cmd.Flags().StringVarP(&o.format, "format", "f", "human", "output: "+strings.Join(check.FormatNames(), ", "))
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/threatmap.yaml)")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest level that fails the check: error, warning, note or never")
+	cmd.Flags().StringVar(&o.config, "config", "", "the check configuration (default DIR/"+check.ConfigFile+" when it exists)")
 	o.addWalkFlags(cmd)
 	return cmd
 }
@@ -116,4 +144,32 @@ func failRank(s string) (int, bool) {
 		return -1, true
 	}
 	return 0, false
+}
+
+// loadCheckConfig reads the check configuration: the named file, which must
+// exist, or DIR/threatmap-check.yaml when there is one. Problems in it are
+// exit 2 with file:line:col, like the model's.
+func loadCheckConfig(dir, path string) (*check.Config, error) {
+	named := path != ""
+	if !named {
+		path = filepath.Join(dir, check.ConfigFile)
+	}
+	cfg, err := check.LoadConfig(path)
+	switch {
+	case err == nil:
+	case errors.Is(err, os.ErrNotExist) && !named:
+		return nil, nil
+	case errors.Is(err, os.ErrNotExist):
+		return nil, usageErr("%s: no such file", path)
+	default:
+		var ps model.Problems
+		if errors.As(err, &ps) {
+			return nil, &exitError{code: ExitUsage, msg: fmt.Sprintf("%s has %d problem%s:\n%s", path, len(ps), plural(len(ps)), ps.Error())}
+		}
+		return nil, usageErr("%v", err)
+	}
+	if r, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		cfg.File = filepath.ToSlash(r)
+	}
+	return cfg, nil
 }
