@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/zricethezav/gitleaks/v8/detect"
 
@@ -16,7 +17,23 @@ import (
 // finds what gitleaks finds running them over whole files. Lines are not
 // compared: gitleaks reports where a match starts (the curl command), this
 // package where the secret is (the -H line).
-func TestGitleaksParity(t *testing.T) {
+func TestGitleaksParity(t *testing.T) { checkParity(t, "testdata") }
+
+// TestGitleaksParityTree runs the same comparison on any tree, with
+// timings: THREATMAP_PARITY_ROOT=path go test -run ParityTree -v.
+func TestGitleaksParityTree(t *testing.T) {
+	root := os.Getenv("THREATMAP_PARITY_ROOT")
+	if root == "" {
+		t.Skip("THREATMAP_PARITY_ROOT not set")
+	}
+	checkParity(t, root)
+}
+
+func checkParity(t *testing.T, root string) {
+	t.Helper()
+	var windows, whole time.Duration
+	files := 0
+	defer func() { t.Logf("%d files: keyword windows %v, gitleaks whole files %v", files, windows, whole) }()
 	rs, err := loadRules()
 	if err != nil {
 		t.Fatal(err)
@@ -25,23 +42,33 @@ func TestGitleaksParity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = filepath.WalkDir("testdata", func(p string, e os.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
+		if info, err := e.Info(); err != nil || info.Size() > 1<<20 || !info.Mode().IsRegular() {
+			return nil
+		}
+		files++
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
 		rel := filepath.ToSlash(p)
 		var want, got []string
-		for _, f := range d.Detect(detect.Fragment{Raw: string(data), FilePath: rel}) {
+		start := time.Now()
+		found := d.Detect(detect.Fragment{Raw: string(data), FilePath: rel})
+		whole += time.Since(start)
+		for _, f := range found {
 			want = append(want, fmt.Sprintf("%s %s", f.RuleID, redact.Secret(f.Secret)))
 		}
 		if rs.pathAllowed(rel) {
 			got = nil
 		} else {
-			for _, c := range rs.find(rel, data) {
+			start := time.Now()
+			cands := rs.find(rel, data)
+			windows += time.Since(start)
+			for _, c := range cands {
 				got = append(got, fmt.Sprintf("%s %s", c.rule, redact.Secret(c.secret)))
 			}
 		}
