@@ -76,9 +76,7 @@ func stringLiteral(arg string) (string, bool) {
 			break
 		}
 	}
-	if strings.HasSuffix(arg, ".encode()") {
-		arg = strings.TrimSuffix(arg, ".encode()") // Python 'k'.encode()
-	}
+	arg = strings.TrimSuffix(arg, ".encode()") // Python 'k'.encode()
 	// Python prefixes: r, b, u (f-strings interpolate, so they are not literals).
 	if i := strings.IndexAny(arg, `'"`); i > 0 && i <= 2 && strings.Trim(strings.ToLower(arg[:i]), "rbu") == "" {
 		arg = arg[i:]
