@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
+)
 
 // Covers reports whether the surface match m (from the model file) stands
 // for the scanned surface o. Facts match by equal keys. A route matches by
@@ -15,13 +19,14 @@ func (m *SurfaceMatch) Covers(o *SurfaceMatch) bool {
 	if m.Fact != "" || o.Fact != "" {
 		return m.Fact != "" && m.Fact == o.Fact
 	}
-	if m.Path == "" {
+	if m.Path == "" || o.Path == "" {
 		return false
 	}
+	mp, op := urlpath.Canonical(m.Path), urlpath.Canonical(o.Path)
 	if m.Method != "" {
-		return strings.EqualFold(m.Method, o.Method) && m.Path == o.Path
+		return strings.EqualFold(m.Method, o.Method) && mp == op
 	}
-	return o.Path == m.Path || strings.HasPrefix(o.Path, strings.TrimSuffix(m.Path, "/")+"/")
+	return op == mp || strings.HasPrefix(op, strings.TrimSuffix(mp, "/")+"/")
 }
 
 // FindSurface returns the index of the model surface that stands for the

@@ -8,7 +8,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -248,47 +247,10 @@ func hasMatch(m *model.SurfaceMatch) bool {
 	return m != nil && (m.Method != "" || m.Path != "" || m.Fact != "")
 }
 
-// findSurface is the file surface a drafted one stands for: one whose match
-// agrees (an exact method before a file match with no method), else one
-// with the same id.
+// findSurface is the file surface a drafted one stands for, by the one
+// rule the model defines (model.FindSurface).
 func findSurface(file []model.Surface, d model.Surface) int {
-	for _, anyMethod := range []bool{false, true} {
-		for i, f := range file {
-			if sameMatch(f.Match, d.Match, anyMethod) {
-				return i
-			}
-		}
-	}
-	for i, f := range file {
-		if f.ID == d.ID {
-			return i
-		}
-	}
-	return -1
-}
-
-// sameMatch reports whether two matches stand for the same code: the same
-// fact, or the same method and path (paths compared in threatmap's {param}
-// form). With anyMethod, a file match without a method takes any method.
-func sameMatch(file, draft *model.SurfaceMatch, anyMethod bool) bool {
-	if file == nil || draft == nil {
-		return false
-	}
-	if file.Fact != "" && file.Fact == draft.Fact {
-		return true
-	}
-	if file.Path == "" || draft.Path == "" || canonicalPath(file.Path) != canonicalPath(draft.Path) {
-		return false
-	}
-	if file.Method == "" && anyMethod {
-		return true
-	}
-	return strings.EqualFold(file.Method, draft.Method)
-}
-
-func canonicalPath(p string) string {
-	braced, _ := route.Braces(p)
-	return route.Normalize(braced)
+	return (&model.Model{Surfaces: file}).FindSurface(&d)
 }
 
 func findThreat(file []model.Threat, d model.Threat, surface string) int {

@@ -3,6 +3,7 @@ package threat
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -222,8 +223,11 @@ func weaknessRule(kind, title string, stride, cwe []string, fires string, diff m
 	}
 }
 
+// exitRule fires on exits of one kind. An exit whose detail matches
+// escalate gets the higher impact (a debugger that runs code, not only a
+// traceback).
 func exitRule(id, exitKind, title string, stride, cwe []string, diff model.Difficulty, reason string, level model.Level,
-	impact, method, abuse string, controls []Suggestion, surfaceName string) *Rule {
+	impact, method, abuse string, controls []Suggestion, surfaceName string, escalate *regexp.Regexp) *Rule {
 	return &Rule{
 		ID: id, Title: title, Stride: stride, CWE: cwe, Fires: "an exit of kind " + exitKind,
 		Rating:   fmt.Sprintf("%s: %s; impact %s", diff, reason, level),
@@ -235,10 +239,14 @@ func exitRule(id, exitKind, title string, stride, cwe []string, diff model.Diffi
 					continue
 				}
 				surface, route, file := c.codeHit(x.Evidence, exitKind, surfaceName, model.KindExit, model.Exit, model.Public, "exit:"+exitKind+":"+firstFile(x.Evidence))
+				lvl := level
+				if escalate != nil && escalate.MatchString(x.Detail) {
+					lvl = model.High
+				}
 				hits = append(hits, Hit{
 					Surface: surface, Route: route, File: file, Assets: c.AllUserData(),
 					Impact: impact, Method: method, Requires: reason, Abuse: abuse,
-					Difficulty: diff, DifficultyReason: reason, Level: level, ImpactReason: x.Detail,
+					Difficulty: diff, DifficultyReason: reason, Level: lvl, ImpactReason: x.Detail,
 					Evidence: toModel(x.Evidence),
 				})
 			}

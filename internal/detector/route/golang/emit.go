@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func (p *pendingRoute) route() facts.Route {
 		method, raw = splitPattern(raw)
 	}
 	raw, types := goParams(raw)
-	full, declared := route.Braces(route.Join(p.node.fullPrefix(), raw))
+	full, declared := urlpath.Braces(urlpath.Join(p.node.fullPrefix(), raw))
 	for k, v := range declared {
 		types[k] = v
 	}

@@ -1,6 +1,7 @@
 package js
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"sort"
 	"strings"
@@ -300,7 +301,7 @@ func (r *resolver) emitNest(out *detector.Sink) {
 				if !ok {
 					continue
 				}
-				full, types := routePath(route.Join(route.Join(prefix, ctrl), local))
+				full, types := routePath(urlpath.Join(urlpath.Join(prefix, ctrl), local))
 				for k, v := range nr.types {
 					types[k] = v
 				}

@@ -3,6 +3,7 @@ package js
 import (
 	"bytes"
 	"context"
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
 	"sort"
@@ -113,7 +114,7 @@ func nextPath(p string) (urlPath, root string, appRouter, ok bool) {
 			out = append(out, s)
 		}
 	}
-	return route.Normalize("/" + strings.Join(out, "/")), root, appRouter, true
+	return urlpath.Normalize("/" + strings.Join(out, "/")), root, appRouter, true
 }
 
 var (

@@ -1,6 +1,7 @@
 package js
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"regexp"
 	"strings"
 
@@ -25,8 +26,8 @@ func routePath(p string) (string, map[string]string) {
 	for bareStar.MatchString(p) {
 		p = bareStar.ReplaceAllString(p, "$1{wildcard}$2")
 	}
-	p, types := route.Braces(p)
-	return route.Normalize(p), types
+	p, types := urlpath.Braces(p)
+	return urlpath.Normalize(p), types
 }
 
 // paramTypes adds int to the params a handler converts with parseInt or

@@ -1,6 +1,7 @@
 package js
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"regexp"
 	"slices"
 	"sort"
@@ -259,7 +260,7 @@ func (r *resolver) contexts(n *node) []mountCtx {
 	own, _ := r.str(n.f, n.d.prefix, 0)
 	var out []mountCtx
 	if len(n.in) == 0 {
-		out = append(out, mountCtx{prefix: route.Join("", own), complete: n.d.app && !n.d.guessed, fw: n.d.framework})
+		out = append(out, mountCtx{prefix: urlpath.Join("", own), complete: n.d.app && !n.d.guessed, fw: n.d.framework})
 	}
 	for _, e := range n.in {
 		for _, pc := range r.contexts(e.parent) {
@@ -268,7 +269,7 @@ func (r *resolver) contexts(n *node) []mountCtx {
 			}
 			names, text := e.parent.before(e.seq, e.prefix)
 			c := mountCtx{
-				prefix:    route.Join(route.Join(pc.prefix, e.prefix), own),
+				prefix:    urlpath.Join(urlpath.Join(pc.prefix, e.prefix), own),
 				mw:        concat(pc.mw, names, e.mw),
 				guardText: pc.guardText + text + e.guardText,
 				complete:  pc.complete,
@@ -284,7 +285,7 @@ func (r *resolver) contexts(n *node) []mountCtx {
 	}
 	if len(out) == 0 {
 		// Only reachable through a cycle: report it unmounted.
-		out = append(out, mountCtx{prefix: route.Join("", own), fw: n.d.framework})
+		out = append(out, mountCtx{prefix: urlpath.Join("", own), fw: n.d.framework})
 	}
 	n.ctxs, n.done, n.visiting = out, true, false
 	return out
@@ -309,7 +310,7 @@ func under(p, scope string) bool {
 	if scope == "" {
 		return true
 	}
-	p = route.Normalize(p)
+	p = urlpath.Normalize(p)
 	return p == scope || strings.HasPrefix(p, scope+"/")
 }
 
@@ -357,7 +358,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountC
 		}
 		names, text := n.before(rt.seq, local)
 		mw := concat(c.mw, names, rt.mw)
-		full, types := routePath(route.Join(c.prefix, local))
+		full, types := routePath(urlpath.Join(c.prefix, local))
 		auth, evidence := route.AuthOf(mw, body+c.guardText+text+rt.guardText, c.complete && !n.d.guessed)
 		for _, m := range rt.methods {
 			fr := facts.Route{

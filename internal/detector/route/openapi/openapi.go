@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
 	"slices"
@@ -122,7 +123,7 @@ func Parse(data []byte) ([]facts.Route, error) {
 }
 
 func operation(root *yaml.Node, prefix, p, method string, line int, op *yaml.Node, shared map[string]string, globalSec *yaml.Node) facts.Route {
-	full, declared := route.Braces(route.Join(prefix, p))
+	full, declared := urlpath.Braces(urlpath.Join(prefix, p))
 	types := map[string]string{}
 	for k, v := range declared {
 		types[k] = v

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"slices"
 	"strings"
 
@@ -551,13 +552,13 @@ func (g *graph) walk(out *detector.Sink, o *object, prefix string, chain guards,
 	chain = chain.plus(o.chain)
 	for _, d := range o.routes {
 		for _, method := range d.methods {
-			out.AddRoute(g.route(d, method, route.Join(prefix, d.path), chain.plus(d.chain), complete))
+			out.AddRoute(g.route(d, method, urlpath.Join(prefix, d.path), chain.plus(d.chain), complete))
 		}
 	}
 	for _, e := range o.children {
-		p := route.Join(prefix, e.prefix)
+		p := urlpath.Join(prefix, e.prefix)
 		if !e.replace {
-			p = route.Join(p, e.child.prefix)
+			p = urlpath.Join(p, e.child.prefix)
 		}
 		if p == "/" {
 			p = ""

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"maps"
 	"slices"
 	"strings"
@@ -485,7 +486,7 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 
 // add composes a Django route's path and params and records it.
 func (dj *django) add(r facts.Route, ctx djangoCtx) {
-	p, types := route.Braces(route.Normalize(ctx.prefix))
+	p, types := urlpath.Braces(urlpath.Normalize(ctx.prefix))
 	for k, v := range ctx.types {
 		if _, ok := types[k]; !ok {
 			types[k] = v

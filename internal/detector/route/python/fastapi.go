@@ -1,6 +1,7 @@
 package python
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
@@ -116,7 +117,7 @@ func (g *graph) authenticates(m *module, target *expr, depth int) bool {
 // typedPath rewrites a composed path to {name} params and types each
 // from the path syntax or, failing that, the handler's annotation.
 func typedPath(ix *index, full string, m *module, params []param, untypedString bool) (string, []facts.Param) {
-	p, types := route.Braces(full)
+	p, types := urlpath.Braces(full)
 	ps := route.Params(p, types)
 	for i := range ps {
 		if ps[i].Type != facts.TypeUnknown {
