@@ -116,6 +116,7 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newEliminateCmd(e),
 		newControlCmd(e),
 		newReviewCmd(e),
+		newDiffCmd(e),
 	)
 	return root
 }

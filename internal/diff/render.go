@@ -1,0 +1,167 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Heading starts the Markdown output: a pull-request comment bot can find
+// its previous comment by it.
+const Heading = "## Threat map changes"
+
+const (
+	tableHeader = "| Surface | Threat | Difficulty | Impact | Priority |"
+	tableRule   = "| --- | --- | --- | --- | --- |"
+)
+
+// JSON writes the result as one JSON object.
+func (r *Result) JSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// Markdown writes the result ready to post as a pull-request comment: the
+// rows the change adds, then those it removes, then those it re-rates.
+func (r *Result) Markdown(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString(Heading + "\n\n")
+	fmt.Fprintf(&b, "`%s` → `%s`", cell(r.Base), cell(r.Head))
+	if r.BaseCommit != "" && r.HeadCommit != "" {
+		fmt.Fprintf(&b, " (%s..%s)", short(r.BaseCommit), short(r.HeadCommit))
+	}
+	b.WriteString("\n\n")
+	if r.Empty() {
+		b.WriteString("No change to the threat map.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	withModel := r.Model != ""
+	header, rule := tableHeader, tableRule
+	if withModel {
+		header += " In " + cell(r.Model) + " |"
+		rule += " --- |"
+	}
+
+	added := r.addedRows()
+	if len(added) > 0 {
+		fmt.Fprintf(&b, "### Added (%d)\n\n%s\n%s\n", len(added), header, rule)
+		covered := 0
+		for _, a := range added {
+			b.WriteString(a.text)
+			if withModel {
+				mark := "no"
+				if a.inModel {
+					mark, covered = "yes", covered+1
+				}
+				b.WriteString(" " + mark + " |")
+			}
+			b.WriteString("\n")
+		}
+		if withModel {
+			fmt.Fprintf(&b, "\n%s already covers %d of the %d added row%s", cell(r.Model), covered, len(added), plural(len(added)))
+			if covered < len(added) {
+				b.WriteString("; run `threatmap sync` to add the rest, then decide on them")
+			}
+			b.WriteString(".\n")
+		}
+		b.WriteString("\n")
+	}
+
+	removed := r.removedRows()
+	if len(removed) > 0 {
+		fmt.Fprintf(&b, "### Removed (%d)\n\n%s\n%s\n", len(removed), tableHeader, tableRule)
+		for _, row := range removed {
+			b.WriteString(row + "\n")
+		}
+		b.WriteString("\n")
+	}
+
+	if len(r.Threats.Changed) > 0 {
+		fmt.Fprintf(&b, "### Changed (%d)\n\n%s\n%s\n", len(r.Threats.Changed), tableHeader, tableRule)
+		for _, c := range r.Threats.Changed {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(c.SurfaceName), cell(c.Abuse),
+				change(c.Before.Difficulty, c.After.Difficulty), change(c.Before.Impact, c.After.Impact),
+				change(fmt.Sprint(c.Before.Priority), fmt.Sprint(c.After.Priority)))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("Priority 1 is fixed first: low difficulty (what bots find first), then high impact.\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type addedRow struct {
+	text    string
+	inModel bool
+}
+
+// addedRows is every added threat, then every added surface no added
+// threat is about (a row with no threat drafted yet).
+func (r *Result) addedRows() []addedRow {
+	var rows []addedRow
+	about := map[string]bool{}
+	for _, t := range r.Threats.Added {
+		about[t.Surface] = true
+		rows = append(rows, addedRow{threatCells(t), t.InModel != nil && *t.InModel})
+	}
+	for _, s := range r.Surfaces.Added {
+		if !about[s.ID] {
+			rows = append(rows, addedRow{surfaceCells(s), s.InModel != nil && *s.InModel})
+		}
+	}
+	return rows
+}
+
+func (r *Result) removedRows() []string {
+	var rows []string
+	about := map[string]bool{}
+	for _, t := range r.Threats.Removed {
+		about[t.Surface] = true
+		rows = append(rows, threatCells(t))
+	}
+	for _, s := range r.Surfaces.Removed {
+		if !about[s.ID] {
+			rows = append(rows, surfaceCells(s))
+		}
+	}
+	return rows
+}
+
+func threatCells(t ThreatRow) string {
+	return fmt.Sprintf("| %s | %s | %s | %s | %d |", cell(t.SurfaceName), cell(t.Abuse), t.Difficulty, t.Impact, t.Priority)
+}
+
+func surfaceCells(s SurfaceRow) string {
+	return fmt.Sprintf("| %s | (no threat drafted) | – | – | – |", cell(s.Name))
+}
+
+func change(before, after string) string {
+	if before == after {
+		return before
+	}
+	return before + " → " + after
+}
+
+// cell makes text safe in a table cell of a comment: names come from the
+// scanned code, so no pipe, line break or HTML may pass through.
+func cell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;", "`", "'").Replace(s)
+}
+
+func short(commit string) string {
+	if len(commit) > 7 {
+		return commit[:7]
+	}
+	return commit
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
