@@ -13,7 +13,7 @@ import (
 // where they sit, not what they look like.
 const (
 	ruleDotenv          = "dotenv"
-	ruleSigningKey      = "hardcoded-signing-key"
+	ruleSigningKey      = "hardcoded-signing-key" // threatmap:allow (a rule id, not a key)
 	ruleEnvFallback     = "secret-env-fallback"
 	ruleDefaultPassword = "default-password"
 	rulePrivateKey      = "private-key" // gitleaks' id, shared by the JWK check
@@ -226,7 +226,9 @@ func signingAssignments(src string) []candidate {
 		}
 		lit := leadingLiteral(src[m[1]:])
 		v, ok := stringLiteral(lit)
-		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) {
+		// Prose ("Signing or session key written in the code ...") is a
+		// description, not a key.
+		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || strings.Count(v, " ") >= 2 {
 			continue
 		}
 		out = append(out, newCandidate(ruleSigningKey, name, v, m[1]+strings.Index(lit, v)))

@@ -6,6 +6,7 @@
 package secret
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"slices"
@@ -80,6 +81,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	l := newLines(f.Data)
 	for _, c := range resolve(cands) {
+		if allowed(f.Data, c.start) || (isLiteralRule(c.rule) && inComment(f.Data, c.start)) {
+			continue
+		}
 		if c.variable == "" {
 			c.variable = assignedName(l, c.start)
 		}
@@ -97,6 +101,33 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		out.AddSecret(s)
 	}
 	return nil
+}
+
+// allowed reports an inline marker on the secret's line: gitleaks' own
+// "gitleaks:allow", or "threatmap:allow". It silences one line, on purpose,
+// where a reviewer can see it.
+func allowed(data []byte, at int) bool {
+	start := bytes.LastIndexByte(data[:at], '\n') + 1
+	end := bytes.IndexByte(data[at:], '\n')
+	if end < 0 {
+		end = len(data) - at
+	}
+	line := data[start : at+end]
+	return bytes.Contains(line, []byte("gitleaks:allow")) || bytes.Contains(line, []byte("threatmap:allow"))
+}
+
+// inComment reports a literal-rule candidate on a line that is a comment
+// (// # /* *): an example in a comment is not a key the code uses.
+// Pattern rules keep gitleaks' behaviour and report keys in comments too.
+func inComment(data []byte, at int) bool {
+	start := bytes.LastIndexByte(data[:at], '\n') + 1
+	line := bytes.TrimSpace(data[start:at])
+	for _, p := range []string{"//", "#", "/*", "*"} {
+		if bytes.HasPrefix(line, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve keeps one candidate per value: where two overlap, the higher
@@ -145,4 +176,8 @@ func assignedName(l *lines, off int) string {
 		name = name[i+1:]
 	}
 	return name
+}
+
+func isLiteralRule(rule string) bool {
+	return rule == ruleSigningKey || rule == ruleEnvFallback || rule == ruleDefaultPassword
 }
