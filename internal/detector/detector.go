@@ -176,7 +176,7 @@ func (s *Sink) AddExit(t facts.Exit) {
 // AddSecret records a committed secret. The caller must have redacted it.
 func (s *Sink) AddSecret(t facts.Secret) {
 	if t.ID == "" {
-		t.ID = ID("secret", t.Rule, t.File, t.Redacted)
+		t.ID = ID("secret", t.Rule, t.File, t.Variable, t.Redacted)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

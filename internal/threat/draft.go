@@ -409,11 +409,24 @@ type secretFile struct {
 	secrets  []facts.Secret
 }
 
-// secretFiles groups committed secrets by file: one surface per file.
+// secretFiles groups committed secrets by file: one surface per file. A
+// default password that infrastructure facts already report (a compose
+// file) is left to the default-credentials rule, so it is one row.
 func (d *drafter) secretFiles() []secretFile {
 	var out []secretFile
 	idx := map[string]int{}
+	infraDefaults := map[string]bool{}
+	for _, in := range d.f.Infrastructure {
+		if in.Kind == "default-password" {
+			for _, e := range in.Evidence {
+				infraDefaults[e.File] = true
+			}
+		}
+	}
 	for _, s := range d.f.Secrets {
+		if s.Rule == "default-password" && infraDefaults[s.File] {
+			continue
+		}
 		i, ok := idx[s.File]
 		if !ok {
 			i = len(out)
