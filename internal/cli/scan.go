@@ -12,8 +12,11 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
+	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/history"
 	"github.com/threatmap/threatmap/internal/scan"
 	"github.com/threatmap/threatmap/internal/source"
 )
@@ -23,12 +26,14 @@ type scanOptions struct {
 	maxFileSize int64
 	noGitignore bool
 	exclude     []string
+	history     bool
 }
 
 func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
 	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes")
 	cmd.Flags().BoolVar(&o.noGitignore, "no-gitignore", false, "also read files that .gitignore excludes")
 	cmd.Flags().StringArrayVar(&o.exclude, "exclude", nil, "skip paths matching this .gitignore-style glob (repeatable)")
+	cmd.Flags().BoolVar(&o.history, "history", false, "also look for secrets in every commit of the git history (deleted keys are still in every clone)")
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -119,7 +124,32 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 	if err != nil {
 		return res, fmt.Errorf("scan %s: %w", dir, err)
 	}
+	if o.history {
+		if err := addHistory(ctx, dir, &res); err != nil {
+			return res, usageErr("%v", err)
+		}
+	}
 	return res, nil
+}
+
+// addHistory adds the secrets git history holds that the tree no longer
+// shows; one still in the tree is reported once, as a tree finding.
+func addHistory(ctx context.Context, dir string, res *facts.Facts) error {
+	past, err := history.Secrets(ctx, dir, secret.New())
+	if err != nil {
+		return err
+	}
+	inTree := map[string]bool{}
+	for _, s := range res.Secrets {
+		inTree[s.Rule+"\x00"+s.File+"\x00"+s.Variable+"\x00"+s.Redacted] = true
+	}
+	for _, s := range past {
+		if !inTree[s.Rule+"\x00"+s.File+"\x00"+s.Variable+"\x00"+s.Redacted] {
+			s.ID = detector.ID("secret", s.Rule, s.File, s.Variable, s.Redacted, s.Commit)
+			res.Secrets = append(res.Secrets, s)
+		}
+	}
+	return nil
 }
 
 func writeScanTable(w io.Writer, f facts.Facts) {

@@ -140,6 +140,9 @@ type Secret struct {
 	// Variable is the name the secret is assigned to, when known
 	// (OPENAI_API_KEY in a .env file): it ties the secret to what it unlocks.
 	Variable string `json:"variable,omitempty"`
+	// Commit is set for a secret found only in git history (scan
+	// --history): the commit that added it. File and Line are as of then.
+	Commit string `json:"commit,omitempty"`
 }
 
 // Infrastructure is a piece of cloud or deployment configuration that
