@@ -329,6 +329,12 @@ func (r *runner) secrets() {
 		if s.Variable != "" {
 			what = s.Variable + " (" + s.Rule + ")"
 		}
+		if s.Commit != "" {
+			r.add("secret-committed", fmt.Sprintf("secret in git history (commit %.12s): %s = %s", s.Commit, what, s.Redacted),
+				"rotate it: it is in every clone until history is rewritten, and rewriting does not reach clones already made",
+				s.File, s.Line, "", s.File, s.Rule, s.Variable, s.Redacted, s.Commit)
+			continue
+		}
 		r.add("secret-committed", fmt.Sprintf("secret committed: %s = %s", what, s.Redacted),
 			"rotate it, remove it from the code and from git history, and read it from the environment or a secret store",
 			s.File, s.Line, "", s.File, s.Rule, s.Variable, s.Redacted)
