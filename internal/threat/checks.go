@@ -27,6 +27,10 @@ var (
 	roleGuard      = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
 	mfaGuard       = regexp.MustCompile(`(?i)(mfa|totp|otp|two_factor|webauthn)`)
 	allowlistGuard = regexp.MustCompile(`(?i)(allow_?list|allowed_ips|whitelist|trusted_ips|client\.host\s+in|remote_addr\s+in|req\.ip)`)
+	// A challenge verified server-side: the provider's siteverify call, or
+	// a guard or helper named for it.
+	captchaGuard = regexp.MustCompile(`(?i)(captcha|turnstile|proof_?of_?work)`)
+	captchaBody  = regexp.MustCompile(`(?i)(verify_?captcha|captcha\w*\.verify|siteverify|recaptcha|hcaptcha|turnstile)`)
 )
 
 var checks = map[string]check{
@@ -47,6 +51,15 @@ var checks = map[string]check{
 			return ev
 		}
 		return c.AtRoute("budget", h.Route)
+	},
+	"captcha": func(c *Context, h Hit) []model.Evidence {
+		if ev := InGuards(h.Route, captchaGuard); ev != nil {
+			return ev
+		}
+		if ev := InBody(h.Route, captchaBody); ev != nil {
+			return ev
+		}
+		return c.AtRoute("captcha", h.Route)
 	},
 	"email-verification": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("email-verification") },
 	"webhook-signature": func(c *Context, h Hit) []model.Evidence {

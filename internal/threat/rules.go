@@ -136,7 +136,7 @@ var catalogue = []*Rule{
 		Rating: "low when the route is public; medium behind login; impact medium: cost and your sender reputation",
 		Controls: []Suggestion{
 			{"Rate limit per account, per IP and per recipient", "rate-limit"},
-			{"CAPTCHA or proof of work on public forms that send mail", ""},
+			{"CAPTCHA or proof of work on public forms that send mail", "captcha"},
 		},
 		fire: func(c *Context) []Hit {
 			var hits []Hit

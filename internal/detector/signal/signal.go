@@ -121,6 +121,9 @@ var Patterns = []Pattern{
 	{Control: "graphql-limit", Detail: "GraphQL depth or cost limit", Langs: code,
 		Keywords: []string{"epth", "omplexity", "Depth", "Complexity"},
 		Re:       regexp.MustCompile(`(depthLimit\(|graphql-depth-limit|QueryDepthLimiter|max_depth\s*=|createComplexityLimitRule|FixedComplexityLimit|MaxDepth|complexityLimit|costAnalysis)`)},
+	{Control: "captcha", Detail: "CAPTCHA or challenge verified server-side", Langs: code,
+		Keywords: []string{"aptcha", "siteverify", "turnstile", "Turnstile"},
+		Re:       regexp.MustCompile(`(siteverify|ReCaptchaField|RecaptchaField|verify_?[cC]aptcha\(|[cC]aptcha\.verify\(|hcaptcha\.verify|friendly-challenge|altcha)`)},
 	{Control: "email-verification", Detail: "e-mail verified before access", Langs: code,
 		Keywords: []string{"verified", "Verified"},
 		Re:       regexp.MustCompile(`(?i)(email_verified|emailVerified|is_verified|verified_at|require_verified)`)},
@@ -232,7 +235,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		for _, l := range locs {
 			line := 1 + strings.Count(text[:l[0]], "\n")
 			key := p.Weakness + p.Control + ":" + strconv.Itoa(line)
-			if isComment(text, l[0]) || seen[key] {
+			// A weakness pattern starts at code; a match inside a string
+			// literal is text about the code (a detector's own patterns,
+			// documentation), not the weakness.
+			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0])) {
 				continue
 			}
 			seen[key] = true
@@ -257,6 +263,25 @@ func isComment(text string, i int) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	line := strings.TrimSpace(text[start:i])
 	return strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*")
+}
+
+// inString reports whether position i on its line sits inside a string
+// literal opened earlier on the same line.
+func inString(text string, i int) bool {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	var quote byte
+	for j := start; j < i; j++ {
+		c := text[j]
+		switch {
+		case quote != 0 && c == '\\' && quote != '`':
+			j++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\'' || c == '`'):
+			quote = c
+		}
+	}
+	return quote != 0
 }
 
 func contains(xs []string, x string) bool {

@@ -17,3 +17,9 @@ function check(token) {
 function audit(user, action) {
   auditLog.write({ user, action }); // want: control audit-log
 }
+
+async function human(token) {
+  const r = await fetch("https://challenges.cloudflare.com/turnstile/v0/siteverify", { method: "POST", body: token }); // want: control captcha
+  const captchaToken = token; // a variable named for it is no verification
+  return (await r.json()).success && captchaToken;
+}

@@ -1,0 +1,93 @@
+package threat_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/threat"
+)
+
+// Every rule has two small apps under testdata/rules/<rule-id>/: "fires",
+// where the draft holds an open threat of that rule, and "lookalike", nearly
+// the same app with the control present (or, for rules no code check can
+// answer, the weakness written safely), where it holds none.
+const ruleFixtures = "testdata/rules"
+
+var fixtureCases = []string{"fires", "lookalike"}
+
+func TestRuleFixtures(t *testing.T) {
+	dirs, err := os.ReadDir(ruleFixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		rule := d.Name()
+		if threat.RuleByID(rule) == nil {
+			t.Errorf("%s/%s: no rule has this id", ruleFixtures, rule)
+			continue
+		}
+		for _, kase := range fixtureCases {
+			dir := filepath.Join(ruleFixtures, rule, kase)
+			t.Run(rule+"/"+kase, func(t *testing.T) {
+				t.Parallel()
+				m := draft(t, dir)
+				open := openThreats(m, rule)
+				switch {
+				case kase == "fires" && len(open) == 0:
+					t.Errorf("no open %s threat; the draft's threats of that rule:\n%s", rule, describe(m, rule))
+				case kase == "lookalike" && len(open) > 0:
+					t.Errorf("%d open %s threat(s) where the control is present:\n%s", len(open), rule, describe(m, rule))
+				}
+			})
+		}
+	}
+}
+
+// A rule added to the catalogue without its pair of fixtures fails here.
+func TestEveryRuleHasFixtures(t *testing.T) {
+	for _, r := range threat.Rules() {
+		for _, kase := range fixtureCases {
+			dir := filepath.Join(ruleFixtures, r.ID, kase)
+			entries, err := os.ReadDir(dir)
+			if err != nil || len(entries) == 0 {
+				t.Errorf("rule %s has no %s fixture (%s)", r.ID, kase, dir)
+			}
+		}
+	}
+}
+
+func openThreats(m *model.Model, rule string) []model.Threat {
+	var out []model.Threat
+	for _, th := range m.Threats {
+		if th.Rule == rule && th.IsOpen() {
+			out = append(out, th)
+		}
+	}
+	return out
+}
+
+// describe lists a rule's threats with their controls, so a failing case
+// says which control the check did or did not find.
+func describe(m *model.Model, rule string) string {
+	var b strings.Builder
+	for _, th := range m.Threats {
+		if th.Rule != rule {
+			continue
+		}
+		fmt.Fprintf(&b, "  %s open=%v evidence=%v\n", th.ID, th.IsOpen(), th.Evidence)
+		for _, c := range th.Controls {
+			fmt.Fprintf(&b, "    [%s] %s (check %q) %v\n", c.Status, c.Text, c.Check, c.Evidence)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("  (none)\n")
+	}
+	return b.String()
+}
