@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
@@ -33,6 +34,24 @@ func TestIsTestPath(t *testing.T) {
 	} {
 		if got := IsTestPath(p); got != want {
 			t.Errorf("IsTestPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestInString(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{`x = jwt.decode(t, verify=False)`, false},
+		{"re := `verify=False`", true},
+		{`msg = "use verify=False"`, true},
+		{`a = "x" + verify(t)`, false},
+		{`s = 'it\'s' ; verify`, false},
+	} {
+		i := strings.Index(tc.line, "verify")
+		if got := inString(tc.line, i); got != tc.want {
+			t.Errorf("inString(%q) = %v, want %v", tc.line, got, tc.want)
 		}
 	}
 }
