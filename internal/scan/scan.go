@@ -1,15 +1,20 @@
 // Package scan runs detectors over a tree: one walk, each file read once,
 // handed only to the detectors that want it, on a bounded pool of workers.
+//
+// A file reaches a detector in two steps: by name (Match, before the file
+// is read) and by content (one pass of a keyword automaton over the file,
+// built once per scan from every detector's Keywords). Files no detector
+// wants by name are never read.
 package scan
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -22,6 +27,10 @@ type Options struct {
 	Workers int // 0 means one per CPU
 	// Progress, if set, is called with the count of files read so far.
 	Progress func(files int)
+	// NoPrefilter hands every file to every detector whose Match accepts
+	// it, whatever its content. It is slower and finds the same: tests
+	// use it to prove that the keyword prefilter loses nothing.
+	NoPrefilter bool
 }
 
 // Run scans root with the given detectors (fresh instances: detectors may
@@ -32,66 +41,39 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		workers = runtime.GOMAXPROCS(0)
 	}
 	sink := detector.NewSink()
-	type wanted struct {
-		d        detector.Detector
-		keywords [][]byte
-	}
-	ws := make([]wanted, len(dets))
-	for i, d := range dets {
-		ws[i].d = d
-		if k, ok := d.(detector.Keyworded); ok {
-			for _, kw := range k.Keywords() {
-				ws[i].keywords = append(ws[i].keywords, []byte(kw))
-			}
-		}
-	}
+	rt := newRouter(dets, !opt.NoPrefilter)
 
 	var (
-		stats   facts.Stats
-		statsMu sync.Mutex
-		jobs    = make(chan source.Entry, 4*workers)
-		wg      sync.WaitGroup
+		files, skipped atomic.Int64
+		bytesRead      atomic.Int64
+		jobs           = make(chan source.Entry, 4*workers)
+		wg             sync.WaitGroup
 	)
 	for range workers {
 		wg.Go(func() {
+			var r routing
 			for e := range jobs {
-				var want []wanted
-				for _, w := range ws {
-					if w.d.Match(e.Path) {
-						want = append(want, w)
-					}
-				}
-				if len(want) == 0 {
-					statsMu.Lock()
-					stats.Skipped++
-					statsMu.Unlock()
+				if !rt.byName(e.Path, &r) {
+					skipped.Add(1)
 					continue
 				}
 				data, err := os.ReadFile(e.Abs)
 				if err != nil {
-					sink.Warn(e.Path, "cannot read: "+errors.Unwrap(err).Error())
+					sink.Warn(e.Path, "cannot read: "+errText(err))
 					continue
 				}
 				if source.IsBinary(data) || source.IsMinified(e.Path, data) {
-					statsMu.Lock()
-					stats.Skipped++
-					statsMu.Unlock()
+					skipped.Add(1)
 					continue
 				}
-				statsMu.Lock()
-				stats.Files++
-				stats.Bytes += int64(len(data))
-				n := stats.Files
-				statsMu.Unlock()
+				n := files.Add(1)
+				bytesRead.Add(int64(len(data)))
 				if opt.Progress != nil {
-					opt.Progress(n)
+					opt.Progress(int(n))
 				}
 				f := &detector.File{Path: e.Path, Data: data}
-				for _, w := range want {
-					if len(w.keywords) > 0 && !exempt(w.d, e.Path) && !containsAny(data, w.keywords) {
-						continue
-					}
-					runOne(ctx, w.d, f, sink)
+				for _, i := range rt.byContent(data, &r) {
+					runOne(ctx, dets[i], f, sink)
 				}
 			}
 		})
@@ -115,12 +97,19 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		}
 	}
 	res := sink.Result()
-	res.Stats = stats
+	res.Stats = facts.Stats{Files: int(files.Load()), Bytes: bytesRead.Load(), Skipped: int(skipped.Load())}
 	abs, err := filepath.Abs(root)
 	if err == nil {
 		res.Root = filepath.Base(abs)
 	}
 	return res, nil
+}
+
+func errText(err error) string {
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
 }
 
 // runOne runs a detector on a file; a detector that fails or panics on a
@@ -136,11 +125,6 @@ func runOne(ctx context.Context, d detector.Detector, f *detector.File, sink *de
 	}
 }
 
-func exempt(d detector.Detector, path string) bool {
-	x, ok := d.(detector.PrefilterExempt)
-	return ok && x.Exempt(path)
-}
-
 // finishOne runs a detector's cross-file step; a failure or panic costs a
 // warning, never the scan.
 func finishOne(ctx context.Context, name string, fin detector.Finisher, sink *detector.Sink) {
@@ -152,13 +136,4 @@ func finishOne(ctx context.Context, name string, fin detector.Finisher, sink *de
 	if err := fin.Finish(ctx, sink); err != nil {
 		sink.Warn("", name+": "+err.Error())
 	}
-}
-
-func containsAny(data []byte, keywords [][]byte) bool {
-	for _, k := range keywords {
-		if bytes.Contains(data, k) {
-			return true
-		}
-	}
-	return false
 }
