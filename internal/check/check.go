@@ -58,6 +58,9 @@ var Kinds = []Kind{
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
 	{"secret-committed", "Secret committed to the repository", "Committed keys are found by automated scanners within minutes of a push to a public repository. Rotate it, remove it from the code and from history, and read it from the environment or a secret store.", Error, []string{"CWE-798"}},
 	{"stale", "Model item whose code is gone", "The model names code that the scan no longer finds. Run `threatmap sync` to mark it gone, or remove the row.", Warning, nil},
+	// Findings about threatmap-check.yaml itself.
+	{"ignore-expired", "Ignore past its until date", "An ignore in " + ConfigFile + " has an until date that has passed, so the findings it hid are reported again. Fix them, or extend the date with a reason.", Warning, nil},
+	{"unused-ignore", "Ignore that matches no finding", "An ignore in " + ConfigFile + " hides nothing: what it was written for is fixed or gone. Remove it so it cannot hide a future finding by accident.", Note, nil},
 }
 
 // KindByID finds a kind.
@@ -108,11 +111,16 @@ func Run(in Input) []Finding {
 	r.acceptances()
 	r.review()
 	r.secrets()
-	slices.SortStableFunc(r.out, func(a, b Finding) int {
+	SortFindings(r.out)
+	return r.out
+}
+
+// SortFindings puts findings in report order: level, kind, file, line, id.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(LevelRank(a.Level), LevelRank(b.Level)), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
 			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.ID, b.ID))
 	})
-	return r.out
 }
 
 func kindRank(id string) int {

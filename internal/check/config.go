@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -31,15 +30,6 @@ const Off = "off"
 
 // Never is the fail-on value that never fails the check.
 const Never = "never"
-
-func init() {
-	// Findings about the configuration itself exist only where there is
-	// one, so their kinds are declared here.
-	Kinds = append(Kinds,
-		Kind{"ignore-expired", "Ignore past its until date", "An ignore in " + ConfigFile + " has an until date that has passed, so the findings it hid are reported again. Fix them, or extend the date with a reason.", Warning, nil},
-		Kind{"unused-ignore", "Ignore that matches no finding", "An ignore in " + ConfigFile + " hides nothing: what it was written for is fixed or gone. Remove it so it cannot hide a future finding by accident.", Note, nil},
-	)
-}
 
 // Config is threatmap-check.yaml: how strict check is for this repository.
 type Config struct {
@@ -407,10 +397,3 @@ func (ig *Ignore) describe() string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-// SortFindings puts findings in report order: level, kind, file, line, id.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(LevelRank(a.Level), LevelRank(b.Level)), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
-			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.ID, b.ID))
-	})
-}

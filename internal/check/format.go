@@ -31,7 +31,9 @@ func (f FormatterFunc) Format(w io.Writer, r *Report) error { return f(w, r) }
 // Formats is every output format, by name. Human output is built per run
 // (it needs to know about colour).
 var Formats = map[string]Formatter{
-	"json": FormatterFunc(writeJSON),
+	"json":   FormatterFunc(writeJSON),
+	"sarif":  SARIF{},
+	"github": GitHub{},
 }
 
 // FormatNames lists the formats for help and errors.

@@ -10,10 +10,6 @@ import (
 // shows as an annotation on the file and line in a pull request.
 type GitHub struct{}
 
-func init() {
-	Formats["github"] = GitHub{}
-}
-
 // githubCommand maps a level to its workflow command.
 var githubCommand = map[string]string{Error: "error", Warning: "warning", Note: "notice"}
 

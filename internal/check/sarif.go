@@ -29,11 +29,6 @@ type SARIF struct {
 	Version string // threatmap's version, for the tool driver
 }
 
-func init() {
-	// The CLI sets the version per run; the registry entry says "dev".
-	Formats["sarif"] = SARIF{}
-}
-
 // Format implements Formatter.
 func (s SARIF) Format(w io.Writer, r *Report) error {
 	log, err := s.Log(r)
