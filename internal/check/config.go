@@ -396,4 +396,3 @@ func (ig *Ignore) describe() string {
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
 }
-
