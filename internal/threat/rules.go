@@ -94,7 +94,7 @@ func segmentIn(p string, words ...string) bool {
 }
 
 var (
-	objectFetch   = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|\.objects\.|\.fetch|\.load\(|QueryRow)`)
+	objectFetch   = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|_or_404\(|\.objects\.|\.fetch|\.load\(|QueryRow)`)
 	sendsMessage  = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
 	basicAuthWeak = regexp.MustCompile(`(?i)(HTTPBasic|basicAuth|BasicAuth|express-basic-auth|\.htpasswd|ADMIN_PASSWORD|admin123|password\s*==)`)
 )
