@@ -37,7 +37,6 @@ var (
 	code   = []string{"py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "go", "rb", "java", "kt", "php", "cs"}
 	py     = []string{"py"}
 	js     = []string{"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts"}
-	golang = []string{"go"}
 	tf     = []string{"tf"}
 )
 

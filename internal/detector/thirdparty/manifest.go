@@ -222,7 +222,7 @@ func parsePipfile(data []byte) ([]Dep, error) {
 		DevPackages map[string]any `toml:"dev-packages"`
 	}
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("Pipfile is not valid TOML: %s", tomlError(err))
+		return nil, fmt.Errorf("not valid TOML (Pipfile): %s", tomlError(err))
 	}
 	return pypiDeps(data, append(sortedKeys(doc.Packages), sortedKeys(doc.DevPackages)...)), nil
 }
