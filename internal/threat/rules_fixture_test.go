@@ -39,6 +39,7 @@ func TestRuleFixtures(t *testing.T) {
 				t.Parallel()
 				m := draft(t, dir)
 				open := openThreats(m, rule)
+				t.Logf("%s threats:\n%s", rule, describe(m, rule))
 				switch {
 				case kase == "fires" && len(open) == 0:
 					t.Errorf("no open %s threat; the draft's threats of that rule:\n%s", rule, describe(m, rule))

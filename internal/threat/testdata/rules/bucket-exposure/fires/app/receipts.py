@@ -1,0 +1,10 @@
+import boto3
+
+s3 = boto3.client("s3")
+BUCKET = "expenses-receipts"
+
+
+def store_receipt(user_id, filename, data):
+    key = f"receipts/{user_id}/{filename}"
+    s3.put_object(Bucket=BUCKET, Key=key, Body=data)
+    return f"https://{BUCKET}.s3.amazonaws.com/{key}"
