@@ -488,6 +488,11 @@ func (d *drafter) addThreat(c *Context, r *Rule, h Hit) {
 	if requires == "" {
 		requires = h.DifficultyReason
 	}
+	// "this would require needs a token" reads badly: the phrase after
+	// "require" is what is needed, not a sentence about it.
+	for _, verb := range []string{"needs ", "requires ", "require "} {
+		requires = strings.TrimPrefix(requires, verb)
+	}
 	statement := fmt.Sprintf("If %s is abused, an attacker could %s by %s, and this would require %s.", s.Name, h.Impact, h.Method, requires)
 	t := model.Threat{
 		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: h.Assets, Stride: model.Stride(r.Stride), CWE: r.CWE,

@@ -263,7 +263,7 @@ var catalogue = []*Rule{
 	{
 		ID: "admin-exposed", Title: "Admin panel reachable from the internet without strong auth",
 		Stride: []string{"I", "E"}, CWE: []string{"CWE-306", "CWE-1390"},
-		Fires:  "routes under an admin, internal, dashboard or management path, grouped per prefix",
+		Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix",
 		Rating: "low with no auth; medium behind basic auth or one shared password; impact critical: every user and secret",
 		Controls: []Suggestion{
 			{"Do not expose admin to the public internet; bind to internal network or VPN", "ip-allowlist"},
@@ -274,7 +274,7 @@ var catalogue = []*Rule{
 			groups := map[string][]*facts.Route{}
 			var order []string
 			for _, r := range routes(c, func(r *facts.Route) bool {
-				return segmentIn(r.Path, "admin", "internal", "dashboard", "manage", "management", "superuser", "backoffice", "staff")
+				return segmentIn(r.Path, "admin", "internal", "management", "superuser", "backoffice", "staff")
 			}) {
 				prefix := adminPrefix(r.Path)
 				if _, ok := groups[prefix]; !ok {
@@ -596,7 +596,7 @@ var catalogue = []*Rule{
 func adminPrefix(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
-		if segmentIn("/"+s, "admin", "internal", "dashboard", "manage", "management", "superuser", "backoffice", "staff") {
+		if segmentIn("/"+s, "admin", "internal", "management", "superuser", "backoffice", "staff") {
 			return strings.Join(segs[:i+1], "/")
 		}
 	}

@@ -38,7 +38,10 @@ var (
 	webhookWords = []string{"Stripe-Signature", "stripe-signature", "X-Hub-Signature", "x-hub-signature", "X-Slack-Signature", "x-slack-signature", "construct_event", "constructEvent", "ConstructEvent", "webhook"}
 	deleteWords  = []string{".delete(", ".destroy(", ".remove(", "DELETE FROM", "delete_one", "delete_many", "deleteOne", "deleteMany", "findByIdAndDelete", "session.delete", "db.delete", ".Delete(", "drop_table", "DROP TABLE", "truncate"}
 	authWords    = []string{"login", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "password", "reset", "forgot", "token", "oauth", "session"}
-	adminWords   = []string{"admin", "internal", "debug", "metrics", "actuator", "_debug", "__debug__", "phpmyadmin", "console", "manage", "management", "dashboard", "superuser", "pprof"}
+	// A bare "dashboard" or "manage" is as often the user's own page as
+	// the team's: only words that mean the operators' side count.
+	adminWords = []string{"admin", "internal", "debug", "metrics", "actuator", "_debug", "__debug__", "phpmyadmin", "management", "superuser", "backoffice", "pprof"}
+	oauthWords = []string{"oauth", "oauth2", "auth", "login", "sso", "openid", "oidc", "saml", "signin"}
 )
 
 // Classify adds the tags a route earns from its method, its path and its
@@ -71,7 +74,10 @@ func Classify(r *facts.Route) {
 			add(facts.TagUpload)
 		}
 	}
-	if hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1]) {
+	// An OAuth or SSO callback is the browser coming back from a login,
+	// not a provider posting events.
+	oauthCallback := hasSeg([]string{"callback", "callbacks"}) && hasSeg(oauthWords)
+	if !oauthCallback && (hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1])) {
 		add(facts.TagWebhook)
 	}
 	if hasSeg(adminWords) {
