@@ -155,6 +155,19 @@ func (c *Context) Anywhere(kind string) []model.Evidence {
 	return ev
 }
 
+// InFile returns the evidence of a control in one file.
+func (c *Context) InFile(kind, file string) []model.Evidence {
+	var ev []model.Evidence
+	for _, ctl := range c.ControlsOf(kind) {
+		for _, e := range ctl.Evidence {
+			if e.File == file {
+				ev = append(ev, model.Evidence{File: e.File, Line: e.Line})
+			}
+		}
+	}
+	return ev
+}
+
 // AppWide returns the evidence of a control installed for every route.
 func (c *Context) AppWide(kind string) []model.Evidence {
 	var ev []model.Evidence

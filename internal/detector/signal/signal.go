@@ -29,15 +29,18 @@ type Pattern struct {
 	// Also, if set, must match somewhere in the same file too (CORS: a
 	// wildcard origin AND credentials).
 	Also *regexp.Regexp
+	// AlsoInCall asks Also to match inside the same call or literal as
+	// the match (the brackets around it), not anywhere in the file.
+	AlsoInCall bool
 	// Scope "app" marks a control applied to every route (app.use(limiter)).
 	Scope string
 }
 
 var (
-	code   = []string{"py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "go", "rb", "java", "kt", "php", "cs"}
-	py     = []string{"py"}
-	js     = []string{"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts"}
-	tf     = []string{"tf"}
+	code = []string{"py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "go", "rb", "java", "kt", "php", "cs"}
+	py   = []string{"py"}
+	js   = []string{"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts"}
+	tf   = []string{"tf"}
 )
 
 // Patterns is the catalogue, in one place.
@@ -46,10 +49,19 @@ var Patterns = []Pattern{
 	{Weakness: "weak-password-hash", Detail: "password hashed with a fast hash (MD5/SHA)", Langs: code,
 		Keywords: []string{"md5", "sha1", "sha256", "MD5", "SHA1", "SHA256"},
 		Re:       regexp.MustCompile(`(?i)(hashlib\.(md5|sha1|sha256)\([^)\n]*pass|createHash\(\s*['"](md5|sha1|sha256)['"]\s*\)\s*\.update\([^)\n]*pass|(md5|sha1|sha256)\.Sum(256)?\(\[\]byte\([^)\n]*pass|DigestUtils\.(md5|sha1|sha256)\w*\([^)\n]*pass|(md5|sha1)\(\s*\$?\w*pass)`)},
+	// A CORS policy is one call or options literal: the credentials flag
+	// must sit in the same one, so a public cookieless policy next to a
+	// pinned credentialed one is no weakness.
 	{Weakness: "cors-wildcard-credentials", Detail: "CORS allows any origin with credentials", Langs: code,
-		Keywords: []string{"credentials", "Credentials"},
-		Re:       regexp.MustCompile(`(?i)(allow_origins\s*=\s*\[\s*['"]\*['"]|origins?\s*[:=]\s*(\[\s*)?['"]\*['"]|origin\s*:\s*true|AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*\[\]string\{\s*"\*"|AllowAllOrigins:\s*true|CORS\(\s*app\s*,[^)\n]*supports_credentials\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|CORS_ORIGIN_ALLOW_ALL\s*=\s*True)`),
-		Also:     regexp.MustCompile(`(?i)(allow_credentials\s*=\s*True|credentials\s*:\s*true|AllowCredentials:\s*true|supports_credentials\s*=\s*True|CORS_ALLOW_CREDENTIALS\s*=\s*True)`)},
+		Keywords:   []string{"credentials", "Credentials"},
+		Re:         regexp.MustCompile(`(?i)(allow_origins\s*=\s*\[\s*['"]\*['"]|origins?\s*[:=]\s*(\[\s*)?['"]\*['"]|origin\s*:\s*true|AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*\[\]string\{\s*"\*"|AllowAllOrigins:\s*true|CORS\(\s*app\s*,[^)\n]*supports_credentials\s*=\s*True)`),
+		Also:       regexp.MustCompile(`(?i)(allow_credentials\s*=\s*True|credentials\s*:\s*true|AllowCredentials:\s*true|supports_credentials\s*=\s*True)`),
+		AlsoInCall: true},
+	// Django settings are one module: the two flags may be far apart.
+	{Weakness: "cors-wildcard-credentials", Detail: "CORS allows any origin with credentials", Langs: py,
+		Keywords: []string{"CORS_ALLOW_CREDENTIALS"},
+		Re:       regexp.MustCompile(`(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)\s*=\s*True`),
+		Also:     regexp.MustCompile(`CORS_ALLOW_CREDENTIALS\s*=\s*True`)},
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: code,
 		Keywords: []string{"jwt", "JWT", "jose"},
 		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*\[?\s*['"]none['"]|verify_signature['"]?\s*:\s*False|verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
@@ -237,7 +249,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			// A weakness pattern starts at code; a match inside a string
 			// literal is text about the code (a detector's own patterns,
 			// documentation), not the weakness.
-			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0])) {
+			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0])) ||
+				(p.AlsoInCall && !p.Also.MatchString(enclosing(text, l[0], l[1]))) {
 				continue
 			}
 			seen[key] = true
@@ -254,6 +267,46 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 	}
 	return nil
+}
+
+// enclosing returns the innermost call or literal around text[i:j]: from
+// the nearest unclosed ( [ or { before i to its closing bracket, looking
+// no further than a few kilobytes either way. Without one, it is the
+// match itself.
+func enclosing(text string, i, j int) string {
+	const reach = 4096
+	start, depth := -1, 0
+	for k := i - 1; k >= 0 && k >= i-reach; k-- {
+		switch text[k] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth == 0 {
+				start = k
+			}
+			depth--
+		}
+		if start >= 0 {
+			break
+		}
+	}
+	if start < 0 {
+		return text[i:j]
+	}
+	end, depth := len(text), 0
+	for k := start; k < len(text) && k < start+reach; k++ {
+		switch text[k] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		}
+		if depth == 0 {
+			end = k + 1
+			break
+		}
+	}
+	return text[start:max(end, j)]
 }
 
 // isComment reports whether the match at i sits on a line that is a
