@@ -60,10 +60,43 @@ func ID(prefix string, parts ...string) string {
 
 // Sink collects facts from detectors running in parallel, merging facts
 // with the same id (one third party seen in many files is one entry with
-// all its evidence).
+// all its evidence). Merging goes through an index, so a scan with many
+// facts costs no quadratic step.
 type Sink struct {
-	mu sync.Mutex
-	f  facts.Facts
+	mu             sync.Mutex
+	routes         []facts.Route
+	warnings       []facts.Warning
+	thirdParties   byID[facts.ThirdParty]
+	stores         byID[facts.Store]
+	assets         byID[facts.Asset]
+	exits          byID[facts.Exit]
+	secrets        byID[facts.Secret]
+	infrastructure byID[facts.Infrastructure]
+	pipeline       byID[facts.Pipeline]
+	credentials    byID[facts.Credential]
+	controls       byID[facts.Control]
+	weaknesses     byID[facts.Weakness]
+}
+
+// byID is a list of facts with an index by id.
+type byID[T any] struct {
+	items []T
+	index map[string]int
+}
+
+// add appends t, or merges it into the fact with the same id.
+func (l *byID[T]) add(id string, t T, merge func(dst *T, src T)) {
+	if l.index == nil {
+		l.index = map[string]int{}
+	}
+	if i, ok := l.index[id]; ok {
+		if merge != nil {
+			merge(&l.items[i], t)
+		}
+		return
+	}
+	l.index[id] = len(l.items)
+	l.items = append(l.items, t)
 }
 
 // NewSink makes an empty sink.
@@ -72,7 +105,7 @@ func NewSink() *Sink { return &Sink{} }
 // Warn records a file the scan could not read; the scan goes on.
 func (s *Sink) Warn(file, msg string) {
 	s.mu.Lock()
-	s.f.Warnings = append(s.f.Warnings, facts.Warning{File: file, Message: msg})
+	s.warnings = append(s.warnings, facts.Warning{File: file, Message: msg})
 	s.mu.Unlock()
 }
 
@@ -98,7 +131,7 @@ func (s *Sink) AddRoute(r facts.Route) {
 	sort.Strings(r.Tags)
 	r.Tags = compactStrings(r.Tags)
 	s.mu.Lock()
-	s.f.Surfaces = append(s.f.Surfaces, r)
+	s.routes = append(s.routes, r)
 	s.mu.Unlock()
 }
 
@@ -107,169 +140,105 @@ func RouteID(method, path string) string {
 	return ID("route", strings.ToUpper(method), path)
 }
 
+// withID sets a fact's id from its identifying parts when the detector
+// left it empty.
+func withID(id *string, prefix string, parts ...string) string {
+	if *id == "" {
+		*id = ID(prefix, parts...)
+	}
+	return *id
+}
+
 // AddThirdParty records a service; evidence and credentials merge by service.
 func (s *Sink) AddThirdParty(t facts.ThirdParty) {
-	if t.ID == "" {
-		t.ID = ID("third-party", t.Service)
-	}
+	id := withID(&t.ID, "third-party", t.Service)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.ThirdParties {
-		if p := &s.f.ThirdParties[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			p.Credentials = append(p.Credentials, t.Credentials...)
-			return
-		}
-	}
-	s.f.ThirdParties = append(s.f.ThirdParties, t)
+	s.thirdParties.add(id, t, func(p *facts.ThirdParty, t facts.ThirdParty) {
+		p.Evidence = append(p.Evidence, t.Evidence...)
+		p.Credentials = append(p.Credentials, t.Credentials...)
+	})
 }
 
 // AddStore records a store; evidence merges by id.
 func (s *Sink) AddStore(t facts.Store) {
-	if t.ID == "" {
-		t.ID = ID("store", t.Kind, t.Name)
-	}
+	id := withID(&t.ID, "store", t.Kind, t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Stores {
-		if p := &s.f.Stores[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Stores = append(s.f.Stores, t)
+	s.stores.add(id, t, func(p *facts.Store, t facts.Store) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // AddAsset records an asset; fields and evidence merge by id.
 func (s *Sink) AddAsset(t facts.Asset) {
-	if t.ID == "" {
-		t.ID = ID("asset", t.Kind, t.Name)
-	}
+	id := withID(&t.ID, "asset", t.Kind, t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Assets {
-		if p := &s.f.Assets[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			p.Fields = append(p.Fields, t.Fields...)
-			return
-		}
-	}
-	s.f.Assets = append(s.f.Assets, t)
+	s.assets.add(id, t, func(p *facts.Asset, t facts.Asset) {
+		p.Evidence = append(p.Evidence, t.Evidence...)
+		p.Fields = append(p.Fields, t.Fields...)
+	})
 }
 
 // AddExit records an exit.
 func (s *Sink) AddExit(t facts.Exit) {
-	if t.ID == "" {
-		t.ID = ID("exit", t.Kind, t.Detail, evidenceKey(t.Evidence))
-	}
+	id := withID(&t.ID, "exit", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Exits {
-		if p := &s.f.Exits[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Exits = append(s.f.Exits, t)
+	s.exits.add(id, t, func(p *facts.Exit, t facts.Exit) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // AddSecret records a committed secret. The caller must have redacted it.
 func (s *Sink) AddSecret(t facts.Secret) {
-	if t.ID == "" {
-		t.ID = ID("secret", t.Rule, t.File, t.Variable, t.Redacted)
-	}
+	id := withID(&t.ID, "secret", t.Rule, t.File, t.Variable, t.Redacted)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, p := range s.f.Secrets {
-		if p.ID == t.ID {
-			return
-		}
-	}
-	s.f.Secrets = append(s.f.Secrets, t)
+	s.secrets.add(id, t, nil)
 }
 
 // AddInfrastructure records an infrastructure fact.
 func (s *Sink) AddInfrastructure(t facts.Infrastructure) {
-	if t.ID == "" {
-		t.ID = ID("infra", t.Kind, t.Detail)
-	}
+	id := withID(&t.ID, "infra", t.Kind, t.Detail)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Infrastructure {
-		if p := &s.f.Infrastructure[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Infrastructure = append(s.f.Infrastructure, t)
+	s.infrastructure.add(id, t, func(p *facts.Infrastructure, t facts.Infrastructure) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // AddPipeline records a CI/CD or supply-chain fact.
 func (s *Sink) AddPipeline(t facts.Pipeline) {
-	if t.ID == "" {
-		t.ID = ID("pipeline", t.Kind, t.Detail)
-	}
+	id := withID(&t.ID, "pipeline", t.Kind, t.Detail)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Pipeline {
-		if p := &s.f.Pipeline[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Pipeline = append(s.f.Pipeline, t)
+	s.pipeline.add(id, t, func(p *facts.Pipeline, t facts.Pipeline) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // AddCredential records a configuration value the code reads; merges by name.
 func (s *Sink) AddCredential(t facts.Credential) {
-	if t.ID == "" {
-		t.ID = ID("credential", t.Name)
-	}
+	id := withID(&t.ID, "credential", t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Credentials {
-		if p := &s.f.Credentials[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			p.Secret = p.Secret || t.Secret
-			if p.Service == "" {
-				p.Service = t.Service
-			}
-			return
+	s.credentials.add(id, t, func(p *facts.Credential, t facts.Credential) {
+		p.Evidence = append(p.Evidence, t.Evidence...)
+		p.Secret = p.Secret || t.Secret
+		if p.Service == "" {
+			p.Service = t.Service
 		}
-	}
-	s.f.Credentials = append(s.f.Credentials, t)
+	})
 }
 
 // AddControl records evidence of a security control.
 func (s *Sink) AddControl(t facts.Control) {
-	if t.ID == "" {
-		t.ID = ID("control", t.Kind, t.Detail, evidenceKey(t.Evidence))
-	}
+	id := withID(&t.ID, "control", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Controls {
-		if p := &s.f.Controls[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Controls = append(s.f.Controls, t)
+	s.controls.add(id, t, func(p *facts.Control, t facts.Control) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // AddWeakness records a weakness; evidence merges by id.
 func (s *Sink) AddWeakness(t facts.Weakness) {
-	if t.ID == "" {
-		t.ID = ID("weakness", t.Kind, evidenceKey(t.Evidence))
-	}
+	id := withID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.f.Weaknesses {
-		if p := &s.f.Weaknesses[i]; p.ID == t.ID {
-			p.Evidence = append(p.Evidence, t.Evidence...)
-			return
-		}
-	}
-	s.f.Weaknesses = append(s.f.Weaknesses, t)
+	s.weaknesses.add(id, t, func(p *facts.Weakness, t facts.Weakness) { p.Evidence = append(p.Evidence, t.Evidence...) })
 }
 
 // Routes returns a copy of the routes found so far, for finishers that
@@ -277,7 +246,7 @@ func (s *Sink) AddWeakness(t facts.Weakness) {
 func (s *Sink) Routes() []facts.Route {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]facts.Route(nil), s.f.Surfaces...)
+	return append([]facts.Route(nil), s.routes...)
 }
 
 func evidenceKey(ev []facts.Evidence) string {

@@ -13,8 +13,21 @@ import (
 func (s *Sink) Result() facts.Facts {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := s.f
-	f.Version = facts.SchemaVersion
+	f := facts.Facts{
+		Version:        facts.SchemaVersion,
+		Surfaces:       slices.Clone(s.routes),
+		ThirdParties:   slices.Clone(s.thirdParties.items),
+		Stores:         slices.Clone(s.stores.items),
+		Assets:         slices.Clone(s.assets.items),
+		Exits:          slices.Clone(s.exits.items),
+		Secrets:        slices.Clone(s.secrets.items),
+		Infrastructure: slices.Clone(s.infrastructure.items),
+		Pipeline:       slices.Clone(s.pipeline.items),
+		Credentials:    slices.Clone(s.credentials.items),
+		Controls:       slices.Clone(s.controls.items),
+		Weaknesses:     slices.Clone(s.weaknesses.items),
+		Warnings:       slices.Clone(s.warnings),
+	}
 
 	slices.SortStableFunc(f.Surfaces, func(a, b facts.Route) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
