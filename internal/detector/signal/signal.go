@@ -65,9 +65,16 @@ var Patterns = []Pattern{
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: code,
 		Keywords: []string{"jwt", "JWT", "jose"},
 		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*\[?\s*['"]none['"]|verify_signature['"]?\s*:\s*False|verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
+	// Session settings: the cookie they configure is the session's.
 	{Weakness: "cookie-insecure", Detail: "session cookie without HttpOnly or Secure", Langs: code,
-		Keywords: []string{"COOKIE_SECURE", "COOKIE_HTTPONLY", "httponly", "httpOnly", "HttpOnly", "secure:", "Secure:"},
-		Re:       regexp.MustCompile(`(SESSION_COOKIE_SECURE\s*=\s*False|SESSION_COOKIE_HTTPONLY\s*=\s*False|CSRF_COOKIE_SECURE\s*=\s*False|httponly\s*=\s*False|httpOnly\s*:\s*false|HttpOnly:\s*false|cookie\s*:\s*\{[^}]*secure\s*:\s*false)`)},
+		Keywords: []string{"COOKIE_SECURE", "COOKIE_HTTPONLY", "cookie:"},
+		Re:       regexp.MustCompile(`(SESSION_COOKIE_SECURE\s*=\s*False|SESSION_COOKIE_HTTPONLY\s*=\s*False|CSRF_COOKIE_SECURE\s*=\s*False|cookie\s*:\s*\{[^}]*(secure|httpOnly)\s*:\s*false)`)},
+	// One cookie's flags: a weakness when that cookie carries a session or
+	// token; a theme or locale cookie may well be readable by script.
+	{Weakness: "cookie-insecure", Detail: "session cookie without HttpOnly or Secure", Langs: code,
+		Keywords: []string{"httponly", "httpOnly", "HttpOnly", "secure=", "secure:", "Secure:"},
+		Re:       regexp.MustCompile(`(httponly\s*=\s*False|secure\s*=\s*False|httpOnly\s*:\s*false|secure\s*:\s*false|HttpOnly:\s*false|Secure:\s*false)`),
+		Also:     regexp.MustCompile(`(?i)(sess|\bsid\b|auth|jwt|login|remember|access_?token|refresh_?token)`), AlsoInCall: true},
 	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: code,
 		Keywords: []string{"url", "URL"},
 		Re: regexp.MustCompile(`(requests\.(get|post|put|head)\(\s*(request\.|body\.|payload\.|data\[)|httpx\.(get|post)\(\s*(request\.|body\.)|urlopen\(\s*request\.|` +
@@ -246,10 +253,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		for _, l := range locs {
 			line := 1 + strings.Count(text[:l[0]], "\n")
 			key := p.Weakness + p.Control + ":" + strconv.Itoa(line)
-			// A weakness pattern starts at code; a match inside a string
-			// literal is text about the code (a detector's own patterns,
-			// documentation), not the weakness.
-			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0])) ||
+			// A match that starts and ends inside a string literal is text
+			// about the code (a detector's own patterns, documentation),
+			// not the weakness; one that starts at a quoted key and ends in
+			// code ({"verify_signature": False}) is the weakness.
+			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0]) && inString(text, l[1]-1)) ||
 				(p.AlsoInCall && !p.Also.MatchString(enclosing(text, l[0], l[1]))) {
 				continue
 			}
@@ -270,9 +278,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 }
 
 // enclosing returns the innermost call or literal around text[i:j]: from
-// the nearest unclosed ( [ or { before i to its closing bracket, looking
-// no further than a few kilobytes either way. Without one, it is the
-// match itself.
+// the line of the nearest unclosed ( [ or { before i to its closing
+// bracket, looking no further than a few kilobytes either way. Without
+// one, it is the match itself.
 func enclosing(text string, i, j int) string {
 	const reach = 4096
 	start, depth := -1, 0
@@ -306,6 +314,9 @@ func enclosing(text string, i, j int) string {
 			break
 		}
 	}
+	// From the start of the bracket's line: res.cookie("sid", v, { ... })
+	// names its cookie before the options literal opens.
+	start = strings.LastIndexByte(text[:start], '\n') + 1
 	return text[start:max(end, j)]
 }
 

@@ -55,3 +55,36 @@ func TestInString(t *testing.T) {
 		}
 	}
 }
+
+func TestEnclosing(t *testing.T) {
+	for _, tc := range []struct {
+		text, match, want string
+	}{
+		{`app.use(cors({ origin: "*" })); app.use(cors({ credentials: true }))`, `origin`, `app.use(cors({ origin: "*" }`},
+		{"res.cookie(\"sid\", v, {\n  httpOnly: false,\n});\nnext()", `httpOnly`, "res.cookie(\"sid\", v, {\n  httpOnly: false,\n}"},
+		{`SESSION_COOKIE_SECURE = False`, `SESSION`, `SESSION`},
+		{`x = f(a, b`, `b`, `x = f(a, b`},
+	} {
+		i := strings.Index(tc.text, tc.match)
+		if got := enclosing(tc.text, i, i+len(tc.match)); got != tc.want {
+			t.Errorf("enclosing(%q, %q) = %q, want %q", tc.text, tc.match, got, tc.want)
+		}
+	}
+}
+
+// FuzzEnclosing: any text and any span give a slice of the text that
+// holds the span, without a panic.
+func FuzzEnclosing(f *testing.F) {
+	f.Add("cors({ origin: '*', credentials: true })", 8, 14)
+	f.Add("))}{(([", 3, 4)
+	f.Add("", 0, 0)
+	f.Fuzz(func(t *testing.T, text string, i, j int) {
+		if i < 0 || j < i || j > len(text) {
+			return
+		}
+		got := enclosing(text, i, j)
+		if !strings.Contains(got, text[i:j]) {
+			t.Errorf("enclosing(%q, %d, %d) = %q lost the span", text, i, j, got)
+		}
+	})
+}

@@ -23,3 +23,10 @@ def checksum(data):
 
 
 SESSION_COOKIE_SECURE = False  # want: weakness cookie-insecure
+
+
+def claims(token):
+    return jwt.decode(token, options={"verify_signature": False})  # want: weakness jwt-unverified
+
+
+HELP = "never call jwt.decode with verify_signature: False in production"

@@ -1,0 +1,3 @@
+module example.com/kanban
+
+go 1.22
