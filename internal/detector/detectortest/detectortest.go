@@ -12,6 +12,7 @@ package detectortest
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,13 +35,35 @@ func Scan(t testing.TB, dir string, dets ...detector.Detector) facts.Facts {
 	return f
 }
 
-var wantRE = regexp.MustCompile(`want:\s*(.+?)\s*(?:\*/|-->)?\s*$`)
+// A want may end a JSON string ("_comment": "want: x",) or a block comment.
+var wantRE = regexp.MustCompile(`want:\s*(.+?)\s*(?:\*/|-->|",?)?\s*$`)
 
 // Wants collects every "want:" expectation under dir whose text starts
 // with prefix (pass "" for all), with the prefix removed.
 func Wants(t testing.TB, dir, prefix string) []string {
 	t.Helper()
 	var out []string
+	eachWant(t, dir, prefix, func(_ string, _ int, want string) { out = append(out, want) })
+	sort.Strings(out)
+	return out
+}
+
+// WantsAt is Wants with the place of each expectation: "TEXT @file:line".
+// A want on a line of its own (a comment with no code before it) is about
+// the next line, for formats where a comment cannot share the line (PEM,
+// JSON-like files).
+func WantsAt(t testing.TB, dir, prefix string) []string {
+	t.Helper()
+	var out []string
+	eachWant(t, dir, prefix, func(rel string, line int, want string) {
+		out = append(out, fmt.Sprintf("%s @%s:%d", want, rel, line))
+	})
+	sort.Strings(out)
+	return out
+}
+
+func eachWant(t testing.TB, dir, prefix string, found func(rel string, line int, want string)) {
+	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -50,19 +73,28 @@ func Wants(t testing.TB, dir, prefix string) []string {
 			return err
 		}
 		defer f.Close()
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		n := 0
 		for sc.Scan() {
-			m := wantRE.FindStringSubmatch(sc.Text())
+			n++
+			line := sc.Text()
+			m := wantRE.FindStringSubmatchIndex(line)
 			if m == nil {
 				continue
 			}
-			for _, w := range strings.Split(m[1], ";") {
+			at := n
+			if code := strings.Trim(line[:m[0]], " \t#/<!-;"); code == "" {
+				at = n + 1
+			}
+			for _, w := range strings.Split(line[m[2]:m[3]], ";") {
 				w = strings.TrimSpace(w)
 				if w == "" || !strings.HasPrefix(w, prefix) {
 					continue
 				}
-				out = append(out, strings.TrimSpace(strings.TrimPrefix(w, prefix)))
+				found(rel, at, strings.TrimSpace(strings.TrimPrefix(w, prefix)))
 			}
 		}
 		return sc.Err()
@@ -70,8 +102,6 @@ func Wants(t testing.TB, dir, prefix string) []string {
 	if err != nil {
 		t.Fatalf("read wants in %s: %v", dir, err)
 	}
-	sort.Strings(out)
-	return out
 }
 
 // Score compares what was found with what was wanted (multisets) and

@@ -1,11 +1,8 @@
 package exit
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -16,40 +13,6 @@ import (
 // Fixture expectations: a comment "want: exit <kind>" on the line where
 // the exit starts (the line of the call, even when its arguments go on).
 // Scoring is by kind, file and line, per ecosystem.
-var wantRE = regexp.MustCompile(`want:\s*(.+?)\s*(?:\*/|-->)?\s*$`)
-
-func wantsAt(t *testing.T, dir, prefix string) []string {
-	t.Helper()
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		rel, _ := filepath.Rel(dir, p)
-		sc := bufio.NewScanner(f)
-		for n := 1; sc.Scan(); n++ {
-			m := wantRE.FindStringSubmatch(sc.Text())
-			if m == nil {
-				continue
-			}
-			for _, w := range strings.Split(m[1], ";") {
-				if w = strings.TrimSpace(w); strings.HasPrefix(w, prefix) {
-					out = append(out, fmt.Sprintf("%s @%s:%d", strings.TrimSpace(strings.TrimPrefix(w, prefix)), filepath.ToSlash(rel), n))
-				}
-			}
-		}
-		return sc.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func gotExits(f facts.Facts) []string {
 	var out []string
@@ -66,7 +29,7 @@ func TestFixtures(t *testing.T) {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			f := detectortest.Scan(t, dir, New())
-			detectortest.Check(t, "exits/"+eco, gotExits(f), wantsAt(t, dir, "exit "))
+			detectortest.Check(t, "exits/"+eco, gotExits(f), detectortest.WantsAt(t, dir, "exit "))
 			for _, e := range f.Exits {
 				t.Logf("%s %q %v", e.Kind, e.Detail, e.Evidence)
 			}
@@ -85,7 +48,7 @@ func TestKinds(t *testing.T) {
 		for _, g := range gotExits(detectortest.Scan(t, dir, New())) {
 			got = append(got, eco+"/"+g)
 		}
-		for _, w := range wantsAt(t, dir, "exit ") {
+		for _, w := range detectortest.WantsAt(t, dir, "exit ") {
 			want = append(want, eco+"/"+w)
 		}
 	}

@@ -1,12 +1,9 @@
 package secret
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -18,49 +15,9 @@ import (
 // the secret is (for a JSON file, a "_want" member on that line). A
 // comment alone on its line applies to the next line (a PEM block cannot
 // carry a comment of its own). Scoring is by rule, file and line.
-var wantRE = regexp.MustCompile(`want:\s*([^"]+?)\s*(?:\*/|-->|")?,?\s*$`)
 
 // wantsAt reads the "want:" expectations under dir that start with
 // prefix, as "<rest> @<file>:<line>".
-func wantsAt(t *testing.T, dir, prefix string) []string {
-	t.Helper()
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		rel, _ := filepath.Rel(dir, p)
-		sc := bufio.NewScanner(f)
-		n := 0
-		for sc.Scan() {
-			n++
-			line := sc.Text()
-			m := wantRE.FindStringSubmatchIndex(line)
-			if m == nil {
-				continue
-			}
-			at := n
-			if code := strings.Trim(line[:m[0]], " \t#/<!-"); code == "" {
-				at = n + 1
-			}
-			for _, w := range strings.Split(line[m[2]:m[3]], ";") {
-				if w = strings.TrimSpace(w); strings.HasPrefix(w, prefix) {
-					out = append(out, fmt.Sprintf("%s @%s:%d", strings.TrimSpace(strings.TrimPrefix(w, prefix)), filepath.ToSlash(rel), at))
-				}
-			}
-		}
-		return sc.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func gotSecrets(f facts.Facts) []string {
 	var out []string
@@ -75,7 +32,7 @@ func TestFixtures(t *testing.T) {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			f := detectortest.Scan(t, dir, New())
-			detectortest.Check(t, "secrets/"+eco, gotSecrets(f), wantsAt(t, dir, "secret "))
+			detectortest.Check(t, "secrets/"+eco, gotSecrets(f), detectortest.WantsAt(t, dir, "secret "))
 			for _, s := range f.Secrets {
 				t.Logf("%s %s:%d %s var=%s", s.Rule, s.File, s.Line, s.Redacted, s.Variable)
 			}
