@@ -226,7 +226,7 @@ func settingsFields(src []byte) []Read {
 		// than the class itself.
 		var body []string
 		for i, l := range lines {
-			if i > 0 && strings.TrimSpace(l) != "" && indent(l) <= classIndent {
+			if i > 0 && strings.TrimSpace(l) != "" && code.Indent(l) <= classIndent {
 				break
 			}
 			body = append(body, l)
@@ -240,7 +240,7 @@ func settingsFields(src []byte) []Read {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
-			in := indent(l)
+			in := code.Indent(l)
 			if fieldIndent < 0 && i > 0 {
 				fieldIndent = in
 			}
@@ -259,19 +259,4 @@ func settingsFields(src []byte) []Read {
 		}
 	}
 	return out
-}
-
-func indent(l string) int {
-	n := 0
-	for _, c := range l {
-		switch c {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
 }

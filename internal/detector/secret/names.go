@@ -1,39 +1,11 @@
 package secret
 
 import (
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"path"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
-
-// words splits an identifier into lower-case words at '_', '-', '.' and
-// camelCase boundaries: "jwtSecretKey" and "JWT_SECRET_KEY" are both
-// [jwt secret key].
-func words(name string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case r == '_' || r == '-' || r == '.' || r == ' ':
-			flush()
-		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return out
-}
 
 // notSecretLast are last words that make a secret-sounding name describe
 // something about the secret instead (JWT_SECRET_NAME, API_KEY_ID, ...).
@@ -53,7 +25,7 @@ var secretWords = set("secret", "secrets", "password", "passwd", "pwd", "pass", 
 // secret: OPENAI_API_KEY, DB_PASSWORD, jwtSecret; not JWT_SECRET_NAME,
 // KEY_ID or STRIPE_PUBLISHABLE_KEY.
 func isSecretName(name string) bool {
-	ws := words(name)
+	ws := code.Words(name)
 	if len(ws) == 0 || notSecretLast[ws[len(ws)-1]] {
 		return false
 	}
@@ -94,7 +66,7 @@ func isSigningName(name string) bool {
 	if !isSecretName(name) {
 		return false
 	}
-	ws := words(name)
+	ws := code.Words(name)
 	switch strings.Join(ws, " ") {
 	case "secret key", "secretkey", "secret key base":
 		return true

@@ -1,8 +1,7 @@
 package userdata
 
 import (
-	"strings"
-	"unicode"
+	"github.com/threatmap/threatmap/internal/detector/code"
 )
 
 // Asset kinds a field can make its model.
@@ -10,33 +9,6 @@ const (
 	KindUserData  = "user-data"
 	KindIntegrity = "integrity"
 )
-
-// words splits a field or model name into lower-case words:
-// passwordHash, password_hash and PasswordHash are all [password hash].
-func words(name string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return out
-}
 
 // personal words name data about a person or that a person gave: contact
 // details, credentials, identity and payment data, what they wrote to the
@@ -81,7 +53,7 @@ var billing = map[string]bool{
 // Classify says which asset a field makes its model: user-data,
 // integrity, or "" when it is neither.
 func Classify(field string) string {
-	ws := words(field)
+	ws := code.Words(field)
 	if len(ws) == 0 {
 		return ""
 	}
@@ -108,7 +80,7 @@ func Classify(field string) string {
 // billingModel: a model whose name is billing state is integrity as a
 // whole (Subscription, Invoice, CreditLedger).
 func billingModel(name string) bool {
-	for _, w := range words(name) {
+	for _, w := range code.Words(name) {
 		if billing[w] || w == "payment" || w == "payments" {
 			return true
 		}

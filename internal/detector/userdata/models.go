@@ -59,14 +59,14 @@ func pythonModels(src []byte) []Model {
 		// Annotations alone declare columns in SQLModel tables and
 		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
 		annotated := strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
-		classIndent := indent(string(src[m[2]:m[3]]))
+		classIndent := code.Indent(string(src[m[2]:m[3]]))
 		md := Model{Name: string(src[m[4]:m[5]]), Line: code.LineAt(src, m[0])}
 		fieldIndent := -1
 		for i, l := range strings.Split(string(src[m[1]:]), "\n") {
 			if i == 0 || strings.TrimSpace(l) == "" {
 				continue
 			}
-			in := indent(l)
+			in := code.Indent(l)
 			if in <= classIndent {
 				break
 			}
@@ -89,21 +89,6 @@ func pythonModels(src []byte) []Model {
 		out = append(out, md)
 	}
 	return out
-}
-
-func indent(l string) int {
-	n := 0
-	for _, c := range l {
-		switch c {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
 }
 
 // ---- Go: GORM, bun and sqlx structs ----

@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,8 +61,8 @@ func TestWords(t *testing.T) {
 		"passwordHash": "password hash", "PasswordHash": "password hash", "password_hash": "password hash",
 		"HTTPServerURL": "http server url", "cardLast4": "card last4", "s3_key": "s3 key", "": "",
 	} {
-		if got := strings.Join(words(in), " "); got != want {
-			t.Errorf("words(%q) = %q, want %q", in, got, want)
+		if got := strings.Join(code.Words(in), " "); got != want {
+			t.Errorf("code.Words(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
