@@ -53,13 +53,23 @@ type useDecl struct {
 type useItem struct {
 	name string // as written: requireAuth, passport.authenticate
 	ref  *ref
-	text string // inline function source
+	call *callRef // a factory call whose return value may be a router
+	text string   // inline function source
 	line int
 	// serves: an inline (req, res) => res.send(...) that answers requests
 	// itself; static: express.static / serve-static. Both are routes when
 	// mounted at a path.
-	serves bool
-	static bool
+	serves   bool
+	static   bool
+	vendored bool
+}
+
+// callRef is a call used as a value: app.use('/p', routes(router)),
+// app.use('/p', require('./r')()). What it returns is known only once the
+// callee, maybe in another file, is found.
+type callRef struct {
+	callee ref
+	args   []*ref // nil where an argument is not a plain name
 }
 
 // fileFacts is everything one file contributes; Finish joins them.
@@ -672,7 +682,7 @@ func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []s
 			return nil
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
-			return []string{calleeName(t, fn)}
+			return []string{f.mwName(t, n)}
 		}
 	case "arrow_function", "function_expression", "function":
 		*guardText += "\n" + t.Text(n)
@@ -701,6 +711,28 @@ func calleeName(t *syntax.Tree, n *sitter.Node) string {
 		break
 	}
 	return clip(t.Text(n))
+}
+
+// mwName is a middleware call's name; passport.authenticate keeps its
+// strategy, passport.authenticate('local'), since the strategy says
+// whether it guards a route or takes the credentials on a login.
+func (f *fileFacts) mwName(t *syntax.Tree, call *sitter.Node) string {
+	fn := call.ChildByFieldName("function")
+	if fn == nil {
+		return ""
+	}
+	name := calleeName(t, fn)
+	if !strings.HasSuffix(name, "authenticate") {
+		return name
+	}
+	args := argList(call)
+	if len(args) == 0 {
+		return name
+	}
+	if ss := stringsOf(t, args[0]); len(ss) > 0 {
+		return clip(name + "('" + strings.Join(ss, "', '") + "')")
+	}
+	return name
 }
 
 func clip(s string) string {
@@ -782,7 +814,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
 			return useItem{name: spec, ref: &ref{imp: &importRef{from: spec, name: "default"}}}
 		}
 		fn := a.ChildByFieldName("function")
-		name := calleeName(t, fn)
+		name := f.mwName(t, a)
 		if fn != nil && fn.Type() == "member_expression" {
 			prop := t.Text(fn.ChildByFieldName("property"))
 			obj := fn.ChildByFieldName("object")
@@ -796,15 +828,43 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
 			}
 		}
 		if static.MatchString(name) {
-			return useItem{name: name, line: syntax.Line(a), static: true}
+			// A folder inside node_modules serves a vendored library
+			// (bootstrap, jquery): no surface of the app's own.
+			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules")}
 		}
+		it := useItem{name: name, call: f.callOf(t, a)}
 		if fn != nil && fn.Type() == "identifier" {
 			// A factory that builds a router: app.use('/auth', authRoutes(db)).
-			return useItem{name: name, ref: &ref{local: t.Text(fn)}}
+			it.ref = &ref{local: t.Text(fn)}
 		}
-		return useItem{name: name}
+		return it
 	}
 	return useItem{}
+}
+
+// callOf describes a call whose result may be a router: the callee is a
+// name, a dotted name or an inline require('./r').
+func (f *fileFacts) callOf(t *syntax.Tree, call *sitter.Node) *callRef {
+	fn := call.ChildByFieldName("function")
+	if fn == nil {
+		return nil
+	}
+	c := &callRef{}
+	if spec, ok := requireSpec(t, fn); ok {
+		c.callee = ref{imp: &importRef{from: spec, name: "default"}}
+	} else if fn.Type() == "identifier" || fn.Type() == "member_expression" {
+		c.callee = ref{local: t.Text(fn)}
+	} else {
+		return nil
+	}
+	for _, a := range argList(call) {
+		if a.Type() == "identifier" || (a.Type() == "member_expression" && a.ChildByFieldName("object").Type() == "this") {
+			c.args = append(c.args, &ref{local: t.Text(a)})
+		} else {
+			c.args = append(c.args, nil)
+		}
+	}
+	return c
 }
 
 // setupCall reads require('./routes')(app) and registerRoutes(app): the

@@ -80,6 +80,10 @@ var routeKeywords = []string{
 	".route(", ".use(", ".register(", ".on(", ".addHook(",
 	"@Controller", "setGlobalPrefix", "useGlobalGuards", "APP_GUARD",
 	"export {", "export *", "exports.",
+	// A module that only hands a router on (routes(router), setup(app))
+	// registers nothing itself but carries the mount.
+	"(router)", "(app)", "(router,", "(app,", ", router)", ", app)",
+	"forRoutes(",
 }
 
 // Keywords implements detector.Keyworded. Besides route files it asks for

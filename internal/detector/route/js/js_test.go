@@ -17,9 +17,20 @@ import (
 //
 // Every route an app yields must be of the app's framework.
 func TestFixtures(t *testing.T) {
-	for _, fw := range []string{fwExpress, fwFastify, fwKoa, fwNest, fwNext, fwHono} {
-		t.Run(fw, func(t *testing.T) {
-			dir := filepath.Join("testdata", fw)
+	apps := []struct{ dir, fw string }{
+		{fwExpress, fwExpress},
+		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
+		{fwFastify, fwFastify},
+		{fwKoa, fwKoa},
+		{fwNest, fwNest},
+		{"nestjs-modules", fwNest}, // auth from consumer.apply().forRoutes() and APP_GUARD
+		{fwNext, fwNext},
+		{fwHono, fwHono},
+	}
+	for _, app := range apps {
+		fw := app.fw
+		t.Run(app.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", app.dir)
 			got := scanWith(t, dir)
 			var routes, auths []string
 			wantRoutes, wantAuths := splitWants(detectortest.Wants(t, dir, ""))

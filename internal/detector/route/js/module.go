@@ -37,6 +37,15 @@ type strExpr []strPart
 // named (even in another file) gets its body for tags and auth.
 type funcInfo struct {
 	text string
+	key  string // fn@N of the function node, for its return value
+}
+
+// retVal is what a function returns when that is a router: one of its
+// parameters (routes(router) hands the router back) or a local name
+// (a factory's own express.Router()).
+type retVal struct {
+	param int // index of the returned parameter, or -1
+	local string
 }
 
 // module is what the first pass learns about a file's bindings.
@@ -47,6 +56,7 @@ type module struct {
 	consts  map[string]strExpr   // const name -> string value
 	funcs   map[string]funcInfo  // function name -> source
 	aliases map[string]string    // function name -> fn@N key of a plugin/setup function
+	returns map[string]retVal    // fn@N key -> the name it returns
 	libs    map[string]bool      // server frameworks the file imports
 }
 
@@ -58,6 +68,7 @@ func newModule(p string) *module {
 		consts:  map[string]strExpr{},
 		funcs:   map[string]funcInfo{},
 		aliases: map[string]string{},
+		returns: map[string]retVal{},
 		libs:    map[string]bool{},
 	}
 }
@@ -125,8 +136,11 @@ func (m *module) collectBindings(t *syntax.Tree) {
 			m.declarator(t, n)
 		case "function_declaration", "generator_function_declaration":
 			if name := n.ChildByFieldName("name"); name != nil {
-				m.funcs[t.Text(name)] = funcInfo{text: t.Text(n)}
+				m.funcs[t.Text(name)] = funcInfo{text: t.Text(n), key: fnKey(n)}
 			}
+			m.noteReturn(t, n)
+		case "function_expression", "function", "arrow_function", "method_definition":
+			m.noteReturn(t, n)
 		case "assignment_expression":
 			m.assignment(t, n)
 		}
@@ -335,7 +349,7 @@ func (m *module) declarator(t *syntax.Tree, n *sitter.Node) {
 	}
 	switch value.Type() {
 	case "arrow_function", "function_expression", "function":
-		m.funcs[local] = funcInfo{text: t.Text(value)}
+		m.funcs[local] = funcInfo{text: t.Text(value), key: fnKey(value)}
 		return
 	}
 	if e, ok := m.strExpr(t, value); ok {
@@ -374,11 +388,11 @@ func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
 						m.exports[key] = r
 					}
 					if isFunc(v) {
-						m.funcs[key] = funcInfo{text: t.Text(v)}
+						m.funcs[key] = funcInfo{text: t.Text(v), key: fnKey(v)}
 					}
 				case "method_definition":
 					if k := p.ChildByFieldName("name"); k != nil {
-						m.funcs[t.Text(k)] = funcInfo{text: t.Text(p)}
+						m.funcs[t.Text(k)] = funcInfo{text: t.Text(p), key: fnKey(p)}
 						m.exports[t.Text(k)] = ref{local: t.Text(k)}
 					}
 				}
@@ -391,7 +405,7 @@ func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
 	case strings.HasPrefix(lt, "exports.") || strings.HasPrefix(lt, "module.exports."):
 		key := lt[strings.LastIndexByte(lt, '.')+1:]
 		if isFunc(right) {
-			m.funcs[key] = funcInfo{text: t.Text(right)}
+			m.funcs[key] = funcInfo{text: t.Text(right), key: fnKey(right)}
 			m.exports[key] = ref{local: key}
 			return
 		}
@@ -399,6 +413,94 @@ func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
 			m.exports[key] = r
 		}
 	}
+}
+
+// noteReturn records the name a function returns, when it returns a bare
+// name: the router a factory builds or the router it was handed.
+func (m *module) noteReturn(t *syntax.Tree, fn *sitter.Node) {
+	body := fn.ChildByFieldName("body")
+	if body == nil {
+		return
+	}
+	name := ""
+	if body.Type() != "statement_block" {
+		name = returnedName(t, body) // (router) => router
+	} else {
+		name = blockReturn(t, body, 0)
+	}
+	if name == "" {
+		return
+	}
+	ret := retVal{param: -1, local: name}
+	for i, p := range paramNames(t, fn) {
+		if p == name {
+			ret.param = i
+		}
+	}
+	m.returns[fnKey(fn)] = ret
+}
+
+// blockReturn finds the first `return name` in a function body, looking
+// into blocks (if, try) but not into nested functions.
+func blockReturn(t *syntax.Tree, n *sitter.Node, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "return_statement":
+			if c.NamedChildCount() > 0 {
+				if name := returnedName(t, c.NamedChild(0)); name != "" {
+					return name
+				}
+			}
+		case "statement_block", "if_statement", "else_clause", "try_statement", "finally_clause":
+			if name := blockReturn(t, c, depth+1); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+func returnedName(t *syntax.Tree, n *sitter.Node) string {
+	for n != nil && (n.Type() == "parenthesized_expression" || n.Type() == "as_expression") && n.NamedChildCount() > 0 {
+		n = n.NamedChild(0)
+	}
+	if n != nil && n.Type() == "identifier" {
+		return t.Text(n)
+	}
+	return ""
+}
+
+// paramNames lists a function's parameter names ("" for a pattern).
+func paramNames(t *syntax.Tree, fn *sitter.Node) []string {
+	if p := fn.ChildByFieldName("parameter"); p != nil {
+		return []string{t.Text(p)}
+	}
+	params := fn.ChildByFieldName("parameters")
+	if params == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < int(params.NamedChildCount()); i++ {
+		p := params.NamedChild(i)
+		switch p.Type() {
+		case "required_parameter", "optional_parameter":
+			p = p.ChildByFieldName("pattern")
+		case "assignment_pattern":
+			p = p.ChildByFieldName("left")
+		case "comment":
+			continue
+		}
+		if p != nil && p.Type() == "identifier" {
+			out = append(out, t.Text(p))
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
 }
 
 func isFunc(n *sitter.Node) bool {

@@ -117,19 +117,37 @@ func (r *resolver) link(f *fileFacts) {
 			text  string
 		)
 		for _, it := range u.items {
-			if it.ref != nil {
-				if child := r.ref(f, *it.ref, 0); child != nil && child != owner {
-					child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, mw: slices.Clone(names), guardText: text})
-					continue
-				}
+			var child *node
+			if it.call != nil {
+				child = r.call(f, it.call, 0)
+			}
+			if child == nil && it.ref != nil {
+				child = r.ref(f, *it.ref, 0)
+			}
+			if child != nil && child != owner {
+				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, mw: slices.Clone(names), guardText: text})
+				continue
 			}
 			if u.mountOnly {
 				continue
 			}
-			if u.path != nil && (it.serves || it.static) {
+			if it.static {
+				// A static folder answers only the files it holds; the
+				// request falls through to the routes otherwise, so it is
+				// no middleware of theirs. Mounted at a path, it is one
+				// GET surface (uploads served back are worth a row).
+				if u.path != nil && !it.vendored {
+					owner.routes = append(owner.routes, routeDecl{
+						owner: u.owner, seq: u.seq, methods: []string{"GET"}, paths: []strExpr{u.path},
+						line: it.line, handler: it.name, mw: slices.Clone(names), guardText: text, static: true,
+					})
+				}
+				continue
+			}
+			if u.path != nil && it.serves {
 				owner.routes = append(owner.routes, routeDecl{
 					owner: u.owner, seq: u.seq, methods: []string{"ANY"}, paths: []strExpr{u.path},
-					line: it.line, body: it.text, mw: slices.Clone(names), guardText: text, static: it.static,
+					line: it.line, body: it.text, mw: slices.Clone(names), guardText: text,
 				})
 				continue
 			}
@@ -178,6 +196,94 @@ func (r *resolver) ref(f *fileFacts, v ref, depth int) *node {
 	return nil
 }
 
+// call resolves a call used as a router: the callee's returned
+// parameter is the argument passed there (routes(router) gives router
+// back), a returned local is the router the callee built.
+func (r *resolver) call(f *fileFacts, c *callRef, depth int) *node {
+	tf, key := r.funcOf(f, c.callee, depth)
+	if tf == nil {
+		return nil
+	}
+	if ret, ok := tf.returns[key]; ok {
+		if ret.param >= 0 {
+			if ret.param < len(c.args) && c.args[ret.param] != nil {
+				if n := r.ref(f, *c.args[ret.param], depth+1); n != nil {
+					return n
+				}
+			}
+			// makeRoutes(express.Router()): the function's own routes
+			// are registered on the fresh router it hands back.
+			if ret.param == 0 {
+				return r.nodes[tf.path+"#"+key]
+			}
+			return nil
+		}
+		if n := r.ref(tf, ref{local: ret.local}, depth+1); n != nil {
+			return n
+		}
+	}
+	if tf != f {
+		return r.onlyRouter(tf)
+	}
+	return nil
+}
+
+// funcOf finds the function a name or import stands for, as its file
+// and fn@N key.
+func (r *resolver) funcOf(f *fileFacts, v ref, depth int) (*fileFacts, string) {
+	if f == nil || depth > 8 {
+		return nil, ""
+	}
+	if v.imp != nil {
+		target := r.files[resolveSpec(f.path, v.imp.from, r.has)]
+		if target == nil {
+			return nil, ""
+		}
+		if e, ok := target.exports[v.imp.name]; ok {
+			return r.funcOf(target, e, depth+1)
+		}
+		if fi, ok := target.funcs[v.imp.name]; ok && fi.key != "" {
+			return target, fi.key
+		}
+		return nil, ""
+	}
+	name := v.local
+	if strings.HasPrefix(name, "fn@") {
+		return f, name
+	}
+	if fi, ok := f.funcs[name]; ok && fi.key != "" {
+		return f, fi.key
+	}
+	if k, ok := f.aliases[name]; ok {
+		return f, k
+	}
+	if imp, ok := f.imports[name]; ok {
+		return r.funcOf(f, ref{imp: &imp}, depth+1)
+	}
+	if head, tail, ok := strings.Cut(name, "."); ok {
+		if imp, ok := f.imports[head]; ok {
+			return r.funcOf(f, ref{imp: &importRef{from: imp.from, name: tail}}, depth+1)
+		}
+	}
+	return nil, ""
+}
+
+// onlyRouter is a file's one declared router, for an exported factory
+// whose return the first pass could not name.
+func (r *resolver) onlyRouter(f *fileFacts) *node {
+	var only *node
+	for k, d := range f.routers {
+		if d.fn || d.guessed {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = r.nodes[f.path+"#"+k]
+	}
+	return only
+}
+
 func (r *resolver) export(f *fileFacts, name string, depth int) *node {
 	if f == nil {
 		return nil
@@ -192,17 +298,7 @@ func (r *resolver) export(f *fileFacts, name string, depth int) *node {
 	// An exported factory (export default function makeRouter(db) {...})
 	// builds the file's one router.
 	if _, isFunc := f.funcs[v.local]; isFunc && v.local != "" {
-		var only *node
-		for k, d := range f.routers {
-			if d.fn || d.guessed {
-				continue
-			}
-			if only != nil {
-				return nil
-			}
-			only = r.nodes[f.path+"#"+k]
-		}
-		return only
+		return r.onlyRouter(f)
 	}
 	return nil
 }

@@ -13,10 +13,10 @@ app.use(express.json());
 app.use(cors());
 
 app.get('/health', (req, res) => res.json({ ok: true, cached: cache.get('/health') })); // want: GET /health; auth GET /health none
-app.post(`${API}/login`, passport.authenticate('local'), (req, res) => res.json(req.user)); // want: POST /api/login
+app.post(`${API}/login`, passport.authenticate('local'), (req, res) => res.json(req.user)); // want: POST /api/login; auth POST /api/login none
 app.use(`${API}/users`, usersRouter);
 app.use('/admin', requireAuth, adminRouter);
-app.use('/uploads', express.static('uploads')); // want: ANY /uploads
+app.use('/uploads', express.static('uploads')); // want: GET /uploads
 require('./routes/legacy')(app);
 
 // app.get('/old-report', (req, res) => res.send('gone'));

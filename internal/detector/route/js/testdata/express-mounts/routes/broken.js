@@ -1,0 +1,4 @@
+module.exports = function (router) {
+  router.get('/half', (req, res) => {
+    res.json({
+  // unterminated on purpose
