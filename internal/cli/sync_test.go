@@ -175,3 +175,43 @@ func missingLines(before, after string) []string {
 func lineDiff(a, b string) string {
 	return "missing: " + strings.Join(missingLines(a, b), "\n") + "\nadded: " + strings.Join(missingLines(b, a), "\n")
 }
+
+// Issue 4's promise, on a copy of the bundled example: check fails on
+// drift and undecided threats; after sync and recorded decisions it passes.
+func TestDocqaCheckFlow(t *testing.T) {
+	t.Setenv("THREATMAP_NOW", "2026-11-29")
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "examples", "docqa"), dir)
+	modelPath := filepath.Join(dir, model.FileName)
+
+	out, code := run(t, "check", dir, "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("check on the vulnerable example: exit %d, want 1\n%s", code, out)
+	}
+	for _, kind := range []string{`"kind": "drift"`, `"kind": "undecided"`, `"kind": "secret-committed"`} {
+		if !strings.Contains(out, kind) {
+			t.Errorf("check output lacks %s", kind)
+		}
+	}
+
+	if out, code := run(t, "sync", dir); code != ExitOK {
+		t.Fatalf("sync: exit %d\n%s", code, out)
+	}
+	decide := [][]string{
+		{"accept", "stripe-webhook-forgery", "--by", "sam", "--why", "demo app: no real payments", "--revisit", "2027-02-01"},
+		{"accept", "env-committed", "--by", "sam", "--why", "the keys are fake, on purpose", "--revisit", "2027-02-01"},
+		{"accept", "secrets-committed.secrets-backend-app-config-py", "--by", "sam", "--why", "demo default", "--revisit", "2027-02-01"},
+		{"control", "chat-credit-drain", "--text", "Per-account and per-IP rate limiting on token-consuming routes", "--status", "in-progress"},
+		{"review", "--by", "sam"},
+	}
+	for _, args := range decide {
+		args = append(args, "--model", modelPath)
+		if out, code := run(t, args...); code != ExitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+	out, code = run(t, "check", dir)
+	if code != ExitOK {
+		t.Fatalf("check after sync and decisions: exit %d\n%s", code, out)
+	}
+}
