@@ -309,7 +309,7 @@ func (g *graph) call(m *module, c *expr) {
 // its object when it authenticates by name or by what its body checks.
 func (g *graph) hook(o *object, fn *function) {
 	o.chain.add("before_request "+fn.name, fn.name)
-	if a, _ := route.AuthOf([]string{fn.name}, fn.body, false); a == facts.AuthRequired && o.chain.authEvidence == "" {
+	if a, _ := authOf([]string{fn.name}, fn.body, false); a == facts.AuthRequired && o.chain.authEvidence == "" {
 		o.chain.authEvidence = "before_request " + fn.name
 	}
 }
@@ -577,7 +577,7 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 	if chain.authEvidence != "" {
 		r.Auth, r.AuthEvidence = facts.AuthRequired, chain.authEvidence
 	} else {
-		r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, d.body, complete)
+		r.Auth, r.AuthEvidence = authOf(chain.texts, d.body, complete)
 	}
 	route.Classify(&r)
 	return r

@@ -392,8 +392,10 @@ func (dj *django) classView(m *module, c *class, ctx djangoCtx) {
 		perms = dj.defaultPerms
 	}
 	for _, meth := range methods {
-		r := dj.classRoute(m, c, meth, strings.ToLower(meth), framework)
-		dj.authorize(&r, m, dj.methodChain(m, c, strings.ToLower(meth), chain), perms, framework == "drf")
+		def := strings.ToLower(meth)
+		r := dj.classRoute(m, c, meth, def, framework)
+		// An APIView has no self.action: only method rules can match.
+		dj.authorize(&r, m, dj.methodChain(m, c, def, chain), dj.methodPerms(m, c, def, "", meth, perms), framework == "drf")
 		dj.add(r, ctx)
 	}
 }
@@ -410,21 +412,67 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 		}
 	}
 	for _, d := range c.decorators {
+		if _, only := dj.decoratedMethod(m, d); only {
+			continue // @method_decorator(x, name="get"): that method's
+		}
 		n, _ := decoratorName(d)
 		chain.add("@"+d.text, n)
 	}
 	return chain
 }
 
+// decoratedMethod reads a class decorator @method_decorator(x, name="get"):
+// the one method it wraps, and whether it is for one method only
+// (name="dispatch" wraps them all).
+func (dj *django) decoratedMethod(m *module, d *expr) (string, bool) {
+	if n, _ := decoratorName(d); n != "method_decorator" && !strings.HasSuffix(n, ".method_decorator") || d.kind != exCall {
+		return "", false
+	}
+	name, ok := dj.ix.str(m, d.arg(-1, "name"))
+	if !ok || name == "dispatch" {
+		return "", false
+	}
+	return name, true
+}
+
+// methodChain adds to a class's guards those of one method: its own
+// decorators and the class's method_decorator(..., name=method). DRF's
+// @action and @permission_classes are not guards by name: their classes
+// are judged in authorize (see methodPerms).
 func (dj *django) methodChain(m *module, c *class, method string, chain guards) guards {
-	if fn, _ := dj.ix.method(m, c, method); fn != nil {
-		chain = chain.plus(guards{})
-		for _, d := range fn.decorators {
+	chain = chain.plus(guards{})
+	for _, d := range c.decorators {
+		if name, only := dj.decoratedMethod(m, d); only && name == method {
 			n, _ := decoratorName(d)
 			chain.add("@"+d.text, n)
 		}
 	}
+	if fn, _ := dj.ix.method(m, c, method); fn != nil {
+		for _, d := range fn.decorators {
+			n, _ := decoratorName(d)
+			if short := n[strings.LastIndexByte(n, '.')+1:]; short == "action" || short == "permission_classes" {
+				continue
+			}
+			chain.add("@"+d.text, n)
+		}
+	}
 	return chain
+}
+
+// methodPerms is the permission classes for one method of a class view:
+// a @permission_classes([...]) on the method itself, else what
+// get_permissions picks for the action and HTTP method, else perms.
+func (dj *django) methodPerms(m *module, c *class, def, action, method string, perms *expr) *expr {
+	if fn, _ := dj.ix.method(m, c, def); fn != nil {
+		for _, d := range fn.decorators {
+			if n, _ := decoratorName(d); n == "permission_classes" || strings.HasSuffix(n, ".permission_classes") {
+				if p := d.arg(0, "permission_classes"); p != nil {
+					perms = p
+				}
+			}
+		}
+	}
+	return dj.permsFor(m, c, action, method, perms)
 }
 
 // classRoute is the fact for one method of a class, pointing at the
@@ -481,7 +529,7 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			}
 		}
 	}
-	r.Auth, r.AuthEvidence = route.AuthOf(chain.texts, body, complete)
+	r.Auth, r.AuthEvidence = authOf(chain.texts, body, complete)
 }
 
 // add composes a Django route's path and params and records it.
@@ -504,7 +552,7 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 		if ctx.chain.authEvidence != "" {
 			r.Auth, r.AuthEvidence = facts.AuthRequired, ctx.chain.authEvidence
 		} else {
-			r.Auth, r.AuthEvidence = route.AuthOf(ctx.chain.texts, r.Body, false)
+			r.Auth, r.AuthEvidence = authOf(ctx.chain.texts, r.Body, false)
 		}
 	}
 	route.Classify(&r)

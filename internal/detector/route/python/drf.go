@@ -69,7 +69,7 @@ func (dj *django) router(key string, ctx djangoCtx) {
 				p = detail
 			}
 			r := dj.classRoute(m, c, ra.method, ra.action, "drf")
-			dj.authorize(&r, m, dj.methodChain(m, c, ra.action, chain), perms, true)
+			dj.authorize(&r, m, dj.methodChain(m, c, ra.action, chain), dj.methodPerms(m, c, ra.action, ra.action, ra.method, perms), true)
 			dj.add(r, dj.sub(ctx, p, lookup))
 		}
 		dj.extraActions(m, c, list, detail, lookup, chain, perms, ctx)
@@ -108,7 +108,7 @@ func (dj *django) extraActions(m *module, c *class, list, detail, lookup string,
 				}
 				for _, meth := range methods {
 					r := dj.classRoute(m, c, meth, name, "drf")
-					dj.authorize(&r, cm.mod, dj.methodChain(m, c, name, chain), actionPerms, true)
+					dj.authorize(&r, cm.mod, dj.methodChain(m, c, name, chain), dj.methodPerms(m, c, name, name, meth, actionPerms), true)
 					dj.add(r, dj.sub(ctx, joinSeg(base, urlPath), lookup))
 				}
 			}

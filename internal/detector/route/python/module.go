@@ -45,6 +45,8 @@ type function struct {
 	decorators []*expr
 	params     []param
 	body       string
+	// perms are a DRF get_permissions method's branches, when simple.
+	perms []permRule
 }
 
 type param struct {
@@ -221,6 +223,9 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 		f := &function{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs, body: x.t.Text(n)}
 		f.params = x.params(n.ChildByFieldName("parameters"))
 		if cls != nil {
+			if name == "get_permissions" && body != nil {
+				f.perms = x.permRules(body)
+			}
 			cls.methods[name] = f
 		} else if _, ok := x.m.funcs[name]; !ok || depth == 0 {
 			x.m.funcs[name] = f

@@ -74,6 +74,25 @@ func TestRouteDetails(t *testing.T) {
 		{"django", "POST", "/api/v1/comments/{pk}/flag", "drf", "api/views.py", 27, "CommentViewSet.flag", "required", "permission_classes = [permissions.IsAuthenticatedOrReadOnly]", "pk:unknown", ""},
 		{"django", "PATCH", "/api/v1/me", "drf", "api/views.py", 37, "MeView", "required", `permission_classes = ["rest_framework.permissions.IsAuthenticated"]`, "", ""},
 		{"django", "GET", "/api/v1/ping", "drf", "api/views.py", 44, "ping", "none", "", "", ""},
+		// Auth per method of a class view, and a login is not a guarded route.
+		{"django", "GET", "/shop/orders/{order_id}", "drf", "shop/views.py", 23, "OrderView.get", "none", "", "order_id:int", ""},
+		{"django", "POST", "/shop/orders/{order_id}", "drf", "shop/views.py", 37, "OrderView.post", "required", "@token_required", "order_id:int", ""},
+		{"django", "GET", "/shop/tickets", "drf", "shop/views.py", 51, "TicketView.get", "required", "Authorization", "", ""},
+		{"django", "GET", "/shop/wishlist", "django", "shop/views.py", 59, "WishlistView.get", "none", "", "", ""},
+		{"django", "POST", "/shop/wishlist", "django", "shop/views.py", 62, "WishlistView.post", "required", "@method_decorator(login_required)", "", ""},
+		{"django", "GET", "/shop/cart", "django", "shop/views.py", 70, "CartView.get", "none", "", "", ""},
+		{"django", "DELETE", "/shop/cart", "django", "shop/views.py", 73, "CartView.delete", "required", `@method_decorator(login_required, name="delete")`, "", "destructive"},
+		{"django", "GET", "/shop/products/{pk}", "drf", "shop/views.py", 78, "ProductViewSet", "none", "", "pk:unknown", ""},
+		{"django", "PUT", "/shop/products/{pk}", "drf", "shop/views.py", 78, "ProductViewSet", "required", "permission_classes = [permissions.IsAdminUser]", "pk:unknown", ""},
+		{"django", "POST", "/shop/products/{pk}/view", "drf", "shop/views.py", 87, "ProductViewSet.view", "none", "", "pk:unknown", ""},
+		{"django", "GET", "/shop/reviews", "drf", "shop/views.py", 93, "ReviewViewSet", "none", "", "", ""},
+		{"django", "DELETE", "/shop/reviews/{pk}", "drf", "shop/views.py", 93, "ReviewViewSet", "required", "permission_classes = [permissions.IsAuthenticated()]", "pk:unknown", "destructive"},
+		{"django", "POST", "/shop/reviews/{pk}/hide", "drf", "shop/views.py", 103, "ReviewViewSet.hide", "required", "permission_classes = [permissions.IsAuthenticated()]", "pk:unknown", ""},
+		{"django", "GET", "/shop/questions", "drf", "shop/views.py", 109, "QuestionList", "none", "", "", ""},
+		{"django", "POST", "/shop/questions", "drf", "shop/views.py", 109, "QuestionList", "required", "permission_classes = [permissions.IsAuthenticated]", "", ""},
+		{"django", "GET", "/shop/stock", "drf", "shop/views.py", 118, "StockList", "required", `permission_classes = ["rest_framework.permissions.IsAuthenticated"]`, "", ""},
+		{"django", "ANY", "/shop/enter", "django", "shop/views.py", 124, "sign_in", "none", "", "", "auth"},
+		{"django", "ANY", "/shop/catalogue", "django", "shop/views.py", 134, "catalogue", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {

@@ -105,6 +105,8 @@ func FuzzDetect(f *testing.F) {
 		"from fastapi import APIRouter\nr = APIRouter(prefix=f'{P}/a')\n@r.get('/{id}')\ndef g(id: int): ...\n",
 		"from django.urls import path, include\nurlpatterns = [path('a/', include('a.urls')), *router.urls]\n",
 		"urlpatterns += [re_path(r'^(?P<x>\\d+)$', v)]\nclass V(APIView):\n    permission_classes = [IsAuthenticated]\n",
+		"class V(ModelViewSet):\n    def get_permissions(self):\n        if self.action in ('list', 'retrieve'):\n            return [AllowAny()]\n        elif self.request.method != 'GET':\n            permission_classes = [IsAdminUser]\n        return super().get_permissions()\n",
+		"class V(View):\n    def get_permissions(self):\n        if self.action == :\n            return [\n",
 		"@app.route(\ndef (:\n",
 		"x = x\ny = y.z\nurlpatterns = urlpatterns\n",
 	}

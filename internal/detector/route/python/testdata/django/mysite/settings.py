@@ -4,6 +4,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "blog",
     "api",
+    "shop",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html")),  # want: GET /
     path("blog/", include("blog.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="v1")),
+    path("shop/", include("shop.urls")),
     re_path(r"^legacy/(?P<year>[0-9]{4})/$", blog_views.archive),  # want: ANY /legacy/{year}
 ]

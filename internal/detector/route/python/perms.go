@@ -1,0 +1,244 @@
+package python
+
+import (
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// permRule is one branch of a DRF get_permissions method written as a
+// plain if/elif/else on self.action or self.request.method:
+//
+//	if self.action in ("list", "retrieve"):
+//	    return [AllowAny()]
+//	return [IsAuthenticated()]
+type permRule struct {
+	subject string   // "action" or "method"; "" for the else or the trailing return
+	values  []string // what the subject is compared with
+	negate  bool     // != or not in
+	perms   *expr    // the classes, as a list of names; nil means the class's own
+}
+
+// permRules reads a get_permissions body into rules, or nil when it is
+// anything but that simple shape (then the class attribute decides).
+func (x *extractor) permRules(body *sitter.Node) []permRule {
+	var rules []permRule
+	var assigned *expr // permission_classes = [...] in the branch being read
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		st := body.NamedChild(i)
+		switch st.Type() {
+		case "comment":
+		case "expression_statement":
+			if st.NamedChildCount() > 0 && st.NamedChild(0).Type() == "string" {
+				continue // docstring
+			}
+			return nil
+		case "if_statement":
+			if rules != nil {
+				return nil // one if chain only
+			}
+			var ok bool
+			if rules, ok = x.ifRules(st); !ok {
+				return nil
+			}
+		case "return_statement":
+			p, ok := x.returnedPerms(st, assigned)
+			if !ok {
+				return nil
+			}
+			return append(rules, permRule{perms: p})
+		default:
+			return nil
+		}
+	}
+	return rules
+}
+
+// ifRules reads an if/elif/else whose branches each return (or assign
+// permission_classes for a final return to use) a list of classes.
+func (x *extractor) ifRules(n *sitter.Node) ([]permRule, bool) {
+	var rules []permRule
+	branch := func(cond, block *sitter.Node) bool {
+		r := permRule{}
+		if cond != nil {
+			var ok bool
+			if r.subject, r.values, r.negate, ok = x.permCondition(cond); !ok {
+				return false
+			}
+		}
+		p, ok := x.branchPerms(block)
+		if !ok {
+			return false
+		}
+		r.perms = p
+		rules = append(rules, r)
+		return true
+	}
+	if !branch(n.ChildByFieldName("condition"), n.ChildByFieldName("consequence")) {
+		return nil, false
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "elif_clause":
+			if !branch(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence")) {
+				return nil, false
+			}
+		case "else_clause":
+			if !branch(nil, c.ChildByFieldName("body")) {
+				return nil, false
+			}
+		}
+	}
+	return rules, true
+}
+
+// branchPerms is what one branch grants: the list it returns or assigns.
+func (x *extractor) branchPerms(block *sitter.Node) (*expr, bool) {
+	if block == nil || block.NamedChildCount() != 1 {
+		return nil, false
+	}
+	st := block.NamedChild(0)
+	switch st.Type() {
+	case "return_statement":
+		return x.returnedPerms(st, nil)
+	case "expression_statement":
+		a := st.NamedChild(0)
+		if a == nil || a.Type() != "assignment" {
+			return nil, false
+		}
+		left := x.t.Text(a.ChildByFieldName("left"))
+		if left != "permission_classes" && left != "self.permission_classes" {
+			return nil, false
+		}
+		return x.permList(a.ChildByFieldName("right"))
+	}
+	return nil, false
+}
+
+// returnedPerms reads return [A(), B()], return [p() for p in
+// permission_classes] after an assignment, or return super().get_permissions()
+// (the class's own classes: a nil list).
+func (x *extractor) returnedPerms(st *sitter.Node, assigned *expr) (*expr, bool) {
+	if st.NamedChildCount() != 1 {
+		return nil, false
+	}
+	v := st.NamedChild(0)
+	switch v.Type() {
+	case "list", "tuple":
+		return x.permList(v)
+	case "list_comprehension":
+		return assigned, true // the branches assigned it; nil: the class attribute
+	case "call":
+		if strings.HasSuffix(x.t.Text(v.ChildByFieldName("function")), ".get_permissions") {
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// permList turns [A, B()] or (A,) into a list of class names.
+func (x *extractor) permList(n *sitter.Node) (*expr, bool) {
+	if n == nil || n.Type() != "list" && n.Type() != "tuple" {
+		return nil, false
+	}
+	out := &expr{kind: exList, text: x.t.Text(n), line: syntax.Line(n)}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		if c.Type() == "comment" {
+			continue
+		}
+		if c.Type() == "call" {
+			c = c.ChildByFieldName("function")
+		}
+		e := x.expr(c)
+		if _, ok := e.dotted(); !ok {
+			return nil, false
+		}
+		out.items = append(out.items, e)
+	}
+	return out, true
+}
+
+// permCondition reads self.action == "x", self.action in ("a", "b"),
+// self.request.method != "GET" and the like.
+func (x *extractor) permCondition(n *sitter.Node) (subject string, values []string, negate, ok bool) {
+	if n.Type() == "parenthesized_expression" && n.NamedChildCount() == 1 {
+		n = n.NamedChild(0)
+	}
+	if n.Type() != "comparison_operator" || n.NamedChildCount() != 2 {
+		return "", nil, false, false
+	}
+	left, right := n.NamedChild(0), n.NamedChild(1)
+	switch x.t.Text(left) {
+	case "self.action":
+		subject = "action"
+	case "self.request.method", "request.method":
+		subject = "method"
+	default:
+		return "", nil, false, false
+	}
+	op := strings.Join(strings.Fields(x.t.Text(n)[left.EndByte()-n.StartByte():right.StartByte()-n.StartByte()]), " ")
+	switch op {
+	case "==", "in":
+	case "!=", "not in":
+		negate = true
+	default:
+		return "", nil, false, false
+	}
+	e := x.expr(right)
+	items := []*expr{e}
+	if e.kind == exList {
+		items = e.items
+	}
+	for _, it := range items {
+		if it.kind != exStr {
+			return "", nil, false, false
+		}
+		values = append(values, it.str)
+	}
+	return subject, values, negate, true
+}
+
+// permsFor picks the permission classes that apply to one action and
+// HTTP method of a view: its get_permissions rules when it has readable
+// ones, else the class's (perms).
+func (dj *django) permsFor(m *module, c *class, action, method string, perms *expr) *expr {
+	fn, _ := dj.ix.method(m, c, "get_permissions")
+	if fn == nil || fn.perms == nil {
+		return perms
+	}
+	for _, r := range fn.perms {
+		if r.subject != "" {
+			subj := action
+			if r.subject == "method" {
+				subj = method
+			}
+			hit := false
+			for _, v := range r.values {
+				if strings.EqualFold(v, subj) {
+					hit = true
+				}
+			}
+			if hit == r.negate {
+				continue
+			}
+		}
+		if r.perms == nil {
+			return perms
+		}
+		return r.perms
+	}
+	return perms
+}
+
+// authOf is route.AuthOf on a Python body with its comments and
+// docstrings blanked: "even unauthenticated users" in a comment, or a
+// docstring saying the caller should send a token, checks nothing.
+func authOf(guards []string, body string, complete bool) (auth, evidence string) {
+	return route.AuthOf(guards, string(code.Strip(code.Python, []byte(body))), complete)
+}
