@@ -2,6 +2,7 @@ package detector
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"sort"
 
@@ -123,7 +124,89 @@ func dedupeRoutes(rs []facts.Route) []facts.Route {
 		seen[r.ID] = r.File
 		out = append(out, r)
 	}
+	return dropOptions(mergeSpecRoutes(out))
+}
+
+// specFramework is the framework of routes read from an OpenAPI or
+// Swagger document (route/openapi, which imports this package).
+const specFramework = "openapi"
+
+// routeShape keys a route by method and path with parameter names
+// blanked: the spec's /posts/{postId} is the code's /posts/{postID}.
+func routeShape(r facts.Route) string { return r.Method + " " + PathShape(r.Path) }
+
+// mergeSpecRoutes keeps one surface for a route both documented in a spec
+// and declared in code: the code's, which knows the handler. What only
+// the spec knows (auth when the code's is unknown, parameter types) is
+// carried over.
+func mergeSpecRoutes(rs []facts.Route) []facts.Route {
+	code := map[string]int{}
+	for i, r := range rs {
+		if r.Framework != specFramework {
+			if _, ok := code[routeShape(r)]; !ok {
+				code[routeShape(r)] = i
+			}
+		}
+	}
+	drop := map[int]bool{}
+	for i, r := range rs {
+		if r.Framework != specFramework {
+			continue
+		}
+		j, ok := code[routeShape(r)]
+		if !ok {
+			continue
+		}
+		drop[i] = true
+		c := &rs[j]
+		if c.Auth == facts.AuthUnknown && r.Auth != facts.AuthUnknown && r.Auth != "" {
+			c.Auth, c.AuthEvidence = r.Auth, r.AuthEvidence
+		}
+		if len(c.Params) == len(r.Params) {
+			for k := range c.Params {
+				if c.Params[k].Type == facts.TypeUnknown {
+					c.Params[k].Type = r.Params[k].Type
+				}
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return rs
+	}
+	out := rs[:0]
+	for i, r := range rs {
+		if !drop[i] {
+			out = append(out, r)
+		}
+	}
 	return out
+}
+
+// dropOptions drops an OPTIONS route when another method serves the same
+// path: it answers CORS preflight there, no surface of its own.
+func dropOptions(rs []facts.Route) []facts.Route {
+	served := map[string]bool{}
+	for _, r := range rs {
+		if r.Method != "OPTIONS" {
+			served[PathShape(r.Path)] = true
+		}
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if r.Method == "OPTIONS" && served[PathShape(r.Path)] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+var pathParam = regexp.MustCompile(`\{[^}]*\}`)
+
+// PathShape is a threatmap path with its parameter names blanked:
+// /users/{id} and /users/{userId} are the same route.
+func PathShape(p string) string {
+	return pathParam.ReplaceAllString(p, "{}")
 }
 
 func sortEvidence(ev []facts.Evidence) []facts.Evidence {

@@ -80,10 +80,12 @@ type fileFacts struct {
 	uses    []useDecl
 	seq     int
 
-	nest       []nestRoute
-	nestPrefix strExpr // app.setGlobalPrefix in a NestJS bootstrap
-	nestBoot   bool
-	nestGuards []string // app.useGlobalGuards / APP_GUARD
+	nest        []nestRoute
+	nestPrefix  strExpr // app.setGlobalPrefix in a NestJS bootstrap
+	nestBoot    bool
+	nestGuards  []string // app.useGlobalGuards / APP_GUARD
+	nestApplies []nestApply
+	nestPublic  []string // custom decorators that set public metadata
 }
 
 var httpMethods = map[string]string{

@@ -83,7 +83,7 @@ var routeKeywords = []string{
 	// A module that only hands a router on (routes(router), setup(app))
 	// registers nothing itself but carries the mount.
 	"(router)", "(app)", "(router,", "(app,", ", router)", ", app)",
-	"forRoutes(",
+	"forRoutes(", "SetMetadata(",
 }
 
 // Keywords implements detector.Keyworded. Besides route files it asks for

@@ -1,10 +1,12 @@
 package js
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -17,6 +19,7 @@ import (
 // nestRoute is a NestJS controller method; the global prefix and global
 // guards come from the bootstrap, so it is finished in Finish.
 type nestRoute struct {
+	class   string
 	methods []string // one per path
 	ctrl    strExpr
 	paths   []strExpr
@@ -33,6 +36,22 @@ type nestRoute struct {
 var nestMethods = map[string]string{
 	"Get": "GET", "Post": "POST", "Put": "PUT", "Patch": "PATCH", "Delete": "DELETE",
 	"Options": "OPTIONS", "Head": "HEAD", "All": "ANY",
+}
+
+// nestApply is consumer.apply(mw...).exclude(...).forRoutes(...) in a
+// module's configure(): middleware for the routes it names.
+type nestApply struct {
+	names    []string
+	targets  []nestTarget
+	excludes []nestTarget
+}
+
+// nestTarget is one forRoutes/exclude argument: a path (with an optional
+// method) or a controller class.
+type nestTarget struct {
+	path   strExpr
+	method string // "" for every method
+	ctrl   string
 }
 
 // publicDecorators opt a route out of a global auth guard, by convention.
@@ -60,14 +79,25 @@ func (f *fileFacts) collectNest(t *syntax.Tree) {
 	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
 		switch n.Type() {
 		case "class_declaration", "abstract_class_declaration":
+			// Module classes hold configure(consumer): keep walking.
 			f.nestClass(t, n)
-			return false
 		case "object":
 			// { provide: APP_GUARD, useClass: JwtAuthGuard }
 			if p := objectField(t, n, "provide"); p != nil && t.Text(p) == "APP_GUARD" {
-				if c := objectField(t, n, "useClass"); c != nil {
-					f.nestGuards = append(f.nestGuards, t.Text(c))
+				for _, k := range []string{"useClass", "useExisting"} {
+					if c := objectField(t, n, k); c != nil {
+						f.nestGuards = append(f.nestGuards, clip(t.Text(c)))
+					}
 				}
+			}
+		case "call_expression":
+			if fn := n.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" && t.Text(fn.ChildByFieldName("property")) == "forRoutes" {
+				f.nestForRoutes(t, n)
+			}
+		case "variable_declarator":
+			// export const AllowGuest = () => SetMetadata(IS_PUBLIC_KEY, true)
+			if name := n.ChildByFieldName("name"); name != nil && name.Type() == "identifier" && f.marksPublic(t, n) {
+				f.nestPublic = append(f.nestPublic, t.Text(name))
 			}
 		case "member_expression":
 			if t.Text(n) == "NestFactory.create" {
@@ -76,6 +106,147 @@ func (f *fileFacts) collectNest(t *syntax.Tree) {
 		}
 		return true
 	})
+}
+
+// publicKey is a SetMetadata key or decorator name that marks a route
+// public by convention.
+var publicKey = regexp.MustCompile(`(?i)public|anonymous|guest|skip_?auth|no_?auth|allow_?any`)
+
+// marksPublic says a declarator defines a decorator that sets public
+// metadata, by its name or its key.
+func (f *fileFacts) marksPublic(t *syntax.Tree, decl *sitter.Node) bool {
+	v := decl.ChildByFieldName("value")
+	if v == nil || !strings.Contains(t.Text(v), "SetMetadata(") {
+		return false
+	}
+	if publicKey.MatchString(t.Text(decl.ChildByFieldName("name"))) {
+		return true
+	}
+	var found bool
+	syntax.Walk(v, func(n *sitter.Node) bool {
+		if found || n.Type() != "call_expression" || t.Text(n.ChildByFieldName("function")) != "SetMetadata" {
+			return !found
+		}
+		if args := argList(n); len(args) > 0 {
+			key := t.Text(args[0])
+			if c := f.consts[key]; len(c) == 1 {
+				key = c[0].lit
+			}
+			found = publicKey.MatchString(key)
+		}
+		return false
+	})
+	return found
+}
+
+// nestForRoutes reads consumer.apply(A, B).exclude(...).forRoutes(...).
+func (f *fileFacts) nestForRoutes(t *syntax.Tree, call *sitter.Node) {
+	a := nestApply{targets: f.nestTargets(t, argList(call))}
+	obj := call.ChildByFieldName("function").ChildByFieldName("object")
+	for range 8 {
+		if obj == nil || obj.Type() != "call_expression" {
+			break
+		}
+		fn := obj.ChildByFieldName("function")
+		if fn == nil || fn.Type() != "member_expression" {
+			break
+		}
+		switch t.Text(fn.ChildByFieldName("property")) {
+		case "exclude":
+			a.excludes = append(a.excludes, f.nestTargets(t, argList(obj))...)
+		case "apply":
+			for _, m := range argList(obj) {
+				if m.Type() == "call_expression" {
+					a.names = append(a.names, f.mwName(t, m))
+				} else {
+					a.names = append(a.names, clip(t.Text(m)))
+				}
+			}
+		}
+		obj = fn.ChildByFieldName("object")
+	}
+	if len(a.names) > 0 && len(a.targets) > 0 {
+		f.nestApplies = append(f.nestApplies, a)
+	}
+}
+
+func (f *fileFacts) nestTargets(t *syntax.Tree, args []*sitter.Node) []nestTarget {
+	var out []nestTarget
+	for _, a := range args {
+		switch a.Type() {
+		case "object":
+			p := objectField(t, a, "path")
+			e, ok := f.strExpr(t, p)
+			if !ok {
+				continue
+			}
+			nt := nestTarget{path: e}
+			if m := objectField(t, a, "method"); m != nil {
+				method := strings.ToUpper(t.Text(m)[strings.LastIndexByte(t.Text(m), '.')+1:])
+				if method != "ALL" {
+					nt.method = method
+				}
+			}
+			out = append(out, nt)
+		case "identifier":
+			if e := f.consts[t.Text(a)]; e != nil {
+				out = append(out, nestTarget{path: e})
+			} else {
+				out = append(out, nestTarget{ctrl: t.Text(a)})
+			}
+		default:
+			if e, ok := f.strExpr(t, a); ok {
+				out = append(out, nestTarget{path: e})
+			}
+		}
+	}
+	return out
+}
+
+// matches says a forRoutes target covers a controller route: same
+// controller, or the same method and path (parameter names aside, a
+// trailing wildcard covering everything below).
+func (r *resolver) matches(f *fileFacts, nt nestTarget, class, method, rel string) bool {
+	if nt.ctrl != "" {
+		return nt.ctrl == class
+	}
+	if nt.method != "" && nt.method != method {
+		return false
+	}
+	p, ok := r.str(f, nt.path, 0)
+	if !ok {
+		return false
+	}
+	p = strings.TrimSpace(p)
+	wild := false
+	for _, w := range []string{"(.*)", "{*splat}", "*"} {
+		if strings.HasSuffix(p, w) {
+			p, wild = strings.TrimSuffix(p, w), true
+			break
+		}
+	}
+	target := detector.PathShape(urlpath.Canonical(p))
+	route := detector.PathShape(urlpath.Canonical(rel))
+	if target == route {
+		return true
+	}
+	return wild && (target == "/" || strings.HasPrefix(route, target+"/"))
+}
+
+// nestCovers says a consumer.apply() reaches a route: a target names it
+// and no exclude does.
+func (r *resolver) nestCovers(f *fileFacts, a nestApply, class, method, rel string) bool {
+	for _, ex := range a.excludes {
+		if r.matches(f, ex, class, method, rel) {
+			return false
+		}
+	}
+	for _, nt := range a.targets {
+		if r.matches(f, nt, class, method, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
@@ -163,7 +334,7 @@ func nestGuards(t *syntax.Tree, name string, args []*sitter.Node) []string {
 }
 
 func (f *fileFacts) nestMethod(t *syntax.Tree, m *sitter.Node, decs []*sitter.Node, className string, ctrl strExpr, classGuards []string, classPublic bool) {
-	r := nestRoute{ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{}}
+	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{}}
 	r.guards = append(r.guards, classGuards...)
 	for _, d := range decs {
 		name, args := decorator(t, d)
@@ -262,8 +433,13 @@ func (f *fileFacts) nestCall(t *syntax.Tree, call *sitter.Node, prop string) {
 // the nearest bootstrap (main.ts) above them.
 func (r *resolver) emitNest(out *detector.Sink) {
 	var boots, guardFiles []*fileFacts
+	customPublic := map[string]bool{}
+	applyFile := map[int]*fileFacts{}
 	for _, p := range sortedKeys(r.files) {
 		f := r.files[p]
+		for _, name := range f.nestPublic {
+			customPublic[name] = true
+		}
 		if f.nestBoot || f.nestPrefix != nil {
 			boots = append(boots, f)
 		}
@@ -281,10 +457,22 @@ func (r *resolver) emitNest(out *detector.Sink) {
 		if boot != nil && boot.nestPrefix != nil {
 			prefix, _ = r.str(boot, boot.nestPrefix, 0)
 		}
+		// APP_GUARD and consumer.apply() are app-wide wherever the module
+		// declaring them sits: they reach every controller of the same
+		// bootstrap.
 		var global []string
+		var applies []nestApply
 		for _, g := range guardFiles {
-			if nearestDir(g.path, f.path) {
+			if nearestDir(g.path, f.path) || nearest(boots, g.path) == boot {
 				global = append(global, g.nestGuards...)
+			}
+		}
+		for _, p := range sortedKeys(r.files) {
+			if af := r.files[p]; len(af.nestApplies) > 0 && (nearestDir(af.path, f.path) || nearest(boots, af.path) == boot) {
+				for _, a := range af.nestApplies {
+					applies = append(applies, a)
+					applyFile[len(applies)-1] = af
+				}
 			}
 		}
 		for _, nr := range f.nest {
@@ -292,21 +480,36 @@ func (r *resolver) emitNest(out *detector.Sink) {
 			if !ok {
 				continue
 			}
-			guards := nr.guards
-			if !nr.public {
-				guards = concat(global, guards)
+			public := nr.public
+			var own []string
+			for _, g := range nr.guards {
+				if customPublic[g] {
+					public = true
+					continue
+				}
+				own = append(own, g)
 			}
 			for i, pe := range nr.paths {
 				local, ok := r.str(f, pe, 0)
 				if !ok {
 					continue
 				}
-				full, types := routePath(urlpath.Join(urlpath.Join(prefix, ctrl), local))
+				guards := own
+				if !public {
+					guards = concat(global, guards)
+				}
+				rel := urlpath.Join(ctrl, local)
+				for ai, a := range applies {
+					if r.nestCovers(applyFile[ai], a, nr.class, nr.methods[i], rel) {
+						guards = concat(a.names, guards)
+					}
+				}
+				full, types := routePath(urlpath.Join(prefix, rel))
 				for k, v := range nr.types {
 					types[k] = v
 				}
 				auth, evidence := route.AuthOf(guards, nr.body, boot != nil)
-				if nr.public && auth == facts.AuthUnknown {
+				if public && auth == facts.AuthUnknown {
 					auth = facts.AuthNone
 				}
 				fr := facts.Route{

@@ -1,0 +1,95 @@
+package detector
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+func TestPathShape(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"/users/{id}", "/users/{}"},
+		{"/posts/{postId}/comments/{commentID}", "/posts/{}/comments/{}"},
+		{"/static", "/static"},
+		{"/", "/"},
+	} {
+		if got := PathShape(tt.in); got != tt.want {
+			t.Errorf("PathShape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestResultDedupe: a route in both a spec and the code is one surface
+// (the code's, with what only the spec knew), and OPTIONS next to another
+// method on the same path is no surface.
+func TestResultDedupe(t *testing.T) {
+	param := func(name, typ string) []facts.Param { return []facts.Param{{Name: name, In: "path", Type: typ}} }
+	tests := []struct {
+		name   string
+		routes []facts.Route
+		want   []string // method path framework auth param-type
+	}{
+		{
+			name: "spec and code, parameter names differ",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/posts/{postId}", Framework: "openapi", File: "openapi.yaml", Auth: facts.AuthRequired, AuthEvidence: "security: bearer", Params: param("postId", facts.TypeInt)},
+				{Method: "GET", Path: "/posts/{postID}", Framework: "express", File: "routes/posts.js", Auth: facts.AuthUnknown, Params: param("postID", facts.TypeUnknown)},
+			},
+			want: []string{"GET /posts/{postID} express required int"},
+		},
+		{
+			name: "code auth wins over the spec's",
+			routes: []facts.Route{
+				{Method: "DELETE", Path: "/notes/{id}", Framework: "express", File: "notes.js", Auth: facts.AuthNone, Params: param("id", facts.TypeString)},
+				{Method: "DELETE", Path: "/notes/{noteId}", Framework: "openapi", File: "swagger.json", Auth: facts.AuthRequired, Params: param("noteId", facts.TypeInt)},
+			},
+			want: []string{"DELETE /notes/{id} express none string"},
+		},
+		{
+			name: "spec-only and other methods stay",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/books", Framework: "openapi", File: "spec.yaml", Auth: facts.AuthUnknown},
+				{Method: "POST", Path: "/books", Framework: "express", File: "books.js", Auth: facts.AuthRequired},
+			},
+			want: []string{"GET /books openapi unknown -", "POST /books express required -"},
+		},
+		{
+			name: "two code routes in two files both stay",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/health", Framework: "express", File: "a/server.js", Auth: facts.AuthNone},
+				{Method: "GET", Path: "/health", Framework: "express", File: "b/server.js", Auth: facts.AuthNone},
+			},
+			want: []string{"GET /health express none -", "GET /health express none -"},
+		},
+		{
+			name: "OPTIONS beside another method goes, alone it stays",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/community/posts/{postID}", Framework: "gorilla", File: "main.go", Auth: facts.AuthRequired},
+				{Method: "OPTIONS", Path: "/community/posts/{postId}", Framework: "gorilla", File: "main.go", Auth: facts.AuthRequired},
+				{Method: "OPTIONS", Path: "/preflight-only", Framework: "gorilla", File: "main.go", Auth: facts.AuthNone},
+			},
+			want: []string{"GET /community/posts/{postID} gorilla required -", "OPTIONS /preflight-only gorilla none -"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSink()
+			for _, r := range tt.routes {
+				s.AddRoute(r)
+			}
+			var got []string
+			for _, r := range s.Result().Surfaces {
+				typ := "-"
+				if len(r.Params) > 0 {
+					typ = r.Params[0].Type
+				}
+				got = append(got, r.Method+" "+r.Path+" "+r.Framework+" "+r.Auth+" "+typ)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,72 @@
+package route
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+func TestAuthFrom(t *testing.T) {
+	tests := []struct {
+		guards []string
+		want   string
+	}{
+		// Plumbing is not auth, whatever words its name holds.
+		{[]string{"session"}, facts.AuthUnknown},
+		{[]string{"expressSession", "cookieSession", "passport.initialize", "passport.session"}, facts.AuthUnknown},
+		{[]string{"bodyParser.json", "cookieParser", "express.static", "cors", "morgan"}, facts.AuthUnknown},
+		{[]string{"loginLimiter"}, facts.AuthUnknown},
+		{[]string{"rateLimit", "authThrottle", "csrfProtection", "verify_csrf_token"}, facts.AuthUnknown},
+		{[]string{"ThrottlerGuard"}, facts.AuthUnknown},
+		{[]string{"SessionMiddleware"}, facts.AuthUnknown},
+		// Guards.
+		{[]string{"session", "isLoggedIn"}, facts.AuthRequired},
+		{[]string{"requireAuth"}, facts.AuthRequired},
+		{[]string{"authHandler.isAuthenticated"}, facts.AuthRequired},
+		{[]string{"requireSession"}, facts.AuthRequired},
+		{[]string{"passport.authenticate('jwt')"}, facts.AuthRequired},
+		{[]string{"passport.authenticate('bearer', 'basic')"}, facts.AuthRequired},
+		{[]string{"passport.authenticate"}, facts.AuthRequired},
+		{[]string{"login_required"}, facts.AuthRequired},
+		// For anonymous callers: guest-only guards and the login itself.
+		{[]string{"authHandler.isNotAuthenticated"}, facts.AuthNone},
+		{[]string{"ensureLoggedOut"}, facts.AuthNone},
+		{[]string{"ensure_not_logged_in"}, facts.AuthNone},
+		{[]string{"guestOnly"}, facts.AuthNone},
+		{[]string{"redirectIfAuthenticated"}, facts.AuthNone},
+		{[]string{"loginLimiter", "passport.authenticate('local')"}, facts.AuthNone},
+		{[]string{"passport.authenticate('github')"}, facts.AuthNone},
+		// Optional auth admits anyone: not known either way.
+		{[]string{"passport.authenticate('jwt', 'anonymous')"}, facts.AuthUnknown},
+		{[]string{"optionalAuth"}, facts.AuthUnknown},
+		// A real guard outranks a guest-only one.
+		{[]string{"guestOnly", "requireAdmin"}, facts.AuthRequired},
+	}
+	for _, tt := range tests {
+		if got, _ := AuthFrom(tt.guards); got != tt.want {
+			t.Errorf("AuthFrom(%q) = %s, want %s", tt.guards, got, tt.want)
+		}
+	}
+}
+
+func TestAuthOf(t *testing.T) {
+	tests := []struct {
+		name     string
+		guards   []string
+		body     string
+		complete bool
+		want     string
+	}{
+		{"body check", nil, "if (!req.user) return res.sendStatus(401)", false, facts.AuthRequired},
+		{"nothing, complete", []string{"session"}, "res.json([])", true, facts.AuthNone},
+		{"nothing, incomplete", nil, "res.json([])", false, facts.AuthUnknown},
+		// A login handler reads req.user after the strategy set it.
+		{"login strategy beats the body", []string{"passport.authenticate('local')"}, "res.json(req.user)", false, facts.AuthNone},
+		{"guest guard beats the body", []string{"isNotAuthenticated"}, "if (!req.isAuthenticated()) return next()", false, facts.AuthNone},
+	}
+	for _, tt := range tests {
+		if got, _ := AuthOf(tt.guards, tt.body, tt.complete); got != tt.want {
+			t.Errorf("%s: AuthOf = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
