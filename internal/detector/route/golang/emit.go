@@ -55,7 +55,7 @@ func (p *pendingRoute) route() facts.Route {
 			types[prm.Name] = t
 		}
 	}
-	guards := append(p.node.middleware(), p.mw...)
+	guards := append(p.node.middlewareAt(p.seq), p.mw...)
 	r := facts.Route{
 		Method:     method,
 		Path:       full,

@@ -114,11 +114,12 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 			return &h
 		}
 	}
-	// mw(h) or mw(cfg)(h): a middleware wrapping the last argument.
-	if n := len(c.Args); n > 0 && fr.handlerish(c.Args[n-1]) {
-		h := fr.handler(c.Args[n-1])
+	// mw(h) or mw(cfg)(h): a middleware wrapping the last argument, or
+	// mw(h, db): wrapping the first, with its dependencies after it.
+	if i := fr.wrappedArg(c.Args); i >= 0 {
+		h := fr.handler(c.Args[i])
 		if h != nil {
-			h.wrappers = append([]string{mwName(fun)}, h.wrappers...)
+			h.wrappers = append([]string{mwName(c)}, h.wrappers...)
 		}
 		return h
 	}
@@ -128,6 +129,29 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 		h.body = fr.text(fd.file, fd.decl)
 	}
 	return h
+}
+
+// wrappedArg picks the handler a middleware call wraps: the last argument
+// when it looks like a handler, else the first one that names a function
+// (a call or func literal there is more likely an option than the
+// handler).
+func (fr *frame) wrappedArg(args []ast.Expr) int {
+	n := len(args)
+	if n == 0 {
+		return -1
+	}
+	if fr.handlerish(args[n-1]) {
+		return n - 1
+	}
+	for i, a := range args[:n-1] {
+		switch unparen(a).(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+			if fr.handlerish(a) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // handlerish says an argument looks like a handler rather than config:

@@ -88,6 +88,8 @@ func FuzzDetect(f *testing.F) {
 	f.Add([]byte("package main\nimport \"net/http\"\nfunc main(){ m := http.NewServeMux(); m.HandleFunc(\"GET /x/{id}\", h); http.ListenAndServe(\":1\", m) }\nfunc h(w http.ResponseWriter, r *http.Request){}\n"))
 	f.Add([]byte("package main\nimport \"github.com/go-chi/chi/v5\"\nfunc r() chi.Router { r := chi.NewRouter(); r.Route(\"/a\", func(r chi.Router){ r.Mount(\"/b\", r) }); return r }\n"))
 	f.Add([]byte("package main\nimport \"github.com/gin-gonic/gin\"\nfunc a(g *gin.RouterGroup){ b(g.Group(\"/x\")) }\nfunc b(g *gin.RouterGroup){ a(g) ; g.GET(\"/y\", nil) }\n"))
+	f.Add([]byte("package main\nimport \"github.com/gin-gonic/gin\"\nfunc main(){ r := gin.New(); g := r.Group(\"/a\"); r.Use(auth(false)); g.GET(\"/b\", h); r.Use(auth(true)); r.GET(\"/c\", h); r.Run() }\nfunc h(c *gin.Context){}\n"))
+	f.Add([]byte("package main\nimport (\"net/http\"; \"github.com/gorilla/mux\")\nfunc main(){ r := mux.NewRouter(); r.HandleFunc(\"/o\", requireAuth(h, db)).Methods(\"GET\", \"OPTIONS\"); http.ListenAndServe(\":1\", r) }\nfunc h(w http.ResponseWriter, r *http.Request){}\n"))
 	f.Add([]byte("package main\nfunc broken( {"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := New()

@@ -18,6 +18,12 @@ type node struct {
 	parent *node
 	prefix string
 	mw     []string
+	// used is middleware added by Use() where the framework applies it
+	// only to routes registered after it (gin, echo groups, fiber).
+	used []usedMW
+	// born is when a group was made (gin and echo copy the parent's
+	// middleware then); 0 for a root or a router mounted later.
+	born int
 	// served: the root was handed to a server (ListenAndServe, r.Run,
 	// e.Start), so every wrapper around it was seen.
 	served bool
@@ -49,11 +55,30 @@ func (n *node) fullPrefix() string {
 	return p
 }
 
-// middleware is every router-level middleware over n, outermost first.
-func (n *node) middleware() []string {
+// usedMW is one Use() call's middleware and when it ran.
+type usedMW struct {
+	names []string
+	seq   int
+}
+
+// middlewareAt is every router-level middleware over n, outermost first,
+// that applies to a route registered at seq: a Use() counts on a route's
+// own group only before the route, and on a parent group only before the
+// child group was made (fiber: before the route).
+func (n *node) middlewareAt(seq int) []string {
 	var out []string
-	for _, c := range n.chain() {
+	ch := n.chain()
+	for i, c := range ch {
 		out = append(out, c.mw...)
+		cut := seq
+		if i+1 < len(ch) && ch[i+1].born > 0 && c.fw != fiber {
+			cut = ch[i+1].born
+		}
+		for _, u := range c.used {
+			if cut == 0 || u.seq < cut {
+				out = append(out, u.names...)
+			}
+		}
 	}
 	return out
 }

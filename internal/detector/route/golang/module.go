@@ -32,8 +32,10 @@ type module struct {
 	imports     map[string]string
 
 	defaultMux *node
-	pending    []*pendingRoute
-	gorilla    []*gorillaRoute
+	// seq orders Use() calls, groups and registrations as interpreted.
+	seq     int
+	pending []*pendingRoute
+	gorilla []*gorillaRoute
 }
 
 type funcKey struct{ dir, name string }

@@ -2,7 +2,11 @@ package golang
 
 import (
 	"go/ast"
+	"slices"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/facts"
 )
 
 // pendingRoute is a registration seen by the interpreter; its full path
@@ -17,6 +21,7 @@ type pendingRoute struct {
 	line    int
 	static  bool
 	pattern bool // a net/http pattern that may carry a method and host
+	seq     int  // when it was registered, for Use() order
 }
 
 // gorillaRoute is gorilla/mux's *Route while it is being built:
@@ -116,11 +121,11 @@ func (fr *frame) routerMethod(n *node, name string, c *ast.CallExpr) (*value, bo
 	case gin:
 		switch name {
 		case "Use":
-			n.mw = append(n.mw, fr.names(a)...)
+			fr.use(n, a)
 			return nil, true
 		case "Group":
 			p, _ := fr.str(arg(a, 0))
-			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1))}}, true
+			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1)), born: fr.m.tick()}}, true
 		case "Handle":
 			if len(a) >= 3 {
 				if m, ok := fr.str(a[0]); ok {
@@ -150,11 +155,17 @@ func (fr *frame) routerMethod(n *node, name string, c *ast.CallExpr) (*value, bo
 	case echo:
 		switch name {
 		case "Use", "Pre":
+			if n.parent != nil && name == "Use" {
+				// A group's Use applies to its later routes; the root's
+				// runs on every request.
+				fr.use(n, a)
+				return nil, true
+			}
 			n.mw = append(n.mw, fr.names(a)...)
 			return nil, true
 		case "Group":
 			p, _ := fr.str(arg(a, 0))
-			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1))}}, true
+			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1)), born: fr.m.tick()}}, true
 		case "Add":
 			if len(a) >= 3 {
 				if m, ok := fr.str(a[0]); ok {
@@ -192,7 +203,7 @@ func (fr *frame) routerMethod(n *node, name string, c *ast.CallExpr) (*value, bo
 					return nil, true
 				}
 			}
-			n.mw = append(n.mw, fr.names(a)...)
+			fr.use(n, a)
 			return nil, true
 		case "Group":
 			p, _ := fr.str(arg(a, 0))
@@ -258,6 +269,11 @@ func (fr *frame) gorillaMethod(gr *gorillaRoute, name string, c *ast.CallExpr) *
 			if m, ok := fr.str(e); ok {
 				gr.methods = append(gr.methods, strings.ToUpper(m))
 			}
+		}
+		// OPTIONS next to another method is there for CORS preflight
+		// (answered by middleware), not an entry point of its own.
+		if len(gr.methods) > 1 {
+			gr.methods = slices.DeleteFunc(gr.methods, func(m string) bool { return m == "OPTIONS" })
 		}
 	case "Path", "PathPrefix":
 		if p, ok := fr.str(arg(a, 0)); ok {
@@ -349,8 +365,20 @@ func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr
 	}
 	fr.m.pending = append(fr.m.pending, &pendingRoute{
 		node: n, method: method, path: p, mw: append(mw, h.wrappers...), h: h,
-		file: fr.f, line: fr.line(c), pattern: pattern,
+		file: fr.f, line: fr.line(c), pattern: pattern, seq: fr.m.tick(),
 	})
+}
+
+// use records a Use() whose middleware applies only to what is
+// registered after it.
+func (fr *frame) use(n *node, args []ast.Expr) {
+	n.used = append(n.used, usedMW{names: fr.names(args), seq: fr.m.tick()})
+}
+
+// tick advances the interpretation order.
+func (m *module) tick() int {
+	m.seq++
+	return m.seq
 }
 
 // static records a folder served as files (r.Static("/assets", "./public")).
@@ -361,7 +389,7 @@ func (fr *frame) static(n *node, pathExpr ast.Expr, c *ast.CallExpr) {
 	}
 	fr.m.pending = append(fr.m.pending, &pendingRoute{
 		node: n, method: "GET", path: p, h: &handlerInfo{name: "static files"},
-		file: fr.f, line: fr.line(c), static: true,
+		file: fr.f, line: fr.line(c), static: true, seq: fr.m.tick(),
 	})
 }
 
@@ -380,7 +408,11 @@ func (fr *frame) names(args []ast.Expr) []string {
 func mwName(e ast.Expr) string {
 	switch e := unparen(e).(type) {
 	case *ast.CallExpr:
-		return mwName(e.Fun)
+		name := mwName(e.Fun)
+		if optionalAuth(name, e.Args) {
+			return name + " (optional)"
+		}
+		return name
 	case *ast.FuncLit:
 		return "anonymous"
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
@@ -389,6 +421,20 @@ func mwName(e ast.Expr) string {
 		return mwName(e.Elt)
 	}
 	return ""
+}
+
+// optionalAuth says an auth middleware is built to let anonymous callers
+// through: AuthMiddleware(false), where the flag is whether to reject them.
+func optionalAuth(name string, args []ast.Expr) bool {
+	if a, _ := route.AuthFrom([]string{name}); a != facts.AuthRequired {
+		return false
+	}
+	for _, a := range args {
+		if id, ok := unparen(a).(*ast.Ident); ok && id.Name == "false" {
+			return true
+		}
+	}
+	return false
 }
 
 // strList reads []string{"GET", "POST"} or a single string.

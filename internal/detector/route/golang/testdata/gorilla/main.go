@@ -31,6 +31,11 @@ func (s *server) routes() {
 	admin.HandleFunc("/stats", s.stats)                                                                     // want: ANY /api/admin/stats
 	s.router.PathPrefix("/assets/").Handler(http.StripPrefix("/assets/", http.FileServer(http.Dir("web")))) // want: ANY /assets
 	// s.router.HandleFunc("/old", s.old).Methods("GET")
+
+	// Guards wrapped around one handler, not set with Use.
+	s.router.HandleFunc("/orders/{id}", requireToken(s.getOrder, s.store)).Methods("GET", "OPTIONS") // want: GET /orders/{id}
+	s.router.Handle("/reports", authenticated(http.HandlerFunc(s.reports))).Methods("GET")           // want: GET /reports
+	s.router.HandleFunc("/status", withJSON(s.status, s.store)).Methods("GET")                       // want: GET /status
 }
 
 func (s *server) health(w http.ResponseWriter, r *http.Request) {}
@@ -54,6 +59,20 @@ func (s *server) getDocument(w http.ResponseWriter, r *http.Request) {
 func (s *server) stats(w http.ResponseWriter, r *http.Request) {}
 
 func authMiddleware(next http.Handler) http.Handler { return next }
+
+func (s *server) getOrder(w http.ResponseWriter, r *http.Request) {}
+
+func (s *server) reports(w http.ResponseWriter, r *http.Request) {}
+
+func (s *server) status(w http.ResponseWriter, r *http.Request) {}
+
+// requireToken checks the bearer token before h; st looks the token up.
+func requireToken(h http.HandlerFunc, st *store) http.HandlerFunc { return h }
+
+func authenticated(next http.Handler) http.Handler { return next }
+
+// withJSON sets the content type: no guard despite wrapping h.
+func withJSON(h http.HandlerFunc, st *store) http.HandlerFunc { return h }
 
 func main() {
 	s := newServer(&store{})
