@@ -53,7 +53,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		wg.Go(func() {
 			var r routing
 			for e := range jobs {
-				if !rt.byName(e.Path, &r) {
+				if source.IsVendored(e.Path) || !rt.byName(e.Path, &r) {
 					skipped.Add(1)
 					continue
 				}

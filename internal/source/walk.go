@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -246,4 +247,64 @@ func IsMinified(path string, data []byte) bool {
 	}
 	lines := bytes.Count(data, []byte("\n")) + 1
 	return len(data)/lines > 300
+}
+
+// vendoredLibs are browser libraries that apps copy in whole, unminified,
+// and that cost more to parse than the app itself: their file names start
+// with one of these (jquery-3.7.1.js, bootstrap.bundle.js, angular1.1.1.js).
+var vendoredLibs = []string{
+	"jquery", "bootstrap", "angular", "moment", "lodash", "underscore", "d3", "chart",
+	"highlight", "popper", "vue", "react", "htmx", "alpine", "axios",
+	"leaflet", "codemirror", "tinymce", "ckeditor", "summernote", "select2", "datatables",
+	"fontawesome", "socket.io", "swagger-ui", "prism", "mathjax", "katex", "handlebars",
+	"knockout", "backbone", "ember", "zepto", "modernizr", "plotly", "echarts", "raphael",
+	"vendor", "vendors",
+}
+
+// staticDirs hold files served to the browser as they are.
+var staticDirs = map[string]bool{
+	"static": true, "public": true, "assets": true, "wwwroot": true, "www": true, "webroot": true,
+	"vendors": true, "third_party": true, "third-party": true, "thirdparty": true, "external": true,
+}
+
+// IsVendored reports, from the path alone, whether a script or stylesheet
+// is a copy of a well-known library: jquery anywhere, the others only
+// in a folder served as static files (an app's own src/chart.js is code
+// the team wrote). The walk already skips vendor/ and node_modules/.
+func IsVendored(p string) bool {
+	ext := path.Ext(p)
+	if ext != ".js" && ext != ".mjs" && ext != ".cjs" && ext != ".css" {
+		return false
+	}
+	base := strings.ToLower(path.Base(p))
+	if libName(base, "jquery") {
+		return true
+	}
+	static := false
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if staticDirs[strings.ToLower(seg)] {
+			static = true
+			break
+		}
+	}
+	if !static {
+		return false
+	}
+	for _, lib := range vendoredLibs {
+		if libName(base, lib) {
+			return true
+		}
+	}
+	return strings.Contains(base, ".bundle.") || strings.Contains(base, ".umd.") || strings.Contains(base, ".production.") || strings.Contains(base, ".development.")
+}
+
+// libName says a lowercased file name is lib's: lib itself, or lib
+// followed by a version or variant (".", "-", "_" or a digit).
+func libName(base, lib string) bool {
+	rest, ok := strings.CutPrefix(base, lib)
+	if !ok || rest == "" {
+		return false
+	}
+	c := rest[0]
+	return c == '.' || c == '-' || c == '_' || c >= '0' && c <= '9'
 }
