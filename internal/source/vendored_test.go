@@ -25,6 +25,8 @@ func TestIsVendored(t *testing.T) {
 		{"public/js/vendors-main.js", true},
 		{"static/js/app.bundle.js", true},
 		{"wwwroot/lib/react.development.js", true},
+		{"static/bootstrap/css/bootstrap.css.map", true},
+		{"web/app.js.map", true},
 		// The team's own code, even with a library's word in its name.
 		{"src/chart.js", false},
 		{"resources/js/bootstrap.js", false},
@@ -37,6 +39,7 @@ func TestIsVendored(t *testing.T) {
 		{"plugins/axios.js", false},
 		{"static/vendor.json", false},
 		{"myjquery.js", false},
+		{"src/sitemap.map", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -272,6 +272,9 @@ var staticDirs = map[string]bool{
 // in a folder served as static files (an app's own src/chart.js is code
 // the team wrote). The walk already skips vendor/ and node_modules/.
 func IsVendored(p string) bool {
+	if strings.HasSuffix(p, ".js.map") || strings.HasSuffix(p, ".css.map") {
+		return true // a source map: generated from the library or bundle beside it
+	}
 	ext := path.Ext(p)
 	if ext != ".js" && ext != ".mjs" && ext != ".cjs" && ext != ".css" {
 		return false
