@@ -283,5 +283,11 @@ func outboundHeader(before, after string) bool {
 		}
 	}
 	before = strings.TrimRight(before, `"'`+"`")
-	return strings.HasSuffix(before, ".Set(") || strings.HasSuffix(before, ".Add(") || strings.HasSuffix(before, "setRequestHeader(")
+	for _, set := range []string{".Set(", ".Add(", "setRequestHeader(", "setHeader(", ".set(", ".header(", ".append("} {
+		// Go's Header.Set, XHR, Node's res.setHeader, Express res.set/header.
+		if strings.HasSuffix(before, set) {
+			return true
+		}
+	}
+	return false
 }

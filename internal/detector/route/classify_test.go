@@ -62,6 +62,8 @@ func TestAuthOf(t *testing.T) {
 		{"nothing, incomplete", nil, "res.json([])", false, facts.AuthUnknown},
 		// A login handler reads req.user after the strategy set it.
 		{"login strategy beats the body", []string{"passport.authenticate('local')"}, "res.json(req.user)", false, facts.AuthNone},
+		{"a login sets the header, it does not read it", nil, "const token = jwt.sign(p, k); res.setHeader('Authorization', 'Bearer ' + token)", true, facts.AuthNone},
+		{"reading the header is a check", nil, "const h = req.headers.authorization", true, facts.AuthRequired},
 		{"guest guard beats the body", []string{"isNotAuthenticated"}, "if (!req.isAuthenticated()) return next()", false, facts.AuthNone},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,11 @@ func FuzzDetect(f *testing.F) {
 		"app.use(",
 		"app.get(['/a', '/b'], h).post(h)",
 		"export const BASE = '/api'",
+		"const r = require('express').Router();\nmodule.exports = function () { r.get('/a', h); return r };\napp.use('/p', require('./routes/index.js')());\n",
+		"module.exports = (router) => { setup(router); return router };\napp.use('/api', module.exports(express.Router()));\n",
+		"consumer.apply(AuthMiddleware).exclude({ path: 'a/:id', method: RequestMethod.GET }).forRoutes('a/*', { path: 'b', method: RequestMethod.ALL }, C);\n",
+		"export const Open = () => SetMetadata(KEY, true); providers: [{ provide: APP_GUARD, useExisting: G }]",
+		"app.use('/m', express.static(path.join(__dirname, 'node_modules/x')), passport.authenticate(['local', 'jwt']));",
 	}
 	for _, s := range seeds {
 		f.Add(s)

@@ -5,7 +5,15 @@
 // Routers are mounted under prefixes in other files, so the work is in
 // two phases: Detect reads each file into its declarations (routers,
 // routes, uses and mounts, imports and exports) and Finish resolves
-// imports by relative path and composes every prefix.
+// imports by relative path and composes every prefix. A router also
+// travels through calls: app.use('/p', routes(router)) mounts what the
+// called function returns, followed to its file.
+//
+// Static folders are not middleware of the routes after them. One
+// mounted at a path (app.use('/uploads', express.static(...))) is a
+// single GET surface tagged static: files served back to users are worth
+// a row. One mounted at the root, or serving a package from
+// node_modules, is none.
 package js
 
 import (
@@ -86,10 +94,17 @@ var routeKeywords = []string{
 	"forRoutes(", "SetMetadata(",
 }
 
+// handlerKeywords mark a controller file: its handlers' bodies are the
+// evidence of an auth check for routes declared elsewhere, so its
+// bindings are read even when it declares no route.
+var handlerKeywords = []string{"module.exports = {", "(req, res", "(req,res"}
+
 // Keywords implements detector.Keyworded. Besides route files it asks for
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
-func (*Detector) Keywords() []string { return append(slices.Clone(routeKeywords), "export const") }
+func (*Detector) Keywords() []string {
+	return append(slices.Concat(routeKeywords, handlerKeywords), "export const")
+}
 
 // exportedString is `export const NAME = '/literal'`.
 var exportedString = regexp.MustCompile("(?m)^export\\s+const\\s+([A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?:'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`$\\n]*)`)")
@@ -105,21 +120,32 @@ func hasAny(data []byte, words []string) bool {
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
-	if !hasAny(file.Data, routeKeywords) {
+	routes := hasAny(file.Data, routeKeywords)
+	if !routes && !hasAny(file.Data, handlerKeywords) {
 		d.constants(file)
 		return nil
 	}
 	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
 	if err != nil {
-		out.Warn(file.Path, "route/js: "+err.Error())
+		if routes {
+			out.Warn(file.Path, "route/js: "+err.Error())
+		}
 		return nil
 	}
 	defer t.Close()
+	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
+	f.collectBindings(t)
+	if !routes {
+		// A controller: only its functions matter, and a syntax error in
+		// it is no route lost.
+		d.mu.Lock()
+		d.files[file.Path] = f
+		d.mu.Unlock()
+		return nil
+	}
 	if t.Root().HasError() {
 		out.Warn(file.Path, "route/js: syntax error; routes in this file may be incomplete")
 	}
-	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
-	f.collectBindings(t)
 	f.collectRouters(t)
 	f.collectCalls(t)
 	if f.libs[fwNest] || bytes.Contains(file.Data, []byte("@Controller")) {

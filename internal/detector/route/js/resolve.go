@@ -514,7 +514,7 @@ func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
 	if dotted {
 		want = tail
 	}
-	if v, ok := target.exports[want]; ok && v.local != "" {
+	if v, ok := target.exports[want]; ok && v.local != "" && !strings.HasPrefix(v.local, "fn@") {
 		return r.funcText(target, v.local, depth+1)
 	}
 	if fi, ok := target.funcs[want]; ok {
