@@ -2,7 +2,7 @@ package detector
 
 import (
 	"cmp"
-	"regexp"
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"slices"
 	"sort"
 
@@ -133,7 +133,7 @@ const specFramework = "openapi"
 
 // routeShape keys a route by method and path with parameter names
 // blanked: the spec's /posts/{postId} is the code's /posts/{postID}.
-func routeShape(r facts.Route) string { return r.Method + " " + PathShape(r.Path) }
+func routeShape(r facts.Route) string { return r.Method + " " + urlpath.Shape(r.Path) }
 
 // mergeSpecRoutes keeps one surface for a route both documented in a spec
 // and declared in code: the code's, which knows the handler. What only
@@ -188,25 +188,17 @@ func dropOptions(rs []facts.Route) []facts.Route {
 	served := map[string]bool{}
 	for _, r := range rs {
 		if r.Method != "OPTIONS" {
-			served[PathShape(r.Path)] = true
+			served[urlpath.Shape(r.Path)] = true
 		}
 	}
 	out := rs[:0]
 	for _, r := range rs {
-		if r.Method == "OPTIONS" && served[PathShape(r.Path)] {
+		if r.Method == "OPTIONS" && served[urlpath.Shape(r.Path)] {
 			continue
 		}
 		out = append(out, r)
 	}
 	return out
-}
-
-var pathParam = regexp.MustCompile(`\{[^}]*\}`)
-
-// PathShape is a threatmap path with its parameter names blanked:
-// /users/{id} and /users/{userId} are the same route.
-func PathShape(p string) string {
-	return pathParam.ReplaceAllString(p, "{}")
 }
 
 func sortEvidence(ev []facts.Evidence) []facts.Evidence {

@@ -1,6 +1,7 @@
 package detector
 
 import (
+	"github.com/threatmap/threatmap/internal/urlpath"
 	"slices"
 	"testing"
 
@@ -14,8 +15,8 @@ func TestPathShape(t *testing.T) {
 		{"/static", "/static"},
 		{"/", "/"},
 	} {
-		if got := PathShape(tt.in); got != tt.want {
-			t.Errorf("PathShape(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := urlpath.Shape(tt.in); got != tt.want {
+			t.Errorf("urlpath.Shape(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -88,3 +88,10 @@ func Canonical(p string) string {
 	braced, _ := Braces(p)
 	return Normalize(braced)
 }
+
+var braced = regexp.MustCompile(`\{[^}]*\}`)
+
+// Shape is a path with its parameter names blanked, so routes declared
+// with different names for the same parameter compare equal:
+// /users/{id} and /users/{userId} are both /users/{}.
+func Shape(p string) string { return braced.ReplaceAllString(p, "{}") }

@@ -225,8 +225,8 @@ func (r *resolver) matches(f *fileFacts, nt nestTarget, class, method, rel strin
 			break
 		}
 	}
-	target := detector.PathShape(urlpath.Canonical(p))
-	route := detector.PathShape(urlpath.Canonical(rel))
+	target := urlpath.Shape(urlpath.Canonical(p))
+	route := urlpath.Shape(urlpath.Canonical(rel))
 	if target == route {
 		return true
 	}
