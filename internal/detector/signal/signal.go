@@ -15,6 +15,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Pattern is one signal: a regex run only on files that contain one of its
@@ -32,9 +33,27 @@ type Pattern struct {
 	// AlsoInCall asks Also to match inside the same call or literal as
 	// the match (the brackets around it), not anywhere in the file.
 	AlsoInCall bool
+	// NotInCall, if set, clears the match when it matches inside the same
+	// call or literal (yaml.load with a SafeLoader is no weakness).
+	NotInCall *regexp.Regexp
+	// Assigned follows one local hop: Re's last group names a variable
+	// (execute(query)), and the match counts only when that variable was
+	// last assigned, a few lines before, a value Assigned matches (an
+	// f-string of SQL, a request field).
+	Assigned *regexp.Regexp
+	// Cleared, with Assigned, clears the match when the lines between
+	// the assignment and the use match it (an allowlist check).
+	Cleared *regexp.Regexp
+	// Subject, if set, names what a control applies to (the bucket an
+	// access-logging block is for): one control fact per subject, named
+	// in its detail, so a check can tie the control to its resource.
+	Subject func(text string, at int) string
 	// Scope "app" marks a control applied to every route (app.use(limiter)).
 	Scope string
 }
+
+// hopLines is how far back a variable's assignment is looked for.
+const hopLines = 8
 
 var (
 	code = []string{"py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "go", "rb", "java", "kt", "php", "cs"}
@@ -42,6 +61,33 @@ var (
 	js   = []string{"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts"}
 	tf   = []string{"tf"}
 )
+
+// Request data, per language: what a user controls.
+const (
+	fromRequestPy = `request\.(args|form|json|values|data|GET|POST|query_params|path_params|files|headers|cookies|get_json\(|body)|\b(body|payload)\.|\bdata\[`
+	fromRequestJS = `\breq\.(body|query|params|headers|cookies)|\brequest\.(body|query|params)|\bctx\.(request\.body|query|params)`
+	fromRequestGo = `\br\.(URL\.Query\(\)|FormValue\(|PostFormValue\(|Form\b|PostForm\b)|\bc\.(Query|Param|PostForm|DefaultQuery|QueryParam|FormValue|Params)\(|mux\.Vars\(`
+	// sqlVerb opens a statement.
+	sqlVerb = `(select|insert|update|delete)\b`
+	// valueFrom matches a value that is request data, passed through a
+	// conversion at most, or a string built around it; a lookup keyed by
+	// request data (FEEDS.get(request.args["name"])) is not.
+	valueFromPy = `^(await\s+)?((str|unquote|urllib\.parse\.unquote|unquote_plus)\()?\s*(` + fromRequestPy + `)|^f?["'].*(` + fromRequestPy + `)`
+	valueFromJS = `^(await\s+)?((String|decodeURIComponent|decodeURI)\()?\s*(` + fromRequestJS + `)|^["'` + "`" + `].*(` + fromRequestJS + `)`
+	valueFromGo = `^((fmt\.Sprintf|strings\.TrimSpace|url\.QueryUnescape)\()?\s*("[^"]*"\s*,\s*)?(` + fromRequestGo + `)|^".*(` + fromRequestGo + `)`
+	valueFrom   = valueFromPy + `|` + valueFromJS + `|` + valueFromGo
+	// builtSQL is SQL text with values pasted in: an f-string,
+	// concatenation, % or .format, a template literal, fmt.Sprintf.
+	builtSQL = `f["']` + sqlVerb + `|"` + sqlVerb + `[^"\n]*"\s*(%|\+|\.format)|'` + sqlVerb + `[^'\n]*'\s*(%|\+|\.format)|` +
+		"`" + sqlVerb + "[^`]*\\$\\{|" + `fmt\.Sprintf\(\s*"` + sqlVerb
+	// builtText is any string with values pasted in.
+	builtText = `^f["']|^["'][^"'\n]*["']\s*(%|\+|\.format)|\+\s*\w|` + "`[^`]*\\$\\{|" + `fmt\.Sprintf\(`
+	// cleared: the value was checked against an allowlist or for a local
+	// path between its assignment and its use.
+	cleared = `(?i)(is_safe_url|url_has_allowed_host_and_scheme|allowed_hosts|allowlist|whitelist|startswith\(\s*["']/|startsWith\(\s*["']/|HasPrefix\(\s*\w+\s*,\s*"/)`
+)
+
+var sqlKeywords = []string{"SELECT", "INSERT", "UPDATE", "DELETE", "select ", "insert ", "update ", "delete "}
 
 // Patterns is the catalogue, in one place.
 var Patterns = []Pattern{
@@ -62,9 +108,16 @@ var Patterns = []Pattern{
 		Keywords: []string{"CORS_ALLOW_CREDENTIALS"},
 		Re:       regexp.MustCompile(`(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)\s*=\s*True`),
 		Also:     regexp.MustCompile(`CORS_ALLOW_CREDENTIALS\s*=\s*True`)},
+	// verify=False is a JWT weakness only inside jwt.decode: in an HTTP
+	// client it turns off TLS checks (tls-unverified). "none" anywhere in
+	// the accepted algorithms is the weakness.
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: code,
 		Keywords: []string{"jwt", "JWT", "jose"},
-		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*\[?\s*['"]none['"]|verify_signature['"]?\s*:\s*False|verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
+		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*(\[[^\]\n]*)?['"]none['"]|verify_signature['"]?\s*:\s*False|jwt\.decode\([^)\n]*verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
+	{Weakness: "tls-unverified", Detail: "TLS certificate verification turned off", Langs: code,
+		Keywords:  []string{"verify", "CERT_NONE", "unverified", "check_hostname", "rejectUnauthorized", "REJECT_UNAUTHORIZED", "InsecureSkipVerify"},
+		Re:        regexp.MustCompile(`(\bverify\s*=\s*False|ssl\._create_unverified_context\(|verify_mode\s*=\s*ssl\.CERT_NONE|check_hostname\s*=\s*False|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED['"]?\]?\s*=\s*['"]?0|InsecureSkipVerify:\s*true)`),
+		NotInCall: regexp.MustCompile(`(?i)jwt|jws|jose`)},
 	// Session settings: the cookie they configure is the session's.
 	{Weakness: "cookie-insecure", Detail: "session cookie without HttpOnly or Secure", Langs: code,
 		Keywords: []string{"COOKIE_SECURE", "COOKIE_HTTPONLY", "cookie:"},
@@ -81,19 +134,93 @@ var Patterns = []Pattern{
 			`fetch\(\s*req\.(body|query|params)\.|axios(\.(get|post))?\(\s*req\.(body|query|params)\.|got\(\s*req\.(body|query)\.|` +
 			`http\.Get\(\s*r\.(URL\.Query\(\)\.Get|FormValue)\()`)},
 	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: py,
-		Keywords: []string{"url"},
+		Keywords: []string{"url", "URL"},
 		Re:       regexp.MustCompile(`(requests|httpx)\.(get|post|put|head)\(\s*(url|target|link)\b`),
-		Also:     regexp.MustCompile(`(url|target|link)\s*=\s*(request\.(args|form|json|GET|POST|query_params)|body\.|payload\.|data\[)|\b(url|target|link)\s*:\s*(str|HttpUrl|AnyUrl)\b`)},
+		Also:     regexp.MustCompile(`\b(url|target|link)\s*=\s*(request\.(args|form|json|GET|POST|query_params)|body\.|payload\.|data\[)|\b(url|target|link)\s*:\s*(str|HttpUrl|AnyUrl)\b`)},
 	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: js,
 		Keywords: []string{"url"},
 		Re:       regexp.MustCompile(`(fetch|axios\.(get|post)|got)\(\s*(url|target|link)\b`),
 		Also:     regexp.MustCompile(`(const|let|var)\s*(\{\s*)?(url|target|link)\b[^=\n]*=\s*req\.(body|query|params)`)},
+	// One local hop: the URL is put in a variable of any name first
+	// (request_url, researchUrl, target).
+	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: code,
+		Keywords: []string{"requests.", "httpx.", "urlopen", "fetch(", "axios", "got(", "needle", "http.Get", "http.Post", "http.NewRequest"},
+		Re: regexp.MustCompile(`\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request)\(\s*(?:["'][A-Za-z]+["']\s*,\s*)?(\w+)\s*[,)]|\burlopen\(\s*(\w+)\s*[,)]|` +
+			`(?:\bfetch|\bgot|\baxios|\bneedle)(?:\.(?:get|post|put|patch|delete|head|request))?\(\s*(?:["'][A-Za-z]+["']\s*,\s*)?(\w+)\s*[,)]|` +
+			`\bhttp\.(?:Get|Post|Head|PostForm)\(\s*(\w+)\s*[,)]|\bhttp\.NewRequest(?:WithContext)?\(\s*(?:ctx\s*,\s*)?[\w."]+\s*,\s*(\w+)\s*,`),
+		Assigned: regexp.MustCompile(valueFrom),
+		Cleared:  regexp.MustCompile(cleared)},
 	{Weakness: "sql-injection", Detail: "SQL built from strings with request data", Langs: code,
-		Keywords: []string{"SELECT", "INSERT", "UPDATE", "DELETE", "select ", "execute"},
-		Re: regexp.MustCompile(`(?i)(execute\(\s*f["'](select|insert|update|delete)\b|execute\(\s*["'](select|insert|update|delete)\b[^"'\n]*["']\s*(%|\+|\.format)|` +
+		Keywords: append([]string{"execute"}, sqlKeywords...),
+		Re: regexp.MustCompile(`(?i)((execute|text|raw)\(\s*f["'](select|insert|update|delete)\b|(execute|text|raw)\(\s*"(select|insert|update|delete)\b[^"\n]*"\s*(%|\+|\.format)|(execute|text|raw)\(\s*'(select|insert|update|delete)\b[^'\n]*'\s*(%|\+|\.format)|` +
 			`(query|execute|raw)\(\s*` + "`" + `(select|insert|update|delete)\b[^` + "`" + `]*\$\{|` +
 			`(Query|Exec|QueryRow)(Context)?\(\s*(ctx,\s*)?fmt\.Sprintf\(\s*"(select|insert|update|delete)\b|` +
 			`(query|execute)\(\s*["'](select|insert|update|delete)\b[^"'\n]*["']\s*\+\s*req\.)`)},
+	// One local hop: the statement is built into a variable first.
+	{Weakness: "sql-injection", Detail: "SQL built from strings with request data", Langs: code,
+		Keywords: sqlKeywords,
+		Re:       regexp.MustCompile(`\b(?:execute|executemany|executescript|text|raw|query|exec|Query|QueryRow|Exec|QueryContext|ExecContext|QueryRowContext|Raw|\$queryRawUnsafe|\$executeRawUnsafe)\(\s*(?:ctx\s*,\s*)?(\w+)\s*[,)]`),
+		Assigned: regexp.MustCompile(`(?i)^(` + builtSQL + `)`)},
+	// Command injection: a shell runs text built from values.
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: py,
+		Keywords: []string{"os.system", "os.popen", "subprocess", "getoutput"},
+		Re:       regexp.MustCompile(`\bos\.(system|popen)\(\s*(f["']|["'][^"'\n]*["']\s*(%|\+|\.format)|[^)\n]*(` + fromRequestPy + `))|\bsubprocess\.(run|call|Popen|check_output|check_call)\(\s*(f["']|["'][^"'\n]*["']\s*(%|\+|\.format)|[^\n]*(` + fromRequestPy + `))[^\n]*shell\s*=\s*True|\bsubprocess\.(getoutput|getstatusoutput)\(\s*(f["']|["'][^"'\n]*["']\s*(%|\+|\.format)|[^)\n]*(` + fromRequestPy + `))`)},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: py,
+		Keywords: []string{"os.system", "os.popen", "subprocess", "getoutput"},
+		Re:       regexp.MustCompile(`\bos\.(?:system|popen)\(\s*(\w+)\s*\)|\bsubprocess\.(?:run|call|Popen|check_output|check_call)\(\s*(\w+)\s*,[^\n]*shell\s*=\s*True|\bsubprocess\.(?:getoutput|getstatusoutput)\(\s*(\w+)\s*\)`),
+		Assigned: regexp.MustCompile(builtText + `|` + valueFromPy)},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: js,
+		Keywords: []string{"child_process"},
+		Re:       regexp.MustCompile(`(?:^|[^.\w$]|\b(?:child_process|childProcess|cp)\.)(?:exec|execSync)\(\s*(` + "`[^`]*\\$\\{" + `|["'][^"'\n]*["']\s*\+|` + fromRequestJS + `)`),
+		Also:     regexp.MustCompile(`child_process`)},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: js,
+		Keywords: []string{"child_process"},
+		Re:       regexp.MustCompile(`(?:^|[^.\w$]|\b(?:child_process|childProcess|cp)\.)(?:exec|execSync)\(\s*(\w+)\s*[,)]`),
+		Also:     regexp.MustCompile(`child_process`),
+		Assigned: regexp.MustCompile(builtText + `|` + valueFromJS)},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []string{"go"},
+		Keywords: []string{"exec.Command"},
+		Re:       regexp.MustCompile(`\bexec\.Command(?:Context)?\(\s*(?:ctx\s*,\s*)?"(?:ba)?sh"\s*,\s*"-c"\s*,\s*[^)\n]*(?:` + fromRequestGo + `)`)},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []string{"go"},
+		Keywords: []string{"exec.Command"},
+		Re:       regexp.MustCompile(`\bexec\.Command(?:Context)?\(\s*(?:ctx\s*,\s*)?"(?:ba)?sh"\s*,\s*"-c"\s*,\s*(\w+)\s*\)`),
+		Assigned: regexp.MustCompile(valueFromGo)},
+	// Unsafe deserialization: bytes turned back into live objects.
+	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: py,
+		Keywords:  []string{"pickle", "yaml", "dill"},
+		Re:        regexp.MustCompile(`\b(pickle|cPickle|_pickle|dill|jsonpickle)\.(loads|decode)\(|\byaml\.(load|load_all|unsafe_load|unsafe_load_all)\(|Loader\s*=\s*(yaml\.)?(Unsafe)?Loader\b`),
+		NotInCall: regexp.MustCompile(`SafeLoader|BaseLoader|FullLoader`)},
+	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: js,
+		Keywords: []string{"node-serialize", "funcster", "serialize-to-js"},
+		Re:       regexp.MustCompile(`\b(unserialize|deserialize)\(`),
+		Also:     regexp.MustCompile(`node-serialize|funcster|serialize-to-js`)},
+	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: []string{"php", "rb"},
+		Keywords: []string{"unserialize", "Marshal.load", "YAML.load", "unsafe_load"},
+		Re:       regexp.MustCompile(`\bunserialize\(\s*(base64_decode\(\s*)?\$_(GET|POST|REQUEST|COOKIE)|\bMarshal\.load\(|\bYAML\.unsafe_load\(`)},
+	// XXE: an XML parser told to expand external entities.
+	{Weakness: "xxe", Detail: "XML parsed with external entities enabled", Langs: py,
+		Keywords: []string{"resolve_entities", "no_network", "feature_external"},
+		Re:       regexp.MustCompile(`\bresolve_entities\s*=\s*True|\bno_network\s*=\s*False|setFeature\(\s*[\w.]*feature_external_(ges|pes)\s*,\s*(True|1)\s*\)`)},
+	{Weakness: "xxe", Detail: "XML parsed with external entities enabled", Langs: js,
+		Keywords:   []string{"noent"},
+		Re:         regexp.MustCompile(`\bnoent\s*:\s*true`),
+		Also:       regexp.MustCompile(`parseXml`),
+		AlsoInCall: true},
+	{Weakness: "xxe", Detail: "XML parsed with external entities enabled", Langs: code,
+		Keywords: []string{"LIBXML_NOENT", "DtdProcessing"},
+		Re:       regexp.MustCompile(`\bLIBXML_NOENT\b|DtdProcessing\s*=\s*DtdProcessing\.Parse`)},
+	// Open redirect: the redirect target comes from the request.
+	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: code,
+		Keywords: []string{"edirect"},
+		Re: regexp.MustCompile(`\b(redirect|HttpResponseRedirect|RedirectResponse)\(\s*(url\s*=\s*)?request\.(args|GET|POST|form|values|query_params)\b|` +
+			`\.redirect\(\s*(\d+\s*,\s*)?req\.(query|body|params)\b|` +
+			`\bhttp\.Redirect\(\s*\w+\s*,\s*\w+\s*,\s*(` + fromRequestGo + `)|\bc\.Redirect\(\s*[\w.]+\s*,\s*c\.(Query|Param|PostForm|DefaultQuery|QueryParam|FormValue)\(`)},
+	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: code,
+		Keywords: []string{"edirect"},
+		Re: regexp.MustCompile(`\b(?:redirect|HttpResponseRedirect|RedirectResponse)\(\s*(?:url\s*=\s*)?(\w+)\s*[,)]|\.redirect\(\s*(?:\d+\s*,\s*)?(\w+)\s*\)|` +
+			`\bhttp\.Redirect\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*,|\bc\.Redirect\(\s*[\w.]+\s*,\s*(\w+)\s*\)`),
+		Assigned: regexp.MustCompile(valueFrom),
+		Cleared:  regexp.MustCompile(cleared)},
 	{Weakness: "llm-tools", Detail: "an LLM call can invoke tools or functions", Langs: code,
 		Keywords: []string{"tools", "functions", "tool_choice", "bind_tools"},
 		Re:       regexp.MustCompile(`(\btools\s*[=:]\s*[\[\w]|\bfunctions\s*[=:]\s*\[|tool_choice|bind_tools\(|AgentExecutor|create_react_agent)`),
@@ -103,9 +230,12 @@ var Patterns = []Pattern{
 	{Control: "rate-limit", Detail: "rate limiter applied app-wide", Langs: code, Scope: "app",
 		Keywords: []string{"imit", "hrottle", "tollbooth", "httprate"},
 		Re:       regexp.MustCompile(`(app\.use\(\s*(\w*[lL]imit\w*|rateLimit\(|slowDown\()|\.Use\(\s*(httprate\.|tollbooth\.|\w*[lL]imit)|app\.add_middleware\(\s*SlowAPIMiddleware|default_limits\s*=|DEFAULT_THROTTLE_RATES|ThrottlerGuard|register\(\s*(import\(['"])?@fastify/rate-limit|APP_GUARD[^\n]*Throttler)`)},
+	// A limiter counts where it is applied (a decorator, a guard, a call
+	// that checks the limit, a limiter bound to the app), never where it
+	// is imported or merely built.
 	{Control: "rate-limit", Detail: "rate limiter", Langs: code,
 		Keywords: []string{"imit", "hrottle", "tollbooth", "httprate"},
-		Re:       regexp.MustCompile(`(@(\w+\.)?limit\(|@ratelimit\(|@throttle_classes|throttle_classes\s*=|@Throttle\(|rateLimit\(\s*\{|slowDown\(|rate\.NewLimiter\(|httprate\.Limit|tollbooth\.|limiter\.(Limit|Allow|Wait)\(|RateLimiter\(|express-rate-limit|flask_limiter|slowapi)`)},
+		Re:       regexp.MustCompile(`(@(\w+\.)?limit\(|@ratelimit\(|@throttle_classes|throttle_classes\s*=|@Throttle\(|@RateLimiter\(|httprate\.Limit|tollbooth\.Limit\w*\(|\w*[lL]imiter\.(Limit|Allow|Wait|Reserve|consume|limit|hit|check)\w*\(|Depends\(\s*RateLimiter\(|\bLimiter\([^)\n]*\bapp\b|[lL]imiter\.init_app\()`)},
 	{Control: "budget", Detail: "spend or quota enforced per account", Langs: code,
 		Keywords: []string{"quota", "budget", "credits", "usage", "Quota", "Budget", "Credits"},
 		Re:       regexp.MustCompile(`(?i)(quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|usage\.total_tokens|max_spend|spend_limit`)},
@@ -126,7 +256,8 @@ var Patterns = []Pattern{
 		Re:       regexp.MustCompile(`(generate_presigned_url|generate_presigned_post|getSignedUrl|PresignGetObject|PresignPutObject|createPresignedPost|generate_signed_url|signed_url\(|getSignedURL)`)},
 	{Control: "bucket-logging", Detail: "bucket access logging", Langs: tf,
 		Keywords: []string{"logging"},
-		Re:       regexp.MustCompile(`(resource\s+"aws_s3_bucket_logging"|^\s*logging\s*\{)`)},
+		Re:       regexp.MustCompile(`(?m)(resource\s+"aws_s3_bucket_logging"|^\s*logging\s*\{)`),
+		Subject:  loggedBucket},
 	{Control: "audit-log", Detail: "audit log of sensitive actions", Langs: code,
 		Keywords: []string{"audit", "Audit", "AUDIT"},
 		Re:       regexp.MustCompile(`(?i)(audit_?log|auditlog|log_?audit|audit\.(log|record|write|info)|AuditEvent|record_audit|audit_trail)`)},
@@ -230,6 +361,69 @@ func IsTestPath(p string) bool {
 	return false
 }
 
+// gates keep each pattern's regex off files that lack the literals it
+// needs: most keyword hits are not matches, and the regexes cost far more
+// than the substring tests.
+var gates = func() []*regexgate.Gate {
+	out := make([]*regexgate.Gate, len(Patterns))
+	for i, p := range Patterns {
+		out[i] = regexgate.New(p.Re)
+	}
+	return out
+}()
+
+var (
+	loggingTarget = regexp.MustCompile(`\bbucket\s*=\s*(?:(aws_s3_bucket)\.(\w+)\.(?:id|bucket)|"([^"]+)")`)
+	bucketHeader  = regexp.MustCompile(`resource\s+"(aws_s3_bucket|google_storage_bucket)"\s+"([\w-]+)"`)
+)
+
+// loggedBucket names the bucket an access-logging block at i is for, the
+// way infrastructure facts label a bucket: its address, and its literal
+// name when this file sets one ("aws_s3_bucket.uploads (docqa-uploads)").
+func loggedBucket(text string, i int) string {
+	block := text[i:]
+	if end := strings.Index(block, "\n}"); end >= 0 {
+		block = block[:end]
+	}
+	if strings.HasPrefix(text[i:], "resource") {
+		m := loggingTarget.FindStringSubmatch(block)
+		switch {
+		case m == nil:
+			return ""
+		case m[3] != "":
+			return m[3]
+		}
+		return bucketLabel(text, m[1], m[2])
+	}
+	// An inline logging block belongs to the resource it sits in.
+	hs := bucketHeader.FindAllStringSubmatch(text[:i], -1)
+	if len(hs) == 0 {
+		return ""
+	}
+	h := hs[len(hs)-1]
+	return bucketLabel(text, h[1], h[2])
+}
+
+func bucketLabel(text, typ, name string) string {
+	addr := typ + "." + name
+	start := regexp.MustCompile(`resource\s+"` + typ + `"\s+"` + regexp.QuoteMeta(name) + `"\s*\{`).FindStringIndex(text)
+	if start == nil {
+		return addr
+	}
+	body := text[start[1]:]
+	if end := strings.Index(body, "\n}"); end >= 0 {
+		body = body[:end]
+	}
+	attr := "bucket"
+	if typ == "google_storage_bucket" {
+		attr = "name"
+	}
+	if m := regexp.MustCompile(`(?m)^\s*` + attr + `\s*=\s*"([^"]+)"`).FindStringSubmatch(body); m != nil {
+		return addr + " (" + m[1] + ")"
+	}
+	return addr
+}
+
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	if path.Base(f.Path) == ".gitignore" {
@@ -245,36 +439,140 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if !contains(p.Langs, e) || !containsAnyStr(text, p.Keywords) {
 			continue
 		}
-		locs := p.Re.FindAllStringIndex(text, 20)
+		locs := p.Re.FindAllStringSubmatchIndex(text, 20)
 		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) {
 			continue
 		}
-		var ev []facts.Evidence
+		evBy := map[string][]facts.Evidence{}
+		var subjects []string
 		for _, l := range locs {
 			line := 1 + strings.Count(text[:l[0]], "\n")
 			key := p.Weakness + p.Control + ":" + strconv.Itoa(line)
-			// A match that starts and ends inside a string literal is text
-			// about the code (a detector's own patterns, documentation),
-			// not the weakness; one that starts at a quoted key and ends in
-			// code ({"verify_signature": False}) is the weakness.
-			if isComment(text, l[0]) || seen[key] || (p.Weakness != "" && inString(text, l[0]) && inString(text, l[1]-1)) ||
-				(p.AlsoInCall && !p.Also.MatchString(enclosing(text, l[0], l[1]))) {
+			if seen[key] || !p.counts(text, e, l) {
 				continue
 			}
 			seen[key] = true
-			ev = append(ev, facts.Evidence{File: f.Path, Line: line})
+			subject := ""
+			if p.Subject != nil {
+				subject = p.Subject(text, l[0])
+			}
+			if _, ok := evBy[subject]; !ok {
+				subjects = append(subjects, subject)
+			}
+			evBy[subject] = append(evBy[subject], facts.Evidence{File: f.Path, Line: line})
 		}
-		if len(ev) == 0 {
-			continue
-		}
-		if p.Weakness != "" {
-			out.AddWeakness(facts.Weakness{ID: detector.ID("weakness", p.Weakness, f.Path), Kind: p.Weakness, Detail: p.Detail, Evidence: ev})
-		} else {
+		for _, subject := range subjects {
+			ev := evBy[subject]
+			if p.Weakness != "" {
+				out.AddWeakness(facts.Weakness{ID: detector.ID("weakness", p.Weakness, f.Path), Kind: p.Weakness, Detail: p.Detail, Evidence: ev})
+				continue
+			}
 			detail := p.Detail
-			out.AddControl(facts.Control{ID: detector.ID("control", p.Control, p.Scope, f.Path), Kind: p.Control, Detail: detail, Scope: p.Scope, Evidence: ev})
+			if subject != "" {
+				detail += " for " + subject
+			}
+			out.AddControl(facts.Control{ID: detector.ID("control", p.Control, p.Scope, f.Path, subject), Kind: p.Control, Detail: detail, Scope: p.Scope, Evidence: ev})
 		}
 	}
 	return nil
+}
+
+// counts reports whether the match at loc (with its submatches) is the
+// signal, not text about it or a lookalike.
+func (p *Pattern) counts(text, lang string, loc []int) bool {
+	i, j := loc[0], loc[1]
+	// A match that starts and ends inside a string literal is text about
+	// the code (a detector's own patterns, documentation), not the
+	// weakness; one that starts at a quoted key and ends in code
+	// ({"verify_signature": False}) is the weakness.
+	if InComment(text, i, lang) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
+		return false
+	}
+	// A control is its use: an import of a limiter or a hashing library
+	// protects nothing.
+	if p.Control != "" && isImport(lineAt(text, i)) {
+		return false
+	}
+	if p.AlsoInCall && !p.Also.MatchString(enclosing(text, i, j)) {
+		return false
+	}
+	if p.NotInCall != nil && p.NotInCall.MatchString(enclosing(text, i, j)+opened(text, j)) {
+		return false
+	}
+	if p.Assigned != nil {
+		name := lastGroup(text, loc)
+		return name != "" && assignedFrom(text, i, name, p.Assigned, p.Cleared)
+	}
+	return true
+}
+
+// lastGroup is the text of the last submatch that took part in the match.
+func lastGroup(text string, loc []int) string {
+	for k := len(loc) - 2; k >= 2; k -= 2 {
+		if loc[k] >= 0 {
+			return text[loc[k]:loc[k+1]]
+		}
+	}
+	return ""
+}
+
+// assignedFrom reports whether name's nearest assignment in the hopLines
+// lines before i gives it a value that value matches: query = f"SELECT
+// ... {x}", const url = req.query.u, target := r.FormValue("u"), and
+// destructuring (const { url } = req.body).
+func assignedFrom(text string, i int, name string, value, cleared *regexp.Regexp) bool {
+	lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+	from := lineStart
+	for n := 0; n < hopLines && from > 0; n++ {
+		from = strings.LastIndexByte(text[:from-1], '\n') + 1
+	}
+	lines := strings.Split(text[from:lineStart], "\n")
+	q := regexp.QuoteMeta(name)
+	assign := regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?(?:` + q + `|\{[^}=]*\b` + q + `\b[^}=]*\})\s*(?::=|=|\+=)\s*(.*)$`)
+	for k := len(lines) - 1; k >= 0; k-- {
+		if m := assign.FindStringSubmatch(lines[k]); m != nil {
+			between := strings.Join(lines[k+1:], "\n") + lineAt(text, i)[:i-lineStart]
+			return value.MatchString(strings.TrimSpace(m[1])) && (cleared == nil || !cleared.MatchString(between))
+		}
+	}
+	return false
+}
+
+// lineAt is the line around position i.
+func lineAt(text string, i int) string {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : i+end]
+}
+
+// importLine matches a line that only imports: Python and JS imports, a
+// bare require, a Go import block's quoted path.
+var importLine = regexp.MustCompile(`^\s*(import\b|from\s+\S+\s+import\b|(export\s+)?(const|let|var)\s+[\w${}\s,:]+=\s*require\(\s*['"][^'"]*['"]\s*\)(\.\w+)?\s*;?\s*$|require\(\s*['"][^'"]*['"]\s*\)\s*;?\s*$|(\w+\s+)?"[^"]*"\s*$|using\s|#include)`)
+
+func isImport(line string) bool { return importLine.MatchString(line) }
+
+// opened is the argument list of a call a match ends by opening
+// (yaml.load( ... )), up to its closing bracket or the end of the line.
+func opened(text string, j int) string {
+	if j == 0 || text[j-1] != '(' {
+		return ""
+	}
+	depth := 1
+	for k := j; k < len(text) && k < j+4096; k++ {
+		switch text[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return text[j:k]
+			}
+		}
+	}
+	return lineAt(text, j-1)
 }
 
 // enclosing returns the innermost call or literal around text[i:j]: from
@@ -320,12 +618,37 @@ func enclosing(text string, i, j int) string {
 	return text[start:max(end, j)]
 }
 
-// isComment reports whether the match at i sits on a line that is a
-// comment (# or //): a commented-out control is no control.
-func isComment(text string, i int) bool {
+// InComment reports whether position i is commented out: on a line
+// comment (# or //), or, outside Python, inside a /* ... */ block; in
+// Python, inside a triple-quoted string (a docstring). A commented-out
+// control is no control, and a commented-out weakness no weakness.
+func InComment(text string, i int, lang string) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	line := strings.TrimSpace(text[start:i])
-	return strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*")
+	if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*") {
+		return true
+	}
+	if lang == "py" {
+		return strings.Count(text[:i], `"""`)%2 == 1
+	}
+	return inBlockComment(text, i)
+}
+
+// inBlockComment reports whether i follows a /* with no */ after it. An
+// opener inside a string ("/api/*") is no comment.
+func inBlockComment(text string, i int) bool {
+	end := i
+	for {
+		open := strings.LastIndex(text[:end], "/*")
+		if open < 0 {
+			return false
+		}
+		if inString(text, open) {
+			end = open
+			continue
+		}
+		return !strings.Contains(text[open+2:i], "*/")
+	}
 }
 
 // inString reports whether position i on its line sits inside a string

@@ -1,9 +1,12 @@
 package signal
 
 import (
+	"context"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
 )
 
@@ -25,6 +28,39 @@ func TestFixtures(t *testing.T) {
 	}
 	detectortest.Check(t, "weaknesses", weaknesses, detectortest.Wants(t, dir, "weakness "))
 	detectortest.Check(t, "controls", controls, detectortest.Wants(t, dir, "control "))
+	// Per kind too: a strong kind must not hide a weak one.
+	for _, kind := range []struct{ prefix, name string }{{"weakness ", "weakness"}, {"control ", "control"}} {
+		found := weaknesses
+		if kind.name == "control" {
+			found = controls
+		}
+		wants := detectortest.Wants(t, dir, kind.prefix)
+		for _, k := range uniq(wants) {
+			detectortest.Check(t, kind.name+" "+k, only(found, k), only(wants, k))
+		}
+	}
+}
+
+func only(xs []string, k string) []string {
+	var out []string
+	for _, x := range xs {
+		if x == k {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func uniq(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func TestIsTestPath(t *testing.T) {
@@ -86,5 +122,117 @@ func FuzzEnclosing(f *testing.F) {
 		if !strings.Contains(got, text[i:j]) {
 			t.Errorf("enclosing(%q, %d, %d) = %q lost the span", text, i, j, got)
 		}
+	})
+}
+
+func TestAssignedFrom(t *testing.T) {
+	sql := regexp.MustCompile(`(?i)^(` + builtSQL + `)`)
+	req := regexp.MustCompile(valueFrom)
+	for _, tc := range []struct {
+		name, text string
+		value      *regexp.Regexp
+		want       bool
+	}{
+		{"f-string", "q = f\"SELECT * FROM t WHERE a = '{a}'\"\ndb.execute(q)", sql, true},
+		{"go sprintf", "q := fmt.Sprintf(\"select * from t where a = %s\", a)\ndb.Query(q)", sql, true},
+		{"template", "const q = `SELECT * FROM t WHERE a = ${a}`;\ndb.query(q)", sql, true},
+		{"placeholder", "q = \"SELECT * FROM t WHERE a = %s\"\ndb.execute(q)", sql, false},
+		{"nearest wins", "q = f\"SELECT {a}\"\nq = \"SELECT 1\"\ndb.execute(q)", sql, false},
+		{"other name", "p = f\"SELECT {a}\"\ndb.execute(q)", sql, false},
+		{"destructured", "const { url } = req.body;\nfetch(url)", req, true},
+		{"lookup by key", "u = FEEDS.get(request.args['k'])\nrequests.get(u)", req, false},
+		{"too far", "u = request.args['u']\n" + strings.Repeat("x = 1\n", hopLines+1) + "requests.get(u)", req, false},
+	} {
+		i := strings.LastIndex(tc.text, "\n") + 1
+		name := regexp.MustCompile(`\((\w+)\)`).FindStringSubmatch(tc.text[i:])[1]
+		if got := assignedFrom(tc.text, i, name, tc.value, nil); got != tc.want {
+			t.Errorf("%s: assignedFrom = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestInComment(t *testing.T) {
+	for _, tc := range []struct {
+		text, at, lang string
+		want           bool
+	}{
+		{"a()\n// limiter.check()", "limiter", "js", true},
+		{"/*\nbcrypt.hash(p)\n*/\nx()", "bcrypt", "js", true},
+		{"/* old */\nbcrypt.hash(p)", "bcrypt", "js", false},
+		{"app.get('/api/*', h)\nbcrypt.hash(p)", "bcrypt", "js", false},
+		{"def f():\n    \"\"\"use bcrypt here\"\"\"\n    bcrypt.hashpw(p)", "bcrypt.", "py", false},
+		{"def f():\n    \"\"\"use bcrypt here\"\"\"", "bcrypt", "py", true},
+	} {
+		i := strings.Index(tc.text, tc.at)
+		if got := InComment(tc.text, i, tc.lang); got != tc.want {
+			t.Errorf("InComment(%q at %q) = %v, want %v", tc.text, tc.at, got, tc.want)
+		}
+	}
+}
+
+func TestIsImport(t *testing.T) {
+	for line, want := range map[string]bool{
+		`from flask_limiter import Limiter`:                true,
+		`import bcrypt`:                                    true,
+		`const rateLimit = require("express-rate-limit");`: true,
+		`	"golang.org/x/crypto/bcrypt"`:                    true,
+		`app.use(rateLimit({ max: 5 }))`:                   false,
+		`const hash = await bcrypt.hash(pw, 10)`:           false,
+		`limiter = Limiter(get_remote_address, app=app)`:   false,
+		`const { hash } = require("bcrypt"); hash(pw, 10)`: false,
+	} {
+		if got := isImport(line); got != want {
+			t.Errorf("isImport(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestLoggedBucket(t *testing.T) {
+	tf := `resource "aws_s3_bucket" "uploads" {
+  bucket = "acme-uploads"
+}
+
+resource "aws_s3_bucket_logging" "uploads" {
+  bucket        = aws_s3_bucket.uploads.id
+  target_bucket = "logs"
+}
+
+resource "aws_s3_bucket_logging" "named" {
+  bucket = "other-bucket"
+}
+
+resource "google_storage_bucket" "media" {
+  name = "acme-media"
+  logging {
+    log_bucket = "logs"
+  }
+}
+`
+	for at, want := range map[string]string{
+		`resource "aws_s3_bucket_logging" "uploads"`: "aws_s3_bucket.uploads (acme-uploads)",
+		`resource "aws_s3_bucket_logging" "named"`:   "other-bucket",
+		`logging {`: "google_storage_bucket.media (acme-media)",
+	} {
+		if got := loggedBucket(tf, strings.Index(tf, at)); got != want {
+			t.Errorf("loggedBucket at %q = %q, want %q", at, got, want)
+		}
+	}
+}
+
+// FuzzDetect: any file, in any of the languages the patterns read, scans
+// without a panic (hops, block comments and call spans included).
+func FuzzDetect(f *testing.F) {
+	f.Add("q = f\"SELECT {a}\"\ndb.execute(q)\n", "py")
+	f.Add("/*\nconst { url } = req.body;\nfetch(url)", "js")
+	f.Add("exec.Command(\"sh\", \"-c\", x)\n", "go")
+	f.Add("resource \"aws_s3_bucket_logging\" \"x\" {\n", "tf")
+	f.Add("yaml.load(", "py")
+	d := New()
+	f.Fuzz(func(t *testing.T, src, ext string) {
+		if !allExts[ext] {
+			return
+		}
+		out := detector.NewSink()
+		_ = d.Detect(context.Background(), &detector.File{Path: "app/f." + ext, Data: []byte(src)}, out)
 	})
 }

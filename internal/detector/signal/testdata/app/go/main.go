@@ -8,7 +8,7 @@ import (
 	"golang.org/x/time/rate"
 )
 
-var limiter = rate.NewLimiter(5, 10) // want: control rate-limit
+var limiter = rate.NewLimiter(5, 10) // built, not yet applied
 
 func hash(password string) [16]byte {
 	return md5.Sum([]byte(password)) // want: weakness weak-password-hash
@@ -16,6 +16,12 @@ func hash(password string) [16]byte {
 
 func find(db DB, r *http.Request) {
 	db.Query(fmt.Sprintf("SELECT * FROM docs WHERE id = %s", r.URL.Query().Get("id"))) // want: weakness sql-injection
+}
+
+func guarded(w http.ResponseWriter, r *http.Request) {
+	if !limiter.Allow() { // want: control rate-limit
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	}
 }
 
 func safeFind(db DB, id string) {

@@ -1,5 +1,5 @@
 const express = require("express");
-const rateLimit = require("express-rate-limit"); // want: control rate-limit
+const rateLimit = require("express-rate-limit"); // an import is no limiter
 const jwt = require("jsonwebtoken");
 
 const app = express();

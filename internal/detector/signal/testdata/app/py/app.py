@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from slowapi import Limiter  # want: control rate-limit
+from slowapi import Limiter  # an import is no limiter
 import stripe
 
 app = FastAPI()
