@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -130,6 +131,10 @@ func (s *Sink) AddRoute(r facts.Route) {
 	}
 	sort.Strings(r.Tags)
 	r.Tags = compactStrings(r.Tags)
+	// Rules read the handler for controls: commented-out code is none.
+	if r.Body != "" {
+		r.Body = string(code.Strip(code.LangOf(r.File), []byte(r.Body)))
+	}
 	s.mu.Lock()
 	s.routes = append(s.routes, r)
 	s.mu.Unlock()

@@ -18,7 +18,7 @@ var (
 	limiterBody    = regexp.MustCompile(`(?i)(limiter\.|rate_?limit|throttl|@limit)`)
 	budgetBody     = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits))`)
 	signatureBody  = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature|verifySignature|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest)`)
-	idempotentBody = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|seen_events|dedupe)`)
+	idempotentBody = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
 	typeCheckBody  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
 	opaqueKeyBody  = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\()`)
 	ownershipBody  = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
