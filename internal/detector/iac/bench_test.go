@@ -1,0 +1,13 @@
+package iac
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+)
+
+// BenchmarkDetect measures the infrastructure detectors on their own fixtures.
+func BenchmarkDetect(b *testing.B) {
+	detectortest.Bench(b, "testdata", func() []detector.Detector { return []detector.Detector{NewTerraform(), NewKubernetes(), NewCompose()} })
+}

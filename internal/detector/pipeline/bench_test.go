@@ -1,0 +1,13 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+)
+
+// BenchmarkDetect measures the pipeline detectors on their own fixtures.
+func BenchmarkDetect(b *testing.B) {
+	detectortest.Bench(b, "testdata", func() []detector.Detector { return []detector.Detector{NewCI(), NewLockfiles()} })
+}
