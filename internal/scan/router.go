@@ -1,6 +1,9 @@
 package scan
 
 import (
+	"strings"
+	"sync"
+
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -63,9 +66,23 @@ func newRouter(dets []detector.Detector, prefilter bool) *router {
 		}
 	}
 	if len(patterns) > 0 {
-		rt.trie = ahocorasick.NewTrieBuilder().AddStrings(patterns).Build()
+		rt.trie = trieFor(patterns)
 	}
 	return rt
+}
+
+// tries caches automata by their pattern list: detectors are fresh for
+// every scan but their keywords are not, and building the automaton costs
+// more than scanning a small tree.
+var tries sync.Map // string (patterns joined by NUL) -> *ahocorasick.Trie
+
+func trieFor(patterns []string) *ahocorasick.Trie {
+	key := strings.Join(patterns, "\x00")
+	if t, ok := tries.Load(key); ok {
+		return t.(*ahocorasick.Trie)
+	}
+	t, _ := tries.LoadOrStore(key, ahocorasick.NewTrieBuilder().AddStrings(patterns).Build())
+	return t.(*ahocorasick.Trie)
 }
 
 // byName records the detectors whose Match accepts path and reports
