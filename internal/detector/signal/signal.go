@@ -432,11 +432,12 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	e := ext(f.Path)
 	text := string(f.Data)
+	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
 	for i := range Patterns {
 		p := &Patterns[i]
-		if !contains(p.Langs, e) || !containsAnyStr(text, p.Keywords) {
+		if !contains(p.Langs, e) || !containsAnyStr(text, p.Keywords) || !gates[i].MayMatch(text, lower) {
 			continue
 		}
 		locs := p.Re.FindAllStringSubmatchIndex(text, 20)
