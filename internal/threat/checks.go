@@ -14,14 +14,21 @@ import (
 type check func(c *Context, h Hit) []model.Evidence
 
 var (
-	limiterName    = regexp.MustCompile(`(?i)(limit|throttl|slowdown)`)
-	limiterBody    = regexp.MustCompile(`(?i)(limiter\.|rate_?limit|throttl|@limit)`)
+	limiterName = regexp.MustCompile(`(?i)(limit|throttl|slowdown)`)
+	// A limiter applied in the handler: a call, not a mention.
+	limiterBody    = regexp.MustCompile(`(?i)(\w*limiter\.\w+\(|@\w*\.?limit\(|rate_?limit\w*\(|throttl\w*\()`)
 	budgetBody     = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits))`)
 	signatureBody  = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature|verifySignature|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest)`)
 	idempotentBody = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
 	typeCheckBody  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
 	opaqueKeyBody  = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\()`)
-	ownershipBody  = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
+	// Ownership: the query is scoped to the caller, or the handler
+	// compares the object's owner with the caller, either way round and
+	// with == or != (if item.owner_id != current_user.id: abort).
+	ownershipBody = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|` +
+		`(current_?user|request\.user|req\.user|session\.user|g\.user|claims|auth\.user)[\w.\[\]"']*\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(owner|user|author|account|tenant|creator)_?id\b|` +
+		`\.(owner|author|user|creator)\s*(==|===|!=|!==|is\s+not|is)\s*(request\.user|current_user|req\.user|g\.user)\b|` +
+		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
 	auditBody      = regexp.MustCompile(`(?i)(audit|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
 	denialLogBody  = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	roleGuard      = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
@@ -108,8 +115,8 @@ var checks = map[string]check{
 		return c.AtRoute("opaque-keys", h.Route)
 	},
 	"signed-urls":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("signed-urls") },
-	"private-bucket": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("bucket-public-access-block") },
-	"bucket-logging": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("bucket-logging") },
+	"private-bucket": func(c *Context, h Hit) []model.Evidence { return c.ForBucket("bucket-public-access-block", h.Store) },
+	"bucket-logging": func(c *Context, h Hit) []model.Evidence { return c.ForBucket("bucket-logging", h.Store) },
 	"ownership-check": func(c *Context, h Hit) []model.Evidence {
 		return InBody(h.Route, ownershipBody)
 	},

@@ -1,9 +1,11 @@
 package threat
 
 import (
+	"path"
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector/signal"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -21,6 +23,7 @@ type Hit struct {
 	Surface string       // drafted surface id
 	Route   *facts.Route // the route, when the surface is one: control checks read its handler
 	File    string       // the file the weakness is in, when not a route
+	Store   *facts.Store // the store, when the surface is one: bucket checks read its name
 	Assets  []string
 
 	Impact   string // "drain OpenAI credits"
@@ -168,6 +171,70 @@ func (c *Context) InFile(kind, file string) []model.Evidence {
 	return ev
 }
 
+// ForBucket returns the evidence of a control on one bucket: a control
+// whose detail or evidence names it (infrastructure labels a control
+// "aws_s3_bucket.uploads (acme-uploads): ..."). A bucket known only from
+// application code has no declaration to tie a control to, so a control
+// anywhere stands for it; so it does when no bucket is named.
+func (c *Context) ForBucket(kind string, s *facts.Store) []model.Evidence {
+	if s == nil || !fromIaC(s.Evidence) {
+		return c.Anywhere(kind)
+	}
+	name := bucketOf(*s)
+	var ev []model.Evidence
+	for _, ctl := range c.ControlsOf(kind) {
+		if namesBucket(ctl.Detail, name) || sameResource(ctl.Evidence, s.Evidence) {
+			ev = append(ev, toModel(ctl.Evidence)...)
+		}
+	}
+	return ev
+}
+
+// bucketOf is a store's bucket name: "S3 bucket acme-uploads" → acme-uploads.
+func bucketOf(s facts.Store) string {
+	if i := strings.LastIndex(s.Name, "bucket "); i >= 0 {
+		return s.Name[i+len("bucket "):]
+	}
+	return s.Name
+}
+
+// namesBucket reports whether text names the bucket as a whole word:
+// "uploads" is named in "aws_s3_bucket.uploads", not in "old-uploads".
+func namesBucket(text, name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(name)
+		if (j == 0 || !bucketChar(text[j-1])) && (end == len(text) || !bucketChar(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func bucketChar(b byte) bool {
+	return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// sameResource: a control evidenced on the bucket's own declaration
+// (an inline logging block) is that bucket's.
+func sameResource(ctl, store []facts.Evidence) bool {
+	for _, e := range ctl {
+		for _, s := range store {
+			if e == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // AppWide returns the evidence of a control installed for every route.
 func (c *Context) AppWide(kind string) []model.Evidence {
 	var ev []model.Evidence
@@ -200,12 +267,20 @@ func (c *Context) AtRoute(kind string, r *facts.Route) []model.Evidence {
 	return ev
 }
 
-// InBody returns where re matches the handler's body, as evidence.
+// InBody returns where re matches the handler's code, as evidence: a
+// commented-out check is no check.
 func InBody(r *facts.Route, re *regexp.Regexp) []model.Evidence {
 	if r == nil || r.Body == "" {
 		return nil
 	}
-	loc := re.FindStringIndex(r.Body)
+	lang := strings.TrimPrefix(path.Ext(r.File), ".")
+	var loc []int
+	for _, l := range re.FindAllStringIndex(r.Body, -1) {
+		if !signal.InComment(r.Body, l[0], lang) {
+			loc = l
+			break
+		}
+	}
 	if loc == nil {
 		return nil
 	}

@@ -200,7 +200,8 @@ var catalogue = []*Rule{
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool {
 				// Admin routes reach every record by design: their row is admin-exposed.
-				return len(r.Params) > 0 && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) && objectFetch.MatchString(r.Body)
+				return len(r.Params) > 0 && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
+					objectFetch.MatchString(r.Body) && !actsOnCaller(r) && !publicRead(r)
 			}) {
 				id := r.Params[len(r.Params)-1]
 				diff, reason := model.Moderate, "needs a valid id of another user's object"
@@ -553,7 +554,7 @@ var catalogue = []*Rule{
 		"send users from a trusted link to a phishing page", "sharing a product link whose redirect target is the attacker's site",
 		"A link on the product's own domain forwards users to a phishing page or leaks tokens in the redirect",
 		[]Suggestion{{"Redirect only to relative paths or an allowlist of hosts", ""}}, "Redirects", model.Exit),
-	weaknessRule("tls-unverified", "TLS certificates not verified", []string{"I", "T"}, []string{"CWE-295"},
+	weaknessRule("tls-unverified", "TLS certificates not verified", []string{"T", "I"}, []string{"CWE-295"},
 		"an outbound TLS connection with certificate checks turned off (verify=False, rejectUnauthorized: false, InsecureSkipVerify)", model.Hard, "needs a network position between the server and the host it calls", model.High,
 		"read or change what the server sends and receives", "intercepting the connection with any certificate",
 		"Anyone on the path presents any certificate and reads or rewrites the traffic, credentials included",
@@ -614,6 +615,27 @@ var catalogue = []*Rule{
 		"A poisoned dependency in your build runs with your credentials",
 		[]Suggestion{{"Commit lockfiles and install from them (npm ci, pip install -r with hashes)", ""}}),
 	envExposure,
+}
+
+// callerActions are the last path segments of routes that change only
+// the caller's own relation to an object: following a profile or liking
+// a post reads the object but hands nothing of another user's back.
+var callerActions = []string{"follow", "unfollow", "favorite", "favourite", "unfavorite", "unfavourite", "like", "unlike",
+	"subscribe", "unsubscribe", "star", "unstar", "bookmark", "unbookmark", "vote", "upvote", "downvote", "clap", "react", "watch", "unwatch"}
+
+func actsOnCaller(r *facts.Route) bool {
+	segs := strings.Split(strings.Trim(strings.ToLower(r.Path), "/"), "/")
+	return has(callerActions, segs[len(segs)-1])
+}
+
+// publicName is a parameter that names public content (an article's
+// slug, a profile's username) rather than a private record's id.
+var publicName = regexp.MustCompile(`(?i)^(slug|\w+_slug|\w*Slug|username|user_?name|userName|handle)$`)
+
+// publicRead: a GET by slug or username with no auth guard serves public
+// content (an article, a profile), not another user's private record.
+func publicRead(r *facts.Route) bool {
+	return r.Method == "GET" && r.Auth != facts.AuthRequired && publicName.MatchString(r.Params[len(r.Params)-1].Name)
 }
 
 // adminPrefix is the path up to and including the admin-like segment:

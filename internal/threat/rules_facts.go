@@ -30,6 +30,11 @@ var secretsCommitted = &Rule{
 	fire: func(c *Context) []Hit {
 		var hits []Hit
 		for _, g := range c.d.secretFiles() {
+			// A file whose every secret is a signing key has its row
+			// under hardcoded-signing-key: one finding, one row.
+			if all(g.secrets, isSigningKey) {
+				continue
+			}
 			var names []string
 			for _, s := range g.secrets {
 				n := s.Variable
@@ -69,7 +74,7 @@ var signingKey = &Rule{
 		for _, g := range c.d.secretFiles() {
 			var ev []model.Evidence
 			for _, s := range g.secrets {
-				if s.Rule == "hardcoded-signing-key" || (s.Rule == "secret-env-fallback" && signingName(s.Variable)) {
+				if isSigningKey(s) {
 					ev = append(ev, model.Evidence{File: s.File, Line: s.Line})
 				}
 			}
@@ -87,6 +92,19 @@ var signingKey = &Rule{
 		}
 		return hits
 	},
+}
+
+func isSigningKey(s facts.Secret) bool {
+	return s.Rule == "hardcoded-signing-key" || (s.Rule == "secret-env-fallback" && signingName(s.Variable))
+}
+
+func all[T any](xs []T, ok func(T) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
+			return false
+		}
+	}
+	return len(xs) > 0
 }
 
 func signingName(v string) bool {
@@ -145,7 +163,7 @@ var bucketExposure = &Rule{
 			}
 			ev = append(ev, toModel(s.Evidence)...)
 			hits = append(hits, Hit{
-				Surface: id, Assets: []string{c.UploadedFiles()},
+				Surface: id, Store: &s, Assets: []string{c.UploadedFiles()},
 				Impact: "download every file ever uploaded", Method: "listing the bucket or enumerating predictable keys", Requires: needs,
 				Abuse:      "Public or enumerable bucket exposes every file ever uploaded",
 				Difficulty: diff, DifficultyReason: reason,

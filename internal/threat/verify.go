@@ -60,7 +60,20 @@ func Verify(f facts.Facts, s *model.Surface, ctl model.Control) ([]model.Evidenc
 		return nil, false
 	}
 	c := &Context{F: f}
-	return fn(c, Hit{Route: routeFor(f, s)}), true
+	return fn(c, Hit{Route: routeFor(f, s), Store: storeFor(f, s)}), true
+}
+
+// storeFor finds the scanned store a model surface stands for.
+func storeFor(f facts.Facts, s *model.Surface) *facts.Store {
+	if s == nil || s.Match == nil || !strings.HasPrefix(s.Match.Fact, "store:") {
+		return nil
+	}
+	for i := range f.Stores {
+		if st := &f.Stores[i]; "store:"+st.Kind+":"+st.Name == s.Match.Fact {
+			return st
+		}
+	}
+	return nil
 }
 
 // routeFor finds the scanned route a model surface stands for.

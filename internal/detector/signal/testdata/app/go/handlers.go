@@ -10,7 +10,7 @@ import (
 func sysinfo(w http.ResponseWriter, r *http.Request) {
 	out, _ := exec.Command("sh", "-c", "uname "+r.URL.Query().Get("flag")).Output() // want: weakness command-injection
 	line := r.FormValue("cmd")
-	exec.Command("bash", "-c", line).Run() // want: weakness command-injection
+	exec.Command("bash", "-c", line).Run()                 // want: weakness command-injection
 	exec.Command("uname", r.URL.Query().Get("flag")).Run() // no shell: safe
 	w.Write(out)
 }

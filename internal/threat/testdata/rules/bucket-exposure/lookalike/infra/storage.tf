@@ -10,20 +10,8 @@ resource "aws_s3_bucket_public_access_block" "receipts" {
   restrict_public_buckets = true
 }
 
-resource "aws_s3_bucket" "access_logs" {
-  bucket = "expenses-access-logs"
-}
-
-resource "aws_s3_bucket_public_access_block" "access_logs" {
-  bucket                  = aws_s3_bucket.access_logs.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
 resource "aws_s3_bucket_logging" "receipts" {
   bucket        = aws_s3_bucket.receipts.id
-  target_bucket = aws_s3_bucket.access_logs.id
+  target_bucket = "org-access-logs" # the organisation's log bucket, managed elsewhere
   target_prefix = "receipts/"
 }

@@ -15,3 +15,10 @@ def current_claims(authorization: str = Header("")):
         return jwt.decode(token, JWT_PUBLIC_KEY, algorithms=["RS256"], audience="profile-api")
     except jwt.PyJWTError:
         raise HTTPException(status_code=401)
+
+
+def fetch_jwks(url: str):
+    # TLS, not JWT: verify=False here is the tls-unverified rule's business.
+    import requests
+
+    return requests.get(url, timeout=5, verify=False).json()

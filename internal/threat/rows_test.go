@@ -1,0 +1,91 @@
+package threat
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// A control on one bucket does not answer another bucket's threat; a
+// bucket known only from application code takes a control from anywhere.
+func TestBucketControlsPerBucket(t *testing.T) {
+	tf := func(line int) []facts.Evidence { return []facts.Evidence{{File: "infra/main.tf", Line: line}} }
+	f := facts.Facts{
+		Stores: []facts.Store{
+			{Kind: "s3", Name: "S3 bucket acme-uploads", Evidence: tf(1)},
+			{Kind: "s3", Name: "S3 bucket acme-exports", Evidence: tf(20)},
+			{Kind: "gcs", Name: "GCS bucket media", Evidence: []facts.Evidence{{File: "app/media.py", Line: 4}}},
+		},
+		Controls: []facts.Control{
+			{Kind: "bucket-public-access-block", Detail: "aws_s3_bucket.uploads (acme-uploads): all public access blocked by aws_s3_bucket_public_access_block.uploads", Evidence: tf(5)},
+			{Kind: "bucket-logging", Detail: "bucket access logging for aws_s3_bucket.uploads (acme-uploads)", Evidence: tf(12)},
+		},
+	}
+	m := Draft(f, Options{})
+	want := map[string]model.ControlStatus{
+		"bucket-exposure.store-s3-bucket-acme-uploads": model.Implemented,
+		"bucket-exposure.store-s3-bucket-acme-exports": model.Planned,
+		"bucket-exposure.store-gcs-bucket-media":       model.Implemented,
+	}
+	for _, th := range m.Threats {
+		status, ok := want[th.ID]
+		if !ok {
+			continue
+		}
+		delete(want, th.ID)
+		for _, c := range th.Controls {
+			if c.Check != "private-bucket" && c.Check != "bucket-logging" {
+				continue
+			}
+			if c.Status != status {
+				t.Errorf("%s: %s is %s, want %s", th.ID, c.Check, c.Status, status)
+			}
+		}
+	}
+	for id := range want {
+		t.Errorf("no threat %s", id)
+	}
+}
+
+func TestNamesBucket(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"aws_s3_bucket.uploads (acme-uploads): blocked", "uploads", true},
+		{"aws_s3_bucket.uploads (acme-uploads): blocked", "acme-uploads", true},
+		{"aws_s3_bucket.old_uploads (old-uploads)", "uploads", false},
+		{"anything", "", false},
+	} {
+		if got := namesBucket(tc.text, tc.name); got != tc.want {
+			t.Errorf("namesBucket(%q, %q) = %v, want %v", tc.text, tc.name, got, tc.want)
+		}
+	}
+}
+
+// One finding, one row: a file whose only secret is a signing key gets a
+// hardcoded-signing-key row and no secrets-committed row; a file with
+// another secret beside it keeps both.
+func TestSigningKeyFileHasOneRow(t *testing.T) {
+	f := facts.Facts{Secrets: []facts.Secret{
+		{Rule: "hardcoded-signing-key", File: "config/session.js", Line: 3, Redacted: "s3cr…"},
+		{Rule: "hardcoded-signing-key", File: "app/settings.py", Line: 10, Redacted: "dj…"},
+		{Rule: "aws-access-key", File: "app/settings.py", Line: 12, Redacted: "AKIA…"},
+	}}
+	m := Draft(f, Options{})
+	rows := map[string]bool{}
+	for _, th := range m.Threats {
+		rows[th.ID] = true
+	}
+	for id, want := range map[string]bool{
+		"hardcoded-signing-key.secrets-config-session-js": true,
+		"secrets-committed.secrets-config-session-js":     false,
+		"hardcoded-signing-key.secrets-app-settings-py":   true,
+		"secrets-committed.secrets-app-settings-py":       true,
+	} {
+		if rows[id] != want {
+			t.Errorf("row %s: present %v, want %v", id, rows[id], want)
+		}
+	}
+}
