@@ -275,7 +275,8 @@ var Patterns = []Pattern{
 		Re:       regexp.MustCompile(`(siteverify|ReCaptchaField|RecaptchaField|verify_?[cC]aptcha\(|[cC]aptcha\.verify\(|hcaptcha\.verify|friendly-challenge|altcha)`)},
 	{Control: "email-verification", Detail: "e-mail verified before access", Langs: code,
 		Keywords: []string{"verified", "Verified"},
-		Re:       regexp.MustCompile(`(?i)(email_verified|emailVerified|is_verified|verified_at|require_verified)`)},
+		// A check of the flag, not the column that stores it.
+		Re: regexp.MustCompile(`(?i)(\b(if|and|or|unless|not)\s+(not\s+)?[\w.]*\b(email_?verified|is_?verified|verified_?at)\b|![\w.]*\b(email_?verified|is_?verified|verified_?at)\b|\b(email_?verified|is_?verified|verified_?at)\s*(==|===|!=|!==|is\s)|verified_email_required)`)},
 	{Control: "basic-auth", Detail: "HTTP basic auth (one shared password)", Langs: code,
 		Keywords: []string{"Basic", "basic"},
 		Re:       regexp.MustCompile(`(HTTPBasic\(|HTTPBasicCredentials|basicAuth\(|express-basic-auth|BasicAuth\(|\.BasicAuth\(\)|auth_basic|HTTPBasicAuth\(\))`)},

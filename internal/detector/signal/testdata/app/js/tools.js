@@ -53,3 +53,8 @@ router.get("/research", (req, res) => {
 });
 
 const agent = new https.Agent({ rejectUnauthorized: false }); // want: weakness tls-unverified
+
+function requireVerified(req, res, next) {
+  if (!req.user.emailVerified) return res.status(403).end(); // want: control email-verification
+  next();
+}

@@ -16,3 +16,12 @@ def login():
 
 def store(password):
     return bcrypt.hashpw(password.encode(), bcrypt.gensalt())  # want: control slow-password-hash
+
+
+class Account:
+    email_verified = False  # a column, not a check
+
+
+def api_access(user):
+    if not user.email_verified:  # want: control email-verification
+        raise PermissionError("verify your e-mail first")
