@@ -189,7 +189,7 @@ type Control struct {
 // server-side.
 type Weakness struct {
 	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|llm-tools
+	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|command-injection|unsafe-deserialization|xxe|open-redirect|tls-unverified|llm-tools
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
 }
