@@ -93,8 +93,10 @@ The answers live in your repository as threatmap.yaml, which people edit
 		Example: `  # See the threat map of the bundled example
   threatmap report examples/docqa
 
-  # Check a model file
-  threatmap validate threatmap.yaml`,
+  # Your own repository: look, keep the model, then gate CI on it
+  threatmap report .
+  threatmap init .
+  threatmap check .`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
