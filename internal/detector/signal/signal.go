@@ -185,6 +185,21 @@ var Patterns = []Pattern{
 		Keywords: []string{"exec.Command"},
 		Re:       regexp.MustCompile(`\bexec\.Command(?:Context)?\(\s*(?:ctx\s*,\s*)?"(?:ba)?sh"\s*,\s*"-c"\s*,\s*(\w+)\s*\)`),
 		Assigned: regexp.MustCompile(valueFromGo)},
+	// Code injection: the language's own evaluator runs request data.
+	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: py,
+		Keywords: []string{"eval(", "exec("},
+		Re:       regexp.MustCompile(`(?:^|[^.\w])(?:eval|exec)\(\s*(?:f["']|[^)\n]*(?:` + fromRequestPy + `))`)},
+	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: py,
+		Keywords: []string{"eval(", "exec("},
+		Re:       regexp.MustCompile(`(?:^|[^.\w])(?:eval|exec)\(\s*(\w+)\s*[,)]`),
+		Assigned: regexp.MustCompile(valueFromPy)},
+	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: js,
+		Keywords: []string{"eval(", "Function(", "runInNewContext", "runInThisContext", "setTimeout(", "setInterval("},
+		Re:       regexp.MustCompile(`(?:^|[^.\w$])(?:eval|Function|setTimeout|setInterval)\(\s*(?:` + "`[^`]*\\$\\{" + `|[^)\n]*(?:` + fromRequestJS + `))|\bvm\.runIn(?:New|This)?Context\(\s*[^)\n]*(?:` + fromRequestJS + `)`)},
+	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: js,
+		Keywords: []string{"eval(", "Function("},
+		Re:       regexp.MustCompile(`(?:^|[^.\w$])(?:eval|Function)\(\s*(\w+)\s*[,)]`),
+		Assigned: regexp.MustCompile(valueFromJS)},
 	// Unsafe deserialization: bytes turned back into live objects.
 	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: py,
 		Keywords:  []string{"pickle", "yaml", "dill"},
@@ -441,7 +456,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if !contains(p.Langs, e) || !containsAnyStr(text, p.Keywords) || !gates[i].MayMatch(text, lower) {
 			continue
 		}
-		locs := p.Re.FindAllStringSubmatchIndex(text, 20)
+		locs := gates[i].FindAllStringSubmatchIndex(text, lower, 20)
 		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) {
 			continue
 		}

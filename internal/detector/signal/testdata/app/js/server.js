@@ -23,3 +23,11 @@ async function human(token) {
   const captchaToken = token; // a variable named for it is no verification
   return (await r.json()).success && captchaToken;
 }
+
+app.post("/calc", (req, res) => {
+  res.json({ v: eval(req.body.expr) }); // want: weakness code-injection
+});
+
+function parse(x) {
+  return JSON.parse(x);
+}

@@ -30,3 +30,8 @@ def claims(token):
 
 
 HELP = "never call jwt.decode with verify_signature: False in production"
+
+
+def calc():
+    expr = request.args.get("expr")
+    return str(eval(expr))  # want: weakness code-injection
