@@ -23,6 +23,8 @@ const maxSet = 64
 
 // Gate is a necessary condition for a pattern to match.
 type Gate struct {
+	re      *regexp.Regexp
+	starts  *starts  // nil: matches may begin anywhere
 	any     bool     // no literal is necessary: always run the pattern
 	needles []string // the text must contain one of these (lower case if fold)
 	fold    bool     // compare case-insensitively (ASCII-lowered)
@@ -32,13 +34,17 @@ type Gate struct {
 func New(re *regexp.Regexp) *Gate {
 	parsed, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return &Gate{any: true}
+		return &Gate{re: re, any: true}
 	}
-	in := analyse(parsed.Simplify())
+	parsed = parsed.Simplify()
+	g := &Gate{re: re, starts: newStarts(re, parsed)}
+	in := analyse(parsed)
 	if in.req == nil || minLen(in.req.strs) < 2 {
-		return &Gate{any: true}
+		g.any = true
+		return g
 	}
-	return &Gate{needles: in.req.strs, fold: in.req.fold}
+	g.needles, g.fold = in.req.strs, in.req.fold
+	return g
 }
 
 // MayMatch reports whether re could match s. lower is s with ASCII
