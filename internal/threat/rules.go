@@ -228,7 +228,7 @@ var catalogue = []*Rule{
 		ID: "webhook-forgery", Title: "Webhook without signature verification or replay protection",
 		Stride: []string{"S", "T"}, CWE: []string{"CWE-345", "CWE-294"},
 		Fires:  "a webhook route (tag webhook)",
-		Rating: "low: webhook URLs are guessable and payload formats are documented; impact high for billing events",
+		Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left); impact high for billing events",
 		Controls: []Suggestion{
 			{"Verify webhook signatures before any side effects; reject on mismatch", "webhook-signature"},
 			{"Use idempotency keys to prevent replay", "idempotency"},
@@ -249,11 +249,17 @@ var catalogue = []*Rule{
 					level = model.Medium
 					impact = "make the product act on events that never happened"
 				}
+				diff, reason, needs := model.Easy, "endpoint URL is guessable, payload format is documented by "+who, "only the guessable endpoint URL"
+				if checks["webhook-signature"](c, Hit{Route: r}) != nil {
+					// With the signature checked, what is left is replaying a
+					// real event someone captured: no bot does that blind.
+					diff, reason, needs = model.Hard, "signatures are verified: forging needs the signing secret, replay needs a captured event", "a captured, validly signed event"
+				}
 				hits = append(hits, Hit{
 					Surface: c.RouteSurface(*r), Route: r, Assets: assets,
-					Impact: impact, Method: "posting a forged or replayed event", Requires: "only the guessable endpoint URL",
+					Impact: impact, Method: "posting a forged or replayed event", Requires: needs,
 					Abuse:      "Forged webhook grants premium access or credits without payment if signature verification is missing",
-					Difficulty: model.Easy, DifficultyReason: "endpoint URL is guessable, payload format is documented by " + who,
+					Difficulty: diff, DifficultyReason: reason,
 					Level: level, ImpactReason: "the handler changes state on the sender's word",
 					Evidence: routeEvidence(r),
 				})
