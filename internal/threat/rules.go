@@ -643,10 +643,15 @@ func actsOnCaller(r *facts.Route) bool {
 // slug, a profile's username) rather than a private record's id.
 var publicName = regexp.MustCompile(`(?i)^(slug|\w+_slug|\w*Slug|username|user_?name|userName|handle)$`)
 
+// privateWords in a path or handler mean the record is private whatever
+// names it: /passphrase/{username} is not a public profile.
+var privateWords = regexp.MustCompile(`(?i)(passphrase|password|secret|token|api_?key|private|ssn|card|billing|invoice|message|inbox)`)
+
 // publicRead: a GET by slug or username with no auth guard serves public
 // content (an article, a profile), not another user's private record.
 func publicRead(r *facts.Route) bool {
-	return r.Method == "GET" && r.Auth != facts.AuthRequired && publicName.MatchString(r.Params[len(r.Params)-1].Name)
+	return r.Method == "GET" && r.Auth != facts.AuthRequired && publicName.MatchString(r.Params[len(r.Params)-1].Name) &&
+		!privateWords.MatchString(r.Path)
 }
 
 // adminPrefix is the path up to and including the admin-like segment:
