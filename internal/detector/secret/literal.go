@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Rules beyond gitleaks' patterns: values that are secrets because of
@@ -45,9 +48,10 @@ func literals(p string, data []byte) []candidate {
 		out = append(out, composePasswords(data)...)
 	case isCodePath(p):
 		src := string(data)
-		out = append(out, signingCalls(src)...)
-		out = append(out, signingAssignments(src)...)
-		out = append(out, envFallbacks(src)...)
+		lower := regexgate.Lower(src)
+		out = append(out, signingCalls(src, lower)...)
+		out = append(out, signingAssignments(src, lower)...)
+		out = append(out, envFallbacks(src, lower)...)
 		if isSeedPath(p) {
 			out = append(out, seedPasswords(src)...)
 		}
@@ -157,7 +161,7 @@ func isCodePath(p string) bool {
 // keyCalls are calls that take a signing key, with the position of that
 // argument; -1 means the key is a `secret`/`keys` option inside the first
 // argument or a secret_key= keyword.
-var keyCalls = regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(`)
+var keyCalls = regexgate.New(regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(`))
 
 var keyArg = map[string]int{
 	"jwt.sign": 1, "jwt.verify": 1, "jwt.encode": 1, "jwt.decode": 1,
@@ -166,13 +170,13 @@ var keyArg = map[string]int{
 
 var sessionOption = regexp.MustCompile(`\b(secret|keys|secret_key)\s*[:=]\s*\[?\s*`)
 
-func signingCalls(src string) []candidate {
+func signingCalls(src, lower string) []candidate {
 	if !strings.Contains(src, "jwt") && !strings.Contains(src, "Signed") && !strings.Contains(src, "ookie") &&
 		!strings.Contains(src, "mac") && !strings.Contains(src, "ession") && !strings.Contains(src, "middleware") {
 		return nil
 	}
 	var out []candidate
-	for _, m := range keyCalls.FindAllStringSubmatchIndex(src, -1) {
+	for _, m := range keyCalls.FindAllStringSubmatchIndex(src, lower, -1) {
 		fn := src[m[2]:m[3]]
 		open := m[1] - 1
 		args, _ := callArgs(src, open)
@@ -209,12 +213,69 @@ func signingCalls(src string) []candidate {
 // literal itself is read by leadingLiteral.
 var signingAssignment = regexp.MustCompile(`(?m)(?:^|[\s,{(;])((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:\[\s*['"]([\w.-]+)['"]\s*\])?["']?[ \t]*(?::=|:[ \t]*[A-Za-z_][\w.\[\], |]*?[ \t]*=|=|:)[ \t]*`)
 
-func signingAssignments(src string) []candidate {
-	if !containsFold(src, "secret") && !containsFold(src, "key") {
-		return nil
+// signingNameWindows are the lines an assignment to a signing key can
+// sit on: a name that isSigningName accepts holds "secret" or "key", so
+// the pattern, which matches before nearly every assignment, runs only on
+// the lines around those words.
+func signingNameWindows(lower string) []span {
+	var hits []int
+	for _, w := range []string{"secret", "key"} {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, i+j)
+			i += j + len(w)
+		}
 	}
+	slices.Sort(hits)
+	var out []span
+	for _, at := range hits {
+		if k := len(out) - 1; k >= 0 && at < out[k].end {
+			continue
+		}
+		// One line each side: a bracketed name (obj[\n'KEY']) may wrap.
+		start := strings.LastIndexByte(lower[:at], '\n') + 1
+		if start > 0 {
+			start = strings.LastIndexByte(lower[:start-1], '\n') + 1
+		}
+		end := len(lower)
+		if e := strings.IndexByte(lower[at:], '\n'); e >= 0 {
+			end = at + e
+			if e2 := strings.IndexByte(lower[end+1:], '\n'); e2 >= 0 {
+				end = end + 1 + e2
+			} else {
+				end = len(lower)
+			}
+		}
+		if k := len(out) - 1; k >= 0 && start <= out[k].end {
+			out[k].end = max(out[k].end, end)
+			continue
+		}
+		out = append(out, span{start, end})
+	}
+	return out
+}
+
+func signingAssignments(src, lower string) []candidate {
 	var out []candidate
-	for _, m := range signingAssignment.FindAllStringSubmatchIndex(src, -1) {
+	for _, w := range signingNameWindows(lower) {
+		out = append(out, signingAssignmentsIn(src, w)...)
+	}
+	return out
+}
+
+// signingAssignmentsIn runs signingAssignment over one window; a window
+// starts at a line start, where the pattern's (?m)^ holds as in the file.
+func signingAssignmentsIn(src string, w span) []candidate {
+	var out []candidate
+	for _, m := range signingAssignment.FindAllStringSubmatchIndex(src[w.start:w.end], -1) {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += w.start
+			}
+		}
 		name := src[m[2]:m[3]]
 		if m[4] >= 0 {
 			name = src[m[4]:m[5]]
@@ -239,13 +300,106 @@ func signingAssignments(src string) []candidate {
 // --- literal fallbacks for secret environment variables
 
 var (
-	jsEnvFallback = regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])\s*(?:\|\||\?\?)\s*`)
-	envCall       = regexp.MustCompile(`(?i)\b[\w.]*?(?:getenv|get_env|environ\.get|environ\.setdefault|envor|getenvor\w*|env\.str|env|config)\s*\(`)
+	jsEnvFallback = regexgate.New(regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])\s*(?:\|\||\?\?)\s*`))
 	pyOrFallback  = regexp.MustCompile(`^\s*or\s*`)
 	goGetenv      = regexp.MustCompile(`\b(\w+)\s*:?=\s*os\.Getenv\(\s*"(\w+)"\s*\)`)
 )
 
-func envFallbacks(src string) []candidate {
+// envCallParens finds the '(' of calls that read a variable: the call's
+// name, case aside, ends in getenv, get_env, environ.get,
+// environ.setdefault, envor, env.str, env or config, or holds getenvor
+// (getenvOrDefault), with only blanks before the '('. It is what the
+// pattern (?i)\b[\w.]*?(getenv|...|env|config)\s*\( finds, found from
+// the few places "env" and "config" occur instead of from every byte.
+func envCallParens(lower string) []int {
+	var out []int
+	paren := func(i int) {
+		for i < len(lower) && isBlank(lower[i]) {
+			i++
+		}
+		if i < len(lower) && lower[i] == '(' {
+			out = append(out, i)
+		}
+	}
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "env")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		rest := lower[at+3:]
+		paren(at + 3) // getenv, get_env, os.getenv, env
+		for _, tail := range []string{"or", ".str", "iron.get", "iron.setdefault"} {
+			if strings.HasPrefix(rest, tail) {
+				paren(at + 3 + len(tail))
+			}
+		}
+		if at >= 3 && lower[at-3:at] == "get" && strings.HasPrefix(rest, "or") {
+			k := at + 5
+			for k < len(lower) && isWordByte(lower[k]) {
+				k++
+			}
+			paren(k)
+		}
+	}
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "config")
+		if j < 0 {
+			break
+		}
+		i += j + len("config")
+		paren(i)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// isBlank is \s of Go's regexp: ASCII space, tab, newline, form feed, CR.
+func isBlank(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// goGetenvLines are the lines that read os.Getenv, with a line either
+// side (an assignment may wrap after := or inside the call): goGetenv
+// runs only there.
+func goGetenvLines(src string) []span {
+	var out []span
+	for i := 0; ; {
+		j := strings.Index(src[i:], "os.Getenv(")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		start := strings.LastIndexByte(src[:at], '\n') + 1
+		if start > 0 {
+			start = strings.LastIndexByte(src[:start-1], '\n') + 1
+		}
+		end := len(src)
+		if e := strings.IndexByte(src[at:], '\n'); e >= 0 {
+			end = at + e
+			// and the line after: the argument may wrap too
+			if e2 := strings.IndexByte(src[end+1:], '\n'); e2 >= 0 {
+				end = end + 1 + e2
+			} else {
+				end = len(src)
+			}
+		}
+		if k := len(out) - 1; k >= 0 && start <= out[k].end {
+			out[k].end = max(out[k].end, end)
+			continue
+		}
+		out = append(out, span{start, end})
+	}
+	return out
+}
+
+func envFallbacks(src, lower string) []candidate {
 	if !containsFold(src, "env") && !strings.Contains(src, "config(") {
 		return nil
 	}
@@ -257,7 +411,7 @@ func envFallbacks(src string) []candidate {
 		}
 		out = append(out, newCandidate(ruleEnvFallback, name, v, at+strings.Index(lit, v)))
 	}
-	for _, m := range jsEnvFallback.FindAllStringSubmatchIndex(src, -1) {
+	for _, m := range jsEnvFallback.FindAllStringSubmatchIndex(src, lower, -1) {
 		name := ""
 		if m[2] >= 0 {
 			name = src[m[2]:m[3]]
@@ -266,8 +420,7 @@ func envFallbacks(src string) []candidate {
 		}
 		add(name, leadingLiteral(src[m[1]:]), m[1])
 	}
-	for _, m := range envCall.FindAllStringIndex(src, -1) {
-		open := m[1] - 1
+	for _, open := range envCallParens(lower) {
 		args, closing := callArgs(src, open)
 		if len(args) == 0 {
 			continue
@@ -292,7 +445,16 @@ func envFallbacks(src string) []candidate {
 		}
 	}
 	// Go: x := os.Getenv("JWT_SECRET") followed by if x == "" { x = "dev" }.
-	for _, m := range goGetenv.FindAllStringSubmatchIndex(src, -1) {
+	var gets [][]int
+	for _, w := range goGetenvLines(src) {
+		for _, m := range goGetenv.FindAllStringSubmatchIndex(src[w.start:w.end], -1) {
+			for i := range m {
+				m[i] += w.start
+			}
+			gets = append(gets, m)
+		}
+	}
+	for _, m := range gets {
 		v, name := src[m[2]:m[3]], src[m[4]:m[5]]
 		after := src[m[1]:min(len(src), m[1]+400)]
 		re, err := regexp.Compile(`\b` + regexp.QuoteMeta(v) + `\s*=\s*`)
