@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/regexgate"
@@ -388,6 +390,60 @@ var gates = func() []*regexgate.Gate {
 	return out
 }()
 
+// keywordIndex finds, in one pass over a file, which patterns have a
+// keyword in it: a substring search per keyword per pattern cost more than
+// the regexes it saved.
+type keywordIndex struct {
+	trie      *ahocorasick.Trie
+	words     int     // distinct keywords, the trie's pattern numbers
+	byPattern [][]int // Patterns[i]'s keywords, as trie pattern numbers
+}
+
+var keywords = func() *keywordIndex {
+	idx := map[string]int{}
+	var words []string
+	ki := &keywordIndex{byPattern: make([][]int, len(Patterns))}
+	for i, p := range Patterns {
+		for _, k := range p.Keywords {
+			n, ok := idx[k]
+			if !ok {
+				n = len(words)
+				idx[k] = n
+				words = append(words, k)
+			}
+			ki.byPattern[i] = append(ki.byPattern[i], n)
+		}
+	}
+	ki.words = len(words)
+	ki.trie = ahocorasick.NewTrieBuilder().AddStrings(words).Build()
+	return ki
+}()
+
+// present is the set of keywords that occur in data, by trie pattern number.
+func (ki *keywordIndex) present(data []byte) []bool {
+	found := make([]bool, ki.words)
+	left := ki.words
+	ki.trie.Walk(data, func(_, _, n int64) bool {
+		if !found[n] {
+			found[n] = true
+			left--
+		}
+		return left > 0
+	})
+	return found
+}
+
+// any reports whether pattern i has a keyword among found; a pattern with
+// no keywords never runs.
+func (ki *keywordIndex) any(i int, found []bool) bool {
+	for _, n := range ki.byPattern[i] {
+		if found[n] {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	loggingTarget = regexp.MustCompile(`\bbucket\s*=\s*(?:(aws_s3_bucket)\.(\w+)\.(?:id|bucket)|"([^"]+)")`)
 	bucketHeader  = regexp.MustCompile(`resource\s+"(aws_s3_bucket|google_storage_bucket)"\s+"([\w-]+)"`)
@@ -451,9 +507,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
+	found := keywords.present(f.Data)
 	for i := range Patterns {
 		p := &Patterns[i]
-		if !contains(p.Langs, e) || !containsAnyStr(text, p.Keywords) || !gates[i].MayMatch(text, lower) {
+		if !contains(p.Langs, e) || !keywords.any(i, found) || !gates[i].MayMatch(text, lower) {
 			continue
 		}
 		locs := gates[i].FindAllStringSubmatchIndex(text, lower, 20)
@@ -544,15 +601,45 @@ func assignedFrom(text string, i int, name string, value, cleared *regexp.Regexp
 		from = strings.LastIndexByte(text[:from-1], '\n') + 1
 	}
 	lines := strings.Split(text[from:lineStart], "\n")
-	q := regexp.QuoteMeta(name)
-	assign := regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?(?:` + q + `|\{[^}=]*\b` + q + `\b[^}=]*\})\s*(?::=|=|\+=)\s*(.*)$`)
 	for k := len(lines) - 1; k >= 0; k-- {
-		if m := assign.FindStringSubmatch(lines[k]); m != nil {
-			between := strings.Join(lines[k+1:], "\n") + lineAt(text, i)[:i-lineStart]
-			return value.MatchString(strings.TrimSpace(m[1])) && (cleared == nil || !cleared.MatchString(between))
+		if !strings.Contains(lines[k], name) {
+			continue
 		}
+		m := assignment.FindStringSubmatch(lines[k])
+		if m == nil || !assigns(m[1], name) {
+			continue
+		}
+		between := strings.Join(lines[k+1:], "\n") + lineAt(text, i)[:i-lineStart]
+		return value.MatchString(strings.TrimSpace(m[2])) && (cleared == nil || !cleared.MatchString(between))
 	}
 	return false
+}
+
+// assignment is a line that assigns: its target (a name or a destructuring
+// pattern) and its value. Compiled once; the target is checked after.
+var assignment = regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?(\w+|\{[^}=]*\})\s*(?::=|=|\+=)\s*(.*)$`)
+
+// assigns reports whether an assignment's target binds name: the name
+// itself, or a whole word inside a destructuring pattern.
+func assigns(target, name string) bool {
+	if !strings.HasPrefix(target, "{") {
+		return target == name
+	}
+	for at := 0; ; {
+		j := strings.Index(target[at:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := at+j, at+j+len(name)
+		if (start == 0 || !isWordByte(target[start-1])) && (end >= len(target) || !isWordByte(target[end])) {
+			return true
+		}
+		at = start + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // lineAt is the line around position i.
@@ -690,15 +777,6 @@ func inString(text string, i int) bool {
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if x == y {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAnyStr(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
 			return true
 		}
 	}
