@@ -44,7 +44,7 @@ func LangOf(p string) Lang {
 func IsTest(p string) bool {
 	for _, seg := range strings.Split(path.Dir(p), "/") {
 		switch seg {
-		case "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "cypress", "testdata", "fixtures":
+		case "test", "tests", "__tests__", "__mocks__", "mocks", "testing", "spec", "specs", "e2e", "cypress", "testdata", "fixtures":
 			return true
 		}
 	}
@@ -52,7 +52,7 @@ func IsTest(p string) bool {
 	switch {
 	case strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py"),
 		strings.HasSuffix(base, "_test.py"), strings.HasSuffix(base, "_test.go"),
-		base == "conftest.py":
+		base == "conftest.py", base == "tests.py":
 		return true
 	}
 	for _, mark := range []string{".test.", ".spec.", ".stories."} {

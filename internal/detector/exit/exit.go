@@ -10,6 +10,7 @@ package exit
 
 import (
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"path"
 	"strings"
 
@@ -41,7 +42,7 @@ func (*Detector) Name() string { return "exit" }
 
 // Match implements detector.Detector: server-side code, not tests or docs.
 func (*Detector) Match(p string) bool {
-	return langOf(p) != langNone && !isTestPath(p)
+	return langOf(p) != langNone && !code.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded: a file without any rule's
@@ -101,20 +102,6 @@ func langOf(p string) lang {
 		return langGo
 	}
 	return langNone
-}
-
-// isTestPath reports tests and test fixtures: what they log or return is
-// not what the product does.
-func isTestPath(p string) bool {
-	base := path.Base(p)
-	for _, dir := range strings.Split(path.Dir(p), "/") {
-		switch dir {
-		case "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "__mocks__", "mocks", "testing":
-			return true
-		}
-	}
-	return strings.HasSuffix(base, "_test.go") || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") ||
-		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || base == "conftest.py"
 }
 
 // isClientPath reports browser code: its calls go from the user's browser,

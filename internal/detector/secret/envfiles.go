@@ -3,6 +3,7 @@ package secret
 import (
 	"bytes"
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -42,7 +43,7 @@ func (d *Detector) observeEnv(f *detector.File) {
 		d.mu.Lock()
 		d.env.envFiles = append(d.env.envFiles, facts.Evidence{File: f.Path, Line: 1})
 		d.mu.Unlock()
-	case isCodePath(f.Path) && !isTestPath(f.Path):
+	case isCodePath(f.Path) && !code.IsTest(f.Path):
 		d.mu.Lock()
 		known := d.env.reader != nil && d.env.reader.File < f.Path
 		d.mu.Unlock()

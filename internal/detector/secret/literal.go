@@ -3,6 +3,7 @@ package secret
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"path"
 	"regexp"
 	"slices"
@@ -33,7 +34,7 @@ var descriptions = map[string]string{
 // literals finds the location-based secrets of one file. Docs, tests and
 // templates are skipped: what they hold shows how, it is not used.
 func literals(p string, data []byte) []candidate {
-	if isDocPath(p) || isTestPath(p) {
+	if isDocPath(p) || code.IsTest(p) {
 		return nil
 	}
 	if isDotenvPath(p) {

@@ -123,20 +123,6 @@ func isPlaceholder(v string) bool {
 	return strings.Trim(v, string(first)) == ""
 }
 
-// isTestPath reports whether a file is a test or test fixture: secrets and
-// passwords there are compared to input, not used.
-func isTestPath(p string) bool {
-	base := path.Base(p)
-	for _, dir := range strings.Split(path.Dir(p), "/") {
-		switch dir {
-		case "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "__mocks__", "mocks", "testing":
-			return true
-		}
-	}
-	return strings.HasSuffix(base, "_test.go") || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") ||
-		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || base == "conftest.py"
-}
-
 // isDocPath reports whether a file is prose: snippets in docs show how to
 // use a key, they do not hold one.
 func isDocPath(p string) bool {

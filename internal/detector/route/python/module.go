@@ -1,7 +1,6 @@
 package python
 
 import (
-	"path"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -573,19 +572,4 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		}
 	}
 	return e
-}
-
-// isTestPath says a file is a test, whose routes are calls to a test
-// client, not declarations.
-func isTestPath(p string) bool {
-	base := path.Base(p)
-	if base == "conftest.py" || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "tests.py" {
-		return true
-	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if seg == "tests" || seg == "test" {
-			return true
-		}
-	}
-	return false
 }

@@ -10,6 +10,7 @@ package python
 
 import (
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"strings"
 	"sync"
 
@@ -32,7 +33,7 @@ func (*Detector) Name() string { return "route/python" }
 // Match takes Python sources that are not tests: a test client calling
 // a route is not a route.
 func (*Detector) Match(p string) bool {
-	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !isTestPath(p)
+	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !code.IsTest(p)
 }
 
 // Keywords keeps the parser off Python files that cannot declare, mount
