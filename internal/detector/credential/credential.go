@@ -17,6 +17,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Detector is the credential detector.
@@ -112,22 +113,6 @@ func Reads(p string, data []byte) []Read {
 		}
 		out = append(out, Read{Name: name, Line: code.LineAt(src, off)})
 	}
-	var quoted []code.Span
-	addAll := func(re *regexp.Regexp, src []byte, needles ...string) {
-		if !containsAny(src, needles) {
-			return // every match holds one of the needles
-		}
-		for _, m := range re.FindAllSubmatchIndex(src, -1) {
-			if code.InSpans(quoted, m[0]) {
-				continue // a read quoted in a message, not made
-			}
-			for g := 2; g < len(m); g += 2 {
-				if m[g] >= 0 {
-					add(string(src[m[g]:m[g+1]]), src, m[g])
-				}
-			}
-		}
-	}
 	if IsEnvTemplate(p) {
 		for _, m := range envKeyRE.FindAllSubmatchIndex(data, -1) {
 			add(string(data[m[2]:m[3]]), data, m[2])
@@ -135,45 +120,90 @@ func Reads(p string, data []byte) []Read {
 		return out
 	}
 	lang := code.LangOf(p)
+	// Stripping and the string spans cost more than the search for the
+	// calls: a file with none of its language's reads is done here.
+	// Strip only blanks, so it cannot make a needle the data lacks.
+	if !containsAny(data, readNeedles[lang]) {
+		return nil
+	}
 	src := code.Strip(lang, data)
+	text := string(src)
+	var quoted []code.Span
 	if lang != code.Go { // Go struct tags are strings by design
 		quoted = code.StringSpans(lang, src)
 	}
+	addAll := func(g *regexgate.Gate, needles ...string) {
+		if !containsAny(src, needles) {
+			return // every match holds one of the needles
+		}
+		// The gate runs the pattern only where a match can begin.
+		for _, m := range g.FindAllStringSubmatchIndex(text, "", -1) {
+			if code.InSpans(quoted, m[0]) {
+				continue // a read quoted in a message, not made
+			}
+			for k := 2; k < len(m); k += 2 {
+				if m[k] >= 0 {
+					add(text[m[k]:m[k+1]], src, m[k])
+				}
+			}
+		}
+	}
 	switch lang {
 	case code.Go:
-		addAll(goReadRE, src, "os.")
-		addAll(goTagRE, src, `env:"`, `envconfig:"`)
+		addAll(goReadGate, "os.Getenv", "os.LookupEnv")
+		addAll(goTagGate, `env:"`, `envconfig:"`)
 	case code.Python:
-		addAll(pyReadRE, src, "environ", "getenv")
+		addAll(pyReadGate, "environ", "getenv")
 		if containsAny(src, []string{"environ"}) && hasImport(lang, src, "environ") {
-			addAll(pyEnvironRE, src, "env")
+			addAll(pyEnvironGate, "env")
 		}
 		if containsAny(src, []string{"decouple"}) && hasImport(lang, src, "decouple") {
-			addAll(pyDecoupleRE, src, "config(")
+			addAll(pyDecoupleGate, "config(")
 		}
 		if containsAny(src, []string{"BaseSettings"}) {
 			out = append(out, settingsFields(src)...)
 		}
 	case code.JS:
-		addAll(jsReadRE, src, ".env")
-		if !containsAny(src, []string{".env"}) {
+		addAll(jsReadGate, jsReadNeedles...)
+		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
-		for _, m := range jsDestructureRE.FindAllSubmatchIndex(src, -1) {
+		for _, m := range jsDestructureGate.FindAllStringSubmatchIndex(text, "", -1) {
 			off := m[2]
-			for _, part := range strings.Split(string(src[m[2]:m[3]]), ",") {
+			for _, part := range strings.Split(text[m[2]:m[3]], ",") {
 				name := strings.TrimSpace(part)
 				if i := strings.IndexAny(name, ":="); i >= 0 {
 					name = strings.TrimSpace(name[:i])
 				}
 				if validName(name) {
-					add(name, src, off+strings.Index(string(src[off:m[3]]), name))
+					add(name, src, off+strings.Index(text[off:m[3]], name))
 				}
 			}
 		}
 	}
 	return out
 }
+
+// jsReadNeedles are the literals one of which every JS read holds.
+var jsReadNeedles = []string{"process.env", "import.meta.env", "Bun.env", "Deno.env.get("}
+
+// readNeedles are, per language, the literals one of which every read
+// holds (a settings class and decouple's config() do not name env).
+var readNeedles = map[code.Lang][]string{
+	code.Go:     {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
+	code.Python: {"environ", "getenv", "decouple", "BaseSettings"},
+	code.JS:     jsReadNeedles,
+}
+
+var (
+	goReadGate        = regexgate.New(goReadRE)
+	goTagGate         = regexgate.New(goTagRE)
+	pyReadGate        = regexgate.New(pyReadRE)
+	pyEnvironGate     = regexgate.New(pyEnvironRE)
+	pyDecoupleGate    = regexgate.New(pyDecoupleRE)
+	jsReadGate        = regexgate.New(jsReadRE)
+	jsDestructureGate = regexgate.New(jsDestructureRE)
+)
 
 func containsAny(src []byte, needles []string) bool {
 	for _, n := range needles {

@@ -1,0 +1,138 @@
+package credential
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// readsReference is Reads before its regexes were gated: every pattern
+// over the whole stripped file. The gated Reads must give the same reads.
+func readsReference(p string, data []byte) []Read {
+	var out []Read
+	add := func(name string, src []byte, off int) {
+		if name == "" || builtins[name] {
+			return
+		}
+		out = append(out, Read{Name: name, Line: code.LineAt(src, off)})
+	}
+	var quoted []code.Span
+	addAll := func(re *regexp.Regexp, src []byte, needles ...string) {
+		if !containsAny(src, needles) {
+			return
+		}
+		for _, m := range re.FindAllSubmatchIndex(src, -1) {
+			if code.InSpans(quoted, m[0]) {
+				continue
+			}
+			for g := 2; g < len(m); g += 2 {
+				if m[g] >= 0 {
+					add(string(src[m[g]:m[g+1]]), src, m[g])
+				}
+			}
+		}
+	}
+	if IsEnvTemplate(p) {
+		for _, m := range envKeyRE.FindAllSubmatchIndex(data, -1) {
+			add(string(data[m[2]:m[3]]), data, m[2])
+		}
+		return out
+	}
+	lang := code.LangOf(p)
+	src := code.Strip(lang, data)
+	if lang != code.Go {
+		quoted = code.StringSpans(lang, src)
+	}
+	switch lang {
+	case code.Go:
+		addAll(goReadRE, src, "os.")
+		addAll(goTagRE, src, `env:"`, `envconfig:"`)
+	case code.Python:
+		addAll(pyReadRE, src, "environ", "getenv")
+		if containsAny(src, []string{"environ"}) && hasImport(lang, src, "environ") {
+			addAll(pyEnvironRE, src, "env")
+		}
+		if containsAny(src, []string{"decouple"}) && hasImport(lang, src, "decouple") {
+			addAll(pyDecoupleRE, src, "config(")
+		}
+		if containsAny(src, []string{"BaseSettings"}) {
+			out = append(out, settingsFields(src)...)
+		}
+	case code.JS:
+		addAll(jsReadRE, src, ".env")
+		if !containsAny(src, []string{".env"}) {
+			break
+		}
+		for _, m := range jsDestructureRE.FindAllSubmatchIndex(src, -1) {
+			off := m[2]
+			for _, part := range strings.Split(string(src[m[2]:m[3]]), ",") {
+				name := strings.TrimSpace(part)
+				if i := strings.IndexAny(name, ":="); i >= 0 {
+					name = strings.TrimSpace(name[:i])
+				}
+				if validName(name) {
+					add(name, src, off+strings.Index(string(src[off:m[3]]), name))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestReadsMatchReference compares Reads with the ungated reference on
+// every fixture, and on any tree named by THREATMAP_PARITY_ROOT.
+func TestReadsMatchReference(t *testing.T) {
+	roots := []string{"testdata"}
+	if r := os.Getenv("THREATMAP_PARITY_ROOT"); r != "" {
+		roots = append(roots, r)
+	}
+	n := 0
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			n++
+			rel := filepath.ToSlash(p)
+			if got, want := Reads(rel, data), readsReference(rel, data); !slices.Equal(got, want) {
+				t.Errorf("%s: got %v, want %v", rel, got, want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no files compared")
+	}
+}
+
+func FuzzReadsMatchReference(f *testing.F) {
+	for _, s := range []string{
+		"import os\nKEY = os.environ['API_KEY']\nx = os.getenv(\"DB_URL\")\n",
+		"import environ\nenv = environ.Env()\nA = env.str('SECRET_KEY')\n",
+		"from decouple import config\nA = config('TOKEN')\n",
+		"const { A, B: b } = process.env\nconst c = import.meta.env.VITE_X\nDeno.env.get('Y')\n",
+		"package main\nimport \"os\"\nvar k = os.Getenv(\"K\")\ntype C struct{ A string `env:\"A\"` }\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range []string{"a.py", "a.js", "a.go", ".env.example"} {
+			if got, want := Reads(p, []byte(s)), readsReference(p, []byte(s)); !slices.Equal(got, want) {
+				t.Errorf("%s %q: got %v, want %v", p, s, got, want)
+			}
+		}
+	})
+}
