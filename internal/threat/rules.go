@@ -379,7 +379,8 @@ var catalogue = []*Rule{
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool {
 				return isWrite(r) && r.Method != "ANY" && r.Auth == facts.AuthNone &&
-					!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) && !has(r.Tags, facts.TagAdmin) && !has(r.Tags, facts.TagLLM) && !has(r.Tags, facts.TagUpload)
+					!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) && !has(r.Tags, facts.TagAdmin) && !has(r.Tags, facts.TagLLM) && !has(r.Tags, facts.TagUpload) &&
+					!registers(r) && changesState(r)
 			}) {
 				level := model.Medium
 				if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {
@@ -652,6 +653,25 @@ var privateWords = regexp.MustCompile(`(?i)(passphrase|password|secret|token|api
 func publicRead(r *facts.Route) bool {
 	return r.Method == "GET" && r.Auth != facts.AuthRequired && publicName.MatchString(r.Params[len(r.Params)-1].Name) &&
 		!privateWords.MatchString(r.Path)
+}
+
+var (
+	passwordWord = regexp.MustCompile(`(?i)password`)
+	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
+	writesState  = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
+)
+
+// registers reports a signup handler: public by design, its row is
+// credential-stuffing's, not a missing guard.
+func registers(r *facts.Route) bool {
+	return passwordWord.MatchString(r.Body) && createsWord.MatchString(r.Body)
+}
+
+// changesState reports whether a write route's handler writes anything;
+// a POST that only computes (a search, a preview) changes nothing. An
+// unknown body counts as a write.
+func changesState(r *facts.Route) bool {
+	return r.Body == "" || writesState.MatchString(r.Body)
 }
 
 // adminPrefix is the path up to and including the admin-like segment:
