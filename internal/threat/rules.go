@@ -409,7 +409,9 @@ var catalogue = []*Rule{
 		fire: func(c *Context) []Hit {
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool {
-				return r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))
+				// Un-following or un-liking acts on the caller's own state:
+				// nothing to audit.
+				return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r)
 			}) {
 				diff, reason := model.Moderate, "needs an account allowed to perform the action"
 				if r.Auth != facts.AuthRequired {
