@@ -113,6 +113,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	m := newModule(d.files, d.modules)
+	// The scan runs Finish once; the parsed files are garbage after it,
+	// while the other detectors finish.
+	d.files = nil
 	err := safely(func() { m.run(ctx) })
 	var routes []facts.Route
 	if e := safely(func() { routes = m.routes() }); e != nil {

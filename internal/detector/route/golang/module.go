@@ -132,7 +132,26 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		m.collectRefs(m.pkgs[key])
 	}
 	m.markRelevant()
+	m.dropIrrelevantBodies()
 	return m
+}
+
+// dropIrrelevantBodies lets the garbage collector have the statements of
+// every function that cannot touch a router, before interpretation starts
+// allocating: such a function is never interpreted (callDecl stops at its
+// signature), and the handler text taken from it comes from the source
+// bytes between its positions, which the emptied body keeps. The call
+// summaries served markRelevant only.
+func (m *module) dropIrrelevantBodies() {
+	for _, key := range m.dirs {
+		for _, fd := range m.pkgs[key].decls {
+			fd.calls, fd.methodCalls = nil, nil
+			if !fd.relevant {
+				b := fd.decl.Body
+				fd.decl.Body = &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
+			}
+		}
+	}
 }
 
 // collectRefs records which functions are called or passed around, so
