@@ -278,26 +278,10 @@ var catalogue = []*Rule{
 			{"If it must be public, strong auth plus IP allowlisting", "admin-role"},
 		},
 		fire: func(c *Context) []Hit {
-			groups := map[string][]*facts.Route{}
-			var order []string
-			for _, r := range routes(c, func(r *facts.Route) bool {
-				return segmentIn(r.Path, "admin", "internal", "management", "superuser", "backoffice", "staff")
-			}) {
-				prefix := adminPrefix(r.Path)
-				if _, ok := groups[prefix]; !ok {
-					order = append(order, prefix)
-				}
-				groups[prefix] = append(groups[prefix], r)
-			}
 			var hits []Hit
-			for _, prefix := range order {
-				rs := groups[prefix]
-				first := rs[0]
-				for _, r := range rs {
-					if len(r.Path) < len(first.Path) {
-						first = r
-					}
-				}
+			for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool { return segmentIn(r.Path, adminSegments...) }), adminSegments) {
+				first := shortest(rs)
+				prefix := prefixThrough(first.Path, adminSegments)
 				diff, reason, needs := model.Easy, "no authentication on a well-known path", "only the well-known URL"
 				weak := false
 				for _, ctl := range c.ControlsOf("basic-auth") {
@@ -348,20 +332,27 @@ var catalogue = []*Rule{
 		},
 		fire: func(c *Context) []Hit {
 			var hits []Hit
-			for _, r := range routes(c, func(r *facts.Route) bool {
-				return r.Auth != facts.AuthRequired && segmentIn(r.Path, "debug", "__debug__", "metrics", "actuator", "pprof", "heapdump", "env", "phpinfo")
-			}) {
+			// One row per debug prefix: /debug/pprof and its five pages are
+			// one exposure with one fix.
+			for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
+				return r.Auth != facts.AuthRequired && segmentIn(r.Path, debugSegments...)
+			}), debugSegments) {
+				first := shortest(rs)
 				level := model.Medium
-				if segmentIn(r.Path, "pprof", "heapdump", "env", "actuator") {
-					level = model.High
+				var ev []model.Evidence
+				for _, r := range rs {
+					if segmentIn(r.Path, "pprof", "heapdump", "env", "actuator") {
+						level = model.High
+					}
+					ev = append(ev, routeEvidence(r)...)
 				}
 				hits = append(hits, Hit{
-					Surface: c.RouteSurface(*r), Route: r, Assets: []string{c.AllCredentials()},
+					Surface: c.RouteSurface(*first), Route: first, Assets: []string{c.AllCredentials()},
 					Impact: "read the service's internals, configuration or memory", Method: "requesting a well-known debug path", Requires: "only the well-known URL",
 					Abuse:      "Scanners find debug and metrics endpoints by name and read internals, configuration or secrets",
 					Difficulty: model.Easy, DifficultyReason: "a well-known path with no authentication",
 					Level: level, ImpactReason: "debug output often holds configuration, tokens or memory",
-					Evidence: routeEvidence(r),
+					Evidence: ev,
 				})
 			}
 			return hits
@@ -676,14 +667,48 @@ func changesState(r *facts.Route) bool {
 	return r.Body == "" || writesState.MatchString(r.Body)
 }
 
-// adminPrefix is the path up to and including the admin-like segment:
-// /admin/users/{id} → /admin.
-func adminPrefix(p string) string {
+var (
+	adminSegments = []string{"admin", "internal", "management", "superuser", "backoffice", "staff"}
+	debugSegments = []string{"debug", "__debug__", "metrics", "actuator", "pprof", "heapdump", "env", "phpinfo"}
+)
+
+// prefixThrough is the path up to and including the first segment that is
+// one of words: /admin/users/{id} → /admin.
+func prefixThrough(p string, words []string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
-		if segmentIn("/"+s, "admin", "internal", "management", "superuser", "backoffice", "staff") {
+		if segmentIn("/"+s, words...) {
 			return strings.Join(segs[:i+1], "/")
 		}
 	}
 	return p
+}
+
+// groupByPrefix groups routes that share a prefix through one of words, in
+// the order the prefixes first appear: one threat per group.
+func groupByPrefix(rs []*facts.Route, words []string) [][]*facts.Route {
+	idx := map[string]int{}
+	var out [][]*facts.Route
+	for _, r := range rs {
+		p := prefixThrough(r.Path, words)
+		i, ok := idx[p]
+		if !ok {
+			i = len(out)
+			idx[p] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], r)
+	}
+	return out
+}
+
+// shortest is the group's route with the shortest path: the row's surface.
+func shortest(rs []*facts.Route) *facts.Route {
+	first := rs[0]
+	for _, r := range rs {
+		if len(r.Path) < len(first.Path) {
+			first = r
+		}
+	}
+	return first
 }

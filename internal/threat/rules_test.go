@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -72,5 +73,22 @@ func TestReferenceCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(got, b.Bytes()) {
 		t.Errorf("docs/rules.md is stale: run go test ./internal/threat -update")
+	}
+}
+
+func TestGroupByPrefix(t *testing.T) {
+	var rs []*facts.Route
+	for _, p := range []string{"/debug/pprof/cmdline", "/api/x", "/debug/pprof", "/admin/users", "/debug/vars"} {
+		rs = append(rs, &facts.Route{Method: "GET", Path: p})
+	}
+	groups := groupByPrefix(rs, debugSegments)
+	if len(groups) != 3 || len(groups[0]) != 3 {
+		t.Fatalf("groups = %v, want the three /debug routes together first", groups)
+	}
+	if got := shortest(groups[0]).Path; got != "/debug/pprof" {
+		t.Errorf("shortest = %s, want /debug/pprof", got)
+	}
+	if got := prefixThrough("/admin/users/{id}", adminSegments); got != "/admin" {
+		t.Errorf("prefixThrough = %s, want /admin", got)
 	}
 }
