@@ -27,7 +27,7 @@ func Generate(root string, total int64, seed uint64) (Stats, error) {
 	if err := g.write("README.md", "# Generated monorepo\n\nA benchmark tree written by bench/gen. Nothing here runs.\n"); err != nil {
 		return g.stats, err
 	}
-	if err := g.write(".gitignore", ".env\n*.log\n/tmp/\n"); err != nil {
+	if err := g.write(".gitignore", ".env\n*.log\n/scratch/\n"); err != nil {
 		return g.stats, err
 	}
 	for i := 0; g.stats.Bytes < total; i++ {

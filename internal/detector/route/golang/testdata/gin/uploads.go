@@ -8,5 +8,5 @@ func registerUploads(g *gin.RouterGroup) {
 
 func uploadAvatar(c *gin.Context) {
 	file, _ := c.FormFile("avatar")
-	c.SaveUploadedFile(file, "/tmp/"+file.Filename)
+	c.SaveUploadedFile(file, "uploads/"+file.Filename)
 }

@@ -35,7 +35,7 @@ def delete_user(user_id):
 @users_bp.route("/<uuid:avatar_id>/avatar", methods=["PUT"])  # want: PUT /api/v1/users/{avatar_id}/avatar
 def upload_avatar(avatar_id):
     f = request.files["avatar"]
-    f.save("/tmp/" + str(avatar_id))
+    f.save("uploads/" + str(avatar_id))
     return "", 201
 
 
