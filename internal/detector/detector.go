@@ -17,9 +17,61 @@ import (
 )
 
 // File is one file of the tree, read once and shared by every detector.
+// A File must not be copied once used (it holds its memo's lock).
 type File struct {
 	Path string // relative to the scanned root, with '/'
 	Data []byte
+
+	memoMu sync.Mutex
+	memo   map[any]any // key -> *memoEntry[T]
+}
+
+type memoEntry[T any] struct {
+	mu   sync.Mutex
+	done bool
+	v    T
+}
+
+// Memo returns what compute returns for f and key, computing it once per
+// File: several detectors that need the same view of a file (its
+// environment reads) share one computation. The value must depend only
+// on the file (Path and Data), never on the caller.
+//
+// Guarantees: Memo is safe for concurrent use on the same File (the scan
+// today hands one File to its detectors in turn, on one worker; nothing
+// here relies on it). Concurrent callers of one key wait for a single
+// compute; different keys compute independently. A compute that panics
+// stores nothing: the panic reaches its caller, and the next caller
+// computes again. compute must not call Memo for the same file and key
+// (it would wait for itself).
+//
+// The value is shared: callers must not modify it. It lives as long as
+// the File. A key follows the rules of context keys: a value of an
+// unexported type of the package that owns the value, so that packages
+// cannot collide; one key always comes with one T.
+func Memo[T any](f *File, key any, compute func() T) T {
+	f.memoMu.Lock()
+	e, _ := f.memo[key].(*memoEntry[T])
+	if e == nil {
+		if f.memo == nil {
+			f.memo = map[any]any{}
+		}
+		if f.memo[key] != nil {
+			f.memoMu.Unlock()
+			panic("detector.Memo: one key used with two types")
+		}
+		e = &memoEntry[T]{}
+		f.memo[key] = e
+	}
+	f.memoMu.Unlock()
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.done {
+		e.v = compute()
+		e.done = true
+	}
+	return e.v
 }
 
 // Detector finds facts in files.

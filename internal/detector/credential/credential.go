@@ -48,7 +48,7 @@ var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET
 
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
-	for _, r := range Reads(f.Path, f.Data) {
+	for _, r := range ReadsOf(f) {
 		svc := ""
 		if s := catalog.ForEnv(r.Name); s != nil {
 			svc = s.ID
@@ -103,6 +103,16 @@ var (
 // builtins are variables the platform sets, not the operator: reading
 // them is not a configuration choice.
 var builtins = map[string]bool{"NODE_ENV": true, "MODE": true, "DEV": true, "PROD": true, "SSR": true, "BASE_URL": true}
+
+// readsKey is the memo key of a file's reads.
+type readsKey struct{}
+
+// ReadsOf is Reads of f, computed once per file and shared by the
+// detectors that need it (credentials, stores, third parties). The slice
+// is shared: callers must not modify it.
+func ReadsOf(f *detector.File) []Read {
+	return detector.Memo(f, readsKey{}, func() []Read { return Reads(f.Path, f.Data) })
+}
 
 // Reads lists the variables a file reads, in order of appearance.
 func Reads(p string, data []byte) []Read {

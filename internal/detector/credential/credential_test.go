@@ -2,6 +2,7 @@ package credential
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -128,4 +129,30 @@ func FuzzReads(f *testing.F) {
 			}
 		}
 	})
+}
+
+// ReadsOf is Reads, computed once per file: the second caller (store,
+// third parties) gets the first one's slice.
+func TestReadsOf(t *testing.T) {
+	for _, tt := range []struct{ path, src string }{
+		{"a.py", "import os\nA = os.environ['A']\nB = os.getenv('B')\n"},
+		{"a.ts", "const k = process.env.STRIPE_SECRET_KEY"},
+		{".env.example", "DATABASE_URL=\nAPI_TOKEN=\n"},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			f := &detector.File{Path: tt.path, Data: []byte(tt.src)}
+			first, second := ReadsOf(f), ReadsOf(f)
+			want := Reads(tt.path, []byte(tt.src))
+			if len(want) == 0 || !slices.Equal(first, want) {
+				t.Fatalf("ReadsOf = %v, want %v", first, want)
+			}
+			if &first[0] != &second[0] {
+				t.Error("the second ReadsOf computed the reads again")
+			}
+		})
+	}
+	empty := &detector.File{Path: "b.go", Data: []byte("package b")}
+	if got := ReadsOf(empty); got != nil {
+		t.Errorf("ReadsOf(no reads) = %v", got)
+	}
 }

@@ -101,7 +101,7 @@ func (d *Detector) read(f *detector.File) {
 		return facts.Evidence{File: f.Path, Line: code.LineAt(src, off)}
 	}
 
-	for _, r := range credential.Reads(f.Path, f.Data) {
+	for _, r := range credential.ReadsOf(f) {
 		d.envs[r.Name] = append(d.envs[r.Name], facts.Evidence{File: f.Path, Line: r.Line})
 	}
 	lang := code.LangOf(f.Path)

@@ -74,7 +74,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	var secrets []string
-	for _, r := range credential.Reads(f.Path, f.Data) {
+	for _, r := range credential.ReadsOf(f) {
 		if credential.IsSecret(r.Name) {
 			secrets = append(secrets, r.Name)
 		}
