@@ -59,15 +59,19 @@ func (*Detector) Keywords() []string {
 	return kws
 }
 
-// goFile is what Finish needs of one parsed file.
+// goFile is what Finish needs of one file: its source (handler text and
+// the second parse), its line table, and its declarations without function
+// bodies.
 type goFile struct {
 	path    string // repo-relative
 	dir     string
 	pkg     string
 	src     []byte
 	tf      *token.File
-	ast     *ast.File
 	imports map[string]string // local name -> import path
+	vars    []*ast.GenDecl    // package-level var and const declarations
+	funcs   []*funcDecl       // functions with a body, in source order
+	fieldFW map[string]string // struct field name -> router framework
 }
 
 // Detect implements detector.Detector.
@@ -80,8 +84,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 		}
 		return nil
 	}
-	fset := token.NewFileSet()
-	af, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
+	af, tf, err := parse(f.Path, f.Data)
 	if err != nil {
 		// Only the position: a parser message can quote the offending
 		// token, and that token may be a secret.
@@ -93,19 +96,26 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 		out.Warn(f.Path, msg)
 		return nil
 	}
-	gf := &goFile{
-		path:    f.Path,
-		dir:     path.Dir(f.Path),
-		pkg:     af.Name.Name,
-		src:     f.Data,
-		tf:      fset.File(af.Pos()),
-		ast:     af,
-		imports: imports(af),
+	if strings.HasSuffix(af.Name.Name, "_test") {
+		// An external test package declares nothing a server runs.
+		return nil
 	}
+	gf := summarizeFile(af, tf, f.Path, f.Data)
 	d.mu.Lock()
 	d.files = append(d.files, gf)
 	d.mu.Unlock()
 	return nil
+}
+
+// parse reads one Go file into a file set of its own, so that positions
+// are the same on every parse of the same bytes.
+func parse(name string, src []byte) (*ast.File, *token.File, error) {
+	fset := token.NewFileSet()
+	af, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil, err
+	}
+	return af, fset.File(af.Pos()), nil
 }
 
 // Finish implements detector.Finisher.

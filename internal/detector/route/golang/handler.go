@@ -2,6 +2,7 @@ package golang
 
 import (
 	"go/ast"
+	"go/token"
 	"sort"
 )
 
@@ -53,7 +54,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 		}
 		h := &handlerInfo{name: exprText(e)}
 		if fd := fr.lookupFunc(e); fd != nil {
-			h.body = fr.text(fd.file, fd.decl)
+			h.body = fd.text()
 		}
 		return h
 	case *ast.CompositeLit:
@@ -126,7 +127,7 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 	// A handler factory: h.List(), NewUserHandler(db).
 	h := &handlerInfo{name: exprText(fun)}
 	if fd := fr.lookupFunc(fun); fd != nil {
-		h.body = fr.text(fd.file, fd.decl)
+		h.body = fd.text()
 	}
 	return h
 }
@@ -211,14 +212,25 @@ func (fr *frame) lookupFunc(e ast.Expr) *funcDecl {
 
 // text is the source of a node of f.
 func (fr *frame) text(f *goFile, n ast.Node) string {
-	if f == nil || f.tf == nil {
+	if f == nil {
 		return ""
 	}
-	start, end := f.tf.Offset(n.Pos()), f.tf.Offset(n.End())
-	if start < 0 || end > len(f.src) || start > end {
+	return f.text(n.Pos(), n.End())
+}
+
+// text is the source of the whole declaration.
+func (fd *funcDecl) text() string { return fd.file.text(fd.pos, fd.end) }
+
+// text is the source between two positions of f.
+func (f *goFile) text(pos, end token.Pos) string {
+	if f.tf == nil {
 		return ""
 	}
-	return string(f.src[start:end])
+	start, stop := f.tf.Offset(pos), f.tf.Offset(end)
+	if start < 0 || stop > len(f.src) || start > stop {
+		return ""
+	}
+	return string(f.src[start:stop])
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -24,9 +24,9 @@ type module struct {
 
 	referenced  map[funcKey]bool // functions called or named anywhere
 	methodNames map[string]bool  // methods called anywhere
-	interpreted map[*ast.FuncDecl]bool
-	results     map[*ast.FuncDecl]*value // of argument-less interpretations
-	onStack     map[*ast.FuncDecl]bool
+	interpreted map[*funcDecl]bool
+	results     map[*funcDecl]*value // of argument-less interpretations
+	onStack     map[*funcDecl]bool
 	steps       int // statements interpreted for the current entry point
 	truncated   int // entry points cut short by maxSteps
 	imports     map[string]string
@@ -52,10 +52,20 @@ type pkg struct {
 	fields  map[string]*value // router values stored in struct fields
 }
 
+// funcDecl is one function or method. Of the ones that cannot touch a
+// router only the signature facts below are kept; decl is set for the
+// others, by restoreRelevantBodies.
 type funcDecl struct {
-	file     *goFile
-	decl     *ast.FuncDecl
-	recvType string
+	file         *goFile
+	name         string
+	method       bool
+	recvType     string
+	resultType   string    // local named type of the first result
+	routerParam  bool      // takes a router
+	routerResult bool      // returns a router
+	pos, end     token.Pos // of the whole declaration, for its text
+	decl         *ast.FuncDecl
+	summary      *summary // until relevance is known
 
 	direct      bool      // uses a router API itself
 	relevant    bool      // direct, or calls a function that is
@@ -69,9 +79,9 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		modules:     modules,
 		referenced:  map[funcKey]bool{},
 		methodNames: map[string]bool{},
-		interpreted: map[*ast.FuncDecl]bool{},
-		results:     map[*ast.FuncDecl]*value{},
-		onStack:     map[*ast.FuncDecl]bool{},
+		interpreted: map[*funcDecl]bool{},
+		results:     map[*funcDecl]*value{},
+		onStack:     map[*funcDecl]bool{},
 		imports:     map[string]string{},
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
@@ -79,9 +89,6 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		// A folder can hold package x and package main (a generator);
 		// they do not share declarations.
 		key := f.dir + "\x00" + f.pkg
-		if strings.HasSuffix(f.pkg, "_test") {
-			continue
-		}
 		p := m.pkgs[key]
 		if p == nil {
 			p = &pkg{dir: f.dir, funcs: map[string][]*funcDecl{}, methods: map[string][]*funcDecl{}, fieldFW: map[string]string{}, fields: map[string]*value{}}
@@ -90,41 +97,16 @@ func newModule(files []*goFile, modules map[string]string) *module {
 			m.dirs = append(m.dirs, key)
 		}
 		p.files = append(p.files, f)
-		for _, d := range f.ast.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Body == nil {
-					continue
-				}
-				fd := &funcDecl{file: f, decl: d}
-				if d.Recv != nil && len(d.Recv.List) > 0 {
-					fd.recvType = typeName(d.Recv.List[0].Type)
-					p.methods[d.Name.Name] = append(p.methods[d.Name.Name], fd)
-				} else {
-					p.funcs[d.Name.Name] = append(p.funcs[d.Name.Name], fd)
-				}
-				p.decls = append(p.decls, fd)
-			case *ast.GenDecl:
-				if d.Tok == token.TYPE {
-					for _, s := range d.Specs {
-						ts, ok := s.(*ast.TypeSpec)
-						if !ok {
-							continue
-						}
-						st, ok := ts.Type.(*ast.StructType)
-						if !ok {
-							continue
-						}
-						for _, fl := range st.Fields.List {
-							if fw := routerType(f, fl.Type); fw != "" {
-								for _, n := range fl.Names {
-									p.fieldFW[n.Name] = fw
-								}
-							}
-						}
-					}
-				}
+		for _, fd := range f.funcs {
+			if fd.method {
+				p.methods[fd.name] = append(p.methods[fd.name], fd)
+			} else {
+				p.funcs[fd.name] = append(p.funcs[fd.name], fd)
 			}
+			p.decls = append(p.decls, fd)
+		}
+		for field, fw := range f.fieldFW {
+			p.fieldFW[field] = fw
 		}
 	}
 	sort.Strings(m.dirs)
@@ -132,23 +114,26 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		m.collectRefs(m.pkgs[key])
 	}
 	m.markRelevant()
-	m.dropIrrelevantBodies()
+	m.restoreRelevantBodies()
 	return m
 }
 
-// dropIrrelevantBodies lets the garbage collector have the statements of
-// every function that cannot touch a router, before interpretation starts
-// allocating: such a function is never interpreted (callDecl stops at its
-// signature), and the handler text taken from it comes from the source
-// bytes between its positions, which the emptied body keeps. The call
+// restoreRelevantBodies parses again the files that hold a function able to
+// touch a router and gives those functions their declarations back; the
+// others are never interpreted (callDecl stops at their signature). The
 // summaries served markRelevant only.
-func (m *module) dropIrrelevantBodies() {
+func (m *module) restoreRelevantBodies() {
 	for _, key := range m.dirs {
-		for _, fd := range m.pkgs[key].decls {
-			fd.calls, fd.methodCalls = nil, nil
-			if !fd.relevant {
-				b := fd.decl.Body
-				fd.decl.Body = &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
+		for _, f := range m.pkgs[key].files {
+			relevant := map[token.Pos]*funcDecl{}
+			for _, fd := range f.funcs {
+				fd.summary, fd.calls, fd.methodCalls = nil, nil, nil
+				if fd.relevant {
+					relevant[fd.pos] = fd
+				}
+			}
+			if len(relevant) > 0 {
+				reparse(f, relevant)
 			}
 		}
 	}
@@ -160,36 +145,27 @@ func (m *module) dropIrrelevantBodies() {
 // interpreted.
 func (m *module) collectRefs(p *pkg) {
 	for _, fd := range p.decls {
-		f := fd.file
-		fd.direct = hasRouterParam(fd) || hasRouterResult(fd)
-		ast.Inspect(fd.decl.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Ident:
-				if _, ok := p.funcs[n.Name]; ok {
-					m.referenced[funcKey{p.dir, n.Name}] = true
-					fd.calls = append(fd.calls, funcKey{p.dir, n.Name})
-				}
-			case *ast.SelectorExpr:
-				if x, ok := n.X.(*ast.Ident); ok {
-					if ip, ok := f.imports[x.Name]; ok {
-						if routerAPI(ip, n.Sel.Name) {
-							fd.direct = true
-						}
-						if dir := m.resolveImport(ip); dir != "" {
-							m.referenced[funcKey{dir, n.Sel.Name}] = true
-							fd.calls = append(fd.calls, funcKey{dir, n.Sel.Name})
-						}
-						return false
-					}
-				}
-				if p.fieldFW[n.Sel.Name] != "" {
-					fd.direct = true
-				}
-				m.methodNames[n.Sel.Name] = true
-				fd.methodCalls = append(fd.methodCalls, n.Sel.Name)
+		s := fd.summary
+		fd.direct = s.routerAPI || fd.routerParam || fd.routerResult
+		for _, h := range s.idents {
+			if name := h.Value(); len(p.funcs[name]) > 0 {
+				m.referenced[funcKey{p.dir, name}] = true
+				fd.calls = append(fd.calls, funcKey{p.dir, name})
 			}
-			return true
-		})
+		}
+		for _, r := range s.imported {
+			if dir := m.resolveImport(r.path); dir != "" {
+				m.referenced[funcKey{dir, r.name}] = true
+				fd.calls = append(fd.calls, funcKey{dir, r.name})
+			}
+		}
+		for _, name := range s.methodCalls {
+			if p.fieldFW[name] != "" {
+				fd.direct = true
+			}
+			m.methodNames[name] = true
+		}
+		fd.methodCalls = s.methodCalls
 	}
 }
 
@@ -220,8 +196,8 @@ func (m *module) markRelevant() {
 		p := m.pkgs[key]
 		for _, fd := range p.decls {
 			all = append(all, fd)
-			if fd.decl.Recv == nil {
-				funcs[funcKey{p.dir, fd.decl.Name.Name}] = fd
+			if !fd.method {
+				funcs[funcKey{p.dir, fd.name}] = fd
 			}
 		}
 	}
@@ -246,24 +222,12 @@ func (m *module) markRelevant() {
 			}
 			if rel {
 				fd.relevant, changed = true, true
-				if fd.decl.Recv != nil {
-					relevantMethods[funcKey{fd.file.dir, fd.decl.Name.Name}] = true
+				if fd.method {
+					relevantMethods[funcKey{fd.file.dir, fd.name}] = true
 				}
 			}
 		}
 	}
-}
-
-func hasRouterResult(fd *funcDecl) bool {
-	if fd.decl.Type.Results == nil {
-		return false
-	}
-	for _, fl := range fd.decl.Type.Results.List {
-		if routerType(fd.file, fl.Type) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // resolveImport finds the scanned folder an import path names: exactly
@@ -326,10 +290,8 @@ func (m *module) run(ctx context.Context) {
 		p := m.pkgs[key]
 		for _, f := range p.files {
 			fr := &frame{m: m, p: p, f: f, env: p.globals}
-			for _, d := range f.ast.Decls {
-				if gd, ok := d.(*ast.GenDecl); ok && (gd.Tok == token.VAR || gd.Tok == token.CONST) {
-					fr.genDecl(gd)
-				}
+			for _, gd := range f.vars {
+				fr.genDecl(gd)
 			}
 		}
 	}
@@ -339,8 +301,8 @@ func (m *module) run(ctx context.Context) {
 			if ctx.Err() != nil {
 				return
 			}
-			if fd.decl.Recv == nil && !m.referenced[funcKey{p.dir, fd.decl.Name.Name}] ||
-				fd.decl.Recv != nil && !m.methodNames[fd.decl.Name.Name] {
+			if !fd.method && !m.referenced[funcKey{p.dir, fd.name}] ||
+				fd.method && !m.methodNames[fd.name] {
 				m.entry(p, fd)
 			}
 		}
@@ -354,7 +316,7 @@ func (m *module) run(ctx context.Context) {
 				if ctx.Err() != nil {
 					return
 				}
-				if m.interpreted[fd.decl] || hasRouterParam(fd) != (pass == 1) {
+				if m.interpreted[fd] || fd.routerParam != (pass == 1) {
 					continue
 				}
 				m.entry(p, fd)
@@ -375,23 +337,14 @@ func (m *module) entry(p *pkg, fd *funcDecl) {
 	}
 }
 
-func hasRouterParam(fd *funcDecl) bool {
-	for _, fl := range fd.decl.Type.Params.List {
-		if routerType(fd.file, fl.Type) != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // callDecl interprets one function with its receiver and arguments bound,
 // and returns the router value it returns, if any.
 func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, depth int) *value {
-	if m.onStack[fd.decl] || depth > maxDepth || m.steps > maxSteps {
+	if m.onStack[fd] || depth > maxDepth || m.steps > maxSteps {
 		return nil
 	}
-	if !fd.relevant {
-		m.interpreted[fd.decl] = true
+	if !fd.relevant || fd.decl == nil {
+		m.interpreted[fd] = true
 		return resultType(fd)
 	}
 	// A call that hands the function nothing we track can only repeat
@@ -402,12 +355,12 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 			plain = false
 		}
 	}
-	if plain && m.interpreted[fd.decl] {
-		return m.results[fd.decl]
+	if plain && m.interpreted[fd] {
+		return m.results[fd]
 	}
-	m.interpreted[fd.decl] = true
-	m.onStack[fd.decl] = true
-	defer delete(m.onStack, fd.decl)
+	m.interpreted[fd] = true
+	m.onStack[fd] = true
+	defer delete(m.onStack, fd)
 
 	e := &env{vars: map[string]*value{}, parent: p.globals}
 	d := fd.decl
@@ -445,7 +398,7 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 		ret = resultType(fd)
 	}
 	if plain {
-		m.results[fd.decl] = ret
+		m.results[fd] = ret
 	}
 	return ret
 }
@@ -453,10 +406,8 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 // resultType is a value of the function's result type: a constructor's
 // result type tells method calls on it apart.
 func resultType(fd *funcDecl) *value {
-	if r := fd.decl.Type.Results; r != nil && len(r.List) > 0 {
-		if tn := typeName(r.List[0].Type); tn != "" {
-			return &value{typeName: tn}
-		}
+	if fd.resultType != "" {
+		return &value{typeName: fd.resultType}
 	}
 	return nil
 }
