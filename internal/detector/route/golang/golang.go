@@ -60,14 +60,14 @@ func (*Detector) Keywords() []string {
 }
 
 // goFile is what Finish needs of one file: its source (handler text and
-// the second parse), its line table, and its declarations without function
-// bodies.
+// the second parse) and its declarations without function bodies.
 type goFile struct {
 	path    string // repo-relative
 	dir     string
 	pkg     string
-	src     []byte
-	tf      *token.File
+	src     *packed
+	base    int               // of the file's positions
+	tf      *token.File       // line table, made in Finish when a line is asked for
 	imports map[string]string // local name -> import path
 	vars    []*ast.GenDecl    // package-level var and const declarations
 	funcs   []*funcDecl       // functions with a body, in source order
@@ -105,6 +105,18 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 	d.files = append(d.files, gf)
 	d.mu.Unlock()
 	return nil
+}
+
+// lines is the file's line table. Detect lets the parser's go (a tenth of
+// a kept file's memory) and Finish makes it again for the files whose
+// lines it reports.
+func (f *goFile) lines() *token.File {
+	if f.tf == nil {
+		src := f.src.bytes()
+		f.tf = token.NewFileSet().AddFile(f.path, f.base, len(src))
+		f.tf.SetLinesForContent(src)
+	}
+	return f.tf
 }
 
 // parse reads one Go file into a file set of its own, so that positions

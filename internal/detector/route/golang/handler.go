@@ -32,7 +32,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 	case *ast.StarExpr:
 		return fr.handler(e.X)
 	case *ast.FuncLit:
-		return &handlerInfo{name: "anonymous", body: fr.text(fr.f, e), endLine: fr.f.tf.Line(e.Body.Rbrace)}
+		return &handlerInfo{name: "anonymous", body: fr.text(fr.f, e), endLine: fr.f.lines().Line(e.Body.Rbrace)}
 	case *ast.Ident, *ast.SelectorExpr:
 		if v := fr.eval(e); v != nil {
 			switch {
@@ -223,14 +223,12 @@ func (fd *funcDecl) text() string { return fd.file.text(fd.pos, fd.end) }
 
 // text is the source between two positions of f.
 func (f *goFile) text(pos, end token.Pos) string {
-	if f.tf == nil {
+	src := f.src.bytes()
+	start, stop := int(pos)-f.base, int(end)-f.base
+	if !pos.IsValid() || start < 0 || stop > len(src) || start > stop {
 		return ""
 	}
-	start, stop := f.tf.Offset(pos), f.tf.Offset(end)
-	if start < 0 || stop > len(f.src) || start > stop {
-		return ""
-	}
-	return string(f.src[start:stop])
+	return string(src[start:stop])
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -455,10 +455,10 @@ func (fr *frame) strList(e ast.Expr) []string {
 }
 
 func (fr *frame) line(n ast.Node) int {
-	if fr.f.tf == nil || !n.Pos().IsValid() {
+	if !n.Pos().IsValid() {
 		return 0
 	}
-	return fr.f.tf.Line(n.Pos())
+	return fr.f.lines().Line(n.Pos())
 }
 
 func arg(a []ast.Expr, i int) ast.Expr {
