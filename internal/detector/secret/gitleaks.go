@@ -11,6 +11,8 @@ import (
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
+
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Window sizes around a keyword hit, in lines. Gitleaks runs every rule
@@ -29,7 +31,13 @@ const (
 type ruleset struct {
 	rules     []config.Rule
 	multiline []bool
-	global    []*config.Allowlist
+	// prefixed is, per rule, its anchored form (nil unless the rule
+	// begins with a class repeat and then an identifier).
+	prefixed []*prefixedRule
+	// gates run the other rules only where a match can begin, when their
+	// patterns say where that is (facebook's EAA, vault's hvs.).
+	gates  []*regexgate.Gate
+	global []*config.Allowlist
 	// keywords is one automaton over every rule's keywords (lower case);
 	// byKeyword maps an automaton pattern to the rules that listed it.
 	keywords  *ahocorasick.Trie
@@ -72,6 +80,8 @@ func newRuleset(cfg config.Config) *ruleset {
 		i := len(rs.rules)
 		rs.rules = append(rs.rules, r)
 		rs.multiline = append(rs.multiline, spansLines(r.Regex.String()))
+		rs.prefixed = append(rs.prefixed, newPrefixedRule(r.Regex))
+		rs.gates = append(rs.gates, regexgate.New(r.Regex))
 		if len(r.Keywords) == 0 {
 			rs.unkeyed = append(rs.unkeyed, i)
 			continue
@@ -196,6 +206,7 @@ func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
 func (rs *ruleset) find(path string, data []byte) []candidate {
 	l := newLines(data)
 	lower := asciiLowerBytes(data)
+	anchored := usable(data)
 	var out []candidate
 	for ri, ws := range rs.windows(l, lower) {
 		r := &rs.rules[ri]
@@ -206,7 +217,7 @@ func (rs *ruleset) find(path string, data []byte) []candidate {
 			continue
 		}
 		for _, w := range ws {
-			for _, m := range r.Regex.FindAllSubmatchIndex(data[w.start:w.end], -1) {
+			for _, m := range rs.match(ri, data[w.start:w.end], lower[w.start:w.end], anchored) {
 				if c, ok := rs.judge(r, l, path, w.start, m); ok {
 					out = append(out, c)
 				}
@@ -214,6 +225,16 @@ func (rs *ruleset) find(path string, data []byte) []candidate {
 		}
 	}
 	return out
+}
+
+// match is the rule's FindAllSubmatchIndex on one window, found the
+// cheapest way that gives the same result. lower is s lowered by
+// asciiLowerBytes; anchored is usable() of the whole file.
+func (rs *ruleset) match(ri int, s, lower []byte, anchored bool) [][]int {
+	if p := rs.prefixed[ri]; p != nil && anchored {
+		return p.findAll(s, lower)
+	}
+	return rs.gates[ri].FindAllStringSubmatchIndex(string(s), string(lower), -1)
 }
 
 // judge turns one regex match into a candidate, or rejects it.

@@ -1,0 +1,161 @@
+package secret
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		re   string
+		want []string // nil: not finite or too many
+	}{
+		{`(?i)(?:key|token)`, []string{"key", "token"}},
+		{`(?i)passw(?:or)?d`, []string{"passwd", "password"}},
+		{`(?-i:[Aa]pi|API)`, []string{"api"}},
+		{`jfrog|xray`, []string{"jfrog", "xray"}},
+		{`a*`, nil},
+		{`[a-z]{3}`, nil},
+		{`(?i)k`, []string{"k"}}, // the Kelvin sign is left to usable()
+		{`é`, nil},
+	} {
+		t.Run(tt.re, func(t *testing.T) {
+			re, err := syntax.Parse(tt.re, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := language(re, maxNeedles)
+			if tt.want == nil {
+				if ok {
+					t.Errorf("language = %q, want not ok", got)
+				}
+				return
+			}
+			if !ok || !slices.Equal(got, tt.want) {
+				t.Errorf("language = %q %v, want %q", got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewPrefixedRule(t *testing.T) {
+	for _, tt := range []struct {
+		re   string
+		want bool
+	}{
+		{`(?i)[\w.-]{0,50}?(?:key|token)(?:[ \t\w.-]{0,20})[=:]([a-z0-9]{10})`, true},
+		{`(?i)[\w.-]{0,50}(?:jfrog)=(\w+)`, true}, // greedy: the same starts
+		{`(?i)[\w.-]{1,50}?(?:key)=(\w+)`, false}, // a prefix is required
+		{`(?i)[\w.-]*?(?:key)=(\w+)`, false},      // unbounded
+		{`(?i)[\w.-]{0,50}?\w+=(\w+)`, false},     // no finite identifier
+		{`(?i)[\w.-]{0,50}?(?:key)?=(\w+)`, false},
+		{`[^=]{0,50}?(?:key)=(\w+)`, false}, // the class holds non-ASCII runes
+		{`\b(EAA[MC][a-z0-9]{100,})`, false},
+	} {
+		if got := newPrefixedRule(regexp.MustCompile(tt.re)) != nil; got != tt.want {
+			t.Errorf("newPrefixedRule(%s) = %v, want %v", tt.re, got, tt.want)
+		}
+	}
+}
+
+// anchoredCases are texts at the edges of the anchored search: matches
+// at the start and end of the text, identifiers deep inside a word
+// (more than fifty class characters before them), back-to-back matches,
+// non-ASCII and invalid bytes before an identifier, and the runes that
+// fold to ASCII letters.
+var anchoredCases = []string{
+	`api_key = "a1b2c3d4e5f6g7h8i9j0"`,
+	`x api_key: 'a1b2c3d4e5f6g7h8i9j0'`,
+	strings.Repeat("w", 70) + `_token = "ZXhhbXBsZXRva2VuMTIzNDU2"`,
+	strings.Repeat("w", 50) + `token="ZXhhbXBsZXRva2VuMTIzNDU2"` + "\n" + `secret=abcdefghij0123456789`,
+	`password=abcdefghij0123456789 token=abcdefghij0123456789;key=QUJDREVGR0hJSktMTU5PUA==`,
+	"é_secret = \"a1b2c3d4e5f6g7h8i9j0\"\n\xff\xfeauth_token = 'q9w8e7r6t5y4u3i2o1p0'",
+	"\u212aey = \"a1b2c3d4e5f6g7h8i9j0\"",
+	"\u017fecret = \"a1b2c3d4e5f6g7h8i9j0\"",
+	`jfrog_api_key = "` + strings.Repeat("a1", 36) + `b"`,
+	`artifactory.token=` + strings.Repeat("c3", 32),
+	`const key = process.env.KEY || "not-a-secret"`,
+	"API_KEY=\nAPI_SECRET=abc\nkeykeykey=keykeykeykeykey",
+	`EAAM` + strings.Repeat("x9", 55) + ` hvs.` + strings.Repeat("Q", 95),
+}
+
+func TestMatchSameAsRegex(t *testing.T) {
+	rs, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range anchoredCases {
+		checkMatch(t, rs, fmt.Sprintf("case %d", i), []byte(s))
+	}
+	roots := []string{"testdata"}
+	if root := os.Getenv("THREATMAP_PARITY_ROOT"); root != "" {
+		roots = append(roots, root)
+	}
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || !e.Type().IsRegular() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			checkWindows(t, rs, p, data)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkMatch compares match with the rule's pattern on the whole text,
+// for every rule.
+func checkMatch(t *testing.T, rs *ruleset, name string, data []byte) {
+	t.Helper()
+	lower, anchored := asciiLowerBytes(data), usable(data)
+	for ri := range rs.rules {
+		want := rs.rules[ri].Regex.FindAllSubmatchIndex(data, -1)
+		if got := rs.match(ri, data, lower, anchored); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s, %s: match %v, regexp %v", name, rs.rules[ri].RuleID, got, want)
+		}
+	}
+}
+
+// checkWindows compares match with the pattern on the windows the
+// detector runs each rule on.
+func checkWindows(t *testing.T, rs *ruleset, name string, data []byte) {
+	t.Helper()
+	lower, anchored := asciiLowerBytes(data), usable(data)
+	for ri, ws := range rs.windows(newLines(data), lower) {
+		for _, w := range ws {
+			want := rs.rules[ri].Regex.FindAllSubmatchIndex(data[w.start:w.end], -1)
+			got := rs.match(ri, data[w.start:w.end], lower[w.start:w.end], anchored)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s, %s at %d: match %v, regexp %v", name, rs.rules[ri].RuleID, w.start, got, want)
+			}
+		}
+	}
+}
+
+// FuzzMatchSameAsRegex holds every rule's pattern as the reference for
+// the anchored and gated searches.
+func FuzzMatchSameAsRegex(f *testing.F) {
+	for _, s := range anchoredCases {
+		f.Add(s)
+	}
+	rs, err := loadRules()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMatch(t, rs, "input", []byte(s))
+	})
+}
