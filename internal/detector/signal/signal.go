@@ -510,9 +510,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	found := keywords.present(f.Data)
 	for i := range Patterns {
 		p := &Patterns[i]
-		if !contains(p.Langs, e) || !keywords.any(i, found) || !gates[i].MayMatch(text, lower) {
+		if !contains(p.Langs, e) || !keywords.any(i, found) {
 			continue
 		}
+		// The gate tests its necessary literals (MayMatch) itself.
 		locs := gates[i].FindAllStringSubmatchIndex(text, lower, 20)
 		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) {
 			continue

@@ -20,6 +20,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Kinds this package adds to the catalogue's store kinds.
@@ -194,27 +195,32 @@ var (
 
 	uploadHints = []string{"upload", "Upload", "UPLOAD", "multer", "formidable", "busboy", "FormFile", "request.files"}
 	folderLitRE = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|[A-Za-z_]*(?:DIR|[dD]ir|FOLDER|[fF]older|ROOT|[rR]oot)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
+	pyWriteGate = regexgate.New(pyWriteRE)
+	jsWriteGate = regexgate.New(jsWriteRE)
+	goWriteGate = regexgate.New(goWriteRE)
+
 	folderVarRE = regexp.MustCompile(`\b(\w*(?:UPLOAD|upload|Upload|MEDIA|media)\w*(?:DIR|dir|Dir|FOLDER|folder|Folder|ROOT|root|Root|PATH|path|Path))\b`)
 )
 
 // uploads records a local folder the code writes uploaded files to: a
 // file write in a file that handles uploads.
 func (d *Detector) uploads(p string, lang code.Lang, src []byte) {
-	var re *regexp.Regexp
+	var write *regexgate.Gate
 	switch lang {
 	case code.Python:
-		re = pyWriteRE
+		write = pyWriteGate
 	case code.JS:
-		re = jsWriteRE
+		write = jsWriteGate
 	case code.Go:
-		re = goWriteRE
+		write = goWriteGate
 	default:
 		return
 	}
 	if !containsAny(src, uploadHints...) {
 		return
 	}
-	locs := re.FindAllIndex(src, -1)
+	// The gate runs the pattern only where a write call can begin.
+	locs := write.FindAllStringSubmatchIndex(string(src), "", -1)
 	if len(locs) == 0 {
 		return
 	}
