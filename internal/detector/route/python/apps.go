@@ -110,7 +110,16 @@ type graph struct {
 
 func newGraph(ix *index) *graph { return &graph{ix: ix, objs: map[string]*object{}} }
 
-// ctorKind tells which routing object a call constructs.
+// ctorNames are the classes ctorKind recognises (directly or as an
+// in-tree class's base): a call that cannot resolve to one of them or to
+// an in-tree class constructs no routing object.
+var ctorNames = map[string]bool{
+	"Flask": true, "Blueprint": true, "Api": true, "Namespace": true,
+	"FastAPI": true, "Starlette": true, "APIRouter": true,
+}
+
+// ctorKind tells which routing object a call constructs. Its names are
+// ctorNames.
 func (g *graph) ctorKind(m *module, call *expr) objKind {
 	if call == nil || call.kind != exCall {
 		return objNone
@@ -249,7 +258,7 @@ func (g *graph) call(m *module, c *expr) {
 			g.link(recv, edge{child: sub, prefix: p})
 		} else if app != nil && app.kind == exCall && app.callee() == "StaticFiles" {
 			recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "StaticFiles",
-				line: c.line, endLine: c.line, body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework()})
+				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework()})
 		}
 	case "add_resource":
 		if recv == nil || len(c.items) < 2 {
@@ -309,7 +318,7 @@ func (g *graph) call(m *module, c *expr) {
 // its object when it authenticates by name or by what its body checks.
 func (g *graph) hook(o *object, fn *function) {
 	o.chain.add("before_request "+fn.name, fn.name)
-	if a, _ := authOf([]string{fn.name}, fn.body, false); a == facts.AuthRequired && o.chain.authEvidence == "" {
+	if a, _ := authOf([]string{fn.name}, fn.source(), false); a == facts.AuthRequired && o.chain.authEvidence == "" {
 		o.chain.authEvidence = "before_request " + fn.name
 	}
 }
@@ -383,7 +392,7 @@ func (g *graph) function(m *module, fn *function) {
 		}
 		recv.routes = append(recv.routes, &decl{
 			methods: methods, path: p, mod: m, handler: fn.name, line: fn.line, endLine: fn.endLine,
-			body: fn.body, params: fn.params, pmod: m, chain: c, tags: tags,
+			body: fn.source(), params: fn.params, pmod: m, chain: c, tags: tags,
 			framework: recv.kind.framework(), untypedString: true,
 		})
 	}
@@ -442,7 +451,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			methods = []string{"ANY"}
 		}
 		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: m, handler: name,
-			line: clsExpr.line, endLine: clsExpr.line, framework: recv.kind.framework(), untypedString: true})
+			line: int(clsExpr.line), endLine: int(clsExpr.line), framework: recv.kind.framework(), untypedString: true})
 		return
 	}
 	var chain guards
@@ -472,7 +481,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			c.add("@"+d.text, n)
 		}
 		recv.routes = append(recv.routes, &decl{methods: []string{strings.ToUpper(verb)}, path: p, mod: fmod,
-			handler: s.cls.name + "." + verb, line: fn.line, endLine: fn.endLine, body: fn.body,
+			handler: s.cls.name + "." + verb, line: fn.line, endLine: fn.endLine, body: fn.source(),
 			params: fn.params, pmod: fmod, chain: c, framework: recv.kind.framework(), untypedString: true})
 	}
 	if !found {
@@ -480,7 +489,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			methods = []string{"ANY"}
 		}
 		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: s.mod, handler: s.cls.name,
-			line: s.cls.line, endLine: s.cls.endLine, body: s.cls.body, chain: chain,
+			line: s.cls.line, endLine: s.cls.endLine, body: s.cls.source(), chain: chain,
 			framework: recv.kind.framework(), untypedString: true})
 	}
 }
@@ -491,7 +500,7 @@ func (g *graph) functionRoute(recv *object, m *module, view *expr, p string, met
 	name, _ := view.dotted()
 	d := &decl{methods: methods, path: p, mod: m, handler: name, line: view.lineOr(0), framework: recv.kind.framework(), untypedString: true}
 	if s.fn != nil {
-		d.mod, d.handler, d.line, d.endLine, d.body, d.params, d.pmod = s.mod, s.fn.name, s.fn.line, s.fn.endLine, s.fn.body, s.fn.params, s.mod
+		d.mod, d.handler, d.line, d.endLine, d.body, d.params, d.pmod = s.mod, s.fn.name, s.fn.line, s.fn.endLine, s.fn.source(), s.fn.params, s.mod
 		for _, dec := range s.fn.decorators {
 			n, _ := decoratorName(dec)
 			d.chain.add("@"+dec.text, n)
@@ -509,7 +518,7 @@ func (e *expr) lineOr(def int) int {
 	if e == nil {
 		return def
 	}
-	return e.line
+	return int(e.line)
 }
 
 // decoratorName is a decorator's dotted name without its arguments.

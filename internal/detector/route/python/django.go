@@ -102,6 +102,11 @@ func (dj *django) settings(m *module) {
 
 func isPathCall(name string) bool { return name == "path" || name == "re_path" || name == "url" }
 
+// wrapsPatterns says a call's arguments are URL patterns themselves.
+func wrapsPatterns(name string) bool {
+	return name == "format_suffix_patterns" || name == "i18n_patterns"
+}
+
 // patterns lists a URLconf's entries: urlpatterns, its += additions,
 // and lists spliced in with * or +.
 func (dj *django) patterns(m *module, list *expr) []*expr {
@@ -125,7 +130,7 @@ func (dj *django) patterns(m *module, list *expr) []*expr {
 		case exSplat:
 			flat(e.obj, depth+1)
 		case exCall:
-			if n := e.callee(); n == "format_suffix_patterns" || n == "i18n_patterns" {
+			if wrapsPatterns(e.callee()) {
 				for _, it := range e.items {
 					flat(it, depth+1)
 				}
@@ -232,12 +237,12 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 			continue
 		}
 		if view.kind == exAttr && view.name == "urls" && strings.HasSuffix(exprDotted(view.obj), "site") {
-			dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: e.line, EndLine: e.line,
+			dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: int(e.line), EndLine: int(e.line),
 				Handler: exprDotted(view), Auth: facts.AuthRequired, AuthEvidence: "django admin (staff login)",
 				Tags: []string{facts.TagAdmin}}, sub)
 			continue
 		}
-		dj.view(m, view, e.line, sub)
+		dj.view(m, view, int(e.line), sub)
 	}
 }
 
@@ -328,7 +333,7 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 	}
 	for _, meth := range methods {
 		r := facts.Route{Method: meth, Framework: framework, File: s.mod.path, Line: s.fn.line, EndLine: s.fn.endLine,
-			Handler: s.fn.name, Body: s.fn.body}
+			Handler: s.fn.name, Body: s.fn.source()}
 		dj.authorize(&r, s.mod, chain, perms, framework == "drf")
 		dj.add(r, ctx)
 	}
@@ -479,9 +484,9 @@ func (dj *django) methodPerms(m *module, c *class, def, action, method string, p
 // method's def when the class or an in-tree base defines it.
 func (dj *django) classRoute(m *module, c *class, method, def, framework string) facts.Route {
 	r := facts.Route{Method: method, Framework: framework, File: m.path, Line: c.line, EndLine: c.endLine,
-		Handler: c.name, Body: c.body}
+		Handler: c.name, Body: c.source()}
 	if fn, fm := dj.ix.method(m, c, def); fn != nil {
-		r.File, r.Line, r.EndLine, r.Handler, r.Body = fm.path, fn.line, fn.endLine, c.name+"."+fn.name, fn.body
+		r.File, r.Line, r.EndLine, r.Handler, r.Body = fm.path, fn.line, fn.endLine, c.name+"."+fn.name, fn.source()
 	}
 	return r
 }

@@ -95,7 +95,7 @@ func (g *graph) authenticates(m *module, target *expr, depth int) bool {
 		c := g.ix.resolve(s.mod, s.value.fn)
 		return securitySchemes[c.last()] || c.cls != nil && securitySchemes[c.cls.name]
 	case s.fn != nil:
-		if a, _ := authOf(nil, s.fn.body, false); a == facts.AuthRequired {
+		if a, _ := authOf(nil, s.fn.source(), false); a == facts.AuthRequired {
 			return true
 		}
 		for _, p := range s.fn.params {

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -19,7 +20,8 @@ type module struct {
 	// assigns holds the value last bound to each name; a module-level
 	// binding wins over one inside a function (constants, app objects).
 	assigns map[string]*expr
-	// appends are later additions to a list (urlpatterns += [...]).
+	// appends are later additions to urlpatterns (+= [...], .append,
+	// .extend): the only list whose additions Finish reads.
 	appends map[string][]*expr
 	funcs   map[string]*function
 	classes map[string]*class
@@ -38,20 +40,36 @@ type importRef struct {
 }
 
 type function struct {
-	name       string
-	line       int // the first decorator's line, or the def line
-	endLine    int
+	name    string
+	line    int // the first decorator's line, or the def line
+	endLine int
+	// Most functions have no decorators and no parameter Finish reads:
+	// they share noDetail.
+	*funcDetail
+	src  *packedSource
+	body span // the def, to its end
+}
+
+type funcDetail struct {
 	decorators []*expr
-	params     []param
-	body       string
+	// params are kept for functions and for the methods a class-based
+	// view routes by HTTP verb, the only ones whose params are read.
+	params []param
 	// perms are a DRF get_permissions method's branches, when simple.
 	perms []permRule
 }
 
+// noDetail is the detail of every function with none. Never write to it.
+var noDetail = &funcDetail{}
+
+// source is the function's source, def to end (Finish only: not safe
+// for concurrent use).
+func (f *function) source() string { return f.src.text(f.body) }
+
 type param struct {
 	name       string
 	annotation *expr
-	def        *expr
+	def        *expr // only a default that may declare a dependency (mayDepend)
 }
 
 type class struct {
@@ -62,10 +80,32 @@ type class struct {
 	decorators []*expr
 	methods    map[string]*function
 	attrs      map[string]*expr
-	body       string
+
+	src *packedSource
+	// head is the class line up to its body; members are the body's
+	// statements other than methods.
+	head    span
+	members []span
+	body    string // head and members, once read (see source)
 }
 
-type exprKind int
+// source is the class's source without its methods: what a route the
+// class serves through an inherited method can be judged by. It is read
+// from the packed file on first use (Finish only).
+func (c *class) source() string {
+	if c.body == "" {
+		var b strings.Builder
+		b.WriteString(c.src.text(c.head))
+		for _, m := range c.members {
+			b.WriteString(c.src.text(m))
+			b.WriteByte('\n')
+		}
+		c.body = b.String()
+	}
+	return c.body
+}
+
+type exprKind uint8
 
 const (
 	exOther exprKind = iota
@@ -80,17 +120,18 @@ const (
 	exSplat
 )
 
-// expr is the little of a Python expression routing needs.
+// expr is the little of a Python expression routing needs. The strings
+// of one expression and its parts share one copy of its source text.
 type expr struct {
-	kind  exprKind
 	text  string
-	line  int
 	str   string           // exStr value
 	name  string           // exName identifier, exAttr attribute
 	obj   *expr            // exAttr object, exSplat value
 	fn    *expr            // exCall callee
 	items []*expr          // exCall positional args, exList items, exFString/exAdd parts
-	kw    map[string]*expr // exCall keyword args, exDict string keys
+	kw    map[string]*expr // exCall keyword args, exDict string keys; nil when none
+	line  int32
+	kind  exprKind
 }
 
 // arg returns positional argument i or keyword name of a call.
@@ -145,6 +186,10 @@ func moduleName(p string) (dotted, pkg string) {
 	return strings.Join(parts, "."), strings.Join(parts[:len(parts)-1], ".")
 }
 
+// urlpatterns is the Django URLconf list, the one list Finish reads
+// additions to.
+const urlpatterns = "urlpatterns"
+
 // mountCalls are the method calls that build the routing tree.
 var mountCalls = map[string]bool{
 	"register_blueprint": true, "include_router": true, "add_resource": true,
@@ -165,14 +210,117 @@ func extract(t *syntax.Tree, file string) *module {
 		classes: map[string]*class{},
 	}
 	m.dotted, m.pkg = moduleName(file)
-	x := &extractor{t: t, m: m}
+	x := &extractor{t: t, m: m, lo: len(t.Src)}
 	x.block(t.Root(), 0, nil)
+	x.trim()
+	if len(x.defs) > 0 {
+		src := pack(t.Src, x.lo, x.hi)
+		for _, f := range x.defs {
+			f.src = src
+		}
+		for _, c := range x.classes {
+			c.src = src
+		}
+	}
 	return m
 }
 
 type extractor struct {
 	t *syntax.Tree
 	m *module
+	// span is the source text of the expression being copied and
+	// spanStart its offset: its parts' strings are slices of it.
+	span      string
+	spanStart uint32
+	// defs and classes get the packed source once the file is read;
+	// lo and hi bound what their spans cover.
+	defs    []*function
+	classes []*class
+	lo, hi  int
+}
+
+// trim drops the arguments of bound calls that Finish can never read,
+// once every binding of the module is known: rows = session.execute(...)
+// in every function is most of what a module binds.
+//
+// Finish reads a bound call's arguments in two cases: it builds a
+// routing object (ctorKind: the callee resolves to an in-tree class or to
+// one of ctorNames), or it lists URL patterns (path(...) and the calls
+// that wrap patterns, by name). Otherwise it reads only the callee: to
+// resolve it (settings = Settings(), router = DefaultRouter(), a security
+// scheme) and to know the name is bound.
+func (x *extractor) trim() {
+	for _, v := range x.m.assigns {
+		if v.kind == exCall && !patternCall(v.callee()) && !x.mayConstruct(v.fn) {
+			// Nothing reads the text of a bound call either (texts are
+			// read from decorators, dependencies, permission lists and
+			// mount calls): only the callee is kept.
+			v.text, v.items, v.kw = "", nil, nil
+			detach(v.fn)
+		}
+	}
+	for _, c := range x.classes {
+		for name, v := range c.attrs {
+			switch name {
+			case "decorators", "method_decorators", "permission_classes":
+				// Read whole: their text is guard evidence.
+				continue
+			}
+			// A class attribute never constructs a routing object (only
+			// module bindings are built), so only patterns need arguments.
+			if v.kind == exCall && !patternCall(v.callee()) {
+				v.text, v.items, v.kw = "", nil, nil
+				detach(v.fn)
+			}
+		}
+	}
+}
+
+func patternCall(name string) bool { return isPathCall(name) || wrapsPatterns(name) }
+
+// mayConstruct says a bound call's callee may resolve, in Finish, to a
+// routing object's class, judged by how index.resolve treats its first
+// name: a name the module binds to a class (itself, not an attribute of
+// it); anything imported; or, unbound, an external name ending in one of
+// ctorNames. Names bound to functions or values resolve to no class.
+func (x *extractor) mayConstruct(fn *expr) bool {
+	dotted, ok := fn.dotted()
+	if !ok {
+		return false // (a)(), f()(): resolve gives a value, never a class
+	}
+	root, _, chained := strings.Cut(dotted, ".")
+	switch {
+	case x.m.classes[root] != nil:
+		return !chained
+	case x.m.funcs[root] != nil, x.m.assigns[root] != nil:
+		return false
+	}
+	if _, ok := x.m.imports[root]; ok {
+		return true
+	}
+	return ctorNames[dotted[strings.LastIndexByte(dotted, '.')+1:]]
+}
+
+// detach gives a trimmed call's callee its own copies of its strings,
+// so the copy of the whole call's source can be freed.
+func detach(e *expr) {
+	for ; e != nil; e = e.obj {
+		e.text = strings.Clone(e.text)
+		if e.kind == exName {
+			e.name = e.text
+		} else {
+			e.name = strings.Clone(e.name)
+		}
+		if e.kind != exAttr {
+			return
+		}
+	}
+}
+
+// cover records a span of source that Finish may read.
+func (x *extractor) cover(start, end uint32) span {
+	x.lo, x.hi = min(x.lo, int(start)), max(x.hi, int(end))
+	return span{start, end}
 }
 
 // block walks the statements of a module, function or class body. depth 0
@@ -219,12 +367,21 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 	body := n.ChildByFieldName("body")
 	switch n.Type() {
 	case "function_definition":
-		f := &function{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs, body: x.t.Text(n)}
-		f.params = x.params(n.ChildByFieldName("parameters"))
+		f := &function{name: name, line: line, endLine: syntax.EndLine(n),
+			body: x.cover(n.StartByte(), n.EndByte())}
+		x.defs = append(x.defs, f)
+		detail := funcDetail{decorators: decs}
+		if cls == nil || slices.Contains(classVerbs, name) {
+			detail.params = x.params(n.ChildByFieldName("parameters"))
+		}
+		if cls != nil && name == "get_permissions" && body != nil {
+			detail.perms = x.permRules(body)
+		}
+		f.funcDetail = noDetail
+		if detail.decorators != nil || detail.params != nil || detail.perms != nil {
+			f.funcDetail = &detail
+		}
 		if cls != nil {
-			if name == "get_permissions" && body != nil {
-				f.perms = x.permRules(body)
-			}
 			cls.methods[name] = f
 		} else if _, ok := x.m.funcs[name]; !ok || depth == 0 {
 			x.m.funcs[name] = f
@@ -234,7 +391,9 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 		}
 	case "class_definition":
 		c := &class{name: name, line: line, endLine: syntax.EndLine(n), decorators: decs,
-			methods: map[string]*function{}, attrs: map[string]*expr{}, body: x.classBody(n, body)}
+			methods: map[string]*function{}, attrs: map[string]*expr{}}
+		x.classBody(c, n, body)
+		x.classes = append(x.classes, c)
 		if sc := n.ChildByFieldName("superclasses"); sc != nil {
 			for i := 0; i < int(sc.NamedChildCount()); i++ {
 				if b := sc.NamedChild(i); b.Type() != "keyword_argument" {
@@ -251,22 +410,20 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 	}
 }
 
-// classBody is a class's source without its methods: what a route the
-// class serves through an inherited method can be judged by.
-func (x *extractor) classBody(n, body *sitter.Node) string {
+// classBody records where a class's source without its methods is (see
+// class.source).
+func (x *extractor) classBody(c *class, n, body *sitter.Node) {
 	if body == nil {
-		return x.t.Text(n)
+		c.head = x.cover(n.StartByte(), n.EndByte())
+		return
 	}
-	var b strings.Builder
-	b.WriteString(string(x.t.Src[n.StartByte():body.StartByte()]))
+	c.head = x.cover(n.StartByte(), body.StartByte())
 	for i := 0; i < int(body.NamedChildCount()); i++ {
-		c := body.NamedChild(i)
-		if t := c.Type(); t != "function_definition" && t != "decorated_definition" {
-			b.WriteString(x.t.Text(c))
-			b.WriteByte('\n')
+		m := body.NamedChild(i)
+		if t := m.Type(); t != "function_definition" && t != "decorated_definition" {
+			c.members = append(c.members, x.cover(m.StartByte(), m.EndByte()))
 		}
 	}
-	return b.String()
 }
 
 func (x *extractor) params(n *sitter.Node) []param {
@@ -287,17 +444,56 @@ func (x *extractor) params(n *sitter.Node) []param {
 			p.annotation = x.typeExpr(c.ChildByFieldName("type"))
 		case "default_parameter":
 			p.name = x.t.Text(c.ChildByFieldName("name"))
-			p.def = x.expr(c.ChildByFieldName("value"))
+			p.def = x.dependencyDefault(c.ChildByFieldName("value"))
 		case "typed_default_parameter":
 			p.name = x.t.Text(c.ChildByFieldName("name"))
 			p.annotation = x.typeExpr(c.ChildByFieldName("type"))
-			p.def = x.expr(c.ChildByFieldName("value"))
+			p.def = x.dependencyDefault(c.ChildByFieldName("value"))
 		default:
+			continue
+		}
+		if p.annotation == nil && p.def == nil {
+			// Finish reads a parameter for its annotation or a
+			// dependency in its default; a bare name has neither.
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// dependencyDefault copies a parameter's default when it may declare a
+// FastAPI dependency, the one thing Finish reads defaults for (limit=50
+// and the like are most defaults, and never do).
+func (x *extractor) dependencyDefault(n *sitter.Node) *expr {
+	if n == nil {
+		return nil
+	}
+	switch n.Type() {
+	case "integer", "float", "string", "concatenated_string", "none", "true", "false",
+		"dictionary", "unary_operator":
+		return nil
+	}
+	if e := x.expr(n); mayDepend(e) {
+		return e
+	}
+	return nil
+}
+
+// mayDepend says a default can hold a dependency as findDepends and
+// authenticates read it: Depends(x) or Security(x) itself, a list or
+// subscript that may hold one, or a name that may be bound to one.
+func mayDepend(e *expr) bool {
+	switch e.kind {
+	case exCall:
+		c := e.callee()
+		return c == "Depends" || c == "Security"
+	case exName, exAttr, exList:
+		return true
+	case exOther:
+		return len(e.items) > 0
+	}
+	return false
 }
 
 func (x *extractor) typeExpr(n *sitter.Node) *expr {
@@ -331,8 +527,9 @@ func (x *extractor) expressionStatement(n *sitter.Node, depth int, cls *class) {
 		left := n.ChildByFieldName("left")
 		right := n.ChildByFieldName("right")
 		if left != nil && right != nil && left.Type() == "identifier" && x.t.Text(n.Child(1)) == "+=" {
-			name := x.t.Text(left)
-			x.m.appends[name] = append(x.m.appends[name], x.expr(right))
+			if name := x.t.Text(left); name == urlpatterns {
+				x.m.appends[name] = append(x.m.appends[name], x.expr(right))
+			}
 		}
 	case "call":
 		x.collectCalls(n)
@@ -352,9 +549,14 @@ func (x *extractor) collectCalls(n *sitter.Node) {
 	if !mountCalls[attr] {
 		return
 	}
-	e := x.expr(n)
 	if attr == "append" || attr == "extend" {
-		// urlpatterns.append(path(...)) and .extend([...]) add patterns.
+		// urlpatterns.append(path(...)) and .extend([...]) add patterns;
+		// additions to any other list (out.append(row) in every loop) are
+		// never read, so they are not copied.
+		if obj := fn.ChildByFieldName("object"); obj == nil || obj.Type() != "identifier" || x.t.Text(obj) != urlpatterns {
+			return
+		}
+		e := x.expr(n)
 		if obj := e.fn.obj; obj != nil && obj.kind == exName && len(e.items) == 1 {
 			item := e.items[0]
 			if attr == "append" {
@@ -364,7 +566,7 @@ func (x *extractor) collectCalls(n *sitter.Node) {
 		}
 		return
 	}
-	x.m.calls = append(x.m.calls, e)
+	x.m.calls = append(x.m.calls, x.expr(n))
 }
 
 func (x *extractor) importStatement(n *sitter.Node) {
@@ -455,20 +657,58 @@ func (x *extractor) note(mod string) {
 // maxExprDepth bounds the copy of deeply nested expressions.
 const maxExprDepth = 12
 
-func (x *extractor) expr(n *sitter.Node) *expr { return x.exprAt(n, 0) }
+// expr copies an expression: one copy of its source text, which the
+// strings of its parts are slices of.
+func (x *extractor) expr(n *sitter.Node) *expr {
+	if n == nil {
+		return nil
+	}
+	x.span, x.spanStart = x.t.Text(n), n.StartByte()
+	e := x.exprAt(n, 0)
+	x.span = ""
+	return e
+}
+
+// text is a node's source: a slice of the expression's copy when the
+// node lies in it.
+func (x *extractor) text(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	start, end := n.StartByte(), n.EndByte()
+	if start >= x.spanStart && end >= start && end-x.spanStart <= uint32(len(x.span)) {
+		return x.span[start-x.spanStart : end-x.spanStart]
+	}
+	return x.t.Text(n)
+}
+
+// stringValue is syntax's StringValue with the value sliced from the
+// expression's copy where it appears there verbatim (no escapes to keep
+// apart): one copy of the text, not two.
+func (x *extractor) stringValue(n *sitter.Node) (string, bool) {
+	v, ok := x.t.StringValue(n)
+	if ok && v != "" {
+		if lit := x.text(n); len(lit) >= len(v) {
+			if i := strings.Index(lit, v); i >= 0 {
+				v = lit[i : i+len(v)]
+			}
+		}
+	}
+	return v, ok
+}
 
 func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 	if n == nil {
 		return nil
 	}
-	e := &expr{text: x.t.Text(n), line: syntax.Line(n)}
+	e := &expr{text: x.text(n), line: int32(syntax.Line(n))}
 	if depth > maxExprDepth {
 		return e
 	}
 	sub := func(c *sitter.Node) *expr { return x.exprAt(c, depth+1) }
 	switch n.Type() {
 	case "string":
-		if v, ok := x.t.StringValue(n); ok {
+		if v, ok := x.stringValue(n); ok {
 			e.kind, e.str = exStr, v
 			return e
 		}
@@ -477,14 +717,14 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 			c := n.NamedChild(i)
 			switch c.Type() {
 			case "string_content":
-				s := strings.ReplaceAll(strings.ReplaceAll(x.t.Text(c), "{{", "{"), "}}", "}")
+				s := strings.ReplaceAll(strings.ReplaceAll(x.text(c), "{{", "{"), "}}", "}")
 				e.items = append(e.items, &expr{kind: exStr, str: s, text: s})
 			case "interpolation":
 				e.items = append(e.items, sub(c.ChildByFieldName("expression")))
 			}
 		}
 	case "concatenated_string":
-		if v, ok := x.t.StringValue(n); ok {
+		if v, ok := x.stringValue(n); ok {
 			e.kind, e.str = exStr, v
 			return e
 		}
@@ -493,7 +733,7 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 			e.items = append(e.items, sub(n.NamedChild(i)))
 		}
 	case "binary_operator":
-		if op := n.ChildByFieldName("operator"); op != nil && x.t.Text(op) == "+" {
+		if op := n.ChildByFieldName("operator"); op != nil && x.text(op) == "+" {
 			e.kind = exAdd
 			e.items = []*expr{sub(n.ChildByFieldName("left")), sub(n.ChildByFieldName("right"))}
 		}
@@ -502,16 +742,18 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 	case "attribute":
 		e.kind = exAttr
 		e.obj = sub(n.ChildByFieldName("object"))
-		e.name = x.t.Text(n.ChildByFieldName("attribute"))
+		e.name = x.text(n.ChildByFieldName("attribute"))
 	case "call":
 		e.kind = exCall
 		e.fn = sub(n.ChildByFieldName("function"))
-		e.kw = map[string]*expr{}
 		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
 			for i := 0; i < int(args.NamedChildCount()); i++ {
 				a := args.NamedChild(i)
 				if a.Type() == "keyword_argument" {
-					e.kw[x.t.Text(a.ChildByFieldName("name"))] = sub(a.ChildByFieldName("value"))
+					if e.kw == nil {
+						e.kw = map[string]*expr{}
+					}
+					e.kw[x.text(a.ChildByFieldName("name"))] = sub(a.ChildByFieldName("value"))
 				} else if a.Type() != "comment" {
 					e.items = append(e.items, sub(a))
 				}
@@ -535,13 +777,15 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		}
 	case "dictionary":
 		e.kind = exDict
-		e.kw = map[string]*expr{}
 		for i := 0; i < int(n.NamedChildCount()); i++ {
 			p := n.NamedChild(i)
 			if p.Type() != "pair" {
 				continue
 			}
-			if k, ok := x.t.StringValue(p.ChildByFieldName("key")); ok {
+			if k, ok := x.stringValue(p.ChildByFieldName("key")); ok {
+				if e.kw == nil {
+					e.kw = map[string]*expr{}
+				}
 				e.kw[k] = sub(p.ChildByFieldName("value"))
 			}
 		}

@@ -146,7 +146,7 @@ func (x *extractor) permList(n *sitter.Node) (*expr, bool) {
 	if n == nil || n.Type() != "list" && n.Type() != "tuple" {
 		return nil, false
 	}
-	out := &expr{kind: exList, text: x.t.Text(n), line: syntax.Line(n)}
+	out := &expr{kind: exList, text: x.t.Text(n), line: int32(syntax.Line(n))}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
 		if c.Type() == "comment" {
