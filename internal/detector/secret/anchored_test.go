@@ -120,10 +120,10 @@ func TestMatchSameAsRegex(t *testing.T) {
 // for every rule.
 func checkMatch(t *testing.T, rs *ruleset, name string, data []byte) {
 	t.Helper()
-	lower, anchored := asciiLowerBytes(data), usable(data)
+	ft := newText(data)
 	for ri := range rs.rules {
 		want := rs.rules[ri].Regex.FindAllSubmatchIndex(data, -1)
-		if got := rs.match(ri, data, lower, anchored); !slices.EqualFunc(got, want, slices.Equal) {
+		if got := rs.match(ri, ft, span{0, len(data)}); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("%s, %s: match %v, regexp %v", name, rs.rules[ri].RuleID, got, want)
 		}
 	}
@@ -133,11 +133,11 @@ func checkMatch(t *testing.T, rs *ruleset, name string, data []byte) {
 // detector runs each rule on.
 func checkWindows(t *testing.T, rs *ruleset, name string, data []byte) {
 	t.Helper()
-	lower, anchored := asciiLowerBytes(data), usable(data)
-	for ri, ws := range rs.windows(newLines(data), lower) {
+	ft := newText(data)
+	for ri, ws := range rs.windows(newLines(data), ft.lower) {
 		for _, w := range ws {
 			want := rs.rules[ri].Regex.FindAllSubmatchIndex(data[w.start:w.end], -1)
-			got := rs.match(ri, data[w.start:w.end], lower[w.start:w.end], anchored)
+			got := rs.match(ri, ft, w)
 			if !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("%s, %s at %d: match %v, regexp %v", name, rs.rules[ri].RuleID, w.start, got, want)
 			}

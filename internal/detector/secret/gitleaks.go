@@ -205,10 +205,9 @@ func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
 // entropy and allowlists, exactly as gitleaks would judge each match.
 func (rs *ruleset) find(path string, data []byte) []candidate {
 	l := newLines(data)
-	lower := asciiLowerBytes(data)
-	anchored := usable(data)
+	t := newText(data)
 	var out []candidate
-	for ri, ws := range rs.windows(l, lower) {
+	for ri, ws := range rs.windows(l, t.lower) {
 		r := &rs.rules[ri]
 		if r.Path != nil && !r.Path.MatchString(path) {
 			continue
@@ -217,7 +216,7 @@ func (rs *ruleset) find(path string, data []byte) []candidate {
 			continue
 		}
 		for _, w := range ws {
-			for _, m := range rs.match(ri, data[w.start:w.end], lower[w.start:w.end], anchored) {
+			for _, m := range rs.match(ri, t, w) {
 				if c, ok := rs.judge(r, l, path, w.start, m); ok {
 					out = append(out, c)
 				}
@@ -227,14 +226,28 @@ func (rs *ruleset) find(path string, data []byte) []candidate {
 	return out
 }
 
-// match is the rule's FindAllSubmatchIndex on one window, found the
-// cheapest way that gives the same result. lower is s lowered by
-// asciiLowerBytes; anchored is usable() of the whole file.
-func (rs *ruleset) match(ri int, s, lower []byte, anchored bool) [][]int {
-	if p := rs.prefixed[ri]; p != nil && anchored {
-		return p.findAll(s, lower)
+// text is one file as the rules search it: its bytes, lowered, and the
+// same as strings for the gates, made once per file when first needed.
+type text struct {
+	data, lower   []byte
+	anchored      bool // usable(data)
+	str, lowerStr string
+}
+
+func newText(data []byte) *text {
+	return &text{data: data, lower: asciiLowerBytes(data), anchored: usable(data)}
+}
+
+// match is the rule's FindAllSubmatchIndex on the window w of t, found
+// the cheapest way that gives the same result.
+func (rs *ruleset) match(ri int, t *text, w span) [][]int {
+	if p := rs.prefixed[ri]; p != nil && t.anchored {
+		return p.findAll(t.data[w.start:w.end], t.lower[w.start:w.end])
 	}
-	return rs.gates[ri].FindAllStringSubmatchIndex(string(s), string(lower), -1)
+	if t.str == "" {
+		t.str, t.lowerStr = string(t.data), string(t.lower)
+	}
+	return rs.gates[ri].FindAllStringSubmatchIndex(t.str[w.start:w.end], t.lowerStr[w.start:w.end], -1)
 }
 
 // judge turns one regex match into a candidate, or rejects it.
