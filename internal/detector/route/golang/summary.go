@@ -1,0 +1,159 @@
+package golang
+
+import (
+	"go/ast"
+	"go/token"
+	"path"
+	"unique"
+)
+
+// summary is what a function body names, enough to decide in Finish
+// whether the function can touch a router without keeping the body: a
+// module's bodies parsed are about ten times its source, and only the few
+// that set up routers are interpreted.
+type summary struct {
+	idents      []unique.Handle[string] // every identifier the body uses, once each (interned: the same names recur in every body)
+	imported    []importRef             // pkg.Name selections of imported packages
+	methodCalls []string                // other selections (methods, fields), once each
+	routerAPI   bool                    // selects a router framework's or net/http's serving API
+}
+
+// importRef is a package-level name of an imported package.
+type importRef struct{ path, name string }
+
+// summarizeFile keeps what Finish needs of a parsed file: function
+// signatures with their bodies summarized and dropped, package-level var
+// and const declarations (interpreted as globals), and the struct fields
+// that hold routers.
+func summarizeFile(af *ast.File, tf *token.File, p string, src []byte) *goFile {
+	gf := &goFile{
+		path:    p,
+		dir:     path.Dir(p),
+		pkg:     af.Name.Name,
+		src:     pack(src),
+		base:    tf.Base(),
+		imports: imports(af),
+		fieldFW: map[string]string{},
+	}
+	for _, d := range af.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Body == nil {
+				continue
+			}
+			gf.funcs = append(gf.funcs, declare(gf, d))
+		case *ast.GenDecl:
+			switch d.Tok {
+			case token.VAR, token.CONST:
+				gf.vars = append(gf.vars, d)
+			case token.TYPE:
+				for _, s := range d.Specs {
+					ts, ok := s.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					for _, fl := range st.Fields.List {
+						if fw := routerType(gf, fl.Type); fw != "" {
+							for _, n := range fl.Names {
+								gf.fieldFW[n.Name] = fw
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return gf
+}
+
+// declare keeps the signature facts of a function and a summary of its
+// body; the declaration itself is let go.
+func declare(f *goFile, d *ast.FuncDecl) *funcDecl {
+	fd := &funcDecl{
+		file:    f,
+		name:    d.Name.Name,
+		method:  d.Recv != nil,
+		pos:     d.Pos(),
+		end:     d.End(),
+		summary: summarize(f, d.Body),
+	}
+	if d.Recv != nil && len(d.Recv.List) > 0 {
+		fd.recvType = typeName(d.Recv.List[0].Type)
+	}
+	for _, fl := range d.Type.Params.List {
+		if routerType(f, fl.Type) != "" {
+			fd.routerParam = true
+		}
+	}
+	if r := d.Type.Results; r != nil {
+		for _, fl := range r.List {
+			if routerType(f, fl.Type) != "" {
+				fd.routerResult = true
+			}
+		}
+		if len(r.List) > 0 {
+			fd.resultType = typeName(r.List[0].Type)
+		}
+	}
+	return fd
+}
+
+// summarize records what a body names. Which identifiers are functions of
+// the package, and which imports are packages of the module, is known only
+// once every file is in: Finish decides (module.collectRefs).
+func summarize(f *goFile, body *ast.BlockStmt) *summary {
+	s := &summary{}
+	idents := map[string]bool{}
+	imported := map[importRef]bool{}
+	methods := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if !idents[n.Name] {
+				idents[n.Name] = true
+				s.idents = append(s.idents, unique.Make(n.Name))
+			}
+		case *ast.SelectorExpr:
+			if x, ok := n.X.(*ast.Ident); ok {
+				if ip, ok := f.imports[x.Name]; ok {
+					if routerAPI(ip, n.Sel.Name) {
+						s.routerAPI = true
+					}
+					if r := (importRef{ip, n.Sel.Name}); !imported[r] {
+						imported[r] = true
+						s.imported = append(s.imported, r)
+					}
+					return false
+				}
+			}
+			if !methods[n.Sel.Name] {
+				methods[n.Sel.Name] = true
+				s.methodCalls = append(s.methodCalls, n.Sel.Name)
+			}
+		}
+		return true
+	})
+	return s
+}
+
+// reparse gives back the declarations of the relevant functions of f,
+// parsing its source again. Positions match the first parse (each file has
+// a file set of its own), so the line table and offsets kept still apply.
+func reparse(f *goFile, relevant map[token.Pos]*funcDecl) {
+	af, tf, err := parse(f.path, f.src.bytes())
+	if err != nil {
+		return // the bytes parsed once; if not now, the bodies stay empty
+	}
+	f.tf = tf
+	for _, d := range af.Decls {
+		if d, ok := d.(*ast.FuncDecl); ok && d.Body != nil {
+			if fd := relevant[d.Pos()]; fd != nil {
+				fd.decl = d
+			}
+		}
+	}
+}
