@@ -25,6 +25,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/packed"
 )
 
 // Detector finds routes in Go code.
@@ -65,7 +66,7 @@ type goFile struct {
 	path    string // repo-relative
 	dir     string
 	pkg     string
-	src     *packed
+	src     *packed.Bytes
 	base    int               // of the file's positions
 	tf      *token.File       // line table, made in Finish when a line is asked for
 	imports map[string]string // local name -> import path
@@ -112,7 +113,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 // lines it reports.
 func (f *goFile) lines() *token.File {
 	if f.tf == nil {
-		src := f.src.bytes()
+		src := f.src.Bytes()
 		f.tf = token.NewFileSet().AddFile(f.path, f.base, len(src))
 		f.tf.SetLinesForContent(src)
 	}

@@ -223,7 +223,7 @@ func (fd *funcDecl) text() string { return fd.file.text(fd.pos, fd.end) }
 
 // text is the source between two positions of f.
 func (f *goFile) text(pos, end token.Pos) string {
-	src := f.src.bytes()
+	src := f.src.Bytes()
 	start, stop := int(pos)-f.base, int(end)-f.base
 	if !pos.IsValid() || start < 0 || stop > len(src) || start > stop {
 		return ""

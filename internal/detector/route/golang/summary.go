@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"github.com/threatmap/threatmap/internal/packed"
 	"go/ast"
 	"go/token"
 	"path"
@@ -30,7 +31,7 @@ func summarizeFile(af *ast.File, tf *token.File, p string, src []byte) *goFile {
 		path:    p,
 		dir:     path.Dir(p),
 		pkg:     af.Name.Name,
-		src:     pack(src),
+		src:     packed.Pack(src),
 		base:    tf.Base(),
 		imports: imports(af),
 		fieldFW: map[string]string{},
@@ -144,7 +145,7 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 // parsing its source again. Positions match the first parse (each file has
 // a file set of its own), so the line table and offsets kept still apply.
 func reparse(f *goFile, relevant map[token.Pos]*funcDecl) {
-	af, tf, err := parse(f.path, f.src.bytes())
+	af, tf, err := parse(f.path, f.src.Bytes())
 	if err != nil {
 		return // the bytes parsed once; if not now, the bodies stay empty
 	}
