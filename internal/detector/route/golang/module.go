@@ -164,6 +164,12 @@ func (m *module) collectRefs(p *pkg) {
 				fd.direct = true
 			}
 			m.methodNames[name] = true
+			// x.name where the package has a function name: counted as a
+			// use of it, as any identifier is.
+			if len(p.funcs[name]) > 0 {
+				m.referenced[funcKey{p.dir, name}] = true
+				fd.calls = append(fd.calls, funcKey{p.dir, name})
+			}
 		}
 		fd.methodCalls = s.methodCalls
 	}

@@ -13,9 +13,9 @@ import (
 // module's bodies parsed are about ten times its source, and only the few
 // that set up routers are interpreted.
 type summary struct {
-	idents      []unique.Handle[string] // every identifier the body uses, once each (interned: the same names recur in every body)
+	idents      []unique.Handle[string] // identifiers the body uses, selected names aside, once each (interned: the same names recur in every body)
 	imported    []importRef             // pkg.Name selections of imported packages
-	methodCalls []string                // other selections (methods, fields), once each
+	methodCalls []string                // names selected from anything else (methods, fields), once each
 	routerAPI   bool                    // selects a router framework's or net/http's serving API
 }
 
@@ -111,7 +111,8 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 	idents := map[string]bool{}
 	imported := map[importRef]bool{}
 	methods := map[string]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
 			if !idents[n.Name] {
@@ -135,9 +136,14 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 				methods[n.Sel.Name] = true
 				s.methodCalls = append(s.methodCalls, n.Sel.Name)
 			}
+			// The selected name is in methodCalls already; collectRefs
+			// looks it up as an identifier too.
+			ast.Inspect(n.X, visit)
+			return false
 		}
 		return true
-	})
+	}
+	ast.Inspect(body, visit)
 	return s
 }
 
