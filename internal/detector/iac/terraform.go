@@ -17,18 +17,35 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/packed"
 )
 
 // Terraform reads .tf files per module (folder) and judges buckets,
 // security groups and databases once every file of the module is seen,
 // since a bucket and its public-access block often live in two files.
+//
+// Between Detect and Finish it keeps each file's source deflated, not its
+// syntax tree: a tree costs over ten times the source, and a module's
+// values (variables, locals) are only known once all of its files are in.
+// Finish parses a module's files again, judges it, and lets it go.
 type Terraform struct {
 	mu      sync.Mutex
-	modules map[string]*module
+	modules map[string]*moduleFiles
+}
+
+// moduleFiles is what Detect keeps of one module until Finish.
+type moduleFiles struct {
+	files     []tfFile
+	hasBroken bool // a file failed to parse: absence is not evidence
+}
+
+type tfFile struct {
+	path string
+	src  *packed.Bytes
 }
 
 // NewTerraform returns a Terraform detector for one scan.
-func NewTerraform() *Terraform { return &Terraform{modules: map[string]*module{}} }
+func NewTerraform() *Terraform { return &Terraform{modules: map[string]*moduleFiles{}} }
 
 // Name implements detector.Detector.
 func (*Terraform) Name() string { return "iac/terraform" }
@@ -36,27 +53,34 @@ func (*Terraform) Name() string { return "iac/terraform" }
 // Match implements detector.Detector.
 func (*Terraform) Match(p string) bool { return strings.HasSuffix(p, ".tf") }
 
-// Detect parses one file and files its blocks under its module.
+// Detect parses one file to report it if broken, and keeps its source
+// under its module when it holds a block Finish reads.
 func (t *Terraform) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
 	blocks, err := parseTerraform(f.Path, f.Data)
+	var src *packed.Bytes
+	if err == nil && len(blocks) > 0 {
+		src = packed.Pack(f.Data)
+	}
 	dir := moduleDir(f.Path)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	m := t.modules[dir]
-	if m == nil {
-		m = newModule(dir)
-		t.modules[dir] = m
+	mf := t.modules[dir]
+	if mf == nil {
+		mf = &moduleFiles{}
+		t.modules[dir] = mf
 	}
 	if err != nil {
-		m.hasBroken = true
+		mf.hasBroken = true
 		out.Warn(f.Path, err.Error())
 		return nil
 	}
-	m.add(blocks)
+	if src != nil {
+		mf.files = append(mf.files, tfFile{path: f.Path, src: src})
+	}
 	return nil
 }
 
-// Finish judges every module.
+// Finish judges every module, releasing each once judged.
 func (t *Terraform) Finish(_ context.Context, out *detector.Sink) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -66,21 +90,38 @@ func (t *Terraform) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	sort.Strings(dirs)
 	for _, d := range dirs {
-		judgeModule(t.modules[d], out)
+		judgeModule(d, t.modules[d], out)
+		delete(t.modules, d)
 	}
 	return nil
 }
 
-// judgeModule runs every check on one module. A panic in the HCL or cty
-// libraries on a strange file costs that module a warning, not the scan
-// (Finish runs outside the scanner's per-file recovery).
-func judgeModule(m *module, out *detector.Sink) {
+// judgeModule parses one module's files again and runs every check on
+// it. A panic in the HCL or cty libraries on a strange file costs that
+// module a warning, not the scan (Finish runs outside the scanner's
+// per-file recovery).
+func judgeModule(dir string, mf *moduleFiles, out *detector.Sink) {
 	defer func() {
 		if r := recover(); r != nil {
-			out.Warn(m.dir, "iac/terraform: internal error while reading this module; skipped")
+			out.Warn(dir, "iac/terraform: internal error while reading this module; skipped")
 		}
 	}()
-	slices.SortFunc(m.blocks, func(a, b *block) int { return strings.Compare(a.addr(), b.addr()) })
+	m := newModule(dir)
+	m.hasBroken = mf.hasBroken
+	// Files in path order, so that a variable or local declared twice
+	// resolves the same way in every scan.
+	slices.SortFunc(mf.files, func(a, b tfFile) int { return strings.Compare(a.path, b.path) })
+	for _, f := range mf.files {
+		blocks, err := parseTerraform(f.path, f.src.Bytes())
+		if err != nil {
+			// Parsed at Detect; only a lost source fails here.
+			m.hasBroken = true
+			continue
+		}
+		m.add(blocks)
+	}
+	// Stable: a block declared twice keeps its files' order.
+	slices.SortStableFunc(m.blocks, func(a, b *block) int { return strings.Compare(a.addr(), b.addr()) })
 	checkS3(m, out)
 	checkGCS(m, out)
 	checkAzure(m, out)
