@@ -5,14 +5,20 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // starts is what lets FindAll skip the text between possible matches: a
-// set of strings every match begins with, and the pattern anchored at a
-// candidate start.
+// set of strings every match begins with (or, with a lead, every match
+// begins a bounded run of class bytes before), and the pattern anchored
+// at a candidate start.
 type starts struct {
 	needles []string // every match begins with one of these (lower case if fold)
 	fold    bool
+	// lead, if set, is a leading class repeat the needles follow (see
+	// leadRun): a match begins up to leadMax class bytes before a needle.
+	lead    *[128]bool
+	leadMax int
 	// atText is the pattern anchored at the start of the text; afterChar
 	// the same after one rune of left context, so that assertions before
 	// the first character (\b, (?m)^) see what precedes the candidate.
@@ -21,24 +27,26 @@ type starts struct {
 
 // newStarts finds the start strings of re, or nil when some match may
 // begin with anything (or with a one-byte string, which would not skip).
-func newStarts(re *regexp.Regexp, parsed *syntax.Regexp) *starts {
-	ps := prefixes(parsed)
-	if ps == nil || minLen(ps.strs) < 2 {
+// raw is re parsed, parsed the same simplified.
+func newStarts(re *regexp.Regexp, raw, parsed *syntax.Regexp) *starts {
+	st := &starts{}
+	if ps := prefixes(parsed); ps != nil && minLen(ps.strs) >= 2 {
+		st.needles, st.fold = ps.strs, ps.fold
+	} else if !st.leadRun(raw) {
 		return nil
 	}
 	src := re.String()
-	atText, err := regexp.Compile(`\A(?:` + src + `)`)
-	if err != nil {
+	var err error
+	if st.atText, err = regexp.Compile(`\A(?:` + src + `)`); err != nil {
 		return nil
 	}
-	afterChar, err := regexp.Compile(`\A(?s:.)(?:` + src + `)`)
-	if err != nil {
+	if st.afterChar, err = regexp.Compile(`\A(?s:.)(?:` + src + `)`); err != nil {
 		return nil
 	}
-	needles := slices.Clone(ps.strs)
-	slices.Sort(needles)
-	needles = slices.Compact(needles)
-	return &starts{needles: needles, fold: ps.fold, atText: atText, afterChar: afterChar}
+	st.needles = slices.Clone(st.needles)
+	slices.Sort(st.needles)
+	st.needles = slices.Compact(st.needles)
+	return st
 }
 
 // prefixes is a set of strings one of which begins every match of re,
@@ -112,7 +120,7 @@ func (g *Gate) FindAllStringSubmatchIndex(s, lower string, n int) [][]int {
 	if !g.MayMatch(s, lower) || n == 0 {
 		return nil
 	}
-	if st == nil || st.fold && (strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")) {
+	if st == nil || st.fold && hasFoldRunes(s) {
 		return g.re.FindAllStringSubmatchIndex(s, n)
 	}
 	text := s
@@ -133,19 +141,46 @@ func (g *Gate) FindAllStringSubmatchIndex(s, lower string, n int) [][]int {
 			i += j + 1
 		}
 	}
-	if len(cands) == 0 {
-		return nil
-	}
 	slices.Sort(cands)
-	cands = slices.Compact(cands)
+	return st.run(s, slices.Compact(cands), n)
+}
+
+// FindAllSubmatchIndex is FindAllStringSubmatchIndex on bytes, the same as
+// re.FindAllSubmatchIndex(b, n). lower is b lowered by Lower, or nil. The
+// bytes are read in place: they must not change during the call.
+func (g *Gate) FindAllSubmatchIndex(b, lower []byte, n int) [][]int {
+	return g.FindAllStringSubmatchIndex(stringOf(b), stringOf(lower), n)
+}
+
+// hasFoldRunes reports whether s holds a rune that Unicode folds to an
+// ASCII letter (the Kelvin sign, the long s): on such a text, lowering
+// ASCII alone does not show every case-insensitive match.
+func hasFoldRunes(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
+// run tries the pattern at the candidates (every position of a needle,
+// sorted, without repeats) and returns the matches the unanchored pattern
+// finds, at most n of them if n > 0.
+func (st *starts) run(s string, cands []int, n int) [][]int {
 	var out [][]int
-	pos := 0
-	for _, c := range cands {
-		if c < pos {
+	pos, failed := 0, -1
+	for _, k := range cands {
+		if k < pos {
+			continue // a match at or after pos has its needle there too
+		}
+		c := k
+		if st.lead != nil {
+			for c > pos && k-c < st.leadMax && s[c-1] < utf8.RuneSelf && st.lead[s[c-1]] {
+				c--
+			}
+		}
+		if c == failed {
 			continue
 		}
 		m := st.at(s, c)
 		if m == nil {
+			failed = c
 			continue
 		}
 		out = append(out, m)
@@ -163,10 +198,11 @@ func (st *starts) at(s string, c int) []int {
 	if c == 0 {
 		return st.atText.FindStringSubmatchIndex(s)
 	}
-	// One byte of left context. A needle begins a rune, so the byte
-	// before c is ASCII, or not a whole rune by itself and then read as
-	// utf8.RuneError: either way one byte long, and for \b and (?m)^ it
-	// tells the same as the rune the full text has there.
+	// One byte of left context. A candidate begins a rune (a needle, or
+	// an ASCII class byte before one), so the byte before c is ASCII, or
+	// not a whole rune by itself and then read as utf8.RuneError: either
+	// way one byte long, and for \b and (?m)^ it tells the same as the
+	// rune the full text has there.
 	m := st.afterChar.FindStringSubmatchIndex(s[c-1:])
 	if m == nil {
 		return nil

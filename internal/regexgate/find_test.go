@@ -26,6 +26,11 @@ var findPatterns = []string{
 	`(?i)pass(word)?`,
 	`\bhttp\.(Get|Post)\(\s*(\w+)`,
 	`\$\{|\{\{`,
+	// A bounded class repeat before an identifier (gitleaks' generic
+	// rules): matches begin up to N class bytes before the identifier.
+	`(?i)[\w.-]{0,50}?(?:key|token|secret)(?:[ \t\w.-]{0,20})[=:]\s*['"]?([a-z0-9]{10,})`,
+	`(?i)[\w.-]{0,5}(?:jfrog)=(\w+)`,
+	`[a-z_]{0,3}\bapi_?key=(\w+)`,
 }
 
 var findTexts = []string{
@@ -46,6 +51,13 @@ var findTexts = []string{
 	"${a} {{b}} $x",
 	"\xe2execute(q) \xe2\x82execute(q) é\u00e9execute(q)",
 	"\nexecute(q)",
+	`api_key = "a1b2c3d4e5f6g7h8i9j0" x.token: 'abcdefghij0123'`,
+	strings.Repeat("w", 70) + `_token = "ZXhhbXBsZXRva2VuMTIzNDU2"` + "\n" + `secret=abcdefghij0123456789`,
+	"\u00e9_secret = \"a1b2c3d4e5f6g7h8i9j0\"\n\xff\xfeauth_token = 'q9w8e7r6t5y4u3i2o1p0'",
+	"\u212aey=abcdefghij0123 \u017fecret=abcdefghij0123",
+	"xx.jfrog=abc yyyyyyyjfrog=q jfrogjfrog=z",
+	"ab_api_key=1 abcdapikey=2 _apikey=3",
+	"keykeykey=keykeykeykeykey token=0123456789key=abcdefghijkl",
 }
 
 func TestFindAllMatchesRegexp(t *testing.T) {
@@ -60,6 +72,57 @@ func TestFindAllMatchesRegexp(t *testing.T) {
 	}
 }
 
+// setKeywords gives some findPatterns keywords, in the shapes the signal
+// detector uses (upper case, overlapping a start string, absent).
+var setKeywords = map[int][]string{
+	0:  {"execute", "SELECT", "select "},
+	2:  {"jwt", "session"},
+	5:  {"KEY"},
+	8:  {"nowhere"},
+	13: {"http."},
+	14: {"${", "{{"},
+}
+
+func findSet() (*Set, []*regexp.Regexp) {
+	var ms []Member
+	var res []*regexp.Regexp
+	for i, p := range findPatterns {
+		re := regexp.MustCompile(p)
+		res = append(res, re)
+		ms = append(ms, Member{Re: re, Keywords: setKeywords[i]})
+	}
+	return NewSet(ms), res
+}
+
+// TestSetMatchesRegexp: a Set's scan finds, per member, what the member's
+// pattern finds on a text with one of its keywords, and nothing on one
+// without.
+func TestSetMatchesRegexp(t *testing.T) {
+	set, res := findSet()
+	for _, text := range findTexts {
+		checkSet(t, set, res, text)
+	}
+}
+
+func checkSet(t *testing.T, set *Set, res []*regexp.Regexp, text string) {
+	t.Helper()
+	for _, lower := range []string{"", Lower(text)} {
+		sc := set.Scan(text, lower)
+		for i, re := range res {
+			// Twice each: a member's candidates are read more than once.
+			for _, n := range []int{-1, 1, 2, -1, 0} {
+				var want [][]int
+				if kw := setKeywords[i]; len(kw) == 0 || slices.ContainsFunc(kw, func(k string) bool { return strings.Contains(text, k) }) {
+					want = re.FindAllStringSubmatchIndex(text, n)
+				}
+				if got := sc.FindAllStringSubmatchIndex(i, n); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("set member %s on %q (n=%d): got %v, want %v", re, text, n, got, want)
+				}
+			}
+		}
+	}
+}
+
 func checkFind(t *testing.T, re *regexp.Regexp, g *Gate, text string, n int) {
 	t.Helper()
 	want := re.FindAllStringSubmatchIndex(text, n)
@@ -68,6 +131,13 @@ func checkFind(t *testing.T, re *regexp.Regexp, g *Gate, text string, n int) {
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("%s on %q (n=%d): got %v, want %v", re, text, n, got, want)
 		}
+	}
+	var lower []byte
+	if n == 1 {
+		lower = []byte(Lower(text))
+	}
+	if got := g.FindAllSubmatchIndex([]byte(text), lower, n); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%s on bytes %q (n=%d): got %v, want %v", re, text, n, got, want)
 	}
 }
 
@@ -82,8 +152,15 @@ func TestStarts(t *testing.T) {
 		{`\w+@x`, nil},
 		{`a|bc`, nil}, // one byte would not skip anything
 		{`x*yz`, nil},
+		{`(?i)[\w.-]{0,50}?(?:key|token)=(\w+)`, []string{"key", "token"}},
+		{`(?i)[\w.-]{0,50}?(?:k)=(\w+)`, []string{"k="}}, // the Kelvin sign is left to hasFoldRunes
+		{`(?i)[\w.-]{1,50}?(?:key)=(\w+)`, nil},          // a prefix is required
+		{`(?i)[\w.-]*?(?:key)=(\w+)`, nil},               // unbounded
+		{`(?i)[\w.-]{0,50}?\w+=(\w+)`, nil},              // no finite identifier
+		{`(?i)[\w.-]{0,50}?(?:key)?=(\w+)`, nil},         // the identifier may be empty
+		{`[^=]{0,50}?(?:key)=(\w+)`, nil},                // the class holds non-ASCII runes
 	} {
-		st := newStarts(regexp.MustCompile(tt.re), mustParse(tt.re))
+		st := newStarts(regexp.MustCompile(tt.re), mustParseRaw(tt.re), mustParse(tt.re))
 		var got []string
 		if st != nil {
 			got = st.needles
@@ -93,6 +170,35 @@ func TestStarts(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: starts %q, want %q", tt.re, got, want)
 		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		re   string
+		want []string // nil: not finite or too many
+	}{
+		{`(?i)(?:key|token)`, []string{"key", "token"}},
+		{`(?i)passw(?:or)?d`, []string{"passwd", "password"}},
+		{`(?-i:[Aa]pi|API)`, []string{"api"}},
+		{`jfrog|xray`, []string{"jfrog", "xray"}},
+		{`a*`, nil},
+		{`[a-z]{3}`, nil},
+		{`(?i)k`, []string{"k"}}, // the Kelvin sign is left to hasFoldRunes
+		{`é`, nil},
+	} {
+		t.Run(tt.re, func(t *testing.T) {
+			got, ok := language(mustParseRaw(tt.re), maxSet)
+			if tt.want == nil {
+				if ok {
+					t.Errorf("language = %q, want not ok", got)
+				}
+				return
+			}
+			if !ok || !slices.Equal(got, tt.want) {
+				t.Errorf("language = %q %v, want %q", got, ok, tt.want)
+			}
+		})
 	}
 }
 
@@ -108,10 +214,12 @@ func FuzzFindAll(f *testing.F) {
 		res[i] = regexp.MustCompile(p)
 		gates[i] = New(res[i])
 	}
+	set, _ := findSet()
 	f.Fuzz(func(t *testing.T, text string) {
 		for i := range res {
 			checkFind(t, res[i], gates[i], text, -1)
 		}
+		checkSet(t, set, res, text)
 	})
 }
 
@@ -138,10 +246,12 @@ func BenchmarkFindAll(b *testing.B) {
 	}
 }
 
-func mustParse(re string) *syntax.Regexp {
+func mustParse(re string) *syntax.Regexp { return mustParseRaw(re).Simplify() }
+
+func mustParseRaw(re string) *syntax.Regexp {
 	p, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
 		panic(err)
 	}
-	return p.Simplify()
+	return p
 }

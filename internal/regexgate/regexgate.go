@@ -32,12 +32,12 @@ type Gate struct {
 
 // New builds the gate of re.
 func New(re *regexp.Regexp) *Gate {
-	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	raw, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return &Gate{re: re, any: true}
 	}
-	parsed = parsed.Simplify()
-	g := &Gate{re: re, starts: newStarts(re, parsed)}
+	parsed := raw.Simplify()
+	g := &Gate{re: re, starts: newStarts(re, raw, parsed)}
 	in := analyse(parsed)
 	if in.req == nil || minLen(in.req.strs) < 2 {
 		g.any = true
@@ -56,10 +56,9 @@ func (g *Gate) MayMatch(s, lower string) bool {
 	}
 	text := s
 	if g.fold {
-		// Unicode folds two letters to non-ASCII runes (K to the
-		// Kelvin sign, s to the long s): text holding those is left to
+		// Text holding a rune that folds to an ASCII letter is left to
 		// the pattern.
-		if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		if hasFoldRunes(s) {
 			return true
 		}
 		if lower == "" {

@@ -31,11 +31,10 @@ const (
 type ruleset struct {
 	rules     []config.Rule
 	multiline []bool
-	// prefixed is, per rule, its anchored form (nil unless the rule
-	// begins with a class repeat and then an identifier).
-	prefixed []*prefixedRule
-	// gates run the other rules only where a match can begin, when their
-	// patterns say where that is (facebook's EAA, vault's hvs.).
+	// gates run the rules only where a match can begin, when their
+	// patterns say where that is: before an identifier for the rules
+	// that begin with a class repeat (generic-api-key, jfrog), at a
+	// prefix for others (facebook's EAA, vault's hvs.).
 	gates  []*regexgate.Gate
 	global []*config.Allowlist
 	// keywords is one automaton over every rule's keywords (lower case);
@@ -80,7 +79,6 @@ func newRuleset(cfg config.Config) *ruleset {
 		i := len(rs.rules)
 		rs.rules = append(rs.rules, r)
 		rs.multiline = append(rs.multiline, spansLines(r.Regex.String()))
-		rs.prefixed = append(rs.prefixed, newPrefixedRule(r.Regex))
 		rs.gates = append(rs.gates, regexgate.New(r.Regex))
 		if len(r.Keywords) == 0 {
 			rs.unkeyed = append(rs.unkeyed, i)
@@ -226,28 +224,19 @@ func (rs *ruleset) find(path string, data []byte) []candidate {
 	return out
 }
 
-// text is one file as the rules search it: its bytes, lowered, and the
-// same as strings for the gates, made once per file when first needed.
+// text is one file as the rules search it: its bytes, and lowered.
 type text struct {
-	data, lower   []byte
-	anchored      bool // usable(data)
-	str, lowerStr string
+	data, lower []byte
 }
 
 func newText(data []byte) *text {
-	return &text{data: data, lower: asciiLowerBytes(data), anchored: usable(data)}
+	return &text{data: data, lower: asciiLowerBytes(data)}
 }
 
 // match is the rule's FindAllSubmatchIndex on the window w of t, found
 // the cheapest way that gives the same result.
 func (rs *ruleset) match(ri int, t *text, w span) [][]int {
-	if p := rs.prefixed[ri]; p != nil && t.anchored {
-		return p.findAll(t.data[w.start:w.end], t.lower[w.start:w.end])
-	}
-	if t.str == "" {
-		t.str, t.lowerStr = string(t.data), string(t.lower)
-	}
-	return rs.gates[ri].FindAllStringSubmatchIndex(t.str[w.start:w.end], t.lowerStr[w.start:w.end], -1)
+	return rs.gates[ri].FindAllSubmatchIndex(t.data[w.start:w.end], t.lower[w.start:w.end], -1)
 }
 
 // judge turns one regex match into a candidate, or rejects it.

@@ -5,67 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
 )
 
-func TestLanguage(t *testing.T) {
-	for _, tt := range []struct {
-		re   string
-		want []string // nil: not finite or too many
-	}{
-		{`(?i)(?:key|token)`, []string{"key", "token"}},
-		{`(?i)passw(?:or)?d`, []string{"passwd", "password"}},
-		{`(?-i:[Aa]pi|API)`, []string{"api"}},
-		{`jfrog|xray`, []string{"jfrog", "xray"}},
-		{`a*`, nil},
-		{`[a-z]{3}`, nil},
-		{`(?i)k`, []string{"k"}}, // the Kelvin sign is left to usable()
-		{`é`, nil},
-	} {
-		t.Run(tt.re, func(t *testing.T) {
-			re, err := syntax.Parse(tt.re, syntax.Perl)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, ok := language(re, maxNeedles)
-			if tt.want == nil {
-				if ok {
-					t.Errorf("language = %q, want not ok", got)
-				}
-				return
-			}
-			if !ok || !slices.Equal(got, tt.want) {
-				t.Errorf("language = %q %v, want %q", got, ok, tt.want)
-			}
-		})
-	}
-}
-
-func TestNewPrefixedRule(t *testing.T) {
-	for _, tt := range []struct {
-		re   string
-		want bool
-	}{
-		{`(?i)[\w.-]{0,50}?(?:key|token)(?:[ \t\w.-]{0,20})[=:]([a-z0-9]{10})`, true},
-		{`(?i)[\w.-]{0,50}(?:jfrog)=(\w+)`, true}, // greedy: the same starts
-		{`(?i)[\w.-]{1,50}?(?:key)=(\w+)`, false}, // a prefix is required
-		{`(?i)[\w.-]*?(?:key)=(\w+)`, false},      // unbounded
-		{`(?i)[\w.-]{0,50}?\w+=(\w+)`, false},     // no finite identifier
-		{`(?i)[\w.-]{0,50}?(?:key)?=(\w+)`, false},
-		{`[^=]{0,50}?(?:key)=(\w+)`, false}, // the class holds non-ASCII runes
-		{`\b(EAA[MC][a-z0-9]{100,})`, false},
-	} {
-		if got := newPrefixedRule(regexp.MustCompile(tt.re)) != nil; got != tt.want {
-			t.Errorf("newPrefixedRule(%s) = %v, want %v", tt.re, got, tt.want)
-		}
-	}
-}
-
-// anchoredCases are texts at the edges of the anchored search: matches
+// anchoredCases are texts at the edges of the anchored search (see
+// regexgate's lead runs): matches
 // at the start and end of the text, identifiers deep inside a word
 // (more than fifty class characters before them), back-to-back matches,
 // non-ASCII and invalid bytes before an identifier, and the runes that
