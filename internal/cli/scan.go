@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -73,10 +72,7 @@ default on a terminal, prints the same readably.`,
 				return err
 			}
 			if o.format == "json" {
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(res)
+				return writeIndentedJSON(e.stdout, res)
 			}
 			writeScanTable(e.stdout, res)
 			return nil
