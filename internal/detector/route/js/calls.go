@@ -2,6 +2,7 @@ package js
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -22,20 +23,22 @@ type routerDecl struct {
 	param     string // a function's parameter name (fastify, app)
 }
 
-// routeDecl is one registration, before prefixes are known.
+// routeDecl is one registration, before prefixes are known. Every route
+// of the tree is held in one until Finish: the fields are laid out to
+// keep it small (lines as int32, the handler named once).
 type routeDecl struct {
-	owner      string
-	seq        int
-	methods    []string
-	paths      []strExpr
-	line       int
-	endLine    int
-	handler    string // display name
-	handlerRef string // name to look the body up by, when not inline
-	body       string
-	guardText  string // inline middleware source: evidence for auth
-	mw         []string
-	static     bool
+	owner     string
+	seq       int
+	methods   []string // shared when one method: never modify in place
+	paths     []strExpr
+	handler   string // display name
+	body      string
+	guardText string // inline middleware source: evidence for auth
+	mw        []string
+	line      int32
+	endLine   int32
+	byRef     bool // handler names a function to look the body up by
+	static    bool
 }
 
 // useDecl is app.use / router.use / fastify.register / app.route(path, sub)
@@ -88,9 +91,47 @@ type fileFacts struct {
 	nestPublic  []string // custom decorators that set public metadata
 }
 
+// trim drops the spare capacity appends leave: a file's facts are kept
+// until Finish, and a slice grown by doubling is a third empty on average.
+func (f *fileFacts) trim() {
+	f.routes = tight(f.routes)
+	f.uses = tight(f.uses)
+	f.nest = tight(f.nest)
+}
+
+func tight[S ~[]E, E any](s S) S {
+	if cap(s) == len(s) {
+		return s
+	}
+	return slices.Clone(s)
+}
+
 var httpMethods = map[string]string{
 	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
 	"del": "DELETE", "options": "OPTIONS", "head": "HEAD", "all": "ANY",
+}
+
+// oneMethod holds a one-element methods list per method, shared by every
+// route with that one method rather than allocated per route. The
+// capacity is one, so an append copies.
+var oneMethod = func() map[string][]string {
+	out := map[string][]string{}
+	for _, m := range httpMethods {
+		out[m] = []string{m}[:1:1]
+	}
+	out["GET"] = []string{"GET"}[:1:1]
+	out["ANY"] = []string{"ANY"}[:1:1]
+	return out
+}()
+
+// methodList is methods as a routeDecl holds it.
+func methodList(methods ...string) []string {
+	if len(methods) == 1 {
+		if l, ok := oneMethod[methods[0]]; ok {
+			return l
+		}
+	}
+	return methods
 }
 
 // guessable names a receiver that is almost surely a server object when
@@ -333,7 +374,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
 	f.seq++
 	switch {
 	case isMethod:
-		f.routeCall(t, call, owner, []string{method}, base, args)
+		f.routeCall(t, call, owner, methodList(method), base, args)
 	case prop == "on" && len(args) >= 3:
 		// Hono: app.on('GET' | ['GET', 'POST'], path, handler)
 		var methods []string
@@ -341,7 +382,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
 			methods = append(methods, strings.ToUpper(m))
 		}
 		if len(methods) > 0 {
-			f.routeCall(t, call, owner, methods, nil, args[1:])
+			f.routeCall(t, call, owner, methodList(methods...), nil, args[1:])
 		}
 	case prop == "route" && len(args) == 1 && args[0].Type() == "object":
 		f.fastifyRoute(t, call, owner, args[0])
@@ -578,7 +619,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, m
 	if fn := call.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" {
 		line = syntax.Line(fn.ChildByFieldName("property"))
 	}
-	r := routeDecl{owner: owner, seq: f.seq, methods: methods, line: line}
+	r := routeDecl{owner: owner, seq: f.seq, methods: methods, line: int32(line)}
 	rest := args
 	if base != nil {
 		r.paths = []strExpr{base}
@@ -649,7 +690,7 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *sitter.Node) {
 	switch h.Type() {
 	case "identifier", "member_expression":
 		r.handler = t.Text(h)
-		r.handlerRef = r.handler
+		r.byRef = true
 		if fi, ok := f.funcs[r.handler]; ok {
 			r.body = fi.text
 		}
@@ -658,7 +699,7 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *sitter.Node) {
 			r.handler = t.Text(name)
 		}
 		r.body = t.Text(h)
-		r.endLine = syntax.EndLine(h)
+		r.endLine = int32(syntax.EndLine(h))
 	}
 }
 

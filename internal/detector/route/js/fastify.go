@@ -10,7 +10,7 @@ import (
 
 // fastifyRoute reads fastify.route({ method, url, preHandler, handler }).
 func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *sitter.Node, owner string, opts *sitter.Node) {
-	r := routeDecl{owner: owner, seq: f.seq, line: syntax.Line(call)}
+	r := routeDecl{owner: owner, seq: f.seq, line: int32(syntax.Line(call))}
 	if m := objectField(t, opts, "method"); m != nil {
 		for _, s := range stringsOf(t, m) {
 			r.methods = append(r.methods, strings.ToUpper(s))
@@ -39,7 +39,7 @@ func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *sitter.Node, owner string
 	}
 	if h.Type() == "method_definition" {
 		r.body = t.Text(h)
-		r.endLine = syntax.EndLine(h)
+		r.endLine = int32(syntax.EndLine(h))
 	} else {
 		f.setHandler(t, &r, h)
 	}

@@ -151,6 +151,7 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	if f.libs[fwNest] || bytes.Contains(file.Data, []byte("@Controller")) {
 		f.collectNest(t)
 	}
+	f.trim()
 	d.mu.Lock()
 	d.files[file.Path] = f
 	d.mu.Unlock()

@@ -138,16 +138,16 @@ func (r *resolver) link(f *fileFacts) {
 				// GET surface (uploads served back are worth a row).
 				if u.path != nil && !it.vendored {
 					owner.routes = append(owner.routes, routeDecl{
-						owner: u.owner, seq: u.seq, methods: []string{"GET"}, paths: []strExpr{u.path},
-						line: it.line, handler: it.name, mw: slices.Clone(names), guardText: text, static: true,
+						owner: u.owner, seq: u.seq, methods: methodList("GET"), paths: []strExpr{u.path},
+						line: int32(it.line), handler: it.name, mw: slices.Clone(names), guardText: text, static: true,
 					})
 				}
 				continue
 			}
 			if u.path != nil && it.serves {
 				owner.routes = append(owner.routes, routeDecl{
-					owner: u.owner, seq: u.seq, methods: []string{"ANY"}, paths: []strExpr{u.path},
-					line: it.line, body: it.text, mw: slices.Clone(names), guardText: text,
+					owner: u.owner, seq: u.seq, methods: methodList("ANY"), paths: []strExpr{u.path},
+					line: int32(it.line), body: it.text, mw: slices.Clone(names), guardText: text,
 				})
 				continue
 			}
@@ -444,8 +444,8 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountC
 		fw = guessFramework(n.f.routers[rt.owner])
 	}
 	body := rt.body
-	if body == "" && rt.handlerRef != "" {
-		body = r.funcText(n.f, rt.handlerRef, 0)
+	if body == "" && rt.byRef {
+		body = r.funcText(n.f, rt.handler, 0)
 	}
 	for _, pe := range rt.paths {
 		local, ok := r.str(n.f, pe, 0)
@@ -458,7 +458,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountC
 		auth, evidence := route.AuthOf(mw, body+c.guardText+text+rt.guardText, c.complete && !n.d.guessed)
 		for _, m := range rt.methods {
 			fr := facts.Route{
-				Method: m, Path: full, Framework: fw, File: n.f.path, Line: rt.line, EndLine: rt.endLine,
+				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),
 				Handler: rt.handler, Auth: auth, AuthEvidence: evidence,
 				Params: route.Params(full, paramTypes(full, types, body)), Middleware: mw, Body: body,
 			}
