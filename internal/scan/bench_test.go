@@ -4,8 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
 	"github.com/threatmap/threatmap/internal/source"
 )
@@ -90,4 +93,56 @@ func BenchmarkPrefilter(b *testing.B) {
 			}
 		}
 	}
+}
+
+// retainedProbe is a detector that runs first at Finish time, when every
+// file has been read and nothing has been composed yet: what the heap
+// holds then is what the detectors keep between the two phases.
+type retainedProbe struct {
+	live    uint64
+	profile string
+}
+
+func (*retainedProbe) Name() string      { return "retained-probe" }
+func (*retainedProbe) Match(string) bool { return false }
+func (*retainedProbe) Detect(context.Context, *detector.File, *detector.Sink) error {
+	return nil
+}
+
+func (p *retainedProbe) Finish(context.Context, *detector.Sink) error {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	p.live = ms.HeapAlloc
+	if p.profile == "" {
+		return nil
+	}
+	f, err := os.Create(p.profile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.WriteHeapProfile(f)
+}
+
+// BenchmarkRetained reports the live heap between the walk and the Finish
+// steps on the tree named by THREATMAP_BENCH_TREE: the memory that grows
+// with the tree. THREATMAP_HEAP_PROFILE=FILE also writes a heap profile
+// taken then:
+//
+//	THREATMAP_BENCH_TREE=DIR THREATMAP_HEAP_PROFILE=heap.out go test ./internal/scan -run - -bench Retained -benchtime 1x
+//	go tool pprof -sample_index=inuse_space -top heap.out
+func BenchmarkRetained(b *testing.B) {
+	root := os.Getenv("THREATMAP_BENCH_TREE")
+	if root == "" {
+		b.Skip("set THREATMAP_BENCH_TREE to a folder to scan")
+	}
+	probe := &retainedProbe{profile: os.Getenv("THREATMAP_HEAP_PROFILE")}
+	for b.Loop() {
+		dets := append([]detector.Detector{probe}, all.New()...)
+		if _, err := Run(context.Background(), root, dets, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(probe.live)/1e6, "retained-MB")
 }
