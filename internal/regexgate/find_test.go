@@ -109,10 +109,14 @@ func checkSet(t *testing.T, set *Set, res []*regexp.Regexp, text string) {
 	for _, lower := range []string{"", Lower(text)} {
 		sc := set.Scan(text, lower)
 		for i, re := range res {
+			hasKeyword := len(setKeywords[i]) == 0 || slices.ContainsFunc(setKeywords[i], func(k string) bool { return strings.Contains(text, k) })
+			if may, want := sc.MayMatch(i), hasKeyword && set.gates[i].MayMatch(text, ""); may != want {
+				t.Errorf("set member %s on %q: MayMatch %v, gate %v", re, text, may, want)
+			}
 			// Twice each: a member's candidates are read more than once.
 			for _, n := range []int{-1, 1, 2, -1, 0} {
 				var want [][]int
-				if kw := setKeywords[i]; len(kw) == 0 || slices.ContainsFunc(kw, func(k string) bool { return strings.Contains(text, k) }) {
+				if hasKeyword {
 					want = re.FindAllStringSubmatchIndex(text, n)
 				}
 				if got := sc.FindAllStringSubmatchIndex(i, n); !slices.EqualFunc(got, want, slices.Equal) {

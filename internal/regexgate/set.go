@@ -90,8 +90,8 @@ func exactIf(cond bool, s string) string {
 	return ""
 }
 
-// Gate is the gate of member i.
-func (set *Set) Gate(i int) *Gate { return set.gates[i] }
+// Len is the number of members.
+func (set *Set) Len() int { return len(set.gates) }
 
 // Scan is one text as a Set found it: which members' keywords and
 // necessary literals it holds, and where their matches can begin.
@@ -112,8 +112,9 @@ func (set *Set) Scan(s, lower string) *Scan {
 		lower = Lower(s)
 	}
 	n := len(set.gates)
+	flags := make([]bool, 3*n) // one allocation: Scan runs per file, or per path
 	sc := &Scan{set: set, s: s, lower: lower, foldRunes: hasFoldRunes(s),
-		keyword: make([]bool, n), required: make([]bool, n), cands: make([][]int, n), sorted: make([]bool, n)}
+		keyword: flags[:n:n], required: flags[n : 2*n : 2*n], sorted: flags[2*n:]}
 	set.trie.Walk(bytesOf(lower), func(end, length, word int64) bool {
 		pos := int(end - length + 1)
 		for _, h := range set.byWord[word] {
@@ -126,12 +127,28 @@ func (set *Set) Scan(s, lower string) *Scan {
 			case hitRequired:
 				sc.required[h.member] = true
 			case hitStart:
+				if sc.cands == nil {
+					sc.cands = make([][]int, n)
+				}
 				sc.cands[h.member] = append(sc.cands[h.member], pos)
 			}
 		}
 		return true
 	})
 	return sc
+}
+
+// MayMatch is Gate.MayMatch for member i, and false when the text holds
+// none of its keywords.
+func (sc *Scan) MayMatch(i int) bool {
+	g := sc.set.gates[i]
+	switch {
+	case sc.set.keyed[i] && !sc.keyword[i]:
+		return false
+	case g.any || g.fold && sc.foldRunes:
+		return true
+	}
+	return sc.required[i]
 }
 
 // FindAllStringSubmatchIndex is, for member i, nil when the text holds
@@ -149,11 +166,14 @@ func (sc *Scan) FindAllStringSubmatchIndex(i, n int) [][]int {
 		// runes that fold to ASCII: the gate alone is exact here.
 		return g.FindAllStringSubmatchIndex(sc.s, sc.lower, n)
 	}
-	if !g.any && !sc.required[i] {
+	if !sc.MayMatch(i) {
 		return nil
 	}
 	if g.starts == nil {
 		return g.re.FindAllStringSubmatchIndex(sc.s, n)
+	}
+	if sc.cands == nil {
+		return nil // no start string anywhere
 	}
 	if !sc.sorted[i] {
 		slices.Sort(sc.cands[i])

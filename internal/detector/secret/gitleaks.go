@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +39,8 @@ type ruleset struct {
 	// prefix for others (facebook's EAA, vault's hvs.).
 	gates  []*regexgate.Gate
 	global []*config.Allowlist
+	// globalPaths is, per global allowlist, its path pattern split.
+	globalPaths []pathAlternatives
 	// keywords is one automaton over every rule's keywords (lower case);
 	// byKeyword maps an automaton pattern to the rules that listed it.
 	keywords  *ahocorasick.Trie
@@ -68,6 +72,9 @@ func loadRulesUncached() (*ruleset, error) {
 
 func newRuleset(cfg config.Config) *ruleset {
 	rs := &ruleset{global: cfg.Allowlists}
+	for _, a := range rs.global {
+		rs.globalPaths = append(rs.globalPaths, newPathAlternatives(a.Paths))
+	}
 	patternOf := map[string]int{}
 	var patterns []string
 	for _, r := range cfg.GetOrderedRules() {
@@ -111,10 +118,66 @@ func spansLines(re string) bool {
 }
 
 // pathAllowed reports whether the global allowlist excludes a whole file
-// (lock files, images, vendored code).
+// (lock files, images, vendored code). Match asks for every path, and the
+// allowlist's joined pattern runs its NFA, thousands of instructions,
+// over all of it: here each alternative of that pattern runs alone, and
+// only on paths that hold a literal it needs.
 func (rs *ruleset) pathAllowed(path string) bool {
-	for _, a := range rs.global {
-		if a.MatchCondition == config.AllowlistMatchOr && a.PathAllowed(path) {
+	lower := regexgate.Lower(path)
+	for i, a := range rs.global {
+		if a.MatchCondition != config.AllowlistMatchOr {
+			continue
+		}
+		if ps := rs.globalPaths[i]; ps.set != nil && ps.match(path, lower) || ps.set == nil && a.PathAllowed(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathAlternatives is an allowlist's path pattern as gitleaks runs it,
+// split into its alternatives, all gated in one pass over the path.
+type pathAlternatives struct{ set *regexgate.Set }
+
+// newPathAlternatives splits the pattern Allowlist.PathAllowed runs.
+// Gitleaks joins the paths as p1|p2|... without groups, so a flag one
+// sets, (?i), holds for the paths after it too: the alternatives are
+// those of that same joined text, parsed, so that one matches exactly
+// where the joined pattern does. A nil set leaves the decision to
+// PathAllowed.
+func newPathAlternatives(paths []*regexp.Regexp) pathAlternatives {
+	if len(paths) == 0 {
+		return pathAlternatives{}
+	}
+	srcs := make([]string, len(paths))
+	for i, p := range paths {
+		srcs[i] = p.String()
+	}
+	parsed, err := syntax.Parse("(?:"+strings.Join(srcs, "|")+")", syntax.Perl)
+	if err != nil {
+		return pathAlternatives{}
+	}
+	alts := []*syntax.Regexp{parsed}
+	if parsed.Op == syntax.OpAlternate {
+		alts = parsed.Sub
+	}
+	ms := make([]regexgate.Member, len(alts))
+	for i, alt := range alts {
+		re, err := regexp.Compile(alt.String())
+		if err != nil {
+			return pathAlternatives{}
+		}
+		ms[i] = regexgate.Member{Re: re}
+	}
+	return pathAlternatives{regexgate.NewSet(ms)}
+}
+
+// match reports whether an alternative matches path; lower is
+// regexgate.Lower(path).
+func (ps pathAlternatives) match(path, lower string) bool {
+	sc := ps.set.Scan(path, lower)
+	for i := range ps.set.Len() {
+		if sc.FindAllStringSubmatchIndex(i, 1) != nil {
 			return true
 		}
 	}

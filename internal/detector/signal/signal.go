@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/regexgate"
@@ -379,70 +377,17 @@ func IsTestPath(p string) bool {
 	return false
 }
 
-// gates keep each pattern's regex off files that lack the literals it
-// needs: most keyword hits are not matches, and the regexes cost far more
-// than the substring tests.
-var gates = func() []*regexgate.Gate {
-	out := make([]*regexgate.Gate, len(Patterns))
+// patterns finds, in one pass over a file, every pattern's keywords and
+// the literals its regex needs, and runs each regex only where a match can
+// begin: a substring search per keyword or literal per pattern cost more
+// than the regexes it saved.
+var patterns = func() *regexgate.Set {
+	ms := make([]regexgate.Member, len(Patterns))
 	for i, p := range Patterns {
-		out[i] = regexgate.New(p.Re)
+		ms[i] = regexgate.Member{Re: p.Re, Keywords: p.Keywords}
 	}
-	return out
+	return regexgate.NewSet(ms)
 }()
-
-// keywordIndex finds, in one pass over a file, which patterns have a
-// keyword in it: a substring search per keyword per pattern cost more than
-// the regexes it saved.
-type keywordIndex struct {
-	trie      *ahocorasick.Trie
-	words     int     // distinct keywords, the trie's pattern numbers
-	byPattern [][]int // Patterns[i]'s keywords, as trie pattern numbers
-}
-
-var keywords = func() *keywordIndex {
-	idx := map[string]int{}
-	var words []string
-	ki := &keywordIndex{byPattern: make([][]int, len(Patterns))}
-	for i, p := range Patterns {
-		for _, k := range p.Keywords {
-			n, ok := idx[k]
-			if !ok {
-				n = len(words)
-				idx[k] = n
-				words = append(words, k)
-			}
-			ki.byPattern[i] = append(ki.byPattern[i], n)
-		}
-	}
-	ki.words = len(words)
-	ki.trie = ahocorasick.NewTrieBuilder().AddStrings(words).Build()
-	return ki
-}()
-
-// present is the set of keywords that occur in data, by trie pattern number.
-func (ki *keywordIndex) present(data []byte) []bool {
-	found := make([]bool, ki.words)
-	left := ki.words
-	ki.trie.Walk(data, func(_, _, n int64) bool {
-		if !found[n] {
-			found[n] = true
-			left--
-		}
-		return left > 0
-	})
-	return found
-}
-
-// any reports whether pattern i has a keyword among found; a pattern with
-// no keywords never runs.
-func (ki *keywordIndex) any(i int, found []bool) bool {
-	for _, n := range ki.byPattern[i] {
-		if found[n] {
-			return true
-		}
-	}
-	return false
-}
 
 var (
 	loggingTarget = regexp.MustCompile(`\bbucket\s*=\s*(?:(aws_s3_bucket)\.(\w+)\.(?:id|bucket)|"([^"]+)")`)
@@ -507,14 +452,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
-	found := keywords.present(f.Data)
+	scan := patterns.Scan(text, lower)
 	for i := range Patterns {
 		p := &Patterns[i]
-		if !contains(p.Langs, e) || !keywords.any(i, found) {
+		if !contains(p.Langs, e) {
 			continue
 		}
-		// The gate tests its necessary literals (MayMatch) itself.
-		locs := gates[i].FindAllStringSubmatchIndex(text, lower, 20)
+		// Nothing without one of the pattern's keywords.
+		locs := scan.FindAllStringSubmatchIndex(i, 20)
 		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) {
 			continue
 		}

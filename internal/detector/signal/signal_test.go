@@ -236,3 +236,13 @@ func FuzzDetect(f *testing.F) {
 		_ = d.Detect(context.Background(), &detector.File{Path: "app/f." + ext, Data: []byte(src)}, out)
 	})
 }
+
+// TestEveryPatternHasKeywords: the keyword set decides which files a
+// pattern reads; a pattern without keywords would run on every file.
+func TestEveryPatternHasKeywords(t *testing.T) {
+	for i, p := range Patterns {
+		if len(p.Keywords) == 0 {
+			t.Errorf("pattern %d (%s%s) has no keywords", i, p.Weakness, p.Control)
+		}
+	}
+}
