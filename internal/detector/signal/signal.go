@@ -687,6 +687,11 @@ func InComment(text string, i int, lang string) bool {
 // inBlockComment reports whether i follows a /* with no */ after it. An
 // opener inside a string ("/api/*") is no comment.
 func inBlockComment(text string, i int) bool {
+	// Most files have no block comment: a forward search says so at
+	// memory speed, where LastIndex hashes its way back byte by byte.
+	if !strings.Contains(text[:i], "/*") {
+		return false
+	}
 	end := i
 	for {
 		open := strings.LastIndex(text[:end], "/*")
