@@ -11,6 +11,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
 	"github.com/threatmap/threatmap/internal/catalog"
 )
@@ -302,14 +305,18 @@ func Uses(lang Lang, stripped []byte) []Use {
 			imported[s.ID] = true
 		}
 	}
-	for _, s := range catalog.All() {
+	hs := catalogHosts()
+	found := hs.in(stripped)
+	for i, s := range catalog.All() {
 		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
 			if off := s.CallIn(stripped); off >= 0 {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 			}
 		}
-		for _, h := range s.Hosts {
-			if off := hostIn(stripped, h); off >= 0 {
+		// The service's first host (in catalogue order) that the file
+		// names, at its first whole-name occurrence.
+		for _, h := range hs.ofService[i] {
+			if off := found[h]; off >= 0 {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 				break
 			}
@@ -318,24 +325,66 @@ func Uses(lang Lang, stripped []byte) []Use {
 	return out
 }
 
-// hostIn finds host as a whole host name (api.stripe.com, not
-// notapi.stripe.com.evil), returning its offset or -1.
-func hostIn(src []byte, host string) int {
-	h := []byte(host)
-	for from := 0; ; {
-		i := bytes.Index(src[from:], h)
-		if i < 0 {
-			return -1
+// hostSet is every catalogue host in one Aho-Corasick automaton: a file
+// is read once for all of them, not once per host.
+type hostSet struct {
+	trie  *ahocorasick.Trie
+	hosts []string // automaton pattern -> host
+	// ofService lists, per service of catalog.All(), its hosts as
+	// pattern numbers, in catalogue order.
+	ofService [][]int
+}
+
+var catalogHosts = sync.OnceValue(func() *hostSet {
+	hs := &hostSet{}
+	index := map[string]int{}
+	for _, s := range catalog.All() {
+		var ids []int
+		for _, h := range s.Hosts {
+			n, ok := index[h]
+			if !ok {
+				n = len(hs.hosts)
+				index[h] = n
+				hs.hosts = append(hs.hosts, h)
+			}
+			ids = append(ids, n)
 		}
-		i += from
-		end := i + len(h)
-		before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
-		after := end == len(src) || !hostByte(src[end])
-		if before && after {
-			return i
-		}
-		from = i + 1
+		hs.ofService = append(hs.ofService, ids)
 	}
+	hs.trie = ahocorasick.NewTrieBuilder().AddStrings(hs.hosts).Build()
+	return hs
+})
+
+// in returns, per host, the offset of its first whole-name occurrence
+// in src (api.stripe.com, not notapi.stripe.com.evil), or -1.
+func (hs *hostSet) in(src []byte) []int {
+	found := make([]int, len(hs.hosts))
+	for i := range found {
+		found[i] = -1
+	}
+	if len(hs.hosts) == 0 {
+		return found
+	}
+	// The automaton reports one pattern's occurrences by their end, so by
+	// their start too: the first whole name seen is the first in src.
+	hs.trie.Walk(src, func(end, length, word int64) bool {
+		if found[word] < 0 {
+			if i := int(end - length + 1); wholeHost(src, i, int(length)) {
+				found[word] = i
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// wholeHost reports whether the n bytes at i are a whole host name: no
+// host byte before them (a dot may be: a subdomain is the host) or after.
+func wholeHost(src []byte, i, n int) bool {
+	end := i + n
+	before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
+	after := end == len(src) || !hostByte(src[end])
+	return before && after
 }
 
 func hostByte(c byte) bool {

@@ -18,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/code/codeof"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/regexgate"
@@ -108,7 +109,7 @@ func (d *Detector) read(f *detector.File) {
 	lang := code.LangOf(f.Path)
 	src := f.Data
 	if lang != code.Other {
-		src = code.Strip(lang, f.Data)
+		src = codeof.Stripped(f)
 	} else if strings.HasSuffix(f.Path, ".prisma") {
 		src = code.Strip(code.JS, f.Data)
 	}
@@ -127,7 +128,7 @@ func (d *Detector) read(f *detector.File) {
 		return
 	}
 	s3 := false
-	for _, u := range code.Uses(lang, src) {
+	for _, u := range codeof.Uses(f) {
 		if u.Service.Store != "" {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"

@@ -13,6 +13,7 @@ import (
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/code/codeof"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
 )
@@ -69,8 +70,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 		}
 		return nil
 	}
-	lang := code.LangOf(f.Path)
-	for _, u := range code.Uses(lang, code.Strip(lang, f.Data)) {
+	for _, u := range codeof.Uses(f) {
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	var secrets []string

@@ -1,0 +1,148 @@
+package code
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+)
+
+// usesReference is Uses as it was before the hosts were found in one
+// pass: a search per host. Uses must return exactly what it returns.
+func usesReference(lang Lang, stripped []byte) []Use {
+	eco := ""
+	switch lang {
+	case Python:
+		eco = "python"
+	case JS:
+		eco = catalog.NPM
+	case Go:
+		eco = catalog.Go
+	default:
+		return nil
+	}
+	var out []Use
+	imported := map[string]bool{}
+	for _, im := range Imports(lang, stripped) {
+		if lang == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
+			continue
+		}
+		if s := catalog.ForPackage(eco, im.Module); s != nil {
+			out = append(out, Use{Service: s, Line: im.Line})
+			imported[s.ID] = true
+		}
+	}
+	for _, s := range catalog.All() {
+		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
+			if off := s.CallIn(stripped); off >= 0 {
+				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+			}
+		}
+		for _, h := range s.Hosts {
+			if off := hostInReference(stripped, h); off >= 0 {
+				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hostInReference finds one host as a whole host name, returning its
+// offset or -1.
+func hostInReference(src []byte, host string) int {
+	h := []byte(host)
+	for from := 0; ; {
+		i := bytes.Index(src[from:], h)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(h)
+		before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
+		after := end == len(src) || !hostByte(src[end])
+		if before && after {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func TestHostSetMatchesReference(t *testing.T) {
+	hs := catalogHosts()
+	for _, src := range []string{
+		"",
+		"api.openai.com",
+		"notapi.openai.com api.openai.com",
+		"x.api.openai.com/v1",
+		"api.openai.com.evil api.openai.com",
+		"https://api.openai.com_x 'https://api.openai.com'",
+		"api.cohere.ai api.cohere.com",
+		"api.cohere.comapi.cohere.ai",
+		"-api.stripe.com api.stripe.com-",
+	} {
+		found := hs.in([]byte(src))
+		for k, h := range hs.hosts {
+			if want := hostInReference([]byte(src), h); found[k] != want {
+				t.Errorf("%q: %s at %d, want %d", src, h, found[k], want)
+			}
+		}
+	}
+}
+
+// TestUsesMatchesReference compares Uses with usesReference on every
+// source file of the detector fixtures.
+func TestUsesMatchesReference(t *testing.T) {
+	n := 0
+	for _, root := range []string{"../thirdparty/testdata", "../store/testdata", "../exit/testdata", "../credential/testdata"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			lang := LangOf(p)
+			if lang == Other {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			n++
+			src := Strip(lang, data)
+			if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: got %v, want %v", p, got, want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no files compared")
+	}
+}
+
+func FuzzUsesMatchesReference(f *testing.F) {
+	for _, s := range []string{
+		"import httpx\nhttpx.post('https://api.openai.com/v1/chat')\n",
+		"fetch('https://notapi.openai.com.evil.example/x')\nfetch(`https://api.stripe.com/v1`)\n",
+		"import boto3\ns3 = boto3.client('s3')\nurl = 'https://api.cohere.ai'\n",
+		"package x\nimport \"github.com/stripe/stripe-go/v76\"\nvar u = \"api.anthropic.com\"\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []Lang{Python, JS, Go} {
+			src := Strip(lang, []byte(s))
+			if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
+				t.Errorf("%d %q: got %v, want %v", lang, s, got, want)
+			}
+		}
+	})
+}
