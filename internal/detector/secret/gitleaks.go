@@ -265,8 +265,12 @@ func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
 // find runs the rules over one file and returns what they match, after
 // entropy and allowlists, exactly as gitleaks would judge each match.
 func (rs *ruleset) find(path string, data []byte) []candidate {
-	l := newLines(data)
-	t := newText(data)
+	return rs.findIn(path, newText(data))
+}
+
+// findIn is find on a file already lowered.
+func (rs *ruleset) findIn(path string, t *text) []candidate {
+	l := newLines(t.data)
 	var out []candidate
 	for ri, ws := range rs.windows(l, t.lower) {
 		r := &rs.rules[ri]

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // Rules beyond gitleaks' patterns: values that are secrets because of
@@ -33,7 +31,8 @@ var descriptions = map[string]string{
 
 // literals finds the location-based secrets of one file. Docs, tests and
 // templates are skipped: what they hold shows how, it is not used.
-func literals(p string, data []byte) []candidate {
+func literals(p string, t *text) []candidate {
+	data := t.data
 	if isDocPath(p) || code.IsTest(p) {
 		return nil
 	}
@@ -48,11 +47,13 @@ func literals(p string, data []byte) []candidate {
 	case isComposePath(p):
 		out = append(out, composePasswords(data)...)
 	case isCodePath(p):
-		src := string(data)
-		lower := regexgate.Lower(src)
-		out = append(out, signingCalls(src, lower)...)
-		out = append(out, signingAssignments(src, lower)...)
-		out = append(out, envFallbacks(src, lower)...)
+		// Read in place: a candidate's name is copied (newCandidate), its
+		// value only read until it is redacted.
+		src, lower := stringOf(t.data), stringOf(t.lower)
+		words := findCodeWords(src, lower)
+		out = append(out, signingCalls(src, words)...)
+		out = append(out, signingAssignments(src, lower, words)...)
+		out = append(out, envFallbacks(src, lower, words)...)
 		if isSeedPath(p) {
 			out = append(out, seedPasswords(src)...)
 		}
@@ -66,7 +67,7 @@ func newCandidate(rule, variable, secret string, start int) candidate {
 	return candidate{
 		rule:        rule,
 		description: descriptions[rule],
-		variable:    variable,
+		variable:    strings.Clone(variable),
 		secret:      secret,
 		start:       start,
 		end:         start + len(secret),
@@ -159,11 +160,10 @@ func isCodePath(p string) bool {
 	return false
 }
 
-// keyCalls are calls that take a signing key, with the position of that
-// argument; -1 means the key is a `secret`/`keys` option inside the first
-// argument or a secret_key= keyword.
-var keyCalls = regexgate.New(regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(`))
-
+// keyArg is the position of the key among the arguments of the calls
+// keyCallAt finds; a call not here is session middleware, where the key
+// is a `secret`/`keys` option inside the first argument or a secret_key=
+// keyword.
 var keyArg = map[string]int{
 	"jwt.sign": 1, "jwt.verify": 1, "jwt.encode": 1, "jwt.decode": 1,
 	"SignedString": 0, "cookieParser": 0, "createHmac": 1, "hmac.new": 0, "hmac.New": 1,
@@ -171,13 +171,9 @@ var keyArg = map[string]int{
 
 var sessionOption = regexp.MustCompile(`\b(secret|keys|secret_key)\s*[:=]\s*\[?\s*`)
 
-func signingCalls(src, lower string) []candidate {
-	if !strings.Contains(src, "jwt") && !strings.Contains(src, "Signed") && !strings.Contains(src, "ookie") &&
-		!strings.Contains(src, "mac") && !strings.Contains(src, "ession") && !strings.Contains(src, "middleware") {
-		return nil
-	}
+func signingCalls(src string, words *codeHits) []candidate {
 	var out []candidate
-	for _, m := range keyCalls.FindAllStringSubmatchIndex(src, lower, -1) {
+	for _, m := range leftmostMatches(words.keyCalls, func(p int) []int { return keyCallAt(src, p) }) {
 		fn := src[m[2]:m[3]]
 		open := m[1] - 1
 		args, _ := callArgs(src, open)
@@ -209,28 +205,11 @@ func signingCalls(src, lower string) []candidate {
 	return out
 }
 
-// signingAssignment matches NAME = 'value', NAME: 'value', NAME := "value",
-// obj['NAME'] = 'value' and typed forms (NAME: str = 'value'). The
-// literal itself is read by leadingLiteral.
-var signingAssignment = regexp.MustCompile(`(?m)(?:^|[\s,{(;])((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?:\[\s*['"]([\w.-]+)['"]\s*\])?["']?[ \t]*(?::=|:[ \t]*[A-Za-z_][\w.\[\], |]*?[ \t]*=|=|:)[ \t]*`)
-
 // signingNameWindows are the lines an assignment to a signing key can
 // sit on: a name that isSigningName accepts holds "secret" or "key", so
-// the pattern, which matches before nearly every assignment, runs only on
-// the lines around those words.
-func signingNameWindows(lower string) []span {
-	var hits []int
-	for _, w := range []string{"secret", "key"} {
-		for i := 0; ; {
-			j := strings.Index(lower[i:], w)
-			if j < 0 {
-				break
-			}
-			hits = append(hits, i+j)
-			i += j + len(w)
-		}
-	}
-	slices.Sort(hits)
+// assignments, which match before nearly every assignment, run only on
+// the lines around those words. hits are their positions, sorted.
+func signingNameWindows(lower string, hits []int) []span {
 	var out []span
 	for _, at := range hits {
 		if k := len(out) - 1; k >= 0 && at < out[k].end {
@@ -259,19 +238,20 @@ func signingNameWindows(lower string) []span {
 	return out
 }
 
-func signingAssignments(src, lower string) []candidate {
+func signingAssignments(src, lower string, words *codeHits) []candidate {
 	var out []candidate
-	for _, w := range signingNameWindows(lower) {
+	for _, w := range signingNameWindows(lower, words.signingNames) {
 		out = append(out, signingAssignmentsIn(src, w)...)
 	}
 	return out
 }
 
-// signingAssignmentsIn runs signingAssignment over one window; a window
+// signingAssignmentsIn reads the assignments of one window; a window
 // starts at a line start, where the pattern's (?m)^ holds as in the file.
+// The literal itself is read by leadingLiteral.
 func signingAssignmentsIn(src string, w span) []candidate {
 	var out []candidate
-	for _, m := range signingAssignment.FindAllStringSubmatchIndex(src[w.start:w.end], -1) {
+	for _, m := range assignments(src[w.start:w.end]) {
 		for i := range m {
 			if m[i] >= 0 {
 				m[i] += w.start
@@ -300,19 +280,16 @@ func signingAssignmentsIn(src string, w span) []candidate {
 
 // --- literal fallbacks for secret environment variables
 
-var (
-	jsEnvFallback = regexgate.New(regexp.MustCompile(`(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])\s*(?:\|\||\?\?)\s*`))
-	pyOrFallback  = regexp.MustCompile(`^\s*or\s*`)
-	goGetenv      = regexp.MustCompile(`\b(\w+)\s*:?=\s*os\.Getenv\(\s*"(\w+)"\s*\)`)
-)
+var goGetenv = regexp.MustCompile(`\b(\w+)\s*:?=\s*os\.Getenv\(\s*"(\w+)"\s*\)`)
 
 // envCallParens finds the '(' of calls that read a variable: the call's
 // name, case aside, ends in getenv, get_env, environ.get,
 // environ.setdefault, envor, env.str, env or config, or holds getenvor
 // (getenvOrDefault), with only blanks before the '('. It is what the
 // pattern (?i)\b[\w.]*?(getenv|...|env|config)\s*\( finds, found from
-// the few places "env" and "config" occur instead of from every byte.
-func envCallParens(lower string) []int {
+// the few places "env" and "config" occur (envs, configs: their
+// positions in lower) instead of from every byte.
+func envCallParens(lower string, envs, configs []int) []int {
 	var out []int
 	paren := func(i int) {
 		for i < len(lower) && isBlank(lower[i]) {
@@ -322,13 +299,7 @@ func envCallParens(lower string) []int {
 			out = append(out, i)
 		}
 	}
-	for i := 0; ; {
-		j := strings.Index(lower[i:], "env")
-		if j < 0 {
-			break
-		}
-		at := i + j
-		i = at + 1
+	for _, at := range envs {
 		rest := lower[at+3:]
 		paren(at + 3) // getenv, get_env, os.getenv, env
 		for _, tail := range []string{"or", ".str", "iron.get", "iron.setdefault"} {
@@ -344,13 +315,8 @@ func envCallParens(lower string) []int {
 			paren(k)
 		}
 	}
-	for i := 0; ; {
-		j := strings.Index(lower[i:], "config")
-		if j < 0 {
-			break
-		}
-		i += j + len("config")
-		paren(i)
+	for _, at := range configs {
+		paren(at + len("config"))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -365,18 +331,12 @@ func isWordByte(b byte) bool {
 	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
-// goGetenvLines are the lines that read os.Getenv, with a line either
-// side (an assignment may wrap after := or inside the call): goGetenv
-// runs only there.
-func goGetenvLines(src string) []span {
+// goGetenvLines are the lines that read os.Getenv (gets: where
+// "os.Getenv(" is), with a line either side (an assignment may wrap after
+// := or inside the call): goGetenv runs only there.
+func goGetenvLines(src string, gets []int) []span {
 	var out []span
-	for i := 0; ; {
-		j := strings.Index(src[i:], "os.Getenv(")
-		if j < 0 {
-			break
-		}
-		at := i + j
-		i = at + 1
+	for _, at := range gets {
 		start := strings.LastIndexByte(src[:at], '\n') + 1
 		if start > 0 {
 			start = strings.LastIndexByte(src[:start-1], '\n') + 1
@@ -400,8 +360,8 @@ func goGetenvLines(src string) []span {
 	return out
 }
 
-func envFallbacks(src, lower string) []candidate {
-	if !containsFold(src, "env") && !strings.Contains(src, "config(") {
+func envFallbacks(src, lower string, words *codeHits) []candidate {
+	if !words.envWord && !words.configCall {
 		return nil
 	}
 	var out []candidate
@@ -412,7 +372,7 @@ func envFallbacks(src, lower string) []candidate {
 		}
 		out = append(out, newCandidate(ruleEnvFallback, name, v, at+strings.Index(lit, v)))
 	}
-	for _, m := range jsEnvFallback.FindAllStringSubmatchIndex(src, lower, -1) {
+	for _, m := range leftmostMatches(words.jsEnvs, func(p int) []int { return jsEnvFallbackAt(src, p) }) {
 		name := ""
 		if m[2] >= 0 {
 			name = src[m[2]:m[3]]
@@ -421,7 +381,7 @@ func envFallbacks(src, lower string) []candidate {
 		}
 		add(name, leadingLiteral(src[m[1]:]), m[1])
 	}
-	for _, open := range envCallParens(lower) {
+	for _, open := range envCallParens(lower, words.envs, words.configs) {
 		args, closing := callArgs(src, open)
 		if len(args) == 0 {
 			continue
@@ -439,15 +399,15 @@ func envFallbacks(src, lower string) []candidate {
 			continue
 		}
 		if closing >= 0 {
-			if om := pyOrFallback.FindStringIndex(src[closing+1:]); om != nil {
-				at := closing + 1 + om[1]
+			if e := orFallbackEnd(src[closing+1:]); e >= 0 {
+				at := closing + 1 + e
 				add(name, leadingLiteral(src[at:]), at)
 			}
 		}
 	}
 	// Go: x := os.Getenv("JWT_SECRET") followed by if x == "" { x = "dev" }.
 	var gets [][]int
-	for _, w := range goGetenvLines(src) {
+	for _, w := range goGetenvLines(src, words.goGetenvs) {
 		for _, m := range goGetenv.FindAllStringSubmatchIndex(src[w.start:w.end], -1) {
 			for i := range m {
 				m[i] += w.start
@@ -457,17 +417,11 @@ func envFallbacks(src, lower string) []candidate {
 	}
 	for _, m := range gets {
 		v, name := src[m[2]:m[3]], src[m[4]:m[5]]
+		// The first v = with a literal after it, in the next 400 bytes.
 		after := src[m[1]:min(len(src), m[1]+400)]
-		re, err := regexp.Compile(`\b` + regexp.QuoteMeta(v) + `\s*=\s*`)
-		if err != nil {
-			continue
-		}
-		for _, am := range re.FindAllStringIndex(after, -1) {
-			at := m[1] + am[1]
-			if lit := leadingLiteral(src[at:]); lit != "" {
-				add(name, lit, at)
-				break
-			}
+		if end := goAssignedAt(src, m[1], after, v); end >= 0 {
+			at := m[1] + end
+			add(name, leadingLiteral(src[at:]), at)
 		}
 	}
 	return out

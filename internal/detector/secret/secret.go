@@ -74,8 +74,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if err != nil {
 		return err
 	}
-	cands := rs.find(f.Path, f.Data)
-	cands = append(cands, literals(f.Path, f.Data)...)
+	t := newText(f.Data) // lowered once, for both kinds of rules
+	cands := rs.findIn(f.Path, t)
+	cands = append(cands, literals(f.Path, t)...)
 	if len(cands) == 0 {
 		return nil
 	}

@@ -27,13 +27,20 @@ func envCallParensByPattern(src string) []int {
 // pattern over the whole file.
 func literalsWhole(src string) []candidate {
 	var out []candidate
-	out = append(out, signingAssignmentsIn(src, span{0, len(src)})...)
+	out = append(out, refSigningAssignmentsIn(src, span{0, len(src)})...)
 	return out
+}
+
+// envCallParensOf is envCallParens with the words found in src.
+func envCallParensOf(src string) []int {
+	lower := regexgate.Lower(src)
+	words := findCodeWords(src, lower)
+	return envCallParens(lower, words.envs, words.configs)
 }
 
 func TestEnvCallParens(t *testing.T) {
 	for _, src := range envCallSeeds {
-		got, want := envCallParens(regexgate.Lower(src)), envCallParensByPattern(src)
+		got, want := envCallParensOf(src), envCallParensByPattern(src)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: parens %v, pattern finds %v", src, got, want)
 		}
@@ -63,7 +70,7 @@ func FuzzEnvCallParens(f *testing.F) {
 				return
 			}
 		}
-		got, want := envCallParens(regexgate.Lower(src)), envCallParensByPattern(src)
+		got, want := envCallParensOf(src), envCallParensByPattern(src)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: parens %v, pattern finds %v", src, got, want)
 		}
@@ -91,10 +98,10 @@ func TestSigningWindows(t *testing.T) {
 			files++
 			src := string(data)
 			lower := regexgate.Lower(src)
-			if got, want := signingAssignments(src, lower), literalsWhole(src); !reflect.DeepEqual(got, want) {
+			if got, want := signingAssignments(src, lower, findCodeWords(src, lower)), literalsWhole(src); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: windows find %v, whole file %v", p, got, want)
 			}
-			if got, want := envCallParens(lower), envCallParensByPattern(src); !slices.Equal(got, want) {
+			if got, want := envCallParensOf(src), envCallParensByPattern(src); !slices.Equal(got, want) {
 				t.Errorf("%s: parens %v, pattern finds %v", p, got, want)
 			}
 			return nil
