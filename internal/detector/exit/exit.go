@@ -10,11 +10,13 @@ package exit
 
 import (
 	"context"
-	"github.com/threatmap/threatmap/internal/detector/code"
+	"math/bits"
 	"path"
 	"strings"
+	"unsafe"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -74,9 +76,10 @@ func containsAny(s string, subs []string) bool {
 
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
-	lang := langOf(f.Path)
-	src := string(f.Data)
-	fc := &fileCtx{path: f.Path, lang: lang, src: src, lines: strings.Split(src, "\n")}
+	// The text is read in place, not copied: nothing found keeps it (a
+	// statement is built anew, and facts hold only what is cut from it).
+	src := unsafe.String(unsafe.SliceData(f.Data), len(f.Data))
+	fc := &fileCtx{path: f.Path, lang: langOf(f.Path), src: src}
 	for _, ex := range fc.find() {
 		out.AddExit(ex)
 	}
@@ -122,26 +125,48 @@ func isClientPath(p string) bool {
 
 // fileCtx is one file being read.
 type fileCtx struct {
-	path  string
-	lang  lang
-	src   string
-	lines []string
-	web   *bool // whether the file handles requests, computed on demand
+	path string
+	lang lang
+	src  string
+	// starts holds the offset of each line (the text split at '\n'),
+	// set by find.
+	starts []int
+	web    *bool // whether the file handles requests, computed on demand
+}
+
+// line is line i (0-based), without its newline.
+func (fc *fileCtx) line(i int) string {
+	end := len(fc.src)
+	if i+1 < len(fc.starts) {
+		end = fc.starts[i+1] - 1
+	}
+	return fc.src[fc.starts[i]:end]
 }
 
 // find runs the rules over every line. A statement matched by a rule is
 // not matched again by the same kind on its continuation lines.
 func (fc *fileCtx) find() []facts.Exit {
+	g := gates[fc.lang]
+	if g == nil {
+		return nil
+	}
 	var out []facts.Exit
 	skipUntil := map[string]int{}
-	for i, line := range fc.lines {
+	var masks []uint64
+	masks, fc.starts = g.masks(fc.src)
+	for i, mask := range masks {
+		if mask == 0 {
+			continue // no rule's trigger on the line
+		}
+		line := fc.line(i)
 		if isCommentLine(line, fc.lang) {
 			continue
 		}
 		line = stripComment(line, fc.lang)
-		for _, r := range rules {
-			if r.lang != fc.lang || i < skipUntil[r.kind] || !containsAny(line, r.triggers) ||
-				!r.first.MatchString(line) || (r.not != nil && r.not.MatchString(line)) {
+		for ; mask != 0; mask &= mask - 1 {
+			r := g.rules[bits.TrailingZeros64(mask)]
+			if i < skipUntil[r.kind] || !containsAny(line, r.triggers) ||
+				!r.gate.MayMatch(line, "") || !r.first.MatchString(line) || (r.not != nil && r.not.MatchString(line)) {
 				continue
 			}
 			stmt, last := fc.statement(i)
@@ -171,8 +196,8 @@ func (fc *fileCtx) statement(i int) (string, int) {
 	depth := 0
 	var b strings.Builder
 	j := i
-	for ; j < len(fc.lines) && j < i+maxStatementLines; j++ {
-		line := stripComment(fc.lines[j], fc.lang)
+	for ; j < len(fc.starts) && j < i+maxStatementLines; j++ {
+		line := stripComment(fc.line(j), fc.lang)
 		if j > i {
 			b.WriteByte('\n')
 		}
@@ -182,7 +207,7 @@ func (fc *fileCtx) statement(i int) (string, int) {
 			break
 		}
 	}
-	return b.String(), min(j, len(fc.lines)-1)
+	return b.String(), min(j, len(fc.starts)-1)
 }
 
 // bracketDelta counts brackets opened minus closed on a line (comments

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
 // rule is one way data leaves. triggers are substrings of which the line
@@ -21,6 +23,10 @@ type rule struct {
 	not      *regexp.Regexp
 	detail   string
 	check    func(fc *fileCtx, stmt string) (detail string, ok bool)
+
+	// gate keeps first off lines that lack the literals it needs: most
+	// lines with a trigger (".p" is on any line that calls .push).
+	gate *regexgate.Gate
 }
 
 var re = regexp.MustCompile
@@ -185,6 +191,12 @@ var rules = []rule{
 	{kind: KindOutboundCall, lang: langJS, triggers: []string{".p"}, first: re(`\b(?:axios|got|ky|http|client|api)\.(?:post|put|patch)\(`), stmt: re(`\.(?:post|put|patch)\(\s*(?:[^,()]|\([^()]*\))+,\s*[^\s)]`), check: outbound},
 	{kind: KindOutboundCall, lang: langGo, triggers: []string{"Post"}, first: re(`\b(?:http|client|c|httpClient)\.Post(?:Form)?\(`), check: outbound},
 	{kind: KindOutboundCall, lang: langGo, triggers: []string{"NewRequest"}, first: re(`\bhttp\.NewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:"(?:POST|PUT|PATCH)"|http\.Method(?:Post|Put|Patch))\s*,`), not: re(`,\s*nil\s*\)`), check: outbound},
+}
+
+func init() {
+	for i := range rules {
+		rules[i].gate = regexgate.New(rules[i].first)
+	}
 }
 
 // --- outbound calls
