@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
-
 	"github.com/threatmap/threatmap/internal/catalog"
 )
 
@@ -325,18 +323,22 @@ func Uses(lang Lang, stripped []byte) []Use {
 	return out
 }
 
-// hostSet is every catalogue host in one Aho-Corasick automaton: a file
-// is read once for all of them, not once per host.
+// hostSet finds every catalogue host in one pass over a file, not one
+// pass per host: a table says whether a host starts with the byte pair
+// at hand, and only then are those hosts compared.
 type hostSet struct {
-	trie  *ahocorasick.Trie
-	hosts []string // automaton pattern -> host
+	hosts []string
+	// first maps a host's first two bytes to its entry in byPair (0: no
+	// host starts so); byPair lists the hosts by number.
+	first  [1 << 16]uint8
+	byPair [][]int
 	// ofService lists, per service of catalog.All(), its hosts as
-	// pattern numbers, in catalogue order.
+	// numbers, in catalogue order.
 	ofService [][]int
 }
 
 var catalogHosts = sync.OnceValue(func() *hostSet {
-	hs := &hostSet{}
+	hs := &hostSet{byPair: [][]int{nil}}
 	index := map[string]int{}
 	for _, s := range catalog.All() {
 		var ids []int
@@ -346,14 +348,31 @@ var catalogHosts = sync.OnceValue(func() *hostSet {
 				n = len(hs.hosts)
 				index[h] = n
 				hs.hosts = append(hs.hosts, h)
+				hs.addFirst(h, n)
 			}
 			ids = append(ids, n)
 		}
 		hs.ofService = append(hs.ofService, ids)
 	}
-	hs.trie = ahocorasick.NewTrieBuilder().AddStrings(hs.hosts).Build()
 	return hs
 })
+
+func (hs *hostSet) addFirst(h string, n int) {
+	// The catalogue is embedded and validated by its tests: a host it
+	// cannot hold here is a build defect.
+	if len(h) < 2 {
+		panic("code: catalogue host shorter than two bytes: " + h)
+	}
+	p := uint16(h[0])<<8 | uint16(h[1])
+	if hs.first[p] == 0 {
+		if len(hs.byPair) > 255 {
+			panic("code: too many catalogue host prefixes")
+		}
+		hs.first[p] = uint8(len(hs.byPair))
+		hs.byPair = append(hs.byPair, nil)
+	}
+	hs.byPair[hs.first[p]] = append(hs.byPair[hs.first[p]], n)
+}
 
 // in returns, per host, the offset of its first whole-name occurrence
 // in src (api.stripe.com, not notapi.stripe.com.evil), or -1.
@@ -362,19 +381,20 @@ func (hs *hostSet) in(src []byte) []int {
 	for i := range found {
 		found[i] = -1
 	}
-	if len(hs.hosts) == 0 {
-		return found
-	}
-	// The automaton reports one pattern's occurrences by their end, so by
-	// their start too: the first whole name seen is the first in src.
-	hs.trie.Walk(src, func(end, length, word int64) bool {
-		if found[word] < 0 {
-			if i := int(end - length + 1); wholeHost(src, i, int(length)) {
-				found[word] = i
+	left := len(hs.hosts)
+	for i := 0; i+1 < len(src) && left > 0; i++ {
+		k := hs.first[uint16(src[i])<<8|uint16(src[i+1])]
+		if k == 0 {
+			continue
+		}
+		for _, n := range hs.byPair[k] {
+			h := hs.hosts[n]
+			if found[n] < 0 && i+len(h) <= len(src) && string(src[i:i+len(h)]) == h && wholeHost(src, i, len(h)) {
+				found[n] = i
+				left--
 			}
 		}
-		return true
-	})
+	}
 	return found
 }
 

@@ -85,6 +85,10 @@ func TestHostSetMatchesReference(t *testing.T) {
 		"api.cohere.ai api.cohere.com",
 		"api.cohere.comapi.cohere.ai",
 		"-api.stripe.com api.stripe.com-",
+		"x api.openai.co",
+		"api.openai.com",
+		"hooks.slack.com/x supabase.co\nsupabase.com supabase.co",
+		"a",
 	} {
 		found := hs.in([]byte(src))
 		for k, h := range hs.hosts {
