@@ -75,41 +75,50 @@ type codeHits struct {
 }
 
 // findCodeWords searches src once; lower is src with ASCII letters
-// lowered.
+// lowered. Detect has the secret rules' automaton find the same words in
+// its own pass (see ruleset.windows); this one is for a file on its own.
 func findCodeWords(src, lower string) *codeHits {
 	h := &codeHits{}
 	codeWordTrie.Walk(bytesOf(lower), func(end, n, word int64) bool {
-		at := int(end - n + 1)
-		switch codeWords[word].use {
-		case useSigningName:
-			h.signingNames = append(h.signingNames, at)
-		case useEnv:
-			h.envs = append(h.envs, at)
-			if s := src[at : at+3]; s == "env" || s == "ENV" || s == "Env" {
-				h.envWord = true
-			}
-		case useConfig:
-			h.configs = append(h.configs, at)
-			if strings.HasPrefix(src[at:], "config(") {
-				h.configCall = true
-			}
-		case useKeyCall:
-			h.keyCalls = append(h.keyCalls, at)
-		case useJSEnv:
-			h.jsEnvs = append(h.jsEnvs, at)
-		case useGoGetenv:
-			if strings.HasPrefix(src[at:], "os.Getenv(") {
-				h.goGetenvs = append(h.goGetenvs, at)
-			}
-		}
+		h.add(src, int(word), int(end-n+1))
 		return true
 	})
-	// The automaton reports words by where they end: words of different
-	// lengths may come out of order.
+	h.finish()
+	return h
+}
+
+// add records code word w (an index of codeWords) at offset at of src.
+func (h *codeHits) add(src string, w, at int) {
+	switch codeWords[w].use {
+	case useSigningName:
+		h.signingNames = append(h.signingNames, at)
+	case useEnv:
+		h.envs = append(h.envs, at)
+		if s := src[at : at+3]; s == "env" || s == "ENV" || s == "Env" {
+			h.envWord = true
+		}
+	case useConfig:
+		h.configs = append(h.configs, at)
+		if strings.HasPrefix(src[at:], "config(") {
+			h.configCall = true
+		}
+	case useKeyCall:
+		h.keyCalls = append(h.keyCalls, at)
+	case useJSEnv:
+		h.jsEnvs = append(h.jsEnvs, at)
+	case useGoGetenv:
+		if strings.HasPrefix(src[at:], "os.Getenv(") {
+			h.goGetenvs = append(h.goGetenvs, at)
+		}
+	}
+}
+
+// finish sorts what add recorded: an automaton reports words by where
+// they end, so words of different lengths may come out of order.
+func (h *codeHits) finish() {
 	slices.Sort(h.signingNames)
 	h.keyCalls = sortedSet(h.keyCalls)
 	h.jsEnvs = sortedSet(h.jsEnvs)
-	return h
 }
 
 func sortedSet(xs []int) []int {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,6 +46,10 @@ type ruleset struct {
 	// byKeyword maps an automaton pattern to the rules that listed it.
 	keywords  *ahocorasick.Trie
 	byKeyword [][]int
+	// codeWordOf is, per automaton pattern, the index in codeWords of
+	// the word it also is, or -1: the same pass finds the location
+	// rules' words.
+	codeWordOf []int
 	// unkeyed rules have a regex but no keyword: they see the whole file.
 	unkeyed []int
 }
@@ -102,6 +107,17 @@ func newRuleset(cfg config.Config) *ruleset {
 			}
 			rs.byKeyword[p] = append(rs.byKeyword[p], i)
 		}
+	}
+	rs.codeWordOf = slices.Repeat([]int{-1}, len(patterns))
+	for w, cw := range codeWords {
+		p, ok := patternOf[cw.word]
+		if !ok {
+			p = len(patterns)
+			patterns = append(patterns, cw.word)
+			rs.byKeyword = append(rs.byKeyword, nil)
+			rs.codeWordOf = append(rs.codeWordOf, -1)
+		}
+		rs.codeWordOf[p] = w
 	}
 	rs.keywords = ahocorasick.NewTrieBuilder().AddStrings(patterns).Build()
 	return rs
@@ -232,8 +248,9 @@ func (l *lines) text(start, end int) string {
 }
 
 // windows finds where each rule must run: the lines around its keyword
-// hits, merged so that no byte is searched twice by the same rule.
-func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
+// hits, merged so that no byte is searched twice by the same rule. If
+// words is not nil, the same pass records the code words in it.
+func (rs *ruleset) windows(l *lines, lower []byte, words *codeHits) map[int][]span {
 	out := map[int][]span{}
 	add := func(rule, off int) {
 		n := l.line(off)
@@ -250,12 +267,22 @@ func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
 		}
 		out[rule] = append(ws, w)
 	}
+	src := stringOf(l.data)
 	rs.keywords.Walk(lower, func(end, n, pattern int64) bool {
+		at := int(end - n + 1)
 		for _, rule := range rs.byKeyword[pattern] {
-			add(rule, int(end-n+1))
+			add(rule, at)
+		}
+		if words != nil {
+			if w := rs.codeWordOf[pattern]; w >= 0 {
+				words.add(src, w, at)
+			}
 		}
 		return true
 	})
+	if words != nil {
+		words.finish()
+	}
 	for _, rule := range rs.unkeyed {
 		out[rule] = []span{{0, len(l.data)}}
 	}
@@ -265,14 +292,15 @@ func (rs *ruleset) windows(l *lines, lower []byte) map[int][]span {
 // find runs the rules over one file and returns what they match, after
 // entropy and allowlists, exactly as gitleaks would judge each match.
 func (rs *ruleset) find(path string, data []byte) []candidate {
-	return rs.findIn(path, newText(data))
+	return rs.findIn(path, newText(data), nil)
 }
 
-// findIn is find on a file already lowered.
-func (rs *ruleset) findIn(path string, t *text) []candidate {
+// findIn is find on a file already lowered; if words is not nil, it also
+// records the code words there.
+func (rs *ruleset) findIn(path string, t *text, words *codeHits) []candidate {
 	l := newLines(t.data)
 	var out []candidate
-	for ri, ws := range rs.windows(l, t.lower) {
+	for ri, ws := range rs.windows(l, t.lower, words) {
 		r := &rs.rules[ri]
 		if r.Path != nil && !r.Path.MatchString(path) {
 			continue

@@ -30,8 +30,9 @@ var descriptions = map[string]string{
 }
 
 // literals finds the location-based secrets of one file. Docs, tests and
-// templates are skipped: what they hold shows how, it is not used.
-func literals(p string, t *text) []candidate {
+// templates are skipped: what they hold shows how, it is not used. words
+// are the code words of a code file if already found, or nil.
+func literals(p string, t *text, words *codeHits) []candidate {
 	data := t.data
 	if isDocPath(p) || code.IsTest(p) {
 		return nil
@@ -50,7 +51,9 @@ func literals(p string, t *text) []candidate {
 		// Read in place: a candidate's name is copied (newCandidate), its
 		// value only read until it is redacted.
 		src, lower := stringOf(t.data), stringOf(t.lower)
-		words := findCodeWords(src, lower)
+		if words == nil {
+			words = findCodeWords(src, lower)
+		}
 		out = append(out, signingCalls(src, words)...)
 		out = append(out, signingAssignments(src, lower, words)...)
 		out = append(out, envFallbacks(src, lower, words)...)

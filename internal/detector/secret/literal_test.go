@@ -126,7 +126,7 @@ func FuzzLiterals(f *testing.F) {
 	f.Add("seed.ts", []byte("password: await bcrypt.hash('x', 10)"))
 	f.Add("broken.js", []byte("jwt.sign({a: [1, 2}, 'unterminated\nsession({ secret: "))
 	f.Fuzz(func(t *testing.T, path string, data []byte) {
-		for _, c := range literals(path, newText(data)) {
+		for _, c := range literals(path, newText(data), nil) {
 			if c.start < 0 || c.end > len(data) || c.start > c.end {
 				t.Fatalf("candidate %s out of range: %d..%d of %d", c.rule, c.start, c.end, len(data))
 			}

@@ -80,7 +80,7 @@ func checkMatch(t *testing.T, rs *ruleset, name string, data []byte) {
 func checkWindows(t *testing.T, rs *ruleset, name string, data []byte) {
 	t.Helper()
 	ft := newText(data)
-	for ri, ws := range rs.windows(newLines(data), ft.lower) {
+	for ri, ws := range rs.windows(newLines(data), ft.lower, nil) {
 		for _, w := range ws {
 			want := rs.rules[ri].Regex.FindAllSubmatchIndex(data[w.start:w.end], -1)
 			got := rs.match(ri, ft, w)

@@ -74,9 +74,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if err != nil {
 		return err
 	}
-	t := newText(f.Data) // lowered once, for both kinds of rules
-	cands := rs.findIn(f.Path, t)
-	cands = append(cands, literals(f.Path, t)...)
+	// Lowered once, and searched once, for both kinds of rules.
+	t := newText(f.Data)
+	var words *codeHits
+	if isCodePath(f.Path) {
+		words = &codeHits{}
+	}
+	cands := rs.findIn(f.Path, t, words)
+	cands = append(cands, literals(f.Path, t, words)...)
 	if len(cands) == 0 {
 		return nil
 	}
