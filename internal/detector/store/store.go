@@ -114,7 +114,7 @@ func (d *Detector) read(f *detector.File) {
 		src = code.Strip(code.JS, f.Data)
 	}
 	// Cheap substring checks keep the regexes off files that cannot match.
-	for _, m := range findAll(schemeRE, src, "://") {
+	for _, m := range schemeURLs(src) {
 		if s := catalog.ForScheme(string(src[m[2]:m[3]])); s != nil {
 			d.add(s.Store, at(src, m[2]))
 		}
@@ -156,7 +156,6 @@ func (d *Detector) addBucket(kind, name string, ev ...facts.Evidence) {
 }
 
 var (
-	schemeRE = regexp.MustCompile(`['"=]\s*([a-z][a-z0-9+]*)://`)
 	// Django DATABASES ENGINE and Prisma datasource provider.
 	engineRE = regexp.MustCompile(`(?:['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.|\bprovider\s*=\s*['"])(\w+)['"]`)
 	engines  = map[string]string{
@@ -398,4 +397,53 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// schemeURLs is what the pattern ['"=]\s*([a-z][a-z0-9+]*):// finds in
+// src (FindAllSubmatchIndex: each match and its scheme), read back from
+// each "://" instead of running the pattern over every byte: a regexp
+// that starts with a class tries every offset of the file.
+//
+// Why it is the same: a match holds one "://", at its end (the scheme
+// holds no ':' or '/'). Before a "://" at p, the scheme can only be the
+// whole run of scheme bytes ending at p: the byte before the run is
+// neither a scheme byte nor, if the run is to match, a space or quote
+// that could precede a shorter one. Its first byte must be a letter; then
+// spaces back to a quote or '=' that opens the match. No other start can
+// match, and matches cannot overlap (the spaces and the run hold no
+// '/'), so the leftmost-first search finds exactly these.
+func schemeURLs(src []byte) [][]int {
+	var out [][]int
+	for from := 0; ; {
+		k := bytes.Index(src[from:], []byte("://"))
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		from = p + 3
+		r := p
+		for r > 0 && schemeByte(src[r-1]) {
+			r--
+		}
+		if r == p || src[r] < 'a' || src[r] > 'z' {
+			continue
+		}
+		q := r
+		for q > 0 && reSpace(src[q-1]) {
+			q--
+		}
+		if q == 0 || src[q-1] != '\'' && src[q-1] != '"' && src[q-1] != '=' {
+			continue
+		}
+		out = append(out, []int{q - 1, p + 3, r, p})
+	}
+}
+
+func schemeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+}
+
+// reSpace is \s of Go's regexp: [\t\n\f\r ].
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
