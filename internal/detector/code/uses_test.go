@@ -2,9 +2,7 @@ package code
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"strings"
 	"testing"
@@ -100,36 +98,20 @@ func TestHostSetMatchesReference(t *testing.T) {
 }
 
 // TestUsesMatchesReference compares Uses with usesReference on every
-// source file of the detector fixtures.
+// source file of the detector fixtures, and of any tree named by
+// THREATMAP_PARITY_ROOT.
 func TestUsesMatchesReference(t *testing.T) {
-	n := 0
-	for _, root := range []string{"../thirdparty/testdata", "../store/testdata", "../exit/testdata", "../credential/testdata"} {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			lang := LangOf(p)
-			if lang == Other {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			n++
-			src := Strip(lang, data)
-			if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: got %v, want %v", p, got, want)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	roots := []string{"../thirdparty/testdata", "../store/testdata", "../exit/testdata", "../credential/testdata"}
+	paritytest.Files(t, roots, func(p string, data []byte) {
+		lang := LangOf(p)
+		if lang == Other {
+			return
 		}
-	}
-	if n == 0 {
-		t.Fatal("no files compared")
-	}
+		src := Strip(lang, data)
+		if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %v, want %v", p, got, want)
+		}
+	})
 }
 
 func FuzzUsesMatchesReference(f *testing.F) {

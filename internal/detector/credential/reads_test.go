@@ -1,9 +1,7 @@
 package credential
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"regexp"
 	"slices"
 	"strings"
@@ -88,34 +86,11 @@ func readsReference(p string, data []byte) []Read {
 // TestReadsMatchReference compares Reads with the ungated reference on
 // every fixture, and on any tree named by THREATMAP_PARITY_ROOT.
 func TestReadsMatchReference(t *testing.T) {
-	roots := []string{"testdata"}
-	if r := os.Getenv("THREATMAP_PARITY_ROOT"); r != "" {
-		roots = append(roots, r)
-	}
-	n := 0
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			n++
-			rel := filepath.ToSlash(p)
-			if got, want := Reads(rel, data), readsReference(rel, data); !slices.Equal(got, want) {
-				t.Errorf("%s: got %v, want %v", rel, got, want)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	paritytest.Files(t, []string{"testdata"}, func(p string, data []byte) {
+		if got, want := Reads(p, data), readsReference(p, data); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", p, got, want)
 		}
-	}
-	if n == 0 {
-		t.Fatal("no files compared")
-	}
+	})
 }
 
 func FuzzReadsMatchReference(f *testing.F) {

@@ -1,9 +1,7 @@
 package exit
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,28 +70,14 @@ func findNow(p, src string) []facts.Exit {
 }
 
 func TestFindMatchesReference(t *testing.T) {
-	n := 0
-	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || langOf(p) == langNone {
-			return err
+	paritytest.Files(t, []string{"testdata"}, func(p string, data []byte) {
+		if langOf(p) == langNone {
+			return
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		if got, want := findNow(p, string(data)), findReference(p, string(data)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %v, want %v", p, got, want)
 		}
-		n++
-		rel := filepath.ToSlash(p)
-		if got, want := findNow(rel, string(data)), findReference(rel, string(data)); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: got %v, want %v", rel, got, want)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatal("no files compared")
-	}
 }
 
 func TestTriggerGateEdges(t *testing.T) {

@@ -2,9 +2,7 @@ package secret
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"slices"
 	"strings"
 	"testing"
@@ -40,26 +38,9 @@ func TestMatchSameAsRegex(t *testing.T) {
 	for i, s := range anchoredCases {
 		checkMatch(t, rs, fmt.Sprintf("case %d", i), []byte(s))
 	}
-	roots := []string{"testdata"}
-	if root := os.Getenv("THREATMAP_PARITY_ROOT"); root != "" {
-		roots = append(roots, root)
-	}
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil || !e.Type().IsRegular() {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			checkWindows(t, rs, p, data)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	paritytest.Files(t, []string{"testdata"}, func(p string, data []byte) {
+		checkWindows(t, rs, p, data)
+	})
 }
 
 // checkMatch compares match with the rule's pattern on the whole text,
