@@ -7,6 +7,7 @@ package code
 
 import (
 	"bytes"
+	"github.com/threatmap/threatmap/internal/wordscan"
 	"path"
 	"regexp"
 	"sort"
@@ -324,77 +325,52 @@ func Uses(lang Lang, stripped []byte) []Use {
 }
 
 // hostSet finds every catalogue host in one pass over a file, not one
-// pass per host: a table says whether a host starts with the byte pair
-// at hand, and only then are those hosts compared.
+// pass per host.
 type hostSet struct {
-	hosts []string
-	// first maps a host's first two bytes to its entry in byPair (0: no
-	// host starts so); byPair lists the hosts by number.
-	first  [1 << 16]uint8
-	byPair [][]int
+	hosts *wordscan.Set
 	// ofService lists, per service of catalog.All(), its hosts as
 	// numbers, in catalogue order.
 	ofService [][]int
 }
 
 var catalogHosts = sync.OnceValue(func() *hostSet {
-	hs := &hostSet{byPair: [][]int{nil}}
+	hs := &hostSet{}
+	var hosts []string
 	index := map[string]int{}
 	for _, s := range catalog.All() {
 		var ids []int
 		for _, h := range s.Hosts {
 			n, ok := index[h]
 			if !ok {
-				n = len(hs.hosts)
+				n = len(hosts)
 				index[h] = n
-				hs.hosts = append(hs.hosts, h)
-				hs.addFirst(h, n)
+				hosts = append(hosts, h)
 			}
 			ids = append(ids, n)
 		}
 		hs.ofService = append(hs.ofService, ids)
 	}
+	// The catalogue is embedded and validated by its tests: a host set
+	// this cannot hold is a build defect.
+	hs.hosts = wordscan.MustNew(hosts)
 	return hs
 })
-
-func (hs *hostSet) addFirst(h string, n int) {
-	// The catalogue is embedded and validated by its tests: a host it
-	// cannot hold here is a build defect.
-	if len(h) < 2 {
-		panic("code: catalogue host shorter than two bytes: " + h)
-	}
-	p := uint16(h[0])<<8 | uint16(h[1])
-	if hs.first[p] == 0 {
-		if len(hs.byPair) > 255 {
-			panic("code: too many catalogue host prefixes")
-		}
-		hs.first[p] = uint8(len(hs.byPair))
-		hs.byPair = append(hs.byPair, nil)
-	}
-	hs.byPair[hs.first[p]] = append(hs.byPair[hs.first[p]], n)
-}
 
 // in returns, per host, the offset of its first whole-name occurrence
 // in src (api.stripe.com, not notapi.stripe.com.evil), or -1.
 func (hs *hostSet) in(src []byte) []int {
-	found := make([]int, len(hs.hosts))
+	found := make([]int, hs.hosts.Len())
 	for i := range found {
 		found[i] = -1
 	}
-	left := len(hs.hosts)
-	for i := 0; i+1 < len(src) && left > 0; i++ {
-		k := hs.first[uint16(src[i])<<8|uint16(src[i+1])]
-		if k == 0 {
-			continue
+	left := len(found)
+	wordscan.Each(hs.hosts, src, func(n, off int) bool {
+		if found[n] < 0 && wholeHost(src, off, len(hs.hosts.Word(n))) {
+			found[n] = off
+			left--
 		}
-		for _, n := range hs.byPair[k] {
-			h := hs.hosts[n]
-			if found[n] < 0 && i+len(h) <= len(src) && string(src[i:i+len(h)]) == h && wholeHost(src, i, len(h)) {
-				found[n] = i
-				left--
-			}
-		}
-	}
+		return left > 0
+	})
 	return found
 }
 

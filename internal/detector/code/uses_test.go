@@ -89,7 +89,8 @@ func TestHostSetMatchesReference(t *testing.T) {
 		"a",
 	} {
 		found := hs.in([]byte(src))
-		for k, h := range hs.hosts {
+		for k := range hs.hosts.Len() {
+			h := hs.hosts.Word(k)
 			if want := hostInReference([]byte(src), h); found[k] != want {
 				t.Errorf("%q: %s at %d, want %d", src, h, found[k], want)
 			}
