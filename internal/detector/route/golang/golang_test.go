@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "extrouter"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -96,6 +96,8 @@ func TestRouteDetails(t *testing.T) {
 		{app: "httprouter", route: "GET /hello/{name}", framework: "httprouter", auth: facts.AuthNone},
 		{app: "httprouter", route: "POST /users/{id}/avatar", auth: facts.AuthRequired, tags: []string{facts.TagUpload}},
 		{app: "httprouter", route: "GET /public/{filepath}", tags: []string{facts.TagStatic}},
+		{app: "extrouter", route: "POST /tally/api/v1/push", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.push"},
+		{app: "extrouter", route: "GET /admin/limits", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.limits"},
 	}
 	scanned := map[string]map[string]facts.Route{}
 	for _, tt := range tests {

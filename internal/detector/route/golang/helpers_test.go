@@ -90,6 +90,8 @@ func FuzzDetect(f *testing.F) {
 	f.Add([]byte("package main\nimport \"github.com/gin-gonic/gin\"\nfunc a(g *gin.RouterGroup){ b(g.Group(\"/x\")) }\nfunc b(g *gin.RouterGroup){ a(g) ; g.GET(\"/y\", nil) }\n"))
 	f.Add([]byte("package main\nimport \"github.com/gin-gonic/gin\"\nfunc main(){ r := gin.New(); g := r.Group(\"/a\"); r.Use(auth(false)); g.GET(\"/b\", h); r.Use(auth(true)); r.GET(\"/c\", h); r.Run() }\nfunc h(c *gin.Context){}\n"))
 	f.Add([]byte("package main\nimport (\"net/http\"; \"github.com/gorilla/mux\")\nfunc main(){ r := mux.NewRouter(); r.HandleFunc(\"/o\", requireAuth(h, db)).Methods(\"GET\", \"OPTIONS\"); http.ListenAndServe(\":1\", r) }\nfunc h(w http.ResponseWriter, r *http.Request){}\n"))
+	f.Add([]byte("package app\nimport \"net/http\"\nfunc (a *App) init(){ a.S.HTTP.PathPrefix(\"/a\").Subrouter().Methods(\"GET\").Path(P + \"/b\").Name(\"b\").HandlerFunc(a.h) }\nconst P = \"/p\"\nfunc (a *App) h(w http.ResponseWriter, r *http.Request){}\n"))
+	f.Add([]byte("package app\nimport \"net/http\"\nfunc (a *App) init(){ a.S.HTTP.Path(\"/x\").Subrouter().Handler(nil); x.Path(\"/y\").Handler(func(ok bool){}) }\n"))
 	f.Add([]byte("package main\nfunc broken( {"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := New()

@@ -439,7 +439,13 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 		if ip := fr.importOf(fun.X); ip != "" {
 			return fr.pkgCall(ip, fun.Sel.Name, c)
 		}
+		if fun.Sel.Name == "Handler" || fun.Sel.Name == "HandlerFunc" {
+			fr.markGorillaChain(c)
+		}
 		x := fr.eval(fun.X)
+		if x == nil && fr.m.gorillaChains[c] {
+			x = &value{node: &node{fw: gorilla, unresolved: true}}
+		}
 		if x == nil && fr.fallbackable(fun.Sel.Name, c) {
 			if fw := fr.guessFramework(fun.Sel.Name); fw != "" {
 				x = &value{node: &node{fw: fw, unresolved: true}}

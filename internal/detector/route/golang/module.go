@@ -36,6 +36,9 @@ type module struct {
 	seq     int
 	pending []*pendingRoute
 	gorilla []*gorillaRoute
+	// gorillaChains are the first calls of gorilla/mux registration
+	// chains whose receiver may be a router we cannot resolve.
+	gorillaChains map[*ast.CallExpr]bool
 }
 
 type funcKey struct{ dir, name string }
@@ -63,6 +66,7 @@ type funcDecl struct {
 	resultType   string    // local named type of the first result
 	routerParam  bool      // takes a router
 	routerResult bool      // returns a router
+	handlerFunc  bool      // takes (http.ResponseWriter, *http.Request)
 	pos, end     token.Pos // of the whole declaration, for its text
 	decl         *ast.FuncDecl
 	summary      *summary // until relevance is known
@@ -83,6 +87,8 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		results:     map[*funcDecl]*value{},
 		onStack:     map[*funcDecl]bool{},
 		imports:     map[string]string{},
+
+		gorillaChains: map[*ast.CallExpr]bool{},
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	for _, f := range files {

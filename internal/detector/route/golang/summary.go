@@ -16,7 +16,7 @@ type summary struct {
 	idents      []unique.Handle[string] // identifiers the body uses, selected names aside, once each (interned: the same names recur in every body)
 	imported    []importRef             // pkg.Name selections of imported packages
 	methodCalls []string                // names selected from anything else (methods, fields), once each
-	routerAPI   bool                    // selects a router framework's or net/http's serving API
+	routerAPI   bool                    // selects a router framework's or net/http's serving API, or builds a gorilla/mux route chain
 }
 
 // importRef is a package-level name of an imported package.
@@ -85,6 +85,7 @@ func declare(f *goFile, d *ast.FuncDecl) *funcDecl {
 	if d.Recv != nil && len(d.Recv.List) > 0 {
 		fd.recvType = typeName(d.Recv.List[0].Type)
 	}
+	fd.handlerFunc = isHandlerFunc(f, d.Type.Params)
 	for _, fl := range d.Type.Params.List {
 		if routerType(f, fl.Type) != "" {
 			fd.routerParam = true
@@ -114,6 +115,14 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 	var visit func(ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			// A router held in another module's struct shows only in the
+			// shape of its registration chains.
+			if !s.routerAPI {
+				if first, _ := gorillaChain(n); first != nil {
+					s.routerAPI = true
+				}
+			}
 		case *ast.Ident:
 			if !idents[n.Name] {
 				idents[n.Name] = true

@@ -1,0 +1,4 @@
+package main
+
+func main() {
+	a.Server.HTTP.Path("/broken").Methods("GET").Handler(
