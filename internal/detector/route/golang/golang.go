@@ -51,9 +51,11 @@ func (*Detector) Match(p string) bool {
 }
 
 // Keywords implements detector.Keyworded: a file that serves or builds
-// HTTP routes imports one of these.
+// HTTP routes imports one of these or registers on a router whose type it
+// does not name (x.HTTP.Path("/a").Handler(h)), and one that declares a
+// path constant (gofmt writes `Name = "/a"`) may name a route's path.
 func (*Detector) Keywords() []string {
-	kws := []string{"net/http"}
+	kws := []string{"net/http", ".Path(", ".PathPrefix(", `= "/`}
 	for _, fw := range frameworks {
 		kws = append(kws, fw.keyword)
 	}
