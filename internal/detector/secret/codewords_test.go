@@ -1,8 +1,7 @@
 package secret
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"regexp"
 	"slices"
@@ -168,37 +167,16 @@ func refWords(src, lower string) codeHits {
 // and on any tree named by THREATMAP_PARITY_ROOT, what they found before
 // the one pass and the matchers.
 func TestLiteralsSameAsReference(t *testing.T) {
-	roots := []string{"testdata"}
-	if r := os.Getenv("THREATMAP_PARITY_ROOT"); r != "" {
-		roots = append(roots, r)
-	}
-	for _, root := range roots {
-		files, found := 0, 0
-		err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() || !e.Type().IsRegular() {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(root, p)
-			if err != nil {
-				return err
-			}
-			rel = filepath.ToSlash(rel) // as the scan names it: testdata/ would read as a test
-			files++
-			got, want := detectLiterals(t, rel, data), refLiterals(rel, data)
-			found += len(got)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: literals %v, reference %v", rel, got, want)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	found := 0
+	paritytest.Files(t, []string{"testdata"}, func(p string, data []byte) {
+		got, want := detectLiterals(t, p, data), refLiterals(p, data)
+		found += len(got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: literals %v, reference %v", p, got, want)
 		}
-		t.Logf("%s: %d files, %d candidates", root, files, found)
+	})
+	if found == 0 {
+		t.Error("no candidates found: the comparison covers nothing")
 	}
 }
 
