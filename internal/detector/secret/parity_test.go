@@ -29,6 +29,8 @@ func TestGitleaksParityTree(t *testing.T) {
 	checkParity(t, root)
 }
 
+const genericRule = "generic-api-key"
+
 func checkParity(t *testing.T, root string) {
 	t.Helper()
 	var windows, whole time.Duration
@@ -69,7 +71,18 @@ func checkParity(t *testing.T, root string) {
 			start := time.Now()
 			cands := rs.find(rel, data)
 			windows += time.Since(start)
+			// gitleaks drops a generic-api-key finding whose secret a
+			// provider's rule found too; resolve does the same later.
+			provider := map[string]bool{}
 			for _, c := range cands {
+				if c.rule != genericRule {
+					provider[c.secret] = true
+				}
+			}
+			for _, c := range cands {
+				if c.rule == genericRule && provider[c.secret] {
+					continue
+				}
 				got = append(got, fmt.Sprintf("%s %s", c.rule, redact.Secret(c.secret)))
 			}
 		}
