@@ -31,6 +31,22 @@ func TestFixtureApps(t *testing.T) {
 	}
 }
 
+// TestUntypedRouterFramework: a Handle on a field that gorilla route
+// chains elsewhere in the package use is gorilla's, not net/http's (which
+// the file imports, and the old guess picked).
+func TestUntypedRouterFramework(t *testing.T) {
+	f := detectortest.Scan(t, "testdata/extrouter", New())
+	for _, r := range f.Surfaces {
+		if r.Path == "/members" {
+			if r.Framework != gorilla {
+				t.Fatalf("/members: framework %q, want %q", r.Framework, gorilla)
+			}
+			return
+		}
+	}
+	t.Fatal("/members not found")
+}
+
 func TestBrokenFileWarns(t *testing.T) {
 	f := detectortest.Scan(t, "testdata/nethttp", New())
 	for _, w := range f.Warnings {

@@ -447,7 +447,11 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 			x = &value{node: &node{fw: gorilla, unresolved: true}}
 		}
 		if x == nil && fr.fallbackable(fun.Sel.Name, c) {
-			if fw := fr.guessFramework(fun.Sel.Name); fw != "" {
+			fw := fr.guessFramework(fun.Sel.Name)
+			if fr.m.gorillaRouters[funcKey{fr.p.dir, exprText(fun.X)}] {
+				fw = gorilla
+			}
+			if fw != "" {
 				x = &value{node: &node{fw: fw, unresolved: true}}
 				fr.env.set(exprText(fun.X), x)
 			}

@@ -39,6 +39,9 @@ type module struct {
 	// gorillaChains are the first calls of gorilla/mux registration
 	// chains whose receiver may be a router we cannot resolve.
 	gorillaChains map[*ast.CallExpr]bool
+	// gorillaRouters are the receivers, by package folder and text, that
+	// route chains show to be gorilla/mux routers we cannot resolve.
+	gorillaRouters map[funcKey]bool
 }
 
 type funcKey struct{ dir, name string }
@@ -88,7 +91,8 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		onStack:     map[*funcDecl]bool{},
 		imports:     map[string]string{},
 
-		gorillaChains: map[*ast.CallExpr]bool{},
+		gorillaChains:  map[*ast.CallExpr]bool{},
+		gorillaRouters: map[funcKey]bool{},
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	for _, f := range files {
@@ -151,8 +155,18 @@ func (m *module) restoreRelevantBodies() {
 // interpreted.
 func (m *module) collectRefs(p *pkg) {
 	for _, fd := range p.decls {
+		for _, recv := range fd.summary.gorillaRouters {
+			m.gorillaRouters[funcKey{p.dir, recv}] = true
+		}
+	}
+	for _, fd := range p.decls {
 		s := fd.summary
 		fd.direct = s.routerAPI || fd.routerParam || fd.routerResult
+		for _, recv := range s.handleOn {
+			if m.gorillaRouters[funcKey{p.dir, recv}] {
+				fd.direct = true
+			}
+		}
 		for _, h := range s.idents {
 			if name := h.Value(); len(p.funcs[name]) > 0 {
 				m.referenced[funcKey{p.dir, name}] = true

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"path"
+	"slices"
 	"unique"
 )
 
@@ -17,6 +18,12 @@ type summary struct {
 	imported    []importRef             // pkg.Name selections of imported packages
 	methodCalls []string                // names selected from anything else (methods, fields), once each
 	routerAPI   bool                    // selects a router framework's or net/http's serving API, or builds a gorilla/mux route chain
+	// gorillaRouters are the receivers of its gorilla/mux route chains, as
+	// written (t.Server.HTTP): a Handle on the same one is gorilla's too.
+	gorillaRouters []string
+	// handleOn are the receivers it calls Handle or HandleFunc on, as
+	// written: the function registers routes if one is such a router.
+	handleOn []string
 }
 
 // importRef is a package-level name of an imported package.
@@ -118,9 +125,16 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 		case *ast.CallExpr:
 			// A router held in another module's struct shows only in the
 			// shape of its registration chains.
-			if !s.routerAPI {
-				if first, _ := gorillaChain(n); first != nil {
-					s.routerAPI = true
+			if sel, ok := unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") {
+				if recv := exprText(sel.X); !slices.Contains(s.handleOn, recv) {
+					s.handleOn = append(s.handleOn, recv)
+				}
+			}
+			if first, _ := gorillaChain(n); first != nil {
+				s.routerAPI = true
+				recv := exprText(first.Fun.(*ast.SelectorExpr).X)
+				if !slices.Contains(s.gorillaRouters, recv) {
+					s.gorillaRouters = append(s.gorillaRouters, recv)
 				}
 			}
 		case *ast.Ident:

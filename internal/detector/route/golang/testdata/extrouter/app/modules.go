@@ -68,6 +68,13 @@ func (a *App) initOffline() error {
 
 var h404 = http.NotFoundHandler()
 
+// initMembers registers on the same field with Handle, which gorilla's
+// Router has too: the chains above tell it is a gorilla router.
+func (a *App) initMembers() error {
+	a.Server.HTTP.Handle("/members", http.HandlerFunc(a.limits)) // want: ANY /members
+	return nil
+}
+
 func (a *App) push(w http.ResponseWriter, r *http.Request)   {}
 func (a *App) query(w http.ResponseWriter, r *http.Request)  {}
 func (a *App) limits(w http.ResponseWriter, r *http.Request) {}
