@@ -7,12 +7,13 @@ package code
 
 import (
 	"bytes"
-	"github.com/threatmap/threatmap/internal/wordscan"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/threatmap/threatmap/internal/wordscan"
 
 	"github.com/threatmap/threatmap/internal/catalog"
 )

@@ -2,10 +2,11 @@ package code
 
 import (
 	"bytes"
-	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/catalog"
 )

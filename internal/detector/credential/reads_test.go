@@ -1,11 +1,12 @@
 package credential
 
 import (
-	"github.com/threatmap/threatmap/internal/paritytest"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
 )

@@ -1,10 +1,11 @@
 package exit
 
 import (
-	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/facts"
 )

@@ -1,12 +1,13 @@
 package secret
 
 import (
-	"github.com/threatmap/threatmap/internal/paritytest"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/regexgate"
 )

@@ -3,12 +3,13 @@ package secret
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
 )
 
 // Rules beyond gitleaks' patterns: values that are secrets because of

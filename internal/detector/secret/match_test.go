@@ -2,10 +2,11 @@ package secret
 
 import (
 	"fmt"
-	"github.com/threatmap/threatmap/internal/paritytest"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/paritytest"
 )
 
 // anchoredCases are texts at the edges of the anchored search (see

@@ -1,10 +1,11 @@
 package golang
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"

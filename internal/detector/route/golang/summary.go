@@ -1,12 +1,13 @@
 package golang
 
 import (
-	"github.com/threatmap/threatmap/internal/packed"
 	"go/ast"
 	"go/token"
 	"path"
 	"slices"
 	"unique"
+
+	"github.com/threatmap/threatmap/internal/packed"
 )
 
 // summary is what a function body names, enough to decide in Finish
@@ -123,13 +124,13 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			// A router held in another module's struct shows only in the
-			// shape of its registration chains.
 			if sel, ok := unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") {
 				if recv := exprText(sel.X); !slices.Contains(s.handleOn, recv) {
 					s.handleOn = append(s.handleOn, recv)
 				}
 			}
+			// A router held in another module's struct shows only in the
+			// shape of its registration chains.
 			if first, _ := gorillaChain(n); first != nil {
 				s.routerAPI = true
 				recv := exprText(first.Fun.(*ast.SelectorExpr).X)
@@ -176,7 +177,7 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 func reparse(f *goFile, relevant map[token.Pos]*funcDecl) {
 	af, tf, err := parse(f.path, f.src.Bytes())
 	if err != nil {
-		return // the bytes parsed once; if not now, the bodies stay empty
+		return // the bytes parsed once; if not now, decl stays nil and callDecl skips the function
 	}
 	f.tf = tf
 	for _, d := range af.Decls {

@@ -1,11 +1,12 @@
 package js
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"

@@ -1,9 +1,10 @@
 package python
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"slices"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"

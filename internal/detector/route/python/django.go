@@ -1,10 +1,11 @@
 package python
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"

@@ -1,8 +1,9 @@
 package python
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"

@@ -10,9 +10,10 @@ package python
 
 import (
 	"context"
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"strings"
 	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/syntax"
