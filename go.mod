@@ -18,8 +18,8 @@ require (
 	github.com/spf13/viper v1.19.0
 	github.com/zclconf/go-cty v1.19.0
 	github.com/zricethezav/gitleaks/v8 v8.30.1
+	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/net v0.57.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
@@ -102,4 +102,5 @@ require (
 	golang.org/x/tools v0.48.0 // indirect
 	gopkg.in/ini.v1 v1.67.0 // indirect
 	gopkg.in/warnings.v0 v0.1.2 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"io"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // maxAliasDepth bounds how many aliases one lookup follows. yaml.v3 lets

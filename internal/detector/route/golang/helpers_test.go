@@ -64,7 +64,7 @@ func TestDefaultName(t *testing.T) {
 	tests := map[string]string{
 		"github.com/go-chi/chi/v5":            "chi",
 		"github.com/labstack/echo/v4":         "echo",
-		"gopkg.in/yaml.v3":                    "yaml",
+		"go.yaml.in/yaml/v3":                  "yaml",
 		"github.com/julienschmidt/httprouter": "httprouter",
 		"github.com/sashabaranov/go-openai":   "openai",
 		"net/http":                            "http",
