@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,10 +10,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
-
-var updateScripts = flag.Bool("update-scripts", false, "rewrite the cmp expectations in testdata/script from the actual output")
 
 // TestMain lets the testscripts run `threatmap` in-process: the test binary
 // re-executes itself as the command.
@@ -25,11 +23,13 @@ func TestMain(m *testing.M) {
 }
 
 // TestScript runs the command-line sessions in testdata/script: each
-// .txtar file reads like a user's terminal.
+// .txtar file reads like a user's terminal. The golden switch
+// (THREATMAP_UPDATE_GOLDEN=1) rewrites their cmp expectations from the
+// actual output.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
-		UpdateScripts: *updateScripts,
+		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
 			// Pin "today" so overdue dates and goldens do not drift.
 			env.Setenv("THREATMAP_NOW", "2026-06-15")

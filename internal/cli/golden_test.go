@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/threatmap/threatmap/internal/golden"
+)
 
 // The bundled examples' pages are pinned: the vulnerable docqa from its
 // hand-written model, and both examples drafted from their code alone.
@@ -27,19 +25,7 @@ func TestExamplePagesGolden(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("exit %d\n%s", code, out)
 			}
-			golden := filepath.Join("testdata", "golden", tc.name)
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/cli -run TestExamplePagesGolden -update)", err)
-			}
-			if string(want) != out {
-				t.Errorf("%s changed; review the diff and run with -update:\n%s", tc.name, lineDiff(string(want), out))
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", tc.name), []byte(out))
 		})
 	}
 }

@@ -3,16 +3,14 @@ package diff
 import (
 	"archive/tar"
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func route(method, path string) model.Surface {
 	id := strings.ToLower(method) + strings.ReplaceAll(path, "/", "-")
@@ -137,7 +135,7 @@ func TestMarkdownGolden(t *testing.T) {
 			if err := tt.r.Markdown(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name, b.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name), b.Bytes())
 		})
 	}
 }
@@ -150,27 +148,6 @@ func withRevs(r *Result) *Result {
 func withModel(r *Result) *Result {
 	r.Model = "threatmap.yaml"
 	return r
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test -update and review the diff):\n%s", name, got)
-	}
 }
 
 type entry struct {

@@ -1,17 +1,15 @@
 package reconcile
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func readDraft(t testing.TB, path string) *model.Model {
 	t.Helper()
@@ -29,21 +27,6 @@ func readFile(t testing.TB, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want := readFile(t, path)
-	if string(got) != string(want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, got)
-	}
 }
 
 // lineDiff returns the lines only in a and only in b, as multisets.
@@ -80,7 +63,7 @@ func TestMergeHandEdited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join(dir, "merged.golden.yaml"), out)
+	golden.Check(t, filepath.Join(dir, "merged.golden.yaml"), out)
 
 	// (a) every original line that was not meant to change is still there.
 	removed, added := lineDiff(existing, out)

@@ -3,18 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // now pins the clock: the acceptance of llm-prompt-leak (revisit
 // 2026-03-01) and the review (due 2026-04-05) are overdue on this day.
@@ -46,43 +42,13 @@ func TestGolden(t *testing.T) {
 	for _, f := range Formats {
 		t.Run(f.Name, func(t *testing.T) {
 			got := render(t, f, Build(m, now, Options{Top: goldenTop}))
-			path := filepath.Join("testdata", "golden"+f.Ext)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; run go test ./internal/report -update and review the diff\n%s", f.Name, path, firstDiff(string(want), string(got)))
-			}
+			golden.Check(t, filepath.Join("testdata", "golden"+f.Ext), got)
 			// Rendering twice gives the same bytes: no map order, no clock.
 			if again := render(t, f, Build(m, now, Options{Top: goldenTop})); !bytes.Equal(got, again) {
 				t.Errorf("%s is not deterministic", f.Name)
 			}
 		})
 	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + a + "\n  got:  " + b
-		}
-	}
-	return ""
 }
 
 func TestBuildRules(t *testing.T) {

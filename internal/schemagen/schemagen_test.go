@@ -3,7 +3,6 @@ package schemagen
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,44 +15,24 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/report"
 )
 
-var update = flag.Bool("update", false, "rewrite the schema files in schema/")
-
 const schemaDir = "../../schema"
 
 // TestSchemasCurrent fails when a committed schema differs from the Go
-// types; go test ./internal/schemagen -update rewrites them.
+// types; THREATMAP_UPDATE_GOLDEN=1 go test ./internal/schemagen rewrites them.
 func TestSchemasCurrent(t *testing.T) {
 	files := Generate()
-	if *update {
-		if err := os.MkdirAll(schemaDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		path := filepath.Join(schemaDir, name)
-		if *update {
-			if err := os.WriteFile(path, files[name], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Errorf("%v: run go test ./internal/schemagen -update", err)
-			continue
-		}
-		if !bytes.Equal(got, files[name]) {
-			t.Errorf("schema/%s is out of date with the Go types: run go test ./internal/schemagen -update and commit it", name)
-		}
+		golden.Check(t, filepath.Join(schemaDir, name), files[name])
 	}
 	if again := Generate(); !bytes.Equal(again[ReportFile], files[ReportFile]) {
 		t.Error("Generate is not deterministic")

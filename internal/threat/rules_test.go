@@ -2,18 +2,15 @@ package threat
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestCatalogue(t *testing.T) {
 	if n := len(Rules()); n < 30 {
@@ -61,19 +58,7 @@ func TestReferenceCurrent(t *testing.T) {
 	if err := WriteReference(&b); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("..", "..", "docs", "rules.md")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/threat -update)", err)
-	}
-	if !bytes.Equal(got, b.Bytes()) {
-		t.Errorf("docs/rules.md is stale: run go test ./internal/threat -update")
-	}
+	golden.Check(t, filepath.Join("..", "..", "docs", "rules.md"), b.Bytes())
 }
 
 func TestGroupByPrefix(t *testing.T) {
