@@ -46,8 +46,17 @@ func TestSelfAlias(t *testing.T) {
 	if err != nil {
 		t.Skipf("yaml.v3 rejects this document: %v", err)
 	}
-	_ = Path(docs[0], "a", "b", "b", "b", "c")
-	_ = Pairs(Get(docs[0], "a"))
+	a := Get(docs[0], "a")
+	if got := Path(docs[0], "a", "b", "b", "b"); got != a {
+		t.Errorf("a.b.b.b is %v, want the node a names", got)
+	}
+	if got := Path(docs[0], "a", "b", "b", "b", "c"); got != nil {
+		t.Errorf("a.b.b.b.c is %v, want nil", got)
+	}
+	// The merge of a into itself adds no key a does not have already.
+	if got := Keys(a); !slices.Equal(got, []string{"b"}) {
+		t.Errorf("keys of a: %v, want [b]", got)
+	}
 }
 
 func TestErrorKeepsEarlierDocuments(t *testing.T) {
