@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -129,6 +130,7 @@ type Sink struct {
 	credentials    byID[facts.Credential]
 	controls       byID[facts.Control]
 	weaknesses     byID[facts.Weakness]
+	signals        []facts.Signal
 }
 
 // byID is a list of facts with an index by id.
@@ -296,6 +298,29 @@ func (s *Sink) AddWeakness(t facts.Weakness) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.weaknesses.add(id, t, func(p *facts.Weakness, t facts.Weakness) { p.Evidence = append(p.Evidence, t.Evidence...) })
+}
+
+// AddSignal records what a route's handler or guards show.
+func (s *Sink) AddSignal(t facts.Signal) {
+	s.mu.Lock()
+	s.signals = append(s.signals, t)
+	s.mu.Unlock()
+}
+
+// Assets returns a copy of the assets found so far, for finishers that
+// join them with routes.
+func (s *Sink) Assets() []facts.Asset {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.assets.items)
+}
+
+// ThirdParties returns a copy of the third parties found so far, for
+// finishers that join them with routes.
+func (s *Sink) ThirdParties() []facts.ThirdParty {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.thirdParties.items)
 }
 
 // Routes returns a copy of the routes found so far, for finishers that

@@ -28,6 +28,7 @@ func (s *Sink) Result() facts.Facts {
 		Controls:       slices.Clone(s.controls.items),
 		Weaknesses:     slices.Clone(s.weaknesses.items),
 		Warnings:       slices.Clone(s.warnings),
+		Signals:        slices.Clone(s.signals),
 	}
 
 	slices.SortStableFunc(f.Surfaces, func(a, b facts.Route) int {
@@ -89,6 +90,11 @@ func (s *Sink) Result() facts.Facts {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
 	})
 	f.Warnings = slices.Compact(f.Warnings)
+	slices.SortFunc(f.Signals, func(a, b facts.Signal) int {
+		return cmp.Or(cmp.Compare(a.Route, b.Route), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.In, b.In),
+			cmp.Compare(a.Evidence.File, b.Evidence.File), cmp.Compare(a.Evidence.Line, b.Evidence.Line), cmp.Compare(a.Detail, b.Detail))
+	})
+	f.Signals = slices.Compact(f.Signals)
 
 	f.Surfaces = nonNil(f.Surfaces)
 	f.ThirdParties = nonNil(f.ThirdParties)

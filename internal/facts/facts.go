@@ -20,6 +20,9 @@ type Facts struct {
 	Weaknesses     []Weakness       `json:"weaknesses"`
 	Warnings       []Warning        `json:"warnings"`
 	Stats          Stats            `json:"stats"`
+	// Signals are read from each route's handler and guards for the
+	// threat rules; kept in memory, like Route.Body.
+	Signals []Signal `json:"-"`
 }
 
 // SchemaVersion is Facts.Version.

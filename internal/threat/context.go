@@ -1,11 +1,9 @@
 package threat
 
 import (
-	"path"
-	"regexp"
+	"slices"
 	"strings"
 
-	"github.com/threatmap/threatmap/internal/detector/signal"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -15,6 +13,8 @@ import (
 type Context struct {
 	d *drafter
 	F facts.Facts
+
+	byRoute map[string][]facts.Signal // signals by route key
 }
 
 // Hit is one firing of a rule: on which surface, against which assets, and
@@ -79,8 +79,21 @@ func (c *Context) BillingState() string { return c.d.billingState() }
 // OutgoingEmail is the integrity asset of mail sent in the product's name.
 func (c *Context) OutgoingEmail() string { return c.d.outgoingEmail() }
 
-// DataIn returns the user-data assets a handler body touches.
-func (c *Context) DataIn(body string) []string { return c.d.dataAssetsIn(body) }
+// DataIn returns the user-data assets a route's handler names, or the
+// generic one.
+func (c *Context) DataIn(r *facts.Route) []string {
+	var out []string
+	named := c.Named(facts.SignalNamesModel, r)
+	for _, a := range c.F.Assets {
+		if a.Kind == string(model.UserData) && a.Name != "" && slices.Contains(named, a.Name) {
+			out = append(out, c.d.asset("data-"+slug(a.Name), nil))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, c.d.genericUserData())
+	}
+	return out
+}
 
 // AllUserData returns every user-data asset, or the generic one.
 func (c *Context) AllUserData() []string {
@@ -109,14 +122,14 @@ func (c *Context) byCategory(cat string) []facts.ThirdParty {
 	return out
 }
 
-// CreditsFor returns the credit assets of the LLMs a handler calls, or of
+// CreditsFor returns the credit assets of the LLMs a handler names, or of
 // every LLM the product uses when the body does not say which.
-func (c *Context) CreditsFor(body string) ([]string, string) {
+func (c *Context) CreditsFor(r *facts.Route) ([]string, string) {
 	llms := c.LLM()
 	var ids, names []string
-	low := strings.ToLower(body)
+	named := c.Named(facts.SignalNamesService, r)
 	for _, tp := range llms {
-		if strings.Contains(low, strings.ToLower(strings.Split(tp.Service, "-")[0])) || strings.Contains(low, strings.ToLower(tp.Name)) {
+		if slices.Contains(named, tp.Service) {
 			ids = append(ids, c.d.credits(tp))
 			names = append(names, tp.Name)
 		}
@@ -267,45 +280,55 @@ func (c *Context) AtRoute(kind string, r *facts.Route) []model.Evidence {
 	return ev
 }
 
-// InBody returns where re matches the handler's code, as evidence: a
-// commented-out check is no check.
-func InBody(r *facts.Route, re *regexp.Regexp) []model.Evidence {
-	if r == nil || r.Body == "" {
-		return nil
-	}
-	lang := strings.TrimPrefix(path.Ext(r.File), ".")
-	var loc []int
-	for _, l := range re.FindAllStringIndex(r.Body, -1) {
-		if !signal.InComment(r.Body, l[0], lang) {
-			loc = l
-			break
-		}
-	}
-	if loc == nil {
-		return nil
-	}
-	line := r.Line
-	if r.EndLine > 0 {
-		// Body ends at EndLine: count back from there, which also holds
-		// when decorators sit above the body's first line.
-		line = r.EndLine - strings.Count(r.Body[loc[0]:], "\n")
-	} else {
-		line += strings.Count(r.Body[:loc[0]], "\n")
-	}
-	return []model.Evidence{{File: r.File, Line: line}}
+// InHandler returns where the route's handler code shows a signal.
+func (c *Context) InHandler(kind string, r *facts.Route) []model.Evidence {
+	return c.signalAt(kind, r, facts.SignalInHandler)
 }
 
-// InGuards reports the route's middleware or guards matching re.
-func InGuards(r *facts.Route, re *regexp.Regexp) []model.Evidence {
-	if r == nil {
-		return nil
+// InGuards returns the route itself when one of its middleware or guards
+// is named for a signal.
+func (c *Context) InGuards(kind string, r *facts.Route) []model.Evidence {
+	return c.signalAt(kind, r, facts.SignalInGuards)
+}
+
+// Shows reports whether the route's handler or guards show a signal.
+func (c *Context) Shows(kind string, r *facts.Route) bool {
+	return c.InHandler(kind, r) != nil || c.InGuards(kind, r) != nil
+}
+
+// Named lists what the route's signals of a kind name (a provider, a
+// model, a service), in the order they were read.
+func (c *Context) Named(kind string, r *facts.Route) []string {
+	var out []string
+	for _, s := range c.signalsOf(r) {
+		if s.Kind == kind && !slices.Contains(out, s.Detail) {
+			out = append(out, s.Detail)
+		}
 	}
-	for _, m := range r.Middleware {
-		if re.MatchString(m) {
-			return []model.Evidence{{File: r.File, Line: r.Line}}
+	return out
+}
+
+func (c *Context) signalAt(kind string, r *facts.Route, in string) []model.Evidence {
+	for _, s := range c.signalsOf(r) {
+		if s.Kind == kind && s.In == in {
+			return []model.Evidence{{File: s.Evidence.File, Line: s.Evidence.Line}}
 		}
 	}
 	return nil
+}
+
+// signalsOf returns a route's signals, indexed on first use.
+func (c *Context) signalsOf(r *facts.Route) []facts.Signal {
+	if r == nil {
+		return nil
+	}
+	if c.byRoute == nil {
+		c.byRoute = map[string][]facts.Signal{}
+		for _, s := range c.F.Signals {
+			c.byRoute[s.Route] = append(c.byRoute[s.Route], s)
+		}
+	}
+	return c.byRoute[r.Key()]
 }
 
 // verify runs the evidence check a suggested control names.

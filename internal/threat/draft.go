@@ -53,15 +53,18 @@ type drafter struct {
 	routeSurf  map[string]string
 	usedAssets map[string]bool
 	threatIdx  map[string]bool
+	c          *Context
 }
 
 func newDrafter(f facts.Facts) *drafter {
-	return &drafter{
+	d := &drafter{
 		f: f, m: &model.Model{},
 		assets: map[string]*model.Asset{}, boundaries: map[string]*model.Boundary{},
 		surfaceIdx: map[string]int{}, routeSurf: map[string]string{},
 		usedAssets: map[string]bool{}, threatIdx: map[string]bool{},
 	}
+	d.c = &Context{d: d, F: f}
+	return d
 }
 
 // ---- assets ----------------------------------------------------------------
@@ -186,24 +189,6 @@ func (d *drafter) userDataAssets() {
 	}
 }
 
-// dataAssetsIn returns the user-data assets whose model a handler body
-// names (Document in db.query(Document)), or the generic one.
-func (d *drafter) dataAssetsIn(body string) []string {
-	var out []string
-	for _, a := range d.f.Assets {
-		if a.Kind != string(model.UserData) || a.Name == "" {
-			continue
-		}
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(a.Name) + `\b`).MatchString(body) {
-			out = append(out, d.asset("data-"+slug(a.Name), nil))
-		}
-	}
-	if len(out) == 0 {
-		out = append(out, d.genericUserData())
-	}
-	return out
-}
-
 // ---- boundaries ------------------------------------------------------------
 
 func (d *drafter) boundary(from, to, name string) string {
@@ -259,7 +244,8 @@ func RouteSurfaceID(r facts.Route) string {
 
 func (d *drafter) surfaces() {
 	d.userDataAssets()
-	for _, r := range d.f.Surfaces {
+	for i := range d.f.Surfaces {
+		r := &d.f.Surfaces[i]
 		kind := model.KindEndpoint
 		switch {
 		case has(r.Tags, facts.TagWebhook):
@@ -279,12 +265,12 @@ func (d *drafter) surfaces() {
 		}
 		boundary := d.boundary("browser", "api", "Browser to API")
 		if kind == model.KindWebhook {
-			if p := webhookProvider(r); p != "" {
+			if p := d.c.webhookProvider(r); p != "" {
 				boundary = d.boundary(p, "api", titleCase(p)+" to API")
 			}
 		}
 		id := d.addSurface(model.Surface{
-			ID: RouteSurfaceID(r), Kind: kind, Direction: dir, Name: RouteName(r),
+			ID: RouteSurfaceID(*r), Kind: kind, Direction: dir, Name: RouteName(*r),
 			Evidence: []model.Evidence{{File: r.File, Line: r.Line}}, Exposure: exposure,
 			Boundary: boundary, Match: &model.SurfaceMatch{Method: r.Method, Path: r.Path},
 		})
@@ -446,19 +432,10 @@ func isDotenv(file string) bool {
 	return b == ".env" || strings.HasPrefix(b, ".env.")
 }
 
-var providers = []string{"stripe", "github", "slack", "paddle", "lemonsqueezy", "paypal", "twilio", "shopify", "clerk", "svix", "discord"}
-
-func webhookProvider(r facts.Route) string {
-	hay := strings.ToLower(r.Path + " " + r.Handler + " " + r.Body)
-	for _, p := range providers {
-		if strings.Contains(strings.ToLower(r.Path), p) {
-			return p
-		}
-	}
-	for _, p := range providers {
-		if strings.Contains(hay, p) {
-			return p
-		}
+// webhookProvider is who posts to a webhook route, when the code says.
+func (c *Context) webhookProvider(r *facts.Route) string {
+	if p := c.Named(facts.SignalWebhookProvider, r); len(p) > 0 {
+		return p[0]
 	}
 	return ""
 }
@@ -466,7 +443,7 @@ func webhookProvider(r facts.Route) string {
 // ---- threats ---------------------------------------------------------------
 
 func (d *drafter) threats() {
-	c := &Context{d: d, F: d.f}
+	c := d.c
 	for _, r := range Rules() {
 		for _, h := range r.fire(c) {
 			d.addThreat(c, r, h)

@@ -93,12 +93,6 @@ func segmentIn(p string, words ...string) bool {
 	return false
 }
 
-var (
-	objectFetch   = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|_or_404\(|\.objects\.|\.fetch|\.load\(|QueryRow)`)
-	sendsMessage  = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
-	basicAuthWeak = regexp.MustCompile(`(?i)(HTTPBasic|basicAuth|BasicAuth|express-basic-auth|\.htpasswd|ADMIN_PASSWORD|admin123|password\s*==)`)
-)
-
 // ---- the catalogue ----------------------------------------------------------
 
 var catalogue = []*Rule{
@@ -115,7 +109,7 @@ var catalogue = []*Rule{
 		fire: func(c *Context) []Hit {
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagLLM) }) {
-				assets, names := c.CreditsFor(r.Body)
+				assets, names := c.CreditsFor(r)
 				diff, needs := reach(r)
 				hits = append(hits, Hit{
 					Surface: c.RouteSurface(*r), Route: r, Assets: assets,
@@ -140,7 +134,7 @@ var catalogue = []*Rule{
 		},
 		fire: func(c *Context) []Hit {
 			var hits []Hit
-			for _, r := range routes(c, func(r *facts.Route) bool { return isWrite(r) && sendsMessage.MatchString(r.Body) }) {
+			for _, r := range routes(c, func(r *facts.Route) bool { return isWrite(r) && c.Shows(facts.SignalSendsMessage, r) }) {
 				diff, needs := reach(r)
 				if r.Auth == facts.AuthRequired {
 					diff = model.Moderate
@@ -201,7 +195,7 @@ var catalogue = []*Rule{
 			for _, r := range routes(c, func(r *facts.Route) bool {
 				// Admin routes reach every record by design: their row is admin-exposed.
 				return len(r.Params) > 0 && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
-					objectFetch.MatchString(r.Body) && !actsOnCaller(r) && !publicRead(r)
+					c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r) && !publicRead(r)
 			}) {
 				id := r.Params[len(r.Params)-1]
 				diff, reason := model.Moderate, "needs a valid id of another user's object"
@@ -213,7 +207,7 @@ var catalogue = []*Rule{
 					needs = "only the URL and the next id"
 				}
 				hits = append(hits, Hit{
-					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r.Body),
+					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r),
 					Impact: "read other users' data", Method: "changing the {" + id.Name + "} in the URL", Requires: needs,
 					Abuse:      "IDOR: changing the ID returns another user's data if the endpoint lacks ownership checks",
 					Difficulty: diff, DifficultyReason: reason,
@@ -236,7 +230,7 @@ var catalogue = []*Rule{
 		fire: func(c *Context) []Hit {
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagWebhook) }) {
-				provider := webhookProvider(*r)
+				provider := c.webhookProvider(r)
 				who := "the sender"
 				if provider != "" {
 					who = titleCase(provider)
@@ -245,7 +239,7 @@ var catalogue = []*Rule{
 				level := model.High
 				impact := "grant themselves paid access or credits without paying"
 				if !has(r.Tags, facts.TagPayment) && provider != "stripe" && provider != "paddle" && provider != "lemonsqueezy" && provider != "paypal" {
-					assets = c.DataIn(r.Body)
+					assets = c.DataIn(r)
 					level = model.Medium
 					impact = "make the product act on events that never happened"
 				}
@@ -292,7 +286,7 @@ var catalogue = []*Rule{
 					}
 				}
 				for _, r := range rs {
-					if basicAuthWeak.MatchString(r.Body) || InGuards(r, basicAuthWeak) != nil || basicAuthWeak.MatchString(strings.Join(r.Middleware, " ")) {
+					if c.Shows(facts.SignalBasicAuth, r) {
 						weak = true
 					}
 				}
@@ -371,14 +365,14 @@ var catalogue = []*Rule{
 			for _, r := range routes(c, func(r *facts.Route) bool {
 				return isWrite(r) && r.Method != "ANY" && r.Auth == facts.AuthNone &&
 					!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) && !has(r.Tags, facts.TagAdmin) && !has(r.Tags, facts.TagLLM) && !has(r.Tags, facts.TagUpload) &&
-					!registers(r) && changesState(r)
+					!c.Shows(facts.SignalCreatesAccount, r) && (r.Body == "" || c.Shows(facts.SignalWritesState, r))
 			}) {
 				level := model.Medium
 				if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {
 					level = model.High
 				}
 				hits = append(hits, Hit{
-					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r.Body),
+					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r),
 					Impact: "change or delete data as nobody in particular", Method: "calling it directly", Requires: "only the URL",
 					Abuse:      "Anyone who finds the route changes data without an account",
 					Difficulty: model.Easy, DifficultyReason: "the route has no authentication",
@@ -409,7 +403,7 @@ var catalogue = []*Rule{
 					diff, reason = model.Easy, "the action has no authentication guard"
 				}
 				hits = append(hits, Hit{
-					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r.Body),
+					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r),
 					Impact: "delete data and leave no trace of who did it", Method: "calling the action", Requires: "access to the action",
 					Abuse:      "An admin or attacker deletes user data and nothing records who did it",
 					Difficulty: diff, DifficultyReason: reason,
@@ -464,13 +458,13 @@ var catalogue = []*Rule{
 			}
 			var hits []Hit
 			for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagLLM) }) {
-				reads := objectFetch.MatchString(r.Body) && ownershipBody.FindString(r.Body) == ""
+				reads := c.Shows(facts.SignalObjectFetch, r) && !c.Shows(facts.SignalOwnership, r)
 				if !tools && !reads {
 					continue
 				}
 				method := "asking the model, in the prompt, for data or actions outside the caller's account"
 				hits = append(hits, Hit{
-					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r.Body),
+					Surface: c.RouteSurface(*r), Route: r, Assets: c.DataIn(r),
 					Impact: "read other users' data or act in their name", Method: method, Requires: "a crafted prompt",
 					Abuse:      "Prompt injection steers the model to reveal other users' data or call tools it should not",
 					Difficulty: model.Moderate, DifficultyReason: "needs a crafted prompt and some knowledge of what the model can reach",
@@ -646,25 +640,6 @@ var privateWords = regexp.MustCompile(`(?i)(passphrase|password|secret|token|api
 func publicRead(r *facts.Route) bool {
 	return r.Method == "GET" && r.Auth != facts.AuthRequired && publicName.MatchString(r.Params[len(r.Params)-1].Name) &&
 		!privateWords.MatchString(r.Path)
-}
-
-var (
-	passwordWord = regexp.MustCompile(`(?i)password`)
-	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
-	writesState  = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
-)
-
-// registers reports a signup handler: public by design, its row is
-// credential-stuffing's, not a missing guard.
-func registers(r *facts.Route) bool {
-	return passwordWord.MatchString(r.Body) && createsWord.MatchString(r.Body)
-}
-
-// changesState reports whether a write route's handler writes anything;
-// a POST that only computes (a search, a preview) changes nothing. An
-// unknown body counts as a write.
-func changesState(r *facts.Route) bool {
-	return r.Body == "" || writesState.MatchString(r.Body)
 }
 
 var (

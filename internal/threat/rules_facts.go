@@ -227,7 +227,7 @@ func weaknessRule(kind, title string, stride, cwe []string, fires string, diff m
 				surface, route, file := c.codeHit(w.Evidence, kind, surfaceName, surfaceKind, dir, exposure, "weakness:"+kind+":"+firstFile(w.Evidence))
 				assets := c.AllUserData()
 				if route != nil {
-					assets = c.DataIn(route.Body)
+					assets = c.DataIn(route)
 				}
 				hits = append(hits, Hit{
 					Surface: surface, Route: route, File: file, Assets: assets,

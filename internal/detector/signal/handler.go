@@ -1,0 +1,240 @@
+package signal
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/regexgate"
+)
+
+// RoutePattern is a signal read from one route: in its handler's code
+// (Code: the first match outside a comment is the evidence) or in the
+// names of its middleware and guards (Guard: evidence is the route).
+type RoutePattern struct {
+	Kind string
+	Code *regexp.Regexp
+	// Also, if set, must match somewhere in the handler's code too: a
+	// signup both creates a record and handles a password.
+	Also  *regexp.Regexp
+	Guard *regexp.Regexp
+}
+
+// The controls a route's handler applies. Each is a use, not a mention:
+// a call that checks the limit, a comparison with the caller.
+var (
+	// A limiter applied in the handler: a call, not a mention.
+	limiterCall      = regexp.MustCompile(`(?i)(\w*limiter\.\w+\(|@\w*\.?limit\(|rate_?limit\w*\(|throttl\w*\()`)
+	budgetCheck      = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits))`)
+	signatureCheck   = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature|verifySignature|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest)`)
+	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
+	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
+	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\()`)
+	// Ownership: the query is scoped to the caller, or the handler
+	// compares the object's owner with the caller, either way round and
+	// with == or != (if item.owner_id != current_user.id: abort).
+	ownershipCheck = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|` +
+		`(current_?user|request\.user|req\.user|session\.user|g\.user|claims|auth\.user)[\w.\[\]"']*\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(owner|user|author|account|tenant|creator)_?id\b|` +
+		`\.(owner|author|user|creator)\s*(==|===|!=|!==|is\s+not|is)\s*(request\.user|current_user|req\.user|g\.user)\b|` +
+		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
+	auditCall      = regexp.MustCompile(`(?i)(audit|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
+	denialLogCall  = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
+	roleCheck      = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
+	allowlistCheck = regexp.MustCompile(`(?i)(allow_?list|allowed_ips|whitelist|trusted_ips|client\.host\s+in|remote_addr\s+in|req\.ip)`)
+	// A challenge verified server-side: the provider's siteverify call.
+	captchaCheck = regexp.MustCompile(`(?i)(verify_?captcha|captcha\w*\.verify|siteverify|recaptcha|hcaptcha|turnstile)`)
+	// One shared password: HTTP basic auth, an htpasswd file, a default
+	// admin password, a password compared in the handler.
+	sharedPassword = regexp.MustCompile(`(?i)(HTTPBasic|basicAuth|BasicAuth|express-basic-auth|\.htpasswd|ADMIN_PASSWORD|admin123|password\s*==)`)
+)
+
+// Guard names: a middleware, decorator or dependency named for a control.
+var (
+	limiterGuard = regexp.MustCompile(`(?i)(limit|throttl|slowdown)`)
+	captchaGuard = regexp.MustCompile(`(?i)(captcha|turnstile|proof_?of_?work)`)
+	uploadGuard  = regexp.MustCompile(`(?i)(fileFilter|validat|allowed)`)
+	mfaGuard     = regexp.MustCompile(`(?i)(mfa|totp|otp|two_factor|webauthn)`)
+)
+
+// What a handler does.
+var (
+	objectFetch  = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|_or_404\(|\.objects\.|\.fetch|\.load\(|QueryRow)`)
+	sendsMessage = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
+	passwordWord = regexp.MustCompile(`(?i)password`)
+	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
+	writesState  = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
+)
+
+// RoutePatterns is what is read from every route, in one place.
+var RoutePatterns = []RoutePattern{
+	{Kind: facts.SignalRateLimit, Code: limiterCall, Guard: limiterGuard},
+	{Kind: facts.SignalBudget, Code: budgetCheck},
+	{Kind: facts.SignalCaptcha, Code: captchaCheck, Guard: captchaGuard},
+	{Kind: facts.SignalWebhookSig, Code: signatureCheck},
+	{Kind: facts.SignalIdempotency, Code: idempotencyCheck},
+	{Kind: facts.SignalUploadTypeCheck, Code: uploadTypeCheck, Guard: uploadGuard},
+	{Kind: facts.SignalOpaqueKeys, Code: opaqueKeyCall},
+	{Kind: facts.SignalOwnership, Code: ownershipCheck},
+	{Kind: facts.SignalDenialLog, Code: denialLogCall},
+	{Kind: facts.SignalAuditLog, Code: auditCall},
+	{Kind: facts.SignalAdminRole, Code: roleCheck, Guard: roleCheck},
+	{Kind: facts.SignalMFA, Guard: mfaGuard},
+	{Kind: facts.SignalIPAllowlist, Code: allowlistCheck, Guard: allowlistCheck},
+	{Kind: facts.SignalBasicAuth, Code: sharedPassword, Guard: sharedPassword},
+	{Kind: facts.SignalObjectFetch, Code: objectFetch},
+	{Kind: facts.SignalSendsMessage, Code: sendsMessage},
+	{Kind: facts.SignalCreatesAccount, Code: createsWord, Also: passwordWord},
+	{Kind: facts.SignalWritesState, Code: writesState},
+}
+
+// webhookProviders are the senders a webhook route is named for.
+var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqueezy", "paypal", "twilio", "shopify", "clerk", "svix", "discord"}
+
+// Finish implements detector.Finisher: it reads every route's handler and
+// guards, once every route, model and third party is known.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	var models []string
+	for _, a := range out.Assets() {
+		if a.Kind == "user-data" && a.Name != "" {
+			models = append(models, a.Name)
+		}
+	}
+	services := out.ThirdParties()
+	for _, r := range out.Routes() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, s := range RouteSignals(&r, models, services) {
+			out.AddSignal(s)
+		}
+	}
+	return nil
+}
+
+// RouteSignals reads one route: the patterns in its handler and guards,
+// the sender of a webhook, and which of the scan's data models and third
+// parties its handler names.
+func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) []facts.Signal {
+	key := r.Key()
+	at := facts.Evidence{File: r.File, Line: r.Line}
+	var out []facts.Signal
+	add := func(kind, detail, in string, ev facts.Evidence) {
+		out = append(out, facts.Signal{Kind: kind, Detail: detail, Route: key, In: in, Evidence: ev})
+	}
+	lang := ext(r.File)
+	for _, p := range RoutePatterns {
+		if p.Guard != nil {
+			for _, m := range r.Middleware {
+				if p.Guard.MatchString(m) {
+					add(p.Kind, "", facts.SignalInGuards, at)
+					break
+				}
+			}
+		}
+		if p.Code == nil || r.Body == "" || (p.Also != nil && !p.Also.MatchString(r.Body)) {
+			continue
+		}
+		if i := firstOutsideComment(r.Body, lang, p.Code.FindAllStringIndex(r.Body, -1)); i >= 0 {
+			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, i))
+		}
+	}
+	if p := webhookProvider(r); p != "" {
+		add(facts.SignalWebhookProvider, p, facts.SignalInHandler, at)
+	}
+	if r.Body == "" {
+		return out
+	}
+	for _, m := range models {
+		if i := wordIndex(r.Body, m); i >= 0 {
+			add(facts.SignalNamesModel, m, facts.SignalInHandler, handlerLine(r, i))
+		}
+	}
+	low := regexgate.Lower(r.Body)
+	for _, tp := range services {
+		i := strings.Index(low, strings.ToLower(strings.Split(tp.Service, "-")[0]))
+		if i < 0 {
+			i = strings.Index(low, strings.ToLower(tp.Name))
+		}
+		if i >= 0 {
+			add(facts.SignalNamesService, tp.Service, facts.SignalInHandler, handlerLine(r, i))
+		}
+	}
+	return out
+}
+
+// firstOutsideComment is the start of the first match not commented out,
+// or -1.
+func firstOutsideComment(text, lang string, locs [][]int) int {
+	for _, l := range locs {
+		if !InComment(text, l[0], lang) {
+			return l[0]
+		}
+	}
+	return -1
+}
+
+// handlerLine is the line of offset i of the route's handler code.
+func handlerLine(r *facts.Route, i int) facts.Evidence {
+	line := r.Line
+	if r.EndLine > 0 {
+		// The code ends at EndLine: count back from there, which also
+		// holds when decorators sit above the code's first line.
+		line = r.EndLine - strings.Count(r.Body[i:], "\n")
+	} else {
+		line += strings.Count(r.Body[:i], "\n")
+	}
+	return facts.Evidence{File: r.File, Line: line}
+}
+
+// webhookProvider is who posts to a webhook route: a provider its path
+// names, else one its handler's name or code names.
+func webhookProvider(r *facts.Route) string {
+	if !containsTag(r.Tags, facts.TagWebhook) {
+		return ""
+	}
+	p := strings.ToLower(r.Path)
+	for _, w := range webhookProviders {
+		if strings.Contains(p, w) {
+			return w
+		}
+	}
+	hay := strings.ToLower(r.Path + " " + r.Handler + " " + r.Body)
+	for _, w := range webhookProviders {
+		if strings.Contains(hay, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func containsTag(tags []string, t string) bool { return contains(tags, t) }
+
+// wordIndex is where word first stands in text as a whole word (no word
+// character on either side where the word itself has one), or -1: the
+// same places as the pattern \bword\b.
+func wordIndex(text, word string) int {
+	if word == "" {
+		return -1
+	}
+	for at := 0; ; {
+		j := strings.Index(text[at:], word)
+		if j < 0 {
+			return -1
+		}
+		i := at + j
+		end := i + len(word)
+		if boundary(text, i) && boundary(text, end) {
+			return i
+		}
+		at = i + 1
+	}
+}
+
+// boundary reports a \b at i: a word byte on one side only.
+func boundary(text string, i int) bool {
+	before := i > 0 && isWordByte(text[i-1])
+	after := i < len(text) && isWordByte(text[i])
+	return before != after
+}

@@ -1,0 +1,75 @@
+package facts
+
+import "strconv"
+
+// Signal is something one route's handler code or guards show that a
+// threat rule asks about: a control applied there (a limiter call, a
+// signature check, an ownership condition), or what the handler does
+// (loads an object, sends mail, writes state, names a data model). The
+// signal detector reads them from each route's handler and middleware;
+// rules look them up by route instead of reading code.
+//
+// Signals are kept in memory for the rules, as Route.Body is, and are not
+// part of the JSON contract.
+type Signal struct {
+	Kind string `json:"kind"`
+	// Detail is what the signal names, for the kinds that name something:
+	// a webhook's provider, a data model, a third-party service.
+	Detail string `json:"detail,omitempty"`
+	// Route is the Key of the route it was read from.
+	Route string `json:"route"`
+	// In is where: SignalInHandler (the handler's code, at Evidence) or
+	// SignalInGuards (a middleware or guard name; Evidence is the route).
+	In       string   `json:"in"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// Where a signal was read.
+const (
+	SignalInHandler = "handler"
+	SignalInGuards  = "guards"
+)
+
+// Signal kinds. Those that are controls share the control facts' kind, so
+// a rule asks for one name at the route, app-wide or anywhere.
+const (
+	// Controls.
+	SignalRateLimit       = "rate-limit"
+	SignalBudget          = "budget"
+	SignalCaptcha         = "captcha"
+	SignalWebhookSig      = "webhook-signature"
+	SignalIdempotency     = "idempotency"
+	SignalUploadTypeCheck = "upload-type-check"
+	SignalOpaqueKeys      = "opaque-keys"
+	SignalOwnership       = "ownership-check"
+	SignalDenialLog       = "authz-logging"
+	SignalAuditLog        = "audit-log"
+	SignalAdminRole       = "admin-role"
+	SignalMFA             = "mfa"
+	SignalIPAllowlist     = "ip-allowlist"
+	// SignalBasicAuth is one shared password in front of the route: HTTP
+	// basic auth, an htpasswd file, a password compared in the handler.
+	SignalBasicAuth = "basic-auth"
+
+	// What the handler does.
+	SignalObjectFetch    = "object-fetch"    // loads a stored object
+	SignalSendsMessage   = "sends-message"   // sends e-mail or SMS through a provider
+	SignalCreatesAccount = "creates-account" // creates a record and handles a password: a signup
+	SignalWritesState    = "writes-state"    // creates, changes or deletes something
+	// SignalWebhookProvider names who posts to a webhook route (Detail:
+	// stripe, github, ...).
+	SignalWebhookProvider = "webhook-provider"
+	// SignalNamesModel: the handler names a user-data model the scan
+	// found, as a whole word (Detail: the asset's name).
+	SignalNamesModel = "names-model"
+	// SignalNamesService: the handler names a third party the scan found,
+	// by the first word of its id or by its name, in any case (Detail:
+	// the service id).
+	SignalNamesService = "names-service"
+)
+
+// Key identifies a route through every step of a scan: its method, path
+// and declaration. Its ID can change when duplicates are told apart.
+func (r *Route) Key() string {
+	return r.Method + " " + r.Path + " " + r.File + ":" + strconv.Itoa(r.Line)
+}
