@@ -42,3 +42,19 @@ func BenchmarkIsMinified(b *testing.B) {
 		IsMinified("web/app.js", data)
 	}
 }
+
+// BenchmarkWalkManyIgnorePatterns walks 10,000 files under a .gitignore of
+// 20,000 patterns of the shapes real ones have: names, folders, *.ext,
+// prefix*, anchored paths, and a few general globs.
+func BenchmarkWalkManyIgnorePatterns(b *testing.B) {
+	root := b.TempDir()
+	writeManyIgnoreTree(b, root, 100, 100, 20_000)
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := Walk(context.Background(), root, Options{}, func(Entry) error { n++; return nil }, func(Warning) {})
+		if err != nil || n == 0 {
+			b.Fatalf("walk: %d files, %v", n, err)
+		}
+	}
+}

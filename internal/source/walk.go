@@ -13,9 +13,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
-
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
 // DefaultMaxFileSize is the size above which a file is skipped: source
@@ -39,6 +38,8 @@ type Entry struct {
 	Path string // relative to the root, with '/'
 	Abs  string
 	Size int64
+
+	maxSize int64 // the walk's cap, which Read holds to
 }
 
 // Warning is a file or folder the walk could not, or would not, read.
@@ -83,22 +84,28 @@ func Walk(ctx context.Context, root string, opt Options, visit func(Entry) error
 		return fmt.Errorf("%s is not a folder", root)
 	}
 	w := &walker{root: rootAbs, maxSize: maxSize, visit: visit, warn: warn, useIgnore: !opt.NoGitignore}
-	if ps := excludePatterns(opt.Exclude); len(ps) > 0 {
-		w.exclude = gitignore.NewMatcher(ps)
+	if globs := excludePatterns(opt.Exclude); len(globs) > 0 {
+		w.exclude = newIgnoreList(globs, nil)
 	}
-	return w.dir(ctx, rootAbs, "", nil)
+	return w.dir(ctx, rootAbs, "", nil, nil)
 }
+
+// maxIgnoreSize caps a .gitignore: real ones are a few KiB; a bigger one
+// is skipped with a warning rather than held in memory.
+var maxIgnoreSize int64 = 1 << 20
 
 type walker struct {
 	root      string
 	maxSize   int64
 	useIgnore bool
-	exclude   gitignore.Matcher // nil when nothing is excluded
+	exclude   *ignoreList // nil when nothing is excluded
 	visit     func(Entry) error
 	warn      func(Warning)
 }
 
-func (w *walker) dir(ctx context.Context, abs, rel string, patterns []gitignore.Pattern) error {
+// dir walks the folder abs, rel from the root (elems: rel split at '/'),
+// under the .gitignore files of the folders above it.
+func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignores ignoreStack) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -108,34 +115,41 @@ func (w *walker) dir(ctx context.Context, abs, rel string, patterns []gitignore.
 		return nil
 	}
 	if w.useIgnore {
-		patterns = append(patterns[:len(patterns):len(patterns)], readIgnore(filepath.Join(abs, ".gitignore"), splitRel(rel))...)
+		if l := w.readIgnore(abs, rel, elems, entries); l != nil {
+			ignores = append(ignores[:len(ignores):len(ignores)], l)
+		}
 	}
-	var matcher gitignore.Matcher
-	if len(patterns) > 0 {
-		matcher = gitignore.NewMatcher(patterns)
-	}
+	// The path of each entry, its last element replaced entry by entry;
+	// matchers read it and keep nothing.
+	path := append(elems[:len(elems):len(elems)], "")
 	for _, e := range entries {
 		name := e.Name()
 		childRel := name
 		if rel != "" {
 			childRel = rel + "/" + name
 		}
+		path[len(path)-1] = name
 		childAbs := filepath.Join(abs, name)
 		typ := e.Type()
-		if matcher != nil && matcher.Match(splitRel(childRel), typ.IsDir()) {
+		if ignores.Match(path, typ.IsDir()) {
 			continue
 		}
-		if w.exclude != nil && w.exclude.Match(splitRel(childRel), typ.IsDir()) {
-			continue
+		if w.exclude != nil {
+			if _, excluded := w.exclude.match(path, typ.IsDir()); excluded {
+				continue
+			}
 		}
 		switch {
 		case typ&fs.ModeSymlink != 0:
+			if name == ignoreFile && w.useIgnore {
+				continue // readIgnore has warned
+			}
 			w.checkLink(childAbs, childRel)
 		case typ.IsDir():
 			if skipDirs[name] {
 				continue
 			}
-			if err := w.dir(ctx, childAbs, childRel, patterns); err != nil {
+			if err := w.dir(ctx, childAbs, childRel, path, ignores); err != nil {
 				return err
 			}
 		case typ.IsRegular():
@@ -147,7 +161,7 @@ func (w *walker) dir(ctx context.Context, abs, rel string, patterns []gitignore.
 			if info.Size() > w.maxSize {
 				continue
 			}
-			if err := w.visit(Entry{Path: childRel, Abs: childAbs, Size: info.Size()}); err != nil {
+			if err := w.visit(Entry{Path: childRel, Abs: childAbs, Size: info.Size(), maxSize: w.maxSize}); err != nil {
 				return err
 			}
 		}
@@ -168,33 +182,60 @@ func (w *walker) checkLink(abs, rel string) {
 	}
 }
 
-func readIgnore(path string, domain []string) []gitignore.Pattern {
-	data, err := os.ReadFile(path)
-	if err != nil {
+const ignoreFile = ".gitignore"
+
+// readIgnore reads the folder's .gitignore, if it has one, as every file
+// of the tree is read: a link, a pipe, a device or an oversized file is
+// not read, and a warning says its patterns do not apply.
+func (w *walker) readIgnore(abs, rel string, elems []string, entries []fs.DirEntry) *ignoreList {
+	i, found := slices.BinarySearchFunc(entries, ignoreFile, func(e fs.DirEntry, name string) int { return strings.Compare(e.Name(), name) })
+	if !found {
 		return nil
 	}
-	var ps []gitignore.Pattern
+	fileRel := ignoreFile
+	if rel != "" {
+		fileRel = rel + "/" + ignoreFile
+	}
+	skip := func(why string) *ignoreList {
+		w.warn(Warning{Path: fileRel, Message: why + "; not read, so its patterns do not apply"})
+		return nil
+	}
+	if entries[i].Type()&fs.ModeSymlink != 0 {
+		return skip("a symbolic link")
+	}
+	data, err := readOpen(filepath.Join(abs, ignoreFile), fileRel, maxIgnoreSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return skip(errText(err))
+	}
+	var patterns []string
 	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, len(data)+1)
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		ps = append(ps, gitignore.ParsePattern(line, domain))
+		patterns = append(patterns, line)
 	}
-	return ps
+	if len(patterns) == 0 {
+		return nil
+	}
+	return newIgnoreList(patterns, elems)
 }
 
 // excludePatterns parses Exclude globs, ignoring blanks and comments as a
 // .gitignore would.
-func excludePatterns(globs []string) []gitignore.Pattern {
-	var ps []gitignore.Pattern
+func excludePatterns(globs []string) []string {
+	var ps []string
 	for _, g := range globs {
 		g = strings.TrimSpace(g)
 		if g == "" || strings.HasPrefix(g, "#") {
 			continue
 		}
-		ps = append(ps, gitignore.ParsePattern(g, nil))
+		ps = append(ps, g)
 	}
 	return ps
 }
