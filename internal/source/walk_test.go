@@ -147,3 +147,57 @@ func TestIsBinaryAndMinified(t *testing.T) {
 		}
 	}
 }
+
+// A .gitignore the walk cannot trust is not read, and a warning says its
+// patterns do not apply: a link (to /dev/zero, whose read never ends, or
+// out of the tree), a named pipe (whose read blocks forever), a file over
+// the cap.
+func TestWalkHostileGitignore(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	outside := t.TempDir()
+	write(t, outside, "ignore-all", "*\n")
+	saved := maxIgnoreSize
+	maxIgnoreSize = 4096
+	t.Cleanup(func() { maxIgnoreSize = saved })
+	tests := []struct {
+		name string
+		make func(t *testing.T, path string) error
+		why  string
+	}{
+		{"link to /dev/zero", func(t *testing.T, p string) error { return os.Symlink("/dev/zero", p) }, "a symbolic link"},
+		{"link out of the tree", func(t *testing.T, p string) error { return os.Symlink(filepath.Join(outside, "ignore-all"), p) }, "a symbolic link"},
+		{"named pipe", func(t *testing.T, p string) error {
+			if err := mkfifo(p); err != nil {
+				t.Skipf("no named pipes here: %v", err)
+			}
+			return nil
+		}, "not a regular file (a named pipe)"},
+		{"over the cap", func(t *testing.T, p string) error {
+			return os.WriteFile(p, []byte("*\n"+strings.Repeat("#", 5000)+"\n"), 0o644)
+		}, "file too large: larger than 4 KiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, "app/main.go", "package main")
+			if err := tt.make(t, filepath.Join(root, "app", ".gitignore")); err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			var warnings []Warning
+			within(t, func() { files, warnings = walk(t, root, Options{}) })
+			if !slices.Contains(files, "app/main.go") {
+				t.Errorf("walked %v: the untrusted .gitignore's patterns were applied", files)
+			}
+			want := Warning{Path: "app/.gitignore", Message: tt.why + "; not read, so its patterns do not apply"}
+			if !slices.Contains(warnings, want) {
+				t.Errorf("warnings %v lack %v", warnings, want)
+			}
+			if len(warnings) != 1 {
+				t.Errorf("want one warning, got %v", warnings)
+			}
+		})
+	}
+}
