@@ -5,13 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/threatmap/threatmap/internal/source"
 )
 
 // MaxFileSize caps a model file. A real one-page model is a few KiB; the cap
@@ -22,7 +24,8 @@ const MaxFileSize = 4 << 20
 // expansion of an alias: it is what stops a "billion laughs" file.
 const maxNodes = 200_000
 
-// Pos is a 1-based line and column in the model file.
+// Pos is a 1-based line and column in the model file. Columns count
+// characters, as yaml.v3 and editors do, not bytes.
 type Pos struct{ Line, Col int }
 
 // Doc is a loaded model with where each of its values stands in the file,
@@ -49,19 +52,36 @@ func (d *Doc) At(path string) Pos {
 	}
 }
 
-// Load reads and validates a model file. The error, if any, is Problems:
-// every problem in the file, each with file:line:col.
+// Load reads and validates a model file a person named: links are
+// followed, but only a regular file is read, and at most MaxFileSize
+// bytes, so a pipe or a device can neither block nor flood. The error, if
+// any, is Problems: every problem in the file, each with file:line:col.
 func Load(path string) (*Doc, error) {
-	f, err := os.Open(path)
+	return load(path, source.ReadNamed)
+}
+
+// LoadIn is Load for the model of the scanned folder root: a path inside
+// root is read as the walk reads the tree (no symbolic link, a regular
+// file), since the repository, not a person, chose what is there.
+func LoadIn(root, path string) (*Doc, error) {
+	return load(path, func(path string, maxSize int64) ([]byte, error) {
+		return source.ReadInput(root, path, maxSize)
+	})
+}
+
+func load(path string, read func(string, int64) ([]byte, error)) (*Doc, error) {
+	data, err := read(path, MaxFileSize)
+	if errors.Is(err, source.ErrTooLarge) {
+		return nil, Problems{tooLarge(path)}
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
 	return Parse(path, data)
+}
+
+func tooLarge(name string) Problem {
+	return Problem{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is larger than %d MiB", MaxFileSize>>20), Hint: "a threat model is one page; is this the right file?"}
 }
 
 // Parse decodes and validates a model from data; name is used in messages.
@@ -91,11 +111,14 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // Decode reads the file strictly (unknown keys, wrong types) without the
 // semantic checks of Validate.
 func Decode(name string, data []byte) (*Doc, error) {
+	// Bytes that are not UTF-8 are reported where they are; the rest of
+	// the file is still read, so that its problems come at once.
+	var encoding Problems
 	fail := func(line, col int, msg, hint string) (*Doc, error) {
-		return nil, Problems{{File: name, Line: line, Col: col, Msg: msg, Hint: hint}}
+		return nil, append(Problems{{File: name, Line: line, Col: col, Msg: msg, Hint: hint}}, encoding...).sorted()
 	}
 	if len(data) > MaxFileSize {
-		return fail(1, 1, fmt.Sprintf("file is larger than %d MiB", MaxFileSize>>20), "a threat model is one page; is this the right file?")
+		return nil, Problems{tooLarge(name)}
 	}
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return fail(1, 1, "file is UTF-16", "save it as UTF-8")
@@ -108,8 +131,13 @@ func Decode(name string, data []byte) (*Doc, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(1, 1, "file is empty", "start it with `version: 1`, or run `threatmap init` to draft one")
 	}
+	if encoding = UTF8Problems(name, data); len(encoding) > 0 {
+		// yaml.v3 refuses the whole file at "line 1"; a replacement
+		// character per stray byte keeps every column where it was.
+		data = replaceInvalidUTF8(data)
+	}
 	if ps := scanLines(name, data); len(ps) > 0 {
-		return nil, ps
+		return nil, append(ps, encoding...).sorted()
 	}
 
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -143,8 +171,8 @@ func Decode(name string, data []byte) (*Doc, error) {
 	d.pos[""] = Pos{body.Line, body.Column}
 	d.decode(body, reflect.ValueOf(m).Elem(), "")
 	doc := &Doc{File: name, Model: m, Pos: d.pos}
-	if len(d.problems) > 0 {
-		return doc, d.problems.sorted()
+	if ps := append(d.problems, encoding...); len(ps) > 0 {
+		return doc, ps.sorted()
 	}
 	return doc, nil
 }
@@ -168,6 +196,46 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
 	}
 	memo[n] = size
 	return size
+}
+
+// UTF8Problems places each line's first byte that is not UTF-8, the column
+// counted in characters as everywhere else (a stray byte counts as one).
+func UTF8Problems(name string, data []byte) Problems {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var ps Problems
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		col := 1
+		for rest := line; len(rest) > 0; col++ {
+			r, size := utf8.DecodeRune(rest)
+			if r == utf8.RuneError && size == 1 {
+				ps = append(ps, Problem{File: name, Line: i + 1, Col: col, Msg: fmt.Sprintf("byte 0x%02X is not UTF-8", rest[0]), Hint: "save the file as UTF-8"})
+				break
+			}
+			rest = rest[size:]
+		}
+		if len(ps) >= 20 {
+			break
+		}
+	}
+	return ps
+}
+
+// replaceInvalidUTF8 puts U+FFFD, one character, for each byte that is not
+// UTF-8 (bytes.ToValidUTF8 puts one for a run, which would move columns).
+func replaceInvalidUTF8(data []byte) []byte {
+	out := make([]byte, 0, len(data)+16)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out
 }
 
 // scanLines catches what the YAML parser reports badly: merge-conflict

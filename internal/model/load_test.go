@@ -4,8 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/source"
 )
 
 const minimal = "version: 1\nproduct: {name: demo}\n"
@@ -67,6 +70,13 @@ func TestBadInput(t *testing.T) {
 		{"yaml bomb", bomb, []string{"expands to more than"}},
 		{"second document", minimal + "---\nversion: 1\n", []string{"m.yaml:3:1: a second YAML document"}},
 		{"too large", minimal + "# " + strings.Repeat("x", MaxFileSize) + "\n", []string{"m.yaml:1:1: file is larger than"}},
+		// Columns count characters; a byte that is not UTF-8 counts as
+		// one, is reported where it is, and the rest is still read.
+		{"not utf-8", "version: 1\n# caf\xe9\nproduct: {name: x}\nsurfacez: []\n", []string{"m.yaml:2:6: byte 0xE9 is not UTF-8", `m.yaml:4:1: top level: unknown key "surfacez"`}},
+		{"not utf-8 before an error on its line", "version: 1\nproduct: {name: \"\xff\xfe日本\", bogus: 1}\n", []string{"m.yaml:2:18: byte 0xFF is not UTF-8", `m.yaml:2:25: product: unknown key "bogus"`}},
+		{"columns count characters", "version: 1\nproduct: {name: \"日本\", bogus: 1}\n", []string{`m.yaml:2:23: product: unknown key "bogus"`}},
+		{"not utf-8 before a tab", "version: 1\n# \xc3\nproduct:\n\tname: x\n", []string{"m.yaml:2:3: byte 0xC3 is not UTF-8", "m.yaml:4:1: tab used for indentation"}},
+		{"not utf-8 before bad yaml", "version: 1\n# \x80\nproduct: [unclosed\n", []string{"m.yaml:2:3: byte 0x80 is not UTF-8", "not valid YAML"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -114,5 +124,48 @@ func TestLoadMissingFile(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), FileName))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("want not-exist, got %v", err)
+	}
+}
+
+// The model of a scanned folder is read as the walk reads the tree: a
+// link is refused (threatmap.yaml -> /etc/passwd would print its lines in
+// the errors); a file a person names is read through links.
+func TestLoadInRefusesLinks(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	outside := t.TempDir()
+	target := filepath.Join(outside, "model.yaml")
+	if err := os.WriteFile(target, []byte(minimal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	path := filepath.Join(root, FileName)
+	if err := os.Symlink(target, path); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadIn(root, path)
+	if !errors.Is(err, source.ErrLink) || !strings.Contains(err.Error(), path) {
+		t.Errorf("LoadIn through a link: got %v, want %v naming %s", err, source.ErrLink, path)
+	}
+	if _, err := LoadIn(root, filepath.Join(root, "missing.yaml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("LoadIn of a missing file: got %v", err)
+	}
+	if _, err := Load(path); err != nil {
+		t.Errorf("Load of a path a person named follows the link: %v", err)
+	}
+	if _, err := LoadIn(outside, path); err != nil {
+		t.Errorf("LoadIn of a path outside the root is a named path: %v", err)
+	}
+	if _, err := Load("/dev/zero"); !errors.Is(err, source.ErrNotRegular) {
+		t.Errorf("Load of a device: got %v, want %v", err, source.ErrNotRegular)
+	}
+	big := filepath.Join(root, "big.yaml")
+	if err := os.WriteFile(big, []byte(minimal+"# "+strings.Repeat("x", MaxFileSize)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadIn(root, big)
+	if ps, ok := err.(Problems); !ok || !strings.Contains(ps.Error(), big+":1:1: file is larger than 4 MiB") {
+		t.Errorf("an oversized model: got %v", err)
 	}
 }
