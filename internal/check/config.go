@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/source"
 )
 
 // ConfigFile is the check configuration's name at the scanned root.
@@ -58,19 +58,35 @@ type Ignore struct {
 	path gitignore.Pattern
 }
 
-// LoadConfig reads and validates a config file. Its error, when the file
-// is wrong, is model.Problems: every problem with file:line:col.
+// LoadConfig reads and validates a config file a person named: links are
+// followed, but only a regular file of at most 1 MiB is read. Its error,
+// when the file is wrong, is model.Problems: every problem with
+// file:line:col.
 func LoadConfig(path string) (*Config, error) {
-	f, err := os.Open(path)
+	return loadConfig(path, source.ReadNamed)
+}
+
+// LoadConfigIn is LoadConfig for the scanned folder root: a path inside it
+// is read as the walk reads the tree (no symbolic link, a regular file).
+func LoadConfigIn(root, path string) (*Config, error) {
+	return loadConfig(path, func(path string, maxSize int64) ([]byte, error) {
+		return source.ReadInput(root, path, maxSize)
+	})
+}
+
+func loadConfig(path string, read func(string, int64) ([]byte, error)) (*Config, error) {
+	data, err := read(path, maxConfigSize)
+	if errors.Is(err, source.ErrTooLarge) {
+		return nil, model.Problems{tooLarge(path)}
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
 	return ParseConfig(path, data)
+}
+
+func tooLarge(name string) model.Problem {
+	return model.Problem{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is larger than %d MiB", maxConfigSize>>20)}
 }
 
 // ParseConfig decodes a config strictly: unknown keys, unknown kinds and
@@ -79,7 +95,10 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	p := &configParser{file: name}
 	c := &Config{File: name, Levels: map[string]string{}}
 	if len(data) > maxConfigSize {
-		return nil, model.Problems{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is larger than %d MiB", maxConfigSize>>20)}}
+		return nil, model.Problems{tooLarge(name)}
+	}
+	if ps := model.UTF8Problems(name, data); len(ps) > 0 {
+		return nil, ps // yaml.v3 would say where only as line 1
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))

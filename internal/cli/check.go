@@ -91,7 +91,7 @@ none is, 2 on bad usage or an invalid model.`,
 			if modelPath == "" {
 				modelPath = filepath.Join(dir, "threatmap.yaml")
 			}
-			doc, err := loadModel(modelPath)
+			doc, err := loadModel(dir, modelPath)
 			if err != nil {
 				return err
 			}
@@ -154,7 +154,7 @@ func loadCheckConfig(dir, path string) (*check.Config, error) {
 	if !named {
 		path = filepath.Join(dir, check.ConfigFile)
 	}
-	cfg, err := check.LoadConfig(path)
+	cfg, err := check.LoadConfigIn(dir, path)
 	switch {
 	case err == nil:
 	case errors.Is(err, os.ErrNotExist) && !named:

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/reconcile"
+	"github.com/threatmap/threatmap/internal/source"
 )
 
 // The decision commands record what a person decided about one threat (or
@@ -264,11 +264,11 @@ func decideThreat(e *env, path, id string, edit func(data []byte, id string) ([]
 // file:line:col and left alone), runs the edit, checks the result is a
 // valid model, writes it atomically and prints what changed.
 func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte, string, error)) error {
-	doc, err := loadModel(path)
+	doc, err := loadModel(".", path)
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	data, err := source.ReadInput(".", path, model.MaxFileSize)
 	if err != nil {
 		return usageErr("%v", err)
 	}

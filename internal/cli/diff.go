@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/diff"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/source"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
@@ -135,8 +136,7 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 // headThreatmap loads the threatmap.yaml of the head revision, if it has
 // one. An invalid one is a warning: the diff stands without coverage.
 func headThreatmap(e *env, dir, rev string) *model.Model {
-	path := filepath.Join(dir, model.FileName)
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(dir, model.FileName, model.MaxFileSize)
 	if err != nil {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/reconcile"
 	"github.com/threatmap/threatmap/internal/report"
+	"github.com/threatmap/threatmap/internal/source"
 )
 
 // SchemaURL is where editors find the model's schema: the
@@ -109,10 +110,10 @@ The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
 			if path == "" {
 				path = filepath.Join(dir, model.FileName)
 			}
-			if _, err := loadModel(path); err != nil {
+			if _, err := loadModel(dir, path); err != nil {
 				return err
 			}
-			existing, err := os.ReadFile(path)
+			existing, err := source.ReadInput(dir, path, model.MaxFileSize)
 			if err != nil {
 				return usageErr("%v", err)
 			}

@@ -136,7 +136,7 @@ func reportModel(ctx context.Context, e *env, dir, path string) (*model.Model, b
 		}
 		return m, true, nil
 	}
-	doc, err := loadModel(path)
+	doc, err := loadModel(dir, path)
 	if err != nil {
 		return nil, false, err
 	}

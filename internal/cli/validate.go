@@ -26,14 +26,14 @@ FILE defaults to ./threatmap.yaml. Exit code 0 when valid, 2 when not.`,
   threatmap validate examples/docqa/threatmap.yaml`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := model.FileName
+			dir, path := ".", model.FileName
 			if len(args) == 1 {
 				path = args[0]
 				if st, err := os.Stat(path); err == nil && st.IsDir() {
-					path = filepath.Join(path, model.FileName)
+					dir, path = path, filepath.Join(path, model.FileName)
 				}
 			}
-			doc, err := loadModel(path)
+			doc, err := loadModel(dir, path)
 			if err != nil {
 				return err
 			}
@@ -44,10 +44,12 @@ FILE defaults to ./threatmap.yaml. Exit code 0 when valid, 2 when not.`,
 	}
 }
 
-// loadModel loads and validates a model, turning problems into exit 2 with
-// every problem listed.
-func loadModel(path string) (*model.Doc, error) {
-	doc, err := model.Load(path)
+// loadModel loads and validates the model at path for the folder dir,
+// turning problems into exit 2 with every problem listed. A path inside
+// dir is read as the walk reads the tree (no links, a regular file); one
+// outside it, which only a person can have named, through its links.
+func loadModel(dir, path string) (*model.Doc, error) {
+	doc, err := model.LoadIn(dir, path)
 	if err == nil {
 		return doc, nil
 	}

@@ -10,7 +10,6 @@ package scan
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -57,7 +56,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 					skipped.Add(1)
 					continue
 				}
-				data, err := os.ReadFile(e.Abs)
+				data, err := e.Read()
 				if err != nil {
 					sink.Warn(e.Path, "cannot read: "+errText(err))
 					continue
