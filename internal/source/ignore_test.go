@@ -155,7 +155,8 @@ func TestIgnoreMatchesGoGit(t *testing.T) {
 			}
 			var domain []string
 			if k > 0 {
-				domain = split(randomPath(r))[:1+r.IntN(1)]
+				d := split(randomPath(r))
+				domain = d[:1+r.IntN(len(d))]
 			}
 			lists, domains = append(lists, list), append(domains, domain)
 		}

@@ -240,13 +240,6 @@ func excludePatterns(globs []string) []string {
 	return ps
 }
 
-func splitRel(rel string) []string {
-	if rel == "" {
-		return nil
-	}
-	return strings.Split(rel, "/")
-}
-
 func relOrDot(rel string) string {
 	if rel == "" {
 		return "."
