@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -380,14 +381,15 @@ func IsTestPath(p string) bool {
 // patterns finds, in one pass over a file, every pattern's keywords and
 // the literals its regex needs, and runs each regex only where a match can
 // begin: a substring search per keyword or literal per pattern cost more
-// than the regexes it saved.
-var patterns = func() *regexgate.Set {
+// than the regexes it saved. Built on first use: it costs about 20 ms,
+// which commands that scan nothing should not pay at start.
+var patterns = sync.OnceValue(func() *regexgate.Set {
 	ms := make([]regexgate.Member, len(Patterns))
 	for i, p := range Patterns {
 		ms[i] = regexgate.Member{Re: p.Re, Keywords: p.Keywords}
 	}
 	return regexgate.NewSet(ms)
-}()
+})
 
 var (
 	loggingTarget = regexp.MustCompile(`\bbucket\s*=\s*(?:(aws_s3_bucket)\.(\w+)\.(?:id|bucket)|"([^"]+)")`)
@@ -452,7 +454,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
-	scan := patterns.Scan(text, lower)
+	scan := patterns().Scan(text, lower)
 	for i := range Patterns {
 		p := &Patterns[i]
 		if !contains(p.Langs, e) {
