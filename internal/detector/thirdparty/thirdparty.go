@@ -45,16 +45,18 @@ func (*Detector) Exempt(p string) bool { return IsManifest(p) }
 
 // Keywords implements detector.Keyworded: a manifest always names a
 // dependency section; code needs an import, an env read or an API host.
-func (*Detector) Keywords() []string { return keywords }
+func (*Detector) Keywords() []string { return keywords() }
 
-var keywords = func() []string {
+// keywords is built on first use: it parses the catalogue, which commands
+// that scan nothing should not pay for at start.
+var keywords = sync.OnceValue(func() []string {
 	kw := []string{"dependencies", "require", "import", "packages", "Dependencies"}
 	kw = append(kw, credential.Keywords...)
 	for _, s := range catalog.All() {
 		kw = append(kw, s.Hosts...)
 	}
 	return kw
-}()
+})
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
