@@ -146,7 +146,7 @@ func (fc *fileCtx) line(i int) string {
 // find runs the rules over every line. A statement matched by a rule is
 // not matched again by the same kind on its continuation lines.
 func (fc *fileCtx) find() []facts.Exit {
-	g := gates[fc.lang]
+	g := gates()[fc.lang]
 	if g == nil {
 		return nil
 	}

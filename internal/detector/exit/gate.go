@@ -3,7 +3,9 @@ package exit
 import (
 	"fmt"
 	"strings"
+	"sync"
 
+	"github.com/threatmap/threatmap/internal/regexgate"
 	"github.com/threatmap/threatmap/internal/wordscan"
 )
 
@@ -75,8 +77,16 @@ func (g *triggerGate) masks(src string) (masks []uint64, starts []int) {
 	return masks, starts
 }
 
-var gates = map[lang]*triggerGate{
-	langPython: newTriggerGate(langPython),
-	langJS:     newTriggerGate(langJS),
-	langGo:     newTriggerGate(langGo),
-}
+// gates are built on first use, with each rule's regex gate: together they
+// cost a few milliseconds that commands scanning nothing should not pay at
+// start.
+var gates = sync.OnceValue(func() map[lang]*triggerGate {
+	for i := range rules {
+		rules[i].gate = regexgate.New(rules[i].first)
+	}
+	return map[lang]*triggerGate{
+		langPython: newTriggerGate(langPython),
+		langJS:     newTriggerGate(langJS),
+		langGo:     newTriggerGate(langGo),
+	}
+})

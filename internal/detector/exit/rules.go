@@ -25,7 +25,8 @@ type rule struct {
 	check    func(fc *fileCtx, stmt string) (detail string, ok bool)
 
 	// gate keeps first off lines that lack the literals it needs: most
-	// lines with a trigger (".p" is on any line that calls .push).
+	// lines with a trigger (".p" is on any line that calls .push). Set by
+	// gates, on first use.
 	gate *regexgate.Gate
 }
 
@@ -191,12 +192,6 @@ var rules = []rule{
 	{kind: KindOutboundCall, lang: langJS, triggers: []string{".p"}, first: re(`\b(?:axios|got|ky|http|client|api)\.(?:post|put|patch)\(`), stmt: re(`\.(?:post|put|patch)\(\s*(?:[^,()]|\([^()]*\))+,\s*[^\s)]`), check: outbound},
 	{kind: KindOutboundCall, lang: langGo, triggers: []string{"Post"}, first: re(`\b(?:http|client|c|httpClient)\.Post(?:Form)?\(`), check: outbound},
 	{kind: KindOutboundCall, lang: langGo, triggers: []string{"NewRequest"}, first: re(`\bhttp\.NewRequest(?:WithContext)?\(\s*(?:\w+\s*,\s*)?(?:"(?:POST|PUT|PATCH)"|http\.Method(?:Post|Put|Patch))\s*,`), not: re(`,\s*nil\s*\)`), check: outbound},
-}
-
-func init() {
-	for i := range rules {
-		rules[i].gate = regexgate.New(rules[i].first)
-	}
 }
 
 // --- outbound calls
