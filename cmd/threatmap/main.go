@@ -3,8 +3,11 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/threatmap/threatmap/internal/cli"
 )
@@ -22,5 +25,10 @@ func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	// Ctrl-C and SIGTERM (a CI job cancelled) cancel the context, so a
+	// command stops and removes its temporary folders before it exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.RunContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

@@ -60,6 +60,7 @@ var Kinds = []Kind{
 	// Findings about threatmap-check.yaml itself.
 	{"ignore-expired", "Ignore past its until date", "An ignore in " + ConfigFile + " has an until date that has passed, so the findings it hid are reported again. Fix them, or extend the date with a reason.", Warning, nil},
 	{"unused-ignore", "Ignore that matches no finding", "An ignore in " + ConfigFile + " hides nothing: what it was written for is fixed or gone. Remove it so it cannot hide a future finding by accident.", Note, nil},
+	{"gate-weakened", "Change that weakens the check itself", "A change to " + ConfigFile + " makes the check less strict than at the base revision (check --base): a lower fail-on, a kind's level lowered or off, an ignore added or extended, a path excluded. A pull request could otherwise switch off the gate that judges it, so these are errors that the changed file's own levels, ignores and fail-on cannot silence.", Error, []string{"CWE-693"}},
 }
 
 // KindByID finds a kind.

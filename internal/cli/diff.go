@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/diff"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/source"
@@ -31,14 +32,20 @@ else by what it stands for), the threat rows it adds or removes, and the
 rows whose difficulty, impact or priority it changes. HEAD defaults to
 HEAD; a detached HEAD is just a revision.
 
-Each revision is read with 'git archive' into a temporary folder: the work
-tree is never touched, and links in the archive are never written. When
-threatmap.yaml exists at HEAD, added rows say whether it already covers
-them.
+Each revision's files are read from git's object store into a temporary
+folder, removed when diff ends: the work tree is never touched,
+.gitattributes does not apply, links are never written, and nothing the
+repository configures is run. When threatmap.yaml exists at HEAD, added
+rows say whether it already covers them. When threatmap-check.yaml at HEAD
+makes the check less strict than at BASE (a lower fail-on, a level
+lowered, an ignore or exclude added), a "Gate weakened" section says how.
+
+--history also reads each revision's git history for secrets, as scan
+--history does.
 
 --format md (default) is ready to post as a pull-request comment; json is
 {"base", "head", "surfaces": {"added", "removed"}, "threats": {"added",
-"removed", "changed"}}.
+"removed", "changed"}, "gate": [...]} ("gate" only when it is weakened).
 
 Exit code 0 when the comparison ran (changed or not), 2 when it could not:
 not a git repository, git not installed, an unknown revision, or a shallow
@@ -80,6 +87,10 @@ clone that lacks BASE.`,
 	return cmd
 }
 
+// afterExtract, when set by a test, runs after each revision is written
+// to its temporary folder.
+var afterExtract func(name, dir string)
+
 func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev string) (*diff.Result, error) {
 	if ctx == nil {
 		ctx = context.Background()
@@ -96,27 +107,42 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 	if err != nil {
 		return nil, err
 	}
+	// Both revisions, with whatever .env they hold, are written here:
+	// removed on every way out, Ctrl-C and SIGTERM included (they cancel
+	// ctx, and every step below returns when it is cancelled).
 	tmp, err := os.MkdirTemp("", "threatmap-diff-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
 
+	// The extracted trees are not repositories: history, when asked for,
+	// is read from the repository itself, up to each revision.
+	treeOpts := o.scanOptions
+	treeOpts.history = false
 	draftAt := func(name, commit string) (*model.Model, string, error) {
 		dir := filepath.Join(tmp, name)
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			return nil, "", err
 		}
-		if err := repo.Extract(ctx, commit, dir, o.maxFileSize); err != nil {
+		if err := diff.Extract(ctx, repo, commit, dir, o.maxFileSize); err != nil {
 			return nil, "", err
 		}
-		f, err := runScan(ctx, e, dir, &o.scanOptions)
+		if afterExtract != nil {
+			afterExtract(name, dir)
+		}
+		f, err := runScan(ctx, e, dir, &treeOpts)
 		if err != nil {
 			return nil, "", err
 		}
+		if o.history {
+			if err := addHistory(ctx, e, repo, commit, &o.scanOptions, &f); err != nil {
+				return nil, "", err
+			}
+		}
 		return threat.Draft(f, threat.Options{Product: "diff"}), dir, nil
 	}
-	baseModel, _, err := draftAt("base", baseCommit)
+	baseModel, baseDir, err := draftAt("base", baseCommit)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +156,24 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 	if covering != nil {
 		res.Model = model.FileName
 	}
-	return res, nil
+	res.Gate = check.Loosenings(gateConfig(e, baseDir, baseRev), gateConfig(e, headDir, headRev))
+	if len(res.Gate) > 0 {
+		res.GateFile = check.ConfigFile
+	}
+	return res, ctx.Err()
+}
+
+// gateConfig loads the threatmap-check.yaml of a revision, if it has one.
+// An invalid one is a warning (check stops at it, so it weakens nothing).
+func gateConfig(e *env, dir, rev string) *check.Config {
+	cfg, err := check.LoadConfig(filepath.Join(dir, check.ConfigFile))
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "threatmap: warning: %s at %s is not valid; not comparing the check's configuration\n", check.ConfigFile, rev)
+		}
+		return nil
+	}
+	return cfg
 }
 
 // headThreatmap loads the threatmap.yaml of the head revision, if it has

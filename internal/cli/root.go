@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,8 @@ const (
 	ExitOK       = 0 // nothing to report
 	ExitFindings = 1 // check found something to fix
 	ExitUsage    = 2 // bad usage or invalid input
+	// ExitInterrupted is the shell's code for a command ended by SIGINT.
+	ExitInterrupted = 130
 )
 
 // version is set at build time with -ldflags "-X ...cli.version=v1.2.3".
@@ -47,14 +50,25 @@ type env struct {
 // Run executes threatmap with args (without the program name) and returns
 // the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	return RunContext(context.Background(), args, stdout, stderr)
+}
+
+// RunContext is Run under ctx: when ctx is cancelled (main cancels it on
+// SIGINT and SIGTERM) the command stops, removes what it wrote to
+// temporary folders, and exits 130.
+func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr, now: clock()}
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "threatmap: interrupted")
+		return ExitInterrupted
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/all"
 	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/gitsafe"
 	"github.com/threatmap/threatmap/internal/history"
 	"github.com/threatmap/threatmap/internal/scan"
 	"github.com/threatmap/threatmap/internal/source"
@@ -121,30 +123,44 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 		return res, fmt.Errorf("scan %s: %w", dir, err)
 	}
 	if o.history {
-		if err := addHistory(ctx, dir, &res); err != nil {
-			return res, usageErr("%v", err)
+		repo, err := gitsafe.Open(ctx, dir)
+		if err != nil {
+			return res, usageErr("--history: %v", err)
+		}
+		if err := addHistory(ctx, e, repo, "", o, &res); err != nil {
+			return res, err
 		}
 	}
 	return res, nil
 }
 
-// addHistory adds the secrets git history holds that the tree no longer
-// shows; one still in the tree is reported once, as a tree finding.
-func addHistory(ctx context.Context, dir string, res *facts.Facts) error {
-	past, err := history.Secrets(ctx, dir, secret.New())
+// addHistory adds the secrets the git history up to rev holds that the
+// tree no longer shows; one still in the tree is reported once, as a tree
+// finding. History is read for the repository's folder only, and a
+// subfolder's scan says so.
+func addHistory(ctx context.Context, e *env, repo *gitsafe.Repo, rev string, o *scanOptions, res *facts.Facts) error {
+	past, err := history.Secrets(ctx, repo, secret.New(), history.Options{Rev: rev, MaxFileSize: o.maxFileSize})
+	var ge *gitsafe.Error
+	if errors.As(err, &ge) {
+		return usageErr("--history: %v", err)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("--history: %w", err)
+	}
+	if past.Folder != "" && rev == "" {
+		fmt.Fprintf(e.stderr, "threatmap: --history covers the commits that touch %s, the scanned folder, not the rest of its repository\n", past.Folder)
 	}
 	inTree := map[string]bool{}
 	for _, s := range res.Secrets {
 		inTree[s.Rule+"\x00"+s.File+"\x00"+s.Variable+"\x00"+s.Redacted] = true
 	}
-	for _, s := range past {
+	for _, s := range past.Secrets {
 		if !inTree[s.Rule+"\x00"+s.File+"\x00"+s.Variable+"\x00"+s.Redacted] {
 			s.ID = detector.ID("secret", s.Rule, s.File, s.Variable, s.Redacted, s.Commit)
 			res.Secrets = append(res.Secrets, s)
 		}
 	}
+	res.Warnings = append(res.Warnings, past.Warnings...)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -21,6 +22,11 @@ type Result struct {
 	Model    string         `json:"model,omitempty"`
 	Surfaces SurfaceChanges `json:"surfaces"`
 	Threats  ThreatChanges  `json:"threats"`
+	// Gate is how the change loosens threatmap-check.yaml, the check's
+	// own configuration (absent when it does not).
+	Gate []check.Loosening `json:"gate,omitempty"`
+	// GateFile names that file when Gate is set.
+	GateFile string `json:"gate_file,omitempty"`
 }
 
 // SurfaceChanges is the surfaces a change adds and removes.
@@ -78,7 +84,8 @@ type ThreatChange struct {
 	After       Rating `json:"after"`
 }
 
-// Empty reports whether the change leaves the threat map as it was.
+// Empty reports whether the change leaves the threat map as it was (the
+// gate's configuration aside).
 func (r *Result) Empty() bool {
 	return len(r.Surfaces.Added)+len(r.Surfaces.Removed)+len(r.Threats.Added)+len(r.Threats.Removed)+len(r.Threats.Changed) == 0
 }

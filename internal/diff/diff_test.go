@@ -1,13 +1,12 @@
 package diff
 
 import (
-	"archive/tar"
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -128,6 +127,8 @@ func TestMarkdownGolden(t *testing.T) {
 		{"changes.md", withRevs(Compare(base, head, nil))},
 		{"changes-model.md", withModel(withRevs(Compare(base, head, covering)))},
 		{"empty.md", withRevs(Compare(base, base, nil))},
+		{"gate.md", withGate(withRevs(Compare(base, head, nil)))},
+		{"gate-only.md", withGate(withRevs(Compare(base, base, nil)))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,114 +146,19 @@ func withRevs(r *Result) *Result {
 	return r
 }
 
-func withModel(r *Result) *Result {
-	r.Model = "threatmap.yaml"
+// withGate adds the loosenings of a pull request that switches the gate
+// off, with text that must not break out of its code span.
+func withGate(r *Result) *Result {
+	r.GateFile = "threatmap-check.yaml"
+	r.Gate = []check.Loosening{
+		{Setting: "fail-on", Before: "error", After: "never"},
+		{Setting: "exclude", After: "/*"},
+		{Setting: "ignore", After: "(kind drift), reason: `x` | <b>", Line: 4},
+	}
 	return r
 }
 
-type entry struct {
-	name     string
-	typeflag byte
-	body     string
-	link     string
-}
-
-func tarOf(t testing.TB, entries []entry) []byte {
-	var b bytes.Buffer
-	tw := tar.NewWriter(&b)
-	for _, e := range entries {
-		h := &tar.Header{Name: e.name, Typeflag: e.typeflag, Mode: 0o644, Size: int64(len(e.body)), Linkname: e.link}
-		if e.typeflag != tar.TypeReg {
-			h.Size = 0
-		}
-		if e.typeflag == tar.TypeXGlobalHeader {
-			h = &tar.Header{Name: e.name, Typeflag: e.typeflag, PAXRecords: map[string]string{"comment": "0123abcd"}}
-		}
-		if err := tw.WriteHeader(h); err != nil {
-			t.Fatal(err)
-		}
-		if e.typeflag == tar.TypeReg {
-			if _, err := tw.Write([]byte(e.body)); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if err := tw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// TestUntar: only regular files and folders inside dest are written.
-func TestUntar(t *testing.T) {
-	parent := t.TempDir()
-	dest := filepath.Join(parent, "tree")
-	if err := os.Mkdir(dest, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	data := tarOf(t, []entry{
-		{name: "pax_global_header", typeflag: tar.TypeXGlobalHeader},
-		{name: "app/", typeflag: tar.TypeDir},
-		{name: "app/main.py", typeflag: tar.TypeReg, body: "print(1)\n"},
-		{name: "./app/util.py", typeflag: tar.TypeReg, body: "x = 1\n"},
-		{name: "../escape.txt", typeflag: tar.TypeReg, body: "out"},
-		{name: "/abs.txt", typeflag: tar.TypeReg, body: "abs"},
-		{name: "app/link", typeflag: tar.TypeSymlink, link: "../../etc/passwd"},
-		{name: "app/hard", typeflag: tar.TypeLink, link: "app/main.py"},
-		{name: "node_modules/lib/index.js", typeflag: tar.TypeReg, body: "module.exports = 1"},
-		{name: "big.bin", typeflag: tar.TypeReg, body: strings.Repeat("x", 100)},
-		{name: "app/main.py", typeflag: tar.TypeReg, body: "second copy"},
-	})
-	if err := Untar(bytes.NewReader(data), dest, 50); err != nil {
-		t.Fatal(err)
-	}
-	var files []string
-	err := filepath.Walk(parent, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(parent, p)
-		if info.Mode()&os.ModeSymlink != 0 {
-			t.Errorf("a link was written: %s", rel)
-		}
-		if info.Mode().IsRegular() {
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.Join(files, " "); got != "tree/app/main.py tree/app/util.py" {
-		t.Errorf("files written: %s", got)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dest, "app", "main.py")); string(b) != "print(1)\n" {
-		t.Errorf("app/main.py = %q, want the first copy", b)
-	}
-	if err := Untar(strings.NewReader("not a tar archive, but long enough to hold a header? no"), t.TempDir(), 0); err == nil {
-		t.Error("a broken archive gave no error")
-	}
-}
-
-// FuzzUntar: any archive is written inside dest or refused, never a panic.
-func FuzzUntar(f *testing.F) {
-	f.Add(tarOf(f, []entry{{name: "a/b.py", typeflag: tar.TypeReg, body: "x"}}))
-	f.Add(tarOf(f, []entry{{name: "../x", typeflag: tar.TypeReg, body: "x"}, {name: "l", typeflag: tar.TypeSymlink, link: "/"}}))
-	f.Add(tarOf(f, []entry{{name: "a", typeflag: tar.TypeReg, body: "x"}, {name: "a/b", typeflag: tar.TypeReg, body: "y"}}))
-	f.Add([]byte("garbage"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		parent := t.TempDir()
-		dest := filepath.Join(parent, "tree")
-		if err := os.Mkdir(dest, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		_ = Untar(bytes.NewReader(data), dest, 1<<16)
-		entries, err := os.ReadDir(parent)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(entries) != 1 {
-			t.Fatalf("something was written beside dest: %v", entries)
-		}
-	})
+func withModel(r *Result) *Result {
+	r.Model = "threatmap.yaml"
+	return r
 }

@@ -36,6 +36,7 @@ func (r *Result) Markdown(w io.Writer) error {
 	b.WriteString("\n\n")
 	if r.Empty() {
 		b.WriteString("No change to the threat map.\n")
+		r.gateSection(&b)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -90,8 +91,32 @@ func (r *Result) Markdown(w io.Writer) error {
 		b.WriteString("\n")
 	}
 	b.WriteString("Priority 1 is fixed first: low difficulty (what bots find first), then high impact.\n")
+	r.gateSection(&b)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// gateSection lists how the change loosens the check's own configuration:
+// a pull request that adds a route could also switch off the gate.
+func (r *Result) gateSection(b *strings.Builder) {
+	if len(r.Gate) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n### Gate weakened (%d)\n\n%s at %s makes `threatmap check` less strict than at %s:\n\n",
+		len(r.Gate), code(r.GateFile), code(r.Head), code(r.Base))
+	for _, l := range r.Gate {
+		if l.Before == "" {
+			fmt.Fprintf(b, "- %s added: %s\n", code(l.Setting), code(l.After))
+		} else {
+			fmt.Fprintf(b, "- %s: %s → %s\n", code(l.Setting), code(l.Before), code(l.After))
+		}
+	}
+}
+
+// code makes text a code span: nothing inside one is Markdown, HTML, a
+// link or a mention, so only the backtick and line breaks need replacing.
+func code(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "\r", " ", "\n", " ").Replace(s) + "`"
 }
 
 type addedRow struct {

@@ -15,7 +15,7 @@ type Entry struct {
 	Mode string // 100644, 100755 (regular files), 120000 (link), 160000 (submodule)
 	Type string // blob or commit
 	OID  string
-	Size int64 // -1 when git gives none (a submodule, a missing blob)
+	Size int64  // -1 when git gives none (a submodule, a missing blob)
 	Path string // relative to the repository's folder, slash-separated, exactly as stored
 }
 

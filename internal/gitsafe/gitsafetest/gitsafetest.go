@@ -80,6 +80,18 @@ func Git(t testing.TB, dir string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// GitInput is Git with stdin.
+func GitInput(t testing.TB, dir, stdin string, args ...string) string {
+	t.Helper()
+	cmd := gitCmd(dir, nil, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
 func gitCmd(dir string, env []string, args ...string) *exec.Cmd {
 	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
 	cmd.Dir = dir
@@ -181,13 +193,8 @@ func signedHead(t *testing.T, dir, format string) {
 	body := Git(t, dir, "cat-file", "commit", "HEAD")
 	head, msg, _ := strings.Cut(body, "\n\n")
 	sig := "gpgsig -----BEGIN " + armor + "-----\n \n AAAA\n -----END " + armor + "-----"
-	cmd := gitCmd(dir, nil, "hash-object", "-t", "commit", "-w", "--stdin")
-	cmd.Stdin = strings.NewReader(head + "\n" + sig + "\n\n" + msg + "\n")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("hash-object: %v", err)
-	}
-	Git(t, dir, "update-ref", "HEAD", strings.TrimSpace(string(out)))
+	signed := GitInput(t, dir, head+"\n"+sig+"\n\n"+msg+"\n", "hash-object", "-t", "commit", "-w", "--stdin")
+	Git(t, dir, "update-ref", "HEAD", signed)
 }
 
 // missingBlob commits a file and deletes its object, as in a partial
