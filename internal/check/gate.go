@@ -122,7 +122,7 @@ func GateFindings(ls []Loosening, file, rev string) []Finding {
 		out = append(out, Finding{
 			Kind:    "gate-weakened",
 			Level:   Error,
-			Message: fmt.Sprintf("%s makes the check less strict than at %s: %s", file, rev, l),
+			Message: fmt.Sprintf("the check's configuration is less strict than at %s: %s", rev, l),
 			Fix: fmt.Sprintf("undo the change to %s, or have the people who own the gate review it; the finding stays until the change is part of %s",
 				file, rev),
 			File:        file,

@@ -19,6 +19,7 @@ type checkOptions struct {
 	model  string
 	failOn string
 	config string
+	base   string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -47,6 +48,12 @@ level (or off), ignores (kind, path glob, id; a reason is required, an
 until date optional) and paths to exclude from the scan. Ignores that hide
 nothing are reported as notes; past their until date they stop applying.
 
+--base REV (on pull requests: --base origin/main) compares the check
+configuration with its version at REV: a lower fail-on, a kind's level
+lowered or off, an ignore added or extended, or a path newly excluded is a
+gate-weakened error, which the changed file's own levels, ignores and
+fail-on cannot silence (REV's fail-on, or --fail-on, decides).
+
 --format sarif writes SARIF 2.1.0 for GitHub code scanning; --format github
 writes workflow commands that annotate the pull request.
 Exit code 1 when a finding is at or above --fail-on (default error), 0 when
@@ -54,6 +61,7 @@ none is, 2 on bad usage or an invalid model.`,
 		Example: `  threatmap check
   threatmap check . --format json
   threatmap check --fail-on warning
+  threatmap check --base origin/main
   threatmap check --format sarif > threatmap.sarif`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -114,6 +122,25 @@ none is, 2 on bad usage or an invalid model.`,
 					rep.Failed = true
 				}
 			}
+			if o.base != "" {
+				// Added after the config applied: the file being judged
+				// cannot silence or excuse its own weakening.
+				g, err := compareGate(cmd.Context(), e, dir, o.config, cfg, o.base)
+				if err != nil {
+					return err
+				}
+				gateFail := failRank
+				if !cmd.Flags().Changed("fail-on") {
+					gateFail, _ = failRankOf(g.failOn)
+				}
+				for _, fd := range g.findings {
+					if check.LevelRank(fd.Level) <= gateFail {
+						rep.Failed = true
+					}
+				}
+				rep.Findings = append(rep.Findings, g.findings...)
+				check.SortFindings(rep.Findings)
+			}
 			if err := formatter.Format(e.stdout, rep); err != nil {
 				return err
 			}
@@ -126,6 +153,7 @@ none is, 2 on bad usage or an invalid model.`,
 	cmd.Flags().StringVarP(&o.format, "format", "f", "human", "output: "+strings.Join(check.FormatNames(), ", "))
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/threatmap.yaml)")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest level that fails the check: error, warning, note or never")
+	cmd.Flags().StringVar(&o.base, "base", "", "also compare the check configuration with its version at this git revision, and fail when it is less strict (for pull requests)")
 	cmd.Flags().StringVar(&o.config, "config", "", "the check configuration (default DIR/"+check.ConfigFile+" when it exists)")
 	o.addWalkFlags(cmd)
 	return cmd

@@ -5,8 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -18,7 +20,21 @@ import (
 // re-executes itself as the command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"threatmap": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"threatmap": func() {
+			// THREATMAP_TEST_HOLD names a file diff writes its process id
+			// to once it has written the base revision; it then waits to
+			// be interrupted.
+			if hold := os.Getenv("THREATMAP_TEST_HOLD"); hold != "" {
+				afterExtract = func(ctx context.Context, name, dir string) {
+					_ = os.WriteFile(hold, []byte(strconv.Itoa(os.Getpid())), 0o644)
+					select {
+					case <-ctx.Done():
+					case <-time.After(time.Minute): // the signal never came: fail, do not hang
+					}
+				}
+			}
+			os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+		},
 	})
 }
 

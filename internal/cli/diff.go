@@ -89,7 +89,7 @@ clone that lacks BASE.`,
 
 // afterExtract, when set by a test, runs after each revision is written
 // to its temporary folder.
-var afterExtract func(name, dir string)
+var afterExtract func(ctx context.Context, name, dir string)
 
 func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev string) (*diff.Result, error) {
 	if ctx == nil {
@@ -129,7 +129,7 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 			return nil, "", err
 		}
 		if afterExtract != nil {
-			afterExtract(name, dir)
+			afterExtract(ctx, name, dir)
 		}
 		f, err := runScan(ctx, e, dir, &treeOpts)
 		if err != nil {

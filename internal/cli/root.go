@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -51,6 +53,15 @@ type env struct {
 // the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
 	return RunContext(context.Background(), args, stdout, stderr)
+}
+
+// Main is Run as a program runs it: Ctrl-C and SIGTERM (a cancelled CI
+// job) cancel the command, which stops, removes its temporary folders and
+// exits 130.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return RunContext(ctx, args, stdout, stderr)
 }
 
 // RunContext is Run under ctx: when ctx is cancelled (main cancels it on

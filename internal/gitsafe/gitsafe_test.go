@@ -104,6 +104,16 @@ func TestOpenSubfolder(t *testing.T) {
 			t.Errorf("%q: %+v", e.Path, e)
 		}
 	}
+	for _, p := range []string{"top.txt", "sub/deep/b.txt"} {
+		if data, err := repo.File(ctx, head, p, 1<<20); err != nil || string(data) != p+"\n" {
+			t.Errorf("File(%s) = %q, %v", p, data, err)
+		}
+	}
+	for _, p := range []string{"sub", "nope.txt", "", "sub/deep"} {
+		if _, err := repo.File(ctx, head, p, 1<<20); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("File(%q): %v, want not found", p, err)
+		}
+	}
 	want := []string{"a.txt", "deep/b.txt", "we\tird\nname\"q\\ é.txt"}
 	slices.Sort(got)
 	if !slices.Equal(got, want) {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,12 +34,52 @@ func RegularMode(mode string) bool {
 // with paths relative to it. Nothing is filtered: callers decide what to
 // read. The tree is read as stored: no .gitattributes applies.
 func (r *Repo) Tree(ctx context.Context, commit string) ([]Entry, error) {
+	entries, err := r.lsTree(ctx, commit, strings.TrimSuffix(r.Prefix, "/"))
+	if err != nil {
+		return nil, err
+	}
+	out := entries[:0]
+	for _, e := range entries {
+		if p, ok := strings.CutPrefix(e.Path, r.Prefix); ok && p != "" {
+			e.Path = p
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// File reads the regular file at path (slash-separated, from the top of
+// the repository) in commit, up to max bytes. A path the commit does not
+// have, or has as something else than a regular file, is os.ErrNotExist.
+func (r *Repo) File(ctx context.Context, commit, path string, max int64) ([]byte, error) {
+	if path == "" {
+		return nil, fmt.Errorf("%w: no path", os.ErrNotExist)
+	}
+	entries, err := r.lsTree(ctx, commit, path)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(entries, func(e Entry) bool { return e.Path == path && e.Regular() })
+	if i < 0 {
+		return nil, fmt.Errorf("%s at %s: %w", path, commit, os.ErrNotExist)
+	}
+	blobs, err := r.Blobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer blobs.Close()
+	return blobs.Read(entries[i].OID, max)
+}
+
+// lsTree lists commit's files under path ("" for all), with paths from
+// the top of the repository.
+func (r *Repo) lsTree(ctx context.Context, commit, path string) ([]Entry, error) {
 	if !ValidOID(commit) {
 		return nil, fmt.Errorf("not a commit id: %q", commit)
 	}
 	args := []string{"ls-tree", "-r", "-l", "-z", "--full-tree", commit}
-	if r.Prefix != "" {
-		args = append(args, "--", strings.TrimSuffix(r.Prefix, "/"))
+	if path != "" {
+		args = append(args, "--", path)
 	}
 	var entries []Entry
 	err := r.Stream(ctx, func(out io.Reader) error {
@@ -54,11 +96,6 @@ func (r *Repo) Tree(ctx context.Context, commit string) ([]Entry, error) {
 			if err != nil {
 				return err
 			}
-			p, ok := strings.CutPrefix(e.Path, r.Prefix)
-			if !ok || p == "" {
-				continue
-			}
-			e.Path = p
 			entries = append(entries, e)
 		}
 	}, args...)
