@@ -166,7 +166,7 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 // gateConfig loads the threatmap-check.yaml of a revision, if it has one.
 // An invalid one is a warning (check stops at it, so it weakens nothing).
 func gateConfig(e *env, dir, rev string) *check.Config {
-	cfg, err := check.LoadConfig(filepath.Join(dir, check.ConfigFile))
+	cfg, err := check.LoadConfigIn(dir, filepath.Join(dir, check.ConfigFile))
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(e.stderr, "threatmap: warning: %s at %s is not valid; not comparing the check's configuration\n", check.ConfigFile, rev)
