@@ -12,6 +12,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
@@ -142,12 +143,12 @@ func Reads(p string, data []byte) []Read {
 	if lang != code.Go { // Go struct tags are strings by design
 		quoted = code.StringSpans(lang, src)
 	}
-	addAll := func(g *regexgate.Gate, needles ...string) {
+	addAll := func(g func() *regexgate.Gate, needles ...string) {
 		if !containsAny(src, needles) {
 			return // every match holds one of the needles
 		}
 		// The gate runs the pattern only where a match can begin.
-		for _, m := range g.FindAllStringSubmatchIndex(text, "", -1) {
+		for _, m := range g().FindAllStringSubmatchIndex(text, "", -1) {
 			if code.InSpans(quoted, m[0]) {
 				continue // a read quoted in a message, not made
 			}
@@ -178,7 +179,7 @@ func Reads(p string, data []byte) []Read {
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
-		for _, m := range jsDestructureGate.FindAllStringSubmatchIndex(text, "", -1) {
+		for _, m := range jsDestructureGate().FindAllStringSubmatchIndex(text, "", -1) {
 			off := m[2]
 			for _, part := range strings.Split(text[m[2]:m[3]], ",") {
 				name := strings.TrimSpace(part)
@@ -205,15 +206,21 @@ var readNeedles = map[code.Lang][]string{
 	code.JS:     jsReadNeedles,
 }
 
+// The gates are built on first use: together they cost about a
+// millisecond that commands scanning nothing should not pay at start.
 var (
-	goReadGate        = regexgate.New(goReadRE)
-	goTagGate         = regexgate.New(goTagRE)
-	pyReadGate        = regexgate.New(pyReadRE)
-	pyEnvironGate     = regexgate.New(pyEnvironRE)
-	pyDecoupleGate    = regexgate.New(pyDecoupleRE)
-	jsReadGate        = regexgate.New(jsReadRE)
-	jsDestructureGate = regexgate.New(jsDestructureRE)
+	goReadGate        = lazyGate(goReadRE)
+	goTagGate         = lazyGate(goTagRE)
+	pyReadGate        = lazyGate(pyReadRE)
+	pyEnvironGate     = lazyGate(pyEnvironRE)
+	pyDecoupleGate    = lazyGate(pyDecoupleRE)
+	jsReadGate        = lazyGate(jsReadRE)
+	jsDestructureGate = lazyGate(jsDestructureRE)
 )
+
+func lazyGate(re *regexp.Regexp) func() *regexgate.Gate {
+	return sync.OnceValue(func() *regexgate.Gate { return regexgate.New(re) })
+}
 
 func containsAny(src []byte, needles []string) bool {
 	for _, n := range needles {
