@@ -2,8 +2,6 @@ package secret
 
 import (
 	"bytes"
-	"fmt"
-	"math"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -12,9 +10,10 @@ import (
 	"sync"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
-	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
 
+	"github.com/threatmap/threatmap/internal/leakrules"
+	"github.com/threatmap/threatmap/internal/redact"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -54,23 +53,14 @@ type ruleset struct {
 	unkeyed []int
 }
 
-// loadRules reads gitleaks' embedded default configuration. Viper keeps
-// global state, so it is read once, through a private instance.
+// loadRules compiles gitleaks' embedded default configuration, once per
+// process.
 var loadRules = sync.OnceValues(loadRulesUncached)
 
 func loadRulesUncached() (*ruleset, error) {
-	v := viper.New()
-	v.SetConfigType("toml")
-	if err := v.ReadConfig(strings.NewReader(config.DefaultConfig)); err != nil {
-		return nil, fmt.Errorf("read gitleaks rules: %w", err)
-	}
-	var vc config.ViperConfig
-	if err := v.Unmarshal(&vc); err != nil {
-		return nil, fmt.Errorf("read gitleaks rules: %w", err)
-	}
-	cfg, err := vc.Translate()
+	cfg, err := leakrules.Default()
 	if err != nil {
-		return nil, fmt.Errorf("compile gitleaks rules: %w", err)
+		return nil, err
 	}
 	return newRuleset(cfg), nil
 }
@@ -371,7 +361,7 @@ func (rs *ruleset) judge(r *config.Rule, l *lines, path string, base int, m []in
 	if strings.Contains(line, "gitleaks:allow") {
 		return candidate{}, false
 	}
-	if r.Entropy != 0 && shannonEntropy(secret) <= r.Entropy {
+	if r.Entropy != 0 && redact.Entropy(secret) <= r.Entropy {
 		return candidate{}, false
 	}
 	if findingAllowed(rs.global, path, secret, match, line) || findingAllowed(r.Allowlists, path, secret, match, line) {
@@ -446,25 +436,6 @@ func findingAllowed(as []*config.Allowlist, path, secret, match, line string) bo
 		}
 	}
 	return false
-}
-
-// shannonEntropy is gitleaks' measure, bit for bit: runes counted, divided
-// by the byte length, so thresholds mean what the rule authors meant.
-func shannonEntropy(s string) float64 {
-	if s == "" {
-		return 0
-	}
-	counts := map[rune]int{}
-	for _, c := range s {
-		counts[c]++
-	}
-	inv := 1.0 / float64(len(s))
-	var e float64
-	for _, n := range counts {
-		f := float64(n) * inv
-		e -= f * math.Log2(f)
-	}
-	return e
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets do not move.
