@@ -15,6 +15,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // File is one file of the tree, read once and shared by every detector.
@@ -116,6 +117,10 @@ func ID(prefix string, parts ...string) string {
 // with the same id (one third party seen in many files is one entry with
 // all its evidence). Merging goes through an index, so a scan with many
 // facts costs no quadratic step.
+//
+// Every fact is redacted as it comes in (redact.Copy), before its id is
+// made: a key in a route path, a name or a file name never reaches the
+// model, threatmap.yaml or an id, whichever output prints it later.
 type Sink struct {
 	mu             sync.Mutex
 	routes         []facts.Route
@@ -159,14 +164,16 @@ func NewSink() *Sink { return &Sink{} }
 
 // Warn records a file the scan could not read; the scan goes on.
 func (s *Sink) Warn(file, msg string) {
+	w := redact.Copy(facts.Warning{File: file, Message: msg})
 	s.mu.Lock()
-	s.warnings = append(s.warnings, facts.Warning{File: file, Message: msg})
+	s.warnings = append(s.warnings, w)
 	s.mu.Unlock()
 }
 
 // AddRoute records an entry point. Routes with the same method and path
 // are one surface: Result keeps the first declaration of it.
 func (s *Sink) AddRoute(r facts.Route) {
+	r = redact.Copy(r)
 	if r.Kind == "" {
 		r.Kind = "endpoint"
 	}
@@ -210,6 +217,7 @@ func withID(id *string, prefix string, parts ...string) string {
 
 // AddThirdParty records a service; evidence and credentials merge by service.
 func (s *Sink) AddThirdParty(t facts.ThirdParty) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "third-party", t.Service)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -221,6 +229,7 @@ func (s *Sink) AddThirdParty(t facts.ThirdParty) {
 
 // AddStore records a store; evidence merges by id.
 func (s *Sink) AddStore(t facts.Store) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "store", t.Kind, t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -229,6 +238,7 @@ func (s *Sink) AddStore(t facts.Store) {
 
 // AddAsset records an asset; fields and evidence merge by id.
 func (s *Sink) AddAsset(t facts.Asset) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "asset", t.Kind, t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -240,6 +250,7 @@ func (s *Sink) AddAsset(t facts.Asset) {
 
 // AddExit records an exit.
 func (s *Sink) AddExit(t facts.Exit) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "exit", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -248,6 +259,7 @@ func (s *Sink) AddExit(t facts.Exit) {
 
 // AddSecret records a committed secret. The caller must have redacted it.
 func (s *Sink) AddSecret(t facts.Secret) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "secret", t.Rule, t.File, t.Variable, t.Redacted)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -256,6 +268,7 @@ func (s *Sink) AddSecret(t facts.Secret) {
 
 // AddInfrastructure records an infrastructure fact.
 func (s *Sink) AddInfrastructure(t facts.Infrastructure) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "infra", t.Kind, t.Detail)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -264,6 +277,7 @@ func (s *Sink) AddInfrastructure(t facts.Infrastructure) {
 
 // AddPipeline records a CI/CD or supply-chain fact.
 func (s *Sink) AddPipeline(t facts.Pipeline) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "pipeline", t.Kind, t.Detail)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -272,6 +286,7 @@ func (s *Sink) AddPipeline(t facts.Pipeline) {
 
 // AddCredential records a configuration value the code reads; merges by name.
 func (s *Sink) AddCredential(t facts.Credential) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "credential", t.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -286,6 +301,7 @@ func (s *Sink) AddCredential(t facts.Credential) {
 
 // AddControl records evidence of a security control.
 func (s *Sink) AddControl(t facts.Control) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "control", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -294,6 +310,7 @@ func (s *Sink) AddControl(t facts.Control) {
 
 // AddWeakness records a weakness; evidence merges by id.
 func (s *Sink) AddWeakness(t facts.Weakness) {
+	t = redact.Copy(t)
 	id := withID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence))
 	s.mu.Lock()
 	defer s.mu.Unlock()

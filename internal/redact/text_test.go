@@ -1,42 +1,22 @@
 package redact
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/threatmap/threatmap/internal/redact/redacttest"
 )
 
-// The keys below are built when the tests run, from fragments and a
-// seeded generator, so this file holds nothing a secret scanner finds.
-
-const (
-	base62  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-	upperNo = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-	digits  = "0123456789"
-	hexLow  = "0123456789abcdef"
-)
-
-func randomOf(alphabet string, n int, seed uint64) string {
-	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	var b strings.Builder
-	for range n {
-		b.WriteByte(alphabet[r.IntN(len(alphabet))])
-	}
-	return b.String()
-}
-
-// Keys of the shapes the issue names, as test helpers for other packages'
-// tests too would need them: see redacttest.
 var (
-	stripeKey = "sk_" + "live_" + randomOf(base62, 24, 1)
-	slackBot  = "xox" + "b-" + randomOf(digits, 12, 2) + "-" + randomOf(digits, 13, 3) + "-" + randomOf(base62, 24, 4)
-	githubPAT = "gh" + "p_" + randomOf(base62, 36, 5)
-	awsKeyID  = "AK" + "IA" + randomOf(upperNo, 16, 6)
-	randomKey = randomOf(base62, 40, 7)
-	basicAuth = "dXNlcm5hbWU6" + "cGFzc3dvcmQ" // base64 of user:pass, in two parts
-	gitlabPTT = "glp" + "tt-" + randomOf(hexLow, 40, 8)
-	slackHook = "https://hooks.slack.com/" + "services/T" + randomOf(upperNo, 8, 9) + "/B" + randomOf(upperNo, 8, 10) + "/" + randomOf(base62, 24, 11)
+	stripeKey = redacttest.StripeKey
+	slackBot  = redacttest.SlackBot
+	githubPAT = redacttest.GitHubPAT
+	awsKeyID  = redacttest.AWSKeyID
+	randomKey = redacttest.RandomKey
+	basicAuth = redacttest.BasicAuth
+	gitlabPTT = redacttest.GitLabPTT
+	slackHook = redacttest.SlackHook
 )
 
 func TestTextMasksSecrets(t *testing.T) {
