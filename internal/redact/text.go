@@ -223,8 +223,10 @@ func merge(spans []span) []span {
 // to some file paths. Keywords go into one automaton, so a text runs only
 // the rules whose keywords it holds.
 type textRules struct {
-	rules     []config.Rule
-	gates     []*regexgate.Gate
+	rules []config.Rule
+	// gates are built on a rule's first use: most text holds few
+	// keywords, and building all of them costs more than the rules' load.
+	gates     []func() *regexgate.Gate
 	keywords  *ahocorasick.Trie
 	byKeyword [][]int
 }
@@ -243,7 +245,7 @@ var loadTextRules = sync.OnceValue(func() *textRules {
 		}
 		ri := len(tr.rules)
 		tr.rules = append(tr.rules, r)
-		tr.gates = append(tr.gates, regexgate.New(r.Regex))
+		tr.gates = append(tr.gates, sync.OnceValue(func() *regexgate.Gate { return regexgate.New(r.Regex) }))
 		for _, k := range r.Keywords {
 			k = strings.ToLower(k)
 			p, ok := patternOf[k]
@@ -278,7 +280,7 @@ func ruleSpans(s string) []span {
 	var out []span
 	for _, ri := range run {
 		r := &tr.rules[ri]
-		for _, m := range tr.gates[ri].FindAllStringSubmatchIndex(s, lower, -1) {
+		for _, m := range tr.gates[ri]().FindAllStringSubmatchIndex(s, lower, -1) {
 			start, end := m[0], m[1]
 			g := r.SecretGroup
 			if g == 0 {
