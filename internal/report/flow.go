@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -91,9 +92,10 @@ func (f Flow) Mermaid() string {
 
 // mermaidLabel quotes text for a Mermaid label. Quotes, angle brackets and
 // line breaks become entity codes or spaces, so a surface name such as
-// GET /users/<id> cannot break out of the label or be read as HTML.
+// GET /users/<id> cannot break out of the label or be read as HTML;
+// other control characters are escaped as on a terminal.
 var mermaidEscaper = strings.NewReplacer(
 	`"`, "#quot;", "<", "#lt;", ">", "#gt;", "#", "#35;", "\r", " ", "\n", " ", "`", "#96;",
 )
 
-func mermaidLabel(s string) string { return `"` + mermaidEscaper.Replace(s) + `"` }
+func mermaidLabel(s string) string { return `"` + escape.Terminal(mermaidEscaper.Replace(s)) + `"` }

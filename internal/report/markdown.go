@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -65,7 +66,7 @@ func (m *mdWriter) page(p *Page) {
 		m.f("_No open threats: every threat is answered or fully mitigated._\n\n")
 	} else {
 		for _, r := range p.FixFirst {
-			m.f("- **#%d** `%s` · difficulty %s · impact %s  \n  %s\n", r.Priority, r.Threat.ID, r.Threat.Difficulty, r.Threat.Impact, mdText(r.Threat.Statement))
+			m.f("- **#%d** %s · difficulty %s · impact %s  \n  %s\n", r.Priority, code(r.Threat.ID), r.Threat.Difficulty, r.Threat.Impact, mdText(r.Threat.Statement))
 		}
 		if p.MoreOpen > 0 {
 			m.f("- … and %d more open threats under [%s](#all-threats).\n", p.MoreOpen, HeadingAll)
@@ -84,7 +85,7 @@ func (m *mdWriter) page(p *Page) {
 			if d.Overdue {
 				revisit += " **OVERDUE**"
 			}
-			m.f("| `%s` | %s | %s | %s | %s | %s |\n", cell(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
+			m.f("| %s | %s | %s | %s | %s | %s |\n", code(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
 		}
 		m.f("\n")
 	}
@@ -121,7 +122,7 @@ func (m *mdWriter) asset(a model.Asset) {
 func (m *mdWriter) table(rows []Row) {
 	m.f("| %s |\n|%s\n", strings.Join(MapColumns, " | "), strings.Repeat("---|", len(MapColumns)))
 	for _, r := range rows {
-		m.f("| %s | %s | %s | %s | %s | %s |\n", cell(code(r.SurfaceName)), textCell(r.AssetAtRisk), textCell(r.Abuse), textCell(r.Difficulty),
+		m.f("| %s | %s | %s | %s | %s | %s |\n", code(r.SurfaceName), textCell(r.AssetAtRisk), textCell(r.Abuse), textCell(r.Difficulty),
 			textCell(strings.Join(r.Mitigations, "; ")), textCell(r.Status))
 	}
 }
@@ -145,7 +146,7 @@ func (m *mdWriter) matrix(x Matrix) {
 			for k, id := range ids {
 				codes[k] = code(id)
 			}
-			m.f(" %s |", cell(strings.Join(codes, ", ")))
+			m.f(" %s |", strings.Join(codes, ", "))
 		}
 		m.f("\n")
 	}
@@ -171,7 +172,11 @@ func upkeepText(u Upkeep, markdown bool) string {
 	if !u.Reviewed {
 		return fmt.Sprintf("Never reviewed. Review it every %s, and whenever you add an integration, expose an endpoint or change how data flows; then record it under `review.last`.", u.Every)
 	}
-	s := fmt.Sprintf("Last reviewed on %s by %s; reviewed every %s; next review due %s.", u.LastOn, u.LastBy, u.Every, u.Due)
+	by := u.LastBy
+	if markdown {
+		by = mdText(by)
+	}
+	s := fmt.Sprintf("Last reviewed on %s by %s; reviewed every %s; next review due %s.", u.LastOn, by, u.Every, u.Due)
 	if u.Overdue {
 		if markdown {
 			s += " **OVERDUE**"
@@ -219,32 +224,12 @@ func codeList(xs []string) string {
 }
 
 // code wraps s in a code span, which shows route syntax such as <id> or
-// {id} literally; a fence longer than any backtick run in s keeps it whole.
-func code(s string) string {
-	if s == "" {
-		return ""
-	}
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		return fence + " " + s + " " + fence
-	}
-	return fence + s + fence
-}
+// {id} literally.
+func code(s string) string { return escape.Code(s) }
 
-// mdText escapes what would turn plain text into markup: HTML tags and
-// line breaks that would end a list item or a paragraph.
-var mdTextEscaper = strings.NewReplacer("<", `\<`, "\r\n", " ", "\n", " ", "\r", " ")
+// mdText escapes what would turn plain text into markup, a link, a
+// mention or a line break (escape.Markdown); it is safe in a table cell.
+func mdText(s string) string { return escape.Markdown(s) }
 
-func mdText(s string) string { return mdTextEscaper.Replace(s) }
-
-// cell makes text safe inside a table cell: a pipe would start a new
-// column, a newline would end the row.
-var cellEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
-
-func cell(s string) string { return cellEscaper.Replace(s) }
-
-// textCell is cell for plain text, which may also hold markup.
-func textCell(s string) string { return cell(mdText(s)) }
+// textCell is plain text in a table cell.
+func textCell(s string) string { return mdText(s) }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // Section headings, shared by every human-readable format.
@@ -153,8 +154,10 @@ type Upkeep struct {
 	Overdue  bool
 }
 
-// Build computes the page for m as of now.
+// Build computes the page for m as of now. The page reads a redacted copy
+// of m (redact.Copy), so no format can print a secret the model holds.
 func Build(m *model.Model, now time.Time, opt Options) *Page {
+	m = redact.Copy(m)
 	if opt.Top <= 0 {
 		opt.Top = DefaultTop
 	}

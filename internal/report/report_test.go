@@ -161,7 +161,8 @@ func TestMarkdownEscaping(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a | b", `a \| b`},
 		{"line one\nline two", "line one line two"},
-		{"GET /x/<id>", `GET /x/\<id>`},
+		{"GET /x/<id>", `GET /x/\<id\>`},
+		{"![x](http://evil/x.png) @admin #1", `!\[x\](http:&#8203;//evil/x.png) @&#8203;admin #&#8203;1`},
 		{"crlf\r\nend", "crlf end"},
 	}
 	for _, tt := range tests {
@@ -222,7 +223,7 @@ func FuzzMarkdownCell(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, c := range []string{textCell(s), cell(code(s))} {
+		for _, c := range []string{textCell(s), code(s)} {
 			if strings.ContainsAny(c, "\r\n") {
 				t.Fatalf("cell %q holds a line break", c)
 			}
