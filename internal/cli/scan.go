@@ -53,6 +53,13 @@ tree, and makes no network call. .gitignore is respected; dependencies,
 build output, binaries, minified bundles and files over --max-file-size
 are skipped. A file that cannot be parsed is a warning; the scan goes on.
 
+--history also reads every commit that touches DIR, from git's object
+store: the lines each commit added to a file are searched for secrets, so
+a key committed and later deleted is found, at the commit that added it.
+It reads DIR's own repository only (a .git file naming another one is
+refused) and runs nothing the repository configures; a file version the
+clone lacks is a warning.
+
 --format json prints one JSON object (schema/scan.schema.json); table, the
 default on a terminal, prints the same readably.`,
 		Example: `  threatmap scan examples/docqa
