@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/escape"
 )
 
 // Heading starts the Markdown output: a pull-request comment bot can find
@@ -103,20 +105,14 @@ func (r *Result) gateSection(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "\n### Gate weakened (%d)\n\n%s at %s makes `threatmap check` less strict than at %s:\n\n",
-		len(r.Gate), code(r.GateFile), code(r.Head), code(r.Base))
+		len(r.Gate), escape.Code(r.GateFile), escape.Code(r.Head), escape.Code(r.Base))
 	for _, l := range r.Gate {
 		if l.Before == "" {
-			fmt.Fprintf(b, "- %s added: %s\n", code(l.Setting), code(l.After))
+			fmt.Fprintf(b, "- %s added: %s\n", escape.Code(l.Setting), escape.Code(l.After))
 		} else {
-			fmt.Fprintf(b, "- %s: %s → %s\n", code(l.Setting), code(l.Before), code(l.After))
+			fmt.Fprintf(b, "- %s: %s → %s\n", escape.Code(l.Setting), escape.Code(l.Before), escape.Code(l.After))
 		}
 	}
-}
-
-// code makes text a code span: nothing inside one is Markdown, HTML, a
-// link or a mention, so only the backtick and line breaks need replacing.
-func code(s string) string {
-	return "`" + strings.NewReplacer("`", "'", "\r", " ", "\n", " ").Replace(s) + "`"
 }
 
 type addedRow struct {
