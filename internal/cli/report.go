@@ -123,7 +123,9 @@ func reportModel(ctx context.Context, e *env, dir, path string) (*model.Model, b
 	if !named {
 		path = filepath.Join(dir, model.FileName)
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	// Lstat: a link, even one leading nowhere, is there and is refused
+	// by loadModel, not taken for a missing model.
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		if named {
 			return nil, false, usageErr("%s: no such file", path)
 		}
