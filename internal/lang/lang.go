@@ -1,0 +1,266 @@
+// Package lang knows what a file is, once, below every detector: its
+// language (one row of a table: extensions and file names, tree-sitter
+// grammar, comment syntax, test-file conventions) and its role in the
+// product (application code, a test, a script, CI configuration...).
+//
+// A detector asks Of, IsTest, StripComments and Grammar, and never looks
+// at an extension itself; adding a language is one row of the table.
+package lang
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/javascript"
+	"github.com/smacker/go-tree-sitter/python"
+	"github.com/smacker/go-tree-sitter/typescript/tsx"
+	"github.com/smacker/go-tree-sitter/typescript/typescript"
+)
+
+// Lang is a language, an index into the table.
+type Lang uint8
+
+// Languages. None is a file of no language this package knows.
+const (
+	None Lang = iota
+	Go
+	Python
+	JavaScript
+	TypeScript
+	TSX
+	// TypeScriptDecl is a type declaration file (.d.ts): TypeScript that
+	// declares types and runs nothing.
+	TypeScriptDecl
+	Vue
+	Svelte
+	Astro
+	Ruby
+	Java
+	Kotlin
+	PHP
+	CSharp
+	Rust
+	Shell
+	Terraform
+	Prisma
+	SQL
+	YAML
+	JSON
+	Markdown
+	RST
+	AsciiDoc
+	Text
+	HTML
+	Notebook
+	numLangs
+)
+
+// row is everything known about one language.
+type row struct {
+	name string
+	// family is the language whose syntax the code is read with (imports,
+	// strings): TypeScript and Vue scripts are read as JavaScript.
+	family Lang
+	// exts are file name suffixes, with the dot (".d.ts" as well as
+	// ".ts": the longest suffix wins). Matched without regard to case.
+	exts []string
+	// names are whole file names (Dockerfile); a trailing * matches a
+	// prefix (Dockerfile.*). Matched as written.
+	names []string
+	// interpreters name the language in a shebang line (#!/usr/bin/env node).
+	interpreters []string
+	grammar      func() *sitter.Language
+	comments     comments
+	tests        tests
+}
+
+// table holds one row per language, indexed by Lang.
+var table = [numLangs]row{
+	None: {name: "none"},
+	Go: {name: "Go", family: Go, exts: []string{".go"},
+		comments: cComments, tests: tests{suffixes: []string{"_test.go"}}},
+	Python: {name: "Python", family: Python, exts: []string{".py", ".pyw"}, interpreters: []string{"python", "python3", "python2"},
+		grammar: python.GetLanguage, comments: pythonComments,
+		// pytest collects test_*.py and *_test.py; conftest.py holds its
+		// fixtures; Django puts an app's tests in tests.py.
+		tests: tests{prefixes: []string{"test_"}, suffixes: []string{"_test.py"}, names: []string{"conftest.py", "tests.py"}}},
+	JavaScript: {name: "JavaScript", family: JavaScript, exts: []string{".js", ".mjs", ".cjs", ".jsx"}, interpreters: []string{"node", "deno", "bun"},
+		grammar: javascript.GetLanguage, comments: jsComments, tests: jsTests},
+	TypeScript: {name: "TypeScript", family: JavaScript, exts: []string{".ts", ".mts", ".cts"}, interpreters: []string{"ts-node", "tsx"},
+		grammar: typescript.GetLanguage, comments: jsComments, tests: jsTests},
+	TSX: {name: "TSX", family: JavaScript, exts: []string{".tsx"},
+		grammar: tsx.GetLanguage, comments: jsComments, tests: jsTests},
+	TypeScriptDecl: {name: "TypeScript declarations", family: JavaScript, exts: []string{".d.ts", ".d.mts", ".d.cts"},
+		grammar: typescript.GetLanguage, comments: jsComments, tests: jsTests},
+	Vue:    {name: "Vue", family: JavaScript, exts: []string{".vue"}, comments: jsComments, tests: jsTests},
+	Svelte: {name: "Svelte", family: JavaScript, exts: []string{".svelte"}, comments: jsComments, tests: jsTests},
+	Astro:  {name: "Astro", family: JavaScript, exts: []string{".astro"}, comments: jsComments, tests: jsTests},
+	Ruby: {name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
+		comments: comments{line: []string{"#"}, quotes: `"'`},
+		tests:    tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
+	Java: {name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
+		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
+	Kotlin: {name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, comments: cComments,
+		tests: tests{suffixes: []string{"Test.kt", "Tests.kt", "IT.kt"}}},
+	// PHP's # also opens a comment, but #[ opens an attribute: only the
+	// C forms are read as comments.
+	PHP: {name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, comments: cComments,
+		tests: tests{suffixes: []string{"Test.php"}}},
+	CSharp: {name: "C#", family: CSharp, exts: []string{".cs"}, comments: cComments,
+		tests: tests{suffixes: []string{"Test.cs", "Tests.cs"}}},
+	Rust:  {name: "Rust", family: Rust, exts: []string{".rs"}, comments: cComments},
+	Shell: {name: "Shell", family: Shell, exts: []string{".sh", ".bash", ".zsh"}, interpreters: []string{"sh", "bash", "zsh", "dash", "ash"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
+	Terraform: {name: "Terraform", family: Terraform, exts: []string{".tf"},
+		comments: comments{line: []string{"#", "//"}, block: [][2]string{{"/*", "*/"}}, quotes: `"`}},
+	Prisma:   {name: "Prisma", family: Prisma, exts: []string{".prisma"}, comments: comments{line: []string{"//"}, quotes: `"`}},
+	SQL:      {name: "SQL", family: SQL, exts: []string{".sql"}, comments: comments{line: []string{"--"}, block: [][2]string{{"/*", "*/"}}, quotes: `'"`}},
+	YAML:     {name: "YAML", family: YAML, exts: []string{".yaml", ".yml"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
+	JSON:     {name: "JSON", family: JSON, exts: []string{".json", ".jwk", ".jwks"}},
+	Markdown: {name: "Markdown", family: Markdown, exts: []string{".md", ".mdx", ".markdown"}},
+	RST:      {name: "reStructuredText", family: RST, exts: []string{".rst"}},
+	AsciiDoc: {name: "AsciiDoc", family: AsciiDoc, exts: []string{".adoc"}},
+	Text:     {name: "Text", family: Text, exts: []string{".txt"}},
+	HTML:     {name: "HTML", family: HTML, exts: []string{".html", ".htm"}},
+	Notebook: {name: "Jupyter notebook", family: Notebook, exts: []string{".ipynb"}},
+}
+
+// String is the language's name.
+func (l Lang) String() string {
+	if l >= numLangs {
+		return table[None].name
+	}
+	return table[l].name
+}
+
+// Family is the language whose syntax l's code is read with: JavaScript
+// for TypeScript, TSX, declarations and single-file components; the
+// language itself otherwise; None for None.
+func (l Lang) Family() Lang {
+	if l >= numLangs {
+		return None
+	}
+	return table[l].family
+}
+
+// Of is the language of a file, by its name: the longest extension in
+// the table that ends it (".d.ts" before ".ts"), or a whole name
+// (Gemfile). None when no row claims it. It runs for every file and
+// detector, before anything is read: a map lookup per dot in the name.
+func Of(p string) Lang {
+	base := path.Base(p)
+	for i := 1; i < len(base); i++ {
+		if base[i] != '.' {
+			continue
+		}
+		ext := base[i:]
+		if l, ok := byExt[ext]; ok {
+			return l
+		}
+		if l, ok := byExt[strings.ToLower(ext)]; ok {
+			return l
+		}
+	}
+	if l, ok := byName[base]; ok {
+		return l
+	}
+	for _, np := range namePrefixes {
+		if strings.HasPrefix(base, np.prefix) {
+			return np.lang
+		}
+	}
+	return None
+}
+
+var byExt, byName, namePrefixes = func() (map[string]Lang, map[string]Lang, []namePrefix) {
+	exts, names := map[string]Lang{}, map[string]Lang{}
+	var prefixes []namePrefix
+	for l := range numLangs {
+		for _, e := range table[l].exts {
+			if _, dup := exts[e]; dup || e != strings.ToLower(e) || !strings.HasPrefix(e, ".") {
+				panic("lang: extension " + e + " is claimed twice, or not a lower-case .suffix")
+			}
+			exts[e] = l
+		}
+		for _, n := range table[l].names {
+			if strings.HasSuffix(n, "*") {
+				prefixes = append(prefixes, namePrefix{n[:len(n)-1], l})
+				continue
+			}
+			names[n] = l
+		}
+	}
+	return exts, names, prefixes
+}()
+
+type namePrefix struct {
+	prefix string
+	lang   Lang
+}
+
+// OfFile is Of, and for a file whose name says nothing (bin/www), the
+// language its shebang line names.
+func OfFile(p string, src []byte) Lang {
+	if l := Of(p); l != None {
+		return l
+	}
+	interp := shebang(src)
+	if interp == "" {
+		return None
+	}
+	for l := range numLangs {
+		for _, name := range table[l].interpreters {
+			if interp == name {
+				return l
+			}
+		}
+	}
+	return None
+}
+
+// shebang is the interpreter a "#!" first line names, without its path
+// or version suffix ("python3.12" is "python3"), after env and its flags.
+func shebang(src []byte) string {
+	if !bytes.HasPrefix(src, []byte("#!")) {
+		return ""
+	}
+	line := src[2:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	fields := strings.Fields(string(line))
+	for len(fields) > 0 {
+		name := path.Base(fields[0])
+		fields = fields[1:]
+		if name == "env" {
+			for len(fields) > 0 && (strings.HasPrefix(fields[0], "-") || strings.Contains(fields[0], "=")) {
+				fields = fields[1:]
+			}
+			continue
+		}
+		// python3.12 -> python3; node -> node.
+		if i := strings.IndexByte(name, '.'); i > 0 {
+			name = name[:i]
+		}
+		return name
+	}
+	return ""
+}
+
+// Grammar is the tree-sitter grammar that parses l, or nil.
+func Grammar(l Lang) *sitter.Language {
+	if l >= numLangs || table[l].grammar == nil {
+		return nil
+	}
+	return table[l].grammar()
+}
+
+// All lists the languages of the table, None excluded, in table order.
+func All() []Lang {
+	out := make([]Lang, 0, numLangs-1)
+	for l := Lang(1); l < numLangs; l++ {
+		out = append(out, l)
+	}
+	return out
+}

@@ -1,0 +1,501 @@
+package lang
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+// Kind is where a file's code runs, or that it runs nowhere.
+type Kind uint8
+
+// Kinds. The zero Kind is App.
+const (
+	App       Kind = iota // served or run in production
+	Test                  // test code: runs in the test suite
+	Fixture               // data only tests read
+	Example               // examples and samples, not the product as deployed
+	Docs                  // documentation
+	Script                // scripts someone runs by hand or in a release
+	Migration             // database migrations and seeds
+	Tooling               // build and developer tooling
+	CI                    // CI configuration and its scripts
+	DevEnv                // a developer's local environment: devcontainers, compose overrides
+)
+
+var kindNames = [...]string{App: "app", Test: "test", Fixture: "fixture", Example: "example", Docs: "docs",
+	Script: "script", Migration: "migration", Tooling: "tooling", CI: "ci", DevEnv: "dev-env"}
+
+// String is the kind's name as configuration spells it: "app", "dev-env".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "app"
+}
+
+// ParseKind reads a kind's name, as String writes it.
+func ParseKind(s string) (Kind, bool) {
+	for k, n := range kindNames {
+		if n == s {
+			return Kind(k), true
+		}
+	}
+	return App, false
+}
+
+// needs says, per kind, what it takes for the code to run: what an
+// attacker would need before a weakness there matters.
+var needs = [...]string{
+	App:       "served or run in production",
+	Test:      "runs only in the test suite",
+	Fixture:   "read only by tests",
+	Example:   "not part of the product as deployed",
+	Docs:      "never runs",
+	Script:    "needs commit access",
+	Migration: "runs at deploy time; needs commit access",
+	Tooling:   "needs commit access",
+	CI:        "runs in CI; needs commit access or a pull request",
+	DevEnv:    "runs on a developer's machine, not in production",
+}
+
+// Role is where a file's code runs, with the convention that says so.
+type Role struct {
+	Kind Kind
+	noun string // "test", "release script"
+	why  string // the convention: "under tests/", "named *_test.go"
+}
+
+// Reason says where the file sits and what it takes for its code to run,
+// for a reader deciding how much a finding there matters: "in a release
+// script (under scripts/): needs commit access".
+func (r Role) Reason() string {
+	noun := r.noun
+	if noun == "" {
+		noun = defaultNoun[r.Kind]
+	}
+	s := "in " + article(noun) + " " + noun
+	if r.why != "" {
+		s += " (" + r.why + ")"
+	}
+	return s + ": " + needs[r.Kind]
+}
+
+// String is the kind's name.
+func (r Role) String() string { return r.Kind.String() }
+
+var defaultNoun = [...]string{App: "application file", Test: "test", Fixture: "test fixture", Example: "example",
+	Docs: "documentation file", Script: "script", Migration: "database migration", Tooling: "tooling file",
+	CI: "CI configuration file", DevEnv: "development environment file"}
+
+func article(noun string) string {
+	if strings.IndexByte("aeiouAEIOU", noun[0]) >= 0 {
+		return "an"
+	}
+	return "a"
+}
+
+// IsTest reports whether a path is test code or data only tests read
+// (Role Test or Fixture): what a test does or imports is not what the
+// product does.
+func IsTest(p string) bool {
+	k := RoleOf(p).Kind
+	return k == Test || k == Fixture
+}
+
+// RoleOf classifies a file by its path alone, before it is read. In
+// order: the test-file names of its language (x_test.go, test_x.py,
+// x.spec.ts); CI and local-environment files by name (.gitlab-ci.yml,
+// docker-compose.override.yml); then the deepest folder that follows a
+// convention (tests/, migrations/, scripts/, .github/, .devcontainer/);
+// then tooling and documentation by name (Makefile, README.md) and shell
+// scripts. Anything else is App.
+func RoleOf(p string) Role {
+	l := Of(p)
+	base := path.Base(p)
+	if why, ok := table[l].tests.match(base); ok {
+		return Role{Kind: Test, why: why}
+	}
+	if strings.Contains(base, ".test.") {
+		return Role{Kind: Test, why: "named *.test.*"}
+	}
+	if r, ok := roleFirst(base); ok {
+		return r
+	}
+	if r, ok := roleOfDirs(p, l); ok {
+		return r
+	}
+	if r, ok := laterNames.role(base); ok {
+		return r
+	}
+	switch l {
+	case Markdown, RST, AsciiDoc:
+		return Role{Kind: Docs, why: "a " + l.String() + " file"}
+	case Shell:
+		return Role{Kind: Script, noun: scriptNoun(base), why: "a shell script"}
+	}
+	return Role{Kind: App}
+}
+
+// Classify is RoleOf, refined by the file's content where a path
+// convention is ambiguous: a Go command (package main) under cmd/ is
+// App; a Go program built only by go generate (//go:build ignore) is
+// Tooling; a server started from bin/ (bin/www) is App; a file with a
+// shebang and no extension, outside any convention, is a Script.
+func Classify(p string, src []byte) Role {
+	r := RoleOf(p)
+	if r.Kind == Test || r.Kind == Fixture {
+		return r
+	}
+	l := OfFile(p, src)
+	switch {
+	case l == Go && goBuildIgnore(src) && goPackage(src) == "main":
+		return Role{Kind: Tooling, noun: "go generate program", why: "//go:build ignore"}
+	case l == Go && hasSegment(p, "cmd") && goPackage(src) == "main":
+		return Role{Kind: App, why: "a command under cmd/"}
+	case r.Kind == Tooling && hasSegment(p, "bin") && startsServer(l, src):
+		return Role{Kind: App, why: "starts the server from bin/"}
+	case r.Kind == App && path.Ext(p) == "" && len(shebang(src)) > 0:
+		return Role{Kind: Script, noun: scriptNoun(path.Base(p)), why: "a file with a shebang line"}
+	}
+	return r
+}
+
+// tests are a language's test-file conventions.
+type tests struct {
+	prefixes []string // of the file name: test_ (pytest)
+	suffixes []string // of the file name, case as written: _test.go, Test.java
+	names    []string // whole file names: conftest.py
+	marks    []string // inside the file name: .spec. (x.spec.ts)
+	// dirs are folders that hold tests in this language only (Ruby's
+	// spec/): a Go package named spec is code.
+	dirs []string
+}
+
+var jsTests = tests{marks: []string{".spec.", ".e2e.", ".cy.", ".stories."}, dirs: []string{"spec", "specs"}}
+
+// match reports whether a file name follows the conventions, and which.
+func (t *tests) match(base string) (string, bool) {
+	for _, n := range t.names {
+		if base == n {
+			return "named " + n, true
+		}
+	}
+	for _, s := range t.suffixes {
+		// The whole suffix must follow a name (Test.java is no test of
+		// anything), and a CamelCase one a lower-case letter or digit
+		// (FooTest.java, not ABTest.java's "BTest").
+		if len(base) > len(s) && strings.HasSuffix(base, s) {
+			if c := base[len(base)-len(s)-1]; isUpper(s[0]) && isUpper(c) {
+				continue
+			}
+			return "named *" + s, true
+		}
+	}
+	for _, pre := range t.prefixes {
+		if strings.HasPrefix(base, pre) && len(base) > len(pre) {
+			return "named " + pre + "*", true
+		}
+	}
+	for _, m := range t.marks {
+		if strings.Contains(base, m) {
+			return "named *" + m + "*", true
+		}
+	}
+	return "", false
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// dirRole is what a folder name says about the files under it.
+type dirRole struct {
+	kind Kind
+	noun string
+}
+
+// dirRoles maps folder names (lower-cased) to the role of what they hold.
+var dirRoles = map[string]dirRole{
+	// Tests, in every language.
+	"test": {Test, ""}, "tests": {Test, ""}, "__tests__": {Test, ""}, "__mocks__": {Test, "test mock"},
+	"mocks": {Test, "test mock"}, "testing": {Test, "test helper"}, "e2e": {Test, "end-to-end test"},
+	"cypress": {Test, "end-to-end test"}, "playwright": {Test, "end-to-end test"},
+	"testutil": {Test, "test helper"}, "testutils": {Test, "test helper"}, "testhelpers": {Test, "test helper"},
+	"androidtest": {Test, ""}, "integrationtest": {Test, ""},
+	// Test data.
+	"testdata": {Fixture, ""}, "fixtures": {Fixture, ""}, "fixture": {Fixture, ""}, "__fixtures__": {Fixture, ""},
+	"__snapshots__": {Fixture, "test snapshot"}, "testfixtures": {Fixture, ""},
+	// Examples and docs.
+	"examples": {Example, ""}, "example": {Example, ""}, "_examples": {Example, ""}, "samples": {Example, "sample"},
+	"sample": {Example, "sample"}, "demo": {Example, "demo"}, "demos": {Example, "demo"},
+	"docs": {Docs, ""}, "doc": {Docs, ""}, "documentation": {Docs, ""}, "_docs": {Docs, ""},
+	// Scripts, migrations, tooling.
+	"scripts": {Script, ""}, "script": {Script, ""},
+	"migrations": {Migration, ""}, "migration": {Migration, ""}, "migrate": {Migration, ""},
+	"alembic": {Migration, ""}, "seeds": {Migration, "seed script"}, "seeders": {Migration, "seed script"},
+	"bin": {Tooling, ""}, "tools": {Tooling, ""}, "tool": {Tooling, ""}, "hack": {Tooling, ""}, ".husky": {Tooling, "git hook"},
+	"githooks": {Tooling, "git hook"}, ".githooks": {Tooling, "git hook"},
+	// CI.
+	".github": {CI, ""}, ".circleci": {CI, ""}, ".buildkite": {CI, ""}, ".woodpecker": {CI, ""},
+	".gitlab": {CI, ""}, ".tekton": {CI, ""}, "ci": {CI, "CI script"}, ".ci": {CI, "CI script"},
+	// Local environments.
+	".devcontainer": {DevEnv, "devcontainer file"}, ".vscode": {DevEnv, "editor setting"}, ".idea": {DevEnv, "editor setting"},
+}
+
+// roleOfDirs is the role the deepest conventional folder of p gives it.
+// It runs for every file and detector: no allocation unless a folder
+// name has upper-case letters.
+func roleOfDirs(p string, l Lang) (Role, bool) {
+	end := strings.LastIndexByte(p, '/')
+	for end > 0 {
+		start := strings.LastIndexByte(p[:end], '/') + 1
+		seg := p[start:end]
+		end = start - 1
+		lower := strings.ToLower(seg)
+		if d, ok := dirRoles[lower]; ok {
+			return dirReason(d.kind, d.noun, seg, p), true
+		}
+		for _, td := range table[l].tests.dirs {
+			if lower == td {
+				return Role{Kind: Test, why: "under " + seg + "/"}, true
+			}
+		}
+		if k, ok := testDirPattern(lower); ok {
+			return Role{Kind: k, why: "under " + seg + "/"}, true
+		}
+	}
+	return Role{}, false
+}
+
+func dirReason(k Kind, noun, seg, p string) Role {
+	if k == Script && noun == "" {
+		noun = scriptNoun(path.Base(p))
+	}
+	return Role{Kind: k, noun: noun, why: "under " + seg + "/"}
+}
+
+// testDirPattern matches folder names that say test without being one of
+// the fixed names: test_data/ and test-fixtures/ hold fixtures,
+// integration_tests/, api-tests/, test_helpers/ and MyApp.Tests/ tests.
+// The separator is required: testimonials/ and contest/ are no tests.
+func testDirPattern(seg string) (Kind, bool) {
+	if !strings.Contains(seg, "test") && !strings.Contains(seg, "spec") {
+		return App, false
+	}
+	for _, pre := range []string{"test_", "test-"} {
+		if rest, ok := strings.CutPrefix(seg, pre); ok && rest != "" {
+			if strings.HasPrefix(rest, "data") || strings.HasPrefix(rest, "fixture") {
+				return Fixture, true
+			}
+			return Test, true
+		}
+	}
+	for _, suf := range []string{"_tests", "-tests", ".tests", ".test", ".unittests", ".integrationtests", "_spec", "-spec"} {
+		if len(seg) > len(suf) && strings.HasSuffix(seg, suf) {
+			return Test, true
+		}
+	}
+	return App, false
+}
+
+// nameRole is what a file name says about the file.
+type nameRole struct {
+	name string // the whole name; a trailing * matches a prefix
+	kind Kind
+	noun string
+}
+
+// nameRolesFirst are names that decide before any folder does: CI
+// definitions and local compose overrides are what they are wherever
+// they sit.
+var nameRolesFirst = []nameRole{
+	{".gitlab-ci.yml", CI, ""}, {".travis.yml", CI, ""}, {"Jenkinsfile", CI, ""},
+	{"azure-pipelines.yml", CI, ""}, {"bitbucket-pipelines.yml", CI, ""}, {".drone.yml", CI, ""},
+	{"appveyor.yml", CI, ""}, {".appveyor.yml", CI, ""}, {"cloudbuild.yaml", CI, ""}, {"cloudbuild.yml", CI, ""},
+	{".woodpecker.yml", CI, ""}, {"codecov.yml", CI, ""}, {".goreleaser.yml", CI, "release configuration"},
+	{".goreleaser.yaml", CI, "release configuration"},
+	{"Vagrantfile", DevEnv, ""}, {"Tiltfile", DevEnv, ""}, {"devbox.json", DevEnv, ""},
+	{"devcontainer.json", DevEnv, "devcontainer file"}, {".devcontainer.json", DevEnv, "devcontainer file"},
+}
+
+// nameRoles are names that decide when no folder has.
+var nameRoles = []nameRole{
+	{"Makefile", Tooling, "Makefile"}, {"makefile", Tooling, "Makefile"}, {"GNUmakefile", Tooling, "Makefile"},
+	{"Rakefile", Tooling, ""}, {"Justfile", Tooling, ""}, {"justfile", Tooling, ""},
+	{"Taskfile.yml", Tooling, ""}, {"Taskfile.yaml", Tooling, ""}, {"magefile.go", Tooling, ""},
+	{"Gruntfile.js", Tooling, ""}, {"Gulpfile.js", Tooling, ""}, {"gulpfile.js", Tooling, ""}, {"gulpfile.ts", Tooling, ""},
+	{"noxfile.py", Tooling, ""}, {"setup.py", Tooling, "packaging script"}, {"manage.py", Tooling, "management script"},
+	{"fabfile.py", Script, "deploy script"}, {".pre-commit-config.yaml", Tooling, "git hook"},
+	{"jest.config.*", Test, "test configuration"}, {"vitest.config.*", Test, "test configuration"},
+	{"playwright.config.*", Test, "test configuration"}, {"cypress.config.*", Test, "test configuration"},
+	{"karma.conf.*", Test, "test configuration"}, {"jest.setup.*", Test, "test setup"},
+	{"webpack.config.*", Tooling, "build configuration"}, {"rollup.config.*", Tooling, "build configuration"},
+	{"vite.config.*", Tooling, "build configuration"}, {"babel.config.*", Tooling, "build configuration"},
+	{"esbuild.config.*", Tooling, "build configuration"}, {"eslint.config.*", Tooling, "lint configuration"},
+	{".eslintrc*", Tooling, "lint configuration"}, {".prettierrc*", Tooling, "lint configuration"},
+	{"README*", Docs, ""}, {"CHANGELOG*", Docs, ""}, {"CONTRIBUTING*", Docs, ""}, {"LICENSE*", Docs, ""},
+}
+
+// nameTable indexes name rules: whole names in a map, prefixes (a
+// trailing *) in a list.
+type nameTable struct {
+	exact    map[string]nameRole
+	prefixes []nameRole
+}
+
+func indexNames(rs []nameRole) nameTable {
+	t := nameTable{exact: map[string]nameRole{}}
+	for _, r := range rs {
+		if pre, ok := strings.CutSuffix(r.name, "*"); ok {
+			r.name = pre
+			t.prefixes = append(t.prefixes, r)
+			continue
+		}
+		t.exact[r.name] = r
+	}
+	return t
+}
+
+var (
+	firstNames = indexNames(nameRolesFirst)
+	laterNames = indexNames(nameRoles)
+)
+
+func (t *nameTable) role(base string) (Role, bool) {
+	r, ok := t.exact[base]
+	for i := 0; !ok && i < len(t.prefixes); i++ {
+		r, ok = t.prefixes[i], strings.HasPrefix(base, t.prefixes[i].name)
+	}
+	if ok {
+		return Role{Kind: r.kind, noun: r.noun, why: "named " + base}, true
+	}
+	return Role{}, false
+}
+
+// roleFirst is the role a file name gives before any folder is read: CI
+// definitions and compose overrides.
+func roleFirst(base string) (Role, bool) {
+	if r, ok := firstNames.role(base); ok {
+		return r, true
+	}
+	if strings.HasSuffix(base, ".gitlab-ci.yml") {
+		return Role{Kind: CI, why: "named " + base}, true
+	}
+	if k, ok := composeRole(base); ok {
+		noun := "compose override"
+		if k == CI {
+			noun = "CI compose file"
+		}
+		return Role{Kind: k, noun: noun, why: "named " + base}, true
+	}
+	return Role{}, false
+}
+
+// composeRole reads a compose file's name: docker-compose.override.yml,
+// compose.dev.yaml and docker-compose.local.yml set up a developer's
+// machine, docker-compose.ci.yml a CI job. (docker-compose.test.yml is a
+// test by the .test. mark.)
+func composeRole(base string) (Kind, bool) {
+	stem, ok := strings.CutSuffix(base, ".yml")
+	if !ok {
+		if stem, ok = strings.CutSuffix(base, ".yaml"); !ok {
+			return App, false
+		}
+	}
+	parts := strings.Split(stem, ".")
+	if parts[0] != "docker-compose" && parts[0] != "compose" {
+		return App, false
+	}
+	for _, part := range parts[1:] {
+		switch strings.ToLower(part) {
+		case "override", "dev", "development", "local", "devcontainer":
+			return DevEnv, true
+		case "ci":
+			return CI, true
+		}
+	}
+	return App, false
+}
+
+// scriptNoun names a script by what it is for, when its name says.
+func scriptNoun(base string) string {
+	lower := strings.ToLower(base)
+	for _, w := range []string{"release", "deploy", "publish", "install", "setup", "build", "seed", "backup"} {
+		if strings.Contains(lower, w) {
+			return w + " script"
+		}
+	}
+	return "script"
+}
+
+func hasSegment(p, seg string) bool {
+	for _, s := range strings.Split(path.Dir(p), "/") {
+		if s == seg {
+			return true
+		}
+	}
+	return false
+}
+
+// goPackage is the name in a Go file's package clause, found after the
+// comments and build constraints that may precede it.
+func goPackage(src []byte) string {
+	stripped := StripComments(Go, src[:min(len(src), 64<<10)])
+	for len(stripped) > 0 {
+		line := stripped
+		if i := bytes.IndexByte(stripped, '\n'); i >= 0 {
+			line, stripped = stripped[:i], stripped[i+1:]
+		} else {
+			stripped = nil
+		}
+		f := bytes.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if string(f[0]) == "package" && len(f) > 1 {
+			return string(f[1])
+		}
+		return ""
+	}
+	return ""
+}
+
+// goBuildIgnore reports a //go:build ignore (or // +build ignore)
+// constraint above the package clause.
+func goBuildIgnore(src []byte) bool {
+	head := src[:min(len(src), 4<<10)]
+	if i := bytes.Index(head, []byte("\npackage ")); i >= 0 {
+		head = head[:i]
+	}
+	for _, line := range bytes.Split(head, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if bytes.HasPrefix(line, []byte("//go:build ")) || bytes.HasPrefix(line, []byte("// +build ")) {
+			for _, f := range bytes.Fields(line[bytes.IndexByte(line, ' '):]) {
+				if string(f) == "ignore" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// startsServer reports code that listens for requests: what bin/www of
+// an Express app does.
+func startsServer(l Lang, src []byte) bool {
+	var marks []string
+	switch l.Family() {
+	case JavaScript:
+		marks = []string{"createServer(", ".listen("}
+	case Python:
+		marks = []string{".run(", "uvicorn.run(", "serve_forever("}
+	default:
+		return false
+	}
+	stripped := StripComments(l, src)
+	for _, m := range marks {
+		if bytes.Contains(stripped, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}

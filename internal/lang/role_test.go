@@ -1,0 +1,284 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRoleOf(t *testing.T) {
+	tests := []struct {
+		path string
+		want Kind
+	}{
+		// Application code.
+		{"main.go", App},
+		{"cmd/server/main.go", App},
+		{"internal/api/users.go", App},
+		{"app/views.py", App},
+		{"src/index.ts", App},
+		{"src/pages/api/users/[id].ts", App},
+		{"Dockerfile", App},
+		{"docker-compose.yml", App},
+		{"compose.yaml", App},
+		{"k8s/deployment.yaml", App},
+		{"next.config.js", App},
+		{"schema.prisma", App},
+		{"templates/index.html", App},
+		// Lookalikes: a word that contains test, spec, script or a
+		// folder name is not the convention.
+		{"src/testimonials.ts", App},
+		{"app/contest/views.py", App},
+		{"internal/specification/spec.go", App},
+		{"internal/scripts.go", App},
+		{"src/scripts.go", App},
+		{"latest/handler.go", App},
+		{"internal/attestation.go", App},
+		{"pkg/protest/p.go", App},
+		{"src/latest.ts", App},
+		{"src/contest.py", App},
+		{"src/testing_utils_are_not.go", App},
+		{"app/test_helpers.go", App}, // Go has no test_ convention: this is compiled in
+		{"pkg/x.spec.go", App},       // nor a .spec. one
+		{"api/spec/openapi.yaml", App},
+		{"pkg/spec/types.go", App}, // a Go package named spec
+		{"app/spec/views.py", App},
+		{"src/docs.go", App},
+		{"internal/examples.go", App},
+		{"src/binary.ts", App},
+		{"openapi.spec.yaml", App},
+		{"src/ABTest.java", App},
+		{"src/Attest.java", App},
+		{"manifest.json", App},
+		// Tests, by name.
+		{"pkg/x_test.go", Test},
+		{"tests_are_here/x_test.go", Test},
+		{"app/test_utils.py", Test},
+		{"app/utils_test.py", Test},
+		{"conftest.py", Test},
+		{"polls/tests.py", Test},
+		{"src/app.test.ts", Test},
+		{"src/app.spec.ts", Test},
+		{"src/App.test.jsx", Test},
+		{"src/Button.stories.tsx", Test},
+		{"src/login.cy.js", Test},
+		{"src/flow.e2e.ts", Test},
+		{"docker-compose.test.yml", Test},
+		{"config.test.json", Test},
+		{"spec/models/user_spec.rb", Test},
+		{"lib/user_spec.rb", Test},
+		{"test/user_test.rb", Test},
+		{"src/main/java/com/x/UserServiceTest.java", Test},
+		{"src/main/java/com/x/UserServiceIT.java", Test},
+		{"app/src/UserTests.kt", Test},
+		{"src/UserTest.php", Test},
+		{"Api/UserServiceTests.cs", Test},
+		{"jest.config.js", Test},
+		{"vitest.config.ts", Test},
+		// Tests, by folder.
+		{"tests/test_app.py", Test},
+		{"tests/helpers.py", Test},
+		{"test/server.go", Test},
+		{"src/__tests__/a.js", Test},
+		{"src/__mocks__/fs.js", Test},
+		{"internal/mocks/store.go", Test},
+		{"internal/testing/server.go", Test},
+		{"internal/testutil/db.go", Test},
+		{"e2e/login.ts", Test},
+		{"cypress/support/commands.js", Test},
+		{"spec/requests/users.js", Test},
+		{"spec/support/helpers.rb", Test},
+		{"src/test/java/com/x/UserService.java", Test},
+		{"app/src/androidTest/java/A.kt", Test},
+		{"integration_tests/test_flow.py", Test},
+		{"api-tests/users.js", Test},
+		{"test_helpers/db.py", Test},
+		{"MyApp.Tests/Startup.cs", Test},
+		{"pkg/api_test/helpers.go", App}, // a Go folder named x_test is no convention
+		// Fixtures.
+		{"testdata/input.json", Fixture},
+		{"pkg/testdata/server.go", Fixture},
+		{"tests/fixtures/users.json", Fixture},
+		{"spec/fixtures/keys.yml", Fixture},
+		{"src/__fixtures__/a.js", Fixture},
+		{"test_data/sample.csv", Fixture},
+		{"test-fixtures/image/Dockerfile", Fixture},
+		{"src/__snapshots__/a.js.snap", Fixture},
+		// Examples and docs.
+		{"examples/basic/main.go", Example},
+		{"example/app.py", Example},
+		{"_examples/chi/main.go", Example},
+		{"samples/app.js", Example},
+		{"docs/conf.py", Docs},
+		{"docs/index.md", Docs},
+		{"README.md", Docs},
+		{"README", Docs},
+		{"LICENSE", Docs},
+		{"CHANGELOG.md", Docs},
+		{"guide/install.rst", Docs},
+		{"guide/install.adoc", Docs},
+		// Scripts, migrations, tooling.
+		{"scripts/release.sh", Script},
+		{"scripts/build.js", Script},
+		{"script/bootstrap", Script},
+		{"deploy.sh", Script},
+		{"fabfile.py", Script},
+		{"app/migrations/0001_initial.py", Migration},
+		{"migrations/20240101_users.sql", Migration},
+		{"prisma/migrations/20240101/migration.sql", Migration},
+		{"db/migrate/20240101_create_users.rb", Migration},
+		{"alembic/versions/abc_add.py", Migration},
+		{"db/seeds/users.js", Migration},
+		{"bin/setup", Tooling},
+		{"tools/gen/main.go", Tooling},
+		{"hack/verify.sh", Tooling},
+		{".husky/pre-commit", Tooling},
+		{"Makefile", Tooling},
+		{"sub/Makefile", Tooling},
+		{"Rakefile", Tooling},
+		{"magefile.go", Tooling},
+		{"setup.py", Tooling},
+		{"manage.py", Tooling},
+		{"webpack.config.js", Tooling},
+		{"vite.config.ts", Tooling},
+		{".eslintrc.js", Tooling},
+		// CI.
+		{".github/workflows/ci.yml", CI},
+		{".github/actions/setup/action.yml", CI},
+		{".github/dependabot.yml", CI},
+		{".gitlab-ci.yml", CI},
+		{"ci/templates/build.gitlab-ci.yml", CI},
+		{"deploy/app.gitlab-ci.yml", CI},
+		{".circleci/config.yml", CI},
+		{"Jenkinsfile", CI},
+		{"azure-pipelines.yml", CI},
+		{".travis.yml", CI},
+		{"ci/run-tests.sh", CI},
+		{"docker-compose.ci.yml", CI},
+		{".goreleaser.yaml", CI},
+		// Local development environments.
+		{".devcontainer/docker-compose.yml", DevEnv},
+		{".devcontainer/devcontainer.json", DevEnv},
+		{".devcontainer/Dockerfile", DevEnv},
+		{"docker-compose.override.yml", DevEnv},
+		{"compose.override.yaml", DevEnv},
+		{"docker-compose.dev.yml", DevEnv},
+		{"deploy/docker-compose.local.yaml", DevEnv},
+		{".vscode/launch.json", DevEnv},
+		{"Vagrantfile", DevEnv},
+		{"Tiltfile", DevEnv},
+		// The deepest convention wins.
+		{"examples/basic/tests/test_app.py", Test},
+		{"tests/examples/app.py", Example},
+		{"scripts/tests/test_deploy.py", Test},
+		{"test/scripts/setup.sh", Script},
+		{"docs/examples/app.py", Example},
+		{"tests/fixtures/app/migrations/0001.py", Migration},
+		{"examples/.github/workflows/ci.yml", CI},
+		{"tests/docker-compose.override.yml", DevEnv}, // named first
+		{"Tests/UserTests.swift", Test},                // folder names case-insensitively
+	}
+	for _, tt := range tests {
+		r := RoleOf(tt.path)
+		if r.Kind != tt.want {
+			t.Errorf("RoleOf(%q) = %v (%s), want %v", tt.path, r.Kind, r.Reason(), tt.want)
+		}
+		if got := IsTest(tt.path); got != (tt.want == Test || tt.want == Fixture) {
+			t.Errorf("IsTest(%q) = %v", tt.path, got)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		path, src string
+		want      Kind
+	}{
+		{"tools/cmd/gen/main.go", "package main\n", App},
+		{"cmd/migrate/main.go", "// Command migrate.\npackage main\n", App},
+		{"cmd/migrate/lib.go", "package migrate\n", Migration},
+		{"tools/gen/main.go", "package gen\n", Tooling},
+		{"internal/gen.go", "//go:build ignore\n\npackage main\n", Tooling},
+		{"internal/gen.go", "// +build ignore\n\npackage main\n", Tooling},
+		{"internal/gen.go", "//go:build linux\n\npackage main\n", App},
+		{"internal/gen.go", "//go:build ignore\n\npackage gen\n", App},
+		{"cmd/x/main_test.go", "package main\n", Test},
+		{"bin/www", "#!/usr/bin/env node\nvar app = require('../app');\nserver = http.createServer(app);\nserver.listen(port);\n", App},
+		{"bin/www", "#!/usr/bin/env node\n// server.listen(port)\nconsole.log('setup')\n", Tooling},
+		{"bin/setup", "#!/usr/bin/env ruby\nsystem('bundle')\n", Tooling},
+		{"scripts/release", "#!/bin/sh\n", Script},
+		{"release", "#!/bin/sh\ngit tag\n", Script},
+		{"app/server.py", "#!/usr/bin/env python\napp.run()\n", App}, // an extension: read as a module
+		{"VERSION", "1.2.3\n", App},
+		{"tests/server.go", "package main\n", Test},
+	}
+	for _, tt := range tests {
+		r := Classify(tt.path, []byte(tt.src))
+		if r.Kind != tt.want {
+			t.Errorf("Classify(%q, %q) = %v (%s), want %v", tt.path, tt.src, r.Kind, r.Reason(), tt.want)
+		}
+	}
+}
+
+func TestReason(t *testing.T) {
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"scripts/release.sh", "in a release script (under scripts/): needs commit access"},
+		{"pkg/x_test.go", "in a test (named *_test.go): runs only in the test suite"},
+		{"tests/helpers.py", "in a test (under tests/): runs only in the test suite"},
+		{"app/migrations/0001_initial.py", "in a database migration (under migrations/): runs at deploy time; needs commit access"},
+		{".devcontainer/docker-compose.yml", "in a devcontainer file (under .devcontainer/): runs on a developer's machine, not in production"},
+		{"docker-compose.override.yml", "in a compose override (named docker-compose.override.yml): runs on a developer's machine, not in production"},
+		{".github/workflows/ci.yml", "in a CI configuration file (under .github/): runs in CI; needs commit access or a pull request"},
+		{"examples/app.py", "in an example (under examples/): not part of the product as deployed"},
+		{"app/views.py", "in an application file: served or run in production"},
+	}
+	for _, tt := range tests {
+		if got := RoleOf(tt.path).Reason(); got != tt.want {
+			t.Errorf("RoleOf(%q).Reason() =\n %q, want\n %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestKindNames(t *testing.T) {
+	for k := App; k <= DevEnv; k++ {
+		name := k.String()
+		back, ok := ParseKind(name)
+		if !ok || back != k || name == "" || strings.ContainsAny(name, " _") {
+			t.Errorf("kind %d: name %q reads back as %v, %v", k, name, back, ok)
+		}
+		if needs[k] == "" || defaultNoun[k] == "" {
+			t.Errorf("kind %v has no reason text", k)
+		}
+	}
+	if _, ok := ParseKind("production"); ok {
+		t.Error("ParseKind accepted an unknown name")
+	}
+}
+
+func FuzzRoleOf(f *testing.F) {
+	for _, p := range []string{"a/b_test.go", "tests/x.py", ".github/workflows/a.yml", "/", "", "a//b", "x/.test./y", "docker-compose..yml"} {
+		f.Add(p, []byte("#!/usr/bin/env node\npackage main\n"))
+	}
+	f.Fuzz(func(t *testing.T, p string, src []byte) {
+		r := RoleOf(p)
+		if r.Reason() == "" {
+			t.Fatal("empty reason")
+		}
+		c := Classify(p, src)
+		if (r.Kind == Test || r.Kind == Fixture) != (c.Kind == Test || c.Kind == Fixture) {
+			t.Fatalf("content changed whether %q is a test: %v, %v", p, r.Kind, c.Kind)
+		}
+		OfFile(p, src)
+	})
+}
+
+func BenchmarkIsTest(b *testing.B) {
+	paths := []string{"src/components/Button.tsx", "internal/detector/code/code.go", "app/views.py", "tests/test_app.py", "src/__tests__/a.test.ts", "Makefile"}
+	for b.Loop() {
+		for _, p := range paths {
+			IsTest(p)
+		}
+	}
+}
