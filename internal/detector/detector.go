@@ -13,8 +13,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/redact"
 )
 
@@ -194,7 +194,7 @@ func (s *Sink) AddRoute(r facts.Route) {
 	r.Tags = compactStrings(r.Tags)
 	// Rules read the handler for controls: commented-out code is none.
 	if r.Body != "" {
-		r.Body = string(code.Strip(code.LangOf(r.File), []byte(r.Body)))
+		r.Body = string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
 	}
 	s.mu.Lock()
 	s.routes = append(s.routes, r)

@@ -13,31 +13,38 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/threatmap/threatmap/internal/wordscan"
-
 	"github.com/threatmap/threatmap/internal/catalog"
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/wordscan"
 )
 
-// Lang is a source language these readers know.
-type Lang int
+// Reads reports whether these readers know l's imports: Python, Go, and
+// JavaScript with its family (TypeScript, JSX, Vue, Svelte, Astro).
+func Reads(l lang.Lang) bool {
+	switch l.Family() {
+	case lang.Python, lang.JavaScript, lang.Go:
+		return true
+	}
+	return false
+}
 
-// Languages.
+// Lang, LangOf, the language constants and Strip are the names callers
+// used before package lang; they go once every caller asks lang.
+type Lang = lang.Lang
+
+// Languages, as package lang names them.
 const (
-	Other Lang = iota
-	Python
-	JS // JavaScript and TypeScript, with JSX, Vue and Svelte scripts
-	Go
+	Other  = lang.None
+	Python = lang.Python
+	JS     = lang.JavaScript
+	Go     = lang.Go
 )
 
-// LangOf picks the language by extension.
+// LangOf is the family of a file's language when Reads knows it, or Other.
 func LangOf(p string) Lang {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".py", ".pyw":
-		return Python
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".astro":
-		return JS
-	case ".go":
-		return Go
+	if l := lang.Of(p); Reads(l) {
+		return l.Family()
 	}
 	return Other
 }
@@ -66,95 +73,33 @@ func IsTest(p string) bool {
 	return false
 }
 
-// Strip returns a copy of src with comments (and, in Python, triple-quoted
-// strings: docstrings) replaced by spaces. Offsets and line numbers are
-// unchanged, and string literals are kept, so matches in the result point
-// into src.
-func Strip(lang Lang, src []byte) []byte {
-	out := bytes.Clone(src)
-	blank := func(from, to int) {
-		for i := from; i < to && i < len(out); i++ {
-			if out[i] != '\n' {
-				out[i] = ' '
-			}
-		}
-	}
-	n := len(src)
-	switch lang {
-	case Python:
-		for i := 0; i < n; {
-			c := src[i]
-			switch {
-			case c == '#':
-				j := indexFrom(src, i, '\n')
-				blank(i, j)
-				i = j
-			case (c == '"' || c == '\'') && i+2 < n && src[i+1] == c && src[i+2] == c:
-				end := bytes.Index(src[i+3:], []byte{c, c, c})
-				j := n
-				if end >= 0 {
-					j = i + 3 + end + 3
-				}
-				blank(i+3, j-3)
-				i = j
-			case c == '"' || c == '\'':
-				i = skipString(src, i, c, false)
-			default:
-				i++
-			}
-		}
-	case JS, Go:
-		for i := 0; i < n; {
-			c := src[i]
-			switch {
-			case c == '/' && i+1 < n && src[i+1] == '/':
-				j := indexFrom(src, i, '\n')
-				blank(i, j)
-				i = j
-			case c == '/' && i+1 < n && src[i+1] == '*':
-				end := bytes.Index(src[i+2:], []byte("*/"))
-				j := n
-				if end >= 0 {
-					j = i + 2 + end + 2
-				}
-				blank(i, j)
-				i = j
-			case c == '"' || c == '\'':
-				i = skipString(src, i, c, false)
-			case c == '`':
-				i = skipString(src, i, c, true)
-			default:
-				i++
-			}
-		}
-	}
-	return out
+// Strip is lang.StripComments.
+func Strip(l Lang, src []byte) []byte { return lang.StripComments(l, src) }
+
+type strippedKey struct{}
+
+type usesKey struct{}
+
+// Stripped is f's source with its comments blanked (lang.StripComments
+// in the language of its path), computed once per file and shared by the
+// detectors that read it. The bytes are shared: callers must not modify
+// them.
+func Stripped(f *detector.File) []byte {
+	return detector.Memo(f, strippedKey{}, func() []byte {
+		return lang.StripComments(lang.Of(f.Path), f.Data)
+	})
 }
 
-func indexFrom(src []byte, i int, c byte) int {
-	if j := bytes.IndexByte(src[i:], c); j >= 0 {
-		return i + j
-	}
-	return len(src)
-}
-
-// skipString returns the offset just past the string literal opening at
-// i. Single-quoted strings end at a newline (unterminated), so one stray
-// quote cannot swallow the rest of the file.
-func skipString(src []byte, i int, q byte, multiline bool) int {
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case q:
-			return j + 1
-		case '\n':
-			if !multiline {
-				return j
-			}
+// FileUses is Uses of Stripped(f), computed once per file. The slice is
+// shared: callers must not modify it.
+func FileUses(f *detector.File) []Use {
+	return detector.Memo(f, usesKey{}, func() []Use {
+		l := lang.Of(f.Path)
+		if !Reads(l) {
+			return nil
 		}
-	}
-	return len(src)
+		return Uses(l, Stripped(f))
+	})
 }
 
 // LineAt is the 1-based line of a byte offset.
@@ -192,23 +137,23 @@ var (
 // import storage" names google.cloud.storage. Python and JS are read line
 // by line, and only lines that can hold an import reach a regex: this
 // runs on every source file of the tree.
-func Imports(lang Lang, stripped []byte) []Import {
+func Imports(l lang.Lang, stripped []byte) []Import {
 	var out []Import
-	switch lang {
+	switch l.Family() {
 	case Python, JS:
 		line := 0
 		for rest := stripped; len(rest) > 0; {
 			line++
-			l := rest
+			text := rest
 			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-				l, rest = rest[:i], rest[i+1:]
+				text, rest = rest[:i], rest[i+1:]
 			} else {
 				rest = nil
 			}
-			if lang == Python {
-				out = pythonImports(out, l, line)
+			if l.Family() == Python {
+				out = pythonImports(out, text, line)
 			} else {
-				out = jsImports(out, l, line)
+				out = jsImports(out, text, line)
 			}
 		}
 	case Go:
@@ -282,9 +227,9 @@ type Use struct {
 // picked out of a parent SDK by a call (boto3.client("s3") is S3), and
 // API hosts named in string literals. A parent SDK whose service is
 // narrowed by a call is still listed: callers decide what to keep.
-func Uses(lang Lang, stripped []byte) []Use {
+func Uses(l lang.Lang, stripped []byte) []Use {
 	eco := ""
-	switch lang {
+	switch l.Family() {
 	case Python:
 		eco = "python"
 	case JS:
@@ -296,8 +241,8 @@ func Uses(lang Lang, stripped []byte) []Use {
 	}
 	var out []Use
 	imported := map[string]bool{}
-	for _, im := range Imports(lang, stripped) {
-		if lang == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
+	for _, im := range Imports(l, stripped) {
+		if l.Family() == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
 		if s := catalog.ForPackage(eco, im.Module); s != nil {
@@ -394,16 +339,16 @@ type Span struct{ Start, End int }
 // StringSpans lists the string literals of stripped source (comments
 // already blanked), so a match can be told apart from text that only
 // quotes code ("set process.env.X first").
-func StringSpans(lang Lang, stripped []byte) []Span {
+func StringSpans(l lang.Lang, stripped []byte) []Span {
 	var out []Span
 	for i := 0; i < len(stripped); {
 		c := stripped[i]
 		switch {
-		case c == '"' || c == '\'' || c == '`' && lang != Python:
-			j := skipString(stripped, i, c, c == '`')
+		case c == '"' || c == '\'' || c == '`' && l.Family() != Python:
+			j := lang.SkipString(stripped, i)
 			// Template literals and f-strings hold code in their
 			// placeholders: they are not plain text.
-			if c != '`' && !(lang == Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
+			if c != '`' && !(l.Family() == Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
 				out = append(out, Span{i, j})
 			}
 			i = j

@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 func TestStrip(t *testing.T) {
@@ -133,4 +136,38 @@ func FuzzStrip(f *testing.F) {
 		Imports(l, out)
 		Uses(l, out)
 	})
+}
+
+// TestFileMemo holds Stripped and FileUses, computed once per file for
+// every detector, to the readers they share.
+func TestFileMemo(t *testing.T) {
+	tests := []struct {
+		path, src string
+	}{
+		{"app/llm.py", "import openai  # import stripe\nclient = openai.OpenAI()\nu = 'https://api.anthropic.com'\n"},
+		{"src/pay.ts", "// import Stripe from 'stripe'\nimport Stripe from 'stripe'\nfetch('https://api.openai.com/v1')\n"},
+		{"main.go", "package main\nimport \"github.com/stripe/stripe-go/v76\"\n"},
+		{"README.md", "uses api.openai.com\n"},
+		{"broken.py", "'''never closed\nimport openai\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			f := &detector.File{Path: tt.path, Data: []byte(tt.src)}
+			l := lang.Of(tt.path)
+			stripped := lang.StripComments(l, f.Data)
+			var uses []Use
+			if Reads(l) {
+				uses = Uses(l, stripped)
+			}
+			// Twice: the second call reads the memo.
+			for range 2 {
+				if got := Stripped(f); string(got) != string(stripped) {
+					t.Errorf("Stripped = %q, want %q", got, stripped)
+				}
+				if got := FileUses(f); !reflect.DeepEqual(got, uses) {
+					t.Errorf("FileUses = %v, want %v", got, uses)
+				}
+			}
+		})
+	}
 }

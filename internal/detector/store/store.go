@@ -18,7 +18,6 @@ import (
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
-	"github.com/threatmap/threatmap/internal/detector/code/codeof"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/regexgate"
@@ -109,7 +108,7 @@ func (d *Detector) read(f *detector.File) {
 	lang := code.LangOf(f.Path)
 	src := f.Data
 	if lang != code.Other {
-		src = codeof.Stripped(f)
+		src = code.Stripped(f)
 	} else if strings.HasSuffix(f.Path, ".prisma") {
 		src = code.Strip(code.JS, f.Data)
 	}
@@ -128,7 +127,7 @@ func (d *Detector) read(f *detector.File) {
 		return
 	}
 	s3 := false
-	for _, u := range codeof.Uses(f) {
+	for _, u := range code.FileUses(f) {
 		if u.Service.Store != "" {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"

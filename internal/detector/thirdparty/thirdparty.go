@@ -13,7 +13,6 @@ import (
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
-	"github.com/threatmap/threatmap/internal/detector/code/codeof"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
 )
@@ -72,7 +71,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 		}
 		return nil
 	}
-	for _, u := range codeof.Uses(f) {
+	for _, u := range code.FileUses(f) {
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	var secrets []string
