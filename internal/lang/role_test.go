@@ -175,7 +175,7 @@ func TestRoleOf(t *testing.T) {
 		{"tests/fixtures/app/migrations/0001.py", Migration},
 		{"examples/.github/workflows/ci.yml", CI},
 		{"tests/docker-compose.override.yml", DevEnv}, // named first
-		{"Tests/UserTests.swift", Test},                // folder names case-insensitively
+		{"Tests/UserTests.swift", Test},               // folder names case-insensitively
 	}
 	for _, tt := range tests {
 		r := RoleOf(tt.path)

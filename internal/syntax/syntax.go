@@ -1,60 +1,18 @@
-// Package syntax parses JavaScript, TypeScript and Python with tree-sitter
-// and offers the few node helpers every detector needs. Parsers are not
-// safe for concurrent use, so each parse takes its own.
+// Package syntax parses source with tree-sitter, in the grammar package
+// lang gives a language, and offers the few node helpers every detector
+// needs. Parsers are not safe for concurrent use, so each parse takes its
+// own.
 package syntax
 
 import (
 	"context"
 	"fmt"
-	"path"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/javascript"
-	"github.com/smacker/go-tree-sitter/python"
-	"github.com/smacker/go-tree-sitter/typescript/tsx"
-	"github.com/smacker/go-tree-sitter/typescript/typescript"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
-
-// Lang is a language tree-sitter can read here.
-type Lang int
-
-const (
-	Unknown Lang = iota
-	JavaScript
-	TypeScript
-	TSX
-	Python
-)
-
-// LangOf picks the grammar for a file by its extension.
-func LangOf(p string) Lang {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".js", ".mjs", ".cjs", ".jsx":
-		return JavaScript
-	case ".ts", ".mts", ".cts":
-		return TypeScript
-	case ".tsx":
-		return TSX
-	case ".py", ".pyw":
-		return Python
-	}
-	return Unknown
-}
-
-func (l Lang) grammar() *sitter.Language {
-	switch l {
-	case JavaScript:
-		return javascript.GetLanguage()
-	case TypeScript:
-		return typescript.GetLanguage()
-	case TSX:
-		return tsx.GetLanguage()
-	case Python:
-		return python.GetLanguage()
-	}
-	return nil
-}
 
 // Tree is a parsed file with its source, so node text is one call away.
 type Tree struct {
@@ -78,10 +36,10 @@ func (t *Tree) Text(n *sitter.Node) string {
 
 // Parse parses src as lang. A file with syntax errors still parses (the
 // tree holds ERROR nodes); only a failure of the parser itself is an error.
-func Parse(ctx context.Context, lang Lang, src []byte) (*Tree, error) {
-	g := lang.grammar()
+func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
+	g := lang.Grammar(l)
 	if g == nil {
-		return nil, fmt.Errorf("no grammar for this file")
+		return nil, fmt.Errorf("no grammar for %v", l)
 	}
 	p := sitter.NewParser()
 	defer p.Close()

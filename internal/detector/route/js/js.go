@@ -26,6 +26,7 @@ import (
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -58,8 +59,8 @@ func (*Detector) Match(p string) bool { return isSource(p) }
 // isSource says a path is JS/TS application code: not a type declaration,
 // a test, a story or a mock.
 func isSource(p string) bool {
-	switch syntax.LangOf(p) {
-	case syntax.JavaScript, syntax.TypeScript, syntax.TSX:
+	switch lang.Of(p) {
+	case lang.JavaScript, lang.TypeScript, lang.TSX, lang.TypeScriptDecl:
 	default:
 		return false
 	}
@@ -125,7 +126,7 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 		d.constants(file)
 		return nil
 	}
-	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
+	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
 	if err != nil {
 		if routes {
 			out.Warn(file.Path, "route/js: "+err.Error())

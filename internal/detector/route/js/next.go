@@ -3,6 +3,7 @@ package js
 import (
 	"bytes"
 	"context"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
@@ -137,7 +138,7 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	if !ok {
 		return nil
 	}
-	t, err := syntax.Parse(ctx, syntax.LangOf(file.Path), file.Data)
+	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
 	if err != nil {
 		out.Warn(file.Path, "route/nextjs: "+err.Error())
 		return nil

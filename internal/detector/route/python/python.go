@@ -16,6 +16,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/code"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -53,7 +54,7 @@ func (*Detector) Keywords() []string {
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	t, err := syntax.Parse(ctx, syntax.Python, f.Data)
+	t, err := syntax.Parse(ctx, lang.Python, f.Data)
 	if err != nil {
 		return err
 	}

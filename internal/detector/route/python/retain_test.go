@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -62,7 +63,7 @@ class Settings:
     permission_classes = make_perms(IsAuthenticated)
     patterns = path("k/", view)
 `
-	tree, err := syntax.Parse(context.Background(), syntax.Python, []byte(src))
+	tree, err := syntax.Parse(context.Background(), lang.Python, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
