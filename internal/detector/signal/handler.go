@@ -22,16 +22,30 @@ type RoutePattern struct {
 	Guard *regexp.Regexp
 }
 
-// The controls a route's handler applies. Each is a use, not a mention:
-// a call that checks the limit, a comparison with the caller.
+// Controls, each one pattern wherever it is looked for: in a route's
+// handler (RoutePatterns) and in every source file (Patterns). Each is a
+// use, not a mention: a call that checks the limit, a comparison with the
+// caller.
 var (
-	// A limiter applied in the handler: a call, not a mention.
-	limiterCall      = regexp.MustCompile(`(?i)(\w*limiter\.\w+\(|@\w*\.?limit\(|rate_?limit\w*\(|throttl\w*\()`)
-	budgetCheck      = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits))`)
-	signatureCheck   = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature|verifySignature|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest)`)
-	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
+	// A limiter applied: a decorator, a call that checks the limit, a
+	// limiter bound to the app; not one built from options (rateLimit({...})).
+	rateLimitApplied = regexp.MustCompile(`(@(\w+\.)?limit\(|@ratelimit\(|@throttle_classes|throttle_classes\s*=|@Throttle\(|@RateLimiter\(|httprate\.Limit|tollbooth\.Limit\w*\(|Depends\(\s*RateLimiter\(|\bLimiter\([^)\n]*\bapp\b|(?i:\w*limiter\.\w+\(|rate_?limit\w*\(\s*(?:[^{\s)]|\))|throttl\w*\())`)
+	budgetCheck      = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits)|max_spend|spend_limit)`)
+	signatureCheck   = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature\(|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest|WebhookSignature\.verify)`)
+	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|exists\(\s*event\.id|unique.*event_id|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
 	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
-	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\()`)
+	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|v4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\(|UUIDField\(|Column\(\s*UUID|@default\(uuid\(\)\)|PrimaryGeneratedColumn\(\s*['"]uuid['"])`)
+	// An audit record written: an audit logger called, or a log
+	// line that says who removed what.
+	auditCall = regexp.MustCompile(`(?i)(audit_?log|auditlog|log_?audit|audit\.(log|record|write|info)|AuditEvent|record_audit|audit_trail|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
+	// An IP allowlist by name, or the caller's address tested against a list.
+	allowlistCheck = regexp.MustCompile(`(?i)(ip_?allow_?list|allowed_ips|admin_ips|ip_?whitelist|trusted_ips|(client\.host|remote_addr)\s+in\b)`)
+	// A challenge verified server-side: the provider's siteverify call.
+	captchaCheck = regexp.MustCompile(`(?i)(siteverify|verify_?captcha\(|captcha\w*\.verify\(|ReCaptchaField|friendly-challenge|altcha)`)
+	// One shared password: HTTP basic auth, an htpasswd file, an admin
+	// password.
+	sharedPassword = regexp.MustCompile(`(?i)(HTTPBasic|basicAuth|express-basic-auth|auth_basic|\.htpasswd|ADMIN_PASSWORD|admin123)`)
+
 	// Ownership: the query is scoped to the caller, or the handler
 	// compares the object's owner with the caller, either way round and
 	// with == or != (if item.owner_id != current_user.id: abort).
@@ -39,15 +53,8 @@ var (
 		`(current_?user|request\.user|req\.user|session\.user|g\.user|claims|auth\.user)[\w.\[\]"']*\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(owner|user|author|account|tenant|creator)_?id\b|` +
 		`\.(owner|author|user|creator)\s*(==|===|!=|!==|is\s+not|is)\s*(request\.user|current_user|req\.user|g\.user)\b|` +
 		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
-	auditCall      = regexp.MustCompile(`(?i)(audit|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
-	denialLogCall  = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
-	roleCheck      = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
-	allowlistCheck = regexp.MustCompile(`(?i)(allow_?list|allowed_ips|whitelist|trusted_ips|client\.host\s+in|remote_addr\s+in|req\.ip)`)
-	// A challenge verified server-side: the provider's siteverify call.
-	captchaCheck = regexp.MustCompile(`(?i)(verify_?captcha|captcha\w*\.verify|siteverify|recaptcha|hcaptcha|turnstile)`)
-	// One shared password: HTTP basic auth, an htpasswd file, a default
-	// admin password, a password compared in the handler.
-	sharedPassword = regexp.MustCompile(`(?i)(HTTPBasic|basicAuth|BasicAuth|express-basic-auth|\.htpasswd|ADMIN_PASSWORD|admin123|password\s*==)`)
+	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
+	roleCheck     = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
 )
 
 // Guard names: a middleware, decorator or dependency named for a control.
@@ -69,7 +76,7 @@ var (
 
 // RoutePatterns is what is read from every route, in one place.
 var RoutePatterns = []RoutePattern{
-	{Kind: facts.SignalRateLimit, Code: limiterCall, Guard: limiterGuard},
+	{Kind: facts.SignalRateLimit, Code: rateLimitApplied, Guard: limiterGuard},
 	{Kind: facts.SignalBudget, Code: budgetCheck},
 	{Kind: facts.SignalCaptcha, Code: captchaCheck, Guard: captchaGuard},
 	{Kind: facts.SignalWebhookSig, Code: signatureCheck},

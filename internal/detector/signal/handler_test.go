@@ -1,0 +1,156 @@
+package signal
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// A control is one pattern wherever it is looked for: each line below
+// counts (or not) the same in a route's handler and in a source file.
+var controlCases = []struct {
+	kind, file, line string
+	want             bool
+}{
+	{"rate-limit", "app.py", `@limiter.limit("5/minute")`, true},
+	{"rate-limit", "app.py", `    if not check_rate_limit(user):`, true},
+	{"rate-limit", "app.js", `  await rateLimiter.consume(req.ip);`, true},
+	{"rate-limit", "app.js", `const inviteLimiter = rateLimit({ windowMs: 60000, limit: 5 });`, false}, // built, not applied
+	{"budget", "app.py", `    if user.credits <= 0:`, true},
+	{"budget", "app.py", `    check_credits(user)`, true},
+	{"budget", "app.py", `    if spend > org.max_spend:`, true},
+	{"budget", "app.py", `    credits = 10`, false},
+	{"webhook-signature", "app.py", `    event = stripe.Webhook.construct_event(payload, sig, secret)`, true},
+	{"webhook-signature", "app.py", `    if not verify_signature(request):`, true},
+	{"webhook-signature", "app.js", `  if (!crypto.timingSafeEqual(a, b)) return res.sendStatus(401);`, true},
+	{"webhook-signature", "app.py", `    return jwt.decode(token, options={"verify_signature": False})`, false}, // the opposite
+	{"idempotency", "app.js", `  if (seenDeliveries.has(delivery)) return res.sendStatus(204);`, true},
+	{"idempotency", "app.py", `    if event.id in processed_ids: return`, true},
+	{"idempotency", "app.py", `    Event.objects.create(unique_event_id=event_id)`, true},
+	{"idempotency", "app.py", `    event = parse(payload)`, false},
+	{"upload-type-check", "app.py", `ALLOWED_IMAGE_TYPES = {"image/png"}`, true},
+	{"upload-type-check", "app.py", `    kind = magic.from_buffer(data, mime=True)`, true},
+	{"upload-type-check", "app.py", `    name = file.filename`, false},
+	{"opaque-keys", "app.py", `    key = f"{uuid.uuid4()}.pdf"`, true},
+	{"opaque-keys", "app.py", `    key = f"{user_id}/{name}"`, false},
+	{"audit-log", "app.js", `  auditLog.info("member removed", member);`, true},
+	{"audit-log", "app.py", `    logger.info(f"doc {doc_id} deleted by {user}")`, true},
+	{"audit-log", "app.js", `function audit(user, action) {`, false}, // a definition records nothing
+	{"ip-allowlist", "app.py", `    if request.client.host in ADMIN_IPS:`, true},
+	{"ip-allowlist", "app.py", `    if ip not in settings.ALLOWED_IPS:`, true},
+	{"ip-allowlist", "app.py", `allowlist = ["example.com"]`, false},
+	{"ip-allowlist", "app.js", `  console.log(req.ip);`, false},
+	{"captcha", "app.py", `    r = requests.post("https://hcaptcha.com/siteverify", data=form)`, true},
+	{"captcha", "app.py", `    if not verify_captcha(token):`, true},
+	{"captcha", "app.py", `    token = request.form["g-recaptcha-response"]`, false}, // read, not verified
+	{"captcha", "app.js", `app.post("/invite", verifyCaptcha, invite);`, false},      // named, not called
+	{"basic-auth", "app.py", `security = HTTPBasic()`, true},
+	{"basic-auth", "app.py", `ADMIN_PASSWORD = os.getenv("ADMIN_PASSWORD", "admin123")`, true},
+	{"basic-auth", "app.py", `    if password == confirm:`, false},
+}
+
+func TestControlPatternsAgree(t *testing.T) {
+	for _, tc := range controlCases {
+		t.Run(tc.kind+"/"+tc.line, func(t *testing.T) {
+			r := facts.Route{Method: "POST", Path: "/x", File: tc.file, Line: 1, Body: "\n" + tc.line + "\n"}
+			inHandler := false
+			for _, s := range RouteSignals(&r, nil, nil) {
+				if s.Kind == tc.kind && s.In == facts.SignalInHandler {
+					inHandler = true
+					if s.Evidence.Line != 2 {
+						t.Errorf("handler evidence at line %d, want 2", s.Evidence.Line)
+					}
+				}
+			}
+			if inHandler != tc.want {
+				t.Errorf("in a handler: found %v, want %v", inHandler, tc.want)
+			}
+			out := detector.NewSink()
+			if err := New().Detect(context.Background(), &detector.File{Path: tc.file, Data: []byte(tc.line + "\n")}, out); err != nil {
+				t.Fatal(err)
+			}
+			inFile := slices.ContainsFunc(out.Result().Controls, func(c facts.Control) bool { return c.Kind == tc.kind })
+			if inFile != tc.want {
+				t.Errorf("in a file: found %v, want %v", inFile, tc.want)
+			}
+		})
+	}
+}
+
+// Guards are read by name; a commented-out call in the handler is none.
+func TestRouteSignals(t *testing.T) {
+	r := facts.Route{
+		Method: "POST", Path: "/webhooks/billing", File: "app/hooks.py", Line: 10, EndLine: 16,
+		Tags:       []string{facts.TagWebhook},
+		Middleware: []string{"require_admin", "RateLimitMiddleware"},
+		Body: "def hook(request):\n" +
+			"    # verify_signature(request)\n" +
+			"    doc = Document.query.get(request.json['id'])\n" +
+			"    stripe_obj = stripe.Event.construct_from(request.json)\n" +
+			"    client = OpenAI()\n" +
+			"    Documents.all()\n" +
+			"    return doc",
+	}
+	services := []facts.ThirdParty{{Service: "openai", Name: "OpenAI"}, {Service: "anthropic", Name: "Anthropic"}}
+	got := map[string]facts.Signal{}
+	for _, s := range RouteSignals(&r, []string{"Document", "Invoice"}, services) {
+		got[s.Kind+"/"+s.In+"/"+s.Detail] = s
+		if s.Route != r.Key() {
+			t.Errorf("%s: route %q, want %q", s.Kind, s.Route, r.Key())
+		}
+	}
+	want := map[string]int{ // signal → evidence line
+		"admin-role/guards/":              10,
+		"rate-limit/guards/":              10,
+		"object-fetch/handler/":           12,
+		"webhook-provider/handler/stripe": 10,
+		"names-model/handler/Document":    12,
+		"names-service/handler/openai":    14,
+	}
+	for k, line := range want {
+		s, ok := got[k]
+		if !ok {
+			t.Errorf("no signal %s; got %v", k, keys(got))
+			continue
+		}
+		if s.Evidence.Line != line {
+			t.Errorf("%s at line %d, want %d", k, s.Evidence.Line, line)
+		}
+	}
+	for _, k := range []string{"webhook-signature/handler/", "names-model/handler/Invoice", "names-service/handler/anthropic"} {
+		if _, ok := got[k]; ok {
+			t.Errorf("signal %s found; want none (commented out, or not named as a whole word)", k)
+		}
+	}
+}
+
+func TestWordIndex(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       int
+	}{
+		{"db.query(Document)", "Document", 9},
+		{"Documents.all(); Document", "Document", 17},
+		{"my_Document", "Document", -1},
+		{"a.b", ".b", 1},
+		{"", "x", -1},
+		{"x", "", -1},
+	} {
+		if got := wordIndex(tc.text, tc.word); got != tc.want {
+			t.Errorf("wordIndex(%q, %q) = %d, want %d", tc.text, tc.word, got, tc.want)
+		}
+	}
+}
+
+func keys(m map[string]facts.Signal) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return strings.Join(ks, ", ")
+}
