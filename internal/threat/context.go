@@ -8,23 +8,33 @@ import (
 	"github.com/threatmap/threatmap/internal/model"
 )
 
-// Context is what a rule sees: the scan's facts, and the draft so far
-// (surfaces and assets it can refer to or add).
+// Context is what a rule reads: the scan's facts, with lookups of what a
+// route's handler and guards show and of controls at the route, app-wide
+// or anywhere. Reading it changes nothing: a rule's hits name the surfaces
+// and assets they need, and the drafter drafts them.
 type Context struct {
-	d *drafter
 	F facts.Facts
 
 	byRoute map[string][]facts.Signal // signals by route key
 }
 
-// Hit is one firing of a rule: on which surface, against which assets, and
-// the pieces of the one-liner with the difficulty and impact reasoning.
+// newContext is the context rules read for one scan.
+func newContext(f facts.Facts) *Context { return &Context{F: f} }
+
+// Hit is one firing of a rule: where, against which assets, and the
+// pieces of the one-liner with the difficulty and impact reasoning.
 type Hit struct {
-	Surface string       // drafted surface id
-	Route   *facts.Route // the route, when the surface is one: control checks read its handler
-	File    string       // the file the weakness is in, when not a route
-	Store   *facts.Store // the store, when the surface is one: bucket checks read its name
-	Assets  []string
+	// Where the threat is, the first of: New, a surface drafted for it; a
+	// committed-secrets file's surface (Secrets); the Store's surface; the
+	// Route's surface. Control checks read Route and Store too.
+	New     *NewSurface
+	Secrets string
+	Store   *facts.Store
+	Route   *facts.Route
+	File    string // the file the weakness is in, when not a route
+	// Assets are the ids of the assets at risk (the asset* constants,
+	// dataAsset, creditsAsset); each is drafted on first use.
+	Assets []string
 
 	Impact   string // "drain OpenAI credits"
 	Method   string // "calling it at high volume"
@@ -38,46 +48,26 @@ type Hit struct {
 	Evidence         []model.Evidence
 }
 
-// RouteSurface is the surface drafted for a route.
-func (c *Context) RouteSurface(r facts.Route) string { return c.d.routeSurf[r.ID] }
-
-// Surface returns a drafted surface by id.
-func (c *Context) Surface(id string) *model.Surface { return c.d.surface(id) }
-
-// CodeSurface adds (once) a surface for something a rule found in code that
-// is not a route, a store or a third party: a CORS policy, an error
-// handler, the CI pipeline.
-func (c *Context) CodeSurface(id string, kind model.SurfaceKind, dir model.Direction, name string, exposure model.Exposure, ev []model.Evidence, fact string) string {
-	id = slug(id)
-	if c.d.surface(id) != nil {
-		return id
-	}
-	var b string
-	switch kind {
-	case model.KindPipeline:
-		b = c.d.boundary("ci", "repository", "CI to repository")
-	case model.KindInfrastructure:
-		b = c.d.boundary("internet", "cloud", "Internet to cloud")
-	default:
-		b = c.d.boundary("browser", "api", "Browser to API")
-	}
-	return c.d.addSurface(model.Surface{ID: id, Kind: kind, Direction: dir, Name: name, Exposure: exposure,
-		Evidence: capEvidence(ev, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: fact}})
+// NewSurface is a surface for something a rule found that is not a route,
+// a store, a third party or a secrets file: a CORS policy, an error
+// handler, the CI pipeline. The drafter adds it once per id.
+type NewSurface struct {
+	ID        string
+	Kind      model.SurfaceKind
+	Direction model.Direction
+	Name      string
+	Exposure  model.Exposure
+	Evidence  []model.Evidence
+	Fact      string // what it matches in later scans: "weakness:ssrf:app/fetch.py"
 }
 
 // ---- assets rules can name ---------------------------------------------
 
-// AllCredentials is the "Credentials (all of them)" asset.
-func (c *Context) AllCredentials() string { return c.d.allCredentials() }
+// dataAsset is the id of the asset of one user-data model.
+func dataAsset(name string) string { return "data-" + slug(name) }
 
-// UploadedFiles is the uploaded-files asset.
-func (c *Context) UploadedFiles() string { return c.d.uploadedFiles() }
-
-// BillingState is the billing-state integrity asset.
-func (c *Context) BillingState() string { return c.d.billingState() }
-
-// OutgoingEmail is the integrity asset of mail sent in the product's name.
-func (c *Context) OutgoingEmail() string { return c.d.outgoingEmail() }
+// creditsAsset is the id of the credits of one paid service.
+func creditsAsset(service string) string { return "credits-" + slug(service) }
 
 // DataIn returns the user-data assets a route's handler names, or the
 // generic one.
@@ -86,11 +76,11 @@ func (c *Context) DataIn(r *facts.Route) []string {
 	named := c.Named(facts.SignalNamesModel, r)
 	for _, a := range c.F.Assets {
 		if a.Kind == string(model.UserData) && a.Name != "" && slices.Contains(named, a.Name) {
-			out = append(out, c.d.asset("data-"+slug(a.Name), nil))
+			out = append(out, dataAsset(a.Name))
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, c.d.genericUserData())
+		out = append(out, assetUserData)
 	}
 	return out
 }
@@ -100,11 +90,11 @@ func (c *Context) AllUserData() []string {
 	var out []string
 	for _, a := range c.F.Assets {
 		if a.Kind == string(model.UserData) {
-			out = append(out, c.d.asset("data-"+slug(a.Name), nil))
+			out = append(out, dataAsset(a.Name))
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, c.d.genericUserData())
+		out = append(out, assetUserData)
 	}
 	return out
 }
@@ -123,28 +113,26 @@ func (c *Context) byCategory(cat string) []facts.ThirdParty {
 }
 
 // CreditsFor returns the credit assets of the LLMs a handler names, or of
-// every LLM the product uses when the body does not say which.
+// every LLM the product uses when the handler does not say which, and
+// their names.
 func (c *Context) CreditsFor(r *facts.Route) ([]string, string) {
 	llms := c.LLM()
 	var ids, names []string
 	named := c.Named(facts.SignalNamesService, r)
 	for _, tp := range llms {
 		if slices.Contains(named, tp.Service) {
-			ids = append(ids, c.d.credits(tp))
+			ids = append(ids, creditsAsset(tp.Service))
 			names = append(names, tp.Name)
 		}
 	}
 	if len(ids) == 0 {
 		for _, tp := range llms {
-			ids = append(ids, c.d.credits(tp))
+			ids = append(ids, creditsAsset(tp.Service))
 			names = append(names, tp.Name)
 		}
 	}
 	if len(ids) == 0 {
-		return []string{c.d.asset("credits-llm", func() model.Asset {
-			return model.Asset{Name: "Credits (model tokens)", Kind: model.Credentials, Impact: model.High,
-				Description: "Every model call is billed to the product."}
-		})}, "model"
+		return []string{assetCreditsModel}, "model"
 	}
 	return ids, strings.Join(names, " and ")
 }

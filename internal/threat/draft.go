@@ -63,20 +63,51 @@ func newDrafter(f facts.Facts) *drafter {
 		surfaceIdx: map[string]int{}, routeSurf: map[string]string{},
 		usedAssets: map[string]bool{}, threatIdx: map[string]bool{},
 	}
-	d.c = &Context{d: d, F: f}
+	d.c = newContext(f)
 	return d
 }
 
 // ---- assets ----------------------------------------------------------------
 
-// Asset ids drafted from code. Rules refer to them by these names.
+// Asset ids drafted from code. Rules name them in their hits by these
+// ids, and by dataAsset and creditsAsset.
 const (
 	assetAllCredentials = "all-credentials"
 	assetUploadedFiles  = "uploaded-files"
 	assetBillingState   = "billing-state"
 	assetOutgoingEmail  = "outgoing-email"
 	assetUserData       = "user-data"
+	assetCreditsModel   = "credits-llm" // credits of a model the code does not name
 )
+
+// draftAsset drafts the asset a hit names, on first use, and returns its
+// id: a model's asset is drafted with the surfaces, and an id that names
+// no asset of the scan is the generic user data.
+func (d *drafter) draftAsset(id string) string {
+	switch id {
+	case assetAllCredentials:
+		return d.allCredentials()
+	case assetUploadedFiles:
+		return d.uploadedFiles()
+	case assetBillingState:
+		return d.billingState()
+	case assetOutgoingEmail:
+		return d.outgoingEmail()
+	case assetUserData:
+		return d.genericUserData()
+	case assetCreditsModel:
+		return d.asset(id, func() model.Asset {
+			return model.Asset{Name: "Credits (model tokens)", Kind: model.Credentials, Impact: model.High,
+				Description: "Every model call is billed to the product."}
+		})
+	}
+	for _, tp := range d.f.ThirdParties {
+		if creditsAsset(tp.Service) == id {
+			return d.credits(tp)
+		}
+	}
+	return d.asset(id, nil)
+}
 
 var criticalFields = regexp.MustCompile(`(?i)(password|passwd|card|iban|ssn|social_security|national_id|passport|tax_id|health|diagnos|medical)`)
 
@@ -114,7 +145,7 @@ func (d *drafter) allCredentials() string {
 }
 
 func (d *drafter) credits(tp facts.ThirdParty) string {
-	return d.asset("credits-"+slug(tp.Service), func() model.Asset {
+	return d.asset(creditsAsset(tp.Service), func() model.Asset {
 		return model.Asset{Name: fmt.Sprintf("Credits (%s tokens)", tp.Name), Kind: model.Credentials, Impact: model.High,
 			Description: fmt.Sprintf("Every call to %s is billed to the product; a stolen key or an abused route spends it.", tp.Name),
 			Fields:      tp.Credentials, Evidence: capEvidence(toModel(tp.Evidence), 3)}
@@ -167,8 +198,7 @@ func (d *drafter) userDataAssets() {
 	for _, a := range d.f.Assets {
 		switch a.Kind {
 		case string(model.UserData):
-			id := "data-" + slug(a.Name)
-			d.asset(id, func() model.Asset {
+			d.asset(dataAsset(a.Name), func() model.Asset {
 				impact := model.High
 				if criticalFields.MatchString(strings.Join(a.Fields, " ")) {
 					impact = model.Critical
@@ -276,7 +306,7 @@ func (d *drafter) surfaces() {
 		})
 		d.routeSurf[r.ID] = id
 	}
-	for _, s := range d.storesToMap() {
+	for _, s := range storesToMap(d.f) {
 		exposure := model.Internal
 		var assets []string
 		switch s.Kind {
@@ -286,7 +316,7 @@ func (d *drafter) surfaces() {
 		default:
 			for _, a := range d.f.Assets {
 				if a.Kind == string(model.UserData) {
-					assets = append(assets, d.asset("data-"+slug(a.Name), nil))
+					assets = append(assets, d.asset(dataAsset(a.Name), nil))
 				}
 			}
 		}
@@ -315,13 +345,13 @@ func (d *drafter) surfaces() {
 			Match:    &model.SurfaceMatch{Fact: "third-party:" + tp.Service},
 		})
 	}
-	for _, g := range d.secretFiles() {
+	for _, g := range secretFiles(d.f) {
 		name := "Secrets committed in " + g.file
 		if isDotenv(g.file) {
 			name = "Environment variables / " + path.Base(g.file) + " in repo"
 		}
 		d.addSurface(model.Surface{
-			ID: "secrets-" + slug(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
+			ID: secretsSurfaceID(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
 			Evidence: g.evidence, Exposure: model.Internal, Assets: []string{d.allCredentials()},
 			Boundary: d.boundary("repository", "readers", "Repository to whoever can read it"),
 			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file},
@@ -332,15 +362,15 @@ func (d *drafter) surfaces() {
 // storesToMap picks the stores to draw: buckets declared in infrastructure
 // code stand for the ones the application code opens, so one bucket is
 // not drawn twice.
-func (d *drafter) storesToMap() []facts.Store {
+func storesToMap(f facts.Facts) []facts.Store {
 	declared := map[string]bool{}
-	for _, s := range d.f.Stores {
+	for _, s := range f.Stores {
 		if fromIaC(s.Evidence) {
 			declared[s.Kind] = true
 		}
 	}
 	var out []facts.Store
-	for _, s := range d.f.Stores {
+	for _, s := range f.Stores {
 		if declared[s.Kind] && !fromIaC(s.Evidence) && isBucket(s.Kind) {
 			continue
 		}
@@ -398,18 +428,18 @@ type secretFile struct {
 // secretFiles groups committed secrets by file: one surface per file. A
 // default password that infrastructure facts already report (a compose
 // file) is left to the default-credentials rule, so it is one row.
-func (d *drafter) secretFiles() []secretFile {
+func secretFiles(f facts.Facts) []secretFile {
 	var out []secretFile
 	idx := map[string]int{}
 	infraDefaults := map[string]bool{}
-	for _, in := range d.f.Infrastructure {
+	for _, in := range f.Infrastructure {
 		if in.Kind == "default-password" {
 			for _, e := range in.Evidence {
 				infraDefaults[e.File] = true
 			}
 		}
 	}
-	for _, s := range d.f.Secrets {
+	for _, s := range f.Secrets {
 		if s.Rule == "default-password" && infraDefaults[s.File] {
 			continue
 		}
@@ -427,6 +457,9 @@ func (d *drafter) secretFiles() []secretFile {
 	return out
 }
 
+// secretsSurfaceID names the surface of the secrets committed in a file.
+func secretsSurfaceID(file string) string { return "secrets-" + slug(file) }
+
 func isDotenv(file string) bool {
 	b := path.Base(file)
 	return b == ".env" || strings.HasPrefix(b, ".env.")
@@ -443,16 +476,57 @@ func (c *Context) webhookProvider(r *facts.Route) string {
 // ---- threats ---------------------------------------------------------------
 
 func (d *drafter) threats() {
-	c := d.c
 	for _, r := range Rules() {
-		for _, h := range r.fire(c) {
-			d.addThreat(c, r, h)
+		for _, h := range r.fire(d.c) {
+			d.addThreat(r, h)
 		}
 	}
 }
 
-func (d *drafter) addThreat(c *Context, r *Rule, h Hit) {
-	s := d.surface(h.Surface)
+// hitSurface drafts, when it is new, the surface a hit names, and returns
+// its id.
+func (d *drafter) hitSurface(h Hit) string {
+	switch {
+	case h.New != nil:
+		return d.newSurface(*h.New)
+	case h.Secrets != "":
+		return secretsSurfaceID(h.Secrets)
+	case h.Store != nil:
+		return storeSurfaceID(*h.Store)
+	case h.Route != nil:
+		return d.routeSurf[h.Route.ID]
+	}
+	return ""
+}
+
+// newSurface adds a rule's surface once per id.
+func (d *drafter) newSurface(ns NewSurface) string {
+	id := slug(ns.ID)
+	if d.surface(id) != nil {
+		return id
+	}
+	var b string
+	switch ns.Kind {
+	case model.KindPipeline:
+		b = d.boundary("ci", "repository", "CI to repository")
+	case model.KindInfrastructure:
+		b = d.boundary("internet", "cloud", "Internet to cloud")
+	default:
+		b = d.boundary("browser", "api", "Browser to API")
+	}
+	return d.addSurface(model.Surface{ID: id, Kind: ns.Kind, Direction: ns.Direction, Name: ns.Name, Exposure: ns.Exposure,
+		Evidence: capEvidence(ns.Evidence, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: ns.Fact}})
+}
+
+// addThreat drafts a hit's surface and assets and adds its threat, once
+// per rule and surface, with each suggested control checked in the code.
+func (d *drafter) addThreat(r *Rule, h Hit) {
+	sid := d.hitSurface(h)
+	assets := make([]string, len(h.Assets))
+	for i, a := range h.Assets {
+		assets[i] = d.draftAsset(a)
+	}
+	s := d.surface(sid)
 	if s == nil {
 		return
 	}
@@ -472,14 +546,14 @@ func (d *drafter) addThreat(c *Context, r *Rule, h Hit) {
 	}
 	statement := fmt.Sprintf("If %s is abused, an attacker could %s by %s, and this would require %s.", s.Name, h.Impact, h.Method, requires)
 	t := model.Threat{
-		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: h.Assets, Stride: model.Stride(r.Stride), CWE: r.CWE,
+		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: assets, Stride: model.Stride(r.Stride), CWE: r.CWE,
 		Statement: statement, Abuse: h.Abuse, Difficulty: h.Difficulty, DifficultyReason: h.DifficultyReason,
 		Impact: h.Level, ImpactReason: h.ImpactReason, Evidence: capEvidence(h.Evidence, 5), Response: model.Undecided,
 	}
 	for _, sc := range r.Controls {
 		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
 		if sc.Check != "" {
-			if ev := c.verify(sc.Check, h); len(ev) > 0 {
+			if ev := d.c.verify(sc.Check, h); len(ev) > 0 {
 				ctl.Status = model.Implemented
 				ctl.Evidence = capEvidence(ev, 3)
 			}
@@ -489,7 +563,7 @@ func (d *drafter) addThreat(c *Context, r *Rule, h Hit) {
 	if t.FullyMitigated() {
 		t.Response = model.Mitigate
 	}
-	for _, a := range h.Assets {
+	for _, a := range assets {
 		d.usedAssets[a] = true
 		if !slices.Contains(s.Assets, a) {
 			s.Assets = append(s.Assets, a)

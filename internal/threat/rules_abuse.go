@@ -1,0 +1,116 @@
+package threat
+
+import (
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Abuse of cost and volume: routes a bot calls in a loop to spend money,
+// send spam or guess passwords.
+
+var creditDrain = &Rule{
+	ID: "credit-drain", Title: "Token-consuming route without a rate limit or budget",
+	Stride: []string{"D"}, CWE: []string{"CWE-770", "CWE-799"},
+	Fires:  "a route whose handler calls an LLM (tag llm)",
+	Rating: "low: a bot needs at most a free account; impact high: every call spends money",
+	Controls: []Suggestion{
+		{Text: "Per-account and per-IP rate limiting on token-consuming routes", Check: "rate-limit"},
+		{Text: "Budget alerts with automatic throttling", Check: "budget"},
+		{Text: "Require email verification before granting API access", Check: "email-verification"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagLLM) }) {
+			assets, names := c.CreditsFor(r)
+			diff, needs := reach(r)
+			hits = append(hits, Hit{
+				Route: r, Assets: assets,
+				Impact: "drain " + names + " credits", Method: "calling it at high volume from free-tier accounts", Requires: needs,
+				Abuse:      "Attacker calls it at high volume from free-tier accounts, draining your " + names + " budget",
+				Difficulty: diff, DifficultyReason: "requires " + needs,
+				Level: model.High, ImpactReason: "every call is billed to you; a script spends a month's budget in hours",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var messagePumping = &Rule{
+	ID: "message-pumping", Title: "Route that sends e-mail or SMS without a rate limit",
+	Stride: []string{"S", "D"}, CWE: []string{"CWE-770"},
+	Fires:  "a route whose handler sends e-mail or SMS through a provider",
+	Rating: "low when the route is public; medium behind login; impact medium: cost and your sender reputation",
+	Controls: []Suggestion{
+		{Text: "Rate limit per account, per IP and per recipient", Check: "rate-limit"},
+		{Text: "CAPTCHA or proof of work on public forms that send mail", Check: "captcha"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool { return isWrite(r) && c.Shows(facts.SignalSendsMessage, r) }) {
+			diff, needs := reach(r)
+			if r.Auth == facts.AuthRequired {
+				diff = model.Moderate
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: []string{assetOutgoingEmail},
+				Impact: "send spam or SMS in your name and run up the bill", Method: "calling it in a loop with victims' addresses", Requires: needs,
+				Abuse:      "Attacker triggers mail or SMS in bulk: provider costs, blocked sender, phishing from your domain",
+				Difficulty: diff, DifficultyReason: "requires " + needs,
+				Level: model.Medium, ImpactReason: "messages cost money and burn the sending domain's reputation",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var credentialStuffing = &Rule{
+	ID: "credential-stuffing", Title: "Login, signup or password reset without rate limiting",
+	Stride: []string{"S", "D"}, CWE: []string{"CWE-307"},
+	Fires:  "a login, signup, token or password-reset route (tag auth) that accepts writes",
+	Rating: "low: credential-stuffing lists and bots are free; impact high: account takeover",
+	Controls: []Suggestion{
+		{Text: "Rate limit login, signup and reset per IP and per account", Check: "rate-limit"},
+		{Text: "Offer or require MFA", Check: "mfa"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			return has(r.Tags, facts.TagAuth) && isWrite(r) && segmentIn(r.Path, "login", "signin", "sign-in", "signup", "sign-up", "register", "token", "reset", "forgot", "password", "auth", "session", "sessions")
+		}) {
+			hits = append(hits, Hit{
+				Route: r, Assets: c.AllUserData(),
+				Impact: "take over accounts or flood signups", Method: "trying leaked passwords at volume", Requires: "only a list of leaked credentials",
+				Abuse:      "Bots replay leaked passwords or mass-register accounts",
+				Difficulty: model.Easy, DifficultyReason: "credential lists and bots are free; the route is public by design",
+				Level: model.High, ImpactReason: "a taken-over account exposes that user's data and actions",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var graphqlUnbounded = &Rule{
+	ID: "graphql-unbounded", Title: "GraphQL without depth or cost limits",
+	Stride: []string{"D"}, CWE: []string{"CWE-770"},
+	Fires:    "a GraphQL endpoint (tag graphql)",
+	Rating:   "low: one nested query from any client; impact medium: the service stalls",
+	Controls: []Suggestion{{Text: "Limit query depth and cost; disable introspection in production", Check: "graphql-limit"}},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagGraphQL) }) {
+			diff, needs := reach(r)
+			hits = append(hits, Hit{
+				Route: r, Assets: c.AllUserData(),
+				Impact: "stall the service", Method: "sending deeply nested or expensive queries", Requires: needs,
+				Abuse:      "One deeply nested query exhausts the server",
+				Difficulty: diff, DifficultyReason: "one crafted query; GraphQL endpoints are found by name",
+				Level: model.Medium, ImpactReason: "an outage for every user while it runs",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}

@@ -1,0 +1,281 @@
+package threat
+
+import (
+	"fmt"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Access: who can reach a route, an object, an admin or debug page, and what
+// is recorded.
+
+var uploadUnsafe = &Rule{
+	ID: "upload-unsafe", Title: "Upload without server-side type check, or with predictable object keys",
+	Stride: []string{"T", "I"}, CWE: []string{"CWE-434", "CWE-639"},
+	Fires:  "a route that accepts files (tag upload)",
+	Rating: "medium: needs knowledge of the key pattern; low when the route is public; impact high: other users' files",
+	Controls: []Suggestion{
+		{Text: "Validate MIME type and file signature server-side", Check: "upload-type-check"},
+		{Text: "Use opaque object keys (UUIDv4)", Check: "opaque-keys"},
+		{Text: "Store in private buckets; serve through short-lived signed URLs", Check: "signed-urls"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagUpload) }) {
+			diff, reason, needs := model.Moderate, "needs knowledge of key pattern, or low if keys use user_id/filename", "knowledge of the key pattern"
+			if r.Auth != facts.AuthRequired {
+				diff, reason, needs = model.Easy, "the upload route has no authentication guard", "only the URL"
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: []string{assetUploadedFiles},
+				Impact: "plant malicious files or read other users' uploads", Method: "uploading unchecked content and enumerating predictable object keys", Requires: needs,
+				Abuse:      "Attacker uploads malicious files that get processed unsanitized, or enumerates other users' uploads if object keys are predictable",
+				Difficulty: diff, DifficultyReason: reason,
+				Level: model.High, ImpactReason: "uploaded files are user data; one bad file can reach every user who opens it",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var idor = &Rule{
+	ID: "idor", Title: "Object fetched by id without an ownership condition",
+	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
+	Fires:  "a route with an id in its path whose handler loads an object",
+	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
+	Controls: []Suggestion{
+		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
+		{Text: "Use UUIDs instead of sequential IDs", Check: "uuid-ids"},
+		{Text: "Log and alert on authorization denials", Check: "authz-logging"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			// Admin routes reach every record by design: their row is admin-exposed.
+			return len(r.Params) > 0 && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
+				c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r) && !publicRead(r)
+		}) {
+			id := r.Params[len(r.Params)-1]
+			diff, reason := model.Moderate, "needs a valid id of another user's object"
+			if id.Type == facts.TypeInt {
+				diff, reason = model.Easy, "sequential IDs make this trivial"
+			}
+			needs := "only a valid session and the next id"
+			if r.Auth != facts.AuthRequired {
+				needs = "only the URL and the next id"
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: c.DataIn(r),
+				Impact: "read other users' data", Method: "changing the {" + id.Name + "} in the URL", Requires: needs,
+				Abuse:      "IDOR: changing the ID returns another user's data if the endpoint lacks ownership checks",
+				Difficulty: diff, DifficultyReason: reason,
+				Level: model.High, ImpactReason: "it leaks user data directly, one record per request",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var webhookForgery = &Rule{
+	ID: "webhook-forgery", Title: "Webhook without signature verification or replay protection",
+	Stride: []string{"S", "T"}, CWE: []string{"CWE-345", "CWE-294"},
+	Fires:  "a webhook route (tag webhook)",
+	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left); impact high for billing events",
+	Controls: []Suggestion{
+		{Text: "Verify webhook signatures before any side effects; reject on mismatch", Check: "webhook-signature"},
+		{Text: "Use idempotency keys to prevent replay", Check: "idempotency"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagWebhook) }) {
+			provider := c.webhookProvider(r)
+			who := "the sender"
+			if provider != "" {
+				who = titleCase(provider)
+			}
+			assets := []string{assetBillingState}
+			level := model.High
+			impact := "grant themselves paid access or credits without paying"
+			if !has(r.Tags, facts.TagPayment) && provider != "stripe" && provider != "paddle" && provider != "lemonsqueezy" && provider != "paypal" {
+				assets = c.DataIn(r)
+				level = model.Medium
+				impact = "make the product act on events that never happened"
+			}
+			diff, reason, needs := model.Easy, "endpoint URL is guessable, payload format is documented by "+who, "only the guessable endpoint URL"
+			if checks["webhook-signature"](c, Hit{Route: r}) != nil {
+				// With the signature checked, what is left is replaying a
+				// real event someone captured: no bot does that blind.
+				diff, reason, needs = model.Hard, "signatures are verified: forging needs the signing secret, replay needs a captured event", "a captured, validly signed event"
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: assets,
+				Impact: impact, Method: "posting a forged or replayed event", Requires: needs,
+				Abuse:      "Forged webhook grants premium access or credits without payment if signature verification is missing",
+				Difficulty: diff, DifficultyReason: reason,
+				Level: level, ImpactReason: "the handler changes state on the sender's word",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var adminExposed = &Rule{
+	ID: "admin-exposed", Title: "Admin panel reachable from the internet without strong auth",
+	Stride: []string{"I", "E"}, CWE: []string{"CWE-306", "CWE-1390"},
+	Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix",
+	Rating: "low with no auth; medium behind basic auth or one shared password; impact critical: every user and secret",
+	Controls: []Suggestion{
+		{Text: "Do not expose admin to the public internet; bind to internal network or VPN", Check: "ip-allowlist"},
+		{Text: "Require MFA", Check: "mfa"},
+		{Text: "If it must be public, strong auth plus IP allowlisting", Check: "admin-role"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool { return segmentIn(r.Path, adminSegments...) }), adminSegments) {
+			first := shortest(rs)
+			prefix := prefixThrough(first.Path, adminSegments)
+			diff, reason, needs := model.Easy, "no authentication on a well-known path", "only the well-known URL"
+			weak := false
+			for _, ctl := range c.ControlsOf("basic-auth") {
+				for _, r := range rs {
+					if len(ctl.Evidence) > 0 && ctl.Evidence[0].File == r.File {
+						weak = true
+					}
+				}
+			}
+			for _, r := range rs {
+				if c.Shows(facts.SignalBasicAuth, r) {
+					weak = true
+				}
+			}
+			switch {
+			case weak:
+				diff, reason, needs = model.Moderate, "behind basic auth with a weak password", "guessing one shared password"
+			case first.Auth == facts.AuthRequired:
+				diff, reason, needs = model.Moderate, "behind the app's login; one phished or reused admin password opens it", "a stolen admin password"
+			}
+			var ev []model.Evidence
+			for _, r := range rs {
+				ev = append(ev, routeEvidence(r)...)
+			}
+			name := prefix
+			if len(rs) > 1 {
+				name = fmt.Sprintf("%s (%d routes)", prefix, len(rs))
+			}
+			hits = append(hits, Hit{
+				Route: first, Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+				Impact: "read, change or delete every account under " + name, Method: "opening the admin routes", Requires: needs,
+				Abuse:      "Full access to user data, configuration, and potentially secrets if admin panel is exposed without auth or uses weak credentials",
+				Difficulty: diff, DifficultyReason: reason,
+				Level: model.Critical, ImpactReason: "admin reaches every user's data and the product's configuration",
+				Evidence: ev,
+			})
+		}
+		return hits
+	},
+}
+
+var debugEndpoint = &Rule{
+	ID: "debug-endpoint", Title: "Debug, metrics or profiling endpoint reachable without auth",
+	Stride: []string{"I"}, CWE: []string{"CWE-215", "CWE-489"},
+	Fires:  "routes under debug, metrics, actuator or pprof paths without an auth guard",
+	Rating: "low: scanners probe these paths on every host; impact medium to high: internals, memory, config",
+	Controls: []Suggestion{
+		{Text: "Serve debug and metrics on an internal port or behind auth", Check: "ip-allowlist"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		// One row per debug prefix: /debug/pprof and its five pages are
+		// one exposure with one fix.
+		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
+			return r.Auth != facts.AuthRequired && segmentIn(r.Path, debugSegments...)
+		}), debugSegments) {
+			first := shortest(rs)
+			level := model.Medium
+			var ev []model.Evidence
+			for _, r := range rs {
+				if segmentIn(r.Path, "pprof", "heapdump", "env", "actuator") {
+					level = model.High
+				}
+				ev = append(ev, routeEvidence(r)...)
+			}
+			hits = append(hits, Hit{
+				Route: first, Assets: []string{assetAllCredentials},
+				Impact: "read the service's internals, configuration or memory", Method: "requesting a well-known debug path", Requires: "only the well-known URL",
+				Abuse:      "Scanners find debug and metrics endpoints by name and read internals, configuration or secrets",
+				Difficulty: model.Easy, DifficultyReason: "a well-known path with no authentication",
+				Level: level, ImpactReason: "debug output often holds configuration, tokens or memory",
+				Evidence: ev,
+			})
+		}
+		return hits
+	},
+}
+
+var unauthenticatedWrite = &Rule{
+	ID: "unauthenticated-write", Title: "State-changing route without authentication",
+	Stride: []string{"S", "E"}, CWE: []string{"CWE-306", "CWE-862"},
+	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup)",
+	Rating: "low: anyone who finds the URL can call it; impact high for deletes, medium otherwise",
+	Controls: []Suggestion{
+		{Text: "Require authentication on every state-changing route by default"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			return isWrite(r) && r.Method != "ANY" && r.Auth == facts.AuthNone &&
+				!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) && !has(r.Tags, facts.TagAdmin) && !has(r.Tags, facts.TagLLM) && !has(r.Tags, facts.TagUpload) &&
+				!c.Shows(facts.SignalCreatesAccount, r) && (r.Body == "" || c.Shows(facts.SignalWritesState, r))
+		}) {
+			level := model.Medium
+			if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {
+				level = model.High
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: c.DataIn(r),
+				Impact: "change or delete data as nobody in particular", Method: "calling it directly", Requires: "only the URL",
+				Abuse:      "Anyone who finds the route changes data without an account",
+				Difficulty: model.Easy, DifficultyReason: "the route has no authentication",
+				Level: level, ImpactReason: "writes happen without knowing who made them",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}
+
+var noAuditLog = &Rule{
+	ID: "no-audit-log", Title: "Destructive or admin action without an audit log",
+	Stride: []string{"R"}, CWE: []string{"CWE-778"},
+	Fires:  "a DELETE or destructive admin route whose handler records nothing",
+	Rating: "medium: needs access to the action; impact medium: no one can tell who did it",
+	Controls: []Suggestion{
+		{Text: "Write an audit log entry (who, what, when) for every destructive action", Check: "audit-log"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			// Un-following or un-liking acts on the caller's own state:
+			// nothing to audit.
+			return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r)
+		}) {
+			diff, reason := model.Moderate, "needs an account allowed to perform the action"
+			if r.Auth != facts.AuthRequired {
+				diff, reason = model.Easy, "the action has no authentication guard"
+			}
+			hits = append(hits, Hit{
+				Route: r, Assets: c.DataIn(r),
+				Impact: "delete data and leave no trace of who did it", Method: "calling the action", Requires: "access to the action",
+				Abuse:      "An admin or attacker deletes user data and nothing records who did it",
+				Difficulty: diff, DifficultyReason: reason,
+				Level: model.Medium, ImpactReason: "without a record, an incident cannot be traced or disputed",
+				Evidence: routeEvidence(r),
+			})
+		}
+		return hits
+	},
+}

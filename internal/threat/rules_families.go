@@ -1,0 +1,245 @@
+package threat
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Rule families: rules that fire on every fact of their kinds with a fixed
+// rating, each declared as one keyed literal.
+
+// weaknessRule fires on every weakness fact of its kind (ID): on the route
+// whose handler holds it, else on a surface named for it (Surface).
+type weaknessRule struct {
+	ID, Title   string
+	Stride, CWE []string
+	Fires       string
+	Difficulty  model.Difficulty
+	Reason      string // why that difficulty; it is also what the attack requires
+	Level       model.Level
+	Impact      string // the one-liner's "an attacker could ..."
+	Method      string // "... by ..."
+	Abuse       string // the threat map's "What happens if abused"
+	Controls    []Suggestion
+	Surface     string // the surface's name outside a handler: "Database queries"
+	Direction   model.Direction
+}
+
+func (w weaknessRule) rule() *Rule {
+	kind := model.KindExit
+	exposure := model.Public
+	switch w.Direction {
+	case model.Store:
+		kind, exposure = model.KindStore, model.Internal
+	case model.Entry:
+		kind = model.KindEndpoint
+	}
+	return &Rule{
+		ID: w.ID, Title: w.Title, Stride: w.Stride, CWE: w.CWE, Fires: w.Fires,
+		Rating:   fmt.Sprintf("%s: %s; impact %s", w.Difficulty, w.Reason, w.Level),
+		Controls: w.Controls,
+		fire: func(c *Context) []Hit {
+			var hits []Hit
+			for _, f := range c.F.Weaknesses {
+				if f.Kind != w.ID {
+					continue
+				}
+				route, surface, file := c.codeSite(f.Evidence, NewSurface{ID: w.ID, Kind: kind, Direction: w.Direction, Name: w.Surface,
+					Exposure: exposure, Fact: "weakness:" + w.ID + ":" + firstFile(f.Evidence)})
+				assets := c.AllUserData()
+				if route != nil {
+					assets = c.DataIn(route)
+				}
+				hits = append(hits, Hit{
+					New: surface, Route: route, File: file, Assets: assets,
+					Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
+					Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
+					Evidence: toModel(f.Evidence),
+				})
+			}
+			return hits
+		},
+	}
+}
+
+// exitRule fires on every exit fact of its kind (Exit). An exit whose
+// detail matches Escalate has high impact (a debugger that runs code, not
+// only a traceback).
+type exitRule struct {
+	ID, Exit, Title string
+	Stride, CWE     []string
+	Difficulty      model.Difficulty
+	Reason          string
+	Level           model.Level
+	Impact, Method  string
+	Abuse           string
+	Controls        []Suggestion
+	Surface         string
+	Escalate        *regexp.Regexp
+}
+
+func (x exitRule) rule() *Rule {
+	return &Rule{
+		ID: x.ID, Title: x.Title, Stride: x.Stride, CWE: x.CWE, Fires: "an exit of kind " + x.Exit,
+		Rating:   fmt.Sprintf("%s: %s; impact %s", x.Difficulty, x.Reason, x.Level),
+		Controls: x.Controls,
+		fire: func(c *Context) []Hit {
+			var hits []Hit
+			for _, f := range c.F.Exits {
+				if f.Kind != x.Exit {
+					continue
+				}
+				route, surface, file := c.codeSite(f.Evidence, NewSurface{ID: x.Exit, Kind: model.KindExit, Direction: model.Exit, Name: x.Surface,
+					Exposure: model.Public, Fact: "exit:" + x.Exit + ":" + firstFile(f.Evidence)})
+				level := x.Level
+				if x.Escalate != nil && x.Escalate.MatchString(f.Detail) {
+					level = model.High
+				}
+				hits = append(hits, Hit{
+					New: surface, Route: route, File: file, Assets: c.AllUserData(),
+					Impact: x.Impact, Method: x.Method, Requires: x.Reason, Abuse: x.Abuse,
+					Difficulty: x.Difficulty, DifficultyReason: x.Reason, Level: level, ImpactReason: f.Detail,
+					Evidence: toModel(f.Evidence),
+				})
+			}
+			return hits
+		},
+	}
+}
+
+// infraRule fires on every infrastructure fact of its kinds, each on a
+// surface of its own.
+type infraRule struct {
+	ID          string
+	Kinds       []string
+	Title       string
+	Stride, CWE []string
+	Difficulty  model.Difficulty
+	Reason      string
+	Level       model.Level
+	Impact      string
+	Method      string
+	Abuse       string
+	Controls    []Suggestion
+}
+
+func (in infraRule) rule() *Rule {
+	return &Rule{
+		ID: in.ID, Title: in.Title, Stride: in.Stride, CWE: in.CWE, Fires: "infrastructure facts: " + strings.Join(in.Kinds, ", "),
+		Rating:   fmt.Sprintf("%s: %s; impact %s", in.Difficulty, in.Reason, in.Level),
+		Controls: in.Controls,
+		fire: func(c *Context) []Hit {
+			var hits []Hit
+			for _, f := range c.F.Infrastructure {
+				if !has(in.Kinds, f.Kind) || len(f.Evidence) == 0 {
+					continue
+				}
+				assets := []string{assetAllCredentials}
+				if f.Kind != "default-password" {
+					assets = c.AllUserData()
+				}
+				hits = append(hits, Hit{
+					New: &NewSurface{ID: "infra-" + f.Kind + "-" + f.Detail, Kind: model.KindInfrastructure, Direction: model.Entry, Name: f.Detail,
+						Exposure: model.Public, Evidence: toModel(f.Evidence), Fact: "infra:" + f.Kind + ":" + f.Detail},
+					File: f.Evidence[0].File, Assets: assets,
+					Impact: in.Impact, Method: in.Method, Requires: in.Reason, Abuse: in.Abuse,
+					Difficulty: in.Difficulty, DifficultyReason: in.Reason, Level: in.Level, ImpactReason: f.Detail,
+					Evidence: toModel(f.Evidence),
+				})
+			}
+			return hits
+		},
+	}
+}
+
+// pipelineRule groups every pipeline fact of its kinds into one threat on
+// the CI/CD surface: one row per cause, however many workflows share it.
+type pipelineRule struct {
+	ID          string
+	Kinds       []string
+	Title       string
+	Stride, CWE []string
+	Difficulty  model.Difficulty
+	Reason      string
+	Level       model.Level
+	Impact      string
+	Method      string
+	Abuse       string
+	Controls    []Suggestion
+}
+
+func (p pipelineRule) rule() *Rule {
+	return &Rule{
+		ID: p.ID, Title: p.Title, Stride: p.Stride, CWE: p.CWE, Fires: "pipeline facts: " + strings.Join(p.Kinds, ", "),
+		Rating:   fmt.Sprintf("%s: %s; impact %s", p.Difficulty, p.Reason, p.Level),
+		Controls: p.Controls,
+		fire: func(c *Context) []Hit {
+			var ev []model.Evidence
+			var details []string
+			for _, f := range c.F.Pipeline {
+				if has(p.Kinds, f.Kind) {
+					ev = append(ev, toModel(f.Evidence)...)
+					details = append(details, f.Detail)
+				}
+			}
+			if len(ev) == 0 {
+				return nil
+			}
+			surface := NewSurface{ID: "ci-pipeline", Kind: model.KindPipeline, Direction: model.Entry, Name: "CI/CD pipeline", Exposure: model.Internal, Fact: "pipeline:ci"}
+			if has(p.Kinds, "missing-lockfile") {
+				surface = NewSurface{ID: "dependencies", Kind: model.KindPipeline, Direction: model.Entry, Name: "Dependencies (package manifests)", Exposure: model.Internal, Fact: "pipeline:dependencies"}
+			}
+			return []Hit{{
+				New: &surface, File: ev[0].File, Assets: []string{assetAllCredentials},
+				Impact: p.Impact, Method: p.Method, Requires: p.Reason, Abuse: p.Abuse,
+				Difficulty: p.Difficulty, DifficultyReason: p.Reason, Level: p.Level, ImpactReason: joinMax(details, 3),
+				Evidence: ev,
+			}}
+		},
+	}
+}
+
+// routeAt finds the route whose handler spans file:line, so a weakness
+// inside a handler lands on that route's row.
+func (c *Context) routeAt(file string, line int) *facts.Route {
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		end := r.EndLine
+		if end == 0 {
+			end = r.Line + strings.Count(r.Body, "\n")
+		}
+		if r.File == file && line >= r.Line && line <= end {
+			return r
+		}
+	}
+	return nil
+}
+
+// codeSite places a finding at the route whose handler holds it, or on a
+// surface of its own named after what it is and where (ns completed with
+// the file). It also returns the finding's file.
+func (c *Context) codeSite(ev []facts.Evidence, ns NewSurface) (*facts.Route, *NewSurface, string) {
+	if len(ev) == 0 {
+		return nil, nil, ""
+	}
+	if r := c.routeAt(ev[0].File, ev[0].Line); r != nil {
+		return r, nil, r.File
+	}
+	file := ev[0].File
+	ns.ID += "-" + file
+	ns.Name = fmt.Sprintf("%s (%s)", ns.Name, path.Base(file))
+	ns.Evidence = toModel(ev)
+	return nil, &ns, file
+}
+
+func firstFile(ev []facts.Evidence) string {
+	if len(ev) == 0 {
+		return ""
+	}
+	return ev[0].File
+}

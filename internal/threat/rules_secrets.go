@@ -1,0 +1,162 @@
+package threat
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// Secrets: keys committed to the repository, signing keys written in the
+// code, and secrets one commit away from it.
+
+var repoDifficulty = "needs read access to the repository; low if committed to a public repo, where automated scanners find it in minutes"
+
+var secretsCommitted = &Rule{
+	ID: "secrets-committed", Title: "Secrets committed to the repository",
+	Stride: []string{"I"}, CWE: []string{"CWE-798", "CWE-540"},
+	Fires:  "secrets found in the tree: gitleaks patterns, committed .env files, private keys, literal keys",
+	Rating: "medium: needs read access to the repository (low if it is public); impact critical for cloud, payment and model keys",
+	Controls: []Suggestion{
+		{Text: "Run gitleaks in CI on every PR", Check: "secret-scanning"},
+		{Text: "Add .env to .gitignore before first commit", Check: "env-ignored"},
+		{Text: "Use a secret store (Secrets Manager, Vault, Doppler) for production credentials", Check: "secret-store"},
+		{Text: "Rotate anything that may have been exposed"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, g := range secretFiles(c.F) {
+			// A file whose every secret is a signing key has its row
+			// under hardcoded-signing-key: one finding, one row.
+			if all(g.secrets, isSigningKey) {
+				continue
+			}
+			var names []string
+			for _, s := range g.secrets {
+				n := s.Variable
+				if n == "" {
+					n = s.Rule
+				}
+				if !has(names, n) {
+					names = append(names, n)
+				}
+			}
+			what := "the " + joinMax(names, 3)
+			abuse := fmt.Sprintf("Attacker gets %s. Full compromise", joinMax(names, 4))
+			hits = append(hits, Hit{
+				Secrets: g.file, File: g.file, Assets: []string{assetAllCredentials},
+				Impact: "take " + what, Method: "reading the repository", Requires: "read access to the repository (low if it is public)",
+				Abuse:      abuse,
+				Difficulty: model.Moderate, DifficultyReason: repoDifficulty,
+				Level: model.Critical, ImpactReason: "committed keys are immediately usable: calls, charges and data on your account",
+				Evidence: g.evidence,
+			})
+		}
+		return hits
+	},
+}
+
+var signingKey = &Rule{
+	ID: "hardcoded-signing-key", Title: "Signing or session key written in the code",
+	Stride: []string{"S", "E"}, CWE: []string{"CWE-798", "CWE-321"},
+	Fires:  "a string literal used as a JWT, session or signing key, or as the fallback of a secret variable",
+	Rating: "medium: needs the source (low if public); impact critical: forged sessions for any user",
+	Controls: []Suggestion{
+		{Text: "Read signing keys from the environment or a secret store, with no literal fallback", Check: "secret-store"},
+		{Text: "Rotate the key"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		for _, g := range secretFiles(c.F) {
+			var ev []model.Evidence
+			for _, s := range g.secrets {
+				if isSigningKey(s) {
+					ev = append(ev, model.Evidence{File: s.File, Line: s.Line})
+				}
+			}
+			if len(ev) == 0 {
+				continue
+			}
+			hits = append(hits, Hit{
+				Secrets: g.file, File: g.file, Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+				Impact: "sign in as any user", Method: "signing their own session or token with the key in the code", Requires: "the source code (public repos, leaked images, old forks)",
+				Abuse:      "Anyone with the code forges sessions or tokens for any account",
+				Difficulty: model.Moderate, DifficultyReason: repoDifficulty,
+				Level: model.Critical, ImpactReason: "a forged session is every user's account, admins included",
+				Evidence: ev,
+			})
+		}
+		return hits
+	},
+}
+
+func isSigningKey(s facts.Secret) bool {
+	return s.Rule == "hardcoded-signing-key" || (s.Rule == "secret-env-fallback" && signingName(s.Variable))
+}
+
+func all[T any](xs []T, ok func(T) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
+			return false
+		}
+	}
+	return len(xs) > 0
+}
+
+func signingName(v string) bool {
+	v = strings.ToUpper(v)
+	for _, w := range []string{"JWT", "SESSION", "SECRET_KEY", "SIGNING", "COOKIE", "TOKEN_SECRET", "APP_SECRET"} {
+		if strings.Contains(v, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// envExposure is the .env row of the source's table for a product that has
+// not leaked yet: the code reads secrets from the environment, and the
+// question is whether the next .env or key would be caught.
+var envExposure = &Rule{
+	ID: "env-exposure", Title: "Environment secrets one commit away from the repository",
+	Stride: []string{"I"}, CWE: []string{"CWE-798", "CWE-538"},
+	Fires:  "the code reads secrets from the environment and none is committed yet",
+	Rating: "medium when .env is not ignored, high otherwise; impact critical: every credential",
+	Controls: []Suggestion{
+		{Text: "Run gitleaks in CI on every PR", Check: "secret-scanning"},
+		{Text: "Add .env to .gitignore before first commit", Check: "env-ignored"},
+		{Text: "Use a secret store (Secrets Manager, Vault, Doppler) for production credentials", Check: "secret-store"},
+	},
+	fire: func(c *Context) []Hit {
+		if len(c.F.Secrets) > 0 {
+			return nil // secrets-committed covers it
+		}
+		var ev []model.Evidence
+		var names []string
+		for _, cr := range c.F.Credentials {
+			if cr.Secret {
+				ev = append(ev, firstEvidence(cr.Evidence)...)
+				names = append(names, cr.Name)
+			}
+		}
+		if len(ev) == 0 {
+			return nil
+		}
+		diff, reason, needs := model.Hard, "needs someone to commit a secret first", "a single mistaken commit"
+		if len(c.Anywhere("env-ignored")) == 0 {
+			diff, reason, needs = model.Moderate, ".env is not ignored: the next `git add .` commits it; read access to the repository then suffices", "one `git add .` and read access to the repository"
+		}
+		// capEvidence sorts ev in place: the surface's evidence is taken
+		// first, as it always was.
+		surface := NewSurface{ID: "env-file", Kind: model.KindSecret, Direction: model.Store, Name: "Environment variables / .env",
+			Exposure: model.Internal, Evidence: capEvidence(ev, 3), Fact: "env:.env"}
+		return []Hit{{
+			New: &surface, Assets: []string{assetAllCredentials},
+			Impact: "take " + joinMax(names, 3), Method: "reading a committed .env or key", Requires: needs,
+			Abuse:      "Attacker gets " + joinMax(names, 4) + " from a committed .env. Full compromise",
+			Difficulty: diff, DifficultyReason: reason,
+			Level: model.Critical, ImpactReason: "the code reads secrets that would be immediately usable",
+			Evidence: capEvidence(ev, 3),
+		}}
+	},
+}
