@@ -2,6 +2,7 @@ package model
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -104,4 +105,36 @@ func (m *Model) ReviewDue() (time.Time, bool) {
 		every = DefaultReviewEvery
 	}
 	return m.Review.Last.On.AddDate(0, 0, every.Days), true
+}
+
+// SameControlText reports whether two control texts say the same thing to a
+// reader: letter case, spacing and a closing full stop aside.
+func SameControlText(a, b string) bool {
+	norm := func(s string) string {
+		return strings.TrimRight(strings.Join(strings.Fields(s), " "), ".")
+	}
+	return strings.EqualFold(norm(a), norm(b))
+}
+
+// ControlFor returns the index of the control of t that c stands for: the
+// one with c's check, else one without a check whose text is c's (a
+// control a person wrote before threatmap checked it); -1 when none.
+// Controls for which skip reports true are passed over.
+func (t *Threat) ControlFor(c Control, skip func(int) bool) int {
+	if skip == nil {
+		skip = func(int) bool { return false }
+	}
+	if c.Check != "" {
+		for i, fc := range t.Controls {
+			if !skip(i) && fc.Check == c.Check {
+				return i
+			}
+		}
+	}
+	for i, fc := range t.Controls {
+		if !skip(i) && (fc.Check == "" || c.Check == "") && SameControlText(fc.Text, c.Text) {
+			return i
+		}
+	}
+	return -1
 }

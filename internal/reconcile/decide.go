@@ -145,9 +145,10 @@ func SetControl(data []byte, threatID, text string, status model.ControlStatus, 
 		return nil, fmt.Errorf("status %q: use one of %s", status, strings.Join(model.Names(model.ControlStatuses), ", "))
 	}
 	return decide(data, threatID, func(f *file, tn *yaml.Node, t *model.Threat) error {
-		j := slices.IndexFunc(t.Controls, func(c model.Control) bool {
-			return strings.EqualFold(strings.TrimSpace(c.Text), strings.TrimSpace(text)) || (c.Check != "" && c.Check == text)
-		})
+		j := slices.IndexFunc(t.Controls, func(c model.Control) bool { return c.Check != "" && c.Check == text })
+		if j < 0 {
+			j = t.ControlFor(model.Control{Text: text}, nil)
+		}
 		t.Controls = slices.Clone(t.Controls)
 		// The response goes first: an insert at the same place as the
 		// controls must come before them, as in a drafted file.

@@ -32,25 +32,25 @@ func (s Summary) Changed() bool { return s.String() != "no changes" }
 // String is one line: "2 new surfaces (a, b), 1 gone threat (c), ...".
 func (s Summary) String() string {
 	var parts []string
-	add := func(ids []string, what string) {
+	add := func(ids []string, one, many string) {
 		if len(ids) == 0 {
 			return
 		}
-		noun := what
+		noun := one
 		if len(ids) > 1 {
-			noun += "s"
+			noun = many
 		}
 		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(ids), noun, strings.Join(ids, ", ")))
 	}
-	add(s.AddedAssets, "new asset")
-	add(s.AddedBoundaries, "new boundary")
-	add(s.AddedSurfaces, "new surface")
-	add(s.GoneSurfaces, "gone surface")
-	add(s.RevivedSurfaces, "surface found again")
-	add(s.AddedThreats, "new threat")
-	add(s.GoneThreats, "gone threat")
-	add(s.RevivedThreats, "threat found again")
-	add(s.Controls, "control updated")
+	add(s.AddedAssets, "new asset", "new assets")
+	add(s.AddedBoundaries, "new boundary", "new boundaries")
+	add(s.AddedSurfaces, "new surface", "new surfaces")
+	add(s.GoneSurfaces, "gone surface", "gone surfaces")
+	add(s.RevivedSurfaces, "surface found again", "surfaces found again")
+	add(s.AddedThreats, "new threat", "new threats")
+	add(s.GoneThreats, "gone threat", "gone threats")
+	add(s.RevivedThreats, "threat found again", "threats found again")
+	add(s.Controls, "control updated", "controls updated")
 	if len(parts) == 0 {
 		return "no changes"
 	}
@@ -318,11 +318,14 @@ func setState(f *file, seq *yaml.Node, i int, s model.State, order []string) err
 }
 
 // refreshControls brings the checked controls of file threat i up to the
-// draft: a control the scan finds implemented is marked so, with its
-// evidence; one the file calls implemented but the scan cannot confirm
-// keeps its status (check reports it) with the scan's evidence; drafted
-// controls the threat lacks are appended. Hand-written controls (no check)
-// are not touched.
+// draft. A drafted control is the file's control with the same check, else
+// the one a person wrote with the same text (which then gains the check, so
+// the two stay one). What the scan finds implemented is marked so, and gets
+// the scan's evidence when it has none; evidence already there is a
+// person's, or was confirmed by one, and is never replaced or removed.
+// Drafted controls the threat lacks are appended, except that a planned one
+// never reopens a threat a person closed (decided, or every control
+// implemented). Controls no draft stands for are not touched.
 func refreshControls(f *file, seq *yaml.Node, i int, t, d model.Threat) ([]model.Control, []string, error) {
 	out := slices.Clone(t.Controls)
 	var changed []string
@@ -338,22 +341,29 @@ func refreshControls(f *file, seq *yaml.Node, i int, t, d model.Threat) ([]model
 		}
 		return err
 	}
+	closed := !t.IsOpen()
+	matched := make([]bool, len(t.Controls))
 	var added []model.Control
 	for _, dc := range d.Controls {
 		if dc.Check == "" {
 			continue
 		}
-		j := slices.IndexFunc(t.Controls, func(c model.Control) bool { return c.Check == dc.Check })
+		j := t.ControlFor(dc, func(k int) bool { return matched[k] })
 		if j < 0 {
+			if closed && dc.Status != model.Implemented {
+				continue
+			}
 			added = append(added, dc)
 			out = append(out, dc)
 			changed = append(changed, t.ID+"/"+dc.Check)
 			continue
 		}
+		matched[j] = true
 		fc := t.Controls[j]
+		setCheck := fc.Check == ""
 		setStatus := dc.Status == model.Implemented && fc.Status != model.Implemented
-		setEvidence := (dc.Status == model.Implemented || fc.Status == model.Implemented) && !slices.Equal(fc.Evidence, dc.Evidence)
-		if !setStatus && !setEvidence {
+		setEvidence := dc.Status == model.Implemented && len(fc.Evidence) == 0 && len(dc.Evidence) > 0
+		if !setCheck && !setStatus && !setEvidence {
 			continue
 		}
 		if err := node(); err != nil {
@@ -370,12 +380,16 @@ func refreshControls(f *file, seq *yaml.Node, i int, t, d model.Threat) ([]model
 			out[j].Status = model.Implemented
 		}
 		if setEvidence {
-			if len(dc.Evidence) == 0 {
-				f.deleteEntry(cn, "evidence")
-			} else if err := f.setEntry(cn, "evidence", evidenceNode(dc.Evidence), controlOrder); err != nil {
+			if err := f.setEntry(cn, "evidence", evidenceNode(dc.Evidence), controlOrder); err != nil {
 				return nil, nil, err
 			}
 			out[j].Evidence = slices.Clone(dc.Evidence)
+		}
+		if setCheck {
+			if _, err := f.setScalar(cn, "check", dc.Check, controlOrder); err != nil {
+				return nil, nil, err
+			}
+			out[j].Check = dc.Check
 		}
 		changed = append(changed, t.ID+"/"+dc.Check)
 	}
