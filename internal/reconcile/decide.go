@@ -248,7 +248,7 @@ func edit(data []byte, change func(f *file, want *model.Model) error) (_ []byte,
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(name, out, &want, wasValid); err != nil {
+	if err := verify(f, out, &want, wasValid); err != nil {
 		return nil, err
 	}
 	return out, nil

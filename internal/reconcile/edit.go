@@ -28,13 +28,17 @@ type file struct {
 	root   *yaml.Node
 	parent map[*yaml.Node]*yaml.Node
 	edits  []splice
-	// dirty holds flow collections changed in the tree: each is rewritten
-	// whole at apply, since a flow item has no lines of its own to splice.
-	dirty []*yaml.Node
+	// extents are the quoted and block scalars, where '#' is not a comment.
+	extents []scalarExtent
+	// flowAdded counts the entries inserted into each {...} or [...] so
+	// far: the tree is never changed, so the second insert into an empty
+	// one must know it is not the first.
+	flowAdded map[*yaml.Node]int
 }
 
 // splice replaces src[start:end] with text. Inserts at the same offset go
-// deepest first, so a nested list grows before its parent's next key.
+// deepest first, so a nested list grows before its parent's next key, and
+// then in the order they were made.
 type splice struct {
 	start, end int
 	depth      int
@@ -47,7 +51,7 @@ type splice struct {
 var errEdit = errors.New("cannot edit")
 
 func parseFile(name string, data []byte) (*file, error) {
-	f := &file{name: name, nl: "\n", parent: map[*yaml.Node]*yaml.Node{}}
+	f := &file{name: name, nl: "\n", parent: map[*yaml.Node]*yaml.Node{}, flowAdded: map[*yaml.Node]int{}}
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		f.bom, data = data[:3], data[3:]
 	}
@@ -100,17 +104,6 @@ func (f *file) link(n *yaml.Node) {
 
 // bytes applies every splice and returns the new file.
 func (f *file) bytes() ([]byte, error) {
-	for _, n := range f.outermostDirty() {
-		start, end, ok := f.flowSpan(n)
-		if !ok {
-			return nil, fmt.Errorf("%s: %w: a {...} or [...] value at line %d", f.name, errEdit, n.Line)
-		}
-		text, err := renderFlow(n)
-		if err != nil {
-			return nil, err
-		}
-		f.edits = append(f.edits, splice{start: start, end: end, text: text, seq: len(f.edits)})
-	}
 	edits := sortedSplices(f.edits)
 	var out bytes.Buffer
 	out.Write(f.bom)
@@ -142,22 +135,6 @@ func sortedSplices(es []splice) []splice {
 		}
 		return a.seq < b.seq
 	})
-	return out
-}
-
-func (f *file) outermostDirty() []*yaml.Node {
-	var out []*yaml.Node
-	seen := map[*yaml.Node]bool{}
-	for _, n := range f.dirty {
-		top := n
-		for p := f.parent[n]; p != nil && p.Style&yaml.FlowStyle != 0; p = f.parent[p] {
-			top = p
-		}
-		if !seen[top] {
-			seen[top] = true
-			out = append(out, top)
-		}
-	}
 	return out
 }
 
@@ -231,7 +208,7 @@ func (f *file) firstOnLine(n *yaml.Node) bool {
 // edit is refused, never a crash, and the file is left as it was.
 func guard(name string, err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: %w: unexpected shape (%v); the file was not changed", name, errEdit, r)
+		*err = fmt.Errorf("%s: %w: unexpected shape (%v); the file was not changed (this is a bug in threatmap: please report it with the file)", name, errEdit, r)
 	}
 }
 
@@ -245,7 +222,16 @@ func (f *file) entryLast(m *yaml.Node, i int) int {
 	}
 	indent := k.Column - 1
 	last := k.Line
-	for n := k.Line + 1; n < limit; n++ {
+	// A quoted or block scalar, or a {...} or [...], may run over lines
+	// that look like anything.
+	if e, ok := f.scalarExtent(v); ok {
+		last = max(last, f.lineOf(e.end-1))
+	} else if isFlow(v) && v.Anchor == "" {
+		if _, end, ok := f.flowSpan(v); ok {
+			last = max(last, f.lineOf(end-1))
+		}
+	}
+	for n := last + 1; n < limit; n++ {
 		l := f.line(n)
 		if isBlankOrComment(l) {
 			continue
@@ -258,6 +244,20 @@ func (f *file) entryLast(m *yaml.Node, i int) int {
 		break
 	}
 	return last
+}
+
+// lineOf is the line (1-based) holding byte offset off.
+func (f *file) lineOf(off int) int {
+	lo, hi := 0, len(f.starts)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if f.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
 }
 
 // seqLast is the last line holding content of block sequence s.
@@ -280,8 +280,8 @@ func (f *file) seqLast(s *yaml.Node) int {
 }
 
 // scalarSpan finds the bytes of a scalar written on one line (plain or
-// quoted), checked by parsing them back; block and multi-line scalars,
-// tagged and anchored ones are not spanned.
+// quoted, in block or flow context), checked by parsing them back; block and
+// multi-line scalars, tagged and anchored ones are not spanned.
 func (f *file) scalarSpan(n *yaml.Node) (int, int, bool) {
 	start := f.offset(n.Line, n.Column)
 	if start >= len(f.src) {
@@ -317,9 +317,11 @@ func (f *file) scalarSpan(n *yaml.Node) (int, int, bool) {
 		}
 	default:
 		end = lineEnd
+		flow := f.inFlow(n)
 		for i := start; i < lineEnd; i++ {
 			c := f.src[i]
-			if c == '#' && i > start && (f.src[i-1] == ' ' || f.src[i-1] == '\t') {
+			if c == '#' && i > start && (f.src[i-1] == ' ' || f.src[i-1] == '\t') ||
+				flow && (c == ',' || c == ']' || c == '}') {
 				end = i
 				break
 			}
@@ -333,10 +335,61 @@ func (f *file) scalarSpan(n *yaml.Node) (int, int, bool) {
 	}
 	var check yaml.Node
 	if err := yaml.Unmarshal(f.src[start:end], &check); err != nil || len(check.Content) != 1 ||
-		check.Content[0].Kind != yaml.ScalarNode || check.Content[0].Value != n.Value {
+		check.Content[0].Kind != yaml.ScalarNode || check.Content[0].Value != n.Value || check.Content[0].Tag != n.Tag {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// valueSpan is the bytes of a value written in place: a scalar on one line
+// (an explicit null such as ~ included) or a {...} or [...] collection.
+func (f *file) valueSpan(n *yaml.Node) (int, int, bool) {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && n.Anchor == "":
+		// Quoted, perhaps over several lines.
+		e, ok := f.scalarExtent(n)
+		if !ok || f.src[f.offset(n.Line, n.Column)] != f.src[e.start] {
+			return 0, 0, false
+		}
+		var check yaml.Node
+		if err := yaml.Unmarshal(f.src[e.start:e.end], &check); err != nil || len(check.Content) != 1 || check.Content[0].Value != n.Value {
+			return 0, 0, false
+		}
+		return e.start, e.end, true
+	case n.Kind == yaml.ScalarNode:
+		return f.scalarSpan(n)
+	case n.Style&yaml.FlowStyle != 0 && n.Anchor == "":
+		return f.flowSpan(n)
+	}
+	return 0, 0, false
+}
+
+// keyColon is the offset just past the ':' that ends key k on its line.
+func (f *file) keyColon(k *yaml.Node) (int, bool) {
+	start := f.offset(k.Line, k.Column)
+	if start >= len(f.src) || k.Kind != yaml.ScalarNode || k.Anchor != "" {
+		return 0, false
+	}
+	end := start + len(k.Value)
+	switch f.src[start] {
+	case '"', '\'':
+		e, ok := quotedEnd(f.src, start)
+		if !ok {
+			return 0, false
+		}
+		end = e
+	default:
+		if !bytes.HasPrefix(f.src[start:], []byte(k.Value)) {
+			return 0, false
+		}
+	}
+	for end < len(f.src) && (f.src[end] == ' ' || f.src[end] == '\t') {
+		end++
+	}
+	if end >= len(f.src) || f.src[end] != ':' {
+		return 0, false
+	}
+	return end + 1, true
 }
 
 // flowSpan finds the bytes of a [...] or {...} collection by matching its
@@ -393,8 +446,7 @@ func (f *file) inFlow(n *yaml.Node) bool {
 	return false
 }
 
-// renderFlow writes a flow collection on one line, dropping comments that
-// yaml.v3 would place badly inside it.
+// renderFlow writes a new value in flow style on one line.
 func renderFlow(n *yaml.Node) (string, error) {
 	c := deepCopy(n)
 	stripComments(c)
@@ -450,6 +502,8 @@ func isNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
+func isFlow(n *yaml.Node) bool { return n.Style&yaml.FlowStyle != 0 }
+
 // indented prefixes every non-empty line of text with indent and writes the
 // file's line breaks; the first line is left alone when skipFirst.
 func (f *file) indented(text string, indent int, skipFirst bool) string {
@@ -471,9 +525,6 @@ func (f *file) insertAfterLine(n, depth int, text string) {
 	}
 	f.add(at, at, depth, text)
 }
-
-// markDirty records that a flow collection changed in the tree.
-func (f *file) markDirty(n *yaml.Node) { f.dirty = append(f.dirty, n) }
 
 // canonical is the order of keys in each model type, taken from the struct
 // fields so that inserted keys land where a drafted file has them.
@@ -505,30 +556,40 @@ func rank(order []string, key string) int {
 	return len(order)
 }
 
+// inlineText is v as it reads after `key: ` on one line: a scalar, a
+// {...} or [...] value, or an empty collection. In flow context every value
+// is; in block context a non-empty block collection is not (ok false).
+func inlineText(key string, v *yaml.Node, flow bool) (string, bool, error) {
+	switch {
+	case v.Kind == yaml.ScalarNode && !flow:
+		text, err := inlineScalar(v.Value, v.Style)
+		return text, err == nil, err
+	case flow || v.Kind == yaml.ScalarNode || isFlow(v) || len(v.Content) == 0:
+		// Rendered with its key, in flow style (where ", " ends a plain
+		// scalar), and so that evidence reads [file:line] unquoted.
+		pair, err := renderFlow(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str(key), v}})
+		if err != nil {
+			return "", false, err
+		}
+		_, text, ok := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(pair, "{"), "}"), ": ")
+		if !ok {
+			return "", false, fmt.Errorf("%w: cannot write %s on one line", errEdit, key)
+		}
+		return text, true, nil
+	}
+	return "", false, nil
+}
+
 // setEntry sets key to v in mapping m: added at its canonical place when
 // missing, the value's bytes replaced when present.
 func (f *file) setEntry(m *yaml.Node, key string, v *yaml.Node, order []string) error {
-	if m.Style&yaml.FlowStyle != 0 {
-		if i := lookup(m, key); i >= 0 {
-			m.Content[2*i+1] = v
-		} else {
-			at := len(m.Content)
-			for j := 0; j+1 < len(m.Content); j += 2 {
-				if rank(order, m.Content[j].Value) > rank(order, key) {
-					at = j
-					break
-				}
-			}
-			m.Content = append(m.Content[:at], append([]*yaml.Node{str(key), v}, m.Content[at:]...)...)
-		}
-		f.markDirty(m)
-		return nil
+	if i := lookup(m, key); i >= 0 {
+		return f.replaceValue(m, i, v)
 	}
-	i := lookup(m, key)
-	if i < 0 {
-		return f.insertEntry(m, key, v, order)
+	if isFlow(m) {
+		return f.insertFlowEntry(m, key, v, order)
 	}
-	return f.replaceEntry(m, i, v)
+	return f.insertEntry(m, key, v, order)
 }
 
 // insertEntry adds key: v to block mapping m before the first key that
@@ -556,80 +617,304 @@ func (f *file) insertEntry(m *yaml.Node, key string, v *yaml.Node, order []strin
 	return nil
 }
 
-// replaceEntry rewrites entry i of block mapping m with a new value. The
-// key line's own comment goes with it: the value is threatmap's to write.
-func (f *file) replaceEntry(m *yaml.Node, i int, v *yaml.Node) error {
-	k := m.Content[2*i]
-	if old := m.Content[2*i+1]; old.Kind == yaml.AliasNode || old.Anchor != "" {
-		return fmt.Errorf("%s:%d: %w: %s is an alias or anchor; write it out", f.name, k.Line, errEdit, k.Value)
-	}
-	text, err := renderEntry(k.Value, v)
+// insertFlowEntry adds key: v to {...} mapping m: before the first key that
+// comes after it in canonical order, else after the last value. Nothing
+// else in the braces moves, so a comment inside them stays where it is.
+func (f *file) insertFlowEntry(m *yaml.Node, key string, v *yaml.Node, order []string) error {
+	pair, err := renderFlow(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str(key), v}})
 	if err != nil {
 		return err
 	}
-	indent := k.Column - 1
-	last := f.entryLast(m, i)
-	end := f.after(last)
-	if f.firstOnLine(k) {
-		f.add(f.starts[k.Line-1], end, indent, f.indented(text, indent, false))
+	entry := strings.TrimSuffix(strings.TrimPrefix(pair, "{"), "}")
+	for j := 0; j+1 < len(m.Content); j += 2 {
+		if rank(order, m.Content[j].Value) > rank(order, key) {
+			at := f.offset(m.Content[j].Line, m.Content[j].Column)
+			f.add(at, at, 0, entry+", ")
+			return nil
+		}
+	}
+	return f.flowAppend(m, entry)
+}
+
+// flowAppend adds text as the last entry of {...} or [...] collection c.
+func (f *file) flowAppend(c *yaml.Node, text string) error {
+	var at int
+	if len(c.Content) == 0 {
+		start, _, ok := f.flowSpan(c)
+		if !ok {
+			return fmt.Errorf("%s:%d: %w: the empty {} or [] is not written in place; write it out", f.name, c.Line, errEdit)
+		}
+		at = start + 1
 	} else {
-		f.add(f.offset(k.Line, k.Column), end, indent, f.indented(text, indent, true))
+		last := c.Content[len(c.Content)-1]
+		_, end, ok := f.valueSpan(last)
+		if !ok {
+			return fmt.Errorf("%s:%d: %w: a value inside this {...} or [...] spans lines or has an anchor; write the collection in block style", f.name, last.Line, errEdit)
+		}
+		at = end
+	}
+	if len(c.Content) > 0 || f.flowAdded[c] > 0 {
+		text = ", " + text
+	}
+	f.flowAdded[c]++
+	f.add(at, at, 0, text)
+	return nil
+}
+
+// replaceValue rewrites the value of entry i of mapping m. Only the value's
+// own bytes change: the key, the comment beside it and the comments around
+// the value stay. A value written in place ({...}, [...], a scalar) is
+// replaced in place; an empty one (`key:   # TODO`, `key: []  # soon`) is
+// filled in after the key; a block value's lines are replaced, their
+// comments kept as lines of their own.
+func (f *file) replaceValue(m *yaml.Node, i int, v *yaml.Node) error {
+	k, old := m.Content[2*i], m.Content[2*i+1]
+	if old.Kind == yaml.AliasNode || old.Anchor != "" {
+		return fmt.Errorf("%s:%d: %w: %s is an alias or anchor; write it out", f.name, k.Line, errEdit, k.Value)
+	}
+	flow := isFlow(m) || f.inFlow(m)
+	if old.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode && old.Tag != "!!null" {
+		// Keep the quotes a person chose.
+		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: v.Tag, Value: v.Value, Style: old.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)}
+	}
+	text, inline, err := inlineText(k.Value, v, flow)
+	if err != nil {
+		return err
+	}
+	if flow && !inline {
+		return fmt.Errorf("%s:%d: %w: %s is inside a {...} or [...] value; write it in block style", f.name, k.Line, errEdit, k.Value)
+	}
+	colon, colonOK := f.keyColon(k)
+	switch start, end, ok := f.valueSpan(old); {
+	case ok && inline:
+		f.add(start, end, 0, text)
+		return nil
+	case ok && colonOK && f.lineOf(start) == k.Line && !flow:
+		// An empty value ({} [] ~ null) makes way for a block one.
+		if (old.Kind == yaml.ScalarNode && old.Tag != "!!null") || len(old.Content) > 0 {
+			break
+		}
+		f.add(colon, end, 0, "")
+		return f.insertBlockAfterKey(m, i, v)
+	case isNull(old) && old.Value == "" && colonOK:
+		if inline {
+			f.add(colon, colon, 0, " "+text)
+			return nil
+		}
+		return f.insertBlockAfterKey(m, i, v)
+	case !flow && colonOK && (old.Kind == yaml.MappingNode || old.Kind == yaml.SequenceNode ||
+		old.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0):
+		return f.replaceBlockValue(m, i, colon, v, text, inline)
+	}
+	return fmt.Errorf("%s:%d: %w: threatmap cannot rewrite the value of %s as written (it spans lines inside a {...} or is written on the next line); write it on the key's line or in block style", f.name, k.Line, errEdit, k.Value)
+}
+
+// replaceBlockValue replaces a block collection or block scalar, the value
+// of entry i of block mapping m, with v: inline after the key (text), or
+// as block lines under it. Comments among the old lines are kept, each on a
+// line of its own where the old value stood.
+func (f *file) replaceBlockValue(m *yaml.Node, i, colon int, v *yaml.Node, text string, inline bool) error {
+	k, old := m.Content[2*i], m.Content[2*i+1]
+	rest := colon
+	if old.Kind == yaml.ScalarNode {
+		// The header (|, >-) sits on the key's line.
+		start := f.valueStart(old)
+		rest = start
+		for rest < len(f.src) && !strings.ContainsRune(" \t\r\n#", rune(f.src[rest])) {
+			rest++
+		}
+		if inline {
+			f.add(start, rest, 0, text)
+		} else {
+			f.add(colon, rest, 0, "")
+		}
+	} else if inline {
+		f.add(colon, colon, 0, " "+text)
+	}
+	if t := bytes.TrimSpace(f.src[rest:f.lineEndOf(k.Line)]); len(t) > 0 && t[0] != '#' {
+		return fmt.Errorf("%s:%d: %w: something follows %s: on its line; write the value below it", f.name, k.Line, errEdit, k.Value)
+	}
+	last := f.entryLast(m, i)
+	if last > k.Line {
+		kept := f.commentLines(k.Line+1, last)
+		f.add(f.after(k.Line), f.after(last), 0, kept)
+	}
+	if !inline {
+		return f.insertBlockAfterKey(m, i, v)
 	}
 	return nil
 }
 
-// deleteEntry removes key from mapping m, if there.
-func (f *file) deleteEntry(m *yaml.Node, key string) {
+// lineEndOf is the offset of the line break ending line n (or the end).
+func (f *file) lineEndOf(n int) int {
+	end := f.after(n)
+	if end > 0 && end <= len(f.src) && f.src[end-1] == '\n' {
+		end--
+		if end > 0 && f.src[end-1] == '\r' {
+			end--
+		}
+	}
+	return end
+}
+
+// commentLines is the comments on lines from..to, each on a line of its
+// own at the indentation of the line it was on: what stays of lines being
+// replaced.
+func (f *file) commentLines(from, to int) string {
+	lo, hi := f.starts[from-1], f.after(to)
+	var b strings.Builder
+	for _, c := range f.comments() {
+		if c.at < lo || c.at >= hi {
+			continue
+		}
+		n := f.lineOf(c.at)
+		b.WriteString(strings.Repeat(" ", indentOf(f.line(n))))
+		b.WriteString(c.text)
+		b.WriteString(f.nl)
+	}
+	return b.String()
+}
+
+// insertBlockAfterKey writes block value v under the key of entry i, after
+// the comment lines that follow the key (they were written about it).
+func (f *file) insertBlockAfterKey(m *yaml.Node, i int, v *yaml.Node) error {
+	k := m.Content[2*i]
+	text, err := renderEntry(k.Value, v)
+	if err != nil {
+		return err
+	}
+	_, body, ok := strings.Cut(text, "\n")
+	if !ok || body == "" {
+		return fmt.Errorf("%s:%d: %w: %s has no block value to write", f.name, k.Line, errEdit, k.Value)
+	}
+	indent := k.Column - 1
+	at := k.Line
+	for n := k.Line + 1; n <= f.lines(); n++ {
+		l := f.line(n)
+		if len(bytes.TrimSpace(l)) > 0 && isBlankOrComment(l) && indentOf(l) > indent {
+			at = n
+			continue
+		}
+		break
+	}
+	f.insertAfterLine(at, indent+1, f.indented(body, indent, false))
+	return nil
+}
+
+// deleteEntry removes key from mapping m, if there. A comment on the
+// removed lines stays, on a line of its own.
+func (f *file) deleteEntry(m *yaml.Node, key string) error {
 	i := lookup(m, key)
 	if i < 0 {
-		return
+		return nil
 	}
-	if m.Style&yaml.FlowStyle != 0 {
-		m.Content = append(m.Content[:2*i], m.Content[2*i+2:]...)
-		f.markDirty(m)
-		return
+	if isFlow(m) {
+		return f.deleteFlowEntry(m, i)
 	}
 	k := m.Content[2*i]
 	last := f.entryLast(m, i)
+	kept := f.commentLines(k.Line, last)
 	switch {
 	case f.firstOnLine(k):
-		f.add(f.starts[k.Line-1], f.after(last), 0, "")
+		f.add(f.starts[k.Line-1], f.after(last), 0, kept)
 	case 2*i+2 < len(m.Content):
+		// The first key of a `- key: value` item: the next key moves up.
 		next := m.Content[2*i+2]
-		f.add(f.offset(k.Line, k.Column), f.offset(next.Line, next.Column), 0, "")
+		text := ""
+		if kept != "" {
+			text = strings.TrimLeft(kept, " ") + strings.Repeat(" ", next.Column-1)
+		}
+		f.add(f.offset(k.Line, k.Column), f.offset(next.Line, next.Column), 0, text)
 	default:
-		end := f.after(last)
-		f.add(f.offset(k.Line, k.Column), end, 0, "{}"+f.nl)
+		text := "{}" + f.nl
+		if kept != "" {
+			text = "{}   " + strings.TrimLeft(kept, " ")
+		}
+		f.add(f.offset(k.Line, k.Column), f.after(last), 0, text)
 	}
+	return nil
+}
+
+// deleteFlowEntry removes entry i of {...} mapping m and one comma next to
+// it, leaving every other byte (comments and line breaks) in place.
+func (f *file) deleteFlowEntry(m *yaml.Node, i int) error {
+	k, v := m.Content[2*i], m.Content[2*i+1]
+	start := f.offset(k.Line, k.Column)
+	_, end, ok := f.valueSpan(v)
+	if !ok {
+		return fmt.Errorf("%s:%d: %w: %s spans lines inside a {...} value; write it in block style", f.name, k.Line, errEdit, k.Value)
+	}
+	if 2*i+2 < len(m.Content) {
+		// The comma after it, and the spaces after that comma.
+		comma, ok := f.flowComma(end)
+		if !ok {
+			return fmt.Errorf("%s:%d: %w: cannot find the comma after %s", f.name, k.Line, errEdit, k.Value)
+		}
+		f.add(start, end, 0, "")
+		stop := comma + 1
+		for stop < len(f.src) && (f.src[stop] == ' ' || f.src[stop] == '\t') {
+			stop++
+		}
+		f.add(end, stop, 0, "")
+		return nil
+	}
+	if i == 0 {
+		f.add(start, end, 0, "")
+		return nil
+	}
+	// The last entry: the comma after the one before it goes.
+	_, prevEnd, ok := f.valueSpan(m.Content[2*i-1])
+	if !ok {
+		return fmt.Errorf("%s:%d: %w: a value inside this {...} spans lines; write it in block style", f.name, k.Line, errEdit)
+	}
+	comma, ok := f.flowComma(prevEnd)
+	if !ok || comma > start {
+		return fmt.Errorf("%s:%d: %w: cannot find the comma before %s", f.name, k.Line, errEdit, k.Value)
+	}
+	if len(bytes.Trim(f.src[comma+1:start], " \t")) == 0 {
+		f.add(comma, end, 0, "")
+		return nil
+	}
+	f.add(comma, comma+1, 0, "")
+	f.add(start, end, 0, "")
+	return nil
+}
+
+// flowComma is the offset of the first ',' at or after from, past spaces,
+// line breaks and comments.
+func (f *file) flowComma(from int) (int, bool) {
+	for i := from; i < len(f.src); i++ {
+		switch f.src[i] {
+		case ' ', '\t', '\r', '\n':
+		case '#':
+			for i < len(f.src) && f.src[i] != '\n' {
+				i++
+			}
+		case ',':
+			return i, true
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // setScalar sets key to a string in mapping m, rewriting only the old
-// value's bytes when it is a one-line scalar, so a comment beside it stays.
-// It reports whether anything changed.
+// value's bytes, so a comment beside it stays. It reports whether anything
+// changed.
 func (f *file) setScalar(m *yaml.Node, key, v string, order []string) (bool, error) {
-	i := lookup(m, key)
-	if i < 0 {
-		return true, f.setEntry(m, key, str(v), order)
-	}
-	old := m.Content[2*i+1]
-	if old.Kind == yaml.ScalarNode && old.Value == v && old.Tag != "!!null" {
-		return false, nil
-	}
-	// Inside a flow collection the whole collection is rewritten instead.
-	if old.Kind == yaml.ScalarNode && old.Tag != "!!null" && !f.inFlow(old) {
-		if start, end, ok := f.scalarSpan(old); ok {
-			if text, ok := inlineScalar(v, old.Style); ok {
-				f.add(start, end, 0, text)
-				return true, nil
-			}
+	if i := lookup(m, key); i >= 0 {
+		old := m.Content[2*i+1]
+		if old.Kind == yaml.ScalarNode && old.Value == v && old.Tag != "!!null" {
+			return false, nil
 		}
 	}
 	return true, f.setEntry(m, key, str(v), order)
 }
 
 // setFields sets each key of kv (string values; empty ones are skipped) in
-// the mapping under key, creating it (in style) when missing, so that a
-// comment beside any kept field survives.
+// the mapping under key, creating it (in style) when missing or empty, so
+// that a comment beside any kept field survives.
 func (f *file) setFields(m *yaml.Node, key string, style yaml.Style, order, sub []string, kv ...string) error {
 	old := value(m, key)
 	if old == nil || old.Kind != yaml.MappingNode || old.Anchor != "" {
@@ -651,35 +936,35 @@ func (f *file) setFields(m *yaml.Node, key string, style yaml.Style, order, sub 
 }
 
 // appendItems adds items at the end of the list under key in mapping m,
-// creating the list when missing. Existing items are never rewritten when
-// the list is in block style.
+// creating the list when missing or empty. Existing items are never
+// rewritten.
 func (f *file) appendItems(m *yaml.Node, key string, items []*yaml.Node, order []string) error {
 	if len(items) == 0 {
 		return nil
 	}
 	old := value(m, key)
-	block := func(nodes []*yaml.Node) *yaml.Node {
-		return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: nodes}
-	}
+	block := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items}
 	switch {
 	case old == nil || isNull(old):
-		return f.setEntry(m, key, block(items), order)
+		return f.setEntry(m, key, block, order)
 	case old.Kind != yaml.SequenceNode || old.Anchor != "":
 		return fmt.Errorf("%s:%d: %w: %s is not a plain list", f.name, old.Line, errEdit, key)
-	case old.Style&yaml.FlowStyle != 0 || len(old.Content) == 0:
-		if m.Style&yaml.FlowStyle != 0 {
-			old.Content = append(old.Content, items...)
-			f.markDirty(old)
-			return nil
+	case isFlow(old) && len(old.Content) == 0 && !isFlow(m) && !f.inFlow(m):
+		// `key: []` becomes a block list, as in a drafted file.
+		return f.replaceValue(m, lookup(m, key), block)
+	case isFlow(old):
+		for _, it := range items {
+			text, err := renderFlow(it)
+			if err != nil {
+				return err
+			}
+			if err := f.flowAppend(old, text); err != nil {
+				return err
+			}
 		}
-		kept := make([]*yaml.Node, len(old.Content))
-		for i, c := range old.Content {
-			kept[i] = deepCopy(c)
-			stripComments(kept[i])
-		}
-		return f.replaceEntry(m, lookup(m, key), block(append(kept, items...)))
+		return nil
 	}
-	text, err := render(block(items))
+	text, err := render(block)
 	if err != nil {
 		return err
 	}

@@ -219,7 +219,7 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 	if err != nil {
 		return nil, s, err
 	}
-	if err := verify(name, out, &want, wasValid); err != nil {
+	if err := verify(f, out, &want, wasValid); err != nil {
 		return nil, s, err
 	}
 	return out, s, nil
@@ -310,8 +310,7 @@ func setState(f *file, seq *yaml.Node, i int, s model.State, order []string) err
 		return err
 	}
 	if s == "" {
-		f.deleteEntry(n, "state")
-		return nil
+		return f.deleteEntry(n, "state")
 	}
 	_, err = f.setScalar(n, "state", string(s), order)
 	return err

@@ -64,7 +64,7 @@ threats:
     controls:
       - {text: Rate limit, status: implemented, evidence: [app.py:3], check: rate-limit}
 `,
-			contains: []string{"    match: {method: post, path: /chat/}\nthreats:", "    impact: high\n    controls:"},
+			contains: []string{"    match: {method: post, path: /chat/}\n    # it was removed last week\nthreats:", "    impact: high\n    controls:"},
 			summary:  "1 surface found again (chat), 1 threat found again (chat-cost)",
 		},
 		{

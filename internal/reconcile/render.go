@@ -11,6 +11,7 @@ package reconcile
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -267,17 +268,19 @@ func renderEntry(key string, v *yaml.Node) (string, error) {
 	return render(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v}})
 }
 
-// inlineScalar renders a string as it would follow `key: ` on one line in
-// block context, quoted as the old value was, or reports that it needs more
-// than one line.
-func inlineScalar(v string, style yaml.Style) (string, bool) {
-	text, err := renderEntry("k", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)})
-	if err != nil {
-		return "", false
+// inlineScalar renders a string as it follows `key: ` on one line in
+// block context: quoted as the old value was when that fits, else as
+// yaml.v3 writes it, else double-quoted, which holds any text on one line.
+func inlineScalar(v string, style yaml.Style) (string, error) {
+	for _, st := range []yaml.Style{style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle), yaml.DoubleQuotedStyle} {
+		text, err := renderEntry("k", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Style: st})
+		if err != nil {
+			return "", err
+		}
+		text = strings.TrimSuffix(strings.TrimPrefix(text, "k: "), "\n")
+		if !strings.Contains(text, "\n") && !strings.HasPrefix(text, "|") && !strings.HasPrefix(text, ">") {
+			return text, nil
+		}
 	}
-	text = strings.TrimSuffix(strings.TrimPrefix(text, "k: "), "\n")
-	if strings.Contains(text, "\n") || strings.HasPrefix(text, "|") || strings.HasPrefix(text, ">") {
-		return "", false
-	}
-	return text, true
+	return "", fmt.Errorf("%w: %q does not fit on one line", errEdit, v)
 }

@@ -13,8 +13,9 @@ import (
 // verify reads the new bytes back and compares them with the model the
 // edit meant to produce, so that a splice gone wrong is an error and never
 // a file that says something else. When the old file was valid, the new
-// one must be too.
-func verify(name string, out []byte, want *model.Model, wasValid bool) error {
+// one must be too, and every comment of the old file must still be there.
+func verify(f *file, out []byte, want *model.Model, wasValid bool) error {
+	name := f.name
 	doc, err := model.Decode(name, out)
 	if err != nil {
 		return fmt.Errorf("%w: the edited file would not load: %v", errEdit, err)
@@ -28,7 +29,7 @@ func verify(name string, out []byte, want *model.Model, wasValid bool) error {
 			return fmt.Errorf("%w: the edited file would not be valid: %v", errEdit, ps)
 		}
 	}
-	return nil
+	return keepComments(f, out)
 }
 
 // canonicalJSON writes a model the way reading it back from YAML would
