@@ -215,3 +215,31 @@ func TestDocqaCheckFlow(t *testing.T) {
 		t.Fatalf("check after sync and decisions: exit %d\n%s", code, out)
 	}
 }
+
+// Issue 16: a route that is not UTF-8 became !!binary in the model, then a
+// "gone" finding, and sync failed. It is stored escaped, and init, sync and
+// check agree on it.
+func TestInvalidUTF8Route(t *testing.T) {
+	t.Setenv("THREATMAP_NOW", "2026-06-15")
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.py"), "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/caf\xe9/menu\")\ndef menu():\n    return {}\n")
+	if out, code := run(t, "init", dir); code != ExitOK {
+		t.Fatalf("init: exit %d\n%s", code, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, model.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "!!binary") || !strings.Contains(string(data), `/caf\xe9/menu`) {
+		t.Fatalf("the route is not stored as escaped text:\n%s", data)
+	}
+	if out, code := run(t, "sync", dir); code != ExitOK || !strings.Contains(out, "no changes") {
+		t.Errorf("sync: exit %d\n%s", code, out)
+	}
+	out, _ := run(t, "check", dir, "--format", "json")
+	for _, kind := range []string{`"kind": "drift"`, `"kind": "stale"`, `no longer in the code`} {
+		if strings.Contains(out, kind) {
+			t.Errorf("check reports %s for the route it just drafted:\n%s", kind, out)
+		}
+	}
+}

@@ -16,15 +16,17 @@ func (m *SurfaceMatch) Covers(o *SurfaceMatch) bool {
 	if m == nil || o == nil {
 		return false
 	}
+	// Text is compared as the model file holds it (ValidText), whichever
+	// side was read from the file and whichever from a scan.
 	if m.Fact != "" || o.Fact != "" {
-		return m.Fact != "" && m.Fact == o.Fact
+		return m.Fact != "" && ValidText(m.Fact) == ValidText(o.Fact)
 	}
 	if m.Path == "" || o.Path == "" {
 		return false
 	}
-	mp, op := urlpath.Canonical(m.Path), urlpath.Canonical(o.Path)
+	mp, op := urlpath.Canonical(ValidText(m.Path)), urlpath.Canonical(ValidText(o.Path))
 	if m.Method != "" {
-		return strings.EqualFold(m.Method, o.Method) && mp == op
+		return strings.EqualFold(ValidText(m.Method), ValidText(o.Method)) && mp == op
 	}
 	return op == mp || strings.HasPrefix(op, strings.TrimSuffix(mp, "/")+"/")
 }

@@ -79,6 +79,7 @@ func FindThreat(m *model.Model, id string) (int, error) {
 // Accept records a decision to live with a threat: response accept, and
 // who, when, why and when to look again.
 func Accept(data []byte, threatID, by, why string, on, revisit model.Date) ([]byte, error) {
+	validText(&by, &why)
 	if err := required("by", by, "why", why, "on", on.String(), "revisit", revisit.String()); err != nil {
 		return nil, err
 	}
@@ -96,6 +97,7 @@ func Accept(data []byte, threatID, by, why string, on, revisit model.Date) ([]by
 // Transfer records that someone else carries the risk now: response
 // transfer, to whom and how. by and on are kept as written when empty.
 func Transfer(data []byte, threatID, to, how, by string, on model.Date) ([]byte, error) {
+	validText(&to, &how, &by)
 	if err := required("to", to, "how", how); err != nil {
 		return nil, err
 	}
@@ -116,6 +118,7 @@ func Transfer(data []byte, threatID, to, how, by string, on model.Date) ([]byte,
 // Eliminate records that the surface behind a threat was removed: response
 // eliminate, and why. by and on are kept as written when empty.
 func Eliminate(data []byte, threatID, why, by string, on model.Date) ([]byte, error) {
+	validText(&why, &by)
 	if err := required("why", why); err != nil {
 		return nil, err
 	}
@@ -138,6 +141,11 @@ func Eliminate(data []byte, threatID, why, by string, on model.Date) ([]byte, er
 // replaces the control's. A threat still undecided becomes mitigate; an
 // accepted, transferred or eliminated one keeps its recorded decision.
 func SetControl(data []byte, threatID, text string, status model.ControlStatus, evidence []model.Evidence) ([]byte, error) {
+	validText(&text)
+	evidence = slices.Clone(evidence)
+	for i := range evidence {
+		validText(&evidence[i].File)
+	}
 	if err := required("text", text); err != nil {
 		return nil, err
 	}
@@ -190,6 +198,7 @@ func SetControl(data []byte, threatID, text string, status model.ControlStatus, 
 
 // Review records that the model was checked against what runs: review.last.
 func Review(data []byte, by string, on model.Date) ([]byte, error) {
+	validText(&by)
 	if err := required("by", by, "on", on.String()); err != nil {
 		return nil, err
 	}
@@ -252,6 +261,13 @@ func edit(data []byte, change func(f *file, want *model.Model) error) (_ []byte,
 		return nil, err
 	}
 	return out, nil
+}
+
+// validText makes what a person typed fit the file (model.ValidText).
+func validText(ss ...*string) {
+	for _, s := range ss {
+		*s = model.ValidText(*s)
+	}
 }
 
 // required refuses empty values, given as name, value pairs.

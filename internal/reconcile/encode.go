@@ -44,8 +44,10 @@ different privileges (from -> to).`,
 
 // Encode writes a fresh threatmap.yaml for m: a schema line for editors,
 // a comment teaching each section, short items on one line, threats in
-// block style. The output reads back (model.Parse) as the same model.
+// block style. The output reads back (model.Parse) as the same model, with
+// text that is not UTF-8 written as model.ValidText.
 func Encode(m *model.Model, schemaRef string) ([]byte, error) {
+	m = m.WithValidText()
 	root, err := nodeOf(m)
 	if err != nil {
 		return nil, fmt.Errorf("encode model: %w", err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -151,5 +152,44 @@ func TestEncodeShape(t *testing.T) {
 	}
 	if !bytes.HasSuffix(out, []byte("\n")) {
 		t.Error("output does not end with a newline")
+	}
+}
+
+// A route that is not UTF-8 (a Latin-1 source file) is stored escaped, not
+// as !!binary, reads back as the same text, and a second scan of the same
+// code matches it: no new row, no gone row, nothing changed.
+func TestInvalidUTF8RoundTrips(t *testing.T) {
+	draft := tinyDraft(t)
+	draft.Surfaces[0].Name = "POST /caf\xe9"
+	draft.Surfaces[0].Match.Path = "/caf\xe9"
+	draft.Threats[0].Statement = "If POST /caf\xe9 is abused, credits drain."
+	data, err := Encode(draft, "schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("!!binary")) || !utf8.Valid(data) {
+		t.Fatalf("not stored as escaped text:\n%s", data)
+	}
+	doc, err := model.Parse("m", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Model.Surfaces[0].Match.Path; got != `/caf\xe9` {
+		t.Errorf("path reads back as %q", got)
+	}
+	out, sum, err := Merge(data, draft, "threatmap.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Changed() || !bytes.Equal(out, data) {
+		t.Errorf("a second scan of the same code changed the model: %s\n%s", sum, out)
+	}
+	// The same for a file a person started, and a decision typed in Latin-1.
+	accepted, err := Accept(data, draft.Threats[0].ID, "Andr\xe9", "ok", date(t, "2026-01-01"), date(t, "2026-06-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(accepted, []byte("!!binary")) || !bytes.Contains(accepted, []byte(`Andr\xe9`)) {
+		t.Errorf("decision not stored as escaped text:\n%s", accepted)
 	}
 }

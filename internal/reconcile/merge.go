@@ -66,6 +66,7 @@ func (s Summary) String() string {
 // nothing the second time.
 func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Summary, err error) {
 	defer guard(name, &err)
+	drafted = drafted.WithValidText()
 	doc, err := model.Decode(name, existing)
 	if err != nil {
 		return nil, s, err
