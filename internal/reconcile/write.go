@@ -6,27 +6,63 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
+
+// CanReplace says whether WriteFile may replace path: it is missing, or a
+// regular file that can be written. A symbolic link, a device, a folder or
+// a read-only file is refused: threatmap never writes through a link, never
+// replaces what is not a plain file, and never overrides a file someone
+// made read-only. Callers that write several files check them all before
+// writing any.
+func CanReplace(path string) error {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("write %s: %w", path, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("write %s: it is a symbolic link; threatmap does not write through links (replace the link with the file itself)", path)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("write %s: not a regular file", path)
+	case st.Mode().Perm()&0o222 == 0 || !writable(path):
+		return fmt.Errorf("write %s: the file is read-only; threatmap will not replace it (make it writable to let threatmap change it)", path)
+	}
+	return nil
+}
+
+// writable reports whether this process may open path for writing. Opening
+// does not truncate or change it.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return !errors.Is(err, fs.ErrPermission)
+	}
+	f.Close()
+	return true
+}
 
 // WriteFile replaces path with data atomically: a temporary file in the
 // same folder is written, synced and renamed over path, so a reader sees
 // the old file or the new one, never half of either. On any error the old
 // file is intact and the temporary file is gone. The old file's mode is
-// kept; a new file gets 0644.
+// kept; a new file gets 0644. What CanReplace refuses is refused.
+//
+// A temporary file is named after path and the process writing it
+// (.threatmap.yaml.PID.RANDOM.tmp), so one that a killed process left
+// behind is recognised and removed by the next write.
 func WriteFile(path string, data []byte) (err error) {
+	if err := CanReplace(path); err != nil {
+		return err
+	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Lstat(path); err == nil {
-		if st.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("write %s: it is a symbolic link; threatmap does not follow links", path)
-		}
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
-		}
 		mode = st.Mode().Perm()
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+strconv.Itoa(os.Getpid())+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -59,4 +95,31 @@ func WriteFile(path string, data []byte) (err error) {
 		dir.Close()
 	}
 	return nil
+}
+
+// tempPrefix starts the name of every temporary file written for path.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + "." }
+
+// removeStaleTemps removes the temporary files for path that a process no
+// longer running left behind (killed between writing and renaming). A file
+// whose writer may still run is left alone.
+func removeStaleTemps(path string) {
+	dir, prefix := filepath.Dir(path), tempPrefix(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !strings.HasSuffix(rest, ".tmp") || !e.Type().IsRegular() {
+			continue
+		}
+		pid, _, ok := strings.Cut(rest, ".")
+		n, err := strconv.Atoi(pid)
+		if !ok || err != nil || n <= 0 || n == os.Getpid() || running(n) {
+			continue
+		}
+		os.Remove(filepath.Join(dir, name))
+	}
 }
