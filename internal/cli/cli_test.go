@@ -19,24 +19,27 @@ import (
 // TestMain lets the testscripts run `threatmap` in-process: the test binary
 // re-executes itself as the command.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"threatmap": func() {
-			// THREATMAP_TEST_HOLD names a file diff writes its process id
-			// to once it has written the base revision; it then waits to
-			// be interrupted.
-			if hold := os.Getenv("THREATMAP_TEST_HOLD"); hold != "" {
-				afterExtract = func(ctx context.Context, name, dir string) {
-					_ = os.WriteFile(hold, []byte(strconv.Itoa(os.Getpid())), 0o644)
-					select {
-					case <-ctx.Done():
-					case <-time.After(time.Minute): // the signal never came: fail, do not hang
-					}
+	testCommands["threatmap"] = func() {
+		// THREATMAP_TEST_HOLD names a file diff writes its process id
+		// to once it has written the base revision; it then waits to
+		// be interrupted.
+		if hold := os.Getenv("THREATMAP_TEST_HOLD"); hold != "" {
+			afterExtract = func(ctx context.Context, name, dir string) {
+				_ = os.WriteFile(hold, []byte(strconv.Itoa(os.Getpid())), 0o644)
+				select {
+				case <-ctx.Done():
+				case <-time.After(time.Minute): // the signal never came: fail, do not hang
 				}
 			}
-			os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
-		},
-	})
+		}
+		os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	testscript.Main(m, testCommands)
 }
+
+// testCommands are the programs the test binary can run as (by the name it
+// is called by); tests add theirs.
+var testCommands = map[string]func(){}
 
 // TestScript runs the command-line sessions in testdata/script: each
 // .txtar file reads like a user's terminal. The golden switch

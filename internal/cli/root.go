@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -20,9 +21,21 @@ const (
 	ExitOK       = 0 // nothing to report
 	ExitFindings = 1 // check found something to fix
 	ExitUsage    = 2 // bad usage or invalid input
+	ExitInternal = 3 // threatmap itself failed: a bug, or out of memory
 	// ExitInterrupted is the shell's code for a command ended by SIGINT.
 	ExitInterrupted = 130
 )
+
+// exitCodes is the table --help prints.
+const exitCodes = `Exit codes:
+  0    ok (check: nothing fails the gate)
+  1    check found something to fix
+  2    bad usage or invalid input; a file threatmap refuses to change
+  3    threatmap itself failed (a bug, or out of memory): please report it
+  130  interrupted (Ctrl-C, or SIGTERM from a cancelled CI job)`
+
+// reportBug ends every internal error.
+const reportBug = "this is a bug in threatmap: please report it at https://github.com/threatmap/threatmap/issues with the command you ran and this output"
 
 // version is set at build time with -ldflags "-X ...cli.version=v1.2.3".
 var version = "dev"
@@ -37,6 +50,11 @@ func (e *exitError) Error() string { return e.msg }
 
 func usageErr(format string, args ...any) error {
 	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// internalErr is a failure of threatmap itself, not of its input.
+func internalErr(format string, args ...any) error {
+	return &exitError{code: ExitInternal, msg: fmt.Sprintf(format, args...) + "\n" + reportBug}
 }
 
 // silentExit ends a command with a code and nothing more to print.
@@ -57,17 +75,31 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 // Main is Run as a program runs it: Ctrl-C and SIGTERM (a cancelled CI
 // job) cancel the command, which stops, removes its temporary folders and
-// exits 130.
+// exits 130. On the process's own standard output and error it runs
+// supervised (see supervise), so that a crash is an internal error.
 func Main(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return RunContext(ctx, args, stdout, stderr)
+	run := func() int {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return RunContext(ctx, args, stdout, stderr)
+	}
+	if stdout != os.Stdout || stderr != os.Stderr {
+		return run()
+	}
+	return supervise(args, run)
 }
 
 // RunContext is Run under ctx: when ctx is cancelled (main cancels it on
 // SIGINT and SIGTERM) the command stops, removes what it wrote to
-// temporary folders, and exits 130.
-func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// temporary folders, and exits 130. A panic is an internal error
+// (ExitInternal), never a crash that would read as bad usage.
+func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "threatmap: internal error: %v\n%s\nthreatmap: %s\n", r, debug.Stack(), reportBug)
+			code = ExitInternal
+		}
+	}()
 	e := &env{stdout: stdout, stderr: stderr, now: clock()}
 	root := newRoot(e)
 	root.SetArgs(args)
@@ -114,7 +146,9 @@ func newRoot(e *env) *cobra.Command {
   3. Which exposures would be found and exploited first  (threats ranked by difficulty x impact)
 
 The answers live in your repository as threatmap.yaml, which people edit
-(responses, owners, acceptances), and 'threatmap check' keeps it honest in CI.`,
+(responses, owners, acceptances), and 'threatmap check' keeps it honest in CI.
+
+` + exitCodes,
 		Example: `  # See the threat map of the bundled example
   threatmap report examples/docqa
 
