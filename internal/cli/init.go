@@ -58,7 +58,7 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 				return err
 			}
 			if _, err := model.Parse(path, data); err != nil {
-				return fmt.Errorf("the drafted model does not validate (a bug in threatmap; please report it): %w", err)
+				return internalErr("the drafted model does not validate, so nothing was written: %v", err)
 			}
 			if err := reconcile.WriteFile(path, data); err != nil {
 				return err
@@ -127,7 +127,7 @@ The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
 			}
 			doc, err := model.Parse(path, out)
 			if err != nil {
-				return fmt.Errorf("the merged model does not validate, so nothing was written (a bug in threatmap; please report it): %w", err)
+				return internalErr("the merged model does not validate, so nothing was written: %v", err)
 			}
 			if dryRun || bytes.Equal(out, existing) {
 				fmt.Fprintf(e.stdout, "%s: %s%s\n", path, summary, map[bool]string{true: " (dry run: nothing written)", false: ""}[dryRun])
