@@ -6,6 +6,9 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/escape"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // Report is what a check prints: its findings and how the run ended.
@@ -47,6 +50,7 @@ func FormatNames() []string {
 }
 
 func writeJSON(w io.Writer, r *Report) error {
+	r = redacted(r)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -56,7 +60,16 @@ func writeJSON(w io.Writer, r *Report) error {
 	return enc.Encode(r)
 }
 
-// Human writes findings grouped by kind, for a terminal or a CI log.
+// redacted is a copy of r with every key masked, for the formats that
+// print findings whole (JSON, SARIF).
+func redacted(r *Report) *Report {
+	c := redact.Copy(*r)
+	return &c
+}
+
+// Human writes findings grouped by kind, for a terminal or a CI log. Text
+// from the code and the model goes through escape.Terminal: a file name
+// cannot start a line, colour the terminal or forge a workflow command.
 type Human struct {
 	Color bool
 }
@@ -71,7 +84,7 @@ func (h Human) Format(w io.Writer, r *Report) error {
 	}
 	levelColor := map[string]string{Error: "31", Warning: "33", Note: "36"}
 	if len(r.Findings) == 0 {
-		_, err := fmt.Fprintf(w, "%s %s is true to the code: no findings.\n", paint("32", "ok"), r.Model)
+		_, err := fmt.Fprintf(w, "%s %s is true to the code: no findings.\n", paint("32", "ok"), escape.Terminal(r.Model))
 		return err
 	}
 	var b strings.Builder
@@ -87,16 +100,16 @@ func (h Human) Format(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(&b, "%s (%d)\n", paint("1", k.Title), len(fs))
 		for _, f := range fs {
-			where := f.File
+			where := escape.Terminal(f.File)
 			if f.Line > 0 {
-				where = fmt.Sprintf("%s:%d", f.File, f.Line)
+				where = fmt.Sprintf("%s:%d", where, f.Line)
 			}
 			if where != "" {
 				where += ": "
 			}
-			fmt.Fprintf(&b, "  %s %s%s\n", paint(levelColor[f.Level], f.Level), where, f.Message)
+			fmt.Fprintf(&b, "  %s %s%s\n", paint(levelColor[f.Level], f.Level), where, escape.Terminal(f.Message))
 			for _, l := range strings.Split(strings.TrimRight(f.Fix, "\n"), "\n") {
-				fmt.Fprintf(&b, "      %s\n", paint("2", l))
+				fmt.Fprintf(&b, "      %s\n", paint("2", escape.Terminal(l)))
 			}
 		}
 		b.WriteString("\n")

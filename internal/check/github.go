@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/escape"
 )
 
 // GitHub writes findings as GitHub Actions workflow commands, so each one
-// shows as an annotation on the file and line in a pull request.
+// shows as an annotation on the file and line in a pull request. Values
+// are escaped for a terminal (the log shows them) and then as the runner
+// unescapes them.
 type GitHub struct{}
 
 // githubCommand maps a level to its workflow command.
@@ -27,6 +31,7 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 		if file == "" {
 			file = r.Model
 		}
+		file = escape.Terminal(file)
 		props := []string{"file=" + escapeProperty(file)}
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Line))
@@ -35,8 +40,8 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 		if k, ok := KindByID(f.Kind); ok {
 			title = k.Title
 		}
-		props = append(props, "title="+escapeProperty(title))
-		fmt.Fprintf(&b, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(resultText(f)))
+		props = append(props, "title="+escapeProperty(escape.Terminal(title)))
+		fmt.Fprintf(&b, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(githubText(f)))
 	}
 	verdict := "passed"
 	if r.Failed {
@@ -45,6 +50,15 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "threatmap check %s: %d error(s), %d warning(s), %d note(s) (fails on %s)\n", verdict, counts[Error], counts[Warning], counts[Note], r.FailOn)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// githubText is resultText with the message and each line of the fix
+// escaped as for a terminal: the runner's log shows them, and reads
+// escape sequences.
+func githubText(f Finding) string {
+	f.Message = escape.Terminal(f.Message)
+	f.Fix = escape.Lines(f.Fix)
+	return resultText(f)
 }
 
 // escapeData escapes a workflow command's message the way the runner

@@ -46,8 +46,9 @@ func (s SARIF) Format(w io.Writer, r *Report) error {
 	return err
 }
 
-// Log builds the SARIF log of a report.
+// Log builds the SARIF log of a report, with every key masked.
 func (s SARIF) Log(r *Report) (*sarif.Report, error) {
+	r = redacted(r)
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return nil, err
