@@ -86,7 +86,7 @@ func TestCode(t *testing.T) {
 		{"route", "GET /users/<id>", "`GET /users/<id>`"},
 		{"backticks", "a`b", "``a`b``"},
 		{"leading backtick", "`a", "`` `a ``"},
-		{"pipe", "a|b", "`a\\|b`"},
+		{"pipe", "a|b", "`a|b`"},
 		{"line break", "a\nb", "`a b`"},
 		{"control", "a\x07", "`a\\a`"},
 	}
@@ -96,6 +96,12 @@ func TestCode(t *testing.T) {
 				t.Errorf("Code(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestCodeCell(t *testing.T) {
+	if got, want := CodeCell("a|b"), "`a\\|b`"; got != want {
+		t.Errorf("CodeCell = %q, want %q", got, want)
 	}
 }
 

@@ -67,11 +67,10 @@ func Markdown(s string) string {
 // Code returns s as a Markdown code span: inside one, Markdown is inert, so
 // only the fence must be longer than any run of backticks in s. Line
 // breaks become spaces and control characters are escaped as Terminal
-// does; a pipe is escaped because GitHub ends a table cell at one even
-// inside a code span (and shows it plainly there).
+// does.
 func Code(s string) string {
 	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-	s = strings.ReplaceAll(Terminal(s), "|", `\|`)
+	s = Terminal(s)
 	if s == "" {
 		return ""
 	}
@@ -84,6 +83,10 @@ func Code(s string) string {
 	}
 	return fence + s + fence
 }
+
+// CodeCell is Code for a table cell: GitHub ends a cell at a pipe even
+// inside a code span, and shows an escaped one plainly there.
+func CodeCell(s string) string { return strings.ReplaceAll(Code(s), "|", `\|`) }
 
 // needsMarkdown is a quick test for any byte Markdown may change.
 func needsMarkdown(s string) bool {

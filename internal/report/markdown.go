@@ -85,7 +85,7 @@ func (m *mdWriter) page(p *Page) {
 			if d.Overdue {
 				revisit += " **OVERDUE**"
 			}
-			m.f("| %s | %s | %s | %s | %s | %s |\n", code(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
+			m.f("| %s | %s | %s | %s | %s | %s |\n", codeCell(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
 		}
 		m.f("\n")
 	}
@@ -122,7 +122,7 @@ func (m *mdWriter) asset(a model.Asset) {
 func (m *mdWriter) table(rows []Row) {
 	m.f("| %s |\n|%s\n", strings.Join(MapColumns, " | "), strings.Repeat("---|", len(MapColumns)))
 	for _, r := range rows {
-		m.f("| %s | %s | %s | %s | %s | %s |\n", code(r.SurfaceName), textCell(r.AssetAtRisk), textCell(r.Abuse), textCell(r.Difficulty),
+		m.f("| %s | %s | %s | %s | %s | %s |\n", codeCell(r.SurfaceName), textCell(r.AssetAtRisk), textCell(r.Abuse), textCell(r.Difficulty),
 			textCell(strings.Join(r.Mitigations, "; ")), textCell(r.Status))
 	}
 }
@@ -144,7 +144,7 @@ func (m *mdWriter) matrix(x Matrix) {
 			}
 			codes := make([]string, len(ids))
 			for k, id := range ids {
-				codes[k] = code(id)
+				codes[k] = codeCell(id)
 			}
 			m.f(" %s |", strings.Join(codes, ", "))
 		}
@@ -226,6 +226,9 @@ func codeList(xs []string) string {
 // code wraps s in a code span, which shows route syntax such as <id> or
 // {id} literally.
 func code(s string) string { return escape.Code(s) }
+
+// codeCell is code in a table cell, where a pipe must be escaped.
+func codeCell(s string) string { return escape.CodeCell(s) }
 
 // mdText escapes what would turn plain text into markup, a link, a
 // mention or a line break (escape.Markdown); it is safe in a table cell.

@@ -223,7 +223,7 @@ func FuzzMarkdownCell(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, c := range []string{textCell(s), code(s)} {
+		for _, c := range []string{textCell(s), codeCell(s)} {
 			if strings.ContainsAny(c, "\r\n") {
 				t.Fatalf("cell %q holds a line break", c)
 			}
