@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/escape"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // Heading starts the Markdown output: a pull-request comment bot can find
@@ -18,12 +19,12 @@ const (
 	tableRule   = "| --- | --- | --- | --- | --- |"
 )
 
-// JSON writes the result as one JSON object.
+// JSON writes the result as one JSON object, every key masked.
 func (r *Result) JSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return enc.Encode(redact.Copy(r))
 }
 
 // Markdown writes the result ready to post as a pull-request comment: the
@@ -31,7 +32,7 @@ func (r *Result) JSON(w io.Writer) error {
 func (r *Result) Markdown(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(Heading + "\n\n")
-	fmt.Fprintf(&b, "`%s` → `%s`", cell(r.Base), cell(r.Head))
+	fmt.Fprintf(&b, "%s → %s", escape.Code(r.Base), escape.Code(r.Head))
 	if r.BaseCommit != "" && r.HeadCommit != "" {
 		fmt.Fprintf(&b, " (%s..%s)", short(r.BaseCommit), short(r.HeadCommit))
 	}
@@ -168,10 +169,9 @@ func change(before, after string) string {
 }
 
 // cell makes text safe in a table cell of a comment: names come from the
-// scanned code, so no pipe, line break or HTML may pass through.
-func cell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;", "`", "'").Replace(s)
-}
+// scanned code, so no markup, link, mention or line break may pass
+// through (escape.Markdown).
+func cell(s string) string { return escape.Markdown(s) }
 
 func short(commit string) string {
 	if len(commit) > 7 {
