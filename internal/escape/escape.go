@@ -9,6 +9,7 @@
 //     escapes (\n, \x1b, \u202e), so no value starts a line, moves the
 //     cursor or forges a `::error::` workflow command;
 //   - Lines, the same for text whose line breaks are meant;
+//   - Document, the same for a whole generated document (an HTML page);
 //   - Markdown, for text in a Markdown paragraph, list item or table cell
 //     of a report or a pull-request comment: no markup, link, image,
 //     HTML, @mention or #123 reference can come from the text;
@@ -74,6 +75,32 @@ func Lines(s string) string {
 		lines[i] = Terminal(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Document escapes, as Terminal does, the unprintable characters of a
+// whole document threatmap generated (an HTML page), keeping its own line
+// feeds and tabs: what remains can only have come from the data. Nothing
+// else changes, so a document without such characters is returned as is.
+func Document(s string) string {
+	if !needsEscape(strings.NewReplacer("\n", "", "\t", "").Replace(s)) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r != '\n' && r != '\t' && unprintable(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 func needsEscape(s string) bool {

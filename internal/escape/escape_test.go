@@ -47,6 +47,17 @@ func TestLines(t *testing.T) {
 	}
 }
 
+func TestDocument(t *testing.T) {
+	in := "<p>\tGET /esc\x1b[31mred\a \u202e</p>\n"
+	want := "<p>\tGET /esc\\x1b[31mred\\a \\u202e</p>\n"
+	if got := Document(in); got != want {
+		t.Errorf("Document(%q) = %q, want %q", in, got, want)
+	}
+	if s := "<p>\tplain</p>\n"; Document(s) != s {
+		t.Errorf("Document changed %q", s)
+	}
+}
+
 func TestMarkdown(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"ordinary", "Upload documents and ask questions about them (React, FastAPI, Stripe, S3, OpenAI).", "Upload documents and ask questions about them (React, FastAPI, Stripe, S3, OpenAI)."},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -30,13 +31,20 @@ var htmlTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"appendixN": func(p *Page) string { return fmt.Sprintf("Threats ranked %d to %d.", len(p.Map)+1, len(p.Rows)) },
 }).Parse(htmlSource))
 
-// Write renders p.
+// Write renders p. html/template leaves control characters as they are,
+// and the page may be printed to a terminal: escape.Document shows them.
 func (HTML) Write(w io.Writer, p *Page) error {
-	return htmlTemplate.Execute(w, htmlView{
+	var b strings.Builder
+	err := htmlTemplate.Execute(&b, htmlView{
 		Page:     p,
 		Headings: headings,
 		Matrix:   newMatrixSVG(p.Matrix),
 	})
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, escape.Document(b.String()))
+	return err
 }
 
 type htmlView struct {
