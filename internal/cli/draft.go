@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/threat"
 )
@@ -22,7 +23,7 @@ func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error
 		return nil, err
 	}
 	for _, w := range f.Warnings {
-		fmt.Fprintf(e.stderr, "threatmap: warning: %s: %s\n", w.File, w.Message)
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s: %s\n", escape.Terminal(w.File), escape.Terminal(w.Message))
 	}
 	name := f.Root
 	if abs, err := filepath.Abs(dir); err == nil {

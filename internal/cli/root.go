@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/threatmap/threatmap/internal/escape"
 )
 
 // Exit codes.
@@ -116,11 +118,11 @@ func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) (c
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "threatmap: "+ee.msg)
+			fmt.Fprintln(stderr, "threatmap: "+escape.Lines(ee.msg))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "threatmap: "+err.Error())
+	fmt.Fprintln(stderr, "threatmap: "+escape.Lines(err.Error()))
 	return ExitUsage
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
 	"github.com/threatmap/threatmap/internal/detector/secret"
+	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/gitsafe"
 	"github.com/threatmap/threatmap/internal/history"
@@ -173,6 +174,16 @@ func addHistory(ctx context.Context, e *env, repo *gitsafe.Repo, rev string, o *
 
 func writeScanTable(w io.Writer, f facts.Facts) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	// row prints one line; every value is escaped for a terminal, so a tab
+	// or a line break in a name cannot shift a column or start a line.
+	row := func(format string, args ...any) {
+		for i, a := range args {
+			if s, ok := a.(string); ok {
+				args[i] = escape.Terminal(s)
+			}
+		}
+		fmt.Fprintf(tw, format, args...)
+	}
 	section := func(title string, n int) bool {
 		fmt.Fprintf(tw, "\n%s (%d)\n", title, n)
 		return n > 0
@@ -187,36 +198,36 @@ func writeScanTable(w io.Writer, f facts.Facts) {
 		}
 		return s
 	}
-	fmt.Fprintf(tw, "threatmap scan of %s: %d files read\n", f.Root, f.Stats.Files)
+	row("threatmap scan of %s: %d files read\n", f.Root, f.Stats.Files)
 	if section("Entry points", len(f.Surfaces)) {
 		fmt.Fprintln(tw, "  METHOD\tPATH\tAUTH\tTAGS\tWHERE")
 		for _, r := range f.Surfaces {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s:%d\n", r.Method, r.Path, r.Auth, strings.Join(r.Tags, ","), r.File, r.Line)
+			row("  %s\t%s\t%s\t%s\t%s:%d\n", r.Method, r.Path, r.Auth, strings.Join(r.Tags, ","), r.File, r.Line)
 		}
 	}
 	if section("Third parties", len(f.ThirdParties)) {
 		for _, t := range f.ThirdParties {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Service, t.Category, strings.Join(t.Credentials, ","), ev(t.Evidence))
+			row("  %s\t%s\t%s\t%s\n", t.Service, t.Category, strings.Join(t.Credentials, ","), ev(t.Evidence))
 		}
 	}
 	if section("Assets", len(f.Assets)) {
 		for _, a := range f.Assets {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.Kind, a.Name, strings.Join(a.Fields, ","), ev(a.Evidence))
+			row("  %s\t%s\t%s\t%s\n", a.Kind, a.Name, strings.Join(a.Fields, ","), ev(a.Evidence))
 		}
 	}
 	if section("Stores", len(f.Stores)) {
 		for _, s := range f.Stores {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Kind, s.Name, ev(s.Evidence))
+			row("  %s\t%s\t%s\n", s.Kind, s.Name, ev(s.Evidence))
 		}
 	}
 	if section("Exits", len(f.Exits)) {
 		for _, x := range f.Exits {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
 		}
 	}
 	if section("Secrets (redacted)", len(f.Secrets)) {
 		for _, s := range f.Secrets {
-			fmt.Fprintf(tw, "  %s\t%s\t%s:%d\n", s.Rule, s.Redacted, s.File, s.Line)
+			row("  %s\t%s\t%s:%d\n", s.Rule, s.Redacted, s.File, s.Line)
 		}
 	}
 	if section("Credentials read", len(f.Credentials)) {
@@ -225,28 +236,28 @@ func writeScanTable(w io.Writer, f facts.Facts) {
 			if c.Secret {
 				kind = "secret"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Name, kind, c.Service, ev(c.Evidence))
+			row("  %s\t%s\t%s\t%s\n", c.Name, kind, c.Service, ev(c.Evidence))
 		}
 	}
 	if section("Infrastructure", len(f.Infrastructure)) {
 		for _, x := range f.Infrastructure {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
 		}
 	}
 	if section("Pipeline", len(f.Pipeline)) {
 		for _, x := range f.Pipeline {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
 		}
 	}
 	if section("Controls found", len(f.Controls)) {
 		for _, x := range f.Controls {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
+			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
 		}
 	}
 	if len(f.Warnings) > 0 {
 		section("Warnings", len(f.Warnings))
 		for _, x := range f.Warnings {
-			fmt.Fprintf(tw, "  %s\t%s\n", x.File, x.Message)
+			row("  %s\t%s\n", x.File, x.Message)
 		}
 	}
 	tw.Flush()
