@@ -117,27 +117,80 @@ func TestReportMissingModel(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomic(t *testing.T) {
+// TestReportOutput: -o writes a file atomically, into a device or to
+// standard output as a person expects, and never replaces a link, a
+// read-only file or a device (issue 16: as root, -o /dev/null renamed a
+// file over the device).
+func TestReportOutput(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "page.html")
-	for _, content := range []string{"first", "second, longer than the first"} {
-		if err := writeFileAtomic(path, []byte(content)); err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(path)
-		if err != nil || string(got) != content {
-			t.Fatalf("read back %q, %v; want %q", got, err, content)
-		}
+	modelPath := filepath.Join(dir, "m.yaml")
+	writeFile(t, modelPath, "version: 1\nproduct: {name: Tiny}\n")
+	target := filepath.Join(dir, "target.md")
+	writeFile(t, target, "mine\n")
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
+	devLink := filepath.Join(dir, "null-link")
+	if err := os.Symlink(os.DevNull, devLink); err != nil {
+		t.Skip(err)
+	}
+	readOnly := filepath.Join(dir, "read-only.md")
+	writeFile(t, readOnly, "keep\n")
+	if err := os.Chmod(readOnly, 0o444); err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 {
-		t.Errorf("folder holds %d entries after two writes, want only page.html", len(entries))
+	existing := filepath.Join(dir, "old.md")
+	writeFile(t, existing, "an older report\n")
+	tests := []struct {
+		name, out string
+		code      int
+		stdout    bool // the page went to standard output
+		written   string
+	}{
+		{"new file", filepath.Join(dir, "page.md"), ExitOK, false, filepath.Join(dir, "page.md")},
+		{"an older report is replaced", existing, ExitOK, false, existing},
+		{"standard output", "-", ExitOK, true, ""},
+		{"the null device", os.DevNull, ExitOK, false, ""},
+		{"a link to the null device", devLink, ExitOK, false, ""},
+		{"a link to a file", link, ExitUsage, false, ""},
+		{"a read-only file", readOnly, ExitUsage, false, ""},
+		{"a folder", dir, ExitUsage, false, ""},
+		{"a missing folder", filepath.Join(dir, "no", "such", "page.md"), ExitUsage, false, ""},
 	}
-	if err := writeFileAtomic(filepath.Join(dir, "no", "such", "page.html"), []byte("x")); err == nil {
-		t.Error("writing into a missing folder succeeded")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := Run([]string{"report", "--model", modelPath, "-o", tt.out}, &out, &errOut)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, errOut.String())
+			}
+			if got := strings.Contains(out.String(), "# Threat model: Tiny"); got != tt.stdout {
+				t.Errorf("page on standard output = %v, want %v", got, tt.stdout)
+			}
+			if tt.written != "" {
+				if data, err := os.ReadFile(tt.written); err != nil || !strings.Contains(string(data), "# Threat model: Tiny") {
+					t.Errorf("%s does not hold the page (%v)", tt.written, err)
+				}
+			}
+		})
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode()&os.ModeDevice == 0 {
+		t.Errorf("%s is no longer a device: %v", os.DevNull, st.Mode())
+	}
+	for path, want := range map[string]string{target: "mine\n", readOnly: "keep\n"} {
+		if data, _ := os.ReadFile(path); string(data) != want {
+			t.Errorf("%s changed to %q", path, data)
+		}
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
 	}
 }
 

@@ -262,8 +262,21 @@ func decideThreat(e *env, path, id string, edit func(data []byte, id string) ([]
 
 // decide loads the model strictly (an invalid file is refused with
 // file:line:col and left alone), runs the edit, checks the result is a
-// valid model, writes it atomically and prints what changed.
+// valid model, writes it atomically and prints what changed. It holds the
+// model's lock from the read to the write, so decisions recorded at the
+// same time are all kept.
 func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte, string, error)) error {
+	if _, err := loadModel(".", path); err != nil {
+		return err
+	}
+	if err := reconcile.CanReplace(path); err != nil {
+		return usageErr("%v", err)
+	}
+	unlock, err := reconcile.Lock(path)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	defer unlock()
 	doc, err := loadModel(".", path)
 	if err != nil {
 		return err

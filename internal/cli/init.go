@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -35,7 +37,9 @@ func newInitCmd(e *env) *cobra.Command {
                   risks, write controls. threatmap keeps every word.
   THREATMAP.md    the one page rendered from it.
 
-init refuses to overwrite an existing model; --force replaces both files.
+init refuses to overwrite an existing model, or a THREATMAP.md it did not
+write; --force replaces both. It never writes through a symbolic link or over
+a read-only file, and it checks both files before writing either.
 To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 		Example: `  threatmap init
   threatmap init services/api
@@ -44,15 +48,34 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
 			path := filepath.Join(dir, model.FileName)
-			if _, err := os.Stat(path); err == nil && !force {
-				return usageErr("%s already exists; run 'threatmap sync %s' to fold in a new scan, or 'threatmap init --force' to start over", path, dir)
-			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-				return usageErr("%v", err)
+			pagePath := filepath.Join(dir, PageName)
+			// Both files are checked before either is written.
+			check := func() error {
+				if _, err := os.Lstat(path); err == nil && !force {
+					return usageErr("%s already exists; run 'threatmap sync %s' to fold in a new scan, or 'threatmap init --force' to start over", path, dir)
+				} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+					return usageErr("%v", err)
+				}
+				if err := reconcile.CanReplace(path); err != nil {
+					return usageErr("%v; nothing was written", err)
+				}
+				state, err := checkPage(pagePath)
+				if err != nil {
+					return usageErr("%v; nothing was written", err)
+				}
+				if state == pageTheirs && !force {
+					return usageErr("%s exists and threatmap did not write it; threatmap will not replace it: move it away, or run 'threatmap init --force' to replace it (nothing was written)", pagePath)
+				}
+				return nil
+			}
+			if err := check(); err != nil {
+				return err
 			}
 			m, err := draftFromCode(cmd.Context(), e, dir)
 			if err != nil {
 				return err
 			}
+			m = m.WithValidText()
 			data, err := reconcile.Encode(m, SchemaURL)
 			if err != nil {
 				return err
@@ -60,15 +83,24 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 			if _, err := model.Parse(path, data); err != nil {
 				return internalErr("the drafted model does not validate, so nothing was written: %v", err)
 			}
-			if err := reconcile.WriteFile(path, data); err != nil {
-				return err
-			}
 			page, err := renderPage(m, e, false)
 			if err != nil {
 				return err
 			}
-			if err := reconcile.WriteFile(filepath.Join(dir, PageName), page); err != nil {
+			unlock, err := reconcile.Lock(path)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			defer unlock()
+			// Again under the lock: another command may have written meanwhile.
+			if err := check(); err != nil {
 				return err
+			}
+			if err := reconcile.WriteFile(path, data); err != nil {
+				return usageErr("%v", err)
+			}
+			if err := reconcile.WriteFile(pagePath, page); err != nil {
+				return usageErr("%v", err)
 			}
 			open := 0
 			for _, t := range m.Threats {
@@ -100,7 +132,10 @@ func newSyncCmd(e *env) *cobra.Command {
     their evidence;
   - every field and comment a person wrote stays exactly as written.
 
-The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
+The file is written atomically. THREATMAP.md, if present and written by
+threatmap, is re-rendered; one a person wrote is left as it is. sync checks
+every file it will write before writing any, and holds the model's lock
+while it reads and writes it, so a decision recorded meanwhile is kept.`,
 		Example: `  threatmap sync
   threatmap sync --dry-run   # say what would change`,
 		Args: maxOneArg,
@@ -113,17 +148,45 @@ The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
 			if _, err := loadModel(dir, path); err != nil {
 				return err
 			}
-			existing, err := source.ReadInput(dir, path, model.MaxFileSize)
-			if err != nil {
-				return usageErr("%v", err)
+			pagePath := filepath.Join(filepath.Dir(path), PageName)
+			// Every file sync may write is checked before the scan, and
+			// again before anything is written.
+			check := func() (pageState, error) {
+				if err := reconcile.CanReplace(path); err != nil {
+					return 0, usageErr("%v; nothing was written", err)
+				}
+				state, err := checkPage(pagePath)
+				if err != nil {
+					return 0, usageErr("%v; nothing was written", err)
+				}
+				return state, nil
+			}
+			if _, err := check(); err != nil && !dryRun {
+				return err
 			}
 			m, err := draftFromCode(cmd.Context(), e, dir)
 			if err != nil {
 				return err
 			}
+			if !dryRun {
+				unlock, err := reconcile.Lock(path)
+				if err != nil {
+					return usageErr("%v", err)
+				}
+				defer unlock()
+			}
+			// Read under the lock: a decision recorded during the scan is
+			// merged, not overwritten.
+			if _, err := loadModel(dir, path); err != nil {
+				return err
+			}
+			existing, err := source.ReadInput(dir, path, model.MaxFileSize)
+			if err != nil {
+				return usageErr("%v", err)
+			}
 			out, summary, err := reconcile.Merge(existing, m, path)
 			if err != nil {
-				return err
+				return usageErr("%v", err)
 			}
 			doc, err := model.Parse(path, out)
 			if err != nil {
@@ -133,18 +196,26 @@ The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
 				fmt.Fprintf(e.stdout, "%s: %s%s\n", path, summary, map[bool]string{true: " (dry run: nothing written)", false: ""}[dryRun])
 				return nil
 			}
-			if err := reconcile.WriteFile(path, out); err != nil {
+			state, err := check()
+			if err != nil {
 				return err
 			}
-			pagePath := filepath.Join(filepath.Dir(path), PageName)
-			if _, err := os.Stat(pagePath); err == nil {
-				page, err := renderPage(doc.Model, e, false)
-				if err != nil {
+			var page []byte
+			if state == pageOurs {
+				if page, err = renderPage(doc.Model, e, false); err != nil {
 					return err
 				}
+			}
+			if err := reconcile.WriteFile(path, out); err != nil {
+				return usageErr("%v", err)
+			}
+			switch state {
+			case pageOurs:
 				if err := reconcile.WriteFile(pagePath, page); err != nil {
-					return err
+					return usageErr("%s written; %v", path, err)
 				}
+			case pageTheirs:
+				fmt.Fprintf(e.stderr, "threatmap: warning: %s was not written by threatmap; left as it is\n", pagePath)
 			}
 			fmt.Fprintf(e.stdout, "%s: %s\n", path, summary)
 			return nil
@@ -155,10 +226,53 @@ The file is written atomically. THREATMAP.md, if present, is re-rendered.`,
 	return cmd
 }
 
+// pageMarker opens every THREATMAP.md threatmap writes, so that it can tell
+// its own page from a file a person wrote, and never replace the latter.
+const pageMarker = "<!-- Rendered by threatmap from threatmap.yaml: edit the model, not this page ('threatmap sync' rewrites it). -->\n"
+
 func renderPage(m *model.Model, e *env, drafted bool) ([]byte, error) {
 	var b bytes.Buffer
+	b.WriteString(pageMarker)
 	if err := (report.Markdown{}).Write(&b, report.Build(m, e.now(), report.Options{Drafted: drafted})); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// pageState is what threatmap may do with THREATMAP.md.
+type pageState int
+
+const (
+	pageMissing pageState = iota
+	pageOurs              // threatmap wrote it: it may be rendered again
+	pageTheirs            // a person wrote it: it stays as it is
+)
+
+// checkPage says what the page at path is. What threatmap never replaces
+// (a link, a device, a read-only file) is an error.
+func checkPage(path string) (pageState, error) {
+	if err := reconcile.CanReplace(path); err != nil {
+		return 0, err
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return pageMissing, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	if ownPage(head[:n]) {
+		return pageOurs, nil
+	}
+	return pageTheirs, nil
+}
+
+// ownPage reports whether a page starting with head is one threatmap
+// wrote: it has the marker, or is a page written before the marker was.
+func ownPage(head []byte) bool {
+	return bytes.HasPrefix(head, []byte(pageMarker)) ||
+		bytes.HasPrefix(head, []byte("# Threat model: ")) && bytes.Contains(head, []byte("**At a glance:**"))
 }

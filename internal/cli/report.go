@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/reconcile"
 	"github.com/threatmap/threatmap/internal/report"
 )
 
@@ -63,7 +64,9 @@ with its status.
 Formats: md (GitHub-flavoured Markdown, the default), html (one self-contained
 file, printable) and json (the whole model with each threat's priority;
 schema/report.schema.json). -o writes the file atomically: a reader never sees
-half a report.`,
+half a report. -o - is standard output; a device or a pipe (-o /dev/null) is
+written into, never replaced; a symbolic link to a file or a read-only file is
+refused.`,
 		Example: `  # The page for the current repository, in the terminal
   threatmap report
 
@@ -110,7 +113,7 @@ func runReport(ctx context.Context, e *env, dir string, o *reportOptions) error 
 	if err := format.Writer.Write(&buf, page); err != nil {
 		return fmt.Errorf("render %s: %w", format.Name, err)
 	}
-	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	if err := writeOutput(e, o.output, buf.Bytes()); err != nil {
 		return usageErr("%v", err)
 	}
 	return nil
@@ -145,35 +148,26 @@ func reportModel(ctx context.Context, e *env, dir, path string) (*model.Model, b
 	return doc.Model, false, nil
 }
 
-// writeFileAtomic writes data to a temporary file in path's folder and
-// renames it into place, so path holds either the old or the new report,
-// never part of one.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+// writeOutput writes a report where -o says: standard output for "-"; into
+// a device or a pipe as it stands (-o /dev/null, -o /dev/stdout), never
+// renamed over; any other path atomically, as reconcile.WriteFile does, so
+// a reader never sees half a report, and never through a link to a file
+// or over a read-only one.
+func writeOutput(e *env, path string, data []byte) error {
+	if path == "-" {
+		_, err := e.stdout.Write(data)
+		return err
 	}
-	defer func() {
+	if st, err := os.Stat(path); err == nil && st.Mode()&(fs.ModeDevice|fs.ModeNamedPipe) != 0 {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			return fmt.Errorf("write %s: %w", path, err)
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return f.Close()
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return reconcile.WriteFile(path, data)
 }
