@@ -2,8 +2,13 @@
 // weaknesses (a weak password hash, wildcard CORS with credentials, an
 // unverified JWT, user URLs fetched server-side, SQL built from strings)
 // and controls (a rate limiter, a signature check, content sniffing,
-// signed URLs, an audit log). The threat rules read both: weaknesses fire
-// threats; controls turn planned mitigations into evidenced ones.
+// signed URLs, an audit log) in every source file, and, once the routes
+// are known, what each route's handler and guards show (handler.go): the
+// controls applied there, whether it loads objects, sends mail or writes,
+// and which models and services it names. The threat rules read all three
+// and never the code: weaknesses fire threats, route signals decide where
+// and how hard, controls turn planned mitigations into evidenced ones.
+// Each control has one pattern, used in a file and in a handler alike.
 package signal
 
 import (
