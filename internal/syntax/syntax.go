@@ -5,6 +5,7 @@
 package syntax
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -35,11 +36,15 @@ func (t *Tree) Text(n *sitter.Node) string {
 }
 
 // Parse parses src as lang. A file with syntax errors still parses (the
-// tree holds ERROR nodes); only a failure of the parser itself is an error.
+// tree holds ERROR nodes); only a failure of the parser itself, or ctx
+// ending first, is an error.
 func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
 	g := lang.Grammar(l)
 	if g == nil {
 		return nil, fmt.Errorf("no grammar for %v", l)
+	}
+	if l != lang.Python {
+		src = closeOpenComments(src)
 	}
 	p := sitter.NewParser()
 	defer p.Close()
@@ -49,6 +54,32 @@ func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	return &Tree{Src: src, tree: tree}, nil
+}
+
+// maxOpenComments is how many block comment openers after the last
+// closer a JavaScript file may hold before Parse closes them.
+const maxOpenComments = 8
+
+// closeOpenComments bounds what tree-sitter's JavaScript lexer costs on
+// block comments that never end. Each time it meets "/*" it reads to the
+// end of the file looking for "*/", then recovers one token later: a file
+// of many "/*" and no "*/" after them costs their number times its size
+// (32 KiB of "/* x" lines take seconds). Past a few such openers, src gets
+// "\n/**/" appended, so the first opener outside a string is a comment
+// that ends there, read once; JavaScript reads it so too (the rest of
+// the file is that comment). In a file whose openers all sit in strings
+// or line comments, the appended text is one more comment at the end,
+// which changes no other node.
+func closeOpenComments(src []byte) []byte {
+	tail := src
+	if i := bytes.LastIndex(src, []byte("*/")); i >= 0 {
+		tail = src[i+2:]
+	}
+	if bytes.Count(tail, []byte("/*")) <= maxOpenComments {
+		return src
+	}
+	out := make([]byte, 0, len(src)+5)
+	return append(append(out, src...), "\n/**/"...)
 }
 
 // Line is a node's 1-based start line.
@@ -63,9 +94,79 @@ func Walk(n *sitter.Node, visit func(*sitter.Node) bool) {
 	if n == nil || !visit(n) {
 		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		Walk(n.NamedChild(i), visit)
+	for _, c := range NamedChildren(n) {
+		Walk(c, visit)
 	}
+}
+
+// directChildren is how many children NamedChildren and Children read by
+// index: few enough that indexing (each call walks the children before
+// it) costs less than a cursor.
+const directChildren = 8
+
+// NamedChildren is n's named children in order: n.NamedChild(i) for every
+// i, in time linear in their number. NamedChild(i) walks the i children
+// before the one it returns, so the plain index loop over a node with
+// many children (a file of error nodes, a long array) is quadratic.
+func NamedChildren(n *sitter.Node) []*sitter.Node {
+	return children(n, true)
+}
+
+// Children is n's children, named or not: n.Child(i) for every i, in
+// linear time.
+func Children(n *sitter.Node) []*sitter.Node {
+	return children(n, false)
+}
+
+func children(n *sitter.Node, named bool) []*sitter.Node {
+	if n == nil {
+		return nil
+	}
+	count := int(n.ChildCount())
+	if named {
+		count = int(n.NamedChildCount())
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]*sitter.Node, 0, count)
+	if count <= directChildren {
+		for i := range count {
+			if named {
+				out = append(out, n.NamedChild(i))
+			} else {
+				out = append(out, n.Child(i))
+			}
+		}
+		return out
+	}
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	return appendChildren(out, c, named)
+}
+
+// appendChildren appends the children of the cursor's node and leaves the
+// cursor where it was. The cursor steps through visible nodes, as Child
+// does; NamedChild also reads through a visible anonymous node that has
+// children (an alias), so that is done here too.
+func appendChildren(out []*sitter.Node, c *sitter.TreeCursor, named bool) []*sitter.Node {
+	if !c.GoToFirstChild() {
+		return out
+	}
+	for {
+		node := c.CurrentNode()
+		switch {
+		case !named || node.IsNamed():
+			out = append(out, node)
+		case node.ChildCount() > 0:
+			out = appendChildren(out, c, named)
+		}
+		if !c.GoToNextSibling() {
+			break
+		}
+	}
+	c.GoToParent()
+	return out
 }
 
 // StringValue returns the value of a string literal node (JS/TS string,
@@ -85,16 +186,16 @@ func (t *Tree) StringValue(n *sitter.Node) (string, bool) {
 		}
 		prefix := strings.ToLower(s[:i])
 		if strings.Contains(prefix, "f") {
-			for j := 0; j < int(n.NamedChildCount()); j++ {
-				if n.NamedChild(j).Type() == "interpolation" {
+			for _, c := range NamedChildren(n) {
+				if c.Type() == "interpolation" {
 					return "", false
 				}
 			}
 		}
 		return unquote(s[i:]), true
 	case "template_string":
-		for j := 0; j < int(n.NamedChildCount()); j++ {
-			if n.NamedChild(j).Type() == "template_substitution" {
+		for _, c := range NamedChildren(n) {
+			if c.Type() == "template_substitution" {
 				return "", false
 			}
 		}
@@ -102,8 +203,8 @@ func (t *Tree) StringValue(n *sitter.Node) (string, bool) {
 		return strings.TrimSuffix(strings.TrimPrefix(s, "`"), "`"), true
 	case "concatenated_string":
 		var b strings.Builder
-		for j := 0; j < int(n.NamedChildCount()); j++ {
-			v, ok := t.StringValue(n.NamedChild(j))
+		for _, c := range NamedChildren(n) {
+			v, ok := t.StringValue(c)
 			if !ok {
 				return "", false
 			}

@@ -301,8 +301,7 @@ func objectField(t *syntax.Tree, obj *sitter.Node, key string) *sitter.Node {
 	if obj == nil || obj.Type() != "object" {
 		return nil
 	}
-	for i := 0; i < int(obj.NamedChildCount()); i++ {
-		p := obj.NamedChild(i)
+	for _, p := range syntax.NamedChildren(obj) {
 		switch p.Type() {
 		case "pair":
 			if strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`) == key {
@@ -332,8 +331,8 @@ func (f *fileFacts) collectCalls(t *syntax.Tree) {
 		if depth > maxDepth {
 			return
 		}
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			visit(n.NamedChild(i), depth+1)
+		for _, c := range syntax.NamedChildren(n) {
+			visit(c, depth+1)
 		}
 		if n.Type() != "call_expression" {
 			return
@@ -601,8 +600,8 @@ func stringsOf(t *syntax.Tree, n *sitter.Node) []string {
 		return nil
 	}
 	var out []string
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if s, ok := t.StringValue(n.NamedChild(i)); ok {
+	for _, c := range syntax.NamedChildren(n) {
+		if s, ok := t.StringValue(c); ok {
 			out = append(out, s)
 		}
 	}
@@ -637,8 +636,8 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, m
 			}
 		}
 		if first.Type() == "array" {
-			for i := 0; i < int(first.NamedChildCount()); i++ {
-				if e, ok := f.strExpr(t, first.NamedChild(i)); ok {
+			for _, c := range syntax.NamedChildren(first) {
+				if e, ok := f.strExpr(t, c); ok {
 					r.paths = append(r.paths, e)
 				}
 			}
@@ -710,8 +709,8 @@ func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []s
 	switch n.Type() {
 	case "array":
 		var out []string
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			out = append(out, f.names(t, n.NamedChild(i), guardText)...)
+		for _, c := range syntax.NamedChildren(n) {
+			out = append(out, f.names(t, c, guardText)...)
 		}
 		return out
 	case "identifier", "member_expression":
@@ -818,9 +817,7 @@ func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*s
 	var flat []*sitter.Node
 	for _, a := range args {
 		if a.Type() == "array" {
-			for i := 0; i < int(a.NamedChildCount()); i++ {
-				flat = append(flat, a.NamedChild(i))
-			}
+			flat = append(flat, syntax.NamedChildren(a)...)
 			continue
 		}
 		flat = append(flat, a)

@@ -113,8 +113,8 @@ func argList(call *sitter.Node) []*sitter.Node {
 		return nil
 	}
 	var out []*sitter.Node
-	for i := 0; i < int(args.NamedChildCount()); i++ {
-		if c := args.NamedChild(i); c.Type() != "comment" {
+	for _, c := range syntax.NamedChildren(args) {
+		if c.Type() != "comment" {
 			out = append(out, c)
 		}
 	}
@@ -159,13 +159,11 @@ func (m *module) importStatement(t *syntax.Tree, n *sitter.Node) {
 	if strings.HasPrefix(src, "@nestjs/") {
 		m.libs[fwNest] = true
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		clause := n.NamedChild(i)
+	for _, clause := range syntax.NamedChildren(n) {
 		if clause.Type() != "import_clause" {
 			continue
 		}
-		for j := 0; j < int(clause.NamedChildCount()); j++ {
-			c := clause.NamedChild(j)
+		for _, c := range syntax.NamedChildren(clause) {
 			switch c.Type() {
 			case "identifier":
 				m.imports[t.Text(c)] = importRef{from: src, name: "default"}
@@ -174,8 +172,7 @@ func (m *module) importStatement(t *syntax.Tree, n *sitter.Node) {
 					m.imports[t.Text(c.NamedChild(0))] = importRef{from: src, name: "*"}
 				}
 			case "named_imports":
-				for k := 0; k < int(c.NamedChildCount()); k++ {
-					spec := c.NamedChild(k)
+				for _, spec := range syntax.NamedChildren(c) {
 					if spec.Type() != "import_specifier" {
 						continue
 					}
@@ -211,8 +208,8 @@ func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
 				m.exports[key] = ref{local: t.Text(name)}
 			}
 		case "lexical_declaration", "variable_declaration":
-			for i := 0; i < int(d.NamedChildCount()); i++ {
-				if v := d.NamedChild(i); v.Type() == "variable_declarator" {
+			for _, c := range syntax.NamedChildren(d) {
+				if v := c; v.Type() == "variable_declarator" {
 					if name := v.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
 						m.exports[t.Text(name)] = ref{local: t.Text(name)}
 					}
@@ -221,13 +218,11 @@ func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
 		}
 		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		clause := n.NamedChild(i)
+	for _, clause := range syntax.NamedChildren(n) {
 		if clause.Type() != "export_clause" {
 			continue
 		}
-		for j := 0; j < int(clause.NamedChildCount()); j++ {
-			spec := clause.NamedChild(j)
+		for _, spec := range syntax.NamedChildren(clause) {
 			if spec.Type() != "export_specifier" {
 				continue
 			}
@@ -246,8 +241,8 @@ func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
 }
 
 func isDefaultExport(t *syntax.Tree, n *sitter.Node) bool {
-	for i := 0; i < int(n.ChildCount()); i++ {
-		if n.Child(i).Type() == "default" {
+	for _, c := range syntax.Children(n) {
+		if c.Type() == "default" {
 			return true
 		}
 	}
@@ -322,8 +317,7 @@ func (m *module) declarator(t *syntax.Tree, n *sitter.Node) {
 		if !ok {
 			return
 		}
-		for i := 0; i < int(name.NamedChildCount()); i++ {
-			p := name.NamedChild(i)
+		for _, p := range syntax.NamedChildren(name) {
 			switch p.Type() {
 			case "shorthand_property_identifier_pattern":
 				m.imports[t.Text(p)] = importRef{from: spec, name: t.Text(p)}
@@ -373,8 +367,7 @@ func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
 	switch {
 	case lt == "module.exports":
 		if right.Type() == "object" {
-			for i := 0; i < int(right.NamedChildCount()); i++ {
-				p := right.NamedChild(i)
+			for _, p := range syntax.NamedChildren(right) {
 				switch p.Type() {
 				case "shorthand_property_identifier":
 					m.exports[t.Text(p)] = ref{local: t.Text(p)}
@@ -446,8 +439,7 @@ func blockReturn(t *syntax.Tree, n *sitter.Node, depth int) string {
 	if depth > 8 {
 		return ""
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		switch c.Type() {
 		case "return_statement":
 			if c.NamedChildCount() > 0 {
@@ -484,8 +476,7 @@ func paramNames(t *syntax.Tree, fn *sitter.Node) []string {
 		return nil
 	}
 	var out []string
-	for i := 0; i < int(params.NamedChildCount()); i++ {
-		p := params.NamedChild(i)
+	for _, p := range syntax.NamedChildren(params) {
 		switch p.Type() {
 		case "required_parameter", "optional_parameter":
 			p = p.ChildByFieldName("pattern")
@@ -535,8 +526,7 @@ func (m *module) strExpr(t *syntax.Tree, n *sitter.Node) (strExpr, bool) {
 		return m.strExpr(t, n.NamedChild(0))
 	case "template_string":
 		var out strExpr
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			c := n.NamedChild(i)
+		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "string_fragment":
 				out = append(out, strPart{lit: t.Text(c)})

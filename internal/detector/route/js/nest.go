@@ -251,14 +251,14 @@ func (r *resolver) nestCovers(f *fileFacts, a nestApply, class, method, rel stri
 
 func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
 	var decs []*sitter.Node
-	for i := 0; i < int(class.NamedChildCount()); i++ {
-		if c := class.NamedChild(i); c.Type() == "decorator" {
+	for _, c := range syntax.NamedChildren(class) {
+		if c.Type() == "decorator" {
 			decs = append(decs, c)
 		}
 	}
 	if p := class.Parent(); p != nil && p.Type() == "export_statement" {
-		for i := 0; i < int(p.NamedChildCount()); i++ {
-			if c := p.NamedChild(i); c.Type() == "decorator" {
+		for _, c := range syntax.NamedChildren(p) {
+			if c.Type() == "decorator" {
 				decs = append(decs, c)
 			}
 		}
@@ -298,8 +298,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
 		return
 	}
 	var pending []*sitter.Node
-	for i := 0; i < int(body.NamedChildCount()); i++ {
-		c := body.NamedChild(i)
+	for _, c := range syntax.NamedChildren(body) {
 		switch c.Type() {
 		case "decorator":
 			pending = append(pending, c)
@@ -379,10 +378,8 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *sitter.Node, decs []*sitter.No
 	}
 	// @Param('id', ParseIntPipe) id: number
 	if params := m.ChildByFieldName("parameters"); params != nil {
-		for i := 0; i < int(params.NamedChildCount()); i++ {
-			p := params.NamedChild(i)
-			for j := 0; j < int(p.NamedChildCount()); j++ {
-				d := p.NamedChild(j)
+		for _, p := range syntax.NamedChildren(params) {
+			for _, d := range syntax.NamedChildren(p) {
 				if d.Type() != "decorator" {
 					continue
 				}

@@ -241,8 +241,7 @@ func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.No
 				add(name, syntax.Line(decl), decl)
 			}
 		case "lexical_declaration", "variable_declaration":
-			for i := 0; i < int(decl.NamedChildCount()); i++ {
-				v := decl.NamedChild(i)
+			for _, v := range syntax.NamedChildren(decl) {
 				if v.Type() != "variable_declarator" {
 					continue
 				}
@@ -253,13 +252,11 @@ func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.No
 		}
 		return
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		clause := n.NamedChild(i)
+	for _, clause := range syntax.NamedChildren(n) {
 		if clause.Type() != "export_clause" {
 			continue
 		}
-		for j := 0; j < int(clause.NamedChildCount()); j++ {
-			spec := clause.NamedChild(j)
+		for _, spec := range syntax.NamedChildren(clause) {
 			name := spec.ChildByFieldName("name")
 			alias := spec.ChildByFieldName("alias")
 			if name == nil {
@@ -282,8 +279,7 @@ func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.No
 func topValues(t *syntax.Tree) map[string]*sitter.Node {
 	out := map[string]*sitter.Node{}
 	root := t.Root()
-	for i := 0; i < int(root.NamedChildCount()); i++ {
-		n := root.NamedChild(i)
+	for _, n := range syntax.NamedChildren(root) {
 		if n.Type() == "export_statement" {
 			if d := n.ChildByFieldName("declaration"); d != nil {
 				n = d
@@ -293,8 +289,7 @@ func topValues(t *syntax.Tree) map[string]*sitter.Node {
 		case "function_declaration":
 			out[t.Text(n.ChildByFieldName("name"))] = n
 		case "lexical_declaration", "variable_declaration":
-			for j := 0; j < int(n.NamedChildCount()); j++ {
-				v := n.NamedChild(j)
+			for _, v := range syntax.NamedChildren(n) {
 				if v.Type() == "variable_declarator" && v.ChildByFieldName("value") != nil {
 					out[t.Text(v.ChildByFieldName("name"))] = v.ChildByFieldName("value")
 				}

@@ -326,8 +326,8 @@ func (x *extractor) cover(start, end uint32) span {
 // block walks the statements of a module, function or class body. depth 0
 // is module level; cls is the class whose body this is, if any.
 func (x *extractor) block(n *sitter.Node, depth int, cls *class) {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		x.statement(n.NamedChild(i), depth, cls)
+	for _, c := range syntax.NamedChildren(n) {
+		x.statement(c, depth, cls)
 	}
 }
 
@@ -338,13 +338,12 @@ func (x *extractor) statement(n *sitter.Node, depth int, cls *class) {
 	case "import_from_statement":
 		x.importFrom(n)
 	case "expression_statement":
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			x.expressionStatement(n.NamedChild(i), depth, cls)
+		for _, c := range syntax.NamedChildren(n) {
+			x.expressionStatement(c, depth, cls)
 		}
 	case "decorated_definition":
 		var decs []*expr
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			c := n.NamedChild(i)
+		for _, c := range syntax.NamedChildren(n) {
 			if c.Type() == "decorator" && c.NamedChildCount() > 0 {
 				decs = append(decs, x.expr(c.NamedChild(0)))
 			}
@@ -395,8 +394,8 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 		x.classBody(c, n, body)
 		x.classes = append(x.classes, c)
 		if sc := n.ChildByFieldName("superclasses"); sc != nil {
-			for i := 0; i < int(sc.NamedChildCount()); i++ {
-				if b := sc.NamedChild(i); b.Type() != "keyword_argument" {
+			for _, b := range syntax.NamedChildren(sc) {
+				if b.Type() != "keyword_argument" {
 					c.bases = append(c.bases, x.expr(b))
 				}
 			}
@@ -418,8 +417,7 @@ func (x *extractor) classBody(c *class, n, body *sitter.Node) {
 		return
 	}
 	c.head = x.cover(n.StartByte(), body.StartByte())
-	for i := 0; i < int(body.NamedChildCount()); i++ {
-		m := body.NamedChild(i)
+	for _, m := range syntax.NamedChildren(body) {
 		if t := m.Type(); t != "function_definition" && t != "decorated_definition" {
 			c.members = append(c.members, x.cover(m.StartByte(), m.EndByte()))
 		}
@@ -431,8 +429,7 @@ func (x *extractor) params(n *sitter.Node) []param {
 		return nil
 	}
 	var out []param
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		var p param
 		switch c.Type() {
 		case "identifier":
@@ -570,8 +567,7 @@ func (x *extractor) collectCalls(n *sitter.Node) {
 }
 
 func (x *extractor) importStatement(n *sitter.Node) {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		switch c.Type() {
 		case "dotted_name":
 			full := x.t.Text(c)
@@ -595,8 +591,7 @@ func (x *extractor) importFrom(n *sitter.Node) {
 	if mod.Type() == "relative_import" {
 		dots := 0
 		var rest string
-		for i := 0; i < int(mod.NamedChildCount()); i++ {
-			c := mod.NamedChild(i)
+		for _, c := range syntax.NamedChildren(mod) {
 			switch c.Type() {
 			case "import_prefix":
 				dots = strings.Count(x.t.Text(c), ".")
@@ -609,8 +604,7 @@ func (x *extractor) importFrom(n *sitter.Node) {
 		from = x.t.Text(mod)
 	}
 	x.note(from)
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		if c == mod {
 			continue
 		}
@@ -713,8 +707,7 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 			return e
 		}
 		e.kind = exFString
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			c := n.NamedChild(i)
+		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "string_content":
 				s := strings.ReplaceAll(strings.ReplaceAll(x.text(c), "{{", "{"), "}}", "}")
@@ -729,8 +722,8 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 			return e
 		}
 		e.kind = exAdd
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			e.items = append(e.items, sub(n.NamedChild(i)))
+		for _, c := range syntax.NamedChildren(n) {
+			e.items = append(e.items, sub(c))
 		}
 	case "binary_operator":
 		if op := n.ChildByFieldName("operator"); op != nil && x.text(op) == "+" {
@@ -747,8 +740,7 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		e.kind = exCall
 		e.fn = sub(n.ChildByFieldName("function"))
 		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
-			for i := 0; i < int(args.NamedChildCount()); i++ {
-				a := args.NamedChild(i)
+			for _, a := range syntax.NamedChildren(args) {
 				if a.Type() == "keyword_argument" {
 					if e.kw == nil {
 						e.kw = map[string]*expr{}
@@ -761,8 +753,8 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		}
 	case "list", "tuple", "set", "expression_list":
 		e.kind = exList
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			if c := n.NamedChild(i); c.Type() != "comment" {
+		for _, c := range syntax.NamedChildren(n) {
+			if c.Type() != "comment" {
 				e.items = append(e.items, sub(c))
 			}
 		}
@@ -777,8 +769,7 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		}
 	case "dictionary":
 		e.kind = exDict
-		for i := 0; i < int(n.NamedChildCount()); i++ {
-			p := n.NamedChild(i)
+		for _, p := range syntax.NamedChildren(n) {
 			if p.Type() != "pair" {
 				continue
 			}
@@ -796,13 +787,14 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 	case "generic_type":
 		// Annotated[int, Path()] in an annotation: the same shape as a
 		// subscript, so annotations read the same either way.
-		if n.NamedChildCount() > 0 {
-			e.obj = sub(n.NamedChild(0))
+		kids := syntax.NamedChildren(n)
+		if len(kids) > 0 {
+			e.obj = sub(kids[0])
 		}
-		for i := 1; i < int(n.NamedChildCount()); i++ {
-			if tp := n.NamedChild(i); tp.Type() == "type_parameter" {
-				for j := 0; j < int(tp.NamedChildCount()); j++ {
-					e.items = append(e.items, sub(tp.NamedChild(j)))
+		for _, tp := range kids[min(1, len(kids)):] {
+			if tp.Type() == "type_parameter" {
+				for _, c := range syntax.NamedChildren(tp) {
+					e.items = append(e.items, sub(c))
 				}
 			}
 		}
@@ -811,8 +803,10 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 		// as the one item so annotations can be read through.
 		e.kind = exOther
 		e.obj = sub(n.ChildByFieldName("value"))
-		for i := 1; i < int(n.NamedChildCount()); i++ {
-			e.items = append(e.items, sub(n.NamedChild(i)))
+		if kids := syntax.NamedChildren(n); len(kids) > 1 {
+			for _, c := range kids[1:] {
+				e.items = append(e.items, sub(c))
+			}
 		}
 	}
 	return e

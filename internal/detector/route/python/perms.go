@@ -28,8 +28,7 @@ type permRule struct {
 func (x *extractor) permRules(body *sitter.Node) []permRule {
 	var rules []permRule
 	var assigned *expr // permission_classes = [...] in the branch being read
-	for i := 0; i < int(body.NamedChildCount()); i++ {
-		st := body.NamedChild(i)
+	for _, st := range syntax.NamedChildren(body) {
 		switch st.Type() {
 		case "comment":
 		case "expression_statement":
@@ -81,8 +80,7 @@ func (x *extractor) ifRules(n *sitter.Node) ([]permRule, bool) {
 	if !branch(n.ChildByFieldName("condition"), n.ChildByFieldName("consequence")) {
 		return nil, false
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		switch c.Type() {
 		case "elif_clause":
 			if !branch(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence")) {
@@ -147,8 +145,7 @@ func (x *extractor) permList(n *sitter.Node) (*expr, bool) {
 		return nil, false
 	}
 	out := &expr{kind: exList, text: x.t.Text(n), line: int32(syntax.Line(n))}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
+	for _, c := range syntax.NamedChildren(n) {
 		if c.Type() == "comment" {
 			continue
 		}
