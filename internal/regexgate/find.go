@@ -1,6 +1,7 @@
 package regexgate
 
 import (
+	"io"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -23,6 +24,10 @@ type starts struct {
 	// the same after one rune of left context, so that assertions before
 	// the first character (\b, (?m)^) see what precedes the candidate.
 	atText, afterChar *regexp.Regexp
+	// plain is the pattern itself, and afterAny the pattern after one
+	// rune of left context, unanchored: the search that takes over when
+	// anchored attempts cost too much (see run).
+	plain, afterAny *regexp.Regexp
 }
 
 // newStarts finds the start strings of re, or nil when some match may
@@ -43,6 +48,10 @@ func newStarts(re *regexp.Regexp, raw, parsed *syntax.Regexp) *starts {
 	if st.afterChar, err = regexp.Compile(`\A(?s:.)(?:` + src + `)`); err != nil {
 		return nil
 	}
+	if st.afterAny, err = regexp.Compile(`(?s:.)(?:` + src + `)`); err != nil {
+		return nil
+	}
+	st.plain = re
 	st.needles = slices.Clone(st.needles)
 	slices.Sort(st.needles)
 	st.needles = slices.Compact(st.needles)
@@ -162,9 +171,22 @@ func hasFoldRunes(s string) bool {
 // run tries the pattern at the candidates (every position of a needle,
 // sorted, without repeats) and returns the matches the unanchored pattern
 // finds, at most n of them if n > 0.
+//
+// An anchored attempt reads on as long as the pattern could still match:
+// for `curl.*?-H` on one long line, to the end of the line. Many such
+// candidates that fail would each read the rest of the text, a cost
+// quadratic in its size where the unanchored pattern reads it once. So
+// the attempts have a budget of bytes read, a few times the text's size:
+// first counted as the most an attempt could read (the rest of the
+// text), which costs nothing to count and is all short texts ever need;
+// past it, attempts read through a reader that counts what they really
+// read; past the budget again, the unanchored pattern takes over from the
+// last match. Every way finds the same matches.
 func (st *starts) run(s string, cands []int, n int) [][]int {
 	var out [][]int
 	pos, failed := 0, -1
+	budget := attemptBudget(len(s))
+	counted := false
 	for _, k := range cands {
 		if k < pos {
 			continue // a match at or after pos has its needle there too
@@ -178,7 +200,21 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 		if c == failed {
 			continue
 		}
-		m := st.at(s, c)
+		if budget < 0 {
+			if counted {
+				return append(out, st.from(s, pos, n-len(out))...)
+			}
+			counted, budget = true, attemptBudget(len(s))
+		}
+		var m []int
+		if counted {
+			var read int
+			m, read = st.atCounted(s, c)
+			budget -= read
+		} else {
+			m = st.at(s, c)
+			budget -= len(s) - c + 1
+		}
 		if m == nil {
 			failed = c
 			continue
@@ -191,6 +227,11 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 	}
 	return out
 }
+
+// attemptBudget is how many bytes anchored attempts may read in a text
+// of size n before the next way takes over (a variable for tests, which
+// try every way on every text).
+var attemptBudget = func(n int) int { return n + 64<<10 }
 
 // at is the match of the pattern that begins at c, if any, with offsets
 // in s.
@@ -214,4 +255,77 @@ func (st *starts) at(s string, c int) []int {
 	}
 	m[0] = c
 	return m
+}
+
+// atCounted is at, reading s through a counter: it also returns how many
+// bytes the attempt read.
+func (st *starts) atCounted(s string, c int) ([]int, int) {
+	re, from := st.atText, 0
+	if c > 0 {
+		re, from = st.afterChar, c-1
+	}
+	r := &countingReader{s: s[from:]}
+	m := re.FindReaderSubmatchIndex(r)
+	if m == nil {
+		return nil, r.i
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += from
+		}
+	}
+	m[0] = c
+	return m, r.i
+}
+
+// countingReader reads a string rune by rune as the regexp package
+// decodes it, and counts the bytes read.
+type countingReader struct {
+	s string
+	i int
+}
+
+func (r *countingReader) ReadRune() (rune, int, error) {
+	if r.i >= len(r.s) {
+		return 0, 0, io.EOF
+	}
+	if c := r.s[r.i]; c < utf8.RuneSelf {
+		r.i++
+		return rune(c), 1, nil
+	}
+	ru, size := utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += size
+	return ru, size, nil
+}
+
+// from is the unanchored pattern's matches in s that begin at or after
+// pos, at most n if n > 0, as the regexp package finds them continuing
+// from pos: one pass over the rest of the text.
+func (st *starts) from(s string, pos, n int) [][]int {
+	var out [][]int
+	for pos <= len(s) && (n <= 0 || len(out) < n) {
+		var m []int
+		if pos == 0 {
+			m = st.plain.FindStringSubmatchIndex(s)
+		} else if m = st.afterAny.FindStringSubmatchIndex(s[pos-1:]); m != nil {
+			// The match begins after the rune of context, decoded where
+			// the search decoded it.
+			_, size := utf8.DecodeRuneInString(s[pos-1+m[0]:])
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += pos - 1
+				}
+			}
+			m[0] += size
+		}
+		if m == nil {
+			break
+		}
+		out = append(out, m)
+		if m[1] == m[0] {
+			break // start strings make every match non-empty; never loop
+		}
+		pos = m[1]
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // findPatterns have start strings (or not) in the shapes the detectors
@@ -65,10 +66,57 @@ func TestFindAllMatchesRegexp(t *testing.T) {
 		re := regexp.MustCompile(p)
 		g := New(re)
 		for _, text := range findTexts {
-			for _, n := range []int{-1, 1, 2} {
-				checkFind(t, re, g, text, n)
+			eachWay(func() {
+				for _, n := range []int{-1, 1, 2} {
+					checkFind(t, re, g, text, n)
+				}
+			})
+		}
+	}
+}
+
+// eachWay runs check with every way run finds matches: anchored attempts,
+// counted after the first candidate, and the unanchored pattern after the
+// first (see run).
+func eachWay(check func()) {
+	saved := attemptBudget
+	defer func() { attemptBudget = saved }()
+	check()
+	for _, budgets := range [][]int{{-1, 1 << 30}, {-1, -1}, {-1, 0}} {
+		calls := 0
+		attemptBudget = func(int) int {
+			b := budgets[min(calls, len(budgets)-1)]
+			calls++
+			return b
+		}
+		check()
+	}
+}
+
+// TestLongFailedAttempts: candidates whose attempts each read the rest of
+// a long line cost a few passes over it, not one per candidate: 4x the
+// text costs about 4x the time, never 16x.
+func TestLongFailedAttempts(t *testing.T) {
+	re := regexp.MustCompile(`\bcurl\b.*?[ \t](?:-H|--header)[ \t]'Bearer ([\w.]{8,})'`)
+	g := New(re)
+	run := func(size int) time.Duration {
+		// No token is long enough: every attempt fails at the end.
+		text := strings.Repeat("curl -H 'Bearer x' ", size/19)
+		want := re.FindAllStringSubmatchIndex(text, -1)
+		best := time.Hour
+		for range 3 {
+			start := time.Now()
+			got := g.FindAllStringSubmatchIndex(text, "", -1)
+			best = min(best, time.Since(start))
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("got %v, want %v", got, want)
 			}
 		}
+		return best
+	}
+	small, large := run(16<<10), run(64<<10)
+	if floor := time.Millisecond; large > floor && large > 8*max(small, floor/4) {
+		t.Errorf("16 KiB in %v, 64 KiB in %v: superlinear", small, large)
 	}
 }
 
@@ -100,7 +148,7 @@ func findSet() (*Set, []*regexp.Regexp) {
 func TestSetMatchesRegexp(t *testing.T) {
 	set, res := findSet()
 	for _, text := range findTexts {
-		checkSet(t, set, res, text)
+		eachWay(func() { checkSet(t, set, res, text) })
 	}
 }
 
@@ -220,10 +268,12 @@ func FuzzFindAll(f *testing.F) {
 	}
 	set, _ := findSet()
 	f.Fuzz(func(t *testing.T, text string) {
-		for i := range res {
-			checkFind(t, res[i], gates[i], text, -1)
-		}
-		checkSet(t, set, res, text)
+		eachWay(func() {
+			for i := range res {
+				checkFind(t, res[i], gates[i], text, -1)
+			}
+			checkSet(t, set, res, text)
+		})
 	})
 }
 
