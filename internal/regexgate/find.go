@@ -231,7 +231,7 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 // attemptBudget is how many bytes anchored attempts may read in a text
 // of size n before the next way takes over (a variable for tests, which
 // try every way on every text).
-var attemptBudget = func(n int) int { return n + 64<<10 }
+var attemptBudget = func(n int) int { return n + 4<<10 }
 
 // at is the match of the pattern that begins at c, if any, with offsets
 // in s.

@@ -94,29 +94,29 @@ func eachWay(check func()) {
 }
 
 // TestLongFailedAttempts: candidates whose attempts each read the rest of
-// a long line cost a few passes over it, not one per candidate: 4x the
-// text costs about 4x the time, never 16x.
+// a long line cost a few passes over it, not one per candidate: the gate
+// stays within a small factor of the plain pattern, which reads the text
+// once (timed together, so a busy machine slows both).
 func TestLongFailedAttempts(t *testing.T) {
 	re := regexp.MustCompile(`\bcurl\b.*?[ \t](?:-H|--header)[ \t]'Bearer ([\w.]{8,})'`)
 	g := New(re)
-	run := func(size int) time.Duration {
-		// No token is long enough: every attempt fails at the end.
-		text := strings.Repeat("curl -H 'Bearer x' ", size/19)
-		want := re.FindAllStringSubmatchIndex(text, -1)
-		best := time.Hour
-		for range 3 {
-			start := time.Now()
-			got := g.FindAllStringSubmatchIndex(text, "", -1)
-			best = min(best, time.Since(start))
-			if !slices.EqualFunc(got, want, slices.Equal) {
-				t.Fatalf("got %v, want %v", got, want)
-			}
+	// No token is long enough: every attempt fails at the end.
+	text := strings.Repeat("curl -H 'Bearer x' ", (64<<10)/19)
+	want := re.FindAllStringSubmatchIndex(text, -1)
+	gate, plain := time.Hour, time.Hour
+	for range 3 {
+		start := time.Now()
+		got := g.FindAllStringSubmatchIndex(text, "", -1)
+		gate = min(gate, time.Since(start))
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("got %v, want %v", got, want)
 		}
-		return best
+		start = time.Now()
+		re.FindAllStringSubmatchIndex(text, -1)
+		plain = min(plain, time.Since(start))
 	}
-	small, large := run(16<<10), run(64<<10)
-	if floor := time.Millisecond; large > floor && large > 8*max(small, floor/4) {
-		t.Errorf("16 KiB in %v, 64 KiB in %v: superlinear", small, large)
+	if gate > 20*plain {
+		t.Errorf("gate %v, plain pattern %v on 64 KiB", gate, plain)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -135,10 +136,10 @@ func TestChildrenMatchIndexing(t *testing.T) {
 }
 
 func FuzzChildren(f *testing.F) {
-	for i, s := range childrenSeeds {
-		f.Add(uint8(i), s.src)
-	}
 	langs := []lang.Lang{lang.JavaScript, lang.TypeScript, lang.TSX, lang.Python}
+	for _, s := range childrenSeeds {
+		f.Add(uint8(slices.Index(langs, s.lang)), s.src)
+	}
 	f.Fuzz(func(t *testing.T, l uint8, src string) {
 		checkChildren(t, langs[int(l)%len(langs)], []byte(src))
 	})
@@ -195,26 +196,27 @@ func TestCloseOpenComments(t *testing.T) {
 	}
 }
 
-// TestOpenCommentsParseLinearly times tree-sitter on a file of
-// unterminated comments at two sizes: without the closer, 4x the size
-// costs 16x the time.
+// TestOpenCommentsParseLinearly: a file of unterminated block comments
+// parses within a small factor of ordinary code of the same size (timed
+// together, so a busy machine slows both). Without the closer it takes
+// seconds.
 func TestOpenCommentsParseLinearly(t *testing.T) {
-	parse := func(size int) time.Duration {
-		src := bytes.Repeat([]byte("/* app.get('/x', h)\n"), size/20)
-		best := time.Hour
-		for range 3 {
-			start := time.Now()
-			tree, err := Parse(context.Background(), lang.TypeScript, src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tree.Close()
-			best = min(best, time.Since(start))
+	parse := func(unit string) time.Duration {
+		src := bytes.Repeat([]byte(unit), (64<<10)/len(unit))
+		start := time.Now()
+		tree, err := Parse(context.Background(), lang.TypeScript, src)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return best
+		tree.Close()
+		return time.Since(start)
 	}
-	small, large := parse(64<<10), parse(256<<10)
-	if floor := 5 * time.Millisecond; large > floor && large > 8*max(small, floor/4) {
-		t.Fatalf("64 KiB parse in %v, 256 KiB in %v: superlinear", small, large)
+	open, ordinary := time.Hour, time.Hour
+	for range 3 {
+		open = min(open, parse("/* app.get('/x', h)\n"))
+		ordinary = min(ordinary, parse("app.get('/x', h); // a\n"))
+	}
+	if open > 10*ordinary {
+		t.Fatalf("64 KiB of open comments parse in %v, of code in %v", open, ordinary)
 	}
 }
