@@ -18,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -36,7 +37,7 @@ func (*Detector) Match(p string) bool {
 	if IsEnvTemplate(p) {
 		return true
 	}
-	return code.LangOf(p) != code.Other && !code.IsTest(p)
+	return code.LangOf(p) != code.Other && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.

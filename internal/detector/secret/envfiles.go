@@ -3,12 +3,12 @@ package secret
 import (
 	"bytes"
 	"context"
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // KindEnvNotIgnored is the pipeline fact for a repository whose root
@@ -43,7 +43,7 @@ func (d *Detector) observeEnv(f *detector.File) {
 		d.mu.Lock()
 		d.env.envFiles = append(d.env.envFiles, facts.Evidence{File: f.Path, Line: 1})
 		d.mu.Unlock()
-	case isCodePath(f.Path) && !code.IsTest(f.Path):
+	case isCodePath(f.Path) && !lang.IsTest(f.Path):
 		d.mu.Lock()
 		known := d.env.reader != nil && d.env.reader.File < f.Path
 		d.mu.Unlock()

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Rules beyond gitleaks' patterns: values that are secrets because of
@@ -35,7 +35,7 @@ var descriptions = map[string]string{
 // are the code words of a code file if already found, or nil.
 func literals(p string, t *text, words *codeHits) []candidate {
 	data := t.data
-	if isDocPath(p) || code.IsTest(p) {
+	if isDocPath(p) || lang.IsTest(p) {
 		return nil
 	}
 	if isDotenvPath(p) {

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -15,7 +15,7 @@ import (
 
 // refLiterals is literals with the reference rules for code files.
 func refLiterals(p string, data []byte) []candidate {
-	if isDocPath(p) || code.IsTest(p) {
+	if isDocPath(p) || lang.IsTest(p) {
 		return nil
 	}
 	if isDotenvPath(p) {

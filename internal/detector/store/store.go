@@ -20,6 +20,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -61,7 +62,7 @@ func (*Detector) Match(p string) bool {
 	if credential.IsEnvTemplate(p) || strings.HasSuffix(p, ".prisma") {
 		return true
 	}
-	return code.LangOf(p) != code.Other && !code.IsTest(p)
+	return code.LangOf(p) != code.Other && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.

@@ -15,6 +15,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Detector is the third-party detector. It keeps what it sees until
@@ -36,7 +37,7 @@ func (*Detector) Name() string { return "asset/third-party" }
 
 // Match implements detector.Detector: manifests and non-test code.
 func (*Detector) Match(p string) bool {
-	return IsManifest(p) || code.LangOf(p) != code.Other && !code.IsTest(p)
+	return IsManifest(p) || code.LangOf(p) != code.Other && !lang.IsTest(p)
 }
 
 // Exempt implements detector.PrefilterExempt: manifests are read whole.

@@ -15,6 +15,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Detector is the user-data detector.
@@ -32,7 +33,7 @@ func (*Detector) Match(p string) bool {
 	case ".prisma", ".sql":
 		return true
 	}
-	return code.LangOf(p) != code.Other && !code.IsTest(p)
+	return code.LangOf(p) != code.Other && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded: what every model definition

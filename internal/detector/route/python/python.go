@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -35,7 +33,7 @@ func (*Detector) Name() string { return "route/python" }
 // Match takes Python sources that are not tests: a test client calling
 // a route is not a route.
 func (*Detector) Match(p string) bool {
-	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !code.IsTest(p)
+	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !lang.IsTest(p)
 }
 
 // Keywords keeps the parser off Python files that cannot declare, mount
