@@ -139,7 +139,7 @@ func checkReference(t *testing.T, src []byte) {
 	if got, want := StripComments(Python, src), referenceStrip(true, src); !bytes.Equal(got, want) {
 		t.Errorf("Python %q:\n got %q\nwant %q", src, got, want)
 	}
-	for _, l := range []Lang{JavaScript, TypeScript, TSX, TypeScriptDecl, Vue, Svelte, Astro, Go} {
+	for _, l := range []Lang{JavaScript, JSX, TypeScript, TSX, TypeScriptDecl, Vue, Svelte, Astro, Go} {
 		if got, want := StripComments(l, src), referenceStrip(false, src); !bytes.Equal(got, want) {
 			t.Errorf("%v %q:\n got %q\nwant %q", l, src, got, want)
 		}

@@ -28,6 +28,7 @@ const (
 	Go
 	Python
 	JavaScript
+	JSX
 	TypeScript
 	TSX
 	// TypeScriptDecl is a type declaration file (.d.ts): TypeScript that
@@ -86,7 +87,11 @@ var table = [numLangs]row{
 		// pytest collects test_*.py and *_test.py; conftest.py holds its
 		// fixtures; Django puts an app's tests in tests.py.
 		tests: tests{prefixes: []string{"test_"}, suffixes: []string{"_test.py"}, names: []string{"conftest.py", "tests.py"}}},
-	JavaScript: {name: "JavaScript", family: JavaScript, exts: []string{".js", ".mjs", ".cjs", ".jsx"}, interpreters: []string{"node", "deno", "bun"},
+	JavaScript: {name: "JavaScript", family: JavaScript, exts: []string{".js", ".mjs", ".cjs"}, interpreters: []string{"node", "deno", "bun"},
+		grammar: javascript.GetLanguage, comments: jsComments, tests: jsTests},
+	// JSX and TSX are their own rows: components, which run in the
+	// browser as often as not.
+	JSX: {name: "JSX", family: JavaScript, exts: []string{".jsx"},
 		grammar: javascript.GetLanguage, comments: jsComments, tests: jsTests},
 	TypeScript: {name: "TypeScript", family: JavaScript, exts: []string{".ts", ".mts", ".cts"}, interpreters: []string{"ts-node", "tsx"},
 		grammar: typescript.GetLanguage, comments: jsComments, tests: jsTests},
@@ -135,7 +140,7 @@ func (l Lang) String() string {
 }
 
 // Family is the language whose syntax l's code is read with: JavaScript
-// for TypeScript, TSX, declarations and single-file components; the
+// for JSX, TypeScript, TSX, declarations and single-file components; the
 // language itself otherwise; None for None.
 func (l Lang) Family() Lang {
 	if l >= numLangs {

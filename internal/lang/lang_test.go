@@ -19,7 +19,7 @@ func TestOf(t *testing.T) {
 		{"gui.PYW", Python},
 		{"src/index.js", JavaScript},
 		{"src/index.mjs", JavaScript},
-		{"src/App.jsx", JavaScript},
+		{"src/App.jsx", JSX},
 		{"src/server.ts", TypeScript},
 		{"src/server.cts", TypeScript},
 		{"src/App.tsx", TSX},
@@ -92,7 +92,7 @@ func TestOfFile(t *testing.T) {
 
 func TestFamily(t *testing.T) {
 	for l, want := range map[Lang]Lang{
-		TypeScript: JavaScript, TSX: JavaScript, TypeScriptDecl: JavaScript, Vue: JavaScript, Svelte: JavaScript,
+		TypeScript: JavaScript, TSX: JavaScript, JSX: JavaScript, TypeScriptDecl: JavaScript, Vue: JavaScript, Svelte: JavaScript,
 		Astro: JavaScript, JavaScript: JavaScript, Python: Python, Go: Go, None: None, numLangs: None,
 	} {
 		if got := l.Family(); got != want {
@@ -134,6 +134,7 @@ func TestGrammar(t *testing.T) {
 	}{
 		{Python, "x = 1\n", "module"},
 		{JavaScript, "const a = <div/>;\n", "program"},
+		{JSX, "const a = <div/>;\n", "program"},
 		{TypeScript, "const a: number = 1;\n", "program"},
 		{TSX, "const a = <div/>;\n", "program"},
 		{TypeScriptDecl, "declare const a: number;\n", "program"},

@@ -16,8 +16,8 @@ import (
 	"unsafe"
 
 	"github.com/threatmap/threatmap/internal/detector"
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Exit kinds (facts.Exit.Kind).
@@ -44,7 +44,7 @@ func (*Detector) Name() string { return "exit" }
 
 // Match implements detector.Detector: server-side code, not tests or docs.
 func (*Detector) Match(p string) bool {
-	return langOf(p) != langNone && !code.IsTest(p)
+	return langOf(p) != langNone && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded: a file without any rule's
@@ -86,32 +86,32 @@ func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink)
 	return nil
 }
 
-type lang int
-
+// The languages rules are written for, by family: TypeScript is read
+// with JavaScript's rules.
 const (
-	langNone lang = iota
-	langPython
-	langJS
-	langGo
+	langNone   = lang.None
+	langPython = lang.Python
+	langJS     = lang.JavaScript
+	langGo     = lang.Go
 )
 
-func langOf(p string) lang {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".py":
-		return langPython
-	case ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx":
-		return langJS
-	case ".go":
-		return langGo
+// langOf is the language whose rules read a file: server code in Python,
+// JavaScript (with JSX and TypeScript) or Go. Single-file components and
+// type declarations hold no server code.
+func langOf(p string) lang.Lang {
+	switch l := lang.Of(p); l {
+	case lang.Python, lang.Go, lang.JavaScript:
+		return l
+	case lang.JSX, lang.TypeScript, lang.TSX:
+		return lang.JavaScript
 	}
-	return langNone
+	return lang.None
 }
 
 // isClientPath reports browser code: its calls go from the user's browser,
 // not from the product's servers.
 func isClientPath(p string) bool {
-	ext := strings.ToLower(path.Ext(p))
-	if ext == ".jsx" || ext == ".tsx" {
+	if l := lang.Of(p); l == lang.JSX || l == lang.TSX {
 		return true
 	}
 	for _, dir := range strings.Split(path.Dir(p), "/") {
@@ -126,7 +126,7 @@ func isClientPath(p string) bool {
 // fileCtx is one file being read.
 type fileCtx struct {
 	path string
-	lang lang
+	lang lang.Lang
 	src  string
 	// starts holds the offset of each line (the text split at '\n'),
 	// set by find.
@@ -159,10 +159,10 @@ func (fc *fileCtx) find() []facts.Exit {
 			continue // no rule's trigger on the line
 		}
 		line := fc.line(i)
-		if isCommentLine(line, fc.lang) {
+		if lang.IsCommentLine(fc.lang, line) {
 			continue
 		}
-		line = stripComment(line, fc.lang)
+		line = lang.CutLineComment(fc.lang, line)
 		for ; mask != 0; mask &= mask - 1 {
 			r := g.rules[bits.TrailingZeros64(mask)]
 			if i < skipUntil[r.kind] || !containsAny(line, r.triggers) ||
@@ -197,7 +197,7 @@ func (fc *fileCtx) statement(i int) (string, int) {
 	var b strings.Builder
 	j := i
 	for ; j < len(fc.starts) && j < i+maxStatementLines; j++ {
-		line := stripComment(fc.line(j), fc.lang)
+		line := lang.CutLineComment(fc.lang, fc.line(j))
 		if j > i {
 			b.WriteByte('\n')
 		}
@@ -235,40 +235,6 @@ func bracketDelta(line string) int {
 		}
 	}
 	return d
-}
-
-// stripComment cuts a trailing comment (# in Python, // elsewhere) that
-// is outside string literals, so comments never read as code.
-func stripComment(line string, l lang) string {
-	var quote byte
-	for k := 0; k < len(line); k++ {
-		c := line[k]
-		if quote != 0 {
-			if c == '\\' {
-				k++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch {
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case l == langPython && c == '#':
-			return line[:k]
-		case l != langPython && c == '/' && k+1 < len(line) && line[k+1] == '/':
-			return line[:k]
-		}
-	}
-	return line
-}
-
-func isCommentLine(line string, l lang) bool {
-	t := strings.TrimSpace(line)
-	if l == langPython {
-		return strings.HasPrefix(t, "#")
-	}
-	return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
 }
 
 // isWeb reports whether the file handles HTTP requests, for rules (CSV

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -21,7 +22,7 @@ func findReference(p, src string) []facts.Exit {
 		var b strings.Builder
 		j := i
 		for ; j < len(lines) && j < i+maxStatementLines; j++ {
-			line := stripComment(lines[j], fc.lang)
+			line := lang.CutLineComment(fc.lang, lines[j])
 			if j > i {
 				b.WriteByte('\n')
 			}
@@ -36,10 +37,10 @@ func findReference(p, src string) []facts.Exit {
 	var out []facts.Exit
 	skipUntil := map[string]int{}
 	for i, line := range lines {
-		if isCommentLine(line, fc.lang) {
+		if lang.IsCommentLine(fc.lang, line) {
 			continue
 		}
-		line = stripComment(line, fc.lang)
+		line = lang.CutLineComment(fc.lang, line)
 		for _, r := range rules {
 			if r.lang != fc.lang || i < skipUntil[r.kind] || !containsAny(line, r.triggers) ||
 				!r.first.MatchString(line) || (r.not != nil && r.not.MatchString(line)) {

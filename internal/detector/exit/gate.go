@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 	"github.com/threatmap/threatmap/internal/wordscan"
 )
@@ -24,7 +25,7 @@ type triggerGate struct {
 	ruleBits []uint64 // per trigger: the rules (bits) it belongs to
 }
 
-func newTriggerGate(l lang) *triggerGate {
+func newTriggerGate(l lang.Lang) *triggerGate {
 	g := &triggerGate{}
 	var words []string
 	index := map[string]int{} // trigger -> its number
@@ -36,7 +37,7 @@ func newTriggerGate(l lang) *triggerGate {
 		bit := uint64(1) << len(g.rules)
 		g.rules = append(g.rules, r)
 		if len(g.rules) > 64 {
-			panic(fmt.Sprintf("exit: more than 64 rules for language %d", l))
+			panic(fmt.Sprintf("exit: more than 64 rules for %v", l))
 		}
 		for _, t := range r.triggers {
 			if strings.Contains(t, "\n") {
@@ -80,11 +81,11 @@ func (g *triggerGate) masks(src string) (masks []uint64, starts []int) {
 // gates are built on first use, with each rule's regex gate: together they
 // cost a few milliseconds that commands scanning nothing should not pay at
 // start.
-var gates = sync.OnceValue(func() map[lang]*triggerGate {
+var gates = sync.OnceValue(func() map[lang.Lang]*triggerGate {
 	for i := range rules {
 		rules[i].gate = regexgate.New(rules[i].first)
 	}
-	return map[lang]*triggerGate{
+	return map[lang.Lang]*triggerGate{
 		langPython: newTriggerGate(langPython),
 		langJS:     newTriggerGate(langJS),
 		langGo:     newTriggerGate(langGo),

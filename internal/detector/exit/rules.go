@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -16,7 +17,7 @@ import (
 // refine the detail.
 type rule struct {
 	kind     string
-	lang     lang
+	lang     lang.Lang
 	triggers []string
 	first    *regexp.Regexp
 	stmt     *regexp.Regexp

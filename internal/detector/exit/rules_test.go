@@ -41,24 +41,6 @@ func TestIsLocalHost(t *testing.T) {
 	}
 }
 
-func TestStripComment(t *testing.T) {
-	tests := []struct {
-		line string
-		l    lang
-		want string
-	}{
-		{`x = "a#b"  # note`, langPython, `x = "a#b"  `},
-		{`fetch('https://a.b/c') // call`, langJS, `fetch('https://a.b/c') `},
-		{`s := "//not" // yes`, langGo, `s := "//not" `},
-		{`no comment`, langGo, `no comment`},
-	}
-	for _, tt := range tests {
-		if got := stripComment(tt.line, tt.l); got != tt.want {
-			t.Errorf("stripComment(%q) = %q, want %q", tt.line, got, tt.want)
-		}
-	}
-}
-
 // FuzzDetect checks that any file, in any language, is read without a
 // panic and that evidence points at a line of the file.
 func FuzzDetect(f *testing.F) {

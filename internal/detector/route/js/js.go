@@ -60,7 +60,7 @@ func (*Detector) Match(p string) bool { return isSource(p) }
 // a test, a story or a mock.
 func isSource(p string) bool {
 	switch lang.Of(p) {
-	case lang.JavaScript, lang.TypeScript, lang.TSX, lang.TypeScriptDecl:
+	case lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.TypeScriptDecl:
 	default:
 		return false
 	}
