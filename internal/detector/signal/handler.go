@@ -7,6 +7,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -130,7 +131,7 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 	add := func(kind, detail, in string, ev facts.Evidence) {
 		out = append(out, facts.Signal{Kind: kind, Detail: detail, Route: key, In: in, Evidence: ev})
 	}
-	lang := ext(r.File)
+	l := lang.Of(r.File)
 	for _, p := range RoutePatterns {
 		if p.Guard != nil {
 			for _, m := range r.Middleware {
@@ -143,7 +144,7 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		if p.Code == nil || r.Body == "" || (p.Also != nil && !p.Also.MatchString(r.Body)) {
 			continue
 		}
-		if i := firstOutsideComment(r.Body, lang, p.Code.FindAllStringIndex(r.Body, -1)); i >= 0 {
+		if i := firstOutsideComment(r.Body, l, p.Code.FindAllStringIndex(r.Body, -1)); i >= 0 {
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, i))
 		}
 	}
@@ -173,10 +174,10 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 
 // firstOutsideComment is the start of the first match not commented out,
 // or -1.
-func firstOutsideComment(text, lang string, locs [][]int) int {
-	for _, l := range locs {
-		if !InComment(text, l[0], lang) {
-			return l[0]
+func firstOutsideComment(text string, l lang.Lang, locs [][]int) int {
+	for _, loc := range locs {
+		if !InComment(text, loc[0], l) {
+			return loc[0]
 		}
 	}
 	return -1

@@ -15,12 +15,14 @@ import (
 	"context"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -30,7 +32,7 @@ type Pattern struct {
 	Weakness string // kind of weakness, or
 	Control  string // kind of control
 	Detail   string
-	Langs    []string // file extensions without the dot
+	Langs    []lang.Lang
 	Keywords []string
 	Re       *regexp.Regexp
 	// Also, if set, must match somewhere in the same file too (CORS: a
@@ -62,10 +64,10 @@ type Pattern struct {
 const hopLines = 8
 
 var (
-	code = []string{"py", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "go", "rb", "java", "kt", "php", "cs"}
-	py   = []string{"py"}
-	js   = []string{"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts"}
-	tf   = []string{"tf"}
+	code = []lang.Lang{lang.Python, lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Go, lang.Ruby, lang.Java, lang.Kotlin, lang.PHP, lang.CSharp}
+	py   = []lang.Lang{lang.Python}
+	js   = []lang.Lang{lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX}
+	tf   = []lang.Lang{lang.Terraform}
 )
 
 // Request data, per language: what a user controls.
@@ -184,10 +186,10 @@ var Patterns = []Pattern{
 		Re:       regexp.MustCompile(`(?:^|[^.\w$]|\b(?:child_process|childProcess|cp)\.)(?:exec|execSync)\(\s*(\w+)\s*[,)]`),
 		Also:     regexp.MustCompile(`child_process`),
 		Assigned: regexp.MustCompile(builtText + `|` + valueFromJS)},
-	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []string{"go"},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []lang.Lang{lang.Go},
 		Keywords: []string{"exec.Command"},
 		Re:       regexp.MustCompile(`\bexec\.Command(?:Context)?\(\s*(?:ctx\s*,\s*)?"(?:ba)?sh"\s*,\s*"-c"\s*,\s*[^)\n]*(?:` + fromRequestGo + `)`)},
-	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []string{"go"},
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: []lang.Lang{lang.Go},
 		Keywords: []string{"exec.Command"},
 		Re:       regexp.MustCompile(`\bexec\.Command(?:Context)?\(\s*(?:ctx\s*,\s*)?"(?:ba)?sh"\s*,\s*"-c"\s*,\s*(\w+)\s*\)`),
 		Assigned: regexp.MustCompile(valueFromGo)},
@@ -215,7 +217,7 @@ var Patterns = []Pattern{
 		Keywords: []string{"node-serialize", "funcster", "serialize-to-js"},
 		Re:       regexp.MustCompile(`\b(unserialize|deserialize)\(`),
 		Also:     regexp.MustCompile(`node-serialize|funcster|serialize-to-js`)},
-	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: []string{"php", "rb"},
+	{Weakness: "unsafe-deserialization", Detail: "untrusted data deserialized into objects (pickle, unsafe YAML, node-serialize)", Langs: []lang.Lang{lang.PHP, lang.Ruby},
 		Keywords: []string{"unserialize", "Marshal.load", "YAML.load", "unsafe_load"},
 		Re:       regexp.MustCompile(`\bunserialize\(\s*(base64_decode\(\s*)?\$_(GET|POST|REQUEST|COOKIE)|\bMarshal\.load\(|\bYAML\.unsafe_load\(`)},
 	// XXE: an XML parser told to expand external entities.
@@ -336,8 +338,8 @@ func (*Detector) Name() string { return "signal" }
 // through.
 func (d *Detector) Keywords() []string { return append(d.keywords, ".env") }
 
-var allExts = func() map[string]bool {
-	m := map[string]bool{}
+var allLangs = func() map[lang.Lang]bool {
+	m := map[lang.Lang]bool{}
 	for _, p := range Patterns {
 		for _, l := range p.Langs {
 			m[l] = true
@@ -349,7 +351,7 @@ var allExts = func() map[string]bool {
 // Match implements detector.Detector: source files, not tests, and
 // .gitignore files (does the repository keep .env out?).
 func (*Detector) Match(p string) bool {
-	return (allExts[ext(p)] && !IsTestPath(p)) || path.Base(p) == ".gitignore"
+	return (allLangs[lang.Of(p)] && !lang.IsTest(p)) || path.Base(p) == ".gitignore"
 }
 
 // envIgnore matches .gitignore lines that keep .env files out of git.
@@ -362,25 +364,6 @@ func detectGitignore(f *detector.File, out *detector.Sink) {
 			return
 		}
 	}
-}
-
-func ext(p string) string { return strings.TrimPrefix(path.Ext(p), ".") }
-
-// IsTestPath reports whether a file is a test, whose code does not run in
-// production: its weaknesses are not the product's.
-func IsTestPath(p string) bool {
-	base := path.Base(p)
-	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.go") || strings.HasSuffix(base, "_test.py") ||
-		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || base == "conftest.py" {
-		return true
-	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		switch seg {
-		case "test", "tests", "__tests__", "spec", "e2e", "fixtures":
-			return true
-		}
-	}
-	return false
 }
 
 // patterns finds, in one pass over a file, every pattern's keywords and
@@ -454,7 +437,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		detectGitignore(f, out)
 		return nil
 	}
-	e := ext(f.Path)
+	e := lang.Of(f.Path)
 	text := string(f.Data)
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
@@ -462,7 +445,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	scan := patterns().Scan(text, lower)
 	for i := range Patterns {
 		p := &Patterns[i]
-		if !contains(p.Langs, e) {
+		if !slices.Contains(p.Langs, e) {
 			continue
 		}
 		// Nothing without one of the pattern's keywords.
@@ -506,13 +489,13 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 
 // counts reports whether the match at loc (with its submatches) is the
 // signal, not text about it or a lookalike.
-func (p *Pattern) counts(text, lang string, loc []int) bool {
+func (p *Pattern) counts(text string, l lang.Lang, loc []int) bool {
 	i, j := loc[0], loc[1]
 	// A match that starts and ends inside a string literal is text about
 	// the code (a detector's own patterns, documentation), not the
 	// weakness; one that starts at a quoted key and ends in code
 	// ({"verify_signature": False}) is the weakness.
-	if InComment(text, i, lang) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
+	if InComment(text, i, l) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
 		return false
 	}
 	// A control is its use: an import of a limiter or a hashing library
@@ -679,13 +662,13 @@ func enclosing(text string, i, j int) string {
 // comment (# or //), or, outside Python, inside a /* ... */ block; in
 // Python, inside a triple-quoted string (a docstring). A commented-out
 // control is no control, and a commented-out weakness no weakness.
-func InComment(text string, i int, lang string) bool {
+func InComment(text string, i int, l lang.Lang) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	line := strings.TrimSpace(text[start:i])
 	if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*") {
 		return true
 	}
-	if lang == "py" {
+	if l == lang.Python {
 		return strings.Count(text[:i], `"""`)%2 == 1
 	}
 	return inBlockComment(text, i)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Fixtures mark each expected signal inline: "want: weakness KIND" or
@@ -61,17 +62,6 @@ func uniq(xs []string) []string {
 		}
 	}
 	return out
-}
-
-func TestIsTestPath(t *testing.T) {
-	for p, want := range map[string]bool{
-		"tests/test_x.py": true, "app/x_test.go": true, "src/a.spec.ts": true, "src/__tests__/a.js": true,
-		"app/main.py": false, "src/latest/x.js": false, "contest.py": false,
-	} {
-		if got := IsTestPath(p); got != want {
-			t.Errorf("IsTestPath(%q) = %v, want %v", p, got, want)
-		}
-	}
 }
 
 func TestInString(t *testing.T) {
@@ -153,15 +143,16 @@ func TestAssignedFrom(t *testing.T) {
 
 func TestInComment(t *testing.T) {
 	for _, tc := range []struct {
-		text, at, lang string
-		want           bool
+		text, at string
+		lang     lang.Lang
+		want     bool
 	}{
-		{"a()\n// limiter.check()", "limiter", "js", true},
-		{"/*\nbcrypt.hash(p)\n*/\nx()", "bcrypt", "js", true},
-		{"/* old */\nbcrypt.hash(p)", "bcrypt", "js", false},
-		{"app.get('/api/*', h)\nbcrypt.hash(p)", "bcrypt", "js", false},
-		{"def f():\n    \"\"\"use bcrypt here\"\"\"\n    bcrypt.hashpw(p)", "bcrypt.", "py", false},
-		{"def f():\n    \"\"\"use bcrypt here\"\"\"", "bcrypt", "py", true},
+		{"a()\n// limiter.check()", "limiter", lang.JavaScript, true},
+		{"/*\nbcrypt.hash(p)\n*/\nx()", "bcrypt", lang.JavaScript, true},
+		{"/* old */\nbcrypt.hash(p)", "bcrypt", lang.JavaScript, false},
+		{"app.get('/api/*', h)\nbcrypt.hash(p)", "bcrypt", lang.JavaScript, false},
+		{"def f():\n    \"\"\"use bcrypt here\"\"\"\n    bcrypt.hashpw(p)", "bcrypt.", lang.Python, false},
+		{"def f():\n    \"\"\"use bcrypt here\"\"\"", "bcrypt", lang.Python, true},
 	} {
 		i := strings.Index(tc.text, tc.at)
 		if got := InComment(tc.text, i, tc.lang); got != tc.want {
@@ -229,7 +220,7 @@ func FuzzDetect(f *testing.F) {
 	f.Add("yaml.load(", "py")
 	d := New()
 	f.Fuzz(func(t *testing.T, src, ext string) {
-		if !allExts[ext] {
+		if !allLangs[lang.Of("f."+ext)] {
 			return
 		}
 		out := detector.NewSink()
