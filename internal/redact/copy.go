@@ -5,83 +5,134 @@ import (
 	"sync"
 )
 
-// Copy returns a deep copy of v with every string in it passed through
-// Text: the values of exported fields, slice, array and map elements,
+// Copy returns a copy of v with every string in it passed through Text: the values of exported fields, slice, array and map elements,
 // map keys and whatever pointers and interfaces hold. A printer that
 // writes a whole structure (a report, a scan, a diff) copies it once and
 // cannot miss a field. Fields tagged `json:"-"` are never printed and are
 // kept as they are (a route's handler source, say); unexported fields are
 // copied as they are. Nil slices and maps stay nil, so JSON keeps its
-// nulls. v must hold no pointer cycle.
+// nulls. What holds nothing to mask is shared with v, not copied (so the
+// copy is cheap when, as usual, there is nothing to mask); neither v nor
+// what it points to is ever modified. v must hold no pointer cycle.
 func Copy[T any](v T) T {
 	rv := reflect.ValueOf(&v).Elem()
+	c, changed := copyValue(rv)
+	if !changed {
+		return v // nothing to mask: no copy is needed, v is a value
+	}
 	out := reflect.New(rv.Type()).Elem()
-	out.Set(copyValue(rv))
+	out.Set(c)
 	return out.Interface().(T)
 }
 
-func copyValue(v reflect.Value) reflect.Value {
+// copyValue returns v with its strings masked, and whether any was: an
+// unchanged value is returned as it is, so text with nothing to mask
+// costs a walk and no allocation.
+func copyValue(v reflect.Value) (reflect.Value, bool) {
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
 		r := Text(s)
 		if r == s {
-			return v
+			return v, false
 		}
-		return reflect.ValueOf(r).Convert(v.Type())
+		return reflect.ValueOf(r).Convert(v.Type()), true
 	case reflect.Pointer:
 		if v.IsNil() {
-			return v
+			return v, false
+		}
+		e, changed := copyValue(v.Elem())
+		if !changed {
+			return v, false
 		}
 		p := reflect.New(v.Type().Elem())
-		p.Elem().Set(copyValue(v.Elem()))
-		return p
+		p.Elem().Set(e)
+		return p, true
 	case reflect.Interface:
 		if v.IsNil() {
-			return v
+			return v, false
+		}
+		e, changed := copyValue(v.Elem())
+		if !changed {
+			return v, false
 		}
 		out := reflect.New(v.Type()).Elem()
-		out.Set(copyValue(v.Elem()))
-		return out
+		out.Set(e)
+		return out, true
 	case reflect.Slice:
 		if v.IsNil() || !holdsText(v.Type().Elem()) {
-			return v
+			return v, false
 		}
-		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		var out reflect.Value
 		for i := range v.Len() {
-			out.Index(i).Set(copyValue(v.Index(i)))
-		}
-		return out
-	case reflect.Array:
-		out := reflect.New(v.Type()).Elem()
-		for i := range v.Len() {
-			out.Index(i).Set(copyValue(v.Index(i)))
-		}
-		return out
-	case reflect.Map:
-		if v.IsNil() {
-			return v
-		}
-		out := reflect.MakeMapWithSize(v.Type(), v.Len())
-		iter := v.MapRange()
-		for iter.Next() {
-			out.SetMapIndex(copyValue(iter.Key()), copyValue(iter.Value()))
-		}
-		return out
-	case reflect.Struct:
-		out := reflect.New(v.Type()).Elem()
-		out.Set(v)
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("json") == "-" || !holdsText(f.Type) {
+			e, changed := copyValue(v.Index(i))
+			if !changed {
+				if out.IsValid() {
+					out.Index(i).Set(e)
+				}
 				continue
 			}
-			out.Field(i).Set(copyValue(v.Field(i)))
+			if !out.IsValid() {
+				out = reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+				reflect.Copy(out, v.Slice(0, i))
+			}
+			out.Index(i).Set(e)
 		}
-		return out
+		return orValue(out, v)
+	case reflect.Array:
+		if !holdsText(v.Type().Elem()) {
+			return v, false
+		}
+		var out reflect.Value
+		for i := range v.Len() {
+			if e, changed := copyValue(v.Index(i)); changed {
+				if !out.IsValid() {
+					out = reflect.New(v.Type()).Elem()
+					out.Set(v)
+				}
+				out.Index(i).Set(e)
+			}
+		}
+		return orValue(out, v)
+	case reflect.Map:
+		if v.IsNil() || !holdsText(v.Type()) {
+			return v, false
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		changed := false
+		iter := v.MapRange()
+		for iter.Next() {
+			k, kc := copyValue(iter.Key())
+			e, ec := copyValue(iter.Value())
+			changed = changed || kc || ec
+			out.SetMapIndex(k, e)
+		}
+		if !changed {
+			return v, false
+		}
+		return out, true
+	case reflect.Struct:
+		var out reflect.Value
+		for _, i := range textFields(v.Type()) {
+			if e, changed := copyValue(v.Field(i)); changed {
+				if !out.IsValid() {
+					out = reflect.New(v.Type()).Elem()
+					out.Set(v)
+				}
+				out.Field(i).Set(e)
+			}
+		}
+		return orValue(out, v)
 	}
-	return v
+	return v, false
+}
+
+// orValue is out and true when out was made, else v unchanged.
+func orValue(out, v reflect.Value) (reflect.Value, bool) {
+	if out.IsValid() {
+		return out, true
+	}
+	return v, false
 }
 
 // holdsText reports whether a value of type t can reach a string, so a
@@ -94,6 +145,26 @@ func holdsText(t reflect.Type) bool {
 	textTypes.Store(t, v)
 	return v
 }
+
+// textFields lists the fields of struct type t that Copy walks: exported,
+// not tagged `json:"-"`, and able to hold text. It is cached per type:
+// reading tags and fields for every value costs more than the walk.
+func textFields(t reflect.Type) []int {
+	if v, ok := structFields.Load(t); ok {
+		return v.([]int)
+	}
+	var fields []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.IsExported() && f.Tag.Get("json") != "-" && holdsText(f.Type) {
+			fields = append(fields, i)
+		}
+	}
+	structFields.Store(t, fields)
+	return fields
+}
+
+var structFields sync.Map // reflect.Type -> []int
 
 // textTypes caches holdsText: a large slice asks about one type per element.
 var textTypes sync.Map // reflect.Type -> bool

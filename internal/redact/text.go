@@ -85,38 +85,47 @@ type span struct{ start, end int }
 // find returns the spans to mask, sorted and not overlapping.
 func find(s string) []span {
 	var out []span
-	long := false
+	digits := false // some long token holds a digit
 	for i := 0; i < len(s); {
 		if !isTokenByte(s[i]) {
 			i++
 			continue
 		}
-		j := i
+		j, d := i, false
 		for j < len(s) && isTokenByte(s[j]) {
+			d = d || '0' <= s[j] && s[j] <= '9'
 			j++
 		}
 		if j-i >= gateLen {
-			long = true
-			if tok := s[i:j]; hasKeyPrefix(tok) || looksRandom(tok) {
+			digits = digits || d
+			if tok := s[i:j]; hasKeyPrefix(tok) || (d && looksRandom(tok)) {
 				out = append(out, span{i, j})
 			}
 		}
 		i = j
 	}
-	if !long {
-		return nil
-	}
-	if len(s) <= maxRuleText {
+	// The provider rules' secrets all hold digits (their patterns say so,
+	// or their entropy makes it all but certain): text whose long tokens
+	// hold none skips the keyword pass.
+	if digits && len(s) <= maxRuleText {
 		out = append(out, ruleSpans(s)...)
 	}
 	return merge(out)
 }
 
-func isTokenByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '+'
-}
+func isTokenByte(c byte) bool { return tokenBytes[c] }
+
+var tokenBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '+'
+	}
+	return t
+}()
 
 func hasKeyPrefix(tok string) bool {
+	if !prefixStarts[tok[0]] {
+		return false
+	}
 	for _, p := range keyPrefixes {
 		if len(tok) >= len(p)+minAfterPrefix && strings.HasPrefix(tok, p) {
 			return true
@@ -124,6 +133,15 @@ func hasKeyPrefix(tok string) bool {
 	}
 	return false
 }
+
+// prefixStarts marks the first bytes of keyPrefixes, so most tokens are
+// ruled out by one lookup.
+var prefixStarts = func() (t [256]bool) {
+	for _, p := range keyPrefixes {
+		t[p[0]] = true
+	}
+	return t
+}()
 
 // looksRandom tells a generated key from a name. Names are words: about
 // two letters in five are vowels and same-class runs ("Request", "256")
@@ -158,7 +176,8 @@ func looksRandom(tok string) bool {
 			continue
 		}
 		alnum++
-		if strings.IndexByte("aeiouAEIOU", c) >= 0 {
+		switch c | 0x20 {
+		case 'a', 'e', 'i', 'o', 'u':
 			vowels++
 		}
 		if cl != prev {
