@@ -175,8 +175,9 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 // firstOutsideComment is the start of the first match not commented out,
 // or -1.
 func firstOutsideComment(text string, l lang.Lang, locs [][]int) int {
+	comments := &commentedOut{l: l, src: []byte(text)}
 	for _, loc := range locs {
-		if !InComment(text, loc[0], l) {
+		if !comments.at(loc[0]) {
 			return loc[0]
 		}
 	}

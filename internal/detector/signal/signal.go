@@ -439,6 +439,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	e := lang.Of(f.Path)
 	text := string(f.Data)
+	comments := &commentedOut{l: e, src: f.Data}
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
@@ -458,7 +459,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		for _, l := range locs {
 			line := 1 + strings.Count(text[:l[0]], "\n")
 			key := p.Weakness + p.Control + ":" + strconv.Itoa(line)
-			if seen[key] || !p.counts(text, e, l) {
+			if seen[key] || !p.counts(text, comments, l) {
 				continue
 			}
 			seen[key] = true
@@ -489,13 +490,13 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 
 // counts reports whether the match at loc (with its submatches) is the
 // signal, not text about it or a lookalike.
-func (p *Pattern) counts(text string, l lang.Lang, loc []int) bool {
+func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	i, j := loc[0], loc[1]
 	// A match that starts and ends inside a string literal is text about
 	// the code (a detector's own patterns, documentation), not the
 	// weakness; one that starts at a quoted key and ends in code
 	// ({"verify_signature": False}) is the weakness.
-	if InComment(text, i, l) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
+	if comments.at(i) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
 		return false
 	}
 	// A control is its use: an import of a limiter or a hashing library
@@ -658,42 +659,21 @@ func enclosing(text string, i, j int) string {
 	return text[start:max(end, j)]
 }
 
-// InComment reports whether position i is commented out: on a line
-// comment (# or //), or, outside Python, inside a /* ... */ block; in
-// Python, inside a triple-quoted string (a docstring). A commented-out
-// control is no control, and a commented-out weakness no weakness.
-func InComment(text string, i int, l lang.Lang) bool {
-	start := strings.LastIndexByte(text[:i], '\n') + 1
-	line := strings.TrimSpace(text[start:i])
-	if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*") {
-		return true
-	}
-	if l == lang.Python {
-		return strings.Count(text[:i], `"""`)%2 == 1
-	}
-	return inBlockComment(text, i)
+// commentedOut answers, for offsets of src, whether the code there is
+// commented out (lang.Commented): a commented-out control is no control,
+// and a commented-out weakness no weakness. The comments are blanked on
+// the first question only: most files have no match to ask about.
+type commentedOut struct {
+	l        lang.Lang
+	src      []byte
+	stripped []byte
 }
 
-// inBlockComment reports whether i follows a /* with no */ after it. An
-// opener inside a string ("/api/*") is no comment.
-func inBlockComment(text string, i int) bool {
-	// Most files have no block comment: a forward search says so at
-	// memory speed, where LastIndex hashes its way back byte by byte.
-	if !strings.Contains(text[:i], "/*") {
-		return false
+func (c *commentedOut) at(i int) bool {
+	if c.stripped == nil {
+		c.stripped = lang.StripComments(c.l, c.src)
 	}
-	end := i
-	for {
-		open := strings.LastIndex(text[:end], "/*")
-		if open < 0 {
-			return false
-		}
-		if inString(text, open) {
-			end = open
-			continue
-		}
-		return !strings.Contains(text[open+2:i], "*/")
-	}
+	return lang.Commented(c.src, c.stripped, i)
 }
 
 // inString reports whether position i on its line sits inside a string

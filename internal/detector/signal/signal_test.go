@@ -141,22 +141,35 @@ func TestAssignedFrom(t *testing.T) {
 	}
 }
 
-func TestInComment(t *testing.T) {
-	for _, tc := range []struct {
-		text, at string
-		lang     lang.Lang
-		want     bool
+// TestCommentedOut: a pattern in a comment finds nothing, wherever the
+// comment sits; the same code outside one is found.
+func TestCommentedOut(t *testing.T) {
+	tests := []struct {
+		path, src string
+		want      int // weaknesses and controls found
 	}{
-		{"a()\n// limiter.check()", "limiter", lang.JavaScript, true},
-		{"/*\nbcrypt.hash(p)\n*/\nx()", "bcrypt", lang.JavaScript, true},
-		{"/* old */\nbcrypt.hash(p)", "bcrypt", lang.JavaScript, false},
-		{"app.get('/api/*', h)\nbcrypt.hash(p)", "bcrypt", lang.JavaScript, false},
-		{"def f():\n    \"\"\"use bcrypt here\"\"\"\n    bcrypt.hashpw(p)", "bcrypt.", lang.Python, false},
-		{"def f():\n    \"\"\"use bcrypt here\"\"\"", "bcrypt", lang.Python, true},
-	} {
-		i := strings.Index(tc.text, tc.at)
-		if got := InComment(tc.text, i, tc.lang); got != tc.want {
-			t.Errorf("InComment(%q at %q) = %v, want %v", tc.text, tc.at, got, tc.want)
+		{"app/a.py", "h = hashlib.md5(password)\n", 1},
+		{"app/a.py", "# h = hashlib.md5(password)\n", 0},
+		{"app/a.py", "x = 1  # hashlib.md5(password)\n", 0},
+		{"app/a.py", "def f():\n    \"\"\"h = hashlib.md5(password)\"\"\"\n", 0},
+		{"app/a.py", "def f():\n    '''\n    h = hashlib.md5(password)\n    '''\n", 0},
+		{"app/a.py", "def f():\n    \"\"\"doc\"\"\"\n    h = hashlib.md5(password)\n", 1},
+		{"app/a.py", "f(a,\n  *args)\nh = hashlib.md5(password)\n", 1},
+		{"src/a.js", "const h = crypto.createHash('md5').update(password)\n", 1},
+		{"src/a.js", "// const h = crypto.createHash('md5').update(password)\n", 0},
+		{"src/a.js", "x() // crypto.createHash('md5').update(password)\n", 0},
+		{"src/a.js", "/*\nconst h = crypto.createHash('md5').update(password)\n*/\n", 0},
+		{"src/a.js", "app.get('/api/*', h)\nconst h = crypto.createHash('md5').update(password)\n", 1},
+		{"src/a.ts", "/* old */\nconst h = crypto.createHash('md5').update(password)\n", 1},
+	}
+	for _, tt := range tests {
+		out := detector.NewSink()
+		if err := New().Detect(context.Background(), &detector.File{Path: tt.path, Data: []byte(tt.src)}, out); err != nil {
+			t.Fatal(err)
+		}
+		res := out.Result()
+		if got := len(res.Weaknesses) + len(res.Controls); got != tt.want {
+			t.Errorf("%s %q: found %d, want %d (%v %v)", tt.path, tt.src, got, tt.want, res.Weaknesses, res.Controls)
 		}
 	}
 }
