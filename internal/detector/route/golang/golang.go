@@ -25,6 +25,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/packed"
 )
 
@@ -44,8 +45,8 @@ func (*Detector) Name() string { return "route/go" }
 // Match keeps Go sources (not tests: routes a test registers are not
 // served) and go.mod, which names the module for cross-package calls.
 func (*Detector) Match(p string) bool {
-	if strings.HasSuffix(p, ".go") {
-		return !strings.HasSuffix(p, "_test.go")
+	if lang.Of(p) == lang.Go {
+		return !lang.IsTest(p)
 	}
 	return path.Base(p) == "go.mod"
 }

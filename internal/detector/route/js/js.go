@@ -19,10 +19,8 @@ package js
 import (
 	"bytes"
 	"context"
-	"path"
 	"regexp"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -56,30 +54,14 @@ func (*Detector) Name() string { return "route/js" }
 // that are not tests.
 func (*Detector) Match(p string) bool { return isSource(p) }
 
-// isSource says a path is JS/TS application code: not a type declaration,
-// a test, a story or a mock.
+// isSource says a path is JavaScript or TypeScript code that may serve
+// routes: not a type declaration, a single-file component or a test.
 func isSource(p string) bool {
 	switch lang.Of(p) {
-	case lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.TypeScriptDecl:
-	default:
-		return false
+	case lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX:
+		return !lang.IsTest(p)
 	}
-	base := path.Base(p)
-	if strings.HasSuffix(base, ".d.ts") || strings.HasSuffix(base, ".d.mts") || strings.HasSuffix(base, ".d.cts") {
-		return false
-	}
-	for _, s := range []string{".test.", ".spec.", ".e2e.", ".stories.", ".cy."} {
-		if strings.Contains(base, s) {
-			return false
-		}
-	}
-	for _, dir := range strings.Split(path.Dir(p), "/") {
-		switch dir {
-		case "__tests__", "__mocks__", "test", "tests", "e2e", "cypress", "__fixtures__":
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // routeKeywords: a file with none of these registers no route, mounts

@@ -10,7 +10,6 @@ package python
 
 import (
 	"context"
-	"strings"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -33,7 +32,7 @@ func (*Detector) Name() string { return "route/python" }
 // Match takes Python sources that are not tests: a test client calling
 // a route is not a route.
 func (*Detector) Match(p string) bool {
-	return (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyw")) && !lang.IsTest(p)
+	return lang.Of(p) == lang.Python && !lang.IsTest(p)
 }
 
 // Keywords keeps the parser off Python files that cannot declare, mount
