@@ -1,13 +1,13 @@
 // Package code holds the cheap, text-level readers the asset detectors
-// share: which language a file is, its comments blanked out, its imports,
-// whether it is a test, and which catalogue services it uses. No parser:
-// imports and env reads are regular enough for line-level matching, and
-// blanking comments keeps a commented-out import from counting.
+// share: a file's source with its comments blanked out (once per file),
+// its imports, its string literals and the catalogue services it uses.
+// No parser: imports are regular enough for line-level matching, and
+// blanking comments keeps a commented-out import from counting. Which
+// language a file is, and whether it is a test, is package lang's.
 package code
 
 import (
 	"bytes"
-	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -28,53 +28,6 @@ func Reads(l lang.Lang) bool {
 	}
 	return false
 }
-
-// Lang, LangOf, the language constants and Strip are the names callers
-// used before package lang; they go once every caller asks lang.
-type Lang = lang.Lang
-
-// Languages, as package lang names them.
-const (
-	Other  = lang.None
-	Python = lang.Python
-	JS     = lang.JavaScript
-	Go     = lang.Go
-)
-
-// LangOf is the family of a file's language when Reads knows it, or Other.
-func LangOf(p string) Lang {
-	if l := lang.Of(p); Reads(l) {
-		return l.Family()
-	}
-	return Other
-}
-
-// IsTest reports whether a path is test code: what a test reads or
-// imports is not what the product does.
-func IsTest(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		switch seg {
-		case "test", "tests", "__tests__", "__mocks__", "mocks", "testing", "spec", "specs", "e2e", "cypress", "testdata", "fixtures":
-			return true
-		}
-	}
-	base := path.Base(p)
-	switch {
-	case strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py"),
-		strings.HasSuffix(base, "_test.py"), strings.HasSuffix(base, "_test.go"),
-		base == "conftest.py", base == "tests.py":
-		return true
-	}
-	for _, mark := range []string{".test.", ".spec.", ".stories."} {
-		if strings.Contains(base, mark) {
-			return true
-		}
-	}
-	return false
-}
-
-// Strip is lang.StripComments.
-func Strip(l Lang, src []byte) []byte { return lang.StripComments(l, src) }
 
 type strippedKey struct{}
 
@@ -140,7 +93,7 @@ var (
 func Imports(l lang.Lang, stripped []byte) []Import {
 	var out []Import
 	switch l.Family() {
-	case Python, JS:
+	case lang.Python, lang.JavaScript:
 		line := 0
 		for rest := stripped; len(rest) > 0; {
 			line++
@@ -150,13 +103,13 @@ func Imports(l lang.Lang, stripped []byte) []Import {
 			} else {
 				rest = nil
 			}
-			if l.Family() == Python {
+			if l.Family() == lang.Python {
 				out = pythonImports(out, text, line)
 			} else {
 				out = jsImports(out, text, line)
 			}
 		}
-	case Go:
+	case lang.Go:
 		head := stripped
 		if loc := goDeclRE.FindIndex(stripped); loc != nil {
 			head = stripped[:loc[0]]
@@ -230,11 +183,11 @@ type Use struct {
 func Uses(l lang.Lang, stripped []byte) []Use {
 	eco := ""
 	switch l.Family() {
-	case Python:
+	case lang.Python:
 		eco = "python"
-	case JS:
+	case lang.JavaScript:
 		eco = catalog.NPM
-	case Go:
+	case lang.Go:
 		eco = catalog.Go
 	default:
 		return nil
@@ -242,7 +195,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 	var out []Use
 	imported := map[string]bool{}
 	for _, im := range Imports(l, stripped) {
-		if l.Family() == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
+		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
 		if s := catalog.ForPackage(eco, im.Module); s != nil {
@@ -344,11 +297,11 @@ func StringSpans(l lang.Lang, stripped []byte) []Span {
 	for i := 0; i < len(stripped); {
 		c := stripped[i]
 		switch {
-		case c == '"' || c == '\'' || c == '`' && l.Family() != Python:
+		case c == '"' || c == '\'' || c == '`' && l.Family() != lang.Python:
 			j := lang.SkipString(stripped, i)
 			// Template literals and f-strings hold code in their
 			// placeholders: they are not plain text.
-			if c != '`' && !(l.Family() == Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
+			if c != '`' && !(l.Family() == lang.Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
 				out = append(out, Span{i, j})
 			}
 			i = j

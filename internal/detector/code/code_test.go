@@ -2,67 +2,31 @@ package code
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
-func TestStrip(t *testing.T) {
-	tests := []struct {
-		name string
-		lang Lang
-		src  string
-		keep []string
-		drop []string
-	}{
-		{"python comment", Python, "import os  # import openai\nx = 'a # b'\n", []string{"import os", "'a # b'"}, []string{"openai"}},
-		{"python docstring", Python, "def f():\n    \"\"\"Example:\n    import stripe\n    \"\"\"\n    return 1\n", []string{"return 1"}, []string{"stripe"}},
-		{"js comments", JS, "// import x from 'openai'\n/* require('stripe') */\nconst u = 'http://a.b'\n", []string{"'http://a.b'"}, []string{"openai", "stripe"}},
-		{"js template", JS, "const s = `a // b\n${x}`\n", []string{"a // b"}, nil},
-		{"go", Go, "import (\n\t// \"github.com/openai/openai-go\"\n\t\"fmt\"\n)\n", []string{"\"fmt\""}, []string{"openai"}},
-		{"unterminated string", JS, "const a = 'oops\nimport x from 'openai'\n", []string{"openai"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := string(Strip(tt.lang, []byte(tt.src)))
-			if len(got) != len(tt.src) || strings.Count(got, "\n") != strings.Count(tt.src, "\n") {
-				t.Fatalf("Strip changed offsets: %q", got)
-			}
-			for _, k := range tt.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("lost %q: %q", k, got)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("kept %q: %q", d, got)
-				}
-			}
-		})
-	}
-}
-
 func TestImports(t *testing.T) {
 	tests := []struct {
 		name string
-		lang Lang
+		lang lang.Lang
 		src  string
 		want []string
 	}{
-		{"python", Python, "import os, openai as oa\nfrom google.cloud import storage, bigquery\nfrom . import models\nfrom .db import x\n    import boto3\n",
+		{"python", lang.Python, "import os, openai as oa\nfrom google.cloud import storage, bigquery\nfrom . import models\nfrom .db import x\n    import boto3\n",
 			[]string{"os", "openai", "google.cloud", "google.cloud.storage", "google.cloud.bigquery", "boto3"}},
-		{"python paren", Python, "from stripe import (\n  Charge,\n)\n", []string{"stripe"}},
-		{"js", JS, "import OpenAI from 'openai'\nimport {\n  S3Client,\n} from \"@aws-sdk/client-s3\";\nimport './styles.css'\nconst Stripe = require('stripe')\nconst m = await import('resend')\nexport { x } from './x'\nArray.from('abc')\n",
+		{"python paren", lang.Python, "from stripe import (\n  Charge,\n)\n", []string{"stripe"}},
+		{"js", lang.JavaScript, "import OpenAI from 'openai'\nimport {\n  S3Client,\n} from \"@aws-sdk/client-s3\";\nimport './styles.css'\nconst Stripe = require('stripe')\nconst m = await import('resend')\nexport { x } from './x'\nArray.from('abc')\n",
 			[]string{"openai", "@aws-sdk/client-s3", "./x", "./styles.css", "stripe", "resend"}},
-		{"go", Go, "package x\nimport \"fmt\"\nimport (\n\topenai \"github.com/sashabaranov/go-openai\"\n\t_ \"github.com/lib/pq\"\n)\n",
+		{"go", lang.Go, "package x\nimport \"fmt\"\nimport (\n\topenai \"github.com/sashabaranov/go-openai\"\n\t_ \"github.com/lib/pq\"\n)\n",
 			[]string{"fmt", "github.com/sashabaranov/go-openai", "github.com/lib/pq"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, im := range Imports(tt.lang, Strip(tt.lang, []byte(tt.src))) {
+			for _, im := range Imports(tt.lang, lang.StripComments(tt.lang, []byte(tt.src))) {
 				got = append(got, im.Module)
 			}
 			if !sameSet(got, tt.want) {
@@ -87,22 +51,22 @@ func sameSet(a, b []string) bool {
 func TestUses(t *testing.T) {
 	tests := []struct {
 		name string
-		lang Lang
+		lang lang.Lang
 		src  string
 		want []string
 	}{
-		{"boto3 s3", Python, "import boto3\ns3 = boto3.client('s3')\nses = boto3.client(\"ses\")\n", []string{"aws", "aws-s3", "aws-ses"}},
-		{"call without sdk", Python, "s3 = client('s3')\n", nil},
-		{"host", Python, "import httpx\nhttpx.post('https://api.openai.com/v1/chat/completions')\n", []string{"openai"}},
-		{"host lookalike", JS, "fetch('https://notapi.openai.com.evil.example/x')\n", nil},
-		{"substring package", JS, "import x from 'not-openai-helper'\n", nil},
-		{"commented", JS, "// import OpenAI from 'openai'\n", nil},
-		{"go stripe", Go, "import \"github.com/stripe/stripe-go/v76/webhook\"\n", []string{"stripe"}},
+		{"boto3 s3", lang.Python, "import boto3\ns3 = boto3.client('s3')\nses = boto3.client(\"ses\")\n", []string{"aws", "aws-s3", "aws-ses"}},
+		{"call without sdk", lang.Python, "s3 = client('s3')\n", nil},
+		{"host", lang.Python, "import httpx\nhttpx.post('https://api.openai.com/v1/chat/completions')\n", []string{"openai"}},
+		{"host lookalike", lang.JavaScript, "fetch('https://notapi.openai.com.evil.example/x')\n", nil},
+		{"substring package", lang.JavaScript, "import x from 'not-openai-helper'\n", nil},
+		{"commented", lang.JavaScript, "// import OpenAI from 'openai'\n", nil},
+		{"go stripe", lang.Go, "import \"github.com/stripe/stripe-go/v76/webhook\"\n", []string{"stripe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, u := range Uses(tt.lang, Strip(tt.lang, []byte(tt.src))) {
+			for _, u := range Uses(tt.lang, lang.StripComments(tt.lang, []byte(tt.src))) {
 				got = append(got, u.Service.ID)
 			}
 			if !sameSet(got, tt.want) {
@@ -112,28 +76,16 @@ func TestUses(t *testing.T) {
 	}
 }
 
-func TestIsTest(t *testing.T) {
-	for p, want := range map[string]bool{
-		"tests/test_app.py": true, "app/test_utils.py": true, "src/app.test.ts": true, "pkg/x_test.go": true,
-		"src/__tests__/a.js": true, "app/main.py": false, "src/contest.py": false, "src/latest.ts": false,
-	} {
-		if got := IsTest(p); got != want {
-			t.Errorf("IsTest(%s) = %v, want %v", p, got, want)
-		}
-	}
-}
-
-func FuzzStrip(f *testing.F) {
+// FuzzReaders: the readers take any source in any language they read.
+func FuzzReaders(f *testing.F) {
 	f.Add([]byte("import os # c\n'''doc'''\n\"x\\\"y\""), 1)
 	f.Add([]byte("/* a */ `b ${c}` 'd\n// e"), 2)
 	f.Add([]byte("import (\n\"fmt\"\n)\n/*"), 3)
-	f.Fuzz(func(t *testing.T, src []byte, lang int) {
-		l := Lang(lang & 3)
-		out := Strip(l, src)
-		if len(out) != len(src) {
-			t.Fatalf("length changed")
-		}
+	f.Fuzz(func(t *testing.T, src []byte, n int) {
+		l := []lang.Lang{lang.None, lang.Python, lang.JavaScript, lang.TypeScript, lang.Go}[uint(n)%5]
+		out := lang.StripComments(l, src)
 		Imports(l, out)
+		StringSpans(l, out)
 		Uses(l, out)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/catalog"
@@ -13,22 +14,22 @@ import (
 
 // usesReference is Uses as it was before the hosts were found in one
 // pass: a search per host. Uses must return exactly what it returns.
-func usesReference(lang Lang, stripped []byte) []Use {
+func usesReference(l lang.Lang, stripped []byte) []Use {
 	eco := ""
-	switch lang {
-	case Python:
+	switch l.Family() {
+	case lang.Python:
 		eco = "python"
-	case JS:
+	case lang.JavaScript:
 		eco = catalog.NPM
-	case Go:
+	case lang.Go:
 		eco = catalog.Go
 	default:
 		return nil
 	}
 	var out []Use
 	imported := map[string]bool{}
-	for _, im := range Imports(lang, stripped) {
-		if lang == JS && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
+	for _, im := range Imports(l, stripped) {
+		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
 		if s := catalog.ForPackage(eco, im.Module); s != nil {
@@ -105,12 +106,12 @@ func TestHostSetMatchesReference(t *testing.T) {
 func TestUsesMatchesReference(t *testing.T) {
 	roots := []string{"../thirdparty/testdata", "../store/testdata", "../exit/testdata", "../credential/testdata"}
 	paritytest.Files(t, roots, func(p string, data []byte) {
-		lang := LangOf(p)
-		if lang == Other {
+		l := lang.Of(p)
+		if !Reads(l) {
 			return
 		}
-		src := Strip(lang, data)
-		if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
+		src := lang.StripComments(l, data)
+		if got, want := Uses(l, src), usesReference(l, src); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %v, want %v", p, got, want)
 		}
 	})
@@ -126,10 +127,10 @@ func FuzzUsesMatchesReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, lang := range []Lang{Python, JS, Go} {
-			src := Strip(lang, []byte(s))
-			if got, want := Uses(lang, src), usesReference(lang, src); !reflect.DeepEqual(got, want) {
-				t.Errorf("%d %q: got %v, want %v", lang, s, got, want)
+		for _, l := range []lang.Lang{lang.Python, lang.JavaScript, lang.Go} {
+			src := lang.StripComments(l, []byte(s))
+			if got, want := Uses(l, src), usesReference(l, src); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v %q: got %v, want %v", l, s, got, want)
 			}
 		}
 	})

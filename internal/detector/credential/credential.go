@@ -37,7 +37,7 @@ func (*Detector) Match(p string) bool {
 	if IsEnvTemplate(p) {
 		return true
 	}
-	return code.LangOf(p) != code.Other && !lang.IsTest(p)
+	return code.Reads(lang.Of(p)) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
@@ -131,18 +131,18 @@ func Reads(p string, data []byte) []Read {
 		}
 		return out
 	}
-	lang := code.LangOf(p)
+	l := lang.Of(p)
 	// Stripping and the string spans cost more than the search for the
 	// calls: a file with none of its language's reads is done here.
 	// Strip only blanks, so it cannot make a needle the data lacks.
-	if !containsAny(data, readNeedles[lang]) {
+	if !containsAny(data, readNeedles[l.Family()]) {
 		return nil
 	}
-	src := code.Strip(lang, data)
+	src := lang.StripComments(l, data)
 	text := string(src)
 	var quoted []code.Span
-	if lang != code.Go { // Go struct tags are strings by design
-		quoted = code.StringSpans(lang, src)
+	if l != lang.Go { // Go struct tags are strings by design
+		quoted = code.StringSpans(l, src)
 	}
 	addAll := func(g func() *regexgate.Gate, needles ...string) {
 		if !containsAny(src, needles) {
@@ -160,22 +160,22 @@ func Reads(p string, data []byte) []Read {
 			}
 		}
 	}
-	switch lang {
-	case code.Go:
+	switch l.Family() {
+	case lang.Go:
 		addAll(goReadGate, "os.Getenv", "os.LookupEnv")
 		addAll(goTagGate, `env:"`, `envconfig:"`)
-	case code.Python:
+	case lang.Python:
 		addAll(pyReadGate, "environ", "getenv")
-		if containsAny(src, []string{"environ"}) && hasImport(lang, src, "environ") {
+		if containsAny(src, []string{"environ"}) && hasImport(l, src, "environ") {
 			addAll(pyEnvironGate, "env")
 		}
-		if containsAny(src, []string{"decouple"}) && hasImport(lang, src, "decouple") {
+		if containsAny(src, []string{"decouple"}) && hasImport(l, src, "decouple") {
 			addAll(pyDecoupleGate, "config(")
 		}
 		if containsAny(src, []string{"BaseSettings"}) {
 			out = append(out, settingsFields(src)...)
 		}
-	case code.JS:
+	case lang.JavaScript:
 		addAll(jsReadGate, jsReadNeedles...)
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
@@ -201,10 +201,10 @@ var jsReadNeedles = []string{"process.env", "import.meta.env", "Bun.env", "Deno.
 
 // readNeedles are, per language, the literals one of which every read
 // holds (a settings class and decouple's config() do not name env).
-var readNeedles = map[code.Lang][]string{
-	code.Go:     {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
-	code.Python: {"environ", "getenv", "decouple", "BaseSettings"},
-	code.JS:     jsReadNeedles,
+var readNeedles = map[lang.Lang][]string{
+	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
+	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings"},
+	lang.JavaScript: jsReadNeedles,
 }
 
 // The gates are built on first use: together they cost about a
@@ -244,8 +244,8 @@ func validName(s string) bool {
 	return true
 }
 
-func hasImport(lang code.Lang, src []byte, module string) bool {
-	for _, im := range code.Imports(lang, src) {
+func hasImport(l lang.Lang, src []byte, module string) bool {
+	for _, im := range code.Imports(l, src) {
 		if im.Module == module || strings.HasPrefix(im.Module, module+".") {
 			return true
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/paritytest"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -43,27 +44,27 @@ func readsReference(p string, data []byte) []Read {
 		}
 		return out
 	}
-	lang := code.LangOf(p)
-	src := code.Strip(lang, data)
-	if lang != code.Go {
-		quoted = code.StringSpans(lang, src)
+	l := lang.Of(p)
+	src := lang.StripComments(l, data)
+	if l != lang.Go {
+		quoted = code.StringSpans(l, src)
 	}
-	switch lang {
-	case code.Go:
+	switch l.Family() {
+	case lang.Go:
 		addAll(goReadRE, src, "os.")
 		addAll(goTagRE, src, `env:"`, `envconfig:"`)
-	case code.Python:
+	case lang.Python:
 		addAll(pyReadRE, src, "environ", "getenv")
-		if containsAny(src, []string{"environ"}) && hasImport(lang, src, "environ") {
+		if containsAny(src, []string{"environ"}) && hasImport(l, src, "environ") {
 			addAll(pyEnvironRE, src, "env")
 		}
-		if containsAny(src, []string{"decouple"}) && hasImport(lang, src, "decouple") {
+		if containsAny(src, []string{"decouple"}) && hasImport(l, src, "decouple") {
 			addAll(pyDecoupleRE, src, "config(")
 		}
 		if containsAny(src, []string{"BaseSettings"}) {
 			out = append(out, settingsFields(src)...)
 		}
-	case code.JS:
+	case lang.JavaScript:
 		addAll(jsReadRE, src, ".env")
 		if !containsAny(src, []string{".env"}) {
 			break

@@ -59,10 +59,11 @@ func (*Detector) Name() string { return "asset/store" }
 
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
-	if credential.IsEnvTemplate(p) || strings.HasSuffix(p, ".prisma") {
+	l := lang.Of(p)
+	if credential.IsEnvTemplate(p) || l == lang.Prisma {
 		return true
 	}
-	return code.LangOf(p) != code.Other && !lang.IsTest(p)
+	return code.Reads(l) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
@@ -106,12 +107,10 @@ func (d *Detector) read(f *detector.File) {
 	for _, r := range credential.ReadsOf(f) {
 		d.envs[r.Name] = append(d.envs[r.Name], facts.Evidence{File: f.Path, Line: r.Line})
 	}
-	lang := code.LangOf(f.Path)
+	l := lang.Of(f.Path)
 	src := f.Data
-	if lang != code.Other {
+	if code.Reads(l) || l == lang.Prisma {
 		src = code.Stripped(f)
-	} else if strings.HasSuffix(f.Path, ".prisma") {
-		src = code.Strip(code.JS, f.Data)
 	}
 	// Cheap substring checks keep the regexes off files that cannot match.
 	for _, m := range schemeURLs(src) {
@@ -124,7 +123,7 @@ func (d *Detector) read(f *detector.File) {
 			d.add(kind, at(src, m[2]))
 		}
 	}
-	if lang == code.Other {
+	if !code.Reads(l) {
 		return
 	}
 	s3 := false
@@ -141,7 +140,7 @@ func (d *Detector) read(f *detector.File) {
 			}
 		}
 	}
-	d.uploads(f.Path, lang, src)
+	d.uploads(f.Path, l, src)
 }
 
 func (d *Detector) add(kind string, ev facts.Evidence) {
@@ -204,14 +203,14 @@ var (
 
 // uploads records a local folder the code writes uploaded files to: a
 // file write in a file that handles uploads.
-func (d *Detector) uploads(p string, lang code.Lang, src []byte) {
+func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	var write *regexgate.Gate
-	switch lang {
-	case code.Python:
+	switch l.Family() {
+	case lang.Python:
 		write = pyWriteGate
-	case code.JS:
+	case lang.JavaScript:
 		write = jsWriteGate
-	case code.Go:
+	case lang.Go:
 		write = goWriteGate
 	default:
 		return

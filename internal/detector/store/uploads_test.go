@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
 
@@ -52,7 +52,7 @@ func TestWriteGatesMatchPatterns(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		check(p, code.Strip(code.LangOf(p), data))
+		check(p, lang.StripComments(lang.Of(p), data))
 		return nil
 	})
 	if err != nil {

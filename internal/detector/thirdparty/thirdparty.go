@@ -37,7 +37,7 @@ func (*Detector) Name() string { return "asset/third-party" }
 
 // Match implements detector.Detector: manifests and non-test code.
 func (*Detector) Match(p string) bool {
-	return IsManifest(p) || code.LangOf(p) != code.Other && !lang.IsTest(p)
+	return IsManifest(p) || code.Reads(lang.Of(p)) && !lang.IsTest(p)
 }
 
 // Exempt implements detector.PrefilterExempt: manifests are read whole.

@@ -9,7 +9,6 @@ package userdata
 
 import (
 	"context"
-	"path"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -29,11 +28,12 @@ func (*Detector) Name() string { return "asset/user-data" }
 
 // Match implements detector.Detector: schema files, SQL and non-test code.
 func (*Detector) Match(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".prisma", ".sql":
+	switch l := lang.Of(p); l {
+	case lang.Prisma, lang.SQL:
 		return true
+	default:
+		return code.Reads(l) && !lang.IsTest(p)
 	}
-	return code.LangOf(p) != code.Other && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded: what every model definition
@@ -77,21 +77,18 @@ func BillingName(model string) string { return "Subscription / billing state (" 
 
 // Models lists the models a file defines.
 func Models(p string, data []byte) []Model {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".prisma":
-		return prismaModels(code.Strip(code.JS, data)) // Prisma comments are //
-	case ".sql":
+	l := lang.Of(p)
+	switch l.Family() {
+	case lang.Prisma:
+		return prismaModels(lang.StripComments(l, data))
+	case lang.SQL:
 		return sqlModels(data)
-	}
-	lang := code.LangOf(p)
-	src := code.Strip(lang, data)
-	switch lang {
-	case code.Python:
-		return pythonModels(src)
-	case code.Go:
-		return goModels(src)
-	case code.JS:
-		return jsModels(src)
+	case lang.Python:
+		return pythonModels(lang.StripComments(l, data))
+	case lang.Go:
+		return goModels(lang.StripComments(l, data))
+	case lang.JavaScript:
+		return jsModels(lang.StripComments(l, data))
 	}
 	return nil
 }

@@ -5,8 +5,8 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 
-	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -237,5 +237,5 @@ func (dj *django) permsFor(m *module, c *class, action, method string, perms *ex
 // docstrings blanked: "even unauthenticated users" in a comment, or a
 // docstring saying the caller should send a token, checks nothing.
 func authOf(guards []string, body string, complete bool) (auth, evidence string) {
-	return route.AuthOf(guards, string(code.Strip(code.Python, []byte(body))), complete)
+	return route.AuthOf(guards, string(lang.StripComments(lang.Python, []byte(body))), complete)
 }
