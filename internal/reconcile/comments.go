@@ -106,14 +106,18 @@ func (f *file) valueStart(n *yaml.Node) int {
 	return i
 }
 
-// scalarExtent is the extent of a quoted or block scalar; plain scalars
-// cannot hold " #", so they need none.
+// scalarExtent is the extent of a quoted or block scalar, or of a plain
+// one that holds a '#' (it cannot hold " #", but may hold "}#").
 func (f *file) scalarExtent(n *yaml.Node) (scalarExtent, bool) {
 	start := f.valueStart(n)
 	if start >= len(f.src) {
 		return scalarExtent{}, false
 	}
 	switch q := f.src[start]; {
+	case n.Style&^yaml.TaggedStyle == 0 && strings.Contains(n.Value, "#"):
+		if start, end, ok := f.scalarSpan(n); ok {
+			return scalarExtent{start, end, -1}, true
+		}
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && (q == '"' || q == '\''):
 		if end, ok := quotedEnd(f.src, start); ok {
 			return scalarExtent{start, end, -1}, true

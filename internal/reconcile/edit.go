@@ -221,15 +221,10 @@ func (f *file) entryLast(m *yaml.Node, i int) int {
 		limit = m.Content[2*i+2].Line
 	}
 	indent := k.Column - 1
-	last := k.Line
-	// A quoted or block scalar, or a {...} or [...], may run over lines
-	// that look like anything.
-	if e, ok := f.scalarExtent(v); ok {
-		last = max(last, f.lineOf(e.end-1))
-	} else if isFlow(v) && v.Anchor == "" {
-		if _, end, ok := f.flowSpan(v); ok {
-			last = max(last, f.lineOf(end-1))
-		}
+	last := max(k.Line, f.lastLine(v))
+	if isNull(v) && v.Value == "" {
+		// Where a value will be filled in (insertBlockAfterKey).
+		last = f.commentsUnder(k)
 	}
 	for n := last + 1; n < limit; n++ {
 		l := f.line(n)
@@ -244,6 +239,25 @@ func (f *file) entryLast(m *yaml.Node, i int) int {
 		break
 	}
 	return last
+}
+
+// lastLine is the last line holding part of n. A quoted or block scalar,
+// or a {...} or [...], may run over lines that look like anything, even
+// ones less indented than it.
+func (f *file) lastLine(n *yaml.Node) int {
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		if e, ok := f.scalarExtent(n); ok && e.end > e.start {
+			return max(n.Line, f.lineOf(e.end-1))
+		}
+	case isFlow(n):
+		if _, end, ok := f.flowSpan(n); ok {
+			return max(n.Line, f.lineOf(end-1))
+		}
+	case n.Kind != yaml.AliasNode && len(n.Content) > 0:
+		return max(n.Line, f.lastLine(n.Content[len(n.Content)-1]))
+	}
+	return n.Line
 }
 
 // lineOf is the line (1-based) holding byte offset off.
@@ -264,8 +278,8 @@ func (f *file) lineOf(off int) int {
 func (f *file) seqLast(s *yaml.Node) int {
 	dash := s.Column - 1
 	item := s.Content[len(s.Content)-1]
-	last := item.Line
-	for n := item.Line + 1; n <= f.lines(); n++ {
+	last := f.lastLine(item)
+	for n := last + 1; n <= f.lines(); n++ {
 		l := f.line(n)
 		if isBlankOrComment(l) {
 			continue
@@ -395,7 +409,7 @@ func (f *file) keyColon(k *yaml.Node) (int, bool) {
 // flowSpan finds the bytes of a [...] or {...} collection by matching its
 // brackets, skipping quoted strings and comments.
 func (f *file) flowSpan(n *yaml.Node) (int, int, bool) {
-	start := f.offset(n.Line, n.Column)
+	start := f.valueStart(n)
 	if start >= len(f.src) || (f.src[start] != '[' && f.src[start] != '{') {
 		return 0, 0, false
 	}
@@ -672,6 +686,9 @@ func (f *file) replaceValue(m *yaml.Node, i int, v *yaml.Node) error {
 	if old.Kind == yaml.AliasNode || old.Anchor != "" {
 		return fmt.Errorf("%s:%d: %w: %s is an alias or anchor; write it out", f.name, k.Line, errEdit, k.Value)
 	}
+	if at := f.offset(old.Line, old.Column); at < len(f.src) && f.src[at] == '!' {
+		return fmt.Errorf("%s:%d: %w: the value of %s has a tag (%s); remove the tag and run again", f.name, k.Line, errEdit, k.Value, old.Tag)
+	}
 	flow := isFlow(m) || f.inFlow(m)
 	if old.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode && old.Tag != "!!null" {
 		// Keep the quotes a person chose.
@@ -687,14 +704,14 @@ func (f *file) replaceValue(m *yaml.Node, i int, v *yaml.Node) error {
 	colon, colonOK := f.keyColon(k)
 	switch start, end, ok := f.valueSpan(old); {
 	case ok && inline:
-		f.add(start, end, 0, text)
+		f.add(start, end, 0, f.spaced(text, end))
 		return nil
 	case ok && colonOK && f.lineOf(start) == k.Line && !flow:
 		// An empty value ({} [] ~ null) makes way for a block one.
 		if (old.Kind == yaml.ScalarNode && old.Tag != "!!null") || len(old.Content) > 0 {
 			break
 		}
-		f.add(colon, end, 0, "")
+		f.add(colon, end, 0, f.spaced("", end))
 		return f.insertBlockAfterKey(m, i, v)
 	case isNull(old) && old.Value == "" && colonOK:
 		if inline {
@@ -707,6 +724,16 @@ func (f *file) replaceValue(m *yaml.Node, i int, v *yaml.Node) error {
 		return f.replaceBlockValue(m, i, colon, v, text, inline)
 	}
 	return fmt.Errorf("%s:%d: %w: threatmap cannot rewrite the value of %s as written (it spans lines inside a {...} or is written on the next line); write it on the key's line or in block style", f.name, k.Line, errEdit, k.Value)
+}
+
+// spaced is text to put before offset end, with a space after it when a
+// '#' follows at once: after a flow value `[]#` starts a comment, but after
+// a colon or a plain word it would not.
+func (f *file) spaced(text string, end int) string {
+	if end < len(f.src) && f.src[end] == '#' {
+		return text + " "
+	}
+	return text
 }
 
 // replaceBlockValue replaces a block collection or block scalar, the value
@@ -788,17 +815,23 @@ func (f *file) insertBlockAfterKey(m *yaml.Node, i int, v *yaml.Node) error {
 		return fmt.Errorf("%s:%d: %w: %s has no block value to write", f.name, k.Line, errEdit, k.Value)
 	}
 	indent := k.Column - 1
+	f.insertAfterLine(f.commentsUnder(k), indent+1, f.indented(body, indent, false))
+	return nil
+}
+
+// commentsUnder is the last of the comment lines right under key k, more
+// indented than it (written about its value), or k's own line.
+func (f *file) commentsUnder(k *yaml.Node) int {
 	at := k.Line
 	for n := k.Line + 1; n <= f.lines(); n++ {
 		l := f.line(n)
-		if len(bytes.TrimSpace(l)) > 0 && isBlankOrComment(l) && indentOf(l) > indent {
+		if len(bytes.TrimSpace(l)) > 0 && isBlankOrComment(l) && indentOf(l) > k.Column-1 {
 			at = n
 			continue
 		}
 		break
 	}
-	f.insertAfterLine(at, indent+1, f.indented(body, indent, false))
-	return nil
+	return at
 }
 
 // deleteEntry removes key from mapping m, if there. A comment on the
