@@ -220,9 +220,9 @@ func (g *humanGen) draft(n int) *model.Model {
 // command keep every human field and every comment (issues 14 and 16).
 func TestHumanFieldsSurvive(t *testing.T) {
 	on, revisit := date(t, "2026-03-01"), date(t, "2026-09-01")
-	runs := 300
+	runs := 150
 	if testing.Short() {
-		runs = 50
+		runs = 30
 	}
 	for seed := range runs {
 		g := &humanGen{r: rand.New(rand.NewSource(int64(seed)))}
