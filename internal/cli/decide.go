@@ -291,6 +291,10 @@ func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte,
 		return usageErr("%s: %v\n\thint: 'threatmap report --model %s' lists the threats", path, idErr, path)
 	}
 	if err != nil {
+		// The edits name the file by its default name, with the line.
+		if msg, ok := strings.CutPrefix(err.Error(), model.FileName+":"); ok {
+			return usageErr("%s:%s", path, msg)
+		}
 		return usageErr("%s: %v", path, err)
 	}
 	if _, err := model.Parse(path, out); err != nil {
