@@ -49,6 +49,8 @@ const (
 	SQL
 	YAML
 	JSON
+	TerraformJSON
+	JWK
 	Markdown
 	RST
 	AsciiDoc
@@ -119,16 +121,20 @@ var table = [numLangs]row{
 	Shell: {name: "Shell", family: Shell, exts: []string{".sh", ".bash", ".zsh"}, interpreters: []string{"sh", "bash", "zsh", "dash", "ash"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
 	Terraform: {name: "Terraform", family: Terraform, exts: []string{".tf"},
 		comments: comments{line: []string{"#", "//"}, block: [][2]string{{"/*", "*/"}}, quotes: `"`}},
-	Prisma:   {name: "Prisma", family: Prisma, exts: []string{".prisma"}, comments: comments{line: []string{"//"}, quotes: `"`}},
-	SQL:      {name: "SQL", family: SQL, exts: []string{".sql"}, comments: comments{line: []string{"--"}, block: [][2]string{{"/*", "*/"}}, quotes: `'"`}},
-	YAML:     {name: "YAML", family: YAML, exts: []string{".yaml", ".yml"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
-	JSON:     {name: "JSON", family: JSON, exts: []string{".json", ".jwk", ".jwks"}},
-	Markdown: {name: "Markdown", family: Markdown, exts: []string{".md", ".mdx", ".markdown"}},
-	RST:      {name: "reStructuredText", family: RST, exts: []string{".rst"}},
-	AsciiDoc: {name: "AsciiDoc", family: AsciiDoc, exts: []string{".adoc"}},
-	Text:     {name: "Text", family: Text, exts: []string{".txt"}},
-	HTML:     {name: "HTML", family: HTML, exts: []string{".html", ".htm"}},
-	Notebook: {name: "Jupyter notebook", family: Notebook, exts: []string{".ipynb"}},
+	Prisma: {name: "Prisma", family: Prisma, exts: []string{".prisma"}, comments: comments{line: []string{"//"}, quotes: `"`}},
+	SQL:    {name: "SQL", family: SQL, exts: []string{".sql"}, comments: comments{line: []string{"--"}, block: [][2]string{{"/*", "*/"}}, quotes: `'"`}},
+	YAML:   {name: "YAML", family: YAML, exts: []string{".yaml", ".yml"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
+	JSON:   {name: "JSON", family: JSON, exts: []string{".json"}},
+	// Terraform's JSON syntax, and JSON Web Keys: JSON, for a reader
+	// that wants them told apart.
+	TerraformJSON: {name: "Terraform JSON", family: JSON, exts: []string{".tf.json"}},
+	JWK:           {name: "JSON Web Key", family: JSON, exts: []string{".jwk", ".jwks"}},
+	Markdown:      {name: "Markdown", family: Markdown, exts: []string{".md", ".mdx", ".markdown"}},
+	RST:           {name: "reStructuredText", family: RST, exts: []string{".rst"}},
+	AsciiDoc:      {name: "AsciiDoc", family: AsciiDoc, exts: []string{".adoc"}},
+	Text:          {name: "Text", family: Text, exts: []string{".txt"}},
+	HTML:          {name: "HTML", family: HTML, exts: []string{".html", ".htm"}},
+	Notebook:      {name: "Jupyter notebook", family: Notebook, exts: []string{".ipynb"}},
 }
 
 // String is the language's name.
@@ -251,6 +257,22 @@ func shebang(src []byte) string {
 		return name
 	}
 	return ""
+}
+
+// Stem is p without the extension that gives its language
+// (app/models.py is app/models, types/x.d.ts is types/x), or p.
+func Stem(p string) string {
+	base := path.Base(p)
+	for i := 1; i < len(base); i++ {
+		if base[i] != '.' {
+			continue
+		}
+		ext := base[i:]
+		if _, ok := byExt[strings.ToLower(ext)]; ok {
+			return p[:len(p)-len(ext)]
+		}
+	}
+	return p
 }
 
 // Grammar is the tree-sitter grammar that parses l, or nil.

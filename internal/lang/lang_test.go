@@ -39,13 +39,14 @@ func TestOf(t *testing.T) {
 		{"src/main.rs", Rust},
 		{"deploy.sh", Shell},
 		{"main.tf", Terraform},
-		{"main.tf.json", JSON},
+		{"main.tf.json", TerraformJSON},
 		{"schema.prisma", Prisma},
 		{"db/schema.sql", SQL},
 		{"k8s/app.yaml", YAML},
 		{".github/workflows/ci.yml", YAML},
 		{"package.json", JSON},
-		{"keys.jwks", JSON},
+		{"keys.jwks", JWK},
+		{"key.JWK", JWK},
 		{"README.md", Markdown},
 		{"docs/index.rst", RST},
 		{"notes.txt", Text},
@@ -90,10 +91,21 @@ func TestOfFile(t *testing.T) {
 	}
 }
 
+func TestStem(t *testing.T) {
+	for p, want := range map[string]string{
+		"app/models.py": "app/models", "gui.PYW": "gui", "types/x.d.ts": "types/x", "src/a.test.ts": "src/a.test",
+		"main.tf.json": "main", "Makefile": "Makefile", "a.b/c": "a.b/c", "x.unknown": "x.unknown", ".env": ".env",
+	} {
+		if got := Stem(p); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
 func TestFamily(t *testing.T) {
 	for l, want := range map[Lang]Lang{
 		TypeScript: JavaScript, TSX: JavaScript, JSX: JavaScript, TypeScriptDecl: JavaScript, Vue: JavaScript, Svelte: JavaScript,
-		Astro: JavaScript, JavaScript: JavaScript, Python: Python, Go: Go, None: None, numLangs: None,
+		Astro: JavaScript, JavaScript: JavaScript, TerraformJSON: JSON, JWK: JSON, Python: Python, Go: Go, None: None, numLangs: None,
 	} {
 		if got := l.Family(); got != want {
 			t.Errorf("%v.Family() = %v, want %v", l, got, want)

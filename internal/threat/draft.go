@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -394,7 +395,7 @@ func isBucket(kind string) bool {
 
 func fromIaC(ev []facts.Evidence) bool {
 	for _, e := range ev {
-		if strings.HasSuffix(e.File, ".tf") || strings.HasSuffix(e.File, ".tf.json") {
+		if l := lang.Of(e.File); l == lang.Terraform || l == lang.TerraformJSON {
 			return true
 		}
 	}

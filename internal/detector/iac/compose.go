@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/redact"
 	"github.com/threatmap/threatmap/internal/yamlnode"
 )
@@ -33,7 +34,7 @@ func (*Compose) Match(p string) bool { return isCompose(path.Base(p)) }
 // isCompose matches docker-compose.yml, docker-compose.prod.yaml,
 // compose.yaml, compose.override.yml.
 func isCompose(base string) bool {
-	if !strings.HasSuffix(base, ".yml") && !strings.HasSuffix(base, ".yaml") {
+	if lang.Of(base) != lang.YAML {
 		return false
 	}
 	return strings.HasPrefix(base, "docker-compose") || base == "compose.yml" || base == "compose.yaml" || strings.HasPrefix(base, "compose.")

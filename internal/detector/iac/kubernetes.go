@@ -10,6 +10,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/yamlnode"
 )
 
@@ -23,13 +24,10 @@ func NewKubernetes() *Kubernetes { return &Kubernetes{} }
 // Name implements detector.Detector.
 func (*Kubernetes) Name() string { return "iac/kubernetes" }
 
-// Match takes YAML files that are not CI workflows or compose files,
+// Match takes YAML files that are not CI configuration or compose files,
 // which have detectors of their own.
 func (*Kubernetes) Match(p string) bool {
-	if !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
-		return false
-	}
-	return !strings.HasPrefix(p, ".github/") && !strings.Contains(p, "/.github/") && !isCompose(path.Base(p))
+	return lang.Of(p) == lang.YAML && lang.RoleOf(p).Kind != lang.CI && !isCompose(path.Base(p))
 }
 
 // Keywords implements detector.Keyworded: only these kinds matter.

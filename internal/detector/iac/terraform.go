@@ -17,6 +17,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/packed"
 )
 
@@ -51,7 +52,7 @@ func NewTerraform() *Terraform { return &Terraform{modules: map[string]*moduleFi
 func (*Terraform) Name() string { return "iac/terraform" }
 
 // Match implements detector.Detector.
-func (*Terraform) Match(p string) bool { return strings.HasSuffix(p, ".tf") }
+func (*Terraform) Match(p string) bool { return lang.Of(p) == lang.Terraform }
 
 // Detect parses one file to report it if broken, and keeps its source
 // under its module when it holds a block Finish reads.

@@ -156,9 +156,12 @@ func dotenvValue(line string, i int) (string, int) {
 
 // --- signing keys in code
 
+// isCodePath reports source code that may hold a key: not a type
+// declaration or a single-file component.
 func isCodePath(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".go", ".rb", ".php", ".java", ".kt", ".cs", ".rs":
+	switch lang.Of(p) {
+	case lang.Python, lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Go,
+		lang.Ruby, lang.PHP, lang.Java, lang.Kotlin, lang.CSharp, lang.Rust:
 		return true
 	}
 	return false
@@ -435,8 +438,7 @@ func envFallbacks(src, lower string, words *codeHits) []candidate {
 
 func isComposePath(p string) bool {
 	base := strings.ToLower(path.Base(p))
-	ext := path.Ext(base)
-	return (ext == ".yml" || ext == ".yaml") && (strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose"))
+	return lang.Of(base) == lang.YAML && (strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose"))
 }
 
 var composePassword = regexp.MustCompile(`(?m)^[ \t]*-?[ \t]*["']?([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD|SECRET)[A-Za-z0-9_]*)["']?[ \t]*[:=][ \t]*(.*?)[ \t]*$`)
@@ -500,13 +502,7 @@ func seedPasswords(src string) []candidate {
 
 // --- private JSON Web Keys
 
-func isJSONPath(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".json", ".jwk", ".jwks":
-		return true
-	}
-	return false
-}
+func isJSONPath(p string) bool { return lang.Of(p).Family() == lang.JSON }
 
 // jwkPrivateKeys reports JWKs with private members. The file is only
 // decoded when it names a key type and a private member.

@@ -2,6 +2,7 @@ package secret
 
 import (
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -126,8 +127,8 @@ func isPlaceholder(v string) bool {
 // isDocPath reports whether a file is prose: snippets in docs show how to
 // use a key, they do not hold one.
 func isDocPath(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt", ".html", ".ipynb":
+	switch lang.Of(p) {
+	case lang.Markdown, lang.RST, lang.AsciiDoc, lang.Text, lang.HTML, lang.Notebook:
 		return true
 	}
 	return false

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
@@ -36,8 +37,8 @@ func (*Detector) Name() string { return "route/openapi" }
 
 // Match keeps YAML and JSON files; their content decides.
 func (*Detector) Match(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".yaml", ".yml", ".json":
+	switch lang.Of(p) {
+	case lang.YAML, lang.JSON, lang.TerraformJSON:
 		return true
 	}
 	return false

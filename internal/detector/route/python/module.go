@@ -6,6 +6,7 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -176,7 +177,7 @@ func (e *expr) dotted() (string, bool) {
 
 // moduleName maps a file to its dotted module name and package.
 func moduleName(p string) (dotted, pkg string) {
-	p = strings.TrimSuffix(strings.TrimSuffix(p, ".py"), ".pyw")
+	p = lang.Stem(p)
 	parts := strings.Split(p, "/")
 	if parts[len(parts)-1] == "__init__" {
 		parts = parts[:len(parts)-1]
