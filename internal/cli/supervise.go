@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -26,8 +27,10 @@ const childEnv = "THREATMAP_SUPERVISED"
 // can be started, run runs in this process.
 func supervise(args []string, run func() int) int {
 	if os.Getenv(childEnv) != "" {
+		// Descriptor 3 is the pipe the supervisor passed; anything else
+		// there is not ours to write to.
 		if f := os.NewFile(3, "crash output"); f != nil {
-			if debug.SetCrashOutput(f, debug.CrashOptions{}) == nil {
+			if st, err := f.Stat(); err == nil && st.Mode()&fs.ModeNamedPipe != 0 && debug.SetCrashOutput(f, debug.CrashOptions{}) == nil {
 				f.Close() // the runtime keeps its own copy
 			}
 		}
