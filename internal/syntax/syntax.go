@@ -15,6 +15,11 @@ import (
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
+// Node is a node of a parsed tree. Detectors name it through this
+// package, so that moving to other tree-sitter bindings touches this
+// package and the grammars in package lang, not every detector.
+type Node = sitter.Node
+
 // Tree is a parsed file with its source, so node text is one call away.
 type Tree struct {
 	Src  []byte

@@ -1,11 +1,12 @@
 package secret
 
 import (
-	"github.com/threatmap/threatmap/internal/detector/code"
-	"github.com/threatmap/threatmap/internal/lang"
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // notSecretLast are last words that make a secret-sounding name describe

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -141,7 +139,7 @@ var (
 	static  = regexp.MustCompile(`^(express\.static|serveStatic|serve-static|koaStatic|serve|sirv)$`)
 )
 
-func paramCount(fn *sitter.Node) int {
+func paramCount(fn *syntax.Node) int {
 	if fn.ChildByFieldName("parameter") != nil {
 		return 1
 	}
@@ -158,8 +156,8 @@ var guessable = regexp.MustCompile(`^(app|api|router|server|srv|routes|fastify|i
 // collectRouters finds what routes are registered on: express(),
 // express.Router(), new Router({prefix}), new Hono().basePath(), Fastify().
 func (f *fileFacts) collectRouters(t *syntax.Tree) {
-	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
-		var name, value *sitter.Node
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
+		var name, value *syntax.Node
 		switch n.Type() {
 		case "variable_declarator":
 			name, value = n.ChildByFieldName("name"), n.ChildByFieldName("value")
@@ -189,7 +187,7 @@ func (f *fileFacts) collectRouters(t *syntax.Tree) {
 }
 
 // routerOf says whether an expression makes an app or router.
-func (f *fileFacts) routerOf(t *syntax.Tree, v *sitter.Node) (*routerDecl, bool) {
+func (f *fileFacts) routerOf(t *syntax.Tree, v *syntax.Node) (*routerDecl, bool) {
 	switch v.Type() {
 	case "await_expression", "parenthesized_expression", "as_expression":
 		if v.NamedChildCount() == 0 {
@@ -199,7 +197,7 @@ func (f *fileFacts) routerOf(t *syntax.Tree, v *sitter.Node) (*routerDecl, bool)
 	case "new_expression":
 		ctor := v.ChildByFieldName("constructor")
 		lib, name := f.libOf(t, ctor)
-		var opts *sitter.Node
+		var opts *syntax.Node
 		if args := argList(v); len(args) > 0 {
 			opts = args[0]
 		}
@@ -261,7 +259,7 @@ func (f *fileFacts) routerOf(t *syntax.Tree, v *sitter.Node) (*routerDecl, bool)
 
 // libOf names the module an identifier (or require('x') call) comes from,
 // and the identifier's imported name.
-func (f *fileFacts) libOf(t *syntax.Tree, n *sitter.Node) (lib, name string) {
+func (f *fileFacts) libOf(t *syntax.Tree, n *syntax.Node) (lib, name string) {
 	if n == nil {
 		return "", ""
 	}
@@ -288,7 +286,7 @@ func (f *fileFacts) libOf(t *syntax.Tree, n *sitter.Node) (lib, name string) {
 }
 
 // objectString reads key from an object literal ({prefix: '/api'}).
-func (f *fileFacts) objectString(t *syntax.Tree, obj *sitter.Node, key string) strExpr {
+func (f *fileFacts) objectString(t *syntax.Tree, obj *syntax.Node, key string) strExpr {
 	v := objectField(t, obj, key)
 	if v == nil {
 		return nil
@@ -297,7 +295,7 @@ func (f *fileFacts) objectString(t *syntax.Tree, obj *sitter.Node, key string) s
 	return e
 }
 
-func objectField(t *syntax.Tree, obj *sitter.Node, key string) *sitter.Node {
+func objectField(t *syntax.Tree, obj *syntax.Node, key string) *syntax.Node {
 	if obj == nil || obj.Type() != "object" {
 		return nil
 	}
@@ -326,8 +324,8 @@ func objectField(t *syntax.Tree, obj *sitter.Node, key string) *sitter.Node {
 // app.use(a.routes()).use(a.allowedMethods()) the inner call counts as
 // the earlier registration, as it runs first.
 func (f *fileFacts) collectCalls(t *syntax.Tree) {
-	var visit func(n *sitter.Node, depth int)
-	visit = func(n *sitter.Node, depth int) {
+	var visit func(n *syntax.Node, depth int)
+	visit = func(n *syntax.Node, depth int) {
 		if depth > maxDepth {
 			return
 		}
@@ -353,7 +351,7 @@ func (f *fileFacts) collectCalls(t *syntax.Tree) {
 // maxDepth bounds recursion on pathological nesting (generated code).
 const maxDepth = 2000
 
-func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
+func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 	prop := t.Text(fn.ChildByFieldName("property"))
 	method, isMethod := httpMethods[prop]
 	switch {
@@ -414,7 +412,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *sitter.Node) {
 
 // receiver finds the router a call is made on, through chains:
 // router.route('/x').get(h).post(h), app.get(...).post(...).
-func (f *fileFacts) receiver(t *syntax.Tree, obj *sitter.Node) (owner string, base strExpr, ok bool) {
+func (f *fileFacts) receiver(t *syntax.Tree, obj *syntax.Node) (owner string, base strExpr, ok bool) {
 	for range 32 {
 		if obj == nil {
 			return "", nil, false
@@ -464,7 +462,7 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *sitter.Node) (owner string, ba
 
 // chainBinding is the variable a call chain starting at n is assigned
 // to: users in `const users = new Hono().get(...)`.
-func chainBinding(t *syntax.Tree, n *sitter.Node) string {
+func chainBinding(t *syntax.Tree, n *syntax.Node) string {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.Type() {
 		case "member_expression", "call_expression":
@@ -483,7 +481,7 @@ func chainBinding(t *syntax.Tree, n *sitter.Node) string {
 // a declared app or router, a plugin/setup function's first parameter, or
 // a conventional name in a file that imports a server framework. This is
 // what keeps axios.get('/api/x') and cache.get(key) out.
-func (f *fileFacts) ownerKnown(t *syntax.Tree, owner string, call *sitter.Node) bool {
+func (f *fileFacts) ownerKnown(t *syntax.Tree, owner string, call *syntax.Node) bool {
 	if fnNode := enclosingParamFunc(t, call, owner); fnNode != nil {
 		key := fnKey(fnNode)
 		if _, ok := f.routers[key]; !ok {
@@ -504,7 +502,7 @@ func (f *fileFacts) ownerKnown(t *syntax.Tree, owner string, call *sitter.Node) 
 
 // ownerKey is the router a name stands for at a call: a plugin
 // function's parameter, or the declared name itself.
-func (f *fileFacts) ownerKey(t *syntax.Tree, owner string, call *sitter.Node) string {
+func (f *fileFacts) ownerKey(t *syntax.Tree, owner string, call *syntax.Node) string {
 	if fnNode := enclosingParamFunc(t, call, owner); fnNode != nil {
 		return fnKey(fnNode)
 	}
@@ -524,7 +522,7 @@ func (f *fileFacts) mainLib() string {
 
 // enclosingParamFunc is the nearest function whose first parameter is
 // named name, if the call is inside one.
-func enclosingParamFunc(t *syntax.Tree, n *sitter.Node, name string) *sitter.Node {
+func enclosingParamFunc(t *syntax.Tree, n *syntax.Node, name string) *syntax.Node {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.Type() {
 		case "function_declaration", "function_expression", "function", "arrow_function", "generator_function_declaration":
@@ -542,7 +540,7 @@ func enclosingParamFunc(t *syntax.Tree, n *sitter.Node, name string) *sitter.Nod
 	return nil
 }
 
-func firstParam(t *syntax.Tree, fn *sitter.Node) string {
+func firstParam(t *syntax.Tree, fn *syntax.Node) string {
 	if p := fn.ChildByFieldName("parameter"); p != nil {
 		return t.Text(p) // arrow function with one bare parameter
 	}
@@ -562,7 +560,7 @@ func firstParam(t *syntax.Tree, fn *sitter.Node) string {
 
 // bindFn records the names a plugin/setup function is known by, so a
 // mount in another file (through its export) or this one finds it.
-func (f *fileFacts) bindFn(t *syntax.Tree, fn *sitter.Node, key string) {
+func (f *fileFacts) bindFn(t *syntax.Tree, fn *syntax.Node, key string) {
 	if fn.Type() == "function_declaration" {
 		if name := fn.ChildByFieldName("name"); name != nil {
 			f.aliases[t.Text(name)] = key
@@ -592,7 +590,7 @@ func (f *fileFacts) bindFn(t *syntax.Tree, fn *sitter.Node, key string) {
 }
 
 // stringsOf reads a string or an array of strings.
-func stringsOf(t *syntax.Tree, n *sitter.Node) []string {
+func stringsOf(t *syntax.Tree, n *syntax.Node) []string {
 	if s, ok := t.StringValue(n); ok {
 		return []string{s}
 	}
@@ -611,7 +609,7 @@ func stringsOf(t *syntax.Tree, n *sitter.Node) []string {
 // routeCall reads app.METHOD(path, ...middleware, handler), the Koa
 // named form router.get('name', path, handler), and Fastify's
 // fastify.get(path, {preHandler}, handler).
-func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, methods []string, base strExpr, args []*sitter.Node) {
+func (f *fileFacts) routeCall(t *syntax.Tree, call *syntax.Node, owner string, methods []string, base strExpr, args []*syntax.Node) {
 	// The method's own line: in a chain (router.route('/x').get(h).post(h))
 	// the call starts at the router.
 	line := syntax.Line(call)
@@ -649,7 +647,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, m
 		}
 		rest = args[1:]
 	}
-	var chain []*sitter.Node
+	var chain []*syntax.Node
 	for _, a := range rest {
 		if a.Type() == "object" {
 			// Fastify route options: guards and maybe the handler.
@@ -677,7 +675,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *sitter.Node, owner string, m
 
 // setHandler records a handler's name and, when it is written inline or
 // defined in this file, its source.
-func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *sitter.Node) {
+func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *syntax.Node) {
 	for h.Type() == "call_expression" {
 		// asyncHandler(fn), catchAsync(controller.list), validate(...)(fn)
 		args := argList(h)
@@ -705,7 +703,7 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *sitter.Node) {
 // names lists the middleware an argument stands for: passport.authenticate
 // for passport.authenticate('jwt'), each element of an array. Inline
 // functions have no name; their source goes to guardText.
-func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []string {
+func (f *fileFacts) names(t *syntax.Tree, n *syntax.Node, guardText *string) []string {
 	switch n.Type() {
 	case "array":
 		var out []string
@@ -738,7 +736,7 @@ func (f *fileFacts) names(t *syntax.Tree, n *sitter.Node, guardText *string) []s
 
 // calleeName is how a middleware call reads without its arguments:
 // jwt({...}).unless({...}) is jwt.unless, rateLimit(opts) is rateLimit.
-func calleeName(t *syntax.Tree, n *sitter.Node) string {
+func calleeName(t *syntax.Tree, n *syntax.Node) string {
 	for range 8 {
 		switch n.Type() {
 		case "call_expression":
@@ -758,7 +756,7 @@ func calleeName(t *syntax.Tree, n *sitter.Node) string {
 // mwName is a middleware call's name; passport.authenticate keeps its
 // strategy, passport.authenticate('local'), since the strategy says
 // whether it guards a route or takes the credentials on a login.
-func (f *fileFacts) mwName(t *syntax.Tree, call *sitter.Node) string {
+func (f *fileFacts) mwName(t *syntax.Tree, call *syntax.Node) string {
 	fn := call.ChildByFieldName("function")
 	if fn == nil {
 		return ""
@@ -785,7 +783,7 @@ func clip(s string) string {
 }
 
 // useCall reads app.use([path], ...middleware or routers).
-func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*sitter.Node) {
+func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*syntax.Node) {
 	if len(args) == 0 {
 		return
 	}
@@ -812,9 +810,9 @@ func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*sitter.Node) {
 	f.addUse(t, owner, path, args, false)
 }
 
-func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*sitter.Node, mountOnly bool) {
+func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*syntax.Node, mountOnly bool) {
 	u := useDecl{owner: owner, seq: f.seq, path: path, mountOnly: mountOnly}
-	var flat []*sitter.Node
+	var flat []*syntax.Node
 	for _, a := range args {
 		if a.Type() == "array" {
 			flat = append(flat, syntax.NamedChildren(a)...)
@@ -830,7 +828,7 @@ func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*s
 	}
 }
 
-func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
+func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 	for a.Type() == "await_expression" || a.Type() == "parenthesized_expression" {
 		if a.NamedChildCount() == 0 {
 			break
@@ -884,7 +882,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *sitter.Node) useItem {
 
 // callOf describes a call whose result may be a router: the callee is a
 // name, a dotted name or an inline require('./r').
-func (f *fileFacts) callOf(t *syntax.Tree, call *sitter.Node) *callRef {
+func (f *fileFacts) callOf(t *syntax.Tree, call *syntax.Node) *callRef {
 	fn := call.ChildByFieldName("function")
 	if fn == nil {
 		return nil
@@ -909,7 +907,7 @@ func (f *fileFacts) callOf(t *syntax.Tree, call *sitter.Node) *callRef {
 
 // setupCall reads require('./routes')(app) and registerRoutes(app): the
 // called function registers on the router passed to it.
-func (f *fileFacts) setupCall(t *syntax.Tree, call, fn *sitter.Node) {
+func (f *fileFacts) setupCall(t *syntax.Tree, call, fn *syntax.Node) {
 	args := argList(call)
 	if len(args) == 0 {
 		return

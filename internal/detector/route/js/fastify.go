@@ -3,13 +3,11 @@ package js
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // fastifyRoute reads fastify.route({ method, url, preHandler, handler }).
-func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *sitter.Node, owner string, opts *sitter.Node) {
+func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *syntax.Node, owner string, opts *syntax.Node) {
 	r := routeDecl{owner: owner, seq: f.seq, line: int32(syntax.Line(call))}
 	if m := objectField(t, opts, "method"); m != nil {
 		for _, s := range stringsOf(t, m) {

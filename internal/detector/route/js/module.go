@@ -4,8 +4,6 @@ import (
 	"path"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -85,7 +83,7 @@ var serverLibs = map[string]string{
 }
 
 // requireSpec returns the specifier of require('x') or import('x').
-func requireSpec(t *syntax.Tree, n *sitter.Node) (string, bool) {
+func requireSpec(t *syntax.Tree, n *syntax.Node) (string, bool) {
 	if n == nil {
 		return "", false
 	}
@@ -107,12 +105,12 @@ func requireSpec(t *syntax.Tree, n *sitter.Node) (string, bool) {
 }
 
 // argList is a call's arguments as named nodes, comments left out.
-func argList(call *sitter.Node) []*sitter.Node {
+func argList(call *syntax.Node) []*syntax.Node {
 	args := call.ChildByFieldName("arguments")
 	if args == nil {
 		return nil
 	}
-	var out []*sitter.Node
+	var out []*syntax.Node
 	for _, c := range syntax.NamedChildren(args) {
 		if c.Type() != "comment" {
 			out = append(out, c)
@@ -125,7 +123,7 @@ func argList(call *sitter.Node) []*sitter.Node {
 // and named functions, wherever they are declared (the namespace is flat:
 // good enough for route files, which rarely shadow).
 func (m *module) collectBindings(t *syntax.Tree) {
-	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "import_statement":
 			m.importStatement(t, n)
@@ -148,7 +146,7 @@ func (m *module) collectBindings(t *syntax.Tree) {
 	})
 }
 
-func (m *module) importStatement(t *syntax.Tree, n *sitter.Node) {
+func (m *module) importStatement(t *syntax.Tree, n *syntax.Node) {
 	src, ok := t.StringValue(n.ChildByFieldName("source"))
 	if !ok {
 		return
@@ -188,7 +186,7 @@ func (m *module) importStatement(t *syntax.Tree, n *sitter.Node) {
 	}
 }
 
-func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
+func (m *module) exportStatement(t *syntax.Tree, n *syntax.Node) {
 	src, hasSrc := t.StringValue(n.ChildByFieldName("source"))
 	if v := n.ChildByFieldName("value"); v != nil {
 		// export default <expr>
@@ -240,7 +238,7 @@ func (m *module) exportStatement(t *syntax.Tree, n *sitter.Node) {
 	}
 }
 
-func isDefaultExport(t *syntax.Tree, n *sitter.Node) bool {
+func isDefaultExport(t *syntax.Tree, n *syntax.Node) bool {
 	for _, c := range syntax.Children(n) {
 		if c.Type() == "default" {
 			return true
@@ -251,7 +249,7 @@ func isDefaultExport(t *syntax.Tree, n *sitter.Node) bool {
 
 // valueRef turns an exported or mounted expression into a ref: a name,
 // an inline require, or a wrapped plugin (fp(plugin), fp(async f => ...)).
-func (m *module) valueRef(t *syntax.Tree, v *sitter.Node) (ref, bool) {
+func (m *module) valueRef(t *syntax.Tree, v *syntax.Node) (ref, bool) {
 	for range 4 {
 		switch v.Type() {
 		case "identifier":
@@ -288,7 +286,7 @@ func (m *module) valueRef(t *syntax.Tree, v *sitter.Node) (ref, bool) {
 
 // fnKey names a function node by its position: plugin and setup functions
 // are routers whose name is whatever binds them.
-func fnKey(n *sitter.Node) string {
+func fnKey(n *syntax.Node) string {
 	return "fn@" + itoa(int(n.StartByte()))
 }
 
@@ -306,7 +304,7 @@ func itoa(i int) string {
 	return string(b[p:])
 }
 
-func (m *module) declarator(t *syntax.Tree, n *sitter.Node) {
+func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 	name, value := n.ChildByFieldName("name"), n.ChildByFieldName("value")
 	if name == nil || value == nil {
 		return
@@ -358,7 +356,7 @@ func (m *module) declarator(t *syntax.Tree, n *sitter.Node) {
 
 // assignment reads CommonJS exports: module.exports = x,
 // module.exports = { a, b: c }, exports.a = x, module.exports.a = x.
-func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
+func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 	if left == nil || right == nil || left.Type() != "member_expression" {
 		return
@@ -410,7 +408,7 @@ func (m *module) assignment(t *syntax.Tree, n *sitter.Node) {
 
 // noteReturn records the name a function returns, when it returns a bare
 // name: the router a factory builds or the router it was handed.
-func (m *module) noteReturn(t *syntax.Tree, fn *sitter.Node) {
+func (m *module) noteReturn(t *syntax.Tree, fn *syntax.Node) {
 	body := fn.ChildByFieldName("body")
 	if body == nil {
 		return
@@ -435,7 +433,7 @@ func (m *module) noteReturn(t *syntax.Tree, fn *sitter.Node) {
 
 // blockReturn finds the first `return name` in a function body, looking
 // into blocks (if, try) but not into nested functions.
-func blockReturn(t *syntax.Tree, n *sitter.Node, depth int) string {
+func blockReturn(t *syntax.Tree, n *syntax.Node, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -456,7 +454,7 @@ func blockReturn(t *syntax.Tree, n *sitter.Node, depth int) string {
 	return ""
 }
 
-func returnedName(t *syntax.Tree, n *sitter.Node) string {
+func returnedName(t *syntax.Tree, n *syntax.Node) string {
 	for n != nil && (n.Type() == "parenthesized_expression" || n.Type() == "as_expression") && n.NamedChildCount() > 0 {
 		n = n.NamedChild(0)
 	}
@@ -467,7 +465,7 @@ func returnedName(t *syntax.Tree, n *sitter.Node) string {
 }
 
 // paramNames lists a function's parameter names ("" for a pattern).
-func paramNames(t *syntax.Tree, fn *sitter.Node) []string {
+func paramNames(t *syntax.Tree, fn *syntax.Node) []string {
 	if p := fn.ChildByFieldName("parameter"); p != nil {
 		return []string{t.Text(p)}
 	}
@@ -494,7 +492,7 @@ func paramNames(t *syntax.Tree, fn *sitter.Node) []string {
 	return out
 }
 
-func isFunc(n *sitter.Node) bool {
+func isFunc(n *syntax.Node) bool {
 	switch n.Type() {
 	case "arrow_function", "function_expression", "function", "function_declaration", "method_definition":
 		return true
@@ -505,7 +503,7 @@ func isFunc(n *sitter.Node) bool {
 // strExpr reads an expression that builds a path: literals, template
 // literals, + concatenation, constants, and `process.env.X || '/api'`
 // (the literal fallback is what the code serves by default).
-func (m *module) strExpr(t *syntax.Tree, n *sitter.Node) (strExpr, bool) {
+func (m *module) strExpr(t *syntax.Tree, n *syntax.Node) (strExpr, bool) {
 	if n == nil {
 		return nil, false
 	}

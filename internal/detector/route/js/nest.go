@@ -8,8 +8,6 @@ import (
 
 	"github.com/threatmap/threatmap/internal/urlpath"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -59,7 +57,7 @@ var publicDecorators = map[string]bool{"Public": true, "AllowAnonymous": true, "
 
 // decorator returns a decorator's name and arguments: @Get(':id') is
 // Get with one argument, @Public is Public with none.
-func decorator(t *syntax.Tree, d *sitter.Node) (string, []*sitter.Node) {
+func decorator(t *syntax.Tree, d *syntax.Node) (string, []*syntax.Node) {
 	if d.NamedChildCount() == 0 {
 		return "", nil
 	}
@@ -76,7 +74,7 @@ func decorator(t *syntax.Tree, d *sitter.Node) (string, []*sitter.Node) {
 // collectNest reads @Controller classes, their route methods and guards,
 // and APP_GUARD providers.
 func (f *fileFacts) collectNest(t *syntax.Tree) {
-	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "class_declaration", "abstract_class_declaration":
 			// Module classes hold configure(consumer): keep walking.
@@ -114,7 +112,7 @@ var publicKey = regexp.MustCompile(`(?i)public|anonymous|guest|skip_?auth|no_?au
 
 // marksPublic says a declarator defines a decorator that sets public
 // metadata, by its name or its key.
-func (f *fileFacts) marksPublic(t *syntax.Tree, decl *sitter.Node) bool {
+func (f *fileFacts) marksPublic(t *syntax.Tree, decl *syntax.Node) bool {
 	v := decl.ChildByFieldName("value")
 	if v == nil || !strings.Contains(t.Text(v), "SetMetadata(") {
 		return false
@@ -123,7 +121,7 @@ func (f *fileFacts) marksPublic(t *syntax.Tree, decl *sitter.Node) bool {
 		return true
 	}
 	var found bool
-	syntax.Walk(v, func(n *sitter.Node) bool {
+	syntax.Walk(v, func(n *syntax.Node) bool {
 		if found || n.Type() != "call_expression" || t.Text(n.ChildByFieldName("function")) != "SetMetadata" {
 			return !found
 		}
@@ -140,7 +138,7 @@ func (f *fileFacts) marksPublic(t *syntax.Tree, decl *sitter.Node) bool {
 }
 
 // nestForRoutes reads consumer.apply(A, B).exclude(...).forRoutes(...).
-func (f *fileFacts) nestForRoutes(t *syntax.Tree, call *sitter.Node) {
+func (f *fileFacts) nestForRoutes(t *syntax.Tree, call *syntax.Node) {
 	a := nestApply{targets: f.nestTargets(t, argList(call))}
 	obj := call.ChildByFieldName("function").ChildByFieldName("object")
 	for range 8 {
@@ -170,7 +168,7 @@ func (f *fileFacts) nestForRoutes(t *syntax.Tree, call *sitter.Node) {
 	}
 }
 
-func (f *fileFacts) nestTargets(t *syntax.Tree, args []*sitter.Node) []nestTarget {
+func (f *fileFacts) nestTargets(t *syntax.Tree, args []*syntax.Node) []nestTarget {
 	var out []nestTarget
 	for _, a := range args {
 		switch a.Type() {
@@ -249,8 +247,8 @@ func (r *resolver) nestCovers(f *fileFacts, a nestApply, class, method, rel stri
 	return false
 }
 
-func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
-	var decs []*sitter.Node
+func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
+	var decs []*syntax.Node
 	for _, c := range syntax.NamedChildren(class) {
 		if c.Type() == "decorator" {
 			decs = append(decs, c)
@@ -297,7 +295,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
 	if body == nil {
 		return
 	}
-	var pending []*sitter.Node
+	var pending []*syntax.Node
 	for _, c := range syntax.NamedChildren(body) {
 		switch c.Type() {
 		case "decorator":
@@ -315,7 +313,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *sitter.Node) {
 // nestGuards turns a decorator into guard names: @UseGuards(A, B) is A
 // and B; any other decorator is its own name (custom @Auth() wrappers),
 // except Swagger's @Api* documentation decorators.
-func nestGuards(t *syntax.Tree, name string, args []*sitter.Node) []string {
+func nestGuards(t *syntax.Tree, name string, args []*syntax.Node) []string {
 	switch {
 	case name == "UseGuards":
 		var out []string
@@ -332,7 +330,7 @@ func nestGuards(t *syntax.Tree, name string, args []*sitter.Node) []string {
 	return []string{name}
 }
 
-func (f *fileFacts) nestMethod(t *syntax.Tree, m *sitter.Node, decs []*sitter.Node, className string, ctrl strExpr, classGuards []string, classPublic bool) {
+func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, classGuards []string, classPublic bool) {
 	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{}}
 	r.guards = append(r.guards, classGuards...)
 	for _, d := range decs {
@@ -406,7 +404,7 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *sitter.Node, decs []*sitter.No
 
 // nestCall reads the bootstrap: app.setGlobalPrefix('api') and
 // app.useGlobalGuards(new JwtAuthGuard()).
-func (f *fileFacts) nestCall(t *syntax.Tree, call *sitter.Node, prop string) {
+func (f *fileFacts) nestCall(t *syntax.Tree, call *syntax.Node, prop string) {
 	args := argList(call)
 	if len(args) == 0 {
 		return

@@ -3,20 +3,18 @@ package js
 import (
 	"bytes"
 	"context"
-	"github.com/threatmap/threatmap/internal/lang"
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // Next finds Next.js API routes by file layout: pages/api/** default
@@ -149,7 +147,7 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	}
 	values := topValues(t)
 	var found []nextRoute
-	add := func(method string, line int, v *sitter.Node) {
+	add := func(method string, line int, v *syntax.Node) {
 		guards, fn := unwrapHandler(t, v, values)
 		r := nextRoute{root: root, guards: guards}
 		r.Method, r.Path, r.Framework, r.File, r.Line = method, urlPath, fwNext, file.Path, line
@@ -162,7 +160,7 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		}
 		found = append(found, r)
 	}
-	syntax.Walk(t.Root(), func(n *sitter.Node) bool {
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "export_statement":
 			if appRouter {
@@ -233,7 +231,7 @@ func pageMethods(body string) []string {
 
 // appExports reads `export async function GET`, `export const POST = ...`
 // and `export { handler as GET }`.
-func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.Node)) {
+func appExports(t *syntax.Tree, n *syntax.Node, add func(string, int, *syntax.Node)) {
 	if decl := n.ChildByFieldName("declaration"); decl != nil {
 		switch decl.Type() {
 		case "function_declaration":
@@ -276,8 +274,8 @@ func appExports(t *syntax.Tree, n *sitter.Node, add func(string, int, *sitter.No
 // topValues maps the file's top-level names to what they are bound to,
 // so `export default handler` and `export { handler as GET }` reach the
 // function.
-func topValues(t *syntax.Tree) map[string]*sitter.Node {
-	out := map[string]*sitter.Node{}
+func topValues(t *syntax.Tree) map[string]*syntax.Node {
+	out := map[string]*syntax.Node{}
 	root := t.Root()
 	for _, n := range syntax.NamedChildren(root) {
 		if n.Type() == "export_statement" {
@@ -306,7 +304,7 @@ var authEndpoints = map[string]bool{"NextAuth": true, "toNextJsHandler": true, "
 // unwrapHandler follows a handler through names and wrappers
 // (withAuth(handler), NextAuth(options)) to the function, collecting the
 // wrappers' names as guards.
-func unwrapHandler(t *syntax.Tree, v *sitter.Node, values map[string]*sitter.Node) (guards []string, fn *sitter.Node) {
+func unwrapHandler(t *syntax.Tree, v *syntax.Node, values map[string]*syntax.Node) (guards []string, fn *syntax.Node) {
 	for range 8 {
 		if v == nil {
 			return guards, nil

@@ -8,8 +8,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/threatmap/threatmap/internal/lang"
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"path"
 	"regexp"
 	"slices"
@@ -21,6 +19,8 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // Framework is the framework name on every route this package finds.

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
@@ -326,13 +324,13 @@ func (x *extractor) cover(start, end uint32) span {
 
 // block walks the statements of a module, function or class body. depth 0
 // is module level; cls is the class whose body this is, if any.
-func (x *extractor) block(n *sitter.Node, depth int, cls *class) {
+func (x *extractor) block(n *syntax.Node, depth int, cls *class) {
 	for _, c := range syntax.NamedChildren(n) {
 		x.statement(c, depth, cls)
 	}
 }
 
-func (x *extractor) statement(n *sitter.Node, depth int, cls *class) {
+func (x *extractor) statement(n *syntax.Node, depth int, cls *class) {
 	switch n.Type() {
 	case "import_statement":
 		x.importStatement(n)
@@ -362,7 +360,7 @@ func (x *extractor) statement(n *sitter.Node, depth int, cls *class) {
 	}
 }
 
-func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int, cls *class) {
+func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int, cls *class) {
 	name := x.t.Text(n.ChildByFieldName("name"))
 	body := n.ChildByFieldName("body")
 	switch n.Type() {
@@ -412,7 +410,7 @@ func (x *extractor) definition(n *sitter.Node, line int, decs []*expr, depth int
 
 // classBody records where a class's source without its methods is (see
 // class.source).
-func (x *extractor) classBody(c *class, n, body *sitter.Node) {
+func (x *extractor) classBody(c *class, n, body *syntax.Node) {
 	if body == nil {
 		c.head = x.cover(n.StartByte(), n.EndByte())
 		return
@@ -425,7 +423,7 @@ func (x *extractor) classBody(c *class, n, body *sitter.Node) {
 	}
 }
 
-func (x *extractor) params(n *sitter.Node) []param {
+func (x *extractor) params(n *syntax.Node) []param {
 	if n == nil {
 		return nil
 	}
@@ -463,7 +461,7 @@ func (x *extractor) params(n *sitter.Node) []param {
 // dependencyDefault copies a parameter's default when it may declare a
 // FastAPI dependency, the one thing Finish reads defaults for (limit=50
 // and the like are most defaults, and never do).
-func (x *extractor) dependencyDefault(n *sitter.Node) *expr {
+func (x *extractor) dependencyDefault(n *syntax.Node) *expr {
 	if n == nil {
 		return nil
 	}
@@ -494,14 +492,14 @@ func mayDepend(e *expr) bool {
 	return false
 }
 
-func (x *extractor) typeExpr(n *sitter.Node) *expr {
+func (x *extractor) typeExpr(n *syntax.Node) *expr {
 	if n != nil && n.Type() == "type" && n.NamedChildCount() > 0 {
 		n = n.NamedChild(0)
 	}
 	return x.expr(n)
 }
 
-func (x *extractor) expressionStatement(n *sitter.Node, depth int, cls *class) {
+func (x *extractor) expressionStatement(n *syntax.Node, depth int, cls *class) {
 	switch n.Type() {
 	case "assignment":
 		left := n.ChildByFieldName("left")
@@ -535,7 +533,7 @@ func (x *extractor) expressionStatement(n *sitter.Node, depth int, cls *class) {
 }
 
 // collectCalls records mount calls in n (a statement's expression).
-func (x *extractor) collectCalls(n *sitter.Node) {
+func (x *extractor) collectCalls(n *syntax.Node) {
 	if n.Type() != "call" {
 		return
 	}
@@ -567,7 +565,7 @@ func (x *extractor) collectCalls(n *sitter.Node) {
 	x.m.calls = append(x.m.calls, x.expr(n))
 }
 
-func (x *extractor) importStatement(n *sitter.Node) {
+func (x *extractor) importStatement(n *syntax.Node) {
 	for _, c := range syntax.NamedChildren(n) {
 		switch c.Type() {
 		case "dotted_name":
@@ -583,7 +581,7 @@ func (x *extractor) importStatement(n *sitter.Node) {
 	}
 }
 
-func (x *extractor) importFrom(n *sitter.Node) {
+func (x *extractor) importFrom(n *syntax.Node) {
 	mod := n.ChildByFieldName("module_name")
 	if mod == nil {
 		return
@@ -654,7 +652,7 @@ const maxExprDepth = 12
 
 // expr copies an expression: one copy of its source text, which the
 // strings of its parts are slices of.
-func (x *extractor) expr(n *sitter.Node) *expr {
+func (x *extractor) expr(n *syntax.Node) *expr {
 	if n == nil {
 		return nil
 	}
@@ -666,7 +664,7 @@ func (x *extractor) expr(n *sitter.Node) *expr {
 
 // text is a node's source: a slice of the expression's copy when the
 // node lies in it.
-func (x *extractor) text(n *sitter.Node) string {
+func (x *extractor) text(n *syntax.Node) string {
 	if n == nil {
 		return ""
 	}
@@ -680,7 +678,7 @@ func (x *extractor) text(n *sitter.Node) string {
 // stringValue is syntax's StringValue with the value sliced from the
 // expression's copy where it appears there verbatim (no escapes to keep
 // apart): one copy of the text, not two.
-func (x *extractor) stringValue(n *sitter.Node) (string, bool) {
+func (x *extractor) stringValue(n *syntax.Node) (string, bool) {
 	v, ok := x.t.StringValue(n)
 	if ok && v != "" {
 		if lit := x.text(n); len(lit) >= len(v) {
@@ -692,7 +690,7 @@ func (x *extractor) stringValue(n *sitter.Node) (string, bool) {
 	return v, ok
 }
 
-func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
+func (x *extractor) exprAt(n *syntax.Node, depth int) *expr {
 	if n == nil {
 		return nil
 	}
@@ -700,7 +698,7 @@ func (x *extractor) exprAt(n *sitter.Node, depth int) *expr {
 	if depth > maxExprDepth {
 		return e
 	}
-	sub := func(c *sitter.Node) *expr { return x.exprAt(c, depth+1) }
+	sub := func(c *syntax.Node) *expr { return x.exprAt(c, depth+1) }
 	switch n.Type() {
 	case "string":
 		if v, ok := x.stringValue(n); ok {

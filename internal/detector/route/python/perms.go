@@ -3,8 +3,6 @@ package python
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -25,7 +23,7 @@ type permRule struct {
 
 // permRules reads a get_permissions body into rules, or nil when it is
 // anything but that simple shape (then the class attribute decides).
-func (x *extractor) permRules(body *sitter.Node) []permRule {
+func (x *extractor) permRules(body *syntax.Node) []permRule {
 	var rules []permRule
 	var assigned *expr // permission_classes = [...] in the branch being read
 	for _, st := range syntax.NamedChildren(body) {
@@ -59,9 +57,9 @@ func (x *extractor) permRules(body *sitter.Node) []permRule {
 
 // ifRules reads an if/elif/else whose branches each return (or assign
 // permission_classes for a final return to use) a list of classes.
-func (x *extractor) ifRules(n *sitter.Node) ([]permRule, bool) {
+func (x *extractor) ifRules(n *syntax.Node) ([]permRule, bool) {
 	var rules []permRule
-	branch := func(cond, block *sitter.Node) bool {
+	branch := func(cond, block *syntax.Node) bool {
 		r := permRule{}
 		if cond != nil {
 			var ok bool
@@ -96,7 +94,7 @@ func (x *extractor) ifRules(n *sitter.Node) ([]permRule, bool) {
 }
 
 // branchPerms is what one branch grants: the list it returns or assigns.
-func (x *extractor) branchPerms(block *sitter.Node) (*expr, bool) {
+func (x *extractor) branchPerms(block *syntax.Node) (*expr, bool) {
 	if block == nil || block.NamedChildCount() != 1 {
 		return nil, false
 	}
@@ -121,7 +119,7 @@ func (x *extractor) branchPerms(block *sitter.Node) (*expr, bool) {
 // returnedPerms reads return [A(), B()], return [p() for p in
 // permission_classes] after an assignment, or return super().get_permissions()
 // (the class's own classes: a nil list).
-func (x *extractor) returnedPerms(st *sitter.Node, assigned *expr) (*expr, bool) {
+func (x *extractor) returnedPerms(st *syntax.Node, assigned *expr) (*expr, bool) {
 	if st.NamedChildCount() != 1 {
 		return nil, false
 	}
@@ -140,7 +138,7 @@ func (x *extractor) returnedPerms(st *sitter.Node, assigned *expr) (*expr, bool)
 }
 
 // permList turns [A, B()] or (A,) into a list of class names.
-func (x *extractor) permList(n *sitter.Node) (*expr, bool) {
+func (x *extractor) permList(n *syntax.Node) (*expr, bool) {
 	if n == nil || n.Type() != "list" && n.Type() != "tuple" {
 		return nil, false
 	}
@@ -163,7 +161,7 @@ func (x *extractor) permList(n *sitter.Node) (*expr, bool) {
 
 // permCondition reads self.action == "x", self.action in ("a", "b"),
 // self.request.method != "GET" and the like.
-func (x *extractor) permCondition(n *sitter.Node) (subject string, values []string, negate, ok bool) {
+func (x *extractor) permCondition(n *syntax.Node) (subject string, values []string, negate, ok bool) {
 	if n.Type() == "parenthesized_expression" && n.NamedChildCount() == 1 {
 		n = n.NamedChild(0)
 	}
