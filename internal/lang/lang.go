@@ -63,6 +63,9 @@ const (
 // row is everything known about one language.
 type row struct {
 	name string
+	// program: a programming language whose files are code a server or
+	// tool runs (not markup, data, type declarations or components).
+	program bool
 	// family is the language whose syntax the code is read with (imports,
 	// strings): TypeScript and Vue scripts are read as JavaScript.
 	family Lang
@@ -82,42 +85,42 @@ type row struct {
 // table holds one row per language, indexed by Lang.
 var table = [numLangs]row{
 	None: {name: "none"},
-	Go: {name: "Go", family: Go, exts: []string{".go"},
+	Go: {program: true, name: "Go", family: Go, exts: []string{".go"},
 		comments: cComments, tests: tests{suffixes: []string{"_test.go"}}},
-	Python: {name: "Python", family: Python, exts: []string{".py", ".pyw"}, interpreters: []string{"python", "python3", "python2"},
+	Python: {program: true, name: "Python", family: Python, exts: []string{".py", ".pyw"}, interpreters: []string{"python", "python3", "python2"},
 		grammar: python.GetLanguage, comments: pythonComments,
 		// pytest collects test_*.py and *_test.py; conftest.py holds its
 		// fixtures; Django puts an app's tests in tests.py.
 		tests: tests{prefixes: []string{"test_"}, suffixes: []string{"_test.py"}, names: []string{"conftest.py", "tests.py"}}},
-	JavaScript: {name: "JavaScript", family: JavaScript, exts: []string{".js", ".mjs", ".cjs"}, interpreters: []string{"node", "deno", "bun"},
+	JavaScript: {program: true, name: "JavaScript", family: JavaScript, exts: []string{".js", ".mjs", ".cjs"}, interpreters: []string{"node", "deno", "bun"},
 		grammar: javascript.GetLanguage, comments: jsComments, tests: jsTests},
 	// JSX and TSX are their own rows: components, which run in the
 	// browser as often as not.
-	JSX: {name: "JSX", family: JavaScript, exts: []string{".jsx"},
+	JSX: {program: true, name: "JSX", family: JavaScript, exts: []string{".jsx"},
 		grammar: javascript.GetLanguage, comments: jsComments, tests: jsTests},
-	TypeScript: {name: "TypeScript", family: JavaScript, exts: []string{".ts", ".mts", ".cts"}, interpreters: []string{"ts-node", "tsx"},
+	TypeScript: {program: true, name: "TypeScript", family: JavaScript, exts: []string{".ts", ".mts", ".cts"}, interpreters: []string{"ts-node", "tsx"},
 		grammar: typescript.GetLanguage, comments: jsComments, tests: jsTests},
-	TSX: {name: "TSX", family: JavaScript, exts: []string{".tsx"},
+	TSX: {program: true, name: "TSX", family: JavaScript, exts: []string{".tsx"},
 		grammar: tsx.GetLanguage, comments: jsComments, tests: jsTests},
 	TypeScriptDecl: {name: "TypeScript declarations", family: JavaScript, exts: []string{".d.ts", ".d.mts", ".d.cts"},
 		grammar: typescript.GetLanguage, comments: jsComments, tests: jsTests},
 	Vue:    {name: "Vue", family: JavaScript, exts: []string{".vue"}, comments: jsComments, tests: jsTests},
 	Svelte: {name: "Svelte", family: JavaScript, exts: []string{".svelte"}, comments: jsComments, tests: jsTests},
 	Astro:  {name: "Astro", family: JavaScript, exts: []string{".astro"}, comments: jsComments, tests: jsTests},
-	Ruby: {name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
+	Ruby: {program: true, name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
 		comments: comments{line: []string{"#"}, quotes: `"'`},
 		tests:    tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
-	Java: {name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
+	Java: {program: true, name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
-	Kotlin: {name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, comments: cComments,
+	Kotlin: {program: true, name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.kt", "Tests.kt", "IT.kt"}}},
 	// PHP's # also opens a comment, but #[ opens an attribute: only the
 	// C forms are read as comments.
-	PHP: {name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, comments: cComments,
+	PHP: {program: true, name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.php"}}},
-	CSharp: {name: "C#", family: CSharp, exts: []string{".cs"}, comments: cComments,
+	CSharp: {program: true, name: "C#", family: CSharp, exts: []string{".cs"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.cs", "Tests.cs"}}},
-	Rust:  {name: "Rust", family: Rust, exts: []string{".rs"}, comments: cComments},
+	Rust:  {program: true, name: "Rust", family: Rust, exts: []string{".rs"}, comments: cComments},
 	Shell: {name: "Shell", family: Shell, exts: []string{".sh", ".bash", ".zsh"}, interpreters: []string{"sh", "bash", "zsh", "dash", "ash"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
 	Terraform: {name: "Terraform", family: Terraform, exts: []string{".tf"},
 		comments: comments{line: []string{"#", "//"}, block: [][2]string{{"/*", "*/"}}, quotes: `"`}},
@@ -153,6 +156,25 @@ func (l Lang) Family() Lang {
 		return None
 	}
 	return table[l].family
+}
+
+// IsProgram reports a programming language whose files are code a
+// server or tool runs: Go, Python, JavaScript and TypeScript (with JSX
+// and TSX), Ruby, Java, Kotlin, PHP, C#, Rust. Not markup or data, not
+// type declarations, not single-file components (Vue, Svelte, Astro),
+// not shell. Detectors that read any such code (weak hashes, keys in
+// code) take every language that says so, and a new row joins them.
+func (l Lang) IsProgram() bool { return l < numLangs && table[l].program }
+
+// Programs lists the languages IsProgram reports, in table order.
+func Programs() []Lang {
+	var out []Lang
+	for _, l := range All() {
+		if l.IsProgram() {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Of is the language of a file, by its name: the longest extension in

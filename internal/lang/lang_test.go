@@ -102,6 +102,20 @@ func TestStem(t *testing.T) {
 	}
 }
 
+func TestIsProgram(t *testing.T) {
+	for l, want := range map[Lang]bool{
+		Go: true, Python: true, JavaScript: true, JSX: true, TypeScript: true, TSX: true, Rust: true, CSharp: true,
+		TypeScriptDecl: false, Vue: false, Shell: false, YAML: false, Markdown: false, None: false, numLangs: false,
+	} {
+		if got := l.IsProgram(); got != want {
+			t.Errorf("%v.IsProgram() = %v, want %v", l, got, want)
+		}
+	}
+	if len(Programs()) != 12 {
+		t.Errorf("Programs() = %v", Programs())
+	}
+}
+
 func TestFamily(t *testing.T) {
 	for l, want := range map[Lang]Lang{
 		TypeScript: JavaScript, TSX: JavaScript, JSX: JavaScript, TypeScriptDecl: JavaScript, Vue: JavaScript, Svelte: JavaScript,

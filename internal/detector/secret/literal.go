@@ -156,16 +156,8 @@ func dotenvValue(line string, i int) (string, int) {
 
 // --- signing keys in code
 
-// isCodePath reports source code that may hold a key: not a type
-// declaration or a single-file component.
-func isCodePath(p string) bool {
-	switch lang.Of(p) {
-	case lang.Python, lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Go,
-		lang.Ruby, lang.PHP, lang.Java, lang.Kotlin, lang.CSharp, lang.Rust:
-		return true
-	}
-	return false
-}
+// isCodePath reports source code that may hold a key that runs.
+func isCodePath(p string) bool { return lang.Of(p).IsProgram() }
 
 // keyArg is the position of the key among the arguments of the calls
 // keyCallAt finds; a call not here is session middleware, where the key

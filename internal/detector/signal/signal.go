@@ -64,7 +64,7 @@ type Pattern struct {
 const hopLines = 8
 
 var (
-	code = []lang.Lang{lang.Python, lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Go, lang.Ruby, lang.Java, lang.Kotlin, lang.PHP, lang.CSharp}
+	code = lang.Programs()
 	py   = []lang.Lang{lang.Python}
 	js   = []lang.Lang{lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX}
 	tf   = []lang.Lang{lang.Terraform}
