@@ -20,6 +20,7 @@ type starts struct {
 	// leadRun): a match begins up to leadMax class bytes before a needle.
 	lead    *[128]bool
 	leadMax int
+	follow  *follow // with a lead: what must follow the identifier soon
 	// atText is the pattern anchored at the start of the text; afterChar
 	// the same after one rune of left context, so that assertions before
 	// the first character (\b, (?m)^) see what precedes the candidate.
@@ -176,20 +177,22 @@ func hasFoldRunes(s string) bool {
 // for `curl.*?-H` on one long line, to the end of the line. Many such
 // candidates that fail would each read the rest of the text, a cost
 // quadratic in its size where the unanchored pattern reads it once. So
-// the attempts have a budget of bytes read, a few times the text's size:
-// first counted as the most an attempt could read (the rest of the
-// text), which costs nothing to count and is all short texts ever need;
-// past it, attempts read through a reader that counts what they really
-// read; past the budget again, the unanchored pattern takes over from the
-// last match. Every way finds the same matches.
+// what attempts read in vain (all of a failed one, and past its match
+// for one that succeeds) has a budget, half the text's size: attempts
+// read through a counter, or, when the rest of the text is short, are
+// counted as reading all of it; past the budget, the unanchored pattern
+// takes over from the last match. Either way finds the same matches.
 func (st *starts) run(s string, cands []int, n int) [][]int {
 	var out [][]int
 	pos, failed := 0, -1
 	budget := attemptBudget(len(s))
-	counted := false
+	next := -1 // the follow byte's memo
 	for _, k := range cands {
 		if k < pos {
 			continue // a match at or after pos has its needle there too
+		}
+		if st.follow != nil && !st.follow.near(s, k, &next) {
+			continue
 		}
 		c := k
 		if st.lead != nil {
@@ -201,24 +204,21 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 			continue
 		}
 		if budget < 0 {
-			if counted {
-				return append(out, st.from(s, pos, n-len(out))...)
-			}
-			counted, budget = true, attemptBudget(len(s))
+			return append(out, st.from(s, pos, n-len(out))...)
 		}
 		var m []int
-		if counted {
-			var read int
-			m, read = st.atCounted(s, c)
-			budget -= read
-		} else {
+		read := len(s) - c
+		if read <= shortRest {
 			m = st.at(s, c)
-			budget -= len(s) - c + 1
+		} else {
+			m, read = st.atCounted(s, c)
 		}
 		if m == nil {
+			budget -= read
 			failed = c
 			continue
 		}
+		budget -= max(0, read-(m[1]-c))
 		out = append(out, m)
 		pos = m[1]
 		if n > 0 && len(out) == n {
@@ -228,10 +228,14 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 	return out
 }
 
-// attemptBudget is how many bytes anchored attempts may read in a text
-// of size n before the next way takes over (a variable for tests, which
-// try every way on every text).
-var attemptBudget = func(n int) int { return n + 4<<10 }
+// shortRest is a rest of the text short enough to attempt without a
+// counter (the regexp package may backtrack there, faster than its NFA).
+var shortRest = 4 << 10
+
+// attemptBudget is how many bytes anchored attempts may read in vain in a
+// text of size n (a variable for tests, which try both ways on every
+// text).
+var attemptBudget = func(n int) int { return n/2 + shortRest }
 
 // at is the match of the pattern that begins at c, if any, with offsets
 // in s.

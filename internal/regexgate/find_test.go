@@ -59,6 +59,8 @@ var findTexts = []string{
 	"xx.jfrog=abc yyyyyyyjfrog=q jfrogjfrog=z",
 	"ab_api_key=1 abcdapikey=2 _apikey=3",
 	"keykeykey=keykeykeykeykey token=0123456789key=abcdefghijkl",
+	// Identifiers far from any operator, then near one.
+	strings.Repeat("keytoken", 30) + "=abcdefghij0123 " + strings.Repeat("tokenkey", 30) + " secret: 'abcdefghij0123'",
 }
 
 func TestFindAllMatchesRegexp(t *testing.T) {
@@ -75,21 +77,18 @@ func TestFindAllMatchesRegexp(t *testing.T) {
 	}
 }
 
-// eachWay runs check with every way run finds matches: anchored attempts,
-// counted after the first candidate, and the unanchored pattern after the
-// first (see run).
+// eachWay runs check with every way run finds matches: anchored attempts
+// only, the unanchored pattern from the first candidate on, and from the
+// second (see run).
 func eachWay(check func()) {
-	saved := attemptBudget
-	defer func() { attemptBudget = saved }()
-	check()
-	for _, budgets := range [][]int{{-1, 1 << 30}, {-1, -1}, {-1, 0}} {
-		calls := 0
-		attemptBudget = func(int) int {
-			b := budgets[min(calls, len(budgets)-1)]
-			calls++
-			return b
+	saved, savedRest := attemptBudget, shortRest
+	defer func() { attemptBudget, shortRest = saved, savedRest }()
+	for _, rest := range []int{savedRest, 0} { // attempts counted or not
+		shortRest = rest
+		for _, budget := range []int{1 << 30, -1, 0} {
+			attemptBudget = func(int) int { return budget }
+			check()
 		}
-		check()
 	}
 }
 
@@ -221,6 +220,47 @@ func TestStarts(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: starts %q, want %q", tt.re, got, want)
+		}
+	}
+}
+
+// TestFollow: a lead pattern learns what must follow its identifier, and
+// how soon.
+func TestFollow(t *testing.T) {
+	for _, tt := range []struct {
+		re       string
+		bytes    string // "": no follow
+		from, to int
+	}{
+		// gitleaks' generic-api-key: an operator within 20+3 bytes of
+		// the longest word.
+		{`(?i)[\w.-]{0,50}?(?:access|key|passw(?:or)?d)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([\w.=-]{10,150})`,
+			",:=>?|", 3, 8 + 20*4 + 3*4},
+		{`[\w.-]{0,5}(?:jfrog|xray)(?:=|:=)(\w+)`, ":=", 4, 5},
+		{`(?i)[\w.-]{0,5}(?:jfrog)=(\w+)`, "", 0, 0}, // "jfrog=" is one literal; \w folds to non-ASCII
+		{`(?i)[\w.-]{0,50}?(?:key)\w*=(\w+)`, "", 0, 0}, // unbounded before the operator
+		{`(?i)[\w.-]{0,50}?(?:key)(?:=|é)`, "", 0, 0},    // a non-ASCII first rune
+		{`(?i)[\w.-]{0,50}?(?:key)\s?`, "", 0, 0},       // nothing required after
+	} {
+		st := newStarts(regexp.MustCompile(tt.re), mustParseRaw(tt.re), mustParse(tt.re))
+		if st == nil || st.lead == nil {
+			t.Fatalf("%s: no lead", tt.re)
+		}
+		f := st.follow
+		if tt.bytes == "" {
+			if f != nil {
+				t.Errorf("%s: follow %+v, want none", tt.re, *f)
+			}
+			continue
+		}
+		var got []byte
+		for b, in := range f.bytes {
+			if in {
+				got = append(got, byte(b))
+			}
+		}
+		if string(got) != tt.bytes || f.from != tt.from || f.to != tt.to {
+			t.Errorf("%s: follow %q from %d to %d, want %q from %d to %d", tt.re, got, f.from, f.to, tt.bytes, tt.from, tt.to)
 		}
 	}
 }
