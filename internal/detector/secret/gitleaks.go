@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/zricethezav/gitleaks/v8/config"
@@ -193,10 +194,22 @@ func (ps pathAlternatives) match(path, lower string) bool {
 // span is a byte range of a file.
 type span struct{ start, end int }
 
-// lines indexes a file's line starts for offset→line lookups.
+// lines indexes a file's line starts for offset→line lookups, and keeps
+// what the candidates ask of their lines: many candidates on one long
+// line would otherwise each copy and search all of it.
 type lines struct {
 	data   []byte
 	starts []int
+	texts  map[span]*lineText // by first and last 1-based line
+	firsts map[int]int        // 1-based line -> offset of its first non-space
+}
+
+// lineText is the text of one or more whole lines, and what was found in
+// it.
+type lineText struct {
+	text   string
+	marked int8                        // holds "gitleaks:allow": 0 not asked yet, 1 no, 2 yes
+	regex  map[*config.Allowlist]bool // a line-target allowlist's regexes matched
 }
 
 func newLines(data []byte) *lines {
@@ -230,11 +243,58 @@ func (l *lines) bounds(n int) span {
 	return span{s, e}
 }
 
-// text is the source of the lines spanning [start, end).
-func (l *lines) text(start, end int) string {
-	s := l.bounds(l.line(start)).start
-	e := l.bounds(l.line(max(start, end-1))).end
-	return string(l.data[s:e])
+// textOf is the lines spanning [start, end), copied once per file.
+func (l *lines) textOf(start, end int) *lineText {
+	key := span{l.line(start), l.line(max(start, end-1))}
+	if t := l.texts[key]; t != nil {
+		return t
+	}
+	t := &lineText{text: string(l.data[l.bounds(key.start).start:l.bounds(key.end).end])}
+	if l.texts == nil {
+		l.texts = map[span]*lineText{}
+	}
+	l.texts[key] = t
+	return t
+}
+
+// allowMarked reports "gitleaks:allow" in the lines.
+func (t *lineText) allowMarked() bool {
+	if t.marked == 0 {
+		t.marked = 1
+		if strings.Contains(t.text, "gitleaks:allow") {
+			t.marked = 2
+		}
+	}
+	return t.marked == 2
+}
+
+// regexAllowed is a.RegexAllowed(t.text), asked once per allowlist.
+func (t *lineText) regexAllowed(a *config.Allowlist) bool {
+	ok, seen := t.regex[a]
+	if !seen {
+		ok = a.RegexAllowed(t.text)
+		if t.regex == nil {
+			t.regex = map[*config.Allowlist]bool{}
+		}
+		t.regex[a] = ok
+	}
+	return ok
+}
+
+// firstNonSpace is the offset of the first byte of line n that is not
+// Unicode white space (the end of the line if none is).
+func (l *lines) firstNonSpace(n int) int {
+	if f, ok := l.firsts[n]; ok {
+		return f
+	}
+	b := l.bounds(n)
+	line := l.data[b.start:b.end]
+	f := b.end - len(bytes.TrimLeftFunc(line, unicode.IsSpace))
+	if l.firsts == nil {
+		l.firsts = map[int]int{}
+	}
+	l.firsts[n] = f
+	return f
 }
 
 // windows finds where each rule must run: the lines around its keyword
@@ -357,8 +417,8 @@ func (rs *ruleset) judge(r *config.Rule, l *lines, path string, base int, m []in
 		}
 	}
 	secret := string(l.data[sStart:sEnd])
-	line := l.text(start, end)
-	if strings.Contains(line, "gitleaks:allow") {
+	line := l.textOf(start, end)
+	if line.allowMarked() {
 		return candidate{}, false
 	}
 	if r.Entropy != 0 && redact.Entropy(secret) <= r.Entropy {
@@ -397,16 +457,17 @@ func rulePathAllowed(as []*config.Allowlist, path string) bool {
 
 // findingAllowed mirrors gitleaks' checkFindingAllowed for a scan of a
 // working tree (no commits).
-func findingAllowed(as []*config.Allowlist, path, secret, match, line string) bool {
+func findingAllowed(as []*config.Allowlist, path, secret, match string, line *lineText) bool {
 	for _, a := range as {
-		target := secret
+		var regexOK bool
 		switch a.RegexTarget {
 		case "match":
-			target = match
+			regexOK = a.RegexAllowed(match)
 		case "line":
-			target = line
+			regexOK = line.regexAllowed(a)
+		default:
+			regexOK = a.RegexAllowed(secret)
 		}
-		regexOK := a.RegexAllowed(target)
 		stopOK, _ := a.ContainsStopWord(secret)
 		if a.MatchCondition == config.AllowlistMatchAnd {
 			checks := []bool{}

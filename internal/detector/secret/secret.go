@@ -87,7 +87,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	l := newLines(f.Data)
 	for _, c := range resolve(cands) {
-		if allowed(f.Data, c.start) || (isLiteralRule(c.rule) && inComment(f.Data, c.start)) {
+		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) {
 			continue
 		}
 		if c.variable == "" {
@@ -112,24 +112,21 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 // allowed reports an inline marker on the secret's line: gitleaks' own
 // "gitleaks:allow", or "threatmap:allow". It silences one line, on purpose,
 // where a reviewer can see it.
-func allowed(data []byte, at int) bool {
-	start := bytes.LastIndexByte(data[:at], '\n') + 1
-	end := bytes.IndexByte(data[at:], '\n')
-	if end < 0 {
-		end = len(data) - at
-	}
-	line := data[start : at+end]
-	return bytes.Contains(line, []byte("gitleaks:allow")) || bytes.Contains(line, []byte("threatmap:allow"))
+func allowed(l *lines, at int) bool {
+	line := l.textOf(at, at)
+	return line.allowMarked() || strings.Contains(line.text, "threatmap:allow")
 }
 
 // inComment reports a literal-rule candidate on a line that is a comment
 // (// # /* *): an example in a comment is not a key the code uses.
 // Pattern rules keep gitleaks' behaviour and report keys in comments too.
-func inComment(data []byte, at int) bool {
-	start := bytes.LastIndexByte(data[:at], '\n') + 1
-	line := bytes.TrimSpace(data[start:at])
+func inComment(l *lines, at int) bool {
+	first := l.firstNonSpace(l.line(at))
+	if first >= at {
+		return false
+	}
 	for _, p := range []string{"//", "#", "/*", "*"} {
-		if bytes.HasPrefix(line, []byte(p)) {
+		if bytes.HasPrefix(l.data[first:at], []byte(p)) {
 			return true
 		}
 	}
@@ -166,6 +163,12 @@ func resolve(cands []candidate) []candidate {
 // `key := []byte("` before a value, to name what a secret is assigned to.
 var assignment = regexp.MustCompile(`([A-Za-z_][\w.-]*)["'\]]{0,2}[ \t]*(?::=|=>|\?=|=|:)[ \t]*(?:\[\]byte\(|Buffer\.from\()?[rbu]?["'\x60]?[ \t]*$`)
 
+// maxAssignment is how far before a secret its name and the assignment
+// to it are looked for: a name, quotes, an operator and spacing, which
+// never take this much; searching the whole line before each secret cost
+// the line's length per secret.
+const maxAssignment = 256
+
 // assignedName is the name a secret at off is assigned to on its line, if
 // the line is an assignment (KEY=value, key: value, key = "value").
 func assignedName(l *lines, off int) string {
@@ -173,7 +176,7 @@ func assignedName(l *lines, off int) string {
 	if off < b.start || off > b.end {
 		return ""
 	}
-	m := assignment.FindSubmatch(l.data[b.start:off])
+	m := assignment.FindSubmatch(l.data[max(b.start, off-maxAssignment):off])
 	if m == nil {
 		return ""
 	}
