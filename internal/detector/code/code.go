@@ -55,12 +55,37 @@ func FileUses(f *detector.File) []Use {
 	})
 }
 
-// LineAt is the 1-based line of a byte offset.
+// LineAt is the 1-based line of a byte offset. It reads src up to off:
+// for the lines of many offsets, use a Lines.
 func LineAt(src []byte, off int) int {
 	if off > len(src) {
 		off = len(src)
 	}
 	return bytes.Count(src[:off], []byte{'\n'}) + 1
+}
+
+// Lines answers LineAt for one source, counting from the offset it was
+// last asked: offsets asked in order (a regexp's matches) cost one pass
+// over the source, where LineAt for each would cost the source's size
+// times their number.
+type Lines struct {
+	src       []byte
+	off, line int
+}
+
+// NewLines is a Lines for src.
+func NewLines(src []byte) *Lines { return &Lines{src: src, line: 1} }
+
+// At is LineAt(src, off).
+func (l *Lines) At(off int) int {
+	off = max(0, min(off, len(l.src)))
+	if off >= l.off {
+		l.line += bytes.Count(l.src[l.off:off], []byte{'\n'})
+	} else {
+		l.line -= bytes.Count(l.src[off:l.off], []byte{'\n'})
+	}
+	l.off = off
+	return l.line
 }
 
 // Import is one module a file imports.

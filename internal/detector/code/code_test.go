@@ -123,3 +123,15 @@ func TestFileMemo(t *testing.T) {
 		})
 	}
 }
+
+func TestLinesMatchesLineAt(t *testing.T) {
+	src := []byte("a\nbb\n\nccc\nd")
+	// In order, backwards, repeated, and past the end.
+	offsets := []int{0, 1, 2, 5, 6, 11, 3, 0, 7, 7, 40, 10, -1}
+	l := NewLines(src)
+	for _, off := range offsets {
+		if got, want := l.At(off), LineAt(src, max(off, 0)); got != want {
+			t.Errorf("At(%d) = %d, want %d", off, got, want)
+		}
+	}
+}

@@ -24,9 +24,14 @@ var (
 
 func prismaModels(src []byte) []Model {
 	var out []Model
+	lines, nest := code.NewLines(src), nesting{}
 	for _, m := range prismaModelRE.FindAllSubmatchIndex(src, -1) {
-		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0])}
+		if nest.tooDeep(m[0]) {
+			continue
+		}
+		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0])}
 		end := blockEnd(src, m[1]-1)
+		nest.enter(end)
 		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
 			if f := prismaFieldRE.FindStringSubmatch(l); f != nil {
 				md.Fields = append(md.Fields, f[1])
@@ -51,23 +56,41 @@ var (
 
 func pythonModels(src []byte) []Model {
 	var out []Model
+	lines, nest := code.NewLines(src), nesting{}
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		bases := string(src[m[6]:m[7]])
-		if !pyORMBaseRE.MatchString(bases) {
+		if !pyORMBaseRE.MatchString(bases) || nest.tooDeep(m[0]) {
 			continue
 		}
 		// Annotations alone declare columns in SQLModel tables and
 		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
 		annotated := strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
 		classIndent := code.Indent(string(src[m[2]:m[3]]))
-		md := Model{Name: string(src[m[4]:m[5]]), Line: code.LineAt(src, m[0])}
+		md := Model{Name: string(src[m[4]:m[5]]), Line: lines.At(m[0])}
 		fieldIndent := -1
-		for i, l := range strings.Split(string(src[m[1]:]), "\n") {
-			if i == 0 || strings.TrimSpace(l) == "" {
+		end := len(src) // of the class body
+		// The lines after the class line's own, read one at a time: the
+		// body ends at the first line indented no deeper than the class.
+		rest := src[m[1]:]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[i+1:]
+		} else {
+			rest = nil
+		}
+		for len(rest) > 0 {
+			at := len(src) - len(rest)
+			var l string
+			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+				l, rest = string(rest[:i]), rest[i+1:]
+			} else {
+				l, rest = string(rest), nil
+			}
+			if strings.TrimSpace(l) == "" {
 				continue
 			}
 			in := code.Indent(l)
 			if in <= classIndent {
+				end = at
 				break
 			}
 			if fieldIndent < 0 {
@@ -86,6 +109,7 @@ func pythonModels(src []byte) []Model {
 				md.Fields = append(md.Fields, f[1])
 			}
 		}
+		nest.enter(end)
 		out = append(out, md)
 	}
 	return out
@@ -101,13 +125,18 @@ var (
 
 func goModels(src []byte) []Model {
 	var out []Model
+	lines, nest := code.NewLines(src), nesting{}
 	for _, m := range goStructRE.FindAllSubmatchIndex(src, -1) {
+		if nest.tooDeep(m[0]) {
+			continue
+		}
 		end := blockEnd(src, m[1]-1)
+		nest.enter(end)
 		body := src[m[1]:end]
 		if !goORMRE.Match(body) {
 			continue
 		}
-		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0])}
+		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0])}
 		for _, l := range strings.Split(string(body), "\n") {
 			if f := goFieldRE.FindStringSubmatch(l); f != nil {
 				md.Fields = append(md.Fields, f[1])
@@ -133,9 +162,14 @@ var (
 
 func jsModels(src []byte) []Model {
 	var out []Model
+	lines, nest := code.NewLines(src), nesting{}
 	for _, m := range entityRE.FindAllSubmatchIndex(src, -1) {
-		md := Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[2])}
+		if nest.tooDeep(m[0]) {
+			continue
+		}
+		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[2])}
 		end := blockEnd(src, m[1]-1)
+		nest.enter(end)
 		decorated := false
 		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
 			if columnDecoRE.MatchString(l) {
@@ -153,11 +187,16 @@ func jsModels(src []byte) []Model {
 		out = append(out, md)
 	}
 	if bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("Sequelize")) {
-		for _, m := range sequelizeDefineRE.FindAllSubmatchIndex(src, -1) {
-			out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
-		}
-		for _, m := range sequelizeInitRE.FindAllSubmatchIndex(src, -1) {
-			out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
+		for _, re := range []*regexp.Regexp{sequelizeDefineRE, sequelizeInitRE} {
+			lines, nest := code.NewLines(src), nesting{}
+			for _, m := range re.FindAllSubmatchIndex(src, -1) {
+				if nest.tooDeep(m[0]) {
+					continue
+				}
+				fields, end := objectKeys(src, m[1]-1)
+				nest.enter(end)
+				out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0]), Fields: fields})
+			}
 		}
 	}
 	if bytes.Contains(src, []byte("Schema")) {
@@ -165,7 +204,11 @@ func jsModels(src []byte) []Model {
 		for _, m := range mongooseModelRE.FindAllSubmatch(src, -1) {
 			names[string(m[2])] = string(m[1])
 		}
+		lines, nest := code.NewLines(src), nesting{}
 		for _, m := range mongooseRE.FindAllSubmatchIndex(src, -1) {
+			if nest.tooDeep(m[0]) {
+				continue
+			}
 			name := "Document"
 			if m[2] >= 0 {
 				v := string(src[m[2]:m[3]])
@@ -177,7 +220,9 @@ func jsModels(src []byte) []Model {
 					}
 				}
 			}
-			out = append(out, Model{Name: name, Line: code.LineAt(src, m[0]), Fields: objectKeys(src, m[1]-1)})
+			fields, end := objectKeys(src, m[1]-1)
+			nest.enter(end)
+			out = append(out, Model{Name: name, Line: lines.At(m[0]), Fields: fields})
 		}
 	}
 	return out
@@ -194,14 +239,19 @@ var (
 func sqlModels(data []byte) []Model {
 	src := sqlCommentRE.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte(" "), len(b)) })
 	var out []Model
+	lines, nest := code.NewLines(src), nesting{}
 	for _, m := range createTableRE.FindAllSubmatchIndex(src, -1) {
+		if nest.tooDeep(m[0]) {
+			continue
+		}
 		name := string(src[m[2]:m[3]])
 		if i := strings.LastIndex(name, "."); i >= 0 {
 			name = name[i+1:]
 		}
 		name = strings.Trim(name, "\"`[]")
-		md := Model{Name: name, Line: code.LineAt(src, m[0])}
+		md := Model{Name: name, Line: lines.At(m[0])}
 		end := parenEnd(src, m[1]-1)
+		nest.enter(end)
 		for _, item := range splitTopLevel(string(src[m[1]:end])) {
 			item = strings.TrimSpace(item)
 			if item == "" || constraintRE.MatchString(item) {
@@ -216,6 +266,29 @@ func sqlModels(data []byte) []Model {
 }
 
 // ---- shared scanning helpers ----
+
+// maxNesting is how many model bodies a model may be declared inside.
+// Real code nests a schema or two (a subdocument); a file of unterminated
+// declarations nests each in all before it, and reading every body to the
+// end of the file cost the file's size per declaration.
+const maxNesting = 8
+
+// nesting follows the bodies of the models read so far, in file order.
+type nesting struct {
+	ends []int // where the bodies that enclose the last offset end, innermost last
+}
+
+// tooDeep reports whether a declaration at off sits inside maxNesting
+// bodies already: it is skipped, unread.
+func (n *nesting) tooDeep(off int) bool {
+	for len(n.ends) > 0 && n.ends[len(n.ends)-1] <= off {
+		n.ends = n.ends[:len(n.ends)-1]
+	}
+	return len(n.ends) >= maxNesting
+}
+
+// enter records the body of the model just read, which ends at end.
+func (n *nesting) enter(end int) { n.ends = append(n.ends, end) }
 
 // blockEnd returns the offset of the brace closing the one at open, or
 // the end of src when it never closes (a broken file).
@@ -287,8 +360,8 @@ func splitTopLevel(s string) []string {
 var keyRE = regexp.MustCompile(`^\s*(?:([A-Za-z_$][\w$]*)|'([^'\n]+)'|"([^"\n]+)")\s*:`)
 
 // objectKeys lists the keys of the object literal opening at open, at its
-// top level only (a field's options are not fields).
-func objectKeys(src []byte, open int) []string {
+// top level only (a field's options are not fields), and where it ends.
+func objectKeys(src []byte, open int) ([]string, int) {
 	var out []string
 	end := blockEnd(src, open)
 	depth := 0
@@ -324,5 +397,5 @@ func objectKeys(src []byte, open int) []string {
 			}
 		}
 	}
-	return out
+	return out, end
 }
