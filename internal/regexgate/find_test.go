@@ -237,9 +237,9 @@ func TestFollow(t *testing.T) {
 		{`(?i)[\w.-]{0,50}?(?:access|key|passw(?:or)?d)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([\w.=-]{10,150})`,
 			",:=>?|", 3, 8 + 20*4 + 3*4},
 		{`[\w.-]{0,5}(?:jfrog|xray)(?:=|:=)(\w+)`, ":=", 4, 5},
-		{`(?i)[\w.-]{0,5}(?:jfrog)=(\w+)`, "", 0, 0}, // "jfrog=" is one literal; \w folds to non-ASCII
+		{`(?i)[\w.-]{0,5}(?:jfrog)=(\w+)`, "", 0, 0},    // "jfrog=" is one literal; \w folds to non-ASCII
 		{`(?i)[\w.-]{0,50}?(?:key)\w*=(\w+)`, "", 0, 0}, // unbounded before the operator
-		{`(?i)[\w.-]{0,50}?(?:key)(?:=|é)`, "", 0, 0},    // a non-ASCII first rune
+		{`(?i)[\w.-]{0,50}?(?:key)(?:=|é)`, "", 0, 0},   // a non-ASCII first rune
 		{`(?i)[\w.-]{0,50}?(?:key)\s?`, "", 0, 0},       // nothing required after
 	} {
 		st := newStarts(regexp.MustCompile(tt.re), mustParseRaw(tt.re), mustParse(tt.re))

@@ -208,7 +208,7 @@ type lines struct {
 // it.
 type lineText struct {
 	text   string
-	marked int8                        // holds "gitleaks:allow": 0 not asked yet, 1 no, 2 yes
+	marked int8                       // holds "gitleaks:allow": 0 not asked yet, 1 no, 2 yes
 	regex  map[*config.Allowlist]bool // a line-target allowlist's regexes matched
 }
 
