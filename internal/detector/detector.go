@@ -136,6 +136,10 @@ type Sink struct {
 	controls       byID[facts.Control]
 	weaknesses     byID[facts.Weakness]
 	signals        []facts.Signal
+
+	// A file's sink (Held) keeps its adds here until Commit.
+	parent  *Sink
+	pending []func(*Sink)
 }
 
 // byID is a list of facts with an index by id.
@@ -162,8 +166,34 @@ func (l *byID[T]) add(id string, t T, merge func(dst *T, src T)) {
 // NewSink makes an empty sink.
 func NewSink() *Sink { return &Sink{} }
 
+// Held is a sink for one detector's read of one file: what the detector
+// adds reaches s only at Commit, so a read abandoned half-way (over its
+// time budget) adds nothing. Its Routes, Assets and ThirdParties are s's.
+func (s *Sink) Held() *Sink { return &Sink{parent: s} }
+
+// Commit adds to the parent sink what a Held sink kept, and empties it.
+func (s *Sink) Commit() {
+	s.mu.Lock()
+	pending := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	for _, add := range pending {
+		add(s.parent)
+	}
+}
+
+func (s *Sink) hold(add func(*Sink)) {
+	s.mu.Lock()
+	s.pending = append(s.pending, add)
+	s.mu.Unlock()
+}
+
 // Warn records a file the scan could not read; the scan goes on.
 func (s *Sink) Warn(file, msg string) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.Warn(file, msg) })
+		return
+	}
 	w := redact.Copy(facts.Warning{File: file, Message: msg})
 	s.mu.Lock()
 	s.warnings = append(s.warnings, w)
@@ -173,6 +203,10 @@ func (s *Sink) Warn(file, msg string) {
 // AddRoute records an entry point. Routes with the same method and path
 // are one surface: Result keeps the first declaration of it.
 func (s *Sink) AddRoute(r facts.Route) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddRoute(r) })
+		return
+	}
 	r = redact.Copy(r)
 	if r.Kind == "" {
 		r.Kind = "endpoint"
@@ -217,6 +251,10 @@ func withID(id *string, prefix string, parts ...string) string {
 
 // AddThirdParty records a service; evidence and credentials merge by service.
 func (s *Sink) AddThirdParty(t facts.ThirdParty) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddThirdParty(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "third-party", t.Service)
 	s.mu.Lock()
@@ -229,6 +267,10 @@ func (s *Sink) AddThirdParty(t facts.ThirdParty) {
 
 // AddStore records a store; evidence merges by id.
 func (s *Sink) AddStore(t facts.Store) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddStore(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "store", t.Kind, t.Name)
 	s.mu.Lock()
@@ -238,6 +280,10 @@ func (s *Sink) AddStore(t facts.Store) {
 
 // AddAsset records an asset; fields and evidence merge by id.
 func (s *Sink) AddAsset(t facts.Asset) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddAsset(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "asset", t.Kind, t.Name)
 	s.mu.Lock()
@@ -250,6 +296,10 @@ func (s *Sink) AddAsset(t facts.Asset) {
 
 // AddExit records an exit.
 func (s *Sink) AddExit(t facts.Exit) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddExit(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "exit", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
@@ -259,6 +309,10 @@ func (s *Sink) AddExit(t facts.Exit) {
 
 // AddSecret records a committed secret. The caller must have redacted it.
 func (s *Sink) AddSecret(t facts.Secret) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddSecret(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "secret", t.Rule, t.File, t.Variable, t.Redacted)
 	s.mu.Lock()
@@ -268,6 +322,10 @@ func (s *Sink) AddSecret(t facts.Secret) {
 
 // AddInfrastructure records an infrastructure fact.
 func (s *Sink) AddInfrastructure(t facts.Infrastructure) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddInfrastructure(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "infra", t.Kind, t.Detail)
 	s.mu.Lock()
@@ -277,6 +335,10 @@ func (s *Sink) AddInfrastructure(t facts.Infrastructure) {
 
 // AddPipeline records a CI/CD or supply-chain fact.
 func (s *Sink) AddPipeline(t facts.Pipeline) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddPipeline(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "pipeline", t.Kind, t.Detail)
 	s.mu.Lock()
@@ -286,6 +348,10 @@ func (s *Sink) AddPipeline(t facts.Pipeline) {
 
 // AddCredential records a configuration value the code reads; merges by name.
 func (s *Sink) AddCredential(t facts.Credential) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddCredential(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "credential", t.Name)
 	s.mu.Lock()
@@ -301,6 +367,10 @@ func (s *Sink) AddCredential(t facts.Credential) {
 
 // AddControl records evidence of a security control.
 func (s *Sink) AddControl(t facts.Control) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddControl(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "control", t.Kind, t.Detail, evidenceKey(t.Evidence))
 	s.mu.Lock()
@@ -310,6 +380,10 @@ func (s *Sink) AddControl(t facts.Control) {
 
 // AddWeakness records a weakness; evidence merges by id.
 func (s *Sink) AddWeakness(t facts.Weakness) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddWeakness(t) })
+		return
+	}
 	t = redact.Copy(t)
 	id := withID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence))
 	s.mu.Lock()
@@ -319,6 +393,10 @@ func (s *Sink) AddWeakness(t facts.Weakness) {
 
 // AddSignal records what a route's handler or guards show.
 func (s *Sink) AddSignal(t facts.Signal) {
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.AddSignal(t) })
+		return
+	}
 	s.mu.Lock()
 	s.signals = append(s.signals, t)
 	s.mu.Unlock()
@@ -327,6 +405,9 @@ func (s *Sink) AddSignal(t facts.Signal) {
 // Assets returns a copy of the assets found so far, for finishers that
 // join them with routes.
 func (s *Sink) Assets() []facts.Asset {
+	if s.parent != nil {
+		return s.parent.Assets()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.assets.items)
@@ -335,6 +416,9 @@ func (s *Sink) Assets() []facts.Asset {
 // ThirdParties returns a copy of the third parties found so far, for
 // finishers that join them with routes.
 func (s *Sink) ThirdParties() []facts.ThirdParty {
+	if s.parent != nil {
+		return s.parent.ThirdParties()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.thirdParties.items)
@@ -343,6 +427,9 @@ func (s *Sink) ThirdParties() []facts.ThirdParty {
 // Routes returns a copy of the routes found so far, for finishers that
 // classify them.
 func (s *Sink) Routes() []facts.Route {
+	if s.parent != nil {
+		return s.parent.Routes()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]facts.Route(nil), s.routes...)

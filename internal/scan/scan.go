@@ -12,8 +12,8 @@ import (
 	"errors"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -30,6 +30,10 @@ type Options struct {
 	// it, whatever its content. It is slower and finds the same: tests
 	// use it to prove that the keyword prefilter loses nothing.
 	NoPrefilter bool
+	// FileBudget is how long one detector may read one file; a read over
+	// it is skipped with a warning and the scan goes on. 0 means
+	// DefaultFileBudget; a negative budget is no limit.
+	FileBudget time.Duration
 }
 
 // Run scans root with the given detectors (fresh instances: detectors may
@@ -46,36 +50,42 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		files, skipped atomic.Int64
 		bytesRead      atomic.Int64
 		jobs           = make(chan source.Entry, 4*workers)
-		wg             sync.WaitGroup
 	)
-	for range workers {
-		wg.Go(func() {
-			var r routing
-			for e := range jobs {
-				if source.IsVendored(e.Path) || !rt.byName(e.Path, &r) {
-					skipped.Add(1)
-					continue
-				}
-				data, err := e.Read()
-				if err != nil {
-					sink.Warn(e.Path, "cannot read: "+errText(err))
-					continue
-				}
-				if source.IsBinary(data) || source.IsMinified(e.Path, data) {
-					skipped.Add(1)
-					continue
-				}
-				n := files.Add(1)
-				bytesRead.Add(int64(len(data)))
-				if opt.Progress != nil {
-					opt.Progress(int(n))
-				}
-				f := &detector.File{Path: e.Path, Data: data}
-				for _, i := range rt.byContent(data, &r) {
-					runOne(ctx, dets[i], f, sink)
-				}
+	p := &pool{dets: dets, sink: sink, budget: opt.FileBudget, parent: ctx}
+	if p.budget == 0 {
+		p.budget = DefaultFileBudget
+	}
+	// next reads the next file some detector wants, and says which.
+	p.next = func(r *routing) (*detector.File, []int, bool) {
+		for e := range jobs {
+			if source.IsVendored(e.Path) || !rt.byName(e.Path, r) {
+				skipped.Add(1)
+				continue
 			}
-		})
+			data, err := e.Read()
+			if err != nil {
+				sink.Warn(e.Path, "cannot read: "+errText(err))
+				continue
+			}
+			if source.IsBinary(data) || source.IsMinified(e.Path, data) {
+				skipped.Add(1)
+				continue
+			}
+			n := files.Add(1)
+			bytesRead.Add(int64(len(data)))
+			if opt.Progress != nil {
+				opt.Progress(int(n))
+			}
+			return &detector.File{Path: e.Path, Data: data}, rt.byContent(data, r), true
+		}
+		return nil, nil, false
+	}
+	for range workers {
+		p.start(nil, nil)
+	}
+	stopWatch := make(chan struct{})
+	if p.budget > 0 {
+		go p.watch(stopWatch)
 	}
 	walkErr := source.Walk(ctx, root, opt.Walk, func(e source.Entry) error {
 		select {
@@ -86,7 +96,8 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		}
 	}, func(w source.Warning) { sink.Warn(w.Path, w.Message) })
 	close(jobs)
-	wg.Wait()
+	p.wg.Wait()
+	close(stopWatch)
 	if walkErr != nil {
 		return facts.Facts{}, walkErr
 	}

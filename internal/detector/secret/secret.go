@@ -81,6 +81,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		words = &codeHits{}
 	}
 	cands := rs.findIn(f.Path, t, words)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	cands = append(cands, literals(f.Path, t, words)...)
 	if len(cands) == 0 {
 		return nil

@@ -445,6 +445,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	seen := map[string]bool{}
 	scan := patterns().Scan(text, lower)
 	for i := range Patterns {
+		if err := ctx.Err(); err != nil {
+			return err // over its time budget: the scan has given up on this read
+		}
 		p := &Patterns[i]
 		if !slices.Contains(p.Langs, e) {
 			continue

@@ -72,11 +72,14 @@ func (*Detector) Keywords() []string { return keywords }
 var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer"}, credential.Keywords...)
 
 // Detect implements detector.Detector.
-func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	// Read the file into a private detector, then merge: the parsing
 	// runs in parallel, only the merge holds the lock.
 	local := New()
 	local.read(f)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for k, ev := range local.evidence {

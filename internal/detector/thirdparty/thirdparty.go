@@ -59,7 +59,7 @@ var keywords = sync.OnceValue(func() []string {
 })
 
 // Detect implements detector.Detector.
-func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	if IsManifest(f.Path) {
 		deps, err := ParseManifest(f.Path, f.Data)
 		if err != nil {
@@ -72,7 +72,11 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 		}
 		return nil
 	}
-	for _, u := range code.FileUses(f) {
+	uses := code.FileUses(f)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
+	for _, u := range uses {
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	var secrets []string

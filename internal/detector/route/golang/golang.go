@@ -79,7 +79,7 @@ type goFile struct {
 }
 
 // Detect implements detector.Detector.
-func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	if path.Base(f.Path) == "go.mod" {
 		if mod := modulePath(f.Data); mod != "" {
 			d.mu.Lock()
@@ -105,6 +105,9 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 		return nil
 	}
 	gf := summarizeFile(af, tf, f.Path, f.Data)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	d.mu.Lock()
 	d.files = append(d.files, gf)
 	d.mu.Unlock()

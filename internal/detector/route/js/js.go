@@ -118,6 +118,9 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	defer t.Close()
 	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
 	f.collectBindings(t)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	if !routes {
 		// A controller: only its functions matter, and a syntax error in
 		// it is no route lost.
@@ -135,6 +138,9 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 		f.collectNest(t)
 	}
 	f.trim()
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	d.mu.Lock()
 	d.files[file.Path] = f
 	d.mu.Unlock()

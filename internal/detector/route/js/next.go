@@ -184,6 +184,9 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		// The layout makes it a route even when its handler does not parse.
 		add("", 1, nil)
 	}
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	for _, r := range found {
 		if r.Method != "" {
 			d.keep(r)

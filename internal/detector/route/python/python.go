@@ -62,6 +62,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
 	}
 	m := extract(t, f.Path)
+	if err := ctx.Err(); err != nil {
+		return err // over its time budget: the scan has given up on this read
+	}
 	d.mu.Lock()
 	d.modules = append(d.modules, m)
 	d.mu.Unlock()

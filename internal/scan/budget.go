@@ -1,0 +1,146 @@
+package scan
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/threatmap/threatmap/internal/detector"
+)
+
+// DefaultFileBudget is how long one detector may read one file before the
+// scan gives up on it, with a warning, and goes on. Every detector reads
+// in time linear in the file, so an ordinary file of the largest size the
+// walk reads takes a small fraction of this; the budget is for what no
+// one foresaw.
+const DefaultFileBudget = 2 * time.Second
+
+// pool is the scan's workers and the watchdog that holds each detector's
+// read of one file to the budget. A read over budget is abandoned, not
+// waited for: its worker is left to finish on its own (its context is
+// cancelled, which the parsers and long loops check) and add nothing, and
+// a new worker takes over the rest of the file and the queue.
+type pool struct {
+	dets   []detector.Detector
+	sink   *detector.Sink
+	budget time.Duration // <= 0: no budget
+	// next hands a worker its next file and the detectors that read it,
+	// or false when the queue is done.
+	next func(r *routing) (*detector.File, []int, bool)
+
+	parent context.Context
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	live   []*worker
+}
+
+// worker is one worker's state, as the watchdog sees it.
+type worker struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	held   *detector.Sink // the current read's facts, committed when it ends in time
+
+	mu        sync.Mutex
+	file      *detector.File
+	rest      []int     // detectors still to read file, the current one first
+	started   time.Time // of the current read; zero between reads
+	abandoned bool
+}
+
+// start runs a new worker, which first reads file with the detectors rest
+// (a file an abandoned worker left), then takes files from the queue.
+func (p *pool) start(file *detector.File, rest []int) {
+	ctx, cancel := context.WithCancel(p.parent)
+	w := &worker{ctx: ctx, cancel: cancel, held: p.sink.Held()}
+	p.mu.Lock()
+	p.live = append(p.live, w)
+	p.mu.Unlock()
+	p.wg.Add(1)
+	go func() {
+		defer func() {
+			w.mu.Lock()
+			abandoned := w.abandoned
+			w.mu.Unlock()
+			if !abandoned { // the watchdog let go of an abandoned one
+				p.leave(w)
+				p.wg.Done()
+			}
+		}()
+		if file != nil && !p.read(w, file, rest) {
+			return
+		}
+		var r routing
+		for {
+			f, dets, ok := p.next(&r)
+			if !ok || !p.read(w, f, dets) {
+				return
+			}
+		}
+	}()
+}
+
+// read runs the detectors dets on f in turn, and reports false when the
+// watchdog abandoned the worker meanwhile.
+func (p *pool) read(w *worker, f *detector.File, dets []int) bool {
+	for k, i := range dets {
+		w.mu.Lock()
+		w.file, w.rest, w.started = f, dets[k:], time.Now()
+		w.mu.Unlock()
+		runOne(w.ctx, p.dets[i], f, w.held)
+		w.mu.Lock()
+		if w.abandoned {
+			w.mu.Unlock()
+			return false
+		}
+		w.started = time.Time{}
+		w.held.Commit() // under the lock: the watchdog cannot abandon a read half committed
+		w.mu.Unlock()
+	}
+	return true
+}
+
+func (p *pool) leave(w *worker) {
+	p.mu.Lock()
+	p.live = slices.DeleteFunc(p.live, func(x *worker) bool { return x == w })
+	p.mu.Unlock()
+	w.cancel()
+}
+
+// watch checks the workers a few times per budget until stop is closed.
+func (p *pool) watch(stop <-chan struct{}) {
+	every := min(max(p.budget/10, 5*time.Millisecond), 200*time.Millisecond)
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case now := <-tick.C:
+			p.mu.Lock()
+			live := slices.Clone(p.live)
+			p.mu.Unlock()
+			for _, w := range live {
+				p.check(w, now)
+			}
+		}
+	}
+}
+
+// check abandons w's read if it is over budget: a warning names the file
+// and the detector, and a new worker goes on with the file's other
+// detectors and the queue.
+func (p *pool) check(w *worker, now time.Time) {
+	w.mu.Lock()
+	if w.abandoned || w.started.IsZero() || now.Sub(w.started) < p.budget {
+		w.mu.Unlock()
+		return
+	}
+	w.abandoned = true
+	file, rest := w.file, w.rest
+	w.mu.Unlock()
+	p.sink.Warn(file.Path, p.dets[rest[0]].Name()+": skipped after "+p.budget.String()+", the time one detector may spend on one file")
+	p.start(file, slices.Clone(rest[1:])) // before letting go of w, so the count never drops to zero while work is left
+	p.leave(w)
+	p.wg.Done()
+}
