@@ -177,11 +177,12 @@ func hasFoldRunes(s string) bool {
 // for `curl.*?-H` on one long line, to the end of the line. Many such
 // candidates that fail would each read the rest of the text, a cost
 // quadratic in its size where the unanchored pattern reads it once. So
-// what attempts read in vain (all of a failed one, and past its match
-// for one that succeeds) has a budget, half the text's size: attempts
-// read through a counter, or, when the rest of the text is short, are
-// counted as reading all of it; past the budget, the unanchored pattern
-// takes over from the last match. Either way finds the same matches.
+// attempts read through a counter, and what they read in vain beyond a
+// few hundred bytes each (all of a failed one, past its match for one
+// that succeeds) has a budget of about the text's size; past it, the
+// unanchored pattern takes over from the last match. Ordinary attempts
+// fail within a line and never touch the budget. Either way finds the
+// same matches.
 func (st *starts) run(s string, cands []int, n int) [][]int {
 	var out [][]int
 	pos, failed := 0, -1
@@ -206,19 +207,15 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 		if budget < 0 {
 			return append(out, st.from(s, pos, n-len(out))...)
 		}
-		var m []int
-		read := len(s) - c
-		if read <= shortRest {
-			m = st.at(s, c)
-		} else {
-			m, read = st.atCounted(s, c)
+		m, read := st.at(s, c)
+		if m != nil {
+			read -= m[1] - c
 		}
+		budget -= max(0, read-freeRead)
 		if m == nil {
-			budget -= read
 			failed = c
 			continue
 		}
-		budget -= max(0, read-(m[1]-c))
 		out = append(out, m)
 		pos = m[1]
 		if n > 0 && len(out) == n {
@@ -228,42 +225,22 @@ func (st *starts) run(s string, cands []int, n int) [][]int {
 	return out
 }
 
-// shortRest is a rest of the text short enough to attempt without a
-// counter (the regexp package may backtrack there, faster than its NFA).
-var shortRest = 4 << 10
+// freeRead is what an attempt may read in vain without counting against
+// the budget (a variable for tests).
+var freeRead = 512
 
-// attemptBudget is how many bytes anchored attempts may read in vain in a
-// text of size n (a variable for tests, which try both ways on every
-// text).
-var attemptBudget = func(n int) int { return n/2 + shortRest }
+// attemptBudget is how many bytes beyond freeRead anchored attempts may
+// read in vain in a text of size n (a variable for tests, which try both
+// ways on every text).
+var attemptBudget = func(n int) int { return n + 4<<10 }
 
 // at is the match of the pattern that begins at c, if any, with offsets
-// in s.
-func (st *starts) at(s string, c int) []int {
-	if c == 0 {
-		return st.atText.FindStringSubmatchIndex(s)
-	}
-	// One byte of left context. A candidate begins a rune (a needle, or
-	// an ASCII class byte before one), so the byte before c is ASCII, or
-	// not a whole rune by itself and then read as utf8.RuneError: either
-	// way one byte long, and for \b and (?m)^ it tells the same as the
-	// rune the full text has there.
-	m := st.afterChar.FindStringSubmatchIndex(s[c-1:])
-	if m == nil {
-		return nil
-	}
-	for i := range m {
-		if m[i] >= 0 {
-			m[i] += c - 1
-		}
-	}
-	m[0] = c
-	return m
-}
-
-// atCounted is at, reading s through a counter: it also returns how many
-// bytes the attempt read.
-func (st *starts) atCounted(s string, c int) ([]int, int) {
+// in s, and how many bytes of s the attempt read. One byte of left
+// context: a candidate begins a rune (a needle, or an ASCII class byte
+// before one), so the byte before c is ASCII, or not a whole rune by
+// itself and then read as utf8.RuneError: either way one byte long, and
+// for \b and (?m)^ it tells the same as the rune the full text has there.
+func (st *starts) at(s string, c int) ([]int, int) {
 	re, from := st.atText, 0
 	if c > 0 {
 		re, from = st.afterChar, c-1
