@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -27,8 +28,11 @@ type starts struct {
 	atText, afterChar *regexp.Regexp
 	// plain is the pattern itself, and afterAny the pattern after one
 	// rune of left context, unanchored: the search that takes over when
-	// anchored attempts cost too much (see run).
-	plain, afterAny *regexp.Regexp
+	// anchored attempts cost too much (see run). afterAny is compiled
+	// when first needed, which ordinary text never does: hundreds of
+	// gates would hold megabytes of programs for nothing.
+	plain    *regexp.Regexp
+	afterAny func() *regexp.Regexp
 }
 
 // newStarts finds the start strings of re, or nil when some match may
@@ -49,9 +53,8 @@ func newStarts(re *regexp.Regexp, raw, parsed *syntax.Regexp) *starts {
 	if st.afterChar, err = regexp.Compile(`\A(?s:.)(?:` + src + `)`); err != nil {
 		return nil
 	}
-	if st.afterAny, err = regexp.Compile(`(?s:.)(?:` + src + `)`); err != nil {
-		return nil
-	}
+	// It compiles: afterChar, the same program anchored, did.
+	st.afterAny = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s:.)(?:` + src + `)`) })
 	st.plain = re
 	st.needles = slices.Clone(st.needles)
 	slices.Sort(st.needles)
@@ -288,7 +291,7 @@ func (st *starts) from(s string, pos, n int) [][]int {
 		var m []int
 		if pos == 0 {
 			m = st.plain.FindStringSubmatchIndex(s)
-		} else if m = st.afterAny.FindStringSubmatchIndex(s[pos-1:]); m != nil {
+		} else if m = st.afterAny().FindStringSubmatchIndex(s[pos-1:]); m != nil {
 			// The match begins after the rune of context, decoded where
 			// the search decoded it.
 			_, size := utf8.DecodeRuneInString(s[pos-1+m[0]:])

@@ -99,6 +99,12 @@ func Walk(n *sitter.Node, visit func(*sitter.Node) bool) {
 	if n == nil || !visit(n) {
 		return
 	}
+	if count := int(n.NamedChildCount()); count <= directChildren {
+		for i := range count { // no slice for the common few
+			Walk(n.NamedChild(i), visit)
+		}
+		return
+	}
 	for _, c := range NamedChildren(n) {
 		Walk(c, visit)
 	}
