@@ -9,12 +9,25 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 )
 
-// DefaultFileBudget is how long one detector may read one file before the
-// scan gives up on it, with a warning, and goes on. Every detector reads
-// in time linear in the file, so an ordinary file of the largest size the
-// walk reads takes a small fraction of this; the budget is for what no
-// one foresaw.
+// DefaultFileBudget is how long one detector may read a file of up to
+// budgetUnit, and each further budgetUnit of one, before the scan gives up
+// on it with a warning and goes on: 2s for most files, 20s for one of
+// 1 MiB. Every detector reads in time linear in the file, and an ordinary
+// file takes a small fraction of this (route/js, the slowest, reads 1 MiB
+// of ordinary TypeScript in about 3s); the budget is for what no one
+// foresaw.
 const DefaultFileBudget = 2 * time.Second
+
+// budgetUnit is the file size the budget is given for.
+const budgetUnit = 100 << 10
+
+// limitFor is the time a detector may spend on a file of size bytes.
+func limitFor(budget time.Duration, size int) time.Duration {
+	if size <= budgetUnit {
+		return budget
+	}
+	return (budget * time.Duration(size) / budgetUnit).Round(100 * time.Millisecond)
+}
 
 // pool is the scan's workers and the watchdog that holds each detector's
 // read of one file to the budget. A read over budget is abandoned, not
@@ -43,8 +56,9 @@ type worker struct {
 
 	mu        sync.Mutex
 	file      *detector.File
-	rest      []int     // detectors still to read file, the current one first
-	started   time.Time // of the current read; zero between reads
+	rest      []int         // detectors still to read file, the current one first
+	started   time.Time     // of the current read; zero between reads
+	limit     time.Duration // the current read's budget
 	abandoned bool
 }
 
@@ -83,9 +97,10 @@ func (p *pool) start(file *detector.File, rest []int) {
 // read runs the detectors dets on f in turn, and reports false when the
 // watchdog abandoned the worker meanwhile.
 func (p *pool) read(w *worker, f *detector.File, dets []int) bool {
+	limit := limitFor(p.budget, len(f.Data))
 	for k, i := range dets {
 		w.mu.Lock()
-		w.file, w.rest, w.started = f, dets[k:], time.Now()
+		w.file, w.rest, w.started, w.limit = f, dets[k:], time.Now(), limit
 		w.mu.Unlock()
 		runOne(w.ctx, p.dets[i], f, w.held)
 		w.mu.Lock()
@@ -132,14 +147,14 @@ func (p *pool) watch(stop <-chan struct{}) {
 // detectors and the queue.
 func (p *pool) check(w *worker, now time.Time) {
 	w.mu.Lock()
-	if w.abandoned || w.started.IsZero() || now.Sub(w.started) < p.budget {
+	if w.abandoned || w.started.IsZero() || now.Sub(w.started) < w.limit {
 		w.mu.Unlock()
 		return
 	}
 	w.abandoned = true
-	file, rest := w.file, w.rest
+	file, rest, limit := w.file, w.rest, w.limit
 	w.mu.Unlock()
-	p.sink.Warn(file.Path, p.dets[rest[0]].Name()+": skipped after "+p.budget.String()+", the time one detector may spend on one file")
+	p.sink.Warn(file.Path, p.dets[rest[0]].Name()+": skipped after "+limit.String()+", the time one detector may spend on a file this size")
 	p.start(file, slices.Clone(rest[1:])) // before letting go of w, so the count never drops to zero while work is left
 	p.leave(w)
 	p.wg.Done()

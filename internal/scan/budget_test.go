@@ -80,8 +80,8 @@ func TestFileBudget(t *testing.T) {
 	}
 	slices.Sort(warned)
 	want := []string{
-		"slow.txt: test/slow: skipped after 50ms, the time one detector may spend on one file",
-		"stuck.txt: test/stuck: skipped after 50ms, the time one detector may spend on one file",
+		"slow.txt: test/slow: skipped after 50ms, the time one detector may spend on a file this size",
+		"stuck.txt: test/stuck: skipped after 50ms, the time one detector may spend on a file this size",
 	}
 	if !slices.Equal(warned, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warned, "\n"), strings.Join(want, "\n"))
@@ -102,6 +102,23 @@ func TestFileBudget(t *testing.T) {
 	case <-slow.stopped:
 	case <-time.After(5 * time.Second):
 		t.Error("the slow detector's context was not cancelled")
+	}
+}
+
+// TestLimitFor: the budget is per 100 KiB of the file.
+func TestLimitFor(t *testing.T) {
+	for _, tt := range []struct {
+		size int
+		want time.Duration
+	}{
+		{0, 2 * time.Second},
+		{100 << 10, 2 * time.Second},
+		{150 << 10, 3 * time.Second},
+		{1 << 20, 20500 * time.Millisecond},
+	} {
+		if got := limitFor(DefaultFileBudget, tt.size); got != tt.want {
+			t.Errorf("limitFor(%d) = %v, want %v", tt.size, got, tt.want)
+		}
 	}
 }
 
