@@ -4,6 +4,7 @@
 package redacttest
 
 import (
+	"encoding/base64"
 	"math/rand/v2"
 	"strings"
 )
@@ -32,11 +33,11 @@ var (
 	GitHubPAT = "gh" + "p_" + Random(base62, 36, 5)
 	AWSKeyID  = "AK" + "IA" + Random(base32Up, 16, 6)
 	RandomKey = Random(base62, 40, 7)
-	// BasicAuth is base64 of "username:password", in two parts.
-	BasicAuth = "dXNlcm5hbWU6" + "cGFzc3dvcmQ"
+	// BasicAuth is base64 of "username:password", encoded at run time.
+	BasicAuth = strings.TrimRight(base64.StdEncoding.EncodeToString([]byte("username:"+"password")), "=")
 	// GitLabPTT has only a gitleaks rule to find it: hex, no named prefix.
 	GitLabPTT = "glp" + "tt-" + Random(hexLower, 40, 8)
-	SlackHook = "https://hooks.slack.com/" + "services/T" + Random(base32Up, 8, 9) + "/B" + Random(base32Up, 8, 10) + "/" + Random(base62, 24, 11)
+	SlackHook = "https://hooks." + "slack" + ".com/services/T" + Random(base32Up, 8, 9) + "/B" + Random(base32Up, 8, 10) + "/" + Random(base62, 24, 11)
 )
 
 // All is every key above, for tests that assert none is printed whole.
