@@ -99,11 +99,16 @@ type Input struct {
 	Facts     facts.Facts
 	Draft     *model.Model // drafted from Facts
 	Now       time.Time
+	// Excluded says whether the scan left a file out (threatmap-check.yaml
+	// exclude, --exclude); nil excludes nothing. A surface whose code is
+	// all excluded, and the threats on it, are left out of the check as
+	// the scan left out its code.
+	Excluded func(file string) bool
 }
 
 // Run returns every finding, sorted by level, kind and place.
 func Run(in Input) []Finding {
-	r := &runner{in: in, m: in.Doc.Model}
+	r := &runner{in: in, m: in.Doc.Model, excluded: excludedSurfaces(in)}
 	r.drift()
 	r.stale()
 	r.undecided()
@@ -131,6 +136,29 @@ type runner struct {
 	in  Input
 	m   *model.Model
 	out []Finding
+	// excluded holds the ids of surfaces whose code the scan left out.
+	excluded map[string]bool
+}
+
+// excludedSurfaces lists the model surfaces whose evidence is all in
+// excluded paths. A surface without evidence names no code to exclude.
+func excludedSurfaces(in Input) map[string]bool {
+	out := map[string]bool{}
+	if in.Excluded == nil {
+		return out
+	}
+	for _, s := range in.Doc.Model.Surfaces {
+		if len(s.Evidence) > 0 && !slices.ContainsFunc(s.Evidence, func(e model.Evidence) bool { return !in.Excluded(e.File) }) {
+			out[s.ID] = true
+		}
+	}
+	return out
+}
+
+// skipThreat says whether the check leaves a threat out: its code is gone
+// or excluded from the scan.
+func (r *runner) skipThreat(t *model.Threat) bool {
+	return t.State == model.StateGone || r.excluded[t.Surface]
 }
 
 func (r *runner) add(kind, msg, fix, file string, line int, id string, identity ...string) {
@@ -200,7 +228,7 @@ func surfaceYAML(s *model.Surface) string {
 // scanned surface answers to any more.
 func (r *runner) stale() {
 	for i, s := range r.m.Surfaces {
-		if s.Match == nil || s.State == model.StateGone {
+		if s.Match == nil || s.State == model.StateGone || r.excluded[s.ID] {
 			continue
 		}
 		found := false
@@ -221,7 +249,7 @@ func (r *runner) stale() {
 
 func (r *runner) undecided() {
 	for i, t := range r.m.Threats {
-		if t.State == model.StateGone || t.EffectiveResponse() != model.Undecided {
+		if r.skipThreat(&t) || t.EffectiveResponse() != model.Undecided {
 			continue
 		}
 		if t.Difficulty != model.Easy || (t.Impact != model.High && t.Impact != model.Critical) {
@@ -241,7 +269,7 @@ func (r *runner) controls() {
 		surfaces[r.m.Surfaces[i].ID] = &r.m.Surfaces[i]
 	}
 	for i, t := range r.m.Threats {
-		if t.State == model.StateGone {
+		if r.skipThreat(&t) {
 			continue
 		}
 		for j, c := range t.Controls {
@@ -286,7 +314,7 @@ func (r *runner) evidenceExists(ev []model.Evidence) bool {
 func (r *runner) acceptances() {
 	today := model.NewDate(r.in.Now)
 	for i, t := range r.m.Threats {
-		if t.EffectiveResponse() != model.Accept || t.Acceptance == nil || t.State == model.StateGone {
+		if t.EffectiveResponse() != model.Accept || t.Acceptance == nil || r.skipThreat(&t) {
 			continue
 		}
 		if t.Acceptance.Revisit.IsZero() || !t.Acceptance.Revisit.Before(today.Time) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ type Config struct {
 type Ignore struct {
 	Kind   string
 	Path   string // a .gitignore-style glob over the finding's file
-	ID     string // the model item's id, or the finding's fingerprint
+	ID     string // the model item's id (a glob: "*-idor"), or the finding's fingerprint
 	Reason string
 	Until  model.Date // zero: no end
 	Line   int        // where the entry is, for findings about it
@@ -251,6 +252,10 @@ func (p *configParser) ignore(n *yaml.Node, path string) (Ignore, bool) {
 			ig.Path = s
 			ig.path = gitignore.ParsePattern(s, nil)
 		case "id":
+			if err := validGlob(s); err != nil {
+				p.errorf(v, `an id glob takes *, ? and [a-z]; write \* for a literal *`, "%s.id: %q is not a valid glob: %v", path, s, err)
+				return
+			}
 			ig.ID = s
 		case "reason":
 			ig.Reason = strings.TrimSpace(s)
@@ -386,7 +391,7 @@ func (ig *Ignore) matches(f Finding) bool {
 	if ig.Kind != "" && ig.Kind != f.Kind {
 		return false
 	}
-	if ig.ID != "" && ig.ID != f.ID && ig.ID != f.Fingerprint {
+	if ig.ID != "" && !globMatch(ig.ID, f.ID) && ig.ID != f.Fingerprint {
 		return false
 	}
 	if ig.Path != "" {
@@ -403,6 +408,21 @@ func (ig *Ignore) matches(f Finding) bool {
 		return false
 	}
 	return true
+}
+
+// globMatch matches an id glob: "*-idor" matches every threat the idor
+// rule drafted. An empty id (a finding about no item) matches nothing.
+func globMatch(glob, id string) bool {
+	if id == "" {
+		return false
+	}
+	ok, err := path.Match(glob, id)
+	return ok && err == nil
+}
+
+func validGlob(glob string) error {
+	_, err := path.Match(glob, "")
+	return err
 }
 
 // describe names an ignore by what it matches.

@@ -65,6 +65,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"exclude item not a value", "exclude:\n  - {a: b}\n", `exclude[0]: want a value`},
 		{"duplicate key", "fail-on: error\nfail-on: note\n", `key "fail-on" appears twice`},
 		{"not yaml", "fail-on: [error\n", `not valid YAML`},
+		{"bad id glob", "ignore:\n  - {id: \"idor[\", reason: x}\n", `c.yaml:2:10: ignore[0].id: "idor[" is not a valid glob`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,6 +140,12 @@ func TestApply(t *testing.T) {
 		}},
 		{"ignore by id and by fingerprint", "ignore:\n  - {id: post-api-debug, reason: goes next sprint, until: 2026-06-15}\n  - {id: f-review, reason: reviewed offline}\n", []string{
 			"secret-committed error app/config.py", "secret-committed error tests/fixtures/keys.py", "stale warning threatmap.yaml",
+		}},
+		{"ignore by id glob", "ignore:\n  - {id: \"post-*\", reason: the debug routes go next sprint}\n  - {id: \"get-?ld\", reason: removed in the next release}\n", []string{
+			"review-overdue error threatmap.yaml", "secret-committed error app/config.py", "secret-committed error tests/fixtures/keys.py",
+		}},
+		{"id glob matches no finding without an id", "ignore:\n  - {id: \"*\", kind: review-overdue, reason: never matches}\n", []string{
+			"drift error app/debug.py", "review-overdue error threatmap.yaml", "secret-committed error app/config.py", "secret-committed error tests/fixtures/keys.py", "stale warning threatmap.yaml", "unused-ignore note threatmap-check.yaml",
 		}},
 		{"expired ignore stops applying", "ignore:\n  - {id: post-api-debug, reason: goes next sprint, until: 2026-06-14}\n", []string{
 			"drift error app/debug.py", "review-overdue error threatmap.yaml", "secret-committed error app/config.py", "secret-committed error tests/fixtures/keys.py", "stale warning threatmap.yaml", "ignore-expired warning threatmap-check.yaml",

@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/source"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
@@ -44,9 +45,10 @@ where the model has stopped being true:
 Every finding says what to do, with the command or YAML that fixes it.
 
 DIR/threatmap-check.yaml (or --config FILE) tunes it: fail-on, a kind's
-level (or off), ignores (kind, path glob, id; a reason is required, an
-until date optional) and paths to exclude from the scan. Ignores that hide
-nothing are reported as notes; past their until date they stop applying.
+level (or off), ignores (kind, path glob, id or id glob such as "*-idor";
+a reason is required, an until date optional) and paths to exclude from the
+scan: their surfaces and the threats on them are left out too. Ignores that
+hide nothing are reported as notes; past their until date they stop applying.
 
 --base REV (on pull requests: --base origin/main) compares the check
 configuration with its version at REV: a lower fail-on, a kind's level
@@ -114,6 +116,7 @@ none is, 2 on bad usage or an invalid model.`,
 			findings := check.Run(check.Input{
 				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f,
 				Draft: threat.Draft(f, threat.Options{}), Now: e.now(),
+				Excluded: source.Excluder(o.exclude),
 			})
 			findings = cfg.Apply(findings, e.now())
 			rep := &check.Report{Model: rel, Findings: findings, FailOn: o.failOn}

@@ -345,3 +345,24 @@ func libName(base, lib string) bool {
 	c := rest[0]
 	return c == '.' || c == '-' || c == '_' || c >= '0' && c <= '9'
 }
+
+// Excluder answers, for a file path relative to the scanned root (with
+// slashes), whether the walk skips it for these Exclude globs: the file
+// matches, or a folder above it does. Things that name files the walk
+// left out (a model's surfaces, say) use it to leave them out too.
+func Excluder(globs []string) func(file string) bool {
+	ps := excludePatterns(globs)
+	if len(ps) == 0 {
+		return func(string) bool { return false }
+	}
+	l := newIgnoreList(ps, nil)
+	return func(file string) bool {
+		parts := strings.Split(strings.TrimPrefix(path.Clean("/"+file), "/"), "/")
+		for i := 1; i <= len(parts); i++ {
+			if _, excluded := l.match(parts[:i], i < len(parts)); excluded {
+				return true
+			}
+		}
+		return false
+	}
+}

@@ -201,3 +201,33 @@ func TestWalkHostileGitignore(t *testing.T) {
 		})
 	}
 }
+
+// TestExcluderAgreesWithWalk: what Excluder calls excluded is exactly what
+// the walk leaves out for the same globs.
+func TestExcluderAgreesWithWalk(t *testing.T) {
+	files := []string{
+		"app/main.py", "app/admin.py", "app/admin/views.py", "scripts/release.js",
+		"services/x/scripts/seed.js", "docs/guide.md", "web/app.min.js", "web/keep.js",
+	}
+	root := t.TempDir()
+	for _, f := range files {
+		write(t, root, f, "x")
+	}
+	for _, globs := range [][]string{
+		nil,
+		{"app/admin.py"},
+		{"scripts/"},
+		{"/scripts/"},
+		{"admin*", "!app/admin.py"},
+		{"*.min.js", "# a comment", " "},
+		{"web/", "!web/keep.js"}, // a folder excluded hides what a negation names below it
+	} {
+		walked, _ := walk(t, root, Options{Exclude: globs})
+		excluded := Excluder(globs)
+		for _, f := range files {
+			if got, want := excluded(f), !slices.Contains(walked, f); got != want {
+				t.Errorf("Excluder(%q)(%s) = %v; the walk excludes it: %v", globs, f, got, want)
+			}
+		}
+	}
+}
