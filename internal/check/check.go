@@ -57,6 +57,7 @@ var Kinds = []Kind{
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
 	{"secret-committed", "Secret committed to the repository", "Committed keys are found by automated scanners within minutes of a push to a public repository. Rotate it, remove it from the code and from history, and read it from the environment or a secret store.", Error, []string{"CWE-798"}},
 	{"stale", "Model item whose code is gone", "The model names code that the scan no longer finds. Run `threatmap sync` to mark it gone, or remove the row.", Warning, nil},
+	{"stale-page", "THREATMAP.md does not show the model as it is", "The page beside threatmap.yaml was rendered by threatmap before the model last changed (a decision or an edit made by hand), so whoever reads it reads an old map. Run `threatmap sync` to render it again; the decision commands render it as they write.", Warning, nil},
 	// Findings about threatmap-check.yaml itself.
 	{"ignore-expired", "Ignore past its until date", "An ignore in " + ConfigFile + " has an until date that has passed, so the findings it hid are reported again. Fix them, or extend the date with a reason.", Warning, nil},
 	{"unused-ignore", "Ignore that matches no finding", "An ignore in " + ConfigFile + " hides nothing: what it was written for is fixed or gone. Remove it so it cannot hide a future finding by accident.", Note, nil},
@@ -104,6 +105,9 @@ type Input struct {
 	// all excluded, and the threats on it, are left out of the check as
 	// the scan left out its code.
 	Excluded func(file string) bool
+	// StalePage names the page threatmap rendered beside the model
+	// (relative to Root, or as given) when it no longer shows the model.
+	StalePage string
 }
 
 // Run returns every finding, sorted by level, kind and place.
@@ -116,6 +120,10 @@ func Run(in Input) []Finding {
 	r.acceptances()
 	r.review()
 	r.secrets()
+	if in.StalePage != "" {
+		r.add("stale-page", fmt.Sprintf("%s does not show %s as it is: it was rendered before the model last changed", in.StalePage, in.ModelRel),
+			"threatmap sync   # renders it again", in.StalePage, 1, "", in.StalePage)
+	}
 	SortFindings(r.out)
 	return r.out
 }

@@ -50,7 +50,7 @@ type Config struct {
 type Ignore struct {
 	Kind   string
 	Path   string // a .gitignore-style glob over the finding's file
-	ID     string // the model item's id (a glob: "*-idor"), or the finding's fingerprint
+	ID     string // the model item's id (a glob: "idor.*"), or the finding's fingerprint
 	Reason string
 	Until  model.Date // zero: no end
 	Line   int        // where the entry is, for findings about it
@@ -410,7 +410,7 @@ func (ig *Ignore) matches(f Finding) bool {
 	return true
 }
 
-// globMatch matches an id glob: "*-idor" matches every threat the idor
+// globMatch matches an id glob: "idor.*" matches every threat the idor
 // rule drafted. An empty id (a finding about no item) matches nothing.
 func globMatch(glob, id string) bool {
 	if id == "" {

@@ -41,11 +41,13 @@ where the model has stopped being true:
                       days, or there never was one (error)
   secret-committed    a secret is committed, with no recorded decision (error)
   stale               the model names code that is gone (warning)
+  stale-page          THREATMAP.md, rendered by threatmap, no longer shows the
+                      model: a decision or edit since (warning)
 
 Every finding says what to do, with the command or YAML that fixes it.
 
 DIR/threatmap-check.yaml (or --config FILE) tunes it: fail-on, a kind's
-level (or off), ignores (kind, path glob, id or id glob such as "*-idor";
+level (or off), ignores (kind, path glob, id or id glob such as "idor.*";
 a reason is required, an until date optional) and paths to exclude from the
 scan: their surfaces and the threats on them are left out too. Ignores that
 hide nothing are reported as notes; past their until date they stop applying.
@@ -109,14 +111,15 @@ none is, 2 on bad usage or an invalid model.`,
 			if err != nil {
 				return err
 			}
-			rel := modelPath
-			if r, err := filepath.Rel(dir, modelPath); err == nil && !strings.HasPrefix(r, "..") {
-				rel = filepath.ToSlash(r)
+			rel := relTo(dir, modelPath)
+			stalePage := ""
+			if page := pagePath(modelPath); !pageUpToDate(dir, page, doc.Model) {
+				stalePage = relTo(dir, page)
 			}
 			findings := check.Run(check.Input{
 				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f,
 				Draft: threat.Draft(f, threat.Options{}), Now: e.now(),
-				Excluded: source.Excluder(o.exclude),
+				Excluded: source.Excluder(o.exclude), StalePage: stalePage,
 			})
 			findings = cfg.Apply(findings, e.now())
 			rep := &check.Report{Model: rel, Findings: findings, FailOn: o.failOn}
@@ -160,6 +163,25 @@ none is, 2 on bad usage or an invalid model.`,
 	cmd.Flags().StringVar(&o.config, "config", "", "the check configuration (default DIR/"+check.ConfigFile+" when it exists)")
 	o.addWalkFlags(cmd)
 	return cmd
+}
+
+// relTo names path relative to dir when it is inside it, as findings do.
+func relTo(dir, path string) string {
+	if r, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return path
+}
+
+// pageUpToDate says whether the page at path is fine as far as check
+// is concerned: absent, written by a person (threatmap does not judge it),
+// or threatmap's own and showing the model as it is.
+func pageUpToDate(dir, path string, m *model.Model) bool {
+	state, err := checkPage(path)
+	if err != nil || state != pageOurs {
+		return true
+	}
+	return pageIsCurrent(dir, path, m)
 }
 
 // failRank turns --fail-on into the highest level rank that fails.

@@ -262,7 +262,8 @@ func decideThreat(e *env, path, id string, edit func(data []byte, id string) ([]
 
 // decide loads the model strictly (an invalid file is refused with
 // file:line:col and left alone), runs the edit, checks the result is a
-// valid model, writes it atomically and prints what changed. It holds the
+// valid model, writes it atomically, renders THREATMAP.md beside it again
+// when threatmap wrote that page, and prints what changed. It holds the
 // model's lock from the read to the write, so decisions recorded at the
 // same time are all kept.
 func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte, string, error)) error {
@@ -271,6 +272,11 @@ func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte,
 	}
 	if err := reconcile.CanReplace(path); err != nil {
 		return usageErr("%v", err)
+	}
+	page := pagePath(path)
+	// The page is checked before anything is written, as sync does.
+	if _, err := checkPage(page); err != nil {
+		return usageErr("%v; nothing was written", err)
 	}
 	unlock, err := reconcile.Lock(path)
 	if err != nil {
@@ -297,12 +303,33 @@ func decide(e *env, path string, edit func(data []byte, m *model.Model) ([]byte,
 		}
 		return usageErr("%s: %v", path, err)
 	}
-	if _, err := model.Parse(path, out); err != nil {
+	after, err := model.Parse(path, out)
+	if err != nil {
 		return usageErr("%s: not written, the result would not be valid:\n%v", path, err)
+	}
+	// The page threatmap wrote beside the model shows the decision too; one
+	// a person wrote is left as it is.
+	state, err := checkPage(page)
+	if err != nil {
+		return usageErr("%v; nothing was written", err)
+	}
+	var rendered []byte
+	if state == pageOurs {
+		if rendered, err = renderPage(after.Model, e, false); err != nil {
+			return err
+		}
 	}
 	if err := reconcile.WriteFile(path, out); err != nil {
 		return usageErr("%v", err)
 	}
+	if rendered != nil {
+		if err := reconcile.WriteFile(page, rendered); err != nil {
+			return usageErr("%s written; %v", path, err)
+		}
+	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", path, msg)
+	if rendered != nil {
+		fmt.Fprintf(e.stdout, "%s: rendered again\n", page)
+	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -80,10 +82,13 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 			if err != nil {
 				return err
 			}
-			if _, err := model.Parse(path, data); err != nil {
+			doc, err := model.Parse(path, data)
+			if err != nil {
 				return internalErr("the drafted model does not validate, so nothing was written: %v", err)
 			}
-			page, err := renderPage(m, e, false)
+			// The page shows the model as written and read back, as check
+			// reads it when it asks whether the page is current.
+			page, err := renderPage(doc.Model, e, false)
 			if err != nil {
 				return err
 			}
@@ -148,7 +153,7 @@ while it reads and writes it, so a decision recorded meanwhile is kept.`,
 			if _, err := loadModel(dir, path); err != nil {
 				return err
 			}
-			pagePath := filepath.Join(filepath.Dir(path), PageName)
+			pagePath := pagePath(path)
 			// Every file sync may write is checked before the scan, and
 			// again before anything is written.
 			check := func() (pageState, error) {
@@ -192,8 +197,25 @@ while it reads and writes it, so a decision recorded meanwhile is kept.`,
 			if err != nil {
 				return internalErr("the merged model does not validate, so nothing was written: %v", err)
 			}
-			if dryRun || bytes.Equal(out, existing) {
-				fmt.Fprintf(e.stdout, "%s: %s%s\n", path, summary, map[bool]string{true: " (dry run: nothing written)", false: ""}[dryRun])
+			if dryRun {
+				fmt.Fprintf(e.stdout, "%s: %s (dry run: nothing written)\n", path, summary)
+				return nil
+			}
+			if bytes.Equal(out, existing) {
+				// Nothing to merge, but the page may not show the model
+				// as it is (a decision written by hand, say).
+				if state, err := check(); err == nil && state == pageOurs && !pageIsCurrent(dir, pagePath, doc.Model) {
+					page, err := renderPage(doc.Model, e, false)
+					if err != nil {
+						return err
+					}
+					if err := reconcile.WriteFile(pagePath, page); err != nil {
+						return usageErr("%v", err)
+					}
+					fmt.Fprintf(e.stdout, "%s: %s; %s rendered again: it did not show the model as it is\n", path, summary, pagePath)
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "%s: %s\n", path, summary)
 				return nil
 			}
 			state, err := check()
@@ -231,12 +253,52 @@ while it reads and writes it, so a decision recorded meanwhile is kept.`,
 const pageMarker = "<!-- Rendered by threatmap from threatmap.yaml: edit the model, not this page ('threatmap sync' rewrites it). -->\n"
 
 func renderPage(m *model.Model, e *env, drafted bool) ([]byte, error) {
+	return renderPageAt(m, e.now(), drafted)
+}
+
+func renderPageAt(m *model.Model, now time.Time, drafted bool) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(pageMarker)
-	if err := (report.Markdown{}).Write(&b, report.Build(m, e.now(), report.Options{Drafted: drafted})); err != nil {
+	if err := (report.Markdown{}).Write(&b, report.Build(m, now, report.Options{Drafted: drafted})); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// generatedAt finds the date a page says it was rendered on.
+var generatedAt = regexp.MustCompile(`\bGenerated (\d{4}-\d{2}-\d{2})\.`)
+
+// pageCurrent reports whether page, one threatmap wrote, shows the model m
+// as it is: it is what m renders as of the day the page was generated. A
+// page rendered before a decision was recorded in the model, or before a
+// hand edit, is not; a page that is only older (its overdue dates and
+// "Generated" line are of its day) still is.
+func pageCurrent(page []byte, m *model.Model) bool {
+	at := generatedAt.FindSubmatch(page)
+	if at == nil {
+		return false
+	}
+	day, err := model.ParseDate(string(at[1]))
+	if err != nil {
+		return false
+	}
+	want, err := renderPageAt(m, day.Time, false)
+	return err == nil && bytes.Equal(want, page)
+}
+
+// pageIsCurrent reads the page at path (threatmap's own) and says whether
+// it shows m as it is; a page it cannot read is not current.
+func pageIsCurrent(root, path string, m *model.Model) bool {
+	page, err := source.ReadInput(root, path, maxPageSize)
+	return err == nil && pageCurrent(page, m)
+}
+
+// maxPageSize caps the page read back: a one-page report is far smaller.
+const maxPageSize = 64 << 20
+
+// pagePath is the page that goes with the model at modelPath: beside it.
+func pagePath(modelPath string) string {
+	return filepath.Join(filepath.Dir(modelPath), PageName)
 }
 
 // pageState is what threatmap may do with THREATMAP.md.
