@@ -136,6 +136,7 @@ type Sink struct {
 	controls       byID[facts.Control]
 	weaknesses     byID[facts.Weakness]
 	signals        []facts.Signal
+	roles          map[string]lang.Role
 
 	// A file's sink (Held) keeps its adds here until Commit.
 	parent  *Sink
@@ -186,6 +187,17 @@ func (s *Sink) hold(add func(*Sink)) {
 	s.mu.Lock()
 	s.pending = append(s.pending, add)
 	s.mu.Unlock()
+}
+
+// SetRole records the role a file's content gives it where that differs
+// from what its path says (facts.Facts.Roles).
+func (s *Sink) SetRole(file string, r lang.Role) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.roles == nil {
+		s.roles = map[string]lang.Role{}
+	}
+	s.roles[file] = r
 }
 
 // Warn records a file the scan could not read; the scan goes on.

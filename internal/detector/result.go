@@ -3,6 +3,7 @@ package detector
 import (
 	"cmp"
 	"github.com/threatmap/threatmap/internal/urlpath"
+	"maps"
 	"slices"
 	"sort"
 
@@ -29,6 +30,7 @@ func (s *Sink) Result() facts.Facts {
 		Weaknesses:     slices.Clone(s.weaknesses.items),
 		Warnings:       slices.Clone(s.warnings),
 		Signals:        slices.Clone(s.signals),
+		Roles:          maps.Clone(s.roles),
 	}
 
 	slices.SortStableFunc(f.Surfaces, func(a, b facts.Route) int {

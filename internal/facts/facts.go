@@ -3,6 +3,8 @@
 // added, never renamed. Its schema is schema/scan.schema.json.
 package facts
 
+import "github.com/threatmap/threatmap/internal/lang"
+
 // Facts is one scan of one tree.
 type Facts struct {
 	Version        int              `json:"version"`
@@ -23,6 +25,19 @@ type Facts struct {
 	// Signals are read from each route's handler and guards for the
 	// threat rules; kept in memory, like Route.Body.
 	Signals []Signal `json:"-"`
+	// Roles are where the code of the files whose content refined what
+	// their path says runs (lang.Classify: a command under cmd/, a server
+	// started from bin/); every other file's role is lang.RoleOf(path).
+	// In memory, for the rules.
+	Roles map[string]lang.Role `json:"-"`
+}
+
+// RoleOf is where a file's code runs, as the scan classified it.
+func (f *Facts) RoleOf(path string) lang.Role {
+	if r, ok := f.Roles[path]; ok {
+		return r
+	}
+	return lang.RoleOf(path)
 }
 
 // SchemaVersion is Facts.Version.

@@ -59,6 +59,21 @@ var needs = [...]string{
 	DevEnv:    "runs on a developer's machine, not in production",
 }
 
+// requires says, per kind, what an attacker needs before a weakness in
+// such code is theirs to use, as the end of "this would require ...".
+var requires = [...]string{
+	App:       "",
+	Test:      "a change to the test suite, which never runs in production",
+	Fixture:   "a change to test data, which never runs in production",
+	Example:   "someone deploying the example as it is",
+	Docs:      "someone copying the documentation into production",
+	Script:    "commit access, or the one who runs the script",
+	Migration: "commit access (it runs at deploy time)",
+	Tooling:   "commit access, or a developer who runs the tool",
+	CI:        "commit access or a pull request",
+	DevEnv:    "a developer's machine",
+}
+
 // Role is where a file's code runs, with the convention that says so.
 type Role struct {
 	Kind Kind
@@ -83,6 +98,21 @@ func (r Role) Reason() string {
 
 // String is the kind's name.
 func (r Role) String() string { return r.Kind.String() }
+
+// Requires is what an attacker needs before a weakness in the file is
+// theirs to use, as the end of "this would require ...": "commit
+// access (it runs at deploy time)". Empty for App: the rule says.
+func (r Role) Requires() string { return requires[r.Kind] }
+
+// Served reports whether the file is the product as it runs in
+// production: what a bot on the internet can reach.
+func (r Role) Served() bool { return r.Kind == App }
+
+// Configured is the role a person gave a path (in threatmap-check.yaml),
+// naming where they said so.
+func Configured(k Kind, where string) Role {
+	return Role{Kind: k, why: "set in " + where}
+}
 
 var defaultNoun = [...]string{App: "application file", Test: "test", Fixture: "test fixture", Example: "example",
 	Docs: "documentation file", Script: "script", Migration: "database migration", Tooling: "tooling file",
@@ -315,6 +345,12 @@ var nameRolesFirst = []nameRole{
 	{".goreleaser.yaml", CI, "release configuration"},
 	{"Vagrantfile", DevEnv, ""}, {"Tiltfile", DevEnv, ""}, {"devbox.json", DevEnv, ""},
 	{"devcontainer.json", DevEnv, "devcontainer file"}, {".devcontainer.json", DevEnv, "devcontainer file"},
+	// Environment files named for a place other than production.
+	{".env.test*", Test, "test environment file"},
+	{".env.development*", DevEnv, "development environment file"}, {".env.dev", DevEnv, "development environment file"},
+	{".env.local", DevEnv, "development environment file"},
+	{".env.example", Example, "sample environment file"}, {".env.sample", Example, "sample environment file"},
+	{".env.template", Example, "sample environment file"}, {".env.dist", Example, "sample environment file"},
 }
 
 // nameRoles are names that decide when no folder has.

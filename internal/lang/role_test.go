@@ -233,6 +233,11 @@ func TestReason(t *testing.T) {
 		{".github/workflows/ci.yml", "in a CI configuration file (under .github/): runs in CI; needs commit access or a pull request"},
 		{"examples/app.py", "in an example (under examples/): not part of the product as deployed"},
 		{"app/views.py", "in an application file: served or run in production"},
+		{".env.test", "in a test environment file (named .env.test): runs only in the test suite"},
+		{"web/.env.development.local", "in a development environment file (named .env.development.local): runs on a developer's machine, not in production"},
+		{".env.sample", "in a sample environment file (named .env.sample): not part of the product as deployed"},
+		{".env", "in an application file: served or run in production"},
+		{".env.production", "in an application file: served or run in production"},
 	}
 	for _, tt := range tests {
 		if got := RoleOf(tt.path).Reason(); got != tt.want {
@@ -280,5 +285,31 @@ func BenchmarkIsTest(b *testing.B) {
 		for _, p := range paths {
 			IsTest(p)
 		}
+	}
+}
+
+func TestRoleRequires(t *testing.T) {
+	tests := []struct {
+		role   Role
+		served bool
+		want   string
+	}{
+		{RoleOf("app/views.py"), true, ""},
+		{RoleOf("scripts/release.js"), false, "commit access, or the one who runs the script"},
+		{RoleOf("db/migrations/001.js"), false, "commit access (it runs at deploy time)"},
+		{RoleOf(".devcontainer/docker-compose.yml"), false, "a developer's machine"},
+		{Configured(Script, "threatmap-check.yaml"), false, "commit access, or the one who runs the script"},
+		{Configured(App, "threatmap-check.yaml"), true, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.role.Requires(); got != tt.want {
+			t.Errorf("%s.Requires() = %q, want %q", tt.role.Reason(), got, tt.want)
+		}
+		if got := tt.role.Served(); got != tt.served {
+			t.Errorf("%s.Served() = %v, want %v", tt.role.Reason(), got, tt.served)
+		}
+	}
+	if got, want := Configured(Tooling, "threatmap-check.yaml").Reason(), "in a tooling file (set in threatmap-check.yaml): needs commit access"; got != want {
+		t.Errorf("Configured reason = %q, want %q", got, want)
 	}
 }

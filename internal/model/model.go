@@ -118,6 +118,11 @@ type Threat struct {
 	Transfer         *Transfer   `yaml:"transfer,omitempty" json:"transfer,omitempty"`
 	Elimination      *Decision   `yaml:"elimination,omitempty" json:"elimination,omitempty"`
 	State            State       `yaml:"state,omitempty" json:"state,omitempty" jsonschema:"enum=new,enum=gone"`
+	// Where says where the threat's code runs when that is not the
+	// product in production (a release script, a migration, a developer's
+	// machine), and what it takes to reach it. Such threats rank after
+	// every threat in served code and have their own section of the page.
+	Where string `yaml:"where,omitempty" json:"where,omitempty" jsonschema:"description=Set when the code does not run in production: where it runs and what reaching it takes."`
 }
 
 // Control is one mitigation and how far it has got.

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// Priority is the source's difficulty × impact matrix as code. Threats are
-// ordered by difficulty (low first: what bots find first), then impact
+// Priority is the source's difficulty × impact matrix as code. Threats in
+// code that runs in production come first; then threats are ordered by difficulty (low first: what bots find first), then impact
 // (critical first), then the exposure of their surface (public before
 // authenticated before internal), then id.
 //
@@ -43,6 +43,9 @@ func Rank(m *Model) []Ranked {
 
 // Less is the ranking order.
 func Less(a, b Ranked) bool {
+	if x, y := a.Threat.Where != "", b.Threat.Where != ""; x != y {
+		return y // served code first: a bot cannot reach the rest
+	}
 	if x, y := a.Threat.Difficulty.Rank(), b.Threat.Difficulty.Rank(); x != y {
 		return x < y
 	}

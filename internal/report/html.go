@@ -20,15 +20,18 @@ type HTML struct{}
 var htmlSource string
 
 var htmlTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"join":      strings.Join,
-	"evidence":  evidenceStrings,
-	"glance":    glance,
-	"upkeep":    func(u Upkeep) string { return upkeepText(u, false) },
-	"title":     capitalize,
-	"heading":   headingID,
-	"columns":   func() []string { return MapColumns },
-	"isNew":     func(s model.State) bool { return s == model.StateNew },
-	"appendixN": func(p *Page) string { return fmt.Sprintf("Threats ranked %d to %d.", len(p.Map)+1, len(p.Rows)) },
+	"join":          strings.Join,
+	"evidence":      evidenceStrings,
+	"glance":        glance,
+	"upkeep":        func(u Upkeep) string { return upkeepText(u, false) },
+	"title":         capitalize,
+	"heading":       headingID,
+	"columns":       func() []string { return MapColumns },
+	"isNew":         func(s model.State) bool { return s == model.StateNew },
+	"appendixTotal": func(p *Page) int { return len(p.Map) + len(p.Appendix) },
+	"appendixN": func(p *Page) string {
+		return fmt.Sprintf("Threats ranked %d to %d.", len(p.Map)+1, len(p.Map)+len(p.Appendix))
+	},
 }).Parse(htmlSource))
 
 // Write renders p. html/template leaves control characters as they are,
@@ -56,6 +59,7 @@ type htmlView struct {
 var headings = map[string]string{
 	"Assets": HeadingAssets, "Exposed": HeadingExposed, "First": HeadingFirst,
 	"Decisions": HeadingDecisions, "Flow": HeadingFlow, "Upkeep": HeadingUpkeep, "All": HeadingAll,
+	"Outside": HeadingOutside,
 }
 
 // headingID is the anchor GitHub would give a heading, so links between

@@ -105,7 +105,7 @@ func TestHTMLRendersInBrowser(t *testing.T) {
 		}
 	}
 
-	want := []string{HeadingAssets, HeadingExposed, HeadingFirst, HeadingDecisions, HeadingFlow, HeadingUpkeep, HeadingAll}
+	want := []string{HeadingAssets, HeadingExposed, HeadingFirst, HeadingOutside, HeadingDecisions, HeadingFlow, HeadingUpkeep, HeadingAll}
 	if strings.Join(headings, "|") != strings.Join(want, "|") {
 		t.Errorf("headings in the browser:\n got %q\nwant %q", headings, want)
 	}

@@ -57,6 +57,7 @@ type JSONThreat struct {
 	Transfer         *JSONTransfer    `json:"transfer" jsonschema:"nullable"`
 	Elimination      *JSONElimination `json:"elimination" jsonschema:"nullable"`
 	State            model.State      `json:"state" jsonschema:"description=new or gone after a re-scan; empty when known and present."`
+	Where            string           `json:"where,omitempty" jsonschema:"description=Set when the threat's code does not run in production: where it runs and what reaching it takes."`
 }
 
 // JSONSurfaceRef is the surface a threat is about.
@@ -166,6 +167,7 @@ func jsonThreat(row Row) JSONThreat {
 		Evidence:         orEmpty(t.Evidence),
 		Difficulty:       t.Difficulty,
 		DifficultyReason: t.DifficultyReason,
+		Where:            t.Where,
 		Impact:           t.Impact,
 		ImpactReason:     t.ImpactReason,
 		Priority:         row.Priority,

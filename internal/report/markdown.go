@@ -51,12 +51,12 @@ func (m *mdWriter) page(p *Page) {
 	}
 
 	m.f("## %s\n\n", HeadingExposed)
-	if len(p.Rows) == 0 {
+	if len(p.Map) == 0 {
 		m.f("_No threats recorded yet._\n\n")
 	} else {
 		m.table(p.Map)
 		if len(p.Appendix) > 0 {
-			m.f("\nTop %d of %d threats by priority; the rest are under [%s](#all-threats).\n", len(p.Map), len(p.Rows), HeadingAll)
+			m.f("\nTop %d of %d threats by priority; the rest are under [%s](#all-threats).\n", len(p.Map), len(p.Map)+len(p.Appendix), HeadingAll)
 		}
 		m.f("\n")
 	}
@@ -74,6 +74,16 @@ func (m *mdWriter) page(p *Page) {
 		m.f("\n")
 	}
 	m.matrix(p.Matrix)
+
+	if len(p.Outside) > 0 {
+		m.f("## %s\n\n", HeadingOutside)
+		m.f("Out of reach of a bot on the internet: whoever can change or run this code is the attacker.\n\n")
+		m.f("| Surface | What happens if abused | Where it runs | Status |\n|---|---|---|---|\n")
+		for _, r := range p.Outside {
+			m.f("| %s | %s | %s | %s |\n", textCell(r.SurfaceName), textCell(r.Abuse), textCell(r.Threat.Where), textCell(r.Status))
+		}
+		m.f("\n")
+	}
 
 	m.f("## %s\n\n", HeadingDecisions)
 	if len(p.Decisions) == 0 {
@@ -97,7 +107,7 @@ func (m *mdWriter) page(p *Page) {
 
 	if len(p.Appendix) > 0 {
 		m.f("\n## %s\n\n", HeadingAll)
-		m.f("Threats ranked %d to %d.\n\n", len(p.Map)+1, len(p.Rows))
+		m.f("Threats ranked %d to %d.\n\n", len(p.Map)+1, len(p.Map)+len(p.Appendix))
 		m.table(p.Appendix)
 	}
 }

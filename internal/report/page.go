@@ -26,6 +26,7 @@ const (
 	HeadingFlow      = "Data flow"
 	HeadingUpkeep    = "Upkeep"
 	HeadingAll       = "All threats"
+	HeadingOutside   = "In code that does not run in production"
 )
 
 // MapColumns are the threat map's columns: the source's five, plus status.
@@ -53,10 +54,16 @@ type Page struct {
 	Summary   Summary
 
 	Buckets []Bucket
-	// Rows is every threat in priority order; Map and Appendix split it.
+	// Rows is every threat in priority order; Map and Appendix split
+	// those in code the product serves, Outside holds the rest.
 	Rows     []Row
 	Map      []Row
 	Appendix []Row
+	// Outside is the threats in code that does not run in production (a
+	// release script, a migration, a developer's machine), each with
+	// where it runs and what reaching it takes (model.Threat.Where): out
+	// of a bot's reach, so off the map and the fix-first list.
+	Outside []Row
 	// FixFirst is the open threats in priority order, at most Top of them;
 	// MoreOpen counts the open threats left off.
 	FixFirst []Row
@@ -178,15 +185,23 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 		p.Buckets = append(p.Buckets, b)
 	}
 
+	var served []Row
 	for _, r := range model.Rank(m) {
 		row := newRow(r, assets, today)
 		p.Rows = append(p.Rows, row)
+		if r.Threat.Where != "" {
+			p.Outside = append(p.Outside, row)
+		} else {
+			served = append(served, row)
+		}
 		if row.Open {
 			p.Summary.Open++
 			if row.Urgent() {
 				p.Summary.Urgent++
 			}
-			if len(p.FixFirst) < opt.Top {
+			if r.Threat.Where != "" {
+				// Out of a bot's reach: not what is fixed first.
+			} else if len(p.FixFirst) < opt.Top {
 				p.FixFirst = append(p.FixFirst, row)
 			} else {
 				p.MoreOpen++
@@ -200,9 +215,9 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 			}
 		}
 	}
-	p.Map = p.Rows[:min(opt.Top, len(p.Rows))]
-	p.Appendix = p.Rows[len(p.Map):]
-	p.Matrix = newMatrix(p.Rows)
+	p.Map = served[:min(opt.Top, len(served))]
+	p.Appendix = served[len(p.Map):]
+	p.Matrix = newMatrix(served)
 	p.Flow = newFlow(m)
 	p.Upkeep = newUpkeep(m, today)
 

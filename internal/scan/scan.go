@@ -17,6 +17,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/source"
 )
 
@@ -76,6 +77,9 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 			bytesRead.Add(int64(len(data)))
 			if opt.Progress != nil {
 				opt.Progress(int(n))
+			}
+			if role := lang.Classify(e.Path, data); role != lang.RoleOf(e.Path) {
+				sink.SetRole(e.Path, role)
 			}
 			return &detector.File{Path: e.Path, Data: data}, rt.byContent(data, r), true
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -16,6 +17,49 @@ type Context struct {
 	F facts.Facts
 
 	byRoute map[string][]facts.Signal // signals by route key
+	roles   func(path string) (lang.Role, bool)
+}
+
+// RoleOf is where a file's code runs: as configured, else as the scan
+// classified it.
+func (c *Context) RoleOf(path string) lang.Role {
+	if c.roles != nil {
+		if r, ok := c.roles(path); ok {
+			return r
+		}
+	}
+	return c.F.RoleOf(path)
+}
+
+// localKinds run only in a test suite or on a developer's machine.
+var localKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.DevEnv: true}
+
+// hitRole is where a hit's code runs: served when any file it names is
+// (one route in app code makes a weakness reachable); else the role of
+// its first file. A hit that names no file is served.
+func (c *Context) hitRole(h Hit) (lang.Role, bool) {
+	var files []string
+	if h.Route != nil {
+		files = append(files, h.Route.File)
+	}
+	if h.File != "" {
+		files = append(files, h.File)
+	}
+	for _, e := range h.Evidence {
+		files = append(files, e.File)
+	}
+	if len(files) == 0 {
+		return lang.Role{}, true
+	}
+	for _, f := range files {
+		r := c.RoleOf(f)
+		// A store named in a sample .env or a script is still the
+		// product's store; only a test's or a developer's own is not.
+		if r.Served() || (h.Store != nil || h.Names) && !localKinds[r.Kind] {
+			return lang.Role{}, true
+		}
+	}
+	return c.RoleOf(files[0]), false
 }
 
 // newContext is the context rules read for one scan.
@@ -32,6 +76,10 @@ type Hit struct {
 	Store   *facts.Store
 	Route   *facts.Route
 	File    string // the file the weakness is in, when not a route
+	// Names says the evidence names what the product uses (a store, the
+	// credentials it reads) rather than code that runs: a sample .env
+	// or a script that names them does not take the threat out of reach.
+	Names bool
 	// Assets are the ids of the assets at risk (the asset* constants,
 	// dataAsset, creditsAsset); each is drafted on first use.
 	Assets []string

@@ -21,12 +21,17 @@ import (
 // Options tune a draft.
 type Options struct {
 	Product string // the product's name; defaults to the scanned folder's
+	// Roles, when set, says where a path's code runs before the scan's
+	// classification does (threatmap-check.yaml's roles); false leaves
+	// the path to the scan.
+	Roles func(path string) (lang.Role, bool)
 }
 
 // Draft builds a model from a scan. It is deterministic: the same facts
 // give the same model, byte for byte once encoded.
 func Draft(f facts.Facts, opt Options) *model.Model {
 	d := newDrafter(f)
+	d.c.roles = opt.Roles
 	d.surfaces()
 	d.threats()
 	d.finish()
@@ -346,7 +351,7 @@ func (d *drafter) surfaces() {
 			Match:    &model.SurfaceMatch{Fact: "third-party:" + tp.Service},
 		})
 	}
-	for _, g := range secretFiles(d.f) {
+	for _, g := range d.c.secretFiles() {
 		name := "Secrets committed in " + g.file
 		if isDotenv(g.file) {
 			name = "Environment variables / " + path.Base(g.file) + " in repo"
@@ -428,8 +433,12 @@ type secretFile struct {
 
 // secretFiles groups committed secrets by file: one surface per file. A
 // default password that infrastructure facts already report (a compose
-// file) is left to the default-credentials rule, so it is one row.
-func secretFiles(f facts.Facts) []secretFile {
+// file) is left to the default-credentials rule, so it is one row. A
+// secret that only looks like one by where it sits (a generic or literal
+// rule) in a test, fixture, example or documentation file is placeholder
+// data, not a credential: it is left out.
+func (c *Context) secretFiles() []secretFile {
+	f := c.F
 	var out []secretFile
 	idx := map[string]int{}
 	infraDefaults := map[string]bool{}
@@ -444,6 +453,9 @@ func secretFiles(f facts.Facts) []secretFile {
 		if s.Rule == "default-password" && infraDefaults[s.File] {
 			continue
 		}
+		if genericSecret(s) && placeholderKinds[c.RoleOf(s.File).Kind] {
+			continue
+		}
 		i, ok := idx[s.File]
 		if !ok {
 			i = len(out)
@@ -456,6 +468,21 @@ func secretFiles(f facts.Facts) []secretFile {
 		}
 	}
 	return out
+}
+
+// placeholderKinds are where code keeps sample data: tests, fixtures,
+// examples and documentation.
+var placeholderKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.Example: true, lang.Docs: true}
+
+// genericSecret is a secret found by where it sits or by a generic
+// pattern, not by a provider's key format (AKIA..., sk_live_...): in
+// sample code it is a sample.
+func genericSecret(s facts.Secret) bool {
+	switch s.Rule {
+	case "hardcoded-signing-key", "secret-env-fallback", "default-password":
+		return true
+	}
+	return strings.Contains(s.Rule, "generic")
 }
 
 // secretsSurfaceID names the surface of the secrets committed in a file.
@@ -522,6 +549,12 @@ func (d *drafter) newSurface(ns NewSurface) string {
 // addThreat drafts a hit's surface and assets and adds its threat, once
 // per rule and surface, with each suggested control checked in the code.
 func (d *drafter) addThreat(r *Rule, h Hit) {
+	role, served := d.c.hitRole(h)
+	if !served && localKinds[role.Kind] && h.Secrets == "" {
+		// A test suite or a developer's own machine is no surface: a
+		// devcontainer's database is not an exposed one.
+		return
+	}
 	sid := d.hitSurface(h)
 	assets := make([]string, len(h.Assets))
 	for i, a := range h.Assets {
@@ -545,6 +578,13 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 	for _, verb := range []string{"needs ", "requires ", "require "} {
 		requires = strings.TrimPrefix(requires, verb)
 	}
+	if !served && s.Kind != model.KindPipeline {
+		// Code that does not run in production is out of a bot's reach:
+		// whoever can change or run it is the attacker, so the threat is
+		// hard, and its own section of the page says why.
+		requires = role.Requires()
+		h.Difficulty, h.DifficultyReason = model.Hard, role.Reason()
+	}
 	statement := fmt.Sprintf("If %s is abused, an attacker could %s by %s, and this would require %s.", s.Name, h.Impact, h.Method, requires)
 	t := model.Threat{
 		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: assets, Stride: model.Stride(r.Stride), CWE: r.CWE,
@@ -560,6 +600,9 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 			}
 		}
 		t.Controls = append(t.Controls, ctl)
+	}
+	if !served && s.Kind != model.KindPipeline {
+		t.Where = role.Reason()
 	}
 	if t.FullyMitigated() {
 		t.Response = model.Mitigate

@@ -26,7 +26,7 @@ var secretsCommitted = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, g := range secretFiles(c.F) {
+		for _, g := range c.secretFiles() {
 			// A file whose every secret is a signing key has its row
 			// under hardcoded-signing-key: one finding, one row.
 			if all(g.secrets, isSigningKey) {
@@ -68,7 +68,7 @@ var signingKey = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, g := range secretFiles(c.F) {
+		for _, g := range c.secretFiles() {
 			var ev []model.Evidence
 			for _, s := range g.secrets {
 				if isSigningKey(s) {
@@ -151,7 +151,7 @@ var envExposure = &Rule{
 		surface := NewSurface{ID: "env-file", Kind: model.KindSecret, Direction: model.Store, Name: "Environment variables / .env",
 			Exposure: model.Internal, Evidence: capEvidence(ev, 3), Fact: "env:.env"}
 		return []Hit{{
-			New: &surface, Assets: []string{assetAllCredentials},
+			New: &surface, Names: true, Assets: []string{assetAllCredentials},
 			Impact: "take " + joinMax(names, 3), Method: "reading a committed .env or key", Requires: needs,
 			Abuse:      "Attacker gets " + joinMax(names, 4) + " from a committed .env. Full compromise",
 			Difficulty: diff, DifficultyReason: reason,
