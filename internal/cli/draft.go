@@ -23,7 +23,7 @@ func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error
 		return nil, err
 	}
 	for _, w := range f.Warnings {
-		fmt.Fprintf(e.stderr, "threatmap: warning: %s: %s\n", escape.Terminal(w.File), escape.Terminal(w.Message))
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s: %s\n", escape.Terminal(w.Where()), escape.Terminal(w.Message))
 	}
 	name := f.Root
 	if abs, err := filepath.Abs(dir); err == nil {

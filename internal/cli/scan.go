@@ -205,6 +205,9 @@ func writeScanTable(w io.Writer, f facts.Facts) {
 			row("  %s\t%s\t%s\t%s\t%s:%d\n", r.Method, r.Path, r.Auth, strings.Join(r.Tags, ","), r.File, r.Line)
 		}
 	}
+	if f.Stats.RoutesMissed > 0 {
+		row("  (and %d route registrations that could not be composed: see Warnings)\n", f.Stats.RoutesMissed)
+	}
 	if section("Third parties", len(f.ThirdParties)) {
 		for _, t := range f.ThirdParties {
 			row("  %s\t%s\t%s\t%s\n", t.Service, t.Category, strings.Join(t.Credentials, ","), ev(t.Evidence))
@@ -257,7 +260,7 @@ func writeScanTable(w io.Writer, f facts.Facts) {
 	if len(f.Warnings) > 0 {
 		section("Warnings", len(f.Warnings))
 		for _, x := range f.Warnings {
-			row("  %s\t%s\n", x.File, x.Message)
+			row("  %s\t%s\n", x.Where(), x.Message)
 		}
 	}
 	tw.Flush()

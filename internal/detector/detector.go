@@ -125,6 +125,7 @@ type Sink struct {
 	mu             sync.Mutex
 	routes         []facts.Route
 	warnings       []facts.Warning
+	missed         map[string]*missedRoutes // file -> what it registers that was lost
 	thirdParties   byID[facts.ThirdParty]
 	stores         byID[facts.Store]
 	assets         byID[facts.Asset]
@@ -210,6 +211,44 @@ func (s *Sink) Warn(file, msg string) {
 	s.mu.Lock()
 	s.warnings = append(s.warnings, w)
 	s.mu.Unlock()
+}
+
+// missedRoutes is what one file registers and the scan could not compose.
+type missedRoutes struct {
+	line     int
+	count    int
+	detector string
+	why      string
+}
+
+// MissRoutes records n route registrations in file the detector saw and
+// could not compose (a router it cannot resolve, a path built at run
+// time), the first at line: one warning per file, at its first such
+// line, and every one counted in Stats.RoutesMissed, so a page never
+// looks complete while an API is missing. why says what was not
+// understood ("path built at run time").
+func (s *Sink) MissRoutes(file string, line, n int, detector, why string) {
+	if n <= 0 {
+		return
+	}
+	if s.parent != nil {
+		s.hold(func(p *Sink) { p.MissRoutes(file, line, n, detector, why) })
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.missed == nil {
+		s.missed = map[string]*missedRoutes{}
+	}
+	m := s.missed[file]
+	if m == nil {
+		s.missed[file] = &missedRoutes{line: line, count: n, detector: detector, why: why}
+		return
+	}
+	m.count += n
+	if line < m.line {
+		m.line, m.detector, m.why = line, detector, why
+	}
 }
 
 // AddRoute records an entry point. Routes with the same method and path

@@ -2,12 +2,14 @@ package detector
 
 import (
 	"cmp"
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/redact"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // Result returns the collected facts, deduplicated and in a deterministic
@@ -88,8 +90,13 @@ func (s *Sink) Result() facts.Facts {
 	slices.SortFunc(f.Weaknesses, func(a, b facts.Weakness) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
 	})
+	for file, m := range s.missed {
+		f.Stats.RoutesMissed += m.count
+		f.Warnings = append(f.Warnings, redact.Copy(facts.Warning{File: file, Line: m.line, Kind: facts.WarnRoutesMissed,
+			Message: missedMessage(m)}))
+	}
 	slices.SortFunc(f.Warnings, func(a, b facts.Warning) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Message, b.Message))
 	})
 	f.Warnings = slices.Compact(f.Warnings)
 	slices.SortFunc(f.Signals, func(a, b facts.Signal) int {
@@ -111,6 +118,15 @@ func (s *Sink) Result() facts.Facts {
 	f.Weaknesses = nonNil(f.Weaknesses)
 	f.Warnings = nonNil(f.Warnings)
 	return f
+}
+
+// missedMessage says how many routes of a file are missing and why.
+func missedMessage(m *missedRoutes) string {
+	if m.count == 1 {
+		return m.detector + ": a route registered here could not be composed (" + m.why + ") and is missing from the map"
+	}
+	return m.detector + ": " + strconv.Itoa(m.count) + " routes registered in this file, the first here, could not be composed (" +
+		m.why + ") and are missing from the map"
 }
 
 // dedupeRoutes keeps one route per id; the input is sorted so the first

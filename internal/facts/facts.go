@@ -3,7 +3,11 @@
 // added, never renamed. Its schema is schema/scan.schema.json.
 package facts
 
-import "github.com/threatmap/threatmap/internal/lang"
+import (
+	"strconv"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
 
 // Facts is one scan of one tree.
 type Facts struct {
@@ -216,6 +220,24 @@ type Weakness struct {
 type Warning struct {
 	File    string `json:"file"`
 	Message string `json:"message"`
+	// Line is where in File, when the warning is about one place: the
+	// first registration of routes that could not be composed.
+	Line int `json:"line,omitempty"`
+	// Kind classifies the warning when a reader may act on it; empty for
+	// a file that could not be read. WarnRoutesMissed: the file registers
+	// routes the scan could not compose, so the map lacks them.
+	Kind string `json:"kind,omitempty"`
+}
+
+// Warning kinds.
+const WarnRoutesMissed = "routes-missed"
+
+// Where is the warning's place as people read it: file, or file:line.
+func (w Warning) Where() string {
+	if w.Line > 0 {
+		return w.File + ":" + strconv.Itoa(w.Line)
+	}
+	return w.File
 }
 
 // Stats counts what the scan did.
@@ -223,4 +245,8 @@ type Stats struct {
 	Files   int   `json:"files"`
 	Bytes   int64 `json:"bytes"`
 	Skipped int   `json:"skipped"`
+	// RoutesMissed counts route registrations the scan saw and could not
+	// compose (a router it cannot resolve, a path built at run time):
+	// each is an entry point missing from the map. Absent when none.
+	RoutesMissed int `json:"routes_missed,omitempty"`
 }

@@ -112,7 +112,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		}
 	}
 	res := sink.Result()
-	res.Stats = facts.Stats{Files: int(files.Load()), Bytes: bytesRead.Load(), Skipped: int(skipped.Load())}
+	res.Stats.Files, res.Stats.Bytes, res.Stats.Skipped = int(files.Load()), bytesRead.Load(), int(skipped.Load())
 	abs, err := filepath.Abs(root)
 	if err == nil {
 		res.Root = filepath.Base(abs)

@@ -313,3 +313,25 @@ func wants(d detector.Detector, path string, data []byte) bool {
 	}
 	return false
 }
+
+// missedCount reads the count a routes-missed warning states.
+var missedCount = regexp.MustCompile(`\b(\d+|a) routes? registered`)
+
+// Missed lists a scan's routes-missed warnings as wants read them with
+// WantsAt(t, dir, "missed"): "N @file:line", for `want: missed N` on the
+// line of a file's first registration that could not be composed.
+func Missed(f facts.Facts) []string {
+	var out []string
+	for _, w := range f.Warnings {
+		if w.Kind != facts.WarnRoutesMissed {
+			continue
+		}
+		n := "?"
+		if m := missedCount.FindStringSubmatch(w.Message); m != nil {
+			n = strings.Replace(m[1], "a", "1", 1)
+		}
+		out = append(out, fmt.Sprintf("%s @%s:%d", n, w.File, w.Line))
+	}
+	sort.Strings(out)
+	return out
+}

@@ -80,6 +80,7 @@ type fileFacts struct {
 	routes  []routeDecl
 	uses    []useDecl
 	seq     int
+	missed  []int32 // lines of registrations whose path cannot be read
 
 	nest        []nestRoute
 	nestPrefix  strExpr // app.setGlobalPrefix in a NestJS bootstrap
@@ -643,6 +644,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *syntax.Node, owner string, m
 			r.paths = []strExpr{e}
 		}
 		if len(r.paths) == 0 {
+			f.missed = append(f.missed, int32(line))
 			return
 		}
 		rest = args[1:]

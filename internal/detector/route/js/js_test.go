@@ -51,6 +51,7 @@ func TestFixtures(t *testing.T) {
 			}
 			detectortest.Check(t, fw+" routes", routes, wantRoutes)
 			detectortest.Check(t, fw+" auth", auths, wantAuths)
+			detectortest.Check(t, fw+" missed", detectortest.Missed(got), detectortest.WantsAt(t, dir, "missed"))
 		})
 	}
 }
@@ -64,7 +65,7 @@ func splitWants(ws []string) (routes, auths []string) {
 	for _, w := range ws {
 		if a, ok := strings.CutPrefix(w, "auth "); ok {
 			auths = append(auths, a)
-		} else {
+		} else if !strings.HasPrefix(w, "missed ") {
 			routes = append(routes, w)
 		}
 	}

@@ -3,6 +3,7 @@ package js
 import (
 	"context"
 	"maps"
+	"slices"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -197,8 +198,9 @@ func TestDetails(t *testing.T) {
 		t.Errorf("next wrapped handler: %+v", r)
 	}
 	for _, f := range []facts.Facts{express, nest, hono, fastify, next} {
-		if len(f.Warnings) != 1 {
-			t.Errorf("want exactly the broken file's warning, got %+v", f.Warnings)
+		unread := slices.DeleteFunc(slices.Clone(f.Warnings), func(w facts.Warning) bool { return w.Kind == facts.WarnRoutesMissed })
+		if len(unread) != 1 {
+			t.Errorf("want exactly the broken file's warning, got %+v", unread)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package js
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -419,12 +420,29 @@ func concat(parts ...[]string) []string {
 	return out
 }
 
+// whyPath is why a registration's route is missed.
+const whyPath = "its path is built at run time, not from literals and constants"
+
 func (r *resolver) emit(out *detector.Sink) {
 	for _, n := range r.order {
 		for _, rt := range n.routes {
-			for _, c := range r.contexts(n) {
-				r.emitRoute(out, n, rt, c)
+			locals := make([]string, 0, len(rt.paths))
+			for _, pe := range rt.paths {
+				local, ok := r.str(n.f, pe, 0)
+				if !ok || !(local == "" || strings.HasPrefix(local, "/") || strings.HasPrefix(local, "*")) {
+					out.MissRoutes(n.f.path, int(rt.line), len(rt.methods), "route/js", whyPath)
+					continue
+				}
+				locals = append(locals, local)
 			}
+			for _, c := range r.contexts(n) {
+				r.emitRoute(out, n, rt, locals, c)
+			}
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(r.files)) {
+		for _, line := range r.files[p].missed {
+			out.MissRoutes(p, int(line), 1, "route/js", whyPath)
 		}
 	}
 }
@@ -436,7 +454,7 @@ var (
 	multipart = regexp.MustCompile(`\b(request|req)\.(file|files|parts|saveRequestFiles)\(`)
 )
 
-func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountCtx) {
+func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals []string, c mountCtx) {
 	fw := c.fw
 	if fw == "" {
 		fw = n.f.mainLib()
@@ -448,11 +466,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, c mountC
 	if body == "" && rt.byRef {
 		body = r.funcText(n.f, rt.handler, 0)
 	}
-	for _, pe := range rt.paths {
-		local, ok := r.str(n.f, pe, 0)
-		if !ok || !(local == "" || strings.HasPrefix(local, "/") || strings.HasPrefix(local, "*")) {
-			continue
-		}
+	for _, local := range locals {
 		names, text := n.before(rt.seq, local)
 		mw := concat(c.mw, names, rt.mw)
 		full, types := routePath(urlpath.Join(c.prefix, local))
