@@ -8,6 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/urlpath"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -28,8 +29,9 @@ func (m *module) routes() []facts.Route {
 	}
 	seen := map[string]bool{}
 	var out []facts.Route
+	t := tree{}
 	for _, p := range m.pending {
-		r := p.route()
+		r := p.route(t)
 		key := r.Method + " " + r.Path + "\x00" + r.File + "\x00" + strconv.Itoa(r.Line)
 		if seen[key] {
 			continue
@@ -40,13 +42,39 @@ func (m *module) routes() []facts.Route {
 	return out
 }
 
-func (p *pendingRoute) route() facts.Route {
+// tree is the interpreter's routers as the shared router tree, made once
+// every mount is known.
+type tree map[*node]*router.Node
+
+func (t tree) of(n *node) *router.Node {
+	if rn, ok := t[n]; ok {
+		return rn
+	}
+	rn := &router.Node{
+		Framework: n.fw, Prefix: n.prefix, Guards: n.mw,
+		Incomplete: n.unresolved || n.partial || n.parent == nil && !n.served,
+	}
+	t[n] = rn
+	if n.parent != nil {
+		m := router.Mount{Parent: t.of(n.parent)}
+		if n.parent.fw != fiber {
+			// gin and echo groups copy the parent's Use() middleware
+			// when made; fiber's see it as each route registers.
+			m.Seq = n.born
+		}
+		rn.MountUnder(m)
+	}
+	return rn
+}
+
+func (p *pendingRoute) route(t tree) facts.Route {
 	method, raw := p.method, p.path
 	if p.pattern {
 		method, raw = splitPattern(raw)
 	}
 	raw, types := goParams(raw)
-	full, declared := urlpath.Braces(urlpath.Join(p.node.fullPrefix(), raw))
+	c := t.of(p.node).Paths()[0].Compose(&router.Route{Path: raw, Guards: p.mw, Seq: p.seq})
+	full, declared := urlpath.Braces(c.Path)
 	for k, v := range declared {
 		types[k] = v
 	}
@@ -56,7 +84,7 @@ func (p *pendingRoute) route() facts.Route {
 			types[prm.Name] = t
 		}
 	}
-	guards := append(p.node.middlewareAt(p.seq), p.mw...)
+	guards := c.Names()
 	r := facts.Route{
 		Method:     method,
 		Path:       full,
@@ -71,7 +99,11 @@ func (p *pendingRoute) route() facts.Route {
 	if h.endLine > p.line {
 		r.EndLine = h.endLine
 	}
-	r.Auth, r.AuthEvidence = route.AuthOf(guards, h.body, p.node.complete())
+	if g, ok := router.Required(c.Guards); ok {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, g.Verdict.Evidence
+	} else {
+		r.Auth, r.AuthEvidence = route.AuthOf(guards, h.body, c.Complete)
+	}
 	if h.gql {
 		r.Framework = graphql
 		r.Tags = append(r.Tags, facts.TagGraphQL)

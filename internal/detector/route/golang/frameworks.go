@@ -1,6 +1,10 @@
 package golang
 
-import "strings"
+import (
+	"go/ast"
+	"slices"
+	"strings"
+)
 
 // Framework names, as facts.Route.Framework prints them.
 const (
@@ -15,29 +19,64 @@ const (
 )
 
 // framework is what the interpreter needs to know of a router library.
+// Each framework is one file with its table; frameworks lists them.
 type framework struct {
 	name    string
 	keyword string   // import path prefix, also the content prefilter
 	ctors   []string // package functions that make a root router
 	types   []string // type names that are routers (parameters, fields)
-	// verbs maps a registering method to its HTTP method ("ANY" for all).
+	// verbs maps a registering method to its HTTP method ("ANY" for
+	// all); route registers such a call.
 	verbs map[string]string
+	route func(fr *frame, n *node, method string, c *ast.CallExpr)
+	// methods interpret the router's other methods. A method returns ok
+	// false when the call is not the framework's (too few arguments):
+	// it is then tried as a verb and followed as ordinary code.
+	methods map[string]routerMethod
+	// guess are methods besides the verbs that identify the framework's
+	// router on a receiver whose type the detector could not follow.
+	guess []string
 }
 
-var frameworks = []framework{
-	{name: gorilla, keyword: "github.com/gorilla/mux", ctors: []string{"NewRouter"}, types: []string{"Router"}},
-	{name: chi, keyword: "github.com/go-chi/chi", ctors: []string{"NewRouter", "NewMux"}, types: []string{"Router", "Mux"},
-		verbs: titleVerbs(map[string]string{"Handle": "ANY", "HandleFunc": "ANY"})},
-	{name: chi, keyword: "github.com/pressly/chi", ctors: []string{"NewRouter", "NewMux"}, types: []string{"Router", "Mux"},
-		verbs: titleVerbs(map[string]string{"Handle": "ANY", "HandleFunc": "ANY"})},
-	{name: gin, keyword: "github.com/gin-gonic/gin", ctors: []string{"New", "Default"}, types: []string{"Engine", "RouterGroup", "IRouter", "IRoutes"},
-		verbs: upperVerbs(map[string]string{"Any": "ANY"})},
-	{name: echo, keyword: "github.com/labstack/echo", ctors: []string{"New"}, types: []string{"Echo", "Group"},
-		verbs: upperVerbs(map[string]string{"Any": "ANY"})},
-	{name: fiber, keyword: "github.com/gofiber/fiber", ctors: []string{"New"}, types: []string{"App", "Router", "Group"},
-		verbs: titleVerbs(map[string]string{"All": "ANY"})},
-	{name: httprouter, keyword: "github.com/julienschmidt/httprouter", ctors: []string{"New"}, types: []string{"Router"},
-		verbs: upperVerbs(nil)},
+// routerMethod interprets one method called on a router of its framework.
+type routerMethod func(fr *frame, n *node, c *ast.CallExpr) (v *value, ok bool)
+
+// frameworks are the router libraries, in the order an untyped receiver
+// is guessed against them. Adding a framework is its file plus one line
+// here. It is filled in init: the tables refer to the interpreter, which
+// looks frameworks up.
+var frameworks []*framework
+
+// mux is net/http's ServeMux, kept apart from frameworks: its import is
+// not a router framework's.
+var mux *framework
+
+func init() {
+	mux = &serveMux
+	frameworks = []*framework{
+		&gorillaMux,
+		chiRouter("github.com/go-chi/chi"),
+		chiRouter("github.com/pressly/chi"),
+		&ginRouter,
+		&echoRouter,
+		&fiberRouter,
+		&httpRouter,
+	}
+}
+
+// routerFramework is the framework a router node belongs to, net/http's
+// ServeMux included.
+func routerFramework(name string) *framework {
+	if name == netHTTP {
+		return mux
+	}
+	return byName(name)
+}
+
+// has says the framework's router has the method.
+func (fw *framework) has(method string) bool {
+	_, ok := fw.verbs[method]
+	return ok || slices.Contains(fw.guess, method)
 }
 
 var httpMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
@@ -68,8 +107,7 @@ func titleVerbs(extra map[string]string) map[string]string {
 
 // frameworkOf names the router framework an import path belongs to, or "".
 func frameworkOf(importPath string) *framework {
-	for i := range frameworks {
-		fw := &frameworks[i]
+	for _, fw := range frameworks {
 		if importPath == fw.keyword || strings.HasPrefix(importPath, fw.keyword+"/") {
 			return fw
 		}
@@ -92,9 +130,9 @@ func rootFramework(importPath string) *framework {
 }
 
 func byName(name string) *framework {
-	for i := range frameworks {
-		if frameworks[i].name == name {
-			return &frameworks[i]
+	for _, fw := range frameworks {
+		if fw.name == name {
+			return fw
 		}
 	}
 	return nil

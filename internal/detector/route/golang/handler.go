@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"sort"
+
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 )
 
 // handlerInfo is what a route's handler expression resolves to.
@@ -13,7 +15,7 @@ type handlerInfo struct {
 	endLine  int    // last line of an inline handler
 	gql      bool   // a GraphQL server
 	static   bool   // serves files
-	wrappers []string
+	wrappers []router.Guard
 	node     *node // the "handler" is a router: a mount
 	strip    string
 	stripped bool
@@ -97,7 +99,7 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 			h := fr.handler(arg(c.Args, 0))
 			if h != nil {
 				if inner, ok := unparen(sel.X).(*ast.CallExpr); ok {
-					h.wrappers = append(fr.names(inner.Args), h.wrappers...)
+					h.wrappers = append(fr.guards(inner.Args), h.wrappers...)
 				}
 			}
 			return h
@@ -120,7 +122,7 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 	if i := fr.wrappedArg(c.Args); i >= 0 {
 		h := fr.handler(c.Args[i])
 		if h != nil {
-			h.wrappers = append([]string{mwName(c)}, h.wrappers...)
+			h.wrappers = append([]router.Guard{fr.guard(mwName(c), c)}, h.wrappers...)
 		}
 		return h
 	}

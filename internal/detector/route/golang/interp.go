@@ -7,6 +7,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 )
 
 // node is a router: a root (chi.NewRouter()) or a group / sub-router /
@@ -17,10 +19,11 @@ type node struct {
 	fw     string
 	parent *node
 	prefix string
-	mw     []string
-	// used is middleware added by Use() where the framework applies it
-	// only to routes registered after it (gin, echo groups, fiber).
-	used []usedMW
+	// mw is the router's middleware: without a Seq it runs on every
+	// request; with one (Use() where the framework applies it only to
+	// routes registered after it: gin, echo groups, fiber) it runs on
+	// what was registered later.
+	mw []router.Guard
 	// born is when a group was made (gin and echo copy the parent's
 	// middleware then); 0 for a root or a router mounted later.
 	born int
@@ -44,58 +47,6 @@ func (n *node) chain() []*node {
 }
 
 func (n *node) root() *node { return n.chain()[0] }
-
-func (n *node) fullPrefix() string {
-	p := ""
-	for _, c := range n.chain() {
-		if c.prefix != "" {
-			p = strings.TrimRight(p, "/") + "/" + strings.TrimLeft(c.prefix, "/")
-		}
-	}
-	return p
-}
-
-// usedMW is one Use() call's middleware and when it ran.
-type usedMW struct {
-	names []string
-	seq   int
-}
-
-// middlewareAt is every router-level middleware over n, outermost first,
-// that applies to a route registered at seq: a Use() counts on a route's
-// own group only before the route, and on a parent group only before the
-// child group was made (fiber: before the route).
-func (n *node) middlewareAt(seq int) []string {
-	var out []string
-	ch := n.chain()
-	for i, c := range ch {
-		out = append(out, c.mw...)
-		cut := seq
-		if i+1 < len(ch) && ch[i+1].born > 0 && c.fw != fiber {
-			cut = ch[i+1].born
-		}
-		for _, u := range c.used {
-			if cut == 0 || u.seq < cut {
-				out = append(out, u.names...)
-			}
-		}
-	}
-	return out
-}
-
-// complete says every guard over n was seen.
-func (n *node) complete() bool {
-	ch := n.chain()
-	if !ch[0].served {
-		return false
-	}
-	for _, c := range ch {
-		if c.unresolved || c.partial {
-			return false
-		}
-	}
-	return true
-}
 
 func (n *node) isAncestorOf(o *node) bool {
 	for _, c := range o.chain() {
@@ -592,7 +543,7 @@ func (fr *frame) serve(e ast.Expr) {
 	if n == nil {
 		return
 	}
-	n.mw = append(append([]string(nil), h.wrappers...), n.mw...)
+	n.mw = append(append([]router.Guard(nil), h.wrappers...), n.mw...)
 	n.root().served = true
 }
 
@@ -660,27 +611,9 @@ func (fr *frame) guessFramework(method string) string {
 			imported[fw.name] = true
 		}
 	}
-	for _, name := range []string{gorilla, chi, gin, echo, fiber, httprouter} {
-		if !imported[name] {
-			continue
-		}
-		fw := byName(name)
-		if _, ok := fw.verbs[method]; ok {
-			return name
-		}
-		switch method {
-		case "Handle", "HandleFunc":
-			if name == gorilla || name == chi {
-				return name
-			}
-		case "Group":
-			if name != httprouter && name != gorilla {
-				return name
-			}
-		case "Route", "Mount":
-			if name == chi || name == fiber {
-				return name
-			}
+	for _, fw := range frameworks {
+		if imported[fw.name] && fw.has(method) {
+			return fw.name
 		}
 	}
 	if (method == "Handle" || method == "HandleFunc") && fr.f.imports["http"] == "net/http" {

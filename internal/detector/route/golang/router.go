@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -15,7 +16,7 @@ type pendingRoute struct {
 	node    *node
 	method  string
 	path    string
-	mw      []string // route-level middleware, outermost first
+	mw      []router.Guard // route-level middleware, outermost first
 	h       *handlerInfo
 	file    *goFile
 	line    int
@@ -35,229 +36,105 @@ type gorillaRoute struct {
 	line    int
 }
 
-// routerMethod interprets a method called on a router. ok is false for a
-// method the framework does not have (the call is then followed as an
-// ordinary method of the module).
+// routerMethod interprets a method called on a router through its
+// framework's method table. ok is false for a method the framework does
+// not have (the call is then followed as an ordinary method of the
+// module).
 func (fr *frame) routerMethod(n *node, name string, c *ast.CallExpr) (*value, bool) {
-	a := c.Args
-	switch n.fw {
-	case netHTTP:
-		switch name {
-		case "Handle", "HandleFunc":
-			if len(a) >= 2 {
-				fr.register(n, "ANY", a[0], a[1], nil, c, true)
-			}
-			return nil, true
-		}
-	case gorilla:
-		switch name {
-		case "Handle", "HandleFunc":
-			if len(a) >= 2 {
-				p, ok := fr.str(a[0])
-				if !ok {
-					return nil, true
-				}
-				gr := &gorillaRoute{node: n, path: p, file: fr.f, line: fr.line(c)}
-				h := fr.handler(a[1])
-				if h != nil && h.node != nil {
-					fr.mount(n, h, h.strip)
-					return nil, true
-				}
-				gr.h = h
-				fr.m.gorilla = append(fr.m.gorilla, gr)
-				return &value{gr: gr}, true
-			}
-		case "PathPrefix", "Path":
-			p, _ := fr.str(arg(a, 0))
-			gr := &gorillaRoute{node: n, path: p, file: fr.f, line: fr.line(c)}
-			fr.m.gorilla = append(fr.m.gorilla, gr)
-			return &value{gr: gr}, true
-		case "Methods", "Host", "Headers", "Queries", "Schemes", "NewRoute", "Name", "MatcherFunc":
-			gr := &gorillaRoute{node: n, file: fr.f, line: fr.line(c)}
-			fr.m.gorilla = append(fr.m.gorilla, gr)
-			return fr.gorillaMethod(gr, name, c), true
-		case "Use":
-			n.mw = append(n.mw, fr.names(a)...)
-			return nil, true
-		}
-	case chi:
-		switch name {
-		case "Use":
-			n.mw = append(n.mw, fr.names(a)...)
-			return nil, true
-		case "With":
-			return &value{node: &node{fw: n.fw, parent: n, mw: fr.names(a)}}, true
-		case "Group":
-			child := &node{fw: n.fw, parent: n}
-			if len(a) > 0 {
-				fr.callWith(a[0], child)
-			}
-			return &value{node: child}, true
-		case "Route":
-			if len(a) >= 2 {
-				p, _ := fr.str(a[0])
-				child := &node{fw: n.fw, parent: n, prefix: p}
-				fr.callWith(a[1], child)
-				return &value{node: child}, true
-			}
-		case "Mount":
-			if len(a) >= 2 {
-				p, _ := fr.str(a[0])
-				fr.mountAt(n, p, a[1], c)
-			}
-			return nil, true
-		case "Method", "MethodFunc":
-			if len(a) >= 3 {
-				if m, ok := fr.str(a[0]); ok {
-					fr.register(n, strings.ToUpper(m), a[1], a[2], nil, c, false)
-				}
-			}
-			return nil, true
-		}
-		if m, ok := byName(chi).verbs[name]; ok && len(a) >= 2 {
-			fr.register(n, m, a[0], a[1], nil, c, false)
-			return nil, true
-		}
-	case gin:
-		switch name {
-		case "Use":
-			fr.use(n, a)
-			return nil, true
-		case "Group":
-			p, _ := fr.str(arg(a, 0))
-			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1)), born: fr.m.tick()}}, true
-		case "Handle":
-			if len(a) >= 3 {
-				if m, ok := fr.str(a[0]); ok {
-					fr.register(n, strings.ToUpper(m), a[1], a[len(a)-1], fr.names(a[2:len(a)-1]), c, false)
-				}
-			}
-			return nil, true
-		case "Match":
-			if len(a) >= 3 {
-				for _, m := range fr.strList(a[0]) {
-					fr.register(n, strings.ToUpper(m), a[1], a[len(a)-1], fr.names(a[2:len(a)-1]), c, false)
-				}
-			}
-			return nil, true
-		case "Static", "StaticFS", "StaticFile", "StaticFileFS":
-			fr.static(n, arg(a, 0), c)
-			return nil, true
-		case "Run", "RunTLS", "RunUnix", "RunListener":
-			n.root().served = true
-			fr.evalArgs(c)
-			return nil, true
-		}
-		if m, ok := byName(gin).verbs[name]; ok && len(a) >= 2 {
-			fr.register(n, m, a[0], a[len(a)-1], fr.names(a[1:len(a)-1]), c, false)
-			return nil, true
-		}
-	case echo:
-		switch name {
-		case "Use", "Pre":
-			if n.parent != nil && name == "Use" {
-				// A group's Use applies to its later routes; the root's
-				// runs on every request.
-				fr.use(n, a)
-				return nil, true
-			}
-			n.mw = append(n.mw, fr.names(a)...)
-			return nil, true
-		case "Group":
-			p, _ := fr.str(arg(a, 0))
-			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1)), born: fr.m.tick()}}, true
-		case "Add":
-			if len(a) >= 3 {
-				if m, ok := fr.str(a[0]); ok {
-					fr.register(n, strings.ToUpper(m), a[1], a[2], fr.names(rest(a, 3)), c, false)
-				}
-			}
-			return nil, true
-		case "Match":
-			if len(a) >= 3 {
-				for _, m := range fr.strList(a[0]) {
-					fr.register(n, strings.ToUpper(m), a[1], a[2], fr.names(rest(a, 3)), c, false)
-				}
-			}
-			return nil, true
-		case "Static", "File":
-			fr.static(n, arg(a, 0), c)
-			return nil, true
-		case "Start", "StartTLS", "StartAutoTLS", "StartServer", "StartH2CServer":
-			n.root().served = true
-			fr.evalArgs(c)
-			return nil, true
-		}
-		if m, ok := byName(echo).verbs[name]; ok && len(a) >= 2 {
-			fr.register(n, m, a[0], a[1], fr.names(rest(a, 2)), c, false)
-			return nil, true
-		}
-	case fiber:
-		switch name {
-		case "Use":
-			if len(a) > 0 {
-				if _, isPath := fr.str(a[0]); isPath {
-					// Middleware for a sub-path only: not modelled, so the
-					// routes under this router lose their "none".
-					n.partial = true
-					return nil, true
-				}
-			}
-			fr.use(n, a)
-			return nil, true
-		case "Group":
-			p, _ := fr.str(arg(a, 0))
-			return &value{node: &node{fw: n.fw, parent: n, prefix: p, mw: fr.names(rest(a, 1))}}, true
-		case "Route":
-			if len(a) >= 2 {
-				p, _ := fr.str(a[0])
-				child := &node{fw: n.fw, parent: n, prefix: p}
-				fr.callWith(a[1], child)
-				return &value{node: child}, true
-			}
-		case "Mount":
-			if len(a) >= 2 {
-				p, _ := fr.str(a[0])
-				fr.mountAt(n, p, a[1], c)
-			}
-			return nil, true
-		case "Add":
-			if len(a) >= 3 {
-				for _, m := range fr.strList(a[0]) {
-					fr.register(n, strings.ToUpper(m), a[1], a[len(a)-1], fr.names(a[2:len(a)-1]), c, false)
-				}
-			}
-			return nil, true
-		case "Static":
-			fr.static(n, arg(a, 0), c)
-			return nil, true
-		case "Listen", "ListenTLS", "Listener", "ListenMutualTLS":
-			n.root().served = true
-			return nil, true
-		}
-		if m, ok := byName(fiber).verbs[name]; ok && len(a) >= 2 {
-			fr.register(n, m, a[0], a[len(a)-1], fr.names(a[1:len(a)-1]), c, false)
-			return nil, true
-		}
-	case httprouter:
-		switch name {
-		case "Handle", "Handler", "HandlerFunc":
-			if len(a) >= 3 {
-				if m, ok := fr.str(a[0]); ok {
-					fr.register(n, strings.ToUpper(m), a[1], a[2], nil, c, false)
-				}
-			}
-			return nil, true
-		case "ServeFiles":
-			fr.static(n, arg(a, 0), c)
-			return nil, true
-		}
-		if m, ok := byName(httprouter).verbs[name]; ok && len(a) >= 2 {
-			fr.register(n, m, a[0], a[1], nil, c, false)
-			return nil, true
+	fw := routerFramework(n.fw)
+	if fw == nil {
+		return nil, false
+	}
+	if m, ok := fw.methods[name]; ok {
+		if v, ok := m(fr, n, c); ok {
+			return v, true
 		}
 	}
+	if m, ok := fw.verbs[name]; ok && fw.route != nil && len(c.Args) >= 2 {
+		fw.route(fr, n, m, c)
+		return nil, true
+	}
 	return nil, false
+}
+
+// Methods several frameworks share, for their tables.
+
+// useAlways is a Use whose middleware runs on every request the router
+// answers, whenever the route was registered (chi, gorilla, echo's root).
+func useAlways(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	n.mw = append(n.mw, fr.guards(c.Args)...)
+	return nil, true
+}
+
+// useAfter is a Use whose middleware runs only on routes registered after
+// it (gin, fiber, echo groups).
+func useAfter(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	fr.use(n, c.Args)
+	return nil, true
+}
+
+// groupAt is Group(prefix, mw...). copies says the group takes its
+// parent's Use() middleware as it is when the group is made (gin, echo);
+// otherwise each route sees the parent's Use() calls before it (fiber).
+func groupAt(copies bool) routerMethod {
+	return func(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+		p, _ := fr.str(arg(c.Args, 0))
+		g := &node{fw: n.fw, parent: n, prefix: p, mw: fr.guards(rest(c.Args, 1))}
+		if copies {
+			g.born = fr.m.tick()
+		}
+		return &value{node: g}, true
+	}
+}
+
+// routeWith is Route(prefix, fn): a subrouter at prefix built by fn (chi,
+// fiber).
+func routeWith(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	if len(c.Args) < 2 {
+		return nil, false
+	}
+	p, _ := fr.str(c.Args[0])
+	child := &node{fw: n.fw, parent: n, prefix: p}
+	fr.callWith(c.Args[1], child)
+	return &value{node: child}, true
+}
+
+// mountUnder is Mount(prefix, handler) (chi, fiber).
+func mountUnder(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	if len(c.Args) >= 2 {
+		p, _ := fr.str(c.Args[0])
+		fr.mountAt(n, p, c.Args[1], c)
+	}
+	return nil, true
+}
+
+// serveStatic is a folder served as files at the first argument's path.
+func serveStatic(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	fr.static(n, arg(c.Args, 0), c)
+	return nil, true
+}
+
+// serve is the router handed to a server it starts (r.Run(addr),
+// e.Start(addr)): every wrapper around it was seen.
+func serve(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	n.root().served = true
+	fr.evalArgs(c)
+	return nil, true
+}
+
+// lastIsHandler registers r.GET(path, mw..., h): the handler last, the
+// middleware between (gin, fiber).
+func lastIsHandler(fr *frame, n *node, method string, c *ast.CallExpr) {
+	a := c.Args
+	fr.register(n, method, a[0], a[len(a)-1], fr.guards(a[1:len(a)-1]), c, false)
+}
+
+// selName is the method a call selects (r.Methods → "Methods").
+func selName(c *ast.CallExpr) string {
+	if sel, ok := unparen(c.Fun).(*ast.SelectorExpr); ok {
+		return sel.Sel.Name
+	}
+	return ""
 }
 
 // gorillaMethod interprets the *Route builder chain.
@@ -342,11 +219,11 @@ func (fr *frame) mount(n *node, h *handlerInfo, prefix string) {
 	}
 	sub.parent = n
 	sub.prefix = strings.TrimSuffix(strings.TrimSuffix(prefix, "*"), "/")
-	sub.mw = append(append([]string(nil), h.wrappers...), sub.mw...)
+	sub.mw = append(append([]router.Guard(nil), h.wrappers...), sub.mw...)
 }
 
 // register records one route.
-func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []string, c *ast.CallExpr, pattern bool) {
+func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
 	p, ok := fr.str(pathExpr)
 	if !ok {
 		return
@@ -372,7 +249,12 @@ func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr
 // use records a Use() whose middleware applies only to what is
 // registered after it.
 func (fr *frame) use(n *node, args []ast.Expr) {
-	n.used = append(n.used, usedMW{names: fr.names(args), seq: fr.m.tick()})
+	gs := fr.guards(args)
+	seq := fr.m.tick()
+	for i := range gs {
+		gs[i].Seq = seq
+	}
+	n.mw = append(n.mw, gs...)
 }
 
 // tick advances the interpretation order.
@@ -393,16 +275,21 @@ func (fr *frame) static(n *node, pathExpr ast.Expr, c *ast.CallExpr) {
 	})
 }
 
-// names lists middleware as written: authRequired, middleware.Logger,
-// jwtauth.Verifier (for jwtauth.Verifier(ta)).
-func (fr *frame) names(args []ast.Expr) []string {
-	var out []string
+// guards lists middleware as written (authRequired, middleware.Logger,
+// jwtauth.Verifier for jwtauth.Verifier(ta)) and where it is applied.
+func (fr *frame) guards(args []ast.Expr) []router.Guard {
+	var out []router.Guard
 	for _, a := range args {
 		if n := mwName(a); n != "" {
-			out = append(out, n)
+			out = append(out, fr.guard(n, a))
 		}
 	}
 	return out
+}
+
+// guard is middleware named name, applied at e.
+func (fr *frame) guard(name string, e ast.Node) router.Guard {
+	return router.Guard{Name: name, Applied: facts.Evidence{File: fr.f.path, Line: fr.line(e)}}
 }
 
 func mwName(e ast.Expr) string {
