@@ -4,10 +4,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/threatmap/threatmap/internal/urlpath"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -56,32 +55,43 @@ type edge struct {
 	chain   guards
 }
 
-// guards is what runs before a handler: evidence-form texts for
-// route.AuthOf, plain names for Middleware, and authEvidence when a guard
-// is known to authenticate from what it does rather than its name.
-type guards struct {
-	texts        []string
-	names        []string
-	authEvidence string
+// guards is what runs before a handler, outermost first: each guard's
+// evidence-form text (what route.AuthOf judges), its plain name (for
+// Middleware), and a required verdict when a guard is known to
+// authenticate from what it does rather than its name.
+type guards []router.Guard
+
+func (g guards) plus(o guards) guards { return append(slices.Clip(g), o...) }
+
+func (g *guards) add(text, name string) {
+	*g = append(*g, router.Guard{Text: text, Name: name})
 }
 
-func (g guards) plus(o guards) guards {
-	out := guards{
-		texts:        append(slices.Clip(g.texts), o.texts...),
-		names:        append(slices.Clip(g.names), o.names...),
-		authEvidence: g.authEvidence,
-	}
-	if out.authEvidence == "" {
-		out.authEvidence = o.authEvidence
+// requireLast records that the guard just added authenticates, with
+// evidence.
+func (g guards) requireLast(evidence string) {
+	g[len(g)-1].Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: evidence}
+}
+
+func (g guards) names() []string { return router.Names(g) }
+
+// texts are the evidence forms, for route.AuthOf.
+func (g guards) texts() []string {
+	var out []string
+	for _, x := range g {
+		if x.Text != "" {
+			out = append(out, x.Text)
+		}
 	}
 	return out
 }
 
-func (g *guards) add(text, name string) {
-	g.texts = append(g.texts, text)
-	if name != "" {
-		g.names = append(g.names, name)
+// authEvidence is what the first guard known to authenticate shows.
+func (g guards) authEvidence() string {
+	if r, ok := router.Required(g); ok {
+		return r.Verdict.Evidence
 	}
+	return ""
 }
 
 // decl is a route as declared, before its prefixes are known.
@@ -319,8 +329,8 @@ func (g *graph) call(m *module, c *expr) {
 // its object when it authenticates by name or by what its body checks.
 func (g *graph) hook(o *object, fn *function) {
 	o.chain.add("before_request "+fn.name, fn.name)
-	if a, _ := authOf([]string{fn.name}, fn.source(), false); a == facts.AuthRequired && o.chain.authEvidence == "" {
-		o.chain.authEvidence = "before_request " + fn.name
+	if a, _ := authOf([]string{fn.name}, fn.source(), false); a == facts.AuthRequired {
+		o.chain.requireLast("before_request " + fn.name)
 	}
 }
 
@@ -461,7 +471,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			chain.add(attr+" = "+v.text, "")
 			for _, it := range v.items {
 				if n, ok := decoratorName(it); ok {
-					chain.names = append(chain.names, n)
+					chain = append(chain, router.Guard{Name: n})
 				}
 			}
 		}
@@ -542,52 +552,61 @@ func upper(xs []string) []string {
 
 // emit walks every app from its roots and adds the composed routes.
 func (g *graph) emit(out *detector.Sink) {
+	nodes, objs := g.tree()
 	for _, o := range g.list {
 		if o.parents > 0 {
 			continue
 		}
-		// A router or blueprint nothing mounts may be mounted in code we
-		// cannot see: its own prefix is the best path, its guards unknown.
-		complete := !o.implicit && (o.kind == objFlaskApp || o.kind == objFastAPI)
-		g.walk(out, o, "", guards{}, complete, map[*object]bool{})
+		router.Walk(nodes[o], func(n *router.Node, p router.Path) {
+			for _, d := range objs[n].routes {
+				c := p.Compose(&router.Route{Path: d.path, Guards: d.chain})
+				for _, method := range d.methods {
+					out.AddRoute(g.route(d, method, c.Path, c.Guards, c.Complete))
+				}
+			}
+		})
 	}
 }
 
-func (g *graph) walk(out *detector.Sink, o *object, prefix string, chain guards, complete bool, onPath map[*object]bool) {
-	if onPath[o] || len(onPath) > maxResolveDepth {
-		return
+// tree is the graph as the shared router tree. A router or blueprint
+// nothing mounts may be mounted in code we cannot see: it is a root
+// without its own prefix (the best path there is), its guards unknown.
+func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
+	nodes := make(map[*object]*router.Node, len(g.list))
+	objs := make(map[*router.Node]*object, len(g.list))
+	node := func(o *object) *router.Node {
+		if n := nodes[o]; n != nil {
+			return n
+		}
+		n := &router.Node{Framework: o.kind.framework(), Guards: o.chain}
+		if o.parents > 0 {
+			n.Prefix = o.prefix
+		} else {
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI
+		}
+		nodes[o], objs[n] = n, o
+		return n
 	}
-	onPath[o] = true
-	defer delete(onPath, o)
-	chain = chain.plus(o.chain)
-	for _, d := range o.routes {
-		for _, method := range d.methods {
-			out.AddRoute(g.route(d, method, urlpath.Join(prefix, d.path), chain.plus(d.chain), complete))
+	for _, o := range g.list {
+		parent := node(o)
+		for _, e := range o.children {
+			node(e.child).MountUnder(router.Mount{Parent: parent, Prefix: e.prefix, Replace: e.replace, Guards: e.chain})
 		}
 	}
-	for _, e := range o.children {
-		p := urlpath.Join(prefix, e.prefix)
-		if !e.replace {
-			p = urlpath.Join(p, e.child.prefix)
-		}
-		if p == "/" {
-			p = ""
-		}
-		g.walk(out, e.child, p, chain.plus(e.chain), complete, onPath)
-	}
+	return nodes, objs
 }
 
 // route builds the fact for one method of a declared route.
 func (g *graph) route(d *decl, method, full string, chain guards, complete bool) facts.Route {
 	r := facts.Route{
 		Method: method, Framework: d.framework, File: d.mod.path, Line: d.line, EndLine: d.endLine,
-		Handler: d.handler, Body: d.body, Middleware: chain.names, Tags: slices.Clone(d.tags),
+		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags),
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
-	if chain.authEvidence != "" {
-		r.Auth, r.AuthEvidence = facts.AuthRequired, chain.authEvidence
+	if ev := chain.authEvidence(); ev != "" {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, ev
 	} else {
-		r.Auth, r.AuthEvidence = authOf(chain.texts, d.body, complete)
+		r.Auth, r.AuthEvidence = authOf(chain.texts(), d.body, complete)
 	}
 	route.Classify(&r)
 	return r

@@ -412,9 +412,7 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 	for _, b := range bases {
 		if loginMixins[b] {
 			chain.add(b, b)
-			if chain.authEvidence == "" {
-				chain.authEvidence = b
-			}
+			chain.requireLast(b)
 		}
 	}
 	for _, d := range c.decorators {
@@ -498,9 +496,9 @@ var safeMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
 // middleware, DRF permission classes (AllowAny and *OrReadOnly on a safe
 // method admit anyone), then decorators and the body via route.AuthOf.
 func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr, drf bool) {
-	r.Middleware = chain.names
-	if chain.authEvidence != "" {
-		r.Auth, r.AuthEvidence = facts.AuthRequired, chain.authEvidence
+	r.Middleware = chain.names()
+	if ev := chain.authEvidence(); ev != "" {
+		r.Auth, r.AuthEvidence = facts.AuthRequired, ev
 		return
 	}
 	if dj.loginMW != "" {
@@ -535,7 +533,7 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			}
 		}
 	}
-	r.Auth, r.AuthEvidence = authOf(chain.texts, body, complete)
+	r.Auth, r.AuthEvidence = authOf(chain.texts(), body, complete)
 }
 
 // add composes a Django route's path and params and records it.
@@ -554,11 +552,11 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 		}
 	}
 	if r.Auth == "" {
-		r.Middleware = ctx.chain.names
-		if ctx.chain.authEvidence != "" {
-			r.Auth, r.AuthEvidence = facts.AuthRequired, ctx.chain.authEvidence
+		r.Middleware = ctx.chain.names()
+		if ev := ctx.chain.authEvidence(); ev != "" {
+			r.Auth, r.AuthEvidence = facts.AuthRequired, ev
 		} else {
-			r.Auth, r.AuthEvidence = authOf(ctx.chain.texts, r.Body, false)
+			r.Auth, r.AuthEvidence = authOf(ctx.chain.texts(), r.Body, false)
 		}
 	}
 	route.Classify(&r)

@@ -72,9 +72,10 @@ func (g *graph) dependency(m *module, dep *expr, out *guards) {
 	}
 	target := dep.arg(0, "dependency")
 	name, _ := target.dotted()
+	known := out.authEvidence() != ""
 	out.add(dep.text, name)
-	if out.authEvidence == "" && g.authenticates(m, target, 0) {
-		out.authEvidence = dep.text
+	if !known && g.authenticates(m, target, 0) {
+		out.requireLast(dep.text)
 	}
 }
 
