@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+		"strings"
 
 	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/redact"
@@ -25,31 +24,11 @@ type Formatter interface {
 	Format(w io.Writer, r *Report) error
 }
 
-// FormatterFunc adapts a function to Formatter.
-type FormatterFunc func(w io.Writer, r *Report) error
+// JSON writes the report as one JSON object, keys redacted.
+type JSON struct{}
 
 // Format implements Formatter.
-func (f FormatterFunc) Format(w io.Writer, r *Report) error { return f(w, r) }
-
-// Formats is every output format, by name. Human output is built per run
-// (it needs to know about colour).
-var Formats = map[string]Formatter{
-	"json":   FormatterFunc(writeJSON),
-	"sarif":  SARIF{},
-	"github": GitHub{},
-}
-
-// FormatNames lists the formats for help and errors.
-func FormatNames() []string {
-	names := []string{"human"}
-	for n := range Formats {
-		names = append(names, n)
-	}
-	sort.Strings(names[1:])
-	return names
-}
-
-func writeJSON(w io.Writer, r *Report) error {
+func (JSON) Format(w io.Writer, r *Report) error {
 	r = redacted(r)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -122,7 +101,7 @@ func (h Human) Format(w io.Writer, r *Report) error {
 	if r.Failed {
 		verdict = paint("31", "failed")
 	}
-	fmt.Fprintf(&b, "%s: %d error(s), %d warning(s), %d note(s) (fails on %s)\n", verdict, counts[Error], counts[Warning], counts[Note], r.FailOn)
+	fmt.Fprintf(&b, "%s: %d error(s), %d warning(s), %d note(s) (%s)\n", verdict, counts[Error], counts[Warning], counts[Note], failOnText(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -41,6 +41,7 @@ func TestFormatsGolden(t *testing.T) {
 	}{
 		{"sarif", "sarif.json", SARIF{Version: "1.2.3"}},
 		{"github", "github.txt", GitHub{}},
+		{"markdown", "markdown.md", Markdown{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,14 +54,23 @@ func TestFormatsGolden(t *testing.T) {
 	}
 }
 
-func TestFormatsRegistered(t *testing.T) {
-	for _, name := range []string{"json", "sarif", "github"} {
-		if _, ok := Formats[name]; !ok {
-			t.Errorf("format %q is not in Formats", name)
-		}
+// TestFailOnText: the summary line reads well at every fail-on, never
+// included, and when only a weakened gate fails a check that never fails.
+func TestFailOnText(t *testing.T) {
+	tests := []struct {
+		failOn string
+		failed bool
+		want   string
+	}{
+		{Error, true, "fails on error"},
+		{Warning, false, "fails on warning"},
+		{"never", false, "fail-on is never: nothing fails"},
+		{"never", true, "fail-on is never; the weakened gate fails it"},
 	}
-	if got := strings.Join(FormatNames(), ","); got != "human,github,json,sarif" {
-		t.Errorf("FormatNames() = %s", got)
+	for _, tt := range tests {
+		if got := failOnText(&Report{FailOn: tt.failOn, Failed: tt.failed}); got != tt.want {
+			t.Errorf("failOnText(%s, failed %v) = %q, want %q", tt.failOn, tt.failed, got, tt.want)
+		}
 	}
 }
 

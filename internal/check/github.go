@@ -47,7 +47,7 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 	if r.Failed {
 		verdict = "failed"
 	}
-	fmt.Fprintf(&b, "threatmap check %s: %d error(s), %d warning(s), %d note(s) (fails on %s)\n", verdict, counts[Error], counts[Warning], counts[Note], r.FailOn)
+	fmt.Fprintf(&b, "threatmap check %s: %d error(s), %d warning(s), %d note(s) (%s)\n", verdict, counts[Error], counts[Warning], counts[Note], failOnText(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

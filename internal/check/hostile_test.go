@@ -21,10 +21,8 @@ func TestFormatsNeutraliseHostileText(t *testing.T) {
 				Fix: "::error::FORGED", File: "threatmap.yaml", Line: 4, Fingerprint: "1111111111111111"},
 		},
 	}
-	formats := map[string]Formatter{"human": Human{}, "human-color": Human{Color: true}}
-	for name, f := range Formats {
-		formats[name] = f
-	}
+	formats := map[string]Formatter{"human": Human{}, "human-color": Human{Color: true},
+		"json": JSON{}, "sarif": SARIF{}, "github": GitHub{}, "markdown": Markdown{}}
 	for name, f := range formats {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -37,7 +35,7 @@ func TestFormatsNeutraliseHostileText(t *testing.T) {
 			}
 			// JSON escapes C0 controls; the text formats escape the rest too.
 			raw := []string{"\a", "\r", "\x1b[31mred", "\x1b[2J"}
-			if strings.HasPrefix(name, "human") || name == "github" {
+			if strings.HasPrefix(name, "human") || name == "github" || name == "markdown" {
 				raw = append(raw, "\u202e")
 			}
 			for _, c := range raw {

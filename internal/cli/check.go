@@ -11,12 +11,14 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/source"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
 type checkOptions struct {
 	scanOptions
+	out    outputFlags
 	model  string
 	failOn string
 	config string
@@ -58,32 +60,24 @@ lowered or off, an ignore added or extended, or a path newly excluded is a
 gate-weakened error, which the changed file's own levels, ignores and
 fail-on cannot silence (REV's fail-on, or --fail-on, decides).
 
---format sarif writes SARIF 2.1.0 for GitHub code scanning; --format github
-writes workflow commands that annotate the pull request.
+` + formatsHelp(output.Check) + `
+
 Exit code 1 when a finding is at or above --fail-on (default error), 0 when
 none is, 2 on bad usage or an invalid model.`,
 		Example: `  threatmap check
   threatmap check . --format json
   threatmap check --fail-on warning
   threatmap check --base origin/main
-  threatmap check --format sarif > threatmap.sarif`,
+  threatmap check --format sarif > threatmap.sarif
+
+  # CI: the log, SARIF for code scanning and Markdown for the job summary, from one scan
+  threatmap check --base origin/main -o - -o sarif=threatmap.sarif -o md=threatmap-check.md`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
-			format := strings.ToLower(o.format)
-			if format == "" {
-				format = "human"
-			}
-			var formatter check.Formatter
-			if format == "human" {
-				formatter = check.Human{Color: isTerminal(e.stdout) && os.Getenv("NO_COLOR") == ""}
-			} else if f, ok := check.Formats[format]; ok {
-				formatter = f
-				if _, isSARIF := f.(check.SARIF); isSARIF {
-					formatter = check.SARIF{Version: version}
-				}
-			} else {
-				return usageErr("unknown --format %q: use %s", o.format, strings.Join(check.FormatNames(), ", "))
+			targets, err := o.out.targets(e)
+			if err != nil {
+				return err
 			}
 			cfg, err := loadCheckConfig(dir, o.config)
 			if err != nil {
@@ -147,7 +141,7 @@ none is, 2 on bad usage or an invalid model.`,
 				rep.Findings = append(rep.Findings, g.findings...)
 				check.SortFindings(rep.Findings)
 			}
-			if err := formatter.Format(e.stdout, rep); err != nil {
+			if err := o.out.write(e, targets, &output.Result{Check: rep}); err != nil {
 				return err
 			}
 			if rep.Failed {
@@ -156,7 +150,7 @@ none is, 2 on bad usage or an invalid model.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "human", "output: "+strings.Join(check.FormatNames(), ", "))
+	o.out.add(cmd, output.Check, "human", "")
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/threatmap.yaml)")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest level that fails the check: error, warning, note or never")
 	cmd.Flags().StringVar(&o.base, "base", "", "also compare the check configuration with its version at this git revision, and fail when it is less strict (for pull requests)")

@@ -119,7 +119,7 @@ func TestReportMissingModel(t *testing.T) {
 
 // TestReportOutput: -o writes a file atomically, into a device or to
 // standard output as a person expects, and never replaces a link, a
-// read-only file or a device (issue 16: as root, -o /dev/null renamed a
+// read-only file, a file a person wrote or a device (issue 16: as root, -o /dev/null renamed a
 // file over the device).
 func TestReportOutput(t *testing.T) {
 	dir := t.TempDir()
@@ -141,7 +141,9 @@ func TestReportOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	existing := filepath.Join(dir, "old.md")
-	writeFile(t, existing, "an older report\n")
+	writeFile(t, existing, "# Threat model: Tiny\n\n**At a glance:** an older report\n")
+	theirs := filepath.Join(dir, "notes.md")
+	writeFile(t, theirs, "my notes\n")
 	tests := []struct {
 		name, out string
 		code      int
@@ -150,6 +152,7 @@ func TestReportOutput(t *testing.T) {
 	}{
 		{"new file", filepath.Join(dir, "page.md"), ExitOK, false, filepath.Join(dir, "page.md")},
 		{"an older report is replaced", existing, ExitOK, false, existing},
+		{"a file a person wrote", theirs, ExitUsage, false, ""},
 		{"standard output", "-", ExitOK, true, ""},
 		{"the null device", os.DevNull, ExitOK, false, ""},
 		{"a link to the null device", devLink, ExitOK, false, ""},
@@ -178,7 +181,7 @@ func TestReportOutput(t *testing.T) {
 	if st, err := os.Stat(os.DevNull); err != nil || st.Mode()&os.ModeDevice == 0 {
 		t.Errorf("%s is no longer a device: %v", os.DevNull, st.Mode())
 	}
-	for path, want := range map[string]string{target: "mine\n", readOnly: "keep\n"} {
+	for path, want := range map[string]string{target: "mine\n", readOnly: "keep\n", theirs: "my notes\n"} {
 		if data, _ := os.ReadFile(path); string(data) != want {
 			t.Errorf("%s changed to %q", path, data)
 		}

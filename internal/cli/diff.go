@@ -12,12 +12,14 @@ import (
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/diff"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/source"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
 type diffOptions struct {
 	scanOptions
+	out outputFlags
 	dir string
 }
 
@@ -43,16 +45,17 @@ lowered, an ignore or exclude added), a "Gate weakened" section says how.
 --history also reads each revision's git history for secrets, as scan
 --history does.
 
---format md (default) is ready to post as a pull-request comment; json is
-{"base", "head", "surfaces": {"added", "removed"}, "threats": {"added",
-"removed", "changed"}, "gate": [...]} ("gate" only when it is weakened).
+` + formatsHelp(output.Diff) + `
 
 Exit code 0 when the comparison ran (changed or not), 2 when it could not:
 not a git repository, git not installed, an unknown revision, or a shallow
 clone that lacks BASE.`,
 		Example: `  threatmap diff main
   threatmap diff origin/main HEAD --format json
-  threatmap diff HEAD~1`,
+  threatmap diff HEAD~1
+
+  # The pull-request comment and the JSON for a bot, from one comparison
+  threatmap diff origin/main -o md=threatmap-diff.md -o json=threatmap-diff.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
 				return usageErr("%s takes BASE and an optional HEAD, got %d arguments\nRun '%s --help' for usage.", cmd.CommandPath(), len(args), cmd.CommandPath())
@@ -60,8 +63,9 @@ clone that lacks BASE.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.format != "md" && o.format != "json" {
-				return usageErr("unknown --format %q: use md or json", o.format)
+			targets, err := o.out.targets(e)
+			if err != nil {
+				return err
 			}
 			base, head := args[0], "HEAD"
 			if len(args) == 2 {
@@ -75,13 +79,10 @@ clone that lacks BASE.`,
 			if err != nil {
 				return err
 			}
-			if o.format == "json" {
-				return res.JSON(e.stdout)
-			}
-			return res.Markdown(e.stdout)
+			return o.out.write(e, targets, &output.Result{Diff: res})
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "md", "md or json")
+	o.out.add(cmd, output.Diff, "md", "")
 	cmd.Flags().StringVarP(&o.dir, "dir", "C", ".", "a folder in the repository; the revisions are read from it down")
 	o.addWalkFlags(cmd)
 	return cmd

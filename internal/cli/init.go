@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/reconcile"
 	"github.com/threatmap/threatmap/internal/report"
 	"github.com/threatmap/threatmap/internal/source"
@@ -333,8 +334,8 @@ func checkPage(path string) (pageState, error) {
 }
 
 // ownPage reports whether a page starting with head is one threatmap
-// wrote: it has the marker, or is a page written before the marker was.
+// wrote: it has the marker, or is a page written before the marker was,
+// or any other output of threatmap's (output.Ours, which -o follows too).
 func ownPage(head []byte) bool {
-	return bytes.HasPrefix(head, []byte(pageMarker)) ||
-		bytes.HasPrefix(head, []byte("# Threat model: ")) && bytes.Contains(head, []byte("**At a glance:**"))
+	return bytes.HasPrefix(head, []byte(pageMarker)) || len(head) > 0 && output.Ours(head)
 }

@@ -96,6 +96,7 @@ func TestHostileRepositoryOutputs(t *testing.T) {
 		{"check json", []string{"check", modeled, "--format", "json"}, "json", nil, ExitFindings},
 		{"check sarif", []string{"check", modeled, "--format", "sarif"}, "json", nil, ExitFindings},
 		{"check github", []string{"check", modeled, "--format", "github"}, "github", nil, ExitFindings},
+		{"check md", []string{"check", modeled, "--format", "md"}, "markdown", nil, ExitFindings},
 		{"init", []string{"init", tree}, "human", []string{"threatmap.yaml", "THREATMAP.md"}, ExitOK},
 	}
 	for _, tt := range tests {

@@ -1,19 +1,16 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/threatmap/threatmap/internal/model"
-	"github.com/threatmap/threatmap/internal/reconcile"
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/report"
 )
 
@@ -23,10 +20,9 @@ import (
 var draftModel func(ctx context.Context, e *env, dir string) (*model.Model, error)
 
 type reportOptions struct {
-	format string
-	output string
-	model  string
-	top    int
+	out   outputFlags
+	model string
+	top   int
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -61,17 +57,15 @@ A threat leaves the fix-first list when it is answered (accepted, eliminated
 or transferred) or when all its controls are implemented; it stays on the map
 with its status.
 
-Formats: md (GitHub-flavoured Markdown, the default), html (one self-contained
-file, printable) and json (the whole model with each threat's priority;
-schema/report.schema.json). -o writes the file atomically: a reader never sees
-half a report. -o - is standard output; a device or a pipe (-o /dev/null) is
-written into, never replaced; a symbolic link to a file or a read-only file is
-refused.`,
+` + formatsHelp(output.Report),
 		Example: `  # The page for the current repository, in the terminal
   threatmap report
 
   # A file to open in a browser or print
   threatmap report . --format html -o threatmap.html
+
+  # The page as Markdown and HTML, and the JSON for a script, in one run
+  threatmap report -o md=THREAT-MODEL.md -o html=threat-model.html -o json=threat-model.json
 
   # Every threat with its priority, for a script
   threatmap report --format json | jq '.threats[] | select(.open) | "\(.priority) \(.id)"'
@@ -83,17 +77,16 @@ refused.`,
 			return runReport(cmd.Context(), e, dirArg(args), o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "md", "output format: "+strings.Join(report.FormatNames(), ", "))
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	o.out.add(cmd, output.Report, "md", "")
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/"+model.FileName+")")
 	cmd.Flags().IntVar(&o.top, "top", report.DefaultTop, "rows on the threat map and the fix-first list; the rest go to the 'All threats' appendix")
 	return cmd
 }
 
 func runReport(ctx context.Context, e *env, dir string, o *reportOptions) error {
-	format, err := report.ForFormat(o.format)
+	targets, err := o.out.targets(e)
 	if err != nil {
-		return usageErr("%v", err)
+		return err
 	}
 	if o.top < 1 {
 		return usageErr("--top must be at least 1, got %d", o.top)
@@ -106,17 +99,7 @@ func runReport(ctx context.Context, e *env, dir string, o *reportOptions) error 
 		return err
 	}
 	page := report.Build(m, e.now(), report.Options{Drafted: drafted, Top: o.top})
-	if o.output == "" {
-		return format.Writer.Write(e.stdout, page)
-	}
-	var buf bytes.Buffer
-	if err := format.Writer.Write(&buf, page); err != nil {
-		return fmt.Errorf("render %s: %w", format.Name, err)
-	}
-	if err := writeOutput(e, o.output, buf.Bytes()); err != nil {
-		return usageErr("%v", err)
-	}
-	return nil
+	return o.out.write(e, targets, &output.Result{Page: page})
 }
 
 // reportModel loads the model file, or drafts one from the code when there
@@ -146,28 +129,4 @@ func reportModel(ctx context.Context, e *env, dir, path string) (*model.Model, b
 		return nil, false, err
 	}
 	return doc.Model, false, nil
-}
-
-// writeOutput writes a report where -o says: standard output for "-"; into
-// a device or a pipe as it stands (-o /dev/null, -o /dev/stdout), never
-// renamed over; any other path atomically, as reconcile.WriteFile does, so
-// a reader never sees half a report, and never through a link to a file
-// or over a read-only one.
-func writeOutput(e *env, path string, data []byte) error {
-	if path == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	if st, err := os.Stat(path); err == nil && st.Mode()&(fs.ModeDevice|fs.ModeNamedPipe) != 0 {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return f.Close()
-	}
-	return reconcile.WriteFile(path, data)
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -15,16 +13,15 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
 	"github.com/threatmap/threatmap/internal/detector/secret"
-	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/gitsafe"
 	"github.com/threatmap/threatmap/internal/history"
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/scan"
 	"github.com/threatmap/threatmap/internal/source"
 )
 
 type scanOptions struct {
-	format      string
 	maxFileSize int64
 	noGitignore bool
 	exclude     []string
@@ -40,6 +37,7 @@ func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
 
 func newScanCmd(e *env) *cobra.Command {
 	o := &scanOptions{}
+	var out outputFlags
 	cmd := &cobra.Command{
 		Use:   "scan [DIR]",
 		Short: "List the facts found in the code: routes, assets, stores, exits, secrets",
@@ -61,34 +59,25 @@ It reads DIR's own repository only (a .git file naming another one is
 refused) and runs nothing the repository configures; a file version the
 clone lacks is a warning.
 
---format json prints one JSON object (schema/scan.schema.json); table, the
-default on a terminal, prints the same readably.`,
+` + formatsHelp(output.Scan) + ``,
 		Example: `  threatmap scan examples/docqa
-  threatmap scan . --format json | jq '.surfaces[] | "\(.method) \(.path)"'`,
+  threatmap scan . --format json | jq '.surfaces[] | "\(.method) \(.path)"'
+  threatmap scan . -o json=facts.json -o table=facts.txt`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
-			if o.format == "" {
-				o.format = "json"
-				if isTerminal(e.stdout) {
-					o.format = "table"
-				}
-			}
-			if o.format != "json" && o.format != "table" {
-				return usageErr("unknown --format %q: use json or table", o.format)
+			targets, err := out.targets(e)
+			if err != nil {
+				return err
 			}
 			res, err := runScan(cmd.Context(), e, dir, o)
 			if err != nil {
 				return err
 			}
-			if o.format == "json" {
-				return writeIndentedJSON(e.stdout, res)
-			}
-			writeScanTable(e.stdout, res)
-			return nil
+			return out.write(e, targets, &output.Result{Scan: &res})
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "json or table (default: table on a terminal, json otherwise)")
+	out.add(cmd, output.Scan, "", "(default: table on a terminal, json otherwise)")
 	o.addWalkFlags(cmd)
 	return cmd
 }
@@ -170,98 +159,4 @@ func addHistory(ctx context.Context, e *env, repo *gitsafe.Repo, rev string, o *
 	}
 	res.Warnings = append(res.Warnings, past.Warnings...)
 	return nil
-}
-
-func writeScanTable(w io.Writer, f facts.Facts) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	// row prints one line; every value is escaped for a terminal, so a tab
-	// or a line break in a name cannot shift a column or start a line.
-	row := func(format string, args ...any) {
-		for i, a := range args {
-			if s, ok := a.(string); ok {
-				args[i] = escape.Terminal(s)
-			}
-		}
-		fmt.Fprintf(tw, format, args...)
-	}
-	section := func(title string, n int) bool {
-		fmt.Fprintf(tw, "\n%s (%d)\n", title, n)
-		return n > 0
-	}
-	ev := func(es []facts.Evidence) string {
-		if len(es) == 0 {
-			return ""
-		}
-		s := fmt.Sprintf("%s:%d", es[0].File, es[0].Line)
-		if len(es) > 1 {
-			s += fmt.Sprintf(" (+%d)", len(es)-1)
-		}
-		return s
-	}
-	row("threatmap scan of %s: %d files read\n", f.Root, f.Stats.Files)
-	if section("Entry points", len(f.Surfaces)) {
-		fmt.Fprintln(tw, "  METHOD\tPATH\tAUTH\tTAGS\tWHERE")
-		for _, r := range f.Surfaces {
-			row("  %s\t%s\t%s\t%s\t%s:%d\n", r.Method, r.Path, r.Auth, strings.Join(r.Tags, ","), r.File, r.Line)
-		}
-	}
-	if f.Stats.RoutesMissed > 0 {
-		row("  (and %d route registrations that could not be composed: see Warnings)\n", f.Stats.RoutesMissed)
-	}
-	if section("Third parties", len(f.ThirdParties)) {
-		for _, t := range f.ThirdParties {
-			row("  %s\t%s\t%s\t%s\n", t.Service, t.Category, strings.Join(t.Credentials, ","), ev(t.Evidence))
-		}
-	}
-	if section("Assets", len(f.Assets)) {
-		for _, a := range f.Assets {
-			row("  %s\t%s\t%s\t%s\n", a.Kind, a.Name, strings.Join(a.Fields, ","), ev(a.Evidence))
-		}
-	}
-	if section("Stores", len(f.Stores)) {
-		for _, s := range f.Stores {
-			row("  %s\t%s\t%s\n", s.Kind, s.Name, ev(s.Evidence))
-		}
-	}
-	if section("Exits", len(f.Exits)) {
-		for _, x := range f.Exits {
-			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
-		}
-	}
-	if section("Secrets (redacted)", len(f.Secrets)) {
-		for _, s := range f.Secrets {
-			row("  %s\t%s\t%s:%d\n", s.Rule, s.Redacted, s.File, s.Line)
-		}
-	}
-	if section("Credentials read", len(f.Credentials)) {
-		for _, c := range f.Credentials {
-			kind := "config"
-			if c.Secret {
-				kind = "secret"
-			}
-			row("  %s\t%s\t%s\t%s\n", c.Name, kind, c.Service, ev(c.Evidence))
-		}
-	}
-	if section("Infrastructure", len(f.Infrastructure)) {
-		for _, x := range f.Infrastructure {
-			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
-		}
-	}
-	if section("Pipeline", len(f.Pipeline)) {
-		for _, x := range f.Pipeline {
-			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
-		}
-	}
-	if section("Controls found", len(f.Controls)) {
-		for _, x := range f.Controls {
-			row("  %s\t%s\t%s\n", x.Kind, x.Detail, ev(x.Evidence))
-		}
-	}
-	if len(f.Warnings) > 0 {
-		section("Warnings", len(f.Warnings))
-		for _, x := range f.Warnings {
-			row("  %s\t%s\n", x.Where(), x.Message)
-		}
-	}
-	tw.Flush()
 }

@@ -53,9 +53,33 @@ func writable(path string) bool {
 // A temporary file is named after path and the process writing it
 // (.threatmap.yaml.PID.RANDOM.tmp), so one that a killed process left
 // behind is recognised and removed by the next write.
-func WriteFile(path string, data []byte) (err error) {
-	if err := CanReplace(path); err != nil {
+func WriteFile(path string, data []byte) error {
+	p, err := Create(path)
+	if err != nil {
 		return err
+	}
+	if _, err := p.Write(data); err != nil {
+		p.Abort()
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is a replacement for a file, written to a temporary file beside
+// it: Commit renames it over the file, Abort removes it. It lets a caller
+// stream a large output, or write several files and replace them only
+// once all are written.
+type Pending struct {
+	path string
+	mode fs.FileMode
+	tmp  *os.File
+}
+
+// Create starts replacing path as WriteFile does. What CanReplace refuses
+// is refused.
+func Create(path string) (*Pending, error) {
+	if err := CanReplace(path); err != nil {
+		return nil, err
 	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Lstat(path); err == nil {
@@ -64,33 +88,52 @@ func WriteFile(path string, data []byte) (err error) {
 	removeStaleTemps(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+strconv.Itoa(os.Getpid())+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
+	return &Pending{path: path, mode: mode, tmp: tmp}, nil
+}
+
+// Write writes to the temporary file.
+func (p *Pending) Write(b []byte) (int, error) {
+	n, err := p.tmp.Write(b)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", p.path, err)
+	}
+	return n, err
+}
+
+// Abort removes the temporary file; the file it was to replace is as it
+// was.
+func (p *Pending) Abort() {
+	p.tmp.Close()
+	os.Remove(p.tmp.Name())
+}
+
+// Commit syncs the temporary file and renames it over the file. On an
+// error the temporary file is removed and the old file is intact.
+func (p *Pending) Commit() (err error) {
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			p.Abort()
+			err = fmt.Errorf("write %s: %w", p.path, err)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = p.tmp.Chmod(p.mode); err != nil {
+		return err
 	}
-	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = p.tmp.Sync(); err != nil {
+		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = p.tmp.Close(); err != nil {
+		return err
 	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = os.Rename(p.tmp.Name(), p.path); err != nil {
+		return err
 	}
 	// The rename is durable once the folder itself is synced; not every
 	// system can sync a folder, and the data is already safe, so a failure
 	// here is not an error.
-	if dir, derr := os.Open(filepath.Dir(path)); derr == nil {
+	if dir, derr := os.Open(filepath.Dir(p.path)); derr == nil {
 		dir.Sync()
 		dir.Close()
 	}

@@ -43,7 +43,7 @@ func TestHTMLRendersInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "threatmap.html")
-	out := render(t, Formats[1], Build(loadGolden(t), now, Options{Top: goldenTop}))
+	out := render(t, formats[1], Build(loadGolden(t), now, Options{Top: goldenTop}))
 	if err := os.WriteFile(page, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestHTMLRendersInBrowser(t *testing.T) {
 // TestHTMLSelfContained checks, without a browser, that the page loads
 // nothing from anywhere and escapes model text.
 func TestHTMLSelfContained(t *testing.T) {
-	out := render(t, Formats[1], Build(loadGolden(t), now, Options{Top: goldenTop}))
+	out := render(t, formats[1], Build(loadGolden(t), now, Options{Top: goldenTop}))
 	doc, err := html.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ func TestEveryFormatRedacts(t *testing.T) {
 	m.Surfaces[0].Name = "POST /hooks/" + key
 	m.Threats[0].Statement = "the bot token " + bot + " is in the code"
 	m.Assets[0].Evidence[0].File = "config/" + key + ".env"
-	for _, f := range Formats {
+	for _, f := range formats {
 		t.Run(f.Name, func(t *testing.T) {
 			got := string(render(t, f, Build(m, now, Options{Top: goldenTop})))
 			for _, secret := range []string{key, bot} {

@@ -28,7 +28,15 @@ func loadGolden(t *testing.T) *model.Model {
 	return doc.Model
 }
 
-func render(t *testing.T, f Format, p *Page) []byte {
+// format is a writer under test and its golden file's extension.
+type format struct {
+	Name, Ext string
+	Writer    Writer
+}
+
+var formats = []format{{"md", ".md", Markdown{}}, {"html", ".html", HTML{}}, {"json", ".json", JSON{}}}
+
+func render(t *testing.T, f format, p *Page) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := f.Writer.Write(&buf, p); err != nil {
@@ -39,7 +47,7 @@ func render(t *testing.T, f Format, p *Page) []byte {
 
 func TestGolden(t *testing.T) {
 	m := loadGolden(t)
-	for _, f := range Formats {
+	for _, f := range formats {
 		t.Run(f.Name, func(t *testing.T) {
 			got := render(t, f, Build(m, now, Options{Top: goldenTop}))
 			golden.Check(t, filepath.Join("testdata", "golden"+f.Ext), got)
@@ -134,7 +142,7 @@ func TestTopDefaultAndFixFirstLimit(t *testing.T) {
 func TestUpkeepNeverReviewed(t *testing.T) {
 	m := &model.Model{Version: 1, Product: model.Product{Name: "Empty"}}
 	p := Build(m, now, Options{Drafted: true})
-	for _, f := range Formats {
+	for _, f := range formats {
 		out := string(render(t, f, p))
 		switch f.Name {
 		case "json":
@@ -147,22 +155,6 @@ func TestUpkeepNeverReviewed(t *testing.T) {
 					t.Errorf("%s lacks %q", f.Name, want)
 				}
 			}
-		}
-	}
-}
-
-func TestForFormat(t *testing.T) {
-	tests := []struct{ in, want string }{{"md", "md"}, {"Markdown", "md"}, {"html", "html"}, {" json ", "json"}, {"sarif", ""}, {"", ""}}
-	for _, tt := range tests {
-		f, err := ForFormat(tt.in)
-		if tt.want == "" {
-			if err == nil {
-				t.Errorf("ForFormat(%q) = %s, want an error", tt.in, f.Name)
-			}
-			continue
-		}
-		if err != nil || f.Name != tt.want {
-			t.Errorf("ForFormat(%q) = %q, %v; want %q", tt.in, f.Name, err, tt.want)
 		}
 	}
 }
@@ -207,7 +199,7 @@ func TestMermaid(t *testing.T) {
 
 func TestJSONShape(t *testing.T) {
 	var doc map[string]any
-	out := render(t, Formats[2], Build(loadGolden(t), now, Options{Top: goldenTop}))
+	out := render(t, formats[2], Build(loadGolden(t), now, Options{Top: goldenTop}))
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,29 @@
-package cli
+package output
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/detector/all"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/scan"
 )
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) && i < len(g); i++ {
+		if w[i] != g[i] {
+			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, w[i], g[i])
+		}
+	}
+	return fmt.Sprintf("want %d lines, got %d", len(w), len(g))
+}
 
 // encoded is what writeIndentedJSON must reproduce byte for byte.
 func encoded(t *testing.T, v any) string {
@@ -112,12 +127,12 @@ func TestWriteIndentedJSONMatchesEncoder(t *testing.T) {
 // A real scan's result, end to end.
 func TestWriteIndentedJSONScan(t *testing.T) {
 	for _, dir := range []string{"../../examples/docqa", "../../examples/docqa-hardened"} {
-		res, err := runScan(context.Background(), &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}, dir, &scanOptions{})
+		res, err := scan.Run(context.Background(), dir, all.New(), scan.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got, want := streamed(t, res), encoded(t, res); got != want {
-			t.Errorf("%s: streamed JSON differs from the Encoder's:\n%s", dir, lineDiff(want, got))
+			t.Errorf("%s: streamed JSON differs from the Encoder's:\n%s", dir, firstDiff(want, got))
 		}
 	}
 }
