@@ -156,7 +156,7 @@ func Lookup(f Family, name string) (*Format, error) {
 // Help is the list of a family's formats for its command's --help.
 func Help(f Family) string {
 	var b strings.Builder
-	b.WriteString("Formats (--format NAME, or -o NAME=PATH for several in one run):\n")
+	b.WriteString("Formats (--format FORMAT, or -o FORMAT=PATH for several in one run):\n")
 	for _, ft := range For(f) {
 		line := ft.Writers[f].Help
 		if ft.Name == Default(f, false) && f != Scan {
