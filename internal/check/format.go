@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-		"strings"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/escape"
 	"github.com/threatmap/threatmap/internal/redact"

@@ -59,7 +59,7 @@ It reads DIR's own repository only (a .git file naming another one is
 refused) and runs nothing the repository configures; a file version the
 clone lacks is a warning.
 
-` + formatsHelp(output.Scan) + ``,
+` + formatsHelp(output.Scan),
 		Example: `  threatmap scan examples/docqa
   threatmap scan . --format json | jq '.surfaces[] | "\(.method) \(.path)"'
   threatmap scan . -o json=facts.json -o table=facts.txt`,
