@@ -29,9 +29,10 @@ const (
 
 // Categories, assets and store kinds a service may name.
 var (
-	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud"}
+	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud", "geo", "search", "queue", "blockchain", "productivity", "security"}
 	Assets     = []string{"user-data", "credentials", "integrity"}
-	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka"}
+	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka",
+		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file"}
 )
 
 // Service is one catalogue entry.

@@ -119,7 +119,7 @@ type ThirdParty struct {
 	ID          string     `json:"id"`
 	Service     string     `json:"service"`  // catalogue id: openai, stripe, aws-s3, ...
 	Name        string     `json:"name"`     // display name: OpenAI
-	Category    string     `json:"category"` // llm|payments|storage|email|sms|auth|analytics|monitoring|database|messaging|cloud
+	Category    string     `json:"category"` // catalog.Categories
 	Asset       string     `json:"asset"`    // the bucket at risk: user-data|credentials|integrity
 	Evidence    []Evidence `json:"evidence"`
 	Credentials []string   `json:"credentials"`

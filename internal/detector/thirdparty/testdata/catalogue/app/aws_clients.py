@@ -1,0 +1,15 @@
+"""AWS and Azure clients, picked out of their parent SDKs by the call."""
+
+import boto3
+from openai import AzureOpenAI
+
+s3 = boto3.client("s3", region_name="eu-west-1")
+ses = boto3.client("sesv2")
+sqs = boto3.client("sqs")
+bedrock = boto3.client("bedrock-runtime")
+cognito = boto3.client("cognito-idp")
+sns = boto3.client("sns")
+dynamodb = boto3.resource("dynamodb")
+lambda_client = boto3.client("lambda")
+
+llm = AzureOpenAI(api_version="2024-06-01")

@@ -1,0 +1,11 @@
+"""Lookalikes: no integration is called here.
+
+requests.post("https://api.sendgrid.com/v3/mail/send")  # quoted in a docstring
+"""
+
+# requests.post("https://api.mailgun.net/v3/messages")
+SIGN_UP_PAGE = "https://app.sendgrid.example/signup"
+
+
+def stripe_like(amount):
+    return {"host": "api.stripe.comx", "amount": amount}
