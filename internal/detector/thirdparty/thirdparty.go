@@ -8,6 +8,7 @@ package thirdparty
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/catalog"
@@ -52,11 +53,29 @@ func (*Detector) Keywords() []string { return keywords() }
 var keywords = sync.OnceValue(func() []string {
 	kw := []string{"dependencies", "require", "import", "packages", "Dependencies"}
 	kw = append(kw, credential.Keywords...)
+	// A host's domain (groq.com for api.groq.com/openai) is a substring
+	// of every mention of the host: one keyword serves all its hosts.
+	seen := map[string]bool{}
 	for _, s := range catalog.All() {
-		kw = append(kw, s.Hosts...)
+		for _, h := range s.Hosts {
+			if d := domainOf(h); !seen[d] {
+				seen[d] = true
+				kw = append(kw, d)
+			}
+		}
 	}
 	return kw
 })
+
+// domainOf is the last two labels of a catalogue host, without its path.
+func domainOf(host string) string {
+	host, _, _ = strings.Cut(host, "/")
+	labels := strings.Split(host, ".")
+	if len(labels) <= 2 {
+		return host
+	}
+	return strings.Join(labels[len(labels)-2:], ".")
+}
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
