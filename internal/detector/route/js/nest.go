@@ -3,6 +3,7 @@ package js
 import (
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -491,12 +492,12 @@ func (r *resolver) emitNest(out *detector.Sink) {
 				}
 				guards := own
 				if !public {
-					guards = concat(global, guards)
+					guards = slices.Concat(global, guards)
 				}
 				rel := urlpath.Join(ctrl, local)
 				for ai, a := range applies {
 					if r.nestCovers(applyFile[ai], a, nr.class, nr.methods[i], rel) {
-						guards = concat(a.names, guards)
+						guards = slices.Concat(a.names, guards)
 					}
 				}
 				full, types := routePath(urlpath.Join(prefix, rel))

@@ -7,10 +7,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/threatmap/threatmap/internal/urlpath"
-
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -23,42 +22,19 @@ const maxContexts = 16
 type node struct {
 	f      *fileFacts
 	d      *routerDecl
-	in     []edge // where it is mounted
-	mws    []scopedMW
+	in     []edge         // where it is mounted
+	guards []router.Guard // what it applies with use(), in order
 	routes []routeDecl
 
-	ctxs      []mountCtx
-	done      bool
-	visiting  bool
+	rn        *router.Node
 	sortIndex int
 }
 
 type edge struct {
-	parent    *node
-	seq       int
-	prefix    string
-	mw        []string
-	guardText string
-}
-
-// scopedMW is middleware a router applies with use(): to registrations
-// after it (seq), under its path when it has one.
-type scopedMW struct {
-	seq       int
-	path      string
-	scoped    bool
-	names     []string
-	guardText string
-}
-
-// mountCtx is one way a router is reached: the full prefix, the
-// middleware on the way, and whether every step was seen.
-type mountCtx struct {
-	prefix    string
-	mw        []string
-	guardText string
-	complete  bool
-	fw        string
+	parent *node
+	seq    int
+	prefix string
+	guards []router.Guard
 }
 
 type resolver struct {
@@ -127,7 +103,7 @@ func (r *resolver) link(f *fileFacts) {
 				child = r.ref(f, *it.ref, 0)
 			}
 			if child != nil && child != owner {
-				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, mw: slices.Clone(names), guardText: text})
+				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: guardsOf(names, text, 0, "")})
 				continue
 			}
 			if u.mountOnly {
@@ -159,7 +135,7 @@ func (r *resolver) link(f *fileFacts) {
 			text += it.text
 		}
 		if !u.mountOnly && (len(names) > 0 || text != "") {
-			owner.mws = append(owner.mws, scopedMW{seq: u.seq, path: prefix, scoped: u.path != nil, names: names, guardText: text})
+			owner.guards = append(owner.guards, guardsOf(names, text, u.seq, prefix)...)
 		}
 	}
 }
@@ -345,85 +321,43 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	return r.constant(target, v.local, depth+1)
 }
 
-// contexts lists the ways a router is reached, memoised; a mount cycle
-// ends the walk.
-func (r *resolver) contexts(n *node) []mountCtx {
-	if n.done {
-		return n.ctxs
+// guardsOf is middleware as router guards: the names, then inline
+// functions' source as one guard with no name. seq and scope place a
+// use() (0 and "" for a mount's or a route's own).
+func guardsOf(names []string, text string, seq int, scope string) []router.Guard {
+	var out []router.Guard
+	for _, n := range names {
+		out = append(out, router.Guard{Name: n, Seq: seq, Scope: scope})
 	}
-	if n.visiting {
-		return nil
-	}
-	n.visiting = true
-	own, _ := r.str(n.f, n.d.prefix, 0)
-	var out []mountCtx
-	if len(n.in) == 0 {
-		out = append(out, mountCtx{prefix: urlpath.Join("", own), complete: n.d.app && !n.d.guessed, fw: n.d.framework})
-	}
-	for _, e := range n.in {
-		for _, pc := range r.contexts(e.parent) {
-			if len(out) >= maxContexts {
-				break
-			}
-			names, text := e.parent.before(e.seq, e.prefix)
-			c := mountCtx{
-				prefix:    urlpath.Join(urlpath.Join(pc.prefix, e.prefix), own),
-				mw:        concat(pc.mw, names, e.mw),
-				guardText: pc.guardText + text + e.guardText,
-				complete:  pc.complete,
-				fw:        n.d.framework,
-			}
-			if c.fw == "" {
-				c.fw = pc.fw
-			}
-			if !slices.ContainsFunc(out, func(o mountCtx) bool { return o.prefix == c.prefix }) {
-				out = append(out, c)
-			}
-		}
-	}
-	if len(out) == 0 {
-		// Only reachable through a cycle: report it unmounted.
-		out = append(out, mountCtx{prefix: urlpath.Join("", own), fw: n.d.framework})
-	}
-	n.ctxs, n.done, n.visiting = out, true, false
-	return out
-}
-
-// before is the middleware a router applied before seq to local path p.
-func (n *node) before(seq int, p string) (names []string, text string) {
-	for _, m := range n.mws {
-		if m.seq >= seq || (m.scoped && !under(p, m.path)) {
-			continue
-		}
-		names = append(names, m.names...)
-		text += m.guardText
-	}
-	return names, text
-}
-
-// under says a route or mount path falls under a use() scope ("/api",
-// "/api/*", "*").
-func under(p, scope string) bool {
-	scope = strings.TrimRight(strings.TrimSuffix(scope, "*"), "/")
-	if scope == "" {
-		return true
-	}
-	p = urlpath.Normalize(p)
-	return p == scope || strings.HasPrefix(p, scope+"/")
-}
-
-func concat(parts ...[]string) []string {
-	var out []string
-	for _, p := range parts {
-		out = append(out, p...)
+	if text != "" {
+		out = append(out, router.Guard{Source: text, Seq: seq, Scope: scope})
 	}
 	return out
+}
+
+// tree builds the shared router tree once every mount is linked. An app
+// nothing mounts saw every guard; a router nothing mounts may be mounted
+// where we cannot see, and a guessed router may not be one.
+func (r *resolver) tree() {
+	for _, n := range r.order {
+		own, _ := r.str(n.f, n.d.prefix, 0)
+		n.rn = &router.Node{
+			Framework: n.d.framework, Prefix: own, Guards: n.guards,
+			Incomplete: n.d.guessed || len(n.in) == 0 && !n.d.app,
+		}
+	}
+	for _, n := range r.order {
+		for _, e := range n.in {
+			n.rn.MountUnder(router.Mount{Parent: e.parent.rn, Prefix: e.prefix, Seq: e.seq, Guards: e.guards})
+		}
+	}
 }
 
 // whyPath is why a registration's route is missed.
 const whyPath = "its path is built at run time, not from literals and constants"
 
 func (r *resolver) emit(out *detector.Sink) {
+	r.tree()
 	for _, n := range r.order {
 		for _, rt := range n.routes {
 			locals := make([]string, 0, len(rt.paths))
@@ -435,8 +369,8 @@ func (r *resolver) emit(out *detector.Sink) {
 				}
 				locals = append(locals, local)
 			}
-			for _, c := range r.contexts(n) {
-				r.emitRoute(out, n, rt, locals, c)
+			for _, p := range n.rn.Paths() {
+				r.emitRoute(out, n, rt, locals, p)
 			}
 		}
 	}
@@ -454,23 +388,27 @@ var (
 	multipart = regexp.MustCompile(`\b(request|req)\.(file|files|parts|saveRequestFiles)\(`)
 )
 
-func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals []string, c mountCtx) {
-	fw := c.fw
-	if fw == "" {
-		fw = n.f.mainLib()
-	}
-	if fw == "" {
-		fw = guessFramework(n.f.routers[rt.owner])
-	}
+func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals []string, p router.Path) {
 	body := rt.body
 	if body == "" && rt.byRef {
 		body = r.funcText(n.f, rt.handler, 0)
 	}
+	own := guardsOf(rt.mw, rt.guardText, 0, "")
 	for _, local := range locals {
-		names, text := n.before(rt.seq, local)
-		mw := concat(c.mw, names, rt.mw)
-		full, types := routePath(urlpath.Join(c.prefix, local))
-		auth, evidence := route.AuthOf(mw, body+c.guardText+text+rt.guardText, c.complete && !n.d.guessed)
+		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own})
+		fw := c.Framework
+		if fw == "" {
+			fw = n.f.mainLib()
+		}
+		if fw == "" {
+			fw = guessFramework(n.f.routers[rt.owner])
+		}
+		mw := c.Names()
+		full, types := routePath(c.Path)
+		auth, evidence := route.AuthOf(mw, body+router.Source(c.Guards), c.Complete)
+		if g, ok := router.Required(c.Guards); ok {
+			auth, evidence = facts.AuthRequired, g.Verdict.Evidence
+		}
 		for _, m := range rt.methods {
 			fr := facts.Route{
 				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),
