@@ -47,8 +47,9 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: a spec names its version key.
 func (*Detector) Keywords() []string { return []string{"openapi", "swagger"} }
 
-// methods are the operation keys of a path item.
-var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+// methods are the operation keys of a path item; OpenAPI 3.2 adds query
+// (the HTTP QUERY method: a safe request with a body).
+var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"}
 
 // topKey finds a top-level openapi/swagger key without parsing, so a
 // broken file that is clearly a spec earns a warning and any other
@@ -78,7 +79,16 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 // File). A document that is not OpenAPI or Swagger yields nothing.
 func Parse(data []byte) ([]facts.Route, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	err := yaml.Unmarshal(data, &doc)
+	if err != nil && bytes.ContainsRune(data, '\t') {
+		// A tab on an otherwise blank line (inside a block scalar, say) is
+		// an error to this parser and nothing to most others: read the
+		// document again with such lines emptied, the lines kept.
+		if err2 := yaml.Unmarshal(blankTabLines(data), &doc); err2 == nil {
+			err = nil
+		}
+	}
+	if err != nil {
 		// yaml.v3 reads nearly all JSON; what it cannot is still valid
 		// JSON, read without line numbers.
 		var v any
@@ -106,8 +116,8 @@ func Parse(data []byte) ([]facts.Route, error) {
 	globalSec := get(root, "security")
 	var out []facts.Route
 	for i := 0; i+1 < len(paths.Content); i += 2 {
-		p, item := paths.Content[i].Value, paths.Content[i+1]
-		if item.Kind != yaml.MappingNode || !strings.HasPrefix(p, "/") {
+		p, item := paths.Content[i].Value, deref(root, paths.Content[i+1])
+		if item == nil || item.Kind != yaml.MappingNode || !strings.HasPrefix(p, "/") {
 			continue
 		}
 		shared := pathParams(root, get(item, "parameters"))
@@ -188,9 +198,16 @@ func basePath(root *yaml.Node) string {
 	if servers == nil || servers.Kind != yaml.SequenceNode || len(servers.Content) == 0 {
 		return ""
 	}
-	u := scalar(get(servers.Content[0], "url"))
-	if i := strings.Index(u, "://"); i >= 0 {
-		u = u[i+3:]
+	server := servers.Content[0]
+	u := withVariables(scalar(get(server, "url")), get(server, "variables"))
+	host := strings.Index(u, "://")
+	if host >= 0 {
+		host += 3
+	} else if strings.HasPrefix(u, "//") {
+		host = 2 // protocol-relative: //api.example.com/v1
+	}
+	if host >= 0 {
+		u = u[host:]
 		j := strings.Index(u, "/")
 		if j < 0 {
 			return ""
@@ -201,6 +218,34 @@ func basePath(root *yaml.Node) string {
 		return ""
 	}
 	return strings.TrimRight(u, "/")
+}
+
+// withVariables fills a server URL's {name} with each variable's default:
+// /api/{version} with version defaulting to v2 is served at /api/v2. A
+// variable without a default is left as written.
+func withVariables(u string, vars *yaml.Node) string {
+	if vars == nil || vars.Kind != yaml.MappingNode || !strings.Contains(u, "{") {
+		return u
+	}
+	for i := 0; i+1 < len(vars.Content); i += 2 {
+		if def := scalar(get(vars.Content[i+1], "default")); def != "" {
+			u = strings.ReplaceAll(u, "{"+vars.Content[i].Value+"}", def)
+		}
+	}
+	return u
+}
+
+// blankTabLines empties every line holding only spaces and tabs, keeping
+// the line breaks, so line numbers stay true.
+func blankTabLines(data []byte) []byte {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i, l := range lines {
+		body := bytes.TrimRight(l, "\r\n")
+		if len(body) > 0 && len(bytes.Trim(body, " \t")) == 0 {
+			lines[i] = l[len(body):]
+		}
+	}
+	return bytes.Join(lines, nil)
 }
 
 // pathParams types the in: path parameters of a list, following local
