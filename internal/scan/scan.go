@@ -5,6 +5,9 @@
 // is read) and by content (one pass of a keyword automaton over the file,
 // built once per scan from every detector's Keywords). Files no detector
 // wants by name are never read.
+//
+// Once every file is read and every Finisher has run, the sink's facts go
+// through the post-scan processors (internal/scan/process) in order.
 package scan
 
 import (
@@ -18,6 +21,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/scan/process"
 	"github.com/threatmap/threatmap/internal/source"
 )
 
@@ -112,6 +116,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		}
 	}
 	res := sink.Result()
+	process.Run(&res, process.Default)
 	res.Stats.Files, res.Stats.Bytes, res.Stats.Skipped = int(files.Load()), bytesRead.Load(), int(skipped.Load())
 	abs, err := filepath.Abs(root)
 	if err == nil {

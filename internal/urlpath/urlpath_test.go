@@ -42,3 +42,16 @@ func TestBracesAndCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestPathShape(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"/users/{id}", "/users/{}"},
+		{"/posts/{postId}/comments/{commentID}", "/posts/{}/comments/{}"},
+		{"/static", "/static"},
+		{"/", "/"},
+	} {
+		if got := Shape(tt.in); got != tt.want {
+			t.Errorf("Shape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -132,6 +132,13 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		out = append(out, facts.Signal{Kind: kind, Detail: detail, Route: key, In: in, Evidence: ev})
 	}
 	l := lang.Of(r.File)
+	// Commented-out code shows nothing: read the handler without its
+	// comments (blanked, so offsets and lines stay).
+	if r.Body != "" {
+		stripped := *r
+		stripped.Body = string(lang.StripComments(l, []byte(r.Body)))
+		r = &stripped
+	}
 	for _, p := range RoutePatterns {
 		if p.Guard != nil {
 			for _, m := range r.Middleware {

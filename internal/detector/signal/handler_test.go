@@ -3,6 +3,7 @@ package signal
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -153,4 +154,29 @@ func keys(m map[string]facts.Signal) string {
 	}
 	slices.Sort(ks)
 	return strings.Join(ks, ", ")
+}
+
+// A handler is read without its comments: a model or a service named only
+// in a comment is not named, one named in code is, at its line.
+func TestRouteSignalsSkipComments(t *testing.T) {
+	for _, tc := range []struct {
+		file, body string
+		want       []string // kind detail line
+	}{
+		{"app/views.py", "def f():\n    # Invoice.objects.all() via OpenAI\n    return 1", nil},
+		{"app/views.py", "def f():\n    \"\"\"Lists Invoice rows.\"\"\"\n    return Invoice.objects.all()", []string{"names-model Invoice 3"}},
+		{"src/api.ts", "async (req, res) => {\n  // await openai.chat()\n  /* Invoice */\n  res.json({})\n}", nil},
+		{"src/api.ts", "async (req, res) => {\n  /* old */ await openai.chat()\n}", []string{"names-service openai 2"}},
+	} {
+		r := facts.Route{Method: "GET", Path: "/x", File: tc.file, Line: 1, Body: tc.body}
+		var got []string
+		for _, s := range RouteSignals(&r, []string{"Invoice"}, []facts.ThirdParty{{Service: "openai", Name: "OpenAI"}}) {
+			if s.Kind == facts.SignalNamesModel || s.Kind == facts.SignalNamesService {
+				got = append(got, s.Kind+" "+s.Detail+" "+strconv.Itoa(s.Evidence.Line))
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s %q: got %q, want %q", tc.file, tc.body, got, tc.want)
+		}
+	}
 }

@@ -1,30 +1,18 @@
-package detector
+package process
 
 import (
-	"github.com/threatmap/threatmap/internal/urlpath"
 	"slices"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
-func TestPathShape(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"/users/{id}", "/users/{}"},
-		{"/posts/{postId}/comments/{commentID}", "/posts/{}/comments/{}"},
-		{"/static", "/static"},
-		{"/", "/"},
-	} {
-		if got := urlpath.Shape(tt.in); got != tt.want {
-			t.Errorf("urlpath.Shape(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestResultDedupe: a route in both a spec and the code is one surface
+// TestDefault: a route in both a spec and the code is one surface
 // (the code's, with what only the spec knew), and OPTIONS next to another
 // method on the same path is no surface.
-func TestResultDedupe(t *testing.T) {
+func TestDefault(t *testing.T) {
 	param := func(name, typ string) []facts.Param { return []facts.Param{{Name: name, In: "path", Type: typ}} }
 	tests := []struct {
 		name   string
@@ -75,12 +63,14 @@ func TestResultDedupe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewSink()
+			s := detector.NewSink()
 			for _, r := range tt.routes {
 				s.AddRoute(r)
 			}
+			f := s.Result()
+			Run(&f, Default)
 			var got []string
-			for _, r := range s.Result().Surfaces {
+			for _, r := range f.Surfaces {
 				typ := "-"
 				if len(r.Params) > 0 {
 					typ = r.Params[0].Type
@@ -92,5 +82,12 @@ func TestResultDedupe(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSpecFramework: spec routes are known by route/openapi's framework.
+func TestSpecFramework(t *testing.T) {
+	if specFramework != openapi.Framework {
+		t.Errorf("specFramework = %q, route/openapi says %q", specFramework, openapi.Framework)
 	}
 }

@@ -1,0 +1,137 @@
+// Package process holds the post-scan processors: what the scan does to
+// the facts once every detector has finished and the sink has put them in
+// order, as an ordered list (the way golangci-lint runs processors over
+// its linters' issues). Detectors report every declaration they see; a
+// processor decides, over the whole set, what the model keeps: one
+// surface per route, a route both documented and coded merged into one,
+// preflight-only methods dropped.
+//
+// A processor works on facts.Facts in place and keeps the order the sink
+// gave each list. Adding one is a function here and a line in Default.
+package process
+
+import (
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/urlpath"
+)
+
+// A Processor rewrites the facts of a finished scan.
+type Processor struct {
+	Name string
+	Run  func(*facts.Facts)
+}
+
+// Default is what every scan runs, in order: each step reads what the
+// one before left.
+var Default = []Processor{
+	{"dedupe-routes", DedupeRoutes},
+	{"merge-spec-routes", MergeSpecRoutes},
+	{"drop-options", DropOptions},
+}
+
+// Run applies ps to f in order.
+func Run(f *facts.Facts, ps []Processor) {
+	for _, p := range ps {
+		p.Run(f)
+	}
+}
+
+// DedupeRoutes keeps one route per id; the sink's order puts the first
+// declaration (by file and line) first, and it wins. A route declared
+// twice with the same method and path in different files gets a distinct
+// id so neither is lost.
+func DedupeRoutes(f *facts.Facts) {
+	seen := map[string]string{}
+	out := f.Surfaces[:0]
+	for _, r := range f.Surfaces {
+		if file, ok := seen[r.ID]; ok {
+			if file == r.File {
+				continue
+			}
+			r.ID = detector.ID("route", r.Method, r.Path, r.File)
+			if _, dup := seen[r.ID]; dup {
+				continue
+			}
+		}
+		seen[r.ID] = r.File
+		out = append(out, r)
+	}
+	f.Surfaces = out
+}
+
+// specFramework is the framework of routes read from an OpenAPI or
+// Swagger document: route/openapi's Framework (a test holds them equal;
+// importing it here would make a cycle through detectortest).
+const specFramework = "openapi"
+
+// routeShape keys a route by method and path with parameter names
+// blanked: the spec's /posts/{postId} is the code's /posts/{postID}.
+func routeShape(r facts.Route) string { return r.Method + " " + urlpath.Shape(r.Path) }
+
+// MergeSpecRoutes keeps one surface for a route both documented in an
+// OpenAPI or Swagger document and declared in code: the code's, which
+// knows the handler. What only the spec knows (auth when the code's is
+// unknown, parameter types) is carried over.
+func MergeSpecRoutes(f *facts.Facts) {
+	rs := f.Surfaces
+	code := map[string]int{}
+	for i, r := range rs {
+		if r.Framework != specFramework {
+			if _, ok := code[routeShape(r)]; !ok {
+				code[routeShape(r)] = i
+			}
+		}
+	}
+	drop := map[int]bool{}
+	for i, r := range rs {
+		if r.Framework != specFramework {
+			continue
+		}
+		j, ok := code[routeShape(r)]
+		if !ok {
+			continue
+		}
+		drop[i] = true
+		c := &rs[j]
+		if c.Auth == facts.AuthUnknown && r.Auth != facts.AuthUnknown && r.Auth != "" {
+			c.Auth, c.AuthEvidence = r.Auth, r.AuthEvidence
+		}
+		if len(c.Params) == len(r.Params) {
+			for k := range c.Params {
+				if c.Params[k].Type == facts.TypeUnknown {
+					c.Params[k].Type = r.Params[k].Type
+				}
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := rs[:0]
+	for i, r := range rs {
+		if !drop[i] {
+			out = append(out, r)
+		}
+	}
+	f.Surfaces = out
+}
+
+// DropOptions drops an OPTIONS route when another method serves the same
+// path: it answers CORS preflight there, no surface of its own.
+func DropOptions(f *facts.Facts) {
+	served := map[string]bool{}
+	for _, r := range f.Surfaces {
+		if r.Method != "OPTIONS" {
+			served[urlpath.Shape(r.Path)] = true
+		}
+	}
+	out := f.Surfaces[:0]
+	for _, r := range f.Surfaces {
+		if r.Method == "OPTIONS" && served[urlpath.Shape(r.Path)] {
+			continue
+		}
+		out = append(out, r)
+	}
+	f.Surfaces = out
+}
