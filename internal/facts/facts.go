@@ -66,6 +66,10 @@ const (
 	TagWebsocket   = "websocket"
 	TagStatic      = "static"
 	TagAuth        = "auth" // login, signup, password reset: credential-taking routes
+	// TagServerAction marks a Next.js server action: a function the
+	// browser calls with a POST (a 'use server' export); its path is its
+	// name, as it has no URL of its own.
+	TagServerAction = "server-action"
 )
 
 // Route is one entry point: an HTTP route a real app serves.

@@ -18,7 +18,9 @@ import (
 )
 
 // Next finds Next.js API routes by file layout: pages/api/** default
-// exports and app/**/route handlers exporting GET, POST, ...
+// exports and app/**/route handlers exporting GET, POST, ...; and server
+// actions wherever they are: every export of a 'use server' module, and
+// every function whose body starts with 'use server'.
 type Next struct {
 	mu sync.Mutex
 	// routes wait for Finish: a middleware.ts anywhere in the same app
@@ -31,6 +33,7 @@ type nextRoute struct {
 	facts.Route
 	root   string
 	guards []string
+	action bool // a server action: its app root is found at Finish
 }
 
 // NewNext returns a Next.js detector for one scan.
@@ -39,17 +42,10 @@ func NewNext() *Next { return &Next{middleware: map[string]bool{}} }
 // Name implements detector.Detector.
 func (*Next) Name() string { return "route/nextjs" }
 
-// Match implements detector.Detector: route files and the middleware.
-func (*Next) Match(p string) bool {
-	if !isSource(p) {
-		return false
-	}
-	if _, ok := middlewareRoot(p); ok {
-		return true
-	}
-	_, _, _, ok := nextPath(p)
-	return ok
-}
+// Match implements detector.Detector: every source, since a server
+// action may be anywhere; Detect reads only route files, the middleware
+// and files that say 'use server'.
+func (*Next) Match(p string) bool { return isSource(p) }
 
 var nextMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
@@ -134,6 +130,9 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	}
 	urlPath, root, appRouter, ok := nextPath(file.Path)
 	if !ok {
+		if bytes.Contains(file.Data, []byte("use server")) {
+			return d.actions(ctx, file, out)
+		}
 		return nil
 	}
 	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
@@ -353,10 +352,156 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 		}
 		fr := r.Route
 		fr.Middleware = r.guards
-		fr.Auth, fr.AuthEvidence = route.AuthOf(guards, fr.Body, !d.middleware[r.root])
+		guarded := d.middleware[r.root]
+		if r.action {
+			// An action is posted to the page that uses it: any
+			// middleware of an app above the file may run first.
+			guarded = d.middlewareAbove(r.File)
+		}
+		fr.Auth, fr.AuthEvidence = route.AuthOf(guards, fr.Body, !guarded)
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
 		route.Classify(&fr)
 		out.AddRoute(fr)
 	}
 	return nil
+}
+
+// middlewareAbove says whether a middleware guards an app root above p.
+func (d *Next) middlewareAbove(p string) bool {
+	for root := range d.middleware {
+		if root == "" || strings.HasPrefix(p, root+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// actions reads a file's server actions: with a 'use server' directive
+// at its top every exported function is one; elsewhere, each function
+// whose body starts with the directive. Each is a POST entry point named
+// by the function, since Next.js posts to the calling page with the
+// action's id in a header, not to a path of the action's own.
+func (d *Next) actions(ctx context.Context, file *detector.File, out *detector.Sink) error {
+	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	if err != nil {
+		out.Warn(file.Path, "route/nextjs: "+err.Error())
+		return nil
+	}
+	defer t.Close()
+	values := topValues(t)
+	add := func(name string, fn *syntax.Node) {
+		if name == "" || fn == nil {
+			return
+		}
+		r := nextRoute{action: true}
+		r.Method, r.Path, r.Framework, r.File, r.Line = "POST", "/"+name, fwNext, file.Path, syntax.Line(fn)
+		r.Handler, r.Body, r.EndLine = name, t.Text(fn), syntax.EndLine(fn)
+		r.Tags = []string{facts.TagServerAction}
+		d.keep(r)
+	}
+	root := t.Root()
+	if hasDirective(t, root, "use server") {
+		for _, n := range syntax.NamedChildren(root) {
+			if n.Type() != "export_statement" {
+				continue
+			}
+			if decl := n.ChildByFieldName("declaration"); decl != nil {
+				switch decl.Type() {
+				case "function_declaration", "generator_function_declaration":
+					add(t.Text(decl.ChildByFieldName("name")), decl)
+				case "lexical_declaration", "variable_declaration":
+					for _, v := range syntax.NamedChildren(decl) {
+						if v.Type() != "variable_declarator" {
+							continue
+						}
+						// withSchema(async (input) => ...) is the action too.
+						if _, fn := unwrapHandler(t, v.ChildByFieldName("value"), values); fn != nil {
+							add(t.Text(v.ChildByFieldName("name")), fn)
+						}
+					}
+				}
+				continue
+			}
+			for _, clause := range syntax.NamedChildren(n) {
+				if clause.Type() != "export_clause" {
+					continue
+				}
+				for _, spec := range syntax.NamedChildren(clause) {
+					name := spec.ChildByFieldName("name")
+					if name == nil {
+						continue
+					}
+					exported := t.Text(name)
+					if a := spec.ChildByFieldName("alias"); a != nil {
+						exported = t.Text(a)
+					}
+					if _, fn := unwrapHandler(t, name, values); fn != nil {
+						add(exported, fn)
+					}
+				}
+			}
+		}
+		return ctx.Err()
+	}
+	syntax.Walk(root, func(n *syntax.Node) bool {
+		if !isFunc(n) {
+			return true
+		}
+		body := n.ChildByFieldName("body")
+		if body == nil || body.Type() != "statement_block" || !hasDirective(t, body, "use server") {
+			return true
+		}
+		add(functionName(t, n), n)
+		return false
+	})
+	return ctx.Err()
+}
+
+// hasDirective says a program or function body starts with the string
+// directive (after comments and other directives).
+func hasDirective(t *syntax.Tree, block *syntax.Node, directive string) bool {
+	for _, c := range syntax.NamedChildren(block) {
+		switch c.Type() {
+		case "comment", "hash_bang_line":
+			continue
+		case "expression_statement":
+			if c.NamedChildCount() == 0 {
+				return false
+			}
+			s, ok := t.StringValue(c.NamedChild(0))
+			if !ok {
+				return false
+			}
+			if s == directive {
+				return true
+			}
+			continue // another directive ('use strict')
+		}
+		return false
+	}
+	return false
+}
+
+// functionName is a function's own name, or the name it is bound to
+// (const save = async () => {...}; {save: async () => {...}}).
+func functionName(t *syntax.Tree, fn *syntax.Node) string {
+	if name := fn.ChildByFieldName("name"); name != nil {
+		return t.Text(name)
+	}
+	p := fn.Parent()
+	for p != nil && (p.Type() == "parenthesized_expression" || p.Type() == "call_expression" || p.Type() == "arguments") {
+		p = p.Parent()
+	}
+	if p == nil {
+		return ""
+	}
+	switch p.Type() {
+	case "variable_declarator":
+		if name := p.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+			return t.Text(name)
+		}
+	case "pair":
+		return strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`)
+	}
+	return ""
 }
