@@ -32,7 +32,9 @@ func Params(p string, types map[string]string) []facts.Param {
 // short and specific so a handler that merely mentions a word does not
 // get a tag.
 var (
-	uploadWords  = []string{"multer", "busboy", "formidable", "UploadFile", "request.files", "req.file", "req.files", "FormFile", "MultipartForm", "multipart", "upload_fileobj", "put_object", "PutObject", "FileField", "ImageField"}
+	// uploadWords take files in any language: multipart parsing, object
+	// store uploads. A framework's own calls are in its Vocabulary.
+	uploadWords  = []string{"multipart", "upload_fileobj", "put_object", "PutObject"}
 	llmWords     = []string{"openai", "OpenAI", "anthropic", "Anthropic", "chat.completions", "ChatCompletion", "messages.create", "generateContent", "GenerativeModel", "cohere", "Cohere", "mistral", "Mistral", "replicate", "bedrock", "Bedrock", "langchain", "LangChain", "huggingface", "InferenceClient", "ollama"}
 	paymentWords = []string{"stripe", "Stripe", "paddle", "Paddle", "paypal", "PayPal", "lemonsqueezy", "checkout.Session", "PaymentIntent", "paymentIntents", "braintree"}
 	webhookWords = []string{"Stripe-Signature", "stripe-signature", "X-Hub-Signature", "x-hub-signature", "X-Slack-Signature", "x-slack-signature", "construct_event", "constructEvent", "ConstructEvent", "webhook"}
@@ -44,10 +46,71 @@ var (
 	oauthWords = []string{"oauth", "oauth2", "auth", "login", "sso", "openid", "oidc", "saml", "signin"}
 )
 
+// Vocabulary is what a framework's own API names mean for a route's tags.
+// Each framework declares its table in its own file; a detector passes
+// the tables of the frameworks it reads to Classify.
+type Vocabulary struct {
+	// Upload are substrings of a handler body or a middleware name that
+	// mean the route takes files (multer, UploadFile, FormFile).
+	Upload []string
+	// UploadMiddleware matches a middleware name that parses files
+	// (multer's upload.single).
+	UploadMiddleware *regexp.Regexp
+	// UploadBody matches handler code that reads files (a multipart
+	// plugin's req.file()).
+	UploadBody *regexp.Regexp
+}
+
+// Vocab joins framework vocabularies, for a detector that reads several
+// frameworks of one language.
+func Vocab(vs ...Vocabulary) Vocabulary {
+	var out Vocabulary
+	var mws, bodies []string
+	for _, v := range vs {
+		out.Upload = append(out.Upload, v.Upload...)
+		if v.UploadMiddleware != nil {
+			mws = append(mws, v.UploadMiddleware.String())
+		}
+		if v.UploadBody != nil {
+			bodies = append(bodies, v.UploadBody.String())
+		}
+	}
+	out.UploadMiddleware = alternation(mws)
+	out.UploadBody = alternation(bodies)
+	return out
+}
+
+func alternation(res []string) *regexp.Regexp {
+	if len(res) == 0 {
+		return nil
+	}
+	return regexp.MustCompile("(?:" + strings.Join(res, ")|(?:") + ")")
+}
+
+// takesFiles says a route's body or middleware takes files by the
+// framework's vocabulary or a word any language uses.
+func (v Vocabulary) takesFiles(body string, mw []string) bool {
+	text := body + " " + strings.Join(mw, " ")
+	if containsAny(text, uploadWords) || containsAny(text, v.Upload) {
+		return true
+	}
+	if v.UploadBody != nil && v.UploadBody.MatchString(body) {
+		return true
+	}
+	if v.UploadMiddleware != nil {
+		for _, m := range mw {
+			if v.UploadMiddleware.MatchString(m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Classify adds the tags a route earns from its method, its path and its
-// handler's body. Framework detectors add what only they know (multer in
-// the middleware list, Django admin) before or after calling it.
-func Classify(r *facts.Route) {
+// handler's body, reading framework calls with v. Framework detectors add
+// what only they know (Django admin) before or after calling it.
+func Classify(r *facts.Route, v Vocabulary) {
 	add := func(tag string) {
 		if !slices.Contains(r.Tags, tag) {
 			r.Tags = append(r.Tags, tag)
@@ -69,10 +132,8 @@ func Classify(r *facts.Route) {
 	}
 	body := r.Body
 	mw := strings.Join(r.Middleware, " ")
-	if hasSeg([]string{"upload", "uploads", "import", "attachments", "files", "avatar"}) || containsAny(body+" "+mw, uploadWords) {
-		if hasSeg([]string{"upload", "uploads"}) || containsAny(body+" "+mw, uploadWords) {
-			add(facts.TagUpload)
-		}
+	if hasSeg([]string{"upload", "uploads"}) || v.takesFiles(body, r.Middleware) {
+		add(facts.TagUpload)
 	}
 	// An OAuth or SSO callback is the browser coming back from a login,
 	// not a provider posting events.

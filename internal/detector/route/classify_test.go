@@ -1,6 +1,8 @@
 package route
 
 import (
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -70,5 +72,41 @@ func TestAuthOf(t *testing.T) {
 		if got, _ := AuthOf(tt.guards, tt.body, tt.complete); got != tt.want {
 			t.Errorf("%s: AuthOf = %s, want %s", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestVocabularyUpload: a framework's own file calls tag a route as an
+// upload only under that framework's vocabulary; a word another
+// framework uses, or a lookalike, does not.
+func TestVocabularyUpload(t *testing.T) {
+	goVocab := Vocabulary{Upload: []string{"FormFile"}}
+	nodeVocab := Vocab(
+		Vocabulary{Upload: []string{"multer"}, UploadMiddleware: regexp.MustCompile(`\.(single|array)$`)},
+		Vocabulary{UploadBody: regexp.MustCompile(`\breq\.file\(`)},
+	)
+	tests := []struct {
+		name  string
+		vocab Vocabulary
+		body  string
+		mw    []string
+		want  bool
+	}{
+		{"own call", goVocab, `f, _, err := r.FormFile("doc")`, nil, true},
+		{"another framework's call", goVocab, `f = request.files["doc"]`, nil, false},
+		{"a word any language uses", goVocab, `s3.PutObject(ctx, in)`, nil, true},
+		{"joined middleware pattern", nodeVocab, ``, []string{"upload.single"}, true},
+		{"middleware lookalike", nodeVocab, ``, []string{"singleSignOn"}, false},
+		{"joined body pattern", nodeVocab, `const data = await req.file()`, nil, true},
+		{"body lookalike", nodeVocab, `const name = req.filename`, nil, false},
+		{"no vocabulary", Vocabulary{}, `r.FormFile("doc")`, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := facts.Route{Method: "POST", Path: "/documents", Body: tt.body, Middleware: tt.mw}
+			Classify(&r, tt.vocab)
+			if got := slices.Contains(r.Tags, facts.TagUpload); got != tt.want {
+				t.Errorf("upload tag = %v, want %v (tags %v)", got, tt.want, r.Tags)
+			}
+		})
 	}
 }

@@ -3,6 +3,8 @@ package golang
 import (
 	"go/ast"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
 )
 
 // echoRouter is echo: e.GET(path, h, mw...), the middleware after the
@@ -29,6 +31,8 @@ var echoRouter = framework{
 		"StartH2CServer": serve,
 	},
 	guess: []string{"Group"},
+	// c.FormFile, c.MultipartForm on the framework's context.
+	vocab: route.Vocabulary{Upload: []string{"FormFile", "MultipartForm"}},
 }
 
 func echoUse(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {

@@ -111,7 +111,11 @@ func (p *pendingRoute) route(t tree) facts.Route {
 	if h.static || p.static {
 		r.Tags = append(r.Tags, facts.TagStatic)
 	}
-	route.Classify(&r)
+	vocab := mux.vocab
+	if fw := routerFramework(p.node.fw); fw != nil {
+		vocab = fw.vocab
+	}
+	route.Classify(&r, vocab)
 	return r
 }
 

@@ -3,6 +3,8 @@ package golang
 import (
 	"go/ast"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
 )
 
 // fiberRouter is fiber: app.Get(path, mw..., h); Use applies to what is
@@ -24,6 +26,8 @@ var fiberRouter = framework{
 		"ListenMutualTLS": listen,
 	},
 	guess: []string{"Group", "Route", "Mount"},
+	// c.FormFile, c.MultipartForm on the framework's context.
+	vocab: route.Vocabulary{Upload: []string{"FormFile", "MultipartForm"}},
 }
 
 func fiberUse(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {

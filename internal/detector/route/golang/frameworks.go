@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"slices"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
 )
 
 // Framework names, as facts.Route.Framework prints them.
@@ -36,6 +38,9 @@ type framework struct {
 	// guess are methods besides the verbs that identify the framework's
 	// router on a receiver whose type the detector could not follow.
 	guess []string
+	// vocab is what the framework's own calls mean for tags (its
+	// request's file reading); handlers see net/http's too.
+	vocab route.Vocabulary
 }
 
 // routerMethod interprets one method called on a router of its framework.
@@ -61,6 +66,9 @@ func init() {
 		&echoRouter,
 		&fiberRouter,
 		&httpRouter,
+	}
+	for _, fw := range frameworks {
+		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)
 	}
 }
 

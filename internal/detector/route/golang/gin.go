@@ -3,6 +3,8 @@ package golang
 import (
 	"go/ast"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
 )
 
 // ginRouter is gin: r.GET(path, mw..., h); Use applies to routes
@@ -27,6 +29,8 @@ var ginRouter = framework{
 		"RunListener":  serve,
 	},
 	guess: []string{"Group"},
+	// c.FormFile, c.MultipartForm on the framework's context.
+	vocab: route.Vocabulary{Upload: []string{"FormFile", "MultipartForm"}},
 }
 
 // ginHandle is r.Handle("GET", path, mw..., h).

@@ -1,6 +1,10 @@
 package golang
 
-import "go/ast"
+import (
+	"go/ast"
+
+	"github.com/threatmap/threatmap/internal/detector/route"
+)
 
 // serveMux is net/http's ServeMux (and the package-level http.Handle):
 // Handle and HandleFunc take a pattern that may carry a method and host.
@@ -10,6 +14,7 @@ var serveMux = framework{
 		"Handle":     muxHandle,
 		"HandleFunc": muxHandle,
 	},
+	vocab: route.Vocabulary{Upload: []string{"FormFile", "MultipartForm"}},
 }
 
 func muxHandle(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {

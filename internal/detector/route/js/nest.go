@@ -516,7 +516,7 @@ func (r *resolver) emitNest(out *detector.Sink) {
 				if nr.upload {
 					fr.Tags = append(fr.Tags, facts.TagUpload)
 				}
-				route.Classify(&fr)
+				route.Classify(&fr, nodeVocab)
 				out.AddRoute(fr)
 			}
 		}

@@ -360,7 +360,7 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 		}
 		fr.Auth, fr.AuthEvidence = route.AuthOf(guards, fr.Body, !guarded)
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
-		route.Classify(&fr)
+		route.Classify(&fr, nodeVocab)
 		out.AddRoute(fr)
 	}
 	return nil

@@ -2,7 +2,6 @@ package js
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -381,13 +380,6 @@ func (r *resolver) emit(out *detector.Sink) {
 	}
 }
 
-var (
-	// multer's upload.single('avatar') and friends in a middleware chain.
-	uploadMW = regexp.MustCompile(`\.(single|array|fields|any)$`)
-	// @fastify/multipart reads files in the handler.
-	multipart = regexp.MustCompile(`\b(request|req)\.(file|files|parts|saveRequestFiles)\(`)
-)
-
 func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals []string, p router.Path) {
 	body := rt.body
 	if body == "" && rt.byRef {
@@ -418,15 +410,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			if rt.static {
 				fr.Tags = append(fr.Tags, facts.TagStatic)
 			}
-			for _, name := range mw {
-				if uploadMW.MatchString(name) {
-					fr.Tags = append(fr.Tags, facts.TagUpload)
-				}
-			}
-			if multipart.MatchString(body) {
-				fr.Tags = append(fr.Tags, facts.TagUpload)
-			}
-			route.Classify(&fr)
+			route.Classify(&fr, nodeVocab)
 			out.AddRoute(fr)
 		}
 	}

@@ -157,7 +157,7 @@ func operation(root *yaml.Node, prefix, p, method string, line int, op *yaml.Nod
 	if mediaTypes(op)["multipart/form-data"] {
 		r.Tags = append(r.Tags, facts.TagUpload)
 	}
-	route.Classify(&r)
+	route.Classify(&r, route.Vocabulary{})
 	return r
 }
 

@@ -334,6 +334,13 @@ func (g *graph) hook(o *object, fn *function) {
 	}
 }
 
+// flaskVocab: Flask hands uploaded files in request.files.
+var flaskVocab = route.Vocabulary{Upload: []string{"request.files"}}
+
+// pythonVocab reads every Python route with each framework's words: a
+// Flask app uses WTForms' FileField as a Django one does its own.
+var pythonVocab = route.Vocab(flaskVocab, fastapiVocab, djangoVocab)
+
 var routeVerbs = map[string]bool{
 	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
 	"head": true, "options": true, "api_route": true, "websocket": true, "websocket_route": true,
@@ -608,7 +615,7 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 	} else {
 		r.Auth, r.AuthEvidence = authOf(chain.texts(), d.body, complete)
 	}
-	route.Classify(&r)
+	route.Classify(&r, pythonVocab)
 	return r
 }
 

@@ -490,6 +490,9 @@ func (dj *django) classRoute(m *module, c *class, method, def, framework string)
 	return r
 }
 
+// djangoVocab: model and form file fields take files (Django's and DRF's).
+var djangoVocab = route.Vocabulary{Upload: []string{"FileField", "ImageField"}}
+
 var safeMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
 
 // authorize sets a Django or DRF route's auth: known login mixins and
@@ -559,6 +562,6 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 			r.Auth, r.AuthEvidence = authOf(ctx.chain.texts(), r.Body, false)
 		}
 	}
-	route.Classify(&r)
+	route.Classify(&r, pythonVocab)
 	dj.out.AddRoute(r)
 }

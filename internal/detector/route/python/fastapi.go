@@ -18,6 +18,9 @@ var securitySchemes = map[string]bool{
 	"HTTPBasicCredentials": true, "HTTPAuthorizationCredentials": true,
 }
 
+// fastapiVocab: an UploadFile parameter takes a file.
+var fastapiVocab = route.Vocabulary{Upload: []string{"UploadFile"}}
+
 // dependencies reads a dependencies=[Depends(x), ...] list.
 func (g *graph) dependencies(m *module, list *expr) guards {
 	var out guards
