@@ -137,6 +137,8 @@ var StoreKind = newKind(&Kind[facts.Store]{
 	key:   func(t *facts.Store) string { return withID(&t.ID, "store", t.Kind, t.Name) },
 	merge: func(p *facts.Store, t facts.Store) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Store) []facts.Store {
+		// One store per database, whichever files name it (stores.go).
+		xs = mergeDeclaredStores(xs)
 		for i := range xs {
 			xs[i].Evidence = sortEvidence(xs[i].Evidence)
 		}

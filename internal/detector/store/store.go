@@ -9,6 +9,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -28,7 +29,11 @@ import (
 const (
 	KindFilesystem = "filesystem"
 	KindDatabase   = "database" // a database URL is read, its engine unknown
+	// KindSupabaseStorage is a bucket of Supabase's file storage.
+	KindSupabaseStorage = "supabase-storage"
 )
+
+var supabaseBucketRE = regexp.MustCompile(`\.storage\s*\.from\(\s*['"` + "`" + `]([\w.-]+)['"` + "`" + `]`)
 
 // Detector is the store detector. It keeps what it sees until Finish:
 // the variable that names a store is often read in another file than the
@@ -60,7 +65,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) {
 		return true
 	}
 	return code.Reads(l) && !lang.IsTest(p)
@@ -69,7 +74,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer"}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer"}, credential.Keywords...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -126,14 +131,27 @@ func (d *Detector) read(f *detector.File) {
 			d.add(kind, at(src, m[2]))
 		}
 	}
+	if code.Reads(l) || isORMConfig(f.Path) {
+		for _, off := range ormEngines(src) {
+			d.add(engines[strings.ToLower(string(src[off[0]:off[1]]))], at(src, off[0]))
+		}
+	}
 	if !code.Reads(l) {
 		return
 	}
-	s3 := false
+	s3, supabase := false, false
 	for _, u := range code.FileUses(f) {
 		if u.Service.Store != "" {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"
+		}
+		supabase = supabase || u.Service.ID == "supabase"
+	}
+	if supabase {
+		// supabase.storage.from("avatars"): a bucket of Supabase Storage.
+		for _, m := range findAll(supabaseBucketRE, src, ".storage") {
+			d.add(KindSupabaseStorage, at(src, m[0]))
+			d.addBucket(KindSupabaseStorage, string(src[m[2]:m[3]]), at(src, m[0]))
 		}
 	}
 	if s3 {
@@ -163,6 +181,8 @@ var (
 	engines  = map[string]string{
 		"postgresql": "postgres", "postgresql_psycopg2": "postgres", "postgis": "postgres", "mysql": "mysql",
 		"sqlite3": "sqlite", "sqlite": "sqlite", "mongodb": "mongodb", "cockroachdb": "postgres",
+		"postgres": "postgres", "pg": "postgres", "pgx": "postgres", "mariadb": "mysql", "mysql2": "mysql",
+		"better-sqlite3": "sqlite", "libsql": "sqlite", "sqlserver": "mssql", "mssql": "mssql", "clickhouse": "clickhouse",
 	}
 	// Bucket=..., Bucket: ..., bucket_name=...: the value names the bucket.
 	bucketRE = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName)\s*[:=]\s*([^,)\n}]+)`)
@@ -170,6 +190,53 @@ var (
 	quotedRE = regexp.MustCompile(`^['"` + "`" + `]([\w.-]+)['"` + "`" + `]$`)
 	identRE  = regexp.MustCompile(`([A-Za-z_]\w*)\s*$`)
 )
+
+// The places an ORM or database client names its engine: Sequelize's
+// dialect, Knex's client, a Go driver name (gorm v1 and database/sql),
+// and TypeORM's type, which counts only in an object that also configures
+// a connection (entities, synchronize, migrations, database): a
+// { type: "postgres", label: "PostgreSQL" } option list opens nothing.
+var (
+	dialectRE = regexp.MustCompile(`\bdialect\s*:\s*['"]([\w-]+)['"]`)
+	knexRE    = regexp.MustCompile(`\bclient\s*:\s*['"]([\w-]+)['"]`)
+	goOpenRE  = regexp.MustCompile(`\b(?:gorm|sql|sqlx)\.(?:Open|Connect|MustConnect|MustOpen)\(\s*"([\w-]+)"`)
+	ormTypeRE = regexp.MustCompile(`['"]?\btype['"]?\s*:\s*['"]([\w-]+)['"]`)
+	ormConnRE = regexp.MustCompile(`['"]?\b(?:entities|synchronize|migrations|database|migrationsRun|autoLoadEntities)['"]?\s*:`)
+	ormWindow = 400
+)
+
+// ormEngines returns the spans of engine names in src that the engine
+// table knows.
+func ormEngines(src []byte) [][2]int {
+	var out [][2]int
+	known := func(m []int) bool { return engines[strings.ToLower(string(src[m[2]:m[3]]))] != "" }
+	for _, p := range []struct {
+		re   *regexp.Regexp
+		gate string
+	}{{dialectRE, "dialect"}, {knexRE, "client"}, {goOpenRE, "Open"}} {
+		for _, m := range findAll(p.re, src, p.gate) {
+			if known(m) {
+				out = append(out, [2]int{m[2], m[3]})
+			}
+		}
+	}
+	for _, m := range findAll(ormTypeRE, src, "type") {
+		if !known(m) {
+			continue
+		}
+		lo, hi := max(0, m[0]-ormWindow), min(len(src), m[1]+ormWindow)
+		if ormConnRE.Match(src[lo:hi]) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
+}
+
+// isORMConfig: TypeORM's ormconfig.json, .yml, .js or .ts.
+func isORMConfig(p string) bool {
+	base := path.Base(p)
+	return strings.HasPrefix(base, "ormconfig.")
+}
 
 // bucketName names a bucket from the expression that sets it: a literal,
 // an environment variable, or a setting whose name says bucket.
@@ -370,6 +437,8 @@ func bucketLabel(kind string) string {
 		return "Azure Blob container"
 	case "sqs":
 		return "SQS queue"
+	case KindSupabaseStorage:
+		return "Supabase Storage bucket"
 	}
 	return ""
 }
