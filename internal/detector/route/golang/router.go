@@ -287,9 +287,24 @@ func (fr *frame) guards(args []ast.Expr) []router.Guard {
 	return out
 }
 
-// guard is middleware named name, applied at e.
-func (fr *frame) guard(name string, e ast.Node) router.Guard {
-	return router.Guard{Name: name, Applied: facts.Evidence{File: fr.f.path, Line: fr.line(e)}}
+// guard is middleware named name, applied at e: where the function it
+// names is declared in the module, and that function's code, when the
+// interpreter finds it (requireAuth, auth.Required for auth.Required(cfg)).
+func (fr *frame) guard(name string, e ast.Expr) router.Guard {
+	g := router.Guard{Name: name, Applied: facts.Evidence{File: fr.f.path, Line: fr.line(e)}}
+	fn := unparen(e)
+	for c, ok := fn.(*ast.CallExpr); ok; c, ok = fn.(*ast.CallExpr) {
+		fn = unparen(c.Fun)
+	}
+	if _, lit := fn.(*ast.FuncLit); lit {
+		g.Defined, g.Source = g.Applied, fr.f.text(fn.Pos(), fn.End())
+		return g
+	}
+	if fd := fr.lookupFunc(fn); fd != nil {
+		g.Defined = facts.Evidence{File: fd.file.path, Line: fd.file.lines().Line(fd.pos)}
+		g.Source = fd.text()
+	}
+	return g
 }
 
 func mwName(e ast.Expr) string {
