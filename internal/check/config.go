@@ -9,7 +9,6 @@ import (
 	"io"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -107,7 +106,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return c, nil // an empty file configures nothing
 		}
-		return nil, model.Problems{{File: name, Line: yamlErrLine(err), Col: 1, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
+		return nil, model.Problems{model.SyntaxProblem(name, data, err)}
 	}
 	body := &root
 	if body.Kind == yaml.DocumentNode && len(body.Content) == 1 {
@@ -293,23 +292,6 @@ func orTop(path string) string {
 		return "top level"
 	}
 	return path
-}
-
-func yamlErrLine(err error) int {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return 1
-	}
-	s := err.Error()
-	if i := strings.Index(s, "line "); i >= 0 {
-		rest := s[i+len("line "):]
-		if j := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' }); j > 0 {
-			if n, err := strconv.Atoi(rest[:j]); err == nil {
-				return n
-			}
-		}
-	}
-	return 1
 }
 
 // Apply runs the configuration over the findings, in order: levels (a

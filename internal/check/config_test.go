@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -195,6 +196,8 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("ignore:\n  - &a {kind: drift, reason: x}\n  - *a\n"))
 	f.Add([]byte("levels: [1, 2]\nignore: {}\n"))
 	f.Add([]byte("\xff\xfe"))
+	f.Add([]byte("ignore:\n  - kind: drift\n    path: a\n   reason: b\n"))
+	f.Add([]byte("fail-on: [error\nexclude: 'x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseConfig("c.yaml", data)
 		if err == nil && c == nil {
@@ -204,6 +207,14 @@ func FuzzParseConfig(f *testing.F) {
 			var ps model.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("error %v is not model.Problems", err)
+			}
+			for _, p := range ps {
+				// Every line break YAML may count: CR LF, LF, CR, NEL, LS, PS.
+				breaks := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + bytes.Count(data, []byte("\u0085")) +
+					bytes.Count(data, []byte("\u2028")) + bytes.Count(data, []byte("\u2029"))
+				if p.Line < 1 || p.Col < 1 || p.Line > breaks {
+					t.Fatalf("%s is not a place in the file", p)
+				}
 			}
 		}
 		if c != nil {

@@ -143,14 +143,8 @@ func Decode(name string, data []byte) (*Doc, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			if m[1] != "" {
-				line, _ = strconv.Atoi(m[1])
-			}
-			msg = m[2]
-		}
-		return fail(line, 1, "not valid YAML: "+msg, "")
+		p := SyntaxProblem(name, data, err)
+		return fail(p.Line, p.Col, p.Msg, "")
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
