@@ -20,12 +20,12 @@ type outputFlags struct {
 // outputHelp ends the --help of every command that prints a result.
 const outputHelp = `-o PATH writes the --format output to PATH instead of standard output.
 -o FORMAT=PATH writes FORMAT to PATH and may repeat: one run writes several
-formats, all rendered from the same result (-o - or -o FORMAT=- is standard
-output, which gets nothing else once -o is given). Files are written atomically: a reader
-never sees half of one, and nothing is replaced unless every output
-rendered. A device or a pipe (-o /dev/null) is written into, never
-replaced; a symbolic link, a read-only file or a file threatmap did not
-write is refused, and then nothing is written.`
+formats, all rendered from the same result. -o - (or -o FORMAT=-) is
+standard output, which gets nothing else once -o is given. Files are
+written atomically: a reader never sees half of one, and nothing is
+replaced unless every output rendered. A device or a pipe (-o /dev/null)
+is written into, never replaced; a symbolic link, a read-only file or a
+file threatmap did not write is refused, and then nothing is written.`
 
 // formatsHelp is the --help paragraph for a family: its formats, from the
 // registry, then how -o works.
