@@ -9,9 +9,10 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
-// TestDefault: a route in both a spec and the code is one surface
-// (the code's, with what only the spec knew), and OPTIONS next to another
-// method on the same path is no surface.
+// TestDefault: a route declared twice in one file is one surface (the
+// first), in two files two; a route in both a spec and the code is one
+// surface (the code's, with what only the spec knew); OPTIONS next to
+// another method on the same path is no surface.
 func TestDefault(t *testing.T) {
 	param := func(name, typ string) []facts.Param { return []facts.Param{{Name: name, In: "path", Type: typ}} }
 	tests := []struct {
@@ -50,6 +51,14 @@ func TestDefault(t *testing.T) {
 				{Method: "GET", Path: "/health", Framework: "express", File: "b/server.js", Auth: facts.AuthNone},
 			},
 			want: []string{"GET /health express none -", "GET /health express none -"},
+		},
+		{
+			name: "one route declared twice in one file is one surface, the first",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/health", Framework: "express", File: "server.js", Line: 9, Auth: facts.AuthRequired},
+				{Method: "get", Path: "/health", Framework: "express", File: "server.js", Line: 3, Auth: facts.AuthNone},
+			},
+			want: []string{"GET /health express none -"},
 		},
 		{
 			name: "OPTIONS beside another method goes, alone it stays",
