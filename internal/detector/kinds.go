@@ -17,9 +17,10 @@ import (
 // of fact is its type and its field in internal/facts plus one Kind below.
 type Kind[T any] struct {
 	// key completes a fact as it comes in (its id when the detector left
-	// it empty, defaults) and returns the id facts of the kind merge by;
-	// nil or "" keeps every fact.
-	key func(*T) string
+	// it empty, defaults) and returns it with the id facts of the kind
+	// merge by; nil or "" keeps every fact. (By value: a pointer handed
+	// to a func value would move every fact to the heap.)
+	key func(T) (T, string)
 	// merge folds a later fact into the first one with its id; nil keeps
 	// the first as it is.
 	merge func(dst *T, src T)
@@ -53,7 +54,11 @@ func (k *Kind[T]) put(s *Sink, f *facts.Facts) {
 		k.into(f, xs)
 		return
 	}
-	*k.field(f) = append(*k.field(f), xs...)
+	if dst := k.field(f); *dst == nil {
+		*dst = xs
+	} else {
+		*dst = append(*dst, xs...)
+	}
 }
 
 func (k *Kind[T]) order(f *facts.Facts) {
@@ -79,7 +84,7 @@ func newKind[T any](k *Kind[T]) *Kind[T] {
 // RouteKind: entry points. Every declaration is kept, the first of a
 // method and path first: which one is the surface is the scan's to say.
 var RouteKind = newKind(&Kind[facts.Route]{
-	key: func(r *facts.Route) string {
+	key: func(r facts.Route) (facts.Route, string) {
 		if r.Kind == "" {
 			r.Kind = "endpoint"
 		}
@@ -98,7 +103,7 @@ var RouteKind = newKind(&Kind[facts.Route]{
 		}
 		sort.Strings(r.Tags)
 		r.Tags = compactStrings(r.Tags)
-		return ""
+		return r, ""
 	},
 	sort: func(rs []facts.Route) []facts.Route {
 		slices.SortStableFunc(rs, func(a, b facts.Route) int {
@@ -116,7 +121,10 @@ func RouteID(method, path string) string {
 
 // ThirdPartyKind: services; evidence and credentials merge by service.
 var ThirdPartyKind = newKind(&Kind[facts.ThirdParty]{
-	key: func(t *facts.ThirdParty) string { return withID(&t.ID, "third-party", t.Service) },
+	key: func(t facts.ThirdParty) (facts.ThirdParty, string) {
+		setID(&t.ID, "third-party", t.Service)
+		return t, t.ID
+	},
 	merge: func(p *facts.ThirdParty, t facts.ThirdParty) {
 		p.Evidence = append(p.Evidence, t.Evidence...)
 		p.Credentials = append(p.Credentials, t.Credentials...)
@@ -134,7 +142,10 @@ var ThirdPartyKind = newKind(&Kind[facts.ThirdParty]{
 
 // StoreKind: data stores; evidence merges by kind and name.
 var StoreKind = newKind(&Kind[facts.Store]{
-	key:   func(t *facts.Store) string { return withID(&t.ID, "store", t.Kind, t.Name) },
+	key: func(t facts.Store) (facts.Store, string) {
+		setID(&t.ID, "store", t.Kind, t.Name)
+		return t, t.ID
+	},
 	merge: func(p *facts.Store, t facts.Store) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Store) []facts.Store {
 		// One store per database, whichever files name it (stores.go).
@@ -150,7 +161,10 @@ var StoreKind = newKind(&Kind[facts.Store]{
 
 // AssetKind: data the code holds; fields and evidence merge by kind and name.
 var AssetKind = newKind(&Kind[facts.Asset]{
-	key: func(t *facts.Asset) string { return withID(&t.ID, "asset", t.Kind, t.Name) },
+	key: func(t facts.Asset) (facts.Asset, string) {
+		setID(&t.ID, "asset", t.Kind, t.Name)
+		return t, t.ID
+	},
 	merge: func(p *facts.Asset, t facts.Asset) {
 		p.Evidence = append(p.Evidence, t.Evidence...)
 		p.Fields = append(p.Fields, t.Fields...)
@@ -168,7 +182,10 @@ var AssetKind = newKind(&Kind[facts.Asset]{
 
 // ExitKind: where data leaves; evidence merges by kind, detail and file.
 var ExitKind = newKind(&Kind[facts.Exit]{
-	key:   func(t *facts.Exit) string { return withID(&t.ID, "exit", t.Kind, t.Detail, evidenceKey(t.Evidence)) },
+	key: func(t facts.Exit) (facts.Exit, string) {
+		setID(&t.ID, "exit", t.Kind, t.Detail, evidenceKey(t.Evidence))
+		return t, t.ID
+	},
 	merge: func(p *facts.Exit, t facts.Exit) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Exit) []facts.Exit {
 		for i := range xs {
@@ -185,7 +202,10 @@ var ExitKind = newKind(&Kind[facts.Exit]{
 // SecretKind: committed secrets, which the detector has redacted; one per
 // rule, file, variable and redacted value.
 var SecretKind = newKind(&Kind[facts.Secret]{
-	key: func(t *facts.Secret) string { return withID(&t.ID, "secret", t.Rule, t.File, t.Variable, t.Redacted) },
+	key: func(t facts.Secret) (facts.Secret, string) {
+		setID(&t.ID, "secret", t.Rule, t.File, t.Variable, t.Redacted)
+		return t, t.ID
+	},
 	sort: func(xs []facts.Secret) []facts.Secret {
 		slices.SortFunc(xs, func(a, b facts.Secret) int {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Rule, b.Rule))
@@ -197,7 +217,10 @@ var SecretKind = newKind(&Kind[facts.Secret]{
 
 // InfrastructureKind: infrastructure facts; evidence merges by kind and detail.
 var InfrastructureKind = newKind(&Kind[facts.Infrastructure]{
-	key:   func(t *facts.Infrastructure) string { return withID(&t.ID, "infra", t.Kind, t.Detail) },
+	key: func(t facts.Infrastructure) (facts.Infrastructure, string) {
+		setID(&t.ID, "infra", t.Kind, t.Detail)
+		return t, t.ID
+	},
 	merge: func(p *facts.Infrastructure, t facts.Infrastructure) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Infrastructure) []facts.Infrastructure {
 		for i := range xs {
@@ -213,7 +236,10 @@ var InfrastructureKind = newKind(&Kind[facts.Infrastructure]{
 
 // PipelineKind: CI/CD and supply-chain facts; evidence merges by kind and detail.
 var PipelineKind = newKind(&Kind[facts.Pipeline]{
-	key:   func(t *facts.Pipeline) string { return withID(&t.ID, "pipeline", t.Kind, t.Detail) },
+	key: func(t facts.Pipeline) (facts.Pipeline, string) {
+		setID(&t.ID, "pipeline", t.Kind, t.Detail)
+		return t, t.ID
+	},
 	merge: func(p *facts.Pipeline, t facts.Pipeline) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Pipeline) []facts.Pipeline {
 		for i := range xs {
@@ -230,7 +256,10 @@ var PipelineKind = newKind(&Kind[facts.Pipeline]{
 // CredentialKind: configuration values the code reads; merge by name, a
 // secret if any read says so.
 var CredentialKind = newKind(&Kind[facts.Credential]{
-	key: func(t *facts.Credential) string { return withID(&t.ID, "credential", t.Name) },
+	key: func(t facts.Credential) (facts.Credential, string) {
+		setID(&t.ID, "credential", t.Name)
+		return t, t.ID
+	},
 	merge: func(p *facts.Credential, t facts.Credential) {
 		p.Evidence = append(p.Evidence, t.Evidence...)
 		p.Secret = p.Secret || t.Secret
@@ -250,8 +279,9 @@ var CredentialKind = newKind(&Kind[facts.Credential]{
 
 // ControlKind: evidence of security controls; merges by kind, detail and file.
 var ControlKind = newKind(&Kind[facts.Control]{
-	key: func(t *facts.Control) string {
-		return withID(&t.ID, "control", t.Kind, t.Detail, evidenceKey(t.Evidence))
+	key: func(t facts.Control) (facts.Control, string) {
+		setID(&t.ID, "control", t.Kind, t.Detail, evidenceKey(t.Evidence))
+		return t, t.ID
 	},
 	merge: func(p *facts.Control, t facts.Control) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Control) []facts.Control {
@@ -268,7 +298,10 @@ var ControlKind = newKind(&Kind[facts.Control]{
 
 // WeaknessKind: weaknesses; evidence merges by kind and file.
 var WeaknessKind = newKind(&Kind[facts.Weakness]{
-	key:   func(t *facts.Weakness) string { return withID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence)) },
+	key: func(t facts.Weakness) (facts.Weakness, string) {
+		setID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence))
+		return t, t.ID
+	},
 	merge: func(p *facts.Weakness, t facts.Weakness) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Weakness) []facts.Weakness {
 		for i := range xs {
@@ -298,7 +331,7 @@ var WarningKind = newKind(&Kind[facts.Warning]{
 // line, and counted in Stats.RoutesMissed.
 var missedKind = newKind(&Kind[missedRoutes]{
 	raw: true, // redacted as the warning it becomes
-	key: func(m *missedRoutes) string { return "missed:" + m.file },
+	key: func(m missedRoutes) (missedRoutes, string) { return m, "missed:" + m.file },
 	merge: func(p *missedRoutes, m missedRoutes) {
 		p.count += m.count
 		if m.line < p.line {
@@ -346,13 +379,12 @@ var SignalKind = newKind(&Kind[facts.Signal]{
 	field: func(f *facts.Facts) *[]facts.Signal { return &f.Signals },
 })
 
-// withID sets a fact's id from its identifying parts when the detector
+// setID sets a fact's id from its identifying parts when the detector
 // left it empty.
-func withID(id *string, prefix string, parts ...string) string {
+func setID(id *string, prefix string, parts ...string) {
 	if *id == "" {
 		*id = ID(prefix, parts...)
 	}
-	return *id
 }
 
 func evidenceKey(ev []facts.Evidence) string {

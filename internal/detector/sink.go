@@ -94,9 +94,7 @@ func (s *Sink) Commit() {
 // id, its defaults) and merged into the fact with the same id, if any.
 func Add[T any](s *Sink, k *Kind[T], t T) {
 	if s.parent != nil {
-		s.mu.Lock()
-		s.pending = append(s.pending, func(p *Sink) { Add(p, k, t) })
-		s.mu.Unlock()
+		hold(s, k, t)
 		return
 	}
 	if !k.raw {
@@ -104,10 +102,18 @@ func Add[T any](s *Sink, k *Kind[T], t T) {
 	}
 	var id string
 	if k.key != nil {
-		id = k.key(&t)
+		t, id = k.key(t)
 	}
 	s.mu.Lock()
 	tableOf(s, k).add(id, t, k.merge)
+	s.mu.Unlock()
+}
+
+// hold keeps t for Commit. (Apart from Add, whose t is reassigned: a
+// closure there would move every fact to the heap.)
+func hold[T any](s *Sink, k *Kind[T], t T) {
+	s.mu.Lock()
+	s.pending = append(s.pending, func(p *Sink) { Add(p, k, t) })
 	s.mu.Unlock()
 }
 
