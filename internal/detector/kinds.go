@@ -131,7 +131,7 @@ var ThirdPartyKind = newKind(&Kind[facts.ThirdParty]{
 	},
 	sort: func(xs []facts.ThirdParty) []facts.ThirdParty {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 			xs[i].Credentials = sortStrings(xs[i].Credentials)
 		}
 		slices.SortFunc(xs, func(a, b facts.ThirdParty) int { return cmp.Compare(a.Service, b.Service) })
@@ -148,10 +148,8 @@ var StoreKind = newKind(&Kind[facts.Store]{
 	},
 	merge: func(p *facts.Store, t facts.Store) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Store) []facts.Store {
-		// One store per database, whichever files name it (stores.go).
-		xs = mergeDeclaredStores(xs)
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Store) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
 		return xs
@@ -171,7 +169,7 @@ var AssetKind = newKind(&Kind[facts.Asset]{
 	},
 	sort: func(xs []facts.Asset) []facts.Asset {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 			xs[i].Fields = sortStrings(xs[i].Fields)
 		}
 		slices.SortFunc(xs, func(a, b facts.Asset) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
@@ -189,7 +187,7 @@ var ExitKind = newKind(&Kind[facts.Exit]{
 	merge: func(p *facts.Exit, t facts.Exit) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Exit) []facts.Exit {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Exit) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
@@ -224,7 +222,7 @@ var InfrastructureKind = newKind(&Kind[facts.Infrastructure]{
 	merge: func(p *facts.Infrastructure, t facts.Infrastructure) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Infrastructure) []facts.Infrastructure {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Infrastructure) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
@@ -243,7 +241,7 @@ var PipelineKind = newKind(&Kind[facts.Pipeline]{
 	merge: func(p *facts.Pipeline, t facts.Pipeline) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Pipeline) []facts.Pipeline {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Pipeline) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
@@ -269,7 +267,7 @@ var CredentialKind = newKind(&Kind[facts.Credential]{
 	},
 	sort: func(xs []facts.Credential) []facts.Credential {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Credential) int { return cmp.Compare(a.Name, b.Name) })
 		return xs
@@ -286,7 +284,7 @@ var ControlKind = newKind(&Kind[facts.Control]{
 	merge: func(p *facts.Control, t facts.Control) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Control) []facts.Control {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Control) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
@@ -305,7 +303,7 @@ var WeaknessKind = newKind(&Kind[facts.Weakness]{
 	merge: func(p *facts.Weakness, t facts.Weakness) { p.Evidence = append(p.Evidence, t.Evidence...) },
 	sort: func(xs []facts.Weakness) []facts.Weakness {
 		for i := range xs {
-			xs[i].Evidence = sortEvidence(xs[i].Evidence)
+			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 		}
 		slices.SortFunc(xs, func(a, b facts.Weakness) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
@@ -394,7 +392,9 @@ func evidenceKey(ev []facts.Evidence) string {
 	return ev[0].File
 }
 
-func sortEvidence(ev []facts.Evidence) []facts.Evidence {
+// SortEvidence puts evidence in order of file and line, without repeats,
+// never nil: a fact's evidence as the sink gives it.
+func SortEvidence(ev []facts.Evidence) []facts.Evidence {
 	slices.SortFunc(ev, func(a, b facts.Evidence) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
 	return nonNil(slices.Compact(ev))
 }

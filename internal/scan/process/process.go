@@ -4,7 +4,8 @@
 // its linters' issues). Detectors report every declaration they see; a
 // processor decides, over the whole set, what the model keeps: one
 // surface per route, a route both documented and coded merged into one,
-// preflight-only methods dropped.
+// preflight-only methods dropped, a database that compose only declares
+// folded into the one the code opens.
 //
 // A processor works on facts.Facts in place and keeps the order the sink
 // gave each list. Adding one is a function here and a line in Default.
@@ -28,6 +29,7 @@ var Default = []Processor{
 	{"dedupe-routes", DedupeRoutes},
 	{"merge-spec-routes", MergeSpecRoutes},
 	{"drop-options", DropOptions},
+	{"fold-declared-stores", FoldDeclaredStores},
 }
 
 // Run applies ps to f in order.

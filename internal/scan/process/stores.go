@@ -1,8 +1,10 @@
-package detector
+package process
 
 import (
+	"cmp"
 	"slices"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 )
@@ -15,14 +17,24 @@ var bucketKinds = map[string]bool{"s3": true, "gcs": true, "azure-blob": true, "
 // serverKinds are the database servers a generic DATABASE_URL may name.
 var serverKinds = map[string]bool{"postgres": true, "mysql": true, "mssql": true, "mongodb": true}
 
-// mergeDeclaredStores folds a store that infrastructure only declares
+// FoldDeclaredStores folds a store that infrastructure only declares
 // (a compose service, a Kubernetes workload, a Terraform resource) into
 // the store the code opens, when the code opens exactly one of that
 // kind: the database in docker-compose.yml and the one DATABASE_URL
 // names are one store, with the evidence of both. A code store whose
 // engine the code does not say (kind "database") takes the kind of the
 // one database server the infrastructure declares.
-func mergeDeclaredStores(stores []facts.Store) []facts.Store {
+func FoldDeclaredStores(f *facts.Facts) {
+	f.Stores = foldDeclaredStores(f.Stores)
+	// Back in the sink's order: a store's evidence by place, the stores
+	// by kind and name (a store may have taken a kind).
+	for i := range f.Stores {
+		f.Stores[i].Evidence = detector.SortEvidence(f.Stores[i].Evidence)
+	}
+	slices.SortStableFunc(f.Stores, func(a, b facts.Store) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name)) })
+}
+
+func foldDeclaredStores(stores []facts.Store) []facts.Store {
 	// A store is only declared when all its evidence is in compose,
 	// Kubernetes or Terraform files; code, Prisma schemas and .env files
 	// say what the product opens.

@@ -1,4 +1,4 @@
-package detector
+package process
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
-func TestMergeDeclaredStores(t *testing.T) {
+func TestFoldDeclaredStores(t *testing.T) {
 	st := func(kind, name string, files ...string) facts.Store {
 		s := facts.Store{Kind: kind, Name: name}
 		for _, f := range files {
@@ -46,7 +46,7 @@ func TestMergeDeclaredStores(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range mergeDeclaredStores(slices.Clone(tt.in)) {
+			for _, s := range foldDeclaredStores(slices.Clone(tt.in)) {
 				got = append(got, fmt.Sprintf("%s:%s:%d", s.Kind, s.Name, len(s.Evidence)))
 			}
 			if !slices.Equal(got, tt.want) {
