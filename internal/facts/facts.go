@@ -74,8 +74,12 @@ const (
 
 // Route is one entry point: an HTTP route a real app serves.
 type Route struct {
-	ID           string   `json:"id"`
-	Kind         string   `json:"kind"` // always "endpoint"
+	ID string `json:"id"`
+	// Kind is "endpoint" for an HTTP route, "graphql" for one GraphQL
+	// operation (Method POST, Path the endpoint's with #Query.field,
+	// #Mutation.field or #Subscription.field) and "websocket" for one
+	// event a socket handles.
+	Kind         string   `json:"kind"`
 	Method       string   `json:"method"`
 	Path         string   `json:"path"`
 	Framework    string   `json:"framework"`

@@ -52,6 +52,7 @@ const (
 	Shell
 	Terraform
 	Prisma
+	GraphQL
 	SQL
 	YAML
 	JSON
@@ -131,9 +132,11 @@ var table = [numLangs]row{
 	Terraform: {name: "Terraform", family: Terraform, exts: []string{".tf"},
 		comments: comments{line: []string{"#", "//"}, block: [][2]string{{"/*", "*/"}}, quotes: `"`}},
 	Prisma: {name: "Prisma", family: Prisma, exts: []string{".prisma"}, comments: comments{line: []string{"//"}, quotes: `"`}},
-	SQL:    {name: "SQL", family: SQL, exts: []string{".sql"}, comments: comments{line: []string{"--"}, block: [][2]string{{"/*", "*/"}}, quotes: `'"`}},
-	YAML:   {name: "YAML", family: YAML, exts: []string{".yaml", ".yml"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
-	JSON:   {name: "JSON", family: JSON, exts: []string{".json"}},
+	// GraphQL schema and operation documents (SDL).
+	GraphQL: {name: "GraphQL", family: GraphQL, exts: []string{".graphql", ".graphqls", ".gql"}, comments: comments{line: []string{"#"}, quotes: `"`}},
+	SQL:     {name: "SQL", family: SQL, exts: []string{".sql"}, comments: comments{line: []string{"--"}, block: [][2]string{{"/*", "*/"}}, quotes: `'"`}},
+	YAML:    {name: "YAML", family: YAML, exts: []string{".yaml", ".yml"}, comments: comments{line: []string{"#"}, quotes: `"'`}},
+	JSON:    {name: "JSON", family: JSON, exts: []string{".json"}},
 	// Terraform's JSON syntax, and JSON Web Keys: JSON, for a reader
 	// that wants them told apart.
 	TerraformJSON: {name: "Terraform JSON", family: JSON, exts: []string{".tf.json"}},

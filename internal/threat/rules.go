@@ -80,6 +80,10 @@ func routes(c *Context, keep func(r *facts.Route) bool) []*facts.Route {
 }
 
 func isWrite(r *facts.Route) bool {
+	if r.Kind == "graphql" {
+		// Every operation is a POST; only mutations change anything.
+		return strings.Contains(r.Path, "#Mutation.")
+	}
 	switch r.Method {
 	case "POST", "PUT", "PATCH", "DELETE", "ANY":
 		return true

@@ -9,6 +9,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
+	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
@@ -28,6 +29,7 @@ func New() []detector.Detector {
 		pyroute.New(),
 		jsroute.New(),
 		jsroute.NewNext(),
+		graphql.New(),
 		// assets, third parties, stores, credentials, exits
 		thirdparty.New(),
 		credential.New(),
