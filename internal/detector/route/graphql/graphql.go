@@ -225,7 +225,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			s.Framework = server
 		}
 		s.Auth, s.AuthEvidence = route.AuthOf(nil, s.Body, false)
-		route.Classify(&s)
+		route.Classify(&s, route.Vocabulary{})
 		// Every operation is reached through the one endpoint: its depth
 		// and cost limits are the endpoint's, not each operation's.
 		s.Tags = slices.DeleteFunc(s.Tags, func(t string) bool { return t == facts.TagGraphQL })
