@@ -13,6 +13,7 @@ import (
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	"github.com/threatmap/threatmap/internal/detector/route/websocket"
 	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/detector/signal"
 	"github.com/threatmap/threatmap/internal/detector/store"
@@ -30,6 +31,7 @@ func New() []detector.Detector {
 		jsroute.New(),
 		jsroute.NewNext(),
 		graphql.New(),
+		websocket.New(),
 		// assets, third parties, stores, credentials, exits
 		thirdparty.New(),
 		credential.New(),
