@@ -15,6 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/source"
 )
@@ -43,6 +44,44 @@ type Config struct {
 	Ignore []Ignore
 	// Exclude is paths the scan skips, in .gitignore syntax.
 	Exclude []string
+	// Roles say where the code under some paths runs, where the path
+	// conventions guess wrong (a worker under scripts/ that production
+	// runs, a deploy folder of release scripts): in file order, the last
+	// pattern that matches a path decides.
+	Roles []RolePattern
+}
+
+// RolePattern gives the files a .gitignore-style pattern matches a role.
+type RolePattern struct {
+	Kind    lang.Kind
+	Pattern string
+	pattern gitignore.Pattern
+}
+
+// Role is where the code of path runs as the roles say, and whether any
+// pattern matched. A nil config matches nothing.
+func (c *Config) Role(path string) (lang.Role, bool) {
+	if c == nil {
+		return lang.Role{}, false
+	}
+	parts := strings.Split(path, "/")
+	for i := len(c.Roles) - 1; i >= 0; i-- {
+		if matchesPath(c.Roles[i].pattern, parts) {
+			return lang.Configured(c.Roles[i].Kind, c.File), true
+		}
+	}
+	return lang.Role{}, false
+}
+
+// matchesPath says whether a pattern matches a file or a folder above it
+// ("legacy/").
+func matchesPath(p gitignore.Pattern, parts []string) bool {
+	for i := 1; i <= len(parts); i++ {
+		if p.Match(parts[:i], i < len(parts)) == gitignore.Exclude {
+			return true
+		}
+	}
+	return false
 }
 
 // Ignore hides the findings it matches: every field set must match.
@@ -115,7 +154,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	if body.Kind == yaml.ScalarNode && body.Tag == "!!null" {
 		return c, nil
 	}
-	p.mapping(body, "", []string{"fail-on", "levels", "ignore", "exclude"}, func(key string, v *yaml.Node) {
+	p.mapping(body, "", []string{"fail-on", "levels", "ignore", "exclude", "roles"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "fail-on":
 			if s, ok := p.oneOf(v, key, Error, Warning, Note, Never); ok {
@@ -141,6 +180,15 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				if s, ok := p.str(item, fmt.Sprintf("exclude[%d]", i)); ok {
 					c.Exclude = append(c.Exclude, s)
 				}
+			})
+		case "roles":
+			p.mapping(v, "roles", lang.KindNames(), func(name string, list *yaml.Node) {
+				kind, _ := lang.ParseKind(name)
+				p.sequence(list, "roles."+name, func(i int, item *yaml.Node) {
+					if s, ok := p.str(item, fmt.Sprintf("roles.%s[%d]", name, i)); ok {
+						c.Roles = append(c.Roles, RolePattern{Kind: kind, Pattern: s, pattern: gitignore.ParsePattern(s, nil)})
+					}
+				})
 			})
 		}
 	})
@@ -380,14 +428,7 @@ func (ig *Ignore) matches(f Finding) bool {
 		if f.File == "" || ig.path == nil {
 			return false
 		}
-		// A pattern matches a file, or any folder above it ("legacy/").
-		parts := strings.Split(f.File, "/")
-		for i := 1; i <= len(parts); i++ {
-			if ig.path.Match(parts[:i], i < len(parts)) == gitignore.Exclude {
-				return true
-			}
-		}
-		return false
+		return matchesPath(ig.path, strings.Split(f.File, "/"))
 	}
 	return true
 }

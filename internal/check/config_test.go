@@ -58,6 +58,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"reason missing", "ignore:\n  - kind: drift\n", `c.yaml:2:5: ignore[0]: reason is missing`},
 		{"blank reason", "ignore:\n  - {kind: drift, reason: \"  \"}\n", `ignore[0]: reason is missing`},
 		{"no selector", "ignore:\n  - reason: because\n", `ignore[0]: give kind, path or id`},
+		{"unknown role", "roles:\n  scripts: [deploy/]\n", `c.yaml:2:3: roles: unknown key "scripts"`},
+		{"role hint", "roles:\n  scripts: [deploy/]\n", `did you mean "script"?`},
+		{"role not a list", "roles:\n  app: worker.js\n", `c.yaml:2:8: roles.app: want a list`},
+		{"role pattern not a value", "roles:\n  app: [[x]]\n", `c.yaml:2:9: roles.app[0]: want a value`},
 		{"unknown key in ignore", "ignore:\n  - {kind: drift, reason: x, why: y}\n", `c.yaml:2:30: ignore[0]: unknown key "why"`},
 		{"unknown kind in ignore", "ignore:\n  - {kind: secret, reason: x}\n", `ignore[0].kind: unknown kind "secret"`},
 		{"bad date", "ignore:\n  - {kind: drift, reason: x, until: 1/2/2026}\n", `ignore[0].until: "1/2/2026" is not a date`},
@@ -79,6 +83,37 @@ func TestParseConfigErrors(t *testing.T) {
 				t.Errorf("err =\n%v\nwant it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Roles say where code runs where the path conventions guess wrong; the
+// last pattern that matches a path decides, and a folder pattern matches
+// every file under it.
+func TestConfigRoles(t *testing.T) {
+	c, err := ParseConfig("threatmap-check.yaml", []byte(`roles:
+  script: [deploy/]
+  app: [scripts/worker.js, deploy/server.js]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path, want string
+		ok         bool
+	}{
+		{"scripts/worker.js", "in an application file (set in threatmap-check.yaml): served or run in production", true},
+		{"deploy/release/tag.sh", "in a script (set in threatmap-check.yaml): needs commit access", true},
+		{"deploy/server.js", "in an application file (set in threatmap-check.yaml): served or run in production", true},
+		{"scripts/release.js", "", false},
+	} {
+		r, ok := c.Role(tt.path)
+		if ok != tt.ok || ok && r.Reason() != tt.want {
+			t.Errorf("Role(%q) = %q, %v; want %q, %v", tt.path, r.Reason(), ok, tt.want, tt.ok)
+		}
+	}
+	var none *Config
+	if _, ok := none.Role("scripts/worker.js"); ok {
+		t.Error("a missing config gave a role")
 	}
 }
 

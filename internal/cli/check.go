@@ -112,7 +112,7 @@ none is, 2 on bad usage or an invalid model.`,
 			}
 			findings := check.Run(check.Input{
 				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f,
-				Draft: threat.Draft(f, threat.Options{}), Now: e.now(),
+				Draft: threat.Draft(f, threat.Options{Roles: cfg.Role}), Now: e.now(),
 				Excluded: source.Excluder(o.exclude), StalePage: stalePage,
 			})
 			findings = cfg.Apply(findings, e.now())

@@ -141,7 +141,10 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 				return nil, "", err
 			}
 		}
-		return threat.Draft(f, threat.Options{Product: "diff"}), dir, nil
+		// The revision's own roles, if its check configuration is valid
+		// (gateConfig warns when it is not).
+		cfg, _ := check.LoadConfigIn(dir, filepath.Join(dir, check.ConfigFile))
+		return threat.Draft(f, threat.Options{Product: "diff", Roles: cfg.Role}), dir, nil
 	}
 	baseModel, baseDir, err := draftAt("base", baseCommit)
 	if err != nil {

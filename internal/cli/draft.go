@@ -29,5 +29,9 @@ func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = filepath.Base(abs)
 	}
-	return threat.Draft(f, threat.Options{Product: name}), nil
+	cfg, err := loadCheckConfig(dir, "")
+	if err != nil {
+		return nil, err
+	}
+	return threat.Draft(f, threat.Options{Product: name, Roles: cfg.Role}), nil
 }

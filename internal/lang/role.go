@@ -3,6 +3,7 @@ package lang
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -33,6 +34,9 @@ func (k Kind) String() string {
 	}
 	return "app"
 }
+
+// KindNames are every kind's name, as configuration spells them.
+func KindNames() []string { return slices.Clone(kindNames[:]) }
 
 // ParseKind reads a kind's name, as String writes it.
 func ParseKind(s string) (Kind, bool) {

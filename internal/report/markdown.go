@@ -51,7 +51,9 @@ func (m *mdWriter) page(p *Page) {
 	}
 
 	m.f("## %s\n\n", HeadingExposed)
-	if len(p.Map) == 0 {
+	if len(p.Map) == 0 && len(p.Outside) > 0 {
+		m.f("_No threats in code that runs in production; the rest are under [%s](#%s)._\n\n", HeadingOutside, headingID(HeadingOutside))
+	} else if len(p.Map) == 0 {
 		m.f("_No threats recorded yet._\n\n")
 	} else {
 		m.table(p.Map)
