@@ -55,6 +55,7 @@ type Config struct {
 type RolePattern struct {
 	Kind    lang.Kind
 	Pattern string
+	Line    int // where it is written
 	pattern gitignore.Pattern
 }
 
@@ -186,7 +187,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 				kind, _ := lang.ParseKind(name)
 				p.sequence(list, "roles."+name, func(i int, item *yaml.Node) {
 					if s, ok := p.str(item, fmt.Sprintf("roles.%s[%d]", name, i)); ok {
-						c.Roles = append(c.Roles, RolePattern{Kind: kind, Pattern: s, pattern: gitignore.ParsePattern(s, nil)})
+						c.Roles = append(c.Roles, RolePattern{Kind: kind, Pattern: s, Line: item.Line, pattern: gitignore.ParsePattern(s, nil)})
 					}
 				})
 			})

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"github.com/threatmap/threatmap/internal/lang"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -91,6 +93,16 @@ func Loosenings(base, head *Config) []Loosening {
 	for _, ex := range head.Exclude {
 		if !slices.Contains(base.Exclude, ex) {
 			out = append(out, Loosening{Setting: "exclude", After: ex})
+		}
+	}
+	// A path newly said not to run in production takes its threats off
+	// the map: as loose as excluding it.
+	for _, r := range head.Roles {
+		if r.Kind == lang.App {
+			continue
+		}
+		if !slices.ContainsFunc(base.Roles, func(b RolePattern) bool { return b.Kind == r.Kind && b.Pattern == r.Pattern }) {
+			out = append(out, Loosening{Setting: "roles." + r.Kind.String(), After: r.Pattern, Line: r.Line})
 		}
 	}
 	return out

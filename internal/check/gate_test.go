@@ -37,6 +37,8 @@ func TestLoosenings(t *testing.T) {
 		{"ignore made endless", strict, strings.Replace(strict, ", until: 2026-07-01", "", 1), []string{"ignore (kind drift, path legacy/) until: 2026-07-01 → no end"}},
 		{"ignore shortened is fine", strict, strings.Replace(strict, "2026-07-01", "2026-06-20", 1), nil},
 		{"config deleted", strict, "<none>", []string{"fail-on: warning → error", "levels.stale: error → warning"}},
+		{"server code called a script", "", "roles:\n  script: [server/]\n  app: [scripts/worker.js]\n", []string{"roles.script added: server/"}},
+		{"a role already there", "roles: {script: [deploy/]}\n", "roles: {script: [deploy/]}\n", nil},
 		{"config added loose", "<none>", "fail-on: never\nexclude: [\"/*\"]\n", []string{"exclude added: /*", "fail-on: error → never"}},
 	}
 	for _, tt := range tests {
