@@ -53,6 +53,7 @@ var Kinds = []Kind{
 	{"drift", "The code has a surface the model does not know", "A route, store, third party or secret appeared in the code and no row of threatmap.yaml stands for it. Run `threatmap sync` to add it (marked new), then decide on the threats it brings.", Error, []string{"CWE-1059"}},
 	{"undecided", "Urgent threat without a decision", "A threat that bots find easily (low difficulty) with high or critical impact has no response. Mitigate it, or record a deliberate accept / transfer / eliminate decision.", Error, nil},
 	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it: fix the code, or set the control back to planned or in-progress.", Error, nil},
+	{"not-eliminated", "Threat marked eliminated whose surface is still in the code", "Eliminating a threat means removing the surface behind it (a route, a feature, a stored field). The scan still finds it, so the threat is still there: remove it, or record what was decided instead (mitigate with controls, accept, transfer).", Error, nil},
 	{"acceptance-expired", "Accepted risk past its revisit date", "An acceptance is a decision with an expiry. Revisit it: accept again with a new date, or change the response.", Error, nil},
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
 	{"secret-committed", "Secret committed to the repository", "Committed keys are found by automated scanners within minutes of a push to a public repository. Rotate it, remove it from the code and from history, and read it from the environment or a secret store.", Error, []string{"CWE-798"}},
@@ -117,6 +118,7 @@ func Run(in Input) []Finding {
 	r.stale()
 	r.undecided()
 	r.controls()
+	r.eliminations()
 	r.acceptances()
 	r.review()
 	r.secrets()
@@ -317,6 +319,47 @@ func (r *runner) evidenceExists(ev []model.Evidence) bool {
 		}
 	}
 	return true
+}
+
+// eliminations reports threats marked eliminated whose surface the scan
+// still finds, with the rule that drafted the threat still firing on it (a
+// threat written by hand stands while its surface does).
+func (r *runner) eliminations() {
+	for _, t := range r.m.Threats {
+		if t.EffectiveResponse() != model.Eliminate || r.skipThreat(&t) {
+			continue
+		}
+		k := slices.IndexFunc(r.m.Surfaces, func(s model.Surface) bool { return s.ID == t.Surface })
+		if k < 0 || r.m.Surfaces[k].Match == nil || r.m.Surfaces[k].State == model.StateGone {
+			continue // no code to look for
+		}
+		ms := &r.m.Surfaces[k]
+		for i := range r.in.Draft.Surfaces {
+			ds := &r.in.Draft.Surfaces[i]
+			if !ms.Match.Covers(ds.Match) || (t.Rule != "" && !r.drafts(t.Rule, ds.ID)) {
+				continue
+			}
+			file, line := "", 0
+			if len(ds.Evidence) > 0 {
+				file, line = ds.Evidence[0].File, ds.Evidence[0].Line
+			} else {
+				file, line = r.at(fmt.Sprintf("surfaces[%d]", k))
+			}
+			why := ""
+			if t.Elimination != nil && t.Elimination.Why != "" {
+				why = fmt.Sprintf(" (%q)", t.Elimination.Why)
+			}
+			r.add("not-eliminated", fmt.Sprintf("threat %s is marked eliminated%s, but its surface %s is still in the code", t.ID, why, ds.Name),
+				fmt.Sprintf("remove the surface, or record what was decided instead:\n  threatmap control %s --text TEXT --status planned\n  threatmap accept %s --by NAME --why TEXT --revisit YYYY-MM-DD", t.ID, t.ID),
+				file, line, t.ID, t.ID)
+			break
+		}
+	}
+}
+
+// drafts reports whether the rule drafts a threat on the scanned surface.
+func (r *runner) drafts(rule, surface string) bool {
+	return slices.ContainsFunc(r.in.Draft.Threats, func(t model.Threat) bool { return t.Rule == rule && t.Surface == surface })
 }
 
 func (r *runner) acceptances() {

@@ -38,6 +38,8 @@ where the model has stopped being true:
                       no response (error)
   unverified-control  a control marked implemented has no evidence in the code:
                       the wishlist problem (error)
+  not-eliminated      a threat marked eliminated whose surface is still in the
+                      code (error)
   acceptance-expired  an accepted risk is past its revisit date (error)
   review-overdue      the last review is older than review.every, default 90
                       days, or there never was one (error)

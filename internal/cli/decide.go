@@ -105,7 +105,8 @@ func newEliminateCmd(e *env) *cobra.Command {
 		Short: "Record that the surface behind a threat was removed",
 		Long: `eliminate sets the threat's response to eliminate and records why: what was
 removed so the threat no longer exists (a route, a feature, a stored field).
---by and --on (default today) say who decided and when.
+--by and --on (default today) say who decided and when. 'threatmap check'
+reports the threat while the scan still finds its surface.
 
 THREAT is a threat id, or the start of one when only one id starts that way.`,
 		Example: `  threatmap eliminate admin-exposed --why "The admin panel was removed; we use the database console" --by sam`,
