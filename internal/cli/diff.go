@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -11,6 +12,8 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/diff"
+	"github.com/threatmap/threatmap/internal/escape"
+	"github.com/threatmap/threatmap/internal/gitsafe"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/source"
@@ -21,6 +24,9 @@ type diffOptions struct {
 	scanOptions
 	out outputFlags
 	dir string
+	// workTree compares with the work tree when it has uncommitted
+	// changes (HEAD was not named).
+	workTree bool
 }
 
 func newDiffCmd(e *env) *cobra.Command {
@@ -32,7 +38,10 @@ func newDiffCmd(e *env) *cobra.Command {
 surfaces a change adds or removes (a route by method and path, anything
 else by what it stands for), the threat rows it adds or removes, and the
 rows whose difficulty, impact or priority it changes. HEAD defaults to
-HEAD; a detached HEAD is just a revision.
+HEAD; a detached HEAD is just a revision. Without HEAD, uncommitted changes
+count: when the files a scan reads differ from HEAD's (edited, added and
+not ignored, or removed), the work tree as it stands is compared instead,
+and the heading says "work tree".
 
 Each revision's files are read from git's object store into a temporary
 folder, removed when diff ends: the work tree is never touched,
@@ -71,6 +80,8 @@ clone that lacks BASE.`,
 			if len(args) == 2 {
 				head = args[1]
 			}
+			// Without HEAD, uncommitted changes are part of the change.
+			o.workTree = len(args) == 1
 			res, err := runDiff(cmd.Context(), e, o, base, head)
 			var de *diff.Error
 			if errors.As(err, &de) {
@@ -150,11 +161,32 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 	if err != nil {
 		return nil, err
 	}
-	headModel, headDir, err := draftAt("head", headCommit)
+	workTree := false
+	if o.workTree {
+		if workTree, err = diff.Changed(ctx, repo, headCommit, o.maxFileSize); err != nil {
+			return nil, err
+		}
+	}
+	var headModel *model.Model
+	var headDir string
+	if workTree {
+		headModel, headDir, err = draftWorkTree(ctx, e, o, repo, headCommit)
+		headRev, headCommit = "work tree", ""
+	} else {
+		headModel, headDir, err = draftAt("head", headCommit)
+	}
 	if err != nil {
 		return nil, err
 	}
-	covering := headThreatmap(e, headDir, headRev)
+	// The model is read from the revision itself, not from what was
+	// extracted for the scan: the scan's size cap and its refusal of links
+	// would make a model it skips look absent.
+	covering := headThreatmap(e, headRev, func() ([]byte, error) {
+		if workTree {
+			return source.ReadFile(o.dir, model.FileName, model.MaxFileSize)
+		}
+		return repo.File(ctx, headCommit, repo.Prefix+model.FileName, model.MaxFileSize)
+	})
 	res := diff.Compare(baseModel, headModel, covering)
 	res.Base, res.Head, res.BaseCommit, res.HeadCommit = baseRev, headRev, baseCommit, headCommit
 	if covering != nil {
@@ -180,11 +212,24 @@ func gateConfig(e *env, dir, rev string) *check.Config {
 	return cfg
 }
 
-// headThreatmap loads the threatmap.yaml of the head revision, if it has
-// one. An invalid one is a warning: the diff stands without coverage.
-func headThreatmap(e *env, dir, rev string) *model.Model {
-	data, err := source.ReadFile(dir, model.FileName, model.MaxFileSize)
+// headThreatmap loads the threatmap.yaml of the head (read by read), if it
+// has one. One that cannot be read (too large, a link) or is
+// invalid is a warning: the diff stands without coverage.
+func headThreatmap(e *env, rev string, read func() ([]byte, error)) *model.Model {
+	data, err := read()
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if errors.Is(err, gitsafe.ErrTooLarge) || errors.Is(err, source.ErrTooLarge) {
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s at %s is larger than %d MiB; not saying which rows it covers\n", model.FileName, rev, model.MaxFileSize>>20)
+		return nil
+	}
 	if err != nil {
+		why := pathErrText(err)
+		if errors.Is(err, gitsafe.ErrNotRegular) {
+			why = gitsafe.ErrNotRegular.Error()
+		}
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s at %s cannot be read (%s); not saying which rows it covers\n", model.FileName, rev, escape.Terminal(why))
 		return nil
 	}
 	doc, err := model.Parse(model.FileName, data)
@@ -193,4 +238,31 @@ func headThreatmap(e *env, dir, rev string) *model.Model {
 		return nil
 	}
 	return doc.Model
+}
+
+// pathErrText is what went wrong with a file, without its path.
+func pathErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// draftWorkTree drafts the model of the repository's folder as it stands,
+// uncommitted changes and all; history, when asked for, is read up to
+// HEAD's commit.
+func draftWorkTree(ctx context.Context, e *env, o *diffOptions, repo *gitsafe.Repo, head string) (*model.Model, string, error) {
+	opts := o.scanOptions
+	opts.history = false
+	f, err := runScan(ctx, e, o.dir, &opts)
+	if err != nil {
+		return nil, "", err
+	}
+	if o.history {
+		if err := addHistory(ctx, e, repo, head, &o.scanOptions, &f); err != nil {
+			return nil, "", err
+		}
+	}
+	return threat.Draft(f, threat.Options{Product: "diff"}), o.dir, nil
 }

@@ -52,7 +52,9 @@ func compareGate(ctx context.Context, e *env, dir, configPath string, cfg *check
 	var base *check.Config
 	data, err := repo.File(ctx, commit, inRepo, maxGateConfig)
 	switch {
-	case errors.Is(err, os.ErrNotExist):
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, gitsafe.ErrNotRegular):
+		// A link or folder in its place is no config either: threatmap
+		// never follows links.
 	case errors.Is(err, gitsafe.ErrTooLarge):
 		return nil, usageErr("--base: %s at %s is larger than %d MiB", inRepo, rev, maxGateConfig>>20)
 	case err != nil:

@@ -48,9 +48,14 @@ func (r *Repo) Tree(ctx context.Context, commit string) ([]Entry, error) {
 	return out, nil
 }
 
+// ErrNotRegular is a path a commit has as something else than a regular
+// file: a link or a submodule.
+var ErrNotRegular = errors.New("not a regular file")
+
 // File reads the regular file at path (slash-separated, from the top of
 // the repository) in commit, up to max bytes. A path the commit does not
-// have, or has as something else than a regular file, is os.ErrNotExist.
+// have as a file (nothing, or a folder) is os.ErrNotExist; a link or a
+// submodule is ErrNotRegular.
 func (r *Repo) File(ctx context.Context, commit, path string, max int64) ([]byte, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no path", os.ErrNotExist)
@@ -59,9 +64,12 @@ func (r *Repo) File(ctx context.Context, commit, path string, max int64) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(entries, func(e Entry) bool { return e.Path == path && e.Regular() })
+	i := slices.IndexFunc(entries, func(e Entry) bool { return e.Path == path })
 	if i < 0 {
 		return nil, fmt.Errorf("%s at %s: %w", path, commit, os.ErrNotExist)
+	}
+	if !entries[i].Regular() {
+		return nil, fmt.Errorf("%s at %s: %w", path, commit, ErrNotRegular)
 	}
 	blobs, err := r.Blobs(ctx)
 	if err != nil {
