@@ -791,6 +791,11 @@ func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*syntax.Node) {
 	}
 	var path strExpr
 	first := args[0]
+	if p, inner, ok := f.mountCall(t, first); ok && len(args) == 1 {
+		// app.use(mount('/api', api)): koa-mount's prefix is the use's.
+		f.addUse(t, owner, p, []*syntax.Node{inner}, false)
+		return
+	}
 	switch first.Type() {
 	case "string", "template_string", "binary_expression":
 		if e, ok := f.strExpr(t, first); ok {
@@ -810,6 +815,26 @@ func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*syntax.Node) {
 		}
 	}
 	f.addUse(t, owner, path, args, false)
+}
+
+// mountCall reads koa-mount's mount('/prefix', appOrMiddleware): the
+// prefix and what is mounted under it.
+func (f *fileFacts) mountCall(t *syntax.Tree, n *syntax.Node) (strExpr, *syntax.Node, bool) {
+	if n.Type() != "call_expression" {
+		return nil, nil, false
+	}
+	if lib, _ := f.libOf(t, n.ChildByFieldName("function")); lib != "koa-mount" {
+		return nil, nil, false
+	}
+	args := argList(n)
+	if len(args) != 2 {
+		return nil, nil, false
+	}
+	p, ok := f.strExpr(t, args[0])
+	if !ok {
+		return nil, nil, false
+	}
+	return p, args[1], true
 }
 
 func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*syntax.Node, mountOnly bool) {

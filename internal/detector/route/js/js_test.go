@@ -22,6 +22,7 @@ func TestFixtures(t *testing.T) {
 		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
 		{fwFastify, fwFastify},
 		{fwKoa, fwKoa},
+		{"koa-mount", fwKoa}, // koa-mount prefixes, nested routers, paths without a leading slash
 		{fwNest, fwNest},
 		{"nestjs-modules", fwNest}, // auth from consumer.apply().forRoutes() and APP_GUARD
 		{fwNext, fwNext},

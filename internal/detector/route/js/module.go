@@ -271,6 +271,15 @@ func (m *module) valueRef(t *syntax.Tree, v *syntax.Node) (ref, bool) {
 			if spec, ok := requireSpec(t, v); ok {
 				return ref{imp: &importRef{from: spec, name: "default"}}, true
 			}
+			// module.exports = router.routes(): a Koa router handed on as
+			// its middleware is the router.
+			if fn := v.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" && len(argList(v)) == 0 {
+				if obj := fn.ChildByFieldName("object"); obj != nil && obj.Type() == "identifier" {
+					if p := t.Text(fn.ChildByFieldName("property")); p == "routes" || p == "middleware" {
+						return ref{local: t.Text(obj)}, true
+					}
+				}
+			}
 			// A wrapper such as fastify-plugin's fp(fn): follow its first argument.
 			args := argList(v)
 			if len(args) == 0 {

@@ -352,6 +352,19 @@ func (r *resolver) tree() {
 	}
 }
 
+// koaRelative says a path is written without its leading slash on a Koa
+// router, where that still serves it.
+func koaRelative(n *node, local string) bool {
+	if local == "" || strings.HasPrefix(local, "/") || strings.HasPrefix(local, "*") || strings.Contains(local, "://") {
+		return false
+	}
+	fw := n.d.framework
+	if fw == "" {
+		fw = n.f.mainLib()
+	}
+	return fw == fwKoa
+}
+
 // whyPath is why a registration's route is missed.
 const whyPath = "its path is built at run time, not from literals and constants"
 
@@ -362,6 +375,12 @@ func (r *resolver) emit(out *detector.Sink) {
 			locals := make([]string, 0, len(rt.paths))
 			for _, pe := range rt.paths {
 				local, ok := r.str(n.f, pe, 0)
+				if ok && koaRelative(n, local) {
+					// @koa/router joins prefix and path as written:
+					// router.post('documents.list') under use('/') is
+					// /documents.list.
+					local = "/" + local
+				}
 				if !ok || !(local == "" || strings.HasPrefix(local, "/") || strings.HasPrefix(local, "*")) {
 					out.MissRoutes(n.f.path, int(rt.line), len(rt.methods), "route/js", whyPath)
 					continue

@@ -29,4 +29,3 @@ func TestFixtures(t *testing.T) {
 		})
 	}
 }
-
