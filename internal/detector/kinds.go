@@ -33,8 +33,8 @@ type Kind[T any] struct {
 	// into, for a kind without a list of its own, puts its facts into
 	// facts.Facts (a summary the sink keeps while the scan runs).
 	into func(*facts.Facts, []T)
-	// raw facts are not redacted as they come in: they are read from
-	// facts that already were.
+	// raw facts are not redacted as they come in: signals are read from
+	// facts that already were, and a summary is redacted as it is put.
 	raw bool
 
 	index int // in kinds and Sink.tables
@@ -72,7 +72,8 @@ func (k *Kind[T]) order(f *facts.Facts) {
 	*k.field(f) = nonNil(xs)
 }
 
-// kinds are every Kind, in declaration order.
+// kinds are every Kind, in declaration order: the order in which Result
+// puts them (a summary's warnings go after the warnings' own).
 var kinds []kindOf
 
 func newKind[T any](k *Kind[T]) *Kind[T] {
