@@ -144,6 +144,8 @@ func Reads(p string, data []byte) []Read {
 	if l != lang.Go { // Go struct tags are strings by design
 		quoted = code.StringSpans(l, src)
 	}
+	// skip, when set, rejects a match by where it starts.
+	var skip func(start int) bool
 	addAll := func(g func() *regexgate.Gate, needles ...string) {
 		if !containsAny(src, needles) {
 			return // every match holds one of the needles
@@ -152,6 +154,9 @@ func Reads(p string, data []byte) []Read {
 		for _, m := range g().FindAllStringSubmatchIndex(text, "", -1) {
 			if code.InSpans(quoted, m[0]) {
 				continue // a read quoted in a message, not made
+			}
+			if skip != nil && skip(m[0]) {
+				continue
 			}
 			for k := 2; k < len(m); k += 2 {
 				if m[k] >= 0 {
@@ -165,7 +170,16 @@ func Reads(p string, data []byte) []Read {
 		addAll(goReadGate, "os.Getenv", "os.LookupEnv")
 		addAll(goTagGate, `env:"`, `envconfig:"`)
 	case lang.Python:
+		// A bare environ is the process environment only when imported
+		// from os; otherwise it is a WSGI or ASGI request's environ
+		// (environ.get("HTTP_COOKIE") reads a request header).
+		if !hasImport(l, src, "os.environ") {
+			skip = func(start int) bool {
+				return strings.HasPrefix(text[start:], "environ") && (start == 0 || text[start-1] != '.')
+			}
+		}
 		addAll(pyReadGate, "environ", "getenv")
+		skip = nil
 		if containsAny(src, []string{"environ"}) && hasImport(l, src, "environ") {
 			addAll(pyEnvironGate, "env")
 		}

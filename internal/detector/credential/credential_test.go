@@ -79,7 +79,9 @@ func TestReads(t *testing.T) {
 		path, src string
 		want      []string
 	}{
-		{"a.py", `x = os.environ["A"]; y = environ.get('B'); z = getenv("C")`, []string{"A", "B", "C"}},
+		{"a.py", "from os import environ, getenv\nx = os.environ[\"A\"]; y = environ.get('B'); z = getenv(\"C\")", []string{"A", "B", "C"}},
+		// A WSGI or ASGI environ is a request's, not the process's.
+		{"socket.py", "import os\ndef connect(sid, environ, auth):\n    cookie = environ.get(\"HTTP_COOKIE\")\n    return os.environ.get(\"APP_SECRET\")\n", []string{"APP_SECRET"}},
 		{"a.py", `print("os.environ['QUOTED']")`, nil},
 		{"a.py", `print(f"{os.environ['IN_FSTRING']}")`, []string{"IN_FSTRING"}},
 		{"a.py", `x = config("NO_DECOUPLE_IMPORT")`, nil},

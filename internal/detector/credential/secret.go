@@ -20,6 +20,10 @@ var (
 		"LENGTH": true, "TTL": true, "EXPIRY": true, "EXPIRES": true, "EXPIRE": true, "ALGORITHM": true, "ROUNDS": true,
 		"HEADER": true, "MINUTES": true, "SECONDS": true, "HOURS": true, "DAYS": true, "ENABLED": true, "COUNT": true,
 		"SIZE": true, "LIMIT": true, "ORIGIN": true, "ORIGINS": true, "PROJECT": true, "ACCOUNT": true, "NUMBER": true,
+		// Where a token is fetched or a cookie goes, and how long it lives:
+		// OAUTH_TOKEN_URL, COOKIE_SAMESITE, STATE_COOKIE_LIFETIME. A URL
+		// that carries a password is a connection string, decided first.
+		"URL": true, "URI": true, "SAMESITE": true, "LIFETIME": true, "SECURE": true, "HTTPONLY": true, "AGE": true,
 	}
 	secretTokens = map[string]bool{
 		"KEY": true, "KEYS": true, "SECRET": true, "SECRETS": true, "TOKEN": true, "TOKENS": true,
@@ -30,7 +34,7 @@ var (
 	}
 	// connection strings carry a password in their user-info part.
 	connectionSuffixes = []string{"DATABASE_URL", "DB_URL", "DB_URI", "DATABASE_URI", "MONGO_URL", "MONGO_URI", "MONGODB_URL", "MONGODB_URI",
-		"REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL", "POSTGRES_URL", "POSTGRESQL_URL", "MYSQL_URL", "CONNECTION_STRING", "WEBHOOK_URL"}
+		"REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL", "POSTGRES_URL", "POSTGRESQL_URL", "MYSQL_URL", "CONNECTION_STRING", "WEBHOOK_URL", "CLOUDINARY_URL"}
 )
 
 // IsSecret classes a variable by its name: a key, token, password,

@@ -12,6 +12,9 @@ func TestIsSecret(t *testing.T) {
 		"VITE_API_KEY": false, "SUPABASE_ANON_KEY": false, "PORT": false, "HOST": false, "DEBUG": false, "LOG_LEVEL": false,
 		"S3_BUCKET": false, "AWS_REGION": false, "TWILIO_ACCOUNT_SID": false, "API_BASE_URL": false,
 		"ACCESS_TOKEN_EXPIRE_MINUTES": false, "JWT_ALGORITHM": false, "PASSWORD_MIN_LENGTH": false, "MONKEY": false, "": false,
+		"OAUTH_GITHUB_TOKEN_URL": false, "OIDC_TOKEN_URI": false, "CHAINLIT_COOKIE_SAMESITE": false,
+		"STATE_COOKIE_LIFETIME": false, "SESSION_COOKIE_SECURE": false, "COOKIE_MAX_AGE": false, "PASSWORD_RESET_URL": false,
+		"CLOUDINARY_URL": true, "CELERY_BROKER_URL": true, "DISCORD_WEBHOOK_URL": true, "SESSION_COOKIE_SECRET": true,
 	}
 	for name, want := range tests {
 		if got := IsSecret(name); got != want {
