@@ -6,7 +6,9 @@
 package thirdparty
 
 import (
+	"bytes"
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -95,7 +97,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read
 	}
+	redirected := openAICompatible(uses, code.Stripped(f))
 	for _, u := range uses {
+		if redirected && u.Service.ID == "openai" {
+			continue
+		}
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	var secrets []string
@@ -110,6 +116,34 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	d.mu.Unlock()
 	return nil
+}
+
+// baseURLRE is a client option that points an SDK at another host.
+var baseURLRE = regexp.MustCompile(`(?i)\bbase_?url\b|\bapi_base\b|\bbasePath\b`)
+
+// openAICompatible reports whether a file uses the OpenAI SDK only to
+// reach another provider that speaks its API: it sets a base URL and
+// names that provider's host, and never OpenAI's. The call goes to Groq
+// or OpenRouter, and so do the prompts and the bill.
+func openAICompatible(uses []code.Use, src []byte) bool {
+	sdk, other := false, false
+	for _, u := range uses {
+		switch {
+		case u.Service.ID == "openai":
+			sdk = true
+		case u.Service.Category == "llm" && u.Service.Parent != "openai":
+			other = true
+		}
+	}
+	if !sdk || !other || !baseURLRE.Match(src) {
+		return false
+	}
+	for _, h := range catalog.ByID("openai").Hosts {
+		if bytes.Contains(src, []byte(h)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *Detector) record(id string, ev facts.Evidence) {
