@@ -1,6 +1,8 @@
 package threat
 
 import (
+	"regexp"
+
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -68,7 +70,7 @@ var messagePumping = &Rule{
 var credentialStuffing = &Rule{
 	ID: "credential-stuffing", Title: "Login, signup or password reset without rate limiting",
 	Stride: []string{"S", "D"}, CWE: []string{"CWE-307"},
-	Fires:  "a login, signup, token or password-reset route (tag auth) that accepts writes",
+	Fires:  "a write route on a login, signup, session, token or password-reset path whose handler handles a password or creates an account (by the path alone when no handler was read: an OpenAPI operation)",
 	Rating: "low: credential-stuffing lists and bots are free; impact high: account takeover",
 	Controls: []Suggestion{
 		{Text: "Rate limit login, signup and reset per IP and per account", Check: "rate-limit"},
@@ -76,9 +78,7 @@ var credentialStuffing = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, r := range routes(c, func(r *facts.Route) bool {
-			return has(r.Tags, facts.TagAuth) && isWrite(r) && segmentIn(r.Path, "login", "signin", "sign-in", "signup", "sign-up", "register", "token", "reset", "forgot", "password", "auth", "session", "sessions")
-		}) {
+		for _, r := range routes(c, func(r *facts.Route) bool { return takesCredentials(c, r) }) {
 			hits = append(hits, Hit{
 				Route: r, Assets: c.AllUserData(),
 				Impact: "take over accounts or flood signups", Method: "trying leaked passwords at volume", Requires: "only a list of leaked credentials",
@@ -113,4 +113,25 @@ var graphqlUnbounded = &Rule{
 		}
 		return hits
 	},
+}
+
+// passwordWord is a handler handling a password or credentials.
+var passwordWord = regexp.MustCompile(`(?i)passw(or)?d|passwd`)
+
+// takesCredentials says a route is where credentials come in: on a path
+// that names a login, signup, session, token or reset, its handler
+// handles a password or creates an account. A route whose handler was not
+// read (an OpenAPI operation) is judged by its path alone, with only the
+// words that mean a login, a signup or a password. A word in the path is
+// not enough where a handler was read: OAuth client registration, an
+// analytics "reset" and a WebAuthn step handle no password.
+func takesCredentials(c *Context, r *facts.Route) bool {
+	if !isWrite(r) || r.Method == "DELETE" {
+		return false
+	}
+	if r.Body == "" {
+		return segmentIn(r.Path, "login", "signin", "sign-in", "log-in", "signup", "sign-up", "register", "password", "forgot")
+	}
+	return (passwordWord.MatchString(r.Body) || c.Shows(facts.SignalCreatesAccount, r)) &&
+		segmentIn(r.Path, "login", "signin", "sign-in", "log-in", "signup", "sign-up", "register", "token", "reset", "forgot", "password", "auth", "session", "sessions")
 }

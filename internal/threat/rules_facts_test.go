@@ -44,6 +44,16 @@ func scan(f facts.Facts, rs ...func() (facts.Route, []facts.Signal)) facts.Facts
 	return f
 }
 
+// withBody sets the handler code a route was read with ("" for a route
+// with no handler read: an OpenAPI operation).
+func withBody(mk func() (facts.Route, []facts.Signal), body string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.Body = body
+		return r, sigs
+	}
+}
+
 func rt(method, path, auth string, tags []string, params []facts.Param, signals ...string) func() (facts.Route, []facts.Signal) {
 	return func() (facts.Route, []facts.Signal) { return route(method, path, auth, tags, params, signals...) }
 }
@@ -141,9 +151,22 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 			scan(facts.Facts{}, rt("DELETE", "/items/{id}", facts.AuthRequired, nil, intID), rt("DELETE", "/open/{id}", facts.AuthNone, nil, intID),
 				rt("DELETE", "/users/{id}/follow", facts.AuthRequired, nil, intID)),
 			[]string{"DELETE /items/{id} [user-data] difficulty medium impact medium", "DELETE /open/{id} [user-data] difficulty low impact medium"}},
-		{"credential-stuffing", "credential-stuffing",
-			scan(facts.Facts{}, rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil), rt("GET", "/login", facts.AuthNone, tags(facts.TagAuth), nil)),
-			[]string{"POST /login [user-data] difficulty low impact high"}},
+		{"credential-stuffing: a handler handling a password, an account created, an operation by its path", "credential-stuffing",
+			scan(facts.Facts{},
+				withBody(rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil), "check_password(form.password)"),
+				withBody(rt("GET", "/login", facts.AuthNone, tags(facts.TagAuth), nil), "check_password(form.password)"),
+				rt("POST", "/signup", facts.AuthNone, nil, nil, "creates-account"),
+				rt("POST", "/settings", facts.AuthRequired, nil, nil, "creates-account"), // no word: a settings form
+				withBody(rt("POST", "/users/v1/register", facts.AuthNone, nil, nil), ""),
+				// Lookalikes: the words without a password. OAuth client
+				// registration, an analytics reset, a WebAuthn step, an
+				// OpenAPI operation whose path only says token.
+				withBody(rt("POST", "/oauth/register", facts.AuthNone, tags(facts.TagAuth), nil), "clients.create(req.body.redirect_uris)"),
+				withBody(rt("POST", "/api/websites/{id}/reset", facts.AuthRequired, tags(facts.TagAuth), intID), "resetWebsite(id)"),
+				withBody(rt("POST", "/webauthn/login/finish", facts.AuthNone, tags(facts.TagAuth), nil), "webauthn.FinishLogin(user, session)"),
+				withBody(rt("POST", "/token", facts.AuthNone, tags(facts.TagAuth), nil), "")),
+			[]string{"POST /login [user-data] difficulty low impact high", "POST /signup [user-data] difficulty low impact high",
+				"POST /users/v1/register [user-data] difficulty low impact high"}},
 		{"prompt-injection: reads without an owner condition", "prompt-injection",
 			scan(facts.Facts{}, rt("POST", "/ask", facts.AuthRequired, tags(facts.TagLLM), nil, "object-fetch"),
 				rt("POST", "/ask-mine", facts.AuthRequired, tags(facts.TagLLM), nil, "object-fetch", "ownership-check")),
