@@ -66,6 +66,7 @@ func init() {
 		&echoRouter,
 		&fiberRouter,
 		&httpRouter,
+		&irisRouter,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

@@ -220,6 +220,10 @@ func (fr *frame) genDecl(gd *ast.GenDecl) {
 				v = fr.eval(vs.Values[i])
 			} else if fw := routerType(fr.f, vs.Type); fw != "" {
 				v = &value{node: &node{fw: fw, unresolved: true}}
+			} else if tn := typeName(vs.Type); tn != "" {
+				// A variable of the package's own type is no router,
+				// whatever its methods are called.
+				v = &value{typeName: tn}
 			}
 			fr.env.set(n.Name, v)
 		}
