@@ -228,6 +228,11 @@ func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr
 	if !ok {
 		return
 	}
+	fr.registerAt(n, method, p, handlerExpr, mw, c, pattern)
+}
+
+// registerAt records one route at a path already read.
+func (fr *frame) registerAt(n *node, method, p string, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
 	h := fr.handler(handlerExpr)
 	if h == nil {
 		h = &handlerInfo{}

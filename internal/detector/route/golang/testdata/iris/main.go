@@ -20,6 +20,10 @@ func main() {
 	})
 	app.HandleDir("/static", iris.Dir("./public")) // want: GET /static
 
+	app.Handle("PUT", "/prefs", requireUser, prefs)               // want: PUT /prefs
+	app.HandleMany("GET POST", "/search /find", search)           // want: GET /search; POST /search; GET /find; POST /find
+	app.Party("admin.").Get("/dashboard", requireUser, dashboard) // want: GET /dashboard
+
 	// A lookalike: a method named like a verb on something that is not a
 	// router registers nothing.
 	var audit auditLog
@@ -51,3 +55,9 @@ func upload(ctx iris.Context) {
 }
 
 func removeOne(ctx iris.Context) {}
+
+func prefs(ctx iris.Context) {}
+
+func search(ctx iris.Context) {}
+
+func dashboard(ctx iris.Context) {}
