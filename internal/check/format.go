@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/escape"
@@ -17,6 +18,20 @@ type Report struct {
 	// Failed says whether the findings fail the build at the chosen level.
 	Failed bool   `json:"failed"`
 	FailOn string `json:"fail_on"`
+	// Prefix is the scanned folder relative to the repository's root
+	// ("services/api/", "" at the root). SARIF and GitHub annotations name
+	// files from the root, or code scanning puts them on the wrong files;
+	// the other formats keep paths relative to the scanned folder.
+	Prefix string `json:"-"`
+}
+
+// FromRoot names a finding's file from the repository's root: the prefix
+// and the file, for a file inside the scanned folder.
+func (r *Report) FromRoot(file string) string {
+	if r.Prefix == "" || file == "" || path.IsAbs(file) || file == ".." || strings.HasPrefix(file, "../") {
+		return file
+	}
+	return path.Join(r.Prefix, file)
 }
 
 // Formatter writes a report in one format.

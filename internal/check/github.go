@@ -31,6 +31,7 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 		if file == "" {
 			file = r.Model
 		}
+		file = r.FromRoot(file)
 		file = escape.Terminal(file)
 		props := []string{"file=" + escapeProperty(file)}
 		if f.Line > 0 {

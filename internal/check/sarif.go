@@ -69,6 +69,7 @@ func (s SARIF) Log(r *Report) (*sarif.Report, error) {
 		if file == "" {
 			file = r.Model // a finding about the whole model points at it
 		}
+		file = r.FromRoot(file)
 		region := sarif.NewRegion()
 		if f.Line > 0 {
 			region.WithStartLine(f.Line)

@@ -23,6 +23,8 @@ type checkOptions struct {
 	failOn string
 	config string
 	base   string
+	// repoRoot is where SARIF and GitHub paths start ("" finds it).
+	repoRoot string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -61,6 +63,10 @@ configuration with its version at REV: a lower fail-on, a kind's level
 lowered or off, an ignore added or extended, or a path newly excluded is a
 gate-weakened error, which the changed file's own levels, ignores and
 fail-on cannot silence (REV's fail-on, or --fail-on, decides).
+
+SARIF and GitHub annotations name files from the repository's root, so that
+a check of one folder of a monorepo (services/api) annotates the right
+files: the root is the nearest folder above DIR with a .git, or --repo-root.
 
 ` + formatsHelp(output.Check) + `
 
@@ -118,7 +124,11 @@ none is, 2 on bad usage or an invalid model.`,
 				Excluded: source.Excluder(o.exclude), StalePage: stalePage,
 			})
 			findings = cfg.Apply(findings, e.now())
-			rep := &check.Report{Model: rel, Findings: findings, FailOn: o.failOn}
+			prefix, err := repoPrefix(dir, o.repoRoot)
+			if err != nil {
+				return err
+			}
+			rep := &check.Report{Model: rel, Findings: findings, FailOn: o.failOn, Prefix: prefix}
 			for _, fd := range findings {
 				if check.LevelRank(fd.Level) <= failRank {
 					rep.Failed = true
@@ -156,9 +166,45 @@ none is, 2 on bad usage or an invalid model.`,
 	cmd.Flags().StringVar(&o.model, "model", "", "the model file (default DIR/threatmap.yaml)")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest level that fails the check: error, warning, note or never")
 	cmd.Flags().StringVar(&o.base, "base", "", "also compare the check configuration with its version at this git revision, and fail when it is less strict (for pull requests)")
+	cmd.Flags().StringVar(&o.repoRoot, "repo-root", "", "the repository's root, which SARIF and GitHub annotations name files from (default: the nearest folder above DIR with a .git)")
 	cmd.Flags().StringVar(&o.config, "config", "", "the check configuration (default DIR/"+check.ConfigFile+" when it exists)")
 	o.addWalkFlags(cmd)
 	return cmd
+}
+
+// repoPrefix is dir relative to the repository's root, with a trailing
+// slash ("" at the root, or outside any repository): root when given,
+// else the nearest folder at or above dir holding a .git (a folder, or the
+// file of a worktree or submodule). It runs no git: finding the root needs
+// no config the repository could set.
+func repoPrefix(dir, root string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if root == "" {
+		for d := abs; ; d = filepath.Dir(d) {
+			if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+				root = d
+				break
+			}
+			if filepath.Dir(d) == d {
+				return "", nil
+			}
+		}
+	}
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(rootAbs, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", usageErr("--repo-root %s does not hold %s", root, dir)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel) + "/", nil
 }
 
 // relTo names path relative to dir when it is inside it, as findings do.
