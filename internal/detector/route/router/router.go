@@ -4,7 +4,8 @@
 // calls into a tree; Compose then gives each route its full path, the
 // guards that run before it (outermost first) and whether every guard over
 // it was seen. Path joining, guard order and scope live here once, so a
-// framework detector only says what a call means.
+// framework detector only says what a call means. Build the whole tree
+// before composing: a node's paths are worked out once.
 package router
 
 import (
@@ -32,8 +33,8 @@ type Guard struct {
 	// Name is the guard as written (requireAuth, Depends(get_user)); it
 	// is listed in facts.Route.Middleware. Empty lists nothing.
 	Name string
-	// Text is the form auth naming is judged on when it differs from
-	// Name ("@login_required", "before_request check"); "" means Name.
+	// Text is the form auth naming is judged on, for a detector that
+	// keeps one apart from Name ("@login_required", "before_request check").
 	Text string
 	// Source is the guard's code when the detector found it: evidence of
 	// a check in the same way as a handler body.
@@ -302,20 +303,6 @@ func Names(gs []Guard) []string {
 	var out []string
 	for _, g := range gs {
 		if g.Name != "" {
-			out = append(out, g.Name)
-		}
-	}
-	return out
-}
-
-// Texts lists the forms the auth heuristics judge guards on.
-func Texts(gs []Guard) []string {
-	var out []string
-	for _, g := range gs {
-		switch {
-		case g.Text != "":
-			out = append(out, g.Text)
-		case g.Name != "":
 			out = append(out, g.Name)
 		}
 	}
