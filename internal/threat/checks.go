@@ -122,6 +122,19 @@ var checks = map[string]check{
 		}
 		return c.Anywhere("ip-allowlist")
 	},
+	// debug-guard: a debug or metrics route answers to an allow-list of
+	// addresses or to one shared password (basic auth) at the route.
+	"debug-guard": func(c *Context, h Hit) []model.Evidence {
+		for _, kind := range []string{facts.SignalIPAllowlist, facts.SignalBasicAuth} {
+			if ev := c.InGuards(kind, h.Route); ev != nil {
+				return ev
+			}
+			if ev := c.InHandler(kind, h.Route); ev != nil {
+				return ev
+			}
+		}
+		return nil
+	},
 	"secret-scanning": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-scanning") },
 	"env-ignored":     func(c *Context, h Hit) []model.Evidence { return c.Anywhere("env-ignored") },
 	"secret-store":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-store") },

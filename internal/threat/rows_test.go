@@ -89,3 +89,37 @@ func TestSigningKeyFileHasOneRow(t *testing.T) {
 		}
 	}
 }
+
+// A rule checks its own control at the surface before the row stands
+// open: /metrics behind basic auth is drafted mitigated, with the
+// evidence; the same route with nothing in front of it is open.
+func TestDebugEndpointGate(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		signals []string
+		want    model.Response
+	}{
+		{"basic auth in the handler", []string{"basic-auth"}, model.Mitigate},
+		{"an allow-list guard", []string{"guards:ip-allowlist"}, model.Mitigate},
+		{"nothing in front", nil, model.Undecided},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Draft(scan(facts.Facts{}, rt("GET", "/metrics", facts.AuthUnknown, nil, nil, tc.signals...)), Options{})
+			var got *model.Threat
+			for i := range m.Threats {
+				if m.Threats[i].Rule == "debug-endpoint" {
+					got = &m.Threats[i]
+				}
+			}
+			if got == nil {
+				t.Fatal("no debug-endpoint threat")
+			}
+			if got.Response != tc.want {
+				t.Errorf("response = %s, want %s", got.Response, tc.want)
+			}
+			if tc.want == model.Mitigate && len(got.Controls[0].Evidence) == 0 {
+				t.Error("mitigated without evidence")
+			}
+		})
+	}
+}

@@ -185,7 +185,7 @@ var debugEndpoint = &Rule{
 	Fires:  "routes under debug, metrics, actuator or pprof paths without an auth guard",
 	Rating: "low: scanners probe these paths on every host; impact medium to high: internals, memory, config",
 	Controls: []Suggestion{
-		{Text: "Serve debug and metrics on an internal port or behind auth", Check: "ip-allowlist"},
+		{Text: "Serve debug and metrics on an internal port, or behind an IP allow-list or basic auth", Check: "debug-guard"},
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
