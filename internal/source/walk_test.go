@@ -140,6 +140,10 @@ func TestIsBinaryAndMinified(t *testing.T) {
 		{"app.js", long, true},
 		{"app.js", strings.Repeat("const a = 1;\n", 1000), false},
 		{"app.py", long, false},
+		// One fat literal in a hand-written module: not a bundle.
+		{"server.js", "const logo = 'data:image/png;base64," + strings.Repeat("iVBORw0KGgo", 800) + "';\napp.get('/logo', send);\n", false},
+		// A bundle with a license header: its long line is code, strings and all.
+		{"vendor.js", "/*! lib v1 | MIT */\n" + strings.Repeat(`var a="x",b='y';function f(c){return c+a}`, 200), true},
 	}
 	for _, tc := range tests {
 		if got := IsMinified(tc.path, []byte(tc.data)); got != tc.want {
