@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threatmap/threatmap/internal/detector/signal"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/source"
@@ -52,7 +53,7 @@ type Kind struct {
 var Kinds = []Kind{
 	{"drift", "The code has a surface the model does not know", "A route, store, third party or secret appeared in the code and no row of threatmap.yaml stands for it. Run `threatmap sync` to add it (marked new), then decide on the threats it brings.", Error, []string{"CWE-1059"}},
 	{"undecided", "Urgent threat without a decision", "A threat that bots find easily (low difficulty) with high or critical impact has no response. Mitigate it, or record a deliberate accept / transfer / eliminate decision.", Error, nil},
-	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it: fix the code, or set the control back to planned or in-progress.", Error, nil},
+	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it, or the evidence given (file:line) shows nothing its check recognises within 5 lines: fix the code, point the evidence at the code that applies the control, or set the control back to planned or in-progress.", Error, nil},
 	{"not-eliminated", "Threat marked eliminated whose surface is still in the code", "Eliminating a threat means removing the surface behind it (a route, a feature, a stored field). The scan still finds it, so the threat is still there: remove it, or record what was decided instead (mitigate with controls, accept, transfer).", Error, nil},
 	{"acceptance-expired", "Accepted risk past its revisit date", "An acceptance is a decision with an expiry. Revisit it: accept again with a new date, or change the response.", Error, nil},
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
@@ -290,9 +291,25 @@ func (r *runner) controls() {
 			if len(ev) > 0 {
 				continue
 			}
-			// Evidence a person gave stands while the files it names exist:
-			// threatmap's checks cannot see every way to build a control.
+			// Evidence a person gave stands while the files it names exist
+			// and, when a check applies, the lines it names show something
+			// that check recognises: threatmap's checks cannot see every
+			// way to wire a control to a route, but they know what one
+			// looks like.
 			if len(c.Evidence) > 0 && r.evidenceExists(c.Evidence) {
+				if !checkable {
+					continue
+				}
+				id := threat.CheckFor(c)
+				controls, signals := threat.Vocabulary(id)
+				if r.evidenceShows(c.Evidence, controls, signals) {
+					continue
+				}
+				file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
+				r.add("unverified-control", fmt.Sprintf("threat %s: control %q is marked implemented, but its evidence does not show the control: %s has, within %d lines, none of what the %s check looks for (%s)",
+					t.ID, c.Text, evidenceList(c.Evidence), nearLines, id, lookedFor(controls, signals)),
+					fmt.Sprintf("point the evidence at the code that applies the control, or say where it stands:\n  threatmap control %s --text %q --status implemented --evidence FILE:LINE\n  threatmap control %s --text %q --status in-progress", t.ID, c.Text, t.ID, c.Text),
+					file, line, t.ID, t.ID, c.Text, "evidence")
 				continue
 			}
 			if !checkable && len(c.Evidence) == 0 {
@@ -308,6 +325,57 @@ func (r *runner) controls() {
 				file, line, t.ID, t.ID, c.Text)
 		}
 	}
+}
+
+// nearLines is how far from the line a person cites the control may be.
+const nearLines = 5
+
+// maxEvidenceFile caps a cited file read for its lines.
+const maxEvidenceFile = 4 << 20
+
+// evidenceShows reports whether one of the cited lines, or the lines near
+// it, shows a control or signal of the kinds given (the whole file when no
+// line is cited).
+func (r *runner) evidenceShows(ev []model.Evidence, controls, signals []string) bool {
+	for _, e := range ev {
+		data, err := source.ReadFile(r.in.Root, e.File, maxEvidenceFile)
+		if err != nil {
+			continue
+		}
+		text := string(data)
+		if e.Line > 0 {
+			lines := strings.Split(text, "\n")
+			from, to := max(e.Line-1-nearLines, 0), min(e.Line+nearLines, len(lines))
+			if from >= to {
+				continue
+			}
+			text = strings.Join(lines[from:to], "\n")
+		}
+		if signal.Recognises(text, controls, signals) {
+			return true
+		}
+	}
+	return false
+}
+
+func evidenceList(ev []model.Evidence) string {
+	parts := make([]string, len(ev))
+	for i, e := range ev {
+		parts[i] = e.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// lookedFor says in words what a check looks for.
+func lookedFor(controls, signals []string) string {
+	var parts []string
+	if len(controls) > 0 {
+		parts = append(parts, "controls: "+strings.Join(controls, ", "))
+	}
+	if len(signals) > 0 {
+		parts = append(parts, "in a route's code or middleware: "+strings.Join(signals, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (r *runner) evidenceExists(ev []model.Evidence) bool {

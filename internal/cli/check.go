@@ -38,8 +38,9 @@ where the model has stopped being true:
   drift               the code has a surface the model does not know (error)
   undecided           a low-difficulty threat with high or critical impact has
                       no response (error)
-  unverified-control  a control marked implemented has no evidence in the code:
-                      the wishlist problem (error)
+  unverified-control  a control marked implemented has no evidence in the code,
+                      or the file:line given shows nothing its check
+                      recognises nearby: the wishlist problem (error)
   not-eliminated      a threat marked eliminated whose surface is still in the
                       code (error)
   acceptance-expired  an accepted risk is past its revisit date (error)

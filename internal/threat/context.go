@@ -17,6 +17,9 @@ type Context struct {
 	F facts.Facts
 
 	byRoute map[string][]facts.Signal // signals by route key
+	// asked, when set, records the control and signal kinds a check asks
+	// for (Vocabulary).
+	asked *vocabulary
 	roles   func(path string) (lang.Role, bool)
 }
 
@@ -189,6 +192,9 @@ func (c *Context) CreditsFor(r *facts.Route) ([]string, string) {
 
 // ControlsOf returns the control facts of a kind.
 func (c *Context) ControlsOf(kind string) []facts.Control {
+	if c.asked != nil {
+		c.asked.add(&c.asked.Controls, kind)
+	}
 	var out []facts.Control
 	for _, ctl := range c.F.Controls {
 		if ctl.Kind == kind {
@@ -345,6 +351,9 @@ func (c *Context) Named(kind string, r *facts.Route) []string {
 }
 
 func (c *Context) signalAt(kind string, r *facts.Route, in string) []model.Evidence {
+	if c.asked != nil {
+		c.asked.add(&c.asked.Signals, kind)
+	}
 	for _, s := range c.signalsOf(r) {
 		if s.Kind == kind && s.In == in {
 			return []model.Evidence{{File: s.Evidence.File, Line: s.Evidence.Line}}

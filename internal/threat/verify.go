@@ -2,6 +2,7 @@ package threat
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -93,4 +94,31 @@ func routeFor(f facts.Facts, s *model.Surface) *facts.Route {
 		}
 	}
 	return best
+}
+
+// vocabulary is what a check looks for: control facts and route signals by
+// kind.
+type vocabulary struct{ Controls, Signals []string }
+
+func (v *vocabulary) add(list *[]string, kind string) {
+	if !slices.Contains(*list, kind) {
+		*list = append(*list, kind)
+	}
+}
+
+// Vocabulary lists the control and signal kinds the evidence check id
+// looks for, found by running it over no facts with a route, a store and
+// a file, so every way it can find the control is asked for once. A
+// person's evidence for the control must show one of them.
+func Vocabulary(id string) (controls, signals []string) {
+	fn, ok := checks[id]
+	if !ok {
+		return nil, nil
+	}
+	v := &vocabulary{}
+	c := &Context{asked: v}
+	fn(c, Hit{Route: &facts.Route{File: "probe", Line: 1}, Store: &facts.Store{}})
+	fn(c, Hit{File: "probe"})
+	fn(c, Hit{})
+	return v.Controls, v.Signals
 }

@@ -254,3 +254,29 @@ func boundary(text string, i int) bool {
 	after := i < len(text) && isWordByte(text[i])
 	return before != after
 }
+
+// Recognises reports whether text (a few lines a person cites as evidence)
+// shows one of the controls or signals named: a control pattern (Patterns)
+// or a route signal's code or guard pattern (RoutePatterns) matches in it.
+// It is the same vocabulary the scan reads with, so evidence is judged as
+// the code is.
+func Recognises(text string, controls, signals []string) bool {
+	for i := range Patterns {
+		p := &Patterns[i]
+		if p.Control != "" && contains(controls, p.Control) && p.Re.MatchString(text) && (p.Also == nil || p.Also.MatchString(text)) {
+			return true
+		}
+	}
+	for _, p := range RoutePatterns {
+		if !contains(signals, p.Kind) {
+			continue
+		}
+		if p.Code != nil && p.Code.MatchString(text) && (p.Also == nil || p.Also.MatchString(text)) {
+			return true
+		}
+		if p.Guard != nil && p.Guard.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}

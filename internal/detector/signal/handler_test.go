@@ -180,3 +180,25 @@ func TestRouteSignalsSkipComments(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognises: evidence text is judged by the scan's own patterns, only
+// for the kinds asked for.
+func TestRecognises(t *testing.T) {
+	tests := []struct {
+		name, text        string
+		controls, signals []string
+		want              bool
+	}{
+		{"limiter decorator", "@limiter.limit(\"5/minute\")\ndef login():", []string{"rate-limit"}, []string{facts.SignalRateLimit}, true},
+		{"owner-scoped query", "Note.query.filter_by(id=note_id, owner_id=user.id)", nil, []string{facts.SignalOwnership}, true},
+		{"the weakness itself", "return Note.query.get(note_id)", nil, []string{facts.SignalOwnership}, false},
+		{"another control's code", "@limiter.limit(\"5/minute\")", nil, []string{facts.SignalOwnership}, false},
+		{"a comment that names the control", "# ownership is checked upstream", nil, []string{facts.SignalOwnership}, false},
+		{"nothing asked", "@limiter.limit(\"5/minute\")", nil, nil, false},
+	}
+	for _, tt := range tests {
+		if got := Recognises(tt.text, tt.controls, tt.signals); got != tt.want {
+			t.Errorf("%s: Recognises = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
