@@ -80,6 +80,11 @@ type fileFacts struct {
 	routes  []routeDecl
 	uses    []useDecl
 	seq     int
+	// bind holds what a loop variable stands for while a loop over a
+	// literal array is read, once per element; arrays are the file's
+	// array constants, found on first use.
+	bind   map[string]*syntax.Node
+	arrays map[string]*syntax.Node
 	missed  []int32 // lines of registrations whose path cannot be read
 
 	nest        []nestRoute
@@ -330,6 +335,9 @@ func (f *fileFacts) collectCalls(t *syntax.Tree) {
 		if depth > maxDepth {
 			return
 		}
+		if f.unroll(t, n, func(body *syntax.Node) { visit(body, depth+1) }) {
+			return
+		}
 		for _, c := range syntax.NamedChildren(n) {
 			visit(c, depth+1)
 		}
@@ -340,7 +348,7 @@ func (f *fileFacts) collectCalls(t *syntax.Tree) {
 		if fn == nil {
 			return
 		}
-		if fn.Type() == "member_expression" {
+		if fn.Type() == "member_expression" || fn.Type() == "subscript_expression" {
 			f.memberCall(t, n, fn)
 		} else {
 			f.setupCall(t, n, fn)
@@ -349,11 +357,164 @@ func (f *fileFacts) collectCalls(t *syntax.Tree) {
 	visit(t.Root(), 0)
 }
 
+// maxUnrolled bounds the elements a loop is read for.
+const maxUnrolled = 64
+
+// unroll reads a loop over a literal array once per element, its
+// variable bound to the element: routes registered in
+// ['/a', '/b'].forEach(p => app.get(p, h)), a config array of mounts
+// (routes.forEach(r => router.use(r.path, r.route))) or of routes
+// (for (const {method, path, handler} of table) router[method](path, handler)).
+// It says whether n was such a loop (and so was visited).
+func (f *fileFacts) unroll(t *syntax.Tree, n *syntax.Node, visit func(*syntax.Node)) bool {
+	if f.bind != nil {
+		return false // one loop at a time: nested loops are read as written
+	}
+	var list, param, body *syntax.Node
+	switch n.Type() {
+	case "call_expression":
+		fn := n.ChildByFieldName("function")
+		if fn == nil || fn.Type() != "member_expression" {
+			return false
+		}
+		if p := t.Text(fn.ChildByFieldName("property")); p != "forEach" && p != "map" {
+			return false
+		}
+		args := argList(n)
+		if len(args) == 0 || !isFunc(args[0]) {
+			return false
+		}
+		list, body = fn.ChildByFieldName("object"), args[0].ChildByFieldName("body")
+		if p := args[0].ChildByFieldName("parameter"); p != nil {
+			param = p
+		} else if ps := args[0].ChildByFieldName("parameters"); ps != nil && ps.NamedChildCount() > 0 {
+			param = ps.NamedChild(0)
+			if param.Type() == "required_parameter" {
+				param = param.ChildByFieldName("pattern")
+			}
+		}
+	case "for_in_statement":
+		list, param, body = n.ChildByFieldName("right"), n.ChildByFieldName("left"), n.ChildByFieldName("body")
+	default:
+		return false
+	}
+	arr := f.arrayOf(t, list)
+	if arr == nil || param == nil || body == nil {
+		return false
+	}
+	elems := syntax.NamedChildren(arr)
+	if len(elems) == 0 || len(elems) > maxUnrolled {
+		return false
+	}
+	for _, e := range elems {
+		f.bind = map[string]*syntax.Node{}
+		f.bindParam(t, param, e)
+		visit(body)
+	}
+	f.bind = nil
+	return true
+}
+
+// arrayOf is the array literal an expression is, or names: an inline
+// [...] or a const declared in this file.
+func (f *fileFacts) arrayOf(t *syntax.Tree, n *syntax.Node) *syntax.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type() == "array" {
+		return n
+	}
+	if n.Type() != "identifier" {
+		return nil
+	}
+	if f.arrays == nil {
+		f.arrays = map[string]*syntax.Node{}
+		syntax.Walk(t.Root(), func(d *syntax.Node) bool {
+			if d.Type() == "variable_declarator" {
+				if name, v := d.ChildByFieldName("name"), d.ChildByFieldName("value"); name != nil && v != nil && v.Type() == "array" {
+					f.arrays[t.Text(name)] = v
+				}
+			}
+			return true
+		})
+	}
+	return f.arrays[t.Text(n)]
+}
+
+// bindParam binds a loop variable (or the names a pattern takes out of
+// it) to the element's nodes: r, r.path and r.route for an object
+// element; path and route for {path, route}.
+func (f *fileFacts) bindParam(t *syntax.Tree, param, elem *syntax.Node) {
+	switch param.Type() {
+	case "identifier":
+		name := t.Text(param)
+		f.bind[name] = elem
+		if elem.Type() == "object" {
+			for _, p := range syntax.NamedChildren(elem) {
+				switch p.Type() {
+				case "pair":
+					f.bind[name+"."+strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`)] = p.ChildByFieldName("value")
+				case "shorthand_property_identifier":
+					f.bind[name+"."+t.Text(p)] = p
+				}
+			}
+		}
+	case "object_pattern":
+		for _, p := range syntax.NamedChildren(param) {
+			switch p.Type() {
+			case "shorthand_property_identifier_pattern":
+				if v := objectField(t, elem, t.Text(p)); v != nil {
+					f.bind[t.Text(p)] = v
+				}
+			case "pair_pattern":
+				k, v := p.ChildByFieldName("key"), p.ChildByFieldName("value")
+				if k != nil && v != nil && v.Type() == "identifier" {
+					if ev := objectField(t, elem, strings.Trim(t.Text(k), `'"`)); ev != nil {
+						f.bind[t.Text(v)] = ev
+					}
+				}
+			}
+		}
+	case "array_pattern":
+		if elem.Type() != "array" {
+			return
+		}
+		items := syntax.NamedChildren(elem)
+		for i, p := range syntax.NamedChildren(param) {
+			if p.Type() == "identifier" && i < len(items) {
+				f.bind[t.Text(p)] = items[i]
+			}
+		}
+	}
+}
+
+// bound is what a name stands for in the loop being read, or n itself.
+func (f *fileFacts) bound(t *syntax.Tree, n *syntax.Node) *syntax.Node {
+	if f.bind == nil || n == nil {
+		return n
+	}
+	switch n.Type() {
+	case "identifier", "member_expression":
+		if v := f.bind[t.Text(n)]; v != nil {
+			return v
+		}
+	}
+	return n
+}
+
 // maxDepth bounds recursion on pathological nesting (generated code).
 const maxDepth = 2000
 
 func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 	prop := t.Text(fn.ChildByFieldName("property"))
+	if fn.Type() == "subscript_expression" {
+		// router['get'](...), router[route.method](...) in a loop
+		p, ok := t.StringValue(f.bound(t, fn.ChildByFieldName("index")))
+		if !ok {
+			return
+		}
+		prop = strings.ToLower(p)
+	}
 	method, isMethod := httpMethods[prop]
 	switch {
 	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
@@ -369,6 +530,9 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 	}
 	owner = f.ownerKey(t, owner, call)
 	args := argList(call)
+	for k, a := range args {
+		args[k] = f.bound(t, a)
+	}
 	f.seq++
 	switch {
 	case isMethod:

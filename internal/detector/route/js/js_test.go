@@ -20,6 +20,7 @@ func TestFixtures(t *testing.T) {
 	apps := []struct{ dir, fw string }{
 		{fwExpress, fwExpress},
 		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
+		{"express-loops", fwExpress},  // routes and mounts registered in loops over literal arrays
 		{fwFastify, fwFastify},
 		{fwKoa, fwKoa},
 		{"koa-mount", fwKoa}, // koa-mount prefixes, nested routers, paths without a leading slash
