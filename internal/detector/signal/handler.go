@@ -53,7 +53,13 @@ var (
 	ownershipCheck = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|` +
 		`(current_?user|request\.user|req\.user|session\.user|g\.user|claims|auth\.user)[\w.\[\]"']*\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(owner|user|author|account|tenant|creator)_?id\b|` +
 		`\.(owner|author|user|creator)\s*(==|===|!=|!==|is\s+not|is)\s*(request\.user|current_user|req\.user|g\.user)\b|` +
-		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)`)
+		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)` +
+		// A lookup scoped by the caller's id passed first: store.FeedByID(user.ID, id),
+		// getDoc(currentUser.id, docId), repo.FindOne(request.UserID(r), id).
+		`|\b\w*(By\w*|[Gg]et\w*|[Ff]ind\w*|[Ll]oad\w*|[Ff]etch\w*)\(\s*(((current_?|session\.|req\.|request\.|ctx\.state\.|auth\.)?user|currentUser|me|viewer|actor)\.(id|ID|Id)|\w+\.UserID\(\w*\)|userID|userId|user_id)\s*,\s*\w` +
+		// An authorisation helper given the caller and the object: authorize(user, "read", doc),
+		// canViewBoard(auth, id).
+		`|\b(authorize|can[A-Z]\w*)\(\s*(user|auth|actor|currentUser|current_user|ctx\.state\.auth)\b[^,)]*,`)
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	roleCheck     = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
 )

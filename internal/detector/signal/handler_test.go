@@ -202,3 +202,30 @@ func TestRecognises(t *testing.T) {
 		}
 	}
 }
+
+// Ownership is read in a handler only: the lookup is scoped by the
+// caller's id, or an authorisation helper is given the caller.
+func TestOwnershipInHandler(t *testing.T) {
+	for _, tc := range []struct {
+		kind, file, line string
+		want             bool
+	}{
+		{"ownership-check", "feed.go", `	feed, err := h.store.FeedByID(user.ID, feedID)`, true},
+		{"ownership-check", "feed.go", `	entry, err := h.store.GetEntry(request.UserID(r), entryID)`, true},
+		{"ownership-check", "docs.ts", `  const doc = await findDocument(currentUser.id, id);`, true},
+		{"ownership-check", "docs.ts", `  authorize(user, "read", document);`, true},
+		{"ownership-check", "boards.ts", `  if (!(await canViewBoard(auth, boardId))) return forbidden();`, true},
+		{"ownership-check", "feed.go", `	feed, err := h.store.FeedByID(feedID)`, false},          // the id alone
+		{"ownership-check", "feed.go", `	fmt.Println(user.ID, feedID)`, false},                   // no lookup
+		{"ownership-check", "users.go", `	u, err := h.store.UserByID(request.UserID(r))`, false}, // the caller's own record
+		{"ownership-check", "docs.ts", `  const canEdit = canonicalize(user);`, false},           // a word that starts with can
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			r := facts.Route{Method: "GET", Path: "/x/{id}", File: tc.file, Line: 1, Body: "\n" + tc.line + "\n"}
+			got := slices.ContainsFunc(RouteSignals(&r, nil, nil), func(s facts.Signal) bool { return s.Kind == tc.kind })
+			if got != tc.want {
+				t.Errorf("found %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
