@@ -85,7 +85,7 @@ type fileFacts struct {
 	// array constants, found on first use.
 	bind   map[string]*syntax.Node
 	arrays map[string]*syntax.Node
-	missed  []int32 // lines of registrations whose path cannot be read
+	missed []int32 // lines of registrations whose path cannot be read
 
 	nest        []nestRoute
 	nestPrefix  strExpr // app.setGlobalPrefix in a NestJS bootstrap
@@ -595,12 +595,18 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *syntax.Node) (owner string, ba
 			if name := chainBinding(t, obj); name != "" {
 				return name, base, true
 			}
+			if key := f.exportedChain(t, obj); key != "" {
+				return key, base, true
+			}
 			return "", nil, false
 		case "call_expression":
 			fn := obj.ChildByFieldName("function")
 			if fn == nil || fn.Type() != "member_expression" {
 				if name := chainBinding(t, obj); name != "" {
 					return name, base, true
+				}
+				if key := f.exportedChain(t, obj); key != "" {
+					return key, base, true
 				}
 				return "", nil, false
 			}
@@ -615,6 +621,16 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *syntax.Node) (owner string, ba
 				base = e
 			case httpMethods[prop] != "" || prop == "use" || prop == "route" || prop == "on":
 			default:
+				// express.Router().get(...): the chain starts at the
+				// router's constructor.
+				if name := chainBinding(t, obj); name != "" {
+					if _, ok := f.routers[name]; ok {
+						return name, base, true
+					}
+				}
+				if key := f.exportedChain(t, obj); key != "" {
+					return key, base, true
+				}
 				return "", nil, false
 			}
 			obj = fn.ChildByFieldName("object")
@@ -623,6 +639,39 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *syntax.Node) (owner string, ba
 		}
 	}
 	return "", nil, false
+}
+
+// exportedChain names a router built and exported in one expression,
+// with no variable: export default Router().use('/api', api), or
+// module.exports = express.Router().get(...). The router is keyed by its
+// position and becomes the module's default export.
+func (f *fileFacts) exportedChain(t *syntax.Tree, n *syntax.Node) string {
+	top := n
+	for p := n.Parent(); p != nil && (p.Type() == "member_expression" || p.Type() == "call_expression"); p = p.Parent() {
+		top = p
+	}
+	p := top.Parent()
+	if p == nil {
+		return ""
+	}
+	switch {
+	case p.Type() == "export_statement" && isDefaultExport(t, p):
+	case p.Type() == "assignment_expression" && t.Text(p.ChildByFieldName("left")) == "module.exports":
+	default:
+		return ""
+	}
+	key := "chain@" + itoa(int(n.StartByte()))
+	if _, ok := f.routers[key]; ok {
+		return key
+	}
+	d, ok := f.routerOf(t, n)
+	if !ok {
+		return ""
+	}
+	d.key = key
+	f.routers[key] = d
+	f.exports["default"] = ref{local: key}
+	return key
 }
 
 // chainBinding is the variable a call chain starting at n is assigned

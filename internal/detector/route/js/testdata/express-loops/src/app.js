@@ -2,6 +2,7 @@
 const express = require('express');
 const accounts = require('./routes/accounts');
 const billing = require('./routes/billing');
+const { default: api } = require('./api');
 const { listPlans, showPlan, ping } = require('./handlers');
 
 const app = express();
@@ -32,6 +33,7 @@ for (const { method, path, handler } of table) {
 app['post']('/feedback', (req, res) => res.status(202).end()); // want: POST /feedback
 
 app.use('/v1', v1);
+app.use('/api', api);
 
 // Lookalike: a loop over data that registers nothing.
 const colors = ['red', 'green'];
