@@ -382,3 +382,46 @@ func ForScheme(scheme string) *Service {
 	}
 	return nil
 }
+
+// credentialSuffixes end the names of variables that unlock a service
+// (OKTA_CLIENT_SECRET, ACME_API_KEY), as opposed to ones that configure it.
+var credentialSuffixes = []string{"_CLIENT_SECRET", "_API_KEY", "_SECRET_KEY", "_ACCESS_TOKEN", "_AUTH_TOKEN", "_API_TOKEN", "_BOT_TOKEN", "_APP_PASSWORD", "_PRIVATE_KEY", "_LICENSE_KEY"}
+
+// namespaces are prefixes an app puts before a provider's own variable
+// names (OAUTH_GITHUB_CLIENT_SECRET is GitHub's).
+var namespaces = []string{"OAUTH_", "SOCIAL_AUTH_", "AUTH_"}
+
+// CredentialOf returns the service a secret variable unlocks, strictly:
+// a variable the catalogue lists, or a service's prefix followed by a
+// credential suffix, after any public or OAuth namespace. A prefix alone
+// is not enough here (MAGIC_LINK_SECRET is no key to Magic). nil when no
+// service claims it.
+func CredentialOf(name string) *Service {
+	c := get()
+	names := []string{name}
+	for _, p := range append(slices.Clone(publicPrefixes), namespaces...) {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			names = append(names, rest)
+		}
+	}
+	for _, n := range names {
+		if s := c.env[n]; s != nil {
+			return s
+		}
+	}
+	for _, n := range names {
+		for _, suffix := range credentialSuffixes {
+			if !strings.HasSuffix(n, suffix) {
+				continue
+			}
+			if s := forEnvName(c, n); s != nil {
+				for _, p := range s.EnvPrefixes {
+					if n == p+suffix[1:] {
+						return s
+					}
+				}
+			}
+		}
+	}
+	return nil
+}

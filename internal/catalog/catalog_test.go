@@ -150,3 +150,29 @@ func TestCallIn(t *testing.T) {
 		}
 	}
 }
+
+func TestCredentialOf(t *testing.T) {
+	tests := map[string]string{
+		"OPENAI_API_KEY":             "openai",
+		"OAUTH_OKTA_CLIENT_SECRET":   "okta",
+		"OAUTH_GITHUB_CLIENT_SECRET": "github",
+		"KEYCLOAK_CLIENT_SECRET":     "keycloak",
+		"NEXT_PUBLIC_SUPABASE_URL":   "supabase",
+		"STRIPE_SECRET_KEY":          "stripe",
+		// Lookalikes: a prefix alone, a setting, an unknown provider.
+		"MAGIC_LINK_SECRET":        "",
+		"OKTA_SCOPES":              "",
+		"OAUTH_ACME_CLIENT_SECRET": "",
+		"STRIPE_PRICE_ID":          "",
+		"JWT_SECRET":               "",
+	}
+	for name, want := range tests {
+		got := ""
+		if s := CredentialOf(name); s != nil {
+			got = s.ID
+		}
+		if got != want {
+			t.Errorf("CredentialOf(%s) = %q, want %q", name, got, want)
+		}
+	}
+}

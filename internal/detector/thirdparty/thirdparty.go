@@ -106,8 +106,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
-		if credential.IsSecret(r.Name) {
-			secrets = append(secrets, r.Name)
+		if !credential.IsSecret(r.Name) {
+			continue
+		}
+		secrets = append(secrets, r.Name)
+		// Reading a service's key is using the service, even through a
+		// generic HTTP client and a host the code takes from settings.
+		if s := catalog.CredentialOf(r.Name); s != nil {
+			d.record(s.ID, facts.Evidence{File: f.Path, Line: r.Line})
 		}
 	}
 	d.mu.Lock()

@@ -2,9 +2,9 @@ from pydantic_settings import BaseSettings
 
 
 class Settings(BaseSettings):
-    stripe_secret_key: str  # want: uses-secret stripe STRIPE_SECRET_KEY
-    stripe_webhook_secret: str  # want: uses-secret stripe STRIPE_WEBHOOK_SECRET
-    aws_secret_access_key: str = ""  # want: uses-secret aws-s3 AWS_SECRET_ACCESS_KEY; uses-secret aws-ses AWS_SECRET_ACCESS_KEY
+    stripe_secret_key: str  # want: uses-secret stripe STRIPE_SECRET_KEY; third-party stripe
+    stripe_webhook_secret: str  # want: uses-secret stripe STRIPE_WEBHOOK_SECRET; third-party stripe
+    aws_secret_access_key: str = ""  # want: uses-secret aws-s3 AWS_SECRET_ACCESS_KEY; uses-secret aws-ses AWS_SECRET_ACCESS_KEY; third-party aws-s3; third-party aws-ses
     s3_bucket: str = "uploads"
 
 

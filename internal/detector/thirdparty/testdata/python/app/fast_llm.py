@@ -6,7 +6,7 @@ from openai import OpenAI
 
 groq = OpenAI(
     base_url="https://api.groq.com/openai/v1",  # want: third-party groq
-    api_key=os.environ["GROQ_API_KEY"],  # want: uses-secret groq GROQ_API_KEY
+    api_key=os.environ["GROQ_API_KEY"],  # want: uses-secret groq GROQ_API_KEY; third-party groq
 )
 
 

@@ -3,7 +3,7 @@ import os
 from openai import OpenAI  # want: third-party openai
 
 # import mistralai
-client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # want: uses-secret openai OPENAI_API_KEY
+client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # want: uses-secret openai OPENAI_API_KEY; third-party openai
 
 
 def answer(question: str, context: str) -> str:

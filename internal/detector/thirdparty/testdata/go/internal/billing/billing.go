@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	stripe.Key = os.Getenv("STRIPE_SECRET_KEY") // want: uses-secret stripe STRIPE_SECRET_KEY
+	stripe.Key = os.Getenv("STRIPE_SECRET_KEY") // want: uses-secret stripe STRIPE_SECRET_KEY; third-party stripe
 }
 
 var _ = webhook.ConstructEvent

@@ -10,7 +10,7 @@ import (
 
 // Client wraps the OpenAI client.
 func Client() *openai.Client {
-	return openai.NewClient(os.Getenv("OPENAI_API_KEY")) // want: uses-secret openai OPENAI_API_KEY
+	return openai.NewClient(os.Getenv("OPENAI_API_KEY")) // want: uses-secret openai OPENAI_API_KEY; third-party openai
 }
 
 var _ = context.Background

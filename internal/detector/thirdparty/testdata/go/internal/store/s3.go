@@ -8,7 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3" // want: third-party aws-s3
 )
 
-var secret = os.Getenv("AWS_SECRET_ACCESS_KEY") // want: uses-secret aws-s3 AWS_SECRET_ACCESS_KEY
+var secret = os.Getenv("AWS_SECRET_ACCESS_KEY") // want: uses-secret aws-s3 AWS_SECRET_ACCESS_KEY; third-party aws-s3
 
 func New(ctx context.Context) (*s3.Client, error) {
 	cfg, err := config.LoadDefaultConfig(ctx)
