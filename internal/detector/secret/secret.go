@@ -96,6 +96,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if c.variable == "" {
 			c.variable = assignedName(l, c.start)
 		}
+		if isCodePath(f.Path) && notAKey(c.rule, c.variable, c.secret) {
+			continue
+		}
 		s := facts.Secret{
 			Rule:        c.rule,
 			File:        f.Path,

@@ -1,0 +1,75 @@
+package secret
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// Context checks on top of the rules, for literals in code: a value whose
+// shape or name says it is something else than a key. They apply to the
+// rules that judge a value by its name and entropy alone (gitleaks'
+// generic-api-key, the signing-key assignment); a rule that knows a key's
+// own format (sk_live_..., AKIA...) is left as gitleaks has it.
+
+// contractAddress is a hex address of 20 bytes (an Ethereum account or
+// contract): public by design. A private key is 32 bytes.
+var contractAddress = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
+
+// identifierLast are last words of a name that say its value identifies
+// something in public (a passkey AAGUID, a client id): with notSecretLast,
+// which already holds id, url, uri, host, path and endpoint.
+var identifierLast = set("guid", "uuid", "aaguid", "samesite")
+
+// notAKey reports whether a candidate of a code file is, by its context, a
+// name, an address or a public identifier rather than a key:
+//   - a 20-byte hex address (0x + 40 hex digits);
+//   - a value assigned to a name whose last word says what it is about
+//     (OAUTH_TOKEN_URL, PASSKEY_AAGUID, COOKIE_SAMESITE);
+//   - an identifier-like value (letters and separators, no digit:
+//     'session_id', "chunkReload") under a name with no secret word
+//     (sessionKey, reloadSessionKey): a lookup key for session storage or
+//     a cookie's name, not a signing key. Under a secret's name
+//     (SECRET_KEY = "supersecretkey") a weak value is still a key.
+func notAKey(rule, variable, value string) bool {
+	if rule != "generic-api-key" && rule != ruleSigningKey {
+		return false
+	}
+	if contractAddress.MatchString(value) {
+		return true
+	}
+	ws := code.Words(variable)
+	if len(ws) > 0 {
+		last := ws[len(ws)-1]
+		if notSecretLast[last] || identifierLast[last] {
+			return true
+		}
+	}
+	// A literal passed straight to a signing call (jwt.decode(t, "k")) has
+	// no name to say it is something else: it is the key.
+	if len(ws) > 0 && identifierLike(value) {
+		for _, w := range ws {
+			if secretWords[w] || w == "secretkey" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// identifierLike reports a value made of letters and _ - . only: a name
+// (session_id, chunkReload, csrftoken, Strict), with nothing random in it.
+func identifierLike(v string) bool {
+	if v == "" || len(v) > 40 {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) && !strings.ContainsRune("_-.", r) {
+			return false
+		}
+	}
+	return true
+}
