@@ -515,6 +515,10 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 		}
 		prop = strings.ToLower(p)
 	}
+	if prop == "resource" {
+		f.resourceCall(t, call, fn)
+		return
+	}
 	method, isMethod := httpMethods[prop]
 	switch {
 	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
@@ -639,6 +643,70 @@ func (f *fileFacts) receiver(t *syntax.Tree, obj *syntax.Node) (owner string, ba
 		}
 	}
 	return "", nil, false
+}
+
+// restLibs generate CRUD routes for a model: finale.resource({model,
+// endpoints}) and its forerunner epilogue.
+var restLibs = map[string]bool{"finale-rest": true, "finale": true, "epilogue": true}
+
+// resourceActions are what such a resource serves, by endpoint: the
+// collection's list and create, the item's read, update and delete.
+var resourceActions = []struct {
+	action, method string
+	item           bool
+}{{"list", "GET", false}, {"create", "POST", false}, {"read", "GET", true}, {"update", "PUT", true}, {"delete", "DELETE", true}}
+
+// resourceCall reads finale.resource({model: User, endpoints: ['/users',
+// '/users/:id'], actions: [...]}): the routes it registers on the app
+// finale was initialised with.
+func (f *fileFacts) resourceCall(t *syntax.Tree, call, fn *syntax.Node) {
+	if lib, _ := f.libOf(t, fn.ChildByFieldName("object")); !restLibs[lib] {
+		return
+	}
+	args := argList(call)
+	if len(args) != 1 {
+		return
+	}
+	opts := args[0]
+	var endpoints []strExpr
+	if eps := objectField(t, opts, "endpoints"); eps != nil && eps.Type() == "array" {
+		for _, e := range syntax.NamedChildren(eps) {
+			if x, ok := f.strExpr(t, e); ok {
+				endpoints = append(endpoints, x)
+			}
+		}
+	}
+	if len(endpoints) == 0 {
+		f.missed = append(f.missed, int32(syntax.Line(call)))
+		return
+	}
+	allowed := map[string]bool{}
+	if acts := objectField(t, opts, "actions"); acts != nil {
+		for _, a := range stringsOf(t, acts) {
+			allowed[a] = true
+		}
+	}
+	key := "resource@" + itoa(int(call.StartByte()))
+	f.routers[key] = &routerDecl{key: key, framework: fwExpress}
+	model := ""
+	if m := objectField(t, opts, "model"); m != nil {
+		model = t.Text(m)
+	}
+	for _, ra := range resourceActions {
+		if len(allowed) > 0 && !allowed[ra.action] {
+			continue
+		}
+		ep := endpoints[0]
+		if ra.item {
+			if len(endpoints) < 2 {
+				continue
+			}
+			ep = endpoints[1]
+		}
+		f.seq++
+		f.routes = append(f.routes, routeDecl{owner: key, seq: f.seq, methods: methodList(ra.method), paths: []strExpr{ep},
+			handler: model + "." + ra.action, line: int32(syntax.Line(call)), endLine: int32(syntax.EndLine(call))})
+	}
 }
 
 // exportedChain names a router built and exported in one expression,

@@ -74,6 +74,8 @@ var routeKeywords = []string{
 	// A module that only hands a router on (routes(router), setup(app))
 	// registers nothing itself but carries the mount.
 	"(router)", "(app)", "(router,", "(app,", ", router)", ", app)",
+	// REST resource generators: finale.resource({model, endpoints}).
+	".resource(",
 	"forRoutes(", "SetMetadata(",
 }
 
