@@ -20,7 +20,7 @@ type Context struct {
 	// asked, when set, records the control and signal kinds a check asks
 	// for (Vocabulary).
 	asked *vocabulary
-	roles   func(path string) (lang.Role, bool)
+	roles func(path string) (lang.Role, bool)
 }
 
 // RoleOf is where a file's code runs: as configured, else as the scan

@@ -193,7 +193,14 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 			[]string{"GET /search [user-data] difficulty low impact critical"}},
 		{"weakness outside handlers gets a surface of its own", "sql-injection",
 			facts.Facts{Weaknesses: []facts.Weakness{{Kind: "sql-injection", Evidence: []facts.Evidence{{File: "app/db.py", Line: 4}}}}},
-			[]string{"new sql-injection-app/db.py (Database queries (db.py)) [user-data] difficulty low impact critical"}},
+			[]string{"new sql-injection-code (Database queries (db.py)) [user-data] difficulty low impact critical"}},
+		{"one cause, one row: the same weakness in several files, apart from the scripts", "sql-injection",
+			facts.Facts{Weaknesses: []facts.Weakness{
+				{Kind: "sql-injection", Evidence: []facts.Evidence{{File: "app/db.py", Line: 4}}},
+				{Kind: "sql-injection", Evidence: []facts.Evidence{{File: "app/reports.py", Line: 9}}},
+				{Kind: "sql-injection", Evidence: []facts.Evidence{{File: "scripts/backfill.py", Line: 2}}}}},
+			[]string{"new sql-injection-code (Database queries (db.py, reports.py)) [user-data] difficulty low impact critical",
+				"new sql-injection-script (Database queries (backfill.py)) [user-data] difficulty low impact critical"}},
 		{"debug-mode: a debugger escalates", "debug-mode",
 			facts.Facts{Exits: []facts.Exit{
 				{Kind: "debug-mode", Detail: "Flask debug with the werkzeug debugger", Evidence: []facts.Evidence{{File: "app/main.py", Line: 40}}},
@@ -268,7 +275,7 @@ func TestDraftMakesWhatHitsName(t *testing.T) {
 	for _, a := range m.Assets {
 		assets = append(assets, a.ID)
 	}
-	if want := []string{"sql-injection-app-db-py", "infra-open-security-group-sg-db"}; !slices.Equal(surfaces, want) {
+	if want := []string{"sql-injection-code", "infra-open-security-group-sg-db"}; !slices.Equal(surfaces, want) {
 		t.Errorf("surfaces %v, want %v", surfaces, want)
 	}
 	if want := []string{"user-data"}; !slices.Equal(assets, want) {

@@ -45,26 +45,66 @@ func (w weaknessRule) rule() *Rule {
 		Controls: w.Controls,
 		fire: func(c *Context) []Hit {
 			var hits []Hit
+			// Sites outside any handler are one cause: one row per rule
+			// and place the code runs (served, a script, a migration),
+			// with every file's evidence, its id the same whichever files
+			// hold it.
+			outside := map[string]int{} // role kind → index in hits
+			files := map[int][]string{} // index in hits → its files' names
 			for _, f := range c.F.Weaknesses {
-				if f.Kind != w.ID {
+				if f.Kind != w.ID || len(f.Evidence) == 0 {
 					continue
 				}
-				route, surface, file := c.codeSite(f.Evidence, NewSurface{ID: w.ID, Kind: kind, Direction: w.Direction, Name: w.Surface,
-					Exposure: exposure, Fact: "weakness:" + w.ID + ":" + firstFile(f.Evidence)})
-				assets := c.AllUserData()
-				if route != nil {
-					assets = c.DataIn(route)
+				if r := c.routeAt(f.Evidence[0].File, f.Evidence[0].Line); r != nil {
+					hits = append(hits, Hit{
+						Route: r, File: r.File, Assets: c.DataIn(r),
+						Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
+						Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
+						Evidence: toModel(f.Evidence),
+					})
+					continue
 				}
+				role := c.RoleOf(f.Evidence[0].File)
+				where := "app"
+				if !role.Served() {
+					where = role.Kind.String()
+				}
+				if i, ok := outside[where]; ok {
+					hits[i].Evidence = append(hits[i].Evidence, toModel(f.Evidence)...)
+					hits[i].New.Evidence = hits[i].Evidence
+					files[i] = appendNew(files[i], path.Base(f.Evidence[0].File))
+					continue
+				}
+				id := w.ID + "-code"
+				if where != "app" {
+					id = w.ID + "-" + where
+				}
+				outside[where] = len(hits)
+				files[len(hits)] = []string{path.Base(f.Evidence[0].File)}
+				ev := toModel(f.Evidence)
 				hits = append(hits, Hit{
-					New: surface, Route: route, File: file, Assets: assets,
+					New: &NewSurface{ID: id, Kind: kind, Direction: w.Direction, Name: w.Surface, Exposure: exposure,
+						Evidence: ev, Fact: "weakness:" + w.ID + ":" + where},
+					File: f.Evidence[0].File, Assets: c.AllUserData(),
 					Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
 					Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
-					Evidence: toModel(f.Evidence),
+					Evidence: ev,
 				})
+			}
+			// The name says which files, as the page has room for.
+			for i, names := range files {
+				hits[i].New.Name = fmt.Sprintf("%s (%s)", w.Surface, joinMax(names, 2))
 			}
 			return hits
 		},
 	}
+}
+
+func appendNew(xs []string, x string) []string {
+	if has(xs, x) {
+		return xs
+	}
+	return append(xs, x)
 }
 
 // exitRule fires on every exit fact of its kind (Exit). An exit whose
