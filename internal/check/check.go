@@ -54,6 +54,7 @@ var Kinds = []Kind{
 	{"drift", "The code has a surface the model does not know", "A route, store, third party or secret appeared in the code and no row of threatmap.yaml stands for it. Run `threatmap sync` to add it (marked new), then decide on the threats it brings.", Error, []string{"CWE-1059"}},
 	{"undecided", "Urgent threat without a decision", "A threat that bots find easily (low difficulty) with high or critical impact has no response. Mitigate it, or record a deliberate accept / transfer / eliminate decision.", Error, nil},
 	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it, or the evidence given (file:line) shows nothing its check recognises within 5 lines: fix the code, point the evidence at the code that applies the control, or set the control back to planned or in-progress.", Error, nil},
+	{"attested-control", "Control outside the repository: attested, not verified", "The control lives outside the code (a WAF, a gateway, a provider setting) and a person attests it is in place (external: {what, where, by, date}). threatmap cannot see it: keep the attestation current, and look again when the date gets old.", Note, nil},
 	{"not-eliminated", "Threat marked eliminated whose surface is still in the code", "Eliminating a threat means removing the surface behind it (a route, a feature, a stored field). The scan still finds it, so the threat is still there: remove it, or record what was decided instead (mitigate with controls, accept, transfer).", Error, nil},
 	{"acceptance-expired", "Accepted risk past its revisit date", "An acceptance is a decision with an expiry. Revisit it: accept again with a new date, or change the response.", Error, nil},
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
@@ -285,6 +286,13 @@ func (r *runner) controls() {
 		}
 		for j, c := range t.Controls {
 			if c.Status != model.Implemented {
+				continue
+			}
+			if x := c.External; x != nil {
+				file, line := r.at(fmt.Sprintf("threats[%d].controls[%d]", i, j))
+				r.add("attested-control", fmt.Sprintf("threat %s: control %q is outside the repository: %s, set in %s, attested by %s on %s; not verified", t.ID, c.Text, x.What, x.Where, x.By, x.Date),
+					"nothing to do while it holds; when it changes, update external: {what, where, by, date} in threatmap.yaml",
+					file, line, t.ID, t.ID, c.Text, "external")
 				continue
 			}
 			ev, checkable := threat.Verify(r.in.Facts, surfaces[t.Surface], c)

@@ -133,6 +133,19 @@ type Control struct {
 	// Check names the rule's evidence check that verifies this control in
 	// code; empty for controls a person wrote.
 	Check string `yaml:"check,omitempty" json:"check,omitempty"`
+	// External records a control outside the repository (a WAF rule, a
+	// gateway, a provider setting): attested by a person, not verified in
+	// code.
+	External *External `yaml:"external,omitempty" json:"external,omitempty" jsonschema:"description=A control outside the repository: what it is; where it is set; who attests it and when. check shows it as attested; not verified."`
+}
+
+// External is a control that lives outside the code, as a person attests
+// it: what, where it is configured, by whom, and on which date.
+type External struct {
+	What  string `yaml:"what" json:"what" jsonschema:"description=What the control is: a WAF rate rule; an API gateway key check."`
+	Where string `yaml:"where" json:"where" jsonschema:"description=Where it is set: the console; account or file that holds it."`
+	By    string `yaml:"by" json:"by" jsonschema:"description=Who attests it is in place."`
+	Date  Date   `yaml:"date" json:"date" jsonschema:"type=string,format=date,description=When it was last seen in place (YYYY-MM-DD)."`
 }
 
 // Acceptance is a deliberate, recorded decision to live with a risk.

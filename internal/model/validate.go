@@ -73,6 +73,13 @@ func Validate(doc *Doc) Problems {
 			cp := fmt.Sprintf("%s.controls[%d]", p, j)
 			v.required(cp+".text", c.Text != "", "what the control does")
 			v.enum(cp+".status", string(c.Status), Names(ControlStatuses), true)
+			if x := c.External; x != nil {
+				xp := cp + ".external"
+				v.required(xp+".what", x.What != "", "what the control is: a WAF rate rule, an API gateway key check")
+				v.required(xp+".where", x.Where != "", "where it is set: the console, account or file that holds it")
+				v.required(xp+".by", x.By != "", "who attests it is in place")
+				v.required(xp+".date", !x.Date.IsZero(), "when it was last seen in place (YYYY-MM-DD)")
+			}
 		}
 		switch t.Response {
 		case Accept:

@@ -76,6 +76,17 @@ type JSONControl struct {
 	Text     string              `json:"text"`
 	Status   model.ControlStatus `json:"status" jsonschema:"enum=planned,enum=in-progress,enum=implemented"`
 	Evidence []model.Evidence    `json:"evidence"`
+	// External is a control outside the repository, attested by a person.
+	External *JSONExternal `json:"external,omitempty"`
+}
+
+// JSONExternal is an attested control outside the repository.
+type JSONExternal struct {
+	What     string `json:"what"`
+	Where    string `json:"where"`
+	By       string `json:"by"`
+	Date     string `json:"date" jsonschema:"format=date"`
+	Verified bool   `json:"verified" jsonschema:"description=Always false: threatmap cannot see outside the repository."`
 }
 
 // The decisions and the review are restated with their dates as
@@ -198,7 +209,11 @@ func jsonThreat(row Row) JSONThreat {
 		}
 	}
 	for _, c := range t.Controls {
-		out.Controls = append(out.Controls, JSONControl{Text: c.Text, Status: c.Status, Evidence: orEmpty(c.Evidence)})
+		jc := JSONControl{Text: c.Text, Status: c.Status, Evidence: orEmpty(c.Evidence)}
+		if x := c.External; x != nil {
+			jc.External = &JSONExternal{What: x.What, Where: x.Where, By: x.By, Date: x.Date.String()}
+		}
+		out.Controls = append(out.Controls, jc)
 	}
 	return out
 }

@@ -248,7 +248,12 @@ func newRow(r model.Ranked, assets map[string]*model.Asset, today model.Date) Ro
 		row.Difficulty += ": " + t.DifficultyReason
 	}
 	for _, c := range t.Controls {
-		row.Mitigations = append(row.Mitigations, c.Text)
+		text := c.Text
+		if x := c.External; x != nil {
+			// Outside the code: a person's word, shown as such.
+			text += fmt.Sprintf(" (attested, not verified: %s, set in %s, by %s on %s)", x.What, x.Where, x.By, x.Date)
+		}
+		row.Mitigations = append(row.Mitigations, text)
 	}
 	row.Overdue = acceptanceOverdue(t, today)
 	row.Status = status(t, row.Overdue)
