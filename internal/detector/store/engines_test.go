@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"testing"
@@ -62,14 +63,38 @@ func TestEngineShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := New()
 			d.read(&detector.File{Path: tt.path, Data: []byte(tt.src)})
+			sink := detector.NewSink()
+			if err := d.Finish(context.Background(), sink); err != nil {
+				t.Fatal(err)
+			}
 			var got []string
-			for k := range d.evidence {
-				got = append(got, k)
+			for _, s := range sink.Result().Stores {
+				if !slices.Contains(got, s.Kind) {
+					got = append(got, s.Kind)
+				}
 			}
 			sort.Strings(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("kinds = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A bucket named where the client made in another file is used.
+func TestSupabaseBucketAcrossFiles(t *testing.T) {
+	d := New()
+	d.read(&detector.File{Path: "lib/supabase.ts", Data: []byte("import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, key)\n")})
+	d.read(&detector.File{Path: "db/files.ts", Data: []byte("import { supabase } from '../lib/supabase'\nexport const up = (p, f) => supabase.storage\n  .from(\"files\")\n  .upload(p, f)\n")})
+	sink := detector.NewSink()
+	if err := d.Finish(context.Background(), sink); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range sink.Result().Stores {
+		names = append(names, s.Name)
+	}
+	if !slices.Contains(names, "Supabase Storage bucket files") {
+		t.Errorf("stores = %q, want the bucket files", names)
 	}
 }

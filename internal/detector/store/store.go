@@ -44,6 +44,10 @@ type Detector struct {
 	buckets  map[string]map[string][]facts.Evidence
 	envs     map[string][]facts.Evidence // variables read -> where
 	folder   folderName
+	// supabase: some file uses Supabase, so .storage.from("x") anywhere
+	// in the tree (often through a client made in another file) is its
+	// Storage.
+	supabase bool
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -104,6 +108,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if d.folder.variable == "" {
 		d.folder.variable = local.folder.variable
 	}
+	d.supabase = d.supabase || local.supabase
 	return nil
 }
 
@@ -139,20 +144,19 @@ func (d *Detector) read(f *detector.File) {
 	if !code.Reads(l) {
 		return
 	}
-	s3, supabase := false, false
+	s3 := false
 	for _, u := range code.FileUses(f) {
 		if u.Service.Store != "" {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"
 		}
-		supabase = supabase || u.Service.ID == "supabase"
+		d.supabase = d.supabase || u.Service.ID == "supabase"
 	}
-	if supabase {
-		// supabase.storage.from("avatars"): a bucket of Supabase Storage.
-		for _, m := range findAll(supabaseBucketRE, src, ".storage") {
-			d.add(KindSupabaseStorage, at(src, m[0]))
-			d.addBucket(KindSupabaseStorage, string(src[m[2]:m[3]]), at(src, m[0]))
-		}
+	// supabase.storage.from("avatars"): a bucket of Supabase Storage,
+	// kept in Finish if the tree uses Supabase.
+	for _, m := range findAll(supabaseBucketRE, src, ".storage") {
+		d.add(KindSupabaseStorage, at(src, m[0]))
+		d.addBucket(KindSupabaseStorage, string(src[m[2]:m[3]]), at(src, m[0]))
 	}
 	if s3 {
 		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
@@ -313,6 +317,10 @@ var sqlKinds = map[string]bool{"postgres": true, "mysql": true, "sqlite": true}
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if !d.supabase {
+		delete(d.evidence, KindSupabaseStorage)
+		delete(d.buckets, KindSupabaseStorage)
+	}
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
 		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {

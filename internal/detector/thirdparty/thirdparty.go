@@ -166,7 +166,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	children := map[string][]string{}
 	for id := range d.uses {
-		if s := catalog.ByID(id); s.Parent != "" {
+		// Only a platform's generic SDK folds (boto3 into S3): OpenAI is
+		// a service itself beside Azure OpenAI.
+		if s := catalog.ByID(id); s.Parent != "" && catalog.ByID(s.Parent).Category == "cloud" {
 			children[s.Parent] = append(children[s.Parent], id)
 		}
 	}
