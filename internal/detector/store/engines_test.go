@@ -85,7 +85,7 @@ func TestEngineShapes(t *testing.T) {
 func TestSupabaseBucketAcrossFiles(t *testing.T) {
 	d := New()
 	d.read(&detector.File{Path: "lib/supabase.ts", Data: []byte("import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, key)\n")})
-	d.read(&detector.File{Path: "db/files.ts", Data: []byte("import { supabase } from '../lib/supabase'\nexport const up = (p, f) => supabase.storage\n  .from(\"files\")\n  .upload(p, f)\n")})
+	d.read(&detector.File{Path: "db/files.ts", Data: []byte("import { supabase } from '../lib/supabase'\nconst bucket = \"avatars\"\nexport const del = (p) => supabase.storage.from(bucket).remove([p])\nexport const up = (p, f) => supabase.storage\n  .from(\"files\")\n  .upload(p, f)\n")})
 	sink := detector.NewSink()
 	if err := d.Finish(context.Background(), sink); err != nil {
 		t.Fatal(err)
@@ -94,7 +94,7 @@ func TestSupabaseBucketAcrossFiles(t *testing.T) {
 	for _, s := range sink.Result().Stores {
 		names = append(names, s.Name)
 	}
-	if !slices.Contains(names, "Supabase Storage bucket files") {
+	if !slices.Contains(names, "Supabase Storage bucket files") || !slices.Contains(names, "Supabase Storage bucket avatars") {
 		t.Errorf("stores = %q, want the bucket files", names)
 	}
 }

@@ -33,7 +33,12 @@ const (
 	KindSupabaseStorage = "supabase-storage"
 )
 
-var supabaseBucketRE = regexp.MustCompile(`\.storage\s*\.from\(\s*['"` + "`" + `]([\w.-]+)['"` + "`" + `]`)
+var supabaseBucketRE = regexp.MustCompile(`\.storage\s*\.from\(\s*(?:['"` + "`" + `]([\w.-]+)['"` + "`" + `]|([A-Za-z_$][\w$]*)\s*\))`)
+
+// constantRE finds a string constant assigned to name in the same file.
+func constantRE(name string) *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:const|let|var)\s+` + regexp.QuoteMeta(name) + `\s*=\s*['"` + "`" + `]([\w.-]+)['"` + "`" + `]`)
+}
 
 // Detector is the store detector. It keeps what it sees until Finish:
 // the variable that names a store is often read in another file than the
@@ -155,8 +160,16 @@ func (d *Detector) read(f *detector.File) {
 	// supabase.storage.from("avatars"): a bucket of Supabase Storage,
 	// kept in Finish if the tree uses Supabase.
 	for _, m := range findAll(supabaseBucketRE, src, ".storage") {
-		d.add(KindSupabaseStorage, at(src, m[0]))
-		d.addBucket(KindSupabaseStorage, string(src[m[2]:m[3]]), at(src, m[0]))
+		name := ""
+		if m[2] >= 0 {
+			name = string(src[m[2]:m[3]])
+		} else if c := constantRE(string(src[m[4]:m[5]])).FindSubmatch(src); c != nil {
+			name = string(c[1]) // .from(bucket) after const bucket = "avatars"
+		}
+		if name != "" {
+			d.add(KindSupabaseStorage, at(src, m[0]))
+			d.addBucket(KindSupabaseStorage, name, at(src, m[0]))
+		}
 	}
 	if s3 {
 		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
