@@ -96,6 +96,10 @@ type Route struct {
 	// EndLine is the last line of the handler, when known: with File and
 	// Line it spans the handler for evidence checks.
 	EndLine int `json:"end_line,omitempty"`
+	// Condition is set when the code serves the route only in one
+	// environment: "dev" (development) or "test". Such a route is not an
+	// internet-facing surface of the product as deployed.
+	Condition string `json:"condition,omitempty"`
 	// Body is the handler's source, kept in memory for the threat rules'
 	// evidence checks and never printed.
 	Body string `json:"-"`
@@ -236,6 +240,12 @@ type Warning struct {
 	// routes the scan could not compose, so the map lacks them.
 	Kind string `json:"kind,omitempty"`
 }
+
+// Route conditions.
+const (
+	ConditionDev  = "dev"
+	ConditionTest = "test"
+)
 
 // Warning kinds.
 const WarnRoutesMissed = "routes-missed"

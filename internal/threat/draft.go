@@ -299,6 +299,9 @@ func (d *drafter) surfaces() {
 		if r.Auth == facts.AuthRequired {
 			exposure = model.Authenticated
 		}
+		if r.Condition != "" {
+			exposure = model.Internal // served only in development or tests
+		}
 		boundary := d.boundary("browser", "api", "Browser to API")
 		if kind == model.KindWebhook {
 			if p := d.c.webhookProvider(r); p != "" {

@@ -69,10 +69,13 @@ var catalogue = []*Rule{
 
 // ---- route helpers ----------------------------------------------------------
 
+// routes are the routes keep selects among those the product serves as
+// deployed: one the code serves only in development or tests is not an
+// internet-facing way in.
 func routes(c *Context, keep func(r *facts.Route) bool) []*facts.Route {
 	var out []*facts.Route
 	for i := range c.F.Surfaces {
-		if r := &c.F.Surfaces[i]; keep(r) {
+		if r := &c.F.Surfaces[i]; r.Condition == "" && keep(r) {
 			out = append(out, r)
 		}
 	}

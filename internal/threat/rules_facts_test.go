@@ -54,6 +54,24 @@ func withBody(mk func() (facts.Route, []facts.Signal), body string) func() (fact
 	}
 }
 
+// withCondition marks a route served only in one environment.
+func withCondition(mk func() (facts.Route, []facts.Signal), cond string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.Condition = cond
+		return r, sigs
+	}
+}
+
+// withKind makes a route a GraphQL operation or a socket event.
+func withKind(mk func() (facts.Route, []facts.Signal), kind string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.Kind = kind
+		return r, sigs
+	}
+}
+
 func rt(method, path, auth string, tags []string, params []facts.Param, signals ...string) func() (facts.Route, []facts.Signal) {
 	return func() (facts.Route, []facts.Signal) { return route(method, path, auth, tags, params, signals...) }
 }
@@ -147,6 +165,15 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 				rt("POST", "/signup", facts.AuthNone, nil, nil, "writes-state", "creates-account"), rt("POST", "/search", facts.AuthNone, nil, nil),
 				rt("PUT", "/items/{id}", facts.AuthUnknown, nil, intID, "writes-state")),
 			[]string{"POST /items [user-data] difficulty low impact medium", "DELETE /items/{id} [user-data] difficulty low impact high"}},
+		{"unauthenticated-write: none on routes served only in development or tests", "unauthenticated-write",
+			scan(facts.Facts{}, withCondition(rt("POST", "/__debug/reset", facts.AuthNone, nil, nil, "writes-state"), facts.ConditionDev),
+				withCondition(rt("DELETE", "/test/items/{id}", facts.AuthNone, nil, intID, "writes-state"), facts.ConditionTest),
+				rt("POST", "/items", facts.AuthNone, nil, nil, "writes-state")),
+			[]string{"POST /items [user-data] difficulty low impact medium"}},
+		{"unauthenticated-write: GraphQL mutations write, queries do not", "unauthenticated-write",
+			scan(facts.Facts{}, withKind(rt("POST", "/graphql#Mutation.deleteNote", facts.AuthNone, nil, nil, "writes-state"), "graphql"),
+				withKind(rt("POST", "/graphql#Query.notes", facts.AuthNone, nil, nil, "writes-state"), "graphql")),
+			[]string{"POST /graphql#Mutation.deleteNote [user-data] difficulty low impact medium"}},
 		{"no-audit-log", "no-audit-log",
 			scan(facts.Facts{}, rt("DELETE", "/items/{id}", facts.AuthRequired, nil, intID), rt("DELETE", "/open/{id}", facts.AuthNone, nil, intID),
 				rt("DELETE", "/users/{id}/follow", facts.AuthRequired, nil, intID)),

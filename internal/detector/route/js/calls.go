@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -35,7 +36,8 @@ type routeDecl struct {
 	mw        []string
 	line      int32
 	endLine   int32
-	byRef     bool // handler names a function to look the body up by
+	cond      string // facts.ConditionDev or Test: registered only there
+	byRef     bool   // handler names a function to look the body up by
 	static    bool
 }
 
@@ -44,6 +46,7 @@ type routeDecl struct {
 type useDecl struct {
 	owner string
 	seq   int
+	cond  string  // facts.ConditionDev or Test: mounted only there
 	path  strExpr // nil: applies everywhere
 	items []useItem
 	// mountOnly uses (fastify.register, setup(app)) never add middleware:
@@ -898,7 +901,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *syntax.Node, owner string, m
 	if fn := call.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" {
 		line = syntax.Line(fn.ChildByFieldName("property"))
 	}
-	r := routeDecl{owner: owner, seq: f.seq, methods: methods, line: int32(line)}
+	r := routeDecl{owner: owner, seq: f.seq, methods: methods, line: int32(line), cond: envCondition(t, call)}
 	rest := args
 	if base != nil {
 		r.paths = []strExpr{base}
@@ -1120,6 +1123,9 @@ func (f *fileFacts) mountCall(t *syntax.Tree, n *syntax.Node) (strExpr, *syntax.
 
 func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*syntax.Node, mountOnly bool) {
 	u := useDecl{owner: owner, seq: f.seq, path: path, mountOnly: mountOnly}
+	if len(args) > 0 {
+		u.cond = envCondition(t, args[0])
+	}
 	var flat []*syntax.Node
 	for _, a := range args {
 		if a.Type() == "array" {
@@ -1249,4 +1255,40 @@ func (f *fileFacts) setupCall(t *syntax.Tree, call, fn *syntax.Node) {
 		f.uses = append(f.uses, useDecl{owner: f.ownerKey(t, owner, call), seq: f.seq, items: []useItem{{name: t.Text(fn), ref: &c}}, mountOnly: true})
 		return
 	}
+}
+
+var (
+	// envEquals compares the environment's name with a literal:
+	// process.env.NODE_ENV === 'development', app.get('env') == "test".
+	envEquals = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\bENV)\s*===?\s*['"](development|dev|test)['"]|['"](development|dev|test)['"]\s*===?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))`)
+	// envNotProduction: NODE_ENV !== 'production', served everywhere but
+	// the deployment.
+	envNotProduction = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))\s*!==?\s*['"]production['"]|['"]production['"]\s*!==?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))`)
+)
+
+// envCondition is the environment a registration is made in only: the
+// nearest enclosing if whose test compares the environment's name, the
+// registration in its then-branch. "" when it is made everywhere.
+func envCondition(t *syntax.Tree, n *syntax.Node) string {
+	for c, p := n, n.Parent(); p != nil; c, p = p, p.Parent() {
+		switch p.Type() {
+		case "program", "function_declaration", "function_expression", "arrow_function", "method_definition":
+			return ""
+		case "if_statement":
+			if cons := p.ChildByFieldName("consequence"); cons == nil || cons.StartByte() != c.StartByte() {
+				continue // the else branch, or the test itself
+			}
+			test := t.Text(p.ChildByFieldName("condition"))
+			if m := envEquals.FindStringSubmatch(test); m != nil {
+				if m[1] == "test" || m[2] == "test" {
+					return facts.ConditionTest
+				}
+				return facts.ConditionDev
+			}
+			if envNotProduction.MatchString(test) {
+				return facts.ConditionDev
+			}
+		}
+	}
+	return ""
 }

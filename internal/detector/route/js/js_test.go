@@ -34,8 +34,14 @@ func TestFixtures(t *testing.T) {
 		t.Run(app.dir, func(t *testing.T) {
 			dir := filepath.Join("testdata", app.dir)
 			got := scanWith(t, dir)
-			var routes, auths []string
+			var routes, auths, conds []string
 			wantRoutes, wantAuths := splitWants(detectortest.Wants(t, dir, ""))
+			wantConds := detectortest.Wants(t, dir, "condition")
+			condWanted := map[string]bool{}
+			for _, w := range wantConds {
+				f := strings.Fields(w)
+				condWanted[f[0]+" "+f[1]] = true
+			}
 			authWanted := map[string]bool{}
 			for _, w := range wantAuths {
 				f := strings.Fields(w)
@@ -47,6 +53,13 @@ func TestFixtures(t *testing.T) {
 				if authWanted[key] {
 					auths = append(auths, key+" "+r.Auth)
 				}
+				if condWanted[key] {
+					cond := r.Condition
+					if cond == "" {
+						cond = "always"
+					}
+					conds = append(conds, key+" "+cond)
+				}
 				if r.Framework != fw {
 					t.Errorf("%s %s: framework %q, want %q", key, r.File, r.Framework, fw)
 				}
@@ -54,6 +67,7 @@ func TestFixtures(t *testing.T) {
 			detectortest.Check(t, fw+" routes", routes, wantRoutes)
 			detectortest.Check(t, fw+" auth", auths, wantAuths)
 			detectortest.Check(t, fw+" missed", detectortest.Missed(got), detectortest.WantsAt(t, dir, "missed"))
+			detectortest.Check(t, fw+" condition", conds, wantConds)
 		})
 	}
 }
@@ -67,7 +81,7 @@ func splitWants(ws []string) (routes, auths []string) {
 	for _, w := range ws {
 		if a, ok := strings.CutPrefix(w, "auth "); ok {
 			auths = append(auths, a)
-		} else if !strings.HasPrefix(w, "missed ") {
+		} else if !strings.HasPrefix(w, "missed ") && !strings.HasPrefix(w, "condition ") {
 			routes = append(routes, w)
 		}
 	}

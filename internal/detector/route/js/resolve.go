@@ -34,6 +34,7 @@ type edge struct {
 	seq    int
 	prefix string
 	guards []router.Guard
+	cond   string
 }
 
 type resolver struct {
@@ -102,7 +103,7 @@ func (r *resolver) link(f *fileFacts) {
 				child = r.ref(f, *it.ref, 0)
 			}
 			if child != nil && child != owner {
-				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: guardsOf(names, text, 0, "")})
+				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: guardsOf(names, text, 0, ""), cond: u.cond})
 				continue
 			}
 			if u.mountOnly {
@@ -347,7 +348,7 @@ func (r *resolver) tree() {
 	}
 	for _, n := range r.order {
 		for _, e := range n.in {
-			n.rn.MountUnder(router.Mount{Parent: e.parent.rn, Prefix: e.prefix, Seq: e.seq, Guards: e.guards})
+			n.rn.MountUnder(router.Mount{Parent: e.parent.rn, Prefix: e.prefix, Seq: e.seq, Guards: e.guards, Condition: e.cond})
 		}
 	}
 }
@@ -406,7 +407,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 	}
 	own := guardsOf(rt.mw, rt.guardText, 0, "")
 	for _, local := range locals {
-		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own})
+		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own, Condition: rt.cond})
 		fw := c.Framework
 		if fw == "" {
 			fw = n.f.mainLib()
@@ -425,6 +426,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),
 				Handler: rt.handler, Auth: auth, AuthEvidence: evidence,
 				Params: route.Params(full, paramTypes(full, types, body)), Middleware: mw, Body: body,
+				Condition: c.Condition,
 			}
 			if rt.static {
 				fr.Tags = append(fr.Tags, facts.TagStatic)

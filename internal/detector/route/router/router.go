@@ -90,6 +90,9 @@ type Mount struct {
 	// it apply. 0 means the frameworks's groups see the parent's use()
 	// guards registered before each of their routes.
 	Seq int
+	// Condition is the environment the mount is made in only ("dev",
+	// "test"), when the code says so; empty when always.
+	Condition string
 
 	child *Node
 }
@@ -100,6 +103,9 @@ type Route struct {
 	Path   string
 	Guards []Guard
 	Seq    int
+	// Condition is the environment the route is registered in only
+	// ("dev", "test"); empty when always.
+	Condition string
 }
 
 // MountUnder hangs child under m.Parent.
@@ -236,14 +242,20 @@ type Composed struct {
 	// Complete says every guard over the route was seen.
 	Complete  bool
 	Framework string
+	// Condition is the first environment condition on the way: a route
+	// under a router mounted only in development is served only there.
+	Condition string
 }
 
 // Compose gives route r of the path's last node its full path and guards.
 func (p Path) Compose(r *Route) Composed {
 	var gs []Guard
 	last := len(p.steps) - 1
-	fw := ""
+	fw, cond := "", ""
 	for i, s := range p.steps {
+		if s.via != nil && cond == "" {
+			cond = s.via.Condition
+		}
 		cut, scope := r.Seq, r.Path
 		if i < last {
 			m := p.steps[i+1].via
@@ -261,9 +273,12 @@ func (p Path) Compose(r *Route) Composed {
 		}
 	}
 	gs = append(gs, r.Guards...)
+	if cond == "" {
+		cond = r.Condition
+	}
 	return Composed{
 		Route: r, Node: p.steps[last].node, Path: urlpath.Join(p.prefix, r.Path),
-		Guards: gs, Complete: p.complete, Framework: fw,
+		Guards: gs, Complete: p.complete, Framework: fw, Condition: cond,
 	}
 }
 
