@@ -66,10 +66,19 @@ func (g *humanGen) control(indent string) string {
 	if g.maybe(0.5) {
 		evidence = g.pick("[gw/limits.conf:12]", "[ops/alerts.tf:3, ops/alerts.tf:9]", "[api/notes.py:40]")
 	}
+	// A control outside the repository, attested by a person.
+	external := ""
+	if g.maybe(0.25) {
+		external = g.pick("{what: WAF rate rule, where: Cloudflare dashboard, by: sam, date: 2026-02-01}",
+			"{what: 'gateway key check', where: \"ops repo, kong.yaml\", by: mia, date: 2026-01-15}")
+	}
 	if g.maybe(0.3) {
 		parts := []string{"text: " + text, "status: " + status}
 		if evidence != "" {
 			parts = append(parts, "evidence: "+evidence)
+		}
+		if external != "" {
+			parts = append(parts, "external: "+external)
 		}
 		if check != "" {
 			parts = append(parts, "check: "+check)
@@ -89,6 +98,16 @@ func (g *humanGen) control(indent string) string {
 	}
 	if check != "" {
 		b.WriteString(in + "check: " + check + g.trailing() + "\n")
+	}
+	if external != "" {
+		if g.maybe(0.5) {
+			b.WriteString(in + "external: " + external + g.trailing() + "\n")
+		} else {
+			b.WriteString(g.above(in) + in + "external:" + g.trailing() + "\n")
+			for _, kv := range strings.Split(strings.Trim(external, "{}"), ", ") {
+				b.WriteString(in + "  " + kv + g.trailing() + "\n")
+			}
+		}
 	}
 	return b.String()
 }
@@ -233,9 +252,30 @@ func TestHumanFieldsSurvive(t *testing.T) {
 			t.Fatalf("seed %d: the generator wrote an invalid model: %v\n%s", seed, err, data)
 		}
 		target := fmt.Sprintf("t%d", g.r.Intn(n))
+		// The control whose evidence the person replaces (as documented).
+		evidencedText := g.pick("Rate limit per account", "WAF rule 12", "New control")
 		edits := map[string]func() ([]byte, error){
 			"sync": func() ([]byte, error) {
 				out, _, err := Merge(data, g.draft(n), "threatmap.yaml")
+				return out, err
+			},
+			// A draft made from scratch, as init --force would make it,
+			// folded in: every route gone, or all under new ids.
+			"sync-redraft-empty": func() ([]byte, error) {
+				out, _, err := Merge(data, &model.Model{Version: 1, Product: model.Product{Name: "gen"}}, "threatmap.yaml")
+				return out, err
+			},
+			"sync-redraft-renamed": func() ([]byte, error) {
+				d := g.draft(n)
+				for i := range d.Surfaces {
+					d.Surfaces[i].ID = "new-" + d.Surfaces[i].ID
+					d.Surfaces[i].Match.Path += "/v2"
+				}
+				for i := range d.Threats {
+					d.Threats[i].ID = "new-" + d.Threats[i].ID
+					d.Threats[i].Surface = "new-" + d.Threats[i].Surface
+				}
+				out, _, err := Merge(data, d, "threatmap.yaml")
 				return out, err
 			},
 			"accept":    func() ([]byte, error) { return Accept(data, target, "alex", "decided in review", on, revisit) },
@@ -243,6 +283,9 @@ func TestHumanFieldsSurvive(t *testing.T) {
 			"eliminate": func() ([]byte, error) { return Eliminate(data, target, "the route is gone", "", on) },
 			"control": func() ([]byte, error) {
 				return SetControl(data, target, g.pick("Rate limit per account", "New control"), model.InProgress, nil)
+			},
+			"control-implemented": func() ([]byte, error) {
+				return SetControl(data, target, evidencedText, model.Implemented, []model.Evidence{{File: "api/limits.py", Line: 7}})
 			},
 			"review": func() ([]byte, error) { return Review(data, "alex", on) },
 		}
@@ -258,16 +301,27 @@ func TestHumanFieldsSurvive(t *testing.T) {
 				t.Errorf("seed %d, %s: %v", seed, name, err)
 				continue
 			}
+			sync := strings.HasPrefix(name, "sync")
 			touched := ""
-			if name != "sync" && name != "review" {
+			if !sync && name != "review" {
 				touched = target
 			}
 			for i, bt := range before.Model.Threats {
 				at := after.Model.Threats[i]
 				if bt.ID == touched {
-					continue // the decision's own threat: TestDecisions says what it becomes
+					// The decision's own threat: TestDecisions says what
+					// it becomes; its owner and the rest of its controls
+					// stay.
+					edited := ""
+					if name == "control-implemented" {
+						edited = evidencedText
+					}
+					if msg := keptByDecision(bt, at, edited); msg != "" {
+						t.Errorf("seed %d, %s: threat %s: %s\nbefore:\n%s\nafter:\n%s", seed, name, bt.ID, msg, data, out)
+					}
+					continue
 				}
-				if msg := keptHuman(bt, at, name == "sync"); msg != "" {
+				if msg := keptHuman(bt, at, sync); msg != "" {
 					t.Errorf("seed %d, %s: threat %s: %s\nbefore:\n%s\nafter:\n%s", seed, name, bt.ID, msg, data, out)
 				}
 			}
@@ -276,6 +330,34 @@ func TestHumanFieldsSurvive(t *testing.T) {
 			}
 		}
 	}
+}
+
+// keptByDecision reports what of a person's threat b a decision about it
+// lost in a, or "": its owner, and every control's text, evidence, check
+// and external record. A control decision may set a status, and replace
+// the evidence of the control it names (edited) with the evidence given.
+func keptByDecision(b, a model.Threat, edited string) string {
+	if b.Owner != a.Owner {
+		return "owner " + a.Owner
+	}
+	if len(a.Controls) < len(b.Controls) {
+		return "a control was removed"
+	}
+	for i, bc := range b.Controls {
+		ac := a.Controls[i]
+		switch {
+		case bc.Text != ac.Text:
+			return "control text " + ac.Text
+		case bc.Check != ac.Check:
+			return "control check " + ac.Check
+		case !reflect.DeepEqual(bc.External, ac.External):
+			return "control external record"
+		case edited != "" && (model.SameControlText(bc.Text, edited) || bc.Check == edited):
+		case !slices.Equal(bc.Evidence, ac.Evidence):
+			return fmt.Sprintf("control evidence %v, was %v", ac.Evidence, bc.Evidence)
+		}
+	}
+	return ""
 }
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {
@@ -326,6 +408,8 @@ func keptHuman(b, a model.Threat, sync bool) string {
 			return fmt.Sprintf("control evidence %v, was %v", ac.Evidence, bc.Evidence)
 		case bc.Check != "" && bc.Check != ac.Check:
 			return "control check " + ac.Check
+		case !reflect.DeepEqual(bc.External, ac.External):
+			return "control external record"
 		}
 	}
 	for _, added := range a.Controls[len(b.Controls):] {
