@@ -27,6 +27,14 @@ type Next struct {
 	// can guard them, so "none" is only safe once every file is seen.
 	routes     []nextRoute
 	middleware map[string]bool // app roots with a middleware (or proxy) file
+	reexports  []nextReexport
+}
+
+// nextReexport is a route file that serves another's handlers:
+// export * from '../other/route'.
+type nextReexport struct {
+	nextRoute        // the place: path, file, line, root
+	target    string // the other file, without extension
 }
 
 type nextRoute struct {
@@ -162,6 +170,16 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "export_statement":
+			if src, ok := t.StringValue(n.ChildByFieldName("source")); ok && appRouter && n.NamedChildCount() == 1 && strings.HasPrefix(src, ".") {
+				// export * from '../analytics/route': that file's handlers
+				// are served here too.
+				re := nextReexport{target: path.Join(path.Dir(file.Path), strings.TrimSuffix(src, path.Ext(src)))}
+				re.Path, re.File, re.Line, re.root = urlPath, file.Path, syntax.Line(n), root
+				d.mu.Lock()
+				d.reexports = append(d.reexports, re)
+				d.mu.Unlock()
+				return false
+			}
 			if appRouter {
 				appExports(t, n, add)
 			} else if v := n.ChildByFieldName("value"); v != nil {
@@ -247,6 +265,15 @@ func appExports(t *syntax.Tree, n *syntax.Node, add func(string, int, *syntax.No
 				}
 				if name := t.Text(v.ChildByFieldName("name")); nextMethods[name] && v.ChildByFieldName("value") != nil {
 					add(name, syntax.Line(v), v.ChildByFieldName("value"))
+				}
+				// export const { GET, POST } = handlers(...): each method a
+				// factory hands back.
+				if pat := v.ChildByFieldName("name"); pat != nil && pat.Type() == "object_pattern" && v.ChildByFieldName("value") != nil {
+					for _, p := range syntax.NamedChildren(pat) {
+						if p.Type() == "shorthand_property_identifier_pattern" && nextMethods[t.Text(p)] {
+							add(t.Text(p), syntax.Line(p), v.ChildByFieldName("value"))
+						}
+					}
 				}
 			}
 		}
@@ -345,6 +372,15 @@ func unwrapHandler(t *syntax.Tree, v *syntax.Node, values map[string]*syntax.Nod
 func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	for _, re := range d.reexports {
+		for _, r := range d.routes {
+			if r.action || strings.TrimSuffix(r.File, path.Ext(r.File)) != re.target {
+				continue
+			}
+			r.Path, r.File, r.Line, r.EndLine, r.root = re.Path, re.File, re.Line, 0, re.root
+			d.routes = append(d.routes, r)
+		}
+	}
 	for _, r := range d.routes {
 		guards := r.guards
 		if m := nextAuthCall.FindStringSubmatch(r.Body); m != nil {
