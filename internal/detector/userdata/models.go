@@ -54,65 +54,141 @@ var (
 	pyAnnotateRE = regexp.MustCompile(`^[ \t]+(\w+)[ \t]*:[ \t]*(?:Mapped\[|[A-Za-z])`)
 )
 
+// sqlTableRE marks an SQLModel table class (class User(UserBase,
+// table=True)): SQLModel alone takes that keyword.
+var sqlTableRE = regexp.MustCompile(`\btable\s*=\s*True\b`)
+
 func pythonModels(src []byte) []Model {
 	var out []Model
 	lines, nest := code.NewLines(src), nesting{}
+	// The annotated fields of every class, for SQLModel tables that
+	// inherit theirs from a schema class in the same file.
+	var schemas map[string][]string
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		bases := string(src[m[6]:m[7]])
-		if !pyORMBaseRE.MatchString(bases) || nest.tooDeep(m[0]) {
+		table := sqlTableRE.MatchString(bases)
+		if !table && !pyORMBaseRE.MatchString(bases) || nest.tooDeep(m[0]) {
 			continue
 		}
 		// Annotations alone declare columns in SQLModel tables and
 		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
-		annotated := strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
-		classIndent := code.Indent(string(src[m[2]:m[3]]))
+		annotated := table || strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
 		md := Model{Name: string(src[m[4]:m[5]]), Line: lines.At(m[0])}
-		fieldIndent := -1
-		end := len(src) // of the class body
-		// The lines after the class line's own, read one at a time: the
-		// body ends at the first line indented no deeper than the class.
-		rest := src[m[1]:]
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			rest = rest[i+1:]
-		} else {
-			rest = nil
+		fields, end := pyClassFields(src, m, annotated)
+		if table {
+			if schemas == nil {
+				schemas = pySchemaFields(src)
+			}
+			md.Fields = inherited(bases, schemas, map[string]bool{})
 		}
-		for len(rest) > 0 {
-			at := len(src) - len(rest)
-			var l string
-			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-				l, rest = string(rest[:i]), rest[i+1:]
-			} else {
-				l, rest = string(rest), nil
-			}
-			if strings.TrimSpace(l) == "" {
-				continue
-			}
-			in := code.Indent(l)
-			if in <= classIndent {
-				end = at
-				break
-			}
-			if fieldIndent < 0 {
-				fieldIndent = in
-			}
-			if in != fieldIndent {
-				continue
-			}
-			if f := pyAssignRE.FindStringSubmatch(l); f != nil {
-				if !strings.HasPrefix(f[1], "_") && f[2] != "relationship" {
-					md.Fields = append(md.Fields, f[1])
-				}
-				continue
-			}
-			if f := pyAnnotateRE.FindStringSubmatch(l); f != nil && (annotated || strings.Contains(l, "Mapped[")) && !strings.HasPrefix(f[1], "_") && !strings.Contains(l, "relationship(") {
-				md.Fields = append(md.Fields, f[1])
-			}
-		}
+		md.Fields = append(md.Fields, fields...)
 		nest.enter(end)
 		out = append(out, md)
 	}
 	return out
+}
+
+// inherited gathers the fields of a class's bases found in the file,
+// their bases' first.
+func inherited(bases string, schemas map[string][]string, seen map[string]bool) []string {
+	var out []string
+	for _, b := range strings.Split(bases, ",") {
+		b = strings.TrimSpace(b)
+		if seen[b] || strings.Contains(b, "=") {
+			continue
+		}
+		seen[b] = true
+		if f, ok := schemas[b]; ok {
+			out = append(out, f...)
+		}
+	}
+	return out
+}
+
+// pySchemaFields maps every class of the file to its annotated fields,
+// its own bases' first.
+func pySchemaFields(src []byte) map[string][]string {
+	own, bases := map[string][]string{}, map[string]string{}
+	nest := nesting{}
+	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
+		if nest.tooDeep(m[0]) {
+			continue
+		}
+		name := string(src[m[4]:m[5]])
+		var end int
+		own[name], end = pyClassFields(src, m, true)
+		nest.enter(end)
+		bases[name] = string(src[m[6]:m[7]])
+	}
+	out := map[string][]string{}
+	var resolve func(name string, depth int) []string
+	resolve = func(name string, depth int) []string {
+		if f, ok := out[name]; ok || depth > 8 {
+			return f
+		}
+		var f []string
+		for _, b := range strings.Split(bases[name], ",") {
+			if b = strings.TrimSpace(b); b != name && own[b] != nil {
+				f = append(f, resolve(b, depth+1)...)
+			}
+		}
+		out[name] = append(f, own[name]...)
+		return out[name]
+	}
+	for name := range own {
+		resolve(name, 0)
+	}
+	return out
+}
+
+// pyClassFields reads the fields of the class whose pyClassRE match is m
+// and returns them with the offset where its body ends. The lines after
+// the class line's own are read one at a time: the body ends at the
+// first line indented no deeper than the class.
+func pyClassFields(src []byte, m []int, annotated bool) ([]string, int) {
+	var fields []string
+	classIndent := code.Indent(string(src[m[2]:m[3]]))
+	fieldIndent := -1
+	end := len(src)
+	rest := src[m[1]:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[i+1:]
+	} else {
+		rest = nil
+	}
+	for len(rest) > 0 {
+		at := len(src) - len(rest)
+		var l string
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = string(rest[:i]), rest[i+1:]
+		} else {
+			l, rest = string(rest), nil
+		}
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		in := code.Indent(l)
+		if in <= classIndent {
+			end = at
+			break
+		}
+		if fieldIndent < 0 {
+			fieldIndent = in
+		}
+		if in != fieldIndent {
+			continue
+		}
+		if f := pyAssignRE.FindStringSubmatch(l); f != nil {
+			if !strings.HasPrefix(f[1], "_") && f[2] != "relationship" {
+				fields = append(fields, f[1])
+			}
+			continue
+		}
+		if f := pyAnnotateRE.FindStringSubmatch(l); f != nil && (annotated || strings.Contains(l, "Mapped[")) && !strings.HasPrefix(f[1], "_") && !strings.Contains(l, "relationship(") && !strings.Contains(l, "Relationship(") {
+			fields = append(fields, f[1])
+		}
+	}
+	return fields, end
 }
 
 // ---- Go: GORM, bun and sqlx structs ----
