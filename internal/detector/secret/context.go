@@ -73,3 +73,31 @@ func identifierLike(v string) bool {
 	}
 	return true
 }
+
+// uuidValue is a UUID: the shape of public identifiers (passkey AAGUIDs,
+// client and tenant ids) as well as of some keys.
+var uuidValue = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+var uuidIn = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
+
+// inIDTable reports whether a UUID candidate is one row of a table of ids:
+// at least two of the two lines before and after it hold a UUID too (an
+// enum of authenticator AAGUIDs, a map of tenant ids). A key is one value
+// under its name; a table of dozens of UUIDs is a lookup of public ids.
+func inIDTable(rule, value string, l *lines, at int) bool {
+	if rule != "generic-api-key" || !uuidValue.MatchString(value) {
+		return false
+	}
+	n := l.line(at)
+	near := 0
+	for _, k := range []int{n - 2, n - 1, n + 1, n + 2} {
+		if k < 1 || k > len(l.starts) {
+			continue
+		}
+		b := l.bounds(k)
+		if uuidIn.Match(l.data[b.start:b.end]) {
+			near++
+		}
+	}
+	return near >= 2
+}

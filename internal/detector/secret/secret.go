@@ -96,7 +96,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if c.variable == "" {
 			c.variable = assignedName(l, c.start)
 		}
-		if isCodePath(f.Path) && notAKey(c.rule, c.variable, c.secret) {
+		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inIDTable(c.rule, c.secret, l, c.start)) {
 			continue
 		}
 		s := facts.Secret{

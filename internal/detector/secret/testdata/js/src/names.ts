@@ -11,3 +11,14 @@ const authCookieKey = "app.session-token";
 const sessionSecret = "Zk3q9Vx2LpR7tW8yNc4bHm6J"; // want: secret hardcoded-signing-key
 const jwtSecret = "signing_secret_value"; // want: secret hardcoded-signing-key
 const walletPrivateKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // want: secret generic-api-key
+
+// A table of authenticator ids (public AAGUIDs), not keys.
+export enum AuthenticatorBrand {
+  PasswordVault = "a3c1f9e2-7b44-4d1e-9c2a-5e8f0b6d4a17",
+  KeychainManaged = "4f9d2e81-0c3b-4a6e-8d17-b2e5c9a0f364",
+  PasswordSafe = "9e07b4c3-d2a1-4f58-b6e9-17c8a0d3e5f2",
+  TokenStore = "c8a2e4f6-1b3d-4e5f-a7b9-0d2e4f6a8b1c",
+}
+
+// One UUID under a key's name is a key.
+const deployApiKey = "7d3e9b1a-4c62-4f8e-a0d5-e1b7c3f92a46"; // want: secret generic-api-key
