@@ -79,17 +79,20 @@ type Route struct {
 	// operation (Method POST, Path the endpoint's with #Query.field,
 	// #Mutation.field or #Subscription.field) and "websocket" for one
 	// event a socket handles.
-	Kind         string   `json:"kind"`
-	Method       string   `json:"method"`
-	Path         string   `json:"path"`
-	Framework    string   `json:"framework"`
-	File         string   `json:"file"`
-	Line         int      `json:"line"`
-	Handler      string   `json:"handler,omitempty"`
-	Auth         string   `json:"auth"`
-	AuthEvidence string   `json:"auth_evidence,omitempty"`
-	Params       []Param  `json:"params"`
-	Tags         []string `json:"tags"`
+	Kind         string `json:"kind"`
+	Method       string `json:"method"`
+	Path         string `json:"path"`
+	Framework    string `json:"framework"`
+	File         string `json:"file"`
+	Line         int    `json:"line"`
+	Handler      string `json:"handler,omitempty"`
+	Auth         string `json:"auth"`
+	AuthEvidence string `json:"auth_evidence,omitempty"`
+	// AuthRole is the role or permission a guard on the route demands
+	// (admin, staff, posts:write), when it checks one.
+	AuthRole string   `json:"auth_role,omitempty"`
+	Params   []Param  `json:"params"`
+	Tags     []string `json:"tags"`
 	// Middleware lists what runs before the handler, outermost first, as
 	// written in the code (names only).
 	Middleware []string `json:"middleware,omitempty"`

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -182,14 +183,6 @@ func containsAny(s string, words []string) bool {
 
 var authName = regexp.MustCompile(`(?i)(auth|login|logged|session|jwt|passport|bearer|token|current_?user|require_?user|permission|protect|guard|verify|IsAuthenticated|isAdmin|admin_?required|require_?admin|admin_?only|require_?role|has_?role|signed_in|clerk|apikey|api_key)`)
 
-// guard kinds: what a middleware, decorator or dependency says about
-// the caller.
-const (
-	guardOther    = iota // says nothing about auth
-	guardRequired        // demands a signed-in caller
-	guardAnon            // for anonymous callers: guest-only, or the login itself
-)
-
 var (
 	// notAuthNames run on every request without asking who the caller is:
 	// a session loads a user but demands none; body and cookie parsers,
@@ -215,35 +208,6 @@ var (
 	guardStrategies = []string{"jwt", "bearer", "session", "basic", "digest", "apikey", "api-key", "token", "cookie", "hmac"}
 )
 
-// guardKind says what one guard name (or its source) means for auth.
-func guardKind(g string) int {
-	low := strings.ToLower(g)
-	if m := strategy.FindStringSubmatch(g); m != nil {
-		if strings.Contains(low, "anonymous") {
-			return guardOther // optional auth
-		}
-		if containsAny(strings.ToLower(m[1]), guardStrategies) {
-			return guardRequired
-		}
-		return guardAnon
-	}
-	if notAuthWords.MatchString(g) {
-		return guardOther
-	}
-	head, _, _ := strings.Cut(low, "(")
-	last := head[strings.LastIndexByte(head, '.')+1:]
-	if notAuthNames[compact(last)] {
-		return guardOther
-	}
-	if guestOnly.MatchString(compact(head)) {
-		return guardAnon
-	}
-	if authName.MatchString(g) && !strings.Contains(low, "optional") {
-		return guardRequired
-	}
-	return guardOther
-}
-
 // compact drops everything but letters and digits: ensure_logged_out and
 // ensureLoggedOut read the same.
 func compact(s string) string {
@@ -255,100 +219,36 @@ func compact(s string) string {
 	}, s)
 }
 
-// AuthFrom guesses whether the middleware or guards before a handler
-// require a logged-in caller. It returns required with the name that
-// says so; none with the name of a guest-only guard or a login strategy
-// (passport.authenticate('local')), which mean the route is for
-// anonymous callers; or unknown: a route with no such name may still
-// check a session inside its body, so a plain "none" is for detectors
-// that know better.
+// AuthFrom decides auth from guard names alone, with no code to read:
+// library semantics and guest-only names decide; a name meant to guard
+// whose code is not at hand is unknown.
 func AuthFrom(guards []string) (auth, evidence string) {
-	anon := ""
-	for _, g := range guards {
-		switch guardKind(g) {
-		case guardRequired:
-			return facts.AuthRequired, g
-		case guardAnon:
-			if anon == "" {
-				anon = g
-			}
-		}
-	}
-	if anon != "" {
-		return facts.AuthNone, anon
-	}
-	return facts.AuthUnknown, ""
+	d := Decide(Named(guards), "", "", false, nil)
+	return d.Auth, d.Evidence
 }
 
-var bodyAuth = regexp.MustCompile(`(?i)(current_?user|request\.user|req\.user|ctx\.state\.user|getServerSession|getSession|auth\(\)|verify_?token|jwt\.(verify|decode)|is_authenticated|isAuthenticated|login_required|Authorization|\bauthenticate)`)
+// Named makes guards of bare names.
+func Named(names []string) []router.Guard {
+	out := make([]router.Guard, len(names))
+	for i, n := range names {
+		out[i] = router.Guard{Name: n}
+	}
+	return out
+}
 
-// AuthOf decides a route's auth from its guards (middleware, decorators,
-// dependencies) and its handler body. complete says the detector saw every
-// guard that applies (no app-wide middleware it could not resolve): only
-// then does a route with no guard and no check in its body get "none".
+// AuthOf decides a route's auth from its guard names and its handler body
+// (Decide without lookups).
 func AuthOf(guards []string, body string, complete bool) (auth, evidence string) {
-	if a, ev := AuthFrom(guards); a != facts.AuthUnknown {
-		// A guest-only guard or a login strategy settles it: the body of
-		// a login handler reads req.user without requiring it.
-		return a, ev
-	}
-	if m := bodyEvidence(body); m != "" {
-		return facts.AuthRequired, m
-	}
-	if complete {
-		return facts.AuthNone, ""
-	}
-	return facts.AuthUnknown, ""
+	d := Decide(Named(guards), body, "", complete, nil)
+	return d.Auth, d.Evidence
 }
 
 // credentialCall is a handler logging a caller in with what they sent.
-var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|logIn)\s*\(`)
+var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|logIn|signIn|check_?password|verify_?password|compare_?password|checkPassword|verifyPassword|comparePassword|passwordMatches|bcrypt\.compare\w*|compareSync|CompareHashAndPassword|argon2\.verify)\s*\(`)
 
 // TakesCredentials says a handler body is a login: it calls authenticate()
 // or login() with a password it was sent. Such a route is where
 // credentials come in, not a route that needs them.
 func TakesCredentials(body string) bool {
 	return credentialCall.MatchString(body) && strings.Contains(strings.ToLower(body), "password")
-}
-
-// bodyEvidence is the first sign in a handler body that it checks its
-// caller. A login's own credential check is not one, nor an
-// Authorization header the handler sets on a request it sends.
-func bodyEvidence(body string) string {
-	if body == "" || TakesCredentials(body) {
-		return ""
-	}
-	for _, loc := range bodyAuth.FindAllStringIndex(body, -1) {
-		m := body[loc[0]:loc[1]]
-		if strings.EqualFold(m, "Authorization") && outboundHeader(body[:loc[0]], body[loc[1]:]) {
-			continue
-		}
-		return m
-	}
-	return ""
-}
-
-// outboundHeader says an Authorization match is a header being set (a
-// dict or object key, headers["Authorization"] = ..., Header.Set) rather
-// than one being read.
-func outboundHeader(before, after string) bool {
-	after = strings.TrimLeft(after, `"'`+"`")
-	rest := strings.TrimLeft(after, " \t")
-	if strings.HasPrefix(rest, ":") {
-		return true
-	}
-	if r, ok := strings.CutPrefix(rest, "]"); ok {
-		r = strings.TrimLeft(r, " \t")
-		if strings.HasPrefix(r, "=") && !strings.HasPrefix(r, "==") {
-			return true
-		}
-	}
-	before = strings.TrimRight(before, `"'`+"`")
-	for _, set := range []string{".Set(", ".Add(", "setRequestHeader(", "setHeader(", ".set(", ".header(", ".append("} {
-		// Go's Header.Set, XHR, Node's res.setHeader, Express res.set/header.
-		if strings.HasSuffix(before, set) {
-			return true
-		}
-	}
-	return false
 }

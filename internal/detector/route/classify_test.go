@@ -21,15 +21,22 @@ func TestAuthFrom(t *testing.T) {
 		{[]string{"rateLimit", "authThrottle", "csrfProtection", "verify_csrf_token"}, facts.AuthUnknown},
 		{[]string{"ThrottlerGuard"}, facts.AuthUnknown},
 		{[]string{"SessionMiddleware"}, facts.AuthUnknown},
-		// Guards.
-		{[]string{"session", "isLoggedIn"}, facts.AuthRequired},
-		{[]string{"requireAuth"}, facts.AuthRequired},
-		{[]string{"authHandler.isAuthenticated"}, facts.AuthRequired},
-		{[]string{"requireSession"}, facts.AuthRequired},
+		// An app's own guard, named but with no code at hand: unknown,
+		// whatever its name says.
+		{[]string{"session", "isLoggedIn"}, facts.AuthUnknown},
+		{[]string{"requireAuth"}, facts.AuthUnknown},
+		{[]string{"requireSession"}, facts.AuthUnknown},
+		{[]string{"passport.authenticate"}, facts.AuthUnknown},
+		// Library guards.
 		{[]string{"passport.authenticate('jwt')"}, facts.AuthRequired},
 		{[]string{"passport.authenticate('bearer', 'basic')"}, facts.AuthRequired},
-		{[]string{"passport.authenticate"}, facts.AuthRequired},
 		{[]string{"login_required"}, facts.AuthRequired},
+		{[]string{"@method_decorator(login_required)"}, facts.AuthRequired},
+		{[]string{"expressjwt"}, facts.AuthRequired},
+		{[]string{"jwt.unless"}, facts.AuthRequired},
+		{[]string{"jwtauth.Authenticator"}, facts.AuthRequired},
+		{[]string{"jwtauth.Verifier"}, facts.AuthUnknown},
+		{[]string{"helmet.frameguard", "middleware.Recoverer"}, facts.AuthUnknown},
 		// For anonymous callers: guest-only guards and the login itself.
 		{[]string{"authHandler.isNotAuthenticated"}, facts.AuthNone},
 		{[]string{"ensureLoggedOut"}, facts.AuthNone},
@@ -42,7 +49,7 @@ func TestAuthFrom(t *testing.T) {
 		{[]string{"passport.authenticate('jwt', 'anonymous')"}, facts.AuthUnknown},
 		{[]string{"optionalAuth"}, facts.AuthUnknown},
 		// A real guard outranks a guest-only one.
-		{[]string{"guestOnly", "requireAdmin"}, facts.AuthRequired},
+		{[]string{"guestOnly", "login_required"}, facts.AuthRequired},
 	}
 	for _, tt := range tests {
 		if got, _ := AuthFrom(tt.guards); got != tt.want {
@@ -65,7 +72,16 @@ func TestAuthOf(t *testing.T) {
 		// A login handler reads req.user after the strategy set it.
 		{"login strategy beats the body", []string{"passport.authenticate('local')"}, "res.json(req.user)", false, facts.AuthNone},
 		{"a login sets the header, it does not read it", nil, "const token = jwt.sign(p, k); res.setHeader('Authorization', 'Bearer ' + token)", true, facts.AuthNone},
-		{"reading the header is a check", nil, "const h = req.headers.authorization", true, facts.AuthRequired},
+		{"reading the header checks nothing", nil, "const h = req.headers.authorization", true, facts.AuthNone},
+		{"rejecting without it is a check", nil, "if (!req.headers.authorization) return res.status(401).end()", true, facts.AuthRequired},
+		{"a status read is not sent", nil, "const r = await fetch(u); if (r.status === 401) refresh()", true, facts.AuthNone},
+		{"a 403 for a switched-off feature", nil, "if (!config.enabled) return res.sendStatus(403)", true, facts.AuthNone},
+		{"a 403 for a missing role", nil, "if (req.user.role !== 'admin') return res.sendStatus(403)", true, facts.AuthRequired},
+		{"a CSRF check's 403", nil, "if (req.body._csrf !== req.session.csrfToken) return res.status(403).end()", true, facts.AuthNone},
+		{"redirect to login on no session", nil, "if (!req.session.user) return res.redirect('/login')", true, facts.AuthRequired},
+		{"redirect to login after sign-up", nil, "createUser(req.body); res.redirect('/login')", true, facts.AuthNone},
+		{"optional auth", nil, "if (!token) return next(); if (!verify(token)) return res.sendStatus(401)", true, facts.AuthNone},
+		{"a throttle's 429", []string{"authLimiter"}, "res.json([])", true, facts.AuthNone},
 		{"guest guard beats the body", []string{"isNotAuthenticated"}, "if (!req.isAuthenticated()) return next()", false, facts.AuthNone},
 	}
 	for _, tt := range tests {

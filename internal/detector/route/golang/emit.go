@@ -31,7 +31,7 @@ func (m *module) routes() []facts.Route {
 	var out []facts.Route
 	t := tree{}
 	for _, p := range m.pending {
-		r := p.route(t)
+		r := p.route(m, t)
 		key := r.Method + " " + r.Path + "\x00" + r.File + "\x00" + strconv.Itoa(r.Line)
 		if seen[key] {
 			continue
@@ -67,7 +67,7 @@ func (t tree) of(n *node) *router.Node {
 	return rn
 }
 
-func (p *pendingRoute) route(t tree) facts.Route {
+func (p *pendingRoute) route(m *module, t tree) facts.Route {
 	method, raw := p.method, p.path
 	if p.pattern {
 		method, raw = splitPattern(raw)
@@ -99,11 +99,8 @@ func (p *pendingRoute) route(t tree) facts.Route {
 	if h.endLine > p.line {
 		r.EndLine = h.endLine
 	}
-	if g, ok := router.Required(c.Guards); ok {
-		r.Auth, r.AuthEvidence = facts.AuthRequired, g.Verdict.Evidence
-	} else {
-		r.Auth, r.AuthEvidence = route.AuthOf(guards, h.body, c.Complete)
-	}
+	dec := route.Decide(c.Guards, h.body, p.file.path+":"+strconv.Itoa(p.line), c.Complete, m.guardLookup(p.file))
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if h.gql {
 		r.Framework = graphql
 		r.Tags = append(r.Tags, facts.TagGraphQL)
@@ -204,4 +201,31 @@ func parseType(line string) string {
 		return facts.TypeUUID
 	}
 	return ""
+}
+
+// guardLookup finds a middleware's or helper's source by the name it is
+// called by, last segment first in the calling file's package (requireAuth,
+// s.requireAuth, mw.Auth), then in the one package of the module that
+// declares it.
+func (m *module) guardLookup(f *goFile) route.Lookup {
+	return func(name string) (string, string, bool) {
+		name = strings.TrimSuffix(strings.TrimSpace(name), " (optional)")
+		key := name[strings.LastIndexByte(name, '.')+1:]
+		var found []*funcDecl
+		if p := m.pkgs[f.dir]; p != nil {
+			found = append(p.funcs[key], p.methods[key]...)
+		}
+		if len(found) == 0 {
+			for _, dir := range m.dirs {
+				p := m.pkgs[dir]
+				found = append(found, p.funcs[key]...)
+				found = append(found, p.methods[key]...)
+			}
+		}
+		if len(found) != 1 {
+			return "", "", false
+		}
+		fd := found[0]
+		return fd.text(), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
+	}
 }

@@ -333,7 +333,7 @@ func mwName(e ast.Expr) string {
 // optionalAuth says an auth middleware is built to let anonymous callers
 // through: AuthMiddleware(false), where the flag is whether to reject them.
 func optionalAuth(name string, args []ast.Expr) bool {
-	if a, _ := route.AuthFrom([]string{name}); a != facts.AuthRequired {
+	if !route.LooksLikeGuard(name) {
 		return false
 	}
 	for _, a := range args {

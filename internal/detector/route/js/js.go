@@ -84,11 +84,20 @@ var routeKeywords = []string{
 // bindings are read even when it declares no route.
 var handlerKeywords = []string{"module.exports = {", "(req, res", "(req,res"}
 
+// guardKeywords mark a file that may hold a guard or an auth helper a
+// route calls (a 401, an auth exception, a redirect, a token check): its
+// bindings are read so the auth analysis can follow the call.
+var guardKeywords = []string{"401", "403", "nauthori", "orbidden", "redirect", "jwtVerify", "canActivate", "protect("}
+
+// guardFile is the finer test behind guardKeywords: 401 and 403 as
+// numbers of their own, not digits of a longer one.
+var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbidden|redirect|jwtVerify|canActivate|protect\(`)
+
 // Keywords implements detector.Keyworded. Besides route files it asks for
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, handlerKeywords), "export const")
+	return append(slices.Concat(routeKeywords, handlerKeywords, guardKeywords), "export const")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -106,7 +115,7 @@ func hasAny(data []byte, words []string) bool {
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
 	routes := hasAny(file.Data, routeKeywords)
-	if !routes && !hasAny(file.Data, handlerKeywords) {
+	if !routes && !hasAny(file.Data, handlerKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
 		d.constants(file)
 		return nil
 	}

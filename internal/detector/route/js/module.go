@@ -36,6 +36,11 @@ type strExpr []strPart
 type funcInfo struct {
 	text string
 	key  string // fn@N of the function node, for its return value
+	line int
+}
+
+func newFuncInfo(t *syntax.Tree, n *syntax.Node) funcInfo {
+	return funcInfo{text: t.Text(n), key: fnKey(n), line: syntax.Line(n)}
 }
 
 // retVal is what a function returns when that is a router: one of its
@@ -53,9 +58,12 @@ type module struct {
 	exports map[string]ref       // export name -> value
 	consts  map[string]strExpr   // const name -> string value
 	funcs   map[string]funcInfo  // function name -> source
-	aliases map[string]string    // function name -> fn@N key of a plugin/setup function
-	returns map[string]retVal    // fn@N key -> the name it returns
-	libs    map[string]bool      // server frameworks the file imports
+	// classes are class declarations by name: a NestJS guard or
+	// middleware is a class whose code the auth analysis reads.
+	classes map[string]funcInfo
+	aliases map[string]string // function name -> fn@N key of a plugin/setup function
+	returns map[string]retVal // fn@N key -> the name it returns
+	libs    map[string]bool   // server frameworks the file imports
 }
 
 func newModule(p string) *module {
@@ -65,6 +73,7 @@ func newModule(p string) *module {
 		exports: map[string]ref{},
 		consts:  map[string]strExpr{},
 		funcs:   map[string]funcInfo{},
+		classes: map[string]funcInfo{},
 		aliases: map[string]string{},
 		returns: map[string]retVal{},
 		libs:    map[string]bool{},
@@ -134,13 +143,19 @@ func (m *module) collectBindings(t *syntax.Tree) {
 			m.declarator(t, n)
 		case "function_declaration", "generator_function_declaration":
 			if name := n.ChildByFieldName("name"); name != nil {
-				m.funcs[t.Text(name)] = funcInfo{text: t.Text(n), key: fnKey(n)}
+				m.funcs[t.Text(name)] = newFuncInfo(t, n)
 			}
 			m.noteReturn(t, n)
 		case "function_expression", "function", "arrow_function", "method_definition":
 			m.noteReturn(t, n)
 		case "assignment_expression":
 			m.assignment(t, n)
+		case "class_declaration":
+			if name := n.ChildByFieldName("name"); name != nil {
+				m.classes[t.Text(name)] = newFuncInfo(t, n)
+			}
+		case "call_expression":
+			m.decoration(t, n)
 		}
 		return true
 	})
@@ -350,7 +365,7 @@ func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 	}
 	switch value.Type() {
 	case "arrow_function", "function_expression", "function":
-		m.funcs[local] = funcInfo{text: t.Text(value), key: fnKey(value)}
+		m.funcs[local] = newFuncInfo(t, value)
 		return
 	}
 	if e, ok := m.strExpr(t, value); ok {
@@ -360,6 +375,24 @@ func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 			return
 		}
 		m.consts[local] = e
+	}
+}
+
+// decoration reads fastify.decorate('authenticate', fn): fn is then
+// called by that name (fastify.authenticate) as a hook or preHandler.
+func (m *module) decoration(t *syntax.Tree, n *syntax.Node) {
+	fn := n.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "member_expression" || t.Text(fn.ChildByFieldName("property")) != "decorate" {
+		return
+	}
+	args := argList(n)
+	if len(args) < 2 || !isFunc(args[1]) {
+		return
+	}
+	if name, ok := t.StringValue(args[0]); ok {
+		if _, dup := m.funcs[name]; !dup {
+			m.funcs[name] = newFuncInfo(t, args[1])
+		}
 	}
 }
 
@@ -388,11 +421,11 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 						m.exports[key] = r
 					}
 					if isFunc(v) {
-						m.funcs[key] = funcInfo{text: t.Text(v), key: fnKey(v)}
+						m.funcs[key] = newFuncInfo(t, v)
 					}
 				case "method_definition":
 					if k := p.ChildByFieldName("name"); k != nil {
-						m.funcs[t.Text(k)] = funcInfo{text: t.Text(p), key: fnKey(p)}
+						m.funcs[t.Text(k)] = newFuncInfo(t, p)
 						m.exports[t.Text(k)] = ref{local: t.Text(k)}
 					}
 				}
@@ -405,7 +438,7 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 	case strings.HasPrefix(lt, "exports.") || strings.HasPrefix(lt, "module.exports."):
 		key := lt[strings.LastIndexByte(lt, '.')+1:]
 		if isFunc(right) {
-			m.funcs[key] = funcInfo{text: t.Text(right), key: fnKey(right)}
+			m.funcs[key] = newFuncInfo(t, right)
 			m.exports[key] = ref{local: key}
 			return
 		}

@@ -504,13 +504,20 @@ func (r *resolver) emitNest(out *detector.Sink) {
 				for k, v := range nr.types {
 					types[k] = v
 				}
-				auth, evidence := route.AuthOf(guards, nr.body, boot != nil)
+				gs := route.Named(guards)
+				for gi := range gs {
+					if slices.Contains(own, gs[gi].Name) || slices.Contains(global, gs[gi].Name) {
+						gs[gi].Framework = "NestJS"
+					}
+				}
+				dec := route.Decide(gs, nr.body, "", boot != nil, r.lookup(f))
+				auth, evidence := dec.Auth, dec.Evidence
 				if public && auth == facts.AuthUnknown {
 					auth = facts.AuthNone
 				}
 				fr := facts.Route{
 					Method: nr.methods[i], Path: full, Framework: fwNest, File: f.path, Line: nr.line, EndLine: nr.endLine,
-					Handler: nr.handler, Auth: auth, AuthEvidence: evidence,
+					Handler: nr.handler, Auth: auth, AuthEvidence: evidence, AuthRole: dec.Role,
 					Params: route.Params(full, paramTypes(full, types, nr.body)), Middleware: guards, Body: nr.body,
 				}
 				if nr.upload {

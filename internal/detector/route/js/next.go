@@ -5,6 +5,7 @@ import (
 	"context"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +29,9 @@ type Next struct {
 	routes     []nextRoute
 	middleware map[string]bool // app roots with a middleware (or proxy) file
 	reexports  []nextReexport
+	// modules are the bindings of route files and of helper files that
+	// may reject a caller: where a handler's auth helper is looked up.
+	modules map[string]*fileFacts
 }
 
 // nextReexport is a route file that serves another's handlers:
@@ -45,15 +49,50 @@ type nextRoute struct {
 }
 
 // NewNext returns a Next.js detector for one scan.
-func NewNext() *Next { return &Next{middleware: map[string]bool{}} }
+func NewNext() *Next {
+	return &Next{middleware: map[string]bool{}, modules: map[string]*fileFacts{}}
+}
 
 // Name implements detector.Detector.
 func (*Next) Name() string { return "route/nextjs" }
 
 // Match implements detector.Detector: every source, since a server
-// action may be anywhere; Detect reads only route files, the middleware
-// and files that say 'use server'.
+// action may be anywhere and an auth helper a handler calls may be in any
+// file; Detect reads route files, the middleware, files that say 'use
+// server' and files that may reject a caller.
 func (*Next) Match(p string) bool { return isSource(p) }
+
+// Keywords implements detector.Keyworded: route files and middleware
+// are known by their path; other files matter when they hold server
+// actions or may reject a caller (guardKeywords).
+func (*Next) Keywords() []string { return append(slices.Clone(guardKeywords), "use server") }
+
+// Exempt implements detector.PrefilterExempt: a route file or the
+// middleware is read whatever it contains.
+func (*Next) Exempt(p string) bool {
+	if _, ok := middlewareRoot(p); ok {
+		return true
+	}
+	_, _, _, ok := nextPath(p)
+	return ok
+}
+
+// helper keeps a non-route file's bindings when it may hold an auth check.
+func (d *Next) helper(ctx context.Context, file *detector.File) {
+	if !guardFile.Match(file.Data) {
+		return
+	}
+	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	if err != nil {
+		return
+	}
+	defer t.Close()
+	m := newModule(file.Path)
+	m.collectBindings(t)
+	d.mu.Lock()
+	d.modules[file.Path] = &fileFacts{module: m}
+	d.mu.Unlock()
+}
 
 var nextMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
@@ -138,6 +177,7 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	}
 	urlPath, root, appRouter, ok := nextPath(file.Path)
 	if !ok {
+		d.helper(ctx, file)
 		if bytes.Contains(file.Data, []byte("use server")) {
 			return d.actions(ctx, file, out)
 		}
@@ -153,6 +193,11 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		out.Warn(file.Path, "route/nextjs: syntax error; routes in this file may be incomplete")
 	}
 	values := topValues(t)
+	mod := newModule(file.Path)
+	mod.collectBindings(t)
+	d.mu.Lock()
+	d.modules[file.Path] = &fileFacts{module: mod}
+	d.mu.Unlock()
 	var found []nextRoute
 	add := func(method string, line int, v *syntax.Node) {
 		guards, fn := unwrapHandler(t, v, values)
@@ -381,6 +426,7 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 			d.routes = append(d.routes, r)
 		}
 	}
+	res := newResolver(d.modules)
 	for _, r := range d.routes {
 		guards := r.guards
 		if m := nextAuthCall.FindStringSubmatch(r.Body); m != nil {
@@ -394,7 +440,8 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 			// middleware of an app above the file may run first.
 			guarded = d.middlewareAbove(r.File)
 		}
-		fr.Auth, fr.AuthEvidence = route.AuthOf(guards, fr.Body, !guarded)
+		dec := route.Decide(route.Named(guards), fr.Body, "", !guarded, res.lookup(d.modules[r.File]))
+		fr.Auth, fr.AuthEvidence, fr.AuthRole = dec.Auth, dec.Evidence, dec.Role
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
 		route.Classify(&fr, nodeVocab)
 		out.AddRoute(fr)

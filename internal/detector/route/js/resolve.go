@@ -2,6 +2,7 @@ package js
 
 import (
 	"maps"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -38,9 +39,11 @@ type edge struct {
 }
 
 type resolver struct {
-	files map[string]*fileFacts
-	nodes map[string]*node
-	order []*node
+	byName map[string][]*fileFacts // function name -> files defining it, for guard lookups
+	sorted []*fileFacts
+	files  map[string]*fileFacts
+	nodes  map[string]*node
+	order  []*node
 }
 
 func newResolver(files map[string]*fileFacts) *resolver {
@@ -406,6 +409,9 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 		body = r.funcText(n.f, rt.handler, 0)
 	}
 	own := guardsOf(rt.mw, rt.guardText, 0, "")
+	for i := range own {
+		own[i].Applied = facts.Evidence{File: n.f.path, Line: int(rt.line)}
+	}
 	for _, local := range locals {
 		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own, Condition: rt.cond})
 		fw := c.Framework
@@ -417,14 +423,11 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 		}
 		mw := c.Names()
 		full, types := routePath(c.Path)
-		auth, evidence := route.AuthOf(mw, body+router.Source(c.Guards), c.Complete)
-		if g, ok := router.Required(c.Guards); ok {
-			auth, evidence = facts.AuthRequired, g.Verdict.Evidence
-		}
+		dec := route.Decide(c.Guards, body, n.f.path+":"+itoa(int(rt.line)), c.Complete, r.lookup(n.f))
 		for _, m := range rt.methods {
 			fr := facts.Route{
 				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),
-				Handler: rt.handler, Auth: auth, AuthEvidence: evidence,
+				Handler: rt.handler, Auth: dec.Auth, AuthEvidence: dec.Evidence, AuthRole: dec.Role,
 				Params: route.Params(full, paramTypes(full, types, body)), Middleware: mw, Body: body,
 				Condition: c.Condition,
 			}
@@ -479,4 +482,126 @@ func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
 		return fi.text
 	}
 	return ""
+}
+
+// lookup finds a function's source for the guard analysis: in f, through
+// f's imports, and else by a name only one file of the tree defines
+// (middleware named in a parent router's file).
+func (r *resolver) lookup(f *fileFacts) route.Lookup {
+	return func(name string) (string, string, bool) {
+		if fi, file, ok := r.funcDef(f, name, 0); ok {
+			return fi.text, file + ":" + itoa(fi.line), true
+		}
+		key := name[strings.LastIndexByte(name, '.')+1:]
+		if r.byName == nil {
+			r.byName = map[string][]*fileFacts{}
+			for _, ff := range r.sortedFiles() {
+				for k := range ff.funcs {
+					r.byName[k] = append(r.byName[k], ff)
+				}
+				for k := range ff.classes {
+					if _, both := ff.funcs[k]; !both {
+						r.byName[k] = append(r.byName[k], ff)
+					}
+				}
+			}
+		}
+		if defs := r.byName[key]; len(defs) == 1 {
+			fi, ok := defs[0].funcs[key]
+			if !ok {
+				fi = defs[0].classes[key]
+			}
+			return fi.text, defs[0].path + ":" + itoa(fi.line), true
+		}
+		return "", "", false
+	}
+}
+
+// alias finds the file a path alias names (@/lib/auth, ~/lib/auth): the
+// one file of the tree at src/lib/auth.* or lib/auth.*, whichever root
+// the alias maps to.
+func (r *resolver) alias(spec string) *fileFacts {
+	rest, ok := strings.CutPrefix(spec, "@/")
+	if !ok {
+		if rest, ok = strings.CutPrefix(spec, "~/"); !ok {
+			return nil
+		}
+	}
+	var found *fileFacts
+	for _, f := range r.sortedFiles() {
+		stem := strings.TrimSuffix(f.path, path.Ext(f.path))
+		if strings.HasSuffix(stem, "/index") && strings.HasSuffix(strings.TrimSuffix(stem, "/index"), "/"+rest) || strings.HasSuffix("/"+stem, "/"+rest) {
+			if found != nil {
+				return nil // two candidates: not sure which
+			}
+			found = f
+		}
+	}
+	return found
+}
+
+func (r *resolver) sortedFiles() []*fileFacts {
+	if r.sorted != nil {
+		return r.sorted
+	}
+	paths := make([]string, 0, len(r.files))
+	for p := range r.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	out := make([]*fileFacts, len(paths))
+	for i, p := range paths {
+		out[i] = r.files[p]
+	}
+	r.sorted = out
+	return out
+}
+
+// funcDef is funcText with where the function is: the file that defines it.
+func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, string, bool) {
+	if f == nil || depth > 6 {
+		return funcInfo{}, "", false
+	}
+	if fi, ok := f.funcs[name]; ok {
+		return fi, f.path, true
+	}
+	if fi, ok := f.classes[name]; ok {
+		return fi, f.path, true
+	}
+	head, tail, dotted := strings.Cut(name, ".")
+	key := name
+	if dotted {
+		key = head
+	}
+	imp, ok := f.imports[key]
+	if !ok {
+		return funcInfo{}, "", false
+	}
+	target := r.files[resolveSpec(f.path, imp.from, r.has)]
+	if target == nil {
+		target = r.alias(imp.from)
+	}
+	if target == nil {
+		return funcInfo{}, "", false
+	}
+	want := imp.name
+	if dotted {
+		want = tail
+	}
+	if v, ok := target.exports[want]; ok && v.local != "" && !strings.HasPrefix(v.local, "fn@") {
+		return r.funcDef(target, v.local, depth+1)
+	}
+	if v, ok := target.exports[want]; ok && v.imp != nil {
+		// export { x } from './y'
+		if t := r.files[resolveSpec(target.path, v.imp.from, r.has)]; t != nil {
+			return r.funcDef(t, v.imp.name, depth+1)
+		}
+	}
+	if fi, ok := target.funcs[want]; ok {
+		return fi, target.path, true
+	}
+	if fi, ok := target.classes[want]; ok {
+		return fi, target.path, true
+	}
+	return funcInfo{}, "", false
 }

@@ -69,8 +69,8 @@ func (g *guards) add(text, name string) {
 
 // requireLast records that the guard just added authenticates, with
 // evidence.
-func (g guards) requireLast(evidence string) {
-	g[len(g)-1].Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: evidence}
+func (g guards) requireLast(evidence, role string) {
+	g[len(g)-1].Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: evidence, Role: role}
 }
 
 func (g guards) names() []string { return router.Names(g) }
@@ -313,7 +313,7 @@ func (g *graph) call(m *module, c *expr) {
 	case "before_request":
 		if recv != nil {
 			if s := g.ix.resolve(m, c.arg(0, "f")); s.fn != nil {
-				g.hook(recv, s.fn)
+				g.hook(m, recv, s.fn)
 			}
 		}
 	case "add_middleware":
@@ -327,10 +327,10 @@ func (g *graph) call(m *module, c *expr) {
 
 // hook records a before_request function; it guards every route below
 // its object when it authenticates by name or by what its body checks.
-func (g *graph) hook(o *object, fn *function) {
+func (g *graph) hook(m *module, o *object, fn *function) {
 	o.chain.add("before_request "+fn.name, fn.name)
-	if a, _ := authOf([]string{fn.name}, fn.source(), false); a == facts.AuthRequired {
-		o.chain.requireLast("before_request " + fn.name)
+	if dec := g.ix.decide(m, nil, fn.source(), false); dec.Auth == facts.AuthRequired {
+		o.chain.requireLast("before_request "+fn.name, dec.Role)
 	}
 }
 
@@ -353,14 +353,14 @@ func (g *graph) function(m *module, fn *function) {
 	for _, d := range fn.decorators {
 		if d.kind == exAttr && (d.name == "before_request" || d.name == "middleware") {
 			if o := g.object(m, d.obj); o != nil {
-				g.hook(o, fn)
+				g.hook(m, o, fn)
 			}
 			continue
 		}
 		if d.kind == exCall && d.callee() == "middleware" && d.fn.kind == exAttr {
 			// @app.middleware("http"): FastAPI's function middleware.
 			if o := g.object(m, d.fn.obj); o != nil {
-				g.hook(o, fn)
+				g.hook(m, o, fn)
 			}
 			continue
 		}
@@ -610,11 +610,8 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags),
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
-	if ev := chain.authEvidence(); ev != "" {
-		r.Auth, r.AuthEvidence = facts.AuthRequired, ev
-	} else {
-		r.Auth, r.AuthEvidence = authOf(chain.texts(), d.body, complete)
-	}
+	dec := g.ix.decide(d.mod, chain, d.body, complete)
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, pythonVocab)
 	return r
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -412,7 +413,7 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 	for _, b := range bases {
 		if loginMixins[b] {
 			chain.add(b, b)
-			chain.requireLast(b)
+			chain.requireLast(b, "")
 		}
 	}
 	for _, d := range c.decorators {
@@ -500,8 +501,8 @@ var safeMethods = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true}
 // method admit anyone), then decorators and the body via route.AuthOf.
 func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr, drf bool) {
 	r.Middleware = chain.names()
-	if ev := chain.authEvidence(); ev != "" {
-		r.Auth, r.AuthEvidence = facts.AuthRequired, ev
+	if g, ok := router.Required(chain); ok {
+		r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, g.Verdict.Evidence, g.Verdict.Role
 		return
 	}
 	if dj.loginMW != "" {
@@ -529,14 +530,15 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			case strings.HasSuffix(short, "OrReadOnly") && safeMethods[r.Method]:
 			default:
 				if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
-					r.Auth, r.AuthEvidence = facts.AuthRequired, "permission_classes = "+perms.text
+					r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, route.RoleOf(short)
 					return
 				}
 				complete = false // a custom permission may or may not check the user
 			}
 		}
 	}
-	r.Auth, r.AuthEvidence = authOf(chain.texts(), body, complete)
+	dec := dj.ix.decide(m, chain, body, complete)
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 }
 
 // add composes a Django route's path and params and records it.
@@ -556,11 +558,8 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 	}
 	if r.Auth == "" {
 		r.Middleware = ctx.chain.names()
-		if ev := ctx.chain.authEvidence(); ev != "" {
-			r.Auth, r.AuthEvidence = facts.AuthRequired, ev
-		} else {
-			r.Auth, r.AuthEvidence = authOf(ctx.chain.texts(), r.Body, false)
-		}
+		dec := dj.ix.decide(nil, ctx.chain, r.Body, false)
+		r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	}
 	route.Classify(&r, pythonVocab)
 	dj.out.AddRoute(r)

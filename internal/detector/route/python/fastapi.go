@@ -77,46 +77,57 @@ func (g *graph) dependency(m *module, dep *expr, out *guards) {
 	name, _ := target.dotted()
 	known := out.authEvidence() != ""
 	out.add(dep.text, name)
-	if !known && g.authenticates(m, target, 0) {
-		out.requireLast(dep.text)
+	if ok, role := g.authenticates(m, target, 0); ok && !known {
+		out.requireLast(dep.text, role)
 	}
 }
 
 // authenticates says a dependency makes the caller prove who they are:
 // by its name, because it is a security scheme, or because its body or
 // its own dependencies do.
-func (g *graph) authenticates(m *module, target *expr, depth int) bool {
+// It returns the role the dependency (or one it depends on) checks.
+func (g *graph) authenticates(m *module, target *expr, depth int) (bool, string) {
 	if target == nil || depth > 3 {
-		return false
-	}
-	if name, ok := target.dotted(); ok {
-		if a, _ := route.AuthFrom([]string{name}); a == facts.AuthRequired {
-			return true
-		}
+		return false, ""
 	}
 	s := g.ix.resolve(m, target)
 	switch {
 	case s.value != nil && s.value.kind == exCall:
+		// auto_error=False makes a scheme return None instead of a 401.
 		c := g.ix.resolve(s.mod, s.value.fn)
-		return securitySchemes[c.last()] || c.cls != nil && securitySchemes[c.cls.name]
+		return (securitySchemes[c.last()] || c.cls != nil && securitySchemes[c.cls.name]) && !strings.Contains(s.value.text, "auto_error=False"), ""
 	case s.fn != nil:
-		if a, _ := authOf(nil, s.fn.source(), false); a == facts.AuthRequired {
-			return true
+		src := s.fn.source()
+		if route.Optional(strip(src)) {
+			return false, ""
+		}
+		role := route.RoleOf(strip(src))
+		if dec := g.ix.decide(s.mod, nil, src, false); dec.Auth == facts.AuthRequired {
+			return true, role
 		}
 		for _, p := range s.fn.params {
 			if p.annotation != nil {
 				if n, ok := p.annotation.dotted(); ok && securitySchemes[n[strings.LastIndexByte(n, '.')+1:]] {
-					return true
+					return true, role
 				}
 			}
 			if p.def != nil && p.def.kind == exCall && (p.def.callee() == "Depends" || p.def.callee() == "Security") {
-				if g.authenticates(s.mod, p.def.arg(0, "dependency"), depth+1) {
-					return true
+				if ok, r := g.authenticates(s.mod, p.def.arg(0, "dependency"), depth+1); ok {
+					if role == "" {
+						role = r
+					}
+					return true, role
 				}
 			}
 		}
+		return false, ""
 	}
-	return false
+	if name, ok := target.dotted(); ok {
+		if a, _ := route.AuthFrom([]string{name}); a == facts.AuthRequired {
+			return true, route.RoleOf(name)
+		}
+	}
+	return false, ""
 }
 
 // typedPath rewrites a composed path to {name} params and types each

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
@@ -231,9 +232,31 @@ func (dj *django) permsFor(m *module, c *class, action, method string, perms *ex
 	return perms
 }
 
-// authOf is route.AuthOf on a Python body with its comments and
-// docstrings blanked: "even unauthenticated users" in a comment, or a
-// docstring saying the caller should send a token, checks nothing.
-func authOf(guards []string, body string, complete bool) (auth, evidence string) {
-	return route.AuthOf(guards, string(lang.StripComments(lang.Python, []byte(body))), complete)
+// decide is route.Decide on a Python body with its comments and
+// docstrings blanked ("even unauthenticated users" in a comment, or a
+// docstring saying the caller should send a token, checks nothing), and
+// guards and helpers looked up from module m, across the tree.
+func (ix *index) decide(m *module, gs guards, body string, complete bool) route.Decision {
+	var lookup route.Lookup
+	if m != nil {
+		lookup = func(name string) (string, string, bool) {
+			parts := strings.Split(name, ".")
+			s := ix.lookup(m, parts[0], 0)
+			for _, p := range parts[1:] {
+				s = ix.member(s, p, 0)
+			}
+			switch {
+			case s.fn != nil && s.mod != nil:
+				return strip(s.fn.source()), s.mod.path + ":" + strconv.Itoa(s.fn.line), true
+			case s.cls != nil && s.mod != nil:
+				return strip(s.cls.source()), s.mod.path, true
+			}
+			return "", "", false
+		}
+	}
+	return route.Decide(gs, strip(body), "", complete, lookup)
+}
+
+func strip(src string) string {
+	return string(lang.StripComments(lang.Python, []byte(src)))
 }

@@ -44,6 +44,10 @@ type Guard struct {
 	Defined facts.Evidence
 	Applied facts.Evidence
 	Verdict Verdict
+	// Framework names the framework that makes it able to reject whatever
+	// its code shows (a NestJS guard: canActivate false is a 403); "" for
+	// middleware, whose code decides.
+	Framework string
 	// Seq orders a guard added with use() against the registrations
 	// around it: it applies only to what is registered after it. 0
 	// applies to everything under its node.

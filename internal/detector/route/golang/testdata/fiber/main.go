@@ -34,4 +34,9 @@ func changePassword(c *fiber.Ctx) error { return nil }
 
 func paddleWebhook(c *fiber.Ctx) error { return nil }
 
-func requireSession(c *fiber.Ctx) error { return c.Next() }
+func requireSession(c *fiber.Ctx) error {
+	if c.Cookies("session") == "" {
+		return fiber.ErrUnauthorized
+	}
+	return c.Next()
+}

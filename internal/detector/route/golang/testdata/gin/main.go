@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -49,7 +50,15 @@ func getUser(c *gin.Context) {
 
 func adminAny(c *gin.Context) {}
 
-func authRequired() gin.HandlerFunc { return func(c *gin.Context) { c.Next() } }
+func authRequired() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.GetHeader("Authorization") == "" {
+			c.AbortWithStatus(http.StatusUnauthorized)
+			return
+		}
+		c.Next()
+	}
+}
 
 func registerAccounts(g *gin.RouterGroup) {
 	g.POST("/login", accountLogin) // want: POST /api/accounts/login
@@ -65,7 +74,15 @@ func registerCart(g *gin.RouterGroup) {
 
 // sessionAuth loads the caller from the session; reject says whether a
 // caller without one is turned away.
-func sessionAuth(reject bool) gin.HandlerFunc { return func(c *gin.Context) { c.Next() } }
+func sessionAuth(reject bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if reject && c.GetHeader("X-Session") == "" {
+			c.AbortWithStatus(http.StatusUnauthorized)
+			return
+		}
+		c.Next()
+	}
+}
 
 func accountLogin(c *gin.Context) {}
 func listItems(c *gin.Context)    {}

@@ -58,7 +58,15 @@ func (s *server) getDocument(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) stats(w http.ResponseWriter, r *http.Request) {}
 
-func authMiddleware(next http.Handler) http.Handler { return next }
+func authMiddleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 func (s *server) getOrder(w http.ResponseWriter, r *http.Request) {}
 
@@ -67,9 +75,25 @@ func (s *server) reports(w http.ResponseWriter, r *http.Request) {}
 func (s *server) status(w http.ResponseWriter, r *http.Request) {}
 
 // requireToken checks the bearer token before h; st looks the token up.
-func requireToken(h http.HandlerFunc, st *store) http.HandlerFunc { return h }
+func requireToken(h http.HandlerFunc, st *store) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		h(w, r)
+	}
+}
 
-func authenticated(next http.Handler) http.Handler { return next }
+func authenticated(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 // withJSON sets the content type: no guard despite wrapping h.
 func withJSON(h http.HandlerFunc, st *store) http.HandlerFunc { return h }

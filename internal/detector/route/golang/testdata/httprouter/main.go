@@ -27,4 +27,12 @@ func UploadAvatar(w http.ResponseWriter, r *http.Request, ps httprouter.Params) 
 
 func DeleteUser(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {}
 
-func basicAuth(h httprouter.Handle) httprouter.Handle { return h }
+func basicAuth(h httprouter.Handle) httprouter.Handle {
+	return func(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
+		if _, _, ok := r.BasicAuth(); !ok {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		h(w, r, ps)
+	}
+}

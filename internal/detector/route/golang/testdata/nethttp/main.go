@@ -43,7 +43,13 @@ func adminHome(w http.ResponseWriter, r *http.Request) {}
 func serveFile(w http.ResponseWriter, r *http.Request) {}
 
 func requireAuth(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func logging(next http.Handler) http.Handler { return next }

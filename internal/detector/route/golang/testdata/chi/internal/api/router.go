@@ -53,6 +53,22 @@ func adminIndex(w http.ResponseWriter, r *http.Request) {}
 
 func adminUsers(w http.ResponseWriter, r *http.Request) {}
 
-func requireAdmin(next http.Handler) http.Handler { return next }
+func requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Role") != "admin" {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
-func adminOnly(next http.Handler) http.Handler { return next }
+func adminOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Role") != "admin" {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,602 @@
+package route
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// guard is what Decide reads of a router.Guard.
+type guard struct {
+	name      string // as judged: its Text, else its Name
+	code      string
+	defined   string // file:line
+	applied   string
+	verdict   router.Verdict
+	framework string
+}
+
+func guardOf(g router.Guard) guard {
+	name := g.Text
+	if name == "" {
+		name = g.Name
+	}
+	if name == "" && g.Source != "" {
+		name = "inline middleware"
+	}
+	return guard{name: name, code: g.Source, defined: at(g.Defined), applied: at(g.Applied), verdict: g.Verdict, framework: g.Framework}
+}
+
+func at(e facts.Evidence) string {
+	if e.File == "" {
+		return ""
+	}
+	if e.Line == 0 {
+		return e.File
+	}
+	return e.File + ":" + strconv.Itoa(e.Line)
+}
+
+// Lookup finds the source of a function by the name code calls it by,
+// in the file that calls it or through its imports, and says where it is
+// defined (file:line). Decide uses it to read a guard named without its
+// code and to follow the helpers a handler or guard calls.
+type Lookup func(name string) (code, defined string, ok bool)
+
+// Decision is a route's auth: facts.Route's Auth, AuthRole and
+// AuthEvidence.
+type Decision struct {
+	Auth     string
+	Role     string
+	Evidence string
+}
+
+// verdicts of one guard.
+const (
+	vOther      = iota // cannot reject anyone: plumbing, optional auth, a guard's code that never rejects
+	vRequired          // can reject a caller with no identity
+	vAnon              // for anonymous callers only: guest-only guards, a login strategy
+	vUnresolved        // looks like a guard, but its code is not in the tree and no library is known
+)
+
+// maxFollow bounds how deep Decide follows calls from a handler or guard
+// into helpers (handler → parseRequest → checkAuth), and maxCalls how many
+// callees of one function it reads: auth checks come first.
+const (
+	maxFollow = 3
+	maxCalls  = 24
+)
+
+// Decide decides a route's auth from the guards on its path, outermost
+// first, and the handler's body (body, at bodyAt). A guard that can reject
+// an anonymous caller makes it required; a guest-only guard or a login
+// strategy makes it none; a guard whose code cannot be found makes it
+// unknown, named in the evidence. With no guard deciding, the handler's own
+// checks (or a helper's it calls) decide; complete says the detector saw
+// every guard on the path, so that nothing else can make it none.
+func Decide(gs []router.Guard, body, bodyAt string, complete bool, lookup Lookup) Decision {
+	j := judge{lookup: lookup, seen: map[string]bool{}}
+	anon, unresolved := "", ""
+	guards := make([]guard, 0, len(gs))
+	for _, g := range gs {
+		guards = append(guards, guardOf(g))
+	}
+	for i, g := range guards {
+		v, role, why := j.guard(g)
+		switch v {
+		case vRequired:
+			// The first guard that rejects is the evidence; a later one
+			// may still demand a role (requireAuth, then requireAdmin).
+			for _, later := range guards[i+1:] {
+				if role != "" {
+					break
+				}
+				if v, r, _ := j.guard(later); v == vRequired {
+					role = r
+				}
+			}
+			if role == "" && body != "" {
+				if ok, r, _ := j.code(body, 0); ok {
+					role = r
+				}
+			}
+			return Decision{Auth: facts.AuthRequired, Role: role, Evidence: guardEvidence(g, why)}
+		case vAnon:
+			if anon == "" {
+				anon = guardEvidence(g, why)
+			}
+		case vUnresolved:
+			if unresolved == "" {
+				unresolved = g.name + ": its code is not in the tree"
+				if g.applied != "" {
+					unresolved += " (applied " + g.applied + ")"
+				}
+			}
+		}
+	}
+	if anon != "" {
+		// A guest-only guard or a login strategy settles it: a login
+		// handler reads the user it has just signed in.
+		return Decision{Auth: facts.AuthNone, Evidence: anon}
+	}
+	if body != "" {
+		if TakesCredentials(body) {
+			// A login answers 401 to a wrong password: only a guard it
+			// calls first (a password change checks the session) counts.
+			j.helpersOnly = true
+			if ok, role, why := j.code(body, 0); ok {
+				return Decision{Auth: facts.AuthRequired, Role: role, Evidence: "handler " + why}
+			}
+			return Decision{Auth: facts.AuthNone, Evidence: "login handler: takes credentials"}
+		}
+		if ok, role, why := j.code(body, 0); ok {
+			ev := "handler " + why
+			if bodyAt != "" {
+				ev = "handler (" + bodyAt + ") " + why
+			}
+			return Decision{Auth: facts.AuthRequired, Role: role, Evidence: ev}
+		}
+	}
+	if unresolved != "" {
+		return Decision{Auth: facts.AuthUnknown, Evidence: unresolved}
+	}
+	if complete {
+		return Decision{Auth: facts.AuthNone}
+	}
+	return Decision{Auth: facts.AuthUnknown}
+}
+
+func guardEvidence(g guard, why string) string {
+	var where []string
+	if g.defined != "" {
+		where = append(where, "defined "+g.defined)
+	}
+	if g.applied != "" {
+		where = append(where, "applied "+g.applied)
+	}
+	ev := g.name
+	if len(where) > 0 {
+		ev += " (" + strings.Join(where, ", ") + ")"
+	}
+	if why != "" {
+		ev += ": " + why
+	}
+	return ev
+}
+
+type judge struct {
+	lookup Lookup
+	seen   map[string]bool
+	// helpersOnly skips the top function's own rejections (a login's 401
+	// on a wrong password) and reads only the helpers it calls.
+	helpersOnly bool
+}
+
+// guard judges one guard: a library's known semantics first (its code is
+// not in the tree), then its code, then, when neither is there, whether
+// its name says it is meant to guard.
+func (j *judge) guard(g guard) (v int, role, why string) {
+	if g.verdict.Decided() {
+		// The detector read the guard already (a scheme, a dependency).
+		why := g.verdict.Evidence
+		if why == g.name {
+			why = ""
+		}
+		switch g.verdict.Auth {
+		case facts.AuthRequired:
+			return vRequired, g.verdict.Role, why
+		case facts.AuthUnknown:
+			return vUnresolved, "", why
+		}
+		return vOther, "", why
+	}
+	if strings.HasSuffix(g.name, " (optional)") {
+		return vOther, "", "" // a detector read a flag that lets anonymous callers through
+	}
+	if strategy.MatchString(g.name) {
+		v, why, _ := library(g.name)
+		return v, "", why
+	}
+	code, defined := g.code, g.defined
+	if code == "" && j.lookup != nil {
+		if c, d, ok := j.lookup(callee(g.name)); ok {
+			code, defined = c, d
+		} else if inner := wrapped(g.name); inner != "" {
+			if c, d, ok := j.lookup(inner); ok {
+				code, defined = c, d
+			}
+		}
+	}
+	if code != "" {
+		if ok, role, why := j.code(code, 0); ok {
+			if role == "" {
+				role = roleOf(g.name)
+			}
+			if defined != "" && g.defined == "" {
+				why = "defined " + defined + ", " + why
+			}
+			return vRequired, role, why
+		}
+		return vOther, "", ""
+	}
+	if v, why, ok := library(g.name); ok {
+		if v == vRequired {
+			role = roleOf(g.name)
+		}
+		return v, role, why
+	}
+	name := compact(strings.ToLower(callee(g.name)))
+	if guestOnly.MatchString(name) {
+		return vAnon, "", "guest-only"
+	}
+	if g.framework != "" && !strings.Contains(name, "optional") {
+		return vRequired, roleOf(g.name), g.framework + " guard: rejects when canActivate is false"
+	}
+	if authName.MatchString(g.name) && !strings.Contains(name, "optional") {
+		return vUnresolved, "", ""
+	}
+	return vOther, "", ""
+}
+
+// code says whether source can reject a caller with no identity: it
+// responds 401/403, throws or raises an auth error, aborts, or redirects
+// to a login; directly or in a helper it calls (found through lookup).
+func (j *judge) code(src string, depth int) (ok bool, role, why string) {
+	if optionalAuth.MatchString(src) {
+		return false, "", "" // lets callers without a credential through
+	}
+	own := depth > 0 || !j.helpersOnly
+	if why := rejects(src); why != "" && own {
+		return true, roleOf(src), why
+	}
+	if v, why, ok := libraryCall(src); ok && v == vRequired && own {
+		return true, roleOf(src), why
+	}
+	if j.lookup == nil || depth >= maxFollow {
+		return false, "", ""
+	}
+	n := 0
+	for _, loc := range callSite.FindAllStringSubmatchIndex(src, -1) {
+		name := src[loc[2]:loc[3]]
+		if skipCallee[name] || j.seen[name] || definesLocally(src, name) {
+			continue
+		}
+		if optOut.MatchString(callArgs(src[loc[1]:])) {
+			continue // parseRequest(req, schema, { skipAuth: true })
+		}
+		if n++; n > maxCalls {
+			break
+		}
+		j.seen[name] = true
+		code, defined, found := j.lookup(name)
+		if !found || code == "" || code == src {
+			continue
+		}
+		if !own && !conditional.MatchString(code) {
+			continue // unauthorized(): a response the login itself chose to send
+		}
+		if ok, role, why := j.code(code, depth+1); ok {
+			at := name
+			if defined != "" {
+				at += " (" + defined + ")"
+			}
+			return true, role, "calls " + at + ", which " + strings.TrimPrefix(why, "calls ")
+		}
+	}
+	return false, "", ""
+}
+
+// conditional is code that decides something: a helper without it only
+// builds a response.
+var conditional = regexp.MustCompile(`\bif\b|\?\?|\|\||&&|\?\s*[^:]+:`)
+
+// optOut is an argument turning a helper's auth check off.
+var optOut = regexp.MustCompile(`(?i)\b(?:skip_?auth\w*|no_?auth|public|anonymous|allow_?anonymous|optional)\s*[:=]\s*true\b|\b(?:require_?auth\w*|auth|authenticate|auth_?required)\s*[:=]\s*false\b`)
+
+// callArgs is the argument text of a call whose "(" was just read, up to
+// its closing parenthesis (at most 400 bytes).
+func callArgs(rest string) string {
+	depth := 1
+	for i := 0; i < len(rest) && i < 400; i++ {
+		switch rest[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return rest[:i]
+			}
+		}
+	}
+	return ""
+}
+
+// definesLocally says src defines name itself (a decorator's inner
+// wrapper): its code is already being read, and a lookup by the bare name
+// would find another function's.
+func definesLocally(src, name string) bool {
+	for _, kw := range []string{"def ", "function ", "func ", "const ", "let ", "var "} {
+		i := strings.Index(src, kw+name)
+		if i >= 0 {
+			rest := strings.TrimLeft(src[i+len(kw)+len(name):], " \t")
+			if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "=") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Optional says code lets a caller without a credential through before
+// any check: optional auth.
+func Optional(code string) bool { return optionalAuth.MatchString(code) }
+
+// RoleOf is the role or permission code demands, or "".
+func RoleOf(code string) string { return roleOf(code) }
+
+// LooksLikeGuard says a name is meant to guard (requireAuth, sessionAuth):
+// a last resort, for reading a flag passed to it, never for a verdict.
+func LooksLikeGuard(name string) bool {
+	return authName.MatchString(name) && !notAuthWords.MatchString(name)
+}
+
+// wrapped is the guard a framework wrapper names: x in Depends(x),
+// Security(x), method_decorator(x), UseGuards(x).
+var wrapper = regexp.MustCompile(`^@?(?:Depends|Security|method_decorator|decorator_from_middleware|UseGuards)\(\s*([A-Za-z_][\w.]*)`)
+
+func wrapped(name string) string {
+	if m := wrapper.FindStringSubmatch(strings.TrimSpace(name)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// callee is a guard's name without its arguments: requireRole('admin')
+// is requireRole.
+func callee(name string) string {
+	name = strings.TrimPrefix(name, "@")
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	return strings.TrimSpace(name)
+}
+
+var (
+	// callSite is a call in code: the name, dotted, before "(".
+	callSite = regexp.MustCompile(`(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*)\s*\(`)
+	// skipCallee are calls no helper lookup can resolve to auth: keywords
+	// and builtins that look like calls.
+	skipCallee = map[string]bool{
+		"if": true, "for": true, "while": true, "switch": true, "catch": true, "return": true, "function": true,
+		"typeof": true, "await": true, "async": true, "new": true, "print": true, "len": true, "str": true, "int": true,
+		"next": true, "res.json": true, "res.send": true, "res.status": true, "console.log": true, "JSON.stringify": true,
+		"JSON.parse": true, "make": true, "append": true, "panic": true, "fmt.Sprintf": true, "fmt.Errorf": true,
+	}
+)
+
+var (
+	// rejectCode is code that turns a request away for who is calling:
+	// an HTTP 401, an auth exception, a framework's abort.
+	reject401 = regexp.MustCompile(`(?i)(` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`|\breturn\s[^\n;]{0,200},\s*401\b` +
+		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
+		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` +
+		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
+		`|Boom\.unauthorized\(|httpErrors\.Unauthorized|login_manager\.unauthorized\(|redirect_to_login\(|redirectToSignIn\(|redirectToLogin\(` +
+		`|\bauth\(\)\.protect\(|\bauth\.protect\(` +
+		`)`)
+	// reject403 is the same for 403: it counts only in code that looks
+	// at who is calling, since 403 also answers a feature switched off.
+	reject403 = regexp.MustCompile(`(?i)(` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`|\breturn\s[^\n;]{0,200},\s*403\b` +
+		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
+		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
+		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
+		`)`)
+	// identity is code that reads who is calling.
+	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
+	// redirectLogin sends the caller to sign in.
+	redirectLogin = regexp.MustCompile(`(?i)redirect\w*\s*\(\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// comparison is a status read rather than sent: resp.status === 401.
+	comparison = regexp.MustCompile(`(?:===?|!==?|<|>)\s*$|\bcase\s+$|\bin\s*\(?\s*$`)
+	// csrf marks a CSRF check's 403: not about who is calling.
+	csrf = regexp.MustCompile(`(?i)csrf|xsrf`)
+	// optionalAuth lets a request with no credential through before any
+	// check: if (!token) return next(); if not token: return None.
+	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.]+\s*==\s*""\s*\{\s*next\.ServeHTTP\(`)
+)
+
+// rejects says why src rejects an anonymous caller, or "".
+func rejects(src string) string {
+	for _, loc := range reject401.FindAllStringIndex(src, -1) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) {
+			return "responds 401"
+		}
+	}
+	for _, loc := range redirectLogin.FindAllStringIndex(src, -1) {
+		// Only a redirect some test of the caller leads to: a handler
+		// sending everyone to the login page after sign-up rejects no one.
+		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) {
+			return "redirects to login"
+		}
+	}
+	if csrf.MatchString(src) {
+		return ""
+	}
+	for _, loc := range reject403.FindAllStringIndex(src, -1) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && identity.MatchString(condition(src, loc[0])) {
+			return "responds 403"
+		}
+	}
+	return ""
+}
+
+// condition is the text that leads to a rejection at i: back to the
+// nearest "if" within 240 bytes (the test that decides it), else the
+// line. A 403 counts as auth only when that test looks at the caller.
+func condition(src string, i int) string {
+	from := max(0, i-240)
+	win := src[from:i]
+	if k := strings.LastIndex(win, "if "); k >= 0 {
+		return win[k:]
+	}
+	if k := strings.LastIndex(win, "if("); k >= 0 {
+		return win[k:]
+	}
+	if k := strings.LastIndexByte(win, '\n'); k >= 0 {
+		return win[k:]
+	}
+	return win
+}
+
+// roles: the role or permission a check demands.
+var (
+	roleCompare = regexp.MustCompile(`(?i)\broles?\w*\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|Role\.([A-Z][A-Za-z_]+)\b`)
+	roleFlag    = regexp.MustCompile(`(?i)\b(?:is_?(admin|staff|superuser)|IsAdmin(User)?|admin_?required|require_?admin|admin_?only)\b`)
+)
+
+// roleOf is the role a guard's code or name demands, or "".
+func roleOf(src string) string {
+	if m := roleCompare.FindStringSubmatch(src); m != nil {
+		for _, g := range m[1:] {
+			if g != "" {
+				return strings.ToLower(g)
+			}
+		}
+	}
+	if m := roleFlag.FindStringSubmatch(src); m != nil {
+		if m[1] != "" {
+			return strings.ToLower(m[1])
+		}
+		return "admin"
+	}
+	return ""
+}
+
+// library is what a well-known library's guard does, by the name it is
+// used under: its code is in node_modules or site-packages, not the tree.
+// ok is false for names no library rule covers.
+func library(name string) (v int, why string, ok bool) {
+	low := strings.ToLower(name)
+	if m := strategy.FindStringSubmatch(name); m != nil {
+		switch {
+		case strings.Contains(low, "anonymous"):
+			return vOther, "", true // optional auth
+		case containsAny(strings.ToLower(m[1]), guardStrategies):
+			return vRequired, "passport strategy " + m[1] + " rejects a request without it", true
+		}
+		return vAnon, "login strategy " + m[1], true
+	}
+	head := strings.TrimSuffix(strings.ToLower(callee(name)), ".unless")
+	last := head[strings.LastIndexByte(head, '.')+1:]
+	switch {
+	case notAuthWords.MatchString(name):
+		return vOther, "", true // rate limiting, CSRF
+	case notAuthNames[compact(last)], strings.HasPrefix(head, "helmet"), plumbing[compact(last)]:
+		return vOther, "", true
+	case strings.HasPrefix(head, "passport."):
+		return vOther, "", true // initialize, session: load a user, demand none
+	}
+	if strings.Contains(low, "optional") || strings.Contains(low, "optional=true") {
+		return vOther, "", true
+	}
+	if w, ok := libraryGuards[compact(last)]; ok {
+		return vRequired, w, true
+	}
+	if strings.ContainsAny(name, "([=") {
+		// An evidence form: @method_decorator(login_required),
+		// method_decorators = [jwt_required()], Depends(HTTPBearer()).
+		for _, id := range ident.FindAllString(name, -1) {
+			if w, ok := libraryGuards[compact(strings.ToLower(id))]; ok {
+				return vRequired, w, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+var ident = regexp.MustCompile(`[A-Za-z_][\w]*`)
+
+// libraryCall finds a known library's rejecting call inside code: a
+// guard built on one, or a handler that calls it first.
+func libraryCall(src string) (v int, why string, ok bool) {
+	if m := libraryCallRe.FindString(src); m != "" {
+		return vRequired, "calls " + strings.TrimSpace(strings.TrimRight(m, "(")), true
+	}
+	return 0, "", false
+}
+
+var libraryCallRe = regexp.MustCompile(`\.jwtVerify\(|\b(?:passport\.authenticate\(\s*['"](?:jwt|bearer|basic|session|api-?key|headerapikey)['"]|getServerSession\([^)]*\)\s*;?\s*\n?\s*if\s*\(\s*!|c\.AbortWithStatus\(|ctx\.throw\(\s*401)`)
+
+// plumbing names middleware that runs on every request and never asks
+// who is calling.
+var plumbing = map[string]bool{
+	"frameguard": true, "hsts": true, "nosniff": true, "xssfilter": true, "hidepoweredby": true, "contentsecuritypolicy": true,
+	"nocache": true, "dnsprefetchcontrol": true, "ienoopen": true, "referrerpolicy": true, "permittedcrossdomainpolicies": true,
+	"requestid": true, "realip": true, "recoverer": true, "recover": true, "gzip": true, "compress": true, "timeout": true,
+	"stripslashes": true, "cleanpath": true, "heartbeat": true, "nocacheheaders": true, "secure": true, "bodylimit": true,
+	"methodoverride": true, "favicon": true, "servefavicon": true, "multer": true, "express.json": true, "koabody": true,
+	"bodyparser": true, "etag": true, "conditional": true, "responsetime": true, "errorhandler": true, "prometheus": true,
+	"metrics": true, "verifier": true, // chi jwtauth.Verifier reads a token; Authenticator rejects
+	"gzipmiddleware": true, "corsmiddleware": true, "trustedhostmiddleware": true, "httpsredirectmiddleware": true,
+	"xframeoptionsmiddleware": true, "securitymiddleware": true, "commonmiddleware": true, "messagemiddleware": true,
+	"authenticationmiddleware": true, // Django's: sets request.user, rejects no one
+}
+
+// libraryGuards are library guards that reject a caller with no identity,
+// by their last name segment, compacted.
+var libraryGuards = map[string]string{
+	"expressjwt":                    "express-jwt rejects a request without a valid token",
+	"koajwt":                        "koa-jwt rejects a request without a valid token",
+	"ensureloggedin":                "connect-ensure-login redirects to login",
+	"authguard":                     "NestJS AuthGuard rejects an unauthenticated request",
+	"loginrequired":                 "login_required rejects an anonymous caller",
+	"freshloginrequired":            "fresh_login_required rejects an anonymous caller",
+	"jwtrequired":                   "flask-jwt-extended jwt_required rejects a request without a token",
+	"rolesrequired":                 "roles_required rejects a caller without the role",
+	"rolesaccepted":                 "roles_accepted rejects a caller without the role",
+	"permissionrequired":            "permission_required rejects a caller without the permission",
+	"userpassestest":                "user_passes_test rejects a caller who fails it",
+	"staffmemberrequired":           "staff_member_required redirects to the admin login",
+	"superuserrequired":             "superuser_required rejects a non-superuser",
+	"loginrequiredmixin":            "LoginRequiredMixin redirects to login",
+	"permissionrequiredmixin":       "PermissionRequiredMixin rejects a caller without the permission",
+	"userpassestestmixin":           "UserPassesTestMixin rejects a caller who fails it",
+	"isauthenticated":               "DRF IsAuthenticated rejects an anonymous caller",
+	"isauthenticatedorreadonly":     "DRF IsAuthenticatedOrReadOnly rejects an anonymous write",
+	"isadminuser":                   "DRF IsAdminUser rejects a non-staff caller",
+	"djangomodelpermissions":        "DRF DjangoModelPermissions rejects an anonymous caller",
+	"oauth2passwordbearer":          "FastAPI OAuth2PasswordBearer responds 401 without a bearer token",
+	"oauth2authorizationcodebearer": "FastAPI OAuth2AuthorizationCodeBearer responds 401 without a token",
+	"httpbearer":                    "FastAPI HTTPBearer responds 403 without a bearer token",
+	"httpbasic":                     "FastAPI HTTPBasic responds 401 without credentials",
+	"apikeyheader":                  "FastAPI APIKeyHeader responds 403 without the key",
+	"apikeycookie":                  "FastAPI APIKeyCookie responds 403 without the key",
+	"apikeyquery":                   "FastAPI APIKeyQuery responds 403 without the key",
+	"basicauth":                     "basic auth middleware responds 401 without credentials",
+	"jwt":                           "JWT middleware rejects a request without a valid token",
+	"jwtwithconfig":                 "echo JWT middleware rejects a request without a valid token",
+	"keyauth":                       "echo KeyAuth rejects a request without a key",
+	"keyauthwithconfig":             "echo KeyAuth rejects a request without a key",
+	"authenticator":                 "jwtauth.Authenticator responds 401 without a valid token",
+	"requireauth":                   "", // replaced below: only when its code is not in the tree
+	"withauth":                      "next-auth withAuth redirects to sign-in",
+	"authmiddleware":                "",
+	"clerkmiddleware":               "",
+	"withpageauthrequired":          "Auth0 withPageAuthRequired redirects to login",
+	"withapiauthrequired":           "Auth0 withApiAuthRequired responds 401",
+}
+
+func init() {
+	// Names apps also give their own guards: only the code decides those,
+	// and when it is missing they stay unresolved.
+	for k, v := range libraryGuards {
+		if v == "" {
+			delete(libraryGuards, k)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+const express = require('express');
+const helmet = require('helmet');
+const rateLimit = require('express-rate-limit');
+const passport = require('passport');
+const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin } = require('./middleware/auth');
+const admin = require('./admin');
+
+const app = express();
+app.use(helmet());
+app.use(helmet.frameguard({ action: 'deny' }));
+app.use(rateLimit({ windowMs: 60000, max: 100 }));
+app.use(authSessionMetrics);
+app.use(express.json());
+
+app.get('/health', (req, res) => res.json({ ok: true })); // want: GET /health auth=none
+
+// A login reads the Authorization header and answers 401 to a wrong password.
+app.post('/login', (req, res) => { // want: POST /login auth=none
+  const [user, password] = Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':');
+  if (!checkPassword(user, password)) {
+    return res.status(401).json({ error: 'wrong password' });
+  }
+  res.json({ token: issue(user) });
+});
+
+app.get('/signup', guestOnly, (req, res) => res.render('signup')); // want: GET /signup auth=none
+
+// isAuthenticated() only changes what the page shows.
+app.get('/', (req, res) => { // want: GET / auth=none
+  res.render('home', { member: req.isAuthenticated() });
+});
+
+app.get('/feed', optionalAuth, (req, res) => res.json(feedFor(req.user))); // want: GET /feed auth=none
+
+app.post('/notes', requireAuth, (req, res) => res.json(saveNote(req.user, req.body))); // want: POST /notes auth=required
+
+app.delete('/notes/:id', passport.authenticate('jwt', { session: false }), (req, res) => res.sendStatus(204)); // want: DELETE /notes/{id} auth=required
+
+// A check written inline in the handler, before it writes.
+app.put('/profile', (req, res) => { // want: PUT /profile auth=required
+  if (!req.session.userId) {
+    return res.status(401).end();
+  }
+  res.json(updateProfile(req.session.userId, req.body));
+});
+
+app.post('/reports', requireAuth, requireAdmin, (req, res) => res.json(runReport())); // want: POST /reports auth=required role=admin
+
+app.use('/admin', admin);
+
+module.exports = app;

@@ -1,0 +1,29 @@
+from fastapi import Depends, HTTPException, status
+from fastapi.security import OAuth2PasswordBearer
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
+optional_scheme = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
+
+
+def get_current_user(token: str = Depends(oauth2_scheme)):
+    user = decode(token)
+    if user is None:
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="bad token")
+    return user
+
+
+def get_admin(user=Depends(get_current_user)):
+    if user.role != "admin":
+        raise HTTPException(status_code=403, detail="admins only")
+    return user
+
+
+def maybe_user(token: str | None = Depends(optional_scheme)):
+    """Returns the caller when a token is sent; None otherwise."""
+    if not token:
+        return None
+    return decode(token)
+
+
+def auth_session_log(request):
+    log(request.url)

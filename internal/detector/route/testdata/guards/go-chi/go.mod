@@ -1,0 +1,3 @@
+module example.com/go-chi
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/go-gin
+
+go 1.22

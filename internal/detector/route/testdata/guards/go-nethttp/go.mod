@@ -1,0 +1,3 @@
+module example.com/go-nethttp
+
+go 1.22
