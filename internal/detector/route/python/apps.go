@@ -75,17 +75,6 @@ func (g guards) requireLast(evidence, role string) {
 
 func (g guards) names() []string { return router.Names(g) }
 
-// texts are the evidence forms, for route.AuthOf.
-func (g guards) texts() []string {
-	var out []string
-	for _, x := range g {
-		if x.Text != "" {
-			out = append(out, x.Text)
-		}
-	}
-	return out
-}
-
 // authEvidence is what the first guard known to authenticate shows.
 func (g guards) authEvidence() string {
 	if r, ok := router.Required(g); ok {
