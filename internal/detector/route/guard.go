@@ -252,6 +252,16 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if why := rejects(src); why != "" && own {
 		return true, roleOf(src), why
 	}
+	if depth == 0 && own {
+		// A handler or guard that returns false on a test of the caller
+		// (a Socket.IO event, a NestJS canActivate) turns it away; a
+		// helper's false is only an answer, so this is not followed.
+		for _, loc := range returnFalse.FindAllStringIndex(src, -1) {
+			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) {
+				return true, roleOf(src), "returns false when the caller fails its test"
+			}
+		}
+	}
 	if v, why, ok := libraryCall(src); ok && v == vRequired && own {
 		return true, roleOf(src), why
 	}
@@ -380,7 +390,7 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` +
@@ -391,10 +401,10 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
-		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
+		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
 		`)`)
 	// identity is code that reads who is calling.
@@ -409,6 +419,8 @@ var (
 	// check: if (!token) return next(); if not token: return None.
 	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.]+\s*==\s*""\s*\{\s*next\.ServeHTTP\(`)
 )
+
+var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 
 // rejects says why src rejects an anonymous caller, or "".
 func rejects(src string) string {
