@@ -106,6 +106,14 @@ type graph struct {
 	ix   *index
 	objs map[string]*object
 	list []*object // in creation order, for a deterministic walk
+	// missed are route decorators on a known app or router whose path
+	// cannot be read (built at run time): said, not dropped.
+	missed []missedRoute
+}
+
+type missedRoute struct {
+	file string
+	line int
 }
 
 func newGraph(ix *index) *graph { return &graph{ix: ix, objs: map[string]*object{}} }
@@ -367,6 +375,9 @@ func (g *graph) function(m *module, fn *function) {
 			p, ok = g.ix.str(m, d.arg(-1, "rule"))
 		}
 		if !ok {
+			if recv != nil && (d.arg(0, "path") != nil || d.arg(-1, "rule") != nil) {
+				g.missed = append(g.missed, missedRoute{file: m.path, line: int(d.line)})
+			}
 			continue
 		}
 		if recv == nil {
@@ -548,6 +559,9 @@ func upper(xs []string) []string {
 
 // emit walks every app from its roots and adds the composed routes.
 func (g *graph) emit(out *detector.Sink) {
+	for _, ms := range g.missed {
+		out.MissRoutes(ms.file, ms.line, 1, "route/python", "its path is built at run time, not from literals and constants")
+	}
 	nodes, objs := g.tree()
 	for _, o := range g.list {
 		if o.parents > 0 {
