@@ -141,7 +141,10 @@ func newControlCmd(e *env) *cobra.Command {
 		Long: `control sets the status of the threat's control whose text (ignoring case)
 or check id is --text, or adds the control when there is none. --evidence
 (file:line, repeatable) says where the code shows it; 'threatmap check'
-reports an implemented control it cannot verify.
+reports an implemented control it cannot verify, and evidence whose line
+(or the 5 lines around it) shows nothing the control's check recognises.
+A control outside the repository (a WAF, a gateway) is recorded in
+threatmap.yaml as external: {what, where, by, date}, shown as attested.
 
 A threat still undecided becomes mitigate; an accepted, transferred or
 eliminated one keeps its recorded decision.`,
