@@ -19,7 +19,9 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -152,6 +154,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	}
 	for _, r := range routes {
 		out.AddRoute(r)
+	}
+	for _, file := range slices.Sorted(maps.Keys(m.missed)) {
+		for _, line := range slices.Sorted(maps.Keys(m.missed[file])) {
+			out.MissRoutes(file, line, 1, "route/golang", "its path is built at run time, not from literals and constants")
+		}
 	}
 	if err == nil && m.truncated > 0 {
 		err = fmt.Errorf("%d entry points too large to follow completely; some routes may be missing", m.truncated)

@@ -29,7 +29,10 @@ type module struct {
 	onStack     map[*funcDecl]bool
 	steps       int // statements interpreted for the current entry point
 	truncated   int // entry points cut short by maxSteps
-	imports     map[string]string
+	// missed holds the places of registrations whose path could not be
+	// read (built at run time), by file and line.
+	missed  map[string]map[int]bool
+	imports map[string]string
 
 	defaultMux *node
 	// seq orders Use() calls, groups and registrations as interpreted.

@@ -226,6 +226,7 @@ func (fr *frame) mount(n *node, h *handlerInfo, prefix string) {
 func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
 	p, ok := fr.str(pathExpr)
 	if !ok {
+		fr.m.miss(fr.f.path, fr.line(c))
 		return
 	}
 	fr.registerAt(n, method, p, handlerExpr, mw, c, pattern)
@@ -380,4 +381,16 @@ func rest(a []ast.Expr, i int) []ast.Expr {
 		return a[i:]
 	}
 	return nil
+}
+
+// miss records a registration whose path could not be read, once per
+// place: the interpreter may pass the same call more than once.
+func (m *module) miss(file string, line int) {
+	if m.missed == nil {
+		m.missed = map[string]map[int]bool{}
+	}
+	if m.missed[file] == nil {
+		m.missed[file] = map[int]bool{}
+	}
+	m.missed[file][line] = true
 }

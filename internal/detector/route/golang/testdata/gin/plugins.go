@@ -1,0 +1,20 @@
+package main
+
+import (
+	"net/http"
+	"os"
+
+	"github.com/gin-gonic/gin"
+)
+
+// registerPlugins registers routes whose paths come from the environment:
+// the scan cannot compose them and says so, once, at the first.
+func registerPlugins(r *gin.Engine) {
+	r.GET("/plugins", listPlugins)               // want: GET /plugins
+	r.GET(os.Getenv("PLUGIN_PATH"), pluginIndex) // want: missed 2
+	r.POST(os.Getenv("PLUGIN_PATH")+"/run", runPlugin)
+}
+
+func listPlugins(c *gin.Context) { c.JSON(http.StatusOK, []string{}) }
+func pluginIndex(c *gin.Context) { c.JSON(http.StatusOK, nil) }
+func runPlugin(c *gin.Context)   { c.Status(http.StatusAccepted) }
