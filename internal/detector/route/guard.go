@@ -420,6 +420,10 @@ var (
 	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.]+\s*==\s*""\s*\{\s*next\.ServeHTTP\(`)
 )
 
+// negated is a failed test of the caller, or a pass-through before the
+// rejection.
+var negated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\bnext\(|\bNext\(|\belse\b`)
+
 var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 
 // rejects says why src rejects an anonymous caller, or "".
@@ -432,7 +436,10 @@ func rejects(src string) string {
 	for _, loc := range redirectLogin.FindAllStringIndex(src, -1) {
 		// Only a redirect some test of the caller leads to: a handler
 		// sending everyone to the login page after sign-up rejects no one.
-		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) {
+		// The test must be failed (if (!req.user), if not ...is_authenticated)
+		// or passed by an earlier next(): "if (user) redirect('/login')"
+		// after a password reset sends a known user on, it rejects no one.
+		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) && negated.MatchString(c) {
 			return "redirects to login"
 		}
 	}
@@ -453,11 +460,17 @@ func rejects(src string) string {
 func condition(src string, i int) string {
 	from := max(0, i-240)
 	win := src[from:i]
-	if k := strings.LastIndex(win, "if "); k >= 0 {
-		return win[k:]
+	k := -1
+	for _, kw := range []string{"if ", "if(", "except ", "except:", "catch"} {
+		k = max(k, strings.LastIndex(win, kw))
 	}
-	if k := strings.LastIndex(win, "if("); k >= 0 {
-		return win[k:]
+	if k >= 0 {
+		// A failed token decode (except, catch) tests the caller too.
+		c := win[k:]
+		if strings.HasPrefix(c, "except") || strings.HasPrefix(c, "catch") {
+			c = "if " + c
+		}
+		return c
 	}
 	if k := strings.LastIndexByte(win, '\n'); k >= 0 {
 		return win[k:]

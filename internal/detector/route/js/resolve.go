@@ -493,6 +493,11 @@ func (r *resolver) lookup(f *fileFacts) route.Lookup {
 			return fi.text, file + ":" + itoa(fi.line), true
 		}
 		key := name[strings.LastIndexByte(name, '.')+1:]
+		if head, _, dotted := strings.Cut(name, "."); dotted && requestValues[head] {
+			// req.isAuthenticated, this.check: a method of the request
+			// or the receiver, not a function some file of the tree defines.
+			return "", "", false
+		}
 		if r.byName == nil {
 			r.byName = map[string][]*fileFacts{}
 			for _, ff := range r.sortedFiles() {
@@ -556,6 +561,9 @@ func (r *resolver) sortedFiles() []*fileFacts {
 	r.sorted = out
 	return out
 }
+
+// requestValues name the request, response and receiver in handlers.
+var requestValues = map[string]bool{"req": true, "res": true, "request": true, "response": true, "reply": true, "ctx": true, "c": true, "this": true, "context": true, "event": true}
 
 // funcDef is funcText with where the function is: the file that defines it.
 func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, string, bool) {
