@@ -61,6 +61,7 @@ type module struct {
 	// classes are class declarations by name: a NestJS guard or
 	// middleware is a class whose code the auth analysis reads.
 	classes map[string]funcInfo
+	members map[string]string // const a = b.c: local name -> member it names
 	aliases map[string]string // function name -> fn@N key of a plugin/setup function
 	returns map[string]retVal // fn@N key -> the name it returns
 	libs    map[string]bool   // server frameworks the file imports
@@ -74,6 +75,7 @@ func newModule(p string) *module {
 		consts:  map[string]strExpr{},
 		funcs:   map[string]funcInfo{},
 		classes: map[string]funcInfo{},
+		members: map[string]string{},
 		aliases: map[string]string{},
 		returns: map[string]retVal{},
 		libs:    map[string]bool{},
@@ -355,6 +357,11 @@ func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 	if name.Type() != "identifier" {
 		return
 	}
+	if value.Type() == "member_expression" && value.ChildByFieldName("object").Type() == "identifier" {
+		// const isLoggedIn = sessionHandler.isLoggedInMiddleware: a guard
+		// named by an alias.
+		m.members[t.Text(name)] = t.Text(value)
+	}
 	local := t.Text(name)
 	if spec, ok := requireSpec(t, value); ok {
 		m.imports[local] = importRef{from: spec, name: "default"}
@@ -444,6 +451,13 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 		}
 		if r, ok := m.valueRef(t, right); ok {
 			m.exports[key] = r
+		}
+	case strings.HasPrefix(lt, "this.") && strings.Count(lt, ".") == 1 && isFunc(right):
+		// A constructor's method (this.isLoggedIn = function ...): the
+		// auth analysis looks guards up by name.
+		key := lt[len("this."):]
+		if _, dup := m.funcs[key]; !dup {
+			m.funcs[key] = newFuncInfo(t, right)
 		}
 	}
 }

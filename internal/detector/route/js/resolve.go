@@ -489,6 +489,11 @@ func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
 // (middleware named in a parent router's file).
 func (r *resolver) lookup(f *fileFacts) route.Lookup {
 	return func(name string) (string, string, bool) {
+		if f != nil {
+			if a, ok := f.members[name]; ok {
+				name = a
+			}
+		}
 		if fi, file, ok := r.funcDef(f, name, 0); ok {
 			return fi.text, file + ":" + itoa(fi.line), true
 		}

@@ -4,6 +4,7 @@ const rateLimit = require('express-rate-limit');
 const passport = require('passport');
 const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin } = require('./middleware/auth');
 const admin = require('./admin');
+const SessionHandler = require('./session');
 
 const app = express();
 app.use(helmet());
@@ -45,6 +46,10 @@ app.put('/profile', (req, res) => { // want: PUT /profile auth=required
 });
 
 app.post('/reports', requireAuth, requireAdmin, (req, res) => res.json(runReport())); // want: POST /reports auth=required role=admin
+
+const sessions = new SessionHandler(null);
+const requireLogin = sessions.requireLogin;
+app.get('/inbox', requireLogin, (req, res) => res.render('inbox')); // want: GET /inbox auth=required
 
 app.use('/admin', admin);
 
