@@ -301,10 +301,26 @@ var WeaknessKind = newKind(&Kind[facts.Weakness]{
 		setID(&t.ID, "weakness", t.Kind, evidenceKey(t.Evidence))
 		return t, t.ID
 	},
-	merge: func(p *facts.Weakness, t facts.Weakness) { p.Evidence = append(p.Evidence, t.Evidence...) },
+	// One sink reached from several routes is one weakness: its routes
+	// are every route's, its path the first found.
+	merge: func(p *facts.Weakness, t facts.Weakness) {
+		p.Evidence = append(p.Evidence, t.Evidence...)
+		for _, r := range t.Routes {
+			if !slices.Contains(p.Routes, r) {
+				p.Routes = append(p.Routes, r)
+			}
+		}
+		if len(p.Path) == 0 {
+			p.Path, p.Source = t.Path, t.Source
+		}
+		if p.Reach == "" || t.Reach == facts.ReachRoute {
+			p.Reach = t.Reach
+		}
+	},
 	sort: func(xs []facts.Weakness) []facts.Weakness {
 		for i := range xs {
 			xs[i].Evidence = SortEvidence(xs[i].Evidence)
+			slices.Sort(xs[i].Routes)
 		}
 		slices.SortFunc(xs, func(a, b facts.Weakness) int {
 			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))

@@ -226,10 +226,51 @@ type Control struct {
 // server-side.
 type Weakness struct {
 	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|command-injection|unsafe-deserialization|xxe|open-redirect|tls-unverified|llm-tools
+	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|nosql-injection|command-injection|code-injection|unsafe-deserialization|xxe|open-redirect|path-traversal|xss|mass-assignment|template-injection|tls-unverified|llm-tools
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
+	// Routes are the ids (Route.ID) of the surfaces whose handler reaches
+	// the sink, when a data-flow frontend followed request data to it.
+	Routes []string `json:"routes,omitempty"`
+	// Source is where the request data enters (Source* constants).
+	Source string `json:"source,omitempty"`
+	// Path is how the data gets there: the route, the handler, each call
+	// it passes through, and the sink last, each step saying what happens.
+	Path []Step `json:"path,omitempty"`
+	// Reach is ReachRoute when a route reaches the sink; otherwise the
+	// role of the code that holds it (lang.Kind's name: script, migration,
+	// test, ...) or ReachNone when nothing the scan knows of calls it.
+	// Empty for a pattern-only weakness, whose reach is not known.
+	Reach string `json:"reach,omitempty"`
 }
+
+// Step is one place on a weakness's path from the request to the sink.
+type Step struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Note says what happens there: "req.query.to read", "passed to
+	// runCmd(cmd)", "exec(cmd)".
+	Note string `json:"note"`
+}
+
+// Where request data enters a weakness's path (Weakness.Source).
+const (
+	SourceParam      = "param"  // a path parameter
+	SourceQuery      = "query"  // the query string
+	SourceBody       = "body"   // the request body, form or JSON
+	SourceHeader     = "header" // a request header
+	SourceCookie     = "cookie"
+	SourceFileName   = "file-name"   // an uploaded file's name
+	SourceGraphQLArg = "graphql-arg" // a GraphQL resolver's arguments
+	SourceMessage    = "message"     // a WebSocket or queue message
+	SourceURL        = "url"         // the whole request URL
+)
+
+// Reach values other than a lang.Kind's name (Weakness.Reach).
+const (
+	ReachRoute = "route"
+	ReachNone  = "none"
+)
 
 // Warning is something the scan could not read; the scan went on.
 type Warning struct {
