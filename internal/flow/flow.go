@@ -1,0 +1,306 @@
+// Package flow follows request data from where it enters a handler to the
+// call that would be dangerous with it (a sink): a query, a shell, a file
+// path, a redirect, a response body. It is language-neutral. A frontend
+// (the JavaScript/TypeScript one in this package's js.go, others in
+// their own packages) lowers each function of a file into a Func: the
+// assignments, calls, sinks and returns it holds, in source order. The
+// core then:
+//
+//   - summarises every function once: which of its parameters (and which
+//     part of each: req.query.to) reach which sink, and which reach its
+//     return value (Summarize);
+//   - applies a callee's summary at each call, so request data followed
+//     through a helper in another file still reaches its sink, with each
+//     call on the path (Program.Call);
+//   - starts from entry points (a route's handler, a GraphQL resolver, a
+//     socket's message handler) whose parameters say what request data
+//     they carry (Entry), and reports every sink they reach (Program.Run).
+//
+// It is bounded: a callee chain deeper than MaxDepth, a function of more
+// than MaxOps operations or a program of more than MaxCalls summarised
+// calls is cut short, so a hostile repository cannot make a scan slow.
+// What reaches a sink through a cut is lost, never invented.
+//
+// The vocabularies (which calls are sinks, which clean a value, which
+// parts of a request object are which source) are data, in vocab.go.
+package flow
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Bounds.
+const (
+	MaxDepth = 6    // calls followed below an entry
+	MaxOps   = 4000 // operations lowered per function
+	MaxCalls = 200000
+	// maxPath is how many member accesses an access path keeps:
+	// req.body.user.name.first is read as req.body.user.name.
+	maxPath = 4
+	// maxTrail is how many steps a value remembers before the sink.
+	maxTrail = 8
+	// maxText is how much literal text a built string keeps, for the
+	// sinks that ask what the text looks like (SQL).
+	maxText = 240
+)
+
+// Func is one function as a frontend lowered it.
+type Func struct {
+	// ID is unique in the program: file#name@line.
+	ID      string
+	File    string
+	Name    string
+	Line    int
+	EndLine int
+	Params  []Param
+	Ops     []Op
+}
+
+// Param is one parameter. Path, for a parameter written as a pattern
+// (({ query }, res) => ...), names the part of the argument it binds:
+// the binding is Name = argument<Path>.
+type Param struct {
+	Name string
+	// Index is the argument's position; several Params share one for a
+	// destructured argument.
+	Index int
+	Path  string
+	// Source, when the frontend knows what the parameter carries from
+	// the parameter itself (NestJS @Body(), @Query('q')), is a facts
+	// Source*; the entry's roles apply otherwise.
+	Source string
+}
+
+// OpKind is what an operation does.
+type OpKind uint8
+
+// Operation kinds.
+const (
+	// Assign sets Dst (a local) to Src.
+	Assign OpKind = iota
+	// Call calls Callee with Args; its result is the value of Refs with
+	// Call set to this op's index. A call matching a sink in the
+	// vocabulary carries it in Sink.
+	Call
+	// Return returns Src.
+	Return
+	// Clear marks Dst as checked from here on, for the kinds in Clears
+	// (an allow-list test, a path prefix check).
+	Clear
+	// Mutate merges Src into Dst: Object.assign(user, req.body), a
+	// field set on an object (user.role = req.body.role).
+	Mutate
+)
+
+// Op is one operation, at one line.
+type Op struct {
+	Kind OpKind
+	Line int
+	Dst  string
+	Src  Expr
+	// Call only.
+	Callee Callee
+	Args   []Expr
+	Sinks  []SinkUse
+	// Clears lists the weakness kinds a sanitiser call (the result is
+	// its arguments' value, cleaned for these kinds) or a check (Clear)
+	// stops. CleanAll in it stops every kind.
+	Clears []string
+	// Note says what happens here, for a path step: "exec(cmd)".
+	Note string
+}
+
+// CleanAll, in Op.Clears, stops every kind: a number parsed from the
+// value carries nothing an attacker chose in a form any sink misreads.
+const CleanAll = "*"
+
+// Callee names what a call calls, for the frontend's resolver: a plain
+// name (runCmd), a member (db.users.find: Recv db.users, Name find), or
+// a function written inline (Func set).
+type Callee struct {
+	Name string
+	// Recv is the object a method is called on, as written; empty for a
+	// plain call.
+	Recv string
+	// RecvExpr is the receiver's value, for method calls whose result is
+	// the receiver's data (req.get('x'), body.trim()).
+	RecvExpr *Expr
+	// Func is a function written in place (an IIFE, a callback), lowered.
+	Func *Func
+}
+
+// SinkUse is a sink one call is: which of its arguments are dangerous.
+type SinkUse struct {
+	Sink *Sink
+	// Args are the argument indexes the sink reads; -1 is the receiver
+	// (res.send's body is an argument; a query builder's raw text may be
+	// the receiver's).
+	Args []int
+}
+
+// Expr is what a value is made of: the references it reads and how it
+// was put together. A frontend lowers every expression to one.
+type Expr struct {
+	Refs []Ref
+	// Text is the literal text around the references, in order, capped
+	// at maxText: what a built SQL statement says.
+	Text string
+	// Built: text made by concatenation, a template literal or a format
+	// call, with the references pasted in.
+	Built bool
+	// Lead is the literal text before the first reference: a URL whose
+	// scheme and host are fixed there only lets the request pick a path.
+	Lead string
+	// Fields: an object or array literal holding the references as
+	// values ({ name: req.body.name }); Spread: one that spreads them
+	// ({ ...req.body }).
+	Fields, Spread bool
+}
+
+// Ref is one thing an expression reads: a local (Var) or a call's result
+// (Call, the op index plus one), then an access path.
+type Ref struct {
+	Var  string
+	Call int
+	// Path is the member and index accesses after it: ".query.to",
+	// ".get()" for a method call on it, "[]" for a computed index.
+	Path string
+	// Source is set when the frontend read request data directly (a
+	// global request accessor: Next's headers(), Go's r.URL.Query()).
+	Source string
+	Line   int
+	Note   string
+}
+
+// Empty reports whether the expression reads nothing.
+func (e Expr) Empty() bool { return len(e.Refs) == 0 }
+
+// JoinPath appends an access to a path, keeping at most maxPath parts.
+func JoinPath(p, part string) string {
+	if strings.Count(p, ".")+strings.Count(p, "[") >= maxPath {
+		return p
+	}
+	return p + part
+}
+
+// Origin is where part of a value comes from: a source of request data
+// (Source set), or the function's own parameter (Param ≥ 0) and the
+// access path read from it. Trail is how it got here, oldest first.
+type Origin struct {
+	Param  int
+	Path   string
+	Source string
+	// Whole: the value is the whole request body or query object (or a
+	// spread of it), not one field read from it.
+	Whole bool
+	// Field: the value is one field of a JSON body or query string, not
+	// converted: it may be an object ({"$ne": null}), not only text.
+	Field bool
+	Trail []facts.Step
+}
+
+// Value is what a local holds: its origins and the kinds it was checked
+// or cleaned for.
+type Value struct {
+	Origins []Origin
+	// Cleared are the weakness kinds this value was cleaned or checked
+	// for.
+	Cleared []string
+	Text    string
+	Lead    string
+	Built   bool
+	// Object: an object literal with request data as field values: a
+	// Mongo filter { user: req.body.user }.
+	Object bool
+}
+
+// Tainted reports whether the value carries anything from a source or a
+// parameter.
+func (v Value) Tainted() bool { return len(v.Origins) > 0 }
+
+func (v Value) clearedFor(kind string) bool {
+	return slices.Contains(v.Cleared, kind) || slices.Contains(v.Cleared, CleanAll)
+}
+
+// join merges b into a.
+func join(a, b Value) Value {
+	out := Value{Origins: slices.Clone(a.Origins), Built: a.Built || b.Built, Object: a.Object || b.Object}
+	for _, o := range b.Origins {
+		if !hasOrigin(out.Origins, o) && len(out.Origins) < 16 {
+			out.Origins = append(out.Origins, o)
+		}
+	}
+	// A join is cleared for a kind only when both sides are.
+	for _, k := range a.Cleared {
+		if b.clearedFor(k) || !b.Tainted() {
+			out.Cleared = append(out.Cleared, k)
+		}
+	}
+	if !a.Tainted() {
+		out.Cleared = slices.Clone(b.Cleared)
+	}
+	out.Text = clipText(a.Text + b.Text)
+	out.Lead = a.Lead
+	if !a.Tainted() && a.Lead == "" {
+		out.Lead = b.Lead
+	}
+	return out
+}
+
+func hasOrigin(os []Origin, o Origin) bool {
+	for _, x := range os {
+		if x.Param == o.Param && x.Path == o.Path && x.Source == o.Source && x.Whole == o.Whole {
+			return true
+		}
+	}
+	return false
+}
+
+func clipText(s string) string {
+	if len(s) > maxText {
+		return s[:maxText]
+	}
+	return s
+}
+
+// withStep appends a step to every origin's trail, keeping the first
+// step (where the data was read) and the newest ones.
+func (v Value) withStep(s facts.Step) Value {
+	out := v
+	out.Origins = make([]Origin, len(v.Origins))
+	for i, o := range v.Origins {
+		o.Trail = addStep(o.Trail, s)
+		out.Origins[i] = o
+	}
+	return out
+}
+
+func addStep(trail []facts.Step, s facts.Step) []facts.Step {
+	if n := len(trail); n > 0 && trail[n-1] == s {
+		return trail
+	}
+	out := make([]facts.Step, 0, len(trail)+1)
+	out = append(out, trail...)
+	out = append(out, s)
+	if len(out) > maxTrail {
+		out = append(out[:1], out[len(out)-maxTrail+1:]...)
+	}
+	return out
+}
+
+// Hit is a sink reached: by request data (Origin.Source set) or, inside
+// a summary, by one of the function's parameters.
+type Hit struct {
+	Kind   string
+	Sink   *Sink
+	Origin Origin
+	// At is the sink's place.
+	At facts.Step
+	// Deferred: the parameter reached the sink as it was passed, and
+	// the sink asks what the value looks like (SQL text built around
+	// it): the caller's argument answers.
+	Deferred bool
+}

@@ -1,0 +1,462 @@
+package flow
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Resolver finds the functions a call may call: the frontend's
+// knowledge of imports, exports, classes and factories. It returns none
+// for a call outside the repository.
+type Resolver interface {
+	Resolve(from *Func, op *Op) []*Func
+}
+
+// Summary is what a function does with its parameters: the sinks they
+// reach (Hits whose Origin.Param ≥ 0), the sinks request data it reads
+// itself reaches (Origin.Source set), and what it returns.
+type Summary struct {
+	Hits   []Hit
+	Return Value
+}
+
+// Program summarises functions on demand, each once.
+type Program struct {
+	Resolver Resolver
+	sums     map[*Func]*Summary
+	busy     map[*Func]bool
+	calls    int
+}
+
+// NewProgram is a program over what r resolves.
+func NewProgram(r Resolver) *Program {
+	return &Program{Resolver: r, sums: map[*Func]*Summary{}, busy: map[*Func]bool{}}
+}
+
+// Summarize is f's summary. A function already being summarised (a
+// recursive call) or below MaxDepth has an empty one: what flows through
+// it is not followed.
+func (p *Program) Summarize(f *Func) *Summary { return p.summarize(f, 0) }
+
+func (p *Program) summarize(f *Func, depth int) *Summary {
+	if s, ok := p.sums[f]; ok {
+		return s
+	}
+	if p.busy[f] || depth > MaxDepth || p.calls > MaxCalls {
+		return &Summary{}
+	}
+	p.busy[f] = true
+	s := p.run(f, depth)
+	delete(p.busy, f)
+	p.sums[f] = s
+	return s
+}
+
+// frame is one run of a function's operations.
+type frame struct {
+	p       *Program
+	f       *Func
+	depth   int
+	env     map[string]Value
+	results []Value
+	cleared map[string][]string // "var.path" checked → kinds
+	sum     *Summary
+}
+
+func (p *Program) run(f *Func, depth int) *Summary {
+	fr := &frame{p: p, f: f, depth: depth, env: map[string]Value{}, results: make([]Value, len(f.Ops)), cleared: map[string][]string{}, sum: &Summary{}}
+	for _, prm := range f.Params {
+		o := Origin{Param: prm.Index, Path: prm.Path}
+		if prm.Source != "" {
+			o = Origin{Param: -1, Source: prm.Source, Path: prm.Path,
+				Trail: []facts.Step{{File: f.File, Line: f.Line, Note: prm.Name + " (" + prm.Source + ") read"}}}
+		}
+		fr.env[prm.Name] = Value{Origins: []Origin{o}}
+	}
+	for i := range f.Ops {
+		fr.exec(i)
+	}
+	return fr.sum
+}
+
+func (fr *frame) step(line int, note string) facts.Step {
+	return facts.Step{File: fr.f.File, Line: line, Note: note}
+}
+
+// eval is an expression's value.
+func (fr *frame) eval(e Expr) Value {
+	var v Value
+	for _, r := range e.Refs {
+		v = join(v, fr.ref(r))
+	}
+	if e.Built {
+		v.Built = true
+	}
+	if e.Fields {
+		v.Object = true
+	}
+	if e.Lead != "" || e.Built {
+		v.Lead = e.Lead
+	}
+	v.Text = clipText(e.Text + v.Text)
+	return v
+}
+
+func (fr *frame) ref(r Ref) Value {
+	var base Value
+	switch {
+	case r.Source != "":
+		base = Value{Origins: []Origin{{Param: -1, Source: r.Source}}}
+	case r.Call > 0 && r.Call <= len(fr.results):
+		base = fr.results[r.Call-1]
+	case r.Var != "":
+		base = fr.env[r.Var]
+	}
+	if !base.Tainted() {
+		return Value{}
+	}
+	out := base
+	out.Origins = make([]Origin, len(base.Origins))
+	for i, o := range base.Origins {
+		o.Path += r.Path
+		if len(o.Path) > 0 && strings.Count(o.Path, ".")+strings.Count(o.Path, "[") > maxPath+2 {
+			o.Path = o.Path[:strings.LastIndexAny(o.Path, ".[")]
+		}
+		if r.Path != "" {
+			o.Whole = false
+		}
+		if len(o.Trail) == 0 && r.Note != "" {
+			o.Trail = []facts.Step{fr.step(r.Line, r.Note)}
+		}
+		out.Origins[i] = o
+	}
+	if r.Path != "" {
+		out.Object = false
+	}
+	if kinds := fr.cleared[r.Var+r.Path]; len(kinds) > 0 && r.Var != "" {
+		out.Cleared = append(slices.Clone(out.Cleared), kinds...)
+	}
+	return out
+}
+
+func (fr *frame) exec(i int) {
+	op := &fr.f.Ops[i]
+	switch op.Kind {
+	case Assign:
+		v := fr.eval(op.Src)
+		if v.Tainted() && op.Note != "" {
+			v = v.withStep(fr.step(op.Line, op.Note))
+		}
+		fr.env[op.Dst] = v
+		delete(fr.cleared, op.Dst)
+	case Mutate:
+		v := fr.eval(op.Src)
+		if !v.Tainted() {
+			return
+		}
+		if op.Note != "" {
+			v = v.withStep(fr.step(op.Line, op.Note))
+		}
+		fr.env[op.Dst] = join(fr.env[op.Dst], v)
+		fr.sinks(op, i, []Value{v}, nil)
+	case Return:
+		fr.sum.Return = join(fr.sum.Return, fr.eval(op.Src))
+	case Clear:
+		fr.cleared[op.Dst] = append(fr.cleared[op.Dst], op.Clears...)
+		if v, ok := fr.env[op.Dst]; ok {
+			v.Cleared = append(slices.Clone(v.Cleared), op.Clears...)
+			fr.env[op.Dst] = v
+		}
+	case Call:
+		fr.call(i, op)
+	}
+}
+
+func (fr *frame) call(i int, op *Op) {
+	fr.p.calls++
+	args := make([]Value, len(op.Args))
+	for k, a := range op.Args {
+		args[k] = fr.eval(a)
+	}
+	var recv Value
+	if op.Callee.RecvExpr != nil {
+		recv = fr.eval(*op.Callee.RecvExpr)
+	}
+	fr.sinks(op, i, args, &recv)
+
+	// The result.
+	var res Value
+	callees := fr.calleesOf(op)
+	switch {
+	case len(op.Clears) > 0:
+		// A sanitiser: its arguments (or receiver), cleaned.
+		for _, a := range args {
+			res = join(res, a)
+		}
+		res = join(res, recv)
+		res.Cleared = append(slices.Clone(res.Cleared), op.Clears...)
+		if slices.Contains(op.Clears, CleanAll) {
+			res = Value{}
+		}
+	case len(callees) > 0:
+		step := fr.step(op.Line, op.Note)
+		for _, g := range callees {
+			res = join(res, fr.apply(g, args, step))
+		}
+	case op.Callee.Recv != "" && op.Callee.RecvExpr != nil:
+		// A method outside the repository: its result is the receiver's
+		// data (req.get('x'), name.trim()), read through the call.
+		res = recv
+		for k := range res.Origins {
+			res.Origins[k].Path = JoinPath(res.Origins[k].Path, "."+op.Callee.Name+"()")
+			res.Origins[k].Whole = false
+		}
+		if slices.Contains(passArgs, op.Callee.Name) {
+			for _, a := range args {
+				res = join(res, a)
+			}
+		}
+	default:
+		// A function outside the repository: text functions pass their
+		// arguments on (decodeURIComponent, path.join).
+		for _, a := range args {
+			res = join(res, a)
+		}
+		for k := range res.Origins {
+			res.Origins[k].Whole = false
+		}
+	}
+	fr.results[i] = res
+}
+
+// passArgs are methods whose result carries their arguments: a string's
+// concat and replace, a path's join and resolve, a URL's resolve.
+var passArgs = []string{"concat", "join", "resolve", "format", "replace", "from", "parse", "assign"}
+
+func (fr *frame) calleesOf(op *Op) []*Func {
+	if op.Callee.Func != nil {
+		return []*Func{op.Callee.Func}
+	}
+	if fr.p.Resolver == nil {
+		return nil
+	}
+	return fr.p.Resolver.Resolve(fr.f, op)
+}
+
+// apply instantiates g's summary at a call with these arguments: each
+// sink a parameter reaches is reached by what the caller passed, and the
+// result is what g returns, in the caller's terms.
+func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
+	s := fr.p.summarize(g, fr.depth+1)
+	for _, h := range s.Hits {
+		if h.Origin.Param < 0 {
+			// g read request data itself: only an entry's own reads
+			// count, as g is reached from here too.
+			fr.sum.Hits = appendHit(fr.sum.Hits, h)
+			continue
+		}
+		if h.Origin.Param >= len(args) {
+			continue
+		}
+		a := args[h.Origin.Param]
+		if a.clearedFor(h.Kind) {
+			continue
+		}
+		for _, o := range a.Origins {
+			n := o
+			n.Path = o.Path + h.Origin.Path
+			n.Whole = o.Whole && h.Origin.Path == ""
+			n.Field = o.Field && h.Origin.Path == ""
+			n.Trail = append(addStep(slices.Clone(o.Trail), step), h.Origin.Trail...)
+			if len(n.Trail) > maxTrail {
+				n.Trail = append(n.Trail[:1], n.Trail[len(n.Trail)-maxTrail+1:]...)
+			}
+			fr.hit(Hit{Kind: h.Kind, Sink: h.Sink, Origin: n, At: h.At}, a, h.Deferred)
+		}
+	}
+	// The return value in the caller's terms.
+	var res Value
+	for _, o := range s.Return.Origins {
+		if o.Param < 0 {
+			n := o
+			n.Trail = addStep(slices.Clone(o.Trail), step)
+			res = join(res, Value{Origins: []Origin{n}})
+			continue
+		}
+		if o.Param >= len(args) {
+			continue
+		}
+		a := args[o.Param]
+		for _, ao := range a.Origins {
+			n := ao
+			n.Path = ao.Path + o.Path
+			n.Whole = ao.Whole && o.Path == ""
+			n.Trail = addStep(slices.Clone(ao.Trail), step)
+			res = join(res, Value{Origins: []Origin{n}, Cleared: a.Cleared})
+		}
+	}
+	res.Cleared = append(res.Cleared, s.Return.Cleared...)
+	res.Built = res.Built || s.Return.Built
+	res.Text = clipText(s.Return.Text + res.Text)
+	return res
+}
+
+// sinks records every sink op is that a tainted argument reaches.
+func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
+	for _, use := range op.Sinks {
+		for _, k := range use.Args {
+			var v Value
+			switch {
+			case k == -1 && recv != nil:
+				v = *recv
+			case k == -2: // every argument
+				for _, a := range args {
+					v = join(v, a)
+				}
+			case k >= 0 && k < len(args):
+				v = args[k]
+			default:
+				continue
+			}
+			if !v.Tainted() || v.clearedFor(use.Sink.Kind) {
+				continue
+			}
+			note := op.Note
+			if note == "" {
+				note = use.Sink.Name
+			}
+			at := fr.step(op.Line, note)
+			for _, o := range v.Origins {
+				fr.hit(Hit{Kind: use.Sink.Kind, Sink: use.Sink, Origin: o, At: at}, v, true)
+			}
+		}
+	}
+}
+
+// hit keeps a sink reached, if what reaches it is the kind of value the
+// sink is dangerous with. A parameter passed to the sink as it is, where
+// the sink asks what the value looks like, is kept deferred: the
+// caller's argument will say.
+func (fr *frame) hit(h Hit, v Value, shape bool) {
+	if s := h.Sink.Shape; shape && s != nil && !s(v) {
+		if v.Built || !onlyParams(v) {
+			return
+		}
+		h.Deferred = true
+	}
+	if h.Sink.From != nil && h.Origin.Param < 0 && !h.Sink.From(Concrete(h.Origin)) {
+		return
+	}
+	fr.sum.Hits = appendHit(fr.sum.Hits, h)
+}
+
+func onlyParams(v Value) bool {
+	for _, o := range v.Origins {
+		if o.Param < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func appendHit(hs []Hit, h Hit) []Hit {
+	for _, x := range hs {
+		if x.Kind == h.Kind && x.At == h.At && x.Origin.Param == h.Origin.Param && x.Origin.Path == h.Origin.Path && x.Origin.Source == h.Origin.Source {
+			return hs
+		}
+	}
+	if len(hs) >= 64 {
+		return hs
+	}
+	return append(hs, h)
+}
+
+// String is a hit as a test reads it.
+func (h Hit) String() string {
+	src := h.Origin.Source
+	if src == "" {
+		src = fmt.Sprintf("param%d%s", h.Origin.Param, h.Origin.Path)
+	}
+	return fmt.Sprintf("%s via=%s at %s:%d", h.Kind, src, h.At.File, h.At.Line)
+}
+
+// Entry is where request data comes in: a route's handler, a resolver,
+// a message handler.
+type Entry struct {
+	Func *Func
+	// Roles says what each parameter, by index, carries.
+	Roles map[int]Role
+	// Route is the surface's id (facts.Route.ID), if a route.
+	Route string
+	// Steps open every path from here: the route, the handler.
+	Steps []facts.Step
+}
+
+// Finding is a sink an entry reaches with request data.
+type Finding struct {
+	Kind   string
+	Source string
+	Route  string
+	// Path is the route and handler, each step on the way, the sink last.
+	Path []facts.Step
+	Sink facts.Step
+}
+
+// Reach is every sink e reaches with request data.
+func (p *Program) Reach(e Entry) []Finding {
+	s := p.Summarize(e.Func)
+	var out []Finding
+	seen := map[string]bool{}
+	for _, h := range s.Hits {
+		o := h.Origin
+		if o.Param >= 0 {
+			if h.Deferred {
+				continue
+			}
+			switch e.Roles[o.Param] {
+			case RoleRequest:
+				src, rest, ok := FromRequest(o.Path)
+				if !ok {
+					continue
+				}
+				o.Source, o.Path = src, rest
+			case RoleArgs:
+				o.Source = facts.SourceGraphQLArg
+			case RoleMessage:
+				o.Source = facts.SourceMessage
+			default:
+				continue
+			}
+			o.Param = -1
+			if h.Sink.From != nil && !h.Sink.From(Concrete(o)) {
+				continue
+			}
+		}
+		key := h.Kind + "\x00" + h.At.File + "\x00" + fmt.Sprint(h.At.Line)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		path := slices.Clone(e.Steps)
+		for _, st := range o.Trail {
+			path = addStepLoose(path, st)
+		}
+		path = addStepLoose(path, h.At)
+		out = append(out, Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At})
+	}
+	return out
+}
+
+// addStepLoose appends a step unless the path already ends there.
+func addStepLoose(path []facts.Step, s facts.Step) []facts.Step {
+	if n := len(path); n > 0 && path[n-1].File == s.File && path[n-1].Line == s.Line {
+		if path[n-1].Note == "" {
+			path[n-1].Note = s.Note
+		}
+		return path
+	}
+	return append(path, s)
+}

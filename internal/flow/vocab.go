@@ -1,0 +1,210 @@
+package flow
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// Weakness kinds the engine reports (facts.Weakness.Kind).
+const (
+	SQLInjection          = "sql-injection"
+	NoSQLInjection        = "nosql-injection"
+	CommandInjection      = "command-injection"
+	CodeInjection         = "code-injection"
+	SSRF                  = "ssrf"
+	OpenRedirect          = "open-redirect"
+	UnsafeDeserialization = "unsafe-deserialization"
+	XXE                   = "xxe"
+	PathTraversal         = "path-traversal"
+	XSS                   = "xss"
+	MassAssignment        = "mass-assignment"
+	TemplateInjection     = "template-injection"
+)
+
+// Kinds is every kind the engine reports, in one list: a language with
+// a frontend reports these from the engine and no longer from patterns.
+var Kinds = []string{SQLInjection, NoSQLInjection, CommandInjection, CodeInjection, SSRF, OpenRedirect,
+	UnsafeDeserialization, XXE, PathTraversal, XSS, MassAssignment, TemplateInjection}
+
+// Detail is the weakness's detail for each kind.
+var Detail = map[string]string{
+	SQLInjection:          "SQL built from request data",
+	NoSQLInjection:        "a database query or $where built from request data that may hold operators",
+	CommandInjection:      "a shell command built from request data",
+	CodeInjection:         "request data evaluated as code",
+	SSRF:                  "a URL from the request fetched server-side",
+	OpenRedirect:          "redirect to a URL taken from the request",
+	UnsafeDeserialization: "request data deserialized into live objects",
+	XXE:                   "request XML parsed with external entities enabled",
+	PathTraversal:         "a file path or template name taken from the request",
+	XSS:                   "request data written into an HTML response unescaped",
+	MassAssignment:        "the whole request body written into a stored record",
+	TemplateInjection:     "request data compiled as a template",
+}
+
+// Sink is a dangerous call, as data: what kind of weakness request data
+// there is, and what that data must look like for it to be one.
+type Sink struct {
+	Kind string
+	// Name is how the path's last step reads: "exec(cmd)".
+	Name string
+	// Shape, if set, tells whether the value at the sink is dangerous
+	// there: SQL text with the data pasted in, not a bound value.
+	Shape func(v Value) bool
+	// From, if set, tells whether a source is dangerous there: the whole
+	// body for mass assignment, a raw JSON field for operator injection.
+	From func(o Origin) bool
+}
+
+// accepts reports whether o reaching the sink with value v is the
+// weakness. A parameter's origin passes From: its source is not known
+// until the function is called.
+func (s *Sink) accepts(o Origin, v Value) bool {
+	if s.Shape != nil && !s.Shape(v) {
+		return false
+	}
+	if s.From != nil && o.Param < 0 {
+		return s.From(Concrete(o))
+	}
+	return true
+}
+
+// Concrete fills in, for an origin with its source known, whether it is
+// the whole body or query object (Whole) or one raw field of it (Field),
+// from the access path read after the source.
+func Concrete(o Origin) Origin {
+	if o.Source != facts.SourceBody && o.Source != facts.SourceQuery {
+		o.Whole, o.Field = false, false
+		return o
+	}
+	o.Whole = o.Path == ""
+	rest := o.Path
+	o.Field = rest != "" && !strings.Contains(rest, "()") && strings.Count(rest, ".")+strings.Count(rest, "[") == 1
+	return o
+}
+
+// Shapes and froms shared by sinks.
+var (
+	sqlText = regexp.MustCompile(`(?i)\b(select\b[\s\S]*\bfrom|insert\s+into|update\b[\s\S]*\bset\b|delete\s+from|\bwhere\b|order\s+by)`)
+	// builtSQL: SQL text with request data pasted in; a value bound as a
+	// parameter is a separate argument and never reaches this shape.
+	builtSQL = func(v Value) bool { return v.Built && sqlText.MatchString(v.Text) }
+	// anySQL: for calls that only take SQL text (a raw query), any
+	// request text in it, built or whole.
+	anySQL = func(v Value) bool { return !v.Built || sqlText.MatchString(v.Text) }
+	// freeHost: a URL whose host the request chooses; text put after a
+	// fixed scheme and host (or after a local path) only picks a path.
+	freeHost = func(v Value) bool { return !fixedHost.MatchString(v.Lead) }
+	// text: a string, not an object sent as JSON.
+	wholeBody = func(o Origin) bool { return o.Whole && o.Source == facts.SourceBody }
+	rawValue  = func(o Origin) bool { return o.Whole || o.Field }
+	notWhole  = func(o Origin) bool { return !o.Whole }
+	unbuilt   = func(v Value) bool { return !v.Built || v.Object }
+	whereText = func(v Value) bool { return v.Built && strings.Contains(v.Text, "$where") }
+)
+
+// fixedHost is the lead of a URL whose scheme and host are written in
+// the code, or of a local path (/account, ./files, but not //host).
+var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\]|\./|[\w-]+/|\$\{?[A-Z_]+\}?/)`)
+
+// Sinks, by name, for the frontends' tables.
+var (
+	SinkShell      = &Sink{Kind: CommandInjection, Name: "shell command"}
+	SinkEval       = &Sink{Kind: CodeInjection, Name: "code evaluated"}
+	SinkSQL        = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
+	SinkRawSQL     = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
+	SinkFetch      = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost}
+	SinkRedirect   = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost}
+	SinkDeserial   = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
+	SinkXML        = &Sink{Kind: XXE, Name: "XML parsed with entities"}
+	SinkFile       = &Sink{Kind: PathTraversal, Name: "file path"}
+	SinkTemplate   = &Sink{Kind: PathTraversal, Name: "template name"}
+	SinkHTML       = &Sink{Kind: XSS, Name: "HTML response", From: notWhole}
+	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody}
+	SinkNoSQL      = &Sink{Kind: NoSQLInjection, Name: "query filter", Shape: unbuilt, From: rawValue}
+	SinkWhere      = &Sink{Kind: NoSQLInjection, Name: "$where", Shape: whereText}
+	SinkTemplateJS = &Sink{Kind: TemplateInjection, Name: "template compiled"}
+)
+
+// Role is what an entry's parameter carries.
+type Role uint8
+
+// Roles.
+const (
+	// RoleNone: nothing from the request.
+	RoleNone Role = iota
+	// RoleRequest: a request object or a context holding one (Express
+	// and Fastify req, Koa ctx, Hono c, a Web Request, Next's context
+	// with params): its parts are sources by RequestParts.
+	RoleRequest
+	// RoleArgs: a GraphQL resolver's arguments, all of them.
+	RoleArgs
+	// RoleMessage: a socket or queue message, all of it.
+	RoleMessage
+)
+
+// RequestParts maps the access path read from a request object to the
+// source it is: the longest prefix wins. Paths are written as the
+// frontends lower them: a property ".query", a method call ".get()".
+var RequestParts = []struct {
+	Prefix, Source string
+}{
+	// Express, Fastify, Next pages, Nest's @Req().
+	{".query", facts.SourceQuery},
+	{".body", facts.SourceBody},
+	{".params", facts.SourceParam},
+	{".param()", facts.SourceParam},
+	{".headers", facts.SourceHeader},
+	{".header()", facts.SourceHeader},
+	{".get()", facts.SourceHeader},
+	{".cookies", facts.SourceCookie},
+	{".signedCookies", facts.SourceCookie},
+	{".file", facts.SourceFileName},
+	{".files", facts.SourceFileName},
+	{".url", facts.SourceURL},
+	{".originalUrl", facts.SourceURL},
+	{".path", facts.SourceURL},
+	// Koa.
+	{".request.body", facts.SourceBody},
+	{".request.query", facts.SourceQuery},
+	{".request.files", facts.SourceFileName},
+	{".request.headers", facts.SourceHeader},
+	{".request.url", facts.SourceURL},
+	{".cookies.get()", facts.SourceCookie},
+	// Hono: c.req.query('q'), c.req.param('id'), await c.req.json().
+	{".req.query()", facts.SourceQuery},
+	{".req.queries()", facts.SourceQuery},
+	{".req.param()", facts.SourceParam},
+	{".req.json()", facts.SourceBody},
+	{".req.parseBody()", facts.SourceBody},
+	{".req.formData()", facts.SourceBody},
+	{".req.text()", facts.SourceBody},
+	{".req.header()", facts.SourceHeader},
+	{".req.url", facts.SourceURL},
+	// A Web-standard Request (Next route handlers, Hono's c.req.raw).
+	{".json()", facts.SourceBody},
+	{".formData()", facts.SourceBody},
+	{".text()", facts.SourceBody},
+	{".nextUrl.searchParams", facts.SourceQuery},
+	{".nextUrl", facts.SourceURL},
+}
+
+// FromRequest is the source an access path read from a request object
+// is, and the path after it; ok is false for a part that carries nothing
+// the client chose (res.locals, req.user set by a guard).
+func FromRequest(p string) (source, rest string, ok bool) {
+	best := -1
+	for i, part := range RequestParts {
+		if strings.HasPrefix(p, part.Prefix) && (len(p) == len(part.Prefix) || p[len(part.Prefix)] == '.' || p[len(part.Prefix)] == '[' || strings.HasSuffix(part.Prefix, "()")) {
+			if best < 0 || len(part.Prefix) > len(RequestParts[best].Prefix) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return RequestParts[best].Source, p[len(RequestParts[best].Prefix):], true
+}
