@@ -65,6 +65,8 @@ var catalogue = []*Rule{
 	debugMode, sensitiveLogs, openSecurityGroup, publicDatabase,
 	defaultCredentials, publicEntrypoint, prTargetCheckout, ciSecretExposure,
 	unpinnedActions, unpinnedDependencies, envExposure,
+	// Web-app weaknesses read from facts and patterns (rules_web.go).
+	xssClient, directoryListing, graphqlExposed, jwtUnpinned, passwordPlaintext,
 }
 
 // ---- route helpers ----------------------------------------------------------

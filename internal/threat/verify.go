@@ -34,6 +34,7 @@ var checkWords = []struct {
 	{regexp.MustCompile(`(?i)\.gitignore`), "env-ignored"},
 	{regexp.MustCompile(`(?i)secret (store|manager)|vault|doppler`), "secret-store"},
 	{regexp.MustCompile(`(?i)depth|query cost`), "graphql-limit"},
+	{regexp.MustCompile(`(?i)content.security.policy|\bcsp\b`), "csp"},
 	{regexp.MustCompile(`(?i)bcrypt|argon|scrypt|slow hash`), "slow-password-hash"},
 }
 

@@ -38,12 +38,21 @@ type Pattern struct {
 	// Also, if set, must match somewhere in the same file too (CORS: a
 	// wildcard origin AND credentials).
 	Also *regexp.Regexp
+	// Unless, if set, clears every match when it matches anywhere in the
+	// file (jwt.decode is the weakness only where nothing verifies).
+	Unless *regexp.Regexp
 	// AlsoInCall asks Also to match inside the same call or literal as
 	// the match (the brackets around it), not anywhere in the file.
 	AlsoInCall bool
 	// NotInCall, if set, clears the match when it matches inside the same
 	// call or literal (yaml.load with a SafeLoader is no weakness).
 	NotInCall *regexp.Regexp
+	// NotAfter, if set, clears the match when it matches in the rest of
+	// its line (the value a sink is given: DOMPurify.sanitize(x)).
+	NotAfter *regexp.Regexp
+	// NotNear, if set, clears the match when it matches on its line or
+	// the nearLines lines before it (a branch taken in development only).
+	NotNear *regexp.Regexp
 	// Assigned follows one local hop: Re's last group names a variable
 	// (execute(query)), and the match counts only when that variable was
 	// last assigned, a few lines before, a value Assigned matches (an
@@ -59,6 +68,9 @@ type Pattern struct {
 	// Scope "app" marks a control applied to every route (app.use(limiter)).
 	Scope string
 }
+
+// nearLines is how far back NotNear looks.
+const nearLines = 3
 
 // hopLines is how far back a variable's assignment is looked for.
 const hopLines = 8
@@ -97,8 +109,9 @@ const (
 
 var sqlKeywords = []string{"SELECT", "INSERT", "UPDATE", "DELETE", "select ", "insert ", "update ", "delete "}
 
-// Patterns is the catalogue, in one place.
-var Patterns = []Pattern{
+// Patterns is the catalogue, in one place: this file's, then the web
+// app's (web.go).
+var Patterns = append([]Pattern{
 	// Weaknesses.
 	{Weakness: "weak-password-hash", Detail: "password hashed with a fast hash (MD5/SHA)", Langs: code,
 		Keywords: []string{"md5", "sha1", "sha256", "MD5", "SHA1", "SHA256"},
@@ -309,7 +322,7 @@ var Patterns = []Pattern{
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
-}
+}, webPatterns...)
 
 // Detector finds every pattern.
 type Detector struct {
@@ -454,7 +467,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		// Nothing without one of the pattern's keywords.
 		locs := scan.FindAllStringSubmatchIndex(i, 20)
-		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) {
+		if len(locs) == 0 || (p.Also != nil && !p.Also.MatchString(text)) || (p.Unless != nil && p.Unless.MatchString(text)) {
 			continue
 		}
 		evBy := map[string][]facts.Evidence{}
@@ -511,6 +524,12 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.NotInCall != nil && p.NotInCall.MatchString(enclosing(text, i, j)+opened(text, j)) {
+		return false
+	}
+	if p.NotNear != nil && p.NotNear.MatchString(linesBefore(text, i, nearLines)) {
+		return false
+	}
+	if p.NotAfter != nil && p.NotAfter.MatchString(restOfLine(text, i)) {
 		return false
 	}
 	if p.Assigned != nil {
@@ -580,6 +599,24 @@ func assigns(target, name string) bool {
 
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// linesBefore is the text from n lines before position i's line to
+// the end of that line.
+func linesBefore(text string, i, n int) string {
+	from := strings.LastIndexByte(text[:i], '\n') + 1
+	for ; n > 0 && from > 0; n-- {
+		from = strings.LastIndexByte(text[:from-1], '\n') + 1
+	}
+	return text[from:i] + restOfLine(text, i)
+}
+
+// restOfLine is the line around position i from i on.
+func restOfLine(text string, i int) string {
+	if end := strings.IndexByte(text[i:], '\n'); end >= 0 {
+		return text[i : i+end]
+	}
+	return text[i:]
 }
 
 // lineAt is the line around position i.

@@ -1,0 +1,16 @@
+const { ApolloServer } = require("@apollo/server");
+const { createYoga } = require("graphql-yoga");
+const { graphqlHTTP } = require("express-graphql");
+
+const server = new ApolloServer({
+  typeDefs,
+  resolvers,
+  introspection: true, // want: weakness graphql-exposed
+  allowBatchedHttpRequests: true, // want: weakness graphql-exposed
+});
+
+app.use("/graphql", graphqlHTTP({ schema, graphiql: true })); // want: weakness graphql-exposed
+app.use("/internal/graphql", graphqlHTTP({ schema, graphiql: process.env.NODE_ENV !== "production" }));
+
+const yoga = createYoga({ schema }); // want: weakness graphql-exposed
+const quiet = createYoga({ schema, graphiql: false });

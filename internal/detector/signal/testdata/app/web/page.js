@@ -1,0 +1,35 @@
+const express = require("express");
+const serveIndex = require("serve-index");
+const jwt = require("jsonwebtoken");
+
+async function showResults() {
+  const q = new URLSearchParams(location.search).get("q");
+  document.getElementById("title").innerHTML = "Results for " + q; // want: weakness xss-client
+  const res = await fetch("/api/items");
+  const items = await res.json();
+  list.innerHTML = items.map((i) => `<li>${i.name}</li>`).join(""); // want: weakness xss-client
+  $("#count").html(items.length + " items"); // want: weakness xss-client
+  $("#list").append("<li>" + items[0].name + "</li>"); // want: weakness xss-client
+  document.getElementById("empty").innerHTML = "";
+  document.getElementById("hint").textContent = q;
+  $("#name").text(items[0].name);
+  footer.innerHTML = DOMPurify.sanitize(items[0].note);
+}
+
+const app = express();
+app.use("/files", express.static("public"), serveIndex("public")); // want: weakness directory-listing
+app.use("/assets", express.static("assets"));
+
+function user(token) {
+  return jwt.verify(token, process.env.JWT_SECRET); // want: weakness jwt-algorithm-unpinned
+}
+
+function pinned(token) {
+  return jwt.verify(token, process.env.JWT_SECRET, { algorithms: ["HS256"] });
+}
+
+function login(req, res, user) {
+  if (user.password === req.body.password) { // want: weakness password-plaintext
+    res.sendStatus(204);
+  }
+}

@@ -1,0 +1,185 @@
+package signal
+
+import (
+	"regexp"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// Web-app weaknesses that one file shows by what it calls and how: HTML
+// inserted into the page in the browser, directories listed, a GraphQL
+// schema opened to anyone, tokens checked loosely, passwords kept
+// readable. Request-to-sink flows are the taint engine's; these need no
+// flow, only the call and what it is given.
+
+var (
+	// front is where the browser's code is: scripts, components and pages.
+	front  = []lang.Lang{lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Vue, lang.Svelte, lang.HTML}
+	goOnly = []lang.Lang{lang.Go}
+
+	// jsValue opens a value that is not a constant: a name, a call, a
+	// template with a placeholder, or a literal with something added.
+	jsValue = `(?:[A-Za-z_$(]|` + "`[^`]*\\$\\{" + `|['"][^'"\n]*['"]\s*\+)`
+	// sanitised: the HTML went through a sanitiser or an escaper on the
+	// way, or is JSON (a JSON-LD script block).
+	sanitised = regexp.MustCompile(`(?i)sanitiz|purify|\bescape|xss\(|encodeForHTML|JSON\.stringify`)
+	// devOnly: the feature is turned on for development only.
+	devOnly = regexp.MustCompile(`(?i)NODE_ENV|isDev|isProd|production|development|\bDEBUG\b|settings\.DEBUG|\bdev\b|\blocal\b`)
+	// slowHash is a slow, salted password hash used or a helper named for
+	// hashing a password.
+	slowHash = regexp.MustCompile(`(?i)bcrypt|argon2|scrypt|pbkdf2|hashpw|make_password|generate_password_hash|set_password|hash_?password|passlib`)
+)
+
+// Weakness kinds this file adds.
+const (
+	WeakXSSClient       = "xss-client"
+	WeakDirListing      = "directory-listing"
+	WeakGraphQLExposed  = "graphql-exposed"
+	WeakJWTUnpinned     = "jwt-algorithm-unpinned"
+	WeakPasswordPlain   = "password-plaintext"
+	detailXSS           = "HTML built from data inserted into the page without sanitising"
+	detailListing       = "directory listing served"
+	detailJWTUnpinned   = "JWT verified without pinning the accepted algorithms"
+	detailPasswordPlain = "password stored or compared as plain text"
+)
+
+var webPatterns = []Pattern{
+	// Client-side XSS: HTML from data put into the page.
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+		Keywords: []string{"dangerouslySetInnerHTML"},
+		Re:       regexp.MustCompile(`dangerouslySetInnerHTML\s*=\s*\{\{\s*__html\s*:\s*` + jsValue),
+		NotAfter: sanitised},
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+		Keywords: []string{"bypassSecurityTrust"},
+		Re:       regexp.MustCompile(`\bbypassSecurityTrust(?:Html|Script|Style|Url|ResourceUrl)\(\s*` + jsValue),
+		NotAfter: sanitised},
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+		Keywords: []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"},
+		Re:       regexp.MustCompile(`\.(?:innerHTML|outerHTML)\s*\+?=\s*` + jsValue + `|\.insertAdjacentHTML\(\s*['"]\w+['"]\s*,\s*` + jsValue + `|\bdocument\.write(?:ln)?\(\s*` + jsValue),
+		NotAfter: sanitised},
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: []lang.Lang{lang.Vue, lang.HTML},
+		Keywords: []string{"v-html"},
+		Re:       regexp.MustCompile(`\bv-html\s*=\s*["']\s*[A-Za-z_$(]`),
+		NotAfter: sanitised},
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: []lang.Lang{lang.Svelte},
+		Keywords: []string{"{@html"},
+		Re:       regexp.MustCompile(`\{@html\s+[A-Za-z_$(]`),
+		NotAfter: sanitised},
+	// jQuery: .html(data), or markup built by concatenation and appended.
+	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+		Keywords: []string{".html(", ".append(", ".prepend(", ".after(", ".before(", ".replaceWith("},
+		Re: regexp.MustCompile(`(?:\$|\bjQuery)\([^()\n]*\)\s*\.html\(\s*` + jsValue +
+			`|(?:\$|\bjQuery)\([^()\n]*\)\s*\.(?:append|prepend|after|before|replaceWith)\(\s*(?:['"]\s*<[^'"\n]*['"]\s*\+|` + "`\\s*<[^`]*\\$\\{)"),
+		NotAfter: sanitised},
+
+	// Directory listing.
+	{Weakness: WeakDirListing, Detail: detailListing + " (serve-index)", Langs: js,
+		Keywords: []string{"serveIndex", "serve-index"},
+		Re:       regexp.MustCompile(`\bserveIndex\(`),
+		Also:     regexp.MustCompile(`serve-index`)},
+	{Weakness: WeakDirListing, Detail: detailListing + " (static files with list on)", Langs: js,
+		Keywords: []string{"list"},
+		Re:       regexp.MustCompile(`\blist\s*:\s*(?:true|\{)`),
+		Also:     regexp.MustCompile(`@fastify/static|fastify-static`)},
+	{Weakness: WeakDirListing, Detail: detailListing + " (http.server's SimpleHTTPRequestHandler)", Langs: py,
+		Keywords: []string{"SimpleHTTPRequestHandler"},
+		Re:       regexp.MustCompile(`(?m)(?:TCPServer|HTTPServer|ThreadingHTTPServer|test)\([^\n]*SimpleHTTPRequestHandler|\b\w+\s*=\s*(?:http\.server\.)?SimpleHTTPRequestHandler\s*$|^class\s+\w+\((?:http\.server\.)?SimpleHTTPRequestHandler\)`)},
+	{Weakness: WeakDirListing, Detail: detailListing + " (indexes shown)", Langs: py,
+		Keywords: []string{"show_index"},
+		Re:       regexp.MustCompile(`['"]show_indexes['"]\s*:\s*True|\bshow_indexes?\s*=\s*True`)},
+	{Weakness: WeakDirListing, Detail: detailListing + " (http.FileServer on a directory)", Langs: goOnly,
+		Keywords: []string{"FileServer", "Browse", "gin.Dir"},
+		Re:       regexp.MustCompile(`\bhttp\.FileServer\(\s*http\.Dir\(|\bgin\.Dir\([^)\n]*,\s*true\s*\)|\bBrowse\s*:\s*true`)},
+
+	// GraphQL: the schema handed to anyone, or many operations per request.
+	{Weakness: WeakGraphQLExposed, Detail: "GraphQL introspection turned on", Langs: js,
+		Keywords:  []string{"introspection"},
+		Re:        regexp.MustCompile(`\bintrospection\s*:\s*true\b`),
+		NotInCall: devOnly},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphiQL or a GraphQL playground served", Langs: js,
+		Keywords:  []string{"graphiql", "playground", "LandingPage"},
+		Re:        regexp.MustCompile(`\b(?:graphiql|playground)\s*:\s*(?:true\b|['"]|\{)|\bApolloServerPluginLandingPage(?:GraphQLPlayground|LocalDefault)\(`),
+		NotInCall: devOnly},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphiQL served by default (graphql-yoga)", Langs: js,
+		Keywords:  []string{"createYoga"},
+		Re:        regexp.MustCompile(`\bcreateYoga\(`),
+		NotInCall: regexp.MustCompile(`graphiql`)},
+	{Weakness: WeakGraphQLExposed, Detail: "batched GraphQL operations allowed", Langs: js,
+		Keywords: []string{"allowBatchedHttpRequests"},
+		Re:       regexp.MustCompile(`\ballowBatchedHttpRequests\s*:\s*true\b`)},
+	{Weakness: WeakGraphQLExposed, Detail: "introspection off, but field suggestions still name the schema", Langs: js,
+		Keywords: []string{"introspection", "NoSchemaIntrospectionCustomRule"},
+		Re:       regexp.MustCompile(`\bintrospection\s*:\s*false\b|\bNoSchemaIntrospectionCustomRule\b`),
+		Unless:   regexp.MustCompile(`(?i)blockFieldSuggestions|disableSuggestions|suggestions\s*:\s*false|graphql-armor`)},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphiQL served", Langs: py,
+		Keywords:  []string{"graphiql"},
+		Re:        regexp.MustCompile(`\bgraphiql\s*=\s*True\b`),
+		NotInCall: devOnly},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphiQL served by default (Strawberry)", Langs: py,
+		Keywords:  []string{"GraphQLRouter"},
+		Re:        regexp.MustCompile(`\bGraphQLRouter\(`),
+		NotInCall: regexp.MustCompile(`graphiql\s*=\s*(?:False|not\b|settings|os\.)|graphql_ide\s*=\s*(?:None|settings|os\.)`)},
+	{Weakness: WeakGraphQLExposed, Detail: "batched GraphQL operations allowed", Langs: py,
+		Keywords: []string{"batch"},
+		Re:       regexp.MustCompile(`\bbatch\s*=\s*True\b`),
+		Also:     regexp.MustCompile(`GraphQLView|graphene|graphql`)},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphQL playground served", Langs: goOnly,
+		Keywords: []string{"playground."},
+		Re:       regexp.MustCompile(`\bplayground\.(?:Handler|ApolloSandboxHandler|AltairHandler)\(`),
+		NotNear:  devOnly},
+	{Weakness: WeakGraphQLExposed, Detail: "GraphQL introspection on in every environment (gqlgen NewDefaultServer)", Langs: goOnly,
+		Keywords: []string{"NewDefaultServer"},
+		Re:       regexp.MustCompile(`\bhandler\.NewDefaultServer\(`),
+		Unless:   regexp.MustCompile(`DisableIntrospection`)},
+
+	// JWT: the signature is not what decides.
+	{Weakness: "jwt-unverified", Detail: "JWT decoded without verifying its signature (jsonwebtoken's decode)", Langs: js,
+		Keywords: []string{"jwt.decode"},
+		Re:       regexp.MustCompile(`\bjwt\.decode\(`),
+		Also:     regexp.MustCompile(`jsonwebtoken`),
+		Unless:   regexp.MustCompile(`\bjwt\.verify\(`)},
+	{Weakness: "jwt-unverified", Detail: "JWT verified with a key fetched from a URL the token names (jku/x5u)", Langs: code,
+		Keywords: []string{"jku", "x5u"},
+		Re:       regexp.MustCompile(`(?:fetch|axios(?:\.get)?|got|request|get|urlopen|Get|jwksUri|jwks_uri|JwksClient|jwksClient|PyJWKClient)\s*[(:]\s*[^\n]*\b(?:jku|x5u)\b`)},
+	{Weakness: "jwt-unverified", Detail: "JWT verified with a key read from a file the token names (kid)", Langs: code,
+		Keywords: []string{"kid"},
+		Re:       regexp.MustCompile(`\b(?:readFileSync|readFile|open|ReadFile|Open|join|Join)\([^)\n]*\bkid\b`),
+		Also:     regexp.MustCompile(`(?i)jwt|jose|jws`)},
+	{Weakness: WeakJWTUnpinned, Detail: detailJWTUnpinned, Langs: js,
+		Keywords: []string{"jwt.verify"},
+		// verify(token, key) or verify(token, key, callback): no options.
+		Re:   regexp.MustCompile(`\bjwt\.verify\(\s*[\w.\[\]'"]+\s*,\s*[\w.\[\]'"()]+\s*(?:\)|,\s*(?:function\b|async\b|\(|\w+\s*=>))`),
+		Also: regexp.MustCompile(`jsonwebtoken`)},
+	{Weakness: WeakJWTUnpinned, Detail: detailJWTUnpinned, Langs: py,
+		Keywords:  []string{"jwt.decode"},
+		Re:        regexp.MustCompile(`\bjwt\.decode\(`),
+		NotInCall: regexp.MustCompile(`algorithms|verify_signature|verify\s*=`)},
+	{Weakness: WeakJWTUnpinned, Detail: "JWT parsed without checking the signing method", Langs: goOnly,
+		Keywords:  []string{"jwt.Parse"},
+		Re:        regexp.MustCompile(`\bjwt\.Parse(?:WithClaims)?\(`),
+		NotInCall: regexp.MustCompile(`\.Method\b|WithValidMethods|SigningMethod|,\s*[\w.]+\s*$`)},
+	{Weakness: WeakJWTUnpinned, Detail: "JWT verified with the algorithm its own header names", Langs: code,
+		Keywords: []string{"algorithms"},
+		Re:       regexp.MustCompile(`\balgorithms\s*[:=]\s*\[?\s*[\w.]*(?:header|unverified)[\w.\[\]'"]*alg`)},
+
+	// Passwords kept readable.
+	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: code,
+		Keywords: []string{"password"},
+		Re: regexp.MustCompile(`\.password\s*=\s*req\.body\.password\b|\bpassword\s*:\s*req\.body\.password\b|` +
+			`\.password\s*(?:===?|!==?)\s*(?:req\.body\.|request\.\w+\[?['"]?)?password\b|\bpassword\s*(?:===?|!==?)\s*\w+\.password\b|` +
+			`\b[A-Z]\w*\([^)\n]*\bpassword\s*=\s*(?:password|request\.\w+\[\s*['"]password['"]\s*\])\s*[,)]|\.objects\.create\([^)\n]*\bpassword\s*=`),
+		Unless: slowHash},
+	{Weakness: WeakPasswordPlain, Detail: "password encoded with base64, not hashed", Langs: code,
+		Keywords: []string{"base64", "b64encode", "btoa"},
+		Re: regexp.MustCompile(`(?i)\b(?:b64encode|btoa)\(\s*[\w.]*password\w*\s*(?:\.encode\([^)]*\))?\s*\)|` +
+			`Buffer\.from\(\s*[\w.]*password\w*\s*\)\.toString\(\s*['"]base64|` +
+			`base64\.\w+\.EncodeToString\(\s*\[\]byte\(\s*[\w.]*password\w*\s*\)\s*\)`)},
+
+	// Controls.
+	{Control: "graphql-limit", Detail: "GraphQL depth or cost limit", Langs: code,
+		Keywords: []string{"depth_limit", "graphql-armor", "maxDepth", "costLimit", "MaxTokens", "useDepthLimit"},
+		Re:       regexp.MustCompile(`(depth_limit_validator\(|@escape\.tech/graphql-armor|maxDepthPlugin\(|costLimitPlugin\(|useDepthLimit\(|maxTokensPlugin\()`)},
+	{Control: "csp", Detail: "Content-Security-Policy set", Langs: code,
+		Keywords: []string{"helmet", "Content-Security-Policy", "contentSecurityPolicy", "CSP_", "csp"},
+		Re:       regexp.MustCompile(`(\bhelmet\(|contentSecurityPolicy\b|Content-Security-Policy|\bCSP_DEFAULT_SRC\b|\bTalisman\(|content_security_policy\s*=)`)},
+}

@@ -1,0 +1,7 @@
+const express = require("express");
+const { graphqlHTTP } = require("express-graphql");
+const { schema } = require("./schema");
+
+const app = express();
+app.use("/graphql", graphqlHTTP({ schema, graphiql: process.env.NODE_ENV === "development" }));
+app.listen(4000);
