@@ -7,13 +7,13 @@ import (
 
 // Config is read once at start-up.
 type Config struct {
-	DatabaseURL string        `env:"DATABASE_URL,required"` // want: credential DATABASE_URL secret -
+	DatabaseURL string        `env:"DATABASE_URL,required"`                  // want: credential DATABASE_URL secret -
 	RedisAddr   string        `env:"REDIS_ADDR" envDefault:"localhost:6379"` // want: credential REDIS_ADDR config redis
-	Timeout     time.Duration `envconfig:"HTTP_TIMEOUT"` // want: credential HTTP_TIMEOUT config -
+	Timeout     time.Duration `envconfig:"HTTP_TIMEOUT"`                     // want: credential HTTP_TIMEOUT config -
 }
 
 func Load() Config {
-	key := os.Getenv("OPENAI_API_KEY") // want: credential OPENAI_API_KEY secret openai
+	key := os.Getenv("OPENAI_API_KEY")                  // want: credential OPENAI_API_KEY secret openai
 	if v, ok := os.LookupEnv("STRIPE_SECRET_KEY"); ok { // want: credential STRIPE_SECRET_KEY secret stripe
 		_ = v
 	}

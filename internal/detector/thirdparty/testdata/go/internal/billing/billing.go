@@ -3,7 +3,7 @@ package billing
 import (
 	"os"
 
-	"github.com/stripe/stripe-go/v76" // want: third-party stripe
+	"github.com/stripe/stripe-go/v76"         // want: third-party stripe
 	"github.com/stripe/stripe-go/v76/webhook" // want: third-party stripe
 )
 

@@ -4,7 +4,7 @@ import (
 	"context"
 	"os"
 
-	"github.com/aws/aws-sdk-go-v2/config" // want: third-party aws-s3
+	"github.com/aws/aws-sdk-go-v2/config"     // want: third-party aws-s3
 	"github.com/aws/aws-sdk-go-v2/service/s3" // want: third-party aws-s3
 )
 
