@@ -13,6 +13,7 @@ package process
 
 import (
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/urlpath"
 )
@@ -62,11 +63,6 @@ func DedupeRoutes(f *facts.Facts) {
 	f.Surfaces = out
 }
 
-// specFramework is the framework of routes read from an OpenAPI or
-// Swagger document: route/openapi's Framework (a test holds them equal;
-// importing it here would make a cycle through detectortest).
-const specFramework = "openapi"
-
 // routeShape keys a route by method and path with parameter names
 // blanked: the spec's /posts/{postId} is the code's /posts/{postID}.
 func routeShape(r facts.Route) string { return r.Method + " " + urlpath.Shape(r.Path) }
@@ -79,7 +75,7 @@ func MergeSpecRoutes(f *facts.Facts) {
 	rs := f.Surfaces
 	code := map[string]int{}
 	for i, r := range rs {
-		if r.Framework != specFramework {
+		if r.Framework != openapi.Framework {
 			if _, ok := code[routeShape(r)]; !ok {
 				code[routeShape(r)] = i
 			}
@@ -87,7 +83,7 @@ func MergeSpecRoutes(f *facts.Facts) {
 	}
 	drop := map[int]bool{}
 	for i, r := range rs {
-		if r.Framework != specFramework {
+		if r.Framework != openapi.Framework {
 			continue
 		}
 		j, ok := code[routeShape(r)]

@@ -1,20 +1,21 @@
-package openapi
+package openapi_test
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
 func TestFixtureApp(t *testing.T) {
 	const dir = "testdata/app"
-	f := detectortest.Scan(t, dir, New())
+	f := detectortest.Scan(t, dir, openapi.New())
 	var got []string
 	for _, r := range f.Surfaces {
 		got = append(got, r.Method+" "+r.Path)
-		if r.Framework != Framework {
+		if r.Framework != openapi.Framework {
 			t.Errorf("%s %s: framework %q", r.Method, r.Path, r.Framework)
 		}
 	}
@@ -32,7 +33,7 @@ func TestFixtureApp(t *testing.T) {
 }
 
 func TestRouteDetails(t *testing.T) {
-	f := detectortest.Scan(t, "testdata/app", New())
+	f := detectortest.Scan(t, "testdata/app", openapi.New())
 	byKey := map[string]facts.Route{}
 	for _, r := range f.Surfaces {
 		byKey[r.Method+" "+r.Path] = r
@@ -105,7 +106,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := Parse([]byte(tt.in))
+			rs, err := openapi.Parse([]byte(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -125,6 +126,6 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"swagger":"2.0","basePath":"/v1","paths":{"/p":{"post":{"parameters":[{"$ref":"#/parameters/a"}]}}}}`))
 	f.Add([]byte("openapi: 3\npaths:\n  /a:\n    get: [\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = Parse(data)
+		_, _ = openapi.Parse(data)
 	})
 }
