@@ -137,12 +137,12 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 	add := func(kind, detail, in string, ev facts.Evidence) {
 		out = append(out, facts.Signal{Kind: kind, Detail: detail, Route: key, In: in, Evidence: ev})
 	}
-	l := lang.Of(r.File)
 	// Commented-out code shows nothing: read the handler without its
-	// comments (blanked, so offsets and lines stay).
+	// comments (blanked, so offsets and lines stay), and every match in
+	// what is left is code.
 	if r.Body != "" {
 		stripped := *r
-		stripped.Body = string(lang.StripComments(l, []byte(r.Body)))
+		stripped.Body = string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
 		r = &stripped
 	}
 	for _, p := range RoutePatterns {
@@ -157,8 +157,8 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		if p.Code == nil || r.Body == "" || (p.Also != nil && !p.Also.MatchString(r.Body)) {
 			continue
 		}
-		if i := firstOutsideComment(r.Body, l, p.Code.FindAllStringIndex(r.Body, -1)); i >= 0 {
-			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, i))
+		if loc := p.Code.FindStringIndex(r.Body); loc != nil {
+			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
 		}
 	}
 	if p := webhookProvider(r); p != "" {
@@ -183,18 +183,6 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		}
 	}
 	return out
-}
-
-// firstOutsideComment is the start of the first match not commented out,
-// or -1.
-func firstOutsideComment(text string, l lang.Lang, locs [][]int) int {
-	comments := &commentedOut{l: l, src: []byte(text)}
-	for _, loc := range locs {
-		if !comments.at(loc[0]) {
-			return loc[0]
-		}
-	}
-	return -1
 }
 
 // handlerLine is the line of offset i of the route's handler code.
