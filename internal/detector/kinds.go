@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/redact"
 )
 
@@ -448,4 +449,28 @@ func nonNil[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
+}
+
+// roleKind: the files whose content gives them another role than their
+// path does (Sink.SetRole), put in facts.Facts.Roles. The last word on a
+// file wins. Raw: the keys are looked up by the paths the scan walked.
+var roleKind = newKind(&Kind[fileRole]{
+	raw:   true,
+	key:   func(r fileRole) (fileRole, string) { return r, r.file },
+	merge: func(p *fileRole, r fileRole) { p.role = r.role },
+	into: func(f *facts.Facts, rs []fileRole) {
+		if len(rs) == 0 {
+			return
+		}
+		f.Roles = make(map[string]lang.Role, len(rs))
+		for _, r := range rs {
+			f.Roles[r.file] = r.role
+		}
+	},
+})
+
+// fileRole is the role one file's content gives it.
+type fileRole struct {
+	file string
+	role lang.Role
 }

@@ -1,7 +1,6 @@
 package detector
 
 import (
-	"maps"
 	"slices"
 	"sync"
 
@@ -25,7 +24,6 @@ import (
 type Sink struct {
 	mu     sync.Mutex
 	tables []any // by Kind.index: *table[T]
-	roles  map[string]lang.Role
 
 	// A file's sink (Held) keeps its adds here until Commit.
 	parent  *Sink
@@ -133,7 +131,7 @@ func Collected[T any](s *Sink, k *Kind[T]) []T {
 func (s *Sink) Result() facts.Facts {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := facts.Facts{Version: facts.SchemaVersion, Roles: maps.Clone(s.roles)}
+	f := facts.Facts{Version: facts.SchemaVersion}
 	for _, k := range kinds {
 		k.put(s, &f)
 	}
@@ -146,12 +144,7 @@ func (s *Sink) Result() facts.Facts {
 // SetRole records the role a file's content gives it where that differs
 // from what its path says (facts.Facts.Roles).
 func (s *Sink) SetRole(file string, r lang.Role) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.roles == nil {
-		s.roles = map[string]lang.Role{}
-	}
-	s.roles[file] = r
+	Add(s, roleKind, fileRole{file: file, role: r})
 }
 
 // MissRoutes records n route registrations in file the detector saw and
