@@ -106,6 +106,11 @@ type Route struct {
 	// Body is the handler's source, kept in memory for the threat rules'
 	// evidence checks and never printed.
 	Body string `json:"-"`
+	// HandlerFile and HandlerLine are where the handler's code starts
+	// (its declaration, or the func literal), when the detector resolved
+	// it: the data-flow frontends start their walk there. In memory.
+	HandlerFile string `json:"-"`
+	HandlerLine int    `json:"-"`
 }
 
 // Param is a path parameter.

@@ -83,7 +83,7 @@ type goFile struct {
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	if path.Base(f.Path) == "go.mod" {
-		if mod := modulePath(f.Data); mod != "" {
+		if mod := ModulePath(f.Data); mod != "" {
 			d.mu.Lock()
 			d.modules[path.Dir(f.Path)] = mod
 			d.mu.Unlock()
@@ -223,8 +223,8 @@ func isMajorVersion(s string) bool {
 	return true
 }
 
-// modulePath reads the module line of a go.mod.
-func modulePath(data []byte) string {
+// ModulePath reads the module line of a go.mod.
+func ModulePath(data []byte) string {
 	for _, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {

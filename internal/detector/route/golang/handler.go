@@ -20,6 +20,10 @@ type handlerInfo struct {
 	strip    string
 	stripped bool
 	value    *value // a server struct holding a router
+	// file and pos are where the handler's code starts (a declaration
+	// or a func literal), when resolved: data flow starts there.
+	file *goFile
+	pos  token.Pos
 }
 
 // handler resolves a handler expression: a function, a method value, an
@@ -34,7 +38,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 	case *ast.StarExpr:
 		return fr.handler(e.X)
 	case *ast.FuncLit:
-		return &handlerInfo{name: "anonymous", body: fr.text(fr.f, e), endLine: fr.f.lines().Line(e.Body.Rbrace)}
+		return &handlerInfo{name: "anonymous", body: fr.text(fr.f, e), endLine: fr.f.lines().Line(e.Body.Rbrace), file: fr.f, pos: e.Pos()}
 	case *ast.Ident, *ast.SelectorExpr:
 		if v := fr.eval(e); v != nil {
 			switch {
@@ -47,7 +51,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 				}
 				return &h
 			case v.lit != nil:
-				return &handlerInfo{name: exprText(e), body: fr.text(v.litFile, v.lit)}
+				return &handlerInfo{name: exprText(e), body: fr.text(v.litFile, v.lit), file: v.litFile, pos: v.lit.Pos()}
 			case len(v.fields) > 0:
 				if n := firstRouterField(v); n != nil {
 					return &handlerInfo{name: exprText(e), value: v}
@@ -56,7 +60,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 		}
 		h := &handlerInfo{name: exprText(e)}
 		if fd := fr.lookupFunc(e); fd != nil {
-			h.body = fd.text()
+			h.body, h.file, h.pos = fd.text(), fd.file, fd.pos
 		}
 		return h
 	case *ast.CompositeLit:
@@ -129,7 +133,7 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 	// A handler factory: h.List(), NewUserHandler(db).
 	h := &handlerInfo{name: exprText(fun)}
 	if fd := fr.lookupFunc(fun); fd != nil {
-		h.body = fd.text()
+		h.body, h.file, h.pos = fd.text(), fd.file, fd.pos
 	}
 	return h
 }

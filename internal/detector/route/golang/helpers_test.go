@@ -77,7 +77,7 @@ func TestDefaultName(t *testing.T) {
 }
 
 func TestModulePath(t *testing.T) {
-	if got := modulePath([]byte("// x\nmodule example.com/app\n\ngo 1.22\n")); got != "example.com/app" {
+	if got := ModulePath([]byte("// x\nmodule example.com/app\n\ngo 1.22\n")); got != "example.com/app" {
 		t.Errorf("got %q", got)
 	}
 }
