@@ -16,7 +16,7 @@ import (
 // mount and middleware is known.
 func (m *module) routes() []facts.Route {
 	for _, gr := range m.gorilla {
-		if gr.h == nil {
+		if gr.h == nil || gr.buildOnly {
 			continue
 		}
 		methods := gr.methods

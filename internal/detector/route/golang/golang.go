@@ -56,9 +56,12 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: a file that serves or builds
 // HTTP routes imports one of these or registers on a router whose type it
 // does not name (x.HTTP.Path("/a").Handler(h)), and one that declares a
-// path constant (gofmt writes `Name = "/a"`) may name a route's path.
+// path constant (gofmt writes `Name = "/a"`) may name a route's path. A
+// helper handed a router through an interface of its own package
+// (func register(r Registrar) { r.GET("/a", h) }) imports nothing: its
+// calls with a literal path are what it has.
 func (*Detector) Keywords() []string {
-	kws := []string{"net/http", ".Path(", ".PathPrefix(", `= "/`}
+	kws := []string{"net/http", ".Path(", ".PathPrefix(", `= "/`, `("/`}
 	for _, fw := range frameworks {
 		kws = append(kws, fw.keyword)
 	}
@@ -78,6 +81,20 @@ type goFile struct {
 	vars    []*ast.GenDecl    // package-level var and const declarations
 	funcs   []*funcDecl       // functions with a body, in source order
 	fieldFW map[string]string // struct field name -> router framework
+	ifaceFW map[string]string // interface type name -> the router framework it stands for
+	snippet bool              // no package clause of its own (see Detect)
+}
+
+// snippetClause is the package clause a file without one is read with;
+// it keeps every line where it was.
+const snippetClause = "package main;"
+
+// missingPackage says a parse failed at the first token for want of a
+// package clause.
+func missingPackage(err error) bool {
+	var list scanner.ErrorList
+	return errors.As(err, &list) && len(list) > 0 &&
+		strings.HasPrefix(list[0].Msg, "expected 'package'")
 }
 
 // Detect implements detector.Detector.
@@ -90,7 +107,15 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		return nil
 	}
-	af, tf, err := parse(f.Path, f.Data)
+	src := f.Data
+	af, tf, err := parse(f.Path, src)
+	if err != nil && missingPackage(err) {
+		// A snippet (a README's example saved as a file) starts at its
+		// imports: read it as the package its folder's other files are
+		// (Finish decides), on the same lines.
+		src = append([]byte(snippetClause), f.Data...)
+		af, tf, err = parse(f.Path, src)
+	}
 	if err != nil {
 		// Only the position: a parser message can quote the offending
 		// token, and that token may be a secret.
@@ -106,7 +131,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		// An external test package declares nothing a server runs.
 		return nil
 	}
-	gf := summarizeFile(af, tf, f.Path, f.Data)
+	gf := summarizeFile(af, tf, f.Path, src)
+	gf.snippet = len(src) != len(f.Data)
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read
 	}
@@ -143,6 +169,7 @@ func parse(name string, src []byte) (*ast.File, *token.File, error) {
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	adoptPackages(d.files)
 	m := newModule(d.files, d.modules)
 	// The scan runs Finish once; the parsed files are garbage after it,
 	// while the other detectors finish.
@@ -164,6 +191,24 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		err = fmt.Errorf("%d entry points too large to follow completely; some routes may be missing", m.truncated)
 	}
 	return err
+}
+
+// adoptPackages gives each snippet the package of another file in its
+// folder, so it calls and is called as one of them.
+func adoptPackages(files []*goFile) {
+	pkgOf := map[string]string{}
+	for _, f := range files {
+		if !f.snippet {
+			if pkgOf[f.dir] == "" || f.pkg < pkgOf[f.dir] {
+				pkgOf[f.dir] = f.pkg
+			}
+		}
+	}
+	for _, f := range files {
+		if f.snippet && pkgOf[f.dir] != "" {
+			f.pkg = pkgOf[f.dir]
+		}
+	}
 }
 
 // safely runs f, turning a panic into an error: the scan recovers Detect,

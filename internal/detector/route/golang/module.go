@@ -4,6 +4,7 @@ import (
 	"context"
 	"go/ast"
 	"go/token"
+	"maps"
 	"sort"
 	"strings"
 )
@@ -58,6 +59,7 @@ type pkg struct {
 	decls   []*funcDecl            // source order
 	globals *env
 	fieldFW map[string]string // struct field name -> router framework
+	ifaceFW map[string]string // interface type name -> router framework
 	fields  map[string]*value // router values stored in struct fields
 }
 
@@ -71,6 +73,7 @@ type funcDecl struct {
 	recvType     string
 	resultType   string    // local named type of the first result
 	routerParam  bool      // takes a router
+	localParams  []string  // the package's own type names its parameters have
 	routerResult bool      // returns a router
 	handlerFunc  bool      // takes (http.ResponseWriter, *http.Request)
 	pos, end     token.Pos // of the whole declaration, for its text
@@ -104,7 +107,7 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		key := f.dir + "\x00" + f.pkg
 		p := m.pkgs[key]
 		if p == nil {
-			p = &pkg{dir: f.dir, funcs: map[string][]*funcDecl{}, methods: map[string][]*funcDecl{}, fieldFW: map[string]string{}, fields: map[string]*value{}}
+			p = &pkg{dir: f.dir, funcs: map[string][]*funcDecl{}, methods: map[string][]*funcDecl{}, fieldFW: map[string]string{}, ifaceFW: map[string]string{}, fields: map[string]*value{}}
 			p.globals = &env{vars: map[string]*value{}}
 			m.pkgs[key] = p
 			m.dirs = append(m.dirs, key)
@@ -121,6 +124,7 @@ func newModule(files []*goFile, modules map[string]string) *module {
 		for field, fw := range f.fieldFW {
 			p.fieldFW[field] = fw
 		}
+		maps.Copy(p.ifaceFW, f.ifaceFW)
 	}
 	sort.Strings(m.dirs)
 	for _, key := range m.dirs {
@@ -164,6 +168,11 @@ func (m *module) collectRefs(p *pkg) {
 	}
 	for _, fd := range p.decls {
 		s := fd.summary
+		for _, t := range fd.localParams {
+			if p.ifaceFW[t] != "" {
+				fd.routerParam = true
+			}
+		}
 		fd.direct = s.routerAPI || fd.routerParam || fd.routerResult
 		for _, recv := range s.handleOn {
 			if m.gorillaRouters[funcKey{p.dir, recv}] {
@@ -402,6 +411,9 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 	i := 0
 	for _, fl := range d.Type.Params.List {
 		fw := routerType(fd.file, fl.Type)
+		if fw == "" {
+			fw = p.ifaceFW[typeName(fl.Type)]
+		}
 		slots := len(fl.Names)
 		if slots == 0 {
 			slots = 1

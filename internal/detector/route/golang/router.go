@@ -34,6 +34,9 @@ type gorillaRoute struct {
 	h       *handlerInfo
 	file    *goFile
 	line    int
+	// buildOnly routes only build URLs (r.Path(p).Name(n).BuildOnly());
+	// they never match a request.
+	buildOnly bool
 }
 
 // routerMethod interprets a method called on a router through its
@@ -166,6 +169,8 @@ func (fr *frame) gorillaMethod(gr *gorillaRoute, name string, c *ast.CallExpr) *
 		gr.h = h
 	case "Subrouter":
 		return &value{node: &node{fw: gorilla, parent: gr.node, prefix: gr.path}}
+	case "BuildOnly":
+		gr.buildOnly = true
 	}
 	return &value{gr: gr}
 }

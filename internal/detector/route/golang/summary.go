@@ -43,6 +43,7 @@ func summarizeFile(af *ast.File, tf *token.File, p string, src []byte) *goFile {
 		base:    tf.Base(),
 		imports: imports(af),
 		fieldFW: map[string]string{},
+		ifaceFW: map[string]string{},
 	}
 	for _, d := range af.Decls {
 		switch d := d.(type) {
@@ -59,6 +60,12 @@ func summarizeFile(af *ast.File, tf *token.File, p string, src []byte) *goFile {
 				for _, s := range d.Specs {
 					ts, ok := s.(*ast.TypeSpec)
 					if !ok {
+						continue
+					}
+					if it, ok := ts.Type.(*ast.InterfaceType); ok {
+						if fw := routerInterface(gf, it); fw != "" {
+							gf.ifaceFW[ts.Name.Name] = fw
+						}
 						continue
 					}
 					st, ok := ts.Type.(*ast.StructType)
@@ -97,6 +104,8 @@ func declare(f *goFile, d *ast.FuncDecl) *funcDecl {
 	for _, fl := range d.Type.Params.List {
 		if routerType(f, fl.Type) != "" {
 			fd.routerParam = true
+		} else if n := typeName(fl.Type); n != "" && !slices.Contains(fd.localParams, n) {
+			fd.localParams = append(fd.localParams, n)
 		}
 	}
 	if r := d.Type.Results; r != nil {
@@ -187,4 +196,49 @@ func reparse(f *goFile, relevant map[token.Pos]*funcDecl) {
 			}
 		}
 	}
+}
+
+// routerInterface names the framework an interface of the program's own
+// stands for (type Registrar interface { GET(string, ...gin.HandlerFunc)
+// gin.IRoutes }): one of its methods is a registering method of a
+// framework whose types its signature names, taking a path (or a list of
+// methods, echo's Match) first. A handler interface (Handle(*gin.Context))
+// takes no path and is not one.
+func routerInterface(f *goFile, it *ast.InterfaceType) string {
+	for _, fl := range it.Methods.List {
+		ft, ok := fl.Type.(*ast.FuncType)
+		if !ok || len(fl.Names) == 0 || ft.Params == nil || len(ft.Params.List) == 0 {
+			continue
+		}
+		if first := exprText(ft.Params.List[0].Type); first != "string" && first != "[]string" {
+			continue
+		}
+		fw := signatureFramework(f, ft)
+		if fw == nil {
+			continue
+		}
+		name := fl.Names[0].Name
+		if _, ok := fw.verbs[name]; ok {
+			return fw.name
+		}
+		if _, ok := fw.methods[name]; ok {
+			return fw.name
+		}
+	}
+	return ""
+}
+
+// signatureFramework is the router framework whose package a function
+// type's parameters or results name.
+func signatureFramework(f *goFile, ft *ast.FuncType) *framework {
+	var fw *framework
+	ast.Inspect(ft, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && fw == nil {
+			if x, ok := sel.X.(*ast.Ident); ok {
+				fw = rootFramework(f.imports[x.Name])
+			}
+		}
+		return fw == nil
+	})
+	return fw
 }

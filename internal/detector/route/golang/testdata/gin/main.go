@@ -11,6 +11,7 @@ func main() {
 	r := gin.Default()
 	r.GET("/ping", ping) // want: GET /ping
 	registerPlugins(r)
+	registerReports(r)
 	v1 := r.Group("/v1")
 	{
 		v1.POST("/login", login) // want: POST /v1/login

@@ -22,6 +22,8 @@ func newServer(st *store) *server {
 
 func (s *server) routes() {
 	s.router.HandleFunc("/health", s.health).Methods("GET") // want: GET /health
+	// Only for building URLs (s.router.Get("order").URL(...)): never served.
+	s.router.Path("/orders/{id}").HandlerFunc(s.getOrder).Name("order").BuildOnly()
 	api := s.router.PathPrefix("/api").Subrouter()
 	api.Use(authMiddleware)
 	api.HandleFunc("/users/{id:[0-9]+}", s.getUser).Methods(http.MethodGet) // want: GET /api/users/{id}
