@@ -15,6 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/source"
@@ -49,6 +50,20 @@ type Config struct {
 	// runs, a deploy folder of release scripts): in file order, the last
 	// pattern that matches a path decides.
 	Roles []RolePattern
+	// Auth names auth guards and public routes the analysis cannot see
+	// (auth: {guards: [...], public: [...]}); nil when the file has none.
+	Auth *route.Taught
+}
+
+// Taught is what the file teaches the scan about auth, naming the file as
+// it is named in findings. A nil config, or one without auth:, teaches
+// nothing.
+func (c *Config) Taught() *route.Taught {
+	if c == nil || c.Auth == nil {
+		return nil
+	}
+	c.Auth.File = c.File
+	return c.Auth
 }
 
 // RolePattern gives the files a .gitignore-style pattern matches a role.
@@ -155,7 +170,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	if body.Kind == yaml.ScalarNode && body.Tag == "!!null" {
 		return c, nil
 	}
-	p.mapping(body, "", []string{"fail-on", "levels", "ignore", "exclude", "roles"}, func(key string, v *yaml.Node) {
+	p.mapping(body, "", []string{"fail-on", "levels", "ignore", "exclude", "roles", "auth"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "fail-on":
 			if s, ok := p.oneOf(v, key, Error, Warning, Note, Never); ok {
@@ -182,6 +197,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 					c.Exclude = append(c.Exclude, s)
 				}
 			})
+		case "auth":
+			c.Auth = p.auth(v)
 		case "roles":
 			p.mapping(v, "roles", lang.KindNames(), func(name string, list *yaml.Node) {
 				kind, _ := lang.ParseKind(name)
@@ -326,6 +343,44 @@ func (p *configParser) ignore(n *yaml.Node, path string) (Ignore, bool) {
 		p.errorf(n, "an ignore with none of them would hide every finding", "%s: give kind, path or id", path)
 	}
 	return ig, len(p.problems) == before
+}
+
+// auth reads auth: guards (function names) and public (route patterns).
+func (p *configParser) auth(n *yaml.Node) *route.Taught {
+	t := &route.Taught{File: p.file}
+	p.mapping(n, "auth", []string{"guards", "public"}, func(key string, v *yaml.Node) {
+		seen := map[string]bool{}
+		p.sequence(v, "auth."+key, func(i int, item *yaml.Node) {
+			at := fmt.Sprintf("auth.%s[%d]", key, i)
+			s, ok := p.str(item, at)
+			if !ok {
+				return
+			}
+			s = strings.TrimSpace(s)
+			if seen[s] {
+				p.errorf(item, "", "%s: %q is listed twice", at, s)
+				return
+			}
+			seen[s] = true
+			switch key {
+			case "guards":
+				if err := route.ValidGuardName(s); err != nil {
+					p.errorf(item, "", "%s: %v", at, err)
+					return
+				}
+				t.Guards = append(t.Guards, route.TaughtGuard{Name: s, Line: item.Line})
+			case "public":
+				r, err := route.ParsePublic(s)
+				if err != nil {
+					p.errorf(item, `write "METHOD /path", with * for one path segment and ** for any number`, "%s: %v", at, err)
+					return
+				}
+				r.Line = item.Line
+				t.Public = append(t.Public, r)
+			}
+		})
+	})
+	return t
 }
 
 func kindIDs() []string {

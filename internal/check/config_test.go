@@ -71,6 +71,19 @@ func TestParseConfigErrors(t *testing.T) {
 		{"duplicate key", "fail-on: error\nfail-on: note\n", `key "fail-on" appears twice`},
 		{"not yaml", "fail-on: [error\n", `not valid YAML`},
 		{"bad id glob", "ignore:\n  - {id: \"idor[\", reason: x}\n", `c.yaml:2:10: ignore[0].id: "idor[" is not a valid glob`},
+		{"unknown key in auth", "auth:\n  guard: [requireUser]\n", `c.yaml:2:3: auth: unknown key "guard"`},
+		{"auth hint", "auth:\n  guard: [requireUser]\n", `did you mean "guards"?`},
+		{"auth not a mapping", "auth: [requireUser]\n", `c.yaml:1:7: auth: want a mapping`},
+		{"empty guard name", "auth:\n  guards: [requireUser, \"\"]\n", `c.yaml:2:25: auth.guards[1]: empty guard name`},
+		{"guard with arguments", "auth:\n  guards: [\"requireRole('admin')\"]\n", `c.yaml:2:12: auth.guards[0]: "requireRole('admin')" is not a function name`},
+		{"guard twice", "auth:\n  guards: [a, a]\n", `c.yaml:2:15: auth.guards[1]: "a" is listed twice`},
+		{"guard not a value", "auth:\n  guards: [{a: b}]\n", `c.yaml:2:12: auth.guards[0]: want a value`},
+		{"public without slash", "auth:\n  public: [\"GET health\"]\n", `c.yaml:2:12: auth.public[0]: "GET health": the path must start with /`},
+		{"public bad method", "auth:\n  public: [\"FETCH /health\"]\n", `auth.public[0]: "FETCH /health": unknown method "FETCH"`},
+		{"public three words", "auth:\n  public: [\"GET /a /b\"]\n", `want "METHOD /path" or "/path"`},
+		{"public empty", "auth:\n  public: [\"\"]\n", `c.yaml:2:12: auth.public[0]: "": want "METHOD /path"`},
+		{"public bad glob", "auth:\n  public: [\"GET /a/[b\"]\n", `auth.public[0]: "GET /a/[b": bad pattern "[b"`},
+		{"public partial double star", "auth:\n  public: [\"GET /a/b**\"]\n", `** must be a whole path segment`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,6 +96,35 @@ func TestParseConfigErrors(t *testing.T) {
 				t.Errorf("err =\n%v\nwant it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// auth: names guards and public routes; the scan is taught them with the
+// file's name as findings give it, and each line for evidence.
+func TestConfigAuth(t *testing.T) {
+	c, err := ParseConfig("threatmap-check.yaml", []byte(`auth:
+  guards:
+    - parseRequest
+    - auth.require_user
+  public: ["GET /health", "POST /api/webhooks/*", "/status/**"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.File = "svc/threatmap-check.yaml"
+	tg := c.Taught()
+	if tg.File != "svc/threatmap-check.yaml" || len(tg.Guards) != 2 || tg.Guards[1].Name != "auth.require_user" || tg.Guards[1].Line != 4 {
+		t.Errorf("guards = %+v in %s", tg.Guards, tg.File)
+	}
+	if len(tg.Public) != 3 || tg.Public[0].Method != "GET" || tg.Public[0].Line != 5 || tg.Public[2].Method != "" {
+		t.Errorf("public = %+v", tg.Public)
+	}
+	var none *Config
+	if none.Taught() != nil {
+		t.Error("a missing config taught something")
+	}
+	if c, _ := ParseConfig("c.yaml", []byte("fail-on: error\n")); c.Taught() != nil {
+		t.Error("a config without auth: taught something")
 	}
 }
 
@@ -233,6 +275,8 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("\xff\xfe"))
 	f.Add([]byte("ignore:\n  - kind: drift\n    path: a\n   reason: b\n"))
 	f.Add([]byte("fail-on: [error\nexclude: 'x\n"))
+	f.Add([]byte("auth:\n  guards: [parseRequest, a.b]\n  public: [\"GET /health\", \"POST /api/**\", \"/x/{id}/*\"]\n"))
+	f.Add([]byte("auth:\n  guards: [\"\", \"x(\"]\n  public: [\"GET /[\", \"get\", \"A B C\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseConfig("c.yaml", data)
 		if err == nil && c == nil {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/lang"
 
 	"crypto/sha256"
@@ -14,7 +15,7 @@ import (
 // than another: a pull request can weaken the check that judges it, so
 // diff and check --base report each.
 type Loosening struct {
-	// Setting is what changed: fail-on, levels.<kind>, ignore or exclude.
+	// Setting is what changed: fail-on, levels.<kind>, ignore, exclude, roles.<kind> or auth.guards.
 	Setting string `json:"setting"`
 	Before  string `json:"before,omitempty"`
 	After   string `json:"after"`
@@ -103,6 +104,16 @@ func Loosenings(base, head *Config) []Loosening {
 		}
 		if !slices.ContainsFunc(base.Roles, func(b RolePattern) bool { return b.Kind == r.Kind && b.Pattern == r.Pattern }) {
 			out = append(out, Loosening{Setting: "roles." + r.Kind.String(), After: r.Pattern, Line: r.Line})
+		}
+	}
+	// A function newly named an auth guard makes the routes it is on
+	// required: their unauthenticated-write and similar rows go. (A route
+	// declared public only adds threats.)
+	if head.Auth != nil {
+		for _, g := range head.Auth.Guards {
+			if base.Auth == nil || !slices.ContainsFunc(base.Auth.Guards, func(b route.TaughtGuard) bool { return b.Name == g.Name }) {
+				out = append(out, Loosening{Setting: "auth.guards", After: g.Name, Line: g.Line})
+			}
 		}
 	}
 	return out

@@ -38,6 +38,8 @@ func TestLoosenings(t *testing.T) {
 		{"ignore shortened is fine", strict, strings.Replace(strict, "2026-07-01", "2026-06-20", 1), nil},
 		{"config deleted", strict, "<none>", []string{"fail-on: warning → error", "levels.stale: error → warning"}},
 		{"server code called a script", "", "roles:\n  script: [server/]\n  app: [scripts/worker.js]\n", []string{"roles.script added: server/"}},
+		{"a guard named", "auth:\n  guards: [a]\n", "auth:\n  guards: [a, requireUser]\n  public: [\"GET /health\"]\n", []string{"auth.guards added: requireUser"}},
+		{"a route declared public is stricter", "", "auth:\n  public: [\"GET /health\"]\n", nil},
 		{"a role already there", "roles: {script: [deploy/]}\n", "roles: {script: [deploy/]}\n", nil},
 		{"config added loose", "<none>", "fail-on: never\nexclude: [\"/*\"]\n", []string{"exclude added: /*", "fail-on: error → never"}},
 	}

@@ -58,11 +58,14 @@ level (or off), ignores (kind, path glob, id or id glob such as "idor.*";
 a reason is required, an until date optional) and paths to exclude from the
 scan: their surfaces and the threats on them are left out too. Ignores that
 hide nothing are reported as notes; past their until date they stop applying.
+Its auth: names guards the code alone cannot show and routes public on
+purpose (auth: {guards: [requireUser], public: ["GET /health"]}); scan,
+report, init and sync read it too.
 
 --base REV (on pull requests: --base origin/main) compares the check
 configuration with its version at REV: a lower fail-on, a kind's level
-lowered or off, an ignore added or extended, or a path newly excluded is a
-gate-weakened error, which the changed file's own levels, ignores and
+lowered or off, an ignore added or extended, a path newly excluded or an
+auth guard newly named is a gate-weakened error, which the changed file's own levels, ignores and
 fail-on cannot silence (REV's fail-on, or --fail-on, decides).
 
 SARIF and GitHub annotations name files from the repository's root, so that
@@ -92,6 +95,7 @@ none is, 2 on bad usage or an invalid model.`,
 			if err != nil {
 				return err
 			}
+			o.auth = cfg.Taught()
 			if cfg != nil {
 				o.exclude = append(o.exclude, cfg.Exclude...)
 				if cfg.FailOn != "" && !cmd.Flags().Changed("fail-on") {

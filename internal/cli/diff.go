@@ -143,7 +143,16 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 		if afterExtract != nil {
 			afterExtract(ctx, name, dir)
 		}
-		f, err := runScan(ctx, e, dir, &treeOpts)
+		// The revision's own check configuration, if it is valid
+		// (gateConfig warns when it is not): its roles and what it
+		// teaches about auth.
+		cfg, _ := check.LoadConfigIn(dir, filepath.Join(dir, check.ConfigFile))
+		if cfg != nil {
+			cfg.File = check.ConfigFile // named as in the repository, not the extracted copy
+		}
+		revOpts := treeOpts
+		revOpts.auth = cfg.Taught()
+		f, err := runScan(ctx, e, dir, &revOpts)
 		if err != nil {
 			return nil, "", err
 		}
@@ -152,9 +161,6 @@ func runDiff(ctx context.Context, e *env, o *diffOptions, baseRev, headRev strin
 				return nil, "", err
 			}
 		}
-		// The revision's own roles, if its check configuration is valid
-		// (gateConfig warns when it is not).
-		cfg, _ := check.LoadConfigIn(dir, filepath.Join(dir, check.ConfigFile))
 		return threat.Draft(f, threat.Options{Product: "diff", Roles: cfg.Role}), dir, nil
 	}
 	baseModel, baseDir, err := draftAt("base", baseCommit)
@@ -255,6 +261,9 @@ func pathErrText(err error) string {
 func draftWorkTree(ctx context.Context, e *env, o *diffOptions, repo *gitsafe.Repo, head string) (*model.Model, string, error) {
 	opts := o.scanOptions
 	opts.history = false
+	if cfg, err := loadCheckConfig(o.dir, ""); err == nil {
+		opts.auth = cfg.Taught()
+	}
 	f, err := runScan(ctx, e, o.dir, &opts)
 	if err != nil {
 		return nil, "", err

@@ -18,7 +18,11 @@ func init() {
 // `report` shows on a repository without threatmap.yaml, and what `init`
 // writes.
 func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error) {
-	f, err := runScan(ctx, e, dir, &scanOptions{})
+	cfg, err := loadCheckConfig(dir, "")
+	if err != nil {
+		return nil, err
+	}
+	f, err := runScan(ctx, e, dir, &scanOptions{auth: cfg.Taught()})
 	if err != nil {
 		return nil, err
 	}
@@ -28,10 +32,6 @@ func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error
 	name := f.Root
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = filepath.Base(abs)
-	}
-	cfg, err := loadCheckConfig(dir, "")
-	if err != nil {
-		return nil, err
 	}
 	return threat.Draft(f, threat.Options{Product: name, Roles: cfg.Role}), nil
 }

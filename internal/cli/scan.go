@@ -12,6 +12,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/gitsafe"
@@ -26,6 +27,8 @@ type scanOptions struct {
 	noGitignore bool
 	exclude     []string
 	history     bool
+	// auth is what threatmap-check.yaml teaches about auth.
+	auth *route.Taught
 }
 
 func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
@@ -52,6 +55,14 @@ tree, and makes no network call. .gitignore is respected; dependencies,
 build output, binaries, minified bundles and files over --max-file-size
 are skipped. A file that cannot be parsed is a warning; the scan goes on.
 
+A route's auth comes from what its guards do. DIR/threatmap-check.yaml can
+name guards whose code is not in the tree and routes that are public on
+purpose:
+
+  auth:
+    guards: [parseRequest, requireUser]
+    public: ["GET /health", "POST /api/webhooks/*"]
+
 --history also reads every commit that touches DIR, from git's object
 store: the lines each commit added to a file are searched for secrets, so
 a key committed and later deleted is found, at the commit that added it.
@@ -70,6 +81,11 @@ clone lacks is a warning.
 			if err != nil {
 				return err
 			}
+			cfg, err := loadCheckConfig(dir, "")
+			if err != nil {
+				return err
+			}
+			o.auth = cfg.Taught()
 			res, err := runScan(cmd.Context(), e, dir, o)
 			if err != nil {
 				return err
@@ -106,7 +122,7 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore, Exclude: o.exclude}}
+	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore, Exclude: o.exclude}, Auth: o.auth}
 	if isTerminal(e.stderr) {
 		opt.Progress = func(n int) {
 			if n%500 == 0 {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/scan/process"
@@ -40,6 +41,10 @@ type Options struct {
 	// with a warning and the scan goes on. 0 means DefaultFileBudget; a
 	// negative budget is no limit.
 	FileBudget time.Duration
+	// Auth is what a person taught about auth (threatmap-check.yaml's
+	// auth:): guards the route detectors treat as such wherever the code
+	// applies them, and routes declared public. Nil teaches nothing.
+	Auth *route.Taught
 }
 
 // Run scans root with the given detectors (fresh instances: detectors may
@@ -50,6 +55,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		workers = runtime.GOMAXPROCS(0)
 	}
 	sink := detector.NewSink()
+	ctx = route.WithTaught(ctx, opt.Auth)
 	rt := newRouter(dets, !opt.NoPrefilter)
 
 	var (
@@ -117,6 +123,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 	}
 	res := sink.Result()
 	process.Run(&res, process.Default)
+	opt.Auth.MarkPublic(res.Surfaces)
 	res.Stats.Files, res.Stats.Bytes, res.Stats.Skipped = int(files.Load()), bytesRead.Load(), int(skipped.Load())
 	abs, err := filepath.Abs(root)
 	if err == nil {

@@ -223,7 +223,7 @@ func compact(s string) string {
 // library semantics and guest-only names decide; a name meant to guard
 // whose code is not at hand is unknown.
 func AuthFrom(guards []string) (auth, evidence string) {
-	d := Decide(Named(guards), "", "", false, nil)
+	d := Decide(nil, Named(guards), "", "", false, nil)
 	return d.Auth, d.Evidence
 }
 
@@ -239,7 +239,7 @@ func Named(names []string) []router.Guard {
 // AuthOf decides a route's auth from its guard names and its handler body
 // (Decide without lookups).
 func AuthOf(guards []string, body string, complete bool) (auth, evidence string) {
-	d := Decide(Named(guards), body, "", complete, nil)
+	d := Decide(nil, Named(guards), body, "", complete, nil)
 	return d.Auth, d.Evidence
 }
 

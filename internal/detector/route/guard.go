@@ -76,9 +76,11 @@ const (
 // strategy makes it none; a guard whose code cannot be found makes it
 // unknown, named in the evidence. With no guard deciding, the handler's own
 // checks (or a helper's it calls) decide; complete says the detector saw
-// every guard on the path, so that nothing else can make it none.
-func Decide(gs []router.Guard, body, bodyAt string, complete bool, lookup Lookup) Decision {
-	j := judge{lookup: lookup, seen: map[string]bool{}}
+// every guard on the path, so that nothing else can make it none. What a
+// person taught (t, may be nil) comes first: a guard they named rejects
+// wherever it is applied or called.
+func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lookup Lookup) Decision {
+	j := judge{lookup: lookup, seen: map[string]bool{}, taught: t}
 	anon, unresolved := "", ""
 	guards := make([]guard, 0, len(gs))
 	for _, g := range gs {
@@ -173,12 +175,16 @@ type judge struct {
 	// helpersOnly skips the top function's own rejections (a login's 401
 	// on a wrong password) and reads only the helpers it calls.
 	helpersOnly bool
+	taught      *Taught
 }
 
 // guard judges one guard: a library's known semantics first (its code is
 // not in the tree), then its code, then, when neither is there, whether
 // its name says it is meant to guard.
 func (j *judge) guard(g guard) (v int, role, why string) {
+	if tg, ok := j.taught.guard(g.name); ok {
+		return vRequired, roleOf(g.name), j.taught.named(tg)
+	}
 	if g.verdict.Decided() {
 		// The detector read the guard already (a scheme, a dependency).
 		why := g.verdict.Evidence
@@ -245,6 +251,9 @@ func (j *judge) guard(g guard) (v int, role, why string) {
 // responds 401/403, throws or raises an auth error, aborts, or redirects
 // to a login; directly or in a helper it calls (found through lookup).
 func (j *judge) code(src string, depth int) (ok bool, role, why string) {
+	if tg, ok := j.taught.call(src); ok {
+		return true, roleOf(src), "calls " + tg.Name + ", " + j.taught.named(tg)
+	}
 	if optionalAuth.MatchString(src) {
 		return false, "", "" // lets callers without a credential through
 	}

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -171,6 +172,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	adoptPackages(d.files)
 	m := newModule(d.files, d.modules)
+	m.taught = route.TaughtFrom(ctx)
 	// The scan runs Finish once; the parsed files are garbage after it,
 	// while the other detectors finish.
 	d.files = nil

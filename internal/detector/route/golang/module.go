@@ -2,6 +2,7 @@ package golang
 
 import (
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"go/ast"
 	"go/token"
 	"maps"
@@ -19,6 +20,7 @@ const (
 
 // module is every parsed Go file of the scan, grouped by package folder.
 type module struct {
+	taught  *route.Taught
 	pkgs    map[string]*pkg // by folder
 	dirs    []string        // sorted
 	modules map[string]string

@@ -19,6 +19,7 @@ package js
 import (
 	"bytes"
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"regexp"
 	"slices"
 	"sync"
@@ -182,6 +183,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	r := newResolver(d.files)
+	r.taught = route.TaughtFrom(ctx)
 	r.emit(out)
 	r.emitNest(out)
 	return nil

@@ -510,7 +510,7 @@ func (r *resolver) emitNest(out *detector.Sink) {
 						gs[gi].Framework = "NestJS"
 					}
 				}
-				dec := route.Decide(gs, nr.body, "", boot != nil, r.lookup(f))
+				dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))
 				auth, evidence := dec.Auth, dec.Evidence
 				if public && auth == facts.AuthUnknown {
 					auth = facts.AuthNone

@@ -414,7 +414,7 @@ func unwrapHandler(t *syntax.Tree, v *syntax.Node, values map[string]*syntax.Nod
 }
 
 // Finish implements detector.Finisher.
-func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
+func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, re := range d.reexports {
@@ -427,6 +427,7 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	res := newResolver(d.modules)
+	res.taught = route.TaughtFrom(ctx)
 	for _, r := range d.routes {
 		guards := r.guards
 		if m := nextAuthCall.FindStringSubmatch(r.Body); m != nil {
@@ -440,7 +441,7 @@ func (d *Next) Finish(_ context.Context, out *detector.Sink) error {
 			// middleware of an app above the file may run first.
 			guarded = d.middlewareAbove(r.File)
 		}
-		dec := route.Decide(route.Named(guards), fr.Body, "", !guarded, res.lookup(d.modules[r.File]))
+		dec := route.Decide(res.taught, route.Named(guards), fr.Body, "", !guarded, res.lookup(d.modules[r.File]))
 		fr.Auth, fr.AuthEvidence, fr.AuthRole = dec.Auth, dec.Evidence, dec.Role
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
 		route.Classify(&fr, nodeVocab)

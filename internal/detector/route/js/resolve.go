@@ -39,6 +39,7 @@ type edge struct {
 }
 
 type resolver struct {
+	taught *route.Taught
 	byName map[string][]*fileFacts // function name -> files defining it, for guard lookups
 	sorted []*fileFacts
 	files  map[string]*fileFacts
@@ -423,7 +424,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 		}
 		mw := c.Names()
 		full, types := routePath(c.Path)
-		dec := route.Decide(c.Guards, body, n.f.path+":"+itoa(int(rt.line)), c.Complete, r.lookup(n.f))
+		dec := route.Decide(r.taught, c.Guards, body, n.f.path+":"+itoa(int(rt.line)), c.Complete, r.lookup(n.f))
 		for _, m := range rt.methods {
 			fr := facts.Route{
 				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),

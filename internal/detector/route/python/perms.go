@@ -254,7 +254,7 @@ func (ix *index) decide(m *module, gs guards, body string, complete bool) route.
 			return "", "", false
 		}
 	}
-	return route.Decide(gs, strip(body), "", complete, lookup)
+	return route.Decide(ix.taught, gs, strip(body), "", complete, lookup)
 }
 
 func strip(src string) string {

@@ -10,6 +10,7 @@ package python
 
 import (
 	"context"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -78,6 +79,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.modules = nil
 	d.mu.Unlock()
 	ix := newIndex(mods)
+	ix.taught = route.TaughtFrom(ctx)
 	g := newGraph(ix)
 	g.build()
 	g.emit(out)

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"sort"
 	"strings"
 )
@@ -9,6 +10,7 @@ import (
 // backend/ imports "app.routers"), so every dotted suffix of a module's
 // name maps to it, and ties go to the module nearest the importer.
 type index struct {
+	taught   *route.Taught
 	mods     []*module
 	bySuffix map[string][]*module
 }

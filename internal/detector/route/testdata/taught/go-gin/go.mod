@@ -1,0 +1,3 @@
+module example.com/taught-gin
+
+go 1.22
