@@ -19,6 +19,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/store"
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
 	"github.com/threatmap/threatmap/internal/detector/userdata"
+	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 )
 
 // New returns a fresh instance of every detector, for one scan.
@@ -42,6 +43,8 @@ func New() []detector.Detector {
 		secret.New(),
 		// weaknesses and controls in code
 		signal.New(),
+		// request data followed from routes to sinks (after the routes)
+		goflow.New(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),
 		iac.NewKubernetes(),

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"example.com/shelf/internal/feeds"
+)
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	query := fmt.Sprintf("SELECT id, title FROM books WHERE title LIKE '%%%s%%'", q)
+	rows, err := s.db.Query(query) // want: sql-injection via=query
+	if err != nil {
+		http.Error(w, "error", 500)
+		return
+	}
+	defer rows.Close()
+}
+
+// A parameterised query: the value is bound, not pasted.
+func (s *server) searchSafe(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	rows, err := s.db.Query("SELECT id, title FROM books WHERE title LIKE $1", "%"+q+"%")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+}
+
+// The SQL is built in another package, reached through a method.
+func (s *server) byAuthor(w http.ResponseWriter, r *http.Request) {
+	author := r.URL.Query().Get("author")
+	books, _ := s.books.ByAuthor(author)
+	json.NewEncoder(w).Encode(books)
+}
+
+func (s *server) ping(w http.ResponseWriter, r *http.Request) {
+	host := r.PostFormValue("host")
+	out, _ := exec.Command("sh", "-c", "ping -c 1 "+host).Output() // want: command-injection via=body
+	w.Write(out)
+}
+
+// No shell: the host is one argument of ping.
+func (s *server) pingSafe(w http.ResponseWriter, r *http.Request) {
+	host := r.PostFormValue("host")
+	out, _ := exec.Command("ping", "-c", "1", host).Output()
+	w.Write(out)
+}
+
+func (s *server) cover(w http.ResponseWriter, r *http.Request) {
+	p := filepath.Join("covers", r.PathValue("name"))
+	data, err := os.ReadFile(p) // want: path-traversal via=param
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Write(data)
+}
+
+// The base name only: no directory can be climbed out of.
+func (s *server) coverSafe(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Base(r.PathValue("name"))
+	http.ServeFile(w, r, filepath.Join("covers", name))
+}
+
+// A local path checked before use.
+func (s *server) coverLocal(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if !filepath.IsLocal(name) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+		return
+	}
+	http.ServeFile(w, r, filepath.Join("covers", name))
+}
+
+func (s *server) afterLogin(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	http.Redirect(w, r, next, http.StatusFound) // want: open-redirect via=query
+}
+
+// Only a path on this site.
+func (s *server) afterLoginSafe(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+type feedRequest struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+}
+
+func (s *server) addFeed(w http.ResponseWriter, r *http.Request) {
+	var req feedRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	items, err := feeds.Fetch(req.URL)
+	if err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(items)
+}
+
+func (s *server) addFeedSafe(w http.ResponseWriter, r *http.Request) {
+	var req feedRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	items, err := feeds.FetchAllowed(req.URL)
+	if err != nil {
+		return
+	}
+	json.NewEncoder(w).Encode(items)
+}
+
+func (s *server) hello(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	w.Header().Set("Content-Type", "text/html")
+	fmt.Fprintf(w, "<h1>Hello, %s</h1>", name) // want: xss via=query
+}
+
+var page = template.Must(template.New("hello").Parse(`<h1>Hello, {{.}}</h1>`))
+
+// html/template escapes what it is given.
+func (s *server) helloSafe(w http.ResponseWriter, r *http.Request) {
+	page.Execute(w, r.URL.Query().Get("name"))
+}
+
+func (s *server) banner(w http.ResponseWriter, r *http.Request) {
+	msg := template.HTML(r.Header.Get("X-Banner")) // want: xss via=header
+	page.Execute(w, msg)
+}
+
+func (s *server) render(w http.ResponseWriter, r *http.Request) {
+	t, err := template.New("user").Parse(r.FormValue("template")) // want: template-injection via=body
+	if err != nil {
+		return
+	}
+	t.Execute(w, nil)
+}
+
+// A closure returned as the handler.
+func serveDownload(dir string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("last-file")
+		if err != nil {
+			return
+		}
+		f, err := os.Open(dir + "/" + c.Value) // want: path-traversal via=cookie
+		if err != nil {
+			return
+		}
+		defer f.Close()
+	}
+}
