@@ -140,6 +140,17 @@ var checks = map[string]check{
 	"secret-store":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-store") },
 	"graphql-limit":   func(c *Context, h Hit) []model.Evidence { return c.Anywhere("graphql-limit") },
 	"csp":             func(c *Context, h Hit) []model.Evidence { return c.Anywhere("csp") },
+	// csrf-protection: a view exempted from the check has none, whatever
+	// the app installs; else a check at the route or anywhere in the app.
+	"csrf-protection": func(c *Context, h Hit) []model.Evidence {
+		if h.Route != nil && c.InGuards(facts.SignalCSRFExempt, h.Route) != nil {
+			return nil
+		}
+		if ev := c.InGuards(facts.SignalCSRFCheck, h.Route); ev != nil {
+			return ev
+		}
+		return c.Anywhere("csrf-protection")
+	},
 	// password-hashing: a slow hash anywhere stands for passwords stored
 	// through it (a model's save hook hashes what a route assigns).
 	"password-hashing": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("slow-password-hash") },

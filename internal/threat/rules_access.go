@@ -43,7 +43,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with an id in its path whose handler loads an object",
+	Fires:  "a route with an id in its path whose handler loads an object, or whose handler looks up, changes or deletes a record by an id from the body or query (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -54,13 +54,27 @@ var idor = &Rule{
 		var hits []Hit
 		for _, r := range routes(c, func(r *facts.Route) bool {
 			// Admin routes reach every record by design: their row is admin-exposed.
-			return len(r.Params) > 0 && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
-				c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r) && !publicRead(r)
+			byPath := len(r.Params) > 0 && !publicRead(r)
+			// An id from the body or query: the path names nothing, the
+			// handler is handed the key (a login looks up its caller).
+			byRequest := len(r.Params) == 0 && c.InHandler(facts.SignalIDFromRequest, r) != nil && !has(r.Tags, facts.TagAuth) &&
+				!c.Shows(facts.SignalCreatesAccount, r)
+			return (byPath || byRequest) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
+				c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r)
 		}) {
-			id := r.Params[len(r.Params)-1]
+			id := facts.Param{Name: "id", In: "body", Type: facts.TypeUnknown}
+			if len(r.Params) > 0 {
+				id = r.Params[len(r.Params)-1]
+			}
 			diff, reason := model.Moderate, "needs a valid id of another user's object"
 			if id.Type == facts.TypeInt {
 				diff, reason = model.Easy, "sequential IDs make this trivial"
+			}
+			method := "changing the {" + id.Name + "} in the URL"
+			ev := routeEvidence(r)
+			if len(r.Params) == 0 {
+				method = "changing the id in the request body or query"
+				ev = append(ev, c.InHandler(facts.SignalIDFromRequest, r)...)
 			}
 			needs := "only a valid session and the next id"
 			if r.Auth != facts.AuthRequired {
@@ -68,11 +82,11 @@ var idor = &Rule{
 			}
 			hits = append(hits, Hit{
 				Route: r, Assets: c.DataIn(r),
-				Impact: "read other users' data", Method: "changing the {" + id.Name + "} in the URL", Requires: needs,
+				Impact: "read other users' data", Method: method, Requires: needs,
 				Abuse:      "IDOR: changing the ID returns another user's data if the endpoint lacks ownership checks",
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "it leaks user data directly, one record per request",
-				Evidence: routeEvidence(r),
+				Evidence: ev,
 			})
 		}
 		return hits

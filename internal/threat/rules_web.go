@@ -1,6 +1,9 @@
 package threat
 
 import (
+	"fmt"
+
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -75,3 +78,157 @@ var passwordPlaintext = weaknessRule{
 	},
 	Surface: "Password storage", Direction: model.Store,
 }.rule()
+
+// ---- CSRF -------------------------------------------------------------------
+
+// cookieSessions are the weakness facts that show a cookie-based session
+// (and the views exempted from the app's CSRF check).
+func (c *Context) cookieSessions() []facts.Weakness {
+	var out []facts.Weakness
+	for _, w := range c.F.Weaknesses {
+		if w.Kind == "csrf" && len(w.Evidence) > 0 && c.RoleOf(w.Evidence[0].File).Served() {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sessionWrite is a route that changes state with whatever the browser
+// sends: a write, not a webhook (the sender is a server), not a socket
+// event or GraphQL operation (neither takes a cross-site form post).
+func sessionWrite(r *facts.Route) bool {
+	return httpRoute(r) && isWrite(r) && r.Method != "ANY" && r.Auth != facts.AuthNone &&
+		!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic)
+}
+
+// httpRoute is an HTTP endpoint: not a GraphQL operation or socket event.
+func httpRoute(r *facts.Route) bool { return r.Kind != "graphql" && r.Kind != "websocket" }
+
+var csrf = &Rule{
+	ID: "csrf", Title: "State-changing requests accepted on a cookie session without a CSRF check",
+	Stride: []string{"S", "T"}, CWE: []string{"CWE-352"},
+	Fires:  "a cookie-based session (express-session, cookie-session, a token read from a cookie, Flask-Login or Flask's session, Django sessions, gorilla/sessions, scs) and state-changing routes behind it; one row for the app, one per view exempted from the check (csrf_exempt). A bearer-token API has no cookie session and no row",
+	Rating: "moderate: needs a signed-in victim to open the attacker's page; impact high: actions taken in the victim's name",
+	Controls: []Suggestion{
+		{Text: "Check a CSRF token on every state-changing request (csrf-csrf, lusca, Flask-WTF CSRFProtect, Django's CsrfViewMiddleware, gorilla/csrf, nosurf), or set the session cookie SameSite=Strict", Check: "csrf-protection"},
+	},
+	fire: func(c *Context) []Hit {
+		sessions := c.cookieSessions()
+		if len(sessions) == 0 {
+			return nil
+		}
+		writes := routes(c, sessionWrite)
+		if len(writes) == 0 {
+			return nil
+		}
+		var hits []Hit
+		var ev []model.Evidence
+		for _, s := range sessions {
+			ev = append(ev, toModel(s.Evidence)...)
+		}
+		hit := func(r *facts.Route, surface *NewSurface, reason string, evidence []model.Evidence) Hit {
+			return Hit{
+				Route: r, New: surface, Assets: c.AllUserData(),
+				Impact: "change data or settings in a signed-in user's name", Method: "a page that posts a form to the app while the victim is signed in",
+				Requires:   "a signed-in victim opening the attacker's page",
+				Abuse:      "Any site the victim visits submits requests the app takes as the victim's own: changed e-mail, transfers, deletions",
+				Difficulty: model.Moderate, DifficultyReason: "needs a signed-in victim to open the attacker's page",
+				Level: model.High, ImpactReason: reason, Evidence: evidence,
+			}
+		}
+		for _, r := range writes {
+			if c.Shows(facts.SignalCSRFExempt, r) {
+				hits = append(hits, hit(r, nil, "the view is exempted from the app's CSRF check", routeEvidence(r)))
+			}
+		}
+		for _, r := range writes {
+			ev = append(ev, routeEvidence(r)...)
+		}
+		name := fmt.Sprintf("Cookie session (%d state-changing routes)", len(writes))
+		if len(writes) == 1 {
+			name = "Cookie session (1 state-changing route)"
+		}
+		hits = append(hits, hit(nil, &NewSurface{ID: "cookie-session", Kind: model.KindEndpoint, Direction: model.Entry, Name: name,
+			Exposure: model.Public, Evidence: ev, Fact: "weakness:csrf:session"},
+			"the browser sends the session cookie with requests from any site", ev))
+		return hits
+	},
+}
+
+var stateChangingGet = &Rule{
+	ID: "state-changing-get", Title: "State changed by a GET request",
+	Stride: []string{"T"}, CWE: []string{"CWE-352", "CWE-650"},
+	Fires:  "a GET route whose handler creates, changes or deletes stored records (an ORM or SQL write), behind a cookie session or no auth",
+	Rating: "low: a link or an image tag is enough; impact medium: one change per visit, in the visitor's name",
+	Controls: []Suggestion{
+		{Text: "Change state only on POST, PUT, PATCH or DELETE, behind the CSRF check"},
+	},
+	fire: func(c *Context) []Hit {
+		cookie := len(c.cookieSessions()) > 0
+		var hits []Hit
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			return httpRoute(r) && r.Method == "GET" && c.InHandler(facts.SignalMutatesStore, r) != nil &&
+				(cookie || r.Auth == facts.AuthNone) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth)
+		}) {
+			hits = append(hits, Hit{
+				Route: r, Assets: c.DataIn(r),
+				Impact: "make signed-in users change or delete data without knowing", Method: "an image tag or link that points at the route",
+				Requires:   "a victim loading a page or e-mail with the link",
+				Abuse:      "Prefetchers, crawlers and any page the victim opens trigger the change; SameSite=Lax cookies still go with it",
+				Difficulty: model.Easy, DifficultyReason: "a link or an image tag is enough; no token protects a GET",
+				Level: model.Medium, ImpactReason: "each visit makes one change in the visitor's name",
+				Evidence: append(routeEvidence(r), c.InHandler(facts.SignalMutatesStore, r)...),
+			})
+		}
+		return hits
+	},
+}
+
+// ---- function-level authorization -----------------------------------------
+
+var functionLevelAuthz = &Rule{
+	ID: "function-level-authz", Title: "Admin operation open to any signed-in user",
+	Stride: []string{"E"}, CWE: []string{"CWE-285", "CWE-269"},
+	Fires:  "a route that requires login but no role, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given",
+	Rating: "low: a signup and a session are all it takes; impact critical: every user and setting",
+	Controls: []Suggestion{
+		{Text: "Check the caller's role on every admin route and privileged operation", Check: "admin-role"},
+	},
+	fire: func(c *Context) []Hit {
+		// A shared admin password or an address allow-list is a credential
+		// only administrators hold: admin-exposed rates how weak it is.
+		noRole := func(r *facts.Route) bool {
+			return r.Auth == facts.AuthRequired && r.AuthRole == "" && !c.Shows(facts.SignalAdminRole, r) &&
+				!c.Shows(facts.SignalBasicAuth, r) && !c.Shows(facts.SignalIPAllowlist, r) && c.InFile("basic-auth", r.File) == nil
+		}
+		var hits []Hit
+		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool { return noRole(r) && segmentIn(r.Path, adminSegments...) }), adminSegments) {
+			first := shortest(rs)
+			var ev []model.Evidence
+			for _, r := range rs {
+				ev = append(ev, routeEvidence(r)...)
+			}
+			hits = append(hits, Hit{
+				Route: first, Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+				Impact: "use the admin functions under " + prefixThrough(first.Path, adminSegments), Method: "signing up and calling the admin routes", Requires: "only signup and a valid session",
+				Abuse:      "The admin routes check that someone is signed in, not who: any account can use them",
+				Difficulty: model.Easy, DifficultyReason: "the guard checks a session, not a role",
+				Level: model.Critical, ImpactReason: "admin functions reach every user's data and the product's settings",
+				Evidence: ev,
+			})
+		}
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			return noRole(r) && !segmentIn(r.Path, adminSegments...) && c.InHandler(facts.SignalPrivilegedOp, r) != nil
+		}) {
+			hits = append(hits, Hit{
+				Route: r, Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+				Impact: "give themselves a role or delete other users' accounts", Method: "calling the route with a chosen role or id", Requires: "only signup and a valid session",
+				Abuse:      "A privileged operation checks only that the caller is signed in",
+				Difficulty: model.Easy, DifficultyReason: "the route checks a session, not a role",
+				Level: model.Critical, ImpactReason: "a role change or an account deletion is an administrator's power",
+				Evidence: append(routeEvidence(r), c.InHandler(facts.SignalPrivilegedOp, r)...),
+			})
+		}
+		return hits
+	},
+}

@@ -81,8 +81,9 @@ var (
 	writesState  = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
 )
 
-// RoutePatterns is what is read from every route, in one place.
-var RoutePatterns = []RoutePattern{
+// RoutePatterns is what is read from every route, in one place: this
+// file's, then the web app's (webroute.go).
+var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalRateLimit, Code: rateLimitApplied, Guard: limiterGuard},
 	{Kind: facts.SignalBudget, Code: budgetCheck},
 	{Kind: facts.SignalCaptcha, Code: captchaCheck, Guard: captchaGuard},
@@ -101,7 +102,7 @@ var RoutePatterns = []RoutePattern{
 	{Kind: facts.SignalSendsMessage, Code: sendsMessage},
 	{Kind: facts.SignalCreatesAccount, Code: createsWord, Also: passwordWord},
 	{Kind: facts.SignalWritesState, Code: writesState},
-}
+}, webRoutePatterns...)
 
 // webhookProviders are the senders a webhook route is named for.
 var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqueezy", "paypal", "twilio", "shopify", "clerk", "svix", "discord"}

@@ -37,6 +37,8 @@ const (
 	WeakGraphQLExposed  = "graphql-exposed"
 	WeakJWTUnpinned     = "jwt-algorithm-unpinned"
 	WeakPasswordPlain   = "password-plaintext"
+	WeakCSRF            = "csrf"
+	detailCookieSession = "cookie-based session: the browser sends it with requests from any site"
 	detailXSS           = "HTML built from data inserted into the page without sanitising"
 	detailListing       = "directory listing served"
 	detailJWTUnpinned   = "JWT verified without pinning the accepted algorithms"
@@ -175,7 +177,42 @@ var webPatterns = []Pattern{
 			`Buffer\.from\(\s*[\w.]*password\w*\s*\)\.toString\(\s*['"]base64|` +
 			`base64\.\w+\.EncodeToString\(\s*\[\]byte\(\s*[\w.]*password\w*\s*\)\s*\)`)},
 
+	// CSRF: a session the browser sends by itself, on every request from
+	// any site. The rule asks whether anything checks where a state
+	// change comes from.
+	{Weakness: WeakCSRF, Detail: detailCookieSession, Langs: js,
+		Keywords: []string{"session", "Session"},
+		Re:       regexp.MustCompile(`\b(?:session|expressSession|cookieSession|koaSession)\(\s*(?:\{|\w+\s*,\s*app\b|app\b|\w*[cC]onfig\w*\s*\))`),
+		Also:     regexp.MustCompile(`express-session|cookie-session|koa-session|@fastify/session|@fastify/secure-session`)},
+	{Weakness: WeakCSRF, Detail: detailCookieSession + " (a token read from a cookie)", Langs: js,
+		Keywords: []string{"req.cookies"},
+		Re:       regexp.MustCompile(`\bjwt\.verify\(\s*req\.cookies\b|\b(?:token|jwt|accessToken|access_token)\s*=\s*req\.cookies\b`)},
+	{Weakness: WeakCSRF, Detail: detailCookieSession + " (Flask-Login)", Langs: py,
+		Keywords: []string{"LoginManager"},
+		Re:       regexp.MustCompile(`\bLoginManager\(`)},
+	{Weakness: WeakCSRF, Detail: detailCookieSession + " (Flask session)", Langs: py,
+		Keywords: []string{"session["},
+		Re:       regexp.MustCompile(`\bsession\[\s*['"][^'"\n]+['"]\s*\]\s*=`),
+		Also:     regexp.MustCompile(`from\s+flask\s+import[^\n]*\bsession\b`)},
+	{Weakness: WeakCSRF, Detail: detailCookieSession + " (Django sessions)", Langs: py,
+		Keywords: []string{"SessionMiddleware"},
+		Re:       regexp.MustCompile(`['"]django\.contrib\.sessions\.middleware\.SessionMiddleware['"]`)},
+	{Weakness: WeakCSRF, Detail: "CSRF check turned off for a view (csrf_exempt)", Langs: py,
+		Keywords: []string{"csrf_exempt"},
+		Re:       regexp.MustCompile(`@csrf_exempt\b|\bcsrf_exempt\(`)},
+	{Weakness: WeakCSRF, Detail: detailCookieSession, Langs: goOnly,
+		Keywords: []string{"sessions.", "scs.New"},
+		Re:       regexp.MustCompile(`\bsessions\.(?:NewCookieStore|NewFilesystemStore|Sessions)\(|\bscs\.New\(`)},
+
 	// Controls.
+	{Control: "csrf-protection", Detail: "CSRF token checked on state-changing requests", Langs: code,
+		Keywords: []string{"csrf", "Csrf", "CSRF", "xsrf", "XSRF", "nosurf"},
+		Re: regexp.MustCompile(`(\bcsurf\(|\bcsrf\(\s*(?:\{|\))|\blusca\.csrf\(|\blusca\(\s*\{[^}]*csrf|\bdoubleCsrf\(|\bcsrfSync\(|@fastify/csrf-protection|` +
+			`\bCSRFProtect\(|\bcsrf\.init_app\(|['"]django\.middleware\.csrf\.CsrfViewMiddleware['"]|\bWTF_CSRF_ENABLED\s*=\s*True|` +
+			`\bcsrf\.Protect\(|\bnosurf\.New\(|\bcsrf\.Middleware\(|\bmiddleware\.CSRF(?:WithConfig)?\(|\bcsrf\.New\()`)},
+	{Control: "csrf-protection", Detail: "session cookie SameSite=Strict", Langs: code,
+		Keywords: []string{"ame", "AME"},
+		Re:       regexp.MustCompile(`(?i)(same_?site['"]?\s*[:=]\s*['"]?strict|SameSiteStrictMode|SameSite=Strict)`)},
 	{Control: "graphql-limit", Detail: "GraphQL depth or cost limit", Langs: code,
 		Keywords: []string{"depth_limit", "graphql-armor", "maxDepth", "costLimit", "MaxTokens", "useDepthLimit"},
 		Re:       regexp.MustCompile(`(depth_limit_validator\(|@escape\.tech/graphql-armor|maxDepthPlugin\(|costLimitPlugin\(|useDepthLimit\(|maxTokensPlugin\()`)},

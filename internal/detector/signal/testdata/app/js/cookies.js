@@ -1,6 +1,7 @@
 const session = require("express-session");
 
-app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: false } })); // want: weakness cookie-insecure
+app.use(session({ // want: weakness csrf
+  secret: process.env.SESSION_SECRET, cookie: { secure: false } })); // want: weakness cookie-insecure
 
 app.post("/login", (req, res) => {
   res.cookie("auth_token", issue(req.user), { httpOnly: false }); // want: weakness cookie-insecure

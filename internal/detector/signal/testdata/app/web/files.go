@@ -40,3 +40,9 @@ func parsePinned(s string, key []byte) (*jwt.Token, error) {
 func parseWith(s string, kf jwt.Keyfunc) (*jwt.Token, error) {
 	return jwt.Parse(s, kf)
 }
+
+var store = sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY"))) // want: weakness csrf
+
+func protect(h http.Handler) http.Handler {
+	return csrf.Protect([]byte(os.Getenv("CSRF_KEY")))(h) // want: control csrf-protection
+}

@@ -32,3 +32,8 @@ with socketserver.TCPServer(("", 8000), http.server.SimpleHTTPRequestHandler) as
 def signup(email, password):
     db.session.add(User(email=email, password=password))  # want: weakness password-plaintext
     return authenticate(username=email, password=password)
+
+
+@csrf_exempt  # want: weakness csrf
+def hook(request):
+    return HttpResponse(status=204)

@@ -1,0 +1,41 @@
+package signal
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestWebRoutePatterns(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		re   *regexp.Regexp
+		code string
+		want bool
+	}{
+		{"mutates: sequelize destroy", mutatesStore, `await db.Notes.destroy({ where: { id } })`, true},
+		{"mutates: mongoose findByIdAndUpdate", mutatesStore, `await Order.findByIdAndUpdate(id, { status: "paid" })`, true},
+		{"mutates: django queryset delete", mutatesStore, `Note.objects.filter(pk=pk).delete()`, true},
+		{"mutates: SQL", mutatesStore, `db.run("DELETE FROM notes WHERE id = ?", id)`, true},
+		{"mutates: gorm", mutatesStore, `db.Delete(&note, id)`, true},
+		{"mutates: a hash's update is no write", mutatesStore, `crypto.createHash("sha1").update(note.body)`, false},
+		{"mutates: a read", mutatesStore, `const note = await Note.findOne({ where: { id } })`, false},
+		{"privileged: role from the body", privilegedOp, `member.role = req.body.role;`, true},
+		{"privileged: admin flag in an update", privilegedOp, `User.update({ isAdmin: req.body.isAdmin }, { where: { id } })`, true},
+		{"privileged: account deleted by a given id", privilegedOp, `await User.findByIdAndDelete(req.params.id)`, true},
+		{"privileged: a constant default role", privilegedOp, `user.role = "member"`, false},
+		{"privileged: the caller deletes their own account", privilegedOp, `await User.destroy({ where: { id: req.user.id } })`, false},
+		{"id from body: findById", idFromRequest, `const doc = await Doc.findById(req.body.id)`, true},
+		{"id from query: keyed object", idFromRequest, `Invoice.findOne({ invoiceId: req.query.invoice })`, true},
+		{"id from query: django", idFromRequest, `Invoice.objects.get(pk=request.GET["id"])`, true},
+		{"id from body: destructured", idFromRequest, `const { orderId, note } = req.body`, true},
+		{"login by e-mail is no id", idFromRequest, `User.findOne({ email: req.body.email })`, false},
+		{"service role client", privilegedClient, `createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY)`, true},
+		{"anon client", privilegedClient, `createClient(url, process.env.SUPABASE_ANON_KEY)`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.re.MatchString(tc.code); got != tc.want {
+				t.Errorf("%q: match %v, want %v", tc.code, got, tc.want)
+			}
+		})
+	}
+}

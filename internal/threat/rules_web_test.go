@@ -1,0 +1,114 @@
+package threat
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// session is a cookie-based session the scan read in app code.
+var session = facts.Weakness{Kind: "csrf", Detail: "cookie-based session", Evidence: []facts.Evidence{{File: "app/main.js", Line: 5}}}
+
+func TestWebRulesOnLiteralFacts(t *testing.T) {
+	for _, tc := range []struct {
+		name, rule string
+		f          facts.Facts
+		want       []string
+	}{
+		{"csrf: one row for the session's writes, none for reads, webhooks or public routes", "csrf",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{session}},
+				rt("POST", "/notes", facts.AuthRequired, nil, nil), rt("DELETE", "/notes/{id}", facts.AuthUnknown, nil, intID),
+				rt("GET", "/notes", facts.AuthRequired, nil, nil), rt("POST", "/hooks/github", facts.AuthNone, tags(facts.TagWebhook), nil),
+				rt("POST", "/contact", facts.AuthNone, nil, nil)),
+			[]string{"new cookie-session (Cookie session (2 state-changing routes)) [user-data] difficulty medium impact high"}},
+		{"csrf: a bearer-token API has no cookie session", "csrf",
+			scan(facts.Facts{}, rt("POST", "/notes", facts.AuthRequired, nil, nil)),
+			nil},
+		{"csrf: a session only a script sets up is not the app's", "csrf",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{{Kind: "csrf", Evidence: []facts.Evidence{{File: "scripts/seed.js", Line: 3}}}}},
+				rt("POST", "/notes", facts.AuthRequired, nil, nil)),
+			nil},
+		{"csrf: an exempted view is a row of its own", "csrf",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{session}}, rt("POST", "/pay", facts.AuthRequired, nil, nil, "guards:csrf-exempt")),
+			[]string{"POST /pay [user-data] difficulty medium impact high", "new cookie-session (Cookie session (1 state-changing route)) [user-data] difficulty medium impact high"}},
+		{"state-changing-get: a GET that writes, behind the session", "state-changing-get",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{session}},
+				rt("GET", "/notes/{id}/delete", facts.AuthRequired, nil, intID, "mutates-store"),
+				rt("GET", "/notes/{id}", facts.AuthRequired, nil, intID, "object-fetch"),
+				rt("POST", "/notes/{id}/delete", facts.AuthRequired, nil, intID, "mutates-store")),
+			[]string{"GET /notes/{id}/delete [user-data] difficulty low impact medium"}},
+		{"state-changing-get: behind a bearer token no page can send it", "state-changing-get",
+			scan(facts.Facts{}, rt("GET", "/notes/{id}/delete", facts.AuthRequired, nil, intID, "mutates-store")),
+			nil},
+		{"function-level-authz: admin prefix with a session and no role, grouped", "function-level-authz",
+			scan(facts.Facts{},
+				rt("GET", "/admin/users", facts.AuthRequired, nil, nil), rt("DELETE", "/admin/users/{id}", facts.AuthRequired, nil, intID),
+				withRole(rt("GET", "/staff/reports", facts.AuthRequired, nil, nil), "staff"),
+				rt("GET", "/internal/audit", facts.AuthRequired, nil, nil, "admin-role"),
+				rt("GET", "/backoffice", facts.AuthRequired, nil, nil, "guards:basic-auth"),
+				rt("GET", "/admin/open", facts.AuthNone, nil, nil)),
+			[]string{"GET /admin/users [all-credentials user-data] difficulty low impact critical"}},
+		{"function-level-authz: a privileged operation outside admin paths", "function-level-authz",
+			scan(facts.Facts{},
+				rt("PUT", "/members/{id}/role", facts.AuthRequired, nil, intID, "privileged-op"),
+				rt("PUT", "/teams/{id}/role", facts.AuthRequired, nil, intID, "privileged-op", "guards:admin-role"),
+				rt("PUT", "/me", facts.AuthRequired, nil, nil, "writes-state")),
+			[]string{"PUT /members/{id}/role [all-credentials user-data] difficulty low impact critical"}},
+		{"idor: an id from the body, not on a login", "idor",
+			scan(facts.Facts{},
+				rt("POST", "/api/invoices/download", facts.AuthRequired, nil, nil, "object-fetch", "id-from-request"),
+				rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil, "object-fetch", "id-from-request"),
+				rt("POST", "/api/search", facts.AuthRequired, nil, nil, "object-fetch")),
+			[]string{"POST /api/invoices/download [user-data] difficulty medium impact high"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := RuleByID(tc.rule)
+			if r == nil {
+				t.Fatalf("no rule %s", tc.rule)
+			}
+			var got []string
+			for _, h := range r.fire(newContext(tc.f)) {
+				got = append(got, summary(h))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("hits:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
+func withRole(mk func() (facts.Route, []facts.Signal), role string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.AuthRole = role
+		return r, sigs
+	}
+}
+
+func TestCSRFCheck(t *testing.T) {
+	at := []facts.Evidence{{File: "app/main.js", Line: 4}}
+	for _, tc := range []struct {
+		name string
+		f    facts.Facts
+		want []model.Evidence
+	}{
+		{"a token check app-wide", scan(facts.Facts{Controls: []facts.Control{{Kind: "csrf-protection", Evidence: at}}}, rt("POST", "/notes", facts.AuthRequired, nil, nil)),
+			[]model.Evidence{{File: "app/main.js", Line: 4}}},
+		{"a csrf guard on the route", scan(facts.Facts{}, rt("POST", "/notes", facts.AuthRequired, nil, nil, "guards:csrf-check")),
+			[]model.Evidence{{File: "app/routes.py", Line: 10}}},
+		{"an exempted view has none, whatever the app installs",
+			scan(facts.Facts{Controls: []facts.Control{{Kind: "csrf-protection", Evidence: at}}}, rt("POST", "/pay", facts.AuthRequired, nil, nil, "guards:csrf-exempt", "guards:csrf-check")),
+			nil},
+		{"none", scan(facts.Facts{}, rt("POST", "/notes", facts.AuthRequired, nil, nil)), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newContext(tc.f)
+			if got := c.verify("csrf-protection", Hit{Route: &c.F.Surfaces[0]}); !slices.Equal(got, tc.want) {
+				t.Errorf("csrf-protection = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

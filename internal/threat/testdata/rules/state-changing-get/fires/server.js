@@ -1,0 +1,21 @@
+const express = require("express");
+const session = require("express-session");
+const db = require("./db");
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+function requireLogin(req, res, next) {
+  if (!req.session.userId) {
+    return res.status(401).send("sign in first");
+  }
+  next();
+}
+
+// Linked from the notes list: "delete".
+app.get("/notes/:id/delete", requireLogin, async (req, res) => {
+  await db.Notes.destroy({ where: { id: req.params.id, ownerId: req.session.userId } });
+  res.redirect("/notes");
+});
+
+app.listen(3000);
