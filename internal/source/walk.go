@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // DefaultMaxFileSize is the size above which a file is skipped: source
@@ -272,8 +274,7 @@ func IsMinified(path string, data []byte) bool {
 	if strings.Contains(base, ".min.") || strings.HasSuffix(base, ".bundle.js") || strings.HasSuffix(base, ".chunk.js") {
 		return true
 	}
-	ext := filepath.Ext(base)
-	if ext != ".js" && ext != ".mjs" && ext != ".cjs" && ext != ".css" {
+	if !scriptOrStyle(base) {
 		return false
 	}
 	if len(data) < 4096 {
@@ -341,6 +342,14 @@ var staticDirs = map[string]bool{
 	"vendors": true, "third_party": true, "third-party": true, "thirdparty": true, "external": true,
 }
 
+// scriptOrStyle reports whether p is a browser script or a stylesheet,
+// the files bundlers and vendored copies are made of. Which files are
+// JavaScript is package lang's to say; threatmap reads no CSS, so lang
+// has no row for it.
+func scriptOrStyle(p string) bool {
+	return lang.Of(p) == lang.JavaScript || path.Ext(p) == ".css"
+}
+
 // IsVendored reports, from the path alone, whether a script or stylesheet
 // is a copy of a well-known library: jquery anywhere, the others only
 // in a folder served as static files (an app's own src/chart.js is code
@@ -349,8 +358,7 @@ func IsVendored(p string) bool {
 	if strings.HasSuffix(p, ".js.map") || strings.HasSuffix(p, ".css.map") {
 		return true // a source map: generated from the library or bundle beside it
 	}
-	ext := path.Ext(p)
-	if ext != ".js" && ext != ".mjs" && ext != ".cjs" && ext != ".css" {
+	if !scriptOrStyle(p) {
 		return false
 	}
 	base := strings.ToLower(path.Base(p))
