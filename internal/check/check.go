@@ -2,8 +2,11 @@
 // model has stopped being true: surfaces the model does not know (drift),
 // items whose code is gone, urgent threats nobody decided on, controls
 // called implemented with no evidence in the code (the wishlist problem),
-// acceptances past their revisit date, an overdue review, and committed
-// secrets. Every finding says what to do about it.
+// threats marked eliminated whose surface is still there, acceptances past
+// their revisit date, an overdue review, committed secrets, and a
+// THREATMAP.md older than the model; and, about its own configuration,
+// ignores expired or unused and a change that weakens the gate. Every
+// finding says what to do about it.
 package check
 
 import (

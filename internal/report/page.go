@@ -4,8 +4,9 @@
 // decisions, the data flow and the upkeep.
 //
 // A Page is built once from a model; every format reads the same Page, so
-// the rules (ranking, open or answered, overdue, which rows go to the
-// appendix) live here and nowhere else.
+// the page's rules (fix first or not, open or answered, overdue, which
+// rows go to the appendix) live here and nowhere else. The priority order
+// itself is the model's (model.Rank).
 package report
 
 import (

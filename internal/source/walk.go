@@ -1,6 +1,9 @@
 // Package source walks the tree to scan: once, respecting .gitignore,
 // skipping what no detector should read (dependencies, build output,
 // binaries, minified bundles, huge files), and never leaving the root.
+// The model, the check configuration and evidence a person cites are
+// read here too (ReadInput, ReadNamed, ReadFile), under the same rules: no
+// symbolic link followed, regular files only, a size cap.
 package source
 
 import (

@@ -1,8 +1,10 @@
 // Package threat turns what a scan found into a threat map: assets in the
 // three buckets, surfaces with their trust boundaries, and threats drafted
-// by rules that fire on evidence in the code, each with its one-liner, a
-// difficulty for a zero-knowledge automated attacker, an impact, and
-// suggested controls whose status is checked against the code.
+// by rules, each with its one-liner, a difficulty for a zero-knowledge
+// automated attacker, an impact, and suggested controls whose status is
+// checked against the code. Rules read the scan's facts, never the code:
+// each returns hits naming the surface and assets it needs, and the
+// drafter creates them (docs/adding-a-rule.md).
 package threat
 
 import (

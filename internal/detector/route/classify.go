@@ -1,7 +1,11 @@
 // Package route holds what every framework's route detector shares: path
-// parameters, tags and the auth guess. Path syntax itself (joining,
-// normalising, {param} form) is internal/urlpath's.
-// Each framework lives in its own package below this one.
+// parameters (Params), tags from a framework's Vocabulary (Classify), and
+// whether a route requires a signed-in caller, judged from its guards'
+// code where it was found (Decide, guard.go) and from guard names and the
+// handler's body where not (AuthOf). Path syntax itself (joining,
+// normalising, {param} form) is internal/urlpath's; the router tree
+// (prefixes, guards, mounts) is package router's. Each language lives in
+// its own package below this one.
 package route
 
 import (
