@@ -353,7 +353,7 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 	case name == "Decode" && len(c.Args) == 1 && !recv.Empty():
 		l.bind(c.Args[0], recv, c)
 		return flow.Expr{}
-	case (sqlMethods[name] || sqlClauses[name] || sqlxDest[name]) && (l.importsSQL() || l.sqlReceiver(sel.X)):
+	case (sqlMethods[name] || sqlClauses[name] || sqlxDest[name]) && !l.preparedStmt(sel.X) && (l.importsSQL() || l.sqlReceiver(sel.X)):
 		qi := 0
 		if len(c.Args) > 1 && l.isContext(c.Args[0]) {
 			qi = 1
@@ -435,6 +435,20 @@ func (l *lowerer) isContext(e ast.Expr) bool {
 		}
 	case *ast.SelectorExpr:
 		return strings.HasSuffix(strings.ToLower(e.Sel.Name), "ctx")
+	}
+	return false
+}
+
+// preparedStmt says a receiver is a prepared statement (stmt, _ :=
+// db.Prepare(q), or a *sql.Stmt): its arguments are bound values.
+func (l *lowerer) preparedStmt(e ast.Expr) bool {
+	if id, ok := unparen(e).(*ast.Ident); ok && l.stmts[id.Name] {
+		return true
+	}
+	if tr, ok := l.exprType(e); ok {
+		if sel, ok := deref(tr.expr).(*ast.SelectorExpr); ok && sel.Sel.Name == "Stmt" {
+			return true
+		}
 	}
 	return false
 }

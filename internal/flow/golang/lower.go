@@ -29,11 +29,13 @@ type lowerer struct {
 	tmpl  map[string]string // variable -> the template package that made it
 	html  map[string]bool   // writers whose content type was set to HTML
 	full  bool              // flow.MaxOps reached
+	cond  int               // inside a branch or a loop body
+	stmts map[string]bool   // prepared statements: their Query and Exec take values, not SQL
 }
 
 func (a *analyzer) newLowerer(f *file) *lowerer {
 	return &lowerer{a: a, f: f, calls: map[int][]*fn{}, types: map[string]typeRef{}, reqs: map[string]reqKind{},
-		tmpl: map[string]string{}, html: map[string]bool{}}
+		tmpl: map[string]string{}, html: map[string]bool{}, stmts: map[string]bool{}}
 }
 
 // lower makes the core's Func of a declaration or a func literal.
@@ -198,11 +200,22 @@ func (l *lowerer) stmt(s ast.Stmt) {
 			l.stmt(s.Init)
 		}
 		l.expr(s.Cond)
-		l.checks(s.Cond)
+		if rejects(s.Body) {
+			l.checks(s.Cond, "")
+		} else if negative(s.Cond) {
+			// if !strings.HasPrefix(next, "/") { next = "/" }: the
+			// value tested is replaced when it fails (when it passes,
+			// as in if v == "x" { v = "y" }, it is no check).
+			for _, name := range replaced(s.Body) {
+				l.checks(s.Cond, name)
+			}
+		}
+		l.cond++
 		l.block(s.Body.List)
 		if s.Else != nil {
 			l.stmt(s.Else)
 		}
+		l.cond--
 	case *ast.BlockStmt:
 		l.block(s.List)
 	case *ast.ForStmt:
@@ -211,9 +224,10 @@ func (l *lowerer) stmt(s ast.Stmt) {
 		}
 		if s.Cond != nil {
 			l.expr(s.Cond)
-			l.checks(s.Cond)
 		}
+		l.cond++
 		l.block(s.Body.List)
+		l.cond--
 		if s.Post != nil {
 			l.stmt(s.Post)
 		}
@@ -225,7 +239,9 @@ func (l *lowerer) stmt(s ast.Stmt) {
 				l.op(flow.Op{Kind: flow.Assign, Line: l.line(s), Dst: id.Name, Src: elem})
 			}
 		}
+		l.cond++
 		l.block(s.Body.List)
+		l.cond--
 	case *ast.SwitchStmt:
 		if s.Init != nil {
 			l.stmt(s.Init)
@@ -241,22 +257,27 @@ func (l *lowerer) stmt(s ast.Stmt) {
 			cc := c.(*ast.CaseClause)
 			for _, e := range cc.List {
 				l.expr(e)
-				l.checks(e)
 			}
+			l.cond++
 			l.block(cc.Body)
+			l.cond--
 		}
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil {
 			l.stmt(s.Init)
 		}
 		l.stmt(s.Assign)
+		l.cond++
 		for _, c := range s.Body.List {
 			l.block(c.(*ast.CaseClause).Body)
 		}
+		l.cond--
 	case *ast.SelectStmt:
+		l.cond++
 		for _, c := range s.Body.List {
 			l.block(c.(*ast.CommClause).Body)
 		}
+		l.cond--
 	case *ast.LabeledStmt:
 		l.stmt(s.Stmt)
 	case *ast.GoStmt:
@@ -331,7 +352,13 @@ func (l *lowerer) assign(lhs, rhs []ast.Expr, tok token.Token, at ast.Node) {
 			if tok == token.ADD_ASSIGN {
 				v = concat(flow.Expr{Refs: []flow.Ref{{Var: lh.Name}}}, v)
 			}
-			l.op(flow.Op{Kind: flow.Assign, Line: l.line(at), Dst: lh.Name, Src: v})
+			kind := flow.Assign
+			if l.cond > 0 && tok != token.DEFINE {
+				// Set in one branch only: the value before may still
+				// be the one that reaches what follows.
+				kind = flow.Mutate
+			}
+			l.op(flow.Op{Kind: kind, Line: l.line(at), Dst: lh.Name, Src: v})
 		default:
 			// x.f = v, x[k] = v: x holds v now, beside what it held.
 			if id := rootIdent(lh); id != nil && !v.Empty() {
@@ -351,6 +378,11 @@ func (l *lowerer) noteType(lh, r ast.Expr) {
 	if tp := l.templatePkg(r); tp != "" {
 		l.tmpl[id.Name] = tp
 	}
+	if c, ok := unparen(r).(*ast.CallExpr); ok {
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Prepare") {
+			l.stmts[id.Name] = true
+		}
+	}
 	if k := l.reqOf(r); k != reqNone {
 		l.reqs[id.Name] = k
 	}
@@ -362,9 +394,16 @@ func (l *lowerer) noteType(lh, r ast.Expr) {
 // checks lowers a condition's tests that vet a value into Clear
 // operations: an allow-list lookup, a prefix or local-path test, a
 // comparison with a fixed value, a function of the repository that
-// answers yes or no. A value tested so reaches no sink afterwards, in
-// either branch: the code decided what to accept.
-func (l *lowerer) checks(cond ast.Expr) {
+// answers yes or no. It is called for a test whose failing branch
+// rejects (returns) or replaces the value (only: that variable), so a
+// value tested reaches no sink afterwards: the code decided what to
+// accept. A test that only changes what happens next is no check.
+func (l *lowerer) checks(cond ast.Expr, only string) {
+	clear := func(name string, at ast.Node) {
+		if only == "" || name == only {
+			l.clear(name, at)
+		}
+	}
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -372,7 +411,7 @@ func (l *lowerer) checks(cond ast.Expr) {
 		case *ast.IndexExpr:
 			if id := rootIdent(n.Index); id != nil {
 				if m := rootIdent(n.X); m == nil || m.Name != id.Name {
-					l.clear(id.Name, n)
+					clear(id.Name, n)
 				}
 			}
 		case *ast.BinaryExpr:
@@ -382,7 +421,7 @@ func (l *lowerer) checks(cond ast.Expr) {
 			for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 				if id := rootIdent(side[0]); id != nil && fixedValue(side[1]) {
 					if _, isPkg := l.importOf(id); !isPkg {
-						l.clear(id.Name, n)
+						clear(id.Name, n)
 					}
 				}
 			}
@@ -392,19 +431,82 @@ func (l *lowerer) checks(cond ast.Expr) {
 			}
 			for _, a := range n.Args {
 				if id := rootIdent(a); id != nil {
-					l.clear(id.Name, n)
+					clear(id.Name, n)
 				}
 			}
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 				if _, isPkg := l.importOf(sel.X); !isPkg {
 					if id := rootIdent(sel.X); id != nil {
-						l.clear(id.Name, n)
+						clear(id.Name, n)
 					}
 				}
 			}
 		}
 		return true
 	})
+}
+
+// rejects says a branch ends the handler's work: it returns, panics,
+// exits or leaves the loop.
+func rejects(b *ast.BlockStmt) bool {
+	if b == nil || len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if c, ok := s.X.(*ast.CallExpr); ok {
+			switch fun := c.Fun.(type) {
+			case *ast.Ident:
+				return fun.Name == "panic"
+			case *ast.SelectorExpr:
+				return fun.Sel.Name == "Fatal" || fun.Sel.Name == "Fatalf" || fun.Sel.Name == "Exit" || fun.Sel.Name == "Panic"
+			}
+		}
+	}
+	return false
+}
+
+// negative says a condition holds when a test fails: a negation or !=.
+func negative(cond ast.Expr) bool {
+	neg := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			neg = neg || n.Op == token.NOT
+		case *ast.BinaryExpr:
+			neg = neg || n.Op == token.NEQ
+		}
+		return !neg
+	})
+	return neg
+}
+
+// replaced lists the variables a branch sets to a fixed value.
+func replaced(b *ast.BlockStmt) []string {
+	var out []string
+	for _, st := range b.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lh := range as.Lhs {
+			id, ok := lh.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			switch r := unparen(as.Rhs[i]).(type) {
+			case *ast.BasicLit:
+				out = append(out, id.Name)
+			case *ast.Ident:
+				if r.Name != id.Name {
+					out = append(out, id.Name)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // fixedValue is a comparand that is a real value: a non-empty literal,

@@ -130,6 +130,16 @@ func (s *server) hello(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<h1>Hello, %s</h1>", name) // want: xss via=query
 }
 
+// A test that only renames one value is no check.
+func (s *server) greet(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if name == "me" {
+		name = "you"
+	}
+	msg := fmt.Sprintf("<b>%s</b>", name)
+	page.Execute(w, template.HTML(msg)) // want: xss via=body
+}
+
 var page = template.Must(template.New("hello").Parse(`<h1>Hello, {{.}}</h1>`))
 
 // html/template escapes what it is given.

@@ -35,6 +35,7 @@ func main() {
 	mux.HandleFunc("GET /hello", s.hello)
 	mux.HandleFunc("GET /hello/safe", s.helloSafe)
 	mux.HandleFunc("GET /banner", s.banner)
+	mux.HandleFunc("GET /greet", s.greet)
 	mux.HandleFunc("POST /render", s.render)
 	mux.HandleFunc("GET /download", serveDownload("files"))
 	log.Fatal(http.ListenAndServe(":8080", mux))

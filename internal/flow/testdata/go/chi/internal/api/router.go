@@ -16,6 +16,7 @@ func NewRouter(db *sql.DB) http.Handler {
 	r.Get("/orders/{id}", h.GetOrder)
 	r.Get("/orders/{id}/int", h.GetOrderInt)
 	r.Get("/orders/{id}/status", statusHandler(db))
+	r.Get("/orders/{id}/prepared", h.GetOrderPrepared)
 	return r
 }
 
@@ -40,6 +41,17 @@ func (h *Handler) GetOrderInt(w http.ResponseWriter, r *http.Request) {
 	row := h.db.QueryRow("SELECT total FROM orders WHERE id = " + strconv.Itoa(id))
 	var total int
 	row.Scan(&total)
+}
+
+// A prepared statement: the id is a bound value.
+func (h *Handler) GetOrderPrepared(w http.ResponseWriter, r *http.Request) {
+	stmt, err := h.db.Prepare("SELECT total FROM orders WHERE id = ?")
+	if err != nil {
+		return
+	}
+	defer stmt.Close()
+	var total int
+	stmt.QueryRow(chi.URLParam(r, "id")).Scan(&total)
 }
 
 func statusHandler(db *sql.DB) http.HandlerFunc {
