@@ -67,7 +67,7 @@ var catalogue = []*Rule{
 	unpinnedActions, unpinnedDependencies, envExposure,
 	// Web-app weaknesses read from facts and patterns (rules_web.go).
 	xssClient, directoryListing, graphqlExposed, jwtUnpinned, passwordPlaintext,
-	csrf, stateChangingGet, functionLevelAuthz,
+	csrf, stateChangingGet, functionLevelAuthz, sensitiveResponse,
 }
 
 // ---- route helpers ----------------------------------------------------------

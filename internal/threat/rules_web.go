@@ -232,3 +232,16 @@ var functionLevelAuthz = &Rule{
 		return hits
 	},
 }
+
+var sensitiveResponse = weaknessRule{
+	ID: "sensitive-response", Title: "Password hashes, tokens or secrets returned to the client",
+	Stride: []string{"I"}, CWE: []string{"CWE-200", "CWE-213"},
+	Fires:      "a handler that looks up a model with a password, token or secret field and sends it back whole (res.json(user), jsonify(user.__dict__), FastAPI's return user with no response_model, json.NewEncoder(w).Encode(user) on a struct whose Password JSON shows), a DRF serializer of every field of such a model, or a JSONP endpoint",
+	Difficulty: model.Easy, Reason: "only a request to the route: the secrets are in the answer", Level: model.High,
+	Impact: "collect password hashes and tokens", Method: "reading the fields the API returns with the record",
+	Abuse: "Every answer carries the hash or token along: crack the hashes offline or replay the tokens",
+	Controls: []Suggestion{
+		{Text: "Return a response model or DTO that lists the fields the client needs; hide secret fields in the model (select: false, json:\"-\")"},
+	},
+	Surface: "API responses", Direction: model.Exit,
+}.rule()

@@ -8,6 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/exit"
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
+	"github.com/threatmap/threatmap/internal/detector/response"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
@@ -43,6 +44,7 @@ func New() []detector.Detector {
 		secret.New(),
 		// weaknesses and controls in code
 		signal.New(),
+		response.New(),
 		// request data followed from routes to sinks (after the routes)
 		goflow.New(),
 		// infrastructure and pipeline

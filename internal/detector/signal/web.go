@@ -177,6 +177,11 @@ var webPatterns = []Pattern{
 			`Buffer\.from\(\s*[\w.]*password\w*\s*\)\.toString\(\s*['"]base64|` +
 			`base64\.\w+\.EncodeToString\(\s*\[\]byte\(\s*[\w.]*password\w*\s*\)\s*\)`)},
 
+	// JSONP: any site reads the answer, with the visitor's cookies.
+	{Weakness: "sensitive-response", Detail: "JSONP endpoint: any site reads the answer with the visitor's cookies", Langs: js,
+		Keywords: []string{"jsonp"},
+		Re:       regexp.MustCompile(`\.jsonp\(`)},
+
 	// CSRF: a session the browser sends by itself, on every request from
 	// any site. The rule asks whether anything checks where a state
 	// change comes from.

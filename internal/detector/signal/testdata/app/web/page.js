@@ -33,3 +33,4 @@ function login(req, res, user) {
     res.sendStatus(204);
   }
 }
+app.get("/whoami", (req, res) => res.jsonp({ name: req.session.name })); // want: weakness sensitive-response
