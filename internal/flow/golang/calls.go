@@ -73,7 +73,10 @@ func (l *lowerer) callOp(c *ast.CallExpr, callee flow.Callee, args []flow.Expr, 
 	if len(callees) > 0 {
 		note = "passed to " + l.text(c.Fun) + "()"
 	}
-	res := l.op(flow.Op{Kind: flow.Call, Line: l.line(c), Callee: callee, Args: args[:len(c.Args)], Sinks: sinks, Clears: clears, Note: note})
+	if len(args) > len(c.Args) {
+		args = args[:len(c.Args)] // args gives an empty one for a call without
+	}
+	res := l.op(flow.Op{Kind: flow.Call, Line: l.line(c), Callee: callee, Args: args, Sinks: sinks, Clears: clears, Note: note})
 	if len(callees) > 0 {
 		l.calls[len(l.fn.Ops)-1] = callees
 	}

@@ -15,6 +15,8 @@ package golang
 import (
 	"cmp"
 	"context"
+	"fmt"
+	"go/ast"
 	"path"
 	"slices"
 	"strconv"
@@ -81,16 +83,20 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		slices.SortFunc(fs, func(a, b *srcFile) int { return cmp.Compare(a.path, b.path) })
 	}
 	m := &module{files: d.files, modules: d.modules, pkgs: map[string]*pkg{}}
-	for _, w := range Analyze(ctx, m, out.Routes()) {
+	ws, failed := Analyze(ctx, m, out.Routes())
+	for _, w := range ws {
 		out.AddWeakness(w)
 	}
 	d.files = nil
+	if failed > 0 {
+		return fmt.Errorf("internal error while following request data in %d handlers; their findings are missing", failed)
+	}
 	return ctx.Err()
 }
 
 // Analyze walks the handlers of routes and returns the weaknesses found,
 // one per sink, naming every route that reaches it, in a stable order.
-func Analyze(ctx context.Context, m *module, routes []facts.Route) []facts.Weakness {
+func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.Weakness, failed int) {
 	routes = slices.Clone(routes)
 	slices.SortFunc(routes, func(a, b facts.Route) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Method, b.Method), cmp.Compare(a.Path, b.Path))
@@ -114,11 +120,12 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) []facts.Weakn
 		if node == nil {
 			continue
 		}
-		e := flow.Entry{Func: a.lower(f, node), Route: r.ID, Steps: []facts.Step{
-			{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path},
-			{File: r.HandlerFile, Line: r.HandlerLine, Note: "handler " + r.Handler},
-		}}
-		for _, fd := range p.Reach(e) {
+		findings, ok := reach(a, p, f, node, r)
+		if !ok {
+			failed++
+			continue
+		}
+		for _, fd := range findings {
 			key := fd.Kind + "\x00" + fd.Sink.File + "\x00" + strconv.Itoa(fd.Sink.Line)
 			if wk := byKey[key]; wk != nil {
 				if !slices.Contains(wk.Routes, r.ID) {
@@ -144,5 +151,21 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) []facts.Weakn
 	for _, k := range keys {
 		out = append(out, *byKey[k])
 	}
-	return out
+	return out, failed
+}
+
+// reach is what one route's handler reaches. Code the frontend did not
+// foresee costs that route's findings, never the scan's: ok is false
+// after a panic.
+func reach(a *analyzer, p *flow.Program, f *file, node ast.Node, r facts.Route) (out []flow.Finding, ok bool) {
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+		}
+	}()
+	e := flow.Entry{Func: a.lower(f, node), Route: r.ID, Steps: []facts.Step{
+		{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path},
+		{File: r.HandlerFile, Line: r.HandlerLine, Note: "handler " + r.Handler},
+	}}
+	return p.Reach(e), true
 }

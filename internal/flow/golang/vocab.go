@@ -175,8 +175,10 @@ var (
 	sinkMongoFilter = &flow.Sink{Kind: flow.NoSQLInjection, Name: "query filter",
 		From: func(o flow.Origin) bool { return o.Whole || strings.HasPrefix(o.Path, "[") }}
 	// gorm's clauses (Where, Order, Group) take SQL text: any request
-	// text pasted there is SQL, whatever the rest says.
-	sinkSQLClause = &flow.Sink{Kind: flow.SQLInjection, Name: "SQL clause"}
+	// text pasted there is SQL, whatever the rest says; a struct or map
+	// given instead is a condition of bound values.
+	sinkSQLClause = &flow.Sink{Kind: flow.SQLInjection, Name: "SQL clause",
+		Shape: func(v flow.Value) bool { return !v.Object && !onlyParams(v) }}
 	// HTML written to the response: text that holds a tag.
 	sinkHTMLText = &flow.Sink{Kind: flow.XSS, Name: "HTML response",
 		Shape: func(v flow.Value) bool { return htmlText.MatchString(v.Text) },
@@ -187,6 +189,18 @@ var (
 		From: func(o flow.Origin) bool { return o.Whole && o.Source == facts.SourceBody }}
 	sinkCommand = &flow.Sink{Kind: flow.CommandInjection, Name: "program run"}
 )
+
+// onlyParams says a value is a function's parameters as passed: the
+// caller's argument tells what it is (a sink's shape fails on it, so the
+// core asks the caller).
+func onlyParams(v flow.Value) bool {
+	for _, o := range v.Origins {
+		if o.Param < 0 {
+			return false
+		}
+	}
+	return true
+}
 
 var htmlText = regexp.MustCompile(`<[a-zA-Z/!]`)
 

@@ -37,6 +37,10 @@ func main() {
 		db.Where("name LIKE '%" + c.Query("name") + "%'").Find(&pets) // want: sql-injection via=query
 		c.JSON(http.StatusOK, pets)
 	})
+	api.GET("/pets/by-name/:name", func(c *gin.Context) {
+		pet, _ := findPet(db, &models.Pet{Name: c.Param("name")})
+		c.JSON(http.StatusOK, pet)
+	})
 	api.POST("/users", func(c *gin.Context) {
 		var u models.User
 		if err := c.ShouldBindJSON(&u); err != nil {
@@ -72,4 +76,11 @@ func main() {
 		c.File(filepath.Join("photos", c.GetString("userID")+".jpg"))
 	})
 	r.Run(os.Getenv("ADDR"))
+}
+
+// findPet takes a gorm condition: a struct or map of bound values.
+func findPet(db *gorm.DB, condition interface{}) (models.Pet, error) {
+	var p models.Pet
+	err := db.Where(condition).First(&p).Error
+	return p, err
 }

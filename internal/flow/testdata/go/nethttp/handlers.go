@@ -130,6 +130,11 @@ func (s *server) hello(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<h1>Hello, %s</h1>", name) // want: xss via=query
 }
 
+// Plain text written back: no HTML, no script runs.
+func (s *server) echoText(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintf(w, "%s", r.URL.Query().Get("text"))
+}
+
 // A test that only renames one value is no check.
 func (s *server) greet(w http.ResponseWriter, r *http.Request) {
 	name := r.FormValue("name")

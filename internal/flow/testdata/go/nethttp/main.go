@@ -36,6 +36,7 @@ func main() {
 	mux.HandleFunc("GET /hello/safe", s.helloSafe)
 	mux.HandleFunc("GET /banner", s.banner)
 	mux.HandleFunc("GET /greet", s.greet)
+	mux.HandleFunc("GET /echo", s.echoText)
 	mux.HandleFunc("POST /render", s.render)
 	mux.HandleFunc("GET /download", serveDownload("files"))
 	log.Fatal(http.ListenAndServe(":8080", mux))
