@@ -288,6 +288,11 @@ func roleOfDirs(p string, l Lang) (Role, bool) {
 		if d, ok := dirRoles[lower]; ok {
 			return dirReason(d.kind, d.noun, seg, p), true
 		}
+		// Django's management commands run from manage.py, by an
+		// operator or a scheduler: app/management/commands/x.py.
+		if parent := p[:max(start-1, 0)]; lower == "commands" && l == Python && (parent == "management" || strings.HasSuffix(parent, "/management")) {
+			return Role{Kind: Script, noun: "management command", why: "under management/commands/"}, true
+		}
 		for _, td := range table[l].tests.dirs {
 			if lower == td {
 				return Role{Kind: Test, why: "under " + seg + "/"}, true

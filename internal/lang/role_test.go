@@ -118,6 +118,10 @@ func TestRoleOf(t *testing.T) {
 		{"guide/install.adoc", Docs},
 		// Scripts, migrations, tooling.
 		{"scripts/release.sh", Script},
+		{"shop/management/commands/reindex.py", Script},
+		{"shop/management/views.py", App},
+		{"shop/commands/reindex.py", App},
+		{"shop/timemanagement/commands/x.py", App},
 		{"scripts/build.js", Script},
 		{"script/bootstrap", Script},
 		{"deploy.sh", Script},
