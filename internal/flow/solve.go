@@ -393,6 +393,10 @@ type Entry struct {
 	Route string
 	// Steps open every path from here: the route, the handler.
 	Steps []facts.Step
+	// Parts, if set, reads a request object's access paths for this
+	// entry's language (Django's request.GET, Flask's request.args);
+	// FromRequest otherwise.
+	Parts func(path string) (source, rest string, ok bool)
 }
 
 // Finding is a sink an entry reaches with request data.
@@ -418,7 +422,11 @@ func (p *Program) Reach(e Entry) []Finding {
 			}
 			switch e.Roles[o.Param] {
 			case RoleRequest:
-				src, rest, ok := FromRequest(o.Path)
+				parts := e.Parts
+				if parts == nil {
+					parts = FromRequest
+				}
+				src, rest, ok := parts(o.Path)
 				if !ok {
 					continue
 				}
