@@ -2,9 +2,11 @@ package flow
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Weakness kinds the engine reports (facts.Weakness.Kind).
@@ -207,4 +209,17 @@ func FromRequest(p string) (source, rest string, ok bool) {
 		return "", "", false
 	}
 	return RequestParts[best].Source, p[len(RequestParts[best].Prefix):], true
+}
+
+// Covers reports whether a frontend follows request data for kind in
+// files of language l: the pattern rules then leave that kind to it.
+func Covers(l lang.Lang, kind string) bool {
+	if !slices.Contains(Kinds, kind) {
+		return false
+	}
+	switch l.Family() {
+	case lang.Python:
+		return true
+	}
+	return false
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
 	"github.com/threatmap/threatmap/internal/detector/userdata"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
+	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 )
 
 // New returns a fresh instance of every detector, for one scan.
@@ -47,6 +48,7 @@ func New() []detector.Detector {
 		response.New(),
 		// request data followed from routes to sinks (after the routes)
 		goflow.New(),
+		pyflow.New(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),
 		iac.NewKubernetes(),

@@ -22,6 +22,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/flow"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
@@ -462,7 +463,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			return err // over its time budget: the scan has given up on this read
 		}
 		p := &Patterns[i]
-		if !slices.Contains(p.Langs, e) {
+		if !slices.Contains(p.Langs, e) || (p.Weakness != "" && flow.Covers(e, p.Weakness)) {
+			// A kind the data-flow engine follows in this language is
+			// its to report, with the route that reaches it.
 			continue
 		}
 		// Nothing without one of the pattern's keywords.

@@ -8,14 +8,19 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Fixtures mark each expected signal inline: "want: weakness KIND" or
-// "want: control KIND", one per line where the evidence is.
+// "want: control KIND", one per line where the evidence is. The kinds the
+// data-flow engine follows in Python (flow.Covers) are its to find, from
+// the routes: it runs here too, so the fixtures keep saying what a scan
+// reports.
 func TestFixtures(t *testing.T) {
 	dir := "testdata/app"
-	f := detectortest.Scan(t, dir, New())
+	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New())
 	var weaknesses, controls []string
 	for _, w := range f.Weaknesses {
 		for range w.Evidence {

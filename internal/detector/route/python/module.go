@@ -810,3 +810,12 @@ func (x *extractor) exprAt(n *syntax.Node, depth int) *expr {
 	}
 	return e
 }
+
+// ModuleName is the dotted module a Python file defines and the package
+// its relative imports start from (app/routers/items.py → app.routers.items,
+// app.routers), for readers of Python other than this detector.
+func ModuleName(p string) (dotted, pkg string) { return moduleName(p) }
+
+// RelativeImport resolves a relative import written in pkg: dots leading
+// dots, then rest (from ..models import x: 2, "models").
+func RelativeImport(pkg string, dots int, rest string) string { return relative(pkg, dots, rest) }

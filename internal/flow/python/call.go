@@ -1,0 +1,319 @@
+package python
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// call lowers a call: an access folded into a read where the callee is
+// a dict's get or a request's own method, a string built where it is a
+// format or join on a literal, and otherwise one Call op whose callee
+// Finish resolves.
+func (l *lowerer) call(n *syntax.Node) val {
+	fnode := n.ChildByFieldName("function")
+	var recv val
+	var name, recvText string
+	method := false
+	switch {
+	case fnode == nil:
+		return val{}
+	case fnode.Type() == "attribute":
+		obj := fnode.ChildByFieldName("object")
+		recv = l.expr(obj)
+		recvText = l.t.Text(obj)
+		name = l.t.Text(fnode.ChildByFieldName("attribute"))
+		method = true
+	case fnode.Type() == "identifier":
+		name = l.t.Text(fnode)
+	default:
+		l.expr(fnode)
+	}
+
+	ci := &callInfo{splat: -1, kwText: map[string]string{}}
+	var pos, kws []val
+	var firstLit string
+	hasFirstLit := false
+	if args := n.ChildByFieldName("arguments"); args != nil {
+		if args.Type() == "generator_expression" {
+			pos = append(pos, l.finalVal(l.expr(args)))
+			ci.argText = append(ci.argText, l.t.Text(args))
+		}
+		for _, a := range syntax.NamedChildren(args) {
+			if args.Type() == "generator_expression" {
+				break
+			}
+			switch a.Type() {
+			case "keyword_argument":
+				k := l.t.Text(a.ChildByFieldName("name"))
+				v := a.ChildByFieldName("value")
+				ci.kw = append(ci.kw, k)
+				ci.kwText[k] = l.t.Text(v)
+				kws = append(kws, l.finalVal(l.expr(v)))
+			case "dictionary_splat":
+				v := l.finalVal(l.expr(a.NamedChild(0)))
+				v.e.Spread = true
+				ci.splat = len(pos)
+				pos = append(pos, v)
+				ci.argText = append(ci.argText, l.t.Text(a))
+			case "comment":
+			default:
+				v := l.expr(a)
+				if len(pos) == 0 && v.isLit {
+					firstLit, hasFirstLit = v.lit, true
+				}
+				pos = append(pos, l.finalVal(v))
+				ci.argText = append(ci.argText, l.t.Text(a))
+			}
+		}
+	}
+
+	// A request's own methods read its parts: request.args.get("q"),
+	// request.get_json().
+	if method && recv.request {
+		out := recv
+		part := "." + name + "()"
+		if isDictGet(name) && hasFirstLit {
+			part = "." + firstLit
+		}
+		out.e = withPath(recv.e, part)
+		out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+		out.dotted = ""
+		out = val{e: l.final(out), plain: true}
+		return withDefaults(out, pos[min(1, len(pos)):])
+	}
+	if method && recv.plain && len(recv.e.Refs) == 1 {
+		switch {
+		case isDictGet(name) && hasFirstLit:
+			// data.get("name", default) reads data.name.
+			out := recv
+			out.e = withPath(recv.e, "."+firstLit)
+			out.dotted, out.typ = "", ""
+			return withDefaults(out, pos[1:])
+		case identity[name] && len(pos) == 0:
+			// A model's or dict's own copy: the same data.
+			out := recv
+			out.dotted, out.typ = "", ""
+			return out
+		}
+	}
+	// Text built on a literal: "...".format(x), ", ".join(xs).
+	if method && recv.isLit && (name == "format" || name == "join") {
+		out := joinVal(val{e: flow.Expr{Text: recv.lit}}, joinExprs(append(pos, kws...)))
+		out.e.Built = true
+		out.e.Lead = recv.lit
+		if i := strings.IndexByte(recv.lit, '{'); i >= 0 && name == "format" {
+			out.e.Lead = recv.lit[:i]
+		}
+		return out
+	}
+
+	switch {
+	case method && recv.dotted != "":
+		ci.fun = l.m.qualify(recv.dotted, l.types) + "." + name
+	case method && recv.typ != "":
+		ci.fun = recv.typ + "." + name
+	case method:
+		ci.fun = "?." + name
+	default:
+		ci.fun = l.m.qualify(name, l.types)
+	}
+	ci.npos = len(pos)
+	op := flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: name, Recv: recvText}, Note: clip(l.t.Text(n))}
+	for _, v := range pos {
+		op.Args = append(op.Args, v.e)
+	}
+	for _, v := range kws {
+		op.Args = append(op.Args, v.e)
+	}
+	if method && !l.moduleFunc(recv) {
+		re := l.final(recv)
+		op.Callee.RecvExpr = &re
+	}
+	if ci.fun == "lxml.etree.XMLParser" || strings.HasSuffix(ci.fun, "etree.XMLParser") {
+		if ci.kwText["resolve_entities"] == "True" {
+			ci.fun += "+entities"
+		}
+	}
+	ci.parserEntities = l.entitiesParser(ci)
+	i := l.emit(op)
+	l.f.calls[i] = ci
+	return val{e: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: syntax.Line(n)}}}, plain: true, typ: ci.fun}
+}
+
+// moduleFunc reports whether a method call's receiver is an imported
+// module or name (base64.b64decode): the call is a function's, whose
+// result is made from its arguments, not the receiver's data.
+func (l *lowerer) moduleFunc(recv val) bool {
+	if len(recv.e.Refs) > 0 || recv.dotted == "" {
+		return false
+	}
+	root, _, _ := strings.Cut(recv.dotted, ".")
+	_, imported := l.m.imports[root]
+	return imported && !l.locals[root]
+}
+
+// entitiesParser reports whether an XML parse is given a parser that
+// resolves external entities: inline, or a local bound to one.
+func (l *lowerer) entitiesParser(ci *callInfo) bool {
+	arg := ci.kwText["parser"]
+	if arg == "" && len(ci.argText) > 1 {
+		arg = ci.argText[1]
+	}
+	if arg == "" {
+		return false
+	}
+	if strings.Contains(arg, "resolve_entities=True") {
+		return true
+	}
+	return strings.HasSuffix(l.types[arg], "+entities")
+}
+
+// withDefaults joins a read with the defaults passed to it, if any
+// carries data: data.get("a", data.get("b")).
+func withDefaults(v val, defaults []val) val {
+	d := joinExprs(defaults)
+	if len(d.e.Refs) == 0 {
+		return v
+	}
+	return joinVal(v, d)
+}
+
+func isDictGet(name string) bool {
+	switch name {
+	case "get", "getlist", "pop", "setdefault", "getone":
+		return true
+	}
+	return false
+}
+
+// identity are methods whose result is the receiver's data as a whole:
+// a Pydantic model's dict, a mapping's copy.
+var identity = map[string]bool{"dict": true, "model_dump": true, "to_dict": true, "copy": true, "dict_": true}
+
+// cond lowers a condition: its calls, then the checks it makes, each a
+// Clear of the value it tests from here on.
+func (l *lowerer) cond(n *syntax.Node) {
+	if n == nil {
+		return
+	}
+	l.expr(n)
+	l.checks(n)
+}
+
+func (l *lowerer) checks(n *syntax.Node) {
+	switch n.Type() {
+	case "not_operator":
+		l.checks(n.ChildByFieldName("argument"))
+	case "boolean_operator":
+		l.checks(n.ChildByFieldName("left"))
+		l.checks(n.ChildByFieldName("right"))
+	case "parenthesized_expression":
+		if c := n.NamedChild(0); c != nil {
+			l.checks(c)
+		}
+	case "comparison_operator":
+		ops := syntax.NamedChildren(n)
+		if len(ops) != 2 {
+			return
+		}
+		var op string
+		for _, c := range syntax.Children(n) {
+			if !c.IsNamed() {
+				op += " " + c.Type()
+			}
+		}
+		op = strings.TrimSpace(op)
+		left, right := ops[0], ops[1]
+		switch op {
+		case "in", "not in":
+			// A value tested against a collection: an allow-list.
+			roots := l.roots(left)
+			for r := range l.roots(right) {
+				if roots[r] {
+					return
+				}
+			}
+			l.clear(roots, syntax.Line(n), flow.CleanAll)
+		case "==", "!=":
+			// A value compared with a literal is that literal.
+			if isLiteral(right) {
+				l.clear(l.roots(left), syntax.Line(n), flow.CleanAll)
+			} else if isLiteral(left) {
+				l.clear(l.roots(right), syntax.Line(n), flow.CleanAll)
+			}
+		}
+	case "call":
+		fnode := n.ChildByFieldName("function")
+		args := n.ChildByFieldName("arguments")
+		if fnode == nil || args == nil {
+			return
+		}
+		if fnode.Type() == "attribute" && l.t.Text(fnode.ChildByFieldName("attribute")) == "startswith" {
+			// A prefix check: a local path, a root folder, a fixed host.
+			l.clear(l.roots(fnode.ChildByFieldName("object")), syntax.Line(n), flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
+			return
+		}
+		var name string
+		switch fnode.Type() {
+		case "attribute", "identifier":
+			name = l.m.qualify(l.t.Text(fnode), l.types)
+		}
+		chk, ok := checkCalls[name]
+		if !ok {
+			return
+		}
+		as := syntax.NamedChildren(args)
+		if chk.arg < len(as) {
+			l.clear(l.roots(as[chk.arg]), syntax.Line(n), chk.kinds...)
+		}
+	}
+}
+
+func isLiteral(n *syntax.Node) bool {
+	switch n.Type() {
+	case "string", "integer", "float", "true", "false", "none":
+		return true
+	}
+	return false
+}
+
+// roots are the locals an expression reads: url in urlparse(url).hostname.
+func (l *lowerer) roots(n *syntax.Node) map[string]bool {
+	out := map[string]bool{}
+	syntax.Walk(n, func(c *syntax.Node) bool {
+		switch c.Type() {
+		case "attribute":
+			if o := c.ChildByFieldName("object"); o != nil {
+				for k := range l.roots(o) {
+					out[k] = true
+				}
+			}
+			return false
+		case "keyword_argument":
+			if v := c.ChildByFieldName("value"); v != nil {
+				for k := range l.roots(v) {
+					out[k] = true
+				}
+			}
+			return false
+		case "identifier":
+			if name := l.t.Text(c); l.locals[name] {
+				out[name] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func (l *lowerer) clear(roots map[string]bool, line int, kinds ...string) {
+	for _, r := range sortedKeys(roots) {
+		l.emit(flow.Op{Kind: flow.Clear, Line: line, Dst: r, Clears: kinds})
+	}
+}
+
+func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }

@@ -1,0 +1,352 @@
+package python
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// Detector is the Python frontend as a detector: Detect lowers each
+// file; Finish starts the engine from every Python route's handler and
+// reports each sink request data reaches as a weakness on that route,
+// and each sink only a function's parameter reaches with where its code
+// runs.
+type Detector struct {
+	mu   sync.Mutex
+	mods []*module
+}
+
+// New returns the frontend for one scan.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "flow/python" }
+
+// Match implements detector.Detector: Python sources, tests included
+// (what they reach is reported as reached from tests only).
+func (*Detector) Match(p string) bool { return lang.Of(p) == lang.Python }
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	t, err := syntax.Parse(ctx, lang.Python, f.Data)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	dotted, pkg := pyroute.ModuleName(f.Path)
+	m := &module{path: f.Path, dotted: dotted, pkg: pkg, imports: map[string]string{}, types: map[string]string{},
+		funcs: map[string]*fn{}, classes: map[string][]string{}}
+	extract(t, m)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.mods = append(d.mods, m)
+	d.mu.Unlock()
+	return nil
+}
+
+func relativeImport(pkg string, dots int, rest string) string {
+	return pyroute.RelativeImport(pkg, dots, rest)
+}
+
+// Finish implements detector.Finisher.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	mods := d.mods
+	d.mods = nil
+	d.mu.Unlock()
+	p := newProgram(mods)
+	p.prepare()
+	eng := flow.NewProgram(p)
+	reached := map[string]bool{}
+	byKey := map[string]*facts.Weakness{}
+	var keys []string
+	routes := out.Routes()
+	for i := range routes {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := &routes[i]
+		m := p.byPath[r.File]
+		if m == nil {
+			continue
+		}
+		for _, e := range p.entries(m, r) {
+			for _, fd := range eng.Reach(e) {
+				key := fd.Kind + "\x00" + fd.Sink.File + "\x00" + fmt.Sprint(fd.Sink.Line)
+				reached[key] = true
+				if w := byKey[key]; w != nil {
+					if !slices.Contains(w.Routes, r.ID) {
+						w.Routes = append(w.Routes, r.ID)
+					}
+					continue
+				}
+				keys = append(keys, key)
+				byKey[key] = &facts.Weakness{Kind: fd.Kind, Detail: flow.Detail[fd.Kind],
+					Evidence: []facts.Evidence{{File: fd.Sink.File, Line: fd.Sink.Line}},
+					Routes:   []string{r.ID}, Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute}
+			}
+		}
+	}
+	// Sinks no route reaches: a function's parameter reaches them, and
+	// nothing the scan knows calls it with request data.
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if !hasSink(f.Func) {
+				continue
+			}
+			for _, h := range eng.Summarize(f.Func).Hits {
+				key := h.Kind + "\x00" + h.At.File + "\x00" + fmt.Sprint(h.At.Line)
+				// Request data read where no route found leads (a view
+				// registered in a way the scan cannot follow) is every
+				// kind; a parameter, the injections only.
+				fromRequest := h.Origin.Param < 0 && h.Origin.Source != ""
+				if h.Deferred || reached[key] || (!fromRequest && (h.Origin.Param < 0 || !unreachedKinds[h.Kind])) {
+					continue
+				}
+				reached[key] = true
+				reach := facts.ReachNone
+				if role := lang.RoleOf(h.At.File); !role.Served() {
+					reach = role.Kind.String()
+				}
+				keys = append(keys, key)
+				w := &facts.Weakness{Kind: h.Kind, Detail: flow.Detail[h.Kind] + " (from a function's parameter; no route found that reaches it)",
+					Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}},
+					Path:     []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: reach}
+				if fromRequest {
+					w.Detail = flow.Detail[h.Kind] + " (request data read in " + f.Name + ", which no route found calls)"
+					w.Source = h.Origin.Source
+					w.Path = append(append([]facts.Step{{File: f.File, Line: f.Line, Note: f.Name}}, h.Origin.Trail...), h.At)
+				}
+				byKey[key] = w
+			}
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w := byKey[k]
+		sort.Strings(w.Routes)
+		// Keyed by the sink's code, not its line: an edit above it
+		// keeps what a person decided about it.
+		w.ID = detector.ID("weakness", w.Kind, w.Evidence[0].File, w.Path[len(w.Path)-1].Note)
+		out.AddWeakness(*w)
+	}
+	return nil
+}
+
+// unreachedKinds are reported when only a parameter reaches them: the
+// injections whose text a function builds from its own parameters.
+var unreachedKinds = map[string]bool{flow.SQLInjection: true, flow.CommandInjection: true, flow.CodeInjection: true}
+
+func hasSink(f *flow.Func) bool {
+	for i := range f.Ops {
+		if len(f.Ops[i].Sinks) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// verbMethods are the methods of a class-based view (Django View, DRF
+// APIView and ViewSet, Flask MethodView) that serve each HTTP method.
+var verbMethods = map[string][]string{
+	"GET":    {"get", "list", "retrieve", "head"},
+	"POST":   {"post", "create"},
+	"PUT":    {"put", "update"},
+	"PATCH":  {"patch", "partial_update"},
+	"DELETE": {"delete", "destroy"},
+}
+
+// entries are the functions a route runs, each with what its
+// parameters carry.
+func (p *program) entries(m *module, r *facts.Route) []flow.Entry {
+	var fns []*fn
+	handler := r.Handler
+	for _, f := range m.order {
+		if f.Line < r.Line || f.Line > max(r.EndLine, r.Line) {
+			continue
+		}
+		switch {
+		case f.Name == handler || strings.HasSuffix(handler, "."+f.Name):
+			fns = []*fn{f}
+		case f.class != "" && (f.class == handler || strings.HasSuffix(handler, "."+f.class)) && servesVerb(f.Name[len(f.class)+1:], r.Method):
+			fns = append(fns, f)
+		default:
+			continue
+		}
+		if f.Name == handler {
+			break
+		}
+	}
+	if len(fns) == 0 {
+		// The outermost function the route's span starts at.
+		for _, f := range m.order {
+			if f.Line >= r.Line && f.Line <= max(r.EndLine, r.Line) && f.class == "" {
+				fns = []*fn{f}
+				break
+			}
+		}
+	}
+	var out []flow.Entry
+	for _, f := range fns {
+		e := flow.Entry{Func: f.Func, Route: r.ID, Parts: fromRequest,
+			Steps: []facts.Step{{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path}}}
+		if f.File != r.File || f.Line != r.Line {
+			e.Steps = append(e.Steps, facts.Step{File: f.File, Line: f.Line, Note: "handler " + f.Name})
+		}
+		e.Roles, e.Func = p.roles(f, r)
+		out = append(out, e)
+	}
+	return out
+}
+
+func servesVerb(method, verb string) bool {
+	if verb == "ANY" {
+		for _, ms := range verbMethods {
+			if slices.Contains(ms, method) {
+				return true
+			}
+		}
+		return method == "dispatch"
+	}
+	return slices.Contains(verbMethods[verb], method)
+}
+
+// roles says what each of an entry's parameters carries; parameters
+// whose source is known from the parameter alone (a URL kwarg, a
+// FastAPI query parameter) get it on a copy of the function.
+func (p *program) roles(f *fn, r *facts.Route) (map[int]flow.Role, *flow.Func) {
+	roles := map[int]flow.Role{}
+	sources := map[int]string{}
+	pathParam := func(name string) (bool, bool) {
+		for _, prm := range r.Params {
+			if prm.Name == name {
+				return true, prm.Type == facts.TypeInt || prm.Type == facts.TypeUUID
+			}
+		}
+		return strings.Contains(r.Path, "{"+name+"}"), false
+	}
+	switch {
+	case r.Kind == "graphql":
+		after := slices.IndexFunc(f.params, func(pr param) bool { return pr.name == "info" || strings.HasSuffix(pr.annotation, "Info") })
+		for i, pr := range f.params {
+			if i > after && !strings.HasSuffix(pr.annotation, "Info") {
+				roles[i] = flow.RoleArgs
+			}
+		}
+	case r.Kind == "websocket":
+		for i, pr := range f.params {
+			if r.Framework == "python-socketio" && i == 0 && len(f.params) > 1 {
+				continue // the session id
+			}
+			_ = pr
+			roles[i] = flow.RoleMessage
+		}
+	case r.Framework == "fastapi":
+		for i, pr := range f.params {
+			if src := fastapiSource(p, f, pr, pathParam); src == "request" {
+				roles[i] = flow.RoleRequest
+			} else if src != "" {
+				sources[i] = src
+			}
+		}
+	case r.Framework == "django" || r.Framework == "drf":
+		for i, pr := range f.params {
+			switch {
+			case i == 0:
+				roles[i] = flow.RoleRequest
+			case pr.splat:
+			default:
+				if in, typed := pathParam(pr.name); !typed && (in || !strings.Contains(r.Path, "{")) {
+					sources[i] = facts.SourceParam
+				}
+			}
+		}
+	default: // Flask and its extensions: the view's arguments are URL parts.
+		for i, pr := range f.params {
+			if in, typed := pathParam(pr.name); in && !typed {
+				sources[i] = facts.SourceParam
+			}
+		}
+	}
+	if len(sources) == 0 {
+		return roles, f.Func
+	}
+	cp := *f.Func
+	cp.Params = slices.Clone(f.Params)
+	for i := range cp.Params {
+		if src, ok := sources[cp.Params[i].Index]; ok {
+			cp.Params[i].Source = src
+		}
+	}
+	return roles, &cp
+}
+
+// scalar annotations carry nothing a sink misreads.
+var scalar = map[string]bool{"int": true, "float": true, "bool": true, "UUID": true, "uuid.UUID": true, "datetime": true,
+	"date": true, "datetime.date": true, "datetime.datetime": true, "Decimal": true, "PositiveInt": true, "conint": true}
+
+// fastapiSource is what a FastAPI parameter carries, from its
+// annotation and default: "request" for the Request object itself.
+func fastapiSource(p *program, f *fn, pr param, pathParam func(string) (bool, bool)) string {
+	ann := strings.TrimSpace(pr.annotation)
+	if inner, ok := strings.CutPrefix(ann, "Optional["); ok {
+		ann = strings.TrimSuffix(inner, "]")
+	}
+	if a, _, ok := strings.Cut(ann, "|"); ok {
+		ann = strings.TrimSpace(a)
+	}
+	if inner, ok := strings.CutPrefix(ann, "Annotated["); ok {
+		// Annotated[str, Query()]: the marker says where.
+		ann, pr.def, _ = strings.Cut(strings.TrimSuffix(inner, "]"), ",")
+		pr.def = strings.TrimSpace(pr.def)
+	}
+	def := pr.def
+	switch {
+	case strings.HasPrefix(def, "Depends(") || strings.HasPrefix(def, "Security("):
+		return ""
+	case ann == "Request" || strings.HasSuffix(ann, ".Request") || ann == "WebSocket":
+		return "request"
+	case scalar[ann] || strings.HasPrefix(ann, "conint"):
+		return ""
+	case strings.HasPrefix(def, "Header("):
+		return facts.SourceHeader
+	case strings.HasPrefix(def, "Cookie("):
+		return facts.SourceCookie
+	case strings.HasPrefix(def, "Body(") || strings.HasPrefix(def, "Form("):
+		return facts.SourceBody
+	case strings.HasPrefix(def, "File(") || strings.Contains(ann, "UploadFile"):
+		return facts.SourceFileName
+	case strings.HasPrefix(def, "Path("):
+		return facts.SourceParam
+	case strings.HasPrefix(def, "Query("):
+		return facts.SourceQuery
+	}
+	if in, _ := pathParam(pr.name); in {
+		return facts.SourceParam
+	}
+	switch {
+	case ann == "" || ann == "str" || strings.HasPrefix(ann, "List[str") || strings.HasPrefix(ann, "list[str"):
+		return facts.SourceQuery
+	case ann == "dict" || strings.HasPrefix(ann, "Dict") || strings.HasPrefix(ann, "dict[") || ann == "Any":
+		return facts.SourceBody
+	case p.isClass(f.mod, p.deep(f.mod, f.mod.qualify(ann, nil))):
+		// A model the repository defines: the JSON body.
+		return facts.SourceBody
+	}
+	return ""
+}

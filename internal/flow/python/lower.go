@@ -1,0 +1,803 @@
+package python
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// maxNote is how much of the code a path step quotes.
+const maxNote = 60
+
+// extract lowers every function of a parsed file and records the
+// module-level names the resolver needs.
+func extract(t *syntax.Tree, m *module) {
+	root := t.Root()
+	for _, st := range syntax.NamedChildren(root) {
+		moduleStatement(t, m, st)
+	}
+	for _, st := range syntax.NamedChildren(root) {
+		walkDefs(t, m, st, "")
+	}
+}
+
+// moduleStatement records imports and module-level bindings.
+func moduleStatement(t *syntax.Tree, m *module, n *syntax.Node) {
+	switch n.Type() {
+	case "import_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "dotted_name":
+				full := t.Text(c)
+				first, _, _ := strings.Cut(full, ".")
+				m.imports[first] = first
+			case "aliased_import":
+				m.imports[t.Text(c.ChildByFieldName("alias"))] = t.Text(c.ChildByFieldName("name"))
+			}
+		}
+	case "import_from_statement":
+		mod := n.ChildByFieldName("module_name")
+		if mod == nil {
+			return
+		}
+		from := t.Text(mod)
+		if mod.Type() == "relative_import" {
+			dots, rest := 0, ""
+			for _, c := range syntax.NamedChildren(mod) {
+				switch c.Type() {
+				case "import_prefix":
+					dots = strings.Count(t.Text(c), ".")
+				case "dotted_name":
+					rest = t.Text(c)
+				}
+			}
+			from = relativeImport(m.pkg, dots, rest)
+		}
+		for _, c := range syntax.NamedChildren(n) {
+			if c == mod {
+				continue
+			}
+			switch c.Type() {
+			case "dotted_name":
+				m.imports[t.Text(c)] = join(from, t.Text(c))
+			case "aliased_import":
+				m.imports[t.Text(c.ChildByFieldName("alias"))] = join(from, t.Text(c.ChildByFieldName("name")))
+			}
+		}
+	case "expression_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			if c.Type() != "assignment" {
+				continue
+			}
+			left, right := c.ChildByFieldName("left"), c.ChildByFieldName("right")
+			if left == nil || right == nil || left.Type() != "identifier" {
+				continue
+			}
+			name := t.Text(left)
+			if call := callIn(right); call != nil {
+				m.types[name] = m.qualify(t.Text(call.ChildByFieldName("function")), nil)
+			}
+		}
+	case "if_statement", "try_statement", "block", "else_clause", "except_clause", "finally_clause":
+		// Imports guarded by try/except ImportError or a version test.
+		for _, c := range syntax.NamedChildren(n) {
+			moduleStatement(t, m, c)
+		}
+	}
+}
+
+// callIn is the call an expression is, through subscripts and
+// attributes: MongoClient()["shop"] is MongoClient().
+func callIn(n *syntax.Node) *syntax.Node {
+	for n != nil {
+		switch n.Type() {
+		case "call":
+			if f := n.ChildByFieldName("function"); f != nil && (f.Type() == "identifier" || f.Type() == "attribute") {
+				return n
+			}
+			return nil
+		case "subscript":
+			n = n.ChildByFieldName("value")
+		case "attribute":
+			n = n.ChildByFieldName("object")
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// walkDefs lowers each function found at module level or in a class.
+func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
+	switch n.Type() {
+	case "decorated_definition":
+		def := n.ChildByFieldName("definition")
+		if def == nil {
+			return
+		}
+		var decs []string
+		for _, c := range syntax.NamedChildren(n) {
+			if c.Type() == "decorator" {
+				decs = append(decs, t.Text(c))
+			}
+		}
+		if def.Type() == "function_definition" {
+			lowerFunc(t, m, def, class, decs)
+		} else {
+			walkDefs(t, m, def, class)
+		}
+	case "function_definition":
+		lowerFunc(t, m, n, class, nil)
+	case "class_definition":
+		name := t.Text(n.ChildByFieldName("name"))
+		if class != "" {
+			name = class + "." + name
+		}
+		var bases []string
+		if sup := n.ChildByFieldName("superclasses"); sup != nil {
+			for _, b := range syntax.NamedChildren(sup) {
+				if b.Type() != "keyword_argument" {
+					bases = append(bases, t.Text(b))
+				}
+			}
+		}
+		m.classes[name] = bases
+		if body := n.ChildByFieldName("body"); body != nil {
+			for _, c := range syntax.NamedChildren(body) {
+				walkDefs(t, m, c, name)
+			}
+		}
+	case "if_statement", "try_statement", "block", "else_clause", "except_clause", "finally_clause":
+		for _, c := range syntax.NamedChildren(n) {
+			walkDefs(t, m, c, class)
+		}
+	}
+}
+
+// lowerer lowers one function's body.
+type lowerer struct {
+	t *syntax.Tree
+	m *module
+	f *fn
+	// locals are the names the function binds (parameters, assignments,
+	// loop and with targets): only these carry data; any other name is a
+	// module, a class or a global.
+	locals map[string]bool
+	// types are locals bound to a call's result (client =
+	// httpx.AsyncClient()), by the call's qualified name.
+	types map[string]string
+	// uploads are locals bound to an uploaded file of a request
+	// (f = request.files["doc"]): their filename is a source of its own.
+	uploads map[string]bool
+	// branch counts the conditional blocks around the statement being
+	// lowered: an assignment there joins the value before it.
+	branch int
+}
+
+func lowerFunc(t *syntax.Tree, m *module, n *syntax.Node, class string, decs []string) {
+	name := t.Text(n.ChildByFieldName("name"))
+	qual := name
+	if class != "" {
+		qual = class + "." + name
+	}
+	f := &fn{
+		Func: &flow.Func{
+			ID:      m.path + "#" + qual + "@" + strconv.Itoa(syntax.Line(n)),
+			File:    m.path,
+			Name:    qual,
+			Line:    syntax.Line(n),
+			EndLine: syntax.EndLine(n),
+		},
+		mod: m, class: class, calls: map[int]*callInfo{}, decorators: decs,
+	}
+	l := &lowerer{t: t, m: m, f: f, locals: map[string]bool{}, types: map[string]string{}, uploads: map[string]bool{}}
+	l.params(n.ChildByFieldName("parameters"), class != "" && !isStatic(decs))
+	if body := n.ChildByFieldName("body"); body != nil {
+		l.block(body)
+	}
+	if _, dup := m.funcs[qual]; !dup {
+		m.funcs[qual] = f
+	}
+	m.order = append(m.order, f)
+	// Functions defined inside this one are lowered on their own: a
+	// callback or a closure the body calls by name.
+	if body := n.ChildByFieldName("body"); body != nil {
+		syntax.Walk(body, func(c *syntax.Node) bool {
+			switch c.Type() {
+			case "function_definition":
+				lowerFunc(t, m, c, "", nil)
+				return false
+			case "class_definition", "lambda":
+				return false
+			}
+			return true
+		})
+	}
+}
+
+func isStatic(decs []string) bool {
+	for _, d := range decs {
+		if d == "@staticmethod" {
+			return true
+		}
+	}
+	return false
+}
+
+// params binds the parameters; a method's first (self, cls) is not one
+// the caller passes.
+func (l *lowerer) params(n *syntax.Node, method bool) {
+	if n == nil {
+		return
+	}
+	first := true
+	for _, c := range syntax.NamedChildren(n) {
+		var p param
+		switch c.Type() {
+		case "identifier":
+			p.name = l.t.Text(c)
+		case "typed_parameter":
+			for _, k := range syntax.NamedChildren(c) {
+				switch k.Type() {
+				case "identifier":
+					p.name = l.t.Text(k)
+				case "list_splat_pattern", "dictionary_splat_pattern":
+					p.name, p.splat = strings.TrimLeft(l.t.Text(k), "*"), true
+				}
+			}
+			p.annotation = l.t.Text(c.ChildByFieldName("type"))
+		case "default_parameter", "typed_default_parameter":
+			p.name = l.t.Text(c.ChildByFieldName("name"))
+			p.annotation = l.t.Text(c.ChildByFieldName("type"))
+			p.def = l.t.Text(c.ChildByFieldName("value"))
+		case "list_splat_pattern", "dictionary_splat_pattern":
+			p.name, p.splat = strings.TrimLeft(l.t.Text(c), "*"), true
+		default:
+			continue
+		}
+		if p.name == "" {
+			continue
+		}
+		l.locals[p.name] = true
+		if first && method {
+			first = false
+			continue
+		}
+		first = false
+		l.f.Params = append(l.f.Params, flow.Param{Name: p.name, Index: len(l.f.params)})
+		l.f.params = append(l.f.params, p)
+	}
+}
+
+func (l *lowerer) emit(op flow.Op) int {
+	l.f.Ops = append(l.f.Ops, op)
+	return len(l.f.Ops) - 1
+}
+
+func (l *lowerer) block(n *syntax.Node) {
+	for _, st := range syntax.NamedChildren(n) {
+		l.statement(st)
+	}
+}
+
+// branchBlock lowers a block that may not run.
+func (l *lowerer) branchBlock(n *syntax.Node) {
+	if n == nil {
+		return
+	}
+	l.branch++
+	l.block(n)
+	l.branch--
+}
+
+func (l *lowerer) statement(n *syntax.Node) {
+	switch n.Type() {
+	case "expression_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			l.exprStatement(c)
+		}
+	case "return_statement":
+		var v val
+		if c := n.NamedChild(0); c != nil {
+			v = l.expr(c)
+		}
+		e := l.final(v)
+		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: e})
+		if !e.Empty() && markup(n.NamedChild(0)) {
+			i := l.emit(flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: "return"}, Args: []flow.Expr{e}, Note: "returned as the response"})
+			l.f.returnsHTML = append(l.f.returnsHTML, i)
+		}
+	case "if_statement":
+		l.cond(n.ChildByFieldName("condition"))
+		l.branchBlock(n.ChildByFieldName("consequence"))
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "elif_clause":
+				l.cond(c.ChildByFieldName("condition"))
+				l.branchBlock(c.ChildByFieldName("consequence"))
+			case "else_clause":
+				l.branchBlock(c.ChildByFieldName("body"))
+			}
+		}
+	case "for_statement":
+		v := l.expr(n.ChildByFieldName("right"))
+		if left := n.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && isUpload(v) {
+			l.uploads[l.t.Text(left)] = true
+		}
+		l.bind(n.ChildByFieldName("left"), withPath(l.final(v), "[]"), syntax.Line(n), "")
+		l.branchBlock(n.ChildByFieldName("body"))
+		if e := n.ChildByFieldName("alternative"); e != nil {
+			l.branchBlock(e.ChildByFieldName("body"))
+		}
+	case "while_statement":
+		l.cond(n.ChildByFieldName("condition"))
+		l.branchBlock(n.ChildByFieldName("body"))
+	case "with_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			if c.Type() != "with_clause" {
+				continue
+			}
+			for _, item := range syntax.NamedChildren(c) {
+				v := item.ChildByFieldName("value")
+				if v == nil {
+					continue
+				}
+				if v.Type() == "as_pattern" {
+					val := l.expr(v.NamedChild(0))
+					if alias := v.ChildByFieldName("alias"); alias != nil {
+						l.bindVal(alias, val, syntax.Line(v))
+					}
+					continue
+				}
+				l.expr(v)
+			}
+		}
+		l.block(n.ChildByFieldName("body"))
+	case "try_statement":
+		l.block(n.ChildByFieldName("body"))
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "except_clause", "except_group_clause":
+				for _, k := range syntax.NamedChildren(c) {
+					if k.Type() == "block" {
+						l.branchBlock(k)
+					}
+				}
+			case "else_clause":
+				l.branchBlock(c.ChildByFieldName("body"))
+			case "finally_clause":
+				for _, k := range syntax.NamedChildren(c) {
+					if k.Type() == "block" {
+						l.block(k)
+					}
+				}
+			}
+		}
+	case "raise_statement", "delete_statement", "print_statement", "exec_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			l.expr(c)
+		}
+	case "assert_statement":
+		if c := n.NamedChild(0); c != nil {
+			l.cond(c)
+		}
+	case "match_statement":
+		l.expr(n.ChildByFieldName("subject"))
+		syntax.Walk(n, func(c *syntax.Node) bool {
+			if c.Type() == "block" {
+				l.branchBlock(c)
+				return false
+			}
+			return true
+		})
+	case "function_definition", "class_definition", "decorated_definition":
+		// Lowered on their own.
+	case "block":
+		l.block(n)
+	}
+}
+
+func (l *lowerer) exprStatement(n *syntax.Node) {
+	switch n.Type() {
+	case "assignment":
+		right := n.ChildByFieldName("right")
+		if right == nil {
+			return
+		}
+		v := l.expr(right)
+		// a = b = value
+		for right.Type() == "assignment" {
+			right = right.ChildByFieldName("right")
+		}
+		l.bindVal(n.ChildByFieldName("left"), v, syntax.Line(n))
+	case "augmented_assignment":
+		left := n.ChildByFieldName("left")
+		v := l.expr(n.ChildByFieldName("right"))
+		cur := l.expr(left)
+		sum := joinVal(cur, v)
+		sum.e.Built = true
+		l.bindVal(left, sum, syntax.Line(n))
+	default:
+		l.expr(n)
+	}
+}
+
+// isUpload reports whether a value is an uploaded file read from a
+// request object: request.files["doc"], request.FILES.getlist("docs").
+func isUpload(v val) bool {
+	if !v.request || len(v.e.Refs) == 0 {
+		return false
+	}
+	p := v.e.Refs[0].Path
+	return strings.HasPrefix(p, ".files") || strings.HasPrefix(p, ".FILES")
+}
+
+// markup reports whether a returned expression is text the function
+// builds (an f-string, a concatenation, a format, a name holding one),
+// not another call's result (a rendered template, a JSON response).
+func markup(n *syntax.Node) bool {
+	switch n.Type() {
+	case "string", "concatenated_string", "binary_operator", "identifier":
+		return true
+	case "call":
+		f := n.ChildByFieldName("function")
+		return f != nil && f.Type() == "attribute" && f.ChildByFieldName("object").Type() == "string"
+	case "parenthesized_expression":
+		return n.NamedChild(0) != nil && markup(n.NamedChild(0))
+	}
+	return false
+}
+
+// bindVal binds an assignment target to a value.
+func (l *lowerer) bindVal(target *syntax.Node, v val, line int) {
+	if target == nil {
+		return
+	}
+	if target.Type() == "as_pattern_target" && target.NamedChildCount() == 1 {
+		target = target.NamedChild(0)
+	}
+	if target.Type() == "identifier" && v.typ != "" {
+		l.types[l.t.Text(target)] = v.typ
+	}
+	if target.Type() == "identifier" && isUpload(v) {
+		l.uploads[l.t.Text(target)] = true
+	}
+	l.bind(target, l.final(v), line, "")
+}
+
+// bind assigns e to a target: a name, a tuple of names (each gets the
+// whole value), or a field or item of an object (which then holds it).
+func (l *lowerer) bind(target *syntax.Node, e flow.Expr, line int, note string) {
+	if target == nil {
+		return
+	}
+	switch target.Type() {
+	case "identifier":
+		name := l.t.Text(target)
+		if note == "" && !e.Empty() {
+			note = clip(name + " = …")
+		}
+		if l.branch > 0 && l.locals[name] {
+			// Assigned in a branch: the value before may still be there.
+			e.Refs = append(e.Refs, flow.Ref{Var: name})
+		}
+		l.locals[name] = true
+		l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name, Src: e, Note: note})
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression":
+		for _, c := range syntax.NamedChildren(target) {
+			l.bind(c, e, line, note)
+		}
+	case "list_splat_pattern":
+		if c := target.NamedChild(0); c != nil {
+			l.bind(c, e, line, note)
+		}
+	case "attribute", "subscript":
+		root := rootName(l.t, target)
+		if root == "" || e.Empty() {
+			l.expr(target)
+			return
+		}
+		l.emit(flow.Op{Kind: flow.Mutate, Line: line, Dst: root, Src: e, Note: clip(l.t.Text(target) + " = …")})
+	}
+}
+
+// rootName is the name an access chain starts from: user in user.a.b[c].
+func rootName(t *syntax.Tree, n *syntax.Node) string {
+	for n != nil {
+		switch n.Type() {
+		case "identifier":
+			return t.Text(n)
+		case "attribute":
+			n = n.ChildByFieldName("object")
+		case "subscript":
+			n = n.ChildByFieldName("value")
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// val is an expression as lowering sees it: the engine's Expr, and what
+// lowering still needs to extend it.
+type val struct {
+	e flow.Expr
+	// plain: one reference and only accesses after it, so an access
+	// extends its path.
+	plain bool
+	// request: the reference is a global request object (Flask's) whose
+	// parts are read along its path; final turns it into a source.
+	request bool
+	// dotted is the expression's text when it is a dotted name.
+	dotted string
+	// typ is the qualified name of the call whose result this is.
+	typ string
+	// lit is a string literal's value; isLit says it is one.
+	lit   string
+	isLit bool
+}
+
+// final is the Expr the engine reads: a global request's read turned
+// into its source.
+func (l *lowerer) final(v val) flow.Expr {
+	if !v.request || len(v.e.Refs) == 0 {
+		return v.e
+	}
+	r := v.e.Refs[0]
+	src, rest, ok := fromRequest(r.Path)
+	if !ok {
+		v.e.Refs = v.e.Refs[1:]
+		return v.e
+	}
+	v.e.Refs = append([]flow.Ref{{Source: src, Path: rest, Line: r.Line, Note: r.Note}}, v.e.Refs[1:]...)
+	return v.e
+}
+
+func withPath(e flow.Expr, part string) flow.Expr {
+	out := e
+	out.Refs = make([]flow.Ref, len(e.Refs))
+	for i, r := range e.Refs {
+		r.Path = flow.JoinPath(r.Path, part)
+		out.Refs[i] = r
+	}
+	return out
+}
+
+func joinVal(a, b val) val {
+	out := val{e: flow.Expr{Refs: append(append([]flow.Ref(nil), a.e.Refs...), b.e.Refs...),
+		Built: a.e.Built || b.e.Built, Fields: a.e.Fields || b.e.Fields, Spread: a.e.Spread || b.e.Spread}}
+	out.e.Text = a.e.Text + b.e.Text
+	if len(a.e.Refs) > 0 {
+		out.e.Lead = a.e.Lead
+	} else {
+		out.e.Lead = a.e.Text + b.e.Lead
+	}
+	return out
+}
+
+// joinExprs joins lowered values into one that holds them all.
+func joinExprs(vs []val) val {
+	var out val
+	for _, v := range vs {
+		out = joinVal(out, v)
+	}
+	return out
+}
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > maxNote {
+		return s[:maxNote-1] + "…"
+	}
+	return s
+}
+
+// expr lowers an expression, emitting the calls it makes.
+func (l *lowerer) expr(n *syntax.Node) val {
+	if n == nil {
+		return val{}
+	}
+	switch n.Type() {
+	case "identifier":
+		name := l.t.Text(n)
+		if l.locals[name] {
+			return val{e: flow.Expr{Refs: []flow.Ref{{Var: name, Line: syntax.Line(n)}}}, plain: true, dotted: name}
+		}
+		if isRequestGlobal(l.m.qualify(name, nil)) {
+			return val{e: flow.Expr{Refs: []flow.Ref{{Var: name, Line: syntax.Line(n)}}}, plain: true, request: true, dotted: name}
+		}
+		return val{dotted: name}
+	case "attribute":
+		obj := l.expr(n.ChildByFieldName("object"))
+		attr := l.t.Text(n.ChildByFieldName("attribute"))
+		if (attr == "filename" || attr == "name") && obj.dotted != "" && l.uploads[obj.dotted] {
+			return val{e: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceFileName, Line: syntax.Line(n), Note: clip(l.t.Text(n) + " read")}}}, plain: true}
+		}
+		out := obj
+		out.isLit, out.lit = false, ""
+		if obj.dotted != "" {
+			out.dotted = obj.dotted + "." + attr
+		}
+		if obj.typ != "" {
+			out.typ = obj.typ + "." + attr
+		}
+		if obj.plain && len(obj.e.Refs) == 1 {
+			out.e = withPath(obj.e, "."+attr)
+			if obj.request {
+				out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+			}
+		}
+		return out
+	case "subscript":
+		obj := l.expr(n.ChildByFieldName("value"))
+		var key string
+		keyed := false
+		if idx := n.ChildByFieldName("subscript"); idx != nil {
+			k := l.expr(idx)
+			key, keyed = k.lit, k.isLit
+		}
+		out := obj
+		out.dotted, out.isLit = "", false
+		if obj.plain && len(obj.e.Refs) == 1 {
+			part := "[]"
+			if keyed && key != "" {
+				part = "." + key
+			}
+			out.e = withPath(obj.e, part)
+			if obj.request {
+				out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+			}
+		}
+		return out
+	case "call":
+		return l.call(n)
+	case "string":
+		return l.str(n)
+	case "concatenated_string":
+		var vs []val
+		for _, c := range syntax.NamedChildren(n) {
+			vs = append(vs, l.str(c))
+		}
+		out := joinExprs(vs)
+		if len(out.e.Refs) == 0 {
+			out.isLit, out.lit = true, out.e.Text
+		}
+		return out
+	case "binary_operator":
+		left := l.expr(n.ChildByFieldName("left"))
+		right := l.expr(n.ChildByFieldName("right"))
+		op := l.t.Text(n.ChildByFieldName("operator"))
+		out := joinVal(l.finalVal(left), l.finalVal(right))
+		switch op {
+		case "%":
+			if left.isLit {
+				out.e.Built = true
+				out.e.Lead = left.lit
+				if i := strings.IndexByte(left.lit, '%'); i >= 0 {
+					out.e.Lead = left.lit[:i]
+				}
+			}
+		case "+":
+			out.e.Built = true
+		}
+		return out
+	case "boolean_operator":
+		return joinVal(l.finalVal(l.expr(n.ChildByFieldName("left"))), l.finalVal(l.expr(n.ChildByFieldName("right"))))
+	case "conditional_expression":
+		var vs []val
+		for i, c := range syntax.NamedChildren(n) {
+			if i == 1 {
+				l.cond(c)
+				continue
+			}
+			vs = append(vs, l.finalVal(l.expr(c)))
+		}
+		return joinExprs(vs)
+	case "comparison_operator", "not_operator":
+		for _, c := range syntax.NamedChildren(n) {
+			l.expr(c)
+		}
+		return val{}
+	case "await", "parenthesized_expression", "unary_operator":
+		if c := n.NamedChild(0); c != nil {
+			return l.expr(c)
+		}
+		return val{}
+	case "list", "tuple", "set", "expression_list":
+		var vs []val
+		for _, c := range syntax.NamedChildren(n) {
+			vs = append(vs, l.finalVal(l.expr(c)))
+		}
+		out := joinExprs(vs)
+		out.e.Fields = true
+		return out
+	case "dictionary":
+		var vs []val
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "pair":
+				k := l.expr(c.ChildByFieldName("key"))
+				v := l.finalVal(l.expr(c.ChildByFieldName("value")))
+				vs = append(vs, val{e: flow.Expr{Text: k.lit + ":"}}, v)
+			case "dictionary_splat":
+				v := l.finalVal(l.expr(c.NamedChild(0)))
+				v.e.Spread = true
+				vs = append(vs, v)
+			}
+		}
+		out := joinExprs(vs)
+		out.e.Fields = true
+		return out
+	case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
+		var vs []val
+		var body *syntax.Node
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "for_in_clause":
+				it := l.final(l.expr(c.ChildByFieldName("right")))
+				l.bind(c.ChildByFieldName("left"), withPath(it, "[]"), syntax.Line(c), "")
+			case "if_clause":
+				if k := c.NamedChild(0); k != nil {
+					l.cond(k)
+				}
+			default:
+				body = c
+			}
+		}
+		if body != nil {
+			if body.Type() == "pair" {
+				vs = append(vs, l.finalVal(l.expr(body.ChildByFieldName("key"))), l.finalVal(l.expr(body.ChildByFieldName("value"))))
+			} else {
+				vs = append(vs, l.finalVal(l.expr(body)))
+			}
+		}
+		out := joinExprs(vs)
+		out.e.Fields = true
+		return out
+	case "named_expression":
+		v := l.expr(n.ChildByFieldName("value"))
+		l.bindVal(n.ChildByFieldName("name"), v, syntax.Line(n))
+		return v
+	case "lambda", "integer", "float", "true", "false", "none", "ellipsis", "comment":
+		return val{}
+	case "keyword_argument":
+		return l.expr(n.ChildByFieldName("value"))
+	case "list_splat", "dictionary_splat":
+		return l.expr(n.NamedChild(0))
+	}
+	var vs []val
+	for _, c := range syntax.NamedChildren(n) {
+		vs = append(vs, l.finalVal(l.expr(c)))
+	}
+	return joinExprs(vs)
+}
+
+// finalVal is final, kept as a val.
+func (l *lowerer) finalVal(v val) val {
+	if !v.request {
+		return v
+	}
+	return val{e: l.final(v)}
+}
+
+// str lowers a string literal: an f-string is text built around its
+// interpolations.
+func (l *lowerer) str(n *syntax.Node) val {
+	if s, ok := l.t.StringValue(n); ok {
+		return val{e: flow.Expr{Text: s}, isLit: true, lit: s}
+	}
+	var out val
+	for _, c := range syntax.NamedChildren(n) {
+		switch c.Type() {
+		case "string_content":
+			out = joinVal(out, val{e: flow.Expr{Text: l.t.Text(c)}})
+		case "interpolation":
+			out = joinVal(out, l.finalVal(l.expr(c.ChildByFieldName("expression"))))
+		}
+	}
+	out.e.Built = true
+	return out
+}

@@ -1,0 +1,320 @@
+package python
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/flow"
+)
+
+// program is every module of the scan, indexed for resolution.
+type program struct {
+	mods     []*module
+	byPath   map[string]*module
+	bySuffix map[string][]*module
+	byFunc   map[*flow.Func]*fn
+	// callees are the repository functions each call resolves to, by
+	// function and op index: computed once, before the engine runs.
+	callees map[*flow.Op][]*flow.Func
+}
+
+func newProgram(mods []*module) *program {
+	sort.Slice(mods, func(i, j int) bool { return mods[i].path < mods[j].path })
+	p := &program{mods: mods, byPath: map[string]*module{}, bySuffix: map[string][]*module{},
+		byFunc: map[*flow.Func]*fn{}, callees: map[*flow.Op][]*flow.Func{}}
+	for _, m := range mods {
+		p.byPath[m.path] = m
+		parts := strings.Split(m.dotted, ".")
+		for i := range parts {
+			s := strings.Join(parts[i:], ".")
+			p.bySuffix[s] = append(p.bySuffix[s], m)
+		}
+		for _, f := range m.order {
+			p.byFunc[f.Func] = f
+		}
+	}
+	return p
+}
+
+// module is the module an import of dotted from `from` means: import
+// roots vary (a project under backend/ imports "app.routers"), so a
+// dotted suffix matches, and ties go to the module nearest the importer.
+func (p *program) module(from *module, dotted string) *module {
+	cands := p.bySuffix[dotted]
+	switch len(cands) {
+	case 0:
+		return nil
+	case 1:
+		return cands[0]
+	}
+	var best *module
+	bestScore := -1
+	for _, c := range cands {
+		score := commonPrefix(from.path, c.path)
+		if c.dotted == dotted {
+			score += 1 << 20
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// split cuts a qualified name into the repository module it names and
+// the rest (a function, Class.method, or a module-level variable and
+// what follows), trying the longest module first.
+func (p *program) split(from *module, q string) (*module, string) {
+	parts := strings.Split(q, ".")
+	for i := len(parts) - 1; i >= 1; i-- {
+		if m := p.module(from, strings.Join(parts[:i], ".")); m != nil {
+			return m, strings.Join(parts[i:], ".")
+		}
+	}
+	return nil, ""
+}
+
+// deep resolves a qualified name through the repository: a name
+// imported from another module that is bound there to a call's result
+// (from shop.db import mongo, where mongo = MongoClient()) becomes that
+// call's qualified name.
+func (p *program) deep(from *module, q string) string {
+	for range 4 {
+		m, rest := p.split(from, q)
+		if m == nil {
+			return q
+		}
+		root, tail, _ := strings.Cut(rest, ".")
+		switch {
+		case m.types[root] != "":
+			q = join(m.types[root], tail)
+		case m.imports[root] != "" && m.imports[root] != q:
+			q = join(m.imports[root], tail)
+		default:
+			return q
+		}
+		from = m
+	}
+	return q
+}
+
+// resolve finds the repository functions a call may call.
+func (p *program) resolve(f *fn, ci *callInfo) []*fn {
+	q := ci.fun
+	if rest, ok := strings.CutPrefix(q, "self."); ok && f.class != "" {
+		return p.method(f.mod, f.class, rest, 0)
+	}
+	if rest, ok := strings.CutPrefix(q, "cls."); ok && f.class != "" {
+		return p.method(f.mod, f.class, rest, 0)
+	}
+	m, rest := p.split(f.mod, q)
+	if m == nil {
+		return nil
+	}
+	if g := m.funcs[rest]; g != nil {
+		return []*fn{g}
+	}
+	// Class.method, or an instance's method: mod.Class.method where
+	// the instance's type is the class.
+	if cls, meth, ok := strings.Cut(rest, "."); ok {
+		if _, isClass := m.classes[cls]; isClass && !strings.Contains(meth, ".") {
+			return p.method(m, cls, meth, 0)
+		}
+	}
+	return nil
+}
+
+// method finds name on a class or, failing that, on its bases in the
+// repository.
+func (p *program) method(m *module, class, name string, depth int) []*fn {
+	if depth > 4 {
+		return nil
+	}
+	if g := m.funcs[class+"."+name]; g != nil {
+		return []*fn{g}
+	}
+	for _, b := range m.classes[class] {
+		bm, rest := m, b
+		if _, local := m.classes[b]; !local {
+			bm, rest = p.split(m, p.deep(m, m.qualify(b, nil)))
+			if bm == nil {
+				continue
+			}
+		}
+		if out := p.method(bm, rest, name, depth+1); len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// isClass reports whether a qualified name is a class in the repository.
+func (p *program) isClass(from *module, q string) bool {
+	m, rest := p.split(from, q)
+	if m == nil {
+		return false
+	}
+	_, ok := m.classes[rest]
+	return ok
+}
+
+// prepare gives every call its sinks, sanitisers and repository
+// callees, with keyword arguments put where the callee's parameters are.
+func (p *program) prepare() {
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			for i := range f.Ops {
+				op := &f.Ops[i]
+				if op.Kind != flow.Call {
+					continue
+				}
+				if slices.Contains(f.returnsHTML, i) {
+					if f.flaskView() {
+						op.Sinks = append(op.Sinks, flow.SinkUse{Sink: sinkBuiltHTML, Args: []int{0}})
+					}
+					continue
+				}
+				ci := f.calls[i]
+				if ci == nil {
+					continue
+				}
+				ci.fun = p.deep(m, ci.fun)
+				if gs := p.resolve(f, ci); len(gs) > 0 {
+					p.bindCallees(op, ci, gs)
+					continue
+				}
+				p.library(f, op, ci)
+			}
+		}
+	}
+}
+
+func (p *program) bindCallees(op *flow.Op, ci *callInfo, gs []*fn) {
+	for _, g := range gs {
+		p.callees[op] = append(p.callees[op], g.Func)
+	}
+	if len(ci.kw) == 0 || len(gs) != 1 {
+		return
+	}
+	g := gs[0]
+	args := slices.Clone(op.Args[:ci.npos])
+	for k, name := range ci.kw {
+		at := slices.IndexFunc(g.params, func(pr param) bool { return pr.name == name && !pr.splat })
+		if at < 0 {
+			continue
+		}
+		for len(args) <= at {
+			args = append(args, flow.Expr{})
+		}
+		args[at] = op.Args[ci.npos+k]
+	}
+	op.Args = args
+}
+
+// library gives a call outside the repository what the vocabulary says
+// it is.
+func (p *program) library(f *fn, op *flow.Op, ci *callInfo) {
+	q := ci.fun
+	name := op.Callee.Name
+	add := func(specs []sinkSpec) {
+		for _, s := range specs {
+			if s.when != nil && !s.when(ci) {
+				continue
+			}
+			if at, ok := ci.arg(s); ok {
+				op.Sinks = append(op.Sinks, flow.SinkUse{Sink: s.sink, Args: []int{at}})
+			}
+		}
+	}
+	if specs, ok := sinks[q]; ok {
+		add(specs)
+	} else if op.Callee.Recv != "" {
+		if specs, ok := methodSinks[name]; ok {
+			add(specs)
+		}
+		if mongoMethods[name] && hasPrefix(q, mongoLibs) {
+			add(spec(flow.SinkNoSQL, "filter", 0))
+			add(spec(flow.SinkWhere, "filter", 0))
+		}
+		if name == "extra" {
+			// QuerySet.extra: every argument is SQL text.
+			all := make([]int, len(op.Args))
+			for k := range all {
+				all[k] = k
+			}
+			op.Sinks = append(op.Sinks, flow.SinkUse{Sink: sinkSQLFragment, Args: all})
+		}
+		if name == "update" && ci.npos == 1 && (strings.HasSuffix(op.Callee.Recv, "__dict__") || strings.Contains(q, ".query.") || strings.Contains(q, ".filter")) {
+			add(spec(flow.SinkMassAssign, "", 0))
+		}
+	}
+	if ci.splat >= 0 && (createMethods[name] || p.isClass(f.mod, q) || isClassName(name)) {
+		op.Sinks = append(op.Sinks, flow.SinkUse{Sink: flow.SinkMassAssign, Args: []int{ci.splat}})
+	}
+	if kinds, ok := sanitisers[q]; ok {
+		op.Clears = kinds
+	}
+}
+
+// arg is the index in the op's Args of the argument a sink reads.
+func (ci *callInfo) arg(s sinkSpec) (int, bool) {
+	for _, a := range s.args {
+		if a < 0 || a < ci.npos {
+			return a, true
+		}
+	}
+	if s.kw != "" {
+		if k := slices.Index(ci.kw, s.kw); k >= 0 {
+			return ci.npos + k, true
+		}
+	}
+	return 0, false
+}
+
+// isClassName reports whether a callee is named as a class is (CapWords):
+// a model built from keyword arguments.
+func isClassName(name string) bool {
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z' && strings.ToUpper(name) != name
+}
+
+func hasPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// flaskView reports whether f is a Flask view: what it returns is the
+// response body, sent as HTML.
+func (f *fn) flaskView() bool {
+	flask := false
+	for _, imp := range f.mod.imports {
+		if imp == "flask" || strings.HasPrefix(imp, "flask.") {
+			flask = true
+			break
+		}
+	}
+	if !flask {
+		return false
+	}
+	for _, d := range f.decorators {
+		if strings.Contains(d, ".route(") {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve implements flow.Resolver.
+func (p *program) Resolve(_ *flow.Func, op *flow.Op) []*flow.Func { return p.callees[op] }

@@ -1,0 +1,41 @@
+import urllib.request
+
+from django.utils.safestring import mark_safe
+from rest_framework import generics, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from api.models import Note, Profile
+from api.serializers import NoteSerializer, ProfileSerializer
+
+
+class ProfileViewSet(viewsets.ModelViewSet):
+    queryset = Profile.objects.all()
+    serializer_class = ProfileSerializer
+
+    @action(detail=True, methods=["post"])
+    def avatar(self, request, pk=None):
+        url = request.data["url"]
+        with urllib.request.urlopen(url) as r:  # want: ssrf via=body
+            return Response({"size": len(r.read())})
+
+    @action(detail=False, methods=["post"])
+    def bulk(self, request):
+        profile = Profile.objects.create(**request.data)  # want: mass-assignment via=body
+        return Response({"id": profile.id})
+
+    @action(detail=False, methods=["post"])
+    def checked(self, request):
+        serializer = ProfileSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        profile = Profile.objects.create(**serializer.validated_data)
+        return Response({"id": profile.id})
+
+
+class NoteList(generics.ListCreateAPIView):
+    queryset = Note.objects.all()
+    serializer_class = NoteSerializer
+
+    def list(self, request):
+        title = request.query_params.get("title", "")
+        return Response({"html": mark_safe("<h2>" + title + "</h2>")})  # want: xss via=query

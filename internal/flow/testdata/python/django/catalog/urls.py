@@ -1,0 +1,16 @@
+from django.urls import path
+
+from catalog import views
+
+urlpatterns = [
+    path("search/", views.search),
+    path("search-orm/", views.search_orm),
+    path("search-params/", views.search_params),
+    path("legacy/", views.legacy),
+    path("reports/<str:name>/", views.report),
+    path("reports-safe/<str:name>/", views.report_safe),
+    path("export/", views.ExportView.as_view()),
+    path("login/", views.login_done),
+    path("login-safe/", views.login_done_safe),
+    path("welcome/", views.welcome),
+]

@@ -1,0 +1,68 @@
+import os
+
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views import View
+
+from catalog import jobs
+from catalog.models import Product
+
+REPORTS = "/srv/reports"
+
+
+def search(request):
+    q = request.GET.get("q", "")
+    rows = Product.objects.raw(f"SELECT * FROM catalog_product WHERE name LIKE '%{q}%'")  # want: sql-injection via=query
+    return HttpResponse(", ".join(p.name for p in rows))
+
+
+def search_orm(request):
+    rows = Product.objects.filter(name__icontains=request.GET.get("q", ""))
+    return HttpResponse(", ".join(p.name for p in rows))
+
+
+def search_params(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM catalog_product WHERE name = %s", [request.GET["q"]])
+        return HttpResponse(str(cursor.fetchall()))
+
+
+def legacy(request):
+    order = request.GET.get("order", "name")
+    rows = Product.objects.extra(where=["price > 0"], order_by=["%s" % order])  # want: sql-injection via=query
+    return HttpResponse(str(list(rows)))
+
+
+def report(request, name):
+    return FileResponse(open(os.path.join(REPORTS, name), "rb"))  # want: path-traversal via=param
+
+
+def report_safe(request, name):
+    path = os.path.realpath(os.path.join(REPORTS, os.path.basename(name)))
+    if not path.startswith(REPORTS):
+        raise Http404()
+    return FileResponse(open(path, "rb"))
+
+
+class ExportView(View):
+    def post(self, request):
+        jobs.export(request.POST["fmt"])
+        return HttpResponse("queued")
+
+
+def login_done(request):
+    return HttpResponseRedirect(request.GET["next"])  # want: open-redirect via=query
+
+
+def login_done_safe(request):
+    nxt = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        nxt = "/"
+    return HttpResponseRedirect(nxt)
+
+
+def welcome(request):
+    name = request.COOKIES.get("name", "")
+    return HttpResponse(mark_safe("<h1>Welcome " + name + "</h1>"))  # want: xss via=cookie

@@ -1,0 +1,7 @@
+from fastapi import FastAPI
+
+from app.routers import reports, tools
+
+app = FastAPI()
+app.include_router(reports.router, prefix="/reports")
+app.include_router(tools.router, prefix="/tools")

@@ -1,0 +1,72 @@
+import os
+import zipfile
+
+from flask import Blueprint, abort, request, send_file, send_from_directory
+from lxml import etree
+from werkzeug.utils import secure_filename
+
+files = Blueprint("files", __name__)
+
+ROOT = "/srv/shop/files"
+
+
+@files.route("/raw/<name>")
+def raw(name):
+    return send_file(os.path.join(ROOT, name))  # want: path-traversal via=param
+
+
+@files.route("/served/<name>")
+def served(name):
+    # send_from_directory refuses paths that leave the folder.
+    return send_from_directory(ROOT, name)
+
+
+@files.route("/read")
+def read():
+    with open(os.path.join(ROOT, request.args["path"])) as f:  # want: path-traversal via=query
+        return f.read()
+
+
+@files.route("/read-checked")
+def read_checked():
+    name = os.path.basename(request.args["path"])
+    full = os.path.realpath(os.path.join(ROOT, name))
+    if not full.startswith(ROOT + os.sep):
+        abort(404)
+    with open(full) as f:
+        return f.read()
+
+
+@files.route("/upload", methods=["POST"])
+def upload():
+    f = request.files["doc"]
+    f.save(os.path.join(ROOT, f.filename))  # want: path-traversal via=file-name
+    return "ok"
+
+
+@files.route("/upload-safe", methods=["POST"])
+def upload_safe():
+    f = request.files["doc"]
+    f.save(os.path.join(ROOT, secure_filename(f.filename)))
+    return "ok"
+
+
+@files.route("/unpack", methods=["POST"])
+def unpack():
+    archive = zipfile.ZipFile(request.files["bundle"])
+    archive.extractall(ROOT)  # want: path-traversal via=body
+    return "ok"
+
+
+@files.route("/feed", methods=["POST"])
+def feed():
+    parser = etree.XMLParser(resolve_entities=True)
+    doc = etree.fromstring(request.data, parser)  # want: xxe via=body
+    return doc.findtext("title")
+
+
+@files.route("/feed-safe", methods=["POST"])
+def feed_safe():
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    doc = etree.fromstring(request.data, parser)
+    return doc.findtext("title")
