@@ -16,6 +16,7 @@ package lang
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -304,6 +305,16 @@ func Stem(p string) string {
 		}
 	}
 	return p
+}
+
+// Extensions are the file name suffixes that make a file l, as the table
+// lists them (with the dot). For a reader that must name a language's
+// files itself: an import that leaves the extension out.
+func Extensions(l Lang) []string {
+	if l >= numLangs {
+		return nil
+	}
+	return slices.Clone(table[l].exts)
 }
 
 // Grammar is the tree-sitter grammar that parses l, or nil.

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -632,18 +633,26 @@ func resolveSpec(from, spec string, has func(string) bool) string {
 		return ""
 	}
 	// TypeScript sources import "./users.js" meaning users.ts.
-	stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(base, ".js"), ".mjs"), ".cjs")
-	cands := []string{base}
-	for _, ext := range []string{".ts", ".js", ".tsx", ".mjs", ".cjs", ".jsx", ".mts", ".cts"} {
-		cands = append(cands, stem+ext)
+	stem := base
+	if lang.Of(base) == lang.JavaScript {
+		stem = lang.Stem(base)
 	}
-	for _, ext := range []string{".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx"} {
-		cands = append(cands, base+"/index"+ext)
+	if has(base) {
+		return base
 	}
-	for _, c := range cands {
-		if has(c) {
-			return c
+	for _, dir := range []string{stem, base + "/index"} {
+		for _, l := range importable {
+			for _, ext := range lang.Extensions(l) {
+				if has(dir + ext) {
+					return dir + ext
+				}
+			}
 		}
 	}
 	return ""
 }
+
+// importable are the languages a relative import may name without the
+// file's extension, in the order they are tried: a TypeScript source
+// before the JavaScript built from it.
+var importable = []lang.Lang{lang.TypeScript, lang.JavaScript, lang.TSX, lang.JSX}

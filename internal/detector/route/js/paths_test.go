@@ -114,6 +114,8 @@ func TestResolveSpec(t *testing.T) {
 		"src/app.js":             true,
 		"src/routes/admin.mjs":   true,
 		"src/lib/paths/index.ts": true,
+		"src/routes/jobs.mts":    true,
+		"src/pages/home.tsx":     true,
 	}
 	has := func(p string) bool { return files[p] }
 	tests := []struct{ from, spec, want string }{
@@ -122,6 +124,8 @@ func TestResolveSpec(t *testing.T) {
 		{"src/app.js", "./routes", "src/routes/index.js"},
 		{"src/app.js", "./routes/admin", "src/routes/admin.mjs"},
 		{"src/routes/users.ts", "../lib/paths", "src/lib/paths/index.ts"},
+		{"src/app.js", "./routes/jobs", "src/routes/jobs.mts"},
+		{"src/app.js", "./pages/home", "src/pages/home.tsx"},
 		{"src/app.js", "express", ""},
 		{"src/app.js", "../../outside", ""},
 		{"src/app.js", "./missing", ""},
