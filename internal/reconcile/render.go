@@ -2,7 +2,7 @@
 // Encode drafts a fresh, commented file; Merge folds a new scan into a file
 // people have edited; the decision edits (Accept, Transfer, Eliminate,
 // SetControl, Review) change one threat; WriteFile replaces the file
-// atomically.
+// atomically, and Lock keeps two commands from editing it at once.
 //
 // Every edit of an existing file is a splice: yaml.v3's node tree says
 // where each value stands, only the bytes of what changes are rewritten,
