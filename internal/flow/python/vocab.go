@@ -101,6 +101,8 @@ type sinkSpec struct {
 
 // Sinks the engine's shared table has no entry for.
 var (
+	// sinkSQLFragment: text that is SQL whatever it says (text(), extra()):
+	// a WHERE fragment with no SELECT in it is still a query.
 	sinkSQLFragment = &flow.Sink{Kind: flow.SQLInjection, Name: "SQL fragment"}
 	sinkExtract     = &flow.Sink{Kind: flow.PathTraversal, Name: "archive extracted without a path check"}
 	sinkSetattr     = &flow.Sink{Kind: flow.MassAssignment, Name: "attribute named by the request"}
@@ -207,9 +209,9 @@ var sinks = func() map[string][]sinkSpec {
 		"starlette.responses.HTMLResponse":   spec(sinkBuiltHTML, "content", 0),
 		"fastapi.responses.HTMLResponse":     spec(sinkBuiltHTML, "content", 0),
 
-		"sqlalchemy.text":                     spec(flow.SinkSQL, "text", 0),
-		"sqlalchemy.sql.text":                 spec(flow.SinkSQL, "text", 0),
-		"sqlalchemy.sql.expression.text":      spec(flow.SinkSQL, "text", 0),
+		"sqlalchemy.text":                     spec(sinkSQLFragment, "text", 0),
+		"sqlalchemy.sql.text":                 spec(sinkSQLFragment, "text", 0),
+		"sqlalchemy.sql.expression.text":      spec(sinkSQLFragment, "text", 0),
 		"django.db.models.expressions.RawSQL": spec(flow.SinkSQL, "sql", 0),
 		"django.db.models.RawSQL":             spec(flow.SinkSQL, "sql", 0),
 

@@ -23,6 +23,11 @@ def by_title(title: str, db: Session = Depends(get_db)):
     return db.execute(text("SELECT id FROM reports WHERE title = :t"), {"t": title}).all()
 
 
+@router.get("/filtered")
+def filtered(title: str, db: Session = Depends(get_db)):
+    return db.query(Report).filter(text("title = '%s'" % title)).all()  # want: sql-injection via=query
+
+
 @router.get("/orm")
 def orm(title: str, db: Session = Depends(get_db)):
     return db.query(Report).filter(Report.title == title).all()
