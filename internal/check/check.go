@@ -63,6 +63,7 @@ var Kinds = []Kind{
 	{"review-overdue", "Threat model review overdue", "Review the model when you add an integration or an endpoint, and at least every review.every days. Then record it with `threatmap review --by NAME`.", Error, nil},
 	{"secret-committed", "Secret committed to the repository", "Committed keys are found by automated scanners within minutes of a push to a public repository. Rotate it, remove it from the code and from history, and read it from the environment or a secret store.", Error, []string{"CWE-798"}},
 	{"stale", "Model item whose code is gone", "The model names code that the scan no longer finds. Run `threatmap sync` to mark it gone, or remove the row.", Warning, nil},
+	{"re-rated", "Threat re-rated for an exposure set by hand", "A surface's exposure in threatmap.yaml differs from what the code shows across the line that matters to an automated attacker: an internal-only surface cannot be reached from the internet without a foothold inside, so its drafted threats are one step harder; a surface opened to the internet, one step easier. The page and the check use the new rating; threatmap.yaml keeps the exposure as written. Nothing to do if the exposure is right.", Note, nil},
 	{"stale-page", "THREATMAP.md does not show the model as it is", "The page beside threatmap.yaml was rendered by threatmap before the model last changed (a decision or an edit made by hand), so whoever reads it reads an old map. Run `threatmap sync` to render it again; the decision commands render it as they write.", Warning, nil},
 	// Findings about threatmap-check.yaml itself.
 	{"ignore-expired", "Ignore past its until date", "An ignore in " + ConfigFile + " has an until date that has passed, so the findings it hid are reported again. Fix them, or extend the date with a reason.", Warning, nil},
@@ -119,6 +120,7 @@ type Input struct {
 // Run returns every finding, sorted by level, kind and place.
 func Run(in Input) []Finding {
 	r := &runner{in: in, m: in.Doc.Model, excluded: excludedSurfaces(in)}
+	r.rerate()
 	r.drift()
 	r.stale()
 	r.undecided()
@@ -153,6 +155,48 @@ type runner struct {
 	out []Finding
 	// excluded holds the ids of surfaces whose code the scan left out.
 	excluded map[string]bool
+}
+
+// rerate rates the model's threats for their surfaces' exposure as
+// written (the rest of the check judges those ratings), and says which
+// moved. A surface's drafted exposure is the one recorded in its match,
+// else the one the scan shows for it now.
+func (r *runner) rerate() {
+	m, moved := model.Rerated(r.m, func(s *model.Surface) model.Exposure {
+		if e := model.DraftedExposure(s); e != "" {
+			return e
+		}
+		for i := range r.in.Draft.Surfaces {
+			if d := &r.in.Draft.Surfaces[i]; s.Match.Covers(d.Match) {
+				return d.Exposure
+			}
+		}
+		return ""
+	})
+	r.m = m
+	for _, rr := range moved {
+		k := slices.IndexFunc(m.Surfaces, func(s model.Surface) bool { return s.ID == rr.Surface })
+		t := slices.IndexFunc(m.Threats, func(t model.Threat) bool { return t.ID == rr.Threat })
+		if r.skipThreat(&m.Threats[t]) {
+			continue
+		}
+		file, line := r.at(fmt.Sprintf("surfaces[%d].exposure", k))
+		why := "an internal-only surface is out of reach of an automated attacker on the internet without a foothold inside"
+		if rr.Exposure != model.Internal {
+			why = "automated attackers on the internet reach it without a foothold inside"
+		}
+		r.add("re-rated", fmt.Sprintf("threat %s re-rated from difficulty %s to %s: surface %s is %s in %s, where the code shows %s, and %s",
+			rr.Threat, rr.From, rr.To, rr.Surface, orPublic(rr.Exposure), r.in.ModelRel, rr.Drafted, why),
+			fmt.Sprintf("nothing to do if that is right; otherwise set surfaces[%d].exposure back to %s", k, rr.Drafted),
+			file, line, rr.Threat, rr.Threat, string(rr.Exposure))
+	}
+}
+
+func orPublic(e model.Exposure) model.Exposure {
+	if e == "" {
+		return model.Public
+	}
+	return e
 }
 
 // excludedSurfaces lists the model surfaces whose evidence is all in

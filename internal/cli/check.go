@@ -50,6 +50,8 @@ where the model has stopped being true:
   stale               the model names code that is gone (warning)
   stale-page          THREATMAP.md, rendered by threatmap, no longer shows the
                       model: a decision or edit since (warning)
+  re-rated            a surface's exposure changed by hand (public to internal,
+                      or back) moved its drafted threats' difficulty (note)
 
 Every finding says what to do, with the command or YAML that fixes it.
 

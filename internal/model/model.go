@@ -90,6 +90,10 @@ type SurfaceMatch struct {
 	// Fact is the content-based id of a scanned fact (a store, a third
 	// party, a secret, ...).
 	Fact string `yaml:"fact,omitempty" json:"fact,omitempty"`
+	// Exposure is the surface's exposure as the code showed it when its
+	// threats were drafted: an exposure changed by hand (public to
+	// internal, or back) re-rates them.
+	Exposure Exposure `yaml:"exposure,omitempty" json:"exposure,omitempty" jsonschema:"enum=public,enum=authenticated,enum=internal,description=The exposure the code showed when threatmap drafted the surface; written by threatmap. An exposure edited by hand re-rates the surface's drafted threats against it."`
 }
 
 // IsOwned reports whether the team owns the surface (the default).

@@ -51,6 +51,9 @@ func Validate(doc *Doc) Problems {
 		v.enum(p+".kind", string(s.Kind), Names(SurfaceKinds), true)
 		v.enum(p+".direction", string(s.Direction), Names(Directions), true)
 		v.enum(p+".exposure", string(s.Exposure), Names(Exposures), false)
+		if s.Match != nil {
+			v.enum(p+".match.exposure", string(s.Match.Exposure), Names(Exposures), false)
+		}
 		v.enum(p+".state", string(s.State), Names(States), false)
 		v.refs(p+".assets", s.Assets, assets, "asset")
 		if s.Boundary != "" {

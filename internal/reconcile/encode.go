@@ -25,7 +25,9 @@ different privileges (from -> to).`,
   kind: endpoint | upload | webhook | admin | store | exit | third-party |
         pipeline | secret | infrastructure
   direction: entry | store | exit    exposure: public | authenticated | internal
-  match: the code this surface stands for (written by threatmap; keep it)
+    (change exposure by hand and its drafted threats are re-rated)
+  match: the code this surface stands for, and the exposure it showed
+         (written by threatmap; keep it)
   state: new (found by the last scan) or gone (its code disappeared)`,
 	"threats": `What can go wrong, one row of the threat map each.
   stride: which question it answers: S spoofing, T tampering, R repudiation,

@@ -24,6 +24,10 @@ type Summary struct {
 	// Controls lists "threat-id/check" for every control the scan set or
 	// added.
 	Controls []string
+	// Exposures lists the surfaces whose match gained the exposure the
+	// code shows (a model drafted before threatmap recorded it), so that
+	// an exposure changed by hand re-rates their threats.
+	Exposures []string
 }
 
 // Changed reports whether the merge changed anything.
@@ -51,6 +55,7 @@ func (s Summary) String() string {
 	add(s.GoneThreats, "gone threat", "gone threats")
 	add(s.RevivedThreats, "threat found again", "threats found again")
 	add(s.Controls, "control updated", "controls updated")
+	add(s.Exposures, "drafted exposure recorded", "drafted exposures recorded")
 	if len(parts) == 0 {
 		return "no changes"
 	}
@@ -84,12 +89,16 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 	// Surfaces: which file surface each drafted one is, if any.
 	fileSurface := map[string]string{} // drafted id → file id
 	surfaceFound := make([]bool, len(cur.Surfaces))
+	codeExposure := map[int]model.Exposure{} // file index → the exposure the code shows
 	var newSurfaces []model.Surface
 	taken := idSet(cur.Surfaces, func(x model.Surface) string { return x.ID })
 	for _, d := range drafted.Surfaces {
 		if i := findSurface(cur.Surfaces, d); i >= 0 {
 			fileSurface[d.ID] = cur.Surfaces[i].ID
 			surfaceFound[i] = true
+			if d.Match != nil && d.Match.Exposure != "" {
+				codeExposure[i] = d.Match.Exposure
+			}
 			continue
 		}
 		n := d
@@ -146,6 +155,18 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 
 	surfaces := section(f, "surfaces")
 	for i, sf := range cur.Surfaces {
+		if e, ok := codeExposure[i]; ok && sf.Match != nil && sf.Match.Exposure == "" {
+			recorded, err := recordExposure(f, surfaces, i, e)
+			if err != nil {
+				return nil, s, err
+			}
+			if recorded {
+				m := *sf.Match
+				m.Exposure = e
+				want.Surfaces[i].Match = &m
+				s.Exposures = append(s.Exposures, sf.ID)
+			}
+		}
 		next := nextState(sf.State, surfaceFound[i], hasMatch(sf.Match))
 		if next == sf.State {
 			continue
@@ -303,6 +324,21 @@ func item(f *file, seq *yaml.Node, i int) (*yaml.Node, error) {
 		return nil, fmt.Errorf("%s:%d: %w: item %d is an alias, an anchor or empty; write it out", f.name, n.Line, errEdit, i+1)
 	}
 	return n, nil
+}
+
+// recordExposure writes the exposure the code shows into surface i's
+// match, which threatmap wrote and owns.
+func recordExposure(f *file, seq *yaml.Node, i int, e model.Exposure) (bool, error) {
+	n, err := item(f, seq, i)
+	if err != nil {
+		return false, err
+	}
+	m := value(n, "match")
+	if m == nil || m.Kind != yaml.MappingNode || m.Anchor != "" {
+		return false, nil // written by hand in another shape: left as it is
+	}
+	_, err = f.setScalar(m, "exposure", string(e), canonical(model.SurfaceMatch{}))
+	return err == nil, err
 }
 
 func setState(f *file, seq *yaml.Node, i int, s model.State, order []string) error {

@@ -132,3 +132,62 @@ func TestMergeHandEdited(t *testing.T) {
 		t.Errorf("second merge is not a no-op: %s\n%s", sum2, again)
 	}
 }
+
+// A model drafted before threatmap recorded the exposure the code shows
+// gains it in each match on sync (flow or block), so that an exposure a
+// person changed re-rates its threats; the person's exposure, and a hand-
+// written match in another shape, stay as written. Merging again changes
+// nothing.
+func TestMergeRecordsDraftedExposure(t *testing.T) {
+	existing := []byte(`version: 1
+product: {name: notes}
+surfaces:
+  - id: post-notes
+    kind: endpoint
+    direction: entry
+    name: POST /notes
+    exposure: internal # only the VPN reaches it
+    match: {method: POST, path: /notes}
+  - id: db
+    kind: store
+    direction: store
+    name: Postgres
+    exposure: public
+    match:
+      fact: store:postgres:db # the primary
+  - id: known
+    kind: endpoint
+    direction: entry
+    name: GET /known
+    match: {method: GET, path: /known, exposure: public}
+threats: []
+`)
+	draft := &model.Model{Version: 1, Product: model.Product{Name: "notes"}, Surfaces: []model.Surface{
+		{ID: "post-notes", Kind: model.KindEndpoint, Direction: model.Entry, Name: "POST /notes", Exposure: model.Public,
+			Match: &model.SurfaceMatch{Method: "POST", Path: "/notes", Exposure: model.Public}},
+		{ID: "db", Kind: model.KindStore, Direction: model.Store, Name: "Postgres", Exposure: model.Internal,
+			Match: &model.SurfaceMatch{Fact: "store:postgres:db", Exposure: model.Internal}},
+		{ID: "known", Kind: model.KindEndpoint, Direction: model.Entry, Name: "GET /known", Exposure: model.Authenticated,
+			Match: &model.SurfaceMatch{Method: "GET", Path: "/known", Exposure: model.Authenticated}},
+	}}
+	out, s, err := Merge(existing, draft, "threatmap.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.Exposures, " "); got != "post-notes db" {
+		t.Errorf("recorded for %q, want post-notes db", got)
+	}
+	for _, want := range []string{
+		"    exposure: internal # only the VPN reaches it\n    match: {method: POST, path: /notes, exposure: public}\n",
+		"    exposure: public\n    match:\n      fact: store:postgres:db # the primary\n      exposure: internal\n",
+		"match: {method: GET, path: /known, exposure: public}\n",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("merged file lacks %q:\n%s", want, out)
+		}
+	}
+	again, s2, err := Merge(out, draft, "threatmap.yaml")
+	if err != nil || string(again) != string(out) || s2.Changed() {
+		t.Errorf("a second merge changed %s (%v)", s2, err)
+	}
+}

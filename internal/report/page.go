@@ -166,6 +166,8 @@ type Upkeep struct {
 // of m (redact.Copy), so no format can print a secret the model holds.
 func Build(m *model.Model, now time.Time, opt Options) *Page {
 	m = redact.Copy(m)
+	// A surface's exposure edited by hand re-rates its drafted threats.
+	m, _ = model.Rerated(m, model.DraftedExposure)
 	if opt.Top <= 0 {
 		opt.Top = DefaultTop
 	}

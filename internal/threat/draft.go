@@ -313,7 +313,7 @@ func (d *drafter) surfaces() {
 		id := d.addSurface(model.Surface{
 			ID: RouteSurfaceID(*r), Kind: kind, Direction: dir, Name: RouteName(*r),
 			Evidence: []model.Evidence{{File: r.File, Line: r.Line}}, Exposure: exposure,
-			Boundary: boundary, Match: &model.SurfaceMatch{Method: r.Method, Path: r.Path},
+			Boundary: boundary, Match: &model.SurfaceMatch{Method: r.Method, Path: r.Path, Exposure: exposure},
 		})
 		d.routeSurf[r.ID] = id
 	}
@@ -335,7 +335,7 @@ func (d *drafter) surfaces() {
 			ID: storeSurfaceID(s), Kind: model.KindStore, Direction: model.Store, Name: s.Name,
 			Evidence: capEvidence(toModel(s.Evidence), 3), Exposure: exposure, Assets: assets,
 			Boundary: d.boundary("api", storeSide(s.Kind), "API to "+storeSide(s.Kind)),
-			Match:    &model.SurfaceMatch{Fact: "store:" + s.Kind + ":" + s.Name},
+			Match:    &model.SurfaceMatch{Fact: "store:" + s.Kind + ":" + s.Name, Exposure: exposure},
 		})
 	}
 	for _, tp := range d.f.ThirdParties {
@@ -353,7 +353,7 @@ func (d *drafter) surfaces() {
 			ID: "third-party-" + slug(tp.Service), Kind: model.KindThirdParty, Direction: model.Exit, Name: tp.Name + " API",
 			Evidence: capEvidence(toModel(tp.Evidence), 3), Exposure: model.Internal, Assets: assets, Owned: &owned,
 			Boundary: d.boundary("api", slug(tp.Service), "API to "+tp.Name),
-			Match:    &model.SurfaceMatch{Fact: "third-party:" + tp.Service},
+			Match:    &model.SurfaceMatch{Fact: "third-party:" + tp.Service, Exposure: model.Internal},
 		})
 	}
 	for _, g := range d.c.secretFiles() {
@@ -365,7 +365,7 @@ func (d *drafter) surfaces() {
 			ID: secretsSurfaceID(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
 			Evidence: g.evidence, Exposure: model.Internal, Assets: []string{d.allCredentials()},
 			Boundary: d.boundary("repository", "readers", "Repository to whoever can read it"),
-			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file},
+			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file, Exposure: model.Internal},
 		})
 	}
 }
@@ -548,7 +548,7 @@ func (d *drafter) newSurface(ns NewSurface) string {
 		b = d.boundary("browser", "api", "Browser to API")
 	}
 	return d.addSurface(model.Surface{ID: id, Kind: ns.Kind, Direction: ns.Direction, Name: ns.Name, Exposure: ns.Exposure,
-		Evidence: capEvidence(ns.Evidence, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: ns.Fact}})
+		Evidence: capEvidence(ns.Evidence, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: ns.Fact, Exposure: ns.Exposure}})
 }
 
 // addThreat drafts a hit's surface and assets and adds its threat, once
