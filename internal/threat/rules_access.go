@@ -43,7 +43,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with an id in its path whose handler loads an object, or whose handler looks up, changes or deletes a record by an id from the body or query (not a login or signup)",
+	Fires:  "a route with an id in its path whose handler loads an object, or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -57,7 +57,8 @@ var idor = &Rule{
 			byPath := len(r.Params) > 0 && !publicRead(r)
 			// An id from the body or query: the path names nothing, the
 			// handler is handed the key (a login looks up its caller).
-			byRequest := len(r.Params) == 0 && c.InHandler(facts.SignalIDFromRequest, r) != nil && !has(r.Tags, facts.TagAuth) &&
+			byRequest := len(r.Params) == 0 && (c.InHandler(facts.SignalIDFromRequest, r) != nil || c.InHandler(facts.SignalPrivilegedClient, r) != nil) &&
+				!has(r.Tags, facts.TagAuth) &&
 				!c.Shows(facts.SignalCreatesAccount, r)
 			return (byPath || byRequest) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
 				c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r)
@@ -75,6 +76,11 @@ var idor = &Rule{
 			if len(r.Params) == 0 {
 				method = "changing the id in the request body or query"
 				ev = append(ev, c.InHandler(facts.SignalIDFromRequest, r)...)
+			}
+			if pc := c.InHandler(facts.SignalPrivilegedClient, r); pc != nil {
+				// Row-level security is what would have stopped it.
+				method += ", through a client keyed to bypass row-level security"
+				ev = append(ev, pc...)
 			}
 			needs := "only a valid session and the next id"
 			if r.Auth != facts.AuthRequired {

@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
@@ -189,7 +190,7 @@ var stateChangingGet = &Rule{
 var functionLevelAuthz = &Rule{
 	ID: "function-level-authz", Title: "Admin operation open to any signed-in user",
 	Stride: []string{"E"}, CWE: []string{"CWE-285", "CWE-269"},
-	Fires:  "a route that requires login but no role, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given",
+	Fires:  "a route that requires login but no role, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given; an admin guard the code defines and no route applies",
 	Rating: "low: a signup and a session are all it takes; impact critical: every user and setting",
 	Controls: []Suggestion{
 		{Text: "Check the caller's role on every admin route and privileged operation", Check: "admin-role"},
@@ -216,6 +217,9 @@ var functionLevelAuthz = &Rule{
 				Level: model.Critical, ImpactReason: "admin functions reach every user's data and the product's settings",
 				Evidence: ev,
 			})
+		}
+		if h, ok := c.unappliedAdminGuard(); ok {
+			hits = append(hits, h)
 		}
 		for _, r := range routes(c, func(r *facts.Route) bool {
 			return noRole(r) && !segmentIn(r.Path, adminSegments...) && c.InHandler(facts.SignalPrivilegedOp, r) != nil
@@ -245,3 +249,48 @@ var sensitiveResponse = weaknessRule{
 	},
 	Surface: "API responses", Direction: model.Exit,
 }.rule()
+
+// unappliedAdminGuard is a hit when the code defines a guard that lets
+// only administrators through and no route applies it, nor checks a role
+// any other way: the routes it was written for are open to every user.
+func (c *Context) unappliedAdminGuard() (Hit, bool) {
+	guards := c.ControlsOf("admin-guard")
+	if len(guards) == 0 {
+		return Hit{}, false
+	}
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		if r.AuthRole != "" || c.Shows(facts.SignalAdminRole, r) {
+			return Hit{}, false
+		}
+		for _, g := range guards {
+			for _, m := range r.Middleware {
+				if m == g.Detail || strings.HasSuffix(m, "."+g.Detail) {
+					return Hit{}, false
+				}
+			}
+		}
+	}
+	var ev []model.Evidence
+	var names []string
+	for _, g := range guards {
+		if !c.RoleOf(firstFile(g.Evidence)).Served() {
+			continue
+		}
+		ev = append(ev, toModel(g.Evidence)...)
+		names = appendNew(names, g.Detail)
+	}
+	if len(ev) == 0 {
+		return Hit{}, false
+	}
+	return Hit{
+		New: &NewSurface{ID: "admin-guard-unapplied", Kind: model.KindEndpoint, Direction: model.Entry, Exposure: model.Public,
+			Name: "Admin guard never applied (" + joinMax(names, 2) + ")", Evidence: ev, Fact: "control:admin-guard:unapplied"},
+		Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+		Impact: "use the functions the admin guard was written for", Method: "signing up and calling them", Requires: "only signup and a valid session",
+		Abuse:      "The code has an admin check, but no route uses it: whatever it was meant to protect is open to every account",
+		Difficulty: model.Easy, DifficultyReason: "no route checks a role",
+		Level: model.High, ImpactReason: "the routes the guard was meant for are open to every signed-in user",
+		Evidence: ev,
+	}, true
+}

@@ -57,12 +57,21 @@ func TestWebRulesOnLiteralFacts(t *testing.T) {
 				rt("PUT", "/teams/{id}/role", facts.AuthRequired, nil, intID, "privileged-op", "guards:admin-role"),
 				rt("PUT", "/me", facts.AuthRequired, nil, nil, "writes-state")),
 			[]string{"PUT /members/{id}/role [all-credentials user-data] difficulty low impact critical"}},
+		{"function-level-authz: an admin guard no route applies", "function-level-authz",
+			scan(facts.Facts{Controls: []facts.Control{{Kind: "admin-guard", Detail: "isAdminUserMiddleware", Evidence: []facts.Evidence{{File: "app/session.js", Line: 25}}}}},
+				rt("GET", "/benefits", facts.AuthRequired, nil, nil)),
+			[]string{"new admin-guard-unapplied (Admin guard never applied (isAdminUserMiddleware)) [all-credentials user-data] difficulty low impact high"}},
+		{"function-level-authz: an admin guard a route applies", "function-level-authz",
+			scan(facts.Facts{Controls: []facts.Control{{Kind: "admin-guard", Detail: "requireAdmin", Evidence: []facts.Evidence{{File: "app/session.js", Line: 25}}}}},
+				rt("GET", "/benefits", facts.AuthRequired, nil, nil), withMiddleware(rt("GET", "/reports", facts.AuthRequired, nil, nil), "auth.requireAdmin")),
+			nil},
 		{"idor: an id from the body, not on a login", "idor",
 			scan(facts.Facts{},
 				rt("POST", "/api/invoices/download", facts.AuthRequired, nil, nil, "object-fetch", "id-from-request"),
 				rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil, "object-fetch", "id-from-request"),
-				rt("POST", "/api/search", facts.AuthRequired, nil, nil, "object-fetch")),
-			[]string{"POST /api/invoices/download [user-data] difficulty medium impact high"}},
+				rt("POST", "/api/search", facts.AuthRequired, nil, nil, "object-fetch"),
+				rt("GET", "/api/team", facts.AuthRequired, nil, nil, "object-fetch", "privileged-client")),
+			[]string{"POST /api/invoices/download [user-data] difficulty medium impact high", "GET /api/team [user-data] difficulty medium impact high"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := RuleByID(tc.rule)
@@ -77,6 +86,14 @@ func TestWebRulesOnLiteralFacts(t *testing.T) {
 				t.Errorf("hits:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
 			}
 		})
+	}
+}
+
+func withMiddleware(mk func() (facts.Route, []facts.Signal), names ...string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.Middleware = names
+		return r, sigs
 	}
 }
 

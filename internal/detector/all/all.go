@@ -6,6 +6,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/credential"
 	"github.com/threatmap/threatmap/internal/detector/exit"
+	"github.com/threatmap/threatmap/internal/detector/helpers"
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	"github.com/threatmap/threatmap/internal/detector/response"
@@ -46,6 +47,7 @@ func New() []detector.Detector {
 		// weaknesses and controls in code
 		signal.New(),
 		response.New(),
+		helpers.New(),
 		// request data followed from routes to sinks (after the routes)
 		goflow.New(),
 		pyflow.New(),

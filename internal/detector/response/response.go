@@ -226,7 +226,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	for _, s := range d.serializers {
 		if secret[s.model] {
 			out.AddWeakness(facts.Weakness{ID: detector.ID("weakness", Kind, s.at.File, s.model), Kind: Kind,
-				Detail: "a serializer returns every field of " + s.model + ", its secrets included",
+				Detail:   "a serializer returns every field of " + s.model + ", its secrets included",
 				Evidence: []facts.Evidence{s.at}})
 		}
 	}

@@ -167,7 +167,7 @@ var webPatterns = []Pattern{
 	// Passwords kept readable.
 	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: code,
 		Keywords: []string{"password"},
-		Re: regexp.MustCompile(`\.password\s*=\s*req\.body\.password\b|\bpassword\s*:\s*req\.body\.password\b|` +
+		Re: regexp.MustCompile(`(?:^|[^.\w])\w+\.password\s*=\s*req\.body\.password\b|\bpassword\s*:\s*req\.body\.password\b|` +
 			`\.password\s*(?:===?|!==?)\s*(?:req\.body\.|request\.\w+\[?['"]?)?password\b|\bpassword\s*(?:===?|!==?)\s*\w+\.password\b|` +
 			`\b[A-Z]\w*\([^)\n]*\bpassword\s*=\s*(?:password|request\.\w+\[\s*['"]password['"]\s*\])\s*[,)]|\.objects\.create\([^)\n]*\bpassword\s*=`),
 		Unless: slowHash},

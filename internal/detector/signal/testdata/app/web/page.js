@@ -34,3 +34,4 @@ function login(req, res, user) {
   }
 }
 app.get("/whoami", (req, res) => res.jsonp({ name: req.session.name })); // want: weakness sensitive-response
+  req.body.password = req.body.password.trim();
