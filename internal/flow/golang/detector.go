@@ -13,6 +13,7 @@
 package golang
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -105,6 +106,7 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 	p := flow.NewProgram(a)
 	byKey := map[string]*facts.Weakness{}
 	var keys []string
+	var walked []span
 	for _, r := range routes {
 		if ctx.Err() != nil {
 			break
@@ -120,6 +122,7 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 		if node == nil {
 			continue
 		}
+		walked = append(walked, span{f.path, f.line(node.Pos()), f.line(node.End())})
 		findings, ok := reach(a, p, f, node, r)
 		if !ok {
 			failed++
@@ -151,7 +154,122 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 	for _, k := range keys {
 		out = append(out, *byKey[k])
 	}
+	reached := map[string]bool{}
+	for _, k := range keys {
+		reached[k] = true
+	}
+	un, n := unreached(ctx, m, a, p, reached, walked)
+	return append(out, un...), failed + n
+}
+
+// span is the lines of a route's handler.
+type span struct {
+	file        string
+	first, last int
+}
+
+func (s span) holds(at facts.Step) bool {
+	return at.File == s.file && at.Line >= s.first && at.Line <= s.last
+}
+
+// unreachedKinds are reported when only a function's parameter reaches
+// them: the injections whose text the function builds itself.
+var unreachedKinds = map[string]bool{flow.SQLInjection: true, flow.CommandInjection: true}
+
+// unreached reports the sinks no route reaches: in a function shaped
+// like a handler (it reads a request itself) that no route the scan
+// found calls, or, for the injections, from a function's parameter that
+// nothing calls with request data. Their reach is the role of the code
+// holding them, or none: the threat rules do not rank them as a bot's.
+// Only the packages whose files name a sink are parsed for this.
+func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, reached map[string]bool, walked []span) (out []facts.Weakness, failed int) {
+	for _, dir := range sortedDirs(m.files) {
+		if ctx.Err() != nil {
+			return out, failed
+		}
+		if !slices.ContainsFunc(m.files[dir], namesSink) {
+			continue
+		}
+		pk := m.pkgAt(dir)
+		if pk == nil {
+			continue
+		}
+		for _, f := range pk.files {
+			for _, d := range f.ast.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				hits, ok := summarize(a, p, f, fd)
+				if !ok {
+					failed++
+					continue
+				}
+				for _, h := range hits {
+					key := h.Kind + "\x00" + h.At.File + "\x00" + strconv.Itoa(h.At.Line)
+					if reached[key] || h.Deferred || slices.ContainsFunc(walked, func(s span) bool { return s.holds(h.At) }) {
+						continue // a route's handler holds it: walked from there already
+					}
+					w := facts.Weakness{
+						ID:       detector.ID("weakness", h.Kind, h.At.File, strconv.Itoa(h.At.Line)),
+						Kind:     h.Kind,
+						Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}},
+						Reach:    facts.ReachNone,
+					}
+					switch {
+					case h.Origin.Param < 0 && h.Origin.Source != "":
+						w.Source = h.Origin.Source
+						w.Detail = flow.Detail[h.Kind] + " (in a handler no route found reaches)"
+					case h.Origin.Param >= 0 && unreachedKinds[h.Kind]:
+						w.Detail = flow.Detail[h.Kind] + " (from a function's parameter; no route found reaches it)"
+					default:
+						continue
+					}
+					reached[key] = true
+					if role := lang.Classify(h.At.File, a.m.source(h.At.File)); !role.Served() {
+						w.Reach = role.Kind.String()
+					}
+					w.Path = append([]facts.Step{{File: f.path, Line: f.line(fd.Pos()), Note: fd.Name.Name + " (no route found calls it)"}}, h.Origin.Trail...)
+					if n := len(w.Path); w.Path[n-1].File != h.At.File || w.Path[n-1].Line != h.At.Line {
+						w.Path = append(w.Path, h.At)
+					}
+					out = append(out, w)
+				}
+			}
+		}
+	}
 	return out, failed
+}
+
+// summarize is a function's hits, lowered on first need; ok is false
+// after a panic.
+func summarize(a *analyzer, p *flow.Program, f *file, fd *ast.FuncDecl) (hits []flow.Hit, ok bool) {
+	defer func() {
+		if recover() != nil {
+			hits, ok = nil, false
+		}
+	}()
+	fn := a.lower(f, fd)
+	if !slices.ContainsFunc(fn.Ops, func(o flow.Op) bool { return len(o.Sinks) > 0 }) {
+		return nil, true
+	}
+	return p.Summarize(fn).Hits, true
+}
+
+// sinkWords are what a file that calls a sink names; files without any
+// are not parsed to look for unreached sinks.
+var sinkWords = []string{"exec.Command", "Query", "Exec(", "Raw(", "Where(", "Redirect(", "http.Get", "http.Post",
+	"http.Head", "NewRequest", "os.Open", "os.Create", "ReadFile", "WriteFile", "ServeFile", "template.HTML", ".Parse(",
+	"Find", ".File(", "SendFile", "Fprint", "WriteString", "Create(", "Save(", "Updates("}
+
+func namesSink(s *srcFile) bool {
+	src := s.src.Bytes()
+	for _, w := range sinkWords {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // reach is what one route's handler reaches. Code the frontend did not

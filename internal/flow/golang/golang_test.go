@@ -17,8 +17,10 @@ import (
 )
 
 // wantRE is a fixture's expectation on a sink's line:
-// `// want: sql-injection via=query`.
-var wantRE = regexp.MustCompile(`// want: ([a-z-]+) via=([a-z-]+)`)
+// `// want: sql-injection via=query`, reached from a route; with
+// `reach=none` (or a role), reached from no route (via=- when a
+// function's parameter reaches it).
+var wantRE = regexp.MustCompile(`// want: ([a-z-]+) via=([a-z-]+)(?: reach=([a-z-]+))?`)
 
 // TestFixtures scans each app under internal/flow/testdata/go with the
 // Go route detector and this one, and compares the weaknesses found with
@@ -92,9 +94,17 @@ func scanApp(t *testing.T, dir string) []string {
 	var out []string
 	for _, w := range detector.Collected(sink, detector.WeaknessKind) {
 		for _, e := range w.Evidence {
-			out = append(out, e.File+":"+strconv.Itoa(e.Line)+" "+w.Kind+" via="+w.Source)
+			src := w.Source
+			if src == "" {
+				src = "-"
+			}
+			out = append(out, e.File+":"+strconv.Itoa(e.Line)+" "+w.Kind+" via="+src+" reach="+w.Reach)
 		}
-		checkPath(t, w)
+		if w.Reach == facts.ReachRoute {
+			checkPath(t, w)
+		} else if len(w.Routes) > 0 || len(w.Path) < 2 {
+			t.Errorf("%s at %v reached from no route: routes %v path %v", w.Kind, w.Evidence, w.Routes, w.Path)
+		}
 	}
 	return out
 }
@@ -128,7 +138,11 @@ func wants(t *testing.T, dir string) []string {
 		rel, _ := filepath.Rel(dir, p)
 		for i, line := range strings.Split(string(data), "\n") {
 			if m := wantRE.FindStringSubmatch(line); m != nil {
-				out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(i+1)+" "+m[1]+" via="+m[2])
+				reach := m[3]
+				if reach == "" {
+					reach = facts.ReachRoute
+				}
+				out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(i+1)+" "+m[1]+" via="+m[2]+" reach="+reach)
 			}
 		}
 		return nil

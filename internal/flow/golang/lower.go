@@ -107,6 +107,8 @@ func (l *lowerer) params(ft *ast.FuncType) {
 	for _, fl := range ft.Params.List {
 		k := l.reqKindOf(fl.Type)
 		for _, n := range fl.Names {
+			delete(l.html, n.Name) // a closure's own writer, not the enclosing one's
+			delete(l.reqs, n.Name)
 			if k != reqNone {
 				l.reqs[n.Name] = k
 			}

@@ -130,6 +130,16 @@ func (m *module) resolveImport(ip string) string {
 	return path.Clean(path.Join(bestDir, strings.TrimPrefix(ip, best)))
 }
 
+// source is a file's bytes, nil when the tree has no such Go file.
+func (m *module) source(p string) []byte {
+	for _, s := range m.files[path.Dir(p)] {
+		if s.path == p {
+			return s.src.Bytes()
+		}
+	}
+	return nil
+}
+
 // fileAt finds the parsed file at a repo path.
 func (m *module) fileAt(p string) *file {
 	pk := m.pkgAt(path.Dir(p))

@@ -13,4 +13,11 @@ func main() {
 	db, _ := sql.Open("postgres", os.Getenv("DATABASE_URL"))
 	store.New(db).Truncate(os.Args[1])
 	exec.Command("sh", "-c", "pg_dump "+os.Args[2]).Run()
+	purge(db, os.Args[3])
+}
+
+// purge builds SQL from its parameter: an injection if a caller passed
+// request data, and none does.
+func purge(db *sql.DB, table string) {
+	db.Exec("DELETE FROM " + table + " WHERE expired") // want: sql-injection via=- reach=none
 }
