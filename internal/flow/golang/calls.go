@@ -356,7 +356,11 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 	case name == "Decode" && len(c.Args) == 1 && !recv.Empty():
 		l.bind(c.Args[0], recv, c)
 		return flow.Expr{}
-	case (sqlMethods[name] || sqlClauses[name] || sqlxDest[name]) && !l.preparedStmt(sel.X) && (l.importsSQL() || l.sqlReceiver(sel.X)):
+	case (sqlMethods[name] || sqlClauses[name] || sqlxDest[name]) && !l.preparedStmt(sel.X):
+		sqlLib := l.importsSQL() || l.sqlReceiver(sel.X)
+		if !sqlLib && !sqlMethods[name] {
+			break
+		}
 		qi := 0
 		if len(c.Args) > 1 && l.isContext(c.Args[0]) {
 			qi = 1
@@ -370,8 +374,12 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 					sinks = use(sinkSQLClause, qi)
 				}
 			}
-		default:
+		case sqlLib:
 			sinks = use(flow.SinkRawSQL, qi)
+		default:
+			// A Query or Exec of a type the code does not show (a
+			// local interface): SQL only when the text reads as SQL.
+			sinks = use(flow.SinkSQL, qi)
 		}
 	case mongoFilter[name] > 0 && l.importsMongo():
 		fi := mongoFilter[name]

@@ -52,5 +52,6 @@ func main() {
 		_, err = db.Exec("DELETE FROM files WHERE id = " + strconv.Itoa(id))
 		return err
 	})
+	registerSearch(app)
 	app.Listen(":3000")
 }
