@@ -220,7 +220,9 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rea
 					case h.Origin.Param < 0 && h.Origin.Source != "":
 						w.Source = h.Origin.Source
 						w.Detail = flow.Detail[h.Kind] + " (in a handler no route found reaches)"
-					case h.Origin.Param >= 0 && unreachedKinds[h.Kind]:
+					case h.Origin.Param >= 0 && unreachedKinds[h.Kind] && h.Sink != sinkCommand:
+						// (A program path a function is given, as a git
+						// wrapper is, says nothing: only text it builds.)
 						w.Detail = flow.Detail[h.Kind] + " (from a function's parameter; no route found reaches it)"
 					default:
 						continue
