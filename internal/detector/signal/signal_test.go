@@ -8,19 +8,21 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Fixtures mark each expected signal inline: "want: weakness KIND" or
 // "want: control KIND", one per line where the evidence is. The kinds the
-// data-flow engine follows in Python (flow.Covers) are its to find, from
+// data-flow engine follows in Python and Go (flow.Covers) are its to find, from
 // the routes: it runs here too, so the fixtures keep saying what a scan
 // reports.
 func TestFixtures(t *testing.T) {
 	dir := "testdata/app"
-	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New())
+	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New(), goroute.New(), goflow.New())
 	var weaknesses, controls []string
 	for _, w := range f.Weaknesses {
 		for range w.Evidence {
