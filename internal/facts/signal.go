@@ -56,6 +56,9 @@ const (
 	SignalSendsMessage   = "sends-message"   // sends e-mail or SMS through a provider
 	SignalCreatesAccount = "creates-account" // creates a record and handles a password: a signup
 	SignalWritesState    = "writes-state"    // creates, changes or deletes something
+	// SignalIDLookup: a path parameter's value reaches a lookup in the
+	// handler (Detail: the parameter's name).
+	SignalIDLookup = "id-lookup"
 	// SignalWebhookProvider names who posts to a webhook route (Detail:
 	// stripe, github, ...).
 	SignalWebhookProvider = "webhook-provider"

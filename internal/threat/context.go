@@ -97,6 +97,11 @@ type Hit struct {
 	Level            model.Level
 	ImpactReason     string
 	Evidence         []model.Evidence
+	// Gate names the check of the rule's own control that answers the
+	// threat when it finds the control at the hit (an owner condition
+	// for IDOR): the row is then drafted mitigated, with the controls
+	// found and without the ones that would only deepen the defence.
+	Gate string
 }
 
 // NewSurface is a surface for something a rule found that is not a route,

@@ -596,6 +596,7 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 		Statement: statement, Abuse: h.Abuse, Difficulty: h.Difficulty, DifficultyReason: h.DifficultyReason,
 		Impact: h.Level, ImpactReason: h.ImpactReason, Evidence: capEvidence(h.Evidence, 5), Response: model.Undecided,
 	}
+	gated := h.Gate != "" && len(d.c.verify(h.Gate, h)) > 0
 	for _, sc := range r.Controls {
 		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
 		if sc.Check != "" {
@@ -603,6 +604,9 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 				ctl.Status = model.Implemented
 				ctl.Evidence = capEvidence(ev, 3)
 			}
+		}
+		if gated && ctl.Status != model.Implemented {
+			continue
 		}
 		t.Controls = append(t.Controls, ctl)
 	}

@@ -43,7 +43,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with an id in its path whose handler loads an object, or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler (mitigated when the caller's id scopes it or the handler checks the owner), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -53,19 +53,20 @@ var idor = &Rule{
 	fire: func(c *Context) []Hit {
 		var hits []Hit
 		for _, r := range routes(c, func(r *facts.Route) bool {
-			// Admin routes reach every record by design: their row is admin-exposed.
-			byPath := len(r.Params) > 0 && !publicRead(r)
+			// Admin routes, and handlers that demand an admin, reach every
+			// record by design: their row is admin-exposed.
+			byPath := len(r.Params) > 0 && len(c.Named(facts.SignalIDLookup, r)) > 0 && !publicRead(r)
 			// An id from the body or query: the path names nothing, the
 			// handler is handed the key (a login looks up its caller).
 			byRequest := len(r.Params) == 0 && (c.InHandler(facts.SignalIDFromRequest, r) != nil || c.InHandler(facts.SignalPrivilegedClient, r) != nil) &&
 				!has(r.Tags, facts.TagAuth) &&
-				!c.Shows(facts.SignalCreatesAccount, r)
+				!c.Shows(facts.SignalCreatesAccount, r) && c.Shows(facts.SignalObjectFetch, r)
 			return (byPath || byRequest) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
-				c.Shows(facts.SignalObjectFetch, r) && !actsOnCaller(r)
+				!c.Shows(facts.SignalAdminRole, r) && !actsOnCaller(r)
 		}) {
 			id := facts.Param{Name: "id", In: "body", Type: facts.TypeUnknown}
 			if len(r.Params) > 0 {
-				id = r.Params[len(r.Params)-1]
+				id = lookedUp(r, c.Named(facts.SignalIDLookup, r))
 			}
 			diff, reason := model.Moderate, "needs a valid id of another user's object"
 			if id.Type == facts.TypeInt {
@@ -92,11 +93,22 @@ var idor = &Rule{
 				Abuse:      "IDOR: changing the ID returns another user's data if the endpoint lacks ownership checks",
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "it leaks user data directly, one record per request",
-				Evidence: ev,
+				Evidence: ev, Gate: "ownership-check", // an owner condition answers it
 			})
 		}
 		return hits
 	},
+}
+
+// lookedUp is the path parameter whose value reaches a lookup: the last
+// of those named, as the innermost object is the one fetched.
+func lookedUp(r *facts.Route, names []string) facts.Param {
+	for i := len(r.Params) - 1; i >= 0; i-- {
+		if has(names, r.Params[i].Name) {
+			return r.Params[i]
+		}
+	}
+	return r.Params[len(r.Params)-1]
 }
 
 var webhookForgery = &Rule{

@@ -168,6 +168,7 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 	if r.Body == "" {
 		return out
 	}
+	out = append(out, idLookups(r, r.Body)...)
 	for _, m := range models {
 		if i := wordIndex(r.Body, m); i >= 0 {
 			add(facts.SignalNamesModel, m, facts.SignalInHandler, handlerLine(r, i))

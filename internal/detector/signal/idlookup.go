@@ -1,0 +1,283 @@
+package signal
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// An object id is a path parameter whose value reaches a lookup: a call
+// that loads, changes or deletes a record by it. A parameter the handler
+// never reads, or only logs or compares, names no object. A lookup
+// that the caller's own id scopes (store.FeedByID(user.ID, id)) is the
+// owner condition itself.
+var (
+	// lookupCallee is the last name of a call that loads or changes
+	// records: get/find/query..., ...ByID, ..._or_404, ORM writes.
+	lookupCallee = regexp.MustCompile(`^((?i:(get|find|fetch|load|query|select|lookup|retrieve|filter|where|first|one|exists|search|exec|execute|raw|delete|destroy|remove|update|upsert)\w*)|\w*(By[A-Z_]\w*|By|_by_\w+|_or_404|Exists|ByPk))$`)
+	// requestAccessor is a receiver that reads the request itself:
+	// request.args.get("id") reads the parameter, it looks nothing up.
+	requestAccessor = regexp.MustCompile(`(?i)(^|\.)(req|request|r|c|ctx|context|params|query|args|form|headers|cookies|searchParams|kwargs|GET|POST|path_params|query_params|matchdict|vars|os|environ|settings|config)$`)
+	// callerID is the caller's own id: a lookup given it is scoped to the
+	// caller.
+	callerID = regexp.MustCompile(`(?i)\b((current_?user|request\.user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user|user|me|viewer|actor)\.(id|pk)\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
+	// oauthStep is a handler that runs one step of an OAuth sign-in: its
+	// path parameter names the identity provider, not a record.
+	oauthStep = regexp.MustCompile(`(AuthCodeURL\(|\.Exchange\(|authorize_redirect\(|authorize_access_token\(|get_authorization_url\(|createAuthorizationURL\(|passport\.authenticate\(|(?i:oauth2?_?(state|flow))\s*\(|(?i:code_?verifier))`)
+	// bareLookup is a lookup called as a plain function: a helper such
+	// as getPagination(...) computes, get_object_or_404 loads.
+	bareLookup = regexp.MustCompile(`(_or_404|By[A-Z_]\w*|ById|ByPk)$`)
+	// definition and definitionBody tell a function's own signature
+	// (def delete_note(note_id): ..., func (h *h) show(...) {, delete(id) {)
+	// from a call.
+	definition     = regexp.MustCompile(`(\b(def|func|function|fn|fun)\s*\*?\s*|\bfunc\s*\([^)]*\)\s*)$`)
+	definitionBody = regexp.MustCompile(`^\s*(:\s*[\w\[\]<>|., ]*)?\{|^\s*(->\s*[^:\n]*)?:\s*(#.*)?\n`)
+	callStart      = regexp.MustCompile(`([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(`)
+	assignLHS      = regexp.MustCompile(`(?m)^\s*(?:const|let|var|val|auto)?\s*([\w$][\w$\s,{}:\[\]*&]*?)\s*(?::=|=)\s*([^=].*)$`)
+	identRE        = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+)
+
+// idLookups is one id-lookup signal per path parameter of r whose value
+// reaches a lookup in its handler (body, comments blanked), at the
+// lookup's line, and an ownership signal there when the caller's id
+// scopes every such lookup.
+func idLookups(r *facts.Route, body string) []facts.Signal {
+	if body == "" || oauthStep.MatchString(body) {
+		return nil
+	}
+	code := blankStrings(body)
+	var out []facts.Signal
+	for _, p := range r.Params {
+		if p.In != "" && p.In != "path" {
+			continue
+		}
+		i, scoped := paramLookup(body, code, p.Name)
+		if i < 0 {
+			continue
+		}
+		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
+			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
+		if scoped {
+			// The lookup is the owner condition at query time.
+			out = append(out, facts.Signal{Kind: facts.SignalOwnership, Route: r.Key(),
+				In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
+		}
+	}
+	return out
+}
+
+// paramLookup is the offset of the first lookup the parameter name
+// reaches in body, or -1, and whether every lookup it reaches is scoped by
+// the caller's id. code is body with string literals blanked.
+func paramLookup(body, code, name string) (int, bool) {
+	if name == "" || wordIndex(body, name) < 0 {
+		return -1, false
+	}
+	first := -1
+	aliases := aliasesOf(body, name)
+	callers := callerVars(body, aliases)
+	reads := readByName(name)
+	for _, m := range callStart.FindAllStringSubmatchIndex(code, -1) {
+		callee := strings.ReplaceAll(code[m[2]:m[3]], " ", "")
+		last := callee[strings.LastIndex(callee, ".")+1:]
+		if definition.MatchString(code[:m[0]]) {
+			continue
+		}
+		end := closing(code, m[1]-1)
+		if end < 0 || definitionBody.MatchString(code[end+1:]) {
+			continue
+		}
+		args, raw := code[m[1]:end], body[m[1]:end]
+		reaches := false
+		for _, a := range aliases {
+			if wordIndex(args, a) >= 0 {
+				reaches = true
+				break
+			}
+		}
+		// The name in quotes reads the parameter: c.Param("id") inside
+		// the lookup's arguments.
+		if !reaches && reads.MatchString(raw) {
+			receiver := strings.TrimSuffix(callee, "."+last)
+			reaches = receiver == callee || !requestAccessor.MatchString(receiver)
+		}
+		if !reaches {
+			continue
+		}
+		// Any call given the id and the caller's id looks the record up
+		// among the caller's (store.Category(userID, id)); otherwise only
+		// a lookup's name says it loads a record.
+		sc := scoped(chain(code, m[0])+args, aliases, callers)
+		method := last != callee || strings.HasSuffix(strings.TrimRight(code[:m[0]], " \t\n"), ".")
+		if !sc && (!lookupCallee.MatchString(last) || (!method && !bareLookup.MatchString(last))) {
+			continue
+		}
+		if !sc {
+			return m[0], false
+		}
+		if first < 0 {
+			first = m[0]
+		}
+	}
+	return first, first >= 0
+}
+
+// aliasesOf is the parameter's name and every variable assigned from an
+// expression that holds it or an alias (feedID := request.RouteInt64Param(r, "feedID");
+// id = int(item_id)), two steps deep.
+func aliasesOf(body, name string) []string {
+	aliases := []string{name}
+	for range 2 {
+		for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
+			lhs, rhs := m[1], m[2]
+			if isLookup(rhs) || scoped(rhs, aliases, nil) {
+				continue // the record looked up, not its id
+			}
+			holds := false
+			for _, a := range aliases {
+				if wordIndex(rhs, a) >= 0 {
+					holds = true
+					break
+				}
+			}
+			if !holds {
+				continue
+			}
+			for _, id := range identRE.FindAllString(lhs, -1) {
+				switch id {
+				case "err", "ok", "_", "const", "let", "var":
+					continue
+				}
+				if !contains(aliases, id) {
+					aliases = append(aliases, id)
+				}
+			}
+		}
+	}
+	return aliases
+}
+
+// isLookup reports whether code calls a lookup.
+func isLookup(code string) bool {
+	for _, m := range callStart.FindAllStringSubmatch(code, -1) {
+		callee := strings.ReplaceAll(m[1], " ", "")
+		if lookupCallee.MatchString(callee[strings.LastIndex(callee, ".")+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// scoped reports whether a lookup's arguments hold the caller's own id
+// (or a variable holding it or the caller's record) besides the
+// parameter: the record is looked up among the caller's.
+func scoped(args string, aliases, callers []string) bool {
+	for _, m := range callerID.FindAllStringIndex(args, -1) {
+		// The parameter itself (/users/{user_id}) is not the caller.
+		id := args[m[0]:m[1]]
+		head, _, _ := strings.Cut(id, ".")
+		if !contains(aliases, id) && !contains(aliases, head) {
+			return true
+		}
+	}
+	for _, c := range callers {
+		if wordIndex(args, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// callerVars are the variables assigned from the caller's id or record:
+// userID := request.UserID(r); loggedUser, err := store.UserByID(request.UserID(r)).
+func callerVars(body string, aliases []string) []string {
+	var out []string
+	for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
+		if !scoped(m[2], aliases, out) {
+			continue
+		}
+		for _, id := range identRE.FindAllString(m[1], -1) {
+			switch id {
+			case "err", "ok", "_", "const", "let", "var":
+				continue
+			}
+			if !contains(aliases, id) && !contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// chain is the builder chain a call at i continues: the lines before it
+// when the call continues a chain over lines (store.Query(userID).\n  WithTag(tag)).
+func chain(code string, i int) string {
+	start := strings.LastIndexByte(code[:i], '\n') + 1
+	for start > 0 {
+		prev := strings.LastIndexByte(code[:start-1], '\n') + 1
+		if !strings.HasPrefix(strings.TrimSpace(code[start:i]), ".") && !strings.HasSuffix(strings.TrimSpace(code[prev:start-1]), ".") {
+			break
+		}
+		start = prev
+	}
+	return code[start:i]
+}
+
+// readByName matches the parameter read by its name in quotes: an
+// argument of a call (c.Param("id"), RouteInt64Param(r, "id")) or an
+// index (req.params["id"]); a string that only equals the name is data.
+func readByName(name string) *regexp.Regexp {
+	q := "[\"'`]" + regexp.QuoteMeta(name) + "[\"'`]"
+	return regexp.MustCompile(`(\(\s*([\w.&*]+\s*,\s*)*` + q + `\s*[,)])|\[\s*` + q + `\s*\]`)
+}
+
+// closing is the offset of the parenthesis that closes the one at open in
+// code (strings blanked), or -1.
+func closing(code string, open int) int {
+	depth := 0
+	for i := open; i < len(code); i++ {
+		switch code[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// blankStrings replaces the contents of string literals ('...', "...",
+// `...`) with spaces, keeping offsets and newlines, so a word inside a
+// string is not read as code.
+func blankStrings(s string) string {
+	b := []byte(s)
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote == 0:
+			if c == '"' || c == '\'' || c == '`' {
+				quote = c
+			}
+		case c == '\\' && i+1 < len(b):
+			b[i] = ' '
+			if b[i+1] != '\n' {
+				b[i+1] = ' '
+			}
+			i++
+		case c == quote:
+			quote = 0
+		case c == '\n' && quote != '`':
+			quote = 0 // an unclosed quote ends at the line (an apostrophe in a comment)
+		default:
+			if c != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,121 @@
+package signal
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// An id is a path parameter whose value reaches a lookup the caller's id
+// does not scope; each lookalike names the same things and looks nothing
+// up by the parameter, or looks it up among the caller's own records.
+func TestIDLookups(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, body string
+		params           []string
+		want             []string // parameter line, or "owner line" for a scoped lookup
+	}{
+		{"python: the handler's argument to get_or_404", "app/views.py",
+			"def show(invoice_id):\n    invoice = Invoice.query.get_or_404(invoice_id)\n    return jsonify(invoice)",
+			[]string{"invoice_id"}, []string{"invoice_id 2"}},
+		{"express: req.params into findById", "src/routes.js",
+			"async (req, res) => {\n  const doc = await Doc.findById(req.params.id);\n  res.json(doc);\n}",
+			[]string{"id"}, []string{"id 2"}},
+		{"go: a variable read from the route, then a store call", "web/h.go",
+			"func (h *handler) show(w http.ResponseWriter, r *http.Request) {\n\tfeedID := request.RouteInt64Param(r, \"feedID\")\n\tfeed, err := h.store.FeedByID(feedID)\n}",
+			[]string{"feedID"}, []string{"feedID 3"}},
+		{"go: the route read inside the lookup's arguments", "web/h.go",
+			"func show(c *gin.Context) {\n\tdb.First(&doc, c.Param(\"id\"))\n}",
+			[]string{"id"}, []string{"id 2"}},
+		{"prisma: a where clause over lines", "src/app/api/x/route.ts",
+			"export async function DELETE(req, { params }) {\n  const { noteId } = await params;\n  await prisma.note.delete({\n    where: { id: noteId },\n  });\n}",
+			[]string{"noteId"}, []string{"noteId 3"}},
+		{"the innermost of two ids", "src/routes.js",
+			"async (req, res) => {\n  const team = await Team.findByPk(req.params.teamId);\n  const m = await Member.findOne({ where: { id: req.params.memberId } });\n}",
+			[]string{"teamId", "memberId"}, []string{"teamId 2", "memberId 3"}},
+
+		{"sqlalchemy: a filter chained on a query, the parameter named id", "app/routes.py",
+			"def get_document(id: int, user: User = Depends(get_current_user)):\n    doc = db.query(Document).filter(Document.id == id).first()\n    return doc",
+			[]string{"id"}, []string{"id 2"}},
+		{"sqlalchemy: the same filter with the owner", "app/routes.py",
+			"def get_document(id: int, user: User = Depends(get_current_user)):\n    doc = db.query(Document).filter(Document.id == id, Document.owner_id == user.id).first()\n    return doc",
+			[]string{"id"}, []string{"id 2", "owner 2"}},
+		{"the parameter is a user's id: not the caller's", "app/routes.py",
+			"def get_user(user_id: int):\n    return User.query.get_or_404(user_id)",
+			[]string{"user_id"}, []string{"user_id 2"}},
+		{"scoped by the caller's id: the owner condition", "web/h.go",
+			"func (h *handler) show(w http.ResponseWriter, r *http.Request) {\n\tfeedID := request.RouteInt64Param(r, \"feedID\")\n\tok, err := h.store.FeedExists(userID, feedID)\n}",
+			[]string{"feedID"}, []string{"feedID 3", "owner 3"}},
+		{"a where clause with the caller's id: the owner condition", "src/app/api/x/route.ts",
+			"export async function GET(req, { params }) {\n  const { noteId } = await params;\n  return prisma.note.findFirst({ where: { id: noteId, userId: session.user.id } });\n}",
+			[]string{"noteId"}, []string{"noteId 3", "owner 3"}},
+		{"lookalike: the parameter is never read (a guard loaded the object)", "server/routes/oauth.ts",
+			"async (ctx) => {\n  const client = ctx.state.oauthClient;\n  const team = await Team.findByPk(client.teamId);\n}",
+			[]string{"clientId"}, nil},
+		{"lookalike: the parameter is only read from the request and logged", "app/views.py",
+			"def show(request, fmt):\n    value = request.args.get('fmt')\n    log.info('format %s', value)\n    return render(value)",
+			[]string{"fmt"}, nil},
+		{"lookalike: an OAuth sign-in step keyed by the provider", "web/oauth.go",
+			"func (h *handler) redirect(w http.ResponseWriter, r *http.Request) {\n\tprovider := request.RouteStringParam(r, \"provider\")\n\tp, err := h.manager.FindProvider(provider)\n\thttp.Redirect(w, r, p.AuthCodeURL(state), http.StatusFound)\n}",
+			[]string{"provider"}, nil},
+		{"lookalike: the handler's own signature, named for what it does", "app/main.py",
+			"@app.delete(\"/api/notes/{note_id}\")\ndef delete_note(note_id: int, user=Depends(current_user)):\n    return {\"deleted\": note_id}",
+			[]string{"note_id"}, nil},
+		{"lookalike: a Go method and a JS method named for a lookup", "web/h.go",
+			"func (h *handler) getFeed(w http.ResponseWriter, r *http.Request, feedID int64) {\n\tlog(feedID)\n}\nasync findOne(feedID) {\n  return feedID\n}",
+			[]string{"feedID"}, nil},
+		{"lookalike: an OAuth step that starts a flow with a verifier", "web/oauth.go",
+			"func (h *handler) redirect(w http.ResponseWriter, r *http.Request) {\n\tname := request.RouteStringParam(r, \"provider\")\n\tp, err := h.manager.FindProvider(name)\n\tsess.StartOAuth2Flow(auth.State(), auth.CodeVerifier())\n}",
+			[]string{"provider"}, nil},
+		{"lookalike: a builder method with By inside a word", "web/static.go",
+			"func (h *handler) js(w http.ResponseWriter, r *http.Request) {\n\tfilename := r.PathValue(\"filename\")\n\tbundle := bundles[filename]\n\tb.WithBodyAsBytes(bundle.Data)\n}",
+			[]string{"filename"}, nil},
+		{"any call given the caller's id is a scoped lookup; its record passed on is no id", "web/h.go",
+			"func (h *handler) show(w http.ResponseWriter, r *http.Request) {\n\tcategoryID := request.RouteInt64Param(r, \"categoryID\")\n\tcategory, err := h.store.Category(request.UserID(r), categoryID)\n\tpage := getPagination(category.ID)\n}",
+			[]string{"categoryID"}, []string{"categoryID 3", "owner 3"}},
+		{"a builder chain scoped by the caller is the owner condition; a plain helper named get is no lookup", "web/h.go",
+			"func (h *handler) tag(w http.ResponseWriter, r *http.Request) {\n\ttagName := request.RouteStringParam(r, \"tagName\")\n\tentries, err := h.store.NewQuery(user.ID).\n\t\tWithTags(tagName).\n\t\tGetEntries(tagName)\n\tp := getPagination(tagName)\n}",
+			[]string{"tagName"}, []string{"tagName 4", "owner 4"}},
+		{"lookalike: the name only inside a string", "src/routes.js",
+			"async (req, res) => {\n  const doc = await Doc.findOne({ title: 'id' });\n  res.json(doc);\n}",
+			[]string{"id"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := facts.Route{Method: "GET", Path: "/x", File: tc.file, Line: 1, Body: tc.body}
+			for _, p := range tc.params {
+				r.Params = append(r.Params, facts.Param{Name: p, In: "path"})
+			}
+			var got []string
+			for _, s := range RouteSignals(&r, nil, nil) {
+				switch {
+				case s.Kind == facts.SignalIDLookup:
+					got = append(got, s.Detail+" "+strconv.Itoa(s.Evidence.Line))
+				case s.Kind == facts.SignalOwnership && s.Evidence.Line > 1:
+					got = append(got, "owner "+strconv.Itoa(s.Evidence.Line))
+				}
+			}
+			// The owner pattern may find the same condition: one line each.
+			slices.Sort(got)
+			got = slices.Compact(got)
+			slices.Sort(tc.want)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBlankStrings(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`get("id", x)`, `get("  ", x)`},
+		{"a('it\\'s')\nb", "a('     ')\nb"},
+		{"x = `a\nb`", "x = ` \n `"},
+		{"// don't\nf(id)", "// don' \nf(id)"},
+	} {
+		if got := blankStrings(tc.in); got != tc.want {
+			t.Errorf("blankStrings(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
