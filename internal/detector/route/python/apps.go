@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -21,14 +22,23 @@ const (
 	objNamespace         // flask_restx.Namespace
 	objFastAPI           // fastapi.FastAPI, starlette
 	objRouter            // fastapi.APIRouter
+	objNinja             // ninja.NinjaAPI, served where a URLconf puts its urls
+	objNinjaRouter       // ninja.Router
 )
 
 func (k objKind) framework() string {
-	if k == objFastAPI || k == objRouter {
+	switch k {
+	case objFastAPI, objRouter:
 		return "fastapi"
+	case objNinja, objNinjaRouter:
+		return "django-ninja"
 	}
 	return "flask"
 }
+
+// ninja says the object is Django Ninja's: its paths use Django's
+// converters ({int:item_id}) and its auth is an argument.
+func (k objKind) ninja() bool { return k == objNinja || k == objNinjaRouter }
 
 // object is one app, blueprint, router or API object, with what is
 // declared on it and what is mounted under it.
@@ -44,6 +54,8 @@ type object struct {
 	// implicit objects stand for a decorator receiver the tree does not
 	// bind (imported from outside it): its mounts are unknown.
 	implicit bool
+	// served are the places a Django URLconf serves a NinjaAPI's urls.
+	served []edge
 }
 
 type edge struct {
@@ -100,6 +112,9 @@ type decl struct {
 	// untypedString says a {param} with no declared type is a string
 	// (Flask's and Django's default converter; FastAPI's unannotated).
 	untypedString bool
+	// public is an operation that turns its API's auth off (Django
+	// Ninja's auth=None).
+	public bool
 }
 
 type graph struct {
@@ -123,7 +138,7 @@ func newGraph(ix *index) *graph { return &graph{ix: ix, objs: map[string]*object
 // an in-tree class constructs no routing object.
 var ctorNames = map[string]bool{
 	"Flask": true, "Blueprint": true, "Api": true, "Namespace": true,
-	"FastAPI": true, "Starlette": true, "APIRouter": true,
+	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -157,6 +172,10 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 			return objFastAPI
 		case n == "APIRouter" && (root == "fastapi" || bare && m.usesFastAPI):
 			return objRouter
+		case n == "NinjaAPI" && root == "ninja":
+			return objNinja
+		case n == "Router" && root == "ninja":
+			return objNinjaRouter
 		}
 	}
 	return objNone
@@ -196,6 +215,9 @@ func (g *graph) build() {
 			}
 			if k == objFastAPI || k == objRouter {
 				o.chain = g.dependencies(m, v.arg(-1, "dependencies"))
+			}
+			if k.ninja() {
+				o.chain = ninjaAuth(v.arg(-1, "auth"))
 			}
 			g.objs[m.path+"#"+name] = o
 			g.list = append(g.list, o)
@@ -245,6 +267,13 @@ func (g *graph) call(m *module, c *expr) {
 		child := g.object(m, c.arg(0, "router"))
 		e := edge{child: child, chain: g.dependencies(m, c.arg(-1, "dependencies"))}
 		e.prefix, _ = g.ix.str(m, c.arg(-1, "prefix"))
+		g.link(recv, e)
+	case "add_router":
+		if recv == nil || !recv.kind.ninja() {
+			return
+		}
+		e := edge{child: g.ninjaRouter(m, c.arg(1, "router")), chain: ninjaAuth(c.arg(-1, "auth"))}
+		e.prefix, _ = g.ix.str(m, c.arg(0, "prefix"))
 		g.link(recv, e)
 	case "init_app":
 		if recv != nil && recv.kind == objRestful {
@@ -341,6 +370,7 @@ var pythonVocab = route.Vocab(flaskVocab, fastapiVocab, djangoVocab)
 var routeVerbs = map[string]bool{
 	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
 	"head": true, "options": true, "api_route": true, "websocket": true, "websocket_route": true,
+	"api_operation": true, // Django Ninja: (methods, path)
 }
 
 // function turns a function's route decorators into routes.
@@ -370,12 +400,16 @@ func (g *graph) function(m *module, fn *function) {
 	}
 	for _, d := range routeDecs {
 		recv := g.object(m, d.fn.obj)
-		p, ok := g.ix.str(m, d.arg(0, "path"))
+		pathArg := d.arg(0, "path")
+		if d.fn.name == "api_operation" {
+			pathArg = d.arg(1, "path")
+		}
+		p, ok := g.ix.str(m, pathArg)
 		if !ok {
 			p, ok = g.ix.str(m, d.arg(-1, "rule"))
 		}
 		if !ok {
-			if recv != nil && (d.arg(0, "path") != nil || d.arg(-1, "rule") != nil) {
+			if recv != nil && (pathArg != nil || d.arg(-1, "rule") != nil) {
 				g.missed = append(g.missed, missedRoute{file: m.path, line: int(d.line)})
 			}
 			continue
@@ -400,6 +434,8 @@ func (g *graph) function(m *module, fn *function) {
 			}
 		case "websocket", "websocket_route":
 			methods, tags = []string{"GET"}, []string{facts.TagWebsocket}
+		case "api_operation":
+			methods = upper(g.ix.strs(m, d.arg(0, "methods")))
 		default:
 			methods = []string{strings.ToUpper(verb)}
 		}
@@ -408,10 +444,17 @@ func (g *graph) function(m *module, fn *function) {
 			c = c.plus(g.dependencies(m, d.arg(-1, "dependencies")))
 			c = c.plus(g.paramDependencies(m, fn.params))
 		}
+		public := false
+		if recv.kind.ninja() {
+			a := d.arg(-1, "auth")
+			public = a != nil && a.text == "None"
+			c = c.plus(ninjaAuth(a))
+			p = djangoConverters.ReplaceAllString(p, "<$1:$2>")
+		}
 		recv.routes = append(recv.routes, &decl{
 			methods: methods, path: p, mod: m, handler: fn.name, line: fn.line, endLine: fn.endLine,
 			body: fn.source(), params: fn.params, pmod: m, chain: c, tags: tags,
-			framework: recv.kind.framework(), untypedString: true,
+			framework: recv.kind.framework(), untypedString: true, public: public,
 		})
 	}
 }
@@ -563,13 +606,33 @@ func (g *graph) emit(out *detector.Sink) {
 		out.MissRoutes(ms.file, ms.line, 1, "route/python", "its path is built at run time, not from literals and constants")
 	}
 	nodes, objs := g.tree()
+	var roots []*router.Node
 	for _, o := range g.list {
 		if o.parents > 0 {
 			continue
 		}
-		router.Walk(nodes[o], func(n *router.Node, p router.Path) {
-			for _, d := range objs[n].routes {
+		if len(o.served) == 0 {
+			roots = append(roots, nodes[o])
+			continue
+		}
+		for _, e := range o.served {
+			// The URLconf's path is the API's root.
+			at := &router.Node{Framework: "django", Prefix: e.prefix, Guards: e.chain}
+			nodes[o].MountUnder(router.Mount{Parent: at})
+			roots = append(roots, at)
+		}
+	}
+	for _, root := range roots {
+		router.Walk(root, func(n *router.Node, p router.Path) {
+			o := objs[n]
+			if o == nil {
+				return
+			}
+			for _, d := range o.routes {
 				c := p.Compose(&router.Route{Path: d.path, Guards: d.chain})
+				if d.public {
+					c.Guards = ninjaPublic(c.Guards)
+				}
 				for _, method := range d.methods {
 					out.AddRoute(g.route(d, method, c.Path, c.Guards, c.Complete))
 				}
@@ -592,7 +655,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n
@@ -626,4 +689,58 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// djangoConverters are Django Ninja's path params, {converter:name}.
+var djangoConverters = regexp.MustCompile(`\{(int|str|slug|uuid|path):([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// ninjaRouter is the router add_router mounts: an object, or the dotted
+// path of one ("news.api.router"), which Django Ninja imports.
+func (g *graph) ninjaRouter(m *module, e *expr) *object {
+	if name, ok := g.ix.str(m, e); ok {
+		mod, attr, ok := cutLast(name, ".")
+		if !ok {
+			return nil
+		}
+		if target := g.ix.module(m, mod); target != nil {
+			return g.objs[target.path+"#"+attr]
+		}
+		return nil
+	}
+	return g.object(m, e)
+}
+
+func cutLast(s, sep string) (string, string, bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return "", "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+// ninjaAuth is Django Ninja's auth= argument (an API's, a router's, a
+// mount's or an operation's) as a guard. Django Ninja calls each auth
+// callable and answers 401 when none accepts the request, so any auth
+// requires a caller; auth=None (an operation made public) adds nothing
+// here and lifts the others (see ninjaPublic).
+func ninjaAuth(e *expr) guards {
+	if e == nil || e.text == "None" || e.text == "" {
+		return nil
+	}
+	var g guards
+	name, ok := e.dotted()
+	if !ok && e.kind == exList && len(e.items) > 0 {
+		name, _ = e.items[0].dotted()
+	}
+	g.add(ninjaAuthText+e.text, name)
+	g.requireLast("Django Ninja answers 401 unless an auth callable accepts the request", "")
+	return g
+}
+
+const ninjaAuthText = "auth="
+
+// ninjaPublic drops the auth an API or router set from an operation
+// declared with auth=None.
+func ninjaPublic(chain guards) guards {
+	return slices.DeleteFunc(slices.Clone(chain), func(g router.Guard) bool { return strings.HasPrefix(g.Text, ninjaAuthText) })
 }

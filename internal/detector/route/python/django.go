@@ -24,6 +24,9 @@ type django struct {
 	loginMW      string
 	routers      map[string][]registration // router key → its register() calls
 	out          *detector.Sink
+	// graph holds the Django Ninja APIs a URLconf serves (path("api/",
+	// api.urls)); it emits their routes under the URLconf's path.
+	graph *graph
 }
 
 type registration struct {
@@ -42,8 +45,8 @@ type djangoCtx struct {
 	lookup string
 }
 
-func newDjango(ix *index) *django {
-	return &django{ix: ix, routers: map[string][]registration{}}
+func newDjango(ix *index, g *graph) *django {
+	return &django{ix: ix, routers: map[string][]registration{}, graph: g}
 }
 
 func (dj *django) emit(out *detector.Sink) {
@@ -237,6 +240,12 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 				dj.walk(m, dj.patterns(m, list), sub, onPath)
 			}
 			continue
+		}
+		if view.kind == exAttr && view.name == "urls" && dj.graph != nil {
+			if o := dj.graph.object(m, view.obj); o != nil && o.kind == objNinja {
+				o.served = append(o.served, edge{prefix: sub.prefix, chain: sub.chain})
+				continue
+			}
 		}
 		if view.kind == exAttr && view.name == "urls" && strings.HasSuffix(exprDotted(view.obj), "site") {
 			dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: int(e.line), EndLine: int(e.line),

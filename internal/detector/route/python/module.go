@@ -195,7 +195,7 @@ var mountCalls = map[string]bool{
 	"add_url_rule": true, "add_api_route": true, "add_api_websocket_route": true,
 	"add_websocket_route": true, "register": true, "add_namespace": true,
 	"mount": true, "init_app": true, "before_request": true, "add_middleware": true,
-	"append": true, "extend": true,
+	"append": true, "extend": true, "add_router": true,
 }
 
 // extract reads a parsed file into a module.

@@ -41,7 +41,7 @@ func (*Detector) Match(p string) bool {
 // and the constants and settings classes prefixes come from.
 func (*Detector) Keywords() []string {
 	return []string{
-		"flask", "fastapi", "starlette", "django", "rest_framework",
+		"flask", "fastapi", "starlette", "django", "rest_framework", "ninja",
 		"Blueprint", "blueprint", "_bp", "APIRouter", "router", "urlpatterns", "urls",
 		"PREFIX", "prefix", "BaseSettings", "View", "Resource",
 		// Route modules that import the app from the package (from app
@@ -82,10 +82,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	ix.taught = route.TaughtFrom(ctx)
 	g := newGraph(ix)
 	g.build()
-	g.emit(out)
+	// Django first: its URLconfs say where Django Ninja APIs are served.
+	newDjango(ix, g).emit(out)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	newDjango(ix).emit(out)
+	g.emit(out)
 	return ctx.Err()
 }

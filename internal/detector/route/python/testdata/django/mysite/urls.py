@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from blog import views as blog_views
+from tickets.api import api as tickets_api
 
 urlpatterns = [
     path("admin/", admin.site.urls),  # want: ANY /admin
@@ -10,5 +11,6 @@ urlpatterns = [
     path("blog/", include("blog.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="v1")),
     path("shop/", include("shop.urls")),
+    path("v2/<int:org_id>/", tickets_api.urls),
     re_path(r"^legacy/(?P<year>[0-9]{4})/$", blog_views.archive),  # want: ANY /legacy/{year}
 ]
