@@ -15,15 +15,15 @@ import (
 type objKind int
 
 const (
-	objNone      objKind = iota
-	objFlaskApp          // flask.Flask
-	objBlueprint         // flask.Blueprint
-	objRestful           // flask_restful.Api, flask_restx.Api
-	objNamespace         // flask_restx.Namespace
-	objFastAPI           // fastapi.FastAPI, starlette
-	objRouter            // fastapi.APIRouter
-	objNinja             // ninja.NinjaAPI, served where a URLconf puts its urls
-	objNinjaRouter       // ninja.Router
+	objNone        objKind = iota
+	objFlaskApp            // flask.Flask
+	objBlueprint           // flask.Blueprint
+	objRestful             // flask_restful.Api, flask_restx.Api
+	objNamespace           // flask_restx.Namespace
+	objFastAPI             // fastapi.FastAPI, starlette
+	objRouter              // fastapi.APIRouter
+	objNinja               // ninja.NinjaAPI, served where a URLconf puts its urls
+	objNinjaRouter         // ninja.Router
 )
 
 func (k objKind) framework() string {
