@@ -151,7 +151,10 @@ var webPatterns = []Pattern{
 		Keywords: []string{"jwt.verify"},
 		// verify(token, key) or verify(token, key, callback): no options.
 		Re:   regexp.MustCompile(`\bjwt\.verify\(\s*[\w.\[\]'"]+\s*,\s*[\w.\[\]'"()]+\s*(?:\)|,\s*(?:function\b|async\b|\(|\w+\s*=>))`),
-		Also: regexp.MustCompile(`jsonwebtoken`)},
+		Also: regexp.MustCompile(`jsonwebtoken`),
+		// A shared secret admits only HMAC: jsonwebtoken 9 refuses none
+		// and a swapped algorithm with it. The risk is a public key.
+		NotAfter: regexp.MustCompile(`(?i)^[^,]*,\s*[\w.\[\]'"]*secret`)},
 	{Weakness: WeakJWTUnpinned, Detail: detailJWTUnpinned, Langs: py,
 		Keywords:  []string{"jwt.decode"},
 		Re:        regexp.MustCompile(`\bjwt\.decode\(`),

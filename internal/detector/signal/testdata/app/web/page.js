@@ -21,7 +21,11 @@ app.use("/files", express.static("public"), serveIndex("public")); // want: weak
 app.use("/assets", express.static("assets"));
 
 function user(token) {
-  return jwt.verify(token, process.env.JWT_SECRET); // want: weakness jwt-algorithm-unpinned
+  return jwt.verify(token, publicKey); // want: weakness jwt-algorithm-unpinned
+}
+
+function session(token) {
+  return jwt.verify(token, process.env.JWT_SECRET);
 }
 
 function pinned(token) {
