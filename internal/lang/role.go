@@ -175,7 +175,9 @@ func RoleOf(p string) Role {
 // convention is ambiguous: a Go command (package main) under cmd/ is
 // App; a Go program built only by go generate (//go:build ignore) is
 // Tooling; a server started from bin/ (bin/www) is App; a file with a
-// shebang and no extension, outside any convention, is a Script.
+// shebang and no extension, outside any convention, is a Script; a
+// compose file that mounts the source, runs a development server or
+// publishes only on loopback is DevEnv.
 func Classify(p string, src []byte) Role {
 	r := RoleOf(p)
 	if r.Kind == Test || r.Kind == Fixture {
@@ -191,6 +193,11 @@ func Classify(p string, src []byte) Role {
 		return Role{Kind: App, why: "starts the server from bin/"}
 	case r.Kind == App && path.Ext(p) == "" && len(shebang(src)) > 0:
 		return Role{Kind: Script, noun: scriptNoun(path.Base(p)), why: "a file with a shebang line"}
+	}
+	if r.Kind == App {
+		if cr, ok := composeByContent(p, src); ok {
+			return cr
+		}
 	}
 	return r
 }

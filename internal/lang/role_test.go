@@ -214,6 +214,18 @@ func TestClassify(t *testing.T) {
 		{"app/server.py", "#!/usr/bin/env python\napp.run()\n", App}, // an extension: read as a module
 		{"VERSION", "1.2.3\n", App},
 		{"tests/server.go", "package main\n", Test},
+		// Compose files by what they do: a developer's machine...
+		{"docker-compose.yml", "services:\n  db:\n    image: postgres\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  cache:\n    image: redis\n    ports: [{target: 6379, published: 6379, host_ip: 127.0.0.1}]\n", DevEnv},
+		{"compose.yaml", "services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n", DevEnv},
+		{"docker-compose.yml", "services:\n  web:\n    build: .\n    command: [\"yarn\", \"dev\"]\n", DevEnv},
+		{"deploy/docker-compose.yml", "services:\n  api:\n    build: .\n    command: uvicorn app:app --reload\n", DevEnv},
+		// ...and the lookalikes that serve: a port on every address, data
+		// and named volumes, a production command, a file that is no compose.
+		{"docker-compose.yml", "services:\n  db:\n    image: postgres\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  web:\n    image: acme/app\n    ports:\n      - \"80:3000\"\n", App},
+		{"docker-compose.yml", "services:\n  db:\n    image: postgres\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n      - dbdata:/backup\n    command: postgres -c max_connections=200\n", App},
+		{"docker-compose.yml", "services:\n  web:\n    image: acme/app\n    command: yarn start\n    ports:\n      - \"3000\"\n", App},
+		{"docker-compose.yml", ": not yaml [\n", App},
+		{"app/config.yml", "services:\n  db:\n    ports: [\"127.0.0.1:5432:5432\"]\n", App},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.path, []byte(tt.src))
