@@ -55,7 +55,8 @@ func Rerated(m *Model, drafted func(*Surface) Exposure) (*Model, []Rerating) {
 		if was == "" || (was == Internal) == (s.Exposure == Internal) {
 			continue
 		}
-		to, reason := t.Difficulty, ""
+		var to Difficulty
+		var reason string
 		if s.Exposure == Internal {
 			to = harder(t.Difficulty)
 			reason = fmt.Sprintf("internal only (exposure set by hand; the code showed %s): an automated attacker on the internet cannot reach it without a foothold inside first; %s if reachable", was, t.Difficulty)
