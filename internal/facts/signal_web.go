@@ -19,6 +19,9 @@ const (
 	// SignalIDFromRequest: the handler looks up, changes or deletes a
 	// record by an id read from the body or the query string.
 	SignalIDFromRequest = "id-from-request"
+	// SignalPermissionCheck: the handler stops when a permission test of
+	// the caller fails (if (!(await canViewAllTeams(auth))) return ...).
+	SignalPermissionCheck = "permission-check"
 	// SignalPrivilegedClient: the handler queries through a client that
 	// bypasses row-level security (a Supabase service-role key).
 	SignalPrivilegedClient = "privileged-client"

@@ -190,7 +190,7 @@ var stateChangingGet = &Rule{
 var functionLevelAuthz = &Rule{
 	ID: "function-level-authz", Title: "Admin operation open to any signed-in user",
 	Stride: []string{"E"}, CWE: []string{"CWE-285", "CWE-269"},
-	Fires:  "a route that requires login but no role, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given; an admin guard the code defines and no route applies",
+	Fires:  "a route that requires login but no role or permission test, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given; an admin guard the code defines and no route applies",
 	Rating: "low: a signup and a session are all it takes; impact critical: every user and setting",
 	Controls: []Suggestion{
 		{Text: "Check the caller's role on every admin route and privileged operation", Check: "admin-role"},
@@ -199,7 +199,7 @@ var functionLevelAuthz = &Rule{
 		// A shared admin password or an address allow-list is a credential
 		// only administrators hold: admin-exposed rates how weak it is.
 		noRole := func(r *facts.Route) bool {
-			return r.Auth == facts.AuthRequired && r.AuthRole == "" && !c.Shows(facts.SignalAdminRole, r) &&
+			return r.Auth == facts.AuthRequired && r.AuthRole == "" && !c.Shows(facts.SignalAdminRole, r) && !c.Shows(facts.SignalPermissionCheck, r) &&
 				!c.Shows(facts.SignalBasicAuth, r) && !c.Shows(facts.SignalIPAllowlist, r) && c.InFile("basic-auth", r.File) == nil
 		}
 		var hits []Hit

@@ -49,6 +49,7 @@ func TestWebRulesOnLiteralFacts(t *testing.T) {
 				withRole(rt("GET", "/staff/reports", facts.AuthRequired, nil, nil), "staff"),
 				rt("GET", "/internal/audit", facts.AuthRequired, nil, nil, "admin-role"),
 				rt("GET", "/backoffice", facts.AuthRequired, nil, nil, "guards:basic-auth"),
+				rt("GET", "/admin/teams", facts.AuthRequired, nil, nil, "permission-check"),
 				rt("GET", "/admin/open", facts.AuthNone, nil, nil)),
 			[]string{"GET /admin/users [all-credentials user-data] difficulty low impact critical"}},
 		{"function-level-authz: a privileged operation outside admin paths", "function-level-authz",

@@ -36,6 +36,10 @@ var (
 	// which bypasses row-level security.
 	privilegedClient = regexp.MustCompile(`(?i)service_?role`)
 
+	// permissionCheck: a failed test of what the caller may do stops the
+	// handler: if (!(await canDeleteTeam(auth))), if not user.has_perm(...).
+	permissionCheck = regexp.MustCompile(`\bif\s*\(\s*!\s*\(?\s*(?:await\s+)?(?:[\w.]+\.)?(?:can|has|may)[A-Z]\w*\(|\bif\s+not\s+(?:await\s+)?(?:[\w.]+\.)?(?:can_\w+|has_perm\w*|has_permission)\(|\bif\s*!\s*(?:[\w.]+\.)?(?:Can|Has|May)[A-Z]\w*\(`)
+
 	csrfGuard       = regexp.MustCompile(`(?i)csrf|xsrf`)
 	csrfExemptGuard = regexp.MustCompile(`(?i)csrf_?exempt|exempt_?csrf`)
 )
@@ -45,6 +49,7 @@ var webRoutePatterns = []RoutePattern{
 	{Kind: facts.SignalPrivilegedOp, Code: privilegedOp},
 	{Kind: facts.SignalIDFromRequest, Code: idFromRequest},
 	{Kind: facts.SignalPrivilegedClient, Code: privilegedClient},
+	{Kind: facts.SignalPermissionCheck, Code: permissionCheck},
 	{Kind: facts.SignalCSRFExempt, Guard: csrfExemptGuard},
 	{Kind: facts.SignalCSRFCheck, Guard: csrfGuard},
 }

@@ -29,6 +29,10 @@ func TestWebRoutePatterns(t *testing.T) {
 		{"id from query: django", idFromRequest, `Invoice.objects.get(pk=request.GET["id"])`, true},
 		{"id from body: destructured", idFromRequest, `const { orderId, note } = req.body`, true},
 		{"login by e-mail is no id", idFromRequest, `User.findOne({ email: req.body.email })`, false},
+		{"permission: a failed can* test stops the handler", permissionCheck, `if (!(await canViewAllTeams(auth))) { return unauthorized(); }`, true},
+		{"permission: django has_perm", permissionCheck, `if not request.user.has_perm("teams.delete_team"):`, true},
+		{"permission: Go", permissionCheck, `if !authz.CanManage(user) {`, true},
+		{"permission: a feature flag is no permission", permissionCheck, `if (!config.enabled) { return notFound(); }`, false},
 		{"service role client", privilegedClient, `createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY)`, true},
 		{"anon client", privilegedClient, `createClient(url, process.env.SUPABASE_ANON_KEY)`, false},
 	} {
