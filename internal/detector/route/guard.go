@@ -86,7 +86,8 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 	for _, g := range gs {
 		guards = append(guards, guardOf(g))
 	}
-	for i, g := range guards {
+	for i := range guards {
+		g := &guards[i]
 		v, role, why := j.guard(g)
 		switch v {
 		case vRequired:
@@ -96,7 +97,7 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 				if role != "" {
 					break
 				}
-				if v, r, _ := j.guard(later); v == vRequired {
+				if v, r, _ := j.guard(&later); v == vRequired {
 					role = r
 				}
 			}
@@ -105,10 +106,10 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 					role = r
 				}
 			}
-			return Decision{Auth: facts.AuthRequired, Role: role, Evidence: guardEvidence(g, why)}
+			return Decision{Auth: facts.AuthRequired, Role: role, Evidence: guardEvidence(*g, why)}
 		case vAnon:
 			if anon == "" {
-				anon = guardEvidence(g, why)
+				anon = guardEvidence(*g, why)
 			}
 		case vUnresolved:
 			if unresolved == "" {
@@ -152,6 +153,18 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 }
 
 func guardEvidence(g guard, why string) string {
+	ev := g.name
+	if w := g.where(); w != "" {
+		ev += " (" + w + ")"
+	}
+	if why != "" {
+		ev += ": " + why
+	}
+	return ev
+}
+
+// where is "defined F:L, applied F:L", as far as known.
+func (g guard) where() string {
 	var where []string
 	if g.defined != "" {
 		where = append(where, "defined "+g.defined)
@@ -159,15 +172,12 @@ func guardEvidence(g guard, why string) string {
 	if g.applied != "" {
 		where = append(where, "applied "+g.applied)
 	}
-	ev := g.name
-	if len(where) > 0 {
-		ev += " (" + strings.Join(where, ", ") + ")"
-	}
-	if why != "" {
-		ev += ": " + why
-	}
-	return ev
+	return strings.Join(where, ", ")
 }
+
+// Where says where a guard is defined and applied, as auth evidence
+// gives it ("defined app/deps.py:8, applied app/main.py:12"), or "".
+func Where(g router.Guard) string { return guardOf(g).where() }
 
 type judge struct {
 	lookup Lookup
@@ -180,8 +190,9 @@ type judge struct {
 
 // guard judges one guard: a library's known semantics first (its code is
 // not in the tree), then its code, then, when neither is there, whether
-// its name says it is meant to guard.
-func (j *judge) guard(g guard) (v int, role, why string) {
+// its name says it is meant to guard. Where the guard is defined, when a
+// lookup finds it, is recorded on g for its evidence.
+func (j *judge) guard(g *guard) (v int, role, why string) {
 	if tg, ok := j.taught.guard(g.name); ok {
 		return vRequired, roleOf(g.name), j.taught.named(tg)
 	}
@@ -221,8 +232,8 @@ func (j *judge) guard(g guard) (v int, role, why string) {
 			if role == "" {
 				role = roleOf(g.name)
 			}
-			if defined != "" && g.defined == "" {
-				why = "defined " + defined + ", " + why
+			if g.defined == "" {
+				g.defined = defined
 			}
 			return vRequired, role, why
 		}

@@ -1155,7 +1155,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 		if a.Type() == "member_expression" && r.local == "" {
 			r = ref{local: t.Text(a)} // ns.usersRouter
 		}
-		return useItem{name: t.Text(a), ref: &r}
+		return useItem{name: t.Text(a), ref: &r, line: syntax.Line(a)}
 	case "arrow_function", "function_expression", "function":
 		key := fnKey(a)
 		text := t.Text(a)
@@ -1176,7 +1176,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			if prop == "routes" || prop == "middleware" {
 				// Koa: router.routes()
 				r, _ := f.valueRef(t, obj)
-				return useItem{name: name, ref: &r}
+				return useItem{name: name, ref: &r, line: syntax.Line(a)}
 			}
 		}
 		if static.MatchString(name) {
@@ -1184,7 +1184,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			// (bootstrap, jquery): no surface of the app's own.
 			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules")}
 		}
-		it := useItem{name: name, call: f.callOf(t, a)}
+		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a)}
 		if fn != nil && fn.Type() == "identifier" {
 			// A factory that builds a router: app.use('/auth', authRoutes(db)).
 			it.ref = &ref{local: t.Text(fn)}

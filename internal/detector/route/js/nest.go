@@ -1,6 +1,7 @@
 package js
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -27,6 +28,7 @@ type nestRoute struct {
 	handler string
 	body    string
 	guards  []string
+	guardAt map[string]int // where each guard is applied (its decorator's line)
 	public  bool
 	upload  bool
 	types   map[string]string
@@ -266,6 +268,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 		isCtrl    bool
 		ctrl      strExpr
 		guards    []string
+		guardAt   = map[string]int{}
 		public    bool
 		className = t.Text(class.ChildByFieldName("name"))
 	)
@@ -286,7 +289,10 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 		case publicDecorators[name]:
 			public = true
 		default:
-			guards = append(guards, nestGuards(t, name, args)...)
+			for _, g := range nestGuards(t, name, args) {
+				guards = append(guards, g)
+				guardAt[g] = syntax.Line(d)
+			}
 		}
 	}
 	if !isCtrl {
@@ -305,7 +311,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 		case "comment":
 			continue
 		case "method_definition":
-			f.nestMethod(t, c, pending, className, ctrl, guards, public)
+			f.nestMethod(t, c, pending, className, ctrl, guards, guardAt, public)
 		}
 		pending = nil
 	}
@@ -331,8 +337,9 @@ func nestGuards(t *syntax.Tree, name string, args []*syntax.Node) []string {
 	return []string{name}
 }
 
-func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, classGuards []string, classPublic bool) {
-	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{}}
+func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, classGuards []string, classGuardAt map[string]int, classPublic bool) {
+	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{},
+		guardAt: maps.Clone(classGuardAt)}
 	r.guards = append(r.guards, classGuards...)
 	for _, d := range decs {
 		name, args := decorator(t, d)
@@ -367,7 +374,10 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.No
 				}
 			}
 		}
-		r.guards = append(r.guards, nestGuards(t, name, args)...)
+		for _, g := range nestGuards(t, name, args) {
+			r.guards = append(r.guards, g)
+			r.guardAt[g] = syntax.Line(d)
+		}
 	}
 	if len(r.methods) == 0 {
 		return
@@ -508,6 +518,9 @@ func (r *resolver) emitNest(out *detector.Sink) {
 				for gi := range gs {
 					if slices.Contains(own, gs[gi].Name) || slices.Contains(global, gs[gi].Name) {
 						gs[gi].Framework = "NestJS"
+					}
+					if line := nr.guardAt[gs[gi].Name]; line > 0 && slices.Contains(own, gs[gi].Name) {
+						gs[gi].Applied = facts.Evidence{File: f.path, Line: line}
 					}
 				}
 				dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))

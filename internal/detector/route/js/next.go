@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -441,7 +442,7 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 			// middleware of an app above the file may run first.
 			guarded = d.middlewareAbove(r.File)
 		}
-		dec := route.Decide(res.taught, route.Named(guards), fr.Body, "", !guarded, res.lookup(d.modules[r.File]))
+		dec := route.Decide(res.taught, route.Named(guards), fr.Body, fr.File+":"+strconv.Itoa(fr.Line), !guarded, res.lookup(d.modules[r.File]))
 		fr.Auth, fr.AuthEvidence, fr.AuthRole = dec.Auth, dec.Evidence, dec.Role
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
 		route.Classify(&fr, nodeVocab)

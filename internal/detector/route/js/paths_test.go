@@ -167,7 +167,7 @@ func TestDetails(t *testing.T) {
 	if !hasTag(r, facts.TagUpload) || r.Handler != "ctl.avatar" || r.Params[0].Type != facts.TypeInt || r.Line != 20 {
 		t.Errorf("avatar route: %+v", r)
 	}
-	if r := find(t, express, "DELETE", "/admin/users/{id}"); r.Handler != "purgeUser" || !hasTag(r, facts.TagDestructive) || !strings.HasPrefix(r.AuthEvidence, "requireAuth: defined src/middleware/auth.js:3") {
+	if r := find(t, express, "DELETE", "/admin/users/{id}"); r.Handler != "purgeUser" || !hasTag(r, facts.TagDestructive) || !strings.HasPrefix(r.AuthEvidence, "requireAuth (defined src/middleware/auth.js:3, applied src/app.js:18)") {
 		t.Errorf("admin delete: %+v", r)
 	}
 	if r := find(t, express, "GET", "/uploads"); !hasTag(r, facts.TagStatic) {

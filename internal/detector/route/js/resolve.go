@@ -96,8 +96,17 @@ func (r *resolver) link(f *fileFacts) {
 		}
 		var (
 			names []string
+			lines []int // where each name, then the inline text, is applied
 			text  string
 		)
+		applied := func(gs []router.Guard) []router.Guard {
+			for i := range gs {
+				if i < len(lines) && lines[i] > 0 {
+					gs[i].Applied = facts.Evidence{File: f.path, Line: lines[i]}
+				}
+			}
+			return gs
+		}
 		for _, it := range u.items {
 			var child *node
 			if it.call != nil {
@@ -107,7 +116,7 @@ func (r *resolver) link(f *fileFacts) {
 				child = r.ref(f, *it.ref, 0)
 			}
 			if child != nil && child != owner {
-				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: guardsOf(names, text, 0, ""), cond: u.cond})
+				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: applied(guardsOf(names, text, 0, "")), cond: u.cond})
 				continue
 			}
 			if u.mountOnly {
@@ -135,11 +144,15 @@ func (r *resolver) link(f *fileFacts) {
 			}
 			if it.name != "" {
 				names = append(names, it.name)
+				lines = slices.Insert(lines, len(names)-1, it.line)
+			}
+			if it.text != "" && text == "" {
+				lines = append(lines, it.line) // the inline guard's: it comes after the names
 			}
 			text += it.text
 		}
 		if !u.mountOnly && (len(names) > 0 || text != "") {
-			owner.guards = append(owner.guards, guardsOf(names, text, u.seq, prefix)...)
+			owner.guards = append(owner.guards, applied(guardsOf(names, text, u.seq, prefix))...)
 		}
 	}
 }

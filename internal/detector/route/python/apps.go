@@ -3,6 +3,7 @@ package python
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -75,8 +76,16 @@ type guards []router.Guard
 
 func (g guards) plus(o guards) guards { return append(slices.Clip(g), o...) }
 
-func (g *guards) add(text, name string) {
-	*g = append(*g, router.Guard{Text: text, Name: name})
+func (g *guards) add(text, name string, applied facts.Evidence) {
+	*g = append(*g, router.Guard{Text: text, Name: name, Applied: applied})
+}
+
+// at is where e is written in m, for a guard's evidence.
+func at(m *module, e *expr) facts.Evidence {
+	if m == nil || e == nil || e.line <= 0 {
+		return facts.Evidence{}
+	}
+	return facts.Evidence{File: m.path, Line: int(e.line)}
 }
 
 // requireLast records that the guard just added authenticates, with
@@ -217,7 +226,7 @@ func (g *graph) build() {
 				o.chain = g.dependencies(m, v.arg(-1, "dependencies"))
 			}
 			if k.ninja() {
-				o.chain = ninjaAuth(v.arg(-1, "auth"))
+				o.chain = ninjaAuth(m, v.arg(-1, "auth"))
 			}
 			g.objs[m.path+"#"+name] = o
 			g.list = append(g.list, o)
@@ -272,7 +281,7 @@ func (g *graph) call(m *module, c *expr) {
 		if recv == nil || !recv.kind.ninja() {
 			return
 		}
-		e := edge{child: g.ninjaRouter(m, c.arg(1, "router")), chain: ninjaAuth(c.arg(-1, "auth"))}
+		e := edge{child: g.ninjaRouter(m, c.arg(1, "router")), chain: ninjaAuth(m, c.arg(-1, "auth"))}
 		e.prefix, _ = g.ix.str(m, c.arg(0, "prefix"))
 		g.link(recv, e)
 	case "init_app":
@@ -345,7 +354,7 @@ func (g *graph) call(m *module, c *expr) {
 	case "add_middleware":
 		if recv != nil {
 			if name, ok := c.arg(0, "middleware_class").dotted(); ok {
-				recv.chain.add(name, name)
+				recv.chain.add(name, name, at(m, c))
 			}
 		}
 	}
@@ -354,8 +363,9 @@ func (g *graph) call(m *module, c *expr) {
 // hook records a before_request function; it guards every route below
 // its object when it authenticates by name or by what its body checks.
 func (g *graph) hook(m *module, o *object, fn *function) {
-	o.chain.add("before_request "+fn.name, fn.name)
-	if dec := g.ix.decide(m, nil, fn.source(), false); dec.Auth == facts.AuthRequired {
+	o.chain.add("before_request "+fn.name, fn.name, facts.Evidence{})
+	o.chain[len(o.chain)-1].Defined = facts.Evidence{File: m.path, Line: fn.line}
+	if dec := g.ix.decide(m, nil, fn.source(), "", false); dec.Auth == facts.AuthRequired {
 		o.chain.requireLast("before_request "+fn.name, dec.Role)
 	}
 }
@@ -396,7 +406,7 @@ func (g *graph) function(m *module, fn *function) {
 			continue
 		}
 		name, _ := decoratorName(d)
-		chain.add("@"+d.text, name)
+		chain.add("@"+d.text, name, at(m, d))
 	}
 	for _, d := range routeDecs {
 		recv := g.object(m, d.fn.obj)
@@ -448,7 +458,7 @@ func (g *graph) function(m *module, fn *function) {
 		if recv.kind.ninja() {
 			a := d.arg(-1, "auth")
 			public = a != nil && a.text == "None"
-			c = c.plus(ninjaAuth(a))
+			c = c.plus(ninjaAuth(m, a))
 			p = djangoConverters.ReplaceAllString(p, "<$1:$2>")
 		}
 		recv.routes = append(recv.routes, &decl{
@@ -518,7 +528,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 	var chain guards
 	for _, attr := range []string{"decorators", "method_decorators"} {
 		if v, _ := g.ix.classAttr(s.mod, s.cls, attr); v != nil {
-			chain.add(attr+" = "+v.text, "")
+			chain.add(attr+" = "+v.text, "", at(s.mod, v))
 			for _, it := range v.items {
 				if n, ok := decoratorName(it); ok {
 					chain = append(chain, router.Guard{Name: n})
@@ -539,7 +549,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 		c := chain
 		for _, d := range fn.decorators {
 			n, _ := decoratorName(d)
-			c.add("@"+d.text, n)
+			c.add("@"+d.text, n, at(fmod, d))
 		}
 		recv.routes = append(recv.routes, &decl{methods: []string{strings.ToUpper(verb)}, path: p, mod: fmod,
 			handler: s.cls.name + "." + verb, line: fn.line, endLine: fn.endLine, body: fn.source(),
@@ -564,7 +574,7 @@ func (g *graph) functionRoute(recv *object, m *module, view *expr, p string, met
 		d.mod, d.handler, d.line, d.endLine, d.body, d.params, d.pmod = s.mod, s.fn.name, s.fn.line, s.fn.endLine, s.fn.source(), s.fn.params, s.mod
 		for _, dec := range s.fn.decorators {
 			n, _ := decoratorName(dec)
-			d.chain.add("@"+dec.text, n)
+			d.chain.add("@"+dec.text, n, at(s.mod, dec))
 		}
 		if recv.kind == objFastAPI || recv.kind == objRouter {
 			d.chain = d.chain.plus(g.paramDependencies(s.mod, s.fn.params))
@@ -676,7 +686,7 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags),
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
-	dec := g.ix.decide(d.mod, chain, d.body, complete)
+	dec := g.ix.decide(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), complete)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, pythonVocab)
 	return r
@@ -723,7 +733,7 @@ func cutLast(s, sep string) (string, string, bool) {
 // callable and answers 401 when none accepts the request, so any auth
 // requires a caller; auth=None (an operation made public) adds nothing
 // here and lifts the others (see ninjaPublic).
-func ninjaAuth(e *expr) guards {
+func ninjaAuth(m *module, e *expr) guards {
 	if e == nil || e.text == "None" || e.text == "" {
 		return nil
 	}
@@ -732,7 +742,7 @@ func ninjaAuth(e *expr) guards {
 	if !ok && e.kind == exList && len(e.items) > 0 {
 		name, _ = e.items[0].dotted()
 	}
-	g.add(ninjaAuthText+e.text, name)
+	g.add(ninjaAuthText+e.text, name, at(m, e))
 	g.requireLast("Django Ninja answers 401 unless an auth callable accepts the request", "")
 	return g
 }

@@ -3,6 +3,7 @@ package python
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/urlpath"
@@ -21,9 +22,11 @@ type django struct {
 	// (login middleware, DRF default permissions) is known.
 	settingsSeen bool
 	defaultPerms *expr
-	loginMW      string
-	routers      map[string][]registration // router key → its register() calls
-	out          *detector.Sink
+	// permsAt is where each permission_classes list read is written.
+	permsAt map[*expr]facts.Evidence
+	loginMW string
+	routers map[string][]registration // router key → its register() calls
+	out     *detector.Sink
 	// graph holds the Django Ninja APIs a URLconf serves (path("api/",
 	// api.urls)); it emits their routes under the URLconf's path.
 	graph *graph
@@ -95,6 +98,7 @@ func (dj *django) settings(m *module) {
 	if rf, ok := m.assigns["REST_FRAMEWORK"]; ok && rf.kind == exDict {
 		if v, ok := rf.kw["DEFAULT_PERMISSION_CLASSES"]; ok {
 			dj.defaultPerms = v
+			dj.notePerms(m, v)
 		}
 	}
 	for _, mw := range dj.ix.strs(m, m.assigns["MIDDLEWARE"]) {
@@ -298,7 +302,7 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 		name, _ := decoratorName(view)
 		sub := ctx
 		sub.chain = ctx.chain.plus(guards{})
-		sub.chain.add(name, name)
+		sub.chain.add(name, name, at(m, view))
 		dj.view(m, view.items[0], line, sub)
 		return
 	}
@@ -335,9 +339,10 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 			// Decided below from the classes themselves: the decorator's
 			// name says nothing about whether they admit anyone.
 			perms = d.arg(0, "permission_classes")
+			dj.notePerms(s.mod, perms)
 			continue
 		}
-		chain.add("@"+d.text, n)
+		chain.add("@"+d.text, n, at(s.mod, d))
 	}
 	if framework == "drf" && perms == nil {
 		perms = dj.defaultPerms
@@ -403,7 +408,8 @@ func (dj *django) classView(m *module, c *class, ctx djangoCtx) {
 		methods = []string{"ANY"}
 	}
 	chain := dj.classChain(m, c, bases, ctx.chain)
-	perms, _ := dj.ix.classAttr(m, c, "permission_classes")
+	perms, pm := dj.ix.classAttr(m, c, "permission_classes")
+	dj.notePerms(pm, perms)
 	if framework == "drf" && perms == nil {
 		perms = dj.defaultPerms
 	}
@@ -421,7 +427,7 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 	chain := outer.plus(guards{})
 	for _, b := range bases {
 		if loginMixins[b] {
-			chain.add(b, b)
+			chain.add(b, b, facts.Evidence{File: m.path, Line: c.line})
 			chain.requireLast(b, "")
 		}
 	}
@@ -430,7 +436,7 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 			continue // @method_decorator(x, name="get"): that method's
 		}
 		n, _ := decoratorName(d)
-		chain.add("@"+d.text, n)
+		chain.add("@"+d.text, n, at(m, d))
 	}
 	return chain
 }
@@ -458,30 +464,42 @@ func (dj *django) methodChain(m *module, c *class, method string, chain guards) 
 	for _, d := range c.decorators {
 		if name, only := dj.decoratedMethod(m, d); only && name == method {
 			n, _ := decoratorName(d)
-			chain.add("@"+d.text, n)
+			chain.add("@"+d.text, n, at(m, d))
 		}
 	}
-	if fn, _ := dj.ix.method(m, c, method); fn != nil {
+	if fn, fmod := dj.ix.method(m, c, method); fn != nil {
 		for _, d := range fn.decorators {
 			n, _ := decoratorName(d)
 			if short := n[strings.LastIndexByte(n, '.')+1:]; short == "action" || short == "permission_classes" {
 				continue
 			}
-			chain.add("@"+d.text, n)
+			chain.add("@"+d.text, n, at(fmod, d))
 		}
 	}
 	return chain
+}
+
+// notePerms records where a permission_classes list is written, for
+// evidence.
+func (dj *django) notePerms(m *module, perms *expr) {
+	if e := at(m, perms); e.File != "" {
+		if dj.permsAt == nil {
+			dj.permsAt = map[*expr]facts.Evidence{}
+		}
+		dj.permsAt[perms] = e
+	}
 }
 
 // methodPerms is the permission classes for one method of a class view:
 // a @permission_classes([...]) on the method itself, else what
 // get_permissions picks for the action and HTTP method, else perms.
 func (dj *django) methodPerms(m *module, c *class, def, action, method string, perms *expr) *expr {
-	if fn, _ := dj.ix.method(m, c, def); fn != nil {
+	if fn, fm := dj.ix.method(m, c, def); fn != nil {
 		for _, d := range fn.decorators {
 			if n, _ := decoratorName(d); n == "permission_classes" || strings.HasSuffix(n, ".permission_classes") {
 				if p := d.arg(0, "permission_classes"); p != nil {
 					perms = p
+					dj.notePerms(fm, p)
 				}
 			}
 		}
@@ -512,6 +530,9 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 	r.Middleware = chain.names()
 	if g, ok := router.Required(chain); ok {
 		r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, g.Verdict.Evidence, g.Verdict.Role
+		if w := route.Where(g); w != "" {
+			r.AuthEvidence += " (" + w + ")"
+		}
 		return
 	}
 	if dj.loginMW != "" {
@@ -540,13 +561,16 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			default:
 				if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
 					r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, route.RoleOf(short)
+					if e, ok := dj.permsAt[perms]; ok {
+						r.AuthEvidence += " (applied " + e.File + ":" + strconv.Itoa(e.Line) + ")"
+					}
 					return
 				}
 				complete = false // a custom permission may or may not check the user
 			}
 		}
 	}
-	dec := dj.ix.decide(m, chain, body, complete)
+	dec := dj.ix.decide(m, chain, body, r.File+":"+strconv.Itoa(r.Line), complete)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 }
 
@@ -567,7 +591,7 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 	}
 	if r.Auth == "" {
 		r.Middleware = ctx.chain.names()
-		dec := dj.ix.decide(nil, ctx.chain, r.Body, false)
+		dec := dj.ix.decide(nil, ctx.chain, r.Body, "", false)
 		r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	}
 	route.Classify(&r, pythonVocab)

@@ -55,7 +55,8 @@ func (dj *django) router(key string, ctx djangoCtx) {
 		list := joinSeg(ctx.prefix, strings.TrimSuffix(strings.TrimPrefix(prefix, "^"), "$"))
 		detail := joinSeg(list, "{"+lookup+"}")
 		chain := dj.classChain(m, c, bases, ctx.chain)
-		perms, _ := dj.ix.classAttr(m, c, "permission_classes")
+		perms, pm := dj.ix.classAttr(m, c, "permission_classes")
+		dj.notePerms(pm, perms)
 		if perms == nil {
 			perms = dj.defaultPerms
 		}
@@ -105,6 +106,7 @@ func (dj *django) extraActions(m *module, c *class, list, detail, lookup string,
 				actionPerms := perms
 				if p := d.arg(-1, "permission_classes"); p != nil {
 					actionPerms = p
+					dj.notePerms(cm.mod, p)
 				}
 				for _, meth := range methods {
 					r := dj.classRoute(m, c, meth, name, "drf")

@@ -76,7 +76,10 @@ func (g *graph) dependency(m *module, dep *expr, out *guards) {
 	target := dep.arg(0, "dependency")
 	name, _ := target.dotted()
 	known := out.authEvidence() != ""
-	out.add(dep.text, name)
+	out.add(dep.text, name, at(m, dep))
+	if s := g.ix.resolve(m, target); s.fn != nil && s.mod != nil {
+		(*out)[len(*out)-1].Defined = facts.Evidence{File: s.mod.path, Line: s.fn.line}
+	}
 	if ok, role := g.authenticates(m, target, 0); ok && !known {
 		out.requireLast(dep.text, role)
 	}
@@ -102,7 +105,7 @@ func (g *graph) authenticates(m *module, target *expr, depth int) (bool, string)
 			return false, ""
 		}
 		role := route.RoleOf(strip(src))
-		if dec := g.ix.decide(s.mod, nil, src, false); dec.Auth == facts.AuthRequired {
+		if dec := g.ix.decide(s.mod, nil, src, "", false); dec.Auth == facts.AuthRequired {
 			return true, role
 		}
 		for _, p := range s.fn.params {

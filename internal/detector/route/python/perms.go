@@ -236,7 +236,8 @@ func (dj *django) permsFor(m *module, c *class, action, method string, perms *ex
 // docstrings blanked ("even unauthenticated users" in a comment, or a
 // docstring saying the caller should send a token, checks nothing), and
 // guards and helpers looked up from module m, across the tree.
-func (ix *index) decide(m *module, gs guards, body string, complete bool) route.Decision {
+// bodyAt is where the body starts (file:line), or "".
+func (ix *index) decide(m *module, gs guards, body, bodyAt string, complete bool) route.Decision {
 	var lookup route.Lookup
 	if m != nil {
 		lookup = func(name string) (string, string, bool) {
@@ -254,7 +255,7 @@ func (ix *index) decide(m *module, gs guards, body string, complete bool) route.
 			return "", "", false
 		}
 	}
-	return route.Decide(ix.taught, gs, strip(body), "", complete, lookup)
+	return route.Decide(ix.taught, gs, strip(body), bodyAt, complete, lookup)
 }
 
 func strip(src string) string {
