@@ -220,9 +220,10 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rea
 					case h.Origin.Param < 0 && h.Origin.Source != "":
 						w.Source = h.Origin.Source
 						w.Detail = flow.Detail[h.Kind] + " (in a handler no route found reaches)"
-					case h.Origin.Param >= 0 && unreachedKinds[h.Kind] && h.Sink != sinkCommand:
-						// (A program path a function is given, as a git
-						// wrapper is, says nothing: only text it builds.)
+					case h.Origin.Param >= 0 && unreachedKinds[h.Kind] && h.Sink != sinkCommand && buildsAt(a.funcs[fd], h.At.Line):
+						// (A program path or a statement a function is
+						// given, as a git wrapper or a query helper is,
+						// says nothing: only text it builds.)
 						w.Detail = flow.Detail[h.Kind] + " (from a function's parameter; no route found reaches it)"
 					default:
 						continue
@@ -256,6 +257,34 @@ func summarize(a *analyzer, p *flow.Program, f *file, fd *ast.FuncDecl) (hits []
 		return nil, true
 	}
 	return p.Summarize(fn).Hits, true
+}
+
+// buildsAt says the sink at a line of fn is given text fn builds itself
+// (a concatenation or a format there, or a local assigned one).
+func buildsAt(fn *flow.Func, line int) bool {
+	if fn == nil {
+		return false
+	}
+	built := map[string]bool{}
+	for _, op := range fn.Ops {
+		if op.Kind == flow.Assign && op.Src.Built {
+			built[op.Dst] = true
+		}
+		if op.Kind != flow.Call || op.Line != line {
+			continue
+		}
+		for _, u := range op.Sinks {
+			for _, i := range u.Args {
+				if i < 0 || i >= len(op.Args) {
+					continue
+				}
+				if op.Args[i].Built || slices.ContainsFunc(op.Args[i].Refs, func(r flow.Ref) bool { return built[r.Var] }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sinkWords are what a file that calls a sink names; files without any
