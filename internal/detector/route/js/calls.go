@@ -91,7 +91,9 @@ type fileFacts struct {
 	missed []int32 // lines of registrations whose path cannot be read
 
 	nest        []nestRoute
-	nestPrefix  strExpr // app.setGlobalPrefix in a NestJS bootstrap
+	nestPrefix  strExpr      // app.setGlobalPrefix in a NestJS bootstrap
+	nestExclude []nestTarget // its exclude: routes served without the prefix
+	nestVersion *nestVersioning
 	nestBoot    bool
 	nestGuards  []string // app.useGlobalGuards / APP_GUARD
 	nestApplies []nestApply
@@ -525,7 +527,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 	method, isMethod := httpMethods[prop]
 	switch {
 	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
-	case prop == "setGlobalPrefix" || prop == "useGlobalGuards":
+	case prop == "setGlobalPrefix" || prop == "useGlobalGuards" || prop == "enableVersioning":
 		f.nestCall(t, call, prop)
 		return
 	default:

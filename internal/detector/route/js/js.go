@@ -70,7 +70,7 @@ func isSource(p string) bool {
 var routeKeywords = []string{
 	".get(", ".post(", ".put(", ".patch(", ".delete(", ".del(", ".all(", ".options(", ".head(",
 	".route(", ".use(", ".register(", ".on(", ".addHook(",
-	"@Controller", "setGlobalPrefix", "useGlobalGuards", "APP_GUARD",
+	"@Controller", "setGlobalPrefix", "useGlobalGuards", "enableVersioning", "APP_GUARD",
 	"export {", "export *", "exports.",
 	// A module that only hands a router on (routes(router), setup(app))
 	// registers nothing itself but carries the mount.
@@ -98,7 +98,7 @@ var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbi
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, handlerKeywords, guardKeywords), "export const")
+	return append(slices.Concat(routeKeywords, handlerKeywords, guardKeywords), "export const", "enum ")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -127,8 +127,10 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 		}
 		return nil
 	}
+	t = decoratedJS(ctx, t, file)
 	defer t.Close()
 	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
+	f.memberConsts(file.Data)
 	f.collectBindings(t)
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read
@@ -159,14 +161,70 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	return nil
 }
 
+// decoratedJS reads again, as TypeScript, a JavaScript file the
+// JavaScript grammar cannot: NestJS in JavaScript (Babel's decorators
+// plugin) puts decorators on parameters, @Body() body, which only the
+// TypeScript grammar knows. The better tree is kept.
+func decoratedJS(ctx context.Context, t *syntax.Tree, file *detector.File) *syntax.Tree {
+	l := lang.Of(file.Path)
+	if l != lang.JavaScript && l != lang.JSX || !t.Root().HasError() || !bytes.Contains(file.Data, []byte("@")) {
+		return t
+	}
+	as := lang.TypeScript
+	if l == lang.JSX {
+		as = lang.TSX
+	}
+	ts, err := syntax.Parse(ctx, as, file.Data)
+	if err != nil {
+		return t
+	}
+	if ts.Root().HasError() {
+		ts.Close()
+		return t
+	}
+	t.Close()
+	return ts
+}
+
+// stringTable is an enum or a flat object literal bound to a name
+// (enum RouteKey { User = 'users' }, const Paths = { user: '/users' }):
+// its members with string values name paths as RouteKey.User.
+var (
+	stringTable  = regexp.MustCompile(`(?m)^[ \t]*(export\s+)?(?:(?:const\s+)?enum\s+([A-Za-z_$][\w$]*)|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^={]*)?=)\s*\{([^{}]*)\}`)
+	stringMember = regexp.MustCompile(`(?:^|[,{\s])['"]?([A-Za-z_$][\w$]*)['"]?\s*[:=]\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)\s*(?:,|$|\n|})`)
+)
+
+// memberConsts records the string members of a file's enums and flat
+// object constants as constants named Table.Member, and says whether
+// there were any.
+func (f *fileFacts) memberConsts(src []byte) bool {
+	found := false
+	for _, t := range stringTable.FindAllSubmatch(src, -1) {
+		table := string(t[2]) + string(t[3])
+		for _, m := range stringMember.FindAllSubmatch(t[4], -1) {
+			key := table + "." + string(m[1])
+			if _, dup := f.consts[key]; dup {
+				f.consts[key] = nil // twice: ambiguous
+				continue
+			}
+			f.consts[key] = strExpr{{lit: string(m[2]) + string(m[3]) + string(m[4])}}
+			found = true
+		}
+		if len(t[1]) > 0 {
+			f.exports[table] = ref{local: table}
+		}
+	}
+	return found
+}
+
 // constants keeps a file's exported string constants, for paths built
 // from them in other files.
 func (d *Detector) constants(file *detector.File) {
 	m := exportedString.FindAllSubmatch(file.Data, -1)
-	if len(m) == 0 {
+	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
+	if !f.memberConsts(file.Data) && len(m) == 0 {
 		return
 	}
-	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
 	for _, c := range m {
 		name := string(c[1])
 		f.consts[name] = strExpr{{lit: string(c[2]) + string(c[3]) + string(c[4])}}

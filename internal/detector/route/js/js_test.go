@@ -25,7 +25,8 @@ func TestFixtures(t *testing.T) {
 		{fwKoa, fwKoa},
 		{"koa-mount", fwKoa}, // koa-mount prefixes, nested routers, paths without a leading slash
 		{fwNest, fwNest},
-		{"nestjs-modules", fwNest}, // auth from consumer.apply().forRoutes() and APP_GUARD
+		{"nestjs-modules", fwNest},  // auth from consumer.apply().forRoutes() and APP_GUARD
+		{"nestjs-versions", fwNest}, // URI versioning, prefix excludes, enum paths, decorators in JavaScript
 		{fwNext, fwNext},
 		{fwHono, fwHono},
 	}

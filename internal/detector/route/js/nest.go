@@ -32,11 +32,24 @@ type nestRoute struct {
 	public  bool
 	upload  bool
 	types   map[string]string
+	// versions are the route's API versions (@Version on the method, else
+	// the controller's version); nil when neither says, "" for
+	// VERSION_NEUTRAL. They are in the path only under URI versioning.
+	versions []string
+}
+
+// nestVersioning is app.enableVersioning({type: VersioningType.URI}) (URI
+// is the default type): each version is a path segment, prefix+version,
+// after the global prefix.
+type nestVersioning struct {
+	prefix   string
+	defaults []string // defaultVersion
 }
 
 var nestMethods = map[string]string{
 	"Get": "GET", "Post": "POST", "Put": "PUT", "Patch": "PATCH", "Delete": "DELETE",
 	"Options": "OPTIONS", "Head": "HEAD", "All": "ANY",
+	"Sse": "GET", // server-sent events: a GET that streams
 }
 
 // nestApply is consumer.apply(mw...).exclude(...).forRoutes(...) in a
@@ -267,6 +280,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 	var (
 		isCtrl    bool
 		ctrl      strExpr
+		versions  []string
 		guards    []string
 		guardAt   = map[string]int{}
 		public    bool
@@ -284,6 +298,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 					ctrl = strExpr{{lit: ps[0]}}
 				} else {
 					ctrl = f.objectString(t, args[0], "path")
+					versions = nestVersions(t, objectField(t, args[0], "version"))
 				}
 			}
 		case publicDecorators[name]:
@@ -311,7 +326,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 		case "comment":
 			continue
 		case "method_definition":
-			f.nestMethod(t, c, pending, className, ctrl, guards, guardAt, public)
+			f.nestMethod(t, c, pending, className, ctrl, versions, guards, guardAt, public)
 		}
 		pending = nil
 	}
@@ -337,9 +352,9 @@ func nestGuards(t *syntax.Tree, name string, args []*syntax.Node) []string {
 	return []string{name}
 }
 
-func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, classGuards []string, classGuardAt map[string]int, classPublic bool) {
+func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, versions []string, classGuards []string, classGuardAt map[string]int, classPublic bool) {
 	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{},
-		guardAt: maps.Clone(classGuardAt)}
+		guardAt: maps.Clone(classGuardAt), versions: versions}
 	r.guards = append(r.guards, classGuards...)
 	for _, d := range decs {
 		name, args := decorator(t, d)
@@ -365,6 +380,11 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.No
 		}
 		if publicDecorators[name] {
 			r.public = true
+			continue
+		}
+		if name == "Version" && len(args) > 0 {
+			// The method's own version replaces the controller's.
+			r.versions = nestVersions(t, args[0])
 			continue
 		}
 		if name == "UseInterceptors" {
@@ -417,6 +437,10 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.No
 // app.useGlobalGuards(new JwtAuthGuard()).
 func (f *fileFacts) nestCall(t *syntax.Tree, call *syntax.Node, prop string) {
 	args := argList(call)
+	if prop == "enableVersioning" && len(args) == 0 {
+		f.nestVersion = &nestVersioning{prefix: "v"} // URI versioning by default
+		return
+	}
 	if len(args) == 0 {
 		return
 	}
@@ -425,6 +449,27 @@ func (f *fileFacts) nestCall(t *syntax.Tree, call *syntax.Node, prop string) {
 		if e, ok := f.strExpr(t, args[0]); ok {
 			f.nestPrefix = e
 		}
+		if len(args) > 1 {
+			if ex := objectField(t, args[1], "exclude"); ex != nil && ex.Type() == "array" {
+				f.nestExclude = f.nestTargets(t, syntax.NamedChildren(ex))
+			}
+		}
+	case "enableVersioning":
+		v := &nestVersioning{prefix: "v"}
+		if o := args[0]; o.Type() == "object" {
+			if ty := objectField(t, o, "type"); ty != nil && !strings.HasSuffix(t.Text(ty), "URI") {
+				return // header, media type or custom: the path stays as it is
+			}
+			if p := objectField(t, o, "prefix"); p != nil {
+				if s, ok := t.StringValue(p); ok {
+					v.prefix = s
+				} else if t.Text(p) == "false" {
+					v.prefix = ""
+				}
+			}
+			v.defaults = nestVersions(t, objectField(t, o, "defaultVersion"))
+		}
+		f.nestVersion = v
 	case "useGlobalGuards":
 		for _, a := range args {
 			if a.Type() == "new_expression" {
@@ -446,7 +491,7 @@ func (r *resolver) emitNest(out *detector.Sink) {
 		for _, name := range f.nestPublic {
 			customPublic[name] = true
 		}
-		if f.nestBoot || f.nestPrefix != nil {
+		if f.nestBoot || f.nestPrefix != nil || f.nestVersion != nil {
 			boots = append(boots, f)
 		}
 		if len(f.nestGuards) > 0 {
@@ -460,8 +505,12 @@ func (r *resolver) emitNest(out *detector.Sink) {
 		}
 		boot := nearest(boots, f.path)
 		var prefix string
+		var versioning *nestVersioning
 		if boot != nil && boot.nestPrefix != nil {
 			prefix, _ = r.str(boot, boot.nestPrefix, 0)
+		}
+		if boot != nil {
+			versioning = boot.nestVersion
 		}
 		// APP_GUARD and consumer.apply() are app-wide wherever the module
 		// declaring them sits: they reach every controller of the same
@@ -510,34 +559,42 @@ func (r *resolver) emitNest(out *detector.Sink) {
 						guards = slices.Concat(a.names, guards)
 					}
 				}
-				full, types := routePath(urlpath.Join(prefix, rel))
-				for k, v := range nr.types {
-					types[k] = v
-				}
-				gs := route.Named(guards)
-				for gi := range gs {
-					if slices.Contains(own, gs[gi].Name) || slices.Contains(global, gs[gi].Name) {
-						gs[gi].Framework = "NestJS"
-					}
-					if line := nr.guardAt[gs[gi].Name]; line > 0 && slices.Contains(own, gs[gi].Name) {
-						gs[gi].Applied = facts.Evidence{File: f.path, Line: line}
+				served := prefix
+				for _, ex := range boot.nestExcludes() {
+					if r.matches(boot, ex, nr.class, nr.methods[i], rel) {
+						served = ""
 					}
 				}
-				dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))
-				auth, evidence := dec.Auth, dec.Evidence
-				if public && auth == facts.AuthUnknown {
-					auth = facts.AuthNone
+				for _, version := range versioning.segments(nr.versions) {
+					full, types := routePath(urlpath.Join(urlpath.Join(served, version), rel))
+					for k, v := range nr.types {
+						types[k] = v
+					}
+					gs := route.Named(guards)
+					for gi := range gs {
+						if slices.Contains(own, gs[gi].Name) || slices.Contains(global, gs[gi].Name) {
+							gs[gi].Framework = "NestJS"
+						}
+						if line := nr.guardAt[gs[gi].Name]; line > 0 && slices.Contains(own, gs[gi].Name) {
+							gs[gi].Applied = facts.Evidence{File: f.path, Line: line}
+						}
+					}
+					dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))
+					auth, evidence := dec.Auth, dec.Evidence
+					if public && auth == facts.AuthUnknown {
+						auth = facts.AuthNone
+					}
+					fr := facts.Route{
+						Method: nr.methods[i], Path: full, Framework: fwNest, File: f.path, Line: nr.line, EndLine: nr.endLine,
+						Handler: nr.handler, Auth: auth, AuthEvidence: evidence, AuthRole: dec.Role,
+						Params: route.Params(full, paramTypes(full, types, nr.body)), Middleware: guards, Body: nr.body,
+					}
+					if nr.upload {
+						fr.Tags = append(fr.Tags, facts.TagUpload)
+					}
+					route.Classify(&fr, nodeVocab)
+					out.AddRoute(fr)
 				}
-				fr := facts.Route{
-					Method: nr.methods[i], Path: full, Framework: fwNest, File: f.path, Line: nr.line, EndLine: nr.endLine,
-					Handler: nr.handler, Auth: auth, AuthEvidence: evidence, AuthRole: dec.Role,
-					Params: route.Params(full, paramTypes(full, types, nr.body)), Middleware: guards, Body: nr.body,
-				}
-				if nr.upload {
-					fr.Tags = append(fr.Tags, facts.TagUpload)
-				}
-				route.Classify(&fr, nodeVocab)
-				out.AddRoute(fr)
 			}
 		}
 	}
@@ -572,4 +629,58 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// nestVersions reads a version: '1', ['1', '2'], VERSION_NEUTRAL ("").
+func nestVersions(t *syntax.Tree, n *syntax.Node) []string {
+	if n == nil {
+		return nil
+	}
+	if strings.HasSuffix(t.Text(n), "VERSION_NEUTRAL") && n.Type() != "string" {
+		return []string{""}
+	}
+	if n.Type() == "array" {
+		var out []string
+		for _, c := range syntax.NamedChildren(n) {
+			out = append(out, nestVersions(t, c)...)
+		}
+		return out
+	}
+	if s, ok := t.StringValue(n); ok {
+		return []string{s}
+	}
+	return nil
+}
+
+// segments are the path segments a route's versions put before its
+// controller's path: one per version under URI versioning (the default
+// version where the route names none), none otherwise: without
+// enableVersioning NestJS ignores the versions.
+func (v *nestVersioning) segments(versions []string) []string {
+	if v == nil {
+		return []string{""}
+	}
+	if versions == nil {
+		versions = v.defaults
+	}
+	if len(versions) == 0 {
+		return []string{""}
+	}
+	out := make([]string, 0, len(versions))
+	for _, ver := range versions {
+		if ver == "" {
+			out = append(out, "")
+		} else {
+			out = append(out, v.prefix+ver)
+		}
+	}
+	return out
+}
+
+// nestExcludes are the bootstrap's setGlobalPrefix excludes.
+func (f *fileFacts) nestExcludes() []nestTarget {
+	if f == nil {
+		return nil
+	}
+	return f.nestExclude
 }

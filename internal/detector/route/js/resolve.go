@@ -323,7 +323,8 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	if c := f.consts[name]; c != nil {
 		return r.str(f, c, depth+1)
 	}
-	imp, ok := f.imports[name]
+	head, member, dotted := strings.Cut(name, ".")
+	imp, ok := f.imports[head]
 	if !ok {
 		return "", false
 	}
@@ -334,6 +335,10 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	v, ok := target.exports[imp.name]
 	if !ok || v.local == "" {
 		return "", false
+	}
+	if dotted {
+		// RouteKey.User, RouteKey imported: the member of the exported table.
+		return r.constant(target, v.local+"."+member, depth+1)
 	}
 	return r.constant(target, v.local, depth+1)
 }

@@ -1,0 +1,4 @@
+export enum RouteKey {
+  Cats = 'cats',
+  Feeds = 'feeds',
+}
