@@ -21,7 +21,10 @@ var (
 	requestAccessor = regexp.MustCompile(`(?i)(^|\.)(req|request|r|c|ctx|context|params|query|args|form|headers|cookies|searchParams|kwargs|GET|POST|path_params|query_params|matchdict|vars|os|environ|settings|config)$`)
 	// callerID is the caller's own id: a lookup given it is scoped to the
 	// caller.
-	callerID = regexp.MustCompile(`(?i)\b((current_?user|request\.user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user|user|me|viewer|actor)\.(id|pk)\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
+	callerID = regexp.MustCompile(`(?i)\b((user|me|viewer|actor)\.(id|pk)\b|(current_?user|request\.user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user)(\.\w+)?\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
+	// reportCall writes the values it is given somewhere (a log, a
+	// format): given the caller and the id, it checks nothing.
+	reportCall = regexp.MustCompile(`(?i)^(log|print|debug|info|warn|warning|error|trace|fatal|sprintf|format)\w*$|^(log|logger|logging|console|slog|fmt)\.`)
 	// oauthStep is a handler that runs one step of an OAuth sign-in: its
 	// path parameter names the identity provider, not a record.
 	oauthStep = regexp.MustCompile(`(AuthCodeURL\(|\.Exchange\(|authorize_redirect\(|authorize_access_token\(|get_authorization_url\(|createAuthorizationURL\(|passport\.authenticate\(|(?i:oauth2?_?(state|flow))\s*\(|(?i:code_?verifier))`)
@@ -40,8 +43,8 @@ var (
 
 // idLookups is one id-lookup signal per path parameter of r whose value
 // reaches a lookup in its handler (body, comments blanked), at the
-// lookup's line, and an ownership signal there when the caller's id
-// scopes every such lookup.
+// lookup's line, and an ownership signal where a call is given both the
+// parameter and the caller's id.
 func idLookups(r *facts.Route, body string) []facts.Signal {
 	if body == "" || oauthStep.MatchString(body) {
 		return nil
@@ -52,29 +55,30 @@ func idLookups(r *facts.Route, body string) []facts.Signal {
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		i, scoped := paramLookup(body, code, p.Name)
+		i, owner := paramLookup(body, code, p.Name)
 		if i < 0 {
 			continue
 		}
 		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
 			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
-		if scoped {
-			// The lookup is the owner condition at query time.
+		if owner >= 0 {
 			out = append(out, facts.Signal{Kind: facts.SignalOwnership, Route: r.Key(),
-				In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
+				In: facts.SignalInHandler, Evidence: handlerLine(r, owner)})
 		}
 	}
 	return out
 }
 
 // paramLookup is the offset of the first lookup the parameter name
-// reaches in body, or -1, and whether every lookup it reaches is scoped by
-// the caller's id. code is body with string literals blanked.
-func paramLookup(body, code, name string) (int, bool) {
+// reaches in body, and of the first call given both it and the caller's
+// id (a scoped lookup, or a check such as is_author(user, id): the owner
+// condition), each -1 when there is none. code is body with string
+// literals blanked.
+func paramLookup(body, code, name string) (first, owner int) {
+	first, owner = -1, -1
 	if name == "" || wordIndex(body, name) < 0 {
-		return -1, false
+		return first, owner
 	}
-	first := -1
 	aliases := aliasesOf(body, name)
 	callers := callerVars(body, aliases)
 	reads := readByName(name)
@@ -108,19 +112,19 @@ func paramLookup(body, code, name string) (int, bool) {
 		// Any call given the id and the caller's id looks the record up
 		// among the caller's (store.Category(userID, id)); otherwise only
 		// a lookup's name says it loads a record.
-		sc := scoped(chain(code, m[0])+args, aliases, callers)
+		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && scoped(chain(code, m[0])+args, aliases, callers)
 		method := last != callee || strings.HasSuffix(strings.TrimRight(code[:m[0]], " \t\n"), ".")
 		if !sc && (!lookupCallee.MatchString(last) || (!method && !bareLookup.MatchString(last))) {
 			continue
 		}
-		if !sc {
-			return m[0], false
-		}
 		if first < 0 {
 			first = m[0]
 		}
+		if sc && owner < 0 {
+			owner = m[0]
+		}
 	}
-	return first, first >= 0
+	return first, owner
 }
 
 // aliasesOf is the parameter's name and every variable assigned from an
