@@ -230,7 +230,7 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 	if code != "" {
 		if ok, role, why := j.code(code, 0); ok {
 			if role == "" {
-				role = roleOf(g.name)
+				role = factoryRole(g.name, code)
 			}
 			if g.defined == "" {
 				g.defined = defined
@@ -497,6 +497,40 @@ func condition(src string, i int) string {
 	}
 	return win
 }
+
+// factoryRole is the role a guard built by a factory demands
+// (requireRole('admin'), RequireRole("admin"), require_scope("posts:write")):
+// the factory's string argument, only when the factory's code compares
+// the caller's role, permission or scope with the parameter it receives. An
+// argument used as a log label or a limiter's bucket name is no role.
+func factoryRole(name, code string) string {
+	arg := factoryArg.FindStringSubmatch(strings.TrimSpace(name))
+	if arg == nil {
+		return ""
+	}
+	param := firstParam.FindStringSubmatch(code)
+	if param == nil {
+		return ""
+	}
+	p := regexp.QuoteMeta(param[1])
+	held := `(?:role|perm|permission|scope|group|authorit|claim|privilege)\w*`
+	compares := regexp.MustCompile(`(?i)` + held + `['"\])]*\s*(?:===?|!==?)\s*` + p + `\b` +
+		`|\b` + p + `\s*(?:===?|!==?)\s*[\w.$\[\]'"()]*` + held +
+		`|` + held + `\)?\.(?:includes|indexOf|contains|has|some|every)\(\s*` + p + `\b` +
+		`|\b` + p + `\s+(?:not\s+)?in\s+[\w.\[\]'"()]*` + held +
+		`|\b(?:has_?perms?|has_?role|has_?scope|hasPermission|hasAuthority|HasRole|HasPermission|HasScope|slices\.Contains)\(\s*(?:[\w.$\[\]'"()]+,\s*)?` + p + `\b`)
+	if !compares.MatchString(code) {
+		return ""
+	}
+	return strings.ToLower(arg[1])
+}
+
+var (
+	// factoryArg is a guard written as a call with a string first argument.
+	factoryArg = regexp.MustCompile(`^@?[\w.$]+\(\s*\[?\s*['"]([\w:.\-]{1,60})['"]`)
+	// firstParam is the first parameter of the first function in code.
+	firstParam = regexp.MustCompile(`(?:\bfunction\b\s*\*?\s*[\w$]*|\bdef\s+\w+|\bfunc\s+\w+|^\s*(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*(?:async\s*)?)\s*\(\s*([A-Za-z_$][\w$]*)`)
+)
 
 // roles: the role or permission a check demands.
 var (

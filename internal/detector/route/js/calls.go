@@ -56,10 +56,13 @@ type useDecl struct {
 
 type useItem struct {
 	name string // as written: requireAuth, passport.authenticate
-	ref  *ref
-	call *callRef // a factory call whose return value may be a router
-	text string   // inline function source
-	line int
+	// call is a factory call with its string argument (requireRole('admin')),
+	// the form a guard's role is judged on; "" otherwise.
+	callText string
+	ref      *ref
+	call     *callRef // a factory call whose return value may be a router
+	text     string   // inline function source
+	line     int
 	// serves: an inline (req, res) => res.send(...) that answers requests
 	// itself; static: express.static / serve-static. Both are routes when
 	// mounted at a path.
@@ -1187,6 +1190,11 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules")}
 		}
 		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a)}
+		if args := argList(a); len(args) > 0 && fn != nil && fn.Type() == "identifier" {
+			if ss := stringsOf(t, args[0]); len(ss) == 1 {
+				it.callText = clip(name + "('" + ss[0] + "')")
+			}
+		}
 		if fn != nil && fn.Type() == "identifier" {
 			// A factory that builds a router: app.use('/auth', authRoutes(db)).
 			it.ref = &ref{local: t.Text(fn)}

@@ -96,13 +96,17 @@ func (r *resolver) link(f *fileFacts) {
 		}
 		var (
 			names []string
-			lines []int // where each name, then the inline text, is applied
+			lines []int    // where each name, then the inline text, is applied
+			calls []string // each name's factory call, if it is one
 			text  string
 		)
 		applied := func(gs []router.Guard) []router.Guard {
 			for i := range gs {
 				if i < len(lines) && lines[i] > 0 {
 					gs[i].Applied = facts.Evidence{File: f.path, Line: lines[i]}
+				}
+				if i < len(calls) {
+					gs[i].Text = calls[i]
 				}
 			}
 			return gs
@@ -145,6 +149,7 @@ func (r *resolver) link(f *fileFacts) {
 			if it.name != "" {
 				names = append(names, it.name)
 				lines = slices.Insert(lines, len(names)-1, it.line)
+				calls = append(calls, it.callText)
 			}
 			if it.text != "" && text == "" {
 				lines = append(lines, it.line) // the inline guard's: it comes after the names

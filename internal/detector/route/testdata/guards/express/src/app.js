@@ -4,6 +4,7 @@ const rateLimit = require('express-rate-limit');
 const passport = require('passport');
 const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin } = require('./middleware/auth');
 const admin = require('./admin');
+const billing = require('./billing');
 const SessionHandler = require('./session');
 
 const app = express();
@@ -52,5 +53,6 @@ const requireLogin = sessions.requireLogin;
 app.get('/inbox', requireLogin, (req, res) => res.render('inbox')); // want: GET /inbox auth=required
 
 app.use('/admin', admin);
+app.use('/billing', billing);
 
 module.exports = app;
