@@ -32,7 +32,12 @@ var (
 	// limiter bound to the app; not one built from options (rateLimit({...})).
 	rateLimitApplied = regexp.MustCompile(`(@(\w+\.)?limit\(|@ratelimit\(|@throttle_classes|throttle_classes\s*=|@Throttle\(|@RateLimiter\(|httprate\.Limit|tollbooth\.Limit\w*\(|Depends\(\s*RateLimiter\(|\bLimiter\([^)\n]*\bapp\b|(?i:\w*limiter\.\w+\(|rate_?limit\w*\(\s*(?:[^{\s)]|\))|throttl\w*\())`)
 	budgetCheck      = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits)|max_spend|spend_limit)`)
-	signatureCheck   = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature\(|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest|WebhookSignature\.verify)`)
+	// A signature verified: a provider's verifier, a constant-time compare,
+	// an HMAC digest compared with what was sent, a standard-webhooks
+	// verifier given the payload and the headers (svix: wh.verify(body, headers)).
+	signatureCheck = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature\(|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest|WebhookSignature\.verify|` +
+		`(createHmac|hmac\.new)\([^\n]*\.(hex)?digest\(\s*['"]?\w*['"]?\s*\)\s*(===?|!==?)|(===?|!==?)\s*[\w.]*(createHmac|hmac\.new)\(|` +
+		`\.verify\(\s*[\w.]*(payload|body|raw\w*|text)\w*\s*,\s*[\w.]*headers\b)`)
 	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|exists\(\s*event\.id|unique.*event_id|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
 	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
 	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|v4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\(|UUIDField\(|Column\(\s*UUID|@default\(uuid\(\)\)|PrimaryGeneratedColumn\(\s*['"]uuid['"])`)

@@ -29,6 +29,11 @@ var controlCases = []struct {
 	{"webhook-signature", "app.py", `    if not verify_signature(request):`, true},
 	{"webhook-signature", "app.js", `  if (!crypto.timingSafeEqual(a, b)) return res.sendStatus(401);`, true},
 	{"webhook-signature", "app.py", `    return jwt.decode(token, options={"verify_signature": False})`, false}, // the opposite
+	{"webhook-signature", "app.js", "  if (crypto.createHmac('sha256', secret).update(raw).digest('hex') !== req.get('x-signature')) return res.sendStatus(401);", true},
+	{"webhook-signature", "app.py", `    if hmac.new(key, body, hashlib.sha256).hexdigest() != sent: abort(401)`, true},
+	{"webhook-signature", "app.ts", `  const event = wh.verify(payload, req.headers);`, true},
+	{"webhook-signature", "app.js", "  const etag = crypto.createHash('sha256').update(body).digest('hex');", false}, // a content hash, compared with nothing sent
+	{"webhook-signature", "app.js", `  const ok = jwt.verify(token, secret);`, false},
 	{"idempotency", "app.js", `  if (seenDeliveries.has(delivery)) return res.sendStatus(204);`, true},
 	{"idempotency", "app.py", `    if event.id in processed_ids: return`, true},
 	{"idempotency", "app.py", `    Event.objects.create(unique_event_id=event_id)`, true},
