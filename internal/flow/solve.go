@@ -191,6 +191,9 @@ func (fr *frame) call(i int, op *Op) {
 	var res Value
 	callees := fr.calleesOf(op)
 	switch {
+	case len(op.Sinks) > 0:
+		// What a sink returns (a query's rows, a fetched page, a file) is
+		// not what the request sent.
 	case len(op.Clears) > 0:
 		// A sanitiser: its arguments (or receiver), cleaned.
 		for _, a := range args {
@@ -452,7 +455,11 @@ func (p *Program) Reach(e Entry) []Finding {
 		for _, st := range o.Trail {
 			path = addStepLoose(path, st)
 		}
-		path = addStepLoose(path, h.At)
+		if n := len(path); n > 0 && path[n-1].File == h.At.File && path[n-1].Line == h.At.Line {
+			path[n-1].Note = h.At.Note // the sink says more than the read on its line
+		} else {
+			path = append(path, h.At)
+		}
 		out = append(out, Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At})
 	}
 	return out

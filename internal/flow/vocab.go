@@ -218,7 +218,7 @@ func Covers(l lang.Lang, kind string) bool {
 		return false
 	}
 	switch l.Family() {
-	case lang.Python, lang.Go:
+	case lang.Python, lang.Go, lang.JavaScript:
 		return true
 	}
 	return false

@@ -55,7 +55,24 @@ func (w weaknessRule) rule() *Rule {
 				if f.Kind != w.ID || len(f.Evidence) == 0 {
 					continue
 				}
-				if r := c.routeAt(f.Evidence[0].File, f.Evidence[0].Line); r != nil {
+				// Request data followed from a route to the sink: a row on
+				// every route that reaches it, its evidence the path.
+				if len(f.Routes) > 0 {
+					for _, id := range f.Routes {
+						r := c.routeByID(id)
+						if r == nil {
+							continue
+						}
+						hits = append(hits, Hit{
+							Route: r, File: r.File, Assets: c.DataIn(r),
+							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
+							Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: flowReason(f),
+							Evidence: pathEvidence(f),
+						})
+					}
+					continue
+				}
+				if r := c.routeAt(f.Evidence[0].File, f.Evidence[0].Line); r != nil && f.Reach == "" {
 					hits = append(hits, Hit{
 						Route: r, File: r.File, Assets: c.DataIn(r),
 						Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
@@ -68,6 +85,10 @@ func (w weaknessRule) rule() *Rule {
 				where := "app"
 				if !role.Served() {
 					where = role.Kind.String()
+				} else if f.Reach == facts.ReachNone {
+					// Served code that no route the scan found reaches: not
+					// what a bot finds first.
+					where = "unreached"
 				}
 				if i, ok := outside[where]; ok {
 					hits[i].Evidence = append(hits[i].Evidence, toModel(f.Evidence)...)
@@ -82,12 +103,18 @@ func (w weaknessRule) rule() *Rule {
 				outside[where] = len(hits)
 				files[len(hits)] = []string{path.Base(f.Evidence[0].File)}
 				ev := toModel(f.Evidence)
+				difficulty, reason, requires := w.Difficulty, w.Reason, w.Reason
+				if where == "unreached" {
+					difficulty = harder(w.Difficulty)
+					reason = "no route the scan found reaches this code: it needs a way in the map lacks, or it is dead code"
+					requires = "a way in the map does not show"
+				}
 				hits = append(hits, Hit{
 					New: &NewSurface{ID: id, Kind: kind, Direction: w.Direction, Name: w.Surface, Exposure: exposure,
 						Evidence: ev, Fact: "weakness:" + w.ID + ":" + where},
 					File: f.Evidence[0].File, Assets: c.AllUserData(),
-					Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
-					Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
+					Impact: w.Impact, Method: w.Method, Requires: requires, Abuse: w.Abuse,
+					Difficulty: difficulty, DifficultyReason: reason, Level: w.Level, ImpactReason: f.Detail,
 					Evidence: ev,
 				})
 			}
@@ -98,6 +125,67 @@ func (w weaknessRule) rule() *Rule {
 			return hits
 		},
 	}
+}
+
+// harder is the next difficulty up.
+func harder(d model.Difficulty) model.Difficulty {
+	if d == model.Easy {
+		return model.Moderate
+	}
+	return model.Hard
+}
+
+// flowReason says what a followed weakness is and how the data gets
+// there: "SQL built from request data: the query string reaches
+// pool.query(sql) at lib/db.js:6".
+func flowReason(f facts.Weakness) string {
+	if len(f.Path) == 0 {
+		return f.Detail
+	}
+	sink := f.Path[len(f.Path)-1]
+	return fmt.Sprintf("%s: %s reaches %s at %s:%d", f.Detail, sourceWords[f.Source], sink.Note, sink.File, sink.Line)
+}
+
+// sourceWords name each facts.Source* in a sentence.
+var sourceWords = map[string]string{
+	facts.SourceParam: "a path parameter", facts.SourceQuery: "the query string", facts.SourceBody: "the request body",
+	facts.SourceHeader: "a request header", facts.SourceCookie: "a cookie", facts.SourceFileName: "an uploaded file's name",
+	facts.SourceGraphQLArg: "a GraphQL argument", facts.SourceMessage: "a socket message", facts.SourceURL: "the request URL",
+	"": "request data",
+}
+
+// pathEvidence is a followed weakness's path as evidence, the route's
+// own line left out (the row is the route's), at most five places: where
+// the data is read, the last calls, the sink.
+func pathEvidence(f facts.Weakness) []model.Evidence {
+	var out []model.Evidence
+	for i, s := range f.Path {
+		if i == 0 && len(f.Path) > 1 {
+			continue
+		}
+		e := model.Evidence{File: s.File, Line: s.Line}
+		if len(out) > 0 && out[len(out)-1] == e {
+			continue
+		}
+		out = append(out, e)
+	}
+	if len(out) > 5 {
+		out = append(out[:1], out[len(out)-4:]...)
+	}
+	if len(out) == 0 {
+		return toModel(f.Evidence)
+	}
+	return out
+}
+
+// routeByID is the route with this id.
+func (c *Context) routeByID(id string) *facts.Route {
+	for i := range c.F.Surfaces {
+		if c.F.Surfaces[i].ID == id {
+			return &c.F.Surfaces[i]
+		}
+	}
+	return nil
 }
 
 func appendNew(xs []string, x string) []string {

@@ -120,3 +120,58 @@ var openRedirect = weaknessRule{
 	Controls: []Suggestion{{Text: "Redirect only to relative paths or an allowlist of hosts"}},
 	Surface:  "Redirects", Direction: model.Exit,
 }.rule()
+
+var nosqlInjection = weaknessRule{
+	ID: "nosql-injection", Title: "Database query built from request data that may hold operators",
+	Stride: []string{"S", "T", "I"}, CWE: []string{"CWE-943"},
+	Fires:      "a request field passed unconverted into a Mongo-style filter, or request text in a $where",
+	Difficulty: model.Easy, Reason: "only an operator object ({\"$ne\": null}) in a JSON field", Level: model.High,
+	Impact: "log in without a password or read other users' records", Method: "sending query operators where the handler expects a value",
+	Abuse:    "An operator object in place of a value matches every record: a login without the password, another user's data",
+	Controls: []Suggestion{{Text: "Convert or validate each field's type before it reaches a query (String(x), a schema), and never build $where from input"}},
+	Surface:  "Database queries", Direction: model.Store,
+}.rule()
+
+var pathTraversal = weaknessRule{
+	ID: "path-traversal", Title: "File path or template name taken from the request",
+	Stride: []string{"T", "I"}, CWE: []string{"CWE-22", "CWE-73"},
+	Fires:      "request data in a path given to sendFile, download, fs reads and writes, or a template name given to render",
+	Difficulty: model.Easy, Reason: "only ../ in a parameter; scanners try it on every file route", Level: model.High,
+	Impact: "read or overwrite files on the server, its configuration and secrets among them", Method: "putting ../ sequences in a file name",
+	Abuse:    "A file name with ../ reads the server's own files: configuration, keys, other users' uploads",
+	Controls: []Suggestion{{Text: "Take the base name, resolve it under a fixed folder and check the result stays inside it, or serve by id from a table"}},
+	Surface:  "File access", Direction: model.Store,
+}.rule()
+
+var reflectedXSS = weaknessRule{
+	ID: "xss", Title: "Request data written into an HTML response",
+	Stride: []string{"T", "I"}, CWE: []string{"CWE-79"},
+	Fires:      "request data sent as a response body (res.send, res.write, ctx.body) or pasted into HTML without escaping",
+	Difficulty: model.Easy, Reason: "only a link with a script in a parameter", Level: model.Medium,
+	Impact: "run script in another user's session on the product's own origin", Method: "sending a link whose parameter holds a script",
+	Abuse:    "A crafted link runs the attacker's script as the victim: their session, their data, actions in their name",
+	Controls: []Suggestion{{Text: "Escape on output (a template engine with autoescape on), send JSON with its content type, and set a Content-Security-Policy"}},
+	Surface:  "HTML responses", Direction: model.Exit,
+}.rule()
+
+var massAssignment = weaknessRule{
+	ID: "mass-assignment", Title: "Whole request body written into a stored record",
+	Stride: []string{"T", "E"}, CWE: []string{"CWE-915"},
+	Fires:      "the request body passed whole (or spread) into a create, update or Object.assign",
+	Difficulty: model.Easy, Reason: "only an extra field (role, isAdmin, credits) in the JSON body", Level: model.High,
+	Impact: "set fields the form does not offer: their own role, credits or another user's id", Method: "adding privileged fields to the request body",
+	Abuse:    "Extra fields in the body are stored as sent: a user makes themself an admin or tops up their own credits",
+	Controls: []Suggestion{{Text: "Copy only the fields the form offers (an allow-list or a schema that strips the rest)"}},
+	Surface:  "Record writes", Direction: model.Store,
+}.rule()
+
+var templateInjection = weaknessRule{
+	ID: "template-injection", Title: "Request data compiled as a template",
+	Stride: []string{"T", "E"}, CWE: []string{"CWE-1336", "CWE-94"},
+	Fires:      "request data given as the template source to ejs, pug, handlebars, nunjucks or lodash templates",
+	Difficulty: model.Easy, Reason: "only template syntax in a parameter", Level: model.Critical,
+	Impact: "run code inside the server process", Method: "sending template syntax that the engine evaluates",
+	Abuse:    "The template engine evaluates the attacker's expressions: code execution on the server",
+	Controls: []Suggestion{{Text: "Render fixed templates with request data as values, never as the template"}},
+	Surface:  "Templates", Direction: model.Entry,
+}.rule()

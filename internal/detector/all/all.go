@@ -21,6 +21,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/store"
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
 	"github.com/threatmap/threatmap/internal/detector/userdata"
+	"github.com/threatmap/threatmap/internal/flow"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 )
@@ -48,9 +49,11 @@ func New() []detector.Detector {
 		signal.New(),
 		response.New(),
 		helpers.New(),
-		// request data followed from routes to sinks (after the routes)
+		// request data followed from routes to sinks (after the route
+		// detectors: their Finish reads the routes)
 		goflow.New(),
 		pyflow.New(),
+		flow.NewJSDetector(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),
 		iac.NewKubernetes(),

@@ -12,6 +12,7 @@ import (
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
+	"github.com/threatmap/threatmap/internal/flow"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
@@ -22,7 +23,7 @@ import (
 // reports.
 func TestFixtures(t *testing.T) {
 	dir := "testdata/app"
-	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New(), goroute.New(), goflow.New())
+	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New(), goroute.New(), goflow.New(), flow.NewJSDetector())
 	var weaknesses, controls []string
 	for _, w := range f.Weaknesses {
 		for range w.Evidence {

@@ -1,0 +1,459 @@
+package flow
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// JavaScript and TypeScript: the tree-sitter grammars' node types.
+var jsGrammar = &Grammar{
+	Functions: map[string]bool{"function_declaration": true, "generator_function_declaration": true, "function_expression": true,
+		"function": true, "arrow_function": true, "method_definition": true, "generator_function": true},
+	FuncName: "name", FuncParams: "parameters", FuncBody: "body", FuncParam: "parameter",
+	Call: []string{"call_expression", "new_expression"}, CallFunc: "function", NewFunc: "constructor", CallArgs: "arguments",
+	Member: "member_expression", MemberObj: "object", MemberProp: "property",
+	Index: "subscript_expression", IndexObj: "object", IndexKey: "index",
+	Ident:    []string{"identifier", "this", "shorthand_property_identifier"},
+	Strings:  []string{"string"},
+	Template: "template_string", Subst: "template_substitution",
+	Binary: "binary_expression", BinOp: "operator", Concat: []string{"+"},
+	Ternary: "ternary_expression",
+	Object:  "object", Pair: "pair", PairValue: "value", Spread: "spread_element",
+	Array:      []string{"array"},
+	Await:      []string{"await_expression", "parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression", "type_assertion"},
+	Declarator: "variable_declarator", DeclName: "name", DeclValue: "value",
+	Assign: []string{"assignment_expression"}, AugAssign: "augmented_assignment_expression", AssignLeft: "left", AssignRight: "right",
+	Return: "return_statement", If: "if_statement", IfCond: "condition", Exits: []string{"return_statement", "throw_statement"},
+	ObjectPattern: "object_pattern", ArrayPattern: "array_pattern",
+}
+
+// JS is the JavaScript/TypeScript frontend.
+var JS = &Language{Grammar: jsGrammar, Params: jsParams, Call: jsCall, Pattern: jsPattern, Check: jsCheck, MemberSink: jsMemberSink}
+
+// jsSink is one sink of the JavaScript vocabulary: a call by name,
+// from a module (the callee's import, or its receiver's), reading some
+// arguments.
+type jsSink struct {
+	Sink *Sink
+	// Names the callee may have: a function or a method.
+	Names []string
+	// Modules, if set: the callee, or the object it is called on, is
+	// imported from one of these.
+	Modules []string
+	// OnParam: the object it is called on is a parameter of a function
+	// (the handler's res, reply, ctx), not a module.
+	OnParam bool
+	// Args read; -1 the last one.
+	Args []int
+	// Unless, if it matches the call's text, the call is not the sink
+	// (res.sendFile with a root option, an XML parser without noent).
+	Unless *regexp.Regexp
+	// Only, if set, must match the call's text.
+	Only *regexp.Regexp
+	// New: only as a constructor (new Function(x)).
+	New bool
+}
+
+var (
+	// SinkYAML is js-yaml's load: unsafe in js-yaml 3 only, which the
+	// detector knows from package.json.
+	SinkYAML   = &Sink{Kind: UnsafeDeserialization, Name: "YAML loaded with types"}
+	sinkHTMLJS = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Shape: func(v Value) bool { return !v.Object }}
+)
+
+// JSSinks is the JavaScript sink vocabulary, in one place.
+var JSSinks = []jsSink{
+	{Sink: SinkShell, Names: []string{"exec", "execSync"}, Modules: []string{"child_process", "node:child_process", "shelljs", "child-process-promise"}, Args: []int{0}},
+	{Sink: SinkShell, Names: []string{"spawn", "spawnSync", "execFile", "execFileSync"}, Modules: []string{"child_process", "node:child_process"}, Args: []int{0, 1}, Only: regexp.MustCompile(`shell\s*:\s*true|['"](?:ba|z)?sh['"]\s*,\s*\[\s*['"]-c['"]`)},
+	{Sink: SinkShell, Names: []string{"command", "commandSync", "execaCommand", "execaCommandSync"}, Modules: []string{"execa"}, Args: []int{0}},
+	{Sink: SinkEval, Names: []string{"eval"}, Args: []int{0}},
+	{Sink: SinkEval, Names: []string{"Function"}, Args: []int{-2}},
+	{Sink: SinkEval, Names: []string{"setTimeout", "setInterval"}, Args: []int{0}},
+	{Sink: SinkEval, Names: []string{"runInNewContext", "runInThisContext", "runInContext", "compileFunction", "Script"}, Modules: []string{"vm", "node:vm", "vm2"}, Args: []int{0}},
+	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
+	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},
+	{Sink: SinkRawSQL, Names: []string{"$queryRawUnsafe", "$executeRawUnsafe", "whereRaw", "unsafe"}, Args: []int{0}},
+	{Sink: SinkNoSQL, Names: []string{"find", "findOne", "findOneAndUpdate", "findOneAndDelete", "findOneAndRemove", "findOneAndReplace", "update", "updateOne", "updateMany", "deleteOne", "deleteMany", "remove", "count", "countDocuments", "exists", "where", "findAsync", "findOneAsync", "countAsync", "removeAsync", "updateAsync"}, Args: []int{0}},
+	{Sink: SinkWhere, Names: []string{"find", "findOne", "where", "findAsync", "findOneAsync", "aggregate", "count", "countDocuments"}, Args: []int{0}},
+	{Sink: SinkMassAssign, Names: []string{"create", "insertMany", "insert", "insertOne", "build", "upsert", "bulkCreate", "save", "set", "merge", "createQueryBuilder"}, Args: []int{0}},
+	{Sink: SinkMassAssign, Names: []string{"update", "updateOne", "updateMany", "findByIdAndUpdate", "findOneAndUpdate", "updateAttributes"}, Args: []int{0, 1}},
+	{Sink: SinkMassAssign, Names: []string{"assign", "merge", "extend", "defaults", "defaultsDeep", "mergeWith"}, Args: []int{1, 2}},
+	{Sink: SinkFetch, Names: []string{"fetch"}, Args: []int{0}},
+	{Sink: SinkFetch, Names: []string{"axios", "get", "post", "put", "patch", "delete", "head", "request", "default"}, Modules: []string{"axios", "got", "needle", "node-fetch", "request", "request-promise", "superagent", "undici", "http", "https", "node:http", "node:https", "cross-fetch", "isomorphic-fetch", "ky"}, Args: []int{0}},
+	{Sink: SinkFetch, Names: []string{"got", "needle", "request", "superagent", "ky", "fetch"}, Modules: []string{"got", "needle", "request", "request-promise", "superagent", "ky", "node-fetch", "cross-fetch", "undici"}, Args: []int{0}},
+	{Sink: SinkRedirect, Names: []string{"redirect"}, Args: []int{-1}},
+	{Sink: SinkRedirect, Names: []string{"location"}, OnParam: true, Args: []int{0}},
+	{Sink: SinkRedirect, Names: []string{"setHeader", "header", "set"}, OnParam: true, Args: []int{1}, Only: regexp.MustCompile(`^[^(]*\(\s*['"][Ll]ocation['"]`)},
+	{Sink: SinkRedirect, Names: []string{"writeHead"}, OnParam: true, Args: []int{1}, Only: regexp.MustCompile(`[Ll]ocation`)},
+	{Sink: SinkFile, Names: []string{"sendFile", "download", "sendfile"}, OnParam: true, Args: []int{0}, Unless: regexp.MustCompile(`\broot\s*:`)},
+	{Sink: SinkFile, Names: []string{"readFile", "readFileSync", "createReadStream", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "unlink", "unlinkSync", "rm", "rmSync", "open", "openSync", "createWriteStream", "readdir", "readdirSync", "copyFile", "rename", "outputFile", "readJson", "readJSON", "remove"}, Modules: []string{"fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra", "graceful-fs"}, Args: []int{0}},
+	{Sink: SinkTemplate, Names: []string{"render"}, OnParam: true, Args: []int{0}},
+	{Sink: SinkDeserial, Names: []string{"unserialize", "deserialize", "deepDeserialize"}, Modules: []string{"node-serialize", "serialize-to-js", "funcster", "cryo"}, Args: []int{0}},
+	{Sink: SinkYAML, Names: []string{"load", "loadAll"}, Modules: []string{"js-yaml", "yaml-js"}, Args: []int{0}, Unless: regexp.MustCompile(`SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA`)},
+	{Sink: SinkXML, Names: []string{"parseXml", "parseXmlString", "parseXmlAsync", "parse"}, Modules: []string{"libxmljs", "libxmljs2", "libxml"}, Args: []int{0}, Only: regexp.MustCompile(`\bnoent\s*:\s*true`)},
+	{Sink: SinkTemplateJS, Names: []string{"render", "compile", "renderString", "template", "compileFile"}, Modules: []string{"ejs", "pug", "jade", "handlebars", "nunjucks", "lodash", "underscore", "mustache", "dot", "hogan.js", "lodash.template"}, Args: []int{0}},
+	{Sink: sinkHTMLJS, Names: []string{"send", "write", "end", "html"}, OnParam: true, Args: []int{0}},
+}
+
+// jsClears are the sanitisers: a call by name whose result is its
+// argument cleaned for these kinds.
+var jsClears = map[string][]string{
+	"parseInt": {CleanAll}, "parseFloat": {CleanAll}, "Number": {CleanAll}, "Boolean": {CleanAll}, "isNaN": {CleanAll},
+	"toNumber": {CleanAll}, "toInteger": {CleanAll}, "ObjectId": {CleanAll}, "isValidObjectId": {CleanAll},
+	"String": {NoSQLInjection, MassAssignment}, "toString": {NoSQLInjection, MassAssignment},
+	"encodeURIComponent": {XSS, OpenRedirect, PathTraversal, SSRF},
+	"escape": {XSS, SQLInjection}, "escapeHtml": {XSS}, "escapeHTML": {XSS}, "htmlEscape": {XSS}, "encodeHTML": {XSS},
+	"sanitize": {XSS, NoSQLInjection}, "sanitizeHtml": {XSS}, "xss": {XSS}, "filterXSS": {XSS}, "inHTMLData": {XSS},
+	"basename": {PathTraversal}, "escapeId": {SQLInjection}, "escapeLiteral": {SQLInjection}, "escapeIdentifier": {SQLInjection},
+	"quote": {CommandInjection}, "shellescape": {CommandInjection}, "shellEscape": {CommandInjection},
+	"pick": {MassAssignment}, "matchedData": {MassAssignment},
+}
+
+func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
+	name := op.Callee.Name
+	isNew := call.Type() == "new_expression"
+	if k, ok := jsClears[name]; ok {
+		op.Clears = append(op.Clears, k...)
+	}
+	if isBoolName(name) || op.Callee.Recv == "Math" {
+		op.Clears = []string{CleanAll}
+	}
+	text := ""
+	for _, s := range JSSinks {
+		if !contains(s.Names, name) || (s.New && !isNew) {
+			continue
+		}
+		if s.Modules != nil && !l.fromModule(op, name, s.Modules) {
+			continue
+		}
+		if s.OnParam && !l.onParam(call) {
+			continue
+		}
+		if s.Modules == nil && !s.OnParam && op.Callee.Recv != "" && (name == "eval" || name == "fetch" || name == "setTimeout" || name == "setInterval" || name == "Function") {
+			// window.fetch is fetch; this.eval is not eval.
+			if op.Callee.Recv != "window" && op.Callee.Recv != "globalThis" && op.Callee.Recv != "global" {
+				continue
+			}
+		}
+		if text == "" {
+			text = l.Text(call)
+		}
+		if s.Unless != nil && s.Unless.MatchString(text) || s.Only != nil && !s.Only.MatchString(text) {
+			continue
+		}
+		args := s.Args
+		if len(args) == 1 && args[0] == -1 {
+			args = []int{len(op.Args) - 1}
+		}
+		op.Sinks = append(op.Sinks, SinkUse{Sink: s.Sink, Args: args})
+	}
+}
+
+// isBoolName: a predicate's result is a boolean (isValid(x), hasRole(u)).
+func isBoolName(name string) bool {
+	for _, p := range []string{"is", "has", "can", "should", "validate"} {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && name[len(p)] >= 'A' && name[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// fromModule reports whether a call's callee, or the object it is called
+// on, is imported from one of mods.
+func (l *Lowerer) fromModule(op *Op, name string, mods []string) bool {
+	root := op.Callee.Recv
+	if root == "" {
+		root = name
+	}
+	if i := strings.IndexAny(root, ".(["); i > 0 {
+		root = root[:i]
+	}
+	if strings.HasPrefix(root, "require") {
+		for _, m := range mods {
+			if strings.Contains(op.Callee.Recv, "'"+m+"'") || strings.Contains(op.Callee.Recv, `"`+m+`"`) {
+				return true
+			}
+		}
+		return false
+	}
+	imp, ok := l.Imports[root]
+	if !ok {
+		return false
+	}
+	for _, m := range mods {
+		if imp.From == m || strings.HasPrefix(imp.From, m+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// onParam reports whether a method call's object is, at its root, the
+// second parameter of the function it is in or of one around it: the
+// response of a (req, res) handler, Fastify's reply. A socket's send is
+// not a response.
+func (l *Lowerer) onParam(call *syntax.Node) bool {
+	fn := call.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "member_expression" {
+		return false
+	}
+	obj := fn.ChildByFieldName("object")
+	for obj != nil && (obj.Type() == "member_expression" || obj.Type() == "call_expression") {
+		if obj.Type() == "call_expression" {
+			obj = obj.ChildByFieldName("function")
+			continue
+		}
+		obj = obj.ChildByFieldName("object")
+	}
+	if obj == nil || obj.Type() != "identifier" {
+		return false
+	}
+	root := l.Text(obj)
+	for n := call.Parent(); n != nil; n = n.Parent() {
+		if !jsGrammar.Functions[n.Type()] {
+			continue
+		}
+		ps := n.ChildByFieldName("parameters")
+		if ps == nil {
+			if p := n.ChildByFieldName("parameter"); p != nil && l.Text(p) == root {
+				return false
+			}
+			continue
+		}
+		i := 0
+		for _, c := range syntax.NamedChildren(ps) {
+			if c.Type() == "comment" {
+				continue
+			}
+			if p := c.ChildByFieldName("pattern"); p != nil {
+				c = p
+			}
+			if l.Text(c) == root {
+				return i == 1
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// jsParams lowers a function's parameters, destructured ones as one
+// Param per name, NestJS parameter decorators as their sources.
+func jsParams(l *Lowerer, fn *syntax.Node) []Param {
+	if p := fn.ChildByFieldName("parameter"); p != nil {
+		return []Param{{Name: l.Text(p), Index: 0}}
+	}
+	ps := fn.ChildByFieldName("parameters")
+	if ps == nil {
+		return nil
+	}
+	var out []Param
+	i := 0
+	for _, c := range syntax.NamedChildren(ps) {
+		if c.Type() == "comment" {
+			continue
+		}
+		src, path := "", ""
+		for _, d := range syntax.NamedChildren(c) {
+			if d.Type() == "decorator" {
+				src, path = nestSource(l.Text(d))
+			}
+		}
+		pat := c
+		if p := c.ChildByFieldName("pattern"); p != nil {
+			pat = p
+		}
+		if pat.Type() == "assignment_pattern" {
+			pat = pat.ChildByFieldName("left")
+		}
+		if pat.Type() == "rest_pattern" && pat.NamedChildCount() > 0 {
+			pat = pat.NamedChild(0)
+		}
+		if pat == nil {
+			i++
+			continue
+		}
+		switch pat.Type() {
+		case "identifier", "this":
+			out = append(out, Param{Name: l.Text(pat), Index: i, Source: src, Path: path})
+		case "object_pattern", "array_pattern":
+			for _, b := range patternBindings(l, pat, "") {
+				out = append(out, Param{Name: b[0], Index: i, Path: b[1]})
+			}
+		}
+		i++
+	}
+	return out
+}
+
+// nestSource reads a NestJS parameter decorator: @Body(), @Query('q').
+var nestDecorator = regexp.MustCompile(`^@(Body|Query|Param|Headers|UploadedFile|UploadedFiles|Args|MessageBody|Req|Request|Ctx)\(\s*(?:['"]([\w.-]+)['"])?`)
+
+func nestSource(d string) (string, string) {
+	m := nestDecorator.FindStringSubmatch(d)
+	if m == nil {
+		return "", ""
+	}
+	path := ""
+	if m[2] != "" {
+		path = "." + m[2]
+	}
+	switch m[1] {
+	case "Body":
+		return facts.SourceBody, path
+	case "Query":
+		return facts.SourceQuery, path
+	case "Param":
+		return facts.SourceParam, path
+	case "Headers":
+		return facts.SourceHeader, path
+	case "UploadedFile", "UploadedFiles":
+		return facts.SourceFileName, path
+	case "Args":
+		return facts.SourceGraphQLArg, path
+	case "MessageBody":
+		return facts.SourceMessage, path
+	}
+	return "", ""
+}
+
+// patternBindings lists a destructuring pattern's names with the path
+// each reads: { query: { to }, body } is to ".query.to", body ".body".
+func patternBindings(l *Lowerer, pat *syntax.Node, base string) [][2]string {
+	var out [][2]string
+	for _, c := range syntax.NamedChildren(pat) {
+		switch c.Type() {
+		case "shorthand_property_identifier_pattern", "shorthand_property_identifier":
+			out = append(out, [2]string{l.Text(c), base + "." + l.Text(c)})
+		case "pair_pattern":
+			key := strings.Trim(l.Text(c.ChildByFieldName("key")), `"'`)
+			v := c.ChildByFieldName("value")
+			if v != nil && v.Type() == "assignment_pattern" {
+				v = v.ChildByFieldName("left")
+			}
+			if v == nil {
+				continue
+			}
+			switch v.Type() {
+			case "identifier":
+				out = append(out, [2]string{l.Text(v), base + "." + key})
+			case "object_pattern", "array_pattern":
+				out = append(out, patternBindings(l, v, base+"."+key)...)
+			}
+		case "object_assignment_pattern":
+			left := c.ChildByFieldName("left")
+			if left != nil {
+				out = append(out, [2]string{l.Text(left), base + "." + l.Text(left)})
+			}
+		case "rest_pattern":
+			if c.NamedChildCount() > 0 {
+				out = append(out, [2]string{l.Text(c.NamedChild(0)), base})
+			}
+		case "identifier":
+			out = append(out, [2]string{l.Text(c), base + "[]"})
+		case "object_pattern", "array_pattern":
+			out = append(out, patternBindings(l, c, base+"[]")...)
+		case "assignment_pattern":
+			if left := c.ChildByFieldName("left"); left != nil && left.Type() == "identifier" {
+				out = append(out, [2]string{l.Text(left), base + "[]"})
+			}
+		}
+	}
+	return out
+}
+
+func jsPattern(l *Lowerer, pat *syntax.Node, v Expr, line int) {
+	for _, b := range patternBindings(l, pat, "") {
+		e := v
+		e.Refs = make([]Ref, len(v.Refs))
+		for i, r := range v.Refs {
+			r.Path = JoinPath(r.Path, b[1])
+			r.Note = ""
+			e.Refs[i] = r
+		}
+		e.Fields, e.Spread = false, false
+		l.emit(Op{Kind: Assign, Line: line, Dst: b[0], Src: e})
+	}
+}
+
+// A check in an if's condition: an allow-list test (list.includes(x),
+// set.has(x), x === 'literal', /re/.test(x)) proves x safe for every
+// kind; a prefix test (x.startsWith('/')) for the kinds a path or host
+// prefix decides.
+func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
+	var out []Op
+	line := syntax.Line(cond)
+	add := func(target *syntax.Node, kinds []string) {
+		for target != nil && (target.Type() == "parenthesized_expression" || target.Type() == "await_expression") && target.NamedChildCount() > 0 {
+			target = target.NamedChild(0)
+		}
+		if target == nil {
+			return
+		}
+		base, path := l.access(target)
+		if base == "" {
+			if target.Type() != "identifier" {
+				return
+			}
+			base = l.Text(target)
+		}
+		out = append(out, Op{Kind: Clear, Line: line, Dst: base + path, Clears: kinds})
+	}
+	syntax.Walk(cond, func(n *syntax.Node) bool {
+		switch n.Type() {
+		case "call_expression":
+			fn := n.ChildByFieldName("function")
+			args := n.ChildByFieldName("arguments")
+			if fn == nil || args == nil || fn.Type() != "member_expression" {
+				if fn != nil && fn.Type() == "identifier" && isBoolName(l.Text(fn)) && args != nil && args.NamedChildCount() > 0 {
+					add(args.NamedChild(0), []string{CleanAll})
+				}
+				return true
+			}
+			method := l.Text(fn.ChildByFieldName("property"))
+			switch method {
+			case "includes", "has", "indexOf", "test", "contains":
+				if args.NamedChildCount() > 0 {
+					add(args.NamedChild(0), []string{CleanAll})
+				}
+			case "startsWith", "match":
+				add(fn.ChildByFieldName("object"), []string{OpenRedirect, PathTraversal, SSRF})
+			default:
+				if isBoolName(method) && args.NamedChildCount() > 0 {
+					add(args.NamedChild(0), []string{CleanAll})
+				}
+			}
+		case "binary_expression":
+			op := l.Text(n.ChildByFieldName("operator"))
+			if op == "===" || op == "==" || op == "in" {
+				left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+				if right != nil && (right.Type() == "string" || op == "in") {
+					add(left, []string{CleanAll})
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// jsMemberSink: ctx.body = v is a Koa response body.
+func jsMemberSink(l *Lowerer, left *syntax.Node) *Sink {
+	if left.Type() != "member_expression" || l.Text(left.ChildByFieldName("property")) != "body" {
+		return nil
+	}
+	obj := left.ChildByFieldName("object")
+	if obj == nil || obj.Type() != "identifier" {
+		return nil
+	}
+	for _, p := range l.cur.Params {
+		if p.Name == l.Text(obj) && p.Index == 0 {
+			return sinkHTMLJS
+		}
+	}
+	return nil
+}

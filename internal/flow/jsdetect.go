@@ -1,0 +1,461 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// JSDetector is the JavaScript/TypeScript frontend as a detector: Detect
+// lowers each file (in parallel); Finish resolves every JS route's
+// handler, follows its calls across files, and reports each sink
+// request data reaches as a weakness on that route. A sink no route
+// reaches but a function's parameter does is reported with where its
+// code runs (Reach), so the threat rules do not rank it as reachable.
+type JSDetector struct {
+	mu    sync.Mutex
+	files map[string]*jsFile
+	// What the repository uses, for sinks that depend on it.
+	mongo, yaml3 bool
+}
+
+// NewJSDetector returns the frontend for one scan.
+func NewJSDetector() *JSDetector { return &JSDetector{files: map[string]*jsFile{}} }
+
+// Name implements detector.Detector.
+func (*JSDetector) Name() string { return "flow/js" }
+
+// Match implements detector.Detector: JavaScript and TypeScript sources
+// (tests too: they are reported as reached from tests only), and
+// package.json for the versions of libraries whose sinks depend on it.
+func (*JSDetector) Match(p string) bool {
+	if strings.HasSuffix(p, "package.json") {
+		return true
+	}
+	switch lang.Of(p) {
+	case lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX:
+		return !strings.HasSuffix(p, ".d.ts")
+	}
+	return false
+}
+
+var (
+	yaml3Dep = regexp.MustCompile(`"js-yaml"\s*:\s*"[~^>=\s]*[0-3]\.`)
+	mongoLib = map[string]bool{"mongoose": true, "mongodb": true, "marsdb": true, "nedb": true, "@seald-io/nedb": true, "monk": true, "mongojs": true, "nedb-promises": true, "mongoist": true}
+)
+
+// Detect implements detector.Detector.
+func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	if strings.HasSuffix(f.Path, "package.json") {
+		if yaml3Dep.Match(f.Data) {
+			d.mu.Lock()
+			d.yaml3 = true
+			d.mu.Unlock()
+		}
+		return nil
+	}
+	t, err := syntax.Parse(ctx, lang.Of(f.Path), f.Data)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	l := NewLowerer(JS, t, f.Path)
+	m := newJSFile(f.Path)
+	// Imports first: sinks are known by the module they come from.
+	m.imports = l.Imports
+	m.bindings(l)
+	l.LowerAll()
+	m.regs = map[int][]handlerRef{}
+	m.bindings(l) // again, now that functions are known by node
+	m.funcs = l.Funcs
+	m.returned = l.Returned
+	mongo := false
+	for _, imp := range m.imports {
+		if mongoLib[imp.From] {
+			mongo = true
+		}
+	}
+	d.mu.Lock()
+	d.files[f.Path] = m
+	d.mongo = d.mongo || mongo
+	d.mu.Unlock()
+	return nil
+}
+
+// Finish implements detector.Finisher.
+func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
+	p := NewProgram(&jsResolver{files: d.files})
+	reached := map[string]bool{} // kind + sink place reached from a route
+	var ws []facts.Weakness
+	routes := out.Routes()
+	for i := range routes {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := &routes[i]
+		m := d.files[r.File]
+		if m == nil {
+			continue
+		}
+		for _, e := range d.entries(m, r) {
+			for _, fd := range p.Reach(e) {
+				if !d.keep(fd.Kind, fd.Sink) {
+					continue
+				}
+				reached[fd.Kind+"\x00"+stepKey(fd.Sink)] = true
+				ws = append(ws, facts.Weakness{Kind: fd.Kind, Detail: Detail[fd.Kind],
+					Evidence: []facts.Evidence{{File: fd.Sink.File, Line: fd.Sink.Line}},
+					Routes:   []string{r.ID}, Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute})
+			}
+		}
+	}
+	// Sinks no route reaches: a parameter of some function reaches them,
+	// and nothing the scan knows calls it with request data.
+	files := make([]string, 0, len(d.files))
+	for f := range d.files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, file := range files {
+		for _, f := range d.files[file].funcs {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if !hasSink(f) {
+				continue
+			}
+			for _, h := range p.Summarize(f).Hits {
+				key := h.Kind + "\x00" + stepKey(h.At)
+				if h.Origin.Param < 0 || h.Deferred || !d.keep(h.Kind, h.At) || reached[key] {
+					continue
+				}
+				w := facts.Weakness{Kind: h.Kind, Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}}}
+				// A function shaped like a handler (it reads a request's
+				// parts) that no route the scan found reaches: its route
+				// was missed, or it is dead code.
+				src, rest, ok := FromRequest(h.Origin.Path)
+				switch {
+				case ok && h.Origin.Param <= 1 && (h.Sink.From == nil || h.Sink.From(Concrete(Origin{Param: -1, Source: src, Path: rest}))):
+					w.Source = src
+					w.Detail = Detail[h.Kind] + " (in a handler no route found reaches)"
+				case unreachedKinds[h.Kind]:
+					w.Detail = Detail[h.Kind] + " (from a function's parameter; no route found reaches it)"
+				default:
+					continue
+				}
+				reached[key] = true
+				w.Reach = facts.ReachNone
+				if role := lang.RoleOf(h.At.File); !role.Served() {
+					w.Reach = role.Kind.String()
+				}
+				w.Path = append([]facts.Step{{File: f.File, Line: f.Line, Note: f.Name + " (no route found calls it)"}}, h.Origin.Trail...)
+				w.Path = addStepLoose(w.Path, h.At)
+				ws = append(ws, w)
+			}
+		}
+	}
+	for _, w := range ws {
+		w.ID = detector.ID("weakness", w.Kind, w.Evidence[0].File, fmt.Sprint(w.Evidence[0].Line))
+		out.AddWeakness(w)
+	}
+	return nil
+}
+
+// unreachedKinds are reported when only a parameter reaches them: the
+// injections the pattern rules found before, whose text is built from
+// values in the function itself.
+var unreachedKinds = map[string]bool{SQLInjection: true, CommandInjection: true, CodeInjection: true}
+
+func hasSink(f *Func) bool {
+	for _, op := range f.Ops {
+		if len(op.Sinks) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func stepKey(s facts.Step) string { return s.File + ":" + fmt.Sprint(s.Line) }
+
+// keep drops sinks that depend on what the repository uses.
+func (d *JSDetector) keep(kind string, at facts.Step) bool {
+	switch kind {
+	case NoSQLInjection:
+		return d.mongo
+	case UnsafeDeserialization:
+		return true
+	}
+	return true
+}
+
+// entries finds a route's handler: the last argument of the registration
+// on the route's line, followed through names, imports, wrappers and
+// factories; else the function the route's line opens or sits in
+// (NestJS methods, Next.js exports, resolvers, socket handlers).
+func (d *JSDetector) entries(m *jsFile, r *facts.Route) []Entry {
+	res := &jsResolver{files: d.files}
+	var fns []*Func
+	for _, h := range m.regs[r.Line] {
+		fns = append(fns, res.handler(m, h, 0)...)
+	}
+	if len(fns) == 0 {
+		var best *Func
+		for _, f := range m.funcs {
+			if f.Name == "<module>" {
+				continue
+			}
+			if f.Line == r.Line || (r.EndLine > 0 && f.Line >= r.Line && f.EndLine <= r.EndLine) {
+				if best == nil || f.Line < best.Line || (f.Line == best.Line && f.EndLine > best.EndLine) {
+					best = f
+				}
+			}
+		}
+		if best == nil {
+			for _, f := range m.funcs {
+				if f.Name != "<module>" && f.Line <= r.Line && r.Line <= f.EndLine && (best == nil || f.Line > best.Line) {
+					best = f
+				}
+			}
+		}
+		if best != nil {
+			fns = append(fns, best)
+		}
+	}
+	roles := map[int]Role{0: RoleRequest, 1: RoleRequest}
+	switch r.Kind {
+	case "graphql":
+		roles = map[int]Role{1: RoleArgs}
+	case "websocket":
+		roles = map[int]Role{0: RoleMessage}
+	}
+	var out []Entry
+	seen := map[*Func]bool{}
+	for _, f := range fns {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		steps := []facts.Step{{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path}}
+		if f.File != r.File || f.Line != r.Line {
+			steps = append(steps, facts.Step{File: f.File, Line: f.Line, Note: "handler " + f.Name})
+		}
+		out = append(out, Entry{Func: f, Roles: roles, Route: r.ID, Steps: steps})
+	}
+	return out
+}
+
+// jsResolver resolves calls across the repository's JavaScript files.
+type jsResolver struct {
+	files map[string]*jsFile
+}
+
+// Resolve implements Resolver.
+func (r *jsResolver) Resolve(from *Func, op *Op) []*Func {
+	m := r.files[from.File]
+	if m == nil {
+		return nil
+	}
+	if op.Callee.Recv == "" {
+		return r.name(m, op.Callee.Name, 0)
+	}
+	recv := op.Callee.Recv
+	if recv == "this" {
+		if c := m.classOf[from]; c != "" {
+			if f := m.locals[c+"."+op.Callee.Name]; f != nil {
+				return []*Func{f}
+			}
+		}
+		return nil
+	}
+	return r.member(m, recv, op.Callee.Name, 0)
+}
+
+func one(f *Func) []*Func {
+	if f == nil {
+		return nil
+	}
+	return []*Func{f}
+}
+
+// name resolves a plain name in m: a local function, an alias, an
+// import.
+func (r *jsResolver) name(m *jsFile, name string, depth int) []*Func {
+	if depth > 6 {
+		return nil
+	}
+	if f := m.locals[name]; f != nil {
+		return one(f)
+	}
+	if a, ok := m.aliases[name]; ok {
+		if i := strings.LastIndexByte(a, '.'); i > 0 {
+			return r.member(m, a[:i], a[i+1:], depth+1)
+		}
+		return r.name(m, a, depth+1)
+	}
+	if imp, ok := m.imports[name]; ok {
+		if t := resolveSpec(r.files, m.path, imp.From); t != nil {
+			return r.export(t, imp.Name, depth+1)
+		}
+	}
+	return nil
+}
+
+// export resolves a module's export.
+func (r *jsResolver) export(m *jsFile, name string, depth int) []*Func {
+	if depth > 6 {
+		return nil
+	}
+	if e, ok := m.exports[name]; ok {
+		switch {
+		case e.fn != nil:
+			return one(e.fn)
+		case e.from != "":
+			if t := resolveSpec(r.files, m.path, e.from); t != nil {
+				return r.export(t, e.name, depth+1)
+			}
+			return nil
+		case e.local != "":
+			if i := strings.LastIndexByte(e.local, '.'); i > 0 {
+				return r.member(m, e.local[:i], e.local[i+1:], depth+1)
+			}
+			return r.name(m, e.local, depth+1)
+		}
+	}
+	if name != "default" {
+		if f := m.locals["module.exports."+name]; f != nil {
+			return one(f)
+		}
+		for _, s := range m.stars {
+			if t := resolveSpec(r.files, m.path, s); t != nil {
+				if fs := r.export(t, name, depth+1); len(fs) > 0 {
+					return fs
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// member resolves recv.name in m: an object literal's or a class's
+// method, an instance's class's, an imported module's export, a
+// default-exported object's or instance's member.
+func (r *jsResolver) member(m *jsFile, recv, name string, depth int) []*Func {
+	if depth > 6 {
+		return nil
+	}
+	if f := m.locals[recv+"."+name]; f != nil {
+		return one(f)
+	}
+	if a, ok := m.aliases[recv+"."+name]; ok {
+		return r.name(m, a, depth+1)
+	}
+	if c, ok := m.inst[recv]; ok {
+		if f := m.locals[c+"."+name]; f != nil {
+			return one(f)
+		}
+		if imp, ok := m.imports[c]; ok {
+			if t := resolveSpec(r.files, m.path, imp.From); t != nil {
+				return r.classMember(t, imp.Name, name, depth+1)
+			}
+		}
+	}
+	if a, ok := m.aliases[recv]; ok && a != recv {
+		return r.member(m, a, name, depth+1)
+	}
+	imp, ok := m.imports[recv]
+	if !ok {
+		return nil
+	}
+	t := resolveSpec(r.files, m.path, imp.From)
+	if t == nil {
+		return nil
+	}
+	if imp.Name == "*" {
+		return r.export(t, name, depth+1)
+	}
+	if imp.Name == "default" {
+		if fs := r.export(t, name, depth+1); len(fs) > 0 && t.exports["default"].fn == nil {
+			return fs
+		}
+	}
+	return r.classMember(t, imp.Name, name, depth+1)
+}
+
+// classMember resolves a member of what module t exports as exp: a
+// class, an object, an instance.
+func (r *jsResolver) classMember(t *jsFile, exp, name string, depth int) []*Func {
+	e, ok := t.exports[exp]
+	if !ok {
+		return nil
+	}
+	local := e.local
+	if e.fn != nil {
+		local = e.fn.Name
+	}
+	if local == "" {
+		if e.from != "" {
+			if u := resolveSpec(r.files, t.path, e.from); u != nil {
+				return r.classMember(u, e.name, name, depth+1)
+			}
+		}
+		return nil
+	}
+	if f := t.locals[local+"."+name]; f != nil {
+		return one(f)
+	}
+	if local == "module.exports" || exp == "default" {
+		if f := t.locals["module.exports."+name]; f != nil {
+			return one(f)
+		}
+	}
+	return r.member(t, local, name, depth+1)
+}
+
+// handler resolves a registration's handler argument to functions.
+func (r *jsResolver) handler(m *jsFile, h handlerRef, depth int) []*Func {
+	if depth > 4 {
+		return nil
+	}
+	switch {
+	case h.fn != nil:
+		return one(h.fn)
+	case h.callName != "":
+		// A factory (login()) returns the handler; a wrapper
+		// (asyncHandler(fn)) takes it last.
+		var callee []*Func
+		if h.callRecv != "" {
+			callee = r.member(m, h.callRecv, h.callName, 0)
+		} else {
+			callee = r.name(m, h.callName, 0)
+		}
+		var out []*Func
+		for _, f := range callee {
+			if g := r.files[f.File].returned[f]; g != nil {
+				out = append(out, g)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+		if h.call != nil {
+			return r.handler(m, *h.call, depth+1)
+		}
+		return nil
+	case h.recv != "":
+		if h.recv == "this" {
+			return nil
+		}
+		return r.member(m, h.recv, h.name, 0)
+	case h.name != "":
+		return r.name(m, h.name, 0)
+	}
+	return nil
+}

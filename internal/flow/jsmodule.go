@@ -1,0 +1,462 @@
+package flow
+
+import (
+	"path"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// jsFile is what the JavaScript frontend keeps of one file: its lowered
+// functions and its bindings, for the resolver. No tree is kept.
+type jsFile struct {
+	path    string
+	funcs   []*Func
+	locals  map[string]*Func // name, or Class.method / obj.method → function
+	imports map[string]Import
+	exports map[string]exportRef
+	stars   []string          // export * from '...'
+	inst    map[string]string // local → class it is an instance of (new C())
+	aliases map[string]string // local → the name it was assigned (const h = ctrl.list)
+	classOf map[*Func]string
+	// regs are route registration calls by line: the handler argument
+	// (the last one) of each.
+	regs     map[int][]handlerRef
+	returned map[*Func]*Func
+}
+
+// exportRef is what an exported name stands for: a local name, a
+// function, or another module's export.
+type exportRef struct {
+	local string
+	fn    *Func
+	from  string // re-export: module specifier
+	name  string // and the name there
+}
+
+// handlerRef is a handler as a registration writes it.
+type handlerRef struct {
+	fn         *Func  // written in place
+	name, recv string // a name or a member (ctrl.list)
+	call       *handlerRef
+	// callName/callRecv, for a call: what is called (a factory, or a
+	// wrapper whose last argument is the handler: call).
+	callName, callRecv string
+}
+
+func newJSFile(p string) *jsFile {
+	return &jsFile{path: p, locals: map[string]*Func{}, imports: map[string]Import{}, exports: map[string]exportRef{},
+		inst: map[string]string{}, aliases: map[string]string{}, classOf: map[*Func]string{}, regs: map[int][]handlerRef{}}
+}
+
+// bindings reads a file's imports, exports, functions by name, classes'
+// methods, instances and route registrations.
+func (m *jsFile) bindings(l *Lowerer) {
+	t := l.T
+	fnAt := func(n *syntax.Node) *Func {
+		if n == nil {
+			return nil
+		}
+		return l.ByNode[n.StartByte()]
+	}
+	var walk func(n *syntax.Node, class string, ctor *Func, depth int)
+	walk = func(n *syntax.Node, class string, ctor *Func, depth int) {
+		if depth > 200 {
+			return
+		}
+		switch n.Type() {
+		case "import_statement":
+			src, ok := t.StringValue(n.ChildByFieldName("source"))
+			if !ok {
+				return
+			}
+			for _, clause := range syntax.NamedChildren(n) {
+				if clause.Type() != "import_clause" {
+					continue
+				}
+				for _, c := range syntax.NamedChildren(clause) {
+					switch c.Type() {
+					case "identifier":
+						m.imports[t.Text(c)] = Import{From: src, Name: "default"}
+					case "namespace_import":
+						if c.NamedChildCount() > 0 {
+							m.imports[t.Text(c.NamedChild(0))] = Import{From: src, Name: "*"}
+						}
+					case "named_imports":
+						for _, s := range syntax.NamedChildren(c) {
+							if s.Type() != "import_specifier" {
+								continue
+							}
+							name := t.Text(s.ChildByFieldName("name"))
+							local := name
+							if a := s.ChildByFieldName("alias"); a != nil {
+								local = t.Text(a)
+							}
+							m.imports[local] = Import{From: src, Name: name}
+						}
+					}
+				}
+			}
+			return
+		case "export_statement":
+			m.export(l, n)
+		case "class_declaration", "class":
+			if nm := n.ChildByFieldName("name"); nm != nil {
+				class = t.Text(nm)
+			}
+		case "method_definition":
+			if f := fnAt(n); f != nil && class != "" {
+				m.locals[class+"."+t.Text(n.ChildByFieldName("name"))] = f
+				m.classOf[f] = class
+			}
+		case "function_declaration", "generator_function_declaration":
+			if f := fnAt(n); f != nil {
+				name := t.Text(n.ChildByFieldName("name"))
+				m.locals[name] = f
+				// A constructor function: this.x = function () {} are
+				// its methods.
+				ctor = f
+				class = name
+			}
+		case "variable_declarator":
+			name, val := n.ChildByFieldName("name"), n.ChildByFieldName("value")
+			m.declare(l, name, val, fnAt)
+			if name != nil && val != nil && name.Type() == "identifier" && (val.Type() == "class" || jsGrammar.Functions[val.Type()]) {
+				class = t.Text(name)
+			}
+		case "assignment_expression":
+			m.assign(l, n, class, fnAt)
+		case "call_expression":
+			m.registration(l, n, fnAt)
+		}
+		for _, c := range syntax.NamedChildren(n) {
+			walk(c, class, ctor, depth+1)
+		}
+	}
+	walk(t.Root(), "", nil, 0)
+}
+
+func (m *jsFile) declare(l *Lowerer, name, val *syntax.Node, fnAt func(*syntax.Node) *Func) {
+	t := l.T
+	if name == nil || val == nil {
+		return
+	}
+	for val.Type() == "await_expression" && val.NamedChildCount() > 0 {
+		val = val.NamedChild(0)
+	}
+	spec, isReq := requireOf(l, val)
+	if name.Type() == "identifier" {
+		local := t.Text(name)
+		switch {
+		case isReq:
+			m.imports[local] = Import{From: spec, Name: "default"}
+		case val.Type() == "member_expression":
+			if s, ok := requireOf(l, val.ChildByFieldName("object")); ok {
+				m.imports[local] = Import{From: s, Name: t.Text(val.ChildByFieldName("property"))}
+			} else {
+				m.aliases[local] = t.Text(val)
+			}
+		case val.Type() == "new_expression":
+			if c := val.ChildByFieldName("constructor"); c != nil {
+				m.inst[local] = t.Text(c)
+			}
+		case jsGrammar.Functions[val.Type()]:
+			if f := fnAt(val); f != nil {
+				m.locals[local] = f
+			}
+		case val.Type() == "object":
+			m.objectMethods(l, local, val, fnAt)
+		case val.Type() == "identifier":
+			m.aliases[local] = t.Text(val)
+		case val.Type() == "call_expression":
+			// const h = wrap(fn): the handler is the last argument.
+			if args := argNodes(val); len(args) > 0 {
+				if f := fnAt(args[len(args)-1]); f != nil {
+					m.locals[local] = f
+				}
+			}
+		}
+		return
+	}
+	if name.Type() == "object_pattern" && isReq {
+		for _, b := range patternBindings(l, name, "") {
+			m.imports[b[0]] = Import{From: spec, Name: strings.TrimPrefix(b[1], ".")}
+		}
+	}
+}
+
+// objectMethods records an object literal's methods: ctrl.list.
+func (m *jsFile) objectMethods(l *Lowerer, obj string, val *syntax.Node, fnAt func(*syntax.Node) *Func) {
+	t := l.T
+	for _, c := range syntax.NamedChildren(val) {
+		switch c.Type() {
+		case "method_definition":
+			if f := fnAt(c); f != nil {
+				m.locals[obj+"."+t.Text(c.ChildByFieldName("name"))] = f
+			}
+		case "pair":
+			key := strings.Trim(t.Text(c.ChildByFieldName("key")), `"'`)
+			v := c.ChildByFieldName("value")
+			if f := fnAt(v); f != nil {
+				m.locals[obj+"."+key] = f
+			} else if v != nil && v.Type() == "identifier" {
+				m.aliases[obj+"."+key] = t.Text(v)
+			}
+		case "shorthand_property_identifier":
+			m.aliases[obj+"."+t.Text(c)] = t.Text(c)
+		}
+	}
+}
+
+func (m *jsFile) assign(l *Lowerer, n *syntax.Node, class string, fnAt func(*syntax.Node) *Func) {
+	t := l.T
+	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+	if left == nil || right == nil {
+		return
+	}
+	lt := t.Text(left)
+	var key string
+	switch {
+	case lt == "module.exports":
+		key = "default"
+	case strings.HasPrefix(lt, "module.exports.") && strings.Count(lt, ".") == 2:
+		key = strings.TrimPrefix(lt, "module.exports.")
+	case strings.HasPrefix(lt, "exports.") && strings.Count(lt, ".") == 1:
+		key = strings.TrimPrefix(lt, "exports.")
+	case strings.HasPrefix(lt, "this.") && strings.Count(lt, ".") == 1 && class != "":
+		if f := fnAt(right); f != nil {
+			m.locals[class+"."+strings.TrimPrefix(lt, "this.")] = f
+			m.classOf[f] = class
+		}
+		return
+	case strings.Contains(lt, ".prototype.") && strings.Count(lt, ".") == 2:
+		if f := fnAt(right); f != nil {
+			parts := strings.Split(lt, ".")
+			m.locals[parts[0]+"."+parts[2]] = f
+			m.classOf[f] = parts[0]
+		}
+		return
+	default:
+		if left.Type() == "identifier" {
+			m.declare(l, left, right, fnAt)
+		}
+		return
+	}
+	switch {
+	case fnAt(right) != nil:
+		m.exports[key] = exportRef{fn: fnAt(right)}
+		if key != "default" {
+			m.locals[key] = fnAt(right)
+		}
+	case right.Type() == "identifier":
+		m.exports[key] = exportRef{local: t.Text(right)}
+	case right.Type() == "object" && key == "default":
+		m.objectMethods(l, "module.exports", right, fnAt)
+		for _, c := range syntax.NamedChildren(right) {
+			switch c.Type() {
+			case "shorthand_property_identifier":
+				m.exports[t.Text(c)] = exportRef{local: t.Text(c)}
+			case "pair":
+				k := strings.Trim(t.Text(c.ChildByFieldName("key")), `"'`)
+				v := c.ChildByFieldName("value")
+				if f := fnAt(v); f != nil {
+					m.exports[k] = exportRef{fn: f}
+				} else if v != nil && (v.Type() == "identifier" || v.Type() == "member_expression") {
+					m.exports[k] = exportRef{local: t.Text(v)}
+				}
+			case "method_definition":
+				if f := fnAt(c); f != nil {
+					m.exports[t.Text(c.ChildByFieldName("name"))] = exportRef{fn: f}
+				}
+			}
+		}
+	case right.Type() == "new_expression":
+		if c := right.ChildByFieldName("constructor"); c != nil {
+			m.inst["module.exports"] = t.Text(c)
+			m.exports[key] = exportRef{local: "module.exports"}
+		}
+	default:
+		if s, ok := requireOf(l, right); ok {
+			m.exports[key] = exportRef{from: s, name: "default"}
+		}
+	}
+}
+
+func (m *jsFile) export(l *Lowerer, n *syntax.Node) {
+	t := l.T
+	src, reexport := t.StringValue(n.ChildByFieldName("source"))
+	isDefault := false
+	for _, c := range syntax.Children(n) {
+		if c.Type() == "default" {
+			isDefault = true
+		}
+		if c.Type() == "*" && reexport {
+			m.stars = append(m.stars, src)
+		}
+	}
+	if d := n.ChildByFieldName("declaration"); d != nil {
+		switch d.Type() {
+		case "function_declaration", "generator_function_declaration", "class_declaration":
+			name := t.Text(d.ChildByFieldName("name"))
+			m.exports[name] = exportRef{local: name}
+			if isDefault {
+				m.exports["default"] = exportRef{local: name}
+			}
+		case "lexical_declaration", "variable_declaration":
+			for _, v := range syntax.NamedChildren(d) {
+				if v.Type() == "variable_declarator" {
+					if nm := v.ChildByFieldName("name"); nm != nil && nm.Type() == "identifier" {
+						m.exports[t.Text(nm)] = exportRef{local: t.Text(nm)}
+					}
+				}
+			}
+		}
+	}
+	if v := n.ChildByFieldName("value"); v != nil && isDefault {
+		if f := l.ByNode[v.StartByte()]; f != nil {
+			m.exports["default"] = exportRef{fn: f}
+		} else if v.Type() == "identifier" {
+			m.exports["default"] = exportRef{local: t.Text(v)}
+		}
+	}
+	for _, c := range syntax.NamedChildren(n) {
+		if c.Type() != "export_clause" {
+			continue
+		}
+		for _, s := range syntax.NamedChildren(c) {
+			if s.Type() != "export_specifier" {
+				continue
+			}
+			name := t.Text(s.ChildByFieldName("name"))
+			alias := name
+			if a := s.ChildByFieldName("alias"); a != nil {
+				alias = t.Text(a)
+			}
+			if reexport {
+				m.exports[alias] = exportRef{from: src, name: name}
+			} else {
+				m.exports[alias] = exportRef{local: name}
+			}
+		}
+	}
+}
+
+// registration records a call that may register a route: a path first
+// (a string), a handler last.
+func (m *jsFile) registration(l *Lowerer, call *syntax.Node, fnAt func(*syntax.Node) *Func) {
+	args := argNodes(call)
+	if len(args) < 2 {
+		return
+	}
+	switch args[0].Type() {
+	case "string", "template_string", "array", "regex", "identifier", "member_expression":
+	default:
+		return
+	}
+	h := m.handler(l, args[len(args)-1], fnAt, 0)
+	if h == nil {
+		return
+	}
+	line := syntax.Line(call)
+	m.regs[line] = append(m.regs[line], *h)
+	// A chained route(...).get(h).post(h) registers on the line of each
+	// method too.
+}
+
+func (m *jsFile) handler(l *Lowerer, n *syntax.Node, fnAt func(*syntax.Node) *Func, depth int) *handlerRef {
+	t := l.T
+	if n == nil || depth > 3 {
+		return nil
+	}
+	if f := fnAt(n); f != nil {
+		return &handlerRef{fn: f}
+	}
+	switch n.Type() {
+	case "identifier":
+		return &handlerRef{name: t.Text(n)}
+	case "member_expression":
+		return &handlerRef{name: t.Text(n.ChildByFieldName("property")), recv: t.Text(n.ChildByFieldName("object"))}
+	case "call_expression":
+		h := &handlerRef{}
+		fn := n.ChildByFieldName("function")
+		if fn != nil && fn.Type() == "member_expression" {
+			h.callName, h.callRecv = t.Text(fn.ChildByFieldName("property")), t.Text(fn.ChildByFieldName("object"))
+			if h.callName == "bind" {
+				// ctrl.list.bind(ctrl)
+				return m.handler(l, fn.ChildByFieldName("object"), fnAt, depth+1)
+			}
+		} else if fn != nil {
+			h.callName = t.Text(fn)
+		}
+		if args := argNodes(n); len(args) > 0 {
+			h.call = m.handler(l, args[len(args)-1], fnAt, depth+1)
+		}
+		return h
+	}
+	return nil
+}
+
+func argNodes(call *syntax.Node) []*syntax.Node {
+	args := call.ChildByFieldName("arguments")
+	if args == nil {
+		return nil
+	}
+	var out []*syntax.Node
+	for _, c := range syntax.NamedChildren(args) {
+		if c.Type() != "comment" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// requireOf is the specifier of require('x') or import('x').
+func requireOf(l *Lowerer, n *syntax.Node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	for n.Type() == "await_expression" && n.NamedChildCount() > 0 {
+		n = n.NamedChild(0)
+	}
+	if n.Type() != "call_expression" {
+		return "", false
+	}
+	fn := n.ChildByFieldName("function")
+	if fn == nil || !(fn.Type() == "import" || (fn.Type() == "identifier" && l.T.Text(fn) == "require")) {
+		return "", false
+	}
+	args := argNodes(n)
+	if len(args) != 1 {
+		return "", false
+	}
+	return l.T.StringValue(args[0])
+}
+
+// jsExts are tried, in order, for an import specifier without one.
+var jsExts = []string{"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"}
+
+// resolveSpec finds the repository file an import names, if relative
+// (or under a src/ alias: '@/lib/db', '~/lib/db').
+func resolveSpec(files map[string]*jsFile, from, spec string) *jsFile {
+	var base string
+	switch {
+	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
+		base = path.Join(path.Dir(from), spec)
+	case strings.HasPrefix(spec, "@/") || strings.HasPrefix(spec, "~/"):
+		for _, root := range []string{"src/", ""} {
+			if f := resolveSpec(files, "", "./"+root+spec[2:]); f != nil {
+				return f
+			}
+		}
+		return nil
+	default:
+		return nil
+	}
+	base = strings.TrimSuffix(base, ".js")
+	for _, ext := range jsExts {
+		if f, ok := files[base+ext]; ok {
+			return f
+		}
+	}
+	return nil
+}

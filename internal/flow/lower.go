@@ -1,0 +1,624 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// Grammar names a tree-sitter grammar's node types and fields, so that
+// one lowering serves every language that plugs in a table. What a table
+// cannot say (parameters, patterns, which calls are sinks) is the
+// Language's.
+type Grammar struct {
+	// Functions: node types that are functions, with their fields.
+	Functions map[string]bool
+	FuncName, FuncParams, FuncBody string
+	// FuncParam is the field of a function with one bare parameter
+	// (x => ...), if the grammar has one.
+	FuncParam string
+	Call      []string // call and new expressions
+	CallFunc  string   // field: what is called ("constructor" for new is Grammar.NewFunc)
+	NewFunc   string
+	CallArgs  string
+	Member    string // a.b
+	MemberObj, MemberProp string
+	Index     string // a[b]
+	IndexObj, IndexKey string
+	Ident     []string // identifiers, this, self
+	Strings   []string // plain string literals
+	Template  string   // a string with substitutions (template literal, f-string)
+	Subst     string   // one substitution in it
+	Binary    string   // a + b
+	BinOp     string   // field of the operator
+	Concat    []string // operators that build text: "+"
+	Ternary   string
+	Object    string // {a: b}
+	Pair      string
+	PairValue string
+	Spread    string
+	Array     []string
+	Await     []string // wrappers that pass their one child on: await, parentheses, casts
+	// Statements.
+	Declarator    string // const x = v
+	DeclName      string
+	DeclValue     string
+	Assign        []string // x = v
+	AugAssign     string   // x += v
+	AssignLeft    string
+	AssignRight   string
+	Return        string
+	If            string
+	IfCond        string
+	Exits         []string // return, throw: a branch that leaves
+	ObjectPattern string
+	ArrayPattern  string
+}
+
+// Language is one frontend: its grammar table and what a table cannot
+// say.
+type Language struct {
+	Grammar *Grammar
+	// Params lowers a function's parameters.
+	Params func(l *Lowerer, fn *syntax.Node) []Param
+	// Call lets the language read a call: the sinks it is and the kinds
+	// it cleans, given the callee and the file's imports.
+	Call func(l *Lowerer, call *syntax.Node, op *Op)
+	// Pattern binds a destructuring pattern to a value: one Assign per
+	// name, each with the path it reads.
+	Pattern func(l *Lowerer, pat *syntax.Node, value Expr, line int)
+	// Check reads an if's condition: the names it proves safe (an
+	// allow-list test, a path prefix check), with the kinds.
+	Check func(l *Lowerer, cond *syntax.Node) []Op
+	// MemberSink is a sink an assignment to a member is (ctx.body = v).
+	MemberSink func(l *Lowerer, left *syntax.Node) *Sink
+}
+
+// Lowerer lowers one parsed file.
+type Lowerer struct {
+	Lang *Language
+	T    *syntax.Tree
+	File string
+	// Imports are the file's imported names: local name → module
+	// specifier and the name it reads there.
+	Imports map[string]Import
+	// Funcs are every function lowered, in source order.
+	Funcs []*Func
+	// ByNode finds a function by its node's start byte.
+	ByNode map[uint32]*Func
+	// Returned maps a function to the function it returns (a factory).
+	Returned map[*Func]*Func
+	// Outer maps a function to the function it is nested in.
+	Outer map[*Func]*Func
+
+	cur     *Func
+	inline  int
+	budget  int
+	pending []pendingReturn
+}
+
+// Import is one imported binding.
+type Import struct {
+	From string
+	Name string // "default", "*" or the exported name
+}
+
+// NewLowerer lowers nothing yet.
+func NewLowerer(lang *Language, t *syntax.Tree, file string) *Lowerer {
+	return &Lowerer{Lang: lang, T: t, File: file, Imports: map[string]Import{}, ByNode: map[uint32]*Func{}, Returned: map[*Func]*Func{}, Outer: map[*Func]*Func{}, budget: 200000}
+}
+
+// Text is a node's source.
+func (l *Lowerer) Text(n *syntax.Node) string { return l.T.Text(n) }
+
+// LowerAll lowers every function in the file, and the file's top level
+// as a function of its own (named "<module>").
+func (l *Lowerer) LowerAll() {
+	root := l.T.Root()
+	top := &Func{ID: l.File + "#<module>@1", File: l.File, Name: "<module>", Line: 1, EndLine: syntax.EndLine(root)}
+	l.Funcs = append(l.Funcs, top)
+	l.cur = top
+	l.stmts(root)
+	// Every function node, outermost first.
+	var walk func(n *syntax.Node, outer *Func, name string)
+	walk = func(n *syntax.Node, outer *Func, name string) {
+		if l.budget <= 0 {
+			return
+		}
+		l.budget--
+		g := l.Lang.Grammar
+		if g.Functions[n.Type()] {
+			f := l.function(n, name)
+			if outer != nil && outer != top {
+				l.Outer[f] = outer
+			}
+			outer = f
+			name = ""
+		}
+		nameNext := ""
+		switch n.Type() {
+		case g.Declarator, "pair", "public_field_definition", "field_definition":
+			key := n.ChildByFieldName(g.DeclName)
+			if key == nil {
+				key = n.ChildByFieldName("key")
+			}
+			if key == nil {
+				key = n.ChildByFieldName("property")
+			}
+			nameNext = l.Text(key)
+		}
+		for _, c := range syntax.NamedChildren(n) {
+			nm := name
+			if nameNext != "" && (c == n.ChildByFieldName(g.DeclValue) || c == n.ChildByFieldName("value")) {
+				nm = nameNext
+			}
+			walk(c, outer, nm)
+		}
+	}
+	walk(root, nil, "")
+	l.finishReturns()
+}
+
+// function lowers one function node.
+func (l *Lowerer) function(n *syntax.Node, name string) *Func {
+	g := l.Lang.Grammar
+	if nm := n.ChildByFieldName(g.FuncName); nm != nil {
+		name = l.Text(nm)
+	}
+	if name == "" {
+		name = "<anonymous>"
+	}
+	f := &Func{ID: fmt.Sprintf("%s#%s@%d", l.File, name, syntax.Line(n)), File: l.File, Name: name, Line: syntax.Line(n), EndLine: syntax.EndLine(n)}
+	l.Funcs = append(l.Funcs, f)
+	l.ByNode[n.StartByte()] = f
+	saved, savedInline := l.cur, l.inline
+	l.cur, l.inline = f, 0
+	if l.Lang.Params != nil {
+		f.Params = l.Lang.Params(l, n)
+	}
+	body := n.ChildByFieldName(g.FuncBody)
+	if body != nil {
+		if body.Type() == "statement_block" || body.Type() == "block" {
+			l.stmts(body)
+		} else {
+			// An expression body is its return value.
+			l.emit(Op{Kind: Return, Line: syntax.Line(body), Src: l.expr(body)})
+			if g.Functions[body.Type()] {
+				l.returnsFunc(f, body)
+			}
+		}
+	}
+	l.cur, l.inline = saved, savedInline
+	return f
+}
+
+func (l *Lowerer) returnsFunc(f *Func, fn *syntax.Node) {
+	l.pending = append(l.pending, pendingReturn{f, fn.StartByte()})
+}
+
+type pendingReturn struct {
+	f     *Func
+	start uint32
+}
+
+// Resolve the factories once every function is lowered.
+func (l *Lowerer) finishReturns() {
+	for _, p := range l.pending {
+		if g := l.ByNode[p.start]; g != nil {
+			l.Returned[p.f] = g
+		}
+	}
+}
+
+func (l *Lowerer) emit(op Op) int {
+	if len(l.cur.Ops) >= MaxOps {
+		return -1
+	}
+	l.cur.Ops = append(l.cur.Ops, op)
+	return len(l.cur.Ops)
+}
+
+// stmts lowers a block's statements in order.
+func (l *Lowerer) stmts(n *syntax.Node) {
+	for _, c := range syntax.NamedChildren(n) {
+		l.stmt(c)
+	}
+}
+
+func (l *Lowerer) stmt(n *syntax.Node) {
+	if l.budget <= 0 {
+		return
+	}
+	l.budget--
+	g := l.Lang.Grammar
+	t := n.Type()
+	switch {
+	case g.Functions[t]:
+		// A nested function declaration is a function of its own.
+		return
+	case t == g.Return:
+		var e Expr
+		if n.NamedChildCount() > 0 {
+			v := n.NamedChild(0)
+			e = l.expr(v)
+			if g.Functions[v.Type()] {
+				l.returnsFunc(l.cur, v)
+			}
+		}
+		if l.inline == 0 {
+			l.emit(Op{Kind: Return, Line: syntax.Line(n), Src: e})
+		}
+		return
+	case t == g.Declarator:
+		name := n.ChildByFieldName(g.DeclName)
+		val := n.ChildByFieldName(g.DeclValue)
+		if name == nil || val == nil {
+			return
+		}
+		if g.Functions[val.Type()] {
+			return
+		}
+		l.bind(name, l.expr(val), syntax.Line(n))
+		return
+	case t == g.If:
+		cond := n.ChildByFieldName(g.IfCond)
+		if cond != nil {
+			l.expr(cond)
+			if l.Lang.Check != nil {
+				for _, op := range l.Lang.Check(l, cond) {
+					l.emit(op)
+				}
+			}
+		}
+		for _, c := range syntax.NamedChildren(n) {
+			if c != cond {
+				l.stmt(c)
+			}
+		}
+		return
+	case t == "expression_statement":
+		for _, c := range syntax.NamedChildren(n) {
+			l.expr(c)
+		}
+		return
+	}
+	if isExpr(t) {
+		l.expr(n)
+		return
+	}
+	for _, c := range syntax.NamedChildren(n) {
+		l.stmt(c)
+	}
+}
+
+func isExpr(t string) bool {
+	return strings.HasSuffix(t, "_expression") || t == "call" || t == "assignment" || t == "augmented_assignment"
+}
+
+// bind assigns a value to a name or a destructuring pattern.
+func (l *Lowerer) bind(target *syntax.Node, v Expr, line int) {
+	g := l.Lang.Grammar
+	switch target.Type() {
+	case g.ObjectPattern, g.ArrayPattern, "pattern_list", "tuple_pattern":
+		if l.Lang.Pattern != nil {
+			l.Lang.Pattern(l, target, v, line)
+		}
+		return
+	}
+	if isIdent(g, target.Type()) {
+		l.emit(Op{Kind: Assign, Line: line, Dst: l.Text(target), Src: v, Note: noteAssign(l.Text(target), v)})
+		return
+	}
+	// A member or index assigned: the object now holds the value.
+	base, path := l.access(target)
+	if base == "" {
+		return
+	}
+	var sinks []SinkUse
+	if l.Lang.MemberSink != nil {
+		if s := l.Lang.MemberSink(l, target); s != nil {
+			sinks = []SinkUse{{Sink: s, Args: []int{0}}}
+		}
+	}
+	_ = path
+	l.emit(Op{Kind: Mutate, Line: line, Dst: base, Src: v, Sinks: sinks, Note: clip(l.Text(target)) + " set"})
+}
+
+func noteAssign(name string, v Expr) string {
+	if len(v.Refs) == 0 {
+		return ""
+	}
+	return ""
+}
+
+func isIdent(g *Grammar, t string) bool {
+	for _, x := range g.Ident {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// access splits a member chain into its base name and path:
+// req.query.to is req, ".query.to".
+func (l *Lowerer) access(n *syntax.Node) (string, string) {
+	g := l.Lang.Grammar
+	var parts []string
+	for range 12 {
+		switch n.Type() {
+		case g.Member:
+			parts = append(parts, "."+l.Text(n.ChildByFieldName(g.MemberProp)))
+			n = n.ChildByFieldName(g.MemberObj)
+			continue
+		case g.Index:
+			key := n.ChildByFieldName(g.IndexKey)
+			if s, ok := l.T.StringValue(key); ok {
+				parts = append(parts, "."+s)
+			} else {
+				parts = append(parts, "[]")
+			}
+			n = n.ChildByFieldName(g.IndexObj)
+			continue
+		}
+		break
+	}
+	if n == nil || !isIdent(g, n.Type()) {
+		return "", ""
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	return l.Text(n), b.String()
+}
+
+// Expr lowers an expression (emitting the calls in it) to what it reads.
+func (l *Lowerer) Expr(n *syntax.Node) Expr { return l.expr(n) }
+
+func (l *Lowerer) expr(n *syntax.Node) Expr {
+	if n == nil || l.budget <= 0 {
+		return Expr{}
+	}
+	l.budget--
+	g := l.Lang.Grammar
+	t := n.Type()
+	line := syntax.Line(n)
+	switch {
+	case isIdent(g, t):
+		return Expr{Refs: []Ref{{Var: l.Text(n), Line: line}}}
+	case t == g.Member || t == g.Index:
+		if base, path := l.access(n); base != "" {
+			return Expr{Refs: []Ref{{Var: base, Path: path, Line: line, Note: clip(l.Text(n)) + " read"}}}
+		}
+		// The base is a call or another expression: read through it.
+		obj := n.ChildByFieldName(g.MemberObj)
+		part := ""
+		if t == g.Member {
+			part = "." + l.Text(n.ChildByFieldName(g.MemberProp))
+		} else {
+			obj = n.ChildByFieldName(g.IndexObj)
+			l.expr(n.ChildByFieldName(g.IndexKey))
+			part = "[]"
+			if s, ok := l.T.StringValue(n.ChildByFieldName(g.IndexKey)); ok {
+				part = "." + s
+			}
+		}
+		e := l.expr(obj)
+		for i := range e.Refs {
+			e.Refs[i].Path = JoinPath(e.Refs[i].Path, part)
+		}
+		e.Fields, e.Spread, e.Built = false, false, false
+		return e
+	case contains(g.Call, t):
+		return l.call(n)
+	case contains(g.Strings, t):
+		s, _ := l.T.StringValue(n)
+		return Expr{Text: clipText(s), Lead: s}
+	case t == g.Template:
+		e := Expr{Built: true}
+		lead := true
+		for _, c := range syntax.Children(n) {
+			if c.Type() == g.Subst {
+				for _, sc := range syntax.NamedChildren(c) {
+					x := l.expr(sc)
+					e.Refs = append(e.Refs, x.Refs...)
+				}
+				lead = false
+				continue
+			}
+			txt := l.Text(c)
+			if c.Type() == "`" || c.Type() == "\"" || c.Type() == "'" {
+				continue
+			}
+			e.Text = clipText(e.Text + txt)
+			if lead {
+				e.Lead += txt
+			}
+		}
+		if g.Template == "template_string" {
+			// The raw text between substitutions, without the backticks.
+			e.Text = clipText(strings.Trim(e.Text, "`"))
+		}
+		return e
+	case t == g.Binary:
+		op := l.Text(n.ChildByFieldName(g.BinOp))
+		left, right := l.expr(n.ChildByFieldName("left")), l.expr(n.ChildByFieldName("right"))
+		switch {
+		case contains(g.Concat, op):
+			e := Expr{Refs: append(left.Refs, right.Refs...), Built: true, Text: clipText(left.Text + right.Text)}
+			e.Lead = left.Lead
+			if len(left.Refs) == 0 {
+				e.Lead = left.Text + right.Lead
+			}
+			return e
+		case op == "||" || op == "??" || op == "or":
+			return Expr{Refs: append(left.Refs, right.Refs...), Text: left.Text + right.Text}
+		}
+		// Comparisons and arithmetic make booleans and numbers.
+		return Expr{}
+	case t == g.Ternary:
+		var e Expr
+		for i, c := range syntax.NamedChildren(n) {
+			x := l.expr(c)
+			if i > 0 {
+				e.Refs = append(e.Refs, x.Refs...)
+				e.Text += x.Text
+				e.Built = e.Built || x.Built
+			}
+		}
+		return e
+	case t == g.Object:
+		e := Expr{Fields: true}
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case g.Pair:
+				key := l.Text(c.ChildByFieldName("key"))
+				x := l.expr(c.ChildByFieldName(g.PairValue))
+				e.Refs = append(e.Refs, x.Refs...)
+				if strings.Trim(key, `"'`) == "$where" && len(x.Refs) > 0 {
+					e.Built = true
+					e.Text = clipText(e.Text + "$where")
+				}
+			case g.Spread:
+				x := l.expr(c.NamedChild(0))
+				e.Refs = append(e.Refs, x.Refs...)
+				e.Spread = true
+			case "shorthand_property_identifier":
+				e.Refs = append(e.Refs, Ref{Var: l.Text(c), Line: syntax.Line(c)})
+			default:
+				e.Refs = append(e.Refs, l.expr(c).Refs...)
+			}
+		}
+		return e
+	case contains(g.Array, t):
+		e := Expr{Fields: true}
+		for _, c := range syntax.NamedChildren(n) {
+			e.Refs = append(e.Refs, l.expr(c).Refs...)
+		}
+		return e
+	case contains(g.Await, t):
+		if n.NamedChildCount() == 0 {
+			return Expr{}
+		}
+		return l.expr(n.NamedChild(0))
+	case g.Functions[t]:
+		// A callback written in place runs here, with the enclosing
+		// function's locals (db.query(sql, (err, rows) => res.send(...))).
+		if l.inline < 3 {
+			l.inline++
+			if body := n.ChildByFieldName(g.FuncBody); body != nil {
+				if body.Type() == "statement_block" || body.Type() == "block" {
+					l.stmts(body)
+				} else {
+					l.expr(body)
+				}
+			}
+			l.inline--
+		}
+		return Expr{}
+	case contains(g.Assign, t):
+		left, right := n.ChildByFieldName(g.AssignLeft), n.ChildByFieldName(g.AssignRight)
+		if left == nil || right == nil {
+			return Expr{}
+		}
+		v := l.expr(right)
+		if !g.Functions[right.Type()] {
+			l.bind(left, v, line)
+		}
+		return v
+	case t == g.AugAssign:
+		left, right := n.ChildByFieldName(g.AssignLeft), n.ChildByFieldName(g.AssignRight)
+		if left == nil || right == nil {
+			return Expr{}
+		}
+		old := l.expr(left)
+		v := l.expr(right)
+		e := Expr{Refs: append(old.Refs, v.Refs...), Built: true, Text: clipText(old.Text + v.Text), Lead: old.Lead}
+		l.bind(left, e, line)
+		return e
+	}
+	// Anything else passes on what its parts read.
+	var e Expr
+	for _, c := range syntax.NamedChildren(n) {
+		x := l.expr(c)
+		e.Refs = append(e.Refs, x.Refs...)
+		e.Text = clipText(e.Text + x.Text)
+		e.Built = e.Built || x.Built
+	}
+	return e
+}
+
+// call lowers a call or new expression to a Call op.
+func (l *Lowerer) call(n *syntax.Node) Expr {
+	g := l.Lang.Grammar
+	fn := n.ChildByFieldName(g.CallFunc)
+	if fn == nil {
+		fn = n.ChildByFieldName(g.NewFunc)
+	}
+	op := Op{Kind: Call, Line: syntax.Line(n)}
+	if fn != nil {
+		switch fn.Type() {
+		case g.Member:
+			obj := fn.ChildByFieldName(g.MemberObj)
+			op.Callee.Name = l.Text(fn.ChildByFieldName(g.MemberProp))
+			op.Callee.Recv = clip(l.Text(obj))
+			recv := l.expr(obj)
+			op.Callee.RecvExpr = &recv
+		default:
+			if isIdent(g, fn.Type()) {
+				op.Callee.Name = l.Text(fn)
+			} else {
+				// (a || b)(x), f()(x): read the callee too.
+				x := l.expr(fn)
+				op.Callee.RecvExpr = &x
+				op.Callee.Name = "()"
+			}
+		}
+	}
+	if args := n.ChildByFieldName(g.CallArgs); args != nil {
+		if args.Type() == g.Template {
+			// A tagged template (sql`... ${x}`) binds its values.
+			op.Args = []Expr{{}}
+			op.Clears = []string{SQLInjection}
+			l.expr(args)
+		} else {
+			for _, a := range syntax.NamedChildren(args) {
+				if a.Type() == "comment" {
+					continue
+				}
+				op.Args = append(op.Args, l.expr(a))
+			}
+		}
+	}
+	op.Note = clip(l.Text(n))
+	if l.Lang.Call != nil {
+		l.Lang.Call(l, n, &op)
+	}
+	i := l.emit(op)
+	if i < 0 {
+		return Expr{}
+	}
+	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// clip keeps a note one line and short.
+func clip(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + " …"
+	}
+	if len(s) > 80 {
+		s = s[:77] + "…"
+	}
+	return s
+}

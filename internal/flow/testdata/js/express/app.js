@@ -1,0 +1,142 @@
+const express = require('express');
+const path = require('path');
+const fs = require('fs');
+const { exec, execFile } = require('child_process');
+const axios = require('axios');
+const yaml = require('js-yaml');
+const libxmljs = require('libxmljs');
+const db = require('./lib/db');
+const { runCmd } = require('./lib/shell');
+const login = require('./routes/login');
+const orders = require('./routes/orders');
+const User = require('./lib/user');
+
+const app = express();
+app.use(express.json());
+
+// Command injection through a wrapper in another file.
+app.get('/ping', (req, res) => {
+  const host = req.query.host;
+  runCmd('ping -c 1 ' + host);
+  res.send('ok');
+});
+
+// A value assigned to a local and used two lines later.
+app.post('/convert', (req, res) => {
+  const name = req.body.name;
+  const out = `convert ${name} out.png`;
+  exec(out, () => res.end()); // want: command-injection via=body
+});
+
+// Lookalike: arguments as a list, no shell.
+app.post('/convert-safe', (req, res) => {
+  execFile('convert', [req.body.name, 'out.png'], () => res.end());
+});
+
+// Destructured parameter.
+app.get('/go', ({ query }, res) => res.redirect(query.to)); // want: open-redirect via=query
+
+// Lookalike: redirect to a fixed path with the value as a query.
+app.get('/go-home', (req, res) => res.redirect('/home?from=' + encodeURIComponent(req.query.from)));
+
+// Lookalike: an allow-list check before the redirect.
+const ALLOWED = ['/home', '/account'];
+app.get('/go-checked', (req, res) => {
+  const to = req.query.to;
+  if (!ALLOWED.includes(to)) {
+    return res.status(400).end();
+  }
+  res.redirect(to);
+});
+
+// SSRF: the URL whole from the body.
+app.post('/preview', async (req, res) => {
+  const { url } = req.body;
+  const r = await axios.get(url); // want: ssrf via=body
+  res.json({ status: r.status });
+});
+
+// Lookalike: a fixed host, the request picks a path.
+app.get('/weather', async (req, res) => {
+  const r = await axios.get(`https://api.weather.example/v1/${encodeURIComponent(req.query.city)}`);
+  res.json(r.data);
+});
+
+// Path traversal: a file named by the request.
+app.get('/files', (req, res) => {
+  res.sendFile(path.join(__dirname, 'files', req.query.name)); // want: path-traversal via=query
+});
+
+// Lookalike: served from a root, which send confines.
+app.get('/files-rooted', (req, res) => res.sendFile(req.query.name, { root: path.join(__dirname, 'files') }));
+
+// Lookalike: basename keeps the name inside the folder.
+app.get('/files-base', (req, res) => {
+  fs.readFile(path.join(__dirname, 'files', path.basename(req.query.name)), (err, data) => res.end(data));
+});
+
+// Reflected XSS.
+app.get('/hello', (req, res) => {
+  res.send('<h1>Hello ' + req.query.name + '</h1>'); // want: xss via=query
+});
+
+// Lookalike: escaped, and JSON.
+app.get('/hello-safe', (req, res) => res.send('<h1>Hello ' + escapeHtml(req.query.name) + '</h1>'));
+app.get('/hello-json', (req, res) => res.json({ name: req.query.name }));
+
+// Code injection.
+app.post('/calc', (req, res) => {
+  res.json({ result: eval(req.body.expr) }); // want: code-injection via=body
+});
+
+// Deserialisation with js-yaml 3's load.
+app.post('/import', (req, res) => {
+  const doc = yaml.load(req.body.doc); // want: unsafe-deserialization via=body
+  res.json(doc);
+});
+
+// XXE.
+app.post('/xml', (req, res) => {
+  const doc = libxmljs.parseXml(req.body.xml, { noent: true }); // want: xxe via=body
+  res.send(doc.root().name());
+});
+
+// Lookalike: entities off.
+app.post('/xml-safe', (req, res) => {
+  const doc = libxmljs.parseXml(req.body.xml, { noent: false });
+  res.json({ root: doc.root().name() });
+});
+
+// SQL through a helper module, built there.
+app.get('/products', async (req, res) => {
+  res.json(await db.search(req.query.q));
+});
+
+// Lookalike: parameterised.
+app.get('/products-safe', async (req, res) => {
+  res.json(await db.byId(req.params.id));
+});
+
+// Mass assignment and NoSQL injection.
+app.post('/users', async (req, res) => {
+  const user = await User.create(req.body); // want: mass-assignment via=body
+  res.json({ id: user.id });
+});
+app.post('/users-picked', async (req, res) => {
+  const user = await User.create({ name: req.body.name, email: req.body.email });
+  res.json({ id: user.id });
+});
+app.post('/session', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email, password: req.body.password }); // want: nosql-injection via=body
+  res.json({ ok: !!user });
+});
+app.post('/session-safe', async (req, res) => {
+  const user = await User.findOne({ email: String(req.body.email) });
+  res.json({ ok: !!user });
+});
+
+// A handler defined in another module, built by a factory.
+app.post('/login', login());
+app.use('/orders', orders);
+
+app.listen(3000);

@@ -1,0 +1,7 @@
+const { execSync } = require('child_process');
+
+function runCmd(cmd) {
+  return execSync(cmd).toString(); // want: command-injection via=query
+}
+
+module.exports = { runCmd };

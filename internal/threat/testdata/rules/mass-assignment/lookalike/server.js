@@ -1,0 +1,12 @@
+const express = require('express');
+const User = require('./user');
+const app = express();
+app.use(express.json());
+
+app.put('/profile/:id', async (req, res) => {
+  const { name, bio } = req.body;
+  const user = await User.findByIdAndUpdate(req.params.id, { name, bio });
+  res.json({ id: user.id });
+});
+
+app.listen(3000);
