@@ -134,7 +134,8 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 			}
 			for _, h := range p.Summarize(f).Hits {
 				key := h.Kind + "\x00" + stepKey(h.At)
-				if h.Origin.Param < 0 || h.Deferred || !d.keep(h.Kind, h.At) || reached[key] {
+				cli := h.Origin.Source == SourceCLI
+				if (h.Origin.Param < 0 && !cli) || h.Deferred || !d.keep(h.Kind, h.At) || reached[key] {
 					continue
 				}
 				w := facts.Weakness{Kind: h.Kind, Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}}}
@@ -143,6 +144,11 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 				// was missed, or it is dead code.
 				src, rest, ok := FromRequest(h.Origin.Path)
 				switch {
+				case cli:
+					if !unreachedKinds[h.Kind] {
+						continue
+					}
+					w.Detail = strings.Replace(Detail[h.Kind], "request data", "the command line's arguments", 1)
 				case ok && h.Origin.Param <= 1 && (h.Sink.From == nil || h.Sink.From(Concrete(Origin{Param: -1, Source: src, Path: rest}))):
 					w.Source = src
 					w.Detail = Detail[h.Kind] + " (in a handler no route found reaches)"

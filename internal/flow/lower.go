@@ -390,6 +390,9 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 		return Expr{Refs: []Ref{{Var: l.Text(n), Line: line}}}
 	case t == g.Member || t == g.Index:
 		if base, path := l.access(n); base != "" {
+			if base == "process" && strings.HasPrefix(path, ".argv") {
+				return Expr{Refs: []Ref{{Source: SourceCLI, Line: line, Note: clip(l.Text(n)) + " read"}}}
+			}
 			return Expr{Refs: []Ref{{Var: base, Path: path, Line: line, Note: clip(l.Text(n)) + " read"}}}
 		}
 		// The base is a call or another expression: read through it.

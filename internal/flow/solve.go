@@ -419,6 +419,9 @@ func (p *Program) Reach(e Entry) []Finding {
 	seen := map[string]bool{}
 	for _, h := range s.Hits {
 		o := h.Origin
+		if o.Source == SourceCLI {
+			continue
+		}
 		if o.Param >= 0 {
 			if h.Deferred {
 				continue

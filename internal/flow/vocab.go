@@ -130,6 +130,11 @@ var (
 	SinkTemplateJS = &Sink{Kind: TemplateInjection, Name: "template compiled"}
 )
 
+// SourceCLI is a command line's arguments: not request data, but what a
+// script or job is run with; a sink it reaches is reported with where
+// its code runs, never on a route.
+const SourceCLI = "cli"
+
 // Role is what an entry's parameter carries.
 type Role uint8
 
