@@ -105,7 +105,7 @@ var jsClears = map[string][]string{
 	"toNumber": {CleanAll}, "toInteger": {CleanAll}, "ObjectId": {CleanAll}, "isValidObjectId": {CleanAll},
 	"String": {NoSQLInjection, MassAssignment}, "toString": {NoSQLInjection, MassAssignment},
 	"encodeURIComponent": {XSS, OpenRedirect, PathTraversal, SSRF},
-	"escape": {XSS, SQLInjection}, "escapeHtml": {XSS}, "escapeHTML": {XSS}, "htmlEscape": {XSS}, "encodeHTML": {XSS},
+	"escape":             {XSS, SQLInjection}, "escapeHtml": {XSS}, "escapeHTML": {XSS}, "htmlEscape": {XSS}, "encodeHTML": {XSS},
 	"sanitize": {XSS, NoSQLInjection}, "sanitizeHtml": {XSS}, "xss": {XSS}, "filterXSS": {XSS}, "inHTMLData": {XSS},
 	"basename": {PathTraversal}, "escapeId": {SQLInjection}, "escapeLiteral": {SQLInjection}, "escapeIdentifier": {SQLInjection},
 	"quote": {CommandInjection}, "shellescape": {CommandInjection}, "shellEscape": {CommandInjection},

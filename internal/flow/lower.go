@@ -13,33 +13,33 @@ import (
 // Language's.
 type Grammar struct {
 	// Functions: node types that are functions, with their fields.
-	Functions map[string]bool
+	Functions                      map[string]bool
 	FuncName, FuncParams, FuncBody string
 	// FuncParam is the field of a function with one bare parameter
 	// (x => ...), if the grammar has one.
-	FuncParam string
-	Call      []string // call and new expressions
-	CallFunc  string   // field: what is called ("constructor" for new is Grammar.NewFunc)
-	NewFunc   string
-	CallArgs  string
-	Member    string // a.b
+	FuncParam             string
+	Call                  []string // call and new expressions
+	CallFunc              string   // field: what is called ("constructor" for new is Grammar.NewFunc)
+	NewFunc               string
+	CallArgs              string
+	Member                string // a.b
 	MemberObj, MemberProp string
-	Index     string // a[b]
-	IndexObj, IndexKey string
-	Ident     []string // identifiers, this, self
-	Strings   []string // plain string literals
-	Template  string   // a string with substitutions (template literal, f-string)
-	Subst     string   // one substitution in it
-	Binary    string   // a + b
-	BinOp     string   // field of the operator
-	Concat    []string // operators that build text: "+"
-	Ternary   string
-	Object    string // {a: b}
-	Pair      string
-	PairValue string
-	Spread    string
-	Array     []string
-	Await     []string // wrappers that pass their one child on: await, parentheses, casts
+	Index                 string // a[b]
+	IndexObj, IndexKey    string
+	Ident                 []string // identifiers, this, self
+	Strings               []string // plain string literals
+	Template              string   // a string with substitutions (template literal, f-string)
+	Subst                 string   // one substitution in it
+	Binary                string   // a + b
+	BinOp                 string   // field of the operator
+	Concat                []string // operators that build text: "+"
+	Ternary               string
+	Object                string // {a: b}
+	Pair                  string
+	PairValue             string
+	Spread                string
+	Array                 []string
+	Await                 []string // wrappers that pass their one child on: await, parentheses, casts
 	// Statements.
 	Declarator    string // const x = v
 	DeclName      string
@@ -600,7 +600,9 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		l.Lang.Call(l, n, &op)
 	}
 	i := l.emit(op)
-	if i < 0 {
+	if i < 0 || len(op.Sinks) > 0 {
+		// What a sink returns (a query's rows, a fetched page) is not
+		// what the request sent.
 		return Expr{}
 	}
 	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}

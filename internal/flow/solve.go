@@ -191,9 +191,6 @@ func (fr *frame) call(i int, op *Op) {
 	var res Value
 	callees := fr.calleesOf(op)
 	switch {
-	case len(op.Sinks) > 0:
-		// What a sink returns (a query's rows, a fetched page, a file) is
-		// not what the request sent.
 	case len(op.Clears) > 0:
 		// A sanitiser: its arguments (or receiver), cleaned.
 		for _, a := range args {

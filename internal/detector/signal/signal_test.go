@@ -10,9 +10,9 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	"github.com/threatmap/threatmap/internal/flow"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
-	"github.com/threatmap/threatmap/internal/flow"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
