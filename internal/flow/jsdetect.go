@@ -24,7 +24,7 @@ type JSDetector struct {
 	mu    sync.Mutex
 	files map[string]*jsFile
 	// What the repository uses, for sinks that depend on it.
-	mongo, yaml3 bool
+	mongo, yaml3, orm bool
 }
 
 // NewJSDetector returns the frontend for one scan.
@@ -49,6 +49,11 @@ func (*JSDetector) Match(p string) bool {
 
 var (
 	yaml3Dep = regexp.MustCompile(`"js-yaml"\s*:\s*"[~^>=\s]*[0-3]\.`)
+	// ormLib: a record written from the whole body is mass assignment
+	// when the records are a model's, with fields the form does not
+	// offer; a bare store of an event is not.
+	ormLib = map[string]bool{"mongoose": true, "sequelize": true, "typeorm": true, "@prisma/client": true, "objection": true,
+		"@mikro-orm/core": true, "bookshelf": true, "waterline": true, "marsdb": true, "drizzle-orm": true, "knex": true, "mongodb": true}
 	mongoLib = map[string]bool{"mongoose": true, "mongodb": true, "marsdb": true, "nedb": true, "@seald-io/nedb": true, "monk": true, "mongojs": true, "nedb-promises": true, "mongoist": true}
 )
 
@@ -77,15 +82,15 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 	m.bindings(l) // again, now that functions are known by node
 	m.funcs = l.Funcs
 	m.returned = l.Returned
-	mongo := false
+	mongo, orm := false, false
 	for _, imp := range m.imports {
-		if mongoLib[imp.From] {
-			mongo = true
-		}
+		mongo = mongo || mongoLib[imp.From]
+		orm = orm || ormLib[imp.From]
 	}
 	d.mu.Lock()
 	d.files[f.Path] = m
 	d.mongo = d.mongo || mongo
+	d.orm = d.orm || orm
 	d.mu.Unlock()
 	return nil
 }
@@ -107,7 +112,7 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		for _, e := range d.entries(m, r) {
 			for _, fd := range p.Reach(e) {
-				if !d.keep(fd.Kind, fd.Sink) {
+				if !d.keep(fd.By) {
 					continue
 				}
 				reached[fd.Kind+"\x00"+stepKey(fd.Sink)] = true
@@ -135,7 +140,7 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 			for _, h := range p.Summarize(f).Hits {
 				key := h.Kind + "\x00" + stepKey(h.At)
 				cli := h.Origin.Source == SourceCLI
-				if (h.Origin.Param < 0 && !cli) || h.Deferred || !d.keep(h.Kind, h.At) || reached[key] {
+				if (h.Origin.Param < 0 && !cli) || h.Deferred || !d.keep(h.Sink) || reached[key] {
 					continue
 				}
 				w := facts.Weakness{Kind: h.Kind, Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}}}
@@ -192,12 +197,15 @@ func hasSink(f *Func) bool {
 func stepKey(s facts.Step) string { return s.File + ":" + fmt.Sprint(s.Line) }
 
 // keep drops sinks that depend on what the repository uses.
-func (d *JSDetector) keep(kind string, at facts.Step) bool {
-	switch kind {
+func (d *JSDetector) keep(s *Sink) bool {
+	if s == SinkYAML {
+		return d.yaml3 // js-yaml 4's load is safe
+	}
+	switch s.Kind {
 	case NoSQLInjection:
 		return d.mongo
-	case UnsafeDeserialization:
-		return true
+	case MassAssignment:
+		return d.orm
 	}
 	return true
 }

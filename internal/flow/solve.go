@@ -407,6 +407,8 @@ type Finding struct {
 	// Path is the route and handler, each step on the way, the sink last.
 	Path []facts.Step
 	Sink facts.Step
+	// By is the sink's entry in the vocabulary.
+	By *Sink
 }
 
 // Reach is every sink e reaches with request data.
@@ -460,7 +462,7 @@ func (p *Program) Reach(e Entry) []Finding {
 		} else {
 			path = append(path, h.At)
 		}
-		out = append(out, Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At})
+		out = append(out, Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At, By: h.Sink})
 	}
 	return out
 }
