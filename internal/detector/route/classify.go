@@ -149,10 +149,16 @@ func Classify(r *facts.Route, v Vocabulary) {
 	if hasSeg(adminWords) {
 		add(facts.TagAdmin)
 	}
-	if containsAny(body, llmWords) || hasSeg([]string{"chat", "completion", "completions", "generate", "llm", "ai", "prompt", "ask"}) && containsAny(body, []string{"model", "prompt"}) {
+	// LLM, payment and socket tags come from what the handler calls, not
+	// from the route's name: a /chat that calls no model and a /billing
+	// page that never touches a payment SDK are ordinary routes. Only a
+	// route whose handler is not read (an OpenAPI operation) is named by
+	// its path.
+	unread := strings.TrimSpace(body) == ""
+	if containsAny(body, llmWords) {
 		add(facts.TagLLM)
 	}
-	if containsAny(body, paymentWords) || hasSeg([]string{"billing", "checkout", "payment", "payments", "subscribe", "subscription", "stripe"}) {
+	if containsAny(body, paymentWords) || unread && hasSeg([]string{"billing", "checkout", "payment", "payments", "subscribe", "subscription", "stripe"}) {
 		add(facts.TagPayment)
 	}
 	if r.Method == "DELETE" || containsAny(body, deleteWords) {
@@ -161,7 +167,9 @@ func Classify(r *facts.Route, v Vocabulary) {
 	if hasSeg([]string{"graphql", "graphiql", "gql"}) {
 		add(facts.TagGraphQL)
 	}
-	if hasSeg([]string{"ws", "websocket", "socket", "socket.io"}) || containsAny(body+" "+mw, []string{"WebSocket", "websocket", "Upgrader"}) {
+	// A middleware's name (a GZip wrapper that skips WebSocket requests)
+	// upgrades nothing: only the handler's own code does.
+	if containsAny(body, []string{"WebSocket", "websocket", "Upgrader"}) || unread && hasSeg([]string{"ws", "websocket", "socket", "socket.io"}) {
 		add(facts.TagWebsocket)
 	}
 	if hasSeg([]string{"static", "assets", "public"}) || containsAny(body+" "+mw, []string{"express.static", "StaticFiles", "http.FileServer", "serveStatic", "send_from_directory"}) {

@@ -129,3 +129,31 @@ func TestVocabularyUpload(t *testing.T) {
 		})
 	}
 }
+
+// LLM, payment and socket tags come from what the handler calls; a route's
+// name tags only a route whose handler is not read.
+func TestSemanticTags(t *testing.T) {
+	for _, tc := range []struct {
+		name, path, body string
+		mw               []string
+		tag              string
+		want             bool
+	}{
+		{"a chat route that calls a model", "/api/chat", "resp = client.chat.completions.create(model=m, messages=msgs)", nil, facts.TagLLM, true},
+		{"lookalike: a chat route that stores a message", "/api/chat", "msg = Message(prompt=body.text, model_name=body.model)\ndb.add(msg)", nil, facts.TagLLM, false},
+		{"a checkout that calls the payment SDK", "/billing/checkout", "session = stripe.checkout.Session.create(**params)", nil, facts.TagPayment, true},
+		{"lookalike: a payments page that never touches a payment SDK", "/payments", "return render(request, 'payments.html', {'plans': PLANS})", nil, facts.TagPayment, false},
+		{"an OpenAPI operation is named by its path", "/billing/checkout", "", nil, facts.TagPayment, true},
+		{"a handler that upgrades the connection", "/live", "conn, err := upgrader.Upgrade(w, r, nil) // websocket", nil, facts.TagWebsocket, true},
+		{"lookalike: a middleware named for sockets in front of a plain route", "/feeds", "json.NewEncoder(w).Encode(feeds)", []string{"gzipExceptWebSocket"}, facts.TagWebsocket, false},
+		{"lookalike: a path segment ws on a read handler", "/ws/status", "return jsonify(status='ok')", nil, facts.TagWebsocket, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := facts.Route{Method: "POST", Path: tc.path, Body: tc.body, Middleware: tc.mw}
+			Classify(&r, Vocabulary{})
+			if got := slices.Contains(r.Tags, tc.tag); got != tc.want {
+				t.Errorf("tags %v: %s is %v, want %v", r.Tags, tc.tag, got, tc.want)
+			}
+		})
+	}
+}
