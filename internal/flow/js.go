@@ -55,13 +55,20 @@ type jsSink struct {
 	Only *regexp.Regexp
 	// New: only as a constructor (new Function(x)).
 	New bool
+	// MinArgs: only with this many arguments (a collection's
+	// update(filter, doc), not a record's update(values)).
+	MinArgs int
 }
 
 var (
 	// SinkYAML is js-yaml's load: unsafe in js-yaml 3 only, which the
 	// detector knows from package.json.
-	SinkYAML   = &Sink{Kind: UnsafeDeserialization, Name: "YAML loaded with types"}
-	sinkHTMLJS = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Shape: func(v Value) bool { return !v.Object }}
+	SinkYAML = &Sink{Kind: UnsafeDeserialization, Name: "YAML loaded with types"}
+	// sinkFilterJS: in JavaScript a NoSQL filter is an object literal
+	// holding the raw value; a value passed as it is is as often a hash's
+	// or a record's input.
+	sinkFilterJS = &Sink{Kind: NoSQLInjection, Name: "query filter", Shape: filter, From: rawValue}
+	sinkHTMLJS   = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Shape: func(v Value) bool { return !v.Object }}
 )
 
 // JSSinks is the JavaScript sink vocabulary, in one place.
@@ -76,7 +83,11 @@ var JSSinks = []jsSink{
 	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
 	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},
 	{Sink: SinkRawSQL, Names: []string{"$queryRawUnsafe", "$executeRawUnsafe", "whereRaw", "unsafe"}, Args: []int{0}},
-	{Sink: SinkNoSQL, Names: []string{"find", "findOne", "findOneAndUpdate", "findOneAndDelete", "findOneAndRemove", "findOneAndReplace", "update", "updateOne", "updateMany", "deleteOne", "deleteMany", "remove", "count", "countDocuments", "exists", "where", "findAsync", "findOneAsync", "countAsync", "removeAsync", "updateAsync"}, Args: []int{0}},
+	{Sink: sinkFilterJS, Names: []string{"update", "updateOne", "updateMany", "findOneAndUpdate", "replaceOne"}, Args: []int{0}, MinArgs: 2,
+		Unless: regexp.MustCompile(`^[^(]*\(\s*\{\s*(?:where|include|attributes|order|limit)\s*:`)},
+	{Sink: sinkFilterJS, Names: []string{"find", "findOne", "findOneAndDelete", "findOneAndRemove", "findOneAndReplace", "deleteOne", "deleteMany", "remove", "count", "countDocuments", "exists", "where", "findAsync", "findOneAsync", "countAsync", "removeAsync", "updateAsync"}, Args: []int{0},
+		// An SQL ORM's filter ({ where: ... }) takes no operators from strings.
+		Unless: regexp.MustCompile(`^[^(]*\(\s*\{\s*(?:where|include|attributes|order|limit)\s*:`)},
 	{Sink: SinkWhere, Names: []string{"find", "findOne", "where", "findAsync", "findOneAsync", "aggregate", "count", "countDocuments"}, Args: []int{0}},
 	{Sink: SinkMassAssign, Names: []string{"create", "insertMany", "insert", "insertOne", "build", "upsert", "bulkCreate", "save", "set", "merge", "createQueryBuilder"}, Args: []int{0}},
 	{Sink: SinkMassAssign, Names: []string{"update", "updateOne", "updateMany", "findByIdAndUpdate", "findOneAndUpdate", "updateAttributes"}, Args: []int{0, 1}},
@@ -123,7 +134,7 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 	}
 	text := ""
 	for _, s := range JSSinks {
-		if !contains(s.Names, name) || (s.New && !isNew) {
+		if !contains(s.Names, name) || (s.New && !isNew) || len(op.Args) < s.MinArgs {
 			continue
 		}
 		if s.Modules != nil && !l.fromModule(op, name, s.Modules) {
@@ -420,7 +431,7 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 				if args.NamedChildCount() > 0 {
 					add(args.NamedChild(0), []string{CleanAll})
 				}
-			case "startsWith", "match":
+			case "startsWith":
 				add(fn.ChildByFieldName("object"), []string{OpenRedirect, PathTraversal, SSRF})
 			default:
 				if isBoolName(method) && args.NamedChildCount() > 0 {

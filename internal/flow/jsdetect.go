@@ -456,13 +456,12 @@ func (r *jsResolver) handler(m *jsFile, h handlerRef, depth int) []*Func {
 				out = append(out, g)
 			}
 		}
-		if len(out) > 0 {
-			return out
-		}
+		// A wrapper's own returned function calls what it was given: the
+		// handler it was given is an entry too.
 		if h.call != nil {
-			return r.handler(m, *h.call, depth+1)
+			out = append(out, r.handler(m, *h.call, depth+1)...)
 		}
-		return nil
+		return out
 	case h.recv != "":
 		if h.recv == "this" {
 			return nil

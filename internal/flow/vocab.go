@@ -104,6 +104,9 @@ var (
 	rawValue  = func(o Origin) bool { return o.Whole || o.Field }
 	notWhole  = func(o Origin) bool { return !o.Whole }
 	unbuilt   = func(v Value) bool { return !v.Built || v.Object }
+	// filter: an object literal holding the value ({ _id: req.body.id }):
+	// a value passed as it is may be a string key of a hash or a store.
+	filter    = func(v Value) bool { return v.Object && !v.Built }
 	whereText = func(v Value) bool { return v.Built && strings.Contains(v.Text, "$where") }
 )
 

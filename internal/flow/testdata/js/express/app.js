@@ -140,3 +140,9 @@ app.post('/login', login());
 app.use('/orders', orders);
 
 app.listen(3000);
+
+// Lookalike: an SQL ORM's where clause takes no operator strings.
+app.post('/session-orm', async (req, res) => {
+  const user = await User.findOne({ where: { email: req.body.email } });
+  res.json({ ok: !!user });
+});
