@@ -60,19 +60,6 @@ type Sink struct {
 	From func(o Origin) bool
 }
 
-// accepts reports whether o reaching the sink with value v is the
-// weakness. A parameter's origin passes From: its source is not known
-// until the function is called.
-func (s *Sink) accepts(o Origin, v Value) bool {
-	if s.Shape != nil && !s.Shape(v) {
-		return false
-	}
-	if s.From != nil && o.Param < 0 {
-		return s.From(Concrete(o))
-	}
-	return true
-}
-
 // Concrete fills in, for an origin with its source known, whether it is
 // the whole body or query object (Whole) or one raw field of it (Field),
 // from the access path read after the source.
