@@ -1,6 +1,7 @@
 package flow
 
 import (
+	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"path"
 	"strings"
 
@@ -70,33 +71,9 @@ func (m *jsFile) bindings(l *Lowerer) {
 			if !ok {
 				return
 			}
-			for _, clause := range syntax.NamedChildren(n) {
-				if clause.Type() != "import_clause" {
-					continue
-				}
-				for _, c := range syntax.NamedChildren(clause) {
-					switch c.Type() {
-					case "identifier":
-						m.imports[t.Text(c)] = Import{From: src, Name: "default"}
-					case "namespace_import":
-						if c.NamedChildCount() > 0 {
-							m.imports[t.Text(c.NamedChild(0))] = Import{From: src, Name: "*"}
-						}
-					case "named_imports":
-						for _, s := range syntax.NamedChildren(c) {
-							if s.Type() != "import_specifier" {
-								continue
-							}
-							name := t.Text(s.ChildByFieldName("name"))
-							local := name
-							if a := s.ChildByFieldName("alias"); a != nil {
-								local = t.Text(a)
-							}
-							m.imports[local] = Import{From: src, Name: name}
-						}
-					}
-				}
-			}
+			jsroute.ImportBindings(t, n, func(local, name string) {
+				m.imports[local] = Import{From: src, Name: name}
+			})
 			return
 		case "export_statement":
 			m.export(l, n)

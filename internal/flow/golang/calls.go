@@ -1,6 +1,7 @@
 package golang
 
 import (
+	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"go/ast"
 	"strings"
 
@@ -94,7 +95,7 @@ func (l *lowerer) pkgCall(c *ast.CallExpr, ip, name string) flow.Expr {
 		return l.read(rd, c, name)
 	}
 	args := l.args(c)
-	callee := flow.Callee{Name: defaultName(ip) + "." + name}
+	callee := flow.Callee{Name: goroute.DefaultName(ip) + "." + name}
 	if ip == "os/exec" && (name == "Command" || name == "CommandContext") {
 		return l.callOp(c, callee, args, nil, l.command(c, name == "CommandContext"), nil)
 	}

@@ -1,6 +1,7 @@
 package golang
 
 import (
+	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -76,7 +77,7 @@ func (m *module) pkgAt(dir string) *pkg {
 		if err != nil || strings.HasSuffix(af.Name.Name, "_test") {
 			continue // the route detector warns of files that do not parse
 		}
-		f := &file{path: s.path, src: s.src.Bytes(), pkg: p, fset: fset, ast: af, imports: importsOf(af)}
+		f := &file{path: s.path, src: s.src.Bytes(), pkg: p, fset: fset, ast: af, imports: goroute.Imports(af)}
 		p.files = append(p.files, f)
 		for _, d := range af.Decls {
 			switch d := d.(type) {
@@ -180,38 +181,6 @@ func (f *file) funcAt(line int) ast.Node {
 		return true
 	})
 	return node
-}
-
-// importsOf maps each import's local name to its path.
-func importsOf(af *ast.File) map[string]string {
-	out := map[string]string{}
-	for _, is := range af.Imports {
-		p := strings.Trim(is.Path.Value, "`\"")
-		name := defaultName(p)
-		if is.Name != nil {
-			name = is.Name.Name
-		}
-		if name == "_" || name == "." {
-			continue
-		}
-		out[name] = p
-	}
-	return out
-}
-
-// defaultName is the name an import path is usually known by: its last
-// element, skipping a /vN suffix, a .vN or go- decoration.
-func defaultName(p string) string {
-	parts := strings.Split(p, "/")
-	name := parts[len(parts)-1]
-	if len(parts) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
-		name = parts[len(parts)-2]
-	}
-	if i := strings.Index(name, ".v"); i > 0 {
-		name = name[:i]
-	}
-	name = strings.TrimPrefix(name, "go-")
-	return strings.ReplaceAll(name, "-", "")
 }
 
 // typeName is the bare name of a type expression: *T, T[P], pkg.T -> T.

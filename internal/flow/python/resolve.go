@@ -1,6 +1,7 @@
 package python
 
 import (
+	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"slices"
 	"sort"
 	"strings"
@@ -10,10 +11,10 @@ import (
 
 // program is every module of the scan, indexed for resolution.
 type program struct {
-	mods     []*module
-	byPath   map[string]*module
-	bySuffix map[string][]*module
-	byFunc   map[*flow.Func]*fn
+	mods   []*module
+	byPath map[string]*module
+	byName *pyroute.Modules[*module]
+	byFunc map[*flow.Func]*fn
 	// callees are the repository functions each call resolves to, by
 	// function and op index: computed once, before the engine runs.
 	callees map[*flow.Op][]*flow.Func
@@ -21,53 +22,23 @@ type program struct {
 
 func newProgram(mods []*module) *program {
 	sort.Slice(mods, func(i, j int) bool { return mods[i].path < mods[j].path })
-	p := &program{mods: mods, byPath: map[string]*module{}, bySuffix: map[string][]*module{},
+	p := &program{mods: mods, byPath: map[string]*module{},
 		byFunc: map[*flow.Func]*fn{}, callees: map[*flow.Op][]*flow.Func{}}
 	for _, m := range mods {
 		p.byPath[m.path] = m
-		parts := strings.Split(m.dotted, ".")
-		for i := range parts {
-			s := strings.Join(parts[i:], ".")
-			p.bySuffix[s] = append(p.bySuffix[s], m)
-		}
 		for _, f := range m.order {
 			p.byFunc[f.Func] = f
 		}
 	}
+	p.byName = pyroute.NewModules(mods, func(m *module) string { return m.path }, func(m *module) string { return m.dotted })
 	return p
 }
 
-// module is the module an import of dotted from `from` means: import
-// roots vary (a project under backend/ imports "app.routers"), so a
-// dotted suffix matches, and ties go to the module nearest the importer.
+// module is the module an import of dotted from `from` means, found as
+// the route detector finds it.
 func (p *program) module(from *module, dotted string) *module {
-	cands := p.bySuffix[dotted]
-	switch len(cands) {
-	case 0:
-		return nil
-	case 1:
-		return cands[0]
-	}
-	var best *module
-	bestScore := -1
-	for _, c := range cands {
-		score := commonPrefix(from.path, c.path)
-		if c.dotted == dotted {
-			score += 1 << 20
-		}
-		if score > bestScore {
-			best, bestScore = c, score
-		}
-	}
-	return best
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
+	m, _ := p.byName.Resolve(from.path, dotted)
+	return m
 }
 
 // split cuts a qualified name into the repository module it names and

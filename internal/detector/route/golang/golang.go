@@ -226,12 +226,13 @@ func safely(f func()) (err error) {
 	return nil
 }
 
-// imports maps each import's local name to its path.
-func imports(f *ast.File) map[string]string {
+// Imports maps each import's local name in a file to its path (blank
+// and dot imports left out); the Go flow frontend reads imports this way too.
+func Imports(f *ast.File) map[string]string {
 	out := map[string]string{}
 	for _, is := range f.Imports {
 		p := strings.Trim(is.Path.Value, "`\"")
-		name := defaultName(p)
+		name := DefaultName(p)
 		if is.Name != nil {
 			name = is.Name.Name
 		}
@@ -243,9 +244,9 @@ func imports(f *ast.File) map[string]string {
 	return out
 }
 
-// defaultName is the package name an import path is usually known by:
+// DefaultName is the package name an import path is usually known by:
 // the last element, skipping a /vN suffix and a .vN or go- decoration.
-func defaultName(p string) string {
+func DefaultName(p string) string {
 	parts := strings.Split(p, "/")
 	name := parts[len(parts)-1]
 	if len(parts) > 1 && isMajorVersion(name) {

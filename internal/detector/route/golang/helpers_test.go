@@ -70,8 +70,8 @@ func TestDefaultName(t *testing.T) {
 		"net/http":                            "http",
 	}
 	for in, want := range tests {
-		if got := defaultName(in); got != want {
-			t.Errorf("defaultName(%q) = %q, want %q", in, got, want)
+		if got := DefaultName(in); got != want {
+			t.Errorf("DefaultName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func summarizeFile(af *ast.File, tf *token.File, p string, src []byte) *goFile {
 		pkg:     af.Name.Name,
 		src:     packed.Pack(src),
 		base:    tf.Base(),
-		imports: imports(af),
+		imports: Imports(af),
 		fieldFW: map[string]string{},
 		ifaceFW: map[string]string{},
 	}

@@ -175,6 +175,16 @@ func (m *module) importStatement(t *syntax.Tree, n *syntax.Node) {
 	if strings.HasPrefix(src, "@nestjs/") {
 		m.libs[fwNest] = true
 	}
+	ImportBindings(t, n, func(local, name string) {
+		m.imports[local] = importRef{from: src, name: name}
+	})
+}
+
+// ImportBindings calls bind for each name an ES import statement n binds:
+// its local name and the name it has in the module ("default" for a
+// default import, "*" for a namespace). The data-flow frontend reads
+// imports the same way.
+func ImportBindings(t *syntax.Tree, n *syntax.Node, bind func(local, name string)) {
 	for _, clause := range syntax.NamedChildren(n) {
 		if clause.Type() != "import_clause" {
 			continue
@@ -182,10 +192,10 @@ func (m *module) importStatement(t *syntax.Tree, n *syntax.Node) {
 		for _, c := range syntax.NamedChildren(clause) {
 			switch c.Type() {
 			case "identifier":
-				m.imports[t.Text(c)] = importRef{from: src, name: "default"}
+				bind(t.Text(c), "default")
 			case "namespace_import":
 				if c.NamedChildCount() > 0 {
-					m.imports[t.Text(c.NamedChild(0))] = importRef{from: src, name: "*"}
+					bind(t.Text(c.NamedChild(0)), "*")
 				}
 			case "named_imports":
 				for _, spec := range syntax.NamedChildren(c) {
@@ -197,7 +207,7 @@ func (m *module) importStatement(t *syntax.Tree, n *syntax.Node) {
 					if a := spec.ChildByFieldName("alias"); a != nil {
 						local = t.Text(a)
 					}
-					m.imports[local] = importRef{from: src, name: name}
+					bind(local, name)
 				}
 			}
 		}

@@ -10,16 +10,41 @@ import (
 // backend/ imports "app.routers"), so every dotted suffix of a module's
 // name maps to it, and ties go to the module nearest the importer.
 type index struct {
-	taught   *route.Taught
-	mods     []*module
-	bySuffix map[string][]*module
+	taught *route.Taught
+	mods   []*module
+	byName *Modules[*module]
 }
 
 func newIndex(mods []*module) *index {
 	sort.Slice(mods, func(i, j int) bool { return mods[i].path < mods[j].path })
-	ix := &index{mods: mods, bySuffix: map[string][]*module{}}
+	return &index{mods: mods, byName: NewModules(mods,
+		func(m *module) string { return m.path }, func(m *module) string { return m.dotted })}
+}
+
+// module returns the module an import of dotted from `from` means.
+func (ix *index) module(from *module, dotted string) *module {
+	fromPath := ""
+	if from != nil {
+		fromPath = from.path
+	}
+	m, _ := ix.byName.Resolve(fromPath, dotted)
+	return m
+}
+
+// Modules finds the module an import names, for the route detector and
+// the data-flow frontend alike. Import roots vary (a project under
+// backend/ imports "app.routers"), so every dotted suffix of a module's
+// name maps to it, and ties go to the module nearest the importer.
+type Modules[M any] struct {
+	bySuffix     map[string][]M
+	path, dotted func(M) string
+}
+
+// NewModules indexes mods by their file path and dotted name.
+func NewModules[M any](mods []M, path, dotted func(M) string) *Modules[M] {
+	ix := &Modules[M]{bySuffix: map[string][]M{}, path: path, dotted: dotted}
 	for _, m := range mods {
-		parts := strings.Split(m.dotted, ".")
+		parts := strings.Split(dotted(m), ".")
 		for i := range parts {
 			s := strings.Join(parts[i:], ".")
 			ix.bySuffix[s] = append(ix.bySuffix[s], m)
@@ -28,30 +53,28 @@ func newIndex(mods []*module) *index {
 	return ix
 }
 
-// module returns the module an import of dotted from `from` means.
-func (ix *index) module(from *module, dotted string) *module {
+// Resolve returns the module an import of dotted from the file at
+// fromPath ("" when unknown) means.
+func (ix *Modules[M]) Resolve(fromPath, dotted string) (M, bool) {
 	cands := ix.bySuffix[dotted]
+	var best M
 	switch len(cands) {
 	case 0:
-		return nil
+		return best, false
 	case 1:
-		return cands[0]
+		return cands[0], true
 	}
-	var best *module
 	bestScore := -1
 	for _, c := range cands {
-		score := 0
-		if from != nil {
-			score = commonPrefix(from.path, c.path)
-		}
-		if c.dotted == dotted {
+		score := commonPrefix(fromPath, ix.path(c))
+		if ix.dotted(c) == dotted {
 			score += 1 << 20 // an exact name is a root-level import
 		}
 		if score > bestScore {
 			best, bestScore = c, score
 		}
 	}
-	return best
+	return best, true
 }
 
 func commonPrefix(a, b string) int {
