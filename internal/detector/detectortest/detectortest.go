@@ -335,3 +335,26 @@ func Missed(f facts.Facts) []string {
 	sort.Strings(out)
 	return out
 }
+
+// WeaknessKinds lists each weakness's kind once per evidence site, as a
+// fixture's "want: weakness KIND" lines count them.
+func WeaknessKinds(f facts.Facts) []string {
+	var out []string
+	for _, w := range f.Weaknesses {
+		for range w.Evidence {
+			out = append(out, w.Kind)
+		}
+	}
+	return out
+}
+
+// ControlKinds lists each control's kind once per evidence site.
+func ControlKinds(f facts.Facts) []string {
+	var out []string
+	for _, c := range f.Controls {
+		for range c.Evidence {
+			out = append(out, c.Kind)
+		}
+	}
+	return out
+}

@@ -24,17 +24,7 @@ import (
 func TestFixtures(t *testing.T) {
 	dir := "testdata/app"
 	f := detectortest.Scan(t, dir, New(), pyroute.New(), pyflow.New(), goroute.New(), goflow.New(), flow.NewJSDetector())
-	var weaknesses, controls []string
-	for _, w := range f.Weaknesses {
-		for range w.Evidence {
-			weaknesses = append(weaknesses, w.Kind)
-		}
-	}
-	for _, c := range f.Controls {
-		for range c.Evidence {
-			controls = append(controls, c.Kind)
-		}
-	}
+	weaknesses, controls := detectortest.WeaknessKinds(f), detectortest.ControlKinds(f)
 	detectortest.Check(t, "weaknesses", weaknesses, detectortest.Wants(t, dir, "weakness "))
 	detectortest.Check(t, "controls", controls, detectortest.Wants(t, dir, "control "))
 	// Per kind too: a strong kind must not hide a weak one.
