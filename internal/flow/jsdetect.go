@@ -2,7 +2,6 @@ package flow
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -98,8 +97,7 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 // Finish implements detector.Finisher.
 func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 	p := NewProgram(&jsResolver{files: d.files})
-	reached := map[string]bool{} // kind + sink place reached from a route
-	var ws []facts.Weakness
+	rep := NewReport()
 	routes := out.Routes()
 	for i := range routes {
 		if err := ctx.Err(); err != nil {
@@ -112,13 +110,9 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		for _, e := range d.entries(m, r) {
 			for _, fd := range p.Reach(e) {
-				if !d.keep(fd.By) {
-					continue
+				if d.keep(fd.By) {
+					rep.Route(fd)
 				}
-				reached[fd.Kind+"\x00"+stepKey(fd.Sink)] = true
-				ws = append(ws, facts.Weakness{Kind: fd.Kind, Detail: Detail[fd.Kind],
-					Evidence: []facts.Evidence{{File: fd.Sink.File, Line: fd.Sink.Line}},
-					Routes:   []string{r.ID}, Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute})
 			}
 		}
 	}
@@ -138,12 +132,11 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 				continue
 			}
 			for _, h := range p.Summarize(f).Hits {
-				key := h.Kind + "\x00" + stepKey(h.At)
 				cli := h.Origin.Source == SourceCLI
-				if (h.Origin.Param < 0 && !cli) || h.Deferred || !d.keep(h.Sink) || reached[key] {
+				if (h.Origin.Param < 0 && !cli) || h.Deferred || !d.keep(h.Sink) || rep.Has(h.Kind, h.At) {
 					continue
 				}
-				w := facts.Weakness{Kind: h.Kind, Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}}}
+				w := facts.Weakness{Kind: h.Kind}
 				// A function shaped like a handler (it reads a request's
 				// parts) that no route the scan found reaches: its route
 				// was missed, or it is dead code.
@@ -162,19 +155,16 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 				default:
 					continue
 				}
-				reached[key] = true
 				w.Reach = facts.ReachNone
 				if role := lang.RoleOf(h.At.File); !role.Served() {
 					w.Reach = role.Kind.String()
 				}
-				w.Path = append([]facts.Step{{File: f.File, Line: f.Line, Note: f.Name + " (no route found calls it)"}}, h.Origin.Trail...)
-				w.Path = addStepLoose(w.Path, h.At)
-				ws = append(ws, w)
+				w.Path = UnreachedPath(facts.Step{File: f.File, Line: f.Line, Note: f.Name + " (no route found calls it)"}, h)
+				rep.Add(w, h.At)
 			}
 		}
 	}
-	for _, w := range ws {
-		w.ID = detector.ID("weakness", w.Kind, w.Evidence[0].File, fmt.Sprint(w.Evidence[0].Line))
+	for _, w := range rep.Weaknesses() {
 		out.AddWeakness(w)
 	}
 	return nil
@@ -193,8 +183,6 @@ func hasSink(f *Func) bool {
 	}
 	return false
 }
-
-func stepKey(s facts.Step) string { return s.File + ":" + fmt.Sprint(s.Line) }
 
 // keep drops sinks that depend on what the repository uses.
 func (d *JSDetector) keep(s *Sink) bool {

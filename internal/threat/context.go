@@ -97,6 +97,10 @@ type Hit struct {
 	Level            model.Level
 	ImpactReason     string
 	Evidence         []model.Evidence
+	// Sink, for a weakness followed from the request to a call, is the
+	// call: a second sink of the rule on the same surface joins that
+	// row (its evidence, its reason) rather than being dropped.
+	Sink *facts.Step
 	// Gate names the check of the rule's own control that answers the
 	// threat when it finds the control at the hit (an owner condition
 	// for IDOR): the row is then drafted mitigated, with the controls

@@ -60,7 +60,9 @@ type drafter struct {
 	surfaceIdx map[string]int // surface id → index in m.Surfaces
 	routeSurf  map[string]string
 	usedAssets map[string]bool
-	threatIdx  map[string]bool
+	threatIdx  map[string]int          // threat id → index in m.Threats
+	sinks      map[string][]facts.Step // threat id → the sinks its row names
+	reasons    map[string]string       // threat id → its first sink's reason
 	c          *Context
 }
 
@@ -69,7 +71,7 @@ func newDrafter(f facts.Facts) *drafter {
 		f: f, m: &model.Model{},
 		assets: map[string]*model.Asset{}, boundaries: map[string]*model.Boundary{},
 		surfaceIdx: map[string]int{}, routeSurf: map[string]string{},
-		usedAssets: map[string]bool{}, threatIdx: map[string]bool{},
+		usedAssets: map[string]bool{}, threatIdx: map[string]int{}, sinks: map[string][]facts.Step{}, reasons: map[string]string{},
 	}
 	d.c = newContext(f)
 	return d
@@ -570,10 +572,14 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 		return
 	}
 	id := r.ID + "." + s.ID
-	if d.threatIdx[id] {
+	if i, ok := d.threatIdx[id]; ok {
+		d.addSink(&d.m.Threats[i], h)
 		return
 	}
-	d.threatIdx[id] = true
+	d.threatIdx[id] = len(d.m.Threats)
+	if h.Sink != nil {
+		d.sinks[id] = []facts.Step{*h.Sink}
+	}
 	requires := h.Requires
 	if requires == "" {
 		requires = h.DifficultyReason
@@ -623,6 +629,48 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 		}
 	}
 	d.m.Threats = append(d.m.Threats, t)
+}
+
+// maxSinksNamed is how many more sinks a row's reason names, after the
+// first, before it counts the rest.
+const maxSinksNamed = 3
+
+// addSink adds another sink of the same rule on the same surface to its
+// row: each sink a route reaches is evidence (kept before the steps on
+// the way to the first when the evidence is capped), and the reason
+// names it. Other repeated hits add nothing: the first one says it.
+func (d *drafter) addSink(t *model.Threat, h Hit) {
+	if h.Sink == nil {
+		return
+	}
+	sinks := d.sinks[t.ID]
+	if slices.Contains(sinks, *h.Sink) {
+		return
+	}
+	if len(sinks) == 1 {
+		d.reasons[t.ID] = t.ImpactReason
+	}
+	sinks = append(sinks, *h.Sink)
+	d.sinks[t.ID] = sinks
+	reason := d.reasons[t.ID]
+	for i, s := range sinks[1:] {
+		if i == maxSinksNamed {
+			reason += fmt.Sprintf("; and %d more", len(sinks)-1-maxSinksNamed)
+			break
+		}
+		reason += fmt.Sprintf("; also %s at %s:%d", s.Note, s.File, s.Line)
+	}
+	t.ImpactReason = reason
+	ev := make([]model.Evidence, 0, len(sinks)+len(t.Evidence))
+	for _, s := range sinks {
+		ev = append(ev, model.Evidence{File: s.File, Line: s.Line})
+	}
+	for _, e := range t.Evidence {
+		if !slices.Contains(ev, e) {
+			ev = append(ev, e)
+		}
+	}
+	t.Evidence = capEvidence(ev[:min(len(ev), 5)], 5)
 }
 
 // finish orders everything deterministically and keeps only the assets and

@@ -314,6 +314,52 @@ func TestDraftMakesWhatHitsName(t *testing.T) {
 	}
 }
 
+// Every sink a route reaches is on the route's row: two SQL sinks one
+// handler reaches make one threat naming both, with both as evidence
+// (even when the first path's steps fill the evidence), and a sink
+// another route reaches stays on that route's row only.
+func TestOneRowPerRouteKeepsEverySink(t *testing.T) {
+	r, _ := route("GET", "/search", facts.AuthNone, nil, nil)
+	other, _ := route("GET", "/other", facts.AuthNone, nil, nil)
+	other.Line = 30
+	step := func(file string, line int, note string) facts.Step { return facts.Step{File: file, Line: line, Note: note} }
+	followed := func(route facts.Route, sink facts.Step, via ...facts.Step) facts.Weakness {
+		path := append([]facts.Step{step(route.File, route.Line, "GET"), step("app/routes.py", 11, "req.query.q read")}, via...)
+		return facts.Weakness{Kind: "sql-injection", Detail: "SQL built from request data", Routes: []string{route.ID}, Source: facts.SourceQuery,
+			Evidence: []facts.Evidence{{File: sink.File, Line: sink.Line}}, Path: append(path, sink), Reach: facts.ReachRoute}
+	}
+	f := facts.Facts{Surfaces: []facts.Route{r, other}, Weaknesses: []facts.Weakness{
+		followed(r, step("app/db.py", 40, "cursor.execute(a)"), step("app/a.py", 3, "passed to a(q)"), step("app/b.py", 3, "passed to b(q)"), step("app/c.py", 3, "passed to c(q)")),
+		followed(r, step("app/db.py", 50, "cursor.execute(b)")),
+		followed(other, step("app/db.py", 60, "cursor.execute(c)")),
+	}}
+	m := Draft(f, Options{})
+	var rows []model.Threat
+	for _, th := range m.Threats {
+		if th.Rule == "sql-injection" {
+			rows = append(rows, th)
+		}
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d sql-injection rows, want one per route: %+v", len(rows), rows)
+	}
+	search, oth := rows[0], rows[1]
+	if search.Surface != "get-search" {
+		search, oth = oth, search
+	}
+	for _, want := range []model.Evidence{{File: "app/db.py", Line: 40}, {File: "app/db.py", Line: 50}} {
+		if !slices.Contains(search.Evidence, want) {
+			t.Errorf("GET /search evidence %v lacks the sink %v", search.Evidence, want)
+		}
+	}
+	if !strings.Contains(search.ImpactReason, "cursor.execute(a) at app/db.py:40") || !strings.Contains(search.ImpactReason, "also cursor.execute(b) at app/db.py:50") {
+		t.Errorf("GET /search reason %q does not name both sinks", search.ImpactReason)
+	}
+	if slices.Contains(oth.Evidence, model.Evidence{File: "app/db.py", Line: 50}) || strings.Contains(oth.ImpactReason, "cursor.execute(b)") {
+		t.Errorf("GET /other names a sink only /search reaches: %v %q", oth.Evidence, oth.ImpactReason)
+	}
+}
+
 // Each check looks at the route (guards, handler, controls in its span),
 // app-wide or anywhere, as its kind asks.
 func TestChecksOnLiteralFacts(t *testing.T) {

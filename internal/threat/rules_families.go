@@ -67,7 +67,7 @@ func (w weaknessRule) rule() *Rule {
 							Route: r, File: r.File, Assets: c.DataIn(r),
 							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
 							Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: flowReason(f),
-							Evidence: pathEvidence(f),
+							Evidence: pathEvidence(f), Sink: sinkOf(f),
 						})
 					}
 					continue
@@ -144,6 +144,15 @@ func flowReason(f facts.Weakness) string {
 	}
 	sink := f.Path[len(f.Path)-1]
 	return fmt.Sprintf("%s: %s reaches %s at %s:%d", f.Detail, sourceWords[f.Source], sink.Note, sink.File, sink.Line)
+}
+
+// sinkOf is a followed weakness's sink: its path's last step.
+func sinkOf(f facts.Weakness) *facts.Step {
+	if len(f.Path) == 0 {
+		return nil
+	}
+	s := f.Path[len(f.Path)-1]
+	return &s
 }
 
 // sourceWords name each facts.Source* in a sentence.

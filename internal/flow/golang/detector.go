@@ -20,7 +20,6 @@ import (
 	"go/ast"
 	"path"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -104,8 +103,7 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 	})
 	a := newAnalyzer(m)
 	p := flow.NewProgram(a)
-	byKey := map[string]*facts.Weakness{}
-	var keys []string
+	rep := flow.NewReport()
 	var walked []span
 	for _, r := range routes {
 		if ctx.Err() != nil {
@@ -129,37 +127,11 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 			continue
 		}
 		for _, fd := range findings {
-			key := fd.Kind + "\x00" + fd.Sink.File + "\x00" + strconv.Itoa(fd.Sink.Line)
-			if wk := byKey[key]; wk != nil {
-				if !slices.Contains(wk.Routes, r.ID) {
-					wk.Routes = append(wk.Routes, r.ID)
-				}
-				continue
-			}
-			byKey[key] = &facts.Weakness{
-				ID:       detector.ID("weakness", fd.Kind, fd.Sink.File, strconv.Itoa(fd.Sink.Line)),
-				Kind:     fd.Kind,
-				Detail:   flow.Detail[fd.Kind],
-				Evidence: []facts.Evidence{{File: fd.Sink.File, Line: fd.Sink.Line}},
-				Routes:   []string{r.ID},
-				Source:   fd.Source,
-				Path:     fd.Path,
-				Reach:    facts.ReachRoute,
-			}
-			keys = append(keys, key)
+			rep.Route(fd)
 		}
 	}
-	slices.Sort(keys)
-	out := make([]facts.Weakness, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, *byKey[k])
-	}
-	reached := map[string]bool{}
-	for _, k := range keys {
-		reached[k] = true
-	}
-	un, n := unreached(ctx, m, a, p, reached, walked)
-	return append(out, un...), failed + n
+	n := unreached(ctx, m, a, p, rep, walked)
+	return rep.Weaknesses(), failed + n
 }
 
 // span is the lines of a route's handler.
@@ -182,10 +154,10 @@ var unreachedKinds = map[string]bool{flow.SQLInjection: true, flow.CommandInject
 // nothing calls with request data. Their reach is the role of the code
 // holding them, or none: the threat rules do not rank them as a bot's.
 // Only the packages whose files name a sink are parsed for this.
-func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, reached map[string]bool, walked []span) (out []facts.Weakness, failed int) {
+func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep *flow.Report, walked []span) (failed int) {
 	for _, dir := range sortedDirs(m.files) {
 		if ctx.Err() != nil {
-			return out, failed
+			return failed
 		}
 		if !slices.ContainsFunc(m.files[dir], namesSink) {
 			continue
@@ -206,16 +178,10 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rea
 					continue
 				}
 				for _, h := range hits {
-					key := h.Kind + "\x00" + h.At.File + "\x00" + strconv.Itoa(h.At.Line)
-					if reached[key] || h.Deferred || slices.ContainsFunc(walked, func(s span) bool { return s.holds(h.At) }) {
+					if rep.Has(h.Kind, h.At) || h.Deferred || slices.ContainsFunc(walked, func(s span) bool { return s.holds(h.At) }) {
 						continue // a route's handler holds it: walked from there already
 					}
-					w := facts.Weakness{
-						ID:       detector.ID("weakness", h.Kind, h.At.File, strconv.Itoa(h.At.Line)),
-						Kind:     h.Kind,
-						Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}},
-						Reach:    facts.ReachNone,
-					}
+					w := facts.Weakness{Kind: h.Kind, Reach: facts.ReachNone}
 					switch {
 					case h.Origin.Param < 0 && h.Origin.Source != "":
 						w.Source = h.Origin.Source
@@ -228,20 +194,16 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rea
 					default:
 						continue
 					}
-					reached[key] = true
 					if role := lang.Classify(h.At.File, a.m.source(h.At.File)); !role.Served() {
 						w.Reach = role.Kind.String()
 					}
-					w.Path = append([]facts.Step{{File: f.path, Line: f.line(fd.Pos()), Note: fd.Name.Name + " (no route found calls it)"}}, h.Origin.Trail...)
-					if n := len(w.Path); w.Path[n-1].File != h.At.File || w.Path[n-1].Line != h.At.Line {
-						w.Path = append(w.Path, h.At)
-					}
-					out = append(out, w)
+					w.Path = flow.UnreachedPath(facts.Step{File: f.path, Line: f.line(fd.Pos()), Note: fd.Name.Name + " (no route found calls it)"}, h)
+					rep.Add(w, h.At)
 				}
 			}
 		}
 	}
-	return out, failed
+	return failed
 }
 
 // summarize is a function's hits, lowered on first need; ok is false

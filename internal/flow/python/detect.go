@@ -2,9 +2,7 @@ package python
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -69,9 +67,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	p := newProgram(mods)
 	p.prepare()
 	eng := flow.NewProgram(p)
-	reached := map[string]bool{}
-	byKey := map[string]*facts.Weakness{}
-	var keys []string
+	rep := flow.NewReport()
 	routes := out.Routes()
 	for i := range routes {
 		if err := ctx.Err(); err != nil {
@@ -84,18 +80,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		for _, e := range p.entries(m, r) {
 			for _, fd := range eng.Reach(e) {
-				key := fd.Kind + "\x00" + fd.Sink.File + "\x00" + fmt.Sprint(fd.Sink.Line)
-				reached[key] = true
-				if w := byKey[key]; w != nil {
-					if !slices.Contains(w.Routes, r.ID) {
-						w.Routes = append(w.Routes, r.ID)
-					}
-					continue
-				}
-				keys = append(keys, key)
-				byKey[key] = &facts.Weakness{Kind: fd.Kind, Detail: flow.Detail[fd.Kind],
-					Evidence: []facts.Evidence{{File: fd.Sink.File, Line: fd.Sink.Line}},
-					Routes:   []string{r.ID}, Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute}
+				rep.Route(fd)
 			}
 		}
 	}
@@ -110,40 +95,30 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 				continue
 			}
 			for _, h := range eng.Summarize(f.Func).Hits {
-				key := h.Kind + "\x00" + h.At.File + "\x00" + fmt.Sprint(h.At.Line)
 				// Request data read where no route found leads (a view
 				// registered in a way the scan cannot follow) is every
 				// kind; a parameter, the injections only.
 				fromRequest := h.Origin.Param < 0 && h.Origin.Source != ""
-				if h.Deferred || reached[key] || (!fromRequest && (h.Origin.Param < 0 || !unreachedKinds[h.Kind])) {
+				if h.Deferred || rep.Has(h.Kind, h.At) || (!fromRequest && (h.Origin.Param < 0 || !unreachedKinds[h.Kind])) {
 					continue
 				}
-				reached[key] = true
 				reach := facts.ReachNone
 				if role := lang.RoleOf(h.At.File); !role.Served() {
 					reach = role.Kind.String()
 				}
-				keys = append(keys, key)
-				w := &facts.Weakness{Kind: h.Kind, Detail: flow.Detail[h.Kind] + " (from a function's parameter; no route found that reaches it)",
-					Evidence: []facts.Evidence{{File: h.At.File, Line: h.At.Line}},
-					Path:     []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: reach}
+				w := facts.Weakness{Kind: h.Kind, Detail: flow.Detail[h.Kind] + " (from a function's parameter; no route found that reaches it)",
+					Path: []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: reach}
 				if fromRequest {
 					w.Detail = flow.Detail[h.Kind] + " (request data read in " + f.Name + ", which no route found calls)"
 					w.Source = h.Origin.Source
-					w.Path = append(append([]facts.Step{{File: f.File, Line: f.Line, Note: f.Name}}, h.Origin.Trail...), h.At)
+					w.Path = flow.UnreachedPath(facts.Step{File: f.File, Line: f.Line, Note: f.Name}, h)
 				}
-				byKey[key] = w
+				rep.Add(w, h.At)
 			}
 		}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		w := byKey[k]
-		sort.Strings(w.Routes)
-		// Keyed by the sink's code, not its line: an edit above it
-		// keeps what a person decided about it.
-		w.ID = detector.ID("weakness", w.Kind, w.Evidence[0].File, w.Path[len(w.Path)-1].Note)
-		out.AddWeakness(*w)
+	for _, w := range rep.Weaknesses() {
+		out.AddWeakness(w)
 	}
 	return nil
 }
