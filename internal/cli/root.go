@@ -180,6 +180,7 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newControlCmd(e),
 		newReviewCmd(e),
 		newDiffCmd(e),
+		newExportCmd(e),
 	)
 	return root
 }

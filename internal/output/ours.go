@@ -6,6 +6,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/diff"
+	"github.com/threatmap/threatmap/internal/exchange"
 )
 
 // headSize is how much of an existing file is read to tell whether
@@ -76,5 +77,15 @@ var (
 var oursGitHubRE = regexp.MustCompile(`^(?:::(?:error|warning|notice) file=|threatmap check (?:passed|failed): )`)
 
 func oursGitHub(head []byte) bool { return oursGitHubRE.Match(head) }
+
+// The exchange formats carry a generator mark in their first bytes: OTM
+// in the project's attributes, TM-BOM in its leading extensions.
+func oursOTM(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("{\n  \"otmVersion\": ")) && bytes.Contains(head, []byte(`"`+exchange.Generator+`": "threatmap"`))
+}
+
+func oursTMBOM(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("{\n  \"$schema\": ")) && bytes.Contains(head, []byte(`"`+exchange.GeneratorKey+`": "threatmap"`))
+}
 
 func oursTable(head []byte) bool { return bytes.HasPrefix(head, []byte(scanTableTitle)) }

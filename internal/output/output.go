@@ -15,6 +15,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/diff"
+	"github.com/threatmap/threatmap/internal/exchange"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/report"
 )
@@ -28,6 +29,9 @@ const (
 	Check  Family = "check"
 	Diff   Family = "diff"
 	Scan   Family = "scan"
+	// Export is the model in another threat modelling tool's format
+	// (threatmap export); those formats write the report family too.
+	Export Family = "export"
 )
 
 // Result is what one run produced. The field of the run's family is set;
@@ -86,6 +90,14 @@ var Formats = []Format{
 		Diff:   {`{"base", "head", "surfaces", "threats", "gate"} as one object`, func(w io.Writer, r *Result, _ Options) error { return r.Diff.JSON(w) }},
 		Scan:   {"every fact as one object (schema/scan.schema.json; the default anywhere but a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, *r.Scan) }},
 	}},
+	{Name: "otm", Ours: oursOTM, Writers: map[Family]Writer{
+		Report: {"Open Threat Model 0.2.0 JSON, for IriusRisk and OWASP Threat Dragon (docs/formats.md)", writeOTM},
+		Export: {"Open Threat Model 0.2.0 JSON, for IriusRisk and OWASP Threat Dragon (default)", writeOTM},
+	}},
+	{Name: "tmbom", Aliases: []string{"tm-bom"}, Ours: oursTMBOM, Writers: map[Family]Writer{
+		Report: {"OWASP Threat Model Library TM-BOM 1.0.2 JSON (docs/formats.md)", writeTMBOM},
+		Export: {"OWASP Threat Model Library TM-BOM 1.0.2 JSON", writeTMBOM},
+	}},
 	{Name: "sarif", Ours: oursSARIF, Writers: map[Family]Writer{
 		Check: {"SARIF 2.1.0, for GitHub code scanning", func(w io.Writer, r *Result, o Options) error {
 			return check.SARIF{Version: o.Version}.Format(w, r.Check)
@@ -107,9 +119,16 @@ func Default(f Family, terminal bool) string {
 			return "table"
 		}
 		return "json"
+	case Export:
+		return "otm"
 	}
 	return "md"
 }
+
+// The exchange formats write the page's model: the model as written,
+// with every secret redacted (report.Build).
+func writeOTM(w io.Writer, r *Result, _ Options) error   { return exchange.WriteOTM(w, r.Page.Model) }
+func writeTMBOM(w io.Writer, r *Result, _ Options) error { return exchange.WriteTMBOM(w, r.Page.Model) }
 
 // For lists the formats family writes, its default first.
 func For(f Family) []*Format {
@@ -159,7 +178,7 @@ func Help(f Family) string {
 	b.WriteString("Formats (--format FORMAT, or -o FORMAT=PATH for several in one run):\n")
 	for _, ft := range For(f) {
 		line := ft.Writers[f].Help
-		if ft.Name == Default(f, false) && f != Scan {
+		if ft.Name == Default(f, false) && f != Scan && f != Export {
 			line += " (default)"
 		}
 		fmt.Fprintf(&b, "  %-7s %s\n", ft.Name, line)

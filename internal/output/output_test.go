@@ -38,10 +38,11 @@ func sample(t *testing.T) *Result {
 // Each family's formats, in the order --help and errors list them.
 func TestNames(t *testing.T) {
 	tests := map[Family]string{
-		Report: "md,html,json",
+		Report: "md,html,json,otm,tmbom",
 		Check:  "human,md,json,sarif,github",
 		Diff:   "md,json",
 		Scan:   "json,table",
+		Export: "otm,tmbom",
 	}
 	for f, want := range tests {
 		if got := strings.Join(Names(f), ","); got != want {
@@ -70,6 +71,8 @@ func TestLookup(t *testing.T) {
 		{Diff, "html", ""},
 		{Scan, "table", "table"},
 		{Scan, "md", ""},
+		{Export, "TM-BOM", "tmbom"},
+		{Export, "md", ""},
 		{Report, "", ""},
 	}
 	for _, tt := range tests {
@@ -181,6 +184,9 @@ func TestOursKnowsEveryOutput(t *testing.T) {
 		"::error::something\n",
 		"threatmap scan results, by hand\n",
 		"## Threat map changes, my summary\n",
+		// An OTM or TM-BOM file another tool (or a person) wrote.
+		"{\n  \"otmVersion\": \"0.2.0\",\n  \"project\": {\"name\": \"drawn\", \"id\": \"drawn\"}\n}\n",
+		"{\n  \"$schema\": \"https://github.com/OWASP/www-project-threat-model-library/blob/v1.0.2/threat-model.schema.json\",\n  \"version\": \"1\"\n}\n",
 	} {
 		if Ours([]byte(text)) {
 			t.Errorf("a file a person wrote is taken for threatmap's:\n%s", text)
