@@ -121,6 +121,10 @@ func tight[S ~[]E, E any](s S) S {
 var httpMethods = map[string]string{
 	"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
 	"del": "DELETE", "options": "OPTIONS", "head": "HEAD", "all": "ANY",
+	// QUERY (RFC 10008): a safe request that carries its query in the
+	// body. Express routes it where Node parses it, Fastify after
+	// addHttpMethod('QUERY'), Hono from 4.13.
+	"query": "QUERY",
 }
 
 // oneMethod holds a one-element methods list per method, shared by every
@@ -528,6 +532,12 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 		return
 	}
 	method, isMethod := httpMethods[prop]
+	if prop == "query" && !routeShaped(t, call, fn, f.bound) {
+		return
+	}
+	if prop == "route" && f.verbRoute(t, call, fn) {
+		return
+	}
 	switch {
 	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
 	case prop == "setGlobalPrefix" || prop == "useGlobalGuards" || prop == "enableVersioning":
@@ -585,6 +595,112 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 			}
 		}
 	}
+}
+
+// verbRoute reads route(METHOD, path, ...handlers), the registration of
+// a router class of the app's own (this.route('GET', '/items', h) in
+// its mount method): a method name, a path that begins with a slash and
+// a handler. It says whether the call was one. Such a class is mounted
+// by code threatmap does not follow, so its routes stand at the root.
+func (f *fileFacts) verbRoute(t *syntax.Tree, call, fn *syntax.Node) bool {
+	args := argList(call)
+	if len(args) < 3 {
+		return false
+	}
+	for k, a := range args {
+		args[k] = f.bound(t, a)
+	}
+	verb, ok := t.StringValue(args[0])
+	if !ok {
+		return false
+	}
+	method := strings.ToUpper(verb)
+	if _, known := oneMethod[method]; !known || method == "ANY" {
+		return false
+	}
+	if p, ok := t.StringValue(args[1]); !ok || !strings.HasPrefix(p, "/") || !isHandler(args[len(args)-1]) {
+		return false
+	}
+	obj := fn.ChildByFieldName("object")
+	var owner string
+	switch {
+	case obj != nil && obj.Type() == "this":
+		class := enclosingClass(call)
+		if class == nil {
+			return false
+		}
+		owner = "class@" + itoa(int(class.StartByte()))
+		if _, ok := f.routers[owner]; !ok {
+			fw := f.mainLib()
+			if fw == "" {
+				fw = fwExpress
+			}
+			f.routers[owner] = &routerDecl{key: owner, framework: fw}
+		}
+	case obj != nil && obj.Type() == "identifier" && f.routers[t.Text(obj)] != nil:
+		owner = t.Text(obj)
+	default:
+		return false
+	}
+	f.seq++
+	f.routeCall(t, call, owner, methodList(method), nil, args[1:])
+	return true
+}
+
+// isHandler says an argument can be a request handler: a function, a
+// name or a call that makes one (asyncHandler(fn)), not options or data.
+func isHandler(n *syntax.Node) bool {
+	switch n.Type() {
+	case "arrow_function", "function_expression", "function", "identifier", "member_expression", "call_expression":
+		return true
+	}
+	return false
+}
+
+// enclosingClass is the class a node is written in, if any.
+func enclosingClass(n *syntax.Node) *syntax.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "class_declaration", "class", "abstract_class_declaration":
+			return p
+		}
+	}
+	return nil
+}
+
+// routeShaped says a query(...) call registers a route: every database
+// client has a query method too (db.query(sql, params, cb)), so it takes
+// a path that begins with a slash, or a route chain's own path
+// (app.route('/x').query(h)), and ends in a handler, not options.
+func routeShaped(t *syntax.Tree, call, fn *syntax.Node, bound func(*syntax.Tree, *syntax.Node) *syntax.Node) bool {
+	args := argList(call)
+	if len(args) == 0 {
+		return false
+	}
+	if !isHandler(bound(t, args[len(args)-1])) {
+		return false
+	}
+	if p, ok := t.StringValue(bound(t, args[0])); ok && len(args) >= 2 {
+		return strings.HasPrefix(p, "/")
+	}
+	if len(args) >= 2 {
+		if tpl := bound(t, args[0]); tpl.Type() == "template_string" {
+			return strings.HasPrefix(strings.TrimPrefix(t.Text(tpl), "`"), "/")
+		}
+		return false
+	}
+	// One argument: a handler on app.route('/x') or a chain of its methods.
+	for obj := fn.ChildByFieldName("object"); obj != nil && obj.Type() == "call_expression"; {
+		inner := obj.ChildByFieldName("function")
+		if inner == nil || inner.Type() != "member_expression" {
+			return false
+		}
+		if t.Text(inner.ChildByFieldName("property")) == "route" {
+			return true
+		}
+		obj = inner.ChildByFieldName("object")
+	}
+	return false
 }
 
 // receiver finds the router a call is made on, through chains:
@@ -1085,25 +1201,44 @@ func (f *fileFacts) useCall(t *syntax.Tree, owner string, args []*syntax.Node) {
 		f.addUse(t, owner, p, []*syntax.Node{inner}, false)
 		return
 	}
-	switch first.Type() {
-	case "string", "template_string", "binary_expression":
-		if e, ok := f.strExpr(t, first); ok {
-			path, args = e, args[1:]
+	if first.Type() == "array" {
+		// app.use(['/v1', LEGACY], router): mounted at each path.
+		var paths []strExpr
+		for _, c := range syntax.NamedChildren(first) {
+			if p, ok := f.mountPath(t, c); ok {
+				paths = append(paths, p)
+			}
 		}
-	case "identifier":
-		name := t.Text(first)
-		if e := f.consts[name]; e != nil {
-			path, args = e, args[1:]
-		} else if _, imported := f.imports[name]; imported && constName.MatchString(name) {
-			// app.use(API_PREFIX, router) with the prefix from a config module.
-			path, args = strExpr{{ident: name}}, args[1:]
-		}
-	case "array":
-		if ps := stringsOf(t, first); len(ps) > 0 {
-			path, args = strExpr{{lit: ps[0]}}, args[1:]
+		if len(paths) > 0 {
+			for _, p := range paths {
+				f.addUse(t, owner, p, args[1:], false)
+			}
+			return
 		}
 	}
+	if p, ok := f.mountPath(t, first); ok {
+		path, args = p, args[1:]
+	}
 	f.addUse(t, owner, path, args, false)
+}
+
+// mountPath reads a use's path argument: a string, a template or a
+// constant, this file's or one imported from a config module.
+func (f *fileFacts) mountPath(t *syntax.Tree, n *syntax.Node) (strExpr, bool) {
+	switch n.Type() {
+	case "string", "template_string", "binary_expression":
+		return f.strExpr(t, n)
+	case "identifier":
+		name := t.Text(n)
+		if e := f.consts[name]; e != nil {
+			return e, true
+		}
+		if _, imported := f.imports[name]; imported && constName.MatchString(name) {
+			// app.use(API_PREFIX, router) with the prefix from a config module.
+			return strExpr{{ident: name}}, true
+		}
+	}
+	return nil, false
 }
 
 // mountCall reads koa-mount's mount('/prefix', appOrMiddleware): the

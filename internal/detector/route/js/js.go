@@ -70,6 +70,10 @@ func isSource(p string) bool {
 var routeKeywords = []string{
 	".get(", ".post(", ".put(", ".patch(", ".delete(", ".del(", ".all(", ".options(", ".head(",
 	".route(", ".use(", ".register(", ".on(", ".addHook(",
+	// QUERY routes by their path: a bare .query( is every database call.
+	".query('/", ".query(\"/", ".query(`/",
+	// router['get'](...): a method named by a string.
+	"'](", "\"](",
 	"@Controller", "setGlobalPrefix", "useGlobalGuards", "enableVersioning", "APP_GUARD",
 	"export {", "export *", "exports.",
 	// A module that only hands a router on (routes(router), setup(app))

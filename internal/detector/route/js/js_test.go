@@ -21,6 +21,7 @@ func TestFixtures(t *testing.T) {
 		{fwExpress, fwExpress},
 		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
 		{"express-loops", fwExpress},  // routes and mounts registered in loops over literal arrays
+		{"express-idioms", fwExpress}, // QUERY, multi-path mounts, router classes, path aliases per service
 		{fwFastify, fwFastify},
 		{fwKoa, fwKoa},
 		{"koa-mount", fwKoa}, // koa-mount prefixes, nested routers, paths without a leading slash

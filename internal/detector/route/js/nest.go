@@ -49,7 +49,8 @@ type nestVersioning struct {
 var nestMethods = map[string]string{
 	"Get": "GET", "Post": "POST", "Put": "PUT", "Patch": "PATCH", "Delete": "DELETE",
 	"Options": "OPTIONS", "Head": "HEAD", "All": "ANY",
-	"Sse": "GET", // server-sent events: a GET that streams
+	"Sse":         "GET", // server-sent events: a GET that streams
+	"QueryMethod": "QUERY",
 }
 
 // nestApply is consumer.apply(mw...).exclude(...).forRoutes(...) in a

@@ -169,11 +169,11 @@ func (r *resolver) ref(f *fileFacts, v ref, depth int) *node {
 		return nil
 	}
 	if v.imp != nil {
-		target := resolveSpec(f.path, v.imp.from, r.has)
-		if target == "" {
+		target := r.target(f.path, v.imp.from)
+		if target == nil {
 			return nil
 		}
-		return r.export(r.files[target], v.imp.name, depth+1)
+		return r.export(target, v.imp.name, depth+1)
 	}
 	name := v.local
 	if n := r.nodes[f.path+"#"+name]; n != nil {
@@ -188,8 +188,8 @@ func (r *resolver) ref(f *fileFacts, v ref, depth int) *node {
 	if head, tail, ok := strings.Cut(name, "."); ok && head != "this" {
 		// routes.users with routes a namespace or CommonJS object import.
 		if imp, ok := f.imports[head]; ok {
-			if target := resolveSpec(f.path, imp.from, r.has); target != "" {
-				return r.export(r.files[target], tail, depth+1)
+			if target := r.target(f.path, imp.from); target != nil {
+				return r.export(target, tail, depth+1)
 			}
 		}
 	}
@@ -235,7 +235,7 @@ func (r *resolver) funcOf(f *fileFacts, v ref, depth int) (*fileFacts, string) {
 		return nil, ""
 	}
 	if v.imp != nil {
-		target := r.files[resolveSpec(f.path, v.imp.from, r.has)]
+		target := r.target(f.path, v.imp.from)
 		if target == nil {
 			return nil, ""
 		}
@@ -333,7 +333,7 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	if !ok {
 		return "", false
 	}
-	target := r.files[resolveSpec(f.path, imp.from, r.has)]
+	target := r.target(f.path, imp.from)
 	if target == nil {
 		return "", false
 	}
@@ -491,7 +491,7 @@ func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
 	if !ok {
 		return ""
 	}
-	target := r.files[resolveSpec(f.path, imp.from, r.has)]
+	target := r.target(f.path, imp.from)
 	if target == nil {
 		return ""
 	}
@@ -551,10 +551,21 @@ func (r *resolver) lookup(f *fileFacts) route.Lookup {
 	}
 }
 
-// alias finds the file a path alias names (@/lib/auth, ~/lib/auth): the
-// one file of the tree at src/lib/auth.* or lib/auth.*, whichever root
-// the alias maps to.
-func (r *resolver) alias(spec string) *fileFacts {
+// target is the scanned file an import names: a relative specifier
+// resolved from the importing file, or a path alias.
+func (r *resolver) target(from, spec string) *fileFacts {
+	if p := resolveSpec(from, spec, r.has); p != "" {
+		return r.files[p]
+	}
+	return r.alias(from, spec)
+}
+
+// alias finds the file a path alias names (@/lib/auth, ~/lib/auth): a
+// file of the tree at src/lib/auth.* or lib/auth.*, whichever root the
+// alias maps to. In a tree of several services each maps the alias to
+// its own root, so of several candidates the one nearest the importing
+// file is taken; two as near are a doubt, and none is.
+func (r *resolver) alias(from, spec string) *fileFacts {
 	rest, ok := strings.CutPrefix(spec, "@/")
 	if !ok {
 		if rest, ok = strings.CutPrefix(spec, "~/"); !ok {
@@ -562,16 +573,32 @@ func (r *resolver) alias(spec string) *fileFacts {
 		}
 	}
 	var found *fileFacts
+	best, tie := -1, false
 	for _, f := range r.sortedFiles() {
 		stem := strings.TrimSuffix(f.path, path.Ext(f.path))
 		if strings.HasSuffix(stem, "/index") && strings.HasSuffix(strings.TrimSuffix(stem, "/index"), "/"+rest) || strings.HasSuffix("/"+stem, "/"+rest) {
-			if found != nil {
-				return nil // two candidates: not sure which
+			switch near := sharedDirs(from, f.path); {
+			case near > best:
+				found, best, tie = f, near, false
+			case near == best:
+				tie = true
 			}
-			found = f
 		}
 	}
+	if tie {
+		return nil
+	}
 	return found
+}
+
+// sharedDirs counts the leading folders two paths have in common.
+func sharedDirs(a, b string) int {
+	da, db := strings.Split(path.Dir(a), "/"), strings.Split(path.Dir(b), "/")
+	n := 0
+	for n < len(da) && n < len(db) && da[n] == db[n] && da[n] != "." {
+		n++
+	}
+	return n
 }
 
 func (r *resolver) sortedFiles() []*fileFacts {
@@ -614,10 +641,7 @@ func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, stri
 	if !ok {
 		return funcInfo{}, "", false
 	}
-	target := r.files[resolveSpec(f.path, imp.from, r.has)]
-	if target == nil {
-		target = r.alias(imp.from)
-	}
+	target := r.target(f.path, imp.from)
 	if target == nil {
 		return funcInfo{}, "", false
 	}
@@ -630,7 +654,7 @@ func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, stri
 	}
 	if v, ok := target.exports[want]; ok && v.imp != nil {
 		// export { x } from './y'
-		if t := r.files[resolveSpec(target.path, v.imp.from, r.has)]; t != nil {
+		if t := r.target(target.path, v.imp.from); t != nil {
 			return r.funcDef(t, v.imp.name, depth+1)
 		}
 	}

@@ -12,5 +12,7 @@ app.route('/users', users);
 app.route('/chat', chat);
 app.get('/admin/audit', (c) => c.json([])); // want: GET /api/admin/audit; auth GET /api/admin/audit required
 app.on(['PUT', 'DELETE'], '/admin/flags/:flag{[a-z-]+}', (c) => c.body(null, 204)); // want: PUT /api/admin/flags/{flag}; DELETE /api/admin/flags/{flag}
+app.query('/catalog/search', async (c) => c.json(await c.req.json())); // want: QUERY /api/catalog/search
+app.get('/catalog', (c) => c.json({ q: c.req.query('q') })); // want: GET /api/catalog
 
 export default app;

@@ -1,4 +1,4 @@
-import { Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Post, Query, QueryMethod, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 
 @Controller('files')
@@ -7,5 +7,10 @@ export class FilesController {
   @UseInterceptors(FileInterceptor('file'))
   upload(@UploadedFile() file: Express.Multer.File) {
     return { size: file.size };
+  }
+
+  @QueryMethod('search') // want: QUERY /api/files/search
+  search(@Body() filter: Record<string, string>, @Query('page') page: string) {
+    return { filter, page };
   }
 }
