@@ -19,6 +19,9 @@ type module struct {
 	files   map[string][]*srcFile // dir -> its files
 	modules map[string]string     // go.mod folder -> module path
 	pkgs    map[string]*pkg       // dir -> parsed package
+	// imports memoises resolveImport: every call through a package
+	// name asks, and the answer scans every module.
+	imports map[string]string
 }
 
 // srcFile is one Go file as Detect kept it.
@@ -119,6 +122,18 @@ func (m *module) pkgAt(dir string) *pkg {
 // resolveImport is the folder of an import path of this tree's modules,
 // or "" for a path outside them.
 func (m *module) resolveImport(ip string) string {
+	if dir, ok := m.imports[ip]; ok {
+		return dir
+	}
+	if m.imports == nil {
+		m.imports = map[string]string{}
+	}
+	dir := m.lookupImport(ip)
+	m.imports[ip] = dir
+	return dir
+}
+
+func (m *module) lookupImport(ip string) string {
 	best, bestDir := "", ""
 	for dir, mod := range m.modules {
 		if (ip == mod || strings.HasPrefix(ip, mod+"/")) && len(mod) > len(best) {
