@@ -16,6 +16,9 @@ import (
 	"encoding/hex"
 	"strings"
 	"sync"
+
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // File is one file of the tree, read once and shared by every detector.
@@ -26,6 +29,49 @@ type File struct {
 
 	memoMu sync.Mutex
 	memo   map[any]any // key -> *memoEntry[T]
+	trees  map[lang.Lang]*syntax.Tree
+}
+
+// Tree is the file parsed as l (syntax.Parse), parsed once per file and
+// grammar: the route detectors and the flow frontends that read one
+// file read one tree. The caller must not Close it, nor keep it (or any
+// of its nodes) past its Detect: the scan frees it once every detector
+// has read the file (Release). A parse that fails (ctx ended) is not
+// kept, so the next caller parses again with its own context.
+//
+// A tree is not safe for concurrent use (its nodes are cached in a map
+// as they are visited): the scan hands a File to one detector at a
+// time, and a worker that takes over an abandoned read gets a File of
+// its own.
+func (f *File) Tree(ctx context.Context, l lang.Lang) (*syntax.Tree, error) {
+	f.memoMu.Lock()
+	t := f.trees[l]
+	f.memoMu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	t, err := syntax.Parse(ctx, l, f.Data)
+	if err != nil {
+		return nil, err
+	}
+	f.memoMu.Lock()
+	if f.trees == nil {
+		f.trees = map[lang.Lang]*syntax.Tree{}
+	}
+	f.trees[l] = t
+	f.memoMu.Unlock()
+	return t, nil
+}
+
+// Release frees the trees Tree parsed. The File's detectors are done
+// with it; a later Tree parses again.
+func (f *File) Release() {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	for _, t := range f.trees {
+		t.Close()
+	}
+	f.trees = nil
 }
 
 type memoEntry[T any] struct {

@@ -10,7 +10,6 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
-	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // JSDetector is the JavaScript/TypeScript frontend as a detector: Detect
@@ -66,11 +65,10 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 		}
 		return nil
 	}
-	t, err := syntax.Parse(ctx, lang.Of(f.Path), f.Data)
+	t, err := f.Tree(ctx, lang.Of(f.Path))
 	if err != nil {
 		return err
 	}
-	defer t.Close()
 	l := NewLowerer(JS, t, f.Path)
 	m := newJSFile(f.Path)
 	// Imports first: sinks are known by the module they come from.

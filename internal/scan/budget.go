@@ -112,6 +112,7 @@ func (p *pool) read(w *worker, f *detector.File, dets []int) bool {
 		w.held.Commit() // under the lock: the watchdog cannot abandon a read half committed
 		w.mu.Unlock()
 	}
+	f.Release()
 	return true
 }
 
@@ -155,7 +156,10 @@ func (p *pool) check(w *worker, now time.Time) {
 	file, rest, limit := w.file, w.rest, w.limit
 	w.mu.Unlock()
 	p.sink.Warn(file.Path, p.dets[rest[0]].Name()+": skipped after "+limit.String()+", the time one detector may spend on a file this size")
-	p.start(file, slices.Clone(rest[1:])) // before letting go of w, so the count never drops to zero while work is left
+	// The new worker gets a File of its own: the abandoned read may still
+	// be walking the trees this one holds, which are not safe to share.
+	fresh := &detector.File{Path: file.Path, Data: file.Data}
+	p.start(fresh, slices.Clone(rest[1:])) // before letting go of w, so the count never drops to zero while work is left
 	p.leave(w)
 	p.wg.Done()
 }

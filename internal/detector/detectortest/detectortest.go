@@ -288,6 +288,7 @@ func Bench(b *testing.B, dir string, newDets func() []detector.Detector) {
 					_ = d.Detect(ctx, df, sink)
 				}
 			}
+			df.Release()
 		}
 		for _, d := range dets {
 			if fin, ok := d.(detector.Finisher); ok {

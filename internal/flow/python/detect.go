@@ -11,7 +11,6 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/flow"
 	"github.com/threatmap/threatmap/internal/lang"
-	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // Detector is the Python frontend as a detector: Detect lowers each
@@ -36,11 +35,10 @@ func (*Detector) Match(p string) bool { return lang.Of(p) == lang.Python }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
-	t, err := syntax.Parse(ctx, lang.Python, f.Data)
+	t, err := f.Tree(ctx, lang.Python)
 	if err != nil {
 		return err
 	}
-	defer t.Close()
 	dotted, pkg := pyroute.ModuleName(f.Path)
 	m := &module{path: f.Path, dotted: dotted, pkg: pkg, imports: map[string]string{}, types: map[string]string{},
 		funcs: map[string]*fn{}, classes: map[string][]string{}}

@@ -30,12 +30,11 @@ func (d *Detector) javascript(ctx context.Context, f *detector.File, out *detect
 	if !resolverHint.Match(f.Data) && !resolverHint.MatchString(f.Path) {
 		return nil
 	}
-	t, err := syntax.Parse(ctx, lang.Of(f.Path), f.Data)
+	t, err := f.Tree(ctx, lang.Of(f.Path))
 	if err != nil {
 		out.Warn(f.Path, "route/graphql: "+err.Error())
 		return nil
 	}
-	defer t.Close()
 	fw := "graphql"
 	if m := jsServers.FindSubmatch(f.Data); m != nil {
 		switch s := string(m[1]); {

@@ -29,12 +29,11 @@ type pyField struct {
 }
 
 func (d *Detector) python(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	t, err := syntax.Parse(ctx, lang.Of(f.Path), f.Data)
+	t, err := f.Tree(ctx, lang.Of(f.Path))
 	if err != nil {
 		out.Warn(f.Path, "route/graphql: "+err.Error())
 		return nil
 	}
-	defer t.Close()
 	funcs := map[string]*syntax.Node{} // module-level functions, for strawberry.field(resolver=f)
 	for _, n := range syntax.NamedChildren(t.Root()) {
 		if n.Type() == "decorated_definition" {

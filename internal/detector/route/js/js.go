@@ -124,7 +124,7 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 		d.constants(file)
 		return nil
 	}
-	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	t, err := file.Tree(ctx, lang.Of(file.Path))
 	if err != nil {
 		if routes {
 			out.Warn(file.Path, "route/js: "+err.Error())
@@ -132,7 +132,6 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 		return nil
 	}
 	t = decoratedJS(ctx, t, file)
-	defer t.Close()
 	f := &fileFacts{module: newModule(file.Path), routers: map[string]*routerDecl{}}
 	f.memberConsts(file.Data)
 	f.collectBindings(t)
@@ -178,15 +177,10 @@ func decoratedJS(ctx context.Context, t *syntax.Tree, file *detector.File) *synt
 	if l == lang.JSX {
 		as = lang.TSX
 	}
-	ts, err := syntax.Parse(ctx, as, file.Data)
-	if err != nil {
+	ts, err := file.Tree(ctx, as)
+	if err != nil || ts.Root().HasError() {
 		return t
 	}
-	if ts.Root().HasError() {
-		ts.Close()
-		return t
-	}
-	t.Close()
 	return ts
 }
 

@@ -83,11 +83,10 @@ func (d *Next) helper(ctx context.Context, file *detector.File) {
 	if !guardFile.Match(file.Data) {
 		return
 	}
-	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	t, err := file.Tree(ctx, lang.Of(file.Path))
 	if err != nil {
 		return
 	}
-	defer t.Close()
 	m := newModule(file.Path)
 	m.collectBindings(t)
 	d.mu.Lock()
@@ -184,12 +183,11 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		}
 		return nil
 	}
-	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	t, err := file.Tree(ctx, lang.Of(file.Path))
 	if err != nil {
 		out.Warn(file.Path, "route/nextjs: "+err.Error())
 		return nil
 	}
-	defer t.Close()
 	if t.Root().HasError() {
 		out.Warn(file.Path, "route/nextjs: syntax error; routes in this file may be incomplete")
 	}
@@ -467,12 +465,11 @@ func (d *Next) middlewareAbove(p string) bool {
 // by the function, since Next.js posts to the calling page with the
 // action's id in a header, not to a path of the action's own.
 func (d *Next) actions(ctx context.Context, file *detector.File, out *detector.Sink) error {
-	t, err := syntax.Parse(ctx, lang.Of(file.Path), file.Data)
+	t, err := file.Tree(ctx, lang.Of(file.Path))
 	if err != nil {
 		out.Warn(file.Path, "route/nextjs: "+err.Error())
 		return nil
 	}
-	defer t.Close()
 	values := topValues(t)
 	add := func(name string, fn *syntax.Node) {
 		if name == "" || fn == nil {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/lang"
-	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // Detector is the Python route detector. Use New: it keeps per-scan state.
@@ -52,11 +51,10 @@ func (*Detector) Keywords() []string {
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	t, err := syntax.Parse(ctx, lang.Python, f.Data)
+	t, err := f.Tree(ctx, lang.Python)
 	if err != nil {
 		return err
 	}
-	defer t.Close()
 	if t.Root().HasError() {
 		// Keep going: tree-sitter recovers, and the rest of the file's
 		// routes are still worth having.

@@ -83,12 +83,11 @@ func (d *Detector) javascript(ctx context.Context, f *detector.File, out *detect
 			base = "/"
 		}
 	}
-	t, err := syntax.Parse(ctx, lang.Of(f.Path), f.Data)
+	t, err := f.Tree(ctx, lang.Of(f.Path))
 	if err != nil {
 		out.Warn(f.Path, "route/websocket: "+err.Error())
 		return nil
 	}
-	defer t.Close()
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		event, fn, ok := onCall(t, n)
 		if !ok || (event != "connection" && event != "connect") {
