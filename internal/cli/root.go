@@ -181,6 +181,7 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newReviewCmd(e),
 		newDiffCmd(e),
 		newExportCmd(e),
+		newImportCmd(e),
 	)
 	return root
 }

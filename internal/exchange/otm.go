@@ -27,26 +27,26 @@ type (
 		Mitigations     []OTMMitigation `json:"mitigations,omitempty"`
 	}
 	OTMProject struct {
-		Name        string            `json:"name"`
-		ID          string            `json:"id"`
-		Description string            `json:"description,omitempty"`
-		Owner       string            `json:"owner,omitempty"`
-		Tags        []string          `json:"tags,omitempty"`
-		Attributes  map[string]string `json:"attributes,omitempty"`
+		Name        string   `json:"name"`
+		ID          string   `json:"id"`
+		Description string   `json:"description,omitempty"`
+		Owner       string   `json:"owner,omitempty"`
+		Tags        []string `json:"tags,omitempty"`
+		Attributes  Attrs    `json:"attributes,omitempty"`
 	}
 	OTMRepr struct {
-		Name        string            `json:"name"`
-		ID          string            `json:"id"`
-		Type        string            `json:"type"`
-		Description string            `json:"description,omitempty"`
-		Attributes  map[string]string `json:"attributes,omitempty"`
+		Name        string `json:"name"`
+		ID          string `json:"id"`
+		Type        string `json:"type"`
+		Description string `json:"description,omitempty"`
+		Attributes  Attrs  `json:"attributes,omitempty"`
 	}
 	OTMAsset struct {
-		Name        string            `json:"name"`
-		ID          string            `json:"id"`
-		Description string            `json:"description,omitempty"`
-		Risk        OTMAssetRisk      `json:"risk"`
-		Attributes  map[string]string `json:"attributes,omitempty"`
+		Name        string       `json:"name"`
+		ID          string       `json:"id"`
+		Description string       `json:"description,omitempty"`
+		Risk        OTMAssetRisk `json:"risk"`
+		Attributes  Attrs        `json:"attributes,omitempty"`
 	}
 	OTMAssetRisk struct {
 		Confidentiality float64 `json:"confidentiality"`
@@ -55,40 +55,44 @@ type (
 		Comment         string  `json:"comment,omitempty"`
 	}
 	OTMTrustZone struct {
-		ID          string            `json:"id"`
-		Name        string            `json:"name"`
-		Type        string            `json:"type,omitempty"`
-		Description string            `json:"description,omitempty"`
-		Risk        OTMTrustRisk      `json:"risk"`
-		Parent      *OTMParent        `json:"parent,omitempty"`
-		Attributes  map[string]string `json:"attributes,omitempty"`
+		ID          string       `json:"id"`
+		Name        string       `json:"name"`
+		Type        string       `json:"type,omitempty"`
+		Description string       `json:"description,omitempty"`
+		Risk        OTMTrustRisk `json:"risk"`
+		Parent      *OTMParent   `json:"parent,omitempty"`
+		Attributes  Attrs        `json:"attributes,omitempty"`
 	}
 	OTMTrustRisk struct {
 		TrustRating float64 `json:"trustRating"`
 	}
+	// OTMParent is one trust zone or one component. The README's
+	// examples write {id, type} instead, which is read too.
 	OTMParent struct {
 		TrustZone string `json:"trustZone,omitempty"`
 		Component string `json:"component,omitempty"`
+		ID        string `json:"id,omitempty"`
+		Type      string `json:"type,omitempty"`
 	}
 	OTMComponent struct {
-		ID              string              `json:"id"`
-		Name            string              `json:"name"`
-		Type            string              `json:"type"`
-		Description     string              `json:"description,omitempty"`
-		Parent          OTMParent           `json:"parent"`
-		Representations []OTMReprElement    `json:"representations,omitempty"`
-		Assets          *OTMAssetInstance   `json:"assets,omitempty"`
-		Threats         []OTMThreatInstance `json:"threats,omitempty"`
-		Tags            []string            `json:"tags,omitempty"`
-		Attributes      map[string]string   `json:"attributes,omitempty"`
+		ID              string               `json:"id"`
+		Name            string               `json:"name"`
+		Type            string               `json:"type"`
+		Description     string               `json:"description,omitempty"`
+		Parent          OTMParent            `json:"parent"`
+		Representations list[OTMReprElement] `json:"representations,omitempty"`
+		Assets          *OTMAssetInstance    `json:"assets,omitempty"`
+		Threats         []OTMThreatInstance  `json:"threats,omitempty"`
+		Tags            []string             `json:"tags,omitempty"`
+		Attributes      Attrs                `json:"attributes,omitempty"`
 	}
 	OTMReprElement struct {
-		Representation string            `json:"representation"`
-		Name           string            `json:"name,omitempty"`
-		ID             string            `json:"id"`
-		File           string            `json:"file,omitempty"`
-		Line           int               `json:"line,omitempty"`
-		Attributes     map[string]string `json:"attributes,omitempty"`
+		Representation string  `json:"representation"`
+		Name           string  `json:"name,omitempty"`
+		ID             string  `json:"id"`
+		File           string  `json:"file,omitempty"`
+		Line           float64 `json:"line,omitempty"`
+		Attributes     Attrs   `json:"attributes,omitempty"`
 	}
 	OTMAssetInstance struct {
 		Processed []string `json:"processed,omitempty"`
@@ -113,17 +117,17 @@ type (
 		Assets        []string            `json:"assets,omitempty"`
 		Threats       []OTMThreatInstance `json:"threats,omitempty"`
 		Tags          []string            `json:"tags,omitempty"`
-		Attributes    map[string]string   `json:"attributes,omitempty"`
+		Attributes    Attrs               `json:"attributes,omitempty"`
 	}
 	OTMThreat struct {
-		ID          string            `json:"id"`
-		Name        string            `json:"name"`
-		Description string            `json:"description,omitempty"`
-		Categories  []string          `json:"categories,omitempty"`
-		CWEs        []string          `json:"cwes,omitempty"`
-		Risk        OTMThreatRisk     `json:"risk"`
-		Tags        []string          `json:"tags,omitempty"`
-		Attributes  map[string]string `json:"attributes,omitempty"`
+		ID          string        `json:"id"`
+		Name        string        `json:"name"`
+		Description string        `json:"description,omitempty"`
+		Categories  []string      `json:"categories,omitempty"`
+		CWEs        []string      `json:"cwes,omitempty"`
+		Risk        OTMThreatRisk `json:"risk"`
+		Tags        []string      `json:"tags,omitempty"`
+		Attributes  Attrs         `json:"attributes,omitempty"`
 	}
 	OTMThreatRisk struct {
 		Likelihood        *float64 `json:"likelihood"`
@@ -132,11 +136,11 @@ type (
 		ImpactComment     string   `json:"impactComment,omitempty"`
 	}
 	OTMMitigation struct {
-		ID            string            `json:"id"`
-		Name          string            `json:"name"`
-		Description   string            `json:"description,omitempty"`
-		RiskReduction float64           `json:"riskReduction"`
-		Attributes    map[string]string `json:"attributes,omitempty"`
+		ID            string  `json:"id"`
+		Name          string  `json:"name"`
+		Description   string  `json:"description,omitempty"`
+		RiskReduction float64 `json:"riskReduction"`
+		Attributes    Attrs   `json:"attributes,omitempty"`
 	}
 )
 
@@ -211,6 +215,18 @@ func NewOTM(m *model.Model) *OTM {
 			needContext[p.other] = true
 		}
 	}
+	// A boundary no surface names is still a crossing: a flow between
+	// the components of its two sides.
+	named := map[string]bool{}
+	for _, s := range m.Surfaces {
+		named[s.Boundary] = true
+	}
+	for _, b := range m.Boundaries {
+		if !named[b.ID] {
+			needContext[b.From], needContext[b.To] = true, true
+		}
+	}
+	flows := map[string][]OTMDataflow{} // boundary id → its flows
 	for _, c := range l.contexts {
 		if needContext[c] {
 			o.Components = append(o.Components, OTMComponent{ID: contextID(c), Name: c, Type: contextType,
@@ -233,7 +249,7 @@ func NewOTM(m *model.Model) *OTM {
 			Attributes: surfaceAttributes(s)}
 		for _, ev := range s.Evidence {
 			c.Representations = append(c.Representations, OTMReprElement{Representation: codeRepr,
-				ID: s.ID + "@" + ev.String(), Name: ev.String(), File: ev.File, Line: ev.Line})
+				ID: s.ID + "@" + ev.String(), Name: ev.String(), File: ev.File, Line: float64(ev.Line)})
 		}
 		if len(s.Assets) > 0 {
 			if s.Direction == model.Store {
@@ -270,7 +286,21 @@ func NewOTM(m *model.Model) *OTM {
 		if s.Exposure != "" {
 			f.Tags = []string{string(s.Exposure)}
 		}
-		o.Dataflows = append(o.Dataflows, f)
+		flows[b.ID] = append(flows[b.ID], f)
+	}
+	// Flows in the order of their boundaries, so the boundaries read back
+	// in the model's order.
+	for _, b := range m.Boundaries {
+		if !named[b.ID] {
+			f := OTMDataflow{ID: "boundary:" + b.ID, Name: boundaryName(b), Source: contextID(b.From), Destination: contextID(b.To),
+				Attributes: Attrs{attr + "boundary": b.ID}}
+			if b.Name != "" {
+				f.Attributes[attr+"boundary.name"] = b.Name
+			}
+			flows[b.ID] = append(flows[b.ID], f)
+		}
+		o.Dataflows = append(o.Dataflows, flows[b.ID]...)
+		delete(flows, b.ID)
 	}
 	return o
 }
@@ -352,6 +382,7 @@ func otmThreat(t model.Threat) (OTMThreat, []OTMMitigation) {
 		}
 	}
 	set("rule", t.Rule)
+	set("title", t.Title)
 	set("abuse", t.Abuse)
 	set("owner", t.Owner)
 	set("where", t.Where)
