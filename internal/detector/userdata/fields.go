@@ -1,6 +1,8 @@
 package userdata
 
 import (
+	"regexp"
+
 	"github.com/threatmap/threatmap/internal/detector/code"
 )
 
@@ -10,28 +12,76 @@ const (
 	KindIntegrity = "integrity"
 )
 
-// personal words name data about a person or that a person gave: contact
-// details, credentials, identity and payment data, what they wrote to the
-// product and the files they uploaded.
-var personal = map[string]bool{
-	"email": true, "mail": true, "password": true, "passwd": true, "pwd": true, "pw": true, "passphrase": true,
-	"phone": true, "mobile": true, "telephone": true, "msisdn": true,
-	"address": true, "street": true, "postcode": true, "postal": true, "zip": true, "zipcode": true,
-	"birth": true, "birthday": true, "birthdate": true, "dob": true,
-	"ssn": true, "passport": true,
-	"card": true, "iban": true, "cvv": true, "cvc": true, "bank": true,
-	"token": true, "tokens": true, "secret": true, "apikey": true, "otp": true, "totp": true, "mfa": true,
-	"prompt": true, "prompts": true, "message": true, "messages": true, "conversation": true, "conversations": true,
-	"chat": true, "transcript": true, "content": true,
-	"file": true, "files": true, "filename": true, "filepath": true, "path": true, "attachment": true, "attachments": true,
-	"document": true, "upload": true, "avatar": true, "blob": true, "surname": true,
+// Class is what kind of personal or billing data a field holds.
+type Class string
+
+// Field classes. Every class but Billing makes its model user data;
+// Billing makes it an integrity asset.
+const (
+	Identity   Class = "identity"    // who a person is: names, birth date, national ids
+	Contact    Class = "contact"     // how to reach them: e-mail, phone, postal address
+	AuthSecret Class = "auth-secret" // what lets someone act as them: passwords, tokens, keys
+	Financial  Class = "financial"   // card and bank details
+	Health     Class = "health"      // medical data
+	Location   Class = "location"    // where they are or were: IP address, coordinates, city
+	FreeText   Class = "free-text"   // what they wrote: prompts, messages, comments
+	File       Class = "file"        // what they uploaded, or where it is kept
+	Billing    Class = "billing"     // state that decides what a user may do for free
+)
+
+// Field is one field of a model: its name and its declared type as
+// written ("" when the declaration gives none).
+type Field struct {
+	Name string
+	Type string
 }
 
-// pairs are two consecutive words that are personal together only.
-var pairs = map[[2]string]bool{
-	{"api", "key"}: true, {"national", "id"}: true, {"tax", "id"}: true, {"first", "name"}: true,
-	{"last", "name"}: true, {"full", "name"}: true, {"s3", "key"}: true, {"storage", "key"}: true,
-	{"object", "key"}: true, {"account", "number"}: true, {"routing", "number"}: true, {"private", "key"}: true,
+// words names, per class, the words of a field's name that say it holds
+// that data.
+var words = map[string]Class{
+	"birth": Identity, "birthday": Identity, "birthdate": Identity, "dob": Identity,
+	"ssn": Identity, "passport": Identity, "surname": Identity, "firstname": Identity, "lastname": Identity,
+	"fullname": Identity, "username": Identity, "gender": Identity, "nationality": Identity,
+
+	"email": Contact, "mail": Contact, "phone": Contact, "mobile": Contact, "telephone": Contact, "msisdn": Contact,
+	"address": Contact, "street": Contact, "postcode": Contact, "postal": Contact, "zip": Contact, "zipcode": Contact,
+
+	"password": AuthSecret, "passwd": AuthSecret, "pwd": AuthSecret, "pw": AuthSecret, "passphrase": AuthSecret,
+	"token": AuthSecret, "tokens": AuthSecret, "secret": AuthSecret, "apikey": AuthSecret, "otp": AuthSecret,
+	"totp": AuthSecret, "mfa": AuthSecret, "credential": AuthSecret, "credentials": AuthSecret,
+
+	"card": Financial, "iban": Financial, "cvv": Financial, "cvc": Financial, "bank": Financial, "salary": Financial,
+
+	"diagnosis": Health, "diagnoses": Health, "medical": Health, "medication": Health, "medications": Health,
+	"allergy": Health, "allergies": Health, "prescription": Health, "prescriptions": Health, "symptoms": Health,
+	"health": Health, "disease": Health,
+
+	"ip": Location, "latitude": Location, "longitude": Location, "lat": Location, "lng": Location,
+	"geo": Location, "geolocation": Location, "location": Location, "coordinates": Location, "city": Location,
+	"country": Location,
+
+	"prompt": FreeText, "prompts": FreeText, "message": FreeText, "messages": FreeText, "conversation": FreeText,
+	"conversations": FreeText, "chat": FreeText, "transcript": FreeText, "content": FreeText, "text": FreeText,
+	"body": FreeText, "comment": FreeText, "comments": FreeText, "note": FreeText, "notes": FreeText, "bio": FreeText,
+
+	"file": File, "files": File, "filename": File, "filepath": File, "path": File, "attachment": File,
+	"attachments": File, "document": File, "upload": File, "avatar": File, "blob": File,
+
+	"plan": Billing, "subscription": Billing, "subscriptions": Billing, "credits": Billing, "credit": Billing,
+	"balance": Billing, "premium": Billing, "tier": Billing, "quota": Billing, "billing": Billing, "paid": Billing,
+	"trial": Billing, "stripe": Billing, "entitlement": Billing, "entitlements": Billing, "usage": Billing,
+	"invoice": Billing,
+}
+
+// pairs are two consecutive words that name personal data together only.
+var pairs = map[[2]string]Class{
+	{"first", "name"}: Identity, {"last", "name"}: Identity, {"full", "name"}: Identity, {"user", "name"}: Identity,
+	{"national", "id"}: Identity, {"tax", "id"}: Identity, {"display", "name"}: Identity,
+	{"ip", "address"}: Location, {"remote", "addr"}: Location,
+	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
+	{"recovery", "codes"}: AuthSecret,
+	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
+	{"s3", "key"}: File, {"storage", "key"}: File, {"object", "key"}: File,
 }
 
 // metadata last words describe personal data without holding it
@@ -40,38 +90,101 @@ var metadata = map[string]bool{
 	"verified": true, "confirmed": true, "enabled": true, "sent": true, "at": true, "count": true, "opt": true,
 	"consent": true, "notifications": true, "type": true, "size": true, "length": true, "status": true,
 	"id": true, "ids": true, "expires": true, "expiry": true, "changed": true, "updated": true, "format": true,
-	"mime": true, "hint": true,
+	"mime": true, "hint": true, "version": true, "mode": true, "visibility": true, "url": true, "urls": true,
+	"vector": true, "vectors": true,
 }
 
-// billing words name state that decides what a user may do for free.
-var billing = map[string]bool{
-	"plan": true, "subscription": true, "subscriptions": true, "credits": true, "credit": true, "balance": true,
-	"premium": true, "tier": true, "quota": true, "billing": true, "paid": true, "trial": true, "stripe": true,
-	"entitlement": true, "entitlements": true, "usage": true, "invoice": true,
+// Declared types, by the words of their spelling in every ORM and SQL
+// dialect read here.
+var (
+	boolType   = regexp.MustCompile(`^(?:bool|boolean)$`)
+	numberType = regexp.MustCompile(`^(?:u?int\d*|integer|bigint|smallint|tinyint|mediumint|float\d*|double|decimal|numeric|number|real|serial|bigserial|smallserial|positive|autoincrement)$`)
+	timeType   = regexp.MustCompile(`^(?:date|datetime|datetime64|timestamp|timestamptz|time|timetz)$`)
+	ipType     = regexp.MustCompile(`^(?:inet|cidr|macaddr|ipaddressfield|genericipaddressfield|ipv4|ipv6)$`)
+	fileType   = regexp.MustCompile(`^(?:filefield|imagefield)$`)
+	emailType  = regexp.MustCompile(`^(?:emailfield|isemail|email)$`)
+)
+
+// typeSays is what a declared type alone says of a field: a class the
+// type gives whatever the name (an inet column is an IP address), or
+// which classes of name it rules out (a boolean named email is a flag,
+// a number named tokens a count, a timestamp named password a date).
+func typeSays(t string) (given Class, rules func(Class) bool) {
+	ws := code.Words(t)
+	for _, w := range ws {
+		switch {
+		case ipType.MatchString(w):
+			return Location, nil
+		case fileType.MatchString(w):
+			return File, nil
+		case emailType.MatchString(w):
+			return Contact, nil
+		}
+	}
+	// The first type word decides: an option after it (a default, a
+	// validator) is not the type.
+	for _, w := range ws {
+		switch {
+		case boolType.MatchString(w):
+			return "", func(c Class) bool { return c != Billing }
+		case numberType.MatchString(w):
+			return "", func(c Class) bool { return c == AuthSecret || c == FreeText || c == File }
+		case timeType.MatchString(w):
+			return "", func(c Class) bool { return c != Identity && c != Billing }
+		}
+	}
+	return "", nil
 }
 
 // Classify says which asset a field makes its model: user-data,
 // integrity, or "" when it is neither.
-func Classify(field string) string {
-	ws := code.Words(field)
+func Classify(field string) string { return KindOf(ClassOf(Field{Name: field})) }
+
+// KindOf is the asset kind a class makes its model.
+func KindOf(c Class) string {
+	switch c {
+	case "":
+		return ""
+	case Billing:
+		return KindIntegrity
+	}
+	return KindUserData
+}
+
+// ClassOf says what a field holds, by its name and its declared type:
+// "" when it is nothing personal and no billing state.
+func ClassOf(f Field) Class {
+	given, rules := typeSays(f.Type)
+	if given != "" {
+		return given
+	}
+	c := nameClass(f.Name)
+	if c != "" && rules != nil && rules(c) {
+		return ""
+	}
+	return c
+}
+
+func nameClass(name string) Class {
+	ws := code.Words(name)
 	if len(ws) == 0 {
 		return ""
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		if pairs[[2]string{ws[i], ws[i+1]}] {
-			return KindUserData
+		if c, ok := pairs[[2]string{ws[i], ws[i+1]}]; ok {
+			return c
 		}
 	}
 	if !metadata[ws[len(ws)-1]] {
 		for _, w := range ws {
-			if personal[w] {
-				return KindUserData
+			if c, ok := words[w]; ok && c != Billing {
+				return c
 			}
 		}
 	}
 	for _, w := range ws {
-		if billing[w] {
-			return KindIntegrity
+		if words[w] == Billing {
+			return Billing
 		}
 	}
 	return ""
@@ -81,7 +194,7 @@ func Classify(field string) string {
 // whole (Subscription, Invoice, CreditLedger).
 func billingModel(name string) bool {
 	for _, w := range code.Words(name) {
-		if billing[w] || w == "payment" || w == "payments" {
+		if words[w] == Billing || w == "payment" || w == "payments" {
 			return true
 		}
 	}

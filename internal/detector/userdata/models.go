@@ -12,14 +12,14 @@ import (
 type Model struct {
 	Name   string
 	Line   int
-	Fields []string
+	Fields []Field
 }
 
 // ---- Prisma ----
 
 var (
 	prismaModelRE = regexp.MustCompile(`(?m)^[ \t]*model[ \t]+(\w+)[ \t]*\{`)
-	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+[\w.]+`)
+	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+([\w.]+)`)
 )
 
 func prismaModels(src []byte) []Model {
@@ -34,7 +34,7 @@ func prismaModels(src []byte) []Model {
 		nest.enter(end)
 		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
 			if f := prismaFieldRE.FindStringSubmatch(l); f != nil {
-				md.Fields = append(md.Fields, f[1])
+				md.Fields = append(md.Fields, Field{Name: f[1], Type: f[2]})
 			}
 		}
 		out = append(out, md)
@@ -63,7 +63,7 @@ func pythonModels(src []byte) []Model {
 	lines, nest := code.NewLines(src), nesting{}
 	// The annotated fields of every class, for SQLModel tables that
 	// inherit theirs from a schema class in the same file.
-	var schemas map[string][]string
+	var schemas map[string][]Field
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		bases := string(src[m[6]:m[7]])
 		table := sqlTableRE.MatchString(bases)
@@ -90,8 +90,8 @@ func pythonModels(src []byte) []Model {
 
 // inherited gathers the fields of a class's bases found in the file,
 // their bases' first.
-func inherited(bases string, schemas map[string][]string, seen map[string]bool) []string {
-	var out []string
+func inherited(bases string, schemas map[string][]Field, seen map[string]bool) []Field {
+	var out []Field
 	for _, b := range strings.Split(bases, ",") {
 		b = strings.TrimSpace(b)
 		if seen[b] || strings.Contains(b, "=") {
@@ -107,8 +107,8 @@ func inherited(bases string, schemas map[string][]string, seen map[string]bool) 
 
 // pySchemaFields maps every class of the file to its annotated fields,
 // its own bases' first.
-func pySchemaFields(src []byte) map[string][]string {
-	own, bases := map[string][]string{}, map[string]string{}
+func pySchemaFields(src []byte) map[string][]Field {
+	own, bases := map[string][]Field{}, map[string]string{}
 	nest := nesting{}
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		if nest.tooDeep(m[0]) {
@@ -120,13 +120,13 @@ func pySchemaFields(src []byte) map[string][]string {
 		nest.enter(end)
 		bases[name] = string(src[m[6]:m[7]])
 	}
-	out := map[string][]string{}
-	var resolve func(name string, depth int) []string
-	resolve = func(name string, depth int) []string {
+	out := map[string][]Field{}
+	var resolve func(name string, depth int) []Field
+	resolve = func(name string, depth int) []Field {
 		if f, ok := out[name]; ok || depth > 8 {
 			return f
 		}
-		var f []string
+		var f []Field
 		for _, b := range strings.Split(bases[name], ",") {
 			if b = strings.TrimSpace(b); b != name && own[b] != nil {
 				f = append(f, resolve(b, depth+1)...)
@@ -145,8 +145,8 @@ func pySchemaFields(src []byte) map[string][]string {
 // and returns them with the offset where its body ends. The lines after
 // the class line's own are read one at a time: the body ends at the
 // first line indented no deeper than the class.
-func pyClassFields(src []byte, m []int, annotated bool) ([]string, int) {
-	var fields []string
+func pyClassFields(src []byte, m []int, annotated bool) ([]Field, int) {
+	var fields []Field
 	classIndent := code.Indent(string(src[m[2]:m[3]]))
 	fieldIndent := -1
 	end := len(src)
@@ -180,47 +180,26 @@ func pyClassFields(src []byte, m []int, annotated bool) ([]string, int) {
 		}
 		if f := pyAssignRE.FindStringSubmatch(l); f != nil {
 			if !strings.HasPrefix(f[1], "_") && f[2] != "relationship" {
-				fields = append(fields, f[1])
+				fields = append(fields, Field{Name: f[1], Type: pyDeclaredType(l)})
 			}
 			continue
 		}
 		if f := pyAnnotateRE.FindStringSubmatch(l); f != nil && (annotated || strings.Contains(l, "Mapped[")) && !strings.HasPrefix(f[1], "_") && !strings.Contains(l, "relationship(") && !strings.Contains(l, "Relationship(") {
-			fields = append(fields, f[1])
+			fields = append(fields, Field{Name: f[1], Type: pyDeclaredType(l)})
 		}
 	}
 	return fields, end
 }
 
-// ---- Go: GORM, bun and sqlx structs ----
-
-var (
-	goStructRE = regexp.MustCompile(`(?m)^type[ \t]+(\w+)[ \t]+struct[ \t]*\{`)
-	goFieldRE  = regexp.MustCompile(`^[ \t]*([A-Z]\w*)[ \t]+[\w.*\[\]]+`)
-	goORMRE    = regexp.MustCompile("gorm\\.Model|`[^`]*\\b(?:gorm|bun|db):\"")
-)
-
-func goModels(src []byte) []Model {
-	var out []Model
-	lines, nest := code.NewLines(src), nesting{}
-	for _, m := range goStructRE.FindAllSubmatchIndex(src, -1) {
-		if nest.tooDeep(m[0]) {
-			continue
-		}
-		end := blockEnd(src, m[1]-1)
-		nest.enter(end)
-		body := src[m[1]:end]
-		if !goORMRE.Match(body) {
-			continue
-		}
-		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0])}
-		for _, l := range strings.Split(string(body), "\n") {
-			if f := goFieldRE.FindStringSubmatch(l); f != nil {
-				md.Fields = append(md.Fields, f[1])
-			}
-		}
-		out = append(out, md)
+// pyDeclaredType is what a field's line declares after its name: the
+// annotation and the column call (Mapped[bool] = mapped_column(...),
+// models.EmailField(...), Column(Boolean)).
+func pyDeclaredType(l string) string {
+	l = strings.TrimSpace(l)
+	if i := strings.IndexAny(l, ":="); i >= 0 {
+		return strings.TrimSpace(l[i+1:])
 	}
-	return out
+	return ""
 }
 
 // ---- JS/TS: TypeORM and MikroORM entities, Sequelize, Mongoose ----
@@ -256,7 +235,7 @@ func jsModels(src []byte) []Model {
 				rest = l[i+1:] // a decorator and the property on one line
 			}
 			if f := propertyRE.FindStringSubmatch(rest); f != nil && decorated {
-				md.Fields = append(md.Fields, f[1])
+				md.Fields = append(md.Fields, Field{Name: f[1]})
 				decorated = false
 			}
 		}
@@ -271,7 +250,7 @@ func jsModels(src []byte) []Model {
 				}
 				fields, end := objectKeys(src, m[1]-1)
 				nest.enter(end)
-				out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0]), Fields: fields})
+				out = append(out, Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0]), Fields: named(fields)})
 			}
 		}
 	}
@@ -298,45 +277,17 @@ func jsModels(src []byte) []Model {
 			}
 			fields, end := objectKeys(src, m[1]-1)
 			nest.enter(end)
-			out = append(out, Model{Name: name, Line: lines.At(m[0]), Fields: fields})
+			out = append(out, Model{Name: name, Line: lines.At(m[0]), Fields: named(fields)})
 		}
 	}
 	return out
 }
 
-// ---- SQL ----
-
-var (
-	createTableRE = regexp.MustCompile("(?i)\\bcreate\\s+(?:temporary\\s+|temp\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([\\w.\"`\\[\\]]+)\\s*\\(")
-	sqlCommentRE  = regexp.MustCompile(`--[^\n]*`)
-	constraintRE  = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial)\b`)
-)
-
-func sqlModels(data []byte) []Model {
-	src := sqlCommentRE.ReplaceAllFunc(data, func(b []byte) []byte { return bytes.Repeat([]byte(" "), len(b)) })
-	var out []Model
-	lines, nest := code.NewLines(src), nesting{}
-	for _, m := range createTableRE.FindAllSubmatchIndex(src, -1) {
-		if nest.tooDeep(m[0]) {
-			continue
-		}
-		name := string(src[m[2]:m[3]])
-		if i := strings.LastIndex(name, "."); i >= 0 {
-			name = name[i+1:]
-		}
-		name = strings.Trim(name, "\"`[]")
-		md := Model{Name: name, Line: lines.At(m[0])}
-		end := parenEnd(src, m[1]-1)
-		nest.enter(end)
-		for _, item := range splitTopLevel(string(src[m[1]:end])) {
-			item = strings.TrimSpace(item)
-			if item == "" || constraintRE.MatchString(item) {
-				continue
-			}
-			col := strings.Fields(item)[0]
-			md.Fields = append(md.Fields, strings.Trim(col, "\"`[]"))
-		}
-		out = append(out, md)
+// named is fields of unknown type.
+func named(names []string) []Field {
+	out := make([]Field, len(names))
+	for i, n := range names {
+		out[i] = Field{Name: n}
 	}
 	return out
 }

@@ -47,17 +47,17 @@ func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink)
 	for _, m := range Models(f.Path, f.Data) {
 		var personal, billingState []string
 		for _, field := range m.Fields {
-			switch Classify(field) {
+			switch KindOf(ClassOf(field)) {
 			case KindUserData:
-				personal = append(personal, field)
+				personal = append(personal, field.Name)
 			case KindIntegrity:
-				billingState = append(billingState, field)
+				billingState = append(billingState, field.Name)
 			}
 		}
 		if len(billingState) == 0 && billingModel(m.Name) {
 			for _, field := range m.Fields {
-				if Classify(field) == "" && !strings.EqualFold(field, "id") {
-					billingState = append(billingState, field)
+				if ClassOf(field) == "" && !strings.EqualFold(field.Name, "id") {
+					billingState = append(billingState, field.Name)
 				}
 			}
 		}

@@ -24,7 +24,7 @@ class NoteBase(SQLModel):
     body: str | None = None
 
 
-class Note(NoteBase, table=True):  # no personal field, inherited or its own
+class Note(NoteBase, table=True):  # want: asset user-data Note body
     id: int | None = Field(default=None, primary_key=True)
     owner_id: int = Field(foreign_key="member.id")
     owner: Member | None = Relationship(back_populates="notes")

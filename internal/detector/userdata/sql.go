@@ -1,0 +1,170 @@
+package userdata
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// Segment is SQL text and the line of the file it starts on: a .sql file
+// is one segment, the SQL in a program's string literals one each.
+type Segment struct {
+	Text []byte
+	Line int
+}
+
+var (
+	// A statement that declares or changes a table.
+	sqlStmtRE = regexp.MustCompile("(?i)\\b(?:create\\s+(?:or\\s+replace\\s+)?(?:(?:global\\s+|local\\s+)?(?:temporary|temp)\\s+|unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s*\\(" +
+		"|alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?(" + sqlName + ")" +
+		"|rename\\s+table\\s+)")
+	sqlName      = "[\\w.\"`\\[\\]]+"
+	sqlCommentRE = regexp.MustCompile(`--[^\n]*`)
+	constraintRE = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial|projection|period)\b`)
+	addColumnRE  = regexp.MustCompile("(?i)^\\s*add\\s+(?:column\\s+)?(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s+(.*)$")
+	renameToRE   = regexp.MustCompile("(?i)^\\s*rename\\s+to\\s+(" + sqlName + ")")
+	renamePairRE = regexp.MustCompile("(?i)^\\s*(" + sqlName + ")\\s+to\\s+(" + sqlName + ")\\s*$")
+	addKeywordRE = regexp.MustCompile(`(?i)^\s*add\s+(?:constraint|primary|foreign|unique|check|index|key|projection)\b`)
+)
+
+// copySuffix is a migration's copy of a table (website_event_new, built
+// beside the table it replaces, then renamed over it): one model with
+// the table it copies.
+var copySuffix = regexp.MustCompile(`(?i)_(?:new|old|tmp|temp|copy|backup|bak)$`)
+
+// tableName is a table's name as the statement spells it, without its
+// schema and quotes.
+func tableName(raw string) string {
+	name := strings.Trim(raw, "\"`[]")
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Trim(name, "\"`[]")
+	return copySuffix.ReplaceAllString(name, "")
+}
+
+func sqlModels(data []byte) []Model { return sqlSegments([]Segment{{Text: data, Line: 1}}) }
+
+// sqlSegments reads the tables the segments declare, in order: a table
+// created, then given columns by ALTER TABLE ... ADD COLUMN, is one model
+// with all of them; a table renamed (ALTER TABLE a RENAME TO b, RENAME
+// TABLE a TO b) keeps its columns under its new name. A migration copy
+// (a_new) is folded into the table it copies.
+func sqlSegments(segs []Segment) []Model {
+	var out []*Model
+	byName := map[string]*Model{}
+	model := func(name string, line int) *Model {
+		if m := byName[name]; m != nil {
+			return m
+		}
+		m := &Model{Name: name, Line: line}
+		byName[name] = m
+		out = append(out, m)
+		return m
+	}
+	for _, seg := range segs {
+		src := sqlCommentRE.ReplaceAllFunc(seg.Text, func(b []byte) []byte { return bytes.Repeat([]byte(" "), len(b)) })
+		lines := code.NewLines(src)
+		at := func(off int) int { return seg.Line + lines.At(off) - 1 }
+		next := 0
+		for _, m := range sqlStmtRE.FindAllSubmatchIndex(src, -1) {
+			if m[0] < next {
+				continue // inside the statement before
+			}
+			switch {
+			case m[2] >= 0: // CREATE TABLE name (
+				md := model(tableName(string(src[m[2]:m[3]])), at(m[0]))
+				end := parenEnd(src, m[1]-1)
+				next = end
+				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+					item = strings.TrimSpace(item)
+					if item == "" || constraintRE.MatchString(item) {
+						continue
+					}
+					col := strings.Fields(item)
+					typ := ""
+					if len(col) > 1 {
+						typ = col[1]
+					}
+					md.Fields = append(md.Fields, Field{Name: strings.Trim(col[0], "\"`[]"), Type: typ})
+				}
+			case m[4] >= 0: // ALTER TABLE name ...
+				name := tableName(string(src[m[4]:m[5]]))
+				end := stmtEnd(src, m[1])
+				next = end
+				for _, action := range splitTopLevel(string(src[m[1]:end])) {
+					if r := renameToRE.FindStringSubmatch(action); r != nil {
+						rename(byName, name, tableName(r[1]))
+						continue
+					}
+					if addKeywordRE.MatchString(action) {
+						continue
+					}
+					if a := addColumnRE.FindStringSubmatch(action); a != nil {
+						md := model(name, at(m[0]))
+						typ := ""
+						if f := strings.Fields(a[2]); len(f) > 0 {
+							typ = f[0]
+						}
+						md.Fields = append(md.Fields, Field{Name: strings.Trim(a[1], "\"`[]"), Type: typ})
+					}
+				}
+			default: // RENAME TABLE a TO b, c TO d
+				end := stmtEnd(src, m[1])
+				next = end
+				for _, pair := range splitTopLevel(string(src[m[1]:end])) {
+					if r := renamePairRE.FindStringSubmatch(pair); r != nil {
+						rename(byName, tableName(r[1]), tableName(r[2]))
+					}
+				}
+			}
+		}
+	}
+	res := make([]Model, 0, len(out))
+	for _, m := range out {
+		if m.Name != "" {
+			res = append(res, *m)
+		}
+	}
+	return res
+}
+
+// rename gives the model read so far as from its new name; a table
+// renamed over one already read becomes that one.
+func rename(byName map[string]*Model, from, to string) {
+	m := byName[from]
+	if m == nil || from == to {
+		return
+	}
+	delete(byName, from)
+	if into := byName[to]; into != nil {
+		into.Fields = append(into.Fields, m.Fields...)
+		m.Name, m.Fields = "", nil // dropped from the result
+		return
+	}
+	m.Name = to
+	byName[to] = m
+}
+
+// stmtEnd is where the statement that goes on at off ends: its
+// semicolon outside quotes and parentheses, or the end of src.
+func stmtEnd(src []byte, off int) int {
+	depth := 0
+	for i := off; i < len(src); i++ {
+		switch src[i] {
+		case '"', '\'', '`':
+			i = skipQuoted(src, i) - 1
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ';':
+			if depth <= 0 {
+				return i
+			}
+		}
+	}
+	return len(src)
+}
