@@ -37,22 +37,11 @@ The model is ./threatmap.yaml unless --model says otherwise.`,
 			if err := need(cmd, "by", by, "NAME: who accepts the risk", "why", why, "TEXT: why living with it is cheaper than fixing it", "revisit", revisit, "YYYY-MM-DD: when to look again"); err != nil {
 				return err
 			}
-			today := model.NewDate(e.now())
-			onDate, err := dateFlag("on", on, today)
+			edit, err := acceptEdit(e, by, why, on, revisit)
 			if err != nil {
 				return err
 			}
-			revisitDate, err := dateFlag("revisit", revisit, model.Date{})
-			if err != nil {
-				return err
-			}
-			if !revisitDate.After(today.Time) {
-				return usageErr("--revisit %s is not in the future (today is %s)\n\thint: pick the date by which this decision must be looked at again", revisitDate, today)
-			}
-			return decideThreat(e, path, args[0], func(data []byte, id string) ([]byte, string, error) {
-				out, err := reconcile.Accept(data, id, by, why, onDate, revisitDate)
-				return out, fmt.Sprintf("accepted %s (by %s, revisit by %s)", id, by, revisitDate), err
-			})
+			return decideThreat(e, path, args[0], edit)
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "", "who accepts the risk (required)")
@@ -80,14 +69,11 @@ THREAT is a threat id, or the start of one when only one id starts that way.`,
 			if err := need(cmd, "to", to, "WHOM: who carries the risk now", "how", how, "TEXT: insurance, a managed service, terms of service..."); err != nil {
 				return err
 			}
-			onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+			edit, err := transferEdit(e, to, how, by, on)
 			if err != nil {
 				return err
 			}
-			return decideThreat(e, path, args[0], func(data []byte, id string) ([]byte, string, error) {
-				out, err := reconcile.Transfer(data, id, to, how, by, onDate)
-				return out, fmt.Sprintf("transferred %s to %s", id, to), err
-			})
+			return decideThreat(e, path, args[0], edit)
 		},
 	}
 	cmd.Flags().StringVar(&to, "to", "", "who carries the risk now (required)")
@@ -115,14 +101,11 @@ THREAT is a threat id, or the start of one when only one id starts that way.`,
 			if err := need(cmd, "why", why, "TEXT: what was removed"); err != nil {
 				return err
 			}
-			onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+			edit, err := eliminateEdit(e, why, by, on)
 			if err != nil {
 				return err
 			}
-			return decideThreat(e, path, args[0], func(data []byte, id string) ([]byte, string, error) {
-				out, err := reconcile.Eliminate(data, id, why, by, onDate)
-				return out, "eliminated " + id, err
-			})
+			return decideThreat(e, path, args[0], edit)
 		},
 	}
 	cmd.Flags().StringVar(&why, "why", "", "what was removed (required)")
@@ -155,22 +138,11 @@ eliminated one keeps its recorded decision.`,
 			if err := need(cmd, "text", text, "TEXT: what the control does", "status", status, strings.Join(model.Names(model.ControlStatuses), "|")); err != nil {
 				return err
 			}
-			st := model.ControlStatus(strings.ToLower(status))
-			if !slices.Contains(model.ControlStatuses, st) {
-				return usageErr("--status %q: use %s", status, strings.Join(model.Names(model.ControlStatuses), ", "))
+			edit, err := controlEdit(text, status, evidence)
+			if err != nil {
+				return err
 			}
-			var ev []model.Evidence
-			for _, s := range evidence {
-				x, err := model.ParseEvidence(s)
-				if err != nil {
-					return usageErr("--evidence: %v\n\thint: evidence is file:line, like api/limits.py:12", err)
-				}
-				ev = append(ev, x)
-			}
-			return decideThreat(e, path, args[0], func(data []byte, id string) ([]byte, string, error) {
-				out, err := reconcile.SetControl(data, id, text, st, ev)
-				return out, fmt.Sprintf("%s: control %q is %s", id, text, st), err
-			})
+			return decideThreat(e, path, args[0], edit)
 		},
 	}
 	cmd.Flags().StringVar(&text, "text", "", "the control's text, or its check id (required)")
@@ -195,28 +167,105 @@ review is older than review.every (default 90 days).`,
 			if err := need(cmd, "by", by, "NAME: who reviewed the model"); err != nil {
 				return err
 			}
-			onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+			edit, err := reviewEdit(e, by, on)
 			if err != nil {
 				return err
 			}
-			if onDate.After(e.now()) {
-				return usageErr("--on %s is in the future\n\thint: record a review once it has happened", onDate)
-			}
-			return decide(e, path, func(data []byte, m *model.Model) ([]byte, string, error) {
-				out, err := reconcile.Review(data, by, onDate)
-				every := m.Review.Every
-				if every.IsZero() {
-					every = model.DefaultReviewEvery
-				}
-				next := model.NewDate(onDate.AddDate(0, 0, every.Days))
-				return out, fmt.Sprintf("reviewed by %s on %s; next review due by %s", by, onDate, next), err
-			})
+			return decide(e, path, edit)
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "", "who reviewed the model (required)")
 	cmd.Flags().StringVar(&on, "on", "", "when, YYYY-MM-DD (default today)")
 	modelFlag(cmd, &path)
 	return cmd
+}
+
+// threatEdit changes one threat (its full id) in the model's bytes and says
+// what it did.
+type threatEdit = func(data []byte, id string) ([]byte, string, error)
+
+// The *Edit functions check a decision's values as the commands take them
+// (dates, statuses, evidence) and return the edit that records it: the
+// commands and the review page ('threatmap serve') both record decisions
+// through them and decide, so there is one way a decision is written.
+
+func acceptEdit(e *env, by, why, on, revisit string) (threatEdit, error) {
+	today := model.NewDate(e.now())
+	onDate, err := dateFlag("on", on, today)
+	if err != nil {
+		return nil, err
+	}
+	revisitDate, err := dateFlag("revisit", revisit, model.Date{})
+	if err != nil {
+		return nil, err
+	}
+	if !revisitDate.After(today.Time) {
+		return nil, usageErr("--revisit %s is not in the future (today is %s)\n\thint: pick the date by which this decision must be looked at again", revisitDate, today)
+	}
+	return func(data []byte, id string) ([]byte, string, error) {
+		out, err := reconcile.Accept(data, id, by, why, onDate, revisitDate)
+		return out, fmt.Sprintf("accepted %s (by %s, revisit by %s)", id, by, revisitDate), err
+	}, nil
+}
+
+func transferEdit(e *env, to, how, by, on string) (threatEdit, error) {
+	onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+	if err != nil {
+		return nil, err
+	}
+	return func(data []byte, id string) ([]byte, string, error) {
+		out, err := reconcile.Transfer(data, id, to, how, by, onDate)
+		return out, fmt.Sprintf("transferred %s to %s", id, to), err
+	}, nil
+}
+
+func eliminateEdit(e *env, why, by, on string) (threatEdit, error) {
+	onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+	if err != nil {
+		return nil, err
+	}
+	return func(data []byte, id string) ([]byte, string, error) {
+		out, err := reconcile.Eliminate(data, id, why, by, onDate)
+		return out, "eliminated " + id, err
+	}, nil
+}
+
+func controlEdit(text, status string, evidence []string) (threatEdit, error) {
+	st := model.ControlStatus(strings.ToLower(status))
+	if !slices.Contains(model.ControlStatuses, st) {
+		return nil, usageErr("--status %q: use %s", status, strings.Join(model.Names(model.ControlStatuses), ", "))
+	}
+	var ev []model.Evidence
+	for _, s := range evidence {
+		x, err := model.ParseEvidence(s)
+		if err != nil {
+			return nil, usageErr("--evidence: %v\n\thint: evidence is file:line, like api/limits.py:12", err)
+		}
+		ev = append(ev, x)
+	}
+	return func(data []byte, id string) ([]byte, string, error) {
+		out, err := reconcile.SetControl(data, id, text, st, ev)
+		return out, fmt.Sprintf("%s: control %q is %s", id, text, st), err
+	}, nil
+}
+
+func reviewEdit(e *env, by, on string) (func(data []byte, m *model.Model) ([]byte, string, error), error) {
+	onDate, err := dateFlag("on", on, model.NewDate(e.now()))
+	if err != nil {
+		return nil, err
+	}
+	if onDate.After(e.now()) {
+		return nil, usageErr("--on %s is in the future\n\thint: record a review once it has happened", onDate)
+	}
+	return func(data []byte, m *model.Model) ([]byte, string, error) {
+		out, err := reconcile.Review(data, by, onDate)
+		every := m.Review.Every
+		if every.IsZero() {
+			every = model.DefaultReviewEvery
+		}
+		next := model.NewDate(onDate.AddDate(0, 0, every.Days))
+		return out, fmt.Sprintf("reviewed by %s on %s; next review due by %s", by, onDate, next), err
+	}, nil
 }
 
 func modelFlag(cmd *cobra.Command, path *string) {
@@ -254,7 +303,7 @@ func dateFlag(name, value string, def model.Date) (model.Date, error) {
 
 // decideThreat resolves the threat id first, so a typo is refused with the
 // ids the person may have meant, then runs the edit.
-func decideThreat(e *env, path, id string, edit func(data []byte, id string) ([]byte, string, error)) error {
+func decideThreat(e *env, path, id string, edit threatEdit) error {
 	return decide(e, path, func(data []byte, m *model.Model) ([]byte, string, error) {
 		i, err := reconcile.FindThreat(m, id)
 		if err != nil {

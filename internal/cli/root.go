@@ -182,6 +182,7 @@ The answers live in your repository as threatmap.yaml, which people edit
 		newDiffCmd(e),
 		newExportCmd(e),
 		newImportCmd(e),
+		newServeCmd(e),
 	)
 	return root
 }
