@@ -2,10 +2,8 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,60 +11,22 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
+
+	"github.com/threatmap/threatmap/internal/browsertest"
 )
 
 var screenshot = flag.String("screenshot", "", "also save a PNG of the rendered HTML page to this file")
 
-// findBrowser returns a Chromium-family browser, or "" when none is
-// installed.
-func findBrowser() string {
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestHTMLRendersInBrowser opens the golden page in headless Chromium from
 // a file:// URL and checks that the sections and the matrix render.
 func TestHTMLRendersInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium found (/usr/bin/chromium, chromium, chromium-browser, google-chrome): install it with `apt-get install -y chromium` to run this test")
-	}
+	ctx, browser := browsertest.New(t, 60*time.Second)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "threatmap.html")
 	out := render(t, formats[1], Build(loadGolden(t), now, Options{Top: goldenTop}))
 	if err := os.WriteFile(page, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 1600),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
 
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate("file://"+filepath.ToSlash(page)),
