@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -169,7 +168,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // authorized checks the token, from the cookie or (the first visit) the
 // URL. A GET that brings it in the URL gets the cookie and is sent to the
-// same page without it, so it leaves the address bar and the history.
+// overview without it, so it leaves the address bar and the history (the
+// printed URL is the overview's; a fixed target can lead nowhere else).
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	q := r.URL.Query()
 	if t, ok := q["token"]; ok {
@@ -187,8 +187,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 			HttpOnly: true,
 			SameSite: http.SameSiteStrictMode,
 		})
-		q.Del("token")
-		http.Redirect(w, r, (&url.URL{Path: localPath(r.URL.Path), RawQuery: q.Encode()}).String(), http.StatusSeeOther)
+		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return false
 	}
 	if c, err := r.Cookie(s.cookie); err == nil && s.tokenOK(c.Value) {
@@ -196,14 +195,6 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	}
 	refuse(w, http.StatusForbidden, "This page needs its token: open the URL threatmap serve printed (it carries the token once, then a cookie keeps it).")
 	return false
-}
-
-// localPath keeps a redirect on this server: "//host" would leave it.
-func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, `/\`) {
-		return "/"
-	}
-	return p
 }
 
 func (s *Server) tokenOK(t string) bool {
