@@ -12,7 +12,8 @@ import (
 // the routes registered after it.
 var echoRouter = framework{
 	name: echo, keyword: "github.com/labstack/echo", ctors: []string{"New"}, types: []string{"Echo", "Group"},
-	verbs: upperVerbs(map[string]string{"Any": "ANY"}),
+	// QUERY (RFC 10008): Echo.QUERY and Group.QUERY since v4.14.
+	verbs: upperVerbs(map[string]string{"Any": "ANY", "QUERY": "QUERY"}),
 	route: func(fr *frame, n *node, method string, c *ast.CallExpr) {
 		fr.register(n, method, c.Args[0], c.Args[1], fr.guards(rest(c.Args, 2)), c, false)
 	},

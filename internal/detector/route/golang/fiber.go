@@ -11,7 +11,8 @@ import (
 // registered after it, at every level.
 var fiberRouter = framework{
 	name: fiber, keyword: "github.com/gofiber/fiber", ctors: []string{"New"}, types: []string{"App", "Router", "Group"},
-	verbs: titleVerbs(map[string]string{"All": "ANY"}),
+	// QUERY (RFC 10008): app.Query and fiber.MethodQuery since v3.4.
+	verbs: titleVerbs(map[string]string{"All": "ANY", "Query": "QUERY"}),
 	route: lastIsHandler,
 	methods: map[string]routerMethod{
 		"Use":             fiberUse,

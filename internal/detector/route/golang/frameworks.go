@@ -90,6 +90,10 @@ func (fw *framework) has(method string) bool {
 
 var httpMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
 
+// extensionMethods are methods beyond net/http's that routers name:
+// QUERY (RFC 10008) and WebDAV's.
+var extensionMethods = []string{"QUERY", "PROPFIND", "REPORT"}
+
 // upperVerbs is gin/echo/httprouter style: r.GET, r.POST.
 func upperVerbs(extra map[string]string) map[string]string {
 	m := map[string]string{}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -323,8 +324,15 @@ func (fr *frame) selector(e *ast.SelectorExpr) *value {
 		if ip == "net/http" && e.Sel.Name == "DefaultServeMux" {
 			return &value{node: fr.m.defaultServeMux()}
 		}
-		if m, ok := strings.CutPrefix(e.Sel.Name, "Method"); ok && m != "" && ip == "net/http" {
-			return &value{str: strings.ToUpper(m), isStr: true} // http.MethodGet
+		if ip == "net/http" || rootFramework(ip) != nil {
+			// http.MethodGet, fiber.MethodQuery; echo's own QUERY, PROPFIND, REPORT.
+			m := strings.TrimPrefix(e.Sel.Name, "Method")
+			if slices.Contains(httpMethods, strings.ToUpper(m)) || slices.Contains(extensionMethods, strings.ToUpper(m)) {
+				if m == e.Sel.Name && m != strings.ToUpper(m) {
+					return nil // an exported Get, not a method's name
+				}
+				return &value{str: strings.ToUpper(m), isStr: true}
+			}
 		}
 		if dir := fr.m.resolveImport(ip); dir != "" {
 			if p := fr.m.pkgDir(dir); p != nil {

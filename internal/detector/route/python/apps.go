@@ -379,7 +379,9 @@ var pythonVocab = route.Vocab(flaskVocab, fastapiVocab, djangoVocab)
 
 var routeVerbs = map[string]bool{
 	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
-	"head": true, "options": true, "api_route": true, "websocket": true, "websocket_route": true,
+	"head": true, "options": true, "api_route": true,
+	"websocket": true, "websocket_route": true,
+	"query":         true, // Flask 3.2's @app.query (RFC 10008)
 	"api_operation": true, // Django Ninja: (methods, path)
 }
 
@@ -510,7 +512,9 @@ func (g *graph) classDecorators(m *module, c *class) {
 	}
 }
 
-var classVerbs = []string{"get", "post", "put", "patch", "delete"}
+// classVerbs are the methods a MethodView dispatches to (Flask 3.2 added
+// query, RFC 10008; a Resource is a MethodView).
+var classVerbs = []string{"get", "post", "put", "patch", "delete", "query"}
 
 // classRoute adds a class-based view's routes (Resource, MethodView):
 // one per HTTP method the class defines.

@@ -18,6 +18,9 @@ func main() {
 	api.POST("/chat", chat)                           // want: POST /api/chat
 	api.DELETE("/orders/:id", deleteOrder, ownerOnly) // want: DELETE /api/orders/{id}
 	e.Any("/proxy/*", proxy)                          // want: ANY /proxy/*
+	e.QUERY("/orders/search", searchOrders)           // want: QUERY /orders/search
+	api.QUERY("/reports", searchOrders)               // want: QUERY /api/reports
+	e.Add(echo.QUERY, "/catalog", searchOrders)       // want: QUERY /catalog
 	e.Logger.Fatal(e.Start(":1323"))
 }
 
@@ -34,5 +37,11 @@ func chat(c echo.Context) error {
 func deleteOrder(c echo.Context) error { return nil }
 
 func proxy(c echo.Context) error { return nil }
+
+// searchOrders reads its filter from the body; c.QueryParam is no route.
+func searchOrders(c echo.Context) error {
+	_ = c.QueryParam("sort")
+	return nil
+}
 
 func ownerOnly(next echo.HandlerFunc) echo.HandlerFunc { return next }

@@ -17,7 +17,11 @@ func main() {
 		r.Get("/settings", settings)       // want: GET /account/settings
 		r.Put("/password", changePassword) // want: PUT /account/password
 	})
-	app.All("/webhooks/paddle", paddleWebhook) // want: ANY /webhooks/paddle
+	app.All("/webhooks/paddle", paddleWebhook)                  // want: ANY /webhooks/paddle
+	app.Query("/products/search", searchProducts)               // want: QUERY /products/search
+	api.Query("/stock", searchProducts)                         // want: QUERY /api/stock
+	app.Add(fiber.MethodQuery, "/catalog", searchProducts)      // want: QUERY /catalog
+	app.Add(fiber.MethodGet, "/catalog/export", searchProducts) // want: GET /catalog/export
 	/*
 		app.Get("/legacy", legacy)
 	*/
@@ -33,6 +37,12 @@ func settings(c *fiber.Ctx) error { return nil }
 func changePassword(c *fiber.Ctx) error { return nil }
 
 func paddleWebhook(c *fiber.Ctx) error { return nil }
+
+// searchProducts reads c.Query, the query string: no route of its own.
+func searchProducts(c *fiber.Ctx) error {
+	_ = c.Query("sort")
+	return nil
+}
 
 func requireSession(c *fiber.Ctx) error {
 	if c.Cookies("session") == "" {

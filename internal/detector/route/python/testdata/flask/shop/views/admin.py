@@ -34,3 +34,22 @@ class ReportAPI(MethodView):
 
 
 bp.add_url_rule("/reports/<int:report_id>", view_func=ReportAPI.as_view("report"))
+
+
+@audit.query("/search")  # want: QUERY /admin/audit/search
+def audit_search():
+    return jsonify([])
+
+
+class EventSearch(MethodView):
+    def get(self):  # want: GET /admin/events
+        return jsonify([])
+
+    def query(self):  # want: QUERY /admin/events
+        return jsonify([])
+
+    def summarize(self):
+        return {}
+
+
+bp.add_url_rule("/events", view_func=EventSearch.as_view("events"))
