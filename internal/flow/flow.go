@@ -111,6 +111,18 @@ type Op struct {
 	Clears []string
 	// Note says what happens here, for a path step: "exec(cmd)".
 	Note string
+	// Render, on a call that renders a template file with named values,
+	// names the template; BindTemplates makes each value the template
+	// writes unescaped a sink there.
+	Render *Render
+}
+
+// Render is a template rendered by name with values (res.render('page',
+// { bio }), render_template("page.html", bio=bio)): Args[Locals] holds
+// them, each Ref keyed by the name it has in the template (Ref.Key).
+type Render struct {
+	Template string
+	Locals   int
 }
 
 // CleanAll, in Op.Clears, stops every kind: a number parsed from the
@@ -139,6 +151,10 @@ type SinkUse struct {
 	// (res.send's body is an argument; a query builder's raw text may be
 	// the receiver's).
 	Args []int
+	// At, if set, is where the sink is when it is not the call itself:
+	// the template line that writes a rendered value unescaped. The call
+	// is then a step on the way.
+	At *facts.Step
 }
 
 // Expr is what a value is made of: the references it reads and how it
@@ -173,6 +189,10 @@ type Ref struct {
 	Source string
 	Line   int
 	Note   string
+	// Key is the name the value has in the object literal, dictionary
+	// or keyword argument it is given as ({ bio: req.body.bio }): what a
+	// template it is rendered into calls it. Empty for a spread.
+	Key string
 }
 
 // Empty reports whether the expression reads nothing.

@@ -161,6 +161,17 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 		}
 		op.Sinks = append(op.Sinks, SinkUse{Sink: s.Sink, Args: args})
 	}
+	// res.render('page', { bio }), Fastify's reply.view: the template
+	// says which values it writes unescaped (Templates.Bind).
+	if (name == "render" || name == "view") && len(op.Args) >= 2 && op.Callee.Recv != "" && l.onParam(call) {
+		if args := call.ChildByFieldName(l.Lang.Grammar.CallArgs); args != nil {
+			if first := args.NamedChild(0); first != nil {
+				if tmpl, ok := l.T.StringValue(first); ok {
+					op.Render = &Render{Template: tmpl, Locals: 1}
+				}
+			}
+		}
+	}
 }
 
 // isBoolName: a predicate's result is a boolean (isValid(x), hasRole(u)).

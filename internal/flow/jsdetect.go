@@ -21,21 +21,24 @@ import (
 type JSDetector struct {
 	mu    sync.Mutex
 	files map[string]*jsFile
+	// The server-side templates, for the values each writes unescaped.
+	tmpl *Templates
 	// What the repository uses, for sinks that depend on it.
 	mongo, yaml3, orm bool
 }
 
 // NewJSDetector returns the frontend for one scan.
-func NewJSDetector() *JSDetector { return &JSDetector{files: map[string]*jsFile{}} }
+func NewJSDetector() *JSDetector { return &JSDetector{files: map[string]*jsFile{}, tmpl: NewTemplates()} }
 
 // Name implements detector.Detector.
 func (*JSDetector) Name() string { return "flow/js" }
 
 // Match implements detector.Detector: JavaScript and TypeScript sources
 // (tests too: they are reported as reached from tests only), and
-// package.json for the versions of libraries whose sinks depend on it.
+// package.json for the versions of libraries whose sinks depend on it,
+// and server-side templates (EJS, Handlebars, Nunjucks, Pug).
 func (*JSDetector) Match(p string) bool {
-	if strings.HasSuffix(p, "package.json") {
+	if strings.HasSuffix(p, "package.json") || IsTemplate(p) {
 		return true
 	}
 	switch lang.Of(p) {
@@ -63,6 +66,10 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 			d.yaml3 = true
 			d.mu.Unlock()
 		}
+		return nil
+	}
+	if IsTemplate(f.Path) {
+		d.tmpl.Add(f.Path, f.Data)
 		return nil
 	}
 	t, err := f.Tree(ctx, lang.Of(f.Path))
@@ -95,6 +102,11 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 // Finish implements detector.Finisher.
 func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 	p := NewProgram(&jsResolver{files: d.files})
+	var funcs []*Func
+	for _, m := range d.files {
+		funcs = append(funcs, m.funcs...)
+	}
+	d.tmpl.Bind(funcs)
 	rep := NewReport()
 	routes := out.Routes()
 	for i := range routes {

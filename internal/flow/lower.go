@@ -479,7 +479,7 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 			case g.Pair:
 				key := l.Text(c.ChildByFieldName("key"))
 				x := l.expr(c.ChildByFieldName(g.PairValue))
-				e.Refs = append(e.Refs, x.Refs...)
+				e.Refs = append(e.Refs, keyed(x.Refs, strings.Trim(key, `"'`))...)
 				if strings.Trim(key, `"'`) == "$where" && len(x.Refs) > 0 {
 					e.Built = true
 					e.Text = clipText(e.Text + "$where")
@@ -489,7 +489,7 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 				e.Refs = append(e.Refs, x.Refs...)
 				e.Spread = true
 			case "shorthand_property_identifier":
-				e.Refs = append(e.Refs, Ref{Var: l.Text(c), Line: syntax.Line(c)})
+				e.Refs = append(e.Refs, Ref{Var: l.Text(c), Line: syntax.Line(c), Key: l.Text(c)})
 			default:
 				e.Refs = append(e.Refs, l.expr(c).Refs...)
 			}
@@ -606,6 +606,14 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		return Expr{}
 	}
 	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+}
+
+// keyed is refs given as the value of one key of an object literal.
+func keyed(refs []Ref, key string) []Ref {
+	for i := range refs {
+		refs[i].Key = key
+	}
+	return refs
 }
 
 func contains(xs []string, x string) bool {

@@ -329,6 +329,10 @@ func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
 				note = use.Sink.Name
 			}
 			at := fr.step(op.Line, note)
+			if use.At != nil {
+				v = v.withStep(at)
+				at = *use.At
+			}
 			for _, o := range v.Origins {
 				fr.hit(Hit{Kind: use.Sink.Kind, Sink: use.Sink, Origin: o, At: at}, v, true)
 			}

@@ -146,7 +146,7 @@ var pathTraversal = weaknessRule{
 var reflectedXSS = weaknessRule{
 	ID: "xss", Title: "Request data written into an HTML response",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-79"},
-	Fires:      "request data sent as a response body (res.send, res.write, ctx.body) or pasted into HTML without escaping",
+	Fires:      "request data sent as a response body (res.send, res.write, ctx.body), pasted into HTML without escaping, or rendered into a template that writes it unescaped (EJS raw tags, Handlebars triple braces, a Jinja or Django safe filter or autoescape off, Pug !=)",
 	Difficulty: model.Easy, Reason: "only a link with a script in a parameter", Level: model.Medium,
 	Impact: "run script in another user's session on the product's own origin", Method: "sending a link whose parameter holds a script",
 	Abuse:    "A crafted link runs the attacker's script as the victim: their session, their data, actions in their name",

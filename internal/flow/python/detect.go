@@ -21,20 +21,27 @@ import (
 type Detector struct {
 	mu   sync.Mutex
 	mods []*module
+	// The server-side templates, for the values each writes unescaped.
+	tmpl *flow.Templates
 }
 
 // New returns the frontend for one scan.
-func New() *Detector { return &Detector{} }
+func New() *Detector { return &Detector{tmpl: flow.NewTemplates()} }
 
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "flow/python" }
 
 // Match implements detector.Detector: Python sources, tests included
-// (what they reach is reported as reached from tests only).
-func (*Detector) Match(p string) bool { return lang.Of(p) == lang.Python }
+// (what they reach is reported as reached from tests only), and
+// server-side templates (Jinja, Django).
+func (*Detector) Match(p string) bool { return lang.Of(p) == lang.Python || flow.IsTemplate(p) }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	if lang.Of(f.Path) != lang.Python {
+		d.tmpl.Add(f.Path, f.Data)
+		return nil
+	}
 	t, err := f.Tree(ctx, lang.Python)
 	if err != nil {
 		return err
@@ -64,6 +71,13 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Unlock()
 	p := newProgram(mods)
 	p.prepare()
+	var funcs []*flow.Func
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			funcs = append(funcs, f.Func)
+		}
+	}
+	d.tmpl.Bind(funcs)
 	eng := flow.NewProgram(p)
 	rep := flow.NewReport()
 	routes := out.Routes()

@@ -721,6 +721,9 @@ func (l *lowerer) expr(n *syntax.Node) val {
 			case "pair":
 				k := l.expr(c.ChildByFieldName("key"))
 				v := l.finalVal(l.expr(c.ChildByFieldName("value")))
+				for i := range v.e.Refs {
+					v.e.Refs[i].Key = k.lit // what a template it is rendered into calls it
+				}
 				vs = append(vs, val{e: flow.Expr{Text: k.lit + ":"}}, v)
 			case "dictionary_splat":
 				v := l.finalVal(l.expr(c.NamedChild(0)))

@@ -4,6 +4,7 @@ import (
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
@@ -234,6 +235,62 @@ func (p *program) library(f *fn, op *flow.Op, ci *callInfo) {
 	if kinds, ok := sanitisers[q]; ok {
 		op.Clears = kinds
 	}
+	renderCall(op, ci, q)
+}
+
+// renders are the calls that render a template file by name: where the
+// name is, and the context dict's position (-1: the keyword arguments
+// are the values).
+var renders = map[string]struct {
+	name, context int
+	contextKw     string
+}{
+	"flask.render_template":                     {0, -1, ""},
+	"quart.render_template":                     {0, -1, ""},
+	"django.shortcuts.render":                   {1, 2, "context"},
+	"django.shortcuts.render_to_response":       {0, 1, "context"},
+	"django.template.loader.render_to_string":   {0, 1, "context"},
+	"django.template.response.TemplateResponse": {1, 2, "context"},
+	"TemplateResponse":                          {0, 1, "context"}, // Starlette's and FastAPI's Jinja2Templates
+}
+
+// renderCall marks a call that renders a template file by a literal name
+// with values: each value is keyed by the name the template reads it by
+// (a context dict's keys, or the keyword arguments), for
+// Templates.Bind.
+func renderCall(op *flow.Op, ci *callInfo, q string) {
+	r, ok := renders[q]
+	if !ok && strings.HasSuffix(q, ".TemplateResponse") {
+		r, ok = renders["TemplateResponse"]
+	}
+	if !ok || r.name >= len(ci.argText) {
+		return
+	}
+	name, err := strconv.Unquote(ci.argText[r.name])
+	if err != nil {
+		return
+	}
+	var locals flow.Expr
+	switch {
+	case r.context >= 0 && r.context < ci.npos:
+		locals = op.Args[r.context]
+	case r.contextKw != "" && slices.Contains(ci.kw, r.contextKw):
+		locals = op.Args[ci.npos+slices.Index(ci.kw, r.contextKw)]
+	case r.context < 0:
+		for k, kw := range ci.kw {
+			for _, ref := range op.Args[ci.npos+k].Refs {
+				ref.Key = kw
+				locals.Refs = append(locals.Refs, ref)
+			}
+		}
+		if ci.splat >= 0 {
+			locals.Refs = append(locals.Refs, op.Args[ci.splat].Refs...)
+		}
+	default:
+		return
+	}
+	op.Args = append(op.Args, locals)
+	op.Render = &flow.Render{Template: name, Locals: len(op.Args) - 1}
 }
 
 // arg is the index in the op's Args of the argument a sink reads.

@@ -10,6 +10,7 @@ const { runCmd } = require('./lib/shell');
 const login = require('./routes/login');
 const orders = require('./routes/orders');
 const User = require('./lib/user');
+const sanitizeHtml = require('sanitize-html');
 
 const app = express();
 app.use(express.json());
@@ -145,4 +146,31 @@ app.listen(3000);
 app.post('/session-orm', async (req, res) => {
   const user = await User.findOne({ where: { email: req.body.email } });
   res.json({ ok: !!user });
+});
+
+// Server-side templates: a value the template writes unescaped is the
+// page's HTML (views/*: the want is on the template's line).
+app.get('/profile', (req, res) => {
+  res.render('profile', { bio: req.query.bio, name: req.query.name, motd: 'welcome' });
+});
+app.post('/comments/preview', (req, res) => {
+  const text = req.body.text;
+  res.render('comments/preview', { body: text });
+});
+app.get('/find', (req, res) => {
+  res.render('find.njk', { q: req.query.q });
+});
+app.get('/notice', (req, res) => {
+  res.render('notice', { ...req.query });
+});
+// Lookalikes: escaped output, a sanitised value, a raw value the code
+// chose.
+app.get('/card', (req, res) => {
+  res.render('card', { name: req.query.name });
+});
+app.post('/comments/clean', (req, res) => {
+  res.render('comments/clean', { body: sanitizeHtml(req.body.text) });
+});
+app.get('/about', (req, res) => {
+  res.render('about', { banner: '<b>hi</b>', who: req.query.who });
 });

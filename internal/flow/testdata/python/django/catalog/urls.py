@@ -13,4 +13,6 @@ urlpatterns = [
     path("login/", views.login_done),
     path("login-safe/", views.login_done_safe),
     path("welcome/", views.welcome),
+    path("greeting/", views.greeting),
+    path("greeting-plain/", views.greeting_plain),
 ]

@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.shortcuts import render
 from django.views import View
 
 from catalog import jobs
@@ -66,3 +67,12 @@ def login_done_safe(request):
 def welcome(request):
     name = request.COOKIES.get("name", "")
     return HttpResponse(mark_safe("<h1>Welcome " + name + "</h1>"))  # want: xss via=cookie
+
+
+def greeting(request):
+    return render(request, "catalog/greeting.html", {"who": request.GET.get("who", ""), "motd": "hello"})
+
+
+def greeting_plain(request):
+    # Lookalike: the template escapes every value.
+    return render(request, "catalog/greeting_plain.html", {"who": request.GET.get("who", "")})

@@ -3,6 +3,7 @@ from flask import Flask
 from shop.views.files import files
 from shop.views.items import items
 from shop.views.admin import admin
+from shop.views.pages import pages
 from shop.events import socketio
 
 
@@ -11,5 +12,6 @@ def create_app():
     app.register_blueprint(items, url_prefix="/items")
     app.register_blueprint(files, url_prefix="/files")
     app.register_blueprint(admin, url_prefix="/admin")
+    app.register_blueprint(pages, url_prefix="/pages")
     socketio.init_app(app)
     return app

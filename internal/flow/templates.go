@@ -1,0 +1,211 @@
+package flow
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// SinkTemplateXSS is a value a server-side template writes without
+// escaping (EJS <%- x %>, Handlebars {{{x}}}, Jinja {{ x|safe }}, Pug
+// !{x}): the value is the page's HTML.
+var SinkTemplateXSS = &Sink{Kind: XSS, Name: "written unescaped by a template"}
+
+// Raw is one place a template writes a value unescaped: the names the
+// expression reads from what it was rendered with (bio in
+// <%- bio.trim() %>).
+type Raw struct {
+	Names []string
+	Line  int
+	Text  string
+}
+
+// Templates are a repository's server-side template files, each read
+// for where it writes a value unescaped. Safe for concurrent Add.
+type Templates struct {
+	mu    sync.Mutex
+	files map[string][]Raw
+}
+
+// NewTemplates is an empty set.
+func NewTemplates() *Templates { return &Templates{files: map[string][]Raw{}} }
+
+// templateSyntax is how each family of engines writes a value unescaped.
+// Jinja, Nunjucks and Django share theirs.
+var templateSyntax = map[string][]*regexp.Regexp{
+	"ejs":        {regexp.MustCompile(`<%-\s*([\s\S]*?)\s*[-_]?%>`)},
+	"handlebars": {regexp.MustCompile(`\{\{\{\s*([^}]*?)\s*\}\}\}`), regexp.MustCompile(`\{\{&\s*([^}]*?)\s*\}\}`)},
+	"jinja":      {regexp.MustCompile(`\{\{\s*((?:[^}]|\}[^}])*?\|\s*safe\b[^}]*?)\s*\}\}`)},
+	"pug":        {regexp.MustCompile(`(?m)!=\s*(.+)$`), regexp.MustCompile(`!\{([^}]*)\}`)},
+}
+
+// engineOf is the template family a file's extension says, if any.
+func engineOf(p string) string {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".ejs":
+		return "ejs"
+	case ".hbs", ".handlebars", ".mustache":
+		return "handlebars"
+	case ".html", ".htm", ".j2", ".jinja", ".jinja2", ".njk", ".nunjucks":
+		return "jinja"
+	case ".pug", ".jade":
+		return "pug"
+	}
+	return ""
+}
+
+// IsTemplate reports whether a path is a server-side template the
+// frontends read.
+func IsTemplate(p string) bool { return engineOf(p) != "" }
+
+// autoescapeOff is a Jinja, Nunjucks or Django block that turns escaping
+// off: every value written inside it is raw.
+var (
+	autoescapeOff = regexp.MustCompile(`\{%-?\s*autoescape\s+(?:false|off|False)\s*-?%\}([\s\S]*?)\{%-?\s*endautoescape\s*-?%\}`)
+	jinjaValue    = regexp.MustCompile(`\{\{\s*((?:[^}]|\}[^}])*?)\s*\}\}`)
+	escapedFilter = regexp.MustCompile(`\|\s*(?:e|escape|forceescape|urlencode|int|float|length|count|tojson)\b`)
+)
+
+// Add reads one template file.
+func (t *Templates) Add(p string, data []byte) {
+	eng := engineOf(p)
+	if eng == "" {
+		return
+	}
+	src := string(data)
+	var raws []Raw
+	add := func(start int, expr, text string) {
+		if names := rawNames(expr); len(names) > 0 && len(raws) < 200 {
+			raws = append(raws, Raw{Names: names, Line: 1 + strings.Count(src[:start], "\n"), Text: clip(strings.TrimSpace(text))})
+		}
+	}
+	for _, re := range templateSyntax[eng] {
+		for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
+			expr := src[m[2]:m[3]]
+			if eng == "jinja" {
+				expr, _, _ = strings.Cut(expr, "|")
+			}
+			add(m[0], expr, src[m[0]:m[1]])
+		}
+	}
+	if eng == "jinja" {
+		for _, b := range autoescapeOff.FindAllStringSubmatchIndex(src, -1) {
+			for _, m := range jinjaValue.FindAllStringSubmatchIndex(src[b[2]:b[3]], -1) {
+				expr := src[b[2]+m[2] : b[2]+m[3]]
+				if escapedFilter.MatchString(expr) || strings.Contains(expr, "|") && strings.Contains(expr, "safe") {
+					continue // escaped, or already read as |safe
+				}
+				expr, _, _ = strings.Cut(expr, "|")
+				add(b[2]+m[0], expr, src[b[2]+m[0]:b[2]+m[1]])
+			}
+		}
+	}
+	if len(raws) == 0 {
+		return
+	}
+	slices.SortStableFunc(raws, func(a, b Raw) int { return a.Line - b.Line })
+	t.mu.Lock()
+	t.files[p] = raws
+	t.mu.Unlock()
+}
+
+var (
+	quoted    = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|` + "`(?:[^`\\\\]|\\\\.)*`")
+	exprIdent = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+)
+
+// notNames are words an expression reads that are no value it was
+// rendered with.
+var notNames = map[string]bool{"this": true, "true": true, "false": true, "null": true, "undefined": true, "None": true,
+	"True": true, "False": true, "and": true, "or": true, "not": true, "if": true, "else": true, "in": true, "typeof": true,
+	"new": true}
+
+// rawNames are the names an expression reads at the start of each
+// access chain (user in user.bio), leaving out helpers it calls
+// (include('header')) and words of the language.
+func rawNames(expr string) []string {
+	expr = quoted.ReplaceAllString(expr, `""`)
+	var out []string
+	for _, m := range exprIdent.FindAllStringIndex(expr, -1) {
+		name := expr[m[0]:m[1]]
+		if m[0] > 0 && (expr[m[0]-1] == '.' || expr[m[0]-1] >= '0' && expr[m[0]-1] <= '9') {
+			// A member: this.bio is bio, user.bio is user's.
+			if !strings.HasSuffix(expr[:m[0]], "this.") {
+				continue
+			}
+		}
+		rest := strings.TrimLeft(expr[m[1]:], " \t\n")
+		before := strings.TrimRight(expr[:m[0]], " \t\n")
+		key := strings.HasPrefix(rest, ":") && (strings.HasSuffix(before, "{") || strings.HasSuffix(before, ","))
+		if strings.HasPrefix(rest, "(") || key || notNames[name] {
+			continue // a helper called, an object literal's key
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// find is the template files a name given to a render call may be:
+// the path itself, or a path ending in it, with or without the
+// engine's extension (res.render('users/show') is views/users/show.ejs).
+func (t *Templates) find(name string) []string {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "./"), "/")
+	if name == "" {
+		return nil
+	}
+	var out []string
+	for p := range t.files {
+		stem := strings.TrimSuffix(p, path.Ext(p))
+		for _, c := range []string{p, stem} {
+			if c == name || strings.HasSuffix(c, "/"+name) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Bind makes every value a rendered template writes unescaped a sink at
+// its render call: the values of the locals whose key the template
+// writes raw (a spread or a whole object passed is every key), each a
+// sink whose place is the template's line.
+func (t *Templates) Bind(funcs []*Func) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.files) == 0 {
+		return
+	}
+	for _, f := range funcs {
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			if op.Render == nil || op.Render.Locals >= len(op.Args) {
+				continue
+			}
+			locals := op.Args[op.Render.Locals]
+			for _, file := range t.find(op.Render.Template) {
+				for _, raw := range t.files[file] {
+					var e Expr
+					for _, r := range locals.Refs {
+						if r.Key == "" || slices.Contains(raw.Names, r.Key) {
+							e.Refs = append(e.Refs, r)
+						}
+					}
+					if len(e.Refs) == 0 || len(op.Args) > 64 {
+						continue
+					}
+					op.Args = append(op.Args, e)
+					at := facts.Step{File: file, Line: raw.Line, Note: raw.Text}
+					op.Sinks = append(op.Sinks, SinkUse{Sink: SinkTemplateXSS, Args: []int{len(op.Args) - 1}, At: &at})
+				}
+			}
+		}
+	}
+}
