@@ -28,7 +28,9 @@ type JSDetector struct {
 }
 
 // NewJSDetector returns the frontend for one scan.
-func NewJSDetector() *JSDetector { return &JSDetector{files: map[string]*jsFile{}, tmpl: NewTemplates()} }
+func NewJSDetector() *JSDetector {
+	return &JSDetector{files: map[string]*jsFile{}, tmpl: NewTemplates()}
+}
 
 // Name implements detector.Detector.
 func (*JSDetector) Name() string { return "flow/js" }

@@ -322,7 +322,9 @@ func TestOneRowPerRouteKeepsEverySink(t *testing.T) {
 	r, _ := route("GET", "/search", facts.AuthNone, nil, nil)
 	other, _ := route("GET", "/other", facts.AuthNone, nil, nil)
 	other.Line = 30
-	step := func(file string, line int, note string) facts.Step { return facts.Step{File: file, Line: line, Note: note} }
+	step := func(file string, line int, note string) facts.Step {
+		return facts.Step{File: file, Line: line, Note: note}
+	}
 	followed := func(route facts.Route, sink facts.Step, via ...facts.Step) facts.Weakness {
 		path := append([]facts.Step{step(route.File, route.Line, "GET"), step("app/routes.py", 11, "req.query.q read")}, via...)
 		return facts.Weakness{Kind: "sql-injection", Detail: "SQL built from request data", Routes: []string{route.ID}, Source: facts.SourceQuery,
