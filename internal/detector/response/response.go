@@ -105,11 +105,11 @@ var (
 )
 
 // Detect implements detector.Detector.
-func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	l := lang.Of(f.Path)
 	src := code.Stripped(f)
 	var hidden, structs []string
-	if ms := userdata.Models(f.Path, f.Data); len(ms) > 0 && hides.Match(src) {
+	if ms := userdata.FileModels(ctx, f); len(ms) > 0 && hides.Match(src) {
 		for _, m := range ms {
 			hidden = append(hidden, m.Name)
 		}

@@ -67,7 +67,7 @@ var words = map[string]Class{
 	"file": File, "files": File, "filename": File, "filepath": File, "path": File, "attachment": File,
 	"attachments": File, "document": File, "upload": File, "avatar": File, "blob": File,
 
-	"plan": Billing, "subscription": Billing, "subscriptions": Billing, "credits": Billing, "credit": Billing,
+	"plan": Billing, "credits": Billing, "credit": Billing,
 	"balance": Billing, "premium": Billing, "tier": Billing, "quota": Billing, "billing": Billing, "paid": Billing,
 	"trial": Billing, "stripe": Billing, "entitlement": Billing, "entitlements": Billing, "usage": Billing,
 	"invoice": Billing,
@@ -80,7 +80,9 @@ var pairs = map[[2]string]Class{
 	{"ip", "address"}: Location, {"remote", "addr"}: Location,
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
 	{"recovery", "codes"}: AuthSecret,
+	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
+	{"subscription", "status"}: Billing, {"subscription", "tier"}: Billing, {"subscription", "plan"}: Billing,
 	{"s3", "key"}: File, {"storage", "key"}: File, {"object", "key"}: File,
 }
 
@@ -100,7 +102,7 @@ var (
 	boolType   = regexp.MustCompile(`^(?:bool|boolean)$`)
 	numberType = regexp.MustCompile(`^(?:u?int\d*|integer|bigint|smallint|tinyint|mediumint|float\d*|double|decimal|numeric|number|real|serial|bigserial|smallserial|positive|autoincrement)$`)
 	timeType   = regexp.MustCompile(`^(?:date|datetime|datetime64|timestamp|timestamptz|time|timetz)$`)
-	ipType     = regexp.MustCompile(`^(?:inet|cidr|macaddr|ipaddressfield|genericipaddressfield|ipv4|ipv6)$`)
+	ipType     = regexp.MustCompile(`^(?:inet|cidr|macaddr|ipaddressfield|genericipaddressfield|ipv4|ipv6|isip)$`)
 	fileType   = regexp.MustCompile(`^(?:filefield|imagefield)$`)
 	emailType  = regexp.MustCompile(`^(?:emailfield|isemail|email)$`)
 )
@@ -134,6 +136,35 @@ func typeSays(t string) (given Class, rules func(Class) bool) {
 		}
 	}
 	return "", nil
+}
+
+// generic names a field by its role in its model only (Attachment.key,
+// Comment.data, ApiKey.value, SearchQuery.query): it holds what the
+// model's name says the model holds.
+var generic = map[string]bool{
+	"data": true, "value": true, "key": true, "url": true, "body": true, "text": true, "content": true,
+	"location": true, "query": true, "payload": true, "raw": true, "hash": true, "digest": true,
+}
+
+// FieldClass says what a field of a model holds: its own name and type
+// first, then, for a field named only by its role (key, data, value),
+// what the model's name says it holds.
+func FieldClass(model string, f Field) Class {
+	if c := ClassOf(f); c != "" {
+		return c
+	}
+	ws := code.Words(f.Name)
+	if len(ws) != 1 || !generic[ws[0]] {
+		return ""
+	}
+	c := nameClass(model)
+	if c == "" || c == Billing {
+		return ""
+	}
+	if given, rules := typeSays(f.Type); given == "" && rules != nil && rules(c) {
+		return ""
+	}
+	return c
 }
 
 // Classify says which asset a field makes its model: user-data,
@@ -191,12 +222,29 @@ func nameClass(name string) Class {
 }
 
 // billingModel: a model whose name is billing state is integrity as a
-// whole (Subscription, Invoice, CreditLedger).
-func billingModel(name string) bool {
+// whole (Invoice, CreditLedger, Payment); one named a subscription is so
+// when its fields say it is paid for (a period, a price, a trial, a
+// status), not a subscription to notifications or webhooks.
+func billingModel(name string, fields []Field) bool {
 	for _, w := range code.Words(name) {
 		if words[w] == Billing || w == "payment" || w == "payments" {
 			return true
 		}
+		if w == "subscription" || w == "subscriptions" {
+			for _, f := range fields {
+				for _, fw := range code.Words(f.Name) {
+					if paidFor[fw] {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
+}
+
+// paidFor are the words of the fields of a paid subscription.
+var paidFor = map[string]bool{
+	"period": true, "price": true, "trial": true, "cancel": true, "canceled": true, "cancelled": true,
+	"renew": true, "renews": true, "amount": true, "currency": true, "interval": true, "status": true,
 }

@@ -39,24 +39,24 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True"}
+	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table"}
 }
 
 // Detect implements detector.Detector.
-func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
-	for _, m := range Models(f.Path, f.Data) {
+func (*Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	for _, m := range FileModels(ctx, f) {
 		var personal, billingState []string
 		for _, field := range m.Fields {
-			switch KindOf(ClassOf(field)) {
+			switch KindOf(FieldClass(m.Name, field)) {
 			case KindUserData:
 				personal = append(personal, field.Name)
 			case KindIntegrity:
 				billingState = append(billingState, field.Name)
 			}
 		}
-		if len(billingState) == 0 && billingModel(m.Name) {
+		if len(billingState) == 0 && billingModel(m.Name, m.Fields) {
 			for _, field := range m.Fields {
-				if ClassOf(field) == "" && !strings.EqualFold(field.Name, "id") {
+				if FieldClass(m.Name, field) == "" && !strings.EqualFold(field.Name, "id") {
 					billingState = append(billingState, field.Name)
 				}
 			}
@@ -75,8 +75,16 @@ func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink)
 // BillingName names the integrity asset of a model's billing state.
 func BillingName(model string) string { return "Subscription / billing state (" + model + ")" }
 
+type modelsKey struct{}
+
+// FileModels lists the models a file defines, read once per file for
+// every detector that asks.
+func FileModels(ctx context.Context, f *detector.File) []Model {
+	return detector.Memo(f, modelsKey{}, func() []Model { return Models(ctx, f.Path, f.Data) })
+}
+
 // Models lists the models a file defines.
-func Models(p string, data []byte) []Model {
+func Models(ctx context.Context, p string, data []byte) []Model {
 	l := lang.Of(p)
 	switch l.Family() {
 	case lang.Prisma:
@@ -88,7 +96,7 @@ func Models(p string, data []byte) []Model {
 	case lang.Go:
 		return goModels(lang.StripComments(l, data))
 	case lang.JavaScript:
-		return jsModels(lang.StripComments(l, data))
+		return jsModels(ctx, p, data)
 	}
 	return nil
 }

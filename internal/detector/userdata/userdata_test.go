@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"context"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"path/filepath"
 	"strings"
@@ -74,10 +75,43 @@ func FuzzModels(f *testing.F) {
 	f.Add("a.go", []byte("type U struct {\n\tEmail string `gorm:\"x\"`\n"))
 	f.Add("a.ts", []byte("@Entity()\nclass A {\n @Column() email: string\n}\nconst s = new Schema({a: 1, 'b': {c: 2}})\nsequelize.define('X', {y: DataTypes.STRING})"))
 	f.Fuzz(func(t *testing.T, p string, data []byte) {
-		for _, m := range Models(p, data) {
+		for _, m := range Models(context.Background(), p, data) {
 			if m.Line < 1 {
 				t.Fatalf("bad model %+v", m)
 			}
 		}
 	})
+}
+
+func TestFieldClass(t *testing.T) {
+	tests := []struct {
+		model string
+		field Field
+		want  Class
+	}{
+		{"User", Field{"email", "String"}, Contact},
+		{"User", Field{"email", "Boolean"}, ""},                   // a flag
+		{"Prefs", Field{"phone", "bool default 'f'"}, ""},         // a flag
+		{"Session", Field{"client", "inet"}, Location},            // the type says it
+		{"User", Field{"lastIp", "IsIP Column STRING"}, Location}, // its validator says it
+		{"User", Field{"login", "STRING isEmail"}, Contact},
+		{"FileItem", Field{"tokens", "INT"}, ""}, // a count
+		{"User", Field{"password_changed", "timestamptz"}, ""},
+		{"User", Field{"date_of_birth", "DATE"}, Identity},
+		{"User", Field{"is_premium", "boolean"}, Billing},
+		{"Patient", Field{"diagnosis", "text"}, Health},
+		{"Profile", Field{"bank_account", "text"}, Financial},
+		{"Thread", Field{"message", "text"}, FreeText},
+		{"Attachment", Field{"key", "string"}, File}, // named by its role: the model says what it holds
+		{"Comment", Field{"data", "jsonb"}, FreeText},
+		{"ApiKey", Field{"value", "string"}, AuthSecret},
+		{"Setting", Field{"value", "string"}, ""},
+		{"Attachment", Field{"key", "boolean"}, ""},
+		{"Subscription", Field{"data", "jsonb"}, ""},
+	}
+	for _, tt := range tests {
+		if got := FieldClass(tt.model, tt.field); got != tt.want {
+			t.Errorf("FieldClass(%s, %+v) = %q, want %q", tt.model, tt.field, got, tt.want)
+		}
+	}
 }

@@ -1,3 +1,4 @@
-const brokenSchema = new Schema({ // want: asset user-data Broken email
+// A file the parser cannot finish: read as far as it recovers, never a panic.
+const brokenSchema = new Schema({
   email: String,
   nested: { a: [1, 2,

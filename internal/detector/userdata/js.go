@@ -1,0 +1,550 @@
+package userdata
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// jsModels reads a JavaScript or TypeScript file's models from its
+// syntax tree: decorated entity classes (TypeORM, MikroORM,
+// sequelize-typescript, @nestjs/mongoose), Sequelize define and init,
+// Mongoose schemas, knex schema builders, the documents written to a
+// MongoDB collection, and tables declared in SQL string literals.
+func jsModels(ctx context.Context, p string, src []byte) []Model {
+	l := lang.Of(p)
+	if lang.Grammar(l) == nil {
+		return nil
+	}
+	t, err := syntax.Parse(ctx, l, src)
+	if err != nil {
+		return nil
+	}
+	// Decorators in JavaScript (Babel's plugin) parse as TypeScript only.
+	if (l == lang.JavaScript || l == lang.JSX) && t.Root().HasError() && bytes.Contains(src, []byte("@")) {
+		as := lang.TypeScript
+		if l == lang.JSX {
+			as = lang.TSX
+		}
+		if ts, err := syntax.Parse(ctx, as, src); err == nil {
+			if ts.Root().HasError() {
+				ts.Close()
+			} else {
+				t.Close()
+				t = ts
+			}
+		}
+	}
+	defer t.Close()
+	r := &jsReader{t: t, sequelize: bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("equelize")),
+		bindings: map[string]*syntax.Node{}, schemaNames: map[string]string{}}
+	r.collect()
+	return r.read()
+}
+
+type jsReader struct {
+	t         *syntax.Tree
+	sequelize bool
+	// bindings are the file's variables and the values they are given
+	// (const users = db.collection("users")).
+	bindings map[string]*syntax.Node
+	// schemaNames maps a Mongoose schema's variable to the model it
+	// makes (mongoose.model("User", userSchema)).
+	schemaNames map[string]string
+	segs        []Segment
+	out         []Model
+}
+
+// collect reads what the models need from the whole file first: its
+// bindings and Mongoose model names.
+func (r *jsReader) collect() {
+	syntax.Walk(r.t.Root(), func(n *syntax.Node) bool {
+		switch n.Type() {
+		case "variable_declarator":
+			if name := n.ChildByFieldName("name"); name != nil && name.Type() == "identifier" {
+				if v := n.ChildByFieldName("value"); v != nil {
+					r.bindings[r.t.Text(name)] = v
+				}
+			}
+		case "call_expression":
+			if jsCallee(r.t, n) == "model" {
+				args := jsArgs(n)
+				if len(args) >= 2 && args[1].Type() == "identifier" {
+					if s, ok := r.t.StringValue(args[0]); ok {
+						r.schemaNames[r.t.Text(args[1])] = s
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+func (r *jsReader) read() []Model {
+	syntax.Walk(r.t.Root(), func(n *syntax.Node) bool {
+		switch n.Type() {
+		case "class_declaration", "class", "abstract_class_declaration":
+			r.entity(n)
+		case "call_expression":
+			r.call(n)
+		case "new_expression":
+			r.schema(n)
+		case "string", "template_string":
+			if s := r.t.Text(n); len(s) > 2 && sqlStmtRE.MatchString(s) {
+				r.segs = append(r.segs, Segment{Text: []byte(s[1 : len(s)-1]), Line: syntax.Line(n)})
+			}
+			return false
+		}
+		return true
+	})
+	return append(r.out, sqlSegments(r.segs)...)
+}
+
+// entityDecorator names the class decorators that map a class to a table
+// or collection.
+var entityDecorator = regexp.MustCompile(`^(?:Entity|ChildEntity|Table|Schema)$`)
+
+// columnDecorator names the property decorators that make a column.
+var columnDecorator = regexp.MustCompile(`Column$|^(?:Property|Prop|prop|Field|Enum|Embedded)$`)
+
+// entity reads a decorated entity class and its decorated columns.
+func (r *jsReader) entity(class *syntax.Node) {
+	decorators := jsDecorators(class)
+	if p := class.Parent(); p != nil && p.Type() == "export_statement" {
+		decorators = append(decorators, jsDecorators(p)...)
+	}
+	if !slices.ContainsFunc(decorators, func(d *syntax.Node) bool { return entityDecorator.MatchString(jsDecoratorName(r.t, d)) }) {
+		return
+	}
+	name := class.ChildByFieldName("name")
+	body := class.ChildByFieldName("body")
+	if name == nil || body == nil {
+		return
+	}
+	md := Model{Name: r.t.Text(name), Line: syntax.Line(name)}
+	// A method's decorators come before it in the class body (a getter
+	// stored as a column); a field's are its own children.
+	var pending []*syntax.Node
+	for _, m := range syntax.NamedChildren(body) {
+		switch m.Type() {
+		case "decorator":
+			pending = append(pending, m)
+			continue
+		case "public_field_definition", "field_definition", "method_definition":
+		default:
+			pending = nil
+			continue
+		}
+		decorators := append(pending, jsDecorators(m)...)
+		pending = nil
+		var typ []string
+		column := false
+		for _, d := range decorators {
+			dname := jsDecoratorName(r.t, d)
+			typ = append(typ, dname)
+			if columnDecorator.MatchString(dname) {
+				column = true
+				typ = append(typ, r.decoratorArgs(d)...)
+			}
+		}
+		prop := m.ChildByFieldName("name")
+		if prop == nil {
+			prop = m.ChildByFieldName("property")
+		}
+		if !column || prop == nil {
+			continue
+		}
+		if a := m.ChildByFieldName("type"); a != nil {
+			typ = append(typ, r.t.Text(a))
+		}
+		if a := m.ChildByFieldName("return_type"); a != nil {
+			typ = append(typ, r.t.Text(a))
+		}
+		md.Fields = append(md.Fields, Field{Name: r.t.Text(prop), Type: strings.Join(typ, " ")})
+	}
+	r.out = append(r.out, md)
+}
+
+// decoratorArgs is what a column decorator's arguments say of the
+// type: DataType.BOOLEAN, "varchar", { type: "int" }.
+func (r *jsReader) decoratorArgs(d *syntax.Node) []string {
+	cs := syntax.NamedChildren(d)
+	if len(cs) == 0 || cs[0].Type() != "call_expression" {
+		return nil
+	}
+	var out []string
+	for _, a := range jsArgs(cs[0]) {
+		if s, ok := r.t.StringValue(a); ok {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, r.valueType(a))
+	}
+	return out
+}
+
+// call reads Sequelize's define and init, knex's createTable and the
+// documents a MongoDB collection is given.
+func (r *jsReader) call(n *syntax.Node) {
+	args := jsArgs(n)
+	switch callee := jsCallee(r.t, n); {
+	case callee == "define" && r.sequelize && len(args) >= 2 && args[1].Type() == "object":
+		if name, ok := r.t.StringValue(args[0]); ok {
+			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[1])})
+		}
+	case callee == "init" && r.sequelize && len(args) >= 1 && args[0].Type() == "object":
+		fn := n.ChildByFieldName("function")
+		if obj := fn.ChildByFieldName("object"); obj != nil && obj.Type() == "identifier" {
+			r.out = append(r.out, Model{Name: r.t.Text(obj), Line: syntax.Line(n), Fields: r.objectFields(args[0])})
+		}
+	case (callee == "createTable" || callee == "table" || callee == "alterTable") && len(args) >= 2 && jsSchemaBuilder(r.t, n):
+		if name, ok := r.t.StringValue(args[0]); ok {
+			if fields := r.knexColumns(args[1]); len(fields) > 0 {
+				r.out = append(r.out, Model{Name: tableName(name), Line: syntax.Line(n), Fields: fields})
+			}
+		}
+	case mongoWrites[callee] > 0:
+		r.document(n, callee, args)
+	}
+}
+
+// mongoWrites are the MongoDB collection methods that store documents,
+// with the argument (1-based) that holds them: updates take a filter
+// first.
+var mongoWrites = map[string]int{
+	"insertOne": 1, "insertMany": 1, "insert": 1, "save": 1,
+	"updateOne": 2, "updateMany": 2, "update": 2, "replaceOne": 2, "findOneAndUpdate": 2, "findOneAndReplace": 2,
+}
+
+// document reads the fields of the documents a write to a MongoDB
+// collection stores: the collection is a call to collection("name") on
+// the receiver, or a variable given one.
+func (r *jsReader) document(n *syntax.Node, method string, args []*syntax.Node) {
+	fn := n.ChildByFieldName("function")
+	recv := fn.ChildByFieldName("object")
+	if recv != nil && recv.Type() == "identifier" {
+		recv = r.bindings[r.t.Text(recv)]
+	}
+	recv = jsUnwrap(recv)
+	if recv == nil || recv.Type() != "call_expression" {
+		return
+	}
+	if c := jsCallee(r.t, recv); c != "collection" && c != "getCollection" {
+		return
+	}
+	cargs := jsArgs(recv)
+	if len(cargs) == 0 {
+		return
+	}
+	name, ok := r.t.StringValue(cargs[0])
+	i := mongoWrites[method] - 1
+	if !ok || i >= len(args) {
+		return
+	}
+	fields := r.docFields(n, args[i], 0)
+	if len(fields) > 0 {
+		r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: fields})
+	}
+}
+
+// docFields lists the fields of a document value: an object's keys (an
+// update operator's object read through), an array's objects, or a
+// variable's, from its object and the properties the function around
+// the write sets on it.
+func (r *jsReader) docFields(at, v *syntax.Node, depth int) []Field {
+	v = jsUnwrap(v)
+	if v == nil || depth > 3 {
+		return nil
+	}
+	switch v.Type() {
+	case "object":
+		var out []Field
+		for _, f := range r.objectFields(v) {
+			if strings.HasPrefix(f.Name, "$") {
+				for _, p := range syntax.NamedChildren(v) {
+					if k := p.ChildByFieldName("key"); k != nil && jsKey(r.t, k) == f.Name {
+						out = append(out, r.docFields(at, p.ChildByFieldName("value"), depth+1)...)
+					}
+				}
+				continue
+			}
+			out = append(out, f)
+		}
+		return out
+	case "array":
+		var out []Field
+		for _, e := range syntax.NamedChildren(v) {
+			out = append(out, r.docFields(at, e, depth+1)...)
+		}
+		return out
+	case "identifier":
+		name := r.t.Text(v)
+		scope := jsEnclosingFunction(at)
+		var out []Field
+		syntax.Walk(scope, func(n *syntax.Node) bool {
+			switch n.Type() {
+			case "variable_declarator":
+				if id := n.ChildByFieldName("name"); id != nil && r.t.Text(id) == name {
+					if val := jsUnwrap(n.ChildByFieldName("value")); val != nil && val.Type() == "object" {
+						out = append(out, r.objectFields(val)...)
+					}
+				}
+			case "assignment_expression":
+				left := n.ChildByFieldName("left")
+				if left != nil && left.Type() == "member_expression" {
+					if obj := left.ChildByFieldName("object"); obj != nil && obj.Type() == "identifier" && r.t.Text(obj) == name {
+						if prop := left.ChildByFieldName("property"); prop != nil {
+							out = append(out, Field{Name: r.t.Text(prop)})
+						}
+					}
+				}
+			}
+			return true
+		})
+		return out
+	}
+	return nil
+}
+
+// schema reads a Mongoose schema: new Schema({...}) or new mongoose.Schema({...}).
+func (r *jsReader) schema(n *syntax.Node) {
+	ctor := n.ChildByFieldName("constructor")
+	if ctor == nil {
+		return
+	}
+	cname := r.t.Text(ctor)
+	if ctor.Type() == "member_expression" {
+		cname = r.t.Text(ctor.ChildByFieldName("property"))
+	}
+	args := jsArgs(n)
+	if cname != "Schema" || len(args) == 0 || args[0].Type() != "object" {
+		return
+	}
+	name := "Document"
+	if p := n.Parent(); p != nil && p.Type() == "variable_declarator" {
+		if id := p.ChildByFieldName("name"); id != nil {
+			v := r.t.Text(id)
+			name = r.schemaNames[v]
+			if name == "" {
+				name = strings.TrimSuffix(strings.TrimSuffix(v, "Schema"), "schema")
+				if name != "" {
+					name = strings.ToUpper(name[:1]) + name[1:]
+				}
+			}
+		}
+	}
+	if name == "" {
+		name = "Document"
+	}
+	r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[0])})
+}
+
+// knexIgnored are schema builder calls that add no column.
+var knexIgnored = map[string]bool{
+	"index": true, "unique": true, "primary": true, "foreign": true, "dropColumn": true, "dropColumns": true,
+	"renameColumn": true, "dropForeign": true, "dropIndex": true, "dropUnique": true, "dropPrimary": true,
+	"timestamps": true, "dropTimestamps": true, "comment": true, "engine": true, "charset": true, "collate": true,
+}
+
+// knexColumns lists the columns a schema builder callback adds: t.string("email").
+func (r *jsReader) knexColumns(fn *syntax.Node) []Field {
+	params := fn.ChildByFieldName("parameters")
+	var param string
+	if params != nil {
+		if ps := syntax.NamedChildren(params); len(ps) > 0 {
+			param = r.t.Text(ps[0])
+			if pat := ps[0].ChildByFieldName("pattern"); pat != nil {
+				param = r.t.Text(pat)
+			}
+		}
+	} else if p := fn.ChildByFieldName("parameter"); p != nil {
+		param = r.t.Text(p)
+	}
+	if param == "" {
+		return nil
+	}
+	var out []Field
+	syntax.Walk(fn.ChildByFieldName("body"), func(n *syntax.Node) bool {
+		if n.Type() != "call_expression" {
+			return true
+		}
+		f := n.ChildByFieldName("function")
+		if f == nil || f.Type() != "member_expression" {
+			return true
+		}
+		obj, method := f.ChildByFieldName("object"), r.t.Text(f.ChildByFieldName("property"))
+		if obj == nil || obj.Type() != "identifier" || r.t.Text(obj) != param || knexIgnored[method] {
+			return true
+		}
+		if args := jsArgs(n); len(args) > 0 {
+			if col, ok := r.t.StringValue(args[0]); ok {
+				out = append(out, Field{Name: col, Type: method})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// objectFields lists an object literal's keys, each with its value's
+// text as its type (DataTypes.BOOLEAN, { type: String, required: true }).
+func (r *jsReader) objectFields(obj *syntax.Node) []Field {
+	var out []Field
+	for _, p := range syntax.NamedChildren(obj) {
+		switch p.Type() {
+		case "pair":
+			if k := p.ChildByFieldName("key"); k != nil {
+				if name := jsKey(r.t, k); name != "" {
+					typ := r.valueType(p.ChildByFieldName("value"))
+					out = append(out, Field{Name: name, Type: typ})
+				}
+			}
+		case "shorthand_property_identifier":
+			out = append(out, Field{Name: r.t.Text(p)})
+		}
+	}
+	return out
+}
+
+// valueType is the type an object's value declares: the value itself
+// (DataTypes.BOOLEAN, String), or an options object's type and
+// validators ({ type: Boolean, default: false }, { validate: { isEmail:
+// true } }); a nested object of fields declares none.
+func (r *jsReader) valueType(v *syntax.Node) string {
+	if v == nil {
+		return ""
+	}
+	if v.Type() != "object" {
+		return r.t.Text(v)
+	}
+	var parts []string
+	for _, p := range syntax.NamedChildren(v) {
+		if p.Type() != "pair" {
+			continue
+		}
+		switch jsKey(r.t, p.ChildByFieldName("key")) {
+		case "type":
+			parts = append([]string{r.t.Text(p.ChildByFieldName("value"))}, parts...)
+		case "validate":
+			if val := p.ChildByFieldName("value"); val != nil && val.Type() == "object" {
+				for _, f := range r.objectFields(val) {
+					parts = append(parts, f.Name) // the validators, not their messages
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func jsKey(t *syntax.Tree, k *syntax.Node) string {
+	if k == nil {
+		return ""
+	}
+	switch k.Type() {
+	case "property_identifier":
+		return t.Text(k)
+	case "string":
+		s, _ := t.StringValue(k)
+		return s
+	}
+	return ""
+}
+
+// jsSchemaBuilder: the call is on a schema builder (knex.schema.createTable).
+func jsSchemaBuilder(t *syntax.Tree, call *syntax.Node) bool {
+	obj := call.ChildByFieldName("function").ChildByFieldName("object")
+	for obj != nil && obj.Type() == "call_expression" { // chained: schema.withSchema("x").createTable
+		obj = obj.ChildByFieldName("function").ChildByFieldName("object")
+	}
+	if obj == nil {
+		return false
+	}
+	if obj.Type() == "member_expression" {
+		return t.Text(obj.ChildByFieldName("property")) == "schema"
+	}
+	return t.Text(obj) == "schema"
+}
+
+// jsCallee is the name a call calls: f for f(), m for x.m().
+func jsCallee(t *syntax.Tree, call *syntax.Node) string {
+	f := call.ChildByFieldName("function")
+	if f == nil {
+		return ""
+	}
+	switch f.Type() {
+	case "identifier":
+		return t.Text(f)
+	case "member_expression":
+		return t.Text(f.ChildByFieldName("property"))
+	}
+	return ""
+}
+
+func jsArgs(call *syntax.Node) []*syntax.Node {
+	a := call.ChildByFieldName("arguments")
+	if a == nil {
+		return nil
+	}
+	return syntax.NamedChildren(a)
+}
+
+func jsDecorators(n *syntax.Node) []*syntax.Node {
+	var out []*syntax.Node
+	for _, c := range syntax.NamedChildren(n) {
+		if c.Type() == "decorator" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// jsDecoratorName is the name a decorator calls: Column for @Column(),
+// @Column and @orm.Column().
+func jsDecoratorName(t *syntax.Tree, d *syntax.Node) string {
+	cs := syntax.NamedChildren(d)
+	if len(cs) == 0 {
+		return ""
+	}
+	e := cs[0]
+	if e.Type() == "call_expression" {
+		e = e.ChildByFieldName("function")
+	}
+	if e != nil && e.Type() == "member_expression" {
+		e = e.ChildByFieldName("property")
+	}
+	return t.Text(e)
+}
+
+// jsUnwrap reads through await, parentheses and type assertions.
+func jsUnwrap(n *syntax.Node) *syntax.Node {
+	for n != nil {
+		switch n.Type() {
+		case "await_expression", "parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression":
+			cs := syntax.NamedChildren(n)
+			if len(cs) == 0 {
+				return nil
+			}
+			n = cs[0]
+		default:
+			return n
+		}
+	}
+	return nil
+}
+
+// jsEnclosingFunction is the function around n, or the file.
+func jsEnclosingFunction(n *syntax.Node) *syntax.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration":
+			return p
+		}
+		n = p
+	}
+	return n
+}
