@@ -87,6 +87,23 @@ func TestServeInBrowser(t *testing.T) {
 		t.Errorf("the page has %s scripts", n)
 	}
 
+	// The one page, as the report renders it: its inline style is let
+	// through by hash (the body is laid out by it), and it runs no script.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a[href="/"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#one-page")),
+		chromedp.Click(chromedp.CSS("#one-page")),
+		chromedp.WaitVisible(chromedp.CSS("svg.matrix")),
+	); err != nil {
+		t.Fatalf("open the one page: %v", err)
+	}
+	if w := str(`getComputedStyle(document.body).maxWidth`); w != "1152px" {
+		t.Errorf("the one page's style was not applied (body max-width %q): its hash is not in the policy", w)
+	}
+	if h := str(`document.querySelector("h1").textContent`); h != "Threat model: Tiny chat" {
+		t.Errorf("the one page's title: %q", h)
+	}
+
 	after := readFile(t, f.model)
 	commentsKept(t, after)
 	for _, want := range []string{"    response: accept   # was: mitigate\n", "      by: Mia\n", "      revisit: 2026-12-01\n"} {

@@ -1,7 +1,10 @@
 package serve
 
 import (
+	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -165,6 +168,41 @@ func missing(d Decision) string {
 		return ""
 	}
 	return "Nothing was recorded: fill in " + strings.Join(need, ", ") + "."
+}
+
+// onePage shows the one page as 'threatmap report --format html' renders
+// it. Its stylesheet is inline, so this response's policy allows that one
+// style block by its hash, and still no script.
+func (s *Server) onePage(w http.ResponseWriter, r *http.Request) {
+	page, err := s.cfg.Load()
+	if err != nil {
+		refuse(w, http.StatusInternalServerError, "threatmap cannot read the model:\n"+err.Error())
+		return
+	}
+	var b bytes.Buffer
+	if err := (report.HTML{}).Write(&b, page); err != nil {
+		refuse(w, http.StatusInternalServerError, "threatmap could not render the page: "+err.Error())
+		return
+	}
+	policy := securityHeaders["Content-Security-Policy"]
+	if style, ok := inlineStyle(b.Bytes()); ok {
+		sum := sha256.Sum256(style)
+		policy += "; style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	w.Header().Set("Content-Security-Policy", policy)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b.Bytes())
+}
+
+// inlineStyle is the text of the page's one <style> block, which the
+// report's template writes with no model text in it.
+func inlineStyle(page []byte) ([]byte, bool) {
+	_, rest, ok := bytes.Cut(page, []byte("<style>"))
+	if !ok {
+		return nil, false
+	}
+	style, _, ok := bytes.Cut(rest, []byte("</style>"))
+	return style, ok
 }
 
 func serveStyle(w http.ResponseWriter, r *http.Request) {

@@ -116,6 +116,7 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("GET /threat/{id}", s.threat)
 	s.mux.HandleFunc("POST /threat/{id}/{kind}", s.decide)
 	s.mux.HandleFunc("POST /review", s.decide)
+	s.mux.HandleFunc("GET /page", s.onePage)
 	s.mux.HandleFunc("GET /style.css", serveStyle)
 	return s, nil
 }

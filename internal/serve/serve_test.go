@@ -1,6 +1,9 @@
 package serve
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"net"
 	"net/http"
@@ -369,5 +372,32 @@ func TestModelTextEscaped(t *testing.T) {
 		if !strings.Contains(body, "Tiny &lt;b&gt;chat&lt;/b&gt;") {
 			t.Errorf("%s does not show the product's name as text", target)
 		}
+	}
+}
+
+// TestOnePage: the report's HTML page, with a policy that allows its one
+// inline style block by hash and nothing else, behind the same token.
+func TestOnePage(t *testing.T) {
+	f := newFixture(t, false, "")
+	if w := f.do(request{method: "GET", target: "/page"}); w.Code != http.StatusForbidden {
+		t.Errorf("without the token: status %d", w.Code)
+	}
+	w := f.do(request{method: "GET", target: "/page", cookie: testToken})
+	body := w.Body.Bytes()
+	if w.Code != http.StatusOK || !bytes.Contains(body, []byte("<section id=\"what-you-cannot-afford-to-lose\">")) {
+		t.Fatalf("status %d\n%s", w.Code, body)
+	}
+	style, ok := inlineStyle(body)
+	if !ok {
+		t.Fatal("the page has no style block")
+	}
+	sum := sha256.Sum256(style)
+	csp := w.Header().Get("Content-Security-Policy")
+	want := securityHeaders["Content-Security-Policy"] + "; style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if csp != want {
+		t.Errorf("CSP\n got %s\nwant %s", csp, want)
+	}
+	if bytes.Contains(body, []byte("<script")) {
+		t.Errorf("the page has a script")
 	}
 }
