@@ -282,6 +282,16 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 			l.expr(c)
 		}
 		return
+	case t == "for_in_statement":
+		// for (const entry of entries), for (key in body): the loop
+		// variable is an element (or key) of what is iterated.
+		if left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right"); left != nil && right != nil {
+			l.bind(left, element(l.expr(right)), syntax.Line(n))
+		}
+		if body := n.ChildByFieldName("body"); body != nil {
+			l.stmt(body)
+		}
+		return
 	}
 	if isExpr(t) {
 		l.expr(n)
@@ -581,6 +591,15 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		}
 	}
 	if args := n.ChildByFieldName(g.CallArgs); args != nil {
+		if iterates[op.Callee.Name] && op.Callee.RecvExpr != nil {
+			// entries.forEach((entry) => ...): the callback's first
+			// parameter is an element of the receiver.
+			if cb := args.NamedChild(0); cb != nil && g.Functions[cb.Type()] {
+				if p := firstParam(g, cb); p != nil {
+					l.bind(p, element(*op.Callee.RecvExpr), syntax.Line(cb))
+				}
+			}
+		}
 		if args.Type() == g.Template {
 			// A tagged template (sql`... ${x}`) binds its values.
 			op.Args = []Expr{{}}
@@ -606,6 +625,41 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		return Expr{}
 	}
 	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+}
+
+// iterates are the array methods whose callback is given each element.
+var iterates = map[string]bool{"forEach": true, "map": true, "filter": true, "some": true, "every": true, "find": true,
+	"flatMap": true, "findIndex": true}
+
+// element is one element of what e holds.
+func element(e Expr) Expr {
+	out := Expr{}
+	for _, r := range e.Refs {
+		r.Path = JoinPath(r.Path, "[]")
+		out.Refs = append(out.Refs, r)
+	}
+	return out
+}
+
+// firstParam is a function's first parameter (its name or pattern).
+func firstParam(g *Grammar, fn *syntax.Node) *syntax.Node {
+	if p := fn.ChildByFieldName(g.FuncParam); p != nil {
+		return p
+	}
+	ps := fn.ChildByFieldName(g.FuncParams)
+	if ps == nil {
+		return nil
+	}
+	for _, c := range syntax.NamedChildren(ps) {
+		if c.Type() == "comment" {
+			continue
+		}
+		if p := c.ChildByFieldName("pattern"); p != nil {
+			return p
+		}
+		return c
+	}
+	return nil
 }
 
 // keyed is refs given as the value of one key of an object literal.

@@ -137,6 +137,13 @@ func unsafeYAML(ci *callInfo) bool {
 
 func entities(ci *callInfo) bool { return ci.parserEntities }
 
+// unfiltered: an extraction without tarfile's data or tar filter, which
+// refuse members that leave the folder.
+func unfiltered(ci *callInfo) bool {
+	f := strings.Trim(ci.kwText["filter"], `"'`)
+	return f != "data" && f != "tar" && !strings.Contains(f, "data_filter") && !strings.Contains(f, "tar_filter")
+}
+
 func spec(s *flow.Sink, kw string, args ...int) []sinkSpec {
 	return []sinkSpec{{sink: s, args: args, kw: kw}}
 }
@@ -238,7 +245,7 @@ var methodSinks = map[string][]sinkSpec{
 	"executescript":   spec(flow.SinkSQL, "", 0),
 	"exec_driver_sql": spec(flow.SinkSQL, "", 0),
 	"raw":             spec(flow.SinkSQL, "raw_query", 0),
-	"extractall":      spec(sinkExtract, "", -1),
+	"extractall":      {{sink: sinkExtract, args: []int{-1}, when: unfiltered}},
 	"save":            spec(flow.SinkFile, "dst", 0),
 }
 

@@ -39,5 +39,9 @@ func main() {
 	mux.HandleFunc("GET /echo", s.echoText)
 	mux.HandleFunc("POST /render", s.render)
 	mux.HandleFunc("GET /download", serveDownload("files"))
+	mux.HandleFunc("POST /uploads", s.upload)
+	mux.HandleFunc("POST /uploads/safe", s.uploadSafe)
+	mux.HandleFunc("POST /bundles", s.unpack)
+	mux.HandleFunc("POST /bundles/safe", s.unpackSafe)
 	log.Fatal(http.ListenAndServe(":8080", mux))
 }

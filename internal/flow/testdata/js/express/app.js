@@ -9,6 +9,7 @@ const db = require('./lib/db');
 const { runCmd } = require('./lib/shell');
 const login = require('./routes/login');
 const orders = require('./routes/orders');
+const uploads = require('./routes/uploads');
 const User = require('./lib/user');
 const sanitizeHtml = require('sanitize-html');
 
@@ -139,6 +140,7 @@ app.post('/session-safe', async (req, res) => {
 // A handler defined in another module, built by a factory.
 app.post('/login', login());
 app.use('/orders', orders);
+app.use('/uploads', uploads);
 
 app.listen(3000);
 

@@ -1,4 +1,5 @@
 import os
+import tarfile
 import zipfile
 
 from flask import Blueprint, abort, request, send_file, send_from_directory
@@ -55,6 +56,40 @@ def upload_safe():
 def unpack():
     archive = zipfile.ZipFile(request.files["bundle"])
     archive.extractall(ROOT)  # want: path-traversal via=body
+    return "ok"
+
+
+@files.route("/unpack-names", methods=["POST"])
+def unpack_names():
+    with zipfile.ZipFile(request.files["bundle"]) as archive:
+        for name in archive.namelist():
+            with open(os.path.join(ROOT, name), "wb") as out:  # want: path-traversal via=body
+                out.write(archive.read(name))
+    return "ok"
+
+
+@files.route("/unpack-checked", methods=["POST"])
+def unpack_checked():
+    with zipfile.ZipFile(request.files["bundle"]) as archive:
+        for name in archive.namelist():
+            target = os.path.realpath(os.path.join(ROOT, name))
+            if not target.startswith(ROOT + os.sep):
+                continue
+            with open(target, "wb") as out:
+                out.write(archive.read(name))
+    return "ok"
+
+
+@files.route("/unpack-tar", methods=["POST"])
+def unpack_tar():
+    tarfile.open(fileobj=request.files["bundle"]).extractall(ROOT)  # want: path-traversal via=body
+    return "ok"
+
+
+@files.route("/unpack-tar-filtered", methods=["POST"])
+def unpack_tar_filtered():
+    # The data filter refuses members that leave the folder.
+    tarfile.open(fileobj=request.files["bundle"]).extractall(ROOT, filter="data")
     return "ok"
 
 
