@@ -25,6 +25,7 @@ const (
 	objRouter              // fastapi.APIRouter
 	objNinja               // ninja.NinjaAPI, served where a URLconf puts its urls
 	objNinjaRouter         // ninja.Router
+	objAppBuilder          // a Flask-AppBuilder view class, its own blueprint
 )
 
 func (k objKind) framework() string {
@@ -57,6 +58,10 @@ type object struct {
 	implicit bool
 	// served are the places a Django URLconf serves a NinjaAPI's urls.
 	served []edge
+	// cls is the in-tree class the object is made from (a subclass of
+	// Api or Blueprint), whose own methods may wrap registrations.
+	cls    *class
+	clsMod *module
 }
 
 type edge struct {
@@ -208,6 +213,9 @@ func (g *graph) build() {
 				continue
 			}
 			o := &object{kind: k, mod: m, name: name}
+			if s := g.ix.resolve(m, v.fn); s.cls != nil {
+				o.cls, o.clsMod = s.cls, s.mod
+			}
 			switch k {
 			case objBlueprint:
 				o.prefix, _ = g.ix.str(m, v.arg(-1, "url_prefix"))
@@ -251,6 +259,7 @@ func (g *graph) build() {
 			g.classDecorators(m, m.classes[name])
 		}
 	}
+	g.appBuilderViews()
 }
 
 func (g *graph) link(parent *object, e edge) {
@@ -355,6 +364,16 @@ func (g *graph) call(m *module, c *expr) {
 		if recv != nil {
 			if name, ok := c.arg(0, "middleware_class").dotted(); ok {
 				recv.chain.add(name, name, at(m, c))
+			}
+		}
+	default:
+		if recv != nil && recv.cls != nil && !mountCalls[c.callee()] {
+			switch fn, _ := g.ix.method(recv.clsMod, recv.cls, c.callee()); {
+			case fn == nil || fn.forward == nil:
+			case fn.forward.built:
+				g.missed = append(g.missed, missedRoute{file: m.path, line: int(c.line)})
+			default:
+				g.call(m, fn.forward.apply(c))
 			}
 		}
 	}
@@ -669,7 +688,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n

@@ -56,6 +56,9 @@ type funcDetail struct {
 	params []param
 	// perms are a DRF get_permissions method's branches, when simple.
 	perms []permRule
+	// forward is a method that hands its arguments on to a registration
+	// of its own object (self.add_resource(resource, *urls)).
+	forward *forward
 }
 
 // noDetail is the detail of every function with none. Never write to it.
@@ -196,6 +199,7 @@ var mountCalls = map[string]bool{
 	"add_websocket_route": true, "register": true, "add_namespace": true,
 	"mount": true, "init_app": true, "before_request": true, "add_middleware": true,
 	"append": true, "extend": true, "add_router": true,
+	"add_view": true, "add_view_no_menu": true, "add_api": true, // Flask-AppBuilder
 }
 
 // extract reads a parsed file into a module.
@@ -375,8 +379,11 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 		if cls != nil && name == "get_permissions" && body != nil {
 			detail.perms = x.permRules(body)
 		}
+		if cls != nil && body != nil {
+			detail.forward = x.forwardOf(n.ChildByFieldName("parameters"), body)
+		}
 		f.funcDetail = noDetail
-		if detail.decorators != nil || detail.params != nil || detail.perms != nil {
+		if detail.decorators != nil || detail.params != nil || detail.perms != nil || detail.forward != nil {
 			f.funcDetail = &detail
 		}
 		if cls != nil {
@@ -543,6 +550,9 @@ func (x *extractor) collectCalls(n *syntax.Node) {
 	}
 	attr := x.t.Text(fn.ChildByFieldName("attribute"))
 	if !mountCalls[attr] {
+		if x.mayForward(n) {
+			x.m.calls = append(x.m.calls, x.expr(n))
+		}
 		return
 	}
 	if attr == "append" || attr == "extend" {

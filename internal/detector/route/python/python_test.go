@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "fastapi", "django"} {
+	for _, app := range []string{"flask", "flask_restful", "fastapi", "django", "appbuilder", "appbuilder_bare"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -60,6 +60,10 @@ func TestRouteDetails(t *testing.T) {
 		{"flask_restful", "PUT", "/api/users/{user_id}", "flask", "api/resources/users.py", 22, "UserResource.put", "required", "method_decorators = [jwt_required()] (applied api/resources/users.py:17): flask-jwt-extended jwt_required rejects a request without a token", "user_id:int", ""},
 		{"flask_restful", "GET", "/api/orders/by-ref/{ref}", "flask", "api/resources/orders.py", 5, "OrderResource.get", "none", "", "ref:string", ""},
 		{"flask_restful", "GET", "/v2/reports/{report_id}", "flask", "api/v2.py", 9, "Report.get", "none", "", "report_id:int", ""},
+		{"appbuilder", "GET", "/contacts/export/{fmt}", "flask", "crm/views.py", 9, "ContactsView.export", "required", "@has_access (applied crm/views.py:10): Flask-AppBuilder has_access redirects an anonymous caller to login", "fmt:string", ""},
+		{"appbuilder", "GET", "/contacts/card/{pk}", "flask", "crm/views.py", 28, "ContactsView.card", "none", "", "pk:int", ""},
+		{"appbuilder", "POST", "/api/v1/invoice", "flask", "crm/apis.py", 13, "InvoiceApi.create", "required", "@protect() (applied crm/apis.py:14): Flask-AppBuilder protect responds 401 without the permission", "", ""},
+		{"appbuilder_bare", "GET", "/audit/events", "flask", "app.py", 8, "AuditApi.events", "unknown", "", "", ""},
 		{"fastapi", "GET", "/api/items/{item_id}", "fastapi", "app/routers/items.py", 16, "read_item", "none", "", "item_id:int", ""},
 		{"fastapi", "PUT", "/api/items/{item_id}/images/{image_id}", "fastapi", "app/routers/items.py", 21, "replace_image", "none", "", "item_id:int,image_id:uuid", ""},
 		{"fastapi", "GET", "/api/v1/users/me", "fastapi", "app/routers/users.py", 8, "me", "required", "Depends(verify_api_key) (defined app/deps.py:14, applied app/main.py:12)", "", ""},
