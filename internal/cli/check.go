@@ -176,6 +176,7 @@ none is, 2 on bad usage or an invalid model.`,
 	cmd.Flags().StringVar(&o.repoRoot, "repo-root", "", "the repository's root, which SARIF and GitHub annotations name files from (default: the nearest folder above DIR with a .git)")
 	cmd.Flags().StringVar(&o.config, "config", "", "the check configuration (default DIR/"+check.ConfigFile+" when it exists)")
 	o.addWalkFlags(cmd)
+	o.addRoutesFrom(cmd)
 	return cmd
 }
 

@@ -18,11 +18,17 @@ func init() {
 // `report` shows on a repository without threatmap.yaml, and what `init`
 // writes.
 func draftFromCode(ctx context.Context, e *env, dir string) (*model.Model, error) {
+	return draftWith(ctx, e, dir, "")
+}
+
+// draftWith is draftFromCode with the routes OWASP Noir found
+// (routesFrom, --routes-from) joining the scan's.
+func draftWith(ctx context.Context, e *env, dir, routesFrom string) (*model.Model, error) {
 	cfg, err := loadCheckConfig(dir, "")
 	if err != nil {
 		return nil, err
 	}
-	f, err := runScan(ctx, e, dir, &scanOptions{auth: cfg.Taught()})
+	f, err := runScan(ctx, e, dir, &scanOptions{auth: cfg.Taught(), routesFrom: routesFrom})
 	if err != nil {
 		return nil, err
 	}

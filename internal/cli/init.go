@@ -29,6 +29,7 @@ const PageName = "THREATMAP.md"
 
 func newInitCmd(e *env) *cobra.Command {
 	var force bool
+	var routesFrom string
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Draft threatmap.yaml and THREATMAP.md from the code",
@@ -74,7 +75,7 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 			if err := check(); err != nil {
 				return err
 			}
-			m, err := draftFromCode(cmd.Context(), e, dir)
+			m, err := draftWith(cmd.Context(), e, dir, routesFrom)
 			if err != nil {
 				return err
 			}
@@ -121,11 +122,12 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing threatmap.yaml and THREATMAP.md")
+	cmd.Flags().StringVar(&routesFrom, "routes-from", "", routesFromHelp)
 	return cmd
 }
 
 func newSyncCmd(e *env) *cobra.Command {
-	var modelPath string
+	var modelPath, routesFrom string
 	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "sync [DIR]",
@@ -170,7 +172,7 @@ while it reads and writes it, so a decision recorded meanwhile is kept.`,
 			if _, err := check(); err != nil && !dryRun {
 				return err
 			}
-			m, err := draftFromCode(cmd.Context(), e, dir)
+			m, err := draftWith(cmd.Context(), e, dir, routesFrom)
 			if err != nil {
 				return err
 			}
@@ -246,6 +248,7 @@ while it reads and writes it, so a decision recorded meanwhile is kept.`,
 	}
 	cmd.Flags().StringVar(&modelPath, "model", "", "the model file (default DIR/threatmap.yaml)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would change without writing")
+	cmd.Flags().StringVar(&routesFrom, "routes-from", "", routesFromHelp)
 	return cmd
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/gitsafe"
 	"github.com/threatmap/threatmap/internal/history"
+	"github.com/threatmap/threatmap/internal/noir"
 	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/scan"
 	"github.com/threatmap/threatmap/internal/source"
@@ -29,6 +31,17 @@ type scanOptions struct {
 	history     bool
 	// auth is what threatmap-check.yaml teaches about auth.
 	auth *route.Taught
+	// routesFrom is OWASP Noir's output (--routes-from): its endpoints
+	// join the scan's routes.
+	routesFrom string
+}
+
+// routesFromHelp is the --routes-from flag's help.
+const routesFromHelp = "also read the endpoints OWASP Noir found (`FILE` from noir -f json or -f jsonl); a route threatmap finds itself wins"
+
+// addRoutesFrom registers --routes-from.
+func (o *scanOptions) addRoutesFrom(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.routesFrom, "routes-from", "", routesFromHelp)
 }
 
 func (o *scanOptions) addWalkFlags(cmd *cobra.Command) {
@@ -63,6 +76,15 @@ purpose:
     guards: [parseRequest, requireUser]
     public: ["GET /health", "POST /api/webhooks/*"]
 
+--routes-from FILE adds the endpoints OWASP Noir found (noir -f json, or
+-f jsonl) for a stack threatmap does not parse yet: each HTTP or WebSocket
+endpoint joins the routes with "source": "noir", its framework as Noir
+names it, its first code path as file:line, and auth required where a Noir
+tagger saw a guard. A route threatmap finds itself (the same method and
+path, parameter names aside) is kept once, threatmap's, with Noir's guard
+when threatmap could not tell. Command-line and mobile endpoints are left
+out. A file that is not Noir's output is an error at FILE:line:col.
+
 --history also reads every commit that touches DIR, from git's object
 store: the lines each commit added to a file are searched for secrets, so
 a key committed and later deleted is found, at the commit that added it.
@@ -73,7 +95,11 @@ clone lacks is a warning.
 ` + formatsHelp(output.Scan),
 		Example: `  threatmap scan examples/docqa
   threatmap scan . --format json | jq '.surfaces[] | "\(.method) \(.path)"'
-  threatmap scan . -o json=facts.json -o table=facts.txt`,
+  threatmap scan . -o json=facts.json -o table=facts.txt
+
+  # Routes OWASP Noir found too, for frameworks threatmap does not read
+  noir -b . -f json --no-log > noir.json
+  threatmap scan . --routes-from noir.json`,
 		Args: maxOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
@@ -95,6 +121,7 @@ clone lacks is a warning.
 	}
 	out.add(cmd, output.Scan, "", "(default: table on a terminal, json otherwise)")
 	o.addWalkFlags(cmd)
+	o.addRoutesFrom(cmd)
 	return cmd
 }
 
@@ -123,6 +150,17 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 		ctx = context.Background()
 	}
 	opt := scan.Options{Walk: source.Options{MaxFileSize: o.maxFileSize, NoGitignore: o.noGitignore, Exclude: o.exclude}, Auth: o.auth}
+	var fromTool *noir.Result
+	if o.routesFrom != "" {
+		data, err := source.ReadInput(dir, o.routesFrom, noir.MaxSize+1)
+		if err != nil {
+			return facts.Facts{}, usageErr("--routes-from: %v", err)
+		}
+		if fromTool, err = noir.Parse(o.routesFrom, data, dir); err != nil {
+			return facts.Facts{}, usageErr("--routes-from: %v", err)
+		}
+		opt.Routes = fromTool.Routes
+	}
 	if isTerminal(e.stderr) {
 		opt.Progress = func(n int) {
 			if n%500 == 0 {
@@ -134,6 +172,10 @@ func runScan(ctx context.Context, e *env, dir string, o *scanOptions) (facts.Fac
 	res, err := scan.Run(ctx, dir, all.New(), opt)
 	if err != nil {
 		return res, fmt.Errorf("scan %s: %w", dir, err)
+	}
+	if fromTool != nil && fromTool.Skipped > 0 {
+		res.Warnings = append(res.Warnings, facts.Warning{File: filepath.ToSlash(o.routesFrom),
+			Message: fmt.Sprintf("%d of Noir's endpoints are no web surface (a command line, a mobile deep link) or name no URL; left out", fromTool.Skipped)})
 	}
 	if o.history {
 		repo, err := gitsafe.Open(ctx, dir)

@@ -79,10 +79,14 @@ type Route struct {
 	// operation (Method POST, Path the endpoint's with #Query.field,
 	// #Mutation.field or #Subscription.field) and "websocket" for one
 	// event a socket handles.
-	Kind         string `json:"kind"`
-	Method       string `json:"method"`
-	Path         string `json:"path"`
-	Framework    string `json:"framework"`
+	Kind      string `json:"kind"`
+	Method    string `json:"method"`
+	Path      string `json:"path"`
+	Framework string `json:"framework"`
+	// Source names the tool that found the route when it is not
+	// threatmap itself: "noir" for OWASP Noir's output (scan
+	// --routes-from). Empty for routes read from the tree.
+	Source       string `json:"source,omitempty"`
 	File         string `json:"file"`
 	Line         int    `json:"line"`
 	Handler      string `json:"handler,omitempty"`

@@ -45,6 +45,10 @@ type Options struct {
 	// auth:): guards the route detectors treat as such wherever the code
 	// applies them, and routes declared public. Nil teaches nothing.
 	Auth *route.Taught
+	// Routes are routes another tool found (OWASP Noir's, read by
+	// internal/noir): they join the scan's own, and a route the scan
+	// found itself wins (process.MergeToolRoutes).
+	Routes []facts.Route
 }
 
 // Run scans root with the given detectors (fresh instances: detectors may
@@ -122,6 +126,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 		}
 	}
 	res := sink.Result()
+	res.Surfaces = append(res.Surfaces, opt.Routes...)
 	process.Run(&res, process.Default)
 	opt.Auth.MarkPublic(res.Surfaces)
 	res.Stats.Files, res.Stats.Bytes, res.Stats.Skipped = int(files.Load()), bytesRead.Load(), int(skipped.Load())

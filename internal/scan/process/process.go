@@ -28,6 +28,7 @@ type Processor struct {
 // one before left.
 var Default = []Processor{
 	{"dedupe-routes", DedupeRoutes},
+	{"merge-tool-routes", MergeToolRoutes},
 	{"merge-spec-routes", MergeSpecRoutes},
 	{"drop-options", DropOptions},
 	{"fold-declared-stores", FoldDeclaredStores},
@@ -101,6 +102,47 @@ func MergeSpecRoutes(f *facts.Facts) {
 					c.Params[k].Type = r.Params[k].Type
 				}
 			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := rs[:0]
+	for i, r := range rs {
+		if !drop[i] {
+			out = append(out, r)
+		}
+	}
+	f.Surfaces = out
+}
+
+// MergeToolRoutes keeps one surface for a route another tool found (its
+// Source is set: OWASP Noir's) that the scan also found, in the code or
+// in a spec: the scan's, which knows the handler. What only the tool saw
+// (a guard, when the scan's auth is unknown) is carried over, and the
+// tool's other routes join the map.
+func MergeToolRoutes(f *facts.Facts) {
+	rs := f.Surfaces
+	own := map[string]int{}
+	for i, r := range rs {
+		if r.Source == "" {
+			if _, ok := own[routeShape(r)]; !ok {
+				own[routeShape(r)] = i
+			}
+		}
+	}
+	drop := map[int]bool{}
+	for i, r := range rs {
+		if r.Source == "" {
+			continue
+		}
+		j, ok := own[routeShape(r)]
+		if !ok {
+			continue
+		}
+		drop[i] = true
+		if c := &rs[j]; c.Auth == facts.AuthUnknown && r.Auth != facts.AuthUnknown && r.Auth != "" {
+			c.Auth, c.AuthEvidence = r.Auth, r.AuthEvidence
 		}
 	}
 	if len(drop) == 0 {

@@ -61,6 +61,25 @@ func TestDefault(t *testing.T) {
 			want: []string{"GET /health express none -"},
 		},
 		{
+			name: "a route Noir found and the code declares is the code's, with Noir's guard",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/orders/{order_id}", Framework: "go_gin", Source: "noir", File: "api/orders.go", Auth: facts.AuthRequired, AuthEvidence: "Protected by JWT (OWASP Noir, go_auth)"},
+				{Method: "GET", Path: "/orders/{id}", Framework: "gin", File: "api/orders.go", Auth: facts.AuthUnknown},
+				{Method: "DELETE", Path: "/orders/{id}", Framework: "gin", File: "api/orders.go", Auth: facts.AuthNone},
+				{Method: "DELETE", Path: "/orders/{id}", Framework: "go_gin", Source: "noir", File: "api/orders.go", Auth: facts.AuthRequired},
+				{Method: "GET", Path: "/reports", Framework: "go_gin", Source: "noir", File: "api/reports.go", Auth: facts.AuthUnknown},
+			},
+			want: []string{"DELETE /orders/{id} gin none -", "GET /orders/{id} gin required -", "GET /reports go_gin unknown -"},
+		},
+		{
+			name: "a spec route and Noir's: the spec's, from the tree",
+			routes: []facts.Route{
+				{Method: "POST", Path: "/login", Framework: openapi.Framework, File: "openapi.yaml", Auth: facts.AuthNone},
+				{Method: "POST", Path: "/login", Framework: "python_flask", Source: "noir", File: "app.py", Auth: facts.AuthUnknown},
+			},
+			want: []string{"POST /login openapi none -"},
+		},
+		{
 			name: "OPTIONS beside another method goes, alone it stays",
 			routes: []facts.Route{
 				{Method: "GET", Path: "/community/posts/{postID}", Framework: "gorilla", File: "main.go", Auth: facts.AuthRequired},
