@@ -1,18 +1,14 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
-	"strings"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
 
+	"github.com/threatmap/threatmap/internal/output"
 	"github.com/threatmap/threatmap/internal/threat"
 )
 
 func newRulesCmd(e *env) *cobra.Command {
-	var format string
+	var out outputFlags
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the threat rules: what each fires on, its STRIDE letters and the controls it checks",
@@ -23,31 +19,19 @@ questions, rates difficulty for a zero-knowledge automated attacker and
 impact, and suggests controls. A control with a check is marked
 implemented only when the check finds it in the code.
 
---format md prints the reference kept in docs/rules.md.`,
+` + formatsHelp(output.Rules),
 		Example: `  threatmap rules
   threatmap rules --format json | jq -r '.[] | select(.stride | index("D")) | .id'
-  threatmap rules --format md > docs/rules.md`,
+  threatmap rules -o md=docs/rules.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch format {
-			case "json":
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(threat.Info())
-			case "md":
-				return threat.WriteReference(e.stdout)
-			case "table":
-				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "RULE\tSTRIDE\tCWE\tTITLE")
-				for _, r := range threat.Info() {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, strings.Join(r.Stride, ""), strings.Join(r.CWE, ","), r.Title)
-				}
-				return tw.Flush()
+			targets, err := out.targets(e)
+			if err != nil {
+				return err
 			}
-			return usageErr("unknown --format %q: use table, json or md", format)
+			return out.write(e, targets, &output.Result{Rules: threat.Info()})
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "table, json or md")
+	out.add(cmd, output.Rules, "table", "")
 	return cmd
 }

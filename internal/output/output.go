@@ -1,5 +1,5 @@
 // Package output is the one registry of output formats. Every command that
-// prints a result (report, check, diff, scan) resolves --format and -o
+// prints a result (report, check, diff, scan, export, rules) resolves --format and -o
 // through it, --help lists each command's formats from it, and one run may
 // write several formats (-o sarif=PATH -o md=PATH) rendered from one
 // result. Files are written as reconcile writes the model: atomically, and
@@ -18,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/internal/exchange"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/report"
+	"github.com/threatmap/threatmap/internal/threat"
 )
 
 // Family is the kind of result a command prints.
@@ -32,6 +33,8 @@ const (
 	// Export is the model in another threat modelling tool's format
 	// (threatmap export); those formats write the report family too.
 	Export Family = "export"
+	// Rules is the threat rules' catalogue (threatmap rules).
+	Rules Family = "rules"
 )
 
 // Result is what one run produced. The field of the run's family is set;
@@ -41,6 +44,7 @@ type Result struct {
 	Check *check.Report
 	Diff  *diff.Result
 	Scan  *facts.Facts
+	Rules []threat.RuleInfo
 }
 
 // Options tune a rendering to where it goes.
@@ -72,6 +76,7 @@ var Formats = []Format{
 		Report: {"GitHub-flavoured Markdown: the one page", func(w io.Writer, r *Result, _ Options) error { return report.Markdown{}.Write(w, r.Page) }},
 		Check:  {"Markdown for a job summary or a pull-request comment", func(w io.Writer, r *Result, _ Options) error { return check.Markdown{}.Format(w, r.Check) }},
 		Diff:   {"Markdown, ready to post as a pull-request comment", func(w io.Writer, r *Result, _ Options) error { return r.Diff.Markdown(w) }},
+		Rules:  {"the reference kept in docs/rules.md", func(w io.Writer, _ *Result, _ Options) error { return threat.WriteReference(w) }},
 	}},
 	{Name: "html", Ours: oursHTML, Writers: map[Family]Writer{
 		Report: {"one self-contained page to open in a browser or print", func(w io.Writer, r *Result, _ Options) error { return report.HTML{}.Write(w, r.Page) }},
@@ -82,13 +87,15 @@ var Formats = []Format{
 		}},
 	}},
 	{Name: "table", Ours: oursTable, Writers: map[Family]Writer{
-		Scan: {"the facts, section by section, for a person (the default on a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeScanTable(w, r.Scan) }},
+		Scan:  {"the facts, section by section, for a person (the default on a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeScanTable(w, r.Scan) }},
+		Rules: {"one rule a line: id, STRIDE letters, CWE, title", func(w io.Writer, r *Result, _ Options) error { return writeRulesTable(w, r.Rules) }},
 	}},
 	{Name: "json", Ours: oursJSON, Writers: map[Family]Writer{
 		Report: {"the whole model with each threat's priority (schema/report.schema.json)", func(w io.Writer, r *Result, _ Options) error { return report.JSON{}.Write(w, r.Page) }},
 		Check:  {"the findings and the verdict as one object", func(w io.Writer, r *Result, _ Options) error { return check.JSON{}.Format(w, r.Check) }},
 		Diff:   {`{"base", "head", "surfaces", "threats", "gate"} as one object`, func(w io.Writer, r *Result, _ Options) error { return r.Diff.JSON(w) }},
 		Scan:   {"every fact as one object (schema/scan.schema.json; the default anywhere but a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, *r.Scan) }},
+		Rules:  {"every rule with what it fires on, its rating and its controls", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, r.Rules) }},
 	}},
 	{Name: "otm", Ours: oursOTM, Writers: map[Family]Writer{
 		Report: {"Open Threat Model 0.2.0 JSON, for IriusRisk and OWASP Threat Dragon (docs/formats.md)", writeOTM},
@@ -121,6 +128,8 @@ func Default(f Family, terminal bool) string {
 		return "json"
 	case Export:
 		return "otm"
+	case Rules:
+		return "table"
 	}
 	return "md"
 }

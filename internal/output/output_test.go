@@ -14,6 +14,7 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 	"github.com/threatmap/threatmap/internal/report"
+	"github.com/threatmap/threatmap/internal/threat"
 )
 
 // sample is a small result of every family: what each format renders in
@@ -32,6 +33,7 @@ func sample(t *testing.T) *Result {
 		Check: rep,
 		Diff:  d,
 		Scan:  &facts.Facts{Version: 1, Root: "app"},
+		Rules: threat.Info(),
 	}
 }
 
@@ -43,6 +45,7 @@ func TestNames(t *testing.T) {
 		Diff:   "md,json",
 		Scan:   "json,table",
 		Export: "otm,tmbom",
+		Rules:  "table,md,json",
 	}
 	for f, want := range tests {
 		if got := strings.Join(Names(f), ","); got != want {
@@ -184,6 +187,8 @@ func TestOursKnowsEveryOutput(t *testing.T) {
 		"::error::something\n",
 		"threatmap scan results, by hand\n",
 		"## Threat map changes, my summary\n",
+		"# Threat rules\n\nOur own rules for reviews.\n",
+		"[\n  {\n    \"id\": \"x\"\n  }\n]\n",
 		// An OTM or TM-BOM file another tool (or a person) wrote.
 		"{\n  \"otmVersion\": \"0.2.0\",\n  \"project\": {\"name\": \"drawn\", \"id\": \"drawn\"}\n}\n",
 		"{\n  \"$schema\": \"https://github.com/OWASP/www-project-threat-model-library/blob/v1.0.2/threat-model.schema.json\",\n  \"version\": \"1\"\n}\n",
