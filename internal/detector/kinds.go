@@ -168,6 +168,14 @@ var AssetKind = newKind(&Kind[facts.Asset]{
 	merge: func(p *facts.Asset, t facts.Asset) {
 		p.Evidence = append(p.Evidence, t.Evidence...)
 		p.Fields = append(p.Fields, t.Fields...)
+		for k, v := range t.Classes {
+			if p.Classes == nil {
+				p.Classes = map[string]string{}
+			}
+			if _, ok := p.Classes[k]; !ok {
+				p.Classes[k] = v
+			}
+		}
 	},
 	sort: func(xs []facts.Asset) []facts.Asset {
 		for i := range xs {

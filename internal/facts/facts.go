@@ -5,6 +5,7 @@ package facts
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/lang"
 )
@@ -159,11 +160,33 @@ type Store struct {
 
 // Asset is something worth protecting that the code shows.
 type Asset struct {
-	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // user-data|credentials|integrity
-	Name     string     `json:"name"`
-	Fields   []string   `json:"fields,omitempty"`
-	Evidence []Evidence `json:"evidence"`
+	ID     string   `json:"id"`
+	Kind   string   `json:"kind"` // user-data|credentials|integrity
+	Name   string   `json:"name"`
+	Fields []string `json:"fields,omitempty"`
+	// Classes says what each field holds: identity, contact,
+	// auth-secret, financial, health, location, free-text, file or
+	// billing.
+	Classes  map[string]string `json:"classes,omitempty"`
+	Evidence []Evidence        `json:"evidence"`
+}
+
+// Asset kinds a model makes.
+const (
+	AssetUserData  = "user-data"
+	AssetIntegrity = "integrity"
+)
+
+// BillingAssetName names the integrity asset of a model's billing state.
+func BillingAssetName(model string) string { return billingPrefix + model + ")" }
+
+const billingPrefix = "Subscription / billing state ("
+
+// BilledModel is the model a billing-state asset name names, and whether
+// it names one.
+func BilledModel(name string) (string, bool) {
+	inner, ok := strings.CutPrefix(name, billingPrefix)
+	return strings.TrimSuffix(inner, ")"), ok
 }
 
 // Exit is where data leaves: error responses, logs, e-mail, exports,

@@ -214,7 +214,7 @@ func (d *drafter) userDataAssets() {
 					impact = model.Critical
 				}
 				return model.Asset{Name: fmt.Sprintf("User data (%s)", a.Name), Kind: model.UserData, Impact: impact,
-					Description: "Sensitive fields: " + joinMax(a.Fields, 8) + ".",
+					Description: "Sensitive fields: " + joinMax(classedFields(a), 8) + ".",
 					Fields:      a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
 			})
 		case string(model.Integrity):
@@ -758,6 +758,18 @@ func capEvidence(ev []model.Evidence, n int) []model.Evidence {
 		ev = ev[:n]
 	}
 	return ev
+}
+
+// classedFields names each field with what it holds: "email (contact)".
+func classedFields(a facts.Asset) []string {
+	out := make([]string, len(a.Fields))
+	for i, f := range a.Fields {
+		out[i] = f
+		if c := a.Classes[f]; c != "" {
+			out[i] += " (" + strings.ReplaceAll(c, "-", " ") + ")"
+		}
+	}
+	return out
 }
 
 func joinMax(xs []string, n int) string {

@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"github.com/threatmap/threatmap/internal/facts"
 	"regexp"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -8,8 +9,8 @@ import (
 
 // Asset kinds a field can make its model.
 const (
-	KindUserData  = "user-data"
-	KindIntegrity = "integrity"
+	KindUserData  = facts.AssetUserData
+	KindIntegrity = facts.AssetIntegrity
 )
 
 // Class is what kind of personal or billing data a field holds.
@@ -79,7 +80,7 @@ var pairs = map[[2]string]Class{
 	{"national", "id"}: Identity, {"tax", "id"}: Identity, {"display", "name"}: Identity,
 	{"ip", "address"}: Location, {"remote", "addr"}: Location,
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
-	{"recovery", "codes"}: AuthSecret,
+	{"recovery", "codes"}:     AuthSecret,
 	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
 	{"subscription", "status"}: Billing, {"subscription", "tier"}: Billing, {"subscription", "plan"}: Billing,

@@ -46,12 +46,17 @@ func (*Detector) Keywords() []string {
 func (*Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	for _, m := range FileModels(ctx, f) {
 		var personal, billingState []string
+		classes := map[string]string{}
 		for _, field := range m.Fields {
-			switch KindOf(FieldClass(m.Name, field)) {
+			c := FieldClass(m.Name, field)
+			switch KindOf(c) {
 			case KindUserData:
 				personal = append(personal, field.Name)
 			case KindIntegrity:
 				billingState = append(billingState, field.Name)
+			}
+			if c != "" {
+				classes[field.Name] = string(c)
 			}
 		}
 		if len(billingState) == 0 && billingModel(m.Name, m.Fields) {
@@ -63,17 +68,31 @@ func (*Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sin
 		}
 		ev := []facts.Evidence{{File: f.Path, Line: m.Line}}
 		if len(personal) > 0 {
-			out.AddAsset(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Evidence: ev})
+			out.AddAsset(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Classes: only(classes, personal), Evidence: ev})
 		}
 		if len(billingState) > 0 {
-			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Evidence: ev})
+			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev})
 		}
 	}
 	return nil
 }
 
+// only is the classes of the fields named.
+func only(classes map[string]string, fields []string) map[string]string {
+	out := map[string]string{}
+	for _, f := range fields {
+		if c, ok := classes[f]; ok {
+			out[f] = c
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // BillingName names the integrity asset of a model's billing state.
-func BillingName(model string) string { return "Subscription / billing state (" + model + ")" }
+func BillingName(model string) string { return facts.BillingAssetName(model) }
 
 type modelsKey struct{}
 

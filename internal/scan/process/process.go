@@ -5,7 +5,8 @@
 // processor decides, over the whole set, what the model keeps: one
 // surface per route, a route both documented and coded merged into one,
 // preflight-only methods dropped, a database that compose only declares
-// folded into the one the code opens.
+// folded into the one the code opens, a model declared in code and as a
+// table one asset.
 //
 // A processor works on facts.Facts in place and keeps the order the sink
 // gave each list. Adding one is a function here and a line in Default.
@@ -32,6 +33,7 @@ var Default = []Processor{
 	{"merge-spec-routes", MergeSpecRoutes},
 	{"drop-options", DropOptions},
 	{"fold-declared-stores", FoldDeclaredStores},
+	{"merge-models", MergeModels},
 }
 
 // Run applies ps to f in order.

@@ -2,6 +2,7 @@ package process
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -110,5 +111,42 @@ func TestDefault(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMergeModels: a model declared in code and as a table is one asset
+// under the code's name with the fields and evidence of both; models
+// whose names differ by more than a plural stay apart.
+func TestMergeModels(t *testing.T) {
+	ev := func(file string) []facts.Evidence { return []facts.Evidence{{File: file, Line: 1}} }
+	f := &facts.Facts{Assets: []facts.Asset{
+		{Kind: "user-data", Name: "User", Fields: []string{"password"}, Evidence: ev("prisma/schema.prisma")},
+		{Kind: "user-data", Name: "WebsiteEvent", Fields: []string{"referrerPath"}, Evidence: ev("prisma/schema.prisma")},
+		{Kind: "user-data", Name: "user", Fields: []string{"password", "email"}, Evidence: ev("db/01.sql")},
+		{Kind: "user-data", Name: "user_sessions", Fields: []string{"token"}, Evidence: ev("db/01.sql")},
+		{Kind: "user-data", Name: "users", Fields: []string{"username"}, Evidence: ev("db/02.sql")},
+		{Kind: "user-data", Name: "website_event", Fields: []string{"referrer_path", "city"}, Evidence: ev("db/ch.sql")},
+		{Kind: "integrity", Name: "Subscription / billing state (customers)", Fields: []string{"stripe_customer_id"}, Evidence: ev("a.sql")},
+		{Kind: "integrity", Name: "Subscription / billing state (Customer)", Fields: []string{"plan"}, Evidence: ev("schema.prisma")},
+		{Kind: "credentials", Name: "users", Evidence: ev("x.go")},
+	}}
+	MergeModels(f)
+	var got []string
+	for _, a := range f.Assets {
+		var files []string
+		for _, e := range a.Evidence {
+			files = append(files, e.File)
+		}
+		got = append(got, a.Kind+" "+a.Name+" "+strings.Join(a.Fields, ",")+" "+strings.Join(files, ","))
+	}
+	want := []string{
+		"user-data User email,password,username db/01.sql,db/02.sql,prisma/schema.prisma",
+		"user-data WebsiteEvent city,referrerPath db/ch.sql,prisma/schema.prisma",
+		"user-data user_sessions token db/01.sql",
+		"integrity Subscription / billing state (Customer) plan,stripe_customer_id a.sql,schema.prisma",
+		"credentials users  x.go",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

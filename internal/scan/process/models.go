@@ -1,0 +1,128 @@
+package process
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// MergeModels makes one asset of one model declared several ways: the
+// Prisma model User and the users table of its migrations, the
+// WebsiteEvent model and the website_event table of another database's
+// schema. Two assets of one kind are one model when their names are the
+// same words, a plural s aside. The merged asset has the evidence and
+// fields of both (a field spelled two ways, referrerPath and
+// referrer_path, once) and the name the code uses over the table's.
+func MergeModels(f *facts.Facts) {
+	type group struct{ idx []int }
+	groups := map[string]*group{}
+	var order []string
+	for i, a := range f.Assets {
+		if a.Kind != facts.AssetUserData && a.Kind != facts.AssetIntegrity {
+			continue
+		}
+		k := a.Kind + "\x00" + modelKey(modelName(a))
+		if groups[k] == nil {
+			groups[k] = &group{}
+			order = append(order, k)
+		}
+		groups[k].idx = append(groups[k].idx, i)
+	}
+	drop := map[int]bool{}
+	for _, k := range order {
+		g := groups[k]
+		if len(g.idx) < 2 {
+			continue
+		}
+		// The name the code declares wins over a table's in SQL.
+		best := slices.MinFunc(g.idx, func(i, j int) int {
+			return cmp.Or(cmp.Compare(fromSQL(f.Assets[i]), fromSQL(f.Assets[j])), cmp.Compare(i, j))
+		})
+		merged := f.Assets[best]
+		seen := map[string]bool{}
+		var fields []string
+		var ev []facts.Evidence
+		rest := slices.DeleteFunc(slices.Clone(g.idx), func(i int) bool { return i == best })
+		for _, i := range append([]int{best}, rest...) {
+			for _, field := range f.Assets[i].Fields {
+				if w := strings.Join(code.Words(field), " "); !seen[w] {
+					seen[w] = true
+					fields = append(fields, field)
+				}
+			}
+			ev = append(ev, f.Assets[i].Evidence...)
+			for field, c := range f.Assets[i].Classes {
+				if merged.Classes == nil {
+					merged.Classes = map[string]string{}
+				}
+				if _, ok := merged.Classes[field]; !ok && slices.Contains(fields, field) {
+					merged.Classes[field] = c
+				}
+			}
+			if i != best {
+				drop[i] = true
+			}
+		}
+		slices.Sort(fields)
+		merged.Fields = fields
+		merged.Evidence = dedupeEvidence(detector.SortEvidence(ev))
+		f.Assets[best] = merged
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := f.Assets[:0]
+	for i, a := range f.Assets {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	f.Assets = out
+}
+
+// modelName is the model an asset stands for (the integrity asset of a
+// model's billing state names it in parentheses).
+func modelName(a facts.Asset) string {
+	if m, ok := facts.BilledModel(a.Name); ok {
+		return m
+	}
+	return a.Name
+}
+
+// modelKey is a model's name as words without a plural s: User, users
+// and USERS are one key; WebsiteEvent and website_event another.
+func modelKey(name string) string {
+	ws := code.Words(name)
+	if n := len(ws); n > 0 {
+		last := ws[n-1]
+		switch {
+		case strings.HasSuffix(last, "ies") && len(last) > 4:
+			ws[n-1] = last[:len(last)-3] + "y"
+		case strings.HasSuffix(last, "ses") || strings.HasSuffix(last, "xes"):
+			ws[n-1] = last[:len(last)-2]
+		case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && len(last) > 2:
+			ws[n-1] = last[:len(last)-1]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// fromSQL is 1 when all of an asset's evidence is SQL (a table), 0 when
+// code declares it.
+func fromSQL(a facts.Asset) int {
+	for _, e := range a.Evidence {
+		if lang.Of(e.File) != lang.SQL {
+			return 0
+		}
+	}
+	return 1
+}
+
+func dedupeEvidence(ev []facts.Evidence) []facts.Evidence {
+	return slices.Compact(ev)
+}
