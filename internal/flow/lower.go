@@ -92,8 +92,12 @@ type Lowerer struct {
 	// Outer maps a function to the function it is nested in.
 	Outer map[*Func]*Func
 
-	cur     *Func
-	inline  int
+	cur    *Func
+	inline int
+	// elem, for the callback elemOf given to forEach or map, is what
+	// its first parameter is: an element of the receiver.
+	elem    Expr
+	elemOf  *syntax.Node
 	budget  int
 	pending []pendingReturn
 }
@@ -235,7 +239,11 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 	t := n.Type()
 	switch {
 	case g.Functions[t]:
-		// A nested function declaration is a function of its own.
+		// A nested function declaration is a function of its own; its
+		// body also runs here (it may), with the locals it captures.
+		if l.cur != nil && l.cur.Name != "<module>" {
+			l.closure(n)
+		}
 		return
 	case t == g.Return:
 		var e Expr
@@ -257,6 +265,10 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 			return
 		}
 		if g.Functions[val.Type()] {
+			// const run = () => exec(cmd): a closure over cmd.
+			if l.cur != nil && l.cur.Name != "<module>" {
+				l.closure(val)
+			}
 			return
 		}
 		l.bind(name, l.expr(val), syntax.Line(n))
@@ -519,17 +531,7 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 	case g.Functions[t]:
 		// A callback written in place runs here, with the enclosing
 		// function's locals (db.query(sql, (err, rows) => res.send(...))).
-		if l.inline < 3 {
-			l.inline++
-			if body := n.ChildByFieldName(g.FuncBody); body != nil {
-				if body.Type() == "statement_block" || body.Type() == "block" {
-					l.stmts(body)
-				} else {
-					l.expr(body)
-				}
-			}
-			l.inline--
-		}
+		l.closure(n)
 		return Expr{}
 	case contains(g.Assign, t):
 		left, right := n.ChildByFieldName(g.AssignLeft), n.ChildByFieldName(g.AssignRight)
@@ -595,9 +597,8 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 			// entries.forEach((entry) => ...): the callback's first
 			// parameter is an element of the receiver.
 			if cb := args.NamedChild(0); cb != nil && g.Functions[cb.Type()] {
-				if p := firstParam(g, cb); p != nil {
-					l.bind(p, element(*op.Callee.RecvExpr), syntax.Line(cb))
-				}
+				l.elem = element(*op.Callee.RecvExpr)
+				l.elemOf = cb
 			}
 		}
 		if args.Type() == g.Template {
@@ -625,6 +626,82 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		return Expr{}
 	}
 	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+}
+
+// closure lowers a function written inside another where it is
+// written: a callback (db.query(sql, (err, rows) => res.send(rows))) or a
+// closure the function defines and calls runs with the enclosing
+// function's locals. Its parameters are its own: one that shadows a
+// local hides it inside the body only.
+func (l *Lowerer) closure(fn *syntax.Node) {
+	g := l.Lang.Grammar
+	body := fn.ChildByFieldName(g.FuncBody)
+	if body == nil || l.inline >= 3 {
+		return
+	}
+	line := syntax.Line(fn)
+	var shadowed []string
+	for _, p := range l.paramNames(fn) {
+		shadowed = append(shadowed, p)
+		l.emit(Op{Kind: Assign, Line: line, Dst: "\x00" + p, Src: Expr{Refs: []Ref{{Var: p, Line: line}}}})
+		l.emit(Op{Kind: Assign, Line: line, Dst: p})
+	}
+	if l.elemOf == fn {
+		if p := firstParam(g, fn); p != nil {
+			l.bind(p, l.elem, line)
+		}
+		l.elemOf = nil
+	}
+	l.inline++
+	if body.Type() == "statement_block" || body.Type() == "block" {
+		l.stmts(body)
+	} else {
+		l.expr(body)
+	}
+	l.inline--
+	for _, p := range shadowed {
+		l.emit(Op{Kind: Assign, Line: line, Dst: p, Src: Expr{Refs: []Ref{{Var: "\x00" + p, Line: line}}}})
+	}
+}
+
+// paramNames are the names a function's parameters bind.
+func (l *Lowerer) paramNames(fn *syntax.Node) []string {
+	g := l.Lang.Grammar
+	var out []string
+	add := func(n *syntax.Node) {
+		syntax.Walk(n, func(c *syntax.Node) bool {
+			switch {
+			case isIdent(g, c.Type()) && c.Type() != "this":
+				out = append(out, l.Text(c))
+			case c.Type() == "pair":
+				// { key: name }: the value is bound, not the key.
+				if v := c.ChildByFieldName("value"); v != nil {
+					syntax.Walk(v, func(d *syntax.Node) bool {
+						if isIdent(g, d.Type()) {
+							out = append(out, l.Text(d))
+						}
+						return true
+					})
+				}
+				return false
+			case strings.Contains(c.Type(), "type_annotation"), c.Type() == "assignment_pattern" && c.ChildByFieldName("right") != nil:
+				if c.Type() == "assignment_pattern" {
+					if left := c.ChildByFieldName("left"); left != nil && isIdent(g, left.Type()) {
+						out = append(out, l.Text(left))
+					}
+				}
+				return false
+			}
+			return true
+		})
+	}
+	if p := fn.ChildByFieldName(g.FuncParam); p != nil {
+		add(p)
+	}
+	if ps := fn.ChildByFieldName(g.FuncParams); ps != nil {
+		add(ps)
+	}
+	return out
 }
 
 // iterates are the array methods whose callback is given each element.

@@ -179,6 +179,15 @@ func (p *program) entries(m *module, r *facts.Route) []flow.Entry {
 			break
 		}
 	}
+	// A class view's hooks the framework calls for every method
+	// (get_queryset, perform_create): they read self.request.
+	var hooks []*fn
+	for _, f := range m.order {
+		ofView := f.class != "" && (f.class == handler || strings.HasSuffix(handler, "."+f.class) || len(fns) > 0 && f.class == fns[0].class)
+		if ofView && viewHooks[strings.TrimPrefix(f.Name, f.class+".")] && !slices.Contains(fns, f) {
+			hooks = append(hooks, f)
+		}
+	}
 	if len(fns) == 0 {
 		// The outermost function the route's span starts at.
 		for _, f := range m.order {
@@ -198,8 +207,18 @@ func (p *program) entries(m *module, r *facts.Route) []flow.Entry {
 		e.Roles, e.Func = p.roles(f, r)
 		out = append(out, e)
 	}
+	for _, f := range hooks {
+		out = append(out, flow.Entry{Func: f.Func, Route: r.ID, Parts: fromRequest, Roles: map[int]flow.Role{},
+			Steps: []facts.Step{{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path}, {File: f.File, Line: f.Line, Note: "view hook " + f.Name}}})
+	}
 	return out
 }
+
+// viewHooks are the methods of a class-based view (Django's generic
+// views, DRF's) the framework calls while serving any method: what they
+// read from self.request is the route's.
+var viewHooks = map[string]bool{"get_queryset": true, "get_object": true, "filter_queryset": true, "get_context_data": true,
+	"perform_create": true, "perform_update": true, "perform_destroy": true, "get_serializer_context": true}
 
 func servesVerb(method, verb string) bool {
 	if verb == "ANY" {

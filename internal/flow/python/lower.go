@@ -175,6 +175,55 @@ type lowerer struct {
 	// branch counts the conditional blocks around the statement being
 	// lowered: an assignment there joins the value before it.
 	branch int
+	// inline counts the closures whose bodies are being lowered in
+	// place.
+	inline int
+	// self is a method's own parameter (self): self.request, in a
+	// class-based view, is the request being served.
+	self string
+}
+
+// closure lowers a nested function's or a lambda's body where it is
+// defined, as a branch: what it does with the locals it captures is
+// done here. Its own parameters carry nothing from here.
+func (l *lowerer) closure(params, body *syntax.Node) {
+	if body == nil || l.inline >= 3 {
+		return
+	}
+	// A parameter that shadows a local hides it inside the body only.
+	var shadowed []string
+	if params != nil {
+		syntax.Walk(params, func(c *syntax.Node) bool {
+			if c.Type() == "identifier" {
+				name := l.t.Text(c)
+				if c.Parent() != nil && (c.Parent().Type() == "default_parameter" || c.Parent().Type() == "typed_default_parameter") && c != c.Parent().ChildByFieldName("name") {
+					return false
+				}
+				line := syntax.Line(c)
+				if l.locals[name] {
+					shadowed = append(shadowed, name)
+					l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: "\x00" + name, Src: flow.Expr{Refs: []flow.Ref{{Var: name, Line: line}}}})
+				}
+				l.locals[name] = true
+				l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name})
+			}
+			return c.Type() != "type"
+		})
+	}
+	defer func() {
+		for _, name := range shadowed {
+			l.emit(flow.Op{Kind: flow.Assign, Line: syntax.Line(body), Dst: name, Src: flow.Expr{Refs: []flow.Ref{{Var: "\x00" + name, Line: syntax.Line(body)}}}})
+		}
+	}()
+	l.inline++
+	l.branch++
+	if body.Type() == "block" {
+		l.block(body)
+	} else {
+		l.expr(body)
+	}
+	l.branch--
+	l.inline--
 }
 
 func lowerFunc(t *syntax.Tree, m *module, n *syntax.Node, class string, decs []string) {
@@ -264,6 +313,7 @@ func (l *lowerer) params(n *syntax.Node, method bool) {
 		l.locals[p.name] = true
 		if first && method {
 			first = false
+			l.self = p.name
 			continue
 		}
 		first = false
@@ -305,6 +355,9 @@ func (l *lowerer) statement(n *syntax.Node) {
 			v = l.expr(c)
 		}
 		e := l.final(v)
+		if l.inline > 0 {
+			break // a closure's return is not the function's
+		}
 		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: e})
 		if !e.Empty() && markup(n.NamedChild(0)) {
 			i := l.emit(flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: "return"}, Args: []flow.Expr{e}, Note: "returned as the response"})
@@ -393,8 +446,19 @@ func (l *lowerer) statement(n *syntax.Node) {
 			}
 			return true
 		})
-	case "function_definition", "class_definition", "decorated_definition":
-		// Lowered on their own.
+	case "function_definition", "decorated_definition":
+		// Lowered on their own too; here, its body runs (it may) with
+		// the locals it captures: a closure the handler defines and
+		// calls, a callback it hands on.
+		def := n
+		if n.Type() == "decorated_definition" {
+			def = n.ChildByFieldName("definition")
+		}
+		if def != nil && def.Type() == "function_definition" {
+			l.closure(def.ChildByFieldName("parameters"), def.ChildByFieldName("body"))
+		}
+	case "class_definition":
+		// Lowered on its own.
 	case "block":
 		l.block(n)
 	}
@@ -611,8 +675,14 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		}
 		return val{dotted: name}
 	case "attribute":
-		obj := l.expr(n.ChildByFieldName("object"))
 		attr := l.t.Text(n.ChildByFieldName("attribute"))
+		if o := n.ChildByFieldName("object"); attr == "request" && l.self != "" && o.Type() == "identifier" && l.t.Text(o) == l.self {
+			// A class-based view's self.request (Django, DRF): read as
+			// the request global is, wherever the method is called from.
+			name := l.self + ".request"
+			return val{e: flow.Expr{Refs: []flow.Ref{{Var: name, Line: syntax.Line(n)}}}, plain: true, request: true, dotted: name}
+		}
+		obj := l.expr(n.ChildByFieldName("object"))
 		if (attr == "filename" || attr == "name") && obj.dotted != "" && l.uploads[obj.dotted] {
 			return val{e: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceFileName, Line: syntax.Line(n), Note: clip(l.t.Text(n) + " read")}}}, plain: true}
 		}
@@ -764,7 +834,10 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		v := l.expr(n.ChildByFieldName("value"))
 		l.bindVal(n.ChildByFieldName("name"), v, syntax.Line(n))
 		return v
-	case "lambda", "integer", "float", "true", "false", "none", "ellipsis", "comment":
+	case "lambda":
+		l.closure(n.ChildByFieldName("parameters"), n.ChildByFieldName("body"))
+		return val{}
+	case "integer", "float", "true", "false", "none", "ellipsis", "comment":
 		return val{}
 	case "keyword_argument":
 		return l.expr(n.ChildByFieldName("value"))

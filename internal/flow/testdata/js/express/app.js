@@ -176,3 +176,27 @@ app.post('/comments/clean', (req, res) => {
 app.get('/about', (req, res) => {
   res.render('about', { banner: '<b>hi</b>', who: req.query.who });
 });
+
+// Closures: a function the handler defines and calls captures its
+// locals.
+app.get('/trace', (req, res) => {
+  const host = req.query.host;
+  function trace() {
+    exec('traceroute ' + host); // want: command-injection via=query
+  }
+  trace();
+  res.end();
+});
+app.get('/dig', (req, res) => {
+  const name = req.query.name;
+  const lookup = () => exec('dig ' + name); // want: command-injection via=query
+  lookup();
+  res.end();
+});
+// Lookalike: the closure's own parameter shadows the request's value.
+app.get('/uptime', (req, res) => {
+  const host = req.query.host;
+  const check = (host) => exec('uptime ' + host); // want: command-injection reach=none
+  check('localhost');
+  res.json({ host });
+});

@@ -10,5 +10,7 @@ router.register("profiles", views.ProfileViewSet)
 urlpatterns = [
     path("", include(router.urls)),
     path("notes/", views.NoteList.as_view()),
+    path("notes/search/", views.NoteSearch.as_view()),
+    path("notes/export/", views.NoteExport.as_view()),
     path("graphql", GraphQLView.as_view(graphiql=False)),
 ]

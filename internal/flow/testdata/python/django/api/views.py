@@ -39,3 +39,31 @@ class NoteList(generics.ListCreateAPIView):
     def list(self, request):
         title = request.query_params.get("title", "")
         return Response({"html": mark_safe("<h2>" + title + "</h2>")})  # want: xss via=query
+
+
+class NoteSearch(generics.ListAPIView):
+    serializer_class = NoteSerializer
+
+    def get_queryset(self):
+        # The framework calls this hook for GET: self.request is the request.
+        order = self.request.query_params.get("order", "id")
+        return Note.objects.raw("SELECT * FROM api_note ORDER BY %s" % order)  # want: sql-injection via=query
+
+    def get_serializer_context(self):
+        # Lookalike: the value is bound as a parameter.
+        title = self.request.query_params.get("title", "")
+        return {"notes": Note.objects.raw("SELECT * FROM api_note WHERE title = %s", [title])}
+
+
+class NoteExport(generics.GenericAPIView):
+    def post(self, request):
+        fmt = self.request.data["fmt"]
+
+        def run():
+            # A closure the handler defines and calls: fmt is captured.
+            return urllib.request.urlopen("http" + fmt)  # want: ssrf via=body
+
+        run()
+        fixed = lambda: urllib.request.urlopen("https://example.com/" + fmt)
+        fixed()
+        return Response({})
