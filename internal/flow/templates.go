@@ -114,8 +114,9 @@ func (t *Templates) Add(p string, data []byte) {
 }
 
 var (
-	quoted    = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|` + "`(?:[^`\\\\]|\\\\.)*`")
-	exprIdent = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	includeTag = regexp.MustCompile(`^\s*include\s*\(`)
+	quoted     = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|` + "`(?:[^`\\\\]|\\\\.)*`")
+	exprIdent  = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
 )
 
 // notNames are words an expression reads that are no value it was
@@ -128,6 +129,9 @@ var notNames = map[string]bool{"this": true, "true": true, "false": true, "null"
 // access chain (user in user.bio), leaving out helpers it calls
 // (include('header')) and words of the language.
 func rawNames(expr string) []string {
+	if includeTag.MatchString(expr) {
+		return nil // EJS's include(name): what it names is a template, not a value written
+	}
 	expr = quoted.ReplaceAllString(expr, `""`)
 	var out []string
 	for _, m := range exprIdent.FindAllStringIndex(expr, -1) {

@@ -15,7 +15,7 @@ func TestTemplateRawOutput(t *testing.T) {
 		want      []string // "line:name,name"
 	}{
 		{"views/a.ejs", "<%= name %>\n<%- bio %>\n<%- include('footer', { title: 'x' }) %>\n<%- user.profile.html %>", []string{"2:bio", "4:user"}},
-		{"views/a.ejs", "<%- locals.bio -%>\n<%- markdown(post.body) %>", []string{"1:locals", "2:post"}},
+		{"views/a.ejs", "<%- locals.bio -%>\n<%- markdown(post.body) %>\n<%- include(page_name) %>", []string{"1:locals", "2:post"}},
 		{"views/a.hbs", "{{name}}\n{{{body}}}\n{{& this.note }}\n{{{ formatted \"x\" }}}", []string{"2:body", "3:note", "4:formatted"}},
 		{"templates/a.html", "{{ name }}\n{{ bio|safe }}\n{{ 'x'|safe }}\n{{ post.body | striptags | safe }}", []string{"2:bio", "4:post"}},
 		{"templates/a.html", "{% autoescape false %}\n{{ note }}\n{{ title|e }}\n{% endautoescape %}\n{{ after }}", []string{"2:note"}},
