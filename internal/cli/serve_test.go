@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/reconcile"
 )
 
 // serveModel is a model a person has edited: its comments must all survive
@@ -298,5 +299,49 @@ func TestServeRefusesBeforeListening(t *testing.T) {
 				t.Errorf("err %v, want one saying %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestServeWaitsForTheLock: a decision from the page while a command holds
+// the model's lock is refused on the page, naming the lock, and nothing is
+// written; once the command is done it is recorded.
+func TestServeWaitsForTheLock(t *testing.T) {
+	saved := reconcile.LockWait
+	reconcile.LockWait = 0
+	t.Cleanup(func() { reconcile.LockWait = saved })
+	f := startServe(t)
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, Timeout: 20 * time.Second}
+	if resp, err := client.Get(f.url); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	base, _ := url.Parse(f.url)
+	base.RawQuery = ""
+	post := func() (int, string) {
+		t.Helper()
+		resp, err := client.PostForm(base.JoinPath("/review").String(), url.Values{"by": {"Mia"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	unlock, err := reconcile.Lock(f.model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := post()
+	unlock()
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "is being changed by another threatmap command") {
+		t.Errorf("while locked: %d\n%s", code, body)
+	}
+	if got := readFile(t, f.model); string(got) != serveModel {
+		t.Fatalf("written while another command held the lock:\n%s", got)
+	}
+	if code, body := post(); code != http.StatusOK || !strings.Contains(body, "reviewed by Mia") {
+		t.Errorf("after: %d\n%s", code, body)
 	}
 }
