@@ -93,6 +93,9 @@ type fileFacts struct {
 	arrays map[string]*syntax.Node
 	missed []int32 // lines of registrations whose path cannot be read
 
+	autoloads  []autoload // fastify.register(AutoLoad, {dir})
+	autoPrefix strExpr    // this plugin file's own autoPrefix export
+
 	nest        []nestRoute
 	nestPrefix  strExpr      // app.setGlobalPrefix in a NestJS bootstrap
 	nestExclude []nestTarget // its exclude: routes served without the prefix
@@ -233,6 +236,16 @@ func (f *fileFacts) routerOf(t *syntax.Tree, v *syntax.Node) (*routerDecl, bool)
 		fn := v.ChildByFieldName("function")
 		if fn == nil {
 			return nil, false
+		}
+		callee := fn
+		if callee.Type() == "await_expression" && callee.NamedChildCount() > 0 {
+			// await NestFactory.create<App>(M) parses as (await f)<App>(M).
+			callee = callee.NamedChild(0)
+		}
+		if callee.Type() == "member_expression" && t.Text(callee) == "NestFactory.create" {
+			// The NestJS application: its controllers are read by
+			// decorators; what it serves through use() is read here.
+			return &routerDecl{framework: fwNest, app: true}, true
 		}
 		if fn.Type() == "member_expression" {
 			prop := t.Text(fn.ChildByFieldName("property"))
@@ -539,7 +552,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 		return
 	}
 	switch {
-	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix":
+	case isMethod, prop == "use", prop == "route", prop == "register", prop == "on", prop == "addHook", prop == "prefix", prop == "useStaticAssets":
 	case prop == "setGlobalPrefix" || prop == "useGlobalGuards" || prop == "enableVersioning":
 		f.nestCall(t, call, prop)
 		return
@@ -582,7 +595,17 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 		if len(args) > 1 {
 			prefix = f.objectString(t, args[1], "prefix")
 		}
+		if f.fastifyPlugin(t, call, owner, args, prefix) {
+			return
+		}
 		f.addUse(t, owner, prefix, args[:1], true)
+	case prop == "useStaticAssets" && len(args) == 2:
+		// NestJS: app.useStaticAssets(dir, {prefix: '/static/'}), one GET
+		// surface like a static folder under Express.
+		if p := f.objectString(t, args[1], "prefix"); p != nil {
+			f.routes = append(f.routes, routeDecl{owner: owner, seq: f.seq, methods: methodList("GET"), paths: []strExpr{p},
+				line: int32(syntax.Line(call)), handler: "useStaticAssets", static: true})
+		}
 	case prop == "addHook" && len(args) == 2:
 		if hook, _ := t.StringValue(args[0]); hook == "onRequest" || hook == "preHandler" || hook == "preValidation" || hook == "preParsing" {
 			f.addUse(t, owner, nil, args[1:], false)

@@ -1,6 +1,8 @@
 package js
 
 import (
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -42,4 +44,112 @@ func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *syntax.Node, owner string
 		f.setHandler(t, &r, h)
 	}
 	f.routes = append(f.routes, r)
+}
+
+// autoload is fastify.register(AutoLoad, {dir: path.join(__dirname,
+// 'routes')}): every plugin file under dir is registered, its prefix the
+// options' prefix, then its own autoPrefix export or else (unless
+// dirNameRoutePrefix is false) its folder below dir.
+type autoload struct {
+	owner     string
+	seq       int
+	dir       string // a tree path
+	prefix    strExpr
+	dirPrefix bool
+}
+
+var (
+	autoloadLibs = map[string]bool{"@fastify/autoload": true, "fastify-autoload": true}
+	staticLibs   = map[string]bool{"@fastify/static": true, "fastify-static": true}
+	// autoPrefixExport is a plugin file's autoPrefix: export const
+	// autoPrefix = '/x', module.exports.autoPrefix = '/x' or
+	// plugin.autoPrefix = '/x'.
+	autoPrefixExport = regexp.MustCompile(`(?m)^[ \t]*(?:export\s+const\s+autoPrefix|[\w$.]*\.autoPrefix)\s*=\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`)")
+)
+
+// fastifyPlugin reads the registration of two plugins that serve routes
+// without a router of the app's own: @fastify/autoload (recorded for
+// Finish) and @fastify/static, one GET surface at its prefix like a
+// static folder under Express. It says whether the call was either.
+func (f *fileFacts) fastifyPlugin(t *syntax.Tree, call *syntax.Node, owner string, args []*syntax.Node, prefix strExpr) bool {
+	lib, _ := f.libOf(t, args[0])
+	switch {
+	case autoloadLibs[lib]:
+		if len(args) < 2 {
+			return true
+		}
+		dir, ok := f.autoloadDir(t, objectField(t, args[1], "dir"))
+		if !ok {
+			f.missed = append(f.missed, int32(syntax.Line(call)))
+			return true
+		}
+		a := autoload{owner: owner, seq: f.seq, dir: dir, dirPrefix: true}
+		if v := objectField(t, args[1], "dirNameRoutePrefix"); v != nil && t.Text(v) == "false" {
+			a.dirPrefix = false
+		}
+		if o := objectField(t, args[1], "options"); o != nil {
+			a.prefix = f.objectString(t, o, "prefix")
+		}
+		f.autoloads = append(f.autoloads, a)
+		return true
+	case staticLibs[lib]:
+		if len(args) < 2 || prefix == nil {
+			return true // served at the root: no surface of its own
+		}
+		f.routes = append(f.routes, routeDecl{owner: owner, seq: f.seq, methods: methodList("GET"), paths: []strExpr{prefix},
+			line: int32(syntax.Line(call)), handler: lib, static: true})
+		return true
+	}
+	return false
+}
+
+// autoloadDir reads autoload's dir as a tree path: path.join(__dirname,
+// 'routes'), join(import.meta.dirname, 'a', 'b'), path.resolve(...) or
+// `${__dirname}/routes`, all relative to this file's folder.
+func (f *fileFacts) autoloadDir(t *syntax.Tree, n *syntax.Node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	here := path.Dir(f.path)
+	var parts []string
+	switch n.Type() {
+	case "call_expression":
+		fn := n.ChildByFieldName("function")
+		if fn == nil || !strings.HasSuffix(t.Text(fn), "join") && !strings.HasSuffix(t.Text(fn), "resolve") {
+			return "", false
+		}
+		args := argList(n)
+		if len(args) < 2 || !strings.Contains(t.Text(args[0]), "dirname") {
+			return "", false
+		}
+		for _, a := range args[1:] {
+			s, ok := t.StringValue(a)
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, s)
+		}
+	case "template_string":
+		rest, ok := strings.CutPrefix(t.Text(n), "`${__dirname}")
+		if !ok || strings.Contains(rest, "${") {
+			return "", false
+		}
+		parts = []string{strings.TrimSuffix(rest, "`")}
+	default:
+		return "", false
+	}
+	dir := path.Join(append([]string{here}, parts...)...)
+	if dir == ".." || strings.HasPrefix(dir, "../") {
+		return "", false
+	}
+	return dir, true
+}
+
+// autoPrefixOf reads a plugin file's autoPrefix export.
+func autoPrefixOf(src []byte) strExpr {
+	m := autoPrefixExport.FindSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	return strExpr{{lit: string(m[1]) + string(m[2]) + string(m[3])}}
 }

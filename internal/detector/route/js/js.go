@@ -74,12 +74,14 @@ var routeKeywords = []string{
 	".query('/", ".query(\"/", ".query(`/",
 	// router['get'](...): a method named by a string.
 	"'](", "\"](",
-	"@Controller", "setGlobalPrefix", "useGlobalGuards", "enableVersioning", "APP_GUARD",
+	"@Controller", "setGlobalPrefix", "useGlobalGuards", "enableVersioning", "APP_GUARD", "useStaticAssets",
 	"export {", "export *", "exports.",
 	// A module that only hands a router on (routes(router), setup(app))
 	// registers nothing itself but carries the mount.
 	"(router)", "(app)", "(router,", "(app,", ", router)", ", app)",
 	// REST resource generators: finale.resource({model, endpoints}).
+	// Route tables: [{method, path, handler}].
+	"handler:",
 	".resource(",
 	"forRoutes(", "SetMetadata(",
 }
@@ -151,6 +153,8 @@ func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detecto
 	}
 	f.collectRouters(t)
 	f.collectCalls(t)
+	f.autoPrefix = autoPrefixOf(file.Data)
+	f.routeTables(t)
 	if f.libs[fwNest] || bytes.Contains(file.Data, []byte("@Controller")) {
 		f.collectNest(t)
 	}

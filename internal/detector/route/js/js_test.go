@@ -23,12 +23,14 @@ func TestFixtures(t *testing.T) {
 		{"express-loops", fwExpress},  // routes and mounts registered in loops over literal arrays
 		{"express-idioms", fwExpress}, // QUERY, multi-path mounts, router classes, path aliases per service
 		{fwFastify, fwFastify},
+		{"fastify-autoload", fwFastify}, // @fastify/autoload folders and autoPrefix, @fastify/static
 		{fwKoa, fwKoa},
 		{"koa-mount", fwKoa}, // koa-mount prefixes, nested routers, paths without a leading slash
 		{fwNest, fwNest},
 		{"nestjs-modules", fwNest},  // auth from consumer.apply().forRoutes() and APP_GUARD
 		{"nestjs-versions", fwNest}, // URI versioning, prefix excludes, enum paths, decorators in JavaScript
 		{fwNext, fwNext},
+		{"nextjs-monorepo", fwNext}, // only folders the tree marks as Next.js apps
 		{fwHono, fwHono},
 	}
 	for _, app := range apps {

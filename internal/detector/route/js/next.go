@@ -3,6 +3,7 @@ package js
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"path"
 	"regexp"
 	"slices"
@@ -29,7 +30,12 @@ type Next struct {
 	// can guard them, so "none" is only safe once every file is seen.
 	routes     []nextRoute
 	middleware map[string]bool // app roots with a middleware (or proxy) file
-	reexports  []nextReexport
+	// apps are the folders that say they hold a Next.js app: a
+	// next.config file, or a package.json depending on next. When the
+	// tree has any, a pages/ or app/ folder under none of them is no
+	// Next.js app (a tool's own app/ folder in a monorepo).
+	apps      map[string]bool
+	reexports []nextReexport
 	// modules are the bindings of route files and of helper files that
 	// may reject a caller: where a handler's auth helper is looked up.
 	modules map[string]*fileFacts
@@ -51,7 +57,7 @@ type nextRoute struct {
 
 // NewNext returns a Next.js detector for one scan.
 func NewNext() *Next {
-	return &Next{middleware: map[string]bool{}, modules: map[string]*fileFacts{}}
+	return &Next{middleware: map[string]bool{}, modules: map[string]*fileFacts{}, apps: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -61,7 +67,49 @@ func (*Next) Name() string { return "route/nextjs" }
 // action may be anywhere and an auth helper a handler calls may be in any
 // file; Detect reads route files, the middleware, files that say 'use
 // server' and files that may reject a caller.
-func (*Next) Match(p string) bool { return isSource(p) }
+func (*Next) Match(p string) bool { return isSource(p) || path.Base(p) == "package.json" }
+
+// nextApp says whether a file marks its folder as a Next.js app's root:
+// a next.config.* file, or a package.json that depends on next.
+func nextApp(p string, data []byte) (dir string, ok bool) {
+	base := path.Base(p)
+	dir = path.Dir(p)
+	if dir == "." {
+		dir = ""
+	}
+	if strings.HasPrefix(base, "next.config.") {
+		return dir, true
+	}
+	if base != "package.json" {
+		return "", false
+	}
+	var m struct {
+		Dependencies, DevDependencies, PeerDependencies map[string]json.RawMessage
+	}
+	if json.Unmarshal(data, &m) != nil {
+		return "", false
+	}
+	for _, deps := range []map[string]json.RawMessage{m.Dependencies, m.DevDependencies, m.PeerDependencies} {
+		if _, ok := deps["next"]; ok {
+			return dir, true
+		}
+	}
+	return "", false
+}
+
+// inApp says whether an app root is at or under a folder marked as a
+// Next.js app, or the tree marks none.
+func (d *Next) inApp(root string) bool {
+	if len(d.apps) == 0 || d.apps[""] {
+		return true
+	}
+	for dir := root; dir != "" && dir != "."; dir = path.Dir(dir) {
+		if d.apps[dir] {
+			return true
+		}
+	}
+	return false
+}
 
 // Keywords implements detector.Keyworded: route files and middleware
 // are known by their path; other files matter when they hold server
@@ -71,6 +119,9 @@ func (*Next) Keywords() []string { return append(slices.Clone(guardKeywords), "u
 // Exempt implements detector.PrefilterExempt: a route file or the
 // middleware is read whatever it contains.
 func (*Next) Exempt(p string) bool {
+	if b := path.Base(p); b == "package.json" || strings.HasPrefix(b, "next.config.") {
+		return true
+	}
 	if _, ok := middlewareRoot(p); ok {
 		return true
 	}
@@ -169,6 +220,14 @@ var (
 
 // Detect implements detector.Detector.
 func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
+	if dir, ok := nextApp(file.Path, file.Data); ok {
+		d.mu.Lock()
+		d.apps[dir] = true
+		d.mu.Unlock()
+	}
+	if path.Base(file.Path) == "package.json" {
+		return nil
+	}
 	if root, ok := middlewareRoot(file.Path); ok {
 		d.mu.Lock()
 		d.middleware[root] = true
@@ -428,6 +487,9 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 	res := newResolver(d.modules)
 	res.taught = route.TaughtFrom(ctx)
 	for _, r := range d.routes {
+		if !r.action && !d.inApp(r.root) {
+			continue
+		}
 		guards := r.guards
 		if m := nextAuthCall.FindStringSubmatch(r.Body); m != nil {
 			guards = append(guards, m[1])

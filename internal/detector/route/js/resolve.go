@@ -11,6 +11,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // maxContexts caps the mount paths one router is reported under: a router
@@ -74,8 +75,63 @@ func newResolver(files map[string]*fileFacts) *resolver {
 	}
 	for _, p := range paths {
 		r.link(files[p])
+		r.autoload(files[p])
 	}
 	return r
+}
+
+// autoload mounts every plugin file under an autoloaded folder on the
+// instance that registered AutoLoad. A folder holding an index file
+// loads that file only (and its subfolders); _id folders are :id.
+func (r *resolver) autoload(f *fileFacts) {
+	for _, a := range f.autoloads {
+		owner := r.nodes[f.path+"#"+a.owner]
+		if owner == nil {
+			continue
+		}
+		base, ok := r.str(f, a.prefix, 0)
+		if !ok {
+			continue
+		}
+		for _, tf := range r.sortedFiles() {
+			rel, under := strings.CutPrefix(tf.path, a.dir+"/")
+			if !under || tf == f {
+				continue
+			}
+			sub := path.Dir(rel)
+			if stem := lang.Stem(path.Base(rel)); stem != "index" && r.indexIn(path.Join(a.dir, sub)) {
+				continue
+			}
+			child := r.export(tf, "default", 0)
+			if child == nil || child == owner {
+				continue
+			}
+			prefix := base
+			if own, ok := r.str(tf, tf.autoPrefix, 0); ok && tf.autoPrefix != nil {
+				prefix += own
+			} else if a.dirPrefix && sub != "." {
+				for _, seg := range strings.Split(sub, "/") {
+					if name, ok := strings.CutPrefix(seg, "_"); ok && name != "" {
+						seg = ":" + name
+					}
+					prefix += "/" + seg
+				}
+			}
+			child.in = append(child.in, edge{parent: owner, seq: a.seq, prefix: prefix})
+		}
+	}
+}
+
+// indexIn says whether a folder holds an index source file.
+func (r *resolver) indexIn(dir string) bool {
+	for _, l := range importable {
+		for _, ext := range lang.Extensions(l) {
+			if r.has(dir + "/index" + ext) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (r *resolver) has(p string) bool { _, ok := r.files[p]; return ok }

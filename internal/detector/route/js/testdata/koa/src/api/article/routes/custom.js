@@ -1,0 +1,3 @@
+module.exports = (app) => [
+  { method: 'POST', path: '/articles/:id/publish', handler: 'article.publish' }, // want: POST /articles/{id}/publish
+];

@@ -1,0 +1,3 @@
+export default function handler(req, res) { // want: ANY /api/search
+  res.json({ q: req.query.q });
+}

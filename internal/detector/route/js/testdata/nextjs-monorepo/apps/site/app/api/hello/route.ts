@@ -1,0 +1,3 @@
+export async function GET() { // want: GET /api/hello
+  return Response.json({ hello: 'world' });
+}
