@@ -59,6 +59,16 @@ type Func struct {
 	Ops     []Op
 }
 
+// Compact copies a lowered function's operations into a slice of their
+// exact length: a frontend keeps every function of a file until Finish,
+// and the slack append leaves (up to half of each slice) is most of what
+// a large tree's lowered code holds.
+func (f *Func) Compact() {
+	if cap(f.Ops) > len(f.Ops) {
+		f.Ops = append(make([]Op, 0, len(f.Ops)), f.Ops...)
+	}
+}
+
 // Param is one parameter. Path, for a parameter written as a pattern
 // (({ query }, res) => ...), names the part of the argument it binds:
 // the binding is Name = argument<Path>.

@@ -87,6 +87,9 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 	m.regs = map[int][]handlerRef{}
 	m.bindings(l) // again, now that functions are known by node
 	m.funcs = l.Funcs
+	for _, fn := range m.funcs {
+		fn.Compact()
+	}
 	m.returned = l.Returned
 	mongo, orm := false, false
 	for _, imp := range m.imports {

@@ -50,6 +50,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	m := &module{path: f.Path, dotted: dotted, pkg: pkg, imports: map[string]string{}, types: map[string]string{},
 		funcs: map[string]*fn{}, classes: map[string][]string{}}
 	extract(t, m)
+	for _, fn := range m.order {
+		fn.Compact()
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
