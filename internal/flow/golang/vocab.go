@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"go/ast"
 	"regexp"
 	"strings"
 
@@ -280,4 +281,64 @@ func lower(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// sinkCallNames are the names a call has where the lowering may find a
+// sink (calls.go): a package function's, a method's, a framework
+// context's. A function none of whose calls has one of these names holds
+// no sink, so the pass over functions no route reaches does not lower
+// it. TestSinkCallNames holds every sink the fixtures lower to this list:
+// a sink added to calls.go under a new name goes here too.
+var sinkCallNames = func() map[string]bool {
+	names := map[string]bool{}
+	for _, fs := range funcSinks {
+		for n := range fs {
+			names[n] = true
+		}
+	}
+	for _, set := range []map[string]bool{sqlMethods, sqlClauses, sqlxDest, saves} {
+		for n := range set {
+			names[n] = true
+		}
+	}
+	for n := range mongoFilter {
+		names[n] = true
+	}
+	for _, n := range []string{
+		"Command", "CommandContext", // os/exec
+		"Fprintf", "Fprint", "Fprintln", "WriteString", "Write", // a response written
+		"Redirect", "File", "FileAttachment", "Data", "Attachment", "Inline", "HTML", "HTMLBlob", "SendFile", "Download", // gin, echo, fiber
+		"Parse", "Execute", "ExecuteTemplate", // templates
+		"Get", "Post", "Head", "PostForm", // an HTTP client
+	} {
+		names[n] = true
+	}
+	return names
+}()
+
+// callsSinkName reports whether a function's body calls anything by a
+// name in sinkCallNames.
+func callsSinkName(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch fun := unparen(c.Fun).(type) {
+		case *ast.SelectorExpr:
+			found = sinkCallNames[fun.Sel.Name]
+		case *ast.Ident:
+			found = sinkCallNames[fun.Name]
+		case *ast.IndexExpr: // a generic function instantiated: F[T](x)
+			found = true
+		case *ast.IndexListExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
