@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,7 @@ type Kind struct {
 // Kinds is every kind of finding, in the order they are reported.
 var Kinds = []Kind{
 	{"drift", "The code has a surface the model does not know", "A route, store, third party or secret appeared in the code and no row of threatmap.yaml stands for it. Run `threatmap sync` to add it (marked new), then decide on the threats it brings.", Error, []string{"CWE-1059"}},
+	{"site-added", "Decided threat that gained a site", "A threat that stands for one cause on several routes (the same missing control on each) was accepted or transferred, and the code adds a route to it that the decision did not cover: with --base, one the threat did not list at the base revision; without, one threatmap.yaml does not list yet. A decision about some routes is not one about the next. Decide again for the routes it lists now (accept or transfer again, after threatmap sync records the site), or give the new route the control.", Error, nil},
 	{"undecided", "Urgent threat without a decision", "A threat that bots find easily (low difficulty) with high or critical impact has no response. Mitigate it, or record a deliberate accept / transfer / eliminate decision.", Error, nil},
 	{"unverified-control", "Control marked implemented with no evidence in the code", "A threat model that describes intended mitigations without tracking their status is a wishlist. threatmap looked for this control in the code and did not find it, or the evidence given (file:line) shows nothing its check recognises within 5 lines: fix the code, point the evidence at the code that applies the control, or set the control back to planned or in-progress.", Error, nil},
 	{"attested-control", "Control outside the repository: attested, not verified", "The control lives outside the code (a WAF, a gateway, a provider setting) and a person attests it is in place (external: {what, where, by, date}). threatmap cannot see it: keep the attestation current, and look again when the date gets old.", Note, nil},
@@ -112,6 +114,10 @@ type Input struct {
 	// all excluded, and the threats on it, are left out of the check as
 	// the scan left out its code.
 	Excluded func(file string) bool
+	// Base is the model at the base revision (check --base), nil without:
+	// a site a decided grouped threat gained since is reported even once
+	// sync has recorded it.
+	Base *model.Model
 	// StalePage names the page threatmap rendered beside the model
 	// (relative to Root, or as given) when it no longer shows the model.
 	StalePage string
@@ -122,6 +128,7 @@ func Run(in Input) []Finding {
 	r := &runner{in: in, m: in.Doc.Model, excluded: excludedSurfaces(in)}
 	r.rerate()
 	r.drift()
+	r.sitesAdded()
 	r.stale()
 	r.undecided()
 	r.controls()
@@ -235,7 +242,9 @@ func (r *runner) at(path string) (string, int) {
 func (r *runner) drift() {
 	for i := range r.in.Draft.Surfaces {
 		s := &r.in.Draft.Surfaces[i]
-		if r.m.FindSurface(s) >= 0 {
+		// A grouped threat's surface stands for its sites: a site the
+		// model does not know is drift of its own route, below.
+		if r.m.FindSurface(s) >= 0 || len(r.grouped(s)) > 0 {
 			continue
 		}
 		file, line := "", 0
@@ -247,6 +256,9 @@ func (r *runner) drift() {
 			if t.Surface == s.ID {
 				rows = append(rows, fmt.Sprintf("%s (difficulty %s, impact %s)", t.ID, t.Difficulty, t.Impact))
 			}
+			if slices.ContainsFunc(t.Sites, func(x model.Site) bool { return x.Surface == s.ID }) {
+				rows = append(rows, fmt.Sprintf("%s as a site (difficulty %s, impact %s)", t.ID, t.Difficulty, t.Impact))
+			}
 		}
 		msg := fmt.Sprintf("the code has a surface the model does not know: %s", s.Name)
 		if len(rows) > 0 {
@@ -255,6 +267,104 @@ func (r *runner) drift() {
 		fix := "threatmap sync   # adds it to threatmap.yaml, marked new:\n" + surfaceYAML(s)
 		r.add("drift", msg, fix, file, line, s.ID, matchKey(s))
 	}
+}
+
+// grouped lists the drafted grouped threats on the draft's surface s.
+func (r *runner) grouped(s *model.Surface) []*model.Threat {
+	var out []*model.Threat
+	for i := range r.in.Draft.Threats {
+		if t := &r.in.Draft.Threats[i]; t.Surface == s.ID && len(t.Sites) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ownRow is the model's row of rule about a drafted site's route alone.
+func (r *runner) ownRow(rule string, site model.Site) int {
+	ds := r.in.Draft.SurfaceByID(site.Surface)
+	if ds == nil {
+		return -1
+	}
+	return r.m.OwnRow(rule, ds)
+}
+
+// groupRow is m's row of a drafted grouped threat: its rule on the surface
+// that stands for the group's, or -1.
+func groupRow(m *model.Model, draft *model.Model, t *model.Threat) int {
+	ds := draft.SurfaceByID(t.Surface)
+	if ds == nil {
+		return -1
+	}
+	i := m.FindSurface(ds)
+	if i < 0 {
+		return -1
+	}
+	return slices.IndexFunc(m.Threats, func(x model.Threat) bool { return x.Rule == t.Rule && x.Surface == m.Surfaces[i].ID })
+}
+
+// sitesAdded reports the routes a decided grouped threat gained that its
+// decision did not cover: the sites the model lists (or, with a base,
+// listed at the base, when the decision was made before it), less those
+// with a row of their own.
+func (r *runner) sitesAdded() {
+	for i := range r.in.Draft.Threats {
+		dt := &r.in.Draft.Threats[i]
+		if len(dt.Sites) == 0 {
+			continue
+		}
+		k := groupRow(r.m, r.in.Draft, dt)
+		if k < 0 {
+			continue
+		}
+		t := &r.m.Threats[k]
+		resp := t.EffectiveResponse()
+		if r.skipThreat(t) || resp != model.Accept && resp != model.TransferRisk {
+			continue
+		}
+		known, in, since := t.Sites, r.m, "threatmap.yaml does not list it yet"
+		if b := r.in.Base; b != nil {
+			if j := groupRow(b, r.in.Draft, dt); j >= 0 && sameDecision(&b.Threats[j], t) {
+				known, in, since = b.Threats[j].Sites, b, "it was not among them at the base revision"
+			}
+		}
+		who := "accepted"
+		switch {
+		case resp == model.TransferRisk && t.Transfer == nil:
+			who = "transferred"
+		case resp == model.Accept && t.Acceptance != nil:
+			who = fmt.Sprintf("accepted by %s on %s", t.Acceptance.By, t.Acceptance.On)
+		case resp == model.TransferRisk && t.Transfer != nil:
+			who = "transferred to " + t.Transfer.To
+		}
+		for _, site := range dt.Sites {
+			if in.SiteIn(r.in.Draft, site, known) || r.ownRow(dt.Rule, site) >= 0 {
+				continue
+			}
+			file, line := "", 0
+			if len(site.Evidence) > 0 {
+				file, line = site.Evidence[0].File, site.Evidence[0].Line
+			}
+			r.add("site-added", fmt.Sprintf("threat %s was %s for the routes it listed; the code adds %s to it, and %s: the decision did not cover it", t.ID, who, site.Name, since),
+				fmt.Sprintf("decide again for every route it lists now (threatmap sync records the new one first):\n  threatmap accept %s --by NAME --why TEXT --revisit YYYY-MM-DD\nor give %s the control the threat asks for", t.ID, site.Name),
+				file, line, t.ID, t.ID, site.Name)
+		}
+	}
+}
+
+// siteNames lists a grouped threat's routes by name.
+func siteNames(sites []model.Site) string {
+	names := make([]string, len(sites))
+	for i, s := range sites {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// sameDecision reports whether two versions of a threat record the same
+// decision: a decision made again since the base covers what it lists now.
+func sameDecision(a, b *model.Threat) bool {
+	return a.EffectiveResponse() == b.EffectiveResponse() && reflect.DeepEqual(a.Acceptance, b.Acceptance) && reflect.DeepEqual(a.Transfer, b.Transfer)
 }
 
 func matchKey(s *model.Surface) string {
@@ -342,7 +452,7 @@ func (r *runner) controls() {
 					file, line, t.ID, t.ID, c.Text, "external")
 				continue
 			}
-			ev, checkable := threat.Verify(r.in.Facts, surfaces[t.Surface], c)
+			ev, checkable := r.verify(t, surfaces, c)
 			if len(ev) > 0 {
 				continue
 			}
@@ -380,6 +490,23 @@ func (r *runner) controls() {
 				file, line, t.ID, t.ID, c.Text)
 		}
 	}
+}
+
+// verify looks for a threat's control in the code: at its surface, or,
+// for a grouped threat, at every site, as the draft does.
+func (r *runner) verify(t model.Threat, surfaces map[string]*model.Surface, c model.Control) ([]model.Evidence, bool) {
+	if len(t.Sites) == 0 {
+		return threat.Verify(r.in.Facts, surfaces[t.Surface], c)
+	}
+	var all []model.Evidence
+	for _, site := range t.Sites {
+		ev, checkable := threat.Verify(r.in.Facts, surfaces[site.Surface], c)
+		if !checkable || len(ev) == 0 {
+			return nil, checkable
+		}
+		all = append(all, ev...)
+	}
+	return all, true
 }
 
 // nearLines is how far from the line a person cites the control may be.
@@ -472,7 +599,11 @@ func (r *runner) eliminations() {
 			if t.Elimination != nil && t.Elimination.Why != "" {
 				why = fmt.Sprintf(" (%q)", t.Elimination.Why)
 			}
-			r.add("not-eliminated", fmt.Sprintf("threat %s is marked eliminated%s, but its surface %s is still in the code", t.ID, why, ds.Name),
+			what := "its surface " + ds.Name + " is"
+			if dt := slices.IndexFunc(r.in.Draft.Threats, func(x model.Threat) bool { return x.Surface == ds.ID && x.Rule == t.Rule && len(x.Sites) > 0 }); dt >= 0 {
+				what = "its routes " + siteNames(r.in.Draft.Threats[dt].Sites) + " are"
+			}
+			r.add("not-eliminated", fmt.Sprintf("threat %s is marked eliminated%s, but %s still in the code", t.ID, why, what),
 				fmt.Sprintf("remove the surface, or record what was decided instead:\n  threatmap control %s --text TEXT --status planned\n  threatmap accept %s --by NAME --why TEXT --revisit YYYY-MM-DD", t.ID, t.ID),
 				file, line, t.ID, t.ID)
 			break

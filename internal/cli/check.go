@@ -36,6 +36,10 @@ func newCheckCmd(e *env) *cobra.Command {
 where the model has stopped being true:
 
   drift               the code has a surface the model does not know (error)
+  site-added          a threat accepted or transferred for the routes that
+                      share its cause gained a route its decision did not
+                      cover: one threatmap.yaml does not list, or with
+                      --base, one it did not list at REV (error)
   undecided           a low-difficulty threat with high or critical impact has
                       no response (error)
   unverified-control  a control marked implemented has no evidence in the code,
@@ -64,8 +68,9 @@ Its auth: names guards the code alone cannot show and routes public on
 purpose (auth: {guards: [requireUser], public: ["GET /health"]}); scan,
 report, init and sync read it too.
 
---base REV (on pull requests: --base origin/main) compares the check
-configuration with its version at REV: a lower fail-on, a kind's level
+--base REV (on pull requests: --base origin/main) also reads threatmap.yaml at
+REV, for site-added, and compares the check configuration with its version
+at REV: a lower fail-on, a kind's level
 lowered or off, an ignore added or extended, a path newly excluded or an
 auth guard newly named is a gate-weakened error, which the changed file's own levels, ignores and
 fail-on cannot silence (REV's fail-on, or --fail-on, decides).
@@ -125,8 +130,14 @@ none is, 2 on bad usage or an invalid model.`,
 			if page := pagePath(modelPath); !pageUpToDate(dir, page, doc.Model) {
 				stalePage = relTo(dir, page)
 			}
+			var base *model.Model
+			if o.base != "" {
+				if base, err = baseModel(cmd.Context(), e, dir, modelPath, o.base); err != nil {
+					return err
+				}
+			}
 			findings := check.Run(check.Input{
-				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f,
+				Root: dir, ModelPath: modelPath, ModelRel: rel, Doc: doc, Facts: f, Base: base,
 				Draft: threat.Draft(f, threat.Options{Roles: cfg.Role}), Now: e.now(),
 				Excluded: source.Excluder(o.exclude), StalePage: stalePage,
 			})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/check"
 	"github.com/threatmap/threatmap/internal/gitsafe"
+	"github.com/threatmap/threatmap/internal/model"
 )
 
 // maxGateConfig caps the check configuration read from a revision, as the
@@ -99,4 +100,48 @@ func failRankOf(s string) (int, bool) {
 		s = check.Error
 	}
 	return failRank(s)
+}
+
+// maxBaseModel caps the model read from a revision, as the loader caps
+// the file.
+const maxBaseModel = 16 << 20
+
+// baseModel is the model file at rev (check --base), so that a site a
+// decided grouped threat gained since is reported even when sync has
+// recorded it. A model missing, unreadable or invalid at rev is nil, with a
+// warning for the last two: the gate then judges against the model alone.
+func baseModel(ctx context.Context, e *env, dir, modelPath, rev string) (*model.Model, error) {
+	repo, err := gitsafe.Open(ctx, dir)
+	var ge *gitsafe.Error
+	if errors.As(err, &ge) {
+		return nil, usageErr("--base: %v", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	commit, err := repo.Resolve(ctx, rev)
+	if errors.As(err, &ge) {
+		return nil, usageErr("--base: %v", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	inRepo, ok := repoPath(repo, modelPath)
+	if !ok {
+		return nil, nil
+	}
+	data, err := repo.File(ctx, commit, inRepo, maxBaseModel)
+	switch {
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, gitsafe.ErrNotRegular):
+		return nil, nil
+	case err != nil:
+		fmt.Fprintf(e.stderr, "threatmap: warning: --base: cannot read %s at %s (%v); judging against the model alone\n", inRepo, rev, err)
+		return nil, nil
+	}
+	doc, err := model.Parse(rev+":"+inRepo, data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "threatmap: warning: %s at %s is not valid; judging against the model alone\n", inRepo, rev)
+		return nil, nil
+	}
+	return doc.Model, nil
 }

@@ -64,6 +64,17 @@ type ThreatRow struct {
 	Statement   string `json:"statement"`
 	Rating
 	InModel *bool `json:"in_model,omitempty"`
+	// Sites are a grouped threat's routes: the row stands for one cause
+	// they share.
+	Sites []SiteRow `json:"sites,omitempty"`
+}
+
+// SiteRow is one route of a grouped threat.
+type SiteRow struct {
+	Surface string `json:"surface"`
+	Name    string `json:"name"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
 }
 
 // Rating is where a row stands on the difficulty × impact matrix.
@@ -82,6 +93,15 @@ type ThreatChange struct {
 	Abuse       string `json:"abuse"`
 	Before      Rating `json:"before"`
 	After       Rating `json:"after"`
+	// SitesAdded and SitesRemoved are the routes a grouped threat gained
+	// and lost: a route that joins a row joins its cause (and, in the
+	// model, the decision on it).
+	SitesAdded   []SiteRow `json:"sites_added,omitempty"`
+	SitesRemoved []SiteRow `json:"sites_removed,omitempty"`
+	// Decision is the model's response to the row, with a covering model,
+	// when a person decided it (accept, transfer, eliminate): a site it
+	// gained is one that decision did not cover.
+	Decision string `json:"decision,omitempty"`
 }
 
 // Empty reports whether the change leaves the threat map as it was (the
@@ -102,6 +122,9 @@ func Compare(base, head, covering *model.Model) *Result {
 	}
 	bs, hs := surfacesByKey(base), surfacesByKey(head)
 	for _, s := range head.Surfaces {
+		if s.Grouped() {
+			continue // its routes are surfaces of their own
+		}
 		if _, ok := bs[surfaceKey(&s)]; !ok {
 			row := surfaceRow(&s)
 			if covering != nil {
@@ -111,6 +134,9 @@ func Compare(base, head, covering *model.Model) *Result {
 		}
 	}
 	for _, s := range base.Surfaces {
+		if s.Grouped() {
+			continue
+		}
 		if _, ok := hs[surfaceKey(&s)]; !ok {
 			r.Surfaces.Removed = append(r.Surfaces.Removed, surfaceRow(&s))
 		}
@@ -132,15 +158,21 @@ func Compare(base, head, covering *model.Model) *Result {
 		if !ok {
 			row := threatRow(h)
 			if covering != nil {
-				row.InModel = ptr(covers(covering, h))
+				row.InModel = ptr(covers(covering, head, h))
 			}
 			r.Threats.Added = append(r.Threats.Added, row)
 			continue
 		}
 		before, after := threatRow(b), threatRow(h)
-		if before.Difficulty != after.Difficulty || before.Impact != after.Impact || bOrder[k] != hOrder[k] {
-			r.Threats.Changed = append(r.Threats.Changed, ThreatChange{ID: after.ID, Rule: after.Rule, Surface: after.Surface,
-				SurfaceName: after.SurfaceName, Abuse: after.Abuse, Before: before.Rating, After: after.Rating})
+		gained, lost := sitesBetween(base, head, b.Threat, h.Threat), sitesBetween(head, base, h.Threat, b.Threat)
+		if before.Difficulty != after.Difficulty || before.Impact != after.Impact || bOrder[k] != hOrder[k] || len(gained)+len(lost) > 0 {
+			c := ThreatChange{ID: after.ID, Rule: after.Rule, Surface: after.Surface,
+				SurfaceName: after.SurfaceName, Abuse: after.Abuse, Before: before.Rating, After: after.Rating,
+				SitesAdded: gained, SitesRemoved: lost}
+			if covering != nil && len(gained) > 0 {
+				c.Decision = decision(covering, h)
+			}
+			r.Threats.Changed = append(r.Threats.Changed, c)
 		}
 	}
 	for _, k := range sortedKeys(bt) {
@@ -230,19 +262,77 @@ func threatRow(r model.Ranked) ThreatRow {
 	if r.Surface != nil {
 		row.SurfaceName = r.Surface.Name
 	}
+	for _, s := range t.Sites {
+		row.Sites = append(row.Sites, siteRow(s))
+	}
+	if len(t.Sites) == 1 {
+		row.SurfaceName = t.Sites[0].Name
+	}
 	if row.Abuse == "" {
 		row.Abuse = t.Statement
 	}
 	return row
 }
 
+func siteRow(s model.Site) SiteRow {
+	row := SiteRow{Surface: s.Surface, Name: s.Name}
+	if len(s.Evidence) > 0 {
+		row.File, row.Line = s.Evidence[0].File, s.Evidence[0].Line
+	}
+	return row
+}
+
+// sitesBetween lists the sites of grouped threat h (in draft to) that
+// grouped threat b (in draft from) lacks: the same route by its match.
+func sitesBetween(from, to *model.Model, b, h *model.Threat) []SiteRow {
+	had := map[string]bool{}
+	for _, s := range b.Sites {
+		if x := from.SurfaceByID(s.Surface); x != nil {
+			had[surfaceKey(x)] = true
+		}
+	}
+	var out []SiteRow
+	for _, s := range h.Sites {
+		if x := to.SurfaceByID(s.Surface); x == nil || !had[surfaceKey(x)] {
+			out = append(out, siteRow(s))
+		}
+	}
+	return out
+}
+
+// decision is the response a person recorded in m for the row that
+// stands for drafted threat r, when it is a decision about the risk
+// itself (accept, transfer or eliminate); "" otherwise.
+func decision(m *model.Model, r model.Ranked) string {
+	for i := range m.Threats {
+		t := &m.Threats[i]
+		if t.ID != r.Threat.ID && (r.Surface == nil || t.Rule != r.Threat.Rule || m.FindSurface(r.Surface) < 0 || m.Surfaces[m.FindSurface(r.Surface)].ID != t.Surface) {
+			continue
+		}
+		switch resp := t.EffectiveResponse(); resp {
+		case model.Accept, model.TransferRisk, model.Eliminate:
+			return string(resp)
+		}
+		return ""
+	}
+	return ""
+}
+
 // covers reports whether the model already has a row for a drafted
 // threat: the same id, or the same rule on the surface that stands for it.
-func covers(m *model.Model, r model.Ranked) bool {
+// A grouped threat is covered, too, when each of its routes has a row
+// of the rule of its own (one from before threats were grouped).
+func covers(m, draft *model.Model, r model.Ranked) bool {
 	for _, t := range m.Threats {
 		if t.ID == r.Threat.ID {
 			return true
 		}
+	}
+	if sites := r.Threat.Sites; len(sites) > 0 && !slices.ContainsFunc(sites, func(s model.Site) bool {
+		ds := draft.SurfaceByID(s.Surface)
+		return ds == nil || m.OwnRow(r.Threat.Rule, ds) < 0
+	}) {
+		return true
 	}
 	if r.Surface == nil {
 		return false

@@ -84,9 +84,16 @@ func (r *Result) Markdown(w io.Writer) error {
 		b.WriteString("\n")
 	}
 
-	if len(r.Threats.Changed) > 0 {
-		fmt.Fprintf(&b, "### Changed (%d)\n\n%s\n%s\n", len(r.Threats.Changed), tableHeader, tableRule)
-		for _, c := range r.Threats.Changed {
+	// A row whose only change is its sites is in the tables above.
+	var rerated []ThreatChange
+	for _, c := range r.Threats.Changed {
+		if c.Before != c.After {
+			rerated = append(rerated, c)
+		}
+	}
+	if len(rerated) > 0 {
+		fmt.Fprintf(&b, "### Changed (%d)\n\n%s\n%s\n", len(rerated), tableHeader, tableRule)
+		for _, c := range rerated {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(c.SurfaceName), cell(c.Abuse),
 				change(c.Before.Difficulty, c.After.Difficulty), change(c.Before.Impact, c.After.Impact),
 				change(fmt.Sprint(c.Before.Priority), fmt.Sprint(c.After.Priority)))
@@ -121,14 +128,25 @@ type addedRow struct {
 	inModel bool
 }
 
-// addedRows is every added threat, then every added surface no added
-// threat is about (a row with no threat drafted yet).
+// addedRows is every added threat, every route a grouped threat gained
+// (a new exposure, though the row was there: it joins the row's cause,
+// and the decision on it), then every added surface none of those is
+// about (a row with no threat drafted yet).
 func (r *Result) addedRows() []addedRow {
 	var rows []addedRow
 	about := map[string]bool{}
 	for _, t := range r.Threats.Added {
 		about[t.Surface] = true
+		for _, s := range t.Sites {
+			about[s.Surface] = true
+		}
 		rows = append(rows, addedRow{threatCells(t), t.InModel != nil && *t.InModel})
+	}
+	for _, c := range r.Threats.Changed {
+		for _, s := range c.SitesAdded {
+			about[s.Surface] = true
+			rows = append(rows, addedRow{siteCells(s, c, "joins"), false})
+		}
 	}
 	for _, s := range r.Surfaces.Added {
 		if !about[s.ID] {
@@ -143,7 +161,16 @@ func (r *Result) removedRows() []string {
 	about := map[string]bool{}
 	for _, t := range r.Threats.Removed {
 		about[t.Surface] = true
+		for _, s := range t.Sites {
+			about[s.Surface] = true
+		}
 		rows = append(rows, threatCells(t))
+	}
+	for _, c := range r.Threats.Changed {
+		for _, s := range c.SitesRemoved {
+			about[s.Surface] = true
+			rows = append(rows, siteCells(s, c, "leaves"))
+		}
 	}
 	for _, s := range r.Surfaces.Removed {
 		if !about[s.ID] {
@@ -155,6 +182,26 @@ func (r *Result) removedRows() []string {
 
 func threatCells(t ThreatRow) string {
 	return fmt.Sprintf("| %s | %s | %s | %s | %d |", cell(t.SurfaceName), cell(t.Abuse), t.Difficulty, t.Impact, t.Priority)
+}
+
+// siteCells is a route joining or leaving a grouped row: the row's threat,
+// named, with the decision on it when the model has one.
+func siteCells(s SiteRow, c ThreatChange, verb string) string {
+	what := fmt.Sprintf("%s (%s %s", c.Abuse, verb, c.ID)
+	if c.Decision != "" {
+		what += ", " + decided(c.Decision) + " in the model: the decision did not cover this route"
+	}
+	return fmt.Sprintf("| %s | %s) | %s | %s | %d |", cell(s.Name), cell(what), c.After.Difficulty, c.After.Impact, c.After.Priority)
+}
+
+func decided(response string) string {
+	switch response {
+	case "transfer":
+		return "transferred"
+	case "eliminate":
+		return "eliminated"
+	}
+	return response + "ed"
 }
 
 func surfaceCells(s SurfaceRow) string {

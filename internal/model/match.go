@@ -54,3 +54,56 @@ func (m *Model) FindSurface(s *Surface) int {
 	}
 	return -1
 }
+
+// GroupFact starts the match of a grouped threat's surface: it stands for
+// a cause its sites share ("group:RULE:CAUSE"), not for code of its own.
+const GroupFact = "group:"
+
+// Grouped reports whether the surface is a grouped threat's.
+func (s *Surface) Grouped() bool { return s.Match != nil && strings.HasPrefix(s.Match.Fact, GroupFact) }
+
+// SurfaceByID is the surface with id, or nil.
+func (m *Model) SurfaceByID(id string) *Surface {
+	for i := range m.Surfaces {
+		if m.Surfaces[i].ID == id {
+			return &m.Surfaces[i]
+		}
+	}
+	return nil
+}
+
+// OwnRow is the index of the model's row of rule about the surface that
+// stands for the scanned surface s alone (not a grouped row), or -1.
+func (m *Model) OwnRow(rule string, s *Surface) int {
+	i := m.FindSurface(s)
+	if i < 0 {
+		return -1
+	}
+	id := m.Surfaces[i].ID
+	for j := range m.Threats {
+		if t := &m.Threats[j]; t.Rule == rule && t.Surface == id && len(t.Sites) == 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// SiteIn reports whether a site of a drafted grouped threat (its route's
+// surface, site, in draft) is among sites, the sites a model's row lists:
+// the same route, by the one rule FindSurface defines.
+func (m *Model) SiteIn(draft *Model, site Site, sites []Site) bool {
+	ds := draft.SurfaceByID(site.Surface)
+	if ds == nil {
+		return false
+	}
+	i := m.FindSurface(ds)
+	if i < 0 {
+		return false
+	}
+	for _, s := range sites {
+		if s.Surface == m.Surfaces[i].ID {
+			return true
+		}
+	}
+	return false
+}

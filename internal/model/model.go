@@ -101,32 +101,45 @@ func (s Surface) IsOwned() bool { return s.Owned == nil || *s.Owned }
 
 // Threat is one answer to a STRIDE question about a surface.
 type Threat struct {
-	ID               string      `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
-	Rule             string      `yaml:"rule,omitempty" json:"rule,omitempty" jsonschema:"description=The rule that drafted this threat; empty when written by hand."`
-	Title            string      `yaml:"title,omitempty" json:"title,omitempty"`
-	Surface          string      `yaml:"surface" json:"surface"`
-	Assets           []string    `yaml:"assets,omitempty" json:"assets,omitempty"`
-	Stride           Stride      `yaml:"stride" json:"stride"`
-	CWE              []string    `yaml:"cwe,omitempty" json:"cwe,omitempty"`
-	Statement        string      `yaml:"statement" json:"statement" jsonschema:"description=If [surface] is abused; an attacker could [impact] by [method]; and this would require [difficulty]."`
-	Abuse            string      `yaml:"abuse,omitempty" json:"abuse,omitempty" jsonschema:"description=What happens if abused: the threat map's third column. Defaults to the statement."`
-	Difficulty       Difficulty  `yaml:"difficulty" json:"difficulty" jsonschema:"enum=low,enum=medium,enum=high"`
-	DifficultyReason string      `yaml:"difficulty_reason,omitempty" json:"difficulty_reason,omitempty"`
-	Impact           Level       `yaml:"impact" json:"impact" jsonschema:"enum=low,enum=medium,enum=high,enum=critical"`
-	ImpactReason     string      `yaml:"impact_reason,omitempty" json:"impact_reason,omitempty"`
-	Evidence         []Evidence  `yaml:"evidence,omitempty" json:"evidence,omitempty"`
-	Response         Response    `yaml:"response,omitempty" json:"response,omitempty" jsonschema:"enum=undecided,enum=mitigate,enum=eliminate,enum=accept,enum=transfer"`
-	Owner            string      `yaml:"owner,omitempty" json:"owner,omitempty"`
-	Controls         []Control   `yaml:"controls,omitempty" json:"controls,omitempty"`
-	Acceptance       *Acceptance `yaml:"acceptance,omitempty" json:"acceptance,omitempty"`
-	Transfer         *Transfer   `yaml:"transfer,omitempty" json:"transfer,omitempty"`
-	Elimination      *Decision   `yaml:"elimination,omitempty" json:"elimination,omitempty"`
-	State            State       `yaml:"state,omitempty" json:"state,omitempty" jsonschema:"enum=new,enum=gone"`
+	ID               string     `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
+	Rule             string     `yaml:"rule,omitempty" json:"rule,omitempty" jsonschema:"description=The rule that drafted this threat; empty when written by hand."`
+	Title            string     `yaml:"title,omitempty" json:"title,omitempty"`
+	Surface          string     `yaml:"surface" json:"surface"`
+	Assets           []string   `yaml:"assets,omitempty" json:"assets,omitempty"`
+	Stride           Stride     `yaml:"stride" json:"stride"`
+	CWE              []string   `yaml:"cwe,omitempty" json:"cwe,omitempty"`
+	Statement        string     `yaml:"statement" json:"statement" jsonschema:"description=If [surface] is abused; an attacker could [impact] by [method]; and this would require [difficulty]."`
+	Abuse            string     `yaml:"abuse,omitempty" json:"abuse,omitempty" jsonschema:"description=What happens if abused: the threat map's third column. Defaults to the statement."`
+	Difficulty       Difficulty `yaml:"difficulty" json:"difficulty" jsonschema:"enum=low,enum=medium,enum=high"`
+	DifficultyReason string     `yaml:"difficulty_reason,omitempty" json:"difficulty_reason,omitempty"`
+	Impact           Level      `yaml:"impact" json:"impact" jsonschema:"enum=low,enum=medium,enum=high,enum=critical"`
+	ImpactReason     string     `yaml:"impact_reason,omitempty" json:"impact_reason,omitempty"`
+	Evidence         []Evidence `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	// Sites are the places a grouped threat is found: the routes that
+	// share its cause (the same missing control, the same guard gap),
+	// each its own surface. The threat's id and surface name the cause
+	// alone, so a route joining or leaving the group keeps the row and
+	// every decision on it. Written by threatmap; refreshed by sync.
+	Sites       []Site      `yaml:"sites,omitempty" json:"sites,omitempty" jsonschema:"description=Where a grouped threat is found: one entry per route that shares its cause; written by threatmap and refreshed by sync."`
+	Response    Response    `yaml:"response,omitempty" json:"response,omitempty" jsonschema:"enum=undecided,enum=mitigate,enum=eliminate,enum=accept,enum=transfer"`
+	Owner       string      `yaml:"owner,omitempty" json:"owner,omitempty"`
+	Controls    []Control   `yaml:"controls,omitempty" json:"controls,omitempty"`
+	Acceptance  *Acceptance `yaml:"acceptance,omitempty" json:"acceptance,omitempty"`
+	Transfer    *Transfer   `yaml:"transfer,omitempty" json:"transfer,omitempty"`
+	Elimination *Decision   `yaml:"elimination,omitempty" json:"elimination,omitempty"`
+	State       State       `yaml:"state,omitempty" json:"state,omitempty" jsonschema:"enum=new,enum=gone"`
 	// Where says where the threat's code runs when that is not the
 	// product in production (a release script, a migration, a developer's
 	// machine), and what it takes to reach it. Such threats rank after
 	// every threat in served code and have their own section of the page.
 	Where string `yaml:"where,omitempty" json:"where,omitempty" jsonschema:"description=Set when the code does not run in production: where it runs and what reaching it takes."`
+}
+
+// Site is one place a grouped threat is found: a route's surface.
+type Site struct {
+	Surface  string     `yaml:"surface" json:"surface" jsonschema:"description=The id of the route's own surface."`
+	Name     string     `yaml:"name,omitempty" json:"name,omitempty"`
+	Evidence []Evidence `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 }
 
 // Control is one mitigation and how far it has got.

@@ -66,6 +66,12 @@ func Validate(doc *Doc) Problems {
 			v.refs(p+".surface", []string{t.Surface}, surfaces, "surface")
 		}
 		v.refs(p+".assets", t.Assets, assets, "asset")
+		for j, site := range t.Sites {
+			sp := fmt.Sprintf("%s.sites[%d].surface", p, j)
+			if v.required(sp, site.Surface != "", "the id of the route's surface") {
+				v.refs(sp, []string{site.Surface}, surfaces, "surface")
+			}
+		}
 		v.required(p+".stride", len(t.Stride) > 0, "which of the six questions it answers: [S, T, R, I, D, E]")
 		v.required(p+".statement", t.Statement != "", "If [surface] is abused, an attacker could [impact] by [method], and this would require [difficulty].")
 		v.enum(p+".difficulty", string(t.Difficulty), Names(Difficulties), true)

@@ -24,6 +24,9 @@ type Summary struct {
 	// Controls lists "threat-id/check" for every control the scan set or
 	// added.
 	Controls []string
+	// Sites lists the grouped threats whose sites changed: a route joined
+	// or left the cause they share.
+	Sites []string
 	// Exposures lists the surfaces whose match gained the exposure the
 	// code shows (a model drafted before threatmap recorded it), so that
 	// an exposure changed by hand re-rates their threats.
@@ -55,6 +58,7 @@ func (s Summary) String() string {
 	add(s.GoneThreats, "gone threat", "gone threats")
 	add(s.RevivedThreats, "threat found again", "threats found again")
 	add(s.Controls, "control updated", "controls updated")
+	add(s.Sites, "grouped threat with changed sites", "grouped threats with changed sites")
 	add(s.Exposures, "drafted exposure recorded", "drafted exposures recorded")
 	if len(parts) == 0 {
 		return "no changes"
@@ -86,12 +90,20 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 	want.Surfaces = slices.Clone(cur.Surfaces)
 	want.Threats = slices.Clone(cur.Threats)
 
-	// Surfaces: which file surface each drafted one is, if any.
+	// Surfaces: which file surface each drafted one is, if any. A grouped
+	// threat's own surface is added only if the threat is (below).
 	fileSurface := map[string]string{} // drafted id → file id
 	surfaceFound := make([]bool, len(cur.Surfaces))
 	codeExposure := map[int]model.Exposure{} // file index → the exposure the code shows
 	var newSurfaces []model.Surface
 	taken := idSet(cur.Surfaces, func(x model.Surface) string { return x.ID })
+	groupSurface := map[string]bool{}
+	for _, d := range drafted.Threats {
+		if len(d.Sites) > 0 {
+			groupSurface[d.Surface] = true
+		}
+	}
+	pending := map[string]model.Surface{} // drafted id → a new group surface
 	for _, d := range drafted.Surfaces {
 		if i := findSurface(cur.Surfaces, d); i >= 0 {
 			fileSurface[d.ID] = cur.Surfaces[i].ID
@@ -99,6 +111,10 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 			if d.Match != nil && d.Match.Exposure != "" {
 				codeExposure[i] = d.Match.Exposure
 			}
+			continue
+		}
+		if groupSurface[d.ID] {
+			pending[d.ID] = d
 			continue
 		}
 		n := d
@@ -111,9 +127,29 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 	// Threats: the same rule on the same surface, else the same id.
 	threatFound := make([]bool, len(cur.Threats))
 	drafts := map[int]model.Threat{} // file index → drafted threat
+	sites := map[int][]model.Site{}  // file index → a grouped threat's sites, in file ids
 	var newThreats []model.Threat
 	takenThreats := idSet(cur.Threats, func(x model.Threat) string { return x.ID })
 	for _, d := range drafted.Threats {
+		var ds []model.Site
+		if len(d.Sites) > 0 {
+			ds = groupSites(cur.Threats, d, fileSurface, func(i int) {
+				if !threatFound[i] {
+					drafts[i] = d
+				}
+				threatFound[i] = true
+			})
+			if len(ds) == 0 {
+				continue // every site keeps a row of its own
+			}
+			if p, ok := pending[d.Surface]; ok {
+				delete(pending, d.Surface)
+				p.ID = unique(p.ID, taken)
+				p.State = model.StateNew
+				fileSurface[d.Surface] = p.ID
+				newSurfaces = append(newSurfaces, p)
+			}
+		}
 		surface, ok := fileSurface[d.Surface]
 		if !ok {
 			surface = d.Surface
@@ -121,6 +157,9 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 		if i := findThreat(cur.Threats, d, surface); i >= 0 {
 			if !threatFound[i] {
 				drafts[i] = d
+				if ds != nil {
+					sites[i] = ds
+				}
 			}
 			threatFound[i] = true
 			continue
@@ -130,6 +169,7 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 		n.Surface = surface
 		n.State = model.StateNew
 		n.Controls = slices.Clone(d.Controls)
+		n.Sites = ds
 		newThreats = append(newThreats, n)
 	}
 
@@ -191,6 +231,21 @@ func Merge(existing []byte, drafted *model.Model, name string) (out []byte, s Su
 			}
 			want.Threats[i].Controls = controls
 			s.Controls = append(s.Controls, changed...)
+		}
+		if ds, ok := sites[i]; ok && !slices.EqualFunc(ds, t.Sites, sameSite) {
+			n, err := item(f, threats, i)
+			if err != nil {
+				return nil, s, err
+			}
+			v, err := nodeOf(map[string][]model.Site{"sites": ds})
+			if err != nil {
+				return nil, s, err
+			}
+			if err := f.setEntry(n, "sites", value(v, "sites"), threatOrder); err != nil {
+				return nil, s, err
+			}
+			want.Threats[i].Sites = ds
+			s.Sites = append(s.Sites, t.ID)
 		}
 		next := nextState(t.State, threatFound[i], t.Rule != "")
 		if next == t.State {
@@ -273,6 +328,51 @@ func hasMatch(m *model.SurfaceMatch) bool {
 // rule the model defines (model.FindSurface).
 func findSurface(file []model.Surface, d model.Surface) int {
 	return (&model.Model{Surfaces: file}).FindSurface(&d)
+}
+
+// groupSites is what a drafted grouped threat d lists in the file: its
+// sites in file ids, less each site the file answers with a row of its own.
+// A row of d's rule on a site's surface (from before threats were grouped,
+// or written by hand) keeps its site when a person wrote anything in it,
+// and is reported to keep (found, so its controls are refreshed); a row
+// threatmap drafted and nobody touched folds into the group (left
+// unfound, it is marked gone).
+func groupSites(file []model.Threat, d model.Threat, fileSurface map[string]string, keep func(int)) []model.Site {
+	out := []model.Site{}
+	for _, site := range d.Sites {
+		id, ok := fileSurface[site.Surface]
+		if !ok {
+			id = site.Surface
+		}
+		own := slices.IndexFunc(file, func(t model.Threat) bool { return t.Rule == d.Rule && t.Surface == id && len(t.Sites) == 0 })
+		if own >= 0 && !untouched(file[own]) {
+			keep(own)
+			continue
+		}
+		site.Surface = id
+		out = append(out, site)
+	}
+	return out
+}
+
+// untouched reports whether a threat holds nothing a person wrote: no
+// response, owner or decision record, and only drafted controls (each with
+// its check), planned, with no evidence or external record.
+func untouched(t model.Threat) bool {
+	if t.Response != "" && t.Response != model.Undecided || t.Owner != "" || t.Acceptance != nil || t.Transfer != nil || t.Elimination != nil {
+		return false
+	}
+	for _, c := range t.Controls {
+		if c.Check == "" || c.Status != model.Planned || len(c.Evidence) > 0 || c.External != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSite compares sites as the file records them.
+func sameSite(a, b model.Site) bool {
+	return a.Surface == b.Surface && a.Name == b.Name && slices.Equal(a.Evidence, b.Evidence)
 }
 
 func findThreat(file []model.Threat, d model.Threat, surface string) int {

@@ -61,8 +61,9 @@ func style(n *yaml.Node, key string, inFlow bool) {
 			n.Style = yaml.FlowStyle
 		}
 		for _, c := range n.Content {
-			// Boundaries are four short words each: one line per boundary.
-			if key == "boundaries" && c.Kind == yaml.MappingNode {
+			// Boundaries are four short words each, and a site a route's
+			// surface, name and place: one line each.
+			if (key == "boundaries" || key == "sites") && c.Kind == yaml.MappingNode {
 				c.Style = yaml.FlowStyle
 			}
 			style(c, "", inFlow || n.Style == yaml.FlowStyle)

@@ -53,8 +53,13 @@ func newFlow(m *model.Model) Flow {
 		index[b.ID] = len(f.Boundaries)
 		f.Boundaries = append(f.Boundaries, fb)
 	}
-	for i, s := range m.Surfaces {
-		n := FlowNode{ID: fmt.Sprintf("s%d", i+1), Label: s.Name}
+	drawn := 0
+	for _, s := range m.Surfaces {
+		if s.Grouped() {
+			continue // its routes are drawn, each on its own
+		}
+		drawn++
+		n := FlowNode{ID: fmt.Sprintf("s%d", drawn), Label: s.Name}
 		if bi, ok := index[s.Boundary]; ok {
 			f.Boundaries[bi].Surfaces = append(f.Boundaries[bi].Surfaces, n)
 		} else {

@@ -57,6 +57,7 @@ type JSONThreat struct {
 	Transfer         *JSONTransfer    `json:"transfer" jsonschema:"nullable"`
 	Elimination      *JSONElimination `json:"elimination" jsonschema:"nullable"`
 	State            model.State      `json:"state" jsonschema:"description=new or gone after a re-scan; empty when known and present."`
+	Sites            []model.Site     `json:"sites,omitempty" jsonschema:"description=A grouped threat's sites: each route that shares its cause; absent for a threat about one surface."`
 	Where            string           `json:"where,omitempty" jsonschema:"description=Set when the threat's code does not run in production: where it runs and what reaching it takes."`
 }
 
@@ -178,6 +179,7 @@ func jsonThreat(row Row) JSONThreat {
 		Evidence:         orEmpty(t.Evidence),
 		Difficulty:       t.Difficulty,
 		DifficultyReason: t.DifficultyReason,
+		Sites:            t.Sites,
 		Where:            t.Where,
 		Impact:           t.Impact,
 		ImpactReason:     t.ImpactReason,

@@ -226,7 +226,11 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 
 	p.Summary.Assets = len(m.Assets)
 	p.Summary.Boundaries = len(m.Boundaries)
-	p.Summary.Surfaces = len(m.Surfaces)
+	for i := range m.Surfaces {
+		if !m.Surfaces[i].Grouped() { // a grouped threat's surface is its routes'
+			p.Summary.Surfaces++
+		}
+	}
 	p.Summary.Threats = len(m.Threats)
 	return p
 }
@@ -241,6 +245,7 @@ func newRow(r model.Ranked, assets map[string]*model.Asset, today model.Date) Ro
 			ids = r.Surface.Assets
 		}
 	}
+	row.SurfaceName = sitesName(row.SurfaceName, t.Sites)
 	row.AssetAtRisk = assetAtRisk(ids, assets)
 	row.Abuse = t.Abuse
 	if row.Abuse == "" {
@@ -409,4 +414,25 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// sitesName names a grouped threat's surface by its sites: the one route,
+// or the cause with the routes that share it, as the column has room for.
+func sitesName(name string, sites []model.Site) string {
+	switch len(sites) {
+	case 0:
+		return name
+	case 1:
+		return sites[0].Name
+	}
+	const shown = 3
+	var names []string
+	for _, s := range sites[:min(len(sites), shown)] {
+		names = append(names, s.Name)
+	}
+	list := strings.Join(names, ", ")
+	if len(sites) > shown {
+		list += fmt.Sprintf(" and %d more", len(sites)-shown)
+	}
+	return fmt.Sprintf("%s (%d routes: %s)", name, len(sites), list)
 }

@@ -106,6 +106,23 @@ type Hit struct {
 	// for IDOR): the row is then drafted mitigated, with the controls
 	// found and without the ones that would only deepen the defence.
 	Gate string
+	// Cause, on a hit at a route, groups the rule's hits that share it
+	// into one threat (one row per cause), listing each route as a site.
+	Cause *Cause
+}
+
+// Cause is what several routes' threats have in common (the same missing
+// control, the same guard gap): one row stands for them all. The row's id
+// is the rule's and the cause's, whichever routes share it, so a route
+// joining or leaving the group keeps the row and every decision on it.
+// Sites whose every control is found (mitigated) are a row of their own,
+// the cause's id with "-mitigated".
+type Cause struct {
+	ID   string // in the threat's id: credit-drain.model-calls
+	Name string // the group's surface name: "Routes that spend model credits"
+	// MitigatedOnly groups only the sites the rule's own controls answer:
+	// each open site stays a row of its own, its fix in its own handler.
+	MitigatedOnly bool
 }
 
 // NewSurface is a surface for something a rule found that is not a route,

@@ -512,10 +512,148 @@ func (c *Context) webhookProvider(r *facts.Route) string {
 
 func (d *drafter) threats() {
 	for _, r := range Rules() {
+		var groups []*group
+		idx := map[string]int{}
 		for _, h := range r.fire(d.c) {
-			d.addThreat(r, h)
+			t, ok := d.draftThreat(r, h)
+			if !ok {
+				continue
+			}
+			c := h.Cause
+			open := !t.threat.FullyMitigated()
+			if c == nil || h.Route == nil || t.threat.Where != "" || c.MitigatedOnly && open {
+				d.threatIdx[t.threat.ID] = len(d.m.Threats)
+				d.m.Threats = append(d.m.Threats, t.threat)
+				continue
+			}
+			d.threatIdx[t.threat.ID] = -1
+			key := c.ID
+			if !open && !c.MitigatedOnly {
+				key += "-mitigated"
+			}
+			i, seen := idx[key]
+			if !seen {
+				i = len(groups)
+				idx[key] = i
+				groups = append(groups, &group{id: key, cause: *c})
+			}
+			groups[i].sites = append(groups[i].sites, t)
+		}
+		for _, g := range groups {
+			d.addGroup(r, g)
 		}
 	}
+}
+
+// drafted is one hit's threat before it is added, with the parts of its
+// one-liner a grouped row rewrites.
+type drafted struct {
+	threat  model.Threat
+	surface *model.Surface
+	// tail is the one-liner after "If [surface] is abused, ".
+	tail string
+}
+
+// group is the hits of one rule that share a cause.
+type group struct {
+	id    string
+	cause Cause
+	sites []drafted
+}
+
+// addGroup adds one threat for a group of routes that share a cause, on
+// a surface named for the cause: its rating is its worst site's, its
+// assets and evidence every site's, and a control is implemented only
+// where it is found at every site.
+func (d *drafter) addGroup(r *Rule, g *group) {
+	slices.SortStableFunc(g.sites, func(a, b drafted) int {
+		return cmp.Or(cmp.Compare(a.threat.Difficulty.Rank(), b.threat.Difficulty.Rank()), cmp.Compare(a.threat.Impact.Rank(), b.threat.Impact.Rank()),
+			cmp.Compare(a.surface.Name, b.surface.Name))
+	})
+	worst := g.sites[0]
+	exposure := worst.surface.Exposure
+	var ev, siteEv []model.Evidence
+	var assets []string
+	var names []string
+	sites := make([]model.Site, 0, len(g.sites))
+	for _, m := range g.sites {
+		if m.surface.Exposure.Rank() < exposure.Rank() {
+			exposure = m.surface.Exposure
+		}
+		ev = append(ev, m.threat.Evidence...)
+		siteEv = append(siteEv, m.surface.Evidence...)
+		for _, a := range m.threat.Assets {
+			if !slices.Contains(assets, a) {
+				assets = append(assets, a)
+			}
+		}
+		sites = append(sites, model.Site{Surface: m.surface.ID, Name: m.surface.Name, Evidence: capEvidence(slices.Clone(m.surface.Evidence), 1)})
+	}
+	slices.SortFunc(sites, func(a, b model.Site) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Surface, b.Surface))
+	})
+	for _, s := range sites {
+		names = append(names, s.Name)
+	}
+	fact := model.GroupFact + r.ID + ":" + g.id
+	sid := slug(g.id)
+	if s := d.surface(sid); s == nil || s.Match == nil || s.Match.Fact != fact {
+		sid = d.addSurface(model.Surface{ID: sid, Kind: model.KindEndpoint, Direction: model.Entry, Name: g.cause.Name,
+			Evidence: capEvidence(siteEv, 3), Exposure: exposure, Boundary: d.boundary("browser", "api", "Browser to API"),
+			Match: &model.SurfaceMatch{Fact: fact, Exposure: exposure}})
+	}
+	s := d.surface(sid)
+	for _, a := range assets {
+		if !slices.Contains(s.Assets, a) {
+			s.Assets = append(s.Assets, a)
+		}
+	}
+	t := worst.threat
+	t.ID = r.ID + "." + sid
+	t.Surface = sid
+	t.Assets = assets
+	t.Evidence = capEvidence(ev, 5)
+	t.Sites = sites
+	label := names[0]
+	if len(names) > 1 {
+		label = fmt.Sprintf("any of %d routes (%s)", len(names), joinMax(names, 2))
+	}
+	t.Statement = "If " + label + " is abused, " + worst.tail
+	t.Controls = nil
+	mitigated := !worst.threat.IsOpen()
+	for _, sc := range r.Controls {
+		var found int
+		var cev []model.Evidence
+		present := false
+		for _, m := range g.sites {
+			for _, c := range m.threat.Controls {
+				if c.Text != sc.Text {
+					continue
+				}
+				present = true
+				if c.Status == model.Implemented {
+					found++
+					cev = append(cev, c.Evidence...)
+				}
+			}
+		}
+		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
+		if found == len(g.sites) {
+			ctl.Status, ctl.Evidence = model.Implemented, capEvidence(cev, 3)
+		}
+		// A mitigated group keeps what answers it at every site, as one
+		// mitigated site keeps only what was found.
+		if !present || mitigated && ctl.Status != model.Implemented {
+			continue
+		}
+		t.Controls = append(t.Controls, ctl)
+	}
+	t.Response = model.Undecided
+	if t.FullyMitigated() {
+		t.Response = model.Mitigate
+	}
+	d.threatIdx[t.ID] = len(d.m.Threats)
+	d.m.Threats = append(d.m.Threats, t)
 }
 
 // hitSurface drafts, when it is new, the surface a hit names, and returns
@@ -553,14 +691,14 @@ func (d *drafter) newSurface(ns NewSurface) string {
 		Evidence: capEvidence(ns.Evidence, 3), Boundary: b, Match: &model.SurfaceMatch{Fact: ns.Fact, Exposure: ns.Exposure}})
 }
 
-// addThreat drafts a hit's surface and assets and adds its threat, once
-// per rule and surface, with each suggested control checked in the code.
-func (d *drafter) addThreat(r *Rule, h Hit) {
+// draftThreat drafts a hit's surface and assets and its threat, once per
+// rule and surface, with each suggested control checked in the code.
+func (d *drafter) draftThreat(r *Rule, h Hit) (drafted, bool) {
 	role, served := d.c.hitRole(h)
 	if !served && localKinds[role.Kind] && h.Secrets == "" {
 		// A test suite or a developer's own machine is no surface: a
 		// devcontainer's database is not an exposed one.
-		return
+		return drafted{}, false
 	}
 	sid := d.hitSurface(h)
 	assets := make([]string, len(h.Assets))
@@ -569,14 +707,15 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 	}
 	s := d.surface(sid)
 	if s == nil {
-		return
+		return drafted{}, false
 	}
 	id := r.ID + "." + s.ID
 	if i, ok := d.threatIdx[id]; ok {
-		d.addSink(&d.m.Threats[i], h)
-		return
+		if i >= 0 { // a grouped route's threat has no row of its own
+			d.addSink(&d.m.Threats[i], h)
+		}
+		return drafted{}, false
 	}
-	d.threatIdx[id] = len(d.m.Threats)
 	if h.Sink != nil {
 		d.sinks[id] = []facts.Step{*h.Sink}
 	}
@@ -596,7 +735,8 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 		requires = role.Requires()
 		h.Difficulty, h.DifficultyReason = model.Hard, role.Reason()
 	}
-	statement := fmt.Sprintf("If %s is abused, an attacker could %s by %s, and this would require %s.", s.Name, h.Impact, h.Method, requires)
+	tail := fmt.Sprintf("an attacker could %s by %s, and this would require %s.", h.Impact, h.Method, requires)
+	statement := "If " + s.Name + " is abused, " + tail
 	t := model.Threat{
 		ID: id, Rule: r.ID, Title: r.Title, Surface: s.ID, Assets: assets, Stride: model.Stride(r.Stride), CWE: r.CWE,
 		Statement: statement, Abuse: h.Abuse, Difficulty: h.Difficulty, DifficultyReason: h.DifficultyReason,
@@ -628,7 +768,7 @@ func (d *drafter) addThreat(r *Rule, h Hit) {
 			s.Assets = append(s.Assets, a)
 		}
 	}
-	d.m.Threats = append(d.m.Threats, t)
+	return drafted{threat: t, surface: s, tail: tail}, true
 }
 
 // maxSinksNamed is how many more sinks a row's reason names, after the

@@ -21,6 +21,8 @@ func draft(t *testing.T, dir string) *model.Model {
 	return threat.Draft(f, threat.Options{})
 }
 
+// threatBy finds the rule's threat on the surface named surfaceName, or
+// the grouped one that lists it as a site.
 func threatBy(m *model.Model, rule, surfaceName string) (*model.Threat, *model.Surface) {
 	for i := range m.Threats {
 		t := &m.Threats[i]
@@ -29,7 +31,10 @@ func threatBy(m *model.Model, rule, surfaceName string) (*model.Threat, *model.S
 		}
 		for j := range m.Surfaces {
 			s := &m.Surfaces[j]
-			if s.ID == t.Surface && s.Name == surfaceName {
+			if s.Name != surfaceName {
+				continue
+			}
+			if s.ID == t.Surface || slices.ContainsFunc(t.Sites, func(x model.Site) bool { return x.Surface == s.ID }) {
 				return t, s
 			}
 		}
@@ -107,8 +112,12 @@ func TestDocqaHandWrittenModelAgrees(t *testing.T) {
 		hs := hand.Surfaces[slices.IndexFunc(hand.Surfaces, func(s model.Surface) bool { return s.ID == ht.Surface })]
 		found := false
 		for _, dt := range drafted.Threats {
-			ds := drafted.Surfaces[slices.IndexFunc(drafted.Surfaces, func(s model.Surface) bool { return s.ID == dt.Surface })]
-			if dt.Rule == ht.Rule && hs.Match.Covers(ds.Match) {
+			on := []string{dt.Surface}
+			for _, site := range dt.Sites {
+				on = append(on, site.Surface)
+			}
+			covered := slices.ContainsFunc(drafted.Surfaces, func(s model.Surface) bool { return slices.Contains(on, s.ID) && hs.Match.Covers(s.Match) })
+			if dt.Rule == ht.Rule && covered {
 				found = true
 				if dt.Difficulty != ht.Difficulty {
 					t.Errorf("%s: drafted difficulty %s, hand-written %s", ht.ID, dt.Difficulty, ht.Difficulty)

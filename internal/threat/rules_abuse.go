@@ -32,6 +32,8 @@ var creditDrain = &Rule{
 				Difficulty: diff, DifficultyReason: "requires " + needs,
 				Level: model.High, ImpactReason: "every call is billed to you; a script spends a month's budget in hours",
 				Evidence: routeEvidence(r),
+				// One limiter or budget answers every such route.
+				Cause: &Cause{ID: "model-calls", Name: "Routes that spend model credits"},
 			})
 		}
 		return hits
@@ -61,6 +63,7 @@ var messagePumping = &Rule{
 				Difficulty: diff, DifficultyReason: "requires " + needs,
 				Level: model.Medium, ImpactReason: "messages cost money and burn the sending domain's reputation",
 				Evidence: routeEvidence(r),
+				Cause:    &Cause{ID: "message-sends", Name: "Routes that send e-mail or SMS"},
 			})
 		}
 		return hits
@@ -86,6 +89,7 @@ var credentialStuffing = &Rule{
 				Difficulty: model.Easy, DifficultyReason: "credential lists and bots are free; the route is public by design",
 				Level: model.High, ImpactReason: "a taken-over account exposes that user's data and actions",
 				Evidence: routeEvidence(r),
+				Cause:    &Cause{ID: "credential-routes", Name: "Login, signup and password routes"},
 			})
 		}
 		return hits
@@ -109,6 +113,7 @@ var graphqlUnbounded = &Rule{
 				Difficulty: diff, DifficultyReason: "one crafted query; GraphQL endpoints are found by name",
 				Level: model.Medium, ImpactReason: "an outage for every user while it runs",
 				Evidence: routeEvidence(r),
+				Cause:    &Cause{ID: "graphql-endpoints", Name: "GraphQL endpoints"},
 			})
 		}
 		return hits

@@ -94,6 +94,9 @@ var idor = &Rule{
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "it leaks user data directly, one record per request",
 				Evidence: ev, Gate: "ownership-check", // an owner condition answers it
+				// Where it does, the owner condition is one pattern applied
+				// everywhere: one row; an open route's fix is its own.
+				Cause: &Cause{ID: "owner-scoped-lookups", Name: "Records looked up by id, scoped to their owner", MitigatedOnly: true},
 			})
 		}
 		return hits
@@ -274,6 +277,8 @@ var unauthenticatedWrite = &Rule{
 				Difficulty: model.Easy, DifficultyReason: "the route has no authentication",
 				Level: level, ImpactReason: "writes happen without knowing who made them",
 				Evidence: routeEvidence(r),
+				// Authentication by default is the one fix.
+				Cause: &Cause{ID: "unauthenticated-writes", Name: "State-changing routes without authentication"},
 			})
 		}
 		return hits
@@ -306,6 +311,7 @@ var noAuditLog = &Rule{
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.Medium, ImpactReason: "without a record, an incident cannot be traced or disputed",
 				Evidence: routeEvidence(r),
+				Cause:    &Cause{ID: "unaudited-deletes", Name: "Destructive actions without an audit log"},
 			})
 		}
 		return hits
