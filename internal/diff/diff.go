@@ -75,6 +75,9 @@ type SiteRow struct {
 	Name    string `json:"name"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	// InModel, on a site a row gained, says whether the model at head
+	// lists it on that row already (sync recorded it).
+	InModel *bool `json:"in_model,omitempty"`
 }
 
 // Rating is where a row stands on the difficulty × impact matrix.
@@ -170,7 +173,18 @@ func Compare(base, head, covering *model.Model) *Result {
 				SurfaceName: after.SurfaceName, Abuse: after.Abuse, Before: before.Rating, After: after.Rating,
 				SitesAdded: gained, SitesRemoved: lost}
 			if covering != nil && len(gained) > 0 {
-				c.Decision = decision(covering, h)
+				row := modelRow(covering, h)
+				if row != nil {
+					switch resp := row.EffectiveResponse(); resp {
+					case model.Accept, model.TransferRisk, model.Eliminate:
+						c.Decision = string(resp)
+					}
+				}
+				for i := range gained {
+					ds := head.SurfaceByID(gained[i].Surface)
+					listed := row != nil && ds != nil && covering.SiteIn(head, model.Site{Surface: ds.ID}, row.Sites)
+					gained[i].InModel = ptr(listed)
+				}
 			}
 			r.Threats.Changed = append(r.Threats.Changed, c)
 		}
@@ -300,22 +314,24 @@ func sitesBetween(from, to *model.Model, b, h *model.Threat) []SiteRow {
 	return out
 }
 
-// decision is the response a person recorded in m for the row that
-// stands for drafted threat r, when it is a decision about the risk
-// itself (accept, transfer or eliminate); "" otherwise.
-func decision(m *model.Model, r model.Ranked) string {
-	for i := range m.Threats {
-		t := &m.Threats[i]
-		if t.ID != r.Threat.ID && (r.Surface == nil || t.Rule != r.Threat.Rule || m.FindSurface(r.Surface) < 0 || m.Surfaces[m.FindSurface(r.Surface)].ID != t.Surface) {
-			continue
+// modelRow is m's row for drafted threat r: the same rule on the surface
+// that stands for r's, else the same id; nil when m has none.
+func modelRow(m *model.Model, r model.Ranked) *model.Threat {
+	if r.Surface != nil {
+		if i := m.FindSurface(r.Surface); i >= 0 {
+			for j := range m.Threats {
+				if t := &m.Threats[j]; t.Rule == r.Threat.Rule && t.Surface == m.Surfaces[i].ID {
+					return t
+				}
+			}
 		}
-		switch resp := t.EffectiveResponse(); resp {
-		case model.Accept, model.TransferRisk, model.Eliminate:
-			return string(resp)
-		}
-		return ""
 	}
-	return ""
+	for j := range m.Threats {
+		if m.Threats[j].ID == r.Threat.ID {
+			return &m.Threats[j]
+		}
+	}
+	return nil
 }
 
 // covers reports whether the model already has a row for a drafted

@@ -145,7 +145,7 @@ func (r *Result) addedRows() []addedRow {
 	for _, c := range r.Threats.Changed {
 		for _, s := range c.SitesAdded {
 			about[s.Surface] = true
-			rows = append(rows, addedRow{siteCells(s, c, "joins"), false})
+			rows = append(rows, addedRow{siteCells(s, c, "joins"), s.InModel != nil && *s.InModel})
 		}
 	}
 	for _, s := range r.Surfaces.Added {

@@ -254,6 +254,7 @@ func TestHumanFieldsSurvive(t *testing.T) {
 		target := fmt.Sprintf("t%d", g.r.Intn(n))
 		// The control whose evidence the person replaces (as documented).
 		evidencedText := g.pick("Rate limit per account", "WAF rule 12", "New control")
+		groupedDraft := grouped(g.draft(n), "idor")
 		edits := map[string]func() ([]byte, error){
 			"sync": func() ([]byte, error) {
 				out, _, err := Merge(data, g.draft(n), "threatmap.yaml")
@@ -263,6 +264,13 @@ func TestHumanFieldsSurvive(t *testing.T) {
 			// folded in: every route gone, or all under new ids.
 			"sync-redraft-empty": func() ([]byte, error) {
 				out, _, err := Merge(data, &model.Model{Version: 1, Product: model.Product{Name: "gen"}}, "threatmap.yaml")
+				return out, err
+			},
+			// A draft by a threatmap that groups a rule's routes into one
+			// row per cause: the file's per-route rows of that rule are
+			// folded when untouched, kept with their route when not.
+			"sync-grouped": func() ([]byte, error) {
+				out, _, err := Merge(data, groupedDraft, "threatmap.yaml")
 				return out, err
 			},
 			"sync-redraft-renamed": func() ([]byte, error) {
@@ -323,6 +331,15 @@ func TestHumanFieldsSurvive(t *testing.T) {
 				}
 				if msg := keptHuman(bt, at, sync); msg != "" {
 					t.Errorf("seed %d, %s: threat %s: %s\nbefore:\n%s\nafter:\n%s", seed, name, bt.ID, msg, data, out)
+				}
+				// A row a person decided is never folded away: its
+				// route keeps it while the code is there.
+				if name == "sync-grouped" && !untouched(bt) && bt.Rule == "idor" && at.State == model.StateGone && bt.State != model.StateGone {
+					if s := before.Model.SurfaceByID(bt.Surface); s != nil && s.State != model.StateGone && slices.ContainsFunc(groupedDraft.Threats, func(x model.Threat) bool {
+						return slices.ContainsFunc(x.Sites, func(site model.Site) bool { return site.Surface == bt.Surface })
+					}) {
+						t.Errorf("seed %d, %s: decided threat %s was folded into the group\n%s", seed, name, bt.ID, out)
+					}
 				}
 			}
 			if name != "review" && !reflect.DeepEqual(before.Model.Review, after.Model.Review) {
@@ -420,4 +437,31 @@ func keptHuman(b, a model.Threat, sync bool) string {
 		}
 	}
 	return ""
+}
+
+// grouped is draft d with rule's per-route threats made one grouped row,
+// as threatmap drafts a rule that groups its routes by cause.
+func grouped(d *model.Model, rule string) *model.Model {
+	out := *d
+	out.Threats = nil
+	var g *model.Threat
+	for _, th := range d.Threats {
+		if th.Rule != rule {
+			out.Threats = append(out.Threats, th)
+			continue
+		}
+		if g == nil {
+			c := th
+			c.ID, c.Surface, c.Sites = rule+".cause", "cause-"+rule, nil
+			g = &c
+		}
+		s := d.SurfaceByID(th.Surface)
+		g.Sites = append(g.Sites, model.Site{Surface: th.Surface, Name: s.Name})
+	}
+	if g != nil {
+		out.Threats = append(out.Threats, *g)
+		out.Surfaces = append(slices.Clone(d.Surfaces), model.Surface{ID: g.Surface, Kind: model.KindEndpoint, Direction: model.Entry,
+			Name: "Routes of one cause", Match: &model.SurfaceMatch{Fact: model.GroupFact + rule + ":cause"}})
+	}
+	return &out
 }

@@ -1,0 +1,131 @@
+package threat
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/model"
+)
+
+// groupRoute is a route in served code: app/routes.py, one line each.
+func groupRoute(method, path string, line int, tags ...string) facts.Route {
+	r := facts.Route{Method: method, Path: path, File: "app/routes.py", Line: line, Auth: facts.AuthRequired, Tags: tags}
+	r.ID = fmt.Sprintf("r%d", line)
+	return r
+}
+
+func handlerSignal(r facts.Route, kind, detail string) facts.Signal {
+	return facts.Signal{Kind: kind, Detail: detail, Route: r.Key(), In: facts.SignalInHandler, Evidence: facts.Evidence{File: r.File, Line: r.Line + 1}}
+}
+
+func threatsOf(m *model.Model, rule string) []model.Threat {
+	var out []model.Threat
+	for _, t := range m.Threats {
+		if t.Rule == rule {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// One row per cause: however many routes share it, a rule's grouped
+// threat is one row whose id names the cause alone, listing every route.
+func TestGroupedRowPerCause(t *testing.T) {
+	llm := []facts.Route{
+		groupRoute("POST", "/api/chat", 10, facts.TagLLM),
+		groupRoute("POST", "/api/summarise", 20, facts.TagLLM),
+		groupRoute("POST", "/api/translate", 30, facts.TagLLM),
+	}
+	for n := 1; n <= len(llm); n++ {
+		m := Draft(facts.Facts{Surfaces: llm[:n]}, Options{})
+		rows := threatsOf(m, "credit-drain")
+		if len(rows) != 1 {
+			t.Fatalf("%d routes: %d credit-drain rows, want 1", n, len(rows))
+		}
+		th := rows[0]
+		if th.ID != "credit-drain.model-calls" {
+			t.Errorf("%d routes: id %s, want credit-drain.model-calls whatever the routes", n, th.ID)
+		}
+		if len(th.Sites) != n {
+			t.Errorf("%d routes: %d sites", n, len(th.Sites))
+		}
+		for _, s := range th.Sites {
+			if m.SurfaceByID(s.Surface) == nil || len(s.Evidence) != 1 {
+				t.Errorf("%d routes: site %+v names no surface or no place", n, s)
+			}
+		}
+		g := m.SurfaceByID(th.Surface)
+		if g == nil || !g.Grouped() {
+			t.Fatalf("%d routes: the row's surface %q is not its cause's", n, th.Surface)
+		}
+		if n == 1 && th.Statement[:len("If POST /api/chat is abused")] != "If POST /api/chat is abused" {
+			t.Errorf("one route: statement %q does not name it", th.Statement)
+		}
+		if n == 3 && th.Statement[:len("If any of 3 routes")] != "If any of 3 routes" {
+			t.Errorf("three routes: statement %q", th.Statement)
+		}
+	}
+}
+
+// Causes do not mix: two rules on the same routes are two rows, and the
+// routes where every control is found are a row of their own (mitigated),
+// so an open row never claims a control some of its routes lack.
+func TestGroupedControlsAtEverySite(t *testing.T) {
+	del := []facts.Route{groupRoute("DELETE", "/api/notes/{id}", 10), groupRoute("DELETE", "/api/tags/{id}", 20)}
+	del[0].Auth, del[1].Auth = facts.AuthNone, facts.AuthNone
+	for _, tc := range []struct {
+		name    string
+		signals []facts.Signal
+		want    []string // no-audit-log rows: id/sites/response
+	}{
+		{"no audit log", nil, []string{"no-audit-log.unaudited-deletes/2/undecided"}},
+		{"one route audits", []facts.Signal{handlerSignal(del[0], facts.SignalAuditLog, "")},
+			[]string{"no-audit-log.unaudited-deletes-mitigated/1/mitigate", "no-audit-log.unaudited-deletes/1/undecided"}},
+		{"every route audits", []facts.Signal{handlerSignal(del[0], facts.SignalAuditLog, ""), handlerSignal(del[1], facts.SignalAuditLog, "")},
+			[]string{"no-audit-log.unaudited-deletes-mitigated/2/mitigate"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Draft(facts.Facts{Surfaces: del, Signals: tc.signals}, Options{})
+			var got []string
+			for _, th := range threatsOf(m, "no-audit-log") {
+				got = append(got, fmt.Sprintf("%s/%d/%s", th.ID, len(th.Sites), th.Response))
+				if th.Response == model.Mitigate && !th.FullyMitigated() {
+					t.Errorf("%s is mitigated with a control not found at every site: %+v", th.ID, th.Controls)
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(tc.want)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("rows %v, want %v", got, tc.want)
+			}
+			writes := threatsOf(m, "unauthenticated-write")
+			if len(writes) != 1 || len(writes[0].Sites) != 2 {
+				t.Fatalf("unauthenticated-write rows %+v, want one with both routes", writes)
+			}
+		})
+	}
+}
+
+// IDOR groups only the routes an owner condition answers: each open
+// route's fix is in its own handler, so it keeps its own row.
+func TestGroupedIDORMitigatedOnly(t *testing.T) {
+	rs := []facts.Route{groupRoute("GET", "/api/docs/{id}", 10), groupRoute("GET", "/api/feeds/{id}", 20), groupRoute("GET", "/api/notes/{id}", 30)}
+	var signals []facts.Signal
+	for i := range rs {
+		rs[i].Params = []facts.Param{{Name: "id", In: "path", Type: facts.TypeInt}}
+		signals = append(signals, handlerSignal(rs[i], facts.SignalIDLookup, "id"))
+	}
+	signals = append(signals, handlerSignal(rs[1], facts.SignalOwnership, ""), handlerSignal(rs[2], facts.SignalOwnership, ""))
+	m := Draft(facts.Facts{Surfaces: rs, Signals: signals}, Options{})
+	var ids []string
+	for _, th := range threatsOf(m, "idor") {
+		ids = append(ids, fmt.Sprintf("%s/%d", th.ID, len(th.Sites)))
+	}
+	slices.Sort(ids)
+	want := []string{"idor.get-api-docs-id/0", "idor.owner-scoped-lookups/2"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
+	}
+}
