@@ -45,7 +45,7 @@ func (m *mdWriter) page(p *Page) {
 			continue
 		}
 		for _, a := range b.Assets {
-			m.asset(a)
+			m.asset(a, p.ExposedBy[a.ID])
 		}
 		m.f("\n")
 	}
@@ -114,10 +114,13 @@ func (m *mdWriter) page(p *Page) {
 	}
 }
 
-func (m *mdWriter) asset(a model.Asset) {
+func (m *mdWriter) asset(a model.Asset, exposedBy []string) {
 	m.f("- **%s**: impact %s.", mdText(a.Name), a.Impact)
 	if a.Description != "" {
 		m.f(" %s", mdText(sentence(a.Description)))
+	}
+	if len(exposedBy) > 0 {
+		m.f(" Exposed by: %s.", mdText(strings.Join(exposedBy, ", ")))
 	}
 	if len(a.Fields) > 0 {
 		m.f(" Fields: %s.", codeList(a.Fields))

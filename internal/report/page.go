@@ -11,6 +11,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -55,6 +56,10 @@ type Page struct {
 	Summary   Summary
 
 	Buckets []Bucket
+	// ExposedBy names, per asset id, the surfaces that expose the asset
+	// (at most maxExposedBy, then how many more): the asset rows and the
+	// surface column say the same.
+	ExposedBy map[string][]string
 	// Rows is every threat in priority order; Map and Appendix split
 	// those in code the product serves, Outside holds the rest.
 	Rows     []Row
@@ -188,6 +193,8 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 		p.Buckets = append(p.Buckets, b)
 	}
 
+	p.ExposedBy = exposedBy(m)
+
 	var served []Row
 	for _, r := range model.Rank(m) {
 		row := newRow(r, assets, today)
@@ -233,6 +240,31 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 	}
 	p.Summary.Threats = len(m.Threats)
 	return p
+}
+
+// maxExposedBy is how many surfaces an asset row names.
+const maxExposedBy = 6
+
+// exposedBy lists, per asset, the surfaces that name it, entries first
+// in the model's order.
+func exposedBy(m *model.Model) map[string][]string {
+	all := map[string][]string{}
+	for _, s := range m.Surfaces {
+		if s.State == model.StateGone {
+			continue
+		}
+		for _, id := range s.Assets {
+			if !slices.Contains(all[id], s.Name) {
+				all[id] = append(all[id], s.Name)
+			}
+		}
+	}
+	for id, names := range all {
+		if len(names) > maxExposedBy {
+			all[id] = append(names[:maxExposedBy:maxExposedBy], fmt.Sprintf("and %d more", len(names)-maxExposedBy))
+		}
+	}
+	return all
 }
 
 func newRow(r model.Ranked, assets map[string]*model.Asset, today model.Date) Row {

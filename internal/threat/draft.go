@@ -314,7 +314,7 @@ func (d *drafter) surfaces() {
 		}
 		id := d.addSurface(model.Surface{
 			ID: RouteSurfaceID(*r), Kind: kind, Direction: dir, Name: RouteName(*r),
-			Evidence: []model.Evidence{{File: r.File, Line: r.Line}}, Exposure: exposure,
+			Evidence: []model.Evidence{{File: r.File, Line: r.Line}}, Exposure: exposure, Assets: d.modelsOf(r),
 			Boundary: boundary, Match: &model.SurfaceMatch{Method: r.Method, Path: r.Path, Exposure: exposure},
 		})
 		d.routeSurf[r.ID] = id
@@ -370,6 +370,19 @@ func (d *drafter) surfaces() {
 			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file, Exposure: model.Internal},
 		})
 	}
+}
+
+// modelsOf is the user-data assets whose models a route's handler
+// reads or writes: the surfaces an asset row names.
+func (d *drafter) modelsOf(r *facts.Route) []string {
+	var out []string
+	named := d.c.Named(facts.SignalNamesModel, r)
+	for _, a := range d.f.Assets {
+		if a.Kind == string(model.UserData) && slices.Contains(named, a.Name) {
+			out = append(out, d.asset(dataAsset(a.Name), nil))
+		}
+	}
+	return out
 }
 
 // storesToMap picks the stores to draw: buckets declared in infrastructure

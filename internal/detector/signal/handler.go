@@ -175,7 +175,7 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 	}
 	out = append(out, idLookups(r, r.Body)...)
 	for _, m := range models {
-		if i := wordIndex(r.Body, m); i >= 0 {
+		if i := modelIndex(r.Body, m); i >= 0 {
 			add(facts.SignalNamesModel, m, facts.SignalInHandler, handlerLine(r, i))
 		}
 	}

@@ -234,3 +234,28 @@ func TestOwnershipInHandler(t *testing.T) {
 		})
 	}
 }
+
+// TestModelIndex: a handler touches a model through its class, its
+// client property, its table in SQL or its collection; a lower-case word
+// alone (req.user) or a different model's table is no touch.
+func TestModelIndex(t *testing.T) {
+	for _, tc := range []struct {
+		body, model string
+		want        bool
+	}{
+		{"return User.findOne({ where: { id } })", "User", true},
+		{"await prisma.user.findMany()", "User", true},
+		{"await prisma.websiteEvent.create({ data })", "WebsiteEvent", true},
+		{`db.query("SELECT * FROM website_event WHERE id = $1")`, "WebsiteEvent", true},
+		{`tx.Exec("INSERT INTO users (email) VALUES ($1)")`, "users", true},
+		{`const col = db.collection("profiles")`, "profiles", true},
+		{"const me = req.user; res.json(me)", "User", false},
+		{"const u = ctx.state.user.id", "users", false},
+		{`db.query("SELECT * FROM user_sessions")`, "users", false},
+		{"return Users.all()", "User", false},
+	} {
+		if got := modelIndex(tc.body, tc.model) >= 0; got != tc.want {
+			t.Errorf("modelIndex(%q, %q) = %v, want %v", tc.body, tc.model, got, tc.want)
+		}
+	}
+}

@@ -34,6 +34,7 @@ func MergeModels(f *facts.Facts) {
 		groups[k].idx = append(groups[k].idx, i)
 	}
 	drop := map[int]bool{}
+	renamed := map[string]string{} // a dropped model's name -> the merged one's
 	for _, k := range order {
 		g := groups[k]
 		if len(g.idx) < 2 {
@@ -66,6 +67,9 @@ func MergeModels(f *facts.Facts) {
 			}
 			if i != best {
 				drop[i] = true
+				if f.Assets[i].Kind == facts.AssetUserData {
+					renamed[f.Assets[i].Name] = merged.Name
+				}
 			}
 		}
 		slices.Sort(fields)
@@ -75,6 +79,12 @@ func MergeModels(f *facts.Facts) {
 	}
 	if len(drop) == 0 {
 		return
+	}
+	// A handler that names the table names the merged model.
+	for i, sg := range f.Signals {
+		if to, ok := renamed[sg.Detail]; ok && sg.Kind == facts.SignalNamesModel {
+			f.Signals[i].Detail = to
+		}
 	}
 	out := f.Assets[:0]
 	for i, a := range f.Assets {

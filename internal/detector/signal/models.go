@@ -1,0 +1,80 @@
+package signal
+
+import (
+	"regexp"
+	"slices"
+	"sync"
+	"strings"
+	"unicode"
+
+	words "github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// modelIndex is where a handler's code touches a model, or -1: the
+// model's name as a word (User.findOne, db.query(User)), its client
+// property (prisma.user.findMany, db.websiteEvent), its table in SQL
+// (FROM users, INSERT INTO website_event) or its MongoDB collection
+// (collection("users")). A lower-case word alone (req.user) is no touch.
+func modelIndex(body, name string) int {
+	if i := wordIndex(body, name); i >= 0 && name != strings.ToLower(name) {
+		return i
+	}
+	re := modelRE(name)
+	if re == nil {
+		return -1
+	}
+	if loc := re.FindStringIndex(body); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// modelREs caches modelRE: every route is read for every model.
+var modelREs sync.Map // name -> *regexp.Regexp
+
+// modelRE matches a model's client property, SQL table and collection.
+func modelRE(name string) *regexp.Regexp {
+	if re, ok := modelREs.Load(name); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := compileModelRE(name)
+	modelREs.Store(name, re)
+	return re
+}
+
+func compileModelRE(name string) *regexp.Regexp {
+	ws := words.Words(name)
+	if len(ws) == 0 {
+		return nil
+	}
+	camel := ws[0]
+	for _, w := range ws[1:] {
+		camel += strings.ToUpper(w[:1]) + w[1:]
+	}
+	snake := strings.Join(ws, "_")
+	forms := map[string]bool{camel: true, snake: true}
+	for f := range forms {
+		if strings.HasSuffix(f, "s") {
+			forms[strings.TrimSuffix(f, "s")] = true
+		} else {
+			forms[f+"s"] = true
+		}
+	}
+	var alts []string
+	for f := range forms {
+		if f != "" && unicode.IsLetter(rune(f[0])) {
+			alts = append(alts, regexp.QuoteMeta(f))
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	slices.Sort(alts)
+	re, err := regexp.Compile(`(?i:\b(?:from|into|update|join|table)\s+["'` + "`" + `]?(?:\w+\.)?)(?:` + strings.Join(alts, "|") + `)\b` +
+		`|\bcollection\(\s*["'](?:` + strings.Join(alts, "|") + `)["']` +
+		`|\.(?:` + strings.Join(alts, "|") + `)\.\w+\(`)
+	if err != nil {
+		return nil
+	}
+	return re
+}
