@@ -312,7 +312,7 @@ func TestTMBOMRequiredFields(t *testing.T) {
 	for name, m := range map[string]*model.Model{"docqa": loadExample(t), "decided": decided(t), "empty": {Version: 1, Product: model.Product{Name: "empty"}}} {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := WriteTMBOM(&b, m); err != nil {
+			if err := WriteTMBOM(&b, m, "flowchart LR\n  c1([browser])\n"); err != nil {
 				t.Fatal(err)
 			}
 			doc := decode(t, b.Bytes())
@@ -413,7 +413,7 @@ func TestExportDeterministic(t *testing.T) {
 		write func(*bytes.Buffer, *model.Model) error
 	}{
 		{"otm", func(b *bytes.Buffer, m *model.Model) error { return WriteOTM(b, m) }},
-		{"tmbom", func(b *bytes.Buffer, m *model.Model) error { return WriteTMBOM(b, m) }},
+		{"tmbom", func(b *bytes.Buffer, m *model.Model) error { return WriteTMBOM(b, m, "flowchart LR\n") }},
 	} {
 		t.Run(w.name, func(t *testing.T) {
 			var first bytes.Buffer

@@ -522,5 +522,13 @@ func firstOf(ss ...string) string {
 	return ""
 }
 
-// WriteTMBOM writes m as indented TM-BOM JSON.
-func WriteTMBOM(w io.Writer, m *model.Model) error { return writeJSON(w, NewTMBOM(m)) }
+// WriteTMBOM writes m as indented TM-BOM JSON. mermaid, when set, is the
+// page's data-flow diagram (report.Flow), kept as the model's diagram.
+func WriteTMBOM(w io.Writer, m *model.Model, mermaid string) error {
+	doc := NewTMBOM(m)
+	if mermaid != "" {
+		doc.Diagrams = []TMBOMDiagram{{Title: "Data flow across trust boundaries", Type: "mermaid", Source: mermaid,
+			Description: "Each trust boundary with the surfaces where data crosses it, as threatmap's page draws it."}}
+	}
+	return writeJSON(w, doc)
+}

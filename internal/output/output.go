@@ -136,8 +136,10 @@ func Default(f Family, terminal bool) string {
 
 // The exchange formats write the page's model: the model as written,
 // with every secret redacted (report.Build).
-func writeOTM(w io.Writer, r *Result, _ Options) error   { return exchange.WriteOTM(w, r.Page.Model) }
-func writeTMBOM(w io.Writer, r *Result, _ Options) error { return exchange.WriteTMBOM(w, r.Page.Model) }
+func writeOTM(w io.Writer, r *Result, _ Options) error { return exchange.WriteOTM(w, r.Page.Model) }
+func writeTMBOM(w io.Writer, r *Result, _ Options) error {
+	return exchange.WriteTMBOM(w, r.Page.Model, r.Page.Flow.Mermaid())
+}
 
 // For lists the formats family writes, its default first.
 func For(f Family) []*Format {
