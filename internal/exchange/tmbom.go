@@ -24,7 +24,10 @@ const (
 // forbids properties it does not define, so these hold exactly its fields.
 type (
 	TMBOM struct {
-		Schema          string           `json:"$schema"`
+		Schema string `json:"$schema"`
+		// Extensions come second, so the first bytes say who wrote the
+		// file (output.Ours); JSON objects have no order to keep.
+		Extensions      map[string]any   `json:"extensions"`
 		Version         string           `json:"version"`
 		Scope           TMBOMScope       `json:"scope"`
 		Description     string           `json:"description,omitempty"`
@@ -41,7 +44,6 @@ type (
 		Threats         []TMBOMThreat    `json:"threats,omitempty"`
 		Controls        []TMBOMControl   `json:"controls,omitempty"`
 		Risks           []TMBOMRisk      `json:"risks,omitempty"`
-		Extensions      map[string]any   `json:"extensions,omitempty"`
 	}
 	TMBOMScope struct {
 		Title               string   `json:"title"`
