@@ -3,8 +3,8 @@ package signal
 import (
 	"regexp"
 	"slices"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 
 	words "github.com/threatmap/threatmap/internal/detector/code"
