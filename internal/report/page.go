@@ -246,11 +246,12 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 const maxExposedBy = 6
 
 // exposedBy lists, per asset, the surfaces that name it, entries first
-// in the model's order.
+// in the model's order. A grouped threat's cause surface is no way in of
+// its own: its routes are listed in their own right.
 func exposedBy(m *model.Model) map[string][]string {
 	all := map[string][]string{}
 	for _, s := range m.Surfaces {
-		if s.State == model.StateGone {
+		if s.State == model.StateGone || s.Grouped() {
 			continue
 		}
 		for _, id := range s.Assets {
