@@ -27,18 +27,7 @@ type baseGate struct {
 // DIR/threatmap-check.yaml) at rev and says how cfg, the one in force,
 // loosens it. A configuration missing at rev is the defaults.
 func compareGate(ctx context.Context, e *env, dir, configPath string, cfg *check.Config, rev string) (*baseGate, error) {
-	repo, err := gitsafe.Open(ctx, dir)
-	var ge *gitsafe.Error
-	if errors.As(err, &ge) {
-		return nil, usageErr("--base: %v", err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	commit, err := repo.Resolve(ctx, rev)
-	if errors.As(err, &ge) {
-		return nil, usageErr("--base: %v", err)
-	}
+	repo, commit, err := resolveBase(ctx, dir, rev)
 	if err != nil {
 		return nil, err
 	}
@@ -111,18 +100,7 @@ const maxBaseModel = 16 << 20
 // recorded it. A model missing, unreadable or invalid at rev is nil, with a
 // warning for the last two: the gate then judges against the model alone.
 func baseModel(ctx context.Context, e *env, dir, modelPath, rev string) (*model.Model, error) {
-	repo, err := gitsafe.Open(ctx, dir)
-	var ge *gitsafe.Error
-	if errors.As(err, &ge) {
-		return nil, usageErr("--base: %v", err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	commit, err := repo.Resolve(ctx, rev)
-	if errors.As(err, &ge) {
-		return nil, usageErr("--base: %v", err)
-	}
+	repo, commit, err := resolveBase(ctx, dir, rev)
 	if err != nil {
 		return nil, err
 	}
@@ -144,4 +122,25 @@ func baseModel(ctx context.Context, e *env, dir, modelPath, rev string) (*model.
 		return nil, nil
 	}
 	return doc.Model, nil
+}
+
+// resolveBase opens the repository holding dir and resolves --base's rev
+// in it; what git refuses (no repository, no such revision) is a usage error.
+func resolveBase(ctx context.Context, dir, rev string) (*gitsafe.Repo, string, error) {
+	repo, err := gitsafe.Open(ctx, dir)
+	var ge *gitsafe.Error
+	if errors.As(err, &ge) {
+		return nil, "", usageErr("--base: %v", err)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	commit, err := repo.Resolve(ctx, rev)
+	if errors.As(err, &ge) {
+		return nil, "", usageErr("--base: %v", err)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return repo, commit, nil
 }
