@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -28,14 +27,9 @@ type ImportSummary struct {
 func (s ImportSummary) String() string {
 	var parts []string
 	add := func(ids []string, one, many string) {
-		if len(ids) == 0 {
-			return
+		if len(ids) > 0 {
+			parts = append(parts, countedIDs(ids, one, many))
 		}
-		noun := one
-		if len(ids) > 1 {
-			noun = many
-		}
-		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(ids), noun, strings.Join(ids, ", ")))
 	}
 	add(s.AddedAssets, "new asset", "new assets")
 	add(s.AddedBoundaries, "new boundary", "new boundaries")

@@ -40,14 +40,9 @@ func (s Summary) Changed() bool { return s.String() != "no changes" }
 func (s Summary) String() string {
 	var parts []string
 	add := func(ids []string, one, many string) {
-		if len(ids) == 0 {
-			return
+		if len(ids) > 0 {
+			parts = append(parts, countedIDs(ids, one, many))
 		}
-		noun := one
-		if len(ids) > 1 {
-			noun = many
-		}
-		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(ids), noun, strings.Join(ids, ", ")))
 	}
 	add(s.AddedAssets, "new asset", "new assets")
 	add(s.AddedBoundaries, "new boundary", "new boundaries")
@@ -542,4 +537,13 @@ func refreshControls(f *file, seq *yaml.Node, i int, t, d model.Threat) ([]model
 		}
 	}
 	return out, changed, nil
+}
+
+// countedIDs is one part of a summary line: "2 new surfaces (a, b)".
+func countedIDs(ids []string, one, many string) string {
+	noun := one
+	if len(ids) > 1 {
+		noun = many
+	}
+	return fmt.Sprintf("%d %s (%s)", len(ids), noun, strings.Join(ids, ", "))
 }
