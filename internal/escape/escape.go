@@ -65,14 +65,16 @@ func Terminal(s string) string {
 }
 
 // Lines is Terminal for text whose line breaks are meant (a fix that
-// spans lines): each line is escaped on its own.
+// spans lines, an error with its "\thint:" line): each line is escaped on
+// its own, keeping the tabs that indent it, as the line breaks are kept.
 func Lines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return Terminal(s)
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = Terminal(l)
+		body := strings.TrimLeft(l, "\t")
+		lines[i] = l[:len(l)-len(body)] + Terminal(body)
 	}
 	return strings.Join(lines, "\n")
 }

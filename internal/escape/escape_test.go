@@ -40,10 +40,16 @@ func TestTerminal(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	in := "threatmap sync\n::error::x\n  - id: a\x1b[2J"
-	want := "threatmap sync\n\\x3a:error::x\n  - id: a\\x1b[2J"
-	if got := Lines(in); got != want {
-		t.Errorf("Lines(%q) = %q, want %q", in, got, want)
+	for _, c := range []struct{ in, want string }{
+		{"threatmap sync\n::error::x\n  - id: a\x1b[2J", "threatmap sync\n\\x3a:error::x\n  - id: a\\x1b[2J"},
+		// a line's indenting tabs are layout, as its line break is; a tab
+		// inside the line and a command behind the indent are still escaped
+		{"bad date\n\thint: pick\tone", "bad date\n\thint: pick\\tone"},
+		{"x\n\t::error::y", "x\n\t\\x3a:error::y"},
+	} {
+		if got := Lines(c.in); got != c.want {
+			t.Errorf("Lines(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 
