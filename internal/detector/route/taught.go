@@ -56,7 +56,9 @@ func ValidGuardName(name string) error {
 	return nil
 }
 
-var methods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "ANY", "*"}
+// methods are the methods a public route may name: every method a route
+// detector reports (QUERY included, RFC 10008), ANY and * for all.
+var methods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY", "ANY", "*"}
 
 // ParsePublic reads a public route pattern: "METHOD /path" or "/path"
 // (any method).
@@ -73,7 +75,7 @@ func ParsePublic(s string) (PublicRoute, error) {
 			known = known || m == method
 		}
 		if !known {
-			return PublicRoute{}, fmt.Errorf("%q: unknown method %q (use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or *)", s, fields[0])
+			return PublicRoute{}, fmt.Errorf("%q: unknown method %q (use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, QUERY or *)", s, fields[0])
 		}
 		if method == "*" || method == "ANY" {
 			method = ""

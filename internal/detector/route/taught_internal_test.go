@@ -22,6 +22,8 @@ func TestPublicMatches(t *testing.T) {
 		{"GET /users/:id", "GET", "/users/{user_id}", true},
 		{"GET /users/{id}", "GET", "/users/me", false},
 		{"GET /users/*", "GET", "/users/{id}", true},
+		{"QUERY /search", "QUERY", "/search", true},
+		{"QUERY /search", "GET", "/search", false},
 	}
 	for _, tt := range tests {
 		p, err := ParsePublic(tt.pattern)
