@@ -116,7 +116,7 @@ To fold a new scan into a model you already edit, use 'threatmap sync'.`,
 				}
 			}
 			fmt.Fprintf(e.stdout, "wrote %s (%d assets, %d surfaces, %d threats, %d open) and %s\n",
-				path, len(m.Assets), len(m.Surfaces), len(m.Threats), open, filepath.Join(dir, PageName))
+				path, len(m.Assets), m.WaysIn(), len(m.Threats), open, filepath.Join(dir, PageName))
 			fmt.Fprintln(e.stdout, "next: read the page, decide on the top rows (threatmap accept / control ...), then 'threatmap review --by NAME'")
 			return nil
 		},

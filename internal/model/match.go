@@ -107,3 +107,15 @@ func (m *Model) SiteIn(draft *Model, site Site, sites []Site) bool {
 	}
 	return false
 }
+
+// WaysIn counts the surfaces that are ways in of their own: every surface
+// but a grouped threat's, whose routes are counted in their own right.
+func (m *Model) WaysIn() int {
+	n := 0
+	for i := range m.Surfaces {
+		if !m.Surfaces[i].Grouped() {
+			n++
+		}
+	}
+	return n
+}

@@ -43,3 +43,14 @@ func TestFindSurfacePrefersExact(t *testing.T) {
 		t.Errorf("FindSurface by id = %d, want 0", got)
 	}
 }
+
+func TestWaysIn(t *testing.T) {
+	m := &Model{Surfaces: []Surface{
+		{ID: "post-api-chat", Match: &SurfaceMatch{Fact: "route:POST /api/chat"}},
+		{ID: "credit-drain-model-calls", Match: &SurfaceMatch{Fact: GroupFact + "credit-drain:model-calls"}},
+		{ID: "hand-written"},
+	}}
+	if got := m.WaysIn(); got != 2 {
+		t.Errorf("WaysIn() = %d, want 2 (the grouped threat's cause surface is no way in)", got)
+	}
+}

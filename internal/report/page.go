@@ -233,11 +233,7 @@ func Build(m *model.Model, now time.Time, opt Options) *Page {
 
 	p.Summary.Assets = len(m.Assets)
 	p.Summary.Boundaries = len(m.Boundaries)
-	for i := range m.Surfaces {
-		if !m.Surfaces[i].Grouped() { // a grouped threat's surface is its routes'
-			p.Summary.Surfaces++
-		}
-	}
+	p.Summary.Surfaces = m.WaysIn()
 	p.Summary.Threats = len(m.Threats)
 	return p
 }
