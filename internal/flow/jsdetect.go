@@ -221,7 +221,9 @@ func (d *JSDetector) entries(m *jsFile, r *facts.Route) []Entry {
 	res := &jsResolver{files: d.files}
 	var fns []*Func
 	for _, h := range m.regs[r.Line] {
-		fns = append(fns, res.handler(m, h, 0)...)
+		for ref := &h; ref != nil; ref = ref.prev {
+			fns = append(fns, res.handler(m, *ref, 0)...)
+		}
 	}
 	if len(fns) == 0 {
 		var best *Func

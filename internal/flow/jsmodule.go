@@ -43,6 +43,9 @@ type handlerRef struct {
 	// callName/callRecv, for a call: what is called (a factory, or a
 	// wrapper whose last argument is the handler: call).
 	callName, callRecv string
+	// prev is the registration's argument before this one: middleware,
+	// or the handler when middleware follows it.
+	prev *handlerRef
 }
 
 func newJSFile(p string) *jsFile {
@@ -319,25 +322,62 @@ func (m *jsFile) export(l *Lowerer, n *syntax.Node) {
 }
 
 // registration records a call that may register a route: a path first
-// (a string), a handler last.
+// (a string), a handler last; in a chain, router.route(path).get(h),
+// the method's arguments are all middleware and handler. It is recorded
+// on the method's own line, as the route detector reports it (a chain
+// starts at the router, lines above).
 func (m *jsFile) registration(l *Lowerer, call *syntax.Node, fnAt func(*syntax.Node) *Func) {
 	args := argNodes(call)
-	if len(args) < 2 {
+	fn := call.ChildByFieldName("function")
+	chained := routeChain(l.T, fn)
+	first := 1
+	switch {
+	case chained && len(args) >= 1:
+		first = 0
+	case len(args) < 2:
 		return
-	}
-	switch args[0].Type() {
-	case "string", "template_string", "array", "regex", "identifier", "member_expression":
 	default:
-		return
+		switch args[0].Type() {
+		case "string", "template_string", "array", "regex", "identifier", "member_expression":
+		default:
+			return
+		}
 	}
 	h := m.handler(l, args[len(args)-1], fnAt, 0)
 	if h == nil {
 		return
 	}
+	// The handler is last, but middleware may follow it
+	// (.get(auth, ctrl.list, guard.check(...))), and middleware before it
+	// runs on the route's request too: every argument is an entry.
+	last := h
+	for i := len(args) - 2; i >= first; i-- {
+		if p := m.handler(l, args[i], fnAt, 0); p != nil {
+			last.prev = p
+			last = p
+		}
+	}
 	line := syntax.Line(call)
+	if fn != nil && fn.Type() == "member_expression" {
+		line = syntax.Line(fn.ChildByFieldName("property"))
+	}
 	m.regs[line] = append(m.regs[line], *h)
-	// A chained route(...).get(h).post(h) registers on the line of each
-	// method too.
+}
+
+// routeChain says whether fn is a method of router.route(path), itself or
+// after other methods of it: router.route('/x').get(h).post(h).
+func routeChain(t *syntax.Tree, fn *syntax.Node) bool {
+	for depth := 0; fn != nil && fn.Type() == "member_expression" && depth < 16; depth++ {
+		obj := fn.ChildByFieldName("object")
+		if obj == nil || obj.Type() != "call_expression" {
+			return false
+		}
+		fn = obj.ChildByFieldName("function")
+		if fn != nil && fn.Type() == "member_expression" && t.Text(fn.ChildByFieldName("property")) == "route" {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *jsFile) handler(l *Lowerer, n *syntax.Node, fnAt func(*syntax.Node) *Func, depth int) *handlerRef {

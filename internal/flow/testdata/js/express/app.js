@@ -10,6 +10,7 @@ const { runCmd } = require('./lib/shell');
 const login = require('./routes/login');
 const orders = require('./routes/orders');
 const uploads = require('./routes/uploads');
+const notes = require('./routes/notes');
 const User = require('./lib/user');
 const sanitizeHtml = require('sanitize-html');
 
@@ -141,6 +142,7 @@ app.post('/session-safe', async (req, res) => {
 app.post('/login', login());
 app.use('/orders', orders);
 app.use('/uploads', uploads);
+app.use('/api', notes(express.Router()));
 
 app.listen(3000);
 
