@@ -129,3 +129,48 @@ func TestGroupedIDORMitigatedOnly(t *testing.T) {
 		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
 	}
 }
+
+// Followed weaknesses: routes that reach one sink are one row listing
+// them as sites, its id keyed by the sink's weakness id (not its line);
+// a sink one route reaches stays on that route's row.
+func TestFlowRowPerSink(t *testing.T) {
+	routes := []facts.Route{
+		groupRoute("GET", "/api/posts/{id}", 10),
+		groupRoute("POST", "/api/posts/{id}/comment", 20),
+		groupRoute("GET", "/api/search", 30),
+	}
+	sink := func(line int, id string, rs ...string) facts.Weakness {
+		return facts.Weakness{ID: id, Kind: "sql-injection", Detail: "SQL built from request data", Source: facts.SourceParam, Reach: facts.ReachRoute,
+			Routes: rs, Evidence: []facts.Evidence{{File: "app/db.py", Line: line}},
+			Path: []facts.Step{{File: "app/routes.py", Line: 10, Note: "route"}, {File: "app/db.py", Line: line, Note: "cursor.execute(q)"}}}
+	}
+	var ids []string
+	for _, shift := range []int{0, 7} {
+		f := facts.Facts{Surfaces: routes, Weaknesses: []facts.Weakness{
+			sink(5+shift, "weakness-a1b2c3d4e5", "r10", "r20"),
+			sink(40+shift, "weakness-f6e5d4c3b2", "r30"),
+		}}
+		rows := threatsOf(Draft(f, Options{}), "sql-injection")
+		if len(rows) != 2 {
+			t.Fatalf("shift %d: %d sql-injection rows, want 2 (one per sink): %+v", shift, len(rows), rows)
+		}
+		var grouped, single *model.Threat
+		for i := range rows {
+			if len(rows[i].Sites) > 0 {
+				grouped = &rows[i]
+			} else {
+				single = &rows[i]
+			}
+		}
+		if grouped == nil || len(grouped.Sites) != 2 {
+			t.Fatalf("shift %d: no row with the two routes of one sink as sites: %+v", shift, rows)
+		}
+		if single == nil || single.Surface != "get-api-search" {
+			t.Errorf("shift %d: the sink one route reaches is not on that route's row: %+v", shift, single)
+		}
+		ids = append(ids, grouped.ID)
+	}
+	if ids[0] != ids[1] || ids[0] != "sql-injection.db-sink-a1b2c3" {
+		t.Errorf("grouped row ids %v: want sql-injection.db-sink-a1b2c3 whatever the sink's line", ids)
+	}
+}

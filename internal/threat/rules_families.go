@@ -58,16 +58,25 @@ func (w weaknessRule) rule() *Rule {
 				// Request data followed from a route to the sink: a row on
 				// every route that reaches it, its evidence the path.
 				if len(f.Routes) > 0 {
+					var rs []*facts.Route
 					for _, id := range f.Routes {
-						r := c.routeByID(id)
-						if r == nil {
-							continue
+						if r := c.routeByID(id); r != nil {
+							rs = append(rs, r)
 						}
+					}
+					// Routes that reach one sink share its fix: one row,
+					// the routes its sites, as the pattern rules group a
+					// missing control.
+					cause := sinkCause(w, f)
+					if len(rs) < 2 {
+						cause = nil
+					}
+					for _, r := range rs {
 						hits = append(hits, Hit{
 							Route: r, File: r.File, Assets: c.DataIn(r),
 							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
 							Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: flowReason(f),
-							Evidence: pathEvidence(f), Sink: sinkOf(f),
+							Evidence: pathEvidence(f), Sink: sinkOf(f), Cause: cause,
 						})
 					}
 					continue
@@ -125,6 +134,23 @@ func (w weaknessRule) rule() *Rule {
 			return hits
 		},
 	}
+}
+
+// sinkCause is the cause of the routes that reach one followed sink: its
+// id keyed by the weakness's (the sink's code, not its line, so an edit
+// above it keeps what a person decided), its name the sink's place.
+func sinkCause(w weaknessRule, f facts.Weakness) *Cause {
+	sink := sinkOf(f)
+	if sink == nil {
+		return nil
+	}
+	key := strings.TrimPrefix(f.ID, "weakness-")
+	if len(key) > 6 {
+		key = key[:6]
+	}
+	base := path.Base(sink.File)
+	return &Cause{ID: slug(strings.TrimSuffix(base, path.Ext(base))) + "-sink-" + key,
+		Name: fmt.Sprintf("%s (%s:%d)", w.Surface, base, sink.Line)}
 }
 
 // harder is the next difficulty up.
