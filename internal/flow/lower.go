@@ -100,6 +100,11 @@ type Lowerer struct {
 	elemOf  *syntax.Node
 	budget  int
 	pending []pendingReturn
+	// retTo, while a named closure is lowered in place, is the local its
+	// returns are gathered in; rets are the current function's closures
+	// so gathered, by name, so a call of one is what it returned.
+	retTo string
+	rets  map[string]bool
 }
 
 // Import is one imported binding.
@@ -176,8 +181,8 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 	f := &Func{ID: fmt.Sprintf("%s#%s@%d", l.File, name, syntax.Line(n)), File: l.File, Name: name, Line: syntax.Line(n), EndLine: syntax.EndLine(n)}
 	l.Funcs = append(l.Funcs, f)
 	l.ByNode[n.StartByte()] = f
-	saved, savedInline := l.cur, l.inline
-	l.cur, l.inline = f, 0
+	saved, savedInline, savedRets, savedRet := l.cur, l.inline, l.rets, l.retTo
+	l.cur, l.inline, l.rets, l.retTo = f, 0, nil, ""
 	if l.Lang.Params != nil {
 		f.Params = l.Lang.Params(l, n)
 	}
@@ -193,7 +198,7 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 			}
 		}
 	}
-	l.cur, l.inline = saved, savedInline
+	l.cur, l.inline, l.rets, l.retTo = saved, savedInline, savedRets, savedRet
 	return f
 }
 
@@ -242,7 +247,11 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		// A nested function declaration is a function of its own; its
 		// body also runs here (it may), with the locals it captures.
 		if l.cur != nil && l.cur.Name != "<module>" {
-			l.closure(n)
+			name := ""
+			if nm := n.ChildByFieldName(g.FuncName); nm != nil {
+				name = l.Text(nm)
+			}
+			l.closure(n, name)
 		}
 		return
 	case t == g.Return:
@@ -256,6 +265,8 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		}
 		if l.inline == 0 {
 			l.emit(Op{Kind: Return, Line: syntax.Line(n), Src: e})
+		} else {
+			l.gatherReturn(e, syntax.Line(n))
 		}
 		return
 	case t == g.Declarator:
@@ -267,7 +278,11 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		if g.Functions[val.Type()] {
 			// const run = () => exec(cmd): a closure over cmd.
 			if l.cur != nil && l.cur.Name != "<module>" {
-				l.closure(val)
+				name2 := ""
+				if isIdent(g, name.Type()) {
+					name2 = l.Text(name)
+				}
+				l.closure(val, name2)
 			}
 			return
 		}
@@ -531,7 +546,7 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 	case g.Functions[t]:
 		// A callback written in place runs here, with the enclosing
 		// function's locals (db.query(sql, (err, rows) => res.send(...))).
-		l.closure(n)
+		l.closure(n, "")
 		return Expr{}
 	case contains(g.Assign, t):
 		left, right := n.ChildByFieldName(g.AssignLeft), n.ChildByFieldName(g.AssignRight)
@@ -625,7 +640,11 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 		// what the request sent.
 		return Expr{}
 	}
-	return Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+	e := Expr{Refs: []Ref{{Call: i, Line: op.Line}}}
+	if op.Callee.Recv == "" && l.rets[op.Callee.Name] {
+		e.Refs = append(e.Refs, Ref{Var: retVar(op.Callee.Name), Line: op.Line})
+	}
+	return e
 }
 
 // closure lowers a function written inside another where it is
@@ -633,12 +652,26 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 // closure the function defines and calls runs with the enclosing
 // function's locals. Its parameters are its own: one that shadows a
 // local hides it inside the body only.
-func (l *Lowerer) closure(fn *syntax.Node) {
+//
+// A closure bound to a name (const criteria = () => ({ $where: ... }))
+// gathers what it returns in a local, and a call of it by that name is
+// that value: what it captured reaches what its caller does with it.
+func (l *Lowerer) closure(fn *syntax.Node, name string) {
 	g := l.Lang.Grammar
 	body := fn.ChildByFieldName(g.FuncBody)
 	if body == nil || l.inline >= 3 {
 		return
 	}
+	savedRet := l.retTo
+	l.retTo = ""
+	if name != "" {
+		l.retTo = retVar(name)
+		if l.rets == nil {
+			l.rets = map[string]bool{}
+		}
+		l.rets[name] = true
+	}
+	defer func() { l.retTo = savedRet }()
 	line := syntax.Line(fn)
 	var shadowed []string
 	for _, p := range l.paramNames(fn) {
@@ -656,12 +689,25 @@ func (l *Lowerer) closure(fn *syntax.Node) {
 	if body.Type() == "statement_block" || body.Type() == "block" {
 		l.stmts(body)
 	} else {
-		l.expr(body)
+		l.gatherReturn(l.expr(body), line)
 	}
 	l.inline--
 	for _, p := range shadowed {
 		l.emit(Op{Kind: Assign, Line: line, Dst: p, Src: Expr{Refs: []Ref{{Var: "\x00" + p, Line: line}}}})
 	}
+}
+
+// retVar is the local a named closure's returns are gathered in.
+func retVar(name string) string { return "\x00ret:" + name }
+
+// gatherReturn adds what an inlined closure returns to its local, if it
+// is a named one: every return's value, not only the last.
+func (l *Lowerer) gatherReturn(e Expr, line int) {
+	if l.retTo == "" || len(e.Refs) == 0 {
+		return
+	}
+	e.Refs = append(e.Refs, Ref{Var: l.retTo, Line: line})
+	l.emit(Op{Kind: Assign, Line: line, Dst: l.retTo, Src: e})
 }
 
 // paramNames are the names a function's parameters bind.

@@ -11,6 +11,7 @@ const login = require('./routes/login');
 const orders = require('./routes/orders');
 const uploads = require('./routes/uploads');
 const notes = require('./routes/notes');
+const LedgerHandler = require('./routes/ledger');
 const User = require('./lib/user');
 const sanitizeHtml = require('sanitize-html');
 
@@ -143,6 +144,9 @@ app.post('/login', login());
 app.use('/orders', orders);
 app.use('/uploads', uploads);
 app.use('/api', notes(express.Router()));
+const ledger = new LedgerHandler(db);
+app.get('/ledger/:owner/above', ledger.above);
+app.get('/ledger/:owner/below', ledger.below);
 
 app.listen(3000);
 
