@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // JSDetector is the JavaScript/TypeScript frontend as a detector: Detect
@@ -77,6 +79,9 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 	t, err := f.Tree(ctx, lang.Of(f.Path))
 	if err != nil {
 		return err
+	}
+	if bytes.Contains(f.Data, []byte("autoescape")) && escapeOffJS(t) {
+		d.tmpl.EscapeOff()
 	}
 	l := NewLowerer(JS, t, f.Path)
 	m := newJSFile(f.Path)
@@ -183,6 +188,26 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 		out.AddWeakness(w)
 	}
 	return nil
+}
+
+// escapeOffJS says whether the file configures a template engine not to
+// escape: an option autoescape: false (swig.setDefaults,
+// nunjucks.configure, new nunjucks.Environment), in code, not a comment.
+func escapeOffJS(t *syntax.Tree) bool {
+	found := false
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "pair" {
+			k, v := n.ChildByFieldName("key"), n.ChildByFieldName("value")
+			if k != nil && v != nil && strings.Trim(t.Text(k), `"'`) == "autoescape" && v.Type() == "false" {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // unreachedKinds are reported when only a parameter reaches them: the

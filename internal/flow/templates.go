@@ -29,10 +29,25 @@ type Raw struct {
 type Templates struct {
 	mu    sync.Mutex
 	files map[string][]Raw
+	// escaped are the values a Jinja-like template writes escaped, raw
+	// only when the engine is configured not to escape (escapeOff).
+	escaped   map[string][]Raw
+	escapeOff bool
 }
 
 // NewTemplates is an empty set.
-func NewTemplates() *Templates { return &Templates{files: map[string][]Raw{}} }
+func NewTemplates() *Templates {
+	return &Templates{files: map[string][]Raw{}, escaped: map[string][]Raw{}}
+}
+
+// EscapeOff records that the code configures its Jinja-like engine
+// (swig, Nunjucks, Jinja) not to escape: autoescape false in its
+// settings. Every value its templates write is then raw.
+func (t *Templates) EscapeOff() {
+	t.mu.Lock()
+	t.escapeOff = true
+	t.mu.Unlock()
+}
 
 // templateSyntax is how each family of engines writes a value unescaped.
 // Jinja, Nunjucks and Django share theirs.
@@ -77,12 +92,13 @@ func (t *Templates) Add(p string, data []byte) {
 		return
 	}
 	src := string(data)
-	var raws []Raw
-	add := func(start int, expr, text string) {
-		if names := rawNames(expr); len(names) > 0 && len(raws) < 200 {
-			raws = append(raws, Raw{Names: names, Line: 1 + strings.Count(src[:start], "\n"), Text: clip(strings.TrimSpace(text))})
+	var raws, escaped []Raw
+	addTo := func(to *[]Raw, start int, expr, text string) {
+		if names := rawNames(expr); len(names) > 0 && len(*to) < 200 {
+			*to = append(*to, Raw{Names: names, Line: 1 + strings.Count(src[:start], "\n"), Text: clip(strings.TrimSpace(text))})
 		}
 	}
+	add := func(start int, expr, text string) { addTo(&raws, start, expr, text) }
 	for _, re := range templateSyntax[eng] {
 		for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
 			expr := src[m[2]:m[3]]
@@ -103,14 +119,38 @@ func (t *Templates) Add(p string, data []byte) {
 				add(b[2]+m[0], expr, src[b[2]+m[0]:b[2]+m[1]])
 			}
 		}
+		for _, m := range jinjaValue.FindAllStringSubmatchIndex(src, -1) {
+			expr := src[m[2]:m[3]]
+			if escapedFilter.MatchString(expr) || strings.Contains(expr, "|") && strings.Contains(expr, "safe") || inAutoescapeOff(src, m[0]) {
+				continue
+			}
+			expr, _, _ = strings.Cut(expr, "|")
+			addTo(&escaped, m[0], expr, src[m[0]:m[1]])
+		}
 	}
-	if len(raws) == 0 {
+	if len(raws) == 0 && len(escaped) == 0 {
 		return
 	}
 	slices.SortStableFunc(raws, func(a, b Raw) int { return a.Line - b.Line })
 	t.mu.Lock()
-	t.files[p] = raws
+	if len(raws) > 0 {
+		t.files[p] = raws
+	}
+	if len(escaped) > 0 {
+		t.escaped[p] = escaped
+	}
 	t.mu.Unlock()
+}
+
+// inAutoescapeOff says whether offset i of a Jinja template is inside an
+// autoescape false block (read as raw already).
+func inAutoescapeOff(src string, i int) bool {
+	for _, b := range autoescapeOff.FindAllStringIndex(src, -1) {
+		if b[0] <= i && i < b[1] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -184,6 +224,12 @@ func (t *Templates) find(name string) []string {
 func (t *Templates) Bind(funcs []*Func) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.escapeOff {
+		for p, es := range t.escaped {
+			t.files[p] = append(t.files[p], es...)
+			slices.SortStableFunc(t.files[p], func(a, b Raw) int { return a.Line - b.Line })
+		}
+	}
 	if len(t.files) == 0 {
 		return
 	}

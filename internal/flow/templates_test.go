@@ -62,3 +62,29 @@ func TestTemplateFind(t *testing.T) {
 		}
 	}
 }
+
+// A Jinja-like template's escaped values are raw only when the engine is
+// configured not to escape; a filter that escapes keeps its value
+// escaped even then, and a value read as raw already is not read twice.
+func TestTemplateEscapeOff(t *testing.T) {
+	src := "{{ a }}\n{{ b|e }}\n{% autoescape false %}{{ c }}{% endautoescape %}\n{{ d|safe }}\n{{ 3 }}"
+	for _, off := range []bool{false, true} {
+		ts := NewTemplates()
+		ts.Add("views/a.html", []byte(src))
+		if off {
+			ts.EscapeOff()
+		}
+		ts.Bind(nil)
+		var got []string
+		for _, r := range ts.files["views/a.html"] {
+			got = append(got, fmt.Sprintf("%d:%s", r.Line, strings.Join(r.Names, ",")))
+		}
+		want := []string{"3:c", "4:d"}
+		if off {
+			want = []string{"1:a", "3:c", "4:d"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("escape off %v: raw output %v, want %v", off, got, want)
+		}
+	}
+}
