@@ -453,7 +453,9 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 			op := l.Text(n.ChildByFieldName("operator"))
 			if op == "===" || op == "==" || op == "in" {
 				left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
-				if right != nil && (right.Type() == "string" || op == "in") {
+				// An equality with the empty string tests for a missing
+				// value, not what the value holds (if (to == '') to = '/').
+				if right != nil && (right.Type() == "string" && !emptyString(l, right) || op == "in") {
 					add(left, []string{CleanAll})
 				}
 			}
@@ -461,6 +463,12 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 		return true
 	})
 	return out
+}
+
+// emptyString says whether a string literal is empty: '' or "".
+func emptyString(l *Lowerer, n *syntax.Node) bool {
+	v, ok := l.T.StringValue(n)
+	return ok && v == ""
 }
 
 // jsMemberSink: ctx.body = v is a Koa response body.

@@ -227,6 +227,9 @@ func (m *jsFile) assign(l *Lowerer, n *syntax.Node, class string, fnAt func(*syn
 		m.exports[key] = exportRef{fn: fnAt(right)}
 		if key != "default" {
 			m.locals[key] = fnAt(right)
+			// module.exports = login; module.exports.done = ...: a
+			// property of what the module exports, whatever that is.
+			m.locals["module.exports."+key] = fnAt(right)
 		}
 	case right.Type() == "identifier":
 		m.exports[key] = exportRef{local: t.Text(right)}

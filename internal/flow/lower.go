@@ -105,6 +105,9 @@ type Lowerer struct {
 	// so gathered, by name, so a call of one is what it returned.
 	retTo string
 	rets  map[string]bool
+	// branch counts the if statements being lowered around the current
+	// statement.
+	branch int
 }
 
 // Import is one imported binding.
@@ -181,8 +184,8 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 	f := &Func{ID: fmt.Sprintf("%s#%s@%d", l.File, name, syntax.Line(n)), File: l.File, Name: name, Line: syntax.Line(n), EndLine: syntax.EndLine(n)}
 	l.Funcs = append(l.Funcs, f)
 	l.ByNode[n.StartByte()] = f
-	saved, savedInline, savedRets, savedRet := l.cur, l.inline, l.rets, l.retTo
-	l.cur, l.inline, l.rets, l.retTo = f, 0, nil, ""
+	saved, savedInline, savedRets, savedRet, savedBranch := l.cur, l.inline, l.rets, l.retTo, l.branch
+	l.cur, l.inline, l.rets, l.retTo, l.branch = f, 0, nil, "", 0
 	if l.Lang.Params != nil {
 		f.Params = l.Lang.Params(l, n)
 	}
@@ -198,7 +201,7 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 			}
 		}
 	}
-	l.cur, l.inline, l.rets, l.retTo = saved, savedInline, savedRets, savedRet
+	l.cur, l.inline, l.rets, l.retTo, l.branch = saved, savedInline, savedRets, savedRet, savedBranch
 	return f
 }
 
@@ -298,11 +301,15 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 				}
 			}
 		}
+		// A branch may not run: a local it assigns keeps the value it had
+		// too (if (!to) to = '/' leaves the request's to possible).
+		l.branch++
 		for _, c := range syntax.NamedChildren(n) {
 			if c != cond {
 				l.stmt(c)
 			}
 		}
+		l.branch--
 		return
 	case t == "expression_statement":
 		for _, c := range syntax.NamedChildren(n) {
@@ -344,6 +351,9 @@ func (l *Lowerer) bind(target *syntax.Node, v Expr, line int) {
 		return
 	}
 	if isIdent(g, target.Type()) {
+		if l.branch > 0 {
+			v.Refs = append(v.Refs[:len(v.Refs):len(v.Refs)], Ref{Var: l.Text(target), Line: line})
+		}
 		l.emit(Op{Kind: Assign, Line: line, Dst: l.Text(target), Src: v, Note: noteAssign(l.Text(target), v)})
 		return
 	}

@@ -141,6 +141,8 @@ app.post('/session-safe', async (req, res) => {
 
 // A handler defined in another module, built by a factory.
 app.post('/login', login());
+app.post('/login/done', login.signedIn);
+app.post('/login/home', login.signedInHome);
 app.use('/orders', orders);
 app.use('/uploads', uploads);
 app.use('/api', notes(express.Router()));
