@@ -219,7 +219,8 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 	}
 	var out []Use
 	imported := map[string]bool{}
-	for _, im := range Imports(l, stripped) {
+	imports := Imports(l, stripped)
+	for _, im := range imports {
 		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
@@ -229,7 +230,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 		}
 	}
 	hs := catalogHosts()
-	found := hs.in(stripped)
+	found, composed := hostsIn(hs, l, stripped, imports)
 	for i, s := range catalog.All() {
 		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
 			if off := s.CallIn(stripped); off >= 0 {
@@ -238,14 +239,57 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 		}
 		// The service's first host (in catalogue order) that the file
 		// names, at its first whole-name occurrence.
+		// else the first URL built from parts that names one.
+		off := -1
 		for _, h := range hs.ofService[i] {
-			if off := found[h]; off >= 0 {
-				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+			if off = found[h]; off >= 0 {
 				break
 			}
 		}
+		for _, h := range hs.ofService[i] {
+			if off >= 0 {
+				break
+			}
+			off = composed[h]
+		}
+		if off >= 0 {
+			out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+		}
 	}
 	return out
+}
+
+// hostsIn finds the catalogue hosts a file names where a request can be
+// made: in its literals and in the URLs it builds from parts (offsets of
+// both, per host, or -1). A host only in the arguments of a log call is
+// not named, and a file that imports an HTTP mocking library names none:
+// it fakes the hosts it names.
+func hostsIn(hs *hostSet, l lang.Lang, stripped []byte, imports []Import) (found, composed []int) {
+	found = make([]int, hs.hosts.Len())
+	composed = make([]int, hs.hosts.Len())
+	for i := range found {
+		found[i], composed[i] = -1, -1
+	}
+	if ImportsMock(imports) {
+		return found, composed
+	}
+	skip := func(off int) bool { return InLogCall(stripped, off) }
+	hs.each(stripped, skip, func(n, off int) {
+		if found[n] < 0 {
+			found[n] = off
+		}
+	})
+	for _, c := range ComposedURLs(l, stripped) {
+		if skip(c.Off) {
+			continue
+		}
+		hs.each([]byte(c.Text), nil, func(n, _ int) {
+			if composed[n] < 0 {
+				composed[n] = c.Off
+			}
+		})
+	}
+	return found, composed
 }
 
 // hostSet finds every catalogue host in one pass over a file, not one
@@ -287,15 +331,27 @@ func (hs *hostSet) in(src []byte) []int {
 	for i := range found {
 		found[i] = -1
 	}
-	left := len(found)
-	wordscan.Each(hs.hosts, src, func(n, off int) bool {
-		if found[n] < 0 && wholeHost(src, off, len(hs.hosts.Word(n))) {
+	hs.each(src, nil, func(n, off int) {
+		if found[n] < 0 {
 			found[n] = off
+		}
+	})
+	return found
+}
+
+// each calls found with the first whole-name occurrence of each host in
+// src that skip (when set) does not reject.
+func (hs *hostSet) each(src []byte, skip func(off int) bool, found func(n, off int)) {
+	seen := make([]bool, hs.hosts.Len())
+	left := len(seen)
+	wordscan.Each(hs.hosts, src, func(n, off int) bool {
+		if !seen[n] && wholeHost(src, off, len(hs.hosts.Word(n))) && (skip == nil || !skip(off)) {
+			seen[n] = true
+			found(n, off)
 			left--
 		}
 		return left > 0
 	})
-	return found
 }
 
 // wholeHost reports whether the n bytes at i are a whole host name: no

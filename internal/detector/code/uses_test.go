@@ -28,7 +28,10 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 	}
 	var out []Use
 	imported := map[string]bool{}
-	for _, im := range Imports(l, stripped) {
+	imports := Imports(l, stripped)
+	mock := ImportsMock(imports)
+	composed := ComposedURLs(l, stripped)
+	for _, im := range imports {
 		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
@@ -43,11 +46,24 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 			}
 		}
+		if mock {
+			continue
+		}
+		off := -1
 		for _, h := range s.Hosts {
-			if off := hostInReference(stripped, h); off >= 0 {
-				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+			if off = hostInReference(stripped, h, true); off >= 0 {
 				break
 			}
+		}
+		for _, h := range s.Hosts {
+			for _, c := range composed {
+				if off < 0 && !InLogCall(stripped, c.Off) && hostInReference([]byte(c.Text), h, false) >= 0 {
+					off = c.Off
+				}
+			}
+		}
+		if off >= 0 {
+			out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 		}
 	}
 	return out
@@ -55,7 +71,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 
 // hostInReference finds one host as a whole host name, returning its
 // offset or -1.
-func hostInReference(src []byte, host string) int {
+func hostInReference(src []byte, host string, skipLogged bool) int {
 	h := []byte(host)
 	for from := 0; ; {
 		i := bytes.Index(src[from:], h)
@@ -66,7 +82,7 @@ func hostInReference(src []byte, host string) int {
 		end := i + len(h)
 		before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
 		after := end == len(src) || !hostByte(src[end])
-		if before && after {
+		if before && after && !(skipLogged && InLogCall(src, i)) {
 			return i
 		}
 		from = i + 1
@@ -93,7 +109,7 @@ func TestHostSetMatchesReference(t *testing.T) {
 		found := hs.in([]byte(src))
 		for k := range hs.hosts.Len() {
 			h := hs.hosts.Word(k)
-			if want := hostInReference([]byte(src), h); found[k] != want {
+			if want := hostInReference([]byte(src), h, false); found[k] != want {
 				t.Errorf("%q: %s at %d, want %d", src, h, found[k], want)
 			}
 		}
