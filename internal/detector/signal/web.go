@@ -24,7 +24,9 @@ var (
 	// way, or is JSON (a JSON-LD script block).
 	sanitised = regexp.MustCompile(`(?i)sanitiz|purify|\bescape|xss\(|encodeForHTML|JSON\.stringify`)
 	// devOnly: the feature is turned on for development only.
-	devOnly = regexp.MustCompile(`(?i)NODE_ENV|isDev|isProd|production|development|\bDEBUG\b|settings\.DEBUG|\bdev\b|\blocal\b`)
+	// DEBUG only as a constant or setting's name: an option debug: true
+	// beside the one read is no condition on the environment.
+	devOnly = regexp.MustCompile(`(?i:NODE_ENV|isDev|isProd|production|development|\bdev\b|\blocal\b)|\bDEBUG\b`)
 	// slowHash is a slow, salted password hash used or a helper named for
 	// hashing a password.
 	slowHash = regexp.MustCompile(`(?i)bcrypt|argon2|scrypt|pbkdf2|hashpw|make_password|generate_password_hash|set_password|hash_?password|passlib`)
