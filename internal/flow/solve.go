@@ -36,6 +36,13 @@ func NewProgram(r Resolver) *Program {
 	return &Program{Resolver: r, sums: map[*Func]*Summary{}, busy: map[*Func]bool{}}
 }
 
+// Summarized reports whether f's summary is kept: f's operations are
+// never run again, so a frontend may free them.
+func (p *Program) Summarized(f *Func) bool {
+	_, ok := p.sums[f]
+	return ok
+}
+
 // Summarize is f's summary. A function already being summarised (a
 // recursive call) or below MaxDepth has an empty one: what flows through
 // it is not followed.

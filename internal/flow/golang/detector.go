@@ -129,6 +129,7 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 		for _, fd := range findings {
 			rep.Route(fd)
 		}
+		a.release(p, false)
 	}
 	n := unreached(ctx, m, a, p, rep, walked)
 	return rep.Weaknesses(), failed + n
@@ -162,6 +163,9 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 		if !slices.ContainsFunc(m.files[dir], namesSink) {
 			continue
 		}
+		// No handler is looked up from here on: the bodies lowered
+		// so far, and each package's after it, are freed.
+		a.release(p, true)
 		pk := m.pkgAt(dir)
 		if pk == nil {
 			continue
@@ -169,7 +173,7 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 		for _, f := range pk.files {
 			for _, d := range f.ast.Decls {
 				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil || !callsSinkName(fd.Body) {
+				if !ok || !a.callsSink(fd) {
 					continue // no call a sink could be: nothing to lower
 				}
 				hits, ok := summarize(a, p, f, fd)
@@ -200,6 +204,12 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 					w.Path = flow.UnreachedPath(facts.Step{File: f.path, Line: f.line(fd.Pos()), Note: fd.Name.Name + " (no route found calls it)"}, h)
 					rep.Add(w, h.At)
 				}
+				// Its own sinks are reported: once summarised, a caller
+				// only reads the summary.
+				if fn := a.funcs[fd]; fn != nil && p.Summarized(fn) {
+					fn.Ops = nil
+					delete(a.calls, fn)
+				}
 			}
 		}
 	}
@@ -215,7 +225,7 @@ func summarize(a *analyzer, p *flow.Program, f *file, fd *ast.FuncDecl) (hits []
 		}
 	}()
 	fn := a.lower(f, fd)
-	if !slices.ContainsFunc(fn.Ops, func(o flow.Op) bool { return len(o.Sinks) > 0 }) {
+	if !hasSinkOp(fn) {
 		return nil, true
 	}
 	return p.Summarize(fn).Hits, true

@@ -57,7 +57,7 @@ func (a *analyzer) lower(f *file, node ast.Node) *flow.Func {
 	line := f.line(node.Pos())
 	l.fn = &flow.Func{ID: f.path + "#" + name + "@" + strconv.Itoa(line), File: f.path, Name: name, Line: line, EndLine: f.line(node.End())}
 	a.funcs[node] = l.fn
-	a.lowered[l.fn] = l
+	a.calls[l.fn] = l.calls
 	for i, n := range paramNames(ft) {
 		if n != "" && n != "_" {
 			l.fn.Params = append(l.fn.Params, flow.Param{Name: n, Index: i})
@@ -67,6 +67,8 @@ func (a *analyzer) lower(f *file, node ast.Node) *flow.Func {
 	if body != nil {
 		l.block(body.List)
 	}
+	l.fn.Compact()
+	a.fresh = append(a.fresh, lowered{l.fn, node})
 	return l.fn
 }
 

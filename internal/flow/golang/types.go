@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
@@ -12,22 +13,79 @@ import (
 // packages, the functions lowered, which functions each call may run,
 // and the index of method names. It is the core's Resolver.
 type analyzer struct {
-	m       *module
-	funcs   map[ast.Node]*flow.Func
-	lowered map[*flow.Func]*lowerer
-	byFn    map[*fn]*flow.Func
-	methods map[string][]string // method name -> folders declaring one, made on first need
+	m     *module
+	funcs map[ast.Node]*flow.Func
+	// calls holds, per lowered function, the functions of the
+	// repository each of its call operations may run. The lowerer itself
+	// is dropped once a function is lowered: its maps point into the
+	// syntax tree.
+	calls map[*flow.Func]map[int][]*fn
+	// fresh are the functions lowered whose operations are still held
+	// (see release); sinkName records callsSinkName of each declaration
+	// whose body release dropped.
+	fresh    []lowered
+	sinkName map[*ast.FuncDecl]bool
+	byFn     map[*fn]*flow.Func
+	methods  map[string][]string // method name -> folders declaring one, made on first need
 }
 
 func newAnalyzer(m *module) *analyzer {
-	return &analyzer{m: m, funcs: map[ast.Node]*flow.Func{}, lowered: map[*flow.Func]*lowerer{}, byFn: map[*fn]*flow.Func{}}
+	return &analyzer{m: m, funcs: map[ast.Node]*flow.Func{}, calls: map[*flow.Func]map[int][]*fn{}, sinkName: map[*ast.FuncDecl]bool{}, byFn: map[*fn]*flow.Func{}}
+}
+
+// lowered is a function as lowered, with the node it was lowered from.
+type lowered struct {
+	fn   *flow.Func
+	node ast.Node
+}
+
+// release frees what the lowered functions no longer need, so that a
+// large tree's lowered code and syntax trees are not all held at once:
+// the operations of a function whose summary the program keeps (it is
+// never run again) unless they hold a sink (buildsAt reads those), and,
+// with bodies (once no handler is looked up in the trees any more), the
+// bodies of the declarations lowered (a.funcs answers for them).
+func (a *analyzer) release(p *flow.Program, bodies bool) {
+	kept := a.fresh[:0]
+	for _, lf := range a.fresh {
+		if fd, ok := lf.node.(*ast.FuncDecl); ok && bodies && fd.Body != nil {
+			a.sinkName[fd] = callsSinkName(fd.Body)
+			fd.Body = nil
+		}
+		switch {
+		case hasSinkOp(lf.fn):
+			if bodies {
+				continue // held for good; nothing left to free
+			}
+		case p.Summarized(lf.fn):
+			lf.fn.Ops = nil
+			delete(a.calls, lf.fn)
+			continue
+		}
+		kept = append(kept, lf)
+	}
+	clear(a.fresh[len(kept):])
+	a.fresh = kept
+}
+
+// callsSink is callsSinkName of a declaration's body, also once release
+// dropped it.
+func (a *analyzer) callsSink(fd *ast.FuncDecl) bool {
+	if named, ok := a.sinkName[fd]; ok {
+		return named
+	}
+	return fd.Body != nil && callsSinkName(fd.Body)
+}
+
+func hasSinkOp(fn *flow.Func) bool {
+	return slices.ContainsFunc(fn.Ops, func(o flow.Op) bool { return len(o.Sinks) > 0 })
 }
 
 // Resolve implements flow.Resolver: the functions of the repository the
 // call may run, as the lowering found them, lowered on first need.
 func (a *analyzer) Resolve(from *flow.Func, op *flow.Op) []*flow.Func {
-	l := a.lowered[from]
-	if l == nil {
+	calls, ok := a.calls[from]
+	if !ok {
 		return nil
 	}
 	for i := range from.Ops {
@@ -35,7 +93,7 @@ func (a *analyzer) Resolve(from *flow.Func, op *flow.Op) []*flow.Func {
 			continue
 		}
 		var out []*flow.Func
-		for _, c := range l.calls[i] {
+		for _, c := range calls[i] {
 			out = append(out, a.lower(c.file, c.decl))
 		}
 		return out
