@@ -152,7 +152,7 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 		if text == "" {
 			text = l.Text(call)
 		}
-		if s.Unless != nil && s.Unless.MatchString(text) || s.Only != nil && !s.Only.MatchString(text) {
+		if s.Unless != nil && s.Unless.MatchString(text) || s.Only != nil && !s.Only.MatchString(text) && !s.Only.MatchString(l.optionsText(call)) {
 			continue
 		}
 		args := s.Args
@@ -172,6 +172,39 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 			}
 		}
 	}
+}
+
+// optionsText is the text of the object literals a call's plain-name
+// arguments were declared with, the last declaration of each before the
+// call (const opts = { noent: true }; parseXml(xml, opts)).
+func (l *Lowerer) optionsText(call *syntax.Node) string {
+	args := call.ChildByFieldName(l.Lang.Grammar.CallArgs)
+	if args == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, a := range syntax.NamedChildren(args) {
+		if a.Type() != "identifier" {
+			continue
+		}
+		name := l.Text(a)
+		var last *syntax.Node
+		syntax.Walk(l.T.Root(), func(n *syntax.Node) bool {
+			if n.StartByte() >= call.StartByte() {
+				return false
+			}
+			if n.Type() == "variable_declarator" {
+				if nm, v := n.ChildByFieldName("name"), n.ChildByFieldName("value"); nm != nil && v != nil && v.Type() == "object" && l.Text(nm) == name {
+					last = v
+				}
+			}
+			return true
+		})
+		if last != nil {
+			b.WriteString(l.Text(last))
+		}
+	}
+	return b.String()
 }
 
 // isBoolName: a predicate's result is a boolean (isValid(x), hasRole(u)).

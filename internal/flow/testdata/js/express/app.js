@@ -208,3 +208,16 @@ app.get('/uptime', (req, res) => {
   check('localhost');
   res.json({ host });
 });
+
+// XXE with the parser's options declared before the call.
+app.post('/xml-import', (req, res) => {
+  const parseOptions = { noent: true, dtdload: true };
+  const doc = libxmljs.parseXml(req.body.xml, parseOptions); // want: xxe via=body
+  res.send(doc.root().name());
+});
+// Lookalike: the declared options leave entities off.
+app.post('/xml-import-safe', (req, res) => {
+  const safeOptions = { noent: false };
+  const doc = libxmljs.parseXml(req.body.xml, safeOptions);
+  res.send(doc.root().name());
+});
