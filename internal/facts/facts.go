@@ -116,6 +116,10 @@ type Route struct {
 	// it: the data-flow frontends start their walk there. In memory.
 	HandlerFile string `json:"-"`
 	HandlerLine int    `json:"-"`
+	// Documented is the operation of an OpenAPI document the route
+	// serves, when code serves the document under a path of its own
+	// (connexion's base_path): the document's route is this one. In memory.
+	Documented Evidence `json:"-"`
 }
 
 // Param is a path parameter.

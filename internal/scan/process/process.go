@@ -73,20 +73,30 @@ func routeShape(r facts.Route) string { return r.Method + " " + urlpath.Shape(r.
 // MergeSpecRoutes keeps one surface for a route both documented in an
 // OpenAPI or Swagger document and declared in code: the code's, which
 // knows the handler. What only the spec knows (auth when the code's is
-// unknown, parameter types) is carried over.
+// unknown, parameter types) is carried over. A route the code serves from
+// the document (Route.Documented: connexion) replaces the document's
+// operation whatever its path, and has read its security already.
 func MergeSpecRoutes(f *facts.Facts) {
 	rs := f.Surfaces
 	code := map[string]int{}
+	documented := map[facts.Evidence]int{}
 	for i, r := range rs {
 		if r.Framework != openapi.Framework {
 			if _, ok := code[routeShape(r)]; !ok {
 				code[routeShape(r)] = i
+			}
+			if r.Documented.File != "" {
+				documented[r.Documented] = i
 			}
 		}
 	}
 	drop := map[int]bool{}
 	for i, r := range rs {
 		if r.Framework != openapi.Framework {
+			continue
+		}
+		if _, ok := documented[facts.Evidence{File: r.File, Line: r.Line}]; ok {
+			drop[i] = true // the code read this operation, security and all
 			continue
 		}
 		j, ok := code[routeShape(r)]

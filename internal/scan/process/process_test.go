@@ -46,6 +46,16 @@ func TestDefault(t *testing.T) {
 			want: []string{"GET /books openapi unknown -", "POST /books express required -"},
 		},
 		{
+			name: "a route served from the document under its own base replaces the operation, without its auth",
+			routes: []facts.Route{
+				{Method: "GET", Path: "/api/export", Framework: openapi.Framework, File: "spec/api.yaml", Line: 80, Auth: facts.AuthRequired},
+				{Method: "GET", Path: "/v2/export", Framework: "connexion", File: "spec/api.yaml", Line: 80, Auth: facts.AuthUnknown,
+					Documented: facts.Evidence{File: "spec/api.yaml", Line: 80}},
+				{Method: "GET", Path: "/api/other", Framework: openapi.Framework, File: "spec/api.yaml", Line: 90, Auth: facts.AuthNone},
+			},
+			want: []string{"GET /api/other openapi none -", "GET /v2/export connexion unknown -"},
+		},
+		{
 			name: "two code routes in two files both stay",
 			routes: []facts.Route{
 				{Method: "GET", Path: "/health", Framework: "express", File: "a/server.js", Auth: facts.AuthNone},

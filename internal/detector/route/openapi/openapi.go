@@ -63,21 +63,92 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 	if !named && !topKey.Match(f.Data) {
 		return nil
 	}
-	routes, err := Parse(f.Data)
+	doc, err := Read(f)
 	if err != nil {
 		out.Warn(f.Path, "route/openapi: "+err.Error())
 		return nil
 	}
-	for _, r := range routes {
+	for _, r := range doc.Routes {
 		r.File = f.Path
 		out.AddRoute(r)
 	}
 	return nil
 }
 
+// Doc is what one document declares: its operations as routes, and for
+// each what a framework serving the document (connexion) needs to decide
+// who may call it and which function handles it.
+type Doc struct {
+	// Routes are the operations (without File), in document order.
+	Routes []facts.Route
+	// Ops are the same operations as written, one per route.
+	Ops []Op
+	// Schemes are the security schemes under components (OpenAPI 3) or
+	// securityDefinitions (Swagger 2), by name.
+	Schemes map[string]Scheme
+}
+
+// Op is one operation as the document writes it.
+type Op struct {
+	// Path is the path under paths, without the servers or basePath
+	// prefix: a framework may serve the document under a base of its own.
+	Path string
+	// Security lists the alternatives of the security that applies (the
+	// operation's, else the document's): each the scheme names it
+	// requires together, with their scopes. Nil when none applies;
+	// Public when one alternative is empty (security: [] or {}).
+	Security [][]Requirement
+	Public   bool
+	// SecurityLine is where that security is written (0 when none).
+	SecurityLine int
+}
+
+// Requirement is one scheme a security alternative names.
+type Requirement struct {
+	Scheme string
+	Scopes []string
+}
+
+// Scheme is a declared security scheme.
+type Scheme struct {
+	Type string // http, apiKey, oauth2, openIdConnect, basic
+	// Checker is the function a framework calls to check the credential
+	// (connexion's x-bearerInfoFunc, x-tokenInfoFunc, x-basicInfoFunc,
+	// x-apikeyInfoFunc; or x-tokenInfoUrl), "" when the document names none.
+	Checker string
+	Line    int
+}
+
+type readKey struct{}
+
+// Read is the document in f (Parse), read once per file for every
+// detector that wants it. A file that is not OpenAPI or Swagger yields
+// an empty Doc.
+func Read(f *detector.File) (*Doc, error) {
+	type result struct {
+		doc *Doc
+		err error
+	}
+	r := detector.Memo(f, readKey{}, func() result {
+		d, err := ParseDoc(f.Data)
+		return result{d, err}
+	})
+	return r.doc, r.err
+}
+
 // Parse reads one document and returns its operations as routes (without
 // File). A document that is not OpenAPI or Swagger yields nothing.
 func Parse(data []byte) ([]facts.Route, error) {
+	d, err := ParseDoc(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.Routes, nil
+}
+
+// ParseDoc reads one document. A document that is not OpenAPI or Swagger
+// yields an empty Doc.
+func ParseDoc(data []byte) (*Doc, error) {
 	var doc yaml.Node
 	err := yaml.Unmarshal(data, &doc)
 	if err != nil && bytes.ContainsRune(data, '\t') {
@@ -101,20 +172,21 @@ func Parse(data []byte) ([]facts.Route, error) {
 		}
 		zeroLines(&doc)
 	}
+	out := &Doc{}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, nil
+		return out, nil
 	}
 	root := doc.Content[0]
 	if get(root, "openapi") == nil && get(root, "swagger") == nil {
-		return nil, nil
+		return out, nil
 	}
 	paths := get(root, "paths")
 	if paths == nil || paths.Kind != yaml.MappingNode {
-		return nil, nil
+		return out, nil
 	}
+	out.Schemes = schemes(root)
 	prefix := basePath(root)
 	globalSec := get(root, "security")
-	var out []facts.Route
 	for i := 0; i+1 < len(paths.Content); i += 2 {
 		p, item := paths.Content[i].Value, deref(root, paths.Content[i+1])
 		if item == nil || item.Kind != yaml.MappingNode || !strings.HasPrefix(p, "/") {
@@ -127,10 +199,105 @@ func Parse(data []byte) ([]facts.Route, error) {
 				continue
 			}
 			op := item.Content[j+1]
-			out = append(out, operation(root, prefix, p, key, item.Content[j].Line, op, shared, globalSec))
+			r := operation(root, prefix, p, key, item.Content[j].Line, op, shared, globalSec)
+			if c := controller(op, item); c != "" && r.Handler != "" {
+				// connexion joins x-openapi-router-controller and operationId.
+				r.Handler = c + "." + r.Handler
+			}
+			out.Routes = append(out.Routes, r)
+			out.Ops = append(out.Ops, opOf(p, get(op, "security"), globalSec))
 		}
 	}
 	return out, nil
+}
+
+// controller is the module an operation's handler is named in, when the
+// operation or its path item sets x-openapi-router-controller.
+func controller(op, item *yaml.Node) string {
+	if c := scalar(get(op, "x-openapi-router-controller")); c != "" {
+		return c
+	}
+	return scalar(get(item, "x-openapi-router-controller"))
+}
+
+// opOf records the security that applies to an operation as written.
+func opOf(p string, op, global *yaml.Node) Op {
+	o := Op{Path: p}
+	sec := op
+	if sec == nil {
+		sec = global
+	}
+	if sec == nil || sec.Kind != yaml.SequenceNode {
+		return o
+	}
+	o.SecurityLine = sec.Line
+	if len(sec.Content) == 0 {
+		o.Public = true
+		return o
+	}
+	for _, req := range sec.Content {
+		if req.Kind != yaml.MappingNode || len(req.Content) == 0 {
+			o.Public = true
+			continue
+		}
+		var alt []Requirement
+		for i := 0; i+1 < len(req.Content); i += 2 {
+			r := Requirement{Scheme: req.Content[i].Value}
+			if s := req.Content[i+1]; s.Kind == yaml.SequenceNode {
+				for _, sc := range s.Content {
+					if sc.Value != "" {
+						r.Scopes = append(r.Scopes, sc.Value)
+					}
+				}
+			}
+			alt = append(alt, r)
+		}
+		o.Security = append(o.Security, alt)
+	}
+	return o
+}
+
+// checkers are the keys a connexion security scheme names its check by.
+var checkers = []string{"x-bearerInfoFunc", "x-tokenInfoFunc", "x-basicInfoFunc", "x-apikeyInfoFunc", "x-tokenInfoUrl"}
+
+// schemes reads the declared security schemes.
+func schemes(root *yaml.Node) map[string]Scheme {
+	defs := get(get(root, "components"), "securitySchemes")
+	if defs == nil {
+		defs = get(root, "securityDefinitions")
+	}
+	if defs == nil || defs.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := map[string]Scheme{}
+	for i := 0; i+1 < len(defs.Content); i += 2 {
+		d := deref(root, defs.Content[i+1])
+		s := Scheme{Type: scalar(get(d, "type")), Line: defs.Content[i].Line}
+		for _, k := range checkers {
+			if c := scalar(get(d, k)); c != "" {
+				s.Checker = c
+				break
+			}
+		}
+		out[defs.Content[i].Value] = s
+	}
+	return out
+}
+
+// Rebase is operation i served under base instead of the document's own
+// prefix (connexion's add_api(base_path=...)), its parameter types kept.
+func (d *Doc) Rebase(i int, base string) facts.Route {
+	r := d.Routes[i]
+	full, declared := urlpath.Braces(urlpath.Join(base, d.Ops[i].Path))
+	types := map[string]string{}
+	for k, v := range declared {
+		types[k] = v
+	}
+	for _, p := range r.Params {
+		types[p.Name] = p.Type
+	}
+	r.Path, r.Params = full, route.Params(full, types)
+	return r
 }
 
 func operation(root *yaml.Node, prefix, p, method string, line int, op *yaml.Node, shared map[string]string, globalSec *yaml.Node) facts.Route {

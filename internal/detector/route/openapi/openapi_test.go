@@ -1,6 +1,7 @@
 package openapi_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -128,4 +129,65 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = openapi.Parse(data)
 	})
+}
+
+// TestParseDoc: what a framework serving the document reads beyond the
+// routes: the security alternatives with their scopes, an empty security
+// as public, each scheme's check function, x-openapi-router-controller
+// joined to operationId, and a route rebased under another prefix.
+func TestParseDoc(t *testing.T) {
+	const src = `openapi: 3.0.0
+servers: [{url: /api}]
+components:
+  securitySchemes:
+    jwt: {type: http, scheme: bearer, x-bearerInfoFunc: app.auth.decode}
+    key: {type: apiKey, in: header, name: X-Key}
+security:
+  - jwt: []
+paths:
+  /a/{id}:
+    x-openapi-router-controller: app.views
+    get:
+      operationId: get_a
+      parameters: [{name: id, in: path, schema: {type: integer}}]
+    post:
+      operationId: app.views.post_a
+      security: []
+    delete:
+      security:
+        - key: []
+        - jwt: [admin, audit]
+`
+	d, err := openapi.ParseDoc([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Routes) != 3 || len(d.Ops) != 3 {
+		t.Fatalf("routes %d ops %d, want 3", len(d.Routes), len(d.Ops))
+	}
+	tests := []struct {
+		i       int
+		handler string
+		public  bool
+		sec     string
+	}{
+		{0, "app.views.get_a", false, "[[{jwt []}]]"},
+		{1, "app.views.app.views.post_a", true, "[]"},
+		{2, "", false, "[[{key []}] [{jwt [admin audit]}]]"},
+	}
+	for _, tt := range tests {
+		r, op := d.Routes[tt.i], d.Ops[tt.i]
+		if r.Handler != tt.handler || op.Public != tt.public || fmt.Sprint(op.Security) != tt.sec || op.Path != "/a/{id}" {
+			t.Errorf("op %d: handler %q public %v security %v path %q, want %q %v %s", tt.i, r.Handler, op.Public, op.Security, op.Path, tt.handler, tt.public, tt.sec)
+		}
+	}
+	if s := d.Schemes["jwt"]; s.Checker != "app.auth.decode" || s.Line != 5 {
+		t.Errorf("jwt scheme %+v", s)
+	}
+	if s := d.Schemes["key"]; s.Checker != "" || s.Type != "apiKey" {
+		t.Errorf("key scheme %+v", s)
+	}
+	if r := d.Rebase(0, "/v2"); r.Path != "/v2/a/{id}" || len(r.Params) != 1 || r.Params[0].Type != facts.TypeInt {
+		t.Errorf("rebased %s %+v", r.Path, r.Params)
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
@@ -21,6 +22,9 @@ import (
 type Detector struct {
 	mu      sync.Mutex
 	modules []*module
+	// specs are the OpenAPI documents that name Python handlers
+	// (connexion's operationId).
+	specs []spec
 }
 
 // New returns a detector for one scan.
@@ -29,10 +33,17 @@ func New() *Detector { return &Detector{} }
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "route/python" }
 
-// Match takes Python sources that are not tests: a test client calling
-// a route is not a route.
+// Match takes Python sources that are not tests (a test client calling
+// a route is not a route), and YAML and JSON files for the OpenAPI
+// documents a connexion app serves.
 func (*Detector) Match(p string) bool {
-	return lang.Of(p) == lang.Python && !lang.IsTest(p)
+	switch lang.Of(p) {
+	case lang.Python:
+		return !lang.IsTest(p)
+	case lang.YAML, lang.JSON:
+		return !lang.IsTest(p)
+	}
+	return false
 }
 
 // Keywords keeps the parser off Python files that cannot declare, mount
@@ -46,11 +57,23 @@ func (*Detector) Keywords() []string {
 		// Route modules that import the app from the package (from app
 		// import app) name no framework at all.
 		".route(", "@app.", "@api.", "@bp.", "add_url_rule", "add_resource",
+		// connexion: the app, the handler modules that import its request
+		// or context, and the documents whose operationIds name handlers.
+		"connexion", "operationId",
 	}
 }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if lang.Of(f.Path) != lang.Python {
+		// The route/openapi detector warns about a broken document.
+		if doc, err := openapi.Read(f); err == nil && servesDotted(doc) {
+			d.mu.Lock()
+			d.specs = append(d.specs, spec{path: f.Path, doc: doc})
+			d.mu.Unlock()
+		}
+		return nil
+	}
 	t, err := f.Tree(ctx, lang.Python)
 	if err != nil {
 		return err
@@ -73,8 +96,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 // Finish resolves every app's routing tree and adds its routes.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
-	mods := d.modules
-	d.modules = nil
+	mods, specs := d.modules, d.specs
+	d.modules, d.specs = nil, nil
 	d.mu.Unlock()
 	ix := newIndex(mods)
 	ix.taught = route.TaughtFrom(ctx)
@@ -86,5 +109,6 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return err
 	}
 	g.emit(out)
+	ix.connexionRoutes(specs, out)
 	return ctx.Err()
 }

@@ -138,3 +138,28 @@ func TestRouteDetails(t *testing.T) {
 		})
 	}
 }
+
+// TestConnexion holds the connexion fixture to its inline wants, auth and
+// role included: operations of the documents a connexion app serves,
+// decided from their security schemes and their handlers' code, with
+// lookalikes (a scheme connexion cannot check, optional auth, a login, a
+// document only another object's add_api names).
+func TestConnexion(t *testing.T) {
+	dir := filepath.Join("testdata", "connexion")
+	f := scan(t, "connexion")
+	var have []string
+	for _, r := range f.Surfaces {
+		s := r.Method + " " + r.Path + " auth=" + r.Auth
+		if r.AuthRole != "" {
+			s += " role=" + r.AuthRole
+		}
+		have = append(have, s)
+		if r.Framework != "connexion" {
+			t.Errorf("%s: framework %q", s, r.Framework)
+		}
+		if r.Auth != facts.AuthNone && r.AuthEvidence == "" {
+			t.Errorf("%s: no evidence", s)
+		}
+	}
+	detectortest.Check(t, "connexion", have, detectortest.Wants(t, dir, ""))
+}
