@@ -151,7 +151,18 @@ func Imports(l lang.Lang, stripped []byte) []Import {
 	return out
 }
 
+// djangoProviderRE is a django-allauth sign-in provider named as an
+// installed app ('allauth.socialaccount.providers.google'): Django
+// imports every app INSTALLED_APPS names, and a provider is named only
+// there.
+var djangoProviderRE = regexp.MustCompile(`['"](allauth\.socialaccount\.providers\.\w+)['"]`)
+
 func pythonImports(out []Import, l []byte, line int) []Import {
+	if bytes.Contains(l, []byte("allauth.socialaccount.providers.")) {
+		for _, m := range djangoProviderRE.FindAllSubmatch(l, -1) {
+			out = append(out, Import{Module: string(m[1]), Line: line})
+		}
+	}
 	if !bytes.Contains(l, []byte("import")) {
 		return out
 	}

@@ -53,7 +53,8 @@ func (*Detector) Keywords() []string { return keywords() }
 // keywords is built on first use: it parses the catalogue, which commands
 // that scan nothing should not pay for at start.
 var keywords = sync.OnceValue(func() []string {
-	kw := []string{"dependencies", "require", "import", "packages", "Dependencies"}
+	// A django-allauth provider is named as an installed app, not imported.
+	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers."}
 	kw = append(kw, credential.Keywords...)
 	// A host's domain (groq.com for api.groq.com/openai) is a substring
 	// of every mention of the host: one keyword serves all its hosts.

@@ -9,3 +9,6 @@ SIGN_UP_PAGE = "https://app.sendgrid.example/signup"
 
 def stripe_like(amount):
     return {"host": "api.stripe.comx", "amount": amount}
+
+# "allauth.socialaccount.providers.google" was installed before the move
+PROVIDER_DOCS = "see allauth.socialaccount.providers for the list"
