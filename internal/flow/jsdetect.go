@@ -111,6 +111,9 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 
 // Finish implements detector.Finisher.
 func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
+	// The lowered files are not needed after this: the steps that finish
+	// after this one do not hold them too.
+	defer func() { d.files, d.tmpl = nil, nil }()
 	p := NewProgram(&jsResolver{files: d.files})
 	var funcs []*Func
 	for _, m := range d.files {

@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/all"
@@ -101,6 +104,32 @@ func BenchmarkPrefilter(b *testing.B) {
 type retainedProbe struct {
 	live    uint64
 	profile string
+	// peak is the largest live heap a collection found from then until
+	// the scan returned: what the Finish steps hold at most (the flow
+	// frontends lower and summarise there).
+	peak atomic.Uint64
+	stop chan struct{}
+	done chan struct{}
+}
+
+// watch samples the live heap the collector last marked until stop is
+// closed.
+func (p *retainedProbe) watch() {
+	defer close(p.done)
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		metrics.Read(s)
+		if v := s[0].Value.Uint64(); v > p.peak.Load() {
+			p.peak.Store(v)
+		}
+		select {
+		case <-p.stop:
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 func (*retainedProbe) Name() string      { return "retained-probe" }
@@ -114,6 +143,9 @@ func (p *retainedProbe) Finish(context.Context, *detector.Sink) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	p.live = ms.HeapAlloc
+	p.peak.Store(ms.HeapAlloc)
+	p.stop, p.done = make(chan struct{}), make(chan struct{})
+	go p.watch()
 	if p.profile == "" {
 		return nil
 	}
@@ -126,9 +158,11 @@ func (p *retainedProbe) Finish(context.Context, *detector.Sink) error {
 }
 
 // BenchmarkRetained reports the live heap between the walk and the Finish
-// steps on the tree named by THREATMAP_BENCH_TREE: the memory that grows
-// with the tree. THREATMAP_HEAP_PROFILE=FILE also writes a heap profile
-// taken then:
+// steps on the tree named by THREATMAP_BENCH_TREE (retained-MB: the memory
+// that grows with the tree, every detector's state, the flow frontends'
+// lowered files among it), and the largest live heap the Finish steps
+// reach (finish-peak-MB). THREATMAP_HEAP_PROFILE=FILE also writes a heap
+// profile taken between the two phases:
 //
 //	THREATMAP_BENCH_TREE=DIR THREATMAP_HEAP_PROFILE=heap.out go test ./internal/scan -run - -bench Retained -benchtime 1x
 //	go tool pprof -sample_index=inuse_space -top heap.out
@@ -140,9 +174,16 @@ func BenchmarkRetained(b *testing.B) {
 	probe := &retainedProbe{profile: os.Getenv("THREATMAP_HEAP_PROFILE")}
 	for b.Loop() {
 		dets := append([]detector.Detector{probe}, all.New()...)
-		if _, err := Run(context.Background(), root, dets, Options{}); err != nil {
+		_, err := Run(context.Background(), root, dets, Options{})
+		if probe.stop != nil {
+			runtime.GC() // a last mark, for a Finish step shorter than a cycle
+			close(probe.stop)
+			<-probe.done
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(probe.live)/1e6, "retained-MB")
+	b.ReportMetric(float64(probe.peak.Load())/1e6, "finish-peak-MB")
 }

@@ -69,8 +69,8 @@ func relativeImport(pkg string, dots int, rest string) string {
 // Finish implements detector.Finisher.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
-	mods := d.mods
-	d.mods = nil
+	mods, tmpl := d.mods, d.tmpl
+	d.mods, d.tmpl = nil, nil
 	d.mu.Unlock()
 	p := newProgram(mods)
 	p.prepare()
@@ -80,7 +80,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			funcs = append(funcs, f.Func)
 		}
 	}
-	d.tmpl.Bind(funcs)
+	tmpl.Bind(funcs)
 	eng := flow.NewProgram(p)
 	rep := flow.NewReport()
 	routes := out.Routes()
