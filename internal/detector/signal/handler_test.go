@@ -253,6 +253,15 @@ func TestModelIndex(t *testing.T) {
 		{"const u = ctx.state.user.id", "users", false},
 		{`db.query("SELECT * FROM user_sessions")`, "users", false},
 		{"return Users.all()", "User", false},
+		{"def me(user: User = Depends(current_user)):\n    return {\"ok\": True}", "User", false},
+		{"async def find(q: str) -> Optional[User]:\n    return None", "User", false},
+		{"export async function show(req: Request, user?: User): Promise<Array<User>> { return [] }", "User", false},
+		{"def f(items: list[Item], owner: User | None):\n    pass", "User", false},
+		{"def me(user: User = Depends(current_user)):\n    return db.get(User, user.id)", "User", true},
+		{"u: User = User(email=email)", "User", true},
+		{"const u: User = User.build({ email })", "User", true},
+		{"items = session.query(User).all()", "User", true},
+		{"data = {\"owner\": User.query.get(1)}", "User", true},
 	} {
 		if got := modelIndex(tc.body, tc.model) >= 0; got != tc.want {
 			t.Errorf("modelIndex(%q, %q) = %v, want %v", tc.body, tc.model, got, tc.want)

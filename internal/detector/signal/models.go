@@ -16,8 +16,17 @@ import (
 // (FROM users, INSERT INTO website_event) or its MongoDB collection
 // (collection("users")). A lower-case word alone (req.user) is no touch.
 func modelIndex(body, name string) int {
-	if i := wordIndex(body, name); i >= 0 && name != strings.ToLower(name) {
-		return i
+	if name != strings.ToLower(name) {
+		for at := 0; at < len(body); {
+			i := wordIndex(body[at:], name)
+			if i < 0 {
+				break
+			}
+			if i += at; !annotation(body, i, i+len(name)) {
+				return i
+			}
+			at = i + len(name)
+		}
 	}
 	re := modelRE(name)
 	if re == nil {
@@ -77,4 +86,50 @@ func compileModelRE(name string) *regexp.Regexp {
 		return nil
 	}
 	return re
+}
+
+// annotation reports whether the name at body[start:end] is only a type
+// annotation: a parameter or variable typed with the model (user: User,
+// -> User, Optional[User], Promise<User>) neither reads nor writes it,
+// where User(...), User.query and User.findOne do.
+func annotation(body string, start, end int) bool {
+	next := strings.TrimLeft(body[end:], " \t")
+	if next != "" && (next[0] == '(' || next[0] == '.') {
+		return false
+	}
+	prev := strings.TrimRight(body[:start], " \t")
+	// Inside a generic or subscripted type: Optional[User], list[User],
+	// Promise<User>, Array<User>, User | None.
+	for strings.HasSuffix(prev, "[") || strings.HasSuffix(prev, "<") || strings.HasSuffix(prev, "|") || strings.HasSuffix(prev, ",") && strings.ContainsAny(lastOpen(prev), "[<") {
+		j := strings.LastIndexAny(prev, "[<|,")
+		k := j
+		for k > 0 && (isWordByte(prev[k-1]) || prev[k-1] == '.') {
+			k--
+		}
+		if prev[j] == '|' || prev[j] == ',' {
+			prev = strings.TrimRight(prev[:j], " \t")
+			continue
+		}
+		prev = strings.TrimRight(prev[:k], " \t")
+	}
+	return strings.HasSuffix(prev, "->") || strings.HasSuffix(prev, ":") && !strings.HasSuffix(prev, "::") && len(prev) > 1 && (isWordByte(prev[len(prev)-2]) || prev[len(prev)-2] == ' ' || prev[len(prev)-2] == '?' || prev[len(prev)-2] == ')')
+}
+
+// lastOpen is the text after the last unclosed [ or < of s, with it.
+func lastOpen(s string) string {
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ']', '>':
+			depth++
+		case '[', '<':
+			if depth == 0 {
+				return s[i:]
+			}
+			depth--
+		case '\n', '(', ')', '{', '}':
+			return ""
+		}
+	}
+	return ""
 }
