@@ -56,7 +56,7 @@ func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink)
 			svc = s.ID
 		}
 		ev := []facts.Evidence{{File: f.Path, Line: r.Line}}
-		secret := IsSecret(r.Name)
+		secret := r.Secret()
 		out.AddCredential(facts.Credential{Name: r.Name, Secret: secret, Service: svc, Evidence: ev})
 		if secret {
 			out.AddAsset(facts.Asset{Kind: "credentials", Name: AssetName(r.Name), Evidence: ev})
@@ -65,10 +65,12 @@ func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink)
 	return nil
 }
 
-// Read is one place the code reads a variable.
+// Read is one place the code reads a variable, and the role the code
+// gives the value there.
 type Read struct {
 	Name string
 	Line int
+	Role Role
 }
 
 // IsEnvTemplate reports whether a file lists the variables a deployment
@@ -119,11 +121,13 @@ func ReadsOf(f *detector.File) []Read {
 // Reads lists the variables a file reads, in order of appearance.
 func Reads(p string, data []byte) []Read {
 	var out []Read
+	// start is where the read expression begins, for its role.
+	start := -1
 	add := func(name string, src []byte, off int) {
 		if name == "" || builtins[name] {
 			return
 		}
-		out = append(out, Read{Name: name, Line: code.LineAt(src, off)})
+		out = append(out, Read{Name: name, Line: code.LineAt(src, off), Role: readRole(src, start)})
 	}
 	if IsEnvTemplate(p) {
 		for _, m := range envKeyRE.FindAllSubmatchIndex(data, -1) {
@@ -158,6 +162,7 @@ func Reads(p string, data []byte) []Read {
 			if skip != nil && skip(m[0]) {
 				continue
 			}
+			start = m[0]
 			for k := 2; k < len(m); k += 2 {
 				if m[k] >= 0 {
 					add(text[m[k]:m[k+1]], src, m[k])
@@ -194,6 +199,7 @@ func Reads(p string, data []byte) []Read {
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
+		start = -1 // a destructured name has no call around it
 		for _, m := range jsDestructureGate().FindAllStringSubmatchIndex(text, "", -1) {
 			off := m[2]
 			for _, part := range strings.Split(text[m[2]:m[3]], ",") {

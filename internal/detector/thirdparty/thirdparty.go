@@ -107,7 +107,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
-		if !credential.IsSecret(r.Name) {
+		if !r.Secret() {
 			continue
 		}
 		secrets = append(secrets, r.Name)
