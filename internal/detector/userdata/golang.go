@@ -14,7 +14,7 @@ import (
 // embedded) and the tables its SQL string literals declare (migrations
 // kept as strings in code). A file that does not parse is read as far as
 // the parser got.
-func goModels(src []byte) []Model {
+func goModels(src []byte, inserts bool) []Model {
 	fset := token.NewFileSet()
 	f, _ := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
 	if f == nil {
@@ -54,7 +54,7 @@ func goModels(src []byte) []Model {
 		}
 		return true
 	})
-	return append(out, sqlSegments(segs)...)
+	return append(out, sqlSegments(segs, inserts)...)
 }
 
 // sqlDeclares: text that creates or alters a table.

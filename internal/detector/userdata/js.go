@@ -44,7 +44,7 @@ func jsModels(ctx context.Context, p string, src []byte) []Model {
 	r := &jsReader{t: t, sequelize: bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("equelize")),
 		bindings: map[string]*syntax.Node{}, schemaNames: map[string]string{}}
 	r.collect()
-	return r.read()
+	return r.read(p)
 }
 
 type jsReader struct {
@@ -85,7 +85,7 @@ func (r *jsReader) collect() {
 	})
 }
 
-func (r *jsReader) read() []Model {
+func (r *jsReader) read(p string) []Model {
 	syntax.Walk(r.t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "class_declaration", "class", "abstract_class_declaration":
@@ -102,7 +102,7 @@ func (r *jsReader) read() []Model {
 		}
 		return true
 	})
-	return append(r.out, sqlSegments(r.segs)...)
+	return append(r.out, sqlSegments(r.segs, appCode(p))...)
 }
 
 // entityDecorator names the class decorators that map a class to a table

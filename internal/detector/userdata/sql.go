@@ -16,10 +16,12 @@ type Segment struct {
 }
 
 var (
-	// A statement that declares or changes a table.
+	// A statement that declares or changes a table, or the columns an
+	// INSERT writes (a raw-SQL data layer that creates its tables elsewhere).
 	sqlStmtRE = regexp.MustCompile("(?i)\\b(?:create\\s+(?:or\\s+replace\\s+)?(?:(?:global\\s+|local\\s+)?(?:temporary|temp)\\s+|unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s*\\(" +
 		"|alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?(" + sqlName + ")" +
-		"|rename\\s+table\\s+)")
+		"|rename\\s+table\\s+" +
+		"|insert\\s+(?:or\\s+\\w+\\s+|ignore\\s+)?into\\s+(" + sqlName + ")\\s*\\()")
 	sqlName      = "[\\w.\"`\\[\\]]+"
 	sqlCommentRE = regexp.MustCompile(`--[^\n]*`)
 	constraintRE = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial|projection|period)\b`)
@@ -45,14 +47,17 @@ func tableName(raw string) string {
 	return copySuffix.ReplaceAllString(name, "")
 }
 
-func sqlModels(data []byte) []Model { return sqlSegments([]Segment{{Text: data, Line: 1}}) }
+// A .sql file's INSERTs are seed data: its columns are declared by the
+// CREATE TABLE beside them, with their types.
+func sqlModels(data []byte) []Model { return sqlSegments([]Segment{{Text: data, Line: 1}}, false) }
 
-// sqlSegments reads the tables the segments declare, in order: a table
+// sqlSegments reads the tables the segments declare, in order (and,
+// when inserts is set, the columns their INSERTs write): a table
 // created, then given columns by ALTER TABLE ... ADD COLUMN, is one model
 // with all of them; a table renamed (ALTER TABLE a RENAME TO b, RENAME
 // TABLE a TO b) keeps its columns under its new name. A migration copy
 // (a_new) is folded into the table it copies.
-func sqlSegments(segs []Segment) []Model {
+func sqlSegments(segs []Segment, inserts bool) []Model {
 	var out []*Model
 	byName := map[string]*Model{}
 	model := func(name string, line int) *Model {
@@ -111,6 +116,29 @@ func sqlSegments(segs []Segment) []Model {
 						md.Fields = append(md.Fields, Field{Name: strings.Trim(a[1], "\"`[]"), Type: typ})
 					}
 				}
+			case m[6] >= 0: // INSERT INTO name (columns): the columns it writes
+				if !inserts {
+					continue
+				}
+				end := parenEnd(src, m[1]-1)
+				next = end
+				var cols []Field
+				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+					col := strings.Trim(strings.TrimSpace(item), "\"`[]")
+					// A list built at run time ({columns}, %s, $1) names no column.
+					if col == "" || !sqlIdentRE.MatchString(col) {
+						continue
+					}
+					cols = append(cols, Field{Name: col})
+				}
+				if len(cols) > 0 {
+					md := model(tableName(string(src[m[6]:m[7]])), at(m[0]))
+					for _, c := range cols {
+						if !hasField(md.Fields, c.Name) {
+							md.Fields = append(md.Fields, c)
+						}
+					}
+				}
 			default: // RENAME TABLE a TO b, c TO d
 				end := stmtEnd(src, m[1])
 				next = end
@@ -129,6 +157,17 @@ func sqlSegments(segs []Segment) []Model {
 		}
 	}
 	return res
+}
+
+var sqlIdentRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
+
+func hasField(fs []Field, name string) bool {
+	for _, f := range fs {
+		if strings.EqualFold(f.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // rename gives the model read so far as from its new name; a table
@@ -168,3 +207,29 @@ func stmtEnd(src []byte, off int) int {
 	}
 	return len(src)
 }
+
+// Triple-quoted Python strings given to code (assigned, passed, returned):
+// the SQL a raw data layer runs. A docstring stands alone and is prose.
+var (
+	pyTripleDoubleRE = regexp.MustCompile(`(?s)(?:=|\(|,|\breturn)\s*[rRbBuUfF]{0,2}"""(.*?)"""`)
+	pyTripleSingleRE = regexp.MustCompile(`(?s)(?:=|\(|,|\breturn)\s*[rRbBuUfF]{0,2}'''(.*?)'''`)
+)
+
+// pythonSQL is the SQL in a Python file's strings: its one-line strings,
+// read in the stripped source (where comments and triple-quoted strings
+// are blanked), and its triple-quoted strings that code uses.
+func pythonSQL(data, stripped []byte, inserts bool) []Model {
+	if !sqlHintRE.Match(data) {
+		return nil
+	}
+	segs := []Segment{{Text: stripped, Line: 1}}
+	lines := code.NewLines(data)
+	for _, re := range []*regexp.Regexp{pyTripleDoubleRE, pyTripleSingleRE} {
+		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+			segs = append(segs, Segment{Text: data[m[2]:m[3]], Line: lines.At(m[2])})
+		}
+	}
+	return sqlSegments(segs, inserts)
+}
+
+var sqlHintRE = regexp.MustCompile(`(?i)\b(?:create\s+table|insert\s+into|alter\s+table)\b`)

@@ -39,7 +39,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table"}
+	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into"}
 }
 
 // Detect implements detector.Detector.
@@ -111,11 +111,17 @@ func Models(ctx context.Context, p string, data []byte) []Model {
 	case lang.SQL:
 		return sqlModels(data)
 	case lang.Python:
-		return pythonModels(lang.StripComments(l, data))
+		stripped := lang.StripComments(l, data)
+		return append(pythonModels(stripped), pythonSQL(data, stripped, appCode(p))...)
 	case lang.Go:
-		return goModels(lang.StripComments(l, data))
+		return goModels(lang.StripComments(l, data), appCode(p))
 	case lang.JavaScript:
 		return jsModels(ctx, p, data)
 	}
 	return nil
 }
+
+// appCode: the columns an INSERT writes count only in the product's own
+// code; a migration's or seed script's INSERTs are data for tables
+// declared beside them.
+func appCode(p string) bool { return lang.RoleOf(p).Kind != lang.Migration }
