@@ -38,6 +38,8 @@ var (
 	signRE = regexp.MustCompile(`\b(?:jwt|jose|jws|jsonwebtoken)\.(?:encode|decode|sign|verify)\([^()]*,\s*$|\b(?:createHmac|hmac\.new|hmac\.New|HMAC)\([^()]*?,?\s*(?:\[\]byte\()?$`)
 	// The value of an Authorization header, or the text after Bearer.
 	authRE = regexp.MustCompile("(?:Authorization['\"]?\\s*[:=,]\\s*(?:f?[\"'`][^\"'`]*)?|[Bb]earer\\s*[\"'`]?\\s*\\+?\\s*)$")
+	// The password place of a connection URL: scheme://user:{value}@host.
+	dsnPasswordRE = regexp.MustCompile(`://[^\s/'"@:]*:["']?\s*\+?\s*$`)
 	// name = or name: just before the read, in a call, an object or an
 	// attribute assignment.
 	optionRE = regexp.MustCompile(`([A-Za-z_][\w]*)['"]?\s*(?::|=)\s*$`)
@@ -112,7 +114,7 @@ func roleAt(src []byte, off int) (Role, string) {
 	switch {
 	case convertRE.MatchString(before):
 		return RoleSetting, ""
-	case authRE.MatchString(before), signRE.MatchString(before):
+	case authRE.MatchString(before), signRE.MatchString(before), dsnPasswordRE.MatchString(before):
 		return RoleSecret, ""
 	}
 	m := optionRE.FindStringSubmatchIndex(before)

@@ -18,6 +18,10 @@ func TestReadRoles(t *testing.T) {
 		{"hmac key in Go", "hooks.go", "package h\nimport \"os\"\nvar m = hmac.New(sha256.New, []byte(os.Getenv(\"HOOKS\")))\n", "HOOKS", true},
 		{"password argument", "src/db.js", "const pool = new Pool({ user: 'app', password: process.env.PGPASS })\n", "PGPASS", true},
 
+		{"a DSN's password, f-string", "app/db.py", "import os\nurl = f\"postgresql://app:{os.environ['PGW']}@db:5432/app\"\n", "PGW", true},
+		{"a DSN's password, template", "src/db.ts", "const url = `mysql://app:${process.env.MYW}@db/app`\n", "MYW", true},
+		{"lookalike: a DSN's host", "src/db2.ts", "const url = `mysql://app@${process.env.MYSQL_HOSTNAME}/app`\n", "MYSQL_HOSTNAME", false},
+		{"lookalike: a DSN's user", "src/db3.ts", "const url = `mysql://${process.env.DB_LOGIN}:pw@db/app`\n", "DB_LOGIN", false},
 		{"lookalike: a key file's path", "app/serve.py", "import os\nuvicorn.run(app, ssl_keyfile=os.environ[\"SSL_KEY\"])\n", "SSL_KEY", false},
 		{"lookalike: a number", "app/cache.py", "import os\nttl = int(os.getenv(\"TOKEN_CACHE\", \"60\"))\n", "TOKEN_CACHE", false},
 		{"lookalike: a cookie option", "src/session.ts", "res.cookie('sid', v, { sameSite: process.env.SESSION_SECRET_SAMESITE_POLICY })\n", "SESSION_SECRET_SAMESITE_POLICY", false},
