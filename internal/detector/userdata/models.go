@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Model is a data model or table definition and its fields.
@@ -64,6 +65,7 @@ func pythonModels(src []byte) []Model {
 	// The annotated fields of every class, for SQLModel tables that
 	// inherit theirs from a schema class in the same file.
 	var schemas map[string][]Field
+	odm := annotatedODM(src)
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		bases := string(src[m[6]:m[7]])
 		table := sqlTableRE.MatchString(bases)
@@ -72,7 +74,7 @@ func pythonModels(src []byte) []Model {
 		}
 		// Annotations alone declare columns in SQLModel tables and
 		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
-		annotated := table || strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
+		annotated := table || odm || strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
 		md := Model{Name: string(src[m[4]:m[5]]), Line: lines.At(m[0])}
 		fields, end := pyClassFields(src, m, annotated)
 		if table {
@@ -86,6 +88,18 @@ func pythonModels(src []byte) []Model {
 		out = append(out, md)
 	}
 	return out
+}
+
+// annotatedODM: the file imports an ODM whose documents declare their
+// fields as annotations (Beanie's Document, ODMantic's Model), so a
+// document class's annotations are its stored fields.
+func annotatedODM(src []byte) bool {
+	for _, im := range code.Imports(lang.Python, src) {
+		if m := strings.SplitN(im.Module, ".", 2)[0]; m == "beanie" || m == "odmantic" {
+			return true
+		}
+	}
+	return false
 }
 
 // inherited gathers the fields of a class's bases found in the file,
