@@ -609,7 +609,7 @@ func libraryCall(src string) (v int, why string, ok bool) {
 	return 0, "", false
 }
 
-var libraryCallRe = regexp.MustCompile(`\.jwtVerify\(|\b(?:passport\.authenticate\(\s*['"](?:jwt|bearer|basic|session|api-?key|headerapikey)['"]|getServerSession\([^)]*\)\s*;?\s*\n?\s*if\s*\(\s*!|c\.AbortWithStatus\(|ctx\.throw\(\s*401)`)
+var libraryCallRe = regexp.MustCompile(`\.jwtVerify\(|\b(?:passport\.authenticate\(\s*['"](?:jwt|bearer|basic|session|api-?key|headerapikey)['"]|getServerSession\([^)]*\)\s*;?\s*\n?\s*if\s*\(\s*!|c\.AbortWithStatus(?:JSON)?\(\s*(?:401|403|http\.StatusUnauthorized|http\.StatusForbidden)\b|ctx\.throw\(\s*401)`)
 
 // plumbing names middleware that runs on every request and never asks
 // who is calling.

@@ -34,6 +34,7 @@ type routeDecl struct {
 	body      string
 	guardText string // inline middleware source: evidence for auth
 	mw        []string
+	mwCalls   []string // each mw's factory call (requireRole('admin')), or ""; may be shorter
 	line      int32
 	endLine   int32
 	cond      string // facts.ConditionDev or Test: registered only there
@@ -1083,7 +1084,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *syntax.Node, owner string, m
 			// Fastify route options: guards and maybe the handler.
 			for _, k := range []string{"onRequest", "preValidation", "preHandler", "beforeHandler"} {
 				if v := objectField(t, a, k); v != nil {
-					r.mw = append(r.mw, f.names(t, v, &r.guardText)...)
+					f.addMW(t, &r, v)
 				}
 			}
 			if h := objectField(t, a, "handler"); h != nil {
@@ -1097,7 +1098,7 @@ func (f *fileFacts) routeCall(t *syntax.Tree, call *syntax.Node, owner string, m
 		return
 	}
 	for _, a := range chain[:len(chain)-1] {
-		r.mw = append(r.mw, f.names(t, a, &r.guardText)...)
+		f.addMW(t, &r, a)
 	}
 	f.setHandler(t, &r, chain[len(chain)-1])
 	f.routes = append(f.routes, r)
@@ -1134,34 +1135,72 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *syntax.Node) {
 // for passport.authenticate('jwt'), each element of an array. Inline
 // functions have no name; their source goes to guardText.
 func (f *fileFacts) names(t *syntax.Tree, n *syntax.Node, guardText *string) []string {
+	return f.namesCalls(t, n, guardText, nil)
+}
+
+// addMW adds the middleware n names to a route, each with its factory
+// call when it is one (requireRole('admin')): the form its role is
+// judged on.
+func (f *fileFacts) addMW(t *syntax.Tree, r *routeDecl, n *syntax.Node) {
+	var calls []string
+	names := f.namesCalls(t, n, &r.guardText, &calls)
+	for len(r.mwCalls) < len(r.mw) {
+		r.mwCalls = append(r.mwCalls, "")
+	}
+	r.mw = append(r.mw, names...)
+	r.mwCalls = append(r.mwCalls, calls...)
+}
+
+// namesCalls is names, also listing in calls (when not nil) one entry
+// per name: its factory call with a string argument, or "".
+func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string, calls *[]string) []string {
+	add := func(name, call string) []string {
+		if calls != nil {
+			*calls = append(*calls, call)
+		}
+		return []string{name}
+	}
 	switch n.Type() {
 	case "array":
 		var out []string
 		for _, c := range syntax.NamedChildren(n) {
-			out = append(out, f.names(t, c, guardText)...)
+			out = append(out, f.namesCalls(t, c, guardText, calls)...)
 		}
 		return out
 	case "identifier", "member_expression":
 		if fi, ok := f.funcs[t.Text(n)]; ok {
 			*guardText += "\n" + fi.text
 		}
-		return []string{t.Text(n)}
+		return add(t.Text(n), "")
 	case "call_expression":
 		fn := n.ChildByFieldName("function")
 		if fn == nil {
 			return nil
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
-			return []string{f.mwName(t, n)}
+			name := f.mwName(t, n)
+			return add(name, factoryCall(t, n, name))
 		}
 	case "arrow_function", "function_expression", "function":
 		*guardText += "\n" + t.Text(n)
 	case "await_expression", "parenthesized_expression":
 		if n.NamedChildCount() > 0 {
-			return f.names(t, n.NamedChild(0), guardText)
+			return f.namesCalls(t, n.NamedChild(0), guardText, calls)
 		}
 	}
 	return nil
+}
+
+// factoryCall is a call to a named function with one string as its first
+// argument, written requireRole('admin'); "" for any other call.
+func factoryCall(t *syntax.Tree, call *syntax.Node, name string) string {
+	fn := call.ChildByFieldName("function")
+	if args := argList(call); len(args) > 0 && fn != nil && fn.Type() == "identifier" {
+		if ss := stringsOf(t, args[0]); len(ss) == 1 {
+			return clip(name + "('" + ss[0] + "')")
+		}
+	}
+	return ""
 }
 
 // calleeName is how a middleware call reads without its arguments:
@@ -1347,12 +1386,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			// (bootstrap, jquery): no surface of the app's own.
 			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules")}
 		}
-		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a)}
-		if args := argList(a); len(args) > 0 && fn != nil && fn.Type() == "identifier" {
-			if ss := stringsOf(t, args[0]); len(ss) == 1 {
-				it.callText = clip(name + "('" + ss[0] + "')")
-			}
-		}
+		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a), callText: factoryCall(t, a, name)}
 		if fn != nil && fn.Type() == "identifier" {
 			// A factory that builds a router: app.use('/auth', authRoutes(db)).
 			it.ref = &ref{local: t.Text(fn)}

@@ -30,7 +30,7 @@ func (f *fileFacts) fastifyRoute(t *syntax.Tree, call *syntax.Node, owner string
 	r.paths = []strExpr{e}
 	for _, k := range []string{"onRequest", "preValidation", "preHandler", "beforeHandler"} {
 		if v := objectField(t, opts, k); v != nil {
-			r.mw = append(r.mw, f.names(t, v, &r.guardText)...)
+			f.addMW(t, &r, v)
 		}
 	}
 	h := objectField(t, opts, "handler")

@@ -491,6 +491,9 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 	own := guardsOf(rt.mw, rt.guardText, 0, "")
 	for i := range own {
 		own[i].Applied = facts.Evidence{File: n.f.path, Line: int(rt.line)}
+		if i < len(rt.mwCalls) && i < len(rt.mw) {
+			own[i].Text = rt.mwCalls[i]
+		}
 	}
 	for _, local := range locals {
 		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own, Condition: rt.cond})

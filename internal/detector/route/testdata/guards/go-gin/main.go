@@ -28,13 +28,39 @@ func SessionLoader() gin.HandlerFunc {
 	}
 }
 
+// RequireRole aborts with 403 unless the caller holds role.
+func RequireRole(role string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.GetHeader("X-Role") != role {
+			c.AbortWithStatus(http.StatusForbidden)
+			return
+		}
+		c.Next()
+	}
+}
+
+// Limited aborts when the bucket is spent; bucket is no role.
+func Limited(bucket string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if spent(bucket) {
+			c.AbortWithStatus(http.StatusTooManyRequests)
+			return
+		}
+		c.Next()
+	}
+}
+
+func spent(string) bool { return false }
+
 func main() {
 	r := gin.Default()
 	r.Use(cors.Default())
 	r.Use(SessionLoader())
 	r.GET("/ping", ping) // want: GET /ping auth=none
 	api := r.Group("/api", AuthRequired())
-	api.POST("/orders", createOrder) // want: POST /api/orders auth=required
+	api.POST("/orders", createOrder)                               // want: POST /api/orders auth=required
+	api.DELETE("/orders/:id", RequireRole("manager"), createOrder) // want: DELETE /api/orders/{id} auth=required
+	r.POST("/quotes", Limited("quotes"), createOrder)              // want: POST /quotes auth=none
 	r.Run()
 }
 

@@ -2,7 +2,8 @@ const express = require('express');
 const helmet = require('helmet');
 const rateLimit = require('express-rate-limit');
 const passport = require('passport');
-const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin } = require('./middleware/auth');
+const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin, requireRole } = require('./middleware/auth');
+const { signedIn } = require('./middleware/audited');
 const admin = require('./admin');
 const billing = require('./billing');
 const SessionHandler = require('./session');
@@ -51,6 +52,11 @@ app.post('/reports', requireAuth, requireAdmin, (req, res) => res.json(runReport
 const sessions = new SessionHandler(null);
 const requireLogin = sessions.requireLogin;
 app.get('/inbox', requireLogin, (req, res) => res.render('inbox')); // want: GET /inbox auth=required
+
+// A guard factory on one route: its argument is the role its code compares.
+app.post('/invoices/:id/void', requireRole('accountant'), (req, res) => res.sendStatus(204)); // want: POST /invoices/{id}/void auth=required role=accountant
+// Lookalike: the factory's argument is only a log label, no role.
+app.post('/invoices/:id/notes', signedIn('billing'), (req, res) => res.sendStatus(204)); // want: POST /invoices/{id}/notes auth=required
 
 app.use('/admin', admin);
 app.use('/billing', billing);

@@ -65,6 +65,40 @@ def settings():
     return "saved"
 
 
+def role_required(role):
+    def decorator(f):
+        @wraps(f)
+        def wrapper(*args, **kwargs):
+            if g.user is None or g.user.role != role:
+                abort(403)
+            return f(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
+def audited(label):
+    """A factory whose argument only labels the log line."""
+    def decorator(f):
+        @wraps(f)
+        def wrapper(*args, **kwargs):
+            app.logger.info("%s %s", label, request.path)
+            return f(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
+@app.route("/refunds", methods=["POST"])  # want: POST /refunds auth=required role=auditor
+@role_required("auditor")
+def refund():
+    return "refunded"
+
+
+@app.route("/exports", methods=["POST"])  # want: POST /exports auth=none
+@audited("exports")
+def export():
+    return "exported"
+
+
 @app.route("/admin/purge", methods=["POST"])  # want: POST /admin/purge auth=required role=admin
 def purge():
     if not current_user.is_authenticated or not current_user.is_admin:
