@@ -78,7 +78,7 @@ var JSSinks = []jsSink{
 	{Sink: SinkShell, Names: []string{"command", "commandSync", "execaCommand", "execaCommandSync"}, Modules: []string{"execa"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"eval"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"Function"}, Args: []int{-2}},
-	{Sink: SinkEval, Names: []string{"setTimeout", "setInterval"}, Args: []int{0}},
+	{Sink: SinkTimerEval, Names: []string{"setTimeout", "setInterval"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"runInNewContext", "runInThisContext", "runInContext", "compileFunction", "Script"}, Modules: []string{"vm", "node:vm", "vm2"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
 	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},

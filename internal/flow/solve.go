@@ -433,7 +433,7 @@ func (p *Program) Reach(e Entry) []Finding {
 			continue
 		}
 		if o.Param >= 0 {
-			if h.Deferred {
+			if h.Deferred && !h.Sink.RequestFits {
 				continue
 			}
 			switch e.Roles[o.Param] {

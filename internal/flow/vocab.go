@@ -58,6 +58,10 @@ type Sink struct {
 	// From, if set, tells whether a source is dangerous there: the whole
 	// body for mass assignment, a raw JSON field for operator injection.
 	From func(o Origin) bool
+	// RequestFits: request data as it is fits Shape (a request value is
+	// text), so a parameter deferred to its caller is kept at a route's
+	// entry, where the request is that parameter.
+	RequestFits bool
 }
 
 // Concrete fills in, for an origin with its source known, whether it is
@@ -95,6 +99,9 @@ var (
 	// a value passed as it is may be a string key of a hash or a store.
 	filter    = func(v Value) bool { return v.Object && !v.Built }
 	whereText = func(v Value) bool { return v.Built && strings.Contains(v.Text, "$where") }
+	// codeText: text built in the code, or a value that came from a
+	// request (always text); not a parameter passed as it is.
+	codeText = func(v Value) bool { return v.Built || !onlyParams(v) }
 )
 
 // fixedHost is the lead of a URL whose scheme and host are written in
@@ -103,8 +110,15 @@ var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\
 
 // Sinks, by name, for the frontends' tables.
 var (
-	SinkShell      = &Sink{Kind: CommandInjection, Name: "shell command"}
-	SinkEval       = &Sink{Kind: CodeInjection, Name: "code evaluated"}
+	SinkShell = &Sink{Kind: CommandInjection, Name: "shell command"}
+	SinkEval  = &Sink{Kind: CodeInjection, Name: "code evaluated"}
+	// SinkTimerEval is a timer given code as text (setTimeout("...")):
+	// it evaluates only a string, and calls a function. A parameter
+	// passed as it is (setTimeout(resolve, ms) in a promise, a callback
+	// handed down) is a function far more often than code, so only text
+	// built in the code or request data is kept; a caller's argument
+	// answers for a parameter.
+	SinkTimerEval  = &Sink{Kind: CodeInjection, Name: "code evaluated", Shape: codeText, RequestFits: true}
 	SinkSQL        = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
 	SinkRawSQL     = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
 	SinkFetch      = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost}

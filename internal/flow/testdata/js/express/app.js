@@ -92,6 +92,25 @@ app.get('/hello-json', (req, res) => res.json({ name: req.query.name }));
 app.post('/calc', (req, res) => {
   res.json({ result: eval(req.body.expr) }); // want: code-injection via=body
 });
+// A timer evaluates a string: request text, or text built around a
+// parameter, is code.
+app.post('/later', (req, res) => {
+  setTimeout(req.body.script, 10); // want: code-injection via=body
+  res.end();
+});
+function schedule(name) {
+  setInterval('refresh("' + name + '")', 1000); // want: code-injection reach=none
+}
+// Lookalikes: a timer given a function (a promise's resolve, a callback
+// passed down) calls it; nothing is evaluated.
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function later(fn, delay) {
+  return setTimeout(fn, delay);
+}
+app.get('/wait', async (req, res) => {
+  await sleep(Number(req.query.ms));
+  later(() => res.end(), 5);
+});
 
 // Deserialisation with js-yaml 3's load.
 app.post('/import', (req, res) => {
