@@ -170,6 +170,11 @@ type sink struct {
 	arg int
 }
 
+// stringSource are the parts of a request Go reads only as text (a path
+// variable from mux.Vars(r)["id"], a query or form value, a header, a
+// cookie): indexing them gives a string, never an operator object.
+var stringSource = map[string]bool{facts.SourceParam: true, facts.SourceQuery: true, facts.SourceHeader: true, facts.SourceCookie: true}
+
 // Go's own sinks, beside the core's: what a value must look like there
 // depends on Go's types, which the frontend knows from the code.
 var (
@@ -177,7 +182,9 @@ var (
 	// into a map (m["name"]: it may be {"$ne": ""}); a typed struct's
 	// field is a string or a number, never an operator.
 	sinkMongoFilter = &flow.Sink{Kind: flow.NoSQLInjection, Name: "query filter",
-		From: func(o flow.Origin) bool { return o.Whole || strings.HasPrefix(o.Path, "[") }}
+		From: func(o flow.Origin) bool {
+			return (o.Whole || strings.HasPrefix(o.Path, "[")) && !stringSource[o.Source]
+		}}
 	// gorm's clauses (Where, Order, Group) take SQL text: any request
 	// text pasted there is SQL, whatever the rest says; a struct or map
 	// given instead is a condition of bound values.
