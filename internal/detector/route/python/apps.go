@@ -253,10 +253,16 @@ func (g *graph) build() {
 			g.call(m, c)
 		}
 		for _, name := range sortedKeys(m.funcs) {
-			g.function(m, m.funcs[name])
+			g.function(m, m.funcs[name], nil)
 		}
 		for _, name := range sortedKeys(m.classes) {
-			g.classDecorators(m, m.classes[name])
+			c := m.classes[name]
+			g.classDecorators(m, c)
+			for _, mn := range sortedKeys(c.methods) {
+				if fn := c.methods[mn]; len(fn.decorators) > 0 {
+					g.function(m, fn, c)
+				}
+			}
 		}
 	}
 	g.appBuilderViews()
@@ -404,8 +410,12 @@ var routeVerbs = map[string]bool{
 	"api_operation": true, // Django Ninja: (methods, path)
 }
 
-// function turns a function's route decorators into routes.
-func (g *graph) function(m *module, fn *function) {
+// function turns a function's route decorators into routes. cls is the
+// class whose body defines fn, if any: a route decorator runs when the
+// class body does, so a method decorated @router.get(...) is a route
+// (fastapi-utils' @cbv(router) classes are written so), but only on a
+// receiver the tree shows is an app or router.
+func (g *graph) function(m *module, fn *function, cls *class) {
 	var routeDecs []*expr
 	var chain guards
 	for _, d := range fn.decorators {
@@ -445,11 +455,11 @@ func (g *graph) function(m *module, fn *function) {
 			}
 			continue
 		}
-		if recv == nil {
+		if recv == nil && cls == nil {
 			recv = g.implicit(m, d.fn.obj, p)
-			if recv == nil {
-				continue
-			}
+		}
+		if recv == nil {
+			continue
 		}
 		if recv.kind == objRestful || recv.kind == objNamespace {
 			continue // flask-restx routes decorate classes
@@ -473,7 +483,14 @@ func (g *graph) function(m *module, fn *function) {
 		c := chain
 		if recv.kind == objFastAPI || recv.kind == objRouter {
 			c = c.plus(g.dependencies(m, d.arg(-1, "dependencies")))
+			if cls != nil && g.boundClass(m, cls, recv) {
+				c = c.plus(g.paramDependencies(m, classParams(cls)))
+			}
 			c = c.plus(g.paramDependencies(m, fn.params))
+		}
+		handler := fn.name
+		if cls != nil {
+			handler = cls.name + "." + fn.name
 		}
 		public := false
 		if recv.kind.ninja() {
@@ -483,11 +500,33 @@ func (g *graph) function(m *module, fn *function) {
 			p = djangoConverters.ReplaceAllString(p, "<$1:$2>")
 		}
 		recv.routes = append(recv.routes, &decl{
-			methods: methods, path: p, mod: m, handler: fn.name, line: fn.line, endLine: fn.endLine,
+			methods: methods, path: p, mod: m, handler: handler, line: fn.line, endLine: fn.endLine,
 			body: fn.source(), params: fn.params, pmod: m, chain: c, tags: tags,
 			framework: recv.kind.framework(), untypedString: true, public: public,
 		})
 	}
+}
+
+// boundClass says whether a class decorator hands the class the router
+// its methods route on (fastapi-utils' @cbv(router)): the class's
+// attributes are then dependencies of every route, as its parameters are.
+func (g *graph) boundClass(m *module, cls *class, recv *object) bool {
+	for _, d := range cls.decorators {
+		if d.kind == exCall && g.object(m, d.arg(0, "router")) == recv {
+			return true
+		}
+	}
+	return false
+}
+
+// classParams reads a class's attributes as parameters with defaults
+// (user: User = Depends(get_current_user)).
+func classParams(cls *class) []param {
+	var out []param
+	for _, name := range sortedKeys(cls.attrs) {
+		out = append(out, param{name: name, def: cls.attrs[name]})
+	}
+	return out
 }
 
 // implicit stands in for a decorator receiver nothing in the tree binds

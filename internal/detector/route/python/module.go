@@ -59,6 +59,10 @@ type funcDetail struct {
 	// forward is a method that hands its arguments on to a registration
 	// of its own object (self.add_resource(resource, *urls)).
 	forward *forward
+	// makes is the callee of the call a module-level function returns
+	// as its one return (def get_settings(): return Settings()), so that
+	// get_settings().API_PREFIX reads the class's default.
+	makes *expr
 }
 
 // noDetail is the detail of every function with none. Never write to it.
@@ -262,6 +266,20 @@ func (x *extractor) trim() {
 			detach(v.fn)
 		}
 	}
+	for _, f := range x.defs {
+		if f.makes == nil {
+			continue
+		}
+		if !x.mayConstruct(f.makes) {
+			// Only a class's defaults are read through it.
+			f.makes = nil
+			if d := f.funcDetail; d.decorators == nil && d.params == nil && d.perms == nil && d.forward == nil {
+				f.funcDetail = noDetail
+			}
+			continue
+		}
+		detach(f.makes)
+	}
 	for _, c := range x.classes {
 		for name, v := range c.attrs {
 			switch name {
@@ -270,8 +288,9 @@ func (x *extractor) trim() {
 				continue
 			}
 			// A class attribute never constructs a routing object (only
-			// module bindings are built), so only patterns need arguments.
-			if v.kind == exCall && !patternCall(v.callee()) {
+			// module bindings are built), so only patterns and the
+			// dependencies a class-based view shares need arguments.
+			if v.kind == exCall && !patternCall(v.callee()) && !mayDepend(v) {
 				v.text, v.items, v.kw = "", nil, nil
 				detach(v.fn)
 			}
@@ -373,7 +392,7 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 			body: x.cover(n.StartByte(), n.EndByte())}
 		x.defs = append(x.defs, f)
 		detail := funcDetail{decorators: decs}
-		if cls == nil || slices.Contains(classVerbs, name) {
+		if cls == nil || decs != nil || slices.Contains(classVerbs, name) {
 			detail.params = x.params(n.ChildByFieldName("parameters"))
 		}
 		if cls != nil && name == "get_permissions" && body != nil {
@@ -382,8 +401,11 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 		if cls != nil && body != nil {
 			detail.forward = x.forwardOf(n.ChildByFieldName("parameters"), body)
 		}
+		if cls == nil && body != nil {
+			detail.makes = x.makes(body)
+		}
 		f.funcDetail = noDetail
-		if detail.decorators != nil || detail.params != nil || detail.perms != nil || detail.forward != nil {
+		if detail.decorators != nil || detail.params != nil || detail.perms != nil || detail.forward != nil || detail.makes != nil {
 			f.funcDetail = &detail
 		}
 		if cls != nil {
@@ -413,6 +435,40 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 			x.block(body, depth+1, c)
 		}
 	}
+}
+
+// makes is the callee of the call a function body's only return
+// statement returns (nested functions aside), or nil.
+func (x *extractor) makes(body *syntax.Node) *expr {
+	var ret *syntax.Node
+	n := 0
+	var walk func(*syntax.Node)
+	walk = func(b *syntax.Node) {
+		for _, st := range syntax.NamedChildren(b) {
+			switch st.Type() {
+			case "return_statement":
+				ret = st
+				n++
+			case "if_statement", "try_statement", "with_statement", "for_statement", "while_statement",
+				"match_statement", "case_clause", "block", "else_clause", "elif_clause", "except_clause",
+				"finally_clause":
+				walk(st) // statements only: a return is never inside an expression
+			}
+		}
+	}
+	walk(body)
+	if n != 1 || ret.NamedChildCount() != 1 {
+		return nil
+	}
+	call := ret.NamedChild(0)
+	if call.Type() != "call" {
+		return nil
+	}
+	fn := x.expr(call.ChildByFieldName("function"))
+	if _, ok := fn.dotted(); !ok {
+		return nil
+	}
+	return fn
 }
 
 // classBody records where a class's source without its methods is (see

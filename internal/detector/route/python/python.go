@@ -54,6 +54,8 @@ func (*Detector) Keywords() []string {
 		"flask", "fastapi", "starlette", "django", "rest_framework", "ninja",
 		"Blueprint", "blueprint", "_bp", "APIRouter", "router", "urlpatterns", "urls",
 		"PREFIX", "prefix", "BaseSettings", "View", "Resource",
+		// A function that makes the settings (return Settings()).
+		"Settings(",
 		// Route modules that import the app from the package (from app
 		// import app) name no framework at all.
 		".route(", "@app.", "@api.", "@bp.", "add_url_rule", "add_resource",

@@ -97,6 +97,8 @@ func TestRouteDetails(t *testing.T) {
 		{"django", "POST", "/shop/wishlist", "django", "shop/views.py", 62, "WishlistView.post", "required", "@method_decorator(login_required) (applied shop/views.py:62): login_required rejects an anonymous caller", "", ""},
 		{"django", "GET", "/shop/cart", "django", "shop/views.py", 70, "CartView.get", "none", "", "", ""},
 		{"django", "DELETE", "/shop/cart", "django", "shop/views.py", 73, "CartView.delete", "required", `@method_decorator(login_required, name="delete") (applied shop/views.py:68): login_required rejects an anonymous caller`, "", "destructive"},
+		{"fastapi", "GET", "/views/orders", "fastapi", "app/routers/views.py", 17, "OrderViews.list_orders", "required", "Depends(get_current_user) (defined app/deps.py:10, applied app/routers/views.py:14)", "", ""},
+		{"fastapi", "GET", "/views/unbound", "fastapi", "app/routers/views.py", 34, "Unbound.show", "none", "", "", ""},
 		{"django", "GET", "/shop/products/{pk}", "drf", "shop/views.py", 78, "ProductViewSet", "none", "", "pk:unknown", ""},
 		{"django", "PUT", "/shop/products/{pk}", "drf", "shop/views.py", 78, "ProductViewSet", "required", "permission_classes = [permissions.IsAdminUser] (applied shop/views.py:80)", "pk:unknown", ""},
 		{"django", "POST", "/shop/products/{pk}/view", "drf", "shop/views.py", 87, "ProductViewSet.view", "none", "", "pk:unknown", ""},

@@ -191,8 +191,14 @@ func (ix *index) member(base symbol, name string, depth int) symbol {
 		}
 	case base.value != nil && base.value.kind == exCall:
 		// settings.API_PREFIX where settings = Settings(): the class's
-		// default for that field.
-		if c := ix.resolveAt(base.mod, base.value.fn, depth+1); c.cls != nil {
+		// default for that field. settings = get_settings(), a function
+		// that returns Settings() (FastAPI's cached settings), reads the
+		// same default.
+		c := ix.resolveAt(base.mod, base.value.fn, depth+1)
+		if c.fn != nil && c.fn.makes != nil {
+			c = ix.resolveAt(c.mod, c.fn.makes, depth+1)
+		}
+		if c.cls != nil {
 			if v, mod := ix.classAttr(c.mod, c.cls, name); v != nil {
 				return symbol{mod: mod, name: name, value: v}
 			}

@@ -62,6 +62,7 @@ class Settings:
     prefix = str("/x")
     permission_classes = make_perms(IsAuthenticated)
     patterns = path("k/", view)
+    user = Depends(get_user)
 `
 	tree, err := syntax.Parse(context.Background(), lang.Python, []byte(src))
 	if err != nil {
@@ -84,7 +85,7 @@ class Settings:
 		}
 	}
 	attrs := m.classes["Settings"].attrs
-	for name, want := range map[string]bool{"prefix": false, "permission_classes": true, "patterns": true} {
+	for name, want := range map[string]bool{"prefix": false, "permission_classes": true, "patterns": true, "user": true} {
 		if got := len(attrs[name].items) > 0; got != want {
 			t.Errorf("Settings.%s keeps arguments = %v, want %v", name, got, want)
 		}

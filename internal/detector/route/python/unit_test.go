@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 func TestRegexPath(t *testing.T) {
@@ -126,4 +128,60 @@ func FuzzDetect(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestMakes pins which functions settings attributes are read through:
+// one return of a call to something that may be a class.
+func TestMakes(t *testing.T) {
+	src := `from functools import lru_cache
+from app.config import Settings
+import yaml
+
+class Local:
+    prefix = "/l"
+
+@lru_cache
+def cached():
+    return Settings()
+
+def local():
+    return Local()
+
+def branches(x):
+    if x:
+        return Settings()
+    return Local()
+
+def loads():
+    return yaml.safe_load(open("c.yml"))
+
+def helper():
+    return 1
+
+def calls_helper():
+    return helper()
+
+def nested():
+    def inner():
+        return Local()
+    return inner
+`
+	tree, err := syntax.Parse(context.Background(), lang.Python, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	m := extract(tree, "app/deps.py")
+	for name, want := range map[string]string{"cached": "Settings", "local": "Local", "branches": "", "loads": "yaml.safe_load",
+		"helper": "", "calls_helper": "", "nested": ""} {
+		got := ""
+		if f := m.funcs[name]; f == nil {
+			t.Fatalf("%s not found", name)
+		} else if f.makes != nil {
+			got, _ = f.makes.dotted()
+		}
+		if got != want {
+			t.Errorf("%s makes %q, want %q", name, got, want)
+		}
+	}
 }

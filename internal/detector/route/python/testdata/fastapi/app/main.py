@@ -4,7 +4,7 @@ from fastapi.staticfiles import StaticFiles
 from .api import api_router
 from .core.config import settings
 from .deps import verify_api_key
-from .routers import items, users
+from .routers import items, reports, users, views
 
 app = FastAPI(title="inventory")
 
@@ -23,3 +23,10 @@ def root():
 async def room_socket(websocket: WebSocket, room: str):
     await websocket.accept()
     await websocket.send_text(room)
+
+
+app.include_router(views.router)
+
+from .core.cached import get_settings  # noqa: E402
+
+app.include_router(reports.router, prefix=get_settings().REPORTS_PREFIX)
