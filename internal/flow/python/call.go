@@ -33,7 +33,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 		l.expr(fnode)
 	}
 
-	ci := &callInfo{splat: -1, kwText: map[string]string{}}
+	ci := &callInfo{splat: -1}
 	var pos, kws []val
 	var firstLit string
 	hasFirstLit := false
@@ -51,6 +51,9 @@ func (l *lowerer) call(n *syntax.Node) val {
 				k := l.t.Text(a.ChildByFieldName("name"))
 				v := a.ChildByFieldName("value")
 				ci.kw = append(ci.kw, k)
+				if ci.kwText == nil {
+					ci.kwText = map[string]string{} // most calls have no keyword: no map held for them
+				}
 				ci.kwText[k] = l.t.Text(v)
 				kws = append(kws, l.finalVal(l.expr(v)))
 			case "dictionary_splat":
