@@ -498,7 +498,8 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 	return out
 }
 
-// emptyString says whether a string literal is empty: '' or "".
+// emptyString says whether a string literal holds no characters (a pair
+// of single or double quotes).
 func emptyString(l *Lowerer, n *syntax.Node) bool {
 	v, ok := l.T.StringValue(n)
 	return ok && v == ""

@@ -1131,13 +1131,6 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *syntax.Node) {
 	}
 }
 
-// names lists the middleware an argument stands for: passport.authenticate
-// for passport.authenticate('jwt'), each element of an array. Inline
-// functions have no name; their source goes to guardText.
-func (f *fileFacts) names(t *syntax.Tree, n *syntax.Node, guardText *string) []string {
-	return f.namesCalls(t, n, guardText, nil)
-}
-
 // addMW adds the middleware n names to a route, each with its factory
 // call when it is one (requireRole('admin')): the form its role is
 // judged on.
@@ -1151,8 +1144,11 @@ func (f *fileFacts) addMW(t *syntax.Tree, r *routeDecl, n *syntax.Node) {
 	r.mwCalls = append(r.mwCalls, calls...)
 }
 
-// namesCalls is names, also listing in calls (when not nil) one entry
-// per name: its factory call with a string argument, or "".
+// namesCalls lists the middleware an argument stands for:
+// passport.authenticate for passport.authenticate('jwt'), each element of
+// an array. Inline functions have no name; their source goes to
+// guardText. When calls is not nil it gets one entry per name: its
+// factory call with a string argument, or "".
 func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string, calls *[]string) []string {
 	add := func(name, call string) []string {
 		if calls != nil {
