@@ -12,7 +12,9 @@ func TestFactoryRole(t *testing.T) {
 		{"@require_perm('app.delete_x')", "def require_perm(perm):\n    if not request.user.has_perm(perm):\n        raise PermissionDenied", "app.delete_x"},
 		{"require_scope(\"posts:write\")", "def require_scope(scope):\n    def check(token=Depends(oauth2)):\n        if scope not in token.scopes:\n            raise HTTPException(status_code=403)", "posts:write"},
 		{"RequireRole(\"admin\")", "func RequireRole(role string) gin.HandlerFunc {\n\treturn func(c *gin.Context) {\n\t\tif c.GetString(\"role\") != role {\n\t\t\tc.AbortWithStatus(http.StatusForbidden)\n\t\t}\n\t}\n}", "admin"},
+		{"mw.RequirePermission(\"users:delete\")", "func (m *Middleware) RequirePermission(perm string) echo.MiddlewareFunc {\n\treturn func(next echo.HandlerFunc) echo.HandlerFunc {\n\t\treturn func(c echo.Context) error {\n\t\t\tif !slices.Contains(claims(c).Permissions, perm) {\n\t\t\t\treturn echo.ErrForbidden\n\t\t\t}\n\t\t\treturn next(c)\n\t\t}\n\t}\n}", "users:delete"},
 		// Lookalikes: the argument is a log label or a limiter's bucket.
+		{"Audited(\"orders\")", "func (m *Middleware) Audited(label string) gin.HandlerFunc {\n\treturn func(c *gin.Context) {\n\t\tif c.GetString(\"user\") == \"\" {\n\t\t\tc.AbortWithStatus(401)\n\t\t}\n\t\tlog.Println(label)\n\t}\n}", ""},
 		{"signedIn('billing')", "function signedIn(label) {\n  return (req, res, next) => { console.log(label); if (!req.user) return res.sendStatus(401); next(); };\n}", ""},
 		{"limited('uploads')", "function limited(bucket) {\n  return (req, res, next) => { if (!req.user) return res.sendStatus(401); if (hits[bucket] > 10) return res.sendStatus(429); next(); };\n}", ""},
 		{"requireRole(ROLE)", "function requireRole(role) { return (req, res, next) => req.user.role !== role ? res.sendStatus(403) : next(); }", ""},

@@ -528,8 +528,9 @@ func factoryRole(name, code string) string {
 var (
 	// factoryArg is a guard written as a call with a string first argument.
 	factoryArg = regexp.MustCompile(`^@?[\w.$]+\(\s*\[?\s*['"]([\w:.\-]{1,60})['"]`)
-	// firstParam is the first parameter of the first function in code.
-	firstParam = regexp.MustCompile(`(?:\bfunction\b\s*\*?\s*[\w$]*|\bdef\s+\w+|\bfunc\s+\w+|^\s*(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*(?:async\s*)?)\s*\(\s*([A-Za-z_$][\w$]*)`)
+	// firstParam is the first parameter of the first function in code
+	// (a Go method's after its receiver).
+	firstParam = regexp.MustCompile(`(?:\bfunction\b\s*\*?\s*[\w$]*|\bdef\s+\w+|\bfunc\s*(?:\(\s*\w+\s+\*?[\w.]+\s*\)\s*)?\w+|^\s*(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*(?:async\s*)?)\s*\(\s*([A-Za-z_$][\w$]*)`)
 )
 
 // roles: the role or permission a check demands.

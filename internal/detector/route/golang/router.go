@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route"
@@ -303,6 +304,14 @@ func (fr *frame) guards(args []ast.Expr) []router.Guard {
 // interpreter finds it (requireAuth, auth.Required for auth.Required(cfg)).
 func (fr *frame) guard(name string, e ast.Expr) router.Guard {
 	g := router.Guard{Name: name, Applied: facts.Evidence{File: fr.f.path, Line: fr.line(e)}}
+	if c, ok := unparen(e).(*ast.CallExpr); ok && len(c.Args) > 0 && !strings.HasSuffix(name, ")") {
+		// A factory given a role (RequireRole("admin"), requireRole("admin", h)):
+		// judged with its argument, which is the role when the factory's
+		// code compares the caller's with it.
+		if s, ok := fr.str(c.Args[0]); ok {
+			g.Text = name + "(" + strconv.Quote(s) + ")"
+		}
+	}
 	fn := unparen(e)
 	for c, ok := fn.(*ast.CallExpr); ok; c, ok = fn.(*ast.CallExpr) {
 		fn = unparen(c.Fun)

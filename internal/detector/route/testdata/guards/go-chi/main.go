@@ -1,6 +1,7 @@
 package main
 
 import (
+	"log"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -29,7 +30,36 @@ func main() {
 		r.Use(adminOnly)
 		r.Delete("/users/{id}", deleteUser) // want: DELETE /admin/users/{id} auth=required role=admin
 	})
+	r.With(requireRole("editor")).Post("/drafts", createPost) // want: POST /drafts auth=required role=editor
+	r.With(traced("exports")).Get("/exports", posts)          // want: GET /exports auth=required
 	http.ListenAndServe(":3000", r)
+}
+
+// requireRole is a factory: the role it is given is compared with the caller's.
+func requireRole(role string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if _, claims, _ := jwtauth.FromContext(r.Context()); claims["role"] != role {
+				w.WriteHeader(http.StatusForbidden)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// traced demands a token; its argument only names the span.
+func traced(span string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") == "" {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			log.Println(span)
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 func adminOnly(next http.Handler) http.Handler {

@@ -59,7 +59,7 @@ func main() {
 	r.GET("/ping", ping) // want: GET /ping auth=none
 	api := r.Group("/api", AuthRequired())
 	api.POST("/orders", createOrder)                               // want: POST /api/orders auth=required
-	api.DELETE("/orders/:id", RequireRole("manager"), createOrder) // want: DELETE /api/orders/{id} auth=required
+	api.DELETE("/orders/:id", RequireRole("manager"), createOrder) // want: DELETE /api/orders/{id} auth=required role=manager
 	r.POST("/quotes", Limited("quotes"), createOrder)              // want: POST /quotes auth=none
 	r.Run()
 }
