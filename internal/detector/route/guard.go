@@ -437,12 +437,12 @@ var (
 	csrf = regexp.MustCompile(`(?i)csrf|xsrf`)
 	// optionalAuth lets a request with no credential through before any
 	// check: if (!token) return next(); if not token: return None.
-	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.]+\s*==\s*""\s*\{\s*next\.ServeHTTP\(`)
+	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.()'"-]+\s*==\s*""\s*\{\s*(?:\w+\.)*(?:next|Next|h|handler)\.ServeHTTP\(`)
 )
 
-// negated is a failed test of the caller, or a pass-through before the
-// rejection.
-var negated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\bnext\(|\bNext\(|\belse\b`)
+// negated is a failed test of the caller (in Go, an error reading its
+// cookie or token), or a pass-through before the rejection.
+var negated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
 
 var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
 )
 
 // handlerInfo is what a route's handler expression resolves to.
@@ -43,7 +44,7 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 		if v := fr.eval(e); v != nil {
 			switch {
 			case v.node != nil:
-				return &handlerInfo{node: v.node}
+				return routerHandler(v)
 			case v.handler != nil:
 				h := *v.handler
 				if h.name == "" || h.gql {
@@ -53,8 +54,8 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 			case v.lit != nil:
 				return &handlerInfo{name: exprText(e), body: fr.text(v.litFile, v.lit), file: v.litFile, pos: v.lit.Pos()}
 			case len(v.fields) > 0:
-				if n := firstRouterField(v); n != nil {
-					return &handlerInfo{name: exprText(e), value: v}
+				if h := fr.structHandler(v, e); h != nil {
+					return h
 				}
 			}
 		}
@@ -64,8 +65,14 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 		}
 		return h
 	case *ast.CompositeLit:
-		if v := fr.eval(e); v != nil && v.handler != nil {
+		v := fr.eval(e)
+		if v != nil && v.handler != nil {
 			return v.handler
+		}
+		if v != nil {
+			if h := fr.structHandler(v, e); h != nil {
+				return h
+			}
 		}
 		return &handlerInfo{name: exprText(e.Type)}
 	case *ast.CallExpr:
@@ -115,10 +122,15 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 	if v := fr.eval(c); v != nil {
 		switch {
 		case v.node != nil:
-			return &handlerInfo{node: v.node}
+			return routerHandler(v)
 		case v.handler != nil && v.handler.gql:
 			h := *v.handler
 			return &h
+		case len(v.fields) > 0:
+			// A constructor of a server struct (New(cfg)) holding the router.
+			if h := fr.structHandler(v, c); h != nil {
+				return h
+			}
 		}
 	}
 	// mw(h) or mw(cfg)(h): a middleware wrapping the last argument, or
@@ -214,6 +226,87 @@ func (fr *frame) lookupFunc(e ast.Expr) *funcDecl {
 		}
 	}
 	return nil
+}
+
+// routerHandler is a router value as a handler, with the wrappers a
+// call put around it (requireAuth(mux) assigned, then served).
+func routerHandler(v *value) *handlerInfo {
+	h := &handlerInfo{node: v.node}
+	if v.handler != nil && v.handler.node == v.node {
+		h.wrappers = v.handler.wrappers
+	}
+	return h
+}
+
+// wrapping is the value of a call handed a router that returns no router
+// of its own: a middleware around it (handler = requireAuth(mux),
+// logged(r)). It is the router with the call as its outermost wrapper, so
+// that serving or mounting it later puts the guard over every route.
+func (fr *frame) wrapping(c *ast.CallExpr, args []*value, ret *value) *value {
+	if ret != nil && (ret.node != nil || len(ret.fields) > 0 || ret.handler != nil) {
+		return ret
+	}
+	for i := len(args) - 1; i >= 0; i-- {
+		a := args[i]
+		if a == nil || a.node == nil {
+			continue
+		}
+		inner := routerHandler(a).wrappers
+		h := &handlerInfo{node: a.node, wrappers: append([]router.Guard{fr.guard(mwName(c), c)}, inner...)}
+		return &value{node: a.node, handler: h}
+	}
+	return ret
+}
+
+// structHandler is a value of the module's own type holding a router in
+// a field (a server struct, authHandler{next: mux}): the router is what it
+// serves. When the module declares the type's ServeHTTP, that runs before
+// every route of the router, and is judged as a guard like middleware (a
+// token check rejects; a logger or a CORS wrapper does not).
+func (fr *frame) structHandler(v *value, e ast.Expr) *handlerInfo {
+	n := firstRouterField(v)
+	if n == nil {
+		return nil
+	}
+	fd := fr.serveHTTPOf(v.typeName)
+	if fd == nil {
+		return &handlerInfo{name: exprText(e), value: v}
+	}
+	g := router.Guard{
+		Name:    v.typeName + ".ServeHTTP",
+		Source:  fd.text(),
+		Defined: facts.Evidence{File: fd.file.path, Line: fd.file.lines().Line(fd.pos)},
+		Applied: facts.Evidence{File: fr.f.path, Line: fr.line(e)},
+	}
+	return &handlerInfo{node: n, wrappers: []router.Guard{g}}
+}
+
+// serveHTTPOf is the module's ServeHTTP method of the named type: in this
+// package, else the one package that declares one.
+func (fr *frame) serveHTTPOf(typeName string) *funcDecl {
+	if typeName == "" {
+		return nil
+	}
+	recv := &value{typeName: typeName}
+	var found []*funcDecl
+	for _, fd := range fr.methodsOf(fr.p, "ServeHTTP", recv) {
+		if fd.recvType == typeName {
+			return fd
+		}
+	}
+	for _, key := range fr.m.dirs {
+		if p := fr.m.pkgs[key]; p != fr.p {
+			for _, fd := range p.methods["ServeHTTP"] {
+				if fd.recvType == typeName {
+					found = append(found, fd)
+				}
+			}
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
 }
 
 // text is the source of a node of f.

@@ -365,10 +365,14 @@ func (fr *frame) composite(e *ast.CompositeLit) *value {
 	if se, ok := e.Type.(*ast.SelectorExpr); ok {
 		ip, sel = fr.importOf(se.X), se.Sel.Name
 	}
-	for _, el := range e.Elts {
+	for i, el := range e.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
-			fr.eval(el)
+			// authHandler{mux}: a field by position. Its name is not
+			// known here, only that the value holds it.
+			if fv := fr.eval(el); fv != nil && fv.node != nil && v.typeName != "" {
+				v.fields["#"+strconv.Itoa(i)] = fv
+			}
 			continue
 		}
 		key, _ := kv.Key.(*ast.Ident)
@@ -435,7 +439,7 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 					ret = v
 				}
 			}
-			return ret
+			return fr.wrapping(c, args, ret)
 		}
 	case *ast.Ident:
 		if v := fr.env.get(fun.Name); v != nil && v.lit != nil {
@@ -444,7 +448,7 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 		}
 		if cands := fr.p.funcs[fun.Name]; len(cands) > 0 && !fr.env.has(fun.Name) {
 			args := fr.args(c)
-			return fr.m.callDecl(fr.p, cands[0], nil, args, fr.depth+1)
+			return fr.wrapping(c, args, fr.m.callDecl(fr.p, cands[0], nil, args, fr.depth+1))
 		}
 	case *ast.FuncLit:
 		fr.child().block(fun.Body.List)
@@ -529,12 +533,24 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 	if dir := fr.m.resolveImport(ip); dir != "" {
 		if p := fr.m.pkgDir(dir); p != nil {
 			if cands := p.funcs[name]; len(cands) > 0 {
-				return fr.m.callDecl(p, cands[0], nil, fr.args(c), fr.depth+1)
+				args := fr.args(c)
+				return fr.wrapping(c, args, fr.m.callDecl(p, cands[0], nil, args, fr.depth+1))
 			}
 		}
 	}
-	fr.evalArgs(c)
-	return nil
+	// A library's function handed a router wraps it
+	// (handlers.LoggingHandler(os.Stdout, r)): its name is all there is
+	// to judge it by.
+	args := make([]*value, len(c.Args))
+	for i, a := range c.Args {
+		switch a := a.(type) {
+		case *ast.CallExpr, *ast.Ident, *ast.SelectorExpr:
+			args[i] = fr.eval(a)
+		case *ast.FuncLit:
+			fr.child().block(a.Body.List)
+		}
+	}
+	return fr.wrapping(c, args, nil)
 }
 
 // serve records that a handler is what a server serves: the router

@@ -1,0 +1,3 @@
+module example.com/go-wrapper
+
+go 1.22
