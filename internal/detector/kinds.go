@@ -322,6 +322,9 @@ var WeaknessKind = newKind(&Kind[facts.Weakness]{
 		if len(p.Path) == 0 {
 			p.Path, p.Source = t.Path, t.Source
 		}
+		if len(p.Guard) == 0 {
+			p.Guard = t.Guard
+		}
 		if p.Reach == "" || t.Reach == facts.ReachRoute {
 			p.Reach = t.Reach
 		}

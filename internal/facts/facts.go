@@ -278,6 +278,11 @@ type Weakness struct {
 	// test, ...) or ReachNone when nothing the scan knows of calls it.
 	// Empty for a pattern-only weakness, whose reach is not known.
 	Reach string `json:"reach,omitempty"`
+	// Guard is where the code refuses what the sink would be abused
+	// with, found on the path or where the sink's client is made (a
+	// dialer that rejects private and loopback addresses before a fetch
+	// connects): the rule drafts the row mitigated, with it as evidence.
+	Guard []Evidence `json:"guard,omitempty"`
 }
 
 // Step is one place on a weakness's path from the request to the sink.

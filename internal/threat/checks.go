@@ -135,6 +135,25 @@ var checks = map[string]check{
 		}
 		return nil
 	},
+	// ssrf-guard: the code refuses addresses inside the network for this
+	// fetch: on its path or where its client is made (what the data-flow
+	// frontend found, Weakness.Guard), or a filter or an address check
+	// that rejects in the file that makes the request.
+	"ssrf-guard": func(c *Context, h Hit) []model.Evidence {
+		file := h.File
+		switch {
+		case h.Sink != nil:
+			for _, w := range c.F.Weaknesses {
+				if w.Kind == "ssrf" && len(w.Guard) > 0 && len(w.Path) > 0 && w.Path[len(w.Path)-1] == *h.Sink {
+					return toModel(w.Guard)
+				}
+			}
+			file = h.Sink.File
+		case len(h.Evidence) > 0:
+			file = h.Evidence[0].File
+		}
+		return c.InFile("ssrf-guard", file)
+	},
 	"secret-scanning": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-scanning") },
 	"env-ignored":     func(c *Context, h Hit) []model.Evidence { return c.Anywhere("env-ignored") },
 	"secret-store":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-store") },

@@ -28,6 +28,10 @@ type weaknessRule struct {
 	Controls    []Suggestion
 	Surface     string // the surface's name outside a handler: "Database queries"
 	Direction   model.Direction
+	// Gate is the check of the rule's own control that, found at the
+	// weakness (a fetch whose client refuses internal addresses), drafts
+	// the row mitigated with its evidence (Hit.Gate).
+	Gate string
 }
 
 func (w weaknessRule) rule() *Rule {
@@ -76,7 +80,7 @@ func (w weaknessRule) rule() *Rule {
 							Route: r, File: r.File, Assets: c.DataIn(r),
 							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
 							Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: flowReason(f),
-							Evidence: pathEvidence(f), Sink: sinkOf(f), Cause: cause,
+							Evidence: pathEvidence(f), Sink: sinkOf(f), Cause: cause, Gate: w.Gate,
 						})
 					}
 					continue
@@ -86,7 +90,7 @@ func (w weaknessRule) rule() *Rule {
 						Route: r, File: r.File, Assets: c.DataIn(r),
 						Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
 						Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
-						Evidence: toModel(f.Evidence),
+						Evidence: toModel(f.Evidence), Gate: w.Gate,
 					})
 					continue
 				}
@@ -124,7 +128,7 @@ func (w weaknessRule) rule() *Rule {
 					File: f.Evidence[0].File, Assets: c.AllUserData(),
 					Impact: w.Impact, Method: w.Method, Requires: requires, Abuse: w.Abuse,
 					Difficulty: difficulty, DifficultyReason: reason, Level: w.Level, ImpactReason: f.Detail,
-					Evidence: ev,
+					Evidence: ev, Gate: w.Gate,
 				})
 			}
 			// The name says which files, as the page has room for.

@@ -92,3 +92,32 @@ func describe(m *model.Model, rule string) string {
 	}
 	return b.String()
 }
+
+// The SSRF gate judges what the client does, every row: in ssrf/fires a
+// dialer that only sets a timeout and an address check that only logs
+// stand beside the plain fetch and stay open; in ssrf/lookalike a dialer
+// and a check that reject draft their rows mitigated, with the line.
+func TestSSRFGateEveryRow(t *testing.T) {
+	for kase, want := range map[string]struct {
+		open bool
+		rows int
+	}{"fires": {true, 4}, "lookalike": {false, 2}} {
+		m := draft(t, filepath.Join(ruleFixtures, "ssrf", kase))
+		rows := 0
+		for _, th := range m.Threats {
+			if th.Rule != "ssrf" {
+				continue
+			}
+			rows++
+			if th.IsOpen() != want.open {
+				t.Errorf("%s: %s open=%v, want %v:\n%s", kase, th.ID, th.IsOpen(), want.open, describe(m, "ssrf"))
+			}
+			if !th.IsOpen() && len(th.Controls[0].Evidence) == 0 {
+				t.Errorf("%s: %s mitigated without evidence", kase, th.ID)
+			}
+		}
+		if rows != want.rows {
+			t.Errorf("%s: %d ssrf rows, want %d:\n%s", kase, rows, want.rows, describe(m, "ssrf"))
+		}
+	}
+}

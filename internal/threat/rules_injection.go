@@ -51,8 +51,9 @@ var ssrf = weaknessRule{
 	Difficulty: model.Easy, Reason: "only a URL pointing inside your network", Level: model.High,
 	Impact: "reach internal services and cloud metadata", Method: "submitting an internal URL for the server to fetch",
 	Abuse:    "The server fetches attacker-chosen URLs: cloud metadata credentials and internal services",
-	Controls: []Suggestion{{Text: "Allow only known hosts; block private and metadata addresses"}},
+	Controls: []Suggestion{{Text: "Allow only known hosts; block private and metadata addresses", Check: "ssrf-guard"}},
 	Surface:  "Server-side fetch", Direction: model.Exit,
+	Gate:     "ssrf-guard", // a client that refuses internal addresses answers it
 }.rule()
 
 var sqlInjection = weaknessRule{

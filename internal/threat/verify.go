@@ -29,6 +29,7 @@ var checkWords = []struct {
 	{regexp.MustCompile(`(?i)ownership|owner_id|owner id`), "ownership-check"},
 	{regexp.MustCompile(`(?i)audit`), "audit-log"},
 	{regexp.MustCompile(`(?i)\bmfa\b|multi.?factor|two.?factor|totp`), "mfa"},
+	{regexp.MustCompile(`(?i)ssrf|(private|internal|loopback) (and metadata )?addresses`), "ssrf-guard"},
 	{regexp.MustCompile(`(?i)allow.?list|vpn|internal network`), "ip-allowlist"},
 	{regexp.MustCompile(`(?i)gitleaks|secret scan|trufflehog`), "secret-scanning"},
 	{regexp.MustCompile(`(?i)\.gitignore`), "env-ignored"},

@@ -110,6 +110,13 @@ const (
 
 var sqlKeywords = []string{"SELECT", "INSERT", "UPDATE", "DELETE", "select ", "insert ", "update ", "delete "}
 
+// ssrfGuard is a fetch's address filter used, or an address check
+// whose branch rejects.
+var ssrfGuard = regexp.MustCompile(`\b(?:ssrfFilter|ssrf_filter)\(|\b(?:useAgent|RequestFilteringHttpsAgent|RequestFilteringHttpAgent|globalHttpsAgent|globalHttpAgent)\b|` +
+	`\badvocate\.(?:get|post|put|request|Session)\b|` +
+	`\bif\s*\(?[^\n]*(?:\.isPrivate\(|\.isLoopback\(|\.range\(\)\s*(?:!==?\s*['"]unicast['"]|===?\s*['"](?:private|loopback|linkLocal|uniqueLocal)['"]))[^\n]*\)\s*\{?[ \t]*(?://[^\n]*)?\s*(?:throw\b|return\s+(?:res|reply|ctx|next)\b|return\s+[^;\n]*(?:Error|status\(\s*4))|` +
+	`\bif\s[^\n]*\.(?:is_private|is_loopback|is_link_local|is_reserved|is_global)\b[^\n]*:[ \t]*(?:#[^\n]*)?\n\s*(?:raise\b|abort\(|return\s+[^\n]*(?:\b4\d\d\b|[Ee]rror|abort))`)
+
 // Patterns is the catalogue, in one place: this file's, then the web
 // app's (web.go).
 var Patterns = append([]Pattern{
@@ -295,6 +302,15 @@ var Patterns = append([]Pattern{
 		Keywords: []string{"logging"},
 		Re:       regexp.MustCompile(`(?m)(resource\s+"aws_s3_bucket_logging"|^\s*logging\s*\{)`),
 		Subject:  loggedBucket},
+	// A fetch that refuses addresses inside the network: a library that
+	// filters them at the agent or session (ssrf-req-filter,
+	// request-filtering-agent, advocate), or a branch taken for a private,
+	// loopback or link-local address that rejects (throws, raises, ends
+	// the response); one that only logs refuses nothing. Go's dialers are
+	// judged by the data-flow frontend, at the sink's client.
+	{Control: "ssrf-guard", Detail: "fetches refuse private and loopback addresses", Langs: append(slices.Clone(js), lang.Python),
+		Keywords: []string{"ssrf-req-filter", "request-filtering-agent", "advocate", "isPrivate", "isLoopback", "range()", "is_private", "is_loopback", "is_link_local", "is_global", "is_reserved"},
+		Re:       ssrfGuard},
 	{Control: "audit-log", Detail: "audit log of sensitive actions", Langs: code,
 		Keywords: []string{"audit", "Audit", "AUDIT", "deleted", "removed", "by user", "actor"},
 		Re:       auditCall},

@@ -132,7 +132,14 @@ func Analyze(ctx context.Context, m *module, routes []facts.Route) (ws []facts.W
 		a.release(p, false)
 	}
 	n := unreached(ctx, m, a, p, rep, walked)
-	return rep.Weaknesses(), failed + n
+	ws = rep.Weaknesses()
+	g := newGuards(m)
+	for i := range ws {
+		if ws[i].Kind == flow.SSRF {
+			ws[i].Guard = g.SSRF(ws[i].Path)
+		}
+	}
+	return ws, failed + n
 }
 
 // span is the lines of a route's handler.

@@ -19,8 +19,9 @@ import (
 // wantRE is a fixture's expectation on a sink's line:
 // `// want: sql-injection via=query`, reached from a route; with
 // `reach=none` (or a role), reached from no route (via=- when a
-// function's parameter reaches it).
-var wantRE = regexp.MustCompile(`// want: ([a-z-]+) via=([a-z-]+)(?: reach=([a-z-]+))?`)
+// function's parameter reaches it); `guarded` when the code refuses
+// what the sink would be abused with on the way (Weakness.Guard).
+var wantRE = regexp.MustCompile(`// want: ([a-z-]+) via=([a-z-]+)(?: reach=([a-z-]+))?( guarded)?`)
 
 // TestFixtures scans each app under internal/flow/testdata/go with the
 // Go route detector and this one, and compares the weaknesses found with
@@ -98,7 +99,11 @@ func scanApp(t *testing.T, dir string) []string {
 			if src == "" {
 				src = "-"
 			}
-			out = append(out, e.File+":"+strconv.Itoa(e.Line)+" "+w.Kind+" via="+src+" reach="+w.Reach)
+			guarded := ""
+			if len(w.Guard) > 0 {
+				guarded = " guarded"
+			}
+			out = append(out, e.File+":"+strconv.Itoa(e.Line)+" "+w.Kind+" via="+src+" reach="+w.Reach+guarded)
 		}
 		if w.Reach == facts.ReachRoute {
 			checkPath(t, w)
@@ -142,7 +147,7 @@ func wants(t *testing.T, dir string) []string {
 				if reach == "" {
 					reach = facts.ReachRoute
 				}
-				out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(i+1)+" "+m[1]+" via="+m[2]+" reach="+reach)
+				out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(i+1)+" "+m[1]+" via="+m[2]+" reach="+reach+m[4])
 			}
 		}
 		return nil

@@ -1,0 +1,3 @@
+module example.com/linkcard
+
+go 1.22

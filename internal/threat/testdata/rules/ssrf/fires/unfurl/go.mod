@@ -1,0 +1,3 @@
+module example.com/unfurl
+
+go 1.22
