@@ -53,7 +53,7 @@ var ssrf = weaknessRule{
 	Abuse:    "The server fetches attacker-chosen URLs: cloud metadata credentials and internal services",
 	Controls: []Suggestion{{Text: "Allow only known hosts; block private and metadata addresses", Check: "ssrf-guard"}},
 	Surface:  "Server-side fetch", Direction: model.Exit,
-	Gate:     "ssrf-guard", // a client that refuses internal addresses answers it
+	Gate: "ssrf-guard", // a client that refuses internal addresses answers it
 }.rule()
 
 var sqlInjection = weaknessRule{
