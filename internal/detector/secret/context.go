@@ -1,8 +1,11 @@
 package secret
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -100,4 +103,31 @@ func inIDTable(rule, value string, l *lines, at int) bool {
 		}
 	}
 	return near >= 2
+}
+
+// expiredJWT reports a JSON Web Token whose exp claim has passed: an API
+// document's example response, a copied test token. It signs no one in
+// any more, and a JWT holds only a signature, never the key that made
+// it, so nothing in it is left to leak. A token with no exp, or one
+// that cannot be read, is kept: it may still be accepted.
+func expiredJWT(rule, value string, now time.Time) bool {
+	if rule != "jwt" {
+		return false
+	}
+	parts := strings.Split(value, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return false
+	}
+	var claims struct {
+		Exp json.Number `json:"exp"`
+	}
+	if json.Unmarshal(payload, &claims) != nil {
+		return false
+	}
+	exp, err := claims.Exp.Float64()
+	return err == nil && exp > 0 && exp < float64(now.Unix())
 }

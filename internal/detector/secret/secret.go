@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -90,7 +91,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	l := newLines(f.Data)
 	for _, c := range resolve(cands) {
-		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) {
+		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) {
 			continue
 		}
 		if c.variable == "" {
