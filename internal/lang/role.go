@@ -22,10 +22,11 @@ const (
 	Tooling               // build and developer tooling
 	CI                    // CI configuration and its scripts
 	DevEnv                // a developer's local environment: devcontainers, compose overrides
+	Vendored              // a third-party library copied into the tree: the team did not write it
 )
 
 var kindNames = [...]string{App: "app", Test: "test", Fixture: "fixture", Example: "example", Docs: "docs",
-	Script: "script", Migration: "migration", Tooling: "tooling", CI: "ci", DevEnv: "dev-env"}
+	Script: "script", Migration: "migration", Tooling: "tooling", CI: "ci", DevEnv: "dev-env", Vendored: "vendored"}
 
 // String is the kind's name as configuration spells it: "app", "dev-env".
 func (k Kind) String() string {
@@ -61,6 +62,7 @@ var needs = [...]string{
 	Tooling:   "needs commit access",
 	CI:        "runs in CI; needs commit access or a pull request",
 	DevEnv:    "runs on a developer's machine, not in production",
+	Vendored:  "a third-party library's own code, fixed by upgrading it",
 }
 
 // requires says, per kind, what an attacker needs before a weakness in
@@ -76,6 +78,7 @@ var requires = [...]string{
 	Tooling:   "commit access, or a developer who runs the tool",
 	CI:        "commit access or a pull request",
 	DevEnv:    "a developer's machine",
+	Vendored:  "a flaw in the library itself, fixed upstream",
 }
 
 // Role is where a file's code runs, with the convention that says so.
@@ -120,7 +123,7 @@ func Configured(k Kind, where string) Role {
 
 var defaultNoun = [...]string{App: "application file", Test: "test", Fixture: "test fixture", Example: "example",
 	Docs: "documentation file", Script: "script", Migration: "database migration", Tooling: "tooling file",
-	CI: "CI configuration file", DevEnv: "development environment file"}
+	CI: "CI configuration file", DevEnv: "development environment file", Vendored: "vendored library"}
 
 func article(noun string) string {
 	if strings.IndexByte("aeiouAEIOU", noun[0]) >= 0 {
@@ -177,7 +180,9 @@ func RoleOf(p string) Role {
 // Tooling; a server started from bin/ (bin/www) is App; a file with a
 // shebang and no extension, outside any convention, is a Script; a
 // compose file that mounts the source, runs a development server or
-// publishes only on loopback is DevEnv.
+// publishes only on loopback is DevEnv; a browser script that opens with
+// a library's licence banner and version and names itself there, or
+// wraps itself for every module system (UMD), is Vendored.
 func Classify(p string, src []byte) Role {
 	r := RoleOf(p)
 	if r.Kind == Test || r.Kind == Fixture {
@@ -193,6 +198,10 @@ func Classify(p string, src []byte) Role {
 		return Role{Kind: App, why: "starts the server from bin/"}
 	case r.Kind == App && path.Ext(p) == "" && len(shebang(src)) > 0:
 		return Role{Kind: Script, noun: scriptNoun(path.Base(p)), why: "a file with a shebang line"}
+	case r.Kind == App && l == JavaScript:
+		if why, ok := vendoredLibrary(p, src); ok {
+			return Role{Kind: Vendored, why: why}
+		}
 	}
 	if r.Kind == App {
 		if cr, ok := composeByContent(p, src); ok {

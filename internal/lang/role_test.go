@@ -226,6 +226,16 @@ func TestClassify(t *testing.T) {
 		{"docker-compose.yml", "services:\n  web:\n    image: acme/app\n    command: yarn start\n    ports:\n      - \"3000\"\n", App},
 		{"docker-compose.yml", ": not yaml [\n", App},
 		{"app/config.yml", "services:\n  db:\n    ports: [\"127.0.0.1:5432:5432\"]\n", App},
+		// A library copied in whole, by its banner and wrapper, wherever
+		// it sits and whatever it is called...
+		{"sqli/static/js/materialize.js", "/*!\n * Materialize v0.100.1 (http://materializecss.com)\n * Copyright 2014-2017 Materialize\n * MIT License\n */\nvar _createClass = function () {};\n", Vendored},
+		{"web/js/widgets.js", "/*! Tabs 2.4.0 | (c) Someone | MIT License */\n(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :\n  typeof define === 'function' && define.amd ? define(factory) : global.Tabs = factory();\n}(this, function () {}));\n", Vendored},
+		{"public/lib/owl.carousel-2.0.js", "/**\n * Owl carousel\n * @version 2.0.0\n * @license The MIT License (MIT)\n */\n;(function($, window) {})(jQuery, window);\n", Vendored},
+		// ...and the app's own files that open with a licence: no version,
+		// or a version but neither its own name nor a UMD wrapper.
+		{"static/js/app.js", "/*\n * Copyright 2024 Acme Inc.\n * SPDX-License-Identifier: MIT\n */\n$('#list').html(items);\n", App},
+		{"static/js/checkout.js", "/*! Shop front v2.1.0 | (c) Acme | MIT License */\ndocument.title = 'Checkout';\n", App},
+		{"src/server.js", "// server.js v1.2.3, MIT License\nconst express = require('express');\n", App},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.path, []byte(tt.src))

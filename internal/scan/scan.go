@@ -87,12 +87,19 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 				skipped.Add(1)
 				continue
 			}
+			// A library copied in whole is skipped like node_modules: its
+			// flaws are its project's, fixed by upgrading it.
+			role := lang.Classify(e.Path, data)
+			if role.Kind == lang.Vendored {
+				skipped.Add(1)
+				continue
+			}
 			n := files.Add(1)
 			bytesRead.Add(int64(len(data)))
 			if opt.Progress != nil {
 				opt.Progress(int(n))
 			}
-			if role := lang.Classify(e.Path, data); role != lang.RoleOf(e.Path) {
+			if role != lang.RoleOf(e.Path) {
 				sink.SetRole(e.Path, role)
 			}
 			return &detector.File{Path: e.Path, Data: data}, rt.byContent(data, r), true
