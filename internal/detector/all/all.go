@@ -50,10 +50,14 @@ func New() []detector.Detector {
 		response.New(),
 		helpers.New(),
 		// request data followed from routes to sinks (after the route
-		// detectors: their Finish reads the routes)
-		goflow.New(),
-		pyflow.New(),
+		// detectors: their Finish reads the routes). JavaScript and
+		// Python first: they hold every lowered function from the walk
+		// and free them when their Finish ends, while Go's Finish does
+		// its lowering then; in the other order Go's Finish ran with
+		// both still live, near the soft memory limit, mostly collecting.
 		flow.NewJSDetector(),
+		pyflow.New(),
+		goflow.New(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),
 		iac.NewKubernetes(),
