@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -44,6 +45,7 @@ func (t *Tree) Text(n *sitter.Node) string {
 // tree holds ERROR nodes); only a failure of the parser itself, or ctx
 // ending first, is an error.
 func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
+	parses.Add(1)
 	g := lang.Grammar(l)
 	if g == nil {
 		return nil, fmt.Errorf("no grammar for %v", l)
@@ -60,6 +62,12 @@ func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
 	}
 	return &Tree{Src: src, tree: tree}, nil
 }
+
+var parses atomic.Int64
+
+// Parses is how many times Parse has run in this process: tests hold the
+// detectors that read one file to a single parse of it (File.Tree).
+func Parses() int64 { return parses.Load() }
 
 // maxOpenComments is how many block comment openers after the last
 // closer a JavaScript file may hold before Parse closes them.

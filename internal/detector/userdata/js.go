@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
@@ -15,36 +16,32 @@ import (
 // syntax tree: decorated entity classes (TypeORM, MikroORM,
 // sequelize-typescript, @nestjs/mongoose), Sequelize define and init,
 // Mongoose schemas, knex schema builders, the documents written to a
-// MongoDB collection, and tables declared in SQL string literals.
-func jsModels(ctx context.Context, p string, src []byte) []Model {
-	l := lang.Of(p)
+// MongoDB collection, and tables declared in SQL string literals. The
+// tree is the File's, shared with the other detectors that parse it.
+func jsModels(ctx context.Context, f *detector.File) []Model {
+	l := lang.Of(f.Path)
 	if lang.Grammar(l) == nil {
 		return nil
 	}
-	t, err := syntax.Parse(ctx, l, src)
+	t, err := f.Tree(ctx, l)
 	if err != nil {
 		return nil
 	}
+	src := f.Data
 	// Decorators in JavaScript (Babel's plugin) parse as TypeScript only.
 	if (l == lang.JavaScript || l == lang.JSX) && t.Root().HasError() && bytes.Contains(src, []byte("@")) {
 		as := lang.TypeScript
 		if l == lang.JSX {
 			as = lang.TSX
 		}
-		if ts, err := syntax.Parse(ctx, as, src); err == nil {
-			if ts.Root().HasError() {
-				ts.Close()
-			} else {
-				t.Close()
-				t = ts
-			}
+		if ts, err := f.Tree(ctx, as); err == nil && !ts.Root().HasError() {
+			t = ts
 		}
 	}
-	defer t.Close()
 	r := &jsReader{t: t, sequelize: bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("equelize")),
 		bindings: map[string]*syntax.Node{}, schemaNames: map[string]string{}}
 	r.collect()
-	return r.read(p)
+	return r.read(f.Path)
 }
 
 type jsReader struct {

@@ -99,11 +99,18 @@ type modelsKey struct{}
 // FileModels lists the models a file defines, read once per file for
 // every detector that asks.
 func FileModels(ctx context.Context, f *detector.File) []Model {
-	return detector.Memo(f, modelsKey{}, func() []Model { return Models(ctx, f.Path, f.Data) })
+	return detector.Memo(f, modelsKey{}, func() []Model { return fileModels(ctx, f) })
 }
 
 // Models lists the models a file defines.
 func Models(ctx context.Context, p string, data []byte) []Model {
+	f := &detector.File{Path: p, Data: data}
+	defer f.Release()
+	return fileModels(ctx, f)
+}
+
+func fileModels(ctx context.Context, f *detector.File) []Model {
+	p, data := f.Path, f.Data
 	l := lang.Of(p)
 	switch l.Family() {
 	case lang.Prisma:
@@ -116,7 +123,7 @@ func Models(ctx context.Context, p string, data []byte) []Model {
 	case lang.Go:
 		return goModels(lang.StripComments(l, data), appCode(p))
 	case lang.JavaScript:
-		return jsModels(ctx, p, data)
+		return jsModels(ctx, f)
 	}
 	return nil
 }

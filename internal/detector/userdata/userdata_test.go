@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // The fixtures under testdata/<ecosystem> state the assets they hold,
@@ -113,5 +116,31 @@ func TestFieldClass(t *testing.T) {
 		if got := FieldClass(tt.model, tt.field); got != tt.want {
 			t.Errorf("FieldClass(%s, %+v) = %q, want %q", tt.model, tt.field, got, tt.want)
 		}
+	}
+}
+
+// TestModelsShareTree: the models of a JavaScript or TypeScript file are
+// read from the tree the other detectors parsed (File.Tree), not from a
+// parse of their own; a second parse of every JS file cost a tenth of a
+// scan of a JavaScript-heavy tree.
+func TestModelsShareTree(t *testing.T) {
+	ctx := context.Background()
+	for p, src := range map[string]string{
+		"models/user.ts": "@Entity()\nclass User {\n @Column() email: string\n}\n",
+		"models/user.js": "const s = new Schema({ email: String })\nsequelize.define('X', {y: DataTypes.STRING})\n",
+	} {
+		f := &detector.File{Path: p, Data: []byte(src)}
+		if _, err := f.Tree(ctx, lang.Of(p)); err != nil {
+			t.Fatal(err)
+		}
+		n := syntax.Parses()
+		ms := FileModels(ctx, f)
+		if len(ms) == 0 {
+			t.Errorf("%s: no models", p)
+		}
+		if got := syntax.Parses() - n; got != 0 {
+			t.Errorf("%s: parsed %d more times after File.Tree", p, got)
+		}
+		f.Release()
 	}
 }
