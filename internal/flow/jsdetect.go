@@ -87,10 +87,10 @@ func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.S
 	m := newJSFile(f.Path)
 	// Imports first: sinks are known by the module they come from.
 	m.imports = l.Imports
-	m.bindings(l)
+	m.bindings(l, true)
 	l.LowerAll()
 	m.regs = map[int][]handlerRef{}
-	m.bindings(l) // again, now that functions are known by node
+	m.bindings(l, false) // all of it, now that functions are known by node
 	m.funcs = l.Funcs
 	for _, fn := range m.funcs {
 		fn.Compact()

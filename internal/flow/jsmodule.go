@@ -1,10 +1,12 @@
 package flow
 
 import (
-	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
+	"bytes"
 	"path"
+	"slices"
 	"strings"
 
+	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -24,6 +26,9 @@ type jsFile struct {
 	// (the last one) of each.
 	regs     map[int][]handlerRef
 	returned map[*Func]*Func
+	// visited counts the nodes bindings walks (a test holds the imports
+	// walk to a few).
+	visited int
 }
 
 // exportRef is what an exported name stands for: a local name, a
@@ -55,7 +60,14 @@ func newJSFile(p string) *jsFile {
 
 // bindings reads a file's imports, exports, functions by name, classes'
 // methods, instances and route registrations.
-func (m *jsFile) bindings(l *Lowerer) {
+//
+// With importsOnly, the walk goes only into nodes whose text holds
+// "import" or "require", where every import is written: the lowerer
+// needs the file's imports before it lowers a function, and the rest of
+// what this walk records is recorded again, whole, by the walk after
+// LowerAll, which knows the functions. (Two full walks cost as much as
+// lowering the file.)
+func (m *jsFile) bindings(l *Lowerer, importsOnly bool) {
 	t := l.T
 	fnAt := func(n *syntax.Node) *Func {
 		if n == nil {
@@ -63,11 +75,16 @@ func (m *jsFile) bindings(l *Lowerer) {
 		}
 		return l.ByNode[n.StartByte()]
 	}
+	var holds func(n *syntax.Node) bool
+	if importsOnly {
+		holds = importWords(t.Src)
+	}
 	var walk func(n *syntax.Node, class string, ctor *Func, depth int)
 	walk = func(n *syntax.Node, class string, ctor *Func, depth int) {
-		if depth > 200 {
+		if depth > 200 || (holds != nil && !holds(n)) {
 			return
 		}
+		m.visited++
 		switch n.Type() {
 		case "import_statement":
 			src, ok := t.StringValue(n.ChildByFieldName("source"))
@@ -114,6 +131,33 @@ func (m *jsFile) bindings(l *Lowerer) {
 		}
 	}
 	walk(t.Root(), "", nil, 0)
+}
+
+// importWords says whether a node's text holds "import" or "require":
+// an import statement, a dynamic import() or a require() call, or an
+// ancestor of one.
+func importWords(src []byte) func(n *syntax.Node) bool {
+	var at [2][]uint32
+	for i, w := range [2]string{"import", "require"} {
+		for o := 0; ; {
+			j := bytes.Index(src[o:], []byte(w))
+			if j < 0 {
+				break
+			}
+			at[i] = append(at[i], uint32(o+j))
+			o += j + 1
+		}
+	}
+	return func(n *syntax.Node) bool {
+		start, end := n.StartByte(), n.EndByte()
+		for i, w := range [2]int{len("import"), len("require")} {
+			k, _ := slices.BinarySearch(at[i], start)
+			if k < len(at[i]) && at[i][k]+uint32(w) <= end {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func (m *jsFile) declare(l *Lowerer, name, val *syntax.Node, fnAt func(*syntax.Node) *Func) {
