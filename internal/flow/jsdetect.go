@@ -121,6 +121,7 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 	}
 	d.tmpl.Bind(funcs)
 	rep := NewReport()
+	entered := map[*Func]bool{}
 	routes := out.Routes()
 	for i := range routes {
 		if err := ctx.Err(); err != nil {
@@ -132,6 +133,7 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 			continue
 		}
 		for _, e := range d.entries(m, r) {
+			entered[e.Func] = true
 			for _, fd := range p.Reach(e) {
 				if d.keep(fd.By) {
 					rep.Route(fd)
@@ -170,7 +172,8 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 						continue
 					}
 					w.Detail = strings.Replace(Detail[h.Kind], "request data", "the command line's arguments", 1)
-				case ok && h.Origin.Param <= 1 && (h.Sink.From == nil || h.Sink.From(Concrete(Origin{Param: -1, Source: src, Path: rest}))):
+				case ok && h.Origin.Param <= 1 && !insideEntry(d.files[file].funcs, f, entered) &&
+					(h.Sink.From == nil || h.Sink.From(Concrete(Origin{Param: -1, Source: src, Path: rest}))):
 					w.Source = src
 					w.Detail = Detail[h.Kind] + " (in a handler no route found reaches)"
 				case unreachedKinds[h.Kind]:
@@ -211,6 +214,20 @@ func escapeOffJS(t *syntax.Tree) bool {
 		return true
 	})
 	return found
+}
+
+// insideEntry reports whether f is written inside a function a route
+// enters: a callback there (fs.readFile(p, (err, data) => res.send(err.path)))
+// is called by the library it is passed to, with that library's values;
+// the request is the enclosing handler's, which was followed with the
+// callback lowered in place.
+func insideEntry(funcs []*Func, f *Func, entered map[*Func]bool) bool {
+	for _, o := range funcs {
+		if o != f && entered[o] && o.Line <= f.Line && f.EndLine <= o.EndLine && (o.Line < f.Line || f.EndLine < o.EndLine) {
+			return true
+		}
+	}
+	return false
 }
 
 // unreachedKinds are reported when only a parameter reaches them: the

@@ -240,3 +240,20 @@ app.post('/xml-import-safe', (req, res) => {
   const doc = libxmljs.parseXml(req.body.xml, safeOptions);
   res.send(doc.root().name());
 });
+
+// A handler no route registers: shaped like one (it reads a request's
+// query), reported as reached by no route.
+function legacyPreview(req, res) {
+  res.send('<p>' + req.query.text + '</p>'); // want: xss reach=none
+}
+// Lookalike: a callback inside a handler gets the library's error, not a
+// request, though it reads err.path.
+app.get('/manifest', (req, res) => {
+  fs.readFile(path.join(__dirname, 'manifest.xml'), 'utf8', function (err, data) {
+    if (err) {
+      res.send(err.path);
+    } else {
+      res.send(data);
+    }
+  });
+});
