@@ -161,6 +161,11 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 		}
 		op.Sinks = append(op.Sinks, SinkUse{Sink: s.Sink, Args: args})
 	}
+	// new User(req.body) then save(): a record built from its argument and
+	// stored (Mongoose, Sequelize's build, TypeORM's entity).
+	if isNew && len(op.Args) > 0 && l.savedAfter(call) {
+		op.Sinks = append(op.Sinks, SinkUse{Sink: SinkMassAssign, Args: []int{0}})
+	}
 	// res.render('page', { bio }), Fastify's reply.view: the template
 	// says which values it writes unescaped (Templates.Bind).
 	if (name == "render" || name == "view") && len(op.Args) >= 2 && op.Callee.Recv != "" && l.onParam(call) {
@@ -172,6 +177,62 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 			}
 		}
 	}
+}
+
+// savedAfter reports whether the object a new expression makes is
+// stored: save() called on it (new User(body).save()), or on the local it
+// is assigned to, in the function that makes it.
+func (l *Lowerer) savedAfter(call *syntax.Node) bool {
+	p := call.Parent()
+	for p != nil && (p.Type() == "parenthesized_expression" || p.Type() == "await_expression") {
+		p = p.Parent()
+	}
+	if p == nil {
+		return false
+	}
+	if p.Type() == "member_expression" {
+		return l.Text(p.ChildByFieldName("property")) == "save"
+	}
+	if p.Type() != "variable_declarator" && p.Type() != "assignment_expression" {
+		return false
+	}
+	name := p.ChildByFieldName("name")
+	if name == nil {
+		name = p.ChildByFieldName("left")
+	}
+	if name == nil || name.Type() != "identifier" {
+		return false
+	}
+	scope := p
+	for scope.Parent() != nil && !jsGrammar.Functions[scope.Type()] {
+		scope = scope.Parent()
+	}
+	return callsSave(l.Text(scope), l.Text(name))
+}
+
+// callsSave reports whether text calls save() on the local name
+// (name.save(), name . save ( )).
+func callsSave(text, name string) bool {
+	for i := strings.Index(text, name); i >= 0; {
+		rest := text[i+len(name):]
+		word := i == 0 || !isIdentByte(text[i-1])
+		if t := strings.TrimLeft(rest, " \t\n"); word && strings.HasPrefix(t, ".") {
+			t = strings.TrimLeft(t[1:], " \t\n")
+			if after, ok := strings.CutPrefix(t, "save"); ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "(") {
+				return true
+			}
+		}
+		j := strings.Index(rest, name)
+		if j < 0 {
+			break
+		}
+		i += len(name) + j
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // optionsText is the text of the object literals a call's plain-name

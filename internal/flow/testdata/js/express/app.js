@@ -257,3 +257,24 @@ app.get('/manifest', (req, res) => {
     }
   });
 });
+
+// Mass assignment through a record built from the body and saved.
+app.post('/accounts', async (req, res) => {
+  const account = new User(req.body); // want: mass-assignment via=body
+  await account.save();
+  res.status(201).json({ id: account.id });
+});
+app.post('/accounts/quick', (req, res) => {
+  new User(req.body).save().then(() => res.end()); // want: mass-assignment via=body
+});
+// Lookalikes: named fields only; an object built from the body and never
+// stored.
+app.post('/accounts-named', async (req, res) => {
+  const account = new User({ name: req.body.name, email: req.body.email });
+  await account.save();
+  res.end();
+});
+app.post('/preview', (req, res) => {
+  const draft = new Draft(req.body);
+  res.json(draft.summary());
+});
