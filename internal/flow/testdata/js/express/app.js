@@ -278,3 +278,19 @@ app.post('/preview', (req, res) => {
   const draft = new Draft(req.body);
   res.json(draft.summary());
 });
+
+// Index reads of the request: a string key is the member it names.
+app.post('/run', (req, res) => {
+  const body = req.body;
+  res.json({ out: eval(body["code"]) }); // want: code-injection via=body
+});
+app.get('/cat', (req, res) => {
+  exec('cat /srv/docs/' + req["query"]['file']); // want: command-injection via=query
+  res.end();
+});
+// Lookalike: the indexed value is the code's own table, the request only
+// picks the key.
+const SNIPPETS = { hello: 'print("hi")' };
+app.post('/snippet', (req, res) => {
+  res.json({ out: eval(SNIPPETS["hello"]) });
+});
