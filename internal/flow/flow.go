@@ -103,6 +103,10 @@ const (
 	// Mutate merges Src into Dst: Object.assign(user, req.body), a
 	// field set on an object (user.role = req.body.role).
 	Mutate
+	// Unclear takes back a Clear of Dst for the kinds in Clears: a test
+	// that holds only in its branch (if (x === 'a') { ... }) checks
+	// nothing past it.
+	Unclear
 )
 
 // Op is one operation, at one line.

@@ -500,9 +500,13 @@ func jsPattern(l *Lowerer, pat *syntax.Node, v Expr, line int) {
 // set.has(x), x === 'literal', /re/.test(x)) proves x safe for every
 // kind; a prefix test (x.startsWith('/')) for the kinds a path or host
 // prefix decides.
-func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
-	var out []Op
+func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 	line := syntax.Line(cond)
+	// at is the test being read: under an odd number of ! it proves the
+	// value where the condition fails; under || it proves nothing where
+	// the condition holds (another operand may be what held).
+	var at *syntax.Node
+	negate := false
 	add := func(target *syntax.Node, kinds []string) {
 		for target != nil && (target.Type() == "parenthesized_expression" || target.Type() == "await_expression") && target.NamedChildCount() > 0 {
 			target = target.NamedChild(0)
@@ -517,9 +521,27 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 			}
 			base = l.Text(target)
 		}
-		out = append(out, Op{Kind: Clear, Line: line, Dst: base + path, Clears: kinds})
+		op := Op{Kind: Clear, Line: line, Dst: base + path, Clears: kinds}
+		neg, or := negate, false
+		for p := at; p != nil && p != cond; p = p.Parent() {
+			switch p.Type() {
+			case "unary_expression":
+				if l.Text(p.ChildByFieldName("operator")) == "!" {
+					neg = !neg
+				}
+			case "binary_expression":
+				or = or || l.Text(p.ChildByFieldName("operator")) == "||"
+			}
+		}
+		switch {
+		case neg:
+			fails = append(fails, op)
+		case !or:
+			holds = append(holds, op)
+		}
 	}
 	syntax.Walk(cond, func(n *syntax.Node) bool {
+		at, negate = n, false
 		switch n.Type() {
 		case "call_expression":
 			fn := n.ChildByFieldName("function")
@@ -545,8 +567,9 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 			}
 		case "binary_expression":
 			op := l.Text(n.ChildByFieldName("operator"))
-			if op == "===" || op == "==" || op == "in" {
+			if op == "===" || op == "==" || op == "in" || op == "!==" || op == "!=" {
 				left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+				negate = op == "!==" || op == "!="
 				// An equality with the empty string tests for a missing
 				// value, not what the value holds (if (to == '') to = '/').
 				if right != nil && (right.Type() == "string" && !emptyString(l, right) || op == "in") {
@@ -556,7 +579,7 @@ func jsCheck(l *Lowerer, cond *syntax.Node) []Op {
 		}
 		return true
 	})
-	return out
+	return holds, fails
 }
 
 // emptyString says whether a string literal holds no characters (a pair

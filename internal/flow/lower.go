@@ -69,8 +69,10 @@ type Language struct {
 	// name, each with the path it reads.
 	Pattern func(l *Lowerer, pat *syntax.Node, value Expr, line int)
 	// Check reads an if's condition: the names it proves safe (an
-	// allow-list test, a path prefix check), with the kinds.
-	Check func(l *Lowerer, cond *syntax.Node) []Op
+	// allow-list test, a path prefix check), with the kinds; holds where
+	// the condition is true (x === 'a'), fails where it is false
+	// (!list.includes(x), x !== 'a': the branch is the rejection).
+	Check func(l *Lowerer, cond *syntax.Node) (holds, fails []Op)
 	// MemberSink is a sink an assignment to a member is (ctx.body = v).
 	MemberSink func(l *Lowerer, left *syntax.Node) *Sink
 }
@@ -293,10 +295,15 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		return
 	case t == g.If:
 		cond := n.ChildByFieldName(g.IfCond)
+		var holds []Op
 		if cond != nil {
 			l.expr(cond)
 			if l.Lang.Check != nil {
-				for _, op := range l.Lang.Check(l, cond) {
+				var fails []Op
+				holds, fails = l.Lang.Check(l, cond)
+				// A failed test's branch is taken as the rejection: the
+				// value is checked in the rest and after.
+				for _, op := range fails {
 					l.emit(op)
 				}
 			}
@@ -304,9 +311,27 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		// A branch may not run: a local it assigns keeps the value it had
 		// too (if (!to) to = '/' leaves the request's to possible).
 		l.branch++
+		alt := n.ChildByFieldName("alternative")
+		for _, op := range holds {
+			l.emit(op)
+		}
 		for _, c := range syntax.NamedChildren(n) {
-			if c != cond {
+			if c != cond && c != alt {
 				l.stmt(c)
+			}
+		}
+		// A test that holds checks the value in its own branch only: the
+		// else branch, and the code after, see it as it came, unless the
+		// else branch leaves (if (x === 'a') {...} else return).
+		for _, op := range holds {
+			l.emit(Op{Kind: Unclear, Line: op.Line, Dst: op.Dst, Clears: op.Clears})
+		}
+		if alt != nil {
+			l.stmt(alt)
+			if l.exits(alt) {
+				for _, op := range holds {
+					l.emit(op)
+				}
 			}
 		}
 		l.branch--
@@ -334,6 +359,15 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 	for _, c := range syntax.NamedChildren(n) {
 		l.stmt(c)
 	}
+}
+
+// exits reports whether a branch ends by leaving the function: its last
+// statement returns or throws.
+func (l *Lowerer) exits(n *syntax.Node) bool {
+	for n != nil && n.NamedChildCount() > 0 && !contains(l.Lang.Grammar.Exits, n.Type()) {
+		n = n.NamedChild(int(n.NamedChildCount()) - 1)
+	}
+	return n != nil && contains(l.Lang.Grammar.Exits, n.Type())
 }
 
 func isExpr(t string) bool {

@@ -177,9 +177,30 @@ func (fr *frame) exec(i int) {
 			v.Cleared = append(slices.Clone(v.Cleared), op.Clears...)
 			fr.env[op.Dst] = v
 		}
+	case Unclear:
+		fr.cleared[op.Dst] = withoutKinds(fr.cleared[op.Dst], op.Clears)
+		if v, ok := fr.env[op.Dst]; ok {
+			v.Cleared = withoutKinds(v.Cleared, op.Clears)
+			fr.env[op.Dst] = v
+		}
 	case Call:
 		fr.call(i, op)
 	}
+}
+
+// withoutKinds is kinds less one occurrence of each of drop, the last
+// one: what a Clear appended.
+func withoutKinds(kinds, drop []string) []string {
+	out := slices.Clone(kinds)
+	for _, d := range drop {
+		for j := len(out) - 1; j >= 0; j-- {
+			if out[j] == d {
+				out = slices.Delete(out, j, j+1)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (fr *frame) call(i int, op *Op) {

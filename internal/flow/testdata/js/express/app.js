@@ -294,3 +294,41 @@ const SNIPPETS = { hello: 'print("hi")' };
 app.post('/snippet', (req, res) => {
   res.json({ out: eval(SNIPPETS["hello"]) });
 });
+
+// An equality with a literal holds in its own branch only: the else
+// branch, and the code after, still have the request's value.
+app.get('/lang', (req, res) => {
+  const lang = req.query.lang;
+  if (lang === 'en') {
+    res.send('<p>English</p>');
+  } else {
+    res.send('<p>Unknown language ' + lang + '</p>'); // want: xss via=query
+  }
+});
+app.get('/lang-after', (req, res) => {
+  if (req.query.lang === 'en') {
+    res.set('Content-Language', 'en');
+  }
+  res.send('<p>' + req.query.lang + '</p>'); // want: xss via=query
+});
+// Lookalikes: inside the branch where it equals the literal; after a
+// rejection when it differs; after an else that leaves.
+app.get('/lang-en', (req, res) => {
+  const lang = req.query.lang;
+  if (lang === 'en') {
+    res.send('<p>' + lang + '</p>');
+  }
+});
+app.get('/lang-only', (req, res) => {
+  if (req.query.lang !== 'en') return res.status(400).end();
+  res.send('<p>' + req.query.lang + '</p>');
+});
+app.get('/lang-else', (req, res) => {
+  const lang = req.query.lang;
+  if (['en', 'fr'].includes(lang)) {
+    res.set('Content-Language', lang);
+  } else {
+    return res.status(400).end();
+  }
+  res.send('<p>' + lang + '</p>');
+});
