@@ -69,6 +69,10 @@ const (
 	// by the first word of its id or by its name, in any case (Detail:
 	// the service id).
 	SignalNamesService = "names-service"
+	// SignalCallsLLM: the handler calls a large language model, through
+	// an LLM SDK's client or a function of the repository that does
+	// (Detail: the service id); the route's llm tag comes from it.
+	SignalCallsLLM = "calls-llm"
 )
 
 // Key identifies a route through every step of a scan: its method, path

@@ -40,7 +40,6 @@ var (
 	// uploadWords take files in any language: multipart parsing, object
 	// store uploads. A framework's own calls are in its Vocabulary.
 	uploadWords  = []string{"multipart", "upload_fileobj", "put_object", "PutObject"}
-	llmWords     = []string{"openai", "OpenAI", "anthropic", "Anthropic", "chat.completions", "ChatCompletion", "messages.create", "generateContent", "GenerativeModel", "cohere", "Cohere", "mistral", "Mistral", "replicate", "bedrock", "Bedrock", "langchain", "LangChain", "huggingface", "InferenceClient", "ollama"}
 	paymentWords = []string{"stripe", "Stripe", "paddle", "Paddle", "paypal", "PayPal", "lemonsqueezy", "checkout.Session", "PaymentIntent", "paymentIntents", "braintree"}
 	webhookWords = []string{"Stripe-Signature", "stripe-signature", "X-Hub-Signature", "x-hub-signature", "X-Slack-Signature", "x-slack-signature", "construct_event", "constructEvent", "ConstructEvent", "webhook"}
 	deleteWords  = []string{".delete(", ".destroy(", ".remove(", "DELETE FROM", "delete_one", "delete_many", "deleteOne", "deleteMany", "findByIdAndDelete", "session.delete", "db.delete", ".Delete(", "drop_table", "DROP TABLE", "truncate"}
@@ -149,15 +148,13 @@ func Classify(r *facts.Route, v Vocabulary) {
 	if hasSeg(adminWords) {
 		add(facts.TagAdmin)
 	}
-	// LLM, payment and socket tags come from what the handler calls, not
-	// from the route's name: a /chat that calls no model and a /billing
-	// page that never touches a payment SDK are ordinary routes. Only a
-	// route whose handler is not read (an OpenAPI operation) is named by
-	// its path.
+	// Payment and socket tags come from what the handler calls, not from
+	// the route's name: a /billing page that never touches a payment SDK
+	// is an ordinary route. Only a route whose handler is not read (an
+	// OpenAPI operation) is named by its path. The llm tag comes from a
+	// call to a model's client, which only the whole scan can follow
+	// (signal.LLMCalls, then scan/process's llm-tags).
 	unread := strings.TrimSpace(body) == ""
-	if containsAny(body, llmWords) {
-		add(facts.TagLLM)
-	}
 	if containsAny(body, paymentWords) || unread && hasSeg([]string{"billing", "checkout", "payment", "payments", "subscribe", "subscription", "stripe"}) {
 		add(facts.TagPayment)
 	}

@@ -130,8 +130,10 @@ func TestVocabularyUpload(t *testing.T) {
 	}
 }
 
-// LLM, payment and socket tags come from what the handler calls; a route's
-// name tags only a route whose handler is not read.
+// Payment and socket tags come from what the handler calls; a route's
+// name tags only a route whose handler is not read. The llm tag is never
+// the route detector's: only a call to a model's client makes it, which
+// the whole scan follows (scan's TestLLMTagFromCalls).
 func TestSemanticTags(t *testing.T) {
 	for _, tc := range []struct {
 		name, path, body string
@@ -139,7 +141,7 @@ func TestSemanticTags(t *testing.T) {
 		tag              string
 		want             bool
 	}{
-		{"a chat route that calls a model", "/api/chat", "resp = client.chat.completions.create(model=m, messages=msgs)", nil, facts.TagLLM, true},
+		{"lookalike: a handler that names providers", "/api/settings", "return jsonify(providers=['openai', 'anthropic'], default=OpenAI)", nil, facts.TagLLM, false},
 		{"lookalike: a chat route that stores a message", "/api/chat", "msg = Message(prompt=body.text, model_name=body.model)\ndb.add(msg)", nil, facts.TagLLM, false},
 		{"a checkout that calls the payment SDK", "/billing/checkout", "session = stripe.checkout.Session.create(**params)", nil, facts.TagPayment, true},
 		{"lookalike: a payments page that never touches a payment SDK", "/payments", "return render(request, 'payments.html', {'plans': PLANS})", nil, facts.TagPayment, false},

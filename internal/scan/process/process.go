@@ -13,6 +13,8 @@
 package process
 
 import (
+	"slices"
+
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -34,6 +36,7 @@ var Default = []Processor{
 	{"drop-options", DropOptions},
 	{"fold-declared-stores", FoldDeclaredStores},
 	{"merge-models", MergeModels},
+	{"llm-tags", LLMTags},
 }
 
 // Run applies ps to f in order.
@@ -186,4 +189,23 @@ func DropOptions(f *facts.Facts) {
 		out = append(out, r)
 	}
 	f.Surfaces = out
+}
+
+// LLMTags tags llm every route whose handler calls a model
+// (facts.SignalCallsLLM): the tag says what the code does, never what it
+// names.
+func LLMTags(f *facts.Facts) {
+	calls := map[string]bool{}
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalCallsLLM {
+			calls[s.Route] = true
+		}
+	}
+	for i := range f.Surfaces {
+		r := &f.Surfaces[i]
+		if calls[r.Key()] && !slices.Contains(r.Tags, facts.TagLLM) {
+			r.Tags = append(r.Tags, facts.TagLLM)
+			slices.Sort(r.Tags)
+		}
+	}
 }

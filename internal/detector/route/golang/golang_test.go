@@ -110,7 +110,7 @@ func TestRouteDetails(t *testing.T) {
 		{app: "gin", route: "GET /api/cart", auth: facts.AuthRequired},
 		{app: "gin", route: "GET /api/me", auth: facts.AuthRequired},
 		{app: "echo", route: "GET /", framework: "echo", auth: facts.AuthNone},
-		{app: "echo", route: "POST /api/chat", auth: facts.AuthRequired, tags: []string{facts.TagLLM}},
+		{app: "echo", route: "POST /api/chat", auth: facts.AuthRequired},
 		{app: "echo", route: "DELETE /api/orders/{id}", auth: facts.AuthRequired, tags: []string{facts.TagDestructive}},
 		{app: "fiber", route: "GET /", framework: "fiber", auth: facts.AuthNone},
 		{app: "fiber", route: "GET /api/products/{id}", auth: facts.AuthNone, params: map[string]string{"id": facts.TypeInt}},

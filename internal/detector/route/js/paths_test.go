@@ -186,9 +186,6 @@ func TestDetails(t *testing.T) {
 	}
 
 	hono := scanDir(t, "testdata/hono")
-	if r := find(t, hono, "POST", "/api/chat"); !hasTag(r, facts.TagLLM) {
-		t.Errorf("hono chat: %+v", r)
-	}
 	if r := find(t, hono, "GET", "/api/users/{id}"); r.Params[0].Type != facts.TypeInt {
 		t.Errorf("hono typed param: %+v", r)
 	}

@@ -67,7 +67,7 @@ func TestRouteDetails(t *testing.T) {
 		{"fastapi", "GET", "/api/items/{item_id}", "fastapi", "app/routers/items.py", 16, "read_item", "none", "", "item_id:int", ""},
 		{"fastapi", "PUT", "/api/items/{item_id}/images/{image_id}", "fastapi", "app/routers/items.py", 21, "replace_image", "none", "", "item_id:int,image_id:uuid", ""},
 		{"fastapi", "GET", "/api/v1/users/me", "fastapi", "app/routers/users.py", 8, "me", "required", "Depends(verify_api_key) (defined app/deps.py:14, applied app/main.py:12)", "", ""},
-		{"fastapi", "POST", "/v2/chat", "fastapi", "app/api/chat.py", 10, "chat", "required", `Security(get_current_user, scopes=["chat"]) (defined app/deps.py:10, applied app/api/chat.py:11)`, "", "llm"},
+		{"fastapi", "POST", "/v2/chat", "fastapi", "app/api/chat.py", 10, "chat", "required", `Security(get_current_user, scopes=["chat"]) (defined app/deps.py:10, applied app/api/chat.py:11)`, "", ""},
 		{"fastapi", "POST", "/v2/billing/webhook", "fastapi", "app/api/billing.py", 7, "stripe_webhook", "none", "", "", "payment,webhook"},
 		{"fastapi", "GET", "/ws/{room}", "fastapi", "app/main.py", 22, "room_socket", "none", "", "room:string", "websocket"},
 		{"fastapi", "GET", "/static", "fastapi", "app/main.py", 14, "StaticFiles", "none", "", "", "static"},
