@@ -233,16 +233,22 @@ type Origin struct {
 	// Field: the value is one field of a JSON body or query string, not
 	// converted: it may be an object ({"$ne": null}), not only text.
 	Field bool
-	Trail []facts.Step
+	// Cleared are the weakness kinds this part of the value was cleaned
+	// or checked for. Each origin keeps its own: an escaped query value
+	// pasted beside a parameter's field (ctx.state.nonce, which the entry
+	// may read as no request data at all) stays escaped.
+	Cleared []string
+	Trail   []facts.Step
 }
 
-// Value is what a local holds: its origins and the kinds it was checked
-// or cleaned for.
+func (o Origin) clearedFor(kind string) bool {
+	return slices.Contains(o.Cleared, kind) || slices.Contains(o.Cleared, CleanAll)
+}
+
+// Value is what a local holds: its origins, each with the kinds it was
+// checked or cleaned for.
 type Value struct {
 	Origins []Origin
-	// Cleared are the weakness kinds this value was cleaned or checked
-	// for.
-	Cleared []string
 	Text    string
 	Lead    string
 	Built   bool
@@ -255,26 +261,38 @@ type Value struct {
 // parameter.
 func (v Value) Tainted() bool { return len(v.Origins) > 0 }
 
+// clearedFor reports a tainted value every part of which was cleaned or
+// checked for kind.
 func (v Value) clearedFor(kind string) bool {
-	return slices.Contains(v.Cleared, kind) || slices.Contains(v.Cleared, CleanAll)
+	for _, o := range v.Origins {
+		if !o.clearedFor(kind) {
+			return false
+		}
+	}
+	return v.Tainted()
 }
 
-// join merges b into a.
+// clear is the value with every part cleaned or checked for kinds.
+func (v Value) clear(kinds ...string) Value {
+	out := v
+	out.Origins = make([]Origin, len(v.Origins))
+	for i, o := range v.Origins {
+		o.Cleared = append(slices.Clip(o.Cleared), kinds...)
+		out.Origins[i] = o
+	}
+	return out
+}
+
+// join merges b into a. The same origin on both sides is cleared for a
+// kind only when both sides cleared it.
 func join(a, b Value) Value {
 	out := Value{Origins: slices.Clone(a.Origins), Built: a.Built || b.Built, Object: a.Object || b.Object}
 	for _, o := range b.Origins {
-		if !hasOrigin(out.Origins, o) && len(out.Origins) < 16 {
+		if i := originIndex(out.Origins, o); i >= 0 {
+			out.Origins[i].Cleared = common(out.Origins[i].Cleared, o.Cleared)
+		} else if len(out.Origins) < 16 {
 			out.Origins = append(out.Origins, o)
 		}
-	}
-	// A join is cleared for a kind only when both sides are.
-	for _, k := range a.Cleared {
-		if b.clearedFor(k) || !b.Tainted() {
-			out.Cleared = append(out.Cleared, k)
-		}
-	}
-	if !a.Tainted() {
-		out.Cleared = slices.Clone(b.Cleared)
 	}
 	out.Text = clipText(a.Text + b.Text)
 	out.Lead = a.Lead
@@ -284,13 +302,32 @@ func join(a, b Value) Value {
 	return out
 }
 
-func hasOrigin(os []Origin, o Origin) bool {
-	for _, x := range os {
+func originIndex(os []Origin, o Origin) int {
+	for i, x := range os {
 		if x.Param == o.Param && x.Path == o.Path && x.Source == o.Source && x.Whole == o.Whole {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// common are the kinds both lists clear (CleanAll in one stands for
+// every kind the other names).
+func common(a, b []string) []string {
+	var out []string
+	for _, k := range a {
+		if slices.Contains(b, k) || slices.Contains(b, CleanAll) {
+			out = append(out, k)
+		}
+	}
+	if slices.Contains(a, CleanAll) {
+		for _, k := range b {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 func clipText(s string) string {

@@ -144,7 +144,7 @@ func (fr *frame) ref(r Ref) Value {
 		out.Object = false
 	}
 	if kinds := fr.cleared[r.Var+r.Path]; len(kinds) > 0 && r.Var != "" {
-		out.Cleared = append(slices.Clone(out.Cleared), kinds...)
+		out = out.clear(kinds...)
 	}
 	return out
 }
@@ -167,15 +167,20 @@ func (fr *frame) exec(i int) {
 		if op.Note != "" {
 			v = v.withStep(fr.step(op.Line, op.Note))
 		}
-		fr.env[op.Dst] = join(fr.env[op.Dst], v)
 		fr.sinks(op, i, []Value{v}, nil)
+		if len(op.Sinks) > 0 {
+			// A response written (Koa's ctx.body = v) goes to the
+			// client: the context holds no request data from it, and
+			// what is read off it later (ctx.state) is the server's.
+			return
+		}
+		fr.env[op.Dst] = join(fr.env[op.Dst], v)
 	case Return:
 		fr.sum.Return = join(fr.sum.Return, fr.eval(op.Src))
 	case Clear:
 		fr.cleared[op.Dst] = append(fr.cleared[op.Dst], op.Clears...)
 		if v, ok := fr.env[op.Dst]; ok {
-			v.Cleared = append(slices.Clone(v.Cleared), op.Clears...)
-			fr.env[op.Dst] = v
+			fr.env[op.Dst] = v.clear(op.Clears...)
 		}
 	case Unclear:
 		fr.cleared[op.Dst] = withoutKinds(fr.cleared[op.Dst], op.Clears)
@@ -224,8 +229,7 @@ func (fr *frame) call(i int, op *Op) {
 		for _, a := range args {
 			res = join(res, a)
 		}
-		res = join(res, recv)
-		res.Cleared = append(slices.Clone(res.Cleared), op.Clears...)
+		res = join(res, recv).clear(op.Clears...)
 		if slices.Contains(op.Clears, CleanAll) {
 			res = Value{}
 		}
@@ -290,10 +294,10 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 			continue
 		}
 		a := args[h.Origin.Param]
-		if a.clearedFor(h.Kind) {
-			continue
-		}
 		for _, o := range a.Origins {
+			if o.clearedFor(h.Kind) {
+				continue
+			}
 			n := o
 			n.Path = o.Path + h.Origin.Path
 			n.Whole = o.Whole && h.Origin.Path == ""
@@ -323,10 +327,11 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 			n.Path = ao.Path + o.Path
 			n.Whole = ao.Whole && o.Path == ""
 			n.Trail = addStep(slices.Clone(ao.Trail), step)
-			res = join(res, Value{Origins: []Origin{n}, Cleared: a.Cleared})
+			// Cleaned in the caller or in g on the way to its return.
+			n.Cleared = append(slices.Clip(ao.Cleared), o.Cleared...)
+			res = join(res, Value{Origins: []Origin{n}})
 		}
 	}
-	res.Cleared = append(res.Cleared, s.Return.Cleared...)
 	res.Built = res.Built || s.Return.Built
 	res.Text = clipText(s.Return.Text + res.Text)
 	return res
@@ -352,6 +357,7 @@ func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
 			if !v.Tainted() || v.clearedFor(use.Sink.Kind) {
 				continue
 			}
+			kind := use.Sink.Kind
 			note := op.Note
 			if note == "" {
 				note = use.Sink.Name
@@ -362,7 +368,9 @@ func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
 				at = *use.At
 			}
 			for _, o := range v.Origins {
-				fr.hit(Hit{Kind: use.Sink.Kind, Sink: use.Sink, Origin: o, At: at}, v, true)
+				if !o.clearedFor(kind) {
+					fr.hit(Hit{Kind: kind, Sink: use.Sink, Origin: o, At: at}, v, true)
+				}
 			}
 		}
 	}
