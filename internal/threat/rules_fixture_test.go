@@ -14,7 +14,8 @@ import (
 // Every rule has two small apps under testdata/rules/<rule-id>/: "fires",
 // where the draft holds an open threat of that rule, and "lookalike", nearly
 // the same app with the control present (or, for rules no code check can
-// answer, the weakness written safely), where it holds none.
+// answer, the weakness written safely), where it holds none. More pairs,
+// one per language ("fires-go", "lookalike-go"), are read the same way.
 const ruleFixtures = "testdata/rules"
 
 var fixtureCases = []string{"fires", "lookalike"}
@@ -33,7 +34,16 @@ func TestRuleFixtures(t *testing.T) {
 			t.Errorf("%s/%s: no rule has this id", ruleFixtures, rule)
 			continue
 		}
-		for _, kase := range fixtureCases {
+		cases, err := os.ReadDir(filepath.Join(ruleFixtures, rule))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			kase := c.Name()
+			fires, lookalike := strings.HasPrefix(kase, "fires"), strings.HasPrefix(kase, "lookalike")
+			if !c.IsDir() || !fires && !lookalike {
+				continue
+			}
 			dir := filepath.Join(ruleFixtures, rule, kase)
 			t.Run(rule+"/"+kase, func(t *testing.T) {
 				t.Parallel()
@@ -41,9 +51,9 @@ func TestRuleFixtures(t *testing.T) {
 				open := openThreats(m, rule)
 				t.Logf("%s threats:\n%s", rule, describe(m, rule))
 				switch {
-				case kase == "fires" && len(open) == 0:
+				case fires && len(open) == 0:
 					t.Errorf("no open %s threat; the draft's threats of that rule:\n%s", rule, describe(m, rule))
-				case kase == "lookalike" && len(open) > 0:
+				case lookalike && len(open) > 0:
 					t.Errorf("%d open %s threat(s) where the control is present:\n%s", len(open), rule, describe(m, rule))
 				}
 			})

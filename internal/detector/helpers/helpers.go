@@ -79,6 +79,15 @@ var (
 	slowLib = regexp.MustCompile(`(?i)bcrypt|argon|scrypt|pbkdf|passlib|pwd_?context|hasher|werkzeug`)
 	// middlewareHead opens an Express-style middleware: (req, res, next).
 	middlewareHead = regexp.MustCompile(`(?:\bfunction\s+(\w+)\s*|\b(\w+)\s*[:=]\s*(?:async\s+)?(?:function\s*\w*\s*)?)\(\s*req\s*,\s*res\s*,\s*next\s*\)\s*(?:=>)?\s*\{`)
+	// goMiddlewareHead opens a Go middleware: it takes the next handler,
+	// or nothing, and returns a handler (net/http, gin, echo, fiber).
+	goMiddlewareHead = regexp.MustCompile(`\bfunc\s+(\w+)\s*\(\s*(?:\w+\s+(?:http\.Handler|http\.HandlerFunc|echo\.HandlerFunc))?\s*\)\s*(?:http\.Handler|http\.HandlerFunc|gin\.HandlerFunc|echo\.HandlerFunc|fiber\.Handler)\s*\{`)
+	// pyDecoratorHead opens a Python decorator: a function of one
+	// function that returns a wrapper calling it.
+	pyDecoratorHead = regexp.MustCompile(`(?m)^([ \t]*)def\s+(\w+)\s*\(\s*(\w+)\s*\)\s*(?:->\s*[\w.\[\], ]+)?:`)
+	// passOn lets the request on to the next handler: next(), Go's
+	// next.ServeHTTP and c.Next(), echo's return next(c).
+	passOn = regexp.MustCompile(`\bnext\(|\bnext\.ServeHTTP\(|\.Next\(\)`)
 	// adminTest tests the caller for an admin flag or role.
 	adminTest = regexp.MustCompile(`(?i)\b(?:is_?admin|is_superuser|is_staff)\b|\brole\s*(?:===?|!==?)\s*['"]admin|['"]admin['"]\s*(?:===?|!==?)\s*[\w.]*role`)
 )
@@ -116,8 +125,24 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 			}
 		}
 		end := blockEnd(src, m[1]-1)
-		if name != "" && decidesOnAdmin(src[m[1]:end]) {
+		if name != "" && decidesOnAdmin(src[m[1]:end], passOn) {
 			guards = append(guards, guard{name: name, at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
+		}
+	}
+	switch lang.Of(f.Path).Family() {
+	case lang.Go:
+		for _, m := range goMiddlewareHead.FindAllStringSubmatchIndex(src, -1) {
+			if end := blockEnd(src, m[1]-1); decidesOnAdmin(src[m[1]:end], passOn) {
+				guards = append(guards, guard{name: src[m[2]:m[3]], at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
+			}
+		}
+	case lang.Python:
+		for _, m := range pyDecoratorHead.FindAllStringSubmatchIndex(src, -1) {
+			// The wrapper calls the function it was given: it passes on.
+			calls := regexp.MustCompile(`\breturn\s+(?:await\s+)?` + regexp.QuoteMeta(src[m[6]:m[7]]) + `\(`)
+			if end := indentEnd(src, m[1], m[3]-m[2]); decidesOnAdmin(src[m[1]:end], calls) {
+				guards = append(guards, guard{name: src[m[4]:m[5]], at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
+			}
 		}
 	}
 	d.mu.Lock()
@@ -160,16 +185,42 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 // test of the caller's admin flag or role: the test sits in a condition,
 // or on the line that calls next. A handler that only passes isAdmin to
 // a view decides nothing.
-func decidesOnAdmin(body string) bool {
-	if !strings.Contains(body, "next(") {
+func decidesOnAdmin(body string, passes *regexp.Regexp) bool {
+	if !passes.MatchString(body) {
 		return false
 	}
 	for _, l := range strings.Split(body, "\n") {
-		if adminTest.MatchString(l) && (strings.Contains(l, "next(") || condition.MatchString(l)) {
+		if adminTest.MatchString(l) && (passes.MatchString(l) || condition.MatchString(l)) {
 			return true
 		}
 	}
 	return false
+}
+
+// indentEnd is where a Python block that starts after from ends: the
+// first non-blank line indented no deeper than its head's indent.
+func indentEnd(s string, from, indent int) int {
+	i := from
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		i += j + 1
+	} else {
+		return len(s)
+	}
+	for i < len(s) && i < from+8192 {
+		end := strings.IndexByte(s[i:], '\n')
+		line := s[i:]
+		if end >= 0 {
+			line = s[i : i+end]
+		}
+		if t := strings.TrimLeft(line, " \t"); t != "" && len(line)-len(t) <= indent {
+			return i
+		}
+		if end < 0 {
+			return len(s)
+		}
+		i += end + 1
+	}
+	return min(len(s), from+8192)
 }
 
 var condition = regexp.MustCompile(`\bif\b|\bunless\b`)
