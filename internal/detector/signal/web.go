@@ -32,6 +32,11 @@ var (
 	slowHash = regexp.MustCompile(`(?i)bcrypt|argon2|scrypt|pbkdf2|hashpw|make_password|generate_password_hash|set_password|hash_?password|passlib`)
 )
 
+// goPasswordIn is a password as a Go handler has it: a form value, or
+// the Password field of a struct (the request decoded into one, or the
+// stored record it is compared with).
+const goPasswordIn = `(?:r\.(?:Post)?FormValue\(\s*"password"\s*\)|c\.(?:PostForm|FormValue)\(\s*"password"\s*\)|\w+\.Password\b)`
+
 // Weakness kinds this file adds.
 const (
 	WeakXSSClient       = "xss-client"
@@ -175,6 +180,18 @@ var webPatterns = []Pattern{
 		Re: regexp.MustCompile(`(?:^|[^.\w])\w+\.password\s*=\s*req\.body\.password\b|\bpassword\s*:\s*req\.body\.password\b|` +
 			`\.password\s*(?:===?|!==?)\s*(?:req\.body\.|request\.\w+\[?['"]?)?password\b|\bpassword\s*(?:===?|!==?)\s*\w+\.password\b|` +
 			`\b[A-Z]\w*\([^)\n]*\bpassword\s*=\s*(?:password|request\.\w+\[\s*['"]password['"]\s*\])\s*[,)]|\.objects\.create\([^)\n]*\bpassword\s*=`),
+		Unless: slowHash},
+	// Go: a struct literal or field given the request's password, or a
+	// stored password compared with it, as it came.
+	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: goOnly,
+		Keywords: []string{"Password"},
+		// A literal of a type of this package (a library's options, such
+		// as redis.Options, take a service's password).
+		Re: regexp.MustCompile(`(?m)(?:^|[^.\w])[A-Za-z_]\w*\{[^{}\n]*\bPassword\s*:\s*` + goPasswordIn + `\s*[,}\n]|\.Password\s*=\s*` + goPasswordIn + `\s*$|` +
+			`\.Password\s*[!=]=\s*` + goPasswordIn + `|` + goPasswordIn + `\s*[!=]=\s*\w+\.Password\b`),
+		// Only where the file reads a request: a client's or a config's
+		// Password field copied elsewhere is no user's password.
+		Also:   regexp.MustCompile(`json\.NewDecoder\(\s*\w+\.Body\s*\)|\.ShouldBind\w*\(|\.Bind(?:JSON)?\(|\.BodyParser\(|FormValue\(|PostForm\(`),
 		Unless: slowHash},
 	{Weakness: WeakPasswordPlain, Detail: "password encoded with base64, not hashed", Langs: code,
 		Keywords: []string{"base64", "b64encode", "btoa"},

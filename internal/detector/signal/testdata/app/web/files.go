@@ -46,3 +46,10 @@ var store = sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY"))) // want: w
 func protect(h http.Handler) http.Handler {
 	return csrf.Protect([]byte(os.Getenv("CSRF_KEY")))(h) // want: control csrf-protection
 }
+
+// The claims read without checking the signature.
+func claimsOf(s string) (jwt.MapClaims, error) {
+	claims := jwt.MapClaims{}
+	_, _, err := jwt.NewParser().ParseUnverified(s, claims) // want: weakness jwt-unverified
+	return claims, err
+}

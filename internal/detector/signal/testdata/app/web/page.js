@@ -39,3 +39,12 @@ function login(req, res, user) {
 }
 app.get("/whoami", (req, res) => res.jsonp({ name: req.session.name })); // want: weakness sensitive-response
   req.body.password = req.body.password.trim();
+
+// The signing key fetched from the URL the token's own header names.
+async function keyFor(token) {
+  const { header } = jwt.decode(token, { complete: true }); // want: weakness jwt-unverified
+  const res = await fetch(header.jku); // want: weakness jwt-unverified
+  return res.json();
+}
+// Lookalike: the key set's URL is the app's own.
+const jwks = jwksClient({ jwksUri: "https://auth.example.com/.well-known/jwks.json" });

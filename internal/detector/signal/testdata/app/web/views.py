@@ -37,3 +37,14 @@ def signup(email, password):
 @csrf_exempt  # want: weakness csrf
 def hook(request):
     return HttpResponse(status=204)
+
+
+def key_for(token):
+    kid = jwt.get_unverified_header(token)["kid"]
+    with open(os.path.join("keys", kid)) as f:  # want: weakness jwt-unverified
+        return f.read()
+
+
+# Lookalike: the kid picks one of the app's own keys.
+def key_from_table(token):
+    return SIGNING_KEYS[jwt.get_unverified_header(token)["kid"]]
