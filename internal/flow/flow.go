@@ -283,6 +283,17 @@ func (v Value) clear(kinds ...string) Value {
 	return out
 }
 
+// unclear takes back a clear: each part loses the kinds clear added.
+func (v Value) unclear(kinds ...string) Value {
+	out := v
+	out.Origins = make([]Origin, len(v.Origins))
+	for i, o := range v.Origins {
+		o.Cleared = withoutKinds(o.Cleared, kinds)
+		out.Origins[i] = o
+	}
+	return out
+}
+
 // join merges b into a. The same origin on both sides is cleared for a
 // kind only when both sides cleared it.
 func join(a, b Value) Value {

@@ -185,8 +185,7 @@ func (fr *frame) exec(i int) {
 	case Unclear:
 		fr.cleared[op.Dst] = withoutKinds(fr.cleared[op.Dst], op.Clears)
 		if v, ok := fr.env[op.Dst]; ok {
-			v.Cleared = withoutKinds(v.Cleared, op.Clears)
-			fr.env[op.Dst] = v
+			fr.env[op.Dst] = v.unclear(op.Clears...)
 		}
 	case Call:
 		fr.call(i, op)
