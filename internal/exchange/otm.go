@@ -388,6 +388,7 @@ func otmThreat(t model.Threat) (OTMThreat, []OTMMitigation) {
 	set("where", t.Where)
 	set("assets", strings.Join(t.Assets, ", "))
 	set("evidence", evidenceList(t.Evidence))
+	set("sites", sitesAttr(t.Sites))
 	if x := t.Acceptance; x != nil {
 		set("acceptance.by", x.By)
 		set("acceptance.on", x.On.String())
@@ -431,6 +432,20 @@ func otmThreat(t model.Threat) (OTMThreat, []OTMMitigation) {
 		ms = append(ms, mx)
 	}
 	return out, ms
+}
+
+// sitesAttr is a grouped threat's sites as one attribute: OTM's attributes
+// are text, and a site's name may hold any character, so the list is JSON
+// ([{"surface":...,"name":...,"evidence":[{"file":...,"line":...}]}]).
+func sitesAttr(sites []model.Site) string {
+	if len(sites) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(sites)
+	if err != nil {
+		return "" // a Site is strings and numbers: it always marshals
+	}
+	return string(b)
 }
 
 func evidenceList(ev []model.Evidence) string {

@@ -426,6 +426,15 @@ func FromOTM(o *OTM, today model.Date) *Imported {
 			continue
 		}
 		t.ID = threatIDs.get(rt.ID+"\x00"+x.surface, modelID(rt.ID))
+		// A site names a route's own surface: one the file does not
+		// carry would leave the model pointing nowhere.
+		t.Sites = slices.DeleteFunc(t.Sites, func(st model.Site) bool {
+			if _, ok := surfaceAssets[st.Surface]; ok {
+				return false
+			}
+			im.Skipped = append(im.Skipped, fmt.Sprintf("site %q of threat %q: no such surface in the file", st.Surface, rt.ID))
+			return true
+		})
 		m.Threats = append(m.Threats, t)
 	}
 	return im
@@ -588,6 +597,12 @@ func threatFrom(rt *OTMThreat, inst OTMThreatInstance, surface, project string, 
 	for _, e := range splitList(a[attr+"evidence"]) {
 		if ev, err := model.ParseEvidence(e); err == nil {
 			t.Evidence = append(t.Evidence, ev)
+		}
+	}
+	if js := a[attr+"sites"]; js != "" {
+		if err := json.Unmarshal([]byte(js), &t.Sites); err != nil {
+			t.Sites = nil
+			im.Skipped = append(im.Skipped, fmt.Sprintf("attribute %ssites of threat %q: not a list of sites (%v)", attr, rt.ID, err))
 		}
 	}
 

@@ -232,3 +232,70 @@ func toJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// A grouped threat's sites are one OTM attribute and one TM-BOM
+// extension, and import otm reads them back as they were.
+func TestSitesRoundTrip(t *testing.T) {
+	m := decided(t)
+	var want []model.Site
+	for _, th := range m.Threats {
+		if th.ID == "chat-credit-drain" {
+			want = th.Sites
+		}
+	}
+	var b bytes.Buffer
+	if err := WriteOTM(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	o, err := ParseOTM("sites.otm.json", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := FromOTM(o, today).Model
+	for _, th := range got.Threats {
+		if th.ID == "chat-credit-drain" && !equalJSON(t, th.Sites, want) {
+			t.Errorf("sites after import otm:\n got %s\nwant %s", toJSON(t, th.Sites), toJSON(t, want))
+		}
+	}
+	b.Reset()
+	if err := WriteTMBOM(&b, m, ""); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Extensions map[string]json.RawMessage `json:"extensions"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var sites map[string][]model.Site
+	if err := json.Unmarshal(doc.Extensions[sitesKey], &sites); err != nil {
+		t.Fatalf("extension %s: %v", sitesKey, err)
+	}
+	if len(sites) != 1 {
+		t.Fatalf("sites of %d threats, want 1: %v", len(sites), sites)
+	}
+	for _, s := range sites {
+		if !equalJSON(t, s, want) {
+			t.Errorf("TM-BOM sites:\n got %s\nwant %s", toJSON(t, s), toJSON(t, want))
+		}
+	}
+}
+
+// An OTM attribute threatmap.sites that is not a list of sites is named,
+// and the threat is imported without it.
+func TestSitesAttributeBad(t *testing.T) {
+	m := decided(t)
+	var b bytes.Buffer
+	if err := WriteOTM(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(b.Bytes(), []byte(`"threatmap.sites": "[`), []byte(`"threatmap.sites": "x[`), 1)
+	o, err := ParseOTM("bad.otm.json", bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	im := FromOTM(o, today)
+	if len(im.Skipped) != 1 || !strings.Contains(im.Skipped[0], "threatmap.sites") {
+		t.Errorf("skipped %v, want the sites attribute named", im.Skipped)
+	}
+}

@@ -208,6 +208,12 @@ func decided(t *testing.T) *model.Model {
 			th.Controls[1].Status = model.InProgress
 			th.Controls[2].External = &model.External{What: "WAF rate rule", Where: "Cloudflare", By: "sam", Date: day("2026-10-02")}
 			th.Controls[2].Status = model.Implemented
+			// A grouped row: its sites survive every format (a name
+			// with a comma and a quote in it too).
+			th.Sites = []model.Site{
+				{Surface: "post-api-chat", Name: "POST /api/chat", Evidence: []model.Evidence{{File: "backend/app/routes/chat.py", Line: 22}}},
+				{Surface: "post-api-upload", Name: `POST /api/upload, "v2"`},
+			}
 		case "documents-idor":
 			th.Response = model.Accept
 			th.Acceptance = &model.Acceptance{By: "sam", On: day("2026-10-01"), Why: "ids are UUIDv4", Revisit: day("2027-01-15")}

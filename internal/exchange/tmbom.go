@@ -18,6 +18,9 @@ const TMBOMSchema = "https://github.com/OWASP/www-project-threat-model-library/b
 const (
 	GeneratorKey = "github.com/threatmap/threatmap/generator"
 	extensionKey = "github.com/threatmap/threatmap/threats"
+	// sitesKey holds, by threat symbolic name, the routes a grouped
+	// threat stands for (threats[] admits no field of its own).
+	sitesKey = "github.com/threatmap/threatmap/sites"
 )
 
 // The TM-BOM document as threatmap writes it. Every object in the schema
@@ -374,6 +377,7 @@ func NewTMBOM(m *model.Model) *TMBOM {
 	}
 	usedPersona := map[string]bool{}
 	decisions := map[string]any{}
+	sites := map[string][]model.Site{}
 	for _, t := range m.Threats {
 		tn := n.get("threat\x00"+t.ID, symbol(t.ID))
 		s, known := surfaces[t.Surface]
@@ -422,6 +426,9 @@ func NewTMBOM(m *model.Model) *TMBOM {
 		if d := decision(t); d != nil {
 			decisions[tn] = d
 		}
+		if len(t.Sites) > 0 {
+			sites[tn] = t.Sites
+		}
 	}
 	for _, p := range personas {
 		if usedPersona[p.SymbolicName] {
@@ -431,6 +438,9 @@ func NewTMBOM(m *model.Model) *TMBOM {
 	doc.Extensions = map[string]any{GeneratorKey: "threatmap"}
 	if len(decisions) > 0 {
 		doc.Extensions[extensionKey] = decisions
+	}
+	if len(sites) > 0 {
+		doc.Extensions[sitesKey] = sites
 	}
 	return doc
 }
