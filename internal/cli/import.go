@@ -113,7 +113,7 @@ in. docs/formats.md has the mapping field by field.`,
 				fmt.Fprintf(e.stderr, "threatmap: imported with a placeholder to fill in: %s\n", escape.Terminal(s))
 			}
 			if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-				return importNew(e, path, im.Model, dryRun)
+				return importNew(e, path, args[0], im.Model, dryRun)
 			}
 			if dryRun {
 				if _, err := loadModel(".", path); err != nil {
@@ -141,10 +141,15 @@ in. docs/formats.md has the mapping field by field.`,
 	return cmd
 }
 
-// importNew writes the imported model as a new threatmap.yaml, as init
-// writes a drafted one: checked, under the model's lock, atomically.
-func importNew(e *env, path string, m *model.Model, dryRun bool) error {
-	data, err := reconcile.Encode(m, SchemaURL)
+// importNew writes the model imported from file as a new threatmap.yaml,
+// as init writes a drafted one: checked, under the model's lock,
+// atomically. Its header names the file (by its base name when the path
+// is absolute: the model is committed, the machine's paths are not).
+func importNew(e *env, path, file string, m *model.Model, dryRun bool) error {
+	if filepath.IsAbs(file) {
+		file = filepath.Base(file)
+	}
+	data, err := reconcile.EncodeImported(m, SchemaURL, filepath.ToSlash(file))
 	if err != nil {
 		return err
 	}
@@ -152,7 +157,9 @@ func importNew(e *env, path string, m *model.Model, dryRun bool) error {
 	if err != nil {
 		return internalErr("the imported model does not validate, so nothing was written: %v", err)
 	}
-	summary := fmt.Sprintf("%d assets, %d boundaries, %d surfaces, %d threats", len(m.Assets), len(m.Boundaries), len(m.Surfaces), len(m.Threats))
+	// A grouped threat's cause surface is no way in: its routes are
+	// counted in their own right, as init and the page count them.
+	summary := fmt.Sprintf("%d assets, %d boundaries, %d surfaces, %d threats", len(m.Assets), len(m.Boundaries), m.WaysIn(), len(m.Threats))
 	if dryRun {
 		fmt.Fprintf(e.stdout, "%s: would be written (%s) (dry run: nothing written)\n", path, summary)
 		return nil

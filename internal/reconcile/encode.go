@@ -49,6 +49,17 @@ different privileges (from -> to).`,
 // block style. The output reads back (model.Parse) as the same model, with
 // text that is not UTF-8 written as model.ValidText.
 func Encode(m *model.Model, schemaRef string) ([]byte, error) {
+	return encode(m, schemaRef, "drafted from its code")
+}
+
+// EncodeImported is Encode for a model read from another tool's file
+// (import otm): its header says where it came from, not that threatmap
+// drafted it from the code.
+func EncodeImported(m *model.Model, schemaRef, file string) ([]byte, error) {
+	return encode(m, schemaRef, "imported from "+oneLine(file))
+}
+
+func encode(m *model.Model, schemaRef, origin string) ([]byte, error) {
 	m = m.WithValidText()
 	root, err := nodeOf(m)
 	if err != nil {
@@ -60,7 +71,7 @@ func Encode(m *model.Model, schemaRef string) ([]byte, error) {
 			k.HeadComment = comment(c)
 		}
 	}
-	head := "threatmap.yaml: the threat model of this product, drafted from its code.\n" +
+	head := "threatmap.yaml: the threat model of this product, " + origin + ".\n" +
 		"Edit it freely: your words (responses, owners, acceptances, comments)\n" +
 		"survive every re-scan, and `threatmap check` keeps it honest in CI."
 	if m.Product.Name != "" {
