@@ -168,6 +168,9 @@ var AssetKind = newKind(&Kind[facts.Asset]{
 	merge: func(p *facts.Asset, t facts.Asset) {
 		p.Evidence = append(p.Evidence, t.Evidence...)
 		p.Fields = append(p.Fields, t.Fields...)
+		if p.Owner == nil {
+			p.Owner = t.Owner
+		}
 		for k, v := range t.Classes {
 			if p.Classes == nil {
 				p.Classes = map[string]string{}

@@ -173,6 +173,18 @@ type Asset struct {
 	// billing.
 	Classes  map[string]string `json:"classes,omitempty"`
 	Evidence []Evidence        `json:"evidence"`
+	// Owner is why a model whose fields name nothing personal is user
+	// data: it belongs to a user (a foreign key, relation or ref to the
+	// user model, or to a model that belongs to one), at File:Line.
+	Owner *AssetOwner `json:"owner,omitempty"`
+}
+
+// AssetOwner is the relation that makes a model a user's data: the
+// model it references and where.
+type AssetOwner struct {
+	Model string `json:"model"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
 }
 
 // Asset kinds a model makes.

@@ -213,8 +213,17 @@ func (d *drafter) userDataAssets() {
 				if criticalFields.MatchString(strings.Join(a.Fields, " ")) {
 					impact = model.Critical
 				}
+				desc := "Sensitive fields: " + joinMax(classedFields(a), 8) + "."
+				if a.Owner != nil {
+					// Its fields name nothing personal: the relation says whose it is.
+					desc = fmt.Sprintf("Belongs to a user (references %s at %s:%d)", a.Owner.Model, a.Owner.File, a.Owner.Line)
+					if len(a.Fields) > 0 {
+						desc += "; holds " + joinMax(a.Fields, 8)
+					}
+					desc += "."
+				}
 				return model.Asset{Name: fmt.Sprintf("User data (%s)", a.Name), Kind: model.UserData, Impact: impact,
-					Description: "Sensitive fields: " + joinMax(classedFields(a), 8) + ".",
+					Description: desc,
 					Fields:      a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
 			})
 		case string(model.Integrity):

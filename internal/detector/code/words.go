@@ -48,3 +48,21 @@ func Indent(l string) int {
 	}
 	return n
 }
+
+// ModelKey is a model's name as words without a plural s: User, users
+// and USERS are one key; WebsiteEvent and website_event another.
+func ModelKey(name string) string {
+	ws := Words(name)
+	if n := len(ws); n > 0 {
+		last := ws[n-1]
+		switch {
+		case strings.HasSuffix(last, "ies") && len(last) > 4:
+			ws[n-1] = last[:len(last)-3] + "y"
+		case strings.HasSuffix(last, "ses") || strings.HasSuffix(last, "xes"):
+			ws[n-1] = last[:len(last)-2]
+		case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && len(last) > 2:
+			ws[n-1] = last[:len(last)-1]
+		}
+	}
+	return strings.Join(ws, " ")
+}

@@ -30,9 +30,22 @@ func goModels(src []byte, inserts bool) []Model {
 				return true
 			}
 			md := Model{Name: n.Name.Name, Line: fset.Position(n.Pos()).Line}
+			names := map[string]bool{}
+			for _, field := range st.Fields.List {
+				for _, name := range field.Names {
+					names[name.Name] = true
+				}
+			}
 			for _, field := range st.Fields.List {
 				if tagged(field, "-") {
 					continue // not stored
+				}
+				if r, ok := goRelation(field, names); ok {
+					r.Line = fset.Position(field.Pos()).Line
+					md.Relations = append(md.Relations, r)
+					if r.Field != "" && goStructType(field.Type) != "" {
+						continue // the related struct, not a column
+					}
 				}
 				typ := goTypeText(field.Type)
 				for _, name := range field.Names {
@@ -125,6 +138,60 @@ func goTypeText(e ast.Expr) string {
 		return "[]" + goTypeText(e.Elt)
 	case *ast.MapType:
 		return "map"
+	}
+	return ""
+}
+
+// goRelation is the model a struct field references: a tag's SQL
+// REFERENCES users(id), or gorm's belongs-to, a field of another
+// struct's type (User User) beside the key that holds it (UserID, or
+// the field its foreignKey tag names). A slice of structs is a has-many
+// list, and a struct with no key beside it is has-one: the key is on
+// the other side.
+func goRelation(field *ast.Field, names map[string]bool) (Relation, bool) {
+	if len(field.Names) != 1 {
+		return Relation{}, false
+	}
+	name := field.Names[0].Name
+	if field.Tag != nil {
+		if r, ok := sqlReference(string(goTag(field))); ok {
+			r.Field = name
+			return r, true
+		}
+	}
+	t := goStructType(field.Type)
+	if t == "" {
+		return Relation{}, false
+	}
+	key := name + "ID"
+	if v, ok := goTag(field).Lookup("gorm"); ok {
+		for _, part := range strings.Split(v, ";") {
+			if k, fk, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "foreignKey") {
+				key = strings.TrimSpace(fk)
+			}
+		}
+	}
+	if !names[key] {
+		return Relation{}, false
+	}
+	return Relation{Target: t, Field: name}, true
+}
+
+// goStructType is the name of a named, non-slice type a field holds
+// (User, *User, models.User); "" for a slice, a map or a builtin.
+func goStructType(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if e.IsExported() {
+			return e.Name
+		}
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok && x.Name != "time" && x.Name != "sql" && x.Name != "gorm" && x.Name != "uuid" {
+			return e.Sel.Name
+		}
 	}
 	return ""
 }

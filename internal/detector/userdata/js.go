@@ -153,6 +153,13 @@ func (r *jsReader) entity(class *syntax.Node) {
 		if prop == nil {
 			prop = m.ChildByFieldName("property")
 		}
+		if rel, ok := r.decoratedRelation(decorators); ok && prop != nil {
+			rel.Field, rel.Line = r.t.Text(prop), syntax.Line(m)
+			md.Relations = append(md.Relations, rel)
+			if !column {
+				continue
+			}
+		}
 		if !column || prop == nil {
 			continue
 		}
@@ -165,6 +172,139 @@ func (r *jsReader) entity(class *syntax.Node) {
 		md.Fields = append(md.Fields, Field{Name: r.t.Text(prop), Type: strings.Join(typ, " ")})
 	}
 	r.out = append(r.out, md)
+}
+
+// decoratedRelation is the model a property's decorators say it
+// belongs to: TypeORM's and MikroORM's @ManyToOne(() => User), a
+// @OneToOne with its @JoinColumn (the side that holds the key),
+// sequelize-typescript's @BelongsTo and @ForeignKey(() => User). A
+// @OneToMany or @ManyToMany list is not ownership.
+func (r *jsReader) decoratedRelation(decorators []*syntax.Node) (Relation, bool) {
+	joins := slices.ContainsFunc(decorators, func(d *syntax.Node) bool { return jsDecoratorName(r.t, d) == "JoinColumn" })
+	for _, d := range decorators {
+		switch jsDecoratorName(r.t, d) {
+		case "ManyToOne", "BelongsTo", "ForeignKey":
+		case "OneToOne":
+			if !joins {
+				continue
+			}
+		default:
+			continue
+		}
+		cs := syntax.NamedChildren(d)
+		if len(cs) == 0 || cs[0].Type() != "call_expression" {
+			continue
+		}
+		if args := jsArgs(cs[0]); len(args) > 0 {
+			if t := r.modelRef(args[0]); t != "" {
+				return Relation{Target: t}, true
+			}
+		}
+	}
+	return Relation{}, false
+}
+
+// modelRef is the model a value names: User, models.User, "User",
+// () => User, { entity: () => User }.
+func (r *jsReader) modelRef(v *syntax.Node) string {
+	v = jsUnwrap(v)
+	if v == nil {
+		return ""
+	}
+	switch v.Type() {
+	case "identifier":
+		return r.t.Text(v)
+	case "member_expression":
+		return r.t.Text(v.ChildByFieldName("property"))
+	case "string":
+		s, _ := r.t.StringValue(v)
+		return s
+	case "arrow_function":
+		return r.modelRef(v.ChildByFieldName("body"))
+	case "object":
+		for _, p := range syntax.NamedChildren(v) {
+			if p.Type() == "pair" {
+				switch jsKey(r.t, p.ChildByFieldName("key")) {
+				case "entity", "model":
+					return r.modelRef(p.ChildByFieldName("value"))
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// objectRelations lists the references an object of fields declares: a
+// Mongoose path's ref ({ type: ObjectId, ref: "User" }) and a Sequelize
+// column's references ({ references: { model: "users" } }). An array of
+// refs is a list, not ownership.
+func (r *jsReader) objectRelations(obj *syntax.Node) []Relation {
+	var out []Relation
+	for _, p := range syntax.NamedChildren(obj) {
+		if p.Type() != "pair" {
+			continue
+		}
+		v := p.ChildByFieldName("value")
+		if v == nil || v.Type() != "object" {
+			continue
+		}
+		for _, q := range syntax.NamedChildren(v) {
+			if q.Type() != "pair" {
+				continue
+			}
+			var target string
+			switch jsKey(r.t, q.ChildByFieldName("key")) {
+			case "ref":
+				target = r.modelRef(q.ChildByFieldName("value"))
+			case "references":
+				target = r.modelRef(q.ChildByFieldName("value"))
+			}
+			if target != "" {
+				out = append(out, Relation{Target: target, Field: jsKey(r.t, p.ChildByFieldName("key")), Line: syntax.Line(p)})
+			}
+		}
+	}
+	return out
+}
+
+// association reads a Sequelize association: A.belongsTo(B) says A
+// belongs to B, B.hasMany(A) and B.hasOne(A) say the same from B's side
+// (this is the class it is called in). It is a model of its own with no
+// fields, joined to A's declaration by name.
+func (r *jsReader) association(n *syntax.Node, callee string, args []*syntax.Node) {
+	recv := n.ChildByFieldName("function").ChildByFieldName("object")
+	if recv == nil || len(args) == 0 {
+		return
+	}
+	self := r.t.Text(recv)
+	if recv.Type() == "this" {
+		self = jsEnclosingClass(r.t, n)
+	} else if recv.Type() != "identifier" {
+		self = r.modelRef(recv)
+	}
+	other := r.modelRef(args[0])
+	if self == "" || other == "" {
+		return
+	}
+	from, to := self, other
+	if callee != "belongsTo" {
+		from, to = other, self
+	}
+	r.out = append(r.out, Model{Name: from, Line: syntax.Line(n), Relations: []Relation{{Target: to, Line: syntax.Line(n)}}})
+}
+
+// jsEnclosingClass is the name of the class around n, or "".
+func jsEnclosingClass(t *syntax.Tree, n *syntax.Node) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "class_declaration", "class", "abstract_class_declaration":
+			if name := p.ChildByFieldName("name"); name != nil {
+				return t.Text(name)
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // decoratorArgs is what a column decorator's arguments say of the
@@ -192,17 +332,19 @@ func (r *jsReader) call(n *syntax.Node) {
 	switch callee := jsCallee(r.t, n); {
 	case callee == "define" && r.sequelize && len(args) >= 2 && args[1].Type() == "object":
 		if name, ok := r.t.StringValue(args[0]); ok {
-			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[1])})
+			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[1]), Relations: r.objectRelations(args[1])})
 		}
 	case callee == "init" && r.sequelize && len(args) >= 1 && args[0].Type() == "object":
 		fn := n.ChildByFieldName("function")
 		if obj := fn.ChildByFieldName("object"); obj != nil && obj.Type() == "identifier" {
-			r.out = append(r.out, Model{Name: r.t.Text(obj), Line: syntax.Line(n), Fields: r.objectFields(args[0])})
+			r.out = append(r.out, Model{Name: r.t.Text(obj), Line: syntax.Line(n), Fields: r.objectFields(args[0]), Relations: r.objectRelations(args[0])})
 		}
+	case (callee == "belongsTo" || callee == "hasMany" || callee == "hasOne") && r.sequelize:
+		r.association(n, callee, args)
 	case (callee == "createTable" || callee == "table" || callee == "alterTable") && len(args) >= 2 && jsSchemaBuilder(r.t, n):
 		if name, ok := r.t.StringValue(args[0]); ok {
-			if fields := r.knexColumns(args[1]); len(fields) > 0 {
-				r.out = append(r.out, Model{Name: tableName(name), Line: syntax.Line(n), Fields: fields})
+			if fields, rels := r.knexColumns(args[1]); len(fields) > 0 || len(rels) > 0 {
+				r.out = append(r.out, Model{Name: tableName(name), Line: syntax.Line(n), Fields: fields, Relations: rels})
 			}
 		}
 	case mongoWrites[callee] > 0:
@@ -338,7 +480,7 @@ func (r *jsReader) schema(n *syntax.Node) {
 	if name == "" {
 		name = "Document"
 	}
-	r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[0])})
+	r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: r.objectFields(args[0]), Relations: r.objectRelations(args[0])})
 }
 
 // knexIgnored are schema builder calls that add no column.
@@ -348,8 +490,11 @@ var knexIgnored = map[string]bool{
 	"timestamps": true, "dropTimestamps": true, "comment": true, "engine": true, "charset": true, "collate": true,
 }
 
-// knexColumns lists the columns a schema builder callback adds: t.string("email").
-func (r *jsReader) knexColumns(fn *syntax.Node) []Field {
+// knexColumns lists the columns a schema builder callback adds,
+// t.string("email"), and the tables its foreign keys reference:
+// t.integer("user_id").references("id").inTable("users"), or
+// .references("users.id").
+func (r *jsReader) knexColumns(fn *syntax.Node) ([]Field, []Relation) {
 	params := fn.ChildByFieldName("parameters")
 	var param string
 	if params != nil {
@@ -363,9 +508,10 @@ func (r *jsReader) knexColumns(fn *syntax.Node) []Field {
 		param = r.t.Text(p)
 	}
 	if param == "" {
-		return nil
+		return nil, nil
 	}
 	var out []Field
+	var rels []Relation
 	syntax.Walk(fn.ChildByFieldName("body"), func(n *syntax.Node) bool {
 		if n.Type() != "call_expression" {
 			return true
@@ -375,6 +521,17 @@ func (r *jsReader) knexColumns(fn *syntax.Node) []Field {
 			return true
 		}
 		obj, method := f.ChildByFieldName("object"), r.t.Text(f.ChildByFieldName("property"))
+		if method == "inTable" || method == "references" {
+			if args := jsArgs(n); len(args) > 0 {
+				if ref, ok := r.t.StringValue(args[0]); ok && (method == "inTable" || strings.Contains(ref, ".")) {
+					if method == "references" {
+						ref = ref[:strings.LastIndex(ref, ".")]
+					}
+					rels = append(rels, Relation{Target: tableName(ref), Line: syntax.Line(n)})
+				}
+			}
+			return true
+		}
 		if obj == nil || obj.Type() != "identifier" || r.t.Text(obj) != param || knexIgnored[method] {
 			return true
 		}
@@ -385,7 +542,7 @@ func (r *jsReader) knexColumns(fn *syntax.Node) []Field {
 		}
 		return true
 	})
-	return out
+	return out, rels
 }
 
 // objectFields lists an object literal's keys, each with its value's

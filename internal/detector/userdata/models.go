@@ -14,6 +14,29 @@ type Model struct {
 	Name   string
 	Line   int
 	Fields []Field
+	// Table is the table the model is stored in when its declaration
+	// names one (__tablename__, db_table): a foreign key names the table.
+	Table string
+	// Account: the model extends the framework's user (Django's
+	// AbstractUser), so it is the app's user model whatever its fields.
+	Account bool
+	// Relations are the models this one belongs to.
+	Relations []Relation
+}
+
+// Relation is a model's reference to a model it belongs to: a foreign
+// key, a many-to-one relation, a document's ref. A one-to-many list or a
+// string field named like a user (created_by) is none.
+type Relation struct {
+	// Target is the model or table referenced, as written (User, users).
+	Target string
+	// Field is the model's field that holds the reference, when it is one.
+	Field string
+	Line  int
+	// User: the target is the framework's user model, named through the
+	// framework (settings.AUTH_USER_MODEL, get_user_model(), "auth.User",
+	// Supabase's auth.users), not a model of the app.
+	User bool
 }
 
 // ---- Prisma ----
@@ -33,10 +56,20 @@ func prismaModels(src []byte) []Model {
 		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0])}
 		end := blockEnd(src, m[1]-1)
 		nest.enter(end)
-		for _, l := range strings.Split(string(src[m[1]:end]), "\n") {
-			if f := prismaFieldRE.FindStringSubmatch(l); f != nil {
-				md.Fields = append(md.Fields, Field{Name: f[1], Type: f[2]})
+		first := lines.At(m[1])
+		for i, l := range strings.Split(string(src[m[1]:end]), "\n") {
+			f := prismaFieldRE.FindStringSubmatch(l)
+			if f == nil {
+				continue
 			}
+			// The side of a relation that holds the key names it
+			// (@relation(fields: [userId], ...)); the other side is a list
+			// or names no fields.
+			if strings.Contains(l, "@relation(") && strings.Contains(l, "fields:") {
+				md.Relations = append(md.Relations, Relation{Target: f[2], Field: f[1], Line: first + i})
+				continue
+			}
+			md.Fields = append(md.Fields, Field{Name: f[1], Type: f[2]})
 		}
 		out = append(out, md)
 	}
@@ -66,6 +99,7 @@ func pythonModels(src []byte) []Model {
 	// inherit theirs from a schema class in the same file.
 	var schemas map[string][]Field
 	odm := annotatedODM(src)
+	authUser := importsAuthUser(src)
 	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
 		bases := string(src[m[6]:m[7]])
 		table := sqlTableRE.MatchString(bases)
@@ -75,8 +109,12 @@ func pythonModels(src []byte) []Model {
 		// Annotations alone declare columns in SQLModel tables and
 		// SQLAlchemy 2 (Mapped[...]); elsewhere they are plain attributes.
 		annotated := table || odm || strings.Contains(bases, "SQLModel") || strings.Contains(bases, "DeclarativeBase")
-		md := Model{Name: string(src[m[4]:m[5]]), Line: lines.At(m[0])}
+		md := Model{Name: string(src[m[4]:m[5]]), Line: lines.At(m[0]), Account: pyAccountBaseRE.MatchString(bases)}
 		fields, end := pyClassFields(src, m, annotated)
+		md.Relations = pyRelations(src, m[1], end, lines, authUser)
+		if t := pyTableRE.FindSubmatch(src[m[1]:end]); t != nil {
+			md.Table = string(t[1])
+		}
 		if table {
 			if schemas == nil {
 				schemas = pySchemaFields(src)
@@ -96,6 +134,126 @@ func pythonModels(src []byte) []Model {
 func annotatedODM(src []byte) bool {
 	for _, im := range code.Imports(lang.Python, src) {
 		if m := strings.SplitN(im.Module, ".", 2)[0]; m == "beanie" || m == "odmantic" {
+			return true
+		}
+	}
+	return false
+}
+
+// pyAccountBaseRE: a class that extends Django's user is the app's user
+// model.
+var pyAccountBaseRE = regexp.MustCompile(`\bAbstract(?:Base)?User\b`)
+
+// pyTableRE is the table a class body names for its model.
+var pyTableRE = regexp.MustCompile(`(?m)^[ \t]+(?:__tablename__|db_table)[ \t]*=[ \t]*["'](\w+)["']`)
+
+var (
+	// pyRefFieldRE is a field that references one model: Django's
+	// ForeignKey and OneToOneField, peewee's ForeignKeyField,
+	// mongoengine's ReferenceField. A ManyToManyField or a list of
+	// references is membership, not ownership.
+	pyRefFieldRE = regexp.MustCompile(`(?m)^[ \t]+(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceField|LazyReferenceField|CachedReferenceField)[ \t]*\(`)
+	// pyFKColumnRE is a column whose call declares a foreign key:
+	// Column(ForeignKey("users.id")), mapped_column(ForeignKey(User.id)),
+	// SQLModel's Field(foreign_key="user.id").
+	pyFKColumnRE = regexp.MustCompile(`(?m)^[ \t]+(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:Column|mapped_column|Field)[ \t]*\(`)
+	pyFKArgRE    = regexp.MustCompile(`\bForeignKey\(\s*(?:["']([\w.]+)["']|([A-Za-z_][\w.]*))|\bforeign_key\s*=\s*["']([\w.]+)["']`)
+)
+
+// pyRelations lists the references the class body between from and end
+// declares, each read from its whole call (it may span lines).
+func pyRelations(src []byte, from, end int, lines *code.Lines, authUser bool) []Relation {
+	var out []Relation
+	body := src[from:end]
+	for _, m := range pyRefFieldRE.FindAllSubmatchIndex(body, -1) {
+		open := from + m[1] - 1
+		args := splitTopLevel(string(src[open+1 : parenEnd(src, open)]))
+		target := ""
+		for i, a := range args {
+			a = strings.TrimSpace(a)
+			k, v, kw := strings.Cut(a, "=")
+			switch {
+			case kw && (strings.TrimSpace(k) == "to" || strings.TrimSpace(k) == "model" || strings.TrimSpace(k) == "document_type"):
+				target = strings.TrimSpace(v)
+			case !kw && i == 0:
+				target = a
+			}
+		}
+		if r, ok := pyTarget(target, authUser); ok {
+			r.Field, r.Line = string(body[m[2]:m[3]]), lines.At(from+m[0])
+			out = append(out, r)
+		}
+	}
+	for _, m := range pyFKColumnRE.FindAllSubmatchIndex(body, -1) {
+		open := from + m[1] - 1
+		call := src[open:parenEnd(src, open)]
+		fk := pyFKArgRE.FindSubmatch(call)
+		if fk == nil {
+			continue
+		}
+		var r Relation
+		switch {
+		case fk[1] != nil: // "users.id": a table and its column
+			r.Target = pyColumnTable(string(fk[1]))
+		case fk[2] != nil: // User.id: a class and its column
+			r.Target = pyColumnTable(string(fk[2]))
+		default:
+			r.Target = pyColumnTable(string(fk[3]))
+		}
+		if r.Target != "" {
+			r.Field, r.Line = string(body[m[2]:m[3]]), lines.At(from+m[0])
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pyColumnTable is the table of a column reference: users for users.id.
+func pyColumnTable(ref string) string {
+	if i := strings.LastIndex(ref, "."); i > 0 {
+		ref = ref[:i]
+	}
+	if i := strings.LastIndex(ref, "."); i >= 0 { // schema.table
+		ref = ref[i+1:]
+	}
+	return ref
+}
+
+// pyTarget is the model a reference field's first argument names: User,
+// models.User, "User", "app.User"; Django's own user named through the
+// framework (settings.AUTH_USER_MODEL, get_user_model(), "auth.User", or
+// User imported from django.contrib.auth) is marked User.
+func pyTarget(arg string, authUser bool) (Relation, bool) {
+	arg = strings.TrimSpace(arg)
+	switch {
+	case arg == "":
+		return Relation{}, false
+	case strings.HasSuffix(arg, "AUTH_USER_MODEL") || strings.HasPrefix(arg, "get_user_model(") || strings.HasSuffix(arg, ".get_user_model()"):
+		return Relation{Target: "User", User: true}, true
+	}
+	quoted := strings.Trim(arg, `"'`) != arg
+	name := strings.Trim(arg, `"'`)
+	if !pyDottedRE.MatchString(name) {
+		return Relation{}, false // a call or an expression: not a model named here
+	}
+	if quoted && strings.EqualFold(name, "auth.User") {
+		return Relation{Target: "User", User: true}, true
+	}
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "self" {
+		return Relation{}, false
+	}
+	return Relation{Target: name, User: name == "User" && authUser && !quoted}, true
+}
+
+var pyDottedRE = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
+
+// importsAuthUser: the file imports Django's own User model.
+func importsAuthUser(src []byte) bool {
+	for _, im := range code.Imports(lang.Python, src) {
+		if im.Module == "django.contrib.auth.models.User" {
 			return true
 		}
 	}

@@ -83,8 +83,16 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 				md := model(tableName(string(src[m[2]:m[3]])), at(m[0]))
 				end := parenEnd(src, m[1]-1)
 				next = end
+				cursor := m[1]
 				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+					if i := bytes.Index(src[cursor:end], []byte(item)); i >= 0 {
+						cursor += i
+					}
 					item = strings.TrimSpace(item)
+					if r, ok := sqlReference(item); ok {
+						r.Line = at(cursor + len(item) - len(strings.TrimLeft(item, " \t\r\n")))
+						md.Relations = append(md.Relations, r)
+					}
 					if item == "" || constraintRE.MatchString(item) {
 						continue
 					}
@@ -103,6 +111,11 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 					if r := renameToRE.FindStringSubmatch(action); r != nil {
 						rename(byName, name, tableName(r[1]))
 						continue
+					}
+					if r, ok := sqlReference(action); ok {
+						r.Line = at(m[0])
+						md := model(name, at(m[0]))
+						md.Relations = append(md.Relations, r)
 					}
 					if addKeywordRE.MatchString(action) {
 						continue
@@ -159,6 +172,31 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 	return res
 }
 
+// sqlReferencesRE is a foreign key's target: a column's REFERENCES
+// users(id), or a table's FOREIGN KEY (user_id) REFERENCES users.
+var sqlReferencesRE = regexp.MustCompile("(?i)\\breferences\\s+(" + sqlName + ")")
+
+// sqlReference is the table a column or constraint item references; the
+// column is its field when the item declares one.
+func sqlReference(item string) (Relation, bool) {
+	m := sqlReferencesRE.FindStringSubmatch(item)
+	if m == nil {
+		return Relation{}, false
+	}
+	raw := strings.ToLower(strings.ReplaceAll(strings.Trim(m[1], "\"`[]"), "\"", ""))
+	r := Relation{Target: tableName(m[1]), User: raw == "auth.users"} // Supabase's own users
+	if f := strings.Fields(item); len(f) > 1 && !constraintRE.MatchString(item) {
+		r.Field = strings.Trim(f[0], "\"`[]")
+		if strings.EqualFold(r.Field, "add") && len(f) > 2 { // ALTER TABLE ... ADD [COLUMN] c
+			r.Field = strings.Trim(f[1], "\"`[]")
+			if strings.EqualFold(r.Field, "column") && len(f) > 3 {
+				r.Field = strings.Trim(f[2], "\"`[]")
+			}
+		}
+	}
+	return r, r.Target != ""
+}
+
 var sqlIdentRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
 
 func hasField(fs []Field, name string) bool {
@@ -180,7 +218,8 @@ func rename(byName map[string]*Model, from, to string) {
 	delete(byName, from)
 	if into := byName[to]; into != nil {
 		into.Fields = append(into.Fields, m.Fields...)
-		m.Name, m.Fields = "", nil // dropped from the result
+		into.Relations = append(into.Relations, m.Relations...)
+		m.Name, m.Fields, m.Relations = "", nil, nil // dropped from the result
 		return
 	}
 	m.Name = to

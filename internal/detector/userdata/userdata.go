@@ -9,7 +9,9 @@ package userdata
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -17,10 +19,27 @@ import (
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
-// Detector is the user-data detector.
-type Detector struct{}
+// Detector is the user-data detector. It keeps every model it read, for
+// Finish: a model that belongs to a user is user data whatever its
+// fields are called, and the user model may be declared in another file.
+type Detector struct {
+	mu   sync.Mutex
+	seen []seenModel
+}
 
-// New returns the detector.
+// seenModel is a model read in one file, with what its own fields made it.
+type seenModel struct {
+	Model
+	file string
+	// asset: its fields already made it an asset (user data or billing).
+	asset bool
+	// person: its fields say who someone is, how to reach them or how
+	// they sign in (identity, contact, auth-secret): the app's user model,
+	// or another record of a person.
+	person bool
+}
+
+// New returns the detector, for one scan.
 func New() *Detector { return &Detector{} }
 
 // Name implements detector.Detector.
@@ -43,15 +62,17 @@ func (*Detector) Keywords() []string {
 }
 
 // Detect implements detector.Detector.
-func (*Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	for _, m := range FileModels(ctx, f) {
 		var personal, billingState []string
 		classes := map[string]string{}
+		person := m.Account
 		for _, field := range m.Fields {
 			c := FieldClass(m.Name, field)
 			switch KindOf(c) {
 			case KindUserData:
 				personal = append(personal, field.Name)
+				person = person || c == Identity || c == Contact || c == AuthSecret
 			case KindIntegrity:
 				billingState = append(billingState, field.Name)
 			}
@@ -73,8 +94,122 @@ func (*Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sin
 		if len(billingState) > 0 {
 			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev})
 		}
+		d.mu.Lock()
+		d.seen = append(d.seen, seenModel{Model: m, file: f.Path, asset: len(personal)+len(billingState) > 0, person: person})
+		d.mu.Unlock()
 	}
 	return nil
+}
+
+// Finish implements detector.Finisher: a model that belongs to a user
+// (a foreign key, a many-to-one relation or a ref to the user model, or
+// to a model that itself belongs to one) holds data about that user, and
+// is user data with the relation as its reason, though no field's name
+// says so: a vehicle, an order, a service request. The user models are
+// the models whose own fields are a person's (identity, contact, a
+// sign-in secret), the framework's user (Django's AbstractUser), and the
+// framework's user named through the framework (AUTH_USER_MODEL,
+// Supabase's auth.users). A model with no such relation (a lookup table,
+// a catalogue) stays what its fields make it.
+func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// One model may be read several ways (a class and its table, a
+	// Sequelize association in another file): grouped by name, and by the
+	// table a class names.
+	groups := map[string][]int{}
+	var order []string
+	for i, m := range d.seen {
+		k := code.ModelKey(m.Name)
+		if groups[k] == nil {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+		if m.Table != "" {
+			if t := code.ModelKey(m.Table); t != k {
+				groups[t] = append(groups[t], i)
+			}
+		}
+	}
+	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
+	users := map[string]bool{}
+	for k, idx := range groups {
+		for _, i := range idx {
+			if d.seen[i].person {
+				users[k] = true
+			}
+		}
+	}
+	// Ownership follows relations to a fixed point: each round owns the
+	// models that reference a user model or a model owned before.
+	for changed := true; changed; {
+		changed = false
+		for _, k := range order {
+			if users[k] || owner[k] != nil {
+				continue
+			}
+			for _, i := range groups[k] {
+				m := d.seen[i]
+				for _, r := range m.Relations {
+					tk := code.ModelKey(r.Target)
+					if r.User || users[tk] || owner[tk] != nil && tk != k {
+						owner[k] = &facts.AssetOwner{Model: r.Target, File: m.file, Line: r.Line}
+						changed = true
+						break
+					}
+				}
+				if owner[k] != nil {
+					break
+				}
+			}
+		}
+	}
+	for _, k := range order {
+		o := owner[k]
+		if o == nil {
+			continue
+		}
+		var a facts.Asset
+		asset := false
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if code.ModelKey(m.Name) != k {
+				continue // read here by its table's name only
+			}
+			asset = asset || m.asset
+			if a.Name == "" || len(m.Fields) > 0 && len(a.Fields) == 0 {
+				a.Name = m.Name
+			}
+			a.Evidence = append(a.Evidence, facts.Evidence{File: m.file, Line: m.Line})
+			a.Fields = append(a.Fields, ownedFields(m.Model)...)
+		}
+		if asset || a.Name == "" {
+			continue // its fields made it an asset already
+		}
+		slices.Sort(a.Fields)
+		a.Kind, a.Fields, a.Owner = KindUserData, slices.Compact(a.Fields), o
+		out.AddAsset(a)
+	}
+	return nil
+}
+
+// ownedFields are the fields a model holds for the user it belongs to:
+// all but the references themselves and ids (its own, and keys of other
+// rows: buyer_id, BuyerID).
+func ownedFields(m Model) []string {
+	refs := map[string]bool{}
+	for _, r := range m.Relations {
+		refs[r.Field] = true
+	}
+	var out []string
+	for _, f := range m.Fields {
+		ws := code.Words(f.Name)
+		if refs[f.Name] || len(ws) == 0 || ws[len(ws)-1] == "id" || ws[len(ws)-1] == "ids" {
+			continue
+		}
+		out = append(out, f.Name)
+	}
+	return out
 }
 
 // only is the classes of the fields named.

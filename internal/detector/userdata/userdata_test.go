@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,5 +143,39 @@ func TestModelsShareTree(t *testing.T) {
 			t.Errorf("%s: parsed %d more times after File.Tree", p, got)
 		}
 		f.Release()
+	}
+}
+
+// A model that is user data by a relation names the relation as its
+// reason: the model referenced and where.
+func TestOwners(t *testing.T) {
+	res := detectortest.Scan(t, filepath.Join("testdata", "python"), New())
+	want := map[string]string{
+		"Car":      "User garage/models.py:14",
+		"Repair":   "Car garage/models.py:21",
+		"Purchase": "User garage/models.py:30",
+		"Basket":   "customer_account shop/tables.py:20",
+		"Reading":  "customer_account shop/tables.py:42",
+		"Visit":    "Customer shop/visits.py:7",
+	}
+	for _, a := range res.Assets {
+		w, ok := want[a.Name]
+		if !ok {
+			if a.Owner != nil {
+				t.Errorf("%s: owner %+v, want none (its fields make it user data)", a.Name, *a.Owner)
+			}
+			continue
+		}
+		delete(want, a.Name)
+		if a.Owner == nil {
+			t.Errorf("%s: no owner, want %s", a.Name, w)
+			continue
+		}
+		if got := a.Owner.Model + " " + strings.TrimPrefix(a.Owner.File, "app/") + ":" + strconv.Itoa(a.Owner.Line); got != w {
+			t.Errorf("%s: owner %s, want %s", a.Name, got, w)
+		}
+	}
+	for m := range want {
+		t.Errorf("%s: not found", m)
 	}
 }

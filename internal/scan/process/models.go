@@ -26,7 +26,7 @@ func MergeModels(f *facts.Facts) {
 		if a.Kind != facts.AssetUserData && a.Kind != facts.AssetIntegrity {
 			continue
 		}
-		k := a.Kind + "\x00" + modelKey(modelName(a))
+		k := a.Kind + "\x00" + code.ModelKey(modelName(a))
 		if groups[k] == nil {
 			groups[k] = &group{}
 			order = append(order, k)
@@ -57,6 +57,9 @@ func MergeModels(f *facts.Facts) {
 				}
 			}
 			ev = append(ev, f.Assets[i].Evidence...)
+			if merged.Owner == nil {
+				merged.Owner = f.Assets[i].Owner
+			}
 			for field, c := range f.Assets[i].Classes {
 				if merged.Classes == nil {
 					merged.Classes = map[string]string{}
@@ -102,24 +105,6 @@ func modelName(a facts.Asset) string {
 		return m
 	}
 	return a.Name
-}
-
-// modelKey is a model's name as words without a plural s: User, users
-// and USERS are one key; WebsiteEvent and website_event another.
-func modelKey(name string) string {
-	ws := code.Words(name)
-	if n := len(ws); n > 0 {
-		last := ws[n-1]
-		switch {
-		case strings.HasSuffix(last, "ies") && len(last) > 4:
-			ws[n-1] = last[:len(last)-3] + "y"
-		case strings.HasSuffix(last, "ses") || strings.HasSuffix(last, "xes"):
-			ws[n-1] = last[:len(last)-2]
-		case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && len(last) > 2:
-			ws[n-1] = last[:len(last)-1]
-		}
-	}
-	return strings.Join(ws, " ")
 }
 
 // fromSQL is 1 when all of an asset's evidence is SQL (a table), 0 when
