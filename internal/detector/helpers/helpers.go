@@ -82,9 +82,11 @@ var (
 	// goMiddlewareHead opens a Go middleware: it takes the next handler,
 	// or nothing, and returns a handler (net/http, gin, echo, fiber).
 	goMiddlewareHead = regexp.MustCompile(`\bfunc\s+(\w+)\s*\(\s*(?:\w+\s+(?:http\.Handler|http\.HandlerFunc|echo\.HandlerFunc))?\s*\)\s*(?:http\.Handler|http\.HandlerFunc|gin\.HandlerFunc|echo\.HandlerFunc|fiber\.Handler)\s*\{`)
-	// pyDecoratorHead opens a Python decorator: a function of one
-	// function that returns a wrapper calling it.
-	pyDecoratorHead = regexp.MustCompile(`(?m)^([ \t]*)def\s+(\w+)\s*\(\s*(\w+)\s*\)\s*(?:->\s*[\w.\[\], ]+)?:`)
+	// pyDecoratorHead opens a Python decorator at a module's top level: a
+	// function of one function that returns a wrapper calling it. One
+	// nested in a factory (authorize(ensure_admin=False)) tests what the
+	// factory was given, which a route may or may not ask for.
+	pyDecoratorHead = regexp.MustCompile(`(?m)^()def\s+(\w+)\s*\(\s*(\w+)\s*\)\s*(?:->\s*[\w.\[\], ]+)?:`)
 	// passOn lets the request on to the next handler: next(), Go's
 	// next.ServeHTTP and c.Next(), echo's return next(c).
 	passOn = regexp.MustCompile(`\bnext\(|\bnext\.ServeHTTP\(|\.Next\(\)`)
