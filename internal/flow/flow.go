@@ -253,8 +253,9 @@ type Value struct {
 	Lead    string
 	Built   bool
 	// Object: an object literal with request data as field values: a
-	// Mongo filter { user: req.body.user }.
-	Object bool
+	// Mongo filter { user: req.body.user }. Spread: one that spreads
+	// request data into its fields ({ ...req.body }).
+	Object, Spread bool
 }
 
 // Tainted reports whether the value carries anything from a source or a
@@ -297,7 +298,7 @@ func (v Value) unclear(kinds ...string) Value {
 // join merges b into a. The same origin on both sides is cleared for a
 // kind only when both sides cleared it.
 func join(a, b Value) Value {
-	out := Value{Origins: slices.Clone(a.Origins), Built: a.Built || b.Built, Object: a.Object || b.Object}
+	out := Value{Origins: slices.Clone(a.Origins), Built: a.Built || b.Built, Object: a.Object || b.Object, Spread: a.Spread || b.Spread}
 	for _, o := range b.Origins {
 		if i := originIndex(out.Origins, o); i >= 0 {
 			out.Origins[i].Cleared = common(out.Origins[i].Cleared, o.Cleared)

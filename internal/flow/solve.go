@@ -105,6 +105,9 @@ func (fr *frame) eval(e Expr) Value {
 	if e.Fields {
 		v.Object = true
 	}
+	if e.Spread {
+		v.Spread = true
+	}
 	if e.Lead != "" || e.Built {
 		v.Lead = e.Lead
 	}

@@ -128,7 +128,9 @@ var (
 	SinkFile       = &Sink{Kind: PathTraversal, Name: "file path"}
 	SinkTemplate   = &Sink{Kind: PathTraversal, Name: "template name"}
 	SinkHTML       = &Sink{Kind: XSS, Name: "HTML response", From: notWhole}
-	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody}
+	// A record written from the whole body, or from an object the body
+	// is spread into; { body: req.body } stores the body in one field.
+	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody, Shape: func(v Value) bool { return !v.Object || v.Spread }}
 	SinkNoSQL      = &Sink{Kind: NoSQLInjection, Name: "query filter", Shape: unbuilt, From: rawValue}
 	SinkWhere      = &Sink{Kind: NoSQLInjection, Name: "$where", Shape: whereText}
 	SinkTemplateJS = &Sink{Kind: TemplateInjection, Name: "template compiled"}

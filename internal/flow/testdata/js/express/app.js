@@ -332,3 +332,22 @@ app.get('/lang-else', (req, res) => {
   }
   res.send('<p>' + lang + '</p>');
 });
+
+// The body spread into the record's fields is mass assignment; the body
+// kept whole in one field, or a resolver's argument named body, is not.
+app.post('/profiles', async (req, res) => {
+  await Profile.create({ ...req.body, owner: req.user.id }); // want: mass-assignment via=body
+  res.end();
+});
+app.post('/drafts', async (req, res) => {
+  await Draft.create({ owner: req.user.id, content: req.body });
+  res.end();
+});
+const noteResolvers = {
+  createNote: async (parent, args) => {
+    const note = new Note({ name: args.name, body: args.body });
+    await note.save();
+    return note;
+  },
+};
+module.exports.noteResolvers = noteResolvers;
