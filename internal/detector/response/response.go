@@ -11,8 +11,6 @@ package response
 import (
 	"context"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"reflect"
 	"regexp"
 	"sort"
@@ -115,7 +113,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		}
 	}
 	if l.Family() == lang.Go {
-		structs = goSecretStructs(f.Data)
+		structs = goSecretStructs(f)
 	}
 	var sers []serializer
 	var declared []string
@@ -143,8 +141,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 
 // goSecretStructs lists the struct types of a Go file with a secret field
 // that encoding/json writes out: exported, and not tagged json:"-".
-func goSecretStructs(src []byte) []string {
-	file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+func goSecretStructs(f *detector.File) []string {
+	file, _, err := f.GoSyntax()
 	if err != nil {
 		return nil
 	}

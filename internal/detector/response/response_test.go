@@ -1,6 +1,7 @@
 package response
 
 import (
+	"context"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -27,5 +28,34 @@ func TestSecretField(t *testing.T) {
 		if got := SecretField(name); got != want {
 			t.Errorf("SecretField(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestGoParsedOnce: the Go route detector and this one read one parse of
+// a Go file (File.GoSyntax), not one each.
+func TestGoParsedOnce(t *testing.T) {
+	ctx := context.Background()
+	f := &detector.File{Path: "internal/api/user.go", Data: []byte(`package api
+
+import "net/http"
+
+type User struct {
+	Email        string
+	PasswordHash string
+}
+
+func Routes(mux *http.ServeMux) { mux.HandleFunc("/users", list) }
+
+func list(w http.ResponseWriter, r *http.Request) {}
+`)}
+	sink := detector.NewSink()
+	n := detector.GoParses()
+	for _, d := range []detector.Detector{goroute.New(), New()} {
+		if err := d.Detect(ctx, f, sink); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := detector.GoParses() - n; got != 1 {
+		t.Errorf("the Go file was parsed %d times", got)
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"go/ast"
-	"go/parser"
 	"go/scanner"
 	"go/token"
 	"maps"
@@ -109,13 +108,13 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		return nil
 	}
 	src := f.Data
-	af, tf, err := parse(f.Path, src)
+	af, tf, err := f.GoSyntax()
 	if err != nil && missingPackage(err) {
 		// A snippet (a README's example saved as a file) starts at its
 		// imports: read it as the package its folder's other files are
 		// (Finish decides), on the same lines.
 		src = append([]byte(snippetClause), f.Data...)
-		af, tf, err = parse(f.Path, src)
+		af, tf, err = detector.ParseGo(f.Path, src)
 	}
 	if err != nil {
 		// Only the position: a parser message can quote the offending
@@ -153,17 +152,6 @@ func (f *goFile) lines() *token.File {
 		f.tf.SetLinesForContent(src)
 	}
 	return f.tf
-}
-
-// parse reads one Go file into a file set of its own, so that positions
-// are the same on every parse of the same bytes.
-func parse(name string, src []byte) (*ast.File, *token.File, error) {
-	fset := token.NewFileSet()
-	af, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
-	if err != nil {
-		return nil, nil, err
-	}
-	return af, fset.File(af.Pos()), nil
 }
 
 // Finish implements detector.Finisher.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"unique"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/packed"
 )
 
@@ -184,7 +185,7 @@ func summarize(f *goFile, body *ast.BlockStmt) *summary {
 // parsing its source again. Positions match the first parse (each file has
 // a file set of its own), so the line table and offsets kept still apply.
 func reparse(f *goFile, relevant map[token.Pos]*funcDecl) {
-	af, tf, err := parse(f.path, f.src.Bytes())
+	af, tf, err := detector.ParseGo(f.path, f.src.Bytes())
 	if err != nil {
 		return // the bytes parsed once; if not now, decl stays nil and callDecl skips the function
 	}
