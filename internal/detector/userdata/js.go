@@ -19,6 +19,56 @@ import (
 // MongoDB collection, and tables declared in SQL string literals. The
 // tree is the File's, shared with the other detectors that parse it.
 func jsModels(ctx context.Context, f *detector.File) []Model {
+	if !mayHoldJSModel(f.Data) {
+		return nil
+	}
+	return jsModelsOf(ctx, f)
+}
+
+// jsModelWords: every model jsModels reads is written with one of them:
+// a decorator's @, Sequelize's define and init (read only in a file that
+// names Sequelize or DataTypes), a Mongoose Schema, a MongoDB collection
+// (collection, getCollection), and, in any case, a knex schema builder's
+// createTable, table or alterTable and an SQL statement's TABLE or INTO
+// after a space. A file with none of them is not walked (two walks of
+// its tree).
+var jsModelWords = [][]byte{[]byte("@"), []byte("equelize"), []byte("DataTypes"), []byte("Schema"), []byte("ollection")}
+
+func mayHoldJSModel(src []byte) bool {
+	for _, w := range jsModelWords {
+		if bytes.Contains(src, w) {
+			return true
+		}
+	}
+	// knex's callee: table, createTable, alterTable.
+	return bytes.Contains(src, []byte("table")) && bytes.Contains(src, []byte("schema")) ||
+		bytes.Contains(src, []byte("Table")) && bytes.Contains(src, []byte("schema")) ||
+		spacedFold(src, "table") || spacedFold(src, "into")
+}
+
+// spacedFold says whether src holds word (lower-case ASCII letters) in
+// any case after a space, as the SQL patterns' (?i)\s+table reads it.
+func spacedFold(src []byte, word string) bool {
+	for i := 1; i+len(word) <= len(src); i++ {
+		switch src[i-1] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			continue
+		}
+		j := 0
+		for j < len(word) && src[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsModelsOf reads the models whatever the file's words (the reference
+// the word gate is tested against).
+func jsModelsOf(ctx context.Context, f *detector.File) []Model {
 	l := lang.Of(f.Path)
 	if lang.Grammar(l) == nil {
 		return nil

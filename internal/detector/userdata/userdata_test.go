@@ -11,6 +11,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
 	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/paritytest"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -177,5 +178,31 @@ func TestOwners(t *testing.T) {
 	}
 	for m := range want {
 		t.Errorf("%s: not found", m)
+	}
+}
+
+// TestJSModelWordsReference: the word gate before the tree walks keeps
+// every model the walks find (fixtures, and THREATMAP_PARITY_ROOT).
+func TestJSModelWordsReference(t *testing.T) {
+	ctx := context.Background()
+	paritytest.Files(t, []string{"testdata", "../../../examples", "../../flow/testdata"}, func(p string, data []byte) {
+		if lang.Of(p).Family() != lang.JavaScript {
+			return
+		}
+		f := &detector.File{Path: p, Data: data}
+		defer f.Release()
+		want := jsModelsOf(ctx, f)
+		if !mayHoldJSModel(data) && len(want) > 0 {
+			t.Errorf("%s: the word gate drops %d models", p, len(want))
+		}
+	})
+	// A file without the words is not parsed.
+	f := &detector.File{Path: "src/price.js", Data: []byte("export async function list(id) {\n  const { rows } = await pool.query('SELECT id FROM orders WHERE owner_id = $1', [id])\n  return rows\n}\n")}
+	n := syntax.Parses()
+	if ms := FileModels(ctx, f); len(ms) > 0 || syntax.Parses() != n {
+		t.Errorf("a file without model words: %v, %d parses", ms, syntax.Parses()-n)
+	}
+	if !spacedFold([]byte("insert\tINTO"), "into") || spacedFold([]byte("int o"), "into") || spacedFold([]byte("stable"), "table") {
+		t.Error("spacedFold")
 	}
 }
