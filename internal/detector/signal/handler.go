@@ -66,7 +66,9 @@ var (
 		// canViewBoard(auth, id).
 		`|\b(authorize|can[A-Z]\w*)\(\s*(user|auth|actor|currentUser|current_user|ctx\.state\.auth)\b[^,)]*,`)
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
-	roleCheck     = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required)`)
+	// The last form is a branch on a record's admin flag (if user.admin:,
+	// if (!req.user.admin)): the handler tells admins apart.
+	roleCheck = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required|\bif\s*\(?\s*(?:not\s+|!\s*)?[\w.]+\.admin\b)`)
 )
 
 // Guard names: a middleware, decorator or dependency named for a control.

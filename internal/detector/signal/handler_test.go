@@ -268,3 +268,19 @@ func TestModelIndex(t *testing.T) {
 		}
 	}
 }
+
+// A branch on a record's admin flag is a role check; a field whose name
+// only starts with admin, or the flag set, is not.
+func TestAdminFlagCheck(t *testing.T) {
+	for code, want := range map[string]bool{
+		"user = User.query.filter_by(username=resp['sub']).first()\nif user.admin:\n    User.delete_user(username)": true,
+		"if (!req.user.admin) { return res.sendStatus(403) }":                                                       true,
+		"if u.Admin {\n\tdelete(id)\n}":                                                                             true,
+		"if settings.admin_email:\n    send(settings.admin_email)":                                                  false,
+		"user.admin = False\ndb.session.commit()":                                                                   false,
+	} {
+		if got := roleCheck.MatchString(code); got != want {
+			t.Errorf("roleCheck(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

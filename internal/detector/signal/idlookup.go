@@ -95,7 +95,7 @@ func paramLookup(body, code, name string) (first, owner int) {
 		args, raw := code[m[1]:end], body[m[1]:end]
 		reaches := false
 		for _, a := range aliases {
-			if wordIndex(args, a) >= 0 {
+			if readsWord(args, a) {
 				reaches = true
 				break
 			}
@@ -140,7 +140,7 @@ func aliasesOf(body, name string) []string {
 			}
 			holds := false
 			for _, a := range aliases {
-				if wordIndex(rhs, a) >= 0 {
+				if readsWord(rhs, a) {
 					holds = true
 					break
 				}
@@ -160,6 +160,25 @@ func aliasesOf(body, name string) []string {
 		}
 	}
 	return aliases
+}
+
+// readsWord reports whether code reads the variable word: an occurrence
+// that is not a keyword argument's name (filter_by(username=resp['sub'])
+// names a column; filter_by(username=username) reads the variable too).
+func readsWord(code, word string) bool {
+	for at := 0; at < len(code); {
+		i := wordIndex(code[at:], word)
+		if i < 0 {
+			return false
+		}
+		i += at
+		rest := strings.TrimLeft(code[i+len(word):], " \t")
+		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+			return true
+		}
+		at = i + len(word)
+	}
+	return false
 }
 
 // isLookup reports whether code calls a lookup.
