@@ -83,8 +83,10 @@ var JSSinks = []jsSink{
 	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
 	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},
 	{Sink: SinkRawSQL, Names: []string{"$queryRawUnsafe", "$executeRawUnsafe", "whereRaw", "unsafe"}, Args: []int{0}},
+	// Sequelize's update(values, { where }) takes the values first: its
+	// filter is the where clause, which takes no operators from strings.
 	{Sink: sinkFilterJS, Names: []string{"update", "updateOne", "updateMany", "findOneAndUpdate", "replaceOne"}, Args: []int{0}, MinArgs: 2,
-		Unless: regexp.MustCompile(`^[^(]*\(\s*\{\s*(?:where|include|attributes|order|limit)\s*:`)},
+		Unless: regexp.MustCompile(`^[^(]*\(\s*\{\s*(?:where|include|attributes|order|limit)\s*:|[}\w)\]]\s*,\s*\{\s*where\s*:`)},
 	{Sink: sinkFilterJS, Names: []string{"find", "findOne", "findOneAndDelete", "findOneAndRemove", "findOneAndReplace", "deleteOne", "deleteMany", "remove", "count", "countDocuments", "exists", "where", "findAsync", "findOneAsync", "countAsync", "removeAsync", "updateAsync"}, Args: []int{0},
 		// An SQL ORM's filter ({ where: ... }) takes no operators from strings.
 		Unless: regexp.MustCompile(`^[^(]*\(\s*\{\s*(?:where|include|attributes|order|limit)\s*:`)},

@@ -351,3 +351,15 @@ const noteResolvers = {
   },
 };
 module.exports.noteResolvers = noteResolvers;
+
+// Lookalike: Sequelize's update takes the values first and filters by
+// its where clause; a Mongo update's first argument is the filter.
+app.post('/password', async (req, res) => {
+  await Account.update({ password: hash(req.body.password) }, { where: { id: req.user.id } });
+  await Account.update({ nickname: req.body.nickname }, { where: { id: req.user.id } });
+  res.end();
+});
+app.post('/mongo-rename', async (req, res) => {
+  await accounts.updateOne({ name: req.body.name }, { $set: { renamed: true } }); // want: nosql-injection via=body
+  res.end();
+});
