@@ -23,15 +23,19 @@ var (
 		`\bsession\.(?:delete|add)\(|\bdb\.(?:Create|Save|Delete|Updates?)\(|\.save\(\s*\)`)
 	// privilegedOp: a role or admin flag set from the request, or a user
 	// account deleted by an id the request gives.
-	privilegedOp = regexp.MustCompile(`\.(?:role|roles|isAdmin|is_admin|is_staff|is_superuser|admin|permissions)\s*=\s*` + requestPart + `|` +
-		`\b(?:role|roles|isAdmin|is_admin|is_staff|is_superuser)\s*:\s*` + requestPart + `|` +
+	privilegedOp = regexp.MustCompile(`\.(?:role|roles|isAdmin|is_admin|is_staff|is_superuser|admin|permissions|Role|Roles|IsAdmin|Admin|IsStaff|IsSuperuser|Permissions)\s*=\s*` + requestPart + `|` +
+		`\b(?:role|roles|isAdmin|is_admin|is_staff|is_superuser|Role|Roles|IsAdmin|IsStaff|IsSuperuser)\s*:\s*` + requestPart + `|` +
 		`\b(?:User|Users|users|user(?:s)?(?:Repo\w*|Model|Service|Dao|Collection))\s*\.\s*(?:destroy|delete(?:One|Many|ById)?|remove|findByIdAndDelete|findByIdAndRemove|findOneAndDelete)\s*\(\s*(?:\{[^}\n]*)?` + requestPart)
 	// idFromRequest: a lookup, change or delete keyed by an id read from
 	// the body or query: Doc.findById(req.body.id), get(pk=request.GET["id"]),
 	// const { id } = req.body.
 	idFromRequest = regexp.MustCompile(`\.(?:findById|findByPk|findOne|find|get|filter|filter_by|where|update\w*|delete\w*|destroy|remove|findByIdAndUpdate|findByIdAndDelete|First|Find|Delete|Updates?)\(\s*(?:\{\s*(?:_?id|\w+_?[iI]d)\s*:\s*)?` + requestPart + `|` +
 		`\(\s*[^()\n]*\b(?:id|pk|\w+_id)\s*=\s*request\.(?:args|form|json|GET|POST|data|query_params)\b|` +
-		`(?:const|let|var)\s*\{[^}]*\b(?:id|_id|\w+Id)\b[^}]*\}\s*=\s*req\.(?:body|query)\b`)
+		`(?:const|let|var)\s*\{[^}]*\b(?:id|_id|\w+Id)\b[^}]*\}\s*=\s*req\.(?:body|query)\b|` +
+		// Go: gorm takes the id after the destination (db.First(&note, id)),
+		// or bound in a where clause on an id column.
+		`\.(?:First|Find|Take|Last|Delete)\(\s*&?[\w.]+(?:\{\})?\s*,\s*` + requestPart + `|` +
+		`\.Where\(\s*"[^"\n]*\b(?:id|\w+_id)\s*=\s*\?[^"\n]*"\s*,\s*` + requestPart)
 	// privilegedClient: a Supabase client keyed with the service role,
 	// which bypasses row-level security.
 	privilegedClient = regexp.MustCompile(`(?i)service_?role`)
