@@ -252,8 +252,17 @@ func AuthOf(guards []string, body string, complete bool) (auth, evidence string)
 	return d.Auth, d.Evidence
 }
 
-// credentialCall is a handler logging a caller in with what they sent.
-var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|logIn|signIn|check_?password|verify_?password|compare_?password|checkPassword|verifyPassword|comparePassword|passwordMatches|bcrypt\.compare\w*|compareSync|CompareHashAndPassword|argon2\.verify)\s*\(`)
+// credentialCall is a handler logging a caller in with what they sent
+// (Go's exported password.ComparePassword as well as comparePassword).
+var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|logIn|signIn|check_?password|verify_?password|compare_?password|(?i:check|verify|compare)Password|passwordMatches|bcrypt\.compare\w*|compareSync|CompareHashAndPassword|argon2\.verify)\s*\(`)
+
+// codeExchange trades an OAuth or OpenID Connect authorization code for
+// tokens: the way back from a provider's login (x/oauth2's
+// conf.Exchange(ctx, code), zitadel's rp.CodeExchange, authlib's
+// authorize_access_token). Its 401 answers a bad code, and a 403 of a
+// helper it runs after the exchange refuses an account link, not a caller
+// without a session.
+var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_token|fetch_access_token|exchangeCodeForTokens?|exchange_code_for_tokens?)\s*[(\[]|\.Exchange\(\s*[\w.()]+,\s*[^,\n]{0,60}?\b[Cc]ode\b`)
 
 // TakesCredentials says a handler body is a login: it calls authenticate()
 // or login() with a password it was sent. Such a route is where

@@ -126,6 +126,9 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 		return Decision{Auth: facts.AuthNone, Evidence: anon}
 	}
 	if body != "" {
+		if codeExchange.MatchString(body) {
+			return Decision{Auth: facts.AuthNone, Evidence: "login handler: exchanges an authorization code"}
+		}
 		if TakesCredentials(body) {
 			// A login answers 401 to a wrong password: only a guard it
 			// calls first (a password change checks the session) counts.
@@ -231,6 +234,12 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 		if ok, role, why := j.code(code, 0); ok {
 			if role == "" {
 				role = factoryRole(g.name, code)
+			}
+			if role == "" {
+				// The rejection is in a helper it shares with other
+				// guards (evaluateOr401); the guard's own code says
+				// which role it demands (RequireAdmin, is_admin).
+				role = roleOf(code)
 			}
 			if g.defined == "" {
 				g.defined = defined
@@ -410,7 +419,7 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` +
@@ -421,7 +430,7 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWithStatus(?:JSON)?\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
@@ -436,8 +445,9 @@ var (
 	// csrf marks a CSRF check's 403: not about who is calling.
 	csrf = regexp.MustCompile(`(?i)csrf|xsrf`)
 	// optionalAuth lets a request with no credential through before any
-	// check: if (!token) return next(); if not token: return None.
-	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.()'"-]+\s*==\s*""\s*\{\s*(?:\w+\.)*(?:next|Next|h|handler)\.ServeHTTP\(`)
+	// check: if (!token) return next(); if not token: return None; a gin
+	// guard whose failed check goes on to the handler (if !a.check(c) { c.Next() }).
+	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.()'"-]+\s*==\s*""\s*\{\s*(?:\w+\.)*(?:next|Next|h|handler)\.ServeHTTP\(|if\s+!\s*[\w.]+\([^{}\n]*\)\s*\{\s*\w+\.Next\(\)`)
 )
 
 // negated is a failed test of the caller (in Go, an error reading its

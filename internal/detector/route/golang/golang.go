@@ -59,9 +59,12 @@ func (*Detector) Match(p string) bool {
 // path constant (gofmt writes `Name = "/a"`) may name a route's path. A
 // helper handed a router through an interface of its own package
 // (func register(r Registrar) { r.GET("/a", h) }) imports nothing: its
-// calls with a literal path are what it has.
+// calls with a literal path are what it has. A program's main may only
+// call its own packages (engine := router.Create(); runner.Run(engine)):
+// it is where the router is handed to the server, and without it no
+// wrapper around the router is known to be all there is.
 func (*Detector) Keywords() []string {
-	kws := []string{"net/http", ".Path(", ".PathPrefix(", `= "/`, `("/`}
+	kws := []string{"net/http", ".Path(", ".PathPrefix(", `= "/`, `("/`, "func main()"}
 	for _, fw := range frameworks {
 		kws = append(kws, fw.keyword)
 	}

@@ -163,14 +163,30 @@ func (fr *frame) wrappedArg(args []ast.Expr) int {
 		return n - 1
 	}
 	for i, a := range args[:n-1] {
-		switch unparen(a).(type) {
+		switch a := unparen(a).(type) {
 		case *ast.Ident, *ast.SelectorExpr:
 			if fr.handlerish(a) {
+				return i
+			}
+		case *ast.CallExpr:
+			// wrap(resourceHandler(cache), "/api/resources"): a handler
+			// the module's factory makes, with only literals after it.
+			if fr.lookupFunc(a.Fun) != nil && literals(args[i+1:]) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// literals says every expression is a basic literal (a prefix, a label).
+func literals(es []ast.Expr) bool {
+	for _, e := range es {
+		if _, ok := unparen(e).(*ast.BasicLit); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // handlerish says an argument looks like a handler rather than config:
@@ -241,8 +257,10 @@ func routerHandler(v *value) *handlerInfo {
 // wrapping is the value of a call handed a router that returns no router
 // of its own: a middleware around it (handler = requireAuth(mux),
 // logged(r)). It is the router with the call as its outermost wrapper, so
-// that serving or mounting it later puts the guard over every route.
-func (fr *frame) wrapping(c *ast.CallExpr, args []*value, ret *value) *value {
+// that serving or mounting it later puts the guard over every route. A
+// function of the module handed a handler wraps that handler the same way
+// (var usersGet = withAdmin(func(w, r, d) ...)), wherever it is registered.
+func (fr *frame) wrapping(c *ast.CallExpr, args []*value, ret *value, module bool) *value {
 	if ret != nil && (ret.node != nil || len(ret.fields) > 0 || ret.handler != nil) {
 		return ret
 	}
@@ -254,6 +272,25 @@ func (fr *frame) wrapping(c *ast.CallExpr, args []*value, ret *value) *value {
 		inner := routerHandler(a).wrappers
 		h := &handlerInfo{node: a.node, wrappers: append([]router.Guard{fr.guard(mwName(c), c)}, inner...)}
 		return &value{node: a.node, handler: h}
+	}
+	if !module {
+		return ret
+	}
+	for i := len(args) - 1; i >= 0; i-- {
+		a := args[i]
+		var h handlerInfo
+		switch {
+		case a == nil:
+			continue
+		case a.lit != nil:
+			h = handlerInfo{body: fr.text(a.litFile, a.lit), file: a.litFile, pos: a.lit.Pos()}
+		case a.handler != nil && a.handler.node == nil && !a.handler.gql:
+			h = *a.handler
+		default:
+			continue
+		}
+		h.wrappers = append([]router.Guard{fr.guard(mwName(c), c)}, h.wrappers...)
+		return &value{handler: &h}
 	}
 	return ret
 }

@@ -384,6 +384,11 @@ func (fr *frame) composite(e *ast.CompositeLit) *value {
 			fr.serve(kv.Value)
 			continue
 		}
+		if fl, ok := kv.Value.(*ast.FuncLit); ok && ip != "" {
+			// A callback handed to a library (cobra's RunE: func(...)
+			// {...}): the library runs it, and it may start the server.
+			fr.runCallback(fl)
+		}
 		if fv := fr.eval(kv.Value); fv != nil {
 			v.fields[key.Name] = fv
 			if fv.node != nil {
@@ -439,7 +444,7 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 					ret = v
 				}
 			}
-			return fr.wrapping(c, args, ret)
+			return fr.wrapping(c, args, ret, true)
 		}
 	case *ast.Ident:
 		if v := fr.env.get(fun.Name); v != nil && v.lit != nil {
@@ -448,7 +453,8 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 		}
 		if cands := fr.p.funcs[fun.Name]; len(cands) > 0 && !fr.env.has(fun.Name) {
 			args := fr.args(c)
-			return fr.wrapping(c, args, fr.m.callDecl(fr.p, cands[0], nil, args, fr.depth+1))
+			fr.callbacks(c, cands[0])
+			return fr.wrapping(c, args, fr.m.callDecl(fr.p, cands[0], nil, args, fr.depth+1), true)
 		}
 	case *ast.FuncLit:
 		fr.child().block(fun.Body.List)
@@ -456,6 +462,32 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 	}
 	fr.evalArgs(c)
 	return nil
+}
+
+// callbacks runs the function literals handed to a function of the
+// module that is not followed (it cannot touch a router, so its body is
+// not kept): withStore(func(...) error { ...; srv.Serve(l) }) calls them,
+// and they may build or serve a router.
+func (fr *frame) callbacks(c *ast.CallExpr, fd *funcDecl) {
+	if fd.relevant {
+		return
+	}
+	for _, a := range c.Args {
+		if fl, ok := a.(*ast.FuncLit); ok {
+			fr.runCallback(fl)
+		}
+	}
+}
+
+// runCallback runs a callback's body now, or, while package variables
+// are being set, once they all are (it may use any of them).
+func (fr *frame) runCallback(fl *ast.FuncLit) {
+	c := fr.child()
+	if fr.m.initting {
+		fr.m.later = append(fr.m.later, func() { c.block(fl.Body.List) })
+		return
+	}
+	c.block(fl.Body.List)
 }
 
 // args evaluates call arguments once, for binding to parameters.
@@ -534,7 +566,8 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 		if p := fr.m.pkgDir(dir); p != nil {
 			if cands := p.funcs[name]; len(cands) > 0 {
 				args := fr.args(c)
-				return fr.wrapping(c, args, fr.m.callDecl(p, cands[0], nil, args, fr.depth+1))
+				fr.callbacks(c, cands[0])
+				return fr.wrapping(c, args, fr.m.callDecl(p, cands[0], nil, args, fr.depth+1), true)
 			}
 		}
 	}
@@ -550,7 +583,7 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 			fr.child().block(a.Body.List)
 		}
 	}
-	return fr.wrapping(c, args, nil)
+	return fr.wrapping(c, args, nil, false)
 }
 
 // serve records that a handler is what a server serves: the router

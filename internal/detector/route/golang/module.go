@@ -48,6 +48,11 @@ type module struct {
 	// gorillaRouters are the receivers, by package folder and text, that
 	// route chains show to be gorilla/mux routers we cannot resolve.
 	gorillaRouters map[funcKey]bool
+	// later holds the callbacks met while package variables are set
+	// (var rootCmd = &cobra.Command{RunE: ...}): they run once every
+	// package's variables are, as the program would run them.
+	later    []func()
+	initting bool
 }
 
 type funcKey struct{ dir, name string }
@@ -326,6 +331,7 @@ func (m *module) pkgDir(dir string) *pkg {
 // entry point (a function nothing else calls), then whatever setup code
 // no entry point reached, on its own.
 func (m *module) run(ctx context.Context) {
+	m.initting = true
 	for _, key := range m.dirs {
 		p := m.pkgs[key]
 		for _, f := range p.files {
@@ -335,6 +341,12 @@ func (m *module) run(ctx context.Context) {
 			}
 		}
 	}
+	m.initting = false
+	for _, run := range m.later {
+		m.steps = 0
+		run()
+	}
+	m.later = nil
 	for _, key := range m.dirs {
 		p := m.pkgs[key]
 		for _, fd := range p.decls {

@@ -71,10 +71,11 @@ func useAlways(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 }
 
 // useAfter is a Use whose middleware runs only on routes registered after
-// it (gin, fiber, echo groups).
+// it (gin, fiber, echo groups). gin's returns the group, for a chain:
+// g.Group("/user").Use(optionalAuth).POST("", create).
 func useAfter(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 	fr.use(n, c.Args)
-	return nil, true
+	return &value{node: n}, true
 }
 
 // groupAt is Group(prefix, mw...). copies says the group takes its

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/urlpath"
@@ -75,9 +76,18 @@ func (g *graph) dependency(m *module, dep *expr, out *guards) {
 	}
 	target := dep.arg(0, "dependency")
 	name, _ := target.dotted()
+	if name == "" && target != nil && target.kind == exCall {
+		// Depends(get_current_user_authorizer(required=False)): named by
+		// the factory that builds it.
+		name, _ = target.fn.dotted()
+	}
 	known := out.authEvidence() != ""
 	out.add(dep.text, name, at(m, dep))
-	if s := g.ix.resolve(m, target); s.fn != nil && s.mod != nil {
+	def := target
+	if target != nil && target.kind == exCall {
+		def = target.fn
+	}
+	if s := g.ix.resolve(m, def); s.fn != nil && s.mod != nil {
 		(*out)[len(*out)-1].Defined = facts.Evidence{File: s.mod.path, Line: s.fn.line}
 	}
 	if ok, role := g.authenticates(m, target, 0); ok && !known {
@@ -92,6 +102,21 @@ func (g *graph) dependency(m *module, dep *expr, out *guards) {
 func (g *graph) authenticates(m *module, target *expr, depth int) (bool, string) {
 	if target == nil || depth > 3 {
 		return false, ""
+	}
+	if target.kind == exCall {
+		// A dependency a factory builds (get_current_user_authorizer()):
+		// it is what the factory returns. A flag making it optional
+		// (required=False, auto_error=False) lets anonymous callers in.
+		if optionalFlag(target) {
+			return false, ""
+		}
+		if f := g.ix.resolve(m, target.fn); f.fn != nil {
+			for _, name := range returnedNames(f.fn.source()) {
+				if ok, role := g.authenticates(f.mod, &expr{kind: exName, name: name, text: name}, depth+1); ok {
+					return true, role
+				}
+			}
+		}
 	}
 	s := g.ix.resolve(m, target)
 	switch {
@@ -131,6 +156,42 @@ func (g *graph) authenticates(m *module, target *expr, depth int) (bool, string)
 		}
 	}
 	return false, ""
+}
+
+// optionalFlag says a factory's call asks for a dependency that lets a
+// caller without credentials through.
+func optionalFlag(call *expr) bool {
+	for k, v := range call.kw {
+		switch strings.ToLower(k) {
+		case "required", "auto_error", "auth_required", "require_auth":
+			if v.text == "False" {
+				return true
+			}
+		case "optional", "allow_anonymous":
+			if v.text == "True" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// returnedNames are the plain names a function returns: return f, and
+// both arms of return f if flag else g.
+var returnedName = regexp.MustCompile(`\breturn\s+([A-Za-z_]\w*)(?:\s+if\s+[^\n]+?\s+else\s+([A-Za-z_]\w*))?\s*$`)
+
+func returnedNames(src string) []string {
+	var out []string
+	for _, line := range strings.Split(src, "\n") {
+		if m := returnedName.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			for _, n := range m[1:] {
+				if n != "" && n != "None" && n != "True" && n != "False" {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // typedPath rewrites a composed path to {name} params and types each

@@ -27,3 +27,19 @@ def maybe_user(token: str | None = Depends(optional_scheme)):
 
 def auth_session_log(request):
     log(request.url)
+
+
+def _maybe_user(token: str | None = Depends(optional_scheme)):
+    if not token:
+        return None
+    return decode(token)
+
+
+def current_user_dependency(*, required: bool = True):
+    """A factory: the strict dependency, or the optional one."""
+    return get_current_user if required else _maybe_user
+
+
+def audit_dependency(topic: str):
+    """A factory whose dependency only records the topic."""
+    return auth_session_log

@@ -1,7 +1,14 @@
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from .deps import auth_session_log, get_admin, get_current_user, maybe_user
+from .deps import (
+    audit_dependency,
+    auth_session_log,
+    current_user_dependency,
+    get_admin,
+    get_current_user,
+    maybe_user,
+)
 
 app = FastAPI()
 app.add_middleware(CORSMiddleware, allow_origins=["*"])
@@ -38,3 +45,18 @@ def create_item(item: dict, user=Depends(get_current_user)):
 @app.delete("/users/{user_id}")  # want: DELETE /users/{user_id} auth=required role=admin
 def delete_user(user_id: int, admin=Depends(get_admin)):
     return drop(user_id)
+
+
+@app.put("/profile")  # want: PUT /profile auth=required
+def update_profile(body: dict, user=Depends(current_user_dependency())):
+    return save(user, body)
+
+
+@app.get("/articles")  # want: GET /articles auth=none
+def articles(user=Depends(current_user_dependency(required=False))):
+    return posts(user)
+
+
+@app.get("/audit")  # want: GET /audit auth=none
+def audit(entry=Depends(audit_dependency("auth"))):
+    return entry

@@ -1,0 +1,3 @@
+module example.com/go-gin-methods
+
+go 1.22
