@@ -3,6 +3,7 @@ package route_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
@@ -43,5 +44,29 @@ func TestGuards(t *testing.T) {
 			}
 			detectortest.Check(t, app.Name()+" auth", have, detectortest.Wants(t, dir, ""))
 		})
+	}
+}
+
+// TestGlobalGuardEvidence: a guard applied to the whole app in another file
+// (NestJS useGlobalGuards in a bootstrap, an APP_GUARD provider in a module)
+// says where it is applied.
+func TestGlobalGuardEvidence(t *testing.T) {
+	got := detectortest.Scan(t, filepath.Join("testdata", "guards", "nestjs-global"), jsroute.New())
+	want := map[string]string{
+		"GET /orders":  "applied src/orders/orders.module.ts:8",
+		"GET /reports": "applied src/admin/main.ts:7",
+	}
+	for _, r := range got.Surfaces {
+		w, ok := want[r.Method+" "+r.Path]
+		if !ok {
+			continue
+		}
+		delete(want, r.Method+" "+r.Path)
+		if !strings.Contains(r.AuthEvidence, w) {
+			t.Errorf("%s %s: evidence %q, want it to say %q", r.Method, r.Path, r.AuthEvidence, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s: no such route", k)
 	}
 }

@@ -103,6 +103,7 @@ type fileFacts struct {
 	nestVersion *nestVersioning
 	nestBoot    bool
 	nestGuards  []string // app.useGlobalGuards / APP_GUARD
+	nestGuardAt []int    // the line each of nestGuards is applied at
 	nestApplies []nestApply
 	nestPublic  []string // custom decorators that set public metadata
 }

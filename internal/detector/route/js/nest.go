@@ -102,6 +102,7 @@ func (f *fileFacts) collectNest(t *syntax.Tree) {
 				for _, k := range []string{"useClass", "useExisting"} {
 					if c := objectField(t, n, k); c != nil {
 						f.nestGuards = append(f.nestGuards, clip(t.Text(c)))
+						f.nestGuardAt = append(f.nestGuardAt, syntax.Line(n))
 					}
 				}
 			}
@@ -477,6 +478,7 @@ func (f *fileFacts) nestCall(t *syntax.Tree, call *syntax.Node, prop string) {
 				a = a.ChildByFieldName("constructor")
 			}
 			f.nestGuards = append(f.nestGuards, clip(t.Text(a)))
+			f.nestGuardAt = append(f.nestGuardAt, syntax.Line(call))
 		}
 	}
 }
@@ -517,10 +519,16 @@ func (r *resolver) emitNest(out *detector.Sink) {
 		// declaring them sits: they reach every controller of the same
 		// bootstrap.
 		var global []string
+		globalAt := map[string]facts.Evidence{}
 		var applies []nestApply
 		for _, g := range guardFiles {
 			if nearestDir(g.path, f.path) || nearest(boots, g.path) == boot {
 				global = append(global, g.nestGuards...)
+				for i, name := range g.nestGuards {
+					if _, ok := globalAt[name]; !ok && i < len(g.nestGuardAt) {
+						globalAt[name] = facts.Evidence{File: g.path, Line: g.nestGuardAt[i]}
+					}
+				}
 			}
 		}
 		for _, p := range sortedKeys(r.files) {
@@ -578,6 +586,9 @@ func (r *resolver) emitNest(out *detector.Sink) {
 						}
 						if line := nr.guardAt[gs[gi].Name]; line > 0 && slices.Contains(own, gs[gi].Name) {
 							gs[gi].Applied = facts.Evidence{File: f.path, Line: line}
+						} else if at, ok := globalAt[gs[gi].Name]; ok && !slices.Contains(own, gs[gi].Name) {
+							// useGlobalGuards in main.ts, APP_GUARD in a module.
+							gs[gi].Applied = at
 						}
 					}
 					dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))

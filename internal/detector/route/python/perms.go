@@ -204,7 +204,7 @@ func (x *extractor) permCondition(n *syntax.Node) (subject string, values []stri
 // HTTP method of a view: its get_permissions rules when it has readable
 // ones, else the class's (perms).
 func (dj *django) permsFor(m *module, c *class, action, method string, perms *expr) *expr {
-	fn, _ := dj.ix.method(m, c, "get_permissions")
+	fn, fm := dj.ix.method(m, c, "get_permissions")
 	if fn == nil || fn.perms == nil {
 		return perms
 	}
@@ -227,6 +227,8 @@ func (dj *django) permsFor(m *module, c *class, action, method string, perms *ex
 		if r.perms == nil {
 			return perms
 		}
+		// The evidence says where get_permissions picks them.
+		dj.notePerms(fm, r.perms)
 		return r.perms
 	}
 	return perms
