@@ -31,8 +31,10 @@ type Detector struct {
 type seenModel struct {
 	Model
 	file string
-	// asset: its fields already made it an asset (user data or billing).
-	asset bool
+	// userData: its fields already made it user data. A model that is only
+	// billing state (a subscription, a balance) and belongs to a user is
+	// that user's data too.
+	userData bool
 	// person: its fields say who someone is, how to reach them or how
 	// they sign in (identity, contact, auth-secret): the app's user model,
 	// or another record of a person.
@@ -95,7 +97,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev})
 		}
 		d.mu.Lock()
-		d.seen = append(d.seen, seenModel{Model: m, file: f.Path, asset: len(personal)+len(billingState) > 0, person: person})
+		d.seen = append(d.seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person})
 		d.mu.Unlock()
 	}
 	return nil
@@ -170,21 +172,21 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			continue
 		}
 		var a facts.Asset
-		asset := false
+		userData := false
 		for _, i := range groups[k] {
 			m := d.seen[i]
 			if code.ModelKey(m.Name) != k {
 				continue // read here by its table's name only
 			}
-			asset = asset || m.asset
+			userData = userData || m.userData
 			if a.Name == "" || len(m.Fields) > 0 && len(a.Fields) == 0 {
 				a.Name = m.Name
 			}
 			a.Evidence = append(a.Evidence, facts.Evidence{File: m.file, Line: m.Line})
 			a.Fields = append(a.Fields, ownedFields(m.Model)...)
 		}
-		if asset || a.Name == "" {
-			continue // its fields made it an asset already
+		if userData || a.Name == "" {
+			continue // its fields made it user data already
 		}
 		slices.Sort(a.Fields)
 		a.Kind, a.Fields, a.Owner = KindUserData, slices.Compact(a.Fields), o

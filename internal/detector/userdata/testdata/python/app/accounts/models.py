@@ -15,7 +15,7 @@ class Profile(models.Model):  # want: asset user-data Profile avatar,birth_date,
     bio_visible = models.BooleanField(default=True)
 
 
-class Subscription(models.Model):  # want: asset integrity Subscription current_period_end,status
+class Subscription(models.Model):  # want: asset integrity Subscription current_period_end,status; asset user-data Subscription current_period_end,status
     account = models.ForeignKey(Account, on_delete=models.CASCADE)
     status = models.CharField(max_length=20)
     current_period_end = models.DateTimeField()
