@@ -367,9 +367,11 @@ func (hs *hostSet) each(src []byte, skip func(off int) bool, found func(n, off i
 
 // wholeHost reports whether the n bytes at i are a whole host name: no
 // host byte before them (a dot may be: a subdomain is the host) or after.
+// A name right after a colon or a hash is inside another URL's fragment
+// or a chat handle (matrix.to/#/#room:matrix.org), not a host requested.
 func wholeHost(src []byte, i, n int) bool {
 	end := i + n
-	before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
+	before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 	after := end == len(src) || !hostByte(src[end])
 	return before && after
 }

@@ -80,7 +80,7 @@ func hostInReference(src []byte, host string, skipLogged bool) int {
 		}
 		i += from
 		end := i + len(h)
-		before := i == 0 || !hostByte(src[i-1]) || src[i-1] == '.'
+		before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 		after := end == len(src) || !hostByte(src[end])
 		if before && after && !(skipLogged && InLogCall(src, i)) {
 			return i
@@ -104,6 +104,7 @@ func TestHostSetMatchesReference(t *testing.T) {
 		"x api.openai.co",
 		"api.openai.com",
 		"hooks.slack.com/x supabase.co\nsupabase.com supabase.co",
+		"matrix.to/#/#room:matrix.org #matrix.org https://matrix.org",
 		"a",
 	} {
 		found := hs.in([]byte(src))

@@ -162,4 +162,9 @@ require (
 	github.com/andygrunwald/go-jira v1.0.0
 	github.com/launchdarkly/go-server-sdk v1.0.0
 	github.com/g8rswimmer/go-twitter v1.0.0
+	github.com/minio/minio-go/v7 v1.0.0
+	github.com/muxinc/mux-go v1.0.0
+	github.com/opsgenie/opsgenie-go-sdk-v2 v1.0.0
+	github.com/adlio/trello v1.0.0
+	github.com/xconstruct/go-pushbullet v1.0.0
 )

@@ -232,3 +232,9 @@ import ldclient
 import tweepy
 import facebook_business
 import facebook
+import appstoreserverlibrary
+import crisp_api
+import mux_python
+import opsgenie_sdk
+import trello
+import pushbullet

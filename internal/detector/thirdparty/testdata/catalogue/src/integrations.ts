@@ -728,3 +728,99 @@ export async function callTwitter240(body: unknown) {
   });
   return res.json();
 }
+
+export async function callAppleStore300(body: unknown) {
+  const res = await fetch("https://api.storekit.itunes.apple.com/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+
+export async function callBraintrust302(body: unknown) {
+  const res = await fetch("https://api.braintrust.dev/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export async function callCrisp303(body: unknown) {
+  const res = await fetch("https://api.crisp.chat/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+
+export async function callDub305(body: unknown) {
+  const res = await fetch("https://api.dub.co/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export async function callMux306(body: unknown) {
+  const res = await fetch("https://api.mux.com/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+
+export async function callOpsgenie308(body: unknown) {
+  const res = await fetch("https://api.opsgenie.com/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+
+export async function callTrello310(body: unknown) {
+  const res = await fetch("https://api.trello.com/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export async function callPushbullet311(body: unknown) {
+  const res = await fetch("https://api.pushbullet.com/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export async function callTinybird312(body: unknown) {
+  const res = await fetch("https://api.tinybird.co/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+
+
+export async function callAIGateway315(body: unknown) {
+  const res = await fetch("https://ai-gateway.vercel.sh/v1/", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
