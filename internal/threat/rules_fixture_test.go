@@ -103,31 +103,38 @@ func describe(m *model.Model, rule string) string {
 	return b.String()
 }
 
-// The SSRF gate judges what the client does, every row: in ssrf/fires a
+// A gate judges what the code does, every row, not one: in ssrf/fires a
 // dialer that only sets a timeout and an address check that only logs
-// stand beside the plain fetch and stay open; in ssrf/lookalike a dialer
-// and a check that reject draft their rows mitigated, with the line.
-func TestSSRFGateEveryRow(t *testing.T) {
-	for kase, want := range map[string]struct {
-		open bool
-		rows int
-	}{"fires": {true, 4}, "lookalike": {false, 2}} {
-		m := draft(t, filepath.Join(ruleFixtures, "ssrf", kase))
+// stand beside the plain fetch and stay open, and in debug-endpoint/fires
+// /metrics calls a function that reads the basic-auth user only to log
+// it; in the lookalikes a dialer and a check that reject, and a handler
+// that branches on a function checking the password, draft their rows
+// mitigated, with the line.
+func TestGateEveryRow(t *testing.T) {
+	for _, tc := range []struct {
+		rule, kase string
+		open       bool
+		rows       int
+	}{
+		{"ssrf", "fires", true, 4}, {"ssrf", "lookalike", false, 2},
+		{"debug-endpoint", "fires", true, 2}, {"debug-endpoint", "lookalike", false, 2},
+	} {
+		m := draft(t, filepath.Join(ruleFixtures, tc.rule, tc.kase))
 		rows := 0
 		for _, th := range m.Threats {
-			if th.Rule != "ssrf" {
+			if th.Rule != tc.rule {
 				continue
 			}
 			rows++
-			if th.IsOpen() != want.open {
-				t.Errorf("%s: %s open=%v, want %v:\n%s", kase, th.ID, th.IsOpen(), want.open, describe(m, "ssrf"))
+			if th.IsOpen() != tc.open {
+				t.Errorf("%s/%s: %s open=%v, want %v:\n%s", tc.rule, tc.kase, th.ID, th.IsOpen(), tc.open, describe(m, tc.rule))
 			}
 			if !th.IsOpen() && len(th.Controls[0].Evidence) == 0 {
-				t.Errorf("%s: %s mitigated without evidence", kase, th.ID)
+				t.Errorf("%s/%s: %s mitigated without evidence", tc.rule, tc.kase, th.ID)
 			}
 		}
-		if rows != want.rows {
-			t.Errorf("%s: %d ssrf rows, want %d:\n%s", kase, rows, want.rows, describe(m, "ssrf"))
+		if rows != tc.rows {
+			t.Errorf("%s/%s: %d rows, want %d:\n%s", tc.rule, tc.kase, rows, tc.rows, describe(m, tc.rule))
 		}
 	}
 }

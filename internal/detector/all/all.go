@@ -47,7 +47,7 @@ func New() []detector.Detector {
 		secret.New(),
 		// weaknesses and controls in code
 		signal.New(),
-		signal.NewLLMCalls(),
+		signal.NewCalls(),
 		response.New(),
 		helpers.New(),
 		// request data followed from routes to sinks (after the route

@@ -153,7 +153,7 @@ func Classify(r *facts.Route, v Vocabulary) {
 	// is an ordinary route. Only a route whose handler is not read (an
 	// OpenAPI operation) is named by its path. The llm tag comes from a
 	// call to a model's client, which only the whole scan can follow
-	// (signal.LLMCalls, then scan/process's llm-tags).
+	// (signal.Calls, then scan/process's llm-tags).
 	unread := strings.TrimSpace(body) == ""
 	if containsAny(body, paymentWords) || unread && hasSeg([]string{"billing", "checkout", "payment", "payments", "subscribe", "subscription", "stripe"}) {
 		add(facts.TagPayment)

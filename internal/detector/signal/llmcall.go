@@ -5,7 +5,7 @@ package signal
 // OpenAI-compatible client pointed at another host with a base URL is
 // one), made or imported in the handler's file, or through a function of
 // the repository that does (a service's generate() that calls the
-// client). LLMCalls reports each such route as SignalCallsLLM, which
+// client). Calls reports each such route as SignalCallsLLM, which
 // scan/process turns into the tag; a word never does: a handler that only
 // names a provider in a string or a comment, or a settings page that
 // lists providers, calls none.
@@ -33,9 +33,11 @@ import (
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
-// LLMCalls collects each file's LLM clients and calling functions, and
+// Calls follows a route's handler one call into the repository's own
+// functions: it collects each file's LLM clients, the functions that call
+// a model, and the controls each function's body shows (callee.go), and
 // reads every route's handler at Finish.
-type LLMCalls struct {
+type Calls struct {
 	mu    sync.Mutex
 	files map[string]*fileCalls
 	// callers are the functions that call a model, by name; defs counts
@@ -46,6 +48,10 @@ type LLMCalls struct {
 	// exported are clients made at the top of a file, by name: a
 	// handler whose file imports one calls the model through it.
 	exported map[string]string
+	// controls are the controls each function's body shows, by its name,
+	// and allDefs counts every function by name (callee.go).
+	controls map[string][]calleeControl
+	allDefs  map[string]int
 }
 
 type caller struct {
@@ -60,17 +66,18 @@ type fileCalls struct {
 	imported map[string]bool
 }
 
-// NewLLMCalls makes the detector, for one scan.
-func NewLLMCalls() *LLMCalls {
-	return &LLMCalls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{}}
+// NewCalls makes the detector, for one scan.
+func NewCalls() *Calls {
+	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}}
 }
 
 // Name implements detector.Detector.
-func (*LLMCalls) Name() string { return "llm-calls" }
+func (*Calls) Name() string { return "calls" }
 
 // Match implements detector.Detector: the code whose imports the
 // catalogue reads, not tests.
-func (*LLMCalls) Match(p string) bool { return srccode.Reads(lang.Of(p)) && !lang.IsTest(p) }
+func (*Calls) Match(p string) bool { return srccode.Reads(lang.Of(p)) && !lang.IsTest(p) }
 
 var (
 	pyDefRE = regexp.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)`)
@@ -82,7 +89,7 @@ var (
 )
 
 // Detect implements detector.Detector.
-func (d *LLMCalls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	l := lang.Of(f.Path)
 	src := srccode.Stripped(f)
 	imports := srccode.Imports(l, src)
@@ -158,12 +165,19 @@ func (d *LLMCalls) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			}
 		}
 	}
+	controls := controlsIn(f.Path, src, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.files[f.Path] = fc
 	for _, def := range defs {
 		if _, ok := callers[def.name]; !ok {
 			d.defs[def.name]++
+		}
+		d.allDefs[def.name]++
+	}
+	for name, cs := range controls {
+		if _, ok := d.controls[name]; !ok {
+			d.controls[name] = cs
 		}
 	}
 	for name, c := range callers {
@@ -383,7 +397,7 @@ func callsFunc(src []byte, name string) bool { return funcCallAt(src, name) >= 0
 
 // Finish implements detector.Finisher: one SignalCallsLLM per route whose
 // handler calls a model, at the call.
-func (d *LLMCalls) Finish(ctx context.Context, out *detector.Sink) error {
+func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, r := range out.Routes() {
@@ -393,13 +407,16 @@ func (d *LLMCalls) Finish(ctx context.Context, out *detector.Sink) error {
 		if s, off, ok := d.callIn(&r); ok {
 			out.AddSignal(facts.Signal{Kind: facts.SignalCallsLLM, Detail: s, Route: r.Key(), In: facts.SignalInHandler, Evidence: handlerLine(&r, off)})
 		}
+		for _, s := range d.calleeSignals(&r) {
+			out.AddSignal(s)
+		}
 	}
 	return nil
 }
 
 // callIn is the service a route's handler calls a model of, and where in
 // its body.
-func (d *LLMCalls) callIn(r *facts.Route) (string, int, bool) {
+func (d *Calls) callIn(r *facts.Route) (string, int, bool) {
 	if strings.TrimSpace(r.Body) == "" {
 		return "", 0, false
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/subtle"
 	"log"
 	"net"
 	"net/http"
@@ -16,6 +17,7 @@ func main() {
 	mux.HandleFunc("GET /{code}", redirect)
 	mux.Handle("/debug/pprof/", ipAllowlist(http.HandlerFunc(pprof.Index)))
 	mux.Handle("/debug/pprof/heap", ipAllowlist(http.HandlerFunc(pprof.Index)))
+	mux.HandleFunc("GET /metrics", metrics)
 	log.Fatal(http.ListenAndServe(":8080", mux))
 }
 
@@ -35,4 +37,19 @@ func ipAllowlist(next http.Handler) http.Handler {
 
 func redirect(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "https://example.com/"+r.PathValue("code"), http.StatusFound)
+}
+
+// metrics answers only the scraper: the function it branches on checks
+// the shared password.
+func metrics(w http.ResponseWriter, r *http.Request) {
+	if !scraperAllowed(r) {
+		http.NotFound(w, r)
+		return
+	}
+	w.Write([]byte("links_total 42\n"))
+}
+
+func scraperAllowed(r *http.Request) bool {
+	user, pass, ok := r.BasicAuth()
+	return ok && user == "scraper" && subtle.ConstantTimeCompare([]byte(pass), []byte(os.Getenv("METRICS_PASSWORD"))) == 1
 }
