@@ -165,8 +165,12 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		if p.Code == nil || r.Body == "" || (p.Also != nil && !p.Also.MatchString(r.Body)) {
 			continue
 		}
-		if loc := p.Code.FindStringIndex(r.Body); loc != nil {
+		for _, loc := range p.Code.FindAllStringIndex(r.Body, -1) {
+			if p.Kind == facts.SignalOwnership && ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) {
+				continue
+			}
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
+			break
 		}
 	}
 	if p := webhookProvider(r); p != "" {
@@ -278,6 +282,34 @@ func Recognises(text string, controls, signals []string) bool {
 			return true
 		}
 		if p.Guard != nil && p.Guard.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathParamRead is a path parameter read off the request object
+// (req.params.id, request.match_info["id"], c.Param("id")).
+var pathParamRead = regexp.MustCompile(`^(?:\w+\.)?(?:params\b|match_info\b|path_params\b|Param\(|PathValue\()`)
+
+// ownerIsPathParam reports whether an owner condition (where: { userId:,
+// filter_by(user_id=) is given one of the route's own path parameters
+// (/notes/user/:userid): the caller chose it, so it scopes nothing.
+func ownerIsPathParam(r *facts.Route, cond, after string) bool {
+	// Only a condition that ends in its key: the value follows.
+	if c := strings.TrimRight(cond, " \t"); !strings.HasSuffix(c, ":") && !strings.HasSuffix(c, "=") {
+		return false
+	}
+	after = strings.TrimLeft(after, " \t")
+	if pathParamRead.MatchString(after) {
+		return true
+	}
+	name := identRE.FindString(after)
+	if name == "" || !strings.HasPrefix(after, name) {
+		return false
+	}
+	for _, p := range r.Params {
+		if (p.In == "" || p.In == "path") && p.Name == name {
 			return true
 		}
 	}

@@ -224,9 +224,18 @@ func TestOwnershipInHandler(t *testing.T) {
 		{"ownership-check", "feed.go", `	fmt.Println(user.ID, feedID)`, false},                   // no lookup
 		{"ownership-check", "users.go", `	u, err := h.store.UserByID(request.UserID(r))`, false}, // the caller's own record
 		{"ownership-check", "docs.ts", `  const canEdit = canonicalize(user);`, false},           // a word that starts with can
+		// An owner condition scopes by the caller; given the route's own
+		// path parameter (/x/{userid}) it scopes by what the caller chose.
+		{"ownership-check", "notes.js", `  Notes.findAll({ where: { userId: req.user.id, id } })`, true},
+		{"ownership-check", "notes.js", `  Notes.findAll({ where: { userid: userid } })`, false},
+		{"ownership-check", "notes.js", `  Notes.findAll({ where: { userId: req.params.userid } })`, false},
+		{"ownership-check", "notes.py", `    Note.query.filter_by(user_id=userid).all()`, false},
+		{"ownership-check", "notes.py", `    Note.query.filter_by(user_id=current_user.id).all()`, true},
+		{"ownership-check", "boards.ts", `  if (!(await canViewBoard(auth, userid))) return forbidden();`, true}, // the object's id given to a permission test
 	} {
 		t.Run(tc.line, func(t *testing.T) {
-			r := facts.Route{Method: "GET", Path: "/x/{id}", File: tc.file, Line: 1, Body: "\n" + tc.line + "\n"}
+			r := facts.Route{Method: "GET", Path: "/x/{userid}", File: tc.file, Line: 1, Body: "\n" + tc.line + "\n",
+				Params: []facts.Param{{Name: "userid", In: "path"}}}
 			got := slices.ContainsFunc(RouteSignals(&r, nil, nil), func(s facts.Signal) bool { return s.Kind == tc.kind })
 			if got != tc.want {
 				t.Errorf("found %v, want %v", got, tc.want)

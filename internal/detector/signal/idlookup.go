@@ -200,6 +200,11 @@ func scoped(args string, aliases, callers []string) bool {
 		// The parameter itself (/users/{user_id}) is not the caller.
 		id := args[m[0]:m[1]]
 		head, _, _ := strings.Cut(id, ".")
+		// A key or keyword named for the owner ({ userId: ... },
+		// filter_by(user_id=...)) names the column; its value says who.
+		if rest := strings.TrimLeft(args[m[1]:], " \t"); strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "::") || strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") {
+			continue
+		}
 		if !contains(aliases, id) && !contains(aliases, head) {
 			return true
 		}
