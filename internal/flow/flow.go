@@ -57,6 +57,10 @@ type Func struct {
 	EndLine int
 	Params  []Param
 	Ops     []Op
+	// Callback: written in place as a call's argument (d.map((x) => ...)).
+	// What it is given is the callee's to say, and the enclosing
+	// function lowers it where it is written, with its own locals.
+	Callback bool
 }
 
 // Compact copies a lowered function's operations into a slice of their

@@ -148,12 +148,13 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 		files = append(files, f)
 	}
 	sort.Strings(files)
+	called := calledFuncs(p.Resolver, files, d.files)
 	for _, file := range files {
 		for _, f := range d.files[file].funcs {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if !hasSink(f) {
+			if !reachesSink(p, f) {
 				continue
 			}
 			for _, h := range p.Summarize(f).Hits {
@@ -177,6 +178,14 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 					w.Source = src
 					w.Detail = Detail[h.Kind] + " (in a handler no route found reaches)"
 				case unreachedKinds[h.Kind]:
+					// A function the repository calls, or a callback, is
+					// judged by what its callers pass: a caller nothing
+					// calls that hands on its own parameter reports the
+					// sink; one that passes only values of its own (a
+					// build script's execAsync("rm -rf build")) does not.
+					if called[f] {
+						continue
+					}
 					w.Detail = Detail[h.Kind] + " (from a function's parameter; no route found reaches it)"
 				default:
 					continue
@@ -234,6 +243,44 @@ func insideEntry(funcs []*Func, f *Func, entered map[*Func]bool) bool {
 // injections the pattern rules found before, whose text is built from
 // values in the function itself.
 var unreachedKinds = map[string]bool{SQLInjection: true, CommandInjection: true, CodeInjection: true}
+
+// calledFuncs are the functions some other function of the files calls,
+// as the resolver finds them, and the callbacks.
+func calledFuncs(r Resolver, files []string, mods map[string]*jsFile) map[*Func]bool {
+	called := map[*Func]bool{}
+	for _, file := range files {
+		for _, f := range mods[file].funcs {
+			if f.Callback {
+				called[f] = true
+			}
+			for i := range f.Ops {
+				if f.Ops[i].Kind != Call {
+					continue
+				}
+				for _, g := range r.Resolve(f, &f.Ops[i]) {
+					if g != f {
+						called[g] = true
+					}
+				}
+			}
+		}
+	}
+	return called
+}
+
+// reachesSink reports a function with a sink, or one whose summary
+// reaches a sink through what it calls.
+func reachesSink(p *Program, f *Func) bool {
+	if hasSink(f) {
+		return true
+	}
+	for i := range f.Ops {
+		if f.Ops[i].Kind == Call && len(p.Resolver.Resolve(f, &f.Ops[i])) > 0 {
+			return len(p.Summarize(f).Hits) > 0
+		}
+	}
+	return false
+}
 
 func hasSink(f *Func) bool {
 	for _, op := range f.Ops {

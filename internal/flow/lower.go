@@ -102,6 +102,9 @@ type Lowerer struct {
 	elemOf  *syntax.Node
 	budget  int
 	pending []pendingReturn
+	// callbacks are the start bytes of functions written as a call's
+	// argument, marked Callback once every function is lowered.
+	callbacks []uint32
 	// retTo, while a named closure is lowered in place, is the local its
 	// returns are gathered in; rets are the current function's closures
 	// so gathered, by name, so a call of one is what it returned.
@@ -221,6 +224,11 @@ func (l *Lowerer) finishReturns() {
 	for _, p := range l.pending {
 		if g := l.ByNode[p.start]; g != nil {
 			l.Returned[p.f] = g
+		}
+	}
+	for _, at := range l.callbacks {
+		if f := l.ByNode[at]; f != nil {
+			f.Callback = true
 		}
 	}
 }
@@ -669,6 +677,9 @@ func (l *Lowerer) call(n *syntax.Node) Expr {
 			for _, a := range syntax.NamedChildren(args) {
 				if a.Type() == "comment" {
 					continue
+				}
+				if g.Functions[a.Type()] {
+					l.callbacks = append(l.callbacks, a.StartByte())
 				}
 				op.Args = append(op.Args, l.expr(a))
 			}
