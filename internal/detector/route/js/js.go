@@ -19,12 +19,13 @@ package js
 import (
 	"bytes"
 	"context"
-	"github.com/threatmap/threatmap/internal/detector/route"
+	"maps"
 	"regexp"
 	"slices"
 	"sync"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
@@ -86,6 +87,19 @@ var routeKeywords = []string{
 	"forRoutes(", "SetMetadata(",
 }
 
+// importKeywords are the quoted specifiers of the server frameworks
+// (require('express'), from "hono"): a file that imports one is read
+// whatever its spacing, since the call keywords above are written without
+// spaces and app . get ( '/x' ) or app\n  . get\n  ( is the same call to
+// the parser.
+var importKeywords = func() []string {
+	var out []string
+	for _, spec := range slices.Sorted(maps.Keys(serverLibs)) {
+		out = append(out, "'"+spec+"'", `"`+spec+`"`)
+	}
+	return append(out, "'@nestjs/", `"@nestjs/`)
+}()
+
 // handlerKeywords mark a controller file: its handlers' bodies are the
 // evidence of an auth check for routes declared elsewhere, so its
 // bindings are read even when it declares no route.
@@ -104,7 +118,7 @@ var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbi
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, handlerKeywords, guardKeywords), "export const", "enum ")
+	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, guardKeywords), "export const", "enum ")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -121,7 +135,7 @@ func hasAny(data []byte, words []string) bool {
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
-	routes := hasAny(file.Data, routeKeywords)
+	routes := hasAny(file.Data, routeKeywords) || hasAny(file.Data, importKeywords)
 	if !routes && !hasAny(file.Data, handlerKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
 		d.constants(file)
 		return nil
