@@ -10,6 +10,7 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/redact"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // A Kind is one kind of fact the sink collects, declared once: how a fact
@@ -365,7 +366,7 @@ var missedKind = newKind(&Kind[missedRoutes]{
 	merge: func(p *missedRoutes, m missedRoutes) {
 		p.count += m.count
 		if m.line < p.line {
-			p.line, p.detector, p.why = m.line, m.detector, m.why
+			p.line, p.detector, p.why, p.kept = m.line, m.detector, m.why, m.kept
 		}
 	},
 	into: func(f *facts.Facts, ms []missedRoutes) {
@@ -384,10 +385,21 @@ type missedRoutes struct {
 	count    int
 	detector string
 	why      string
+	// kept: a mount under a prefix not known, whose routes are listed
+	// under urlpath.UnknownPrefix rather than missing.
+	kept bool
 }
 
 // message says how many routes of a file are missing and why.
 func (m missedRoutes) message() string {
+	if m.kept {
+		if m.count == 1 {
+			return m.detector + ": a router mounted here has a prefix that could not be composed (" + m.why +
+				"); its routes are listed under " + urlpath.UnknownPrefix
+		}
+		return m.detector + ": " + strconv.Itoa(m.count) + " routers mounted in this file, the first here, have a prefix that could not be composed (" +
+			m.why + "); their routes are listed under " + urlpath.UnknownPrefix
+	}
 	if m.count == 1 {
 		return m.detector + ": a route registered here could not be composed (" + m.why + ") and is missing from the map"
 	}

@@ -160,6 +160,16 @@ func (s *Sink) MissRoutes(file string, line, n int, detector, why string) {
 	Add(s, missedKind, missedRoutes{file: file, line: line, count: n, detector: detector, why: why})
 }
 
+// UnsurePrefix records a mount in file, at line, whose prefix is built at
+// run time: its routes are kept under urlpath.UnknownPrefix, and the mount
+// is said like routes that could not be composed (one warning per file,
+// counted in Stats.RoutesMissed), so a path is never shown as certain
+// when its start is not known.
+func (s *Sink) UnsurePrefix(file string, line int, detector string) {
+	Add(s, missedKind, missedRoutes{file: file, line: line, count: 1, detector: detector, kept: true,
+		why: "its prefix is built at run time, not from literals and constants"})
+}
+
 // The Add methods below are Add with the kind named, for detectors.
 
 // Warn records a file the scan could not read; the scan goes on.

@@ -11,6 +11,13 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
+// UnknownPrefix stands for a mount prefix the code builds at run time
+// (an environment variable, a setting the tree does not hold): the routes
+// under it are kept, their known part after it, and never shown as if
+// they were served at the root. It is no parameter name any framework
+// writes, so it is never listed as a path parameter.
+const UnknownPrefix = "{unknown-prefix}"
+
 // Join composes a mount prefix and a route path the way routers do.
 func Join(prefix, p string) string {
 	if prefix == "" {

@@ -316,7 +316,7 @@ func wants(d detector.Detector, path string, data []byte) bool {
 }
 
 // missedCount reads the count a routes-missed warning states.
-var missedCount = regexp.MustCompile(`\b(\d+|a) routes? registered`)
+var missedCount = regexp.MustCompile(`\b(\d+|a) (?:routes? registered|routers? mounted)`)
 
 // Missed lists a scan's routes-missed warnings as wants read them with
 // WantsAt(t, dir, "missed"): "N @file:line", for `want: missed N` on the

@@ -10,6 +10,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // objKind is the kind of routing object a Flask or FastAPI app is built of.
@@ -138,6 +139,9 @@ type graph struct {
 	// missed are route decorators on a known app or router whose path
 	// cannot be read (built at run time): said, not dropped.
 	missed []missedRoute
+	// unsure are mounts and routers whose prefix is built at run time:
+	// their routes are kept under urlpath.UnknownPrefix, and said.
+	unsure []missedRoute
 }
 
 type missedRoute struct {
@@ -218,11 +222,9 @@ func (g *graph) build() {
 			}
 			switch k {
 			case objBlueprint:
-				o.prefix, _ = g.ix.str(m, v.arg(-1, "url_prefix"))
-			case objRouter:
-				o.prefix, _ = g.ix.str(m, v.arg(-1, "prefix"))
-			case objRestful:
-				o.prefix, _ = g.ix.str(m, v.arg(-1, "prefix"))
+				o.prefix, _ = g.prefixArg(m, v.arg(-1, "url_prefix"), v.line)
+			case objRouter, objRestful:
+				o.prefix, _ = g.prefixArg(m, v.arg(-1, "prefix"), v.line)
 			case objNamespace:
 				if p, ok := g.ix.str(m, v.arg(-1, "path")); ok {
 					o.prefix = p
@@ -268,6 +270,21 @@ func (g *graph) build() {
 	g.appBuilderViews()
 }
 
+// prefixArg reads a prefix argument: false when there is none, its value
+// when the tree holds it, and urlpath.UnknownPrefix (the place noted)
+// when the code builds it at run time, so no route under it is shown as
+// served without it.
+func (g *graph) prefixArg(m *module, e *expr, line int32) (string, bool) {
+	if e == nil || e.kind == exName && e.name == "None" {
+		return "", false
+	}
+	if p, ok := g.ix.str(m, e); ok {
+		return p, true
+	}
+	g.unsure = append(g.unsure, missedRoute{file: m.path, line: int(line)})
+	return urlpath.UnknownPrefix, true
+}
+
 func (g *graph) link(parent *object, e edge) {
 	if parent == nil || e.child == nil || parent == e.child {
 		return
@@ -283,21 +300,21 @@ func (g *graph) call(m *module, c *expr) {
 	case "register_blueprint":
 		child := g.object(m, c.arg(0, "blueprint"))
 		e := edge{child: child}
-		if p, ok := g.ix.str(m, c.arg(-1, "url_prefix")); ok {
+		if p, ok := g.prefixArg(m, c.arg(-1, "url_prefix"), c.line); ok {
 			e.prefix, e.replace = p, true
 		}
 		g.link(recv, e)
 	case "include_router":
 		child := g.object(m, c.arg(0, "router"))
 		e := edge{child: child, chain: g.dependencies(m, c.arg(-1, "dependencies"))}
-		e.prefix, _ = g.ix.str(m, c.arg(-1, "prefix"))
+		e.prefix, _ = g.prefixArg(m, c.arg(-1, "prefix"), c.line)
 		g.link(recv, e)
 	case "add_router":
 		if recv == nil || !recv.kind.ninja() {
 			return
 		}
 		e := edge{child: g.ninjaRouter(m, c.arg(1, "router")), chain: ninjaAuth(m, c.arg(-1, "auth"))}
-		e.prefix, _ = g.ix.str(m, c.arg(0, "prefix"))
+		e.prefix, _ = g.prefixArg(m, c.arg(0, "prefix"), c.line)
 		g.link(recv, e)
 	case "init_app":
 		if recv != nil && recv.kind == objRestful {
@@ -676,6 +693,9 @@ func upper(xs []string) []string {
 func (g *graph) emit(out *detector.Sink) {
 	for _, ms := range g.missed {
 		out.MissRoutes(ms.file, ms.line, 1, "route/python", "its path is built at run time, not from literals and constants")
+	}
+	for _, u := range slices.Compact(g.unsure) {
+		out.UnsurePrefix(u.file, u.line, "route/python")
 	}
 	nodes, objs := g.tree()
 	var roots []*router.Node

@@ -1,0 +1,8 @@
+from fastapi import APIRouter
+
+router = APIRouter(tags=["partners"])
+
+
+@router.get("/partners")  # want: GET /{unknown-prefix}/partners
+def partners():
+    return []
