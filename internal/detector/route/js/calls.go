@@ -1296,6 +1296,12 @@ func (f *fileFacts) mountPath(t *syntax.Tree, n *syntax.Node) (strExpr, bool) {
 			// app.use(API_PREFIX, router) with the prefix from a config module.
 			return strExpr{{ident: name}}, true
 		}
+	case "member_expression":
+		// app.use(process.env.API_PREFIX, router): an environment value is
+		// text, never middleware; its value is not known here.
+		if obj := n.ChildByFieldName("object"); obj != nil && t.Text(obj) == "process.env" {
+			return strExpr{{ident: t.Text(n)}}, true
+		}
 	}
 	return nil, false
 }
@@ -1334,7 +1340,11 @@ func (f *fileFacts) addUse(t *syntax.Tree, owner string, path strExpr, args []*s
 		flat = append(flat, a)
 	}
 	for _, a := range flat {
-		u.items = append(u.items, f.useItem(t, a))
+		it := f.useItem(t, a)
+		if it.line == 0 {
+			it.line = syntax.Line(a) // where a mount under an unknown prefix is said
+		}
+		u.items = append(u.items, it)
 	}
 	if len(u.items) > 0 {
 		f.uses = append(f.uses, u)

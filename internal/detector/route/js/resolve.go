@@ -12,6 +12,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // maxContexts caps the mount paths one router is reported under: a router
@@ -46,10 +47,13 @@ type resolver struct {
 	files  map[string]*fileFacts
 	nodes  map[string]*node
 	order  []*node
+	// unsure are mounts whose prefix is built at run time, by file: the
+	// routers under them are kept under urlpath.UnknownPrefix, and said.
+	unsure map[string][]int
 }
 
 func newResolver(files map[string]*fileFacts) *resolver {
-	r := &resolver{files: files, nodes: map[string]*node{}}
+	r := &resolver{files: files, nodes: map[string]*node{}, unsure: map[string][]int{}}
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -143,12 +147,14 @@ func (r *resolver) link(f *fileFacts) {
 		if owner == nil {
 			continue
 		}
-		prefix, ok := "", true
+		prefix, known := "", true
 		if u.path != nil {
-			prefix, ok = r.str(f, u.path, 0)
+			prefix, known = r.str(f, u.path, 0)
 		}
-		if !ok {
-			continue
+		if !known {
+			// app.use(process.env.API_PREFIX, api): the routers mounted
+			// here are served somewhere under it, never at the root.
+			prefix = urlpath.UnknownPrefix
 		}
 		var (
 			names []string
@@ -177,7 +183,13 @@ func (r *resolver) link(f *fileFacts) {
 			}
 			if child != nil && child != owner {
 				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: applied(guardsOf(names, text, 0, "")), cond: u.cond})
+				if !known {
+					r.unsure[f.path] = append(r.unsure[f.path], it.line)
+				}
 				continue
+			}
+			if !known {
+				continue // middleware or a folder at a place we cannot say
 			}
 			if u.mountOnly {
 				continue
@@ -479,6 +491,9 @@ func (r *resolver) emit(out *detector.Sink) {
 	for _, p := range slices.Sorted(maps.Keys(r.files)) {
 		for _, line := range r.files[p].missed {
 			out.MissRoutes(p, int(line), 1, "route/js", whyPath)
+		}
+		for _, line := range slices.Compact(slices.Sorted(slices.Values(r.unsure[p]))) {
+			out.UnsurePrefix(p, line, "route/js")
 		}
 	}
 }

@@ -50,4 +50,11 @@ app.use('/health', healthRoutes(db));
 
 // app.use('/old', require('./routes/old')());
 
+// A prefix read at run time: the router's routes are kept under an
+// unknown prefix and the mount is said once. A constant prefix says nothing.
+const { PARTNER_PREFIX } = require('./lib/prefixes');
+const FEEDS = '/feeds';
+app.use(PARTNER_PREFIX, require('./routes/partners')); // want: missed 1
+app.use(FEEDS, require('./routes/feeds'));
+
 app.listen(process.env.PORT || 8080);

@@ -1,0 +1,1 @@
+module.exports = { PARTNER_PREFIX: process.env.PARTNER_PREFIX };
