@@ -130,10 +130,9 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	if len(fc.clients) > 0 {
 		callRE := callsThrough(fc.clients)
 		for _, m := range callRE.FindAllSubmatchIndex(src, -1) {
-			name := string(src[m[2]:m[3]])
 			if def := defAt(defs, m[0]); def != "" {
 				if _, ok := callers[def]; !ok {
-					callers[def] = caller{service: fc.clients[name], at: facts.Evidence{File: f.Path, Line: srccode.LineAt(src, m[0])}}
+					callers[def] = caller{service: fc.clients[string(src[m[2]:m[3]])], at: facts.Evidence{File: f.Path, Line: srccode.LineAt(src, m[0])}}
 				}
 			}
 		}
