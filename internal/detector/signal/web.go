@@ -95,7 +95,7 @@ var webPatterns = []Pattern{
 		Re:       regexp.MustCompile(`(?m)(?:TCPServer|HTTPServer|ThreadingHTTPServer|test)\([^\n]*SimpleHTTPRequestHandler|\b\w+\s*=\s*(?:http\.server\.)?SimpleHTTPRequestHandler\s*$|^class\s+\w+\((?:http\.server\.)?SimpleHTTPRequestHandler\)`)},
 	{Weakness: WeakDirListing, Detail: detailListing + " (indexes shown)", Langs: py,
 		Keywords: []string{"show_index"},
-		Re:       regexp.MustCompile(`['"]show_indexes['"]\s*:\s*True|\bshow_indexes?\s*=\s*True`)},
+		Re:       regexp.MustCompile(`['"]show_indexes['"]\s*:\s*True|\bshow_index(?:es)?\s*=\s*True`)},
 	{Weakness: WeakDirListing, Detail: detailListing + " (http.FileServer on a directory)", Langs: goOnly,
 		Keywords: []string{"FileServer", "Browse", "gin.Dir"},
 		Re:       regexp.MustCompile(`\bhttp\.FileServer\(\s*http\.Dir\(|\bgin\.Dir\([^)\n]*,\s*true\s*\)|\bBrowse\s*:\s*true`)},

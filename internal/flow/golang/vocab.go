@@ -228,7 +228,10 @@ var funcSinks = map[string]map[string]sink{
 		"Rename": {flow.SinkFile, 1}, "Truncate": {flow.SinkFile, 0},
 	},
 	"io/ioutil":     {"ReadFile": {flow.SinkFile, 0}, "WriteFile": {flow.SinkFile, 0}, "ReadDir": {flow.SinkFile, 0}},
-	"html/template": {"HTML": {flow.SinkHTML, 0}, "HTMLAttr": {flow.SinkHTML, 0}, "JS": {flow.SinkHTML, 0}, "URL": {flow.SinkHTML, 0}},
+	"html/template": {"HTML": {flow.SinkHTML, 0}, "HTMLAttr": {flow.SinkHTML, 0}, "JS": {flow.SinkHTML, 0}, "URL": {flow.SinkHTML, 0},
+		// A template file the request names: any file the process reads.
+		"ParseFiles": {flow.SinkTemplate, 0}, "ParseGlob": {flow.SinkTemplate, 0}},
+	"text/template": {"ParseFiles": {flow.SinkTemplate, 0}, "ParseGlob": {flow.SinkTemplate, 0}},
 }
 
 // sqlMethods are the database calls whose statement argument (the first,

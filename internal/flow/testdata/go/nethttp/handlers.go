@@ -185,3 +185,25 @@ func serveDownload(dir string) http.HandlerFunc {
 		defer f.Close()
 	}
 }
+
+// A template file the request names.
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	t, err := template.ParseFiles(filepath.Join("templates", r.URL.Query().Get("name"))) // want: path-traversal via=query
+	if err != nil {
+		return
+	}
+	t.Execute(w, nil)
+}
+
+// The request picks one of the app's own templates.
+func (s *server) pageSafe(w http.ResponseWriter, r *http.Request) {
+	name := "about.html"
+	if r.URL.Query().Get("name") == "help" {
+		name = "help.html"
+	}
+	t, err := template.ParseFiles(filepath.Join("templates", name))
+	if err != nil {
+		return
+	}
+	t.Execute(w, nil)
+}

@@ -38,6 +38,8 @@ func main() {
 	mux.HandleFunc("GET /greet", s.greet)
 	mux.HandleFunc("GET /echo", s.echoText)
 	mux.HandleFunc("POST /render", s.render)
+	mux.HandleFunc("GET /pages", s.page)
+	mux.HandleFunc("GET /pages/safe", s.pageSafe)
 	mux.HandleFunc("GET /download", serveDownload("files"))
 	mux.HandleFunc("POST /uploads", s.upload)
 	mux.HandleFunc("POST /uploads/safe", s.uploadSafe)

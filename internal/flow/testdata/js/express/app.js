@@ -379,3 +379,13 @@ app.post('/mongo-rename', async (req, res) => {
   await accounts.updateOne({ name: req.body.name }, { $set: { renamed: true } }); // want: nosql-injection via=body
   res.end();
 });
+
+// A template the request names: any view, or a file outside views/.
+app.get('/page', (req, res) => {
+  res.render(req.query.page, { title: 'Page' }); // want: path-traversal via=query
+});
+// Lookalike: the request picks among the app's own templates.
+const PAGES = { about: 'about', card: 'card' };
+app.get('/page-safe', (req, res) => {
+  res.render(PAGES[req.query.page] ? PAGES[req.query.page] : 'about', { title: 'Page' });
+});

@@ -1,4 +1,5 @@
 import pickle
+import ast
 import base64
 
 import requests
@@ -163,3 +164,9 @@ def signup():
     user = User(name=data["name"], email=data["email"])
     user.save()
     return jsonify(id=user.id)
+
+
+# Lookalike: literal_eval reads a literal; it runs no code.
+@items.route("/calc-literal", methods=["POST"])
+def calc_literal():
+    return str(ast.literal_eval(request.get_json()["expr"]))

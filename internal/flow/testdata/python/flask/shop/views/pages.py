@@ -27,3 +27,17 @@ def profile_card():
     # Lookalike: the template escapes what the request sent; only its
     # own constant is raw.
     return render_template("card.html", name=request.args.get("name"), banner="<b>hi</b>")
+
+
+@pages.route("/page")
+def page():
+    return render_template(request.args["page"] + ".html")  # want: path-traversal via=query
+
+
+# Lookalike: the request picks one of the app's own templates.
+@pages.route("/page-safe")
+def page_safe():
+    name = request.args.get("page", "")
+    if name not in ("about", "help"):
+        name = "about"
+    return render_template(name + ".html")
