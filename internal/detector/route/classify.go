@@ -262,7 +262,9 @@ var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|lo
 // authorize_access_token). Its 401 answers a bad code, and a 403 of a
 // helper it runs after the exchange refuses an account link, not a caller
 // without a session.
-var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_token|fetch_access_token|exchangeCodeForTokens?|exchange_code_for_tokens?)\s*[(\[]|\.Exchange\(\s*[\w.()]+,\s*[^,\n]{0,60}?\b[Cc]ode\b`)
+// A passkey login finishing its ceremony (go-webauthn's FinishLogin,
+// SimpleWebAuthn's verifyAuthenticationResponse) is one too.
+var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_token|fetch_access_token|exchangeCodeForTokens?|exchange_code_for_tokens?|Finish(?:Discoverable|Passkey)?Login|ValidateDiscoverableLogin|ValidateLogin|verifyAuthenticationResponse|verify_authentication_response)\s*[(\[]|\.Exchange\(\s*[\w.()]+,\s*[^,\n]{0,60}?\b[Cc]ode\b`)
 
 // TakesCredentials says a handler body is a login: it calls authenticate()
 // or login() with a password it was sent. Such a route is where

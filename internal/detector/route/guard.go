@@ -80,6 +80,14 @@ const (
 // person taught (t, may be nil) comes first: a guard they named rejects
 // wherever it is applied or called.
 func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lookup Lookup) Decision {
+	return DecidePath(t, gs, body, bodyAt, "", complete, lookup)
+}
+
+// DecidePath is Decide for a route whose path is known: a guard that lets
+// listed paths through before it rejects (if !authed(r) && !isPublic(r),
+// where isPublic compares the request's path with "/login" or a prefix
+// "/share/") does not guard the routes at those paths.
+func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complete bool, lookup Lookup) Decision {
 	j := judge{lookup: lookup, seen: map[string]bool{}, taught: t}
 	anon, unresolved := "", ""
 	guards := make([]guard, 0, len(gs))
@@ -89,6 +97,9 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 	for i := range guards {
 		g := &guards[i]
 		v, role, why := j.guard(g)
+		if v == vRequired && path != "" && j.exempts(g.code, path) {
+			continue
+		}
 		switch v {
 		case vRequired:
 			// The first guard that rejects is the evidence; a later one
@@ -127,7 +138,7 @@ func Decide(t *Taught, gs []router.Guard, body, bodyAt string, complete bool, lo
 	}
 	if body != "" {
 		if codeExchange.MatchString(body) {
-			return Decision{Auth: facts.AuthNone, Evidence: "login handler: exchanges an authorization code"}
+			return Decision{Auth: facts.AuthNone, Evidence: "login handler: exchanges an authorization code or a passkey assertion"}
 		}
 		if TakesCredentials(body) {
 			// A login answers 401 to a wrong password: only a guard it
@@ -231,15 +242,19 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 		}
 	}
 	if code != "" {
+		g.code = code
 		if ok, role, why := j.code(code, 0); ok {
 			if role == "" {
 				role = factoryRole(g.name, code)
 			}
 			if role == "" {
 				// The rejection is in a helper it shares with other
-				// guards (evaluateOr401); the guard's own code says
-				// which role it demands (RequireAdmin, is_admin).
-				role = roleOf(code)
+				// guards (evaluateOr401); the guard's own name, where
+				// its code declares it, says which role it demands
+				// (func (a *Auth) RequireAdmin(ctx)). Its body may only
+				// record a flag (ctx.Set("is_admin", user.IsAdmin)).
+				first, _, _ := strings.Cut(code, "\n")
+				role = roleOf(first)
 			}
 			if g.defined == "" {
 				g.defined = defined
@@ -327,6 +342,86 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	}
 	return false, "", ""
 }
+
+// exempts says a guard's code lets path through before it rejects: a
+// negated test of the request in its code (!isPublicRoute(r)) names a
+// helper that compares the request's path with literal paths or
+// prefixes, and path is one of them.
+func (j *judge) exempts(code, path string) bool {
+	if code == "" || j.lookup == nil {
+		return false
+	}
+	for _, m := range negatedTest.FindAllStringSubmatch(code, -1) {
+		if pathListed(j.pathHelper(m[1], 0), path) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathHelper is the code of a helper that reads the request's path, with
+// the helpers it asks first (isStaticAssetRoute(r) inside isPublicRoute),
+// or "".
+func (j *judge) pathHelper(name string, depth int) string {
+	src, _, ok := j.lookup(name)
+	if !ok || !requestPath.MatchString(src) && depth == 0 && !negatedTest.MatchString(src) && !helperTest.MatchString(src) {
+		return ""
+	}
+	out := src
+	if depth < 2 {
+		for _, m := range helperTest.FindAllStringSubmatch(src, -1) {
+			if m[1] != name {
+				out += "\n" + j.pathHelper(m[1], depth+1)
+			}
+		}
+	}
+	if !requestPath.MatchString(out) {
+		return ""
+	}
+	return out
+}
+
+// pathListed says a path helper's code lists path: as a case or an
+// equality with a literal, or under a prefix it tests; not one the helper
+// answers false for (if r.URL.Path == "/login" { return false }).
+func pathListed(src, path string) bool {
+	if src == "" {
+		return false
+	}
+	for _, m := range listedPath.FindAllStringSubmatchIndex(src, -1) {
+		if src[m[2]:m[3]] == path && !answersFalse(src[m[1]:]) {
+			return true
+		}
+	}
+	for _, m := range listedPrefix.FindAllStringSubmatchIndex(src, -1) {
+		prefix := src[m[2]:m[3]]
+		if strings.HasSuffix(prefix, "/") && strings.HasPrefix(path, prefix) && !answersFalse(src[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// answersFalse says the code after a test returns false first.
+func answersFalse(rest string) bool {
+	rest = rest[:min(len(rest), 120)]
+	f := strings.Index(rest, "return false")
+	t := strings.Index(rest, "return true")
+	return f >= 0 && (t < 0 || f < t)
+}
+
+var (
+	// negatedTest is a failed test of the request by a helper: !isPublic(r).
+	negatedTest = regexp.MustCompile(`!\s*([A-Za-z_][\w.]*)\(\s*(?:r|req|request|ctx|c)\s*\)`)
+	// helperTest is a helper asked about the request: isStaticAsset(r).
+	helperTest = regexp.MustCompile(`\b([A-Za-z_][\w.]*)\(\s*(?:r|req|request|ctx|c)\s*\)`)
+	// requestPath is code reading the request's path.
+	requestPath = regexp.MustCompile(`\.URL\.Path\b|\.path\b|\.Path\(\)|request\.path`)
+	// listedPath is a literal path in a case list or an equality.
+	listedPath = regexp.MustCompile(`(?:case\s+|,\s*|==\s*)"(/[^"\s]*)"`)
+	// listedPrefix is a prefix a path is tested with.
+	listedPrefix = regexp.MustCompile(`(?:HasPrefix\(\s*[\w.]+\s*,\s*|startsWith\(\s*|startswith\(\s*)["'](/[^"'\s]*)["']`)
+)
 
 // conditional is code that decides something: a helper without it only
 // builds a response.
@@ -447,7 +542,7 @@ var (
 	// optionalAuth lets a request with no credential through before any
 	// check: if (!token) return next(); if not token: return None; a gin
 	// guard whose failed check goes on to the handler (if !a.check(c) { c.Next() }).
-	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.()'"-]+\s*==\s*""\s*\{\s*(?:\w+\.)*(?:next|Next|h|handler)\.ServeHTTP\(|if\s+!\s*[\w.]+\([^{}\n]*\)\s*\{\s*\w+\.Next\(\)`)
+	optionalAuth = regexp.MustCompile(`(?i)if\s*\(\s*!\s*[\w.$\[\]'"]+\s*\)\s*\{?\s*(?:return\s+)?(?:await\s+)?next\(\)|if\s+not\s+[\w.\[\]'"]+\s*:\s*return(?:\s+None)?\s*\n|if\s+[\w.()'"-]+\s*==\s*""\s*\{[^{}]*?(?:\w+\.)*(?:next|Next|h|handler)\.ServeHTTP\(|if\s+!\s*[\w.]+\([^{}\n]*\)\s*\{\s*\w+\.Next\(\)`)
 )
 
 // negated is a failed test of the caller (in Go, an error reading its

@@ -102,7 +102,7 @@ func (p *pendingRoute) route(m *module, t tree) facts.Route {
 	if h.file != nil && h.pos.IsValid() {
 		r.HandlerFile, r.HandlerLine = h.file.path, h.file.lines().Line(h.pos)
 	}
-	dec := route.Decide(m.taught, c.Guards, h.body, p.file.path+":"+strconv.Itoa(p.line), c.Complete, m.guardLookup(p.file))
+	dec := route.DecidePath(m.taught, c.Guards, h.body, p.file.path+":"+strconv.Itoa(p.line), full, c.Complete, m.guardLookup(p.file))
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if h.gql {
 		r.Framework = graphql

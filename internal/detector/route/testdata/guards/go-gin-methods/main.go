@@ -14,6 +14,10 @@ type Auth struct {
 	fx   interface {
 		Exchange(c *gin.Context, amount string) (string, error)
 	}
+	wa interface {
+		FinishLogin(user string, r *http.Request) (string, error)
+		FinishRegistration(user string, r *http.Request) (string, error)
+	}
 }
 
 // RequireClient answers 401 (through the shared helper) without a token.
@@ -99,6 +103,26 @@ func (a *Auth) convert(c *gin.Context) {
 		return
 	}
 	out, _ := a.fx.Exchange(c, c.Query("amount"))
+	c.String(200, out)
+}
+
+// passkeyLogin finishes a passkey sign-in; its 401 answers a bad assertion.
+func (a *Auth) passkeyLogin(c *gin.Context) {
+	user, err := a.wa.FinishLogin(c.Query("user"), c.Request)
+	if err != nil {
+		c.AbortWithStatus(http.StatusUnauthorized)
+		return
+	}
+	c.String(200, user)
+}
+
+// passkeyAdd registers a passkey for the signed-in caller only.
+func (a *Auth) passkeyAdd(c *gin.Context) {
+	if c.GetHeader("X-Token") == "" {
+		c.AbortWithStatus(http.StatusUnauthorized)
+		return
+	}
+	out, _ := a.wa.FinishRegistration(c.GetHeader("X-Token"), c.Request)
 	c.String(200, out)
 }
 
