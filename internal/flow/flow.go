@@ -279,22 +279,26 @@ func (v Value) clearedFor(kind string) bool {
 
 // clear is the value with every part cleaned or checked for kinds.
 func (v Value) clear(kinds ...string) Value {
-	out := v
-	out.Origins = make([]Origin, len(v.Origins))
-	for i, o := range v.Origins {
+	return v.eachOrigin(func(o Origin) Origin {
 		o.Cleared = append(slices.Clip(o.Cleared), kinds...)
-		out.Origins[i] = o
-	}
-	return out
+		return o
+	})
 }
 
 // unclear takes back a clear: each part loses the kinds clear added.
 func (v Value) unclear(kinds ...string) Value {
+	return v.eachOrigin(func(o Origin) Origin {
+		o.Cleared = withoutKinds(o.Cleared, kinds)
+		return o
+	})
+}
+
+// eachOrigin is the value with f applied to a copy of each origin.
+func (v Value) eachOrigin(f func(Origin) Origin) Value {
 	out := v
 	out.Origins = make([]Origin, len(v.Origins))
 	for i, o := range v.Origins {
-		o.Cleared = withoutKinds(o.Cleared, kinds)
-		out.Origins[i] = o
+		out.Origins[i] = f(o)
 	}
 	return out
 }
@@ -356,13 +360,10 @@ func clipText(s string) string {
 // withStep appends a step to every origin's trail, keeping the first
 // step (where the data was read) and the newest ones.
 func (v Value) withStep(s facts.Step) Value {
-	out := v
-	out.Origins = make([]Origin, len(v.Origins))
-	for i, o := range v.Origins {
+	return v.eachOrigin(func(o Origin) Origin {
 		o.Trail = addStep(o.Trail, s)
-		out.Origins[i] = o
-	}
-	return out
+		return o
+	})
 }
 
 func addStep(trail []facts.Step, s facts.Step) []facts.Step {

@@ -2,8 +2,6 @@ package scan_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/all"
@@ -22,15 +20,7 @@ func TestVendoredLibraryByContent(t *testing.T) {
 		"shop/static/js/orders.js": "/* Copyright 2024 Acme Inc. SPDX-License-Identifier: MIT */\n" +
 			"async function show(el) { const r = await fetch('/api/orders'); const o = await r.json(); el.innerHTML = o.note; }\n",
 	}
-	for rel, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, root, files)
 	f, err := scan.Run(context.Background(), root, all.New(), scan.Options{})
 	if err != nil {
 		t.Fatalf("scan failed: %v", err)

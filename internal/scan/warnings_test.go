@@ -24,15 +24,7 @@ func TestBadFilesAreWarnings(t *testing.T) {
 		"package.json":   "{ not json",
 		"pyproject.toml": "[project\nname = ",
 	}
-	for rel, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, root, files)
 	if err := os.Symlink(filepath.Join(root, "loop"), filepath.Join(root, "loop")); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +61,20 @@ func TestBadFilesAreWarnings(t *testing.T) {
 	for _, w := range f.Warnings {
 		if strings.Contains(w.Message, root) {
 			t.Errorf("warning leaks a machine path: %q", w.Message)
+		}
+	}
+}
+
+// writeTree writes files (path relative to root, content) under root.
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
