@@ -47,7 +47,7 @@ var words = map[string]Class{
 	"email": Contact, "mail": Contact, "phone": Contact, "mobile": Contact, "telephone": Contact, "msisdn": Contact,
 	"address": Contact, "street": Contact, "postcode": Contact, "postal": Contact, "zip": Contact, "zipcode": Contact,
 
-	"password": AuthSecret, "passwd": AuthSecret, "pwd": AuthSecret, "pw": AuthSecret, "passphrase": AuthSecret,
+	"password": AuthSecret, "passwd": AuthSecret, "pass": AuthSecret, "pwd": AuthSecret, "pw": AuthSecret, "passphrase": AuthSecret,
 	"token": AuthSecret, "tokens": AuthSecret, "secret": AuthSecret, "apikey": AuthSecret, "otp": AuthSecret,
 	"totp": AuthSecret, "mfa": AuthSecret, "credential": AuthSecret, "credentials": AuthSecret,
 

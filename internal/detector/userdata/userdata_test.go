@@ -45,7 +45,7 @@ func TestFixtures(t *testing.T) {
 func TestClassify(t *testing.T) {
 	tests := map[string]string{
 		"email": KindUserData, "EmailAddress": KindUserData, "email_verified": "", "emailVerifiedAt": "",
-		"password_hash": KindUserData, "hashedPassword": KindUserData, "pw_hash": KindUserData,
+		"password_hash": KindUserData, "hashedPassword": KindUserData, "pw_hash": KindUserData, "pass": KindUserData, "pass_changed": "", "bypass": "",
 		"phone_number": KindUserData, "ip_address": KindUserData, "date_of_birth": KindUserData, "dob": KindUserData,
 		"ssn": KindUserData, "national_id": KindUserData, "tax_id": KindUserData, "iban": KindUserData, "card_last4": KindUserData,
 		"api_key": KindUserData, "apiKey": KindUserData, "refresh_token": KindUserData, "token_count": "",

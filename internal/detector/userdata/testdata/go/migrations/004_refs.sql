@@ -23,3 +23,24 @@ create table device_pings ( -- want: asset user-data device_pings seen
     seen timestamptz
 );
 alter table device_pings add constraint pings_device foreign key (device_id) references devices (id);
+
+-- The user table of a raw-SQL app: its login secret is a column named pass.
+CREATE TABLE logins ( -- want: asset user-data logins pass
+    id TEXT PRIMARY KEY,
+    login TEXT NOT NULL,
+    pass TEXT NOT NULL
+);
+
+CREATE TABLE login_grants ( -- want: asset user-data login_grants can_read,topic
+    login_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    can_read INT NOT NULL,
+    FOREIGN KEY (login_id) REFERENCES logins (id) ON DELETE CASCADE
+);
+
+-- Lookalike: a flag named pass is a result, not a secret.
+CREATE TABLE exam_results (
+    id BIGSERIAL PRIMARY KEY,
+    score INT,
+    pass BOOLEAN
+);
