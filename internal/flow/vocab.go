@@ -118,16 +118,16 @@ var (
 	// handed down) is a function far more often than code, so only text
 	// built in the code or request data is kept; a caller's argument
 	// answers for a parameter.
-	SinkTimerEval  = &Sink{Kind: CodeInjection, Name: "code evaluated", Shape: codeText, RequestFits: true}
-	SinkSQL        = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
-	SinkRawSQL     = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
-	SinkFetch      = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost}
-	SinkRedirect   = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost}
-	SinkDeserial   = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
-	SinkXML        = &Sink{Kind: XXE, Name: "XML parsed with entities"}
-	SinkFile       = &Sink{Kind: PathTraversal, Name: "file path"}
-	SinkTemplate   = &Sink{Kind: PathTraversal, Name: "template name"}
-	SinkHTML       = &Sink{Kind: XSS, Name: "HTML response", From: notWhole}
+	SinkTimerEval = &Sink{Kind: CodeInjection, Name: "code evaluated", Shape: codeText, RequestFits: true}
+	SinkSQL       = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
+	SinkRawSQL    = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
+	SinkFetch     = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost}
+	SinkRedirect  = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost}
+	SinkDeserial  = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
+	SinkXML       = &Sink{Kind: XXE, Name: "XML parsed with entities"}
+	SinkFile      = &Sink{Kind: PathTraversal, Name: "file path"}
+	SinkTemplate  = &Sink{Kind: PathTraversal, Name: "template name"}
+	SinkHTML      = &Sink{Kind: XSS, Name: "HTML response", From: notWhole}
 	// A record written from the whole body, or from an object the body
 	// is spread into; { body: req.body } stores the body in one field.
 	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody, Shape: func(v Value) bool { return !v.Object || v.Spread }}

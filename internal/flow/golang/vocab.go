@@ -227,7 +227,7 @@ var funcSinks = map[string]map[string]sink{
 		"WriteFile": {flow.SinkFile, 0}, "Remove": {flow.SinkFile, 0}, "RemoveAll": {flow.SinkFile, 0}, "ReadDir": {flow.SinkFile, 0},
 		"Rename": {flow.SinkFile, 1}, "Truncate": {flow.SinkFile, 0},
 	},
-	"io/ioutil":     {"ReadFile": {flow.SinkFile, 0}, "WriteFile": {flow.SinkFile, 0}, "ReadDir": {flow.SinkFile, 0}},
+	"io/ioutil": {"ReadFile": {flow.SinkFile, 0}, "WriteFile": {flow.SinkFile, 0}, "ReadDir": {flow.SinkFile, 0}},
 	"html/template": {"HTML": {flow.SinkHTML, 0}, "HTMLAttr": {flow.SinkHTML, 0}, "JS": {flow.SinkHTML, 0}, "URL": {flow.SinkHTML, 0},
 		// A template file the request names: any file the process reads.
 		"ParseFiles": {flow.SinkTemplate, 0}, "ParseGlob": {flow.SinkTemplate, 0}},
