@@ -180,6 +180,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			out.MissRoutes(file, line, 1, "route/golang", "its path is built at run time, not from literals and constants")
 		}
 	}
+	for _, file := range slices.Sorted(maps.Keys(m.unsure)) {
+		for _, line := range slices.Sorted(maps.Keys(m.unsure[file])) {
+			out.UnsurePrefix(file, line, "route/golang")
+		}
+	}
 	if err == nil && m.truncated > 0 {
 		err = fmt.Errorf("%d entry points too large to follow completely; some routes may be missing", m.truncated)
 	}

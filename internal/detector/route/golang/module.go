@@ -34,7 +34,10 @@ type module struct {
 	truncated   int // entry points cut short by maxSteps
 	// missed holds the places of registrations whose path could not be
 	// read (built at run time), by file and line.
-	missed  map[string]map[int]bool
+	missed map[string]map[int]bool
+	// unsure holds the places of groups and mounts whose prefix is built
+	// at run time: their routes are kept under urlpath.UnknownPrefix.
+	unsure  map[string]map[int]bool
 	imports map[string]string
 
 	defaultMux *node

@@ -9,6 +9,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // pendingRoute is a registration seen by the interpreter; its full path
@@ -83,7 +84,7 @@ func useAfter(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 // otherwise each route sees the parent's Use() calls before it (fiber).
 func groupAt(copies bool) routerMethod {
 	return func(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
-		p, _ := fr.str(arg(c.Args, 0))
+		p := fr.prefix(arg(c.Args, 0), c)
 		g := &node{fw: n.fw, parent: n, prefix: p, mw: fr.guards(rest(c.Args, 1))}
 		if copies {
 			g.born = fr.m.tick()
@@ -98,8 +99,7 @@ func routeWith(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 	if len(c.Args) < 2 {
 		return nil, false
 	}
-	p, _ := fr.str(c.Args[0])
-	child := &node{fw: n.fw, parent: n, prefix: p}
+	child := &node{fw: n.fw, parent: n, prefix: fr.prefix(c.Args[0], c)}
 	fr.callWith(c.Args[1], child)
 	return &value{node: child}, true
 }
@@ -107,8 +107,7 @@ func routeWith(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 // mountUnder is Mount(prefix, handler) (chi, fiber).
 func mountUnder(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 	if len(c.Args) >= 2 {
-		p, _ := fr.str(c.Args[0])
-		fr.mountAt(n, p, c.Args[1], c)
+		fr.mountAt(n, fr.prefix(c.Args[0], c), c.Args[1], c)
 	}
 	return nil, true
 }
@@ -396,6 +395,27 @@ func rest(a []ast.Expr, i int) []ast.Expr {
 		return a[i:]
 	}
 	return nil
+}
+
+// prefix reads a group's or a mount's prefix. One the code builds at run
+// time is urlpath.UnknownPrefix, its place noted: the routes under it are
+// kept, and never shown as served without it.
+func (fr *frame) prefix(e ast.Expr, c *ast.CallExpr) string {
+	if e == nil {
+		return ""
+	}
+	if p, ok := fr.str(e); ok {
+		return p
+	}
+	m, file, line := fr.m, fr.f.path, fr.line(c)
+	if m.unsure == nil {
+		m.unsure = map[string]map[int]bool{}
+	}
+	if m.unsure[file] == nil {
+		m.unsure[file] = map[int]bool{}
+	}
+	m.unsure[file][line] = true
+	return urlpath.UnknownPrefix
 }
 
 // miss records a registration whose path could not be read, once per

@@ -13,6 +13,7 @@ func registerPlugins(r *gin.Engine) {
 	r.GET("/plugins", listPlugins)               // want: GET /plugins
 	r.GET(os.Getenv("PLUGIN_PATH"), pluginIndex) // want: missed 2
 	r.POST(os.Getenv("PLUGIN_PATH")+"/run", runPlugin)
+	registerPartners(r)
 }
 
 func listPlugins(c *gin.Context) { c.JSON(http.StatusOK, []string{}) }
