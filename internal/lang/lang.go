@@ -146,7 +146,7 @@ var table = [numLangs]row{
 	RST:           {name: "reStructuredText", family: RST, exts: []string{".rst"}},
 	AsciiDoc:      {name: "AsciiDoc", family: AsciiDoc, exts: []string{".adoc"}},
 	Text:          {name: "Text", family: Text, exts: []string{".txt"}},
-	HTML:          {name: "HTML", family: HTML, exts: []string{".html", ".htm"}},
+	HTML:          {name: "HTML", family: HTML, exts: []string{".html", ".htm", ".ejs", ".hbs", ".handlebars", ".njk", ".mustache"}},
 	Notebook:      {name: "Jupyter notebook", family: Notebook, exts: []string{".ipynb"}},
 }
 

@@ -51,6 +51,8 @@ func TestOf(t *testing.T) {
 		{"docs/index.rst", RST},
 		{"notes.txt", Text},
 		{"templates/index.html", HTML},
+		{"views/chat.ejs", HTML}, // a server template: HTML with inline scripts
+		{"views/layouts/main.hbs", HTML},
 		{"nb.ipynb", Notebook},
 		// Not languages, or not known.
 		{".env", None},
