@@ -91,7 +91,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	l := newLines(f.Data)
 	for _, c := range resolve(cands) {
-		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) {
+		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) {
 			continue
 		}
 		if c.variable == "" {
@@ -114,6 +114,30 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		out.AddSecret(s)
 	}
 	return nil
+}
+
+// filler reports a value that shows where a key goes rather than holding
+// one: a run of eight or more X or * (a webhook URL's
+// XXXXXXXXXXXXXXXXXXXXXXXX in a form's placeholder text). A random key
+// has such a run once in far more keys than exist; a rule that knows a
+// key's format matches the filler as readily as the key.
+func filler(secret string) bool {
+	run, last := 0, rune(0)
+	for _, r := range secret {
+		switch {
+		case r != 'x' && r != 'X' && r != '*':
+			run = 0
+		case r == last:
+			run++
+		default:
+			run = 1
+		}
+		last = r
+		if run >= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // allowed reports an inline marker on the secret's line: gitleaks' own
