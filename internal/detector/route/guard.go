@@ -348,7 +348,18 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 // helper that compares the request's path with literal paths or
 // prefixes, and path is one of them.
 func (j *judge) exempts(code, path string) bool {
-	if code == "" || j.lookup == nil {
+	if code == "" {
+		return false
+	}
+	// A pass-through written in the guard itself, before its check:
+	// if (['/login', '/health'].includes(req.path)) return next();
+	// if strings.HasPrefix(r.URL.Path, "/public/") { next.ServeHTTP(w, r); return }
+	for _, m := range passThrough.FindAllStringSubmatch(code, -1) {
+		if requestPath.MatchString(m[1]) && !strings.Contains(m[1], "!") && pathListed(m[1], path) {
+			return true
+		}
+	}
+	if j.lookup == nil {
 		return false
 	}
 	for _, m := range negatedTest.FindAllStringSubmatch(code, -1) {
@@ -416,9 +427,12 @@ var (
 	// helperTest is a helper asked about the request: isStaticAsset(r).
 	helperTest = regexp.MustCompile(`\b([A-Za-z_][\w.]*)\(\s*(?:r|req|request|ctx|c)\s*\)`)
 	// requestPath is code reading the request's path.
-	requestPath = regexp.MustCompile(`\.URL\.Path\b|\.path\b|\.Path\(\)|request\.path`)
-	// listedPath is a literal path in a case list or an equality.
-	listedPath = regexp.MustCompile(`(?:case\s+|,\s*|==\s*)"(/[^"\s]*)"`)
+	requestPath = regexp.MustCompile(`\.URL\.Path\b|\.path\b|\.Path\(\)|request\.path|\breq\.(?:originalUrl|url)\b`)
+	// passThrough is a test that hands the request on before the guard
+	// checks anything: its condition, up to the line's end.
+	passThrough = regexp.MustCompile(`\bif\s*\(?([^\n{]{1,240}?)\)?\s*\{?\s*(?:return\s+)?(?:await\s+)?(?:\w+\.)*(?:next|Next|ServeHTTP)\(`)
+	// listedPath is a literal path in a case list, an array or an equality.
+	listedPath = regexp.MustCompile(`(?:case\s+|[,\[]\s*|===?\s*)["'](/[^"'\s]*)["']`)
 	// listedPrefix is a prefix a path is tested with.
 	listedPrefix = regexp.MustCompile(`(?:HasPrefix\(\s*[\w.]+\s*,\s*|startsWith\(\s*|startswith\(\s*)["'](/[^"'\s]*)["']`)
 )

@@ -521,7 +521,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 		}
 		mw := c.Names()
 		full, types := routePath(c.Path)
-		dec := route.Decide(r.taught, c.Guards, body, n.f.path+":"+itoa(int(rt.line)), c.Complete, r.lookup(n.f))
+		dec := route.DecidePath(r.taught, c.Guards, body, n.f.path+":"+itoa(int(rt.line)), full, c.Complete, r.lookup(n.f))
 		for _, m := range rt.methods {
 			fr := facts.Route{
 				Method: m, Path: full, Framework: fw, File: n.f.path, Line: int(rt.line), EndLine: int(rt.endLine),
