@@ -145,7 +145,10 @@ func (l *Lowerer) LowerAll() {
 		}
 		l.budget--
 		g := l.Lang.Grammar
-		if g.Functions[n.Type()] {
+		// Every node of the file passes here: each call into the tree
+		// (through cgo) is asked once.
+		typ := n.Type()
+		if g.Functions[typ] {
 			f := l.function(n, name)
 			if outer != nil && outer != top {
 				l.Outer[f] = outer
@@ -154,7 +157,8 @@ func (l *Lowerer) LowerAll() {
 			name = ""
 		}
 		nameNext := ""
-		switch n.Type() {
+		var value, value2 *syntax.Node
+		switch typ {
 		case g.Declarator, "pair", "public_field_definition", "field_definition":
 			key := n.ChildByFieldName(g.DeclName)
 			if key == nil {
@@ -164,10 +168,13 @@ func (l *Lowerer) LowerAll() {
 				key = n.ChildByFieldName("property")
 			}
 			nameNext = l.Text(key)
+			if nameNext != "" {
+				value, value2 = n.ChildByFieldName(g.DeclValue), n.ChildByFieldName("value")
+			}
 		}
 		for _, c := range syntax.NamedChildren(n) {
 			nm := name
-			if nameNext != "" && (c == n.ChildByFieldName(g.DeclValue) || c == n.ChildByFieldName("value")) {
+			if nameNext != "" && (c == value || c == value2) {
 				nm = nameNext
 			}
 			walk(c, outer, nm)
