@@ -273,7 +273,7 @@ func (p *program) roles(f *fn, r *facts.Route) (map[int]flow.Role, *flow.Func) {
 				sources[i] = src
 			}
 		}
-	case r.Framework == "django" || r.Framework == "drf":
+	case r.Framework == "django" || r.Framework == "drf" || r.Framework == "aiohttp":
 		for i, pr := range f.params {
 			switch {
 			case i == 0:

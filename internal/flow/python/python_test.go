@@ -25,7 +25,7 @@ func detectors() []detector.Detector {
 // function's parameter reaches, in code no route calls, is written
 // `# want: KIND reach=ROLE` (none, script, migration...).
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "fastapi", "django"} {
+	for _, app := range []string{"flask", "fastapi", "django", "aiohttp"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("..", "testdata", "python", app)
 			f := detectortest.Scan(t, dir, detectors()...)

@@ -9,7 +9,7 @@ import (
 )
 
 // requestParts maps what is read from a Python request object (Flask's
-// global request, a Django or DRF request, a Starlette Request) to the
+// global request, a Django or DRF request, a Starlette or aiohttp Request) to the
 // source it is; the longest prefix wins. Paths are as lowering writes
 // them: an attribute ".args", a key ".q" (request.args["q"] and
 // request.args.get("q") alike), a method call ".get_json()".
@@ -49,6 +49,17 @@ var requestParts = []struct{ prefix, source string }{
 	{".json()", facts.SourceBody},
 	{".form()", facts.SourceBody},
 	{".body()", facts.SourceBody},
+	// aiohttp web.Request: await request.post(), request.query,
+	// request.match_info, await request.text() / read() / multipart().
+	{".match_info", facts.SourceParam},
+	{".query", facts.SourceQuery},
+	{".query_string", facts.SourceQuery},
+	{".rel_url", facts.SourceURL},
+	{".post()", facts.SourceBody},
+	{".text()", facts.SourceBody},
+	{".read()", facts.SourceBody},
+	{".multipart()", facts.SourceBody},
+	{".content", facts.SourceBody},
 }
 
 // fileNameRE is an uploaded file's own name read from the upload:

@@ -17,16 +17,18 @@ import (
 type objKind int
 
 const (
-	objNone        objKind = iota
-	objFlaskApp            // flask.Flask
-	objBlueprint           // flask.Blueprint
-	objRestful             // flask_restful.Api, flask_restx.Api
-	objNamespace           // flask_restx.Namespace
-	objFastAPI             // fastapi.FastAPI, starlette
-	objRouter              // fastapi.APIRouter
-	objNinja               // ninja.NinjaAPI, served where a URLconf puts its urls
-	objNinjaRouter         // ninja.Router
-	objAppBuilder          // a Flask-AppBuilder view class, its own blueprint
+	objNone         objKind = iota
+	objFlaskApp             // flask.Flask
+	objBlueprint            // flask.Blueprint
+	objRestful              // flask_restful.Api, flask_restx.Api
+	objNamespace            // flask_restx.Namespace
+	objFastAPI              // fastapi.FastAPI, starlette
+	objRouter               // fastapi.APIRouter
+	objNinja                // ninja.NinjaAPI, served where a URLconf puts its urls
+	objNinjaRouter          // ninja.Router
+	objAppBuilder           // a Flask-AppBuilder view class, its own blueprint
+	objAiohttpApp           // aiohttp.web.Application
+	objAiohttpTable         // aiohttp.web.RouteTableDef
 )
 
 func (k objKind) framework() string {
@@ -35,6 +37,8 @@ func (k objKind) framework() string {
 		return "fastapi"
 	case objNinja, objNinjaRouter:
 		return "django-ninja"
+	case objAiohttpApp, objAiohttpTable:
+		return "aiohttp"
 	}
 	return "flask"
 }
@@ -142,6 +146,10 @@ type graph struct {
 	// unsure are mounts and routers whose prefix is built at run time:
 	// their routes are kept under urlpath.UnknownPrefix, and said.
 	unsure []missedRoute
+	// aioRoot is the aiohttp application a registration on an unbound
+	// receiver is made on (aiohttpReceiver), worked out once.
+	aioRoot     *object
+	aioRootDone bool
 }
 
 type missedRoute struct {
@@ -157,6 +165,7 @@ func newGraph(ix *index) *graph { return &graph{ix: ix, objs: map[string]*object
 var ctorNames = map[string]bool{
 	"Flask": true, "Blueprint": true, "Api": true, "Namespace": true,
 	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
+	"Application": true, "RouteTableDef": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -194,6 +203,10 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 			return objNinja
 		case n == "Router" && root == "ninja":
 			return objNinjaRouter
+		case n == "Application" && root == "aiohttp":
+			return objAiohttpApp
+		case n == "RouteTableDef" && root == "aiohttp":
+			return objAiohttpTable
 		}
 	}
 	return objNone
@@ -237,6 +250,9 @@ func (g *graph) build() {
 			}
 			if k.ninja() {
 				o.chain = ninjaAuth(m, v.arg(-1, "auth"))
+			}
+			if k == objAiohttpApp {
+				g.aiohttpMiddlewares(m, o, v.arg(-1, "middlewares"))
 			}
 			g.objs[m.path+"#"+name] = o
 			g.list = append(g.list, o)
@@ -295,6 +311,9 @@ func (g *graph) link(parent *object, e edge) {
 
 // call handles a mount or registration call.
 func (g *graph) call(m *module, c *expr) {
+	if g.aiohttpCall(m, c) {
+		return
+	}
 	recv := g.object(m, c.fn.obj)
 	switch c.callee() {
 	case "register_blueprint":
@@ -459,8 +478,9 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 	for _, d := range routeDecs {
 		recv := g.object(m, d.fn.obj)
 		pathArg := d.arg(0, "path")
-		if d.fn.name == "api_operation" {
-			pathArg = d.arg(1, "path")
+		aioRoute := recv != nil && recv.kind.aiohttp() && d.fn.name == "route"
+		if d.fn.name == "api_operation" || aioRoute {
+			pathArg = d.arg(1, "path") // @routes.route("GET", "/x")
 		}
 		p, ok := g.ix.str(m, pathArg)
 		if !ok {
@@ -487,6 +507,9 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 		switch verb {
 		case "route", "api_route":
 			methods = upper(g.ix.strs(m, d.arg(-1, "methods")))
+			if aioRoute {
+				methods = upper(g.ix.strs(m, d.arg(0, "method")))
+			}
 			if len(methods) == 0 {
 				methods = []string{"GET"}
 			}
@@ -572,6 +595,15 @@ func (g *graph) implicit(m *module, recv *expr, p string) *object {
 // classDecorators handles flask-restx's @ns.route("/x") on a Resource.
 func (g *graph) classDecorators(m *module, c *class) {
 	for _, d := range c.decorators {
+		if d.kind == exCall && d.callee() == "view" && d.fn.kind == exAttr {
+			// @routes.view("/x") on an aiohttp web.View.
+			if recv := g.object(m, d.fn.obj); recv != nil && recv.kind == objAiohttpTable {
+				if p, ok := g.ix.str(m, d.arg(0, "path")); ok {
+					g.classRoute(recv, m, &expr{kind: exName, name: c.name}, p, nil)
+				}
+			}
+			continue
+		}
 		if d.kind != exCall || d.callee() != "route" || d.fn.kind != exAttr {
 			continue
 		}
@@ -747,7 +779,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n

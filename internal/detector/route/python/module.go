@@ -30,6 +30,7 @@ type module struct {
 	// usesFlask / usesFastAPI say which framework an unresolved
 	// decorator object most likely belongs to.
 	usesFlask, usesFastAPI bool
+	usesAiohttp            bool
 }
 
 // importRef is what a local name is bound to: a module, or a name in one.
@@ -204,6 +205,9 @@ var mountCalls = map[string]bool{
 	"mount": true, "init_app": true, "before_request": true, "add_middleware": true,
 	"append": true, "extend": true, "add_router": true,
 	"add_view": true, "add_view_no_menu": true, "add_api": true, // Flask-AppBuilder
+	// aiohttp
+	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
+	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
 }
 
 // extract reads a parsed file into a module.
@@ -710,6 +714,8 @@ func (x *extractor) note(mod string) {
 		x.m.usesFlask = true
 	case "fastapi", "starlette":
 		x.m.usesFastAPI = true
+	case "aiohttp":
+		x.m.usesAiohttp = true
 	}
 }
 

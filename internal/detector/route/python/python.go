@@ -51,7 +51,7 @@ func (*Detector) Match(p string) bool {
 // and the constants and settings classes prefixes come from.
 func (*Detector) Keywords() []string {
 	return []string{
-		"flask", "fastapi", "starlette", "django", "rest_framework", "ninja",
+		"flask", "fastapi", "starlette", "django", "rest_framework", "ninja", "aiohttp",
 		"Blueprint", "blueprint", "_bp", "APIRouter", "router", "urlpatterns", "urls",
 		"PREFIX", "prefix", "BaseSettings", "View", "Resource",
 		// A function that makes the settings (return Settings()).

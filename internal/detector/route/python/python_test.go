@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "fastapi", "django", "appbuilder", "appbuilder_bare"} {
+	for _, app := range []string{"flask", "flask_restful", "fastapi", "django", "appbuilder", "appbuilder_bare", "aiohttp"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -97,6 +97,12 @@ func TestRouteDetails(t *testing.T) {
 		{"django", "POST", "/shop/wishlist", "django", "shop/views.py", 62, "WishlistView.post", "required", "@method_decorator(login_required) (applied shop/views.py:62): login_required rejects an anonymous caller", "", ""},
 		{"django", "GET", "/shop/cart", "django", "shop/views.py", 70, "CartView.get", "none", "", "", ""},
 		{"django", "DELETE", "/shop/cart", "django", "shop/views.py", 73, "CartView.delete", "required", `@method_decorator(login_required, name="delete") (applied shop/views.py:68): login_required rejects an anonymous caller`, "", "destructive"},
+		// aiohttp: a sub-application's rejecting middleware guards its
+		// routes; the root's error middleware lets every request through.
+		{"aiohttp", "GET", "/admin/stats", "aiohttp", "shop/admin.py", 6, "stats", "required", "require_login (defined shop/middlewares.py:13, applied shop/admin.py:10): middleware require_login", "", "admin"},
+		{"aiohttp", "POST", "/catalog/{item_id}/reviews", "aiohttp", "shop/views.py", 35, "review", "none", "", "item_id:int", ""},
+		{"aiohttp", "GET", "/notes/{id}", "aiohttp", "shop/views.py", 6, "note", "none", "", "id:int", ""},
+		{"aiohttp", "GET", "/items/{id}", "aiohttp", "shop/handlers.py", 18, "ItemView.get", "none", "", "id:string", ""},
 		{"fastapi", "GET", "/views/orders", "fastapi", "app/routers/views.py", 17, "OrderViews.list_orders", "required", "Depends(get_current_user) (defined app/deps.py:10, applied app/routers/views.py:14)", "", ""},
 		{"fastapi", "GET", "/views/unbound", "fastapi", "app/routers/views.py", 34, "Unbound.show", "none", "", "", ""},
 		{"django", "GET", "/shop/products/{pk}", "drf", "shop/views.py", 78, "ProductViewSet", "none", "", "pk:unknown", ""},
