@@ -354,9 +354,12 @@ func (j *judge) exempts(code, path string) bool {
 	// A pass-through written in the guard itself, before its check:
 	// if (['/login', '/health'].includes(req.path)) return next();
 	// if strings.HasPrefix(r.URL.Path, "/public/") { next.ServeHTTP(w, r); return }
-	for _, m := range passThrough.FindAllStringSubmatch(code, -1) {
-		if requestPath.MatchString(m[1]) && !strings.Contains(m[1], "!") && pathListed(m[1], path) {
-			return true
+	for _, re := range []*regexp.Regexp{passThrough, pyPassThrough} {
+		for _, m := range re.FindAllStringSubmatch(code, -1) {
+			c := m[1]
+			if requestPath.MatchString(c) && !strings.Contains(c, "!") && !strings.Contains(c, "not ") && pathListed(c, path) {
+				return true
+			}
 		}
 	}
 	if j.lookup == nil {
@@ -431,8 +434,12 @@ var (
 	// passThrough is a test that hands the request on before the guard
 	// checks anything: its condition, up to the line's end.
 	passThrough = regexp.MustCompile(`\bif\s*\(?([^\n{]{1,240}?)\)?\s*\{?\s*(?:return\s+)?(?:await\s+)?(?:\w+\.)*(?:next|Next|ServeHTTP)\(`)
-	// listedPath is a literal path in a case list, an array or an equality.
-	listedPath = regexp.MustCompile(`(?:case\s+|[,\[]\s*|===?\s*)["'](/[^"'\s]*)["']`)
+	// pyPassThrough is a Flask before_request hook returning nothing
+	// (the request goes on) on a test: if request.path in (...): return
+	pyPassThrough = regexp.MustCompile(`(?m)\bif\s+([^\n]{1,240}?):\s*(?:\n\s*)?return(?:\s+None)?\s*$`)
+	// listedPath is a literal path in a case list, an array, a tuple or
+	// an equality.
+	listedPath = regexp.MustCompile(`(?:case\s+|[,\[(]\s*|===?\s*)["'](/[^"'\s]*)["']`)
 	// listedPrefix is a prefix a path is tested with.
 	listedPrefix = regexp.MustCompile(`(?:HasPrefix\(\s*[\w.]+\s*,\s*|startsWith\(\s*|startswith\(\s*)["'](/[^"'\s]*)["']`)
 )

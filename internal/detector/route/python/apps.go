@@ -426,6 +426,9 @@ func (g *graph) call(m *module, c *expr) {
 func (g *graph) hook(m *module, o *object, fn *function) {
 	o.chain.add("before_request "+fn.name, fn.name, facts.Evidence{})
 	o.chain[len(o.chain)-1].Defined = facts.Evidence{File: m.path, Line: fn.line}
+	// Its code stays with it: a hook that lets listed paths through
+	// guards only the others.
+	o.chain[len(o.chain)-1].Source = strip(fn.source())
 	if dec := g.ix.decide(m, nil, fn.source(), "", false); dec.Auth == facts.AuthRequired {
 		o.chain.requireLast("before_request "+fn.name, dec.Role)
 	}
@@ -800,7 +803,7 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags),
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
-	dec := g.ix.decide(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), complete)
+	dec := g.ix.decidePath(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), r.Path, complete)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, pythonVocab)
 	return r

@@ -240,6 +240,12 @@ func (dj *django) permsFor(m *module, c *class, action, method string, perms *ex
 // guards and helpers looked up from module m, across the tree.
 // bodyAt is where the body starts (file:line), or "".
 func (ix *index) decide(m *module, gs guards, body, bodyAt string, complete bool) route.Decision {
+	return ix.decidePath(m, gs, body, bodyAt, "", complete)
+}
+
+// decidePath is decide for a route whose full path is known: a guard
+// that lets listed paths through does not guard it (route.DecidePath).
+func (ix *index) decidePath(m *module, gs guards, body, bodyAt, path string, complete bool) route.Decision {
 	var lookup route.Lookup
 	if m != nil {
 		lookup = func(name string) (string, string, bool) {
@@ -257,7 +263,7 @@ func (ix *index) decide(m *module, gs guards, body, bodyAt string, complete bool
 			return "", "", false
 		}
 	}
-	return route.Decide(ix.taught, gs, strip(body), bodyAt, complete, lookup)
+	return route.DecidePath(ix.taught, gs, strip(body), bodyAt, path, complete, lookup)
 }
 
 func strip(src string) string {
