@@ -98,6 +98,12 @@ func (g *graph) aiohttpCall(m *module, c *expr) bool {
 			g.link(recv, edge{child: table})
 			break
 		}
+		if arg != nil && (arg.kind == exName || arg.kind == exAttr) {
+			// tenant_routes = [web.get(...), ...] then add_routes(tenant_routes)
+			if v := g.ix.resolve(m, arg); v.value != nil && v.value.kind == exList {
+				arg, m = v.value, v.mod
+			}
+		}
 		if arg != nil && arg.kind == exList {
 			for _, it := range arg.items {
 				if it.kind == exCall && g.ix.resolve(m, it.fn).root() == "aiohttp" {

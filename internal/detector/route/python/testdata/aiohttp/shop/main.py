@@ -17,6 +17,7 @@ app.add_routes([
     web.view("/cart", views.CartView),
 ])
 app.add_subapp("/admin", admin)
+app.add_routes(views.latest)
 
 if __name__ == "__main__":
     web.run_app(app)

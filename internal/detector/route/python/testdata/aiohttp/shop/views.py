@@ -39,3 +39,8 @@ async def review(request):
 class CartView(web.View):
     async def get(self):  # want: GET /cart
         return web.json_response([])
+
+
+latest = [
+    web.get("/catalog/latest", catalog),  # want: GET /catalog/latest
+]
