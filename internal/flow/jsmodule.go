@@ -1,9 +1,7 @@
 package flow
 
 import (
-	"bytes"
 	"path"
-	"slices"
 	"strings"
 
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
@@ -77,7 +75,7 @@ func (m *jsFile) bindings(l *Lowerer, importsOnly bool) {
 	}
 	var holds func(n *syntax.Node) bool
 	if importsOnly {
-		holds = importWords(t.Src)
+		holds = syntax.Holds(t.Src, "import", "require")
 	}
 	var walk func(n *syntax.Node, class string, ctor *Func, depth int)
 	walk = func(n *syntax.Node, class string, ctor *Func, depth int) {
@@ -131,33 +129,6 @@ func (m *jsFile) bindings(l *Lowerer, importsOnly bool) {
 		}
 	}
 	walk(t.Root(), "", nil, 0)
-}
-
-// importWords says whether a node's text holds "import" or "require":
-// an import statement, a dynamic import() or a require() call, or an
-// ancestor of one.
-func importWords(src []byte) func(n *syntax.Node) bool {
-	var at [2][]uint32
-	for i, w := range [2]string{"import", "require"} {
-		for o := 0; ; {
-			j := bytes.Index(src[o:], []byte(w))
-			if j < 0 {
-				break
-			}
-			at[i] = append(at[i], uint32(o+j))
-			o += j + 1
-		}
-	}
-	return func(n *syntax.Node) bool {
-		start, end := n.StartByte(), n.EndByte()
-		for i, w := range [2]int{len("import"), len("require")} {
-			k, _ := slices.BinarySearch(at[i], start)
-			if k < len(at[i]) && at[i][k]+uint32(w) <= end {
-				return true
-			}
-		}
-		return false
-	}
 }
 
 func (m *jsFile) declare(l *Lowerer, name, val *syntax.Node, fnAt func(*syntax.Node) *Func) {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -93,6 +94,34 @@ func closeOpenComments(src []byte) []byte {
 	}
 	out := make([]byte, 0, len(src)+5)
 	return append(append(out, src...), "\n/**/"...)
+}
+
+// Holds returns a test of whether a node's source text holds one of
+// words: a walk that looks for nodes only some words can be written
+// with skips the subtrees that hold none. It indexes src once; each test
+// is two calls into the tree and a binary search.
+func Holds(src []byte, words ...string) func(n *sitter.Node) bool {
+	at := make([][]uint32, len(words))
+	for i, w := range words {
+		for o := 0; ; {
+			j := bytes.Index(src[o:], []byte(w))
+			if j < 0 {
+				break
+			}
+			at[i] = append(at[i], uint32(o+j))
+			o += j + 1
+		}
+	}
+	return func(n *sitter.Node) bool {
+		start, end := n.StartByte(), n.EndByte()
+		for i, w := range words {
+			k, _ := slices.BinarySearch(at[i], start)
+			if k < len(at[i]) && at[i][k]+uint32(len(w)) <= end {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // Line is a node's 1-based start line.

@@ -220,3 +220,26 @@ func TestOpenCommentsParseLinearly(t *testing.T) {
 		t.Fatalf("64 KiB of open comments parse in %v, of code in %v", open, ordinary)
 	}
 }
+
+// TestHolds: a node holds a word when the word lies wholly inside its
+// text; a word across its end does not count.
+func TestHolds(t *testing.T) {
+	src := []byte("def f():\n    x = 1\n    def g():\n        return x\n")
+	tr, err := Parse(context.Background(), lang.Python, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	holds := Holds(tr.Src, "def", "return")
+	var got []string
+	Walk(tr.Root(), func(n *Node) bool {
+		if holds(n) {
+			got = append(got, n.Type())
+		}
+		return true
+	})
+	want := "module function_definition block function_definition block return_statement"
+	if strings.Join(got, " ") != want {
+		t.Errorf("nodes holding def or return: %v, want %s", got, want)
+	}
+}

@@ -15,6 +15,8 @@ const maxNote = 60
 // extract lowers every function of a parsed file and records the
 // module-level names the resolver needs.
 func extract(t *syntax.Tree, m *module) {
+	m.holdsDef = syntax.Holds(t.Src, "def")
+	defer func() { m.holdsDef = nil }()
 	root := t.Root()
 	for _, st := range syntax.NamedChildren(root) {
 		moduleStatement(t, m, st)
@@ -255,6 +257,11 @@ func lowerFunc(t *syntax.Tree, m *module, n *syntax.Node, class string, decs []s
 	// callback or a closure the body calls by name.
 	if body := n.ChildByFieldName("body"); body != nil {
 		syntax.Walk(body, func(c *syntax.Node) bool {
+			// (Only where a def is written: the body was just lowered,
+			// and this walk is for nested definitions alone.)
+			if m.holdsDef != nil && !m.holdsDef(c) {
+				return false
+			}
 			switch c.Type() {
 			case "function_definition":
 				lowerFunc(t, m, c, "", nil)

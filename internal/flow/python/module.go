@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // module is what one Python file holds for the engine, with the syntax
@@ -33,6 +34,9 @@ type module struct {
 	// classes maps a class to its bases as written.
 	classes map[string][]string
 	order   []*fn
+	// holdsDef, while the module is lowered, says whether a node's
+	// text holds "def" (syntax.Holds).
+	holdsDef func(*syntax.Node) bool
 }
 
 // fn is one lowered function and what the resolver needs to know of it.
