@@ -67,12 +67,7 @@ func newJSFile(p string) *jsFile {
 // lowering the file.)
 func (m *jsFile) bindings(l *Lowerer, importsOnly bool) {
 	t := l.T
-	fnAt := func(n *syntax.Node) *Func {
-		if n == nil {
-			return nil
-		}
-		return l.ByNode[n.StartByte()]
-	}
+	fnAt := funcAt(l)
 	var holds func(n *syntax.Node) bool
 	if importsOnly {
 		holds = syntax.Holds(t.Src, "import", "require")
@@ -178,6 +173,13 @@ func (m *jsFile) declare(l *Lowerer, name, val *syntax.Node, fnAt func(*syntax.N
 			m.imports[b[0]] = Import{From: spec, Name: strings.TrimPrefix(b[1], ".")}
 		}
 	}
+	// const { rawQuery } = store: each name is the member it was taken
+	// from, so a call of it resolves as store.rawQuery would.
+	if name.Type() == "object_pattern" && val.Type() == "identifier" {
+		for _, b := range patternBindings(l, name, t.Text(val)) {
+			m.aliases[b[0]] = b[1]
+		}
+	}
 }
 
 // objectMethods records an object literal's methods: ctrl.list.
@@ -249,25 +251,7 @@ func (m *jsFile) assign(l *Lowerer, n *syntax.Node, class string, fnAt func(*syn
 	case right.Type() == "identifier":
 		m.exports[key] = exportRef{local: t.Text(right)}
 	case right.Type() == "object" && key == "default":
-		m.objectMethods(l, "module.exports", right, fnAt)
-		for _, c := range syntax.NamedChildren(right) {
-			switch c.Type() {
-			case "shorthand_property_identifier":
-				m.exports[t.Text(c)] = exportRef{local: t.Text(c)}
-			case "pair":
-				k := strings.Trim(t.Text(c.ChildByFieldName("key")), `"'`)
-				v := c.ChildByFieldName("value")
-				if f := fnAt(v); f != nil {
-					m.exports[k] = exportRef{fn: f}
-				} else if v != nil && (v.Type() == "identifier" || v.Type() == "member_expression") {
-					m.exports[k] = exportRef{local: t.Text(v)}
-				}
-			case "method_definition":
-				if f := fnAt(c); f != nil {
-					m.exports[t.Text(c.ChildByFieldName("name"))] = exportRef{fn: f}
-				}
-			}
-		}
+		m.exportObject(l, right, fnAt)
 	case right.Type() == "new_expression":
 		if c := right.ChildByFieldName("constructor"); c != nil {
 			m.inst["module.exports"] = t.Text(c)
@@ -280,8 +264,45 @@ func (m *jsFile) assign(l *Lowerer, n *syntax.Node, class string, fnAt func(*syn
 	}
 }
 
+// exportObject records the members of an object a module exports whole
+// (module.exports = { a, b }, export default { a, b }): each is an export
+// by its key, and ctrl.list-style methods of the module.
+func (m *jsFile) exportObject(l *Lowerer, obj *syntax.Node, fnAt func(*syntax.Node) *Func) {
+	t := l.T
+	m.objectMethods(l, "module.exports", obj, fnAt)
+	for _, c := range syntax.NamedChildren(obj) {
+		switch c.Type() {
+		case "shorthand_property_identifier":
+			m.exports[t.Text(c)] = exportRef{local: t.Text(c)}
+		case "pair":
+			k := strings.Trim(t.Text(c.ChildByFieldName("key")), `"'`)
+			v := c.ChildByFieldName("value")
+			if f := fnAt(v); f != nil {
+				m.exports[k] = exportRef{fn: f}
+			} else if v != nil && (v.Type() == "identifier" || v.Type() == "member_expression") {
+				m.exports[k] = exportRef{local: t.Text(v)}
+			}
+		case "method_definition":
+			if f := fnAt(c); f != nil {
+				m.exports[t.Text(c.ChildByFieldName("name"))] = exportRef{fn: f}
+			}
+		}
+	}
+}
+
+// funcAt gives the function lowered from a node, if one was.
+func funcAt(l *Lowerer) func(*syntax.Node) *Func {
+	return func(n *syntax.Node) *Func {
+		if n == nil {
+			return nil
+		}
+		return l.ByNode[n.StartByte()]
+	}
+}
+
 func (m *jsFile) export(l *Lowerer, n *syntax.Node) {
 	t := l.T
+	fnAt := funcAt(l)
 	src, reexport := t.StringValue(n.ChildByFieldName("source"))
 	isDefault := false
 	for _, c := range syntax.Children(n) {
@@ -311,10 +332,12 @@ func (m *jsFile) export(l *Lowerer, n *syntax.Node) {
 		}
 	}
 	if v := n.ChildByFieldName("value"); v != nil && isDefault {
-		if f := l.ByNode[v.StartByte()]; f != nil {
+		if f := fnAt(v); f != nil {
 			m.exports["default"] = exportRef{fn: f}
 		} else if v.Type() == "identifier" {
 			m.exports["default"] = exportRef{local: t.Text(v)}
+		} else if v.Type() == "object" {
+			m.exportObject(l, v, fnAt)
 		}
 	}
 	for _, c := range syntax.NamedChildren(n) {
