@@ -104,7 +104,7 @@ func ComposedURLs(l lang.Lang, src []byte) []Composed {
 			}
 		}
 		for _, loc := range goURLRE.FindAllStringIndex(s, -1) {
-			body := s[loc[1]:blockClose(s, loc[1]-1)]
+			body := s[loc[1]:BlockEnd(s, loc[1]-1, 0)]
 			h := goHostRE.FindStringSubmatch(body)
 			if h == nil {
 				continue
@@ -178,11 +178,16 @@ func joinURL(base, path string) string {
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(path, "/")
 }
 
-// blockClose is the offset of the brace closing the one at open, or the
-// end of s.
-func blockClose(s string, open int) int {
+// BlockEnd is the offset of the brace closing the one at open, or the
+// end of s; with limit > 0 it looks no further than limit bytes (a
+// bound for callers that scan many blocks).
+func BlockEnd(s string, open, limit int) int {
+	end := len(s)
+	if limit > 0 {
+		end = min(end, open+limit)
+	}
 	depth := 0
-	for i := open; i < len(s); i++ {
+	for i := open; i < end; i++ {
 		switch s[i] {
 		case '{':
 			depth++
@@ -193,7 +198,7 @@ func blockClose(s string, open int) int {
 			}
 		}
 	}
-	return len(s)
+	return end
 }
 
 // InLogCall reports whether off sits in the arguments of a call that

@@ -126,7 +126,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 				name = src[m[k]:m[k+1]]
 			}
 		}
-		end := blockEnd(src, m[1]-1)
+		end := code.BlockEnd(src, m[1]-1, blockLimit)
 		if name != "" && decidesOnAdmin(src[m[1]:end], passOn) {
 			guards = append(guards, guard{name: name, at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
 		}
@@ -134,7 +134,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 	switch lang.Of(f.Path).Family() {
 	case lang.Go:
 		for _, m := range goMiddlewareHead.FindAllStringSubmatchIndex(src, -1) {
-			if end := blockEnd(src, m[1]-1); decidesOnAdmin(src[m[1]:end], passOn) {
+			if end := code.BlockEnd(src, m[1]-1, blockLimit); decidesOnAdmin(src[m[1]:end], passOn) {
 				guards = append(guards, guard{name: src[m[2]:m[3]], at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
 			}
 		}
@@ -245,20 +245,5 @@ func lastGroup(m []string) string {
 	return ""
 }
 
-// blockEnd is the offset of the brace that closes the one at open, or the
-// end of s; it looks no further than a few kilobytes.
-func blockEnd(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s) && i < open+8192; i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return min(len(s), open+8192)
-}
+// blockLimit bounds how far a guard's body is looked for.
+const blockLimit = 8192
