@@ -240,13 +240,13 @@ func (l *lowerer) checks(n *syntax.Node) {
 					return
 				}
 			}
-			l.clear(roots, syntax.Line(n), flow.CleanAll)
+			l.clear(l.paths(left), syntax.Line(n), flow.CleanAll)
 		case "==", "!=":
 			// A value compared with a literal is that literal.
 			if isLiteral(right) {
-				l.clear(l.roots(left), syntax.Line(n), flow.CleanAll)
+				l.clear(l.paths(left), syntax.Line(n), flow.CleanAll)
 			} else if isLiteral(left) {
-				l.clear(l.roots(right), syntax.Line(n), flow.CleanAll)
+				l.clear(l.paths(right), syntax.Line(n), flow.CleanAll)
 			}
 		}
 	case "call":
@@ -257,7 +257,7 @@ func (l *lowerer) checks(n *syntax.Node) {
 		}
 		if fnode.Type() == "attribute" && l.t.Text(fnode.ChildByFieldName("attribute")) == "startswith" {
 			// A prefix check: a local path, a root folder, a fixed host.
-			l.clear(l.roots(fnode.ChildByFieldName("object")), syntax.Line(n), flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
+			l.clear(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
 			return
 		}
 		var name string
@@ -271,7 +271,7 @@ func (l *lowerer) checks(n *syntax.Node) {
 		}
 		as := syntax.NamedChildren(args)
 		if chk.arg < len(as) {
-			l.clear(l.roots(as[chk.arg]), syntax.Line(n), chk.kinds...)
+			l.clear(l.paths(as[chk.arg]), syntax.Line(n), chk.kinds...)
 		}
 	}
 }
@@ -312,6 +312,84 @@ func (l *lowerer) roots(n *syntax.Node) map[string]bool {
 	})
 	return out
 }
+
+// paths are the parts of locals an expression tests, each as far down
+// as it is read: request.method in request.method == "POST", never the
+// whole request (its POST and body are other values); url in
+// urlparse(url).hostname, where the test is on what url holds.
+func (l *lowerer) paths(n *syntax.Node) map[string]bool {
+	out := map[string]bool{}
+	syntax.Walk(n, func(c *syntax.Node) bool {
+		if name, path, ok := l.access(c); ok {
+			out[name+path] = true
+			return false
+		}
+		if c.Type() == "keyword_argument" {
+			for k := range l.paths(c.ChildByFieldName("value")) {
+				out[k] = true
+			}
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// access is the local and the path an expression reads, built as a
+// read's path is (flow.JoinPath), when the expression is only a read:
+// x, x.a, x["k"], x.get("k"), or one of these normalised (x.a.lower()
+// tests what x.a holds).
+func (l *lowerer) access(n *syntax.Node) (name, path string, ok bool) {
+	switch n.Type() {
+	case "identifier":
+		name := l.t.Text(n)
+		return name, "", l.locals[name]
+	case "parenthesized_expression":
+		if n.NamedChildCount() == 1 {
+			return l.access(n.NamedChild(0))
+		}
+	case "attribute":
+		if name, path, ok := l.access(n.ChildByFieldName("object")); ok {
+			return name, flow.JoinPath(path, "."+l.t.Text(n.ChildByFieldName("attribute"))), true
+		}
+	case "subscript":
+		name, path, ok := l.access(n.ChildByFieldName("value"))
+		if !ok {
+			break
+		}
+		if k, lit := l.t.StringValue(n.ChildByFieldName("subscript")); lit && k != "" {
+			return name, flow.JoinPath(path, "."+k), true
+		}
+		return name, flow.JoinPath(path, "[]"), true
+	case "call":
+		fnode := n.ChildByFieldName("function")
+		if fnode == nil || fnode.Type() != "attribute" {
+			break
+		}
+		name, path, ok := l.access(fnode.ChildByFieldName("object"))
+		if !ok {
+			break
+		}
+		var as []*syntax.Node
+		if args := n.ChildByFieldName("arguments"); args != nil {
+			as = syntax.NamedChildren(args)
+		}
+		method := l.t.Text(fnode.ChildByFieldName("attribute"))
+		switch {
+		case normalisers[method] && len(as) == 0:
+			return name, path, true
+		case isDictGet(method) && len(as) > 0:
+			if k, lit := l.t.StringValue(as[0]); lit && k != "" {
+				return name, flow.JoinPath(path, "."+k), true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// normalisers are str methods whose result is the receiver's text in
+// another case or trimmed: a test on it is a test on the receiver.
+var normalisers = map[string]bool{"lower": true, "upper": true, "casefold": true, "strip": true, "lstrip": true, "rstrip": true}
 
 func (l *lowerer) clear(roots map[string]bool, line int, kinds ...string) {
 	for _, r := range sortedKeys(roots) {

@@ -49,6 +49,24 @@ async def rename(request):
     return web.Response(text="ok")
 
 
+async def notes(request):
+    # The method test narrows request.method only, also through its own
+    # normalised text; the form is still what the client sent.
+    if request.method.upper() == "POST":
+        data = await request.post()
+        async with request.app["db"].acquire() as conn:
+            await conn.execute("DELETE FROM notes WHERE title = '%s'" % data["title"])  # want: sql-injection via=body
+    return web.Response(text="ok")
+
+
+async def export(request):
+    # Lookalike: the query value compared equal to a literal is that
+    # literal in the branch.
+    if request.query.get("fmt") == "csv":
+        subprocess.call("export --format " + request.query.get("fmt"), shell=True)
+    return web.Response(text="ok")
+
+
 app = web.Application()
 app.add_routes(routes)
 app.add_routes([
@@ -56,4 +74,6 @@ app.add_routes([
     web.post("/notes", create),
     web.get("/notes", page),
     web.post("/rename", rename),
+    web.route("*", "/notes/manage", notes),
+    web.get("/export", export),
 ])

@@ -15,4 +15,6 @@ urlpatterns = [
     path("welcome/", views.welcome),
     path("greeting/", views.greeting),
     path("greeting-plain/", views.greeting_plain),
+    path("lookup/", views.lookup),
+    path("export-kind/", views.export),
 ]

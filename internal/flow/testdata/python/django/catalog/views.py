@@ -76,3 +76,25 @@ def greeting(request):
 def greeting_plain(request):
     # Lookalike: the template escapes every value.
     return render(request, "catalog/greeting_plain.html", {"who": request.GET.get("who", "")})
+
+
+def lookup(request):
+    # The method test narrows request.method only: the form is still
+    # what the client sent.
+    if request.method == "POST":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM catalog_product WHERE name = '%s'" % request.POST["q"])  # want: sql-injection via=body
+    return HttpResponse("ok")
+
+
+def export(request):
+    # Lookalike: a value compared equal to a literal is that literal in
+    # the branch, also through its own method or read path.
+    kind = request.GET.get("kind", "")
+    if kind == "csv":
+        os.system("export --format " + kind)
+    if request.GET.get("sep") == "tab":
+        os.system("export --sep " + request.GET.get("sep"))
+    if request.POST["mode"].lower() == "full":
+        os.system("export --mode " + request.POST["mode"])
+    return HttpResponse("ok")
