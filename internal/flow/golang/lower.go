@@ -311,10 +311,40 @@ func literalCases(body *ast.BlockStmt) bool {
 }
 
 func (l *lowerer) clear(name string, at ast.Node) {
+	l.clearPath(name, "", at)
+}
+
+// clearPath clears one part of a local (req.Action), as a read of it
+// is keyed: the local, then its path.
+func (l *lowerer) clearPath(name, path string, at ast.Node) {
 	if name == "_" || l.reqs[name] != reqNone {
 		return
 	}
-	l.op(flow.Op{Kind: flow.Clear, Line: l.line(at), Dst: name, Clears: []string{flow.CleanAll}})
+	l.op(flow.Op{Kind: flow.Clear, Line: l.line(at), Dst: name + path, Clears: []string{flow.CleanAll}})
+}
+
+// fieldPath is the local and the path an expression only reads (x,
+// x.F, x[i], *x), spelt as expr spells a read's path; ok is false for
+// anything else.
+func (l *lowerer) fieldPath(e ast.Expr) (name, path string, ok bool) {
+	switch x := unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name, "", true
+	case *ast.StarExpr:
+		return l.fieldPath(x.X)
+	case *ast.SelectorExpr:
+		if _, isPkg := l.importOf(x.X); isPkg {
+			return "", "", false
+		}
+		if name, path, ok := l.fieldPath(x.X); ok {
+			return name, flow.JoinPath(path, "."+x.Sel.Name), true
+		}
+	case *ast.IndexExpr:
+		if name, path, ok := l.fieldPath(x.X); ok {
+			return name, flow.JoinPath(path, "[]"), true
+		}
+	}
+	return "", "", false
 }
 
 // assign lowers an assignment: locals get the value, a field or an
@@ -408,6 +438,17 @@ func (l *lowerer) checks(cond ast.Expr, only string) {
 			l.clear(name, at)
 		}
 	}
+	// A comparison vets the part compared (req.Action), never the rest
+	// of the value it is read from (req.To).
+	clearPart := func(e ast.Expr, at ast.Node) {
+		if name, path, ok := l.fieldPath(e); ok {
+			if only == "" || name == only {
+				l.clearPath(name, path, at)
+			}
+		} else if id := rootIdent(e); id != nil {
+			clear(id.Name, at)
+		}
+	}
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -425,7 +466,7 @@ func (l *lowerer) checks(cond ast.Expr, only string) {
 			for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 				if id := rootIdent(side[0]); id != nil && fixedValue(side[1]) {
 					if _, isPkg := l.importOf(id); !isPkg {
-						clear(id.Name, n)
+						clearPart(side[0], n)
 					}
 				}
 			}

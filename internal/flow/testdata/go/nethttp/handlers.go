@@ -207,3 +207,35 @@ func (s *server) pageSafe(w http.ResponseWriter, r *http.Request) {
 	}
 	t.Execute(w, nil)
 }
+
+type moveRequest struct {
+	Action string `json:"action"`
+	To     string `json:"to"`
+}
+
+// A test of one field that rejects the rest vets that field only: the
+// body's other fields are still what the client sent.
+func (s *server) move(w http.ResponseWriter, r *http.Request) {
+	var req moveRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	if req.Action != "move" {
+		http.Error(w, "unknown action", http.StatusBadRequest)
+		return
+	}
+	exec.Command("sh", "-c", "mv notes.txt "+req.To).Run() // want: command-injection via=body
+}
+
+// Lookalike: the field the test vets is the literal after it.
+func (s *server) moveSafe(w http.ResponseWriter, r *http.Request) {
+	var req moveRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	if req.To != "archive" {
+		http.Error(w, "unknown folder", http.StatusBadRequest)
+		return
+	}
+	exec.Command("sh", "-c", "mv notes.txt "+req.To).Run()
+}

@@ -45,5 +45,7 @@ func main() {
 	mux.HandleFunc("POST /uploads/safe", s.uploadSafe)
 	mux.HandleFunc("POST /bundles", s.unpack)
 	mux.HandleFunc("POST /bundles/safe", s.unpackSafe)
+	mux.HandleFunc("POST /move", s.move)
+	mux.HandleFunc("POST /move/safe", s.moveSafe)
 	log.Fatal(http.ListenAndServe(":8080", mux))
 }

@@ -389,3 +389,10 @@ const PAGES = { about: 'about', card: 'card' };
 app.get('/page-safe', (req, res) => {
   res.render(PAGES[req.query.page] ? PAGES[req.query.page] : 'about', { title: 'Page' });
 });
+// A test of the request's method narrows req.method only: the body is
+// still what the client sent.
+app.all('/echo', (req, res) => {
+  if (req.method === 'POST') {
+    res.send('<p>' + req.body.q + '</p>'); // want: xss via=body
+  }
+});
