@@ -28,7 +28,7 @@ import (
 // caller: checks that let a request on or turn it away. Not the owner
 // condition: its pattern costs more over every function of a tree than
 // the rest of the scan's reading does, and an owner check in a helper
-// counts only for the id the handler passes it.
+// counts only for the id the handler passes it (ownercall.go).
 var calleeKinds = map[string]bool{
 	facts.SignalRateLimit: true, facts.SignalCaptcha: true, facts.SignalWebhookSig: true,
 	facts.SignalAdminRole: true, facts.SignalIPAllowlist: true,

@@ -52,6 +52,9 @@ type Calls struct {
 	// and allDefs counts every function by name (callee.go).
 	controls map[string][]calleeControl
 	allDefs  map[string]int
+	// bodies are the functions that take parameters, by name, read for
+	// an owner condition when a handler passes one an id (ownercall.go).
+	bodies map[string]fnBody
 }
 
 type caller struct {
@@ -69,7 +72,7 @@ type fileCalls struct {
 // NewCalls makes the detector, for one scan.
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
-		controls: map[string][]calleeControl{}, allDefs: map[string]int{}}
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, bodies: map[string]fnBody{}}
 }
 
 // Name implements detector.Detector.
@@ -165,6 +168,7 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 		}
 	}
 	controls := controlsIn(f.Path, src, defs)
+	bodies := bodiesOf(f.Path, src, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.files[f.Path] = fc
@@ -177,6 +181,11 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	for name, cs := range controls {
 		if _, ok := d.controls[name]; !ok {
 			d.controls[name] = cs
+		}
+	}
+	for name, b := range bodies {
+		if prev, ok := d.bodies[name]; !ok || b.file < prev.file {
+			d.bodies[name] = b
 		}
 	}
 	for name, c := range callers {
@@ -407,6 +416,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 			out.AddSignal(facts.Signal{Kind: facts.SignalCallsLLM, Detail: s, Route: r.Key(), In: facts.SignalInHandler, Evidence: handlerLine(&r, off)})
 		}
 		for _, s := range d.calleeSignals(&r) {
+			out.AddSignal(s)
+		}
+		for _, s := range d.ownerCallSignals(&r) {
 			out.AddSignal(s)
 		}
 	}

@@ -1,0 +1,208 @@
+package signal
+
+import (
+	"strings"
+
+	srccode "github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// An owner condition one call away. A handler often passes the path's id
+// to a function of its own repository (h.findEntries(w, r, feedID, 0),
+// loadPlugin(ctx, user, id)) and the scoping happens there: a lookup
+// given both that parameter and the caller's id (store.FeedExists(userID,
+// feedID)), or a comparison of the record's owner with the caller. The
+// function's body is read for the parameter the id arrives in, with the
+// reading idLookups does in a handler, and only for the functions route
+// handlers call with an id: matching the owner pattern over every
+// function of a tree costs more than the rest of the scan.
+
+// fnBody is a function's code (comments stripped), its parameters in
+// order, and where it starts.
+type fnBody struct {
+	params []string
+	code   string
+	file   string
+	line   int
+}
+
+// paramsOf are the names of a function's parameters, read from its
+// definition (func (h *h) find(w http.ResponseWriter, feedID, catID int64),
+// def find(self, id), function find(req, { id })): the first word of each
+// one, less a method's self or cls.
+func paramsOf(code string) []string {
+	open := strings.IndexByte(code, '(')
+	if open < 0 {
+		return nil
+	}
+	// A Go method's receiver comes first: its list is not the parameters.
+	if strings.HasPrefix(strings.TrimSpace(code), "func") && strings.HasPrefix(strings.TrimLeft(strings.TrimSpace(code)[4:], " \t"), "(") {
+		end := closing(code, open)
+		if end < 0 {
+			return nil
+		}
+		next := strings.IndexByte(code[end+1:], '(')
+		if next < 0 {
+			return nil
+		}
+		open = end + 1 + next
+	}
+	end := closing(code, open)
+	if end < 0 {
+		return nil
+	}
+	var out []string
+	for _, part := range splitArgs(code[open+1 : end]) {
+		w := identRE.FindString(part)
+		if len(out) == 0 && (w == "self" || w == "cls") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// splitArgs splits a list at its top-level commas.
+func splitArgs(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if strings.TrimSpace(s[start:]) != "" {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// ownerCallSignals are the owner conditions of the functions a route's
+// handler passes a path parameter to, each at its line in the function.
+func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
+	if strings.TrimSpace(r.Body) == "" || len(d.bodies) == 0 {
+		return nil
+	}
+	body := blankStrings(r.Body)
+	own := identRE.FindAllString(r.Handler, -1)
+	for _, p := range r.Params {
+		if p.In != "" && p.In != "path" || p.Name == "" || wordIndex(r.Body, p.Name) < 0 {
+			continue
+		}
+		aliases := aliasesOf(r.Body, p.Name)
+		held := append(aliases, recordVars(r.Body, aliases)...)
+		reads := readByName(p.Name)
+		for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
+			callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
+			last := callee[strings.LastIndex(callee, ".")+1:]
+			fn, ok := d.bodies[last]
+			if !ok || d.allDefs[last] != 1 || len(own) > 0 && own[len(own)-1] == last {
+				continue
+			}
+			end := closing(body, m[1]-1)
+			if end < 0 {
+				continue
+			}
+			args, raw := splitArgs(body[m[1]:end]), splitArgs(r.Body[m[1]:end])
+			for i, a := range args {
+				if i >= len(fn.params) || fn.params[i] == "" {
+					break
+				}
+				if !readsAny(a, held) && (i >= len(raw) || !reads.MatchString(raw[i])) {
+					continue
+				}
+				if off := ownerIn(fn.code, fn.params[i]); off >= 0 {
+					return []facts.Signal{{Kind: facts.SignalOwnership, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
+						Evidence: facts.Evidence{File: fn.file, Line: fn.line + strings.Count(fn.code[:off], "\n")}}}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ownerIn is the offset in a function's code of its owner condition on
+// the parameter: a call given both it and the caller's id, or a
+// comparison of the caller with an owner field on a line that reads it
+// (if conf.UserID != auth.GetUserID(ctx) { return err }); -1 when there is
+// none.
+func ownerIn(code, param string) int {
+	if _, owner := paramLookup(code, blankStrings(code), param); owner >= 0 {
+		return owner
+	}
+	for _, loc := range ownershipCheck.FindAllStringIndex(code, -1) {
+		start := strings.LastIndexByte(code[:loc[0]], '\n') + 1
+		end := strings.IndexByte(code[loc[1]:], '\n')
+		if end < 0 {
+			end = len(code) - loc[1]
+		}
+		if readsWord(code[start:loc[1]+end], param) {
+			return loc[0]
+		}
+	}
+	return -1
+}
+
+// readsAny reports whether code reads one of the names.
+func readsAny(code string, names []string) bool {
+	for _, n := range names {
+		if readsWord(code, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordVars are the variables assigned a record looked up by one of the
+// aliases (conf, err := db.GetPluginConfByID(id)): a function given the
+// record may check its owner.
+func recordVars(body string, aliases []string) []string {
+	var out []string
+	for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
+		if !isLookup(m[2]) || !readsAny(m[2], aliases) {
+			continue
+		}
+		for _, id := range identRE.FindAllString(m[1], -1) {
+			switch id {
+			case "err", "ok", "_", "const", "let", "var":
+				continue
+			}
+			if !contains(aliases, id) && !contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// bodiesOf are a file's functions that take parameters, by name (the
+// first of a name).
+func bodiesOf(path string, src []byte, defs []fnDef) map[string]fnBody {
+	if len(defs) == 0 {
+		return nil
+	}
+	text := string(src)
+	out := map[string]fnBody{}
+	for i, def := range defs {
+		end := len(text)
+		if i+1 < len(defs) {
+			end = defs[i+1].at
+		}
+		if _, ok := out[def.name]; ok {
+			continue
+		}
+		code := text[def.at:end]
+		if ps := paramsOf(code); len(ps) > 0 {
+			out[def.name] = fnBody{params: ps, code: code, file: path, line: srccode.LineAt(src, def.at)}
+		}
+	}
+	return out
+}

@@ -1,0 +1,64 @@
+package signal
+
+import (
+	"context"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// An owner condition in a function the handler passes the path's id to
+// counts at the route, at the function's line; a function given the id
+// alone, or the caller only to log, scopes nothing.
+func TestOwnerOneCallAway(t *testing.T) {
+	d := NewCalls()
+	src := "package api\n\n" +
+		"func (h *handler) listEntries(w http.ResponseWriter, r *http.Request, feedID int64) {\n" +
+		"\tuserID := request.UserID(r)\n" +
+		"\tok, err := h.store.FeedExists(userID, feedID)\n" + // line 5
+		"\tif err != nil || !ok {\n\t\treturn\n\t}\n}\n\n" +
+		"func requirePluginOwner(ctx *gin.Context, conf *model.PluginConf) error {\n" + // line 11
+		"\tif conf.UserID != auth.GetUserID(ctx) {\n" + // line 12
+		"\t\treturn errNotFound\n\t}\n\treturn nil\n}\n\n" +
+		"func loadNote(db *gorm.DB, user *User, id int64) (*Note, error) {\n" +
+		"\tvar n Note\n" +
+		"\terr := db.Where(\"user_id = ? AND id = ?\", user.ID, id).First(&n).Error\n" + // line 20
+		"\treturn &n, err\n}\n\n" +
+		"func noteByID(db *sql.DB, id int64) *sql.Row {\n" +
+		"\treturn db.QueryRow(\"SELECT body FROM notes WHERE id = $1\", id)\n}\n\n" +
+		"func loadShared(db *gorm.DB, user *User, id int64) (*Note, error) {\n" +
+		"\tlog.Printf(\"%s opens %d\", user.Name, id)\n" +
+		"\tvar n Note\n" +
+		"\treturn &n, db.First(&n, id).Error\n}\n"
+	if err := d.Detect(context.Background(), &detector.File{Path: "api/store.go", Data: []byte(src)}, detector.NewSink()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, param, body string
+		line              int
+	}{
+		{"the request, and the id to a helper that scopes its lookup by the caller", "feedID",
+			"func (h *handler) feedEntries(w http.ResponseWriter, r *http.Request) {\n\tfeedID := request.RouteInt64Param(r, \"feedID\")\n\th.listEntries(w, r, feedID)\n}", 5},
+		{"the record looked up by id, to a helper that compares its owner with the caller", "id",
+			"func (a *PluginAPI) GetConfig(ctx *gin.Context) {\n\tid := ctx.Param(\"id\")\n\tconf, err := a.DB.GetPluginConfByID(id)\n\tif err := requirePluginOwner(ctx, conf); err != nil {\n\t\treturn\n\t}\n}", 12},
+		{"the user and the id, to a helper whose where names the user column", "id",
+			"func (h *handler) note(c echo.Context) error {\n\tuser := c.Get(\"user\").(*User)\n\tn, err := loadNote(h.db, user, c.Param(\"id\"))\n\treturn c.JSON(200, n)\n}", 20},
+		{"lookalike: a helper given the id alone", "id",
+			"func (h *handler) note(w http.ResponseWriter, r *http.Request) {\n\tid := r.PathValue(\"id\")\n\trow := noteByID(h.db, id)\n\t_ = row\n}", 0},
+		{"lookalike: a helper given the user only to log it", "id",
+			"func (h *handler) note(c echo.Context) error {\n\tuser := c.Get(\"user\").(*User)\n\tn, err := loadShared(h.db, user, c.Param(\"id\"))\n\treturn c.JSON(200, n)\n}", 0},
+	} {
+		r := facts.Route{Method: "GET", Path: "/notes/{" + tc.param + "}", File: "api/handlers.go", Line: 1, Body: tc.body,
+			Params: []facts.Param{{Name: tc.param, In: "path"}}}
+		got := 0
+		for _, s := range d.ownerCallSignals(&r) {
+			if s.Kind == facts.SignalOwnership && s.Evidence.File == "api/store.go" {
+				got = s.Evidence.Line
+			}
+		}
+		if got != tc.line {
+			t.Errorf("%s: ownership at line %d, want %d (0: none)", tc.name, got, tc.line)
+		}
+	}
+}
