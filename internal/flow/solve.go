@@ -117,13 +117,14 @@ func (fr *frame) eval(e Expr) Value {
 
 func (fr *frame) ref(r Ref) Value {
 	var base Value
+	held := false
 	switch {
 	case r.Source != "":
 		base = Value{Origins: []Origin{{Param: -1, Source: r.Source}}}
 	case r.Call > 0 && r.Call <= len(fr.results):
 		base = fr.results[r.Call-1]
 	case r.Var != "":
-		base = fr.env[r.Var]
+		base, held = fr.env[r.Var]
 	}
 	if !base.Tainted() {
 		return Value{}
@@ -146,7 +147,9 @@ func (fr *frame) ref(r Ref) Value {
 	if r.Path != "" {
 		out.Object = false
 	}
-	if kinds := fr.cleared[r.Var+r.Path]; len(kinds) > 0 && r.Var != "" {
+	// A local's own Clear is already on the value it holds: applied once
+	// more, an Unclear would take back only one of the two.
+	if kinds := fr.cleared[r.Var+r.Path]; len(kinds) > 0 && r.Var != "" && (r.Path != "" || !held) {
 		out = out.clear(kinds...)
 	}
 	return out

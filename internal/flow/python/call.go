@@ -204,19 +204,47 @@ func (l *lowerer) cond(n *syntax.Node) {
 		return
 	}
 	l.expr(n)
-	l.checks(n)
+	var t tested
+	l.checks(n, &t, false, false)
+	for _, op := range t.all {
+		l.emit(op)
+	}
 }
 
-func (l *lowerer) checks(n *syntax.Node) {
+// tested are the checks a condition makes: holds where it is true (x ==
+// "a", x in ALLOWED), fails where it is false (x != "a", x not in
+// ALLOWED, not x.startswith("/")); all is every one, wherever it holds.
+type tested struct{ holds, fails, all []flow.Op }
+
+// checks reads the tests in n; neg says n sits under an odd number of
+// not, either that it sits under or (where the condition holds, another
+// operand may be what held).
+func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
+	if n == nil {
+		return
+	}
+	add := func(paths map[string]bool, line int, neg bool, kinds ...string) {
+		for _, p := range sortedKeys(paths) {
+			op := flow.Op{Kind: flow.Clear, Line: line, Dst: p, Clears: kinds}
+			t.all = append(t.all, op)
+			switch {
+			case neg:
+				t.fails = append(t.fails, op)
+			case !either:
+				t.holds = append(t.holds, op)
+			}
+		}
+	}
 	switch n.Type() {
 	case "not_operator":
-		l.checks(n.ChildByFieldName("argument"))
+		l.checks(n.ChildByFieldName("argument"), t, !neg, either)
 	case "boolean_operator":
-		l.checks(n.ChildByFieldName("left"))
-		l.checks(n.ChildByFieldName("right"))
+		or := l.t.Text(n.ChildByFieldName("operator")) == "or"
+		l.checks(n.ChildByFieldName("left"), t, neg, either || or)
+		l.checks(n.ChildByFieldName("right"), t, neg, either || or)
 	case "parenthesized_expression":
 		if c := n.NamedChild(0); c != nil {
-			l.checks(c)
+			l.checks(c, t, neg, either)
 		}
 	case "comparison_operator":
 		ops := syntax.NamedChildren(n)
@@ -240,13 +268,13 @@ func (l *lowerer) checks(n *syntax.Node) {
 					return
 				}
 			}
-			l.clear(l.paths(left), syntax.Line(n), flow.CleanAll)
+			add(l.paths(left), syntax.Line(n), neg != (op == "not in"), flow.CleanAll)
 		case "==", "!=":
 			// A value compared with a literal is that literal.
 			if isLiteral(right) {
-				l.clear(l.paths(left), syntax.Line(n), flow.CleanAll)
+				add(l.paths(left), syntax.Line(n), neg != (op == "!="), flow.CleanAll)
 			} else if isLiteral(left) {
-				l.clear(l.paths(right), syntax.Line(n), flow.CleanAll)
+				add(l.paths(right), syntax.Line(n), neg != (op == "!="), flow.CleanAll)
 			}
 		}
 	case "call":
@@ -257,7 +285,7 @@ func (l *lowerer) checks(n *syntax.Node) {
 		}
 		if fnode.Type() == "attribute" && l.t.Text(fnode.ChildByFieldName("attribute")) == "startswith" {
 			// A prefix check: a local path, a root folder, a fixed host.
-			l.clear(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
+			add(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), neg, flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
 			return
 		}
 		var name string
@@ -271,7 +299,7 @@ func (l *lowerer) checks(n *syntax.Node) {
 		}
 		as := syntax.NamedChildren(args)
 		if chk.arg < len(as) {
-			l.clear(l.paths(as[chk.arg]), syntax.Line(n), chk.kinds...)
+			add(l.paths(as[chk.arg]), syntax.Line(n), neg, chk.kinds...)
 		}
 	}
 }
@@ -390,11 +418,5 @@ func (l *lowerer) access(n *syntax.Node) (name, path string, ok bool) {
 // normalisers are str methods whose result is the receiver's text in
 // another case or trimmed: a test on it is a test on the receiver.
 var normalisers = map[string]bool{"lower": true, "upper": true, "casefold": true, "strip": true, "lstrip": true, "rstrip": true}
-
-func (l *lowerer) clear(roots map[string]bool, line int, kinds ...string) {
-	for _, r := range sortedKeys(roots) {
-		l.emit(flow.Op{Kind: flow.Clear, Line: line, Dst: r, Clears: kinds})
-	}
-}
 
 func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }

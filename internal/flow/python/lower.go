@@ -340,6 +340,42 @@ func (l *lowerer) block(n *syntax.Node) {
 	}
 }
 
+// branchIf lowers an if's test and the block it guards. A test that
+// holds (x == "a", x in ALLOWED) checks the value in its own block only:
+// the code after sees it as it came. A failed test (x != "a", x not in
+// ALLOWED) is taken as the rejection: the value is checked from here on.
+// It returns the tests that held.
+func (l *lowerer) branchIf(cond, body *syntax.Node) []flow.Op {
+	var t tested
+	if cond != nil {
+		l.expr(cond)
+		l.checks(cond, &t, false, false)
+	}
+	for _, op := range t.fails {
+		l.emit(op)
+	}
+	for _, op := range t.holds {
+		l.emit(op)
+	}
+	l.branchBlock(body)
+	for _, op := range t.holds {
+		l.emit(flow.Op{Kind: flow.Unclear, Line: op.Line, Dst: op.Dst, Clears: op.Clears})
+	}
+	return t.holds
+}
+
+// leaves says a block ends by leaving the function: its last statement
+// returns or raises.
+func leaves(b *syntax.Node) bool {
+	var last *syntax.Node
+	for _, c := range syntax.NamedChildren(b) {
+		if c.Type() != "comment" {
+			last = c
+		}
+	}
+	return last != nil && (last.Type() == "return_statement" || last.Type() == "raise_statement")
+}
+
 // branchBlock lowers a block that may not run.
 func (l *lowerer) branchBlock(n *syntax.Node) {
 	if n == nil {
@@ -371,15 +407,23 @@ func (l *lowerer) statement(n *syntax.Node) {
 			l.f.returnsHTML = append(l.f.returnsHTML, i)
 		}
 	case "if_statement":
-		l.cond(n.ChildByFieldName("condition"))
-		l.branchBlock(n.ChildByFieldName("consequence"))
+		holds := l.branchIf(n.ChildByFieldName("condition"), n.ChildByFieldName("consequence"))
+		elif := false
 		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "elif_clause":
-				l.cond(c.ChildByFieldName("condition"))
-				l.branchBlock(c.ChildByFieldName("consequence"))
+				elif = true
+				l.branchIf(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence"))
 			case "else_clause":
-				l.branchBlock(c.ChildByFieldName("body"))
+				body := c.ChildByFieldName("body")
+				l.branchBlock(body)
+				// An else that leaves: only the tested branch goes on
+				// (if x == "a": ... else: return).
+				if !elif && leaves(body) {
+					for _, op := range holds {
+						l.emit(op)
+					}
+				}
 			}
 		}
 	case "for_statement":

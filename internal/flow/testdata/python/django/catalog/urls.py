@@ -17,4 +17,6 @@ urlpatterns = [
     path("greeting-plain/", views.greeting_plain),
     path("lookup/", views.lookup),
     path("export-kind/", views.export),
+    path("export-after/", views.export_after),
+    path("export-checked/", views.export_checked),
 ]

@@ -98,3 +98,29 @@ def export(request):
     if request.POST["mode"].lower() == "full":
         os.system("export --mode " + request.POST["mode"])
     return HttpResponse("ok")
+
+
+def export_after(request):
+    # A test that holds checks the value in its own branch only: after
+    # it, the value is what the client sent.
+    kind = request.GET.get("kind", "")
+    if kind == "csv":
+        kind = kind.upper()
+    os.system("export --format " + kind)  # want: command-injection via=query
+
+
+def export_checked(request):
+    # Lookalikes: after a rejection when the value differs, after an
+    # else that leaves, and in the branch where it is not "csv" but the
+    # test was a rejection.
+    kind = request.GET.get("kind", "")
+    if kind != "csv":
+        return HttpResponse("unknown format", status=400)
+    os.system("export --format " + kind)
+    sep = request.GET.get("sep", "")
+    if sep in ("tab", "comma"):
+        sep = sep.upper()
+    else:
+        return HttpResponse("unknown separator", status=400)
+    os.system("export --sep " + sep)
+    return HttpResponse("ok")
