@@ -119,7 +119,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 				if !readsAny(a, held) && (i >= len(raw) || !reads.MatchString(raw[i])) {
 					continue
 				}
-				if off := ownerIn(fn.code, fn.params[i]); off >= 0 {
+				if off := ownerIn(fn.code, fn.params[i], decides(body, m[0])); off >= 0 {
 					return []facts.Signal{{Kind: facts.SignalOwnership, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
 						Evidence: facts.Evidence{File: fn.file, Line: fn.line + strings.Count(fn.code[:off], "\n")}}}
 				}
@@ -130,13 +130,16 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 }
 
 // ownerIn is the offset in a function's code of its owner condition on
-// the parameter: a call given both it and the caller's id, or a
-// comparison of the caller with an owner field on a line that reads it
-// (if conf.UserID != auth.GetUserID(ctx) { return err }); -1 when there is
-// none.
-func ownerIn(code, param string) int {
+// the parameter: a call given both it and the caller's id, or, when the
+// caller decides on the function's answer, a comparison of the caller
+// with an owner field on a line that reads it (if conf.UserID !=
+// auth.GetUserID(ctx) { return err }); -1 when there is none.
+func ownerIn(code, param string, decided bool) int {
 	if _, owner := paramLookup(code, blankStrings(code), param); owner >= 0 {
 		return owner
+	}
+	if !decided {
+		return -1
 	}
 	for _, loc := range ownershipCheck.FindAllStringIndex(code, -1) {
 		start := strings.LastIndexByte(code[:loc[0]], '\n') + 1
@@ -205,4 +208,25 @@ func bodiesOf(path string, src []byte, defs []fnDef) map[string]fnBody {
 		}
 	}
 	return out
+}
+
+// decides reports whether the handler branches on the call at i: the call
+// is on an if line (if !isOwner(ctx, conf) {, if err := requireOwner(...); err != nil {),
+// or its result is assigned and the next line tests it (err := requireOwner(...)
+// then if err != nil {). A comparison whose answer is ignored stops nothing.
+func decides(body string, i int) bool {
+	start := strings.LastIndexByte(body[:i], '\n') + 1
+	if branchLine.MatchString(body[start:i]) {
+		return true
+	}
+	m := assignLHS.FindStringSubmatch(body[start:i] + "x")
+	if m == nil {
+		return false
+	}
+	rest := body[i:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = strings.TrimLeft(rest[nl+1:], " \t\n")
+	}
+	next, _, _ := strings.Cut(rest, "\n")
+	return branchLine.MatchString(next) && readsAny(next, identRE.FindAllString(m[1], -1))
 }

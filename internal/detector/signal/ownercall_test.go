@@ -44,6 +44,10 @@ func TestOwnerOneCallAway(t *testing.T) {
 			"func (a *PluginAPI) GetConfig(ctx *gin.Context) {\n\tid := ctx.Param(\"id\")\n\tconf, err := a.DB.GetPluginConfByID(id)\n\tif err := requirePluginOwner(ctx, conf); err != nil {\n\t\treturn\n\t}\n}", 12},
 		{"the user and the id, to a helper whose where names the user column", "id",
 			"func (h *handler) note(c echo.Context) error {\n\tuser := c.Get(\"user\").(*User)\n\tn, err := loadNote(h.db, user, c.Param(\"id\"))\n\treturn c.JSON(200, n)\n}", 20},
+		{"the record, to the same helper, its error tested on the next line", "id",
+			"func (a *PluginAPI) Enable(ctx *gin.Context) {\n\tconf, _ := a.DB.GetPluginConfByID(ctx.Param(\"id\"))\n\terr := requirePluginOwner(ctx, conf)\n\tif err != nil {\n\t\treturn\n\t}\n}", 12},
+		{"lookalike: the same helper, its answer ignored", "id",
+			"func (a *PluginAPI) Display(ctx *gin.Context) {\n\tconf, _ := a.DB.GetPluginConfByID(ctx.Param(\"id\"))\n\trequirePluginOwner(ctx, conf)\n\tctx.JSON(200, conf)\n}", 0},
 		{"lookalike: a helper given the id alone", "id",
 			"func (h *handler) note(w http.ResponseWriter, r *http.Request) {\n\tid := r.PathValue(\"id\")\n\trow := noteByID(h.db, id)\n\t_ = row\n}", 0},
 		{"lookalike: a helper given the user only to log it", "id",
@@ -59,6 +63,52 @@ func TestOwnerOneCallAway(t *testing.T) {
 		}
 		if got != tc.line {
 			t.Errorf("%s: ownership at line %d, want %d (0: none)", tc.name, got, tc.line)
+		}
+	}
+}
+
+// The same in JavaScript and Python: the id handed to a helper that
+// scopes its query by the session's user, and a lookalike whose helper
+// takes the id alone.
+func TestOwnerOneCallAwayJSPython(t *testing.T) {
+	d := NewCalls()
+	files := map[string]string{
+		"lib/notes.js": "export async function noteFor(req, noteId) {\n" +
+			"  const userId = req.session.userId;\n" +
+			"  return db.note.findFirst({ where: { id: noteId, userId } });\n" + // line 3
+			"}\n\nexport async function noteOnly(noteId) {\n  return db.note.findFirst({ where: { id: noteId } });\n}\n",
+		"app/notes.py": "def note_for(user, note_id):\n" +
+			"    return Note.query.filter_by(id=note_id, owner_id=user.id).first()\n" + // line 2
+			"\n\ndef note_only(note_id):\n    return Note.query.get(note_id)\n",
+	}
+	for p, src := range files {
+		if err := d.Detect(context.Background(), &detector.File{Path: p, Data: []byte(src)}, detector.NewSink()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name, file, param, body string
+		want                    facts.Evidence
+	}{
+		{"express: the request and the id", "routes/notes.js", "id",
+			"router.get('/notes/:id', async (req, res) => {\n  const note = await noteFor(req, req.params.id);\n  res.json(note);\n})", facts.Evidence{File: "lib/notes.js", Line: 3}},
+		{"flask: the user record and the id", "app/views.py", "note_id",
+			"def show(note_id):\n    user = load_session_user()\n    return jsonify(note_for(user, note_id))\n", facts.Evidence{File: "app/notes.py", Line: 2}},
+		{"lookalike: express, the id alone", "routes/notes.js", "id",
+			"router.get('/notes/:id', async (req, res) => {\n  res.json(await noteOnly(req.params.id));\n})", facts.Evidence{}},
+		{"lookalike: flask, the id alone", "app/views.py", "note_id",
+			"def show(note_id):\n    return jsonify(note_only(note_id))\n", facts.Evidence{}},
+	} {
+		r := facts.Route{Method: "GET", Path: "/notes/{" + tc.param + "}", File: tc.file, Line: 1, Body: tc.body,
+			Params: []facts.Param{{Name: tc.param, In: "path"}}}
+		var got facts.Evidence
+		for _, s := range d.ownerCallSignals(&r) {
+			if s.Kind == facts.SignalOwnership {
+				got = s.Evidence
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: ownership at %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
