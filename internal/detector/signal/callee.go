@@ -42,13 +42,13 @@ type calleeControl struct {
 }
 
 // controlsIn is, per function of a file, the controls its body shows,
-// the first of each kind: one pass of each pattern over the file.
-func controlsIn(path string, src []byte, defs []fnDef) map[string][]calleeControl {
+// the first of each kind: one pass of each pattern over the file (src,
+// and text, the same as a string).
+func controlsIn(path string, src []byte, text string, defs []fnDef) map[string][]calleeControl {
 	if len(defs) == 0 {
 		return nil
 	}
 	out := map[string][]calleeControl{}
-	text := string(src)
 	lower := regexgate.Lower(text)
 	for _, g := range calleeGates() {
 		seen := map[string]bool{}

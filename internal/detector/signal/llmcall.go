@@ -55,6 +55,7 @@ type Calls struct {
 	// bodies are the functions that take parameters, by name, read for
 	// an owner condition when a handler passes one an id (ownercall.go).
 	bodies map[string]fnBody
+	owners map[ownerKey]int
 }
 
 type caller struct {
@@ -72,7 +73,7 @@ type fileCalls struct {
 // NewCalls makes the detector, for one scan.
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
-		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, bodies: map[string]fnBody{}}
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}}
 }
 
 // Name implements detector.Detector.
@@ -167,8 +168,9 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 			}
 		}
 	}
-	controls := controlsIn(f.Path, src, defs)
-	bodies := bodiesOf(f.Path, src, defs)
+	text := string(src)
+	controls := controlsIn(f.Path, src, text, defs)
+	bodies := bodiesOf(f.Path, src, text, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.files[f.Path] = fc

@@ -119,7 +119,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 				if !readsAny(a, held) && (i >= len(raw) || !reads.MatchString(raw[i])) {
 					continue
 				}
-				if off := ownerIn(fn.code, fn.params[i], decides(body, m[0])); off >= 0 {
+				if off := d.ownerOf(last, fn, i, decides(body, m[0])); off >= 0 {
 					return []facts.Signal{{Kind: facts.SignalOwnership, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
 						Evidence: facts.Evidence{File: fn.file, Line: fn.line + strings.Count(fn.code[:off], "\n")}}}
 				}
@@ -127,6 +127,24 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 		}
 	}
 	return nil
+}
+
+// ownerOf is ownerIn for a function's parameter i, read once per scan:
+// many routes pass their id to the same helper.
+func (d *Calls) ownerOf(name string, fn fnBody, i int, decided bool) int {
+	key := ownerKey{name, i, decided}
+	if off, ok := d.owners[key]; ok {
+		return off
+	}
+	off := ownerIn(fn.code, fn.params[i], decided)
+	d.owners[key] = off
+	return off
+}
+
+type ownerKey struct {
+	name    string
+	param   int
+	decided bool
 }
 
 // ownerIn is the offset in a function's code of its owner condition on
@@ -187,12 +205,11 @@ func recordVars(body string, aliases []string) []string {
 }
 
 // bodiesOf are a file's functions that take parameters, by name (the
-// first of a name).
-func bodiesOf(path string, src []byte, defs []fnDef) map[string]fnBody {
+// first of a name); text is src as a string, which the bodies share.
+func bodiesOf(path string, src []byte, text string, defs []fnDef) map[string]fnBody {
 	if len(defs) == 0 {
 		return nil
 	}
-	text := string(src)
 	out := map[string]fnBody{}
 	for i, def := range defs {
 		end := len(text)
