@@ -28,6 +28,7 @@ import (
 
 // New returns a fresh instance of every detector, for one scan.
 func New() []detector.Detector {
+	calls := signal.NewCalls()
 	return []detector.Detector{
 		// routes
 		openapi.New(),
@@ -46,8 +47,8 @@ func New() []detector.Detector {
 		// secrets
 		secret.New(),
 		// weaknesses and controls in code
-		signal.New(),
-		signal.NewCalls(),
+		signal.New().Following(calls),
+		calls,
 		response.New(),
 		helpers.New(),
 		// request data followed from routes to sinks (after the route

@@ -128,7 +128,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, s := range RouteSignals(&r, models, services) {
+		sigs := RouteSignals(&r, models, services)
+		if d.calls != nil {
+			sigs = d.calls.dropLoggedOnly(&r, sigs)
+		}
+		for _, s := range sigs {
 			out.AddSignal(s)
 		}
 	}

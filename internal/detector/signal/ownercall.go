@@ -1,10 +1,12 @@
 package signal
 
 import (
+	"slices"
 	"strings"
 
 	srccode "github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // An owner condition one call away. A handler often passes the path's id
@@ -246,4 +248,102 @@ func decides(body string, i int) bool {
 	}
 	next, _, _ := strings.Cut(rest, "\n")
 	return branchLine.MatchString(next) && readsAny(next, identRE.FindAllString(m[1], -1))
+}
+
+// dropLoggedOnly drops the route's owner conditions that are a call
+// given the id and the caller's id (feedByID(w, userID, id)) when the
+// function called is read and only logs the caller: it scopes nothing.
+func (d *Calls) dropLoggedOnly(r *facts.Route, sigs []facts.Signal) []facts.Signal {
+	if strings.TrimSpace(r.Body) == "" || !hasKind(sigs, facts.SignalOwnership) {
+		return sigs
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	raw := string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
+	body := blankStrings(raw)
+	drop := map[int]bool{}
+	for _, p := range r.Params {
+		if p.In != "" && p.In != "path" || p.Name == "" || wordIndex(raw, p.Name) < 0 {
+			continue
+		}
+		aliases := aliasesOf(raw, p.Name)
+		callers := callerVars(raw, aliases)
+		reads := readByName(p.Name)
+		for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
+			callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
+			last := callee[strings.LastIndex(callee, ".")+1:]
+			fn, ok := d.bodies[last]
+			end := closing(body, m[1]-1)
+			if !ok || d.allDefs[last] != 1 || end < 0 {
+				continue
+			}
+			args, rawArgs := splitArgs(body[m[1]:end]), splitArgs(raw[m[1]:end])
+			id, who := -1, -1
+			for i, a := range args {
+				switch {
+				case (readsAny(a, aliases) || i < len(rawArgs) && reads.MatchString(rawArgs[i])) && id < 0:
+					id = i
+				case scoped(a, aliases, callers) && who < 0:
+					who = i
+				}
+			}
+			if id < 0 || who < 0 || id >= len(fn.params) || who >= len(fn.params) {
+				continue
+			}
+			if d.ownerOf(last, fn, id, decides(body, m[0])) < 0 && onlyReported(fn.code, fn.params[who]) {
+				drop[handlerLine(r, m[0]).Line] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return sigs
+	}
+	out := sigs[:0:0]
+	for _, s := range sigs {
+		if s.Kind == facts.SignalOwnership && s.In == facts.SignalInHandler && s.Evidence.File == r.File && drop[s.Evidence.Line] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// onlyReported reports whether a function's code reads the parameter
+// nowhere but in the arguments of calls that write it out (a log line, a
+// format): past its signature.
+func onlyReported(code, param string) bool {
+	c := blankStrings(code)
+	open := strings.IndexByte(c, '{')
+	if colon := strings.Index(c, ":\n"); open < 0 || colon >= 0 && colon < open {
+		open = colon
+	}
+	if open < 0 {
+		return false
+	}
+	var spans [][2]int
+	for _, m := range callStart.FindAllStringSubmatchIndex(c, -1) {
+		callee := strings.ReplaceAll(c[m[2]:m[3]], " ", "")
+		last := callee[strings.LastIndex(callee, ".")+1:]
+		if reportCall.MatchString(last) || reportCall.MatchString(callee) {
+			if end := closing(c, m[1]-1); end > 0 {
+				spans = append(spans, [2]int{m[1], end})
+			}
+		}
+	}
+	for at := open; at < len(c); {
+		i := wordIndex(c[at:], param)
+		if i < 0 {
+			return true
+		}
+		i += at
+		at = i + len(param)
+		if !slices.ContainsFunc(spans, func(s [2]int) bool { return s[0] <= i && i < s[1] }) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKind(sigs []facts.Signal, kind string) bool {
+	return slices.ContainsFunc(sigs, func(s facts.Signal) bool { return s.Kind == kind })
 }

@@ -112,3 +112,38 @@ func TestOwnerOneCallAwayJSPython(t *testing.T) {
 		}
 	}
 }
+
+// A call given the id and the caller's id reads as scoped in the handler;
+// when the function called only logs the caller, that owner condition is
+// dropped, and kept when it uses the caller for anything else.
+func TestDropLoggedOnly(t *testing.T) {
+	d := NewCalls()
+	src := "package api\n\n" +
+		"func feedByID(w http.ResponseWriter, userID, feedID string) {\n" +
+		"\tlog.Printf(\"user %s opens feed %s\", userID, feedID)\n" +
+		"\tdb.QueryRow(\"SELECT title FROM feeds WHERE id = $1\", feedID)\n}\n\n" +
+		"func feedFor(w http.ResponseWriter, userID, feedID string) {\n" +
+		"\tlog.Printf(\"user %s opens feed %s\", userID, feedID)\n" +
+		"\tdb.QueryRow(\"SELECT title FROM feeds WHERE id = $1 AND user_id = $2\", feedID, userID)\n}\n"
+	if err := d.Detect(context.Background(), &detector.File{Path: "api/store.go", Data: []byte(src)}, detector.NewSink()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, callee string
+		kept         bool
+	}{
+		{"the caller only logged", "feedByID", false},
+		{"the caller logged and scoping the query", "feedFor", true},
+	} {
+		body := "func show(w http.ResponseWriter, r *http.Request) {\n\tuserID := sessionUserID(r)\n\t" + tc.callee + "(w, userID, r.PathValue(\"feedID\"))\n}"
+		r := facts.Route{Method: "GET", Path: "/feeds/{feedID}", File: "api/handlers.go", Line: 1, Body: body,
+			Params: []facts.Param{{Name: "feedID", In: "path"}}}
+		sigs := RouteSignals(&r, nil, nil)
+		if !hasKind(sigs, facts.SignalOwnership) {
+			t.Fatalf("%s: the handler's call reads as no owner condition; the test needs one", tc.name)
+		}
+		if got := hasKind(d.dropLoggedOnly(&r, sigs), facts.SignalOwnership); got != tc.kept {
+			t.Errorf("%s: owner condition kept %v, want %v", tc.name, got, tc.kept)
+		}
+	}
+}

@@ -344,6 +344,17 @@ var Patterns = append([]Pattern{
 // Detector finds every pattern.
 type Detector struct {
 	keywords []string
+	// calls, when set, reads the functions a handler calls: an owner
+	// condition the handler seems to pass on is dropped when the function
+	// only logs the caller (Following).
+	calls *Calls
+}
+
+// Following makes the detector read the handlers' callees through c,
+// which must see the same files.
+func (d *Detector) Following(c *Calls) *Detector {
+	d.calls = c
+	return d
 }
 
 // New makes the detector.

@@ -8,7 +8,8 @@ import (
 
 // Each handler passes the path's id to a helper that looks it up by the
 // id alone: one is given nothing of the caller, the other the caller only
-// to log who asked.
+// to log who asked (a call given the id and the caller, which alone
+// reads as scoped).
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{feedID}/entries", feedEntries)
@@ -32,8 +33,8 @@ func entriesByFeed(w http.ResponseWriter, feedID string) {
 }
 
 func showFeed(w http.ResponseWriter, r *http.Request) {
-	c, _ := r.Cookie("uid")
-	feedByID(w, c.Value, r.PathValue("feedID"))
+	userID := sessionUserID(r)
+	feedByID(w, userID, r.PathValue("feedID"))
 }
 
 func feedByID(w http.ResponseWriter, userID, feedID string) {
@@ -41,4 +42,9 @@ func feedByID(w http.ResponseWriter, userID, feedID string) {
 	var title string
 	db.QueryRow("SELECT title FROM feeds WHERE id = $1", feedID).Scan(&title)
 	w.Write([]byte(title))
+}
+
+func sessionUserID(r *http.Request) string {
+	c, _ := r.Cookie("uid")
+	return c.Value
 }
