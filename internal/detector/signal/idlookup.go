@@ -220,9 +220,16 @@ func scoped(args string, aliases, callers []string) bool {
 // callerVars are the variables assigned from the caller's id or record:
 // userID := request.UserID(r); loggedUser, err := store.UserByID(request.UserID(r)).
 func callerVars(body string, aliases []string) []string {
+	return assignedVars(body, aliases, func(rhs string, out []string) bool { return scoped(rhs, aliases, out) })
+}
+
+// assignedVars are the names on the left of the assignments in body
+// whose right side keep accepts (given the names found so far), leaving
+// out error and ok results, blanks and the aliases themselves.
+func assignedVars(body string, aliases []string, keep func(rhs string, out []string) bool) []string {
 	var out []string
 	for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
-		if !scoped(m[2], aliases, out) {
+		if !keep(m[2], out) {
 			continue
 		}
 		for _, id := range identRE.FindAllString(m[1], -1) {

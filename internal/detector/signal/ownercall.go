@@ -188,22 +188,7 @@ func readsAny(code string, names []string) bool {
 // aliases (conf, err := db.GetPluginConfByID(id)): a function given the
 // record may check its owner.
 func recordVars(body string, aliases []string) []string {
-	var out []string
-	for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
-		if !isLookup(m[2]) || !readsAny(m[2], aliases) {
-			continue
-		}
-		for _, id := range identRE.FindAllString(m[1], -1) {
-			switch id {
-			case "err", "ok", "_", "const", "let", "var":
-				continue
-			}
-			if !contains(aliases, id) && !contains(out, id) {
-				out = append(out, id)
-			}
-		}
-	}
-	return out
+	return assignedVars(body, aliases, func(rhs string, _ []string) bool { return isLookup(rhs) && readsAny(rhs, aliases) })
 }
 
 // bodiesOf are a file's functions that take parameters, by name (the
