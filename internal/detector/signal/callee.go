@@ -50,6 +50,7 @@ func controlsIn(path string, src []byte, text string, defs []fnDef) map[string][
 	}
 	out := map[string][]calleeControl{}
 	lower := regexgate.Lower(text)
+	lines := srccode.NewLines(src)
 	for _, g := range calleeGates() {
 		seen := map[string]bool{}
 		for _, loc := range g.gate.FindAllStringSubmatchIndex(text, lower, -1) {
@@ -58,7 +59,7 @@ func controlsIn(path string, src []byte, text string, defs []fnDef) map[string][
 				continue
 			}
 			seen[def] = true
-			out[def] = append(out[def], calleeControl{kind: g.kind, at: facts.Evidence{File: path, Line: srccode.LineAt(src, loc[0])}})
+			out[def] = append(out[def], calleeControl{kind: g.kind, at: facts.Evidence{File: path, Line: lines.At(loc[0])}})
 		}
 	}
 	return out

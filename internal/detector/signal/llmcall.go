@@ -113,7 +113,7 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 			}
 		}
 	}
-	defs := llmDefs(l, src)
+	defs := funcDefs(l, src)
 	callers := map[string]caller{}
 	// A request to a model's API host (fetch("https://api.mistral.ai/..."))
 	// calls it without an SDK.
@@ -130,13 +130,12 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	var exported []string
 	if len(fc.clients) > 0 {
 		exported = clientsMade(src, fc.clients, defs)
-	}
-	if len(fc.clients) > 0 {
 		callRE := callsThrough(fc.clients)
+		lines := srccode.NewLines(src)
 		for _, m := range callRE.FindAllSubmatchIndex(src, -1) {
 			if def := defAt(defs, m[0]); def != "" {
 				if _, ok := callers[def]; !ok {
-					callers[def] = caller{service: fc.clients[string(src[m[2]:m[3]])], at: facts.Evidence{File: f.Path, Line: srccode.LineAt(src, m[0])}}
+					callers[def] = caller{service: fc.clients[string(src[m[2]:m[3]])], at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}}
 				}
 			}
 		}
@@ -306,14 +305,15 @@ func importedNames(l lang.Lang, stmt []byte, module string) []string {
 	return out
 }
 
-// def is a function definition: its name and where it starts.
+// fnDef is a function definition: its name and where it starts.
 type fnDef struct {
 	name string
 	at   int
 }
 
-// definitions lists a file's functions in order.
-func llmDefs(l lang.Lang, src []byte) []fnDef {
+// funcDefs lists a file's functions in order (the model calls, the
+// controls and the owner checks are each placed in one by its offset).
+func funcDefs(l lang.Lang, src []byte) []fnDef {
 	re := jsDefRE
 	switch l.Family() {
 	case lang.Python:
@@ -335,7 +335,7 @@ func llmDefs(l lang.Lang, src []byte) []fnDef {
 	return out
 }
 
-// enclosing is the function a byte offset is in: the last definition
+// defAt is the function a byte offset is in: the last definition
 // before it, "" at the top of the file.
 func defAt(defs []fnDef, off int) string {
 	name := ""

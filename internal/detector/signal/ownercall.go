@@ -198,6 +198,7 @@ func bodiesOf(path string, src []byte, text string, defs []fnDef) map[string]fnB
 		return nil
 	}
 	out := map[string]fnBody{}
+	lines := srccode.NewLines(src)
 	for i, def := range defs {
 		end := len(text)
 		if i+1 < len(defs) {
@@ -208,7 +209,7 @@ func bodiesOf(path string, src []byte, text string, defs []fnDef) map[string]fnB
 		}
 		code := text[def.at:end]
 		if ps := paramsOf(code); len(ps) > 0 {
-			out[def.name] = fnBody{params: ps, code: code, file: path, line: srccode.LineAt(src, def.at)}
+			out[def.name] = fnBody{params: ps, code: code, file: path, line: lines.At(def.at)}
 		}
 	}
 	return out
