@@ -251,14 +251,34 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 				continue
 			}
 		}
-		if view.kind == exAttr && view.name == "urls" && strings.HasSuffix(exprDotted(view.obj), "site") {
+		if view.kind == exAttr && view.name == "urls" && dj.adminSite(m, view.obj) {
+			// Django's AdminSite lets in only active staff (has_permission):
+			// its own code is the role check.
 			dj.add(facts.Route{Method: "ANY", Framework: "django", File: m.path, Line: int(e.line), EndLine: int(e.line),
-				Handler: exprDotted(view), Auth: facts.AuthRequired, AuthEvidence: "django admin (staff login)",
+				Handler: exprDotted(view), Auth: facts.AuthRequired, AuthEvidence: "django admin (staff login)", AuthRole: "staff",
 				Tags: []string{facts.TagAdmin}}, sub)
 			continue
 		}
 		dj.view(m, view, int(e.line), sub)
 	}
+}
+
+// adminSite reports whether e is a Django admin site: django.contrib's
+// admin.site, or an instance of AdminSite or of a class built on it.
+// A name is not enough: website.urls may be any object's.
+func (dj *django) adminSite(m *module, e *expr) bool {
+	s := dj.ix.resolve(m, e)
+	if s.ext != "" {
+		return s.ext == "django.contrib.admin.site" || s.ext == "django.contrib.admin.sites.site"
+	}
+	if s.value == nil || s.value.kind != exCall {
+		return false
+	}
+	c := dj.ix.resolve(s.mod, s.value.fn)
+	if c.cls != nil {
+		return slices.Contains(dj.ix.baseNames(c.mod, c.cls), "AdminSite")
+	}
+	return c.last() == "AdminSite" && strings.HasPrefix(c.ext, "django.contrib.admin")
 }
 
 func exprDotted(e *expr) string {

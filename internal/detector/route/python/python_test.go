@@ -71,7 +71,7 @@ func TestRouteDetails(t *testing.T) {
 		{"fastapi", "POST", "/v2/billing/webhook", "fastapi", "app/api/billing.py", 7, "stripe_webhook", "none", "", "", "payment,webhook"},
 		{"fastapi", "GET", "/ws/{room}", "fastapi", "app/main.py", 22, "room_socket", "none", "", "room:string", "websocket"},
 		{"fastapi", "GET", "/static", "fastapi", "app/main.py", 14, "StaticFiles", "none", "", "", "static"},
-		{"django", "ANY", "/admin", "django", "mysite/urls.py", 9, "admin.site.urls", "required", "django admin (staff login)", "", "admin"},
+		{"django", "ANY", "/admin", "django", "mysite/urls.py", 10, "admin.site.urls", "required", "django admin (staff login)", "", "admin"},
 		{"django", "GET", "/v2/{org_id}/tickets/{ticket_id}", "django-ninja", "tickets/api.py", 9, "ticket", "none", "", "org_id:int,ticket_id:int", ""},
 		{"django", "POST", "/v2/{org_id}/comments/{comment_id}/flag", "django-ninja", "tickets/comments.py", 12, "flag", "required", "auth=django_auth (applied tickets/comments.py:12): Django Ninja answers 401 unless an auth callable accepts the request", "org_id:int,comment_id:int", ""},
 		{"django", "GET", "/v2/{org_id}/history/{ticket_id}", "django-ninja", "tickets/api.py", 22, "ticket_history", "required", "auth=django_auth (applied tickets/api.py:19): Django Ninja answers 401 unless an auth callable accepts the request", "org_id:int,ticket_id:int", ""},
@@ -144,6 +144,24 @@ func TestRouteDetails(t *testing.T) {
 				t.Errorf("got  %+v\nwant %+v", got, tt)
 			}
 		})
+	}
+}
+
+// TestDjangoAdminSite: an admin site's own code admits only staff, so its
+// routes demand that role; an object merely named like one is a view.
+func TestDjangoAdminSite(t *testing.T) {
+	f := scan(t, "django")
+	got := map[string]string{}
+	for _, r := range f.Surfaces {
+		if r.Path == "/admin" || r.Path == "/ops" || r.Path == "/pages" {
+			got[r.Path] = r.AuthRole + "|" + strings.Join(r.Tags, ",")
+		}
+	}
+	want := map[string]string{"/admin": "staff|admin", "/ops": "staff|admin", "/pages": "|"}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: role|tags = %q, want %q", p, got[p], w)
+		}
 	}
 }
 
