@@ -111,6 +111,11 @@ const (
 	// that holds only in its branch (if (x === 'a') { ... }) checks
 	// nothing past it.
 	Unclear
+	// Tests, at a function's return, says the function returns true
+	// only when Dst passed a check for the kinds in Clears (return
+	// base in path.parents): a caller that branches on a call of it has
+	// checked what it passed there (Op.By).
+	Tests
 )
 
 // Op is one operation, at one line.
@@ -133,6 +138,28 @@ type Op struct {
 	// names the template; BindTemplates makes each value the template
 	// writes unescaped a sink there.
 	Render *Render
+	// By, on a Clear or Unclear, is a call of a function of the
+	// repository in the test (if not inside(p, base): raise): the kinds
+	// are those its summary says it tests argument Arg for (Tests), not
+	// Clears.
+	By *TestBy
+}
+
+// TestBy is a call in a condition and the argument it tests: Call is the
+// call's op index plus one, as in Ref.
+type TestBy struct{ Call, Arg int }
+
+// CallAt is the Call op among ops at line with this note (the text a
+// frontend gave it), plus one, the newest first; 0 when there is none. A
+// frontend lowers a condition before it reads its tests, and finds the
+// calls in it so.
+func CallAt(ops []Op, line int, note string) int {
+	for i := len(ops) - 1; i >= 0; i-- {
+		if op := &ops[i]; op.Kind == Call && op.Line == line && op.Note == note {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // Render is a template rendered by name with values (res.render('page',

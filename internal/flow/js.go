@@ -509,6 +509,20 @@ func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 	// the condition holds (another operand may be what held).
 	var at *syntax.Node
 	negate := false
+	var by *TestBy
+	// byCall checks each argument of a call of the repository's for what
+	// its summary says the function tests it for.
+	byCall := func(n, args *syntax.Node, add func(*syntax.Node, []string)) {
+		call := CallAt(l.cur.Ops, syntax.Line(n), clip(l.Text(n)))
+		if call == 0 {
+			return
+		}
+		for k, a := range syntax.NamedChildren(args) {
+			by = &TestBy{Call: call, Arg: k}
+			add(a, nil)
+		}
+		by = nil
+	}
 	add := func(target *syntax.Node, kinds []string) {
 		for target != nil && (target.Type() == "parenthesized_expression" || target.Type() == "await_expression") && target.NamedChildCount() > 0 {
 			target = target.NamedChild(0)
@@ -523,7 +537,7 @@ func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 			}
 			base = l.Text(target)
 		}
-		op := Op{Kind: Clear, Line: line, Dst: base + path, Clears: kinds}
+		op := Op{Kind: Clear, Line: line, Dst: base + path, Clears: kinds, By: by}
 		neg, or := negate, false
 		for p := at; p != nil && p != cond; p = p.Parent() {
 			switch p.Type() {
@@ -549,8 +563,11 @@ func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 			fn := n.ChildByFieldName("function")
 			args := n.ChildByFieldName("arguments")
 			if fn == nil || args == nil || fn.Type() != "member_expression" {
-				if fn != nil && fn.Type() == "identifier" && isBoolName(l.Text(fn)) && args != nil && args.NamedChildCount() > 0 {
+				switch {
+				case fn != nil && fn.Type() == "identifier" && isBoolName(l.Text(fn)) && args != nil && args.NamedChildCount() > 0:
 					add(args.NamedChild(0), []string{CleanAll})
+				case fn != nil && fn.Type() == "identifier" && args != nil:
+					byCall(n, args, add)
 				}
 				return true
 			}
@@ -561,10 +578,20 @@ func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 					add(args.NamedChild(0), []string{CleanAll})
 				}
 			case "startsWith":
+				// A path that starts with .. once made relative to a
+				// root (path.relative(root, p)) lies outside it: the
+				// test holds where the value is rejected.
+				if a := args.NamedChild(0); a != nil {
+					if v, ok := l.T.StringValue(a); ok && strings.HasPrefix(v, "..") {
+						negate = true
+					}
+				}
 				add(fn.ChildByFieldName("object"), []string{OpenRedirect, PathTraversal, SSRF})
 			default:
 				if isBoolName(method) && args.NamedChildCount() > 0 {
 					add(args.NamedChild(0), []string{CleanAll})
+				} else {
+					byCall(n, args, add)
 				}
 			}
 		case "binary_expression":

@@ -285,6 +285,15 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		}
 		if l.inline == 0 {
 			l.emit(Op{Kind: Return, Line: syntax.Line(n), Src: e})
+			if n.NamedChildCount() > 0 && l.Lang.Check != nil {
+				// return !rel.startsWith('..'): the function is a test
+				// of its parameter, which a caller's condition may rely on.
+				holds, _ := l.Lang.Check(l, n.NamedChild(0))
+				for _, op := range holds {
+					op.Kind = Tests
+					l.emit(op)
+				}
+			}
 		} else {
 			l.gatherReturn(e, syntax.Line(n))
 		}
@@ -339,7 +348,8 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		// else branch, and the code after, see it as it came, unless the
 		// else branch leaves (if (x === 'a') {...} else return).
 		for _, op := range holds {
-			l.emit(Op{Kind: Unclear, Line: op.Line, Dst: op.Dst, Clears: op.Clears})
+			op.Kind = Unclear
+			l.emit(op)
 		}
 		if alt != nil {
 			l.stmt(alt)

@@ -21,6 +21,16 @@ type Resolver interface {
 type Summary struct {
 	Hits   []Hit
 	Return Value
+	// Tests are the parameters the function's true result vouches for:
+	// the kinds each was checked for where it returns a test of it.
+	Tests []Test
+}
+
+// Test is a parameter, as passed, checked for Kinds when the function
+// returns true.
+type Test struct {
+	Param int
+	Kinds []string
 }
 
 // Program summarises functions on demand, each once.
@@ -184,17 +194,89 @@ func (fr *frame) exec(i int) {
 	case Return:
 		fr.sum.Return = join(fr.sum.Return, fr.eval(op.Src))
 	case Clear:
-		fr.cleared[op.Dst] = append(fr.cleared[op.Dst], op.Clears...)
+		kinds := fr.kindsOf(op)
+		if len(kinds) == 0 {
+			return
+		}
+		fr.cleared[op.Dst] = append(fr.cleared[op.Dst], kinds...)
 		if v, ok := fr.env[op.Dst]; ok {
-			fr.env[op.Dst] = v.clear(op.Clears...)
+			fr.env[op.Dst] = v.clear(kinds...)
 		}
 	case Unclear:
-		fr.cleared[op.Dst] = withoutKinds(fr.cleared[op.Dst], op.Clears)
-		if v, ok := fr.env[op.Dst]; ok {
-			fr.env[op.Dst] = v.unclear(op.Clears...)
+		kinds := fr.kindsOf(op)
+		if len(kinds) == 0 {
+			return
 		}
+		fr.cleared[op.Dst] = withoutKinds(fr.cleared[op.Dst], kinds)
+		if v, ok := fr.env[op.Dst]; ok {
+			fr.env[op.Dst] = v.unclear(kinds...)
+		}
+	case Tests:
+		fr.tests(op)
 	case Call:
 		fr.call(i, op)
+	}
+}
+
+// kindsOf is what a Clear or Unclear checks: its own kinds, or, for a
+// call of the repository's in the test, what every function the call may
+// be vouches for in the argument (none when one of them does not).
+func (fr *frame) kindsOf(op *Op) []string {
+	if op.By == nil {
+		return op.Clears
+	}
+	if op.By.Call < 1 || op.By.Call > len(fr.f.Ops) {
+		return nil
+	}
+	callees := fr.calleesOf(&fr.f.Ops[op.By.Call-1])
+	var kinds []string
+	for i, g := range callees {
+		var ks []string
+		for _, t := range fr.p.summarize(g, fr.depth+1).Tests {
+			if t.Param == op.By.Arg {
+				ks = append(ks, t.Kinds...)
+			}
+		}
+		if i == 0 {
+			kinds = ks
+		} else {
+			kinds = common(kinds, ks)
+		}
+		if len(kinds) == 0 {
+			return nil
+		}
+	}
+	return kinds
+}
+
+// tests records, at a return of a test, the parameters it vouches for:
+// a local read from a parameter as it was passed, or made from it by
+// calls outside the repository (rel := filepath.Rel(base, p)). A test
+// that is itself a call of a helper (return inside(p, root)) vouches
+// for what the helper does.
+func (fr *frame) tests(op *Op) {
+	name, path := op.Dst, ""
+	if i := strings.IndexAny(name, ".["); i > 0 {
+		name, path = name[:i], name[i:]
+	}
+	kinds := fr.kindsOf(op)
+	if len(kinds) == 0 {
+		return
+	}
+	for _, o := range fr.ref(Ref{Var: name, Path: path}).Origins {
+		if o.Param < 0 || o.Path != "" {
+			continue
+		}
+		i := slices.IndexFunc(fr.sum.Tests, func(t Test) bool { return t.Param == o.Param })
+		if i < 0 {
+			fr.sum.Tests = append(fr.sum.Tests, Test{Param: o.Param})
+			i = len(fr.sum.Tests) - 1
+		}
+		for _, k := range kinds {
+			if !slices.Contains(fr.sum.Tests[i].Kinds, k) {
+				fr.sum.Tests[i].Kinds = append(fr.sum.Tests[i].Kinds, k)
+			}
+		}
 	}
 }
 
@@ -270,8 +352,8 @@ func (fr *frame) call(i int, op *Op) {
 }
 
 // passArgs are methods whose result carries their arguments: a string's
-// concat and replace, a path's join and resolve, a URL's resolve.
-var passArgs = []string{"concat", "join", "resolve", "format", "replace", "from", "parse", "assign"}
+// concat and replace, a path's join, resolve and relative, a URL's resolve.
+var passArgs = []string{"concat", "join", "resolve", "relative", "format", "replace", "from", "parse", "assign"}
 
 func (fr *frame) calleesOf(op *Op) []*Func {
 	if op.Callee.Func != nil {

@@ -223,9 +223,10 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 	if n == nil {
 		return
 	}
+	var by *flow.TestBy
 	add := func(paths map[string]bool, line int, neg bool, kinds ...string) {
 		for _, p := range sortedKeys(paths) {
-			op := flow.Op{Kind: flow.Clear, Line: line, Dst: p, Clears: kinds}
+			op := flow.Op{Kind: flow.Clear, Line: line, Dst: p, Clears: kinds, By: by}
 			t.all = append(t.all, op)
 			switch {
 			case neg:
@@ -261,6 +262,11 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 		left, right := ops[0], ops[1]
 		switch op {
 		case "in", "not in":
+			if right.Type() == "attribute" && l.t.Text(right.ChildByFieldName("attribute")) == "parents" {
+				// base in path.resolve().parents: path lies under base.
+				add(l.paths(right.ChildByFieldName("object")), syntax.Line(n), neg != (op == "not in"), flow.PathTraversal)
+				return
+			}
 			// A value tested against a collection: an allow-list.
 			roots := l.roots(left)
 			for r := range l.roots(right) {
@@ -271,10 +277,19 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 			add(l.paths(left), syntax.Line(n), neg != (op == "not in"), flow.CleanAll)
 		case "==", "!=":
 			// A value compared with a literal is that literal.
-			if isLiteral(right) {
+			switch {
+			case isLiteral(right):
 				add(l.paths(left), syntax.Line(n), neg != (op == "!="), flow.CleanAll)
-			} else if isLiteral(left) {
+			case isLiteral(left):
 				add(l.paths(right), syntax.Line(n), neg != (op == "!="), flow.CleanAll)
+			case l.commonPath(left) != nil || l.commonPath(right) != nil:
+				// os.path.commonpath([base, path]) == base: path lies
+				// under base.
+				c := l.commonPath(left)
+				if c == nil {
+					c = l.commonPath(right)
+				}
+				add(l.paths(c), syntax.Line(n), neg != (op == "!="), flow.PathTraversal)
 			}
 		}
 	case "call":
@@ -283,25 +298,61 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 		if fnode == nil || args == nil {
 			return
 		}
-		if fnode.Type() == "attribute" && l.t.Text(fnode.ChildByFieldName("attribute")) == "startswith" {
-			// A prefix check: a local path, a root folder, a fixed host.
-			add(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), neg, flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
-			return
+		if fnode.Type() == "attribute" {
+			switch l.t.Text(fnode.ChildByFieldName("attribute")) {
+			case "startswith":
+				// A prefix check: a local path, a root folder, a fixed host.
+				add(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), neg, flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
+				return
+			case "is_relative_to":
+				add(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), neg, flow.PathTraversal)
+				return
+			}
 		}
 		var name string
 		switch fnode.Type() {
 		case "attribute", "identifier":
 			name = l.m.qualify(l.t.Text(fnode), l.types)
 		}
+		as := syntax.NamedChildren(args)
 		chk, ok := checkCalls[name]
 		if !ok {
+			// A function of the repository may return a test of what
+			// it is given (return base in path.parents): its summary
+			// says, at the call (Op.By).
+			call := flow.CallAt(l.f.Ops, syntax.Line(n), clip(l.t.Text(n)))
+			if call == 0 {
+				return
+			}
+			for k, a := range as {
+				if a.Type() == "keyword_argument" {
+					break
+				}
+				by = &flow.TestBy{Call: call, Arg: k}
+				add(l.paths(a), syntax.Line(n), neg)
+			}
+			by = nil
 			return
 		}
-		as := syntax.NamedChildren(args)
 		if chk.arg < len(as) {
 			add(l.paths(as[chk.arg]), syntax.Line(n), neg, chk.kinds...)
 		}
 	}
+}
+
+// commonPath is the list os.path.commonpath is given, when n is that call.
+func (l *lowerer) commonPath(n *syntax.Node) *syntax.Node {
+	if n.Type() != "call" {
+		return nil
+	}
+	fnode := n.ChildByFieldName("function")
+	if fnode == nil || fnode.Type() != "attribute" && fnode.Type() != "identifier" {
+		return nil
+	}
+	if name := l.m.qualify(l.t.Text(fnode), l.types); name != "os.path.commonpath" && name != "posixpath.commonpath" {
+		return nil
+	}
+	return n.ChildByFieldName("arguments")
 }
 
 func isLiteral(n *syntax.Node) bool {
@@ -417,6 +468,8 @@ func (l *lowerer) access(n *syntax.Node) (name, path string, ok bool) {
 
 // normalisers are str methods whose result is the receiver's text in
 // another case or trimmed: a test on it is a test on the receiver.
-var normalisers = map[string]bool{"lower": true, "upper": true, "casefold": true, "strip": true, "lstrip": true, "rstrip": true}
+var normalisers = map[string]bool{"lower": true, "upper": true, "casefold": true, "strip": true, "lstrip": true, "rstrip": true,
+	// A path made absolute: a test of where it lies is a test of it.
+	"resolve": true, "absolute": true}
 
 func sortedKeys(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }

@@ -359,7 +359,8 @@ func (l *lowerer) branchIf(cond, body *syntax.Node) []flow.Op {
 	}
 	l.branchBlock(body)
 	for _, op := range t.holds {
-		l.emit(flow.Op{Kind: flow.Unclear, Line: op.Line, Dst: op.Dst, Clears: op.Clears})
+		op.Kind = flow.Unclear
+		l.emit(op)
 	}
 	return t.holds
 }
@@ -402,6 +403,16 @@ func (l *lowerer) statement(n *syntax.Node) {
 			break // a closure's return is not the function's
 		}
 		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: e})
+		if c := n.NamedChild(0); c != nil {
+			// return base in path.parents: the function is a test of
+			// its parameter, which a caller's condition may rely on.
+			var t tested
+			l.checks(c, &t, false, false)
+			for _, op := range t.holds {
+				op.Kind = flow.Tests
+				l.emit(op)
+			}
+		}
 		if !e.Empty() && markup(n.NamedChild(0)) {
 			i := l.emit(flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: "return"}, Args: []flow.Expr{e}, Note: "returned as the response"})
 			l.f.returnsHTML = append(l.f.returnsHTML, i)

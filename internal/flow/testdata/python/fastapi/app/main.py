@@ -1,7 +1,8 @@
 from fastapi import FastAPI
 
-from app.routers import reports, tools
+from app.routers import files, reports, tools
 
 app = FastAPI()
 app.include_router(reports.router, prefix="/reports")
 app.include_router(tools.router, prefix="/tools")
+app.include_router(files.router, prefix="/files")
