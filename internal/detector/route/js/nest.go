@@ -29,9 +29,15 @@ type nestRoute struct {
 	body    string
 	guards  []string
 	guardAt map[string]int // where each guard is applied (its decorator's line)
-	public  bool
-	upload  bool
-	types   map[string]string
+	// decorated are the guards that are decorators of their own (@Auth(),
+	// @SerializeOptions()), not @UseGuards arguments: guards only by
+	// their code. meta is each such decorator's first argument
+	// (@Roles(Role.Admin) is Roles: Role.Admin).
+	decorated map[string]bool
+	meta      map[string]string
+	public    bool
+	upload    bool
+	types     map[string]string
 	// versions are the route's API versions (@Version on the method, else
 	// the controller's version); nil when neither says, "" for
 	// VERSION_NEUTRAL. They are in the path only under URI versioning.
@@ -279,15 +285,8 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 			}
 		}
 	}
-	var (
-		isCtrl    bool
-		ctrl      strExpr
-		versions  []string
-		guards    []string
-		guardAt   = map[string]int{}
-		public    bool
-		className = t.Text(class.ChildByFieldName("name"))
-	)
+	var isCtrl bool
+	base := nestRoute{class: t.Text(class.ChildByFieldName("name")), guardAt: map[string]int{}, decorated: map[string]bool{}, meta: map[string]string{}}
 	for _, d := range decs {
 		name, args := decorator(t, d)
 		switch {
@@ -295,21 +294,18 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 			isCtrl = true
 			if len(args) > 0 {
 				if e, ok := f.strExpr(t, args[0]); ok {
-					ctrl = e
+					base.ctrl = e
 				} else if ps := stringsOf(t, args[0]); len(ps) > 0 {
-					ctrl = strExpr{{lit: ps[0]}}
+					base.ctrl = strExpr{{lit: ps[0]}}
 				} else {
-					ctrl = f.objectString(t, args[0], "path")
-					versions = nestVersions(t, objectField(t, args[0], "version"))
+					base.ctrl = f.objectString(t, args[0], "path")
+					base.versions = nestVersions(t, objectField(t, args[0], "version"))
 				}
 			}
 		case publicDecorators[name]:
-			public = true
+			base.public = true
 		default:
-			for _, g := range nestGuards(t, name, args) {
-				guards = append(guards, g)
-				guardAt[g] = syntax.Line(d)
-			}
+			base.addGuards(t, d, name, args)
 		}
 	}
 	if !isCtrl {
@@ -328,7 +324,7 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 		case "comment":
 			continue
 		case "method_definition":
-			f.nestMethod(t, c, pending, className, ctrl, versions, guards, guardAt, public)
+			f.nestMethod(t, c, pending, base)
 		}
 		pending = nil
 	}
@@ -354,10 +350,29 @@ func nestGuards(t *syntax.Tree, name string, args []*syntax.Node) []string {
 	return []string{name}
 }
 
-func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, className string, ctrl strExpr, versions []string, classGuards []string, classGuardAt map[string]int, classPublic bool) {
-	r := nestRoute{class: className, ctrl: ctrl, line: syntax.Line(m), endLine: syntax.EndLine(m), body: t.Text(m), public: classPublic, types: map[string]string{},
-		guardAt: maps.Clone(classGuardAt), versions: versions}
-	r.guards = append(r.guards, classGuards...)
+// addGuards records decorator d's guards on r, where it is applied, and
+// whether it is a guard only by being a decorator.
+func (r *nestRoute) addGuards(t *syntax.Tree, d *syntax.Node, name string, args []*syntax.Node) {
+	for _, g := range nestGuards(t, name, args) {
+		r.guards = append(r.guards, g)
+		r.guardAt[g] = syntax.Line(d)
+		if name != "UseGuards" {
+			r.decorated[g] = true
+			if len(args) > 0 {
+				r.meta[g] = t.Text(args[0])
+			}
+		}
+	}
+}
+
+// nestMethod reads one method of a controller whose own decorators made
+// cls (its path, versions, guards).
+func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.Node, cls nestRoute) {
+	r := cls
+	r.line, r.endLine, r.body, r.types = syntax.Line(m), syntax.EndLine(m), t.Text(m), map[string]string{}
+	r.guards, r.guardAt = slices.Clone(cls.guards), maps.Clone(cls.guardAt)
+	r.decorated, r.meta = maps.Clone(cls.decorated), maps.Clone(cls.meta)
+	className := cls.class
 	for _, d := range decs {
 		name, args := decorator(t, d)
 		if method, ok := nestMethods[name]; ok {
@@ -396,10 +411,7 @@ func (f *fileFacts) nestMethod(t *syntax.Tree, m *syntax.Node, decs []*syntax.No
 				}
 			}
 		}
-		for _, g := range nestGuards(t, name, args) {
-			r.guards = append(r.guards, g)
-			r.guardAt[g] = syntax.Line(d)
-		}
+		r.addGuards(t, d, name, args)
 	}
 	if len(r.methods) == 0 {
 		return
@@ -581,7 +593,10 @@ func (r *resolver) emitNest(out *detector.Sink) {
 					}
 					gs := route.Named(guards)
 					for gi := range gs {
-						if slices.Contains(own, gs[gi].Name) || slices.Contains(global, gs[gi].Name) {
+						// A @UseGuards class rejects when canActivate is false
+						// even where its code is not in the tree; a decorator of
+						// its own (@SerializeOptions()) is a guard only by its code.
+						if (slices.Contains(own, gs[gi].Name) && !nr.decorated[gs[gi].Name]) || slices.Contains(global, gs[gi].Name) {
 							gs[gi].Framework = "NestJS"
 						}
 						if line := nr.guardAt[gs[gi].Name]; line > 0 && slices.Contains(own, gs[gi].Name) {
@@ -592,6 +607,9 @@ func (r *resolver) emitNest(out *detector.Sink) {
 						}
 					}
 					dec := route.Decide(r.taught, gs, nr.body, "", boot != nil, r.lookup(f))
+					if dec.Auth == facts.AuthRequired && dec.Role == "" {
+						dec.Role = r.nestRole(f, nr, guards)
+					}
 					auth, evidence := dec.Auth, dec.Evidence
 					if public && auth == facts.AuthUnknown {
 						auth = facts.AuthNone
@@ -695,4 +713,56 @@ func (f *fileFacts) nestExcludes() []nestTarget {
 		return nil
 	}
 	return f.nestExclude
+}
+
+// nestRole is the role a metadata decorator on the route names for a guard
+// on it to check: @Roles(RoleEnum.admin), where Roles is
+// SetMetadata('roles', roles) and a guard's canActivate reads 'roles'
+// through the reflector. A key no guard of the route reads is no role
+// (@CacheKey('users') beside a RolesGuard).
+func (r *resolver) nestRole(f *fileFacts, nr nestRoute, guards []string) string {
+	lookup := r.lookup(f)
+	for _, name := range guards {
+		arg, ok := nr.meta[name]
+		if !ok {
+			continue
+		}
+		code, _, found := lookup(name)
+		m := metadataKey.FindStringSubmatch(code)
+		if !found || m == nil {
+			continue
+		}
+		key := regexp.MustCompile(`(?:getAllAndOverride|getAllAndMerge|\.get)\b[^;]{0,160}?[(,\[]\s*` + regexp.QuoteMeta(m[1]) + `\s*[,)]`)
+		for _, g := range guards {
+			if g == name {
+				continue
+			}
+			gc, _, ok := lookup(g)
+			if ok && strings.Contains(gc, "canActivate") && key.MatchString(gc) && userRole.MatchString(gc) {
+				if role := roleArg(arg); role != "" {
+					return role
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	// metadataKey is the key a decorator factory sets: SetMetadata(KEY, ...).
+	metadataKey = regexp.MustCompile(`\bSetMetadata\(\s*([\w$]+|'[^']*'|"[^"]*")\s*,`)
+	// userRole is a guard reading the caller's role or permissions.
+	userRole = regexp.MustCompile(`(?i)\buser\b[\w?.\]\[]*\.?(?:roles?|permissions?|scopes?|groups?)\b`)
+	// roleValue is a decorator argument naming a role: 'admin',
+	// Role.Admin, RoleEnum.admin, [Role.Admin].
+	roleValue = regexp.MustCompile(`^\[?\s*(?:['"]([\w:.-]{1,60})['"]|[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*))\s*(?:[,\]]|$)`)
+)
+
+// roleArg is the role a decorator's argument names, or "".
+func roleArg(arg string) string {
+	m := roleValue.FindStringSubmatch(strings.TrimSpace(arg))
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1] + m[2])
 }
