@@ -1,8 +1,10 @@
 package userdata
 
 import (
-	"github.com/threatmap/threatmap/internal/facts"
 	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
 )
@@ -158,7 +160,7 @@ func FieldClass(model string, f Field) Class {
 	if len(ws) != 1 || !generic[ws[0]] {
 		return ""
 	}
-	c := nameClass(model)
+	c := headClass(model)
 	if c == "" || c == Billing {
 		return ""
 	}
@@ -195,6 +197,39 @@ func ClassOf(f Field) Class {
 		return ""
 	}
 	return c
+}
+
+// headClass is what a model's name says it holds, by its head noun (its
+// last word, or last two): a VerificationToken's value is a token, a
+// TokenBucket's is a rate limiter's key.
+func headClass(model string) Class {
+	ws := code.Words(model)
+	n := len(ws)
+	if n == 0 {
+		return ""
+	}
+	if n >= 2 {
+		if c, ok := pairs[[2]string{ws[n-2], ws[n-1]}]; ok {
+			return c
+		}
+	}
+	return words[ws[n-1]]
+}
+
+// logRecord: a model with a log level and a logger's own fields (a
+// traceback, the logger's name, the source line) keeps what the product
+// logged; its message is the product's text, not a person's.
+func logRecord(fields []Field) bool {
+	level, logger := false, false
+	for _, f := range fields {
+		switch strings.Join(code.Words(f.Name), "_") {
+		case "level", "levelname", "log_level", "loglevel", "severity":
+			level = true
+		case "traceback", "stacktrace", "stack_trace", "exc_info", "logger", "logger_name", "lineno", "func_name", "funcname", "pathname":
+			logger = true
+		}
+	}
+	return level && logger
 }
 
 func nameClass(name string) Class {

@@ -21,7 +21,8 @@ var (
 	sqlStmtRE = regexp.MustCompile("(?i)\\b(?:create\\s+(?:or\\s+replace\\s+)?(?:(?:global\\s+|local\\s+)?(?:temporary|temp)\\s+|unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s*\\(" +
 		"|alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?(" + sqlName + ")" +
 		"|rename\\s+table\\s+" +
-		"|insert\\s+(?:or\\s+\\w+\\s+|ignore\\s+)?into\\s+(" + sqlName + ")\\s*\\()")
+		"|insert\\s+(?:or\\s+\\w+\\s+|ignore\\s+)?into\\s+(" + sqlName + ")\\s*\\(" +
+		"|(drop)\\s+table\\s+(?:if\\s+exists\\s+)?)")
 	sqlName      = "[\\w.\"`\\[\\]]+"
 	sqlCommentRE = regexp.MustCompile(`--[^\n]*`)
 	constraintRE = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial|projection|period)\b`)
@@ -60,8 +61,13 @@ func sqlModels(data []byte) []Model { return sqlSegments([]Segment{{Text: data, 
 func sqlSegments(segs []Segment, inserts bool) []Model {
 	var out []*Model
 	byName := map[string]*Model{}
+	// dropped: tables a later statement drops, until one declares,
+	// alters or renames onto them again (a rebuild: create t_new, drop
+	// t, rename t_new to t).
+	dropped := map[*Model]bool{}
 	model := func(name string, line int) *Model {
 		if m := byName[name]; m != nil {
+			delete(dropped, m)
 			return m
 		}
 		m := &Model{Name: name, Line: line}
@@ -109,7 +115,11 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 				next = end
 				for _, action := range splitTopLevel(string(src[m[1]:end])) {
 					if r := renameToRE.FindStringSubmatch(action); r != nil {
-						rename(byName, name, tableName(r[1]))
+						to := tableName(r[1])
+						rename(byName, name, to)
+						if m := byName[to]; m != nil {
+							delete(dropped, m)
+						}
 						continue
 					}
 					if r, ok := sqlReference(action); ok {
@@ -152,12 +162,26 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 						}
 					}
 				}
+			case m[8] >= 0: // DROP TABLE a, b
+				end := stmtEnd(src, m[1])
+				next = end
+				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+					if f := strings.Fields(item); len(f) > 0 {
+						if md := byName[tableName(f[0])]; md != nil {
+							dropped[md] = true
+						}
+					}
+				}
 			default: // RENAME TABLE a TO b, c TO d
 				end := stmtEnd(src, m[1])
 				next = end
 				for _, pair := range splitTopLevel(string(src[m[1]:end])) {
 					if r := renamePairRE.FindStringSubmatch(pair); r != nil {
-						rename(byName, tableName(r[1]), tableName(r[2]))
+						to := tableName(r[2])
+						rename(byName, tableName(r[1]), to)
+						if m := byName[to]; m != nil {
+							delete(dropped, m)
+						}
 					}
 				}
 			}
@@ -165,7 +189,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 	}
 	res := make([]Model, 0, len(out))
 	for _, m := range out {
-		if m.Name != "" {
+		if m.Name != "" && !dropped[m] {
 			res = append(res, *m)
 		}
 	}

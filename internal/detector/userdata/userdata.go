@@ -25,6 +25,20 @@ import (
 type Detector struct {
 	mu   sync.Mutex
 	seen []seenModel
+	// steps are the migration files read; pending the assets their
+	// models make, held until Finish knows which tables a later
+	// migration drops or renames. current: models declared outside
+	// migrations (a schema file, ORM classes), which no drop undoes.
+	steps   []*migrationStep
+	pending []pendingAsset
+	current map[string]bool
+}
+
+// pendingAsset is an asset of a model a migration declares.
+type pendingAsset struct {
+	asset   facts.Asset
+	model   string
+	billing bool
 }
 
 // seenModel is a model read in one file, with what its own fields made it.
@@ -42,7 +56,7 @@ type seenModel struct {
 }
 
 // New returns the detector, for one scan.
-func New() *Detector { return &Detector{} }
+func New() *Detector { return &Detector{current: map[string]bool{}} }
 
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "asset/user-data" }
@@ -60,17 +74,44 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into"}
 }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	for _, m := range FileModels(ctx, f) {
+	models := FileModels(ctx, f)
+	var step *migrationStep
+	if isMigration(f.Path) {
+		step = &migrationStep{file: f.Path, declared: map[string]string{}, ops: schemaOps(f.Path, f.Data)}
+		if m := alembicRevRE.FindSubmatch(f.Data); m != nil {
+			step.rev = string(m[1])
+			if m := alembicDownRE.FindSubmatch(f.Data); m != nil {
+				step.follows = string(m[1])
+			}
+		}
+		for _, m := range models {
+			step.declared[code.ModelKey(m.Name)] = m.Name
+		}
+	}
+	var pending []pendingAsset
+	var seen []seenModel
+	add := func(a facts.Asset, model string, billing bool) {
+		if step != nil {
+			pending = append(pending, pendingAsset{asset: a, model: model, billing: billing})
+			return
+		}
+		out.AddAsset(a)
+	}
+	for _, m := range models {
 		var personal, billingState []string
 		classes := map[string]string{}
 		person := m.Account
+		logged := logRecord(m.Fields)
 		for _, field := range m.Fields {
 			c := FieldClass(m.Name, field)
+			if c == FreeText && logged {
+				c = ""
+			}
 			switch KindOf(c) {
 			case KindUserData:
 				personal = append(personal, field.Name)
@@ -91,14 +132,24 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		ev := []facts.Evidence{{File: f.Path, Line: m.Line}}
 		if len(personal) > 0 {
-			out.AddAsset(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Classes: only(classes, personal), Evidence: ev})
+			add(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Classes: only(classes, personal), Evidence: ev}, m.Name, false)
 		}
 		if len(billingState) > 0 {
-			out.AddAsset(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev})
+			add(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}, m.Name, true)
 		}
-		d.mu.Lock()
-		d.seen = append(d.seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person})
-		d.mu.Unlock()
+		seen = append(seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person})
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.seen = append(d.seen, seen...)
+	if step != nil && (len(step.declared) > 0 || len(step.ops) > 0) {
+		d.steps = append(d.steps, step)
+	}
+	d.pending = append(d.pending, pending...)
+	if step == nil {
+		for _, m := range models {
+			d.current[code.ModelKey(m.Name)] = true
+		}
 	}
 	return nil
 }
@@ -116,6 +167,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.applyHistory(out)
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.
@@ -247,6 +299,25 @@ func Models(ctx context.Context, p string, data []byte) []Model {
 }
 
 func fileModels(ctx context.Context, f *detector.File) []Model {
+	if !isMigration(f.Path) {
+		return fileModelsAll(ctx, f)
+	}
+	// A down migration restores what its up migration removed: the
+	// tables it declares or drops are the past.
+	down := downLines(f.Path, f.Data)
+	if down == nil {
+		return nil
+	}
+	if len(down) > 0 && lang.Of(f.Path).Family() != lang.JavaScript {
+		g := &detector.File{Path: f.Path, Data: down.blank(f.Data)}
+		defer g.Release()
+		return fileModelsAll(ctx, g)
+	}
+	// JavaScript's models come from the tree the other detectors share.
+	return slices.DeleteFunc(fileModelsAll(ctx, f), func(m Model) bool { return down.holds(m.Line) })
+}
+
+func fileModelsAll(ctx context.Context, f *detector.File) []Model {
 	p, data := f.Path, f.Data
 	l := lang.Of(p)
 	switch l.Family() {
@@ -269,3 +340,58 @@ func fileModels(ctx context.Context, f *detector.File) []Model {
 // code; a migration's or seed script's INSERTs are data for tables
 // declared beside them.
 func appCode(p string) bool { return lang.RoleOf(p).Kind != lang.Migration }
+
+// applyHistory emits the assets of the models migrations declare, under
+// the name a later migration gave the table, and none for a table a later
+// migration dropped; the models read stay for ownership likewise. A model
+// also declared outside migrations is current whatever they did.
+func (d *Detector) applyHistory(out *detector.Sink) {
+	migrated := map[string]bool{}
+	for _, s := range d.steps {
+		migrated[s.file] = true
+	}
+	fate := fates(d.steps)
+	nameNow := func(model string) (string, bool) {
+		k := code.ModelKey(model)
+		if d.current[k] {
+			return model, true
+		}
+		now, ok := fate[k]
+		if !ok {
+			return model, true
+		}
+		if now == "" {
+			return "", false
+		}
+		if code.ModelKey(now) == k {
+			return model, true
+		}
+		return now, true
+	}
+	for _, p := range d.pending {
+		name, ok := nameNow(p.model)
+		if !ok {
+			continue
+		}
+		a := p.asset
+		if p.billing {
+			a.Name = BillingName(name)
+		} else {
+			a.Name = name
+		}
+		out.AddAsset(a)
+	}
+	d.pending = nil
+	kept := d.seen[:0]
+	for _, m := range d.seen {
+		if migrated[m.file] {
+			name, ok := nameNow(m.Name)
+			if !ok {
+				continue
+			}
+			m.Name = name
+		}
+		kept = append(kept, m)
+	}
+	d.seen = kept
+}

@@ -113,6 +113,8 @@ func TestFieldClass(t *testing.T) {
 		{"Setting", Field{"value", "string"}, ""},
 		{"Attachment", Field{"key", "boolean"}, ""},
 		{"Subscription", Field{"data", "jsonb"}, ""},
+		{"VerificationToken", Field{"value", "string"}, AuthSecret},
+		{"TokenBucket", Field{"value", "CharField"}, ""}, // a rate limiter's key: its head noun is bucket
 	}
 	for _, tt := range tests {
 		if got := FieldClass(tt.model, tt.field); got != tt.want {

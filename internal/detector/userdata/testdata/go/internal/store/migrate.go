@@ -34,6 +34,25 @@ var migrations = []func(*sql.Tx) error{
 		_, err := tx.Exec("ALTER TABLE login_sessions RENAME TO member_sessions")
 		return err
 	},
+	// A table created, then dropped by a later step: no longer kept.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`CREATE TABLE pending_emails (id bigserial primary key, email text)`)
+		return err
+	},
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`DROP TABLE IF EXISTS pending_emails`)
+		return err
+	},
+	// SQLite's rebuild: a copy built beside the table, the table
+	// dropped, the copy renamed over it. The table stays.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+			CREATE TABLE contacts_new (id integer primary key, phone text); -- want: asset user-data contacts phone
+			INSERT INTO contacts_new SELECT id, phone FROM contacts;
+			DROP TABLE contacts;
+			ALTER TABLE contacts_new RENAME TO contacts;`)
+		return err
+	},
 }
 
 // A query is no declaration: its columns are not a table's.
