@@ -27,6 +27,12 @@ type Facts struct {
 	Weaknesses     []Weakness       `json:"weaknesses"`
 	Warnings       []Warning        `json:"warnings"`
 	Stats          Stats            `json:"stats"`
+	// StaticFiles are the files the static mounts among Surfaces serve,
+	// one route each (TagStaticFile), in the order of their mounts. The
+	// scan JSON lists them in surfaces after their mount (Listed); kept
+	// apart in memory so the model, the page and the rules see one surface
+	// per mount.
+	StaticFiles []Route `json:"-"`
 	// Signals are read from each route's handler and guards for the
 	// threat rules; kept in memory, like Route.Body.
 	Signals []Signal `json:"-"`
@@ -35,6 +41,26 @@ type Facts struct {
 	// started from bin/); every other file's role is lang.RoleOf(path).
 	// In memory, for the rules.
 	Roles map[string]lang.Role `json:"-"`
+}
+
+// Listed is f as the scan JSON writes it: each static mount's files
+// (StaticFiles) follow the mount in Surfaces. f is not changed.
+func (f Facts) Listed() Facts {
+	if len(f.StaticFiles) == 0 {
+		return f
+	}
+	byMount := map[string][]Route{}
+	for _, r := range f.StaticFiles {
+		byMount[r.StaticMount] = append(byMount[r.StaticMount], r)
+	}
+	out := make([]Route, 0, len(f.Surfaces)+len(f.StaticFiles))
+	for _, r := range f.Surfaces {
+		out = append(out, r)
+		out = append(out, byMount[r.ID]...)
+	}
+	f.Surfaces = out
+	f.StaticFiles = nil
+	return f
 }
 
 // RoleOf is where a file's code runs, as the scan classified it.
@@ -66,7 +92,10 @@ const (
 	TagGraphQL     = "graphql"
 	TagWebsocket   = "websocket"
 	TagStatic      = "static"
-	TagAuth        = "auth" // login, signup, password reset: credential-taking routes
+	// TagStaticFile marks one file a static mount serves, listed in the
+	// scan JSON beside the mount (Route.StaticMount names it).
+	TagStaticFile = "static-file"
+	TagAuth       = "auth" // login, signup, password reset: credential-taking routes
 	// TagServerAction marks a Next.js server action: a function the
 	// browser calls with a POST (a 'use server' export); its path is its
 	// name, as it has no URL of its own.
@@ -108,6 +137,17 @@ type Route struct {
 	// environment: "dev" (development) or "test". Such a route is not an
 	// internet-facing surface of the product as deployed.
 	Condition string `json:"condition,omitempty"`
+	// StaticMount and StaticFile are set on a route that is one file a
+	// static mount serves (tag static-file): the mount's id and the
+	// served file's path in the tree. File and Line stay where the mount
+	// is registered. Only the scan JSON lists such routes; the model and
+	// the page keep the one surface of the mount.
+	StaticMount string `json:"static_mount,omitempty"`
+	StaticFile  string `json:"static_file,omitempty"`
+	// Served is the folder a static mount serves, as the code names it:
+	// the scan lists its files when it resolves inside the tree. In
+	// memory.
+	Served *Served `json:"-"`
 	// Body is the handler's source, kept in memory for the threat rules'
 	// evidence checks and never printed.
 	Body string `json:"-"`
@@ -120,6 +160,27 @@ type Route struct {
 	// serves, when code serves the document under a path of its own
 	// (connexion's base_path): the document's route is this one. In memory.
 	Documented Evidence `json:"-"`
+}
+
+// Served is a folder a static mount serves.
+type Served struct {
+	// Dir is the folder as written, with '/'. Relative to the folder of
+	// the file that registers the mount when InFile (__dirname,
+	// Path(__file__).parent, Flask's root_path); otherwise to the process's
+	// working folder, which the scan looks for from that file's folder up
+	// to its project's root. An absolute Dir is outside the tree.
+	Dir    string
+	InFile bool
+	// URL is where a file's URL path starts, when it is not the mount's
+	// own path: http.StripPrefix's prefix, "" for none (a file server
+	// without one sees the whole URL). Set only when HasURL.
+	URL    string
+	HasURL bool
+	// Dotfiles says files and folders whose name begins with a dot are
+	// served too (Go's http.FileServer, Starlette, Flask); serve-static
+	// and send, under Express, Fastify, NestJS and Koa, ignore them by
+	// default.
+	Dotfiles bool
 }
 
 // Param is a path parameter.
@@ -346,6 +407,11 @@ const (
 
 // Warning kinds.
 const WarnRoutesMissed = "routes-missed"
+
+// WarnStaticCapped is a static mount whose folder holds more files than
+// the scan lists: the first ones (in path order) are listed, the rest are
+// counted in the message.
+const WarnStaticCapped = "static-files-capped"
 
 // Where is the warning's place as people read it: file, or file:line.
 func (w Warning) Where() string {

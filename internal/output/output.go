@@ -94,7 +94,7 @@ var Formats = []Format{
 		Report: {"the whole model with each threat's priority (schema/report.schema.json)", func(w io.Writer, r *Result, _ Options) error { return report.JSON{}.Write(w, r.Page) }},
 		Check:  {"the findings and the verdict as one object", func(w io.Writer, r *Result, _ Options) error { return check.JSON{}.Format(w, r.Check) }},
 		Diff:   {`{"base", "head", "surfaces", "threats", "gate"} as one object`, func(w io.Writer, r *Result, _ Options) error { return r.Diff.JSON(w) }},
-		Scan:   {"every fact as one object (schema/scan.schema.json; the default anywhere but a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, *r.Scan) }},
+		Scan:   {"every fact as one object (schema/scan.schema.json; the default anywhere but a terminal)", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, r.Scan.Listed()) }},
 		Rules:  {"every rule with what it fires on, its rating and its controls", func(w io.Writer, r *Result, _ Options) error { return writeIndentedJSON(w, r.Rules) }},
 	}},
 	{Name: "otm", Ours: oursOTM, Writers: map[Family]Writer{

@@ -25,7 +25,7 @@ func TestScanGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("scan %s: %v", tree, err)
 			}
-			b, err := json.MarshalIndent(res, "", "  ")
+			b, err := json.MarshalIndent(res.Listed(), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}

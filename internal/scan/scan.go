@@ -49,6 +49,9 @@ type Options struct {
 	// internal/noir): they join the scan's own, and a route the scan
 	// found itself wins (process.MergeToolRoutes).
 	Routes []facts.Route
+	// StaticLimit is how many files a static mount's folder is listed
+	// with (process.ListStatic); 0 means process.DefaultStaticLimit.
+	StaticLimit int
 }
 
 // Run scans root with the given detectors (fresh instances: detectors may
@@ -113,7 +116,17 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 	if p.budget > 0 {
 		go p.watch(stopWatch)
 	}
-	walkErr := source.Walk(ctx, root, opt.Walk, func(e source.Entry) error {
+	// Every file the walk passes, for the files a static mount serves:
+	// the walk's own rules decide what is in the tree.
+	var seen []string
+	wopt := opt.Walk
+	wopt.Seen = func(p string) {
+		seen = append(seen, p)
+		if opt.Walk.Seen != nil {
+			opt.Walk.Seen(p)
+		}
+	}
+	walkErr := source.Walk(ctx, root, wopt, func(e source.Entry) error {
 		select {
 		case jobs <- e:
 			return nil
@@ -136,6 +149,7 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 	res.Surfaces = append(res.Surfaces, opt.Routes...)
 	process.Run(&res, process.Default)
 	opt.Auth.MarkPublic(res.Surfaces)
+	process.ListStatic(&res, seen, opt.StaticLimit)
 	res.Stats.Files, res.Stats.Bytes, res.Stats.Skipped = int(files.Load()), bytesRead.Load(), int(skipped.Load())
 	abs, err := filepath.Abs(root)
 	if err == nil {

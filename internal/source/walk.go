@@ -36,6 +36,10 @@ type Options struct {
 	// the root ("docs/", "*.generated.go"). It applies even with
 	// NoGitignore: it is the person's choice, not the repository's.
 	Exclude []string
+	// Seen, if set, is called with the path of every regular file the
+	// walk passes, whatever its size: the files a static mount may serve
+	// are listed from these.
+	Seen func(path string)
 }
 
 // Entry is a file the walk found, not yet read.
@@ -88,7 +92,7 @@ func Walk(ctx context.Context, root string, opt Options, visit func(Entry) error
 	if !info.IsDir() {
 		return fmt.Errorf("%s is not a folder", root)
 	}
-	w := &walker{root: rootAbs, maxSize: maxSize, visit: visit, warn: warn, useIgnore: !opt.NoGitignore}
+	w := &walker{root: rootAbs, maxSize: maxSize, visit: visit, warn: warn, seen: opt.Seen, useIgnore: !opt.NoGitignore}
 	if globs := excludePatterns(opt.Exclude); len(globs) > 0 {
 		w.exclude = newIgnoreList(globs, nil)
 	}
@@ -106,6 +110,7 @@ type walker struct {
 	exclude   *ignoreList // nil when nothing is excluded
 	visit     func(Entry) error
 	warn      func(Warning)
+	seen      func(string)
 }
 
 // dir walks the folder abs, rel from the root (elems: rel split at '/'),
@@ -162,6 +167,9 @@ func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignor
 			if err != nil {
 				w.warn(Warning{Path: childRel, Message: "cannot stat: " + errText(err)})
 				continue
+			}
+			if w.seen != nil {
+				w.seen(childRel)
 			}
 			if info.Size() > w.maxSize {
 				continue

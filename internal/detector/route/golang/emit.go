@@ -111,6 +111,15 @@ func (p *pendingRoute) route(m *module, t tree) facts.Route {
 	if h.static || p.static {
 		r.Tags = append(r.Tags, facts.TagStatic)
 	}
+	switch {
+	case p.static && p.dir != "":
+		// Go's file servers serve dotfiles: nothing hides them.
+		r.Served = &facts.Served{Dir: p.dir, Dotfiles: true}
+	case h.static && h.dir != "":
+		// http.FileServer looks up the whole URL path, or what is left
+		// once StripPrefix has cut its prefix.
+		r.Served = &facts.Served{Dir: h.dir, Dotfiles: true, HasURL: true, URL: h.strip}
+	}
 	vocab := mux.vocab
 	if fw := routerFramework(p.node.fw); fw != nil {
 		vocab = fw.vocab

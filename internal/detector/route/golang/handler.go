@@ -16,6 +16,7 @@ type handlerInfo struct {
 	endLine  int    // last line of an inline handler
 	gql      bool   // a GraphQL server
 	static   bool   // serves files
+	dir      string // the folder a file server serves, when named
 	wrappers []router.Guard
 	node     *node // the "handler" is a router: a mount
 	strip    string
@@ -97,7 +98,10 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 					h.stripped = true
 				}
 				return h
-			case "FileServer", "FileServerFS", "ServeFile", "ServeContent":
+			case "FileServer", "FileServerFS":
+				dir, _ := fr.folder(arg(c.Args, 0))
+				return &handlerInfo{name: "http." + sel.Sel.Name, body: "http.FileServer", static: true, dir: dir}
+			case "ServeFile", "ServeContent":
 				return &handlerInfo{name: "http." + sel.Sel.Name, body: "http.FileServer", static: true}
 			}
 			return &handlerInfo{name: exprText(fun)}

@@ -23,8 +23,9 @@ type pendingRoute struct {
 	file    *goFile
 	line    int
 	static  bool
-	pattern bool // a net/http pattern that may carry a method and host
-	seq     int  // when it was registered, for Use() order
+	dir     string // the folder a static route serves, when named
+	pattern bool   // a net/http pattern that may carry a method and host
+	seq     int    // when it was registered, for Use() order
 }
 
 // gorillaRoute is gorilla/mux's *Route while it is being built:
@@ -112,9 +113,11 @@ func mountUnder(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 	return nil, true
 }
 
-// serveStatic is a folder served as files at the first argument's path.
+// serveStatic is a folder served as files at the first argument's path,
+// the second naming it (a path, http.Dir, gin.Dir, os.DirFS); a single
+// file there (StaticFile, echo's File) is a route of its own.
 func serveStatic(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
-	fr.static(n, arg(c.Args, 0), c)
+	fr.static(n, arg(c.Args, 0), arg(c.Args, 1), c)
 	return nil, true
 }
 
@@ -276,15 +279,34 @@ func (m *module) tick() int {
 }
 
 // static records a folder served as files (r.Static("/assets", "./public")).
-func (fr *frame) static(n *node, pathExpr ast.Expr, c *ast.CallExpr) {
+func (fr *frame) static(n *node, pathExpr, dirExpr ast.Expr, c *ast.CallExpr) {
 	p, ok := fr.str(pathExpr)
 	if !ok {
 		return
 	}
+	dir, _ := fr.folder(dirExpr)
 	fr.m.pending = append(fr.m.pending, &pendingRoute{
 		node: n, method: "GET", path: p, h: &handlerInfo{name: "static files"},
-		file: fr.f, line: fr.line(c), static: true, seq: fr.m.tick(),
+		file: fr.f, line: fr.line(c), static: true, dir: dir, seq: fr.m.tick(),
 	})
+}
+
+// folder is the folder a file server is given: a path, or one wrapped as
+// a file system (http.Dir("./public"), gin.Dir(p, false), os.DirFS(p),
+// http.FS(os.DirFS(p))).
+func (fr *frame) folder(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	if c, ok := unparen(e).(*ast.CallExpr); ok {
+		if sel, ok := unparen(c.Fun).(*ast.SelectorExpr); ok && fr.importOf(sel.X) != "" {
+			switch sel.Sel.Name {
+			case "Dir", "DirFS", "FS":
+				return fr.folder(arg(c.Args, 0))
+			}
+		}
+	}
+	return fr.str(e)
 }
 
 // guards lists middleware as written (authRequired, middleware.Logger,

@@ -1,0 +1,12 @@
+package main
+
+import "github.com/gin-gonic/gin"
+
+func main() {
+	r := gin.Default()
+	r.GET("/ping", func(c *gin.Context) { c.String(200, "pong") }) // want: route GET /ping
+	r.Static("/assets", "./web/assets")                            // want: route GET /assets; serves /assets/app.js; serves /assets/img/logo.svg
+	r.StaticFS("/more", gin.Dir("more", false))                    // want: route GET /more; serves /more/terms.txt
+	r.StaticFile("/favicon.ico", "./web/favicon.ico")              // want: route GET /favicon.ico
+	r.Run(":8080")
+}

@@ -1,0 +1,199 @@
+package process
+
+import (
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// DefaultStaticLimit is how many files ListStatic lists per mount: enough
+// for an app's own pages, scripts and images; a folder of thousands of
+// generated assets is counted in a warning instead.
+const DefaultStaticLimit = 300
+
+// projectMarkers are files that make a folder a program's root: a
+// process started for that program runs there, so a folder named
+// relative to the working folder is looked for no higher.
+var projectMarkers = []string{"go.mod", "package.json", "pyproject.toml", "setup.py", "setup.cfg", "manage.py", "requirements.txt", "Pipfile"}
+
+// ListStatic lists, as routes of their own in f.StaticFiles, the files
+// each static mount of f.Surfaces serves (Route.Served), when its folder
+// resolves to one the walk went into: files are the paths the walk
+// passed (its skip and .gitignore rules, no link followed), so nothing
+// outside the tree or outside the folder is listed. A mount whose folder
+// does not resolve keeps its one route. At most limit files per mount
+// (<= 0: DefaultStaticLimit); the rest are counted in a warning.
+func ListStatic(f *facts.Facts, files []string, limit int) {
+	if limit <= 0 {
+		limit = DefaultStaticLimit
+	}
+	var mounts []int
+	for i, r := range f.Surfaces {
+		if r.Served != nil {
+			mounts = append(mounts, i)
+		}
+	}
+	if len(mounts) == 0 {
+		return
+	}
+	// Sorted: the walk's order puts a folder's files before a sibling
+	// file whose name sorts first.
+	t := tree(slices.Clone(files))
+	slices.Sort(t)
+	taken := map[string]bool{}
+	for _, r := range f.Surfaces {
+		taken[r.ID] = true
+	}
+	for _, i := range mounts {
+		m := f.Surfaces[i]
+		dir, ok := t.resolve(m.File, m.Served)
+		if !ok {
+			continue
+		}
+		mount := mountBase(m.Path)
+		base := mount
+		if m.Served.HasURL {
+			base = m.Served.URL
+		}
+		listed, more := 0, 0
+		for _, file := range t.under(dir) {
+			rel := strings.TrimPrefix(file, dir+"/")
+			if dir == "." {
+				rel = file
+			}
+			if !m.Served.Dotfiles && hidden(rel) {
+				continue
+			}
+			p := path.Join("/", base, rel)
+			if m.Served.HasURL && !under(p, mount) {
+				continue // the URL is not one the mount receives
+			}
+			id := detector.RouteID("GET", p)
+			if taken[id] {
+				continue
+			}
+			if listed == limit {
+				more++
+				continue
+			}
+			taken[id] = true
+			listed++
+			f.StaticFiles = append(f.StaticFiles, facts.Route{
+				ID: id, Kind: m.Kind, Method: "GET", Path: p, Framework: m.Framework,
+				File: m.File, Line: m.Line, Handler: m.Handler,
+				Auth: m.Auth, AuthEvidence: m.AuthEvidence, AuthRole: m.AuthRole,
+				Params: []facts.Param{}, Tags: staticFileTags(m.Tags), Middleware: m.Middleware,
+				Condition: m.Condition, StaticMount: m.ID, StaticFile: file,
+			})
+		}
+		if more > 0 {
+			f.Warnings = append(f.Warnings, facts.Warning{File: m.File, Line: m.Line, Kind: facts.WarnStaticCapped,
+				Message: "static folder " + dir + " serves " + strconv.Itoa(listed+more) + " files at " + m.Path +
+					"; the scan lists the first " + strconv.Itoa(listed)})
+		}
+	}
+}
+
+func staticFileTags(mount []string) []string {
+	tags := append([]string{}, mount...)
+	tags = append(tags, facts.TagStaticFile)
+	sort.Strings(tags)
+	return tags
+}
+
+// hidden says a path has a segment that begins with a dot: servers that
+// ignore dotfiles by default (serve-static, send) answer 404 for it.
+func hidden(rel string) bool {
+	for _, seg := range strings.Split(rel, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// under says URL path p is prefix or below it.
+func under(p, prefix string) bool {
+	prefix = strings.TrimSuffix(prefix, "/")
+	return prefix == "" || p == prefix || strings.HasPrefix(p, prefix+"/")
+}
+
+// mountBase is a mount's path without the catch-all that stands for the
+// file (/assets/*filepath, /static/<path:filename>, /files/{path...}).
+func mountBase(p string) string {
+	dir, last := path.Split(p)
+	switch {
+	case strings.HasPrefix(last, "*"),
+		strings.HasPrefix(last, "{") && (strings.HasSuffix(last, "...}") || strings.HasSuffix(last, ":path}")),
+		strings.HasPrefix(last, "<path:") && strings.HasSuffix(last, ">"):
+		return dir
+	}
+	return p
+}
+
+// tree is the walk's files, sorted.
+type tree []string
+
+// under is the files below dir ("." is every file).
+func (t tree) under(dir string) []string {
+	if dir == "." {
+		return t
+	}
+	lo := sort.SearchStrings(t, dir+"/")
+	hi := lo
+	for hi < len(t) && strings.HasPrefix(t[hi], dir+"/") {
+		hi++
+	}
+	return t[lo:hi]
+}
+
+func (t tree) has(file string) bool {
+	i := sort.SearchStrings(t, file)
+	return i < len(t) && t[i] == file
+}
+
+// resolve finds the folder a mount registered in file serves: beside the
+// file when the code says so, otherwise the working folder's, looked for
+// from the file's folder up to its program's root (a project marker) or
+// the tree's. An absolute folder or one that leaves the tree is not in it.
+func (t tree) resolve(file string, s *facts.Served) (string, bool) {
+	d := strings.TrimSpace(s.Dir)
+	if d == "" || path.IsAbs(d) || strings.Contains(d, `\`) || len(d) > 1 && d[1] == ':' {
+		return "", false
+	}
+	in := func(b string) (string, bool) {
+		c := path.Join(b, d)
+		if c == ".." || strings.HasPrefix(c, "../") {
+			return "", false
+		}
+		return c, len(t.under(c)) > 0
+	}
+	b := path.Dir(file)
+	if s.InFile {
+		return in(b)
+	}
+	for {
+		if c, ok := in(b); ok {
+			return c, true
+		}
+		if b == "." || t.root(b) {
+			return "", false
+		}
+		b = path.Dir(b)
+	}
+}
+
+// root says folder b holds a program's root marker.
+func (t tree) root(b string) bool {
+	for _, m := range projectMarkers {
+		if t.has(path.Join(b, m)) {
+			return true
+		}
+	}
+	return false
+}
