@@ -10,6 +10,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/iac"
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	"github.com/threatmap/threatmap/internal/detector/response"
+	"github.com/threatmap/threatmap/internal/detector/roles"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
@@ -66,5 +67,7 @@ func New() []detector.Detector {
 		iac.NewCompose(),
 		pipeline.NewCI(),
 		pipeline.NewLockfiles(),
+		// where code runs, as the tree decides it
+		roles.New(),
 	}
 }

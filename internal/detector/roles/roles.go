@@ -1,0 +1,39 @@
+// Package roles gives files the roles that only the rest of the tree can
+// decide (lang.Tree): a settings module production does not load is a
+// developer's, whatever the folder it sits in says.
+package roles
+
+import (
+	"context"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// Detector feeds every file lang.Tree wants to it and records the roles
+// it decides at Finish.
+type Detector struct{ tree lang.Tree }
+
+// New makes the detector, for one scan.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "roles" }
+
+// Match implements detector.Detector.
+func (*Detector) Match(p string) bool { return lang.TreeWants(p) }
+
+// Detect implements detector.Detector.
+func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
+	d.tree.Add(f.Path, f.Data)
+	return nil
+}
+
+// Finish implements detector.Finisher: after every file's own role
+// (the scan's), so the tree's word is the last.
+func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	for p, r := range d.tree.Roles() {
+		out.SetRole(p, r)
+	}
+	return nil
+}

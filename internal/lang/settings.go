@@ -1,0 +1,422 @@
+package lang
+
+import (
+	"bytes"
+	"iter"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// A settings package holds one module per environment (settings/dev.py
+// beside settings/prod.py, config/development.js beside
+// config/production.js). Which of them production loads is no file's
+// own to say: Tree reads it from the tree. For Django it is the code's
+// word: the module DJANGO_SETTINGS_MODULE names where the server is
+// configured (a Dockerfile's ENV, uwsgi.ini, a Procfile; else the
+// setdefault in wsgi.py), and every module that one imports. A sibling
+// settings module outside that set runs on a developer's machine or in
+// the test suite. Only where nothing names the module do the names
+// decide: a dev/development/local module beside a prod/production one.
+
+// Tree gathers what deciding a file's role takes from other files. Add is
+// safe to call from several goroutines; Roles is called once, after.
+type Tree struct {
+	mu   sync.Mutex
+	refs []settingsRef
+	mods map[string]*settingsMod // Python modules that assign settings or import them
+	envs map[string][]string     // folder → files named for an environment (dev.py, production.json)
+}
+
+// settingsRef is one place that names the settings module to load.
+type settingsRef struct {
+	file, module string
+	line         int
+	// explicit: set outright (ENV, env =, os.environ[...] =), not a
+	// default a server's configuration overrides (os.environ.setdefault).
+	explicit bool
+	use      refUse
+}
+
+type refUse uint8
+
+const (
+	useProduction refUse = iota // the served product's own configuration
+	useTest                     // a test runner's configuration
+	useOther                    // tooling (manage.py), a local environment
+)
+
+// settingsMod is what one Python module imports and assigns.
+type settingsMod struct {
+	imports []string // import targets as paths without extension, relative to the tree
+	devOnly []string // those imported only when an environment variable says development
+	assigns bool     // assigns an upper-case name at the top level (a setting)
+}
+
+// TreeWants reports whether Add needs the file at p: Python modules, and
+// the files that configure a server's environment or are named for one.
+func TreeWants(p string) bool {
+	base := path.Base(p)
+	switch Of(p) {
+	case Python, YAML, Shell:
+		return true
+	case JavaScript, TypeScript, JSON:
+		return envStem(p) != ""
+	}
+	return strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" ||
+		strings.HasSuffix(base, ".ini") || strings.HasSuffix(base, ".cfg") || strings.HasSuffix(base, ".toml") ||
+		strings.HasPrefix(base, ".env") || strings.HasSuffix(base, ".env") || strings.HasSuffix(base, ".conf")
+}
+
+var (
+	settingsRefRe = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']?\]?\s*(?:,|=|:|\s)\s*["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	settingsArgRe = regexp.MustCompile(`--settings[= ]["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	pyFromRe      = regexp.MustCompile(`^from\s+(\.*)([\w.]*)\s+import\s+(.+)`)
+	pyImportRe    = regexp.MustCompile(`^import\s+([\w.]+)`)
+	pySettingRe   = regexp.MustCompile(`^[A-Z][A-Z0-9_]*\s*(?::[^=]+)?=[^=]`)
+	// devCondRe is a test of an environment variable against a name for
+	// development: if os.environ.get("ENV") == "development":.
+	devCondRe = regexp.MustCompile(`(?:environ|getenv|env)\b.*(?:==|\bin\b)\s*[(\[]?\s*["'](?:dev|develop|development|local)["']|["'](?:dev|develop|development|local)["']\s*==.*(?:environ|getenv|env)\b`)
+)
+
+// Add reads one file.
+func (t *Tree) Add(p string, src []byte) {
+	var refs []settingsRef
+	if bytes.Contains(src, []byte("DJANGO_SETTINGS_MODULE")) || bytes.Contains(src, []byte("--settings")) {
+		refs = settingsRefs(p, src)
+	}
+	var mod *settingsMod
+	if Of(p) == Python && !IsTest(p) {
+		mod = readSettingsMod(p, src)
+	}
+	stem := envStem(p)
+	if len(refs) == 0 && mod == nil && stem == "" {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.refs = append(t.refs, refs...)
+	if mod != nil {
+		if t.mods == nil {
+			t.mods = map[string]*settingsMod{}
+		}
+		t.mods[p] = mod
+	}
+	if stem != "" && (Of(p) != Python || mod != nil && mod.assigns) {
+		if t.envs == nil {
+			t.envs = map[string][]string{}
+		}
+		t.envs[path.Dir(p)] = append(t.envs[path.Dir(p)], p)
+	}
+}
+
+// settingsRefs are the settings modules a file names, each with what it
+// is for: the file's role says, and a test runner's configuration
+// (pytest.ini, a [tool.pytest] section) is the test suite's.
+func settingsRefs(p string, src []byte) []settingsRef {
+	use := useProduction
+	base := path.Base(p)
+	switch k := Classify(p, src).Kind; {
+	case k == Test || k == Fixture || base == "pytest.ini" || base == "tox.ini":
+		use = useTest
+	case k != App:
+		use = useOther
+	}
+	var out []settingsRef
+	section := ""
+	for i, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") {
+			section = trimmed
+		}
+		if strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "//") || strings.HasPrefix(trimmed, ";") {
+			continue
+		}
+		m := settingsRefRe.FindStringSubmatch(line)
+		if m == nil {
+			m = settingsArgRe.FindStringSubmatch(line)
+		}
+		if m == nil {
+			continue
+		}
+		u := use
+		if u == useProduction && strings.Contains(section, "pytest") {
+			u = useTest
+		}
+		// A default (setdefault, a getenv fallback) yields to what the
+		// server's environment sets.
+		explicit := !strings.Contains(line, "setdefault") && !strings.Contains(line, "get(") && !strings.Contains(line, "getenv(")
+		out = append(out, settingsRef{file: p, line: i + 1, module: m[1], explicit: explicit, use: u})
+	}
+	return out
+}
+
+// readSettingsMod reads a Python module's imports and whether it assigns
+// settings; nil for a module that does neither at the top level.
+func readSettingsMod(p string, src []byte) *settingsMod {
+	m := &settingsMod{}
+	type block struct {
+		indent int
+		dev    bool
+	}
+	var stack []block
+	dir := path.Dir(p)
+	for _, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || trimmed[0] == '#' {
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		for len(stack) > 0 && indent <= stack[len(stack)-1].indent {
+			stack = stack[:len(stack)-1]
+		}
+		if indent == 0 && pySettingRe.MatchString(trimmed) {
+			m.assigns = true
+		}
+		if strings.HasPrefix(trimmed, "if ") || strings.HasPrefix(trimmed, "elif ") {
+			stack = append(stack, block{indent, devCondRe.MatchString(trimmed)})
+			continue
+		}
+		if strings.HasSuffix(trimmed, ":") {
+			stack = append(stack, block{indent: indent})
+			continue
+		}
+		var targets []string
+		if f := pyFromRe.FindStringSubmatch(trimmed); f != nil {
+			targets = fromTargets(dir, f[1], f[2], f[3])
+		} else if f := pyImportRe.FindStringSubmatch(trimmed); f != nil {
+			targets = []string{strings.ReplaceAll(f[1], ".", "/")}
+		}
+		if len(targets) == 0 {
+			continue
+		}
+		dev := false
+		for _, b := range stack {
+			dev = dev || b.dev
+		}
+		if dev {
+			m.devOnly = append(m.devOnly, targets...)
+		} else {
+			m.imports = append(m.imports, targets...)
+		}
+	}
+	if !m.assigns && len(m.imports)+len(m.devOnly) == 0 {
+		return nil
+	}
+	return m
+}
+
+// fromTargets are the modules "from <dots><mod> import <names>" may load,
+// as paths without extension: the module itself, and each name as a
+// submodule of it (from . import dev).
+func fromTargets(dir, dots, mod, names string) []string {
+	base := ""
+	if dots != "" {
+		base = dir
+		for range len(dots) - 1 {
+			base = path.Dir(base)
+		}
+		if base == "." {
+			base = ""
+		}
+	}
+	join := func(parts ...string) string {
+		var nonEmpty []string
+		for _, s := range parts {
+			if s != "" {
+				nonEmpty = append(nonEmpty, s)
+			}
+		}
+		return strings.Join(nonEmpty, "/")
+	}
+	modPath := join(base, strings.ReplaceAll(mod, ".", "/"))
+	out := []string{modPath}
+	names = strings.Trim(names, "() ")
+	if names != "*" {
+		for _, n := range strings.Split(names, ",") {
+			n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
+			if n != "" && n != "*" {
+				out = append(out, join(modPath, n))
+			}
+		}
+	}
+	return out
+}
+
+// envStem is the environment a file's name is for ("dev", "prod",
+// "test"), for settings files named settings/dev.py, settings_dev.py,
+// config/production.json; "" for other names.
+func envStem(p string) string {
+	s := strings.ToLower(path.Base(Stem(p)))
+	if s == path.Base(p) && Of(p) == None {
+		return ""
+	}
+	for _, w := range []string{"settings", "config"} {
+		s = strings.TrimPrefix(s, w)
+		s = strings.TrimSuffix(s, w)
+	}
+	s = strings.Trim(s, "_-.")
+	switch s {
+	case "dev", "develop", "development", "local":
+		return "dev"
+	case "prod", "production":
+		return "prod"
+	case "test", "testing":
+		return "test"
+	}
+	return ""
+}
+
+// Roles are the files whose role the tree decides: settings modules
+// production does not load.
+func (t *Tree) Roles() map[string]Role {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := map[string]Role{}
+	decided := map[string]bool{} // folders whose settings the code decided
+	prod, why := t.productionModules()
+	if len(prod) > 0 {
+		for p := range prod {
+			decided[path.Dir(p)] = true
+		}
+		loaded := t.closure(prod, decided)
+		tests := t.closure(t.refModules(useTest), decided)
+		others := t.closure(t.refModules(useOther), decided)
+		for p, m := range t.mods {
+			if !decided[path.Dir(p)] || loaded[p] || !m.assigns {
+				continue
+			}
+			k := DevEnv
+			if tests[p] && !others[p] {
+				k = Test
+			}
+			out[p] = Role{Kind: k, noun: "settings module production does not load", why: why}
+		}
+	}
+	for dir, files := range t.envs {
+		if decided[dir] {
+			continue
+		}
+		var prodFile string
+		for _, f := range files {
+			if envStem(f) == "prod" {
+				prodFile = f
+			}
+		}
+		if prodFile == "" {
+			continue
+		}
+		for _, f := range files {
+			switch envStem(f) {
+			case "dev":
+				out[f] = Role{Kind: DevEnv, noun: "development settings file", why: "named " + path.Base(f) + " beside " + path.Base(prodFile)}
+			case "test":
+				out[f] = Role{Kind: Test, noun: "test settings file", why: "named " + path.Base(f) + " beside " + path.Base(prodFile)}
+			}
+		}
+	}
+	return out
+}
+
+// productionModules are the module files production loads first: those
+// the served product's configuration sets outright, else the defaults it
+// sets; with where the first is named, for a reader.
+func (t *Tree) productionModules() (map[string]bool, string) {
+	refs := slices.Clone(t.refs)
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].file != refs[j].file {
+			return refs[i].file < refs[j].file
+		}
+		return refs[i].line < refs[j].line
+	})
+	for _, explicit := range []bool{true, false} {
+		out := map[string]bool{}
+		why := ""
+		for _, r := range refs {
+			if r.use != useProduction || r.explicit != explicit {
+				continue
+			}
+			for _, p := range t.resolve(r.module) {
+				out[p] = true
+				if why == "" {
+					why = "production loads " + r.module + ", named in " + r.file + ":" + strconv.Itoa(r.line)
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out, why
+		}
+	}
+	return nil, ""
+}
+
+func (t *Tree) refModules(u refUse) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range t.refs {
+		if r.use == u {
+			for _, p := range t.resolve(r.module) {
+				out[p] = true
+			}
+		}
+	}
+	return out
+}
+
+// resolve finds the files a dotted module name is, by the end of their
+// path: the tree's Python root may be a folder (src/) the name leaves out.
+func (t *Tree) resolve(dotted string) []string {
+	return resolvePath(strings.ReplaceAll(dotted, ".", "/"), maps.Keys(t.mods))
+}
+
+// resolvePath finds, among the modules given, those a path without
+// extension names.
+func resolvePath(rel string, mods iter.Seq[string]) []string {
+	var out []string
+	for p := range mods {
+		for _, cand := range []string{rel + ".py", rel + "/__init__.py"} {
+			if p == cand || strings.HasSuffix(p, "/"+cand) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// closure is every module of the folders dirs that the given ones
+// import, themselves included; imports made only when the environment
+// says development are not followed. Only the settings folders' own
+// modules are classified, so only imports among them are followed.
+func (t *Tree) closure(start, dirs map[string]bool) map[string]bool {
+	var in []string
+	for p := range t.mods {
+		if dirs[path.Dir(p)] {
+			in = append(in, p)
+		}
+	}
+	seen := map[string]bool{}
+	var queue []string
+	for p := range start {
+		queue = append(queue, p)
+	}
+	for len(queue) > 0 {
+		p := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		m := t.mods[p]
+		if m == nil {
+			continue
+		}
+		for _, imp := range m.imports {
+			queue = append(queue, resolvePath(imp, slices.Values(in))...)
+		}
+	}
+	return seen
+}

@@ -1,0 +1,88 @@
+package lang
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// treeRoles runs Tree over a fixture folder, as the scan would.
+func treeRoles(t *testing.T, dir string) map[string]Role {
+	t.Helper()
+	var tr Tree
+	root := filepath.Join("testdata", "tree", dir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if !TreeWants(rel) {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		tr.Add(rel, src)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr.Roles()
+}
+
+// TestTreeSettings: a settings module production does not load is a
+// developer's (or the test suite's); which one production loads is read
+// from the code that names it, names deciding only where nothing does.
+func TestTreeSettings(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want map[string]string // file → reason; files not listed keep their own role
+	}{
+		// The Dockerfile's ENV overrides wsgi.py's default (dev); prod
+		// imports base and logging; test.py only pytest.ini names.
+		{"django", map[string]string{
+			"proj/settings/dev.py":  "in a settings module production does not load (production loads proj.settings.prod, named in deploy/Dockerfile:3): runs on a developer's machine, not in production",
+			"proj/settings/test.py": "in a settings module production does not load (production loads proj.settings.prod, named in deploy/Dockerfile:3): runs only in the test suite",
+		}},
+		// Lookalike: a module named local that production loads stays the
+		// product's; it imports prod, so prod is loaded too.
+		{"local", map[string]string{
+			"site/settings/dev.py": "in a settings module production does not load (production loads site.settings.local, named in site/asgi.py:5): runs on a developer's machine, not in production",
+		}},
+		// A module imported only when an environment variable says
+		// development; one imported under another condition is loaded.
+		{"envvar", map[string]string{
+			"app/settings/dev.py": "in a settings module production does not load (production loads app.settings, named in app/wsgi.py:3): runs on a developer's machine, not in production",
+		}},
+		// Nothing names a module: the names decide, only beside a
+		// production one (api/dev.py and src/local.js have none).
+		{"names", map[string]string{
+			"config/development.js": "in a development settings file (named development.js beside production.js): runs on a developer's machine, not in production",
+			"config/test.js":        "in a test settings file (named test.js beside production.js): runs only in the test suite",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			got := treeRoles(t, tt.dir)
+			for p, r := range got {
+				if tt.want[p] == "" {
+					t.Errorf("%s: %s, want its own role", p, r.Reason())
+				}
+			}
+			for p, w := range tt.want {
+				r, ok := got[p]
+				if !ok {
+					t.Errorf("%s: no role from the tree, want %q", p, w)
+					continue
+				}
+				if r.Reason() != w {
+					t.Errorf("%s:\n got %q\nwant %q", p, r.Reason(), w)
+				}
+			}
+		})
+	}
+}

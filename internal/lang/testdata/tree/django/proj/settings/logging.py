@@ -1,0 +1,1 @@
+LOGGING = {"version": 1}

@@ -1,0 +1,6 @@
+import os
+
+from .base import *
+from .logging import *
+
+ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")

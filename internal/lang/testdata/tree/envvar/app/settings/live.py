@@ -1,0 +1,1 @@
+CSRF_COOKIE_SECURE = True

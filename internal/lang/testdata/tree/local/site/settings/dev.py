@@ -1,0 +1,3 @@
+from .prod import *
+
+DEBUG = True
