@@ -40,6 +40,7 @@ type routeDecl struct {
 	cond      string // facts.ConditionDev or Test: registered only there
 	byRef     bool   // handler names a function to look the body up by
 	static    bool
+	served    *facts.Served // the folder a static route serves, when named
 }
 
 // useDecl is app.use / router.use / fastify.register / app.route(path, sub)
@@ -69,6 +70,7 @@ type useItem struct {
 	// mounted at a path.
 	serves   bool
 	static   bool
+	served   *facts.Served // the folder a static item serves, when named
 	vendored bool
 }
 
@@ -606,7 +608,7 @@ func (f *fileFacts) memberCall(t *syntax.Tree, call, fn *syntax.Node) {
 		// surface like a static folder under Express.
 		if p := f.objectString(t, args[1], "prefix"); p != nil {
 			f.routes = append(f.routes, routeDecl{owner: owner, seq: f.seq, methods: methodList("GET"), paths: []strExpr{p},
-				line: int32(syntax.Line(call)), handler: "useStaticAssets", static: true})
+				line: int32(syntax.Line(call)), handler: "useStaticAssets", static: true, served: folderOf(t, args[0])})
 		}
 	case prop == "addHook" && len(args) == 2:
 		if hook, _ := t.StringValue(args[0]); hook == "onRequest" || hook == "preHandler" || hook == "preValidation" || hook == "preParsing" {
@@ -1391,7 +1393,8 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 		if static.MatchString(name) {
 			// A folder inside node_modules serves a vendored library
 			// (bootstrap, jquery): no surface of the app's own.
-			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules")}
+			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules"),
+				served: folderOf(t, arg0(a))}
 		}
 		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a), callText: factoryCall(t, a, name)}
 		if fn != nil && fn.Type() == "identifier" {

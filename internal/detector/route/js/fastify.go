@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -97,52 +98,95 @@ func (f *fileFacts) fastifyPlugin(t *syntax.Tree, call *syntax.Node, owner strin
 			return true // served at the root: no surface of its own
 		}
 		f.routes = append(f.routes, routeDecl{owner: owner, seq: f.seq, methods: methodList("GET"), paths: []strExpr{prefix},
-			line: int32(syntax.Line(call)), handler: lib, static: true})
+			line: int32(syntax.Line(call)), handler: lib, static: true, served: folderOf(t, objectField(t, args[1], "root"))})
 		return true
 	}
 	return false
 }
 
 // autoloadDir reads autoload's dir as a tree path: path.join(__dirname,
-// 'routes'), join(import.meta.dirname, 'a', 'b'), path.resolve(...) or
-// `${__dirname}/routes`, all relative to this file's folder.
+// 'routes') and the like; a folder named otherwise is not known.
 func (f *fileFacts) autoloadDir(t *syntax.Tree, n *syntax.Node) (string, bool) {
-	if n == nil {
+	s := folderOf(t, n)
+	if s == nil || !s.InFile {
 		return "", false
 	}
-	here := path.Dir(f.path)
-	var parts []string
-	switch n.Type() {
-	case "call_expression":
-		fn := n.ChildByFieldName("function")
-		if fn == nil || !strings.HasSuffix(t.Text(fn), "join") && !strings.HasSuffix(t.Text(fn), "resolve") {
-			return "", false
-		}
-		args := argList(n)
-		if len(args) < 2 || !strings.Contains(t.Text(args[0]), "dirname") {
-			return "", false
-		}
-		for _, a := range args[1:] {
-			s, ok := t.StringValue(a)
-			if !ok {
-				return "", false
-			}
-			parts = append(parts, s)
-		}
-	case "template_string":
-		rest, ok := strings.CutPrefix(t.Text(n), "`${__dirname}")
-		if !ok || strings.Contains(rest, "${") {
-			return "", false
-		}
-		parts = []string{strings.TrimSuffix(rest, "`")}
-	default:
-		return "", false
-	}
-	dir := path.Join(append([]string{here}, parts...)...)
+	dir := path.Join(path.Dir(f.path), s.Dir)
 	if dir == ".." || strings.HasPrefix(dir, "../") {
 		return "", false
 	}
 	return dir, true
+}
+
+// arg0 is a call's first argument, or nil.
+func arg0(call *syntax.Node) *syntax.Node {
+	if args := argList(call); len(args) > 0 {
+		return args[0]
+	}
+	return nil
+}
+
+// folderOf reads a folder as the code names it: beside the file
+// (path.join(__dirname, 'public'), path.resolve(__dirname, '..', 'web'),
+// `${__dirname}/public`, __dirname + '/public'), or relative to the
+// working folder ('public', path.join(process.cwd(), 'public')). Nil when
+// it is built otherwise.
+func folderOf(t *syntax.Tree, n *syntax.Node) *facts.Served {
+	if n == nil {
+		return nil
+	}
+	if s, ok := t.StringValue(n); ok {
+		return &facts.Served{Dir: s}
+	}
+	strs := func(ns []*syntax.Node) ([]string, bool) {
+		var out []string
+		for _, a := range ns {
+			s, ok := t.StringValue(a)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	switch n.Type() {
+	case "call_expression":
+		fn := n.ChildByFieldName("function")
+		if fn == nil || !strings.HasSuffix(t.Text(fn), "join") && !strings.HasSuffix(t.Text(fn), "resolve") {
+			return nil
+		}
+		args := argList(n)
+		if len(args) == 0 {
+			return nil
+		}
+		base, inFile := args, false
+		switch first := t.Text(args[0]); {
+		case strings.Contains(first, "dirname"):
+			base, inFile = args[1:], true
+		case first == "process.cwd()":
+			base = args[1:]
+		}
+		parts, ok := strs(base)
+		if !ok || len(parts) == 0 {
+			return nil
+		}
+		return &facts.Served{Dir: path.Join(parts...), InFile: inFile}
+	case "template_string":
+		rest, ok := strings.CutPrefix(t.Text(n), "`${__dirname}")
+		if !ok || strings.Contains(rest, "${") {
+			return nil
+		}
+		return &facts.Served{Dir: "." + strings.TrimSuffix(rest, "`"), InFile: true}
+	case "binary_expression":
+		l, r := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+		if l == nil || r == nil || t.Text(l) != "__dirname" {
+			return nil
+		}
+		if s, ok := t.StringValue(r); ok {
+			return &facts.Served{Dir: "." + s, InFile: true}
+		}
+	}
+	return nil
 }
 
 // autoPrefixOf reads a plugin file's autoPrefix export.

@@ -202,7 +202,7 @@ func (r *resolver) link(f *fileFacts) {
 				if u.path != nil && !it.vendored {
 					owner.routes = append(owner.routes, routeDecl{
 						owner: u.owner, seq: u.seq, methods: methodList("GET"), paths: []strExpr{u.path},
-						line: int32(it.line), handler: it.name, mw: slices.Clone(names), guardText: text, static: true,
+						line: int32(it.line), handler: it.name, mw: slices.Clone(names), guardText: text, static: true, served: it.served,
 					})
 				}
 				continue
@@ -531,6 +531,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			}
 			if rt.static {
 				fr.Tags = append(fr.Tags, facts.TagStatic)
+				fr.Served = rt.served
 			}
 			route.Classify(&fr, nodeVocab)
 			out.AddRoute(fr)
