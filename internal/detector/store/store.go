@@ -49,6 +49,16 @@ type Detector struct {
 	buckets  map[string]map[string][]facts.Evidence
 	envs     map[string][]facts.Evidence // variables read -> where
 	folder   folderName
+	// keyed: per directory, where Go code creates files named by a
+	// value; requests: the directories whose code reads request bodies.
+	// The pair is an upload folder (Finish).
+	keyed    map[string][]facts.Evidence
+	requests map[string]bool
+	// media: Django file fields (FileField(upload_to=...)), kept under
+	// MEDIA_ROOT unless a storage backend sends them elsewhere
+	// (remoteMedia: django-storages' S3, GCS or Azure backends).
+	media       []facts.Evidence
+	remoteMedia bool
 	// supabase: some file uses Supabase, so .storage.from("x") anywhere
 	// in the tree (often through a client made in another file) is its
 	// Storage.
@@ -65,6 +75,8 @@ func New() *Detector {
 		evidence: map[string][]facts.Evidence{},
 		buckets:  map[string]map[string][]facts.Evidence{},
 		envs:     map[string][]facts.Evidence{},
+		keyed:    map[string][]facts.Evidence{},
+		requests: map[string]bool{},
 	}
 }
 
@@ -113,6 +125,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if d.folder.variable == "" {
 		d.folder.variable = local.folder.variable
 	}
+	for k, ev := range local.keyed {
+		d.keyed[k] = append(d.keyed[k], ev...)
+	}
+	for k := range local.requests {
+		d.requests[k] = true
+	}
+	d.media = append(d.media, local.media...)
+	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
 	return nil
 }
@@ -179,7 +199,26 @@ func (d *Detector) read(f *detector.File) {
 		}
 	}
 	d.uploads(f.Path, l, src)
+	switch l.Family() {
+	case lang.Go:
+		dir := path.Dir(f.Path)
+		if ev := goKeyedWrites(f, src); len(ev) > 0 {
+			d.keyed[dir] = append(d.keyed[dir], ev...)
+		}
+		if goRequestBodyRE.Match(src) {
+			d.requests[dir] = true
+		}
+	case lang.Python:
+		for _, m := range findAll(djangoFileFieldRE, src, "upload_to") {
+			d.media = append(d.media, at(src, m[0]))
+		}
+		d.remoteMedia = d.remoteMedia || bytes.Contains(src, []byte("storages.backends."))
+	}
 }
+
+// djangoFileFieldRE is a Django model's file field: what users upload to
+// it is kept in MEDIA_ROOT/upload_to.
+var djangoFileFieldRE = regexp.MustCompile(`\b(?:FileField|ImageField)\([^)]*\bupload_to\s*=`)
 
 func (d *Detector) add(kind string, ev facts.Evidence) {
 	d.evidence[kind] = append(d.evidence[kind], ev)
@@ -358,6 +397,17 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		genericTarget = servers[0]
 	case len(servers) == 0 && len(sqlFound) == 1:
 		genericTarget = sqlFound[0]
+	}
+	for _, dir := range sortedKeys(d.keyed) {
+		if d.requests[dir] {
+			d.evidence[KindFilesystem] = append(d.evidence[KindFilesystem], d.keyed[dir]...)
+		}
+	}
+	if len(d.media) > 0 && !d.remoteMedia {
+		d.evidence[KindFilesystem] = append(d.evidence[KindFilesystem], d.media...)
+		if d.folder.variable == "" {
+			d.folder.variable = "MEDIA_ROOT"
+		}
 	}
 	for _, kind := range sortedKeys(d.evidence) {
 		ev := d.evidence[kind]

@@ -1,0 +1,3 @@
+module example.test/exporter
+
+go 1.22
