@@ -430,7 +430,7 @@ var (
 	// helperTest is a helper asked about the request: isStaticAsset(r).
 	helperTest = regexp.MustCompile(`\b([A-Za-z_][\w.]*)\(\s*(?:r|req|request|ctx|c)\s*\)`)
 	// requestPath is code reading the request's path.
-	requestPath = regexp.MustCompile(`\.URL\.Path\b|\.path\b|\.Path\(\)|request\.path|\breq\.(?:originalUrl|url)\b`)
+	requestPath = regexp.MustCompile(`\.URL\.Path\b|\bnextUrl\.pathname\b|\bpathname\b|\.path\b|\.Path\(\)|request\.path|\breq\.(?:originalUrl|url)\b`)
 	// passThrough is a test that hands the request on before the guard
 	// checks anything: its condition, up to the line's end.
 	passThrough = regexp.MustCompile(`\bif\s*\(?([^\n{]{1,240}?)\)?\s*\{?\s*(?:return\s+)?(?:await\s+)?(?:\w+\.)*(?:next|Next|ServeHTTP)\(`)

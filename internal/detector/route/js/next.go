@@ -14,6 +14,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -30,6 +31,12 @@ type Next struct {
 	// can guard them, so "none" is only safe once every file is seen.
 	routes     []nextRoute
 	middleware map[string]bool // app roots with a middleware (or proxy) file
+	// matchers are the paths a root's middleware runs on, from its
+	// config.matcher; a root without one runs it on every path.
+	matchers map[string][]string
+	// mwCode is each root's middleware source, read as a guard where it
+	// runs: when it rejects, the routes it runs on are required.
+	mwCode map[string]router.Guard
 	// apps are the folders that say they hold a Next.js app: a
 	// next.config file, or a package.json depending on next. When the
 	// tree has any, a pages/ or app/ folder under none of them is no
@@ -57,7 +64,7 @@ type nextRoute struct {
 
 // NewNext returns a Next.js detector for one scan.
 func NewNext() *Next {
-	return &Next{middleware: map[string]bool{}, modules: map[string]*fileFacts{}, apps: map[string]bool{}}
+	return &Next{middleware: map[string]bool{}, matchers: map[string][]string{}, mwCode: map[string]router.Guard{}, modules: map[string]*fileFacts{}, apps: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -231,6 +238,10 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	if root, ok := middlewareRoot(file.Path); ok {
 		d.mu.Lock()
 		d.middleware[root] = true
+		if m := matcherList(file.Data); m != nil {
+			d.matchers[root] = m
+		}
+		d.mwCode[root] = router.Guard{Name: path.Base(file.Path), Source: string(file.Data), Defined: facts.Evidence{File: file.Path, Line: 1}}
 		d.mu.Unlock()
 		return nil
 	}
@@ -486,6 +497,7 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 	}
 	res := newResolver(d.modules)
 	res.taught = route.TaughtFrom(ctx)
+	mwRejects := map[string]bool{}
 	for _, r := range d.routes {
 		if !r.action && !d.inApp(r.root) {
 			continue
@@ -496,19 +508,126 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		fr := r.Route
 		fr.Middleware = r.guards
-		guarded := d.middleware[r.root]
+		guarded := d.middleware[r.root] && d.runsOn(r.root, fr.Path)
 		if r.action {
 			// An action is posted to the page that uses it: any
 			// middleware of an app above the file may run first.
 			guarded = d.middlewareAbove(r.File)
 		}
-		dec := route.Decide(res.taught, route.Named(guards), fr.Body, fr.File+":"+strconv.Itoa(fr.Line), !guarded, res.lookup(d.modules[r.File]))
+		gs := route.Named(guards)
+		complete := !guarded
+		if mw, ok := d.mwCode[r.root]; ok && guarded && !r.action {
+			// Judged by its code: one that rejects guards the route, and
+			// a path it lets through first is exempt and decided by the
+			// handler; one that does not still leaves it unknown, as a
+			// library's wrapper (withAuth(...), clerkMiddleware()) may
+			// reject unseen.
+			gs = append([]router.Guard{mw}, gs...)
+			rejects, seen := mwRejects[r.root]
+			if !seen {
+				rejects = route.Decide(res.taught, []router.Guard{mw}, "", "", false, res.lookup(nil)).Auth == facts.AuthRequired
+				mwRejects[r.root] = rejects
+			}
+			complete = rejects
+		}
+		dec := route.DecidePath(res.taught, gs, fr.Body, fr.File+":"+strconv.Itoa(fr.Line), fr.Path, complete, res.lookup(d.modules[r.File]))
 		fr.Auth, fr.AuthEvidence, fr.AuthRole = dec.Auth, dec.Evidence, dec.Role
 		fr.Params = route.Params(fr.Path, paramTypes(fr.Path, map[string]string{}, fr.Body))
 		route.Classify(&fr, nodeVocab)
 		out.AddRoute(fr)
 	}
 	return nil
+}
+
+// matcherList is the paths a middleware's config.matcher lists (export
+// const config = { matcher: ['/dashboard/:path*', '/editor/:path*'] }),
+// or nil when it has none the code spells out as literals.
+func matcherList(src []byte) []string {
+	m := matcherField.FindSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, q := range quoted.FindAllSubmatch(m[1], -1) {
+		p := string(q[1]) + string(q[2]) + string(q[3])
+		if !strings.HasPrefix(p, "/") {
+			return nil // { source, has: [{ type: 'header', ... }] }: read as every path
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+var (
+	matcherField = regexp.MustCompile("\\bmatcher\\s*:\\s*(\\[[^\\]]*\\]|'[^']*'|\"[^\"]*\"|`[^`]*`)")
+	quoted       = regexp.MustCompile("'([^']*)'|\"([^\"]*)\"|`([^`$]*)`")
+)
+
+// runsOn says the middleware of root may run on a route's path: it has
+// no matcher, or one of its patterns matches the path. A pattern with a
+// regular expression in it (/((?!api|_next).*)) is taken to match.
+func (d *Next) runsOn(root, p string) bool {
+	pats, ok := d.matchers[root]
+	if !ok {
+		return true
+	}
+	for _, pat := range pats {
+		if matcherMatches(pat, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// matcherMatches matches a path-to-regexp pattern of literal segments
+// and named parameters (:id, :path*, :path+, :path?) against a route
+// path whose own parameters ({id}) may be anything.
+func matcherMatches(pat, p string) bool {
+	if strings.ContainsAny(pat, "()[]\\^$|") {
+		return true
+	}
+	ps := strings.Split(strings.Trim(pat, "/"), "/")
+	rs := strings.Split(strings.Trim(p, "/"), "/")
+	if pat == "/" || pat == "" {
+		ps = nil
+	}
+	if p == "/" {
+		rs = nil
+	}
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		if i == len(ps) {
+			return j == len(rs)
+		}
+		seg := ps[i]
+		if strings.HasPrefix(seg, ":") {
+			switch seg[len(seg)-1] {
+			case '*', '?', '+':
+				least, most := 0, len(rs)-j
+				if seg[len(seg)-1] == '+' {
+					least = 1
+				}
+				if seg[len(seg)-1] == '?' {
+					most = min(most, 1)
+				}
+				for k := least; k <= most; k++ {
+					if match(i+1, j+k) {
+						return true
+					}
+				}
+				return false
+			}
+			return j < len(rs) && match(i+1, j+1)
+		}
+		if j == len(rs) {
+			return false
+		}
+		if r := rs[j]; r != seg && !strings.HasPrefix(r, "{") {
+			return false
+		}
+		return match(i+1, j+1)
+	}
+	return match(0, 0)
 }
 
 // middlewareAbove says whether a middleware guards an app root above p.

@@ -241,3 +241,39 @@ func TestCycle(t *testing.T) {
 		t.Errorf("cycle gave %d routes", n)
 	}
 }
+
+// TestMatcherMatches: a Next.js middleware runs only on the paths its
+// config.matcher lists; a pattern with a regular expression is taken to
+// match everything.
+func TestMatcherMatches(t *testing.T) {
+	tests := []struct {
+		pat, path string
+		want      bool
+	}{
+		{"/dashboard/:path*", "/dashboard", true},
+		{"/dashboard/:path*", "/dashboard/billing/plan", true},
+		{"/dashboard/:path*", "/dashboards", false},
+		{"/dashboard/:path*", "/api/dashboard", false},
+		{"/api/:path+", "/api", false},
+		{"/api/:path+", "/api/posts/{id}", true},
+		{"/users/:id", "/users/{userId}", true},
+		{"/users/:id", "/users/{userId}/posts", false},
+		{"/users/:id?", "/users", true},
+		{"/login", "/login", true},
+		{"/login", "/api/login", false},
+		{"/((?!api|_next/static).*)", "/api/og", true},
+		{"/admin/:path*", "/{slug}/x", true},
+	}
+	for _, tt := range tests {
+		if got := matcherMatches(tt.pat, tt.path); got != tt.want {
+			t.Errorf("matcherMatches(%q, %q) = %v, want %v", tt.pat, tt.path, got, tt.want)
+		}
+	}
+	src := []byte("export const config = {\n  matcher: [\"/dashboard/:path*\", '/editor/:path*'],\n}\n")
+	if got := matcherList(src); !slices.Equal(got, []string{"/dashboard/:path*", "/editor/:path*"}) {
+		t.Errorf("matcherList = %q", got)
+	}
+	if got := matcherList([]byte("export const config = { matcher: [{ source: '/api/:path*', has: [{ type: 'header', key: 'x-user' }] }] }")); got != nil {
+		t.Errorf("matcherList of objects = %q, want nil (every path)", got)
+	}
+}
