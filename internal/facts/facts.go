@@ -171,6 +171,10 @@ type Served struct {
 	// to its project's root. An absolute Dir is outside the tree.
 	Dir    string
 	InFile bool
+	// From is the file whose folder an InFile Dir is relative to, when it
+	// is not the one registering the mount (a BASE_DIR defined in
+	// settings).
+	From string
 	// URL is where a file's URL path starts, when it is not the mount's
 	// own path: http.StripPrefix's prefix, "" for none (a file server
 	// without one sees the whole URL). Set only when HasURL.
@@ -181,6 +185,9 @@ type Served struct {
 	// and send, under Express, Fastify, NestJS and Koa, ignore them by
 	// default.
 	Dotfiles bool
+	// IfPresent is a mount the framework makes by default whatever the
+	// tree holds (Flask's /static): kept only when its folder is there.
+	IfPresent bool
 }
 
 // Param is a path parameter.

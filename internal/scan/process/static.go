@@ -45,7 +45,7 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 	// file whose name sorts first.
 	t := tree(slices.Clone(files))
 	slices.Sort(t)
-	taken := map[string]bool{}
+	taken, drop := map[string]bool{}, map[string]bool{}
 	for _, r := range f.Surfaces {
 		taken[r.ID] = true
 	}
@@ -53,6 +53,9 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 		m := f.Surfaces[i]
 		dir, ok := t.resolve(m.File, m.Served)
 		if !ok {
+			if m.Served.IfPresent {
+				drop[m.ID] = true
+			}
 			continue
 		}
 		mount := mountBase(m.Path)
@@ -97,6 +100,9 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 					"; the scan lists the first " + strconv.Itoa(listed)})
 		}
 	}
+	if len(drop) > 0 {
+		f.Surfaces = slices.DeleteFunc(f.Surfaces, func(r facts.Route) bool { return drop[r.ID] })
+	}
 }
 
 func staticFileTags(mount []string) []string {
@@ -123,14 +129,12 @@ func under(p, prefix string) bool {
 	return prefix == "" || p == prefix || strings.HasPrefix(p, prefix+"/")
 }
 
-// mountBase is a mount's path without the catch-all that stands for the
-// file (/assets/*filepath, /static/<path:filename>, /files/{path...}).
+// mountBase is a mount's path without the parameter that stands for the
+// file, its last segment (/assets/*filepath, /static/<path:filename>,
+// Flask's /static/{filename}, /files/{path...}).
 func mountBase(p string) string {
 	dir, last := path.Split(p)
-	switch {
-	case strings.HasPrefix(last, "*"),
-		strings.HasPrefix(last, "{") && (strings.HasSuffix(last, "...}") || strings.HasSuffix(last, ":path}")),
-		strings.HasPrefix(last, "<path:") && strings.HasSuffix(last, ">"):
+	if last != "" && strings.ContainsAny(last[:1], "*{<:") {
 		return dir
 	}
 	return p
@@ -174,6 +178,9 @@ func (t tree) resolve(file string, s *facts.Served) (string, bool) {
 		return c, len(t.under(c)) > 0
 	}
 	b := path.Dir(file)
+	if s.InFile && s.From != "" {
+		b = path.Dir(s.From)
+	}
 	if s.InFile {
 		return in(b)
 	}

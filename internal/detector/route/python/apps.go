@@ -134,6 +134,8 @@ type decl struct {
 	// public is an operation that turns its API's auth off (Django
 	// Ninja's auth=None).
 	public bool
+	// served is the folder a static mount serves, when named.
+	served *facts.Served
 }
 
 type graph struct {
@@ -254,6 +256,11 @@ func (g *graph) build() {
 			if k == objAiohttpApp {
 				g.aiohttpMiddlewares(m, o, v.arg(-1, "middlewares"))
 			}
+			if k == objFlaskApp {
+				if d := g.flaskStatic(m, v); d != nil {
+					o.routes = append(o.routes, d)
+				}
+			}
 			g.objs[m.path+"#"+name] = o
 			g.list = append(g.list, o)
 		}
@@ -354,8 +361,15 @@ func (g *graph) call(m *module, c *expr) {
 		if sub := g.object(m, app); sub != nil {
 			g.link(recv, edge{child: sub, prefix: p})
 		} else if app != nil && app.kind == exCall && app.callee() == "StaticFiles" {
+			// Starlette's StaticFiles serves dotfiles; its directory is
+			// the working folder's.
+			served := g.folder(m, app.arg(0, "directory"), false)
+			if served != nil {
+				served.Dotfiles = true
+			}
 			recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "StaticFiles",
-				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework()})
+				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework(),
+				served: served})
 		}
 	case "add_resource":
 		if recv == nil || len(c.items) < 2 {
@@ -800,7 +814,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 func (g *graph) route(d *decl, method, full string, chain guards, complete bool) facts.Route {
 	r := facts.Route{
 		Method: method, Framework: d.framework, File: d.mod.path, Line: d.line, EndLine: d.endLine,
-		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags),
+		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags), Served: d.served,
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
 	dec := g.ix.decidePath(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), r.Path, complete)
