@@ -32,7 +32,10 @@ var (
 	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud", "geo", "search", "queue", "blockchain", "productivity", "security"}
 	Assets     = []string{"user-data", "credentials", "integrity"}
 	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka",
-		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file"}
+		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file",
+		// queues: managed ones, and the job queues a product runs on its own Redis or database
+		"qstash", "vercel-queue", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "rq", "dramatiq",
+		"asynq", "river", "pg-boss", "agenda", "temporal", "pulsar", "nsq", "mqtt"}
 )
 
 // Service is one catalogue entry.

@@ -167,4 +167,15 @@ require (
 	github.com/opsgenie/opsgenie-go-sdk-v2 v1.0.0
 	github.com/adlio/trello v1.0.0
 	github.com/xconstruct/go-pushbullet v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/kinesis v1.0.0
+	github.com/aws/aws-sdk-go/service/kinesis v1.0.0
+	github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs v1.0.0
+	github.com/Azure/azure-sdk-for-go/sdk/storage/azqueue v1.0.0
+	cloud.google.com/go/cloudtasks v1.0.0
+	github.com/hibiken/asynq v1.0.0
+	github.com/riverqueue/river v1.0.0
+	go.temporal.io/sdk v1.0.0
+	github.com/apache/pulsar-client-go v1.0.0
+	github.com/nsqio/go-nsq v1.0.0
+	github.com/eclipse/paho.mqtt.golang v1.0.0
 )

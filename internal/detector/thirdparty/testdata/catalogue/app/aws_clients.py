@@ -9,6 +9,7 @@ sqs = boto3.client("sqs")
 bedrock = boto3.client("bedrock-runtime")
 cognito = boto3.client("cognito-idp")
 sns = boto3.client("sns")
+kinesis = boto3.client("kinesis")
 dynamodb = boto3.resource("dynamodb")
 lambda_client = boto3.client("lambda")
 

@@ -238,3 +238,14 @@ import mux_python
 import opsgenie_sdk
 import trello
 import pushbullet
+import azure.eventhub
+import azure.storage.queue
+import google.cloud.tasks_v2
+import celery
+import rq
+import dramatiq
+import temporalio
+import pulsar
+import nsq
+import paho.mqtt
+import aiomqtt

@@ -487,3 +487,15 @@ def call_meta_graph_241(payload):
     resp = requests.post("https://graph.facebook.com/v1/", json=payload, timeout=10)
     resp.raise_for_status()
     return resp.json()
+
+
+def call_azure_queue_storage(payload):
+    resp = requests.post("https://acme.queue.core.windows.net/jobs/messages", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_google_cloud_tasks(payload):
+    resp = requests.post("https://cloudtasks.googleapis.com/v2/", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
