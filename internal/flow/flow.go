@@ -219,6 +219,11 @@ type Expr struct {
 	// values ({ name: req.body.name }); Spread: one that spreads them
 	// ({ ...req.body }).
 	Fields, Spread bool
+	// Chosen: built text that begins with a value the code chose, which
+	// no reference carries (a module's setting, settings.BASE_URL + "?"
+	// + q). The engine also takes a first reference that holds no
+	// request data as one.
+	Chosen bool
 }
 
 // Ref is one thing an expression reads: a local (Var) or a call's result
@@ -287,6 +292,11 @@ type Value struct {
 	// Mongo filter { user: req.body.user }. Spread: one that spreads
 	// request data into its fields ({ ...req.body }).
 	Object, Spread bool
+	// Chosen: text that begins with a value the code chose (a setting,
+	// a record's field, a URL the app builds for its own route): like a
+	// literal lead, it fixes the host; what follows picks only a path or
+	// a query.
+	Chosen bool
 }
 
 // Tainted reports whether the value carries anything from a source or a
@@ -342,9 +352,9 @@ func join(a, b Value) Value {
 		}
 	}
 	out.Text = clipText(a.Text + b.Text)
-	out.Lead = a.Lead
+	out.Lead, out.Chosen = a.Lead, a.Chosen
 	if !a.Tainted() && a.Lead == "" {
-		out.Lead = b.Lead
+		out.Lead, out.Chosen = b.Lead, b.Chosen
 	}
 	return out
 }

@@ -106,11 +106,20 @@ func (fr *frame) step(line int, note string) facts.Step {
 // eval is an expression's value.
 func (fr *frame) eval(e Expr) Value {
 	var v Value
-	for _, r := range e.Refs {
-		v = join(v, fr.ref(r))
+	chosen := e.Chosen
+	for i, r := range e.Refs {
+		rv := fr.ref(r)
+		if i == 0 && e.Built && e.Lead == "" {
+			// Built text led by a value holding no request data (a
+			// setting, a record's field, the app's own URL), or one
+			// checked as a redirect target.
+			chosen = chosen || !rv.Tainted() || rv.clearedFor(OpenRedirect)
+		}
+		v = join(v, rv)
 	}
 	if e.Built {
 		v.Built = true
+		v.Chosen = chosen
 	}
 	if e.Fields {
 		v.Object = true

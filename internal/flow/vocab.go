@@ -89,7 +89,7 @@ var (
 	anySQL = func(v Value) bool { return !v.Built || sqlText.MatchString(v.Text) }
 	// freeHost: a URL whose host the request chooses; text put after a
 	// fixed scheme and host (or after a local path) only picks a path.
-	freeHost = func(v Value) bool { return !fixedHost.MatchString(v.Lead) }
+	freeHost = func(v Value) bool { return !v.Chosen && !fixedHost.MatchString(v.Lead) }
 	// text: a string, not an object sent as JSON.
 	wholeBody = func(o Origin) bool { return o.Whole && o.Source == facts.SourceBody }
 	rawValue  = func(o Origin) bool { return o.Whole || o.Field }

@@ -76,7 +76,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 
 	// A request's own methods read its parts: request.args.get("q"),
 	// request.get_json().
-	if method && recv.request {
+	if method && recv.request && name != "url_for" {
 		out := recv
 		part := "." + name + "()"
 		if isDictGet(name) && hasFirstLit {

@@ -696,10 +696,16 @@ func joinVal(a, b val) val {
 	out := val{e: flow.Expr{Refs: append(append([]flow.Ref(nil), a.e.Refs...), b.e.Refs...),
 		Built: a.e.Built || b.e.Built, Fields: a.e.Fields || b.e.Fields, Spread: a.e.Spread || b.e.Spread}}
 	out.e.Text = a.e.Text + b.e.Text
-	if len(a.e.Refs) > 0 {
-		out.e.Lead = a.e.Lead
-	} else {
+	switch {
+	case len(a.e.Refs) > 0:
+		out.e.Lead, out.e.Chosen = a.e.Lead, a.e.Chosen
+	case a.e.Chosen || a.e.Text == "" && a.dotted != "":
+		// A module's name leads (settings.LOGIN_URL + "?" + q): a
+		// setting or a constant, which the code chose.
+		out.e.Chosen = true
+	default:
 		out.e.Lead = a.e.Text + b.e.Lead
+		out.e.Chosen = a.e.Text == "" && (b.e.Chosen || len(b.e.Refs) == 0 && b.dotted != "")
 	}
 	return out
 }

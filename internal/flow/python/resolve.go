@@ -234,6 +234,10 @@ func (p *program) library(f *fn, op *flow.Op, ci *callInfo) {
 	}
 	if kinds, ok := sanitisers[q]; ok {
 		op.Clears = kinds
+	} else if name == "url_for" && op.Callee.Recv != "" {
+		// request.url_for("login") (Starlette): the URL of the app's
+		// own route, whatever the path parameters.
+		op.Clears = []string{flow.OpenRedirect, flow.SSRF}
 	}
 	renderCall(op, ci, q)
 }

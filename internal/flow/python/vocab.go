@@ -299,6 +299,10 @@ var sanitisers = map[string][]string{
 	"django.utils.html.format_html":        {flow.XSS},
 	"bleach.clean":                         {flow.XSS, flow.TemplateInjection},
 	"django.utils.http.url_has_allowed_host_and_scheme": {flow.CleanAll},
+	// The URL of one of the app's own routes: its arguments fill the
+	// path and the query, never the host.
+	"flask.url_for":       {flow.OpenRedirect, flow.SSRF},
+	"django.urls.reverse": {flow.OpenRedirect, flow.SSRF},
 }
 
 // checkCalls are tests that, in a condition, vouch for one argument

@@ -1,0 +1,4 @@
+module.exports = {
+  ssoUrl: process.env.SSO_URL,
+  name: 'express-fixture',
+};
