@@ -23,10 +23,14 @@ const (
 	CI                    // CI configuration and its scripts
 	DevEnv                // a developer's local environment: devcontainers, compose overrides
 	Vendored              // a third-party library copied into the tree: the team did not write it
+	// Browser is the product's code that runs in its users' browsers (a
+	// page's script): served, so a weakness of the page is the product's,
+	// but no request, command or query the server makes starts there.
+	Browser
 )
 
 var kindNames = [...]string{App: "app", Test: "test", Fixture: "fixture", Example: "example", Docs: "docs",
-	Script: "script", Migration: "migration", Tooling: "tooling", CI: "ci", DevEnv: "dev-env", Vendored: "vendored"}
+	Script: "script", Migration: "migration", Tooling: "tooling", CI: "ci", DevEnv: "dev-env", Vendored: "vendored", Browser: "browser"}
 
 // String is the kind's name as configuration spells it: "app", "dev-env".
 func (k Kind) String() string {
@@ -63,6 +67,7 @@ var needs = [...]string{
 	CI:        "runs in CI; needs commit access or a pull request",
 	DevEnv:    "runs on a developer's machine, not in production",
 	Vendored:  "a third-party library's own code, fixed by upgrading it",
+	Browser:   "runs in the user's browser, not on the server",
 }
 
 // requires says, per kind, what an attacker needs before a weakness in
@@ -79,6 +84,7 @@ var requires = [...]string{
 	CI:        "commit access or a pull request",
 	DevEnv:    "a developer's machine",
 	Vendored:  "a flaw in the library itself, fixed upstream",
+	Browser:   "",
 }
 
 // Role is where a file's code runs, with the convention that says so.
@@ -112,8 +118,9 @@ func (r Role) String() string { return r.Kind.String() }
 func (r Role) Requires() string { return requires[r.Kind] }
 
 // Served reports whether the file is the product as it runs in
-// production: what a bot on the internet can reach.
-func (r Role) Served() bool { return r.Kind == App }
+// production: what a bot on the internet can reach (a page's script is
+// served too).
+func (r Role) Served() bool { return r.Kind == App || r.Kind == Browser }
 
 // Configured is the role a person gave a path (in threatmap-check.yaml),
 // naming where they said so.
@@ -123,7 +130,7 @@ func Configured(k Kind, where string) Role {
 
 var defaultNoun = [...]string{App: "application file", Test: "test", Fixture: "test fixture", Example: "example",
 	Docs: "documentation file", Script: "script", Migration: "database migration", Tooling: "tooling file",
-	CI: "CI configuration file", DevEnv: "development environment file", Vendored: "vendored library"}
+	CI: "CI configuration file", DevEnv: "development environment file", Vendored: "vendored library", Browser: "browser script"}
 
 func article(noun string) string {
 	if strings.IndexByte("aeiouAEIOU", noun[0]) >= 0 {
@@ -182,7 +189,9 @@ func RoleOf(p string) Role {
 // compose file that mounts the source, runs a development server or
 // publishes only on loopback is DevEnv; a browser script that opens with
 // a library's licence banner and version and names itself there, or
-// wraps itself for every module system (UMD), is Vendored.
+// wraps itself for every module system (UMD), is Vendored; any other
+// script that reads the page's globals and imports nothing only a server
+// has is Browser.
 func Classify(p string, src []byte) Role {
 	r := RoleOf(p)
 	if r.Kind == Test || r.Kind == Fixture {
@@ -201,6 +210,11 @@ func Classify(p string, src []byte) Role {
 	case r.Kind == App && l == JavaScript:
 		if why, ok := vendoredLibrary(p, src); ok {
 			return Role{Kind: Vendored, why: why}
+		}
+	}
+	if r.Kind == App && l.Family() == JavaScript {
+		if why := browserScript(l, src); why != "" {
+			return Role{Kind: Browser, why: why}
 		}
 	}
 	if r.Kind == App {

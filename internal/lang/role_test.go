@@ -234,8 +234,17 @@ func TestClassify(t *testing.T) {
 		// ...and the app's own files that open with a licence: no version,
 		// or a version but neither its own name nor a UMD wrapper.
 		{"static/js/app.js", "/*\n * Copyright 2024 Acme Inc.\n * SPDX-License-Identifier: MIT\n */\n$('#list').html(items);\n", App},
-		{"static/js/checkout.js", "/*! Shop front v2.1.0 | (c) Acme | MIT License */\ndocument.title = 'Checkout';\n", App},
+		// (a page's own script, not a library's: it reads the page)
+		{"static/js/checkout.js", "/*! Shop front v2.1.0 | (c) Acme | MIT License */\ndocument.title = 'Checkout';\n", Browser},
 		{"src/server.js", "// server.js v1.2.3, MIT License\nconst express = require('express');\n", App},
+		// A page's script by what it reads; a server's that names window
+		// as an option, or writes for both sides, or imports fs, is not.
+		{"app/ui/menu.ts", "export const open = () => window.scrollTo(0, 0);\n", Browser},
+		{"app/page.tsx", "'use client';\nexport default function Page() { return null }\n", Browser},
+		{"src/limit.js", "const limiter = rateLimit({ window: opts.window.ms });\n", App},
+		{"src/origin.js", "export const o = typeof window === 'undefined' ? process.env.ORIGIN : window.location.origin;\n", App},
+		{"src/render.js", "import fs from 'fs';\nexport const page = () => fs.readFileSync('x') + document.title;\n", App},
+		{"src/comment.js", "// document.title is set by the page\nexport const x = 1;\n", App},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.path, []byte(tt.src))

@@ -31,6 +31,10 @@ type Tree struct {
 	refs []settingsRef
 	mods map[string]*settingsMod // Python modules that assign settings or import them
 	envs map[string][]string     // folder → files named for an environment (dev.py, production.json)
+	// scripts are the JavaScript and TypeScript files, and entries the
+	// files bundlers build for pages, each with the file that says so.
+	scripts map[string]*script
+	entries map[string]string
 }
 
 // settingsRef is one place that names the settings module to load.
@@ -65,8 +69,12 @@ func TreeWants(p string) bool {
 	switch Of(p) {
 	case Python, YAML, Shell:
 		return true
-	case JavaScript, TypeScript, JSON:
+	case JavaScript, TypeScript, JSX, TSX:
+		return !IsTest(p)
+	case JSON:
 		return envStem(p) != ""
+	case HTML:
+		return base == "index.html"
 	}
 	return strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" ||
 		strings.HasSuffix(base, ".ini") || strings.HasSuffix(base, ".cfg") || strings.HasSuffix(base, ".toml") ||
@@ -95,11 +103,24 @@ func (t *Tree) Add(p string, src []byte) {
 		mod = readSettingsMod(p, src)
 	}
 	stem := envStem(p)
-	if len(refs) == 0 && mod == nil && stem == "" {
+	sc, entries := readScript(p, src)
+	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if sc != nil {
+		if t.scripts == nil {
+			t.scripts = map[string]*script{}
+		}
+		t.scripts[p] = sc
+	}
+	for _, e := range entries {
+		if t.entries == nil {
+			t.entries = map[string]string{}
+		}
+		t.entries[e] = p
+	}
 	t.refs = append(t.refs, refs...)
 	if mod != nil {
 		if t.mods == nil {
@@ -273,11 +294,11 @@ func envStem(p string) string {
 }
 
 // Roles are the files whose role the tree decides: settings modules
-// production does not load.
+// production does not load, and the scripts of the product's pages.
 func (t *Tree) Roles() map[string]Role {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	out := map[string]Role{}
+	out := t.browserRoles()
 	decided := map[string]bool{} // folders whose settings the code decided
 	prod, why := t.productionModules()
 	if len(prod) > 0 {

@@ -67,22 +67,52 @@ func TestTreeSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
-			got := treeRoles(t, tt.dir)
-			for p, r := range got {
-				if tt.want[p] == "" {
-					t.Errorf("%s: %s, want its own role", p, r.Reason())
-				}
-			}
-			for p, w := range tt.want {
-				r, ok := got[p]
-				if !ok {
-					t.Errorf("%s: no role from the tree, want %q", p, w)
-					continue
-				}
-				if r.Reason() != w {
-					t.Errorf("%s:\n got %q\nwant %q", p, r.Reason(), w)
-				}
-			}
+			checkTreeRoles(t, tt.dir, tt.want)
 		})
+	}
+}
+
+// TestTreeBrowser: the bundle's entry and a helper only the page's
+// scripts import are the page's; a server module that calls fetch, a
+// script written for both sides and one server code imports are not.
+func TestTreeBrowser(t *testing.T) {
+	checkTreeRoles(t, "browser", map[string]string{
+		"frontend/index.js":        "in a browser script (the entry of a page's bundle, in rollup.config.mjs): runs in the user's browser, not on the server",
+		"frontend/utils/format.js": "in a browser script (imported only by the page's scripts, index.js): runs in the user's browser, not on the server",
+		"shared/banner.js":         "in an application file (imported by server code, server.js): served or run in production",
+	})
+	for p, want := range map[string]string{
+		"frontend/api.js":      "browser",
+		"lib/fetcher.js":       "app",
+		"shared/isomorphic.js": "app",
+		"shared/banner.js":     "browser", // by its content alone; the tree corrects it
+	} {
+		src, err := os.ReadFile(filepath.Join("testdata", "tree", "browser", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Classify(p, src).String(); got != want {
+			t.Errorf("Classify(%s) = %s, want %s", p, got, want)
+		}
+	}
+}
+
+func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
+	t.Helper()
+	got := treeRoles(t, dir)
+	for p, r := range got {
+		if want[p] == "" {
+			t.Errorf("%s: %s, want its own role", p, r.Reason())
+		}
+	}
+	for p, w := range want {
+		r, ok := got[p]
+		if !ok {
+			t.Errorf("%s: no role from the tree, want %q", p, w)
+			continue
+		}
+		if r.Reason() != w {
+			t.Errorf("%s:\n got %q\nwant %q", p, r.Reason(), w)
+		}
 	}
 }

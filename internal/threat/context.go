@@ -34,6 +34,12 @@ func (c *Context) RoleOf(path string) lang.Role {
 	return c.F.RoleOf(path)
 }
 
+// inBrowser reports a fact found in a page's script: its first
+// evidence, where the code is, runs in the user's browser.
+func (c *Context) inBrowser(ev []facts.Evidence) bool {
+	return len(ev) > 0 && c.RoleOf(ev[0].File).Kind == lang.Browser
+}
+
 // localKinds run only in a test suite or on a developer's machine.
 var localKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.DevEnv: true}
 

@@ -51,6 +51,7 @@ var cookieInsecure = weaknessRule{
 	Abuse:    "A script or a network observer reads the session cookie and takes over the session",
 	Controls: []Suggestion{{Text: "Set HttpOnly, Secure and SameSite on session cookies"}},
 	Surface:  "Session cookies", Direction: model.Exit,
+	Browser: true,
 }.rule()
 
 var tlsUnverified = weaknessRule{

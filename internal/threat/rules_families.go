@@ -32,6 +32,10 @@ type weaknessRule struct {
 	// weakness (a fetch whose client refuses internal addresses), drafts
 	// the row mitigated with its evidence (Hit.Gate).
 	Gate string
+	// Browser: the weakness is as real in a page's script (a redirect to
+	// a URL from the page's address, eval of it): kept there. Without it,
+	// a page's script holds none (its fetch is the user's browser's).
+	Browser bool
 }
 
 func (w weaknessRule) rule() *Rule {
@@ -56,7 +60,7 @@ func (w weaknessRule) rule() *Rule {
 			outside := map[string]int{} // role kind → index in hits
 			files := map[int][]string{} // index in hits → its files' names
 			for _, f := range c.F.Weaknesses {
-				if f.Kind != w.ID || len(f.Evidence) == 0 {
+				if f.Kind != w.ID || len(f.Evidence) == 0 || !w.Browser && c.inBrowser(f.Evidence) {
 					continue
 				}
 				// Request data followed from a route to the sink: a row on
@@ -258,7 +262,8 @@ func (x exitRule) rule() *Rule {
 		fire: func(c *Context) []Hit {
 			var hits []Hit
 			for _, f := range c.F.Exits {
-				if f.Kind != x.Exit {
+				// Error responses, debug modes and logs are the server's.
+				if f.Kind != x.Exit || c.inBrowser(f.Evidence) {
 					continue
 				}
 				route, surface, file := c.codeSite(f.Evidence, NewSurface{ID: x.Exit, Kind: model.KindExit, Direction: model.Exit, Name: x.Surface,

@@ -76,6 +76,7 @@ var codeInjection = weaknessRule{
 	Abuse:    "The server evaluates the attacker's code: its secrets, its data and its network",
 	Controls: []Suggestion{{Text: "Never evaluate request data; parse it (JSON, a safe expression parser) instead"}},
 	Surface:  "Code evaluation", Direction: model.Entry,
+	Browser: true,
 }.rule()
 
 var commandInjection = weaknessRule{
@@ -120,6 +121,7 @@ var openRedirect = weaknessRule{
 	Abuse:    "A link on the product's own domain forwards users to a phishing page or leaks tokens in the redirect",
 	Controls: []Suggestion{{Text: "Redirect only to relative paths or an allowlist of hosts"}},
 	Surface:  "Redirects", Direction: model.Exit,
+	Browser: true,
 }.rule()
 
 var nosqlInjection = weaknessRule{
@@ -175,4 +177,5 @@ var templateInjection = weaknessRule{
 	Abuse:    "The template engine evaluates the attacker's expressions: code execution on the server",
 	Controls: []Suggestion{{Text: "Render fixed templates with request data as values, never as the template"}},
 	Surface:  "Templates", Direction: model.Entry,
+	Browser: true,
 }.rule()

@@ -25,6 +25,7 @@ var xssClient = weaknessRule{
 		{Text: "Set a Content-Security-Policy that forbids inline script", Check: "csp"},
 	},
 	Surface: "HTML inserted in the page", Direction: model.Exit,
+	Browser: true,
 }.rule()
 
 var directoryListing = weaknessRule{

@@ -1,0 +1,202 @@
+package lang
+
+import (
+	"bytes"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A script of the product's pages is known by what it does: it reads the
+// page's globals (document, window, localStorage) and imports nothing only
+// a server has (fs, child_process, express). Code written for both sides
+// (typeof window) is the server's too. Its fetch goes from the user's
+// browser, so it is no server-side request.
+
+var (
+	// browserGlobal is a use of a browser-only global: document.title, not
+	// opts.window.ms or a local named window.
+	browserGlobal = regexp.MustCompile(`(?:^|[^\w$.])(?:document|window|localStorage|sessionStorage|navigator|customElements)\.[A-Za-z_$]|(?m:^\s*['"]use client['"])`)
+	// bothSides tests where it runs: code written for the server too.
+	bothSides = regexp.MustCompile(`\btypeof\s+(?:window|document)\b`)
+	// serverImport imports a module only a server has.
+	serverImport = regexp.MustCompile(`(?:\brequire\(\s*|\bfrom\s+|\bimport\s+|\bimport\(\s*)['"](?:node:[\w/]+|fs|fs/promises|child_process|http|https|net|tls|dgram|cluster|worker_threads|os|express|koa|fastify|@nestjs/[\w-]+|next/server|next/headers|pg|mysql2?|mongoose|sequelize|typeorm|@prisma/client)['"]`)
+)
+
+// browserScript says why a script is a page's (what it reads), or ""
+// when it is not.
+func browserScript(l Lang, src []byte) string {
+	if !mayBeBrowser(src) {
+		return ""
+	}
+	code := StripComments(l, src)
+	m := browserGlobal.Find(code)
+	if m == nil || bothSides.Match(code) || serverImport.Match(code) {
+		return ""
+	}
+	g := bytes.TrimLeft(m, " \t\r\n;,({[=!&|?:+-*/<>")
+	if i := bytes.IndexAny(g, ".'\""); i > 0 {
+		g = g[:i]
+	}
+	if len(g) == 0 || bytes.Contains(m, []byte("use client")) {
+		return "marked 'use client'"
+	}
+	return "reads the page's " + string(g)
+}
+
+// mayBeBrowser is the cheap test before the comments are stripped.
+func mayBeBrowser(src []byte) bool {
+	for _, w := range []string{"document.", "window.", "localStorage.", "sessionStorage.", "navigator.", "customElements.", "use client"} {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// serverScript reports a script that imports a module only a server has.
+func serverScript(l Lang, src []byte) bool {
+	return serverImport.Match(src) && serverImport.Match(StripComments(l, src))
+}
+
+// The tree decides the scripts a page's script alone imports: a helper
+// the page's code imports and no server code does (frontend/utils.js,
+// which reads no global itself) is the page's; so is the entry a bundler
+// builds for the page (rollup's input, webpack's entry, the module script
+// of vite's index.html). A page's script that server code imports runs on
+// the server as well.
+
+// script is what the tree keeps of one JavaScript or TypeScript file.
+type script struct {
+	imports []string // relative imports, resolved to paths without extension
+	browser string   // why its content is a page's (browserScript), or ""
+	server  bool     // imports a module only a server has
+}
+
+var (
+	relImport = regexp.MustCompile(`(?:\bfrom\s+|\bimport\s+|\brequire\(\s*|\bimport\(\s*)['"](\.{1,2}/[^'"]+)['"]`)
+	// bundleEntry is the entry option of a bundler's configuration.
+	bundleEntry = regexp.MustCompile(`\b(?:input|entry|entryPoints)\s*:\s*(\[[^\]]*\]|\{[^}]*\}|['"][^'"]+['"])`)
+	quoted      = regexp.MustCompile(`['"]([^'"]+\.(?:m?js|cjs|jsx?|tsx?))['"]`)
+	// moduleScript is a page's module script (vite's index.html).
+	moduleScript = regexp.MustCompile(`<script[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']|<script[^>]*\bsrc=["']([^"']+)["'][^>]*\btype=["']module["']`)
+)
+
+// bundlerConfig reports a bundler's configuration file, by name.
+func bundlerConfig(base string) bool {
+	for _, pre := range []string{"rollup.config.", "webpack.config.", "vite.config.", "esbuild.config.", "rspack.config."} {
+		if len(base) > len(pre) && base[:len(pre)] == pre {
+			return true
+		}
+	}
+	return false
+}
+
+// readScript reads a script's imports and what it is, and the entries a
+// bundler's configuration or a page names (as paths in the tree).
+func readScript(p string, src []byte) (*script, []string) {
+	l := Of(p)
+	base := path.Base(p)
+	var entries []string
+	dir := path.Dir(p)
+	switch {
+	case l == HTML:
+		for _, m := range moduleScript.FindAllSubmatch(src, -1) {
+			entries = append(entries, treePath(dir, string(m[1])+string(m[2])))
+		}
+		return nil, entries
+	case bundlerConfig(base):
+		for _, m := range bundleEntry.FindAllSubmatch(StripComments(l, src), -1) {
+			for _, q := range quoted.FindAllSubmatch(m[1], -1) {
+				entries = append(entries, treePath(dir, string(q[1])))
+			}
+		}
+		return nil, entries
+	case l.Family() != JavaScript || RoleOf(p).Kind != App:
+		return nil, nil
+	}
+	sc := &script{browser: browserScript(l, src), server: serverScript(l, src)}
+	for _, m := range relImport.FindAllSubmatch(src, -1) {
+		sc.imports = append(sc.imports, Stem(path.Join(dir, string(m[1]))))
+	}
+	return sc, nil
+}
+
+// treePath is a path a file in dir names, as a path in the tree: "/src/x"
+// in a page is from the page's folder, "./src/x" and "src/x" too.
+func treePath(dir, ref string) string {
+	return path.Join(dir, strings.TrimPrefix(ref, "/"))
+}
+
+// browserRoles are the roles of scripts the tree decides.
+func (t *Tree) browserRoles() map[string]Role {
+	out := map[string]Role{}
+	if len(t.scripts) == 0 {
+		return out
+	}
+	byStem := make(map[string]string, len(t.scripts))
+	for p := range t.scripts {
+		byStem[Stem(p)] = p
+	}
+	importers := map[string][]string{}
+	for _, p := range slices.Sorted(maps.Keys(t.scripts)) {
+		for _, imp := range t.scripts[p].imports {
+			target, ok := byStem[imp]
+			if !ok {
+				target, ok = byStem[imp+"/index"]
+			}
+			if ok && target != p {
+				importers[target] = append(importers[target], p)
+			}
+		}
+	}
+	browser := map[string]bool{}
+	for p, sc := range t.scripts {
+		if sc.server {
+			continue
+		}
+		if sc.browser != "" {
+			browser[p] = true
+		}
+		if cfg, ok := t.entries[p]; ok && sc.browser == "" {
+			browser[p] = true
+			out[p] = Role{Kind: Browser, why: "the entry of a page's bundle, in " + cfg}
+		}
+	}
+	// A page's script that server code imports runs on the server too.
+	for p := range browser {
+		for _, imp := range importers[p] {
+			if t.scripts[imp].server {
+				delete(browser, p)
+				out[p] = Role{Kind: App, why: "imported by server code, " + imp}
+				break
+			}
+		}
+	}
+	// Helpers only the pages' scripts import are the pages', to a fixed
+	// point: a chain of them is followed from the page down.
+	for changed := true; changed; {
+		changed = false
+		for _, p := range slices.Sorted(maps.Keys(t.scripts)) {
+			ims := importers[p]
+			if browser[p] || t.scripts[p].server || len(ims) == 0 || !all(ims, func(i string) bool { return browser[i] }) {
+				continue
+			}
+			browser[p] = true
+			out[p] = Role{Kind: Browser, why: "imported only by the page's scripts, " + path.Base(ims[0])}
+			changed = true
+		}
+	}
+	return out
+}
+
+func all(xs []string, ok func(string) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
+			return false
+		}
+	}
+	return true
+}

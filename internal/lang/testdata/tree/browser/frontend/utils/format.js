@@ -1,0 +1,3 @@
+export function render(items) {
+  return items.map((i) => `${i.title}`).join("\n");
+}
