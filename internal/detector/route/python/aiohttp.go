@@ -118,8 +118,15 @@ func (g *graph) aiohttpCall(m *module, c *expr) bool {
 		}
 	case name == "add_static":
 		if p, ok := g.ix.str(m, c.arg(0, "prefix")); ok {
+			// StaticResource serves every file below its folder, dotfiles
+			// too; the folder is the working folder's unless built from
+			// a module's own.
+			served := g.folder(m, c.arg(1, "path"), false)
+			if served != nil {
+				served.Dotfiles = true
+			}
 			recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "add_static",
-				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: "aiohttp"})
+				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: "aiohttp", served: served})
 		}
 	}
 	return true

@@ -30,6 +30,8 @@ type django struct {
 	// graph holds the Django Ninja APIs a URLconf serves (path("api/",
 	// api.urls)); it emits their routes under the URLconf's path.
 	graph *graph
+	// settingsMods are the settings modules read, for settings.X.
+	settingsMods []*module
 }
 
 type registration struct {
@@ -95,6 +97,7 @@ func (dj *django) emit(out *detector.Sink) {
 
 func (dj *django) settings(m *module) {
 	dj.settingsSeen = true
+	dj.settingsMods = append(dj.settingsMods, m)
 	if rf, ok := m.assigns["REST_FRAMEWORK"]; ok && rf.kind == exDict {
 		if v, ok := rf.kw["DEFAULT_PERMISSION_CLASSES"]; ok {
 			dj.defaultPerms = v
@@ -214,6 +217,10 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 			}
 			continue
 		}
+		if e.kind == exCall && e.callee() == "static" {
+			dj.static(m, e, ctx)
+			continue
+		}
 		if e.kind != exCall || !isPathCall(e.callee()) {
 			continue
 		}
@@ -261,6 +268,53 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 		}
 		dj.view(m, view, int(e.line), sub)
 	}
+}
+
+// static reads django.conf.urls.static's static(prefix,
+// document_root=folder): a route ^prefix(?P<path>.*)$ that serves the
+// folder's files, only when DEBUG is on (it returns no pattern
+// otherwise), so a development surface.
+func (dj *django) static(m *module, e *expr, ctx djangoCtx) {
+	if s := dj.ix.resolve(m, e.fn); s.ext != "django.conf.urls.static.static" {
+		return
+	}
+	pm, pe := dj.setting(m, e.arg(0, "prefix"))
+	prefix, ok := dj.ix.str(pm, pe)
+	if !ok || prefix == "" || strings.Contains(prefix, "://") {
+		return // not known, or served from another host: no pattern
+	}
+	sub := ctx
+	sub.prefix = joinKeep(ctx.prefix, strings.TrimLeft(prefix, "/")+"{path}")
+	r := facts.Route{Method: "GET", Framework: "django", File: m.path, Line: int(e.line), EndLine: int(e.line),
+		Handler: "django.views.static.serve", Tags: []string{facts.TagStatic}, Condition: facts.ConditionDev}
+	if dm, de := dj.setting(m, e.arg(-1, "document_root")); de != nil && dj.graph != nil {
+		if served := dj.graph.folder(dm, de, false); served != nil {
+			served.Dotfiles = true
+			r.Served = served
+		}
+	}
+	// Django's serve view checks nobody: what guards it is the project's.
+	dj.authorize(&r, m, ctx.chain, nil, false)
+	dj.add(r, sub)
+}
+
+// setting is the value settings.NAME has (django.conf's settings, the
+// project's settings module; the one nearest m when a tree has several),
+// or e itself in m.
+func (dj *django) setting(m *module, e *expr) (*module, *expr) {
+	if e == nil || e.kind != exAttr || e.obj == nil || dj.ix.resolve(m, e.obj).ext != "django.conf.settings" {
+		return m, e
+	}
+	var best *module
+	for _, sm := range dj.settingsMods {
+		if _, ok := sm.assigns[e.name]; ok && (best == nil || commonPrefix(sm.path, m.path) > commonPrefix(best.path, m.path)) {
+			best = sm
+		}
+	}
+	if best == nil {
+		return m, e
+	}
+	return best, best.assigns[e.name]
 }
 
 // adminSite reports whether e is a Django admin site: django.contrib's
