@@ -123,3 +123,39 @@ func TestDebugEndpointGate(t *testing.T) {
 		})
 	}
 }
+
+// Credential stuffing is a route without a limiter: one in front of the
+// login drafts the row mitigated with it (MFA would only deepen the
+// defence); a login with none, or a limiter on another route, stays open.
+func TestCredentialStuffingGate(t *testing.T) {
+	login := withBody(rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil), "check_password(form.password)")
+	limited := withBody(rt("POST", "/login", facts.AuthNone, tags(facts.TagAuth), nil, "guards:rate-limit"), "check_password(form.password)")
+	for _, tc := range []struct {
+		name  string
+		facts facts.Facts
+		want  model.Response
+	}{
+		{"a limiter among the login's guards", scan(facts.Facts{}, limited), model.Mitigate},
+		{"no limiter", scan(facts.Facts{}, login), model.Undecided},
+		{"a limiter on another route", scan(facts.Facts{}, login, rt("POST", "/search", facts.AuthNone, nil, nil, "guards:rate-limit")), model.Undecided},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Draft(tc.facts, Options{})
+			var got *model.Threat
+			for i := range m.Threats {
+				if m.Threats[i].Rule == "credential-stuffing" {
+					got = &m.Threats[i]
+				}
+			}
+			if got == nil {
+				t.Fatal("no credential-stuffing threat")
+			}
+			if got.Response != tc.want {
+				t.Errorf("response = %s, want %s", got.Response, tc.want)
+			}
+			if tc.want == model.Mitigate && (len(got.Controls) != 1 || len(got.Controls[0].Evidence) == 0) {
+				t.Errorf("mitigated with controls %+v, want the limiter with its evidence", got.Controls)
+			}
+		})
+	}
+}

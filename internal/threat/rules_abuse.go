@@ -89,7 +89,11 @@ var credentialStuffing = &Rule{
 				Difficulty: model.Easy, DifficultyReason: "credential lists and bots are free; the route is public by design",
 				Level: model.High, ImpactReason: "a taken-over account exposes that user's data and actions",
 				Evidence: routeEvidence(r),
-				Cause:    &Cause{ID: "credential-routes", Name: "Login, signup and password routes"},
+				// A limiter in front of the route is the control the rule
+				// is named for: the row is drafted mitigated with it, MFA
+				// only deepening the defence.
+				Gate:  "rate-limit",
+				Cause: &Cause{ID: "credential-routes", Name: "Login, signup and password routes"},
 			})
 		}
 		return hits

@@ -1472,10 +1472,11 @@ func (f *fileFacts) setupCall(t *syntax.Tree, call, fn *syntax.Node) {
 var (
 	// envEquals compares the environment's name with a literal:
 	// process.env.NODE_ENV === 'development', app.get('env') == "test".
-	envEquals = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\bENV)\s*===?\s*['"](development|dev|test)['"]|['"](development|dev|test)['"]\s*===?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))`)
+	// A configuration's env field (config.env === 'test') says the same.
+	envEquals = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\bENV|\w\.env)\s*===?\s*['"](development|dev|test)['"]|['"](development|dev|test)['"]\s*===?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\w\.env\b)`)
 	// envNotProduction: NODE_ENV !== 'production', served everywhere but
 	// the deployment.
-	envNotProduction = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))\s*!==?\s*['"]production['"]|['"]production['"]\s*!==?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\))`)
+	envNotProduction = regexp.MustCompile(`(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\w\.env)\s*!==?\s*['"]production['"]|['"]production['"]\s*!==?\s*[\w.]*(?:NODE_ENV|\.get\(\s*['"]env['"]\s*\)|\w\.env\b)`)
 )
 
 // envCondition is the environment a registration is made in only: the

@@ -2,6 +2,7 @@ package js
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,6 +22,7 @@ func TestFixtures(t *testing.T) {
 		{fwExpress, fwExpress},
 		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
 		{"express-loops", fwExpress},  // routes and mounts registered in loops over literal arrays
+		{"express-env", fwExpress},    // middleware put on a path, or only in development
 		{"express-idioms", fwExpress}, // QUERY, multi-path mounts, router classes, path aliases per service
 		{fwFastify, fwFastify},
 		{"fastify-autoload", fwFastify}, // @fastify/autoload folders and autoPrefix, @fastify/static
@@ -107,3 +109,20 @@ func find(t *testing.T, f facts.Facts, method, path string) facts.Route {
 var _ detector.Finisher = (*Detector)(nil)
 var _ detector.Finisher = (*Next)(nil)
 var _ detector.Keyworded = (*Detector)(nil)
+
+// TestGuardsByEnvironment: a middleware put on a path covers the routes
+// under it however they are mounted, and one put on only in development
+// covers none.
+func TestGuardsByEnvironment(t *testing.T) {
+	got := scanWith(t, filepath.Join("testdata", "express-env"))
+	mw := map[string][]string{}
+	for _, r := range got.Surfaces {
+		mw[r.Method+" "+r.Path] = r.Middleware
+	}
+	if m := mw["POST /v1/auth/login"]; !slices.Contains(m, "authLimiter") {
+		t.Errorf("POST /v1/auth/login: middleware %q, want authLimiter (mounted when the deployment runs)", m)
+	}
+	if m := mw["POST /v1/account/password"]; slices.Contains(m, "looseLimiter") {
+		t.Errorf("POST /v1/account/password: middleware %q, want no looseLimiter (mounted only in development)", m)
+	}
+}

@@ -224,7 +224,9 @@ func (r *resolver) link(f *fileFacts) {
 			}
 			text += it.text
 		}
-		if !u.mountOnly && (len(names) > 0 || text != "") {
+		// Middleware put on only in development or tests (a limiter, a
+		// guard) does not stand in front of the deployed routes.
+		if !u.mountOnly && u.cond == "" && (len(names) > 0 || text != "") {
 			owner.guards = append(owner.guards, applied(guardsOf(names, text, u.seq, prefix))...)
 		}
 	}

@@ -255,18 +255,30 @@ type Composed struct {
 func (p Path) Compose(r *Route) Composed {
 	var gs []Guard
 	last := len(p.steps) - 1
+	// local[i] is the route's path as node i sees it: a guard a node puts
+	// on a path (app.use('/v1/auth', limiter)) covers a route there even
+	// when it is mounted through a shorter prefix (app.use('/v1', api),
+	// api.use('/auth', auth)).
+	local := make([]string, len(p.steps))
+	local[last] = r.Path
+	for i := last - 1; i >= 0; i-- {
+		m, n := p.steps[i+1].via, p.steps[i+1].node
+		pre := m.Prefix
+		if !m.Replace {
+			pre = urlpath.Join(pre, n.Prefix)
+		}
+		local[i] = urlpath.Join(pre, local[i+1])
+	}
 	fw, cond := "", ""
 	for i, s := range p.steps {
 		if s.via != nil && cond == "" {
 			cond = s.via.Condition
 		}
-		cut, scope := r.Seq, r.Path
+		cut, scope := r.Seq, local[i]
 		if i < last {
-			m := p.steps[i+1].via
-			if m.Seq != 0 {
+			if m := p.steps[i+1].via; m.Seq != 0 {
 				cut = m.Seq
 			}
-			scope = m.Prefix
 		}
 		gs = s.node.guardsFor(gs, cut, scope)
 		if i < last {

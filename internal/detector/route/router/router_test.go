@@ -107,6 +107,22 @@ func TestCompose(t *testing.T) {
 			want: []string{"/admin/users [adminOnly] complete", "/administrator [] complete", "/admin [adminOnly] complete"},
 		},
 		{
+			name: "a scoped guard covers a route mounted through a shorter prefix, not its neighbours",
+			build: func() []*Node {
+				app := &Node{Guards: []Guard{{Name: "authLimiter", Seq: 1, Scope: "/v1/auth"}}}
+				api := &Node{}
+				api.MountUnder(Mount{Parent: app, Prefix: "/v1", Seq: 2})
+				auth := &Node{}
+				auth.MountUnder(Mount{Parent: api, Prefix: "/auth", Seq: 1})
+				users := &Node{}
+				users.MountUnder(Mount{Parent: api, Prefix: "/users", Seq: 2})
+				auth.Routes = []*Route{{Path: "/login", Seq: 1}}
+				users.Routes = []*Route{{Path: "/auth-log", Seq: 1}}
+				return []*Node{auth, users}
+			},
+			want: []string{"/v1/auth/login [authLimiter] complete", "/v1/users/auth-log [] complete"},
+		},
+		{
 			name: "an incomplete node anywhere makes the route incomplete; framework is the nearest",
 			build: func() []*Node {
 				app := &Node{Framework: "outer"}
