@@ -5,8 +5,8 @@ export class Client {
     this.base = base;
   }
 
-  list(filters, options = { path: "" }) {
-    const url = `${this.base}items${options.path}/?q=${encodeURIComponent(filters.q || "")}`;
+  list(filters, options = { path: "", base: "" }) {
+    const url = `${options.base || this.base}items${options.path}/?q=${encodeURIComponent(filters.q || "")}`;
     return fetch(url).then((r) => r.json());
   }
 }
