@@ -605,6 +605,17 @@ func (x *extractor) collectCalls(n *syntax.Node) {
 		return
 	}
 	fn := n.ChildByFieldName("function")
+	if fn != nil && fn.Type() == "identifier" {
+		// A bound method kept in a name and called (add_route =
+		// app.router.add_route; add_route("GET", "/x", h)) is the call on
+		// its object.
+		if v := x.m.assigns[x.t.Text(fn)]; v != nil && v.kind == exAttr && mountCalls[v.name] && v.name != "append" && v.name != "extend" {
+			e := x.expr(n)
+			e.fn = v
+			x.m.calls = append(x.m.calls, e)
+		}
+		return
+	}
 	if fn == nil || fn.Type() != "attribute" {
 		return
 	}

@@ -16,3 +16,8 @@ async def fetch():
     async with aiohttp.ClientSession() as session:
         async with session.get("/remote") as resp:
             return await resp.text()
+
+
+# The registry's bound method, kept in a name: still no route.
+plugin_route = registry.add_route
+plugin_route("GET", "/plugin-alias", print)

@@ -11,3 +11,7 @@ def setup_routes(app: web.Application):
     app.router.add_route("*", "/echo", handlers.echo)  # want: ANY /echo
     app.router.add_view("/items/{id}", handlers.ItemView)
     app.router.add_static("/static", Path(__file__).parent / "static")  # want: GET /static
+    # The router's bound method kept in a name, then called.
+    add_route = app.router.add_route
+    add_route("GET", "/orders/{id}", handlers.health)  # want: GET /orders/{id}
+    add_route("*", "/any", handlers.echo)  # want: ANY /any
