@@ -34,7 +34,7 @@ var (
 	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka",
 		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file",
 		// queues: managed ones, and the job queues a product runs on its own Redis or database
-		"qstash", "vercel-queue", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "rq", "dramatiq",
+		"qstash", "vercel-queue", "inngest", "trigger-dev", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "rq", "dramatiq",
 		"asynq", "river", "pg-boss", "agenda", "temporal", "pulsar", "nsq", "mqtt"}
 )
 

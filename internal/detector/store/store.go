@@ -193,7 +193,11 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if s3 {
 		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
-			if name := bucketName(string(src[m[2]:m[3]])); name != "" {
+			expr := string(src[m[2]:m[3]])
+			if id := identRE.FindStringSubmatch(expr); id != nil && isParam(src, id[1]) {
+				continue // the callers name the bucket: put(..., bucket_name=IMAGES_BUCKET)
+			}
+			if name := bucketName(expr); name != "" {
 				d.addBucket("s3", name, at(src, m[0]))
 			}
 		}
@@ -294,6 +298,27 @@ func isORMConfig(p string) bool {
 	return strings.HasPrefix(base, "ormconfig.")
 }
 
+// paramListRE is a function's parameter list: Python's def, JavaScript's
+// function and arrow functions, Go's func.
+var paramListRE = regexp.MustCompile(`(?:\bdef\s+\w+|\bfunction\b\s*\w*|\bfunc\b(?:\s*\([^)]*\))?\s*\w*)\s*\(([^)]*)\)|\(([^()]*)\)\s*(?::\s*[\w<>\[\]]+\s*)?=>`)
+
+// isParam: name is a parameter of a function in src, so what it holds
+// is chosen by each caller, not here.
+func isParam(src []byte, name string) bool {
+	if !bytes.Contains(src, []byte(name)) {
+		return false
+	}
+	word := regexp.MustCompile(`(?:^|[\s,(*.])` + regexp.QuoteMeta(name) + `\s*(?:[:,=)]|$|\s+\w)`)
+	for _, m := range paramListRE.FindAllSubmatch(src, -1) {
+		for _, params := range m[1:] {
+			if len(params) > 0 && word.Match(params) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bucketName names a bucket from the expression that sets it: a literal,
 // an environment variable, or a setting whose name says bucket.
 func bucketName(expr string) string {
@@ -349,8 +374,16 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if len(locs) == 0 {
 		return
 	}
+	kept := 0
 	for _, l := range locs {
+		if temporary(src, l[0]) {
+			continue
+		}
 		d.add(KindFilesystem, facts.Evidence{File: p, Line: code.LineAt(src, l[0])})
+		kept++
+	}
+	if kept == 0 {
+		return
 	}
 	if m := folderLitRE.FindSubmatch(src); m != nil && d.folder.literal == "" {
 		d.folder.literal = strings.TrimSuffix(string(m[1]), "/") + "/"
@@ -358,6 +391,32 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if m := folderVarRE.FindSubmatch(src); m != nil && d.folder.variable == "" {
 		d.folder.variable = string(m[1])
 	}
+}
+
+// writtenPathRE is the path a write call at an offset is given: its first
+// argument when that is a name (open(audio_path, "wb"), os.Create(p)), or
+// the name it is called on (tmp_path.open("wb")).
+var (
+	writtenArgRE  = regexp.MustCompile(`^[\w.]*?\(\s*([A-Za-z_][\w.]*)\s*[,)]`)
+	writtenRecvRE = regexp.MustCompile(`([A-Za-z_]\w*)\.$`)
+)
+
+// temporary: the file a write creates is removed again in the same file
+// (os.remove(p), os.Remove(p), fs.unlink(p), p.unlink()): a scratch file
+// for one request, such as audio passed on to a transcriber, keeps nothing.
+func temporary(src []byte, off int) bool {
+	name := ""
+	if m := writtenArgRE.FindSubmatch(src[off:min(len(src), off+200)]); m != nil {
+		name = string(m[1])
+	} else if m := writtenRecvRE.FindSubmatch(src[max(0, off-100):off]); m != nil {
+		name = string(m[1])
+	}
+	if name == "" || !bytes.Contains(src[off:], []byte(name)) {
+		return false
+	}
+	q := regexp.QuoteMeta(name)
+	removed := regexp.MustCompile(`\b(?:os\.(?:remove|unlink|Remove|RemoveAll)|(?:fs\.)?(?:promises\.)?(?:unlink|unlinkSync|rm|rmSync)|shutil\.rmtree)\(\s*` + q + `\s*[,)]|\b` + q + `\.unlink\(`)
+	return removed.Match(src[off:])
 }
 
 // genericDatabaseVars name a database without saying which engine.

@@ -178,4 +178,9 @@ require (
 	github.com/apache/pulsar-client-go v1.0.0
 	github.com/nsqio/go-nsq v1.0.0
 	github.com/eclipse/paho.mqtt.golang v1.0.0
+	cloud.google.com/go/kms v1.0.0
+	cloud.google.com/go/secretmanager v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/cloudfront v1.0.0
+	github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign v1.0.0
+	github.com/rhnvrm/simples3 v1.0.0
 )

@@ -10,6 +10,7 @@ bedrock = boto3.client("bedrock-runtime")
 cognito = boto3.client("cognito-idp")
 sns = boto3.client("sns")
 kinesis = boto3.client("kinesis")
+cloudfront = boto3.client("cloudfront")
 dynamodb = boto3.resource("dynamodb")
 lambda_client = boto3.client("lambda")
 

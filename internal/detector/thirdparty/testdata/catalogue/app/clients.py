@@ -249,3 +249,9 @@ import pulsar
 import nsq
 import paho.mqtt
 import aiomqtt
+import exa_py
+import firecrawl
+import e2b
+import e2b_code_interpreter
+import google.cloud.kms
+import google.cloud.secretmanager

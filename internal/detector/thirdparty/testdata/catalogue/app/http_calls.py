@@ -499,3 +499,75 @@ def call_google_cloud_tasks(payload):
     resp = requests.post("https://cloudtasks.googleapis.com/v2/", json=payload, timeout=10)
     resp.raise_for_status()
     return resp.json()
+
+
+def call_deepinfra(payload):
+    resp = requests.post("https://api.deepinfra.com/v1/openai/chat/completions", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_exa(payload):
+    resp = requests.post("https://api.exa.ai/search", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_firecrawl(payload):
+    resp = requests.post("https://api.firecrawl.dev/v1/scrape", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_serper(payload):
+    resp = requests.post("https://google.serper.dev/search", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_custom_search(payload):
+    resp = requests.post("https://customsearch.googleapis.com/customsearch/v1", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_olostep(payload):
+    resp = requests.post("https://agent.olostep.com/olostep-p2p-incomingAPI", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_e2b(payload):
+    resp = requests.post("https://api.e2b.dev/sandboxes", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_mailchannels(payload):
+    resp = requests.post("https://api.mailchannels.net/tx/v1/send", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_plain(payload):
+    resp = requests.post("https://core-api.uk.plain.com/graphql/v1", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_kms(payload):
+    resp = requests.post("https://cloudkms.googleapis.com/v1/projects", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_secret_manager(payload):
+    resp = requests.post("https://secretmanager.googleapis.com/v1/projects", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def call_apple_sign_in(payload):
+    resp = requests.post("https://appleid.apple.com/auth/token", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()

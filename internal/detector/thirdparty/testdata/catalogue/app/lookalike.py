@@ -12,3 +12,10 @@ def stripe_like(amount):
 
 # "allauth.socialaccount.providers.google" was installed before the move
 PROVIDER_DOCS = "see allauth.socialaccount.providers for the list"
+
+# Search results came from https://api.exa.ai before; no call is made here.
+SEARCH_HELP = "set SERPER_API_KEY to search"
+
+
+def warn_down(logger):
+    logger.warning("https://google.serper.dev is unreachable")
