@@ -136,6 +136,20 @@ func actsOnCaller(r *facts.Route) bool {
 	return has(callerActions, segs[len(segs)-1])
 }
 
+// refusal is a handler answering that the method is not served: 405
+// Method Not Allowed or 501 Not Implemented, as a status or an error.
+var refusal = regexp.MustCompile(`(?i)(status(Code)?\s*[=:(]\s*(405|501)\b|\b(405|501)\s*[,)]|MethodNotAllowed|method not allowed|NotImplemented)`)
+
+// removal is a call that deletes or changes stored state.
+var removal = regexp.MustCompile(`(?i)(delete|destroy|remove|drop|purge|truncate|unlink|erase|clear|update|save|insert|write)\w*\s*\(`)
+
+// refusesMethod: a handler, read, that only says the method is not
+// served (router.delete('/', ctx => { ctx.status = 405 })): it deletes
+// nothing, so there is nothing to audit or to guard.
+func refusesMethod(r *facts.Route) bool {
+	return strings.TrimSpace(r.Body) != "" && refusal.MatchString(r.Body) && !removal.MatchString(r.Body)
+}
+
 // publicName is a parameter that names public content (an article's
 // slug, a profile's username) rather than a private record's id.
 var publicName = regexp.MustCompile(`(?i)^(slug|\w+_slug|\w*Slug|username|user_?name|userName|handle)$`)

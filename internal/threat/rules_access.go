@@ -298,7 +298,7 @@ var noAuditLog = &Rule{
 		for _, r := range routes(c, func(r *facts.Route) bool {
 			// Un-following or un-liking acts on the caller's own state:
 			// nothing to audit.
-			return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r)
+			return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r) && !refusesMethod(r)
 		}) {
 			diff, reason := model.Moderate, "needs an account allowed to perform the action"
 			if r.Auth != facts.AuthRequired {

@@ -156,7 +156,11 @@ var Patterns = append([]Pattern{
 	{Weakness: "cookie-insecure", Detail: "session cookie without HttpOnly or Secure", Langs: code,
 		Keywords: []string{"httponly", "httpOnly", "HttpOnly", "secure=", "secure:", "Secure:"},
 		Re:       regexp.MustCompile(`(httponly\s*=\s*False|secure\s*=\s*False|httpOnly\s*:\s*false|secure\s*:\s*false|HttpOnly:\s*false|Secure:\s*false)`),
-		Also:     regexp.MustCompile(`(?i)(sess|\bsid\b|auth|jwt|login|remember|access_?token|refresh_?token)`), AlsoInCall: true},
+		Also:     regexp.MustCompile(`(?i)(sess|\bsid\b|auth|jwt|login|remember|access_?token|refresh_?token)`), AlsoInCall: true,
+		// A connection's options (a mail transport's host, port and
+		// secure: false for STARTTLS, its auth the relay's account) set
+		// no cookie.
+		NotInCall: regexp.MustCompile(`(?i)\b(host|port)\s*[:=]|createTransport|smtp`)},
 	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: code,
 		Keywords: []string{"url", "URL"},
 		Re: regexp.MustCompile(`(requests\.(get|post|put|head)\(\s*(request\.|body\.|payload\.|data\[)|httpx\.(get|post)\(\s*(request\.|body\.)|urlopen\(\s*request\.|` +
