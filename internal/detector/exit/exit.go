@@ -12,7 +12,9 @@ import (
 	"context"
 	"math/bits"
 	"path"
+	"regexp"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -34,7 +36,13 @@ const (
 const maxStatementLines = 12
 
 // Detector finds exits.
-type Detector struct{}
+type Detector struct {
+	mu sync.Mutex
+	// ginChoices are gin debug modes set where the same code also sets
+	// release mode: which one runs is the build's to say (Finish).
+	ginChoices []facts.Exit
+	release    bool // the build or main sets gin's release mode
+}
 
 // New returns an exits detector.
 func New() *Detector { return &Detector{} }
@@ -42,10 +50,30 @@ func New() *Detector { return &Detector{} }
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "exit" }
 
-// Match implements detector.Detector: server-side code, not tests or docs.
+// Match implements detector.Detector: server-side code, not tests or
+// docs, and the build files that may set gin's mode.
 func (*Detector) Match(p string) bool {
-	return langOf(p) != langNone && !lang.IsTest(p)
+	return (langOf(p) != langNone || buildFile(p)) && !lang.IsTest(p)
 }
+
+// buildFile reports a file that builds or deploys the product: a
+// Dockerfile, a Makefile, a release configuration, a workflow or compose
+// file, a manifest.
+func buildFile(p string) bool {
+	base := path.Base(p)
+	return strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") ||
+		base == "Makefile" || base == "GNUmakefile" || strings.HasSuffix(base, ".mk") ||
+		strings.HasPrefix(base, ".goreleaser.") || lang.Of(p) == lang.YAML
+}
+
+var (
+	// releaseBuild sets gin's release mode from the build: GIN_MODE=release
+	// in an image or a deployment's environment, or a main package
+	// variable set to a production mode by the linker (-X main.Mode=prod).
+	releaseBuild = regexp.MustCompile(`\bGIN_MODE["']?\s*[=:]\s*["']?release\b|-X\s*["']?main\.\w+=["']?(?:prod|production|release)\b`)
+	ginDebug     = regexp.MustCompile(`gin\.SetMode\(\s*gin\.DebugMode\s*\)`)
+	ginRelease   = regexp.MustCompile(`gin\.SetMode\(\s*gin\.ReleaseMode\s*\)`)
+)
 
 // Keywords implements detector.Keyworded: a file without any rule's
 // trigger cannot match.
@@ -62,7 +90,8 @@ var keywords = func() []string {
 			}
 		}
 	}
-	return out
+	// What sets gin's release mode, from the build or from main.
+	return append(out, "GIN_MODE", "-X", "ReleaseMode")
 }()
 
 func containsAny(s string, subs []string) bool {
@@ -75,15 +104,57 @@ func containsAny(s string, subs []string) bool {
 }
 
 // Detect implements detector.Detector.
-func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
 	// The text is read in place, not copied: nothing found keeps it (a
 	// statement is built anew, and facts hold only what is cut from it).
 	src := unsafe.String(unsafe.SliceData(f.Data), len(f.Data))
 	fc := &fileCtx{path: f.Path, lang: langOf(f.Path), src: src}
+	if fc.lang == langNone {
+		if releaseBuild.MatchString(src) {
+			d.setRelease()
+		}
+		return nil
+	}
+	// gin's mode set to release in package main holds for the process; a
+	// debug mode beside a release one in the same code is a choice.
+	ginChoice := fc.lang == langGo && ginRelease.MatchString(src)
+	if ginChoice && goPackageMain(src) {
+		d.setRelease()
+	}
 	for _, ex := range fc.find() {
+		if ginChoice && ex.Kind == KindDebugMode && ginDebug.MatchString(ex.Detail+" "+fc.line(ex.Evidence[0].Line-1)) {
+			d.mu.Lock()
+			d.ginChoices = append(d.ginChoices, ex)
+			d.mu.Unlock()
+			continue
+		}
 		out.AddExit(ex)
 	}
 	return nil
+}
+
+func (d *Detector) setRelease() {
+	d.mu.Lock()
+	d.release = true
+	d.mu.Unlock()
+}
+
+// Finish implements detector.Finisher: gin's debug mode where the code
+// chooses between it and release is an exit unless the build or main
+// chooses release.
+func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	if d.release {
+		return nil
+	}
+	for _, ex := range d.ginChoices {
+		out.AddExit(ex)
+	}
+	return nil
+}
+
+// goPackageMain reports a Go file of package main.
+func goPackageMain(src string) bool {
+	return strings.HasPrefix(src, "package main") || strings.Contains(src, "\npackage main")
 }
 
 // The languages rules are written for, by family: TypeScript is read
