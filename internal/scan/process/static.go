@@ -45,9 +45,9 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 	// file whose name sorts first.
 	t := tree(slices.Clone(files))
 	slices.Sort(t)
-	taken, drop := map[string]bool{}, map[string]bool{}
+	taken, drop := map[string]string{}, map[string]bool{}
 	for _, r := range f.Surfaces {
-		taken[r.ID] = true
+		taken[r.ID] = r.File
 	}
 	for _, i := range mounts {
 		m := f.Surfaces[i]
@@ -76,15 +76,24 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 			if m.Served.HasURL && !under(p, mount) {
 				continue // the URL is not one the mount receives
 			}
+			// As DedupeRoutes: a route of the mount's file at this path
+			// wins; one of another file (another program of the tree)
+			// leaves this file's its own id.
 			id := detector.RouteID("GET", p)
-			if taken[id] {
-				continue
+			if file, ok := taken[id]; ok {
+				if file == m.File {
+					continue
+				}
+				id = detector.ID("route", "GET", p, m.File)
+				if _, dup := taken[id]; dup {
+					continue
+				}
 			}
 			if listed == limit {
 				more++
 				continue
 			}
-			taken[id] = true
+			taken[id] = m.File
 			listed++
 			f.StaticFiles = append(f.StaticFiles, facts.Route{
 				ID: id, Kind: m.Kind, Method: "GET", Path: p, Framework: m.Framework,
