@@ -494,7 +494,10 @@ func requireOf(l *Lowerer, n *syntax.Node) (string, bool) {
 var jsExts = []string{"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"}
 
 // resolveSpec finds the repository file an import names, if relative
-// (or under a src/ alias: '@/lib/db', '~/lib/db').
+// (or under a src/ alias: '@/lib/db', '~/lib/db'), or, for a bare name,
+// a file of the repository at that path from its root, with or without
+// a scope's @ ('@server/commands/x' where server/commands/x.ts is, as a
+// tsconfig paths entry maps it; 'plugins/azure/server/auth').
 func resolveSpec(files map[string]*jsFile, from, spec string) *jsFile {
 	var base string
 	switch {
@@ -505,6 +508,11 @@ func resolveSpec(files map[string]*jsFile, from, spec string) *jsFile {
 			if f := resolveSpec(files, "", "./"+root+spec[2:]); f != nil {
 				return f
 			}
+		}
+		return nil
+	case strings.Contains(spec, "/") && !strings.HasPrefix(spec, "/") && !strings.Contains(spec, ".."):
+		if f := resolveSpec(files, "", "./"+strings.TrimPrefix(spec, "@")); f != nil {
+			return f
 		}
 		return nil
 	default:

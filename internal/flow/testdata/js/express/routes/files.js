@@ -1,6 +1,7 @@
 const express = require('express');
 const path = require('path');
-const { within, named } = require('../lib/paths');
+// Imported through an alias of the repository's lib/ (a tsconfig paths entry).
+const { within, named } = require('@lib/paths');
 
 const router = express.Router();
 const ROOT = '/srv/files';
