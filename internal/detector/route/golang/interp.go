@@ -687,7 +687,8 @@ func (fr *frame) guessFramework(method string) string {
 // path.Join of those).
 func (fr *frame) str(e ast.Expr) (string, bool) {
 	if c, ok := e.(*ast.CallExpr); ok {
-		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Join" && fr.importOf(sel.X) == "path" {
+		// path.Join, and filepath.Join naming a folder to serve.
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Join" && (fr.importOf(sel.X) == "path" || fr.importOf(sel.X) == "path/filepath") {
 			var parts []string
 			for _, a := range c.Args {
 				s, ok := fr.str(a)

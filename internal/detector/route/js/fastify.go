@@ -118,6 +118,26 @@ func (f *fileFacts) autoloadDir(t *syntax.Tree, n *syntax.Node) (string, bool) {
 	return dir, true
 }
 
+// declared is the value a name is declared with in the file, when it is
+// declared once (const, let or var).
+func declared(t *syntax.Tree, name string) *syntax.Node {
+	var value *syntax.Node
+	count := 0
+	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
+		if n.Type() == "variable_declarator" {
+			if id := n.ChildByFieldName("name"); id != nil && id.Type() == "identifier" && t.Text(id) == name {
+				value = n.ChildByFieldName("value")
+				count++
+			}
+		}
+		return true
+	})
+	if count != 1 {
+		return nil
+	}
+	return value
+}
+
 // arg0 is a call's first argument, or nil.
 func arg0(call *syntax.Node) *syntax.Node {
 	if args := argList(call); len(args) > 0 {
@@ -137,6 +157,13 @@ func folderOf(t *syntax.Tree, n *syntax.Node) *facts.Served {
 	}
 	if s, ok := t.StringValue(n); ok {
 		return &facts.Served{Dir: s}
+	}
+	if n.Type() == "identifier" {
+		// const publicDir = path.join(__dirname, 'public'), once in the file.
+		if v := declared(t, t.Text(n)); v != nil && v.Type() != "identifier" {
+			return folderOf(t, v)
+		}
+		return nil
 	}
 	strs := func(ns []*syntax.Node) ([]string, bool) {
 		var out []string

@@ -1,6 +1,12 @@
 package main
 
-import "github.com/gin-gonic/gin"
+import (
+	"path/filepath"
+
+	"github.com/gin-gonic/gin"
+)
+
+const webRoot = "web"
 
 func main() {
 	r := gin.Default()
@@ -8,5 +14,6 @@ func main() {
 	r.Static("/assets", "./web/assets")                            // want: route GET /assets; serves /assets/app.js; serves /assets/img/logo.svg
 	r.StaticFS("/more", gin.Dir("more", false))                    // want: route GET /more; serves /more/terms.txt
 	r.StaticFile("/favicon.ico", "./web/favicon.ico")              // want: route GET /favicon.ico
+	r.Static("/fonts", filepath.Join(webRoot, "fonts"))            // want: route GET /fonts; serves /fonts/inter.woff2
 	r.Run(":8080")
 }
