@@ -551,6 +551,7 @@ var (
 		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
+		`|\bhandle_no_permission\(` + // Django's AccessMixin: login for the anonymous, else 403
 		`)`)
 	// identity is code that reads who is calling.
 	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)

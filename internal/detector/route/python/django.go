@@ -2,6 +2,7 @@ package python
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,10 +201,27 @@ func (dj *django) routerKey(m *module, e *expr) string {
 		return ""
 	}
 	c := dj.ix.resolve(s.mod, s.value.fn)
-	if n := c.last(); n == "DefaultRouter" || n == "SimpleRouter" || strings.HasSuffix(n, "Router") && strings.HasPrefix(c.ext, "rest_framework") {
+	if drfRouter(c) {
 		return s.mod.path + "#" + s.name
 	}
+	if c.cls != nil {
+		// class CustomRouter(routers.DefaultRouter): the app's own
+		// router registers viewsets as the one it extends does.
+		for _, cm := range dj.ix.lineage(c.mod, c.cls) {
+			for _, b := range cm.cls.bases {
+				if drfRouter(dj.ix.resolve(cm.mod, b)) {
+					return s.mod.path + "#" + s.name
+				}
+			}
+		}
+	}
 	return ""
+}
+
+// drfRouter says a resolved name is one of DRF's routers.
+func drfRouter(c symbol) bool {
+	n := c.last()
+	return c.cls == nil && (n == "DefaultRouter" || n == "SimpleRouter" || strings.HasSuffix(n, "Router") && strings.HasPrefix(c.ext, "rest_framework"))
 }
 
 func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*module]bool) {
@@ -364,7 +382,13 @@ func (dj *django) view(m *module, view *expr, line int, ctx djangoCtx) {
 			r := facts.Route{Method: meth, Framework: "django", File: m.path, Line: line, EndLine: line, Handler: name}
 			// Django's own generic views check nothing; another package's
 			// view might.
-			dj.authorize(&r, m, ctx.chain, nil, false)
+			chain := ctx.chain
+			if last := s.last(); loginMixins[last] && strings.HasPrefix(s.ext, "django.contrib.auth") {
+				chain = chain.plus(guards{})
+				chain.add(last, last, at(m, view))
+				chain.requireLast(last+" (django.contrib.auth requires login)", "")
+			}
+			dj.authorize(&r, m, chain, nil, false)
 			if len(genericMethods[s.last()]) == 0 && r.Auth == facts.AuthNone {
 				r.Auth = facts.AuthUnknown
 			}
@@ -437,6 +461,7 @@ var genericMethods = map[string][]string{
 	"FormView": {"GET", "POST"}, "CreateView": {"GET", "POST"}, "UpdateView": {"GET", "POST"}, "DeleteView": {"GET", "POST"},
 	"LoginView": {"GET", "POST"}, "LogoutView": {"POST"}, "PasswordChangeView": {"GET", "POST"},
 	"PasswordResetView": {"GET", "POST"}, "PasswordResetConfirmView": {"GET", "POST"},
+	"PasswordResetDoneView": {"GET"}, "PasswordResetCompleteView": {"GET"}, "PasswordChangeDoneView": {"GET"},
 	"ListAPIView": {"GET"}, "CreateAPIView": {"POST"}, "RetrieveAPIView": {"GET"}, "DestroyAPIView": {"DELETE"},
 	"UpdateAPIView": {"PUT", "PATCH"}, "ListCreateAPIView": {"GET", "POST"}, "RetrieveUpdateAPIView": {"GET", "PUT", "PATCH"},
 	"RetrieveDestroyAPIView": {"GET", "DELETE"}, "RetrieveUpdateDestroyAPIView": {"GET", "PUT", "PATCH", "DELETE"},
@@ -453,6 +478,8 @@ var drfBases = map[string]bool{
 var loginMixins = map[string]bool{
 	"LoginRequiredMixin": true, "PermissionRequiredMixin": true, "UserPassesTestMixin": true,
 	"StaffRequiredMixin": true, "SuperuserRequiredMixin": true,
+	// django.contrib.auth decorates their dispatch with login_required.
+	"PasswordChangeView": true, "PasswordChangeDoneView": true,
 }
 
 var httpVerbs = []string{"get", "post", "put", "patch", "delete"}
@@ -503,6 +530,15 @@ func (dj *django) classChain(m *module, c *class, bases []string, outer guards) 
 		if loginMixins[b] {
 			chain.add(b, b, facts.Evidence{File: m.path, Line: c.line})
 			chain.requireLast(b, "")
+		}
+	}
+	// A dispatch of the app's own in the view's lineage runs before every
+	// method (class StaffOnlyMixin(AccessMixin) whose dispatch returns
+	// handle_no_permission() unless request.user.is_staff): judged by its code.
+	for _, cm := range dj.ix.lineage(m, c) {
+		if fn, ok := cm.cls.methods["dispatch"]; ok {
+			chain = append(chain, router.Guard{Name: cm.cls.name, Text: cm.cls.name + ".dispatch", Source: fn.source(),
+				Defined: facts.Evidence{File: cm.mod.path, Line: fn.line}, Applied: facts.Evidence{File: m.path, Line: c.line}})
 		}
 	}
 	for _, d := range c.decorators {
@@ -607,6 +643,11 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 		if w := route.Where(g); w != "" {
 			r.AuthEvidence += " (" + w + ")"
 		}
+		if r.AuthRole == "" {
+			// A later guard may demand a role (PermissionRequiredMixin,
+			// then a mixin whose dispatch tests request.user.is_staff).
+			r.AuthRole = dj.ix.decide(m, chain, "", "", false).Role
+		}
 		return
 	}
 	if dj.loginMW != "" {
@@ -633,14 +674,24 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 			case short == "AllowAny":
 			case strings.HasSuffix(short, "OrReadOnly") && safeMethods[r.Method]:
 			default:
-				if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
-					r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, route.RoleOf(short)
+				a, _ := route.AuthFrom([]string{short})
+				role, why := route.RoleOf(short), ""
+				if a != facts.AuthRequired {
+					a, role, why = dj.customPerm(m, it, name, r.Method)
+				}
+				if a == facts.AuthRequired {
+					r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, role
+					if why != "" {
+						r.AuthEvidence += ": " + why
+					}
 					if e, ok := dj.permsAt[perms]; ok {
 						r.AuthEvidence += " (applied " + e.File + ":" + strconv.Itoa(e.Line) + ")"
 					}
 					return
 				}
-				complete = false // a custom permission may or may not check the user
+				if a != facts.AuthNone {
+					complete = false // a custom permission whose code is not in the tree
+				}
 			}
 		}
 	}
@@ -671,3 +722,49 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 	route.Classify(&r, pythonVocab)
 	dj.out.AddRoute(r)
 }
+
+// customPerm judges a DRF permission class of the app's own by its code:
+// the nearest has_permission in its lineage when one is in the tree (it
+// rejects when it returns a test of the caller: request.user.is_staff,
+// is_authenticated, has_perm), else the DRF class it extends
+// (class ModelPerms(DjangoModelPermissions) with only a perms_map).
+// Unknown when the class is not in the tree or extends none DRF knows.
+func (dj *django) customPerm(m *module, it *expr, name, method string) (auth, role, why string) {
+	s := dj.ix.resolve(m, it)
+	if s.cls == nil && strings.Contains(name, ".") && it.kind != exName && it.kind != exAttr {
+		// "api.permissions.ModelPerms" in settings: module, then class.
+		i := strings.LastIndexByte(name, '.')
+		s = dj.ix.member(dj.ix.moduleSymbol(m, name[:i]), name[i+1:], 0)
+	}
+	if s.cls == nil {
+		return facts.AuthUnknown, "", ""
+	}
+	for _, cm := range dj.ix.lineage(s.mod, s.cls) {
+		if fn, ok := cm.cls.methods["has_permission"]; ok {
+			code := fn.source()
+			if t := callerTest.FindString(code); t != "" && !(safeMethods[method] && readsLetThrough.MatchString(t)) {
+				return facts.AuthRequired, route.RoleOf(code), s.cls.name + " (defined " + cm.mod.path + ":" + strconv.Itoa(fn.line) + ") tests the caller in has_permission"
+			}
+			return facts.AuthNone, "", ""
+		}
+		for _, b := range cm.cls.bases {
+			bs := dj.ix.resolve(cm.mod, b)
+			if bs.cls != nil {
+				continue // its own lineage entry follows
+			}
+			short := bs.last()
+			if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
+				return facts.AuthRequired, route.RoleOf(short), s.cls.name + " (defined " + cm.mod.path + ":" + strconv.Itoa(cm.cls.line) + ") extends " + short
+			}
+		}
+	}
+	return facts.AuthUnknown, "", ""
+}
+
+// readsLetThrough is a has_permission's return that lets safe methods
+// through before it tests the caller: request.method in SAFE_METHODS or
+// request.user.is_staff.
+var readsLetThrough = regexp.MustCompile(`\brequest\.method\b[^\n]*\bor\b`)
+
+// callerTest is a has_permission that returns a test of the caller.
+var callerTest = regexp.MustCompile(`(?m)^\s*return\b[^\n]*\brequest\.user\b[^\n]*\b(?:is_authenticated|is_staff|is_superuser|has_perms?|groups)\b`)
