@@ -146,7 +146,12 @@ var webPatterns = []Pattern{
 		Keywords: []string{"jwt.decode"},
 		Re:       regexp.MustCompile(`\bjwt\.decode\(`),
 		Also:     regexp.MustCompile(`jsonwebtoken`),
-		Unless:   regexp.MustCompile(`\bjwt\.verify\(`)},
+		Unless:   regexp.MustCompile(`\bjwt\.verify\(`),
+		// An id_token from the provider's token endpoint (a passport
+		// strategy's params, an openid-client token set) came over TLS
+		// from the issuer, which OpenID Connect lets stand for its
+		// signature; one the browser posted does not.
+		NotInCall: regexp.MustCompile(`\b(?:params|tokens?|tokenSet|tokenResponse)\.(?:id_token|idToken)\b`)},
 	{Weakness: "jwt-unverified", Detail: "JWT verified with a key fetched from a URL the token names (jku/x5u)", Langs: code,
 		Keywords: []string{"jku", "x5u"},
 		Re:       regexp.MustCompile(`(?:fetch|axios(?:\.get)?|got|request|get|urlopen|Get|jwksUri|jwks_uri|JwksClient|jwksClient|PyJWKClient)\s*[(:]\s*[^\n]*\b(?:jku|x5u)\b`)},
