@@ -56,6 +56,15 @@ const (
 	SignalSendsMessage   = "sends-message"   // sends e-mail or SMS through a provider
 	SignalCreatesAccount = "creates-account" // creates a record and handles a password: a signup
 	SignalWritesState    = "writes-state"    // creates, changes or deletes something
+	// SignalSessionEnd: the handler ends the caller's own session (a
+	// logout, a session destroyed, a library's logout view): what it
+	// changes is the caller's.
+	SignalSessionEnd = "session-end"
+	// SignalTokenGate: the handler goes on only with a secret token the
+	// request carries, verified (a refresh, reset or e-mail token looked
+	// up or its signature checked), in its body or in the function it
+	// hands the token to, which throws without it.
+	SignalTokenGate = "token-gate"
 	// SignalIDLookup: a path parameter's value reaches a lookup in the
 	// handler (Detail: the parameter's name).
 	SignalIDLookup = "id-lookup"

@@ -254,7 +254,7 @@ var debugEndpoint = &Rule{
 var unauthenticatedWrite = &Rule{
 	ID: "unauthenticated-write", Title: "State-changing route without authentication",
 	Stride: []string{"S", "E"}, CWE: []string{"CWE-306", "CWE-862"},
-	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup)",
+	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup, a logout, or a route a token from the request opens)",
 	Rating: "low: anyone who finds the URL can call it; impact high for deletes, medium otherwise",
 	Controls: []Suggestion{
 		{Text: "Require authentication on every state-changing route by default"},
@@ -264,7 +264,11 @@ var unauthenticatedWrite = &Rule{
 		for _, r := range routes(c, func(r *facts.Route) bool {
 			return isWrite(r) && r.Method != "ANY" && r.Auth == facts.AuthNone &&
 				!has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) && !has(r.Tags, facts.TagAdmin) && !has(r.Tags, facts.TagLLM) && !has(r.Tags, facts.TagUpload) &&
-				!c.Shows(facts.SignalCreatesAccount, r) && (r.Body == "" || c.Shows(facts.SignalWritesState, r))
+				!c.Shows(facts.SignalCreatesAccount, r) && (r.Body == "" || c.Shows(facts.SignalWritesState, r)) &&
+				// Ending the caller's own session, or a write the request's
+				// secret token opens (a refresh, reset or e-mail token), is
+				// public by design: the token is the authentication.
+				!c.Shows(facts.SignalSessionEnd, r) && !c.Shows(facts.SignalTokenGate, r)
 		}) {
 			level := model.Medium
 			if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {

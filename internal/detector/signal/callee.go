@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"bytes"
 	"maps"
 	"regexp"
 	"slices"
@@ -74,7 +75,9 @@ var calleeGates = sync.OnceValue(func() []kindGate {
 			out = append(out, kindGate{kind: p.Kind, gate: regexgate.New(p.Code)})
 		}
 	}
-	return out
+	// A function that verifies a token (of its parameter: the handler
+	// passes it one from the request, calleeSignals).
+	return append(out, kindGate{kind: facts.SignalTokenGate, gate: regexgate.New(tokenCheck)})
 })
 
 type kindGate struct {
@@ -98,9 +101,14 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 	seen := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(d.controls)) {
 		ctls := d.controls[name]
-		if d.allDefs[name] != 1 || len(name) < 4 || len(own) > 0 && own[len(own)-1] == name {
+		if len(name) < 4 {
 			continue
 		}
+		// A name the repository defines once, and not the handler's own,
+		// is that function; a token verifier is also followed through a
+		// module's member (authService.logout(req.body.refreshToken)),
+		// where the handler's module may define a function of that name.
+		unique := d.allDefs[name] == 1 && (len(own) == 0 || own[len(own)-1] != name)
 		for at := 0; at < len(body); {
 			i := funcCallAt(body[at:], name)
 			if i < 0 {
@@ -109,11 +117,19 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 			i += at
 			at = i + len(name)
 			start := strings.LastIndexByte(string(body[:i]), '\n') + 1
-			if !branchLine.Match(body[start:i]) {
+			branch := unique && branchLine.Match(body[start:i])
+			// The token verifier throws without its token: the handler
+			// need not branch, only hand it one the request carries.
+			end := bytes.IndexByte(body[i:], '\n')
+			if end < 0 {
+				end = len(body) - i
+			}
+			token := (unique || i > 0 && body[i-1] == '.') && requestToken.Match(body[i:i+end])
+			if !branch && !token {
 				continue
 			}
 			for _, c := range ctls {
-				if !seen[c.kind] {
+				if (c.kind == facts.SignalTokenGate && token || c.kind != facts.SignalTokenGate && branch) && !seen[c.kind] {
 					seen[c.kind] = true
 					out = append(out, facts.Signal{Kind: c.kind, Detail: name, Route: r.Key(), In: facts.SignalInHandler, Evidence: c.at})
 				}

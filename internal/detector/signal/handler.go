@@ -85,7 +85,17 @@ var (
 	sendsMessage = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
 	passwordWord = regexp.MustCompile(`(?i)password`)
 	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
-	writesState  = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
+	// sessionEnd ends the caller's own session.
+	sessionEnd = regexp.MustCompile(`(\b(?:req|request)\.(?:logout|logOut)\(|\b(?:auth\.)?logout\(\s*(?:req|request)\b|\bsession\.(?:destroy|flush|invalidate)\(|\b(?:req|ctx)\.session\s*=\s*null\b|\bsignOut\(\s*\)|\bsession\.clear\(\))`)
+	// tokenCheck verifies a secret token: a signed one checked, a stored
+	// one looked up by its value.
+	tokenCheck = regexp.MustCompile(`(\bverify\w*Token\s*\(|\bjwt\.verify\s*\(|\bcheck_token\s*\(|\.verify_token\s*\(|\bfind(?:One|First|_one)?\s*\(\s*\{\s*token\s*[:,}]|\.get\(\s*token\s*=)`)
+	// requestToken is a token the request carries, read from its body or
+	// query: req.body.refreshToken, request.data["token"], req.query.token.
+	requestToken = regexp.MustCompile(`(?i)\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|data|GET|POST|json|form|args)(?:\.|\[\s*['"]|\.get\(\s*['"])\w*token\w*`)
+	// tokenFromRequest: a token from the request verified in the handler.
+	tokenFromRequest = regexp.MustCompile(tokenCheck.String() + `[^\n]*` + requestToken.String())
+	writesState      = regexp.MustCompile(`(?i)(create|insert|update|upsert|save|delete|destroy|remove|\.add\(|\.put\(|\.set\(|commit|write|send|push|exec|increment|decrement|\+=|-=)`)
 )
 
 // RoutePatterns is what is read from every route, in one place: this
@@ -109,7 +119,23 @@ var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalSendsMessage, Code: sendsMessage},
 	{Kind: facts.SignalCreatesAccount, Code: createsWord, Also: passwordWord},
 	{Kind: facts.SignalWritesState, Code: writesState},
+	{Kind: facts.SignalSessionEnd, Code: sessionEnd},
+	{Kind: facts.SignalTokenGate, Code: tokenFromRequest},
 }, webRoutePatterns...)
+
+// libraryLogout are library views whose only write ends the caller's
+// session, by their last name.
+var libraryLogout = map[string]string{
+	"LogoutView":        "django.contrib.auth's LogoutView ends the caller's session",
+	"logout_then_login": "django.contrib.auth's logout_then_login ends the caller's session",
+}
+
+// lastName is the last dotted part of a handler's name: LogoutView of
+// auth_views.LogoutView.
+func lastName(h string) string {
+	h, _, _ = strings.Cut(h, "(")
+	return h[strings.LastIndexByte(h, '.')+1:]
+}
 
 // webhookProviders are the senders a webhook route is named for.
 var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqueezy", "paypal", "twilio", "shopify", "clerk", "svix", "discord"}
@@ -181,6 +207,11 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		add(facts.SignalWebhookProvider, p, facts.SignalInHandler, at)
 	}
 	if r.Body == "" {
+		// A library's view, whose code is not in the tree: what the
+		// library's code does.
+		if why, ok := libraryLogout[lastName(r.Handler)]; ok {
+			add(facts.SignalSessionEnd, why, facts.SignalInHandler, at)
+		}
 		return out
 	}
 	out = append(out, idLookups(r, r.Body)...)

@@ -293,3 +293,30 @@ func TestAdminFlagCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionEnd: a library's logout view, whose code is not in the tree,
+// ends the caller's session by the library's code; a project's own view of
+// that name is read for what its body does.
+func TestSessionEnd(t *testing.T) {
+	has := func(r facts.Route) bool {
+		for _, s := range RouteSignals(&r, nil, nil) {
+			if s.Kind == facts.SignalSessionEnd {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tt := range []struct {
+		r    facts.Route
+		want bool
+	}{
+		{facts.Route{Method: "POST", Path: "/logout", File: "urls.py", Handler: "django_auth_views.LogoutView"}, true},
+		{facts.Route{Method: "POST", Path: "/logout", File: "views.py", Handler: "views.LogoutView", Body: "def post(self, request):\n    Note.objects.filter(owner=request.POST['user']).delete()\n"}, false},
+		{facts.Route{Method: "POST", Path: "/bye", File: "views.py", Handler: "bye", Body: "def bye(request):\n    logout(request)\n    return redirect('/')\n"}, true},
+		{facts.Route{Method: "POST", Path: "/signout", File: "app.js", Handler: "signout", Body: "(req, res) => { sessions.delete(req.body.sessionId); res.end() }"}, false},
+	} {
+		if got := has(tt.r); got != tt.want {
+			t.Errorf("%s %s: session-end %v, want %v", tt.r.Handler, tt.r.Path, got, tt.want)
+		}
+	}
+}
