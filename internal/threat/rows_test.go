@@ -105,12 +105,7 @@ func TestDebugEndpointGate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := Draft(scan(facts.Facts{}, rt("GET", "/metrics", facts.AuthUnknown, nil, nil, tc.signals...)), Options{})
-			var got *model.Threat
-			for i := range m.Threats {
-				if m.Threats[i].Rule == "debug-endpoint" {
-					got = &m.Threats[i]
-				}
-			}
+			got := ruleThreat(m, "debug-endpoint")
 			if got == nil {
 				t.Fatal("no debug-endpoint threat")
 			}
@@ -140,13 +135,7 @@ func TestCredentialStuffingGate(t *testing.T) {
 		{"a limiter on another route", scan(facts.Facts{}, login, rt("POST", "/search", facts.AuthNone, nil, nil, "guards:rate-limit")), model.Undecided},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := Draft(tc.facts, Options{})
-			var got *model.Threat
-			for i := range m.Threats {
-				if m.Threats[i].Rule == "credential-stuffing" {
-					got = &m.Threats[i]
-				}
-			}
+			got := ruleThreat(Draft(tc.facts, Options{}), "credential-stuffing")
 			if got == nil {
 				t.Fatal("no credential-stuffing threat")
 			}
@@ -158,4 +147,15 @@ func TestCredentialStuffingGate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ruleThreat is the draft's last threat of a rule, or nil.
+func ruleThreat(m *model.Model, rule string) *model.Threat {
+	var got *model.Threat
+	for i := range m.Threats {
+		if m.Threats[i].Rule == rule {
+			got = &m.Threats[i]
+		}
+	}
+	return got
 }
