@@ -336,6 +336,16 @@ type Control struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
+// ControlReplaced is a setting the settings module production loads
+// assigns again after importing the module that assigns it first (a
+// committed SECRET_KEY in base.py that prod.py reads from a file):
+// Detail is ReplacedKey, the evidence the line that assigns it again.
+const ControlReplaced = "replaced-in-production"
+
+// ReplacedKey is what a ControlReplaced names: the setting and the file
+// that assigns it first ("SECRET_KEY of app/settings/base.py").
+func ReplacedKey(name, file string) string { return name + " of " + file }
+
 // Weakness is a code pattern that is a risk in itself rather than a
 // surface: a weak password hash, a wildcard CORS policy with credentials,
 // a JWT check that accepts "none", a URL from the request fetched

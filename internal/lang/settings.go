@@ -60,6 +60,11 @@ type settingsMod struct {
 	imports []string // import targets as paths without extension, relative to the tree
 	devOnly []string // those imported only when an environment variable says development
 	assigns bool     // assigns an upper-case name at the top level (a setting)
+	// sets are the settings assigned at the top level, each at its first
+	// line; resets those assigned anywhere outside a development-only
+	// block, each at its last line; stars are the imports of every name
+	// of a module (from .base import *), each at its last line.
+	sets, resets, stars map[string]int
 }
 
 // TreeWants reports whether Add needs the file at p: Python modules, and
@@ -187,7 +192,7 @@ func readSettingsMod(p string, src []byte) *settingsMod {
 	}
 	var stack []block
 	dir := path.Dir(p)
-	for _, line := range strings.Split(string(src), "\n") {
+	for n, line := range strings.Split(string(src), "\n") {
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" || trimmed[0] == '#' {
 			continue
@@ -196,8 +201,21 @@ func readSettingsMod(p string, src []byte) *settingsMod {
 		for len(stack) > 0 && indent <= stack[len(stack)-1].indent {
 			stack = stack[:len(stack)-1]
 		}
-		if indent == 0 && pySettingRe.MatchString(trimmed) {
-			m.assigns = true
+		dev := false
+		for _, b := range stack {
+			dev = dev || b.dev
+		}
+		if pySettingRe.MatchString(trimmed) {
+			name := trimmed[:strings.IndexAny(trimmed, " \t:=")]
+			if indent == 0 {
+				m.assigns = true
+				if _, ok := m.sets[name]; !ok {
+					m.sets = setLine(m.sets, name, n+1)
+				}
+			}
+			if !dev {
+				m.resets = setLine(m.resets, name, n+1)
+			}
 		}
 		if strings.HasPrefix(trimmed, "if ") || strings.HasPrefix(trimmed, "elif ") {
 			stack = append(stack, block{indent, devCondRe.MatchString(trimmed)})
@@ -216,9 +234,8 @@ func readSettingsMod(p string, src []byte) *settingsMod {
 		if len(targets) == 0 {
 			continue
 		}
-		dev := false
-		for _, b := range stack {
-			dev = dev || b.dev
+		if !dev && strings.HasSuffix(trimmed, "import *") {
+			m.stars = setLine(m.stars, targets[0], n+1)
 		}
 		if dev {
 			m.devOnly = append(m.devOnly, targets...)
@@ -229,6 +246,14 @@ func readSettingsMod(p string, src []byte) *settingsMod {
 	if !m.assigns && len(m.imports)+len(m.devOnly) == 0 {
 		return nil
 	}
+	return m
+}
+
+func setLine(m map[string]int, name string, line int) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[name] = line
 	return m
 }
 
@@ -440,4 +465,62 @@ func (t *Tree) closure(start, dirs map[string]bool) map[string]bool {
 		}
 	}
 	return seen
+}
+
+// Replacement is a setting a module assigns that the module production
+// loads assigns again, after importing it: the first value never runs
+// in production (a committed SECRET_KEY in base.py that prod.py reads
+// from a file).
+type Replacement struct {
+	Name       string
+	File       string
+	Line       int
+	By         string
+	ByLine     int
+	Production string // why the module is production's: "production loads ..."
+}
+
+// Replaced lists the settings the production modules assign again.
+func (t *Tree) Replaced() []Replacement {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	prod, why := t.productionModules()
+	if len(prod) == 0 {
+		return nil
+	}
+	dirs := map[string]bool{}
+	for p := range prod {
+		dirs[path.Dir(p)] = true
+	}
+	var out []Replacement
+	for _, p := range slices.Sorted(maps.Keys(prod)) {
+		pm := t.mods[p]
+		if pm == nil {
+			continue
+		}
+		// The line after which each module's names are in p: the last
+		// star import that brings it, itself or through its imports.
+		after := map[string]int{}
+		for target, line := range pm.stars {
+			start := map[string]bool{}
+			for _, q := range resolvePath(target, maps.Keys(t.mods)) {
+				start[q] = true
+			}
+			for q := range t.closure(start, dirs) {
+				after[q] = max(after[q], line)
+			}
+		}
+		for _, q := range slices.Sorted(maps.Keys(after)) {
+			qm := t.mods[q]
+			if q == p || qm == nil {
+				continue
+			}
+			for _, name := range slices.Sorted(maps.Keys(qm.sets)) {
+				if at, ok := pm.resets[name]; ok && at > after[q] {
+					out = append(out, Replacement{Name: name, File: q, Line: qm.sets[name], By: p, ByLine: at, Production: why})
+				}
+			}
+		}
+	}
+	return out
 }

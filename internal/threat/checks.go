@@ -156,9 +156,17 @@ var checks = map[string]check{
 	},
 	"secret-scanning": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-scanning") },
 	"env-ignored":     func(c *Context, h Hit) []model.Evidence { return c.Anywhere("env-ignored") },
-	"secret-store":    func(c *Context, h Hit) []model.Evidence { return c.Anywhere("secret-store") },
-	"graphql-limit":   func(c *Context, h Hit) []model.Evidence { return c.Anywhere("graphql-limit") },
-	"csp":             func(c *Context, h Hit) []model.Evidence { return c.Anywhere("csp") },
+	// secret-store: a secret store in the code, or, for secrets that the
+	// settings production loads assign again (from the environment, a
+	// file), the lines that do: the committed value never runs there.
+	"secret-store": func(c *Context, h Hit) []model.Evidence {
+		if ev := c.replacedInProduction(h.Evidence); ev != nil {
+			return ev
+		}
+		return c.Anywhere("secret-store")
+	},
+	"graphql-limit": func(c *Context, h Hit) []model.Evidence { return c.Anywhere("graphql-limit") },
+	"csp":           func(c *Context, h Hit) []model.Evidence { return c.Anywhere("csp") },
 	// csrf-protection: a view exempted from the check has none, whatever
 	// the app installs; else a check at the route or anywhere in the app.
 	"csrf-protection": func(c *Context, h Hit) []model.Evidence {
@@ -191,4 +199,28 @@ func CheckIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// replacedInProduction is the evidence that every secret at ev is a
+// setting the settings production loads assign again, or nil.
+func (c *Context) replacedInProduction(ev []model.Evidence) []model.Evidence {
+	var out []model.Evidence
+	for _, e := range ev {
+		found := false
+		for _, s := range c.F.Secrets {
+			if s.File != e.File || s.Line != e.Line || s.Variable == "" {
+				continue
+			}
+			for _, ctl := range c.ControlsOf(facts.ControlReplaced) {
+				if ctl.Detail == facts.ReplacedKey(s.Variable, s.File) {
+					out = append(out, toModel(ctl.Evidence)...)
+					found = true
+				}
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return out
 }

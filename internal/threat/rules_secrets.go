@@ -78,8 +78,15 @@ var signingKey = &Rule{
 			if len(ev) == 0 {
 				continue
 			}
+			// A key the settings production loads set again (from the
+			// environment, a file) signs nothing there: the row is drafted
+			// mitigated with those lines.
+			gate := ""
+			if c.replacedInProduction(ev) != nil {
+				gate = "secret-store"
+			}
 			hits = append(hits, Hit{
-				Secrets: g.file, File: g.file, Assets: append([]string{assetAllCredentials}, c.AllUserData()...),
+				Secrets: g.file, File: g.file, Assets: append([]string{assetAllCredentials}, c.AllUserData()...), Gate: gate,
 				Impact: "sign in as any user", Method: "signing their own session or token with the key in the code", Requires: "the source code (public repos, leaked images, old forks)",
 				Abuse:      "Anyone with the code forges sessions or tokens for any account",
 				Difficulty: model.Moderate, DifficultyReason: repoDifficulty,

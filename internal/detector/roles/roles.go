@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
@@ -34,6 +35,10 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	for p, r := range d.tree.Roles() {
 		out.SetRole(p, r)
+	}
+	for _, r := range d.tree.Replaced() {
+		out.AddControl(facts.Control{ID: detector.ID("control", facts.ControlReplaced, r.File, r.Name), Kind: facts.ControlReplaced,
+			Detail: facts.ReplacedKey(r.Name, r.File), Evidence: []facts.Evidence{{File: r.By, Line: r.ByLine}}})
 	}
 	return nil
 }
