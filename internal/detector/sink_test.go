@@ -28,8 +28,10 @@ func TestEveryListHasOneKind(t *testing.T) {
 			}
 		}
 	}
+	// Lists filled after the sink, by the scan's later steps, have no kind.
+	afterSink := map[string]bool{"StaticFiles": true} // process.ListStatic
 	for i := range v.NumField() {
-		if name := v.Type().Field(i).Name; v.Field(i).Kind() == reflect.Slice && owners[name] != 1 {
+		if name := v.Type().Field(i).Name; v.Field(i).Kind() == reflect.Slice && !afterSink[name] && owners[name] != 1 {
 			t.Errorf("facts.Facts.%s is the list of %d kinds, want 1", name, owners[name])
 		}
 	}
