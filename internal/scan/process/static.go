@@ -172,8 +172,9 @@ func (t tree) has(file string) bool {
 
 // resolve finds the folder a mount registered in file serves: beside the
 // file when the code says so, otherwise the working folder's, looked for
-// from the file's folder up to its program's root (a project marker) or
-// the tree's. An absolute folder or one that leaves the tree is not in it.
+// in its program's root (the nearest folder above with a project marker)
+// first, then from the file's folder up to that root, or to the tree's
+// when there is none. An absolute folder or one that leaves the tree is not in it.
 func (t tree) resolve(file string, s *facts.Served) (string, bool) {
 	d := strings.TrimSpace(s.Dir)
 	if d == "" || path.IsAbs(d) || strings.Contains(d, `\`) || len(d) > 1 && d[1] == ':' {
@@ -193,15 +194,25 @@ func (t tree) resolve(file string, s *facts.Served) (string, bool) {
 	if s.InFile {
 		return in(b)
 	}
-	for {
-		if c, ok := in(b); ok {
+	// The program's root is where it is usually started from (npm start,
+	// go run ., the project's folder): tried first, then each folder from
+	// the file's up to it.
+	var folders []string
+	for d := b; ; d = path.Dir(d) {
+		folders = append(folders, d)
+		if d == "." || t.root(d) {
+			break
+		}
+	}
+	if root := folders[len(folders)-1]; t.root(root) {
+		folders = append([]string{root}, folders...)
+	}
+	for _, d := range folders {
+		if c, ok := in(d); ok {
 			return c, true
 		}
-		if b == "." || t.root(b) {
-			return "", false
-		}
-		b = path.Dir(b)
 	}
+	return "", false
 }
 
 // root says folder b holds a program's root marker.

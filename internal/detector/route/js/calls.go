@@ -1394,7 +1394,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			// A folder inside node_modules serves a vendored library
 			// (bootstrap, jquery): no surface of the app's own.
 			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules"),
-				served: folderOf(t, arg0(a))}
+				served: staticFolder(t, arg0(a))}
 		}
 		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a), callText: factoryCall(t, a, name)}
 		if fn != nil && fn.Type() == "identifier" {

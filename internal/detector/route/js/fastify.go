@@ -138,6 +138,22 @@ func declared(t *syntax.Tree, name string) *syntax.Node {
 	return value
 }
 
+// staticFolder is the folder a static middleware serves, from its first
+// argument: serve-static's, koa-static's and sirv's folder, whose files
+// answer below the mount; or Hono's serveStatic({ root }), which looks up
+// the request's whole path under root (/static/* with root './' serves
+// ./static/).
+func staticFolder(t *syntax.Tree, a *syntax.Node) *facts.Served {
+	if a != nil && a.Type() == "object" {
+		s := folderOf(t, objectField(t, a, "root"))
+		if s != nil {
+			s.HasURL = true
+		}
+		return s
+	}
+	return folderOf(t, a)
+}
+
 // arg0 is a call's first argument, or nil.
 func arg0(call *syntax.Node) *syntax.Node {
 	if args := argList(call); len(args) > 0 {
