@@ -21,9 +21,75 @@ var (
 	browserGlobal = regexp.MustCompile(`(?:^|[^\w$.])(?:document|window|localStorage|sessionStorage|navigator|customElements)\.[A-Za-z_$]|(?m:^\s*['"]use client['"])`)
 	// bothSides tests where it runs: code written for the server too.
 	bothSides = regexp.MustCompile(`\btypeof\s+(?:window|document)\b`)
-	// serverImport imports a module only a server has.
-	serverImport = regexp.MustCompile(`(?:\brequire\(\s*|\bfrom\s+|\bimport\s+|\bimport\(\s*)['"](?:node:[\w/]+|fs|fs/promises|child_process|http|https|net|tls|dgram|cluster|worker_threads|os|express|koa|fastify|@nestjs/[\w-]+|next/server|next/headers|pg|mysql2?|mongoose|sequelize|typeorm|@prisma/client)['"]`)
 )
+
+// serverModules are modules only a server has (and node:*).
+var serverModules = map[string]bool{
+	"fs": true, "fs/promises": true, "child_process": true, "http": true, "https": true, "net": true, "tls": true,
+	"dgram": true, "cluster": true, "worker_threads": true, "os": true, "express": true, "koa": true, "fastify": true,
+	"next/server": true, "next/headers": true, "pg": true, "mysql": true, "mysql2": true, "mongoose": true,
+	"sequelize": true, "typeorm": true, "@prisma/client": true,
+}
+
+func serverModule(m string) bool {
+	return serverModules[m] || strings.HasPrefix(m, "node:") || strings.HasPrefix(m, "@nestjs/")
+}
+
+// importWords come before a module's name in quotes: require('x'),
+// from 'x', import 'x', import('x').
+var importWords = [][]byte{[]byte("require("), []byte("from"), []byte("import")}
+
+// imports are the modules code imports, found with a search for each
+// word rather than one regular expression over the file (every script of
+// the tree is read): whether one is a server's, and the relative ones
+// (./x, ../y).
+func imports(code []byte) (server bool, rel []string) {
+	for _, w := range importWords {
+		for i := 0; ; {
+			j := bytes.Index(code[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(w)
+			if at > 0 && isIdentByte(code[at-1]) {
+				continue
+			}
+			spec, ok := quotedAfter(code[i:])
+			if !ok {
+				continue
+			}
+			switch {
+			case serverModule(spec):
+				server = true
+			case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
+				rel = append(rel, spec)
+			}
+		}
+	}
+	return server, rel
+}
+
+// quotedAfter is the text in quotes that follows spaces and one
+// opening parenthesis at the start of b: 'x' in " 'x'" or "('x')".
+func quotedAfter(b []byte) (string, bool) {
+	k := 0
+	for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '(') {
+		k++
+	}
+	if k >= len(b) || b[k] != '\'' && b[k] != '"' {
+		return "", false
+	}
+	end := bytes.IndexByte(b[k+1:], b[k])
+	if end <= 0 || bytes.IndexByte(b[k+1:k+1+end], '\n') >= 0 {
+		return "", false
+	}
+	return string(b[k+1 : k+1+end]), true
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // browserScript says why a script is a page's (what it reads), or ""
 // when it is not.
@@ -33,7 +99,10 @@ func browserScript(l Lang, src []byte) string {
 	}
 	code := StripComments(l, src)
 	m := browserGlobal.Find(code)
-	if m == nil || bothSides.Match(code) || serverImport.Match(code) {
+	if m == nil || bothSides.Match(code) {
+		return ""
+	}
+	if server, _ := imports(code); server {
 		return ""
 	}
 	g := bytes.TrimLeft(m, " \t\r\n;,({[=!&|?:+-*/<>")
@@ -56,11 +125,6 @@ func mayBeBrowser(src []byte) bool {
 	return false
 }
 
-// serverScript reports a script that imports a module only a server has.
-func serverScript(l Lang, src []byte) bool {
-	return serverImport.Match(src) && serverImport.Match(StripComments(l, src))
-}
-
 // The tree decides the scripts a page's script alone imports: a helper
 // the page's code imports and no server code does (frontend/utils.js,
 // which reads no global itself) is the page's; so is the entry a bundler
@@ -76,7 +140,6 @@ type script struct {
 }
 
 var (
-	relImport = regexp.MustCompile(`(?:\bfrom\s+|\bimport\s+|\brequire\(\s*|\bimport\(\s*)['"](\.{1,2}/[^'"]+)['"]`)
 	// bundleEntry is the entry option of a bundler's configuration.
 	bundleEntry = regexp.MustCompile(`\b(?:input|entry|entryPoints)\s*:\s*(\[[^\]]*\]|\{[^}]*\}|['"][^'"]+['"])`)
 	quoted      = regexp.MustCompile(`['"]([^'"]+\.(?:m?js|cjs|jsx?|tsx?))['"]`)
@@ -117,9 +180,15 @@ func readScript(p string, src []byte) (*script, []string) {
 	case l.Family() != JavaScript || RoleOf(p).Kind != App:
 		return nil, nil
 	}
-	sc := &script{browser: browserScript(l, src), server: serverScript(l, src)}
-	for _, m := range relImport.FindAllSubmatch(src, -1) {
-		sc.imports = append(sc.imports, Stem(path.Join(dir, string(m[1]))))
+	sc := &script{browser: browserScript(l, src)}
+	server, rel := imports(src)
+	if server {
+		// An import in a comment imports nothing.
+		server, _ = imports(StripComments(l, src))
+	}
+	sc.server = server
+	for _, r := range rel {
+		sc.imports = append(sc.imports, Stem(path.Join(dir, r)))
 	}
 	return sc, nil
 }
