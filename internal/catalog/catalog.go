@@ -54,6 +54,9 @@ type Service struct {
 	Imports     map[string][]string `yaml:"imports,omitempty" json:"imports,omitempty"`
 	Calls       []string            `yaml:"calls,omitempty" json:"calls,omitempty"`
 	Hosts       []string            `yaml:"hosts,omitempty" json:"hosts,omitempty"`
+	// Headers are the request headers the service's webhooks carry
+	// (Stripe-Signature): code that reads one takes its webhooks.
+	Headers []string `yaml:"headers,omitempty" json:"headers,omitempty"`
 
 	calls []*regexp.Regexp
 }
@@ -202,8 +205,13 @@ func parse(data []byte) (*catalogue, error) {
 				bad(s, "hosts: %q must be a bare host name (api.example.com)", h)
 			}
 		}
-		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 {
-			bad(s, "nothing in code can point to it: give packages, imports, calls or hosts")
+		for _, h := range s.Headers {
+			if h == "" || strings.ContainsAny(h, " :\"'`") {
+				bad(s, "headers: %q must be a header name (Stripe-Signature)", h)
+			}
+		}
+		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 {
+			bad(s, "nothing in code can point to it: give packages, imports, calls, hosts or headers")
 		}
 	}
 	for _, s := range c.services {

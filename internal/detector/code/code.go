@@ -242,6 +242,10 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 	}
 	hs := catalogHosts()
 	found, composed := hostsIn(hs, l, stripped, imports)
+	var hdr []int
+	if len(hs.headers) > 0 && !ImportsMock(imports) {
+		hdr = headersIn(hs, stripped)
+	}
 	for i, s := range catalog.All() {
 		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
 			if off := s.CallIn(stripped); off >= 0 {
@@ -263,12 +267,51 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 			}
 			off = composed[h]
 		}
+		if off < 0 && hdr != nil {
+			for _, h := range hs.headersOf[i] {
+				if off = hdr[h]; off >= 0 {
+					break
+				}
+			}
+		}
 		if off >= 0 {
 			out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 		}
 	}
 	return out
 }
+
+// headersIn finds the catalogue's webhook headers a file reads: each as a
+// whole string literal ("Stripe-Signature", or all in lower case as some
+// frameworks spell them), outside log calls (offset per header, or -1).
+// It reads the text after each quote, not every byte: most of a file is
+// no string, and the header names start like common words.
+func headersIn(hs *hostSet, stripped []byte) []int {
+	found := make([]int, len(hs.headers))
+	for i := range found {
+		found[i] = -1
+	}
+	for from := 0; from < len(stripped); {
+		k := bytes.IndexAny(stripped[from:], "\"'`")
+		if k < 0 {
+			break
+		}
+		i := from + k
+		from = i + 1
+		limit := min(len(stripped), i+1+hs.headerMax+1)
+		j := bytes.IndexByte(stripped[i+1:limit], stripped[i])
+		if j < 0 {
+			continue
+		}
+		h, ok := hs.headerOf[string(stripped[i+1:i+1+j])]
+		if ok && found[h] < 0 && !InLogCall(stripped, i+1) {
+			found[h] = i + 1
+		}
+	}
+	return found
+}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 
 // hostsIn finds the catalogue hosts a file names where a request can be
 // made: in its literals and in the URLs it builds from parts (offsets of
@@ -310,6 +353,13 @@ type hostSet struct {
 	// ofService lists, per service of catalog.All(), its hosts as
 	// numbers, in catalogue order.
 	ofService [][]int
+	// headers are the catalogue's webhook headers, headersOf their
+	// numbers per service; headerOf maps each as written and in lower
+	// case to its number, headerMax is the longest.
+	headers   []string
+	headersOf [][]int
+	headerOf  map[string]int
+	headerMax int
 }
 
 var catalogHosts = sync.OnceValue(func() *hostSet {
@@ -328,6 +378,21 @@ var catalogHosts = sync.OnceValue(func() *hostSet {
 			ids = append(ids, n)
 		}
 		hs.ofService = append(hs.ofService, ids)
+		var hids []int
+		for _, h := range s.Headers {
+			hids = append(hids, len(hs.headers))
+			hs.headers = append(hs.headers, h)
+		}
+		hs.headersOf = append(hs.headersOf, hids)
+	}
+	hs.headerOf = map[string]int{}
+	for i, h := range hs.headers {
+		for _, w := range []string{h, strings.ToLower(h)} {
+			if _, ok := hs.headerOf[w]; !ok {
+				hs.headerOf[w] = i
+			}
+		}
+		hs.headerMax = max(hs.headerMax, len(h))
 	}
 	// The catalogue is embedded and validated by its tests: a host set
 	// this cannot hold is a build defect.

@@ -62,6 +62,9 @@ func TestUses(t *testing.T) {
 		{"substring package", lang.JavaScript, "import x from 'not-openai-helper'\n", nil},
 		{"commented", lang.JavaScript, "// import OpenAI from 'openai'\n", nil},
 		{"go stripe", lang.Go, "import \"github.com/stripe/stripe-go/v76/webhook\"\n", []string{"stripe"}},
+		{"webhook header", lang.JavaScript, "const sig = req.headers['stripe-signature']\n", []string{"stripe"}},
+		{"webhook header in prose", lang.JavaScript, "const help = 'send Stripe-Signature'\nconst v = req.headers['x-stripe-signature-version']\n", nil},
+		{"webhook header logged", lang.Python, "logger.warning('missing %s', 'Stripe-Signature')\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

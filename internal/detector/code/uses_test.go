@@ -62,11 +62,41 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 				}
 			}
 		}
+		for _, h := range s.Headers {
+			if off >= 0 {
+				break
+			}
+			off = headerInReference(stripped, h)
+		}
 		if off >= 0 {
 			out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 		}
 	}
 	return out
+}
+
+// headerInReference finds a webhook header as a whole string literal, as
+// written or in lower case, outside log calls: its first offset or -1.
+func headerInReference(src []byte, header string) int {
+	best := -1
+	for _, w := range []string{header, strings.ToLower(header)} {
+		for from := 0; ; {
+			i := bytes.Index(src[from:], []byte(w))
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if i > 0 && end < len(src) && isQuote(src[i-1]) && src[end] == src[i-1] && !InLogCall(src, i) {
+				if best < 0 || i < best {
+					best = i
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	return best
 }
 
 // hostInReference finds one host as a whole host name, returning its

@@ -85,6 +85,9 @@ func TestCatalogueFixture(t *testing.T) {
 		for _, h := range s.Hosts {
 			want("host", h)
 		}
+		for _, h := range s.Headers {
+			want("header", h)
+		}
 		if len(s.Calls) > 0 {
 			hit := false
 			for _, l := range found[s.ID] {

@@ -255,3 +255,4 @@ import e2b
 import e2b_code_interpreter
 import google.cloud.kms
 import google.cloud.secretmanager
+import azure.eventgrid

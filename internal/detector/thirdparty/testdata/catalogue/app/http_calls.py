@@ -571,3 +571,9 @@ def call_apple_sign_in(payload):
     resp = requests.post("https://appleid.apple.com/auth/token", json=payload, timeout=10)
     resp.raise_for_status()
     return resp.json()
+
+
+def call_azure_event_grid(payload):
+    resp = requests.post("https://orders.westeurope-1.eventgrid.azure.net/api/events", json=payload, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
