@@ -304,12 +304,40 @@ func headersIn(hs *hostSet, stripped []byte) []int {
 			continue
 		}
 		h, ok := hs.headerOf[string(stripped[i+1:i+1+j])]
-		if ok && found[h] < 0 && !InLogCall(stripped, i+1) {
+		if ok && found[h] < 0 && headerRead(stripped, i, i+1+j) && !InLogCall(stripped, i+1) {
 			found[h] = i + 1
 		}
 	}
 	return found
 }
+
+// headerRead: the literal between the quotes at open and end is read as
+// a header: a call's argument (Header.Get("X"), headers.get("x")), an
+// index (req.headers["x"]) or a constant's value (name = "X"); an item of
+// a list of words ({"Stripe-Signature", ...}) reads nothing.
+func headerRead(src []byte, open, end int) bool {
+	i := open - 1
+	for i >= 0 && IsSpace(src[i]) {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch src[i] {
+	case '(', '=':
+		return true
+	case '[':
+		j := end + 1
+		for j < len(src) && IsSpace(src[j]) {
+			j++
+		}
+		return j < len(src) && src[j] == ']'
+	}
+	return false
+}
+
+// IsSpace is \s of Go's regexp: [\t\n\f\r ].
+func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 

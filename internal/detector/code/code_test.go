@@ -64,6 +64,8 @@ func TestUses(t *testing.T) {
 		{"go stripe", lang.Go, "import \"github.com/stripe/stripe-go/v76/webhook\"\n", []string{"stripe"}},
 		{"webhook header", lang.JavaScript, "const sig = req.headers['stripe-signature']\n", []string{"stripe"}},
 		{"webhook header in prose", lang.JavaScript, "const help = 'send Stripe-Signature'\nconst v = req.headers['x-stripe-signature-version']\n", nil},
+		{"webhook header read through a constant", lang.Go, "const sigHeader = \"Stripe-Signature\"\n", []string{"stripe"}},
+		{"webhook header in a word list", lang.Go, "var words = []string{\"Stripe-Signature\", \"X-Slack-Signature\"}\nvar ws = [\"x-slack-signature\", \"b\"]\n", nil},
 		{"webhook header logged", lang.Python, "logger.warning('missing %s', 'Stripe-Signature')\n", nil},
 	}
 	for _, tt := range tests {

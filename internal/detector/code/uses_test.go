@@ -87,7 +87,7 @@ func headerInReference(src []byte, header string) int {
 			}
 			i += from
 			end := i + len(w)
-			if i > 0 && end < len(src) && isQuote(src[i-1]) && src[end] == src[i-1] && !InLogCall(src, i) {
+			if i > 0 && end < len(src) && isQuote(src[i-1]) && src[end] == src[i-1] && headerRead(src, i-1, end) && !InLogCall(src, i) {
 				if best < 0 || i < best {
 					best = i
 				}

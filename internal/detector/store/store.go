@@ -630,7 +630,7 @@ func schemeURLs(src []byte) [][]int {
 			continue
 		}
 		q := r
-		for q > 0 && reSpace(src[q-1]) {
+		for q > 0 && code.IsSpace(src[q-1]) {
 			q--
 		}
 		if q == 0 || src[q-1] != '\'' && src[q-1] != '"' && src[q-1] != '=' {
@@ -642,9 +642,4 @@ func schemeURLs(src []byte) [][]int {
 
 func schemeByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
-}
-
-// reSpace is \s of Go's regexp: [\t\n\f\r ].
-func reSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
