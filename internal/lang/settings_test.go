@@ -1,9 +1,11 @@
 package lang
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -113,6 +115,42 @@ func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
 		}
 		if r.Reason() != w {
 			t.Errorf("%s:\n got %q\nwant %q", p, r.Reason(), w)
+		}
+	}
+}
+
+// TestTreeReplaced: a setting the production module assigns after the
+// import that brings the first value is replaced; one assigned by a
+// module production does not load, or only added, is not.
+func TestTreeReplaced(t *testing.T) {
+	for _, tt := range []struct {
+		dir  string
+		want []string
+	}{
+		// prod.py: from .base import * (line 3), then ALLOWED_HOSTS (6).
+		{"django", []string{"ALLOWED_HOSTS proj/settings/base.py:5 by proj/settings/prod.py:6"}},
+		// local.py adds TIME_ZONE, which prod.py never set.
+		{"local", nil},
+	} {
+		var tr Tree
+		root := filepath.Join("testdata", "tree", tt.dir)
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if rel = filepath.ToSlash(rel); TreeWants(rel) {
+				src, _ := os.ReadFile(p)
+				tr.Add(rel, src)
+			}
+			return nil
+		})
+		var got []string
+		for _, r := range tr.Replaced() {
+			got = append(got, fmt.Sprintf("%s %s:%d by %s:%d", r.Name, r.File, r.Line, r.By, r.ByLine))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: replaced %q, want %q", tt.dir, got, tt.want)
 		}
 	}
 }
