@@ -12,6 +12,7 @@ import (
 // guard is what Decide reads of a router.Guard.
 type guard struct {
 	name      string // as judged: its Text, else its Name
+	config    string // the code configuring its value (router.Guard.Config)
 	code      string
 	defined   string // file:line
 	applied   string
@@ -27,7 +28,7 @@ func guardOf(g router.Guard) guard {
 	if name == "" && g.Source != "" {
 		name = "inline middleware"
 	}
-	return guard{name: name, code: g.Source, defined: at(g.Defined), applied: at(g.Applied), verdict: g.Verdict, framework: g.Framework}
+	return guard{name: name, config: g.Name + "\n" + g.Config, code: g.Source, defined: at(g.Defined), applied: at(g.Applied), verdict: g.Verdict, framework: g.Framework}
 }
 
 func at(e facts.Evidence) string {
@@ -97,7 +98,7 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 	for i := range guards {
 		g := &guards[i]
 		v, role, why := j.guard(g)
-		if v == vRequired && path != "" && j.exempts(g.code, path) {
+		if v == vRequired && path != "" && (j.exempts(g.code, path) || j.configuredExempt(*g, path)) {
 			continue
 		}
 		switch v {
@@ -806,4 +807,91 @@ func init() {
 			delete(libraryGuards, k)
 		}
 	}
+}
+
+// configuredExempt says a guard lets path through by how it is
+// configured where it is applied: its code hands the request on when a
+// method of its own says so (if m.isOptional(r) { next(w, r); return }),
+// that method compares the request's path with the entries of a field
+// (for _, p := range m.optionalForPaths { if strings.HasPrefix(r.URL.Path, p) ... }),
+// a builder of the guard sets that field from its arguments
+// (func (m *Auth) WithOptionalFor(paths ...string) *Auth { m.optionalForPaths = paths }),
+// and the value applied was built with literal paths
+// (NewAuth(svc).WithOptionalFor("/api/badge/")) that path is under.
+func (j *judge) configuredExempt(g guard, path string) bool {
+	if g.code == "" || !strings.Contains(g.config, "(") {
+		return false
+	}
+	for _, m := range passThrough.FindAllStringSubmatch(g.code, -1) {
+		for _, h := range helperTest.FindAllStringSubmatch(m[0], -1) {
+			name := h[1][strings.LastIndexByte(h[1], '.')+1:]
+			body := methodBody(g.code, name)
+			if body == "" && j.lookup != nil {
+				body, _, _ = j.lookup(h[1])
+			}
+			if body == "" || !requestPath.MatchString(body) {
+				continue
+			}
+			prefix := strings.Contains(body, "HasPrefix") || strings.Contains(body, "startsWith")
+			for _, f := range rangedField.FindAllStringSubmatch(body, -1) {
+				for _, b := range fieldSetter(g.code+"\n"+g.config, f[1]) {
+					for _, lit := range builderPaths(g.config, b) {
+						if path == lit || prefix && strings.HasPrefix(path, lit) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// rangedField is a loop over a field of the receiver: range m.paths.
+	rangedField  = regexp.MustCompile(`\brange\s+\w+\.(\w+)`)
+	goMethodHead = regexp.MustCompile(`(?m)^func\s*\([^)]*\)\s*(\w+)\s*\(`)
+	pathLiteral  = regexp.MustCompile(`"(/[^"\s]*)"`)
+)
+
+// methodBody is the source of the method called name in code (a Go
+// method and those inlined after it), up to the next method, or "".
+func methodBody(code, name string) string {
+	heads := goMethodHead.FindAllStringSubmatchIndex(code, -1)
+	for i, h := range heads {
+		if code[h[2]:h[3]] != name {
+			continue
+		}
+		end := len(code)
+		if i+1 < len(heads) {
+			end = heads[i+1][0]
+		}
+		return code[h[0]:end]
+	}
+	return ""
+}
+
+// fieldSetter names the methods in code that assign field.
+func fieldSetter(code, field string) []string {
+	set := regexp.MustCompile(`\.` + regexp.QuoteMeta(field) + `\s*=[^=]`)
+	var out []string
+	for _, h := range goMethodHead.FindAllStringSubmatch(code, -1) {
+		if body := methodBody(code, h[1]); set.MatchString(body) {
+			out = append(out, h[1])
+		}
+	}
+	return out
+}
+
+// builderPaths are the literal paths config passes to builder:
+// .WithOptionalFor("/", "/share/").
+func builderPaths(config, builder string) []string {
+	call := regexp.MustCompile(`\.\s*` + regexp.QuoteMeta(builder) + `\(([^()]*)\)`)
+	var out []string
+	for _, c := range call.FindAllStringSubmatch(config, -1) {
+		for _, l := range pathLiteral.FindAllStringSubmatch(c[1], -1) {
+			out = append(out, l[1])
+		}
+	}
+	return out
 }

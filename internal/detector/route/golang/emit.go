@@ -238,6 +238,59 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 			return "", "", false
 		}
 		fd := found[0]
-		return fd.text(), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
+		return m.withReceiverCalls(fd), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
 	}
 }
+
+// withReceiverCalls is a method's source followed by the methods of its
+// own type it calls on its receiver whose names the module declares more
+// than once (m.ServeHTTP(w, r, next): a name like ServeHTTP has many
+// methods in a package, and only the receiver's type says which one
+// runs), two calls deep. A name declared once is left to the lookup,
+// which says where it is.
+func (m *module) withReceiverCalls(fd *funcDecl) string {
+	src := fd.text()
+	if fd.recvType == "" {
+		return src
+	}
+	p := m.pkgs[fd.file.dir+"\x00"+fd.file.pkg]
+	recv := receiverName.FindStringSubmatch(src)
+	if p == nil || recv == nil {
+		return src
+	}
+	call := regexp.MustCompile(`\b` + regexp.QuoteMeta(recv[1]) + `\.(\w+)\(`)
+	seen := map[*funcDecl]bool{fd: true}
+	out, todo := src, []string{src}
+	for depth := 0; depth < 2 && len(todo) > 0; depth++ {
+		var next []string
+		for _, code := range todo {
+			for _, c := range call.FindAllStringSubmatch(code, -1) {
+				if m.declared(c[1]) < 2 {
+					continue // found by its name alone, with where it is
+				}
+				for _, md := range p.methods[c[1]] {
+					if md.recvType == fd.recvType && !seen[md] {
+						seen[md] = true
+						t := md.text()
+						out += "\n\n" + t
+						next = append(next, t)
+					}
+				}
+			}
+		}
+		todo = next
+	}
+	return out
+}
+
+// declared counts the functions and methods of the module called name.
+func (m *module) declared(name string) int {
+	n := 0
+	for _, key := range m.dirs {
+		n += len(m.pkgs[key].funcs[name]) + len(m.pkgs[key].methods[name])
+	}
+	return n
+}
+
+// receiverName is a method's receiver: m in func (m *T) Name(.
+var receiverName = regexp.MustCompile(`(?m)^func\s*\(\s*(\w+)\s+\*?\w+`)

@@ -68,7 +68,11 @@ type value struct {
 	str      string
 	isStr    bool
 	typeName string
-	fields   map[string]*value
+	// typePkg is the package typeName is declared in, when the value came
+	// from another package's constructor (routes.NewNotesHandler()): its
+	// methods are looked up there.
+	typePkg *pkg
+	fields  map[string]*value
 }
 
 // env is a lexical scope.
@@ -361,6 +365,9 @@ func (fr *frame) selector(e *ast.SelectorExpr) *value {
 
 func (fr *frame) composite(e *ast.CompositeLit) *value {
 	v := &value{typeName: typeName(e.Type), fields: map[string]*value{}}
+	if v.typeName != "" {
+		v.typePkg = fr.p
+	}
 	var ip, sel string
 	if se, ok := e.Type.(*ast.SelectorExpr); ok {
 		ip, sel = fr.importOf(se.X), se.Sel.Name
@@ -436,11 +443,15 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 		if x != nil && x.gr != nil {
 			return fr.gorillaMethod(x.gr, fun.Sel.Name, c)
 		}
-		if cands := fr.methodsOf(fr.p, fun.Sel.Name, x); len(cands) > 0 {
+		mp := fr.p
+		if x != nil && x.typePkg != nil {
+			mp = x.typePkg
+		}
+		if cands := fr.methodsOf(mp, fun.Sel.Name, x); len(cands) > 0 {
 			args := fr.args(c)
 			var ret *value
 			for _, fd := range cands {
-				if v := fr.m.callDecl(fr.p, fd, x, args, fr.depth+1); v != nil && ret == nil {
+				if v := fr.m.callDecl(mp, fd, x, args, fr.depth+1); v != nil && ret == nil {
 					ret = v
 				}
 			}

@@ -400,7 +400,7 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 	}
 	if !fd.relevant || fd.decl == nil {
 		m.interpreted[fd] = true
-		return resultType(fd)
+		return resultOf(p, fd)
 	}
 	// A call that hands the function nothing we track can only repeat
 	// what its first interpretation did: reuse its result.
@@ -453,12 +453,21 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 	fr.block(d.Body.List)
 	ret := fr.ret
 	if ret == nil {
-		ret = resultType(fd)
+		ret = resultOf(p, fd)
 	}
 	if plain {
 		m.results[fd] = ret
 	}
 	return ret
+}
+
+// resultOf is resultType with the package it is declared in.
+func resultOf(p *pkg, fd *funcDecl) *value {
+	v := resultType(fd)
+	if v != nil {
+		v.typePkg = p
+	}
+	return v
 }
 
 // resultType is a value of the function's result type: a constructor's

@@ -2,6 +2,7 @@ package golang
 
 import (
 	"go/ast"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -344,7 +345,10 @@ func (fr *frame) guard(name string, e ast.Expr) router.Guard {
 	}
 	if fd := fr.lookupFunc(fn); fd != nil {
 		g.Defined = facts.Evidence{File: fd.file.path, Line: fd.file.lines().Line(fd.pos)}
-		g.Source = fd.text()
+		g.Source = fr.m.withReceiverCalls(fd)
+		if fd.recvType != "" {
+			g.Config = fr.guardConfig(e, fd)
+		}
 	}
 	return g
 }
@@ -451,3 +455,43 @@ func (m *module) miss(file string, line int) {
 	}
 	m.missed[file][line] = true
 }
+
+// guardConfig is how a method value applied as middleware was configured:
+// the builder calls on the way to it (NewAuth(svc).WithOptionalFor("/").Handler),
+// or those assigned to the variable it is read from (auth := NewAuth(svc);
+// auth = auth.WithOptionalFor("/") before r.Use(auth.Handler)), with the
+// code of the builders of the method's type they call.
+func (fr *frame) guardConfig(e ast.Expr, fd *funcDecl) string {
+	text := exprText(e)
+	if sel, ok := unparen(e).(*ast.SelectorExpr); ok {
+		if id, ok := unparen(sel.X).(*ast.Ident); ok {
+			// Assignments to the variable earlier in the same function.
+			src := fr.f.src.Bytes()
+			at := min(max(int(e.Pos())-fr.f.base, 0), len(src))
+			body := string(src[:at])
+			if i := strings.LastIndex(body, "\nfunc "); i >= 0 {
+				body = body[i:]
+			}
+			assign := regexp.MustCompile(`(?m)\b` + regexp.QuoteMeta(id.Name) + `\s*:?=\s*((?:[^\n]*\.[ \t]*\n)*[^\n]*(?:\n\s*\.[^\n]*)*)`)
+			for _, m := range assign.FindAllStringSubmatch(body, -1) {
+				text += "\n" + m[1]
+			}
+		}
+	}
+	p := fr.m.pkgs[fd.file.dir+"\x00"+fd.file.pkg]
+	if p == nil {
+		return text
+	}
+	out := text
+	for _, c := range builderCall.FindAllStringSubmatch(text, -1) {
+		for _, md := range p.methods[c[1]] {
+			if md.recvType == fd.recvType {
+				out += "\n\n" + md.text()
+			}
+		}
+	}
+	return out
+}
+
+// builderCall is a method called in a chain: .WithOptionalFor(.
+var builderCall = regexp.MustCompile(`\.\s*(\w+)\(`)

@@ -55,6 +55,10 @@ type Guard struct {
 	// Scope limits a guard to a path under its node ("/admin",
 	// "/admin/*"); "" is everywhere.
 	Scope string
+	// Config is the code that configures the guard's value before it is
+	// applied (auth := NewAuth(svc).WithOptionalFor("/share/")), when it
+	// is not in Name: its literal arguments may list paths it lets through.
+	Config string
 }
 
 // Node is a router: an app, a router, a group or a blueprint.
