@@ -238,7 +238,7 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 			return "", "", false
 		}
 		fd := found[0]
-		return m.withReceiverCalls(fd), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
+		return fd.text(), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
 	}
 }
 

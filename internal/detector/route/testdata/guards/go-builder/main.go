@@ -13,6 +13,7 @@ import (
 func main() {
 	notes := routes.NewNotesHandler("store")
 	health := routes.NewHealthHandler()
+	login := routes.NewLoginHandler()
 
 	router := chi.NewRouter()
 	router.Use(middlewares.NewHeaders())
@@ -21,6 +22,7 @@ func main() {
 
 	notes.RegisterRoutes(api)
 	health.RegisterRoutes(api)
+	login.RegisterRoutes(api)
 
 	http.ListenAndServe(":8080", router)
 }
