@@ -264,7 +264,7 @@ var credentialCall = regexp.MustCompile(`(^|\W)(authenticate|login|login_user|lo
 // without a session.
 // A passkey login finishing its ceremony (go-webauthn's FinishLogin,
 // SimpleWebAuthn's verifyAuthenticationResponse) is one too.
-var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_token|fetch_access_token|exchangeCodeForTokens?|exchange_code_for_tokens?|Finish(?:Discoverable|Passkey)?Login|ValidateDiscoverableLogin|ValidateLogin|verifyAuthenticationResponse|verify_authentication_response)\s*[(\[]|\.Exchange\(\s*[\w.()]+,\s*[^,\n]{0,60}?\b[Cc]ode\b`)
+var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_token|fetch_access_token|exchangeCodeForTokens?|exchange_code_for_tokens?|(?:Finish|Validate)(?:Discoverable|Passkey)?Login|verifyAuthenticationResponse|verify_authentication_response)\s*[(\[]|\.Exchange\(\s*[\w.()]+,\s*[^,\n]{0,60}?\b[Cc]ode\b`)
 
 // TakesCredentials says a handler body is a login: it calls authenticate()
 // or login() with a password it was sent. Such a route is where

@@ -302,7 +302,7 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		// (a Socket.IO event, a NestJS canActivate) turns it away; a
 		// helper's false is only an answer, so this is not followed.
 		for _, loc := range returnFalse.FindAllStringIndex(src, -1) {
-			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) {
+			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) {
 				return true, roleOf(src), "returns false when the caller fails its test"
 			}
 		}
@@ -587,7 +587,7 @@ func rejects(src string) string {
 		// The test must be failed (if (!req.user), if not ...is_authenticated)
 		// or passed by an earlier next(): "if (user) redirect('/login')"
 		// after a password reset sends a known user on, it rejects no one.
-		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && identity.MatchString(c) && negated.MatchString(c) {
+		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) {
 			return "redirects to login"
 		}
 	}
@@ -595,12 +595,23 @@ func rejects(src string) string {
 		return ""
 	}
 	for _, loc := range reject403.FindAllStringIndex(src, -1) {
-		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && identity.MatchString(condition(src, loc[0])) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && testsCaller(condition(src, loc[0])) {
 			return "responds 403"
 		}
 	}
 	return ""
 }
+
+// testsCaller says a test reads who is calling. A setting it reads
+// (h.config.Security.DisableWebAuthn, settings.ALLOW_SIGNUP) is a feature
+// switch, whatever its name says: a 403 or a redirect to a login behind
+// one alone turns everyone away, or no one.
+func testsCaller(c string) bool {
+	return identity.MatchString(configRef.ReplaceAllString(c, ""))
+}
+
+// configRef is a read of the app's configuration.
+var configRef = regexp.MustCompile(`(?i)\b(?:\w+\.)*\w*(?:config|conf|cfg|settings)\.[\w.]+(?:\(\))?`)
 
 // condition is the text that leads to a rejection at i: back to the
 // nearest "if" within 240 bytes (the test that decides it), else the

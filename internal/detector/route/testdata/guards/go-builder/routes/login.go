@@ -7,12 +7,55 @@ import (
 	"golang.org/x/crypto/bcrypt"
 )
 
-type LoginHandler struct{ hash []byte }
+type settings struct{ DisableWebAuthn bool }
+
+type passkeys interface {
+	ValidatePasskeyLogin(r *http.Request) (string, error)
+}
+
+type sessions interface{ Valid(r *http.Request) bool }
+
+type LoginHandler struct {
+	hash     []byte
+	config   settings
+	keys     passkeys
+	sessions sessions
+}
 
 func NewLoginHandler() *LoginHandler { return &LoginHandler{} }
 
 func (h *LoginHandler) RegisterRoutes(router chi.Router) {
-	router.Post("/login", h.Login) // want: POST /api/login auth=none
+	router.Post("/login", h.Login)                   // want: POST /api/login auth=none
+	router.Get("/passkey/options", h.PasskeyOptions) // want: GET /api/passkey/options auth=none
+	router.Post("/passkey/login", h.PasskeyLogin)    // want: POST /api/passkey/login auth=none
+	router.Get("/account", h.Account)                // want: GET /api/account auth=required
+}
+
+// PasskeyOptions is refused to everyone when a setting turns passkeys off.
+func (h *LoginHandler) PasskeyOptions(w http.ResponseWriter, r *http.Request) {
+	if h.config.DisableWebAuthn {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.Write([]byte("{}"))
+}
+
+// PasskeyLogin answers 401 to a failed assertion: a login.
+func (h *LoginHandler) PasskeyLogin(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.keys.ValidatePasskeyLogin(r); err != nil {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.Write([]byte("welcome"))
+}
+
+// Account turns away a caller without a session.
+func (h *LoginHandler) Account(w http.ResponseWriter, r *http.Request) {
+	if !h.sessions.Valid(r) {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.Write([]byte("{}"))
 }
 
 // Login answers 401 to a wrong password: that is the login itself.
