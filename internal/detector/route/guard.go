@@ -687,13 +687,30 @@ func roleOf(src string) string {
 			}
 		}
 	}
-	if m := roleFlag.FindStringSubmatch(src); m != nil {
-		if m[1] != "" {
-			return strings.ToLower(m[1])
+	for _, loc := range roleFlag.FindAllStringSubmatchIndex(src, -1) {
+		if ownerOr.MatchString(lineAt(src, loc[0])) {
+			continue // if user.ID != id && !user.IsAdmin: the owner or an admin
+		}
+		if loc[2] >= 0 {
+			return strings.ToLower(src[loc[2]:loc[3]])
 		}
 		return "admin"
 	}
 	return ""
+}
+
+// ownerOr is a test of the caller's id against another beside a role
+// flag: the record's owner passes as well as the role.
+var ownerOr = regexp.MustCompile(`(?i)\bid\s*(?:!==?|===?)|(?:!==?|===?)\s*[\w.]*\bid\b|\.ID\s*(?:!=|==)|(?:!=|==)\s*[\w.]*\.ID\b`)
+
+// lineAt is the line of src holding offset i.
+func lineAt(src string, i int) string {
+	start := strings.LastIndexByte(src[:i], '\n') + 1
+	end := strings.IndexByte(src[i:], '\n')
+	if end < 0 {
+		return src[start:]
+	}
+	return src[start : i+end]
 }
 
 // library is what a well-known library's guard does, by the name it is

@@ -29,6 +29,34 @@ func (h *LoginHandler) RegisterRoutes(router chi.Router) {
 	router.Get("/passkey/options", h.PasskeyOptions) // want: GET /api/passkey/options auth=none
 	router.Post("/passkey/login", h.PasskeyLogin)    // want: POST /api/passkey/login auth=none
 	router.Get("/account", h.Account)                // want: GET /api/account auth=required
+	router.Get("/users/{id}", h.User)                // want: GET /api/users/{id} auth=required
+	router.Get("/stats", h.Stats)                    // want: GET /api/stats auth=required role=admin
+}
+
+type caller struct {
+	ID      string
+	IsAdmin bool
+}
+
+func (h *LoginHandler) caller(r *http.Request) *caller { return &caller{ID: r.Header.Get("X-User")} }
+
+// User is for the user themselves or an admin: no role is demanded.
+func (h *LoginHandler) User(w http.ResponseWriter, r *http.Request) {
+	c := h.caller(r)
+	if c.ID != chi.URLParam(r, "id") && !c.IsAdmin {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.Write([]byte("{}"))
+}
+
+// Stats is for admins only.
+func (h *LoginHandler) Stats(w http.ResponseWriter, r *http.Request) {
+	if !h.caller(r).IsAdmin {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.Write([]byte("{}"))
 }
 
 // PasskeyOptions is refused to everyone when a setting turns passkeys off.
