@@ -688,7 +688,8 @@ func roleOf(src string) string {
 		}
 	}
 	for _, loc := range roleFlag.FindAllStringSubmatchIndex(src, -1) {
-		if ownerOr.MatchString(lineAt(src, loc[0])) {
+		rest, _, _ := strings.Cut(src[loc[0]:], "\n")
+		if ownerOr.MatchString(condition(src, loc[0]) + rest) {
 			continue // if user.ID != id && !user.IsAdmin: the owner or an admin
 		}
 		if loc[2] >= 0 {
@@ -702,16 +703,6 @@ func roleOf(src string) string {
 // ownerOr is a test of the caller's id against another beside a role
 // flag: the record's owner passes as well as the role.
 var ownerOr = regexp.MustCompile(`(?i)\bid\s*(?:!==?|===?)|(?:!==?|===?)\s*[\w.]*\bid\b|\.ID\s*(?:!=|==)|(?:!=|==)\s*[\w.]*\.ID\b`)
-
-// lineAt is the line of src holding offset i.
-func lineAt(src string, i int) string {
-	start := strings.LastIndexByte(src[:i], '\n') + 1
-	end := strings.IndexByte(src[i:], '\n')
-	if end < 0 {
-		return src[start:]
-	}
-	return src[start : i+end]
-}
 
 // library is what a well-known library's guard does, by the name it is
 // used under: its code is in node_modules or site-packages, not the tree.
