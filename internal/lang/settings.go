@@ -50,9 +50,11 @@ type settingsRef struct {
 type refUse uint8
 
 const (
-	useProduction refUse = iota // the served product's own configuration
-	useTest                     // a test runner's configuration
-	useOther                    // tooling (manage.py), a local environment
+	useProduction refUse = iota // the served product's own configuration: a Dockerfile, a deploy manifest
+	useTest                     // a test runner's configuration, or a command that runs the tests
+	useCI                       // a CI workflow
+	useDev                      // a developer's environment: a devcontainer, a compose override
+	useOther                    // tooling (manage.py)
 )
 
 // settingsMod is what one Python module imports and assigns.
@@ -77,17 +79,25 @@ func TreeWants(p string) bool {
 	case JavaScript, TypeScript, JSX, TSX:
 		return !IsTest(p)
 	case JSON:
-		return envStem(p) != ""
+		// app.json is a platform's deploy manifest; a devcontainer's
+		// environment names the developer's settings.
+		return envStem(p) != "" || base == "app.json" || strings.Contains(base, "devcontainer")
 	case HTML:
 		return base == "index.html"
 	}
-	return strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" ||
+	return strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" || base == "Makefile" ||
 		strings.HasSuffix(base, ".ini") || strings.HasSuffix(base, ".cfg") || strings.HasSuffix(base, ".toml") ||
 		strings.HasPrefix(base, ".env") || strings.HasSuffix(base, ".env") || strings.HasSuffix(base, ".conf")
 }
 
 var (
-	settingsRefRe = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']?\]?\s*(?:,|=|:|\s)\s*["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	settingsRefRe = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']?\]?\s*(?:,|=|:|\s)\s*(?:\{[^}]*?["']?value["']?\s*:\s*|["']value["']\s*:\s*)?["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	// settingsValueRe is the value of a variable a manifest lists by
+	// name and value on lines of their own (- name: DJANGO_SETTINGS_MODULE
+	// then value: ..., in Kubernetes, render.yaml, an app spec, app.json).
+	settingsValueRe = regexp.MustCompile(`^-?\s*["']?value["']?\s*:\s*["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	// testCmdRe is a command that runs the test suite.
+	testCmdRe     = regexp.MustCompile(`manage\.py["',\s]+test\b|\bpytest\b|\btox\b`)
 	settingsArgRe = regexp.MustCompile(`--settings[= ]["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
 	pyFromRe      = regexp.MustCompile(`^from\s+(\.*)([\w.]*)\s+import\s+(.+)`)
 	pyImportRe    = regexp.MustCompile(`^import\s+([\w.]+)`)
@@ -142,20 +152,27 @@ func (t *Tree) Add(p string, src []byte) {
 }
 
 // settingsRefs are the settings modules a file names, each with what it
-// is for: the file's role says, and a test runner's configuration
-// (pytest.ini, a [tool.pytest] section) is the test suite's.
+// is for: the file's role says (a deploy manifest is production's, a
+// devcontainer a developer's, a workflow CI's), and a test runner's
+// configuration (pytest.ini, a [tool.pytest] section) or a command that
+// runs the tests is the test suite's.
 func settingsRefs(p string, src []byte) []settingsRef {
 	use := useProduction
 	base := path.Base(p)
 	switch k := Classify(p, src).Kind; {
 	case k == Test || k == Fixture || base == "pytest.ini" || base == "tox.ini":
 		use = useTest
+	case k == CI:
+		use = useCI
+	case k == DevEnv:
+		use = useDev
 	case k != App:
 		use = useOther
 	}
 	var out []settingsRef
 	section := ""
-	for i, line := range strings.Split(string(src), "\n") {
+	lines := strings.Split(string(src), "\n")
+	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if strings.HasPrefix(trimmed, "[") {
 			section = trimmed
@@ -163,23 +180,64 @@ func settingsRefs(p string, src []byte) []settingsRef {
 		if strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "//") || strings.HasPrefix(trimmed, ";") {
 			continue
 		}
+		at := i
 		m := settingsRefRe.FindStringSubmatch(line)
 		if m == nil {
 			m = settingsArgRe.FindStringSubmatch(line)
+		}
+		if m == nil && strings.Contains(line, "DJANGO_SETTINGS_MODULE") {
+			m, at = valueBelow(lines, i)
 		}
 		if m == nil {
 			continue
 		}
 		u := use
-		if u == useProduction && strings.Contains(section, "pytest") {
+		if (u == useProduction || u == useOther) && (strings.Contains(section, "pytest") || testCmdRe.MatchString(command(lines, i))) {
 			u = useTest
 		}
 		// A default (setdefault, a getenv fallback) yields to what the
 		// server's environment sets.
 		explicit := !strings.Contains(line, "setdefault") && !strings.Contains(line, "get(") && !strings.Contains(line, "getenv(")
-		out = append(out, settingsRef{file: p, line: i + 1, module: m[1], explicit: explicit, use: u})
+		out = append(out, settingsRef{file: p, line: at + 1, module: m[1], explicit: explicit, use: u})
 	}
 	return out
+}
+
+// command is the command line i is part of: the lines above it that
+// go on to it (an argument list, a continued shell line), and itself.
+func command(lines []string, i int) string {
+	start := i
+	for start > 0 && i-start < 8 {
+		prev := strings.TrimSpace(lines[start-1])
+		if !strings.HasSuffix(prev, "\\") && !strings.HasSuffix(prev, ",") && !strings.HasSuffix(prev, "[") &&
+			!strings.HasSuffix(prev, "(") && !strings.HasSuffix(prev, "&&") {
+			break
+		}
+		start--
+	}
+	return strings.Join(lines[start:i+1], " ")
+}
+
+// valueBelow finds the value of the variable named at line i among the
+// lines of the same entry below it, those indented deeper than the
+// name's own line (or its list item's siblings); nil if none.
+func valueBelow(lines []string, i int) ([]string, int) {
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
+	own := indent(lines[i])
+	for j := i + 1; j < len(lines) && j <= i+8; j++ {
+		t := strings.TrimSpace(lines[j])
+		if t == "" {
+			continue
+		}
+		if indent(lines[j]) < own || indent(lines[j]) == own && strings.HasPrefix(strings.TrimSpace(lines[i]), "-") ||
+			strings.HasPrefix(t, "-") && indent(lines[j]) <= own {
+			return nil, i
+		}
+		if m := settingsValueRe.FindStringSubmatch(t); m != nil {
+			return m, j
+		}
+	}
+	return nil, i
 }
 
 // readSettingsMod reads a Python module's imports and whether it assigns
@@ -331,17 +389,41 @@ func (t *Tree) Roles() map[string]Role {
 			decided[path.Dir(p)] = true
 		}
 		loaded := t.closure(prod, decided)
-		tests := t.closure(t.refModules(useTest), decided)
-		others := t.closure(t.refModules(useOther), decided)
+		named := t.namedBy(decided)
 		for p, m := range t.mods {
 			if !decided[path.Dir(p)] || loaded[p] || !m.assigns {
 				continue
 			}
-			k := DevEnv
-			if tests[p] && !others[p] {
-				k = Test
+			out[p] = Role{Kind: named(p), noun: "settings module production does not load", why: why}
+		}
+	} else {
+		// Nothing names production's module: one named only by a
+		// devcontainer, a CI workflow or a test command, that no other
+		// module imports (production's may build on it), is theirs.
+		imported := map[string]bool{}
+		for _, m := range t.mods {
+			for _, imp := range m.imports {
+				for _, q := range resolvePath(imp, maps.Keys(t.mods)) {
+					imported[q] = true
+				}
 			}
-			out[p] = Role{Kind: k, noun: "settings module production does not load", why: why}
+		}
+		for _, r := range t.refs {
+			if r.use != useTest && r.use != useCI && r.use != useDev {
+				continue
+			}
+			for _, p := range t.resolve(r.module) {
+				if m := t.mods[p]; m == nil || !m.assigns || imported[p] || out[p].Kind != App {
+					continue
+				}
+				dirs := map[string]bool{path.Dir(p): true}
+				k := t.namedBy(dirs)(p)
+				if k == DevEnv && !t.closure(t.refModules(useDev), dirs)[p] {
+					continue // tooling names it too
+				}
+				decided[path.Dir(p)] = true
+				out[p] = Role{Kind: k, noun: "settings module only " + useNoun[r.use] + " names", why: "named in " + r.file + ":" + strconv.Itoa(r.line)}
+			}
 		}
 	}
 	for dir, files := range t.envs {
@@ -399,6 +481,30 @@ func (t *Tree) productionModules() (map[string]bool, string) {
 		}
 	}
 	return nil, ""
+}
+
+var useNoun = map[refUse]string{useTest: "the test suite", useCI: "CI", useDev: "a developer's environment"}
+
+// namedBy returns, for a settings module of dirs production does not
+// load, where it runs: in the test suite or CI when only their
+// configuration names it (or a module it imports), else on a
+// developer's machine.
+func (t *Tree) namedBy(dirs map[string]bool) func(string) Kind {
+	reach := map[refUse]map[string]bool{}
+	for _, u := range []refUse{useTest, useCI, useDev, useOther} {
+		reach[u] = t.closure(t.refModules(u), dirs)
+	}
+	return func(p string) Kind {
+		switch {
+		case reach[useDev][p] || reach[useOther][p]:
+			return DevEnv
+		case reach[useTest][p]:
+			return Test
+		case reach[useCI][p]:
+			return CI
+		}
+		return DevEnv
+	}
 }
 
 func (t *Tree) refModules(u refUse) map[string]bool {

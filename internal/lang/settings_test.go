@@ -60,6 +60,25 @@ func TestTreeSettings(t *testing.T) {
 		{"envvar", map[string]string{
 			"app/settings/dev.py": "in a settings module production does not load (production loads app.settings, named in app/wsgi.py:3): runs on a developer's machine, not in production",
 		}},
+		// A deploy manifest (a Kubernetes env list) names production's
+		// module over wsgi.py's default; those a devcontainer, a CI
+		// workflow or a test command names run there, and one nothing
+		// names is a developer's. Lookalike: storage.py, which prod
+		// imports through common.py, stays the product's.
+		{"manifest", map[string]string{
+			"shop/settings/dev.py":     "in a settings module production does not load (production loads shop.settings.prod, named in deploy/k8s/deployment.yaml:13): runs on a developer's machine, not in production",
+			"shop/settings/ci.py":      "in a settings module production does not load (production loads shop.settings.prod, named in deploy/k8s/deployment.yaml:13): runs in CI; needs commit access or a pull request",
+			"shop/settings/testing.py": "in a settings module production does not load (production loads shop.settings.prod, named in deploy/k8s/deployment.yaml:13): runs only in the test suite",
+			"shop/settings/staging.py": "in a settings module production does not load (production loads shop.settings.prod, named in deploy/k8s/deployment.yaml:13): runs on a developer's machine, not in production",
+		}},
+		// Nothing names production's module: one only a devcontainer or a
+		// test command names is theirs. Lookalikes: base.py, which a CI
+		// workflow names but the others import, and hosted.py, which
+		// nothing names, keep their own role.
+		{"undecided", map[string]string{
+			"site/settings/development.py": "in a settings module only a developer's environment names (named in .devcontainer.json:3): runs on a developer's machine, not in production",
+			"site/settings/test.py":        "in a settings module only the test suite names (named in scripts/test.sh:2): runs only in the test suite",
+		}},
 		// Nothing names a module: the names decide, only beside a
 		// production one (api/dev.py and src/local.js have none).
 		{"names", map[string]string{
@@ -151,6 +170,45 @@ func TestTreeReplaced(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: replaced %q, want %q", tt.dir, got, tt.want)
+		}
+	}
+}
+
+// TestSettingsRefsManifests: the forms deploy manifests set the
+// variable in, each read as production's; a devcontainer's and a
+// workflow's as theirs.
+func TestSettingsRefsManifests(t *testing.T) {
+	tests := []struct {
+		file, src, module string
+		line              int
+		use               refUse
+	}{
+		{"app.json", "{\n  \"env\": {\n    \"DJANGO_SETTINGS_MODULE\": {\n      \"description\": \"settings\",\n      \"value\": \"web.settings.heroku\"\n    }\n  }\n}\n", "web.settings.heroku", 5, useProduction},
+		{"app.json", "{\"env\": {\"DJANGO_SETTINGS_MODULE\": {\"value\": \"web.settings.heroku\"}}}\n", "web.settings.heroku", 1, useProduction},
+		{"task-definition.json", "[{\"name\": \"DJANGO_SETTINGS_MODULE\", \"value\": \"web.settings.ecs\"}]\n", "web.settings.ecs", 1, useProduction},
+		{"fly.toml", "[env]\n  DJANGO_SETTINGS_MODULE = \"web.settings.fly\"\n", "web.settings.fly", 2, useProduction},
+		{"render.yaml", "services:\n  - type: web\n    envVars:\n      - key: DJANGO_SETTINGS_MODULE\n        value: web.settings.render\n", "web.settings.render", 5, useProduction},
+		{"docker-compose.yml", "services:\n  web:\n    environment:\n      - DJANGO_SETTINGS_MODULE=web.settings.compose\n", "web.settings.compose", 4, useProduction},
+		{"gunicorn.conf.py", "raw_env = [\"DJANGO_SETTINGS_MODULE=web.settings.gunicorn\"]\n", "web.settings.gunicorn", 1, useProduction},
+		{"docker-compose.override.yml", "services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: web.settings.dev\n", "web.settings.dev", 4, useDev},
+		{".github/workflows/ci.yml", "env:\n  DJANGO_SETTINGS_MODULE: web.settings.ci\n", "web.settings.ci", 2, useCI},
+		{"Makefile", "test:\n\tpython manage.py test --settings=web.settings.test\n", "web.settings.test", 2, useTest},
+		// Lookalikes: the tests run in the image before it sets the
+		// server's module; a variable listed with no value (read from a
+		// secret).
+		{"Dockerfile", "FROM python:3.12\nRUN pytest\nENV DJANGO_SETTINGS_MODULE=web.settings.prod\n", "web.settings.prod", 3, useProduction},
+		{"k8s/deploy.yaml", "env:\n  - name: DJANGO_SETTINGS_MODULE\n    valueFrom:\n      configMapKeyRef: {name: web, key: settings}\n  - name: PORT\n    value: \"8000\"\n", "", 0, 0},
+	}
+	for _, tt := range tests {
+		refs := settingsRefs(tt.file, []byte(tt.src))
+		if tt.module == "" {
+			if len(refs) != 0 {
+				t.Errorf("%s: %+v, want none", tt.file, refs)
+			}
+			continue
+		}
+		if len(refs) != 1 || refs[0].module != tt.module || refs[0].line != tt.line || refs[0].use != tt.use {
+			t.Errorf("%s: %+v, want %s at line %d, use %d", tt.file, refs, tt.module, tt.line, tt.use)
 		}
 	}
 }

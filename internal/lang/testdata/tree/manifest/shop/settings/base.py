@@ -1,0 +1,4 @@
+import os
+
+SECRET_KEY = os.environ["SECRET_KEY"]
+DEBUG = False

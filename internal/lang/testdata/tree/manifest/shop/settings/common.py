@@ -1,0 +1,4 @@
+from .base import *
+from .storage import *
+
+TIME_ZONE = "UTC"

@@ -1,0 +1,3 @@
+from .base import *
+
+SECRET_KEY = "tests-only"

@@ -1,0 +1,4 @@
+from .base import *
+
+SECRET_KEY = "development"
+DEBUG = True
