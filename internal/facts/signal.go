@@ -34,11 +34,17 @@ const (
 // a rule asks for one name at the route, app-wide or anywhere.
 const (
 	// Controls.
-	SignalRateLimit       = "rate-limit"
-	SignalBudget          = "budget"
-	SignalCaptcha         = "captcha"
-	SignalWebhookSig      = "webhook-signature"
-	SignalIdempotency     = "idempotency"
+	SignalRateLimit   = "rate-limit"
+	SignalBudget      = "budget"
+	SignalCaptcha     = "captcha"
+	SignalWebhookSig  = "webhook-signature"
+	SignalIdempotency = "idempotency"
+	// SignalReplayBound: the sender's proof cannot be replayed by one
+	// who lacks the secret: a signature over a timestamp the verifier
+	// checks (Stripe's constructEvent, a standard-webhooks verify), or a
+	// shared secret compared as it is (a captured request already holds
+	// the secret, so replaying it is forging it).
+	SignalReplayBound     = "replay-bound"
 	SignalUploadTypeCheck = "upload-type-check"
 	SignalOpaqueKeys      = "opaque-keys"
 	SignalOwnership       = "ownership-check"

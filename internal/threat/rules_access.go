@@ -118,7 +118,7 @@ var webhookForgery = &Rule{
 	ID: "webhook-forgery", Title: "Webhook without signature verification or replay protection",
 	Stride: []string{"S", "T"}, CWE: []string{"CWE-345", "CWE-294"},
 	Fires:  "a webhook route (tag webhook)",
-	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left); impact high for billing events",
+	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left; mitigated when the verifier checks a timestamp or the sender sends a shared secret compared in constant time); impact high for billing events",
 	Controls: []Suggestion{
 		{Text: "Verify webhook signatures before any side effects; reject on mismatch", Check: "webhook-signature"},
 		{Text: "Use idempotency keys to prevent replay", Check: "idempotency"},
@@ -140,10 +140,17 @@ var webhookForgery = &Rule{
 				impact = "make the product act on events that never happened"
 			}
 			diff, reason, needs := model.Easy, "endpoint URL is guessable, payload format is documented by "+who, "only the guessable endpoint URL"
+			gate := ""
 			if checks["webhook-signature"](c, Hit{Route: r}) != nil {
 				// With the signature checked, what is left is replaying a
 				// real event someone captured: no bot does that blind.
 				diff, reason, needs = model.Hard, "signatures are verified: forging needs the signing secret, replay needs a captured event", "a captured, validly signed event"
+				if c.Shows(facts.SignalReplayBound, r) {
+					// A timestamp the verifier checks, or a shared secret
+					// compared as it is: replay needs the secret too, so
+					// the sender's check answers the threat.
+					gate = "webhook-signature"
+				}
 			}
 			hits = append(hits, Hit{
 				Route: r, Assets: assets,
@@ -151,7 +158,7 @@ var webhookForgery = &Rule{
 				Abuse:      "Forged webhook grants premium access or credits without payment if signature verification is missing",
 				Difficulty: diff, DifficultyReason: reason,
 				Level: level, ImpactReason: "the handler changes state on the sender's word",
-				Evidence: routeEvidence(r),
+				Evidence: routeEvidence(r), Gate: gate,
 			})
 		}
 		return hits

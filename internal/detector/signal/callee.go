@@ -31,7 +31,7 @@ import (
 // the rest of the scan's reading does, and an owner check in a helper
 // counts only for the id the handler passes it (ownercall.go).
 var calleeKinds = map[string]bool{
-	facts.SignalRateLimit: true, facts.SignalCaptcha: true, facts.SignalWebhookSig: true,
+	facts.SignalRateLimit: true, facts.SignalCaptcha: true, facts.SignalWebhookSig: true, facts.SignalReplayBound: true,
 	facts.SignalAdminRole: true, facts.SignalIPAllowlist: true,
 	facts.SignalBasicAuth: true, facts.SignalBudget: true, facts.SignalUploadTypeCheck: true,
 }
@@ -55,8 +55,8 @@ func controlsIn(path string, src []byte, text string, defs []fnDef) map[string][
 	for _, g := range calleeGates() {
 		seen := map[string]bool{}
 		for _, loc := range g.gate.FindAllStringSubmatchIndex(text, lower, -1) {
-			def := defAt(defs, loc[0])
-			if def == "" || seen[def] {
+			def, body := defSpan(defs, text, loc[0])
+			if def == "" || seen[def] || senderCheckVoid(g.kind, text[body[0]:body[1]], []int{loc[0] - body[0], loc[1] - body[0]}) {
 				continue
 			}
 			seen[def] = true
@@ -97,6 +97,11 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 	}
 	body := []byte(blankStrings(string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))))
 	own := identRE.FindAllString(r.Handler, -1)
+	file := r.HandlerFile
+	if file == "" {
+		file = r.File
+	}
+	local := d.local[file]
 	var out []facts.Signal
 	seen := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(d.controls)) {
@@ -108,7 +113,13 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 		// is that function; a token verifier is also followed through a
 		// module's member (authService.logout(req.body.refreshToken)),
 		// where the handler's module may define a function of that name.
+		// A function of the handler's own file is the one a plain call
+		// reaches, however many files define the name (two webhook
+		// routes, each with its own isAuthorized).
 		unique := d.allDefs[name] == 1 && (len(own) == 0 || own[len(own)-1] != name)
+		if lc, ok := local[name]; ok && (len(own) == 0 || own[len(own)-1] != name) {
+			ctls, unique = lc, true
+		}
 		for at := 0; at < len(body); {
 			i := funcCallAt(body[at:], name)
 			if i < 0 {
@@ -138,4 +149,19 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 		}
 	}
 	return out
+}
+
+// defSpan is the function a byte offset is in and its span in text: from
+// its definition to the next one.
+func defSpan(defs []fnDef, text string, off int) (string, [2]int) {
+	for i := len(defs) - 1; i >= 0; i-- {
+		if defs[i].at <= off {
+			end := len(text)
+			if i+1 < len(defs) {
+				end = defs[i+1].at
+			}
+			return defs[i].name, [2]int{defs[i].at, end}
+		}
+	}
+	return "", [2]int{}
 }

@@ -35,9 +35,20 @@ var (
 	// A signature verified: a provider's verifier, a constant-time compare,
 	// an HMAC digest compared with what was sent, a standard-webhooks
 	// verifier given the payload and the headers (svix: wh.verify(body, headers)).
-	signatureCheck = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature\(|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|svix|verify_webhook|validateRequest|WebhookSignature\.verify|` +
+	signatureCheck = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|verify_?[sS]ignature\(|hmac\.compare_digest|timingSafeEqual|hmac\.Equal|subtle\.ConstantTimeCompare|svix|verify_webhook|validateRequest|WebhookSignature\.verify|` +
 		`(createHmac|hmac\.new)\([^\n]*\.(hex)?digest\(\s*['"]?\w*['"]?\s*\)\s*(===?|!==?)|(===?|!==?)\s*[\w.]*(createHmac|hmac\.new)\(|` +
 		`\.verify\(\s*[\w.]*(payload|body|raw\w*|text)\w*\s*,\s*[\w.]*headers\b)`)
+	// replayBound is a verifier that checks the event's timestamp, or a
+	// constant-time compare (a shared secret unless an HMAC is computed
+	// beside it: sharedSecretOnly).
+	replayBound = regexp.MustCompile(`(construct_event|constructEvent|ConstructEvent|WebhookSignature\.verify_header|` +
+		`\.verify\(\s*[\w.]*(payload|body|raw\w*|text)\w*\s*,\s*[\w.]*headers\b|` + constantTimeCompare.String() + `)`)
+	// constantTimeCompare is a comparison that does not leak where two
+	// secrets differ.
+	constantTimeCompare = regexp.MustCompile(`(?:timingSafeEqual|hmac\.compare_digest|compare_digest|hmac\.Equal|subtle\.ConstantTimeCompare|secure_compare|secureCompare)\b`)
+	// hmacComputed is an HMAC made in the same code: a compare beside it
+	// checks a signature, which a captured event still carries.
+	hmacComputed     = regexp.MustCompile(`(createHmac|hmac\.new|hmac\.New|HMAC\(|hmac\.digest)`)
 	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|exists\(\s*event\.id|unique.*event_id|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
 	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
 	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid4\(\)|uuid4\(\)|randomUUID\(\)|uuid\.New(String)?\(\)|uuidv4\(\)|v4\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\(|UUIDField\(|Column\(\s*UUID|@default\(uuid\(\)\)|PrimaryGeneratedColumn\(\s*['"]uuid['"])`)
@@ -106,6 +117,7 @@ var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalCaptcha, Code: captchaCheck, Guard: captchaGuard},
 	{Kind: facts.SignalWebhookSig, Code: signatureCheck},
 	{Kind: facts.SignalIdempotency, Code: idempotencyCheck},
+	{Kind: facts.SignalReplayBound, Code: replayBound},
 	{Kind: facts.SignalUploadTypeCheck, Code: uploadTypeCheck, Guard: uploadGuard},
 	{Kind: facts.SignalOpaqueKeys, Code: opaqueKeyCall},
 	{Kind: facts.SignalOwnership, Code: ownershipCheck},
@@ -197,6 +209,9 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		}
 		for _, loc := range p.Code.FindAllStringIndex(r.Body, -1) {
 			if p.Kind == facts.SignalOwnership && ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) {
+				continue
+			}
+			if senderCheckVoid(p.Kind, r.Body, loc) {
 				continue
 			}
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
@@ -350,3 +365,40 @@ func ownerIsPathParam(r *facts.Route, cond, after string) bool {
 	}
 	return false
 }
+
+// senderCheckVoid reports whether a webhook signature or replay match at
+// loc in code proves nothing: a constant-time compare whose result is
+// dropped (a statement of its own), or one whose two sides are both read
+// off the request; and, for a replay bound, a compare beside an HMAC
+// made in the same code (a signature, which a captured event carries).
+func senderCheckVoid(kind, code string, loc []int) bool {
+	if kind != facts.SignalWebhookSig && kind != facts.SignalReplayBound {
+		return false
+	}
+	m := code[loc[0]:loc[1]]
+	c := constantTimeCompare.FindStringIndex(m)
+	if c == nil {
+		return false
+	}
+	at := loc[0] + c[0]
+	start := strings.LastIndexByte(code[:at], '\n') + 1
+	lead := strings.TrimSpace(code[start:at])
+	lead = strings.TrimSpace(receiver.ReplaceAllString(lead, ""))
+	if lead == "" || strings.HasSuffix(lead, ";") || strings.HasSuffix(lead, "{") || strings.HasSuffix(lead, "}") {
+		return true
+	}
+	end := strings.IndexByte(code[at:], '\n')
+	if end < 0 {
+		end = len(code) - at
+	}
+	if args := strings.Split(code[at:at+end], ","); len(args) >= 2 && requestRead.MatchString(args[0]) && requestRead.MatchString(args[1]) {
+		return true
+	}
+	return kind == facts.SignalReplayBound && hmacComputed.MatchString(code)
+}
+
+// receiver is the module or object a call is made through (crypto.).
+var receiver = regexp.MustCompile(`[\w.]*\.$`)
+
+// requestRead is a value read off the request: its headers, query, body.
+var requestRead = regexp.MustCompile(`\b(?:req|request|r|ctx\.request|ctx)\.(?:headers?|query|body|params|get\(|Header|URL|FormValue|META|GET|POST|data|args|form)\b`)

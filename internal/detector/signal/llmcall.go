@@ -52,6 +52,10 @@ type Calls struct {
 	// and allDefs counts every function by name (callee.go).
 	controls map[string][]calleeControl
 	allDefs  map[string]int
+	// local are each file's own functions' controls, by file and name:
+	// a call in a handler reaches its own module's function of that name
+	// first, whatever other files define.
+	local map[string]map[string][]calleeControl
 	// bodies are the functions that take parameters, by name, read for
 	// an owner condition when a handler passes one an id (ownercall.go).
 	bodies map[string]fnBody
@@ -73,7 +77,7 @@ type fileCalls struct {
 // NewCalls makes the detector, for one scan.
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
-		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}}
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}}
 }
 
 // Name implements detector.Detector.
@@ -178,6 +182,9 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 			d.defs[def.name]++
 		}
 		d.allDefs[def.name]++
+	}
+	if len(controls) > 0 {
+		d.local[f.Path] = controls
 	}
 	for name, cs := range controls {
 		if _, ok := d.controls[name]; !ok {

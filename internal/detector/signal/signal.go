@@ -554,6 +554,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.Control != "" && isImport(lineAt(text, i)) {
 		return false
 	}
+	if senderCheckVoid(p.Control, text, loc) {
+		return false
+	}
 	if p.AlsoInCall && !p.Also.MatchString(enclosing(text, i, j)) {
 		return false
 	}
