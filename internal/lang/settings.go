@@ -96,6 +96,9 @@ var (
 	// name and value on lines of their own (- name: DJANGO_SETTINGS_MODULE
 	// then value: ..., in Kubernetes, render.yaml, an app spec, app.json).
 	settingsValueRe = regexp.MustCompile(`^-?\s*["']?value["']?\s*:\s*["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
+	// deployCmdRe sets a variable in a platform's environment: a CI
+	// workflow that runs it configures production.
+	deployCmdRe = regexp.MustCompile(`config:set|secrets\s+set|(?:set|update)-env-vars|kubectl\s+set\s+env`)
 	// testCmdRe is a command that runs the test suite.
 	testCmdRe     = regexp.MustCompile(`manage\.py["',\s]+test\b|\bpytest\b|\btox\b`)
 	settingsArgRe = regexp.MustCompile(`--settings[= ]["']?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`)
@@ -192,6 +195,9 @@ func settingsRefs(p string, src []byte) []settingsRef {
 			continue
 		}
 		u := use
+		if u == useCI && deployCmdRe.MatchString(line) {
+			u = useProduction
+		}
 		if (u == useProduction || u == useOther) && (strings.Contains(section, "pytest") || testCmdRe.MatchString(command(lines, i))) {
 			u = useTest
 		}
@@ -413,7 +419,9 @@ func (t *Tree) Roles() map[string]Role {
 				continue
 			}
 			for _, p := range t.resolve(r.module) {
-				if m := t.mods[p]; m == nil || !m.assigns || imported[p] || out[p].Kind != App {
+				// One named for production is not demoted by a name alone
+				// (a deploy job's environment).
+				if m := t.mods[p]; m == nil || !m.assigns || imported[p] || out[p].Kind != App || envStem(p) == "prod" {
 					continue
 				}
 				dirs := map[string]bool{path.Dir(p): true}

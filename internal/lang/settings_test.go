@@ -73,8 +73,9 @@ func TestTreeSettings(t *testing.T) {
 		}},
 		// Nothing names production's module: one only a devcontainer or a
 		// test command names is theirs. Lookalikes: base.py, which a CI
-		// workflow names but the others import, and hosted.py, which
-		// nothing names, keep their own role.
+		// workflow names but the others import, production.py, which a
+		// deploy workflow names, and hosted.py, which nothing names, keep
+		// their own role.
 		{"undecided", map[string]string{
 			"site/settings/development.py": "in a settings module only a developer's environment names (named in .devcontainer.json:3): runs on a developer's machine, not in production",
 			"site/settings/test.py":        "in a settings module only the test suite names (named in scripts/test.sh:2): runs only in the test suite",
@@ -193,6 +194,7 @@ func TestSettingsRefsManifests(t *testing.T) {
 		{"docker-compose.override.yml", "services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: web.settings.dev\n", "web.settings.dev", 4, useDev},
 		{".github/workflows/ci.yml", "env:\n  DJANGO_SETTINGS_MODULE: web.settings.ci\n", "web.settings.ci", 2, useCI},
 		{"Makefile", "test:\n\tpython manage.py test --settings=web.settings.test\n", "web.settings.test", 2, useTest},
+		{".github/workflows/deploy.yml", "steps:\n  - run: heroku config:set DJANGO_SETTINGS_MODULE=web.settings.heroku\n", "web.settings.heroku", 2, useProduction},
 		// Lookalikes: the tests run in the image before it sets the
 		// server's module; a variable listed with no value (read from a
 		// secret).
