@@ -220,7 +220,15 @@ type ThirdParty struct {
 	Asset       string     `json:"asset"`    // the bucket at risk: user-data|credentials|integrity
 	Evidence    []Evidence `json:"evidence"`
 	Credentials []string   `json:"credentials"`
+	// Source is "host" for a service no catalogue entry names, found as
+	// an HTTP call from server code to a fixed host and named by that
+	// host's registrable domain (Service and Name are the domain,
+	// Category "api"); empty for a catalogue service.
+	Source string `json:"source,omitempty"`
 }
+
+// ThirdPartyByHost is ThirdParty.Source for a service named by its host.
+const ThirdPartyByHost = "host"
 
 // Store is where data rests: a database, cache, bucket, queue or folder.
 type Store struct {

@@ -388,6 +388,8 @@ type hostSet struct {
 	headersOf [][]int
 	headerOf  map[string]int
 	headerMax int
+	// domains are the registrable domains of the catalogue's hosts.
+	domains map[string]bool
 }
 
 var catalogHosts = sync.OnceValue(func() *hostSet {
@@ -412,6 +414,12 @@ var catalogHosts = sync.OnceValue(func() *hostSet {
 			hs.headers = append(hs.headers, h)
 		}
 		hs.headersOf = append(hs.headersOf, hids)
+	}
+	hs.domains = map[string]bool{}
+	for _, h := range hosts {
+		if d := Vendor(strings.SplitN(h, "/", 2)[0]); d != "" {
+			hs.domains[d] = true
+		}
 	}
 	hs.headerOf = map[string]int{}
 	for i, h := range hs.headers {

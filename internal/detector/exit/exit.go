@@ -179,21 +179,6 @@ func langOf(p string) lang.Lang {
 	return lang.None
 }
 
-// isClientPath reports browser code: its calls go from the user's browser,
-// not from the product's servers.
-func isClientPath(p string) bool {
-	if l := lang.Of(p); l == lang.JSX || l == lang.TSX {
-		return true
-	}
-	for _, dir := range strings.Split(path.Dir(p), "/") {
-		switch dir {
-		case "components", "public", "static", "client", "frontend", "hooks":
-			return true
-		}
-	}
-	return false
-}
-
 // fileCtx is one file being read.
 type fileCtx struct {
 	path string

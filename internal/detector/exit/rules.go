@@ -1,10 +1,10 @@
 package exit
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
@@ -207,7 +207,7 @@ var (
 // product's, naming the host (never the path or query: they may hold
 // tokens, as Slack webhook URLs do).
 func outbound(fc *fileCtx, stmt string) (string, bool) {
-	if fc.lang == langJS && isClientPath(fc.path) {
+	if fc.lang == langJS && code.ClientPath(fc.path) {
 		return "", false
 	}
 	m := callURL.FindStringSubmatch(stmt)
@@ -216,7 +216,7 @@ func outbound(fc *fileCtx, stmt string) (string, bool) {
 	}
 	target := strings.TrimSpace(m[1])
 	if host, ok := literalHost(target); ok {
-		if host == "" || isLocalHost(host) {
+		if host == "" || code.LocalHost(host) {
 			return "", false
 		}
 		return "sends data to " + host, true
@@ -245,22 +245,5 @@ func literalHost(target string) (host string, ok bool) {
 		}
 		return "", true
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" {
-		// A template in the host ("https://${region}.api.x.com") still
-		// names the domain after it.
-		rest := strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/", 2)[0]
-		return rest, true
-	}
-	return u.Hostname(), true
-}
-
-// isLocalHost reports hosts of this product: loopback, and single-label
-// names (docker-compose services such as http://api:8000).
-func isLocalHost(h string) bool {
-	switch h {
-	case "localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]":
-		return true
-	}
-	return !strings.Contains(h, ".") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") || strings.HasSuffix(h, ".svc.cluster.local")
+	return code.URLHost(s), true
 }

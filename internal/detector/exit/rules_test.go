@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
 )
 
 func TestLiteralHost(t *testing.T) {
@@ -35,7 +36,7 @@ func TestIsLocalHost(t *testing.T) {
 		"localhost": true, "127.0.0.1": true, "api": true, "db.internal": true, "printer.local": true,
 		"api.stripe.com": false, "hooks.slack.com": false,
 	} {
-		if got := isLocalHost(h); got != want {
+		if got := code.LocalHost(h); got != want {
 			t.Errorf("isLocalHost(%q) = %v, want %v", h, got, want)
 		}
 	}

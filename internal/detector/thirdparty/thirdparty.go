@@ -28,11 +28,17 @@ type Detector struct {
 	mu      sync.Mutex
 	uses    map[string][]facts.Evidence // service id -> where
 	secrets map[string]bool             // secret variables read anywhere
+	// hosts are the services no catalogue entry names, by the domain
+	// of the host server code calls (hostCalls), with the secrets read
+	// in those calls.
+	hosts     map[string][]facts.Evidence
+	hostCreds map[string][]string
 }
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
-	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{}}
+	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{},
+		hosts: map[string][]facts.Evidence{}, hostCreds: map[string][]string{}}
 }
 
 // Name implements detector.Detector.
@@ -47,14 +53,16 @@ func (*Detector) Match(p string) bool {
 func (*Detector) Exempt(p string) bool { return IsManifest(p) }
 
 // Keywords implements detector.Keyworded: a manifest always names a
-// dependency section; code needs an import, an env read or an API host.
+// dependency section; code needs an import, an env read, an API host or
+// a URL.
 func (*Detector) Keywords() []string { return keywords() }
 
 // keywords is built on first use: it parses the catalogue, which commands
 // that scan nothing should not pay for at start.
 var keywords = sync.OnceValue(func() []string {
 	// A django-allauth provider is named as an installed app, not imported.
-	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers."}
+	// A call to a fixed host (hostCalls) names its URL's scheme.
+	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers.", "://"}
 	kw = append(kw, credential.Keywords...)
 	// A host's domain (groq.com for api.groq.com/openai) is a substring
 	// of every mention of the host: one keyword serves all its hosts.
@@ -105,6 +113,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		}
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
+	d.hostCalls(f)
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
 		if !r.Secret() {
@@ -153,6 +162,48 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 	return true
 }
 
+// hostCalls records the services a file's server code calls over HTTP
+// at a fixed host that no catalogue entry names: the catalogue cannot
+// list every vendor, and a call to api.vendor.io sends what it sends to
+// vendor.io whatever that is. Only code that runs on the server counts
+// (not a page's script, a test, a script or an example), and only the
+// call's target (code.HostCalls), never a URL in text. The secrets the
+// call reads (its Authorization header's key) are the service's.
+func (d *Detector) hostCalls(f *detector.File) {
+	calls := code.HostCalls(lang.Of(f.Path), code.Stripped(f))
+	if len(calls) == 0 || code.ClientPath(f.Path) || lang.Classify(f.Path, f.Data).Kind != lang.App {
+		return
+	}
+	if code.ImportsMock(code.Imports(lang.Of(f.Path), code.Stripped(f))) {
+		return // a file that fakes hosts calls none of them
+	}
+	stripped := code.Stripped(f)
+	reads := credential.ReadsOf(f)
+	lines := code.NewLines(stripped)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, c := range calls {
+		v := code.Vendor(c.Host)
+		if v == "" || code.Catalogued(c.URL) {
+			continue
+		}
+		from, to := lines.At(c.Off), lines.At(c.End)
+		// A vendor the catalogue lists under its domain's name (segment.io
+		// is Segment) keeps the catalogue's name, though the host is not
+		// one of the entry's.
+		if s := catalog.ByID(strings.SplitN(v, ".", 2)[0]); s != nil && s.ThirdParty() {
+			d.uses[s.ID] = append(d.uses[s.ID], facts.Evidence{File: f.Path, Line: from})
+			continue
+		}
+		d.hosts[v] = append(d.hosts[v], facts.Evidence{File: f.Path, Line: from})
+		for _, r := range reads {
+			if r.Line >= from && r.Line <= to && r.Secret() {
+				d.hostCreds[v] = append(d.hostCreds[v], r.Name)
+			}
+		}
+	}
+}
+
 func (d *Detector) record(id string, ev facts.Evidence) {
 	d.mu.Lock()
 	d.uses[id] = append(d.uses[id], ev)
@@ -197,6 +248,19 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			Asset:       s.Asset,
 			Evidence:    dedupe(evidence),
 			Credentials: credentialsOrEmpty(credentials),
+		})
+	}
+	for v, ev := range d.hosts {
+		creds := slices.Clone(d.hostCreds[v])
+		slices.Sort(creds)
+		out.AddThirdParty(facts.ThirdParty{
+			Service:     v,
+			Name:        v,
+			Category:    "api",
+			Asset:       "user-data",
+			Evidence:    dedupe(slices.Clone(ev)),
+			Credentials: credentialsOrEmpty(slices.Compact(creds)),
+			Source:      facts.ThirdPartyByHost,
 		})
 	}
 	return nil

@@ -1,0 +1,211 @@
+package code
+
+import (
+	"net"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// HostCall is an HTTP client call whose target is a fixed URL: a literal,
+// or a constant (or a template or concatenation that starts with one)
+// holding it. The URL is what the code fixes of it; Host its host.
+type HostCall struct {
+	URL, Host string
+	Off, End  int // the call, from its callee to its closing parenthesis, in the stripped source
+}
+
+// httpCallRE are the calls that send a request to their URL argument, per
+// language family: the standard clients and the usual libraries, and a
+// method of the same names on a client or session object.
+var httpCallRE = map[lang.Lang]*regexp.Regexp{
+	lang.JavaScript: regexp.MustCompile(`(?:^|[^\w$.])(?:(?:fetch|\$fetch|ofetch|got|ky|axios|superagent|needle)|(?:axios|got|ky|superagent|needle|request|http|https|client|api|\$fetch|ofetch)\.(?:get|post|put|patch|delete|head|request))\s*\(`),
+	lang.Python:     regexp.MustCompile(`\b(?:(?:requests|httpx|aiohttp|session|client|http|sess|_session|_client|http_client)\.(?:get|post|put|patch|delete|head|request|stream)|urlopen|urllib\.request\.Request)\s*\(`),
+	lang.Go:         regexp.MustCompile(`\b(?:http\.(?:Get|Head|Post|PostForm|NewRequest|NewRequestWithContext)|(?:client|Client|httpClient|c|hc)\.(?:Get|Head|Post|PostForm))\s*\(`),
+}
+
+// skippedArg is an argument before the URL: a context, or a method.
+var skippedArg = regexp.MustCompile(`^(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|http\.Method\w+|["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|get|post|put|patch|delete|head)["'])$`)
+
+// HostCalls lists the HTTP client calls of stripped source (comments
+// blanked) whose target is a fixed http(s) URL. A call to a URL the
+// code takes from settings or the request has no fixed host and is not
+// listed; nor is a URL in a log message, a comment or a link, which no
+// client call takes.
+func HostCalls(l lang.Lang, stripped []byte) []HostCall {
+	re := httpCallRE[l.Family()]
+	if re == nil || !strings.Contains(string(stripped), "://") {
+		return nil
+	}
+	s := string(stripped)
+	var consts map[string]string
+	var out []HostCall
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		args, end := callArgs(s, m[1]-1)
+		for _, a := range args {
+			if skippedArg.MatchString(a) {
+				continue
+			}
+			if consts == nil {
+				consts = constants(l, stripped)
+			}
+			u := fixedURL(a, consts)
+			if h := URLHost(u); h != "" {
+				out = append(out, HostCall{URL: u, Host: h, Off: m[0], End: end})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// callArgs splits the arguments of the call whose parenthesis is at open
+// (top-level commas, strings skipped), at most three, and returns the
+// offset of its closing parenthesis.
+func callArgs(s string, open int) ([]string, int) {
+	var args []string
+	depth, start := 0, open+1
+	for i := open; i < len(s) && i < open+4000; i++ {
+		switch c := s[i]; c {
+		case '"', '\'', '`':
+			i = lang.SkipString([]byte(s[:min(len(s), i+4000)]), i) - 1
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return append(args, strings.TrimSpace(s[start:i])), i
+			}
+		case ',':
+			if depth == 1 {
+				args = append(args, strings.TrimSpace(s[start:i]))
+				start = i + 1
+				if len(args) == 3 {
+					return args, i
+				}
+			}
+		}
+	}
+	return args, min(len(s), open+1)
+}
+
+// leadRE is the first operand of an expression: a literal (with a
+// Python string prefix) or a dotted name.
+var leadRE = regexp.MustCompile("^(?:[fFrRbBuU]{0,2}(\"[^\"\\n]*\"|'[^'\\n]*'|`[^`]*`)|([A-Za-z_$][\\w$.]*))")
+
+// fixedURL is the text an argument fixes: its leading literal, or the
+// value of the constant it starts with, with the constants named in its
+// placeholders filled in. "" when it starts with neither.
+func fixedURL(arg string, consts map[string]string) string {
+	m := leadRE.FindStringSubmatch(arg)
+	if m == nil {
+		return ""
+	}
+	text := ""
+	if m[1] != "" {
+		text = m[1][1 : len(m[1])-1]
+	} else {
+		name := m[2][strings.LastIndexByte(m[2], '.')+1:]
+		text = consts[name]
+	}
+	return placeRE.ReplaceAllStringFunc(text, func(p string) string {
+		if v, ok := consts[placeRE.FindStringSubmatch(p)[1]]; ok {
+			return v
+		}
+		return p
+	})
+}
+
+// URLHost is the host of an absolute http(s) URL as code writes it, ""
+// for any other text. A placeholder in the host
+// ("https://${region}.api.x.com") is kept: the domain after it is named.
+func URLHost(s string) string {
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/", 2)[0]
+	}
+	return u.Hostname()
+}
+
+// LocalHost reports hosts of this product: loopback, and single-label
+// names (docker-compose services such as http://api:8000), and names on
+// a private network.
+func LocalHost(h string) bool {
+	switch h {
+	case "localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]":
+		return true
+	}
+	return !strings.Contains(h, ".") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") || strings.HasSuffix(h, ".svc.cluster.local")
+}
+
+// Vendor is the registrable domain that names the owner of a host a
+// product calls (api.vendor.io and eu.vendor.io are vendor.io), or ""
+// when the host names no one outside: a local or private name, an IP
+// address, a name reserved for examples and tests (RFC 2606, RFC 6761),
+// or a host a placeholder leaves unknown.
+func Vendor(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if i := strings.LastIndexAny(host, "}%"); i >= 0 {
+		host = strings.TrimLeft(host[i+1:], ".-")
+	}
+	if host == "" || LocalHost(host) || net.ParseIP(strings.Trim(host, "[]")) != nil || strings.ContainsAny(host, "${}") {
+		return ""
+	}
+	labels := strings.Split(host, ".")
+	switch labels[len(labels)-1] {
+	case "example", "test", "invalid", "localhost", "lan", "home", "corp", "intranet":
+		return ""
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return ""
+	}
+	switch strings.SplitN(d, ".", 2)[0] {
+	case "example":
+		return "" // example.com, example.org, example.net
+	}
+	return d
+}
+
+// Catalogued reports whether a URL is a catalogue service's: it names one
+// of the catalogue's hosts, or its vendor's domain is one a catalogue
+// host is under (a service's other API host is still that service).
+func Catalogued(u string) bool {
+	hs := catalogHosts()
+	for _, off := range hs.in([]byte(u)) {
+		if off >= 0 {
+			return true
+		}
+	}
+	return hs.domains[Vendor(URLHost(u))]
+}
+
+// ClientPath reports browser code by its path (a JSX/TSX component, a
+// file under components/, public/, static/, client/, frontend/ or
+// hooks/): its calls go from the user's browser, not from the
+// product's servers. Only scripts run in a browser: a Go or Python
+// package named client is a server's.
+func ClientPath(p string) bool {
+	switch lang.Of(p) {
+	case lang.JSX, lang.TSX:
+		return true
+	case lang.JavaScript, lang.TypeScript:
+	default:
+		return false
+	}
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch dir {
+		case "components", "public", "static", "client", "frontend", "hooks":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,49 @@
+package code
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+func TestVendor(t *testing.T) {
+	for host, want := range map[string]string{
+		"api.vendor.io": "vendor.io", "rates.fxfeed.co.uk": "fxfeed.co.uk", "${region}.api.acme.io": "acme.io",
+		"localhost": "", "10.0.0.7": "", "api": "", "printer.local": "", "db.internal": "",
+		"api.example.com": "", "example.org": "", "svc.example": "", "x.test": "", "[::1]": "",
+	} {
+		if got := Vendor(host); got != want {
+			t.Errorf("Vendor(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
+func TestHostCalls(t *testing.T) {
+	tests := []struct {
+		l    lang.Lang
+		src  string
+		want string // the host of the one call found, or "" for none
+	}{
+		{lang.JavaScript, "fetch(`https://api.a.io/v1/${id}`, {})", "api.a.io"},
+		{lang.JavaScript, "const BASE = 'https://api.b.io'\nawait axios.post(`${BASE}/x`, body)", "api.b.io"},
+		{lang.JavaScript, "await fetch(`${process.env.API}/x`)", ""},
+		{lang.JavaScript, "console.log('https://api.c.io')", ""},
+		{lang.JavaScript, "res.redirect('https://api.c.io')", ""},
+		{lang.Python, "requests.request('POST', 'https://api.d.io/v1', json={})", "api.d.io"},
+		{lang.Python, "BASE = 'https://api.e.io'\nhttpx.get(BASE + '/v1')", "api.e.io"},
+		{lang.Python, "requests.get(url)", ""},
+		{lang.Go, `http.NewRequestWithContext(ctx, http.MethodGet, "https://api.f.io/v1", nil)`, "api.f.io"},
+		{lang.Go, "const base = \"https://api.g.io\"\nhttp.Get(base + \"/x\")", "api.g.io"},
+		{lang.Go, `c.Get("https://api.h.io")`, "api.h.io"},
+	}
+	for _, tt := range tests {
+		got := HostCalls(tt.l, []byte(tt.src))
+		host := ""
+		if len(got) > 0 {
+			host = got[0].Host
+		}
+		if len(got) > 1 || host != tt.want {
+			t.Errorf("HostCalls(%s) = %+v, want host %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,34 @@
+"""Vendors no catalogue entry names, called over HTTP.
+
+See https://api.lookalike-docstring.io for the API (text, no call).
+"""
+import logging
+import os
+
+import httpx
+import requests
+
+log = logging.getLogger(__name__)
+
+GEOCODER = "https://geo.mapcoder.dev"
+
+
+def geocode(q):
+    log.info("calling https://api.lookalike-log.io/geocode")
+    return httpx.get(f"{GEOCODER}/search", params={"q": q})  # want: third-party mapcoder.dev
+
+
+def summarize(text):
+    return requests.post(  # want: third-party textsumm.ai
+        "https://api.textsumm.ai/v1/summarize",
+        headers={"X-Api-Key": os.environ["TEXTSUMM_API_KEY"]},  # want: uses-secret textsumm.ai TEXTSUMM_API_KEY
+        json={"text": text},
+    )
+
+
+def local():
+    requests.get("http://127.0.0.1:9000/ping")
+    requests.get("https://sandbox.example.org/v1")
+    requests.get("http://printer.local/status")
+    # requests.get("https://api.lookalike-commented.io/v1")
+    return requests.post("https://api.stripe.com/v1/charges", json={})  # want: third-party stripe
