@@ -519,8 +519,45 @@ func (dj *django) classView(m *module, c *class, ctx djangoCtx) {
 		r := dj.classRoute(m, c, meth, def, framework)
 		// An APIView has no self.action: only method rules can match.
 		dj.authorize(&r, m, dj.methodChain(m, c, def, chain), dj.methodPerms(m, c, def, "", meth, perms), framework == "drf")
+		if r.Auth == facts.AuthRequired && r.AuthRole == "" {
+			r.AuthRole = dj.mixinPermission(m, c)
+		}
 		dj.add(r, ctx)
 	}
+}
+
+// mixinPermission is the permission django.contrib.auth's permission
+// mixins demand of a class-based view: PermissionRequiredMixin's
+// permission_required, or "test_func" for UserPassesTestMixin with a
+// test_func in the view's lineage. Only the library's mixins, imported
+// from django.contrib.auth, in the view's lineage (the app's own mixin
+// may extend one): a class of the app's own by that name that extends
+// neither is judged by its code (classChain).
+func (dj *django) mixinPermission(m *module, c *class) string {
+	lineage := dj.ix.lineage(m, c)
+	for _, cm := range lineage {
+		for _, b := range cm.cls.bases {
+			s := dj.ix.resolve(cm.mod, b)
+			if s.cls != nil || !strings.HasPrefix(s.ext, "django.contrib.auth.") {
+				continue
+			}
+			switch s.last() {
+			case "PermissionRequiredMixin":
+				if v, _ := dj.ix.classAttr(m, c, "permission_required"); v != nil {
+					if p := strings.Trim(v.text, "()[], \"'"); p != "" {
+						return p
+					}
+				}
+			case "UserPassesTestMixin":
+				for _, cm := range lineage {
+					if _, ok := cm.cls.methods["test_func"]; ok {
+						return "test_func"
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // classChain is the guards a class-based view declares for every method.

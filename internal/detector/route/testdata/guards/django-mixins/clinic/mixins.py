@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.mixins import AccessMixin, PermissionRequiredMixin
 
 
 class StaffOnlyMixin(AccessMixin):
@@ -18,3 +18,9 @@ class MaintenanceMixin(AccessMixin):
         if settings.MAINTENANCE:
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)
+
+
+class ClinicPermissionMixin(PermissionRequiredMixin):
+    """The library's permission mixin with the app's login page."""
+
+    login_url = "/login"
