@@ -74,6 +74,16 @@ const (
 	// SignalIDLookup: a path parameter's value reaches a lookup in the
 	// handler (Detail: the parameter's name).
 	SignalIDLookup = "id-lookup"
+	// SignalSharedModel: a model no user owns (no reference to a user,
+	// account, owner or tenant, nor to a model that has one) in an app
+	// that has a user model: its records are shared by the app's users
+	// (Detail: the model's name; Evidence: its declaration; no Route).
+	// The user-data detector reads it from the models.
+	SignalSharedModel = "shared-model"
+	// SignalSharedRecord: the lookup a path parameter reaches loads a
+	// shared model's record, and no model a user owns (Detail: the
+	// parameter's name): changing the id reaches no other user's data.
+	SignalSharedRecord = "shared-record"
 	// SignalWebhookProvider names who posts to a webhook route (Detail:
 	// stripe, github, ...).
 	SignalWebhookProvider = "webhook-provider"

@@ -43,7 +43,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler (mitigated when the caller's id scopes it or the handler checks the owner), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or a guard or the handler demands a role or permission (mitigated when the caller's id scopes it or the handler checks the owner), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -53,20 +53,21 @@ var idor = &Rule{
 	fire: func(c *Context) []Hit {
 		var hits []Hit
 		for _, r := range routes(c, func(r *facts.Route) bool {
-			// Admin routes, and handlers that demand an admin, reach every
-			// record by design: their row is admin-exposed.
-			byPath := len(r.Params) > 0 && len(c.Named(facts.SignalIDLookup, r)) > 0 && !publicRead(r)
+			// Admin routes, and handlers or guards that demand a role or a
+			// permission, reach every record by design: their row is
+			// admin-exposed.
+			byPath := len(r.Params) > 0 && len(ownedLookups(c, r)) > 0 && !publicRead(r)
 			// An id from the body or query: the path names nothing, the
 			// handler is handed the key (a login looks up its caller).
 			byRequest := len(r.Params) == 0 && (c.InHandler(facts.SignalIDFromRequest, r) != nil || c.InHandler(facts.SignalPrivilegedClient, r) != nil) &&
 				!has(r.Tags, facts.TagAuth) &&
 				!c.Shows(facts.SignalCreatesAccount, r) && c.Shows(facts.SignalObjectFetch, r)
 			return (byPath || byRequest) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagStatic) && !has(r.Tags, facts.TagAdmin) &&
-				!c.Shows(facts.SignalAdminRole, r) && !actsOnCaller(r)
+				r.AuthRole == "" && !c.Shows(facts.SignalAdminRole, r) && !actsOnCaller(r)
 		}) {
 			id := facts.Param{Name: "id", In: "body", Type: facts.TypeUnknown}
 			if len(r.Params) > 0 {
-				id = lookedUp(r, c.Named(facts.SignalIDLookup, r))
+				id = lookedUp(r, ownedLookups(c, r))
 			}
 			diff, reason := model.Moderate, "needs a valid id of another user's object"
 			if id.Type == facts.TypeInt {
@@ -101,6 +102,20 @@ var idor = &Rule{
 		}
 		return hits
 	},
+}
+
+// ownedLookups are the path parameters whose value reaches a lookup,
+// less those whose lookup loads only a record of a model no user owns
+// (shared-record): another id there reaches no other user's data.
+func ownedLookups(c *Context, r *facts.Route) []string {
+	shared := c.Named(facts.SignalSharedRecord, r)
+	var out []string
+	for _, n := range c.Named(facts.SignalIDLookup, r) {
+		if !has(shared, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // lookedUp is the path parameter whose value reaches a lookup: the last

@@ -77,9 +77,13 @@ var (
 		// canViewBoard(auth, id).
 		`|\b(authorize|can[A-Z]\w*)\(\s*(user|auth|actor|currentUser|current_user|ctx\.state\.auth)\b[^,)]*,`)
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
-	// The last form is a branch on a record's admin flag (if user.admin:,
-	// if (!req.user.admin)): the handler tells admins apart.
-	roleCheck = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required|\bif\s*\(?\s*(?:not\s+|!\s*)?[\w.]+\.admin\b)`)
+	// The last forms are a branch on a record's admin flag (if user.admin:,
+	// if (!req.user.admin)): the handler tells admins apart; and a flag of
+	// the caller's own record tested, the branch that fails it answering
+	// forbidden on its first line (if !account.IsOwner() { SendError(c, http.StatusForbidden, ...)):
+	// a role, whatever the flag is called.
+	roleCheck = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required|\bif\s*\(?\s*(?:not\s+|!\s*)?[\w.]+\.admin\b|` +
+		`\bif\s*\(?\s*(?:not\s+|!\s*)(?:request\.user|req\.user|g\.user|session\.user|current_?user|user|account|caller|me)\.\w+(?:\(\s*\))?\s*\)?\s*[{:][ \t]*\n[^\n]*(?:forbidden|\b403\b|permission_?denied))`)
 )
 
 // Guard names: a middleware, decorator or dependency named for a control.
@@ -161,12 +165,18 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			models = append(models, a.Name)
 		}
 	}
+	var shared []string
+	for _, s := range detector.Collected(out, detector.SignalKind) {
+		if s.Kind == facts.SignalSharedModel {
+			shared = append(shared, s.Detail)
+		}
+	}
 	services := out.ThirdParties()
 	for _, r := range out.Routes() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sigs := RouteSignals(&r, models, services)
+		sigs := routeSignals(&r, models, services, shared)
 		if d.calls != nil {
 			sigs = d.calls.dropLoggedOnly(&r, sigs)
 		}
@@ -181,6 +191,12 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 // the sender of a webhook, and which of the scan's data models and third
 // parties its handler names.
 func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) []facts.Signal {
+	return routeSignals(r, models, services, nil)
+}
+
+// routeSignals is RouteSignals knowing the models no user owns (shared),
+// whose records an id may reach without reaching another user's.
+func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, shared []string) []facts.Signal {
 	key := r.Key()
 	at := facts.Evidence{File: r.File, Line: r.Line}
 	var out []facts.Signal
@@ -229,7 +245,7 @@ func RouteSignals(r *facts.Route, models []string, services []facts.ThirdParty) 
 		}
 		return out
 	}
-	out = append(out, idLookups(r, r.Body)...)
+	out = append(out, idLookups(r, r.Body, models, shared)...)
 	for _, m := range models {
 		if i := modelIndex(r.Body, m); i >= 0 {
 			add(facts.SignalNamesModel, m, facts.SignalInHandler, handlerLine(r, i))

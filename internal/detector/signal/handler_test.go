@@ -320,3 +320,49 @@ func TestSessionEnd(t *testing.T) {
 		}
 	}
 }
+
+// A flag of the caller's own record tested, whose failing branch answers
+// forbidden, is a role check whatever the flag is called; a flag tested
+// to log, or a record's flag, is none.
+func TestCallerFlagRole(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       bool
+	}{
+		{"go helper", "\n\tif !account.IsOwner() {\n\t\tresponse.SendError(c, http.StatusForbidden, \"owner only\")\n\t\treturn err\n\t}\n", true},
+		{"django view", "\n    if not request.user.is_manager:\n        raise PermissionDenied\n", true},
+		{"express", "\n  if (!req.user.canManage) {\n    return res.status(403).end();\n  }\n", true},
+		{"only logged", "\n\tif !account.IsOwner() {\n\t\tlog.Printf(\"not the owner\")\n\t}\n", false},
+		{"a record's flag", "\n\tif !bookmark.Public {\n\t\thttp.Error(w, \"private\", http.StatusForbidden)\n\t}\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := facts.Route{Method: "DELETE", Path: "/x", File: "x.go", Line: 1, Body: tc.body}
+			got := slices.ContainsFunc(RouteSignals(&r, nil, nil), func(s facts.Signal) bool { return s.Kind == facts.SignalAdminRole })
+			if got != tc.want {
+				t.Errorf("admin-role found %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A lookup that loads a record of a model no user owns, and names no
+// owned model, is a shared record: by the callee's name or the model's.
+func TestSharedLookup(t *testing.T) {
+	models, shared := []string{"Account", "Bookmark"}, []string{"Bookmark", "Tag"}
+	for _, tc := range []struct {
+		call string
+		want bool
+	}{
+		{"GetBookmark(ctx, id)", true},
+		{"tags.delete(id)", true}, // the receiver names the model
+		{"Tag.objects.get(id=pk)", true},
+		{"DeleteTag(ctx, id)", true},
+		{"GetTaggedNotes(ctx, id)", false}, // Tagged is not Tag
+		{"GetAccountBookmark(ctx, id)", false},
+		{"GetNote(ctx, id)", false},
+	} {
+		if got := sharedLookup(tc.call, models, shared); got != tc.want {
+			t.Errorf("%s: shared %v, want %v", tc.call, got, tc.want)
+		}
+	}
+}

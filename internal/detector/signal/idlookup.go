@@ -2,7 +2,10 @@ package signal
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	words "github.com/threatmap/threatmap/internal/detector/code"
 
 	"github.com/threatmap/threatmap/internal/facts"
 )
@@ -45,7 +48,11 @@ var (
 // reaches a lookup in its handler (body, comments blanked), at the
 // lookup's line, and an ownership signal where a call is given both the
 // parameter and the caller's id.
-func idLookups(r *facts.Route, body string) []facts.Signal {
+//
+// A lookup that loads a shared model's record (one no user owns: shared)
+// and names no model of the scan's user data besides (models) is also a
+// shared-record signal: the id reaches no other user's data.
+func idLookups(r *facts.Route, body string, models, shared []string) []facts.Signal {
 	if body == "" || oauthStep.MatchString(body) {
 		return nil
 	}
@@ -61,6 +68,10 @@ func idLookups(r *facts.Route, body string) []facts.Signal {
 		}
 		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
 			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
+		if sharedLookup(code[i:], models, shared) {
+			out = append(out, facts.Signal{Kind: facts.SignalSharedRecord, Detail: p.Name, Route: r.Key(),
+				In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
+		}
 		if owner >= 0 {
 			out = append(out, facts.Signal{Kind: facts.SignalOwnership, Route: r.Key(),
 				In: facts.SignalInHandler, Evidence: handlerLine(r, owner)})
@@ -315,4 +326,60 @@ func blankStrings(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// sharedLookup reports whether the lookup call code starts with (strings
+// blanked) loads a shared model's record and names no other model of
+// the scan's: by the model's name, client property or table in the call
+// (Tag.objects.get, db.tag.find, FROM tags), or by the callee's name
+// (GetTag, Tags.delete, get_tag_by_id).
+func sharedLookup(code string, models, shared []string) bool {
+	if len(shared) == 0 {
+		return false
+	}
+	end := strings.IndexByte(code, '(')
+	if end < 0 {
+		return false
+	}
+	if c := closing(code, end); c > 0 {
+		end = c + 1
+	}
+	call := code[:end]
+	names := func(m string) bool { return modelIndex(call, m) >= 0 || calleeNames(call, m) }
+	found := false
+	for _, m := range shared {
+		found = found || names(m)
+	}
+	if !found {
+		return false
+	}
+	for _, m := range models {
+		if !contains(shared, m) && names(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// calleeNames reports whether an identifier of a call's callee holds the
+// model's words in a row, each word singular: GetBookmark and
+// bookmarks.get hold Bookmark; GetBookmarkTags holds Tag; Tagged does not.
+func calleeNames(call, model string) bool {
+	key := strings.Fields(words.ModelKey(model))
+	if len(key) == 0 {
+		return false
+	}
+	callee, _, _ := strings.Cut(call, "(")
+	for _, id := range identRE.FindAllString(callee, -1) {
+		ws := words.Words(id)
+		for i := range ws {
+			ws[i] = words.ModelKey(ws[i])
+		}
+		for i := 0; i+len(key) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(key)], key) {
+				return true
+			}
+		}
+	}
+	return false
 }

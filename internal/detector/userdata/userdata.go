@@ -218,6 +218,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	if len(users) > 0 {
+		d.sharedModels(out, order, groups, users, owner)
+	}
 	for _, k := range order {
 		o := owner[k]
 		if o == nil {
@@ -245,6 +248,57 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		out.AddAsset(a)
 	}
 	return nil
+}
+
+// sharedModels records, as a signal, each model no user owns: no
+// relation to a user model or an owned model, no field that holds a
+// user's, owner's or tenant's key (a UserID column no relation was read
+// for), and not a user model itself. Its records are the app's, shared
+// by every account (a bookmark library, a household's log). Only when
+// the app has a user model: without one, who owns what is unknown.
+func (d *Detector) sharedModels(out *detector.Sink, order []string, groups map[string][]int, users map[string]bool, owner map[string]*facts.AssetOwner) {
+	for _, k := range order {
+		if users[k] || owner[k] != nil {
+			continue
+		}
+		shared := true
+		for _, i := range groups[k] {
+			if ownerKeyField(d.seen[i].Fields, users) {
+				shared = false
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		for _, i := range groups[k] {
+			if m := d.seen[i]; code.ModelKey(m.Name) == k {
+				out.AddSignal(facts.Signal{Kind: facts.SignalSharedModel, Detail: m.Name, Evidence: facts.Evidence{File: m.file, Line: m.Line}})
+			}
+		}
+	}
+}
+
+// ownerWords are what a key column is named for when it says whose the
+// row is: a user, an owner, a tenant and the like. Names are the last
+// resort: a relation, when one was read, decided first.
+var ownerWords = map[string]bool{"user": true, "owner": true, "account": true, "tenant": true, "author": true, "creator": true,
+	"member": true, "customer": true, "org": true, "organization": true, "organisation": true, "team": true, "workspace": true, "profile": true}
+
+// ownerKeyField reports whether a field holds the key of a user or
+// tenant: user_id, OwnerID, account_id, or <a user model>_id.
+func ownerKeyField(fields []Field, users map[string]bool) bool {
+	for _, f := range fields {
+		ws := code.Words(f.Name)
+		n := len(ws)
+		if n < 2 || ws[n-1] != "id" && ws[n-1] != "ids" {
+			continue
+		}
+		if ownerWords[ws[n-2]] || users[code.ModelKey(strings.Join(ws[:n-1], " "))] {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedFields are the fields a model holds for the user it belongs to:
