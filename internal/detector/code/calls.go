@@ -52,13 +52,33 @@ func HostCalls(l lang.Lang, stripped []byte) []HostCall {
 				continue
 			}
 			if consts == nil {
-				consts = constants(l, stripped)
+				consts = urlNames(l, stripped)
 			}
 			u := fixedURL(a, consts)
 			if h := URLHost(u); h != "" {
 				out = append(out, HostCall{URL: u, Host: h, Off: m[0], End: end})
 			}
 			break
+		}
+	}
+	return out
+}
+
+// urlValueRE names an absolute URL: an assignment, a parameter's or a
+// destructured option's default ({ endpoint = "https://..." } = options),
+// or a setting read from the environment with the URL as its default
+// (os.getenv("X_URL", "https://..."), process.env.X_URL || "https://...").
+// The default is where the code sends its requests unless the operator
+// says otherwise: the vendor it is written for.
+var urlValueRE = regexp.MustCompile(`\b(\w+)\s*(?::\s*[\w\[\]. |]+)?=\s*(?:(?:os\.getenv|os\.environ\.get|getenv)\(\s*["']\w+["']\s*,\s*|process\.env\.\w+\s*(?:\|\||\?\?)\s*)?[rRuU]?["'\x60](https?://[^"'\x60\s$]+)["'\x60]`)
+
+// urlNames maps the names a file gives string literals (constants) and
+// absolute URLs (urlValueRE) to their text; a constant's own value wins.
+func urlNames(l lang.Lang, src []byte) map[string]string {
+	out := constants(l, src)
+	for _, m := range urlValueRE.FindAllSubmatch(src, -1) {
+		if _, ok := out[string(m[1])]; !ok {
+			out[string(m[1])] = string(m[2])
 		}
 	}
 	return out

@@ -32,3 +32,9 @@ def local():
     requests.get("http://printer.local/status")
     # requests.get("https://api.lookalike-commented.io/v1")
     return requests.post("https://api.stripe.com/v1/charges", json={})  # want: third-party stripe
+
+
+def scrape(url):
+    # The operator may point it elsewhere; the code is written for the default.
+    api_base = os.getenv("PAGEGRAB_API_URL", "https://api.pagegrab.dev")
+    return requests.post(f"{api_base}/v1/scrape", json={"url": url})  # want: third-party pagegrab.dev
