@@ -366,3 +366,19 @@ func TestSharedLookup(t *testing.T) {
 		}
 	}
 }
+
+// An id that reaches a shared record and then a user's is no shared
+// record: every lookup it reaches must load a shared model's.
+func TestSharedRecordEveryLookup(t *testing.T) {
+	r := facts.Route{Method: "GET", Path: "/tags/{id}", File: "x.go", Line: 1, Params: []facts.Param{{Name: "id", In: "path"}}}
+	for body, want := range map[string]bool{
+		"\n\ttag, _ := st.GetTag(ctx, id)\n\tw.Write(tag.Name)\n":                                       true,
+		"\n\ttag, _ := st.GetTag(ctx, id)\n\tnotes, _ := st.GetNotesByTag(ctx, id)\n\tw.Write(notes)\n": false,
+	} {
+		r.Body = body
+		got := slices.ContainsFunc(idLookups(&r, body, []string{"Note", "Tag"}, []string{"Tag"}), func(s facts.Signal) bool { return s.Kind == facts.SignalSharedRecord })
+		if got != want {
+			t.Errorf("%q: shared-record %v, want %v", body, got, want)
+		}
+	}
+}

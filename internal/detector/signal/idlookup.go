@@ -49,9 +49,10 @@ var (
 // lookup's line, and an ownership signal where a call is given both the
 // parameter and the caller's id.
 //
-// A lookup that loads a shared model's record (one no user owns: shared)
-// and names no model of the scan's user data besides (models) is also a
-// shared-record signal: the id reaches no other user's data.
+// When every lookup the parameter reaches loads a shared model's record
+// (one no user owns: shared) and names no model of the scan's user data
+// besides (models), a shared-record signal too: the id reaches no other
+// user's data.
 func idLookups(r *facts.Route, body string, models, shared []string) []facts.Signal {
 	if body == "" || oauthStep.MatchString(body) {
 		return nil
@@ -62,13 +63,16 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		i, owner := paramLookup(body, code, p.Name)
-		if i < 0 {
+		all, owner := paramLookups(body, code, p.Name)
+		if len(all) == 0 {
 			continue
 		}
+		i := all[0]
 		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
 			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
-		if sharedLookup(code[i:], models, shared) {
+		// Every lookup the id reaches loads a shared record: one that
+		// loads a user's record still reaches another user's data.
+		if !slices.ContainsFunc(all, func(j int) bool { return !sharedLookup(code[j:], models, shared) }) {
 			out = append(out, facts.Signal{Kind: facts.SignalSharedRecord, Detail: p.Name, Route: r.Key(),
 				In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
 		}
@@ -86,9 +90,19 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 // condition), each -1 when there is none. code is body with string
 // literals blanked.
 func paramLookup(body, code, name string) (first, owner int) {
-	first, owner = -1, -1
+	all, owner := paramLookups(body, code, name)
+	if len(all) == 0 {
+		return -1, owner
+	}
+	return all[0], owner
+}
+
+// paramLookups is paramLookup with the offset of every lookup the
+// parameter reaches, in order.
+func paramLookups(body, code, name string) (all []int, owner int) {
+	owner = -1
 	if name == "" || wordIndex(body, name) < 0 {
-		return first, owner
+		return nil, owner
 	}
 	aliases := aliasesOf(body, name)
 	callers := callerVars(body, aliases)
@@ -128,14 +142,12 @@ func paramLookup(body, code, name string) (first, owner int) {
 		if !sc && (!lookupCallee.MatchString(last) || (!method && !bareLookup.MatchString(last))) {
 			continue
 		}
-		if first < 0 {
-			first = m[0]
-		}
+		all = append(all, m[0])
 		if sc && owner < 0 {
 			owner = m[0]
 		}
 	}
-	return first, owner
+	return all, owner
 }
 
 // aliasesOf is the parameter's name and every variable assigned from an
