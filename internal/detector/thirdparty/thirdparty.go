@@ -33,12 +33,16 @@ type Detector struct {
 	// in those calls.
 	hosts     map[string][]facts.Evidence
 	hostCreds map[string][]string
+	// products are the names the tree's manifests give the product
+	// (go.mod's module, package.json's and pyproject.toml's name): a
+	// domain named like it is the product's own (listmonk.app).
+	products map[string]bool
 }
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{},
-		hosts: map[string][]facts.Evidence{}, hostCreds: map[string][]string{}}
+		hosts: map[string][]facts.Evidence{}, hostCreds: map[string][]string{}, products: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -95,6 +99,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		if err != nil {
 			return err
 		}
+		d.mu.Lock()
+		for _, n := range productNames(f.Data) {
+			d.products[n] = true
+		}
+		d.mu.Unlock()
 		for _, dep := range deps {
 			if s := catalog.ForPackage(dep.Ecosystem, dep.Name); s != nil {
 				d.record(s.ID, facts.Evidence{File: f.Path, Line: dep.Line})
@@ -251,6 +260,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		})
 	}
 	for v, ev := range d.hosts {
+		if d.products[strings.SplitN(v, ".", 2)[0]] {
+			continue // the product's own site: its update check, its docs
+		}
 		creds := slices.Clone(d.hostCreds[v])
 		slices.Sort(creds)
 		out.AddThirdParty(facts.ThirdParty{
@@ -264,6 +276,34 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		})
 	}
 	return nil
+}
+
+// productNameRE is the name a manifest gives what it builds: go.mod's
+// module path, package.json's "name", pyproject.toml's name = "...".
+var productNameRE = regexp.MustCompile(`(?m)^module\s+(\S+)|^\s*"name"\s*:\s*"([^"]+)"|^name\s*=\s*["']([^"']+)["']`)
+
+// productNames are the words of the names a manifest gives the product:
+// its module path's last element (github.com/knadh/listmonk is
+// listmonk), a package's scope and name (@documenso/remix is documenso
+// and remix).
+func productNames(data []byte) []string {
+	var out []string
+	for _, m := range productNameRE.FindAllSubmatch(data, 2) {
+		name := string(m[1]) + string(m[2]) + string(m[3])
+		if m[1] != nil {
+			elems := strings.Split(name, "/")
+			if last := elems[len(elems)-1]; len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+				elems = elems[:len(elems)-1] // a major version: example.com/app/v2
+			}
+			name = elems[len(elems)-1]
+		}
+		for _, part := range strings.Split(strings.TrimPrefix(name, "@"), "/") {
+			if part != "" {
+				out = append(out, strings.ToLower(part))
+			}
+		}
+	}
+	return out
 }
 
 func dedupe(ev []facts.Evidence) []facts.Evidence {

@@ -35,3 +35,9 @@ func Local() {
 	_, _ = http.Get("http://db.internal/health")
 	_, _ = http.Get("https://api.github.com/repos") // want: third-party github
 }
+
+// Latest asks the product's own site for its newest release: the
+// product's, not a vendor's (go.mod names the module docqa).
+func Latest() (*http.Response, error) {
+	return http.Get("https://update.docqa.app/latest.json")
+}
