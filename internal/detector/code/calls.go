@@ -81,8 +81,20 @@ func urlNames(l lang.Lang, src []byte) map[string]string {
 			out[string(m[1])] = string(m[2])
 		}
 	}
+	// A name built from one of those: url = f"{api_base}/v2/search".
+	for _, m := range derivedURLRE.FindAllSubmatch(src, -1) {
+		if base, ok := out[string(m[2])]; ok && URLHost(base) != "" {
+			if _, ok := out[string(m[1])]; !ok {
+				out[string(m[1])] = base + string(m[3])
+			}
+		}
+	}
 	return out
 }
+
+// derivedURLRE is a name assigned a template that starts with another
+// name: f"{base}/path" or `${base}/path`.
+var derivedURLRE = regexp.MustCompile("\\b(\\w+)\\s*=\\s*(?:[fF][\"']|`)\\$?\\{\\s*(\\w+)\\s*\\}([^\"'`\\n{$]*)[\"'`]")
 
 // callArgs splits the arguments of the call whose parenthesis is at open
 // (top-level commas, strings skipped), at most three, and returns the

@@ -32,6 +32,7 @@ func TestHostCalls(t *testing.T) {
 		{lang.Python, "requests.request('POST', 'https://api.d.io/v1', json={})", "api.d.io"},
 		{lang.Python, "BASE = 'https://api.e.io'\nhttpx.get(BASE + '/v1')", "api.e.io"},
 		{lang.Python, "requests.get(url)", ""},
+		{lang.Python, "base = os.getenv('E4_URL', 'https://api.e4.io')\nurl = f\"{base}/v2/search\"\nawait session.post(url, json={})", "api.e4.io"},
 		{lang.Python, "base = os.getenv('E_URL', 'https://api.e2.io')\nrequests.get(f'{base}/v1')", "api.e2.io"},
 		{lang.Python, "async def read(api_url: str = 'https://api.e3.io'):\n    await session.post(api_url, json={})", "api.e3.io"},
 		{lang.JavaScript, "const { endpoint = 'https://api.b2.io/send' } = options;\nawait fetch(endpoint, {})", "api.b2.io"},

@@ -38,3 +38,9 @@ def scrape(url):
     # The operator may point it elsewhere; the code is written for the default.
     api_base = os.getenv("PAGEGRAB_API_URL", "https://api.pagegrab.dev")
     return requests.post(f"{api_base}/v1/scrape", json={"url": url})  # want: third-party pagegrab.dev
+
+
+async def search(session, q):
+    search_base = os.getenv("FINDLY_API_URL", "https://api.findly.dev")
+    search_url = f"{search_base}/v2/search"
+    return await session.post(search_url, json={"q": q})  # want: third-party findly.dev
