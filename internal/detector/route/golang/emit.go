@@ -2,6 +2,7 @@ package golang
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -224,8 +225,8 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 		name = strings.TrimSuffix(strings.TrimSpace(name), " (optional)")
 		key := name[strings.LastIndexByte(name, '.')+1:]
 		var found []*funcDecl
-		if p := m.pkgs[f.dir]; p != nil {
-			found = append(p.funcs[key], p.methods[key]...)
+		if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
+			found = slices.Concat(p.funcs[key], p.methods[key])
 		}
 		if len(found) == 0 {
 			for _, dir := range m.dirs {

@@ -90,3 +90,50 @@ func Required(role string) func(http.Handler) http.Handler {
 		t.Errorf("/open guards = %+v, want only the logger", open)
 	}
 }
+
+// TestGuardLookupPrefersCallersPackage: a helper name declared in two
+// packages is the one of the calling file's package; a name the caller's
+// package does not declare is found in the one package that does.
+func TestGuardLookupPrefersCallersPackage(t *testing.T) {
+	files := map[string]string{
+		"go.mod": "module example.com/app\n",
+		"main.go": `package main
+
+func requireAuth() {}
+`,
+		"web/web.go": `package web
+
+func requireAuth() {}
+
+func onlyHere() {}
+`,
+	}
+	d := New()
+	sink := detector.NewSink()
+	for p, src := range files {
+		if err := d.Detect(context.Background(), &detector.File{Path: p, Data: []byte(src)}, sink); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newModule(d.files, d.modules)
+	var caller *goFile
+	for _, f := range d.files {
+		if f.path == "main.go" {
+			caller = f
+		}
+	}
+	if caller == nil {
+		t.Fatal("main.go not parsed")
+	}
+	lookup := m.guardLookup(caller)
+	for _, tc := range []struct{ name, want string }{
+		{"requireAuth", "main.go:3"},
+		{"s.requireAuth", "main.go:3"},
+		{"onlyHere", "web/web.go:5"},
+	} {
+		_, at, ok := lookup(tc.name)
+		if !ok || at != tc.want {
+			t.Errorf("lookup(%q) = %q, %v; want %q", tc.name, at, ok, tc.want)
+		}
+	}
+}
