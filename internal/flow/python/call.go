@@ -68,6 +68,12 @@ func (l *lowerer) call(n *syntax.Node) val {
 				if len(pos) == 0 && v.isLit {
 					firstLit, hasFirstLit = v.lit, true
 				}
+				if v.isLit {
+					if ci.argLit == nil {
+						ci.argLit = map[int]string{}
+					}
+					ci.argLit[len(pos)] = v.lit
+				}
 				pos = append(pos, l.finalVal(v))
 				ci.argText = append(ci.argText, l.t.Text(a))
 			}

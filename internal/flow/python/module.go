@@ -80,6 +80,10 @@ type callInfo struct {
 	// argText is each positional argument's text (a list literal's
 	// first element names the program of an argv).
 	argText []string
+	// argLit is each positional argument that is a string literal, by
+	// position, its value read with the language's own quoting ('a', "a",
+	// r'a'), which Go's unquoting does not know.
+	argLit map[int]string
 	// parserEntities: an XML parse given a parser that resolves
 	// external entities.
 	parserEntities bool

@@ -4,7 +4,6 @@ import (
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
@@ -270,8 +269,8 @@ func renderCall(op *flow.Op, ci *callInfo, q string) {
 	if !ok || r.name >= len(ci.argText) {
 		return
 	}
-	name, err := strconv.Unquote(ci.argText[r.name])
-	if err != nil {
+	name, ok := ci.argLit[r.name]
+	if !ok {
 		return
 	}
 	var locals flow.Expr

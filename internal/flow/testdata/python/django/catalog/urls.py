@@ -15,6 +15,7 @@ urlpatterns = [
     path("welcome/", views.welcome),
     path("greeting/", views.greeting),
     path("greeting-plain/", views.greeting_plain),
+    path("farewell/", views.farewell),
     path("lookup/", views.lookup),
     path("export-kind/", views.export),
     path("export-after/", views.export_after),

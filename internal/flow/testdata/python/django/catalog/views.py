@@ -73,6 +73,12 @@ def greeting(request):
     return render(request, "catalog/greeting.html", {"who": request.GET.get("who", ""), "motd": "hello"})
 
 
+def farewell(request):
+    # A template named in single quotes, its values in a dict built first.
+    env = {'who': request.GET.get('who', '')}
+    return render(request, 'catalog/farewell.html', env)
+
+
 def greeting_plain(request):
     # Lookalike: the template escapes every value.
     return render(request, "catalog/greeting_plain.html", {"who": request.GET.get("who", "")})
