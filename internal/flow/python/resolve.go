@@ -138,6 +138,35 @@ func (p *program) isClass(from *module, q string) bool {
 	return ok
 }
 
+// djangoForm reports whether a qualified name is a class of the
+// repository whose lineage reaches django.forms (Form, ModelForm): built
+// from the request, it renders its fields as widgets whose values
+// Django escapes, even under |safe.
+func (p *program) djangoForm(from *module, q string, depth int) bool {
+	m, rest := p.split(from, q)
+	if m == nil || depth > 4 {
+		return false
+	}
+	return p.formClass(m, rest, depth)
+}
+
+// formClass is djangoForm for a class of module m.
+func (p *program) formClass(m *module, class string, depth int) bool {
+	for _, b := range m.classes[class] {
+		if _, local := m.classes[b]; local {
+			if depth < 4 && p.formClass(m, b, depth+1) {
+				return true
+			}
+			continue
+		}
+		qb := p.deep(m, m.qualify(b, nil))
+		if strings.HasPrefix(qb, "django.forms.") || p.djangoForm(m, qb, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // prepare gives every call its sinks, sanitisers and repository
 // callees, with keyword arguments put where the callee's parameters are.
 func (p *program) prepare() {
@@ -233,6 +262,8 @@ func (p *program) library(f *fn, op *flow.Op, ci *callInfo) {
 	}
 	if kinds, ok := sanitisers[q]; ok {
 		op.Clears = kinds
+	} else if isClassName(name) && p.djangoForm(f.mod, q, 0) {
+		op.Clears = []string{flow.XSS}
 	} else if name == "url_for" && op.Callee.Recv != "" {
 		// request.url_for("login") (Starlette): the URL of the app's
 		// own route, whatever the path parameters.

@@ -1,3 +1,4 @@
+from django import forms
 import os
 
 from django.db import connection
@@ -77,6 +78,20 @@ def farewell(request):
     # A template named in single quotes, its values in a dict built first.
     env = {'who': request.GET.get('who', '')}
     return render(request, 'catalog/farewell.html', env)
+
+
+class NoteForm(forms.Form):
+    title = forms.CharField()
+
+
+class SignupForm(NoteForm):
+    name = forms.CharField()
+
+
+def signup(request):
+    # Lookalike: a form built from the request renders its fields as
+    # widgets whose values Django escapes, even under |safe.
+    return render(request, 'catalog/signup.html', {'form': SignupForm(request.POST)})
 
 
 def greeting_plain(request):
