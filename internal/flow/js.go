@@ -2,6 +2,7 @@ package flow
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -104,6 +105,12 @@ var JSSinks = []jsSink{
 	{Sink: SinkFile, Names: []string{"sendFile", "download", "sendfile"}, OnParam: true, Args: []int{0}, Unless: regexp.MustCompile(`\broot\s*:`)},
 	{Sink: SinkFile, Names: []string{"readFile", "readFileSync", "createReadStream", "writeFile", "writeFileSync", "appendFile", "appendFileSync", "unlink", "unlinkSync", "rm", "rmSync", "open", "openSync", "createWriteStream", "readdir", "readdirSync", "copyFile", "rename", "outputFile", "readJson", "readJSON", "remove"}, Modules: []string{"fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra", "graceful-fs"}, Args: []int{0}},
 	{Sink: SinkTemplate, Names: []string{"render"}, OnParam: true, Args: []int{0}},
+	{Sink: SinkRenderOptions, Names: []string{"render"}, OnParam: true, Args: []int{1}},
+	// Deep merges and path setters of libraries whose releases before a
+	// fix walk __proto__ (JSDetector.keep reads the version the
+	// repository pins).
+	{Sink: SinkDeepMerge, Names: []string{"merge", "mergeWith", "defaultsDeep"}, Modules: []string{"lodash", "lodash.merge", "lodash.mergewith", "lodash.defaultsdeep"}, Args: []int{1, 2, 3}},
+	{Sink: SinkPathSet, Names: []string{"set", "setWith", "zipObjectDeep"}, Modules: []string{"lodash", "lodash.set", "lodash.setwith", "lodash.zipobjectdeep"}, Args: []int{1}},
 	{Sink: SinkDeserial, Names: []string{"unserialize", "deserialize", "deepDeserialize"}, Modules: []string{"node-serialize", "serialize-to-js", "funcster", "cryo"}, Args: []int{0}},
 	{Sink: SinkYAML, Names: []string{"load", "loadAll"}, Modules: []string{"js-yaml", "yaml-js"}, Args: []int{0}, Unless: regexp.MustCompile(`SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA`)},
 	{Sink: SinkXML, Names: []string{"parseXml", "parseXmlString", "parseXmlAsync", "parse"}, Modules: []string{"libxmljs", "libxmljs2", "libxml"}, Args: []int{0}, Only: regexp.MustCompile(`\bnoent\s*:\s*true`)},
@@ -618,8 +625,15 @@ func emptyString(l *Lowerer, n *syntax.Node) bool {
 	return ok && v == ""
 }
 
-// jsMemberSink: ctx.body = v is a Koa response body.
+// jsMemberSink: ctx.body = v is a Koa response body; target[key] = v
+// in a merge written by hand that recurses into each key is a deep merge.
 func jsMemberSink(l *Lowerer, left *syntax.Node) *Sink {
+	if left.Type() == "subscript_expression" {
+		if recursiveMerge(l, left) {
+			return SinkMergeLoop
+		}
+		return nil
+	}
 	if left.Type() != "member_expression" || l.Text(left.ChildByFieldName("property")) != "body" {
 		return nil
 	}
@@ -633,4 +647,100 @@ func jsMemberSink(l *Lowerer, left *syntax.Node) *Sink {
 		}
 	}
 	return nil
+}
+
+// keyGuard is a test of a key against the names that reach a prototype.
+var keyGuard = regexp.MustCompile(`__proto__|["'](?:constructor|prototype)["']`)
+
+// recursiveMerge reports whether target[key] is assigned in a merge
+// written by hand: key is a loop's key (for (k in src), for (const k of
+// Object.keys(src)), Object.keys(src).forEach(k => ...)), the function
+// it is in calls itself (it recurses into target[key], which for
+// __proto__ is Object.prototype), and nothing in it tests a key against
+// __proto__, constructor or prototype.
+func recursiveMerge(l *Lowerer, left *syntax.Node) bool {
+	idx := left.ChildByFieldName("index")
+	if idx == nil || idx.Type() != "identifier" {
+		return false
+	}
+	key := l.Text(idx)
+	loop := false
+	var fn *syntax.Node
+	for n := left.Parent(); n != nil; n = n.Parent() {
+		if jsGrammar.Functions[n.Type()] {
+			if !loop && forEachKey(l, n, key) {
+				loop = true
+				continue
+			}
+			fn = n
+			break
+		}
+		if n.Type() == "for_in_statement" {
+			if lv := n.ChildByFieldName("left"); lv != nil && slices.Contains(exprIdent.FindAllString(l.Text(lv), -1), key) {
+				loop = true
+			}
+		}
+	}
+	if !loop || fn == nil {
+		return false
+	}
+	name := funcNodeName(l, fn)
+	body := fn.ChildByFieldName("body")
+	if name == "" || body == nil {
+		return false
+	}
+	text := l.Text(body)
+	if keyGuard.MatchString(text) {
+		return false
+	}
+	self := regexp.MustCompile(`(?:^|[^\w$.]|this\.)` + regexp.QuoteMeta(name) + `\s*\(`)
+	return self.MatchString(text)
+}
+
+// forEachKey reports whether fn is a callback given to forEach on a
+// list of keys (Object.keys(src).forEach((key) => ...)) whose first
+// parameter is key.
+func forEachKey(l *Lowerer, fn *syntax.Node, key string) bool {
+	args := fn.Parent()
+	if args == nil || args.Type() != "arguments" || args.Parent() == nil {
+		return false
+	}
+	callee := args.Parent().ChildByFieldName("function")
+	if callee == nil || callee.Type() != "member_expression" || l.Text(callee.ChildByFieldName("property")) != "forEach" {
+		return false
+	}
+	if !strings.HasPrefix(l.Text(callee.ChildByFieldName("object")), "Object.") {
+		return false
+	}
+	params := fn.ChildByFieldName("parameters")
+	if params == nil {
+		params = fn.ChildByFieldName("parameter")
+	}
+	return params != nil && slices.Contains(exprIdent.FindAllString(l.Text(params), 1), key)
+}
+
+// funcNodeName is a function's name: its own, or the name it is
+// assigned to (const merge = (a, b) => ..., exports.merge = function).
+func funcNodeName(l *Lowerer, fn *syntax.Node) string {
+	if n := fn.ChildByFieldName("name"); n != nil {
+		return l.Text(n)
+	}
+	p := fn.Parent()
+	if p == nil {
+		return ""
+	}
+	switch p.Type() {
+	case "variable_declarator", "pair":
+		for _, f := range []string{"name", "key"} {
+			if n := p.ChildByFieldName(f); n != nil {
+				return strings.Trim(l.Text(n), `"'`)
+			}
+		}
+	case "assignment_expression":
+		if n := p.ChildByFieldName("left"); n != nil {
+			t := l.Text(n)
+			return t[strings.LastIndexByte(t, '.')+1:]
+		}
+	}
+	return ""
 }

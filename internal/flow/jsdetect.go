@@ -5,6 +5,7 @@ import (
 	"context"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,6 +28,10 @@ type JSDetector struct {
 	tmpl *Templates
 	// What the repository uses, for sinks that depend on it.
 	mongo, yaml3, orm bool
+	// oldMerge, oldSet: a package.json pins a release of lodash (or of
+	// its one-function packages) whose merge, or whose set, walks
+	// __proto__.
+	oldMerge, oldSet bool
 }
 
 // NewJSDetector returns the frontend for one scan.
@@ -65,11 +70,12 @@ var (
 // Detect implements detector.Detector.
 func (d *JSDetector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	if strings.HasSuffix(f.Path, "package.json") {
-		if yaml3Dep.Match(f.Data) {
-			d.mu.Lock()
-			d.yaml3 = true
-			d.mu.Unlock()
-		}
+		oldMerge, oldSet := pollutingPins(f.Data)
+		d.mu.Lock()
+		d.yaml3 = d.yaml3 || yaml3Dep.Match(f.Data)
+		d.oldMerge = d.oldMerge || oldMerge
+		d.oldSet = d.oldSet || oldSet
+		d.mu.Unlock()
 		return nil
 	}
 	if IsTemplate(f.Path) {
@@ -293,8 +299,13 @@ func hasSink(f *Func) bool {
 
 // keep drops sinks that depend on what the repository uses.
 func (d *JSDetector) keep(s *Sink) bool {
-	if s == SinkYAML {
+	switch s {
+	case SinkYAML:
 		return d.yaml3 // js-yaml 4's load is safe
+	case SinkDeepMerge:
+		return d.oldMerge
+	case SinkPathSet:
+		return d.oldSet
 	}
 	switch s.Kind {
 	case NoSQLInjection:
@@ -568,4 +579,88 @@ func (r *jsResolver) handler(m *jsFile, h handlerRef, depth int) []*Func {
 		return r.name(m, h.name, 0)
 	}
 	return nil
+}
+
+// pollutionFixed is, for each package whose merge or set walked
+// __proto__, the first release that does not ("" : none does).
+var pollutionFixed = map[string]struct{ merge, set string }{
+	"lodash":              {"4.17.12", "4.17.19"},
+	"lodash.merge":        {"4.6.2", ""},
+	"lodash.mergewith":    {"4.6.2", ""},
+	"lodash.defaultsdeep": {"4.6.1", ""},
+	"lodash.set":          {"", ""},
+	"lodash.setwith":      {"", ""},
+}
+
+var depSpec = regexp.MustCompile(`"(lodash(?:\.[a-z]+)?)"\s*:\s*"([^"]*)"`)
+
+// pollutingPins reads a package.json for a lodash its range holds to a
+// release before the fix: "4.17.4" or "~4.16.0" does, "^4.17.4" does not
+// (it installs the newest 4.x). A package with no fixed release is
+// always old.
+func pollutingPins(data []byte) (merge, set bool) {
+	for _, m := range depSpec.FindAllSubmatch(data, -1) {
+		fix, ok := pollutionFixed[string(m[1])]
+		if !ok {
+			continue
+		}
+		spec := string(m[2])
+		switch string(m[1]) {
+		case "lodash.set", "lodash.setwith":
+			set = true
+		case "lodash":
+			set = set || !allowsAtLeast(spec, fix.set)
+			merge = merge || !allowsAtLeast(spec, fix.merge)
+		default:
+			merge = merge || !allowsAtLeast(spec, fix.merge)
+		}
+	}
+	return merge, set
+}
+
+// allowsAtLeast reports whether a semver range admits a release at or
+// above fix. A range it cannot read (>=, ||, a tag, a URL) is taken to
+// admit it.
+func allowsAtLeast(spec, fix string) bool {
+	spec = strings.TrimSpace(spec)
+	if strings.ContainsAny(spec, "><|*: /") || spec == "" || spec == "latest" {
+		return true
+	}
+	op := ""
+	if spec[0] == '^' || spec[0] == '~' || spec[0] == '=' || spec[0] == 'v' {
+		op, spec = spec[:1], strings.TrimLeft(spec[1:], "=v")
+	}
+	const open = 1 << 30 // any number
+	top := [3]int{open, open, open}
+	parts := strings.SplitN(strings.SplitN(spec, "-", 2)[0], ".", 3)
+	got := [3]int{}
+	for i := range 3 {
+		if i >= len(parts) || parts[i] == "x" || parts[i] == "X" {
+			got[i] = open
+			continue
+		}
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return true
+		}
+		got[i] = n
+	}
+	switch {
+	case op == "^" && got[0] > 0:
+		top[0] = got[0]
+	case op == "^" || op == "~":
+		top[0], top[1] = got[0], got[1]
+	default:
+		top = got
+	}
+	f := [3]int{}
+	for i, p := range strings.SplitN(fix, ".", 3) {
+		f[i], _ = strconv.Atoi(p)
+	}
+	for i := range 3 {
+		if top[i] != f[i] {
+			return top[i] > f[i]
+		}
+	}
+	return true
 }

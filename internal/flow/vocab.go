@@ -23,12 +23,13 @@ const (
 	XSS                   = "xss"
 	MassAssignment        = "mass-assignment"
 	TemplateInjection     = "template-injection"
+	PrototypePollution    = "prototype-pollution"
 )
 
 // Kinds is every kind the engine reports, in one list: a language with
 // a frontend reports these from the engine and no longer from patterns.
 var Kinds = []string{SQLInjection, NoSQLInjection, CommandInjection, CodeInjection, SSRF, OpenRedirect,
-	UnsafeDeserialization, XXE, PathTraversal, XSS, MassAssignment, TemplateInjection}
+	UnsafeDeserialization, XXE, PathTraversal, XSS, MassAssignment, TemplateInjection, PrototypePollution}
 
 // Detail is the weakness's detail for each kind.
 var Detail = map[string]string{
@@ -43,7 +44,8 @@ var Detail = map[string]string{
 	PathTraversal:         "a file path or template name taken from the request",
 	XSS:                   "request data written into an HTML response unescaped",
 	MassAssignment:        "the whole request body written into a stored record",
-	TemplateInjection:     "request data compiled as a template",
+	TemplateInjection:     "request data compiled as a template, or given whole as a render call's options",
+	PrototypePollution:    "request data merged deeply into an object, so a __proto__ key reaches every object's prototype",
 }
 
 // Sink is a dangerous call, as data: what kind of weakness request data
@@ -93,8 +95,14 @@ var (
 	// text: a string, not an object sent as JSON.
 	wholeBody = func(o Origin) bool { return o.Whole && o.Source == facts.SourceBody }
 	rawValue  = func(o Origin) bool { return o.Whole || o.Field }
-	notWhole  = func(o Origin) bool { return !o.Whole }
-	unbuilt   = func(v Value) bool { return !v.Built || v.Object }
+	// requestObject: the body or query, or a part of it, which a parser
+	// may have made an object ({"__proto__": {...}}); a header or a path
+	// parameter is text.
+	requestObject = func(o Origin) bool { return o.Source == facts.SourceBody || o.Source == facts.SourceQuery }
+	// wholeRequest: the whole body or query object, as parsed.
+	wholeRequest = func(o Origin) bool { return o.Whole }
+	notWhole     = func(o Origin) bool { return !o.Whole }
+	unbuilt      = func(v Value) bool { return !v.Built || v.Object }
 	// filter: an object literal holding the value ({ _id: req.body.id }):
 	// a value passed as it is may be a string key of a hash or a store.
 	filter    = func(v Value) bool { return v.Object && !v.Built }
@@ -134,6 +142,24 @@ var (
 	SinkNoSQL      = &Sink{Kind: NoSQLInjection, Name: "query filter", Shape: unbuilt, From: rawValue}
 	SinkWhere      = &Sink{Kind: NoSQLInjection, Name: "$where", Shape: whereText}
 	SinkTemplateJS = &Sink{Kind: TemplateInjection, Name: "template compiled"}
+	// SinkRenderOptions is the whole body or query given as a render
+	// call's values (res.render('page', req.body)): Express hands them to
+	// the engine as its options too, so the request picks a layout file
+	// to read (hbs) or code the engine compiles in (EJS's
+	// outputFunctionName). Named fields ({ bio: req.body.bio }) are values.
+	// SinkDeepMerge is a deep merge of a request object into another
+	// (lodash's merge, a merge that recurses into each key): a
+	// __proto__ key walks into Object.prototype. Only objects do that:
+	// the body or query as parsed, or a part of it, not text built from
+	// it.
+	SinkDeepMerge = &Sink{Kind: PrototypePollution, Name: "deep merge", From: requestObject, Shape: func(v Value) bool { return !v.Built }}
+	// SinkMergeLoop is the same merge written by hand: target[key] = v in
+	// a function that recurses into each key and tests none.
+	SinkMergeLoop = &Sink{Kind: PrototypePollution, Name: "merged key by key", From: requestObject, Shape: func(v Value) bool { return !v.Built }}
+	// SinkPathSet is a property path from the request given to a setter
+	// that walks it (lodash's set): "__proto__.isAdmin" is a path too.
+	SinkPathSet       = &Sink{Kind: PrototypePollution, Name: "property path set"}
+	SinkRenderOptions = &Sink{Kind: TemplateInjection, Name: "render options", From: wholeRequest, Shape: func(v Value) bool { return !v.Object || v.Spread }}
 )
 
 // SourceCLI is a command line's arguments: not request data, but what a

@@ -171,11 +171,22 @@ var massAssignment = weaknessRule{
 var templateInjection = weaknessRule{
 	ID: "template-injection", Title: "Request data compiled as a template",
 	Stride: []string{"T", "E"}, CWE: []string{"CWE-1336", "CWE-94"},
-	Fires:      "request data given as the template source to ejs, pug, handlebars, nunjucks or lodash templates",
+	Fires:      "request data given as the template source to ejs, pug, handlebars, nunjucks or lodash templates, or the whole request body or query given as res.render's values (which Express passes to the engine as options: a layout file, EJS's outputFunctionName)",
 	Difficulty: model.Easy, Reason: "only template syntax in a parameter", Level: model.Critical,
 	Impact: "run code inside the server process", Method: "sending template syntax that the engine evaluates",
 	Abuse:    "The template engine evaluates the attacker's expressions: code execution on the server",
 	Controls: []Suggestion{{Text: "Render fixed templates with request data as values, never as the template"}},
 	Surface:  "Templates", Direction: model.Entry,
 	Browser: true,
+}.rule()
+
+var prototypePollution = weaknessRule{
+	ID: "prototype-pollution", Title: "Request data merged deeply into an object",
+	Stride: []string{"T", "E"}, CWE: []string{"CWE-1321"},
+	Fires:      "the request body or query merged deeply into an object: a lodash release whose merge or set walks __proto__, or a merge written by hand that recurses into each key without skipping __proto__, constructor and prototype",
+	Difficulty: model.Easy, Reason: "only a __proto__ key in a JSON body", Level: model.High,
+	Impact: "give every object in the process properties it never had: an isAdmin flag, a changed option, a crash", Method: "sending {\"__proto__\": {...}} where the handler merges the body",
+	Abuse:    "A __proto__ key in the body lands on Object.prototype: checks of a missing flag pass, options change under every request, some template engines run code",
+	Controls: []Suggestion{{Text: "Copy only known keys; skip __proto__, constructor and prototype in merges; keep lodash at 4.17.19 or later"}},
+	Surface:  "Object merges", Direction: model.Entry,
 }.rule()

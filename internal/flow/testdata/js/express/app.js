@@ -194,7 +194,7 @@ app.get('/find', (req, res) => {
   res.render('find.njk', { q: req.query.q });
 });
 app.get('/notice', (req, res) => {
-  res.render('notice', { ...req.query });
+  res.render('notice', { ...req.query }); // want: template-injection via=query
 });
 // Lookalikes: escaped output, a sanitised value, a raw value the code
 // chose.
@@ -399,4 +399,16 @@ app.all('/echo', (req, res) => {
   if (req.method === 'POST') {
     res.send('<p>' + req.body.q + '</p>'); // want: xss via=body
   }
+});
+
+// The whole body as a render call's values: Express hands them to the
+// engine as options too (a layout file, EJS's outputFunctionName).
+app.post('/account', (req, res) => {
+  const profile = req.body;
+  profile.name = String(profile.name).trim();
+  res.render('account', profile); // want: template-injection via=body
+});
+// Lookalike: named fields of the body are values, not options.
+app.post('/account-fields', (req, res) => {
+  res.render('account', { name: req.body.name, email: req.body.email });
 });

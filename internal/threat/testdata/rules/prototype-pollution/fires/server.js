@@ -1,0 +1,12 @@
+const express = require('express');
+const _ = require('lodash');
+const app = express();
+app.use(express.json());
+
+app.post('/notes', (req, res) => {
+  const note = { pinned: false };
+  _.merge(note, req.body.note);
+  res.json(note);
+});
+
+app.listen(3000);
