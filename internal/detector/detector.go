@@ -152,6 +152,15 @@ type Finisher interface {
 	Finish(ctx context.Context, out *Sink) error
 }
 
+// A Classifier is the Finisher that gives files the roles only the whole
+// tree decides (Sink.SetRole). The scan finishes it before every other
+// Finisher, so a decision that depends on where code runs is made once,
+// with the final roles (Sink.RoleOf).
+type Classifier interface {
+	Finisher
+	Classifies()
+}
+
 // ID makes a stable, content-based id: a prefix and a short hash of the
 // parts that identify the fact (never a line number).
 func ID(prefix string, parts ...string) string {

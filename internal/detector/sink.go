@@ -147,6 +147,22 @@ func (s *Sink) SetRole(file string, r lang.Role) {
 	Add(s, roleKind, fileRole{file: file, role: r})
 }
 
+// RoleOf is where a file's code runs as far as the scan knows: the role
+// SetRole recorded last, else what its path says. Read in a Finisher,
+// after the Classifier's, it is the final role (facts.Facts.RoleOf).
+func (s *Sink) RoleOf(file string) lang.Role {
+	if s.parent != nil {
+		return s.parent.RoleOf(file)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := tableOf(s, roleKind)
+	if i, ok := t.index[file]; ok {
+		return t.items[i].role
+	}
+	return lang.RoleOf(file)
+}
+
 // MissRoutes records n route registrations in file the detector saw and
 // could not compose (a router it cannot resolve, a path built at run
 // time), the first at line: one warning per file, at its first such

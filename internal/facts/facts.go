@@ -290,6 +290,9 @@ type Exit struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
+// ExitOutboundCall is Exit.Kind for a call that sends data to a host.
+const ExitOutboundCall = "outbound-call"
+
 // Secret is a committed secret. Redacted is all that is ever printed.
 type Secret struct {
 	ID          string `json:"id"`

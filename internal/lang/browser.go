@@ -19,8 +19,14 @@ var (
 	// browserGlobal is a use of a browser-only global: document.title, not
 	// opts.window.ms or a local named window.
 	browserGlobal = regexp.MustCompile(`(?:^|[^\w$.])(?:document|window|localStorage|sessionStorage|navigator|customElements)\.[A-Za-z_$]|(?m:^\s*['"]use client['"])`)
-	// bothSides tests where it runs: code written for the server too.
-	bothSides = regexp.MustCompile(`\btypeof\s+(?:window|document)\b`)
+	// bothSides tests where it runs: code written for the server too, or
+	// a page module's server half (Next.js's data functions, a server
+	// action).
+	bothSides = regexp.MustCompile(`\btypeof\s+(?:window|document)\b|\b(?:getServerSideProps|getStaticProps|getInitialProps)\b|(?m:^\s*['"]use server['"])`)
+	// eventProp is a JSX element's event handler (<button onClick={...}>):
+	// it runs when the user acts on the page, in the browser. A server
+	// component can pass none.
+	eventProp = regexp.MustCompile(`<[A-Za-z][\w.]*\s[^<>]*?\b(on[A-Z][A-Za-z]+)=\{`)
 )
 
 // serverModules are modules only a server has (and node:*).
@@ -99,11 +105,18 @@ func browserScript(l Lang, src []byte) string {
 	}
 	code := StripComments(l, src)
 	m := browserGlobal.Find(code)
-	if m == nil || bothSides.Match(code) {
+	var event [][]byte
+	if m == nil && (l == JSX || l == TSX) {
+		event = eventProp.FindSubmatch(code)
+	}
+	if m == nil && event == nil || bothSides.Match(code) {
 		return ""
 	}
 	if server, _ := imports(code); server {
 		return ""
+	}
+	if m == nil {
+		return "handles the page's " + string(event[1])
 	}
 	g := bytes.TrimLeft(m, " \t\r\n;,({[=!&|?:+-*/<>")
 	if i := bytes.IndexAny(g, ".'\""); i > 0 {
@@ -117,7 +130,7 @@ func browserScript(l Lang, src []byte) string {
 
 // mayBeBrowser is the cheap test before the comments are stripped.
 func mayBeBrowser(src []byte) bool {
-	for _, w := range []string{"document.", "window.", "localStorage.", "sessionStorage.", "navigator.", "customElements.", "use client"} {
+	for _, w := range []string{"document.", "window.", "localStorage.", "sessionStorage.", "navigator.", "customElements.", "use client", "={"} {
 		if bytes.Contains(src, []byte(w)) {
 			return true
 		}

@@ -245,6 +245,14 @@ func TestClassify(t *testing.T) {
 		{"src/origin.js", "export const o = typeof window === 'undefined' ? process.env.ORIGIN : window.location.origin;\n", App},
 		{"src/render.js", "import fs from 'fs';\nexport const page = () => fs.readFileSync('x') + document.title;\n", App},
 		{"src/comment.js", "// document.title is set by the page\nexport const x = 1;\n", App},
+		// A component with an event handler runs in the browser; one that
+		// renders only, or the page's server half, or a handler in a
+		// plain script's text, is not known to.
+		{"src/ui/Signup.tsx", "export const Signup = () => <button\n  onClick={() => fetch('/x')}>Go</button>;\n", Browser},
+		{"src/ui/Card.tsx", "export const Card = ({title}) => <h2 className={title}>{title}</h2>;\n", App},
+		{"pages/index.tsx", "export async function getServerSideProps() { return {props: {}} }\nexport default () => <a onClick={() => go()}>x</a>;\n", App},
+		{"src/actions.tsx", "'use server';\nexport const Form = () => <form onSubmit={save}></form>;\n", App},
+		{"src/handlers.ts", "const s = '<a onClick={go}>';\n", App},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.path, []byte(tt.src))

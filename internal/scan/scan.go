@@ -140,7 +140,16 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 	if walkErr != nil {
 		return facts.Facts{}, walkErr
 	}
+	// The roles the tree decides first: other finishers read them.
 	for _, d := range dets {
+		if c, ok := d.(detector.Classifier); ok {
+			finishOne(ctx, d.Name(), c, sink)
+		}
+	}
+	for _, d := range dets {
+		if _, ok := d.(detector.Classifier); ok {
+			continue
+		}
 		if fin, ok := d.(detector.Finisher); ok {
 			finishOne(ctx, d.Name(), fin, sink)
 		}

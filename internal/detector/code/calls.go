@@ -3,7 +3,6 @@ package code
 import (
 	"net"
 	"net/url"
-	"path"
 	"regexp"
 	"strings"
 
@@ -218,26 +217,4 @@ func Catalogued(u string) bool {
 		}
 	}
 	return hs.domains[Vendor(URLHost(u))]
-}
-
-// ClientPath reports browser code by its path (a JSX/TSX component, a
-// file under components/, public/, static/, client/, frontend/ or
-// hooks/): its calls go from the user's browser, not from the
-// product's servers. Only scripts run in a browser: a Go or Python
-// package named client is a server's.
-func ClientPath(p string) bool {
-	switch lang.Of(p) {
-	case lang.JSX, lang.TSX:
-		return true
-	case lang.JavaScript, lang.TypeScript:
-	default:
-		return false
-	}
-	for _, dir := range strings.Split(path.Dir(p), "/") {
-		switch dir {
-		case "components", "public", "static", "client", "frontend", "hooks":
-			return true
-		}
-	}
-	return false
 }

@@ -29,7 +29,7 @@ const (
 	KindLog           = "log"
 	KindEmail         = "email"
 	KindExport        = "export"
-	KindOutboundCall  = "outbound-call"
+	KindOutboundCall  = facts.ExitOutboundCall
 )
 
 // maxStatementLines bounds a statement that spans lines.

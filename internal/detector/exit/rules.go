@@ -207,9 +207,6 @@ var (
 // product's, naming the host (never the path or query: they may hold
 // tokens, as Slack webhook URLs do).
 func outbound(fc *fileCtx, stmt string) (string, bool) {
-	if fc.lang == langJS && code.ClientPath(fc.path) {
-		return "", false
-	}
 	m := callURL.FindStringSubmatch(stmt)
 	if m == nil {
 		return "", false

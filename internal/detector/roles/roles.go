@@ -30,6 +30,10 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 	return nil
 }
 
+// Classifies implements detector.Classifier: the scan finishes this
+// detector before the others, which read its roles.
+func (*Detector) Classifies() {}
+
 // Finish implements detector.Finisher: after every file's own role
 // (the scan's), so the tree's word is the last.
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {

@@ -28,11 +28,10 @@ type Detector struct {
 	mu      sync.Mutex
 	uses    map[string][]facts.Evidence // service id -> where
 	secrets map[string]bool             // secret variables read anywhere
-	// hosts are the services no catalogue entry names, by the domain
-	// of the host server code calls (hostCalls), with the secrets read
-	// in those calls.
-	hosts     map[string][]facts.Evidence
-	hostCreds map[string][]string
+	// hosts are the calls to services no catalogue entry names, by the
+	// domain of the host code calls (hostCalls), each with the secrets
+	// read in it. Finish keeps those from code that runs on the server.
+	hosts map[string][]hostCall
 	// products are the names the tree's manifests give the product
 	// (go.mod's module, package.json's and pyproject.toml's name): a
 	// domain named like it is the product's own (listmonk.app).
@@ -42,7 +41,13 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{},
-		hosts: map[string][]facts.Evidence{}, hostCreds: map[string][]string{}, products: map[string]bool{}}
+		hosts: map[string][]hostCall{}, products: map[string]bool{}}
+}
+
+// hostCall is one call to a fixed host, with the secrets read in it.
+type hostCall struct {
+	at    facts.Evidence
+	creds []string
 }
 
 // Name implements detector.Detector.
@@ -171,16 +176,16 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 	return true
 }
 
-// hostCalls records the services a file's server code calls over HTTP
-// at a fixed host that no catalogue entry names: the catalogue cannot
-// list every vendor, and a call to api.vendor.io sends what it sends to
-// vendor.io whatever that is. Only code that runs on the server counts
-// (not a page's script, a test, a script or an example), and only the
-// call's target (code.HostCalls), never a URL in text. The secrets the
-// call reads (its Authorization header's key) are the service's.
+// hostCalls records the calls a file makes over HTTP to a fixed host that
+// no catalogue entry names: the catalogue cannot list every vendor, and a
+// call to api.vendor.io sends what it sends to vendor.io whatever that
+// is. Only the call's target counts (code.HostCalls), never a URL in
+// text, and the secrets the call reads (its Authorization header's key)
+// are the service's. Whether the file runs on the server is Finish's to
+// say, with the roles the whole tree decides.
 func (d *Detector) hostCalls(f *detector.File) {
 	calls := code.HostCalls(lang.Of(f.Path), code.Stripped(f))
-	if len(calls) == 0 || code.ClientPath(f.Path) || lang.Classify(f.Path, f.Data).Kind != lang.App {
+	if len(calls) == 0 {
 		return
 	}
 	if code.ImportsMock(code.Imports(lang.Of(f.Path), code.Stripped(f))) {
@@ -204,12 +209,13 @@ func (d *Detector) hostCalls(f *detector.File) {
 			d.uses[s.ID] = append(d.uses[s.ID], facts.Evidence{File: f.Path, Line: from})
 			continue
 		}
-		d.hosts[v] = append(d.hosts[v], facts.Evidence{File: f.Path, Line: from})
+		call := hostCall{at: facts.Evidence{File: f.Path, Line: from}}
 		for _, r := range reads {
 			if r.Line >= from && r.Line <= to && r.Secret() {
-				d.hostCreds[v] = append(d.hostCreds[v], r.Name)
+				call.creds = append(call.creds, r.Name)
 			}
 		}
+		d.hosts[v] = append(d.hosts[v], call)
 	}
 }
 
@@ -259,18 +265,30 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			Credentials: credentialsOrEmpty(credentials),
 		})
 	}
-	for v, ev := range d.hosts {
+	for v, calls := range d.hosts {
 		if d.products[strings.SplitN(v, ".", 2)[0]] {
 			continue // the product's own site: its update check, its docs
 		}
-		creds := slices.Clone(d.hostCreds[v])
+		// Only the server's calls: not a page's script (its request goes
+		// from the user's browser), a test, a script or an example.
+		var ev []facts.Evidence
+		var creds []string
+		for _, c := range calls {
+			if out.RoleOf(c.at.File).Kind == lang.App {
+				ev = append(ev, c.at)
+				creds = append(creds, c.creds...)
+			}
+		}
+		if len(ev) == 0 {
+			continue
+		}
 		slices.Sort(creds)
 		out.AddThirdParty(facts.ThirdParty{
 			Service:     v,
 			Name:        v,
 			Category:    "api",
 			Asset:       "user-data",
-			Evidence:    dedupe(slices.Clone(ev)),
+			Evidence:    dedupe(ev),
 			Credentials: credentialsOrEmpty(slices.Compact(creds)),
 			Source:      facts.ThirdPartyByHost,
 		})

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/detector/roles"
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
@@ -33,7 +34,7 @@ func TestFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", tt.eco)
-			res := detectortest.Scan(t, dir, New())
+			res := detectortest.Scan(t, dir, New(), roles.New())
 			var got, secrets []string
 			for _, p := range res.ThirdParties {
 				if p.ID == "" || p.Name == "" || p.Category == "" || p.Asset == "" || p.Credentials == nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
@@ -37,6 +38,7 @@ var Default = []Processor{
 	{"fold-declared-stores", FoldDeclaredStores},
 	{"merge-models", MergeModels},
 	{"llm-tags", LLMTags},
+	{"drop-browser-calls", DropBrowserCalls},
 }
 
 // Run applies ps to f in order.
@@ -189,6 +191,20 @@ func DropOptions(f *facts.Facts) {
 		out = append(out, r)
 	}
 	f.Surfaces = out
+}
+
+// DropBrowserCalls drops the outbound calls made from a page's script
+// (lang.Browser, as the whole tree decided): the request goes from the
+// user's browser, and no data leaves the product's servers there.
+func DropBrowserCalls(f *facts.Facts) {
+	out := f.Exits[:0]
+	for _, x := range f.Exits {
+		if x.Kind == facts.ExitOutboundCall && len(x.Evidence) > 0 && f.RoleOf(x.Evidence[0].File).Kind == lang.Browser {
+			continue
+		}
+		out = append(out, x)
+	}
+	f.Exits = out
 }
 
 // LLMTags tags llm every route whose handler calls a model

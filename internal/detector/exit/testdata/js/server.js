@@ -3,6 +3,7 @@ const morgan = require('morgan');
 const nodemailer = require('nodemailer');
 const axios = require('axios');
 const { Parser } = require('json2csv');
+const crm = require('./src/client/crm');
 
 const app = express();
 app.use(morgan(':method :url :status :req[authorization]')); // want: exit log

@@ -1,5 +1,7 @@
-// A component: its fetch runs in the user's browser.
+// A component: its fetch runs in the user's browser (an event handler).
+import { track } from "./track";
+
 export function Signup() {
-  const submit = () => fetch("https://api.lookalike-component.io/v1/signup", { method: "POST", body: "{}" });
+  const submit = () => track() && fetch("https://api.lookalike-component.io/v1/signup", { method: "POST", body: "{}" });
   return <button onClick={submit}>Sign up</button>;
 }
