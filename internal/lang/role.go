@@ -318,6 +318,12 @@ func roleOfDirs(p string, l Lang) (Role, bool) {
 		if d, ok := dirRoles[lower]; ok {
 			return dirReason(d.kind, d.noun, seg, p), true
 		}
+		// A dev/ folder at the top holds a developer's tools (generators,
+		// stress tests); one inside the code may be a package of it. What
+		// app code imports is app code all the same (Tree.Roles).
+		if start == 0 && lower == "dev" {
+			return Role{Kind: Tooling, noun: "developer tool", why: "under dev/"}, true
+		}
 		// Django's management commands run from manage.py, by an
 		// operator or a scheduler: app/management/commands/x.py.
 		if parent := p[:max(start-1, 0)]; lower == "commands" && l == Python && (parent == "management" || strings.HasSuffix(parent, "/management")) {

@@ -38,7 +38,12 @@ func TestRoleOf(t *testing.T) {
 		{"src/contest.py", App},
 		{"src/testing_utils_are_not.go", App},
 		{"app/test_helpers.go", App}, // Go has no test_ convention: this is compiled in
-		{"pkg/x.spec.go", App},       // nor a .spec. one
+		// A dev/ folder at the top is a developer's; one inside the code
+		// is not known to be.
+		{"dev/code-generation/gen_locales.py", Tooling},
+		{"src/dev/handlers.ts", App},
+		{"app/dev/views.py", App},
+		{"pkg/x.spec.go", App}, // nor a .spec. one
 		{"api/spec/openapi.yaml", App},
 		{"pkg/spec/types.go", App}, // a Go package named spec
 		{"app/spec/views.py", App},

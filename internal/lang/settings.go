@@ -35,6 +35,10 @@ type Tree struct {
 	// files bundlers build for pages, each with the file that says so.
 	scripts map[string]*script
 	entries map[string]string
+	// offApp are the Python modules whose folder or name calls them a
+	// script's or tooling (tools/, bin/, scripts/): app code that imports
+	// one makes it app code (importedRoles).
+	offApp []string
 }
 
 // settingsRef is one place that names the settings module to load.
@@ -122,11 +126,15 @@ func (t *Tree) Add(p string, src []byte) {
 	}
 	stem := envStem(p)
 	sc, entries := readScript(p, src)
-	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 {
+	off := Of(p) == Python && importable(RoleOf(p).Kind)
+	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if off {
+		t.offApp = append(t.offApp, p)
+	}
 	if sc != nil {
 		if t.scripts == nil {
 			t.scripts = map[string]*script{}
@@ -388,6 +396,7 @@ func (t *Tree) Roles() map[string]Role {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	out := t.browserRoles()
+	maps.Copy(out, t.importedRoles())
 	decided := map[string]bool{} // folders whose settings the code decided
 	prod, why := t.productionModules()
 	if len(prod) > 0 {

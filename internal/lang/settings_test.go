@@ -119,6 +119,23 @@ func TestTreeBrowser(t *testing.T) {
 	}
 }
 
+// TestTreeImported: a module under tools/, dev/ or scripts/ that app
+// code imports, itself or through one it imports, is app code. Lookalikes
+// keep their folder's role: profile.py, which only a test and a script
+// import, tools/release.py, which imports the app, and dev/gen_locales.py,
+// which nothing imports.
+func TestTreeImported(t *testing.T) {
+	checkTreeRoles(t, "imported", map[string]string{
+		"src/shop/processor/tools/__init__.py":      "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
+		"src/shop/processor/tools/online_search.py": "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
+		"src/shop/processor/tools/helpers.py":       "in an application file (imported by app code, src/shop/processor/tools/online_search.py): served or run in production",
+		"dev/locales.py":                            "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
+	})
+	if k := RoleOf("dev/gen_locales.py").Kind; k != Tooling {
+		t.Errorf("dev/gen_locales.py: %v, want tooling", k)
+	}
+}
+
 func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
 	t.Helper()
 	got := treeRoles(t, dir)

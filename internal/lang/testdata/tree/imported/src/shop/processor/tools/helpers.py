@@ -1,0 +1,2 @@
+def clean(q):
+    return q.strip()

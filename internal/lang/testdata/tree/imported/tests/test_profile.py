@@ -1,0 +1,5 @@
+from shop.processor.tools.profile import profile
+
+
+def test_profile():
+    profile(lambda: None)
