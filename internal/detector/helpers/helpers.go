@@ -94,6 +94,26 @@ var (
 	adminTest = regexp.MustCompile(`(?i)\b(?:is_?admin|is_superuser|is_staff)\b|\brole\s*(?:===?|!==?)\s*['"]admin|['"]admin['"]\s*(?:===?|!==?)\s*[\w.]*role`)
 )
 
+// passwordWord is a password's name in code.
+var passwordWord = regexp.MustCompile(`(?i)pass(?:word|wd)?`)
+
+// namesPassword reports whether a call names a password in its code, not
+// only in a string literal: ID("infra", "default-password", file) hashes
+// no password.
+func namesPassword(call string) bool {
+	b := []byte(call)
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\'' || c == '`' {
+			end := min(lang.SkipString(b, i), len(b))
+			for j := i + 1; j < end; j++ {
+				b[j] = ' '
+			}
+			i = end - 1
+		}
+	}
+	return passwordWord.Match(b)
+}
+
 // Detect implements detector.Detector.
 func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink) error {
 	src := string(code.Stripped(f))
@@ -113,7 +133,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, _ *detector.Sink)
 	}
 	var calls []call
 	for _, m := range passwordCall.FindAllStringSubmatchIndex(src, -1) {
-		if m[2] >= 0 && slowLib.MatchString(src[m[2]:m[3]]) {
+		if m[2] >= 0 && slowLib.MatchString(src[m[2]:m[3]]) || !namesPassword(src[m[0]:m[1]]) {
 			continue
 		}
 		calls = append(calls, call{name: src[m[4]:m[5]], at: facts.Evidence{File: f.Path, Line: lines.At(m[0])}})
