@@ -913,7 +913,11 @@ func firstEvidence(ev []facts.Evidence) []model.Evidence {
 	return toModel(ev[:1])
 }
 
+// capEvidence sorts a copy: callers hand the same slice to a surface and its
+// threat, and compacting in place zeroes the tail the other still reads (an
+// empty file in the model, which init then refuses to write).
 func capEvidence(ev []model.Evidence, n int) []model.Evidence {
+	ev = slices.Clone(ev)
 	slices.SortFunc(ev, func(a, b model.Evidence) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
 	ev = slices.Compact(ev)
 	if len(ev) > n {

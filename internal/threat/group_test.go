@@ -174,3 +174,16 @@ func TestFlowRowPerSink(t *testing.T) {
 		t.Errorf("grouped row ids %v: want sql-injection.db-sink-a1b2c3 whatever the sink's line", ids)
 	}
 }
+
+// A surface and its threat are often drafted from one evidence slice;
+// capping it for one must not blank the other's entries (an empty file made
+// init refuse its own draft: a csrf_exempt view beside the session's routes).
+func TestCapEvidenceLeavesItsInputAlone(t *testing.T) {
+	ev := []model.Evidence{{File: "b.py", Line: 2}, {File: "a.py", Line: 1}, {File: "a.py", Line: 1}, {File: "c.py", Line: 3}}
+	capEvidence(ev, 3)
+	got := capEvidence(ev, 5)
+	want := []model.Evidence{{File: "a.py", Line: 1}, {File: "b.py", Line: 2}, {File: "c.py", Line: 3}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("capEvidence after a first cap = %v, want %v", got, want)
+	}
+}
