@@ -75,7 +75,16 @@ var (
 		`|\b\w*(By\w*|[Gg]et\w*|[Ff]ind\w*|[Ll]oad\w*|[Ff]etch\w*)\(\s*(((current_?|session\.|req\.|request\.|ctx\.state\.|auth\.)?user|currentUser|me|viewer|actor)\.(id|ID|Id)|\w+\.UserID\(\w*\)|userID|userId|user_id)\s*,\s*\w` +
 		// An authorisation helper given the caller and the object: authorize(user, "read", doc),
 		// canViewBoard(auth, id).
-		`|\b(authorize|can[A-Z]\w*)\(\s*(user|auth|actor|currentUser|current_user|ctx\.state\.auth)\b[^,)]*,`)
+		`|\b(authorize|can[A-Z]\w*)\(\s*(user|auth|actor|currentUser|current_user|ctx\.state\.auth)\b[^,)]*,` +
+		// A lookup scoped by, or a record compared with, what the app's
+		// middleware put on the request for the caller (household=request.household,
+		// obj.space == request.space); the request's own data is no scope
+		// (callerScopeData).
+		`|\b(get|filter|exclude|get_object_or_404|\w+_or_404|first|one_or_none)\([^)]*\b\w+\s*=\s*(self\.)?request\.\w+|` +
+		`\w\.\w+\s*(==|!=|is\s+not|is)\s*(self\.)?request\.\w+|` +
+		// An object permission asked, the refusal on a no: DRF's
+		// check_object_permissions, or if not perm.has_object_permission(request, ...).
+		`\bcheck_object_permissions\(\s*(self\.)?request\b|\bif\s+not\s+[\w.()]*\.has_object_permission\(\s*(self\.)?request\b`)
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	// The last forms are a branch on a record's admin flag (if user.admin:,
 	// if (!req.user.admin)): the handler tells admins apart; and a flag of
@@ -224,7 +233,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			continue
 		}
 		for _, loc := range p.Code.FindAllStringIndex(r.Body, -1) {
-			if p.Kind == facts.SignalOwnership && ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) {
+			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]])) {
 				continue
 			}
 			if senderCheckVoid(p.Kind, r.Body, loc) {
@@ -380,6 +389,26 @@ func ownerIsPathParam(r *facts.Route, cond, after string) bool {
 		}
 	}
 	return false
+}
+
+// requestAttrEnd is a request attribute a match ends with (=request.space).
+var requestAttrEnd = regexp.MustCompile(`[=!s]\s*(?:self\.)?request\.(\w+)$`)
+
+// callerScopeData says an owner condition ending in a request attribute
+// names the request's own data (request.GET, request.data, request.headers),
+// which the caller chooses, rather than what middleware set for the caller.
+func callerScopeData(cond string) bool {
+	m := requestAttrEnd.FindStringSubmatch(cond)
+	return m != nil && requestData[m[1]]
+}
+
+// requestData are the request attributes Django, DRF, Flask and Starlette
+// fill from what the client sent.
+var requestData = map[string]bool{
+	"GET": true, "POST": true, "data": true, "body": true, "query_params": true, "FILES": true, "COOKIES": true,
+	"META": true, "headers": true, "args": true, "form": true, "json": true, "values": true, "files": true,
+	"cookies": true, "path": true, "path_info": true, "method": true, "content_type": true, "query": true,
+	"params": true, "path_params": true, "match_info": true, "url": true, "query_string": true,
 }
 
 // senderCheckVoid reports whether a webhook signature or replay match at

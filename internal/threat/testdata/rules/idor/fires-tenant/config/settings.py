@@ -1,0 +1,10 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+ROOT_URLCONF = "config.urls"
+INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "kitchen"]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kitchen.middleware.ActiveHousehold",
+]
