@@ -57,6 +57,11 @@ type Service struct {
 	// Headers are the request headers the service's webhooks carry
 	// (Stripe-Signature): code that reads one takes its webhooks.
 	Headers []string `yaml:"headers,omitempty" json:"headers,omitempty"`
+	// SignIn are the names sign-in libraries give the service's preset
+	// (next-auth/providers/google, passport-github2, allauth's
+	// providers.microsoft, goth's providers/discord): an app that
+	// configures the preset signs users in with the service.
+	SignIn []string `yaml:"signin,omitempty" json:"signin,omitempty"`
 
 	calls []*regexp.Regexp
 }
@@ -86,6 +91,9 @@ type catalogue struct {
 	// scopes maps an npm scope ("@sentry/") to a service.
 	scopes map[string]*Service
 	env    map[string]*Service
+	// signin maps a sign-in preset's name, folded (SignInKey), to its
+	// service.
+	signin map[string]*Service
 }
 
 var (
@@ -125,6 +133,7 @@ func parse(data []byte) (*catalogue, error) {
 		packages: map[string]*Service{},
 		scopes:   map[string]*Service{},
 		env:      map[string]*Service{},
+		signin:   map[string]*Service{},
 	}
 	var problems []string
 	bad := func(s *Service, format string, args ...any) {
@@ -209,6 +218,15 @@ func parse(data []byte) (*catalogue, error) {
 			if h == "" || strings.ContainsAny(h, " :\"'`") {
 				bad(s, "headers: %q must be a header name (Stripe-Signature)", h)
 			}
+		}
+		for _, n := range s.SignIn {
+			k := SignInKey(n)
+			if k == "" {
+				bad(s, "signin: %q has no letters", n)
+			} else if o := c.signin[k]; o != nil && o != s {
+				bad(s, "signin %s is already %q's", n, o.ID)
+			}
+			c.signin[k] = s
 		}
 		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 {
 			bad(s, "nothing in code can point to it: give packages, imports, calls, hosts or headers")
@@ -378,6 +396,26 @@ func forEnvName(c *catalogue, name string) *Service {
 	}
 	return best
 }
+
+// SignInKey folds a sign-in preset's name as libraries spell it
+// (azure-ad, AzureAD, azure_ad, MicrosoftEntraId) to one key: lower-case
+// letters and digits.
+func SignInKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, name)
+}
+
+// ForSignIn returns the service a sign-in preset's name stands for
+// (google, github2 is not github: callers strip a library's suffixes),
+// or nil: a generic preset (oidc, credentials, email) names none.
+func ForSignIn(name string) *Service { return get().signin[SignInKey(name)] }
 
 // ForScheme returns the store service a connection URL scheme names
 // (postgresql+asyncpg is postgres), or nil.

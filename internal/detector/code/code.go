@@ -213,8 +213,9 @@ type Use struct {
 }
 
 // Uses lists the catalogue services a file uses: imported SDKs, services
-// picked out of a parent SDK by a call (boto3.client("s3") is S3), and
-// API hosts named in string literals. A parent SDK whose service is
+// picked out of a parent SDK by a call (boto3.client("s3") is S3), the
+// identity providers a sign-in library's presets configure, and API
+// hosts named in string literals. A parent SDK whose service is
 // narrowed by a call is still listed: callers decide what to keep.
 func Uses(l lang.Lang, stripped []byte) []Use {
 	eco := ""
@@ -240,6 +241,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 			imported[s.ID] = true
 		}
 	}
+	out = append(out, signInUses(l, stripped, imports)...)
 	hs := catalogHosts()
 	found, composed := hostsIn(hs, l, stripped, imports)
 	var hdr []int

@@ -40,6 +40,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 			imported[s.ID] = true
 		}
 	}
+	out = append(out, signInUses(l, stripped, imports)...)
 	for _, s := range catalog.All() {
 		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
 			if off := s.CallIn(stripped); off >= 0 {

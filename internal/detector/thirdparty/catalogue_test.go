@@ -14,8 +14,8 @@ import (
 )
 
 // TestCatalogueFixture holds every catalogue entry to a fixture: each of
-// its packages (manifest names per ecosystem, python modules), hosts and
-// calls must be recognised as that service somewhere in
+// its packages (manifest names per ecosystem, python modules), hosts,
+// calls, webhook headers and sign-in presets must be recognised as that service somewhere in
 // testdata/catalogue, on a line that names it. The expectations come from
 // the table itself, so a new entry without a fixture line fails here. The
 // lookalike files there must yield nothing.
@@ -87,6 +87,17 @@ func TestCatalogueFixture(t *testing.T) {
 		}
 		for _, h := range s.Headers {
 			want("header", h)
+		}
+		// A sign-in preset's name as the fixture line spells it (azure-ad,
+		// azuread_tenant, AddMicrosoftProvider).
+		for _, n := range s.SignIn {
+			hit := false
+			for _, l := range found[s.ID] {
+				hit = hit || strings.Contains(catalog.SignInKey(l), catalog.SignInKey(n))
+			}
+			if !hit {
+				t.Errorf("%s: sign-in preset %q is not recognised in any fixture line", s.ID, n)
+			}
 		}
 		if len(s.Calls) > 0 {
 			hit := false

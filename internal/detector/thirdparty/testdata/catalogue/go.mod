@@ -184,4 +184,5 @@ require (
 	github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign v1.0.0
 	github.com/rhnvrm/simples3 v1.0.0
 	github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventgrid v1.0.0
+	github.com/zmb3/spotify v1.0.0
 )
