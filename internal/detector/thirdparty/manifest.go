@@ -22,6 +22,9 @@ type Dep struct {
 	Ecosystem string // npm, pypi or go
 	Name      string
 	Line      int
+	// Dev: declared only for development (devDependencies, a dev or
+	// test group, requirements-dev.txt): the product does not ship it.
+	Dev bool
 }
 
 // IsManifest reports whether a path is a manifest ParseManifest reads.
@@ -65,7 +68,13 @@ func parseManifest(p string, data []byte) ([]Dep, error) {
 		return parsePipfile(data)
 	}
 	if isRequirements(p) {
-		return parseRequirements(data), nil
+		deps := parseRequirements(data)
+		if devName(strings.TrimSuffix(path.Base(p), path.Ext(p))) {
+			for i := range deps {
+				deps[i].Dev = true
+			}
+		}
+		return deps, nil
 	}
 	return nil, nil
 }
@@ -83,7 +92,11 @@ func parsePackageJSON(data []byte) ([]Dep, error) {
 	var out []Dep
 	for _, m := range []map[string]any{pkg.Dependencies, pkg.DevDependencies, pkg.PeerDependencies, pkg.OptionalDependencies} {
 		for _, name := range sortedKeys(m) {
-			out = append(out, Dep{Ecosystem: catalog.NPM, Name: name, Line: jsonKeyLine(data, name)})
+			_, shipped := pkg.Dependencies[name]
+			_, peer := pkg.PeerDependencies[name]
+			_, optional := pkg.OptionalDependencies[name]
+			dev := !shipped && !peer && !optional
+			out = append(out, Dep{Ecosystem: catalog.NPM, Name: name, Line: jsonKeyLine(data, name), Dev: dev})
 		}
 	}
 	return out, nil
@@ -189,30 +202,37 @@ func parsePyproject(data []byte) ([]Dep, error) {
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("pyproject.toml is not valid TOML: %s", tomlError(err))
 	}
-	var names []string
-	specs := doc.Project.Dependencies
+	var names, dev []string
+	add := func(group string, specs []string) {
+		for _, s := range specs {
+			if m := reqNameRE.FindString(strings.TrimSpace(s)); m != "" {
+				names = append(names, m)
+				if devName(group) {
+					dev = append(dev, m)
+				}
+			}
+		}
+	}
+	add("", doc.Project.Dependencies)
 	for _, k := range sortedKeys(doc.Project.OptionalDependencies) {
-		specs = append(specs, doc.Project.OptionalDependencies[k]...)
+		add(k, doc.Project.OptionalDependencies[k])
 	}
 	for _, k := range sortedKeys(doc.DependencyGroups) {
+		var specs []string
 		for _, v := range doc.DependencyGroups[k] {
 			if s, ok := v.(string); ok { // tables are {include-group = ...}
 				specs = append(specs, s)
 			}
 		}
-	}
-	for _, s := range specs {
-		if m := reqNameRE.FindString(strings.TrimSpace(s)); m != "" {
-			names = append(names, m)
-		}
+		add(k, specs)
 	}
 	poetry := doc.Tool.Poetry
-	names = append(names, sortedKeys(poetry.Dependencies)...)
-	names = append(names, sortedKeys(poetry.DevDependencies)...)
+	add("", sortedKeys(poetry.Dependencies))
+	add("dev", sortedKeys(poetry.DevDependencies))
 	for _, g := range sortedKeys(poetry.Group) {
-		names = append(names, sortedKeys(poetry.Group[g].Dependencies)...)
+		add(g, sortedKeys(poetry.Group[g].Dependencies))
 	}
-	return pypiDeps(data, names), nil
+	return markDev(pypiDeps(data, names), dev), nil
 }
 
 // parsePipfile reads [packages] and [dev-packages].
@@ -224,7 +244,37 @@ func parsePipfile(data []byte) ([]Dep, error) {
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("not valid TOML (Pipfile): %s", tomlError(err))
 	}
-	return pypiDeps(data, append(sortedKeys(doc.Packages), sortedKeys(doc.DevPackages)...)), nil
+	return markDev(pypiDeps(data, append(sortedKeys(doc.Packages), sortedKeys(doc.DevPackages)...)), sortedKeys(doc.DevPackages)), nil
+}
+
+// devName: a dependency group or requirements file named for
+// development (dev, test, lint, docs, typing; requirements-dev.txt).
+func devName(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		switch w {
+		case "dev", "develop", "development", "test", "tests", "testing", "lint", "linting", "docs", "doc", "typing", "types", "ci":
+			return true
+		}
+	}
+	return false
+}
+
+// markDev marks the deps named only in dev groups: a name also declared
+// for the product (in any non-dev group) ships.
+func markDev(deps []Dep, dev []string) []Dep {
+	devs := map[string]int{}
+	for _, n := range dev {
+		devs[normalizePyPI(n)]++
+	}
+	all := map[string]int{}
+	for _, d := range deps {
+		all[normalizePyPI(d.Name)]++
+	}
+	for i, d := range deps {
+		n := normalizePyPI(d.Name)
+		deps[i].Dev = devs[n] > 0 && devs[n] == all[n]
+	}
+	return deps
 }
 
 // tomlError keeps the position go-toml reports and drops its verbose

@@ -9,7 +9,11 @@ import (
 func deps(ds []Dep) string {
 	var s []string
 	for _, d := range ds {
-		s = append(s, fmt.Sprintf("%s:%d", d.Name, d.Line))
+		dev := ""
+		if d.Dev {
+			dev = "(dev)"
+		}
+		s = append(s, fmt.Sprintf("%s:%d%s", d.Name, d.Line, dev))
 	}
 	return strings.Join(s, " ")
 }
@@ -19,7 +23,7 @@ func TestParseManifest(t *testing.T) {
 		path, src, want string
 		wantErr         bool
 	}{
-		{"package.json", "{\n \"name\": \"stripe\",\n \"dependencies\": {\n  \"stripe\": \"1\"\n },\n \"devDependencies\": {\"vitest\": \"2\"}\n}", "stripe:4 vitest:6", false},
+		{"package.json", "{\n \"name\": \"stripe\",\n \"dependencies\": {\n  \"stripe\": \"1\"\n },\n \"devDependencies\": {\"vitest\": \"2\"}\n}", "stripe:4 vitest:6(dev)", false},
 		{"package.json", "{\"dependencies\": [1, 2]}", "", true},
 		{"package.json", "{", "", true},
 		{"requirements.txt", "a==1\n\n# b\n-r x.txt\nc[x]>=2 ; python_version<'3'\nhttps://x.invalid/d.whl\ne @ https://x.invalid/e.whl\n", "a:1 c:5 e:7", false},
@@ -27,8 +31,13 @@ func TestParseManifest(t *testing.T) {
 		{"go.mod", "module m\nrequire a/b v1\nrequire (\n\tc/d v2 // indirect\n\te/f v3\n)\nreplace a/b => ../b\n", "a/b:2 e/f:5", false},
 		{"pyproject.toml", "[project]\ndependencies = [\"openai>=1\", \"b\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nstripe = \"*\"\n", "openai:2 b:2 stripe:5", false},
 		{"pyproject.toml", "[project\n", "", true},
-		{"pyproject.toml", "[dependency-groups]\ndev = [\"pytest\", {include-group = \"x\"}]\n", "pytest:2", false},
-		{"Pipfile", "[packages]\nsendgrid = \"*\"\n[dev-packages]\nslack_sdk = \"*\"\n", "sendgrid:2 slack_sdk:4", false},
+		{"pyproject.toml", "[dependency-groups]\ndev = [\"pytest\", {include-group = \"x\"}]\n", "pytest:2(dev)", false},
+		{"pyproject.toml", "[project.optional-dependencies]\nai = [\"openai\"]\ntest = [\"openai\", \"moto\"]\n", "openai:2 openai:2 moto:3(dev)", false},
+		{"pyproject.toml", "[tool.poetry.group.lint.dependencies]\nruff = \"*\"\n", "ruff:2(dev)", false},
+		{"requirements-dev.txt", "moto\n", "moto:1(dev)", false},
+		{"requirements/test.txt", "moto\n", "moto:1(dev)", false},
+		{"requirements/devices.txt", "pyserial\n", "pyserial:1", false},
+		{"Pipfile", "[packages]\nsendgrid = \"*\"\n[dev-packages]\nslack_sdk = \"*\"\n", "sendgrid:2 slack_sdk:4(dev)", false},
 		{"Pipfile", "[packages\n", "", true},
 		{"README.md", "anything", "", false},
 	}

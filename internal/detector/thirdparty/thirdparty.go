@@ -25,9 +25,13 @@ import (
 // Finish, because a service's credentials are often read in another file
 // than the one that calls it.
 type Detector struct {
-	mu      sync.Mutex
-	uses    map[string][]facts.Evidence // service id -> where
-	secrets map[string]bool             // secret variables read anywhere
+	mu   sync.Mutex
+	uses map[string][]facts.Evidence // service id -> where
+	// dev are the manifest lines that declare a dependency only for
+	// development (a devDependency, a dev or test group): evidence of a
+	// service only beside evidence the product ships (Finish).
+	dev     map[facts.Evidence]bool
+	secrets map[string]bool // secret variables read anywhere
 	// hosts are the calls to services no catalogue entry names, by the
 	// domain of the host code calls (hostCalls), each with the secrets
 	// read in it. Finish keeps those from code that runs on the server.
@@ -40,7 +44,7 @@ type Detector struct {
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
-	return &Detector{uses: map[string][]facts.Evidence{}, secrets: map[string]bool{},
+	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, secrets: map[string]bool{},
 		hosts: map[string][]hostCall{}, products: map[string]bool{}}
 }
 
@@ -69,9 +73,10 @@ func (*Detector) Keywords() []string { return keywords() }
 // keywords is built on first use: it parses the catalogue, which commands
 // that scan nothing should not pay for at start.
 var keywords = sync.OnceValue(func() []string {
-	// A django-allauth provider is named as an installed app, not imported.
+	// A django-allauth provider is named as an installed app, and a
+	// python-social-auth backend in AUTHENTICATION_BACKENDS, not imported.
 	// A call to a fixed host (hostCalls) names its URL's scheme.
-	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers.", "://"}
+	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers.", "social_core.backends.", "://"}
 	kw = append(kw, credential.Keywords...)
 	// A host's domain (groq.com for api.groq.com/openai) is a substring
 	// of every mention of the host: one keyword serves all its hosts.
@@ -82,6 +87,10 @@ var keywords = sync.OnceValue(func() []string {
 				seen[d] = true
 				kw = append(kw, d)
 			}
+		}
+		// A webhook header is read as written or in lower case.
+		for _, h := range s.Headers {
+			kw = append(kw, h, strings.ToLower(h))
 		}
 	}
 	return kw
@@ -111,7 +120,13 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.mu.Unlock()
 		for _, dep := range deps {
 			if s := catalog.ForPackage(dep.Ecosystem, dep.Name); s != nil {
-				d.record(s.ID, facts.Evidence{File: f.Path, Line: dep.Line})
+				ev := facts.Evidence{File: f.Path, Line: dep.Line}
+				d.record(s.ID, ev)
+				if dep.Dev {
+					d.mu.Lock()
+					d.dev[ev] = true
+					d.mu.Unlock()
+				}
 			}
 		}
 		return nil
@@ -225,6 +240,20 @@ func (d *Detector) record(id string, ev facts.Evidence) {
 	d.mu.Unlock()
 }
 
+// ships reports whether code of this kind can show a service the
+// product uses: not a test, an example, a hand-run script, a migration,
+// CI or a developer's environment, nor a library copied in. Tooling and
+// docs stay: what a tools/ folder holds is the roles' to say (khoj's
+// search clients are app code), and a docs site the team serves loads
+// its analytics.
+func ships(k lang.Kind) bool {
+	switch k {
+	case lang.Test, lang.Fixture, lang.Example, lang.Script, lang.Migration, lang.CI, lang.DevEnv, lang.Vendored:
+		return false
+	}
+	return true
+}
+
 // Finish implements detector.Finisher. A parent SDK (boto3, aws-sdk) whose
 // services were picked out by calls is folded into them: "AWS" alone says
 // less than "Amazon S3" and "Amazon SES", and its evidence is theirs.
@@ -232,7 +261,15 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	children := map[string][]string{}
+	shipping := func(ev facts.Evidence) bool { return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind) }
+	shipped := map[string]bool{}
+	for id, ev := range d.uses {
+		shipped[id] = slices.ContainsFunc(ev, shipping)
+	}
 	for id := range d.uses {
+		if !shipped[id] {
+			continue
+		}
 		// Only a platform's generic SDK folds (boto3 into S3): OpenAI is
 		// a service itself beside Azure OpenAI.
 		if s := catalog.ByID(id); s.Parent != "" && catalog.ByID(s.Parent).Category == "cloud" {
@@ -247,7 +284,10 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	for id, ev := range d.uses {
 		s := catalog.ByID(id)
-		if !s.ThirdParty() || len(children[id]) > 0 {
+		// A service only a devDependency, a test, a script or an example
+		// shows is none the product uses; beside one it ships, that
+		// evidence stays.
+		if !s.ThirdParty() || len(children[id]) > 0 || !shipped[id] && !shipped[s.Parent] {
 			continue
 		}
 		evidence := slices.Clone(ev)

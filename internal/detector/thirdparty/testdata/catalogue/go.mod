@@ -185,4 +185,8 @@ require (
 	github.com/rhnvrm/simples3 v1.0.0
 	github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventgrid v1.0.0
 	github.com/zmb3/spotify v1.0.0
+	google.golang.org/api/calendar v1.0.0
+	google.golang.org/api/gmail v1.0.0
+	github.com/avalara/avatax-go v1.0.0
+	github.com/taxjar/taxjar-go v1.0.0
 )
