@@ -181,6 +181,13 @@ func (r *resolver) link(f *fileFacts) {
 			if child == nil && it.ref != nil {
 				child = r.ref(f, *it.ref, 0)
 			}
+			if child != nil && child.d.fn && !u.mountOnly && len(child.routes) == 0 {
+				// app.use(validateSession) with validateSession(req, res, next)
+				// handing req on to a helper: a function use() is given
+				// requests, not a router, and one that registers no route
+				// is middleware.
+				child = nil
+			}
 			if child != nil && child != owner {
 				child.in = append(child.in, edge{parent: owner, seq: u.seq, prefix: prefix, guards: applied(guardsOf(names, text, 0, "")), cond: u.cond})
 				if !known {

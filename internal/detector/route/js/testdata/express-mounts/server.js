@@ -47,6 +47,10 @@ function healthRoutes(deps) {
 }
 
 app.use('/health', healthRoutes(db));
+const files = require('./routes/files');
+const notes = require('./routes/notes');
+app.use('/files', files.handlers);
+app.use('/notes', notes.handlers);
 
 // app.use('/old', require('./routes/old')());
 

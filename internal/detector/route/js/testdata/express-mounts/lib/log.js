@@ -1,0 +1,3 @@
+export function logRequest(req, res) {
+  console.log(req.method, req.url, res.statusCode);
+}
