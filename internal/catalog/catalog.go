@@ -62,6 +62,10 @@ type Service struct {
 	// providers.microsoft, goth's providers/discord): an app that
 	// configures the preset signs users in with the service.
 	SignIn []string `yaml:"signin,omitempty" json:"signin,omitempty"`
+	// Via are other services whose SDK reaches this one through a client
+	// its calls name: Anthropic's SDK's AnthropicVertex sends the prompts
+	// to Google Vertex AI, which the endpoint names, not the SDK.
+	Via []string `yaml:"via,omitempty" json:"via,omitempty"`
 
 	calls []*regexp.Regexp
 }
@@ -69,6 +73,16 @@ type Service struct {
 // ThirdParty reports whether the service is someone else's (an API the
 // product calls) rather than a driver for a store the product runs.
 func (s *Service) ThirdParty() bool { return !s.Driver }
+
+// ReachedBy reports whether a file that imports the SDKs of the services
+// imported names may reach s through one of its calls: its own SDK, its
+// parent's (boto3's client("s3")), or one it is reached via.
+func (s *Service) ReachedBy(imported map[string]bool) bool {
+	if len(s.calls) == 0 {
+		return false
+	}
+	return imported[s.Parent] || imported[s.ID] || slices.ContainsFunc(s.Via, func(id string) bool { return imported[id] })
+}
 
 // CallIn returns the first code hint of the service found in src (a
 // boto3 client('s3') call), as a byte offset, or -1.
@@ -206,8 +220,11 @@ func parse(data []byte) (*catalogue, error) {
 			}
 			s.calls = append(s.calls, re)
 		}
-		if len(s.Calls) > 0 && s.Parent == "" {
-			bad(s, "calls pick a service out of its parent's SDK: set parent")
+		if len(s.Calls) > 0 && s.Parent == "" && len(s.Via) == 0 {
+			bad(s, "calls pick a service out of its parent's SDK or another's: set parent or via")
+		}
+		if len(s.Via) > 0 && len(s.Calls) == 0 {
+			bad(s, "via needs the calls that reach the service through that SDK")
 		}
 		for _, h := range s.Hosts {
 			if !strings.Contains(h, ".") || strings.Contains(h, "://") {
@@ -233,6 +250,11 @@ func parse(data []byte) (*catalogue, error) {
 		}
 	}
 	for _, s := range c.services {
+		for _, v := range s.Via {
+			if c.byID[v] == nil || v == s.ID {
+				bad(s, "via %q is not another service", v)
+			}
+		}
 		if s.Parent != "" {
 			if p := c.byID[s.Parent]; p == nil {
 				bad(s, "parent %q is not a service", s.Parent)

@@ -249,7 +249,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 		hdr = headersIn(hs, stripped)
 	}
 	for i, s := range catalog.All() {
-		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
+		if s.ReachedBy(imported) {
 			if off := s.CallIn(stripped); off >= 0 {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 			}

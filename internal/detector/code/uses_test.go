@@ -42,7 +42,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 	}
 	out = append(out, signInUses(l, stripped, imports)...)
 	for _, s := range catalog.All() {
-		if len(s.Calls) > 0 && (imported[s.Parent] || imported[s.ID]) {
+		if s.ReachedBy(imported) {
 			if off := s.CallIn(stripped); off >= 0 {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
 			}

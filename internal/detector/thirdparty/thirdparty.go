@@ -136,8 +136,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		return err // over its time budget: the scan has given up on this read
 	}
 	redirected := openAICompatible(uses, code.Stripped(f))
+	elsewhere := s3Elsewhere(uses, code.Stripped(f))
 	for _, u := range uses {
-		if redirected && u.Service.ID == "openai" {
+		if redirected && u.Service.ID == "openai" || elsewhere && u.Service.ID == "aws-s3" {
 			continue
 		}
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
@@ -189,6 +190,30 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 		}
 	}
 	return true
+}
+
+// s3Elsewhere reports whether a file's S3 client speaks to another storage
+// vendor: the file names that vendor's endpoint (digitaloceanspaces.com,
+// r2.cloudflarestorage.com). The objects go there, not to Amazon.
+func s3Elsewhere(uses []code.Use, src []byte) bool {
+	s3 := false
+	for _, u := range uses {
+		s3 = s3 || u.Service.ID == "aws-s3"
+	}
+	if !s3 {
+		return false
+	}
+	for _, u := range uses {
+		if u.Service.Category != "storage" || u.Service.ID == "aws-s3" || u.Service.Parent == "aws" || !u.Service.ThirdParty() {
+			continue
+		}
+		for _, h := range u.Service.Hosts {
+			if bytes.Contains(src, []byte(h)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hostCalls records the calls a file makes over HTTP to a fixed host that

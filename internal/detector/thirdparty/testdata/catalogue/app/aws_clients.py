@@ -15,3 +15,7 @@ dynamodb = boto3.resource("dynamodb")
 lambda_client = boto3.client("lambda")
 
 llm = AzureOpenAI(api_version="2024-06-01")
+
+from anthropic import AnthropicVertex
+
+claude_on_vertex = AnthropicVertex(region="us-east5", project_id="acme")
