@@ -132,7 +132,7 @@ func lookedUp(r *facts.Route, names []string) facts.Param {
 var webhookForgery = &Rule{
 	ID: "webhook-forgery", Title: "Webhook without signature verification or replay protection",
 	Stride: []string{"S", "T"}, CWE: []string{"CWE-345", "CWE-294"},
-	Fires:  "a webhook route (tag webhook)",
+	Fires:  "a webhook route (tag webhook) that demands no signed-in caller",
 	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left; mitigated when the verifier checks a timestamp or the sender sends a shared secret compared in constant time); impact high for billing events",
 	Controls: []Suggestion{
 		{Text: "Verify webhook signatures before any side effects; reject on mismatch", Check: "webhook-signature"},
@@ -140,7 +140,10 @@ var webhookForgery = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagWebhook) }) {
+		// A route whose guard demands a signed-in caller or a credential
+		// is no receiver a sender posts to blind: the app's own webhook
+		// settings (POST /workspaces/{slug}/webhooks) are behind the login.
+		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagWebhook) && r.Auth != facts.AuthRequired }) {
 			provider := c.webhookProvider(r)
 			who := "the sender"
 			if provider != "" {

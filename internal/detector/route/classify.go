@@ -142,7 +142,12 @@ func Classify(r *facts.Route, v Vocabulary) {
 	// An OAuth or SSO callback is the browser coming back from a login,
 	// not a provider posting events.
 	oauthCallback := hasSeg([]string{"callback", "callbacks"}) && hasSeg(oauthWords)
-	if !oauthCallback && (hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1])) {
+	// A sender posts its events: a GET to a callback is a browser coming
+	// back (an OAuth code and state), and GET or DELETE on /webhooks lists
+	// or removes the app's own subscriptions. Only the handler's code
+	// (a signature header, constructEvent) makes one of those a receiver.
+	posted := r.Method != "GET" && r.Method != "HEAD" && r.Method != "DELETE" && r.Method != "OPTIONS"
+	if !oauthCallback && (posted && hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1])) {
 		add(facts.TagWebhook)
 	}
 	if hasSeg(adminWords) {
