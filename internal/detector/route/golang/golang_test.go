@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -119,6 +119,16 @@ func TestRouteDetails(t *testing.T) {
 		{app: "httprouter", route: "GET /hello/{name}", framework: "httprouter", auth: facts.AuthNone},
 		{app: "httprouter", route: "POST /users/{id}/avatar", auth: facts.AuthRequired, tags: []string{facts.TagUpload}},
 		{app: "httprouter", route: "GET /public/{filepath}", tags: []string{facts.TagStatic}},
+		// Routes registered through the app's own wrapper of the router:
+		// the handler and the middleware it was handed are read where the
+		// caller wrote them, per route, through Use and a sub-group's list.
+		{app: "echowrap", route: "GET /", framework: "echo", auth: facts.AuthNone, handler: "home"},
+		{app: "echowrap", route: "POST /upload", auth: facts.AuthRequired, handler: "upload", tags: []string{facts.TagUpload}},
+		{app: "echowrap", route: "GET /feed", auth: facts.AuthNone, handler: "feed"},
+		{app: "echowrap", route: "GET /search", auth: facts.AuthRequired, handler: "search"},
+		{app: "echowrap", route: "DELETE /settings/account", auth: facts.AuthRequired, handler: "deleteAccount"},
+		{app: "echowrap", route: "GET /admin/users", auth: facts.AuthRequired, handler: "listUsers"},
+		{app: "echowrap", route: "POST /hooks/push", auth: facts.AuthNone, handler: "push"},
 		{app: "extrouter", route: "POST /tally/api/v1/push", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.push"},
 		{app: "extrouter", route: "GET /admin/limits", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.limits"},
 	}
@@ -162,5 +172,23 @@ func TestRouteDetails(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWrapperRouteLine: a route a wrapper of the router registers is shown
+// where the caller wrote its path, not at the wrapper's one line.
+func TestWrapperRouteLine(t *testing.T) {
+	f := detectortest.Scan(t, "testdata/echowrap", New())
+	want := map[string]int{"GET /": 13, "POST /upload": 14, "DELETE /settings/account": 20, "GET /admin/users": 23}
+	for _, r := range f.Surfaces {
+		if line, ok := want[r.Method+" "+r.Path]; ok {
+			if r.File != "main.go" || r.Line != line {
+				t.Errorf("%s %s at %s:%d, want main.go:%d", r.Method, r.Path, r.File, r.Line, line)
+			}
+			delete(want, r.Method+" "+r.Path)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("routes not found: %v", want)
 	}
 }

@@ -54,6 +54,9 @@ func (fr *frame) handler(e ast.Expr) *handlerInfo {
 				return &h
 			case v.lit != nil:
 				return &handlerInfo{name: exprText(e), body: fr.text(v.litFile, v.lit), file: v.litFile, pos: v.lit.Pos()}
+			case v.fn != nil && v.fnIn != fr:
+				// A handler a wrapper was handed: read where it was written.
+				return v.fnIn.handler(v.fn)
 			case len(v.fields) > 0:
 				if h := fr.structHandler(v, e); h != nil {
 					return h
@@ -137,6 +140,9 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 			}
 		}
 	}
+	if h := fr.composed(c); h != nil {
+		return h
+	}
 	// mw(h) or mw(cfg)(h): a middleware wrapping the last argument, or
 	// mw(h, db): wrapping the first, with its dependencies after it.
 	if i := fr.wrappedArg(c.Args); i >= 0 {
@@ -152,6 +158,56 @@ func (fr *frame) callHandler(c *ast.CallExpr) *handlerInfo {
 		h.body, h.file, h.pos = fd.text(), fd.file, fd.pos
 	}
 	return h
+}
+
+// composed reads two shapes of a handler the module builds from parts
+// it was handed: chain(h, mw...), a function of the module whose last
+// parameter is variadic, given a handler for a parameter before it and
+// middleware for the rest (the handler wrapped by each, the first
+// outermost); and h.toEcho(), a method of the module on a handler with no
+// arguments, which converts it (the same handler). Anything else is left
+// to the readings after it.
+func (fr *frame) composed(c *ast.CallExpr) *handlerInfo {
+	fun := unparen(c.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok && len(c.Args) == 0 && fr.lookupFunc(fun) != nil {
+		if inner, ok := unparen(sel.X).(*ast.CallExpr); ok {
+			if h := fr.composed(inner); h != nil {
+				return h
+			}
+		} else if v := fr.evalNoCall(sel.X); v != nil && (v.fn != nil || v.lit != nil) {
+			return fr.handler(sel.X)
+		}
+		return nil
+	}
+	fd := fr.lookupFunc(fun)
+	if fd == nil || fd.fixedParams < 1 || fd.fixedParams >= len(c.Args) {
+		return nil
+	}
+	fixed := fd.fixedParams
+	for _, a := range c.Args[fixed:] {
+		// hasUUID(h, "campUUID", "subUUID"): names after the handler
+		// configure a middleware; they are not middleware.
+		if !fr.handlerish(a) && !fr.boundFunc(a) {
+			return nil
+		}
+	}
+	first := c.Args[0]
+	if !fr.handlerish(first) && !fr.boundFunc(first) {
+		return nil
+	}
+	h := fr.handler(first)
+	if h == nil {
+		return nil
+	}
+	h.wrappers = append(fr.guards(c.Args[fixed:]), h.wrappers...)
+	return h
+}
+
+// boundFunc says an expression is a function a wrapper was handed, or
+// a list of them.
+func (fr *frame) boundFunc(e ast.Expr) bool {
+	v := fr.evalNoCall(unparen(e))
+	return v != nil && (v.fn != nil || v.list != nil)
 }
 
 // wrappedArg picks the handler a middleware call wraps: the last argument

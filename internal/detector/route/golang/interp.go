@@ -73,6 +73,22 @@ type value struct {
 	// methods are looked up there.
 	typePkg *pkg
 	fields  map[string]*value
+	// fn is a function of the module handed to another as an argument
+	// (r.GET("/", gist.Create, logged) inside a wrapper of the router):
+	// the expression and the caller's frame it is read in, so the
+	// handler and the middleware keep their code however deep the
+	// wrapper passes them.
+	fn   ast.Expr
+	fnIn *frame
+	// list is a variadic parameter's arguments (mw ...Middleware), or a
+	// slice filled one element at a time.
+	list []*value
+	// litEnv is the scope a func literal closes over.
+	litEnv *env
+	// strFile and strLine are where a string literal was written: a path
+	// a wrapper registers is shown where its caller wrote it.
+	strFile *goFile
+	strLine int
 }
 
 // env is a lexical scope.
@@ -188,7 +204,17 @@ func (fr *frame) stmt(s ast.Stmt) {
 		}
 		c.child().block(s.Body.List)
 	case *ast.RangeStmt:
-		fr.eval(s.X)
+		x := fr.eval(s.X)
+		if v, ok := s.Value.(*ast.Ident); ok && x != nil && x.list != nil && s.Tok == token.DEFINE {
+			// for _, mw := range middleware: the body once per element,
+			// not at all for none.
+			for _, el := range x.list {
+				c := fr.child()
+				c.env.set(v.Name, el)
+				c.block(s.Body.List)
+			}
+			return
+		}
 		fr.child().block(s.Body.List)
 	case *ast.SwitchStmt:
 		c := fr.child()
@@ -247,6 +273,20 @@ func (fr *frame) bind(l ast.Expr, v *value, define bool) {
 		} else {
 			fr.env.assign(l.Name, v)
 		}
+	case *ast.IndexExpr:
+		// mws[i] = func(next ...) ...: the slice holds it.
+		id, ok := unparen(l.X).(*ast.Ident)
+		if !ok || v == nil {
+			return
+		}
+		x := fr.env.get(id.Name)
+		if x == nil {
+			x = &value{}
+			fr.env.assign(id.Name, x)
+		}
+		if x.node == nil && x.fields == nil && !x.isStr {
+			x.list = append(x.list, v)
+		}
 	case *ast.SelectorExpr:
 		if v == nil {
 			return
@@ -290,7 +330,7 @@ func (fr *frame) eval(e ast.Expr) *value {
 	case *ast.BasicLit:
 		if e.Kind == token.STRING {
 			if s, err := strconv.Unquote(e.Value); err == nil {
-				return &value{str: s, isStr: true}
+				return &value{str: s, isStr: true, strFile: fr.f, strLine: fr.line(e)}
 			}
 		}
 	case *ast.Ident:
@@ -314,7 +354,12 @@ func (fr *frame) eval(e ast.Expr) *value {
 	case *ast.CompositeLit:
 		return fr.composite(e)
 	case *ast.FuncLit:
-		return &value{lit: e, litFile: fr.f}
+		return &value{lit: e, litFile: fr.f, litEnv: fr.env}
+	case *ast.IndexExpr:
+		// mws[i]: one middleware of a list, any of them.
+		if x := fr.eval(e.X); x != nil && len(x.list) == 1 {
+			return x.list[0]
+		}
 	case *ast.CallExpr:
 		return fr.call(e)
 	case *ast.KeyValueExpr:
@@ -458,6 +503,11 @@ func (fr *frame) call(c *ast.CallExpr) *value {
 			return fr.wrapping(c, args, ret, true)
 		}
 	case *ast.Ident:
+		if fun.Name == "make" && len(c.Args) > 0 && !fr.env.has("make") && len(fr.p.funcs["make"]) == 0 {
+			if _, ok := c.Args[0].(*ast.ArrayType); ok {
+				return &value{list: []*value{}} // a slice, filled later (s[i] = ...)
+			}
+		}
 		if v := fr.env.get(fun.Name); v != nil && v.lit != nil {
 			fr.child().block(v.lit.Body.List)
 			return nil
@@ -505,10 +555,52 @@ func (fr *frame) runCallback(fl *ast.FuncLit) {
 func (fr *frame) args(c *ast.CallExpr) []*value {
 	out := make([]*value, len(c.Args))
 	for i, a := range c.Args {
-		out[i] = fr.eval(a)
+		v := fr.eval(a)
+		switch {
+		case v == nil && fr.namesFunc(a):
+			v = &value{fn: a, fnIn: fr}
+		case v != nil && v.fn == nil && v.node == nil && v.handler == nil && v.gr == nil && v.list == nil && len(v.fields) == 0 && !v.isStr:
+			// A middleware factory's product (tagged("find")): what it
+			// made, and the call it came from, to name and judge it by.
+			cp := *v
+			cp.fn, cp.fnIn = a, fr
+			v = &cp
+		}
+		out[i] = v
 	}
 	return out
 }
+
+// namesFunc says an argument may name a function: one of the module
+// the interpreter knows, or a name it cannot see the declaration of (a
+// file without a router keyword is never read): a package-level name no
+// variable holds, or one of the module's own packages' (gist.Preview).
+func (fr *frame) namesFunc(a ast.Expr) bool {
+	if fr.lookupFunc(a) != nil {
+		return true
+	}
+	switch e := unparen(a).(type) {
+	case *ast.Ident:
+		return !fr.env.has(e.Name) && !predeclared[e.Name]
+	case *ast.SelectorExpr:
+		ip := fr.importOf(e.X)
+		return ip != "" && fr.m.ownImport(ip)
+	}
+	return false
+}
+
+// ownImport says an import path is one of the module's packages, whether
+// or not any of its files was read.
+func (m *module) ownImport(ip string) bool {
+	for _, mod := range m.modules {
+		if rest, ok := strings.CutPrefix(ip, mod); ok && (rest == "" || rest[0] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
+var predeclared = map[string]bool{"nil": true, "true": true, "false": true, "iota": true}
 
 // evalArgs looks inside the arguments of a call we do not model.
 func (fr *frame) evalArgs(c *ast.CallExpr) {

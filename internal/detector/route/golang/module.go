@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -81,14 +82,17 @@ type funcDecl struct {
 	name         string
 	method       bool
 	recvType     string
-	resultType   string    // local named type of the first result
-	routerParam  bool      // takes a router
-	localParams  []string  // the package's own type names its parameters have
-	routerResult bool      // returns a router
-	handlerFunc  bool      // takes (http.ResponseWriter, *http.Request)
-	pos, end     token.Pos // of the whole declaration, for its text
-	decl         *ast.FuncDecl
-	summary      *summary // until relevance is known
+	resultType   string   // local named type of the first result
+	routerParam  bool     // takes a router
+	localParams  []string // the package's own type names its parameters have
+	routerResult bool     // returns a router
+	handlerFunc  bool     // takes (http.ResponseWriter, *http.Request)
+	// fixedParams is how many parameters come before a variadic last
+	// one (chain(h Handler, mw ...Middleware): 1); -1 when there is none.
+	fixedParams int
+	pos, end    token.Pos // of the whole declaration, for its text
+	decl        *ast.FuncDecl
+	summary     *summary // until relevance is known
 
 	direct      bool      // uses a router API itself
 	relevant    bool      // direct, or calls a function that is
@@ -435,9 +439,20 @@ func (m *module) callDecl(p *pkg, fd *funcDecl, recv *value, args []*value, dept
 		if slots == 0 {
 			slots = 1
 		}
+		_, variadic := fl.Type.(*ast.Ellipsis)
 		for s := 0; s < slots; s++ {
 			var v *value
-			if i < len(args) {
+			switch {
+			case variadic && i == len(args)-1 && args[i] != nil && args[i].list != nil:
+				v = args[i] // a spread list, mw..., passed as it is
+			case variadic:
+				// mw ...Middleware: every argument left, as one list,
+				// empty when there is none.
+				v = &value{list: []*value{}}
+				if i < len(args) {
+					v.list = slices.Clone(args[i:])
+				}
+			case i < len(args):
 				v = args[i]
 			}
 			i++

@@ -239,7 +239,17 @@ func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr
 		fr.m.miss(fr.f.path, fr.line(c))
 		return
 	}
+	before := len(fr.m.pending)
 	fr.registerAt(n, method, p, handlerExpr, mw, c, pattern)
+	// A path a wrapper of the router was handed (r.GET("/x", h) calling
+	// r.Group.GET(path, ...)) is shown where its caller wrote it, not at
+	// the wrapper's one line every route shares.
+	if id, ok := unparen(pathExpr).(*ast.Ident); ok && len(fr.m.pending) == before+1 {
+		if v := fr.env.get(id.Name); v != nil && v.strFile != nil && (v.strFile != fr.f || v.strLine != fr.line(c)) {
+			pr := fr.m.pending[before]
+			pr.file, pr.line = v.strFile, v.strLine
+		}
+	}
 }
 
 // registerAt records one route at a path already read.
@@ -315,11 +325,80 @@ func (fr *frame) folder(e ast.Expr) (string, bool) {
 func (fr *frame) guards(args []ast.Expr) []router.Guard {
 	var out []router.Guard
 	for _, a := range args {
+		if gs, ok := fr.passedGuards(a); ok {
+			out = append(out, gs...)
+			continue
+		}
 		if n := mwName(a); n != "" {
 			out = append(out, fr.guard(n, a))
 		}
 	}
 	return out
+}
+
+// passedGuards reads middleware a wrapper of the router was handed rather
+// than wrote: a parameter bound to the caller's function (read where the
+// caller wrote it), a list of them (mw ...Middleware, or a slice filled
+// in a loop), and an adapter, a func literal whose only statement returns
+// a handler built around what it was handed
+// (func(next) { return chain(next, mw).toEcho() }): the guards inside it.
+func (fr *frame) passedGuards(a ast.Expr) ([]router.Guard, bool) {
+	switch e := unparen(a).(type) {
+	case *ast.Ident:
+		v := fr.env.get(e.Name)
+		if v == nil {
+			return nil, false
+		}
+		return fr.valueGuards(v)
+	case *ast.FuncLit:
+		return fr.adapterGuards(e, fr.env, fr.f)
+	}
+	return nil, false
+}
+
+func (fr *frame) valueGuards(v *value) ([]router.Guard, bool) {
+	switch {
+	case v.fn != nil && v.fnIn != nil:
+		return []router.Guard{v.fnIn.guard(mwName(v.fn), v.fn)}, true
+	case v.lit != nil && v.litEnv != nil:
+		return fr.adapterGuards(v.lit, v.litEnv, v.litFile)
+	case v.list != nil:
+		var out []router.Guard
+		for _, el := range v.list {
+			if el == nil {
+				continue
+			}
+			if gs, ok := fr.valueGuards(el); ok {
+				out = append(out, gs...)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// adapterGuards reads a func literal applied as middleware whose body is
+// one return of a handler the module composes: that handler's guards.
+func (fr *frame) adapterGuards(lit *ast.FuncLit, scope *env, f *goFile) ([]router.Guard, bool) {
+	if len(lit.Body.List) != 1 {
+		return nil, false
+	}
+	ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, false
+	}
+	c, ok := unparen(ret.Results[0]).(*ast.CallExpr)
+	if !ok {
+		return nil, false
+	}
+	in := *fr
+	in.f = f
+	in.env = &env{parent: scope}
+	h := in.composed(c)
+	if h == nil || len(h.wrappers) == 0 {
+		return nil, false
+	}
+	return h.wrappers, true
 }
 
 // guard is middleware named name, applied at e: where the function it

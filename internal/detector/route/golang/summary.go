@@ -102,6 +102,15 @@ func declare(f *goFile, d *ast.FuncDecl) *funcDecl {
 		fd.recvType = typeName(d.Recv.List[0].Type)
 	}
 	fd.handlerFunc = isHandlerFunc(f, d.Type.Params)
+	fd.fixedParams = -1
+	if ps := d.Type.Params.List; len(ps) > 0 {
+		if _, ok := ps[len(ps)-1].Type.(*ast.Ellipsis); ok {
+			fd.fixedParams = 0
+			for _, fl := range ps[:len(ps)-1] {
+				fd.fixedParams += max(len(fl.Names), 1)
+			}
+		}
+	}
 	for _, fl := range d.Type.Params.List {
 		if routerType(f, fl.Type) != "" {
 			fd.routerParam = true
