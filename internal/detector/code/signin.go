@@ -43,8 +43,9 @@ func presetService(name string) *catalog.Service {
 var (
 	// pyPresetRE: django-allauth's provider apps, python-social-auth's
 	// backends (named in AUTHENTICATION_BACKENDS or imported),
-	// fastapi-sso's and Flask-Dance's provider modules.
-	pyPresetRE = regexp.MustCompile(`^(?:allauth\.socialaccount\.providers|social_core\.backends|social\.backends|fastapi_sso\.sso|flask_dance\.contrib)\.(\w+)`)
+	// fastapi-sso's, Flask-Dance's and httpx-oauth's (fastapi-users')
+	// provider modules.
+	pyPresetRE = regexp.MustCompile(`^(?:allauth\.socialaccount\.providers|social_core\.backends|social\.backends|fastapi_sso\.sso|flask_dance\.contrib|httpx_oauth\.clients)\.(\w+)`)
 	// pyBackendRE is a python-social-auth backend named as a string.
 	pyBackendRE = regexp.MustCompile(`['"](social_core\.backends\.\w+)\.\w+['"]`)
 	// authlibRegisterRE is Authlib's client registry: oauth.register("google", ...).

@@ -40,6 +40,9 @@ passport.use(new Strategy(verify)); passport.use(new Jwt({}, verify));`, nil},
 export const f = (p: DiscordProfile) => p.id;`, nil},
 		{"allauth and social-core", "settings.py", `INSTALLED_APPS = ["allauth.socialaccount.providers.gitlab"]
 AUTHENTICATION_BACKENDS = ["social_core.backends.github.GithubOAuth2"]`, []string{"gitlab", "github"}},
+		{"httpx-oauth", "oauth.py", `from httpx_oauth.clients.github import GitHubOAuth2
+from httpx_oauth.clients.openid import OpenID
+github = GitHubOAuth2(settings.GITHUB_CLIENT_ID, settings.GITHUB_CLIENT_SECRET)`, []string{"github"}},
 		{"authlib without authlib", "views.py", `registry.register("google", handler)`, nil},
 		{"go endpoints", "oauth.go", `package x
 
