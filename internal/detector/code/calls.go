@@ -20,11 +20,13 @@ type HostCall struct {
 }
 
 // httpCallRE are the calls that send a request to their URL argument, per
-// language family: the standard clients and the usual libraries, and a
-// method of the same names on a client or session object.
+// language family: the standard clients and the usual libraries, a
+// method of the same names on a client or session object, and in Python
+// an app's own wrapper named for sending one (safe_request('GET', url),
+// make_request; not log_request).
 var httpCallRE = map[lang.Lang]*regexp.Regexp{
 	lang.JavaScript: regexp.MustCompile(`(?:^|[^\w$.])(?:(?:fetch|\$fetch|ofetch|got|ky|axios|superagent|needle)|(?:axios|got|ky|superagent|needle|request|http|https|client|api|\$fetch|ofetch)\.(?:get|post|put|patch|delete|head|request))\s*\(`),
-	lang.Python:     regexp.MustCompile(`\b(?:(?:requests|httpx|aiohttp|session|client|http|sess|_session|_client|http_client)\.(?:get|post|put|patch|delete|head|request|stream)|urlopen|urllib\.request\.Request)\s*\(`),
+	lang.Python:     regexp.MustCompile(`\b(?:(?:requests|httpx|aiohttp|session|client|http|sess|_session|_client|http_client)\.(?:get|post|put|patch|delete|head|request|stream)|urlopen|urllib\.request\.Request|(?:safe|make|send|do|http|api|perform|execute)_request)\s*\(`),
 	lang.Go:         regexp.MustCompile(`\b(?:http\.(?:Get|Head|Post|PostForm|NewRequest|NewRequestWithContext)|(?:client|Client|httpClient|c|hc)\.(?:Get|Head|Post|PostForm))\s*\(`),
 }
 

@@ -189,4 +189,5 @@ require (
 	google.golang.org/api/gmail v1.0.0
 	github.com/avalara/avatax-go v1.0.0
 	github.com/taxjar/taxjar-go v1.0.0
+	code.gitea.io/sdk/gitea v1.0.0
 )

@@ -28,3 +28,7 @@ oauth.register("spotify", client_kwargs={"scope": "user-read-email"})
 google_sso = GoogleSSO("id", "secret")
 github_bp = make_github_blueprint()
 azure_backend = AzureADTenantOAuth2
+
+import gitea
+
+gitea_client = gitea.Gitea("https://gitea.com", "token")

@@ -6,6 +6,7 @@ import (
 	"github.com/go-pkgz/auth/v2"
 	"github.com/markbates/goth"
 	"github.com/markbates/goth/providers/azureadv2"
+	"github.com/markbates/goth/providers/gitea"
 	"github.com/markbates/goth/providers/microsoftonline"
 	"github.com/markbates/goth/providers/shopify"
 	"github.com/markbates/goth/providers/twitterv2"
@@ -21,6 +22,7 @@ func Providers(key, secret, cb string) {
 		microsoftonline.New(key, secret, cb),
 		twitterv2.New(key, secret, cb),
 		shopify.New(key, secret, cb),
+		gitea.New(key, secret, cb),
 	)
 }
 

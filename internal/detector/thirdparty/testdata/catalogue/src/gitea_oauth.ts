@@ -1,0 +1,1 @@
+export const giteaToken = (body: URLSearchParams) => fetch("https://gitea.com/login/oauth/access_token", { method: "POST", body });
