@@ -197,9 +197,6 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 					continue
 				}
 				w.Reach = facts.ReachNone
-				if role := lang.RoleOf(h.At.File); !role.Served() {
-					w.Reach = role.Kind.String()
-				}
 				w.Path = UnreachedPath(facts.Step{File: f.File, Line: f.Line, Note: f.Name + " (no route found calls it)"}, h)
 				rep.Add(w, h.At)
 			}

@@ -205,9 +205,6 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 					default:
 						continue
 					}
-					if role := lang.Classify(h.At.File, a.m.source(h.At.File)); !role.Served() {
-						w.Reach = role.Kind.String()
-					}
 					w.Path = flow.UnreachedPath(facts.Step{File: f.path, Line: f.line(fd.Pos()), Note: fd.Name.Name + " (no route found calls it)"}, h)
 					rep.Add(w, h.At)
 				}

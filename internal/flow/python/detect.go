@@ -117,12 +117,8 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 				if h.Deferred || rep.Has(h.Kind, h.At) || (!fromRequest && (h.Origin.Param < 0 || !unreachedKinds[h.Kind])) {
 					continue
 				}
-				reach := facts.ReachNone
-				if role := lang.RoleOf(h.At.File); !role.Served() {
-					reach = role.Kind.String()
-				}
 				w := facts.Weakness{Kind: h.Kind, Detail: flow.Detail[h.Kind] + " (from a function's parameter; no route found that reaches it)",
-					Path: []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: reach}
+					Path: []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: facts.ReachNone}
 				if fromRequest {
 					w.Detail = flow.Detail[h.Kind] + " (request data read in " + f.Name + ", which no route found calls)"
 					w.Source = h.Origin.Source

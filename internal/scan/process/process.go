@@ -39,6 +39,7 @@ var Default = []Processor{
 	{"merge-models", MergeModels},
 	{"llm-tags", LLMTags},
 	{"drop-browser-calls", DropBrowserCalls},
+	{"reach-roles", ReachRoles},
 }
 
 // Run applies ps to f in order.
@@ -205,6 +206,23 @@ func DropBrowserCalls(f *facts.Facts) {
 		out = append(out, x)
 	}
 	f.Exits = out
+}
+
+// ReachRoles says where the sink of a weakness no route reaches runs, by
+// the file's final role (facts.Facts.RoleOf: its content's and the whole
+// tree's word, not only its path's): a data-flow frontend reads one file
+// at a time. Served code is ReachNone; a script's sink is "script".
+func ReachRoles(f *facts.Facts) {
+	for i := range f.Weaknesses {
+		w := &f.Weaknesses[i]
+		if w.Reach == "" || w.Reach == facts.ReachRoute || len(w.Path) == 0 {
+			continue
+		}
+		w.Reach = facts.ReachNone
+		if r := f.RoleOf(w.Path[len(w.Path)-1].File); !r.Served() {
+			w.Reach = r.Kind.String()
+		}
+	}
 }
 
 // LLMTags tags llm every route whose handler calls a model

@@ -8,6 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // TestDefault: a route declared twice in one file is one surface (the
@@ -158,5 +159,47 @@ func TestMergeModels(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestFinalRoles: where a sink no route reaches runs, and whether an
+// outbound call leaves the servers, are read from the final roles: a
+// tools/ module the tree made app code is served, a settings module it
+// made a developer's is not, and a page's script sends nothing.
+func TestFinalRoles(t *testing.T) {
+	f := facts.Facts{
+		Roles: map[string]lang.Role{
+			"app/tools/search.py":     {Kind: lang.App},
+			"app/settings/dev.py":     {Kind: lang.DevEnv},
+			"web/src/useSave.ts":      {Kind: lang.Browser},
+			"app/processor/client.ts": {Kind: lang.App},
+		},
+		Weaknesses: []facts.Weakness{
+			{Kind: "ssrf", Reach: facts.ReachNone, Path: []facts.Step{{File: "app/x.py"}, {File: "app/tools/search.py"}}},
+			{Kind: "ssrf", Reach: facts.ReachNone, Path: []facts.Step{{File: "app/settings/dev.py"}}},
+			{Kind: "ssrf", Reach: "tooling", Path: []facts.Step{{File: "tools/gen.py"}}},
+			{Kind: "ssrf", Reach: facts.ReachRoute, Path: []facts.Step{{File: "scripts/x.py"}}},
+			{Kind: "xss"},
+		},
+		Exits: []facts.Exit{
+			{Kind: facts.ExitOutboundCall, Evidence: []facts.Evidence{{File: "web/src/useSave.ts", Line: 3}}},
+			{Kind: facts.ExitOutboundCall, Evidence: []facts.Evidence{{File: "app/processor/client.ts", Line: 3}}},
+			{Kind: "log", Evidence: []facts.Evidence{{File: "web/src/useSave.ts", Line: 4}}},
+		},
+	}
+	Run(&f, Default)
+	var reach []string
+	for _, w := range f.Weaknesses {
+		reach = append(reach, w.Reach)
+	}
+	if want := []string{facts.ReachNone, "dev-env", "tooling", facts.ReachRoute, ""}; !slices.Equal(reach, want) {
+		t.Errorf("reach = %q, want %q", reach, want)
+	}
+	var exits []string
+	for _, x := range f.Exits {
+		exits = append(exits, x.Kind+" "+x.Evidence[0].File)
+	}
+	if want := []string{"outbound-call app/processor/client.ts", "log web/src/useSave.ts"}; !slices.Equal(exits, want) {
+		t.Errorf("exits = %q, want %q", exits, want)
 	}
 }
