@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
@@ -186,7 +187,7 @@ var webhookForgery = &Rule{
 var adminExposed = &Rule{
 	ID: "admin-exposed", Title: "Admin panel reachable from the internet without strong auth",
 	Stride: []string{"I", "E"}, CWE: []string{"CWE-306", "CWE-1390"},
-	Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix",
+	Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix: unguarded, or behind a login and reaching data (a handler that loads, changes or names a record)",
 	Rating: "low with no auth; medium behind basic auth or one shared password; impact critical: every user and secret",
 	Controls: []Suggestion{
 		{Text: "Do not expose admin to the public internet; bind to internal network or VPN", Check: "ip-allowlist"},
@@ -195,7 +196,13 @@ var adminExposed = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool { return segmentIn(r.Path, adminSegments...) }), adminSegments) {
+		// Behind a login, a page named admin that reads and changes
+		// nothing (a static "access granted" page) opens nothing a
+		// stolen password would: only an unguarded route, or one that
+		// reaches data, is the panel this rule is about.
+		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
+			return segmentIn(r.Path, adminSegments...) && (r.Auth != facts.AuthRequired || reachesData(c, r))
+		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)
 			diff, reason, needs := model.Easy, "no authentication on a well-known path", "only the well-known URL"
@@ -237,6 +244,13 @@ var adminExposed = &Rule{
 		}
 		return hits
 	},
+}
+
+// reachesData says a route's handler loads, changes or names a record,
+// or was not read (an unread handler may do anything).
+func reachesData(c *Context, r *facts.Route) bool {
+	return strings.TrimSpace(r.Body) == "" || c.Shows(facts.SignalObjectFetch, r) || c.Shows(facts.SignalWritesState, r) ||
+		c.Shows(facts.SignalMutatesStore, r) || c.Shows(facts.SignalIDLookup, r) || len(c.Named(facts.SignalNamesModel, r)) > 0
 }
 
 var debugEndpoint = &Rule{

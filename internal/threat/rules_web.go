@@ -191,7 +191,7 @@ var stateChangingGet = &Rule{
 var functionLevelAuthz = &Rule{
 	ID: "function-level-authz", Title: "Admin operation open to any signed-in user",
 	Stride: []string{"E"}, CWE: []string{"CWE-285", "CWE-269"},
-	Fires:  "a route that requires login but no role or permission test, under an admin path (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given; an admin guard the code defines and no route applies",
+	Fires:  "a route that requires login but no role or permission test, under an admin path whose handler reaches data (grouped per prefix) or whose handler sets a role from the request or deletes an account by an id it was given; an admin guard the code defines and no route applies",
 	Rating: "low: a signup and a session are all it takes; impact critical: every user and setting",
 	Controls: []Suggestion{
 		{Text: "Check the caller's role on every admin route and privileged operation", Check: "admin-role"},
@@ -204,7 +204,11 @@ var functionLevelAuthz = &Rule{
 				!c.Shows(facts.SignalBasicAuth, r) && !c.Shows(facts.SignalIPAllowlist, r) && c.InFile("basic-auth", r.File) == nil
 		}
 		var hits []Hit
-		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool { return noRole(r) && segmentIn(r.Path, adminSegments...) }), adminSegments) {
+		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
+			// An admin page that reads and changes nothing gives a
+			// signed-in user no function (see admin-exposed).
+			return noRole(r) && segmentIn(r.Path, adminSegments...) && reachesData(c, r)
+		}), adminSegments) {
 			first := shortest(rs)
 			var ev []model.Evidence
 			for _, r := range rs {

@@ -45,7 +45,8 @@ func TestWebRulesOnLiteralFacts(t *testing.T) {
 			nil},
 		{"function-level-authz: admin prefix with a session and no role, grouped", "function-level-authz",
 			scan(facts.Facts{},
-				rt("GET", "/admin/users", facts.AuthRequired, nil, nil), rt("DELETE", "/admin/users/{id}", facts.AuthRequired, nil, intID),
+				rt("GET", "/admin/users", facts.AuthRequired, nil, nil, "object-fetch"), rt("DELETE", "/admin/users/{id}", facts.AuthRequired, nil, intID, "writes-state"),
+				rt("GET", "/management", facts.AuthRequired, nil, nil), // a page that reads and changes nothing
 				withRole(rt("GET", "/staff/reports", facts.AuthRequired, nil, nil), "staff"),
 				rt("GET", "/internal/audit", facts.AuthRequired, nil, nil, "admin-role"),
 				rt("GET", "/backoffice", facts.AuthRequired, nil, nil, "guards:basic-auth"),

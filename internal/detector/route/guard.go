@@ -591,6 +591,15 @@ func rejects(src string) string {
 			return "redirects to login"
 		}
 	}
+	for _, loc := range redirectRoot.FindAllStringIndex(src, -1) {
+		// Sent home rather than to a login page: a rejection only on the
+		// branch a failed test of the caller takes (if (s.loggedIn === 1)
+		// next() else redirect('/')), never where an anonymous caller goes
+		// on (if (!req.user) return next(); redirect('/')).
+		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && failedBranch(c) {
+			return "redirects away"
+		}
+	}
 	if csrf.MatchString(src) {
 		return ""
 	}
@@ -600,6 +609,31 @@ func rejects(src string) string {
 		}
 	}
 	return ""
+}
+
+// redirectRoot sends the caller to the site's root.
+var redirectRoot = regexp.MustCompile("redirect\\w*\\s*\\(\\s*(?:\\d{3}\\s*,\\s*)?['\"`]/['\"`]\\s*\\)")
+
+// testNegated is a test that fails for the caller it names.
+var testNegated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")`)
+
+// failedBranch says the code after an if's test that leads to a
+// rejection is the branch a failed test takes: the test's own branch when
+// it is negated, else an else, or what follows a next() the passed test
+// returns.
+func failedBranch(c string) bool {
+	end := len(c)
+	for _, stop := range []string{"{", "return", "next(", ":\n"} {
+		if k := strings.Index(c, stop); k >= 0 && k < end {
+			end = k
+		}
+	}
+	test, rest := c[:end], c[end:]
+	neg := testNegated.MatchString(test)
+	if strings.Contains(rest, "next(") {
+		return !neg
+	}
+	return neg || strings.Contains(rest, "else")
 }
 
 // testsCaller says a test reads who is calling. A setting it reads

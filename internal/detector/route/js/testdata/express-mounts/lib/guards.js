@@ -21,9 +21,24 @@ function requireToken(req, res, next) {
   return next();
 }
 
+// Sends a caller without a session home: the else a failed test takes.
+function requireSignedIn(req, res, next) {
+  if (req.session.loggedIn === 1) {
+    return next();
+  } else {
+    return res.redirect('/');
+  }
+}
+
+// The lookalike: an anonymous caller goes on; a signed-in one is sent home.
+function homeIfSignedIn(req, res, next) {
+  if (!req.session.loggedIn) return next();
+  return res.redirect('/');
+}
+
 // A middleware factory, not a router factory.
 function requireRole(role) {
   return (req, res, next) => (req.user && req.user.role === role ? next() : res.status(403).end());
 }
 
-module.exports = { ensureLoggedIn, ensureLoggedOut, guestOnly, redirectIfAuthenticated, requireToken, requireRole };
+module.exports = { requireSignedIn, homeIfSignedIn, ensureLoggedIn, ensureLoggedOut, guestOnly, redirectIfAuthenticated, requireToken, requireRole };
