@@ -297,6 +297,9 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if why := rejects(src); why != "" && own {
 		return true, roleOf(src), why
 	}
+	if own && passesOnlyKnown(src) {
+		return true, roleOf(src), "goes on only for a known caller"
+	}
 	if depth == 0 && own {
 		// A handler or guard that returns false on a test of the caller
 		// (a Socket.IO event, a NestJS canActivate) turns it away; a
@@ -538,6 +541,7 @@ var (
 	reject401 = regexp.MustCompile(`(?i)(` +
 		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
+		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` +
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
@@ -634,6 +638,29 @@ func failedBranch(c string) bool {
 		return !neg
 	}
 	return neg || strings.Contains(rest, "else")
+}
+
+// nextOnKnown is a guard's next called only inside a test: if user != nil
+// { return next(ctx) }, if (req.user) return next().
+var nextOnKnown = regexp.MustCompile(`\bif\s*\(?\s*([^{\n]{1,120}?)\s*\)?\s*\{?\s*return\s+(?:await\s+)?(?:\w+\.)?(?:next|Next)\(`)
+
+// nextCall is any call of a guard's next.
+var nextCall = regexp.MustCompile(`\b(?:\w+\.)?(?:next|Next)\(`)
+
+// passesOnlyKnown says a guard calls next once, in the branch where its
+// test of the caller passes (a user is there), and answers anything else
+// otherwise (opengist's logged: a redirect to the public list): the
+// handler runs for a known caller only, whatever the other answer is.
+func passesOnlyKnown(src string) bool {
+	m := nextOnKnown.FindStringSubmatchIndex(src)
+	if m == nil || len(nextCall.FindAllStringIndex(src, 3)) != 1 {
+		return false
+	}
+	cond := src[m[2]:m[3]]
+	if !testsCaller(cond) || negated.MatchString(cond) || strings.Contains(cond, "||") {
+		return false
+	}
+	return strings.Contains(src[m[1]:], "return")
 }
 
 // testsCaller says a test reads who is calling. A setting it reads

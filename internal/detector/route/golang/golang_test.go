@@ -129,6 +129,9 @@ func TestRouteDetails(t *testing.T) {
 		{app: "echowrap", route: "DELETE /settings/account", auth: facts.AuthRequired, handler: "deleteAccount"},
 		{app: "echowrap", route: "GET /admin/users", auth: facts.AuthRequired, handler: "listUsers"},
 		{app: "echowrap", route: "POST /hooks/push", auth: facts.AuthNone, handler: "push"},
+		{app: "echowrap", route: "GET /drafts", auth: facts.AuthRequired, handler: "drafts"},
+		{app: "echowrap", route: "GET /api/me", auth: facts.AuthRequired, handler: "me"},
+		{app: "echowrap", route: "GET /welcome", auth: facts.AuthNone, handler: "welcome"},
 		{app: "extrouter", route: "POST /tally/api/v1/push", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.push"},
 		{app: "extrouter", route: "GET /admin/limits", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.limits"},
 	}

@@ -22,6 +22,10 @@ func main() {
 	admin := r.SubGroup("/admin", adminOnly)
 	admin.GET("/users", listUsers) // want: GET /admin/users
 
+	r.GET("/drafts", drafts, knownOnly) // want: GET /drafts
+	r.GET("/api/me", me, apiOnly)       // want: GET /api/me
+	r.GET("/welcome", welcome, greet)   // want: GET /welcome
+
 	hooks := r.SubGroup("/hooks", traced)
 	hooks.POST("/push", push) // want: POST /hooks/push
 
@@ -41,3 +45,9 @@ func deleteAccount(c *Context) error { return c.String(200, "gone") }
 func listUsers(c *Context) error { return c.String(200, "users") }
 
 func push(c *Context) error { return c.String(200, "pushed") }
+
+func drafts(c *Context) error { return c.String(200, "drafts") }
+
+func me(c *Context) error { return c.String(200, "me") }
+
+func welcome(c *Context) error { return c.String(200, "welcome") }

@@ -49,3 +49,34 @@ func tagged(mode string) Middleware {
 		}
 	}
 }
+
+// knownOnly lets a signed-in caller through and sends anyone else to the
+// public list: the handler runs for a known caller only.
+func knownOnly(next Handler) Handler {
+	return func(c *Context) error {
+		if c.User != nil {
+			return next(c)
+		}
+		return c.Redirect(http.StatusFound, "/feed")
+	}
+}
+
+// apiOnly answers 401 through the context's JSON helper.
+func apiOnly(next Handler) Handler {
+	return func(c *Context) error {
+		if c.User == nil {
+			return c.JSON(401, map[string]string{"error": "sign in"})
+		}
+		return next(c)
+	}
+}
+
+// greet tests the caller only to greet it: everyone goes on.
+func greet(next Handler) Handler {
+	return func(c *Context) error {
+		if c.User != nil {
+			c.Set("greeting", "hello "+c.User.Name)
+		}
+		return next(c)
+	}
+}
