@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -247,10 +248,34 @@ var adminExposed = &Rule{
 }
 
 // reachesData says a route's handler loads, changes or names a record,
+// calls anything besides answering (a service a record may lie behind),
 // or was not read (an unread handler may do anything).
 func reachesData(c *Context, r *facts.Route) bool {
 	return strings.TrimSpace(r.Body) == "" || c.Shows(facts.SignalObjectFetch, r) || c.Shows(facts.SignalWritesState, r) ||
-		c.Shows(facts.SignalMutatesStore, r) || c.Shows(facts.SignalIDLookup, r) || len(c.Named(facts.SignalNamesModel, r)) > 0
+		c.Shows(facts.SignalMutatesStore, r) || c.Shows(facts.SignalIDLookup, r) || len(c.Named(facts.SignalNamesModel, r)) > 0 ||
+		!onlyAnswers(r.Body)
+}
+
+// calledName is a call's callee, the last name before the parenthesis.
+var calledName = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\(`)
+
+// answering names what a handler calls to answer, and the function
+// keywords a handler's own text is written with.
+var answering = map[string]bool{
+	"render": true, "send": true, "json": true, "status": true, "end": true, "sendStatus": true, "redirect": true,
+	"render_template": true, "HttpResponse": true, "JSONResponse": true, "jsonify": true,
+	"function": true, "async": true, "if": true, "return": true, "get": true, "post": true, "next": true,
+}
+
+// onlyAnswers says a handler calls nothing but what answers the request:
+// res.render('admin', { title: ... }) shows a fixed page.
+func onlyAnswers(body string) bool {
+	for _, m := range calledName.FindAllStringSubmatch(body, -1) {
+		if !answering[m[1]] {
+			return false
+		}
+	}
+	return true
 }
 
 var debugEndpoint = &Rule{
