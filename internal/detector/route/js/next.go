@@ -53,6 +53,9 @@ type Next struct {
 type nextReexport struct {
 	nextRoute        // the place: path, file, line, root
 	target    string // the other file, without extension
+	// methods are the handlers taken (GET, POST; "" for a pages/api
+	// default export); nil takes every one (export * from).
+	methods []string
 }
 
 type nextRoute struct {
@@ -268,7 +271,22 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	d.modules[file.Path] = &fileFacts{module: mod}
 	d.mu.Unlock()
 	var found []nextRoute
+	reexport := func(src string, line int, methods []string) {
+		re := nextReexport{target: path.Join(path.Dir(file.Path), strings.TrimSuffix(src, path.Ext(src))), methods: methods}
+		re.Path, re.File, re.Line, re.root = urlPath, file.Path, line, root
+		d.mu.Lock()
+		d.reexports = append(d.reexports, re)
+		d.mu.Unlock()
+	}
 	add := func(method string, line int, v *syntax.Node) {
+		if v != nil && v.Type() == "identifier" {
+			// import webhook from '../webhooks/stripe'; export default
+			// webhook: the imported route file's handler serves here.
+			if imp, ok := mod.imports[t.Text(v)]; ok && strings.HasPrefix(imp.from, ".") && (imp.name == "default" || imp.name == method) {
+				reexport(imp.from, line, []string{method})
+				return
+			}
+		}
 		guards, fn := unwrapHandler(t, v, values)
 		r := nextRoute{root: root, guards: guards}
 		r.Method, r.Path, r.Framework, r.File, r.Line = method, urlPath, fwNext, file.Path, line
@@ -284,14 +302,26 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "export_statement":
-			if src, ok := t.StringValue(n.ChildByFieldName("source")); ok && appRouter && n.NamedChildCount() == 1 && strings.HasPrefix(src, ".") {
+			if src, ok := t.StringValue(n.ChildByFieldName("source")); ok && strings.HasPrefix(src, ".") {
 				// export * from '../analytics/route': that file's handlers
-				// are served here too.
-				re := nextReexport{target: path.Join(path.Dir(file.Path), strings.TrimSuffix(src, path.Ext(src)))}
-				re.Path, re.File, re.Line, re.root = urlPath, file.Path, syntax.Line(n), root
-				d.mu.Lock()
-				d.reexports = append(d.reexports, re)
-				d.mu.Unlock()
+				// are served here too; export { GET, POST } from, or
+				// export { default } from in pages/api, the ones named.
+				if appRouter && n.NamedChildCount() == 1 {
+					reexport(src, syntax.Line(n), nil)
+					return false
+				}
+				var methods []string
+				for _, name := range reexported(t, n) {
+					switch {
+					case !appRouter && name == "default":
+						methods = append(methods, "")
+					case appRouter && httpMethods[strings.ToLower(name)] == name:
+						methods = append(methods, name)
+					}
+				}
+				if len(methods) > 0 {
+					reexport(src, syntax.Line(n), methods)
+				}
 				return false
 			}
 			if appRouter {
@@ -489,6 +519,10 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 	for _, re := range d.reexports {
 		for _, r := range d.routes {
 			if r.action || strings.TrimSuffix(r.File, path.Ext(r.File)) != re.target {
+				continue
+			}
+			// A pages/api file's routes are all its default export's.
+			if re.methods != nil && !slices.Contains(re.methods, "") && !slices.Contains(re.methods, r.Method) {
 				continue
 			}
 			r.Path, r.File, r.Line, r.EndLine, r.root = re.Path, re.File, re.Line, 0, re.root
@@ -767,4 +801,25 @@ func functionName(t *syntax.Tree, fn *syntax.Node) string {
 		return strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`)
 	}
 	return ""
+}
+
+// reexported lists the names an export clause hands on, as exported.
+func reexported(t *syntax.Tree, n *syntax.Node) []string {
+	var out []string
+	for _, clause := range syntax.NamedChildren(n) {
+		if clause.Type() != "export_clause" {
+			continue
+		}
+		for _, spec := range syntax.NamedChildren(clause) {
+			if spec.Type() != "export_specifier" {
+				continue
+			}
+			name := t.Text(spec.ChildByFieldName("name"))
+			if a := spec.ChildByFieldName("alias"); a != nil {
+				name = t.Text(a)
+			}
+			out = append(out, name)
+		}
+	}
+	return out
 }
