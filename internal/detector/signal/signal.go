@@ -278,6 +278,13 @@ var Patterns = append([]Pattern{
 	{Control: "rate-limit", Detail: "rate limiter applied app-wide", Langs: code, Scope: "app",
 		Keywords: []string{"imit", "hrottle", "tollbooth", "httprate"},
 		Re:       regexp.MustCompile(`(app\.use\(\s*(\w*[lL]imit\w*|rateLimit\(|slowDown\()|\.Use\(\s*(httprate\.|tollbooth\.|\w*[lL]imit)|app\.add_middleware\(\s*SlowAPIMiddleware|default_limits\s*=|DEFAULT_THROTTLE_RATES|ThrottlerGuard|register\(\s*(import\(['"])?@fastify/rate-limit|APP_GUARD[^\n]*Throttler)`)},
+	// django-axes counts failed sign-ins and locks the account out once
+	// it is wired in: its middleware or backend in the settings that name
+	// its failure limit (installed alone, it counts nothing).
+	{Control: "rate-limit", Detail: "failed sign-ins locked out (django-axes)", Langs: []lang.Lang{lang.Python}, Scope: "app",
+		Keywords: []string{"axes."},
+		Re:       regexp.MustCompile(`['"]axes\.(?:middleware\.AxesMiddleware|backends\.Axes(?:Standalone|Model)?Backend)['"]`),
+		Also:     regexp.MustCompile(`\bAXES_FAILURE_LIMIT\s*=`)},
 	// A limiter counts where it is applied (a decorator, a guard, a call
 	// that checks the limit, a limiter bound to the app), never where it
 	// is imported or merely built.
