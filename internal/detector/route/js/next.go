@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -311,7 +312,10 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 					return false
 				}
 				var methods []string
-				for _, name := range reexported(t, n) {
+				for _, name := range slices.Sorted(maps.Keys(mod.exports)) {
+					if v := mod.exports[name]; v.imp == nil || v.imp.from != src {
+						continue
+					}
 					switch {
 					case !appRouter && name == "default":
 						methods = append(methods, "")
@@ -801,25 +805,4 @@ func functionName(t *syntax.Tree, fn *syntax.Node) string {
 		return strings.Trim(t.Text(p.ChildByFieldName("key")), `'"`)
 	}
 	return ""
-}
-
-// reexported lists the names an export clause hands on, as exported.
-func reexported(t *syntax.Tree, n *syntax.Node) []string {
-	var out []string
-	for _, clause := range syntax.NamedChildren(n) {
-		if clause.Type() != "export_clause" {
-			continue
-		}
-		for _, spec := range syntax.NamedChildren(clause) {
-			if spec.Type() != "export_specifier" {
-				continue
-			}
-			name := t.Text(spec.ChildByFieldName("name"))
-			if a := spec.ChildByFieldName("alias"); a != nil {
-				name = t.Text(a)
-			}
-			out = append(out, name)
-		}
-	}
-	return out
 }
