@@ -222,7 +222,9 @@ type Expr struct {
 	// Chosen: built text that begins with a value the code chose, which
 	// no reference carries (a module's setting, settings.BASE_URL + "?"
 	// + q). The engine also takes a first reference that holds no
-	// request data as one.
+	// request data as one. On an array literal: every element that
+	// reads something is text whose host is fixed so, and an element
+	// taken from it keeps that.
 	Chosen bool
 }
 
@@ -428,4 +430,8 @@ type Hit struct {
 	// the sink asks what the value looks like (SQL text built around
 	// it): the caller's argument answers.
 	Deferred bool
+	// Leads: the origin begins the value at the sink (no literal text
+	// and no other origin before it), so for a sink that reads only the
+	// lead (Sink.ByLead) the caller's argument answers too.
+	Leads bool
 }

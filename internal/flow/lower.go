@@ -602,10 +602,19 @@ func (l *Lowerer) expr(n *syntax.Node) Expr {
 		}
 		return e
 	case contains(g.Array, t):
+		// An array of URLs each led by a fixed host ([`https://a/${x}`,
+		// `https://b/${y}`]) keeps that shape for the elements taken
+		// from it.
 		e := Expr{Fields: true}
+		fixed := true
 		for _, c := range syntax.NamedChildren(n) {
-			e.Refs = append(e.Refs, l.expr(c).Refs...)
+			x := l.expr(c)
+			if len(x.Refs) > 0 && !(x.Built && (x.Chosen || fixedHost.MatchString(x.Lead))) {
+				fixed = false
+			}
+			e.Refs = append(e.Refs, x.Refs...)
 		}
+		e.Chosen = fixed && len(e.Refs) > 0
 		return e
 	case contains(g.Await, t):
 		if n.NamedChildCount() == 0 {

@@ -123,6 +123,7 @@ func (fr *frame) eval(e Expr) Value {
 	}
 	if e.Fields {
 		v.Object = true
+		v.Chosen = v.Chosen || e.Chosen
 	}
 	if e.Spread {
 		v.Spread = true
@@ -390,7 +391,12 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 			continue
 		}
 		a := args[h.Origin.Param]
-		for _, o := range a.Origins {
+		if h.Leads && h.Sink.ByLead && h.Sink.Shape != nil && !h.Sink.Shape(a) {
+			// The parameter begins the URL, and what the caller passes
+			// fixes its host.
+			continue
+		}
+		for k, o := range a.Origins {
 			if o.clearedFor(h.Kind) {
 				continue
 			}
@@ -402,7 +408,7 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 			if len(n.Trail) > maxTrail {
 				n.Trail = append(n.Trail[:1], n.Trail[len(n.Trail)-maxTrail+1:]...)
 			}
-			fr.hit(Hit{Kind: h.Kind, Sink: h.Sink, Origin: n, At: h.At}, a, h.Deferred)
+			fr.hit(Hit{Kind: h.Kind, Sink: h.Sink, Origin: n, At: h.At, Leads: h.Leads && k == 0 && a.Lead == ""}, a, h.Deferred)
 		}
 	}
 	// The return value in the caller's terms.
@@ -463,9 +469,9 @@ func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
 				v = v.withStep(at)
 				at = *use.At
 			}
-			for _, o := range v.Origins {
+			for j, o := range v.Origins {
 				if !o.clearedFor(kind) {
-					fr.hit(Hit{Kind: kind, Sink: use.Sink, Origin: o, At: at}, v, true)
+					fr.hit(Hit{Kind: kind, Sink: use.Sink, Origin: o, At: at, Leads: j == 0 && v.Lead == ""}, v, true)
 				}
 			}
 		}

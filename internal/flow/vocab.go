@@ -64,6 +64,10 @@ type Sink struct {
 	// text), so a parameter deferred to its caller is kept at a route's
 	// entry, where the request is that parameter.
 	RequestFits bool
+	// ByLead: Shape reads only how the value begins (a URL's scheme and
+	// host), so where a parameter begins it the caller's argument
+	// answers: fetchImage(src) fetches a fixed host when src is one.
+	ByLead bool
 }
 
 // Concrete fills in, for an origin with its source known, whether it is
@@ -129,8 +133,8 @@ var (
 	SinkTimerEval = &Sink{Kind: CodeInjection, Name: "code evaluated", Shape: codeText, RequestFits: true}
 	SinkSQL       = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
 	SinkRawSQL    = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
-	SinkFetch     = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost}
-	SinkRedirect  = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost}
+	SinkFetch     = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost, ByLead: true}
+	SinkRedirect  = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost, ByLead: true}
 	SinkDeserial  = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
 	SinkXML       = &Sink{Kind: XXE, Name: "XML parsed with entities"}
 	SinkFile      = &Sink{Kind: PathTraversal, Name: "file path"}

@@ -2,6 +2,7 @@ import express from 'express';
 import { google } from 'calendar-link';
 import { getEvent } from '@/lib/records';
 import { runReport } from '@/lib/reports';
+import { fetchIcon, fetchImage } from '@/lib/images';
 
 const app = express();
 
@@ -19,6 +20,41 @@ app.get('/events/:id/google', async (req, res) => {
     return res.status(404).send('not found');
   }
   return res.redirect(google({ title: event.title, start: event.start }));
+});
+
+// Lookalike: each URL the loop fetches is led by a fixed host; the
+// request picks only a name in its path or query.
+app.get('/favicon', async (req, res) => {
+  const host = new URL(req.query.url).hostname;
+  const sources = [
+    `https://icons.example.com/ip3/${host}.ico`,
+    `https://favicons.example.net/v2?url=${encodeURIComponent(req.query.url)}&size=64`,
+  ];
+  for (const src of sources) {
+    const icon = await fetchIcon(src);
+    if (icon) {
+      return res.type('png').send(icon);
+    }
+  }
+  return res.status(204).end();
+});
+
+// Lookalike: one URL led by a fixed host, handed to the same helper.
+app.get('/avatar', async (req, res) => {
+  const icon = await fetchIcon(`https://avatars.example.com/u/${req.query.user}`);
+  return res.type('png').send(icon);
+});
+
+// The list holds the request's own URL: the loop fetches it.
+app.get('/mirror', async (req, res) => {
+  const sources = [req.query.primary, `https://backup.example.com/${req.query.name}`];
+  for (const src of sources) {
+    const image = await fetchImage(src);
+    if (image) {
+      return res.type('png').send(image);
+    }
+  }
+  return res.status(204).end();
 });
 
 app.listen(3000);
