@@ -400,6 +400,12 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 	if sinks != nil {
 		return l.callOp(c, callee, args, nil, sinks, nil)
 	}
+	// A prepared statement's methods are the driver's, whatever the
+	// repository names its own (a wrapper's ExecContext(ctx, query,
+	// args...)): what they are given is bound.
+	if l.preparedStmt(sel.X) {
+		return flow.Expr{}
+	}
 	if callees := l.callees(c); len(callees) > 0 {
 		return l.callOp(c, callee, args, callees, nil, nil)
 	}
