@@ -104,7 +104,7 @@ func containsAny(s string, subs []string) bool {
 }
 
 // Detect implements detector.Detector.
-func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	// The text is read in place, not copied: nothing found keeps it (a
 	// statement is built anew, and facts hold only what is cut from it).
 	src := unsafe.String(unsafe.SliceData(f.Data), len(f.Data))
@@ -121,7 +121,7 @@ func (d *Detector) Detect(_ context.Context, f *detector.File, out *detector.Sin
 	if ginChoice && goPackageMain(src) {
 		d.setRelease()
 	}
-	for _, ex := range fc.find() {
+	for _, ex := range signedOnly(ctx, f, fc.find()) {
 		if ginChoice && ex.Kind == KindDebugMode && ginDebug.MatchString(ex.Detail+" "+fc.line(ex.Evidence[0].Line-1)) {
 			d.mu.Lock()
 			d.ginChoices = append(d.ginChoices, ex)

@@ -447,3 +447,8 @@ var receiver = regexp.MustCompile(`[\w.]*\.$`)
 
 // requestRead is a value read off the request: its headers, query, body.
 var requestRead = regexp.MustCompile(`\b(?:req|request|r|ctx\.request|ctx)\.(?:headers?|query|body|params|get\(|Header|URL|FormValue|META|GET|POST|data|args|form)\b`)
+
+// VerifiesSignature reports whether code verifies a webhook's signature
+// (the handler signal's vocabulary), for a detector that asks it of a
+// call it read.
+func VerifiesSignature(code string) bool { return signatureCheck.MatchString(code) }
