@@ -83,26 +83,163 @@ var uuidValue = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 var uuidIn = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
 
-// inIDTable reports whether a UUID candidate is one row of a table of ids:
-// at least two of the two lines before and after it hold a UUID too (an
-// enum of authenticator AAGUIDs, a map of tenant ids). A key is one value
-// under its name; a table of dozens of UUIDs is a lookup of public ids.
-func inIDTable(rule, value string, l *lines, at int) bool {
-	if rule != "generic-api-key" || !uuidValue.MatchString(value) {
+// inTable reports whether a generic candidate is one row of a table of
+// data rather than a key, which is one value under its name:
+//   - a UUID when at least two of the two lines before and after it hold a
+//     UUID too (an enum of authenticator AAGUIDs, a map of tenant ids);
+//   - a run of words (Pacific/Tongatapu, en_GB, dark-blue) that is an
+//     element of a list, among at least two more elements that are runs of
+//     words: IANA zone names, locales, colour names. gitleaks' generic
+//     pattern takes a list's comma for an assignment and a word inside the
+//     element before (Pacific/Apia) for a key's name. A list of random
+//     values (keys to rotate) is no run of words, and keeps its findings.
+func inTable(rule, value string, l *lines, at int) bool {
+	if rule != "generic-api-key" {
 		return false
 	}
 	n := l.line(at)
-	near := 0
-	for _, k := range []int{n - 2, n - 1, n + 1, n + 2} {
-		if k < 1 || k > len(l.starts) {
-			continue
+	if uuidValue.MatchString(value) {
+		near := 0
+		for _, k := range []int{n - 2, n - 1, n + 1, n + 2} {
+			if k < 1 || k > len(l.starts) {
+				continue
+			}
+			b := l.bounds(k)
+			if uuidIn.Match(l.data[b.start:b.end]) {
+				near++
+			}
 		}
-		b := l.bounds(k)
-		if uuidIn.Match(l.data[b.start:b.end]) {
-			near++
+		return near >= 2
+	}
+	if !wordRun(value) {
+		return false
+	}
+	own, ok := listElements(l, n)
+	if !ok {
+		return false
+	}
+	// The candidate's own line counts its other elements; then the list
+	// goes on above and below, across blank lines and comments.
+	found := -1 // the candidate itself is one of its line's elements
+	for _, e := range own {
+		if wordRun(e) {
+			found++
 		}
 	}
-	return near >= 2
+	for _, step := range []int{-1, 1} {
+		for k, seen := n+step, 0; k >= 1 && k <= len(l.starts) && seen < maxListWalk && found < 2; k, seen = k+step, seen+1 {
+			es, ok := listElements(l, k)
+			if !ok {
+				break
+			}
+			for _, e := range es {
+				if wordRun(e) {
+					found++
+				}
+			}
+		}
+	}
+	return found >= 2
+}
+
+// maxListWalk bounds how many lines inTable reads on each side of a
+// candidate, so a long list costs each candidate the same.
+const maxListWalk = 16
+
+// listElement is one quoted string of a list line.
+var listElement = regexp.MustCompile(`^\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')\s*,?\s*`)
+
+// listElements reads line n as a line of a list of strings: only quoted
+// strings, commas and brackets ("Pacific/Fiji", or [ 'en', 'de' ]). A
+// blank line or a comment is part of the list and holds no element; any
+// other line (a name, a call, an assignment) is not a list line.
+func listElements(l *lines, n int) ([]string, bool) {
+	b := l.bounds(n)
+	s := strings.TrimSpace(string(l.data[b.start:b.end]))
+	if s == "" || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "/*") || strings.HasPrefix(s, "*") {
+		return nil, true
+	}
+	s = strings.TrimLeft(s, "[({")
+	s = strings.TrimRight(s, "])};,")
+	var out []string
+	for s != "" {
+		m := listElement.FindStringSubmatch(s)
+		if m == nil {
+			return nil, false
+		}
+		out = append(out, m[1]+m[2])
+		s = s[len(m[0]):]
+	}
+	return out, len(out) > 0
+}
+
+// wordRun reports a value made of words joined by separators
+// (Pacific/Tongatapu, America/Argentina/Buenos_Aires, pt-BR): each part
+// letters in one case, or capitalised, or a short number. A key's random
+// part mixes cases and digits within a part.
+func wordRun(v string) bool {
+	if v == "" || len(v) > 80 {
+		return false
+	}
+	letters := false
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("/_-. :+", r) }) {
+		switch {
+		case naturalWord(part):
+			letters = true
+		case len(part) <= 2 && strings.Trim(part, "0123456789") == "":
+		default:
+			return false
+		}
+	}
+	return letters
+}
+
+// naturalWord reports a part written as a word is: lower case, upper
+// case, or one capital and then lower case.
+func naturalWord(w string) bool {
+	rest := strings.TrimLeft(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	switch {
+	case rest == "":
+		return len(w) <= 5 // an abbreviation (GMT, UTC, BR); a longer upper-case run is as likely a key's
+	case len(w)-len(rest) > 1:
+		return false
+	}
+	return strings.Trim(rest, "abcdefghijklmnopqrstuvwxyz") == ""
+}
+
+// sampleValue reports a value typed to show a key's format rather than
+// hold one: once its counting runs (ABCD, 1234, abcdef) and filler runs
+// (XXXX, 0000) of four or more are taken out, fewer than eight letters and
+// digits are left (RLYV4-ABCD-1234-ABCD-1234-XXXX in an e-mail template's
+// preview props, 1234567890abcdef). A random key holds such a run rarely,
+// and then only in a small part of it.
+func sampleValue(v string) bool {
+	left, runs, run := 0, 0, 0
+	var prev byte
+	flush := func() {
+		if run < 4 {
+			left += run
+		} else {
+			runs++
+		}
+		run = 0
+	}
+	for i := 0; i < len(v); i++ {
+		if !isWordByte(v[i]) || v[i] == '_' {
+			flush()
+			continue
+		}
+		c := v[i] | 0x20 // lower case; a digit is unchanged
+		// A counting run steps by one, a filler run by none; a mix
+		// (AABC) is as much typed as either.
+		if run == 0 || (c != prev && c != prev+1) {
+			flush()
+		}
+		run++
+		prev = c
+	}
+	flush()
+	return runs > 0 && left < 8
 }
 
 // expiredJWT reports a JSON Web Token whose exp claim has passed: an API

@@ -90,6 +90,26 @@ func isSigningName(name string) bool {
 	return false
 }
 
+// chosenWords name a secret its owner may choose rather than one a service
+// issues: a weak one (1234abcd) is still the secret the code trusts (a
+// local object store's SECRET_ACCESS_KEY is its password).
+var chosenWords = set("password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets")
+
+// chosenName reports a password's, a secret's or a signing key's name: a
+// value typed in sequence under it is a weak secret; under a licence or
+// API key's name it is a sample of the format.
+func chosenName(name string) bool {
+	if isSigningName(name) {
+		return true
+	}
+	for _, w := range code.Words(name) {
+		if chosenWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // placeholders are values that stand for a secret rather than being one.
 var placeholders = set("changeme", "change-me", "change_me", "changeit", "change-this", "changethis", "secret", "password",
 	"todo", "tbd", "fixme", "none", "null", "nil", "undefined", "example", "sample", "dummy", "placeholder",

@@ -97,7 +97,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if c.variable == "" {
 			c.variable = assignedName(l, c.start)
 		}
-		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inIDTable(c.rule, c.secret, l, c.start)) {
+		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inTable(c.rule, c.secret, l, c.start)) {
+			continue
+		}
+		if c.rule == "generic-api-key" && sampleValue(c.secret) && !chosenName(c.variable) {
 			continue
 		}
 		s := facts.Secret{

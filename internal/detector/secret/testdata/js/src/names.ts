@@ -22,3 +22,30 @@ export enum AuthenticatorBrand {
 
 // One UUID under a key's name is a key.
 const deployApiKey = "7d3e9b1a-4c62-4f8e-a0d5-e1b7c3f92a46"; // want: secret generic-api-key
+
+// A list of zone names: gitleaks' generic pattern reads "Api" in the
+// element before and the comma as an assignment; data, not a key.
+export const zones = new Set([
+  "Pacific/Noumea",
+
+  // UTC+13
+  "Pacific/Apia",
+  "Pacific/Tongatapu",
+]);
+
+// A sample licence key in an e-mail template's preview props.
+LicenseEmail.PreviewProps = {
+  licenseKey: "QZTW7-ABCD-1234-ABCD-1234-XXXX",
+};
+
+// Keys in the same places: a list of keys to rotate, a licence key with
+// a random body, and a weak password typed in sequence.
+const rotated = [
+  "Apia",
+  "k9Qz2Wv7Lm4Tx8Rb3Nc6Yd1H", // want: secret generic-api-key
+  "Pacific/Fiji",
+];
+LicenseEmail.DefaultProps = {
+  licenseKey: "QZTW7-R8KQ2-M4VX9-T6LP3-ABCD", // want: secret generic-api-key
+};
+const dbPassword = "Abcd1234Wxyz5678"; // want: secret generic-api-key
