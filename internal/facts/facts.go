@@ -313,7 +313,7 @@ type Secret struct {
 // changes who can reach what.
 type Infrastructure struct {
 	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // public-bucket|bucket|open-security-group|public-database|load-balancer|ingress|compose-port|default-password|...
+	Kind     string     `json:"kind"` // public-bucket|published-bucket|bucket|open-security-group|public-database|load-balancer|ingress|compose-port|default-password|...
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
 }

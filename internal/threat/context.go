@@ -112,8 +112,8 @@ type Hit struct {
 	// for IDOR): the row is then drafted mitigated, with the controls
 	// found and without the ones that would only deepen the defence.
 	Gate string
-	// Cause, on a hit at a route, groups the rule's hits that share it
-	// into one threat (one row per cause), listing each route as a site.
+	// Cause, on a hit at a route or a store, groups the rule's hits that
+	// share it into one threat (one row per cause), listing each as a site.
 	Cause *Cause
 }
 
@@ -126,6 +126,9 @@ type Hit struct {
 type Cause struct {
 	ID   string // in the threat's id: credit-drain.model-calls
 	Name string // the group's surface name: "Routes that spend model credits"
+	// Sites is what the sites are, in the row's one-liner ("any of 3
+	// buckets"); routes when empty.
+	Sites string
 	// MitigatedOnly groups only the sites the rule's own controls answer:
 	// each open site stays a row of its own, its fix in its own handler.
 	MitigatedOnly bool

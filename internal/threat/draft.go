@@ -543,7 +543,7 @@ func (d *drafter) threats() {
 			}
 			c := h.Cause
 			open := !t.threat.FullyMitigated()
-			if c == nil || h.Route == nil || t.threat.Where != "" || c.MitigatedOnly && open {
+			if c == nil || h.Route == nil && h.Store == nil || t.threat.Where != "" || c.MitigatedOnly && open {
 				d.threatIdx[t.threat.ID] = len(d.m.Threats)
 				d.m.Threats = append(d.m.Threats, t.threat)
 				continue
@@ -557,7 +557,7 @@ func (d *drafter) threats() {
 			if !seen {
 				i = len(groups)
 				idx[key] = i
-				groups = append(groups, &group{id: key, cause: *c})
+				groups = append(groups, &group{id: key, cause: *c, stores: h.Route == nil})
 			}
 			groups[i].sites = append(groups[i].sites, t)
 		}
@@ -578,9 +578,10 @@ type drafted struct {
 
 // group is the hits of one rule that share a cause.
 type group struct {
-	id    string
-	cause Cause
-	sites []drafted
+	id     string
+	cause  Cause
+	stores bool // its sites are stores, not routes
+	sites  []drafted
 }
 
 // addGroup adds one threat for a group of routes that share a cause, on
@@ -620,8 +621,15 @@ func (d *drafter) addGroup(r *Rule, g *group) {
 	fact := model.GroupFact + r.ID + ":" + g.id
 	sid := slug(g.id)
 	if s := d.surface(sid); s == nil || s.Match == nil || s.Match.Fact != fact {
-		sid = d.addSurface(model.Surface{ID: sid, Kind: model.KindEndpoint, Direction: model.Entry, Name: g.cause.Name,
-			Evidence: capEvidence(siteEv, 3), Exposure: exposure, Boundary: d.boundary("browser", "api", "Browser to API"),
+		kind, dir, boundary := model.KindEndpoint, model.Entry, ""
+		if g.stores {
+			// Stores: the group is what its sites are, behind their boundary.
+			kind, dir, boundary = worst.surface.Kind, worst.surface.Direction, worst.surface.Boundary
+		} else {
+			boundary = d.boundary("browser", "api", "Browser to API")
+		}
+		sid = d.addSurface(model.Surface{ID: sid, Kind: kind, Direction: dir, Name: g.cause.Name,
+			Evidence: capEvidence(siteEv, 3), Exposure: exposure, Boundary: boundary,
 			Match: &model.SurfaceMatch{Fact: fact, Exposure: exposure}})
 	}
 	s := d.surface(sid)
@@ -638,7 +646,7 @@ func (d *drafter) addGroup(r *Rule, g *group) {
 	t.Sites = sites
 	label := names[0]
 	if len(names) > 1 {
-		label = fmt.Sprintf("any of %d routes (%s)", len(names), joinMax(names, 2))
+		label = fmt.Sprintf("any of %d %s (%s)", len(names), cmp.Or(g.cause.Sites, "routes"), joinMax(names, 2))
 	}
 	t.Statement = "If " + label + " is abused, " + worst.tail
 	t.Controls = nil

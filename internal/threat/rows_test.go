@@ -9,42 +9,92 @@ import (
 
 // A control on one bucket does not answer another bucket's threat; a
 // bucket known only from application code takes a control from anywhere.
+// The buckets that lack the same control are one row, each a site of it.
 func TestBucketControlsPerBucket(t *testing.T) {
 	tf := func(line int) []facts.Evidence { return []facts.Evidence{{File: "infra/main.tf", Line: line}} }
+	uploads := facts.Store{Kind: "s3", Name: "S3 bucket acme-uploads", Evidence: tf(1)}
+	exports := facts.Store{Kind: "s3", Name: "S3 bucket acme-exports", Evidence: tf(20)}
+	media := facts.Store{Kind: "gcs", Name: "GCS bucket media", Evidence: []facts.Evidence{{File: "app/media.py", Line: 4}}}
+	controls := []facts.Control{
+		{Kind: "bucket-public-access-block", Detail: "aws_s3_bucket.uploads (acme-uploads): all public access blocked by aws_s3_bucket_public_access_block.uploads", Evidence: tf(5)},
+		{Kind: "bucket-logging", Detail: "bucket access logging for aws_s3_bucket.uploads (acme-uploads)", Evidence: tf(12)},
+	}
+	for _, tc := range []struct {
+		name   string
+		stores []facts.Store
+		want   model.ControlStatus
+		sites  int
+	}{
+		{"every bucket blocked", []facts.Store{uploads, media}, model.Implemented, 2},
+		{"one bucket not", []facts.Store{uploads, exports, media}, model.Planned, 3},
+		{"that bucket alone", []facts.Store{exports}, model.Planned, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Draft(facts.Facts{Stores: tc.stores, Controls: controls}, Options{})
+			th := threatByID(m, "bucket-exposure.buckets")
+			if th == nil {
+				t.Fatal("no threat bucket-exposure.buckets")
+			}
+			if len(th.Sites) != tc.sites {
+				t.Errorf("%d sites, want %d", len(th.Sites), tc.sites)
+			}
+			for _, c := range th.Controls {
+				if (c.Check == "private-bucket" || c.Check == "bucket-logging") && c.Status != tc.want {
+					t.Errorf("%s is %s, want %s", c.Check, c.Status, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// A bucket's exposure is its own: a policy that makes one bucket of a
+// file public leaves the others private, and a policy that only lets
+// anyone fetch objects by key publishes the bucket (a lower rating, a row
+// of its own) rather than leaving it open to listing.
+func TestBucketExposureByBucket(t *testing.T) {
+	tf := func(lines ...int) []facts.Evidence {
+		var ev []facts.Evidence
+		for _, l := range lines {
+			ev = append(ev, facts.Evidence{File: "infra/s3.tf", Line: l})
+		}
+		return ev
+	}
 	f := facts.Facts{
 		Stores: []facts.Store{
-			{Kind: "s3", Name: "S3 bucket acme-uploads", Evidence: tf(1)},
-			{Kind: "s3", Name: "S3 bucket acme-exports", Evidence: tf(20)},
-			{Kind: "gcs", Name: "GCS bucket media", Evidence: []facts.Evidence{{File: "app/media.py", Line: 4}}},
+			{Kind: "s3", Name: "S3 bucket invoices", Evidence: tf(1)},
+			{Kind: "s3", Name: "S3 bucket receipts", Evidence: tf(10)},
+			{Kind: "s3", Name: "S3 bucket assets", Evidence: tf(20)},
+			{Kind: "s3", Name: "S3 bucket images", Evidence: tf(40)},
+			{Kind: "s3", Name: "S3 bucket shares", Evidence: tf(60)},
 		},
-		Controls: []facts.Control{
-			{Kind: "bucket-public-access-block", Detail: "aws_s3_bucket.uploads (acme-uploads): all public access blocked by aws_s3_bucket_public_access_block.uploads", Evidence: tf(5)},
-			{Kind: "bucket-logging", Detail: "bucket access logging for aws_s3_bucket.uploads (acme-uploads)", Evidence: tf(12)},
+		Infrastructure: []facts.Infrastructure{
+			{Kind: "published-bucket", Detail: "aws_s3_bucket.assets: publishes its objects", Evidence: tf(30, 20)},
+			{Kind: "published-bucket", Detail: "aws_s3_bucket.images: publishes its objects", Evidence: tf(50, 40)},
+			{Kind: "public-bucket", Detail: "aws_s3_bucket.shares: public to the internet", Evidence: tf(70, 60)},
 		},
 	}
 	m := Draft(f, Options{})
-	want := map[string]model.ControlStatus{
-		"bucket-exposure.store-s3-bucket-acme-uploads": model.Implemented,
-		"bucket-exposure.store-s3-bucket-acme-exports": model.Planned,
-		"bucket-exposure.store-gcs-bucket-media":       model.Implemented,
-	}
-	for _, th := range m.Threats {
-		status, ok := want[th.ID]
-		if !ok {
+	for _, tc := range []struct {
+		id         string
+		sites      int
+		difficulty model.Difficulty
+		impact     model.Level
+	}{
+		{"bucket-exposure.buckets", 2, model.Moderate, model.Critical},
+		{"bucket-exposure.published-buckets", 2, model.Moderate, model.Medium},
+		{"bucket-exposure.public-buckets", 1, model.Easy, model.Critical},
+	} {
+		th := threatByID(m, tc.id)
+		if th == nil {
+			t.Errorf("no threat %s", tc.id)
 			continue
 		}
-		delete(want, th.ID)
-		for _, c := range th.Controls {
-			if c.Check != "private-bucket" && c.Check != "bucket-logging" {
-				continue
-			}
-			if c.Status != status {
-				t.Errorf("%s: %s is %s, want %s", th.ID, c.Check, c.Status, status)
-			}
+		if len(th.Sites) != tc.sites || th.Difficulty != tc.difficulty || th.Impact != tc.impact {
+			t.Errorf("%s: %d sites, %s/%s; want %d, %s/%s", tc.id, len(th.Sites), th.Difficulty, th.Impact, tc.sites, tc.difficulty, tc.impact)
 		}
 	}
-	for id := range want {
-		t.Errorf("no threat %s", id)
+	if n := len(ruleThreats(m, "bucket-exposure")); n != 3 {
+		t.Errorf("%d bucket-exposure rows, want 3", n)
 	}
 }
 
@@ -158,4 +208,23 @@ func ruleThreat(m *model.Model, rule string) *model.Threat {
 		}
 	}
 	return got
+}
+
+func threatByID(m *model.Model, id string) *model.Threat {
+	for i := range m.Threats {
+		if m.Threats[i].ID == id {
+			return &m.Threats[i]
+		}
+	}
+	return nil
+}
+
+func ruleThreats(m *model.Model, rule string) []model.Threat {
+	var out []model.Threat
+	for _, th := range m.Threats {
+		if th.Rule == rule {
+			out = append(out, th)
+		}
+	}
+	return out
 }

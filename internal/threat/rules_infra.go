@@ -1,6 +1,8 @@
 package threat
 
 import (
+	"slices"
+
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
 )
@@ -12,7 +14,7 @@ var bucketExposure = &Rule{
 	ID: "bucket-exposure", Title: "Public or enumerable storage bucket",
 	Stride: []string{"I"}, CWE: []string{"CWE-284", "CWE-732"},
 	Fires:  "an object storage bucket the code or its infrastructure declares",
-	Rating: "low if the bucket is public; medium if keys are predictable and reads are possible; impact critical: every file ever uploaded",
+	Rating: "low if the bucket is public; medium if keys are predictable and reads are possible; impact critical: every file ever uploaded, medium for a bucket whose policy only publishes its objects; one row per exposure, the buckets its sites",
 	Controls: []Suggestion{
 		{Text: "Block public access at the bucket level", Check: "private-bucket"},
 		{Text: "Use opaque keys", Check: "opaque-keys"},
@@ -20,14 +22,6 @@ var bucketExposure = &Rule{
 		{Text: "Enable access logging", Check: "bucket-logging"},
 	},
 	fire: func(c *Context) []Hit {
-		public := map[string][]model.Evidence{}
-		for _, in := range c.F.Infrastructure {
-			if in.Kind == "public-bucket" {
-				for _, e := range in.Evidence {
-					public[e.File] = append(public[e.File], model.Evidence{File: e.File, Line: e.Line})
-				}
-			}
-		}
 		predictable := false
 		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagUpload) }) {
 			if checks["opaque-keys"](c, Hit{Route: r}) == nil {
@@ -35,34 +29,103 @@ var bucketExposure = &Rule{
 			}
 		}
 		var hits []Hit
-		for _, s := range storesToMap(c.F) {
+		buckets := storesToMap(c.F)
+		for i := range buckets {
+			s := buckets[i]
 			if !isBucket(s.Kind) {
 				continue
 			}
-			diff, reason, needs := model.Moderate, "needs a leaked object URL or key, unless the bucket allows listing", "a leaked object URL or key"
-			if predictable {
-				reason = "keys are predictable and the bucket allows authenticated reads (low if the bucket is public)"
-				needs = "knowledge of the key pattern and read access to the bucket"
-			}
-			var ev []model.Evidence
-			for _, e := range s.Evidence {
-				if pe, ok := public[e.File]; ok {
-					diff, reason, needs = model.Easy, "the bucket is public: anyone can list or read it", "only the bucket's name"
-					ev = append(ev, pe...)
-				}
-			}
-			ev = append(ev, toModel(s.Evidence)...)
-			hits = append(hits, Hit{
+			h := Hit{
 				Store: &s, Assets: []string{assetUploadedFiles},
-				Impact: "download every file ever uploaded", Method: "listing the bucket or enumerating predictable keys", Requires: needs,
-				Abuse:      "Public or enumerable bucket exposes every file ever uploaded",
-				Difficulty: diff, DifficultyReason: reason,
+				Impact: "download every file ever uploaded", Method: "listing the bucket or enumerating predictable keys",
+				Requires: "a leaked object URL or key", Abuse: "Public or enumerable bucket exposes every file ever uploaded",
+				Difficulty: model.Moderate, DifficultyReason: "needs a leaked object URL or key, unless the bucket allows listing",
 				Level: model.Critical, ImpactReason: "one bucket holds every user's files",
-				Evidence: ev,
-			})
+				// One missing control on many buckets is one row: the
+				// buckets are its sites.
+				Cause: &Cause{ID: "buckets", Name: "Storage buckets", Sites: "buckets"},
+			}
+			if predictable {
+				h.DifficultyReason = "keys are predictable and the bucket allows authenticated reads (low if the bucket is public)"
+				h.Requires = "knowledge of the key pattern and read access to the bucket"
+			}
+			public, published := bucketExposures(c.F, buckets, s)
+			switch {
+			case len(public) > 0:
+				h.Difficulty, h.DifficultyReason, h.Requires = model.Easy, "the bucket is public: anyone can list or read it", "only the bucket's name"
+				h.Cause = &Cause{ID: "public-buckets", Name: "Public storage buckets", Sites: "buckets"}
+				h.Evidence = public
+			case len(published) > 0:
+				// A policy that lets anyone fetch an object by its key and
+				// nothing else was written to publish what the bucket holds
+				// (site assets, product images): the files are public by
+				// design, and what leaks is a private file put there.
+				h.Impact, h.Method = "read a private file stored among the published ones", "fetching it by a leaked or guessed key"
+				h.Abuse = "A file meant to be private, stored in a bucket that publishes its objects, can be read by anyone with its key"
+				h.DifficultyReason = "its policy lets anyone fetch an object by its key, never list the bucket"
+				h.Requires = "an object's key"
+				h.Level, h.ImpactReason = model.Medium, "the bucket publishes its files on purpose; only a private file stored there leaks"
+				h.Cause = &Cause{ID: "published-buckets", Name: "Buckets that publish their objects", Sites: "buckets"}
+				h.Evidence = published
+			}
+			h.Evidence = append(h.Evidence, toModel(s.Evidence)...)
+			hits = append(hits, h)
 		}
 		return hits
 	},
+}
+
+// bucketExposures are the lines that make bucket s public (anyone lists,
+// writes or reads it through an ACL or policy) or published (a policy lets
+// anyone fetch its objects by key, nothing else). A fact is the bucket's
+// when one of its lines is the bucket's declaration; one tied to no
+// bucket's line (a GCS or Azure grant) is every bucket's in its file.
+func bucketExposures(f facts.Facts, buckets []facts.Store, s facts.Store) (public, published []model.Evidence) {
+	declared := map[facts.Evidence]bool{}
+	for _, b := range buckets {
+		if isBucket(b.Kind) {
+			for _, e := range b.Evidence {
+				declared[e] = true
+			}
+		}
+	}
+	mine := func(in facts.Infrastructure) bool {
+		tied := false
+		for _, e := range in.Evidence {
+			if declared[e] {
+				tied = true
+				if slices.Contains(s.Evidence, e) {
+					return true
+				}
+			}
+		}
+		if tied {
+			return false
+		}
+		for _, e := range in.Evidence {
+			if slices.ContainsFunc(s.Evidence, func(x facts.Evidence) bool { return x.File == e.File }) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, in := range f.Infrastructure {
+		if (in.Kind != "public-bucket" && in.Kind != "published-bucket") || !mine(in) {
+			continue
+		}
+		var ev []model.Evidence
+		for _, e := range in.Evidence {
+			if !declared[e] {
+				ev = append(ev, model.Evidence{File: e.File, Line: e.Line})
+			}
+		}
+		if in.Kind == "public-bucket" {
+			public = append(public, ev...)
+		} else {
+			published = append(published, ev...)
+		}
+	}
+	return public, published
 }
 
 var openSecurityGroup = infraRule{

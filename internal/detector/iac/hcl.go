@@ -164,6 +164,24 @@ func (m *module) evalDepth(expr hclsyntax.Expression, depth int) cty.Value {
 		if e.Name == "jsonencode" && len(e.Args) == 1 {
 			return m.evalDepth(e.Args[0], depth+1)
 		}
+		// concat keeps the elements of its known lists, for the same
+		// reason: a policy's statements joined with ones chosen by a
+		// variable (concat([{ Principal = "*" ... }], lookup(...))) still
+		// grant what the literal ones grant.
+		if e.Name == "concat" {
+			var vals []cty.Value
+			for _, a := range e.Args {
+				v := m.evalDepth(a, depth+1)
+				if !v.IsKnown() || v.IsNull() || !v.Type().IsTupleType() && !v.Type().IsListType() {
+					continue
+				}
+				for it := v.ElementIterator(); it.Next(); {
+					_, x := it.Element()
+					vals = append(vals, x)
+				}
+			}
+			return cty.TupleVal(vals)
+		}
 		return cty.DynamicVal
 	case *hclsyntax.ScopeTraversalExpr:
 		return m.traversal(e.Traversal, depth)

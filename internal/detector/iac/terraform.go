@@ -301,8 +301,18 @@ func checkS3(m *module, out *detector.Sink) {
 			}
 		}
 		switch {
+		case len(reasons) == 1 && sb.publicACL == "" && readsObjectsOnly(sb.publicPol):
+			// A policy written to let anyone fetch an object by its key,
+			// and nothing else: nobody lists or writes it, and its files are
+			// published on purpose (site assets, product images).
+			f := infra(m, "published-bucket", subject, label+": publishes its objects: "+reasons[0], first, line)
+			f.Evidence = append(f.Evidence, facts.Evidence{File: b.file, Line: b.line})
+			out.AddInfrastructure(f)
 		case len(reasons) > 0:
-			out.AddInfrastructure(infra(m, "public-bucket", subject, label+": public to the internet: "+strings.Join(reasons, "; "), first, line))
+			f := infra(m, "public-bucket", subject, label+": public to the internet: "+strings.Join(reasons, "; "), first, line)
+			// The bucket's own line ties the fact to the bucket's store.
+			f.Evidence = append(f.Evidence, facts.Evidence{File: b.file, Line: b.line})
+			out.AddInfrastructure(f)
 		case pab.full():
 			pb := sb.pabBlock
 			if pb == nil {
@@ -413,6 +423,20 @@ func anyonePrincipal(p any) bool {
 		}
 	}
 	return false
+}
+
+// readsObjectsOnly reports a public policy's actions (publicPolicy's list)
+// that only fetch an object by its key: no listing, no writes, no wildcard.
+func readsObjectsOnly(acts string) bool {
+	if acts == "" {
+		return false
+	}
+	for _, a := range strings.Split(acts, ", ") {
+		if !strings.EqualFold(a, "s3:GetObject") {
+			return false
+		}
+	}
+	return true
 }
 
 // publicActions keeps the actions that read, list or write objects.

@@ -9,7 +9,7 @@ variable "env" {
 }
 
 # Public assets (logos, CSS) served straight from S3.
-resource "aws_s3_bucket" "assets" { # want: store s3 S3 bucket snapshare-prod-assets
+resource "aws_s3_bucket" "assets" { # want: store s3 S3 bucket snapshare-prod-assets; infra public-bucket aws_s3_bucket.assets
   bucket = "${local.prefix}-assets"
 }
 
@@ -25,13 +25,13 @@ resource "aws_s3_bucket" "uploads" { # want: store s3 S3 bucket snapshare-prod-u
 
 # Exports: a policy opens downloads to everyone; the ARN is unknown here
 # but the principal and action are literal.
-resource "aws_s3_bucket" "exports" { # want: store s3 S3 bucket exports
+resource "aws_s3_bucket" "exports" { # want: store s3 S3 bucket exports; infra published-bucket aws_s3_bucket.exports
   bucket_prefix = "exports-"
 }
 
 resource "aws_s3_bucket_policy" "exports" {
   bucket = aws_s3_bucket.exports.id
-  policy = jsonencode({ # want: infra public-bucket aws_s3_bucket.exports
+  policy = jsonencode({ # want: infra published-bucket aws_s3_bucket.exports
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
@@ -77,12 +77,12 @@ resource "aws_s3_bucket_public_access_block" "backups" { # want: control bucket-
 }
 
 # Media: public through a policy document data source.
-resource "aws_s3_bucket" "media" { # want: store s3 S3 bucket media
+resource "aws_s3_bucket" "media" { # want: store s3 S3 bucket media; infra published-bucket aws_s3_bucket.media
 }
 
 resource "aws_s3_bucket_policy" "media" {
   bucket = aws_s3_bucket.media.bucket
-  policy = data.aws_iam_policy_document.media_public.json # want: infra public-bucket aws_s3_bucket.media
+  policy = data.aws_iam_policy_document.media_public.json # want: infra published-bucket aws_s3_bucket.media
 }
 
 data "aws_iam_policy_document" "media_public" {
@@ -110,4 +110,42 @@ resource "aws_s3_bucket_public_access_block" "reports" {
   bucket             = aws_s3_bucket.reports.id
   block_public_acls  = true
   ignore_public_acls = true
+}
+
+# Shares: the same policy with listing too (lookalike: anyone can list the
+# keys, so the bucket is public, not published).
+resource "aws_s3_bucket" "shares" { # want: store s3 S3 bucket shares; infra public-bucket aws_s3_bucket.shares
+}
+
+resource "aws_s3_bucket_policy" "shares" {
+  bucket = aws_s3_bucket.shares.id
+  policy = jsonencode({ # want: infra public-bucket aws_s3_bucket.shares
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["s3:GetObject", "s3:ListBucket"]
+      Resource  = [aws_s3_bucket.shares.arn, "${aws_s3_bucket.shares.arn}/*"]
+    }]
+  })
+}
+
+# Images: published by a statement joined with ones a variable chooses.
+resource "aws_s3_bucket" "images" { # want: store s3 S3 bucket images; infra published-bucket aws_s3_bucket.images
+}
+
+resource "aws_s3_bucket_policy" "images" {
+  bucket = aws_s3_bucket.images.id
+  policy = jsonencode({ # want: infra published-bucket aws_s3_bucket.images
+    Version = "2012-10-17"
+    Statement = concat(
+      [{
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "s3:GetObject"
+        Resource  = "${aws_s3_bucket.images.arn}/*"
+      }],
+      lookup(local.extra_statements, "images", []),
+    )
+  })
 }

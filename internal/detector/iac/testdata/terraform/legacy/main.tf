@@ -1,5 +1,5 @@
 # AWS provider v3 style: ACL and policy inline on the bucket.
-resource "aws_s3_bucket" "site" { # want: store s3 S3 bucket legacy-site
+resource "aws_s3_bucket" "site" { # want: store s3 S3 bucket legacy-site; infra public-bucket aws_s3_bucket.site
   bucket = "legacy-site"
   acl    = "public-read" # want: infra public-bucket aws_s3_bucket.site
 }
@@ -22,7 +22,7 @@ resource "aws_s3_bucket" "internal_docs" { # want: store s3 S3 bucket legacy-doc
 POLICY
 }
 
-resource "aws_s3_bucket" "drops" { # want: store s3 S3 bucket legacy-drops
+resource "aws_s3_bucket" "drops" { # want: store s3 S3 bucket legacy-drops; infra public-bucket aws_s3_bucket.drops
   bucket = "legacy-drops"
   grant { # want: infra public-bucket aws_s3_bucket.drops
     type        = "Group"
