@@ -43,6 +43,10 @@ var controlCases = []struct {
 	{"upload-type-check", "app.py", `    name = file.filename`, false},
 	{"opaque-keys", "app.py", `    key = f"{uuid.uuid4()}.pdf"`, true},
 	{"opaque-keys", "app.py", `    key = f"{user_id}/{name}"`, false},
+	{"opaque-keys", "app.go", `	fileUUID, err := uuid.NewRandom()`, true},
+	{"opaque-keys", "app.js", "  const name = crypto.randomBytes(16).toString('hex') + ext;", true},
+	{"opaque-keys", "app.go", `	name := fmt.Sprintf("%d-%s", time.Now().Unix(), header.Filename)`, false},
+	{"opaque-keys", "app.js", "  const name = `${Date.now()}-${file.originalname}`;", false},
 	{"audit-log", "app.js", `  auditLog.info("member removed", member);`, true},
 	{"audit-log", "app.py", `    logger.info(f"doc {doc_id} deleted by {user}")`, true},
 	{"audit-log", "app.js", `function audit(user, action) {`, false}, // a definition records nothing

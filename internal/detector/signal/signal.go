@@ -304,7 +304,7 @@ var Patterns = append([]Pattern{
 		Keywords: []string{"magic", "filetype", "imghdr", "ALLOWED", "fileFilter", "DetectContentType", "fileTypeFrom", "mimetypes", "content_type", "file_signature"},
 		Re:       uploadTypeCheck},
 	{Control: "opaque-keys", Detail: "opaque, random object keys or ids", Langs: code,
-		Keywords: []string{"uuid", "UUID", "randomUUID", "token_hex", "token_urlsafe", "nanoid", "cuid"},
+		Keywords: []string{"uuid", "UUID", "randomUUID", "token_hex", "token_urlsafe", "nanoid", "cuid", "randomBytes", "ulid"},
 		Re:       opaqueKeyCall},
 	{Control: "signed-urls", Detail: "files served through short-lived signed URLs", Langs: code,
 		Keywords: []string{"resign", "ignedUrl", "igned_url"},
