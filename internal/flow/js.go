@@ -142,8 +142,9 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 		op.Clears = []string{CleanAll}
 	}
 	text := ""
+	reads := readsRequest(l, call, op)
 	for _, s := range JSSinks {
-		if !contains(s.Names, name) || (s.New && !isNew) || len(op.Args) < s.MinArgs {
+		if !contains(s.Names, name) || (s.New && !isNew) || len(op.Args) < s.MinArgs || reads && s.Modules == nil && !s.OnParam {
 			continue
 		}
 		if s.Modules != nil && !l.fromModule(op, name, s.Modules) {
@@ -186,6 +187,20 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 			}
 		}
 	}
+}
+
+// readsRequest reports a call that reads a part of a handler's request
+// (Hono's c.req.query('q'), c.req.param('id')): a source, not the query
+// or lookup a method of that name is elsewhere. The call is on a member
+// of a parameter, so db.query(sql) with db a parameter stays a sink.
+func readsRequest(l *Lowerer, call *syntax.Node, op *Op) bool {
+	recv := op.Callee.Recv
+	i := strings.IndexByte(recv, '.')
+	if i <= 0 || strings.ContainsAny(recv, "([") {
+		return false
+	}
+	_, _, ok := FromRequest(recv[i:] + "." + op.Callee.Name + "()")
+	return ok && l.paramIndex(call) >= 0
 }
 
 // savedAfter reports whether the object a new expression makes is
@@ -321,10 +336,15 @@ func (l *Lowerer) fromModule(op *Op, name string, mods []string) bool {
 // second parameter of the function it is in or of one around it: the
 // response of a (req, res) handler, Fastify's reply. A socket's send is
 // not a response.
-func (l *Lowerer) onParam(call *syntax.Node) bool {
+func (l *Lowerer) onParam(call *syntax.Node) bool { return l.paramIndex(call) == 1 }
+
+// paramIndex is the position of the parameter a method call's object is
+// read from (res.send: res; c.req.query: c) among the parameters of the
+// function it is in or of one around it, or -1.
+func (l *Lowerer) paramIndex(call *syntax.Node) int {
 	fn := call.ChildByFieldName("function")
 	if fn == nil || fn.Type() != "member_expression" {
-		return false
+		return -1
 	}
 	obj := fn.ChildByFieldName("object")
 	for obj != nil && (obj.Type() == "member_expression" || obj.Type() == "call_expression") {
@@ -335,7 +355,7 @@ func (l *Lowerer) onParam(call *syntax.Node) bool {
 		obj = obj.ChildByFieldName("object")
 	}
 	if obj == nil || obj.Type() != "identifier" {
-		return false
+		return -1
 	}
 	root := l.Text(obj)
 	for n := call.Parent(); n != nil; n = n.Parent() {
@@ -345,7 +365,7 @@ func (l *Lowerer) onParam(call *syntax.Node) bool {
 		ps := n.ChildByFieldName("parameters")
 		if ps == nil {
 			if p := n.ChildByFieldName("parameter"); p != nil && l.Text(p) == root {
-				return false
+				return 0
 			}
 			continue
 		}
@@ -358,12 +378,12 @@ func (l *Lowerer) onParam(call *syntax.Node) bool {
 				c = p
 			}
 			if l.Text(c) == root {
-				return i == 1
+				return i
 			}
 			i++
 		}
 	}
-	return false
+	return -1
 }
 
 // jsParams lowers a function's parameters, destructured ones as one
