@@ -300,6 +300,9 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if own && passesOnlyKnown(src) {
 		return true, roleOf(src), "goes on only for a known caller"
 	}
+	if why := turnsAway(src, j.lookup); why != "" && own {
+		return true, roleOf(src), why
+	}
 	if depth == 0 && own {
 		// A handler or guard that returns false on a test of the caller
 		// (a Socket.IO event, a NestJS canActivate) turns it away; a
@@ -615,6 +618,156 @@ func rejects(src string) string {
 	return ""
 }
 
+// turnsAway says why src turns away a caller who fails a test of the
+// caller alone, or "". A 404 also answers a missing record, and a
+// redirect goes anywhere: each rejects only on the branch a failed test
+// of the caller takes (if user == nil || !user.IsAdmin, user :=
+// ctx.User), never on a test of a record the code looked up.
+func turnsAway(src string, lookup Lookup) string {
+	for _, re := range []*regexp.Regexp{reject404, redirectAny} {
+		for _, loc := range re.FindAllStringIndex(src, -1) {
+			if comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) {
+				continue
+			}
+			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && failedBranch(c) && testsOnlyCaller(src, c, lookup) {
+				if re == reject404 {
+					return "answers 404 to a caller who fails its test"
+				}
+				return "redirects a caller who fails its test"
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	// reject404 is a "not found" answer.
+	reject404 = regexp.MustCompile(`(?i)(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*)404\b` +
+		`|\breturn\s[^\n;]{0,200},\s*404\b|\breturn\s+(?:[\w.]+\.)?\w+\(\s*404\s*,` +
+		`|http\.StatusNotFound|HttpStatus\.NOT_FOUND|HTTPStatus\.NOT_FOUND|HTTP_404_NOT_FOUND|StatusCodes\.NOT_FOUND|\b(?:echo|fiber)\.ErrNotFound|\bhttp\.NotFound\(` +
+		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Http404|NotFound)\w*` +
+		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?notFound\w*\(`)
+	// redirectAny is a redirect to any place.
+	redirectAny = regexp.MustCompile(`(?i)\bredirect\w*\s*\(`)
+)
+
+// testsOnlyCaller says the test of an if (c, from condition) reads only
+// the caller: each thing it tests is read off the request or context
+// for who is calling (ctx.User, req.session, request.user.is_staff,
+// current_user), or a variable src assigns only from one (user :=
+// ctx.User). A test of anything else (a record looked up by the path's
+// id, a setting, a gist's visibility, an error) is not the caller's.
+func testsOnlyCaller(src, c string, lookup Lookup) bool {
+	test, _ := splitTest(c)
+	test = quoted.ReplaceAllString(strings.TrimPrefix(test, "if"), `""`)
+	subjects := 0
+	for _, m := range memberChain.FindAllStringSubmatchIndex(test, -1) {
+		chain := strings.Join(strings.Fields(test[m[2]:m[3]]), "")
+		if strings.HasPrefix(strings.TrimLeft(test[m[3]:], " \t"), "(") {
+			// A call tests what it is given, or its receiver:
+			// isAdmin(user), ctx.User.IsAdmin().
+			if callerRef.MatchString(chain) {
+				subjects++
+				continue
+			}
+			k := strings.LastIndexByte(chain, '.')
+			if k < 0 {
+				continue
+			}
+			chain = chain[:k]
+		}
+		head, _, _ := strings.Cut(chain, ".")
+		if testWords[head] {
+			continue
+		}
+		if !callerRef.MatchString(chain) && !callerVar(src, head, lookup) {
+			return false
+		}
+		subjects++
+	}
+	return subjects > 0
+}
+
+var (
+	// memberChain is a name and its fields: request.user.is_staff.
+	memberChain = regexp.MustCompile(`(?:^|[^\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)`)
+	// quoted is a string literal.
+	quoted = regexp.MustCompile("\"[^\"\n]*\"|'[^'\n]*'|`[^`]*`")
+	// callerRef is what the request or context holds for who is calling
+	// (ctx.User, req.session, request.user, c.Locals), or the framework's
+	// global for it (current_user).
+	callerRef = regexp.MustCompile(`(?i)^(?:(?:(?:self|this)\.)?(?:ctx|c|r|req|request|context|g|res\.locals|ctx\.state|event\.locals|locals)\??\.\w*(?:user|session|account|identity|principal|claims|viewer|auth)\w*|current_?user|session)\b`)
+	// requestData reads what the client sent: a lookup keyed by it finds
+	// a record, not the caller.
+	requestData = regexp.MustCompile(`\b(?:Param|Params|ParamsInt|Query|QueryParam|FormValue|PostFormValue|PathValue|URLParam|params|query|body|kwargs|args|GET|POST|data|match_info|path_params|query_params)\b`)
+	// callerGetter reads the caller off a context by key: c.Get("user").
+	callerGetter = regexp.MustCompile(`(?i)\.(?:Get|MustGet|Value|Locals|get)\(\s*["'\w]*(?:user|session|account|claims|principal|identity)`)
+	// requestOnly is a call handed only the request or context: getUser(r).
+	requestOnly = regexp.MustCompile(`^([\w$.]+)\(\s*(?:ctx|c|r|req|request|context|r\.Context\(\))\s*\)`)
+	// errName is a variable holding an error.
+	errName = regexp.MustCompile(`(?i)err(?:or)?s?$`)
+	// testWords are the words of a test that name no subject.
+	testWords = map[string]bool{
+		"nil": true, "null": true, "None": true, "undefined": true, "not": true, "and": true, "or": true, "is": true,
+		"in": true, "true": true, "false": true, "True": true, "False": true, "typeof": true, "len": true, "await": true, "ok": true,
+	}
+)
+
+// readsCaller says rhs calls a function handed only the request or
+// context whose code reads the caller off it (c.Get("user"),
+// req.session.user) and nothing the client sent.
+func readsCaller(rhs string, lookup Lookup) bool {
+	m := requestOnly.FindStringSubmatch(rhs)
+	if m == nil || lookup == nil {
+		return false
+	}
+	code, _, ok := lookup(m[1])
+	if !ok || requestData.MatchString(code) {
+		return false
+	}
+	if callerGetter.MatchString(code) {
+		return true
+	}
+	for _, c := range memberChain.FindAllStringSubmatch(quoted.ReplaceAllString(code, `""`), -1) {
+		if callerRef.MatchString(strings.Join(strings.Fields(c[1]), "")) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerVar says src assigns the variable name only from the caller: a
+// field of the request or context for who is calling, a getter of it by
+// key, or a function handed only the request that reads one
+// (currentUser(c), whose body is c.Get("user")); never from a lookup
+// keyed by what the client sent, and never an error.
+func callerVar(src, name string, lookup Lookup) bool {
+	if name == "" || errName.MatchString(name) {
+		return false
+	}
+	q := regexp.QuoteMeta(name)
+	assign := regexp.MustCompile(`(?:^|[^\w$.])` + q + `(?:\s*,\s*[\w$]+)*\s*(?::=|=[^=>])\s*([^\n;]*)` +
+		`|\{[^{}=]*\b` + q + `\b[^{}=]*\}\s*=[^=>]\s*([^\n;]*)`)
+	found := false
+	for _, m := range assign.FindAllStringSubmatch(src, -1) {
+		rhs := m[1]
+		if m[2] != "" {
+			rhs = strings.TrimSpace(m[2]) + "." + name // const { user } = req
+		}
+		rhs = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rhs), "await "))
+		rhs = strings.TrimLeft(rhs, "&*")
+		if requestData.MatchString(rhs) {
+			return false
+		}
+		head := memberChain.FindStringSubmatch(rhs)
+		if head == nil || !(callerRef.MatchString(strings.Join(strings.Fields(head[1]), "")) || callerGetter.MatchString(rhs) || readsCaller(rhs, lookup)) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // redirectRoot sends the caller to the site's root.
 var redirectRoot = regexp.MustCompile("redirect\\w*\\s*\\(\\s*(?:\\d{3}\\s*,\\s*)?['\"`]/['\"`]\\s*\\)")
 
@@ -626,18 +779,24 @@ var testNegated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:nu
 // it is negated, else an else, or what follows a next() the passed test
 // returns.
 func failedBranch(c string) bool {
+	test, rest := splitTest(c)
+	neg := testNegated.MatchString(test)
+	if strings.Contains(rest, "next(") {
+		return !neg
+	}
+	return neg || strings.Contains(rest, "else")
+}
+
+// splitTest splits an if's text (from condition) into its test and what
+// follows it.
+func splitTest(c string) (test, rest string) {
 	end := len(c)
 	for _, stop := range []string{"{", "return", "next(", ":\n"} {
 		if k := strings.Index(c, stop); k >= 0 && k < end {
 			end = k
 		}
 	}
-	test, rest := c[:end], c[end:]
-	neg := testNegated.MatchString(test)
-	if strings.Contains(rest, "next(") {
-		return !neg
-	}
-	return neg || strings.Contains(rest, "else")
+	return c[:end], c[end:]
 }
 
 // nextOnKnown is a guard's next called only inside a test: if user != nil

@@ -1,7 +1,8 @@
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse, JsonResponse
+from django.contrib.auth.models import User
+from django.http import Http404, HttpResponse, JsonResponse
 from django.views.generic import ListView
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
@@ -55,3 +56,18 @@ class Ping(APIView):
 
     def get(self, request):
         return Response("pong")
+
+
+def moderation(request):
+    # Hidden from callers who are not staff: the 404 of a missing page.
+    if not request.user.is_staff:
+        raise Http404
+    return HttpResponse("queue")
+
+
+def profile(request, username):
+    # Lookalike: a 404 for a user looked up by the path's name.
+    user = User.objects.filter(username=username).first()
+    if user is None or not user.is_active:
+        raise Http404
+    return HttpResponse(user.username)

@@ -2,7 +2,7 @@ const express = require('express');
 const helmet = require('helmet');
 const rateLimit = require('express-rate-limit');
 const passport = require('passport');
-const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin, requireRole } = require('./middleware/auth');
+const { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireAdmin, requireRole, hideFromNonStaff, loadNote } = require('./middleware/auth');
 const { signedIn } = require('./middleware/audited');
 const admin = require('./admin');
 const billing = require('./billing');
@@ -57,6 +57,11 @@ app.get('/inbox', requireLogin, (req, res) => res.render('inbox')); // want: GET
 app.post('/invoices/:id/void', requireRole('accountant'), (req, res) => res.sendStatus(204)); // want: POST /invoices/{id}/void auth=required role=accountant
 // Lookalike: the factory's argument is only a log label, no role.
 app.post('/invoices/:id/notes', signedIn('billing'), (req, res) => res.sendStatus(204)); // want: POST /invoices/{id}/notes auth=required
+
+// A guard answering 404 to a caller who is not staff; a lookalike answering
+// 404 for a missing record.
+app.get('/staff/queue', hideFromNonStaff, (req, res) => res.json(queue())); // want: GET /staff/queue auth=required role=staff
+app.get('/notes/:id', loadNote, (req, res) => res.json(req.note)); // want: GET /notes/{id} auth=none
 
 app.use('/admin', admin);
 app.use('/billing', billing);

@@ -55,4 +55,24 @@ function requireAdmin(req, res, next) {
   next();
 }
 
-module.exports = { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireRole, requireAdmin };
+// Hides the staff pages: a caller who is not staff gets the 404 a
+// missing page gets.
+function hideFromNonStaff(req, res, next) {
+  const { user } = req;
+  if (!user || !user.isStaff) {
+    return res.sendStatus(404);
+  }
+  next();
+}
+
+// Lookalike: a note that is not there is a 404 too, for anyone.
+async function loadNote(req, res, next) {
+  const note = await Note.findById(req.params.id);
+  if (!note) {
+    return res.status(404).json({ error: 'no such note' });
+  }
+  req.note = note;
+  next();
+}
+
+module.exports = { requireAuth, optionalAuth, guestOnly, authSessionMetrics, requireRole, requireAdmin, hideFromNonStaff, loadNote };

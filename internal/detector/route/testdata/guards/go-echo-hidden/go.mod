@@ -1,0 +1,3 @@
+module example.com/go-echo-hidden
+
+go 1.22
