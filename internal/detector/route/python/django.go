@@ -696,39 +696,20 @@ func (dj *django) authorize(r *facts.Route, m *module, chain guards, perms *expr
 	if drf && perms != nil {
 		// A class body names its permission classes; that is no check.
 		body = strings.ReplaceAll(body, perms.text, "")
-		items := dj.ix.listItems(m, perms)
-		for _, it := range items {
-			name, ok := it.dotted()
-			if !ok {
-				name, ok = dj.ix.str(m, it)
+		for _, it := range dj.ix.listItems(m, perms) {
+			a, role, why := dj.permission(m, it, r.Method)
+			if a == facts.AuthRequired {
+				r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, role
+				if why != "" {
+					r.AuthEvidence += ": " + why
+				}
+				if e, ok := dj.permsAt[perms]; ok {
+					r.AuthEvidence += " (applied " + e.File + ":" + strconv.Itoa(e.Line) + ")"
+				}
+				return
 			}
-			if !ok {
-				complete = false
-				continue
-			}
-			short := name[strings.LastIndexByte(name, '.')+1:]
-			switch {
-			case short == "AllowAny":
-			case strings.HasSuffix(short, "OrReadOnly") && safeMethods[r.Method]:
-			default:
-				a, _ := route.AuthFrom([]string{short})
-				role, why := route.RoleOf(short), ""
-				if a != facts.AuthRequired {
-					a, role, why = dj.customPerm(m, it, name, r.Method)
-				}
-				if a == facts.AuthRequired {
-					r.Auth, r.AuthEvidence, r.AuthRole = facts.AuthRequired, "permission_classes = "+perms.text, role
-					if why != "" {
-						r.AuthEvidence += ": " + why
-					}
-					if e, ok := dj.permsAt[perms]; ok {
-						r.AuthEvidence += " (applied " + e.File + ":" + strconv.Itoa(e.Line) + ")"
-					}
-					return
-				}
-				if a != facts.AuthNone {
-					complete = false // a custom permission whose code is not in the tree
-				}
+			if a != facts.AuthNone {
+				complete = false // a custom permission whose code is not in the tree
 			}
 		}
 	}
@@ -760,6 +741,52 @@ func (dj *django) add(r facts.Route, ctx djangoCtx) {
 	dj.out.AddRoute(r)
 }
 
+// permission judges one item of a DRF permission_classes list for a
+// method: a class by name or code, or a composition. A & B lets a caller
+// through only when both do, so it requires what either requires; A | B
+// requires only what both require.
+func (dj *django) permission(m *module, it *expr, method string) (auth, role, why string) {
+	if it.kind == exAnd || it.kind == exOr {
+		a1, r1, w1 := dj.permission(m, it.items[0], method)
+		a2, r2, w2 := dj.permission(m, it.items[1], method)
+		if a1 != facts.AuthRequired {
+			a1, r1, w1, a2, r2, w2 = a2, r2, w2, a1, r1, w1
+		}
+		switch {
+		case it.kind == exAnd && a1 == facts.AuthRequired:
+			return a1, r1, w1
+		case it.kind == exOr && a1 == facts.AuthRequired && a2 == facts.AuthRequired:
+			if r1 != r2 {
+				r1 = ""
+			}
+			return a1, r1, w1
+		case a1 == facts.AuthNone && (it.kind == exAnd && a2 == facts.AuthNone || it.kind == exOr):
+			return facts.AuthNone, "", ""
+		case it.kind == exOr && a2 == facts.AuthNone:
+			return facts.AuthNone, "", ""
+		}
+		return facts.AuthUnknown, "", ""
+	}
+	name, ok := it.dotted()
+	if !ok {
+		name, ok = dj.ix.str(m, it)
+	}
+	if !ok {
+		return facts.AuthUnknown, "", ""
+	}
+	short := name[strings.LastIndexByte(name, '.')+1:]
+	switch {
+	case short == "AllowAny":
+		return facts.AuthNone, "", ""
+	case strings.HasSuffix(short, "OrReadOnly") && safeMethods[method]:
+		return facts.AuthNone, "", ""
+	}
+	if a, _ := route.AuthFrom([]string{short}); a == facts.AuthRequired {
+		return a, route.RoleOf(short), ""
+	}
+	return dj.customPerm(m, it, name, method)
+}
+
 // customPerm judges a DRF permission class of the app's own by its code:
 // the nearest has_permission in its lineage when one is in the tree (it
 // rejects when it returns a test of the caller: request.user.is_staff,
@@ -781,6 +808,13 @@ func (dj *django) customPerm(m *module, it *expr, name, method string) (auth, ro
 			code := fn.source()
 			if t := callerTest.FindString(code); t != "" && !(safeMethods[method] && readsLetThrough.MatchString(t)) {
 				return facts.AuthRequired, route.RoleOf(code), s.cls.name + " (defined " + cm.mod.path + ":" + strconv.Itoa(fn.line) + ") tests the caller in has_permission"
+			}
+			if t, h := dj.helperTestsCaller(cm.mod, code); h != "" && !(safeMethods[method] && readsLetThrough.MatchString(t)) {
+				role := route.RoleOf(t)
+				if role == "" {
+					role = route.RoleOf(s.cls.name) // CustomIsAdmin: the group it hands the helper
+				}
+				return facts.AuthRequired, role, s.cls.name + " (defined " + cm.mod.path + ":" + strconv.Itoa(fn.line) + ") tests the caller in has_permission through " + h
 			}
 			return facts.AuthNone, "", ""
 		}
@@ -805,3 +839,103 @@ var readsLetThrough = regexp.MustCompile(`\brequest\.method\b[^\n]*\bor\b`)
 
 // callerTest is a has_permission that returns a test of the caller.
 var callerTest = regexp.MustCompile(`(?m)^\s*return\b[^\n]*\brequest\.user\b[^\n]*\b(?:is_authenticated|is_staff|is_superuser|has_perms?|groups)\b`)
+
+// helperTestsCaller finds a has_permission that returns what a function
+// of the tree answers for the caller (return has_group_permission(
+// request.user, ['user'])), where that function turns an anonymous
+// caller down: it returns False when the parameter it is given is not
+// authenticated, or returns a test of it. It gives the return statement
+// and the function's name and place, or "".
+func (dj *django) helperTestsCaller(m *module, code string) (stmt, helper string) {
+	for _, loc := range returnStmt.FindAllStringIndex(code, -1) {
+		stmt := statement(code[loc[0]:])
+		for _, c := range helperCall.FindAllStringSubmatchIndex(stmt, -1) {
+			name := stmt[c[2]:c[3]]
+			at := argIndex(stmt[c[1]:], "request.user")
+			if at < 0 {
+				continue
+			}
+			sym := dj.ix.lookup(m, name, 0)
+			if sym.fn == nil {
+				continue
+			}
+			src := sym.fn.source()
+			params := defParams.FindStringSubmatch(src)
+			if params == nil {
+				continue
+			}
+			ps := strings.Split(params[1], ",")
+			if at >= len(ps) {
+				continue
+			}
+			p := strings.TrimSpace(ps[at])
+			p = strings.TrimSpace(strings.FieldsFunc(p, func(r rune) bool { return r == ':' || r == '=' })[0])
+			if paramTest(p).MatchString(src) {
+				return stmt, name + " (defined " + sym.mod.path + ":" + strconv.Itoa(sym.fn.line) + ")"
+			}
+		}
+	}
+	return "", ""
+}
+
+var (
+	returnStmt = regexp.MustCompile(`(?m)^\s*return\b`)
+	// helperCall is a call of a function by its bare name.
+	helperCall = regexp.MustCompile(`(?:^|[^\w.])([A-Za-z_]\w*)\(`)
+	defParams  = regexp.MustCompile(`\bdef\s+\w+\s*\(([^)]*)\)`)
+)
+
+// paramTest is a function's refusal of an anonymous caller given as p:
+// if not p.is_authenticated: return False, or return p.is_staff and ...
+func paramTest(p string) *regexp.Regexp {
+	q := regexp.QuoteMeta(p)
+	return regexp.MustCompile(`(?m)^\s*if\s+(?:not\s+` + q + `\.is_authenticated|` + q + `\.is_anonymous)\b[^\n]*:\s*(?:\n\s*)?return\s+False\b` +
+		`|^\s*return\b[^\n]*\b` + q + `\.(?:is_authenticated|is_staff|is_superuser|has_perms?)\b`)
+}
+
+// statement is Python code from its start to the end of its first
+// logical line: past the newlines inside brackets.
+func statement(code string) string {
+	depth := 0
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '\n':
+			if depth <= 0 {
+				return code[:i]
+			}
+		}
+	}
+	return code
+}
+
+// argIndex is the position of the argument that is arg in a call whose
+// "(" was just read, or -1.
+func argIndex(rest, arg string) int {
+	depth, n, start := 0, 0, 0
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				if strings.TrimSpace(rest[start:i]) == arg {
+					return n
+				}
+				return -1
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				if strings.TrimSpace(rest[start:i]) == arg {
+					return n
+				}
+				n, start = n+1, i+1
+			}
+		}
+	}
+	return -1
+}

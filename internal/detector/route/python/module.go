@@ -125,6 +125,8 @@ const (
 	exDict
 	exAdd // binary +: parts
 	exSplat
+	exAnd // binary &: items left and right (DRF's permission composition)
+	exOr  // binary |: items left and right
 )
 
 // expr is the little of a Python expression routing needs. The strings
@@ -808,8 +810,17 @@ func (x *extractor) exprAt(n *syntax.Node, depth int) *expr {
 			e.items = append(e.items, sub(c))
 		}
 	case "binary_operator":
-		if op := n.ChildByFieldName("operator"); op != nil && x.text(op) == "+" {
-			e.kind = exAdd
+		if op := n.ChildByFieldName("operator"); op != nil {
+			switch x.text(op) {
+			case "+":
+				e.kind = exAdd
+			case "&":
+				e.kind = exAnd
+			case "|":
+				e.kind = exOr
+			default:
+				return e
+			}
 			e.items = []*expr{sub(n.ChildByFieldName("left")), sub(n.ChildByFieldName("right"))}
 		}
 	case "identifier":

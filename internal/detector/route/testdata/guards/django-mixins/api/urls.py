@@ -29,6 +29,7 @@ router.register(r"patients", views.PatientViewSet)  # want: GET /api/patients au
 router.register(r"leaflets", views.LeafletViewSet)  # want: GET /api/leaflets auth=none; GET /api/leaflets/{pk} auth=none
 router.register(r"visits", views.VisitViewSet)  # want: GET /api/visits auth=none; GET /api/visits/{pk} auth=none; POST /api/visits auth=required role=staff; PUT /api/visits/{pk} auth=required role=staff; PATCH /api/visits/{pk} auth=required role=staff; DELETE /api/visits/{pk} auth=required role=staff
 router.register(r"slots", views.SlotViewSet)  # want: GET /api/slots auth=none; GET /api/slots/{pk} auth=none
+router.register(r"notes", views.NoteViewSet)  # want: GET /api/notes auth=required; POST /api/notes auth=required; GET /api/notes/{pk} auth=required; PUT /api/notes/{pk} auth=required; PATCH /api/notes/{pk} auth=required; DELETE /api/notes/{pk} auth=required; POST /api/notes/archive auth=required; POST /api/notes/purge auth=required role=admin; POST /api/notes/feedback auth=none; POST /api/notes/ping auth=none
 
 events = EventRouter()
 events.register(r"audit", views.PatientViewSet)
