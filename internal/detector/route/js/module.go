@@ -386,6 +386,10 @@ func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 		m.funcs[local] = newFuncInfo(t, value)
 		return
 	}
+	if fn := wrappedFunc(value); fn != nil {
+		m.funcs[local] = newFuncInfo(t, fn)
+		return
+	}
 	if e, ok := m.strExpr(t, value); ok {
 		if _, dup := m.consts[local]; dup {
 			// Declared twice: ambiguous, so resolve neither.
@@ -440,6 +444,9 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 					}
 					if isFunc(v) {
 						m.funcs[key] = newFuncInfo(t, v)
+					} else if fn := wrappedFunc(v); fn != nil {
+						m.funcs[key] = newFuncInfo(t, fn)
+						m.exports[key] = ref{local: key}
 					}
 				case "method_definition":
 					if k := p.ChildByFieldName("name"); k != nil {
@@ -455,8 +462,11 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 		}
 	case strings.HasPrefix(lt, "exports.") || strings.HasPrefix(lt, "module.exports."):
 		key := lt[strings.LastIndexByte(lt, '.')+1:]
-		if isFunc(right) {
-			m.funcs[key] = newFuncInfo(t, right)
+		if fn := wrappedFunc(right); isFunc(right) || fn != nil {
+			if fn == nil {
+				fn = right
+			}
+			m.funcs[key] = newFuncInfo(t, fn)
 			m.exports[key] = ref{local: key}
 			return
 		}
@@ -557,6 +567,25 @@ func paramNames(t *syntax.Tree, fn *syntax.Node) []string {
 		}
 	}
 	return out
+}
+
+// wrappedFunc is the function an async wrapper is handed as its one
+// argument (catchAsync(async (req, res, next) => {...}), asyncHandler(
+// function (req, res) {...}), or one wrapped twice): the wrapper only
+// passes the request on and forwards a rejected promise, so the
+// function's body is the guard's or handler's. nil for anything else.
+func wrappedFunc(n *syntax.Node) *syntax.Node {
+	for depth := 0; n != nil && n.Type() == "call_expression" && depth < 3; depth++ {
+		args := argList(n)
+		if len(args) != 1 {
+			return nil
+		}
+		if isFunc(args[0]) {
+			return args[0]
+		}
+		n = args[0]
+	}
+	return nil
 }
 
 func isFunc(n *syntax.Node) bool {
