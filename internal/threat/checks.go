@@ -45,6 +45,9 @@ var checks = map[string]check{
 		if ev := c.InHandler(facts.SignalWebhookSig, h.Route); ev != nil {
 			return ev
 		}
+		if ev := c.urlTokenGate(h.Route); ev != nil {
+			return ev
+		}
 		return c.AtRoute("webhook-signature", h.Route)
 	},
 	"idempotency": func(c *Context, h Hit) []model.Evidence {

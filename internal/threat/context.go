@@ -373,6 +373,22 @@ func (c *Context) Shows(kind string, r *facts.Route) bool {
 	return c.InHandler(kind, r) != nil || c.InGuards(kind, r) != nil
 }
 
+// urlTokenGate is where the route's handler looks up a secret token its
+// path carries and refuses without it (/telegram/hook/{token}): a URL
+// only the sender was given, which proves the sender as a shared secret
+// does.
+func (c *Context) urlTokenGate(r *facts.Route) []model.Evidence {
+	if c.InHandler(facts.SignalTokenGate, r) == nil {
+		return nil
+	}
+	for _, s := range c.signalsOf(r) {
+		if s.Kind == facts.SignalTokenGate && s.In == facts.SignalInHandler && s.Detail != "" {
+			return []model.Evidence{{File: s.Evidence.File, Line: s.Evidence.Line}}
+		}
+	}
+	return nil
+}
+
 // Named lists what the route's signals of a kind name (a provider, a
 // model, a service), in the order they were read.
 func (c *Context) Named(kind string, r *facts.Route) []string {

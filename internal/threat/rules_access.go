@@ -108,9 +108,11 @@ var idor = &Rule{
 
 // ownedLookups are the path parameters whose value reaches a lookup,
 // less those whose lookup loads only a record of a model no user owns
-// (shared-record): another id there reaches no other user's data.
+// (shared-record): another id there reaches no other user's data; and
+// less the secret tokens the handler refuses without (token-gate): a
+// capability, which nobody guesses as they would the next id.
 func ownedLookups(c *Context, r *facts.Route) []string {
-	shared := c.Named(facts.SignalSharedRecord, r)
+	shared := append(c.Named(facts.SignalSharedRecord, r), c.Named(facts.SignalTokenGate, r)...)
 	var out []string
 	for _, n := range c.Named(facts.SignalIDLookup, r) {
 		if !has(shared, n) {
@@ -135,7 +137,7 @@ var webhookForgery = &Rule{
 	ID: "webhook-forgery", Title: "Webhook without signature verification or replay protection",
 	Stride: []string{"S", "T"}, CWE: []string{"CWE-345", "CWE-294"},
 	Fires:  "a webhook route (tag webhook) that demands no signed-in caller",
-	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left; mitigated when the verifier checks a timestamp or the sender sends a shared secret compared in constant time); impact high for billing events",
+	Rating: "low: webhook URLs are guessable and payload formats are documented (high once signatures are verified: only replay is left; mitigated when the verifier checks a timestamp, the sender sends a shared secret compared in constant time, or the URL carries a secret token the handler refuses without); impact high for billing events",
 	Controls: []Suggestion{
 		{Text: "Verify webhook signatures before any side effects; reject on mismatch", Check: "webhook-signature"},
 		{Text: "Use idempotency keys to prevent replay", Check: "idempotency"},
@@ -165,7 +167,7 @@ var webhookForgery = &Rule{
 				// With the signature checked, what is left is replaying a
 				// real event someone captured: no bot does that blind.
 				diff, reason, needs = model.Hard, "signatures are verified: forging needs the signing secret, replay needs a captured event", "a captured, validly signed event"
-				if c.Shows(facts.SignalReplayBound, r) {
+				if c.Shows(facts.SignalReplayBound, r) || c.urlTokenGate(r) != nil {
 					// A timestamp the verifier checks, or a shared secret
 					// compared as it is: replay needs the secret too, so
 					// the sender's check answers the threat.

@@ -255,6 +255,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 		return out
 	}
 	out = append(out, idLookups(r, r.Body, models, shared)...)
+	out = append(out, tokenGates(r, r.Body)...)
 	for _, m := range models {
 		if i := modelIndex(r.Body, m); i >= 0 {
 			add(facts.SignalNamesModel, m, facts.SignalInHandler, handlerLine(r, i))

@@ -1,6 +1,6 @@
 const express = require("express");
 const jwt = require("jsonwebtoken");
-const { Session, Preference } = require("./models");
+const { Session, Preference, Token, User } = require("./models");
 
 const app = express();
 app.use(express.json());
@@ -24,6 +24,22 @@ app.post("/email/confirm", async (req, res) => {
   await remember(req.body.token, req.body.userId);
   res.sendStatus(204);
 });
+
+// Looks the e-mailed token up, but goes on whether or not it was found.
+app.post("/email/change", async (req, res) => {
+  const parsed = parseQuery(req.query);
+  const { token } = parsed;
+  const pending = await Token.findOne({
+    token,
+    type: "change-email",
+  });
+  await User.updateOne({ email: req.body.email }, { email: req.body.newEmail });
+  res.json({ done: Boolean(pending) });
+});
+
+function parseQuery(query) {
+  return { token: String(query.token || "") };
+}
 
 async function remember(token, user) {
   await Preference.updateOne({ user }, { lastToken: token, emailConfirmed: true });

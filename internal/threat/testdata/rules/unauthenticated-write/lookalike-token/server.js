@@ -2,7 +2,7 @@ const express = require("express");
 const session = require("express-session");
 const jwt = require("jsonwebtoken");
 const tokens = require("./services/tokens");
-const { Session } = require("./models");
+const { Session, Token, User } = require("./models");
 
 const app = express();
 app.use(express.json());
@@ -25,5 +25,27 @@ app.post("/email/confirm", async (req, res) => {
   await tokens.confirmEmail(req.body.token);
   res.sendStatus(204);
 });
+
+// The e-mailed token, read through a parser, is looked up; a miss (or
+// an expired token) is refused before anything changes.
+app.post("/email/change", async (req, res) => {
+  const parsed = parseQuery(req.query);
+  const { token } = parsed;
+  const pending = await Token.findOne({
+    token,
+    type: "change-email",
+    expires: { $gt: new Date() },
+  });
+  const email = pending?.identifier;
+  if (!email) {
+    return res.status(400).json({ error: "invalid token" });
+  }
+  await User.updateOne({ email }, { email: pending.newEmail });
+  res.sendStatus(204);
+});
+
+function parseQuery(query) {
+  return { token: String(query.token || "") };
+}
 
 app.listen(3000);
