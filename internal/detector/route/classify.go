@@ -146,7 +146,9 @@ func Classify(r *facts.Route, v Vocabulary) {
 	// back (an OAuth code and state), and GET or DELETE on /webhooks lists
 	// or removes the app's own subscriptions. Only the handler's code
 	// (a signature header, constructEvent) makes one of those a receiver.
-	posted := r.Method != "GET" && r.Method != "HEAD" && r.Method != "DELETE" && r.Method != "OPTIONS"
+	// Under an admin path, a person acts on the app's hooks (POST
+	// /admin/reset-hooks): senders post to a receiver of their own.
+	posted := r.Method != "GET" && r.Method != "HEAD" && r.Method != "DELETE" && r.Method != "OPTIONS" && !hasSeg(adminWords)
 	if !oauthCallback && (posted && hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1])) {
 		add(facts.TagWebhook)
 	}
