@@ -89,6 +89,10 @@ type kindGate struct {
 // unless, a guard's else if.
 var branchLine = regexp.MustCompile(`^\s*(?:\}\s*)?(?:else\s+)?(?:if|elif|unless)\b`)
 
+// dependsArg ends code that a dependency follows: Depends( or Security(,
+// the dependency on the same line or the next.
+var dependsArg = regexp.MustCompile(`\b(?:Depends|Security)\(\s*$`)
+
 // calleeSignals are the controls of the functions a route's handler
 // branches on, each at the function's line.
 func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
@@ -128,7 +132,10 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 			i += at
 			at = i + len(name)
 			start := strings.LastIndexByte(string(body[:i]), '\n') + 1
-			branch := unique && branchLine.Match(body[start:i])
+			// A FastAPI dependency runs before the handler, and what it
+			// raises turns the request away: Depends(check) decides as a
+			// branch does.
+			branch := unique && (branchLine.Match(body[start:i]) || dependsArg.Match(body[max(0, i-80):i]))
 			// The token verifier throws without its token: the handler
 			// need not branch, only hand it one the request carries.
 			end := bytes.IndexByte(body[i:], '\n')

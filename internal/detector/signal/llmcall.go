@@ -332,7 +332,14 @@ func funcDefs(l lang.Lang, src []byte) []fnDef {
 	for _, m := range re.FindAllSubmatchIndex(src, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
-				if name := string(src[m[g]:m[g+1]]); !notDefs[name] {
+				name := string(src[m[g]:m[g+1]])
+				if name == "__call__" && l.Family() == lang.Python {
+					// Calling a class's instance runs its __call__
+					// (FastAPI's Depends(Getter(secret))): it is the
+					// class's function.
+					name = enclosingClass(src, m[0])
+				}
+				if name != "" && !notDefs[name] {
 					out = append(out, fnDef{name: name, at: m[0]})
 				}
 				break
@@ -340,6 +347,25 @@ func funcDefs(l lang.Lang, src []byte) []fnDef {
 		}
 	}
 	return out
+}
+
+// pyClassRE is a Python class statement: its indent and name.
+var pyClassRE = regexp.MustCompile(`(?m)^([ \t]*)class[ \t]+(\w+)`)
+
+// enclosingClass is the name of the Python class whose body holds the
+// definition at offset at (its statement less indented), or "".
+func enclosingClass(src []byte, at int) string {
+	indent := 0
+	for i := at; i < len(src) && (src[i] == ' ' || src[i] == '\t'); i++ {
+		indent++
+	}
+	name := ""
+	for _, m := range pyClassRE.FindAllSubmatchIndex(src[:at], -1) {
+		if m[3]-m[2] < indent {
+			name = string(src[m[4]:m[5]])
+		}
+	}
+	return name
 }
 
 // defAt is the function a byte offset is in: the last definition

@@ -1,0 +1,2 @@
+async def grant_plan(customer_id: str) -> None:
+    print("granting", customer_id)
