@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -218,16 +219,39 @@ func orderSteps(steps []*migrationStep) {
 	})
 }
 
-// fates follows each table through the migrations in order: the name a
-// table declared in a migration ends up with (keyed by code.ModelKey of
-// the name it was declared with), or "" when a later migration drops it
-// (or renames it away, and drops that). A table a migration declares is
-// alive after it, whatever an earlier one did; a migration that drops and
-// declares the same table rebuilds it.
-func fates(steps []*migrationStep) map[string]string {
+// historyRoot names the history a migration belongs to: its folder, or
+// the folder above when its own name carries no order (Prisma's
+// 20240101_init/migration.sql, diesel's up.sql: one folder per step).
+// Sibling folders are histories of their own (one per database a product
+// supports: migrations/postgres and migrations/sqlite3), and a table one
+// of them renames is not revived by the other's first step, which sorts
+// after it by path.
+func historyRoot(file string) string {
+	dir := path.Dir(file)
+	if !strings.ContainsAny(path.Base(file), "0123456789") {
+		return path.Dir(dir)
+	}
+	return dir
+}
+
+// fates follows each table through the migrations of each history in
+// order: the name a table declared in a migration ends up with (keyed by
+// the history's root, then by code.ModelKey of the name it was declared
+// with), or "" when a later migration drops it (or renames it away, and
+// drops that). A table a migration declares is alive after it, whatever
+// an earlier one did; a migration that drops and declares the same table
+// rebuilds it.
+func fates(steps []*migrationStep) (map[string]map[string]string, map[string]string) {
 	orderSteps(steps)
-	now := map[string]string{} // table first declared (key) -> its name now, "" dropped
+	roots := map[string]string{}
+	all := map[string]map[string]string{}
 	for _, s := range steps {
+		roots[s.file] = historyRoot(s.file)
+		now := all[roots[s.file]] // table first declared (key) -> its name now, "" dropped
+		if now == nil {
+			now = map[string]string{}
+			all[roots[s.file]] = now
+		}
 		for k, name := range s.declared {
 			now[k] = name
 		}
@@ -243,5 +267,31 @@ func fates(steps []*migrationStep) map[string]string {
 			}
 		}
 	}
-	return now
+	siblings(all)
+	return all, roots
+}
+
+// siblings applies to each history what a sibling history (another
+// database's, in a folder beside it) did to a table both declare and it
+// left alone: they keep one schema, and the other may rename or drop in
+// code no reader follows (a table name built at run time, from a list of
+// renames). A change read is evidence; a change not read is not its
+// absence.
+func siblings(all map[string]map[string]string) {
+	roots := slices.Sorted(maps.Keys(all))
+	for _, r := range roots {
+		for _, o := range roots {
+			if o == r || path.Dir(o) != path.Dir(r) {
+				continue
+			}
+			for k, cur := range all[r] {
+				if cur == "" || code.ModelKey(cur) != k {
+					continue // changed here already
+				}
+				if other, ok := all[o][k]; ok && (other == "" || code.ModelKey(other) != k) {
+					all[r][k] = other
+				}
+			}
+		}
+	}
 }

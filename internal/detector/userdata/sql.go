@@ -198,7 +198,10 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 
 // sqlReferencesRE is a foreign key's target: a column's REFERENCES
 // users(id), or a table's FOREIGN KEY (user_id) REFERENCES users.
-var sqlReferencesRE = regexp.MustCompile("(?i)\\breferences\\s+(" + sqlName + ")")
+var (
+	sqlReferencesRE = regexp.MustCompile("(?i)\\breferences\\s+(" + sqlName + ")")
+	sqlForeignKeyRE = regexp.MustCompile("(?i)\\bforeign\\s+key\\s*\\(\\s*(" + sqlName + ")\\s*\\)")
+)
 
 // sqlReference is the table a column or constraint item references; the
 // column is its field when the item declares one.
@@ -209,7 +212,9 @@ func sqlReference(item string) (Relation, bool) {
 	}
 	raw := strings.ToLower(strings.ReplaceAll(strings.Trim(m[1], "\"`[]"), "\"", ""))
 	r := Relation{Target: tableName(m[1]), User: raw == "auth.users"} // Supabase's own users
-	if f := strings.Fields(item); len(f) > 1 && !constraintRE.MatchString(item) {
+	if fk := sqlForeignKeyRE.FindStringSubmatch(item); fk != nil {
+		r.Field = strings.Trim(fk[1], "\"`[]") // the column a table constraint makes the key
+	} else if f := strings.Fields(item); len(f) > 1 && !constraintRE.MatchString(item) {
 		r.Field = strings.Trim(f[0], "\"`[]")
 		if strings.EqualFold(r.Field, "add") && len(f) > 2 { // ALTER TABLE ... ADD [COLUMN] c
 			r.Field = strings.Trim(f[1], "\"`[]")

@@ -38,6 +38,7 @@ type Detector struct {
 type pendingAsset struct {
 	asset   facts.Asset
 	model   string
+	file    string
 	billing bool
 }
 
@@ -97,7 +98,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	var seen []seenModel
 	add := func(a facts.Asset, model string, billing bool) {
 		if step != nil {
-			pending = append(pending, pendingAsset{asset: a, model: model, billing: billing})
+			pending = append(pending, pendingAsset{asset: a, model: model, file: f.Path, billing: billing})
 			return
 		}
 		out.AddAsset(a)
@@ -107,7 +108,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		classes := map[string]string{}
 		person := m.Account
 		logged := logRecord(m.Fields)
+		keys := relationKeys(m)
 		for _, field := range m.Fields {
+			if keys[field.Name] {
+				continue // another row's key (user_auth_tokens, location_children), whatever its name
+			}
 			c := FieldClass(m.Name, field)
 			if c == FreeText && logged {
 				c = ""
@@ -305,10 +310,7 @@ func ownerKeyField(fields []Field, users map[string]bool) bool {
 // all but the references themselves and ids (its own, and keys of other
 // rows: buyer_id, BuyerID).
 func ownedFields(m Model) []string {
-	refs := map[string]bool{}
-	for _, r := range m.Relations {
-		refs[r.Field] = true
-	}
+	refs := relationKeys(m)
 	var out []string
 	for _, f := range m.Fields {
 		ws := code.Words(f.Name)
@@ -318,6 +320,18 @@ func ownedFields(m Model) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// relationKeys are the model's fields that hold a reference: a foreign
+// key column is another row's key, not what its name says.
+func relationKeys(m Model) map[string]bool {
+	keys := map[string]bool{}
+	for _, r := range m.Relations {
+		if r.Field != "" {
+			keys[r.Field] = true
+		}
+	}
+	return keys
 }
 
 // only is the classes of the fields named.
@@ -404,13 +418,13 @@ func (d *Detector) applyHistory(out *detector.Sink) {
 	for _, s := range d.steps {
 		migrated[s.file] = true
 	}
-	fate := fates(d.steps)
-	nameNow := func(model string) (string, bool) {
+	fate, roots := fates(d.steps)
+	nameNow := func(model, file string) (string, bool) {
 		k := code.ModelKey(model)
 		if d.current[k] {
 			return model, true
 		}
-		now, ok := fate[k]
+		now, ok := fate[roots[file]][k]
 		if !ok {
 			return model, true
 		}
@@ -423,7 +437,7 @@ func (d *Detector) applyHistory(out *detector.Sink) {
 		return now, true
 	}
 	for _, p := range d.pending {
-		name, ok := nameNow(p.model)
+		name, ok := nameNow(p.model, p.file)
 		if !ok {
 			continue
 		}
@@ -439,7 +453,7 @@ func (d *Detector) applyHistory(out *detector.Sink) {
 	kept := d.seen[:0]
 	for _, m := range d.seen {
 		if migrated[m.file] {
-			name, ok := nameNow(m.Name)
+			name, ok := nameNow(m.Name, m.file)
 			if !ok {
 				continue
 			}
