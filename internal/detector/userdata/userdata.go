@@ -32,6 +32,9 @@ type Detector struct {
 	steps   []*migrationStep
 	pending []pendingAsset
 	current map[string]bool
+	// textOnly: assets of models whose only personal fields are free
+	// text, held until Finish knows whether a user owns the model.
+	textOnly []pendingAsset
 }
 
 // pendingAsset is an asset of a model a migration declares.
@@ -96,12 +99,17 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	var pending []pendingAsset
 	var seen []seenModel
+	var textOnly []pendingAsset
 	add := func(a facts.Asset, model string, billing bool) {
-		if step != nil {
-			pending = append(pending, pendingAsset{asset: a, model: model, file: f.Path, billing: billing})
-			return
+		p := pendingAsset{asset: a, model: model, file: f.Path, billing: billing}
+		switch {
+		case step != nil:
+			pending = append(pending, p)
+		case freeTextOnly(a):
+			textOnly = append(textOnly, p)
+		default:
+			out.AddAsset(a)
 		}
-		out.AddAsset(a)
 	}
 	for _, m := range models {
 		var personal, billingState []string
@@ -151,6 +159,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		d.steps = append(d.steps, step)
 	}
 	d.pending = append(d.pending, pending...)
+	d.textOnly = append(d.textOnly, textOnly...)
 	if step == nil {
 		for _, m := range models {
 			d.current[code.ModelKey(m.Name)] = true
@@ -172,7 +181,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.applyHistory(out)
+	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.
@@ -223,9 +232,22 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	var shared map[string]bool
 	if len(users) > 0 {
-		d.sharedModels(out, order, groups, users, owner)
+		shared = d.sharedModels(out, order, groups, users, owner)
 	}
+	// Free text in a model that belongs to another model no user owns
+	// (a challenge's hint, flag or solution, in an app that has users) is
+	// the product's own content, written by its operators, not what a
+	// user wrote. A model with no relation read keeps its text: who
+	// writes it is unknown.
+	for _, p := range d.textOnly {
+		k := code.ModelKey(p.model)
+		if !shared[k] || !d.relates(groups[k], k) {
+			out.AddAsset(p.asset)
+		}
+	}
+	d.textOnly = nil
 	for _, k := range order {
 		o := owner[k]
 		if o == nil {
@@ -255,33 +277,48 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	return nil
 }
 
+// relates: a model read as key k references another model.
+func (d *Detector) relates(idx []int, k string) bool {
+	for _, i := range idx {
+		for _, r := range d.seen[i].Relations {
+			if code.ModelKey(r.Target) != k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sharedModels records, as a signal, each model no user owns: no
 // relation to a user model or an owned model, no field that holds a
 // user's, owner's or tenant's key (a UserID column no relation was read
 // for), and not a user model itself. Its records are the app's, shared
 // by every account (a bookmark library, a household's log). Only when
 // the app has a user model: without one, who owns what is unknown.
-func (d *Detector) sharedModels(out *detector.Sink, order []string, groups map[string][]int, users map[string]bool, owner map[string]*facts.AssetOwner) {
+func (d *Detector) sharedModels(out *detector.Sink, order []string, groups map[string][]int, users map[string]bool, owner map[string]*facts.AssetOwner) map[string]bool {
+	shared := map[string]bool{}
 	for _, k := range order {
 		if users[k] || owner[k] != nil {
 			continue
 		}
-		shared := true
+		isShared := true
 		for _, i := range groups[k] {
 			if ownerKeyField(d.seen[i].Fields, users) {
-				shared = false
+				isShared = false
 				break
 			}
 		}
-		if !shared {
+		if !isShared {
 			continue
 		}
+		shared[k] = true
 		for _, i := range groups[k] {
 			if m := d.seen[i]; code.ModelKey(m.Name) == k {
 				out.AddSignal(facts.Signal{Kind: facts.SignalSharedModel, Detail: m.Name, Evidence: facts.Evidence{File: m.file, Line: m.Line}})
 			}
 		}
 	}
+	return shared
 }
 
 // ownerWords are what a key column is named for when it says whose the
@@ -320,6 +357,19 @@ func ownedFields(m Model) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// freeTextOnly: a user-data asset all of whose fields are free text.
+func freeTextOnly(a facts.Asset) bool {
+	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) {
+		return false
+	}
+	for _, c := range a.Classes {
+		if c != string(FreeText) {
+			return false
+		}
+	}
+	return true
 }
 
 // relationKeys are the model's fields that hold a reference: a foreign
@@ -413,7 +463,7 @@ func appCode(p string) bool { return lang.RoleOf(p).Kind != lang.Migration }
 // the name a later migration gave the table, and none for a table a later
 // migration dropped; the models read stay for ownership likewise. A model
 // also declared outside migrations is current whatever they did.
-func (d *Detector) applyHistory(out *detector.Sink) {
+func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 	migrated := map[string]bool{}
 	for _, s := range d.steps {
 		migrated[s.file] = true
@@ -447,6 +497,11 @@ func (d *Detector) applyHistory(out *detector.Sink) {
 		} else {
 			a.Name = name
 		}
+		if freeTextOnly(a) {
+			p.asset, p.model = a, name
+			textOnly = append(textOnly, p)
+			continue
+		}
 		out.AddAsset(a)
 	}
 	d.pending = nil
@@ -462,4 +517,5 @@ func (d *Detector) applyHistory(out *detector.Sink) {
 		kept = append(kept, m)
 	}
 	d.seen = kept
+	return textOnly
 }

@@ -1,0 +1,28 @@
+from app.db import db
+
+
+class Challenge(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(80))
+
+
+# Lookalike: a challenge's hint is the operators' text, not a user's: it
+# belongs to a model no user owns.
+class Hint(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    challenge_id = db.Column(db.Integer, db.ForeignKey("challenge.id"))
+    content = db.Column(db.Text)
+
+
+# A user's answer to the same challenge is theirs.
+class Answer(db.Model):  # want: asset user-data Answer content
+    id = db.Column(db.Integer, primary_key=True)
+    challenge_id = db.Column(db.Integer, db.ForeignKey("challenge.id"))
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    content = db.Column(db.Text)
+
+
+# No relation read: who writes a page is unknown, so its text stays.
+class Page(db.Model):  # want: asset user-data Page content
+    id = db.Column(db.Integer, primary_key=True)
+    content = db.Column(db.Text)
