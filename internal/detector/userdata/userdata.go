@@ -236,14 +236,15 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	if len(users) > 0 {
 		shared = d.sharedModels(out, order, groups, users, owner)
 	}
-	// Free text in a model that belongs to another model no user owns
-	// (a challenge's hint, flag or solution, in an app that has users) is
-	// the product's own content, written by its operators, not what a
-	// user wrote. A model with no relation read keeps its text: who
-	// writes it is unknown.
+	// Free text in a model that belongs only to models no user owns or
+	// joins (a challenge's hint, flag or solution, in an app that has
+	// users) is the product's own content, written by its operators, not
+	// what a user wrote. A model with no relation read keeps its text:
+	// who writes it is unknown.
+	joined := d.membered(order, groups, users)
 	for _, p := range d.textOnly {
 		k := code.ModelKey(p.model)
-		if !shared[k] || !d.relates(groups[k], k) {
+		if !shared[k] || !d.productContent(groups[k], k, shared, joined) {
 			out.AddAsset(p.asset)
 		}
 	}
@@ -277,16 +278,56 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	return nil
 }
 
-// relates: a model read as key k references another model.
-func (d *Detector) relates(idx []int, k string) bool {
+// productContent: the model read as key k references other models, and
+// each is shared and joined to no user (a hint's challenge; not an item's
+// household, which users join).
+func (d *Detector) productContent(idx []int, k string, shared, joined map[string]bool) bool {
+	refs := 0
 	for _, i := range idx {
 		for _, r := range d.seen[i].Relations {
-			if code.ModelKey(r.Target) != k {
-				return true
+			t := code.ModelKey(r.Target)
+			if t == k {
+				continue
+			}
+			if !shared[t] || joined[t] {
+				return false
+			}
+			refs++
+		}
+	}
+	return refs > 0
+}
+
+// membered names the models users join through a membership table: one
+// that references a user model and another model, and holds nothing
+// personal of its own (user_groups' user_id, group_id and role).
+func (d *Detector) membered(order []string, groups map[string][]int, users map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if m.userData {
+				continue
+			}
+			var user bool
+			var others []string
+			for _, r := range m.Relations {
+				t := code.ModelKey(r.Target)
+				switch {
+				case r.User || users[t]:
+					user = true
+				case t != k:
+					others = append(others, t)
+				}
+			}
+			if user {
+				for _, t := range others {
+					out[t] = true
+				}
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // sharedModels records, as a signal, each model no user owns: no

@@ -26,3 +26,23 @@ class Answer(db.Model):  # want: asset user-data Answer content
 class Page(db.Model):  # want: asset user-data Page content
     id = db.Column(db.Integer, primary_key=True)
     content = db.Column(db.Text)
+
+
+# A household users join through a membership table: its records are its
+# members' text, though no user owns the household itself.
+class Household(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(80))
+
+
+class Membership(db.Model):  # want: asset user-data Membership role
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    household_id = db.Column(db.Integer, db.ForeignKey("household.id"))
+    role = db.Column(db.String(20))
+
+
+class Chore(db.Model):  # want: asset user-data Chore notes
+    id = db.Column(db.Integer, primary_key=True)
+    household_id = db.Column(db.Integer, db.ForeignKey("household.id"))
+    notes = db.Column(db.Text)
