@@ -3,6 +3,7 @@ package userdata
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -100,10 +101,15 @@ func pythonModels(src []byte) []Model {
 	var schemas map[string][]Field
 	odm := annotatedODM(src)
 	authUser := importsAuthUser(src)
-	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
+	classes := pyClassRE.FindAllSubmatchIndex(src, -1)
+	orm := pyModelClasses(src, classes)
+	parent := map[string]int{} // model read -> its index in out
+	var abstract []int
+	for _, m := range classes {
 		bases := string(src[m[6]:m[7]])
 		table := sqlTableRE.MatchString(bases)
-		if !table && !pyORMBaseRE.MatchString(bases) || nest.tooDeep(m[0]) {
+		base := pyModelBase(bases, orm)
+		if !table && !pyORMBaseRE.MatchString(bases) && base == "" || nest.tooDeep(m[0]) {
 			continue
 		}
 		// Annotations alone declare columns in SQLModel tables and
@@ -123,9 +129,73 @@ func pythonModels(src []byte) []Model {
 		}
 		md.Fields = append(md.Fields, fields...)
 		nest.enter(end)
+		body := src[m[1]:end]
+		if i, ok := parent[base]; ok {
+			if pySameTableRE.Match(body) && pyTableRE.Find(body) == nil {
+				// Single-table inheritance or a proxy: the parent's table,
+				// with the columns and references the subclass adds.
+				md.Name, md.Table = out[i].Name, out[i].Table
+			} else {
+				md.Fields = append(slices.Clone(out[i].Fields), md.Fields...)
+				md.Relations = append(slices.Clone(out[i].Relations), md.Relations...)
+				md.Account = md.Account || out[i].Account
+			}
+		}
+		parent[md.Name] = len(out)
+		if n := string(src[m[4]:m[5]]); n != md.Name {
+			parent[n] = len(out)
+		}
+		if pyAbstractRE.Match(body) {
+			abstract = append(abstract, len(out))
+		}
 		out = append(out, md)
 	}
+	// An abstract base has no table: its fields are its subclasses'.
+	for i := len(abstract) - 1; i >= 0; i-- {
+		out = slices.Delete(out, abstract[i], abstract[i]+1)
+	}
 	return out
+}
+
+var (
+	// pyAbstractRE: Django's class Meta: abstract = True, SQLAlchemy's
+	// __abstract__ = True.
+	pyAbstractRE = regexp.MustCompile(`(?m)^[ \t]+(?:abstract|__abstract__)[ \t]*=[ \t]*True\b`)
+	// pySameTableRE: a subclass kept in its parent's table (SQLAlchemy's
+	// polymorphic_identity without a table of its own, Django's proxy).
+	pySameTableRE = regexp.MustCompile(`\bpolymorphic_identity\b|(?m)^[ \t]+proxy[ \t]*=[ \t]*True\b`)
+)
+
+// pyModelClasses names the file's classes that are ORM models: those on
+// an ORM base, and, to a fixed point, those whose base is one of them (a
+// Django abstract base, a SQLAlchemy polymorphic parent).
+func pyModelClasses(src []byte, classes [][]int) map[string]bool {
+	orm := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, m := range classes {
+			name, bases := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+			if orm[name] {
+				continue
+			}
+			if sqlTableRE.MatchString(bases) || pyORMBaseRE.MatchString(bases) || pyModelBase(bases, orm) != "" {
+				orm[name] = true
+				changed = true
+			}
+		}
+	}
+	return orm
+}
+
+// pyModelBase is the first of a class's bases that is a model of the
+// file, or "".
+func pyModelBase(bases string, orm map[string]bool) string {
+	for _, b := range strings.Split(bases, ",") {
+		if b = strings.TrimSpace(b); orm[b] {
+			return b
+		}
+	}
+	return ""
 }
 
 // annotatedODM: the file imports an ODM whose documents declare their
