@@ -32,7 +32,7 @@ func jsModels(ctx context.Context, f *detector.File) []Model {
 // createTable, table or alterTable and an SQL statement's TABLE or INTO
 // after a space. A file with none of them is not walked (two walks of
 // its tree).
-var jsModelWords = [][]byte{[]byte("@"), []byte("equelize"), []byte("DataTypes"), []byte("Schema"), []byte("ollection")}
+var jsModelWords = [][]byte{[]byte("@"), []byte("equelize"), []byte("DataTypes"), []byte("Schema"), []byte("ollection"), []byte("drizzle-orm")}
 
 func mayHoldJSModel(src []byte) bool {
 	for _, w := range jsModelWords {
@@ -89,6 +89,7 @@ func jsModelsOf(ctx context.Context, f *detector.File) []Model {
 		}
 	}
 	r := &jsReader{t: t, sequelize: bytes.Contains(src, []byte("DataTypes")) || bytes.Contains(src, []byte("equelize")),
+		drizzle:  bytes.Contains(src, []byte("drizzle-orm")),
 		bindings: map[string]*syntax.Node{}, schemaNames: map[string]string{}}
 	r.collect()
 	return r.read(f.Path)
@@ -97,6 +98,9 @@ func jsModelsOf(ctx context.Context, f *detector.File) []Model {
 type jsReader struct {
 	t         *syntax.Tree
 	sequelize bool
+	// drizzle: the file imports Drizzle, whose tables are calls
+	// (pgTable("users", { ... })).
+	drizzle bool
 	// bindings are the file's variables and the values they are given
 	// (const users = db.collection("users")).
 	bindings map[string]*syntax.Node
@@ -399,7 +403,127 @@ func (r *jsReader) call(n *syntax.Node) {
 		}
 	case mongoWrites[callee] > 0:
 		r.document(n, callee, args)
+	case r.drizzle && len(args) >= 2 && r.drizzleTable(n):
+		if name, ok := r.t.StringValue(args[0]); ok {
+			fields, rels := r.drizzleColumns(args[1])
+			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: fields, Relations: rels})
+		}
 	}
+}
+
+// drizzleTableRE names Drizzle's table functions per dialect, and the
+// creators that make a prefixed one (pgTableCreator).
+var drizzleTableRE = regexp.MustCompile(`^(?:pg|sqlite|mysql|singlestore|gel)Table(Creator)?$`)
+
+// drizzleTable: the call declares a Drizzle table: pgTable("users",
+// {...}), schema.table("users", {...}) on a pgSchema, or a function
+// a table creator made (const createTable = pgTableCreator(...)).
+func (r *jsReader) drizzleTable(call *syntax.Node) bool {
+	f := call.ChildByFieldName("function")
+	if f == nil {
+		return false
+	}
+	switch f.Type() {
+	case "identifier":
+		name := r.t.Text(f)
+		if m := drizzleTableRE.FindStringSubmatch(name); m != nil {
+			return m[1] == ""
+		}
+		if v := jsUnwrap(r.bindings[name]); v != nil && v.Type() == "call_expression" {
+			m := drizzleTableRE.FindStringSubmatch(jsCallee(r.t, v))
+			return m != nil && m[1] != ""
+		}
+	case "member_expression":
+		if r.t.Text(f.ChildByFieldName("property")) != "table" {
+			return false
+		}
+		obj := f.ChildByFieldName("object")
+		if obj != nil && obj.Type() == "identifier" {
+			obj = jsUnwrap(r.bindings[r.t.Text(obj)])
+		}
+		return obj != nil && obj.Type() == "call_expression" && strings.HasSuffix(jsCallee(r.t, obj), "Schema")
+	}
+	return false
+}
+
+// drizzleColumns reads a Drizzle table's columns: an object, or a
+// function that returns one ((t) => ({ ... })). Each column is named by
+// its builder's first argument when it has one (text("password_hash")),
+// typed by the builder (boolean, integer, timestamp), and references the
+// table of .references(() => users.id).
+func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation) {
+	v = jsUnwrap(v)
+	if v != nil && v.Type() == "arrow_function" {
+		v = jsUnwrap(v.ChildByFieldName("body"))
+	}
+	if v == nil || v.Type() != "object" {
+		return nil, nil
+	}
+	var fields []Field
+	var rels []Relation
+	for _, p := range syntax.NamedChildren(v) {
+		if p.Type() != "pair" {
+			continue
+		}
+		key := jsKey(r.t, p.ChildByFieldName("key"))
+		if key == "" {
+			continue
+		}
+		name, typ := key, ""
+		ref := ""
+		// The chain text("x").notNull().references(() => users.id), read
+		// from its last call to the builder.
+		for c := jsUnwrap(p.ChildByFieldName("value")); c != nil && c.Type() == "call_expression"; {
+			f := c.ChildByFieldName("function")
+			callee := jsCallee(r.t, c)
+			if callee == "references" {
+				ref = r.drizzleRef(jsArgs(c))
+			}
+			if f != nil && f.Type() == "member_expression" {
+				if obj := jsUnwrap(f.ChildByFieldName("object")); obj != nil && obj.Type() == "call_expression" {
+					c = obj
+					continue
+				}
+			}
+			typ = callee // the builder: text, varchar, boolean, t.integer
+			if args := jsArgs(c); len(args) > 0 {
+				if s, ok := r.t.StringValue(args[0]); ok {
+					name = s
+				}
+			}
+			break
+		}
+		if ref != "" {
+			rels = append(rels, Relation{Target: ref, Field: name, Line: syntax.Line(p)})
+		}
+		fields = append(fields, Field{Name: name, Type: typ})
+	}
+	return fields, rels
+}
+
+// drizzleRef is the table a column's references(() => users.id) names:
+// the table the variable holds, or the variable's name.
+func (r *jsReader) drizzleRef(args []*syntax.Node) string {
+	if len(args) == 0 || args[0].Type() != "arrow_function" {
+		return ""
+	}
+	body := jsUnwrap(args[0].ChildByFieldName("body"))
+	if body == nil || body.Type() != "member_expression" {
+		return ""
+	}
+	obj := body.ChildByFieldName("object")
+	if obj == nil || obj.Type() != "identifier" {
+		return ""
+	}
+	name := r.t.Text(obj)
+	if v := jsUnwrap(r.bindings[name]); v != nil && v.Type() == "call_expression" {
+		if args := jsArgs(v); len(args) > 0 {
+			if s, ok := r.t.StringValue(args[0]); ok {
+				return s
+			}
+		}
+	}
+	return name
 }
 
 // mongoWrites are the MongoDB collection methods that store documents,
