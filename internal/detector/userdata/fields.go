@@ -82,7 +82,7 @@ var pairs = map[[2]string]Class{
 	{"national", "id"}: Identity, {"tax", "id"}: Identity, {"display", "name"}: Identity,
 	{"ip", "address"}: Location, {"remote", "addr"}: Location,
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
-	{"recovery", "codes"}:     AuthSecret,
+	{"recovery", "codes"}: AuthSecret, {"session", "key"}: AuthSecret, {"session", "data"}: AuthSecret,
 	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
 	{"subscription", "status"}: Billing, {"subscription", "tier"}: Billing, {"subscription", "plan"}: Billing,
@@ -146,8 +146,14 @@ func typeSays(t string) (given Class, rules func(Class) bool) {
 // model's name says the model holds.
 var generic = map[string]bool{
 	"data": true, "value": true, "key": true, "url": true, "body": true, "text": true, "content": true,
-	"location": true, "query": true, "payload": true, "raw": true, "hash": true, "digest": true,
+	"location": true, "query": true, "payload": true, "raw": true, "hash": true, "digest": true, "json": true,
 }
+
+// heads are what a model's head noun says its generic fields hold, for
+// nouns that are no field's word: a session store's data is what lets
+// its holder act as the user (connect-typeorm's Session.json), while a
+// field named session_timeout says nothing.
+var heads = map[string]Class{"session": AuthSecret, "sessions": AuthSecret}
 
 // FieldClass says what a field of a model holds: its own name and type
 // first, then, for a field named only by its role (key, data, value),
@@ -212,6 +218,9 @@ func headClass(model string) Class {
 		if c, ok := pairs[[2]string{ws[n-2], ws[n-1]}]; ok {
 			return c
 		}
+	}
+	if c, ok := heads[ws[n-1]]; ok {
+		return c
 	}
 	return words[ws[n-1]]
 }
