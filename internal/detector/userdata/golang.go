@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -67,7 +68,202 @@ func goModels(src []byte, inserts bool) []Model {
 		}
 		return true
 	})
+	out = append(out, entSchemas(f, fset)...)
 	return append(out, sqlSegments(segs, inserts)...)
+}
+
+// entSchemas reads ent's schemas: a type that embeds ent.Schema is a
+// model, its Fields method lists its columns (field.String("email"),
+// typed by the builder: Bool, Int, Time, Bytes), and its Edges method
+// the models it belongs to: an edge made Unique (edge.From("owner",
+// User.Type).Ref("pets").Unique()) is a many-to-one or one-to-one whose
+// key this table holds; an edge without it is a list. The fields and
+// edges of a mixin declared in the same file (Mixin() returning
+// UserMixin{}) are the schema's too.
+func entSchemas(f *ast.File, fset *token.FileSet) []Model {
+	type decl struct {
+		schema bool
+		line   int
+		fields []Field
+		rels   []Relation
+		mixins []string
+	}
+	types := map[string]*decl{}
+	get := func(name string) *decl {
+		if types[name] == nil {
+			types[name] = &decl{}
+		}
+		return types[name]
+	}
+	var order []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				ts, ok := sp.(*ast.TypeSpec)
+				if !ok {
+					continue
+				}
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
+					continue
+				}
+				for _, fl := range st.Fields.List {
+					if sel, ok := fl.Type.(*ast.SelectorExpr); ok && len(fl.Names) == 0 && sel.Sel.Name == "Schema" {
+						if x, ok := sel.X.(*ast.Ident); ok && x.Name == "ent" {
+							t := get(ts.Name.Name)
+							t.schema, t.line = true, fset.Position(ts.Pos()).Line
+							order = append(order, ts.Name.Name)
+						}
+					}
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv == nil || len(d.Recv.List) != 1 || d.Body == nil {
+				continue
+			}
+			recv := goStructType(d.Recv.List[0].Type)
+			if recv == "" {
+				continue
+			}
+			for _, el := range returnedElems(d.Body) {
+				switch d.Name.Name {
+				case "Fields":
+					if call, builder, ok := entBuilder(el, "field"); ok {
+						if name, ok := stringArg(call); ok {
+							get(recv).fields = append(get(recv).fields, Field{Name: name, Type: builder})
+						}
+					}
+				case "Edges":
+					if r, ok := entEdge(el); ok {
+						r.Line = fset.Position(el.Pos()).Line
+						get(recv).rels = append(get(recv).rels, r)
+					}
+				case "Mixin":
+					if cl, ok := el.(*ast.CompositeLit); ok {
+						if id, ok := cl.Type.(*ast.Ident); ok {
+							get(recv).mixins = append(get(recv).mixins, id.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	var out []Model
+	for _, name := range order {
+		t := types[name]
+		md := Model{Name: name, Line: t.line, Fields: slices.Clone(t.fields), Relations: slices.Clone(t.rels)}
+		for _, m := range t.mixins {
+			if mx := types[m]; mx != nil && !mx.schema {
+				md.Fields = append(md.Fields, mx.fields...)
+				md.Relations = append(md.Relations, mx.rels...)
+			}
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+// returnedElems are the elements of the composite literals a function
+// body returns (return []ent.Field{...}).
+func returnedElems(body *ast.BlockStmt) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.ReturnStmt); ok {
+			for _, res := range r.Results {
+				if cl, ok := res.(*ast.CompositeLit); ok {
+					out = append(out, cl.Elts...)
+				}
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	return out
+}
+
+// entBuilder reads a chain pkg.Builder(args).Opt()...: the innermost
+// call, on the package named, and its builder's name; with the names of
+// the options along the chain.
+func entBuilder(e ast.Expr, pkg string) (*ast.CallExpr, string, bool) {
+	call, _ := entChain(e)
+	if call == nil {
+		return nil, "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil, "", false
+	}
+	if x, ok := sel.X.(*ast.Ident); !ok || x.Name != pkg {
+		return nil, "", false
+	}
+	return call, sel.Sel.Name, true
+}
+
+// entChain is the innermost call of a method chain and the calls on it,
+// outermost first.
+func entChain(e ast.Expr) (*ast.CallExpr, []*ast.CallExpr) {
+	var opts []*ast.CallExpr
+	for {
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return nil, nil
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return nil, nil
+		}
+		if inner, ok := sel.X.(*ast.CallExpr); ok {
+			opts = append(opts, call)
+			e = inner
+			continue
+		}
+		return call, opts
+	}
+}
+
+// entEdge is the model a Unique edge belongs to: edge.From("owner",
+// User.Type).Ref("pets").Unique(), with the key column .Field names.
+func entEdge(e ast.Expr) (Relation, bool) {
+	call, builder, ok := entBuilder(e, "edge")
+	if !ok || builder != "From" && builder != "To" || len(call.Args) < 2 {
+		return Relation{}, false
+	}
+	sel, ok := call.Args[1].(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Type" {
+		return Relation{}, false
+	}
+	target, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return Relation{}, false
+	}
+	_, opts := entChain(e)
+	r := Relation{Target: target.Name}
+	unique := false
+	for _, o := range opts {
+		switch o.Fun.(*ast.SelectorExpr).Sel.Name {
+		case "Unique":
+			unique = true
+		case "Field":
+			if name, ok := stringArg(o); ok {
+				r.Field = name
+			}
+		}
+	}
+	return r, unique
+}
+
+// stringArg is a call's first argument when it is a string literal.
+func stringArg(call *ast.CallExpr) (string, bool) {
+	if len(call.Args) == 0 {
+		return "", false
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
 }
 
 // sqlDeclares: text that creates or alters a table.
