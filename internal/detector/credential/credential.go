@@ -122,12 +122,12 @@ func ReadsOf(f *detector.File) []Read {
 func Reads(p string, data []byte) []Read {
 	var out []Read
 	// start is where the read expression begins, for its role.
-	start := -1
+	start, end := -1, -1
 	add := func(name string, src []byte, off int) {
 		if name == "" || builtins[name] {
 			return
 		}
-		out = append(out, Read{Name: name, Line: code.LineAt(src, off), Role: readRole(src, start)})
+		out = append(out, Read{Name: name, Line: code.LineAt(src, off), Role: readRole(src, start, end)})
 	}
 	if IsEnvTemplate(p) {
 		for _, m := range envKeyRE.FindAllSubmatchIndex(data, -1) {
@@ -162,7 +162,7 @@ func Reads(p string, data []byte) []Read {
 			if skip != nil && skip(m[0]) {
 				continue
 			}
-			start = m[0]
+			start, end = m[0], m[1]
 			for k := 2; k < len(m); k += 2 {
 				if m[k] >= 0 {
 					add(text[m[k]:m[k+1]], src, m[k])
@@ -199,7 +199,7 @@ func Reads(p string, data []byte) []Read {
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
-		start = -1 // a destructured name has no call around it
+		start, end = -1, -1 // a destructured name has no call around it
 		for _, m := range jsDestructureGate().FindAllStringSubmatchIndex(text, "", -1) {
 			off := m[2]
 			for _, part := range strings.Split(text[m[2]:m[3]], ",") {

@@ -16,12 +16,12 @@ import (
 // over the whole stripped file. The gated Reads must give the same reads.
 func readsReference(p string, data []byte) []Read {
 	var out []Read
-	start := -1
+	start, end := -1, -1
 	add := func(name string, src []byte, off int) {
 		if name == "" || builtins[name] {
 			return
 		}
-		out = append(out, Read{Name: name, Line: code.LineAt(src, off), Role: readRole(src, start)})
+		out = append(out, Read{Name: name, Line: code.LineAt(src, off), Role: readRole(src, start, end)})
 	}
 	var quoted []code.Span
 	addAll := func(re *regexp.Regexp, src []byte, needles ...string) {
@@ -32,7 +32,7 @@ func readsReference(p string, data []byte) []Read {
 			if code.InSpans(quoted, m[0]) {
 				continue
 			}
-			start = m[0]
+			start, end = m[0], m[1]
 			for g := 2; g < len(m); g += 2 {
 				if m[g] >= 0 {
 					add(string(src[m[g]:m[g+1]]), src, m[g])
@@ -71,7 +71,7 @@ func readsReference(p string, data []byte) []Read {
 		if !containsAny(src, []string{".env"}) {
 			break
 		}
-		start = -1
+		start, end = -1, -1
 		for _, m := range jsDestructureRE.FindAllSubmatchIndex(src, -1) {
 			off := m[2]
 			for _, part := range strings.Split(string(src[m[2]:m[3]]), ",") {

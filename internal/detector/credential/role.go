@@ -1,8 +1,11 @@
 package credential
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Role is what the code does with a value it reads, where it reads it:
@@ -64,10 +67,65 @@ var settingSuffixes = []string{"file", "path", "dir", "url", "uri", "endpoint", 
 // a file must not cost a pass per use.
 const maxAliasUses = 16
 
+// compareRE: the value is compared with a literal (os.Getenv("X") ==
+// "yes", process.env.X === 'true', a .lower() on the way): it is a
+// switch, whatever its name (UNSAFE_DISABLE_PASSWORD_PROJECTION).
+var (
+	compareAfterRE  = regexp.MustCompile("^(?:\\.\\w+\\(\\))*\\s*(?:===?|!==?)\\s*[\"'`]")
+	compareBeforeRE = regexp.MustCompile("[\"'`]\\s*(?:===?|!==?)\\s*$")
+)
+
+// comparedAt reports whether the read that spans [off, end) is compared
+// with a string literal: after it, once the call it opened is closed, or
+// before it.
+func comparedAt(src []byte, off, end int) bool {
+	if off < 0 || end <= off || end > len(src) {
+		return false
+	}
+	lineStart := off
+	for lineStart > 0 && src[lineStart-1] != '\n' && off-lineStart < 200 {
+		lineStart--
+	}
+	if compareBeforeRE.Match(src[lineStart:off]) {
+		return true
+	}
+	depth := 0
+	for _, c := range src[off:end] {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+	}
+	i := end
+	for ; i < len(src) && depth > 0 && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '"', '\'', '`':
+			i = lang.SkipString(src, i) - 1
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+	}
+	if depth > 0 {
+		return false
+	}
+	rest := src[i:]
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	return compareAfterRE.Match(rest)
+}
+
 // readRole is the role of the value read at off: where it is read, else
 // where the variable it is assigned to (ssl_keyfile = os.environ.get(...))
 // is next passed on in the same file (ssl_keyfile=ssl_keyfile).
-func readRole(src []byte, off int) Role {
+func readRole(src []byte, off, end int) Role {
+	if comparedAt(src, off, end) {
+		return RoleSetting
+	}
 	role, bound := roleAt(src, off)
 	if role != RoleUnknown || bound == "" {
 		return role

@@ -30,6 +30,11 @@ func TestReadRoles(t *testing.T) {
 		{"through a variable: a key file's path", "cli/run.py", "import os\nssl_keyfile = os.environ.get(\"APP_SSL_KEY\")\nuvicorn.run(app, ssl_keyfile=ssl_keyfile)\n", "APP_SSL_KEY", false},
 		{"through a variable: a client's key", "app/pay.py", "import os\nk = os.getenv(\"PAYMENTS\")\nclient = Payments(api_key=k)\n", "PAYMENTS", true},
 		{"lookalike: another variable's use", "app/pay2.py", "import os\nk = os.getenv(\"PAY_KEY\")\nkk = 1\nclient = Payments(timeout=kk)\n", "PAY_KEY", true},
+		{"compared with a literal: a switch", "pkgs/hash.go", "package h\nimport \"os\"\nvar off = os.Getenv(\"UNSAFE_DISABLE_PASSWORD_CHECK\") == \"yes_i_am_sure\"\n", "UNSAFE_DISABLE_PASSWORD_CHECK", false},
+		{"compared with a literal, lowered", "app/flags.py", "import os\nif os.getenv(\"SKIP_TOKEN_AUTH\", \"\").lower() == \"true\":\n    pass\n", "SKIP_TOKEN_AUTH", false},
+		{"compared with a literal, before", "src/f.ts", "if ('1' === process.env.SECRET_DEBUG_MODE_SWITCH) {}\n", "SECRET_DEBUG_MODE_SWITCH", false},
+		{"lookalike: compared with another value", "src/hook.ts", "if (req.headers['x-token'] === process.env.HOOK_TOKEN) {}\n", "HOOK_TOKEN", true},
+		{"lookalike: a secret passed, then a literal", "app/c.py", "import os\nok = check(os.environ[\"API_TOKEN\"]) == \"ok\"\n", "API_TOKEN", true},
 		{"name decides: a plain assignment", "app/settings.py", "import os\nSECRET_KEY = os.environ[\"SECRET_KEY\"]\n", "SECRET_KEY", true},
 		{"name decides: a const", "src/c.ts", "const key = process.env.LOG_LEVEL\n", "LOG_LEVEL", false},
 	}
