@@ -180,6 +180,20 @@ func FieldClass(model string, f Field) Class {
 // integrity, or "" when it is neither.
 func Classify(field string) string { return KindOf(ClassOf(Field{Name: field})) }
 
+// passwordWords are the words of a secret a person signs in with.
+var passwordWords = map[string]bool{"password": true, "passwd": true, "pass": true, "pwd": true, "pw": true, "passphrase": true}
+
+// signInSecret: a field named for a password (password_hash, pass),
+// which a person signs in with; a key or token may be any client's.
+func signInSecret(name string) bool {
+	for _, w := range code.Words(name) {
+		if passwordWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // KindOf is the asset kind a class makes its model.
 func KindOf(c Class) string {
 	switch c {

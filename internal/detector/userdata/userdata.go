@@ -54,8 +54,9 @@ type seenModel struct {
 	// that user's data too.
 	userData bool
 	// person: its fields say who someone is, how to reach them or how
-	// they sign in (identity, contact, auth-secret): the app's user model,
-	// or another record of a person.
+	// they sign in (identity, contact, a password): the app's user model,
+	// or another record of a person. An API key or a token alone is an
+	// integration's (a provider's key, a connector's token), not a person.
 	person bool
 }
 
@@ -128,7 +129,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			switch KindOf(c) {
 			case KindUserData:
 				personal = append(personal, field.Name)
-				person = person || c == Identity || c == Contact || c == AuthSecret
+				person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
 			case KindIntegrity:
 				billingState = append(billingState, field.Name)
 			}
