@@ -275,6 +275,12 @@ func TestModelIndex(t *testing.T) {
 		{"const u: User = User.build({ email })", "User", true},
 		{"items = session.query(User).all()", "User", true},
 		{"data = {\"owner\": User.query.get(1)}", "User", true},
+		{"const [u] = await db.select().from(users).where(eq(users.email, email))", "users", true},
+		{"await db.insert(teamMembers).values({ userId, teamId })", "team_members", true},
+		{"q.leftJoin(teams, eq(teamMembers.teamId, teams.id))", "teams", true},
+		{"const rows = list.from(usersById)", "users", false},
+		{"const s = Array.from(users.values())", "users", false},
+		{"const copy = Array.from(users)", "users", false},
 	} {
 		if got := modelIndex(tc.body, tc.model) >= 0; got != tc.want {
 			t.Errorf("modelIndex(%q, %q) = %v, want %v", tc.body, tc.model, got, tc.want)

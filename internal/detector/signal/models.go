@@ -13,8 +13,10 @@ import (
 // modelIndex is where a handler's code touches a model, or -1: the
 // model's name as a word (User.findOne, db.query(User)), its client
 // property (prisma.user.findMany, db.websiteEvent), its table in SQL
-// (FROM users, INSERT INTO website_event) or its MongoDB collection
-// (collection("users")). A lower-case word alone (req.user) is no touch.
+// (FROM users, INSERT INTO website_event), its MongoDB collection
+// (collection("users")) or its table variable given to a query builder
+// (.from(users), .insert(teamMembers)). A lower-case word alone
+// (req.user) is no touch.
 func modelIndex(body, name string) int {
 	if name != strings.ToLower(name) {
 		for at := 0; at < len(body); {
@@ -32,7 +34,11 @@ func modelIndex(body, name string) int {
 	if re == nil {
 		return -1
 	}
-	if loc := re.FindStringIndex(body); loc != nil {
+	for _, loc := range re.FindAllStringIndex(body, -1) {
+		// Array.from(users) copies a list: no query builder.
+		if strings.HasPrefix(body[loc[0]:], ".from(") && (strings.HasSuffix(body[:loc[0]], "Array") || strings.HasSuffix(body[:loc[0]], "Buffer")) {
+			continue
+		}
 		return loc[0]
 	}
 	return -1
@@ -81,6 +87,9 @@ func compileModelRE(name string) *regexp.Regexp {
 	slices.Sort(alts)
 	re, err := regexp.Compile(`(?i:\b(?:from|into|update|join|table)\s+["'` + "`" + `]?(?:\w+\.)?)(?:` + strings.Join(alts, "|") + `)\b` +
 		`|\bcollection\(\s*["'](?:` + strings.Join(alts, "|") + `)["']` +
+		// A query builder given the table's variable (Drizzle's
+		// db.select().from(users), db.insert(teamMembers), leftJoin(teams, ...)).
+		`|\.(?:from|insert|update|delete|into|(?:inner|left|right|full|cross)?[jJ]oin)\(\s*(?:` + strings.Join(alts, "|") + `)\s*[,)]` +
 		`|\.(?:` + strings.Join(alts, "|") + `)\.\w+\(`)
 	if err != nil {
 		return nil
