@@ -239,6 +239,25 @@ func headClass(model string) Class {
 	return words[ws[n-1]]
 }
 
+// timestamp: a field that says when (a time type, or named created_at,
+// joined_on, date).
+func timestamp(f Field) bool {
+	for _, w := range code.Words(f.Type) {
+		if timeType.MatchString(w) {
+			return true
+		}
+	}
+	ws := code.Words(f.Name)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "at", "on", "date", "time", "created", "updated":
+		return true
+	}
+	return false
+}
+
 // logRecord: a model with a log level and a logger's own fields (a
 // traceback, the logger's name, the source line) keeps what the product
 // logged; its message is the product's text, not a person's.

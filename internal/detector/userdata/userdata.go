@@ -300,14 +300,16 @@ func (d *Detector) productContent(idx []int, k string, shared, joined map[string
 }
 
 // membered names the models users join through a membership table: one
-// that references a user model and another model, and holds nothing
-// personal of its own (user_groups' user_id, group_id and role).
+// that references a user model and another model, and holds nothing of
+// its own but when and at most one more field (user_groups' user_id,
+// group_id and role). A user's rating of a challenge (value, review) is
+// the user's record, and joins the user to no challenge.
 func (d *Detector) membered(order []string, groups map[string][]int, users map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for _, k := range order {
 		for _, i := range groups[k] {
 			m := d.seen[i]
-			if m.userData {
+			if m.userData || !membership(m.Model) {
 				continue
 			}
 			var user bool
@@ -412,6 +414,21 @@ func freeTextOnly(a facts.Asset) bool {
 		}
 	}
 	return true
+}
+
+// membership: the model's fields are its keys, ids and timestamps, and at
+// most one more (a role).
+func membership(m Model) bool {
+	keys := relationKeys(m)
+	own := 0
+	for _, f := range m.Fields {
+		ws := code.Words(f.Name)
+		if keys[f.Name] || len(ws) == 0 || ws[len(ws)-1] == "id" || timestamp(f) {
+			continue
+		}
+		own++
+	}
+	return own <= 1
 }
 
 // relationKeys are the model's fields that hold a reference: a foreign

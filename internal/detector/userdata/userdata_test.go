@@ -167,6 +167,7 @@ func TestOwners(t *testing.T) {
 		"Entry":    "users library/entries.py:16",
 		// a membership table belongs to its user
 		"Membership": "users contest.py:40",
+		"Rating":     "users contest.py:56",
 		// billing state that belongs to a user is theirs too
 		"Subscription": "Account accounts/models.py:19",
 	}

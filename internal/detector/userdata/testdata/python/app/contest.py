@@ -46,3 +46,15 @@ class Chore(db.Model):  # want: asset user-data Chore notes
     id = db.Column(db.Integer, primary_key=True)
     household_id = db.Column(db.Integer, db.ForeignKey("household.id"))
     notes = db.Column(db.Text)
+
+
+# A user's rating of a challenge is the user's record (a score and a
+# review), not a membership: it joins no user to the challenge, whose hint
+# stays the operators'.
+class Rating(db.Model):  # want: asset user-data Rating rated_on,review,score
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    challenge_id = db.Column(db.Integer, db.ForeignKey("challenge.id"))
+    score = db.Column(db.Integer)
+    review = db.Column(db.String(2000))
+    rated_on = db.Column(db.DateTime)
