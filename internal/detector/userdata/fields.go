@@ -82,7 +82,7 @@ var pairs = map[[2]string]Class{
 	{"national", "id"}: Identity, {"tax", "id"}: Identity, {"display", "name"}: Identity,
 	{"ip", "address"}: Location, {"remote", "addr"}: Location,
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
-	{"recovery", "codes"}: AuthSecret, {"session", "key"}: AuthSecret, {"session", "data"}: AuthSecret,
+	{"recovery", "codes"}:     AuthSecret,
 	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
 	{"subscription", "status"}: Billing, {"subscription", "tier"}: Billing, {"subscription", "plan"}: Billing,
@@ -152,7 +152,8 @@ var generic = map[string]bool{
 // heads are what a model's head noun says its generic fields hold, for
 // nouns that are no field's word: a session store's data is what lets
 // its holder act as the user (connect-typeorm's Session.json), while a
-// field named session_timeout says nothing.
+// field named session_timeout, session_data_id or sessionData (a list of
+// related rows) says nothing.
 var heads = map[string]Class{"session": AuthSecret, "sessions": AuthSecret}
 
 // FieldClass says what a field of a model holds: its own name and type

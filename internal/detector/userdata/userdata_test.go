@@ -54,7 +54,7 @@ func TestClassify(t *testing.T) {
 		"first_name": KindUserData, "name": "", "title": "", "id": "", "created_at": "",
 		"plan": KindIntegrity, "credits": KindIntegrity, "is_premium": KindIntegrity, "subscription_status": KindIntegrity,
 		"balance": KindIntegrity, "stripe_customer_id": KindIntegrity, "key": "", "monkey": "",
-		"session_key": KindUserData, "session_timeout": "", "json": "",
+		"session_key": "", "session_data_id": "", "sessionData": "", "session_timeout": "", "json": "",
 	}
 	for field, want := range tests {
 		if got := Classify(field); got != want {
