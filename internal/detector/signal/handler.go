@@ -168,12 +168,7 @@ var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqu
 // Finish implements detector.Finisher: it reads every route's handler and
 // guards, once every route, model and third party is known.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
-	var models []string
-	for _, a := range out.Assets() {
-		if a.Kind == "user-data" && a.Name != "" {
-			models = append(models, a.Name)
-		}
-	}
+	models := userDataModels(out)
 	var shared []string
 	for _, s := range detector.Collected(out, detector.SignalKind) {
 		if s.Kind == facts.SignalSharedModel {
@@ -194,6 +189,17 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	return nil
+}
+
+// userDataModels names the scan's user-data models.
+func userDataModels(out *detector.Sink) []string {
+	var models []string
+	for _, a := range out.Assets() {
+		if a.Kind == "user-data" && a.Name != "" {
+			models = append(models, a.Name)
+		}
+	}
+	return models
 }
 
 // RouteSignals reads one route: the patterns in its handler and guards,

@@ -60,6 +60,9 @@ type Calls struct {
 	// an owner condition when a handler passes one an id (ownercall.go).
 	bodies map[string]fnBody
 	owners map[ownerKey]int
+	// code is every function's code by name, the first file's: the
+	// models a handler reaches through a helper (modelcall.go).
+	code map[string]fnCode
 }
 
 type caller struct {
@@ -77,7 +80,7 @@ type fileCalls struct {
 // NewCalls makes the detector, for one scan.
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
-		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}}
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{}}
 }
 
 // Name implements detector.Detector.
@@ -174,6 +177,7 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	text := string(src)
 	controls := controlsIn(f.Path, src, text, defs)
 	bodies := bodiesOf(f.Path, src, text, defs)
+	code := codeOf(f.Path, text, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.files[f.Path] = fc
@@ -194,6 +198,11 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	for name, b := range bodies {
 		if prev, ok := d.bodies[name]; !ok || b.file < prev.file {
 			d.bodies[name] = b
+		}
+	}
+	for name, c := range code {
+		if prev, ok := d.code[name]; !ok || c.file < prev.file {
+			d.code[name] = c
 		}
 	}
 	for name, c := range callers {
@@ -443,6 +452,7 @@ func callsFunc(src []byte, name string) bool { return funcCallAt(src, name) >= 0
 func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	models := userDataModels(out)
 	for _, r := range out.Routes() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -454,6 +464,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 			out.AddSignal(s)
 		}
 		for _, s := range d.ownerCallSignals(&r) {
+			out.AddSignal(s)
+		}
+		for _, s := range d.modelsThrough(&r, models) {
 			out.AddSignal(s)
 		}
 	}

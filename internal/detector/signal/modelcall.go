@@ -1,0 +1,87 @@
+package signal
+
+import (
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// The models a handler reaches through a helper: a route whose handler
+// calls a function of the repository (getUser(), svc.ListItems(ctx)),
+// named by no other function, touches the models that function's code
+// touches. One call deep: a helper's helper is a service layer the
+// handler may reach for anything.
+
+// fnCode is a function's code, and the file it is in.
+type fnCode struct {
+	code, file string
+}
+
+// codeOf is the code of each of a file's functions, by name (the first
+// of a name in the file).
+func codeOf(path, text string, defs []fnDef) map[string]fnCode {
+	out := make(map[string]fnCode, len(defs))
+	for i, def := range defs {
+		end := len(text)
+		if i+1 < len(defs) {
+			end = defs[i+1].at
+		}
+		if _, ok := out[def.name]; !ok {
+			out[def.name] = fnCode{code: text[def.at:end], file: path}
+		}
+	}
+	return out
+}
+
+// maxHelpers is how many distinct functions of a handler are read for
+// the models they touch.
+const maxHelpers = 32
+
+// modelsThrough lists a names-model signal for each model a route's
+// handler does not name itself but reaches through a function it calls,
+// at the call.
+func (d *Calls) modelsThrough(r *facts.Route, models []string) []facts.Signal {
+	if strings.TrimSpace(r.Body) == "" || len(models) == 0 || len(d.code) == 0 {
+		return nil
+	}
+	body := r.Body
+	var missing []string
+	for _, m := range models {
+		if modelIndex(body, m) < 0 {
+			missing = append(missing, m)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	self := lastName(r.Handler)
+	seen := map[string]bool{}
+	var out []facts.Signal
+	for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
+		callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
+		last := callee[strings.LastIndex(callee, ".")+1:]
+		if seen[last] || last == self || d.allDefs[last] != 1 {
+			continue
+		}
+		seen[last] = true
+		if len(seen) > maxHelpers {
+			break
+		}
+		fn, ok := d.code[last]
+		if !ok {
+			continue
+		}
+		kept := missing[:0]
+		for _, model := range missing {
+			if modelIndex(fn.code, model) >= 0 {
+				out = append(out, facts.Signal{Kind: facts.SignalNamesModel, Detail: model, Route: r.Key(), In: facts.SignalInHandler, Evidence: handlerLine(r, m[0])})
+				continue
+			}
+			kept = append(kept, model)
+		}
+		if missing = kept; len(missing) == 0 {
+			break
+		}
+	}
+	return out
+}
