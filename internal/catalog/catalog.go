@@ -62,10 +62,13 @@ type Service struct {
 	// providers.microsoft, goth's providers/discord): an app that
 	// configures the preset signs users in with the service.
 	SignIn []string `yaml:"signin,omitempty" json:"signin,omitempty"`
-	// Via are other services whose SDK reaches this one through a client
-	// its calls name: Anthropic's SDK's AnthropicVertex sends the prompts
-	// to Google Vertex AI, which the endpoint names, not the SDK.
-	Via []string `yaml:"via,omitempty" json:"via,omitempty"`
+	// Exports are names another library exports that reach this
+	// service, per ecosystem, as module.Name: a constructor or client
+	// class whose name picks the service (go-pkgz/notify's NewSlack is
+	// Slack, the Anthropic SDK's AnthropicVertex sends the prompts to
+	// Google Vertex AI). Code that imports the module and calls the name
+	// uses the service, whatever the library's own entry says.
+	Exports map[string][]string `yaml:"exports,omitempty" json:"exports,omitempty"`
 
 	calls []*regexp.Regexp
 }
@@ -75,13 +78,20 @@ type Service struct {
 func (s *Service) ThirdParty() bool { return !s.Driver }
 
 // ReachedBy reports whether a file that imports the SDKs of the services
-// imported names may reach s through one of its calls: its own SDK, its
-// parent's (boto3's client("s3")), or one it is reached via.
+// imported names may reach s through one of its calls: its own SDK or
+// its parent's (boto3's client("s3")).
 func (s *Service) ReachedBy(imported map[string]bool) bool {
 	if len(s.calls) == 0 {
 		return false
 	}
-	return imported[s.Parent] || imported[s.ID] || slices.ContainsFunc(s.Via, func(id string) bool { return imported[id] })
+	return imported[s.Parent] || imported[s.ID]
+}
+
+// Export is a name a module exports that reaches a service (see
+// Service.Exports).
+type Export struct {
+	Name    string
+	Service *Service
 }
 
 // CallIn returns the first code hint of the service found in src (a
@@ -108,6 +118,9 @@ type catalogue struct {
 	// signin maps a sign-in preset's name, folded (SignInKey), to its
 	// service.
 	signin map[string]*Service
+	// exports maps "ecosystem\x00module" to the names the module exports
+	// that reach a service.
+	exports map[string][]Export
 }
 
 var (
@@ -127,9 +140,10 @@ func get() *catalogue {
 }
 
 var (
-	idRE     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	envRE    = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
-	schemeRE = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
+	exportNameRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+	idRE         = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	envRE        = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	schemeRE     = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
 )
 
 // parse loads and validates a catalogue; every problem is reported at once.
@@ -148,6 +162,7 @@ func parse(data []byte) (*catalogue, error) {
 		scopes:   map[string]*Service{},
 		env:      map[string]*Service{},
 		signin:   map[string]*Service{},
+		exports:  map[string][]Export{},
 	}
 	var problems []string
 	bad := func(s *Service, format string, args ...any) {
@@ -220,11 +235,27 @@ func parse(data []byte) (*catalogue, error) {
 			}
 			s.calls = append(s.calls, re)
 		}
-		if len(s.Calls) > 0 && s.Parent == "" && len(s.Via) == 0 {
-			bad(s, "calls pick a service out of its parent's SDK or another's: set parent or via")
+		if len(s.Calls) > 0 && s.Parent == "" {
+			bad(s, "calls pick a service out of its parent's SDK: set parent")
 		}
-		if len(s.Via) > 0 && len(s.Calls) == 0 {
-			bad(s, "via needs the calls that reach the service through that SDK")
+		for eco, names := range s.Exports {
+			if eco != NPM && eco != "python" && eco != Go {
+				bad(s, "exports: unknown ecosystem %q (npm, python, go)", eco)
+			}
+			for _, n := range names {
+				i := strings.LastIndexByte(n, '.')
+				if i <= 0 || !exportNameRE.MatchString(n[i+1:]) || strings.ContainsAny(n, " \t") {
+					bad(s, "exports: %q must be module.Name", n)
+					continue
+				}
+				k := eco + "\x00" + n[:i]
+				for _, e := range c.exports[k] {
+					if e.Name == n[i+1:] && e.Service != s {
+						bad(s, "exports: %s is already %q's", n, e.Service.ID)
+					}
+				}
+				c.exports[k] = append(c.exports[k], Export{Name: n[i+1:], Service: s})
+			}
 		}
 		for _, h := range s.Hosts {
 			if !strings.Contains(h, ".") || strings.Contains(h, "://") {
@@ -245,16 +276,11 @@ func parse(data []byte) (*catalogue, error) {
 			}
 			c.signin[k] = s
 		}
-		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 {
-			bad(s, "nothing in code can point to it: give packages, imports, calls, hosts or headers")
+		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 && len(s.Exports) == 0 {
+			bad(s, "nothing in code can point to it: give packages, imports, calls, exports, hosts or headers")
 		}
 	}
 	for _, s := range c.services {
-		for _, v := range s.Via {
-			if c.byID[v] == nil || v == s.ID {
-				bad(s, "via %q is not another service", v)
-			}
-		}
 		if s.Parent != "" {
 			if p := c.byID[s.Parent]; p == nil {
 				bad(s, "parent %q is not a service", s.Parent)
@@ -432,6 +458,12 @@ func SignInKey(name string) string {
 		}
 		return -1
 	}, name)
+}
+
+// ExportsOf returns the names module exports that reach a service, in
+// an ecosystem (npm, python or go), or nil.
+func ExportsOf(ecosystem, module string) []Export {
+	return get().exports[ecosystem+"\x00"+module]
 }
 
 // ForSignIn returns the service a sign-in preset's name stands for

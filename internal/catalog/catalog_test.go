@@ -41,6 +41,9 @@ func TestParseRejects(t *testing.T) {
 		{"package twice", "services:\n  - {id: x, name: X, category: llm, asset: credentials, packages: {npm: [a]}}\n  - {id: y, name: Y, category: llm, asset: credentials, packages: {npm: [a]}}\n", "already"},
 		{"no hints", "services:\n  - {id: x, name: X, category: llm, asset: credentials}\n", "nothing in code"},
 		{"driver without store", "services:\n  - {id: x, name: X, category: database, asset: user-data, driver: true, packages: {npm: [a]}}\n", "store kind"},
+		{"export without module", "services:\n  - {id: x, name: X, category: llm, asset: credentials, exports: {python: [AnthropicVertex]}}\n", "module.Name"},
+		{"export ecosystem", "services:\n  - {id: x, name: X, category: llm, asset: credentials, exports: {pypi: [a.B]}}\n", "exports: unknown ecosystem"},
+		{"export twice", "services:\n  - {id: x, name: X, category: llm, asset: credentials, exports: {go: [a/b.New]}}\n  - {id: y, name: Y, category: llm, asset: credentials, exports: {go: [a/b.New]}}\n", "already"},
 		{"url host", "services:\n  - {id: x, name: X, category: llm, asset: credentials, hosts: ['https://a.b']}\n", "bare host"},
 	}
 	for _, tt := range tests {

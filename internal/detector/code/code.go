@@ -242,6 +242,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 		}
 	}
 	out = append(out, signInUses(l, stripped, imports)...)
+	out = append(out, exportUses(l, stripped, imports)...)
 	hs := catalogHosts()
 	found, composed := hostsIn(hs, l, stripped, imports)
 	var hdr []int

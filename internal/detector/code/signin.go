@@ -219,7 +219,10 @@ func importBindings(src []byte, im Import) []binding {
 // list or as an argument (providers: [Google], PassportStrategy(Strategy)).
 // A type annotation (profile: GoogleProfile) is not a use.
 func usedAsValue(src []byte, name string, from int) bool {
-	re, err := regexp.Compile(`(?:\bnew\s+` + regexp.QuoteMeta(name) + `\b|(?:^|[^\w$.])` + regexp.QuoteMeta(name) + `\s*\(|[(\[,]\s*` + regexp.QuoteMeta(name) + `\s*[,)\]])`)
+	if callAt(src, name, from) >= 0 {
+		return true
+	}
+	re, err := regexp.Compile(`[(\[,]\s*` + regexp.QuoteMeta(name) + `\s*[,)\]]`)
 	if err != nil || from > len(src) {
 		return false
 	}

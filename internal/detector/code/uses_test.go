@@ -41,6 +41,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 		}
 	}
 	out = append(out, signInUses(l, stripped, imports)...)
+	out = append(out, exportUses(l, stripped, imports)...)
 	for _, s := range catalog.All() {
 		if s.ReachedBy(imported) {
 			if off := s.CallIn(stripped); off >= 0 {

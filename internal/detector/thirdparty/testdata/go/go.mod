@@ -10,6 +10,7 @@ require (
 	github.com/lib/pq v1.10.9
 	github.com/stripe/stripe-go/v76 v76.25.0 // want: third-party stripe
 	github.com/not-openai/helper v0.1.0
+	github.com/go-pkgz/notify v1.4.0
 )
 
 require (

@@ -19,3 +19,16 @@ llm = AzureOpenAI(api_version="2024-06-01")
 from anthropic import AnthropicVertex
 
 claude_on_vertex = AnthropicVertex(region="us-east5", project_id="acme")
+
+from anthropic import AnthropicBedrock, AsyncAnthropicBedrock, AsyncAnthropicVertex
+import openai
+
+claude_on_bedrock = AnthropicBedrock(aws_region="us-east-1")
+async_bedrock = AsyncAnthropicBedrock(aws_region="us-east-1")
+async_vertex = AsyncAnthropicVertex(region="us-east5", project_id="acme")
+async_azure = openai.AsyncAzureOpenAI(api_version="2024-06-01")
+
+from langchain_openai import AzureChatOpenAI, AzureOpenAIEmbeddings
+
+chat = AzureChatOpenAI(azure_deployment="gpt-4o")
+embeddings = AzureOpenAIEmbeddings(azure_deployment="text-embedding-3-small")

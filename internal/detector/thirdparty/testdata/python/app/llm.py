@@ -1,9 +1,9 @@
 import os
 
-from openai import OpenAI  # want: third-party openai
+from openai import OpenAI  # want: third-party openai; third-party azure-openai
 
 # import mistralai
-client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # want: uses-secret openai OPENAI_API_KEY; third-party openai
+client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])  # want: uses-secret openai OPENAI_API_KEY; third-party openai; third-party azure-openai; uses-secret azure-openai OPENAI_API_KEY
 
 
 def answer(question: str, context: str) -> str:

@@ -1,0 +1,8 @@
+"""Lookalikes: clients named like an SDK's, with no SDK imported."""
+
+
+class AnthropicBedrock:
+    pass
+
+
+client = AnthropicBedrock()
