@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 
+	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
@@ -30,8 +31,9 @@ var httpCallRE = map[lang.Lang]*regexp.Regexp{
 	lang.Go:         regexp.MustCompile(`\b(?:http\.(?:Get|Head|Post|PostForm|NewRequest|NewRequestWithContext)|(?:client|Client|httpClient|c|hc)\.(?:Get|Head|Post|PostForm))\s*\(`),
 }
 
-// skippedArg is an argument before the URL: a context, or a method.
-var skippedArg = regexp.MustCompile(`^(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|http\.Method\w+|["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|get|post|put|patch|delete|head)["'])$`)
+// skippedArg is an argument before the URL: a context, or a method (a
+// constant, a literal, or a name for one: method, httpMethod, r.Method).
+var skippedArg = regexp.MustCompile(`^(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|http\.Method\w+|(?:\w+\.)?(?:\w*M|m)ethod|["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|get|post|put|patch|delete|head)["'])$`)
 
 // HostCalls lists the HTTP client calls of stripped source (comments
 // blanked) whose target is a fixed http(s) URL. A call to a URL the
@@ -95,7 +97,7 @@ func urlNames(l lang.Lang, src []byte) map[string]string {
 
 // derivedURLRE is a name assigned a template that starts with another
 // name: f"{base}/path" or `${base}/path`.
-var derivedURLRE = regexp.MustCompile("\\b(\\w+)\\s*=\\s*(?:[fF][\"']|`)\\$?\\{\\s*(\\w+)\\s*\\}([^\"'`\\n{$]*)[\"'`]")
+var derivedURLRE = regexp.MustCompile("\\b(\\w+)\\s*=\\s*(?:[fF][\"']|`)\\$?\\{\\s*(\\w+)\\s*\\}([^\"'`\\n]*)[\"'`]")
 
 // callArgs splits the arguments of the call whose parenthesis is at open
 // (top-level commas, strings skipped), at most three, and returns the
@@ -163,7 +165,13 @@ func URLHost(s string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
-		return strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/", 2)[0]
+		h := strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "/", 2)[0]
+		// A placeholder right after the host is the path a template adds
+		// (`${base}${path}` with base "https://api.x.com"), not the host's.
+		if i := strings.IndexAny(h, "${"); i > 0 && strings.Contains(h[:i], ".") {
+			h = h[:i]
+		}
+		return h
 	}
 	return u.Hostname()
 }
@@ -209,14 +217,17 @@ func Vendor(host string) string {
 }
 
 // Catalogued reports whether a URL is a catalogue service's: it names one
-// of the catalogue's hosts, or its vendor's domain is one a catalogue
-// host is under (a service's other API host is still that service).
-func Catalogued(u string) bool {
+// of the catalogue's hosts (listed is true: the service is found by that
+// host), or its vendor's domain is one a catalogue host is under (a
+// service's other API host is still that service: s is the one service
+// whose hosts are under the domain, nil when several share it).
+func Catalogued(u string) (s *catalog.Service, listed, ok bool) {
 	hs := catalogHosts()
 	for _, off := range hs.in([]byte(u)) {
 		if off >= 0 {
-			return true
+			return nil, true, true
 		}
 	}
-	return hs.domains[Vendor(URLHost(u))]
+	s, ok = hs.domains[Vendor(URLHost(u))]
+	return s, false, ok
 }

@@ -43,6 +43,9 @@ func TestHostCalls(t *testing.T) {
 		{lang.Go, `http.NewRequestWithContext(ctx, http.MethodGet, "https://api.f.io/v1", nil)`, "api.f.io"},
 		{lang.Go, "const base = \"https://api.g.io\"\nhttp.Get(base + \"/x\")", "api.g.io"},
 		{lang.Go, `c.Get("https://api.h.io")`, "api.h.io"},
+		{lang.Go, "const (\n\tapiBase = \"https://api.j.io/2.0/\"\n)\n\nfunc do(ctx context.Context, method string) {\n\treq, _ := http.NewRequestWithContext(ctx, method, apiBase, nil)\n}", "api.j.io"},
+		{lang.Go, "func do(ctx context.Context, method string) {\n\treq, _ := http.NewRequestWithContext(ctx, method, target, nil)\n}", ""},
+		{lang.TypeScript, "export function client(key: string, baseUrl = \"https://api.i.io\") {\n  const url = `${baseUrl}${path}`;\n  return fetch(url, {});\n}", "api.i.io"},
 	}
 	for _, tt := range tests {
 		got := HostCalls(tt.l, []byte(tt.src))

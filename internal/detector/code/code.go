@@ -391,8 +391,10 @@ type hostSet struct {
 	headersOf [][]int
 	headerOf  map[string]int
 	headerMax int
-	// domains are the registrable domains of the catalogue's hosts.
-	domains map[string]bool
+	// domains are the registrable domains of the catalogue's hosts, each
+	// with the one service whose hosts are under it, or nil when several
+	// services' are.
+	domains map[string]*catalog.Service
 }
 
 var catalogHosts = sync.OnceValue(func() *hostSet {
@@ -418,10 +420,18 @@ var catalogHosts = sync.OnceValue(func() *hostSet {
 		}
 		hs.headersOf = append(hs.headersOf, hids)
 	}
-	hs.domains = map[string]bool{}
-	for _, h := range hosts {
-		if d := Vendor(strings.SplitN(h, "/", 2)[0]); d != "" {
-			hs.domains[d] = true
+	hs.domains = map[string]*catalog.Service{}
+	for i, s := range catalog.All() {
+		for _, n := range hs.ofService[i] {
+			d := Vendor(strings.SplitN(hosts[n], "/", 2)[0])
+			if d == "" {
+				continue
+			}
+			if o, ok := hs.domains[d]; ok && o != s {
+				hs.domains[d] = nil // shared (googleapis.com): no one service
+			} else {
+				hs.domains[d] = s
+			}
 		}
 	}
 	hs.headerOf = map[string]int{}

@@ -8,6 +8,7 @@ package thirdparty
 import (
 	"bytes"
 	"context"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,6 +37,11 @@ type Detector struct {
 	// domain of the host code calls (hostCalls), each with the secrets
 	// read in it. Finish keeps those from code that runs on the server.
 	hosts map[string][]hostCall
+	// redirected are the SDKs some file uses only to reach another
+	// vendor (an S3 client at R2's endpoint, the OpenAI SDK at Groq's):
+	// one that no other code uses is that vendor's, and its manifest
+	// line names no service of its own (Finish).
+	redirected map[string]bool
 	// products are the names the tree's manifests give the product
 	// (go.mod's module, package.json's and pyproject.toml's name): a
 	// domain named like it is the product's own (listmonk.app).
@@ -45,7 +51,7 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, secrets: map[string]bool{},
-		hosts: map[string][]hostCall{}, products: map[string]bool{}}
+		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{}}
 }
 
 // hostCall is one call to a fixed host, with the secrets read in it.
@@ -131,14 +137,29 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		}
 		return nil
 	}
+	if path.Base(f.Path) == "setup.py" {
+		if m := setupNameRE.FindSubmatch(f.Data); m != nil {
+			d.mu.Lock()
+			for _, n := range productNames([]byte(`"name": "` + string(m[1]) + `"`)) {
+				d.products[n] = true
+			}
+			d.mu.Unlock()
+		}
+	}
 	uses := code.FileUses(f)
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read
 	}
 	redirected := openAICompatible(uses, code.Stripped(f))
-	elsewhere := s3Elsewhere(uses, code.Stripped(f))
+	elsewhere, vendor, line := s3Elsewhere(uses, code.Stripped(f))
+	if vendor != nil {
+		d.record(vendor.ID, facts.Evidence{File: f.Path, Line: line})
+	}
 	for _, u := range uses {
 		if redirected && u.Service.ID == "openai" || elsewhere && u.Service.ID == "aws-s3" {
+			d.mu.Lock()
+			d.redirected[u.Service.ID] = true
+			d.mu.Unlock()
 			continue
 		}
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
@@ -192,28 +213,51 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 	return true
 }
 
+// s3EndpointRE is the endpoint an S3 client is given: endpoint: x,
+// endpoint_url=x, Endpoint: x, up to the end of the expression.
+var s3EndpointRE = regexp.MustCompile(`(?i)\bendpoint(?:_?url)?\s*[:=]\s*([^,\n)}]+)`)
+
+// settingRE is a setting's name in an expression (env.R2_URL,
+// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
+var settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
+
 // s3Elsewhere reports whether a file's S3 client speaks to another storage
 // vendor: the file names that vendor's endpoint (digitaloceanspaces.com,
-// r2.cloudflarestorage.com). The objects go there, not to Amazon.
-func s3Elsewhere(uses []code.Use, src []byte) bool {
+// r2.cloudflarestorage.com), or the client's endpoint is a setting of the
+// vendor's (endpoint: env.R2_URL is Cloudflare R2's, which vendor is
+// returned, with the line). The objects go there, not to Amazon.
+func s3Elsewhere(uses []code.Use, src []byte) (bool, *catalog.Service, int) {
 	s3 := false
 	for _, u := range uses {
 		s3 = s3 || u.Service.ID == "aws-s3"
 	}
 	if !s3 {
-		return false
+		return false, nil, 0
 	}
 	for _, u := range uses {
-		if u.Service.Category != "storage" || u.Service.ID == "aws-s3" || u.Service.Parent == "aws" || !u.Service.ThirdParty() {
+		if !otherStorage(u.Service) {
 			continue
 		}
 		for _, h := range u.Service.Hosts {
 			if bytes.Contains(src, []byte(h)) {
-				return true
+				return true, nil, 0
 			}
 		}
 	}
-	return false
+	for _, m := range s3EndpointRE.FindAllSubmatchIndex(src, -1) {
+		for _, w := range settingRE.FindAll(src[m[2]:m[3]], -1) {
+			if s := catalog.ForEnv(strings.ToUpper(string(w))); s != nil && otherStorage(s) {
+				return true, s, code.LineAt(src, m[0])
+			}
+		}
+	}
+	return false, nil, 0
+}
+
+// otherStorage: a storage vendor other than Amazon that the product does
+// not run itself (Cloudflare R2, DigitalOcean Spaces; not MinIO's store).
+func otherStorage(s *catalog.Service) bool {
+	return s.Category == "storage" && s.ID != "aws-s3" && s.Parent != "aws" && s.ThirdParty()
 }
 
 // hostCalls records the calls a file makes over HTTP to a fixed host that
@@ -238,16 +282,27 @@ func (d *Detector) hostCalls(f *detector.File) {
 	defer d.mu.Unlock()
 	for _, c := range calls {
 		v := code.Vendor(c.Host)
-		if v == "" || code.Catalogued(c.URL) {
+		if v == "" {
+			continue
+		}
+		owner, listed, catalogued := code.Catalogued(c.URL)
+		if listed || catalogued && owner == nil {
 			continue
 		}
 		from, to := lines.At(c.Off), lines.At(c.End)
-		// A vendor the catalogue lists under its domain's name (segment.io
-		// is Segment) keeps the catalogue's name, though the host is not
-		// one of the entry's.
-		if s := catalog.ByID(strings.SplitN(v, ".", 2)[0]); s != nil && s.ThirdParty() {
-			d.uses[s.ID] = append(d.uses[s.ID], facts.Evidence{File: f.Path, Line: from})
+		// A vendor the catalogue lists under the domain (uptime.betterstack.com
+		// is Better Stack's, whose entry names its log hosts) or under its
+		// domain's name (segment.io is Segment) keeps the catalogue's name,
+		// though the host is not one of the entry's.
+		if owner == nil {
+			owner = catalog.ByID(strings.SplitN(v, ".", 2)[0])
+		}
+		if owner != nil && owner.ThirdParty() {
+			d.uses[owner.ID] = append(d.uses[owner.ID], facts.Evidence{File: f.Path, Line: from})
 			continue
+		}
+		if catalogued {
+			continue // a store's domain: the store detector's
 		}
 		call := hostCall{at: facts.Evidence{File: f.Path, Line: from}}
 		for _, r := range reads {
@@ -315,6 +370,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		if !s.ThirdParty() || len(children[id]) > 0 || !shipped[id] && !shipped[s.Parent] {
 			continue
 		}
+		if d.redirected[id] && !slices.ContainsFunc(ev, func(e facts.Evidence) bool { return !IsManifest(e.File) }) {
+			continue // declared, and used only to reach another vendor
+		}
 		evidence := slices.Clone(ev)
 		credentials := slices.Clone(creds[id])
 		if s.Parent != "" {
@@ -331,7 +389,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		})
 	}
 	for v, calls := range d.hosts {
-		if d.products[strings.SplitN(v, ".", 2)[0]] {
+		if d.ownDomain(v) {
 			continue // the product's own site: its update check, its docs
 		}
 		// Only the server's calls: not a page's script (its request goes
@@ -364,6 +422,23 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 // productNameRE is the name a manifest gives what it builds: go.mod's
 // module path, package.json's "name", pyproject.toml's name = "...".
 var productNameRE = regexp.MustCompile(`(?m)^module\s+(\S+)|^\s*"name"\s*:\s*"([^"]+)"|^name\s*=\s*["']([^"']+)["']`)
+
+// setupNameRE is the name setup.py gives the package: setup(name="x").
+var setupNameRE = regexp.MustCompile(`\bname\s*=\s*["']([\w.-]+)["']`)
+
+// ownDomain reports whether a vendor domain is the product's own: named
+// like the product (listmonk.app, changedetection.io), or a host of the
+// product's own on a platform's shared domain (openstatus-checker.fly.dev
+// for openstatus).
+func (d *Detector) ownDomain(v string) bool {
+	label := strings.SplitN(v, ".", 2)[0]
+	if d.products[label] || d.products[v] {
+		return true
+	}
+	// On a platform's domain (fly.dev, onrender.com: a registrable domain
+	// of three labels) the product's hosts are named for it first.
+	return strings.Count(v, ".") >= 2 && d.products[strings.SplitN(label, "-", 2)[0]]
+}
 
 // productNames are the words of the names a manifest gives the product:
 // its module path's last element (github.com/knadh/listmonk is

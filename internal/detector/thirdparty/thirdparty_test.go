@@ -30,6 +30,7 @@ func TestFixtures(t *testing.T) {
 		{"python", "broken/pyproject.toml"},
 		{"js", "packages/broken/package.json"},
 		{"go", ""},
+		{"redirect", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

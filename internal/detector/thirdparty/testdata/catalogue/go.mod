@@ -114,6 +114,8 @@ require (
 	github.com/rudderlabs/analytics-go v1.0.0
 	github.com/newrelic/go-agent v1.0.0
 	github.com/honeycombio/beeline-go v1.0.0
+	github.com/unkeyed/unkey-go v1.0.0
+	github.com/unkeyed/sdks/api/go v1.0.0
 	github.com/honeycombio/libhoney-go v1.0.0
 	github.com/honeycombio/otel-config-go v1.0.0
 	github.com/rollbar/rollbar-go v1.0.0

@@ -172,8 +172,6 @@ import pdpyras
 import pagerduty
 import appsignal
 import logging_loki
-from opentelemetry import exporter
-from opentelemetry import sdk
 import googlemaps
 import mapbox
 import geoip2

@@ -41,3 +41,9 @@ func Local() {
 func Latest() (*http.Response, error) {
 	return http.Get("https://update.docqa.app/latest.json")
 }
+
+// Workers asks the product's own service on a platform's shared domain,
+// named for the product first.
+func Workers() (*http.Response, error) {
+	return http.Get("https://docqa-workers.fly.dev/jobs")
+}
