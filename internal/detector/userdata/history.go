@@ -1,6 +1,7 @@
 package userdata
 
 import (
+	"cmp"
 	"maps"
 	"path"
 	"regexp"
@@ -187,11 +188,11 @@ type migrationStep struct {
 	ops          []schemaOp
 }
 
-// orderSteps sorts migrations into the order they run: by path, except
-// that an Alembic revision comes after the revision it names as its
-// down_revision (their file names are hashes, not a sequence).
+// orderSteps sorts migrations into the order they run: by path, numbers
+// by value, except that an Alembic revision comes after the revision it
+// names as its down_revision (their file names are hashes, not a sequence).
 func orderSteps(steps []*migrationStep) {
-	slices.SortFunc(steps, func(a, b *migrationStep) int { return strings.Compare(a.file, b.file) })
+	slices.SortFunc(steps, func(a, b *migrationStep) int { return comparePaths(a.file, b.file) })
 	depth := map[string]int{}
 	byRev := map[string]*migrationStep{}
 	for _, s := range steps {
@@ -226,12 +227,60 @@ func orderSteps(steps []*migrationStep) {
 // supports: migrations/postgres and migrations/sqlite3), and a table one
 // of them renames is not revived by the other's first step, which sorts
 // after it by path.
+//
+// A folder named for a release (0.26, v1.2) is a step of the history
+// above it, not a history of its own: memos keeps each release's
+// migrations in one, and a later release drops what an earlier created.
 func historyRoot(file string) string {
 	dir := path.Dir(file)
 	if !strings.ContainsAny(path.Base(file), "0123456789") {
-		return path.Dir(dir)
+		dir = path.Dir(dir)
+	}
+	for releaseDir.MatchString(path.Base(dir)) {
+		dir = path.Dir(dir)
 	}
 	return dir
+}
+
+var releaseDir = regexp.MustCompile(`^v?\d+(\.\d+)+$`)
+
+// comparePaths orders paths as their authors number them: a run of digits
+// by its value, so release 0.5 comes before 0.26 and 9_x.sql before
+// 10_x.sql (golang-migrate orders versions as numbers too). Paths equal
+// but for leading zeros fall back to their text, to keep one order.
+func comparePaths(a, b string) int {
+	x, y := a, b
+	for x != "" && y != "" {
+		dx, dy := digitRun(x), digitRun(y)
+		if dx > 0 && dy > 0 {
+			nx, ny := strings.TrimLeft(x[:dx], "0"), strings.TrimLeft(y[:dy], "0")
+			if c := cmp.Compare(len(nx), len(ny)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(nx, ny); c != 0 {
+				return c
+			}
+			x, y = x[dx:], y[dy:]
+			continue
+		}
+		if x[0] != y[0] {
+			return cmp.Compare(x[0], y[0])
+		}
+		x, y = x[1:], y[1:]
+	}
+	if c := cmp.Compare(len(x), len(y)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// digitRun is the length of the run of ASCII digits s begins with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // fates follows each table through the migrations of each history in
