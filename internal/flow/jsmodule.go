@@ -1,10 +1,10 @@
 package flow
 
 import (
-	"path"
 	"strings"
 
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -490,47 +490,7 @@ func requireOf(l *Lowerer, n *syntax.Node) (string, bool) {
 	return l.T.StringValue(args[0])
 }
 
-// jsExts are tried, in order, for an import specifier without one.
-var jsExts = []string{"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"}
-
-// resolveSpec finds the repository file an import names, if relative
-// (or under a src/ alias: '@/lib/db', '~/lib/db', from the nearest
-// folder above the file that holds it), or, for a bare name,
-// a file of the repository at that path from its root, with or without
-// a scope's @ ('@server/commands/x' where server/commands/x.ts is, as a
-// tsconfig paths entry maps it; 'plugins/azure/server/auth').
+// resolveSpec is the file of the tree an import names (lang.ResolveImport).
 func resolveSpec(files map[string]*jsFile, from, spec string) *jsFile {
-	var base string
-	switch {
-	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
-		base = path.Join(path.Dir(from), spec)
-	case strings.HasPrefix(spec, "@/") || strings.HasPrefix(spec, "~/"):
-		// The alias maps to the root of the app the file is in, which in
-		// a tree of several apps is a folder of the tree (apps/web/src),
-		// so the folders above the file are tried, the nearest first.
-		for dir := path.Dir(from); ; dir = path.Dir(dir) {
-			for _, root := range []string{"src/", ""} {
-				if f := resolveSpec(files, "", "./"+path.Join(dir, root+spec[2:])); f != nil {
-					return f
-				}
-			}
-			if dir == "." || dir == "/" || dir == "" {
-				return nil
-			}
-		}
-	case strings.Contains(spec, "/") && !strings.HasPrefix(spec, "/") && !strings.Contains(spec, ".."):
-		if f := resolveSpec(files, "", "./"+strings.TrimPrefix(spec, "@")); f != nil {
-			return f
-		}
-		return nil
-	default:
-		return nil
-	}
-	base = strings.TrimSuffix(base, ".js")
-	for _, ext := range jsExts {
-		if f, ok := files[base+ext]; ok {
-			return f
-		}
-	}
-	return nil
+	return files[lang.ResolveImport(from, spec, func(p string) bool { _, ok := files[p]; return ok })]
 }

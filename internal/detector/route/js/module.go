@@ -1,10 +1,8 @@
 package js
 
 import (
-	"path"
 	"strings"
 
-	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -660,38 +658,3 @@ func (m *module) strExpr(t *syntax.Tree, n *syntax.Node) (strExpr, bool) {
 	}
 	return nil, false
 }
-
-// resolveSpec turns an import specifier into a scanned file's path, or "".
-// Only relative specifiers are followed: packages are not the app's code.
-func resolveSpec(from, spec string, has func(string) bool) string {
-	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
-		return ""
-	}
-	base := path.Join(path.Dir(from), spec)
-	if strings.HasPrefix(base, "../") {
-		return ""
-	}
-	// TypeScript sources import "./users.js" meaning users.ts.
-	stem := base
-	if lang.Of(base) == lang.JavaScript {
-		stem = lang.Stem(base)
-	}
-	if has(base) {
-		return base
-	}
-	for _, dir := range []string{stem, base + "/index"} {
-		for _, l := range importable {
-			for _, ext := range lang.Extensions(l) {
-				if has(dir + ext) {
-					return dir + ext
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// importable are the languages a relative import may name without the
-// file's extension, in the order they are tried: a TypeScript source
-// before the JavaScript built from it.
-var importable = []lang.Lang{lang.TypeScript, lang.JavaScript, lang.TSX, lang.JSX}

@@ -107,36 +107,6 @@ func TestPageMethods(t *testing.T) {
 	}
 }
 
-func TestResolveSpec(t *testing.T) {
-	files := map[string]bool{
-		"src/routes/users.ts":    true,
-		"src/routes/index.js":    true,
-		"src/app.js":             true,
-		"src/routes/admin.mjs":   true,
-		"src/lib/paths/index.ts": true,
-		"src/routes/jobs.mts":    true,
-		"src/pages/home.tsx":     true,
-	}
-	has := func(p string) bool { return files[p] }
-	tests := []struct{ from, spec, want string }{
-		{"src/app.js", "./routes/users", "src/routes/users.ts"},
-		{"src/app.js", "./routes/users.js", "src/routes/users.ts"},
-		{"src/app.js", "./routes", "src/routes/index.js"},
-		{"src/app.js", "./routes/admin", "src/routes/admin.mjs"},
-		{"src/routes/users.ts", "../lib/paths", "src/lib/paths/index.ts"},
-		{"src/app.js", "./routes/jobs", "src/routes/jobs.mts"},
-		{"src/app.js", "./pages/home", "src/pages/home.tsx"},
-		{"src/app.js", "express", ""},
-		{"src/app.js", "../../outside", ""},
-		{"src/app.js", "./missing", ""},
-	}
-	for _, tt := range tests {
-		if got := resolveSpec(tt.from, tt.spec, has); got != tt.want {
-			t.Errorf("resolveSpec(%q, %q) = %q, want %q", tt.from, tt.spec, got, tt.want)
-		}
-	}
-}
-
 func TestIsSource(t *testing.T) {
 	tests := []struct {
 		path string

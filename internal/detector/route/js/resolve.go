@@ -128,14 +128,7 @@ func (r *resolver) autoload(f *fileFacts) {
 
 // indexIn says whether a folder holds an index source file.
 func (r *resolver) indexIn(dir string) bool {
-	for _, l := range importable {
-		for _, ext := range lang.Extensions(l) {
-			if r.has(dir + "/index" + ext) {
-				return true
-			}
-		}
-	}
-	return false
+	return lang.ModuleFile(dir+"/index", r.has) != ""
 }
 
 func (r *resolver) has(p string) bool { _, ok := r.files[p]; return ok }
@@ -635,54 +628,9 @@ func (r *resolver) lookup(f *fileFacts) route.Lookup {
 	}
 }
 
-// target is the scanned file an import names: a relative specifier
-// resolved from the importing file, or a path alias.
+// target is the scanned file an import names (lang.ResolveImport).
 func (r *resolver) target(from, spec string) *fileFacts {
-	if p := resolveSpec(from, spec, r.has); p != "" {
-		return r.files[p]
-	}
-	return r.alias(from, spec)
-}
-
-// alias finds the file a path alias names (@/lib/auth, ~/lib/auth): a
-// file of the tree at src/lib/auth.* or lib/auth.*, whichever root the
-// alias maps to. In a tree of several services each maps the alias to
-// its own root, so of several candidates the one nearest the importing
-// file is taken; two as near are a doubt, and none is.
-func (r *resolver) alias(from, spec string) *fileFacts {
-	rest, ok := strings.CutPrefix(spec, "@/")
-	if !ok {
-		if rest, ok = strings.CutPrefix(spec, "~/"); !ok {
-			return nil
-		}
-	}
-	var found *fileFacts
-	best, tie := -1, false
-	for _, f := range r.sortedFiles() {
-		stem := strings.TrimSuffix(f.path, path.Ext(f.path))
-		if strings.HasSuffix(stem, "/index") && strings.HasSuffix(strings.TrimSuffix(stem, "/index"), "/"+rest) || strings.HasSuffix("/"+stem, "/"+rest) {
-			switch near := sharedDirs(from, f.path); {
-			case near > best:
-				found, best, tie = f, near, false
-			case near == best:
-				tie = true
-			}
-		}
-	}
-	if tie {
-		return nil
-	}
-	return found
-}
-
-// sharedDirs counts the leading folders two paths have in common.
-func sharedDirs(a, b string) int {
-	da, db := strings.Split(path.Dir(a), "/"), strings.Split(path.Dir(b), "/")
-	n := 0
-	for n < len(da) && n < len(db) && da[n] == db[n] && da[n] != "." {
-		n++
-	}
-	return n
+	return r.files[lang.ResolveImport(from, spec, r.has)]
 }
 
 func (r *resolver) sortedFiles() []*fileFacts {
