@@ -31,7 +31,27 @@ const (
 	KindDatabase   = "database" // a database URL is read, its engine unknown
 	// KindSupabaseStorage is a bucket of Supabase's file storage.
 	KindSupabaseStorage = "supabase-storage"
+	// KindOpenAIVectorStore is a vector store the product fills through
+	// the OpenAI SDK (its files, for retrieval): OpenAI keeps them.
+	KindOpenAIVectorStore = "openai-vector-store"
 )
+
+// vectorStoreRE is a call that creates an OpenAI vector store or puts a
+// file in one (openai.vectorStores.create, beta.vectorStores.files.create,
+// client.vector_stores.file_batches.upload_and_poll). Reading one back
+// (retrieve, list) keeps nothing new.
+var vectorStoreRE = regexp.MustCompile(`\.(?:vectorStores|vector_stores)\.(?:(?:files|fileBatches|file_batches)\.)?(?:create|upload|createAndPoll|uploadAndPoll|create_and_poll|upload_and_poll)\s*\(`)
+
+// djangoStorageRE is a django-storages backend named in settings
+// (STORAGES' "BACKEND", the older DEFAULT_FILE_STORAGE): files saved
+// through Django's storage go to that bucket. Django's own backends
+// (FileSystemStorage) are the media folder.
+var djangoStorageRE = regexp.MustCompile(`['"]storages\.backends\.(s3boto3|s3|gcloud|azure_storage)\.\w+['"]`)
+
+var djangoStorageKinds = map[string]string{"s3boto3": "s3", "s3": "s3", "gcloud": "gcs", "azure_storage": "azure-blob"}
+
+// kindNames name the kinds no catalogue service holds.
+var kindNames = map[string]string{KindOpenAIVectorStore: "OpenAI vector store"}
 
 var supabaseBucketRE = regexp.MustCompile(`\.storage\s*\.from\(\s*(?:['"` + "`" + `]([\w.-]+)['"` + "`" + `]|([A-Za-z_$][\w$]*)\s*\))`)
 
@@ -63,6 +83,9 @@ type Detector struct {
 	// in the tree (often through a client made in another file) is its
 	// Storage.
 	supabase bool
+	// openai: some file uses the OpenAI SDK, so a vector store call
+	// anywhere (through a client made in another file) is OpenAI's.
+	openai bool
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -134,6 +157,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	d.media = append(d.media, local.media...)
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
+	d.openai = d.openai || local.openai
 	return nil
 }
 
@@ -176,6 +200,10 @@ func (d *Detector) read(f *detector.File) {
 			s3 = s3 || u.Service.Store == "s3"
 		}
 		d.supabase = d.supabase || u.Service.ID == "supabase"
+		d.openai = d.openai || u.Service.ID == "openai"
+	}
+	for _, m := range findAll(vectorStoreRE, src, "ectorStores", "vector_stores") {
+		d.add(KindOpenAIVectorStore, at(src, m[0]))
 	}
 	// supabase.storage.from("avatars"): a bucket of Supabase Storage,
 	// kept in Finish if the tree uses Supabase.
@@ -189,6 +217,13 @@ func (d *Detector) read(f *detector.File) {
 		if name != "" {
 			d.add(KindSupabaseStorage, at(src, m[0]))
 			d.addBucket(KindSupabaseStorage, name, at(src, m[0]))
+		}
+	}
+	if l.Family() == lang.Python {
+		for _, m := range findAll(djangoStorageRE, src, "storages.backends.") {
+			kind := djangoStorageKinds[string(src[m[2]:m[3]])]
+			d.add(kind, at(src, m[0]))
+			s3 = s3 || kind == "s3"
 		}
 	}
 	if s3 {
@@ -245,10 +280,12 @@ var (
 		"better-sqlite3": "sqlite", "libsql": "sqlite", "sqlserver": "mssql", "mssql": "mssql", "clickhouse": "clickhouse",
 	}
 	// Bucket=..., Bucket: ..., bucket_name=...: the value names the bucket.
-	bucketRE = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName)\s*[:=]\s*([^,)\n}]+)`)
-	envInRE  = regexp.MustCompile(`\b(?:process\.env\.|os\.environ\[\s*['"]|os\.getenv\(\s*['"]|os\.environ\.get\(\s*['"]|os\.Getenv\(\s*")([A-Z][A-Z0-9_]*)`)
-	quotedRE = regexp.MustCompile(`^['"` + "`" + `]([\w.-]+)['"` + "`" + `]$`)
-	identRE  = regexp.MustCompile(`([A-Za-z_]\w*)\s*$`)
+	// django-storages' AWS_STORAGE_BUCKET_NAME setting too.
+	bucketRE  = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName|AWS_STORAGE_BUCKET_NAME)\s*[:=]\s*([^,)\n}]+)`)
+	envInRE   = regexp.MustCompile(`\b(?:process\.env\.|os\.environ\[\s*['"]|os\.getenv\(\s*['"]|os\.environ\.get\(\s*['"]|os\.Getenv\(\s*")([A-Z][A-Z0-9_]*)`)
+	quotedRE  = regexp.MustCompile(`^['"` + "`" + `]([\w.-]+)['"` + "`" + `]$`)
+	identRE   = regexp.MustCompile(`([A-Za-z_]\w*)\s*$`)
+	envNameRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*_[A-Z0-9_]+$`)
 )
 
 // The places an ORM or database client names its engine: Sequelize's
@@ -327,6 +364,9 @@ func bucketName(expr string) string {
 		expr = strings.TrimRight(strings.TrimSpace(expr[i+1:]), ") ") // aws.String("name")
 	}
 	if m := quotedRE.FindStringSubmatch(expr); m != nil {
+		if envNameRE.MatchString(m[1]) {
+			return "from " + m[1] // env.str("MEDIA_BUCKET"): a bucket's name is lower case
+		}
 		return m[1]
 	}
 	if m := envInRE.FindStringSubmatch(expr); m != nil {
@@ -432,6 +472,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		delete(d.evidence, KindSupabaseStorage)
 		delete(d.buckets, KindSupabaseStorage)
 	}
+	if !d.openai {
+		delete(d.evidence, KindOpenAIVectorStore)
+	}
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
 		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {
@@ -486,6 +529,8 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		display := kind
 		if svc != nil {
 			display = svc.Name
+		} else if n := kindNames[kind]; n != "" {
+			display = n
 		}
 		if buckets := d.buckets[kind]; len(buckets) > 0 {
 			for _, b := range sortedKeys(buckets) {

@@ -37,13 +37,14 @@ func TestFixtures(t *testing.T) {
 
 func TestBucketName(t *testing.T) {
 	for expr, want := range map[string]string{
-		`"docqa-uploads"`:       "docqa-uploads",
-		`aws.String("b1")`:      "b1",
-		`process.env.S3_BUCKET`: "from S3_BUCKET",
-		`os.environ["BUCKET"]`:  "from BUCKET",
-		`settings.s3_bucket`:    "from S3_BUCKET",
-		`key`:                   "",
-		`f"{prefix}-bucket"`:    "",
+		`"docqa-uploads"`:                    "docqa-uploads",
+		`aws.String("b1")`:                   "b1",
+		`process.env.S3_BUCKET`:              "from S3_BUCKET",
+		`os.environ["BUCKET"]`:               "from BUCKET",
+		`env.str('AWS_STORAGE_BUCKET_NAME')`: "from AWS_STORAGE_BUCKET_NAME",
+		`settings.s3_bucket`:                 "from S3_BUCKET",
+		`key`:                                "",
+		`f"{prefix}-bucket"`:                 "",
 	} {
 		if got := bucketName(expr); got != want {
 			t.Errorf("bucketName(%s) = %q, want %q", expr, got, want)

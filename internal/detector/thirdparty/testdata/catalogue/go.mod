@@ -192,4 +192,5 @@ require (
 	github.com/avalara/avatax-go v1.0.0
 	github.com/taxjar/taxjar-go v1.0.0
 	code.gitea.io/sdk/gitea v1.0.0
+	github.com/restatedev/sdk-go v1.0.0
 )

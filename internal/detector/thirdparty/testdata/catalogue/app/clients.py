@@ -254,3 +254,5 @@ import e2b_code_interpreter
 import google.cloud.kms
 import google.cloud.secretmanager
 import azure.eventgrid
+import restate
+import upstash_vector

@@ -729,3 +729,11 @@ func callTwitter239(ctx context.Context, body io.Reader) (*http.Response, error)
 	req.Header.Set("Content-Type", "application/json")
 	return http.DefaultClient.Do(req)
 }
+
+func readEdgeConfig(ctx context.Context) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://edge-config.vercel.com/ecfg_x/items", nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
