@@ -131,3 +131,43 @@ func TestSupabaseBucketAcrossFiles(t *testing.T) {
 		t.Errorf("stores = %q, want the bucket files", names)
 	}
 }
+
+// An S3 bucket is named by where the tree's clients send it
+// (code.S3Endpoint): the client's file and the files that only send its
+// commands are one store.
+func TestS3BucketNamedByEndpoint(t *testing.T) {
+	client := func(opts string) *detector.File {
+		return &detector.File{Path: "lib/s3.ts", Data: []byte("import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ " + opts + " })\n")}
+	}
+	put := &detector.File{Path: "lib/put.ts", Data: []byte("import { PutObjectCommand } from '@aws-sdk/client-s3'\nimport { s3 } from './s3'\nexport const put = (k, b) => s3.send(new PutObjectCommand({ Bucket: process.env.UPLOADS_BUCKET, Key: k, Body: b }))\n")}
+	for _, tt := range []struct {
+		name  string
+		files []*detector.File
+		want  string
+	}{
+		{"an operator's endpoint", []*detector.File{client("endpoint: process.env.S3_ENDPOINT, forcePathStyle: true"), put}, "S3-compatible bucket from UPLOADS_BUCKET"},
+		{"a vendor's endpoint", []*detector.File{client("endpoint: `https://${id}.r2.cloudflarestorage.com`"), put}, "Cloudflare R2 bucket from UPLOADS_BUCKET"},
+		{"no endpoint", []*detector.File{client("region: process.env.AWS_REGION"), put}, "S3 bucket from UPLOADS_BUCKET"},
+		{"one client at Amazon beside one at MinIO", []*detector.File{client("region"), {Path: "lib/minio.ts", Data: []byte("import { S3Client } from '@aws-sdk/client-s3'\nexport const m = new S3Client({ endpoint: 'http://minio:9000' })\n")}, put}, "S3 bucket from UPLOADS_BUCKET"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New()
+			for _, f := range tt.files {
+				if err := d.Detect(context.Background(), f, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sink := detector.NewSink()
+			if err := d.Finish(context.Background(), sink); err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, s := range sink.Result().Stores {
+				names = append(names, s.Name)
+			}
+			if !slices.Equal(names, []string{tt.want}) {
+				t.Errorf("stores = %q, want %q", names, tt.want)
+			}
+		})
+	}
+}

@@ -86,6 +86,10 @@ type Detector struct {
 	// openai: some file uses the OpenAI SDK, so a vector store call
 	// anywhere (through a client made in another file) is OpenAI's.
 	openai bool
+	// s3: where the tree's S3 clients send objects (code.S3Endpoint),
+	// and the storage vendor when one is named.
+	s3       map[code.S3Target]bool
+	s3Vendor string
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -100,6 +104,7 @@ func New() *Detector {
 		envs:     map[string][]facts.Evidence{},
 		keyed:    map[string][]facts.Evidence{},
 		requests: map[string]bool{},
+		s3:       map[code.S3Target]bool{},
 	}
 }
 
@@ -158,6 +163,12 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
 	d.openai = d.openai || local.openai
+	for t := range local.s3 {
+		d.s3[t] = true
+	}
+	if d.s3Vendor == "" {
+		d.s3Vendor = local.s3Vendor
+	}
 	return nil
 }
 
@@ -227,6 +238,11 @@ func (d *Detector) read(f *detector.File) {
 		}
 	}
 	if s3 {
+		target, vendor, _ := code.S3Endpoint(code.FileUses(f), src)
+		d.s3[target] = true
+		if vendor != nil {
+			d.s3Vendor = vendor.Name
+		}
 		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
 			expr := string(src[m[2]:m[3]])
 			if id := identRE.FindStringSubmatch(expr); id != nil && isParam(src, id[1]) {
@@ -534,11 +550,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 		if buckets := d.buckets[kind]; len(buckets) > 0 {
 			for _, b := range sortedKeys(buckets) {
-				out.AddStore(facts.Store{Kind: kind, Name: bucketLabel(kind) + " " + b, Evidence: append(slices.Clone(ev), buckets[b]...)})
+				out.AddStore(facts.Store{Kind: kind, Name: d.label(kind) + " " + b, Evidence: append(slices.Clone(ev), buckets[b]...)})
 			}
 			continue
 		}
-		label, vars := bucketLabel(kind), d.varsFor(kind, kind == genericTarget)
+		label, vars := d.label(kind), d.varsFor(kind, kind == genericTarget)
 		var name string
 		switch {
 		case label != "" && len(vars) > 0:
@@ -598,6 +614,22 @@ func (d *Detector) varsFor(kind string, generic bool) []string {
 		return vars[i] < vars[j]
 	})
 	return vars
+}
+
+// label names the tree's buckets of a kind: an S3 bucket is Amazon's
+// when some client goes to Amazon, a storage vendor's when a client is
+// at that vendor's endpoint, and S3-compatible storage when every client
+// is at the operator's endpoint (code.S3Endpoint).
+func (d *Detector) label(kind string) string {
+	if kind == "s3" && !d.s3[code.S3Amazon] {
+		switch {
+		case d.s3Vendor != "":
+			return d.s3Vendor + " bucket"
+		case d.s3[code.S3Compatible]:
+			return "S3-compatible bucket"
+		}
+	}
+	return bucketLabel(kind)
 }
 
 // bucketLabel is how a store of a bucket-like kind is named, or "" for

@@ -46,6 +46,10 @@ type Detector struct {
 	// (go.mod's module, package.json's and pyproject.toml's name): a
 	// domain named like it is the product's own (listmonk.app).
 	products map[string]bool
+	// s3Unset are the places code uses the S3 SDK without making a
+	// client (its commands, its presigner): Amazon S3's only if some
+	// client goes to Amazon or none goes elsewhere (Finish).
+	s3Unset []facts.Evidence
 }
 
 // New returns a fresh detector for one scan.
@@ -151,14 +155,26 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		return err // over its time budget: the scan has given up on this read
 	}
 	redirected := openAICompatible(uses, code.Stripped(f))
-	elsewhere, vendor, line := s3Elsewhere(uses, code.Stripped(f))
+	elsewhere, vendor, line, unset := s3Elsewhere(uses, code.Stripped(f))
 	if vendor != nil {
 		d.record(vendor.ID, facts.Evidence{File: f.Path, Line: line})
+	}
+	if elsewhere {
+		// Django settings name their S3 backend without importing it.
+		d.mu.Lock()
+		d.redirected["aws-s3"] = true
+		d.mu.Unlock()
 	}
 	for _, u := range uses {
 		if redirected && u.Service.ID == "openai" || elsewhere && u.Service.ID == "aws-s3" {
 			d.mu.Lock()
 			d.redirected[u.Service.ID] = true
+			d.mu.Unlock()
+			continue
+		}
+		if unset && u.Service.ID == "aws-s3" {
+			d.mu.Lock()
+			d.s3Unset = append(d.s3Unset, facts.Evidence{File: f.Path, Line: u.Line})
 			d.mu.Unlock()
 			continue
 		}
@@ -213,51 +229,20 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 	return true
 }
 
-// s3EndpointRE is the endpoint an S3 client is given: endpoint: x,
-// endpoint_url=x, Endpoint: x, up to the end of the expression.
-var s3EndpointRE = regexp.MustCompile(`(?i)\bendpoint(?:_?url)?\s*[:=]\s*([^,\n)}]+)`)
-
-// settingRE is a setting's name in an expression (env.R2_URL,
-// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
-var settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
-
-// s3Elsewhere reports whether a file's S3 client speaks to another storage
-// vendor: the file names that vendor's endpoint (digitaloceanspaces.com,
-// r2.cloudflarestorage.com), or the client's endpoint is a setting of the
-// vendor's (endpoint: env.R2_URL is Cloudflare R2's, which vendor is
-// returned, with the line). The objects go there, not to Amazon.
-func s3Elsewhere(uses []code.Use, src []byte) (bool, *catalog.Service, int) {
-	s3 := false
-	for _, u := range uses {
-		s3 = s3 || u.Service.ID == "aws-s3"
+// s3Elsewhere reports whether a file's S3 client speaks to someone other
+// than Amazon (code.S3Endpoint, the one rule): a storage vendor, returned
+// with the line that names it, or S3-compatible storage at the
+// operator's endpoint, which is no third party. unset: the file uses the
+// SDK but makes no client, so it sends where another file's client does.
+func s3Elsewhere(uses []code.Use, src []byte) (elsewhere bool, vendor *catalog.Service, line int, unset bool) {
+	target, v, line := code.S3Endpoint(uses, src)
+	switch target {
+	case code.S3Vendor:
+		return true, v, line, false
+	case code.S3Compatible:
+		return true, nil, 0, false
 	}
-	if !s3 {
-		return false, nil, 0
-	}
-	for _, u := range uses {
-		if !otherStorage(u.Service) {
-			continue
-		}
-		for _, h := range u.Service.Hosts {
-			if bytes.Contains(src, []byte(h)) {
-				return true, nil, 0
-			}
-		}
-	}
-	for _, m := range s3EndpointRE.FindAllSubmatchIndex(src, -1) {
-		for _, w := range settingRE.FindAll(src[m[2]:m[3]], -1) {
-			if s := catalog.ForEnv(strings.ToUpper(string(w))); s != nil && otherStorage(s) {
-				return true, s, code.LineAt(src, m[0])
-			}
-		}
-	}
-	return false, nil, 0
-}
-
-// otherStorage: a storage vendor other than Amazon that the product does
-// not run itself (Cloudflare R2, DigitalOcean Spaces; not MinIO's store).
-func otherStorage(s *catalog.Service) bool {
-	return s.Category == "storage" && s.ID != "aws-s3" && s.Parent != "aws" && s.ThirdParty()
+	return false, nil, 0, target == code.S3Unset
 }
 
 // hostCalls records the calls a file makes over HTTP to a fixed host that
@@ -340,6 +325,9 @@ func ships(k lang.Kind) bool {
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
+		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)
+	}
 	children := map[string][]string{}
 	shipping := func(ev facts.Evidence) bool { return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind) }
 	shipped := map[string]bool{}

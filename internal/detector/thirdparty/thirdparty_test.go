@@ -31,6 +31,7 @@ func TestFixtures(t *testing.T) {
 		{"js", "packages/broken/package.json"},
 		{"go", ""},
 		{"redirect", ""},
+		{"django-s3", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

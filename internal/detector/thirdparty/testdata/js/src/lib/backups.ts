@@ -1,5 +1,7 @@
-// Lookalike: an S3 endpoint named by a generic setting (a MinIO or AWS
-// endpoint the operator types) is still the S3 client's.
-import { S3Client } from "@aws-sdk/client-s3"; // want: third-party aws-s3
+// An S3 client at an endpoint the operator sets (MinIO, Garage, or
+// Amazon if they choose) is S3-compatible storage, not the third party
+// Amazon S3: the code names no one (code.S3Endpoint). storage.ts's client,
+// with no endpoint, is Amazon S3.
+import { S3Client } from "@aws-sdk/client-s3";
 
 export const backups = new S3Client({ endpoint: process.env.S3_ENDPOINT_URL });

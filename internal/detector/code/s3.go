@@ -1,0 +1,121 @@
+package code
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/catalog"
+)
+
+// S3Target is where a file's S3 client sends the objects. It is the one
+// rule for naming an S3 client: the third-party detector names the
+// vendor by it and the store detector the bucket.
+//
+//   - S3Amazon: the file makes an S3 client with no endpoint of its own
+//     (or one at an amazonaws.com host): Amazon S3.
+//   - S3Vendor: the file names a storage vendor's endpoint host
+//     (r2.cloudflarestorage.com, digitaloceanspaces.com) or gives the
+//     client a setting of that vendor's (endpoint: env.R2_URL): that
+//     vendor.
+//   - S3Compatible: the client's endpoint is any other value, an
+//     operator's setting (endpoint: config.s3.endpoint, BaseEndpoint =
+//     cfg.Endpoint, AWS_S3_ENDPOINT_URL = env(...)) or a host of the
+//     product's own (http://minio:9000): S3-compatible object storage the
+//     operator chooses, no third party the code names. An optional
+//     override (endpoint: x || undefined) is still the operator's
+//     choice.
+//   - S3Unset: the file uses the S3 SDK (its commands, its presigner)
+//     but makes no client: it sends to whatever client another file
+//     made.
+//   - S3None: no S3 SDK.
+type S3Target int
+
+// S3 targets; see S3Target.
+const (
+	S3None S3Target = iota
+	S3Unset
+	S3Amazon
+	S3Vendor
+	S3Compatible
+)
+
+var (
+	// s3EndpointRE is the endpoint an S3 client is given: endpoint: x,
+	// endpoint_url=x, Endpoint: x, Go's BaseEndpoint = x, django-storages'
+	// AWS_S3_ENDPOINT_URL = x, up to the end of the expression.
+	s3EndpointRE = regexp.MustCompile(`(?i)(?:\b|_|base)endpoint(?:_?url)?['"]?\s*(?::=|[:=])\s*([^,\n)}]+)`)
+	// s3ClientRE makes an S3 client: new S3Client(...), new AWS.S3(...),
+	// boto3's client("s3") or resource("s3"), Go's s3.NewFromConfig,
+	// s3.New, simples3.New, and django-storages' S3 backend named in
+	// settings.
+	s3ClientRE = regexp.MustCompile(`\bnew\s+(?:AWS\.)?S3(?:Client)?\s*\(|\b(?:client|resource)\(\s*['"]s3['"]|\bs3\.(?:NewFromConfig|New)\(|\bsimples3\.New\(|['"]storages\.backends\.s3(?:boto3)?\.\w+['"]`)
+	// settingRE is a setting's name in an expression (env.R2_URL,
+	// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
+	settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
+	// noEndpointRE is an endpoint that overrides nothing.
+	noEndpointRE = regexp.MustCompile(`^(?:undefined|null|None|nil|""|''|` + "``" + `)$`)
+)
+
+// S3Endpoint says where the S3 client of a file (its stripped source and
+// Uses) sends objects, with the storage vendor for S3Vendor and the line
+// that decides.
+func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
+	s3 := bytes.Contains(src, []byte("storages.backends.s3"))
+	for _, u := range uses {
+		s3 = s3 || u.Service.ID == "aws-s3"
+	}
+	if !s3 {
+		return S3None, nil, 0
+	}
+	for _, u := range uses {
+		if !OtherStorage(u.Service) {
+			continue
+		}
+		for _, h := range u.Service.Hosts {
+			if i := bytes.Index(src, []byte(h)); i >= 0 {
+				return S3Vendor, u.Service, LineAt(src, i)
+			}
+		}
+	}
+	// An endpoint counts in a file that makes the client: elsewhere an
+	// endpoint key is another API's.
+	client := s3ClientRE.FindIndex(src)
+	target, line := S3Unset, 0
+	for _, m := range s3EndpointRE.FindAllSubmatchIndex(src, -1) {
+		expr := strings.TrimSpace(string(src[m[2]:m[3]]))
+		expr = strings.TrimSpace(strings.TrimSuffix(expr, ";"))
+		switch {
+		case expr == "" || noEndpointRE.MatchString(expr):
+			continue
+		case client == nil:
+			continue
+		case strings.Contains(expr, "amazonaws.com"):
+			if target == S3Unset {
+				target, line = S3Amazon, LineAt(src, m[0])
+			}
+			continue
+		}
+		for _, w := range settingRE.FindAllString(expr, -1) {
+			if s := catalog.ForEnv(strings.ToUpper(w)); s != nil && OtherStorage(s) {
+				return S3Vendor, s, LineAt(src, m[0])
+			}
+		}
+		if client != nil && target != S3Compatible {
+			target, line = S3Compatible, LineAt(src, m[0])
+		}
+	}
+	if target != S3Unset {
+		return target, nil, line
+	}
+	if client != nil {
+		return S3Amazon, nil, LineAt(src, client[0])
+	}
+	return S3Unset, nil, 0
+}
+
+// OtherStorage: a storage vendor other than Amazon that the product does
+// not run itself (Cloudflare R2, DigitalOcean Spaces; not MinIO's store).
+func OtherStorage(s *catalog.Service) bool {
+	return s.Category == "storage" && s.ID != "aws-s3" && s.Parent != "aws" && s.ThirdParty()
+}

@@ -1,0 +1,49 @@
+package code
+
+import (
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// TestS3Endpoint: the one rule that names an S3 client's target, with
+// its lookalikes.
+func TestS3Endpoint(t *testing.T) {
+	tests := []struct {
+		name, path, src string
+		want            S3Target
+		vendor          string
+	}{
+		{"no endpoint: Amazon", "lib/s3.ts", "import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ region: process.env.AWS_REGION })\n", S3Amazon, ""},
+		{"an amazonaws host: Amazon", "lib/s3.ts", "import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com' })\n", S3Amazon, ""},
+		{"an endpoint that overrides nothing: Amazon", "lib/s3.ts", "import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ endpoint: undefined, region })\n", S3Amazon, ""},
+		{"an operator's endpoint: S3-compatible", "lib/s3.ts", "import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ endpoint: config.s3.endpoint, forcePathStyle: true })\n", S3Compatible, ""},
+		{"an optional override is still the operator's", "lib/s3.ts", "import { S3Client } from '@aws-sdk/client-s3'\nexport const s3 = new S3Client({ endpoint: config.endpoint || undefined })\n", S3Compatible, ""},
+		{"Go BaseEndpoint from settings", "store/s3.go", "package s3\n\nimport \"github.com/aws/aws-sdk-go-v2/service/s3\"\n\nfunc New(cfg aws.Config, c Config) *s3.Client {\n\treturn s3.NewFromConfig(cfg, func(o *s3.Options) {\n\t\to.BaseEndpoint = aws.String(c.Endpoint)\n\t})\n}\n", S3Compatible, ""},
+		{"boto3 at the product's own MinIO", "app/files.py", "import boto3\ns3 = boto3.client('s3', endpoint_url='http://minio:9000')\n", S3Compatible, ""},
+		{"django-storages at a typed endpoint", "site/settings.py", "STORAGES = {'default': {'BACKEND': 'storages.backends.s3boto3.S3Boto3Storage'}}\nAWS_S3_ENDPOINT_URL = env.str('AWS_S3_ENDPOINT_URL')\n", S3Compatible, ""},
+		{"django-storages with no endpoint: Amazon", "site/settings.py", "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}\nAWS_STORAGE_BUCKET_NAME = 'media'\n", S3Amazon, ""},
+		{"a vendor's setting: that vendor", "app/files.py", "import boto3\nimport os\ns3 = boto3.client('s3', endpoint_url=os.environ['R2_ENDPOINT'])\n", S3Vendor, "cloudflare-r2"},
+		{"commands only: the client is another file's", "lib/put.ts", "import { PutObjectCommand } from '@aws-sdk/client-s3'\nexport const put = (k) => s3.send(new PutObjectCommand({ Bucket: b, Key: k }))\n", S3Unset, ""},
+		{"lookalike: another API's endpoint key in a file that makes no client", "lib/put.ts", "import { PutObjectCommand } from '@aws-sdk/client-s3'\nconst api = { endpoint: process.env.API_URL }\nexport const put = (k) => s3.send(new PutObjectCommand({ Key: k }))\n", S3Unset, ""},
+		{"lookalike: an endpoint with no S3 SDK", "lib/api.ts", "export const api = new Client({ endpoint: process.env.API_URL })\n", S3None, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := lang.Of(tt.path)
+			src := lang.StripComments(l, []byte(tt.src))
+			got, v, _ := S3Endpoint(Uses(l, src), src)
+			if got != tt.want {
+				t.Errorf("target = %d, want %d", got, tt.want)
+			}
+			if id := ""; v != nil || tt.vendor != "" {
+				if v != nil {
+					id = v.ID
+				}
+				if id != tt.vendor {
+					t.Errorf("vendor = %q, want %q", id, tt.vendor)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,13 @@
+# Media in S3-compatible storage at an endpoint the operator types (MinIO,
+# Garage, a cloud's S3 API): the code names no vendor, so django-storages
+# and boto3 name no third party (code.S3Endpoint).
+import environ
+
+env = environ.Env()
+
+STORAGES = {
+    "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+AWS_STORAGE_BUCKET_NAME = env.str("MEDIA_BUCKET")
+AWS_S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL")
