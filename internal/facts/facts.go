@@ -194,14 +194,17 @@ type Served struct {
 type Param struct {
 	Name string `json:"name"`
 	In   string `json:"in"`   // "path" or "query"
-	Type string `json:"type"` // int | uuid | string | unknown
+	Type string `json:"type"` // int | uuid | string | enum | unknown
 }
 
 // Param types.
 const (
-	TypeInt     = "int"
-	TypeUUID    = "uuid"
-	TypeString  = "string"
+	TypeInt    = "int"
+	TypeUUID   = "uuid"
+	TypeString = "string"
+	// TypeEnum is a value from a closed set the code declares (a Literal
+	// or an Enum class): a choice, never an object's id.
+	TypeEnum    = "enum"
 	TypeUnknown = "unknown"
 )
 

@@ -113,6 +113,13 @@ var idor = &Rule{
 // capability, which nobody guesses as they would the next id.
 func ownedLookups(c *Context, r *facts.Route) []string {
 	shared := append(c.Named(facts.SignalSharedRecord, r), c.Named(facts.SignalTokenGate, r)...)
+	// A parameter typed as a closed set of choices (a Literal, an Enum)
+	// names a kind of thing, not one of them.
+	for _, p := range r.Params {
+		if p.Type == facts.TypeEnum {
+			shared = append(shared, p.Name)
+		}
+	}
 	var out []string
 	for _, n := range c.Named(facts.SignalIDLookup, r) {
 		if !has(shared, n) {

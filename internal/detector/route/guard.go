@@ -542,7 +542,7 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
@@ -554,7 +554,7 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
@@ -1025,6 +1025,7 @@ var libraryGuards = map[string]string{
 	"apikeycookie":                  "FastAPI APIKeyCookie responds 403 without the key",
 	"apikeyquery":                   "FastAPI APIKeyQuery responds 403 without the key",
 	"basicauth":                     "basic auth middleware responds 401 without credentials",
+	"bearerauth":                    "bearer auth middleware responds 401 without the token",
 	"jwt":                           "JWT middleware rejects a request without a valid token",
 	"jwtwithconfig":                 "echo JWT middleware rejects a request without a valid token",
 	"keyauth":                       "echo KeyAuth rejects a request without a key",

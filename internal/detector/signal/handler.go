@@ -92,7 +92,10 @@ var (
 	// forbidden on its first line (if !account.IsOwner() { SendError(c, http.StatusForbidden, ...)):
 	// a role, whatever the flag is called.
 	roleCheck = regexp.MustCompile(`(?i)(is_?admin|is_superuser|is_staff|IsAdminUser|staff_member_required|superuser_required|require_?admin|admin_?required|RolesGuard|hasRole|@Roles|role\s*==|permission_required|\bif\s*\(?\s*(?:not\s+|!\s*)?[\w.]+\.admin\b|` +
-		`\bif\s*\(?\s*(?:not\s+|!\s*)(?:request\.user|req\.user|g\.user|session\.user|current_?user|user|account|caller|me)\.\w+(?:\(\s*\))?\s*\)?\s*[{:][ \t]*\n[^\n]*(?:forbidden|\b403\b|permission_?denied))`)
+		`\bif\s*\(?\s*(?:not\s+|!\s*)(?:request\.user|req\.user|g\.user|session\.user|current_?user|user|account|caller|me)\.\w+(?:\(\s*\))?\s*\)?\s*[{:][ \t]*\n[^\n]*(?:forbidden|\b403\b|permission_?denied)|` +
+		// Django's permission test, refused when it fails:
+		// if not request.user.has_perm("app.change_x"): raise PermissionDenied.
+		`\b(?:not\s+|!\s*)[\w.]+\.has_perms?\(\s*[^)\n]*\)\s*\)?\s*[{:]?[ \t]*\n?[^\n]*(?:forbidden|\b403\b|permission_?denied|raise|abort|throw))`)
 )
 
 // Guard names: a middleware, decorator or dependency named for a control.
@@ -239,7 +242,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			continue
 		}
 		for _, loc := range p.Code.FindAllStringIndex(r.Body, -1) {
-			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]])) {
+			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]]) || sinkBefore(r.Body, loc[0])) {
 				continue
 			}
 			if senderCheckVoid(p.Kind, r.Body, loc) {
@@ -278,6 +281,25 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 		}
 	}
 	return out
+}
+
+// changesRecord is a call that deletes, changes or saves a record.
+var changesRecord = regexp.MustCompile(`(?i)\.(?:delete|destroy|remove|update|save|commit|upsert)\w*\s*\(|\b(?:delete|destroy|remove|update)_\w+\s*\(|\bDELETE\s+FROM\b|\bUPDATE\s+\w+\s+SET\b`)
+
+// declares is the end of a function's declaration before its name: the
+// handler's own name (def delete_note) is no call.
+var declares = regexp.MustCompile(`\b(?:def|func|function)\s+(?:\([^)]*\)\s*)?$`)
+
+// sinkBefore says the handler deletes or changes a record before offset
+// i: an owner condition read after the change (a handler that deletes,
+// then compares the author only to choose its message) protects nothing.
+func sinkBefore(body string, i int) bool {
+	for _, loc := range changesRecord.FindAllStringIndex(body[:i], -1) {
+		if !declares.MatchString(body[max(0, loc[0]-40):loc[0]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // handlerLine is the line of offset i of the route's handler code.

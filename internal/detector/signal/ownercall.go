@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -106,7 +107,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 			callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
 			last := callee[strings.LastIndex(callee, ".")+1:]
 			fn, ok := d.bodies[last]
-			if !ok || d.allDefs[last] != 1 || len(own) > 0 && own[len(own)-1] == last {
+			if !ok || d.allDefs[last] != 1 || len(own) > 0 && own[len(own)-1] == last || sinkBefore(body, m[0]) {
 				continue
 			}
 			end := closing(body, m[1]-1)
@@ -158,20 +159,40 @@ func ownerIn(code, param string, decided bool) int {
 	if _, owner := paramLookup(code, blankStrings(code), param); owner >= 0 {
 		return owner
 	}
-	if !decided {
-		return -1
-	}
 	for _, loc := range ownershipCheck.FindAllStringIndex(code, -1) {
 		start := strings.LastIndexByte(code[:loc[0]], '\n') + 1
 		end := strings.IndexByte(code[loc[1]:], '\n')
 		if end < 0 {
 			end = len(code) - loc[1]
 		}
-		if readsWord(code[start:loc[1]+end], param) {
+		// The caller branches on the answer, or the function refuses
+		// itself (if note.owner_id != current_user.id: raise ...).
+		if readsWord(code[start:loc[1]+end], param) && (decided || refusesOn(code, start, loc[1])) {
 			return loc[0]
 		}
 	}
 	return -1
+}
+
+// refusal is a refusal: an exception raised or thrown, an abort, a 403.
+var refusal = regexp.MustCompile(`(?i)\b(?:raise|throw|abort\w*\s*\(|PermissionDenied|Forbidden|403)\b`)
+
+// refusesOn says the condition on the line from start is an if whose
+// branch, on that line or the next, refuses the request.
+func refusesOn(code string, start, end int) bool {
+	if !strings.HasPrefix(strings.TrimLeft(code[start:end], " \t"), "if") {
+		return false
+	}
+	rest := code[end:]
+	for n, i := 0, 0; i < len(rest); i++ {
+		if rest[i] == '\n' {
+			if n++; n == 2 {
+				rest = rest[:i]
+				break
+			}
+		}
+	}
+	return refusal.MatchString(rest)
 }
 
 // readsAny reports whether code reads one of the names.

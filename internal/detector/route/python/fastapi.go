@@ -205,7 +205,7 @@ func typedPath(ix *index, full string, m *module, params []param, untypedString 
 		}
 		for _, hp := range params {
 			if hp.name == ps[i].Name && hp.annotation != nil {
-				ps[i].Type = annotationType(hp.annotation)
+				ps[i].Type = annotationType(ix, m, hp.annotation)
 			}
 		}
 		if ps[i].Type == facts.TypeUnknown && untypedString && !annotated(params, ps[i].Name) {
@@ -225,11 +225,15 @@ func annotated(params []param, name string) bool {
 }
 
 // annotationType maps a parameter annotation to a param type, reading
-// through Annotated[...] and Optional[...].
-func annotationType(a *expr) string {
+// through Annotated[...] and Optional[...]. A Literal["a", "b"] or a class
+// deriving from Enum is a closed set of choices (enum), not an id.
+func annotationType(ix *index, m *module, a *expr) string {
 	for range 4 {
 		if a == nil || a.kind != exOther || a.obj == nil || len(a.items) == 0 {
 			break
+		}
+		if d, ok := a.obj.dotted(); ok && (d == "Literal" || strings.HasSuffix(d, ".Literal")) {
+			return facts.TypeEnum
 		}
 		a = a.items[0]
 		if a.kind == exList && len(a.items) > 0 {
@@ -247,6 +251,16 @@ func annotationType(a *expr) string {
 		return facts.TypeUUID
 	case "str", "constr":
 		return facts.TypeString
+	}
+	if ix != nil && m != nil {
+		if s := ix.resolve(m, a); s.cls != nil {
+			for _, b := range ix.baseNames(s.mod, s.cls) {
+				switch b {
+				case "Enum", "StrEnum", "IntEnum", "Flag", "IntFlag":
+					return facts.TypeEnum
+				}
+			}
+		}
 	}
 	return facts.TypeUnknown
 }
