@@ -14,6 +14,7 @@ package process
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
@@ -107,6 +108,17 @@ func MergeSpecRoutes(f *facts.Facts) {
 		}
 		j, ok := code[routeShape(r)]
 		if !ok {
+			j, ok = mountedUnder(code, r)
+		}
+		if !ok {
+			if w := wildcardServing(rs, r); w >= 0 {
+				// The code serves the spec's operations through one
+				// route (a gateway mux behind /api/v1/*): its guard is
+				// theirs.
+				w := rs[w]
+				rs[i].Auth, rs[i].AuthRole = w.Auth, w.AuthRole
+				rs[i].AuthEvidence = w.AuthEvidence + " (served through " + w.Method + " " + w.Path + ", " + w.File + ")"
+			}
 			continue
 		}
 		drop[i] = true
@@ -132,6 +144,44 @@ func MergeSpecRoutes(f *facts.Facts) {
 		}
 	}
 	f.Surfaces = out
+}
+
+// mountedUnder finds the code's route a spec's operation documents when
+// the code's router is mounted under a prefix the scan could not read (a
+// catch-all page that hands every request to the router): the spec's
+// path less its first segments is the code's, for a code path of two
+// segments or more.
+func mountedUnder(code map[string]int, r facts.Route) (int, bool) {
+	segs := strings.Split(strings.Trim(r.Path, "/"), "/")
+	for k := 1; len(segs)-k >= 2; k++ {
+		rest := r
+		rest.Path = "/" + strings.Join(segs[k:], "/")
+		if j, ok := code[routeShape(rest)]; ok {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// wildcardServing is the code's route that serves a spec's operation
+// through a wildcard (ANY /api/v1/* handing every request to a gateway
+// mux), when its guard is read: the longest such prefix; -1 when none.
+func wildcardServing(rs []facts.Route, r facts.Route) int {
+	if r.Auth != facts.AuthUnknown && r.Auth != "" {
+		return -1
+	}
+	best, bestLen := -1, 0
+	for i, c := range rs {
+		if c.Framework == openapi.Framework || c.Auth != facts.AuthRequired || (c.Method != "ANY" && c.Method != r.Method) {
+			continue
+		}
+		prefix, ok := strings.CutSuffix(c.Path, "/*")
+		if !ok || prefix == "" || !strings.HasPrefix(r.Path, prefix+"/") || len(prefix) <= bestLen {
+			continue
+		}
+		best, bestLen = i, len(prefix)
+	}
+	return best
 }
 
 // MergeToolRoutes keeps one surface for a route another tool found (its

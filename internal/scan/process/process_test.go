@@ -57,6 +57,26 @@ func TestDefault(t *testing.T) {
 			want: []string{"GET /api/other openapi none -", "GET /v2/export connexion unknown -"},
 		},
 		{
+			name: "the code's router mounted under a prefix the scan did not read: one surface, the code's guard",
+			routes: []facts.Route{
+				{Method: "PUT", Path: "/api/v1/admin/users/{userId}", Framework: openapi.Framework, File: "spec.json", Auth: facts.AuthUnknown},
+				{Method: "PUT", Path: "/v1/admin/users/{userId}", Framework: "hono", File: "routes/admin.ts", Auth: facts.AuthRequired},
+				{Method: "GET", Path: "/api/health", Framework: openapi.Framework, File: "spec.json", Auth: facts.AuthUnknown},
+				{Method: "GET", Path: "/health", Framework: "hono", File: "routes/health.ts", Auth: facts.AuthNone},
+			},
+			want: []string{"GET /api/health openapi unknown -", "GET /health hono none -", "PUT /v1/admin/users/{userId} hono required -"},
+		},
+		{
+			name: "spec operations served through a guarded wildcard take its guard; an open wildcard's keep theirs",
+			routes: []facts.Route{
+				{Method: "ANY", Path: "/api/v1/*", Framework: "echo", File: "v1.go", Auth: facts.AuthRequired, AuthEvidence: "authMw: responds 401"},
+				{Method: "GET", Path: "/api/v1/memos/{memo}", Framework: openapi.Framework, File: "openapi.yaml", Auth: facts.AuthUnknown},
+				{Method: "ANY", Path: "/public/*", Framework: "echo", File: "v1.go", Auth: facts.AuthNone},
+				{Method: "GET", Path: "/public/feed", Framework: openapi.Framework, File: "openapi.yaml", Auth: facts.AuthUnknown},
+			},
+			want: []string{"ANY /api/v1/* echo required -", "ANY /public/* echo none -", "GET /api/v1/memos/{memo} openapi required -", "GET /public/feed openapi unknown -"},
+		},
+		{
 			name: "two code routes in two files both stay",
 			routes: []facts.Route{
 				{Method: "GET", Path: "/health", Framework: "express", File: "a/server.js", Auth: facts.AuthNone},

@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -193,5 +193,25 @@ func TestWrapperRouteLine(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("routes not found: %v", want)
+	}
+}
+
+// TestGatewayMuxGuards: grpc-gateway's runtime.WithMiddlewares wraps every
+// handler of the mux, so a middleware that fails closed guards the route
+// that serves the mux (through a variable and echo.WrapHandler); one that
+// only logs guards nothing.
+func TestGatewayMuxGuards(t *testing.T) {
+	f := detectortest.Scan(t, "testdata/gateway", New())
+	want := map[string]string{"/api/v1/*": facts.AuthRequired, "/public/v1/*": facts.AuthNone}
+	for _, r := range f.Surfaces {
+		if w, ok := want[r.Path]; ok {
+			if r.Auth != w {
+				t.Errorf("%s %s: auth %q (%s), want %q", r.Method, r.Path, r.Auth, r.AuthEvidence, w)
+			}
+			delete(want, r.Path)
+		}
+	}
+	for p := range want {
+		t.Errorf("%s not found", p)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
 )
 
 // node is a router: a root (chi.NewRouter()) or a group / sub-router /
@@ -661,6 +662,21 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 			return nil
 		}
 	}
+	switch name {
+	case "WrapH", "WrapF", "WrapHandler", "HTTPHandler", "HTTPHandlerFunc":
+		// handler := echo.WrapHandler(gwMux): an adapter keeps the
+		// guards of what it adapts wherever the variable is registered.
+		if h := fr.handler(c); h != nil && h.node == nil && len(h.wrappers) > 0 {
+			return &value{handler: h}
+		}
+	}
+	if isGatewayRuntime(ip) && name == "NewServeMux" {
+		// grpc-gateway's mux: runtime.WithMiddlewares(mw...) wraps every
+		// handler registered on it, so its middleware guards whatever
+		// serves the mux.
+		fr.evalArgs(c)
+		return &value{handler: &handlerInfo{name: "runtime.ServeMux", wrappers: fr.gatewayGuards(c.Args)}}
+	}
 	if isGraphQL(ip) {
 		fr.evalArgs(c)
 		return &value{handler: &handlerInfo{name: exprText(c.Fun), gql: true}}
@@ -821,3 +837,38 @@ func unparen(e ast.Expr) ast.Expr {
 
 // exprText prints an expression (names only; never evaluated).
 func exprText(e ast.Expr) string { return types.ExprString(e) }
+
+// isGatewayRuntime says an import path is grpc-gateway's runtime package.
+func isGatewayRuntime(ip string) bool {
+	return strings.HasPrefix(ip, "github.com/grpc-ecosystem/grpc-gateway/") && strings.HasSuffix(ip, "/runtime")
+}
+
+// gatewayGuards are the middleware of runtime.WithMiddlewares options
+// among a NewServeMux's arguments, each with its code: a function of the
+// module, or a func literal a variable holds.
+func (fr *frame) gatewayGuards(opts []ast.Expr) []router.Guard {
+	var out []router.Guard
+	for _, o := range opts {
+		oc, ok := unparen(o).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		sel, ok := unparen(oc.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "WithMiddlewares" || !isGatewayRuntime(fr.importOf(sel.X)) {
+			continue
+		}
+		for _, m := range oc.Args {
+			if id, ok := unparen(m).(*ast.Ident); ok {
+				if v := fr.env.get(id.Name); v != nil && v.lit != nil && v.litFile != nil {
+					at := facts.Evidence{File: fr.f.path, Line: fr.line(m)}
+					out = append(out, router.Guard{Name: id.Name, Applied: at,
+						Defined: facts.Evidence{File: v.litFile.path, Line: v.litFile.lines().Line(v.lit.Pos())},
+						Source:  v.litFile.text(v.lit.Pos(), v.lit.End())})
+					continue
+				}
+			}
+			out = append(out, fr.guards([]ast.Expr{m})...)
+		}
+	}
+	return out
+}
