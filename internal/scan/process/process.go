@@ -80,7 +80,7 @@ func routeShape(r facts.Route) string { return r.Method + " " + urlpath.Shape(r.
 // MergeSpecRoutes keeps one surface for a route both documented in an
 // OpenAPI or Swagger document and declared in code: the code's, which
 // knows the handler. What only the spec knows (auth when the code's is
-// unknown, parameter types) is carried over. A route the code serves from
+// unknown, parameter types, tags) is carried over. A route the code serves from
 // the document (Route.Documented: connexion) replaces the document's
 // operation whatever its path, and has read its security already.
 func MergeSpecRoutes(f *facts.Facts) {
@@ -125,6 +125,14 @@ func MergeSpecRoutes(f *facts.Facts) {
 		c := &rs[j]
 		if c.Auth == facts.AuthUnknown && r.Auth != facts.AuthUnknown && r.Auth != "" {
 			c.Auth, c.AuthEvidence = r.Auth, r.AuthEvidence
+		}
+		for _, tag := range r.Tags {
+			// What the spec says a route takes (a multipart upload) the
+			// code may not show.
+			if !slices.Contains(c.Tags, tag) {
+				c.Tags = append(c.Tags, tag)
+				slices.Sort(c.Tags)
+			}
 		}
 		if len(c.Params) == len(r.Params) {
 			for k := range c.Params {

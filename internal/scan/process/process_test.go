@@ -223,3 +223,16 @@ func TestFinalRoles(t *testing.T) {
 		t.Errorf("exits = %q, want %q", exits, want)
 	}
 }
+
+// TestMergeCarriesSpecTags: the spec's multipart upload is the code's
+// route's too when the code does not show it.
+func TestMergeCarriesSpecTags(t *testing.T) {
+	s := detector.NewSink()
+	s.AddRoute(facts.Route{Method: "POST", Path: "/api/v1/assets", Framework: openapi.Framework, File: "spec.json", Auth: facts.AuthRequired, Tags: []string{facts.TagUpload}})
+	s.AddRoute(facts.Route{Method: "POST", Path: "/v1/assets", Framework: "hono", File: "routes/assets.ts", Auth: facts.AuthRequired, Tags: []string{facts.TagStatic}})
+	f := s.Result()
+	Run(&f, Default)
+	if len(f.Surfaces) != 1 || !slices.Contains(f.Surfaces[0].Tags, facts.TagUpload) || f.Surfaces[0].Framework != "hono" {
+		t.Fatalf("want one hono route tagged upload, got %+v", f.Surfaces)
+	}
+}
