@@ -318,6 +318,13 @@ func roleOfDirs(p string, l Lang) (Role, bool) {
 		if d, ok := dirRoles[lower]; ok {
 			return dirReason(d.kind, d.noun, seg, p), true
 		}
+		// drizzle-kit writes its migrations to drizzle/ unless told
+		// otherwise: numbered SQL files (0003_brave_name.sql) beside
+		// meta/_journal.json. Only such files are steps; a drizzle/
+		// folder of code is the product's.
+		if lower == "drizzle" && !strings.Contains(p[start+len(seg)+1:], "/") && drizzleStep(p[start+len(seg)+1:]) {
+			return Role{Kind: Migration, why: "a drizzle-kit migration under drizzle/"}, true
+		}
 		// A dev/ folder at the top holds a developer's tools (generators,
 		// stress tests); one inside the code may be a package of it. What
 		// app code imports is app code all the same (Tree.Roles).
@@ -339,6 +346,20 @@ func roleOfDirs(p string, l Lang) (Role, bool) {
 		}
 	}
 	return Role{}, false
+}
+
+// drizzleStep: a file name drizzle-kit gives a migration, four digits,
+// an underscore and a name, in SQL.
+func drizzleStep(base string) bool {
+	if len(base) < 6 || !strings.HasSuffix(base, ".sql") || base[4] != '_' {
+		return false
+	}
+	for _, c := range base[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func dirReason(k Kind, noun, seg, p string) Role {

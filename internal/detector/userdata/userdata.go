@@ -118,11 +118,15 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		person := m.Account
 		logged := logRecord(m.Fields)
 		keys := relationKeys(m)
+		ref := referenceRecord(m, keys)
 		for _, field := range m.Fields {
 			if keys[field.Name] {
 				continue // another row's key (user_auth_tokens, location_children), whatever its name
 			}
 			c := FieldClass(m.Name, field)
+			if ref && c == Identity && strings.Contains(strings.ToLower(field.Name), "name") {
+				c = "" // a language's or licence's full_name names the thing
+			}
 			if c == FreeText && logged {
 				c = ""
 			}
@@ -577,4 +581,30 @@ func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 	}
 	d.seen = kept
 	return textOnly
+}
+
+// codeFields name a record by a code: a reference record's (a language's
+// short_name "de", a licence's SPDX id, a currency's ISO code).
+var codeFields = map[string]bool{"code": true, "short_name": true, "shortname": true, "abbreviation": true, "abbr": true,
+	"iso": true, "iso_code": true, "isocode": true, "iso639": true, "spdx": true, "spdx_id": true, "spdxid": true}
+
+// referenceRecord: a model that names a thing, not a person: it has a
+// code beside its names (Language's short_name and full_name, License's
+// spdx_id), points at no other row, and holds no contact or sign-in
+// secret. Its full_name is the thing's name. A person's model that also
+// has a code (a referral code) keeps its e-mail or password, or its
+// relations, and stays a person's.
+func referenceRecord(m Model, keys map[string]bool) bool {
+	if len(keys) > 0 || len(m.Relations) > 0 || m.Account {
+		return false
+	}
+	coded := false
+	for _, f := range m.Fields {
+		coded = coded || codeFields[strings.ToLower(f.Name)]
+		switch FieldClass(m.Name, f) {
+		case Contact, AuthSecret, Financial, Health:
+			return false
+		}
+	}
+	return coded
 }

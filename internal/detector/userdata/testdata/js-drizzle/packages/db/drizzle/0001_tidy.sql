@@ -1,0 +1,3 @@
+ALTER TABLE `note_draft` RENAME TO `journal_entries`;
+--> statement-breakpoint
+DROP TABLE `retired_contact`;
