@@ -29,7 +29,9 @@ const (
 
 // Categories, assets and store kinds a service may name.
 var (
-	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud", "geo", "search", "queue", "blockchain", "productivity", "security"}
+	Categories = []string{"llm", "payments", "storage", "email", "sms", "auth", "analytics", "monitoring", "database", "messaging", "cloud", "geo", "search", "queue", "blockchain", "productivity", "security",
+		// media embeds a page loads (a video player, an avatar), script CDNs, public data APIs
+		"media", "cdn", "data"}
 	Assets     = []string{"user-data", "credentials", "integrity"}
 	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka",
 		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file",
@@ -71,6 +73,13 @@ type Service struct {
 	// Google Vertex AI). Code that imports the module and calls the name
 	// uses the service, whatever the library's own entry says.
 	Exports map[string][]string `yaml:"exports,omitempty" json:"exports,omitempty"`
+	// Prefixes are the beginnings of strings a routing library reads as
+	// this service, per module the code imports: apprise's notification
+	// URLs (tgram:// is Telegram) and litellm's model names (anthropic/
+	// is Anthropic). A string literal that starts with one, in a file
+	// that imports the module, uses the service; without the library the
+	// same text is only text.
+	Prefixes map[string][]string `yaml:"prefixes,omitempty" json:"prefixes,omitempty"`
 
 	calls []*regexp.Regexp
 }
@@ -123,6 +132,16 @@ type catalogue struct {
 	// exports maps "ecosystem\x00module" to the names the module exports
 	// that reach a service.
 	exports map[string][]Export
+	// prefixes maps a routing module to the string prefixes that pick a
+	// service when a file imports it.
+	prefixes map[string][]Prefix
+}
+
+// Prefix is the beginning of a string a routing library reads as a
+// service (see Service.Prefixes).
+type Prefix struct {
+	Text    string
+	Service *Service
 }
 
 var (
@@ -165,6 +184,7 @@ func parse(data []byte) (*catalogue, error) {
 		env:      map[string]*Service{},
 		signin:   map[string]*Service{},
 		exports:  map[string][]Export{},
+		prefixes: map[string][]Prefix{},
 	}
 	var problems []string
 	bad := func(s *Service, format string, args ...any) {
@@ -259,6 +279,22 @@ func parse(data []byte) (*catalogue, error) {
 				c.exports[k] = append(c.exports[k], Export{Name: n[i+1:], Service: s})
 			}
 		}
+		for mod, texts := range s.Prefixes {
+			if mod == "" || strings.ContainsAny(mod, " \t") {
+				bad(s, "prefixes: bad module %q", mod)
+			}
+			for _, t := range texts {
+				if len(t) < 3 || strings.ContainsAny(t, " \t\"'`") {
+					bad(s, "prefixes: %q must be the start of a string (tgram://, anthropic/)", t)
+				}
+				for _, p := range c.prefixes[mod] {
+					if p.Text == t && p.Service != s {
+						bad(s, "prefixes: %s %s is already %q's", mod, t, p.Service.ID)
+					}
+				}
+				c.prefixes[mod] = append(c.prefixes[mod], Prefix{Text: t, Service: s})
+			}
+		}
 		for _, h := range s.Hosts {
 			if !strings.Contains(h, ".") || strings.Contains(h, "://") {
 				bad(s, "hosts: %q must be a bare host name (api.example.com)", h)
@@ -278,7 +314,7 @@ func parse(data []byte) (*catalogue, error) {
 			}
 			c.signin[k] = s
 		}
-		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 && len(s.Exports) == 0 {
+		if len(s.Packages) == 0 && len(s.Imports) == 0 && len(s.Hosts) == 0 && len(s.Calls) == 0 && len(s.Headers) == 0 && len(s.Exports) == 0 && len(s.Prefixes) == 0 {
 			bad(s, "nothing in code can point to it: give packages, imports, calls, exports, hosts or headers")
 		}
 	}
@@ -466,6 +502,20 @@ func SignInKey(name string) string {
 // an ecosystem (npm, python or go), or nil.
 func ExportsOf(ecosystem, module string) []Export {
 	return get().exports[ecosystem+"\x00"+module]
+}
+
+// PrefixesOf returns the string prefixes a routing module reads as
+// services, or nil.
+func PrefixesOf(module string) []Prefix { return get().prefixes[module] }
+
+// PrefixModules lists the modules that have prefixes.
+func PrefixModules() []string {
+	var out []string
+	for m := range get().prefixes {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // ForSignIn returns the service a sign-in preset's name stands for

@@ -243,6 +243,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 	}
 	out = append(out, signInUses(l, stripped, imports)...)
 	out = append(out, exportUses(l, stripped, imports)...)
+	out = append(out, prefixUses(l, stripped, imports)...)
 	hs := catalogHosts()
 	found, composed := hostsIn(hs, l, stripped, imports)
 	var hdr []int
@@ -358,14 +359,14 @@ func hostsIn(hs *hostSet, l lang.Lang, stripped []byte, imports []Import) (found
 	if ImportsMock(imports) {
 		return found, composed
 	}
-	skip := func(off int) bool { return InLogCall(stripped, off) }
+	skip := func(off int) bool { return InLogCall(stripped, off) || NotRequested(stripped, off) }
 	hs.each(stripped, skip, func(n, off int) {
 		if found[n] < 0 {
 			found[n] = off
 		}
 	})
 	for _, c := range ComposedURLs(l, stripped) {
-		if skip(c.Off) {
+		if InLogCall(stripped, c.Off) || NotRequested(stripped, c.Off) {
 			continue
 		}
 		hs.each([]byte(c.Text), nil, func(n, _ int) {

@@ -42,6 +42,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 	}
 	out = append(out, signInUses(l, stripped, imports)...)
 	out = append(out, exportUses(l, stripped, imports)...)
+	out = append(out, prefixUses(l, stripped, imports)...)
 	for _, s := range catalog.All() {
 		if s.ReachedBy(imported) {
 			if off := s.CallIn(stripped); off >= 0 {
@@ -59,7 +60,7 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 		}
 		for _, h := range s.Hosts {
 			for _, c := range composed {
-				if off < 0 && !InLogCall(stripped, c.Off) && hostInReference([]byte(c.Text), h, false) >= 0 {
+				if off < 0 && !InLogCall(stripped, c.Off) && !NotRequested(stripped, c.Off) && hostInReference([]byte(c.Text), h, false) >= 0 {
 					off = c.Off
 				}
 			}
@@ -114,7 +115,7 @@ func hostInReference(src []byte, host string, skipLogged bool) int {
 		end := i + len(h)
 		before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 		after := end == len(src) || !hostByte(src[end])
-		if before && after && !(skipLogged && InLogCall(src, i)) {
+		if before && after && !(skipLogged && (InLogCall(src, i) || NotRequested(src, i))) {
 			return i
 		}
 		from = i + 1

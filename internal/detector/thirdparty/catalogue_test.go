@@ -15,7 +15,7 @@ import (
 
 // TestCatalogueFixture holds every catalogue entry to a fixture: each of
 // its packages (manifest names per ecosystem, python modules), hosts,
-// calls, exports called, webhook headers and sign-in presets must be recognised as that service somewhere in
+// calls, exports called, routing prefixes, webhook headers and sign-in presets must be recognised as that service somewhere in
 // testdata/catalogue, on a line that names it. The expectations come from
 // the table itself, so a new entry without a fixture line fails here. The
 // lookalike files there must yield nothing.
@@ -91,6 +91,11 @@ func TestCatalogueFixture(t *testing.T) {
 		for eco, names := range s.Exports {
 			for _, n := range names {
 				want(eco+" export", n[strings.LastIndexByte(n, '.')+1:]+"(")
+			}
+		}
+		for mod, texts := range s.Prefixes {
+			for _, x := range texts {
+				want(mod+" prefix", x)
 			}
 		}
 		// A sign-in preset's name as the fixture line spells it (azure-ad,

@@ -1,0 +1,166 @@
+package code
+
+import "regexp"
+
+// A URL the code only links to or only compares against reaches nothing:
+// <a href="https://x.com/acme"> takes the user to a page when they click
+// (the product sends nothing), window.open(url) the same, and
+// url.host === "accounts.google.com" tests where a URL points. A URL a
+// page loads (an iframe's, an img's or a script's src) or a call
+// requests is an integration; one only linked to or compared is not.
+
+// NotRequested reports whether the string literal around off is only a
+// link target or a comparison operand: the value of an href, the
+// argument of window.open or location.assign, a side of ==, != or ===,
+// the argument of includes/startsWith/endsWith; or the value of a name
+// (or an item of a list bound to one) that the file uses only in those
+// ways.
+func NotRequested(src []byte, off int) bool {
+	open := literalStart(src, off)
+	if open < 0 {
+		return false
+	}
+	closeAt := literalEnd(src, open)
+	if linkOrCompare(src, open, closeAt) {
+		return true
+	}
+	name, def := boundName(src, open)
+	if name == "" {
+		return false
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`)
+	uses := 0
+	for _, m := range re.FindAllIndex(src, -1) {
+		if m[0] == def || m[0] >= open && m[0] < closeAt {
+			continue
+		}
+		if m[0] > 0 && src[m[0]-1] == '.' {
+			return false // another object's field of the same name: unsure
+		}
+		uses++
+		if !linkOrCompare(src, m[0], m[1]) {
+			return false
+		}
+	}
+	return uses > 0
+}
+
+// literalStart is the offset of the quote that opens the string literal
+// holding off, on its line, or -1.
+func literalStart(src []byte, off int) int {
+	for i := off - 1; i >= 0 && off-i < 2000; i-- {
+		switch src[i] {
+		case '"', '\'', '`':
+			return i
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
+// literalEnd is the offset just past the quote that closes the literal
+// opened at open (a template's placeholders may hold quotes of their
+// own: their braces are skipped).
+func literalEnd(src []byte, open int) int {
+	q := src[open]
+	depth := 0
+	for i := open + 1; i < len(src) && i-open < 4000; i++ {
+		switch c := src[i]; {
+		case c == '\\':
+			i++
+		case q == '`' && c == '{' && i > 0 && src[i-1] == '$':
+			depth++
+		case q == '`' && c == '}' && depth > 0:
+			depth--
+		case c == q && depth == 0:
+			return i + 1
+		case c == '\n' && q != '`':
+			return i
+		}
+	}
+	return min(len(src), open+1)
+}
+
+var (
+	// linkBeforeRE ends the text before a link's target: href= (JSX,
+	// HTML), href: (an object of link props), window.open(,
+	// location.href =, location.assign(, Linking.openURL(.
+	linkBeforeRE = regexp.MustCompile(`(?:\bhref\s*[=:]\s*\{?|\bwindow\.open\(\s*|\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\(\s*|\bopenURL\(\s*|\bwebbrowser\.open(?:_new_tab)?\(\s*)$`)
+	// compareBeforeRE ends the text before a comparison's right side.
+	compareBeforeRE = regexp.MustCompile(`(?:[=!]==?\s*|\.(?:includes|startsWith|endsWith|startswith|endswith|has|indexOf)\(\s*|\bnot\s+in\s+|\bin\s+)$`)
+	// compareAfterRE starts the text after a comparison's left side, or
+	// after a list of hosts that is only searched.
+	compareAfterRE = regexp.MustCompile(`^(?:\s*[=!]==?[^=>]|\.(?:includes|has|some|indexOf|find|__contains__)\(|\s+(?:not\s+)?in\b|\s*\.(?:test|match)\()`)
+)
+
+// linkOrCompare reports whether the expression src[from:to] (a literal
+// or a name) is a link's target or a comparison's operand.
+func linkOrCompare(src []byte, from, to int) bool {
+	before := src[max(0, from-40):from]
+	if linkBeforeRE.Match(before) && !inLoadingTag(src, from) || compareBeforeRE.Match(before) {
+		return true
+	}
+	return compareAfterRE.Match(src[to:min(len(src), to+20)])
+}
+
+// bindRE is a name bound to the value that follows: const x =, x =,
+// x: (a field), X = new Set([ / X = [ / X = ( for a list.
+var bindRE = regexp.MustCompile(`(?:\b(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]|. ]+)?\s*(?:=|:)\s*(?:new\s+Set\(\s*)?[\[({]?\s*$`)
+
+// boundName is the name the literal at open is the value of (directly or
+// as an item of a list), with the name's offset; "" when none.
+func boundName(src []byte, open int) (string, int) {
+	i := open
+	// Back over the items of a list before this one: literals, commas,
+	// blanks, up to the list's opening bracket.
+	depth := 0
+	for j := open - 1; j >= 0 && open-j < 3000; j-- {
+		c := src[j]
+		if c == '"' || c == '\'' || c == '`' {
+			k := j - 1
+			for k >= 0 && src[k] != c && src[k] != '\n' {
+				k--
+			}
+			if k < 0 || src[k] != c {
+				break
+			}
+			j = k
+			continue
+		}
+		if c == ',' || IsSpace(c) {
+			continue
+		}
+		if (c == '[' || c == '(' || c == '{') && depth == 0 {
+			i = j + 1
+		}
+		break
+	}
+	start := max(0, i-120)
+	m := bindRE.FindSubmatchIndex(src[start:i])
+	if m == nil {
+		return "", -1
+	}
+	name := string(src[start+m[2] : start+m[3]])
+	switch name {
+	case "href", "src", "return":
+		return "", -1
+	}
+	return name, start + m[2]
+}
+
+// inLoadingTag reports whether off is inside a tag whose href the page
+// loads: <link rel="stylesheet" href=...> fetches the sheet, <a href>
+// only links.
+func inLoadingTag(src []byte, off int) bool {
+	for i := off - 1; i >= 0 && off-i < 400; i-- {
+		switch src[i] {
+		case '>':
+			return false
+		case '<':
+			tag := src[i+1 : min(len(src), i+6)]
+			return len(tag) >= 5 && string(tag[:4]) == "link" && !isIdentByte(tag[4])
+		}
+	}
+	return false
+}

@@ -1,0 +1,19 @@
+// Links the user may follow, and hosts the code only compares against:
+// nothing is sent to these services.
+const SIGN_IN_HOSTS = ["accounts.google.com", "login.microsoftonline.com"];
+
+export function isSignIn(url: URL) {
+  if (url.host === "www.googleapis.com/youtube") return true;
+  return SIGN_IN_HOSTS.includes(url.host);
+}
+
+export function Footer({ lat, lng }: { lat: number; lng: number }) {
+  const maps = `https://www.google.com/maps?q=${lat},${lng}`;
+  return (
+    <footer>
+      <a href="https://www.youtube.com/embed/abc">our video</a>
+      <a href={`https://cdn.jsdelivr.net/npm/${lat}`}>source</a>
+      <button onClick={() => window.open(maps, "_blank")}>map</button>
+    </footer>
+  );
+}
