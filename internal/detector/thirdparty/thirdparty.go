@@ -67,9 +67,10 @@ type hostCall struct {
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "asset/third-party" }
 
-// Match implements detector.Detector: manifests and non-test code.
+// Match implements detector.Detector: manifests, non-test code and
+// page templates (the embeds they load).
 func (*Detector) Match(p string) bool {
-	return IsManifest(p) || code.Reads(lang.Of(p)) && !lang.IsTest(p)
+	return IsManifest(p) || (code.Reads(lang.Of(p)) || lang.Of(p) == lang.HTML) && !lang.IsTest(p)
 }
 
 // Exempt implements detector.PrefilterExempt: manifests are read whole.
@@ -88,6 +89,8 @@ var keywords = sync.OnceValue(func() []string {
 	// A call to a fixed host (hostCalls) names its URL's scheme.
 	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers.", "social_core.backends.", "://"}
 	kw = append(kw, credential.Keywords...)
+	// An option that switches a service on gives it an account (optionUses).
+	kw = append(kw, "apiKey", "appId", "api_key", "app_id", "dsn", "clientId", "client_id", "writeKey", "siteId", "projectId")
 	// A host's domain (groq.com for api.groq.com/openai) is a substring
 	// of every mention of the host: one keyword serves all its hosts.
 	seen := map[string]bool{}
@@ -148,6 +151,26 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 				d.products[n] = true
 			}
 			d.mu.Unlock()
+		}
+	}
+	if l := lang.Of(f.Path); l == lang.HTML || l.Family() == lang.JavaScript {
+		src := code.Stripped(f)
+		if l == lang.HTML {
+			src = blankHTMLComments(f.Data)
+		}
+		for _, u := range embedUses(l, src) {
+			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
+		}
+		if l == lang.HTML {
+			return nil
+		}
+	}
+	for _, u := range optionUses(code.Stripped(f)) {
+		d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
+	}
+	if lang.Of(f.Path).Family() == lang.Python {
+		for _, u := range dottedPaths(code.Stripped(f)) {
+			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
 		}
 	}
 	uses := code.FileUses(f)
@@ -331,8 +354,13 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	children := map[string][]string{}
 	shipping := func(ev facts.Evidence) bool { return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind) }
 	shipped := map[string]bool{}
+	// used: code the product ships imports, calls or configures the
+	// service. A dependency declared and never imported anywhere sends
+	// nothing (a package.json's nodemailer no file requires is no SMTP).
+	used := map[string]bool{}
 	for id, ev := range d.uses {
 		shipped[id] = slices.ContainsFunc(ev, shipping)
+		used[id] = slices.ContainsFunc(ev, func(e facts.Evidence) bool { return !IsManifest(e.File) && shipping(e) })
 	}
 	for id := range d.uses {
 		if !shipped[id] {
@@ -357,6 +385,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		// evidence stays.
 		if !s.ThirdParty() || len(children[id]) > 0 || !shipped[id] && !shipped[s.Parent] {
 			continue
+		}
+		if !used[id] && !used[s.Parent] {
+			continue // declared, never imported
 		}
 		if d.redirected[id] && !slices.ContainsFunc(ev, func(e facts.Evidence) bool { return !IsManifest(e.File) }) {
 			continue // declared, and used only to reach another vendor

@@ -32,6 +32,7 @@ func TestFixtures(t *testing.T) {
 		{"go", ""},
 		{"redirect", ""},
 		{"django-s3", ""},
+		{"pages", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

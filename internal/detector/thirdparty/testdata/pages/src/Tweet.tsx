@@ -1,0 +1,3 @@
+import { Tweet } from "react-tweet";
+
+export const Quote = ({ id }: { id: string }) => <Tweet id={id} />;

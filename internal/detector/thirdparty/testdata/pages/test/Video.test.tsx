@@ -1,0 +1,3 @@
+it("renders", () => {
+  render(<iframe src="https://www.youtube.com/embed/abc" />);
+});

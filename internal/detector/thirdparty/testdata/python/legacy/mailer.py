@@ -1,0 +1,2 @@
+# The legacy mailer.
+from sendgrid import SendGridAPIClient  # want: third-party sendgrid
