@@ -1,6 +1,9 @@
 package code
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A URL the code only links to or only compares against reaches nothing:
 // <a href="https://x.com/acme"> takes the user to a page when they click
@@ -21,7 +24,12 @@ func NotRequested(src []byte, off int) bool {
 		return false
 	}
 	closeAt := literalEnd(src, open)
-	if linkOrCompare(src, open, closeAt) {
+	// A URL with a path compared against is an endpoint the code is
+	// written for: url.startsWith("https://discord.com/api/webhooks/")
+	// picks the payload it then posts there. A bare host or origin
+	// compared only tests where a URL points.
+	endpoint := hasPath(src[open:closeAt])
+	if linkOrCompare(src, open, closeAt, endpoint) {
 		return true
 	}
 	name, def := boundName(src, open)
@@ -38,11 +46,29 @@ func NotRequested(src []byte, off int) bool {
 			return false // another object's field of the same name: unsure
 		}
 		uses++
-		if !linkOrCompare(src, m[0], m[1]) {
+		if !linkOrCompare(src, m[0], m[1], endpoint) {
 			return false
 		}
 	}
 	return uses > 0
+}
+
+var schemeRE = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://`)
+
+// hasPath reports whether a literal is a URL with a path after its host
+// (https://x.com/api/..., not https://x.com or x.com).
+func hasPath(lit []byte) bool {
+	s := string(lit)
+	if len(s) >= 2 {
+		s = s[1 : len(s)-1]
+	}
+	i := schemeRE.FindStringIndex(s)
+	if i == nil {
+		return false
+	}
+	rest := s[i[1]:]
+	j := strings.IndexByte(rest, '/')
+	return j >= 0 && j < len(rest)-1
 }
 
 // literalStart is the offset of the quote that opens the string literal
@@ -95,13 +121,17 @@ var (
 )
 
 // linkOrCompare reports whether the expression src[from:to] (a literal
-// or a name) is a link's target or a comparison's operand.
-func linkOrCompare(src []byte, from, to int) bool {
+// or a name) is a link's target or, unless it is an endpoint, a
+// comparison's operand.
+func linkOrCompare(src []byte, from, to int, endpoint bool) bool {
 	before := src[max(0, from-40):from]
-	if linkBeforeRE.Match(before) && !inLoadingTag(src, from) || compareBeforeRE.Match(before) {
+	if linkBeforeRE.Match(before) && !inLoadingTag(src, from) {
 		return true
 	}
-	return compareAfterRE.Match(src[to:min(len(src), to+20)])
+	if endpoint {
+		return false
+	}
+	return compareBeforeRE.Match(before) || compareAfterRE.Match(src[to:min(len(src), to+20)])
 }
 
 // bindRE is a name bound to the value that follows: const x =, x =,

@@ -3,7 +3,7 @@
 const SIGN_IN_HOSTS = ["accounts.google.com", "login.microsoftonline.com"];
 
 export function isSignIn(url: URL) {
-  if (url.host === "www.googleapis.com/youtube") return true;
+  if (url.host === "youtube-nocookie.com") return true;
   return SIGN_IN_HOSTS.includes(url.host);
 }
 
