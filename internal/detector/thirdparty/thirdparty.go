@@ -168,12 +168,15 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	for _, u := range optionUses(code.Stripped(f)) {
 		d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
 	}
+	uses := code.FileUses(f)
+	// Django wires a backend by its dotted path: a use like an import,
+	// held to the same S3 endpoint rule below.
+	var wired []code.Use
 	if lang.Of(f.Path).Family() == lang.Python {
 		for _, u := range dottedPaths(code.Stripped(f)) {
-			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
+			wired = append(wired, code.Use{Service: u.service, Line: code.LineAt(code.Stripped(f), u.off)})
 		}
 	}
-	uses := code.FileUses(f)
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read
 	}
@@ -188,7 +191,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.redirected["aws-s3"] = true
 		d.mu.Unlock()
 	}
-	for _, u := range uses {
+	for _, u := range append(slices.Clone(uses), wired...) {
 		if redirected && u.Service.ID == "openai" || elsewhere && u.Service.ID == "aws-s3" {
 			d.mu.Lock()
 			d.redirected[u.Service.ID] = true
