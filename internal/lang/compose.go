@@ -4,6 +4,7 @@ import (
 	"net"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -24,6 +25,9 @@ type composeFile struct {
 }
 
 type composeService struct {
+	Image   string      `yaml:"image"`
+	Build   yaml.Node   `yaml:"build"`
+	Extends yaml.Node   `yaml:"extends"`
 	Ports   []yaml.Node `yaml:"ports"`
 	Volumes []yaml.Node `yaml:"volumes"`
 	Command yaml.Node   `yaml:"command"`
@@ -70,7 +74,53 @@ func devCompose(src []byte) string {
 	if published > 0 && loopback == published {
 		return "publishes its ports on the loopback address only"
 	}
+	if names := supportOnly(f.Services); names != "" {
+		return "runs only supporting services, " + names + ", and no image or build of the product"
+	}
 	return ""
+}
+
+// supportImages are the images of the services a product runs beside
+// itself: databases, caches, queues, search engines, mail catchers, object
+// stores and their admin consoles. A compose file that runs only these,
+// with no build and no other image, does not run the product: it gives a
+// developer a database to import into or work against.
+var supportImages = map[string]bool{
+	"mongo": true, "mongodb": true, "mongo-express": true, "postgres": true, "postgresql": true, "postgis": true,
+	"pgvector": true, "mysql": true, "mariadb": true, "redis": true, "redis-stack": true, "redis-stack-server": true,
+	"valkey": true, "keydb": true, "memcached": true, "elasticsearch": true, "opensearch": true, "kibana": true,
+	"minio": true, "rabbitmq": true, "kafka": true, "cp-kafka": true, "zookeeper": true, "cp-zookeeper": true,
+	"meilisearch": true, "typesense": true, "mailhog": true, "mailpit": true, "maildev": true, "smtp4dev": true,
+	"adminer": true, "pgadmin4": true, "phpmyadmin": true, "localstack": true, "clickhouse-server": true,
+	"nats": true, "etcd": true, "couchdb": true, "cassandra": true, "neo4j": true, "influxdb": true,
+	"qdrant": true, "azurite": true, "dynamodb-local": true, "redisinsight": true, "mssql-server": true,
+}
+
+// supportOnly names the services of a compose file when every one runs a
+// supporting image (supportImages) and none builds: "" when any service
+// builds, extends another, or runs an image that is not known to be one.
+func supportOnly(services map[string]composeService) string {
+	var names []string
+	for name, s := range services {
+		if !s.Build.IsZero() || !s.Extends.IsZero() || !supportImages[imageName(s.Image)] {
+			return ""
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// imageName is an image reference's repository name, without registry,
+// owner, tag or digest: postgres of docker.io/library/postgres:16-alpine,
+// postgresql of bitnami/postgresql@sha256:...
+func imageName(ref string) string {
+	ref, _, _ = strings.Cut(ref, "@")
+	if i := strings.LastIndexByte(ref, '/'); i >= 0 {
+		ref = ref[i+1:]
+	}
+	ref, _, _ = strings.Cut(ref, ":")
+	return strings.ToLower(ref)
 }
 
 // volumeSource is a volume's host side: "./src" of "./src:/app:ro", or a

@@ -169,6 +169,9 @@ func RoleOf(p string) Role {
 	if r, ok := roleOfDirs(p, l); ok {
 		return r
 	}
+	if l == SQL && strings.Contains(strings.ToLower(base), "seed") {
+		return Role{Kind: Migration, noun: "seed data", why: "named " + base}
+	}
 	if r, ok := laterNames.role(base); ok {
 		return r
 	}
@@ -296,6 +299,11 @@ var dirRoles = map[string]dirRole{
 	"scripts": {Script, ""}, "script": {Script, ""},
 	"migrations": {Migration, ""}, "migration": {Migration, ""}, "migrate": {Migration, ""},
 	"alembic": {Migration, ""}, "seeds": {Migration, "seed script"}, "seeders": {Migration, "seed script"},
+	// Seed data: rows a developer or a demo mode loads into an empty
+	// database (a demo dump, sample users), not what production serves.
+	"seed": {Migration, "seed data"}, "seed-data": {Migration, "seed data"}, "seed_data": {Migration, "seed data"},
+	// Benchmarks: load generators and their harness, run by a developer.
+	"benchmarks": {Tooling, "benchmark"}, "benchmark": {Tooling, "benchmark"}, "bench": {Tooling, "benchmark"},
 	"bin": {Tooling, ""}, "tools": {Tooling, ""}, "tool": {Tooling, ""}, "hack": {Tooling, ""}, ".husky": {Tooling, "git hook"},
 	"githooks": {Tooling, "git hook"}, ".githooks": {Tooling, "git hook"},
 	// CI.
@@ -596,6 +604,46 @@ func startsServer(l Lang, src []byte) bool {
 	stripped := StripComments(l, src)
 	for _, m := range marks {
 		if bytes.Contains(stripped, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Generated reports a file a tool wrote from another source: a comment
+// line near its top, before any code, that says "Code generated ... DO
+// NOT EDIT." (Go's convention, which protoc, buf, sqlc, ent and most
+// generators follow, in // and # comments alike) or "@generated" (the
+// JS generators' mark). Its names are the generator's (a service's RPC
+// method paths), not values a person chose; what it serves is still
+// served.
+func Generated(src []byte) bool {
+	head := src[:min(len(src), 4<<10)]
+	for len(head) > 0 {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		var text []byte
+		for _, mark := range []string{"//", "#", "--", "/*", "*"} {
+			if rest, ok := bytes.CutPrefix(line, []byte(mark)); ok {
+				text = rest
+				break
+			}
+		}
+		if text == nil {
+			return false // code: the mark comes before any
+		}
+		if bytes.Contains(text, []byte("Code generated ")) && bytes.Contains(text, []byte("DO NOT EDIT")) {
+			return true
+		}
+		if bytes.Contains(text, []byte("@generated")) {
 			return true
 		}
 	}

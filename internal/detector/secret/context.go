@@ -1,8 +1,10 @@
 package secret
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -267,4 +269,92 @@ func expiredJWT(rule, value string, now time.Time) bool {
 	}
 	exp, err := claims.Exp.Float64()
 	return err == nil && exp > 0 && exp < float64(now.Unix())
+}
+
+// rpcMethod is an RPC method's full name as gRPC and Connect spell it,
+// /package.Service/Method: a route, not a key, whatever words it holds
+// (GetUserWebhookSigningSecret).
+var rpcMethod = regexp.MustCompile(`^/(?:[A-Za-z_][A-Za-z0-9_]*\.)+[A-Za-z_][A-Za-z0-9_]*/[A-Z][A-Za-z0-9_]*$`)
+
+// nameRule reports a rule that judges a value by its name and entropy
+// alone, so that a value which is a name (a storage key, a method) can
+// match it.
+func nameRule(rule string) bool { return rule == "generic-api-key" || rule == ruleSigningKey }
+
+// storageKeyUse matches a browser storage or server session lookup whose
+// first argument or subscript is the name that follows:
+// localStorage.getItem(NAME, sessionStorage.setItem(NAME,
+// AsyncStorage.removeItem(NAME, request.session[NAME],
+// session.pop(NAME, cookies.get(NAME. The %s is the quoted name.
+const storageKeyUse = `(?:(?:[Ss]torage|localStorage|sessionStorage|AsyncStorage|SecureStore|store)\.(?:get|set|remove)Item(?:Async)?\(\s*%[1]s\s*[,)]` +
+	`|\bsession\s*\[\s*%[1]s\s*\]` +
+	`|\bsession\.(?:get|pop|setdefault)\(\s*%[1]s\s*[,)]` +
+	`|\b[Cc]ookies?\.(?:get|set|remove|delete)\(\s*%[1]s\s*[,)])`
+
+// storageKey reports a value used as the name under which the browser's
+// storage or the server's session keeps something: the literal itself as
+// the key (localStorage.setItem('auth_token', t)), or the variable it is
+// assigned to (TOKEN_KEY = "app_access_token"; localStorage.getItem(TOKEN_KEY)).
+// The token is what is stored under the name, not the name. Only a value
+// that reads as a name (identifierLike) is taken for one: a random value
+// used as a storage key is rare, and a key that is also a name stays a key.
+func storageKey(data []byte, variable, value string, start int) bool {
+	if !identifierLike(value) {
+		return false
+	}
+	// The literal as the key, on its own line: what precedes its quote.
+	lineStart := bytes.LastIndexByte(data[:start], '\n') + 1
+	if start > 0 && start <= len(data) {
+		q := regexp.QuoteMeta(string(data[start-1 : start]))
+		lit := q + regexp.QuoteMeta(value) + q
+		end := min(len(data), start+len(value)+2)
+		if regexp.MustCompile(fmt.Sprintf(storageKeyUse, lit)).Match(data[lineStart:end]) {
+			return true
+		}
+	}
+	if !identifierName.MatchString(variable) {
+		return false
+	}
+	return regexp.MustCompile(fmt.Sprintf(storageKeyUse, `(?:[\w.]*\.)?`+regexp.QuoteMeta(variable)+`\b`)).Match(data)
+}
+
+var identifierName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+
+// placeholder reports a value written to show where a key goes rather
+// than hold one: "<token>", "{api_key}", "your-api-key", "sk-...", "xxx",
+// "replace_me". A rule that knows a key's format matches "sk-xxx..." as
+// readily as a key. It applies to keys an integration gives (API keys,
+// tokens in a curl line), not to a signing key or a password the app
+// falls back to: the app runs with "your-secret-key" if no one sets it.
+func placeholder(v string) bool {
+	lv := strings.ToLower(strings.Trim(v, `"' `))
+	switch {
+	case lv == "":
+		return false
+	case strings.HasPrefix(lv, "<") && strings.HasSuffix(lv, ">"),
+		strings.HasPrefix(lv, "{") && strings.HasSuffix(lv, "}"),
+		strings.HasPrefix(lv, "[") && strings.HasSuffix(lv, "]"):
+		return true
+	case strings.Contains(lv, "...") || strings.Contains(lv, "…") || strings.Contains(lv, "xxx"):
+		return true
+	}
+	for _, pre := range []string{"your-", "your_", "your."} {
+		if strings.HasPrefix(lv, pre) {
+			return true
+		}
+	}
+	for _, w := range []string{"changeme", "change-me", "change_me", "replaceme", "replace-me", "replace_me", "placeholder", "insert-your", "insert_your"} {
+		if strings.Contains(lv, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholderRule reports a rule whose value is a key someone was given,
+// for which a placeholder holds nothing: every rule but the ones for a
+// value the app itself falls back to (a signing key, an env default, a
+// default password).
+func placeholderRule(rule string) bool {
+	return rule != ruleSigningKey && rule != ruleEnvFallback && rule != ruleDefaultPassword
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/redact"
 )
 
@@ -90,6 +91,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		return nil
 	}
 	l := newLines(f.Data)
+	// A generated file's names are its generator's (an RPC service's
+	// method paths); an example file's values show where a key goes.
+	generated := lang.Generated(f.Data)
+	example := lang.RoleOf(f.Path).Kind == lang.Example
 	for _, c := range resolve(cands) {
 		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) {
 			continue
@@ -101,6 +106,12 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			continue
 		}
 		if c.rule == "generic-api-key" && sampleValue(c.secret) && !chosenName(c.variable) {
+			continue
+		}
+		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && storageKey(f.Data, c.variable, c.secret, c.start)) {
+			continue
+		}
+		if (placeholderRule(c.rule) || example) && placeholder(c.secret) {
 			continue
 		}
 		s := facts.Secret{
