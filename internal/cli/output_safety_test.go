@@ -24,7 +24,7 @@ var (
 	// brokenForgingFile cannot be parsed: its name is in a warning.
 	brokenForgingFile = "app/z\n::error file=z::FORGED\x1b[31m.py"
 	markdownName      = "![x](http://evil/x.png) @admin #1 [link](http://e)"
-	hostileCompose    = "services:\n  \"" + markdownName + "\":\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n    ports:\n      - \"5432:5432\"\n"
+	hostileCompose    = "services:\n  web:\n    build: .\n  \"" + markdownName + "\":\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n    ports:\n      - \"5432:5432\"\n"
 )
 
 func expressApp(routes ...string) string {
