@@ -71,6 +71,10 @@ const (
 	// up or its signature checked), in its body or in the function it
 	// hands the token to, which throws without it.
 	SignalTokenGate = "token-gate"
+	// SignalCookieOnly: the handler's only writes set or clear the
+	// caller's own cookies, itself or through a helper it calls (a server
+	// action that saves a theme or a layout in a cookie).
+	SignalCookieOnly = "cookie-only-write"
 	// SignalIDLookup: a path parameter's value reaches a lookup in the
 	// handler (Detail: the parameter's name).
 	SignalIDLookup = "id-lookup"

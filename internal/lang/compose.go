@@ -94,7 +94,13 @@ var supportImages = map[string]bool{
 	"adminer": true, "pgadmin4": true, "phpmyadmin": true, "localstack": true, "clickhouse-server": true,
 	"nats": true, "etcd": true, "couchdb": true, "cassandra": true, "neo4j": true, "influxdb": true,
 	"qdrant": true, "azurite": true, "dynamodb-local": true, "redisinsight": true, "mssql-server": true,
+	"grafana": true, "prometheus": true, "jaeger": true, "all-in-one": true,
 }
+
+// SupportImage reports an image reference that runs a supporting service
+// (a database, cache, queue, search engine, mail catcher, console): not
+// the product itself.
+func SupportImage(ref string) bool { return supportImages[imageName(ref)] }
 
 // supportOnly names the services of a compose file when every one runs a
 // supporting image (supportImages) and none builds: "" when any service

@@ -172,6 +172,11 @@ func RoleOf(p string) Role {
 	if l == SQL && strings.Contains(strings.ToLower(base), "seed") {
 		return Role{Kind: Migration, noun: "seed data", why: "named " + base}
 	}
+	if l.IsProgram() && seedName(base) {
+		// A script that fills an empty database (db:seed): run by hand.
+		// What app code imports is app code all the same (Tree.Roles).
+		return Role{Kind: Script, noun: "seed script", why: "named " + base}
+	}
 	if r, ok := laterNames.role(base); ok {
 		return r
 	}
@@ -524,6 +529,21 @@ func composeRole(base string) (Kind, bool) {
 		}
 	}
 	return App, false
+}
+
+// seedName reports a file named for seeding a database: seed.ts,
+// seeds.py, seed_users.py, demo-seed.js; not seedling.ts or reseed.go.
+func seedName(base string) bool {
+	stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+	if stem == "seed" || stem == "seeds" {
+		return true
+	}
+	for _, pre := range []string{"seed_", "seed-", "seeds_", "seeds-"} {
+		if strings.HasPrefix(stem, pre) {
+			return true
+		}
+	}
+	return strings.HasSuffix(stem, "_seed") || strings.HasSuffix(stem, "-seed") || strings.HasSuffix(stem, ".seed")
 }
 
 // scriptNoun names a script by what it is for, when its name says.

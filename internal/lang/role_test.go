@@ -149,7 +149,10 @@ func TestRoleOf(t *testing.T) {
 		{"bench/load.go", Tooling},
 		// Lookalikes: a seed's code outside such a folder, a word that
 		// holds bench, SQL named for something else.
+		{"lib/db/seed.ts", Script},
+		{"app/seed_users.py", Script},
 		{"src/seedling.ts", App},
+		{"internal/reseed.go", App},
 		{"internal/benchmark_report.go", App},
 		{"app/workbench/views.py", App},
 		{"store/queries/users.sql", App},

@@ -324,6 +324,25 @@ var debugEndpoint = &Rule{
 	},
 }
 
+// authLibraryHandler reports a route an authentication library serves
+// whole: Auth.js/next-auth's catch-all, whose parameter the library reads
+// by the name it requires ([...nextauth]), or a handler built by the
+// library's own call (NextAuth(...), better-auth's toNextJsHandler(auth)).
+// Sign-in, callbacks, sign-out and CSRF are its endpoints, public by
+// design, each checked by the library.
+func authLibraryHandler(r *facts.Route) bool {
+	if r.Framework == "nextjs" {
+		for _, p := range r.Params {
+			if p.In == "path" && p.Name == "nextauth" {
+				return true
+			}
+		}
+	}
+	return authLibraryCall.MatchString(r.Body)
+}
+
+var authLibraryCall = regexp.MustCompile(`\b(?:NextAuth|toNextJsHandler|toNodeHandler)\s*\(`)
+
 var unauthenticatedWrite = &Rule{
 	ID: "unauthenticated-write", Title: "State-changing route without authentication",
 	Stride: []string{"S", "E"}, CWE: []string{"CWE-306", "CWE-862"},
@@ -341,7 +360,14 @@ var unauthenticatedWrite = &Rule{
 				// Ending the caller's own session, or a write the request's
 				// secret token opens (a refresh, reset or e-mail token), is
 				// public by design: the token is the authentication.
-				!c.Shows(facts.SignalSessionEnd, r) && !c.Shows(facts.SignalTokenGate, r)
+				!c.Shows(facts.SignalSessionEnd, r) && !c.Shows(facts.SignalTokenGate, r) &&
+				// An auth library's own handler signs callers in: public by
+				// design, its checks are the library's.
+				!authLibraryHandler(r) &&
+				// A write only to the caller's own cookies (a theme or
+				// locale a server action sets) changes nothing anyone else
+				// sees.
+				!c.Shows(facts.SignalCookieOnly, r)
 		}) {
 			level := model.Medium
 			if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {

@@ -89,6 +89,10 @@ type kindGate struct {
 // unless, a guard's else if.
 var branchLine = regexp.MustCompile(`^\s*(?:\}\s*)?(?:else\s+)?(?:if|elif|unless)\b`)
 
+// signatureArg is a call's arguments handing over a request's signature:
+// handleWebhook({ body, signature }), verify(payload, req.headers).
+var signatureArg = regexp.MustCompile(`(?i)signature|\bsig\b|\bheaders\b`)
+
 // dependsArg ends code that a dependency follows: Depends( or Security(,
 // the dependency on the same line or the next.
 var dependsArg = regexp.MustCompile(`\b(?:Depends|Security)\(\s*$`)
@@ -143,11 +147,16 @@ func (d *Calls) calleeSignals(r *facts.Route) []facts.Signal {
 				end = len(body) - i
 			}
 			token := (unique || i > 0 && body[i-1] == '.') && requestToken.Match(body[i:i+end])
-			if !branch && !token {
+			// A signature verifier throws on a bad signature too
+			// (constructEvent): the handler need not branch, only hand
+			// it the signature the request carries.
+			signed := unique && signatureArg.MatchString(opened(string(body), i+len(name)+1))
+			if !branch && !token && !signed {
 				continue
 			}
 			for _, c := range ctls {
-				if (c.kind == facts.SignalTokenGate && token || c.kind != facts.SignalTokenGate && branch) && !seen[c.kind] {
+				sig := c.kind == facts.SignalWebhookSig || c.kind == facts.SignalReplayBound
+				if (c.kind == facts.SignalTokenGate && token || c.kind != facts.SignalTokenGate && branch || sig && signed) && !seen[c.kind] {
 					seen[c.kind] = true
 					out = append(out, facts.Signal{Kind: c.kind, Detail: name, Route: r.Key(), In: facts.SignalInHandler, Evidence: c.at})
 				}

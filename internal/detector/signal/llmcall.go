@@ -93,7 +93,10 @@ func (*Calls) Match(p string) bool { return srccode.Reads(lang.Of(p)) && !lang.I
 var (
 	pyDefRE = regexp.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)`)
 	goDefRE = regexp.MustCompile(`(?m)^func[ \t]+(?:\([^)]*\)[ \t]*)?(\w+)`)
-	jsDefRE = regexp.MustCompile(`(?m)(?:\bfunction\*?[ \t]*(\w+)|\b(?:const|let|var)[ \t]+(\w+)[ \t]*=[ \t]*(?:async[ \t]*)?(?:function\b|\([^)\n]*\)[ \t]*(?::[^=\n]*)?=>|\w+[ \t]*=>)|^[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(\w+)[ \t]*\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{)`)
+	// The last form is a tRPC procedure, a router's member
+	// (handleWebhook: publicProcedure.input(...).mutation(...)): a
+	// function the app calls by that name (caller.x.handleWebhook(...)).
+	jsDefRE = regexp.MustCompile(`(?m)(?:\bfunction\*?[ \t]*(\w+)|\b(?:const|let|var)[ \t]+(\w+)[ \t]*=[ \t]*(?:async[ \t]*)?(?:function\b|\([^)\n]*\)[ \t]*(?::[^=\n]*)?=>|\w+[ \t]*=>)|^[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(\w+)[ \t]*\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{|^[ \t]*(\w+)[ \t]*:[ \t]*\w*[Pp]rocedure\b)`)
 	// notDefs are keywords the method form of jsDefRE would take for a
 	// definition (if (x) {).
 	notDefs = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true, "function": true, "return": true, "with": true}
@@ -467,6 +470,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 			out.AddSignal(s)
 		}
 		for _, s := range d.modelsThrough(&r, models) {
+			out.AddSignal(s)
+		}
+		for _, s := range d.cookieOnlySignal(&r) {
 			out.AddSignal(s)
 		}
 	}

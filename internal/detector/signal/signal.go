@@ -48,6 +48,11 @@ type Pattern struct {
 	// NotInCall, if set, clears the match when it matches inside the same
 	// call or literal (yaml.load with a SafeLoader is no weakness).
 	NotInCall *regexp.Regexp
+	// NotInCallee, if set, clears the match when a function the call's
+	// arguments name or call (a key function: jwt.Parse(t, keyFunc(secret)))
+	// is defined in the same file and its body matches: the check is one
+	// call away.
+	NotInCallee *regexp.Regexp
 	// NotAfter, if set, clears the match when it matches in the rest of
 	// its line (the value a sink is given: DOMPurify.sanitize(x)).
 	NotAfter *regexp.Regexp
@@ -570,6 +575,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.NotInCall != nil && p.NotInCall.MatchString(enclosing(text, i, j)+opened(text, j)) {
 		return false
 	}
+	if p.NotInCallee != nil && calleeMatches(text, opened(text, j), p.NotInCallee) {
+		return false
+	}
 	if p.NotNear != nil && p.NotNear.MatchString(linesBefore(text, i, nearLines)) {
 		return false
 	}
@@ -581,6 +589,58 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return name != "" && assignedFrom(text, i, name, p.Assigned, p.Cleared)
 	}
 	return true
+}
+
+// argName is the name an argument passes or calls: keyFunc of keyFunc
+// and of keyFunc(secret); none of a selector (jwt.WithIssuer(x)).
+var argName = regexp.MustCompile(`^([A-Za-z_]\w*)\s*(?:\(|$)`)
+
+// topArgs splits a call's arguments at its top-level commas.
+func topArgs(args string) []string {
+	var out []string
+	depth, start := 0, 0
+	for k := 0; k < len(args); k++ {
+		switch args[k] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(args[start:k]))
+				start = k + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(args[start:]))
+}
+
+// calleeMatches reports whether a function that args names, defined in
+// text (func name(, function name(, def name(, name := func(, const name
+// = ( ... =>), has a body that re matches. The body is read from the
+// definition to the next top-level definition, at most a few kilobytes.
+func calleeMatches(text, args string, re *regexp.Regexp) bool {
+	for _, a := range topArgs(args) {
+		m := argName.FindStringSubmatch(a)
+		if m == nil {
+			continue
+		}
+		name := regexp.QuoteMeta(m[1])
+		def := regexp.MustCompile(`(?m)^\s*(?:func\s+(?:\([^)]*\)\s*)?` + name + `\s*\(|(?:async\s+)?function\s+` + name + `\s*\(|def\s+` + name + `\s*\(|` +
+			`(?:const|let|var)?\s*` + name + `\s*:?=\s*(?:func\b|(?:async\s*)?\(|function\b))`)
+		loc := def.FindStringIndex(text)
+		if loc == nil {
+			continue
+		}
+		body := text[loc[1]:min(len(text), loc[1]+4096)]
+		if k := regexp.MustCompile(`\n(?:func |def |function |export |class )`).FindStringIndex(body); k != nil {
+			body = body[:k[0]]
+		}
+		if re.MatchString(body) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastGroup is the text of the last submatch that took part in the match.

@@ -174,7 +174,10 @@ var webPatterns = []Pattern{
 	{Weakness: WeakJWTUnpinned, Detail: "JWT parsed without checking the signing method", Langs: goOnly,
 		Keywords:  []string{"jwt.Parse"},
 		Re:        regexp.MustCompile(`\bjwt\.Parse(?:WithClaims)?\(`),
-		NotInCall: regexp.MustCompile(`\.Method\b|WithValidMethods|SigningMethod|,\s*[\w.]+\s*$`)},
+		NotInCall: regexp.MustCompile(`\.Method\b|WithValidMethods|SigningMethod|,\s*[\w.]+\s*$`),
+		// The key function checks the method: jwt.Parse(t, keyFunc(secret))
+		// with func keyFunc(...) jwt.Keyfunc { ... t.Method.Alg() ... }.
+		NotInCallee: regexp.MustCompile(`\.Method\b|SigningMethod`)},
 	{Weakness: WeakJWTUnpinned, Detail: "JWT verified with the algorithm its own header names", Langs: code,
 		Keywords: []string{"algorithms"},
 		Re:       regexp.MustCompile(`\balgorithms\s*[:=]\s*\[?\s*[\w.]*(?:header|unverified)[\w.\[\]'"]*alg`)},
