@@ -136,7 +136,8 @@ func TestRoleOf(t *testing.T) {
 		{"packages/db/drizzle/0003_brave_name.sql", Migration},
 		{"drizzle/0000_init.sql", Migration},
 		{"src/drizzle/schema.ts", App},
-		{"drizzle/seed/0001_users.sql", App},
+		{"drizzle/queries/0001_users.sql", App},
+		{"drizzle/seed/0001_users.sql", Migration}, // seed data, by its folder
 		{"prisma/migrations/20240101/migration.sql", Migration},
 		{"db/migrate/20240101_create_users.rb", Migration},
 		{"alembic/versions/abc_add.py", Migration},
