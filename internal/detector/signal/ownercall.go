@@ -55,35 +55,12 @@ func paramsOf(code string) []string {
 		return nil
 	}
 	var out []string
-	for _, part := range splitArgs(code[open+1 : end]) {
+	for _, part := range topArgs(code[open+1 : end]) {
 		w := identRE.FindString(part)
 		if len(out) == 0 && (w == "self" || w == "cls") {
 			continue
 		}
 		out = append(out, w)
-	}
-	return out
-}
-
-// splitArgs splits a list at its top-level commas.
-func splitArgs(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	if strings.TrimSpace(s[start:]) != "" {
-		out = append(out, s[start:])
 	}
 	return out
 }
@@ -114,7 +91,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 			if end < 0 {
 				continue
 			}
-			args, raw := splitArgs(body[m[1]:end]), splitArgs(r.Body[m[1]:end])
+			args, raw := topArgs(body[m[1]:end]), topArgs(r.Body[m[1]:end])
 			for i, a := range args {
 				if i >= len(fn.params) || fn.params[i] == "" {
 					break
@@ -284,7 +261,7 @@ func (d *Calls) dropLoggedOnly(r *facts.Route, sigs []facts.Signal) []facts.Sign
 			if !ok || d.allDefs[last] != 1 || end < 0 {
 				continue
 			}
-			args, rawArgs := splitArgs(body[m[1]:end]), splitArgs(raw[m[1]:end])
+			args, rawArgs := topArgs(body[m[1]:end]), topArgs(raw[m[1]:end])
 			id, who := -1, -1
 			for i, a := range args {
 				switch {

@@ -595,7 +595,8 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 // and of keyFunc(secret); none of a selector (jwt.WithIssuer(x)).
 var argName = regexp.MustCompile(`^([A-Za-z_]\w*)\s*(?:\(|$)`)
 
-// topArgs splits a call's arguments at its top-level commas.
+// topArgs splits a call's arguments or a function's parameters at their
+// top-level commas, each trimmed; a trailing comma adds no empty one.
 func topArgs(args string) []string {
 	var out []string
 	depth, start := 0, 0
@@ -612,7 +613,10 @@ func topArgs(args string) []string {
 			}
 		}
 	}
-	return append(out, strings.TrimSpace(args[start:]))
+	if last := strings.TrimSpace(args[start:]); last != "" || len(out) == 0 {
+		out = append(out, last)
+	}
+	return out
 }
 
 // calleeMatches reports whether a function that args names, defined in
