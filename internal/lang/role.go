@@ -3,6 +3,7 @@ package lang
 import (
 	"bytes"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -209,6 +210,10 @@ func Classify(p string, src []byte) Role {
 	switch {
 	case l == Go && goBuildIgnore(src) && goPackage(src) == "main":
 		return Role{Kind: Tooling, noun: "go generate program", why: "//go:build ignore"}
+	case l == Go && goBuildTag(src, "mage") && goPackage(src) == "main":
+		return Role{Kind: Tooling, noun: "mage build script", why: "//go:build mage"}
+	case r.Kind == Migration && importsFromService(l, src):
+		return Role{Kind: App, why: "calls another service and changes no schema: an import feature, not a migration"}
 	case l == Go && hasSegment(p, "cmd") && goPackage(src) == "main":
 		return Role{Kind: App, why: "a command under cmd/"}
 	case r.Kind == Tooling && hasSegment(p, "bin") && startsServer(l, src):
@@ -591,7 +596,11 @@ func goPackage(src []byte) string {
 
 // goBuildIgnore reports a //go:build ignore (or // +build ignore)
 // constraint above the package clause.
-func goBuildIgnore(src []byte) bool {
+func goBuildIgnore(src []byte) bool { return goBuildTag(src, "ignore") }
+
+// goBuildTag reports a build constraint above the package clause that
+// names tag (//go:build mage, // +build ignore).
+func goBuildTag(src []byte, tag string) bool {
 	head := src[:min(len(src), 4<<10)]
 	if i := bytes.Index(head, []byte("\npackage ")); i >= 0 {
 		head = head[:i]
@@ -600,13 +609,37 @@ func goBuildIgnore(src []byte) bool {
 		line = bytes.TrimSpace(line)
 		if bytes.HasPrefix(line, []byte("//go:build ")) || bytes.HasPrefix(line, []byte("// +build ")) {
 			for _, f := range bytes.Fields(line[bytes.IndexByte(line, ' '):]) {
-				if string(f) == "ignore" {
+				if string(f) == tag {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+var (
+	// schemaChange is what a database migration does: DDL, or a
+	// migration framework's steps (goose, golang-migrate, xormigrate,
+	// gormigrate, xorm's Sync, Alembic, Django, knex, Sequelize, TypeORM).
+	schemaChange = regexp.MustCompile(`(?i)\b(?:create|alter|drop)\s+(?:table|index|view|column)\b|\badd\s+column\b|` +
+		`\b(?:goose|migrate|xormigrate|gormigrate)\.|\bSync2?\(|\bAutoMigrate\(|\bop\.(?:add|drop|alter|create)_|` +
+		`\bdef (?:upgrade|downgrade)\(|migrations\.(?:Migration|RunPython|AddField|CreateModel)\b|` +
+		`\b(?:exports\.|async\s+)(?:up|down)\b|queryInterface\.|MigrationInterface\b`)
+	// outboundCall is code that calls another service over HTTP.
+	outboundCall = regexp.MustCompile(`"net/http"|\bhttp\.(?:Get|Post|NewRequest(?:WithContext)?)\(|^\s*(?:import|from)\s+(?:requests|httpx|aiohttp)\b|\bfetch\(|\baxios\b`)
+)
+
+// importsFromService: a program under a migration folder that calls
+// another service over HTTP and changes no schema is a feature that
+// moves a user's data in from that service (an import from another
+// product), not a migration of the database.
+func importsFromService(l Lang, src []byte) bool {
+	if !l.IsProgram() {
+		return false
+	}
+	head := src[:min(len(src), 64<<10)]
+	return outboundCall.Match(head) && !schemaChange.Match(head)
 }
 
 // startsServer reports code that listens for requests: what bin/www of

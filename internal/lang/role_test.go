@@ -230,6 +230,18 @@ func TestClassify(t *testing.T) {
 		{"internal/gen.go", "// +build ignore\n\npackage main\n", Tooling},
 		{"internal/gen.go", "//go:build linux\n\npackage main\n", App},
 		{"internal/gen.go", "//go:build ignore\n\npackage gen\n", App},
+		// mage's build file is tooling; a package main built for linux is not.
+		{"build/tasks.go", "//go:build mage\n\npackage main\n\nfunc Build() error { return nil }\n", Tooling},
+		{"build/tasks.go", "//go:build linux\n\npackage main\n", App},
+		// Under a migration folder: code that calls another service and
+		// changes no schema imports a user's data from it (App); schema
+		// changes stay migrations, with or without an HTTP call.
+		{"pkg/modules/migration/todo/todo.go", "package todo\n\nimport \"net/http\"\n\nfunc Fetch() { http.Get(apiURL) }\n", App},
+		{"app/migration/importer.py", "import requests\n\ndef pull(token):\n    return requests.get(URL)\n", App},
+		{"pkg/migration/20240101.go", "package migration\n\nimport \"example.com/xormigrate\"\n\nvar m = xormigrate.Migration{ID: \"1\"}\n", Migration},
+		{"pkg/migration/20240102.go", "package migration\n\nimport \"net/http\"\n\nconst q = \"ALTER TABLE tasks ADD COLUMN done_at\"\n", Migration},
+		{"migrations/0002_notes.py", "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n", Migration},
+		{"migrations/helpers.js", "module.exports = { table: 'users' }\n", Migration},
 		{"cmd/x/main_test.go", "package main\n", Test},
 		{"bin/www", "#!/usr/bin/env node\nvar app = require('../app');\nserver = http.createServer(app);\nserver.listen(port);\n", App},
 		{"bin/www", "#!/usr/bin/env node\n// server.listen(port)\nconsole.log('setup')\n", Tooling},
