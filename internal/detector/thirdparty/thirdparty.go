@@ -46,6 +46,16 @@ type Detector struct {
 	// (go.mod's module, package.json's and pyproject.toml's name): a
 	// domain named like it is the product's own (listmonk.app).
 	products map[string]bool
+	// published are the packages the tree's manifests build, by full
+	// name, each with the manifest that names it: a service whose SDK is
+	// one of them is the product itself (a vendor's own repository with
+	// its SDK beside the app), no third party (Finish).
+	published map[string][]string
+	// brands are the names the product goes by: its packages' npm scope
+	// (@dub/ui is dub's), its Go module's last element. A vendor's own
+	// app calling the vendor's public SDK or API (dogfooding) is the
+	// product itself, as its own domain is (Finish).
+	brands map[string]bool
 	// s3Unset are the places code uses the S3 SDK without making a
 	// client (its commands, its presigner): Amazon S3's only if some
 	// client goes to Amazon or none goes elsewhere (Finish).
@@ -55,7 +65,8 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, secrets: map[string]bool{},
-		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{}}
+		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{},
+		published: map[string][]string{}, brands: map[string]bool{}}
 }
 
 // hostCall is one call to a fixed host, with the secrets read in it.
@@ -129,6 +140,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.mu.Lock()
 		for _, n := range productNames(f.Data) {
 			d.products[n] = true
+		}
+		for _, n := range packageNames(f.Data) {
+			if b := brandOf(n); b != "" {
+				d.brands[b] = true
+			}
+		}
+		// A private workspace package (npm's "private": true) is never
+		// published: its name may be any word, a service's SDK's too.
+		if !privatePackage.Match(f.Data) {
+			for _, n := range packageNames(f.Data) {
+				d.published[n] = append(d.published[n], f.Path)
+			}
 		}
 		d.mu.Unlock()
 		for _, dep := range deps {
@@ -354,6 +377,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)
 	}
+	for id := range d.uses {
+		if d.publishes(catalog.ByID(id), out) {
+			delete(d.uses, id)
+		}
+	}
 	children := map[string][]string{}
 	shipping := func(ev facts.Evidence) bool { return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind) }
 	shipped := map[string]bool{}
@@ -445,6 +473,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 // module path, package.json's "name", pyproject.toml's name = "...".
 var productNameRE = regexp.MustCompile(`(?m)^module\s+(\S+)|^\s*"name"\s*:\s*"([^"]+)"|^name\s*=\s*["']([^"']+)["']`)
 
+// privatePackage is package.json's "private": true.
+var privatePackage = regexp.MustCompile(`"private"\s*:\s*true\b`)
+
 // setupNameRE is the name setup.py gives the package: setup(name="x").
 var setupNameRE = regexp.MustCompile(`\bname\s*=\s*["']([\w.-]+)["']`)
 
@@ -460,6 +491,56 @@ func (d *Detector) ownDomain(v string) bool {
 	// On a platform's domain (fly.dev, onrender.com: a registrable domain
 	// of three labels) the product's hosts are named for it first.
 	return strings.Count(v, ".") >= 2 && d.products[strings.SplitN(label, "-", 2)[0]]
+}
+
+// packageNames are the full names a manifest gives what it builds, lower
+// case: go.mod's module path, package.json's and pyproject.toml's name.
+func packageNames(data []byte) []string {
+	var out []string
+	for _, m := range productNameRE.FindAllSubmatch(data, 2) {
+		out = append(out, strings.ToLower(string(m[1])+string(m[2])+string(m[3])))
+	}
+	return out
+}
+
+// brandOf is the product name a package name carries: an npm scope
+// (@dub/ui), a Go module path's last element (github.com/acme/shop/v2 is
+// shop); a bare package name carries none (a workspace's "ui").
+func brandOf(name string) string {
+	switch {
+	case strings.HasPrefix(name, "@") && strings.Contains(name, "/"):
+		return strings.TrimPrefix(name[:strings.IndexByte(name, '/')], "@")
+	case strings.Count(name, "/") >= 2 && strings.Contains(name[:strings.IndexByte(name, '/')], "."):
+		if n := productNames([]byte("module " + name)); len(n) == 1 {
+			return n[0]
+		}
+	}
+	return ""
+}
+
+// publishes reports whether the service is the product itself: a
+// manifest of code the product ships builds one of the service's own
+// packages, or the service goes by the product's brand.
+func (d *Detector) publishes(s *catalog.Service, out *detector.Sink) bool {
+	if s == nil {
+		return false
+	}
+	if d.brands[s.ID] {
+		return true
+	}
+	for _, pkgs := range s.Packages {
+		for _, p := range pkgs {
+			if d.brands[strings.ToLower(p)] {
+				return true
+			}
+			for _, m := range d.published[strings.ToLower(p)] {
+				if ships(out.RoleOf(m).Kind) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // productNames are the words of the names a manifest gives the product:
