@@ -148,6 +148,12 @@ var Patterns = append([]Pattern{
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: code,
 		Keywords: []string{"jwt", "JWT", "jose"},
 		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*(\[[^\]\n]*)?['"]none['"]|verify_signature['"]?\s*:\s*False|jwt\.decode\([^)\n]*verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
+	// The same switch held in a name: {"verify_signature": VERIFY} where
+	// the module or the lines above set VERIFY = False.
+	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: py,
+		Keywords: []string{"verify_signature"},
+		Re:       regexp.MustCompile(`verify_signature['"]?\s*:\s*([A-Za-z_]\w*)\b`),
+		Assigned: regexp.MustCompile(`^False\b`)},
 	{Weakness: "tls-unverified", Detail: "TLS certificate verification turned off", Langs: code,
 		Keywords:  []string{"verify", "CERT_NONE", "unverified", "check_hostname", "rejectUnauthorized", "REJECT_UNAUTHORIZED", "InsecureSkipVerify"},
 		Re:        regexp.MustCompile(`(\bverify\s*=\s*False|ssl\._create_unverified_context\(|verify_mode\s*=\s*ssl\.CERT_NONE|check_hostname\s*=\s*False|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED['"]?\]?\s*=\s*['"]?0|InsecureSkipVerify:\s*true)`),
@@ -679,8 +685,22 @@ func assignedFrom(text string, i int, name string, value, cleared *regexp.Regexp
 		between := strings.Join(lines[k+1:], "\n") + lineAt(text, i)[:i-lineStart]
 		return value.MatchString(strings.TrimSpace(m[2])) && (cleared == nil || !cleared.MatchString(between))
 	}
+	// A module constant (VERIFY_SIGNATURE = False at the top of the file,
+	// far from its use) is one hop too, when the module sets it once.
+	if constantName.MatchString(name) {
+		var values []string
+		for _, line := range strings.Split(text[:lineStart], "\n") {
+			if m := assignment.FindStringSubmatch(line); m != nil && m[1] == name && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") {
+				values = append(values, strings.TrimSpace(m[2]))
+			}
+		}
+		return len(values) == 1 && value.MatchString(values[0])
+	}
 	return false
 }
+
+// constantName is a name written as a constant: VERIFY_SIGNATURE.
+var constantName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 
 // assignment is a line that assigns: its target (a name or a destructuring
 // pattern) and its value. Compiled once; the target is checked after.
