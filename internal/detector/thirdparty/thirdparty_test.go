@@ -33,7 +33,7 @@ func TestFixtures(t *testing.T) {
 		{"redirect", ""},
 		{"django-s3", ""},
 		{"pages", ""},
-		{"vendor", ""},
+		{"ownproduct", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {
