@@ -511,9 +511,7 @@ func brandOf(name string) string {
 	case strings.HasPrefix(name, "@") && strings.Contains(name, "/"):
 		return strings.TrimPrefix(name[:strings.IndexByte(name, '/')], "@")
 	case strings.Count(name, "/") >= 2 && strings.Contains(name[:strings.IndexByte(name, '/')], "."):
-		if n := productNames([]byte("module " + name)); len(n) == 1 {
-			return n[0]
-		}
+		return strings.ToLower(moduleName(name))
 	}
 	return ""
 }
@@ -552,11 +550,7 @@ func productNames(data []byte) []string {
 	for _, m := range productNameRE.FindAllSubmatch(data, 2) {
 		name := string(m[1]) + string(m[2]) + string(m[3])
 		if m[1] != nil {
-			elems := strings.Split(name, "/")
-			if last := elems[len(elems)-1]; len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
-				elems = elems[:len(elems)-1] // a major version: example.com/app/v2
-			}
-			name = elems[len(elems)-1]
+			name = moduleName(name)
 		}
 		for _, part := range strings.Split(strings.TrimPrefix(name, "@"), "/") {
 			if part != "" {
@@ -565,6 +559,16 @@ func productNames(data []byte) []string {
 		}
 	}
 	return out
+}
+
+// moduleName is a Go module path's last element, a major version
+// skipped: example.com/app/v2 is app.
+func moduleName(path string) string {
+	elems := strings.Split(path, "/")
+	if last := elems[len(elems)-1]; len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		elems = elems[:len(elems)-1]
+	}
+	return elems[len(elems)-1]
 }
 
 func dedupe(ev []facts.Evidence) []facts.Evidence {
