@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -536,7 +537,7 @@ func (d *drafter) threats() {
 	for _, r := range Rules() {
 		var groups []*group
 		idx := map[string]int{}
-		for _, h := range r.fire(d.c) {
+		for _, h := range sharedHandlers(r.fire(d.c)) {
 			t, ok := d.draftThreat(r, h)
 			if !ok {
 				continue
@@ -565,6 +566,62 @@ func (d *drafter) threats() {
 			d.addGroup(r, g)
 		}
 	}
+}
+
+// sharedHandlers gives the hits whose routes one handler serves (a view
+// mounted at two paths, a class answering GET and DELETE) one cause: the
+// weakness is in that handler and so is its fix, so they are one row with
+// each route a site. A handler serving one route keeps its route's row.
+func sharedHandlers(hits []Hit) []Hit {
+	key := func(h Hit) string {
+		r := h.Route
+		if r == nil || h.Cause != nil && !h.Cause.MitigatedOnly {
+			return ""
+		}
+		// A handler is known by its file and name (the name keeps the
+		// row's id through edits above it); an anonymous one only where
+		// the detector says where its code starts. A route registered in
+		// a loop shares its line with other handlers, so a line alone
+		// names none.
+		switch {
+		case r.HandlerFile != "":
+			return r.HandlerFile + "#" + cmp.Or(r.Handler, strconv.Itoa(r.HandlerLine))
+		case r.Handler != "" && r.File != "":
+			return r.File + "#" + r.Handler
+		}
+		return ""
+	}
+	routes := map[string]map[string]bool{}
+	for _, h := range hits {
+		if k := key(h); k != "" {
+			if routes[k] == nil {
+				routes[k] = map[string]bool{}
+			}
+			routes[k][h.Route.ID] = true
+		}
+	}
+	for i, h := range hits {
+		k := key(h)
+		if len(routes[k]) < 2 {
+			continue
+		}
+		r := h.Route
+		file := k[:strings.LastIndexByte(k, '#')]
+		name := "Routes served by one handler (" + path.Base(file) + ")"
+		if r.Handler != "" {
+			name = "Routes served by " + r.Handler + " (" + path.Base(file) + ")"
+		}
+		// The id names the handler by its file's folder, base name and
+		// function: short, and the same after edits elsewhere.
+		file = strings.TrimSuffix(file, path.Ext(file))
+		if dir := path.Base(path.Dir(file)); dir != "." && dir != "/" {
+			file = dir + "-" + path.Base(file)
+		} else {
+			file = path.Base(file)
+		}
+		hits[i].Cause = &Cause{ID: "handler-" + slug(file+"-"+k[strings.LastIndexByte(k, '#')+1:]), Name: name}
+	}
+	return hits
 }
 
 // drafted is one hit's threat before it is added, with the parts of its

@@ -187,3 +187,53 @@ func TestCapEvidenceLeavesItsInputAlone(t *testing.T) {
 		t.Fatalf("capEvidence after a first cap = %v, want %v", got, want)
 	}
 }
+
+// One handler mounted at two paths is one weakness with one fix: one row
+// listing both routes. A handler of its own keeps its route's row, and
+// two handlers of the same name in different files stay apart.
+func TestSharedHandlerOneRow(t *testing.T) {
+	mk := func(path string, line int, file, handler string) facts.Route {
+		r := groupRoute("GET", path, line)
+		r.Params = []facts.Param{{Name: "id", In: "path", Type: facts.TypeInt}}
+		r.HandlerFile, r.Handler, r.HandlerLine = file, handler, 100
+		return r
+	}
+	// Registered in a loop: one line, no handler named, two handlers.
+	loop := func(path string) facts.Route {
+		r := groupRoute("GET", path, 50)
+		r.ID = "loop" + path
+		r.Params = []facts.Param{{Name: "id", In: "path", Type: facts.TypeInt}}
+		return r
+	}
+	// Named where the route is registered (an Express router's
+	// controller method, a Django view), not where its code starts.
+	named := func(path string, line int) facts.Route {
+		r := groupRoute("GET", path, line)
+		r.File, r.Handler = "routes/index.js", "posts.show"
+		r.Params = []facts.Param{{Name: "id", In: "path", Type: facts.TypeInt}}
+		return r
+	}
+	rs := []facts.Route{
+		mk("/api/v1/books/{id}", 10, "library/views.py", "book_detail"),
+		mk("/library/books/{id}", 20, "library/views.py", "book_detail"),
+		mk("/api/v1/exams/{id}", 30, "exams/views.py", "detail"),
+		mk("/api/v1/notes/{id}", 40, "notes/views.py", "detail"),
+		loop("/feeds/{id}"), loop("/tags/{id}"),
+		named("/posts/{id}", 60), named("/api/posts/{id}", 70),
+	}
+	var signals []facts.Signal
+	for _, r := range rs {
+		signals = append(signals, handlerSignal(r, facts.SignalIDLookup, "id"))
+	}
+	m := Draft(facts.Facts{Surfaces: rs, Signals: signals}, Options{})
+	var ids []string
+	for _, th := range threatsOf(m, "idor") {
+		ids = append(ids, fmt.Sprintf("%s/%d", th.ID, len(th.Sites)))
+	}
+	slices.Sort(ids)
+	want := []string{"idor.get-api-v1-exams-id/0", "idor.get-api-v1-notes-id/0", "idor.get-feeds-id/0", "idor.get-tags-id/0",
+		"idor.handler-library-views-book-detail/2", "idor.handler-routes-index-posts-show/2"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
+	}
+}
