@@ -107,7 +107,9 @@ type fileFacts struct {
 	nestGuards  []string // app.useGlobalGuards / APP_GUARD
 	nestGuardAt []int    // the line each of nestGuards is applied at
 	nestApplies []nestApply
-	nestPublic  []string // custom decorators that set public metadata
+	nestPublic  []string     // custom decorators that set public metadata
+	nestModules []nestModule // @Module classes and their controllers
+	nestMounts  []nestMount  // RouterModule.register entries
 }
 
 // trim drops the spare capacity appends leave: a file's facts are kept

@@ -31,6 +31,7 @@ func TestFixtures(t *testing.T) {
 		{fwNest, fwNest},
 		{"nestjs-modules", fwNest},  // auth from consumer.apply().forRoutes() and APP_GUARD
 		{"nestjs-versions", fwNest}, // URI versioning, prefix excludes, enum paths, decorators in JavaScript
+		{"nestjs-router", fwNest},   // RouterModule.register: module paths, children, a table in a const
 		{fwNext, fwNext},
 		{"nextjs-monorepo", fwNext}, // only folders the tree marks as Next.js apps
 		{fwHono, fwHono},

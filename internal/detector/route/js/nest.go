@@ -115,6 +115,10 @@ func (f *fileFacts) collectNest(t *syntax.Tree) {
 		case "call_expression":
 			if fn := n.ChildByFieldName("function"); fn != nil && fn.Type() == "member_expression" && t.Text(fn.ChildByFieldName("property")) == "forRoutes" {
 				f.nestForRoutes(t, n)
+			} else if fn != nil && t.Text(fn) == "RouterModule.register" {
+				if args := argList(n); len(args) > 0 {
+					f.nestRouter(t, args[0], nil)
+				}
 			}
 		case "variable_declarator":
 			// export const AllowGuest = () => SetMetadata(IS_PUBLIC_KEY, true)
@@ -128,6 +132,127 @@ func (f *fileFacts) collectNest(t *syntax.Tree) {
 		}
 		return true
 	})
+}
+
+// nestModule is a @Module class and the controllers it declares.
+type nestModule struct {
+	class       string
+	controllers []string
+}
+
+// nestMount is one RouterModule.register entry: the module's controllers
+// are served under path, its parents' paths first.
+type nestMount struct {
+	module string
+	path   []strExpr
+}
+
+// nestRouter reads RouterModule.register's table (an array, or a const
+// of this file holding one): {path, module, children}, where a child is
+// an entry of its own or a bare module served under its parent's path.
+func (f *fileFacts) nestRouter(t *syntax.Tree, table *syntax.Node, parent []strExpr) {
+	if table.Type() == "identifier" {
+		name := t.Text(table)
+		table = nil
+		syntax.Walk(t.Root(), func(n *syntax.Node) bool {
+			if table == nil && n.Type() == "variable_declarator" && t.Text(n.ChildByFieldName("name")) == name {
+				table = n.ChildByFieldName("value")
+			}
+			return table == nil
+		})
+		if table == nil {
+			return
+		}
+	}
+	for table.Type() == "as_expression" || table.Type() == "satisfies_expression" || table.Type() == "parenthesized_expression" {
+		table = table.NamedChild(0)
+	}
+	if table.Type() != "array" {
+		return
+	}
+	for _, e := range syntax.NamedChildren(table) {
+		if e.Type() == "identifier" {
+			f.nestMounts = append(f.nestMounts, nestMount{module: t.Text(e), path: parent})
+			continue
+		}
+		if e.Type() != "object" {
+			continue
+		}
+		own := slices.Clone(parent)
+		if p := objectField(t, e, "path"); p != nil {
+			x, ok := f.strExpr(t, p)
+			if !ok {
+				continue // a path not read would put the routes elsewhere
+			}
+			own = append(own, x)
+		}
+		if m := objectField(t, e, "module"); m != nil && m.Type() == "identifier" {
+			f.nestMounts = append(f.nestMounts, nestMount{module: t.Text(m), path: own})
+		}
+		if c := objectField(t, e, "children"); c != nil {
+			f.nestRouter(t, c, own)
+		}
+	}
+}
+
+// nestModulePaths maps each controller (its file and class) to the path
+// RouterModule serves its module under, when the module is in the
+// router's table. Classes are known by the file that declares them: two
+// apps' NotesController are two controllers.
+func (r *resolver) nestModulePaths() map[string]string {
+	mounts := map[string]string{}
+	for _, p := range sortedKeys(r.files) {
+		f := r.files[p]
+		for _, m := range f.nestMounts {
+			full := ""
+			ok := true
+			for _, e := range m.path {
+				s, k := r.str(f, e, 0)
+				ok = ok && k
+				full = urlpath.Join(full, s)
+			}
+			if key := r.classKey(f, m.module); ok && key != "" {
+				if _, seen := mounts[key]; !seen {
+					mounts[key] = full
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	if len(mounts) == 0 {
+		return out
+	}
+	for _, p := range sortedKeys(r.files) {
+		f := r.files[p]
+		for _, m := range f.nestModules {
+			path, ok := mounts[f.path+"#"+m.class]
+			if !ok {
+				continue
+			}
+			for _, c := range m.controllers {
+				if key := r.classKey(f, c); key != "" {
+					out[key] = path
+				}
+			}
+		}
+	}
+	return out
+}
+
+// classKey names the class a file refers to by name: file#Class, where
+// file declares it (this one, or the one it is imported from).
+func (r *resolver) classKey(f *fileFacts, name string) string {
+	if imp, ok := f.imports[name]; ok {
+		t := r.target(f.path, imp.from)
+		if t == nil {
+			return ""
+		}
+		if imp.name != "" && imp.name != "default" {
+			name = imp.name
+		}
+		return t.path + "#" + name
+	}
+	return f.path + "#" + name
 }
 
 // publicKey is a SetMetadata key or decorator name that marks a route
@@ -290,6 +415,18 @@ func (f *fileFacts) nestClass(t *syntax.Tree, class *syntax.Node) {
 	for _, d := range decs {
 		name, args := decorator(t, d)
 		switch {
+		case name == "Module":
+			if len(args) > 0 {
+				if cs := objectField(t, args[0], "controllers"); cs != nil && cs.Type() == "array" {
+					m := nestModule{class: base.class}
+					for _, c := range syntax.NamedChildren(cs) {
+						if c.Type() == "identifier" {
+							m.controllers = append(m.controllers, t.Text(c))
+						}
+					}
+					f.nestModules = append(f.nestModules, m)
+				}
+			}
 		case name == "Controller":
 			isCtrl = true
 			if len(args) > 0 {
@@ -499,6 +636,7 @@ func (f *fileFacts) nestCall(t *syntax.Tree, call *syntax.Node, prop string) {
 // the nearest bootstrap (main.ts) above them.
 func (r *resolver) emitNest(out *detector.Sink) {
 	var boots, guardFiles []*fileFacts
+	modulePath := r.nestModulePaths()
 	customPublic := map[string]bool{}
 	applyFile := map[int]*fileFacts{}
 	for _, p := range sortedKeys(r.files) {
@@ -587,7 +725,7 @@ func (r *resolver) emitNest(out *detector.Sink) {
 					}
 				}
 				for _, version := range versioning.segments(nr.versions) {
-					full, types := routePath(urlpath.Join(urlpath.Join(served, version), rel))
+					full, types := routePath(urlpath.Join(urlpath.Join(urlpath.Join(served, version), modulePath[f.path+"#"+nr.class]), rel))
 					for k, v := range nr.types {
 						types[k] = v
 					}
