@@ -11,15 +11,26 @@ import (
 )
 
 // goModels reads a Go file's models from its syntax tree: structs mapped
-// to tables (a gorm, bun, db or pg tag on a field, or gorm.Model
-// embedded) and the tables its SQL string literals declare (migrations
-// kept as strings in code). A file that does not parse is read as far as
-// the parser got.
+// to tables (a gorm, bun, db, pg or xorm tag on a field, or gorm.Model
+// embedded), named by their TableName method when they have one, and
+// the tables its SQL string literals declare (migrations kept as strings
+// in code). A file that does not parse is read as far as the parser got.
 func goModels(src []byte, inserts bool) []Model {
 	fset := token.NewFileSet()
 	f, _ := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
 	if f == nil {
 		return nil
+	}
+	tables := goTableNames(f)
+	topLevel := map[*ast.TypeSpec]bool{}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok {
+			for _, sp := range gd.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					topLevel[ts] = true
+				}
+			}
+		}
 	}
 	var out []Model
 	var segs []Segment
@@ -27,10 +38,16 @@ func goModels(src []byte, inserts bool) []Model {
 		switch n := n.(type) {
 		case *ast.TypeSpec:
 			st, ok := n.Type.(*ast.StructType)
-			if !ok || !goMapped(st) {
+			if !ok || !goMapped(st) || inserts && !topLevel[n] {
+				// A struct declared in a function of the product's code is
+				// a query's row (counts by task), not a table; a
+				// migration's function declares the tables it creates.
 				return true
 			}
 			md := Model{Name: n.Name.Name, Line: fset.Position(n.Pos()).Line}
+			if t := tables[n.Name.Name]; t != "" {
+				md.Name, md.Table = t, t // read and named as the table it maps to
+			}
 			names := map[string]bool{}
 			for _, field := range st.Fields.List {
 				for _, name := range field.Names {
@@ -38,15 +55,20 @@ func goModels(src []byte, inserts bool) []Model {
 				}
 			}
 			for _, field := range st.Fields.List {
-				if tagged(field, "-") {
-					continue // not stored
-				}
-				if r, ok := goRelation(field, names); ok {
+				r, related := goRelation(field, names)
+				if related {
 					r.Line = fset.Position(field.Pos()).Line
 					md.Relations = append(md.Relations, r)
 					if r.Field != "" && goStructType(field.Type) != "" {
 						continue // the related struct, not a column
 					}
+				}
+				if tagged(field, "-") {
+					continue // not stored; a struct beside its key still names what the key holds
+				}
+				if r, ok := goKeyColumn(field); ok && !related {
+					r.Line = fset.Position(field.Pos()).Line
+					md.Relations = append(md.Relations, r)
 				}
 				typ := goTypeText(field.Type)
 				for _, name := range field.Names {
@@ -271,6 +293,69 @@ func sqlDeclares(s string) bool {
 	return sqlStmtRE.MatchString(s)
 }
 
+// ormTags are the struct tag keys of the Go ORMs read here.
+var ormTags = []string{"gorm", "bun", "db", "pg", "xorm"}
+
+// goTableNames are the tables a file's structs name through a TableName
+// method that returns a literal (func (*Project) TableName() string {
+// return "projects" }), as gorm and xorm read them.
+func goTableNames(f *ast.File) map[string]string {
+	out := map[string]string{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "TableName" || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Body == nil || len(fd.Body.List) != 1 {
+			continue
+		}
+		ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		lit, ok := ret.Results[0].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			continue
+		}
+		recv := fd.Recv.List[0].Type
+		if s, ok := recv.(*ast.StarExpr); ok {
+			recv = s.X
+		}
+		id, ok := recv.(*ast.Ident)
+		if name, err := strconv.Unquote(lit.Value); ok && err == nil && name != "" {
+			out[id.Name] = name
+		}
+	}
+	return out
+}
+
+// goKeyColumn is the model an integer or string key column names by the
+// ORM's convention, <Model>ID (UserID, ProjectViewID), with the column's
+// type: the name alone proves nothing, so Finish keeps it only when a
+// model of that name is read and its own ID column has the same type
+// (xorm and sqlx declare no foreign keys; the key is a plain int64).
+func goKeyColumn(field *ast.Field) (Relation, bool) {
+	if len(field.Names) != 1 {
+		return Relation{}, false
+	}
+	name := field.Names[0].Name
+	target, ok := strings.CutSuffix(name, "ID")
+	if !ok || target == "" {
+		return Relation{}, false
+	}
+	typ := goTypeText(field.Type)
+	if !goKeyType(typ) {
+		return Relation{}, false
+	}
+	return Relation{Target: target, Field: name, KeyType: typ}, true
+}
+
+// goKeyType: a type a row's key is declared with.
+func goKeyType(t string) bool {
+	switch t {
+	case "int", "int32", "int64", "uint", "uint32", "uint64", "string", "uuid.UUID":
+		return true
+	}
+	return false
+}
+
 // goMapped: a struct an ORM maps to a table.
 func goMapped(st *ast.StructType) bool {
 	for _, field := range st.Fields.List {
@@ -290,8 +375,10 @@ func goMapped(st *ast.StructType) bool {
 			continue
 		}
 		tag := goTag(field)
-		for _, key := range []string{"gorm", "bun", "db", "pg"} {
-			if _, ok := tag.Lookup(key); ok {
+		for _, key := range ormTags {
+			// A tag that keeps the field out (`xorm:"-"`) or folds a
+			// struct in (`xorm:"extends"`, a join's result) maps no column.
+			if v, ok := tag.Lookup(key); ok && v != "-" && v != "extends" {
 				return true
 			}
 		}
@@ -313,8 +400,8 @@ func goTag(field *ast.Field) reflect.StructTag {
 // tagged: the field's ORM tag is value alone (`db:"-"`): not a column.
 func tagged(field *ast.Field, value string) bool {
 	tag := goTag(field)
-	for _, key := range []string{"gorm", "bun", "db", "pg"} {
-		if v, ok := tag.Lookup(key); ok && strings.Split(v, ",")[0] == value {
+	for _, key := range ormTags {
+		if v, ok := tag.Lookup(key); ok && strings.TrimSpace(strings.Split(v, ",")[0]) == value {
 			return true
 		}
 	}

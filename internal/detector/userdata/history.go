@@ -32,7 +32,11 @@ var (
 	// TypeORM's queryRunner (dropTable, renameTable), Alembic's op
 	// (drop_table, rename_table), Django's operations (DeleteModel,
 	// RenameModel).
-	callDropRE   = regexp.MustCompile(`\b(?:dropTable|dropTableIfExists|drop_table|DeleteModel)\(\s*(?:name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
+	callDropRE = regexp.MustCompile(`\b(?:dropTable|dropTableIfExists|drop_table|DeleteModel)\(\s*(?:name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
+	// Go's ORMs drop by name: xorm's DropTables("a", "b"), gorm's
+	// Migrator().DropTable("a").
+	goDropRE     = regexp.MustCompile(`\bDropTables?\(\s*((?:"[\w.]+"\s*,\s*)*"[\w.]+")\s*,?\s*\)`)
+	quotedRE     = regexp.MustCompile(`"([\w.]+)"`)
 	callRenameRE = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 )
 
@@ -75,6 +79,11 @@ func schemaOps(p string, data []byte) []schemaOp {
 	}
 	for _, m := range callDropRE.FindAllSubmatchIndex(src, -1) {
 		add(m[0], tableName(string(src[m[2]:m[3]])), "")
+	}
+	for _, m := range goDropRE.FindAllSubmatchIndex(src, -1) {
+		for _, q := range quotedRE.FindAllSubmatch(src[m[2]:m[3]], -1) {
+			add(m[0], tableName(string(q[1])), "")
+		}
 	}
 	slices.SortStableFunc(ops, func(a, b at) int { return a.off - b.off })
 	out := make([]schemaOp, 0, len(ops))
@@ -185,7 +194,18 @@ type migrationStep struct {
 	file         string
 	rev, follows string            // Alembic's revision ids, when it has them
 	declared     map[string]string // model key -> name
+	firstLine    map[string]int    // model key -> the line it is first declared on
 	ops          []schemaOp
+}
+
+// renamesTo: the step renames a table to the one keyed k.
+func (s *migrationStep) renamesTo(k string) bool {
+	for _, op := range s.ops {
+		if op.To != "" && code.ModelKey(op.To) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // orderSteps sorts migrations into the order they run: by path, numbers
@@ -306,8 +326,11 @@ func fates(steps []*migrationStep) (map[string]map[string]string, map[string]str
 		}
 		for _, op := range s.ops {
 			from := code.ModelKey(op.From)
-			if _, ok := s.declared[from]; ok {
-				continue // rebuilt in the same migration
+			if _, ok := s.declared[from]; ok && (s.firstLine[from] > op.Line || s.renamesTo(from)) {
+				// Dropped and created again, or a copy renamed over it:
+				// rebuilt in the same migration. Declared (read) first
+				// and dropped after, it is gone.
+				continue
 			}
 			for k, cur := range now {
 				if cur != "" && code.ModelKey(cur) == from {

@@ -38,6 +38,10 @@ type Relation struct {
 	// framework (settings.AUTH_USER_MODEL, get_user_model(), "auth.User",
 	// Supabase's auth.users), not a model of the app.
 	User bool
+	// KeyType: the relation is read from the key column's name alone
+	// (a Go UserID int64 with no tag saying so), and holds only when the
+	// target is a model read whose own ID column has this type.
+	KeyType string
 }
 
 // ---- Prisma ----

@@ -79,7 +79,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm"}
 }
 
 // Detect implements detector.Detector.
@@ -87,7 +87,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	models := FileModels(ctx, f)
 	var step *migrationStep
 	if isMigration(f.Path) {
-		step = &migrationStep{file: f.Path, declared: map[string]string{}, ops: schemaOps(f.Path, f.Data)}
+		step = &migrationStep{file: f.Path, declared: map[string]string{}, firstLine: map[string]int{}, ops: schemaOps(f.Path, f.Data)}
 		if m := alembicRevRE.FindSubmatch(f.Data); m != nil {
 			step.rev = string(m[1])
 			if m := alembicDownRE.FindSubmatch(f.Data); m != nil {
@@ -95,7 +95,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			}
 		}
 		for _, m := range models {
-			step.declared[code.ModelKey(m.Name)] = m.Name
+			k := code.ModelKey(m.Name)
+			step.declared[k] = m.Name
+			if l, ok := step.firstLine[k]; !ok || m.Line < l {
+				step.firstLine[k] = m.Line
+			}
 		}
 	}
 	var pending []pendingAsset
@@ -204,6 +208,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	d.resolveKeys(groups)
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := map[string]bool{}
 	for k, idx := range groups {
@@ -281,6 +286,37 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		out.AddAsset(a)
 	}
 	return nil
+}
+
+// resolveKeys keeps a relation read from a key column's name alone
+// (KeyType) only when a model of that name is read and its own ID
+// column is declared with the key's type: a UserID int64 beside a User
+// whose ID is an int64 holds a user's id; a ProviderUserID string, or a
+// key to a model not read, is no relation.
+func (d *Detector) resolveKeys(groups map[string][]int) {
+	idType := map[string]string{}
+	for k, idx := range groups {
+		for _, i := range idx {
+			for _, f := range d.seen[i].Fields {
+				if strings.EqualFold(f.Name, "id") && f.Type != "" {
+					idType[k] = f.Type
+				}
+			}
+		}
+	}
+	for i := range d.seen {
+		m := &d.seen[i]
+		if !slices.ContainsFunc(m.Relations, func(r Relation) bool { return r.KeyType != "" }) {
+			continue
+		}
+		m.Relations = slices.DeleteFunc(slices.Clone(m.Relations), func(r Relation) bool {
+			if r.KeyType == "" {
+				return false
+			}
+			t := code.ModelKey(r.Target)
+			return t == code.ModelKey(m.Name) || idType[t] != r.KeyType
+		})
+	}
 }
 
 // productContent: the model read as key k references other models, and
