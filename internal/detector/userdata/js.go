@@ -405,7 +405,10 @@ func (r *jsReader) call(n *syntax.Node) {
 		r.document(n, callee, args)
 	case r.drizzle && len(args) >= 2 && r.drizzleTable(n):
 		if name, ok := r.t.StringValue(args[0]); ok {
-			fields, rels := r.drizzleColumns(args[1])
+			fields, rels, columns := r.drizzleColumns(args[1])
+			if len(args) >= 3 {
+				rels = append(rels, r.drizzleForeignKeys(args[2], columns)...)
+			}
 			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: fields, Relations: rels})
 		}
 	}
@@ -451,16 +454,17 @@ func (r *jsReader) drizzleTable(call *syntax.Node) bool {
 // its builder's first argument when it has one (text("password_hash")),
 // typed by the builder (boolean, integer, timestamp), and references the
 // table of .references(() => users.id).
-func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation) {
+func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation, map[string]string) {
 	v = jsUnwrap(v)
 	if v != nil && v.Type() == "arrow_function" {
 		v = jsUnwrap(v.ChildByFieldName("body"))
 	}
 	if v == nil || v.Type() != "object" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var fields []Field
 	var rels []Relation
+	columns := map[string]string{} // property -> column name
 	for _, p := range syntax.NamedChildren(v) {
 		if p.Type() != "pair" {
 			continue
@@ -496,9 +500,58 @@ func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation) {
 		if ref != "" {
 			rels = append(rels, Relation{Target: ref, Field: name, Line: syntax.Line(p)})
 		}
+		columns[key] = name
 		fields = append(fields, Field{Name: name, Type: typ})
 	}
-	return fields, rels
+	return fields, rels, columns
+}
+
+// drizzleForeignKeys reads the foreign keys a table's extra-config
+// callback declares ((table) => [foreignKey({ columns: [table.userId],
+// foreignColumns: [users.id] })], drizzle-kit's introspected style):
+// each is a relation from the first column to the table of the first
+// foreign column.
+func (r *jsReader) drizzleForeignKeys(v *syntax.Node, columns map[string]string) []Relation {
+	var rels []Relation
+	syntax.Walk(v, func(n *syntax.Node) bool {
+		if n.Type() != "call_expression" || jsCallee(r.t, n) != "foreignKey" {
+			return true
+		}
+		args := jsArgs(n)
+		if len(args) == 0 || args[0].Type() != "object" {
+			return true
+		}
+		var col, target string
+		for _, p := range syntax.NamedChildren(args[0]) {
+			if p.Type() != "pair" {
+				continue
+			}
+			arr := jsUnwrap(p.ChildByFieldName("value"))
+			if arr == nil || arr.Type() != "array" {
+				continue
+			}
+			els := syntax.NamedChildren(arr)
+			if len(els) == 0 || els[0].Type() != "member_expression" {
+				continue
+			}
+			switch jsKey(r.t, p.ChildByFieldName("key")) {
+			case "columns":
+				col = r.t.Text(els[0].ChildByFieldName("property"))
+				if c, ok := columns[col]; ok {
+					col = c
+				}
+			case "foreignColumns":
+				if obj := els[0].ChildByFieldName("object"); obj != nil && obj.Type() == "identifier" {
+					target = r.drizzleTableOf(r.t.Text(obj))
+				}
+			}
+		}
+		if col != "" && target != "" {
+			rels = append(rels, Relation{Target: target, Field: col, Line: syntax.Line(n)})
+		}
+		return false
+	})
+	return rels
 }
 
 // drizzleRef is the table a column's references(() => users.id) names:
@@ -515,7 +568,12 @@ func (r *jsReader) drizzleRef(args []*syntax.Node) string {
 	if obj == nil || obj.Type() != "identifier" {
 		return ""
 	}
-	name := r.t.Text(obj)
+	return r.drizzleTableOf(r.t.Text(obj))
+}
+
+// drizzleTableOf is the table a variable holds (const users =
+// pgTable("users", ...)), or the variable's name.
+func (r *jsReader) drizzleTableOf(name string) string {
 	if v := jsUnwrap(r.bindings[name]); v != nil && v.Type() == "call_expression" {
 		if args := jsArgs(v); len(args) > 0 {
 			if s, ok := r.t.StringValue(args[0]); ok {

@@ -48,12 +48,26 @@ type Relation struct {
 
 var (
 	prismaModelRE = regexp.MustCompile(`(?m)^[ \t]*model[ \t]+(\w+)[ \t]*\{`)
-	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+([\w.]+)`)
+	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+([\w.]+)(\[\])?`)
+	prismaEnumRE  = regexp.MustCompile(`(?m)^[ \t]*(?:enum|model|type)[ \t]+(\w+)[ \t]*\{`)
 )
+
+// prismaScalars are Prisma's column types; any other type is an enum, a
+// composite type or a model.
+var prismaScalars = map[string]bool{"String": true, "Boolean": true, "Int": true, "BigInt": true, "Float": true,
+	"Decimal": true, "DateTime": true, "Json": true, "Bytes": true, "Unsupported": true}
 
 func prismaModels(src []byte) []Model {
 	var out []Model
 	lines, nest := code.NewLines(src), nesting{}
+	// The file's enums, composite types and models: a list of a type
+	// that is no scalar and no enum is the other side of a relation
+	// (posts Post[], emails NotificationEmail[]), not a column, and
+	// neither is a field typed by a model of the file.
+	declared := map[string]string{}
+	for _, m := range prismaEnumRE.FindAllSubmatch(src, -1) {
+		declared[string(m[1])] = strings.Fields(string(m[0]))[0]
+	}
 	for _, m := range prismaModelRE.FindAllSubmatchIndex(src, -1) {
 		if nest.tooDeep(m[0]) {
 			continue
@@ -73,6 +87,9 @@ func prismaModels(src []byte) []Model {
 			if strings.Contains(l, "@relation(") && strings.Contains(l, "fields:") {
 				md.Relations = append(md.Relations, Relation{Target: f[2], Field: f[1], Line: first + i})
 				continue
+			}
+			if t := f[2]; !prismaScalars[t] && (f[3] != "" && declared[t] != "enum" && declared[t] != "type" || declared[t] == "model") {
+				continue // a relation's other side
 			}
 			md.Fields = append(md.Fields, Field{Name: f[1], Type: f[2]})
 		}

@@ -58,6 +58,13 @@ type seenModel struct {
 	// or another record of a person. An API key or a token alone is an
 	// integration's (a provider's key, a connector's token), not a person.
 	person bool
+	// signsIn: the person is named (identity) or signs in with a
+	// password, or the model is the framework's user: who it is, not
+	// only how to reach it (a team's or a workspace's e-mail).
+	signsIn bool
+	// secret: a field holds a secret something signs in with (a token,
+	// a key, a password).
+	secret bool
 }
 
 // New returns the detector, for one scan.
@@ -120,6 +127,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		var personal, billingState []string
 		classes := map[string]string{}
 		person := m.Account
+		signsIn, secret := m.Account, false
 		logged := logRecord(m.Fields)
 		keys := relationKeys(m)
 		ref := referenceRecord(m, keys)
@@ -138,6 +146,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			case KindUserData:
 				personal = append(personal, field.Name)
 				person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
+				signsIn = signsIn || c == Identity || c == AuthSecret && signInSecret(field.Name)
+				secret = secret || c == AuthSecret
 			case KindIntegrity:
 				billingState = append(billingState, field.Name)
 			}
@@ -159,7 +169,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if len(billingState) > 0 {
 			add(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}, m.Name, true)
 		}
-		seen = append(seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person})
+		seen = append(seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret})
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -210,14 +220,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	d.resolveKeys(groups)
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
-	users := map[string]bool{}
-	for k, idx := range groups {
-		for _, i := range idx {
-			if d.seen[i].person {
-				users[k] = true
-			}
-		}
-	}
+	users := d.people(order, groups)
 	// Ownership follows relations to a fixed point: each round owns the
 	// models that reference a user model or a model owned before.
 	for changed := true; changed; {
@@ -319,6 +322,74 @@ func (d *Detector) resolveKeys(groups map[string][]int) {
 	}
 }
 
+// people are the user models: the models whose own fields are a
+// person's. A model people join through a membership table (a team, a
+// workspace: users_on_team's user_id, team_id and role) is a group, not
+// a person, though it keeps an e-mail: what belongs to it is the
+// group's. An app with no such model signs people in with a secret
+// alone (an access token, no name or e-mail): a model holding one that
+// belongs to no other model is the account itself.
+func (d *Detector) people(order []string, groups map[string][]int) map[string]bool {
+	users, strong := map[string]bool{}, map[string]bool{}
+	for k, idx := range groups {
+		for _, i := range idx {
+			if d.seen[i].person {
+				users[k] = true
+			}
+			if d.seen[i].signsIn {
+				strong[k] = true
+			}
+		}
+	}
+	for t := range d.membered(order, groups, strong) {
+		if users[t] && !strong[t] {
+			delete(users, t)
+		}
+	}
+	if len(users) > 0 {
+		return users
+	}
+	// Of the models that hold a secret and belong to none, the one most
+	// models belong to is the account (a webhook's secret, one delivery
+	// log beside it, is not).
+	refs := map[string]map[string]bool{}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			for _, r := range d.seen[i].Relations {
+				t := code.ModelKey(r.Target)
+				if t != k {
+					if refs[t] == nil {
+						refs[t] = map[string]bool{}
+					}
+					refs[t][k] = true
+				}
+			}
+		}
+	}
+	most := 1
+	var accounts []string
+	for _, k := range order {
+		secret, related := false, false
+		for _, i := range groups[k] {
+			secret = secret || d.seen[i].secret
+			related = related || len(d.seen[i].Relations) > 0
+		}
+		switch n := len(refs[k]); {
+		case !secret || related || n < most:
+		case n > most:
+			most, accounts = n, []string{k}
+		default:
+			accounts = append(accounts, k)
+		}
+	}
+	if most > 1 {
+		for _, k := range accounts {
+			users[k] = true
+		}
+	}
+	return users
+}
+
 // productContent: the model read as key k references other models, and
 // each is shared and joined to no user (a hint's challenge; not an item's
 // household, which users join).
@@ -349,7 +420,7 @@ func (d *Detector) membered(order []string, groups map[string][]int, users map[s
 	for _, k := range order {
 		for _, i := range groups[k] {
 			m := d.seen[i]
-			if m.userData || !membership(m.Model) {
+			if m.userData || !membership(m.Model, groups) {
 				continue
 			}
 			var user bool
@@ -456,9 +527,12 @@ func freeTextOnly(a facts.Asset) bool {
 	return true
 }
 
-// membership: the model's fields are its keys, ids and timestamps, and at
-// most one more (a role).
-func membership(m Model) bool {
+// membership: the model's fields are its keys, ids and timestamps, the
+// other side of a relation (a field typed by a model read), a JSON
+// document of the member's settings, and at most one more (a role). A
+// user's rating of a challenge (a score and a review) is the user's
+// record, and joins the user to no challenge.
+func membership(m Model, models map[string][]int) bool {
 	keys := relationKeys(m)
 	own := 0
 	for _, f := range m.Fields {
@@ -466,9 +540,21 @@ func membership(m Model) bool {
 		if keys[f.Name] || len(ws) == 0 || ws[len(ws)-1] == "id" || timestamp(f) {
 			continue
 		}
+		if f.Type != "" && models[code.ModelKey(f.Type)] != nil || jsonType(f.Type) {
+			continue
+		}
 		own++
 	}
 	return own <= 1
+}
+
+// jsonType: a column declared to hold a JSON document.
+func jsonType(t string) bool {
+	switch strings.ToLower(t) {
+	case "json", "jsonb", "jsonfield", "map":
+		return true
+	}
+	return false
 }
 
 // relationKeys are the model's fields that hold a reference: a foreign
