@@ -1,6 +1,10 @@
 package secret
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
 
 // maxCallScan bounds how far an argument list is read: calls that set a
 // key are short, and a bound keeps a malformed file from costing much.
@@ -15,50 +19,24 @@ func callArgs(src string, open int) (args []string, closing int) {
 		return nil, -1
 	}
 	end := min(len(src), open+maxCallScan)
-	var (
-		depth = 0
-		quote byte
-		start = open + 1
-	)
-	for i := open + 1; i < end; i++ {
-		c := src[i]
-		if quote != 0 {
-			switch c {
-			case '\\':
-				i++
-			case quote:
-				quote = 0
-			case '\n':
-				if quote != '`' {
-					quote = 0 // an unterminated string ends with its line
-				}
-			}
-			continue
-		}
-		switch c {
-		case '\'', '"', '`':
-			quote = c
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth == 0 {
-				if a := strings.TrimSpace(src[start:i]); a != "" || len(args) > 0 {
-					args = append(args, a)
-				}
-				return args, i
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				args = append(args, strings.TrimSpace(src[start:i]))
-				start = i + 1
-			}
-		}
+	closing = lang.ClosingBracket(src[:end], open)
+	inner := src[open+1 : end]
+	if closing >= 0 {
+		inner = src[open+1 : closing]
 	}
-	if a := strings.TrimSpace(src[start:end]); a != "" {
-		args = append(args, a)
+	args = lang.SplitTopLevel(inner)
+	for i := range args {
+		args[i] = strings.TrimSpace(args[i])
 	}
-	return args, -1
+	// f() has no argument; f(a, ) keeps its empty last one; a list cut
+	// short keeps only what was read.
+	if n := len(args); args[n-1] == "" && (n == 1 || closing < 0) {
+		args = args[:n-1]
+	}
+	if len(args) == 0 {
+		return nil, closing
+	}
+	return args, closing
 }
 
 // stringLiteral returns the value of a plain string literal, optionally
@@ -106,30 +84,8 @@ func stringLiteral(arg string) (string, bool) {
 // topLevelComma is the index of the first comma outside quotes and
 // brackets, or -1.
 func topLevelComma(s string) int {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if quote != 0 {
-			if c == '\\' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch c {
-		case '\'', '"', '`':
-			quote = c
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				return i
-			}
-		}
+	if parts := lang.SplitTopLevel(s); len(parts) > 1 {
+		return len(parts[0])
 	}
 	return -1
 }

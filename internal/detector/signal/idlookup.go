@@ -8,6 +8,7 @@ import (
 	words "github.com/threatmap/threatmap/internal/detector/code"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // An object id is a path parameter whose value reaches a lookup: a call
@@ -293,19 +294,7 @@ func readByName(name string) *regexp.Regexp {
 // closing is the offset of the parenthesis that closes the one at open in
 // code (strings blanked), or -1.
 func closing(code string, open int) int {
-	depth := 0
-	for i := open; i < len(code); i++ {
-		switch code[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return lang.ClosingBracket(code, open)
 }
 
 // blankStrings replaces the contents of string literals ('...', "...",

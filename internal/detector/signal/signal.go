@@ -604,25 +604,14 @@ var argName = regexp.MustCompile(`^([A-Za-z_]\w*)\s*(?:\(|$)`)
 // topArgs splits a call's arguments or a function's parameters at their
 // top-level commas, each trimmed; a trailing comma adds no empty one.
 func topArgs(args string) []string {
-	var out []string
-	depth, start := 0, 0
-	for k := 0; k < len(args); k++ {
-		switch args[k] {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, strings.TrimSpace(args[start:k]))
-				start = k + 1
-			}
-		}
+	parts := lang.SplitTopLevel(args)
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
 	}
-	if last := strings.TrimSpace(args[start:]); last != "" || len(out) == 0 {
-		out = append(out, last)
+	if n := len(parts); n > 1 && parts[n-1] == "" {
+		parts = parts[:n-1]
 	}
-	return out
+	return parts
 }
 
 // calleeMatches reports whether a function that args names, defined in

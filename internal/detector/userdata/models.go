@@ -258,7 +258,7 @@ func pyRelations(src []byte, from, end int, lines *code.Lines, authUser bool) []
 	body := src[from:end]
 	for _, m := range pyRefFieldRE.FindAllSubmatchIndex(body, -1) {
 		open := from + m[1] - 1
-		args := splitTopLevel(string(src[open+1 : parenEnd(src, open)]))
+		args := lang.SplitTopLevel(string(src[open+1 : parenEnd(src, open)]))
 		target := ""
 		for i, a := range args {
 			a = strings.TrimSpace(a)
@@ -501,19 +501,11 @@ func parenEnd(src []byte, open int) int {
 }
 
 func matchEnd(src []byte, open int, o, c byte) int {
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch src[i] {
-		case '"', '\'', '`':
-			i = skipQuoted(src, i) - 1
-		case o:
-			depth++
-		case c:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
+	if open >= len(src) || src[open] != o {
+		return len(src)
+	}
+	if i := lang.ClosingBracket(src, open); i >= 0 && src[i] == c {
+		return i
 	}
 	return len(src)
 }
@@ -533,26 +525,4 @@ func skipQuoted(src []byte, i int) int {
 		}
 	}
 	return len(src)
-}
-
-// splitTopLevel splits on commas outside parentheses and quotes.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\'', '"', '`':
-			i = skipQuoted([]byte(s), i) - 1
-		case '(':
-			depth++
-		case ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Segment is SQL text and the line of the file it starts on: a .sql file
@@ -90,7 +91,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 				end := parenEnd(src, m[1]-1)
 				next = end
 				cursor := m[1]
-				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+				for _, item := range lang.SplitTopLevel(string(src[m[1]:end])) {
 					if i := bytes.Index(src[cursor:end], []byte(item)); i >= 0 {
 						cursor += i
 					}
@@ -113,7 +114,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 				name := tableName(string(src[m[4]:m[5]]))
 				end := stmtEnd(src, m[1])
 				next = end
-				for _, action := range splitTopLevel(string(src[m[1]:end])) {
+				for _, action := range lang.SplitTopLevel(string(src[m[1]:end])) {
 					if r := renameToRE.FindStringSubmatch(action); r != nil {
 						to := tableName(r[1])
 						rename(byName, name, to)
@@ -146,7 +147,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 				end := parenEnd(src, m[1]-1)
 				next = end
 				var cols []Field
-				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+				for _, item := range lang.SplitTopLevel(string(src[m[1]:end])) {
 					col := strings.Trim(strings.TrimSpace(item), "\"`[]")
 					// A list built at run time ({columns}, %s, $1) names no column.
 					if col == "" || !sqlIdentRE.MatchString(col) {
@@ -165,7 +166,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 			case m[8] >= 0: // DROP TABLE a, b
 				end := stmtEnd(src, m[1])
 				next = end
-				for _, item := range splitTopLevel(string(src[m[1]:end])) {
+				for _, item := range lang.SplitTopLevel(string(src[m[1]:end])) {
 					if f := strings.Fields(item); len(f) > 0 {
 						if md := byName[tableName(f[0])]; md != nil {
 							dropped[md] = true
@@ -175,7 +176,7 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 			default: // RENAME TABLE a TO b, c TO d
 				end := stmtEnd(src, m[1])
 				next = end
-				for _, pair := range splitTopLevel(string(src[m[1]:end])) {
+				for _, pair := range lang.SplitTopLevel(string(src[m[1]:end])) {
 					if r := renamePairRE.FindStringSubmatch(pair); r != nil {
 						to := tableName(r[2])
 						rename(byName, tableName(r[1]), to)

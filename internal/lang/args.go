@@ -1,0 +1,74 @@
+package lang
+
+// SplitTopLevel splits source text at its top-level commas: those outside
+// quotes and outside (), [] and {}. It is how a call's arguments, a
+// function's parameters or a table's column list are read without a
+// parser. Pieces are returned as written (untrimmed), one more than the
+// commas found. A quote is closed by the same quote not escaped by a
+// backslash; a ' or " string ends at a line break, so an apostrophe in a
+// comment does not swallow the rest; a backtick string may span lines.
+func SplitTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\'', '"', '`':
+			i = quoteEnd(s, i)
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			// Text cut from a larger call may close more than it opens.
+			depth = max(depth-1, 0)
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// quoteEnd is the index of the quote closing the string opened at s[i],
+// or of the line break or end of text where it stops.
+func quoteEnd[T ~string | ~[]byte](s T, i int) int {
+	q := s[i]
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case q:
+			return j
+		case '\n':
+			if q != '`' {
+				return j
+			}
+		}
+	}
+	return len(s)
+}
+
+// ClosingBracket is the index of the bracket that closes the one at
+// s[open] ('(', '[' or '{'), skipping strings as SplitTopLevel does and
+// counting every kind of bracket, or -1 when the text ends first. It
+// reads a file's bytes in place as well as a string.
+func ClosingBracket[T ~string | ~[]byte](s T, open int) int {
+	if open < 0 || open >= len(s) {
+		return -1
+	}
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"', '`':
+			i = quoteEnd(s, i)
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
