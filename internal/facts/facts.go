@@ -293,6 +293,11 @@ type Exit struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
+// ExitReturnsError starts the Detail of an error-response exit that is a
+// bare return of the exception text: an HTTP answer only when the
+// function returning it is a route's handler.
+const ExitReturnsError = "returned"
+
 // ExitOutboundCall is Exit.Kind for a call that sends data to a host.
 const ExitOutboundCall = "outbound-call"
 

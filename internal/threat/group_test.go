@@ -237,3 +237,35 @@ func TestSharedHandlerOneRow(t *testing.T) {
 		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
 	}
 }
+
+// verbose-errors: exception text in N handlers is one row, in N files
+// outside handlers one more; a value a plugin's method returns outside
+// any handler answers no request and is no row.
+func TestVerboseErrorsOneRowPerCause(t *testing.T) {
+	routes := []facts.Route{groupRoute("GET", "/api/a", 10), groupRoute("GET", "/api/b", 20)}
+	routes[0].EndLine, routes[1].EndLine = 15, 25
+	exit := func(file string, line int, detail string) facts.Exit {
+		return facts.Exit{Kind: "error-response", Detail: detail, Evidence: []facts.Evidence{{File: file, Line: line}}}
+	}
+	msg := "error response includes the exception message"
+	ret := facts.ExitReturnsError + ": " + msg
+	f := facts.Facts{Surfaces: routes, Exits: []facts.Exit{
+		exit("app/routes.py", 12, ret), exit("app/routes.py", 22, msg),
+		exit("app/helpers.py", 5, msg), exit("app/other.py", 9, msg),
+		exit("app/runners/d1.py", 40, ret), exit("app/tasks.py", 7, ret),
+	}}
+	rows := threatsOf(Draft(f, Options{}), "verbose-errors")
+	if len(rows) != 2 {
+		for _, r := range rows {
+			t.Logf("%s %v", r.ID, r.Evidence)
+		}
+		t.Fatalf("%d verbose-errors rows, want 2 (handlers, code outside them)", len(rows))
+	}
+	for _, r := range rows {
+		for _, e := range r.Evidence {
+			if e.File == "app/runners/d1.py" || e.File == "app/tasks.py" {
+				t.Errorf("%s: a returned value outside a handler is evidence: %v", r.ID, e)
+			}
+		}
+	}
+}

@@ -73,6 +73,7 @@ var verboseErrors = exitRule{
 	Abuse:    "A verbose error message that includes a stack trace or database query leaks internals",
 	Controls: []Suggestion{{Text: "Return generic errors; log details server-side only"}},
 	Surface:  "Error responses",
+	Group:    true,
 }.rule()
 
 var debugMode = exitRule{

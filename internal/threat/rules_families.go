@@ -252,6 +252,9 @@ type exitRule struct {
 	Controls        []Suggestion
 	Surface         string
 	Escalate        *regexp.Regexp
+	// Group: the same exit in N places is one cause, one row: the
+	// handlers' sites one row, the code outside handlers another.
+	Group bool
 }
 
 func (x exitRule) rule() *Rule {
@@ -261,23 +264,72 @@ func (x exitRule) rule() *Rule {
 		Controls: x.Controls,
 		fire: func(c *Context) []Hit {
 			var hits []Hit
+			outside := -1 // the grouped rule's one hit outside handlers
+			var files []string
 			for _, f := range c.F.Exits {
 				// Error responses, debug modes and logs are the server's.
 				if f.Kind != x.Exit || c.inBrowser(f.Evidence) {
 					continue
 				}
-				route, surface, file := c.codeSite(f.Evidence, NewSurface{ID: x.Exit, Kind: model.KindExit, Direction: model.Exit, Name: x.Surface,
-					Exposure: model.Public, Fact: "exit:" + x.Exit + ":" + firstFile(f.Evidence)})
+				detail := f.Detail
+				if d, ok := strings.CutPrefix(detail, facts.ExitReturnsError+": "); ok {
+					// A value returned is an answer only from a handler: a
+					// plugin's or a task's return goes to its caller.
+					if len(f.Evidence) == 0 || c.routeAt(f.Evidence[0].File, f.Evidence[0].Line) == nil {
+						continue
+					}
+					detail = d
+				}
+				ns := NewSurface{ID: x.Exit, Kind: model.KindExit, Direction: model.Exit, Name: x.Surface,
+					Exposure: model.Public, Fact: "exit:" + x.Exit + ":" + firstFile(f.Evidence)}
+				if x.Group {
+					ns.Fact = "exit:" + x.Exit
+				}
+				if x.Group && outside >= 0 && c.routeAt(f.Evidence[0].File, f.Evidence[0].Line) == nil {
+					// One pattern in N files is one cause: one row.
+					hits[outside].Evidence = append(hits[outside].Evidence, toModel(f.Evidence)...)
+					hits[outside].New.Evidence = hits[outside].Evidence
+					files = appendNew(files, path.Base(f.Evidence[0].File))
+					continue
+				}
+				var route *facts.Route
+				var surface *NewSurface
+				var file string
+				if x.Group {
+					if route = c.routeAt(f.Evidence[0].File, f.Evidence[0].Line); route == nil {
+						ns.Evidence = toModel(f.Evidence)
+						surface, file = &ns, f.Evidence[0].File
+						outside = len(hits)
+						files = []string{path.Base(file)}
+					} else {
+						file = route.File
+					}
+				} else {
+					route, surface, file = c.codeSite(f.Evidence, ns)
+				}
 				level := x.Level
-				if x.Escalate != nil && x.Escalate.MatchString(f.Detail) {
+				if x.Escalate != nil && x.Escalate.MatchString(detail) {
 					level = model.High
 				}
-				hits = append(hits, Hit{
+				h := Hit{
 					New: surface, Route: route, File: file, Assets: c.AllUserData(),
 					Impact: x.Impact, Method: x.Method, Requires: x.Reason, Abuse: x.Abuse,
-					Difficulty: x.Difficulty, DifficultyReason: x.Reason, Level: level, ImpactReason: f.Detail,
+					Difficulty: x.Difficulty, DifficultyReason: x.Reason, Level: level, ImpactReason: detail,
 					Evidence: toModel(f.Evidence),
-				})
+				}
+				if x.Group && route != nil {
+					h.Cause = &Cause{ID: x.Exit + "-handlers", Name: x.Surface + " from handlers"}
+				}
+				hits = append(hits, h)
+			}
+			if outside >= 0 {
+				hits[outside].New.Name = fmt.Sprintf("%s (%s)", x.Surface, joinMax(files, 2))
+			}
+			// One handler is its own row, its id its route's.
+			if n := len(hits) - min(outside+1, 1); n < 2 {
+				for i := range hits {
+					hits[i].Cause = nil
+				}
 			}
 			return hits
 		},

@@ -188,6 +188,8 @@ type fileCtx struct {
 	// set by find.
 	starts []int
 	web    *bool // whether the file handles requests, computed on demand
+	// cur is the index of the line a rule's check reads.
+	cur int
 }
 
 // line is line i (0-based), without its newline.
@@ -230,6 +232,7 @@ func (fc *fileCtx) find() []facts.Exit {
 				continue
 			}
 			detail := r.detail
+			fc.cur = i
 			if r.check != nil {
 				d, ok := r.check(fc, stmt)
 				if !ok {

@@ -17,6 +17,9 @@ import (
 func findReference(p, src string) []facts.Exit {
 	fc := &fileCtx{path: p, lang: langOf(p), src: src}
 	lines := strings.Split(src, "\n")
+	for i := range lines {
+		fc.starts = append(fc.starts, len(strings.Join(lines[:i], "\n"))+min(i, 1))
+	}
 	statement := func(i int) (string, int) {
 		depth := 0
 		var b strings.Builder
@@ -51,6 +54,7 @@ func findReference(p, src string) []facts.Exit {
 				continue
 			}
 			detail := r.detail
+			fc.cur = i
 			if r.check != nil {
 				d, ok := r.check(fc, stmt)
 				if !ok {

@@ -1,10 +1,13 @@
 package exit
 
 import (
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/regexgate"
 )
@@ -56,6 +59,88 @@ func errorDetail(_ *fileCtx, stmt string) (string, bool) {
 	}
 	return "error response includes the exception message", true
 }
+
+// pyHTTPAnswer is a Python statement that answers HTTP whatever function
+// holds it: an abort, an HTTP exception, a response built. A bare return
+// answers only from a handler (the rule reads where it is).
+var pyHTTPAnswer = re(`^\s*(?:raise\s+\w*HTTPException|abort\()|\b(?:jsonify|JSONResponse|HTTPException|make_response|HttpResponse|JsonResponse|PlainTextResponse|Response)\(`)
+
+// pyErrorDetail is errorDetail for Python, with what the statement is: an
+// HTTP answer, or a return whose value is the function's caller's
+// (facts.ExitReturnsError). The message of an exception the app defines
+// itself (a class in the file, or imported from the app's own modules)
+// is the app's own sentence, not internals: no exit, unless a traceback
+// goes with it.
+func pyErrorDetail(fc *fileCtx, stmt string) (string, bool) {
+	d, _ := errorDetail(fc, stmt)
+	if !strings.Contains(stmt, "format_exc") && !strings.Contains(stmt, "exc_info") && fc.ownException(fc.cur) {
+		return "", false
+	}
+	if !pyHTTPAnswer.MatchString(stmt) {
+		return facts.ExitReturnsError + ": " + d, true
+	}
+	return d, true
+}
+
+var (
+	pyExcept    = re(`^(\s*)except\s*\(?\s*([\w.,\s]+?)\s*\)?\s*(?:as\s+\w+\s*)?:`)
+	pyDefLine   = re(`^\s*(?:async\s+)?def\s`)
+	pyFromLocal = re(`(?m)^\s*from\s+([\w.]+)\s+import\s+(\([^)]*\)|[^\n]*)`)
+)
+
+// ownException reports whether the except clause around line i (the
+// nearest one above it, indented less, in the same function) catches
+// only exception classes the app defines.
+func (fc *fileCtx) ownException(i int) bool {
+	ind := indentOf(fc.line(i))
+	for j := i - 1; j >= 0 && j > i-40; j-- {
+		l := fc.line(j)
+		if strings.TrimSpace(l) == "" || indentOf(l) >= ind {
+			continue
+		}
+		if pyDefLine.MatchString(l) {
+			return false
+		}
+		m := pyExcept.FindStringSubmatch(l)
+		if m == nil {
+			ind = min(ind, indentOf(l))
+			continue
+		}
+		names := strings.Split(m[2], ",")
+		for _, n := range names {
+			if !fc.appClass(strings.TrimSpace(n)) {
+				return false
+			}
+		}
+		return len(names) > 0
+	}
+	return false
+}
+
+// appClass reports a class the app defines: in this file, or imported
+// from a module of the app (a relative import, or one whose first name is
+// a folder on this file's path).
+func (fc *fileCtx) appClass(name string) bool {
+	if name == "" || strings.Contains(name, ".") {
+		return false
+	}
+	if strings.Contains(fc.src, "class "+name+"(") {
+		return true
+	}
+	dirs := strings.Split(path.Dir(fc.path), "/")
+	for _, m := range pyFromLocal.FindAllStringSubmatch(fc.src, -1) {
+		if !slices.Contains(strings.FieldsFunc(m[2], func(r rune) bool { return r == ',' || r == '(' || r == ')' || r == ' ' || r == '\n' || r == '\t' }), name) {
+			continue
+		}
+		mod := m[1]
+		if strings.HasPrefix(mod, ".") || slices.Contains(dirs, strings.Split(mod, ".")[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func indentOf(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
 
 // Request data that should not reach a log.
 var (
@@ -137,7 +222,7 @@ func inSettings(fc *fileCtx, _ string) (string, bool) {
 var rules = []rule{
 	// error-response: the response call starts on the line; the error text
 	// may be on its continuation lines.
-	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: errorDetail},
+	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: pyErrorDetail},
 	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: errorDetail},
 	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: errorDetail},
 
