@@ -57,6 +57,10 @@ type Func struct {
 	EndLine int
 	Params  []Param
 	Ops     []Op
+	// ResultClears are the kinds the function's result is clean of,
+	// whatever it is given: a function that parses a URL and keeps only
+	// its path (no scheme, no host) returns no redirect to another site.
+	ResultClears []string
 	// Callback: written in place as a call's argument (d.map((x) => ...)).
 	// What it is given is the callee's to say, and the enclosing
 	// function lowers it where it is written, with its own locals.

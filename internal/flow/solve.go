@@ -96,6 +96,9 @@ func (p *Program) run(f *Func, depth int) *Summary {
 	for i := range f.Ops {
 		fr.exec(i)
 	}
+	if len(f.ResultClears) > 0 && fr.sum.Return.Tainted() {
+		fr.sum.Return = fr.sum.Return.clear(f.ResultClears...)
+	}
 	return fr.sum
 }
 

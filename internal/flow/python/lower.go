@@ -1,6 +1,7 @@
 package python
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -183,6 +184,9 @@ type lowerer struct {
 	// self is a method's own parameter (self): self.request, in a
 	// class-based view, is the request being served.
 	self string
+	// pathOnly are locals bound to a URL cut down to its path
+	// (pathOnlyURL).
+	pathOnly map[string]bool
 }
 
 // closure lowers a nested function's or a lambda's body where it is
@@ -402,6 +406,9 @@ func (l *lowerer) statement(n *syntax.Node) {
 		if l.inline > 0 {
 			break // a closure's return is not the function's
 		}
+		if c := n.NamedChild(0); c != nil && l.pathOnlyURL(c) && !slices.Contains(l.f.ResultClears, flow.OpenRedirect) {
+			l.f.ResultClears = append(l.f.ResultClears, flow.OpenRedirect)
+		}
 		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: e})
 		if c := n.NamedChild(0); c != nil {
 			// return base in path.parents: the function is a test of
@@ -537,6 +544,16 @@ func (l *lowerer) exprStatement(n *syntax.Node) {
 		// a = b = value
 		for right.Type() == "assignment" {
 			right = right.ChildByFieldName("right")
+		}
+		if left := n.ChildByFieldName("left"); left != nil && left.Type() == "identifier" {
+			if l.pathOnlyURL(right) {
+				if l.pathOnly == nil {
+					l.pathOnly = map[string]bool{}
+				}
+				l.pathOnly[l.t.Text(left)] = true
+			} else {
+				delete(l.pathOnly, l.t.Text(left))
+			}
 		}
 		l.bindVal(n.ChildByFieldName("left"), v, syntax.Line(n))
 	case "augmented_assignment":
@@ -945,3 +962,35 @@ func (l *lowerer) str(n *syntax.Node) val {
 	out.e.Built = true
 	return out
 }
+
+// pathOnlyURL reports a URL rebuilt with neither scheme nor host
+// (urlunsplit(("", "", parts.path, parts.query, ""))), the path read
+// off a parsed URL (urlparse(u).path), or a local bound to one: a place
+// on this site, whatever URL it was cut from.
+func (l *lowerer) pathOnlyURL(n *syntax.Node) bool {
+	switch n.Type() {
+	case "identifier":
+		return l.pathOnly[l.t.Text(n)]
+	case "call":
+		name := l.m.qualify(l.t.Text(n.ChildByFieldName("function")), l.types)
+		if name != "urllib.parse.urlunsplit" && name != "urllib.parse.urlunparse" {
+			return false
+		}
+		args := syntax.NamedChildren(n.ChildByFieldName("arguments"))
+		if len(args) != 1 || args[0].Type() != "list" && args[0].Type() != "tuple" {
+			return false
+		}
+		parts := syntax.NamedChildren(args[0])
+		return len(parts) >= 3 && emptyString(l.t.Text(parts[0])) && emptyString(l.t.Text(parts[1]))
+	case "attribute":
+		obj := n.ChildByFieldName("object")
+		if l.t.Text(n.ChildByFieldName("attribute")) != "path" || obj == nil || obj.Type() != "call" {
+			return false
+		}
+		name := l.m.qualify(l.t.Text(obj.ChildByFieldName("function")), l.types)
+		return name == "urllib.parse.urlparse" || name == "urllib.parse.urlsplit"
+	}
+	return false
+}
+
+func emptyString(s string) bool { return s == `""` || s == "''" }

@@ -1,6 +1,7 @@
 import os
 import shlex
 import subprocess
+from urllib.parse import urlsplit, urlunsplit
 
 
 def run_cmd(cmd):
@@ -19,3 +20,18 @@ def ping_argv(host):
 
 def label(text):
     return text.strip().lower()
+
+
+def local_path(target):
+    # Keeps only the path of whatever URL it is given: a place on this site.
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    here = urlunsplit(("", "", parts.path, parts.query, ""))
+    return here
+
+
+def normalised(target):
+    # Parses the URL and puts it back whole: the host stays the caller's.
+    parts = urlsplit(target)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))

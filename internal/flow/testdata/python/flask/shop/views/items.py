@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 from shop import db
 from shop.db import find_items_safely, mongo
 from shop.models import Item, User
-from shop.util import label, ping, ping_argv, run_cmd
+from shop.util import label, local_path, normalised, ping, ping_argv, run_cmd
 
 items = Blueprint("items", __name__)
 
@@ -78,6 +78,16 @@ def go_home():
     if not nxt.startswith("/") or nxt.startswith("//"):
         nxt = url_for("items.search")
     return redirect(nxt)
+
+
+@items.route("/after-login")
+def after_login():
+    return redirect(local_path(request.args.get("next")))
+
+
+@items.route("/after-logout")
+def after_logout():
+    return redirect(normalised(request.args.get("next")))  # want: open-redirect via=query
 
 
 @items.route("/back")
