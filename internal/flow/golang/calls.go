@@ -352,6 +352,11 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 			}
 		}
 	}
+	if l.encoderMethod(sel.X, name) {
+		// A feed or XML document serialised by its library: the values
+		// in it come out escaped for XML.
+		return l.callOp(c, callee, []flow.Expr{recv}, nil, nil, []string{flow.XSS})
+	}
 	var sinks []flow.SinkUse
 	switch {
 	case name == "Decode" && len(c.Args) == 1 && !recv.Empty():
@@ -365,6 +370,9 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 		qi := 0
 		if len(c.Args) > 1 && l.isContext(c.Args[0]) {
 			qi = 1
+		}
+		if qi < len(c.Args) && qi < len(args) {
+			args[qi] = boundBuilder(c, qi, args[qi])
 		}
 		switch {
 		case sqlxDest[name]:
@@ -569,4 +577,54 @@ func (l *lowerer) privilegedArg(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// boundBuilder is the SQL text argument qi of c less the fields of an
+// object whose other fields are the call's bound values: a builder's
+// text (q.Updates, "name = ?, email = ?") beside its values (q.Params...)
+// holds placeholders, the values it was given go bound.
+func boundBuilder(c *ast.CallExpr, qi int, text flow.Expr) flow.Expr {
+	bound := map[string]bool{}
+	for _, a := range c.Args[qi+1:] {
+		if sel, ok := unparen(a).(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				bound[id.Name] = true
+			}
+		}
+	}
+	if len(bound) == 0 {
+		return text
+	}
+	refs := text.Refs[:0:0]
+	for _, r := range text.Refs {
+		if bound[r.Var] && strings.HasPrefix(r.Path, ".") {
+			continue
+		}
+		refs = append(refs, r)
+	}
+	text.Refs = refs
+	return text
+}
+
+// encoderMethod says recv.name() serialises a document of a library that
+// escapes what it holds (a feed's ToRss): recv is a local made as one of
+// the library's types.
+func (l *lowerer) encoderMethod(recv ast.Expr, name string) bool {
+	id, ok := unparen(recv).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	tr, ok := l.types[id.Name]
+	if !ok || tr.f == nil {
+		return false
+	}
+	sel, ok := deref(tr.expr).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pk, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	return encoders[tr.f.imports[pk.Name]][name]
 }

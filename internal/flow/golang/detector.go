@@ -18,6 +18,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"path"
 	"slices"
 	"sync"
@@ -197,7 +198,8 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 					case h.Origin.Param < 0 && h.Origin.Source != "":
 						w.Source = h.Origin.Source
 						w.Detail = flow.Detail[h.Kind] + " (in a handler no route found reaches)"
-					case h.Origin.Param >= 0 && unreachedKinds[h.Kind] && h.Sink != sinkCommand && buildsAt(a.funcs[fd], h.At.Line):
+					case h.Origin.Param >= 0 && unreachedKinds[h.Kind] && h.Sink != sinkCommand && buildsAt(a.funcs[fd], h.At.Line) &&
+						!literalArgs(pk, fd.Name.Name, h.Origin.Param):
 						// (A program path or a statement a function is
 						// given, as a git wrapper or a query helper is,
 						// says nothing: only text it builds.)
@@ -218,6 +220,57 @@ func unreached(ctx context.Context, m *module, a *analyzer, p *flow.Program, rep
 		}
 	}
 	return failed
+}
+
+// literalArgs says every call of a function of this name in its package
+// passes text the code writes at argument i (a literal, literals joined):
+// a condition the caller writes ("alias = ?"), no request's. With no call
+// found it says nothing.
+func literalArgs(pk *pkg, name string, i int) bool {
+	found, all := false, true
+	for _, f := range pk.files {
+		ast.Inspect(f.ast, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || !all {
+				return all
+			}
+			var callee string
+			switch fn := c.Fun.(type) {
+			case *ast.Ident:
+				callee = fn.Name
+			case *ast.SelectorExpr:
+				callee = fn.Sel.Name
+			}
+			if callee != name {
+				return true
+			}
+			if i >= len(c.Args) || c.Ellipsis.IsValid() {
+				all = false
+				return false
+			}
+			found = true
+			all = codeText(c.Args[i])
+			return all
+		})
+		if !all {
+			return false
+		}
+	}
+	return found
+}
+
+// codeText is an expression of text the code writes: string literals
+// and their joins.
+func codeText(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.STRING
+	case *ast.ParenExpr:
+		return codeText(x.X)
+	case *ast.BinaryExpr:
+		return x.Op == token.ADD && codeText(x.X) && codeText(x.Y)
+	}
+	return false
 }
 
 // summarize is a function's hits, lowered on first need; ok is false

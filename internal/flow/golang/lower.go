@@ -59,7 +59,9 @@ func (a *analyzer) lower(f *file, node ast.Node) *flow.Func {
 	a.funcs[node] = l.fn
 	a.calls[l.fn] = l.calls
 	for i, n := range paramNames(ft) {
-		if n != "" && n != "_" {
+		// A number or a flag is no text: whatever the caller passes,
+		// it writes no SQL, command or markup where it is formatted.
+		if n != "" && n != "_" && !scalarParam(ft, n) {
 			l.fn.Params = append(l.fn.Params, flow.Param{Name: n, Index: i})
 		}
 	}
@@ -70,6 +72,26 @@ func (a *analyzer) lower(f *file, node ast.Node) *flow.Func {
 	l.fn.Compact()
 	a.fresh = append(a.fresh, lowered{l.fn, node})
 	return l.fn
+}
+
+// scalarParam says the parameter named n is declared a number or a
+// boolean.
+func scalarParam(ft *ast.FuncType, n string) bool {
+	for _, fl := range ft.Params.List {
+		for _, nm := range fl.Names {
+			if nm.Name == n {
+				id, ok := fl.Type.(*ast.Ident)
+				return ok && scalarTypes[id.Name]
+			}
+		}
+	}
+	return false
+}
+
+var scalarTypes = map[string]bool{
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
+	"float32": true, "float64": true, "bool": true,
 }
 
 // paramNames lists a function's parameters in order, "" for unnamed ones.

@@ -156,11 +156,19 @@ var cleaning = map[string]map[string]bool{
 	"fmt":           {"Println": true, "Printf": true, "Print": true, "Fprintf": true, "Fprintln": true, "Fprint": true},
 }
 
-// escapers return their argument escaped for HTML.
+// escapers return their argument escaped for HTML (or XML, which
+// escapes the same characters).
 var escapers = map[string]map[string]bool{
 	"html":          {"EscapeString": true},
+	"encoding/xml":  {"Marshal": true, "MarshalIndent": true},
 	"html/template": {"HTMLEscapeString": true, "JSEscapeString": true, "URLQueryEscaper": true, "HTMLEscaper": true},
 	"text/template": {"HTMLEscapeString": true, "JSEscapeString": true},
+}
+
+// encoders are libraries' document types whose methods serialise them
+// as XML or JSON, every value escaped: by import path, the methods.
+var encoders = map[string]map[string]bool{
+	"github.com/gorilla/feeds": {"ToRss": true, "ToAtom": true, "ToJSON": true},
 }
 
 // sink is a package function that is a sink when its argument arg

@@ -33,6 +33,8 @@ func main() {
 	mux.HandleFunc("POST /feeds", s.addFeed)
 	mux.HandleFunc("POST /feeds/safe", s.addFeedSafe)
 	mux.HandleFunc("GET /hello", s.hello)
+	mux.HandleFunc("GET /feed.xml", s.rss)
+	mux.HandleFunc("GET /feed-by-hand.xml", s.rssByHand)
 	mux.HandleFunc("GET /hello/safe", s.helloSafe)
 	mux.HandleFunc("GET /banner", s.banner)
 	mux.HandleFunc("GET /greet", s.greet)
