@@ -23,6 +23,10 @@ var (
 	// sanitised: the HTML went through a sanitiser or an escaper on the
 	// way, or is JSON (a JSON-LD script block).
 	sanitised = regexp.MustCompile(`(?i)sanitiz|purify|\bescape|xss\(|encodeForHTML|JSON\.stringify`)
+	// copiedMarkup is a value that is all another element's markup
+	// (a.innerHTML = b.innerHTML): what the page already shows, copied,
+	// inserts no data. (Read from the match on: the assignment's line.)
+	copiedMarkup = `^\.(?:inner|outer)HTML\s*=\s*[\w$.?()\[\]'"\s-]*\.(?:inner|outer)HTML\s*;?\s*$`
 	// devOnly: the feature is turned on for development only.
 	// DEBUG only as a constant or setting's name: an option debug: true
 	// beside the one read is no condition on the environment.
@@ -65,7 +69,7 @@ var webPatterns = []Pattern{
 	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
 		Keywords: []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"},
 		Re:       regexp.MustCompile(`\.(?:innerHTML|outerHTML)\s*\+?=\s*` + jsValue + `|\.insertAdjacentHTML\(\s*['"]\w+['"]\s*,\s*` + jsValue + `|\bdocument\.write(?:ln)?\(\s*` + jsValue),
-		NotAfter: sanitised},
+		NotAfter: regexp.MustCompile(sanitised.String() + `|` + copiedMarkup)},
 	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: []lang.Lang{lang.Vue, lang.HTML},
 		Keywords: []string{"v-html"},
 		Re:       regexp.MustCompile(`\bv-html\s*=\s*["']\s*[A-Za-z_$(]`),

@@ -14,6 +14,12 @@ async function showResults() {
   document.getElementById("hint").textContent = q;
   $("#name").text(items[0].name);
   footer.innerHTML = DOMPurify.sanitize(items[0].note);
+  // A copy of what the page already shows, for an export: no new data.
+  const copy = document.createElement("div");
+  copy.innerHTML = document.querySelector(".body").innerHTML;
+  copy.innerHTML = container.innerHTML;
+  // Another element's markup with data joined to it is new markup.
+  copy.innerHTML = container.innerHTML + items[0].note; // want: weakness xss-client
 }
 
 const app = express();
