@@ -2,6 +2,7 @@ package lang
 
 import (
 	"bytes"
+	"encoding/json"
 	"maps"
 	"path"
 	"regexp"
@@ -245,6 +246,9 @@ func (t *Tree) browserRoles() map[string]Role {
 		if cfg, ok := t.entries[p]; ok && sc.browser == "" {
 			browser[p] = true
 			out[p] = Role{Kind: Browser, why: "the entry of a page's bundle, in " + cfg}
+		} else if why := t.pageBundle(p); why != "" && sc.browser == "" {
+			browser[p] = true
+			out[p] = Role{Kind: Browser, why: why}
 		}
 	}
 	// A page's script that server code imports runs on the server too.
@@ -272,6 +276,76 @@ func (t *Tree) browserRoles() map[string]Role {
 		}
 	}
 	return out
+}
+
+// pkgDeps is what a package.json says of where its code runs.
+type pkgDeps struct {
+	server string // a server framework or module it depends on, or ""
+	ui     string // a page framework it depends on, or ""
+}
+
+// uiModules are frameworks that render pages in the browser.
+var uiModules = []string{"react", "react-dom", "vue", "svelte", "preact", "@angular/core", "solid-js", "lit"}
+
+// serverFrameworks are modules only a server's package depends on, beyond
+// the modules only a server imports: frameworks that serve pages or an
+// API from the same package as the pages' code.
+var serverFrameworks = map[string]bool{
+	"next": true, "nuxt": true, "@sveltejs/kit": true, "@remix-run/node": true, "@remix-run/server-runtime": true,
+	"hono": true, "@hapi/hapi": true, "restify": true, "astro": true, "@solidjs/start": true, "h3": true,
+	"nitropack": true, "electron": true, "ws": true, "socket.io": true, "@nestjs/core": true,
+}
+
+// readPackage reads a package.json of app code: whether it depends on a
+// server's module or framework (its dependencies, not its build's), and
+// on a page framework (any of its lists).
+func readPackage(p string, src []byte) (pkgDeps, bool) {
+	if path.Base(p) != "package.json" || RoleOf(p).Kind != App {
+		return pkgDeps{}, false
+	}
+	var pj struct {
+		Deps map[string]any `json:"dependencies"`
+		Peer map[string]any `json:"peerDependencies"`
+		Dev  map[string]any `json:"devDependencies"`
+	}
+	if json.Unmarshal(src, &pj) != nil {
+		return pkgDeps{}, false
+	}
+	var d pkgDeps
+	for _, m := range []map[string]any{pj.Deps, pj.Peer} {
+		for _, name := range slices.Sorted(maps.Keys(m)) {
+			if d.server == "" && (serverModule(name) || serverFrameworks[name]) {
+				d.server = name
+			}
+		}
+	}
+	for _, name := range uiModules {
+		if _, ok := pj.Deps[name]; ok || pj.Peer[name] != nil || pj.Dev[name] != nil {
+			d.ui = name
+			break
+		}
+	}
+	return d, true
+}
+
+// pageBundle says why a script is a page's by its package: the nearest
+// package.json above it depends on a page framework and on no server's
+// module, and a bundler's configuration beside it builds the folder: a
+// client bundle (a frontend folder of its own, a visualisation library).
+// "" when it is not.
+func (t *Tree) pageBundle(p string) string {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		if pk, ok := t.packages[dir]; ok {
+			cfg := t.bundled[dir]
+			if pk.server != "" || pk.ui == "" || cfg == "" {
+				return ""
+			}
+			return "in a page bundle: " + path.Join(dir, "package.json") + " depends on " + pk.ui + " and no server's module, built by " + path.Base(cfg)
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return ""
+		}
+	}
 }
 
 func all(xs []string, ok func(string) bool) bool {

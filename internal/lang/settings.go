@@ -35,6 +35,10 @@ type Tree struct {
 	// files bundlers build for pages, each with the file that says so.
 	scripts map[string]*script
 	entries map[string]string
+	// packages are the folders of package.json files, each with what it
+	// depends on; bundled the folders of a bundler's configuration.
+	packages map[string]pkgDeps
+	bundled  map[string]string
 	// offApp are the Python modules whose folder or name calls them a
 	// script's or tooling (tools/, bin/, scripts/): app code that imports
 	// one makes it app code (importedRoles).
@@ -84,8 +88,9 @@ func TreeWants(p string) bool {
 		return !IsTest(p)
 	case JSON:
 		// app.json is a platform's deploy manifest; a devcontainer's
-		// environment names the developer's settings.
-		return envStem(p) != "" || base == "app.json" || strings.Contains(base, "devcontainer")
+		// environment names the developer's settings; a package.json
+		// says whether its folder is a page bundle.
+		return envStem(p) != "" || base == "app.json" || strings.Contains(base, "devcontainer") || base == "package.json" && !IsTest(p)
 	case HTML:
 		return base == "index.html"
 	}
@@ -127,11 +132,25 @@ func (t *Tree) Add(p string, src []byte) {
 	stem := envStem(p)
 	sc, entries := readScript(p, src)
 	off := Of(p) == Python && importable(RoleOf(p).Kind)
-	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off {
+	pk, isPkg := readPackage(p, src)
+	bundler := bundlerConfig(path.Base(p)) && RoleOf(p).Kind != Test
+	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if isPkg {
+		if t.packages == nil {
+			t.packages = map[string]pkgDeps{}
+		}
+		t.packages[path.Dir(p)] = pk
+	}
+	if bundler {
+		if t.bundled == nil {
+			t.bundled = map[string]string{}
+		}
+		t.bundled[path.Dir(p)] = p
+	}
 	if off {
 		t.offApp = append(t.offApp, p)
 	}

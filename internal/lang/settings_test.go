@@ -119,6 +119,22 @@ func TestTreeBrowser(t *testing.T) {
 	}
 }
 
+// TestTreeBundle: a script of a package that depends on a page framework
+// and no server's module, built by a bundler beside its package.json, is
+// a page's, whatever it reads; the lookalike's package also depends on
+// express: its scripts may run on the server.
+func TestTreeBundle(t *testing.T) {
+	roles := treeRoles(t, "bundle")
+	if r, ok := roles["viz/src/chart/custom.ts"]; !ok || r.Kind != Browser {
+		t.Errorf("viz/src/chart/custom.ts: %v, want browser", r)
+	} else {
+		t.Log(r.Reason())
+	}
+	if r, ok := roles["ssr/src/render.js"]; ok && r.Kind == Browser {
+		t.Errorf("ssr/src/render.js: %v, want no browser role (its package depends on express)", r)
+	}
+}
+
 // TestTreeImported: a module under tools/, dev/ or scripts/ that app
 // code imports, itself or through one it imports, is app code. Lookalikes
 // keep their folder's role: profile.py, which only a test and a script

@@ -76,7 +76,8 @@ var codeInjection = weaknessRule{
 	Abuse:    "The server evaluates the attacker's code: its secrets, its data and its network",
 	Controls: []Suggestion{{Text: "Never evaluate request data; parse it (JSON, a safe expression parser) instead"}},
 	Surface:  "Code evaluation", Direction: model.Entry,
-	Browser: true,
+	// The row speaks of the server process: a page's own eval (a
+	// chart's code in the user's browser) is not it.
 }.rule()
 
 var commandInjection = weaknessRule{
@@ -177,7 +178,8 @@ var templateInjection = weaknessRule{
 	Abuse:    "The template engine evaluates the attacker's expressions: code execution on the server",
 	Controls: []Suggestion{{Text: "Render fixed templates with request data as values, never as the template"}},
 	Surface:  "Templates", Direction: model.Entry,
-	Browser: true,
+	// The row speaks of the server process: a page's own template (a
+	// component rendering Mustache in the browser) is not it.
 }.rule()
 
 var prototypePollution = weaknessRule{

@@ -1,0 +1,1 @@
+module.exports = { entry: "./src/index.ts", output: { filename: "viz.js" } };
