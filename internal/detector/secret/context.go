@@ -39,6 +39,9 @@ var identifierLast = set("guid", "uuid", "aaguid", "samesite")
 //     a cookie's name, not a signing key. Under a secret's name
 //     (SECRET_KEY = "supersecretkey") a weak value is still a key.
 func notAKey(rule, variable, value string) bool {
+	if rule == ruleEnvFallback {
+		return settingValue(variable, value)
+	}
 	if rule != "generic-api-key" && rule != ruleSigningKey {
 		return false
 	}
@@ -63,6 +66,37 @@ func notAKey(rule, variable, value string) bool {
 		return true
 	}
 	return false
+}
+
+// flagOrRate is a value a setting is read as, not text: a boolean word,
+// a number, a rate (10/hour, 5 per minute).
+var flagOrRate = regexp.MustCompile(`(?i)^(?:true|false|yes|no|on|off|none|null|\d+(?:\.\d+)?|\d+\s*(?:/|per)\s*[a-z]+)$`)
+
+// settingValue reports an environment variable's fallback that is a
+// setting's value rather than a key: a flag, a number or a rate under any
+// name (ATHENA_OPTIONAL_CREDENTIALS falls back to "true"), or a name
+// (displayName) under a name that says it keys a field
+// (LDAP_DISPLAY_NAME_KEY: the key of an attribute in a directory's
+// answer), with no secret word in it. A word under any other key's name
+// (ENCRYPTION_KEY, "devkey") is still a key anyone can read.
+func settingValue(variable, value string) bool {
+	if flagOrRate.MatchString(strings.TrimSpace(value)) {
+		return true
+	}
+	ws := code.Words(variable)
+	if len(ws) < 2 || !identifierLike(value) {
+		return false
+	}
+	field := false
+	for _, w := range ws {
+		if secretWords[w] {
+			return false
+		}
+	}
+	for _, w := range ws[:len(ws)-1] {
+		field = field || notSecretLast[w]
+	}
+	return field
 }
 
 // identifierLike reports a value made of letters and _ - . only: a name

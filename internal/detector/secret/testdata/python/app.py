@@ -15,6 +15,12 @@ WEBHOOK_SECRET = os.environ.get('WEBHOOK_SECRET') or 'insecure-fallback'  # want
 PORT = int(os.getenv("PORT", "8000"))
 DATABASE_URL = os.getenv("DATABASE_URL", "sqlite:///notes.db")
 REGION = os.environ.get("AWS_REGION", "eu-west-1")
+# Settings read as flags, rates and attribute names: no key in any of them.
+OPTIONAL_CREDENTIALS = os.environ.get("S3_OPTIONAL_CREDENTIALS", "true").lower() == "true"
+RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT_TOKEN", "10/hour")
+DISPLAY_NAME_KEY = os.environ.get("DIRECTORY_DISPLAY_NAME_KEY", "displayName")
+# A word under a key's own name is still the key the app runs with.
+ENCRYPTION_KEY = os.environ.get("NOTES_ENCRYPTION_KEY", "notesdevkey")  # want: secret secret-env-fallback
 
 
 @app.post("/login")
