@@ -626,8 +626,9 @@ var (
 		`\b(?:goose|migrate|xormigrate|gormigrate)\.|\bSync2?\(|\bAutoMigrate\(|\bop\.(?:add|drop|alter|create)_|` +
 		`\bdef (?:upgrade|downgrade)\(|migrations\.(?:Migration|RunPython|AddField|CreateModel)\b|` +
 		`\b(?:exports\.|async\s+)(?:up|down)\b|queryInterface\.|MigrationInterface\b`)
-	// outboundCall is code that calls another service over HTTP.
-	outboundCall = regexp.MustCompile(`"net/http"|\bhttp\.(?:Get|Post|NewRequest(?:WithContext)?)\(|^\s*(?:import|from)\s+(?:requests|httpx|aiohttp)\b|\bfetch\(|\baxios\b`)
+	// outboundCall is code that calls another service over HTTP, or
+	// makes a Go SDK's client for one (trello.NewClient(key, token)).
+	outboundCall = regexp.MustCompile(`"net/http"|\b[a-z]\w*\.NewClient\(|\bhttp\.(?:Get|Post|NewRequest(?:WithContext)?)\(|^\s*(?:import|from)\s+(?:requests|httpx|aiohttp)\b|\bfetch\(|\baxios\b`)
 )
 
 // importsFromService: a program under a migration folder that calls

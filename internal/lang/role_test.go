@@ -237,6 +237,8 @@ func TestClassify(t *testing.T) {
 		// changes no schema imports a user's data from it (App); schema
 		// changes stay migrations, with or without an HTTP call.
 		{"pkg/modules/migration/todo/todo.go", "package todo\n\nimport \"net/http\"\n\nfunc Fetch() { http.Get(apiURL) }\n", App},
+		{"pkg/modules/migration/boards/boards.go", "package boards\n\nimport \"example.com/boardsdk\"\n\nfunc Pull(key, token string) { c := boardsdk.NewClient(key, token); c.Boards() }\n", App},
+		{"pkg/migration/20240103.go", "package migration\n\nfunc up() { c := redis.NewClient(opts); _ = c; exec(\"CREATE TABLE t (id int)\") }\n", Migration},
 		{"app/migration/importer.py", "import requests\n\ndef pull(token):\n    return requests.get(URL)\n", App},
 		{"pkg/migration/20240101.go", "package migration\n\nimport \"example.com/xormigrate\"\n\nvar m = xormigrate.Migration{ID: \"1\"}\n", Migration},
 		{"pkg/migration/20240102.go", "package migration\n\nimport \"net/http\"\n\nconst q = \"ALTER TABLE tasks ADD COLUMN done_at\"\n", Migration},

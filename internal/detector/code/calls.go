@@ -26,7 +26,7 @@ type HostCall struct {
 // an app's own wrapper named for sending one (safe_request('GET', url),
 // make_request; not log_request).
 var httpCallRE = map[lang.Lang]*regexp.Regexp{
-	lang.JavaScript: regexp.MustCompile(`(?:^|[^\w$.])(?:(?:fetch|\$fetch|ofetch|got|ky|axios|superagent|needle)|(?:axios|got|ky|superagent|needle|request|http|https|client|api|\$fetch|ofetch)\.(?:get|post|put|patch|delete|head|request))\s*\(`),
+	lang.JavaScript: regexp.MustCompile(`(?:^|[^\w$.]|\b(?:globalThis|window)\.)(?:(?:fetch|\$fetch|ofetch|got|ky|axios|xior|redaxios|superagent|needle)|(?:axios|xior|redaxios|got|ky|superagent|needle|request|http|https|client|api|\$fetch|ofetch)\.(?:get|post|put|patch|delete|head|request))\s*\(`),
 	lang.Python:     regexp.MustCompile(`\b(?:(?:requests|httpx|aiohttp|session|client|http|sess|_session|_client|http_client)\.(?:get|post|put|patch|delete|head|request|stream)|urlopen|urllib\.request\.Request|(?:safe|make|send|do|http|api|perform|execute)_request)\s*\(`),
 	lang.Go:         regexp.MustCompile(`\b(?:http\.(?:Get|Head|Post|PostForm|NewRequest|NewRequestWithContext)|(?:client|Client|httpClient|c|hc)\.(?:Get|Head|Post|PostForm))\s*\(`),
 }
@@ -64,8 +64,31 @@ func HostCalls(l lang.Lang, stripped []byte) []HostCall {
 			break
 		}
 	}
+	// A client made for one base URL sends every request there: axios.create({ baseURL }),
+	// ky's prefixUrl, better-fetch's createFetch, httpx.Client(base_url=...).
+	for _, m := range clientBaseRE.FindAllStringIndex(s, -1) {
+		args, end := callArgs(s, m[1]-1)
+		for _, a := range args {
+			for _, o := range baseOptionRE.FindAllStringSubmatchIndex(a, -1) {
+				if consts == nil {
+					consts = urlNames(l, stripped)
+				}
+				u := fixedURL(strings.TrimSpace(a[o[1]:]), consts)
+				if h := URLHost(u); h != "" {
+					out = append(out, HostCall{URL: u, Host: h, Off: m[0], End: end})
+				}
+			}
+		}
+	}
 	return out
 }
+
+var (
+	// clientBaseRE makes an HTTP client bound to a base URL.
+	clientBaseRE = regexp.MustCompile(`\b(?:(?:axios|xior|redaxios|ky|got|ofetch|\$fetch)\.(?:create|extend)|createFetch|httpx\.(?:Async)?Client|(?:Async)?Client)\s*\(`)
+	// baseOptionRE is the option that names the base URL.
+	baseOptionRE = regexp.MustCompile(`\b(?:baseURL|baseUrl|prefixUrl|prefixURL|base_url)\s*[:=]\s*`)
+)
 
 // urlValueRE names an absolute URL: an assignment, a parameter's or a
 // destructured option's default ({ endpoint = "https://..." } = options),
@@ -75,10 +98,21 @@ func HostCalls(l lang.Lang, stripped []byte) []HostCall {
 // says otherwise: the vendor it is written for.
 var urlValueRE = regexp.MustCompile(`\b(\w+)\s*(?::\s*[\w\[\]. |]+)?=\s*(?:(?:os\.getenv|os\.environ\.get|getenv)\(\s*["']\w+["']\s*,\s*|process\.env\.\w+\s*(?:\|\||\?\?)\s*)?[rRuU]?["'\x60](https?://[^"'\x60\s$]+)["'\x60]`)
 
+// goFieldURLRE is a Go composite literal's field set to an absolute URL.
+var goFieldURLRE = regexp.MustCompile(`\b(\w+):\s*"(https?://[^"\s]+)"`)
+
 // urlNames maps the names a file gives string literals (constants) and
 // absolute URLs (urlValueRE) to their text; a constant's own value wins.
 func urlNames(l lang.Lang, src []byte) map[string]string {
 	out := constants(l, src)
+	if l.Family() == lang.Go {
+		// A struct's field set in a literal: &Client{baseURL: "https://..."}.
+		for _, m := range goFieldURLRE.FindAllSubmatch(src, -1) {
+			if _, ok := out[string(m[1])]; !ok {
+				out[string(m[1])] = string(m[2])
+			}
+		}
+	}
 	for _, m := range urlValueRE.FindAllSubmatch(src, -1) {
 		if _, ok := out[string(m[1])]; !ok {
 			out[string(m[1])] = string(m[2])
@@ -131,7 +165,7 @@ func callArgs(s string, open int) ([]string, int) {
 
 // leadRE is the first operand of an expression: a literal (with a
 // Python string prefix) or a dotted name.
-var leadRE = regexp.MustCompile("^(?:[fFrRbBuU]{0,2}(\"[^\"\\n]*\"|'[^'\\n]*'|`[^`]*`)|([A-Za-z_$][\\w$.]*))")
+var leadRE = regexp.MustCompile("^(?:[fFrRbBuU]{0,2}(\"[^\"\\n]*\"|'[^'\\n]*'|`[^`]*`)|([A-Za-z_$][\\w$.#]*))")
 
 // fixedURL is the text an argument fixes: its leading literal, or the
 // value of the constant it starts with, with the constants named in its
@@ -142,18 +176,56 @@ func fixedURL(arg string, consts map[string]string) string {
 		return ""
 	}
 	text := ""
-	if m[1] != "" {
+	switch {
+	case m[1] != "":
 		text = m[1][1 : len(m[1])-1]
-	} else {
-		name := m[2][strings.LastIndexByte(m[2], '.')+1:]
-		text = consts[name]
+	case m[2] == "fmt.Sprintf" || m[2] == "Sprintf":
+		text = sprintfURL(arg[len(m[2]):], consts)
+	default:
+		text = consts[lastName(m[2])]
 	}
 	return placeRE.ReplaceAllStringFunc(text, func(p string) string {
-		if v, ok := consts[placeRE.FindStringSubmatch(p)[1]]; ok {
+		if v, ok := consts[lastName(placeRE.FindStringSubmatch(p)[1])]; ok {
 			return v
 		}
 		return p
 	})
+}
+
+// lastName is a dotted name's last part, a private field's # dropped: a
+// class field (this.baseUrl, this.#baseUrl, self.base_url) goes by its
+// own name, as a module's constant (settings.API_BASE) does.
+func lastName(name string) string {
+	return strings.TrimPrefix(name[strings.LastIndexByte(name, '.')+1:], "#")
+}
+
+// sprintfURL is the text a Go fmt.Sprintf call fixes, its arguments from
+// "(": each %s or %v filled with what its argument fixes ("" when the
+// format is no literal).
+func sprintfURL(call string, consts map[string]string) string {
+	args := splitArgs(call, strings.IndexByte(call, '('))
+	if len(args) == 0 || !strings.HasPrefix(args[0], `"`) || len(args[0]) < 2 {
+		return ""
+	}
+	format := args[0][1 : len(args[0])-1]
+	var b strings.Builder
+	next := 1
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) && (format[i+1] == 's' || format[i+1] == 'v') {
+			v := "%s"
+			if next < len(args) {
+				if u := fixedURL(args[next], consts); u != "" {
+					v = u
+				}
+			}
+			next++
+			b.WriteString(v)
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	return b.String()
 }
 
 // URLHost is the host of an absolute http(s) URL as code writes it, ""

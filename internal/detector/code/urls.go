@@ -45,7 +45,7 @@ var (
 	goURLRE     = regexp.MustCompile(`\burl\.URL\{`)
 	goHostRE    = regexp.MustCompile(`\bHost:\s*` + operand)
 	goURLPathRE = regexp.MustCompile(`\bPath:\s*` + operand)
-	placeRE     = regexp.MustCompile(`\$?\{\s*([A-Za-z_][\w.]*)\s*\}`)
+	placeRE     = regexp.MustCompile(`\$?\{\s*([A-Za-z_][\w.#]*)\s*\}`)
 )
 
 // ComposedURLs lists the URLs a file builds from its own constants and
@@ -64,8 +64,7 @@ func ComposedURLs(l lang.Lang, src []byte) []Composed {
 		case '"', '\'', '`':
 			return op[1 : len(op)-1], true
 		}
-		name := op[strings.LastIndexByte(op, '.')+1:]
-		v, ok := consts[name]
+		v, ok := consts[lastName(op)]
 		return v, ok
 	}
 	var out []Composed

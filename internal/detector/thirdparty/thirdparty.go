@@ -60,6 +60,11 @@ type Detector struct {
 	// client (its commands, its presigner): Amazon S3's only if some
 	// client goes to Amazon or none goes elsewhere (Finish).
 	s3Unset []facts.Evidence
+	// funcs are the app's own helpers that hand a parameter on as a
+	// request's target, argCalls the calls that hand one a fixed URL
+	// (helpers; joined in Finish by wrapperCalls).
+	funcs    []code.Func
+	argCalls []argCall
 }
 
 // New returns a fresh detector for one scan.
@@ -230,6 +235,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
 	}
 	d.hostCalls(f)
+	d.helpers(f)
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
 		if !r.Secret() {
@@ -315,36 +321,112 @@ func (d *Detector) hostCalls(f *detector.File) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, c := range calls {
-		v := code.Vendor(c.Host)
-		if v == "" {
-			continue
+		d.hostCall(f.Path, c.URL, c.Host, lines.At(c.Off), lines.At(c.End), reads)
+	}
+}
+
+// hostCall records one call to a fixed URL, from line from to line to of
+// file p, with the secrets read in those lines. The caller holds d.mu.
+func (d *Detector) hostCall(p, u, host string, from, to int, reads []credential.Read) {
+	v := code.Vendor(host)
+	if v == "" {
+		return
+	}
+	owner, listed, catalogued := code.Catalogued(u)
+	if listed || catalogued && owner == nil {
+		return
+	}
+	// A vendor the catalogue lists under the domain (uptime.betterstack.com
+	// is Better Stack's, whose entry names its log hosts) or under its
+	// domain's name (segment.io is Segment) keeps the catalogue's name,
+	// though the host is not one of the entry's.
+	if owner == nil {
+		owner = catalog.ByID(strings.SplitN(v, ".", 2)[0])
+	}
+	if owner != nil && owner.ThirdParty() {
+		d.uses[owner.ID] = append(d.uses[owner.ID], facts.Evidence{File: p, Line: from})
+		return
+	}
+	if catalogued {
+		return // a store's domain: the store detector's
+	}
+	call := hostCall{at: facts.Evidence{File: p, Line: from}}
+	for _, r := range reads {
+		if r.Line >= from && r.Line <= to && r.Secret() {
+			call.creds = append(call.creds, r.Name)
 		}
-		owner, listed, catalogued := code.Catalogued(c.URL)
-		if listed || catalogued && owner == nil {
-			continue
+	}
+	d.hosts[v] = append(d.hosts[v], call)
+}
+
+// helpers records the functions a file defines that hand a parameter on
+// as a request's target (code.Funcs), and the calls that hand a fixed
+// URL to a named function (code.ArgCalls): Finish joins them across the
+// tree, so a vendor reached through the app's own fetch wrapper, a Go
+// DoPost helper or a client's _request method is called by the wrapper's
+// caller.
+func (d *Detector) helpers(f *detector.File) {
+	l := lang.Of(f.Path)
+	stripped := code.Stripped(f)
+	funcs := code.Funcs(l, stripped)
+	calls := code.ArgCalls(l, stripped)
+	if len(funcs) == 0 && len(calls) == 0 {
+		return
+	}
+	var pending []argCall
+	if len(calls) > 0 && !code.ImportsMock(code.Imports(l, stripped)) {
+		reads := credential.ReadsOf(f)
+		lines := code.NewLines(stripped)
+		for _, c := range calls {
+			from, to := lines.At(c.Off), lines.At(c.End)
+			var rs []credential.Read
+			for _, r := range reads {
+				if r.Line >= from && r.Line <= to {
+					rs = append(rs, r)
+				}
+			}
+			pending = append(pending, argCall{path: f.Path, call: c, from: from, to: to, reads: rs})
 		}
-		from, to := lines.At(c.Off), lines.At(c.End)
-		// A vendor the catalogue lists under the domain (uptime.betterstack.com
-		// is Better Stack's, whose entry names its log hosts) or under its
-		// domain's name (segment.io is Segment) keeps the catalogue's name,
-		// though the host is not one of the entry's.
-		if owner == nil {
-			owner = catalog.ByID(strings.SplitN(v, ".", 2)[0])
+	}
+	d.mu.Lock()
+	d.funcs = append(d.funcs, funcs...)
+	d.argCalls = append(d.argCalls, pending...)
+	d.mu.Unlock()
+}
+
+// argCall is a call that hands a fixed URL to a named function, kept
+// until Finish knows which names are helpers that send it.
+type argCall struct {
+	path     string
+	call     code.ArgCall
+	from, to int
+	reads    []credential.Read
+}
+
+// wrapperCalls records the calls, kept by helpers, whose callee sends
+// the argument they hand it: a function whose parameter reaches an HTTP
+// client's URL (code.Func.Direct), or one that hands it to such a
+// function, up to two helpers deep. A helper is known by its name and
+// the parameter's place, wherever the tree defines it.
+func (d *Detector) wrapperCalls() {
+	sends := map[code.Pass]bool{}
+	for _, f := range d.funcs {
+		if f.Direct {
+			sends[code.Pass{Callee: f.Name, Arg: f.Param}] = true
 		}
-		if owner != nil && owner.ThirdParty() {
-			d.uses[owner.ID] = append(d.uses[owner.ID], facts.Evidence{File: f.Path, Line: from})
-			continue
-		}
-		if catalogued {
-			continue // a store's domain: the store detector's
-		}
-		call := hostCall{at: facts.Evidence{File: f.Path, Line: from}}
-		for _, r := range reads {
-			if r.Line >= from && r.Line <= to && r.Secret() {
-				call.creds = append(call.creds, r.Name)
+	}
+	for range 2 {
+		for _, f := range d.funcs {
+			k := code.Pass{Callee: f.Name, Arg: f.Param}
+			if !sends[k] && slices.ContainsFunc(f.Passes, func(p code.Pass) bool { return sends[p] }) {
+				sends[k] = true
 			}
 		}
-		d.hosts[v] = append(d.hosts[v], call)
+	}
+	for _, c := range d.argCalls {
+		if sends[code.Pass{Callee: c.call.Callee, Arg: c.call.Arg}] {
+			d.hostCall(c.path, c.call.URL, c.call.Host, c.from, c.to, c.reads)
+		}
 	}
 }
 
@@ -374,6 +456,7 @@ func ships(k lang.Kind) bool {
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.wrapperCalls()
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)
 	}

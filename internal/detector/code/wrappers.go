@@ -1,0 +1,517 @@
+package code
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// An app often reaches a vendor through a helper of its own: a method
+// fetch(url) that adds a header and calls fetch, a Go DoPost(url, form)
+// that builds the request, a Python _request(method, url). The call that
+// names the vendor's URL is the helper's, which no HTTP client pattern
+// knows; the helper's body is where the request goes out. Funcs reads the
+// helpers a file defines, ArgCalls the calls that hand a fixed URL to a
+// named function; the detector joins the two across the tree, a helper
+// that hands its parameter to another helper included.
+
+// Func is a function or method of a file that hands one of its
+// parameters on as the target of a call: Param is the parameter's index
+// (a method's self or cls not counted). Direct: an HTTP client's URL
+// argument starts with the parameter (or with a local made from it);
+// Passes: the other calls whose argument starts with it.
+type Func struct {
+	Name   string
+	Param  int
+	Direct bool
+	Passes []Pass
+}
+
+// Pass is a call a function hands its parameter to: the callee's last
+// name and the argument's index.
+type Pass struct {
+	Callee string
+	Arg    int
+}
+
+// ArgCall is a call to a named function with a fixed http(s) URL as one
+// of its arguments: Callee is the function's last name (this.fetch and
+// api.fetch are fetch), Arg the argument's index.
+type ArgCall struct {
+	Callee    string
+	Arg       int
+	URL, Host string
+	Off, End  int
+}
+
+var (
+	jsFuncDeclRE = regexp.MustCompile(`\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^(){};]*>)?\s*\(`)
+	// jsArrowRE: name = async (…) =>, name: (…) =>.
+	jsArrowRE = regexp.MustCompile(`(#?[A-Za-z_$][\w$]*)\s*(?::\s*[^=;\n(]+?)?\s*[=:]\s*(?:async\s*)?(?:<[^(){};]*>)?\s*\(`)
+	// jsMethodRE is a class or object method: [modifiers] name<T>(…) {.
+	jsMethodRE = regexp.MustCompile(`(?m)^[ \t]*(?:(?:public|private|protected|static|async|override|readonly)\s+)*(#?[A-Za-z_$][\w$]*)\s*(?:<[^(){};]*>)?\s*\(`)
+	pyDefRE    = regexp.MustCompile(`(?m)^([ \t]*)(?:async\s+)?def\s+(\w+)\s*\(`)
+	goFuncRE   = regexp.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\s*\(`)
+	// calleeRE is a call: a name, type arguments, an open parenthesis.
+	calleeRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?:<[^();=\n]*>)?\s*\(`)
+	// localRE is a local assignment: x = …, const x = …, x := ….
+	localRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?::\s*[\w$<>\[\]|. ]+?)?\s*:?=\s*([^=>\n;][^\n;]*)`)
+	nameHeadRE = regexp.MustCompile(`^[#A-Za-z_$][\w$]*`)
+)
+
+// notCallee are words followed by a parenthesis that call nothing a
+// helper could be.
+var notCallee = map[string]bool{
+	"if": true, "for": true, "while": true, "switch": true, "catch": true, "function": true, "return": true,
+	"await": true, "new": true, "typeof": true, "elif": true, "and": true, "or": true, "not": true, "in": true,
+	"def": true, "func": true, "with": true, "except": true, "lambda": true, "super": true, "constructor": true,
+	"async": true, "yield": true, "import": true, "require": true, "print": true, "len": true, "str": true,
+}
+
+// Funcs lists the functions of stripped source (comments blanked) that
+// hand a parameter on as a call's target (Func).
+func Funcs(l lang.Lang, stripped []byte) []Func {
+	s := string(stripped)
+	var out []Func
+	add := func(name string, params []string, body string) {
+		if notCallee[name] {
+			return
+		}
+		for i, p := range params {
+			if p == "" || p == "_" {
+				continue
+			}
+			if f, ok := funcOf(l, name, i, p, body); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	switch l.Family() {
+	case lang.JavaScript:
+		seen := map[int]bool{}
+		for _, re := range []*regexp.Regexp{jsFuncDeclRE, jsArrowRE, jsMethodRE} {
+			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+				open := m[1] - 1
+				if seen[open] {
+					continue
+				}
+				closeAt := closeParen(s, open)
+				if closeAt < 0 {
+					continue
+				}
+				start, end := jsBody(s, closeAt, re == jsArrowRE)
+				if start < 0 {
+					continue
+				}
+				seen[open] = true
+				add(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[start:end])
+			}
+		}
+	case lang.Python:
+		for _, m := range pyDefRE.FindAllStringSubmatchIndex(s, -1) {
+			open := m[1] - 1
+			closeAt := closeParen(s, open)
+			if closeAt < 0 {
+				continue
+			}
+			indent := m[3] - m[2]
+			end := pyBlockEnd(s, closeAt, indent)
+			params := paramNames(l, s[open+1:closeAt])
+			if len(params) > 0 && (params[0] == "self" || params[0] == "cls") {
+				params = params[1:]
+			}
+			add(s[m[4]:m[5]], params, s[closeAt:end])
+		}
+	case lang.Go:
+		for _, m := range goFuncRE.FindAllStringSubmatchIndex(s, -1) {
+			open := m[1] - 1
+			closeAt := closeParen(s, open)
+			if closeAt < 0 {
+				continue
+			}
+			brace := -1
+			depth := 0
+			for i := closeAt + 1; i < len(s) && i < closeAt+400; i++ {
+				switch s[i] {
+				case '(':
+					depth++
+				case ')':
+					depth--
+				case '{':
+					if depth == 0 && !strings.HasSuffix(strings.TrimSpace(s[closeAt+1:i]), "interface") && !strings.HasSuffix(strings.TrimSpace(s[closeAt+1:i]), "struct") {
+						brace = i
+					}
+				case '\n':
+					if depth == 0 {
+						i = len(s)
+					}
+				}
+				if brace >= 0 {
+					break
+				}
+			}
+			if brace < 0 {
+				continue
+			}
+			add(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[brace:BlockEnd(s, brace, 40000)])
+		}
+	}
+	return out
+}
+
+// funcOf reads what a function's body does with its parameter p.
+func funcOf(l lang.Lang, name string, i int, p, body string) (Func, bool) {
+	if !strings.Contains(body, p) {
+		return Func{}, false
+	}
+	names := []string{p}
+	// One hop: a local made from the parameter (url = input.toString(),
+	// proxied := rewrite(u)), not a URL of the helper's own that only
+	// puts the parameter in its query.
+	for _, m := range localRE.FindAllStringSubmatch(body, -1) {
+		if m[1] == p || notCallee[m[1]] {
+			continue
+		}
+		rhs := strings.TrimSpace(m[2])
+		if lead := leadRE.FindStringSubmatch(rhs); lead != nil && lead[1] != "" {
+			if startsWith(rhs, []string{p}) {
+				names = append(names, m[1])
+			}
+			continue
+		}
+		if mentions(rhs, p) {
+			names = append(names, m[1])
+		}
+	}
+	f := Func{Name: name, Param: i}
+	if re := httpCallRE[l.Family()]; re != nil {
+		for _, m := range re.FindAllStringIndex(body, -1) {
+			args, _ := callArgs(body, m[1]-1)
+			for _, a := range args {
+				if skippedArg.MatchString(a) {
+					continue
+				}
+				f.Direct = f.Direct || startsWith(a, names)
+				break
+			}
+		}
+	}
+	for _, m := range calleeRE.FindAllStringSubmatchIndex(body, -1) {
+		callee := body[m[2]:m[3]]
+		if notCallee[callee] || m[2] > 0 && isIdentByte(body[m[2]-1]) {
+			continue
+		}
+		args := splitArgs(body, m[1]-1)
+		for j, a := range args {
+			if startsWith(a, names) {
+				f.Passes = append(f.Passes, Pass{Callee: callee, Arg: j})
+			}
+		}
+	}
+	return f, f.Direct || len(f.Passes) > 0
+}
+
+// startsWith reports whether an argument's value starts with one of the
+// names: the name itself (url, url.toString(), new URL(url)), or a
+// template or f-string whose first placeholder is it.
+func startsWith(arg string, names []string) bool {
+	arg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "await "))
+	arg = strings.TrimPrefix(arg, "new URL(")
+	arg = strings.TrimPrefix(arg, "String(")
+	if arg == "" {
+		return false
+	}
+	var head string
+	switch c := arg[0]; {
+	case c == '`':
+		head = strings.TrimPrefix(arg[1:], "${")
+		if len(head) == len(arg)-1 {
+			return false
+		}
+	case (c == 'f' || c == 'F') && len(arg) > 2 && (arg[1] == '"' || arg[1] == '\''):
+		head = strings.TrimPrefix(arg[2:], "{")
+		if len(head) == len(arg)-2 {
+			return false
+		}
+	case c == '"' || c == '\'':
+		return false
+	default:
+		head = arg
+	}
+	head = strings.TrimSpace(head)
+	id := nameHeadRE.FindString(head)
+	for _, n := range names {
+		if id == n {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether the name appears in s as a whole word.
+func mentions(s, name string) bool {
+	for i := strings.Index(s, name); i >= 0; {
+		j := i + len(name)
+		if (i == 0 || !isIdentByte(s[i-1]) && s[i-1] != '$' && s[i-1] != '.') && (j >= len(s) || !isIdentByte(s[j]) && s[j] != '$') {
+			return true
+		}
+		k := strings.Index(s[j:], name)
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+// closeParen is the offset of the parenthesis closing the one at open,
+// strings skipped, or -1.
+func closeParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s) && i < open+4000; i++ {
+		switch c := s[i]; c {
+		case '"', '\'', '`':
+			i = lang.SkipString([]byte(s[:min(len(s), i+4000)]), i) - 1
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// jsBody is the body of a JavaScript function whose parameters close at
+// closeAt: a block, or an arrow's expression; -1 when none follows (a
+// call, not a definition).
+func jsBody(s string, closeAt int, arrow bool) (int, int) {
+	i := closeAt + 1
+	for i < len(s) && IsSpace(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == ':' { // a return type
+		depth := 0
+		for i++; i < len(s) && i < closeAt+400; i++ {
+			c := s[i]
+			if c == '<' || c == '(' || c == '[' {
+				depth++
+			} else if (c == '>' && s[i-1] != '=') || c == ')' || c == ']' {
+				depth--
+			} else if depth == 0 && (c == '{' && !arrow || c == '=' && arrow && i+1 < len(s) && s[i+1] == '>') {
+				break
+			} else if c == ';' {
+				return -1, -1
+			}
+		}
+	}
+	if i >= len(s) {
+		return -1, -1
+	}
+	if !arrow {
+		if s[i] != '{' {
+			return -1, -1
+		}
+		return i, BlockEnd(s, i, 40000)
+	}
+	if !strings.HasPrefix(s[i:], "=>") {
+		return -1, -1
+	}
+	i += 2
+	for i < len(s) && IsSpace(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == '{' {
+		return i, BlockEnd(s, i, 40000)
+	}
+	// An expression body: to the end of the statement.
+	depth := 0
+	for j := i; j < len(s) && j < i+4000; j++ {
+		switch s[j] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth < 0 {
+				return i, j
+			}
+		case ';', '\n':
+			if depth == 0 {
+				return i, j
+			}
+		case ',':
+			if depth == 0 {
+				return i, j
+			}
+		}
+	}
+	return i, min(len(s), i+4000)
+}
+
+// pyBlockEnd is the end of the block of a def whose line is indented by
+// indent: the first line after its head indented no deeper.
+func pyBlockEnd(s string, from, indent int) int {
+	i := strings.IndexByte(s[from:], '\n')
+	if i < 0 {
+		return len(s)
+	}
+	i += from + 1
+	for i < len(s) {
+		j := strings.IndexByte(s[i:], '\n')
+		line := s[i:]
+		if j >= 0 {
+			line = s[i : i+j]
+		}
+		if t := strings.TrimSpace(line); t != "" && Indent(line) <= indent && !strings.HasPrefix(t, ")") {
+			return i
+		}
+		if j < 0 {
+			return len(s)
+		}
+		i += j + 1
+	}
+	return len(s)
+}
+
+// paramNames are a parameter list's names in order; "" for one that is
+// destructured ({ url }) or otherwise not a plain name.
+func paramNames(l lang.Lang, params string) []string {
+	var out []string
+	for _, p := range splitTop(params) {
+		p = strings.TrimSpace(p)
+		p = strings.TrimLeft(p, ".*")
+		for _, mod := range []string{"public ", "private ", "protected ", "readonly "} {
+			p = strings.TrimPrefix(p, mod)
+		}
+		p = strings.TrimSpace(p)
+		out = append(out, nameHeadRE.FindString(p))
+	}
+	if len(out) == 1 && out[0] == "" {
+		return nil
+	}
+	return out
+}
+
+// splitTop splits s at its top-level commas (strings, brackets and a
+// type's angle brackets skipped).
+func splitTop(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\'', '`':
+			i = lang.SkipString([]byte(s), i) - 1
+		case '(', '[', '{', '<':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '>':
+			if i == 0 || s[i-1] != '=' {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if strings.TrimSpace(s[start:]) != "" {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// splitArgs is the arguments of the call whose parenthesis is at open,
+// at most eight.
+func splitArgs(s string, open int) []string {
+	closeAt := closeParen(s, open)
+	if closeAt < 0 {
+		return nil
+	}
+	var out []string
+	depth, start := 0, open+1
+	for i := open + 1; i < closeAt; i++ {
+		switch c := s[i]; c {
+		case '"', '\'', '`':
+			i = lang.SkipString([]byte(s[:closeAt]), i) - 1
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(s[start:i]))
+				start = i + 1
+				if len(out) == 8 {
+					return out
+				}
+			}
+		}
+	}
+	if a := strings.TrimSpace(s[start:closeAt]); a != "" {
+		out = append(out, a)
+	}
+	return out
+}
+
+// definition reports whether the name at off, its parenthesis at open,
+// heads a function's definition rather than a call.
+func definition(l lang.Lang, s string, off, open int) bool {
+	lineStart := strings.LastIndexByte(s[:off], '\n') + 1
+	before := strings.TrimSpace(s[lineStart:off])
+	switch l.Family() {
+	case lang.Go:
+		return strings.HasPrefix(before, "func")
+	case lang.Python:
+		return strings.HasSuffix(before, "def")
+	case lang.JavaScript:
+		if strings.HasSuffix(before, "function") || strings.HasSuffix(before, "function*") {
+			return true
+		}
+		closeAt := closeParen(s, open)
+		if closeAt < 0 {
+			return false
+		}
+		start, _ := jsBody(s, closeAt, false)
+		arrow, _ := jsBody(s, closeAt, true)
+		return start >= 0 || arrow >= 0
+	}
+	return false
+}
+
+// ArgCalls lists the calls of stripped source that hand a fixed http(s)
+// URL (a literal, or a constant, field or template that starts with one)
+// to a named function, whatever the function is: the detector keeps
+// those whose callee is a helper that sends its argument (Funcs).
+func ArgCalls(l lang.Lang, stripped []byte) []ArgCall {
+	if !strings.Contains(string(stripped), "://") {
+		return nil
+	}
+	s := string(stripped)
+	consts := urlNames(l, stripped)
+	var out []ArgCall
+	for _, m := range calleeRE.FindAllStringSubmatchIndex(s, -1) {
+		callee := s[m[2]:m[3]]
+		if notCallee[callee] || m[2] > 0 && (isIdentByte(s[m[2]-1]) || s[m[2]-1] == '$') {
+			continue
+		}
+		open := m[1] - 1
+		if definition(l, s, m[2], open) {
+			continue // a function's own head: its defaults are no call
+		}
+		for j, a := range splitArgs(s, open) {
+			if a == "" || !strings.ContainsAny(a[:1], "\"'`fFrRuU") && !strings.Contains(a, ".") && consts[nameHeadRE.FindString(a)] == "" {
+				continue // neither a literal nor a name that holds a URL
+			}
+			u := fixedURL(a, consts)
+			if h := URLHost(u); h != "" {
+				out = append(out, ArgCall{Callee: strings.TrimPrefix(callee, "#"), Arg: j, URL: u, Host: h, Off: m[0], End: closeParen(s, open)})
+			}
+		}
+	}
+	return out
+}
