@@ -9,7 +9,9 @@ import (
 
 // Routing libraries pick the service from a string: apprise sends to
 // Telegram for a tgram:// URL and to Slack for a slack:// one, litellm
-// sends a prompt to Anthropic for the model "anthropic/claude-...". The
+// sends a prompt to Anthropic for the model "anthropic/claude-...", and
+// the AI SDK (ai) sends a model given as a "creator/model" slug through
+// Vercel's AI Gateway to its creator ("openai/gpt-4o" is OpenAI's). The
 // catalogue's prefixes key lists these beginnings per module; a string
 // literal that starts with one, in a file that imports the module, uses
 // the service. The same text in a file without the library is text.
@@ -19,6 +21,13 @@ import (
 func prefixUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 	var prefixes []catalog.Prefix
 	seen := map[string]bool{}
+	// A model slug handed to a router's own client (OpenRouter's
+	// "openai/gpt-4o") goes to the router, not to the AI SDK's gateway.
+	for _, im := range imports {
+		if strings.Contains(im.Module, "openrouter") {
+			seen["ai"], seen["@ai-sdk/gateway"] = true, true
+		}
+	}
 	for _, im := range imports {
 		mod := im.Module
 		if l.Family() == lang.Python {

@@ -25,8 +25,9 @@ var jsPresetModuleRE = regexp.MustCompile(`^(?:next-auth/providers/|@auth/[\w-]+
 
 // presetSuffixRE is what a package adds to the provider's name: a
 // protocol (passport-google-oauth20, passport-linkedin-oauth2), a
-// fork's mark (passport-twitch-new) or a major version (passport-github2).
-var presetSuffixRE = regexp.MustCompile(`(?:[-_]oauth\d*|[-_]new|[-_]strategy|\d+)$`)
+// fork's mark (passport-twitch-new), a major version (passport-github2)
+// or OpenID Connect (Supabase's linkedin_oidc).
+var presetSuffixRE = regexp.MustCompile(`(?:[-_]oauth\d*|[-_]oidc|[-_]new|[-_]strategy|\d+)$`)
 
 // presetService is the service a preset's name stands for, once the
 // library's suffixes are off.
@@ -60,6 +61,11 @@ var (
 	// (AddProvider("github", ...)) or by a method of their own
 	// (AddMicrosoftProvider).
 	goPkgzRE = regexp.MustCompile(`\.Add(?:Provider\(\s*"(\w+)"|(\w+)Provider\()`)
+	// oauthSignInRE is Supabase Auth's sign-in (and identity linking)
+	// with an OAuth provider.
+	oauthSignInRE = regexp.MustCompile(`\.auth\.(?:signInWithOAuth|linkIdentity)\(|\bsignInWithOAuth\(\s*\{`)
+	// quotedWordRE is a string literal that is one lower-case word.
+	quotedWordRE = regexp.MustCompile(`["'\x60]([a-z][a-z0-9_-]{1,30})["'\x60]`)
 	// socialProvidersRE opens better-auth's map of presets by name.
 	socialProvidersRE = regexp.MustCompile(`\bsocialProviders\s*:\s*\{`)
 )
@@ -97,6 +103,16 @@ func signInUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 					add(b.imported, im.Line) // arctic's classes are its presets: new Google(...)
 				} else {
 					add(m[1], im.Line)
+				}
+			}
+		}
+		// Supabase Auth signs in with a provider named as a string:
+		// signInWithOAuth({ provider: "github" }), or a provider the page
+		// picks from the names the file lists ("google" | "apple").
+		if oauthSignInRE.Match(stripped) {
+			for _, m := range quotedWordRE.FindAllSubmatchIndex(stripped, -1) {
+				if s := presetService(string(stripped[m[2]:m[3]])); s != nil && s.Category == "auth" {
+					out = append(out, Use{Service: s, Line: lines.At(m[0])})
 				}
 			}
 		}

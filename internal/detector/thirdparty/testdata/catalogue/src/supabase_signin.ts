@@ -1,0 +1,2 @@
+// Supabase Auth's Microsoft provider goes by "azure".
+export const signIn = () => supabase.auth.signInWithOAuth({ provider: "azure" });
