@@ -118,6 +118,14 @@ func urlNames(l lang.Lang, src []byte) map[string]string {
 			out[string(m[1])] = string(m[2])
 		}
 	}
+	// A function that returns one: getUrl() built from a base.
+	if strings.Contains(string(src), "return") {
+		for name, u := range returnedURLs(l, string(src), out) {
+			if _, ok := out[name]; !ok {
+				out[name] = u
+			}
+		}
+	}
 	// A name built from one of those: url = f"{api_base}/v2/search".
 	for _, m := range derivedURLRE.FindAllSubmatch(src, -1) {
 		if base, ok := out[string(m[2])]; ok && URLHost(base) != "" {

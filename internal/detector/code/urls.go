@@ -45,7 +45,8 @@ var (
 	goURLRE     = regexp.MustCompile(`\burl\.URL\{`)
 	goHostRE    = regexp.MustCompile(`\bHost:\s*` + operand)
 	goURLPathRE = regexp.MustCompile(`\bPath:\s*` + operand)
-	placeRE     = regexp.MustCompile(`\$?\{\s*([A-Za-z_][\w.#]*)\s*\}`)
+	// A placeholder: a name, or a call of one (${this.getUrl({ version: 2 })}).
+	placeRE = regexp.MustCompile(`\$?\{\s*([A-Za-z_][\w.#]*)\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*\}`)
 )
 
 // ComposedURLs lists the URLs a file builds from its own constants and

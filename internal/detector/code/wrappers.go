@@ -56,7 +56,7 @@ var (
 	// calleeRE is a call: a name, type arguments, an open parenthesis.
 	calleeRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?:<[^();=\n]*>)?\s*\(`)
 	// localRE is a local assignment: x = …, const x = …, x := ….
-	localRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?::\s*[\w$<>\[\]|. ]+?)?\s*:?=\s*([^=>\n;][^\n;]*)`)
+	localRE    = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*(?::\s*[\w$<>\[\]|. ]+?)?\s*:?=\s*([^=>\n;][^\n;]*)`)
 	nameHeadRE = regexp.MustCompile(`^[#A-Za-z_$][\w$]*`)
 )
 
@@ -72,9 +72,8 @@ var notCallee = map[string]bool{
 // Funcs lists the functions of stripped source (comments blanked) that
 // hand a parameter on as a call's target (Func).
 func Funcs(l lang.Lang, stripped []byte) []Func {
-	s := string(stripped)
 	var out []Func
-	add := func(name string, params []string, body string) {
+	eachFunc(l, string(stripped), func(name string, params []string, body string) {
 		if notCallee[name] {
 			return
 		}
@@ -86,7 +85,14 @@ func Funcs(l lang.Lang, stripped []byte) []Func {
 				out = append(out, f)
 			}
 		}
-	}
+	})
+	return out
+}
+
+// eachFunc calls fn with each function or method that s defines: its
+// name, its parameters' names (a method's self or cls dropped) and its
+// body.
+func eachFunc(l lang.Lang, s string, fn func(name string, params []string, body string)) {
 	switch l.Family() {
 	case lang.JavaScript:
 		seen := map[int]bool{}
@@ -105,7 +111,7 @@ func Funcs(l lang.Lang, stripped []byte) []Func {
 					continue
 				}
 				seen[open] = true
-				add(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[start:end])
+				fn(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[start:end])
 			}
 		}
 	case lang.Python:
@@ -121,7 +127,7 @@ func Funcs(l lang.Lang, stripped []byte) []Func {
 			if len(params) > 0 && (params[0] == "self" || params[0] == "cls") {
 				params = params[1:]
 			}
-			add(s[m[4]:m[5]], params, s[closeAt:end])
+			fn(s[m[4]:m[5]], params, s[closeAt:end])
 		}
 	case lang.Go:
 		for _, m := range goFuncRE.FindAllStringSubmatchIndex(s, -1) {
@@ -130,33 +136,55 @@ func Funcs(l lang.Lang, stripped []byte) []Func {
 			if closeAt < 0 {
 				continue
 			}
-			brace := -1
-			depth := 0
-			for i := closeAt + 1; i < len(s) && i < closeAt+400; i++ {
-				switch s[i] {
-				case '(':
-					depth++
-				case ')':
-					depth--
-				case '{':
-					if depth == 0 && !strings.HasSuffix(strings.TrimSpace(s[closeAt+1:i]), "interface") && !strings.HasSuffix(strings.TrimSpace(s[closeAt+1:i]), "struct") {
-						brace = i
-					}
-				case '\n':
-					if depth == 0 {
-						i = len(s)
-					}
-				}
-				if brace >= 0 {
-					break
-				}
+			if brace := goBodyOpen(s, closeAt); brace >= 0 {
+				fn(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[brace:BlockEnd(s, brace, 40000)])
 			}
-			if brace < 0 {
-				continue
-			}
-			add(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[brace:BlockEnd(s, brace, 40000)])
 		}
 	}
+}
+
+// goBodyOpen is the brace that opens the body of a Go function whose
+// parameters close at closeAt (its results skipped), or -1.
+func goBodyOpen(s string, closeAt int) int {
+	depth := 0
+	for i := closeAt + 1; i < len(s) && i < closeAt+400; i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '{':
+			head := strings.TrimSpace(s[closeAt+1 : i])
+			if depth == 0 && !strings.HasSuffix(head, "interface") && !strings.HasSuffix(head, "struct") {
+				return i
+			}
+		case '\n':
+			if depth == 0 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// returnRE is a function's return statement and its value.
+var returnRE = regexp.MustCompile(`\breturn\s+([^;\n]+)`)
+
+// returnedURLs maps the functions of s that return a fixed URL (a base
+// built in a method: getUrl() { const base = "https://..."; return
+// `${base}/stable` }) to the URL their first return fixes.
+func returnedURLs(l lang.Lang, s string, consts map[string]string) map[string]string {
+	out := map[string]string{}
+	eachFunc(l, s, func(name string, _ []string, body string) {
+		if notCallee[name] || !strings.Contains(body, "return") {
+			return
+		}
+		if m := returnRE.FindStringSubmatch(body); m != nil {
+			if u := fixedURL(strings.TrimSpace(m[1]), consts); URLHost(u) != "" {
+				out[name] = u
+			}
+		}
+	})
 	return out
 }
 

@@ -96,6 +96,13 @@ func TestArgCalls(t *testing.T) {
   constructor() { this.apiUrl = 'https://api.coins.io/v3'; }
   price() { return this.http.get(` + "`${this.apiUrl}/price`" + `); }
 }`, []string{"get/0/api.coins.io"}},
+		{"returned base", lang.TypeScript, `class E {
+  private getUrl({ version }: { version: number | "stable" }) {
+    const baseUrl = "https://quotesdata.io";
+    return ` + "`${baseUrl}/api/v${version}`" + `;
+  }
+  quote() { return this.fetchService.fetch(` + "`${this.getUrl({ version: 3 })}/quote`" + `); }
+}`, []string{"fetch/0/quotesdata.io"}},
 		{"python self", lang.Python, `class C:
     def __init__(self):
         self.base_url = "https://api.rates.io"

@@ -256,3 +256,5 @@ import google.cloud.secretmanager
 import azure.eventgrid
 import restate
 import upstash_vector
+import nordigen
+import sendblue

@@ -824,3 +824,23 @@ export async function callAIGateway315(body: unknown) {
   });
   return res.json();
 }
+
+export async function callXero(body: unknown) {
+  return fetch("https://api.xero.com/api.xro/2.0/Invoices", { method: "POST", body: JSON.stringify(body) });
+}
+
+export async function callQuickBooks(body: unknown) {
+  return fetch("https://quickbooks.api.intuit.com/v3/company/1/query", { method: "POST", body: JSON.stringify(body) });
+}
+
+export async function callGoCardless(body: unknown) {
+  return fetch("https://bankaccountdata.gocardless.com/api/v2/institutions/", { method: "POST", body: JSON.stringify(body) });
+}
+
+export async function callSendblue(body: unknown) {
+  return fetch("https://api.sendblue.co/api/send-message", { method: "POST", body: JSON.stringify(body) });
+}
+
+export async function callFMP(body: unknown) {
+  return fetch("https://financialmodelingprep.com/stable/quote", { method: "POST", body: JSON.stringify(body) });
+}
