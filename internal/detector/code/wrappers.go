@@ -2,10 +2,20 @@ package code
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/lang"
 )
+
+// maxHelperFile bounds the files read for helpers and the calls to them:
+// a hand-written module is far smaller, a bundle copied in is no app's
+// helper.
+const maxHelperFile = 256 << 10
+
+// maxHelperBody bounds a helper's body: a function that sends its
+// argument does so within its first lines.
+const maxHelperBody = 8000
 
 // An app often reaches a vendor through a helper of its own: a method
 // fetch(url) that adds a header and calls fetch, a Go DoPost(url, form)
@@ -72,6 +82,9 @@ var notCallee = map[string]bool{
 // Funcs lists the functions of stripped source (comments blanked) that
 // hand a parameter on as a call's target (Func).
 func Funcs(l lang.Lang, stripped []byte) []Func {
+	if len(stripped) > maxHelperFile {
+		return nil
+	}
 	var out []Func
 	eachFunc(l, string(stripped), func(name string, params []string, body string) {
 		if notCallee[name] {
@@ -137,7 +150,7 @@ func eachFunc(l lang.Lang, s string, fn func(name string, params []string, body 
 				continue
 			}
 			if brace := goBodyOpen(s, closeAt); brace >= 0 {
-				fn(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[brace:BlockEnd(s, brace, 40000)])
+				fn(s[m[2]:m[3]], paramNames(l, s[open+1:closeAt]), s[brace:BlockEnd(s, brace, maxHelperBody)])
 			}
 		}
 	}
@@ -175,6 +188,9 @@ var returnRE = regexp.MustCompile(`\breturn\s+([^;\n]+)`)
 // `${base}/stable` }) to the URL their first return fixes.
 func returnedURLs(l lang.Lang, s string, consts map[string]string) map[string]string {
 	out := map[string]string{}
+	if len(s) > maxHelperFile {
+		return out
+	}
 	eachFunc(l, s, func(name string, _ []string, body string) {
 		if notCallee[name] || !strings.Contains(body, "return") {
 			return
@@ -343,7 +359,7 @@ func jsBody(s string, closeAt int, arrow bool) (int, int) {
 		if s[i] != '{' {
 			return -1, -1
 		}
-		return i, BlockEnd(s, i, 40000)
+		return i, BlockEnd(s, i, maxHelperBody)
 	}
 	if !strings.HasPrefix(s[i:], "=>") {
 		return -1, -1
@@ -353,7 +369,7 @@ func jsBody(s string, closeAt int, arrow bool) (int, int) {
 		i++
 	}
 	if i < len(s) && s[i] == '{' {
-		return i, BlockEnd(s, i, 40000)
+		return i, BlockEnd(s, i, maxHelperBody)
 	}
 	// An expression body: to the end of the statement.
 	depth := 0
@@ -516,11 +532,40 @@ func definition(l lang.Lang, s string, off, open int) bool {
 // to a named function, whatever the function is: the detector keeps
 // those whose callee is a helper that sends its argument (Funcs).
 func ArgCalls(l lang.Lang, stripped []byte) []ArgCall {
-	if !strings.Contains(string(stripped), "://") {
+	if len(stripped) > maxHelperFile || !strings.Contains(string(stripped), "://") {
 		return nil
 	}
 	s := string(stripped)
 	consts := urlNames(l, stripped)
+	// Where a URL or a name holding one is written: a call's URL argument
+	// starts within a few hundred bytes of its parenthesis.
+	var marks []int
+	for i := strings.Index(s, "://"); i >= 0; {
+		marks = append(marks, i)
+		j := strings.Index(s[i+3:], "://")
+		if j < 0 {
+			break
+		}
+		i += 3 + j
+	}
+	for name, v := range consts {
+		if URLHost(v) == "" {
+			continue
+		}
+		for i := strings.Index(s, name); i >= 0; {
+			marks = append(marks, i)
+			j := strings.Index(s[i+len(name):], name)
+			if j < 0 {
+				break
+			}
+			i += len(name) + j
+		}
+	}
+	slices.Sort(marks)
+	near := func(open int) bool {
+		k, _ := slices.BinarySearch(marks, open)
+		return k < len(marks) && marks[k]-open < 400
+	}
 	var out []ArgCall
 	for _, m := range calleeRE.FindAllStringSubmatchIndex(s, -1) {
 		callee := s[m[2]:m[3]]
@@ -528,15 +573,25 @@ func ArgCalls(l lang.Lang, stripped []byte) []ArgCall {
 			continue
 		}
 		open := m[1] - 1
-		if definition(l, s, m[2], open) {
-			continue // a function's own head: its defaults are no call
+		if !near(open) {
+			continue
 		}
+		def := -1 // unknown until an argument fixes a URL
 		for j, a := range splitArgs(s, open) {
 			if a == "" || !strings.ContainsAny(a[:1], "\"'`fFrRuU") && !strings.Contains(a, ".") && consts[nameHeadRE.FindString(a)] == "" {
 				continue // neither a literal nor a name that holds a URL
 			}
 			u := fixedURL(a, consts)
 			if h := URLHost(u); h != "" {
+				if def < 0 {
+					def = 0
+					if definition(l, s, m[2], open) {
+						def = 1
+					}
+				}
+				if def == 1 {
+					break // a function's own head: its defaults are no call
+				}
 				out = append(out, ArgCall{Callee: strings.TrimPrefix(callee, "#"), Arg: j, URL: u, Host: h, Off: m[0], End: closeParen(s, open)})
 			}
 		}
