@@ -598,3 +598,95 @@ func ArgCalls(l lang.Lang, stripped []byte) []ArgCall {
 	}
 	return out
 }
+
+// A vendor's client often inherits its requests: an abstract base class
+// sends every request to `${this.baseUrl}${path}`, and each vendor's
+// subclass only sets baseUrl. SentFields reads the fields a file's HTTP
+// client calls send to, InheritedFieldURLs the fields a subclass sets to a
+// fixed URL; the detector joins them across the tree by the field's name.
+
+// classExtendsRE opens a class that extends another: JavaScript's
+// class A extends B {, Python's class A(B):.
+var (
+	jsClassExtendsRE = regexp.MustCompile(`\bclass\s+[\w$]+(?:<[^{}]*?>)?\s+extends\s+[\w$.]+(?:<[^{}]*?>)?\s*(?:implements\s+[^{]+)?\{`)
+	pyClassExtendsRE = regexp.MustCompile(`(?m)^([ \t]*)class\s+\w+\s*\(\s*[A-Za-z_][\w.]*[^)]*\)\s*:`)
+	// fieldLeadRE is a URL expression that starts with a field of this
+	// (self): this.baseUrl, `${this.baseUrl}/x`, f"{self.base_url}/x".
+	fieldLeadRE = regexp.MustCompile(`^(?:new\s+URL\(\s*)?(?:[fF]?["'` + "`" + `]\$?\{\s*)?(?:this|self)\.#?([A-Za-z_$][\w$]*)`)
+)
+
+// SentFields lists the fields of this (self) that lead the URL an HTTP
+// client call of stripped source sends to, directly or through a local
+// made from one (const url = new URL(`${this.baseUrl}${path}`)).
+func SentFields(l lang.Lang, stripped []byte) []string {
+	re := httpCallRE[l.Family()]
+	if re == nil || len(stripped) > maxHelperFile || !strings.Contains(string(stripped), "this.") && !strings.Contains(string(stripped), "self.") {
+		return nil
+	}
+	s := string(stripped)
+	var locals map[string]string
+	var out []string
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		args, _ := callArgs(s, m[1]-1)
+		for _, a := range args {
+			if skippedArg.MatchString(a) {
+				continue
+			}
+			if f := fieldLeadRE.FindStringSubmatch(strings.TrimSpace(a)); f != nil {
+				out = append(out, f[1])
+				break
+			}
+			if locals == nil {
+				locals = map[string]string{}
+				for _, lm := range localRE.FindAllStringSubmatch(s, -1) {
+					if _, ok := locals[lm[1]]; !ok {
+						locals[lm[1]] = strings.TrimSpace(lm[2])
+					}
+				}
+			}
+			if rhs, ok := locals[nameHeadRE.FindString(strings.TrimSpace(a))]; ok {
+				if f := fieldLeadRE.FindStringSubmatch(rhs); f != nil {
+					out = append(out, f[1])
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// FieldURL is a field a subclass sets to a fixed URL, and where.
+type FieldURL struct {
+	Name, URL, Host string
+	Off             int
+}
+
+// InheritedFieldURLs lists the fields that classes extending another set
+// to a fixed URL (a literal, or an environment setting's default).
+func InheritedFieldURLs(l lang.Lang, stripped []byte) []FieldURL {
+	if len(stripped) > maxHelperFile || !strings.Contains(string(stripped), "://") {
+		return nil
+	}
+	s := string(stripped)
+	var out []FieldURL
+	read := func(from, to int) {
+		for _, m := range urlValueRE.FindAllStringSubmatchIndex(s[from:to], -1) {
+			u := s[from+m[4] : from+m[5]]
+			if h := URLHost(u); h != "" {
+				out = append(out, FieldURL{Name: s[from+m[2] : from+m[3]], URL: u, Host: h, Off: from + m[0]})
+			}
+		}
+	}
+	switch l.Family() {
+	case lang.JavaScript:
+		for _, m := range jsClassExtendsRE.FindAllStringIndex(s, -1) {
+			open := m[1] - 1
+			read(open, BlockEnd(s, open, 0))
+		}
+	case lang.Python:
+		for _, m := range pyClassExtendsRE.FindAllStringSubmatchIndex(s, -1) {
+			read(m[1], pyBlockEnd(s, m[1]-1, m[3]-m[2]))
+		}
+	}
+	return out
+}

@@ -65,13 +65,17 @@ type Detector struct {
 	// (helpers; joined in Finish by wrapperCalls).
 	funcs    []code.Func
 	argCalls []argCall
+	// sentFields are the fields of this (self) some class's requests go
+	// to, fieldURLs the fields subclasses set to a fixed URL.
+	sentFields map[string]bool
+	fieldURLs  []fieldURL
 }
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, secrets: map[string]bool{},
 		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{},
-		published: map[string][]string{}, brands: map[string]bool{}}
+		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{}}
 }
 
 // hostCall is one call to a fixed host, with the secrets read in it.
@@ -104,6 +108,9 @@ var keywords = sync.OnceValue(func() []string {
 	// python-social-auth backend in AUTHENTICATION_BACKENDS, not imported.
 	// A call to a fixed host (hostCalls) names its URL's scheme.
 	kw := []string{"dependencies", "require", "import", "packages", "Dependencies", "allauth.socialaccount.providers.", "social_core.backends.", "://"}
+	// A helper or a base class that sends with the global fetch may
+	// import nothing (helpers, SentFields).
+	kw = append(kw, "fetch(")
 	kw = append(kw, credential.Keywords...)
 	// An option that switches a service on gives it an account (optionUses).
 	kw = append(kw, "apiKey", "appId", "api_key", "app_id", "dsn", "clientId", "client_id", "writeKey", "siteId", "projectId")
@@ -370,7 +377,12 @@ func (d *Detector) helpers(f *detector.File) {
 	stripped := code.Stripped(f)
 	funcs := code.Funcs(l, stripped)
 	calls := code.ArgCalls(l, stripped)
-	if len(funcs) == 0 && len(calls) == 0 {
+	sent := code.SentFields(l, stripped)
+	var fields []fieldURL
+	for _, fu := range code.InheritedFieldURLs(l, stripped) {
+		fields = append(fields, fieldURL{path: f.Path, field: fu, line: code.LineAt(stripped, fu.Off)})
+	}
+	if len(funcs) == 0 && len(calls) == 0 && len(sent) == 0 && len(fields) == 0 {
 		return
 	}
 	var pending []argCall
@@ -391,7 +403,19 @@ func (d *Detector) helpers(f *detector.File) {
 	d.mu.Lock()
 	d.funcs = append(d.funcs, funcs...)
 	d.argCalls = append(d.argCalls, pending...)
+	for _, n := range sent {
+		d.sentFields[n] = true
+	}
+	d.fieldURLs = append(d.fieldURLs, fields...)
 	d.mu.Unlock()
+}
+
+// fieldURL is a field a subclass sets to a fixed URL (code.InheritedFieldURLs),
+// kept until Finish knows which fields some class's requests go to.
+type fieldURL struct {
+	path  string
+	field code.FieldURL
+	line  int
 }
 
 // argCall is a call that hands a fixed URL to a named function, kept
@@ -426,6 +450,13 @@ func (d *Detector) wrapperCalls() {
 	for _, c := range d.argCalls {
 		if sends[code.Pass{Callee: c.call.Callee, Arg: c.call.Arg}] {
 			d.hostCall(c.path, c.call.URL, c.call.Host, c.from, c.to, c.reads)
+		}
+	}
+	// A subclass's base URL, where some base class sends its requests
+	// (`${this.baseUrl}${path}`): the subclass calls that host.
+	for _, fu := range d.fieldURLs {
+		if d.sentFields[fu.field.Name] {
+			d.hostCall(fu.path, fu.field.URL, fu.field.Host, fu.line, fu.line, nil)
 		}
 	}
 }
