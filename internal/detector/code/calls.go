@@ -80,10 +80,32 @@ func HostCalls(l lang.Lang, stripped []byte) []HostCall {
 			}
 		}
 	}
+	// An OAuth client's token and user-info endpoints are where the
+	// server exchanges its code and secret and reads the profile: a
+	// call, though no client call names them (Auth.js custom providers,
+	// oauth2.Endpoint{TokenURL: ...}, token_url= in Python clients).
+	if strings.Contains(s, "oken") || strings.Contains(s, "nfo") {
+		for _, m := range oauthEndpointRE.FindAllStringIndex(s, -1) {
+			if consts == nil {
+				consts = urlNames(l, stripped)
+			}
+			end := strings.IndexByte(s[m[1]:], '\n')
+			if end < 0 {
+				end = len(s) - m[1]
+			}
+			arg := strings.TrimRight(strings.TrimSpace(s[m[1]:m[1]+end]), ",;)")
+			if u := fixedURL(arg, consts); URLHost(u) != "" {
+				out = append(out, HostCall{URL: u, Host: URLHost(u), Off: m[0], End: m[1] + end})
+			}
+		}
+	}
 	return out
 }
 
 var (
+	// oauthEndpointRE is an OAuth client's token or user-info endpoint
+	// option, up to its value.
+	oauthEndpointRE = regexp.MustCompile(`(?i)\b(?:(?:access_?)?token_?url|user_?info_?url|token_endpoint|userinfo_endpoint)["']?\s*[:=]\s*`)
 	// clientBaseRE makes an HTTP client bound to a base URL.
 	clientBaseRE = regexp.MustCompile(`\b(?:(?:axios|xior|redaxios|ky|got|ofetch|\$fetch)\.(?:create|extend)|createFetch|httpx\.(?:Async)?Client|(?:Async)?Client)\s*\(`)
 	// baseOptionRE is the option that names the base URL.

@@ -146,3 +146,27 @@ const other = axios.create({ timeout: 5000 });`
 		t.Errorf("field: got %+v", calls)
 	}
 }
+
+func TestHostCallsOAuthEndpoints(t *testing.T) {
+	src := `export const providers = [{
+  oauth: {
+    clientId: process.env.BOARDS_CLIENT_ID,
+    authorizationUrl: "https://boardsapp.io/oauth/authorize",
+    tokenUrl: "https://api.boardsapp.io/oauth/token",
+    userInfoUrl: "https://api.boardsapp.io/v2/me",
+  },
+  docsUrl: "https://docs.lookalike-docs.io",
+  issuerTokenUrl: process.env.ISSUER_TOKEN_URL,
+}];`
+	var got []string
+	for _, c := range HostCalls(lang.TypeScript, []byte(src)) {
+		got = append(got, c.Host)
+	}
+	if !slices.Equal(got, []string{"api.boardsapp.io", "api.boardsapp.io"}) {
+		t.Errorf("got %q", got)
+	}
+	goSrc := "package m\n\nvar ep = oauth2.Endpoint{AuthURL: \"https://tasks.io/authorize\", TokenURL: \"https://tasks.io/oauth/token\"}\n"
+	if calls := HostCalls(lang.Go, []byte(goSrc)); len(calls) != 1 || calls[0].Host != "tasks.io" {
+		t.Errorf("go: got %+v", calls)
+	}
+}
