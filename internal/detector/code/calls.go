@@ -66,6 +66,9 @@ func HostCalls(l lang.Lang, stripped []byte) []HostCall {
 	}
 	// A client made for one base URL sends every request there: axios.create({ baseURL }),
 	// ky's prefixUrl, better-fetch's createFetch, httpx.Client(base_url=...).
+	if len(s) > maxHelperFile {
+		return out // a bundle copied in: its clients are no app's
+	}
 	for _, m := range clientBaseRE.FindAllStringIndex(s, -1) {
 		args, end := callArgs(s, m[1]-1)
 		for _, a := range args {
