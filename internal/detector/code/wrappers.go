@@ -87,14 +87,15 @@ func Funcs(l lang.Lang, stripped []byte) []Func {
 	}
 	var out []Func
 	eachFunc(l, string(stripped), func(name string, params []string, body string) {
-		if notCallee[name] {
+		if notCallee[name] || len(params) == 0 {
 			return
 		}
+		b := funcBody{l: l, body: body}
 		for i, p := range params {
-			if p == "" || p == "_" {
+			if p == "" || p == "_" || !strings.Contains(body, p) {
 				continue
 			}
-			if f, ok := funcOf(l, name, i, p, body); ok {
+			if f, ok := b.funcOf(name, i, p); ok {
 				out = append(out, f)
 			}
 		}
@@ -192,7 +193,7 @@ func returnedURLs(l lang.Lang, s string, consts map[string]string) map[string]st
 		return out
 	}
 	eachFunc(l, s, func(name string, _ []string, body string) {
-		if notCallee[name] || !strings.Contains(body, "return") {
+		if notCallee[name] || !strings.Contains(body, "return") || !strings.Contains(body, "://") && !strings.Contains(body, "{") {
 			return
 		}
 		if m := returnRE.FindStringSubmatch(body); m != nil {
@@ -204,56 +205,117 @@ func returnedURLs(l lang.Lang, s string, consts map[string]string) map[string]st
 	return out
 }
 
+// funcBody is a function's body, with what funcOf reads of it once for
+// all its parameters: the URL arguments of its HTTP client calls, its
+// locals, its calls.
+type funcBody struct {
+	l       lang.Lang
+	body    string
+	read    bool
+	urlArgs []string
+	locals  [][]string // name, value
+	calls   []bodyCall
+	called  bool
+}
+
+type bodyCall struct {
+	callee string
+	args   []string
+}
+
 // funcOf reads what a function's body does with its parameter p.
-func funcOf(l lang.Lang, name string, i int, p, body string) (Func, bool) {
-	if !strings.Contains(body, p) {
-		return Func{}, false
-	}
-	names := []string{p}
-	// One hop: a local made from the parameter (url = input.toString(),
-	// proxied := rewrite(u)), not a URL of the helper's own that only
-	// puts the parameter in its query.
-	for _, m := range localRE.FindAllStringSubmatch(body, -1) {
-		if m[1] == p || notCallee[m[1]] {
-			continue
-		}
-		rhs := strings.TrimSpace(m[2])
-		if lead := leadRE.FindStringSubmatch(rhs); lead != nil && lead[1] != "" {
-			if startsWith(rhs, []string{p}) {
-				names = append(names, m[1])
+func (b *funcBody) funcOf(name string, i int, p string) (Func, bool) {
+	if !b.read {
+		b.read = true
+		if re := httpCallRE[b.l.Family()]; re != nil {
+			for _, m := range re.FindAllStringIndex(b.body, -1) {
+				args, _ := callArgs(b.body, m[1]-1)
+				for _, a := range args {
+					if !skippedArg.MatchString(a) {
+						b.urlArgs = append(b.urlArgs, a)
+						break
+					}
+				}
 			}
-			continue
 		}
-		if mentions(rhs, p) {
-			names = append(names, m[1])
+		if len(b.urlArgs) > 0 {
+			for _, m := range localRE.FindAllStringSubmatch(b.body, -1) {
+				b.locals = append(b.locals, []string{m[1], strings.TrimSpace(m[2])})
+			}
 		}
 	}
 	f := Func{Name: name, Param: i}
-	if re := httpCallRE[l.Family()]; re != nil {
-		for _, m := range re.FindAllStringIndex(body, -1) {
-			args, _ := callArgs(body, m[1]-1)
-			for _, a := range args {
-				if skippedArg.MatchString(a) {
-					continue
+	if len(b.urlArgs) > 0 {
+		names := []string{p}
+		// One hop: a local made from the parameter (url = input.toString(),
+		// proxied := rewrite(u)), not a URL of the helper's own that only
+		// puts the parameter in its query.
+		for _, lv := range b.locals {
+			if lv[0] == p || notCallee[lv[0]] {
+				continue
+			}
+			if lead := leadRE.FindStringSubmatch(lv[1]); lead != nil && lead[1] != "" {
+				if startsWith(lv[1], []string{p}) {
+					names = append(names, lv[0])
 				}
-				f.Direct = f.Direct || startsWith(a, names)
+				continue
+			}
+			if mentions(lv[1], p) {
+				names = append(names, lv[0])
+			}
+		}
+		for _, a := range b.urlArgs {
+			if startsWith(a, names) {
+				f.Direct = true
 				break
 			}
 		}
 	}
-	for _, m := range calleeRE.FindAllStringSubmatchIndex(body, -1) {
-		callee := body[m[2]:m[3]]
-		if notCallee[callee] || m[2] > 0 && isIdentByte(body[m[2]-1]) {
-			continue
+	if handedOn(b.body, p) {
+		if !b.called {
+			b.called = true
+			for _, m := range calleeRE.FindAllStringSubmatchIndex(b.body, -1) {
+				callee := b.body[m[2]:m[3]]
+				if notCallee[callee] || m[2] > 0 && isIdentByte(b.body[m[2]-1]) {
+					continue
+				}
+				b.calls = append(b.calls, bodyCall{callee, splitArgs(b.body, m[1]-1)})
+			}
 		}
-		args := splitArgs(body, m[1]-1)
-		for j, a := range args {
-			if startsWith(a, names) {
-				f.Passes = append(f.Passes, Pass{Callee: callee, Arg: j})
+		for _, c := range b.calls {
+			for j, a := range c.args {
+				if startsWith(a, []string{p}) {
+					f.Passes = append(f.Passes, Pass{Callee: c.callee, Arg: j})
+				}
 			}
 		}
 	}
 	return f, f.Direct || len(f.Passes) > 0
+}
+
+// handedOn reports whether p is written where an argument starts: after
+// an open parenthesis or a comma, or as a template's or f-string's first
+// placeholder.
+func handedOn(body, p string) bool {
+	for i := strings.Index(body, p); i >= 0; {
+		j := i + len(p)
+		whole := (i == 0 || !isIdentByte(body[i-1]) && body[i-1] != '.') && (j >= len(body) || !isIdentByte(body[j]))
+		if whole {
+			k := i - 1
+			for k >= 0 && IsSpace(body[k]) {
+				k--
+			}
+			if k >= 0 && (body[k] == '(' || body[k] == ',' || body[k] == '{') {
+				return true
+			}
+		}
+		n := strings.Index(body[j:], p)
+		if n < 0 {
+			return false
+		}
+		i = j + n
+	}
+	return false
 }
 
 // startsWith reports whether an argument's value starts with one of the

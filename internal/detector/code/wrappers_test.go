@@ -26,7 +26,7 @@ func TestFuncs(t *testing.T) {
   const target = normalise(input);
   return globalThis.fetch(target, opts);
 };
-export const getJson = (u: string) => fetchJson(u, {});`, []string{"fetchJson/0/direct", "fetchJson/0->fetch/0", "fetchJson/1->fetch/1", "fetchJson/0->normalise/0", "getJson/0->fetchJson/0"}},
+export const getJson = (u: string) => fetchJson(u, {});`, []string{"fetchJson/0/direct", "fetchJson/1->fetch/1", "fetchJson/0->normalise/0", "getJson/0->fetchJson/0"}},
 		{"query only", lang.TypeScript, `async function search(query: string) {
   const url = ` + "`https://api.search.example/q?term=${query}`" + `;
   return fetch(url);
