@@ -111,6 +111,8 @@ var keywords = sync.OnceValue(func() []string {
 	// A helper or a base class that sends with the global fetch may
 	// import nothing (helpers, SentFields).
 	kw = append(kw, "fetch(")
+	// Supabase Auth's sign-in names its providers as strings (signInUses).
+	kw = append(kw, "signInWithOAuth", "linkIdentity")
 	kw = append(kw, credential.Keywords...)
 	// An option that switches a service on gives it an account (optionUses).
 	kw = append(kw, "apiKey", "appId", "api_key", "app_id", "dsn", "clientId", "client_id", "writeKey", "siteId", "projectId")
