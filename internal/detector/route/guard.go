@@ -45,7 +45,14 @@ func at(e facts.Evidence) string {
 // in the file that calls it or through its imports, and says where it is
 // defined (file:line). Decide uses it to read a guard named without its
 // code and to follow the helpers a handler or guard calls.
+//
+// Asked for ValuePrefix+name, a Lookup that can returns the declaration
+// of a package-level value instead (Go: var errSignIn = HTTPError{401,
+// ...}), for a rejection a handler returns by name.
 type Lookup func(name string) (code, defined string, ok bool)
+
+// ValuePrefix asks a Lookup for a value's declaration, not a function's.
+const ValuePrefix = "value:"
 
 // Decision is a route's auth: facts.Route's Auth, AuthRole and
 // AuthEvidence.
@@ -302,6 +309,17 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	}
 	if why := turnsAway(src, j.lookup); why != "" && own {
 		return true, roleOf(src), why
+	}
+	if depth == 0 && own {
+		// A helper's named error is only an answer to its caller: it
+		// counts where the handler or guard returns it (depth 0), and
+		// where that code returns the error a helper gave it.
+		if why := returnsNamedRejection(src, j.lookup); why != "" {
+			return true, roleOf(src), why
+		}
+		if why := j.returnsHelperRejection(src); why != "" {
+			return true, roleOf(src), why
+		}
 	}
 	if depth == 0 && own {
 		// A handler or guard that returns false on a test of the caller
@@ -640,6 +658,182 @@ func turnsAway(src string, lookup Lookup) string {
 	return ""
 }
 
+// returnsNamedRejection says why src turns a caller away with an error
+// it returns by name, or "": return errSignIn (or err := errSignIn, then
+// return err) on the branch a failed test of the caller takes, where the
+// value is declared with a 401, 403, 404 or 400 status (var errSignIn =
+// HTTPError{http.StatusUnauthorized, "..."}). A 401 needs a test that
+// reads the caller; a 403, 404 or 400 a test of the caller alone, as for
+// turnsAway (a 400 to a request with no token: "a token is required").
+func returnsNamedRejection(src string, lookup Lookup) string {
+	if lookup == nil {
+		return ""
+	}
+	seen := map[string]bool{}
+	for _, m := range namedReturn.FindAllStringSubmatchIndex(src, -1) {
+		name := src[m[2]:m[3]]
+		if seen[name] || testWords[name] || errName.MatchString(name) && !strings.ContainsAny(name[1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") {
+			continue // err, error: the value of a call, not a declared answer
+		}
+		seen[name] = true
+		c := condition(src, m[0])
+		if !strings.HasPrefix(c, "if") || !failedBranch(c) || switched(src, m[0], c) {
+			continue
+		}
+		decl, _, ok := lookup(ValuePrefix + name)
+		if !ok {
+			continue
+		}
+		status := ""
+		switch {
+		case reject401.MatchString(decl) || unauthorizedStatus.MatchString(decl):
+			status = "401"
+		case reject403.MatchString(decl) || forbiddenStatus.MatchString(decl):
+			status = "403"
+		case reject404.MatchString(decl) || notFoundStatus.MatchString(decl):
+			status = "404"
+		case badRequestStatus.MatchString(decl):
+			status = "400" // "a token is required", on a test of the caller's token alone
+		default:
+			continue
+		}
+		if !(status == "401" && testsCaller(c)) && !testsOnlyCaller(src, c, lookup) {
+			continue
+		}
+		return "answers " + status + " (" + name + ") to a caller who fails its test"
+	}
+	return ""
+}
+
+// returnsHelperRejection says why src turns a caller away with the error
+// a helper handed the request gives it, or "": u, err := apiAuth(app, r)
+// then if err != nil { return err }, where apiAuth returns a named 401
+// (or 403, 404) on a failed test of the caller.
+func (j *judge) returnsHelperRejection(src string) string {
+	if j.lookup == nil {
+		return ""
+	}
+	for _, m := range helperErr.FindAllStringSubmatchIndex(src, -1) {
+		errVar, call := src[m[2]:m[3]], src[m[4]:]
+		name := handedRequest(call)
+		if name == "" || j.seen["err:"+name] {
+			continue
+		}
+		from := m[1] + len(callArgs(src[m[1]:])) + 1
+		rest := src[min(len(src), from):min(len(src), from+400)]
+		ev := regexp.MustCompile(`^[^\n{]*?(?:;|\n\s*if)\s*` + regexp.QuoteMeta(errVar) + `\s*!=\s*nil\s*\{[^{}]*?\breturn\s+(?:nil\s*,\s*)?(?:\w+\.)?` + regexp.QuoteMeta(errVar) + `\b`).FindStringIndex(rest)
+		if ev == nil || switched(src, from+ev[1], "") {
+			continue
+		}
+		j.seen["err:"+name] = true
+		code, defined, ok := j.lookup(name)
+		if !ok {
+			continue
+		}
+		if why := returnsNamedRejection(code, j.lookup); why != "" {
+			at := name
+			if defined != "" {
+				at += " (" + defined + ")"
+			}
+			return "returns the error of " + at + ", which " + why
+		}
+	}
+	return ""
+}
+
+// helperErr is a call whose error is kept: u, err := apiAuth(app, r), or
+// if _, err := apiAuth(app, r); err != nil.
+var helperErr = regexp.MustCompile(`(?m)^\s*(?:if\s+)?(?:\w+\s*,\s*)?(\w*[eE]rr\w*)\s*:?=\s*([\w.]+\()`)
+
+// switched says the rejection at i is only reached when a setting is on
+// or when a parameter of the function it is in says so: a test it sits
+// in (c, its own, and those of the blocks around it) reads the app's
+// configuration (if cfg.App.Private { ... }) or, in Go, a parameter the
+// wrapper is applied with (Web(f, level) ... if level(cfg) == User &&
+// !gotUser): a check that holds for some routes only.
+func switched(src string, i int, c string) bool {
+	tests := append(enclosingTests(src, i), c)
+	params := goParams(src)
+	for _, t := range tests {
+		if k := strings.LastIndexByte(t, ';'); k >= 0 {
+			t = t[k+1:] // if _, err := auth(app, r); err != nil: the test is after the ";"
+		}
+		if configRef.MatchString(t) {
+			return true
+		}
+		for _, p := range params {
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(p) + `\b`).MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enclosingTests are the tests of the branches around position i (the
+// text before each "{" that opens an if, else or switch), innermost
+// first; a function's own head is none.
+func enclosingTests(src string, i int) []string {
+	var out []string
+	depth := 0
+	for k := i - 1; k >= 0 && len(out) < 6; k-- {
+		switch src[k] {
+		case '}':
+			depth++
+		case '{':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			start := strings.LastIndexByte(src[:k], '\n') + 1
+			if h := src[start:k]; branchHead.MatchString(h) {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// goParams are the parameters of a Go function's head (func (h *T)
+// Web(f handlerFunc, ul UserLevelFunc)) other than the request and the
+// response. The handler a wrapper wraps is one too, but no test reads it.
+func goParams(src string) []string {
+	m := goFuncHead.FindStringSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(m[1], ",") {
+		f := strings.Fields(p)
+		if len(f) != 2 {
+			continue
+		}
+		name, typ := f[0], f[1]
+		if requestArg.MatchString(name) || strings.Contains(typ, "Request") || strings.Contains(typ, "ResponseWriter") {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+var branchHead = regexp.MustCompile(`^\s*(?:\}\s*)?(?:if|else|switch|case)\b`)
+
+var goFuncHead = regexp.MustCompile(`^\s*func\s*(?:\([^)]*\)\s*)?\w+\s*\(([^)]*)\)`)
+
+var (
+	// namedReturn is a value returned by name, or put in a variable on
+	// the line before it is returned: return errSignIn, return nil,
+	// errSignIn, err := errSignIn.
+	namedReturn = regexp.MustCompile(`(?m)(?:\breturn\s+(?:nil\s*,\s*)?|^\s*\w+\s*:?=\s*)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*$`)
+	// statuses as a value declares them: a bare code in a struct literal
+	// or a constructor (HTTPError{401, ...}, NewError(403, ...)).
+	unauthorizedStatus = regexp.MustCompile(`[{(,]\s*401\s*[,})]`)
+	forbiddenStatus    = regexp.MustCompile(`[{(,]\s*403\s*[,})]`)
+	notFoundStatus     = regexp.MustCompile(`[{(,]\s*404\s*[,})]`)
+	badRequestStatus   = regexp.MustCompile(`[{(,]\s*(?:400|http\.StatusBadRequest)\s*[,})]`)
+)
+
 var (
 	// reject404 is a "not found" answer.
 	reject404 = regexp.MustCompile(`(?i)(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|NewHTTPError\(\s*)404\b` +
@@ -701,7 +895,10 @@ var (
 	// a record, not the caller.
 	requestData = regexp.MustCompile(`\b(?:Param|Params|ParamsInt|Query|QueryParam|FormValue|PostFormValue|PathValue|URLParam|params|query|body|kwargs|args|GET|POST|data|match_info|path_params|query_params)\b`)
 	// callerGetter reads the caller off a context by key: c.Get("user").
-	callerGetter = regexp.MustCompile(`(?i)\.(?:Get|MustGet|Value|Locals|get)\(\s*["'\w]*(?:user|session|account|claims|principal|identity)`)
+	// A session cookie or an auth header read off the request names
+	// the caller too: r.Cookie("session"), r.Header.Get("Authorization").
+	callerGetter = regexp.MustCompile(`(?i)\.(?:Get|MustGet|Value|Locals|get)\(\s*["'\w]*(?:user|session|account|claims|principal|identity)` +
+		`|\b(?:r|req|request)\.(?:Cookie|Header\.Get|headers\.get|cookies\.get|COOKIES\.get)\(\s*["'][\w-]*(?:session|token|auth|sid)`)
 	// requestOnly is a call handed only the request or context: getUser(r).
 	requestOnly = regexp.MustCompile(`^([\w$.]+)\(\s*(?:ctx|c|r|req|request|context|r\.Context\(\))\s*\)`)
 	// errName is a variable holding an error.
@@ -716,12 +913,20 @@ var (
 // readsCaller says rhs calls a function handed only the request or
 // context whose code reads the caller off it (c.Get("user"),
 // req.session.user) and nothing the client sent.
+//
+// The request may come with handles of the app (getUser(h.app, r)), and
+// the helper may hand it on to another that reads the caller
+// (getUserSession(app, r) → getUserAndSession(app, r)), one hop.
 func readsCaller(rhs string, lookup Lookup) bool {
-	m := requestOnly.FindStringSubmatch(rhs)
-	if m == nil || lookup == nil {
+	return readsCallerAt(rhs, lookup, 0)
+}
+
+func readsCallerAt(rhs string, lookup Lookup, depth int) bool {
+	name := handedRequest(rhs)
+	if name == "" || lookup == nil {
 		return false
 	}
-	code, _, ok := lookup(m[1])
+	code, _, ok := lookup(name)
 	if !ok || requestData.MatchString(code) {
 		return false
 	}
@@ -733,8 +938,51 @@ func readsCaller(rhs string, lookup Lookup) bool {
 			return true
 		}
 	}
+	if depth >= 1 {
+		return false
+	}
+	for _, loc := range callSite.FindAllStringSubmatchIndex(code, -1) {
+		call := code[loc[2]:]
+		if c := code[loc[2]:loc[3]]; c != name && !skipCallee[c] && readsCallerAt(call, lookup, depth+1) {
+			return true
+		}
+	}
 	return false
 }
+
+// handedRequest is the function rhs calls when it hands it the request or
+// context, alone (getUser(r)) or with plain handles of the app that carry
+// nothing the client sent (getUser(h.app.App(), r)); else "".
+func handedRequest(rhs string) string {
+	if m := requestOnly.FindStringSubmatch(rhs); m != nil {
+		return m[1]
+	}
+	m := callHead.FindStringSubmatch(rhs)
+	if m == nil {
+		return ""
+	}
+	args := strings.Split(callArgs(rhs[len(m[0]):]), ",")
+	req := false
+	for _, a := range args {
+		a = strings.TrimSpace(a)
+		switch {
+		case requestArg.MatchString(a):
+			req = true
+		case !plainHandle.MatchString(a) || requestData.MatchString(a):
+			return ""
+		}
+	}
+	if !req {
+		return ""
+	}
+	return m[1]
+}
+
+var (
+	callHead    = regexp.MustCompile(`^([\w$.]+)\(`)
+	requestArg  = regexp.MustCompile(`^(?:ctx|c|r|req|request|context|r\.Context\(\))$`)
+	plainHandle = regexp.MustCompile(`^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*(?:\(\))?)*$`)
+)
 
 // callerVar says src assigns the variable name only from the caller: a
 // field of the request or context for who is calling, a getter of it by
@@ -756,6 +1004,9 @@ func callerVar(src, name string, lookup Lookup) bool {
 		}
 		rhs = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rhs), "await "))
 		rhs = strings.TrimLeft(rhs, "&*")
+		if zeroValue.MatchString(rhs) {
+			continue // u := &User{}: an empty value, filled in later
+		}
 		if requestData.MatchString(rhs) {
 			return false
 		}
@@ -767,6 +1018,10 @@ func callerVar(src, name string, lookup Lookup) bool {
 	}
 	return found
 }
+
+// zeroValue is an empty value a variable starts from: User{}, nil,
+// None, {}.
+var zeroValue = regexp.MustCompile(`^(?:[\w.]+\{\s*\}|nil|null|None|undefined|\{\s*\})\s*;?$`)
 
 // redirectRoot sends the caller to the site's root.
 var redirectRoot = regexp.MustCompile("redirect\\w*\\s*\\(\\s*(?:\\d{3}\\s*,\\s*)?['\"`]/['\"`]\\s*\\)")

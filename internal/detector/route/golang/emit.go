@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"go/ast"
 	"regexp"
 	"slices"
 	"strconv"
@@ -223,6 +224,9 @@ func parseType(line string) string {
 func (m *module) guardLookup(f *goFile) route.Lookup {
 	return func(name string) (string, string, bool) {
 		name = strings.TrimSuffix(strings.TrimSpace(name), " (optional)")
+		if v, ok := strings.CutPrefix(name, route.ValuePrefix); ok {
+			return m.valueLookup(f, v[strings.LastIndexByte(v, '.')+1:])
+		}
 		key := name[strings.LastIndexByte(name, '.')+1:]
 		var found []*funcDecl
 		if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
@@ -241,6 +245,46 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 		fd := found[0]
 		return fd.text(), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
 	}
+}
+
+// valueLookup finds a package-level var or const called name, in the
+// calling file's package first, then in the one package of the module
+// that declares it: its spec's source (errSignIn = Failure{401, "..."})
+// and where it is.
+func (m *module) valueLookup(f *goFile, name string) (string, string, bool) {
+	specs := func(p *pkg) (out []string, at []string) {
+		for _, gf := range p.files {
+			for _, d := range gf.vars {
+				for _, s := range d.Specs {
+					vs, ok := s.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for _, id := range vs.Names {
+						if id.Name == name {
+							out = append(out, gf.text(vs.Pos(), vs.End()))
+							at = append(at, gf.path+":"+strconv.Itoa(gf.lines().Line(vs.Pos())))
+						}
+					}
+				}
+			}
+		}
+		return out, at
+	}
+	var code, at []string
+	if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
+		code, at = specs(p)
+	}
+	if len(code) == 0 {
+		for _, dir := range m.dirs {
+			c, a := specs(m.pkgs[dir])
+			code, at = append(code, c...), append(at, a...)
+		}
+	}
+	if len(code) != 1 {
+		return "", "", false
+	}
+	return code[0], at[0], true
 }
 
 // withReceiverCalls is a method's source followed by the methods of its

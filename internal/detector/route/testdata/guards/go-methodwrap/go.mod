@@ -1,0 +1,3 @@
+module example.com/go-methodwrap
+
+go 1.22
