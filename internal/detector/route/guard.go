@@ -358,6 +358,9 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 			continue // unauthorized(): a response the login itself chose to send
 		}
 		if ok, role, why := j.code(code, depth+1); ok {
+			if role == "" {
+				role = grantArg(src[loc[2]:], code)
+			}
 			at := name
 			if defined != "" {
 				at += " (" + defined + ")"
@@ -367,6 +370,21 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	}
 	return false, "", ""
 }
+
+// grantArg is the role a call names when it hands a literal to code
+// that rejects on a permission, role or scope it holds
+// (require_permission("super_admin")(fn), where require_permission
+// builds a check of current_user.has_permissions), or "".
+func grantArg(call, code string) string {
+	m := factoryArg.FindStringSubmatch(call)
+	if m == nil || !grantWord.MatchString(code) {
+		return ""
+	}
+	return strings.ToLower(m[1])
+}
+
+// grantWord is what a check that demands a grant reads.
+var grantWord = regexp.MustCompile(`(?i)role|perm|scope|grant|authorit|privilege`)
 
 // exempts says a guard's code lets path through before it rejects: a
 // negated test of the request in its code (!isPublicRoute(r)) names a

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -248,17 +249,43 @@ func (ix *index) decide(m *module, gs guards, body, bodyAt string, complete bool
 func (ix *index) decidePath(m *module, gs guards, body, bodyAt, path string, complete bool) route.Decision {
 	var lookup route.Lookup
 	if m != nil {
-		lookup = func(name string) (string, string, bool) {
-			parts := strings.Split(name, ".")
-			s := ix.lookup(m, parts[0], 0)
+		// A name the route's module does not bind may be one that code
+		// already read calls in its own module (require_super_admin in
+		// permissions.py calls require_permission there): those modules
+		// are asked next, the latest first.
+		read := []*module{m}
+		find := func(from *module, parts []string) symbol {
+			s := ix.lookup(from, parts[0], 0)
 			for _, p := range parts[1:] {
 				s = ix.member(s, p, 0)
 			}
-			switch {
-			case s.fn != nil && s.mod != nil:
-				return strip(s.fn.source()), s.mod.path + ":" + strconv.Itoa(s.fn.line), true
-			case s.cls != nil && s.mod != nil:
-				return strip(s.cls.source()), s.mod.path, true
+			return s
+		}
+		lookup = func(name string) (string, string, bool) {
+			if strings.HasPrefix(name, route.ValuePrefix) {
+				return "", "", false
+			}
+			parts := strings.Split(name, ".")
+			for i := len(read) - 1; i >= 0; i-- {
+				s := find(read[i], parts)
+				switch {
+				case s.fn != nil && s.mod != nil:
+					if !slices.Contains(read, s.mod) {
+						read = append(read, s.mod)
+					}
+					return strip(s.fn.source()), s.mod.path + ":" + strconv.Itoa(s.fn.line), true
+				case s.cls != nil && s.mod != nil:
+					if !slices.Contains(read, s.mod) {
+						read = append(read, s.mod)
+					}
+					src := s.cls.source()
+					if call := s.cls.methods["__call__"]; call != nil {
+						// An instance used as a decorator runs __call__:
+						// its check is the guard's.
+						src += "\n" + call.source()
+					}
+					return strip(src), s.mod.path, true
+				}
 			}
 			return "", "", false
 		}

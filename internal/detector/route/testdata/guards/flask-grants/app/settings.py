@@ -1,0 +1,1 @@
+FEATURES = {"exports": True}
