@@ -857,7 +857,11 @@ func (f *fileFacts) nestExcludes() []nestTarget {
 // on it to check: @Roles(RoleEnum.admin), where Roles is
 // SetMetadata('roles', roles) and a guard's canActivate reads 'roles'
 // through the reflector. A key no guard of the route reads is no role
-// (@CacheKey('users') beside a RolesGuard).
+// (@CacheKey('users') beside a RolesGuard). A guard that compares the
+// caller's level of access with the one the handler asks for
+// (@RequirePermission(Level.Write), levelFor(userId, noteId) >= needed)
+// demands that level: a permission check on the record, for every
+// handler of a class it guards.
 func (r *resolver) nestRole(f *fileFacts, nr nestRoute, guards []string) string {
 	lookup := r.lookup(f)
 	for _, name := range guards {
@@ -876,7 +880,7 @@ func (r *resolver) nestRole(f *fileFacts, nr nestRoute, guards []string) string 
 				continue
 			}
 			gc, _, ok := lookup(g)
-			if ok && strings.Contains(gc, "canActivate") && key.MatchString(gc) && userRole.MatchString(gc) {
+			if ok && strings.Contains(gc, "canActivate") && key.MatchString(gc) && (userRole.MatchString(gc) || callerLevel.MatchString(gc) && returnsCompare.MatchString(gc)) {
 				if role := roleArg(arg); role != "" {
 					return role
 				}
@@ -891,6 +895,13 @@ var (
 	metadataKey = regexp.MustCompile(`\bSetMetadata\(\s*([\w$]+|'[^']*'|"[^"]*")\s*,`)
 	// userRole is a guard reading the caller's role or permissions.
 	userRole = regexp.MustCompile(`(?i)\buser\b[\w?.\]\[]*\.?(?:roles?|permissions?|scopes?|groups?)\b`)
+	// callerLevel is a guard asking for the caller's level of access
+	// (to the record at the path): a call handed the caller's id,
+	// levelFor(callerId, request.params.boardId),
+	// determinePermission(userId, noteId); returnsCompare is its
+	// answer, that level compared with the one the handler asks for.
+	callerLevel    = regexp.MustCompile(`(?i)\w\(\s*(?:[^()]*[,\s.])?\w*(?:user|caller|principal|member|account)\w*\s*[,)]`)
+	returnsCompare = regexp.MustCompile(`\breturn\s+[\w.]+\s*(?:>=|<=|>|<|===?)\s*[\w.]+\s*;`)
 	// roleValue is a decorator argument naming a role: 'admin',
 	// Role.Admin, RoleEnum.admin, [Role.Admin].
 	roleValue = regexp.MustCompile(`^\[?\s*(?:['"]([\w:.-]{1,60})['"]|[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*))\s*(?:[,\]]|$)`)
