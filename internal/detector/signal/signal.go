@@ -289,6 +289,16 @@ var Patterns = append([]Pattern{
 	{Control: "rate-limit", Detail: "rate limiter applied app-wide", Langs: code, Scope: "app",
 		Keywords: []string{"imit", "hrottle", "tollbooth", "httprate"},
 		Re:       regexp.MustCompile(`(app\.use\(\s*(\w*[lL]imit\w*|rateLimit\(|slowDown\()|\.Use\(\s*(httprate\.|tollbooth\.|\w*[lL]imit)|app\.add_middleware\(\s*SlowAPIMiddleware|default_limits\s*=|DEFAULT_THROTTLE_RATES|ThrottlerGuard|register\(\s*(import\(['"])?@fastify/rate-limit|APP_GUARD[^\n]*Throttler)`)},
+	// @fastify/rate-limit registered on the server (NestJS on Fastify:
+	// app.register(fastifyRateLimit, {...})) limits every route: global
+	// is its default. Registered with global: false it limits only the
+	// routes that opt in (config.rateLimit), so the file then claims no
+	// app-wide limiter.
+	{Control: "rate-limit", Detail: "rate-limit plugin registered on the server", Langs: js, Scope: "app",
+		Keywords: []string{"@fastify/rate-limit"},
+		Re:       regexp.MustCompile(`\.register\(\s*(?:await\s+)?(?:\w*[rR]ate[lL]imit\w*|import\(\s*['"]@fastify/rate-limit['"]\s*\))\s*[,)]`),
+		Also:     regexp.MustCompile(`['"]@fastify/rate-limit['"]`),
+		Unless:   regexp.MustCompile(`\.register\(\s*(?:await\s+)?\w*[rR]ate[lL]imit\w*\s*,\s*\{[^{}]*\bglobal\s*:\s*false\b`)},
 	// django-axes counts failed sign-ins and locks the account out once
 	// it is wired in: its middleware or backend in the settings that name
 	// its failure limit (installed alone, it counts nothing).
