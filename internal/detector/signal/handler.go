@@ -151,6 +151,15 @@ var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalTokenGate, Code: tokenFromRequest},
 }, webRoutePatterns...)
 
+// handlerActs are the signals that say what a handler does (writes,
+// lookups, messages sent), read from the code its route's method
+// reaches (methodView).
+var handlerActs = map[string]bool{
+	facts.SignalMutatesStore: true, facts.SignalWritesState: true, facts.SignalPrivilegedOp: true,
+	facts.SignalIDFromRequest: true, facts.SignalObjectFetch: true, facts.SignalSendsMessage: true,
+	facts.SignalCreatesAccount: true, facts.SignalPrivilegedClient: true,
+}
+
 // libraryLogout are library views whose only write ends the caller's
 // session, by their last name.
 var libraryLogout = map[string]string{
@@ -229,6 +238,12 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 		stripped.Body = string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
 		r = &stripped
 	}
+	// What the handler does is read from the code this route's method
+	// reaches: a write in a branch for another method (if request.method
+	// == 'PATCH':) is that method's route's. Controls are still read from
+	// the whole handler: a check written in another method's branch
+	// keeps counting, so reading branches drafts no new row.
+	acts := methodView(r.Body, r.Method)
 	for _, p := range RoutePatterns {
 		if p.Guard != nil {
 			for _, m := range r.Middleware {
@@ -238,10 +253,14 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 				}
 			}
 		}
-		if p.Code == nil || r.Body == "" || (p.Also != nil && !p.Also.MatchString(r.Body)) {
+		body := r.Body
+		if handlerActs[p.Kind] {
+			body = acts
+		}
+		if p.Code == nil || body == "" || (p.Also != nil && !p.Also.MatchString(body)) {
 			continue
 		}
-		for _, loc := range p.Code.FindAllStringIndex(r.Body, -1) {
+		for _, loc := range p.Code.FindAllStringIndex(body, -1) {
 			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]]) || sinkBefore(r.Body, loc[0])) {
 				continue
 			}
@@ -263,7 +282,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 		}
 		return out
 	}
-	out = append(out, idLookups(r, r.Body, models, shared)...)
+	out = append(out, idLookups(r, acts, models, shared)...)
 	out = append(out, tokenGates(r, r.Body)...)
 	for _, m := range models {
 		if i := modelIndex(r.Body, m); i >= 0 {
