@@ -90,6 +90,11 @@ type Param struct {
 	// the parameter itself (NestJS @Body(), @Query('q')), is a facts
 	// Source*; the entry's roles apply otherwise.
 	Source string
+	// Cleared are the weakness kinds what the parameter carries is
+	// already safe from, from its declaration (a request model that
+	// keeps only the fields it declares, none privileged: no mass
+	// assignment).
+	Cleared []string
 }
 
 // OpKind is what an operation does.

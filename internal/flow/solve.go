@@ -88,7 +88,7 @@ func (p *Program) run(f *Func, depth int) *Summary {
 	for _, prm := range f.Params {
 		o := Origin{Param: prm.Index, Path: prm.Path}
 		if prm.Source != "" {
-			o = Origin{Param: -1, Source: prm.Source, Path: prm.Path,
+			o = Origin{Param: -1, Source: prm.Source, Path: prm.Path, Cleared: prm.Cleared,
 				Trail: []facts.Step{{File: f.File, Line: f.Line, Note: prm.Name + " (" + prm.Source + ") read"}}}
 		}
 		fr.env[prm.Name] = Value{Origins: []Origin{o}}

@@ -264,3 +264,34 @@ func Covers(l lang.Lang, kind string) bool {
 	}
 	return false
 }
+
+// PrivilegedField reports whether a model's field is one only staff or
+// the system should set: a role, an admin flag, credits, an approval, the
+// record's owner. A word list is the last resort here: nothing in the
+// model's code says who may set it. Every frontend asks this one list.
+func PrivilegedField(field string) bool {
+	switch fold(field) {
+	case "role", "roles", "isadmin", "admin", "issuperuser", "superuser", "isstaff", "staff",
+		"credits", "credit", "balance", "permissions", "permission", "isverified", "verified",
+		"emailverified", "approved", "isapproved", "plan", "tier", "scopes", "owner", "ownerid":
+		return true
+	}
+	return false
+}
+
+// fold lower-cases a name and drops its underscores: is_admin, isAdmin
+// and IsAdmin are one name.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 32
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}

@@ -571,7 +571,7 @@ func (l *lowerer) privilegedArg(e ast.Expr) bool {
 			continue
 		}
 		for _, n := range fl.Names {
-			if n.IsExported() && privileged(n.Name) {
+			if n.IsExported() && flow.PrivilegedField(n.Name) {
 				return true
 			}
 		}

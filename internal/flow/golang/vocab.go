@@ -269,38 +269,6 @@ var mongoFilter = map[string]int{
 // saves are ORM calls that write a whole model.
 var saves = map[string]bool{"Create": true, "Save": true, "Updates": true, "FirstOrCreate": true}
 
-// privileged reports whether a model's field is one only staff or the
-// system should set. A word list is the last resort here: nothing in the
-// struct's code says who may set it.
-func privileged(field string) bool {
-	switch lower(field) {
-	case "role", "roles", "isadmin", "admin", "issuperuser", "superuser", "isstaff", "staff",
-		"credits", "credit", "balance", "permissions", "permission", "isverified", "verified",
-		"emailverified", "approved", "isapproved", "plan", "tier", "scopes":
-		return true
-	}
-	return false
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 32
-		}
-		if c == '_' {
-			b[i] = 0
-		}
-	}
-	out := b[:0]
-	for _, c := range b {
-		if c != 0 {
-			out = append(out, c)
-		}
-	}
-	return string(out)
-}
-
 // sinkCallNames are the names a call has where the lowering may find a
 // sink (calls.go): a package function's, a method's, a framework
 // context's. A function none of whose calls has one of these names holds

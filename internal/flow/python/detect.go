@@ -48,7 +48,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	dotted, pkg := pyroute.ModuleName(f.Path)
 	m := &module{path: f.Path, dotted: dotted, pkg: pkg, imports: map[string]string{}, types: map[string]string{},
-		funcs: map[string]*fn{}, classes: map[string][]string{}}
+		funcs: map[string]*fn{}, classes: map[string][]string{}, fields: map[string][]string{}, extras: map[string]bool{}}
 	extract(t, m)
 	for _, fn := range m.order {
 		fn.Compact()
@@ -237,6 +237,7 @@ func servesVerb(method, verb string) bool {
 func (p *program) roles(f *fn, r *facts.Route) (map[int]flow.Role, *flow.Func) {
 	roles := map[int]flow.Role{}
 	sources := map[int]string{}
+	cleared := map[int][]string{}
 	pathParam := func(name string) (bool, bool) {
 		for _, prm := range r.Params {
 			if prm.Name == name {
@@ -267,6 +268,11 @@ func (p *program) roles(f *fn, r *facts.Route) (map[int]flow.Role, *flow.Func) {
 				roles[i] = flow.RoleRequest
 			} else if src != "" {
 				sources[i] = src
+				if src == facts.SourceBody && p.fixedFields(f, pr.annotation) {
+					// A model that drops undeclared fields and declares
+					// no privileged one: no body sets more than it offers.
+					cleared[i] = []string{flow.MassAssignment}
+				}
 			}
 		}
 	case r.Framework == "django" || r.Framework == "drf" || r.Framework == "aiohttp":
@@ -296,6 +302,7 @@ func (p *program) roles(f *fn, r *facts.Route) (map[int]flow.Role, *flow.Func) {
 	for i := range cp.Params {
 		if src, ok := sources[cp.Params[i].Index]; ok {
 			cp.Params[i].Source = src
+			cp.Params[i].Cleared = cleared[cp.Params[i].Index]
 		}
 	}
 	return roles, &cp

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -148,8 +149,14 @@ func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
 			}
 		}
 		m.classes[name] = bases
+		if extraAllowed.MatchString(t.Text(n)) {
+			m.extras[name] = true
+		}
 		if body := n.ChildByFieldName("body"); body != nil {
 			for _, c := range syntax.NamedChildren(body) {
+				if f := declaredField(t, c); f != "" {
+					m.fields[name] = append(m.fields[name], f)
+				}
 				walkDefs(t, m, c, name)
 			}
 		}
@@ -158,6 +165,28 @@ func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
 			walkDefs(t, m, c, class)
 		}
 	}
+}
+
+// extraAllowed is a model's configuration that keeps fields it does not
+// declare: pydantic's extra=Extra.allow in the class's keywords, its
+// Config class or its model_config (ConfigDict(extra="allow"), a dict).
+var extraAllowed = regexp.MustCompile(`\bextra['"]?\s*[=:]\s*(?:Extra\.|['"])allow\b`)
+
+// declaredField is the name a class body's statement declares with a
+// type (name: str, name: Optional[str] = None), or "".
+func declaredField(t *syntax.Tree, n *syntax.Node) string {
+	if n.Type() != "expression_statement" || n.NamedChildCount() != 1 {
+		return ""
+	}
+	a := n.NamedChild(0)
+	if a.Type() != "assignment" || a.ChildByFieldName("type") == nil {
+		return ""
+	}
+	left := a.ChildByFieldName("left")
+	if left == nil || left.Type() != "identifier" {
+		return ""
+	}
+	return t.Text(left)
 }
 
 // lowerer lowers one function's body.

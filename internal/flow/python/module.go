@@ -33,7 +33,13 @@ type module struct {
 	funcs map[string]*fn // by qualified name in the module: f, Class.m
 	// classes maps a class to its bases as written.
 	classes map[string][]string
-	order   []*fn
+	// fields are the names a class declares with a type at its top
+	// level (name: str = ...), a request model's fields; extras are the
+	// classes whose configuration keeps undeclared fields (pydantic's
+	// extra = allow).
+	fields map[string][]string
+	extras map[string]bool
+	order  []*fn
 	// holdsDef, while the module is lowered, says whether a node's
 	// text holds "def" (syntax.Holds).
 	holdsDef func(*syntax.Node) bool

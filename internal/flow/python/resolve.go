@@ -192,6 +192,10 @@ func (p *program) prepare() {
 					p.bindCallees(op, ci, gs)
 					continue
 				}
+				if gs := p.resolveTyped(f, ci); len(gs) > 0 {
+					p.bindCallees(op, ci, gs)
+					continue
+				}
 				p.library(f, op, ci)
 			}
 		}
@@ -202,7 +206,7 @@ func (p *program) bindCallees(op *flow.Op, ci *callInfo, gs []*fn) {
 	for _, g := range gs {
 		p.callees[op] = append(p.callees[op], g.Func)
 	}
-	if len(ci.kw) == 0 || len(gs) != 1 {
+	if len(gs) != 1 || len(ci.kw) == 0 && ci.splat < 0 {
 		return
 	}
 	g := gs[0]
@@ -217,7 +221,52 @@ func (p *program) bindCallees(op *flow.Op, ci *callInfo, gs []*fn) {
 		}
 		args[at] = op.Args[ci.npos+k]
 	}
+	if ci.splat >= 0 {
+		// A dict spread into the call (**body.dict()) fills the
+		// parameters no argument gave by their names. One only staff
+		// should set (admin, role) filled from the request body is the
+		// body choosing it: the call is a record written from it.
+		for at, pr := range g.params {
+			if pr.splat || !flow.PrivilegedField(pr.name) || at < ci.npos && at != ci.splat || slices.Contains(ci.kw, pr.name) {
+				continue
+			}
+			for len(args) <= at {
+				args = append(args, flow.Expr{})
+			}
+			args[at] = op.Args[ci.splat]
+			op.Sinks = append(op.Sinks, flow.SinkUse{Sink: flow.SinkMassAssign, Args: []int{at}})
+			break
+		}
+	}
 	op.Args = args
+}
+
+// resolveTyped finds the repository method a call on a parameter calls
+// when the parameter's annotation names a class of the repository
+// (users_repo: UsersRepository, then users_repo.update_user(...)).
+func (p *program) resolveTyped(f *fn, ci *callInfo) []*fn {
+	root, rest, ok := strings.Cut(ci.fun, ".")
+	if !ok || strings.Contains(rest, ".") {
+		return nil
+	}
+	at := slices.IndexFunc(f.params, func(pr param) bool { return pr.name == root && !pr.splat })
+	if at < 0 {
+		return nil
+	}
+	ann := strings.TrimSpace(f.params[at].annotation)
+	if inner, ok := strings.CutPrefix(ann, "Optional["); ok {
+		ann = strings.TrimSuffix(inner, "]")
+	}
+	if ann == "" || !isClassName(ann[strings.LastIndexByte(ann, '.')+1:]) {
+		return nil
+	}
+	q := p.deep(f.mod, f.mod.qualify(ann, nil))
+	if !p.isClass(f.mod, q) {
+		return nil
+	}
+	typed := *ci
+	typed.fun = q + "." + rest
+	return p.resolve(f, &typed)
 }
 
 // library gives a call outside the repository what the vocabulary says
@@ -380,3 +429,57 @@ func (f *fn) flaskView() bool {
 
 // Resolve implements flow.Resolver.
 func (p *program) Resolve(_ *flow.Func, op *flow.Op) []*flow.Func { return p.callees[op] }
+
+// requestModel reads a class of the repository as a request model: the
+// fields it and its bases declare, and whether it keeps fields it does
+// not declare. ok is false unless its lineage reaches pydantic's
+// BaseModel through classes of the repository only: another base may
+// keep any field.
+func (p *program) requestModel(from *module, q string, depth int) (fields []string, extra, ok bool) {
+	m, rest := p.split(from, q)
+	if m == nil || depth > 4 {
+		return nil, false, false
+	}
+	bases, isClass := m.classes[rest]
+	if !isClass || len(bases) == 0 {
+		return nil, false, false
+	}
+	fields, extra = slices.Clone(m.fields[rest]), m.extras[rest]
+	for _, b := range bases {
+		qb := p.deep(m, m.qualify(b, nil))
+		if qb == "pydantic.BaseModel" || qb == "pydantic.main.BaseModel" {
+			continue
+		}
+		bf, bx, bok := p.requestModel(m, qb, depth+1)
+		if !bok {
+			return nil, false, false
+		}
+		fields, extra = append(fields, bf...), extra || bx
+	}
+	return fields, extra, true
+}
+
+// fixedFields reports whether a parameter annotated ann is a request
+// model that keeps only the fields it declares, none of them one only
+// staff or the system should set (flow.PrivilegedField): written whole
+// into a record, it sets only what a form offers, so no mass assignment.
+func (p *program) fixedFields(f *fn, ann string) bool {
+	ann = strings.TrimSpace(ann)
+	for _, wrap := range []string{"Optional[", "Annotated["} {
+		if inner, ok := strings.CutPrefix(ann, wrap); ok {
+			ann, _, _ = strings.Cut(strings.TrimSuffix(inner, "]"), ",")
+			ann = strings.TrimSpace(ann)
+		}
+	}
+	if a, _, ok := strings.Cut(ann, "|"); ok {
+		ann = strings.TrimSpace(a)
+	}
+	if ann == "" {
+		return false
+	}
+	fields, extra, ok := p.requestModel(f.mod, p.deep(f.mod, f.mod.qualify(ann, nil)), 0)
+	if !ok || extra {
+		return false
+	}
+	return !slices.ContainsFunc(fields, flow.PrivilegedField)
+}

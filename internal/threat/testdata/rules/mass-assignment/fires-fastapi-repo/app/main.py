@@ -1,0 +1,26 @@
+from typing import Optional
+
+from fastapi import Body, Depends, FastAPI
+from pydantic import BaseModel
+
+from app.repo import AccountsRepository
+from app.deps import current_account, get_repo
+
+app = FastAPI()
+
+
+class AccountUpdate(BaseModel):
+    email: Optional[str] = None
+    bio: Optional[str] = None
+    admin: Optional[bool] = None
+
+
+@app.put("/account")
+async def update_account(
+    update: AccountUpdate = Body(..., embed=True),
+    me=Depends(current_account),
+    repo: AccountsRepository = Depends(get_repo),
+):
+    # Every declared field goes to the repository by name, admin too.
+    await repo.update_account(account_id=me.id, **update.dict())
+    return {"ok": True}

@@ -1,0 +1,52 @@
+from typing import Optional
+
+from fastapi import Depends, FastAPI
+from pydantic import BaseModel, Extra
+from sqlalchemy import Column, Integer, String
+from sqlalchemy.orm import Session, declarative_base
+
+from app.db import get_db, current_user
+
+Base = declarative_base()
+app = FastAPI()
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id = Column(Integer, primary_key=True)
+    display_name = Column(String)
+    email = Column(String)
+    role = Column(String, default="member")
+
+
+class ProfilePatch(BaseModel):
+    display_name: Optional[str] = None
+    email: Optional[str] = None
+
+    class Config:
+        # Fields the model does not declare are kept: any column can be
+        # sent, role included.
+        extra = Extra.allow
+
+
+class Invite(BaseModel):
+    email: str
+    role: str
+
+
+@app.patch("/profile")
+def patch_profile(patch: ProfilePatch, db: Session = Depends(get_db), me=Depends(current_user)):
+    member = db.query(Member).get(me.id)
+    for name, value in patch.dict().items():
+        setattr(member, name, value)
+    db.commit()
+    return {"id": member.id}
+
+
+@app.post("/members")
+def invite(body: Invite, db: Session = Depends(get_db), me=Depends(current_user)):
+    # The model declares a role: whatever the caller sends is stored.
+    member = Member(**body.dict())
+    db.add(member)
+    db.commit()
+    return {"id": member.id}
