@@ -267,6 +267,9 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			if senderCheckVoid(p.Kind, r.Body, loc) {
 				continue
 			}
+			if p.Kind == facts.SignalMutatesStore && syncFactory(r, body, loc) {
+				continue
+			}
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
 			break
 		}
@@ -500,3 +503,51 @@ var requestRead = regexp.MustCompile(`\b(?:req|request|r|ctx\.request|ctx)\.(?:h
 // (the handler signal's vocabulary), for a detector that asks it of a
 // call it read.
 func VerifiesSignature(code string) bool { return signatureCheck.MatchString(code) }
+
+// classCall is a call on a class: User.create(.
+var classCall = regexp.MustCompile(`^[A-Z]\w*\s*\.\s*\w+\s*\(`)
+
+// awaitedBefore is a statement's start that waits for what follows.
+var awaitedBefore = regexp.MustCompile(`\b(?:await|yield)\s*$`)
+
+// chainedAfter is a promise or a query the call's result is run as.
+var chainedAfter = regexp.MustCompile(`^\s*\.\s*(?:then|catch|exec|finally)\s*\(`)
+
+// syncFactory reports whether a write-shaped call on a class in
+// JavaScript or TypeScript (Model.create(...)) at loc in body makes a
+// value there and then: an ORM's write (Sequelize, Mongoose, TypeORM)
+// returns a promise, so its caller waits for it (await, .then, a
+// callback, or an async handler returning it). A call none of which
+// holds (PendingUserInfoDto.create(...) returned by a handler that is
+// not async) is a factory of the code's own, which stores nothing.
+func syncFactory(r *facts.Route, body string, loc []int) bool {
+	switch lang.Of(r.File) {
+	case lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX:
+	default:
+		return false
+	}
+	if !classCall.MatchString(body[loc[0]:loc[1]]) {
+		return false
+	}
+	before := body[:loc[0]]
+	if awaitedBefore.MatchString(before) {
+		return false
+	}
+	end := closing(body, loc[1]-1)
+	if end < 0 {
+		return false
+	}
+	args := body[loc[1]:end]
+	if strings.Contains(args, "=>") || strings.Contains(args, "function") || chainedAfter.MatchString(body[end+1:]) {
+		return false
+	}
+	// Returned from an async handler: the caller gets the promise.
+	head := body
+	if i := strings.IndexByte(head, '{'); i >= 0 {
+		head = head[:i]
+	}
+	if strings.Contains(head, "async") && strings.HasSuffix(strings.TrimRight(before, " \t"), "return") {
+		return false
+	}
+	return true
+}

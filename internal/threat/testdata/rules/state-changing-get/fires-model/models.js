@@ -1,0 +1,11 @@
+const { Sequelize, DataTypes } = require("sequelize");
+
+const sequelize = new Sequelize(process.env.DATABASE_URL);
+
+const Note = sequelize.define("Note", {
+  title: DataTypes.STRING,
+  body: DataTypes.TEXT,
+  ownerId: DataTypes.INTEGER,
+});
+
+module.exports = { Note, sequelize };
