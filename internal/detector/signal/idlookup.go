@@ -31,7 +31,10 @@ var (
 	reportCall = regexp.MustCompile(`(?i)^(log|print|debug|info|warn|warning|error|trace|fatal|sprintf|format)\w*$|^(log|logger|logging|console|slog|fmt)\.`)
 	// oauthStep is a handler that runs one step of an OAuth sign-in: its
 	// path parameter names the identity provider, not a record.
-	oauthStep = regexp.MustCompile(`(AuthCodeURL\(|\.Exchange\(|authorize_redirect\(|authorize_access_token\(|get_authorization_url\(|createAuthorizationURL\(|passport\.authenticate\(|(?i:oauth2?_?(state|flow))\s*\(|(?i:code_?verifier))`)
+	// The provider's authorization URL built, in any spelling
+	// (AuthCodeURL, get_authorization_url, createAuthorizationURL,
+	// openid-client's authorizationUrl, an app's getAuthorizationUrl).
+	oauthStep = regexp.MustCompile(`(AuthCodeURL\(|\.Exchange\(|authorize_redirect\(|authorize_access_token\(|(?i:authori[sz]ation_?url)\(|passport\.authenticate\(|(?i:oauth2?_?(state|flow))\s*\(|(?i:code_?verifier))`)
 	// bareLookup is a lookup called as a plain function: a helper such
 	// as getPagination(...) computes, get_object_or_404 loads.
 	bareLookup = regexp.MustCompile(`(_or_404|By[A-Z_]\w*|ById|ByPk)$`)
