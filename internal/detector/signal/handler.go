@@ -270,6 +270,11 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			if p.Kind == facts.SignalMutatesStore && syncFactory(r, body, loc) {
 				continue
 			}
+			if p.Kind == facts.SignalWritesState {
+				if call := classCallAround(body, loc); call != nil && syncFactory(r, body, call) {
+					continue
+				}
+			}
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
 			break
 		}
@@ -550,4 +555,45 @@ func syncFactory(r *facts.Route, body string, loc []int) bool {
 		return false
 	}
 	return true
+}
+
+// classCallAround widens a word matched inside a call on a class
+// (create in UsernameCheckResponseDto.create({...})) to the call's text
+// up to its opening parenthesis, or nil when the word is not the name
+// of a method called on a class.
+func classCallAround(body string, loc []int) []int {
+	end := loc[1]
+	for end < len(body) && isWordByte(body[end]) {
+		end++
+	}
+	j := end
+	for j < len(body) && (body[j] == ' ' || body[j] == '\t') {
+		j++
+	}
+	if j >= len(body) || body[j] != '(' {
+		return nil
+	}
+	start := loc[0]
+	for start > 0 && isWordByte(body[start-1]) {
+		start--
+	}
+	i := start
+	for i > 0 && (body[i-1] == ' ' || body[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || body[i-1] != '.' {
+		return nil
+	}
+	i--
+	for i > 0 && (body[i-1] == ' ' || body[i-1] == '\t') {
+		i--
+	}
+	k := i
+	for k > 0 && isWordByte(body[k-1]) {
+		k--
+	}
+	if k == i || k > 0 && body[k-1] == '.' {
+		return nil
+	}
+	return []int{k, j + 1}
 }
