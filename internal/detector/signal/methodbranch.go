@@ -307,7 +307,6 @@ func braceMethodBranches(b []byte, method string) {
 			test       map[string]bool
 			from, to   int
 			isDefault  bool
-			fallsInto  bool
 			understood bool
 		}
 		var segs []seg
