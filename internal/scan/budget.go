@@ -9,14 +9,21 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 )
 
-// DefaultFileBudget is how long one detector may read a file of up to
-// budgetUnit, and each further budgetUnit of one, before the scan gives up
-// on it with a warning and goes on: 2s for most files, 20s for one of
-// 1 MiB. Every detector reads in time linear in the file, and an ordinary
-// file takes a small fraction of this (route/js, the slowest, reads 1 MiB
-// of ordinary TypeScript in about 3s); the budget is for what no one
-// foresaw.
+// DefaultFileBudget is how much CPU time one detector may spend reading a
+// file of up to budgetUnit, and each further budgetUnit of one, before the
+// scan gives up on it with a warning and goes on: 2s for most files, 20s
+// for one of 1 MiB. Every detector reads in time linear in the file, and
+// an ordinary file takes a small fraction of this (route/js, the slowest,
+// reads 1 MiB of ordinary TypeScript in about 3s); the budget is for what
+// no one foresaw. It is CPU time, not time on the clock, so what a scan
+// finds does not depend on how busy the machine is; a read that waits
+// rather than computes is given wallFactor times as long on the clock
+// (and where the platform has no clock of a thread's CPU time, the budget
+// is time on the clock).
 const DefaultFileBudget = 2 * time.Second
+
+// wallFactor bounds a read on the clock, as a multiple of its CPU budget.
+const wallFactor = 10
 
 // budgetUnit is the file size the budget is given for.
 const budgetUnit = 100 << 10
@@ -60,6 +67,26 @@ type worker struct {
 	started   time.Time     // of the current read; zero between reads
 	limit     time.Duration // the current read's budget
 	abandoned bool
+	// cpu reads the CPU time the worker's thread has used (nil where the
+	// platform has no such clock); startedCPU is its reading when the
+	// current read began.
+	cpu        func() (time.Duration, bool)
+	startedCPU time.Duration
+}
+
+// over reports whether the current read is past its budget at now: its
+// CPU time past the limit, or its time on the clock past wallFactor times
+// it (past the limit itself where no CPU clock reads).
+func (w *worker) over(now time.Time) bool {
+	wall := now.Sub(w.started)
+	if w.cpu == nil {
+		return wall >= w.limit
+	}
+	used, ok := w.cpu()
+	if !ok {
+		return wall >= w.limit
+	}
+	return used-w.startedCPU >= w.limit || wall >= wallFactor*w.limit
 }
 
 // start runs a new worker, which first reads file with the detectors rest
@@ -72,6 +99,10 @@ func (p *pool) start(file *detector.File, rest []int) {
 	p.mu.Unlock()
 	p.wg.Add(1)
 	go func() {
+		cpu := threadClock()
+		w.mu.Lock()
+		w.cpu = cpu
+		w.mu.Unlock()
 		defer func() {
 			w.mu.Lock()
 			abandoned := w.abandoned
@@ -101,6 +132,9 @@ func (p *pool) read(w *worker, f *detector.File, dets []int) bool {
 	for k, i := range dets {
 		w.mu.Lock()
 		w.file, w.rest, w.started, w.limit = f, dets[k:], time.Now(), limit
+		if w.cpu != nil {
+			w.startedCPU, _ = w.cpu()
+		}
 		w.mu.Unlock()
 		runOne(w.ctx, p.dets[i], f, w.held)
 		w.mu.Lock()
@@ -148,7 +182,7 @@ func (p *pool) watch(stop <-chan struct{}) {
 // detectors and the queue.
 func (p *pool) check(w *worker, now time.Time) {
 	w.mu.Lock()
-	if w.abandoned || w.started.IsZero() || now.Sub(w.started) < w.limit {
+	if w.abandoned || w.started.IsZero() || !w.over(now) {
 		w.mu.Unlock()
 		return
 	}

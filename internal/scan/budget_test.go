@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -136,5 +137,63 @@ func TestNoFileBudget(t *testing.T) {
 	}
 	if len(res.Warnings) != 0 || len(res.Controls) != 1 {
 		t.Errorf("warnings %v, controls %v: want the read waited for", res.Warnings, res.Controls)
+	}
+}
+
+// napDetector waits on nap.txt, computing nothing, for longer than the
+// budget, then notes the file: a read slowed by a busy machine.
+type napDetector struct{ nap time.Duration }
+
+func (*napDetector) Name() string        { return "test/nap" }
+func (*napDetector) Match(p string) bool { return p == "nap.txt" }
+func (d *napDetector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
+	time.Sleep(d.nap)
+	out.AddControl(facts.Control{Kind: "read-by-nap", Detail: f.Path, Evidence: []facts.Evidence{{File: f.Path, Line: 1}}})
+	return nil
+}
+
+// spinDetector computes on spin.txt until its context ends.
+type spinDetector struct{}
+
+func (spinDetector) Name() string        { return "test/spin" }
+func (spinDetector) Match(p string) bool { return p == "spin.txt" }
+func (spinDetector) Detect(ctx context.Context, _ *detector.File, _ *detector.Sink) error {
+	n := 0
+	for ctx.Err() == nil {
+		n++
+	}
+	_ = n
+	return ctx.Err()
+}
+
+// TestFileBudgetIsCPUTime: where a thread's CPU time can be read, the
+// budget is CPU time: a read that waits three budgets on the clock (as on
+// a machine busy with other work) is kept, one that computes past its
+// budget is skipped.
+func TestFileBudgetIsCPUTime(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("no thread CPU clock on " + runtime.GOOS)
+	}
+	root := t.TempDir()
+	for _, n := range []string{"nap.txt", "spin.txt"} {
+		if err := os.WriteFile(filepath.Join(root, n), []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const budget = 100 * time.Millisecond
+	res, err := Run(context.Background(), root, []detector.Detector{&napDetector{nap: 3 * budget}, spinDetector{}}, Options{FileBudget: budget, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, w := range res.Warnings {
+		warned = append(warned, w.File+": "+w.Message)
+	}
+	want := []string{"spin.txt: test/spin: skipped after 100ms, the time one detector may spend on a file this size"}
+	if !slices.Equal(warned, want) {
+		t.Errorf("warnings %q, want %q", warned, want)
+	}
+	if len(res.Controls) != 1 || res.Controls[0].Kind != "read-by-nap" {
+		t.Errorf("controls %v, want the napping read kept", res.Controls)
 	}
 }

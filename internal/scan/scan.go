@@ -36,10 +36,11 @@ type Options struct {
 	// it, whatever its content. It is slower and finds the same: tests
 	// use it to prove that the keyword prefilter loses nothing.
 	NoPrefilter bool
-	// FileBudget is how long one detector may read a file of up to 100
-	// KiB, and each further 100 KiB of one; a read over it is skipped
-	// with a warning and the scan goes on. 0 means DefaultFileBudget; a
-	// negative budget is no limit.
+	// FileBudget is how much CPU time one detector may spend reading a
+	// file of up to 100 KiB, and each further 100 KiB of one (ten times
+	// as long on the clock for a read that waits); a read over it is
+	// skipped with a warning and the scan goes on. 0 means
+	// DefaultFileBudget; a negative budget is no limit.
 	FileBudget time.Duration
 	// Auth is what a person taught about auth (threatmap-check.yaml's
 	// auth:): guards the route detectors treat as such wherever the code
