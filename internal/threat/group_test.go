@@ -269,3 +269,14 @@ func TestVerboseErrorsOneRowPerCause(t *testing.T) {
 		}
 	}
 }
+
+// Upload routes lack the same checks, which one validation answers: one
+// row listing each route.
+func TestUploadRoutesOneRow(t *testing.T) {
+	rs := []facts.Route{groupRoute("POST", "/api/avatars", 10, facts.TagUpload), groupRoute("PUT", "/api/logos", 20, facts.TagUpload)}
+	m := Draft(facts.Facts{Surfaces: rs}, Options{})
+	rows := threatsOf(m, "upload-unsafe")
+	if len(rows) != 1 || rows[0].ID != "upload-unsafe.upload-routes" || len(rows[0].Sites) != 2 {
+		t.Fatalf("upload-unsafe rows %+v, want one, upload-unsafe.upload-routes, with both routes", rows)
+	}
+}

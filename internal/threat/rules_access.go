@@ -36,6 +36,9 @@ var uploadUnsafe = &Rule{
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "uploaded files are user data; one bad file can reach every user who opens it",
 				Evidence: routeEvidence(r),
+				// Every upload route lacks the same checks, and one
+				// validation and key scheme answers them all: one row.
+				Cause: &Cause{ID: "upload-routes", Name: "Routes that accept files", Sites: "upload routes"},
 			})
 		}
 		return hits
