@@ -290,12 +290,33 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 	return vOther, "", ""
 }
 
+// extendsPassport is a class declared as a subclass of @nestjs/passport's
+// AuthGuard('strategy').
+var extendsPassport = regexp.MustCompile(`\bextends\s+AuthGuard\s*\(`)
+
+// passportSubclass says a guard class rejects as passport's AuthGuard
+// does: it extends it and leaves canActivate to it, or hands on to
+// super.canActivate (after its own opt-outs, such as a public marker). A
+// subclass whose own canActivate never calls passport's lets anyone in.
+func passportSubclass(src string) string {
+	if !extendsPassport.MatchString(src) {
+		return ""
+	}
+	if strings.Contains(src, "super.canActivate(") || !strings.Contains(src, "canActivate(") {
+		return "extends passport's AuthGuard, which rejects a request its strategy does not authenticate"
+	}
+	return ""
+}
+
 // code says whether source can reject a caller with no identity: it
 // responds 401/403, throws or raises an auth error, aborts, or redirects
 // to a login; directly or in a helper it calls (found through lookup).
 func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if tg, ok := j.taught.call(src); ok {
 		return true, roleOf(src), "calls " + tg.Name + ", " + j.taught.named(tg)
+	}
+	if why := passportSubclass(src); why != "" {
+		return true, roleOf(src), why
 	}
 	if optionalAuth.MatchString(src) {
 		return false, "", "" // lets callers without a credential through
@@ -582,7 +603,7 @@ var (
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
-		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` +
+		`|(?:raise|throw)\s+(?:[\w.]+\s*(?:\|\||\?\?|\bor\b)\s*)?(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` + // throw err || new UnauthorizedException()
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
 		`|Boom\.unauthorized\(|httpErrors\.Unauthorized|login_manager\.unauthorized\(|redirect_to_login\(|redirectToSignIn\(|redirectToLogin\(` +
 		`|\bauth\(\)\.protect\(|\bauth\.protect\(` +

@@ -255,6 +255,10 @@ func (r *resolver) classKey(f *fileFacts, name string) string {
 	return f.path + "#" + name
 }
 
+// readsPublicMarker is a guard's read, through the reflector, of a
+// metadata key that marks a route public (IS_PUBLIC_KEY, 'isPublic').
+var readsPublicMarker = regexp.MustCompile(`(?i)reflector\??\.\w+\s*(?:<[^>]*>)?\s*\(\s*['"]?\w*(?:public|anonymous|guest|skip_?auth|no_?auth|allow_?any)`)
+
 // publicKey is a SetMetadata key or decorator name that marks a route
 // public by convention.
 var publicKey = regexp.MustCompile(`(?i)public|anonymous|guest|skip_?auth|no_?auth|allow_?any`)
@@ -702,6 +706,16 @@ func (r *resolver) emitNest(out *detector.Sink) {
 					continue
 				}
 				own = append(own, g)
+			}
+			if public {
+				// A guard of the controller's or the route's own that reads
+				// the public marker lets this route through, as a global
+				// one does.
+				lookup := r.lookup(f)
+				own = slices.DeleteFunc(slices.Clone(own), func(g string) bool {
+					code, _, ok := lookup(g)
+					return ok && readsPublicMarker.MatchString(code)
+				})
 			}
 			for i, pe := range nr.paths {
 				local, ok := r.str(f, pe, 0)
