@@ -13,7 +13,7 @@ func SplitTopLevel(s string) []string {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\'', '"', '`':
-			i = quoteEnd(s, i)
+			i = SkipString(s, i) - 1
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':
@@ -29,25 +29,6 @@ func SplitTopLevel(s string) []string {
 	return append(out, s[start:])
 }
 
-// quoteEnd is the index of the quote closing the string opened at s[i],
-// or of the line break or end of text where it stops.
-func quoteEnd[T ~string | ~[]byte](s T, i int) int {
-	q := s[i]
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case q:
-			return j
-		case '\n':
-			if q != '`' {
-				return j
-			}
-		}
-	}
-	return len(s)
-}
-
 // ClosingBracket is the index of the bracket that closes the one at
 // s[open] ('(', '[' or '{'), skipping strings as SplitTopLevel does and
 // counting every kind of bracket, or -1 when the text ends first. It
@@ -60,7 +41,7 @@ func ClosingBracket[T ~string | ~[]byte](s T, open int) int {
 	for i := open; i < len(s); i++ {
 		switch s[i] {
 		case '\'', '"', '`':
-			i = quoteEnd(s, i)
+			i = SkipString(s, i) - 1
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':

@@ -111,7 +111,7 @@ func indexFrom(src []byte, i int, c byte) int {
 // skipString returns the offset just past the string literal opening at
 // i. Single-line strings end at a newline (unterminated), so one stray
 // quote cannot swallow the rest of the file.
-func skipString(src []byte, i int, q byte, multiline bool) int {
+func skipString[T ~string | ~[]byte](src T, i int, q byte, multiline bool) int {
 	for j := i + 1; j < len(src); j++ {
 		switch src[j] {
 		case '\\':
@@ -129,8 +129,9 @@ func skipString(src []byte, i int, q byte, multiline bool) int {
 
 // SkipString returns the offset just past the string literal that opens
 // with the quote at src[i] (a backtick's spans lines), stopping at the
-// end of the line for an unterminated single-line one.
-func SkipString(src []byte, i int) int {
+// end of the line for an unterminated single-line one. It reads a file's
+// bytes in place as well as a string.
+func SkipString[T ~string | ~[]byte](src T, i int) int {
 	return skipString(src, i, src[i], src[i] == '`')
 }
 

@@ -374,21 +374,7 @@ func mentions(s, name string) bool {
 // closeParen is the offset of the parenthesis closing the one at open,
 // strings skipped, or -1.
 func closeParen(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s) && i < open+4000; i++ {
-		switch c := s[i]; c {
-		case '"', '\'', '`':
-			i = lang.SkipString([]byte(s[:min(len(s), i+4000)]), i) - 1
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return lang.ClosingBracket(s[:min(len(s), open+4000)], open)
 }
 
 // jsBody is the body of a JavaScript function whose parameters close at

@@ -3,6 +3,8 @@ package signal
 import (
 	"regexp"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // A handler that answers several methods in one function (a Django or
@@ -216,35 +218,6 @@ var (
 	caseLabel   = regexp.MustCompile(`\b(?:case\s+([^:\n]+)|default\s*):`)
 )
 
-// closingBrace is the offset of the brace that closes the one at open, past
-// strings, or -1.
-func closingBrace(b []byte, open int) int {
-	depth := 0
-	for i := open; i < len(b); i++ {
-		switch c := b[i]; c {
-		case '\'', '"', '`':
-			j := i + 1
-			for j < len(b) && b[j] != c {
-				if b[j] == '\\' {
-					j++
-				} else if b[j] == '\n' && c != '`' {
-					break
-				}
-				j++
-			}
-			i = j
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
 func braceMethodBranches(b []byte, method string) {
 	if !strings.ContainsAny(string(b), "{") {
 		return
@@ -263,7 +236,7 @@ func braceMethodBranches(b []byte, method string) {
 		cond := string(b[loc[2]:loc[3]])
 		isElse := false
 		for {
-			end := closingBrace(b, open)
+			end := lang.ClosingBracket(b, open)
 			if end < 0 {
 				break
 			}
@@ -298,7 +271,7 @@ func braceMethodBranches(b []byte, method string) {
 	}
 	for _, loc := range braceSwitch.FindAllIndex(b, -1) {
 		open := loc[1] - 1
-		end := closingBrace(b, open)
+		end := lang.ClosingBracket(b, open)
 		if end < 0 {
 			continue
 		}

@@ -509,20 +509,3 @@ func matchEnd(src []byte, open int, o, c byte) int {
 	}
 	return len(src)
 }
-
-func skipQuoted(src []byte, i int) int {
-	q := src[i]
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case q:
-			return j + 1
-		case '\n':
-			if q != '`' {
-				return j
-			}
-		}
-	}
-	return len(src)
-}

@@ -263,7 +263,7 @@ func stmtEnd(src []byte, off int) int {
 	for i := off; i < len(src); i++ {
 		switch src[i] {
 		case '"', '\'', '`':
-			i = skipQuoted(src, i) - 1
+			i = lang.SkipString(src, i) - 1
 		case '(':
 			depth++
 		case ')':
