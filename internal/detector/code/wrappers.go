@@ -297,25 +297,39 @@ func (b *funcBody) funcOf(name string, i int, p string) (Func, bool) {
 // an open parenthesis or a comma, or as a template's or f-string's first
 // placeholder.
 func handedOn(body, p string) bool {
-	for i := strings.Index(body, p); i >= 0; {
-		j := i + len(p)
-		whole := (i == 0 || !isIdentByte(body[i-1]) && body[i-1] != '.') && (j >= len(body) || !isIdentByte(body[j]))
-		if whole {
-			k := i - 1
-			for k >= 0 && IsSpace(body[k]) {
-				k--
-			}
-			if k >= 0 && (body[k] == '(' || body[k] == ',' || body[k] == '{') {
-				return true
-			}
+	for i := nextWord(body, p, false, 0); i >= 0; i = nextWord(body, p, false, i+len(p)) {
+		k := i - 1
+		for k >= 0 && IsSpace(body[k]) {
+			k--
 		}
-		n := strings.Index(body[j:], p)
-		if n < 0 {
-			return false
+		if k >= 0 && (body[k] == '(' || body[k] == ',' || body[k] == '{') {
+			return true
 		}
-		i = j + n
 	}
 	return false
+}
+
+// nextWord is the offset of the first whole-word name in s at or after
+// from (not part of a longer identifier, nor a member after a dot), or
+// -1; with dollar, a '$' on either side joins the word too (JavaScript's
+// $name, name$).
+func nextWord(s, name string, dollar bool, from int) int {
+	if name == "" {
+		return -1
+	}
+	joins := func(c byte) bool { return isIdentByte(c) || dollar && c == '$' }
+	for from <= len(s) {
+		n := strings.Index(s[from:], name)
+		if n < 0 {
+			return -1
+		}
+		i, j := from+n, from+n+len(name)
+		if (i == 0 || !joins(s[i-1]) && s[i-1] != '.') && (j >= len(s) || !joins(s[j])) {
+			return i
+		}
+		from = j
+	}
+	return -1
 }
 
 // startsWith reports whether an argument's value starts with one of the
@@ -357,18 +371,7 @@ func startsWith(arg string, names []string) bool {
 
 // mentions reports whether the name appears in s as a whole word.
 func mentions(s, name string) bool {
-	for i := strings.Index(s, name); i >= 0; {
-		j := i + len(name)
-		if (i == 0 || !isIdentByte(s[i-1]) && s[i-1] != '$' && s[i-1] != '.') && (j >= len(s) || !isIdentByte(s[j]) && s[j] != '$') {
-			return true
-		}
-		k := strings.Index(s[j:], name)
-		if k < 0 {
-			return false
-		}
-		i = j + k
-	}
-	return false
+	return nextWord(s, name, true, 0) >= 0
 }
 
 // closeParen is the offset of the parenthesis closing the one at open,

@@ -170,3 +170,23 @@ func TestHostCallsOAuthEndpoints(t *testing.T) {
 		t.Errorf("go: got %+v", calls)
 	}
 }
+
+func TestNextWord(t *testing.T) {
+	for _, tc := range []struct {
+		s, name string
+		dollar  bool
+		want    int
+	}{
+		{"fetch(url, opts)", "url", false, 6},
+		{"baseurl + url", "url", false, 10},
+		{"this.url, url", "url", false, 10},
+		{"$url url", "url", true, 5},
+		{"$url", "url", false, 1},
+		{"urls", "url", false, -1},
+		{"anything", "", false, -1},
+	} {
+		if got := nextWord(tc.s, tc.name, tc.dollar, 0); got != tc.want {
+			t.Errorf("nextWord(%q, %q, %v) = %d, want %d", tc.s, tc.name, tc.dollar, got, tc.want)
+		}
+	}
+}
