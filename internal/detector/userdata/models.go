@@ -42,6 +42,14 @@ type Relation struct {
 	// (a Go UserID int64 with no tag saying so), and holds only when the
 	// target is a model read whose own ID column has this type.
 	KeyType string
+	// Optional: the reference may be empty (Prisma's Team?); a row that
+	// may point at nothing is no side a record is made of.
+	Optional bool
+	// SetNull: deleting the target empties the reference and keeps the
+	// row (ON DELETE SET NULL, Prisma's onDelete: SetNull, an optional
+	// relation's default): the row points at that record (a home page, a
+	// default, a last editor) and outlives it; it does not belong to it.
+	SetNull bool
 }
 
 // ---- Prisma ----
@@ -50,6 +58,8 @@ var (
 	prismaModelRE = regexp.MustCompile(`(?m)^[ \t]*model[ \t]+(\w+)[ \t]*\{`)
 	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+([\w.]+)(\[\])?`)
 	prismaEnumRE  = regexp.MustCompile(`(?m)^[ \t]*(?:enum|model|type)[ \t]+(\w+)[ \t]*\{`)
+	// prismaOnDeleteRE: what deleting the related record does to the row.
+	prismaOnDeleteRE = regexp.MustCompile(`\bonDelete\s*:\s*(\w+)`)
 )
 
 // prismaScalars are Prisma's column types; any other type is an enum, a
@@ -85,7 +95,14 @@ func prismaModels(src []byte) []Model {
 			// (@relation(fields: [userId], ...)); the other side is a list
 			// or names no fields.
 			if strings.Contains(l, "@relation(") && strings.Contains(l, "fields:") {
-				md.Relations = append(md.Relations, Relation{Target: f[2], Field: f[1], Line: first + i})
+				r := Relation{Target: f[2], Field: f[1], Line: first + i}
+				r.Optional = strings.HasPrefix(l[prismaFieldRE.FindStringSubmatchIndex(l)[5]:], "?")
+				if od := prismaOnDeleteRE.FindStringSubmatch(l); od != nil {
+					r.SetNull = od[1] == "SetNull"
+				} else {
+					r.SetNull = r.Optional // Prisma's default for an optional relation
+				}
+				md.Relations = append(md.Relations, r)
 				continue
 			}
 			if t := f[2]; !prismaScalars[t] && (f[3] != "" && declared[t] != "enum" && declared[t] != "type" || declared[t] == "model") {

@@ -213,6 +213,7 @@ func sqlReference(item string) (Relation, bool) {
 	}
 	raw := strings.ToLower(strings.ReplaceAll(strings.Trim(m[1], "\"`[]"), "\"", ""))
 	r := Relation{Target: tableName(m[1]), User: raw == "auth.users"} // Supabase's own users
+	r.SetNull = sqlSetNullRE.MatchString(item)
 	if fk := sqlForeignKeyRE.FindStringSubmatch(item); fk != nil {
 		r.Field = strings.Trim(fk[1], "\"`[]") // the column a table constraint makes the key
 	} else if f := strings.Fields(item); len(f) > 1 && !constraintRE.MatchString(item) {
@@ -226,6 +227,9 @@ func sqlReference(item string) (Relation, bool) {
 	}
 	return r, r.Target != ""
 }
+
+// sqlSetNullRE: the reference is emptied when its target is deleted.
+var sqlSetNullRE = regexp.MustCompile(`(?i)\bon\s+delete\s+set\s+null\b`)
 
 var sqlIdentRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
 

@@ -8,7 +8,9 @@
 package userdata
 
 import (
+	"bytes"
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -35,6 +37,11 @@ type Detector struct {
 	// textOnly: assets of models whose only personal fields are free
 	// text, held until Finish knows whether a user owns the model.
 	textOnly []pendingAsset
+	// authUser: the models an auth library's adapter keeps its users in,
+	// by the library's contract (next-auth's Prisma adapter reads and
+	// writes prisma.user): the app's people, proven by code that signs
+	// them in, whatever their own fields say.
+	authUser map[string]bool
 }
 
 // pendingAsset is an asset of a model a migration declares.
@@ -68,7 +75,7 @@ type seenModel struct {
 }
 
 // New returns the detector, for one scan.
-func New() *Detector { return &Detector{current: map[string]bool{}} }
+func New() *Detector { return &Detector{current: map[string]bool{}, authUser: map[string]bool{}} }
 
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "asset/user-data" }
@@ -86,12 +93,19 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter"}
 }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	models := FileModels(ctx, f)
+	if users := adapterUsers(f); len(users) > 0 {
+		d.mu.Lock()
+		for _, u := range users {
+			d.authUser[u] = true
+		}
+		d.mu.Unlock()
+	}
 	var step *migrationStep
 	if isMigration(f.Path) {
 		step = &migrationStep{file: f.Path, declared: map[string]string{}, firstLine: map[string]int{}, ops: schemaOps(f.Path, f.Data)}
@@ -233,7 +247,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 				m := d.seen[i]
 				for _, r := range m.Relations {
 					tk := code.ModelKey(r.Target)
-					if r.User || users[tk] || owner[tk] != nil && tk != k {
+					// A reference the row outlives (SET NULL) names the
+					// person who made it, or points at some record (a
+					// project's home dashboard): that record's owner does
+					// not own the row.
+					if r.User || users[tk] || owner[tk] != nil && tk != k && !r.SetNull {
 						owner[k] = &facts.AssetOwner{Model: r.Target, File: m.file, Line: r.Line}
 						changed = true
 						break
@@ -336,7 +354,7 @@ func (d *Detector) people(order []string, groups map[string][]int) map[string]bo
 			if d.seen[i].person {
 				users[k] = true
 			}
-			if d.seen[i].signsIn {
+			if d.seen[i].signsIn || d.authUser[k] {
 				strong[k] = true
 			}
 		}
@@ -533,6 +551,19 @@ func freeTextOnly(a facts.Asset) bool {
 // user's rating of a challenge (a score and a review) is the user's
 // record, and joins the user to no challenge.
 func membership(m Model, models map[string][]int) bool {
+	// A membership joins two records, each required: a row that points at
+	// seven (a chat kept for a team, and maybe for a document, a link, a
+	// view or a user) is a record of its own, whose sides it joins to
+	// none of the others.
+	sides := map[string]bool{}
+	for _, r := range m.Relations {
+		if t := code.ModelKey(r.Target); t != code.ModelKey(m.Name) && !r.Optional {
+			sides[t] = true
+		}
+	}
+	if len(sides) != 2 {
+		return false
+	}
 	keys := relationKeys(m)
 	own := 0
 	for _, f := range m.Fields {
@@ -729,4 +760,25 @@ func referenceRecord(m Model, keys map[string]bool) bool {
 		}
 	}
 	return coded
+}
+
+// prismaAdapterRE: a program imports an auth library's Prisma adapter
+// (next-auth's, Auth.js's) and hands it the Prisma client.
+var (
+	prismaAdapterImportRE = regexp.MustCompile(`from\s+["'](?:@next-auth|@auth)/prisma-adapter["']|require\(\s*["'](?:@next-auth|@auth)/prisma-adapter["']\s*\)`)
+	prismaAdapterCallRE   = regexp.MustCompile(`\bPrismaAdapter\s*\(`)
+)
+
+// adapterUsers are the model keys an auth library's adapter the file
+// sets up keeps its users in: next-auth's Prisma adapter creates, reads
+// and links accounts and sessions to prisma.user, so the app's User
+// model is who signs in.
+func adapterUsers(f *detector.File) []string {
+	if lang.Of(f.Path).Family() != lang.JavaScript || !bytes.Contains(f.Data, []byte("prisma-adapter")) {
+		return nil
+	}
+	if prismaAdapterImportRE.Match(f.Data) && prismaAdapterCallRE.Match(f.Data) {
+		return []string{code.ModelKey("User")}
+	}
+	return nil
 }
