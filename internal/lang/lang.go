@@ -22,6 +22,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/javascript"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/smacker/go-tree-sitter/ruby"
 	"github.com/smacker/go-tree-sitter/typescript/tsx"
 	"github.com/smacker/go-tree-sitter/typescript/typescript"
 )
@@ -116,7 +117,7 @@ var table = [numLangs]row{
 	Svelte: {name: "Svelte", family: JavaScript, exts: []string{".svelte"}, comments: jsComments, tests: jsTests},
 	Astro:  {name: "Astro", family: JavaScript, exts: []string{".astro"}, comments: jsComments, tests: jsTests},
 	Ruby: {program: true, name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
-		comments: comments{line: []string{"#"}, quotes: `"'`},
+		grammar: ruby.GetLanguage, comments: comments{line: []string{"#"}, quotes: `"'`},
 		tests:    tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
 	Java: {program: true, name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
