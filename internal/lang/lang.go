@@ -118,7 +118,7 @@ var table = [numLangs]row{
 	Astro:  {name: "Astro", family: JavaScript, exts: []string{".astro"}, comments: jsComments, tests: jsTests},
 	Ruby: {program: true, name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
 		grammar: ruby.GetLanguage, comments: comments{line: []string{"#"}, quotes: `"'`},
-		tests:    tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
+		tests: tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
 	Java: {program: true, name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
 		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
 	Kotlin: {program: true, name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, comments: cComments,

@@ -16,6 +16,7 @@ import (
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
+	rbroute "github.com/threatmap/threatmap/internal/detector/route/ruby"
 	"github.com/threatmap/threatmap/internal/detector/route/websocket"
 	"github.com/threatmap/threatmap/internal/detector/secret"
 	"github.com/threatmap/threatmap/internal/detector/signal"
@@ -37,6 +38,7 @@ func New() []detector.Detector {
 		pyroute.New(),
 		jsroute.New(),
 		jsroute.NewNext(),
+		rbroute.New(),
 		graphql.New(),
 		websocket.New(),
 		// assets, third parties, stores, credentials, exits

@@ -1,0 +1,7 @@
+module Admin
+  class DashboardController < BaseController
+    def stats
+      render json: { users: User.count }
+    end
+  end
+end
