@@ -20,7 +20,9 @@ import (
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/java"
 	"github.com/smacker/go-tree-sitter/javascript"
+	"github.com/smacker/go-tree-sitter/kotlin"
 	"github.com/smacker/go-tree-sitter/python"
 	"github.com/smacker/go-tree-sitter/ruby"
 	"github.com/smacker/go-tree-sitter/typescript/tsx"
@@ -119,9 +121,9 @@ var table = [numLangs]row{
 	Ruby: {program: true, name: "Ruby", family: Ruby, exts: []string{".rb"}, names: []string{"Gemfile", "Rakefile", "Vagrantfile"}, interpreters: []string{"ruby"},
 		grammar: ruby.GetLanguage, comments: comments{line: []string{"#"}, quotes: `"'`},
 		tests: tests{prefixes: []string{"test_"}, suffixes: []string{"_test.rb", "_spec.rb"}, names: []string{"spec_helper.rb", "rails_helper.rb"}, dirs: []string{"spec", "specs"}}},
-	Java: {program: true, name: "Java", family: Java, exts: []string{".java"}, comments: cComments,
+	Java: {program: true, name: "Java", family: Java, exts: []string{".java"}, grammar: java.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
-	Kotlin: {program: true, name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, comments: cComments,
+	Kotlin: {program: true, name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, grammar: kotlin.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.kt", "Tests.kt", "IT.kt"}}},
 	// PHP's # also opens a comment, but #[ opens an attribute: only the
 	// C forms are read as comments.

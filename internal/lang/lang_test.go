@@ -167,6 +167,8 @@ func TestGrammar(t *testing.T) {
 		{TSX, "const a = <div/>;\n", "program"},
 		{TypeScriptDecl, "declare const a: number;\n", "program"},
 		{Ruby, "get '/x' do\n  1\nend\n", "program"},
+		{Java, "class A { @GetMapping(\"/x\") String x() { return \"\"; } }\n", "program"},
+		{Kotlin, "class A {\n    @GetMapping(\"/x\")\n    fun x(): String = \"\"\n}\n", "source_file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang.String(), func(t *testing.T) {

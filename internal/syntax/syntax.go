@@ -54,6 +54,9 @@ func Parse(ctx context.Context, l lang.Lang, src []byte) (*Tree, error) {
 	if l != lang.Python {
 		src = closeOpenComments(src)
 	}
+	if l == lang.Kotlin {
+		src = joinKotlinAnnotations(src)
+	}
 	p := sitter.NewParser()
 	defer p.Close()
 	p.SetLanguage(g)

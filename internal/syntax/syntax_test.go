@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -241,5 +242,35 @@ func TestHolds(t *testing.T) {
 	want := "module function_definition block function_definition block return_statement"
 	if strings.Join(got, " ") != want {
 		t.Errorf("nodes holding def or return: %v, want %s", got, want)
+	}
+}
+
+// TestKotlinAnnotatedClass: a class whose annotations stand on lines of
+// their own after the imports keeps them, and every line keeps its number.
+func TestKotlinAnnotatedClass(t *testing.T) {
+	src := "package a\n\nimport x.y\n\n@RestController\n@RequestMapping(Routes.NOTES)\nclass Notes(private val r: Repo) {\n    @GetMapping(\"/{id}\")\n    fun get(@PathVariable id: Long) = r.find(id)\n}\n"
+	tr, err := Parse(context.Background(), lang.Kotlin, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	var classes, fns []string
+	Walk(tr.Root(), func(n *sitter.Node) bool {
+		switch n.Type() {
+		case "class_declaration":
+			classes = append(classes, tr.Text(n)[:60])
+		case "function_declaration":
+			fns = append(fns, strconv.Itoa(Line(n)))
+		}
+		return true
+	})
+	if len(classes) != 1 || !strings.HasPrefix(classes[0], "@RestController @RequestMapping(Routes.NOTES) class") {
+		t.Errorf("classes %q", classes)
+	}
+	if len(fns) != 1 || fns[0] != "8" {
+		t.Errorf("function lines %v, want [8]", fns)
+	}
+	if len(tr.Src) != len(src) || bytes.Count(tr.Src, []byte("\n")) != strings.Count(src, "\n") {
+		t.Errorf("offsets or lines moved:\n%s", tr.Src)
 	}
 }

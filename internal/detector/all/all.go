@@ -14,6 +14,7 @@ import (
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
+	"github.com/threatmap/threatmap/internal/detector/route/jvm"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	rbroute "github.com/threatmap/threatmap/internal/detector/route/ruby"
@@ -39,6 +40,7 @@ func New() []detector.Detector {
 		jsroute.New(),
 		jsroute.NewNext(),
 		rbroute.New(),
+		jvm.New(),
 		graphql.New(),
 		websocket.New(),
 		// assets, third parties, stores, credentials, exits

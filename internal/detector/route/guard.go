@@ -133,6 +133,9 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 		case vUnresolved:
 			if unresolved == "" {
 				unresolved = g.name + ": its code is not in the tree"
+				if why != "" {
+					unresolved = g.name + ": " + why
+				}
 				if g.applied != "" {
 					unresolved += " (applied " + g.applied + ")"
 				}

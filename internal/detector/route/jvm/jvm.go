@@ -1,0 +1,473 @@
+// Package jvm finds the HTTP routes of Java and Kotlin apps: Spring MVC
+// and WebFlux controllers (@RestController, @RequestMapping and the
+// @GetMapping family), Spring's functional routes (RouterFunctions,
+// Kotlin's router DSL) and JAX-RS resources (@Path with @GET...).
+//
+// A route's auth is read from what the code does: Spring Security's
+// HttpSecurity rules (first match wins), method security annotations
+// where the tree enables them, a servlet filter's code, and the
+// handler's own 401/403; then route.DecidePath decides, as for every
+// language.
+//
+// Constants in paths come from any file, so Detect keeps each file's
+// declarations and Finish composes the routes.
+package jvm
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/urlpath"
+)
+
+// Detector is the Java and Kotlin route detector. Use New: it keeps
+// per-scan state.
+type Detector struct {
+	mu    sync.Mutex
+	files []*file
+}
+
+// New returns a detector for one scan.
+func New() *Detector { return &Detector{} }
+
+// Name implements detector.Detector.
+func (*Detector) Name() string { return "route/jvm" }
+
+// Match takes Java and Kotlin sources that are not tests.
+func (*Detector) Match(p string) bool {
+	switch lang.Of(p) {
+	case lang.Java, lang.Kotlin:
+		return !lang.IsTest(p)
+	}
+	return false
+}
+
+// Keywords keeps the parser off files that can declare no route, guard
+// or constant a path uses.
+func (*Detector) Keywords() []string {
+	return []string{
+		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
+		"static final", "const val", "interface", "object ", "router", "Router", "route(",
+	}
+}
+
+// Detect parses one file and keeps its declarations for Finish.
+func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	l := lang.Of(f.Path)
+	t, err := f.Tree(ctx, l)
+	if err != nil {
+		return err
+	}
+	if t.Root().HasError() {
+		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
+	}
+	m := extract(t, f.Path, l)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.files = append(d.files, m)
+	d.mu.Unlock()
+	return nil
+}
+
+// index is every file's declarations, for Finish.
+type index struct {
+	files   []*file
+	classes map[string][]*class
+	consts  map[string]*val
+	methods map[string][]*method
+	rules   []rule
+	enabled enabled
+	// isSpring: the tree has a Spring controller or bean.
+	isSpring bool
+	filters  []router.Guard
+}
+
+func newIndex(files []*file) *index {
+	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
+	ix := &index{files: files, classes: map[string][]*class{}, consts: map[string]*val{}, methods: map[string][]*method{}}
+	added := map[string]bool{}
+	for _, f := range files {
+		for k, v := range f.consts {
+			if _, ok := ix.consts[k]; !ok {
+				ix.consts[k] = v
+			}
+		}
+		for _, c := range f.classes {
+			ix.isSpring = ix.isSpring || hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
+			ix.classes[c.name] = append(ix.classes[c.name], c)
+			for _, m := range c.methods {
+				ix.methods[m.name] = append(ix.methods[m.name], m)
+				ix.methods[c.name+"."+m.name] = append(ix.methods[c.name+"."+m.name], m)
+			}
+		}
+		ix.enabled.pre = ix.enabled.pre || f.methodSecurity.pre
+		ix.enabled.secured = ix.enabled.secured || f.methodSecurity.secured
+		ix.enabled.jsr250 = ix.enabled.jsr250 || f.methodSecurity.jsr250
+		for _, a := range f.filtersAdded {
+			added[a] = true
+		}
+	}
+	for _, f := range files {
+		for _, s := range f.security {
+			ix.rules = append(ix.rules, ix.parseRules(f, s)...)
+		}
+	}
+	// A filter runs on every request when it is a bean (Spring Boot
+	// registers every Filter bean) or a security configuration adds it.
+	for _, f := range files {
+		for _, c := range f.classes {
+			if !c.filter || c.filterSrc == "" {
+				continue
+			}
+			if !added[c.name] && hasAnn(c.anns, "Component", "Service", "Configuration", "WebFilter", "Provider") == nil {
+				continue
+			}
+			ix.filters = append(ix.filters, router.Guard{Name: c.name, Source: c.filterSrc, Defined: facts.Evidence{File: c.file, Line: c.line}})
+		}
+	}
+	return ix
+}
+
+// lookup finds a method by the name code calls it by, when only one
+// method of the tree has that name.
+func (ix *index) lookup(name string) (code, defined string, ok bool) {
+	name = strings.TrimPrefix(name, "this.")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	ms := ix.methods[name]
+	if len(ms) != 1 {
+		return "", "", false
+	}
+	return ms[0].body, "", true
+}
+
+// eval is every string v can be, resolving constants.
+func (ix *index) eval(f *file, owner string, v *val, depth int) ([]string, bool) {
+	if v == nil || depth > 8 {
+		return nil, false
+	}
+	switch v.kind {
+	case 's':
+		return []string{v.s}, true
+	case 'r':
+		for _, k := range []string{owner + "." + v.s, v.s} {
+			if c, ok := f.consts[k]; ok {
+				return ix.eval(f, owner, c, depth+1)
+			}
+		}
+		if c, ok := ix.consts[v.s]; ok {
+			return ix.eval(f, owner, c, depth+1)
+		}
+		if i := strings.LastIndexByte(v.s, '.'); i >= 0 {
+			if c, ok := ix.consts[v.s[i+1:]]; ok {
+				return ix.eval(f, owner, c, depth+1)
+			}
+		}
+		return nil, false
+	case '+':
+		out := []string{""}
+		for _, p := range v.parts {
+			ss, ok := ix.eval(f, owner, p, depth+1)
+			if !ok {
+				return nil, false
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range ss {
+					next = append(next, a+b)
+				}
+			}
+			if len(next) > 64 {
+				return nil, false
+			}
+			out = next
+		}
+		return out, true
+	case '[':
+		var out []string
+		for _, p := range v.parts {
+			ss, ok := ix.eval(f, owner, p, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ss...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// Finish composes every controller's routes.
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.mu.Lock()
+	files := d.files
+	d.files = nil
+	d.mu.Unlock()
+	if len(files) == 0 {
+		return nil
+	}
+	ix := newIndex(files)
+	taught := route.TaughtFrom(ctx)
+	for _, f := range ix.files {
+		for _, c := range f.classes {
+			for _, r := range ix.classRoutes(f, c, out) {
+				ix.emit(taught, r, out)
+			}
+		}
+		for _, fr := range f.funcRoutes {
+			ix.emit(taught, ix.functionalRoute(f, fr), out)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pending is a route before its auth is decided.
+type pending struct {
+	method, path, framework string
+	file                    string
+	line, endLine           int
+	handler, body           string
+	hfile                   string // where the handler is, when not at the route
+	hline                   int
+	types                   map[string]string
+	guards                  []router.Guard
+}
+
+var verbs = map[string]string{
+	"GetMapping": "GET", "PostMapping": "POST", "PutMapping": "PUT", "PatchMapping": "PATCH", "DeleteMapping": "DELETE",
+}
+
+var jaxVerbs = map[string]string{
+	"GET": "GET", "POST": "POST", "PUT": "PUT", "PATCH": "PATCH", "DELETE": "DELETE", "HEAD": "HEAD", "OPTIONS": "OPTIONS",
+}
+
+// classRoutes lists a controller's or resource's routes.
+func (ix *index) classRoutes(f *file, c *class, out *detector.Sink) []pending {
+	spring := hasAnn(c.anns, "RestController", "Controller") != nil
+	jaxrs := !spring && hasAnn(c.anns, "Path") != nil && !c.iface
+	if !spring && !jaxrs {
+		return nil
+	}
+	var rs []pending
+	prefixes := []string{""}
+	if spring {
+		if a := hasAnn(c.anns, "RequestMapping"); a != nil {
+			if v := a.arg("", "value", "path"); v != nil {
+				ps, ok := ix.eval(f, c.name, v, 0)
+				if !ok {
+					out.MissRoutes(f.path, a.line, 1, "route/jvm", "its path is built at run time, not from literals and constants")
+					return nil
+				}
+				prefixes = ps
+			}
+		}
+	} else {
+		a := hasAnn(c.anns, "Path")
+		ps, ok := ix.eval(f, c.name, a.arg("", "value"), 0)
+		if !ok {
+			out.MissRoutes(f.path, a.line, 1, "route/jvm", "its path is built at run time, not from literals and constants")
+			return nil
+		}
+		prefixes = ps
+	}
+	// Mappings may be declared on an interface the controller implements.
+	methods := slices.Clone(c.methods)
+	for _, s := range c.supers {
+		for _, ic := range ix.classes[s] {
+			if !ic.iface {
+				continue
+			}
+			for _, im := range ic.methods {
+				if !slices.ContainsFunc(methods, func(m *method) bool { return m.name == im.name && mapping(m.anns) != nil }) {
+					methods = append(methods, im)
+				}
+			}
+		}
+	}
+	classGuards := ix.methodSecurity(c.anns, c.file)
+	for _, m := range methods {
+		var ms, paths []string
+		framework := "spring"
+		if spring {
+			a := mapping(m.anns)
+			if a == nil {
+				continue
+			}
+			ms = mappingMethods(a)
+			v := a.arg("", "value", "path")
+			if v == nil {
+				paths = []string{""}
+			} else {
+				ps, ok := ix.eval(f, c.name, v, 0)
+				if !ok {
+					out.MissRoutes(f.path, a.line, 1, "route/jvm", "its path is built at run time, not from literals and constants")
+					continue
+				}
+				paths = ps
+			}
+		} else {
+			framework = "jax-rs"
+			for _, a := range m.anns {
+				if v, ok := jaxVerbs[a.name]; ok {
+					ms = append(ms, v)
+				}
+			}
+			if len(ms) == 0 {
+				continue
+			}
+			paths = []string{""}
+			if a := hasAnn(m.anns, "Path"); a != nil {
+				ps, ok := ix.eval(f, c.name, a.arg("", "value"), 0)
+				if !ok {
+					continue
+				}
+				paths = ps
+			}
+		}
+		guards := append(slices.Clone(classGuards), ix.methodSecurity(m.anns, c.file)...)
+		types := paramTypes(m)
+		for _, pre := range prefixes {
+			for _, p := range paths {
+				for _, meth := range ms {
+					rs = append(rs, pending{
+						method: meth, path: urlpath.Join(pre, p), framework: framework,
+						file: c.file, line: m.line, endLine: m.endLine, handler: c.name + "." + m.name, body: m.body,
+						types: types, guards: guards,
+					})
+				}
+			}
+		}
+	}
+	return rs
+}
+
+// mapping is a method's Spring request mapping annotation.
+func mapping(anns []annot) *annot {
+	for i := range anns {
+		if _, ok := verbs[anns[i].name]; ok || anns[i].name == "RequestMapping" {
+			return &anns[i]
+		}
+	}
+	return nil
+}
+
+// mappingMethods are the HTTP methods a mapping serves: its verb, or
+// RequestMapping's method = ..., or every method.
+func mappingMethods(a *annot) []string {
+	if v, ok := verbs[a.name]; ok {
+		return []string{v}
+	}
+	m := a.arg("method")
+	if m == nil {
+		return []string{"ANY"}
+	}
+	var out []string
+	var add func(v *val)
+	add = func(v *val) {
+		if v == nil {
+			return
+		}
+		if v.kind == '[' {
+			for _, p := range v.parts {
+				add(p)
+			}
+			return
+		}
+		if v.kind == 'r' {
+			if verb, ok := jaxVerbs[lastDot(v.s)]; ok && !slices.Contains(out, verb) {
+				out = append(out, verb)
+			}
+		}
+	}
+	add(m)
+	if len(out) == 0 {
+		return []string{"ANY"}
+	}
+	return out
+}
+
+// paramTypes types a handler's path variables from its parameters'
+// declared types.
+func paramTypes(m *method) map[string]string {
+	types := map[string]string{}
+	for _, p := range m.params {
+		a := hasAnn(p.anns, "PathVariable", "PathParam")
+		if a == nil {
+			continue
+		}
+		name := p.name
+		if v := a.arg("", "value", "name"); v != nil && v.kind == 's' {
+			name = v.s
+		}
+		types[name] = typeOf(p.typ)
+	}
+	return types
+}
+
+func typeOf(t string) string {
+	t = strings.TrimSuffix(strings.TrimSpace(t), "?")
+	switch lastDot(t) {
+	case "int", "long", "short", "Int", "Long", "Short", "Integer", "BigInteger":
+		return facts.TypeInt
+	case "UUID":
+		return facts.TypeUUID
+	case "String":
+		return facts.TypeString
+	}
+	return facts.TypeUnknown
+}
+
+var vocab = route.Vocabulary{Upload: []string{"MultipartFile", "FilePart", "@RequestPart"}}
+
+// emit decides a route's auth and adds it.
+func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
+	path, types := urlpath.Braces(p.path)
+	path = urlpath.Normalize(path)
+	for k, v := range p.types {
+		if v != facts.TypeUnknown || types[k] == "" {
+			types[k] = v
+		}
+	}
+	r := facts.Route{
+		Method: p.method, Path: path, Framework: p.framework, File: p.file, Line: p.line, EndLine: p.endLine,
+		Handler: p.handler, Body: p.body, HandlerFile: p.file, HandlerLine: p.line,
+	}
+	if p.hfile != "" {
+		r.HandlerFile, r.HandlerLine = p.hfile, p.hline
+	}
+	r.Params = route.Params(path, types)
+	var gs []router.Guard
+	permit := ix.urlRule(p.method, path)
+	if permit != nil {
+		gs = append(gs, permit.guard())
+	}
+	gs = append(gs, ix.filters...)
+	gs = append(gs, p.guards...)
+	for _, g := range gs {
+		if g.Name != "" {
+			r.Middleware = append(r.Middleware, g.Name)
+		}
+	}
+	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), path, true, ix.lookup)
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
+	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && permit != nil && permit.access == "permitAll" {
+		r.AuthEvidence = route.Where(permit.guard())
+		r.AuthEvidence = permit.name() + " (" + r.AuthEvidence + "): Spring Security lets every caller through"
+	}
+	route.Classify(&r, vocab)
+	out.AddRoute(r)
+}

@@ -1,0 +1,96 @@
+package jvm
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// scan runs the detector over a fixture app.
+func scan(t *testing.T, app string) facts.Facts {
+	t.Helper()
+	return detectortest.Scan(t, filepath.Join("testdata", app), New())
+}
+
+// TestFixtures holds each fixture app's routes to its inline wants.
+func TestFixtures(t *testing.T) {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin"} {
+		t.Run(app, func(t *testing.T) {
+			f := scan(t, app)
+			var got []string
+			for _, r := range f.Surfaces {
+				got = append(got, r.Method+" "+r.Path)
+			}
+			detectortest.Check(t, app, got, detectortest.Wants(t, filepath.Join("testdata", app), ""))
+			for _, w := range f.Warnings {
+				t.Logf("warning: %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// TestRouteDetails pins each route's auth, its evidence, role and params.
+func TestRouteDetails(t *testing.T) {
+	type want struct {
+		app, method, path string
+		handler           string
+		auth, role        string
+		evidence          string // a substring of the evidence
+		params            string
+	}
+	tests := []want{
+		{"spring", "GET", "/api/v1/users/{id}", "UserController.get", "required", "", `anyRequest().authenticated() (applied src/main/java/com/example/shop/config/SecurityConfig.java:19)`, "id:int"},
+		{"spring", "PUT", "/api/v1/users/{id}", "UserController.update", "required", "", "anyRequest().authenticated()", "id:int"},
+		{"spring", "DELETE", "/api/v1/users/{id}", "UserController.delete", "required", "admin", "anyRequest().authenticated()", "id:uuid"},
+		{"spring", "GET", "/api/v1/products", "ProductController.list", "none", "", `requestMatchers(HttpMethod.GET, "/api/v1/products/**").permitAll()`, ""},
+		{"spring", "GET", "/api/v1/products/{id}", "ProductController.list", "none", "", "permitAll()", "id:int"},
+		{"spring", "POST", "/api/v1/products", "ProductController.create", "required", "catalog:write", `.hasAuthority("catalog:write")`, ""},
+		{"spring", "GET", "/api/v1/public/search", "PublicController.search", "none", "", "requestMatchers(Paths.OPEN).permitAll()", ""},
+		{"spring", "GET", "/api/v1/public/report", "PublicController.report", "required", "", "responds 401", ""},
+		{"spring", "GET", "/api/v1/public/terms", "PublicController.terms", "none", "", "permitAll()", ""},
+		{"spring", "GET", "/api/v1/admin/stats", "AdminController.stats", "required", "admin", `hasRole("ADMIN")`, ""},
+		{"spring", "PATCH", "/api/v1/admin/audit/{entry}", "AdminController.audit", "required", "admin", `hasRole("ADMIN")`, "entry:string"},
+		{"spring", "GET", "/health", "HealthController.health", "none", "", "permitAll()", ""},
+		{"spring_open", "GET", "/posts/{id}", "PostController.post", "none", "", "anyRequest().permitAll()", "id:int"},
+		{"spring_open", "DELETE", "/admin/posts/{id}", "PostController.delete", "unknown", "", "no @EnableMethodSecurity", "id:int"},
+		{"spring_open", "POST", "/admin/posts/{id}/publish", "PostController.publish", "required", "", "responds 403", "id:int"},
+		{"jaxrs", "GET", "/api/orders/{id}", "OrderResource.get", "none", "", "", "id:int"},
+		{"jaxrs", "POST", "/api/orders", "OrderResource.create", "required", "clerk", "@RolesAllowed", ""},
+		{"jaxrs", "DELETE", "/api/orders/{id}", "OrderResource.delete", "required", "", "@DenyAll", "id:int"},
+		{"kotlin", "GET", "/api/notes/{id}", "NoteController.get", "required", "", "authorize(anyRequest, authenticated)", "id:int"},
+		{"kotlin", "DELETE", "/api/notes/{id}", "NoteController.delete", "required", "admin", `authorize(HttpMethod.DELETE, "/api/**", hasRole("ADMIN"))`, "id:int"},
+		{"kotlin", "GET", "/api/public/ping", "PingController.ping", "none", "", `authorize("/api/public/**", permitAll)`, ""},
+		{"kotlin", "GET", "/api/status", "StatusController.status", "required", "", "anyRequest", ""},
+		{"kotlin", "GET", "/api/fn/items", "ItemHandler.list", "none", "", "permitAll", ""},
+		{"kotlin", "POST", "/api/fn/items/{id}", "ItemHandler.update", "required", "", "anyRequest", "id:unknown"},
+	}
+	scans := map[string]facts.Facts{}
+	for _, tt := range tests {
+		t.Run(tt.app+" "+tt.method+" "+tt.path, func(t *testing.T) {
+			f, ok := scans[tt.app]
+			if !ok {
+				f = scan(t, tt.app)
+				scans[tt.app] = f
+			}
+			var r *facts.Route
+			for i := range f.Surfaces {
+				if f.Surfaces[i].Method == tt.method && f.Surfaces[i].Path == tt.path {
+					r = &f.Surfaces[i]
+				}
+			}
+			if r == nil {
+				t.Fatalf("route not found")
+			}
+			var params []string
+			for _, p := range r.Params {
+				params = append(params, p.Name+":"+p.Type)
+			}
+			if r.Handler != tt.handler || r.Auth != tt.auth || r.AuthRole != tt.role || strings.Join(params, ",") != tt.params || !strings.Contains(r.AuthEvidence, tt.evidence) {
+				t.Errorf("got handler %s auth %s role %q params %q evidence %q\nwant %+v", r.Handler, r.Auth, r.AuthRole, strings.Join(params, ","), r.AuthEvidence, tt)
+			}
+		})
+	}
+}

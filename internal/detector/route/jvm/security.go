@@ -1,0 +1,333 @@
+package jvm
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// rule is one request rule of an HttpSecurity configuration:
+// requestMatchers(HttpMethod.GET, "/a/**").hasRole("ADMIN"). Spring
+// Security applies the first rule whose matcher matches the request.
+type rule struct {
+	method   string   // "" for any
+	patterns []string // nil with any set
+	any      bool     // anyRequest(), anyExchange()
+	regex    bool     // regexMatchers
+	access   string   // permitAll, authenticated, hasRole...
+	arg      string   // the access call's literal argument, if any
+	matcher  string   // the matcher as written
+	file     string
+	line     int
+}
+
+var (
+	// matcherCall opens a matcher in a rule chain.
+	matcherCall = regexp.MustCompile(`\b(requestMatchers|antMatchers|mvcMatchers|regexMatchers|pathMatchers|anyRequest|anyExchange)\s*\(`)
+	// accessCall is the access a chain gives what its matcher matched.
+	accessCall = regexp.MustCompile(`^\s*\.\s*(permitAll|authenticated|fullyAuthenticated|rememberMe|anonymous|denyAll|hasRole|hasAnyRole|hasAuthority|hasAnyAuthority|access|hasIpAddress)\s*\(`)
+	// dslAuthorize is a rule of Spring Security's Kotlin DSL:
+	// authorize("/a/**", hasRole("ADMIN")), authorize(anyRequest, authenticated).
+	dslAuthorize = regexp.MustCompile(`\bauthorize\s*\(`)
+	httpMethod   = regexp.MustCompile(`\bHttpMethod\.([A-Z]+)\b`)
+	quoted       = regexp.MustCompile(`"((?:[^"\\\n]|\\.)*)"`)
+	ident        = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
+	accessWord   = regexp.MustCompile(`^(permitAll|authenticated|fullyAuthenticated|rememberMe|anonymous|denyAll|hasRole|hasAnyRole|hasAuthority|hasAnyAuthority|access|hasIpAddress)\b`)
+)
+
+// parseRules reads the request rules of one configuration method, in
+// the order Spring Security tries them.
+func (ix *index) parseRules(f *file, s secBody) []rule {
+	text := string(lang.StripComments(lang.Java, []byte(s.text)))
+	lineAt := func(i int) int { return s.line + strings.Count(text[:i], "\n") }
+	var out []rule
+	type found struct {
+		at int
+		r  rule
+	}
+	var all []found
+	for _, loc := range matcherCall.FindAllStringSubmatchIndex(text, -1) {
+		open := loc[1] - 1
+		end := lang.ClosingBracket(text, open)
+		if end < 0 {
+			continue
+		}
+		kind := text[loc[2]:loc[3]]
+		args := text[open+1 : end]
+		m := accessCall.FindStringSubmatchIndex(text[end+1:])
+		if m == nil {
+			continue
+		}
+		r := rule{access: text[end+1+m[2] : end+1+m[3]], matcher: text[loc[2] : end+1], file: f.path, line: lineAt(loc[0])}
+		aOpen := end + 1 + m[1] - 1
+		if aEnd := lang.ClosingBracket(text, aOpen); aEnd > aOpen {
+			r.arg = firstLiteral(text[aOpen+1 : aEnd])
+		}
+		if kind == "anyRequest" || kind == "anyExchange" {
+			r.any = true
+		} else {
+			r.regex = kind == "regexMatchers"
+			ix.matcherArgs(f, &r, args)
+			if len(r.patterns) == 0 && r.method == "" {
+				continue
+			}
+		}
+		all = append(all, found{loc[0], r})
+	}
+	for _, loc := range dslAuthorize.FindAllStringIndex(text, -1) {
+		open := loc[1] - 1
+		end := lang.ClosingBracket(text, open)
+		if end < 0 {
+			continue
+		}
+		parts := lang.SplitTopLevel(text[open+1 : end])
+		if len(parts) < 2 {
+			continue
+		}
+		last := strings.TrimSpace(parts[len(parts)-1])
+		m := accessWord.FindString(last)
+		if m == "" {
+			continue
+		}
+		r := rule{access: m, arg: firstLiteral(last), matcher: "authorize" + text[open:end+1], file: f.path, line: lineAt(loc[0])}
+		matchers := strings.Join(parts[:len(parts)-1], ",")
+		if strings.TrimSpace(matchers) == "anyRequest" || strings.TrimSpace(matchers) == "anyExchange" {
+			r.any = true
+		} else {
+			ix.matcherArgs(f, &r, matchers)
+			if len(r.patterns) == 0 && r.method == "" {
+				continue
+			}
+		}
+		all = append(all, found{loc[0], r})
+	}
+	// Chains and DSL calls read in the order they are written.
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && all[j].at < all[j-1].at; j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	for _, a := range all {
+		out = append(out, a.r)
+	}
+	return out
+}
+
+// matcherArgs reads a matcher's arguments: an HTTP method, literal
+// patterns and constants that hold them.
+func (ix *index) matcherArgs(f *file, r *rule, args string) {
+	if m := httpMethod.FindStringSubmatch(args); m != nil {
+		r.method = m[1]
+	}
+	for _, m := range quoted.FindAllStringSubmatch(args, -1) {
+		r.patterns = append(r.patterns, m[1])
+	}
+	for _, p := range lang.SplitTopLevel(args) {
+		p = strings.TrimSpace(p)
+		if !ident.MatchString(p) || strings.HasPrefix(p, "HttpMethod.") {
+			continue
+		}
+		if ss, ok := ix.eval(f, "", &val{kind: 'r', s: p}, 0); ok {
+			r.patterns = append(r.patterns, ss...)
+		}
+	}
+}
+
+func firstLiteral(s string) string {
+	if m := quoted.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// urlRule is the first rule that matches a request to path with method.
+func (ix *index) urlRule(method, p string) *rule {
+	for i := range ix.rules {
+		r := &ix.rules[i]
+		if r.method != "" && r.method != method {
+			continue
+		}
+		if r.any {
+			return r
+		}
+		for _, pat := range r.patterns {
+			if r.regex {
+				if re, err := regexp.Compile("^(?:" + pat + ")$"); err == nil && re.MatchString(p) {
+					return r
+				}
+				continue
+			}
+			if antMatch(pat, p) {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// antMatch says an Ant-style pattern (/api/**, /users/*, /files/{id})
+// matches a route's path; a path parameter is matched by a wildcard or
+// a variable, never by a literal segment.
+func antMatch(pattern, p string) bool {
+	pattern = strings.TrimSpace(pattern)
+	if pattern == "/**" || pattern == "**" {
+		return true
+	}
+	ps := segments(pattern)
+	ss := segments(p)
+	return matchSegs(ps, ss)
+}
+
+func segments(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, "/") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func matchSegs(ps, ss []string) bool {
+	if len(ps) == 0 {
+		return len(ss) == 0
+	}
+	if ps[0] == "**" || strings.HasPrefix(ps[0], "{*") {
+		for i := 0; i <= len(ss); i++ {
+			if matchSegs(ps[1:], ss[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(ss) == 0 {
+		return false
+	}
+	pat, seg := ps[0], ss[0]
+	ok := false
+	switch {
+	case strings.HasPrefix(pat, "{") && strings.HasSuffix(pat, "}"):
+		ok = true
+	case strings.HasPrefix(seg, "{"):
+		ok = pat == "*"
+	case strings.ContainsAny(pat, "*?"):
+		ok, _ = path.Match(pat, seg)
+	default:
+		ok = pat == seg
+	}
+	return ok && matchSegs(ps[1:], ss[1:])
+}
+
+// name is the rule as evidence shows it.
+func (r *rule) name() string {
+	s := r.matcher
+	if !strings.HasPrefix(s, "authorize(") {
+		s += "." + r.access + "()"
+		if r.arg != "" {
+			s = strings.TrimSuffix(s, "()") + `("` + r.arg + `")`
+		}
+	}
+	return s
+}
+
+// guard is the rule as a guard on the routes it matches.
+func (r *rule) guard() router.Guard {
+	g := router.Guard{Name: r.name(), Applied: facts.Evidence{File: r.file, Line: r.line}}
+	switch r.access {
+	case "permitAll", "anonymous":
+		g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: "Spring Security lets every caller through"}
+	case "denyAll":
+		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: "Spring Security denies every request"}
+	case "hasIpAddress":
+		g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: "Spring Security checks the caller's address, not who they are"}
+	case "access":
+		if strings.TrimSpace(r.arg) == "permitAll" || strings.TrimSpace(r.arg) == "true" {
+			g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: "Spring Security lets every caller through"}
+		} else {
+			g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: roleIn(r.arg), Evidence: "Spring Security answers 401 unless the caller is authenticated"}
+		}
+	default:
+		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: springRole(r.arg), Evidence: "Spring Security answers 401 unless the caller is authenticated"}
+	}
+	return g
+}
+
+// springRole is a role or authority as threatmap names it: ROLE_ADMIN
+// and ADMIN are admin.
+func springRole(s string) string {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "ROLE_")
+	return strings.ToLower(s)
+}
+
+var roleCall = regexp.MustCompile(`\b(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*['"]([^'"]+)['"]`)
+
+// roleIn is the first role a security expression demands.
+func roleIn(expr string) string {
+	if m := roleCall.FindStringSubmatch(expr); m != nil {
+		return springRole(m[1])
+	}
+	return ""
+}
+
+// methodSecurity reads a class's or method's security annotations as
+// guards: Spring enforces them only where the tree turns method security
+// on (@EnableMethodSecurity), JAX-RS containers enforce @RolesAllowed.
+func (ix *index) methodSecurity(anns []annot, file string) []router.Guard {
+	var out []router.Guard
+	for _, a := range anns {
+		var on bool
+		var expr string
+		switch a.name {
+		case "PreAuthorize":
+			on = ix.enabled.pre
+			if v := a.arg("", "value"); v != nil {
+				if ss, ok := ix.eval(&file0, "", v, 0); ok && len(ss) > 0 {
+					expr = ss[0]
+				}
+			}
+		case "Secured", "RolesAllowed":
+			on = ix.enabled.secured && a.name == "Secured" || ix.enabled.jsr250 && a.name == "RolesAllowed" || a.name == "RolesAllowed" && !ix.isSpring
+			if v := a.arg("", "value"); v != nil {
+				if ss, ok := ix.eval(&file0, "", v, 0); ok && len(ss) > 0 {
+					expr = "hasRole('" + ss[0] + "')"
+				}
+			}
+		case "DenyAll":
+			on = ix.enabled.jsr250 || !ix.isSpring
+			expr = "denyAll()"
+		default:
+			continue
+		}
+		g := router.Guard{Name: "@" + a.name, Text: a.text, Applied: facts.Evidence{File: file, Line: a.line}}
+		e := strings.TrimSpace(expr)
+		switch {
+		case !on:
+			g.Verdict = router.Verdict{Auth: facts.AuthUnknown, Evidence: "@" + a.name + " is enforced only where method security is enabled, and no @EnableMethodSecurity in the tree turns it on"}
+		case e == "permitAll()" || e == "permitAll" || e == "true" || e == "isAnonymous()":
+			g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: "lets every caller through"}
+		default:
+			g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: roleIn(e), Evidence: "Spring Security answers 401/403 unless the caller passes " + strconv.Quote(e)}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// file0 is an empty file for evaluating with the tree's constants only.
+var file0 = file{consts: map[string]*val{}}
+
+var addFilter = regexp.MustCompile(`\baddFilter(?:Before|After|At)?\s*\(\s*(?:new\s+)?([A-Z]\w*)`)
+
+// addedFilters are the classes a configuration adds as filters.
+func addedFilters(body string) []string {
+	var out []string
+	for _, m := range addFilter.FindAllStringSubmatch(body, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}

@@ -1,0 +1,7 @@
+package com.example.notes
+
+const val API = "/api"
+
+object Routes {
+    const val NOTES = "$API/notes"
+}
