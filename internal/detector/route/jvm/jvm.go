@@ -15,6 +15,7 @@ package jvm
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -265,7 +266,18 @@ func (ix *index) classRoutes(f *file, c *class, out *detector.Sink) []pending {
 	var rs []pending
 	prefixes := []string{""}
 	if spring {
-		if a := hasAnn(c.anns, "RequestMapping"); a != nil {
+		a := hasAnn(c.anns, "RequestMapping")
+		if a == nil {
+			// The interface a controller implements may carry the prefix.
+			for _, s := range c.supers {
+				for _, ic := range ix.classes[s] {
+					if a == nil && ic.iface {
+						a = hasAnn(ic.anns, "RequestMapping")
+					}
+				}
+			}
+		}
+		if a != nil {
 			if v := a.arg("", "value", "path"); v != nil {
 				ps, ok := ix.eval(f, c.name, v, 0)
 				if !ok {
@@ -431,11 +443,27 @@ func typeOf(t string) string {
 	return facts.TypeUnknown
 }
 
+// placeholder is a property placeholder with a default: ${api.base:/api}.
+var placeholder = regexp.MustCompile(`\$\{[\w.-]+:([^${}]*)\}`)
+
+// placeholders puts each property placeholder's default in its place,
+// innermost first: ${server.error.path:${error.path:/error}} is /error.
+func placeholders(p string) string {
+	for range 4 {
+		q := placeholder.ReplaceAllString(p, "$1")
+		if q == p {
+			break
+		}
+		p = q
+	}
+	return p
+}
+
 var vocab = route.Vocabulary{Upload: []string{"MultipartFile", "FilePart", "@RequestPart"}}
 
 // emit decides a route's auth and adds it.
 func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
-	path, types := urlpath.Braces(p.path)
+	path, types := urlpath.Braces(placeholders(p.path))
 	path = urlpath.Normalize(path)
 	for k, v := range p.types {
 		if v != facts.TypeUnknown || types[k] == "" {

@@ -36,3 +36,14 @@ interface StatusApi {
 class StatusController : StatusApi {
     override fun status() = "ok" // want: GET /api/status
 }
+
+@RequestMapping("/api/tags")
+interface TagApi {
+    @GetMapping("/{name}")
+    fun tag(@PathVariable name: String): String
+}
+
+@RestController
+class TagController : TagApi {
+    override fun tag(name: String) = name // want: GET /api/tags/{name}
+}

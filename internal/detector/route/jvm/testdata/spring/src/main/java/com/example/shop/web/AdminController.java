@@ -23,3 +23,12 @@ class HealthController {
         return "ok";
     }
 }
+
+@RestController
+class ErrorPageController {
+    // The error path is a property; its default stands in.
+    @RequestMapping("${server.error.path:${error.path:/error}}") // want: ANY /error
+    public String error() {
+        return "error";
+    }
+}
