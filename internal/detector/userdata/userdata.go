@@ -42,6 +42,9 @@ type Detector struct {
 	// writes prisma.user): the app's people, proven by code that signs
 	// them in, whatever their own fields say.
 	authUser map[string]bool
+	// written: per model key, the plain columns the code fills with the
+	// signed-in user's id (owners.go).
+	written map[string]map[string]bool
 }
 
 // pendingAsset is an asset of a model a migration declares.
@@ -75,7 +78,9 @@ type seenModel struct {
 }
 
 // New returns the detector, for one scan.
-func New() *Detector { return &Detector{current: map[string]bool{}, authUser: map[string]bool{}} }
+func New() *Detector {
+	return &Detector{current: map[string]bool{}, authUser: map[string]bool{}, written: map[string]map[string]bool{}}
+}
 
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "asset/user-data" }
@@ -93,7 +98,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({"}
 }
 
 // Detect implements detector.Detector.
@@ -103,6 +108,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		d.mu.Lock()
 		for _, u := range users {
 			d.authUser[u] = true
+		}
+		d.mu.Unlock()
+	}
+	if w := writtenOwners(f); len(w) > 0 {
+		d.mu.Lock()
+		for k, cols := range w {
+			if d.written[k] == nil {
+				d.written[k] = map[string]bool{}
+			}
+			for c := range cols {
+				d.written[k][c] = true
+			}
 		}
 		d.mu.Unlock()
 	}
@@ -235,6 +252,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.resolveKeys(groups)
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := d.people(order, groups)
+	person := d.mainPerson(order, groups, users)
 	// Ownership follows relations to a fixed point: each round owns the
 	// models that reference a user model or a model owned before.
 	for changed := true; changed; {
@@ -258,6 +276,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 					}
 				}
 				if owner[k] != nil {
+					break
+				}
+				if f := d.writtenOwner(m, k); f != "" && person != "" {
+					owner[k] = &facts.AssetOwner{Model: person, File: m.file, Line: m.Line}
+					changed = true
 					break
 				}
 			}
