@@ -39,7 +39,7 @@ var (
 		"qstash", "vercel-queue", "inngest", "trigger-dev", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "rq", "dramatiq",
 		"asynq", "river", "pg-boss", "graphile-worker", "liteque", "restate", "agenda", "temporal", "pulsar", "nsq", "mqtt",
 		// a vendor's data products: the product keeps its data there
-		"vercel-blob", "edge-config", "tinybird", "convex", "pinecone", "weaviate", "qdrant", "upstash-vector", "openai-vector-store"}
+		"vercel-blob", "edge-config", "tinybird", "convex", "pinecone", "weaviate", "qdrant", "upstash-vector", "openai-vector-store", "oci-bucket"}
 )
 
 // Service is one catalogue entry.

@@ -333,7 +333,7 @@ func (d *drafter) surfaces() {
 		exposure := model.Internal
 		var assets []string
 		switch s.Kind {
-		case "s3", "gcs", "azure-blob", "r2", "filesystem":
+		case "s3", "gcs", "azure-blob", "oci-bucket", "r2", "filesystem":
 			assets = []string{d.uploadedFiles()}
 			exposure = model.Authenticated
 		default:
@@ -425,7 +425,7 @@ func storeSurfaceID(s facts.Store) string {
 }
 
 func isBucket(kind string) bool {
-	return kind == "s3" || kind == "gcs" || kind == "azure-blob" || kind == "r2"
+	return kind == "s3" || kind == "gcs" || kind == "azure-blob" || kind == "oci-bucket" || kind == "r2"
 }
 
 func fromIaC(ev []facts.Evidence) bool {
@@ -445,6 +445,8 @@ func storeSide(kind string) string {
 		return "cloudflare-r2"
 	case "gcs", "azure-blob":
 		return kind
+	case "oci-bucket":
+		return "oci-object-storage"
 	case "filesystem":
 		return "disk"
 	case "redis", "memcached":

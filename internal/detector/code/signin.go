@@ -66,6 +66,11 @@ var (
 	oauthSignInRE = regexp.MustCompile(`\.auth\.(?:signInWithOAuth|linkIdentity)\(|\bsignInWithOAuth\(\s*\{`)
 	// quotedWordRE is a string literal that is one lower-case word.
 	quotedWordRE = regexp.MustCompile(`["'\x60]([a-z][a-z0-9_-]{1,30})["'\x60]`)
+	// customProviderRE is an Auth.js provider the app writes itself: an
+	// object with the provider's id and an OAuth or OIDC type
+	// ({ id: "jumpcloud", name: "JumpCloud", type: "oauth", ... }). Its id
+	// names the vendor as a preset's module would.
+	customProviderRE = regexp.MustCompile(`\bid\s*:\s*["'](\w[\w-]*)["']\s*,[^{}]{0,200}?\btype\s*:\s*["'](?:oauth|oidc)["']`)
 	// socialProvidersRE opens better-auth's map of presets by name.
 	socialProvidersRE = regexp.MustCompile(`\bsocialProviders\s*:\s*\{`)
 )
@@ -104,6 +109,11 @@ func signInUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 				} else {
 					add(m[1], im.Line)
 				}
+			}
+		}
+		if importsPrefix(imports, "next-auth") || importsPrefix(imports, "@auth") {
+			for _, m := range customProviderRE.FindAllSubmatchIndex(stripped, -1) {
+				add(string(stripped[m[2]:m[3]]), lines.At(m[0]))
 			}
 		}
 		// Supabase Auth signs in with a provider named as a string:

@@ -642,6 +642,8 @@ func bucketLabel(kind string) string {
 		return "GCS bucket"
 	case "azure-blob":
 		return "Azure Blob container"
+	case "oci-bucket":
+		return "OCI Object Storage bucket"
 	case "sqs":
 		return "SQS queue"
 	case KindSupabaseStorage:

@@ -12,7 +12,7 @@ import (
 // bucketKinds hold many named stores (one per bucket or queue): a bucket
 // declared in Terraform and one the code names cannot be told to be the
 // same by kind alone.
-var bucketKinds = map[string]bool{"s3": true, "gcs": true, "azure-blob": true, "sqs": true}
+var bucketKinds = map[string]bool{"s3": true, "gcs": true, "azure-blob": true, "oci-bucket": true, "sqs": true}
 
 // serverKinds are the database servers a generic DATABASE_URL may name.
 var serverKinds = map[string]bool{"postgres": true, "mysql": true, "mssql": true, "mongodb": true}

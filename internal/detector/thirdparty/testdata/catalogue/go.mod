@@ -193,4 +193,27 @@ require (
 	github.com/taxjar/taxjar-go v1.0.0
 	code.gitea.io/sdk/gitea v1.0.0
 	github.com/restatedev/sdk-go v1.0.0
+	goauthentik.io/api v1.0.0
+	github.com/FusionAuth/go-client v1.0.0
+	github.com/supertokens/supertokens-golang v1.0.0
+	github.com/ory/client-go v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/cloudwatch v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/eventbridge v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/secretsmanager v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/ssm v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/kms v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/textract v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/rekognition v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/transcribe v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/polly v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/translate v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/comprehend v1.0.0
+	github.com/aws/aws-sdk-go-v2/service/sfn v1.0.0
+	github.com/aws/aws-xray-sdk-go v1.0.0
+	github.com/oracle/oci-go-sdk/v65/objectstorage v1.0.0
+	github.com/splunk/splunk-cloud-sdk-go v1.0.0
+	go.elastic.co/apm v1.0.0
+	cloud.google.com/go/logging v1.0.0
+	github.com/svix/svix-webhooks v1.0.0
 )
