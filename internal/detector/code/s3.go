@@ -18,13 +18,15 @@ import (
 //     (r2.cloudflarestorage.com, digitaloceanspaces.com) or gives the
 //     client a setting of that vendor's (endpoint: env.R2_URL): that
 //     vendor.
-//   - S3Compatible: the client's endpoint is any other value, an
-//     operator's setting (endpoint: config.s3.endpoint, BaseEndpoint =
-//     cfg.Endpoint, AWS_S3_ENDPOINT_URL = env(...)) or a host of the
-//     product's own (http://minio:9000): S3-compatible object storage the
-//     operator chooses, no third party the code names. An optional
-//     override (endpoint: x || undefined) is still the operator's
-//     choice.
+//   - An endpoint from a setting (endpoint: config.s3.endpoint,
+//     BaseEndpoint = cfg.Endpoint, endpoint_url=os.getenv(...), endpoint:
+//     process.env.S3_ENDPOINT || undefined) may be left unset, and the SDK
+//     then sends to Amazon: S3Amazon, the one answer for "endpoint unset".
+//   - S3Compatible: the code gives the client a value of its own that is
+//     no Amazon host: a host of the product's own (http://minio:9000), or
+//     a setting's default (os.getenv("S3_ENDPOINT", "http://garage:3900"),
+//     env.S3_URL || `http://${host}:9000`): S3-compatible object storage,
+//     no third party the code names.
 //   - S3Unset: the file uses the S3 SDK (its commands, its presigner)
 //     but makes no client: it sends to whatever client another file
 //     made.
@@ -53,6 +55,9 @@ var (
 	// settingRE is a setting's name in an expression (env.R2_URL,
 	// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
 	settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
+	// nonAmazonValueRE is a value the code writes for an endpoint: a
+	// quoted URL, host:port or localhost (an Amazon host is read before).
+	nonAmazonValueRE = regexp.MustCompile("[\"'`](?:[a-zA-Z][a-zA-Z0-9+.-]*://|localhost\\b|[\\w-]+(?:\\.[\\w-]+)*:\\d+)")
 	// noEndpointRE is an endpoint that overrides nothing.
 	noEndpointRE = regexp.MustCompile(`^(?:undefined|null|None|nil|""|''|` + "``" + `)$`)
 )
@@ -83,7 +88,7 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 	client := s3ClientRE.FindIndex(src)
 	target, line := S3Unset, 0
 	for _, m := range s3EndpointRE.FindAllSubmatchIndex(src, -1) {
-		expr := strings.TrimSpace(string(src[m[2]:m[3]]))
+		expr := strings.TrimSpace(string(src[m[2]:exprEnd(src, m[2])]))
 		expr = strings.TrimSpace(strings.TrimSuffix(expr, ";"))
 		switch {
 		case expr == "" || noEndpointRE.MatchString(expr):
@@ -101,8 +106,13 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 				return S3Vendor, s, LineAt(src, m[0])
 			}
 		}
-		if client != nil && target != S3Compatible {
-			target, line = S3Compatible, LineAt(src, m[0])
+		switch {
+		case nonAmazonValueRE.MatchString(expr):
+			if target != S3Compatible {
+				target, line = S3Compatible, LineAt(src, m[0])
+			}
+		case target == S3Unset:
+			target, line = S3Amazon, LineAt(src, m[0])
 		}
 	}
 	if target != S3Unset {
@@ -118,4 +128,39 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 // not run itself (Cloudflare R2, DigitalOcean Spaces; not MinIO's store).
 func OtherStorage(s *catalog.Service) bool {
 	return s.Category == "storage" && s.ID != "aws-s3" && s.Parent != "aws" && s.ThirdParty()
+}
+
+// exprEnd is where the expression that starts at i ends: the first ',',
+// ';', newline or closing bracket outside brackets and strings, so a
+// call's arguments (os.getenv("X", "http://minio:9000")) stay in it.
+func exprEnd(src []byte, i int) int {
+	depth := 0
+	for ; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"', '\'', '`':
+			for j := i + 1; j < len(src); j++ {
+				if src[j] == '\\' {
+					j++
+				} else if src[j] == c {
+					i = j
+					break
+				} else if src[j] == '\n' && c != '`' {
+					i = j - 1
+					break
+				}
+			}
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case ',', ';', '\n':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
 }

@@ -145,7 +145,8 @@ func TestS3BucketNamedByEndpoint(t *testing.T) {
 		files []*detector.File
 		want  string
 	}{
-		{"an operator's endpoint", []*detector.File{client("endpoint: process.env.S3_ENDPOINT, forcePathStyle: true"), put}, "S3-compatible bucket from UPLOADS_BUCKET"},
+		{"an endpoint of its own", []*detector.File{client("endpoint: process.env.S3_ENDPOINT ?? 'http://minio:9000', forcePathStyle: true"), put}, "S3-compatible bucket from UPLOADS_BUCKET"},
+		{"an endpoint that may be unset", []*detector.File{client("endpoint: process.env.S3_ENDPOINT, forcePathStyle: true"), put}, "S3 bucket from UPLOADS_BUCKET"},
 		{"a vendor's endpoint", []*detector.File{client("endpoint: `https://${id}.r2.cloudflarestorage.com`"), put}, "Cloudflare R2 bucket from UPLOADS_BUCKET"},
 		{"no endpoint", []*detector.File{client("region: process.env.AWS_REGION"), put}, "S3 bucket from UPLOADS_BUCKET"},
 		{"one client at Amazon beside one at MinIO", []*detector.File{client("region"), {Path: "lib/minio.ts", Data: []byte("import { S3Client } from '@aws-sdk/client-s3'\nexport const m = new S3Client({ endpoint: 'http://minio:9000' })\n")}, put}, "S3 bucket from UPLOADS_BUCKET"},
