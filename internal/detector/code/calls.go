@@ -276,6 +276,11 @@ func URLHost(s string) string {
 		if i := strings.IndexAny(h, "${"); i > 0 && strings.Contains(h[:i], ".") {
 			h = h[:i]
 		}
+		// A port the template fills in (127.0.0.1:${PORT}) is no part of
+		// the host.
+		if k := strings.LastIndexByte(h, ':'); k > 0 && !strings.ContainsAny(h, "[]") && !strings.ContainsAny(h[:k], "${}") {
+			h = h[:k]
+		}
 		return h
 	}
 	return u.Hostname()

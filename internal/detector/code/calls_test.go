@@ -16,6 +16,16 @@ func TestVendor(t *testing.T) {
 			t.Errorf("Vendor(%q) = %q, want %q", host, got, want)
 		}
 	}
+	// A loopback URL whose port a template fills in (a script sent to a
+	// sandbox) names no one; a vendor's host with a port still does.
+	for u, want := range map[string]string{
+		"http://127.0.0.1:${PORT}/health": "", "http://localhost:${port}/x": "",
+		"https://api.vendor.io:${port}/v1": "vendor.io",
+	} {
+		if got := Vendor(URLHost(u)); got != want {
+			t.Errorf("Vendor(URLHost(%q)) = %q, want %q", u, got, want)
+		}
+	}
 }
 
 func TestHostCalls(t *testing.T) {

@@ -1,6 +1,7 @@
 package code
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -19,6 +20,9 @@ import (
 // (or an item of a list bound to one) that the file uses only in those
 // ways.
 func NotRequested(src []byte, off int) bool {
+	if InCSP(src, off) {
+		return true
+	}
 	open := literalStart(src, off)
 	if open < 0 {
 		return false
@@ -193,4 +197,27 @@ func inLoadingTag(src []byte, off int) bool {
 		}
 	}
 	return false
+}
+
+// cspDirectiveRE is a Content-Security-Policy directive that lists the
+// hosts a browser may load from: as a header value spells it (script-src,
+// form-action), or as a list under the directive's name (helmet's
+// scriptSrc: [...], "connect-src": [...], django-csp's CSP_IMG_SRC = (...)).
+// A variable named imgSrc holding one URL is no directive.
+var cspDirectiveRE = regexp.MustCompile(`(?i)\b(?:default|script|style|img|font|frame|child|connect|media|object|worker|manifest|prefetch)-src(?:-elem|-attr)?\b|\bform-action\b|\bframe-ancestors\b|\b(?:csp_)?(?:default|script|style|img|font|frame|child|connect|media|object|worker|manifest|prefetch)_?src(?:_?elem)?['"]?\s*[:=]\s*[\[(]`)
+
+// InCSP reports whether the text at off is a source a Content-Security-
+// Policy directive lists: after the directive's name with no ';' (the
+// header's separator) or closing bracket (the end of a list) between. A CSP
+// says which hosts the visitor's browser may load from; it calls none of
+// them, so a host listed there is no call the product makes.
+func InCSP(src []byte, off int) bool {
+	from := max(0, off-2000)
+	window := src[from:off]
+	ms := cspDirectiveRE.FindAllIndex(window, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	between := window[ms[len(ms)-1][1]:]
+	return !bytes.ContainsAny(between, ";])")
 }
