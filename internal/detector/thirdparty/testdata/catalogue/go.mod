@@ -216,4 +216,5 @@ require (
 	go.elastic.co/apm v1.0.0
 	cloud.google.com/go/logging v1.0.0
 	github.com/svix/svix-webhooks v1.0.0
+	github.com/xhit/go-simple-mail v1.0.0
 )

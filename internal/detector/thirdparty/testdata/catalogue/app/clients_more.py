@@ -23,3 +23,4 @@ from google.cloud import texttospeech
 from google.cloud import vision
 from azure.cognitiveservices import speech
 from azure.keyvault import secrets
+import flask_mailman
