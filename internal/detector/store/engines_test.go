@@ -172,3 +172,40 @@ func TestS3BucketNamedByEndpoint(t *testing.T) {
 		})
 	}
 }
+
+// Buckets named by settings handed to one storage class are that store's
+// buckets (bucketSettings); a bucket the code names itself keeps its name.
+func TestBucketsFromSettings(t *testing.T) {
+	class := &detector.File{Path: "lib/storage.ts", Data: []byte("import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'\nexport class Storage {\n  private client = new S3Client({ region: process.env.AWS_REGION })\n  constructor(private bucketName: string) {}\n  put(key, body) { return this.client.send(new PutObjectCommand({ Bucket: this.bucketName, Key: key, Body: body })) }\n}\n")}
+	config := &detector.File{Path: "lib/config.ts", Data: []byte("export const media = process.env.MEDIA_UPLOAD_BUCKET\nexport const exports = process.env.EXPORT_BUCKET_NAME\nexport const region = process.env.EXPORT_BUCKET_REGION\n")}
+	named := &detector.File{Path: "lib/put.ts", Data: []byte("import { PutObjectCommand } from '@aws-sdk/client-s3'\nexport const put = (k, b) => s3.send(new PutObjectCommand({ Bucket: process.env.UPLOADS_BUCKET, Key: k, Body: b }))\nexport const old = process.env.LEGACY_BUCKET\n")}
+	for _, tt := range []struct {
+		name  string
+		files []*detector.File
+		want  []string
+	}{
+		{"a class takes the bucket; settings name two", []*detector.File{class, config}, []string{"S3 bucket from EXPORT_BUCKET_NAME", "S3 bucket from MEDIA_UPLOAD_BUCKET"}},
+		{"lookalike: the code names its bucket", []*detector.File{named}, []string{"S3 bucket from UPLOADS_BUCKET"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New()
+			for _, f := range tt.files {
+				if err := d.Detect(context.Background(), f, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sink := detector.NewSink()
+			if err := d.Finish(context.Background(), sink); err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, s := range sink.Result().Stores {
+				names = append(names, s.Name)
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, tt.want) {
+				t.Errorf("stores = %q, want %q", names, tt.want)
+			}
+		})
+	}
+}

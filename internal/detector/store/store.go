@@ -527,6 +527,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			d.folder.variable = "MEDIA_ROOT"
 		}
 	}
+	d.bucketSettings()
 	for _, kind := range sortedKeys(d.evidence) {
 		ev := d.evidence[kind]
 		switch kind {
@@ -580,6 +581,50 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	return nil
+}
+
+// bucketSettings names the tree's S3 buckets by the settings that hold
+// their names, when the code that makes the client takes the bucket as a
+// parameter: one storage class (a StorageService, an attachments
+// adapter) handed LANGFUSE_S3_MEDIA_UPLOAD_BUCKET in one place and
+// ..._EVENT_UPLOAD_BUCKET in another keeps two buckets, not one named
+// after its parameter ("from BUCKETNAME"). A setting is a bucket's when
+// its name says BUCKET and no other store's service claims it (R2_BUCKET
+// is Cloudflare R2's). Buckets the code names itself (Bucket: "media",
+// Bucket: process.env.UPLOADS_BUCKET) stay as they are.
+func (d *Detector) bucketSettings() {
+	if len(d.evidence["s3"]) == 0 {
+		return
+	}
+	var settings []string
+	for v := range d.envs {
+		if !strings.HasSuffix(v, "BUCKET") && !strings.HasSuffix(v, "BUCKET_NAME") && !strings.HasSuffix(v, "BUCKETNAME") {
+			continue
+		}
+		if s := catalog.ForEnv(v); s != nil && s.Store != "" && s.Store != "s3" {
+			continue
+		}
+		settings = append(settings, v)
+	}
+	if len(settings) == 0 {
+		return
+	}
+	buckets := d.buckets["s3"]
+	for b := range buckets {
+		v, ok := strings.CutPrefix(b, "from ")
+		if !ok || len(d.envs[v]) > 0 {
+			return // a bucket the code names: the settings are no guess
+		}
+	}
+	kept := map[string][]facts.Evidence{}
+	var from []facts.Evidence
+	for _, ev := range buckets {
+		from = append(from, ev...)
+	}
+	for _, v := range settings {
+		kept["from "+v] = append(slices.Clone(from), d.envs[v]...)
+	}
+	d.buckets["s3"] = kept
 }
 
 // varsFor lists the variables read that configure a store kind, the most
