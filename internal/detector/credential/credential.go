@@ -11,6 +11,7 @@ import (
 	"context"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -102,6 +103,11 @@ var (
 
 	jsReadRE        = regexp.MustCompile("\\b(?:process\\.env|import\\.meta\\.env|Bun\\.env)(?:\\.([A-Za-z_$][\\w$]*)|\\[\\s*['\"`]([A-Za-z_][\\w]*)['\"`]\\s*\\])|\\bDeno\\.env\\.get\\(\\s*['\"]([A-Za-z_]\\w*)['\"]")
 	jsDestructureRE = regexp.MustCompile(`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b`)
+	// nestConfigRE is NestJS's ConfigService read by a variable's name
+	// (configService.get<string>('OPENAI_API_KEY'), config.getOrThrow("X")):
+	// only in files that import @nestjs/config, and only an upper-case
+	// name (config.get('mail') reads a namespace, not a variable).
+	nestConfigRE = regexp.MustCompile(`\.(?:get|getOrThrow)\s*(?:<[^<>()]*>)?\(\s*['"]([A-Z][A-Z0-9_]*)['"]`)
 )
 
 // builtins are variables the platform sets, not the operator: reading
@@ -196,6 +202,9 @@ func Reads(p string, data []byte) []Read {
 		}
 	case lang.JavaScript:
 		addAll(jsReadGate, jsReadNeedles...)
+		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
+			addAll(nestConfigGate, ".get")
+		}
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
@@ -224,7 +233,7 @@ var jsReadNeedles = []string{"process.env", "import.meta.env", "Bun.env", "Deno.
 var readNeedles = map[lang.Lang][]string{
 	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
 	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings"},
-	lang.JavaScript: jsReadNeedles,
+	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config"),
 }
 
 // The gates are built on first use: together they cost about a
@@ -237,6 +246,7 @@ var (
 	pyDecoupleGate    = lazyGate(pyDecoupleRE)
 	jsReadGate        = lazyGate(jsReadRE)
 	jsDestructureGate = lazyGate(jsDestructureRE)
+	nestConfigGate    = lazyGate(nestConfigRE)
 )
 
 func lazyGate(re *regexp.Regexp) func() *regexgate.Gate {

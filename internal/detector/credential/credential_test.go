@@ -92,6 +92,10 @@ func TestReads(t *testing.T) {
 		{"a.go", `v := os.Getenv( "SPACED" )`, []string{"SPACED"}},
 		{".env.template", "A=1\n#B=2\n  export C=3\nnot a line\n", []string{"A", "C"}},
 		{"a.rb", `ENV["RUBY"]`, nil},
+		// NestJS's ConfigService reads a variable by its name; a namespace
+		// (get('mail')) and a file without @nestjs/config read none.
+		{"chat.service.ts", "import { ConfigService } from '@nestjs/config';\nconst key = this.configService.get<string>('OPENAI_API_KEY');\nconst mail = this.configService.getOrThrow<IMailConfig>('mail');\nconst host = config.getOrThrow(\"SMTP_HOST\");", []string{"OPENAI_API_KEY", "SMTP_HOST"}},
+		{"cache.ts", "const v = cache.get('SESSION_KEY')", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path+" "+tt.src, func(t *testing.T) {

@@ -68,6 +68,9 @@ func readsReference(p string, data []byte) []Read {
 		}
 	case lang.JavaScript:
 		addAll(jsReadRE, src, ".env")
+		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
+			addAll(nestConfigRE, src, ".get")
+		}
 		if !containsAny(src, []string{".env"}) {
 			break
 		}
