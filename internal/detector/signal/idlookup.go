@@ -26,6 +26,9 @@ var (
 	// callerID is the caller's own id: a lookup given it is scoped to the
 	// caller.
 	callerID = regexp.MustCompile(`(?i)\b((user|me|viewer|actor)\.(id|pk)\b|(current_?user|request\.user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user)(\.\w+)?\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
+	// callerAssoc is an association of the caller's own record:
+	// current_user.projects, current_account.invoices.
+	callerAssoc = regexp.MustCompile(`^current_[a-z]+\.\w+`)
 	// reportCall writes the values it is given somewhere (a log, a
 	// format): given the caller and the id, it checks nothing.
 	reportCall = regexp.MustCompile(`(?i)^(log|print|debug|info|warn|warning|error|trace|fatal|sprintf|format)\w*$|^(log|logger|logging|console|slog|fmt)\.`)
@@ -142,6 +145,11 @@ func paramLookups(body, code, name string) (all []int, owner int) {
 		// among the caller's (store.Category(userID, id)); otherwise only
 		// a lookup's name says it loads a record.
 		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && scoped(chain(code, m[0])+args, aliases, callers)
+		// A lookup among the caller's own records by association
+		// (current_user.projects.find(params[:id]), request.user.notes.get(pk=pk)).
+		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && callerAssoc.MatchString(receiver) && scoped(receiver, aliases, callers) {
+			sc = true
+		}
 		method := last != callee || strings.HasSuffix(strings.TrimRight(code[:m[0]], " \t\n"), ".")
 		if !sc && (!lookupCallee.MatchString(last) || (!method && !bareLookup.MatchString(last))) {
 			continue

@@ -85,6 +85,7 @@ var (
 	code = lang.Programs()
 	py   = []lang.Lang{lang.Python}
 	js   = []lang.Lang{lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX}
+	rb   = []lang.Lang{lang.Ruby}
 	tf   = []lang.Lang{lang.Terraform}
 )
 
@@ -92,6 +93,7 @@ var (
 const (
 	fromRequestPy = `request\.(args|form|json|values|data|GET|POST|query_params|path_params|files|headers|cookies|get_json\(|body)|\b(body|payload)\.|\bdata\[`
 	fromRequestJS = `\breq\.(body|query|params|headers|cookies)|\brequest\.(body|query|params)|\bctx\.(request\.body|query|params)`
+	fromRequestRb = `\bparams\b|\brequest\.(?:params|body|query_string|raw_post|referr?er|headers\[)|\bcookies\[`
 	fromRequestGo = `\br\.(URL\.Query\(\)|FormValue\(|PostFormValue\(|Form\b|PostForm\b)|\bc\.(Query|Param|PostForm|DefaultQuery|QueryParam|FormValue|Params)\(|mux\.Vars\(`
 	// sqlVerb opens a statement.
 	sqlVerb = `(select|insert|update|delete)\b`
@@ -280,6 +282,44 @@ var Patterns = append([]Pattern{
 			`\bhttp\.Redirect\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*,|\bc\.Redirect\(\s*[\w.]+\s*,\s*(\w+)\s*\)`),
 		Assigned: regexp.MustCompile(valueFrom),
 		Cleared:  regexp.MustCompile(cleared)},
+	// Ruby (Rails, Sinatra): SQL text with #{...} pasted in, handed to
+	// an ActiveRecord query method or a connection; bind parameters
+	// (where("name = ?", q)) keep the value out of the SQL.
+	{Weakness: "sql-injection", Detail: "SQL built from strings with request data", Langs: rb,
+		Keywords: []string{"#{", "+"},
+		Re:       regexp.MustCompile(`\.(?:where|not|find_by_sql|count_by_sql|order|reorder|group|having|joins|select|pluck|from|lock|exists\?|delete_all|destroy_all|update_all|calculate|find_by|execute|exec_query|exec_update|exec_delete|select_all|select_one|select_value|select_values|select_rows)\s*\(?\s*(?:"[^"\n]*#\{|"[^"\n]*"\s*\+\s*(?:` + fromRequestRb + `))`)},
+	// A shell command with #{...} pasted in: system, exec, spawn, popen,
+	// Open3, backticks and %x[].
+	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: rb,
+		Keywords: []string{"system", "exec", "spawn", "popen", "Open3", "`", "%x"},
+		Re: regexp.MustCompile(`(?:^|[^.\w])(?:system|exec|spawn)\s*\(?\s*(?:"[^"\n]*#\{|(?:` + fromRequestRb + `))|` +
+			`\b(?:IO\.popen|Open3\.(?:popen3|popen2|popen2e|capture2|capture2e|capture3|pipeline\w*)|Kernel\.(?:system|exec|spawn)|PTY\.spawn)\s*\(?\s*(?:"[^"\n]*#\{|(?:` + fromRequestRb + `))|` +
+			"(?:^|[=\\s(,])`[^`\\n]*#\\{[^`\\n]*`|%x[({\\[|!][^\\n]*#\\{")},
+	// Request data evaluated, or naming the method or class called:
+	// eval, send(params[:m]), params[:type].constantize.
+	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: rb,
+		Keywords: []string{"eval", "send", "constantize", "const_get"},
+		Re: regexp.MustCompile(`(?:^|[^.\w])(?:eval|instance_eval|class_eval|module_eval)\s*\(?\s*[^\n]*(?:` + fromRequestRb + `)|` +
+			`\.(?:send|public_send|__send__|try|method)\s*\(\s*(?:` + fromRequestRb + `)|(?:^|[^.\w])(?:send|public_send)\s*\(\s*(?:` + fromRequestRb + `)|` +
+			`\bparams\s*(?:\[[^\]\n]+\]|\.fetch\([^)\n]*\))(?:\.\w+)*\.(?:constantize|safe_constantize)\b|\bconst_get\s*\(\s*(?:` + fromRequestRb + `)`)},
+	// An inline ERB template built from request data: the engine runs it.
+	{Weakness: "template-injection", Detail: "request data compiled as a template", Langs: rb,
+		Keywords: []string{"inline"},
+		Re:       regexp.MustCompile(`\brender\s*\(?\s*(?::inline\s*=>|inline:)\s*(?:"[^"\n]*#\{|[^\n]*(?:` + fromRequestRb + `))|\bERB\.new\(\s*(?:` + fromRequestRb + `)`)},
+	// Request data marked safe for HTML, or sent as an HTML body.
+	{Weakness: "xss", Detail: "request data written into HTML without escaping", Langs: rb,
+		Keywords: []string{"html_safe", "raw", "render"},
+		Re:       regexp.MustCompile(`\bparams\s*\[[^\]\n]+\]\s*(?:\.\w+)*\.html_safe\b|"[^"\n]*#\{[^}\n]*params[^}\n]*\}[^"\n]*"\.html_safe\b|(?:^|[^.\w])raw\s*\(?\s*params\b|\brender\s*\(?\s*(?:text|:text\s*=>)\s*:?\s*(?:` + fromRequestRb + `|"[^"\n]*#\{[^}\n]*params)`)},
+	// The request's params written whole into a record: permit! lifts
+	// strong parameters, and a model given params[:x] unfiltered takes
+	// every field sent (Sinatra, Rails before strong parameters).
+	{Weakness: "mass-assignment", Detail: "request params written whole into a record", Langs: rb,
+		Keywords: []string{"params"},
+		Re:       regexp.MustCompile(`(?m)\bparams\b[^\n]*\.permit!|\.(?:new|create!?|update!?|update_attributes!?|assign_attributes|attributes\s*=|first_or_create!?|find_or_create_by!?|insert!?|upsert)\s*\(?\s*params\s*(?:\[\s*:?\w+\s*\]|\[\s*['"]\w+['"]\s*\])?\s*(?:\)|,|$)`)},
+	// A redirect to a URL the request names.
+	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: rb,
+		Keywords: []string{"redirect"},
+		Re:       regexp.MustCompile(`(?:^|[^.\w])redirect(?:_to)?\s*\(?\s*(?:params\s*[\[.]|request\.(?:referr?er|params)|cookies\[)`)},
 	{Weakness: "llm-tools", Detail: "an LLM call can invoke tools or functions", Langs: code,
 		Keywords: []string{"tools", "functions", "tool_choice", "bind_tools"},
 		Re:       regexp.MustCompile(`(\btools\s*[=:]\s*[\[\w]|\bfunctions\s*[=:]\s*\[|tool_choice|bind_tools\(|AgentExecutor|create_react_agent)`),

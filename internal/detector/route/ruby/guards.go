@@ -246,12 +246,41 @@ func (ix *index) guard(f filter) router.Guard {
 	g.Source = m.src
 	g.Defined = facts.Evidence{File: m.file, Line: m.line}
 	j.seen[f.name] = true
-	if why, role := j.rejects(body(m.src), 0, f.name); why != "" {
+	if optionalGuard(body(m.src)) {
+		g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: f.name + ": checks a credential only when the request carries one"}
+	} else if why, role := j.rejects(body(m.src), 0, f.name); why != "" {
 		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: why, Role: role}
 	} else {
 		g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: f.name + ": its code rejects no caller"}
 	}
 	return g
+}
+
+// credentialPresent tests that the request carries a credential:
+// if request.headers['Authorization'].present?, if params[:token].
+var (
+	credentialPresent = regexp.MustCompile(`^if\s+[^\n!]*(?:request\.headers|request\.authorization|params|cookies|token|authorization)[^\n!]*$`)
+	credentialAbsent  = regexp.MustCompile(`^return\s+(?:unless\s+[^\n!]*(?:request\.headers|request\.authorization|params|cookies|token|authorization)[^\n!]*|if\s+[^\n]*(?:request\.headers|request\.authorization|params|cookies|token|authorization)[^\n]*\.(?:blank|nil)\?)\s*$`)
+	elseBranch        = regexp.MustCompile(`(?m)^\s*(?:else|elsif)\b`)
+)
+
+// optionalGuard says a guard's code lets a request without a credential
+// through: its whole body is a branch taken only when the request
+// carries one (if request.headers['Authorization'].present? ... end, no
+// else), or it returns first when none was sent.
+func optionalGuard(src string) bool {
+	src = strings.TrimSpace(string(lang.StripComments(lang.Ruby, []byte(src))))
+	src = strings.TrimSpace(strings.TrimSuffix(src, "end")) // the def's own end
+	first, _, _ := strings.Cut(src, "\n")
+	first = strings.TrimSpace(first)
+	if credentialAbsent.MatchString(first) && !strings.Contains(first, "present?") {
+		return true
+	}
+	if !credentialPresent.MatchString(first) || strings.Contains(first, "blank?") || strings.Contains(first, "nil?") {
+		return false
+	}
+	// One branch, closed by the body's last end, with no else.
+	return strings.HasSuffix(src, "end") && !elseBranch.MatchString(src)
 }
 
 // devise is the helper Devise defines per scope: authenticate_user!.

@@ -61,9 +61,11 @@ func TestRouteDetails(t *testing.T) {
 		// Lookalikes: a filter that loads a record, one named authorize_*
 		// that only logs.
 		{"rails", "GET", "/reports/{id}", "app/controllers/reports_controller.rb", 7, "ReportsController#show", "none", "", ""},
+		// A token checked only when one is sent guards nothing.
+		{"rails", "GET", "/feeds", "app/controllers/feeds_controller.rb", 6, "FeedsController#index", "none", "", ""},
 		{"rails", "GET", "/v1/tokens/{id}", "app/controllers/api/tokens_controller.rb", 5, "Api::TokensController#show", "required", "", "check_token (defined app/controllers/api/tokens_controller.rb:11, applied app/controllers/api/tokens_controller.rb:3): responds 401"},
 		// routes.rb's authenticate block guards a mounted app.
-		{"rails", "ANY", "/sidekiq", "config/routes.rb", 33, "Sidekiq::Web", "required", "", "authenticate :user"},
+		{"rails", "ANY", "/sidekiq", "config/routes.rb", 34, "Sidekiq::Web", "required", "", "authenticate :user"},
 		// An implicit action (a template only): the route's own line.
 		{"rails", "GET", "/users/sign_in", "config/routes.rb", 4, "devise/sessions#new", "none", "", ""},
 		{"rails", "POST", "/hooks/{provider}", "app/controllers/hooks_controller.rb", 4, "HooksController#receive", "none", "", ""},
@@ -200,4 +202,24 @@ func FuzzDetect(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOptionalGuard: a check taken only when the request sends a
+// credential lets the others through; one that rejects a missing one
+// does not.
+func TestOptionalGuard(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{
+		{"  if request.headers['Authorization'].present?\n    authenticate_or_request_with_http_token { |t| t == KEY }\n  end\nend", true},
+		{"  return unless params[:token]\n  head :unauthorized unless params[:token] == KEY\nend", true},
+		{"  if request.headers['Authorization'].present?\n    check\n  else\n    head :unauthorized\n  end\nend", false},
+		{"  head :unauthorized unless request.headers['Authorization'].present?\nend", false},
+		{"  return if request.headers['X-Key'].blank?\n  verify\nend", true},
+	} {
+		if got := optionalGuard(tt.src); got != tt.want {
+			t.Errorf("optionalGuard(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
 }

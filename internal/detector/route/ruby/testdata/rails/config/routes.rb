@@ -17,6 +17,7 @@ Rails.application.routes.draw do
   resource :account, only: [:show, :update] # want: GET /account; PATCH /account; PUT /account
 
   resources :reports, only: :show # want: GET /reports/{id}
+  resources :feeds, only: :index # want: GET /feeds
 
   namespace :admin do
     resources :users, only: [:index, :destroy] # want: GET /admin/users; DELETE /admin/users/{id}
