@@ -1,6 +1,7 @@
 package jvm
 
 import (
+	"regexp"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -70,7 +71,16 @@ type file struct {
 	filtersAdded []string
 	// funcRoutes are routes declared with Spring's functional API.
 	funcRoutes []funcRoute
+	// starter is the line of a build file that adds Spring Boot's
+	// security starter; excludesSecurity: the file turns its
+	// auto-configuration off.
+	starter          int
+	excludesSecurity bool
 }
+
+// excludeSecurity is an annotation that turns Spring Boot's security
+// auto-configuration off (@SpringBootApplication(exclude = ...)).
+var excludeSecurity = regexp.MustCompile(`\bexclude(?:Name)?\s*=\s*[^)]*SecurityAutoConfiguration`)
 
 type secBody struct {
 	text string
@@ -129,6 +139,7 @@ func extract(t *syntax.Tree, path string, l lang.Lang) *file {
 	f := &file{path: path, consts: map[string]*val{}}
 	x := extractor{t: t, f: f, l: l}
 	x.walk(t.Root(), "")
+	f.excludesSecurity = excludeSecurity.Match(lang.StripComments(l, t.Src))
 	return f
 }
 

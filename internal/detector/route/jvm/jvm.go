@@ -14,7 +14,9 @@
 package jvm
 
 import (
+	"bytes"
 	"context"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -42,8 +44,12 @@ func New() *Detector { return &Detector{} }
 // Name implements detector.Detector.
 func (*Detector) Name() string { return "route/jvm" }
 
-// Match takes Java and Kotlin sources that are not tests.
+// Match takes Java and Kotlin sources that are not tests, and the build
+// files that say whether Spring Boot secures the app by default.
 func (*Detector) Match(p string) bool {
+	if isBuildFile(p) {
+		return true
+	}
 	switch lang.Of(p) {
 	case lang.Java, lang.Kotlin:
 		return !lang.IsTest(p)
@@ -57,11 +63,20 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
+		securityStarter, "SecurityAutoConfiguration",
 	}
 }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if isBuildFile(f.Path) {
+		if line := starterLine(f.Path, f.Data); line > 0 {
+			d.mu.Lock()
+			d.files = append(d.files, &file{path: f.Path, starter: line})
+			d.mu.Unlock()
+		}
+		return nil
+	}
 	l := lang.Of(f.Path)
 	t, err := f.Tree(ctx, l)
 	if err != nil {
@@ -118,10 +133,23 @@ func newIndex(files []*file) *index {
 			added[a] = true
 		}
 	}
+	var starter *file
+	configured, excluded := false, false
 	for _, f := range files {
 		for _, s := range f.security {
 			ix.rules = append(ix.rules, ix.parseRules(f, s)...)
 		}
+		configured = configured || len(f.security) > 0
+		excluded = excluded || f.excludesSecurity
+		if f.starter > 0 && starter == nil {
+			starter = f
+		}
+	}
+	// Spring Boot secures every request itself (login form and HTTP
+	// basic) when its security starter is on the classpath and the app
+	// configures no HttpSecurity of its own.
+	if starter != nil && !configured && !excluded {
+		ix.rules = append(ix.rules, rule{any: true, access: "authenticated", matcher: securityStarter + " with no HttpSecurity configuration", file: starter.path, line: starter.starter, bootDefault: true})
 	}
 	// A filter runs on every request when it is a bean (Spring Boot
 	// registers every Filter bean) or a security configuration adds it.
@@ -137,6 +165,45 @@ func newIndex(files []*file) *index {
 		}
 	}
 	return ix
+}
+
+// securityStarter is the Spring Boot starter that puts Spring Security,
+// with its secure defaults, on the classpath.
+const securityStarter = "spring-boot-starter-security"
+
+// isBuildFile says p is a Maven or Gradle build file.
+func isBuildFile(p string) bool {
+	switch path.Base(p) {
+	case "pom.xml", "build.gradle", "build.gradle.kts":
+		return true
+	}
+	return false
+}
+
+// xmlComment is a comment in a Maven pom.
+var xmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// starterLine is the line of a build file that depends on the security
+// starter, 0 when none does (comments do not count).
+func starterLine(p string, data []byte) int {
+	var src []byte
+	if path.Base(p) == "pom.xml" {
+		src = xmlComment.ReplaceAllFunc(data, func(c []byte) []byte {
+			return bytes.Map(func(r rune) rune {
+				if r == '\n' {
+					return r
+				}
+				return ' '
+			}, c)
+		})
+	} else {
+		src = lang.StripComments(lang.Kotlin, data)
+	}
+	i := bytes.Index(src, []byte(securityStarter))
+	if i < 0 {
+		return 0
+	}
+	return 1 + bytes.Count(src[:i], []byte("\n"))
 }
 
 // lookup finds a method by the name code calls it by, when only one

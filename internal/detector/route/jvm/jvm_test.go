@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -66,6 +66,9 @@ func TestRouteDetails(t *testing.T) {
 		{"kotlin", "GET", "/api/status", "StatusController.status", "required", "", "anyRequest", ""},
 		{"kotlin", "GET", "/api/fn/items", "ItemHandler.list", "none", "", "permitAll", ""},
 		{"kotlin", "POST", "/api/fn/items/{id}", "ItemHandler.update", "required", "", "anyRequest", "id:unknown"},
+		{"boot_default", "GET", "/notes/{id}", "NoteController.get", "required", "", "spring-boot-starter-security with no HttpSecurity configuration (applied pom.xml:13)", "id:int"},
+		{"boot_excluded", "GET", "/pages/{slug}", "PageController.page", "none", "", "", "slug:string"},
+		{"boot_commented", "GET", "/feed", "FeedController.feed", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {

@@ -24,6 +24,8 @@ type rule struct {
 	matcher  string   // the matcher as written
 	file     string
 	line     int
+	// bootDefault: no rule the app wrote, Spring Boot's own default.
+	bootDefault bool
 }
 
 var (
@@ -226,6 +228,9 @@ func matchSegs(ps, ss []string) bool {
 // name is the rule as evidence shows it.
 func (r *rule) name() string {
 	s := r.matcher
+	if r.bootDefault {
+		return s
+	}
 	if !strings.HasPrefix(s, "authorize(") {
 		s += "." + r.access + "()"
 		if r.arg != "" {
@@ -253,6 +258,9 @@ func (r *rule) guard() router.Guard {
 		}
 	default:
 		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: springRole(r.arg), Evidence: "Spring Security answers 401 unless the caller is authenticated"}
+	}
+	if r.bootDefault {
+		g.Verdict.Evidence = "Spring Boot's default security asks every caller to log in when the app configures none"
 	}
 	return g
 }
