@@ -47,6 +47,10 @@ const (
 	SignalReplayBound     = "replay-bound"
 	SignalUploadTypeCheck = "upload-type-check"
 	SignalOpaqueKeys      = "opaque-keys"
+	// SignalUploadOpaqueKey: an upload is stored under a path or key
+	// holding a value the code made (random or a hash), and nowhere under
+	// the client's file name alone.
+	SignalUploadOpaqueKey = "upload-opaque-key"
 	SignalOwnership       = "ownership-check"
 	SignalDenialLog       = "authz-logging"
 	SignalAuditLog        = "audit-log"

@@ -65,9 +65,20 @@ var checks = map[string]check{
 		}
 		return c.AtRoute("upload-type-check", h.Route)
 	},
+	// An upload that its code turns away by type, re-encodes, or keys
+	// under a value the code made is answered: a file of another kind
+	// is refused or rewritten, and no one can guess where one is.
+	"upload-checked": func(c *Context, h Hit) []model.Evidence {
+		ev := c.InHandler(facts.SignalUploadTypeCheck, h.Route)
+		ev = append(ev, c.InGuards(facts.SignalUploadTypeCheck, h.Route)...)
+		return append(ev, c.InHandler(facts.SignalUploadOpaqueKey, h.Route)...)
+	},
 	"opaque-keys": func(c *Context, h Hit) []model.Evidence {
 		if h.Route == nil {
 			return c.Anywhere("opaque-keys")
+		}
+		if ev := c.InHandler(facts.SignalUploadOpaqueKey, h.Route); ev != nil {
+			return ev
 		}
 		if ev := c.InHandler(facts.SignalOpaqueKeys, h.Route); ev != nil {
 			return ev

@@ -15,7 +15,7 @@ import (
 var uploadUnsafe = &Rule{
 	ID: "upload-unsafe", Title: "Upload without server-side type check, or with predictable object keys",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-434", "CWE-639"},
-	Fires:  "a route that accepts files (tag upload)",
+	Fires:  "a route that accepts files (tag upload); mitigated when its handler, or a function it calls (two deep), refuses a file whose name, extension or MIME type fails a list, pattern or lookup, re-encodes the image, or stores it under a random or hash key and never under the client's file name alone",
 	Rating: "medium: needs knowledge of the key pattern; low when the route is public; impact high: other users' files",
 	Controls: []Suggestion{
 		{Text: "Validate MIME type and file signature server-side", Check: "upload-type-check"},
@@ -35,7 +35,7 @@ var uploadUnsafe = &Rule{
 				Abuse:      "Attacker uploads malicious files that get processed unsanitized, or enumerates other users' uploads if object keys are predictable",
 				Difficulty: diff, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "uploaded files are user data; one bad file can reach every user who opens it",
-				Evidence: routeEvidence(r),
+				Evidence: routeEvidence(r), Gate: "upload-checked",
 				// Every upload route lacks the same checks, and one
 				// validation and key scheme answers them all: one row.
 				Cause: &Cause{ID: "upload-routes", Name: "Routes that accept files", Sites: "upload routes"},

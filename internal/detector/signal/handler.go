@@ -50,7 +50,7 @@ var (
 	// checks a signature, which a captured event still carries.
 	hmacComputed     = regexp.MustCompile(`(createHmac|hmac\.new|hmac\.New|HMAC\(|hmac\.digest)`)
 	idempotencyCheck = regexp.MustCompile(`(?i)(idempoten|already_processed|processed_events|processedevent|(event_id|eventid|event\.id)\s*(in|==|===)\s|exists\(\s*event\.id|unique.*event_id|seen_events|dedupe|(seen|processed|handled|delivered)\w*\.(has|add|contains|exists|get)\(|delivery_?id|x-github-delivery)`)
-	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|ALLOWED_\w*(TYPES|EXTENSIONS|MIMES)|content_type\s+not\s+in|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
+	uploadTypeCheck  = regexp.MustCompile(`(magic\.from_(buffer|file)|filetype\.guess|imghdr\.what|fileFilter|DetectContentType|fileTypeFrom|mimetypes\.guess_type|file_signature|magic_bytes)`)
 	opaqueKeyCall    = regexp.MustCompile(`(uuid\.?uuid[47]\(\)|uuid[47]\(\)|randomUUID\(\)|uuid\.New(String|Random|V4|V7)?\(\)|uuidv[47]\(\)|v[47]\(\)|crypto\.randomBytes\(|ulid\.Make\(\)|secrets\.token_(hex|urlsafe)\(|nanoid\(|cuid\(|UUIDField\(|Column\(\s*UUID|@default\(uuid\(\)\)|PrimaryGeneratedColumn\(\s*['"]uuid['"])`)
 	// An audit record written: an audit logger called, or a log
 	// line that says who removed what.

@@ -38,7 +38,9 @@ var controlCases = []struct {
 	{"idempotency", "app.py", `    if event.id in processed_ids: return`, true},
 	{"idempotency", "app.py", `    Event.objects.create(unique_event_id=event_id)`, true},
 	{"idempotency", "app.py", `    event = parse(payload)`, false},
-	{"upload-type-check", "app.py", `ALLOWED_IMAGE_TYPES = {"image/png"}`, true},
+	// A list named for the allowed types checks nothing until a branch
+	// refuses what it leaves out (uploadcheck.go reads that).
+	{"upload-type-check", "app.py", `ALLOWED_IMAGE_TYPES = {"image/png"}`, false},
 	{"upload-type-check", "app.py", `    kind = magic.from_buffer(data, mime=True)`, true},
 	{"upload-type-check", "app.py", `    name = file.filename`, false},
 	{"opaque-keys", "app.py", `    key = f"{uuid.uuid4()}.pdf"`, true},

@@ -358,6 +358,41 @@ func funcDefs(l lang.Lang, src []byte) []fnDef {
 			}
 		}
 	}
+	if l.Family() == lang.JavaScript {
+		out = append(out, jsMethodsOverLines(src, out)...)
+		slices.SortFunc(out, func(a, b fnDef) int { return a.at - b.at })
+	}
+	return out
+}
+
+// jsMultiLineMethod is a class method whose parameters start on the next
+// line (async uploadImage(\n  file: File,\n) {).
+var jsMultiLineMethod = regexp.MustCompile(`(?m)^[ \t]*(?:(?:public|private|protected|static|async|override)[ \t]+)*(\w+)[ \t]*\([ \t]*\n`)
+
+// jsMethodsOverLines are the methods jsDefRE misses because their
+// parameters span lines: the name, its parameters, then a body's brace
+// (after a return type).
+func jsMethodsOverLines(src []byte, known []fnDef) []fnDef {
+	var out []fnDef
+	for _, m := range jsMultiLineMethod.FindAllSubmatchIndex(src, -1) {
+		name := string(src[m[2]:m[3]])
+		if notDefs[name] || slices.ContainsFunc(known, func(d fnDef) bool { return d.at == m[0] }) {
+			continue
+		}
+		end := lang.ClosingBracket(src, m[3]+bytes.IndexByte(src[m[3]:], '('))
+		if end < 0 {
+			continue
+		}
+		rest := src[end+1 : min(len(src), end+200)]
+		brace := bytes.IndexByte(rest, '{')
+		if brace < 0 || bytes.ContainsAny(rest[:brace], ";=") || bytes.Contains(rest[:brace], []byte("\n\n")) {
+			continue
+		}
+		if t := bytes.TrimSpace(rest[:brace]); len(t) > 0 && t[0] != ':' {
+			continue
+		}
+		out = append(out, fnDef{name: name, at: m[0]})
+	}
 	return out
 }
 
@@ -473,6 +508,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 			out.AddSignal(s)
 		}
 		for _, s := range d.cookieOnlySignal(&r) {
+			out.AddSignal(s)
+		}
+		for _, s := range d.uploadSignals(&r) {
 			out.AddSignal(s)
 		}
 	}

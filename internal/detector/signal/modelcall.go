@@ -15,19 +15,23 @@ import (
 // fnCode is a function's code, and the file it is in.
 type fnCode struct {
 	code, file string
+	line       int // where the function starts
 }
 
 // codeOf is the code of each of a file's functions, by name (the first
 // of a name in the file).
 func codeOf(path, text string, defs []fnDef) map[string]fnCode {
 	out := make(map[string]fnCode, len(defs))
+	line, from := 1, 0
 	for i, def := range defs {
+		line += strings.Count(text[from:def.at], "\n")
+		from = def.at
 		end := len(text)
 		if i+1 < len(defs) {
 			end = defs[i+1].at
 		}
 		if _, ok := out[def.name]; !ok {
-			out[def.name] = fnCode{code: text[def.at:end], file: path}
+			out[def.name] = fnCode{code: text[def.at:end], file: path, line: line}
 		}
 	}
 	return out
