@@ -245,7 +245,7 @@ var functionLevelAuthz = &Rule{
 var sensitiveResponse = weaknessRule{
 	ID: "sensitive-response", Title: "Password hashes, tokens or secrets returned to the client",
 	Stride: []string{"I"}, CWE: []string{"CWE-200", "CWE-213"},
-	Fires:      "a handler that looks up a model with a password, token or secret field and sends it back whole (res.json(user), jsonify(user.__dict__), FastAPI's return user with no response_model, json.NewEncoder(w).Encode(user) on a struct whose Password JSON shows), a DRF serializer of every field of such a model, or a JSONP endpoint",
+	Fires:      "a handler that looks up a model with a password, token or secret field and sends it back whole (res.json(user), jsonify(user.__dict__), FastAPI's return user with no response_model, json.NewEncoder(w).Encode(user) on a struct whose Password JSON shows, a string or bytes, or a struct that holds one), a DRF serializer of every field of such a model, or a JSONP endpoint; not a secret a POST handler creates and shows to the caller who asked for it, on a route not open to anyone",
 	Difficulty: model.Easy, Reason: "only a request to the route: the secrets are in the answer", Level: model.High,
 	Impact: "collect password hashes and tokens", Method: "reading the fields the API returns with the record",
 	Abuse: "Every answer carries the hash or token along: crack the hashes offline or replay the tokens",

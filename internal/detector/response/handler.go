@@ -58,9 +58,16 @@ func (fs *finders) exposed(r *facts.Route) (string, int, bool) {
 	default:
 		return "", 0, false
 	}
+	minted := mintedForCaller(r, body)
 	for _, m := range find.FindAllStringSubmatchIndex(body, -1) {
 		name := lastGroup(body, m)
 		if name == "" {
+			continue
+		}
+		// A value the handler builds (var dto SecretDto) on a route that
+		// creates the secret answers its creator: the one time it is
+		// shown. A record looked up is someone's stored secret.
+		if minted && fam == lang.Go && m[6] < 0 {
 			continue
 		}
 		if i := sendsWhole(fam, body[m[1]:], name); i >= 0 {
@@ -68,6 +75,18 @@ func (fs *finders) exposed(r *facts.Route) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// creates is a call that makes a new secret or record, its answer kept:
+// created, secret, err := svc.CreateClientSecret(...), key := GenerateAPIKey().
+var creates = regexp.MustCompile(`(?m)^\s*[\w, ]+:?=\s*(?:await\s+)?(?:[\w.]*\.)?(?:[Cc]reate|[Gg]enerate|[Ii]ssue|[Mm]int|[Rr]egenerate|[Rr]otate)\w*\(`)
+
+// mintedForCaller says a route exists to make a secret and hand it to
+// the caller who asked: a POST whose handler creates one, on a route not
+// known to be open to anyone (a public route that mints secrets hands
+// them to whoever calls).
+func mintedForCaller(r *facts.Route, body string) bool {
+	return strings.EqualFold(r.Method, "POST") && r.Auth != facts.AuthNone && creates.MatchString(body)
 }
 
 // sendsWhole is the offset in rest where the variable name is sent to the

@@ -37,6 +37,11 @@ type Detector struct {
 	hidden map[string]bool
 	// structs are Go struct types with a secret field JSON shows.
 	structs map[string]bool
+	// via are Go struct types whose secret-named field (or embedded
+	// struct) is of another struct type: secret when that type is; and
+	// plain are the struct types seen with no secret field.
+	via   map[string][]string
+	plain map[string]bool
 	// serializers take every field of a model (DRF fields = "__all__").
 	serializers []serializer
 	// declared are the places of route decorators that declare the
@@ -51,7 +56,7 @@ type serializer struct {
 
 // New makes the detector, for one scan.
 func New() *Detector {
-	return &Detector{hidden: map[string]bool{}, structs: map[string]bool{}, declared: map[string]bool{}}
+	return &Detector{hidden: map[string]bool{}, structs: map[string]bool{}, via: map[string][]string{}, plain: map[string]bool{}, declared: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -106,14 +111,15 @@ var (
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	l := lang.Of(f.Path)
 	src := code.Stripped(f)
-	var hidden, structs []string
+	var hidden, structs, plain []string
+	var via map[string][]string
 	if ms := userdata.FileModels(ctx, f); len(ms) > 0 && hides.Match(src) {
 		for _, m := range ms {
 			hidden = append(hidden, m.Name)
 		}
 	}
 	if l.Family() == lang.Go {
-		structs = goSecretStructs(f)
+		structs, via, plain = goSecretStructs(f)
 	}
 	var sers []serializer
 	var declared []string
@@ -132,6 +138,12 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	for _, s := range structs {
 		d.structs[s] = true
 	}
+	for s, ts := range via {
+		d.via[s] = append(d.via[s], ts...)
+	}
+	for _, s := range plain {
+		d.plain[s] = true
+	}
 	d.serializers = append(d.serializers, sers...)
 	for _, k := range declared {
 		d.declared[k] = true
@@ -140,13 +152,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 }
 
 // goSecretStructs lists the struct types of a Go file with a secret field
-// that encoding/json writes out: exported, and not tagged json:"-".
-func goSecretStructs(f *detector.File) []string {
+// that encoding/json writes out: exported, not tagged json:"-", and of a
+// type that can hold a secret (a string or bytes, or a type of its own; a
+// number, a flag or a time holds none: AccessTokenDurationMinutes int64).
+// A secret-named field of another struct type, or an embedded struct,
+// makes the struct secret only when that type is (via: a list of secret
+// ids and prefixes is no secret); plain are the structs with neither.
+func goSecretStructs(f *detector.File) (out []string, via map[string][]string, plain []string) {
 	file, _, err := f.GoSyntax()
 	if err != nil {
-		return nil
+		return nil, nil, nil
 	}
-	var out []string
+	via = map[string][]string{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSpec)
 		if !ok {
@@ -156,6 +173,7 @@ func goSecretStructs(f *detector.File) []string {
 		if !ok {
 			return true
 		}
+		secret := false
 		for _, fld := range st.Fields.List {
 			tag := ""
 			if fld.Tag != nil {
@@ -165,15 +183,101 @@ func goSecretStructs(f *detector.File) []string {
 			if name == "-" {
 				continue
 			}
+			kind, typeName := fieldType(fld.Type)
+			if len(fld.Names) == 0 {
+				if typeName != "" {
+					// Embedded: its fields are the struct's own, a
+					// secret only if one of them is.
+					via[ts.Name.Name] = append(via[ts.Name.Name], "~"+typeName)
+				}
+				continue
+			}
 			for _, id := range fld.Names {
-				if id.IsExported() && (SecretField(id.Name) || SecretField(name)) {
-					out = append(out, ts.Name.Name)
-					return true
+				if !id.IsExported() || !SecretField(id.Name) && !SecretField(name) {
+					continue
+				}
+				switch kind {
+				case typeValue:
+					secret = true
+				case typeNamed:
+					via[ts.Name.Name] = append(via[ts.Name.Name], typeName)
 				}
 			}
 		}
+		switch {
+		case secret:
+			out = append(out, ts.Name.Name)
+		case len(via[ts.Name.Name]) == 0:
+			plain = append(plain, ts.Name.Name)
+		}
 		return true
 	})
+	return out, via, plain
+}
+
+const (
+	typeNone  = iota // a number, a flag, a time: no secret fits
+	typeValue        // a string or bytes
+	typeNamed        // another type of the app's: secret if it is
+)
+
+// fieldType is what a struct field's type can hold, and the name of the
+// app's own type it is (less pointers, slices and its package).
+func fieldType(e ast.Expr) (int, string) {
+	switch t := e.(type) {
+	case *ast.StarExpr:
+		return fieldType(t.X)
+	case *ast.ArrayType:
+		if id, ok := t.Elt.(*ast.Ident); ok && (id.Name == "byte" || id.Name == "uint8") {
+			return typeValue, ""
+		}
+		return fieldType(t.Elt)
+	case *ast.Ident:
+		switch t.Name {
+		case "string", "any", "interface{}":
+			return typeValue, ""
+		case "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float32", "float64", "byte", "rune":
+			return typeNone, ""
+		}
+		return typeNamed, t.Name
+	case *ast.SelectorExpr:
+		if x, ok := t.X.(*ast.Ident); ok && x.Name == "time" {
+			return typeNone, ""
+		}
+		return typeNamed, t.Sel.Name
+	}
+	return typeValue, ""
+}
+
+// secretStructs resolves the structs whose secret comes through another
+// struct type: secret when that type is, or when a secret-named field's
+// type is no struct of the app's (a type of its own over a string, a
+// library's); an embedded library struct brings no secret.
+func (d *Detector) secretStructs() map[string]bool {
+	out := map[string]bool{}
+	for s := range d.structs {
+		out[s] = true
+	}
+	for range 4 {
+		grew := false
+		for s, ts := range d.via {
+			if out[s] {
+				continue
+			}
+			for _, t := range ts {
+				embedded := strings.HasPrefix(t, "~")
+				t = strings.TrimPrefix(t, "~")
+				known := d.plain[t] || d.via[t] != nil || d.structs[t]
+				if out[t] || !known && !embedded {
+					out[s], grew = true, true
+					break
+				}
+			}
+		}
+		if !grew {
+			break
+		}
+	}
 	return out
 }
 
@@ -216,7 +320,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			}
 		}
 	}
-	for s := range d.structs {
+	for s := range d.secretStructs() {
 		if !d.hidden[s] {
 			secret[s] = true
 		}
