@@ -22,7 +22,7 @@ func (s *Service) SaveLogo(id string, fh *multipart.FileHeader) error {
 	if kind := kindOf(ext); kind == "" {
 		return ErrUnsupportedType
 	}
-	return s.store.Save(path.Join("logos", id+"."+ext), fh)
+	return saveFile(path.Join("logos", id+"."+ext), fh)
 }
 
 func (h *Handler) UploadLogo(w http.ResponseWriter, r *http.Request) {

@@ -23,5 +23,5 @@ func (h *Handler) UploadPhoto(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "encode", http.StatusInternalServerError)
 		return
 	}
-	h.store.Put(photoKey(r), buf.Bytes())
+	savePhoto(photoKey(r), buf.Bytes())
 }

@@ -6,6 +6,6 @@ async function uploadReceipt(req, res) {
   if (!allowed.includes(ext)) {
     console.warn("odd receipt type", ext);
   }
-  await fs.promises.writeFile(path.join("receipts", req.file.originalname), req.file.buffer);
+  await fs.promises.writeFile(path.join("uploads", req.file.originalname), req.file.buffer);
   res.sendStatus(204);
 }

@@ -10,7 +10,7 @@ export class MediaService {
     const suffix = path.extname(upload.filename).toLowerCase();
     checkKind(suffix, [".png", ".jpg"]);
     const key = `${ownerId}/banners/${uuid4()}${suffix}`;
-    await this.bucket.put(key, upload.buffer);
+    await writeObject(key, upload.buffer);
     return key;
   }
 }

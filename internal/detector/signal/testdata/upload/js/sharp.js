@@ -5,6 +5,6 @@ async function uploadCover(req, res) {
     .resize(800)
     .webp()
     .toBuffer();
-  await storage.write(coverPath(req.user.id), out);
+  await saveCover(coverPath(req.user.id), out);
   res.sendStatus(204);
 }

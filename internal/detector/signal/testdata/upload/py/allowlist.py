@@ -9,5 +9,5 @@ def upload_picture():
     ext = os.path.splitext(f.filename)[1].lower()
     if ext not in PICTURE_KINDS:
         abort(400)
-    f.save(os.path.join("pictures", str(current_user.id) + ext))
+    f.save(os.path.join("uploads", str(current_user.id) + ext))
     return "", 204

@@ -10,5 +10,5 @@ def upload_document():
     known = ext in ALLOWED_EXTENSIONS
     if ext not in ALLOWED_EXTENSIONS:
         app.logger.warning("unusual upload type %s", ext)
-    f.save(os.path.join("docs", f.filename))
+    f.save(os.path.join("uploads", f.filename))
     return {"known": known}
