@@ -88,6 +88,13 @@ const (
 	// (Detail: the model's name; Evidence: its declaration; no Route).
 	// The user-data detector reads it from the models.
 	SignalSharedModel = "shared-model"
+	// SignalModelTable: two names one model's records are kept under
+	// (Detail: "MODEL TABLE"): the table a model maps to (@@map,
+	// __tablename__, db_table, TypeORM's @Entity('name')), or a copy of a
+	// model's table (the same columns under its name and more words:
+	// observations_batch_staging). The user-data detector reads it from
+	// the models; merging folds TABLE's asset into MODEL's.
+	SignalModelTable = "model-table"
 	// SignalSharedRecord: the lookup a path parameter reaches loads a
 	// shared model's record, and no model a user owns (Detail: the
 	// parameter's name): changing the id reaches no other user's data.

@@ -178,6 +178,17 @@ func (r *jsReader) entity(class *syntax.Node) {
 		return
 	}
 	md := Model{Name: r.t.Text(name), Line: syntax.Line(name)}
+	for _, d := range decorators {
+		if entityDecorator.MatchString(jsDecoratorName(r.t, d)) {
+			if cs := syntax.NamedChildren(d); len(cs) > 0 && cs[0].Type() == "call_expression" {
+				if args := jsArgs(cs[0]); len(args) > 0 {
+					if s, ok := r.t.StringValue(args[0]); ok && sqlIdentRE.MatchString(s) {
+						md.Table = s // @Entity('user_accounts')
+					}
+				}
+			}
+		}
+	}
 	// A method's decorators come before it in the class body (a getter
 	// stored as a column); a field's are its own children.
 	var pending []*syntax.Node

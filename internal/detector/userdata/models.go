@@ -59,6 +59,8 @@ var (
 	prismaFieldRE = regexp.MustCompile(`^[ \t]*(\w+)[ \t]+([\w.]+)(\[\])?`)
 	prismaEnumRE  = regexp.MustCompile(`(?m)^[ \t]*(?:enum|model|type)[ \t]+(\w+)[ \t]*\{`)
 	// prismaOnDeleteRE: what deleting the related record does to the row.
+	// prismaMapRE: the table a model is stored in (@@map("users")).
+	prismaMapRE      = regexp.MustCompile(`@@map\(\s*(?:name\s*:\s*)?"(\w+)"`)
 	prismaOnDeleteRE = regexp.MustCompile(`\bonDelete\s*:\s*(\w+)`)
 )
 
@@ -84,6 +86,9 @@ func prismaModels(src []byte) []Model {
 		}
 		md := Model{Name: string(src[m[2]:m[3]]), Line: lines.At(m[0])}
 		end := blockEnd(src, m[1]-1)
+		if t := prismaMapRE.FindSubmatch(src[m[1]:end]); t != nil {
+			md.Table = string(t[1])
+		}
 		nest.enter(end)
 		first := lines.At(m[1])
 		for i, l := range strings.Split(string(src[m[1]:end]), "\n") {

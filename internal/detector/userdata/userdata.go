@@ -286,6 +286,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	d.sameModels(out, order, groups)
 	var shared map[string]bool
 	if len(users) > 0 {
 		shared = d.sharedModels(out, order, groups, users, owner)
@@ -804,4 +805,79 @@ func adapterUsers(f *detector.File) []string {
 		return []string{code.ModelKey("User")}
 	}
 	return nil
+}
+
+// sameModels records, as signals, the names one model's records are kept
+// under: a model and the table it maps to, and a table and its copy (the
+// same columns, under the table's name and more words: a staging or
+// rebuild copy), so that merging lists each model once.
+func (d *Detector) sameModels(out *detector.Sink, order []string, groups map[string][]int) {
+	for _, m := range d.seen {
+		if m.Table != "" && code.ModelKey(m.Table) != code.ModelKey(m.Name) {
+			out.AddSignal(facts.Signal{Kind: facts.SignalModelTable, Detail: m.Name + " " + m.Table, Evidence: facts.Evidence{File: m.file, Line: m.Line}})
+		}
+	}
+	columns := func(k string) map[string]bool {
+		cols := map[string]bool{}
+		for _, i := range groups[k] {
+			for _, f := range d.seen[i].Fields {
+				cols[strings.Join(code.Words(f.Name), "")] = true
+			}
+		}
+		return cols
+	}
+	for _, k := range order {
+		ws := strings.Fields(k)
+		base := ""
+		for j := len(ws) - 1; j >= 1 && base == ""; j-- {
+			if b := code.ModelKey(strings.Join(ws[:j], " ")); groups[b] != nil {
+				base = b
+			}
+		}
+		if base == "" {
+			continue
+		}
+		copied, of := columns(k), columns(base)
+		same := 0
+		for c := range copied {
+			if of[c] {
+				same++
+			}
+		}
+		// A copy holds its table's columns: nearly all of its own are the
+		// table's, and nearly all of the table's are its own (a table of
+		// overrides or subscriptions beside it keeps a few of them).
+		if same < 3 || same*10 < len(copied)*9 || same*10 < len(of)*9 || d.references(groups[k], base) {
+			continue // a row that points at the table's row (an override of it) is no copy
+		}
+		var name, cp string
+		var at facts.Evidence
+		for _, i := range groups[base] {
+			if code.ModelKey(d.seen[i].Name) == base {
+				name = d.seen[i].Name
+				break
+			}
+		}
+		for _, i := range groups[k] {
+			if code.ModelKey(d.seen[i].Name) == k {
+				cp, at = d.seen[i].Name, facts.Evidence{File: d.seen[i].file, Line: d.seen[i].Line}
+				break
+			}
+		}
+		if name != "" && cp != "" {
+			out.AddSignal(facts.Signal{Kind: facts.SignalModelTable, Detail: name + " " + cp, Evidence: at})
+		}
+	}
+}
+
+// references: a model read at idx has a relation to the model key.
+func (d *Detector) references(idx []int, key string) bool {
+	for _, i := range idx {
+		for _, r := range d.seen[i].Relations {
+			if code.ModelKey(r.Target) == key {
+				return true
+			}
+		}
+	}
+	return false
 }

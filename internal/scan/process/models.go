@@ -22,11 +22,32 @@ func MergeModels(f *facts.Facts) {
 	type group struct{ idx []int }
 	groups := map[string]*group{}
 	var order []string
+	// A table a model maps to, or a copy of a model's table, is that
+	// model (the user-data detector's model-table signals).
+	alias := map[string]string{}
+	for _, sg := range f.Signals {
+		if sg.Kind != facts.SignalModelTable {
+			continue
+		}
+		if model, table, ok := strings.Cut(sg.Detail, " "); ok {
+			alias[code.ModelKey(table)] = code.ModelKey(model)
+		}
+	}
+	aliased := func(a facts.Asset) int {
+		if _, ok := alias[code.ModelKey(modelName(a))]; ok {
+			return 1
+		}
+		return 0
+	}
 	for i, a := range f.Assets {
 		if a.Kind != facts.AssetUserData && a.Kind != facts.AssetIntegrity {
 			continue
 		}
-		k := a.Kind + "\x00" + code.ModelKey(modelName(a))
+		mk := code.ModelKey(modelName(a))
+		if to, ok := alias[mk]; ok {
+			mk = to
+		}
+		k := a.Kind + "\x00" + mk
 		if groups[k] == nil {
 			groups[k] = &group{}
 			order = append(order, k)
@@ -42,7 +63,7 @@ func MergeModels(f *facts.Facts) {
 		}
 		// The name the code declares wins over a table's in SQL.
 		best := slices.MinFunc(g.idx, func(i, j int) int {
-			return cmp.Or(cmp.Compare(fromSQL(f.Assets[i]), fromSQL(f.Assets[j])), cmp.Compare(i, j))
+			return cmp.Or(cmp.Compare(aliased(f.Assets[i]), aliased(f.Assets[j])), cmp.Compare(fromSQL(f.Assets[i]), fromSQL(f.Assets[j])), cmp.Compare(i, j))
 		})
 		merged := f.Assets[best]
 		seen := map[string]bool{}
