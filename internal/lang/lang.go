@@ -20,9 +20,11 @@ import (
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/csharp"
 	"github.com/smacker/go-tree-sitter/java"
 	"github.com/smacker/go-tree-sitter/javascript"
 	"github.com/smacker/go-tree-sitter/kotlin"
+	"github.com/smacker/go-tree-sitter/php"
 	"github.com/smacker/go-tree-sitter/python"
 	"github.com/smacker/go-tree-sitter/ruby"
 	"github.com/smacker/go-tree-sitter/typescript/tsx"
@@ -127,9 +129,9 @@ var table = [numLangs]row{
 		tests: tests{suffixes: []string{"Test.kt", "Tests.kt", "IT.kt"}}},
 	// PHP's # also opens a comment, but #[ opens an attribute: only the
 	// C forms are read as comments.
-	PHP: {program: true, name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, comments: cComments,
+	PHP: {program: true, name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, grammar: php.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.php"}}},
-	CSharp: {program: true, name: "C#", family: CSharp, exts: []string{".cs"}, comments: cComments,
+	CSharp: {program: true, name: "C#", family: CSharp, exts: []string{".cs"}, grammar: csharp.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.cs", "Tests.cs"}}},
 	Rust:  {program: true, name: "Rust", family: Rust, exts: []string{".rs"}, comments: cComments},
 	Shell: {name: "Shell", family: Shell, exts: []string{".sh", ".bash", ".zsh"}, interpreters: []string{"sh", "bash", "zsh", "dash", "ash"}, comments: comments{line: []string{"#"}, quotes: `"'`}},

@@ -169,6 +169,8 @@ func TestGrammar(t *testing.T) {
 		{Ruby, "get '/x' do\n  1\nend\n", "program"},
 		{Java, "class A { @GetMapping(\"/x\") String x() { return \"\"; } }\n", "program"},
 		{Kotlin, "class A {\n    @GetMapping(\"/x\")\n    fun x(): String = \"\"\n}\n", "source_file"},
+		{PHP, "<?php\nRoute::get('/a', fn () => 1);\n", "program"},
+		{CSharp, "class A { [HttpGet(\"x\")] public int B() => 1; }\n", "compilation_unit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang.String(), func(t *testing.T) {

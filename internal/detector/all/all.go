@@ -16,6 +16,7 @@ import (
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
 	"github.com/threatmap/threatmap/internal/detector/route/jvm"
 	"github.com/threatmap/threatmap/internal/detector/route/openapi"
+	phproute "github.com/threatmap/threatmap/internal/detector/route/php"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	rbroute "github.com/threatmap/threatmap/internal/detector/route/ruby"
 	"github.com/threatmap/threatmap/internal/detector/route/websocket"
@@ -41,6 +42,7 @@ func New() []detector.Detector {
 		jsroute.NewNext(),
 		rbroute.New(),
 		jvm.New(),
+		phproute.New(),
 		graphql.New(),
 		websocket.New(),
 		// assets, third parties, stores, credentials, exits

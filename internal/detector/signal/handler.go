@@ -236,6 +236,9 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 	if r.Body != "" {
 		stripped := *r
 		stripped.Body = string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
+		if lang.Of(r.File) == lang.PHP {
+			stripped.Body = phpVariables.ReplaceAllString(stripped.Body, " $1")
+		}
 		r = &stripped
 	}
 	// What the handler does is read from the code this route's method
@@ -309,6 +312,10 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 	}
 	return out
 }
+
+// phpVariables are PHP's $name: read as the name, so a parameter $id
+// is the path's {id} (the $ becomes a space, keeping offsets).
+var phpVariables = regexp.MustCompile(`\$([A-Za-z_])`)
 
 // changesRecord is a call that deletes, changes or saves a record.
 var changesRecord = regexp.MustCompile(`(?i)\.(?:delete|destroy|remove|update|save|commit|upsert)\w*\s*\(|\b(?:delete|destroy|remove|update)_\w+\s*\(|\bDELETE\s+FROM\b|\bUPDATE\s+\w+\s+SET\b`)

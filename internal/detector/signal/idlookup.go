@@ -150,7 +150,9 @@ func paramLookups(body, code, name string) (all []int, owner int) {
 		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && callerAssoc.MatchString(receiver) && scoped(receiver, aliases, callers) {
 			sc = true
 		}
-		method := last != callee || strings.HasSuffix(strings.TrimRight(code[:m[0]], " \t\n"), ".")
+		// PHP calls methods with -> and static ones with :: (Post::find).
+		before := strings.TrimRight(code[:m[0]], " \t\n")
+		method := last != callee || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "->") || strings.HasSuffix(before, "::")
 		if !sc && (!lookupCallee.MatchString(last) || (!method && !bareLookup.MatchString(last))) {
 			continue
 		}

@@ -411,7 +411,7 @@ var Patterns = append([]Pattern{
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
-}, webPatterns...)
+}, append(webPatterns, serverPatterns...)...)
 
 // Detector finds every pattern.
 type Detector struct {
@@ -743,7 +743,8 @@ var constantName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 
 // assignment is a line that assigns: its target (a name or a destructuring
 // pattern) and its value. Compiled once; the target is checked after.
-var assignment = regexp.MustCompile(`^\s*(?:(?:const|let|var)\s+)?(\w+|\{[^}=]*\})\s*(?::=|=|\+=)\s*(.*)$`)
+// PHP's $sql and C#'s string sql are assignments too.
+var assignment = regexp.MustCompile(`^\s*(?:(?:const|let|var|string)\s+)?\$?(\w+|\{[^}=]*\})\s*(?::=|=|\+=)\s*(.*)$`)
 
 // assigns reports whether an assignment's target binds name: the name
 // itself, or a whole word inside a destructuring pattern.

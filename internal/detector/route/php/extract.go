@@ -1,0 +1,724 @@
+package php
+
+import (
+	"path"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/threatmap/threatmap/internal/syntax"
+)
+
+// file is what one PHP file declares that routes are made of.
+type file struct {
+	path string
+	// uses maps an imported class's alias to its full name (use
+	// App\Http\Controllers\PostController;).
+	uses    map[string]string
+	classes []*class
+	// items are the file's route statements, in order, groups holding
+	// their own.
+	items []*item
+	// aliases are a middleware alias table (a Kernel's
+	// $middlewareAliases or $routeMiddleware, bootstrap/app.php's
+	// $middleware->alias([...])): alias to class as written.
+	aliases map[string]string
+	// groups are middleware groups ($middlewareGroups): name to entries.
+	groups map[string][]string
+}
+
+func (f *file) empty() bool {
+	return len(f.classes) == 0 && len(f.items) == 0 && len(f.aliases) == 0 && len(f.groups) == 0
+}
+
+// class is a class declaration and what the routes need of it.
+type class struct {
+	name, fqn string
+	base      string // the parent class as written, resolved through use
+	file      string
+	line      int
+	methods   map[string]*method
+	// ctorMW is the middleware its constructor adds to its actions.
+	ctorMW []ctorMW
+	attrs  []attr
+}
+
+// method is one method of a class.
+type method struct {
+	name          string
+	line, endLine int
+	body          string // the whole declaration
+	attrs         []attr
+	// doc is the doc comment above it (Symfony's @Route annotations).
+	doc string
+}
+
+// ctorMW is one $this->middleware(...) call in a constructor, with the
+// actions its ->only([...]) or ->except([...]) names.
+type ctorMW struct {
+	names        []string
+	only, except []string
+	line         int
+	// authorizes is $this->authorizeResource(Model::class): the policy
+	// runs before each resource action.
+	authorizes bool
+}
+
+// attr is a PHP attribute (#[Route('/x', methods: ['GET'])]).
+type attr struct {
+	name string
+	args []arg
+	line int
+}
+
+// arg is one argument: its name when named, its string value or list of
+// strings when literal.
+type arg struct {
+	name string
+	str  string
+	strs []string
+	ok   bool // str is a literal
+}
+
+// item kinds.
+const (
+	itRoute = iota
+	itGroup
+	itResource
+	itInclude
+)
+
+// item is one route statement: a route, a group (its attributes and
+// statements), a resource, or a route file loaded in place.
+type item struct {
+	kind    int
+	line    int
+	methods []string
+	path    string
+	action  action
+	// resource
+	resource string
+	api      bool
+	only     []string
+	except   []string
+	params   map[string]string
+	// attributes (a group's, or a route's own)
+	prefix     string
+	mw         []string
+	withoutMW  []string
+	namespace  string
+	controller string
+	children   []*item
+	include    string // the loaded file, relative to the tree's root
+	// candidates are the ways a base_path('routes/x.php') may resolve:
+	// every ancestor folder of the file that loads it may be the app's.
+	candidates []string
+}
+
+// action is what a route runs: a controller's method, or a closure.
+type action struct {
+	class, method string
+	closure       *closure
+	// name is the action as written, for a handler the tree lacks.
+	name string
+}
+
+type closure struct {
+	line, endLine int
+	body          string
+}
+
+type extractor struct {
+	t *syntax.Tree
+	f *file
+}
+
+// extract reads one parsed file.
+func extract(t *syntax.Tree, p string) *file {
+	f := &file{path: p, uses: map[string]string{}}
+	x := &extractor{t: t, f: f}
+	x.top(t.Root(), "")
+	f.items = x.items(t.Root())
+	return f
+}
+
+func (x *extractor) text(n *sitter.Node) string { return x.t.Text(n) }
+
+func line(n *sitter.Node) int { return int(n.StartPoint().Row) + 1 }
+
+func endLine(n *sitter.Node) int { return int(n.EndPoint().Row) + 1 }
+
+// top reads namespaces, imports, classes and alias tables.
+func (x *extractor) top(n *sitter.Node, ns string) {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "namespace_definition":
+			ns = strings.TrimPrefix(x.text(c.ChildByFieldName("name")), `\`)
+			if body := c.ChildByFieldName("body"); body != nil {
+				x.top(body, ns)
+			}
+		case "namespace_use_declaration":
+			x.use(c)
+		case "class_declaration":
+			x.class(c, ns)
+		}
+	}
+	// Alias tables written as calls ($middleware->alias([...]) in
+	// bootstrap/app.php) sit anywhere.
+	x.aliasCalls(n)
+}
+
+func (x *extractor) use(n *sitter.Node) {
+	prefix := ""
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "namespace_name":
+			prefix = x.text(c) + `\`
+		case "namespace_use_clause":
+			full, alias := "", ""
+			for j := 0; j < int(c.NamedChildCount()); j++ {
+				cc := c.NamedChild(j)
+				switch cc.Type() {
+				case "qualified_name", "name":
+					if full == "" {
+						full = x.text(cc)
+					} else {
+						alias = x.text(cc)
+					}
+				case "namespace_aliasing_clause":
+					if a := cc.NamedChild(0); a != nil {
+						alias = x.text(a)
+					}
+				}
+			}
+			full = strings.TrimPrefix(prefix+full, `\`)
+			if alias == "" {
+				alias = short(full)
+			}
+			x.f.uses[alias] = full
+		case "namespace_use_group":
+			for j := 0; j < int(c.NamedChildCount()); j++ {
+				cc := c.NamedChild(j)
+				full := strings.TrimPrefix(prefix+x.text(cc.NamedChild(0)), `\`)
+				x.f.uses[short(full)] = full
+			}
+		}
+	}
+}
+
+// short is the last segment of a class name.
+func short(name string) string {
+	name = strings.TrimPrefix(name, `\`)
+	if i := strings.LastIndex(name, `\`); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+func (x *extractor) class(n *sitter.Node, ns string) {
+	name := x.text(n.ChildByFieldName("name"))
+	c := &class{name: name, fqn: name, file: x.f.path, line: line(n), methods: map[string]*method{}}
+	if ns != "" {
+		c.fqn = ns + `\` + name
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		ch := n.NamedChild(i)
+		switch ch.Type() {
+		case "base_clause":
+			if b := ch.NamedChild(0); b != nil {
+				c.base = x.resolve(x.text(b))
+			}
+		case "attribute_list":
+			c.attrs = append(c.attrs, x.attrs(ch)...)
+		}
+	}
+	body := n.ChildByFieldName("body")
+	if body == nil {
+		return
+	}
+	var doc string
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		m := body.NamedChild(i)
+		switch m.Type() {
+		case "comment":
+			doc = x.text(m)
+			continue
+		case "method_declaration":
+			me := &method{name: x.text(m.ChildByFieldName("name")), line: line(m), endLine: endLine(m), body: x.text(m), doc: doc}
+			for j := 0; j < int(m.NamedChildCount()); j++ {
+				if a := m.NamedChild(j); a.Type() == "attribute_list" {
+					me.attrs = append(me.attrs, x.attrs(a)...)
+					me.line = line(nextNonAttr(m))
+				}
+			}
+			c.methods[strings.ToLower(me.name)] = me
+			if me.name == "__construct" {
+				c.ctorMW = x.ctorMiddleware(m)
+			}
+		case "property_declaration":
+			x.aliasProperty(m)
+		}
+		doc = ""
+	}
+	x.f.classes = append(x.f.classes, c)
+}
+
+// nextNonAttr is the first child of a declaration after its attributes:
+// the line the method itself starts on.
+func nextNonAttr(m *sitter.Node) *sitter.Node {
+	for j := 0; j < int(m.ChildCount()); j++ {
+		if c := m.Child(j); c.Type() != "attribute_list" {
+			return c
+		}
+	}
+	return m
+}
+
+// resolve gives a class name as written its full name through the
+// file's imports.
+func (x *extractor) resolve(name string) string {
+	if strings.HasPrefix(name, `\`) {
+		return name[1:]
+	}
+	head, rest, _ := strings.Cut(name, `\`)
+	if full, ok := x.f.uses[head]; ok {
+		if rest != "" {
+			return full + `\` + rest
+		}
+		return full
+	}
+	return name
+}
+
+func (x *extractor) attrs(list *sitter.Node) []attr {
+	var out []attr
+	walk(list, func(n *sitter.Node) bool {
+		if n.Type() != "attribute" {
+			return true
+		}
+		a := attr{line: line(n)}
+		if nm := n.NamedChild(0); nm != nil {
+			a.name = short(x.text(nm))
+		}
+		if ps := n.ChildByFieldName("parameters"); ps != nil {
+			a.args = x.args(ps)
+		}
+		out = append(out, a)
+		return false
+	})
+	return out
+}
+
+// args reads an argument list.
+func (x *extractor) args(ps *sitter.Node) []arg {
+	var out []arg
+	for i := 0; i < int(ps.NamedChildCount()); i++ {
+		a := ps.NamedChild(i)
+		if a.Type() != "argument" {
+			continue
+		}
+		var r arg
+		if nm := a.ChildByFieldName("name"); nm != nil {
+			r.name = x.text(nm)
+		}
+		v := a.NamedChild(int(a.NamedChildCount()) - 1)
+		r.str, r.ok = x.str(v)
+		r.strs = x.strs(v)
+		out = append(out, r)
+	}
+	return out
+}
+
+// value is an argument's expression.
+func argValue(a *sitter.Node) *sitter.Node {
+	if a == nil {
+		return nil
+	}
+	if a.Type() != "argument" {
+		return a
+	}
+	return a.NamedChild(int(a.NamedChildCount()) - 1)
+}
+
+// str is a literal string's value, a class constant's class name
+// (X::class), or a concatenation of literals.
+func (x *extractor) str(n *sitter.Node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	switch n.Type() {
+	case "string", "encapsed_string":
+		var b strings.Builder
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			switch c.Type() {
+			case "string_content", "string_value":
+				b.WriteString(x.text(c))
+			case "escape_sequence":
+				b.WriteString(strings.TrimPrefix(x.text(c), `\`))
+			default:
+				return "", false // interpolated
+			}
+		}
+		return b.String(), true
+	case "class_constant_access_expression":
+		if n.NamedChildCount() == 2 && x.text(n.NamedChild(1)) == "class" {
+			return x.resolve(x.text(n.NamedChild(0))), true
+		}
+	case "binary_expression":
+		if x.text(n.ChildByFieldName("operator")) == "." {
+			l, ok1 := x.str(n.ChildByFieldName("left"))
+			r, ok2 := x.str(n.ChildByFieldName("right"))
+			if ok1 && ok2 {
+				return l + r, true
+			}
+		}
+	case "parenthesized_expression":
+		return x.str(n.NamedChild(0))
+	}
+	return "", false
+}
+
+// strs is an array of literals' values, or one literal's.
+func (x *extractor) strs(n *sitter.Node) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Type() != "array_creation_expression" {
+		if s, ok := x.str(n); ok {
+			return []string{s}
+		}
+		return nil
+	}
+	var out []string
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		e := n.NamedChild(i)
+		if e.Type() != "array_element_initializer" || e.NamedChildCount() != 1 {
+			continue
+		}
+		if s, ok := x.str(e.NamedChild(0)); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// pairs is an array's 'key' => value elements.
+func (x *extractor) pairs(n *sitter.Node) map[string]*sitter.Node {
+	out := map[string]*sitter.Node{}
+	if n == nil || n.Type() != "array_creation_expression" {
+		return out
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		e := n.NamedChild(i)
+		if e.Type() != "array_element_initializer" || e.NamedChildCount() != 2 {
+			continue
+		}
+		if k, ok := x.str(e.NamedChild(0)); ok {
+			out[k] = e.NamedChild(1)
+		}
+	}
+	return out
+}
+
+func walk(n *sitter.Node, f func(*sitter.Node) bool) {
+	if n == nil || !f(n) {
+		return
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		walk(n.NamedChild(i), f)
+	}
+}
+
+// aliasProperty reads a Kernel's alias and group tables.
+func (x *extractor) aliasProperty(p *sitter.Node) {
+	walk(p, func(n *sitter.Node) bool {
+		if n.Type() != "property_element" {
+			return true
+		}
+		name := strings.TrimPrefix(x.text(n.NamedChild(0)), "$")
+		var arr *sitter.Node
+		walk(n, func(c *sitter.Node) bool {
+			if arr == nil && c.Type() == "array_creation_expression" {
+				arr = c
+				return false
+			}
+			return arr == nil
+		})
+		switch name {
+		case "middlewareAliases", "routeMiddleware":
+			x.aliasTable(arr)
+		case "middlewareGroups":
+			for k, v := range x.pairs(arr) {
+				if x.f.groups == nil {
+					x.f.groups = map[string][]string{}
+				}
+				x.f.groups[k] = x.strs(v)
+			}
+		}
+		return false
+	})
+}
+
+func (x *extractor) aliasTable(arr *sitter.Node) {
+	for k, v := range x.pairs(arr) {
+		if s, ok := x.str(v); ok {
+			if x.f.aliases == nil {
+				x.f.aliases = map[string]string{}
+			}
+			x.f.aliases[k] = s
+		}
+	}
+}
+
+// aliasCalls reads $middleware->alias([...]) and
+// $middleware->group('name', [...]) / appendToGroup calls.
+func (x *extractor) aliasCalls(root *sitter.Node) {
+	walk(root, func(n *sitter.Node) bool {
+		if n.Type() != "member_call_expression" {
+			return true
+		}
+		name := x.text(n.ChildByFieldName("name"))
+		args := n.ChildByFieldName("arguments")
+		switch name {
+		case "alias", "aliasMiddleware":
+			if args != nil {
+				if n.NamedChildCount() > 0 && args.NamedChildCount() == 1 {
+					x.aliasTable(argValue(args.NamedChild(0)))
+				} else if args.NamedChildCount() == 2 {
+					k, ok1 := x.str(argValue(args.NamedChild(0)))
+					v, ok2 := x.str(argValue(args.NamedChild(1)))
+					if ok1 && ok2 {
+						if x.f.aliases == nil {
+							x.f.aliases = map[string]string{}
+						}
+						x.f.aliases[k] = v
+					}
+				}
+			}
+		case "group", "appendToGroup", "prependToGroup", "middlewareGroup":
+			if args != nil && args.NamedChildCount() == 2 && !isRouteChain(x, n) {
+				k, ok := x.str(argValue(args.NamedChild(0)))
+				if ok {
+					if x.f.groups == nil {
+						x.f.groups = map[string][]string{}
+					}
+					x.f.groups[k] = append(x.f.groups[k], x.strs(argValue(args.NamedChild(1)))...)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// ctorMiddleware reads $this->middleware('auth')->except([...]) calls.
+func (x *extractor) ctorMiddleware(m *sitter.Node) []ctorMW {
+	var out []ctorMW
+	walk(m.ChildByFieldName("body"), func(n *sitter.Node) bool {
+		if n.Type() != "expression_statement" {
+			return true
+		}
+		calls, base := x.chain(n.NamedChild(0))
+		if base == nil || x.text(base) != "$this" || len(calls) == 0 {
+			return true
+		}
+		var c ctorMW
+		c.line = line(n)
+		switch calls[0].name {
+		case "middleware":
+			for _, a := range calls[0].args {
+				c.names = append(c.names, x.strs(argValue(a))...)
+			}
+		case "authorizeResource":
+			c.authorizes = true
+		default:
+			return true
+		}
+		for _, k := range calls[1:] {
+			var list []string
+			for _, a := range k.args {
+				list = append(list, x.strs(argValue(a))...)
+			}
+			switch k.name {
+			case "only":
+				c.only = append(c.only, list...)
+			case "except":
+				c.except = append(c.except, list...)
+			}
+		}
+		if c.authorizes && len(calls[0].args) > 2 {
+			// authorizeResource(Model::class, 'param', ['except' => [...]])
+			opts := x.pairs(argValue(calls[0].args[2]))
+			c.only = append(c.only, x.strs(opts["only"])...)
+			c.except = append(c.except, x.strs(opts["except"])...)
+		}
+		out = append(out, c)
+		return false
+	})
+	return out
+}
+
+// call is one call of a chain: its name and arguments.
+type call struct {
+	name string
+	args []*sitter.Node
+	node *sitter.Node
+}
+
+// chain unwinds a->b()->c() into its calls, innermost first, and the
+// expression they start from (a scoped call's scope: Route for
+// Route::get()).
+func (x *extractor) chain(n *sitter.Node) ([]call, *sitter.Node) {
+	var calls []call
+	for n != nil {
+		switch n.Type() {
+		case "member_call_expression", "nullsafe_member_call_expression":
+			calls = append(calls, x.mkcall(n))
+			n = n.ChildByFieldName("object")
+			continue
+		case "scoped_call_expression":
+			calls = append(calls, x.mkcall(n))
+			n = n.ChildByFieldName("scope")
+		}
+		break
+	}
+	for i, j := 0, len(calls)-1; i < j; i, j = i+1, j-1 {
+		calls[i], calls[j] = calls[j], calls[i]
+	}
+	return calls, n
+}
+
+func (x *extractor) mkcall(n *sitter.Node) call {
+	c := call{name: x.text(n.ChildByFieldName("name")), node: n}
+	if as := n.ChildByFieldName("arguments"); as != nil {
+		for i := 0; i < int(as.NamedChildCount()); i++ {
+			if a := as.NamedChild(i); a.Type() == "argument" {
+				c.args = append(c.args, a)
+			}
+		}
+	}
+	return c
+}
+
+// isRouteChain says n is a call chain that starts at the Route facade.
+func isRouteChain(x *extractor, n *sitter.Node) bool {
+	calls, base := x.chain(n)
+	return len(calls) > 0 && base != nil && calls[0].node.Type() == "scoped_call_expression" && isRouteFacade(x.resolve(x.text(base)))
+}
+
+func isRouteFacade(name string) bool {
+	return name == "Route" || name == `Illuminate\Support\Facades\Route` || name == `Illuminate\Routing\Router`
+}
+
+// items reads the route statements under n, in order.
+func (x *extractor) items(n *sitter.Node) []*item {
+	var out []*item
+	walk(n, func(c *sitter.Node) bool {
+		switch c.Type() {
+		case "member_call_expression", "scoped_call_expression":
+			if it := x.routeChain(c); it != nil {
+				out = append(out, it)
+				return false
+			}
+			if x.text(c.ChildByFieldName("name")) == "withRouting" {
+				out = append(out, x.withRouting(c)...)
+			}
+		case "require_expression", "require_once_expression", "include_expression", "include_once_expression":
+			if s, ok := x.str(c.NamedChild(int(c.NamedChildCount()) - 1)); ok && strings.HasSuffix(s, ".php") {
+				out = append(out, &item{kind: itInclude, line: line(c), include: path.Join(path.Dir(x.f.path), s)})
+			}
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// withRouting reads Laravel 11's Application::configure()->withRouting(
+// web: ..., api: ..., apiPrefix: ...): the web routes under the web
+// group, the api routes under /api (or apiPrefix) and the api group.
+func (x *extractor) withRouting(n *sitter.Node) []*item {
+	named := map[string]*sitter.Node{}
+	if as := n.ChildByFieldName("arguments"); as != nil {
+		for i := 0; i < int(as.NamedChildCount()); i++ {
+			a := as.NamedChild(i)
+			if nm := a.ChildByFieldName("name"); nm != nil {
+				named[x.text(nm)] = argValue(a)
+			}
+		}
+	}
+	apiPrefix := "api"
+	if s, ok := x.str(named["apiPrefix"]); ok {
+		apiPrefix = s
+	}
+	var out []*item
+	for _, k := range []string{"web", "api"} {
+		v := named[k]
+		if v == nil {
+			continue
+		}
+		var files []string
+		if v.Type() == "array_creation_expression" {
+			for i := 0; i < int(v.NamedChildCount()); i++ {
+				if e := v.NamedChild(i); e.NamedChildCount() == 1 {
+					files = append(files, x.loadPath(e.NamedChild(0))...)
+				}
+			}
+		} else {
+			files = x.loadPath(v)
+		}
+		for _, f := range files {
+			it := &item{kind: itInclude, line: line(v), include: f, mw: []string{k}}
+			if k == "api" {
+				it.prefix = apiPrefix
+			}
+			out = append(out, it)
+		}
+	}
+	if then := named["then"]; then != nil {
+		out = append(out, x.items(then)...)
+	}
+	return out
+}
+
+// loadPath is the file a route file load names: __DIR__.'/x.php' from
+// the loading file's folder, base_path('routes/x.php') from the app's.
+func (x *extractor) loadPath(n *sitter.Node) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Type() == "function_call_expression" {
+		fn := x.text(n.ChildByFieldName("function"))
+		as := n.ChildByFieldName("arguments")
+		if (fn == "base_path" || fn == "app_path") && as != nil && as.NamedChildCount() > 0 {
+			s, ok := x.str(argValue(as.NamedChild(0)))
+			if !ok {
+				return nil
+			}
+			if fn == "app_path" {
+				s = "app/" + s
+			}
+			// Any ancestor folder of this file may be the app's root.
+			var out []string
+			for d := path.Dir(x.f.path); ; d = path.Dir(d) {
+				out = append(out, path.Join(d, s))
+				if d == "." || d == "/" {
+					break
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	if n.Type() == "binary_expression" {
+		left := n.ChildByFieldName("left")
+		if x.text(left) == "__DIR__" {
+			if s, ok := x.str(n.ChildByFieldName("right")); ok {
+				return []string{path.Join(path.Dir(x.f.path), s)}
+			}
+		}
+	}
+	return nil
+}

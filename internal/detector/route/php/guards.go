@@ -1,0 +1,166 @@
+package php
+
+import (
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+// frameworkAliases are the aliases Laravel itself registers, used where
+// the tree's own alias table does not name the alias.
+var frameworkAliases = map[string]string{
+	"auth":             `Illuminate\Auth\Middleware\Authenticate`,
+	"auth.basic":       `Illuminate\Auth\Middleware\AuthenticateWithBasicAuth`,
+	"auth.session":     `Illuminate\Session\Middleware\AuthenticateSession`,
+	"can":              `Illuminate\Auth\Middleware\Authorize`,
+	"verified":         `Illuminate\Auth\Middleware\EnsureEmailIsVerified`,
+	"password.confirm": `Illuminate\Auth\Middleware\RequirePassword`,
+	"guest":            `Illuminate\Auth\Middleware\RedirectIfAuthenticated`,
+	"throttle":         `Illuminate\Routing\Middleware\ThrottleRequests`,
+	"signed":           `Illuminate\Routing\Middleware\ValidateSignature`,
+	"cache.headers":    `Illuminate\Http\Middleware\SetCacheHeaders`,
+	"bindings":         `Illuminate\Routing\Middleware\SubstituteBindings`,
+	"precognitive":     `Illuminate\Foundation\Http\Middleware\HandlePrecognitiveRequests`,
+	// Sanctum's, as its documentation has the app register them.
+	"abilities": `Laravel\Sanctum\Http\Middleware\CheckAbilities`,
+	"ability":   `Laravel\Sanctum\Http\Middleware\CheckForAnyAbility`,
+}
+
+// frameworkGuards are the middleware classes of Laravel and its auth
+// packages that reject a caller who is not signed in, by what their code
+// does (their code is in vendor/, not the tree).
+var frameworkGuards = map[string]string{
+	`Illuminate\Auth\Middleware\Authenticate`:                 "Laravel's Authenticate throws AuthenticationException (401, or a redirect to login) for a guest",
+	`Illuminate\Auth\Middleware\AuthenticateWithBasicAuth`:    "Laravel's AuthenticateWithBasicAuth answers 401 without valid credentials",
+	`Illuminate\Auth\Middleware\Authorize`:                    "Laravel's Authorize (can:) runs the Gate, which denies a guest with 403",
+	`Illuminate\Auth\Middleware\EnsureEmailIsVerified`:        "Laravel's EnsureEmailIsVerified answers 403 (or a redirect) unless a signed-in user has verified",
+	`Illuminate\Auth\Middleware\RequirePassword`:              "Laravel's RequirePassword sends a caller without a recent password confirmation to confirm it",
+	`Laravel\Sanctum\Http\Middleware\CheckAbilities`:          "Sanctum's CheckAbilities throws AuthenticationException without a token",
+	`Laravel\Sanctum\Http\Middleware\CheckForAnyAbility`:      "Sanctum's CheckForAnyAbility throws AuthenticationException without a token",
+	`Laravel\Passport\Http\Middleware\CheckScopes`:            "Passport's CheckScopes throws AuthenticationException without a token",
+	`Laravel\Passport\Http\Middleware\CheckForAnyScope`:       "Passport's CheckForAnyScope throws AuthenticationException without a token",
+	`Spatie\Permission\Middleware\RoleMiddleware`:             "spatie/laravel-permission's RoleMiddleware throws UnauthorizedException for a guest",
+	`Spatie\Permission\Middleware\PermissionMiddleware`:       "spatie/laravel-permission's PermissionMiddleware throws UnauthorizedException for a guest",
+	`Spatie\Permission\Middleware\RoleOrPermissionMiddleware`: "spatie/laravel-permission's RoleOrPermissionMiddleware throws UnauthorizedException for a guest",
+}
+
+// frameworkPlumbing are framework middleware that reject no one for who
+// they are: rate limits, signatures, headers, bindings.
+var frameworkPlumbing = map[string]bool{
+	`Illuminate\Routing\Middleware\ThrottleRequests`:                   true,
+	`Illuminate\Routing\Middleware\ValidateSignature`:                  true,
+	`Illuminate\Http\Middleware\SetCacheHeaders`:                       true,
+	`Illuminate\Routing\Middleware\SubstituteBindings`:                 true,
+	`Illuminate\Session\Middleware\AuthenticateSession`:                true,
+	`Illuminate\Foundation\Http\Middleware\HandlePrecognitiveRequests`: true,
+	`Illuminate\Http\Middleware\HandleCors`:                            true,
+}
+
+// mwAlias is a middleware's alias without its parameters (auth:sanctum
+// is auth).
+func mwAlias(name string) string {
+	a, _, _ := strings.Cut(name, ":")
+	return a
+}
+
+// guards turns one middleware as applied into the guards it stands for:
+// a group into its members, an alias into its class, read by what the
+// class does (its handle() in the tree, or a framework class's known
+// behaviour).
+func (ix *index) guards(m mwUse, depth int) []router.Guard {
+	if m.name == authorizeResource {
+		return []router.Guard{{Text: "$this->authorizeResource()", Applied: m.at,
+			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "the controller's authorizeResource runs its policy, which denies a guest, before each action"}}}
+	}
+	alias, params, _ := strings.Cut(m.name, ":")
+	if members, ok := ix.groups[alias]; ok && depth < 4 && !strings.Contains(alias, `\`) {
+		var out []router.Guard
+		for _, n := range members {
+			out = append(out, ix.guards(mwUse{name: n, at: m.at}, depth+1)...)
+		}
+		if len(out) == 0 {
+			out = append(out, router.Guard{Name: m.name, Applied: m.at, Verdict: plumbing("a middleware group with no member that rejects")})
+		}
+		return out
+	}
+	g := router.Guard{Name: m.name, Applied: m.at}
+	target, aliased := ix.aliases[alias]
+	if !aliased {
+		target, aliased = frameworkAliases[alias]
+	}
+	if !aliased {
+		if strings.Contains(alias, `\`) || ix.class(alias, "") != nil {
+			target = alias
+		} else if alias == "web" || alias == "api" {
+			g.Verdict = plumbing("Laravel's " + alias + " group (sessions, cookies, CSRF, bindings) rejects no caller by identity")
+			return []router.Guard{g}
+		} else {
+			return []router.Guard{g}
+		}
+	}
+	target = strings.TrimPrefix(target, `\`)
+	if short(target) == "RedirectIfAuthenticated" {
+		// guest: for callers who are not signed in; judged by its name.
+		return []router.Guard{g}
+	}
+	if why := frameworkGuard(target); why != "" {
+		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: why, Role: roleParam(alias, params)}
+		return []router.Guard{g}
+	}
+	// Laravel's own middleware other than its authenticators (sessions,
+	// cookies, CSRF, trimming) reject no caller by identity.
+	if frameworkPlumbing[target] || strings.HasPrefix(target, `Illuminate\`) && ix.byFQN[strings.ToLower(target)] == nil {
+		g.Verdict = plumbing(short(target) + " rejects no caller by identity")
+		return []router.Guard{g}
+	}
+	c := ix.class(target, "")
+	if c == nil {
+		return []router.Guard{g}
+	}
+	// A class of the app that extends a framework guard (App's
+	// Authenticate extends Illuminate's) does what it does, unless it
+	// overrides handle().
+	for k, b := 0, c; b != nil && k < 8; k++ {
+		if why := frameworkGuard(b.base); why != "" {
+			if b.methods["handle"] == nil {
+				g.Defined = facts.Evidence{File: c.file, Line: c.line}
+				g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: short(c.name) + " extends " + why, Role: roleParam(alias, params)}
+				return []router.Guard{g}
+			}
+			break
+		}
+		if b.methods["handle"] != nil {
+			break
+		}
+		b = ix.class(b.base, "")
+	}
+	if owner, h := ix.method(c, "handle"); h != nil {
+		g.Source = h.body
+		g.Defined = facts.Evidence{File: owner.file, Line: h.line}
+	} else {
+		g.Verdict = plumbing(c.name + " has no handle() in the tree")
+		g.Verdict.Auth = facts.AuthUnknown
+	}
+	return []router.Guard{g}
+}
+
+func frameworkGuard(class string) string {
+	return frameworkGuards[strings.TrimPrefix(class, `\`)]
+}
+
+func plumbing(why string) router.Verdict {
+	return router.Verdict{Auth: facts.AuthNone, Evidence: why}
+}
+
+// roleParam is the role or ability a guard's parameters demand
+// (can:manage-users, role:admin); auth:sanctum names a guard, no role.
+func roleParam(alias, params string) string {
+	switch alias {
+	case "auth", "auth.basic", "verified", "password.confirm":
+		return ""
+	}
+	first, _, _ := strings.Cut(params, ",")
+	first, _, _ = strings.Cut(first, "|")
+	return first
+}

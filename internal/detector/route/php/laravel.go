@@ -1,0 +1,473 @@
+package php
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/urlpath"
+)
+
+// index is every file's declarations, for Finish.
+type index struct {
+	files   []*file
+	byPath  map[string]*file
+	byFQN   map[string]*class
+	byShort map[string][]*class
+	methods map[string][]*method // lower-case name: every class's
+	owner   map[*method]*class
+	aliases map[string]string
+	groups  map[string][]string
+	taught  *route.Taught
+}
+
+func newIndex(files []*file) *index {
+	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
+	ix := &index{files: files, byPath: map[string]*file{}, byFQN: map[string]*class{}, byShort: map[string][]*class{},
+		methods: map[string][]*method{}, owner: map[*method]*class{}, aliases: map[string]string{}, groups: map[string][]string{}}
+	for _, f := range files {
+		ix.byPath[f.path] = f
+		for _, c := range f.classes {
+			ix.byFQN[strings.ToLower(c.fqn)] = c
+			ix.byShort[strings.ToLower(c.name)] = append(ix.byShort[strings.ToLower(c.name)], c)
+			for k, m := range c.methods {
+				ix.methods[k] = append(ix.methods[k], m)
+				ix.owner[m] = c
+			}
+		}
+		for k, v := range f.aliases {
+			ix.aliases[k] = v
+		}
+		for k, v := range f.groups {
+			ix.groups[k] = v
+		}
+	}
+	return ix
+}
+
+// class finds a class by the name a route file gives it: its full name,
+// else the one class of that short name (one under ns first).
+func (ix *index) class(name, ns string) *class {
+	name = strings.TrimPrefix(name, `\`)
+	if name == "" {
+		return nil
+	}
+	if ns != "" && !strings.Contains(name, `\`) {
+		if c := ix.byFQN[strings.ToLower(strings.Trim(ns, `\`)+`\`+name)]; c != nil {
+			return c
+		}
+	}
+	if c := ix.byFQN[strings.ToLower(name)]; c != nil {
+		return c
+	}
+	cs := ix.byShort[strings.ToLower(short(name))]
+	if len(cs) == 0 {
+		return nil
+	}
+	if ns != "" {
+		for _, c := range cs {
+			if strings.HasSuffix(strings.ToLower(c.fqn), strings.ToLower(strings.Trim(ns, `\`)+`\`+short(name))) {
+				return c
+			}
+		}
+	}
+	return cs[0]
+}
+
+// method finds a method of c or of a class it extends in the tree.
+func (ix *index) method(c *class, name string) (*class, *method) {
+	for i := 0; c != nil && i < 8; i++ {
+		if m := c.methods[strings.ToLower(name)]; m != nil {
+			return c, m
+		}
+		c = ix.class(c.base, "")
+	}
+	return nil, nil
+}
+
+// scope is what a group gives the routes under it.
+type scope struct {
+	prefix     string
+	mw         []mwUse
+	without    []string
+	namespace  string
+	controller string
+	complete   bool
+}
+
+// mwUse is one middleware as applied, with where.
+type mwUse struct {
+	name string
+	at   facts.Evidence
+}
+
+// laravel mounts every route file and adds its routes.
+func (ix *index) laravel(out *detector.Sink) {
+	included := map[string]bool{}
+	var mark func(f *file, its []*item)
+	mark = func(f *file, its []*item) {
+		for _, it := range its {
+			if it.include != "" {
+				if t := ix.target(it); t != nil {
+					included[t.path] = true
+				}
+			}
+			mark(f, it.children)
+		}
+	}
+	for _, f := range ix.files {
+		mark(f, f.items)
+	}
+	for _, f := range ix.files {
+		if len(f.items) == 0 || included[f.path] {
+			continue
+		}
+		sc := scope{complete: true}
+		// A routes/api.php or routes/web.php nothing loads in the tree
+		// is loaded as Laravel's RouteServiceProvider and bootstrap/app.php
+		// load it by default: api under /api and the api group, web under
+		// the web group.
+		switch {
+		case strings.HasSuffix("/"+f.path, "/routes/api.php"):
+			sc.prefix = "api"
+			sc.mw = []mwUse{{name: "api"}}
+		case strings.HasSuffix("/"+f.path, "/routes/web.php"):
+			sc.mw = []mwUse{{name: "web"}}
+		case strings.Contains("/"+f.path, "/routes/"):
+		default:
+			if !ix.loadsRoutes(f.items) {
+				sc.complete = false
+			}
+		}
+		w := &walker{ix: ix, out: out, seen: map[string]bool{f.path: true}}
+		w.items(f, f.items, sc)
+	}
+}
+
+// loadsRoutes says a file's items only load route files (a provider):
+// it is a root whose routes are all in other files.
+func (ix *index) loadsRoutes(its []*item) bool {
+	for _, it := range its {
+		if it.kind != itInclude && it.include == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// target is the file an include names, when in the tree.
+func (ix *index) target(it *item) *file {
+	for _, p := range append([]string{it.include}, it.candidates...) {
+		if f := ix.byPath[path.Clean(p)]; f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+type walker struct {
+	ix   *index
+	out  *detector.Sink
+	seen map[string]bool
+}
+
+func (w *walker) items(f *file, its []*item, sc scope) {
+	for _, it := range its {
+		w.item(f, it, sc)
+	}
+}
+
+func (w *walker) item(f *file, it *item, sc scope) {
+	inner := sc
+	inner.mw = slices.Clone(sc.mw)
+	inner.prefix = joinPrefix(sc.prefix, it.prefix)
+	for _, m := range it.mw {
+		inner.mw = append(inner.mw, mwUse{name: m, at: facts.Evidence{File: f.path, Line: it.line}})
+	}
+	inner.without = append(slices.Clone(sc.without), it.withoutMW...)
+	if it.namespace != "" {
+		if strings.HasPrefix(it.namespace, `\`) || sc.namespace == "" {
+			inner.namespace = strings.TrimPrefix(it.namespace, `\`)
+		} else {
+			inner.namespace = sc.namespace + `\` + it.namespace
+		}
+	}
+	if it.controller != "" {
+		inner.controller = it.controller
+	}
+	switch it.kind {
+	case itGroup, itInclude:
+		w.items(f, it.children, inner)
+		if it.include != "" {
+			t := w.ix.target(it)
+			if t == nil || w.seen[t.path] {
+				return
+			}
+			w.seen[t.path] = true
+			w.items(t, t.items, inner)
+			delete(w.seen, t.path)
+		}
+	case itRoute:
+		a := it.action
+		if a.class == "" && a.closure == nil && a.method != "" && inner.controller != "" {
+			a.class, a.name = inner.controller, short(inner.controller)+"."+a.method
+		}
+		for _, m := range it.methods {
+			w.emit(f, it.line, m, it.path, a, inner)
+		}
+	case itResource:
+		w.resource(f, it, inner)
+	}
+}
+
+// resourceActions are the actions Route::resource registers, in order.
+var resourceActions = []struct {
+	name, method, suffix string
+	member, web          bool
+}{
+	{"index", "GET", "", false, false},
+	{"create", "GET", "/create", false, true},
+	{"store", "POST", "", false, false},
+	{"show", "GET", "", true, false},
+	{"edit", "GET", "/edit", true, true},
+	{"update", "PUT", "", true, false},
+	{"update", "PATCH", "", true, false},
+	{"destroy", "DELETE", "", true, false},
+}
+
+func (w *walker) resource(f *file, it *item, sc scope) {
+	// photos.comments is nested: /photos/{photo}/comments/{comment}.
+	segs := strings.Split(strings.Trim(it.resource, "/"), ".")
+	base := ""
+	for i, s := range segs {
+		if i < len(segs)-1 {
+			base = joinPrefix(base, s+"/{"+paramName(it, s)+"}")
+		} else {
+			base = joinPrefix(base, s)
+		}
+	}
+	last := segs[len(segs)-1]
+	member := base + "/{" + paramName(it, last) + "}"
+	for _, ra := range resourceActions {
+		if ra.web && it.api {
+			continue
+		}
+		if len(it.only) > 0 && !slices.Contains(it.only, ra.name) || slices.Contains(it.except, ra.name) {
+			continue
+		}
+		p := base
+		if ra.member {
+			p = member
+		}
+		a := action{class: it.action.class, method: ra.name, name: short(it.action.class) + "." + ra.name}
+		w.emit(f, it.line, ra.method, p+ra.suffix, a, sc)
+	}
+}
+
+// paramName is a resource's parameter: ->parameters(['photos' =>
+// 'image']) or the resource's name in the singular.
+func paramName(it *item, res string) string {
+	if p := it.params[res]; p != "" {
+		return p
+	}
+	// admin/widgets: the last segment names it.
+	if i := strings.LastIndex(res, "/"); i >= 0 {
+		res = res[i+1:]
+	}
+	return singular(strings.ReplaceAll(res, "-", "_"))
+}
+
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies"):
+		return strings.TrimSuffix(s, "ies") + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "xes"), strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "shes"):
+		return strings.TrimSuffix(s, "es")
+	case strings.HasSuffix(s, "ss"):
+		return s
+	case strings.HasSuffix(s, "s"):
+		return strings.TrimSuffix(s, "s")
+	}
+	return s
+}
+
+// optionalParam is Laravel's {id?}.
+var optionalParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\?\}`)
+
+// emit adds one route.
+func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
+	full := urlpath.Join("/"+sc.prefix, optionalParam.ReplaceAllString(p, "{$1}"))
+	full, types := urlpath.Braces(full)
+	r := facts.Route{Kind: "", Method: method, Path: full, Framework: "laravel", File: f.path, Line: at, Handler: a.name}
+	mws := slices.Clone(sc.mw)
+	var cls *class
+	if a.closure != nil {
+		r.Body, r.EndLine = a.closure.body, a.closure.endLine
+		r.HandlerFile, r.HandlerLine = f.path, a.closure.line
+		r.Line = a.closure.line
+	} else if a.class != "" {
+		c := w.ix.class(a.class, cmpOr(sc.namespace, `App\Http\Controllers`))
+		if c != nil {
+			cls = c
+			if owner, m := w.ix.method(c, a.method); m != nil {
+				r.File, r.Line, r.EndLine, r.Body = owner.file, m.line, m.endLine, m.body
+				r.HandlerFile, r.HandlerLine = owner.file, m.line
+			}
+			mws = append(mws, w.ix.ctorMiddleware(c, a.method)...)
+		}
+	}
+	mws = slices.DeleteFunc(mws, func(m mwUse) bool {
+		return slices.ContainsFunc(sc.without, func(x string) bool { return mwAlias(x) == mwAlias(m.name) || short(x) == short(m.name) })
+	})
+	var gs []router.Guard
+	for _, m := range mws {
+		gs = append(gs, w.ix.guards(m, 0)...)
+	}
+	if why := authorizes(r.Body); why != "" {
+		gs = append(gs, router.Guard{Text: "handler " + why, Applied: facts.Evidence{File: r.File, Line: r.Line},
+			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "Laravel's Gate denies a guest unless the policy accepts one"}})
+	}
+	for _, g := range gs {
+		if g.Name != "" {
+			r.Middleware = append(r.Middleware, g.Name)
+		}
+	}
+	r.Params = route.Params(full, types)
+	typeParams(&r, cls, a.method)
+	dec := route.DecidePath(w.ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, sc.complete, w.ix.lookup)
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
+	route.Classify(&r, laravelVocab)
+	w.out.AddRoute(r)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+var laravelVocab = route.Vocabulary{
+	Upload:     []string{"->file(", "hasFile(", "UploadedFile", "->store(", "storeAs("},
+	UploadBody: regexp.MustCompile(`\$request->file\(|->hasFile\(|IFormFile`),
+}
+
+// typeParams types a path parameter from the handler's signature: int
+// $id, or a model bound by type (Post $post) whose key is an int.
+func typeParams(r *facts.Route, c *class, name string) {
+	if r.Body == "" {
+		return
+	}
+	sig, _, _ := strings.Cut(r.Body, "{")
+	for i := range r.Params {
+		p := &r.Params[i]
+		if m := regexp.MustCompile(`\b(int|string)\s+\$` + regexp.QuoteMeta(p.Name) + `\b`).FindStringSubmatch(sig); m != nil {
+			if m[1] == "int" {
+				p.Type = facts.TypeInt
+			} else {
+				p.Type = facts.TypeString
+			}
+		}
+	}
+}
+
+// ctorMiddleware is the middleware a controller's constructor puts on
+// one of its actions.
+func (ix *index) ctorMiddleware(c *class, action string) []mwUse {
+	var out []mwUse
+	for i := 0; c != nil && i < 8; i++ {
+		for _, m := range c.ctorMW {
+			if len(m.only) > 0 && !slices.Contains(m.only, action) || slices.Contains(m.except, action) {
+				continue
+			}
+			at := facts.Evidence{File: c.file, Line: m.line}
+			if m.authorizes {
+				if slices.Contains([]string{"index", "show", "create", "store", "edit", "update", "destroy"}, action) {
+					out = append(out, mwUse{name: authorizeResource, at: at})
+				}
+				continue
+			}
+			for _, n := range m.names {
+				out = append(out, mwUse{name: n, at: at})
+			}
+		}
+		c = ix.class(c.base, "")
+	}
+	return out
+}
+
+const authorizeResource = "authorizeResource"
+
+// authorizeCall is a handler's own authorization: the Gate or a policy
+// through the controller ($this->authorize), or abort_if/abort_unless
+// with a 401 or 403 on a test of the caller.
+var authorizeCall = regexp.MustCompile(`\$this->authorize(?:ForUser)?\s*\(|\bGate::(?:authorize|inspect)\s*\(|\babort_(?:if|unless)\s*\([^;]*?(?:user\(|\bAuth::|\bauth\(\)|\bGate::|->can(?:not)?\(|->cant\()[^;]*?,\s*40[13]\b|\$this->denyAccessUnlessGranted\s*\(`)
+
+// authorizes says how a handler authorizes its caller, or "".
+func authorizes(body string) string {
+	code := blankStrings(string(lang.StripComments(lang.PHP, []byte(body))))
+	if loc := authorizeCall.FindStringIndex(code); loc != nil {
+		call := code[loc[0]:loc[1]]
+		if i := strings.IndexAny(call, "(,"); i > 0 {
+			call = call[:i]
+		}
+		return "calls " + strings.TrimSpace(call)
+	}
+	return ""
+}
+
+// lookup finds a method by name for the auth judge: the one method of
+// that name in the tree.
+func (ix *index) lookup(name string) (code, defined string, ok bool) {
+	if i := strings.LastIndexAny(name, ".>:"); i >= 0 {
+		name = name[i+1:]
+	}
+	ms := ix.methods[strings.ToLower(name)]
+	if len(ms) != 1 {
+		return "", "", false
+	}
+	c := ix.owner[ms[0]]
+	return ms[0].body, c.file + ":" + strconv.Itoa(ms[0].line), true
+}
+
+// codeOf is a handler's code without its comments, for the auth judge.
+func codeOf(body string) string {
+	return string(lang.StripComments(lang.PHP, []byte(body)))
+}
+
+// blankStrings replaces the contents of string literals with spaces,
+// keeping offsets and newlines, so a word inside a string is not read as
+// code.
+func blankStrings(s string) string {
+	b := []byte(s)
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote == 0:
+			if c == '"' || c == '\'' {
+				quote = c
+			}
+		case c == '\\' && i+1 < len(b):
+			b[i] = ' '
+			if b[i+1] != '\n' {
+				b[i+1] = ' '
+			}
+			i++
+		case c == quote:
+			quote = 0
+		default:
+			if c != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}

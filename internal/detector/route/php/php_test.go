@@ -1,0 +1,99 @@
+package php
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+func scan(t *testing.T, app string) facts.Facts {
+	t.Helper()
+	return detectortest.Scan(t, filepath.Join("testdata", app), New())
+}
+
+// TestFixtures scores each fixture app's routes against its inline wants.
+func TestFixtures(t *testing.T) {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony"} {
+		t.Run(app, func(t *testing.T) {
+			f := scan(t, app)
+			var got []string
+			for _, r := range f.Surfaces {
+				got = append(got, r.Method+" "+r.Path)
+			}
+			detectortest.Check(t, app, got, detectortest.Wants(t, filepath.Join("testdata", app), ""))
+			for _, w := range f.Warnings {
+				t.Logf("warning: %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// TestAuth pins each route's auth and where it comes from: the middleware
+// by what its class does, the controller's constructor, the handler's
+// own authorization; and the lookalikes that guard nothing.
+func TestAuth(t *testing.T) {
+	type want struct {
+		app, method, path string
+		auth              string
+		evidence          string // a substring of the evidence
+		handler, file     string
+	}
+	tests := []want{
+		{"laravel", "GET", "/", "none", "", "closure", "routes/web.php"},
+		{"laravel", "GET", "/pricing", "none", "", "closure", "routes/web.php"}, // only the web group
+		{"laravel", "GET", "/account", "required", "Authenticate", "AccountController.show", "app/Http/Controllers/AccountController.php"},
+		{"laravel", "PUT", "/account/password", "required", "Authenticate", "AccountController.updatePassword", ""},
+		{"laravel", "GET", "/profile/{user}", "none", "", "AccountController.publicProfile", ""},                   // excepted from the constructor's auth
+		{"laravel", "DELETE", "/account", "required", "AccountController.php:12", "AccountController.destroy", ""}, // the constructor's auth
+		{"laravel", "GET", "/reports/{report}", "none", "", "ShowReport", "app/Http/Controllers/ShowReport.php"},
+		{"laravel", "GET", "/contact", "none", "", "ContactController.handle", ""}, // authorize only in a string
+		{"laravel", "POST", "/login", "none", "", "SessionController.store", ""},
+		{"laravel", "POST", "/logout", "required", "Authenticate", "SessionController.destroy", ""},
+		{"laravel", "GET", "/api/v1/posts", "none", "", "PostController.index", ""},
+		{"laravel", "PUT", "/api/v1/posts/{post}", "required", "authorize", "PostController.update", ""},
+		{"laravel", "DELETE", "/api/v1/posts/{post}", "none", "", "PostController.destroy", ""}, // authorize commented out
+		{"laravel", "GET", "/api/v1/admin/users", "required", "Authenticate", "UserController.index", "app/Http/Controllers/Admin/UserController.php"},
+		{"laravel", "GET", "/api/v1/status", "none", "", "closure", ""},                 // throttle
+		{"laravel", "GET", "/api/v1/feed", "none", "", "PostController.feed", ""},       // CORS
+		{"laravel", "GET", "/api/v1/notes/{id}", "none", "", "PostController.note", ""}, // headers
+		{"laravel", "POST", "/api/v1/drafts/{id}/publish", "required", "abort_unless", "PostController.publish", ""},
+		{"laravel", "POST", "/api/v1/flags/{id}", "required", "Authorize", "PostController.flag", ""},
+		{"laravel_legacy", "GET", "/", "none", "", "HomeController.index", "app/Http/Controllers/HomeController.php"},
+		{"laravel_legacy", "GET", "/billing/invoices/{invoice}", "required", "Authenticate extends Laravel's Authenticate", "BillingController.invoice", ""},
+		{"laravel_legacy", "GET", "/invoices/{invoice}/pdf", "none", "", "BillingController.pdf", ""},
+		{"laravel_legacy", "POST", "/rest/orders", "required", "token (defined app/Http/Middleware/CheckApiToken.php:9", "OrderController.store", "app/Http/Controllers/Api/OrderController.php"},
+		{"laravel_legacy", "GET", "/rest/ping", "none", "", "OrderController.ping", ""},
+		{"symfony", "GET", "/blog/{id}", "unknown", "", "BlogController.show", "src/Controller/BlogController.php"},
+		{"symfony", "POST", "/blog/{id}/edit", "required", "IsGranted(ROLE_ADMIN)", "BlogController.edit", ""},
+		{"symfony", "POST", "/blog/{id}/delete", "required", "denyAccessUnlessGranted", "BlogController.delete", ""},
+	}
+	cache := map[string]facts.Facts{}
+	for _, tt := range tests {
+		t.Run(tt.app+" "+tt.method+" "+tt.path, func(t *testing.T) {
+			f, ok := cache[tt.app]
+			if !ok {
+				f = scan(t, tt.app)
+				cache[tt.app] = f
+			}
+			for _, r := range f.Surfaces {
+				if r.Method != tt.method || r.Path != tt.path {
+					continue
+				}
+				if r.Auth != tt.auth || !strings.Contains(r.AuthEvidence, tt.evidence) {
+					t.Errorf("auth %s (%s), want %s (%s)", r.Auth, r.AuthEvidence, tt.auth, tt.evidence)
+				}
+				if r.Handler != tt.handler {
+					t.Errorf("handler %q, want %q", r.Handler, tt.handler)
+				}
+				if tt.file != "" && r.File != tt.file {
+					t.Errorf("file %s, want %s", r.File, tt.file)
+				}
+				return
+			}
+			t.Errorf("no route")
+		})
+	}
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.Controllers;
+
+[ApiController]
+[Route("api/[controller]")]
+public class ReportsController : ControllerBase
+{
+    private readonly ShopContext _db;
+
+    public ReportsController(ShopContext db) => _db = db;
+
+    [HttpGet("search")]
+    public IActionResult Search(string term)
+    {
+        var rows = _db.Reports.FromSqlRaw($"SELECT * FROM Reports WHERE Title = '{term}'").ToList(); // want: weakness sql-injection
+        var safe = _db.Reports.FromSqlInterpolated($"SELECT * FROM Reports WHERE Title = {term}").ToList();
+        var same = _db.Reports.FromSqlRaw("SELECT * FROM Reports WHERE Title = {0}", term).ToList();
+        using var cmd = new SqlCommand("SELECT * FROM Reports WHERE Owner = '" + term + "'"); // want: weakness sql-injection
+        string sql = "DELETE FROM Reports WHERE Title = '" + term + "'";
+        _db.Database.ExecuteSqlRaw(sql); // want: weakness sql-injection
+        return Ok(new { rows, safe, same });
+    }
+
+    [HttpPost("zip")]
+    public IActionResult Zip(string name)
+    {
+        Process.Start("/bin/sh", $"-c \"zip /tmp/out.zip /data/{name}\""); // want: weakness command-injection
+        Process.Start("zip", new[] { "/tmp/out.zip", name });
+        return Ok();
+    }
+}
