@@ -40,6 +40,7 @@ var frameworkGuards = map[string]string{
 	`Laravel\Sanctum\Http\Middleware\CheckForAnyAbility`:      "Sanctum's CheckForAnyAbility throws AuthenticationException without a token",
 	`Laravel\Passport\Http\Middleware\CheckScopes`:            "Passport's CheckScopes throws AuthenticationException without a token",
 	`Laravel\Passport\Http\Middleware\CheckForAnyScope`:       "Passport's CheckForAnyScope throws AuthenticationException without a token",
+	`Laravel\Passport\Http\Middleware\CheckClientCredentials`: "Passport's CheckClientCredentials throws AuthenticationException without a valid client token",
 	`Spatie\Permission\Middleware\RoleMiddleware`:             "spatie/laravel-permission's RoleMiddleware throws UnauthorizedException for a guest",
 	`Spatie\Permission\Middleware\PermissionMiddleware`:       "spatie/laravel-permission's PermissionMiddleware throws UnauthorizedException for a guest",
 	`Spatie\Permission\Middleware\RoleOrPermissionMiddleware`: "spatie/laravel-permission's RoleOrPermissionMiddleware throws UnauthorizedException for a guest",
@@ -75,12 +76,17 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 	}
 	alias, params, _ := strings.Cut(m.name, ":")
 	if members, ok := ix.groups[alias]; ok && depth < 4 && !strings.Contains(alias, `\`) {
-		var out []router.Guard
+		// The group is listed by its name; its members are judged, each
+		// under its own name.
+		out := []router.Guard{{Name: m.name, Applied: m.at, Verdict: plumbing("a middleware group, judged by its members")}}
 		for _, n := range members {
-			out = append(out, ix.guards(mwUse{name: n, at: m.at}, depth+1)...)
-		}
-		if len(out) == 0 {
-			out = append(out, router.Guard{Name: m.name, Applied: m.at, Verdict: plumbing("a middleware group with no member that rejects")})
+			for _, g := range ix.guards(mwUse{name: n, at: m.at}, depth+1) {
+				if g.Text == "" {
+					g.Text = g.Name
+				}
+				g.Name = ""
+				out = append(out, g)
+			}
 		}
 		return out
 	}
@@ -108,9 +114,10 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: why, Role: roleParam(alias, params)}
 		return []router.Guard{g}
 	}
-	// Laravel's own middleware other than its authenticators (sessions,
-	// cookies, CSRF, trimming) reject no caller by identity.
-	if frameworkPlumbing[target] || strings.HasPrefix(target, `Illuminate\`) && ix.byFQN[strings.ToLower(target)] == nil {
+	// Laravel's own middleware and its first-party packages' other than
+	// their authenticators (sessions, cookies, CSRF, Passport's fresh
+	// token cookie) reject no caller by identity.
+	if frameworkPlumbing[target] || (strings.HasPrefix(target, `Illuminate\`) || strings.HasPrefix(target, `Laravel\`)) && ix.byFQN[strings.ToLower(target)] == nil {
 		g.Verdict = plumbing(short(target) + " rejects no caller by identity")
 		return []router.Guard{g}
 	}
@@ -138,9 +145,10 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 	if owner, h := ix.method(c, "handle"); h != nil {
 		g.Source = h.body
 		g.Defined = facts.Evidence{File: owner.file, Line: h.line}
-	} else {
-		g.Verdict = plumbing(c.name + " has no handle() in the tree")
-		g.Verdict.Auth = facts.AuthUnknown
+	} else if top := ix.lineageTop(c); strings.HasPrefix(top.base, `Illuminate\`) || strings.HasPrefix(top.base, `Laravel\`) {
+		// It extends a framework middleware that is no authenticator
+		// (EncryptCookies, VerifyCsrfToken, TrimStrings).
+		g.Verdict = plumbing(c.name + " extends " + short(top.base) + ", which rejects no caller by identity")
 	}
 	return []router.Guard{g}
 }
@@ -163,4 +171,17 @@ func roleParam(alias, params string) string {
 	first, _, _ := strings.Cut(params, ",")
 	first, _, _ = strings.Cut(first, "|")
 	return first
+}
+
+// lineageTop is the last class of c's lineage the tree holds: its base
+// is outside the tree.
+func (ix *index) lineageTop(c *class) *class {
+	for i := 0; i < 8; i++ {
+		b := ix.class(c.base, "")
+		if b == nil || b == c {
+			return c
+		}
+		c = b
+	}
+	return c
 }

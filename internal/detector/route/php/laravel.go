@@ -142,6 +142,9 @@ func (ix *index) laravel(out *detector.Sink) {
 			sc.mw = []mwUse{{name: "web"}}
 		case strings.Contains("/"+f.path, "/routes/"):
 		default:
+			// A file outside routes/ that loads no route file (a
+			// package's routes, loaded by code the tree lacks) may run
+			// under middleware it does not show.
 			if !ix.loadsRoutes(f.items) {
 				sc.complete = false
 			}
@@ -151,15 +154,16 @@ func (ix *index) laravel(out *detector.Sink) {
 	}
 }
 
-// loadsRoutes says a file's items only load route files (a provider):
-// it is a root whose routes are all in other files.
+// loadsRoutes says a file loads route files (a RouteServiceProvider,
+// bootstrap/app.php): the app's own root, whose middleware is all in
+// view.
 func (ix *index) loadsRoutes(its []*item) bool {
 	for _, it := range its {
-		if it.kind != itInclude && it.include == "" {
-			return false
+		if it.include != "" || ix.loadsRoutes(it.children) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // target is the file an include names, when in the tree.
@@ -307,7 +311,6 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	full, types := urlpath.Braces(full)
 	r := facts.Route{Kind: "", Method: method, Path: full, Framework: "laravel", File: f.path, Line: at, Handler: a.name}
 	mws := slices.Clone(sc.mw)
-	var cls *class
 	if a.closure != nil {
 		r.Body, r.EndLine = a.closure.body, a.closure.endLine
 		r.HandlerFile, r.HandlerLine = f.path, a.closure.line
@@ -315,7 +318,6 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	} else if a.class != "" {
 		c := w.ix.class(a.class, cmpOr(sc.namespace, `App\Http\Controllers`))
 		if c != nil {
-			cls = c
 			if owner, m := w.ix.method(c, a.method); m != nil {
 				r.File, r.Line, r.EndLine, r.Body = owner.file, m.line, m.endLine, m.body
 				r.HandlerFile, r.HandlerLine = owner.file, m.line
@@ -340,7 +342,7 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 		}
 	}
 	r.Params = route.Params(full, types)
-	typeParams(&r, cls, a.method)
+	typeParams(&r)
 	dec := route.DecidePath(w.ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, sc.complete, w.ix.lookup)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
@@ -361,7 +363,7 @@ var laravelVocab = route.Vocabulary{
 
 // typeParams types a path parameter from the handler's signature: int
 // $id, or a model bound by type (Post $post) whose key is an int.
-func typeParams(r *facts.Route, c *class, name string) {
+func typeParams(r *facts.Route) {
 	if r.Body == "" {
 		return
 	}

@@ -152,7 +152,7 @@ func (ix *index) symfonyRoute(out *detector.Sink, c *class, m *method, method, p
 		}
 	}
 	r.Params = route.Params(p, types)
-	typeParams(&r, c, m.name)
+	typeParams(&r)
 	// The firewall's access_control (security.yaml) is not read: a
 	// route no attribute guards is unknown, not open.
 	dec := route.DecidePath(ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, false, ix.lookup)
