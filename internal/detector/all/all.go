@@ -11,6 +11,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/pipeline"
 	"github.com/threatmap/threatmap/internal/detector/response"
 	"github.com/threatmap/threatmap/internal/detector/roles"
+	csroute "github.com/threatmap/threatmap/internal/detector/route/csharp"
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	jsroute "github.com/threatmap/threatmap/internal/detector/route/js"
@@ -43,6 +44,7 @@ func New() []detector.Detector {
 		rbroute.New(),
 		jvm.New(),
 		phproute.New(),
+		csroute.New(),
 		graphql.New(),
 		websocket.New(),
 		// assets, third parties, stores, credentials, exits

@@ -1,0 +1,600 @@
+package csharp
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/route"
+	"github.com/threatmap/threatmap/internal/detector/route/router"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/urlpath"
+)
+
+type index struct {
+	files   []*file
+	classes map[string][]*class
+	methods map[string][]*method
+	owner   map[*method]*class
+	taught  *route.Taught
+}
+
+func newIndex(files []*file) *index {
+	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
+	ix := &index{files: files, classes: map[string][]*class{}, methods: map[string][]*method{}, owner: map[*method]*class{}}
+	for _, f := range files {
+		for _, c := range f.classes {
+			ix.classes[c.name] = append(ix.classes[c.name], c)
+			for _, m := range c.methods {
+				ix.methods[m.name] = append(ix.methods[m.name], m)
+				ix.owner[m] = c
+			}
+		}
+	}
+	return ix
+}
+
+// app is the settings of the project a file belongs to: the Program.cs
+// (or Startup.cs) nearest above it.
+type app struct {
+	policies                              map[string]string
+	fallback, filter, controllersAuth     string
+	fallbackAt, filterAt, controllersAtAt facts.Evidence
+	conventional                          []string
+	pathBase                              string
+}
+
+// appOf gathers the settings of the files in p's folder and above; a
+// setting in a sibling project does not apply.
+func (ix *index) appOf(p string) *app {
+	a := &app{policies: map[string]string{}}
+	for _, f := range ix.files {
+		d := path.Dir(f.path)
+		if d != "." && !strings.HasPrefix(p, d+"/") {
+			continue
+		}
+		for k, v := range f.policies {
+			a.policies[k] = v
+		}
+		if f.fallback != "" {
+			a.fallback, a.fallbackAt = f.fallback, facts.Evidence{File: f.path, Line: f.at["fallback"]}
+		}
+		if f.filter != "" {
+			a.filter, a.filterAt = f.filter, facts.Evidence{File: f.path, Line: f.at["filter"]}
+		}
+		if f.controllersAuth != "" {
+			a.controllersAuth, a.controllersAtAt = f.controllersAuth, facts.Evidence{File: f.path, Line: f.at["controllers"]}
+		}
+		a.conventional = append(a.conventional, f.conventional...)
+		if f.pathBase != "" {
+			a.pathBase = f.pathBase
+		}
+	}
+	return a
+}
+
+// demands is what a policy's code demands of the caller: "" when it lets
+// an anonymous caller through (RequireAssertion(_ => true)), else what
+// it requires.
+var (
+	demandsCaller = regexp.MustCompile(`RequireAuthenticatedUser\(|RequireRole\(|RequireClaim\(|RequireUserName\(|AddRequirements\(|Requirements\.Add\(|\.User\b|\.Identity\b|AddAuthenticationSchemes\(`)
+	roleArg       = regexp.MustCompile(`RequireRole\(\s*"([^"]+)"`)
+)
+
+// policyGuard is a guard for a policy by name ("" for the default
+// policy, which requires an authenticated user). ok is false when the
+// policy demands nothing of the caller.
+func (a *app) policyGuard(name, what string, at facts.Evidence) (router.Guard, bool) {
+	g := router.Guard{Name: what, Applied: at}
+	if name == "" || strings.HasPrefix(name, "\x00") {
+		code := strings.TrimPrefix(name, "\x00")
+		if code != "" && !demandsCaller.MatchString(code) {
+			return g, false
+		}
+		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Evidence: "ASP.NET Core's authorization middleware challenges (401) a caller the default policy does not authenticate"}
+		if m := roleArg.FindStringSubmatch(code); m != nil {
+			g.Verdict.Role = strings.ToLower(m[1])
+		}
+		return g, true
+	}
+	code, found := a.policies[name]
+	if found && !demandsCaller.MatchString(code) {
+		return g, false
+	}
+	g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: strings.ToLower(name),
+		Evidence: "ASP.NET Core's authorization middleware denies a caller policy " + strconv.Quote(name) + " rejects"}
+	if m := roleArg.FindStringSubmatch(code); m != nil {
+		g.Verdict.Role = strings.ToLower(m[1])
+	}
+	return g, true
+}
+
+// authorizeAttr turns an [Authorize] attribute into a guard.
+func (a *app) authorizeAttr(at attr, file string) (router.Guard, bool) {
+	policy, roles := "", ""
+	for i, ar := range at.args {
+		switch {
+		case ar.name == "Roles":
+			roles = ar.str
+		case ar.name == "Policy" || ar.name == "" && i == 0:
+			policy = ar.str
+		}
+	}
+	name := "[Authorize]"
+	if len(at.args) > 0 {
+		var parts []string
+		for _, ar := range at.args {
+			v := ar.text
+			if ar.ok {
+				v = strconv.Quote(ar.str)
+			}
+			if ar.name != "" {
+				v = ar.name + " = " + v
+			}
+			parts = append(parts, v)
+		}
+		name = "[Authorize(" + strings.Join(parts, ", ") + ")]"
+	}
+	ev := facts.Evidence{File: file, Line: at.line}
+	if roles != "" {
+		role, _, _ := strings.Cut(roles, ",")
+		return router.Guard{Name: name, Applied: ev, Verdict: router.Verdict{Auth: facts.AuthRequired, Role: strings.ToLower(strings.TrimSpace(role)),
+			Evidence: "ASP.NET Core denies a caller without role " + strings.TrimSpace(role)}}, true
+	}
+	g, ok := a.policyGuard(policy, name, ev)
+	return g, ok
+}
+
+// globalGuards are the guards every controller action or endpoint
+// without its own authorization metadata gets: the fallback policy, a
+// global AuthorizeFilter (controllers only), RequireAuthorization on
+// MapControllers (controllers only).
+func (a *app) globalGuards(controller bool) []router.Guard {
+	var out []router.Guard
+	if a.fallback != "" && demandsCaller.MatchString(a.fallback) {
+		out = append(out, router.Guard{Name: "FallbackPolicy", Applied: a.fallbackAt,
+			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "the fallback policy requires an authenticated user wherever no [Authorize] or [AllowAnonymous] is set"}})
+	}
+	if controller && a.filter != "" && (demandsCaller.MatchString(a.filter) || !strings.Contains(a.filter, "(") || strings.HasSuffix(strings.TrimSpace(a.filter), "()")) {
+		out = append(out, router.Guard{Name: "AuthorizeFilter", Applied: a.filterAt,
+			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "a global AuthorizeFilter authorizes every controller action"}})
+	}
+	if controller && a.controllersAuth != "" {
+		if g, ok := a.policyGuard(strings.TrimPrefix(a.controllersAuth, "\x00policy:"), "MapControllers().RequireAuthorization()", a.controllersAtAt); ok {
+			if !strings.HasPrefix(a.controllersAuth, "\x00policy:") {
+				g, ok = a.policyGuard("", "MapControllers().RequireAuthorization()", a.controllersAtAt)
+				_ = ok
+			}
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func has(attrs []attr, names ...string) bool {
+	return slices.ContainsFunc(attrs, func(a attr) bool { return slices.Contains(names, a.name) })
+}
+
+// base is a class's base class in the tree.
+func (ix *index) base(c *class) *class {
+	if c.base == "" {
+		return nil
+	}
+	if cs := ix.classes[c.base]; len(cs) > 0 && cs[0] != c {
+		return cs[0]
+	}
+	return nil
+}
+
+// lineage is c and its base classes in the tree, c first.
+func (ix *index) lineage(c *class) []*class {
+	out := []*class{c}
+	for b := ix.base(c); b != nil && len(out) < 8; b = ix.base(b) {
+		out = append(out, b)
+	}
+	return out
+}
+
+// isController says c is a controller: [ApiController] or [Controller]
+// on it or a base, a name ending in Controller, or a base class the
+// framework's (Controller, ControllerBase) or one that is.
+func (ix *index) isController(c *class) bool {
+	if has(c.attrs, "NonController") {
+		return false
+	}
+	for _, k := range ix.lineage(c) {
+		if has(k.attrs, "ApiController", "Controller") {
+			return true
+		}
+		if k.base == "Controller" || k.base == "ControllerBase" || k.base == "ApiController" {
+			return true
+		}
+	}
+	// A POCO controller: public, named ...Controller, routed by
+	// attributes.
+	return strings.HasSuffix(c.name, "Controller") && (c.base != "" || has(c.attrs, "Route") ||
+		slices.ContainsFunc(c.methods, func(m *method) bool { v, r := attrTemplates(m.attrs); return len(v)+len(r) > 0 }))
+}
+
+var httpAttrs = map[string]string{
+	"HttpGet": "GET", "HttpPost": "POST", "HttpPut": "PUT", "HttpDelete": "DELETE", "HttpPatch": "PATCH",
+	"HttpHead": "HEAD", "HttpOptions": "OPTIONS",
+}
+
+// template is one route template an attribute gives.
+type template struct {
+	method string
+	path   string
+	set    bool // a template was written
+}
+
+func attrTemplates(attrs []attr) (verbs []template, routes []string) {
+	for _, a := range attrs {
+		if m, ok := httpAttrs[a.name]; ok {
+			t := template{method: m}
+			for i, ar := range a.args {
+				if (ar.name == "" && i == 0 || ar.name == "template" || ar.name == "Template") && ar.ok {
+					t.path, t.set = ar.str, true
+				}
+			}
+			verbs = append(verbs, t)
+		}
+		if a.name == "AcceptVerbs" {
+			var tpl string
+			set := false
+			for _, ar := range a.args {
+				if ar.name == "Route" {
+					tpl, set = ar.str, true
+				}
+			}
+			for _, ar := range a.args {
+				if ar.name == "" && ar.ok {
+					for _, v := range strings.Split(ar.str, ",") {
+						verbs = append(verbs, template{method: strings.ToUpper(strings.TrimSpace(v)), path: tpl, set: set})
+					}
+				}
+			}
+		}
+		if a.name == "Route" && len(a.args) > 0 && a.args[0].ok {
+			routes = append(routes, a.args[0].str)
+		}
+	}
+	return verbs, routes
+}
+
+func (ix *index) controllers(out *detector.Sink) {
+	for _, f := range ix.files {
+		for _, c := range f.classes {
+			if !ix.isController(c) || strings.HasPrefix(c.name, "Abstract") {
+				continue
+			}
+			ix.controller(out, c)
+		}
+	}
+}
+
+func (ix *index) controller(out *detector.Sink, c *class) {
+	a := ix.appOf(c.file)
+	var classRoutes []string
+	area := ""
+	var classAuth []attr
+	anonClass := false
+	for _, k := range ix.lineage(c) {
+		_, rs := attrTemplates(k.attrs)
+		if len(classRoutes) == 0 {
+			classRoutes = rs
+		}
+		for _, at := range k.attrs {
+			switch at.name {
+			case "Area":
+				if area == "" && len(at.args) > 0 {
+					area = at.args[0].str
+				}
+			case "Authorize":
+				classAuth = append(classAuth, at)
+			case "AllowAnonymous":
+				anonClass = true
+			}
+		}
+	}
+	ctrl := strings.TrimSuffix(c.name, "Controller")
+	for _, k := range ix.lineage(c) {
+		for _, m := range k.methods {
+			if !m.public || m.static || has(m.attrs, "NonAction") || k != c && !has(m.attrs, "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "Route") {
+				continue
+			}
+			verbs, routes := attrTemplates(m.attrs)
+			action := strings.TrimSuffix(m.name, "Async")
+			for _, at := range m.attrs {
+				if at.name == "ActionName" && len(at.args) > 0 {
+					action = at.args[0].str
+				}
+			}
+			var paths []template
+			switch {
+			case len(verbs) > 0 || len(routes) > 0:
+				if len(verbs) == 0 {
+					verbs = []template{{method: "ANY"}}
+				}
+				for _, v := range verbs {
+					tpls := []string{v.path}
+					if !v.set && len(routes) > 0 {
+						tpls = routes
+					}
+					for _, t := range tpls {
+						if len(classRoutes) == 0 && !v.set && len(routes) == 0 {
+							// [HttpPost] on a conventionally routed action.
+							for _, p := range conventional(a.conventional, m) {
+								paths = append(paths, template{method: v.method, path: p})
+							}
+							continue
+						}
+						for _, p := range combine(classRoutes, t) {
+							paths = append(paths, template{method: v.method, path: p})
+						}
+					}
+				}
+			case len(classRoutes) > 0:
+				// An action with no template of its own answers at the
+				// controller's, when that names the action.
+				for _, cr := range classRoutes {
+					if strings.Contains(cr, "[action]") {
+						paths = append(paths, template{method: "ANY", path: cr})
+					}
+				}
+			default:
+				for _, p := range conventional(a.conventional, m) {
+					paths = append(paths, template{method: "GET", path: p})
+				}
+			}
+			for _, p := range paths {
+				full := strings.NewReplacer("[controller]", ctrl, "[action]", action, "[area]", area).Replace(p.path)
+				full = strings.ReplaceAll(full, "{controller}", ctrl)
+				full = strings.ReplaceAll(full, "{action}", action)
+				ix.emitAction(out, a, k, m, p.method, joinPath(a.pathBase, full), classAuth, anonClass)
+			}
+		}
+	}
+}
+
+// combine joins a controller's templates with an action's: an action's
+// template that starts with / or ~/ stands alone.
+func combine(classRoutes []string, t string) []string {
+	if strings.HasPrefix(t, "/") || strings.HasPrefix(t, "~/") || len(classRoutes) == 0 {
+		return []string{strings.TrimPrefix(t, "~")}
+	}
+	out := make([]string, 0, len(classRoutes))
+	for _, c := range classRoutes {
+		out = append(out, joinPath(c, t))
+	}
+	return out
+}
+
+// conventionalSeg is a conventional pattern's segment: {name=default} or
+// {name?}.
+var conventionalSeg = regexp.MustCompile(`^\{(\w+)(=[^}]*)?(\?)?\}$`)
+
+// conventional is where a conventional route pattern serves an action:
+// /Controller/Action, with an {id} the action takes a parameter for.
+func conventional(patterns []string, m *method) []string {
+	if len(patterns) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range patterns {
+		var segs []string
+		for _, s := range strings.Split(strings.Trim(p, "/"), "/") {
+			sm := conventionalSeg.FindStringSubmatch(s)
+			if sm == nil {
+				segs = append(segs, s)
+				continue
+			}
+			switch sm[1] {
+			case "controller", "action":
+				segs = append(segs, "{"+sm[1]+"}")
+			default:
+				optional := sm[2] != "" || sm[3] != ""
+				if optional && !slices.ContainsFunc(m.params, func(pp param) bool { return strings.EqualFold(pp.name, sm[1]) }) {
+					continue
+				}
+				segs = append(segs, "{"+sm[1]+"}")
+			}
+		}
+		out = append(out, strings.Join(segs, "/"))
+	}
+	return out
+}
+
+// routeParam is an ASP.NET Core route parameter: {id:int}, {id?},
+// {*slug}, {**path}, {id=5}.
+var routeParam = regexp.MustCompile(`\{\*{0,2}([A-Za-z_][A-Za-z0-9_]*)((?::[^{}]*(?:\{[^{}]*\})?[^{}]*)*)?\??(=[^}]*)?\}`)
+
+func normalize(p string) (string, map[string]string) {
+	types := map[string]string{}
+	p = routeParam.ReplaceAllStringFunc(p, func(s string) string {
+		sm := routeParam.FindStringSubmatch(s)
+		cons := sm[2]
+		switch {
+		case strings.Contains(cons, ":int") || strings.Contains(cons, ":long"):
+			types[sm[1]] = facts.TypeInt
+		case strings.Contains(cons, ":guid"):
+			types[sm[1]] = facts.TypeUUID
+		case cons != "":
+			types[sm[1]] = facts.TypeString
+		}
+		return "{" + sm[1] + "}"
+	})
+	p = strings.ReplaceAll(p, "?}", "}")
+	return urlpath.Normalize(p), types
+}
+
+// paramTypes types path parameters from an action's signature.
+func paramTypes(types map[string]string, ps []param) {
+	for _, p := range ps {
+		if _, ok := types[p.name]; ok {
+			continue
+		}
+		switch strings.TrimSuffix(p.typ, "?") {
+		case "int", "long", "short", "uint", "ulong":
+			types[p.name] = facts.TypeInt
+		case "Guid":
+			types[p.name] = facts.TypeUUID
+		case "string":
+			types[p.name] = facts.TypeString
+		}
+	}
+}
+
+func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, verb, p string, classAuth []attr, anonClass bool) {
+	full, types := normalize(p)
+	paramTypes(types, m.params)
+	r := facts.Route{Method: verb, Path: full, Framework: "aspnetcore", File: c.file, Line: m.line, EndLine: m.endLine,
+		Handler: c.name + "." + m.name, Body: m.body, HandlerFile: c.file, HandlerLine: m.line}
+	var gs []router.Guard
+	anon := has(m.attrs, "AllowAnonymous") || anonClass && !has(m.attrs, "Authorize")
+	metadata := anon || len(classAuth) > 0 || has(m.attrs, "Authorize")
+	if !anon {
+		for _, at := range classAuth {
+			if g, ok := a.authorizeAttr(at, c.file); ok {
+				gs = append(gs, g)
+			}
+		}
+		for _, at := range m.attrs {
+			if at.name == "Authorize" {
+				if g, ok := a.authorizeAttr(at, c.file); ok {
+					gs = append(gs, g)
+				}
+			}
+		}
+		for _, g := range a.globalGuards(true) {
+			// The fallback policy applies only where no authorization
+			// metadata is set.
+			if g.Name == "FallbackPolicy" && metadata {
+				continue
+			}
+			gs = append(gs, g)
+		}
+	}
+	ix.emit(out, r, gs, types, "[AllowAnonymous]", anon)
+}
+
+func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, types map[string]string, anonName string, anon bool) {
+	if anon {
+		r.Middleware = append(r.Middleware, anonName)
+	}
+	for _, g := range gs {
+		r.Middleware = append(r.Middleware, g.Name)
+	}
+	r.Params = route.Params(r.Path, types)
+	code := string(lang.StripComments(lang.CSharp, []byte(r.Body)))
+	if forbids.MatchString(code) {
+		gs = append(gs, router.Guard{Text: "handler returns Forbid()/Challenge()", Applied: facts.Evidence{File: r.File, Line: r.Line},
+			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "the handler answers a caller who fails its test of the user with Forbid() or Challenge()"}})
+	}
+	dec := route.DecidePath(ix.taught, gs, code, r.File+":"+strconv.Itoa(r.Line), r.Path, true, ix.lookup)
+	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
+	if anon && r.Auth == facts.AuthNone {
+		r.AuthEvidence = anonName + " lets anonymous callers in"
+	}
+	route.Classify(&r, vocab)
+	out.AddRoute(r)
+}
+
+// forbids is a handler that turns away a caller its test of the user
+// fails: if (!User.IsInRole("Admin")) return Forbid();
+var forbids = regexp.MustCompile(`if\s*\([^)]*\bUser\b[^)]*\)[^;{]*\{?\s*return\s+(?:Forbid|Challenge)\(`)
+
+var vocab = route.Vocabulary{
+	Upload:     []string{"IFormFile", "Request.Form.Files", "MultipartReader"},
+	UploadBody: regexp.MustCompile(`\bIFormFile\b|\.Form\.Files\b`),
+}
+
+func (ix *index) lookup(name string) (code, defined string, ok bool) {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	ms := ix.methods[name]
+	if len(ms) != 1 {
+		return "", "", false
+	}
+	c := ix.owner[ms[0]]
+	return ms[0].body, c.file + ":" + strconv.Itoa(ms[0].line), true
+}
+
+// minimal adds the minimal API endpoints.
+func (ix *index) minimal(out *detector.Sink) {
+	for _, f := range ix.files {
+		a := ix.appOf(f.path)
+		for _, mp := range f.maps {
+			prefix := ""
+			var auth []authCall
+			seen := map[string]bool{}
+			for on := mp.on; on != "" && !seen[on]; {
+				seen[on] = true
+				g := f.groups[on]
+				if g == nil {
+					break
+				}
+				prefix = joinPath(g.prefix, prefix)
+				auth = append(slices.Clone(g.auth), auth...)
+				on = g.parent
+			}
+			for _, g := range mp.inline {
+				prefix = joinPath(prefix, g.prefix)
+				auth = append(auth, g.auth...)
+			}
+			auth = append(auth, mp.auth...)
+			full, types := normalize(joinPath(a.pathBase, joinPath(prefix, mp.path)))
+			r := facts.Route{Method: "", Path: full, Framework: "aspnetcore", File: f.path, Line: mp.line, Handler: mp.handler.name}
+			var attrs []attr
+			if mp.handler.body != "" {
+				r.Body, r.EndLine, r.HandlerFile, r.HandlerLine = mp.handler.body, mp.handler.endLine, f.path, mp.handler.line
+			} else if ms := ix.methods[mp.handler.name]; len(ms) == 1 {
+				m, c := ms[0], ix.owner[ms[0]]
+				r.Body, r.File, r.Line, r.EndLine, r.HandlerFile, r.HandlerLine = m.body, c.file, m.line, m.endLine, c.file, m.line
+				paramTypes(types, m.params)
+				attrs = m.attrs
+			}
+			// The endpoint's own call, then its groups', innermost first:
+			// the last AllowAnonymous or RequireAuthorization nearest the
+			// endpoint decides; AllowAnonymous wins over any.
+			anon := has(attrs, "AllowAnonymous")
+			var gs []router.Guard
+			for _, ac := range auth {
+				if !ac.require {
+					anon = true
+				}
+			}
+			if !anon {
+				for _, ac := range auth {
+					name := "RequireAuthorization()"
+					if ac.policy != "" && !strings.HasPrefix(ac.policy, "\x00") {
+						name = "RequireAuthorization(" + strconv.Quote(ac.policy) + ")"
+					}
+					if g, ok := a.policyGuard(ac.policy, name, facts.Evidence{File: f.path, Line: ac.line}); ok {
+						gs = append(gs, g)
+					}
+				}
+				for _, at := range attrs {
+					if at.name == "Authorize" {
+						if g, ok := a.authorizeAttr(at, r.File); ok {
+							gs = append(gs, g)
+						}
+					}
+				}
+				if len(auth) == 0 && !has(attrs, "Authorize") {
+					gs = append(gs, a.globalGuards(false)...)
+				}
+			}
+			for _, m := range mp.methods {
+				rr := r
+				rr.Method = m
+				ix.emit(out, rr, gs, types, "AllowAnonymous()", anon)
+			}
+		}
+	}
+}

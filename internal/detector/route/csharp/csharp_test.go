@@ -1,0 +1,86 @@
+package csharp
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector/detectortest"
+	"github.com/threatmap/threatmap/internal/facts"
+)
+
+func scan(t *testing.T, app string) facts.Facts {
+	t.Helper()
+	return detectortest.Scan(t, filepath.Join("testdata", app), New())
+}
+
+// TestFixtures scores each fixture app's routes against its inline wants.
+func TestFixtures(t *testing.T) {
+	for _, app := range []string{"webapi", "mvc", "minimal"} {
+		t.Run(app, func(t *testing.T) {
+			f := scan(t, app)
+			var got []string
+			for _, r := range f.Surfaces {
+				got = append(got, r.Method+" "+r.Path)
+			}
+			detectortest.Check(t, app, got, detectortest.Wants(t, filepath.Join("testdata", app), ""))
+			for _, w := range f.Warnings {
+				t.Logf("warning: %s: %s", w.File, w.Message)
+			}
+		})
+	}
+}
+
+// TestAuth pins each route's auth and its evidence: attributes on the
+// controller, its base and the action; endpoint and group calls; the
+// fallback policy and a global filter; and the lookalikes (an attribute
+// in a comment or a string, a policy that demands nothing).
+func TestAuth(t *testing.T) {
+	tests := []struct {
+		app, method, path string
+		auth, evidence    string
+		role, handler     string
+	}{
+		{"webapi", "GET", "/health", "none", "", "", "lambda"},
+		{"webapi", "GET", "/api/v2/items/{id}", "required", "RequireAuthorization()", "", "lambda"},
+		{"webapi", "GET", "/api/v2/catalog", "none", "AllowAnonymous()", "", "lambda"},
+		{"webapi", "DELETE", "/api/v2/admin/items/{id}", "required", "RequireAuthorization()", "", "Delete"},
+		{"webapi", "POST", "/feedback", "none", "", "", "lambda"}, // a policy that demands nothing
+		{"webapi", "PUT", "/posts/{id}", "required", "Editors", "editor", "lambda"},
+		{"webapi", "POST", "/hooks/stripe", "none", "", "", "lambda"},
+		{"webapi", "GET", "/api/Orders", "required", "[Authorize]", "", "OrdersController.List"}, // inherited from the base
+		{"webapi", "GET", "/api/Orders/public/{code}", "none", "[AllowAnonymous]", "", "OrdersController.ByCode"},
+		{"webapi", "POST", "/api/Orders/Import", "required", "[Authorize]", "admin", "OrdersController.Import"},
+		{"webapi", "GET", "/api/status", "none", "", "", "StatusController.Get"}, // [Authorize] only in a comment and a string
+		{"webapi", "GET", "/api/status/admin", "required", "Forbid", "", "StatusController.Admin"},
+		{"webapi", "POST", "/api/status/reindex", "none", "", "", "StatusController.Reindex"},
+		{"mvc", "GET", "/portal/Home/Index", "none", "[AllowAnonymous]", "", "HomeController.Index"},
+		{"mvc", "GET", "/portal/Home/Details/{id}", "required", "AuthorizeFilter", "", "HomeController.Details"},
+		{"minimal", "GET", "/me", "required", "FallbackPolicy", "", "lambda"},
+		{"minimal", "GET", "/", "none", "", "", "lambda"},
+		{"minimal", "POST", "/login", "none", "", "", "lambda"},
+	}
+	cache := map[string]facts.Facts{}
+	for _, tt := range tests {
+		t.Run(tt.app+" "+tt.method+" "+tt.path, func(t *testing.T) {
+			f, ok := cache[tt.app]
+			if !ok {
+				f = scan(t, tt.app)
+				cache[tt.app] = f
+			}
+			for _, r := range f.Surfaces {
+				if r.Method != tt.method || r.Path != tt.path {
+					continue
+				}
+				if r.Auth != tt.auth || !strings.Contains(r.AuthEvidence, tt.evidence) || r.AuthRole != tt.role {
+					t.Errorf("auth %s %q (%s), want %s %q (%s)", r.Auth, r.AuthRole, r.AuthEvidence, tt.auth, tt.role, tt.evidence)
+				}
+				if r.Handler != tt.handler {
+					t.Errorf("handler %q, want %q", r.Handler, tt.handler)
+				}
+				return
+			}
+			t.Errorf("no route")
+		})
+	}
+}
