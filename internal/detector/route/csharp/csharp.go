@@ -44,6 +44,11 @@ func (*Detector) Keywords() []string {
 	return []string{"Controller", "[Route", "[Http", "Map", "Authoriz", "AllowAnonymous", "UsePathBase"}
 }
 
+// Exempt takes every C# file whatever its words: a minimal API names
+// its handler by method group (app.MapDelete("/x", ItemHandlers.Delete)),
+// and the class holding it may say nothing of routing.
+func (d *Detector) Exempt(p string) bool { return d.Match(p) }
+
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	t, err := f.Tree(ctx, lang.CSharp)
