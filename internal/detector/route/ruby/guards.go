@@ -26,6 +26,12 @@ var (
 	raiseDenied = regexp.MustCompile(`\b(?:raise|fail)\s*\(?\s*(?:[\w:]*::)?\w*(?:AccessDenied|NotAuthorized|Unauthorized|Unauthorised|Forbidden|NotAuthenticated|Unauthenticated|PermissionDenied|NotPermitted|AuthenticationError|AuthorizationError)\w*`)
 	// redirectLogin sends the caller to sign in.
 	redirectLogin = regexp.MustCompile(`\bredirect(?:_to)?\s*\(?\s*[^\n]{0,80}?(?:login|log_in|logon|sign_?in|signin|new_\w*session|sessions?_(?:path|url)|/session|/auth\b)`)
+	// redirectAbsent sends the caller elsewhere when no one is signed in,
+	// wherever it sends them: redirect_to root_url if !current_user,
+	// unless logged_in? ... redirect_to ... end. A redirect taken when the
+	// caller IS signed in (bouncing them off the login page) is not one.
+	redirectAbsent = regexp.MustCompile(`\bredirect(?:_to)?\b[^\n]*?\b(?:unless\s+` + absentCaller + `|if\s+(?:!\s*|not\s+)` + absentCaller + `|if\s+` + absentCaller + `\s*(?:&?\.)\s*(?:nil|blank)\?)|` +
+		`\b(?:unless\s+` + absentCaller + `|if\s+(?:!\s*|not\s+)` + absentCaller + `|if\s+` + absentCaller + `\s*(?:&?\.)\s*(?:nil|blank)\?)[^\n]*(?:\n[^\n]*){0,3}?\n\s*redirect(?:_to)?\b`)
 	// libraryReject calls a library's method that rejects: Devise's
 	// authenticate_<scope>! and Warden's authenticate!, Rails' HTTP
 	// authentication, Doorkeeper, CanCanCan and Pundit.
@@ -37,6 +43,10 @@ var (
 	// word is a name a method body may call.
 	word = regexp.MustCompile(`[a-z_][A-Za-z0-9_]*[!?]?`)
 )
+
+// absentCaller is an expression for who is signed in: current_user,
+// @current_account, logged_in?, user_signed_in?, session[:user_id].
+const absentCaller = `\(?\s*(?:@?current_[a-z_]+\b\??|[a-z_]*(?:logged_in|signed_in|authenticated)[a-z_]*\??|session\[\s*:?["']?[a-z_]*(?:user|account|member)[a-z_]*["']?\s*\])`
 
 // why says why Ruby code rejects a caller, or "": direct reads its own
 // code; follow reads the methods of cls it calls, a few calls deep.
@@ -103,6 +113,9 @@ func rubyRejects(src string) string {
 	}
 	if redirectLogin.MatchString(src) && tests.MatchString(src) && callerWords.MatchString(src) {
 		return "redirects to login"
+	}
+	if redirectAbsent.MatchString(src) {
+		return "redirects a caller who is not signed in"
 	}
 	if status403.MatchString(src) && tests.MatchString(src) && callerWords.MatchString(src) {
 		return "responds 403"

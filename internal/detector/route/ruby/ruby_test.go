@@ -58,6 +58,13 @@ func TestRouteDetails(t *testing.T) {
 		// is an admin.
 		{"rails", "DELETE", "/admin/users/{id}", "app/controllers/admin/users_controller.rb", 6, "Admin::UsersController#destroy", "required", "admin", "redirects to login"},
 		{"rails", "GET", "/admin/stats", "app/controllers/admin/dashboard_controller.rb", 3, "Admin::DashboardController#stats", "required", "admin", ""},
+		// Inherited from Portal::BaseController, one of two filters
+		// named on one line: a redirect (to the front page, not a login
+		// page) taken when no member is signed in.
+		{"rails", "GET", "/portal/invoices", "app/controllers/portal/invoices_controller.rb", 3, "Portal::InvoicesController#index", "required", "", "redirects a caller who is not signed in"},
+		// Lookalike: the inherited redirect is taken when a member IS
+		// signed in.
+		{"rails", "GET", "/kiosk/screen", "app/controllers/kiosk/screens_controller.rb", 3, "Kiosk::ScreensController#show", "none", "", ""},
 		// Lookalikes: a filter that loads a record, one named authorize_*
 		// that only logs.
 		{"rails", "GET", "/reports/{id}", "app/controllers/reports_controller.rb", 7, "ReportsController#show", "none", "", ""},
@@ -65,7 +72,7 @@ func TestRouteDetails(t *testing.T) {
 		{"rails", "GET", "/feeds", "app/controllers/feeds_controller.rb", 6, "FeedsController#index", "none", "", ""},
 		{"rails", "GET", "/v1/tokens/{id}", "app/controllers/api/tokens_controller.rb", 5, "Api::TokensController#show", "required", "", "check_token (defined app/controllers/api/tokens_controller.rb:11, applied app/controllers/api/tokens_controller.rb:3): responds 401"},
 		// routes.rb's authenticate block guards a mounted app.
-		{"rails", "ANY", "/sidekiq", "config/routes.rb", 34, "Sidekiq::Web", "required", "", "authenticate :user"},
+		{"rails", "ANY", "/sidekiq", "config/routes.rb", 42, "Sidekiq::Web", "required", "", "authenticate :user"},
 		// An implicit action (a template only): the route's own line.
 		{"rails", "GET", "/users/sign_in", "config/routes.rb", 4, "devise/sessions#new", "none", "", ""},
 		{"rails", "POST", "/hooks/{provider}", "app/controllers/hooks_controller.rb", 4, "HooksController#receive", "none", "", ""},
@@ -117,7 +124,13 @@ func TestRejects(t *testing.T) {
 		{"access error", "raise AccessDenied unless current_user.admin?", "raises an access error"},
 		{"redirect login", "redirect_to new_user_session_path unless user_signed_in?", "redirects to login"},
 		{"403 on the caller", "head :forbidden unless current_user&.admin?", "responds 403"},
+		{"redirect anywhere when signed out", "path = root_url\nredirect_to path and reset_session if !current_user", "redirects a caller who is not signed in"},
+		{"redirect unless signed in", "redirect_to root_path unless logged_in?", "redirects a caller who is not signed in"},
+		{"redirect in a block", "if session[:user_id].nil?\n  redirect_to '/'\nend", "redirects a caller who is not signed in"},
+		{"redirect in an unless block", "unless current_account\n  flash[:error] = 'no'\n  redirect_to root_path\nend", "redirects a caller who is not signed in"},
 		// Lookalikes.
+		{"bounce a signed-in caller off the login page", "redirect_to dashboard_path if current_user", ""},
+		{"redirect a signed-in caller in a block", "if logged_in?\n  redirect_to home_path\nend", ""},
 		{"sets a locale", "I18n.locale = params[:locale] || I18n.default_locale", ""},
 		{"loads a record", "@post = Post.find(params[:id])", ""},
 		{"only logs", `Rails.logger.info("viewer #{current_user&.id}")`, ""},

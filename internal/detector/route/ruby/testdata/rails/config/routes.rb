@@ -24,6 +24,14 @@ Rails.application.routes.draw do
     get "stats", to: "dashboard#stats" # want: GET /admin/stats
   end
 
+  namespace :portal do
+    resources :invoices, only: :index # want: GET /portal/invoices
+  end
+
+  namespace :kiosk do
+    resource :screen, only: :show # want: GET /kiosk/screen
+  end
+
   scope "/v1", module: "api" do
     constraints(format: :json) do
       get "tokens/:id(.:format)" => "tokens#show" # want: GET /v1/tokens/{id}

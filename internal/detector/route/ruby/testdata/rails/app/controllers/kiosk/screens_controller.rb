@@ -1,0 +1,7 @@
+module Kiosk
+  class ScreensController < BaseController
+    def show
+      render :show
+    end
+  end
+end
