@@ -448,12 +448,33 @@ func composePasswords(data []byte) []candidate {
 			raw = strings.TrimSpace(raw[:i])
 		}
 		v := strings.Trim(raw, `"'`)
-		if v == "" || strings.Contains(v, "${") || strings.HasPrefix(v, "$") {
+		if v == "" || strings.Contains(v, "${") || strings.HasPrefix(v, "$") || namesItsKind(v) {
 			continue
 		}
 		out = append(out, newCandidate(ruleDefaultPassword, name, v, m[4]+strings.Index(raw, v)))
 	}
 	return out
+}
+
+// capsWords is a value made of capital words joined by underscores.
+var capsWords = regexp.MustCompile(`^[A-Z]+(?:_[A-Z]+)+$`)
+
+// namesItsKind reports a value that says what goes there instead of
+// holding it: capital words naming a secret's kind (STRONG_DB_PASSWORD,
+// REPLACE_WITH_LONG_SECRET), the way a compose file to copy marks what
+// its reader must write. A default the app would run with (postgres,
+// ADMIN_DEFAULT) names no kind and stays one.
+func namesItsKind(v string) bool {
+	if !capsWords.MatchString(v) {
+		return false
+	}
+	for _, w := range strings.Split(v, "_") {
+		switch w {
+		case "PASSWORD", "PASSWD", "SECRET", "KEY", "TOKEN":
+			return true
+		}
+	}
+	return false
 }
 
 // isSeedPath matches seed scripts: prisma/seed.ts, db/seeds.py,

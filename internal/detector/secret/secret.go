@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -105,7 +106,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inTable(c.rule, c.secret, l, c.start)) {
 			continue
 		}
-		if c.rule == "generic-api-key" && sampleValue(c.secret) && !chosenName(c.variable) {
+		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret)) {
 			continue
 		}
 		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && storageKey(f.Data, c.variable, c.secret, c.start)) {
@@ -128,6 +129,43 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		out.AddSecret(s)
 	}
 	return nil
+}
+
+// inProse reports a match inside a quoted sentence: a translation's
+// "Afficher/masquer le mot de passe" under a key that names a password.
+// The literal around the match holds words separated by spaces; a key is
+// one unbroken run.
+func inProse(data []byte, start int, secret string) bool {
+	if start <= 0 || start > len(data) {
+		return false
+	}
+	ls := bytes.LastIndexByte(data[:start], '\n') + 1
+	le := bytes.IndexByte(data[start:], '\n')
+	if le < 0 {
+		le = len(data) - start
+	}
+	before, after := data[ls:start], data[min(len(data), start+len(secret)):start+le]
+	q := bytes.LastIndexAny(before, `"'`)
+	if q < 0 {
+		return false
+	}
+	end := bytes.IndexByte(after, before[q])
+	if end < 0 {
+		return false
+	}
+	lit := string(before[q+1:]) + secret + string(after[:end])
+	words := strings.Fields(lit)
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !strings.ContainsRune("/',.-:!?()", r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // filler reports a value that shows where a key goes rather than holding
