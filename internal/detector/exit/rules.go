@@ -60,6 +60,55 @@ func errorDetail(_ *fileCtx, stmt string) (string, bool) {
 	return "error response includes the exception message", true
 }
 
+// jsErrorDetail is errorDetail for JavaScript: the message of an error
+// the handler threw itself in the try block the catch closes (throw new
+// Error("Missing parameter 'price'")) is the handler's own sentence, not
+// internals: no exit, unless the stack goes with it.
+func jsErrorDetail(fc *fileCtx, stmt string) (string, bool) {
+	if !strings.Contains(stmt, ".stack") && fc.catchesOwnThrow(fc.cur) {
+		return "", false
+	}
+	return errorDetail(fc, stmt)
+}
+
+var (
+	jsCatch    = re(`\bcatch\s*\(\s*\w+\s*\)\s*\{`)
+	jsTry      = re(`\btry\s*\{`)
+	jsOwnThrow = re("\\bthrow\\s+new\\s+\\w*Error\\(\\s*['\"`]")
+	jsAnyThrow = re(`\bthrow\b`)
+	jsAwaits   = re(`\bawait\b|\.then\(`)
+)
+
+// catchesOwnThrow reports whether line i is in a catch block (within a
+// few lines of it) whose try block throws errors of its own making, each
+// with a message the code wrote, and waits for no call that could throw
+// another.
+func (fc *fileCtx) catchesOwnThrow(i int) bool {
+	catch := -1
+	for j := i; j >= 0 && j > i-6; j-- {
+		if jsCatch.MatchString(fc.line(j)) {
+			catch = j
+			break
+		}
+	}
+	if catch < 0 {
+		return false
+	}
+	var block []string
+	for j := catch; j >= 0 && j > catch-80; j-- {
+		l := fc.line(j)
+		block = append(block, l)
+		if jsTry.MatchString(l) {
+			text := strings.Join(block, "\n")
+			own := len(jsOwnThrow.FindAllStringIndex(text, -1))
+			// A call the block waits for (a query, a fetch) throws its
+			// own errors, with internals in their messages.
+			return own > 0 && own == len(jsAnyThrow.FindAllStringIndex(text, -1)) && !jsAwaits.MatchString(text)
+		}
+	}
+	return false
+}
+
 // pyHTTPAnswer is a Python statement that answers HTTP whatever function
 // holds it: an abort, an HTTP exception, a response built. A bare return
 // answers only from a handler (the rule reads where it is).
@@ -223,7 +272,7 @@ var rules = []rule{
 	// error-response: the response call starts on the line; the error text
 	// may be on its continuation lines.
 	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: pyErrorDetail},
-	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: errorDetail},
+	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: jsErrorDetail},
 	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: errorDetail},
 
 	// debug-mode
