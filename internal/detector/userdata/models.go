@@ -34,6 +34,9 @@ type Relation struct {
 	// Field is the model's field that holds the reference, when it is one.
 	Field string
 	Line  int
+	// File is the file that declares the relation when another file's
+	// class inherits it (a base's owner key); "" for the model's own file.
+	File string
 	// User: the target is the framework's user model, named through the
 	// framework (settings.AUTH_USER_MODEL, get_user_model(), "auth.User",
 	// Supabase's auth.users), not a model of the app.
@@ -137,6 +140,15 @@ var (
 var sqlTableRE = regexp.MustCompile(`\btable\s*=\s*True\b`)
 
 func pythonModels(src []byte) []Model {
+	out, _ := pythonClasses(src)
+	return out
+}
+
+// pythonClasses reads a file's models, and what another file may make a
+// model: every model class of the file by its declared name (abstract
+// bases too), and the classes on bases the file does not define.
+func pythonClasses(src []byte) ([]Model, *pyFile) {
+	pf := &pyFile{defs: map[string]pyDef{}}
 	var out []Model
 	lines, nest := code.NewLines(src), nesting{}
 	// The annotated fields of every class, for SQLModel tables that
@@ -188,16 +200,19 @@ func pythonModels(src []byte) []Model {
 		if n := string(src[m[4]:m[5]]); n != md.Name {
 			parent[n] = len(out)
 		}
-		if pyAbstractRE.Match(body) {
+		isAbstract := pyAbstractRE.Match(body)
+		if isAbstract {
 			abstract = append(abstract, len(out))
 		}
+		pf.defs[string(src[m[4]:m[5]])] = pyDef{Model: md, abstract: isAbstract}
 		out = append(out, md)
 	}
 	// An abstract base has no table: its fields are its subclasses'.
 	for i := len(abstract) - 1; i >= 0; i-- {
 		out = slices.Delete(out, abstract[i], abstract[i]+1)
 	}
-	return out
+	pf.rest = pyOtherClasses(src, classes, orm, lines, authUser)
+	return out, pf
 }
 
 var (

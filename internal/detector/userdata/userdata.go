@@ -9,6 +9,7 @@ package userdata
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -45,6 +46,9 @@ type Detector struct {
 	// written: per model key, the plain columns the code fills with the
 	// signed-in user's id (owners.go).
 	written map[string]map[string]bool
+	// py: per Python file, its model classes and the classes on bases
+	// defined elsewhere, for models whose base is another file's.
+	py []*pyFile
 }
 
 // pendingAsset is an asset of a model a migration declares.
@@ -123,6 +127,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		d.mu.Unlock()
 	}
+	if pf := readPyFile(f.Path, f.Data); pf != nil {
+		d.mu.Lock()
+		d.py = append(d.py, pf)
+		d.mu.Unlock()
+	}
 	var step *migrationStep
 	if isMigration(f.Path) {
 		step = &migrationStep{file: f.Path, declared: map[string]string{}, firstLine: map[string]int{}, ops: schemaOps(f.Path, f.Data)}
@@ -155,52 +164,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 	}
 	for _, m := range models {
-		var personal, billingState []string
-		classes := map[string]string{}
-		person := m.Account
-		signsIn, secret := m.Account, false
-		logged := logRecord(m.Fields)
-		keys := relationKeys(m)
-		ref := referenceRecord(m, keys)
-		for _, field := range m.Fields {
-			if keys[field.Name] {
-				continue // another row's key (user_auth_tokens, location_children), whatever its name
-			}
-			c := FieldClass(m.Name, field)
-			if ref && c == Identity && strings.Contains(strings.ToLower(field.Name), "name") {
-				c = "" // a language's or licence's full_name names the thing
-			}
-			if c == FreeText && logged {
-				c = ""
-			}
-			switch KindOf(c) {
-			case KindUserData:
-				personal = append(personal, field.Name)
-				person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
-				signsIn = signsIn || c == Identity || c == AuthSecret && signInSecret(field.Name)
-				secret = secret || c == AuthSecret
-			case KindIntegrity:
-				billingState = append(billingState, field.Name)
-			}
-			if c != "" {
-				classes[field.Name] = string(c)
-			}
+		user, billing, sm := classify(m, f.Path)
+		if user != nil {
+			add(*user, m.Name, false)
 		}
-		if len(billingState) == 0 && billingModel(m.Name, m.Fields) {
-			for _, field := range m.Fields {
-				if FieldClass(m.Name, field) == "" && !strings.EqualFold(field.Name, "id") {
-					billingState = append(billingState, field.Name)
-				}
-			}
+		if billing != nil {
+			add(*billing, m.Name, true)
 		}
-		ev := []facts.Evidence{{File: f.Path, Line: m.Line}}
-		if len(personal) > 0 {
-			add(facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Classes: only(classes, personal), Evidence: ev}, m.Name, false)
-		}
-		if len(billingState) > 0 {
-			add(facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}, m.Name, true)
-		}
-		seen = append(seen, seenModel{Model: m, file: f.Path, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret})
+		seen = append(seen, sm)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -218,6 +189,82 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	return nil
 }
 
+// classify reads what a model's fields make it: its user-data asset, its
+// billing state's integrity asset (each nil when none), and the model as
+// Finish sees it.
+func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
+	var personal, billingState []string
+	classes := map[string]string{}
+	person := m.Account
+	signsIn, secret := m.Account, false
+	logged := logRecord(m.Fields)
+	keys := relationKeys(m)
+	ref := referenceRecord(m, keys)
+	for _, field := range m.Fields {
+		if keys[field.Name] {
+			continue // another row's key (user_auth_tokens, location_children), whatever its name
+		}
+		c := FieldClass(m.Name, field)
+		if ref && c == Identity && strings.Contains(strings.ToLower(field.Name), "name") {
+			c = "" // a language's or licence's full_name names the thing
+		}
+		if c == FreeText && logged {
+			c = ""
+		}
+		switch KindOf(c) {
+		case KindUserData:
+			personal = append(personal, field.Name)
+			person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
+			signsIn = signsIn || c == Identity || c == AuthSecret && signInSecret(field.Name)
+			secret = secret || c == AuthSecret
+		case KindIntegrity:
+			billingState = append(billingState, field.Name)
+		}
+		if c != "" {
+			classes[field.Name] = string(c)
+		}
+	}
+	if len(billingState) == 0 && billingModel(m.Name, m.Fields) {
+		for _, field := range m.Fields {
+			if FieldClass(m.Name, field) == "" && !strings.EqualFold(field.Name, "id") {
+				billingState = append(billingState, field.Name)
+			}
+		}
+	}
+	ev := []facts.Evidence{{File: file, Line: m.Line}}
+	if len(personal) > 0 {
+		user = &facts.Asset{Kind: KindUserData, Name: m.Name, Fields: personal, Classes: only(classes, personal), Evidence: ev}
+	}
+	if len(billingState) > 0 {
+		billing = &facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}
+	}
+	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret}
+}
+
+// addCrossFileModels adds the Python classes that are models through a
+// base class another file declares (crossFileModels), as Detect adds a
+// file's own.
+func (d *Detector) addCrossFileModels(out *detector.Sink) {
+	slices.SortFunc(d.py, func(a, b *pyFile) int { return strings.Compare(a.file, b.file) })
+	models, files := crossFileModels(d.py)
+	d.py = nil
+	for i, m := range models {
+		user, billing, sm := classify(m, files[i])
+		if user != nil {
+			if freeTextOnly(*user) {
+				d.textOnly = append(d.textOnly, pendingAsset{asset: *user, model: m.Name, file: files[i]})
+			} else {
+				out.AddAsset(*user)
+			}
+		}
+		if billing != nil {
+			out.AddAsset(*billing)
+		}
+		d.seen = append(d.seen, sm)
+		d.current[code.ModelKey(m.Name)] = true
+	}
+}
+
 // Finish implements detector.Finisher: a model that belongs to a user
 // (a foreign key, a many-to-one relation or a ref to the user model, or
 // to a model that itself belongs to one) holds data about that user, and
@@ -232,6 +279,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
+	d.addCrossFileModels(out)
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.
@@ -270,7 +318,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 					// project's home dashboard): that record's owner does
 					// not own the row.
 					if r.User || users[tk] || owner[tk] != nil && tk != k && !r.SetNull {
-						owner[k] = &facts.AssetOwner{Model: r.Target, File: m.file, Line: r.Line}
+						owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
 						changed = true
 						break
 					}
