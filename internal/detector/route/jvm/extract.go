@@ -76,6 +76,9 @@ type file struct {
 	// auto-configuration off.
 	starter          int
 	excludesSecurity bool
+	// contextPath: the file is a Spring Boot configuration that serves
+	// its module's controllers under this prefix.
+	contextPath string
 }
 
 // excludeSecurity is an annotation that turns Spring Boot's security

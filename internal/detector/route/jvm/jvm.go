@@ -47,7 +47,7 @@ func (*Detector) Name() string { return "route/jvm" }
 // Match takes Java and Kotlin sources that are not tests, and the build
 // files that say whether Spring Boot secures the app by default.
 func (*Detector) Match(p string) bool {
-	if isBuildFile(p) {
+	if isBuildFile(p) || isAppConfig(p) {
 		return true
 	}
 	switch lang.Of(p) {
@@ -63,12 +63,20 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path",
 	}
 }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if isAppConfig(f.Path) {
+		if cp := contextPath(f.Path, f.Data); cp != "" {
+			d.mu.Lock()
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp})
+			d.mu.Unlock()
+		}
+		return nil
+	}
 	if isBuildFile(f.Path) {
 		if line := starterLine(f.Path, f.Data); line > 0 {
 			d.mu.Lock()
@@ -106,6 +114,9 @@ type index struct {
 	// isSpring: the tree has a Spring controller or bean.
 	isSpring bool
 	filters  []router.Guard
+	// contextPaths are the prefixes Spring Boot serves each module's
+	// controllers under, by module root.
+	contextPaths map[string]string
 }
 
 func newIndex(files []*file) *index {
@@ -135,7 +146,13 @@ func newIndex(files []*file) *index {
 	}
 	var starter *file
 	configured, excluded := false, false
+	ix.contextPaths = map[string]string{}
 	for _, f := range files {
+		if f.contextPath != "" {
+			if _, ok := ix.contextPaths[moduleRoot(f.path)]; !ok {
+				ix.contextPaths[moduleRoot(f.path)] = f.contextPath
+			}
+		}
 		for _, s := range f.security {
 			ix.rules = append(ix.rules, ix.parseRules(f, s)...)
 		}
@@ -537,8 +554,14 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 			types[k] = v
 		}
 	}
+	// Spring Security matches the path within the app; the world reaches
+	// it under the context path.
+	public := path
+	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && p.framework == "spring" {
+		public = urlpath.Join(cp, path)
+	}
 	r := facts.Route{
-		Method: p.method, Path: path, Framework: p.framework, File: p.file, Line: p.line, EndLine: p.endLine,
+		Method: p.method, Path: public, Framework: p.framework, File: p.file, Line: p.line, EndLine: p.endLine,
 		Handler: p.handler, Body: p.body, HandlerFile: p.file, HandlerLine: p.line,
 	}
 	if p.hfile != "" {
@@ -557,7 +580,7 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 			r.Middleware = append(r.Middleware, g.Name)
 		}
 	}
-	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), path, true, ix.lookup)
+	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), public, true, ix.lookup)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && permit != nil && permit.access == "permitAll" {
 		r.AuthEvidence = route.Where(permit.guard())

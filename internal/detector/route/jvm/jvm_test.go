@@ -66,7 +66,7 @@ func TestRouteDetails(t *testing.T) {
 		{"kotlin", "GET", "/api/status", "StatusController.status", "required", "", "anyRequest", ""},
 		{"kotlin", "GET", "/api/fn/items", "ItemHandler.list", "none", "", "permitAll", ""},
 		{"kotlin", "POST", "/api/fn/items/{id}", "ItemHandler.update", "required", "", "anyRequest", "id:unknown"},
-		{"boot_default", "GET", "/notes/{id}", "NoteController.get", "required", "", "spring-boot-starter-security with no HttpSecurity configuration (applied pom.xml:13)", "id:int"},
+		{"boot_default", "GET", "/app/notes/{id}", "NoteController.get", "required", "", "spring-boot-starter-security with no HttpSecurity configuration (applied pom.xml:13)", "id:int"},
 		{"boot_excluded", "GET", "/pages/{slug}", "PageController.page", "none", "", "", "slug:string"},
 		{"boot_commented", "GET", "/feed", "FeedController.feed", "none", "", "", ""},
 	}

@@ -11,7 +11,7 @@ public class NoteController {
         this.notes = notes;
     }
 
-    @GetMapping("/{id}") // want: GET /notes/{id}
+    @GetMapping("/{id}") // want: GET /app/notes/{id}
     public Note get(@PathVariable long id) {
         return notes.findById(id).orElseThrow();
     }
