@@ -420,7 +420,13 @@ func (r *jsReader) call(n *syntax.Node) {
 			if len(args) >= 3 {
 				rels = append(rels, r.drizzleForeignKeys(args[2], columns)...)
 			}
-			r.out = append(r.out, Model{Name: name, Line: syntax.Line(n), Fields: fields, Relations: rels})
+			md := Model{Name: name, Line: syntax.Line(n), Fields: fields, Relations: rels}
+			if p := n.Parent(); p != nil && p.Type() == "variable_declarator" {
+				if v := p.ChildByFieldName("name"); v != nil && v.Type() == "identifier" {
+					md.Binding = r.t.Text(v)
+				}
+			}
+			r.out = append(r.out, md)
 		}
 	}
 }

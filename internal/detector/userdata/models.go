@@ -18,6 +18,10 @@ type Model struct {
 	// Table is the table the model is stored in when its declaration
 	// names one (__tablename__, db_table): a foreign key names the table.
 	Table string
+	// Binding is the variable a table declaration is assigned to (a
+	// Drizzle table's const usersTable = sqliteTable("users", ...)), by
+	// which other files import and reference it.
+	Binding string
 	// Account: the model extends the framework's user (Django's
 	// AbstractUser), so it is the app's user model whatever its fields.
 	Account bool

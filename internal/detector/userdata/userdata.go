@@ -265,6 +265,44 @@ func (d *Detector) addCrossFileModels(out *detector.Sink) {
 	}
 }
 
+// resolveBindings points a relation that names a table by the variable
+// another file declares it in (a Drizzle column's references(() =>
+// usersTable.id), usersTable imported) at that table's model. A name
+// that is a model's own stays as it is.
+func (d *Detector) resolveBindings() {
+	names, bound := map[string]bool{}, map[string]string{}
+	for _, m := range d.seen {
+		names[code.ModelKey(m.Name)] = true
+		if m.Table != "" {
+			names[code.ModelKey(m.Table)] = true
+		}
+	}
+	for _, m := range d.seen {
+		if m.Binding == "" {
+			continue
+		}
+		b := code.ModelKey(m.Binding)
+		if to, ok := bound[b]; !names[b] && (!ok || to == m.Name) {
+			bound[b] = m.Name
+		} else if ok && to != m.Name {
+			bound[b] = "" // two tables by one name: neither
+		}
+	}
+	for i := range d.seen {
+		// The relations are shared with the file's memo: copied before
+		// the first change.
+		cloned := false
+		for j, r := range d.seen[i].Relations {
+			if to := bound[code.ModelKey(r.Target)]; to != "" && !names[code.ModelKey(r.Target)] {
+				if !cloned {
+					d.seen[i].Relations, cloned = slices.Clone(d.seen[i].Relations), true
+				}
+				d.seen[i].Relations[j].Target = to
+			}
+		}
+	}
+}
+
 // Finish implements detector.Finisher: a model that belongs to a user
 // (a foreign key, a many-to-one relation or a ref to the user model, or
 // to a model that itself belongs to one) holds data about that user, and
@@ -280,6 +318,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.addCrossFileModels(out)
+	d.resolveBindings()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.
