@@ -587,7 +587,7 @@ func callee(name string) string {
 
 var (
 	// callSite is a call in code: the name, dotted, before "(".
-	callSite = regexp.MustCompile(`(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*)\s*\(`)
+	callSite = regexp.MustCompile(`(?:^|[^\w$.])((?:this\.)?(?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*)\s*\(`)
 	// skipCallee are calls no helper lookup can resolve to auth: keywords
 	// and builtins that look like calls.
 	skipCallee = map[string]bool{

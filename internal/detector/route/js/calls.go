@@ -61,10 +61,13 @@ type useItem struct {
 	// call is a factory call with its string argument (requireRole('admin')),
 	// the form a guard's role is judged on; "" otherwise.
 	callText string
-	ref      *ref
-	call     *callRef // a factory call whose return value may be a router
-	text     string   // inline function source
-	line     int
+	// wrapped is the one middleware a wrapper call is given:
+	// ifAuthNeeded(this.authMiddleware.bind(this)) wraps this.authMiddleware.
+	wrapped string
+	ref     *ref
+	call    *callRef // a factory call whose return value may be a router
+	text    string   // inline function source
+	line    int
 	// serves: an inline (req, res) => res.send(...) that answers requests
 	// itself; static: express.static / serve-static. Both are routes when
 	// mounted at a path.
@@ -204,6 +207,11 @@ func (f *fileFacts) collectRouters(t *syntax.Tree) {
 		}
 		if name.Type() == "member_expression" && !strings.HasPrefix(key, "this.") {
 			return true
+		}
+		if value.Type() == "new_expression" {
+			if c := value.ChildByFieldName("constructor"); c != nil && c.Type() == "identifier" {
+				f.instances[key] = t.Text(c)
+			}
 		}
 		if d, ok := f.routerOf(t, value); ok {
 			d.key = key
@@ -1204,6 +1212,39 @@ func factoryCall(t *syntax.Tree, call *syntax.Node, name string) string {
 	return ""
 }
 
+// wrappedArg is the name of the one function reference a call is given,
+// f.bind(this) read as f: wrap(requireAuth), wrap(this.check.bind(this)).
+func wrappedArg(t *syntax.Tree, call *syntax.Node) string {
+	args := argList(call)
+	if len(args) != 1 {
+		return ""
+	}
+	a := args[0]
+	if a.Type() == "call_expression" {
+		fn := a.ChildByFieldName("function")
+		if fn == nil || fn.Type() != "member_expression" || t.Text(fn.ChildByFieldName("property")) != "bind" {
+			return ""
+		}
+		a = fn.ChildByFieldName("object")
+	}
+	if a == nil || (a.Type() != "identifier" && a.Type() != "member_expression") {
+		return ""
+	}
+	return t.Text(a)
+}
+
+// passesRequest says a wrapper's code hands the request on to the
+// function it was given: its first parameter is called with (req, res...).
+var wrapperParam = regexp.MustCompile(`^[^\n(]*\(\s*([A-Za-z_$][\w$]*)`)
+
+func passesRequest(src string) bool {
+	m := wrapperParam.FindStringSubmatch(src)
+	if m == nil {
+		return false
+	}
+	return regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(m[1]) + `\s*\(\s*[A-Za-z_$][\w$]*\s*,\s*[A-Za-z_$][\w$]*`).MatchString(src[len(m[0]):])
+}
+
 // calleeName is how a middleware call reads without its arguments:
 // jwt({...}).unless({...}) is jwt.unless, rateLimit(opts) is rateLimit.
 func calleeName(t *syntax.Tree, n *syntax.Node) string {
@@ -1398,7 +1439,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			return useItem{name: name, line: syntax.Line(a), static: true, vendored: strings.Contains(t.Text(a), "node_modules"),
 				served: staticFolder(t, arg0(a))}
 		}
-		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a), callText: factoryCall(t, a, name)}
+		it := useItem{name: name, call: f.callOf(t, a), line: syntax.Line(a), callText: factoryCall(t, a, name), wrapped: wrappedArg(t, a)}
 		if fn != nil && fn.Type() == "identifier" {
 			// A factory that builds a router: app.use('/auth', authRoutes(db)).
 			it.ref = &ref{local: t.Text(fn)}

@@ -20,10 +20,11 @@ import (
 func TestFixtures(t *testing.T) {
 	apps := []struct{ dir, fw string }{
 		{fwExpress, fwExpress},
-		{"express-mounts", fwExpress}, // factories, setup functions, non-auth middleware
-		{"express-loops", fwExpress},  // routes and mounts registered in loops over literal arrays
-		{"express-env", fwExpress},    // middleware put on a path, or only in development
-		{"express-idioms", fwExpress}, // QUERY, multi-path mounts, router classes, path aliases per service
+		{"express-mounts", fwExpress},  // factories, setup functions, non-auth middleware
+		{"express-loops", fwExpress},   // routes and mounts registered in loops over literal arrays
+		{"express-env", fwExpress},     // middleware put on a path, or only in development
+		{"express-classes", fwExpress}, // routers kept on class instances, mounted behind a wrapped guard
+		{"express-idioms", fwExpress},  // QUERY, multi-path mounts, router classes, path aliases per service
 		{fwFastify, fwFastify},
 		{"fastify-autoload", fwFastify}, // @fastify/autoload folders and autoPrefix, @fastify/static
 		{fwKoa, fwKoa},

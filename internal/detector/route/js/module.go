@@ -62,22 +62,26 @@ type module struct {
 	classes map[string]funcInfo
 	members map[string]string // const a = b.c: local name -> member it names
 	aliases map[string]string // function name -> fn@N key of a plugin/setup function
-	returns map[string]retVal // fn@N key -> the name it returns
-	libs    map[string]bool   // server frameworks the file imports
+	// instances are names bound to a new instance of a class:
+	// this.apiRouter = new ApiRouter(this) gives this.apiRouter -> ApiRouter.
+	instances map[string]string
+	returns   map[string]retVal // fn@N key -> the name it returns
+	libs      map[string]bool   // server frameworks the file imports
 }
 
 func newModule(p string) *module {
 	return &module{
-		path:    p,
-		imports: map[string]importRef{},
-		exports: map[string]ref{},
-		consts:  map[string]strExpr{},
-		funcs:   map[string]funcInfo{},
-		classes: map[string]funcInfo{},
-		members: map[string]string{},
-		aliases: map[string]string{},
-		returns: map[string]retVal{},
-		libs:    map[string]bool{},
+		path:      p,
+		imports:   map[string]importRef{},
+		exports:   map[string]ref{},
+		consts:    map[string]strExpr{},
+		funcs:     map[string]funcInfo{},
+		classes:   map[string]funcInfo{},
+		members:   map[string]string{},
+		aliases:   map[string]string{},
+		instances: map[string]string{},
+		returns:   map[string]retVal{},
+		libs:      map[string]bool{},
 	}
 }
 
@@ -149,6 +153,16 @@ func (m *module) collectBindings(t *syntax.Tree) {
 			m.noteReturn(t, n)
 		case "function_expression", "function", "arrow_function", "method_definition":
 			m.noteReturn(t, n)
+			if n.Type() == "method_definition" {
+				// A class's method, as Class.method, for a guard named
+				// through an instance (this.auth.check) or this.
+				if c := enclosingClass(n); c != nil && c.Type() == "class_declaration" {
+					cn, mn := c.ChildByFieldName("name"), n.ChildByFieldName("name")
+					if cn != nil && mn != nil {
+						m.classes[t.Text(cn)+"."+t.Text(mn)] = newFuncInfo(t, n)
+					}
+				}
+			}
 		case "assignment_expression":
 			m.assignment(t, n)
 		case "class_declaration":

@@ -215,7 +215,15 @@ func (r *resolver) link(f *fileFacts) {
 				continue
 			}
 			if it.name != "" {
-				names = append(names, it.name)
+				name := it.name
+				if it.wrapped != "" {
+					// A wrapper that hands each request to the middleware it
+					// was given guards as that middleware does.
+					if src, _, ok := r.lookup(f)(it.name); ok && passesRequest(src) {
+						name = it.wrapped
+					}
+				}
+				names = append(names, name)
 				lines = slices.Insert(lines, len(names)-1, it.line)
 				calls = append(calls, it.callText)
 			}
@@ -254,6 +262,22 @@ func (r *resolver) ref(f *fileFacts, v ref, depth int) *node {
 	}
 	if imp, ok := f.imports[name]; ok {
 		return r.ref(f, ref{imp: &imp}, depth+1)
+	}
+	if i := strings.LastIndex(name, "."); i > 0 {
+		// this.apiRouter.router with this.apiRouter = new ApiRouter(...):
+		// the router the class keeps as this.router, in its own module or
+		// this one.
+		if cls, ok := f.instances[name[:i]]; ok {
+			tf := f
+			if imp, ok := f.imports[cls]; ok {
+				tf = r.target(f.path, imp.from)
+			}
+			if tf != nil {
+				if n := r.nodes[tf.path+"#this."+name[i+1:]]; n != nil {
+					return n
+				}
+			}
+		}
 	}
 	if head, tail, ok := strings.Cut(name, "."); ok && head != "this" {
 		// routes.users with routes a namespace or CommonJS object import.
@@ -598,6 +622,37 @@ func (r *resolver) lookup(f *fileFacts) route.Lookup {
 		if fi, file, ok := r.funcDef(f, name, 0); ok {
 			return fi.text, file + ":" + itoa(fi.line), true
 		}
+		if i := strings.LastIndexByte(name, '.'); i > 0 && strings.HasPrefix(name, "this.") {
+			// this.auth.check applied in the file that set this.auth =
+			// new Auth(): read there when only one file of the tree did.
+			var hit *funcInfo
+			var where string
+			n := 0
+			for _, ff := range r.sortedFiles() {
+				if _, ok := ff.instances[name[:i]]; ok && ff != f {
+					if fi, file, ok := r.funcDef(ff, name, 0); ok {
+						hit, where = &fi, file
+						n++
+					}
+				}
+			}
+			if strings.Count(name, ".") == 1 {
+				// this.check applied in another file's class (a mount's
+				// wrapped middleware): the one class method of that name.
+				for _, ff := range r.sortedFiles() {
+					for k, fi := range ff.classes {
+						if strings.HasSuffix(k, "."+name[i+1:]) && strings.Count(k, ".") == 1 {
+							fi := fi
+							hit, where = &fi, ff.path
+							n++
+						}
+					}
+				}
+			}
+			if n == 1 {
+				return hit.text, where + ":" + itoa(hit.line), true
+			}
+		}
 		key := name[strings.LastIndexByte(name, '.')+1:]
 		if head, _, dotted := strings.Cut(name, "."); dotted && requestValues[head] {
 			// req.isAuthenticated, this.check: a method of the request
@@ -663,6 +718,33 @@ func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, stri
 	}
 	if fi, ok := f.classes[name]; ok {
 		return fi, f.path, true
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		inst, meth := name[:i], name[i+1:]
+		if inst == "this" {
+			// this.check: the method of the one class here that has it.
+			var found []funcInfo
+			for k, fi := range f.classes {
+				if strings.HasSuffix(k, "."+meth) && !strings.Contains(strings.TrimSuffix(k, "."+meth), ".") {
+					found = append(found, fi)
+				}
+			}
+			if len(found) == 1 {
+				return found[0], f.path, true
+			}
+		} else if cls, ok := f.instances[inst]; ok {
+			// this.auth.check with this.auth = new Auth(...): Auth's method,
+			// in its own module or this one.
+			tf := f
+			if imp, ok := f.imports[cls]; ok {
+				tf = r.target(f.path, imp.from)
+			}
+			if tf != nil {
+				if fi, ok := tf.classes[cls+"."+meth]; ok {
+					return fi, tf.path, true
+				}
+			}
+		}
 	}
 	head, tail, dotted := strings.Cut(name, ".")
 	key := name
