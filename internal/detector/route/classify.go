@@ -50,6 +50,15 @@ var (
 	oauthWords = []string{"oauth", "oauth2", "auth", "login", "sso", "openid", "oidc", "saml", "signin"}
 )
 
+var (
+	// goReadsBody is Go handler code that reads what the request carries:
+	// its body, a form, a binder over it. (Other languages hand the body in
+	// as parameters, a dependency or params: there, any handler may.)
+	goReadsBody = regexp.MustCompile(`Body|FormValue|ParseForm|ParseMultipartForm|ReadAll|Bind\w*\(|GetRawData|BodyParser|\.Request\b`)
+	// answersGet is a handler that branches on the GET method itself.
+	answersGet = regexp.MustCompile(`(?i)method\s*(==+|\.equals\(|===)\s*["']GET["']|case\s+["']GET["']|http\.MethodGet`)
+)
+
 // Vocabulary is what a framework's own API names mean for a route's tags.
 // Each framework declares its table in its own file; a detector passes
 // the tables of the frameworks it reads to Classify.
@@ -149,7 +158,14 @@ func Classify(r *facts.Route, v Vocabulary) {
 	// Under an admin path, a person acts on the app's hooks (POST
 	// /admin/reset-hooks): senders post to a receiver of their own.
 	posted := r.Method != "GET" && r.Method != "HEAD" && r.Method != "DELETE" && r.Method != "OPTIONS" && !hasSeg(adminWords)
-	if !oauthCallback && (posted && hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) || containsAny(body, webhookWords[:len(webhookWords)-1])) {
+	// A path that names hooks makes a receiver only of a handler that
+	// acts on what is posted: one that reads no request body (a settings
+	// page, a test send of a stored hook) or answers GET itself (lists the
+	// app's own outgoing hooks, then creates one on POST) manages or sends
+	// webhooks, it receives none.
+	byPath := posted && hasSeg([]string{"webhook", "webhooks", "hook", "hooks", "callback", "callbacks"}) &&
+		(strings.TrimSpace(body) == "" || !answersGet.MatchString(body) && (!strings.HasSuffix(r.File, ".go") || goReadsBody.MatchString(body)))
+	if !oauthCallback && (byPath || containsAny(body, webhookWords[:len(webhookWords)-1])) {
 		add(facts.TagWebhook)
 	}
 	if hasSeg(adminWords) {

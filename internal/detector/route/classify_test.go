@@ -148,10 +148,15 @@ func TestSemanticTags(t *testing.T) {
 		{"an OpenAPI operation is named by its path", "/billing/checkout", "", nil, facts.TagPayment, true},
 		{"a handler that upgrades the connection", "/live", "conn, err := upgrader.Upgrade(w, r, nil) // websocket", nil, facts.TagWebsocket, true},
 		{"lookalike: a middleware named for sockets in front of a plain route", "/feeds", "json.NewEncoder(w).Encode(feeds)", []string{"gzipExceptWebSocket"}, facts.TagWebsocket, false},
+		{"a receiver that acts on the posted event", "/webhooks/github", "var ev PushEvent\njson.NewDecoder(r.Body).Decode(&ev)\nrepo.Sync(ev.Repo)", nil, facts.TagWebhook, true},
+		{"a receiver whose handler is not read", "/hooks/incoming", "", nil, facts.TagWebhook, true},
+		{"lookalike: the page that lists the app's outgoing webhooks", "/webhooks", "params.Title = \"Webhooks\"\ntmpl.ExecuteTemplate(w, \"webhooks\", params)", nil, facts.TagWebhook, false},
+		{"lookalike: a test send of a stored outgoing webhook", "/webhooks/{id}/validate", "wh, err := store.GetHook(id)\nerr = sender.Send(wh.URL, ping)", nil, facts.TagWebhook, false},
+		{"lookalike: the collection of outgoing webhooks (list on GET, create on POST)", "/api/webhooks", "switch {\ncase r.Method == \"GET\":\n\tlist()\ncase r.Method == \"POST\":\n\tjson.NewDecoder(r.Body).Decode(&wh)\n\tstore.Save(&wh)\n}", nil, facts.TagWebhook, false},
 		{"lookalike: a path segment ws on a read handler", "/ws/status", "return jsonify(status='ok')", nil, facts.TagWebsocket, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := facts.Route{Method: "POST", Path: tc.path, Body: tc.body, Middleware: tc.mw}
+			r := facts.Route{Method: "POST", Path: tc.path, Body: tc.body, Middleware: tc.mw, File: "handlers/routes.go"}
 			Classify(&r, Vocabulary{})
 			if got := slices.Contains(r.Tags, tc.tag); got != tc.want {
 				t.Errorf("tags %v: %s is %v, want %v", r.Tags, tc.tag, got, tc.want)

@@ -36,7 +36,7 @@ func settings(c *fiber.Ctx) error { return nil }
 
 func changePassword(c *fiber.Ctx) error { return nil }
 
-func paddleWebhook(c *fiber.Ctx) error { return nil }
+func paddleWebhook(c *fiber.Ctx) error { _ = c.Body(); return nil }
 
 // searchProducts reads c.Query, the query string: no route of its own.
 func searchProducts(c *fiber.Ctx) error {
