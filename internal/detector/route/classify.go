@@ -54,7 +54,7 @@ var (
 	// goReadsBody is Go handler code that reads what the request carries:
 	// its body, a form, a binder over it. (Other languages hand the body in
 	// as parameters, a dependency or params: there, any handler may.)
-	goReadsBody = regexp.MustCompile(`Body|FormValue|ParseForm|ParseMultipartForm|ReadAll|Bind\w*\(|GetRawData|BodyParser|\.Request\b`)
+	goReadsBody = regexp.MustCompile(`Body|FormValue|ParseForm|ParseMultipartForm|ReadAll|Bind\w*\(|GetRawData|BodyParser`)
 	// answersGet is a handler that branches on the GET method itself.
 	answersGet = regexp.MustCompile(`(?i)method\s*(==+|\.equals\(|===)\s*["']GET["']|case\s+["']GET["']|http\.MethodGet`)
 )

@@ -151,7 +151,7 @@ func TestSemanticTags(t *testing.T) {
 		{"a receiver that acts on the posted event", "/webhooks/github", "var ev PushEvent\njson.NewDecoder(r.Body).Decode(&ev)\nrepo.Sync(ev.Repo)", nil, facts.TagWebhook, true},
 		{"a receiver whose handler is not read", "/hooks/incoming", "", nil, facts.TagWebhook, true},
 		{"lookalike: the page that lists the app's outgoing webhooks", "/webhooks", "params.Title = \"Webhooks\"\ntmpl.ExecuteTemplate(w, \"webhooks\", params)", nil, facts.TagWebhook, false},
-		{"lookalike: a test send of a stored outgoing webhook", "/webhooks/{id}/validate", "wh, err := store.GetHook(id)\nerr = sender.Send(wh.URL, ping)", nil, facts.TagWebhook, false},
+		{"lookalike: a test send of a stored outgoing webhook", "/webhooks/{id}/validate", "func (s *Server) ValidateHook(w http.ResponseWriter, r *http.Request) {\nwh, err := store.GetHook(id)\nerr = sender.Send(wh.URL, ping)", nil, facts.TagWebhook, false},
 		{"lookalike: the collection of outgoing webhooks (list on GET, create on POST)", "/api/webhooks", "switch {\ncase r.Method == \"GET\":\n\tlist()\ncase r.Method == \"POST\":\n\tjson.NewDecoder(r.Body).Decode(&wh)\n\tstore.Save(&wh)\n}", nil, facts.TagWebhook, false},
 		{"lookalike: a path segment ws on a read handler", "/ws/status", "return jsonify(status='ok')", nil, facts.TagWebsocket, false},
 	} {
