@@ -379,7 +379,7 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 			sinks = use(flow.SinkSQL, qi+1)
 		case sqlClauses[name]:
 			if len(c.Args) > qi {
-				if _, lit := unparen(c.Args[qi]).(*ast.CompositeLit); !lit {
+				if _, lit := unparen(c.Args[qi]).(*ast.CompositeLit); !lit && !l.boundCondition(c.Args[qi]) {
 					sinks = use(sinkSQLClause, qi)
 				}
 			}
@@ -627,4 +627,29 @@ func (l *lowerer) encoderMethod(recv ast.Expr, name string) bool {
 		return false
 	}
 	return encoders[tr.f.imports[pk.Name]][name]
+}
+
+// boundCondition reports a clause argument whose declared type is a
+// struct or a map (a Target parameter, a map[string]any local): gorm
+// binds each of its values, whatever the request put in them; only text
+// is pasted into the SQL.
+func (l *lowerer) boundCondition(e ast.Expr) bool {
+	tr, ok := l.exprType(e)
+	if !ok {
+		return false
+	}
+	t := tr.expr
+	for {
+		st, ok := t.(*ast.StarExpr)
+		if !ok {
+			break
+		}
+		t = st.X
+	}
+	switch t.(type) {
+	case *ast.MapType, *ast.StructType:
+		return true
+	}
+	st, _ := l.a.structOf(typeRef{tr.f, t})
+	return st != nil
 }

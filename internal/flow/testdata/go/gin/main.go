@@ -41,6 +41,16 @@ func main() {
 		pet, _ := findPet(db, &models.Pet{Name: c.Param("name")})
 		c.JSON(http.StatusOK, pet)
 	})
+	api.POST("/pets/match", func(c *gin.Context) {
+		var p models.Pet
+		_ = c.ShouldBindJSON(&p)
+		pet, _ := matchPet(db, p)
+		c.JSON(http.StatusOK, pet)
+	})
+	api.GET("/pets/where", func(c *gin.Context) {
+		pet, _ := petWhere(db, c.Query("cond"))
+		c.JSON(http.StatusOK, pet)
+	})
 	api.POST("/users", func(c *gin.Context) {
 		var u models.User
 		if err := c.ShouldBindJSON(&u); err != nil {
@@ -83,4 +93,18 @@ func findPet(db *gorm.DB, condition interface{}) (models.Pet, error) {
 	var p models.Pet
 	err := db.Where(condition).First(&p).Error
 	return p, err
+}
+
+// matchPet takes a Pet: gorm binds each of its fields.
+func matchPet(db *gorm.DB, p models.Pet) (models.Pet, error) {
+	var out models.Pet
+	err := db.Where(p).First(&out).Error
+	return out, err
+}
+
+// petWhere takes text: gorm pastes it into the SQL.
+func petWhere(db *gorm.DB, cond string) (models.Pet, error) {
+	var out models.Pet
+	err := db.Where(cond).First(&out).Error // want: sql-injection via=query
+	return out, err
 }
