@@ -86,12 +86,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		return nil
 	}
 	l := lang.Of(f.Path)
-	t, err := f.Tree(ctx, l)
+	t, err := route.Tree(ctx, f, l, d.Name(), out)
 	if err != nil {
 		return err
-	}
-	if t.Root().HasError() {
-		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
 	}
 	m := extract(t, f.Path, l)
 	if err := ctx.Err(); err != nil {

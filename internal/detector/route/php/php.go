@@ -51,12 +51,9 @@ func (*Detector) Keywords() []string {
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	t, err := f.Tree(ctx, lang.PHP)
+	t, err := route.Tree(ctx, f, lang.PHP, d.Name(), out)
 	if err != nil {
 		return err
-	}
-	if t.Root().HasError() {
-		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
 	}
 	pf := extract(t, f.Path)
 	if err := ctx.Err(); err != nil {

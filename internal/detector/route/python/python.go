@@ -76,14 +76,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		return nil
 	}
-	t, err := f.Tree(ctx, lang.Python)
+	t, err := route.Tree(ctx, f, lang.Python, d.Name(), out)
 	if err != nil {
 		return err
-	}
-	if t.Root().HasError() {
-		// Keep going: tree-sitter recovers, and the rest of the file's
-		// routes are still worth having.
-		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
 	}
 	m := extract(t, f.Path)
 	if err := ctx.Err(); err != nil {

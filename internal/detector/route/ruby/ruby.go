@@ -48,12 +48,9 @@ var requiresSinatra = regexp.MustCompile(`(?m)^\s*require\s*\(?\s*['"](?:sinatra
 
 // Detect reads one file's classes and calls for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	t, err := f.Tree(ctx, lang.Ruby)
+	t, err := route.Tree(ctx, f, lang.Ruby, d.Name(), out)
 	if err != nil {
 		return err
-	}
-	if t.Root().HasError() {
-		out.Warn(f.Path, d.Name()+": syntax errors; routes in the broken part may be missed")
 	}
 	rf := read(t, f.Data, f.Path)
 	if err := ctx.Err(); err != nil {
