@@ -28,8 +28,8 @@ public class ReportsController : ControllerBase
     [HttpPost("zip")]
     public IActionResult Zip(string name)
     {
-        Process.Start("/bin/sh", $"-c \"zip /tmp/out.zip /data/{name}\""); // want: weakness command-injection
-        Process.Start("zip", new[] { "/tmp/out.zip", name });
+        Process.Start("/bin/sh", $"-c \"zip exports/out.zip /data/{name}\""); // want: weakness command-injection
+        Process.Start("zip", new[] { "exports/out.zip", name });
         return Ok();
     }
 }

@@ -27,9 +27,9 @@ class ReportController extends Controller
     public function export(Request $request)
     {
         $name = $request->input('name');
-        shell_exec("zip /tmp/out.zip /data/$name"); // want: weakness command-injection
+        shell_exec("zip exports/out.zip /data/$name"); // want: weakness command-injection
         exec('ls ' . escapeshellarg($name));
-        $cmd = 'tar czf /tmp/x.tgz ' . $name;
+        $cmd = 'tar czf exports/x.tgz ' . $name;
         system($cmd); // want: weakness command-injection
         $db = DB::connection()->getPdo();
         $db->exec('VACUUM');
