@@ -36,6 +36,10 @@ type weaknessRule struct {
 	// a URL from the page's address, eval of it): kept there. Without it,
 	// a page's script holds none (its fetch is the user's browser's).
 	Browser bool
+	// Reflected: the weakness answers the request that carries the
+	// attacker's value, so it is real only on a request a victim's
+	// browser can be made to send (reflected XSS): see victimCanSend.
+	Reflected bool
 }
 
 func (w weaknessRule) rule() *Rule {
@@ -80,6 +84,9 @@ func (w weaknessRule) rule() *Rule {
 						cause = nil
 					}
 					for _, r := range rs {
+						if w.Reflected && !c.victimCanSend(r, f.Source) {
+							continue
+						}
 						hits = append(hits, Hit{
 							Route: r, File: r.File, Assets: c.DataIn(r),
 							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
@@ -90,6 +97,9 @@ func (w weaknessRule) rule() *Rule {
 					continue
 				}
 				if r := c.routeAt(f.Evidence[0].File, f.Evidence[0].Line); r != nil && f.Reach == "" {
+					if w.Reflected && !c.victimCanSend(r, f.Source) {
+						continue
+					}
 					hits = append(hits, Hit{
 						Route: r, File: r.File, Assets: c.DataIn(r),
 						Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
