@@ -259,7 +259,7 @@ func Covers(l lang.Lang, kind string) bool {
 		return false
 	}
 	switch l.Family() {
-	case lang.Python, lang.Go, lang.JavaScript:
+	case lang.Python, lang.Go, lang.JavaScript, lang.Java:
 		return true
 	}
 	return false

@@ -28,6 +28,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/userdata"
 	"github.com/threatmap/threatmap/internal/flow"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
+	javaflow "github.com/threatmap/threatmap/internal/flow/java"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 )
 
@@ -61,13 +62,14 @@ func New() []detector.Detector {
 		response.New(),
 		helpers.New(),
 		// request data followed from routes to sinks (after the route
-		// detectors: their Finish reads the routes). JavaScript and
-		// Python first: they hold every lowered function from the walk
+		// detectors: their Finish reads the routes). JavaScript, Python
+		// and Java first: they hold every lowered function from the walk
 		// and free them when their Finish ends, while Go's Finish does
 		// its lowering then; in the other order Go's Finish ran with
 		// both still live, near the soft memory limit, mostly collecting.
 		flow.NewJSDetector(),
 		pyflow.New(),
+		javaflow.New(),
 		goflow.New(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),
