@@ -1,0 +1,14 @@
+package netdiag;
+
+import java.io.IOException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class PingController {
+    @PostMapping("/ping")
+    public int ping(@RequestParam("host") String host) throws IOException, InterruptedException {
+        return Runtime.getRuntime().exec(new String[] {"bash", "-c", "ping -c1 " + host}).waitFor();
+    }
+}
