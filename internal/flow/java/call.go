@@ -43,7 +43,12 @@ func (l *lowerer) call(n *syntax.Node) val {
 		recv = l.expr(obj)
 		ci.typ = recv.typ
 	}
+	if !recv.e.Empty() && eachMethods[name] {
+		e := recv.e
+		l.each = &e
+	}
 	args, nodes := l.args(n.ChildByFieldName("arguments"))
+	l.each = nil
 	ci.nargs = len(args)
 
 	// sb.append(x): the builder local holds x from here on.
@@ -245,3 +250,7 @@ func (l *lowerer) literal(n *syntax.Node) (string, bool) {
 	}
 	return strings.Trim(l.t.Text(n), `"`), true
 }
+
+// eachMethods call a lambda with each element of their receiver.
+var eachMethods = map[string]bool{"forEach": true, "map": true, "filter": true, "flatMap": true, "anyMatch": true,
+	"allMatch": true, "peek": true, "forEachOrdered": true, "mapToObj": true}

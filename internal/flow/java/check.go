@@ -49,10 +49,14 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
 		}
 	case "method_invocation":
 		dst, kinds := l.test(n)
+		var by *flow.TestBy
+		if dst == "" {
+			dst, by = l.testBy(n)
+		}
 		if dst == "" {
 			return
 		}
-		op := flow.Op{Kind: flow.Clear, Line: syntax.Line(n), Dst: dst, Clears: kinds}
+		op := flow.Op{Kind: flow.Clear, Line: syntax.Line(n), Dst: dst, Clears: kinds, By: by}
 		if neg {
 			t.fails = append(t.fails, op)
 		} else {
@@ -139,3 +143,33 @@ func (l *lowerer) test(n *syntax.Node) (string, []string) {
 
 // normalizers resolve a path's dot segments.
 var normalizers = map[string]bool{"normalize": true, "toRealPath": true, "getCanonicalPath": true, "getCanonicalFile": true}
+
+// testBy is a call of the repository's own in a condition (if
+// (!Paths.isSafe(name)) throw ...): the first local it is given is
+// checked for what the callee's summary says it tests.
+func (l *lowerer) testBy(n *syntax.Node) (string, *flow.TestBy) {
+	obj := n.ChildByFieldName("object")
+	if obj != nil && obj.Type() != "this" && !(obj.Type() == "identifier" && isClassName(l.t.Text(obj))) {
+		if _, field := l.c.fields[l.t.Text(obj)]; !field {
+			return "", nil
+		}
+	}
+	a := n.ChildByFieldName("arguments")
+	if a == nil {
+		return "", nil
+	}
+	for i, x := range syntax.NamedChildren(a) {
+		if x.Type() != "identifier" {
+			continue
+		}
+		if _, ok := l.locals[l.t.Text(x)]; !ok {
+			continue
+		}
+		call := flow.CallAt(l.f.Ops, syntax.Line(n), clip(l.t.Text(n)))
+		if call == 0 {
+			return "", nil
+		}
+		return l.t.Text(x), &flow.TestBy{Call: call, Arg: i}
+	}
+	return "", nil
+}

@@ -200,6 +200,9 @@ type lowerer struct {
 	inline int
 	// html: the method says its response is HTML.
 	html bool
+	// each is what a lambda lowered next is called with, element by
+	// element: the receiver of the call it is given to.
+	each *flow.Expr
 }
 
 // val is a lowered expression.
@@ -286,6 +289,14 @@ func (l *lowerer) statement(n *syntax.Node) {
 			break
 		}
 		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: v.e})
+		// return ALLOWED.contains(page): the method is a test of its
+		// parameter, which a caller's condition may rely on.
+		var t tested
+		l.checks(c, &t, false)
+		for _, op := range t.holds {
+			op.Kind = flow.Tests
+			l.emit(op)
+		}
 	case "throw_statement":
 		for _, c := range syntax.NamedChildren(n) {
 			l.expr(c)
@@ -574,6 +585,22 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		return val{e: out}
 	case "lambda_expression":
 		if l.inline < 3 {
+			each := l.each
+			l.each = nil
+			// xs.forEach(x -> ...): each parameter is an element of
+			// what the call is made on.
+			syntax.Walk(n.ChildByFieldName("parameters"), func(c *syntax.Node) bool {
+				if c.Type() == "identifier" {
+					name := l.t.Text(c)
+					l.locals[name] = ""
+					var e flow.Expr
+					if each != nil {
+						e = withPath(*each, "[]")
+					}
+					l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name, Src: e})
+				}
+				return !strings.HasSuffix(c.Type(), "type")
+			})
 			l.inline++
 			l.branch++
 			if b := n.ChildByFieldName("body"); b != nil && b.Type() == "block" {

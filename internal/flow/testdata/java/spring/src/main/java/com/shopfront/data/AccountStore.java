@@ -26,6 +26,14 @@ public class AccountStore {
         }
     }
 
+    public void tag(String sql) {
+        try {
+            db.createStatement().executeUpdate(sql); // want: sql-injection via=query
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // Called by no route: its own parameter reaches the query.
     public void purge(String owner) throws SQLException {
         db.createStatement().executeUpdate("DELETE FROM history WHERE account = '" + owner + "'"); // want: sql-injection reach=none

@@ -82,4 +82,29 @@ public class AccountController {
         }
         response.sendRedirect(to);
     }
+
+    // Lookalike: the allow-list is asked through a helper that returns
+    // its answer.
+    @GetMapping("/accounts/return")
+    public void returnTo(@RequestParam("to") String to, HttpServletResponse response) throws java.io.IOException {
+        if (!Pages.known(to)) {
+            return;
+        }
+        response.sendRedirect(to);
+    }
+
+    // A helper that answers true whatever it is given checks nothing.
+    @GetMapping("/accounts/again")
+    public void again(@RequestParam("to") String to, HttpServletResponse response) throws java.io.IOException {
+        if (!Pages.present(to)) {
+            return;
+        }
+        response.sendRedirect(to); // want: open-redirect via=query
+    }
+
+    @PostMapping("/accounts/tags")
+    public String tags(@RequestParam("tags") java.util.List<String> tags) {
+        tags.forEach(tag -> store.tag("UPDATE accounts SET tags = tags || '" + tag + "'"));
+        return "profile";
+    }
 }

@@ -6,4 +6,12 @@ public final class Pages {
     public static final Set<String> ALLOWED = Set.of("/feed", "/profile");
 
     private Pages() {}
+
+    public static boolean known(String page) {
+        return ALLOWED.contains(page);
+    }
+
+    public static boolean present(String page) {
+        return page != null;
+    }
 }
