@@ -157,7 +157,7 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 	for _, a := range args {
 		op.Args = append(op.Args, a.e)
 	}
-	if specs, ok := typeSinks["new:"+typ]; ok {
+	if specs, ok := typeSinks["new:"+typ]; ok && !l.nameOnly(n) {
 		l.addSinks(ci, specs, args, nodes)
 	}
 	i := l.emit(op)
@@ -254,3 +254,13 @@ func (l *lowerer) literal(n *syntax.Node) (string, bool) {
 // eachMethods call a lambda with each element of their receiver.
 var eachMethods = map[string]bool{"forEach": true, "map": true, "filter": true, "flatMap": true, "anyMatch": true,
 	"allMatch": true, "peek": true, "forEachOrdered": true, "mapToObj": true}
+
+// nameOnly reports a File made only to read its name back (new
+// File(path).getName()): no file is opened, and the name has no folder.
+func (l *lowerer) nameOnly(n *syntax.Node) bool {
+	p := n.Parent()
+	for p != nil && p.Type() == "parenthesized_expression" {
+		n, p = p, p.Parent()
+	}
+	return p != nil && p.Type() == "method_invocation" && p.ChildByFieldName("object") == n && l.t.Text(p.ChildByFieldName("name")) == "getName"
+}

@@ -190,7 +190,7 @@ var cleaners = map[string][]string{
 	"Long.valueOf": {flow.CleanAll}, "Double.parseDouble": {flow.CleanAll}, "Short.parseShort": {flow.CleanAll},
 	"UUID.fromString": {flow.CleanAll}, "Boolean.parseBoolean": {flow.CleanAll}, "Float.parseFloat": {flow.CleanAll},
 	"FilenameUtils.getName": {flow.PathTraversal}, "FilenameUtils.getBaseName": {flow.PathTraversal},
-	"StringUtils.getFilename": {flow.PathTraversal}, "Path.getFileName": {flow.PathTraversal},
+	"StringUtils.getFilename": {flow.PathTraversal}, "File.getName": {flow.PathTraversal}, "Path.getFileName": {flow.PathTraversal},
 	"HtmlUtils.htmlEscape": {flow.XSS}, "StringEscapeUtils.escapeHtml4": {flow.XSS}, "StringEscapeUtils.escapeHtml": {flow.XSS},
 	"Encode.forHtml": {flow.XSS}, "Encode.forHtmlContent": {flow.XSS}, "Encode.forHtmlAttribute": {flow.XSS},
 	"Encoder.encodeForHTML": {flow.XSS}, "Encoder.encodeForHTMLAttribute": {flow.XSS}, "Jsoup.clean": {flow.XSS},

@@ -39,6 +39,12 @@ public class FileController {
         return Files.readAllBytes(Paths.get(ROOT, name));
     }
 
+    @GetMapping("/images/base")
+    public byte[] base(@RequestParam("image") String image) throws IOException {
+        String name = new File(image).getName();
+        return Files.readAllBytes(Paths.get(ROOT, name));
+    }
+
     @GetMapping("/images/under")
     public byte[] under(@RequestParam("image") String image) throws IOException {
         Path root = Paths.get(ROOT);
