@@ -32,6 +32,27 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
 		}
 	case "binary_expression":
 		op := l.t.Text(n.ChildByFieldName("operator"))
+		left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+		if (op == "==" || op == "!=") && left != nil && right != nil {
+			// filter(x) == null: the filter refused x.
+			call := left
+			if call.Type() == "null_literal" {
+				call = right
+			} else if right.Type() != "null_literal" {
+				call = nil
+			}
+			if call != nil && call.Type() == "method_invocation" {
+				if dst, by := l.testBy(call); dst != "" {
+					clr := flow.Op{Kind: flow.Clear, Line: syntax.Line(n), Dst: dst, By: by}
+					if (op == "==") != neg {
+						t.fails = append(t.fails, clr)
+					} else {
+						t.holds = append(t.holds, clr)
+					}
+				}
+			}
+			return
+		}
 		switch {
 		case op == "&&" && !neg, op == "||" && neg:
 			// Every part holds in the branch.

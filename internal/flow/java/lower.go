@@ -135,7 +135,7 @@ func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
 			Line: syntax.Line(n), EndLine: syntax.EndLine(n)},
 		class: c, name: name, calls: map[int]*callInfo{},
 	}
-	l := &lowerer{t: t, c: c, f: f, locals: map[string]string{}, text: map[string]string{}, norm: map[string]bool{}}
+	l := &lowerer{t: t, c: c, f: f, locals: map[string]string{}, text: map[string]string{}, norm: map[string]bool{}, paramRets: map[string]bool{}}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for _, p := range syntax.NamedChildren(ps) {
 			if p.Type() != "formal_parameter" && p.Type() != "spread_parameter" {
@@ -178,6 +178,14 @@ func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
 		f.body = true
 		l.html = htmlType.MatchString(t.Text(n))
 		l.block(body)
+		if l.nullRets > 0 && !l.otherRet && len(l.paramRets) == 1 {
+			// return null when a test fails, the parameter otherwise: a
+			// caller that leaves on null (if (filter(p) == null) return)
+			// has p checked.
+			for p := range l.paramRets {
+				l.emit(flow.Op{Kind: flow.Tests, Line: f.Line, Dst: p, Clears: []string{flow.CleanAll}})
+			}
+		}
 	}
 	f.Compact()
 	c.methods = append(c.methods, f)
@@ -200,6 +208,12 @@ type lowerer struct {
 	inline int
 	// html: the method says its response is HTML.
 	html bool
+	// A filter: every return gives back one parameter as passed or
+	// null, and a null is returned where a test other than a null
+	// check failed (guards counts the tests around the statement).
+	guards, nullRets int
+	paramRets        map[string]bool
+	otherRet         bool
 	// each is what a lambda lowered next is called with, element by
 	// element: the receiver of the call it is given to.
 	each *flow.Expr
@@ -288,6 +302,16 @@ func (l *lowerer) statement(n *syntax.Node) {
 		if l.inline > 0 {
 			break
 		}
+		switch {
+		case c.Type() == "null_literal":
+			if l.guards > 0 {
+				l.nullRets++
+			}
+		case c.Type() == "identifier" && l.isParam(l.t.Text(c)):
+			l.paramRets[l.t.Text(c)] = true
+		default:
+			l.otherRet = true
+		}
 		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: v.e})
 		// return ALLOWED.contains(page): the method is a test of its
 		// parameter, which a caller's condition may rely on.
@@ -307,6 +331,10 @@ func (l *lowerer) statement(n *syntax.Node) {
 		var t tested
 		l.checks(cond, &t, false)
 		cons, alt := n.ChildByFieldName("consequence"), n.ChildByFieldName("alternative")
+		if !nullTest(cond) {
+			l.guards++
+			defer func() { l.guards-- }()
+		}
 		for _, op := range t.fails {
 			if leaves(cons) && alt == nil {
 				// if (!ok(x)) return; — x is checked from here on.
@@ -368,7 +396,9 @@ func (l *lowerer) statement(n *syntax.Node) {
 		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "catch_clause":
+				l.guards++
 				l.branchBlock(c.ChildByFieldName("body"))
+				l.guards--
 			case "finally_clause":
 				for _, b := range syntax.NamedChildren(c) {
 					l.statement(b)
@@ -667,4 +697,36 @@ func (l *lowerer) assignment(n *syntax.Node) val {
 		}
 	}
 	return v
+}
+
+func (l *lowerer) isParam(name string) bool {
+	for _, p := range l.f.params {
+		if p.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// nullTest reports a condition that only compares values with null
+// (x == null, x != null && y == null): it checks nothing about them.
+func nullTest(n *syntax.Node) bool {
+	if n == nil {
+		return true
+	}
+	switch n.Type() {
+	case "parenthesized_expression":
+		return nullTest(n.NamedChild(0))
+	case "binary_expression":
+		l, r := n.ChildByFieldName("left"), n.ChildByFieldName("right")
+		if l == nil || r == nil {
+			return false
+		}
+		if l.Type() == "null_literal" || r.Type() == "null_literal" {
+			return true
+		}
+		return (l.Type() == "binary_expression" || l.Type() == "parenthesized_expression") && nullTest(l) &&
+			(r.Type() == "binary_expression" || r.Type() == "parenthesized_expression") && nullTest(r)
+	}
+	return false
 }

@@ -102,6 +102,25 @@ public class AccountController {
         response.sendRedirect(to); // want: open-redirect via=query
     }
 
+    // Lookalike: a filter that gives the target back only when it is a
+    // known page, and null otherwise.
+    @GetMapping("/accounts/filtered")
+    public void filtered(@RequestParam("to") String to, HttpServletResponse response) throws java.io.IOException {
+        if (Pages.filter(to) == null) {
+            return;
+        }
+        response.sendRedirect(to);
+    }
+
+    // A filter that refuses only a missing value checks nothing.
+    @GetMapping("/accounts/unfiltered")
+    public void unfiltered(@RequestParam("to") String to, HttpServletResponse response) throws java.io.IOException {
+        if (Pages.orNull(to) == null) {
+            return;
+        }
+        response.sendRedirect(to); // want: open-redirect via=query
+    }
+
     @PostMapping("/accounts/tags")
     public String tags(@RequestParam("tags") java.util.List<String> tags) {
         tags.forEach(tag -> store.tag("UPDATE accounts SET tags = tags || '" + tag + "'"));

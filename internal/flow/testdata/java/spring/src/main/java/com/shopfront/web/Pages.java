@@ -11,6 +11,27 @@ public final class Pages {
         return ALLOWED.contains(page);
     }
 
+    public static String filter(String page) {
+        if (page == null) {
+            return null;
+        }
+        try {
+            if (!ALLOWED.contains(page.trim())) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return page;
+    }
+
+    public static String orNull(String page) {
+        if (page == null) {
+            return null;
+        }
+        return page;
+    }
+
     public static boolean present(String page) {
         return page != null;
     }
