@@ -152,6 +152,9 @@ type graph struct {
 	// receiver is made on (aiohttpReceiver), worked out once.
 	aioRoot     *object
 	aioRootDone bool
+	// hookScope is which routes each refusing request hook guards, by
+	// where the hook is defined.
+	hookScope map[facts.Evidence]hookScope
 }
 
 type missedRoute struct {
@@ -410,10 +413,10 @@ func (g *graph) call(m *module, c *expr) {
 		if d != nil && c.callee() != "add_api_route" {
 			d.tags = append(d.tags, facts.TagWebsocket)
 		}
-	case "before_request":
+	case "before_request", "before_app_request", "url_value_preprocessor", "app_url_value_preprocessor":
 		if recv != nil {
 			if s := g.ix.resolve(m, c.arg(0, "f")); s.fn != nil {
-				g.hook(m, recv, s.fn)
+				g.hook(m, recv, s.fn, c.callee())
 			}
 		}
 	case "add_middleware":
@@ -435,17 +438,129 @@ func (g *graph) call(m *module, c *expr) {
 	}
 }
 
-// hook records a before_request function; it guards every route below
-// its object when it authenticates by name or by what its body checks.
-func (g *graph) hook(m *module, o *object, fn *function) {
-	o.chain.add("before_request "+fn.name, fn.name, facts.Evidence{})
+// requestHooks are the decorators that run a function before each
+// request of their app or blueprint: Flask's before_request (and a
+// blueprint's before_app_request), its URL value preprocessors, which see
+// the endpoint and the URL's values first, and FastAPI's middleware.
+var requestHooks = map[string]bool{
+	"before_request": true, "before_app_request": true, "middleware": true,
+	"url_value_preprocessor": true, "app_url_value_preprocessor": true,
+}
+
+// hook records a request hook; it guards every route below its object
+// when it authenticates by name or by what its body checks. A hook that
+// reads one of the URL's values (values.pop("book_id")) and refuses
+// when the caller's session holds nothing for it guards only the routes
+// whose path carries that value, and not the endpoints it lets through
+// by name (if endpoint == "books.sign_in": return).
+func (g *graph) hook(m *module, o *object, fn *function, kind string) {
+	if kind == "middleware" {
+		kind = "before_request"
+	}
+	text := kind + " " + fn.name
+	o.chain.add(text, fn.name, facts.Evidence{})
 	o.chain[len(o.chain)-1].Defined = facts.Evidence{File: m.path, Line: fn.line}
 	// Its code stays with it: a hook that lets listed paths through
 	// guards only the others.
-	o.chain[len(o.chain)-1].Source = strip(fn.source())
-	if dec := g.ix.decide(m, nil, fn.source(), "", false); dec.Auth == facts.AuthRequired {
-		o.chain.requireLast("before_request "+fn.name, dec.Role)
+	src := strip(fn.source())
+	o.chain[len(o.chain)-1].Source = src
+	ev := text
+	dec := g.ix.decide(m, nil, fn.source(), "", false)
+	if dec.Auth != facts.AuthRequired {
+		if why := refusesWithoutSession(src); why != "" {
+			dec, ev = route.Decision{Auth: facts.AuthRequired, Role: route.RoleOf(src)}, why
+		}
 	}
+	if dec.Auth == facts.AuthRequired {
+		o.chain.requireLast(ev, dec.Role)
+		if g.hookScope == nil {
+			g.hookScope = map[facts.Evidence]hookScope{}
+		}
+		g.hookScope[o.chain[len(o.chain)-1].Defined] = scopeOf(src)
+	}
+}
+
+// hookScope is what a request hook that refuses guards: the routes whose
+// path carries param ("" for every route), except the endpoints it lets
+// through by name.
+type hookScope struct {
+	param  string
+	except []string
+}
+
+var (
+	// urlValue is a URL value preprocessor taking a value out of the
+	// URL's values: values.pop("book_id"), values["book_id"].
+	urlValue = regexp.MustCompile(`\b(\w+)\s*(?:\.\s*(?:pop|get)\s*\(\s*|\[\s*)["'](\w+)["']`)
+	// endpointIs compares the endpoint with a literal name.
+	endpointIs = regexp.MustCompile(`\bendpoint\s*==\s*["']([\w.]+)["']|["']([\w.]+)["']\s*==\s*(?:request\.)?endpoint\b`)
+	// hookParams is a URL value preprocessor's signature, its second
+	// parameter the URL's values.
+	hookParams = regexp.MustCompile(`\bdef\s+\w+\s*\(\s*\w+\s*,\s*(\w+)\s*\)`)
+	// sessionRead is the caller's session (or the admin flag in it) read.
+	sessionRead = regexp.MustCompile(`\bsession\s*(?:\.\s*get\s*\(|\[)|\bin\s+session\b|\bcurrent_user\b|\bg\.user\b`)
+	// refusal is a request refused: an HTTP exception or a redirect
+	// raised, abort(...), or a redirect returned.
+	refusal = regexp.MustCompile(`\braise\s+[\w.]+\s*\(|\babort\s*\(|\breturn\s+redirect\s*\(`)
+)
+
+// scopeOf reads which routes a refusing hook guards.
+func scopeOf(src string) hookScope {
+	var s hookScope
+	if sig := hookParams.FindStringSubmatch(src); sig != nil {
+		// (endpoint, values): the second parameter holds the URL's values.
+		values := sig[1]
+		for _, m := range urlValue.FindAllStringSubmatch(src, -1) {
+			if m[1] == values {
+				s.param = m[2]
+				break
+			}
+		}
+	}
+	for _, m := range endpointIs.FindAllStringSubmatch(src, -1) {
+		name := m[1] + m[2]
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			name = name[i+1:]
+		}
+		s.except = append(s.except, name)
+	}
+	return s
+}
+
+// refusesWithoutSession says why a hook's code refuses a request unless
+// the caller's session holds a value, or "": a test that reads the
+// session, and a refusal (raise, abort, a redirect returned) on the
+// branch that test fails: its else, or under a negated test.
+func refusesWithoutSession(src string) string {
+	lines := strings.Split(src, "\n")
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "if ") || !sessionRead.MatchString(t) {
+			continue
+		}
+		negated := strings.HasPrefix(t, "if not ") || strings.Contains(t, " is None")
+		at := indent(l)
+		inElse := false
+		for _, next := range lines[i+1:] {
+			nt := strings.TrimSpace(next)
+			if nt == "" {
+				continue
+			}
+			ni := indent(next)
+			if ni < at || ni == at && !strings.HasPrefix(nt, "else") && !strings.HasPrefix(nt, "elif") {
+				break
+			}
+			if ni == at {
+				inElse = strings.HasPrefix(nt, "else")
+				continue
+			}
+			if (inElse != negated) && refusal.MatchString(nt) {
+				return "refuses the request unless the caller's session holds it"
+			}
+		}
+	}
+	return ""
 }
 
 // flaskVocab: Flask hands uploaded files in request.files.
@@ -472,16 +587,16 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 	var routeDecs []*expr
 	var chain guards
 	for _, d := range fn.decorators {
-		if d.kind == exAttr && (d.name == "before_request" || d.name == "middleware") {
+		if d.kind == exAttr && requestHooks[d.name] {
 			if o := g.object(m, d.obj); o != nil {
-				g.hook(m, o, fn)
+				g.hook(m, o, fn, d.name)
 			}
 			continue
 		}
 		if d.kind == exCall && d.callee() == "middleware" && d.fn.kind == exAttr {
 			// @app.middleware("http"): FastAPI's function middleware.
 			if o := g.object(m, d.fn.obj); o != nil {
-				g.hook(m, o, fn)
+				g.hook(m, o, fn, "middleware")
 			}
 			continue
 		}
@@ -817,10 +932,37 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags), Served: d.served,
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
+	chain = g.scoped(chain, r)
 	dec := g.ix.decidePath(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), r.Path, complete)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, pythonVocab)
 	return r
+}
+
+// scoped drops the refusing request hooks that do not guard r: a hook
+// that reads a URL value the path does not carry, or that lets r's
+// endpoint through by name.
+func (g *graph) scoped(chain guards, r facts.Route) guards {
+	if len(g.hookScope) == 0 {
+		return chain
+	}
+	fn := r.Handler
+	if i := strings.LastIndex(fn, "."); i >= 0 {
+		fn = fn[i+1:]
+	}
+	return slices.DeleteFunc(slices.Clone(chain), func(gd router.Guard) bool {
+		s, ok := g.hookScope[gd.Defined]
+		if !ok || gd.Verdict.Auth != facts.AuthRequired {
+			return false
+		}
+		if slices.Contains(s.except, fn) {
+			return true
+		}
+		if s.param == "" {
+			return false
+		}
+		return !slices.ContainsFunc(r.Params, func(p facts.Param) bool { return p.Name == s.param })
+	})
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -205,6 +205,7 @@ var mountCalls = map[string]bool{
 	"add_url_rule": true, "add_api_route": true, "add_api_websocket_route": true,
 	"add_websocket_route": true, "register": true, "add_namespace": true,
 	"mount": true, "init_app": true, "before_request": true, "add_middleware": true,
+	"before_app_request": true, "url_value_preprocessor": true, "app_url_value_preprocessor": true,
 	"append": true, "extend": true, "add_router": true,
 	"add_view": true, "add_view_no_menu": true, "add_api": true, // Flask-AppBuilder
 	// aiohttp

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "fastapi", "django", "appbuilder", "appbuilder_bare", "aiohttp"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "fastapi", "django", "appbuilder", "appbuilder_bare", "aiohttp"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -57,6 +57,15 @@ func TestRouteDetails(t *testing.T) {
 		{"flask", "PUT", "/api/v1/users/{avatar_id}/avatar", "flask", "shop/views/users.py", 35, "upload_avatar", "none", "", "avatar_id:uuid", "upload"},
 		{"flask", "GET", "/admin/stats", "flask", "shop/views/admin.py", 16, "stats", "required", "before_request require_admin (defined shop/views/admin.py:10)", "", "admin"},
 		{"flask", "GET", "/admin/reports/{report_id}", "flask", "shop/views/admin.py", 29, "ReportAPI.get", "required", "before_request require_admin (defined shop/views/admin.py:10)", "report_id:int", "admin"},
+		// A URL value preprocessor that refuses unless the session holds the
+		// book named in the URL guards the routes carrying {book_code}, but
+		// not the endpoints it lets through by name; one that only sets g
+		// guards nothing.
+		{"flask_hooks", "GET", "/{book_code}/entries/{entry_id}", "flask", "ledger/books.py", 47, "entry", "required", "url_value_preprocessor load_book (defined ledger/books.py:14): refuses the request unless the caller's session holds it", "book_code:string,entry_id:int", ""},
+		{"flask_hooks", "GET", "/{book_code}/sign-in", "flask", "ledger/books.py", 37, "sign_in", "none", "", "book_code:string", "auth"},
+		{"flask_hooks", "GET", "/{book_code}/shared/{token}", "flask", "ledger/books.py", 42, "shared", "none", "", "book_code:string,token:string", ""},
+		{"flask_hooks", "GET", "/", "flask", "ledger/books.py", 32, "start", "none", "", "", ""},
+		{"flask_hooks", "GET", "/notes/{note_id}", "flask", "ledger/notes.py", 13, "note", "none", "", "note_id:int", ""},
 		{"flask_restful", "PUT", "/api/users/{user_id}", "flask", "api/resources/users.py", 22, "UserResource.put", "required", "method_decorators = [jwt_required()] (applied api/resources/users.py:17): flask-jwt-extended jwt_required rejects a request without a token", "user_id:int", ""},
 		{"flask_restful", "GET", "/api/orders/by-ref/{ref}", "flask", "api/resources/orders.py", 5, "OrderResource.get", "none", "", "ref:string", ""},
 		{"flask_restful", "GET", "/v2/reports/{report_id}", "flask", "api/v2.py", 9, "Report.get", "none", "", "report_id:int", ""},
