@@ -156,6 +156,12 @@ type Route struct {
 	// it: the data-flow frontends start their walk there. In memory.
 	HandlerFile string `json:"-"`
 	HandlerLine int    `json:"-"`
+	// Scope names what a guard that checked the caller hands the handler:
+	// the object it loaded for the caller's session or credentials (a
+	// Flask hook's g.project, a decorator's project= argument). A lookup
+	// given one of them besides the id is looked up among the caller's.
+	// In memory.
+	Scope []string `json:"-"`
 	// Documented is the operation of an OpenAPI document the route
 	// serves, when code serves the document under a path of its own
 	// (connexion's base_path): the document's route is this one. In memory.

@@ -70,7 +70,7 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		all, owner := paramLookups(body, code, p.Name)
+		all, owner := paramLookupsIn(body, code, p.Name, r.Scope)
 		if len(all) == 0 {
 			continue
 		}
@@ -107,12 +107,24 @@ func paramLookup(body, code, name string) (first, owner int) {
 // paramLookups is paramLookup with the offset of every lookup the
 // parameter reaches, in order.
 func paramLookups(body, code, name string) (all []int, owner int) {
+	return paramLookupsIn(body, code, name, nil)
+}
+
+// paramLookupsIn is paramLookups where a guard that checked the caller
+// hands the handler the objects scope names (facts.Route.Scope): a
+// lookup given one of them is among the caller's records.
+func paramLookupsIn(body, code, name string, scope []string) (all []int, owner int) {
 	owner = -1
 	if name == "" || wordIndex(body, name) < 0 {
 		return nil, owner
 	}
 	aliases := aliasesOf(body, name)
 	callers := callerVars(body, aliases)
+	for _, s := range scope {
+		if !contains(aliases, s) && !contains(callers, s) {
+			callers = append(callers, s)
+		}
+	}
 	reads := readByName(name)
 	for _, m := range callStart.FindAllStringSubmatchIndex(code, -1) {
 		callee := strings.ReplaceAll(code[m[2]:m[3]], " ", "")
@@ -149,6 +161,17 @@ func paramLookups(body, code, name string) (all []int, owner int) {
 		// (current_user.projects.find(params[:id]), request.user.notes.get(pk=pk)).
 		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && callerAssoc.MatchString(receiver) && scoped(receiver, aliases, callers) {
 			sc = true
+		}
+		// Or through a relationship of a record the caller holds
+		// (g.project.members.filter(...), where a guard handed the
+		// handler g.project once it checked the caller).
+		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && strings.Contains(receiver, ".") {
+			for _, c := range callers {
+				if strings.HasPrefix(receiver, c+".") {
+					sc = true
+					break
+				}
+			}
 		}
 		// PHP calls methods with -> and static ones with :: (Post::find).
 		before := strings.TrimRight(code[:m[0]], " \t\n")

@@ -935,6 +935,9 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 	chain = g.scoped(chain, r)
 	dec := g.ix.decidePath(d.mod, chain, d.body, r.File+":"+strconv.Itoa(r.Line), r.Path, complete)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
+	if r.Auth == facts.AuthRequired {
+		r.Scope = g.handedScope(d.mod, chain)
+	}
 	route.Classify(&r, pythonVocab)
 	return r
 }
@@ -964,6 +967,64 @@ func (g *graph) scoped(chain guards, r facts.Route) guards {
 		return !slices.ContainsFunc(r.Params, func(p facts.Param) bool { return p.Name == s.param })
 	})
 }
+
+// handedScope is what the refusing guards of a route hand its handler
+// (facts.Route.Scope): the g attributes a request hook sets once it has
+// checked the caller (g.project = project), and the arguments a
+// decorator adds when it calls the view it wraps (f(*args,
+// project=project, **kwargs)).
+func (g *graph) handedScope(m *module, chain guards) []string {
+	var out []string
+	for _, gd := range chain {
+		src := gd.Source
+		if src == "" && gd.Name != "" && m != nil {
+			parts := strings.Split(gd.Name, ".")
+			s := g.ix.lookup(m, parts[0], 0)
+			for _, p := range parts[1:] {
+				s = g.ix.member(s, p, 0)
+			}
+			if s.fn == nil {
+				continue
+			}
+			src = strip(s.fn.source())
+		}
+		if !refusal.MatchString(src) {
+			continue // a guard that never refuses hands nothing checked
+		}
+		for _, m := range gAttrSet.FindAllStringSubmatch(src, -1) {
+			if n := "g." + m[1]; !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+		wrapped := decoratorParam.FindStringSubmatch(src)
+		if wrapped == nil {
+			continue
+		}
+		for _, m := range handsOn.FindAllStringSubmatchIndex(src, -1) {
+			if src[m[2]:m[3]] != wrapped[1] {
+				continue
+			}
+			for _, kw := range keywordArg.FindAllStringSubmatch(src[m[4]:m[5]], -1) {
+				if !slices.Contains(out, kw[1]) {
+					out = append(out, kw[1])
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	// gAttrSet is an attribute of Flask's g set for the request.
+	gAttrSet = regexp.MustCompile(`\bg\.(\w+)\s*=[^=]`)
+	// decoratorParam is a decorator's parameter, the view it wraps.
+	decoratorParam = regexp.MustCompile(`^\s*(?:@[^\n]*\n\s*)*def\s+\w+\s*\(\s*(\w+)\s*\)`)
+	// handsOn is a call returned: the wrapped view called, with its
+	// arguments.
+	handsOn = regexp.MustCompile(`\breturn\s+(\w+)\s*\(([^()]*)\)`)
+	// keywordArg is a keyword argument of a call.
+	keywordArg = regexp.MustCompile(`(?:^|,)\s*(\w+)\s*=[^=]`)
+)
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
