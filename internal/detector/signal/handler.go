@@ -112,6 +112,24 @@ var (
 	sendsMessage = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
 	passwordWord = regexp.MustCompile(`(?i)password`)
 	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
+	// createsUser creates a user or account record: createUser(...),
+	// new User(...), User.create(...), users.insert(...).
+	createsUser = regexp.MustCompile(`(?i)\b(?:create|insert|register|add|new|save)_?(?:user|account)\s*\(|\bnew\s+(?:User|Account)\s*\(|\b(?:User|Account)s?\s*\.\s*(?:objects\s*\.\s*)?(?:create|insert)\w*\s*\(`)
+	// issuesCredential hands the caller a token or a session: what a
+	// sign-up does for the account it has just created.
+	issuesCredential = regexp.MustCompile(`(?i)\b(?:to|create|generate|issue|sign|make|new|mint)\w*(?:token|jwt)\s*\(|\bjwt\.(?:sign|encode)\s*\(|` + signsInCaller.String() + `|\bsession\s*\[\s*["']user\w*["']\s*\]\s*=|\bsetAttribute\s*\(\s*"user\w*"`)
+	// signsInCaller signs the caller in as a user the handler holds.
+	signsInCaller = regexp.MustCompile(`\blogin_user\s*\(|\b(?:auth\.)?login\s*\(\s*(?:req|request)\s*,|\breq\.log[iI]n\s*\(|\bsign_?in\w*\s*\(|\bsignIn\w*\s*\(`)
+	// sessionCleared is the caller's session emptied: a session setter
+	// given null (setSessionUser(req, res, null), session.setAttribute("user",
+	// null)), a key removed from it (session.pop, del session[...],
+	// removeAttribute, delete(session.Values, ...), session.Values[k] = nil),
+	// Flask-Login's logout_user(), or the session cookie expired or cleared.
+	sessionCleared = regexp.MustCompile(`(?i)\b[\w.]*session[\w.]*\s*\([^()\n]*\b(?:null|nil|None)\s*\)|(?:^|[^.\w])session\w*\s*\.\s*(?:pop|removeAttribute|remove|clear|invalidate)\s*\(|\bdel\s+session\s*\[|\bdelete\s*\(\s*\w*session\w*\.Values\b|\bsession\w*\.Values\s*\[[^\]\n]+\]\s*=\s*nil\b|\blogout_user\s*\(\s*\)|\bsession\w*\.Options\.MaxAge\s*=\s*-1\b|\bclearCookie\s*\(`)
+	// callerOnly is a line that acts only on the caller's own session or
+	// on the response it is sent (a cookie written, a redirect): not the
+	// ORM's db.session.
+	callerOnly = regexp.MustCompile(`(?i)(?:^|[^.\w])session\w*\s*[.\[]|\bdel\s+session\b|\bresponse|\bres\s*\.|cookie|\(\s*w\s*,|redirect|logout_user`)
 	// sessionEnd ends the caller's own session.
 	sessionEnd = regexp.MustCompile(`(\b(?:req|request)\.(?:logout|logOut)\(|\b(?:auth\.)?logout\(\s*(?:req|request)\b|\bsession\.(?:destroy|flush|invalidate)\(|\b(?:req|ctx)\.session\s*=\s*null\b|\bsignOut\(\s*\)|\bsession\.clear\(\))`)
 	// tokenCheck verifies a secret token: a signed one checked, a stored
@@ -146,6 +164,11 @@ var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalObjectFetch, Code: objectFetch},
 	{Kind: facts.SignalSendsMessage, Code: sendsMessage},
 	{Kind: facts.SignalCreatesAccount, Code: createsWord, Also: passwordWord},
+	// A sign-up that takes the password in a parameter object: a user or
+	// account created, and the new user signed in or handed a token.
+	{Kind: facts.SignalCreatesAccount, Code: createsUser, Also: issuesCredential},
+	// Or any record created and the caller signed in as it.
+	{Kind: facts.SignalCreatesAccount, Code: signsInCaller, Also: createsWord},
 	{Kind: facts.SignalWritesState, Code: writesState},
 	{Kind: facts.SignalSessionEnd, Code: sessionEnd},
 	{Kind: facts.SignalTokenGate, Code: tokenFromRequest},
@@ -282,6 +305,9 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			break
 		}
 	}
+	if onlyClearsSession(acts) {
+		add(facts.SignalSessionEnd, "empties the caller's session and writes nothing else", facts.SignalInHandler, at)
+	}
 	if p := webhookProvider(r); p != "" {
 		add(facts.SignalWebhookProvider, p, facts.SignalInHandler, at)
 	}
@@ -371,6 +397,24 @@ func webhookProvider(r *facts.Route) string {
 }
 
 func containsTag(tags []string, t string) bool { return contains(tags, t) }
+
+// onlyClearsSession says a handler's code empties the caller's own
+// session and changes nothing else: every line that writes (writesState,
+// mutatesStore) acts only on the session or the response.
+func onlyClearsSession(code string) bool {
+	if code == "" || !sessionCleared.MatchString(code) {
+		return false
+	}
+	for _, line := range strings.Split(code, "\n") {
+		if sessionCleared.MatchString(line) || callerOnly.MatchString(line) {
+			continue
+		}
+		if writesState.MatchString(line) || mutatesStore.MatchString(line) {
+			return false
+		}
+	}
+	return true
+}
 
 // wordIndex is where word first stands in text as a whole word (no word
 // character on either side where the word itself has one), or -1: the

@@ -1,0 +1,4 @@
+module example.org/board
+
+go 1.22
+

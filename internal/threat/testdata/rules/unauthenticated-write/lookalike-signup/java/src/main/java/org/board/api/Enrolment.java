@@ -1,0 +1,4 @@
+package org.board.api;
+
+public class Enrolment {
+}
