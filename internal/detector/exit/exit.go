@@ -42,6 +42,22 @@ type Detector struct {
 	// release mode: which one runs is the build's to say (Finish).
 	ginChoices []facts.Exit
 	release    bool // the build or main sets gin's release mode
+	// devRuns are Python app.run(debug=True) calls reached only when the
+	// file runs as a script (under if __name__ == "__main__", or in a
+	// function only that block calls), each with that function's name.
+	devRuns []devRun
+	// wsgi says the deployment serves the app through a WSGI or ASGI
+	// server (gunicorn, uwsgi, waitress, hypercorn, uvicorn named in a
+	// Dockerfile, Procfile, compose file, shell script or ini).
+	wsgi bool
+	// scripts are the functions a package's console scripts run.
+	scripts map[string]bool
+}
+
+// devRun is a debug run reached only from a script's entry.
+type devRun struct {
+	exit facts.Exit
+	fn   string // the function it is in, "" for the __main__ block
 }
 
 // New returns an exits detector.
@@ -53,8 +69,30 @@ func (*Detector) Name() string { return "exit" }
 // Match implements detector.Detector: server-side code, not tests or
 // docs, and the build files that may set gin's mode.
 func (*Detector) Match(p string) bool {
-	return (langOf(p) != langNone || buildFile(p)) && !lang.IsTest(p)
+	return (langOf(p) != langNone || buildFile(p) || serverFile(p)) && !lang.IsTest(p)
 }
+
+// serverFile is a file that may name the server a deployment runs, or a
+// package's console scripts: a Procfile, a shell script, an ini file,
+// pyproject.toml, setup.cfg.
+func serverFile(p string) bool {
+	base := path.Base(p)
+	return base == "Procfile" || strings.HasSuffix(base, ".sh") || strings.HasSuffix(base, ".ini") ||
+		base == "pyproject.toml" || base == "setup.cfg"
+}
+
+var (
+	// wsgiServer is a WSGI or ASGI server run: production serves the app
+	// object it imports, not the app's own development server.
+	wsgiServer = regexp.MustCompile(`\b(?:gunicorn|uwsgi|waitress-serve|hypercorn|uvicorn|mod_wsgi)\b`)
+	// consoleScript is an entry point a package installs:
+	// name = "pkg.module:function" (pyproject's [project.scripts],
+	// setup.cfg's console_scripts, setup.py's entry_points).
+	consoleScript = regexp.MustCompile(`["']?[\w.-]+["']?\s*=\s*["']?[\w.]+:(\w+)`)
+	// mainGuard is the block a script runs.
+	mainGuard = regexp.MustCompile(`^if\s+__name__\s*==\s*["']__main__["']\s*:`)
+	pyDef     = regexp.MustCompile(`^def\s+(\w+)\s*\(`)
+)
 
 // buildFile reports a file that builds or deploys the product: a
 // Dockerfile, a Makefile, a release configuration, a workflow or compose
@@ -90,8 +128,9 @@ var keywords = func() []string {
 			}
 		}
 	}
-	// What sets gin's release mode, from the build or from main.
-	return append(out, "GIN_MODE", "-X", "ReleaseMode")
+	// What sets gin's release mode, from the build or from main; the
+	// servers that serve a Python app, and console scripts.
+	return append(out, "GIN_MODE", "-X", "ReleaseMode", "gunicorn", "uwsgi", "waitress", "hypercorn", "uvicorn", "mod_wsgi", "scripts")
 }()
 
 func containsAny(s string, subs []string) bool {
@@ -113,7 +152,16 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if releaseBuild.MatchString(src) {
 			d.setRelease()
 		}
+		if wsgiServer.MatchString(src) && !strings.HasSuffix(f.Path, ".toml") && !strings.HasSuffix(f.Path, ".cfg") {
+			d.mu.Lock()
+			d.wsgi = true
+			d.mu.Unlock()
+		}
+		d.noteScripts(src)
 		return nil
+	}
+	if fc.lang == langPython && path.Base(f.Path) == "setup.py" {
+		d.noteScripts(src)
 	}
 	// gin's mode set to release in package main holds for the process; a
 	// debug mode beside a release one in the same code is a choice.
@@ -128,9 +176,81 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.mu.Unlock()
 			continue
 		}
+		if fc.lang == langPython && ex.Kind == KindDebugMode && strings.HasPrefix(ex.Detail, "app runs with debug=True") {
+			if fn, ok := scriptOnly(src, ex.Evidence[0].Line); ok {
+				d.mu.Lock()
+				d.devRuns = append(d.devRuns, devRun{exit: ex, fn: fn})
+				d.mu.Unlock()
+				continue
+			}
+		}
 		out.AddExit(ex)
 	}
 	return nil
+}
+
+// noteScripts records the functions console scripts run.
+func (d *Detector) noteScripts(src string) {
+	if !strings.Contains(src, "scripts") {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, m := range consoleScript.FindAllStringSubmatch(src, -1) {
+		if d.scripts == nil {
+			d.scripts = map[string]bool{}
+		}
+		d.scripts[m[1]] = true
+	}
+}
+
+// scriptOnly says the Python statement at line (1-based) runs only when
+// its file runs as a script: it is inside the if __name__ == "__main__"
+// block, or inside a top-level function that nothing in the file calls
+// but that block. fn is that function's name ("" for the block).
+func scriptOnly(src string, line int) (fn string, ok bool) {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) {
+		return "", false
+	}
+	// The top-level statement the line belongs to.
+	top := ""
+	for i := line - 1; i >= 0; i-- {
+		l := lines[i]
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		if l[0] != ' ' && l[0] != '\t' && !strings.HasPrefix(l, "@") {
+			top = l
+			break
+		}
+	}
+	if mainGuard.MatchString(top) {
+		return "", true
+	}
+	m := pyDef.FindStringSubmatch(top)
+	if m == nil {
+		return "", false
+	}
+	fn = m[1]
+	// Every call of fn in the file is in the __main__ block; an import
+	// of it elsewhere, or an entry point, is handled at Finish (scripts).
+	called, inMain := false, false
+	call := regexp.MustCompile(`\b` + regexp.QuoteMeta(fn) + `\s*\(`)
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if len(l) > 0 && l[0] != ' ' && l[0] != '\t' && t != "" && !strings.HasPrefix(t, "#") {
+			inMain = mainGuard.MatchString(l)
+		}
+		if pyDef.MatchString(l) || !call.MatchString(l) {
+			continue
+		}
+		if !inMain {
+			return "", false
+		}
+		called = true
+	}
+	return fn, called
 }
 
 func (d *Detector) setRelease() {
@@ -143,6 +263,15 @@ func (d *Detector) setRelease() {
 // chooses between it and release is an exit unless the build or main
 // chooses release.
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	// A debug run reached only from a script's entry is the development
+	// server: where a WSGI server serves the app in production, it is not
+	// what runs there, unless a console script the package installs runs it.
+	for _, r := range d.devRuns {
+		if d.wsgi && (r.fn == "" || !d.scripts[r.fn]) {
+			continue
+		}
+		out.AddExit(r.exit)
+	}
 	if d.release {
 		return nil
 	}

@@ -1,0 +1,3 @@
+from ledger.run import create_app
+
+application = create_app()
