@@ -14,6 +14,10 @@ type check func(c *Context, h Hit) []model.Evidence
 
 var checks = map[string]check{
 	"rate-limit": func(c *Context, h Hit) []model.Evidence {
+		if c.forgeableLimiter() != nil {
+			// It keys on an address any client sets: it limits nothing.
+			return nil
+		}
 		if ev := c.InGuards(facts.SignalRateLimit, h.Route); ev != nil {
 			return ev
 		}
@@ -237,4 +241,24 @@ func (c *Context) replacedInProduction(ev []model.Evidence) []model.Evidence {
 		}
 	}
 	return out
+}
+
+// forgeableLimiter is the evidence that the app's limiter keys on the
+// client address while a middleware replaces that address with what a
+// client-sent X-Forwarded-For says (gorilla's handlers.ProxyHeaders with
+// no trusted-proxy setting, Express trusting every hop), or nil.
+func (c *Context) forgeableLimiter() []model.Evidence {
+	var forged, keyed []model.Evidence
+	for _, w := range c.F.Weaknesses {
+		switch w.Kind {
+		case "forgeable-client-address":
+			forged = append(forged, toModel(w.Evidence)...)
+		case "limiter-keyed-on-address":
+			keyed = append(keyed, toModel(w.Evidence)...)
+		}
+	}
+	if forged == nil || keyed == nil {
+		return nil
+	}
+	return append(forged, keyed...)
 }

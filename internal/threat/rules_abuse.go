@@ -81,14 +81,21 @@ var credentialStuffing = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
+		forged := c.forgeableLimiter()
 		for _, r := range routes(c, func(r *facts.Route) bool { return takesCredentials(c, r) }) {
+			reason, ev := "credential lists and bots are free; the route is public by design", routeEvidence(r)
+			if forged != nil {
+				// The limiter is there but counts per forged address.
+				reason += "; the limiter keys on the client address, which any X-Forwarded-For the client sends replaces"
+				ev = append(ev, forged...)
+			}
 			hits = append(hits, Hit{
 				Route: r, Assets: c.AllUserData(),
 				Impact: "take over accounts or flood signups", Method: "trying leaked passwords at volume", Requires: "only a list of leaked credentials",
 				Abuse:      "Bots replay leaked passwords or mass-register accounts",
-				Difficulty: model.Easy, DifficultyReason: "credential lists and bots are free; the route is public by design",
+				Difficulty: model.Easy, DifficultyReason: reason,
 				Level: model.High, ImpactReason: "a taken-over account exposes that user's data and actions",
-				Evidence: routeEvidence(r),
+				Evidence: ev,
 				// A limiter in front of the route is the control the rule
 				// is named for: the row is drafted mitigated with it, MFA
 				// only deepening the defence.

@@ -75,6 +75,14 @@ type Pattern struct {
 	Scope string
 }
 
+// Weakness kinds of a limiter anyone can step around: the client address
+// forgeable, and a limiter keyed on it (the threat rules read the two
+// together: rate-limit).
+const (
+	WeakForgeableAddress = "forgeable-client-address"
+	WeakLimiterByAddress = "limiter-keyed-on-address"
+)
+
 // nearLines is how far back NotNear looks.
 const nearLines = 3
 
@@ -324,6 +332,22 @@ var Patterns = append([]Pattern{
 		Keywords: []string{"tools", "functions", "tool_choice", "bind_tools"},
 		Re:       regexp.MustCompile(`(\btools\s*[=:]\s*[\[\w]|\bfunctions\s*[=:]\s*\[|tool_choice|bind_tools\(|AgentExecutor|create_react_agent)`),
 		Also:     regexp.MustCompile(`(?i)(openai|anthropic|langchain|chat\.completions|messages\.create|ChatOpenAI|generateContent)`)},
+
+	// The client's address replaced with what a header any client sends
+	// says: gorilla's handlers.ProxyHeaders wrapping the server, Express
+	// trusting every proxy hop. Not under a trusted-proxy setting.
+	{Weakness: WeakForgeableAddress, Detail: "the client address is taken from X-Forwarded-For or X-Real-IP as any client sends it", Langs: code,
+		Keywords: []string{"ProxyHeaders", "trust proxy"},
+		Re:       regexp.MustCompile(`\bhandlers\.ProxyHeaders\(|\.set\(\s*['"]trust proxy['"]\s*,\s*true\s*\)`),
+		NotNear:  regexp.MustCompile(`(?i)trust\w*prox|prox\w*trust|behind_?proxy|TrustedProx`)},
+	// A limiter keyed on the client's network address (r.RemoteAddr,
+	// req.ip, request.remote_addr): what the weakness above forges.
+	{Weakness: WeakLimiterByAddress, Detail: "a rate limiter keyed on the client address", Langs: code,
+		Keywords: []string{"RemoteAddr", "remote_addr", "req.ip"},
+		Re:       regexp.MustCompile(`(?i)\b\w+\s*\.\s*(?:allow|take|wait|hit|check|incr|consume|limit)\w*\(\s*(\w+)\s*\)`),
+		Assigned: regexp.MustCompile(`\b(?:r|req|request)\.(?:RemoteAddr|ip|remote_addr)\b`),
+		// The code around it refuses with 429.
+		Also: regexp.MustCompile(`StatusTooManyRequests|\b429\b|(?i)too many requests`)},
 
 	// Controls.
 	{Control: "rate-limit", Detail: "rate limiter applied app-wide", Langs: code, Scope: "app",
