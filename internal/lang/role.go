@@ -328,6 +328,14 @@ var dirRoles = map[string]dirRole{
 // name has upper-case letters.
 func roleOfDirs(p string, l Lang) (Role, bool) {
 	end := strings.LastIndexByte(p, '/')
+	// Under a Maven or Gradle source set's language folder
+	// (src/main/java/, src/test/kotlin/) the folders are a package's
+	// name, not a convention: io/acme/sample/web/ is the product's code
+	// in a package named sample. The source set decides (test/ is tests),
+	// then the folders above src/.
+	if i := sourceSetRoot(p); i >= 0 {
+		end = i
+	}
 	for end > 0 {
 		start := strings.LastIndexByte(p[:end], '/') + 1
 		seg := p[start:end]
@@ -364,6 +372,38 @@ func roleOfDirs(p string, l Lang) (Role, bool) {
 		}
 	}
 	return Role{}, false
+}
+
+// jvmSourceLangs are the folders a Maven or Gradle source set keeps its
+// code and resources in.
+var jvmSourceLangs = []string{"java", "kotlin", "scala", "groovy", "resources"}
+
+// sourceSetRoot is where the source-set folder of p ends (the index of the
+// slash after src/<set>), when p lies under src/<set>/<language>/; else -1.
+func sourceSetRoot(p string) int {
+	for from := 0; from < len(p); {
+		i := strings.Index(p[from:], "src/")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		from = i + 4
+		if i > 0 && p[i-1] != '/' {
+			continue
+		}
+		rest := p[i+4:]
+		slash := strings.IndexByte(rest, '/')
+		if slash <= 0 {
+			continue
+		}
+		after := rest[slash+1:]
+		for _, l := range jvmSourceLangs {
+			if strings.HasPrefix(after, l+"/") {
+				return i + 4 + slash
+			}
+		}
+	}
+	return -1
 }
 
 // drizzleStep: a file name drizzle-kit gives a migration, four digits,

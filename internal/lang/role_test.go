@@ -93,6 +93,14 @@ func TestRoleOf(t *testing.T) {
 		{"spec/requests/users.js", Test},
 		{"spec/support/helpers.rb", Test},
 		{"src/test/java/com/x/UserService.java", Test},
+		// A Java package named sample, examples or scripts is the
+		// product's code; the source set decides.
+		{"src/main/java/io/acme/sample/web/rest/UserResource.java", App},
+		{"backend/src/main/kotlin/org/x/examples/Api.kt", App},
+		{"src/main/resources/config/scripts/application.yml", App},
+		{"src/test/java/io/acme/sample/web/ErrorController.java", Test},
+		{"samples/shop/src/main/java/com/x/Shop.java", Example},
+		{"src/main/docs/guide.txt", Docs}, // not a language folder: the convention holds
 		{"app/src/androidTest/java/A.kt", Test},
 		{"integration_tests/test_flow.py", Test},
 		{"api-tests/users.js", Test},

@@ -42,7 +42,7 @@ func TestRouteDetails(t *testing.T) {
 		params            string
 	}
 	tests := []want{
-		{"spring", "GET", "/api/v1/users/{id}", "UserController.get", "required", "", `anyRequest().authenticated() (applied src/main/java/com/example/shop/config/SecurityConfig.java:19)`, "id:int"},
+		{"spring", "GET", "/api/v1/users/{id}", "UserController.get", "required", "", `anyRequest().authenticated() (applied src/main/java/com/example/shop/config/SecurityConfig.java:21)`, "id:int"},
 		{"spring", "PUT", "/api/v1/users/{id}", "UserController.update", "required", "", "anyRequest().authenticated()", "id:int"},
 		{"spring", "DELETE", "/api/v1/users/{id}", "UserController.delete", "required", "admin", "anyRequest().authenticated()", "id:uuid"},
 		{"spring", "GET", "/api/v1/products", "ProductController.list", "none", "", `requestMatchers(HttpMethod.GET, "/api/v1/products/**").permitAll()`, ""},
@@ -53,6 +53,9 @@ func TestRouteDetails(t *testing.T) {
 		{"spring", "GET", "/api/v1/public/terms", "PublicController.terms", "none", "", "permitAll()", ""},
 		{"spring", "GET", "/api/v1/admin/stats", "AdminController.stats", "required", "admin", `hasRole("ADMIN")`, ""},
 		{"spring", "PATCH", "/api/v1/admin/audit/{entry}", "AdminController.audit", "required", "admin", `hasRole("ADMIN")`, "entry:string"},
+		{"spring", "GET", "/api/v1/staff/shifts", "StaffController.shifts", "required", "staff", `hasAuthority("ROLE_STAFF")`, ""},
+		{"spring", "GET", "/api/v1/reports/monthly", "ReportController.monthly", "required", "manager", "anyRequest().authenticated()", ""},
+		{"spring", "GET", "/api/v1/reports/mine", "ReportController.mine", "required", "", "anyRequest().authenticated()", ""},
 		{"spring", "GET", "/health", "HealthController.health", "none", "", "permitAll()", ""},
 		{"spring_open", "GET", "/posts/{id}", "PostController.post", "none", "", "anyRequest().permitAll()", "id:int"},
 		{"spring_open", "DELETE", "/admin/posts/{id}", "PostController.delete", "unknown", "", "no @EnableMethodSecurity", "id:int"},

@@ -68,7 +68,7 @@ func (ix *index) parseRules(f *file, s secBody) []rule {
 		r := rule{access: text[end+1+m[2] : end+1+m[3]], matcher: text[loc[2] : end+1], file: f.path, line: lineAt(loc[0])}
 		aOpen := end + 1 + m[1] - 1
 		if aEnd := lang.ClosingBracket(text, aOpen); aEnd > aOpen {
-			r.arg = firstLiteral(text[aOpen+1 : aEnd])
+			r.arg = ix.argText(f, text[aOpen+1:aEnd])
 		}
 		if kind == "anyRequest" || kind == "anyExchange" {
 			r.any = true
@@ -96,7 +96,7 @@ func (ix *index) parseRules(f *file, s secBody) []rule {
 		if m == "" {
 			continue
 		}
-		r := rule{access: m, arg: firstLiteral(last), matcher: "authorize" + text[open:end+1], file: f.path, line: lineAt(loc[0])}
+		r := rule{access: m, arg: ix.dslArg(f, last), matcher: "authorize" + text[open:end+1], file: f.path, line: lineAt(loc[0])}
 		matchers := strings.Join(parts[:len(parts)-1], ",")
 		if strings.TrimSpace(matchers) == "anyRequest" || strings.TrimSpace(matchers) == "anyExchange" {
 			r.any = true
@@ -138,6 +138,35 @@ func (ix *index) matcherArgs(f *file, r *rule, args string) {
 			r.patterns = append(r.patterns, ss...)
 		}
 	}
+}
+
+// argText is an access call's argument: its first literal, else the
+// value of the constant it names (hasAuthority(AuthoritiesConstants.ADMIN),
+// where ADMIN = "ROLE_ADMIN"), read as the tree's constants give it.
+func (ix *index) argText(f *file, s string) string {
+	if lit := firstLiteral(s); lit != "" {
+		return lit
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(s), ",")
+	first = strings.TrimSpace(first)
+	if !ident.MatchString(first) {
+		return ""
+	}
+	if ss, ok := ix.eval(f, "", &val{kind: 'r', s: first}, 0); ok && len(ss) > 0 {
+		return ss[0]
+	}
+	return ""
+}
+
+// dslArg is the argument of a Kotlin DSL access word (hasRole("ADMIN"),
+// hasAuthority(Roles.ADMIN)), or its first literal.
+func (ix *index) dslArg(f *file, last string) string {
+	if open := strings.IndexByte(last, '('); open >= 0 {
+		if end := lang.ClosingBracket(last, open); end > open {
+			return ix.argText(f, last[open+1:end])
+		}
+	}
+	return firstLiteral(last)
 }
 
 func firstLiteral(s string) string {
@@ -272,7 +301,9 @@ func springRole(s string) string {
 	return strings.ToLower(s)
 }
 
-var roleCall = regexp.MustCompile(`\b(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*['"]([^'"]+)['"]`)
+// roleCall is a role an expression demands; a quote may come escaped,
+// as a concatenated annotation value keeps it ("hasAuthority(\\"" + X + "\\")").
+var roleCall = regexp.MustCompile(`\b(?:hasRole|hasAnyRole|hasAuthority|hasAnyAuthority)\s*\(\s*\\?['"]([^'"\\]+)\\?['"]`)
 
 // roleIn is the first role a security expression demands.
 func roleIn(expr string) string {

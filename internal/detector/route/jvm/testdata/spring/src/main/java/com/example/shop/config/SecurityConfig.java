@@ -1,5 +1,6 @@
 package com.example.shop.config;
 
+import com.example.shop.Authorities;
 import com.example.shop.Paths;
 
 @Configuration
@@ -15,6 +16,7 @@ public class SecurityConfig {
                 .requestMatchers(Paths.OPEN).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/products/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                .requestMatchers("/api/v1/staff/**").hasAuthority(Authorities.STAFF)
                 .requestMatchers("/api/v1/products/**").hasAuthority("catalog:write")
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults());
