@@ -66,7 +66,7 @@ var (
 	// Ownership: the query is scoped to the caller, or the handler
 	// compares the object's owner with the caller, either way round and
 	// with == or != (if item.owner_id != current_user.id: abort).
-	ownershipCheck = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(user|current|session|request|req\.|auth|me\b|uid|claims)|` +
+	ownershipCheck = regexp.MustCompile(`(?i)((owner|user|author|account|tenant|creator)_?id\s*(==|===|!=|!==)\s*[\w.\[\]"'()@]*(user|current|session|request|req\.|auth|me\b|uid|claims)|` +
 		`(current_?user|request\.user|req\.user|session\.user|g\.user|claims|auth\.user)[\w.\[\]"']*\s*(==|===|!=|!==)\s*[\w.\[\]"'()]*(owner|user|author|account|tenant|creator)_?id\b|` +
 		`\.(owner|author|user|creator)\s*(==|===|!=|!==|is\s+not|is)\s*(request\.user|current_user|req\.user|g\.user)\b|` +
 		`\.(owner|author|creator)\.(id|ID)\s*(==|!=)\s*\w*(user|current|me)\w*\.(id|ID)\b|filter_by\([^)]*(owner|user|author)_id\s*=|filter\([^)]*(owner|user|author)\s*=\s*(request\.user|current_user|user\b)|where:\s*\{[^}]*(userId|ownerId|authorId)\s*:|(and|where)\s+\w*(owner|user|author)_id\s*=|get_object_or_404\([^)]*(owner|user)\s*=)` +
@@ -84,7 +84,11 @@ var (
 		`\w\.\w+\s*(==|!=|is\s+not|is)\s*(self\.)?request\.\w+|` +
 		// An object permission asked, the refusal on a no: DRF's
 		// check_object_permissions, or if not perm.has_object_permission(request, ...).
-		`\bcheck_object_permissions\(\s*(self\.)?request\b|\bif\s+not\s+[\w.()]*\.has_object_permission\(\s*(self\.)?request\b`)
+		`\bcheck_object_permissions\(\s*(self\.)?request\b|\bif\s+not\s+[\w.()]*\.has_object_permission\(\s*(self\.)?request\b` +
+		// A policy asked about the record: Pundit's authorize @post,
+		// CanCan's authorize! :update, @post, ASP.NET Core's
+		// AuthorizeAsync(User, document, policy).
+		`|\bauthorize!?[ \t]*\(?[ \t]*(?::\w+\??[ \t]*,[ \t]*)?@\w+|\bAuthorizeAsync\(\s*(?:HttpContext\.)?User\s*,\s*\w+\s*,`)
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	// The last forms are a branch on a record's admin flag (if user.admin:,
 	// if (!req.user.admin)): the handler tells admins apart; and a flag of

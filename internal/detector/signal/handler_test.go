@@ -238,6 +238,15 @@ func TestOwnershipInHandler(t *testing.T) {
 		{"ownership-check", "notes.py", `    Note.query.filter_by(user_id=userid).all()`, false},
 		{"ownership-check", "notes.py", `    Note.query.filter_by(user_id=current_user.id).all()`, true},
 		{"ownership-check", "boards.ts", `  if (!(await canViewBoard(auth, userid))) return forbidden();`, true}, // the object's id given to a permission test
+		// Ruby's instance variables, Pundit and CanCan asked about the
+		// record, ASP.NET Core's authorization service given it.
+		{"ownership-check", "comments_controller.rb", `    if @comment.user_id == @current_user_id`, true},
+		{"ownership-check", "posts_controller.rb", `    authorize @post`, true},
+		{"ownership-check", "posts_controller.rb", `    authorize! :update, @post`, true},
+		{"ownership-check", "DocsController.cs", `        var ok = await _authz.AuthorizeAsync(User, doc, "EditPolicy");`, true},
+		{"ownership-check", "comments_controller.rb", `    if @comment.user_id == params[:uid]`, false},     // compared with what the caller sent
+		{"ownership-check", "posts_controller.rb", `    authorize Post`, false},                            // the class, not a record
+		{"ownership-check", "DocsController.cs", `        var ok = await _authz.AuthorizeAsync(User, "AdminPolicy");`, false}, // a policy, no record
 	} {
 		t.Run(tc.line, func(t *testing.T) {
 			r := facts.Route{Method: "GET", Path: "/x/{userid}", File: tc.file, Line: 1, Body: "\n" + tc.line + "\n",

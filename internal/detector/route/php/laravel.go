@@ -347,6 +347,17 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
 	w.out.AddRoute(r)
+	if at := w.ix.objectCheck(w.handlerClass(a, sc), r.File, r.Line, r.Body, r.Params); at != nil {
+		w.out.AddSignal(facts.Signal{Kind: facts.SignalOwnership, Detail: "object-level authorization", Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
+	}
+}
+
+// handlerClass is the controller class an action names, or nil.
+func (w *walker) handlerClass(a action, sc scope) *class {
+	if a.closure != nil || a.class == "" {
+		return nil
+	}
+	return w.ix.class(a.class, cmpOr(sc.namespace, `App\Http\Controllers`))
 }
 
 func cmpOr(a, b string) string {

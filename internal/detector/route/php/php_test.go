@@ -2,6 +2,7 @@ package php
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -95,5 +96,39 @@ func TestAuth(t *testing.T) {
 			}
 			t.Errorf("no route")
 		})
+	}
+}
+
+// TestObjectChecks: a handler that hands the path's record to an
+// authorization decision refusing when it fails (a policy asked about
+// it, the record compared with the caller, a base controller's check
+// that throws an authorization error) checks its owner; a policy asked
+// about the class, a check of the record's own state or a log does not.
+func TestObjectChecks(t *testing.T) {
+	f := scan(t, "laravel_objects")
+	got := map[string]string{}
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalOwnership {
+			method, rest, _ := strings.Cut(s.Route, " ")
+			path, _, _ := strings.Cut(rest, " ")
+			got[method+" "+path] = s.Evidence.File + ":" + strconv.Itoa(s.Evidence.Line)
+		}
+	}
+	want := map[string]string{
+		"DELETE /api/teams/{team}/tags/{tag}": "app/Http/Controllers/Controller.php:10",
+		"GET /api/teams/{team}/tags":          "app/Http/Controllers/Controller.php:19",
+		"PUT /api/notes/{note}":               "app/Http/Controllers/NoteController.php:9",
+		"DELETE /api/notes/{note}":            "app/Http/Controllers/NoteController.php:15",
+		"GET /api/profiles/{profile}":         "app/Http/Controllers/NoteController.php:39",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: owner check at %q, want %q", k, got[k], v)
+		}
+	}
+	for k, v := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: owner check at %s, want none", k, v)
+		}
 	}
 }

@@ -32,6 +32,13 @@ var (
 	// caller IS signed in (bouncing them off the login page) is not one.
 	redirectAbsent = regexp.MustCompile(`\bredirect(?:_to)?\b[^\n]*?\b(?:unless\s+` + absentCaller + `|if\s+(?:!\s*|not\s+)` + absentCaller + `|if\s+` + absentCaller + `\s*(?:&?\.)\s*(?:nil|blank)\?)|` +
 		`\b(?:unless\s+` + absentCaller + `|if\s+(?:!\s*|not\s+)` + absentCaller + `|if\s+` + absentCaller + `\s*(?:&?\.)\s*(?:nil|blank)\?)[^\n]*(?:\n[^\n]*){0,3}?\n\s*redirect(?:_to)?\b`)
+	// presenceTest branches on whether anyone is signed in, the caller's
+	// record alone as the condition (if @user, unless current_user,
+	// if !logged_in?): not a test of one of its attributes.
+	presenceTest = regexp.MustCompile(`(?m)\b(?:if|unless)\s+(?:!\s*|not\s+)?\(?\s*(?:@?current_[a-z_]+\??|@[a-z_]*(?:user|account|member)|[a-z_]*(?:logged_in|signed_in|authenticated)[a-z_]*\?)\s*(?:&?\.\s*(?:nil|blank|present)\?)?\s*\)?\s*(?:then\s*)?$`)
+	// errorStatus answers a client error: render ..., status: 400,
+	// head :bad_request, head 404.
+	errorStatus = regexp.MustCompile(`\bhead\s*\(?\s*(?::bad_request|:unauthorized|:forbidden|:not_found|4\d\d)\b|\brender\b[^\n]*\bstatus:?\s*(?:=>\s*)?(?::bad_request|:unauthorized|:forbidden|:not_found|4\d\d)\b`)
 	// libraryReject calls a library's method that rejects: Devise's
 	// authenticate_<scope>! and Warden's authenticate!, Rails' HTTP
 	// authentication, Doorkeeper, CanCanCan and Pundit.
@@ -116,6 +123,12 @@ func rubyRejects(src string) string {
 	}
 	if redirectAbsent.MatchString(src) {
 		return "redirects a caller who is not signed in"
+	}
+	// A branch on the caller's presence whose other side answers a
+	// client error (if @user ... else render ..., status: 400): a caller
+	// not signed in is answered and the action never runs.
+	if presenceTest.MatchString(src) && errorStatus.MatchString(src) {
+		return "answers a client error to a caller not signed in"
 	}
 	if status403.MatchString(src) && tests.MatchString(src) && callerWords.MatchString(src) {
 		return "responds 403"

@@ -128,7 +128,11 @@ func TestRejects(t *testing.T) {
 		{"redirect unless signed in", "redirect_to root_path unless logged_in?", "redirects a caller who is not signed in"},
 		{"redirect in a block", "if session[:user_id].nil?\n  redirect_to '/'\nend", "redirects a caller who is not signed in"},
 		{"redirect in an unless block", "unless current_account\n  flash[:error] = 'no'\n  redirect_to root_path\nend", "redirects a caller who is not signed in"},
+		{"400 unless signed in, in a block", "if @user\n  true\nelse\n  render plain: \"not logged in\", status: 400\n  false\nend", "answers a client error to a caller not signed in"},
+		{"head 404 when nobody is signed in", "unless current_user.present?\n  head :not_found\nend", "answers a client error to a caller not signed in"},
 		// Lookalikes.
+		{"400 on the caller's attribute", "if @user.banned?\n  render plain: \"banned\", status: 400\nend", ""},
+		{"400 on a missing parameter", "unless params[:id]\n  render json: {}, status: 400\nend", ""},
 		{"bounce a signed-in caller off the login page", "redirect_to dashboard_path if current_user", ""},
 		{"redirect a signed-in caller in a block", "if logged_in?\n  redirect_to home_path\nend", ""},
 		{"sets a locale", "I18n.locale = params[:locale] || I18n.default_locale", ""},
