@@ -244,8 +244,8 @@ func TestOwnershipInHandler(t *testing.T) {
 		{"ownership-check", "posts_controller.rb", `    authorize @post`, true},
 		{"ownership-check", "posts_controller.rb", `    authorize! :update, @post`, true},
 		{"ownership-check", "DocsController.cs", `        var ok = await _authz.AuthorizeAsync(User, doc, "EditPolicy");`, true},
-		{"ownership-check", "comments_controller.rb", `    if @comment.user_id == params[:uid]`, false},     // compared with what the caller sent
-		{"ownership-check", "posts_controller.rb", `    authorize Post`, false},                            // the class, not a record
+		{"ownership-check", "comments_controller.rb", `    if @comment.user_id == params[:uid]`, false},                       // compared with what the caller sent
+		{"ownership-check", "posts_controller.rb", `    authorize Post`, false},                                               // the class, not a record
 		{"ownership-check", "DocsController.cs", `        var ok = await _authz.AuthorizeAsync(User, "AdminPolicy");`, false}, // a policy, no record
 	} {
 		t.Run(tc.line, func(t *testing.T) {
