@@ -155,6 +155,10 @@ func (ix *index) routes(dc *decl, taught *route.Taught) []facts.Route {
 		base.Handler = dc.controller + "#" + dc.action
 		if c := ix.controller(dc.controller); c != nil {
 			complete = ix.action(&base, c, dc, &guards, &body, &bodyAt)
+		} else if deviseFlows[dc.controller+"#"+dc.action] {
+			// The library's own sign-in, sign-out, sign-up, password,
+			// confirmation and unlock actions: credential flows.
+			base.Tags = append(base.Tags, facts.TagAuth)
 		} else if strings.HasPrefix(dc.controller, "devise/registrations") && slices.Contains([]string{"edit", "update", "destroy", "cancel"}, dc.action) {
 			guards = append(guards, router.Guard{Name: "authenticate_scope!", Verdict: router.Verdict{Auth: facts.AuthRequired,
 				Evidence: "Devise's registrations controller authenticates the signed-in account before " + dc.action}})
@@ -195,6 +199,14 @@ func (ix *index) routes(dc *decl, taught *route.Taught) []facts.Route {
 		out = append(out, r)
 	}
 	return out
+}
+
+// deviseFlows are the Devise library's actions that take or end a
+// credential, by controller#action as routes.rb draws them.
+var deviseFlows = map[string]bool{
+	"devise/sessions#create": true, "devise/sessions#destroy": true, "devise/registrations#create": true,
+	"devise/passwords#create": true, "devise/passwords#update": true, "devise/confirmations#create": true,
+	"devise/confirmations#show": true, "devise/unlocks#create": true, "devise/unlocks#show": true,
 }
 
 // action fills in a Rails route's handler (the controller's action

@@ -2,6 +2,7 @@ package ruby
 
 import (
 	"context"
+	"slices"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -238,5 +239,29 @@ func TestOptionalGuard(t *testing.T) {
 		if got := optionalGuard(tt.src); got != tt.want {
 			t.Errorf("optionalGuard(%q) = %v, want %v", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestDeviseFlows: the Devise library's own credential actions are
+// auth routes (sign-in, sign-out, password reset), with no handler in
+// the tree to read.
+func TestDeviseFlows(t *testing.T) {
+	f := scan(t, "rails")
+	want := map[string]bool{
+		"POST /users/sign_in": true, "DELETE /users/sign_out": true, "POST /users/password": true, "PATCH /users/password": true,
+	}
+	seen := 0
+	for _, r := range f.Surfaces {
+		w, ok := want[r.Method+" "+r.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := slices.Contains(r.Tags, facts.TagAuth); got != w {
+			t.Errorf("%s %s: tagged auth %v, want %v (tags %v)", r.Method, r.Path, got, w, r.Tags)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("saw %d of %d routes", seen, len(want))
 	}
 }
