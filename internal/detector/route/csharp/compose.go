@@ -553,6 +553,7 @@ func (ix *index) minimal(out *detector.Sink) {
 			var attrs []attr
 			if mp.handler.body != "" {
 				r.Body, r.EndLine, r.HandlerFile, r.HandlerLine = mp.handler.body, mp.handler.endLine, f.path, mp.handler.line
+				attrs = mp.handler.attrs
 			} else if ms := ix.methods[mp.handler.name]; len(ms) == 1 {
 				m, c := ms[0], ix.owner[ms[0]]
 				r.Body, r.File, r.Line, r.EndLine, r.HandlerFile, r.HandlerLine = m.body, c.file, m.line, m.endLine, c.file, m.line

@@ -48,6 +48,9 @@ func TestAuth(t *testing.T) {
 		{"webapi", "POST", "/feedback", "none", "", "", "lambda"}, // a policy that demands nothing
 		{"webapi", "PUT", "/posts/{id}", "required", "Editors", "editor", "lambda"},
 		{"webapi", "POST", "/hooks/stripe", "none", "", "", "lambda"},
+		{"webapi", "DELETE", "/catalog/{id}", "required", "[Authorize", "admin", "lambda"},       // the lambda's attribute
+		{"webapi", "POST", "/catalog/{id}/views", "none", "", "", "lambda"},                      // [AllowAnonymous] on the lambda
+		{"webapi", "POST", "/catalog/{id}/notes", "none", "", "", "lambda"},                      // [Authorize] only in a string
 		{"webapi", "GET", "/api/Orders", "required", "[Authorize]", "", "OrdersController.List"}, // inherited from the base
 		{"webapi", "GET", "/api/Orders/public/{code}", "none", "[AllowAnonymous]", "", "OrdersController.ByCode"},
 		{"webapi", "POST", "/api/Orders/Import", "required", "[Authorize]", "admin", "OrdersController.Import"},

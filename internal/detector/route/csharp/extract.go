@@ -103,6 +103,9 @@ type handler struct {
 	name          string
 	body          string
 	line, endLine int
+	// attrs are a lambda's own attributes ([Authorize(Roles = "x")]
+	// async (int id) => ...), which ASP.NET Core reads as the endpoint's.
+	attrs []attr
 }
 
 type extractor struct {
@@ -573,7 +576,7 @@ func (x *extractor) handler(a *sitter.Node) handler {
 	}
 	switch v.Type() {
 	case "lambda_expression", "anonymous_method_expression", "parenthesized_lambda_expression":
-		return handler{name: "lambda", body: x.text(v), line: line(v), endLine: endLine(v)}
+		return handler{name: "lambda", body: x.text(v), line: line(v), endLine: endLine(v), attrs: x.attrs(v)}
 	}
 	name := x.text(v)
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {

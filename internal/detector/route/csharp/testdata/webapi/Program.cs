@@ -25,5 +25,9 @@ app.MapPost("/feedback", (Feedback f, ShopDb db) => db.Add(f)).RequireAuthorizat
 app.MapPut("/posts/{id}", (int id) => Results.Ok()).RequireAuthorization("Editors"); // want: PUT /posts/{id}
 app.MapMethods("/ping", new[] { HttpMethods.Get, "HEAD" }, () => "pong"); // want: GET /ping; HEAD /ping
 app.MapGroup("/hooks").MapPost("/stripe", (HttpRequest req) => Results.Ok()); // want: POST /hooks/stripe
+// The lambda's own attributes are the endpoint's.
+app.MapDelete("/catalog/{id}", [Authorize(Roles = "Admin")] async (int id, ShopDb db) => await db.RemoveAsync(id)); // want: DELETE /catalog/{id}
+app.MapPost("/catalog/{id}/views", [AllowAnonymous] (int id, ShopDb db) => db.CountView(id)); // want: POST /catalog/{id}/views
+app.MapPost("/catalog/{id}/notes", (int id, ShopDb db) => db.Note(id, "[Authorize]")); // want: POST /catalog/{id}/notes
 
 app.Run();
