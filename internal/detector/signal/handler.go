@@ -134,8 +134,9 @@ var (
 	// on the response it is sent (a cookie written, a redirect): not the
 	// ORM's db.session.
 	callerOnly = regexp.MustCompile(`(?i)(?:^|[^.\w])session\w*\s*[.\[]|\bdel\s+session\b|\bresponse|\bres\s*\.|cookie|\(\s*w\s*,|redirect|logout_user`)
-	// sessionEnd ends the caller's own session.
-	sessionEnd = regexp.MustCompile(`(\b(?:req|request)\.(?:logout|logOut)\(|\b(?:auth\.)?logout\(\s*(?:req|request)\b|\bsession\.(?:destroy|flush|invalidate)\(|\b(?:req|ctx)\.session\s*=\s*null\b|\bsignOut\(\s*\)|\bsession\.clear\(\))`)
+	// sessionEnd ends the caller's own session (ASP.NET Core's
+	// SignOutAsync, a servlet session invalidated, Rails' reset_session).
+	sessionEnd = regexp.MustCompile(`(\b(?:req|request)\.(?:logout|logOut)\(|\b(?:auth\.)?logout\(\s*(?:req|request)\b|\bsession\.(?:destroy|flush|invalidate)\(|\b(?:req|ctx)\.session\s*=\s*null\b|\bsignOut\(\s*\)|\bsession\.clear\(\)|\bSignOutAsync\(|\breset_session\b)`)
 	// tokenCheck verifies a secret token: a signed one checked, a stored
 	// one looked up by its value.
 	tokenCheck = regexp.MustCompile(`(\bverify\w*Token\s*\(|\bjwt\.verify\s*\(|\bcheck_token\s*\(|\.verify_token\s*\(|\bfind(?:One|First|_one)?\s*\(\s*\{\s*token\s*[:,}]|\.get\(\s*token\s*=)`)

@@ -335,6 +335,9 @@ func TestSessionEnd(t *testing.T) {
 		{facts.Route{Method: "POST", Path: "/logout", File: "views.py", Handler: "views.LogoutView", Body: "def post(self, request):\n    Note.objects.filter(owner=request.POST['user']).delete()\n"}, false},
 		{facts.Route{Method: "POST", Path: "/bye", File: "views.py", Handler: "bye", Body: "def bye(request):\n    logout(request)\n    return redirect('/')\n"}, true},
 		{facts.Route{Method: "POST", Path: "/signout", File: "app.js", Handler: "signout", Body: "(req, res) => { sessions.delete(req.body.sessionId); res.end() }"}, false},
+		{facts.Route{Method: "POST", Path: "/User/Logout", File: "UserController.cs", Handler: "UserController.Logout", Body: "public async Task<IActionResult> Logout()\n{\n    await _signInManager.SignOutAsync();\n    return Ok();\n}"}, true},
+		{facts.Route{Method: "DELETE", Path: "/session", File: "sessions_controller.rb", Handler: "SessionsController#destroy", Body: "def destroy\n  reset_session\n  redirect_to root_path\nend"}, true},
+		{facts.Route{Method: "POST", Path: "/User/Forget", File: "UserController.cs", Handler: "UserController.Forget", Body: "public async Task<IActionResult> Forget(string id)\n{\n    await _users.DeleteAsync(id);\n    return Ok();\n}"}, false},
 	} {
 		if got := has(tt.r); got != tt.want {
 			t.Errorf("%s %s: session-end %v, want %v", tt.r.Handler, tt.r.Path, got, tt.want)
