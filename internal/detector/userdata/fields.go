@@ -62,6 +62,10 @@ var words = map[string]Class{
 	"ip": Location, "latitude": Location, "longitude": Location, "lat": Location, "lng": Location,
 	"geo": Location, "geolocation": Location, "location": Location, "coordinates": Location, "city": Location,
 	"country": Location,
+	// The device and the page a visitor came from, as an analytics
+	// session keeps them: with an IP address, what tells one visitor
+	// from another.
+	"browser": Location, "referrer": Location, "referer": Location, "useragent": Location,
 
 	"prompt": FreeText, "prompts": FreeText, "message": FreeText, "messages": FreeText, "conversation": FreeText,
 	"conversations": FreeText, "chat": FreeText, "transcript": FreeText, "content": FreeText, "text": FreeText,
@@ -84,7 +88,13 @@ var pairs = map[[2]string]Class{
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
 	{"recovery", "codes"}:     AuthSecret,
 	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
+	{"user", "agent"}: Location, {"operating", "system"}: Location,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
+	// A payment provider's customer (stripe_customer_id): whom the
+	// provider bills, with the cards and invoices it keeps for them. A
+	// customer_id that holds a key to a model of the app is a relation,
+	// and relation keys are not classed.
+	{"customer", "id"}:         Financial,
 	{"subscription", "status"}: Billing, {"subscription", "tier"}: Billing, {"subscription", "plan"}: Billing,
 	{"s3", "key"}: File, {"storage", "key"}: File, {"object", "key"}: File,
 }
@@ -154,7 +164,19 @@ var generic = map[string]bool{
 // its holder act as the user (connect-typeorm's Session.json), while a
 // field named session_timeout, session_data_id or sessionData (a list of
 // related rows) says nothing.
-var heads = map[string]Class{"session": AuthSecret, "sessions": AuthSecret}
+var heads = map[string]Class{"session": AuthSecret, "sessions": AuthSecret, "verification": AuthSecret, "verifications": AuthSecret}
+
+// verificationHead: a model named for a verification (better-auth's
+// verification, next-auth's VerificationToken): its identifier is the
+// e-mail or phone number a one-time code was sent to.
+func verificationHead(model string) bool {
+	for _, w := range code.Words(model) {
+		if w == "verification" || w == "verifications" {
+			return true
+		}
+	}
+	return false
+}
 
 // FieldClass says what a field of a model holds: its own name and type
 // first, then, for a field named only by its role (key, data, value),
@@ -164,6 +186,9 @@ func FieldClass(model string, f Field) Class {
 		return c
 	}
 	ws := code.Words(f.Name)
+	if len(ws) == 1 && ws[0] == "identifier" && verificationHead(model) {
+		return Contact
+	}
 	if len(ws) != 1 || !generic[ws[0]] {
 		return ""
 	}

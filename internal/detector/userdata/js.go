@@ -492,13 +492,25 @@ func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation, map[stri
 		}
 		name, typ := key, ""
 		ref := ""
+		required, onDelete := false, ""
 		// The chain text("x").notNull().references(() => users.id), read
 		// from its last call to the builder.
 		for c := jsUnwrap(p.ChildByFieldName("value")); c != nil && c.Type() == "call_expression"; {
 			f := c.ChildByFieldName("function")
 			callee := jsCallee(r.t, c)
-			if callee == "references" {
-				ref = r.drizzleRef(jsArgs(c))
+			switch callee {
+			case "references":
+				args := jsArgs(c)
+				ref = r.drizzleRef(args)
+				if len(args) > 1 && args[1].Type() == "object" {
+					for _, o := range syntax.NamedChildren(args[1]) {
+						if o.Type() == "pair" && jsKey(r.t, o.ChildByFieldName("key")) == "onDelete" {
+							onDelete, _ = r.t.StringValue(o.ChildByFieldName("value"))
+						}
+					}
+				}
+			case "notNull", "primaryKey":
+				required = true
 			}
 			if f != nil && f.Type() == "member_expression" {
 				if obj := jsUnwrap(f.ChildByFieldName("object")); obj != nil && obj.Type() == "call_expression" {
@@ -515,7 +527,11 @@ func (r *jsReader) drizzleColumns(v *syntax.Node) ([]Field, []Relation, map[stri
 			break
 		}
 		if ref != "" {
-			rels = append(rels, Relation{Target: ref, Field: name, Line: syntax.Line(p)})
+			// A nullable column the database empties (onDelete: "set null")
+			// or keeps pointing while it can (restrict): the row outlives
+			// what it names. A cascade dies with it.
+			od := strings.ToLower(onDelete)
+			rels = append(rels, Relation{Target: ref, Field: name, Line: syntax.Line(p), Optional: !required, SetNull: !required && od != "" && od != "cascade"})
 		}
 		columns[key] = name
 		fields = append(fields, Field{Name: name, Type: typ})

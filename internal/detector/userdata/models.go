@@ -289,7 +289,9 @@ var (
 	// Column(ForeignKey("users.id")), mapped_column(ForeignKey(User.id)),
 	// SQLModel's Field(foreign_key="user.id").
 	pyFKColumnRE = regexp.MustCompile(`(?m)^[ \t]+(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:Column|mapped_column|Field)[ \t]*\(`)
-	pyFKArgRE    = regexp.MustCompile(`\bForeignKey\(\s*(?:["']([\w.]+)["']|([A-Za-z_][\w.]*))|\bforeign_key\s*=\s*["']([\w.]+)["']`)
+	// pySetNullRE: SQLAlchemy's ForeignKey(..., ondelete="SET NULL").
+	pySetNullRE = regexp.MustCompile(`(?i)\bondelete\s*=\s*["']set null["']`)
+	pyFKArgRE   = regexp.MustCompile(`\bForeignKey\(\s*(?:["']([\w.]+)["']|([A-Za-z_][\w.]*))|\bforeign_key\s*=\s*["']([\w.]+)["']`)
 )
 
 // pyRelations lists the references the class body between from and end
@@ -301,18 +303,31 @@ func pyRelations(src []byte, from, end int, lines *code.Lines, authUser bool) []
 		open := from + m[1] - 1
 		args := lang.SplitTopLevel(string(src[open+1 : parenEnd(src, open)]))
 		target := ""
+		nullable, onDelete := false, ""
 		for i, a := range args {
 			a = strings.TrimSpace(a)
 			k, v, kw := strings.Cut(a, "=")
+			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 			switch {
-			case kw && (strings.TrimSpace(k) == "to" || strings.TrimSpace(k) == "model" || strings.TrimSpace(k) == "document_type"):
-				target = strings.TrimSpace(v)
+			case kw && (k == "to" || k == "model" || k == "document_type"):
+				target = v
+			case kw && k == "null":
+				nullable = v == "True"
+			case kw && k == "on_delete":
+				onDelete = v[strings.LastIndex(v, ".")+1:]
 			case !kw && i == 0:
 				target = a
+			case !kw && i == 1: // ForeignKey(User, models.CASCADE)
+				onDelete = a[strings.LastIndex(a, ".")+1:]
 			}
 		}
 		if r, ok := pyTarget(target, authUser); ok {
 			r.Field, r.Line = string(body[m[2]:m[3]]), lines.At(from+m[0])
+			// A nullable key whose target may go (SET_NULL) or is kept
+			// while the row points at it (PROTECT) is one the row outlives:
+			// a last editor, who reported it. A CASCADE key dies with it.
+			r.Optional = nullable
+			r.SetNull = nullable && onDelete != "" && onDelete != "CASCADE"
 			out = append(out, r)
 		}
 	}
@@ -334,6 +349,7 @@ func pyRelations(src []byte, from, end int, lines *code.Lines, authUser bool) []
 		}
 		if r.Target != "" {
 			r.Field, r.Line = string(body[m[2]:m[3]]), lines.At(from+m[0])
+			r.SetNull = pySetNullRE.Match(call)
 			out = append(out, r)
 		}
 	}

@@ -3,6 +3,7 @@ package userdata
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
@@ -20,6 +21,11 @@ var (
 	// prismaWriteRE: client.model.create({ ... }), as Prisma's client
 	// spells a write.
 	prismaWriteRE = regexp.MustCompile(`\.\s*(\w+)\s*\.\s*(?:create|createMany|upsert|update|updateMany)\s*\(\s*\{`)
+	// drizzleInsertRE: db.insert(table).values({ ... }), Drizzle's insert.
+	drizzleInsertRE = regexp.MustCompile(`\.\s*insert\s*\(\s*(\w+)\s*\)\s*\.\s*values\s*\(\s*\{`)
+	// djangoCreateRE: Model.objects.create(...), Model.objects.get_or_create(...).
+	djangoCreateRE = regexp.MustCompile(`\b([A-Z]\w*)\s*\.\s*objects\s*\.\s*(?:create|get_or_create|update_or_create)\s*\(`)
+
 	// pairRE: a property and its value, up to the next comma or line end;
 	// shorthandRE: a property written by the variable of its name.
 	pairRE      = regexp.MustCompile(`(?m)(?:^|[{,])\s*(\w+)\s*:\s*([^,\n{}]+?)\s*(?:,|$|\})`)
@@ -27,7 +33,7 @@ var (
 	// callerIDRE: the signed-in user's id as code reads it: a user
 	// object's id (req.user.id, session.user?.id), a request context's
 	// "user.id" entry.
-	callerIDRE = regexp.MustCompile(`^(?:[\w$]+(?:\?)?\.)*user\??\.id$|\.get\(\s*['"]user\.id['"]\s*\)$`)
+	callerIDRE = regexp.MustCompile(`^(?:[\w$]+(?:\?)?\.)*user\??\.id$|\.get\(\s*['"]user\.id['"]\s*\)$|^(?:self\.)?request\.user(?:\.id|\.pk)?$`)
 	// localRE: a local given a value (const userId = this.cls.get('user.id')).
 	identRE = regexp.MustCompile(`^\w+$`)
 	localRE = regexp.MustCompile(`\b(?:const|let|var)\s+(\w+)\s*(?::\s*\w+\s*)?=\s*([^;\n]+)`)
@@ -48,7 +54,11 @@ func callerID(expr string, locals map[string]bool) bool {
 // writtenOwners are the (model key, column) pairs a file's Prisma writes
 // fill with the caller's id.
 func writtenOwners(f *detector.File) map[string]map[string]bool {
-	if lang.Of(f.Path).Family() != lang.JavaScript || !bytes.Contains(f.Data, []byte("create(")) && !bytes.Contains(f.Data, []byte("upsert(")) && !bytes.Contains(f.Data, []byte("update(")) {
+	fam := lang.Of(f.Path).Family()
+	if fam == lang.Python {
+		return djangoCreates(f.Data)
+	}
+	if fam != lang.JavaScript || !bytes.Contains(f.Data, []byte("create(")) && !bytes.Contains(f.Data, []byte("upsert(")) && !bytes.Contains(f.Data, []byte("update(")) && !bytes.Contains(f.Data, []byte("insert(")) {
 		return nil
 	}
 	var out map[string]map[string]bool
@@ -58,7 +68,9 @@ func writtenOwners(f *detector.File) map[string]map[string]bool {
 			locals[string(m[1])] = true
 		}
 	}
-	for _, m := range prismaWriteRE.FindAllSubmatchIndex(f.Data, -1) {
+	writes := prismaWriteRE.FindAllSubmatchIndex(f.Data, -1)
+	writes = append(writes, drizzleInsertRE.FindAllSubmatchIndex(f.Data, -1)...)
+	for _, m := range writes {
 		end := lang.ClosingBracket(f.Data, m[1]-1)
 		if end < 0 {
 			continue
@@ -138,4 +150,52 @@ func (d *Detector) mainPerson(order []string, groups map[string][]int, users map
 		}
 	}
 	return best
+}
+
+// writtenKey: the code's create calls fill the model's column with the
+// caller's id (the column as declared, or as the code's property names
+// it: created_by, createdBy).
+func (d *Detector) writtenKey(m seenModel, k, col string) bool {
+	if col == "" {
+		return false
+	}
+	want := code.ModelKey(col)
+	for _, mk := range []string{k, code.ModelKey(m.Binding), code.ModelKey(m.Table)} {
+		for c := range d.written[mk] {
+			if code.ModelKey(c) == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// djangoCreates are the (model key, column) pairs a Python file's
+// Model.objects.create(user=request.user) calls fill with the caller.
+func djangoCreates(src []byte) map[string]map[string]bool {
+	if !bytes.Contains(src, []byte("objects")) || !bytes.Contains(src, []byte("request.user")) {
+		return nil
+	}
+	var out map[string]map[string]bool
+	for _, m := range djangoCreateRE.FindAllSubmatchIndex(src, -1) {
+		end := lang.ClosingBracket(src, m[1]-1)
+		if end < 0 {
+			continue
+		}
+		model := code.ModelKey(string(src[m[2]:m[3]]))
+		for _, a := range lang.SplitTopLevel(string(src[m[1]:end])) {
+			k, v, ok := strings.Cut(a, "=")
+			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			if ok && identRE.MatchString(k) && callerID(v, nil) {
+				if out == nil {
+					out = map[string]map[string]bool{}
+				}
+				if out[model] == nil {
+					out[model] = map[string]bool{}
+				}
+				out[model][k] = true
+			}
+		}
+	}
+	return out
 }

@@ -102,7 +102,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({"}
 }
 
 // Detect implements detector.Detector.
@@ -214,6 +214,10 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 		switch KindOf(c) {
 		case KindUserData:
 			personal = append(personal, field.Name)
+			if c == Financial && slices.ContainsFunc(code.Words(field.Name), func(w string) bool { return words[w] == Billing }) {
+				// stripe_customer_id: the provider's customer, and billing state
+				billingState = append(billingState, field.Name)
+			}
 			person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
 			signsIn = signsIn || c == Identity || c == AuthSecret && signInSecret(field.Name)
 			secret = secret || c == AuthSecret
@@ -340,6 +344,23 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := d.people(order, groups)
 	person := d.mainPerson(order, groups, users)
+	groupsJoined := d.membered(order, groups, users)
+	// A key one declaration of the model says the row outlives (the
+	// schema's onDelete: "set null") is that key in every declaration (a
+	// migration that adds the column with no clause).
+	weak := map[string]map[string]bool{}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			for _, r := range d.seen[i].Relations {
+				if r.SetNull && r.Field != "" {
+					if weak[k] == nil {
+						weak[k] = map[string]bool{}
+					}
+					weak[k][code.ModelKey(r.Field)] = true
+				}
+			}
+		}
+	}
 	// Ownership follows relations to a fixed point: each round owns the
 	// models that reference a user model or a model owned before.
 	for changed := true; changed; {
@@ -356,7 +377,14 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 					// person who made it, or points at some record (a
 					// project's home dashboard): that record's owner does
 					// not own the row.
-					if r.User || users[tk] || owner[tk] != nil && tk != k && !r.SetNull {
+					direct := r.User || users[tk]
+					if r.Field != "" && weak[k][code.ModelKey(r.Field)] {
+						r.SetNull = true
+					}
+					if direct && r.SetNull && !d.madeFor(m, k, r, groupsJoined) {
+						continue // who last edited it, who asked to delete it
+					}
+					if direct || owner[tk] != nil && tk != k && !r.SetNull {
 						owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
 						changed = true
 						break
@@ -418,6 +446,25 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		out.AddAsset(a)
 	}
 	return nil
+}
+
+// madeFor: a key to a person that the row outlives (SET NULL, or kept
+// while the row points at it) still says whose the row is when the row
+// is made for that person: the code's create call writes the caller's
+// id into it, or the row belongs to a group the person joins through a
+// membership (a member's webhook in the organisation). Alone it records
+// who acted on a shared row (a catalogue book's last editor, who asked
+// to delete a workspace).
+func (d *Detector) madeFor(m seenModel, k string, r Relation, joined map[string]bool) bool {
+	if d.writtenKey(m, k, r.Field) {
+		return true
+	}
+	for _, o := range m.Relations {
+		if t := code.ModelKey(o.Target); t != k && !o.SetNull && joined[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveKeys keeps a relation read from a key column's name alone
