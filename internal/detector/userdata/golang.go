@@ -71,9 +71,16 @@ func goModels(src []byte, inserts bool) []Model {
 					md.Relations = append(md.Relations, r)
 				}
 				typ := goTypeText(field.Type)
+				col, _, _ := strings.Cut(goTag(field).Get("db"), ",")
 				for _, name := range field.Names {
 					if name.IsExported() {
 						md.Fields = append(md.Fields, Field{Name: name.Name, Type: typ})
+						if col != "" && col != "-" {
+							if md.Columns == nil {
+								md.Columns = map[string]string{}
+							}
+							md.Columns[name.Name] = col
+						}
 					}
 				}
 			}

@@ -27,6 +27,9 @@ type Model struct {
 	Account bool
 	// Relations are the models this one belongs to.
 	Relations []Relation
+	// Columns are the columns a Go struct's tags name (db:"file"), by
+	// field name, where they differ from the field's.
+	Columns map[string]string
 }
 
 // Relation is a model's reference to a model it belongs to: a foreign

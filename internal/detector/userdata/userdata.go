@@ -448,6 +448,78 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	return nil
 }
 
+// searchIndex are the last words of a search index's table name.
+var searchIndex = map[string]bool{"fts": true, "fts3": true, "fts4": true, "fts5": true, "search": true, "index": true, "idx": true}
+
+// scannedTables folds a Go struct into the table it scans: a struct
+// read only from its column tags (no table of its own name, none named)
+// whose columns are all another declared table's (fider's OAuthConfig
+// reads oauth_providers, a moderation page's projection of comments)
+// is that table, not another model. The table must be declared outside
+// Go (a migration, a schema) and be the only one that holds them all.
+func (d *Detector) scannedTables(out *detector.Sink, order []string, groups map[string][]int) {
+	goOnly := func(k string) bool {
+		for _, i := range groups[k] {
+			if len(d.seen[i].Columns) == 0 || d.seen[i].Table != "" {
+				return false
+			}
+		}
+		return len(groups[k]) > 0
+	}
+	cols := map[string]map[string]bool{}
+	for _, k := range order {
+		c := map[string]bool{}
+		for _, i := range groups[k] {
+			for _, f := range d.seen[i].Fields {
+				c[strings.Join(code.Words(cmp.Or(d.seen[i].Columns[f.Name], f.Name)), "")] = true
+			}
+		}
+		cols[k] = c
+	}
+	for _, k := range order {
+		if !goOnly(k) || len(cols[k]) < 2 {
+			continue
+		}
+		best, n := "", 0
+		for _, t := range order {
+			if t == k || goOnly(t) {
+				continue
+			}
+			same := 0
+			for c := range cols[k] {
+				if cols[t][c] {
+					same++
+				}
+			}
+			if same < 2 || same*10 < len(cols[k])*9 {
+				continue
+			}
+			switch {
+			case same > n:
+				best, n = t, same
+			case same == n:
+				best = "" // two tables hold them: neither
+			}
+		}
+		if best == "" {
+			continue
+		}
+		var table, st string
+		var at facts.Evidence
+		for _, i := range groups[best] {
+			if code.ModelKey(d.seen[i].Name) == best {
+				table = d.seen[i].Name
+			}
+		}
+		for _, i := range groups[k] {
+			st, at = d.seen[i].Name, facts.Evidence{File: d.seen[i].file, Line: d.seen[i].Line}
+		}
+		if table != "" && st != "" {
+			out.AddSignal(facts.Signal{Kind: facts.SignalModelTable, Detail: table + " " + st, Evidence: at})
+		}
+	}
+}
+
 // madeFor: a key to a person that the row outlives (SET NULL, or kept
 // while the row points at it) still says whose the row is when the row
 // is made for that person: the code's create call writes the caller's
@@ -946,6 +1018,7 @@ func adapterUsers(f *detector.File) []string {
 // same columns, under the table's name and more words: a staging or
 // rebuild copy), so that merging lists each model once.
 func (d *Detector) sameModels(out *detector.Sink, order []string, groups map[string][]int) {
+	d.scannedTables(out, order, groups)
 	for _, m := range d.seen {
 		if m.Table != "" && code.ModelKey(m.Table) != code.ModelKey(m.Name) {
 			out.AddSignal(facts.Signal{Kind: facts.SignalModelTable, Detail: m.Name + " " + m.Table, Evidence: facts.Evidence{File: m.file, Line: m.Line}})
@@ -981,7 +1054,11 @@ func (d *Detector) sameModels(out *detector.Sink, order []string, groups map[str
 		// A copy holds its table's columns: nearly all of its own are the
 		// table's, and nearly all of the table's are its own (a table of
 		// overrides or subscriptions beside it keeps a few of them).
-		if same < 3 || same*10 < len(copied)*9 || same*10 < len(of)*9 || d.references(groups[k], base) {
+		// A search index (an FTS5 table beside documents) copies only the
+		// columns it searches.
+		last := ws[len(ws)-1]
+		index := (searchIndex[last] || searchIndex[last+"s"]) && same >= 2 && same*2 >= len(copied)
+		if !index && (same < 3 || same*10 < len(copied)*9 || same*10 < len(of)*9) || d.references(groups[k], base) {
 			continue // a row that points at the table's row (an override of it) is no copy
 		}
 		var name, cp string

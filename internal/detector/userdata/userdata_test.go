@@ -25,7 +25,7 @@ import (
 // e-mail and a password, a model in a test, in Markdown and commented
 // out, models with nothing personal. Each tree has a broken file.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners"} {
+	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
@@ -219,5 +219,27 @@ func TestJSModelWordsReference(t *testing.T) {
 	}
 	if !spacedFold([]byte("insert\tINTO"), "into") || spacedFold([]byte("int o"), "into") || spacedFold([]byte("stable"), "table") {
 		t.Error("spacedFold")
+	}
+}
+
+// TestScannedTables: a Go struct whose tagged columns are all one
+// declared table's is that table (a model-table signal folds it); a
+// projection holding columns no table has alone is not. An FTS copy of
+// some of a table's columns is folded into it.
+func TestScannedTables(t *testing.T) {
+	for dir, want := range map[string][]string{
+		"go-scan":   {"sign_in_providers ProviderConfig"},
+		"js-owners": {"notes note_search"},
+	} {
+		res := detectortest.Scan(t, filepath.Join("testdata", dir), New())
+		var got []string
+		for _, sg := range res.Signals {
+			if sg.Kind == "model-table" {
+				got = append(got, sg.Detail)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: model-table signals %q, want %q", dir, got, want)
+		}
 	}
 }

@@ -98,3 +98,19 @@ export const channelsTable = sqliteTable("channels", {
   identifier: text("identifier").notNull(),
   value: text("value"),
 });
+
+// A member's notes, and a search index copying some of their columns:
+// one model, the index folded into the table. want: asset user-data notes body
+export const notesTable = sqliteTable("notes", {
+  id: text("id").primaryKey(),
+  memberId: text("member_id").notNull().references(() => membersTable.id, { onDelete: "cascade" }),
+  heading: text("heading").notNull(),
+  body: text("body").notNull(),
+  pinned: integer("pinned"),
+});
+
+export const noteSearchTable = sqliteTable("note_search", {
+  noteId: text("note_id").notNull(),
+  heading: text("heading").notNull(),
+  body: text("body").notNull(),
+});
