@@ -193,6 +193,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 // billing state's integrity asset (each nil when none), and the model as
 // Finish sees it.
 func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
+	if migrationLedger(m) {
+		return nil, nil, seenModel{Model: m, file: file}
+	}
 	var personal, billingState []string
 	classes := map[string]string{}
 	person := m.Account
@@ -243,6 +246,31 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 		billing = &facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}
 	}
 	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret}
+}
+
+// ledgerWords are the words of a migration tool's own table's name
+// beside "migration": knex_migrations, __drizzle_migrations,
+// migrations_history, schema_migrations, knex_migrations_lock.
+var ledgerWords = map[string]bool{"schema": true, "history": true, "lock": true, "log": true, "version": true, "versions": true,
+	"knex": true, "drizzle": true, "typeorm": true, "sequelize": true, "mikro": true, "orm": true, "db": true, "meta": true}
+
+// migrationLedger: the model is a migration tool's record of the steps
+// it ran (which files, when), no one's data. A per-user migration's
+// status (an import from another service, with a user's key) is not.
+func migrationLedger(m Model) bool {
+	if len(m.Relations) > 0 {
+		return false
+	}
+	migration := false
+	for _, w := range code.Words(m.Name) {
+		switch {
+		case w == "migration" || w == "migrations":
+			migration = true
+		case !ledgerWords[w]:
+			return false
+		}
+	}
+	return migration
 }
 
 // addCrossFileModels adds the Python classes that are models through a

@@ -21,3 +21,18 @@ CREATE TABLE notes (
   body TEXT NOT NULL,
   created_at TIMESTAMPTZ NOT NULL
 );
+
+-- The migration tool's own ledger: which files ran, when. No one's data.
+CREATE TABLE migrations_history (
+  version BIGINT NOT NULL PRIMARY KEY,
+  filename VARCHAR(255) NOT NULL,
+  date TIMESTAMPTZ NOT NULL
+);
+
+-- Lookalike: a member's import from another service, with their key.
+-- want: asset user-data migration_runs source_file
+CREATE TABLE migration_runs (
+  id SERIAL PRIMARY KEY,
+  member_id INT NOT NULL REFERENCES members(id),
+  source_file TEXT NOT NULL
+);
