@@ -43,6 +43,14 @@ type Tree struct {
 	// script's or tooling (tools/, bin/, scripts/): app code that imports
 	// one makes it app code (importedRoles).
 	offApp []string
+	// licences are the copyright holders of each folder's licence file,
+	// sourced the folders with a file whose opening comment names the
+	// repository it came from (that file and line), code every code file
+	// added: together they find a library copied into the tree
+	// (vendoredRoles).
+	licences map[string][]string
+	sourced  map[string]string
+	code     []string
 }
 
 // settingsRef is one place that names the settings module to load.
@@ -81,6 +89,9 @@ type settingsMod struct {
 // the files that configure a server's environment or are named for one.
 func TreeWants(p string) bool {
 	base := path.Base(p)
+	if licenceFile(base) && !IsTest(p) {
+		return true
+	}
 	switch Of(p) {
 	case Python, YAML, Shell:
 		return true
@@ -134,6 +145,16 @@ func (t *Tree) Add(p string, src []byte) {
 	off := Of(p) == Python && importable(RoleOf(p).Kind)
 	pk, isPkg := readPackage(p, src)
 	bundler := bundlerConfig(path.Base(p)) && RoleOf(p).Kind != Test
+	var holders []string
+	if licenceFile(path.Base(p)) {
+		holders = licenceHolders(src)
+	}
+	code := (Of(p).Family() == JavaScript || Of(p) == Python) && !IsTest(p)
+	if holders != nil || code {
+		t.mu.Lock()
+		t.addVendorEvidence(p, src, holders, code)
+		t.mu.Unlock()
+	}
 	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler {
 		return
 	}
@@ -416,6 +437,7 @@ func (t *Tree) Roles() map[string]Role {
 	defer t.mu.Unlock()
 	out := t.browserRoles()
 	maps.Copy(out, t.importedRoles())
+	maps.Copy(out, t.vendoredRoles())
 	decided := map[string]bool{} // folders whose settings the code decided
 	prod, why := t.productionModules()
 	if len(prod) > 0 {

@@ -247,3 +247,33 @@ func TestSettingsRefsManifests(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeVendored: a library copied into the server's tree is known by
+// its folder's evidence: a licence naming another holder than the
+// repository's, and a file naming the repository it came from. Every
+// file under it is the library's. Lookalikes: the app's helper that links
+// a repository but has no licence of its own, a monorepo package licensed
+// by the app's own holder, and a folder with another holder's licence but
+// no file saying where it comes from.
+func TestTreeVendored(t *testing.T) {
+	why := "in a vendored library (a copy of another project: its licence names another holder, and index.js:3 names where it comes from): a third-party library's own code, fixed by upgrading it"
+	checkTreeRoles(t, "vendored", map[string]string{
+		"server/libs/tokenlib/index.js":      why,
+		"server/libs/tokenlib/verify.js":     why,
+		"server/libs/tokenlib/lib/decode.js": why,
+	})
+}
+
+func TestSourceComment(t *testing.T) {
+	for src, want := range map[string]int{
+		"/**\n * @license node-zip | (c) 2020 Someone | https://github.com/someone/node-zip/blob/master/LICENSE\n */\nlet fs = 1\n": 2,
+		"'use strict';\n\n//\n// used by uploads\n// Source: https://github.com/someone/busy\n//\nconst x = 1\n":                        5,
+		"// Workaround for https://github.com/someone/slugs/issues/12\nconst x = 1\n":                                              0,
+		"const x = 1\n// Source: https://github.com/someone/late\n":                                                                0,
+		"# Copyright (c) 2012 Someone\n# https://github.com/someone/pylib\nimport os\n":                                              2,
+	} {
+		if got := sourceComment([]byte(src)); got != want {
+			t.Errorf("sourceComment(%q) = %d, want %d", src, got, want)
+		}
+	}
+}
