@@ -116,13 +116,17 @@ var xxe = weaknessRule{
 var openRedirect = weaknessRule{
 	ID: "open-redirect", Title: "Redirect to a URL taken from the request",
 	Stride: []string{"S"}, CWE: []string{"CWE-601"},
-	Fires:      "a redirect whose target comes from the request",
+	Fires:      "a redirect whose target comes from the request's query, path or body, on a request a victim's browser can be made to send (a GET or POST link or form; not a Referer or other header, which the victim's browser sets, and not a route signed in by a bearer token)",
 	Difficulty: model.Easy, Reason: "only a link to the product with the attacker's URL in it", Level: model.Medium,
 	Impact: "send users from a trusted link to a phishing page", Method: "sharing a product link whose redirect target is the attacker's site",
 	Abuse:    "A link on the product's own domain forwards users to a phishing page or leaks tokens in the redirect",
 	Controls: []Suggestion{{Text: "Redirect only to relative paths or an allowlist of hosts"}},
 	Surface:  "Redirects", Direction: model.Exit,
 	Browser: true,
+	// The Referer (and any header or cookie) is the victim's browser's
+	// own: it names the attacker's page only when the victim came from
+	// there, and that page could have sent them anywhere already.
+	Reflected: true,
 }.rule()
 
 var nosqlInjection = weaknessRule{

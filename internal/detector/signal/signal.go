@@ -327,7 +327,7 @@ var Patterns = append([]Pattern{
 	// A redirect to a URL the request names.
 	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: rb,
 		Keywords: []string{"redirect"},
-		Re:       regexp.MustCompile(`(?:^|[^.\w])redirect(?:_to)?\s*\(?\s*(?:params\s*[\[.]|request\.(?:referr?er|params)|cookies\[)`)},
+		Re:       regexp.MustCompile(`(?:^|[^.\w])redirect(?:_to)?\s*\(?\s*(?:params\s*[\[.]|request\.params|cookies\[)`)},
 	{Weakness: "llm-tools", Detail: "an LLM call can invoke tools or functions", Langs: code,
 		Keywords: []string{"tools", "functions", "tool_choice", "bind_tools"},
 		Re:       regexp.MustCompile(`(\btools\s*[=:]\s*[\[\w]|\bfunctions\s*[=:]\s*\[|tool_choice|bind_tools\(|AgentExecutor|create_react_agent)`),
