@@ -64,11 +64,135 @@ func errorDetail(_ *fileCtx, stmt string) (string, bool) {
 // the handler threw itself in the try block the catch closes (throw new
 // Error("Missing parameter 'price'")) is the handler's own sentence, not
 // internals: no exit, unless the stack goes with it.
+//
+// So is the message of an error the branch has narrowed to the app's own
+// classes (if (err instanceof ValidationError) with ValidationError
+// defined in the file or imported from the app's own modules): the app
+// wrote each sentence when it threw one.
 func jsErrorDetail(fc *fileCtx, stmt string) (string, bool) {
-	if !strings.Contains(stmt, ".stack") && fc.catchesOwnThrow(fc.cur) {
+	if !strings.Contains(stmt, ".stack") && (fc.catchesOwnThrow(fc.cur) || fc.narrowedToOwn(fc.cur)) {
 		return "", false
 	}
 	return errorDetail(fc, stmt)
+}
+
+// goErrorDetail is errorDetail for Go: an error the handler made itself
+// with a message it wrote (err := errors.New("record not found"),
+// fmt.Errorf("no such campaign") with nothing wrapped), or one the
+// branch has found equal to a fixed error value (if err == ErrNotFound,
+// errors.Is(err, gorm.ErrRecordNotFound)), carries a sentence someone
+// wrote, not the driver's or runtime's internals: no exit.
+func goErrorDetail(fc *fileCtx, stmt string) (string, bool) {
+	m := goErrVar.FindStringSubmatch(stmt)
+	if m != nil && (fc.goOwnError(fc.cur, m[1]) || fc.goNarrowed(fc.cur, m[1])) {
+		return "", false
+	}
+	return errorDetail(fc, stmt)
+}
+
+var (
+	goErrVar = re(`\b(\w+)\.Error\(\)`)
+	goDefLn  = re(`^func\b`)
+)
+
+// goOwnError reports whether the nearest assignment of v above line i,
+// in the same function, makes a new error from a literal message.
+func (fc *fileCtx) goOwnError(i int, v string) bool {
+	assign := re(`(?:^|[\s,(])` + regexp.QuoteMeta(v) + `\s*(?:,\s*\w+\s*)?:?=\s*(.*)$`)
+	for j := i - 1; j >= 0 && j > i-40; j-- {
+		l := fc.line(j)
+		if goDefLn.MatchString(l) {
+			return false
+		}
+		m := assign.FindStringSubmatch(l)
+		if m == nil || strings.Contains(l, "==") {
+			continue
+		}
+		rhs := strings.TrimSpace(m[1])
+		switch {
+		case strings.HasPrefix(rhs, "errors.New(\""), strings.HasPrefix(rhs, "errors.New(`"):
+			return true
+		case strings.HasPrefix(rhs, "fmt.Errorf(\""), strings.HasPrefix(rhs, "fmt.Errorf(`"):
+			return !strings.Contains(rhs, "%w") && !strings.Contains(rhs, "%v")
+		}
+		return false
+	}
+	return false
+}
+
+// goNarrowed reports whether line i sits in an if (within a few lines
+// above, indented less) that finds v equal to a fixed error value.
+func (fc *fileCtx) goNarrowed(i int, v string) bool {
+	q := regexp.QuoteMeta(v)
+	eq := re(`^\s*(?:\}\s*else\s+)?if\s+(?:` + q + `\s*==\s*[\w.]+|errors\.Is\(\s*` + q + `\s*,\s*[\w.]+\s*\))\s*\{`)
+	ind := indentOf(fc.line(i))
+	for j := i - 1; j >= 0 && j > i-5; j-- {
+		l := fc.line(j)
+		if strings.TrimSpace(l) == "" || indentOf(l) >= ind {
+			continue
+		}
+		return eq.MatchString(l)
+	}
+	return false
+}
+
+var (
+	jsIfInstanceof = re(`\bif\s*\((.*\binstanceof\b.*)\)\s*(?:\{|return\b|res\b|$)`)
+	jsInstanceof   = re(`^!?\s*\(?\s*[\w$.]+\s+instanceof\s+([\w$]+)\s*\)?$`)
+	jsRequireLocal = re(`(?:const|let|var)\s+(?:\{([^}]*)\}|([\w$]+))\s*=\s*require\(\s*['"]((?:\.{1,2}|[@~])/[^'"]*)['"]`)
+	jsImportLocal  = re(`import\s+(?:\{([^}]*)\}|([\w$]+))\s+from\s*['"]((?:\.{1,2}|[@~])/[^'"]*)['"]`)
+)
+
+// narrowedToOwn reports whether line i sits in (or on) an if whose test
+// is only instanceof checks against classes the app defines, each an
+// alternative (a || b): within that branch the error is one the app
+// threw with its own message.
+func (fc *fileCtx) narrowedToOwn(i int) bool {
+	ind := indentOf(fc.line(i))
+	for j := i; j >= 0 && j > i-5; j-- {
+		l := fc.line(j)
+		if j < i && (strings.TrimSpace(l) == "" || indentOf(l) >= ind) {
+			continue
+		}
+		m := jsIfInstanceof.FindStringSubmatch(l)
+		if m == nil {
+			if j < i {
+				return false // another block opens first
+			}
+			continue
+		}
+		for _, alt := range strings.Split(m[1], "||") {
+			c := jsInstanceof.FindStringSubmatch(strings.TrimSpace(alt))
+			if c == nil || strings.HasPrefix(strings.TrimSpace(alt), "!") || !fc.jsAppClass(c[1]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// jsAppClass reports a class the app defines: in this file, or imported
+// from one of the app's own modules (a relative path, or the project's
+// @/ or ~/ alias).
+func (fc *fileCtx) jsAppClass(name string) bool {
+	if strings.Contains(fc.src, "class "+name+" ") || strings.Contains(fc.src, "class "+name+"{") {
+		return true
+	}
+	for _, r := range []*regexp.Regexp{jsRequireLocal, jsImportLocal} {
+		for _, m := range r.FindAllStringSubmatch(fc.src, -1) {
+			if m[2] == name {
+				return true
+			}
+			for _, n := range strings.Split(m[1], ",") {
+				n = strings.TrimSpace(n)
+				if n == name || strings.HasSuffix(n, ": "+name) || strings.HasSuffix(n, " as "+name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 var (
@@ -273,7 +397,7 @@ var rules = []rule{
 	// may be on its continuation lines.
 	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: pyErrorDetail},
 	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: jsErrorDetail},
-	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: errorDetail},
+	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: goErrorDetail},
 
 	// debug-mode
 	{kind: KindDebugMode, lang: langPython, triggers: []string{".run("}, first: re(`\.run\(`), stmt: re(`\bdebug\s*=\s*True\b`), detail: "app runs with debug=True: the interactive debugger and tracebacks are exposed"},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"log"
 	"net/http"
 	"net/smtp"
@@ -52,4 +54,25 @@ func Notify(u User) error {
 	_ = req
 	_, _ = http.Post("http://localhost:8080/internal", "application/json", nil)
 	return smtp.SendMail("smtp.acme.test:587", nil, "noreply@acme.test", []string{u.Email}, []byte("hi")) // want: exit email
+}
+
+// The handler's own errors: sentences it wrote, not a driver's.
+func Impersonate(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("username")
+	if name == "" {
+		err := errors.New("username is required")
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	u, err := byName(name)
+	if errors.Is(err, ErrNoSuchUser) {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want: exit error-response
+		return
+	}
+	err = fmt.Errorf("cannot sign in as %s: %v", u.ID, err)
+	http.Error(w, err.Error(), http.StatusForbidden) // want: exit error-response
 }
