@@ -267,10 +267,10 @@ func TestTreeVendored(t *testing.T) {
 func TestSourceComment(t *testing.T) {
 	for src, want := range map[string]int{
 		"/**\n * @license node-zip | (c) 2020 Someone | https://github.com/someone/node-zip/blob/master/LICENSE\n */\nlet fs = 1\n": 2,
-		"'use strict';\n\n//\n// used by uploads\n// Source: https://github.com/someone/busy\n//\nconst x = 1\n":                        5,
-		"// Workaround for https://github.com/someone/slugs/issues/12\nconst x = 1\n":                                              0,
-		"const x = 1\n// Source: https://github.com/someone/late\n":                                                                0,
-		"# Copyright (c) 2012 Someone\n# https://github.com/someone/pylib\nimport os\n":                                              2,
+		"'use strict';\n\n//\n// used by uploads\n// Source: https://github.com/someone/busy\n//\nconst x = 1\n":                    5,
+		"// Workaround for https://github.com/someone/slugs/issues/12\nconst x = 1\n":                                               0,
+		"const x = 1\n// Source: https://github.com/someone/late\n":                                                                 0,
+		"# Copyright (c) 2012 Someone\n# https://github.com/someone/pylib\nimport os\n":                                             2,
 	} {
 		if got := sourceComment([]byte(src)); got != want {
 			t.Errorf("sourceComment(%q) = %d, want %d", src, got, want)
