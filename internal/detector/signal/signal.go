@@ -67,6 +67,11 @@ type Pattern struct {
 	// Cleared, with Assigned, clears the match when the lines between
 	// the assignment and the use match it (an allowlist check).
 	Cleared *regexp.Regexp
+	// NotConst clears a match whose value (the rest of its line after
+	// the = or the opening bracket) is only names the file declares
+	// const with a literal (const CLOSE_BUTTON = '<button>x</button>'),
+	// joined by +: the app's own markup, no data in it.
+	NotConst bool
 	// Subject, if set, names what a control applies to (the bucket an
 	// access-logging block is for): one control fact per subject, named
 	// in its detail, so a check can tie the control to its resource.
@@ -662,6 +667,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.NotAfter != nil && p.NotAfter.MatchString(restOfLine(text, i)) {
+		return false
+	}
+	if p.NotConst && constValue(text, loc[1]-1) {
 		return false
 	}
 	if p.Assigned != nil {

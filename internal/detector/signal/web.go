@@ -2,6 +2,7 @@ package signal
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/lang"
 )
@@ -58,28 +59,28 @@ const (
 
 var webPatterns = []Pattern{
 	// Client-side XSS: HTML from data put into the page.
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{"dangerouslySetInnerHTML"},
 		Re:       regexp.MustCompile(`dangerouslySetInnerHTML\s*=\s*\{\{\s*__html\s*:\s*` + jsValue),
 		NotAfter: sanitised},
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{"bypassSecurityTrust"},
 		Re:       regexp.MustCompile(`\bbypassSecurityTrust(?:Html|Script|Style|Url|ResourceUrl)\(\s*` + jsValue),
 		NotAfter: sanitised},
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"},
 		Re:       regexp.MustCompile(`\.(?:innerHTML|outerHTML)\s*\+?=\s*` + jsValue + `|\.insertAdjacentHTML\(\s*['"]\w+['"]\s*,\s*` + jsValue + `|\bdocument\.write(?:ln)?\(\s*` + jsValue),
 		NotAfter: regexp.MustCompile(sanitised.String() + `|` + copiedMarkup)},
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: []lang.Lang{lang.Vue, lang.HTML},
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: []lang.Lang{lang.Vue, lang.HTML},
 		Keywords: []string{"v-html"},
 		Re:       regexp.MustCompile(`\bv-html\s*=\s*["']\s*[A-Za-z_$(]`),
 		NotAfter: sanitised},
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: []lang.Lang{lang.Svelte},
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: []lang.Lang{lang.Svelte},
 		Keywords: []string{"{@html"},
 		Re:       regexp.MustCompile(`\{@html\s+[A-Za-z_$(]`),
 		NotAfter: sanitised},
 	// jQuery: .html(data), or markup built by concatenation and appended.
-	{Weakness: WeakXSSClient, Detail: detailXSS, Langs: front,
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{".html(", ".append(", ".prepend(", ".after(", ".before(", ".replaceWith("},
 		Re: regexp.MustCompile(`(?:\$|\bjQuery)\([^()\n]*\)\s*\.html\(\s*` + jsValue +
 			`|(?:\$|\bjQuery)\([^()\n]*\)\s*\.(?:append|prepend|after|before|replaceWith)\(\s*(?:['"]\s*<[^'"\n]*['"]\s*\+|` + "`\\s*<[^`]*\\$\\{)"),
@@ -258,4 +259,45 @@ var webPatterns = []Pattern{
 	{Control: "csp", Detail: "Content-Security-Policy set", Langs: code,
 		Keywords: []string{"helmet", "Content-Security-Policy", "contentSecurityPolicy", "CSP_", "csp"},
 		Re:       regexp.MustCompile(`(\bhelmet\(|contentSecurityPolicy\b|Content-Security-Policy|\bCSP_DEFAULT_SRC\b|\bTalisman\(|content_security_policy\s*=)`)},
+}
+
+// constName is a name as a value starts: an identifier, not a member.
+var constName = regexp.MustCompile(`^[A-Za-z_$][\w$]*`)
+
+// constValue reports whether the value that starts at i (a sink's
+// argument or right-hand side, to its line's end) is only names, joined
+// by +, each declared const in the file with a literal that holds no
+// placeholder: markup the app wrote, with no data in it.
+func constValue(text string, i int) bool {
+	rest := restOfLine(text, i)
+	k := 0
+	for k < len(rest) && (rest[k] == '_' || rest[k] == '$' || rest[k] == '+' || rest[k] == ' ' || rest[k] == '\t' ||
+		'a' <= rest[k] && rest[k] <= 'z' || 'A' <= rest[k] && rest[k] <= 'Z' || '0' <= rest[k] && rest[k] <= '9') {
+		k++
+	}
+	// The value ends there: a statement's or call's end, or an
+	// attribute's closing quote (v-html="name").
+	if k < len(rest) && !strings.ContainsRune(";)\"'}<,", rune(rest[k])) {
+		return false
+	}
+	value := strings.TrimSpace(rest[:k])
+	if value == "" {
+		return false
+	}
+	for _, part := range strings.Split(value, "+") {
+		part = strings.TrimSpace(part)
+		if name := constName.FindString(part); name == "" || name != part || !declaredConstLiteral(text, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// declaredConstLiteral reports whether the file declares name const with
+// a string literal (a template literal without ${...} too), at the top
+// of a line.
+func declaredConstLiteral(text, name string) bool {
+	n := regexp.QuoteMeta(name)
+	re := regexp.MustCompile(`(?m)^\s*(?:export\s+)?const\s+` + n + `\s*(?::\s*string\s*)?=\s*(?:'[^'\n]*'|"[^"\n]*"|` + "`[^`$]*`" + `)\s*;?\s*$`)
+	return re.MatchString(text)
 }
