@@ -399,16 +399,27 @@ func (l *lowerer) branchIf(cond, body *syntax.Node) []flow.Op {
 }
 
 // leaves says a block ends by leaving the function: its last statement
-// returns or raises.
-func leaves(b *syntax.Node) bool {
+// returns or raises, or calls a function that always raises (Flask's
+// and Werkzeug's abort).
+func (l *lowerer) leaves(b *syntax.Node) bool {
 	var last *syntax.Node
 	for _, c := range syntax.NamedChildren(b) {
 		if c.Type() != "comment" {
 			last = c
 		}
 	}
+	if last != nil && last.Type() == "expression_statement" {
+		if c := last.NamedChild(0); c != nil && c.Type() == "call" {
+			if f := c.ChildByFieldName("function"); f != nil && (f.Type() == "identifier" || f.Type() == "attribute") {
+				return raises[l.m.qualify(l.t.Text(f), l.types)]
+			}
+		}
+	}
 	return last != nil && (last.Type() == "return_statement" || last.Type() == "raise_statement")
 }
+
+// raises are functions that never return: they raise an HTTP error.
+var raises = map[string]bool{"flask.abort": true, "werkzeug.exceptions.abort": true, "werkzeug.abort": true}
 
 // branchBlock lowers a block that may not run.
 func (l *lowerer) branchBlock(n *syntax.Node) {
@@ -455,18 +466,19 @@ func (l *lowerer) statement(n *syntax.Node) {
 		}
 	case "if_statement":
 		holds := l.branchIf(n.ChildByFieldName("condition"), n.ChildByFieldName("consequence"))
-		elif := false
 		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "elif_clause":
-				elif = true
-				l.branchIf(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence"))
+				// After an if/elif chain whose else leaves, one of its
+				// tests held: what every test checks holds (if x == "a":
+				// ... elif x == "b": ... else: abort(404)).
+				holds = sameChecks(holds, l.branchIf(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence")))
 			case "else_clause":
 				body := c.ChildByFieldName("body")
 				l.branchBlock(body)
-				// An else that leaves: only the tested branch goes on
+				// An else that leaves: only the tested branches go on
 				// (if x == "a": ... else: return).
-				if !elif && leaves(body) {
+				if l.leaves(body) {
 					for _, op := range holds {
 						l.emit(op)
 					}
@@ -1023,3 +1035,35 @@ func (l *lowerer) pathOnlyURL(n *syntax.Node) bool {
 }
 
 func emptyString(s string) bool { return s == `""` || s == "''" }
+
+// sameChecks are the checks of a that b makes too, of the same value,
+// each stopping the kinds both stop.
+func sameChecks(a, b []flow.Op) []flow.Op {
+	var out []flow.Op
+	for _, x := range a {
+		for _, y := range b {
+			if x.Dst != y.Dst || x.By != nil || y.By != nil {
+				continue
+			}
+			var kinds []string
+			switch {
+			case slices.Contains(x.Clears, flow.CleanAll):
+				kinds = y.Clears
+			case slices.Contains(y.Clears, flow.CleanAll):
+				kinds = x.Clears
+			default:
+				for _, k := range x.Clears {
+					if slices.Contains(y.Clears, k) {
+						kinds = append(kinds, k)
+					}
+				}
+			}
+			if len(kinds) > 0 {
+				x.Clears = kinds
+				out = append(out, x)
+			}
+			break
+		}
+	}
+	return out
+}
