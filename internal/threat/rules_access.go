@@ -48,7 +48,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or a guard or the handler demands a role or permission (mitigated when the caller's id scopes it or the handler checks the owner), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id scopes it or the handler checks the owner), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -61,7 +61,7 @@ var idor = &Rule{
 			// Admin routes, and handlers or guards that demand a role or a
 			// permission, reach every record by design: their row is
 			// admin-exposed.
-			byPath := len(r.Params) > 0 && len(ownedLookups(c, r)) > 0 && !publicRead(r)
+			byPath := len(r.Params) > 0 && len(ownedLookups(c, r)) > 0 && !publicRead(r) && !childOfPublic(c, r)
 			// An id from the body or query: the path names nothing, the
 			// handler is handed the key (a login looks up its caller).
 			byRequest := len(r.Params) == 0 && (c.InHandler(facts.SignalIDFromRequest, r) != nil || c.InHandler(facts.SignalPrivilegedClient, r) != nil) &&
@@ -422,4 +422,60 @@ var noAuditLog = &Rule{
 		}
 		return hits
 	},
+}
+
+// childOfPublic reports whether r creates a child of a record every
+// caller may read by design (POST /articles/{slug}/comments where GET
+// /articles/{slug}, open to all, serves the same record by the same
+// parameter): another key there names a record its caller could read
+// anyway, and adding to it is what the action is for.
+func childOfPublic(c *Context, r *facts.Route) bool {
+	if r.Method != "POST" {
+		return false
+	}
+	names := ownedLookups(c, r)
+	if len(names) != 1 {
+		return false
+	}
+	parent, ok := throughParam(r.Path, names[0])
+	if !ok || parent == r.Path {
+		return false
+	}
+	for i := range c.F.Surfaces {
+		g := &c.F.Surfaces[i]
+		if g.Method != "GET" || g.Auth == facts.AuthRequired || !samePathShape(g.Path, parent) {
+			continue
+		}
+		// The read serves the record it looks up by that parameter, with
+		// no guard demanding a role.
+		if len(g.Params) > 0 && len(c.Named(facts.SignalIDLookup, g)) > 0 && g.AuthRole == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// throughParam is path up to and including the segment {name}.
+func throughParam(p, name string) (string, bool) {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		if s == "{"+name+"}" {
+			return strings.Join(segs[:i+1], "/"), true
+		}
+	}
+	return "", false
+}
+
+// samePathShape compares two paths with every {param} the same.
+func samePathShape(a, b string) bool {
+	norm := func(p string) string {
+		segs := strings.Split(strings.TrimSuffix(p, "/"), "/")
+		for i, s := range segs {
+			if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+				segs[i] = "{}"
+			}
+		}
+		return strings.Join(segs, "/")
+	}
+	return norm(a) == norm(b)
 }
