@@ -116,7 +116,7 @@ var xxe = weaknessRule{
 var openRedirect = weaknessRule{
 	ID: "open-redirect", Title: "Redirect to a URL taken from the request",
 	Stride: []string{"S"}, CWE: []string{"CWE-601"},
-	Fires:      "a redirect whose target comes from the request's query, path or body, on a request a victim's browser can be made to send (a GET or POST link or form; not a Referer or other header, which the victim's browser sets, and not a route signed in by a bearer token)",
+	Fires:      "a redirect whose target comes from the request's query, path or body, on a request a victim's browser can be made to send (a GET or POST link or form; not a Referer or other header, which the victim's browser sets)",
 	Difficulty: model.Easy, Reason: "only a link to the product with the attacker's URL in it", Level: model.Medium,
 	Impact: "send users from a trusted link to a phishing page", Method: "sharing a product link whose redirect target is the attacker's site",
 	Abuse:    "A link on the product's own domain forwards users to a phishing page or leaks tokens in the redirect",
@@ -154,7 +154,7 @@ var pathTraversal = weaknessRule{
 var reflectedXSS = weaknessRule{
 	ID: "xss", Title: "Request data written into an HTML response",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-79"},
-	Fires:      "request data sent as a response body (res.send, res.write, ctx.body), pasted into HTML without escaping, or rendered into a template that writes it unescaped (EJS raw tags, Handlebars triple braces, a Jinja or Django safe filter or autoescape off, Pug !=), on a request a victim's browser can be made to send: a GET or POST, from the query, path or body, to a route open to all or signed in by a cookie (not a PUT, PATCH or DELETE, a header's value, or a bearer-token API)",
+	Fires:      "request data sent as a response body (res.send, res.write, ctx.body), pasted into HTML without escaping, or rendered into a template that writes it unescaped (EJS raw tags, Handlebars triple braces, a Jinja or Django safe filter or autoescape off, Pug !=), on a request a victim's browser can be made to send: a GET or POST, from the query, path or body, (not a PUT, PATCH or DELETE, nor a header's or cookie's value)",
 	Difficulty: model.Easy, Reason: "only a link with a script in a parameter", Level: model.Medium,
 	Impact: "run script in another user's session on the product's own origin", Method: "sending a link whose parameter holds a script",
 	Abuse:    "A crafted link runs the attacker's script as the victim: their session, their data, actions in their name",
