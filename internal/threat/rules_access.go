@@ -447,8 +447,9 @@ func childOfPublic(c *Context, r *facts.Route) bool {
 			continue
 		}
 		// The read serves the record it looks up by that parameter, with
-		// no guard demanding a role.
-		if len(g.Params) > 0 && len(c.Named(facts.SignalIDLookup, g)) > 0 && g.AuthRole == "" {
+		// no guard demanding a role, and is itself a public read (a GET
+		// that drafts its own IDOR row reads what it should not).
+		if len(g.Params) > 0 && len(c.Named(facts.SignalIDLookup, g)) > 0 && g.AuthRole == "" && publicRead(g) {
 			return true
 		}
 	}
