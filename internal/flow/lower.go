@@ -317,6 +317,9 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 		}
 		l.bind(name, l.expr(val), syntax.Line(n))
 		return
+	case t == "switch_statement" && l.literalSwitch(n):
+		l.switchOfLiterals(n)
+		return
 	case t == g.If:
 		cond := n.ChildByFieldName(g.IfCond)
 		var holds []Op
@@ -892,4 +895,65 @@ func clip(s string) string {
 		s = s[:77] + "…"
 	}
 	return s
+}
+
+// literalSwitch reports whether a switch compares its value with literals
+// only (case 'bills':) and its default leaves (return, throw): past it,
+// the value is one of the literals.
+func (l *Lowerer) literalSwitch(n *syntax.Node) bool {
+	body := n.ChildByFieldName("body")
+	if body == nil || n.ChildByFieldName("value") == nil {
+		return false
+	}
+	cases, leaves := 0, false
+	for _, c := range syntax.NamedChildren(body) {
+		switch c.Type() {
+		case "switch_case":
+			v := c.ChildByFieldName("value")
+			if v == nil || (v.Type() != "string" && v.Type() != "number") {
+				return false
+			}
+			cases++
+		case "switch_default":
+			leaves = l.exits(c)
+		}
+	}
+	return cases > 0 && leaves
+}
+
+// switchOfLiterals lowers a literal switch: in each case's statements the
+// value is that literal; in the default's it is as it came; after the
+// switch (the default left) it is one of the literals.
+func (l *Lowerer) switchOfLiterals(n *syntax.Node) {
+	val := n.ChildByFieldName("value")
+	l.expr(val)
+	target := val
+	for target != nil && target.Type() == "parenthesized_expression" && target.NamedChildCount() > 0 {
+		target = target.NamedChild(0)
+	}
+	base, path := l.access(target)
+	if base == "" && target != nil && target.Type() == "identifier" {
+		base = l.Text(target)
+	}
+	op := Op{Kind: Clear, Line: syntax.Line(n), Dst: base + path, Clears: []string{CleanAll}}
+	l.branch++
+	for _, c := range syntax.NamedChildren(n.ChildByFieldName("body")) {
+		clear := c.Type() == "switch_case"
+		if base != "" {
+			if !clear {
+				op.Kind = Unclear
+			}
+			l.emit(op)
+			op.Kind = Clear
+		}
+		for _, s := range syntax.NamedChildren(c) {
+			if s != c.ChildByFieldName("value") {
+				l.stmt(s)
+			}
+		}
+	}
+	l.branch--
+	if base != "" {
+		l.emit(op)
+	}
 }
