@@ -179,3 +179,29 @@ func TestCredentialOf(t *testing.T) {
 		}
 	}
 }
+
+// TestAWSGoVersions holds every AWS service entry that names a Go package
+// of the v2 SDK to the v1 SDK's package for the same service: apps still
+// import github.com/aws/aws-sdk-go/service/sesv2, and the parent's module
+// alone would fold it into "AWS".
+func TestAWSGoVersions(t *testing.T) {
+	const v1, v2 = "github.com/aws/aws-sdk-go/service/", "github.com/aws/aws-sdk-go-v2/service/"
+	renamed := map[string]string{"transcribe": "transcribeservice"} // v2 renamed some services
+	for _, s := range All() {
+		for _, p := range s.Packages[Go] {
+			name, ok := strings.CutPrefix(p, v2)
+			if !ok {
+				continue
+			}
+			if r, ok := renamed[name]; ok {
+				name = r
+			}
+			if got := ForPackage(Go, v1+name); got != s {
+				t.Errorf("%s lists %s but %s%s is %v", s.ID, p, v1, name, got)
+			}
+		}
+	}
+	if s := ForPackage(Go, v1+"sesv2"); s == nil || s.ID != "aws-ses" {
+		t.Errorf("%ssesv2 = %v, want aws-ses", v1, s)
+	}
+}

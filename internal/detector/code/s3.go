@@ -3,6 +3,7 @@ package code
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/catalog"
@@ -51,7 +52,7 @@ var (
 	// boto3's client("s3") or resource("s3"), Go's s3.NewFromConfig,
 	// s3.New, simples3.New, and django-storages' S3 backend named in
 	// settings.
-	s3ClientRE = regexp.MustCompile(`\bnew\s+(?:AWS\.)?S3(?:Client)?\s*\(|\b(?:client|resource)\(\s*['"]s3['"]|\bs3\.(?:NewFromConfig|New)\(|\bsimples3\.New\(|['"]storages\.backends\.s3(?:boto3)?\.\w+['"]`)
+	s3ClientRE = regexp.MustCompile(`\bnew\s+(?:AWS\.)?S3(?:Client|mini)?\s*\(|\b(?:client|resource)\(\s*['"]s3['"]|\bs3\.(?:NewFromConfig|New)\(|\bsimples3\.New\(|['"]storages\.backends\.s3(?:boto3)?\.\w+['"]`)
 	// settingRE is a setting's name in an expression (env.R2_URL,
 	// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
 	settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
@@ -111,6 +112,12 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 			if target != S3Compatible {
 				target, line = S3Compatible, LineAt(src, m[0])
 			}
+		case requiredEndpoint(src, expr):
+			// The client is made only when the setting is given: there
+			// is no Amazon default, only the operator's storage.
+			if target != S3Compatible {
+				target, line = S3Compatible, LineAt(src, m[0])
+			}
 		case target == S3Unset:
 			target, line = S3Amazon, LineAt(src, m[0])
 		}
@@ -122,6 +129,68 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 		return S3Amazon, nil, LineAt(src, client[0])
 	}
 	return S3Unset, nil, 0
+}
+
+// endpointNameRE is a setting's dotted name in an endpoint expression
+// (cfg.S3.EndpointURL, settings.s3_endpoint, endpoint).
+var endpointNameRE = regexp.MustCompile(`(?i)(?:[A-Za-z_$][\w$]*\.)*[\w$]*endpoint\w*`)
+
+// requiredEndpoint reports whether every S3 client of the file is made
+// inside a block that runs only when the endpoint setting in expr is set
+// (Go's if cfg.Endpoint != "" { ... s3.New(...) }, JavaScript's
+// if (endpoint) { new S3Client(...) }, Python's if settings.endpoint:):
+// with no endpoint the code makes no client, so it never reaches Amazon.
+// A guard that only sets the endpoint and a client made after it is the
+// optional override, Amazon when unset.
+func requiredEndpoint(src []byte, expr string) bool {
+	clients := s3ClientRE.FindAllIndex(src, -1)
+	if len(clients) == 0 {
+		return false
+	}
+	for _, name := range endpointNameRE.FindAllString(expr, -1) {
+		guard := regexp.MustCompile(`\bif\s*\(?\s*` + regexp.QuoteMeta(name) +
+			`\s*(?:!==?\s*(?:""|''|nil|null|undefined|None)\s*)?\)?\s*(?:\{|:[ \t]*\n)`)
+		var blocks [][2]int
+		for _, g := range guard.FindAllIndex(src, -1) {
+			if src[g[1]-1] == '{' {
+				blocks = append(blocks, [2]int{g[1], exprEnd(src, g[1]-1)}) // through the closing brace
+			} else {
+				blocks = append(blocks, [2]int{g[1], indentedEnd(src, g[0], g[1])})
+			}
+		}
+		inside := func(c []int) bool {
+			for _, b := range blocks {
+				if c[0] >= b[0] && c[0] < b[1] {
+					return true
+				}
+			}
+			return false
+		}
+		if len(blocks) > 0 && !slices.ContainsFunc(clients, func(c []int) bool { return !inside(c) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// indentedEnd is where a Python block that starts after a guard line
+// (at g, its body from body) ends: the first non-blank line indented no
+// deeper than the guard's.
+func indentedEnd(src []byte, g, body int) int {
+	start := bytes.LastIndexByte(src[:g], '\n') + 1
+	depth := g - start
+	for i := body; i < len(src); {
+		end := bytes.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src) - i
+		}
+		line := src[i : i+end]
+		if trimmed := bytes.TrimLeft(line, " \t"); len(trimmed) > 0 && len(line)-len(trimmed) <= depth {
+			return i
+		}
+		i += end + 1
+	}
+	return len(src)
 }
 
 // OtherStorage: a storage vendor other than Amazon that the product does

@@ -108,6 +108,11 @@ var (
 	// only in files that import @nestjs/config, and only an upper-case
 	// name (config.get('mail') reads a namespace, not a variable).
 	nestConfigRE = regexp.MustCompile(`\.(?:get|getOrThrow)\s*(?:<[^<>()]*>)?\(\s*['"]([A-Z][A-Z0-9_]*)['"]`)
+	// schemaEnvRE is a configuration schema's variable (convict, figue:
+	// { doc: '...', format: String, default: '', env: 'S3_BUCKET' }): an
+	// upper-case name under an env key, only in a file whose entries give
+	// a default, a schema or a format beside it.
+	schemaEnvRE = regexp.MustCompile(`\benv\s*:\s*['"]([A-Z][A-Z0-9_]*)['"]`)
 )
 
 // builtins are variables the platform sets, not the operator: reading
@@ -205,6 +210,9 @@ func Reads(p string, data []byte) []Read {
 		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
 			addAll(nestConfigGate, ".get")
 		}
+		if containsAny(src, []string{"env:", "env :"}) && schemaKeysRE.Match(src) {
+			addAll(schemaEnvGate, "env")
+		}
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
@@ -233,7 +241,7 @@ var jsReadNeedles = []string{"process.env", "import.meta.env", "Bun.env", "Deno.
 var readNeedles = map[lang.Lang][]string{
 	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
 	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings"},
-	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config"),
+	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config", "env:", "env :"),
 }
 
 // The gates are built on first use: together they cost about a
@@ -247,7 +255,12 @@ var (
 	jsReadGate        = lazyGate(jsReadRE)
 	jsDestructureGate = lazyGate(jsDestructureRE)
 	nestConfigGate    = lazyGate(nestConfigRE)
+	schemaEnvGate     = lazyGate(schemaEnvRE)
 )
+
+// schemaKeysRE is a configuration schema entry's other keys: a default,
+// a validation schema or a format.
+var schemaKeysRE = regexp.MustCompile(`\b(?:default|schema|format)\s*:`)
 
 func lazyGate(re *regexp.Regexp) func() *regexgate.Gate {
 	return sync.OnceValue(func() *regexgate.Gate { return regexgate.New(re) })

@@ -94,6 +94,11 @@ func TestReads(t *testing.T) {
 		{"a.rb", `ENV["RUBY"]`, nil},
 		// NestJS's ConfigService reads a variable by its name; a namespace
 		// (get('mail')) and a file without @nestjs/config read none.
+		// A configuration schema (convict, figue) names each variable under
+		// env: beside its default; an env: key in an object with no schema
+		// keys (a deploy target, a lower-case mode) reads nothing.
+		{"storage.config.ts", "export const storageConfig = {\n  bucketName: { doc: 'The bucket', schema: v.string(), default: '', env: 'DOCUMENT_STORAGE_S3_BUCKET_NAME' },\n  apiKey: { doc: 'Key', format: String, default: '', env : 'OCR_API_KEY' },\n  mode: { env: 'production' },\n};", []string{"DOCUMENT_STORAGE_S3_BUCKET_NAME", "OCR_API_KEY"}},
+		{"deploy.ts", "export const targets = [{ name: 'eu', env: 'STAGING_EU' }];", nil},
 		{"chat.service.ts", "import { ConfigService } from '@nestjs/config';\nconst key = this.configService.get<string>('OPENAI_API_KEY');\nconst mail = this.configService.getOrThrow<IMailConfig>('mail');\nconst host = config.getOrThrow(\"SMTP_HOST\");", []string{"OPENAI_API_KEY", "SMTP_HOST"}},
 		{"cache.ts", "const v = cache.get('SESSION_KEY')", nil},
 	}

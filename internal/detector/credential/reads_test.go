@@ -71,6 +71,9 @@ func readsReference(p string, data []byte) []Read {
 		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
 			addAll(nestConfigRE, src, ".get")
 		}
+		if schemaKeysRE.Match(src) {
+			addAll(schemaEnvRE, src, "env")
+		}
 		if !containsAny(src, []string{".env"}) {
 			break
 		}
@@ -107,6 +110,7 @@ func FuzzReadsMatchReference(f *testing.F) {
 		"import environ\nenv = environ.Env()\nA = env.str('SECRET_KEY')\n",
 		"from decouple import config\nA = config('TOKEN')\n",
 		"const { A, B: b } = process.env\nconst c = import.meta.env.VITE_X\nDeno.env.get('Y')\n",
+		"export const config = { bucket: { doc: 'Bucket', default: '', env: 'S3_BUCKET_NAME' } }\n",
 		"package main\nimport \"os\"\nvar k = os.Getenv(\"K\")\ntype C struct{ A string `env:\"A\"` }\n",
 	} {
 		f.Add(s)

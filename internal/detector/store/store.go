@@ -604,6 +604,9 @@ func (d *Detector) bucketSettings() {
 		if s := catalog.ForEnv(v); s != nil && s.Store != "" && s.Store != "s3" {
 			continue
 		}
+		if !slices.ContainsFunc(d.envs[v], func(e facts.Evidence) bool { return !lang.IsTest(e.File) }) {
+			continue // only the test suite's settings (.env.test.example) name it
+		}
 		settings = append(settings, v)
 	}
 	if len(settings) == 0 {

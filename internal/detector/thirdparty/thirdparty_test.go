@@ -30,6 +30,7 @@ func TestFixtures(t *testing.T) {
 		{"python", "broken/pyproject.toml"},
 		{"js", "packages/broken/package.json"},
 		{"go", ""},
+		{"awsv1", ""},
 		{"redirect", ""},
 		{"django-s3", ""},
 		{"pages", ""},

@@ -3,6 +3,25 @@ module example.com/acme
 go 1.26
 
 require (
+	github.com/aws/aws-sdk-go/service/bedrockruntime v1.0.0
+	github.com/aws/aws-sdk-go/service/bedrock v1.0.0
+	github.com/aws/aws-sdk-go/service/cloudfront v1.0.0
+	github.com/aws/aws-sdk-go/service/cloudwatch v1.0.0
+	github.com/aws/aws-sdk-go/service/cloudwatchlogs v1.0.0
+	github.com/aws/aws-sdk-go/service/cognitoidentityprovider v1.0.0
+	github.com/aws/aws-sdk-go/service/comprehend v1.0.0
+	github.com/aws/aws-sdk-go/service/eventbridge v1.0.0
+	github.com/aws/aws-sdk-go/service/kms v1.0.0
+	github.com/aws/aws-sdk-go/service/lambda v1.0.0
+	github.com/aws/aws-sdk-go/service/polly v1.0.0
+	github.com/aws/aws-sdk-go/service/rekognition v1.0.0
+	github.com/aws/aws-sdk-go/service/secretsmanager v1.0.0
+	github.com/aws/aws-sdk-go/service/sesv2 v1.0.0
+	github.com/aws/aws-sdk-go/service/ssm v1.0.0
+	github.com/aws/aws-sdk-go/service/sfn v1.0.0
+	github.com/aws/aws-sdk-go/service/textract v1.0.0
+	github.com/aws/aws-sdk-go/service/transcribeservice v1.0.0
+	github.com/aws/aws-sdk-go/service/translate v1.0.0
 	github.com/sashabaranov/go-openai v1.0.0
 	github.com/openai/openai-go v1.0.0
 	github.com/anthropics/anthropic-sdk-go v1.0.0

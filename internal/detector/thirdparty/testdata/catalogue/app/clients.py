@@ -5,6 +5,10 @@ import langchain_openai
 from llama_index.llms import openai
 import anthropic
 import langchain_anthropic
+from llama_index.llms import anthropic
+from azure.ai import documentintelligence
+from azure.ai import formrecognizer
+from llama_index.llms import gemini
 from google import generativeai
 from google import genai
 import langchain_google_genai

@@ -14,3 +14,4 @@ export const vimeoApi = () => fetch("https://api.vimeo.com/me/videos");
 export const gifs = (q: string) => fetch(`https://api.giphy.com/v1/gifs/search?q=${q}`);
 export const tenorGifs = (q: string) => fetch(`https://tenor.googleapis.com/v2/search?q=${q}`);
 export const weather = (q: string) => fetch(`https://api.openweathermap.org/data/2.5/weather?q=${q}`);
+export const userlistPush = (body: string) => fetch("https://push.userlist.com/users", { method: "POST", body });
