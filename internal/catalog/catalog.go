@@ -71,7 +71,12 @@ type Service struct {
 	// class whose name picks the service (go-pkgz/notify's NewSlack is
 	// Slack, the Anthropic SDK's AnthropicVertex sends the prompts to
 	// Google Vertex AI). Code that imports the module and calls the name
-	// uses the service, whatever the library's own entry says.
+	// uses the service, whatever the library's own entry says. A name
+	// that reaches the service only by default is written with the
+	// options that send it elsewhere: "tesseract.js.createWorker unless
+	// langPath" (its language data comes from jsDelivr unless langPath is
+	// set), "golang.org/x/crypto/acme/autocert.Manager unless DirectoryURL"
+	// (Let's Encrypt's directory unless another is given).
 	Exports map[string][]string `yaml:"exports,omitempty" json:"exports,omitempty"`
 	// Prefixes are the beginnings of strings a routing library reads as
 	// this service, per module the code imports: apprise's notification
@@ -103,6 +108,10 @@ func (s *Service) ReachedBy(imported map[string]bool) bool {
 type Export struct {
 	Name    string
 	Service *Service
+	// Unless are the options that point the name at another host: set to
+	// a value that names none of the service's domains, the name does not
+	// reach the service.
+	Unless []string
 }
 
 // CallIn returns the first code hint of the service found in src (a
@@ -265,6 +274,14 @@ func parse(data []byte) (*catalogue, error) {
 				bad(s, "exports: unknown ecosystem %q (npm, python, go)", eco)
 			}
 			for _, n := range names {
+				var unless []string
+				if name, opts, ok := strings.Cut(n, " unless "); ok {
+					n = name
+					unless = strings.Split(opts, "|")
+					if slices.ContainsFunc(unless, func(o string) bool { return !exportNameRE.MatchString(o) }) {
+						bad(s, "exports: %q: unless takes option names separated by |", opts)
+					}
+				}
 				i := strings.LastIndexByte(n, '.')
 				if i <= 0 || !exportNameRE.MatchString(n[i+1:]) || strings.ContainsAny(n, " \t") {
 					bad(s, "exports: %q must be module.Name", n)
@@ -276,7 +293,7 @@ func parse(data []byte) (*catalogue, error) {
 						bad(s, "exports: %s is already %q's", n, e.Service.ID)
 					}
 				}
-				c.exports[k] = append(c.exports[k], Export{Name: n[i+1:], Service: s})
+				c.exports[k] = append(c.exports[k], Export{Name: n[i+1:], Service: s, Unless: unless})
 			}
 		}
 		for mod, texts := range s.Prefixes {

@@ -21,9 +21,9 @@ import (
 // export it calls, from its stripped source and its imports.
 func exportUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 	var out []Use
-	add := func(s *catalog.Service, off int) {
-		if off >= 0 {
-			out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
+	add := func(e catalog.Export, off int) {
+		if off >= 0 && !overridden(stripped, e) {
+			out = append(out, Use{Service: e.Service, Line: LineAt(stripped, off)})
 		}
 	}
 	seen := map[string]bool{}
@@ -40,7 +40,12 @@ func exportUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 			}
 			local := goLocalName(stripped, im.Module)
 			for _, e := range exports {
-				add(e.Service, callAt(stripped, local+"."+e.Name, 0))
+				// A Go struct literal (autocert.Manager{...}) makes one too.
+				off := callAt(stripped, local+"."+e.Name, 0)
+				if off < 0 {
+					off = literalAt(stripped, local+"."+e.Name)
+				}
+				add(e, off)
 			}
 		case lang.Python:
 			exports := catalog.ExportsOf("python", im.Module)
@@ -51,9 +56,9 @@ func exportUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 				for _, e := range exports {
 					switch {
 					case b.imported == im.Module: // import m [as x]: x.Name(...)
-						add(e.Service, callAt(stripped, b.local+"."+e.Name, b.end))
+						add(e, callAt(stripped, b.local+"."+e.Name, b.end))
 					case b.imported == e.Name: // from m import Name [as x]: x(...)
-						add(e.Service, callAt(stripped, b.local, b.end))
+						add(e, callAt(stripped, b.local, b.end))
 					}
 				}
 			}
@@ -65,9 +70,9 @@ func exportUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 			for _, b := range importBindings(stripped, im) {
 				for _, e := range exports {
 					if b.imported == e.Name {
-						add(e.Service, callAt(stripped, b.local, b.end)) // import { Name as x }: new x(...)
+						add(e, callAt(stripped, b.local, b.end)) // import { Name as x }: new x(...)
 					} else if b.imported == b.local {
-						add(e.Service, callAt(stripped, b.local+"."+e.Name, b.end)) // import * as m: new m.Name(...)
+						add(e, callAt(stripped, b.local+"."+e.Name, b.end)) // import * as m: new m.Name(...)
 					}
 				}
 			}
@@ -88,6 +93,49 @@ func callAt(src []byte, expr string, from int) int {
 		return from + m[2]
 	}
 	return -1
+}
+
+// literalAt is the offset of the first Go composite literal of a
+// package's type (autocert.Manager{ or &autocert.Manager{), or -1.
+func literalAt(src []byte, expr string) int {
+	re := regexp.MustCompile(`(?:^|[^\w$.])(` + regexp.QuoteMeta(expr) + `)\{`)
+	if m := re.FindSubmatchIndex(src); m != nil {
+		return m[2]
+	}
+	return -1
+}
+
+// overridden reports whether a file sets one of an export's unless
+// options (langPath, DirectoryURL) to a value that names none of the
+// service's domains: the library then sends elsewhere than its default.
+// An option set to the service's own host (a staging directory of the
+// same vendor) still reaches it.
+func overridden(src []byte, e catalog.Export) bool {
+	for _, o := range e.Unless {
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(o) + `\b\s*(?::=|[:=])?\s*([^,\n})]*)`)
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			if !namesDomain(m[1], e.Service) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesDomain: the value names a domain of one of the service's hosts
+// (letsencrypt.org for acme-v02.api.letsencrypt.org).
+func namesDomain(v []byte, s *catalog.Service) bool {
+	for _, h := range s.Hosts {
+		h, _, _ = strings.Cut(h, "/")
+		labels := strings.Split(h, ".")
+		if len(labels) > 2 {
+			labels = labels[len(labels)-2:]
+		}
+		if strings.Contains(string(v), strings.Join(labels, ".")) {
+			return true
+		}
+	}
+	return false
 }
 
 // goLocalName is the name a Go file calls an imported package by: its

@@ -90,6 +90,12 @@ type Detector struct {
 	// and the storage vendor when one is named.
 	s3       map[code.S3Target]bool
 	s3Vendor string
+	// folders are local folders a storage driver keeps files in, by
+	// name (driverFolders): each its own row, beside the upload folder.
+	folders map[string][]facts.Evidence
+	// sqliteFiles are the database files app code names (file:./db.sqlite,
+	// "data/tasks.sqlite3"), by name: two files are two databases.
+	sqliteFiles map[string][]facts.Evidence
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -105,6 +111,9 @@ func New() *Detector {
 		keyed:    map[string][]facts.Evidence{},
 		requests: map[string]bool{},
 		s3:       map[code.S3Target]bool{},
+		folders:  map[string][]facts.Evidence{},
+
+		sqliteFiles: map[string][]facts.Evidence{},
 	}
 }
 
@@ -158,6 +167,12 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	for k := range local.requests {
 		d.requests[k] = true
+	}
+	for k, ev := range local.sqliteFiles {
+		d.sqliteFiles[k] = append(d.sqliteFiles[k], ev...)
+	}
+	for k, ev := range local.folders {
+		d.folders[k] = append(d.folders[k], ev...)
 	}
 	d.media = append(d.media, local.media...)
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
@@ -254,6 +269,11 @@ func (d *Detector) read(f *detector.File) {
 		}
 	}
 	d.uploads(f.Path, l, src)
+	d.driverFolders(f, l, src)
+	for _, m := range sqliteFileRE.FindAllSubmatchIndex(src, -1) {
+		name := path.Base(strings.TrimPrefix(string(src[m[2]:m[3]]), "file:"))
+		d.sqliteFiles[name] = append(d.sqliteFiles[name], at(src, m[2]))
+	}
 	switch l.Family() {
 	case lang.Go:
 		dir := path.Dir(f.Path)
@@ -297,7 +317,7 @@ var (
 	}
 	// Bucket=..., Bucket: ..., bucket_name=...: the value names the bucket.
 	// django-storages' AWS_STORAGE_BUCKET_NAME setting too.
-	bucketRE  = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName|AWS_STORAGE_BUCKET_NAME)\s*[:=]\s*([^,)\n}]+)`)
+	bucketRE  = regexp.MustCompile(`\b(?:Bucket|bucket_name|BucketName|bucketName|AWS_STORAGE_BUCKET_NAME)['"]?\s*[:=]\s*([^,)\n}]+)`)
 	envInRE   = regexp.MustCompile(`\b(?:process\.env\.|os\.environ\[\s*['"]|os\.getenv\(\s*['"]|os\.environ\.get\(\s*['"]|os\.Getenv\(\s*")([A-Z][A-Z0-9_]*)`)
 	quotedRE  = regexp.MustCompile(`^['"` + "`" + `]([\w.-]+)['"` + "`" + `]$`)
 	identRE   = regexp.MustCompile(`([A-Za-z_]\w*)\s*$`)
@@ -478,6 +498,11 @@ func temporary(src []byte, off int) bool {
 // genericDatabaseVars name a database without saying which engine.
 var genericDatabaseVars = []string{"DATABASE_URL", "DB_URL", "DATABASE_URI", "SQLALCHEMY_DATABASE_URI", "DB_DSN", "DATABASE_DSN"}
 
+// sqliteFileRE is a SQLite database file written in code: a quoted path
+// with a .sqlite or .sqlite3 name, or a file: URL (libSQL's
+// file:./tasks.db). A glob (**/Thumbs.db) or a bare .db name is none.
+var sqliteFileRE = regexp.MustCompile("[\"'`](file:(?:\\.{1,2}/)?[\\w-]+(?:/[\\w.-]+)*\\.(?:sqlite3?|db)|(?:\\.{1,2}/)?[\\w-]+(?:/[\\w.-]+)*\\.sqlite3?)[\"'`]")
+
 var sqlKinds = map[string]bool{"postgres": true, "mysql": true, "sqlite": true}
 
 // Finish implements detector.Finisher.
@@ -539,6 +564,10 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			case d.folder.variable != "":
 				name = "Local folder (" + d.folder.variable + ")"
 			}
+			if more, ok := d.folders[name]; ok {
+				ev = append(ev, more...) // the same folder, found both ways
+				delete(d.folders, name)
+			}
 			out.AddStore(facts.Store{Kind: kind, Name: name, Evidence: ev})
 			continue
 		}
@@ -552,6 +581,18 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		if buckets := d.buckets[kind]; len(buckets) > 0 {
 			for _, b := range sortedKeys(buckets) {
 				out.AddStore(facts.Store{Kind: kind, Name: d.label(kind) + " " + b, Evidence: append(slices.Clone(ev), buckets[b]...)})
+			}
+			continue
+		}
+		if kind == "sqlite" && len(d.sqliteFiles) > 1 {
+			// Two database files (the app's and its task queue's) are two
+			// stores; the drivers' evidence goes with the first.
+			for i, file := range sortedKeys(d.sqliteFiles) {
+				fev := d.sqliteFiles[file]
+				if i == 0 {
+					fev = append(slices.Clone(ev), fev...)
+				}
+				out.AddStore(facts.Store{Kind: kind, Name: "SQLite (" + file + ")", Evidence: fev})
 			}
 			continue
 		}
@@ -571,6 +612,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			ev = append(ev, d.envs[v]...)
 		}
 		out.AddStore(facts.Store{Kind: kind, Name: name, Evidence: ev})
+	}
+	for _, name := range sortedKeys(d.folders) {
+		out.AddStore(facts.Store{Kind: KindFilesystem, Name: name, Evidence: d.folders[name]})
 	}
 	if len(sqlFound) == 0 {
 		for _, v := range genericDatabaseVars {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,7 +91,12 @@ func TestCatalogueFixture(t *testing.T) {
 		}
 		for eco, names := range s.Exports {
 			for _, n := range names {
-				want(eco+" export", n[strings.LastIndexByte(n, '.')+1:]+"(")
+				n, _, _ = strings.Cut(n, " unless ")
+				name := n[strings.LastIndexByte(n, '.')+1:]
+				if eco == catalog.Go && slices.ContainsFunc(found[s.ID], func(l string) bool { return strings.Contains(l, name+"{") }) {
+					continue // a Go struct literal makes one
+				}
+				want(eco+" export", name+"(")
 			}
 		}
 		for mod, texts := range s.Prefixes {

@@ -33,6 +33,7 @@ func TestFixtures(t *testing.T) {
 		{"awsv1", ""},
 		{"redirect", ""},
 		{"django-s3", ""},
+		{"django-azure", ""},
 		{"pages", ""},
 		{"ownproduct", ""},
 	}

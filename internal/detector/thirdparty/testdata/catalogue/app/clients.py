@@ -33,6 +33,8 @@ import aioboto3
 import aiobotocore
 from storages.backends import s3boto3
 from storages.backends import s3
+from storages.backends import azure_storage
+from storages.backends import gcloud
 import s3fs
 import langchain_aws
 from google.cloud import storage

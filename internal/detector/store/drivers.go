@@ -1,0 +1,122 @@
+package store
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// A storage driver keeps files by key in a local folder: it writes a file
+// at a path joined from a root and a key, and reads or deletes files the
+// same way (a blob store's fs or local driver, beside its S3 one). No
+// upload word need be near it: the app hands it whatever it stores.
+// Django names its folders in settings: a STORAGES entry whose backend is
+// FileSystemStorage keeps files in its location, or MEDIA_ROOT for the
+// default entry. Each folder is a row of its own ("files on disk").
+
+var (
+	// jsKeyedJoinRE is a path joined from a root and a key that is no
+	// literal: join(root, storageKey), path.resolve(this.root, key).
+	jsKeyedJoinRE = regexp.MustCompile(`\b(?:join|resolve)\(\s*[A-Za-z_$][\w$.]*\s*,\s*[A-Za-z_$][\w$.]*\s*\)`)
+	// jsDeleteRE deletes or reads a file back: what a store does and an
+	// export or a log writer does not.
+	jsDeleteRE = regexp.MustCompile(`\b(?:unlink|unlinkSync|rm|rmSync|deleteFile)\(`)
+	jsReadRE   = regexp.MustCompile(`\b(?:createReadStream|readFile|readFileSync)\(`)
+	goDeleteRE = regexp.MustCompile(`\bos\.(?:Remove|RemoveAll)\(`)
+	goReadRE   = regexp.MustCompile(`\bos\.(?:ReadFile|Open)\(`)
+
+	// djangoFSStorageRE is Django's local storage backend written as a
+	// STORAGES entry's BACKEND (not a setting's default, which may be
+	// changed).
+	djangoFSStorageRE = regexp.MustCompile(`['"]BACKEND['"]\s*:\s*['"]django\.core\.files\.storage\.FileSystemStorage['"]`)
+	// storageEntryRE opens a STORAGES entry: "exports": { or
+	// STORAGES["exports"] = {.
+	storageEntryRE = regexp.MustCompile(`(?:['"](\w+)['"]\s*:\s*|STORAGES\[\s*['"](\w+)['"]\s*\]\s*=\s*)\{`)
+	// locationRE is a storage's location option with a literal folder.
+	locationRE = regexp.MustCompile(`['"]location['"]\s*:\s*['"]\.?/?([\w./-]+)['"]`)
+)
+
+// driverFolders records the local folders a file's storage driver or a
+// Django STORAGES entry keeps files in.
+func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
+	switch l.Family() {
+	case lang.Go:
+		if !goDeleteRE.Match(src) || !goReadRE.Match(src) {
+			return
+		}
+		if ev := goKeyedWrites(f, src); len(ev) > 0 {
+			name := "Local file storage (" + path.Dir(f.Path) + ")"
+			d.folders[name] = append(d.folders[name], ev[0])
+		}
+	case lang.JavaScript:
+		w := jsWriteRE.FindIndex(src)
+		if w == nil || !jsKeyedJoinRE.Match(src) || !jsDeleteRE.Match(src) || !jsReadRE.Match(src) {
+			return
+		}
+		if bytes.Contains(src[w[0]:w[1]], []byte("multer")) || bytes.Contains(src[w[0]:w[1]], []byte("diskStorage")) {
+			return // an upload middleware: uploads() names that folder
+		}
+		name := "Local file storage (" + path.Dir(f.Path) + ")"
+		d.folders[name] = append(d.folders[name], facts.Evidence{File: f.Path, Line: code.LineAt(src, w[0])})
+	case lang.Python:
+		for _, m := range djangoFSStorageRE.FindAllIndex(src, -1) {
+			entry := storageEntryRE.FindAllSubmatchIndex(src[:m[0]], -1)
+			if len(entry) == 0 {
+				continue
+			}
+			e := entry[len(entry)-1]
+			var key string
+			if e[2] >= 0 {
+				key = string(src[e[2]:e[3]])
+			} else {
+				key = string(src[e[4]:e[5]])
+			}
+			if key == "staticfiles" {
+				continue // the app's own assets, not data
+			}
+			body := src[e[1]-1 : braceEnd(src, e[1]-1)]
+			if m[0] >= e[1]-1+len(body) {
+				continue // the backend is not inside the nearest entry
+			}
+			name := "Local folder (MEDIA_ROOT)"
+			if loc := locationRE.FindSubmatch(body); loc != nil {
+				name = "Local folder " + strings.TrimSuffix(string(loc[1]), "/") + "/"
+			} else if key != "default" {
+				name = "Local folder (" + key + " storage)"
+			}
+			d.folders[name] = append(d.folders[name], facts.Evidence{File: f.Path, Line: code.LineAt(src, m[0])})
+		}
+	}
+}
+
+// braceEnd is the end of the bracketed block that opens at src[i],
+// strings skipped; the end of src if it never closes.
+func braceEnd(src []byte, i int) int {
+	depth := 0
+	for ; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"', '\'':
+			for j := i + 1; j < len(src) && src[j] != '\n'; j++ {
+				if src[j] == '\\' {
+					j++
+				} else if src[j] == c {
+					i = j
+					break
+				}
+			}
+		case '{', '[', '(':
+			depth++
+		case '}', ']', ')':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(src)
+}

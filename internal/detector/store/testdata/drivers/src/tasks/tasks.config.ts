@@ -1,0 +1,3 @@
+import { createClient } from "@libsql/client";
+
+export const tasksDb = createClient({ url: process.env.TASKS_DB_URL ?? "file:./data/jobs.db" });
