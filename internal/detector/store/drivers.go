@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"go/ast"
+	"go/token"
 	"path"
 	"regexp"
 	"strings"
@@ -50,11 +52,17 @@ func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
 		if !goDeleteRE.Match(src) || !goReadRE.Match(src) {
 			return
 		}
-		if ev := goKeyedWrites(f, src); len(ev) > 0 {
+		if lang.RoleOf(f.Path).Kind != lang.App {
+			return // a script or an example writes no store of the app's
+		}
+		if ev := goDriverWrites(f); len(ev) > 0 {
 			name := "Local file storage (" + path.Dir(f.Path) + ")"
 			d.folders[name] = append(d.folders[name], ev[0])
 		}
 	case lang.JavaScript:
+		if lang.RoleOf(f.Path).Kind != lang.App {
+			return
+		}
 		w := jsWriteRE.FindIndex(src)
 		if w == nil || !jsKeyedJoinRE.Match(src) || !jsDeleteRE.Match(src) || !jsReadRE.Match(src) {
 			return
@@ -119,4 +127,48 @@ func braceEnd(src []byte, i int) int {
 		}
 	}
 	return len(src)
+}
+
+// goDriverWrites are the places a Go file creates a file at a path built
+// from a value: filepath.Join(root, key), or a helper's result
+// (fullPath := keyFullPath(ctx, key)) whose last argument is no literal.
+func goDriverWrites(f *detector.File) []facts.Evidence {
+	af, tf, err := f.GoSyntax()
+	if err != nil {
+		return nil
+	}
+	built := func(e ast.Expr) bool {
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return false
+		}
+		lit, ok := call.Args[len(call.Args)-1].(*ast.BasicLit)
+		return !ok || lit.Kind != token.STRING
+	}
+	vars := map[string]bool{}
+	ast.Inspect(af, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if id, ok := as.Lhs[i].(*ast.Ident); ok && built(r) {
+					vars[id.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	var out []facts.Evidence
+	ast.Inspect(af, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		if fn := pkgFunc(call.Fun, "os"); fn != "Create" && fn != "WriteFile" {
+			return true
+		}
+		if id, ok := call.Args[0].(*ast.Ident); ok && vars[id.Name] || built(call.Args[0]) {
+			out = append(out, facts.Evidence{File: f.Path, Line: tf.Line(call.Pos())})
+		}
+		return true
+	})
+	return out
 }

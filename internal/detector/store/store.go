@@ -132,7 +132,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer"}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", ".sqlite", "file:", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream"}, credential.Keywords...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {

@@ -10,8 +10,11 @@ import (
 type Config struct{ Path string }
 
 func Store(c Config, key string, data []byte) error {
-	return os.WriteFile(filepath.Join(c.Path, key), data, 0o600)
+	full := keyPath(c, key)
+	return os.WriteFile(full, data, 0o600)
 }
+
+func keyPath(c Config, key string) string { return filepath.Join(c.Path, key) }
 
 func Get(c Config, key string) ([]byte, error) { return os.ReadFile(filepath.Join(c.Path, key)) }
 
