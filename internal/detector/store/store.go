@@ -132,7 +132,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", ".sqlite", "file:", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream"}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove"}, credential.Keywords...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -271,6 +271,9 @@ func (d *Detector) read(f *detector.File) {
 	d.uploads(f.Path, l, src)
 	d.driverFolders(f, l, src)
 	for _, m := range sqliteFileRE.FindAllSubmatchIndex(src, -1) {
+		if importSpecRE.Match(src[bytes.LastIndexByte(src[:m[0]], '\n')+1 : m[0]]) {
+			continue // a module named x.sqlite (import from './sort.sqlite'), no database file
+		}
 		name := path.Base(strings.TrimPrefix(string(src[m[2]:m[3]]), "file:"))
 		d.sqliteFiles[name] = append(d.sqliteFiles[name], at(src, m[2]))
 	}
@@ -503,6 +506,10 @@ var genericDatabaseVars = []string{"DATABASE_URL", "DB_URL", "DATABASE_URI", "SQ
 // file:./tasks.db). A glob (**/Thumbs.db) or a bare .db name is none.
 var sqliteFileRE = regexp.MustCompile("[\"'`](file:(?:\\.{1,2}/)?[\\w-]+(?:/[\\w.-]+)*\\.(?:sqlite3?|db)|(?:\\.{1,2}/)?[\\w-]+(?:/[\\w.-]+)*\\.sqlite3?)[\"'`]")
 
+// importSpecRE ends a line's text before a module specifier: import ...
+// from, import(, require(.
+var importSpecRE = regexp.MustCompile(`(?:\bfrom|\bimport|\brequire\()\s*\(?\s*$`)
+
 var sqlKinds = map[string]bool{"postgres": true, "mysql": true, "sqlite": true}
 
 // Finish implements detector.Finisher.
@@ -564,9 +571,15 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			case d.folder.variable != "":
 				name = "Local folder (" + d.folder.variable + ")"
 			}
-			if more, ok := d.folders[name]; ok {
-				ev = append(ev, more...) // the same folder, found both ways
-				delete(d.folders, name)
+			for _, n := range sortedKeys(d.folders) {
+				// The same folder found both ways: by name, or by a file
+				// that writes the uploads and is a driver too.
+				if n == name || slices.ContainsFunc(d.folders[n], func(e facts.Evidence) bool {
+					return slices.ContainsFunc(ev, func(u facts.Evidence) bool { return u.File == e.File })
+				}) {
+					ev = append(ev, d.folders[n]...)
+					delete(d.folders, n)
+				}
 			}
 			out.AddStore(facts.Store{Kind: kind, Name: name, Evidence: ev})
 			continue
