@@ -44,6 +44,10 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return Keywords }
 
+// Exempt implements detector.PrefilterExempt: every line of an env
+// template is a setting, whatever its name holds.
+func (*Detector) Exempt(p string) bool { return IsEnvTemplate(p) }
+
 // Keywords are the prefilter for Reads, shared by the detectors that call it
 // (every read names "env" or "Env"; settings classes and decouple do
 // not), plus the words an env template's keys nearly always hold.
