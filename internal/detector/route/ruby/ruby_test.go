@@ -2,8 +2,8 @@ package ruby
 
 import (
 	"context"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
