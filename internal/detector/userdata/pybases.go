@@ -102,6 +102,11 @@ func readPyFile(p string, data []byte) *pyFile {
 	}
 	stripped := lang.StripComments(l, data)
 	_, pf := pythonClasses(stripped)
+	for _, alias := range pyBaseAliases(stripped) {
+		if _, ok := pf.defs[alias]; !ok {
+			pf.defs[alias] = pyDef{Model: Model{Name: alias}, abstract: true}
+		}
+	}
 	if len(pf.defs) == 0 && len(pf.rest) == 0 {
 		return nil
 	}
@@ -199,4 +204,26 @@ func crossFileModels(files []*pyFile) (models []Model, in []string) {
 		}
 	}
 	return models, in
+}
+
+// pyBaseAliasRE: a name bound to an ORM's model base (BaseModel =
+// db.Model, Base = orm.declarative_base()), at any indentation, since
+// projects bind it under if TYPE_CHECKING: ... else: for type checkers.
+var pyBaseAliasRE = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?:\w+\.)*(?:Model|declarative_base\([^)\n]*\))[ \t]*$`)
+
+// pyORMImportRE: the file imports an ORM, so a Model it names is the
+// ORM's and not, say, a machine-learning framework's.
+var pyORMImportRE = regexp.MustCompile(`(?m)^[ \t]*(?:from|import)[ \t]+(?:flask_sqlalchemy|sqlalchemy|django\.db|peewee|sqlmodel)\b`)
+
+// pyBaseAliases names the file's aliases of an ORM model base: abstract
+// bases another file's classes may inherit by that name.
+func pyBaseAliases(src []byte) []string {
+	if !pyORMImportRE.Match(src) {
+		return nil
+	}
+	var out []string
+	for _, m := range pyBaseAliasRE.FindAllSubmatch(src, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
 }
