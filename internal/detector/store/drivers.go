@@ -32,6 +32,9 @@ var (
 	jsReadRE   = regexp.MustCompile(`\b(?:createReadStream|readFile|readFileSync)\(`)
 	goDeleteRE = regexp.MustCompile(`\bos\.(?:Remove|RemoveAll)\(`)
 	goReadRE   = regexp.MustCompile(`\bos\.(?:ReadFile|Open)\(`)
+	// goTestSupportRE: the package imports testing (a test helper package
+	// beside the code it serves, not under a tests folder).
+	goTestSupportRE = regexp.MustCompile(`(?m)^\s*(?:import\s+)?(?:\w+\s+)?"testing"\s*$`)
 
 	// djangoFSStorageRE is Django's local storage backend written as a
 	// STORAGES entry's BACKEND (not a setting's default, which may be
@@ -52,8 +55,10 @@ func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
 		if !goDeleteRE.Match(src) || !goReadRE.Match(src) {
 			return
 		}
-		if lang.RoleOf(f.Path).Kind != lang.App {
-			return // a script or an example writes no store of the app's
+		if lang.RoleOf(f.Path).Kind != lang.App || goTestSupportRE.Match(src) {
+			// A script or an example writes no store of the app's, nor does
+			// a package that imports testing: it builds tests' fixtures.
+			return
 		}
 		if ev := goDriverWrites(f); len(ev) > 0 {
 			name := "Local file storage (" + path.Dir(f.Path) + ")"
