@@ -470,7 +470,10 @@ var nameRolesFirst = []nameRole{
 	{"Vagrantfile", DevEnv, ""}, {"Tiltfile", DevEnv, ""}, {"devbox.json", DevEnv, ""},
 	{"devcontainer.json", DevEnv, "devcontainer file"}, {".devcontainer.json", DevEnv, "devcontainer file"},
 	// Environment files named for a place other than production.
-	{".env.test*", Test, "test environment file"},
+	{".env.test*", Test, "test environment file"}, {".env.dusk*", Test, "test environment file"},
+	{".env.e2e*", Test, "test environment file"}, {".env.ci", CI, "CI environment file"},
+	{"phpunit.xml", Test, "test configuration"}, {"phpunit.xml.dist", Test, "test configuration"},
+	{"phpunit.dist.xml", Test, "test configuration"},
 	{".env.development*", DevEnv, "development environment file"}, {".env.dev", DevEnv, "development environment file"},
 	{".env.local", DevEnv, "development environment file"},
 	{".env.example", Example, "sample environment file"}, {".env.sample", Example, "sample environment file"},
@@ -540,6 +543,9 @@ func roleFirst(base string) (Role, bool) {
 	if strings.HasSuffix(base, ".gitlab-ci.yml") {
 		return Role{Kind: CI, why: "named " + base}, true
 	}
+	if k, ok := profileRole(base); ok {
+		return Role{Kind: k, noun: profileNoun[k], why: "named " + base}, true
+	}
 	if k, ok := composeRole(base); ok {
 		noun := "compose override"
 		if k == CI {
@@ -549,6 +555,41 @@ func roleFirst(base string) (Role, bool) {
 	}
 	return Role{}, false
 }
+
+// profileRole reads the profile a settings file is named for: Spring's
+// application-dev.yml and application-test.properties, ASP.NET's
+// appsettings.Development.json. The framework loads it only when that
+// profile or environment is active: a developer's machine, the test
+// suite or a CI job. The production profile (application-prod.yml,
+// appsettings.Production.json) and the base file stay App.
+func profileRole(base string) (Kind, bool) {
+	lower := strings.ToLower(base)
+	var profile string
+	switch {
+	case strings.HasPrefix(lower, "application-"):
+		stem := strings.TrimPrefix(lower, "application-")
+		ext := path.Ext(stem)
+		if ext != ".yml" && ext != ".yaml" && ext != ".properties" {
+			return App, false
+		}
+		profile = strings.TrimSuffix(stem, ext)
+	case strings.HasPrefix(lower, "appsettings.") && strings.HasSuffix(lower, ".json"):
+		profile = strings.TrimSuffix(strings.TrimPrefix(lower, "appsettings."), ".json")
+	default:
+		return App, false
+	}
+	switch profile {
+	case "dev", "development", "local":
+		return DevEnv, true
+	case "test", "testing", "it", "e2e":
+		return Test, true
+	case "ci":
+		return CI, true
+	}
+	return App, false
+}
+
+var profileNoun = map[Kind]string{DevEnv: "development profile", Test: "test profile", CI: "CI profile"}
 
 // composeRole reads a compose file's name: docker-compose.override.yml,
 // compose.dev.yaml and docker-compose.local.yml set up a developer's

@@ -337,6 +337,20 @@ func TestReason(t *testing.T) {
 		{".env.sample", "in a sample environment file (named .env.sample): not part of the product as deployed"},
 		{".env", "in an application file: served or run in production"},
 		{".env.production", "in an application file: served or run in production"},
+		// The environment and settings a framework loads only for tests,
+		// CI or a developer's machine; the production ones stay App.
+		{".env.ci", "in a CI environment file (named .env.ci): runs in CI; needs commit access or a pull request"},
+		{".env.dusk.local", "in a test environment file (named .env.dusk.local): runs only in the test suite"},
+		{"phpunit.xml", "in a test configuration (named phpunit.xml): runs only in the test suite"},
+		{"src/main/resources/config/application-dev.yml", "in a development profile (named application-dev.yml): runs on a developer's machine, not in production"},
+		{"src/main/resources/application-test.properties", "in a test profile (named application-test.properties): runs only in the test suite"},
+		{"src/Web/appsettings.Development.json", "in a development profile (named appsettings.Development.json): runs on a developer's machine, not in production"},
+		{"src/main/resources/config/application-prod.yml", "in an application file: served or run in production"},
+		{"src/main/resources/config/application.yml", "in an application file: served or run in production"},
+		{"src/Web/appsettings.Production.json", "in an application file: served or run in production"},
+		{"src/Web/appsettings.json", "in an application file: served or run in production"},
+		{"src/main/resources/application-devtools.yml", "in an application file: served or run in production"},
+		{"src/Web/appsettings.Docker.json", "in an application file: served or run in production"},
 	}
 	for _, tt := range tests {
 		if got := RoleOf(tt.path).Reason(); got != tt.want {

@@ -503,15 +503,20 @@ func (c *Context) secretFiles() []secretFile {
 }
 
 // placeholderKinds are where code keeps sample data: tests, fixtures,
-// examples and documentation.
-var placeholderKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.Example: true, lang.Docs: true}
+// examples and documentation; and the settings of a run that is not
+// production: a CI job's environment (.env.ci, a workflow's env block),
+// a developer's (application-dev.yml, appsettings.Development.json). A
+// key there opens the job's or the laptop's throwaway services; a
+// provider's key (AKIA..., sk_live_...) is real wherever it sits.
+var placeholderKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.Example: true, lang.Docs: true,
+	lang.CI: true, lang.DevEnv: true}
 
 // genericSecret is a secret found by where it sits or by a generic
 // pattern, not by a provider's key format (AKIA..., sk_live_...): in
 // sample code it is a sample.
 func genericSecret(s facts.Secret) bool {
 	switch s.Rule {
-	case "hardcoded-signing-key", "secret-env-fallback", "default-password":
+	case "hardcoded-signing-key", "secret-env-fallback", "default-password", "dotenv":
 		return true
 	}
 	return strings.Contains(s.Rule, "generic")

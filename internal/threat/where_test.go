@@ -68,6 +68,22 @@ func TestWhereCodeRuns(t *testing.T) {
 			{Rule: "stripe-access-token", File: "tests/test_billing.py", Line: 9, Redacted: "sk_live…"}}},
 			rule: "secrets-committed", want: true, diff: model.Hard,
 			where: "in a test (named test_*): runs only in the test suite"},
+		{name: "CI job's environment file", f: facts.Facts{Secrets: []facts.Secret{
+			{Rule: "dotenv", File: ".env.ci", Line: 21, Redacted: "…", Variable: "DB_PASSWORD"}}},
+			rule: "secrets-committed", want: false},
+		{name: "dev profile's signing key", f: facts.Facts{Secrets: []facts.Secret{
+			{Rule: "hardcoded-signing-key", File: "src/main/resources/config/application-dev.yml", Line: 4, Redacted: "bX…o="}}},
+			rule: "hardcoded-signing-key", want: false},
+		{name: "production profile's signing key", f: facts.Facts{Secrets: []facts.Secret{
+			{Rule: "hardcoded-signing-key", File: "src/main/resources/config/application-prod.yml", Line: 4, Redacted: "bX…o="}}},
+			rule: "hardcoded-signing-key", want: true, diff: model.Moderate},
+		{name: "production env file", f: facts.Facts{Secrets: []facts.Secret{
+			{Rule: "dotenv", File: ".env.production", Line: 3, Redacted: "…", Variable: "DB_PASSWORD"}}},
+			rule: "secrets-committed", want: true, diff: model.Moderate},
+		{name: "provider key in a CI environment file is still a leak", f: facts.Facts{Secrets: []facts.Secret{
+			{Rule: "stripe-access-token", File: ".env.ci", Line: 9, Redacted: "sk_live…"}}},
+			rule: "secrets-committed", want: true, diff: model.Hard,
+			where: "in a CI environment file (named .env.ci): runs in CI; needs commit access or a pull request"},
 		{name: "provider key in served code", f: facts.Facts{Secrets: []facts.Secret{
 			{Rule: "stripe-access-token", File: "app/billing.py", Line: 9, Redacted: "sk_live…"}}},
 			rule: "secrets-committed", want: true, diff: model.Moderate},

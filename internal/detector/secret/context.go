@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -54,6 +55,9 @@ func notAKey(rule, variable, value string) bool {
 		if notSecretLast[last] || identifierLast[last] {
 			return true
 		}
+	}
+	if selfNamed(ws, value) {
+		return true
 	}
 	// A literal passed straight to a signing call (jwt.decode(t, "k")) has
 	// no name to say it is something else: it is the key.
@@ -392,3 +396,59 @@ func placeholder(v string) bool {
 func placeholderRule(rule string) bool {
 	return rule != ruleSigningKey && rule != ruleEnvFallback && rule != ruleDefaultPassword
 }
+
+// keyMaterialWords name a key that signs, encrypts or logs in: under
+// such a name a value is the key whatever it spells (SECRET_KEY =
+// "secret-key" is a weak key, not a label).
+var keyMaterialWords = set("secret", "secrets", "password", "passwd", "pwd", "pass", "passphrase", "private",
+	"privatekey", "secretkey", "signing", "sign", "jwt", "hmac", "encryption", "encrypt", "cipher", "salt", "pepper")
+
+// selfNamed reports a value that spells what its name says it is the key
+// of: AUTHENTICATION_TOKEN_KEY = 'app-authenticationToken',
+// refreshTokenKey = "refresh_token". Such a constant names the slot a
+// token is kept under (browser storage, a header, a cookie), wherever the
+// code that reads the slot sits; a random key never spells its own
+// name. The name ends in key; its other words name the thing stored, with
+// none that names key material (keyMaterialWords).
+func selfNamed(ws []string, value string) bool {
+	if len(ws) < 2 || ws[len(ws)-1] != "key" || !identifierLike(value) {
+		return false
+	}
+	vs := code.Words(value)
+	for _, w := range ws[:len(ws)-1] {
+		if keyMaterialWords[w] || !slices.Contains(vs, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// pemWithoutBody reports a private-key match that holds no key: the
+// header and footer lines with code, not base64, between them (a test
+// asserting that a key generator's output starts with "-----BEGIN
+// PRIVATE KEY-----"). gitleaks' pattern takes any 64 characters between
+// a header and the next KEY-----. A key's body is lines of base64, each
+// far longer than a run of base64 characters in code.
+func pemWithoutBody(rule, secret string) bool {
+	if rule != rulePrivateKey || !strings.Contains(secret, "-----BEGIN") {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(secret); i++ {
+		c := secret[i]
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' {
+			run++
+			if run >= minBodyRun {
+				return false
+			}
+			continue
+		}
+		run = 0
+	}
+	return true
+}
+
+// minBodyRun is the shortest run of base64 a key's body shows: its lines
+// hold 64 characters (70 in OpenSSH keys); a wrapped body written in code
+// ("MIIE...\n" + "...") keeps lines of that length.
+const minBodyRun = 40

@@ -272,9 +272,43 @@ func signingAssignmentsIn(src string, w span) []candidate {
 		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || strings.Count(v, " ") >= 2 {
 			continue
 		}
+		// 'base64:'.base64_encode(random_bytes(32)): the literal is a
+		// prefix, the key is what the code computes after it.
+		if computedTail(src[m[1]+len(lit):], phpSource(src)) {
+			continue
+		}
 		out = append(out, newCandidate(ruleSigningKey, name, v, m[1]+strings.Index(lit, v)))
 	}
 	return out
+}
+
+// computedTail reports a literal followed by a concatenation with a
+// value the code computes (a call, a variable): "base64:" + encode(k),
+// 'v1:'.$key. Only the head of the value is written; the key itself is
+// made at run time. A literal concatenated with another literal
+// ("abc" + "def") is still written whole and is no tail. PHP
+// concatenates with '.'; elsewhere a '.' after a literal calls one of
+// its methods ("k".encode()), and the literal is still the key.
+func computedTail(rest string, php bool) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	switch {
+	case strings.HasPrefix(rest, "+") && !strings.HasPrefix(rest, "+="):
+		rest = rest[1:]
+	case php && strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, ".="):
+		rest = rest[1:]
+	default:
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" || rest[0] == '\n' || rest[0] == '\r' {
+		return false
+	}
+	return strings.IndexByte(`'"`+"`", rest[0]) < 0
+}
+
+// phpSource reports a PHP file by its opening tag.
+func phpSource(src string) bool {
+	return strings.HasPrefix(strings.TrimLeft(src[:min(len(src), 64)], "\ufeff \t\r\n"), "<?php")
 }
 
 // --- literal fallbacks for secret environment variables

@@ -167,6 +167,9 @@ func refSigningAssignmentsIn(src string, w span) []candidate {
 		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || strings.Count(v, " ") >= 2 {
 			continue
 		}
+		if computedTail(src[m[1]+len(lit):], phpSource(src)) {
+			continue
+		}
 		out = append(out, newCandidate(ruleSigningKey, name, v, m[1]+strings.Index(lit, v)))
 	}
 	return out

@@ -97,7 +97,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	generated := lang.Generated(f.Data)
 	example := lang.RoleOf(f.Path).Kind == lang.Example
 	for _, c := range resolve(cands) {
-		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) {
+		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) || pemWithoutBody(c.rule, c.secret) {
 			continue
 		}
 		if c.variable == "" {

@@ -28,7 +28,7 @@ func gotSecrets(f facts.Facts) []string {
 }
 
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "config"} {
+	for _, eco := range []string{"python", "js", "go", "config", "php"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			f := detectortest.Scan(t, dir, New())
@@ -58,7 +58,7 @@ var fixtureSecrets = []string{
 }
 
 func TestNoSecretInOutput(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "config"} {
+	for _, eco := range []string{"python", "js", "go", "config", "php"} {
 		f := detectortest.Scan(t, filepath.Join("testdata", eco), New())
 		out, err := json.Marshal(f)
 		if err != nil {
