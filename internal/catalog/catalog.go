@@ -25,7 +25,16 @@ const (
 	NPM  = "npm"
 	PyPI = "pypi"
 	Go   = "go"
+	// Maven names are group:artifact (Maven and Gradle manifests).
+	Maven    = "maven"
+	RubyGems = "rubygems"
+	Composer = "composer"
+	NuGet    = "nuget"
 )
+
+// sdkEcosystems are the ecosystems whose names may end in "*": a prefix
+// that takes a whole family of artifacts (com.amazonaws:aws-java-sdk-*).
+var sdkEcosystems = []string{Maven, RubyGems, Composer, NuGet}
 
 // Categories, assets and store kinds a service may name.
 var (
@@ -134,7 +143,10 @@ type catalogue struct {
 	packages map[string]*Service
 	// scopes maps an npm scope ("@sentry/") to a service.
 	scopes map[string]*Service
-	env    map[string]*Service
+	// families maps "ecosystem\x00prefix" of a name ending in "*"
+	// (maven com.amazonaws:aws-java-sdk-*) to a service.
+	families map[string]*Service
+	env      map[string]*Service
 	// signin maps a sign-in preset's name, folded (SignInKey), to its
 	// service.
 	signin map[string]*Service
@@ -190,6 +202,7 @@ func parse(data []byte) (*catalogue, error) {
 		byID:     map[string]*Service{},
 		packages: map[string]*Service{},
 		scopes:   map[string]*Service{},
+		families: map[string]*Service{},
 		env:      map[string]*Service{},
 		signin:   map[string]*Service{},
 		exports:  map[string][]Export{},
@@ -239,8 +252,8 @@ func parse(data []byte) (*catalogue, error) {
 			}
 		}
 		for eco, names := range s.Packages {
-			if eco != NPM && eco != PyPI && eco != Go {
-				bad(s, "packages: unknown ecosystem %q (npm, pypi, go)", eco)
+			if eco != NPM && eco != PyPI && eco != Go && !slices.Contains(sdkEcosystems, eco) {
+				bad(s, "packages: unknown ecosystem %q (npm, pypi, go, maven, rubygems, composer, nuget)", eco)
 			}
 			for _, n := range names {
 				if n == "" || strings.ContainsAny(n, " \t") {
@@ -359,6 +372,14 @@ func parse(data []byte) (*catalogue, error) {
 					c.scopes[scope] = s
 					continue
 				}
+				if slices.Contains(sdkEcosystems, eco) && strings.HasSuffix(n, "*") {
+					key := eco + "\x00" + normalize(eco, strings.TrimSuffix(n, "*"))
+					if o := c.families[key]; o != nil && o != s {
+						bad(s, "%s family %s is already %q's", eco, n, o.ID)
+					}
+					c.families[key] = s
+					continue
+				}
 				claim(eco+"\x00"+normalize(eco, n), eco+" package "+n)
 			}
 		}
@@ -390,6 +411,10 @@ func parse(data []byte) (*catalogue, error) {
 // case-insensitive with '-', '_' and '.' equal (PEP 503); npm and Go
 // names are compared as written (Go paths are case-sensitive).
 func normalize(eco, name string) string {
+	switch eco {
+	case Composer, NuGet:
+		return strings.ToLower(name) // both registries fold case
+	}
 	if eco != PyPI {
 		return name
 	}
@@ -432,6 +457,17 @@ func ForPackage(ecosystem, name string) *Service {
 		return longestPrefix(c.packages, Go, name, '/')
 	case "python":
 		return longestPrefix(c.packages, "python", name, '.')
+	case Maven, RubyGems, Composer, NuGet:
+		name = normalize(ecosystem, name)
+		if s := c.packages[ecosystem+"\x00"+name]; s != nil {
+			return s
+		}
+		// The longest family prefix wins.
+		for p := name; p != ""; p = p[:len(p)-1] {
+			if s := c.families[ecosystem+"\x00"+p]; s != nil {
+				return s
+			}
+		}
 	}
 	return nil
 }

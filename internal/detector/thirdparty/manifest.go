@@ -19,7 +19,7 @@ import (
 
 // Dep is one direct dependency a manifest declares.
 type Dep struct {
-	Ecosystem string // npm, pypi or go
+	Ecosystem string // npm, pypi, go, maven, rubygems, composer or nuget
 	Name      string
 	Line      int
 	// Dev: declared only for development (devDependencies, a dev or
@@ -34,7 +34,7 @@ func IsManifest(p string) bool {
 	case "package.json", "go.mod", "pyproject.toml", "Pipfile":
 		return true
 	}
-	return isRequirements(p)
+	return isRequirements(p) || sdkManifest(p)
 }
 
 // isRequirements: requirements.txt, requirements-dev.txt, requirements.in,
@@ -66,6 +66,9 @@ func parseManifest(p string, data []byte) ([]Dep, error) {
 		return parsePyproject(data)
 	case "Pipfile":
 		return parsePipfile(data)
+	}
+	if sdkManifest(p) {
+		return parseSDKManifest(p, data)
 	}
 	if isRequirements(p) {
 		deps := parseRequirements(data)
@@ -330,4 +333,239 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// The manifests of the ecosystems whose code threatmap reads for routes
+// only (Java and Kotlin, Ruby, PHP, C#). Their code is not searched for
+// imports, so a dependency they declare for the product is taken as used:
+// Bundler requires every gem of the default group, Composer autoloads
+// every package, and a Maven, Gradle or NuGet dependency is on the
+// product's class path.
+
+// sdkManifest reports whether a path is one of those manifests.
+func sdkManifest(p string) bool {
+	base := path.Base(p)
+	switch base {
+	case "pom.xml", "build.gradle", "build.gradle.kts", "Gemfile", "composer.json", "packages.config":
+		return true
+	}
+	return strings.HasSuffix(base, ".csproj") || strings.HasSuffix(base, ".fsproj") || strings.HasSuffix(base, ".vbproj")
+}
+
+func parseSDKManifest(p string, data []byte) ([]Dep, error) {
+	base := path.Base(p)
+	switch base {
+	case "pom.xml":
+		return parsePom(data), nil
+	case "build.gradle", "build.gradle.kts":
+		return parseGradle(data), nil
+	case "Gemfile":
+		return parseGemfile(data), nil
+	case "composer.json":
+		return parseComposer(data)
+	case "packages.config":
+		return parseNuGet(data, packagesConfigRE), nil
+	}
+	return parseNuGet(data, packageReferenceRE), nil
+}
+
+var (
+	pomDepRE   = regexp.MustCompile(`(?s)<dependency>(.*?)</dependency>`)
+	pomFieldRE = regexp.MustCompile(`<(groupId|artifactId|scope)>\s*([^<\s]+)\s*</`)
+	xmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+)
+
+// blankComments replaces what re matches with spaces, keeping newlines,
+// so offsets and line numbers stay put.
+func blankComments(data []byte, re *regexp.Regexp) []byte {
+	return re.ReplaceAllFunc(data, func(m []byte) []byte {
+		return bytes.Map(func(r rune) rune {
+			if r == '\n' {
+				return r
+			}
+			return ' '
+		}, m)
+	})
+}
+
+// parsePom reads a pom.xml's <dependency> elements, those of
+// <dependencyManagement> too (a version pinned there is declared for the
+// product's modules); scope test is development, and so is a dependency
+// of a build <plugin> (it runs at build time).
+func parsePom(data []byte) []Dep {
+	data = blankComments(data, xmlComment)
+	plugins := regexp.MustCompile(`(?s)<plugins>.*?</plugins>`).FindAllIndex(data, -1)
+	var out []Dep
+	for _, loc := range pomDepRE.FindAllSubmatchIndex(data, -1) {
+		body := data[loc[2]:loc[3]]
+		f := map[string]string{}
+		at := loc[2]
+		for _, m := range pomFieldRE.FindAllSubmatchIndex(body, -1) {
+			k := string(body[m[2]:m[3]])
+			f[k] = string(body[m[4]:m[5]])
+			if k == "artifactId" {
+				at = loc[2] + m[0]
+			}
+		}
+		if f["groupId"] == "" || f["artifactId"] == "" {
+			continue
+		}
+		dev := f["scope"] == "test"
+		for _, pl := range plugins {
+			if loc[0] >= pl[0] && loc[1] <= pl[1] {
+				dev = true
+			}
+		}
+		out = append(out, Dep{Ecosystem: catalog.Maven, Name: f["groupId"] + ":" + f["artifactId"], Line: bytes.Count(data[:at], []byte{'\n'}) + 1, Dev: dev})
+	}
+	return out
+}
+
+var (
+	// gradleDepRE: implementation("g:a:v"), api 'g:a:v', testImplementation(platform("g:a:v")).
+	gradleDepRE = regexp.MustCompile(`^\s*([A-Za-z]+)\s*[( ]\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?["']([A-Za-z0-9_.\-]+):([A-Za-z0-9_.\-]+)(?::[^"']*)?["']`)
+	// gradleMapRE: implementation group: 'g', name: 'a'.
+	gradleMapRE  = regexp.MustCompile(`^\s*([A-Za-z]+)\s*\(?\s*group\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']\s*,\s*name\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']`)
+	slashComment = regexp.MustCompile(`(?s)/\*.*?\*/|//[^\n]*`)
+)
+
+// gradleConfigs are the dependency configurations that put a library on
+// the product's class path; the test*, androidTest* and annotation
+// processor ones do not ship.
+func gradleConfig(c string) (dep, dev bool) {
+	switch c {
+	case "implementation", "api", "compile", "runtimeOnly", "runtime", "compileOnly", "compileOnlyApi", "developmentOnly":
+		return true, c == "developmentOnly"
+	}
+	lc := strings.ToLower(c)
+	if strings.HasPrefix(lc, "test") || strings.HasPrefix(lc, "androidtest") || strings.HasPrefix(lc, "integrationtest") {
+		return true, true
+	}
+	return false, false
+}
+
+// parseGradle reads build.gradle and build.gradle.kts dependency lines.
+func parseGradle(data []byte) []Dep {
+	data = blankComments(data, slashComment)
+	var out []Dep
+	for n, line := range strings.Split(string(data), "\n") {
+		m := gradleDepRE.FindStringSubmatch(line)
+		if m == nil {
+			m = gradleMapRE.FindStringSubmatch(line)
+		}
+		if m == nil {
+			continue
+		}
+		ok, dev := gradleConfig(m[1])
+		if !ok {
+			continue
+		}
+		out = append(out, Dep{Ecosystem: catalog.Maven, Name: m[2] + ":" + m[3], Line: n + 1, Dev: dev})
+	}
+	return out
+}
+
+var (
+	gemRE      = regexp.MustCompile(`^\s*gem\s*\(?\s*["']([A-Za-z0-9_.\-]+)["'](.*)$`)
+	gemGroupRE = regexp.MustCompile(`^\s*group\s*\(?\s*(.*?)\s*\)?\s*do\b`)
+	symbolRE   = regexp.MustCompile(`:\s*([a-z_]+)|["']([a-z_]+)["']`)
+	gemOptRE   = regexp.MustCompile(`\bgroups?\s*(?::|=>)\s*(\[[^\]]*\]|:[a-z_]+|["'][a-z_]+["'])`)
+	// blockRE: a line that opens a block an "end" closes (platforms :jruby
+	// do, if ENV["X"], source "..." do).
+	blockRE = regexp.MustCompile(`^\s*(?:if|unless|case|begin|def)\b|\bdo\s*(?:\|[^|]*\|)?\s*$`)
+)
+
+// devGroups: every group named is a development one (group :development,
+// :test); a gem in any other group (:production, a custom one) ships.
+func devGroups(spec string) bool {
+	ms := symbolRE.FindAllStringSubmatch(spec, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !devName(m[1] + m[2]) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseGemfile reads a Gemfile's gem lines; those inside a development or
+// test group block, or given such groups, are development.
+func parseGemfile(data []byte) []Dep {
+	var out []Dep
+	// stack holds, per open block, whether it is a development group.
+	var stack []bool
+	inDev := func() bool { return slices.Contains(stack, true) }
+	for n, line := range strings.Split(string(data), "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		trim := strings.TrimSpace(line)
+		switch {
+		case trim == "end":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		case gemGroupRE.MatchString(line):
+			stack = append(stack, devGroups(gemGroupRE.FindStringSubmatch(line)[1]))
+			continue
+		case blockRE.MatchString(line):
+			stack = append(stack, false)
+			continue
+		}
+		m := gemRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		dev := inDev()
+		if g := gemOptRE.FindStringSubmatch(m[2]); g != nil && devGroups(g[1]) {
+			dev = true
+		}
+		out = append(out, Dep{Ecosystem: catalog.RubyGems, Name: m[1], Line: n + 1, Dev: dev})
+	}
+	return out
+}
+
+// parseComposer reads composer.json's require and require-dev; php
+// itself and its extensions (ext-curl) are no packages.
+func parseComposer(data []byte) ([]Dep, error) {
+	var doc struct {
+		Require    map[string]any `json:"require"`
+		RequireDev map[string]any `json:"require-dev"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("composer.json is not valid JSON: %w", err)
+	}
+	var out []Dep
+	for _, m := range []map[string]any{doc.Require, doc.RequireDev} {
+		for _, name := range sortedKeys(m) {
+			if !strings.Contains(name, "/") {
+				continue // php, ext-json, lib-openssl
+			}
+			_, shipped := doc.Require[name]
+			out = append(out, Dep{Ecosystem: catalog.Composer, Name: name, Line: jsonKeyLine(data, name), Dev: !shipped})
+		}
+	}
+	return out, nil
+}
+
+var (
+	packageReferenceRE = regexp.MustCompile(`<PackageReference\s[^>]*?\bInclude\s*=\s*"([^"]+)"`)
+	packagesConfigRE   = regexp.MustCompile(`<package\s[^>]*?\bid\s*=\s*"([^"]+)"`)
+	testProjectRE      = regexp.MustCompile(`(?i)<IsTestProject>\s*true\s*</IsTestProject>|Include\s*=\s*"Microsoft\.NET\.Test\.Sdk"`)
+)
+
+// parseNuGet reads a project file's PackageReference items or a
+// packages.config's package elements. A test project (one that sets
+// IsTestProject or references the test SDK) ships nothing it references.
+func parseNuGet(data []byte, re *regexp.Regexp) []Dep {
+	data = blankComments(data, xmlComment)
+	dev := testProjectRE.Match(data)
+	var out []Dep
+	for _, m := range re.FindAllSubmatchIndex(data, -1) {
+		out = append(out, Dep{Ecosystem: catalog.NuGet, Name: string(data[m[2]:m[3]]), Line: bytes.Count(data[:m[0]], []byte{'\n'}) + 1, Dev: dev})
+	}
+	return out
 }

@@ -39,6 +39,14 @@ func TestParseManifest(t *testing.T) {
 		{"requirements/devices.txt", "pyserial\n", "pyserial:1", false},
 		{"Pipfile", "[packages]\nsendgrid = \"*\"\n[dev-packages]\nslack_sdk = \"*\"\n", "sendgrid:2 slack_sdk:4(dev)", false},
 		{"Pipfile", "[packages\n", "", true},
+		{"pom.xml", "<project>\n<dependencies>\n<dependency>\n<groupId>com.stripe</groupId>\n<artifactId>stripe-java</artifactId>\n</dependency>\n<dependency><groupId>junit</groupId><artifactId>junit</artifactId><scope>test</scope></dependency>\n<!-- <dependency><groupId>a</groupId><artifactId>b</artifactId></dependency> -->\n</dependencies>\n</project>\n", "com.stripe:stripe-java:5 junit:junit:7(dev)", false},
+		{"build.gradle", "dependencies {\n  implementation 'com.twilio.sdk:twilio:10.0.0'\n  testImplementation(\"io.mockk:mockk:1\")\n  // implementation 'a:b:1'\n  compile group: 'com.sendgrid', name: 'sendgrid-java', version: '4'\n  kapt 'x:y:1'\n}\n", "com.twilio.sdk:twilio:2 io.mockk:mockk:3(dev) com.sendgrid:sendgrid-java:5", false},
+		{"Gemfile", "gem 'stripe'\nif ENV['X']\n  gem 'a'\nend\ngroup :development, :test do\n  gem 'rspec'\n  platforms :mri do\n    gem 'byebug'\n  end\nend\ngroup :production, :test do\n  gem 'sentry-ruby'\nend\ngem 'pusher', groups: [:test]\ngem 'braintree', group: :jobs\n", "stripe:1 a:3 rspec:6(dev) byebug:8(dev) sentry-ruby:12 pusher:14(dev) braintree:15", false},
+		{"composer.json", "{\n \"require\": {\"php\": \"^8\", \"ext-json\": \"*\", \"twilio/sdk\": \"^7\"},\n \"require-dev\": {\"phpunit/phpunit\": \"^10\"}\n}", "twilio/sdk:2 phpunit/phpunit:3(dev)", false},
+		{"composer.json", "{", "", true},
+		{"src/Web/Web.csproj", "<Project>\n<ItemGroup>\n<PackageReference Include=\"AWSSDK.S3\" Version=\"3\" />\n</ItemGroup>\n</Project>\n", "AWSSDK.S3:3", false},
+		{"tests/Web.Tests.csproj", "<Project>\n<PackageReference Include=\"Microsoft.NET.Test.Sdk\" />\n<PackageReference Include=\"Twilio\" />\n</Project>\n", "Microsoft.NET.Test.Sdk:2(dev) Twilio:3(dev)", false},
+		{"packages.config", "<packages>\n<package id=\"Stripe.net\" version=\"1\" />\n</packages>\n", "Stripe.net:2", false},
 		{"README.md", "anything", "", false},
 	}
 	for _, tt := range tests {

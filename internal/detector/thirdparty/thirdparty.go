@@ -31,7 +31,11 @@ type Detector struct {
 	// dev are the manifest lines that declare a dependency only for
 	// development (a devDependency, a dev or test group): evidence of a
 	// service only beside evidence the product ships (Finish).
-	dev     map[facts.Evidence]bool
+	dev map[facts.Evidence]bool
+	// loaded are the manifest lines of ecosystems whose code is not
+	// searched for imports (Maven, Gradle, Gemfile, Composer, NuGet): the
+	// dependency they declare counts as used (sdkManifest).
+	loaded  map[facts.Evidence]bool
 	secrets map[string]bool // secret variables read anywhere
 	// hosts are the calls to services no catalogue entry names, by the
 	// domain of the host code calls (hostCalls), each with the secrets
@@ -73,7 +77,7 @@ type Detector struct {
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
-	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, secrets: map[string]bool{},
+	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, loaded: map[facts.Evidence]bool{}, secrets: map[string]bool{},
 		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{},
 		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{}}
 }
@@ -172,11 +176,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			if s := catalog.ForPackage(dep.Ecosystem, dep.Name); s != nil {
 				ev := facts.Evidence{File: f.Path, Line: dep.Line}
 				d.record(s.ID, ev)
+				d.mu.Lock()
 				if dep.Dev {
-					d.mu.Lock()
 					d.dev[ev] = true
-					d.mu.Unlock()
 				}
+				if sdkManifest(f.Path) {
+					d.loaded[ev] = true
+				}
+				d.mu.Unlock()
 			}
 		}
 		return nil
@@ -507,7 +514,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	used := map[string]bool{}
 	for id, ev := range d.uses {
 		shipped[id] = slices.ContainsFunc(ev, shipping)
-		used[id] = slices.ContainsFunc(ev, func(e facts.Evidence) bool { return !IsManifest(e.File) && shipping(e) })
+		used[id] = slices.ContainsFunc(ev, func(e facts.Evidence) bool { return (!IsManifest(e.File) || d.loaded[e]) && shipping(e) })
 	}
 	for id := range d.uses {
 		if !shipped[id] {

@@ -36,6 +36,10 @@ func TestFixtures(t *testing.T) {
 		{"django-azure", ""},
 		{"pages", ""},
 		{"ownproduct", ""},
+		// Maven, Gradle, Gemfile, Composer and NuGet manifests; their
+		// test-scoped dependencies (scope test, testImplementation, group
+		// :test, require-dev, a test project) are no third parties.
+		{"sdk", "api-php/broken/composer.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {
