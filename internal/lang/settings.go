@@ -446,8 +446,9 @@ func (t *Tree) Roles() map[string]Role {
 		}
 		loaded := t.closure(prod, decided)
 		named := t.namedBy(decided)
+		code := t.importedByCode(decided)
 		for p, m := range t.mods {
-			if !decided[path.Dir(p)] || loaded[p] || !m.assigns {
+			if !decided[path.Dir(p)] || loaded[p] || !m.assigns || code[p] {
 				continue
 			}
 			out[p] = Role{Kind: named(p), noun: "settings module production does not load", why: why}
@@ -591,6 +592,30 @@ func resolvePath(rel string, mods iter.Seq[string]) []string {
 		for _, cand := range []string{rel + ".py", rel + "/__init__.py"} {
 			if p == cand || strings.HasSuffix(p, "/"+cand) {
 				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// importedByCode are the modules of the settings folders dirs that app
+// code in another folder imports: a helper beside settings.py that holds
+// a constant (an API's URL) is code production loads, no settings module.
+func (t *Tree) importedByCode(dirs map[string]bool) map[string]bool {
+	var in []string
+	for p := range t.mods {
+		if dirs[path.Dir(p)] {
+			in = append(in, p)
+		}
+	}
+	out := map[string]bool{}
+	for q, m := range t.mods {
+		if dirs[path.Dir(q)] || RoleOf(q).Kind != App {
+			continue
+		}
+		for _, imp := range m.imports {
+			for _, p := range resolvePath(imp, slices.Values(in)) {
+				out[p] = true
 			}
 		}
 	}

@@ -60,6 +60,12 @@ func TestTreeSettings(t *testing.T) {
 		{"envvar", map[string]string{
 			"app/settings/dev.py": "in a settings module production does not load (production loads app.settings, named in app/wsgi.py:3): runs on a developer's machine, not in production",
 		}},
+		// A module beside settings.py that assigns a constant and that
+		// views in another folder import is code production loads; one
+		// nothing imports is a settings module production does not load.
+		{"helper", map[string]string{
+			"books/settings_local.py": "in a settings module production does not load (production loads books.settings, named in books/wsgi.py:5): runs on a developer's machine, not in production",
+		}},
 		// A deploy manifest (a Kubernetes env list) names production's
 		// module over wsgi.py's default; those a devcontainer, a CI
 		// workflow or a test command names run there, and one nothing

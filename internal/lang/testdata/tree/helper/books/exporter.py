@@ -1,0 +1,1 @@
+EXPORT_API = "https://export.example/v1"

@@ -1,0 +1,2 @@
+DEBUG = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

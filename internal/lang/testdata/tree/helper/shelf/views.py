@@ -1,0 +1,5 @@
+from books.exporter import EXPORT_API
+
+
+def export(request):
+    return EXPORT_API
