@@ -30,6 +30,9 @@ var (
 	// shorthandRE: a property written by the variable of its name.
 	pairRE      = regexp.MustCompile(`(?m)(?:^|[{,])\s*(\w+)\s*:\s*([^,\n{}]+?)\s*(?:,|$|\})`)
 	shorthandRE = regexp.MustCompile(`(?m)(?:^|[{,])\s*(\w+)\s*(?:,|$|\})`)
+	// connectRE: a relation filled by connecting a record, Prisma's
+	// author: { connect: { id: userId } }: the relation field holds it.
+	connectRE = regexp.MustCompile(`(\w+)\s*:\s*\{\s*connect\s*:\s*\{\s*id\s*:\s*([^,\n{}]+?)\s*,?\s*\}\s*,?\s*\}`)
 	// callerIDRE: the signed-in user's id as code reads it: a user
 	// object's id (req.user.id, session.user?.id), a request context's
 	// "user.id" entry.
@@ -86,6 +89,13 @@ func writtenOwners(f *detector.File) map[string]map[string]bool {
 			}
 			out[model][col] = true
 		}
+		for _, p := range connectRE.FindAllStringSubmatch(body, -1) {
+			if callerID(p[2], locals) {
+				add(p[1])
+			}
+		}
+		// The connected record's own id is no column of this model.
+		body = connectRE.ReplaceAllString(body, "")
 		for _, p := range pairRE.FindAllStringSubmatch(body, -1) {
 			if callerID(p[2], locals) {
 				add(p[1])
