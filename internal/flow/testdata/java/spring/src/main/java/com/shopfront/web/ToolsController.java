@@ -21,7 +21,7 @@ public class ToolsController {
 
     @PostMapping("/tools/archive")
     public String archive(@RequestParam String name) throws IOException {
-        new ProcessBuilder("sh", "-c", "tar czf /tmp/out.tgz " + name).start(); // want: command-injection via=query
+        new ProcessBuilder("sh", "-c", "tar czf exports/out.tgz " + name).start(); // want: command-injection via=query
         return "tools";
     }
 
