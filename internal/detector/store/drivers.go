@@ -138,42 +138,15 @@ func braceEnd(src []byte, i int) int {
 // from a value: filepath.Join(root, key), or a helper's result
 // (fullPath := keyFullPath(ctx, key)) whose last argument is no literal.
 func goDriverWrites(f *detector.File) []facts.Evidence {
-	af, tf, err := f.GoSyntax()
-	if err != nil {
-		return nil
+	return goFileCreations(f, builtFromValue, false)
+}
+
+// builtFromValue: a call whose last argument is no string literal.
+func builtFromValue(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
 	}
-	built := func(e ast.Expr) bool {
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return false
-		}
-		lit, ok := call.Args[len(call.Args)-1].(*ast.BasicLit)
-		return !ok || lit.Kind != token.STRING
-	}
-	vars := map[string]bool{}
-	ast.Inspect(af, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-			for i, r := range as.Rhs {
-				if id, ok := as.Lhs[i].(*ast.Ident); ok && built(r) {
-					vars[id.Name] = true
-				}
-			}
-		}
-		return true
-	})
-	var out []facts.Evidence
-	ast.Inspect(af, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return true
-		}
-		if fn := pkgFunc(call.Fun, "os"); fn != "Create" && fn != "WriteFile" {
-			return true
-		}
-		if id, ok := call.Args[0].(*ast.Ident); ok && vars[id.Name] || built(call.Args[0]) {
-			out = append(out, facts.Evidence{File: f.Path, Line: tf.Line(call.Pos())})
-		}
-		return true
-	})
-	return out
+	lit, ok := call.Args[len(call.Args)-1].(*ast.BasicLit)
+	return !ok || lit.Kind != token.STRING
 }

@@ -29,16 +29,23 @@ func goKeyedWrites(f *detector.File, src []byte) []facts.Evidence {
 	if !containsAny(src, goWriteWords...) {
 		return nil
 	}
+	return goFileCreations(f, keyedJoin, true)
+}
+
+// goFileCreations are the places a Go file creates a file (os.Create,
+// os.WriteFile, and os.OpenFile with O_CREATE when withOpenFile) at a path
+// that pathOK accepts, written in place or held by a local assigned one.
+func goFileCreations(f *detector.File, pathOK func(ast.Expr) bool, withOpenFile bool) []facts.Evidence {
 	af, tf, err := f.GoSyntax()
 	if err != nil {
 		return nil
 	}
-	keyedVars := map[string]bool{} // locals assigned a keyed path, by name
+	vars := map[string]bool{} // locals assigned such a path, by name
 	ast.Inspect(af, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
 			for i, r := range as.Rhs {
-				if id, ok := as.Lhs[i].(*ast.Ident); ok && keyedJoin(r) {
-					keyedVars[id.Name] = true
+				if id, ok := as.Lhs[i].(*ast.Ident); ok && pathOK(r) {
+					vars[id.Name] = true
 				}
 			}
 		}
@@ -50,15 +57,16 @@ func goKeyedWrites(f *detector.File, src []byte) []facts.Evidence {
 		if !ok || len(call.Args) == 0 {
 			return true
 		}
-		fn := pkgFunc(call.Fun, "os")
-		if fn != "Create" && fn != "WriteFile" && fn != "OpenFile" {
+		switch fn := pkgFunc(call.Fun, "os"); {
+		case fn == "Create" || fn == "WriteFile":
+		case fn == "OpenFile" && withOpenFile:
+			if len(call.Args) < 2 || !mentions(call.Args[1], "O_CREATE") {
+				return true
+			}
+		default:
 			return true
 		}
-		if fn == "OpenFile" && (len(call.Args) < 2 || !mentions(call.Args[1], "O_CREATE")) {
-			return true
-		}
-		arg := call.Args[0]
-		if id, ok := arg.(*ast.Ident); ok && keyedVars[id.Name] || keyedJoin(arg) {
+		if id, ok := call.Args[0].(*ast.Ident); ok && vars[id.Name] || pathOK(call.Args[0]) {
 			out = append(out, facts.Evidence{File: f.Path, Line: tf.Line(call.Pos())})
 		}
 		return true
