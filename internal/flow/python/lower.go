@@ -149,7 +149,7 @@ func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
 			}
 		}
 		m.classes[name] = bases
-		if extraAllowed.MatchString(t.Text(n)) {
+		if classKeepsExtras(t, n) {
 			m.extras[name] = true
 		}
 		if body := n.ChildByFieldName("body"); body != nil {
@@ -171,6 +171,33 @@ func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
 // declare: pydantic's extra=Extra.allow in the class's keywords, its
 // Config class or its model_config (ConfigDict(extra="allow"), a dict).
 var extraAllowed = regexp.MustCompile(`\bextra['"]?\s*[=:]\s*(?:Extra\.|['"])allow\b`)
+
+// classKeepsExtras reads extraAllowed in the class's own keywords and
+// statements and its Config class, never in the other classes it nests:
+// each nested class reads its own, so every byte is read once however
+// deep the nesting.
+func classKeepsExtras(t *syntax.Tree, class *syntax.Node) bool {
+	if sup := class.ChildByFieldName("superclasses"); sup != nil && extraAllowed.MatchString(t.Text(sup)) {
+		return true
+	}
+	body := class.ChildByFieldName("body")
+	if body == nil {
+		return false
+	}
+	for _, c := range syntax.NamedChildren(body) {
+		def := c
+		if def.Type() == "decorated_definition" {
+			def = c.ChildByFieldName("definition")
+		}
+		if def != nil && def.Type() == "class_definition" && t.Text(def.ChildByFieldName("name")) != "Config" {
+			continue
+		}
+		if extraAllowed.MatchString(t.Text(c)) {
+			return true
+		}
+	}
+	return false
+}
 
 // declaredField is the name a class body's statement declares with a
 // type (name: str, name: Optional[str] = None), or "".
