@@ -380,6 +380,18 @@ func closeParen(s string, open int) int {
 	return lang.ClosingBracket(s[:min(len(s), open+4000)], open)
 }
 
+// closedBlock is the block that opens at open when it closes within
+// maxHelperBody; -1 when it does not: a longer function is no helper, and
+// an unterminated one in a broken file would otherwise be read again from
+// every function it holds.
+func closedBlock(s string, open int) (int, int) {
+	end := BlockEnd(s, open, maxHelperBody)
+	if end >= len(s) || s[end] != '}' {
+		return -1, -1
+	}
+	return open, end
+}
+
 // jsBody is the body of a JavaScript function whose parameters close at
 // closeAt: a block, or an arrow's expression; -1 when none follows (a
 // call, not a definition).
@@ -410,7 +422,7 @@ func jsBody(s string, closeAt int, arrow bool) (int, int) {
 		if s[i] != '{' {
 			return -1, -1
 		}
-		return i, BlockEnd(s, i, maxHelperBody)
+		return closedBlock(s, i)
 	}
 	if !strings.HasPrefix(s[i:], "=>") {
 		return -1, -1
@@ -420,7 +432,7 @@ func jsBody(s string, closeAt int, arrow bool) (int, int) {
 		i++
 	}
 	if i < len(s) && s[i] == '{' {
-		return i, BlockEnd(s, i, maxHelperBody)
+		return closedBlock(s, i)
 	}
 	// An expression body: to the end of the statement.
 	depth := 0
