@@ -25,13 +25,13 @@ var (
 	requestAccessor = regexp.MustCompile(`(?i)(^|\.)(req|request|r|c|ctx|context|params|query|args|form|headers|cookies|searchParams|kwargs|GET|POST|path_params|query_params|matchdict|vars|os|environ|settings|config)$`)
 	// callerID is the caller's own id: a lookup given it is scoped to the
 	// caller.
-	callerID = regexp.MustCompile(`(?i)\b((user|me|viewer|actor)\.(id|pk)\b|(current_?user|request\.user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user)(\.\w+)?\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
+	callerID = regexp.MustCompile(`(?i)\b((user|me|viewer|actor)(\.|->)(id|pk)\b|(current_?user|request(\.|->)user|req\.user|session\.user|g\.user|ctx\.state\.(user|auth)|auth\.user)(\.\w+)?\b|\w+\.UserID\(\w*\)|user_?id\b|owner_?id\b)`)
 	// callerAssoc is an association of the caller's own record:
 	// current_user.projects, current_account.invoices.
 	callerAssoc = regexp.MustCompile(`^current_[a-z]+\.\w+`)
 	// reportCall writes the values it is given somewhere (a log, a
 	// format): given the caller and the id, it checks nothing.
-	reportCall = regexp.MustCompile(`(?i)^(log|print|debug|info|warn|warning|error|trace|fatal|sprintf|format)\w*$|^(log|logger|logging|console|slog|fmt)\.`)
+	reportCall = regexp.MustCompile(`(?i)^(log|print|debug|info|warn|warning|error|trace|fatal|sprintf|format|audit)\w*$|^(log|logger|logging|console|slog|fmt|audit\w*)\.`)
 	// oauthStep is a handler that runs one step of an OAuth sign-in: its
 	// path parameter names the identity provider, not a record.
 	// The provider's authorization URL built, in any spelling
@@ -88,6 +88,19 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 				In: facts.SignalInHandler, Evidence: handlerLine(r, owner)})
 		}
 	}
+	// The handler compares the caller with the record's owner, or with
+	// the path's id, and refuses when they differ: the owner condition.
+	if len(out) > 0 {
+		var aliases []string
+		for _, p := range r.Params {
+			aliases = append(aliases, aliasesOf(body, p.Name)...)
+		}
+		callers := append(append(callerVars(body, aliases), declaredCallers(body)...), r.Scope...)
+		if at := ownerRefusal(body, code, callers); at >= 0 {
+			out = append(out, facts.Signal{Kind: facts.SignalOwnership, Route: r.Key(),
+				In: facts.SignalInHandler, Evidence: handlerLine(r, at)})
+		}
+	}
 	return out
 }
 
@@ -120,6 +133,11 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 	}
 	aliases := aliasesOf(body, name)
 	callers := callerVars(body, aliases)
+	for _, c := range declaredCallers(body) {
+		if !contains(aliases, c) && !contains(callers, c) {
+			callers = append(callers, c)
+		}
+	}
 	for _, s := range scope {
 		if !contains(aliases, s) && !contains(callers, s) {
 			callers = append(callers, s)
@@ -156,7 +174,7 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 		// Any call given the id and the caller's id looks the record up
 		// among the caller's (store.Category(userID, id)); otherwise only
 		// a lookup's name says it loads a record.
-		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && scoped(chain(code, m[0])+args, aliases, callers)
+		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && !reportCall.MatchString(arrowReceiver(code[:m[0]])) && scoped(chain(code, m[0])+args, aliases, callers)
 		// A lookup among the caller's own records by association
 		// (current_user.projects.find(params[:id]), request.user.notes.get(pk=pk)).
 		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && callerAssoc.MatchString(receiver) && scoped(receiver, aliases, callers) {
@@ -185,6 +203,20 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 		}
 	}
 	return all, owner
+}
+
+// phpReceiver is the object a PHP method is called on: $audit-> or
+// $this->audit-> before the method's name.
+var phpReceiver = regexp.MustCompile(`(\w+)\s*->\s*$`)
+
+// arrowReceiver is "name." for the object a PHP method call (before ends
+// where its name starts) is made on, so a logger's or an audit trail's
+// method reads as theirs: $audit->recordExport(...).
+func arrowReceiver(before string) string {
+	if m := phpReceiver.FindStringSubmatch(before); m != nil {
+		return m[1] + "."
+	}
+	return ""
 }
 
 // aliasesOf is the parameter's name and every variable assigned from an
@@ -256,6 +288,9 @@ func isLookup(code string) bool {
 // (or a variable holding it or the caller's record) besides the
 // parameter: the record is looked up among the caller's.
 func scoped(args string, aliases, callers []string) bool {
+	if callerSource.MatchString(args) {
+		return true
+	}
 	for _, m := range callerID.FindAllStringIndex(args, -1) {
 		// The parameter itself (/users/{user_id}) is not the caller.
 		id := args[m[0]:m[1]]

@@ -322,6 +322,7 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 				r.File, r.Line, r.EndLine, r.Body = owner.file, m.line, m.endLine, m.body
 				r.HandlerFile, r.HandlerLine = owner.file, m.line
 			}
+			r.Scope = w.ix.callerProps(c)
 			mws = append(mws, w.ix.ctorMiddleware(c, a.method)...)
 		}
 	}
@@ -389,6 +390,29 @@ func typeParams(r *facts.Route) {
 			}
 		}
 	}
+}
+
+// ctorCaller is a constructor parameter the container fills with the
+// signed-in user: Laravel binds Authenticatable to it, Symfony's
+// #[CurrentUser] names it.
+var ctorCaller = regexp.MustCompile(`(?:\bAuthenticatable|#\[\s*CurrentUser\s*\]\s*\??[\w\\]+)\s+\$(\w+)`)
+
+// callerProps are the names under which a controller's constructor keeps
+// the signed-in user (a promoted property, or $this->x = $user): an action
+// that hands $this->user to a repository asks for the caller's records.
+func (ix *index) callerProps(c *class) []string {
+	_, m := ix.method(c, "__construct")
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, g := range ctorCaller.FindAllStringSubmatch(m.body, -1) {
+		out = append(out, g[1])
+		if a := regexp.MustCompile(`\$this->(\w+)\s*=\s*\$` + regexp.QuoteMeta(g[1]) + `\b`).FindStringSubmatch(m.body); a != nil && a[1] != g[1] {
+			out = append(out, a[1])
+		}
+	}
+	return out
 }
 
 // ctorMiddleware is the middleware a controller's constructor puts on

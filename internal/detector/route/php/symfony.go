@@ -140,7 +140,7 @@ func (ix *index) symfonyRoute(out *detector.Sink, c *class, m *method, method, p
 	})
 	p = urlpath.Normalize(p)
 	r := facts.Route{Method: method, Path: p, Framework: "symfony", File: c.file, Line: m.line, EndLine: m.endLine,
-		Handler: c.name + "." + m.name, Body: m.body, HandlerFile: c.file, HandlerLine: m.line}
+		Handler: c.name + "." + m.name, Body: m.body, HandlerFile: c.file, HandlerLine: m.line, Scope: ix.callerProps(c)}
 	gs = slices.Clone(gs)
 	if why := authorizes(m.body); why != "" {
 		gs = append(gs, router.Guard{Text: "handler " + why, Applied: facts.Evidence{File: c.file, Line: m.line},

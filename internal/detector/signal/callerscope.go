@@ -1,0 +1,156 @@
+package signal
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The caller in a handler's own variables. A lookup given the
+// authenticated caller (getByAlbum($album, $user), service.get_for(user,
+// id)) is scoped to the caller, whatever its variable is called: what
+// says it is the caller is where its value comes from. The framework
+// hands it to the handler as a parameter (Laravel's Authenticatable,
+// Symfony's #[CurrentUser], Spring's @AuthenticationPrincipal, a FastAPI
+// dependency on the current user), or the handler reads it off the
+// request, the session or the request's context.
+
+var (
+	// callerSource is an expression whose value is the authenticated
+	// caller (PHP's $ already read as a space, -> kept).
+	callerSource = regexp.MustCompile(`\brequest\s*->\s*user\(\s*\)|\bauth\(\s*\)\s*->\s*(?:user|id)\(\s*\)|\bAuth::(?:user|id)\(\s*\)|\bthis\s*->\s*(?:security\s*->\s*)?getUser\(\s*\)|\bsecurity\s*->\s*getUser\(\s*\)|` +
+		`\bget_jwt_identity\(\s*\)|\b\w+\.current_user\b|\bSecurityContextHolder\.getContext\(\)\.getAuthentication\(\)|` +
+		// Go: the request context's value, or a helper reading the caller
+		// from the context or the request (UserFromContext(r.Context())).
+		`\b(?:r\.Context\(\)|ctx|c\.Request\.Context\(\))\.Value\(|\b\w*(?:User|Caller|Account|Principal|Identity)\w*From(?:Context|Ctx|Request|Session)\w*\(|` +
+		`\bc\.(?:Get|MustGet|Locals)\(\s*["'](?:user|account|claims|current_?user|caller|principal)\w*["']`)
+	// callerParamTyped is a handler parameter the framework fills with the
+	// caller: the name follows the type or annotation.
+	callerParamTyped = regexp.MustCompile(`(?:\bAuthenticatable|#\[\s*CurrentUser\s*\]\s*\??[\w\\]+|@AuthenticationPrincipal(?:\([^)]*\))?\s+(?:final\s+)?[\w.<>]+|@CurrentUser(?:\(\s*\))?\s+(?:final\s+)?[\w.<>]+)\s+(\w+)`)
+	// callerParamDep is a Python parameter given by a dependency on the
+	// current or authenticated user: user: User = Depends(get_current_user).
+	callerParamDep = regexp.MustCompile(`\b(\w+)\s*(?::\s*[\w.\[\], |]+)?=\s*(?:Depends|Security)\(\s*[\w.]*(?i:current|auth|active|logged|signed)\w*`)
+)
+
+// declaredCallers are the handler's variables the framework or the
+// handler's own code fills with the authenticated caller.
+func declaredCallers(body string) []string {
+	var out []string
+	add := func(n string) {
+		if n != "" && !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, m := range callerParamTyped.FindAllStringSubmatch(body, -1) {
+		add(m[1])
+	}
+	for _, m := range callerParamDep.FindAllStringSubmatch(body, -1) {
+		add(m[1])
+	}
+	for _, m := range assignLHS.FindAllStringSubmatch(body, -1) {
+		if !callerSource.MatchString(m[2]) {
+			continue
+		}
+		for _, id := range identRE.FindAllString(m[1], -1) {
+			switch id {
+			case "err", "ok", "_", "const", "let", "var":
+				continue
+			}
+			add(id)
+		}
+	}
+	return out
+}
+
+// An owner check by hand: the handler compares the record's owner (or
+// the path's id) with the caller and refuses when they differ:
+// if ($song->owner_id !== $user->id) abort(403); if obj.user_id !=
+// current_user.id: abort(403); if x.UserID != uid { return ... }.
+var (
+	// differs is a condition that two values differ, the refusal on the
+	// same line or the next: the operator and what is on either side.
+	ifDiffers = regexp.MustCompile(`(?m)\bif\b[ \t]*\(?[ \t]*([^\n]*?)[ \t]*(!==|!=|<>|\bis\s+not\b)[ \t]*([^\n]*)$`)
+	// abortIf is Laravel's abort_if(a !== b, 403).
+	abortIf = regexp.MustCompile(`\babort_if\(\s*([^\n,]*?)\s*(!==|!=)\s*([^\n,]*?)\s*,\s*40[134]\b`)
+	// refusal ends a handler with a client error or a redirect.
+	refusalCall = regexp.MustCompile(`(?i)\babort\(|\braise\b|\bthrow\b|http\.Error\(|\bredirect\(|\bAccessDenied|\bForbidden\b|\bUnauthori[sz]ed\b|\bnotFound\(|\bdeny\(|\breturn\b[^\n]*(?:\b40[134]\b|forbidden|unauthori[sz]ed|denied|not_?found|redirect|error)|\breturn\s*(?:;|$|\})`)
+	// fieldOwnerID is an object's owner column: x.user_id, x->owner_id, x.UserID.
+	callerMember = regexp.MustCompile(`(?i)(^|[^\w.>$])((?:user|me|viewer|actor|current_?user|caller|principal)\s*(?:\.|->)\s*(?:id|pk|getId\(\))\b|(?:request|req|session|g|auth)\s*(?:\.|->)\s*user\b)`)
+)
+
+// callerSide says an operand is the caller: it holds a caller
+// variable, reads the caller from the request, or is a caller's id.
+func callerSide(s string, callers, aliases []string) bool {
+	s = strings.TrimSpace(s)
+	if callerSource.MatchString(s) || callerMember.MatchString(s) {
+		return true
+	}
+	head := identRE.FindString(s)
+	return head != "" && strings.HasPrefix(s, head) && contains(callers, head) && !contains(aliases, head)
+}
+
+// ownerRefusal is the offset of the first condition in body (strings
+// blanked in code) that compares the caller with another value and
+// refuses when they differ, or -1.
+func ownerRefusal(body, code string, callers []string) int {
+	check := func(l, r string) bool {
+		l, r = trimCond(l), trimCond(r)
+		if l == "" || r == "" {
+			return false
+		}
+		lc, rc := callerSide(l, callers, nil), callerSide(r, callers, nil)
+		return lc != rc
+	}
+	for _, m := range abortIf.FindAllStringSubmatchIndex(code, -1) {
+		if check(body[m[2]:m[3]], body[m[6]:m[7]]) {
+			return m[0]
+		}
+	}
+	for _, m := range ifDiffers.FindAllStringSubmatchIndex(code, -1) {
+		if !check(body[m[2]:m[3]], body[m[6]:m[7]]) {
+			continue
+		}
+		// The refusal: on the rest of the line, or the next line.
+		rest := code[m[6]:]
+		end := strings.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
+		}
+		next := ""
+		if end < len(rest) {
+			n := rest[end+1:]
+			if e := strings.IndexByte(n, '\n'); e >= 0 {
+				n = n[:e]
+			}
+			next = n
+		}
+		if refusalCall.MatchString(rest[:end]) || refusalCall.MatchString(next) {
+			return m[0]
+		}
+	}
+	return -1
+}
+
+// trimCond is one side of a comparison without the brackets and the
+// branch's opening around it: (a, b) {, a:, a).
+func trimCond(s string) string {
+	s = strings.TrimSpace(s)
+	// Cut the right side at the end of the condition: a brace, a colon,
+	// a closing bracket the side did not open, or a refusal on the line.
+	depth := 0
+	for i, c := range s {
+		switch c {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth == 0 {
+				return strings.TrimSpace(s[:i])
+			}
+			depth--
+		case '{', ':', ';':
+			if depth == 0 && !(c == ':' && strings.HasPrefix(s[i:], "::")) && !(c == ':' && i > 0 && s[i-1] == ':') {
+				return strings.TrimSpace(s[:i])
+			}
+		}
+	}
+	return strings.TrimLeft(s, "(! \t")
+}
