@@ -3,6 +3,7 @@ module example.com/acme
 go 1.26
 
 require (
+	github.com/bluesky-social/indigo v0.0.0-20250101000000-000000000000
 	github.com/aws/aws-sdk-go/service/bedrockruntime v1.0.0
 	github.com/aws/aws-sdk-go/service/bedrock v1.0.0
 	github.com/aws/aws-sdk-go/service/cloudfront v1.0.0
