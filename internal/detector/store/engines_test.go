@@ -149,6 +149,11 @@ func TestS3BucketNamedByEndpoint(t *testing.T) {
 		{"an endpoint that may be unset", []*detector.File{client("endpoint: process.env.S3_ENDPOINT, forcePathStyle: true"), put}, "S3 bucket from UPLOADS_BUCKET"},
 		{"a vendor's endpoint", []*detector.File{client("endpoint: `https://${id}.r2.cloudflarestorage.com`"), put}, "Cloudflare R2 bucket from UPLOADS_BUCKET"},
 		{"no endpoint", []*detector.File{client("region: process.env.AWS_REGION"), put}, "S3 bucket from UPLOADS_BUCKET"},
+		{"a MinIO client", []*detector.File{{Path: "src/storage.ts", Data: []byte("import * as Minio from 'minio'\nconst client = new Minio.Client({ endPoint: process.env.MINIO_HOST, port: 9000, accessKey, secretKey })\nexport const save = (k, b) => client.putObject(process.env.UPLOADS_BUCKET, k, b)\n")}}, "S3-compatible bucket from UPLOADS_BUCKET"},
+		{"a NestJS MinIO module and the service that uses it", []*detector.File{
+			{Path: "src/storage/storage.module.ts", Data: []byte("import { MinioModule } from 'nestjs-minio-client'\n@Module({ imports: [MinioModule.registerAsync({ useFactory: (c) => ({ endPoint: c.get('STORAGE_HOST'), accessKey: c.get('STORAGE_KEY') }) })] })\nexport class StorageModule {}\n")},
+			{Path: "src/storage/storage.service.ts", Data: []byte("import { MinioService } from 'nestjs-minio-client'\nexport class StorageService {\n  constructor(private readonly minio: MinioService) {}\n  put(k, b) { return this.minio.client.putObject(process.env.FILES_BUCKET, k, b) }\n}\n")}}, "S3-compatible bucket from FILES_BUCKET"},
+		{"a MinIO client at Amazon's host", []*detector.File{{Path: "app/store.py", Data: []byte("import os\nfrom minio import Minio\nclient = Minio('s3.amazonaws.com', access_key=os.environ['AK'], secret_key=os.environ['SK'])\nclient.fput_object(bucket_name=os.environ['PHOTOS_BUCKET'], object_name=k, file_path=p)\n")}}, "S3 bucket from PHOTOS_BUCKET"},
 		{"one client at Amazon beside one at MinIO", []*detector.File{client("region"), {Path: "lib/minio.ts", Data: []byte("import { S3Client } from '@aws-sdk/client-s3'\nexport const m = new S3Client({ endpoint: 'http://minio:9000' })\n")}, put}, "S3 bucket from UPLOADS_BUCKET"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -219,12 +219,13 @@ func (d *Detector) read(f *detector.File) {
 	if !code.Reads(l) {
 		return
 	}
-	s3 := false
+	s3, minio := false, false
 	for _, u := range code.FileUses(f) {
 		if u.Service.Store != "" {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"
 		}
+		minio = minio || u.Service.ID == minioService
 		d.supabase = d.supabase || u.Service.ID == "supabase"
 		d.openai = d.openai || u.Service.ID == "openai"
 	}
@@ -254,6 +255,9 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if s3 {
 		target, vendor, _ := code.S3Endpoint(code.FileUses(f), src)
+		if minio && (target == code.S3None || target == code.S3Unset) {
+			target = minioTarget(src)
+		}
 		d.s3[target] = true
 		if vendor != nil {
 			d.s3Vendor = vendor.Name
@@ -292,6 +296,22 @@ func (d *Detector) read(f *detector.File) {
 		}
 		d.remoteMedia = d.remoteMedia || bytes.Contains(src, []byte("storages.backends."))
 	}
+}
+
+// minioService is the catalogue's MinIO client (minio for npm, Python
+// and Go, nestjs-minio-client): an S3 API client that has no default
+// endpoint, unlike the AWS SDKs.
+const minioService = "minio"
+
+// minioTarget is where a file's MinIO client sends objects: the client
+// is always given an endpoint (new Minio.Client({ endPoint }),
+// Minio("host:9000"), minio.New(endpoint, ...)), so the bucket is the
+// operator's S3-compatible storage unless the file names an Amazon host.
+func minioTarget(src []byte) code.S3Target {
+	if bytes.Contains(src, []byte("amazonaws.com")) {
+		return code.S3Amazon
+	}
+	return code.S3Compatible
 }
 
 // djangoFileFieldRE is a Django model's file field: what users upload to
