@@ -96,6 +96,9 @@ type Detector struct {
 	// sqliteFiles are the database files app code names (file:./db.sqlite,
 	// "data/tasks.sqlite3"), by name: two files are two databases.
 	sqliteFiles map[string][]facts.Evidence
+	// laravel: what Laravel's settings, schema dump and env templates
+	// choose (laravelStores).
+	laravel laravelConfig
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -123,7 +126,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) {
 		return true
 	}
 	return code.Reads(l) && !lang.IsTest(p)
@@ -132,7 +135,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove"}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env("}, credential.Keywords...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -175,6 +178,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.folders[k] = append(d.folders[k], ev...)
 	}
 	d.media = append(d.media, local.media...)
+	d.laravel.merge(local.laravel)
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
 	d.openai = d.openai || local.openai
@@ -192,8 +196,15 @@ func (d *Detector) read(f *detector.File) {
 		return facts.Evidence{File: f.Path, Line: code.LineAt(src, off)}
 	}
 
+	if isLaravelConfig(f.Path) || isLaravelDump(f.Path) {
+		d.readLaravel(f)
+		return
+	}
 	for _, r := range credential.ReadsOf(f) {
 		d.envs[r.Name] = append(d.envs[r.Name], facts.Evidence{File: f.Path, Line: r.Line})
+	}
+	if credential.IsEnvTemplate(f.Path) {
+		d.readLaravel(f)
 	}
 	l := lang.Of(f.Path)
 	src := f.Data
@@ -543,6 +554,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	if !d.openai {
 		delete(d.evidence, KindOpenAIVectorStore)
 	}
+	d.laravelStores()
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
 		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {

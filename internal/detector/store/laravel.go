@@ -1,0 +1,188 @@
+package store
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+)
+
+// Laravel names its stores in PHP settings: config/database.php declares
+// connections (every new app declares sqlite, mysql, mariadb, pgsql and
+// sqlsrv) and picks one with 'default' => env('DB_CONNECTION', 'sqlite');
+// cache, session and queue settings pick their drivers the same way
+// ('default' => env('CACHE_STORE', 'redis')). Only the connection in use
+// is a store, chosen as the app chooses it: the env template's value, or
+// the schema dump's connection (php artisan schema:dump writes
+// database/schema/<connection>-schema.sql from the database the app
+// runs on), or the settings' default. A connection declared and never
+// chosen (the stock pgsql beside a MySQL app) and Redis configured but
+// never selected by a cache, session or queue driver are no stores.
+
+var (
+	// laravelEnvDefaultRE is a setting read from the environment with a
+	// default: 'default' => env('DB_CONNECTION', 'mysql'), 'driver' =>
+	// env('SESSION_DRIVER', 'file').
+	laravelEnvDefaultRE = regexp.MustCompile(`['"](default|driver)['"]\s*=>\s*env\(\s*['"]([A-Z][A-Z0-9_]*)['"]\s*(?:,\s*['"]([\w-]*)['"]\s*)?\)`)
+	// laravelConnectionRE is a connection whose first key is its driver:
+	// 'mysql' => [ 'driver' => 'mysql', ...
+	laravelConnectionRE = regexp.MustCompile(`['"]([\w-]+)['"]\s*=>\s*\[\s*['"]driver['"]\s*=>\s*['"](\w+)['"]`)
+	// laravelDumpRE is the schema dump's name: mysql-schema.sql.
+	laravelDumpRE = regexp.MustCompile(`^([\w-]+)-schema\.(?:sql|dump)$`)
+	// envValueRE is one assignment of an env template.
+	envValueRE = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*["']?([\w-]*)`)
+)
+
+// laravelDrivers are Laravel's database drivers as store kinds.
+var laravelDrivers = map[string]string{"mysql": "mysql", "mariadb": "mysql", "pgsql": "postgres", "sqlite": "sqlite", "sqlsrv": "mssql"}
+
+// laravelRedisSelectors are the settings that send a cache, sessions,
+// queued jobs or broadcasts to Redis when their value is redis.
+var laravelRedisSelectors = []string{"CACHE_STORE", "CACHE_DRIVER", "SESSION_DRIVER", "QUEUE_CONNECTION", "QUEUE_DRIVER", "BROADCAST_CONNECTION", "BROADCAST_DRIVER"}
+
+// laravelSetting is a value chosen for a setting, and where.
+type laravelSetting struct {
+	value string
+	ev    facts.Evidence
+}
+
+// laravelConfig is what a tree's Laravel settings say.
+type laravelConfig struct {
+	// dbVar is the variable database.php's default reads (DB_CONNECTION).
+	dbVar string
+	// defaults: per variable, the default the settings give it.
+	defaults map[string]laravelSetting
+	// connections: database.php's connections, by name, with their
+	// drivers.
+	connections map[string]laravelSetting
+	// env: the values an env template (not a test's) gives.
+	env map[string]laravelSetting
+	// dump: the schema dump's connection.
+	dump *laravelSetting
+}
+
+// isLaravelConfig: a settings file of Laravel's config folder that picks
+// a store.
+func isLaravelConfig(p string) bool {
+	if path.Base(path.Dir(p)) != "config" {
+		return false
+	}
+	switch path.Base(p) {
+	case "database.php", "cache.php", "session.php", "queue.php", "broadcasting.php":
+		return true
+	}
+	return false
+}
+
+// isLaravelDump: database/schema/<connection>-schema.sql.
+func isLaravelDump(p string) bool {
+	return strings.HasSuffix(path.Dir(p), "database/schema") && laravelDumpRE.MatchString(path.Base(p))
+}
+
+// Exempt implements detector.PrefilterExempt: a schema dump is read by
+// its name.
+func (*Detector) Exempt(p string) bool { return isLaravelDump(p) }
+
+func (c *laravelConfig) init() {
+	if c.defaults == nil {
+		c.defaults = map[string]laravelSetting{}
+		c.connections = map[string]laravelSetting{}
+		c.env = map[string]laravelSetting{}
+	}
+}
+
+// readLaravel records what a Laravel settings file, schema dump or env
+// template says.
+func (d *Detector) readLaravel(f *detector.File) {
+	at := func(off int) facts.Evidence {
+		return facts.Evidence{File: f.Path, Line: 1 + strings.Count(string(f.Data[:off]), "\n")}
+	}
+	c := &d.laravel
+	c.init()
+	switch {
+	case isLaravelDump(f.Path):
+		m := laravelDumpRE.FindStringSubmatch(path.Base(f.Path))
+		c.dump = &laravelSetting{value: m[1], ev: facts.Evidence{File: f.Path, Line: 1}}
+	case isLaravelConfig(f.Path):
+		src := lang.StripComments(lang.PHP, f.Data)
+		for _, m := range laravelEnvDefaultRE.FindAllSubmatchIndex(src, -1) {
+			v := string(src[m[4]:m[5]])
+			if path.Base(f.Path) == "database.php" && string(src[m[2]:m[3]]) == "default" && c.dbVar == "" {
+				c.dbVar = v
+			}
+			if m[6] >= 0 {
+				if _, ok := c.defaults[v]; !ok {
+					c.defaults[v] = laravelSetting{value: string(src[m[6]:m[7]]), ev: at(m[0])}
+				}
+			}
+		}
+		if path.Base(f.Path) == "database.php" {
+			for _, m := range laravelConnectionRE.FindAllSubmatchIndex(src, -1) {
+				c.connections[string(src[m[2]:m[3]])] = laravelSetting{value: string(src[m[4]:m[5]]), ev: at(m[0])}
+			}
+		}
+	default: // an env template
+		if lang.IsTest(f.Path) {
+			return
+		}
+		for _, m := range envValueRE.FindAllSubmatchIndex(f.Data, -1) {
+			v := string(f.Data[m[2]:m[3]])
+			if _, ok := c.env[v]; !ok && m[5] > m[4] {
+				c.env[v] = laravelSetting{value: strings.ToLower(string(f.Data[m[4]:m[5]])), ev: at(m[0])}
+			}
+		}
+	}
+}
+
+// merge adds another detector's Laravel reading.
+func (c *laravelConfig) merge(o laravelConfig) {
+	c.init()
+	if c.dbVar == "" {
+		c.dbVar = o.dbVar
+	}
+	for _, m := range []struct{ to, from map[string]laravelSetting }{{c.defaults, o.defaults}, {c.connections, o.connections}, {c.env, o.env}} {
+		for k, v := range m.from {
+			if prev, ok := m.to[k]; !ok || v.ev.File < prev.ev.File {
+				m.to[k] = v
+			}
+		}
+	}
+	if o.dump != nil && (c.dump == nil || o.dump.ev.File < c.dump.ev.File) {
+		c.dump = o.dump
+	}
+}
+
+// laravelStores adds the stores Laravel's settings choose (Finish).
+func (d *Detector) laravelStores() {
+	c := &d.laravel
+	if c.dbVar != "" {
+		chosen, ok := c.env[c.dbVar]
+		if !ok && c.dump != nil {
+			chosen, ok = *c.dump, true
+		}
+		if !ok {
+			chosen, ok = c.defaults[c.dbVar]
+		}
+		if conn, declared := c.connections[chosen.value]; ok && declared {
+			if kind := laravelDrivers[conn.value]; kind != "" {
+				d.evidence[kind] = append(d.evidence[kind], conn.ev, chosen.ev)
+			}
+		}
+	}
+	if c.dbVar == "" && len(c.defaults) == 0 {
+		return // no Laravel settings: another framework's env template
+	}
+	for _, v := range laravelRedisSelectors {
+		chosen, ok := c.env[v]
+		if !ok {
+			chosen, ok = c.defaults[v]
+		}
+		if ok && chosen.value == "redis" && !slices.Contains(d.evidence["redis"], chosen.ev) {
+			d.evidence["redis"] = append(d.evidence["redis"], chosen.ev)
+		}
+	}
+}

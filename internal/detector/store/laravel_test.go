@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/threatmap/threatmap/internal/detector"
+)
+
+// laravelDatabase is a stock config/database.php: five connections
+// declared, one chosen by DB_CONNECTION, and Redis configured.
+const laravelDatabase = `<?php
+
+return [
+    // 'default' => env('DB_CONNECTION', 'pgsql'),
+    'default' => env('DB_CONNECTION', 'sqlite'),
+
+    'connections' => [
+        'sqlite' => [
+            'driver' => 'sqlite',
+            'database' => env('DB_DATABASE', database_path('database.sqlite')),
+        ],
+        'mysql' => [
+            'driver' => 'mysql',
+            'host' => env('DB_HOST', '127.0.0.1'),
+            'password' => env('DB_PASSWORD', ''),
+        ],
+        'pgsql' => [
+            'driver' => 'pgsql',
+            'host' => env('DB_HOST', '127.0.0.1'),
+        ],
+        'sqlsrv' => [
+            'driver' => 'sqlsrv',
+        ],
+    ],
+
+    'redis' => [
+        'client' => env('REDIS_CLIENT', 'phpredis'),
+        'default' => [
+            'host' => env('REDIS_HOST', '127.0.0.1'),
+        ],
+    ],
+];
+`
+
+const laravelCache = "<?php\n\nreturn [\n    'default' => env('CACHE_STORE', 'file'),\n    'stores' => ['file' => ['driver' => 'file']],\n];\n"
+
+// TestLaravelStores: only the connection a Laravel app chooses is a
+// store, and Redis only when a driver selects it.
+func TestLaravelStores(t *testing.T) {
+	db := &detector.File{Path: "config/database.php", Data: []byte(laravelDatabase)}
+	cache := &detector.File{Path: "config/cache.php", Data: []byte(laravelCache)}
+	dump := &detector.File{Path: "database/schema/mysql-schema.sql", Data: []byte("CREATE TABLE `users` (`id` bigint unsigned NOT NULL);\n")}
+	env := func(s string) *detector.File { return &detector.File{Path: ".env.example", Data: []byte(s)} }
+	for _, tt := range []struct {
+		name  string
+		files []*detector.File
+		want  []string
+	}{
+		{"the settings' default", []*detector.File{db, cache, env("APP_NAME=Forum\nDB_DATABASE=forum\n")}, []string{"sqlite"}},
+		{"the schema dump's connection beats the stock default", []*detector.File{db, cache, dump, env("DB_DATABASE=forum\nDB_USERNAME=root\n")}, []string{"mysql"}},
+		{"the env template's connection beats both", []*detector.File{db, cache, dump, env("DB_CONNECTION=pgsql\n")}, []string{"postgres"}},
+		{"redis chosen for the cache", []*detector.File{db, cache, dump, env("CACHE_STORE=redis\nSESSION_DRIVER=file\n")}, []string{"mysql", "redis"}},
+		{"redis as a settings default", []*detector.File{db, dump, {Path: "config/queue.php", Data: []byte("<?php\nreturn ['default' => env('QUEUE_CONNECTION', 'redis')];\n")}}, []string{"mysql", "redis"}},
+		{"lookalike: a connection chosen that is not declared", []*detector.File{db, env("DB_CONNECTION=mongodb\n")}, nil},
+		{"lookalike: redis configured, never selected", []*detector.File{db, cache, dump, env("CACHE_STORE=file\nREDIS_HOST=127.0.0.1\n")}, []string{"mysql"}},
+		{"lookalike: another framework's env template", []*detector.File{env("SESSION_DRIVER=redis\nDB_CONNECTION=mysql\n")}, nil},
+		{"lookalike: a config folder outside Laravel's shape", []*detector.File{{Path: "docs/config/database.md", Data: []byte("'default' => env('DB_CONNECTION', 'mysql')\n")}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New()
+			for _, f := range tt.files {
+				if !d.Match(f.Path) {
+					continue
+				}
+				if err := d.Detect(context.Background(), f, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sink := detector.NewSink()
+			if err := d.Finish(context.Background(), sink); err != nil {
+				t.Fatal(err)
+			}
+			var kinds []string
+			for _, s := range sink.Result().Stores {
+				kinds = append(kinds, s.Kind)
+			}
+			slices.Sort(kinds)
+			if !slices.Equal(kinds, tt.want) {
+				t.Errorf("stores = %q, want %q", kinds, tt.want)
+			}
+		})
+	}
+}
