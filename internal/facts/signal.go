@@ -99,6 +99,12 @@ const (
 	// shared model's record, and no model a user owns (Detail: the
 	// parameter's name): changing the id reaches no other user's data.
 	SignalSharedRecord = "shared-record"
+	// SignalCapability: a path parameter whose value reaches a store's
+	// lookup at the key argument the app writes a randomly drawn value at
+	// (an upload's token), in an app with no user model (Detail: the
+	// parameter's name): the URL is the capability, no other user's
+	// object is one id away.
+	SignalCapability = "capability-key"
 	// SignalWebhookProvider names who posts to a webhook route (Detail:
 	// stripe, github, ...).
 	SignalWebhookProvider = "webhook-provider"

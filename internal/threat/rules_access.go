@@ -48,7 +48,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -116,6 +116,9 @@ var idor = &Rule{
 // capability, which nobody guesses as they would the next id.
 func ownedLookups(c *Context, r *facts.Route) []string {
 	shared := append(c.Named(facts.SignalSharedRecord, r), c.Named(facts.SignalTokenGate, r)...)
+	// A key the app drew at random for the object, in an app with no
+	// user model: the URL is the capability (capability-key).
+	shared = append(shared, c.Named(facts.SignalCapability, r)...)
 	// A parameter typed as a closed set of choices (a Literal, an Enum)
 	// names a kind of thing, not one of them.
 	for _, p := range r.Params {

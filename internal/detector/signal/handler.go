@@ -216,11 +216,21 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	services := out.ThirdParties()
-	for _, r := range out.Routes() {
+	routes := out.Routes()
+	// Capability keys: only in an app with no user model, where no
+	// object has an owner to check.
+	var slots map[keySlot]bool
+	if len(models) == 0 && d.calls != nil {
+		slots = capabilitySlots(routes, d.calls.mints)
+	}
+	for _, r := range routes {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		sigs := routeSignals(&r, models, services, shared)
+		if len(slots) > 0 {
+			sigs = append(sigs, capabilityKeys(&r, slots, d.calls.mints)...)
+		}
 		if d.calls != nil {
 			sigs = d.calls.dropLoggedOnly(&r, sigs)
 		}
