@@ -622,7 +622,7 @@ var (
 		`|\bhandle_no_permission\(` + // Django's AccessMixin: login for the anonymous, else 403
 		`)`)
 	// identity is code that reads who is calling.
-	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
+	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|logged_?in|signed_?in|\bsess\b|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
 	// redirectLogin sends the caller to sign in.
 	redirectLogin = regexp.MustCompile(`(?i)redirect\w*\s*\(\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
 	// comparison is a status read rather than sent: resp.status === 401.
@@ -638,6 +638,9 @@ var (
 // negated is a failed test of the caller (in Go, an error reading its
 // cookie or token), or a pass-through before the rejection.
 var negated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
+
+// loginTarget is a variable given the login page's path.
+var loginTarget = regexp.MustCompile("(?i)\\b([A-Za-z_]\\w*)\\s*:?=\\s*['\"`][^'\"`\\n]{0,40}(?:login|log-in|signin|sign-in|sign_in)[^'\"`\\n]{0,40}['\"`]")
 
 var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 
@@ -656,6 +659,16 @@ func rejects(src string) string {
 		// after a password reset sends a known user on, it rejects no one.
 		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) {
 			return "redirects to login"
+		}
+	}
+	// The login page named once and the redirect given the name:
+	// target := "/login"; http.Redirect(w, r, target, http.StatusSeeOther).
+	for _, m := range loginTarget.FindAllStringSubmatch(src, -1) {
+		to := regexp.MustCompile(`(?i)\bredirect\w*\s*\([^)\n]{0,60}?\b` + regexp.QuoteMeta(m[1]) + `\b`)
+		for _, loc := range to.FindAllStringIndex(src, -1) {
+			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) {
+				return "redirects to login"
+			}
 		}
 	}
 	for _, loc := range redirectRoot.FindAllStringIndex(src, -1) {

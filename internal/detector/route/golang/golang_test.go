@@ -215,3 +215,30 @@ func TestGatewayMuxGuards(t *testing.T) {
 		t.Errorf("%s not found", p)
 	}
 }
+
+// TestWrapChainAuth: a route registered through the app's own nested
+// wrappers (m.Logged(m.SignedIn(h)), each a method of a value another
+// package builds) is guarded by the one that redirects a caller without
+// a session to the login page, named through a variable; a wrapper that
+// only logs such a caller, or redirects by the path and not the caller,
+// guards nothing.
+func TestWrapChainAuth(t *testing.T) {
+	f := detectortest.Scan(t, "testdata/wrapchain", New())
+	want := map[string]string{
+		"GET /":       facts.AuthRequired,
+		"GET /notes":  facts.AuthRequired,
+		"POST /notes": facts.AuthRequired,
+		"GET /about":  facts.AuthNone,
+		"GET /start":  facts.AuthNone,
+	}
+	for _, r := range f.Surfaces {
+		k := r.Method + " " + r.Path
+		if w, ok := want[k]; ok && r.Auth != w {
+			t.Errorf("%s: auth %q (%s), want %q", k, r.Auth, r.AuthEvidence, w)
+		}
+		delete(want, k)
+	}
+	for k := range want {
+		t.Errorf("%s: no route", k)
+	}
+}
