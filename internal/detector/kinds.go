@@ -495,6 +495,29 @@ var roleKind = newKind(&Kind[fileRole]{
 	},
 })
 
+// commandKind: the command-line commands each file registers
+// (Sink.SetCommands), put in facts.Facts.Commands. Raw, as roleKind.
+var commandKind = newKind(&Kind[fileCommands]{
+	raw:   true,
+	key:   func(c fileCommands) (fileCommands, string) { return c, c.file },
+	merge: func(p *fileCommands, c fileCommands) { p.spans = c.spans },
+	into: func(f *facts.Facts, cs []fileCommands) {
+		if len(cs) == 0 {
+			return
+		}
+		f.Commands = make(map[string][]lang.Span, len(cs))
+		for _, c := range cs {
+			f.Commands[c.file] = c.spans
+		}
+	},
+})
+
+// fileCommands are the command spans of one file.
+type fileCommands struct {
+	file  string
+	spans []lang.Span
+}
+
 // fileRole is the role one file's content gives it.
 type fileRole struct {
 	file string

@@ -147,6 +147,12 @@ func (s *Sink) SetRole(file string, r lang.Role) {
 	Add(s, roleKind, fileRole{file: file, role: r})
 }
 
+// SetCommands records the command-line commands a file registers
+// (facts.Facts.Commands).
+func (s *Sink) SetCommands(file string, spans []lang.Span) {
+	Add(s, commandKind, fileCommands{file: file, spans: spans})
+}
+
 // RoleOf is where a file's code runs as far as the scan knows: the role
 // SetRole recorded last, else what its path says. Read in a Finisher,
 // after the Classifier's, it is the final role (facts.Facts.RoleOf).

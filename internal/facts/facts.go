@@ -41,6 +41,10 @@ type Facts struct {
 	// started from bin/); every other file's role is lang.RoleOf(path).
 	// In memory, for the rules.
 	Roles map[string]lang.Role `json:"-"`
+	// Commands are, by file, the command-line commands the served files
+	// register (lang.Commands): code in one runs from an operator's
+	// shell, whatever its file's role (RoleAt). In memory, for the rules.
+	Commands map[string][]lang.Span `json:"-"`
 }
 
 // Listed is f as the scan JSON writes it: each static mount's files
@@ -69,6 +73,20 @@ func (f *Facts) RoleOf(path string) lang.Role {
 		return r
 	}
 	return lang.RoleOf(path)
+}
+
+// RoleAt is where the code at a line of a file runs: a served file's
+// command-line command (Commands) is an operator's script; anything else
+// is the file's role. Line 0 is the file's.
+func (f *Facts) RoleAt(path string, line int) lang.Role {
+	r := f.RoleOf(path)
+	if r.Kind != lang.App || line <= 0 {
+		return r
+	}
+	if s, ok := lang.SpanAt(f.Commands[path], line); ok {
+		return s.Role()
+	}
+	return r
 }
 
 // SchemaVersion is Facts.Version.

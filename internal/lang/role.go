@@ -93,6 +93,10 @@ type Role struct {
 	Kind Kind
 	noun string // "test", "release script"
 	why  string // the convention: "under tests/", "named *_test.go"
+	// need and req, when set, say what it takes for the code to run and
+	// what an attacker needs, where the kind's own words do not fit (a
+	// CLI command needs shell access to the server, not commit access).
+	need, req string
 }
 
 // Reason says where the file sits and what it takes for its code to run,
@@ -107,6 +111,9 @@ func (r Role) Reason() string {
 	if r.why != "" {
 		s += " (" + r.why + ")"
 	}
+	if r.need != "" {
+		return s + ": " + r.need
+	}
 	return s + ": " + needs[r.Kind]
 }
 
@@ -116,7 +123,12 @@ func (r Role) String() string { return r.Kind.String() }
 // Requires is what an attacker needs before a weakness in the file is
 // theirs to use, as the end of "this would require ...": "commit
 // access (it runs at deploy time)". Empty for App: the rule says.
-func (r Role) Requires() string { return requires[r.Kind] }
+func (r Role) Requires() string {
+	if r.req != "" {
+		return r.req
+	}
+	return requires[r.Kind]
+}
 
 // Served reports whether the file is the product as it runs in
 // production: what a bot on the internet can reach (a page's script is
@@ -180,6 +192,10 @@ func RoleOf(p string) Role {
 	}
 	if r, ok := laterNames.role(base); ok {
 		return r
+	}
+	if path.Ext(base) == ".rake" {
+		// A Rails rake task: run from a shell (rails x:y), never by a request.
+		return Role{Kind: Script, noun: "rake task", why: "a .rake file", need: cliNeed, req: cliRequires}
 	}
 	switch l {
 	case Markdown, RST, AsciiDoc:

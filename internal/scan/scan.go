@@ -106,6 +106,11 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 			if role != lang.RoleOf(e.Path) {
 				sink.SetRole(e.Path, role)
 			}
+			if role.Kind == lang.App {
+				if cs := lang.Commands(e.Path, data); len(cs) > 0 {
+					sink.SetCommands(e.Path, cs)
+				}
+			}
 			return &detector.File{Path: e.Path, Data: data}, rt.byContent(data, r), true
 		}
 		return nil, nil, false

@@ -34,6 +34,18 @@ func (c *Context) RoleOf(path string) lang.Role {
 	return c.F.RoleOf(path)
 }
 
+// RoleAt is where the code at a line of a file runs: as configured for
+// the file, else as the scan classified the line (a command-line
+// command in an app file is an operator's script).
+func (c *Context) RoleAt(path string, line int) lang.Role {
+	if c.roles != nil {
+		if r, ok := c.roles(path); ok {
+			return r
+		}
+	}
+	return c.F.RoleAt(path, line)
+}
+
 // inBrowser reports a fact found in a page's script: its first
 // evidence, where the code is, runs in the user's browser.
 func (c *Context) inBrowser(ev []facts.Evidence) bool {
@@ -47,28 +59,33 @@ var localKinds = map[lang.Kind]bool{lang.Test: true, lang.Fixture: true, lang.De
 // (one route in app code makes a weakness reachable); else the role of
 // its first file. A hit that names no file is served.
 func (c *Context) hitRole(h Hit) (lang.Role, bool) {
-	var files []string
-	if h.Route != nil {
-		files = append(files, h.Route.File)
+	type site struct {
+		file string
+		line int
 	}
-	if h.File != "" {
-		files = append(files, h.File)
+	var sites []site
+	if h.Route != nil {
+		// A route is a way in whatever lines it spans.
+		sites = append(sites, site{h.Route.File, 0})
+	}
+	if h.File != "" && (h.Route != nil || !slices.ContainsFunc(h.Evidence, func(e model.Evidence) bool { return e.File == h.File })) {
+		sites = append(sites, site{h.File, 0})
 	}
 	for _, e := range h.Evidence {
-		files = append(files, e.File)
+		sites = append(sites, site{e.File, e.Line})
 	}
-	if len(files) == 0 {
+	if len(sites) == 0 {
 		return lang.Role{}, true
 	}
-	for _, f := range files {
-		r := c.RoleOf(f)
+	for _, s := range sites {
+		r := c.RoleAt(s.file, s.line)
 		// A store named in a sample .env or a script is still the
 		// product's store; only a test's or a developer's own is not.
 		if r.Served() || (h.Store != nil || h.Names) && !localKinds[r.Kind] {
 			return lang.Role{}, true
 		}
 	}
-	return c.RoleOf(files[0]), false
+	return c.RoleAt(sites[0].file, sites[0].line), false
 }
 
 // newContext is the context rules read for one scan.

@@ -108,7 +108,7 @@ func (w weaknessRule) rule() *Rule {
 					})
 					continue
 				}
-				role := c.RoleOf(f.Evidence[0].File)
+				role := c.RoleAt(f.Evidence[0].File, f.Evidence[0].Line)
 				where := "app"
 				if !role.Served() {
 					where = role.Kind.String()

@@ -1,0 +1,6 @@
+<?php
+
+use App\Http\Controllers\ArchiveController;
+use Illuminate\Support\Facades\Route;
+
+Route::get('/archive/check', [ArchiveController::class, 'check']);
