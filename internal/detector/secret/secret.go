@@ -96,7 +96,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	// method paths); an example file's values show where a key goes.
 	generated := lang.Generated(f.Data)
 	example := lang.RoleOf(f.Path).Kind == lang.Example
+	// An OpenAPI document's values are examples for the API's callers:
+	// only a provider's key format (ghp_..., sk_live_...) or a token that
+	// still signs in (a JWT) is one that opens something.
+	apiDoc := lang.APIDocument(f.Path, f.Data)
 	for _, c := range resolve(cands) {
+		if apiDoc && (c.rule == "generic-api-key" || c.rule == ruleDotenv || isLiteralRule(c.rule)) {
+			continue
+		}
 		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) || pemWithoutBody(c.rule, c.secret) {
 			continue
 		}
