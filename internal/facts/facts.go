@@ -385,6 +385,11 @@ type Control struct {
 // Detail is ReplacedKey, the evidence the line that assigns it again.
 const ControlReplaced = "replaced-in-production"
 
+// ControlCSRFOff is a CSRF check turned off for the whole app
+// (Flask-WTF's WTF_CSRF_ENABLED = False): no CSRFProtect and no form's
+// token check stands while it holds.
+const ControlCSRFOff = "csrf-disabled"
+
 // ReplacedKey is what a ControlReplaced names: the setting and the file
 // that assigns it first ("SECRET_KEY of app/settings/base.py").
 func ReplacedKey(name, file string) string { return name + " of " + file }

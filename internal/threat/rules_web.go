@@ -95,6 +95,20 @@ func (c *Context) cookieSessions() []facts.Weakness {
 	return out
 }
 
+// csrfTurnedOff reports an app-wide CSRF check turned off in code that
+// runs in production (WTF_CSRF_ENABLED = False outside a testing or
+// development config).
+func (c *Context) csrfTurnedOff() bool {
+	for _, ctl := range c.ControlsOf(facts.ControlCSRFOff) {
+		for _, e := range ctl.Evidence {
+			if c.RoleOf(e.File).Served() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sessionWrite is a route that changes state with whatever the browser
 // sends: a write, not a webhook (the sender is a server), not a socket
 // event or GraphQL operation (neither takes a cross-site form post).
@@ -119,7 +133,13 @@ var csrf = &Rule{
 		if len(sessions) == 0 {
 			return nil
 		}
-		writes := routes(c, sessionWrite)
+		// A route whose handler checks the token itself (a Flask-WTF
+		// form's validate_on_submit before every write) is protected,
+		// unless the app turned the check off.
+		off := c.csrfTurnedOff()
+		writes := routes(c, func(r *facts.Route) bool {
+			return sessionWrite(r) && (off || c.InHandler(facts.SignalCSRFCheck, r) == nil || c.Shows(facts.SignalCSRFExempt, r))
+		})
 		if len(writes) == 0 {
 			return nil
 		}

@@ -320,6 +320,9 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			break
 		}
 	}
+	if at, ok := formCSRF(r, acts); ok {
+		add(facts.SignalCSRFCheck, "Flask-WTF's validate_on_submit checks the form's CSRF token before the write", facts.SignalInHandler, handlerLine(r, at))
+	}
 	if onlyClearsSession(acts) {
 		add(facts.SignalSessionEnd, "empties the caller's session and writes nothing else", facts.SignalInHandler, at)
 	}

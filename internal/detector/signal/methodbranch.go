@@ -28,7 +28,16 @@ var (
 	methodEqual   = regexp.MustCompile(`^\(?\s*` + methodAttr + `\s*(?:===?|\bis\b)\s*(` + methodName + `)\s*\)?$`)
 	methodMember  = regexp.MustCompile(`^\(?\s*` + methodAttr + `\s+in\s+[\[(]\s*(` + methodName + `(?:\s*,\s*` + methodName + `)*)\s*,?\s*[\])]\s*\)?$`)
 	methodLiteral = regexp.MustCompile(methodName)
+	// A form library's submit test is true only for a request that
+	// carries a body: Flask-WTF's form.validate_on_submit() and
+	// is_submitted() for POST, PUT, PATCH and DELETE; Laravel's
+	// $request->isMethod('post') for its method.
+	submitTest  = regexp.MustCompile(`^(?:[A-Za-z_]\w*\.)+(?:validate_on_submit|is_submitted)\(\)$`)
+	isMethodArg = regexp.MustCompile(`^\(?\s*\$?\w+->isMethod\(\s*['"]([A-Za-z]+)['"]\s*\)\s*\)?$`)
 )
+
+// submitted are the methods a form's submit test is true for.
+var submitted = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
 
 // testedMethods is the set of methods a condition tests for, or nil when
 // it is anything else (a test of something besides the method, a
@@ -47,6 +56,16 @@ func testedMethods(cond string) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
+		if submitTest.MatchString(p) {
+			for m := range submitted {
+				out[m] = true
+			}
+			continue
+		}
+		if m := isMethodArg.FindStringSubmatch(p); m != nil && httpMethods[strings.ToUpper(m[1])] {
+			out[strings.ToUpper(m[1])] = true
+			continue
+		}
 		var lits string
 		if m := methodEqual.FindStringSubmatch(p); m != nil {
 			lits = m[1]
@@ -70,7 +89,7 @@ func testedMethods(cond string) map[string]bool {
 // the branches testing for other methods blanked. A route for any
 // method, or code with no such branch, is read whole.
 func methodView(body, method string) string {
-	if !httpMethods[method] || !strings.Contains(body, "ethod") {
+	if !httpMethods[method] || !strings.Contains(body, "ethod") && !strings.Contains(body, "_on_submit") && !strings.Contains(body, "is_submitted") {
 		return body
 	}
 	b := []byte(body)

@@ -81,6 +81,34 @@ func TestMethodView(t *testing.T) {
 	}
 	list(w)
 }`, []string{"list(w)"}, []string{"db.Delete"}},
+		{"flask-wtf submit branch: GET only renders", "GET", `def index():
+    form = PostForm()
+    if form.validate_on_submit():
+        db.session.add(Post(body=form.post.data))
+        db.session.commit()
+        return redirect(url_for('index'))
+    return render_template('index.html', form=form)
+`, []string{"render_template"}, []string{"db.session.add", "db.session.commit"}},
+		{"flask-wtf submit branch: POST writes", "POST", `def index():
+    form = PostForm()
+    if form.validate_on_submit():
+        db.session.commit()
+    return render_template('index.html', form=form)
+`, []string{"db.session.commit"}, nil},
+		{"a write outside the submit branch runs for GET", "GET", `def index():
+    current_user.last_seen = now()
+    db.session.commit()
+    form = PostForm()
+    if form.validate_on_submit():
+        db.session.add(Post(body=form.post.data))
+    return render_template('index.html', form=form)
+`, []string{"db.session.commit()", "render_template"}, []string{"db.session.add"}},
+		{"laravel isMethod", "GET", `public function edit(Request $request) {
+    if ($request->isMethod('post')) {
+        $note->save();
+    }
+    return view('edit');
+}`, []string{"view('edit')"}, []string{"$note->save()"}},
 		{"any method reads everything", "ANY", `def edit(request):
     if request.method == "POST":
         form.save()

@@ -654,6 +654,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if senderCheckVoid(p.Control, text, loc) {
 		return false
 	}
+	if p.Control == facts.ControlCSRFOff && devConfigClass.MatchString(pyEnclosingClass(text, i)) {
+		return false
+	}
 	if p.AlsoInCall && !p.Also.MatchString(enclosing(text, i, j)) {
 		return false
 	}

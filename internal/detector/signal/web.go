@@ -250,6 +250,12 @@ var webPatterns = []Pattern{
 		Re: regexp.MustCompile(`(\bcsurf\(|\bcsrf\(\s*(?:\{|\))|\blusca\.csrf\(|\blusca\(\s*\{[^}]*csrf|\bdoubleCsrf\(|\bcsrfSync\(|@fastify/csrf-protection|` +
 			`\bCSRFProtect\(|\bcsrf\.init_app\(|['"]django\.middleware\.csrf\.CsrfViewMiddleware['"]|\bWTF_CSRF_ENABLED\s*=\s*True|` +
 			`\bcsrf\.Protect\(|\bnosurf\.New\(|\bcsrf\.Middleware\(|\bmiddleware\.CSRF(?:WithConfig)?\(|\bcsrf\.New\()`)},
+	// Flask-WTF's check turned off for the app: CSRFProtect and every
+	// form's token check stop (a testing or development config class's
+	// setting is not production's: Pattern.counts).
+	{Control: "csrf-disabled", Detail: "Flask-WTF's CSRF check turned off (WTF_CSRF_ENABLED = False)", Langs: py,
+		Keywords: []string{"WTF_CSRF_ENABLED"},
+		Re:       regexp.MustCompile(`\bWTF_CSRF_ENABLED['"]?\]?\s*[=:]\s*False\b`)},
 	{Control: "csrf-protection", Detail: "session cookie SameSite=Strict", Langs: code,
 		Keywords: []string{"ame", "AME"},
 		Re:       regexp.MustCompile(`(?i)(same_?site['"]?\s*[:=]\s*['"]?strict|SameSiteStrictMode|SameSite=Strict)`)},

@@ -45,7 +45,7 @@ var (
 	permissionCheck = regexp.MustCompile(`\bif\s*\(\s*!\s*\(?\s*(?:await\s+)?(?:[\w.]+\.)?(?:can|has|may)[A-Z]\w*\(|\bif\s+not\s+(?:await\s+)?(?:[\w.]+\.)?(?:can_\w+|has_perm\w*|has_permission)\(|\bif\s*!\s*(?:[\w.]+\.)?(?:Can|Has|May)[A-Z]\w*\(`)
 
 	csrfGuard       = regexp.MustCompile(`(?i)csrf|xsrf`)
-	csrfExemptGuard = regexp.MustCompile(`(?i)csrf_?exempt|exempt_?csrf`)
+	csrfExemptGuard = regexp.MustCompile(`(?i)csrf[_.]?exempt|exempt_?csrf`)
 )
 
 var webRoutePatterns = []RoutePattern{
