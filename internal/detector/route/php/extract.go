@@ -25,10 +25,12 @@ type file struct {
 	aliases map[string]string
 	// groups are middleware groups ($middlewareGroups): name to entries.
 	groups map[string][]string
+	// security is a Symfony security configuration (security.yaml).
+	security *security
 }
 
 func (f *file) empty() bool {
-	return len(f.classes) == 0 && len(f.items) == 0 && len(f.aliases) == 0 && len(f.groups) == 0
+	return len(f.classes) == 0 && len(f.items) == 0 && len(f.aliases) == 0 && len(f.groups) == 0 && f.security == nil
 }
 
 // class is a class declaration and what the routes need of it.
@@ -41,6 +43,9 @@ type class struct {
 	// ctorMW is the middleware its constructor adds to its actions.
 	ctorMW []ctorMW
 	attrs  []attr
+	// doc is the doc block right above the class (Symfony's class-level
+	// @Route, @Security and @IsGranted annotations).
+	doc string
 }
 
 // method is one method of a class.
@@ -150,8 +155,13 @@ func endLine(n *sitter.Node) int { return int(n.EndPoint().Row) + 1 }
 
 // top reads namespaces, imports, classes and alias tables.
 func (x *extractor) top(n *sitter.Node, ns string) {
+	doc := ""
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
+		if c.Type() == "comment" {
+			doc = docBlock(x.text(c))
+			continue
+		}
 		switch c.Type() {
 		case "namespace_definition":
 			ns = strings.TrimPrefix(x.text(c.ChildByFieldName("name")), `\`)
@@ -161,8 +171,9 @@ func (x *extractor) top(n *sitter.Node, ns string) {
 		case "namespace_use_declaration":
 			x.use(c)
 		case "class_declaration":
-			x.class(c, ns)
+			x.class(c, ns, doc)
 		}
+		doc = ""
 	}
 	// Alias tables written as calls ($middleware->alias([...]) in
 	// bootstrap/app.php) sit anywhere.
@@ -217,9 +228,18 @@ func short(name string) string {
 	return name
 }
 
-func (x *extractor) class(n *sitter.Node, ns string) {
+// docBlock is a comment's text when it is a doc block (/** ... */), the
+// only comment annotations are read from; "" for any other comment.
+func docBlock(s string) string {
+	if strings.HasPrefix(s, "/**") {
+		return s
+	}
+	return ""
+}
+
+func (x *extractor) class(n *sitter.Node, ns, doc string) {
 	name := x.text(n.ChildByFieldName("name"))
-	c := &class{name: name, fqn: name, file: x.f.path, line: line(n), methods: map[string]*method{}}
+	c := &class{name: name, fqn: name, file: x.f.path, line: line(n), methods: map[string]*method{}, doc: doc}
 	if ns != "" {
 		c.fqn = ns + `\` + name
 	}
@@ -238,12 +258,12 @@ func (x *extractor) class(n *sitter.Node, ns string) {
 	if body == nil {
 		return
 	}
-	var doc string
+	doc = ""
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		m := body.NamedChild(i)
 		switch m.Type() {
 		case "comment":
-			doc = x.text(m)
+			doc = docBlock(x.text(m))
 			continue
 		case "method_declaration":
 			me := &method{name: x.text(m.ChildByFieldName("name")), line: line(m), endLine: endLine(m), body: x.text(m), doc: doc}

@@ -26,6 +26,8 @@ type index struct {
 	aliases map[string]string
 	groups  map[string][]string
 	taught  *route.Taught
+	// security is the app's Symfony security configuration, if read.
+	security *security
 }
 
 func newIndex(files []*file) *index {
@@ -47,6 +49,9 @@ func newIndex(files []*file) *index {
 		}
 		for k, v := range f.groups {
 			ix.groups[k] = v
+		}
+		if f.security != nil && (ix.security == nil || len(f.path) < len(ix.security.file)) {
+			ix.security = f.security
 		}
 	}
 	return ix

@@ -37,7 +37,7 @@ func (*Detector) Name() string { return "route/php" }
 // Match takes PHP sources that are not tests (a test calling a route is
 // not a route).
 func (*Detector) Match(p string) bool {
-	return lang.Of(p) == lang.PHP && !lang.IsTest(p) && !vendored(p)
+	return (lang.Of(p) == lang.PHP || securityConfig(p)) && !lang.IsTest(p) && !vendored(p)
 }
 
 // Keywords keeps the parser off PHP files that declare no route, no
@@ -45,12 +45,20 @@ func (*Detector) Match(p string) bool {
 func (*Detector) Keywords() []string {
 	return []string{
 		"Route::", "withRouting", "Controller", "middleware", "Middleware", "#[Route", "@Route",
-		"function handle", "denyAccessUnlessGranted", "IsGranted",
+		"function handle", "denyAccessUnlessGranted", "IsGranted", "access_control", "firewalls",
 	}
 }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if securityConfig(f.Path) {
+		if s := readSecurity(f.Path, f.Data); s != nil {
+			d.mu.Lock()
+			d.files = append(d.files, &file{path: f.Path, security: s})
+			d.mu.Unlock()
+		}
+		return nil
+	}
 	t, err := route.Tree(ctx, f, lang.PHP, d.Name(), out)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -70,6 +70,15 @@ func TestAuth(t *testing.T) {
 		{"symfony", "GET", "/blog/{id}", "unknown", "", "BlogController.show", "src/Controller/BlogController.php"},
 		{"symfony", "POST", "/blog/{id}/edit", "required", "IsGranted(ROLE_ADMIN)", "BlogController.edit", ""},
 		{"symfony", "POST", "/blog/{id}/delete", "required", "denyAccessUnlessGranted", "BlogController.delete", ""},
+		// Doc-block annotations on an invokable class and on methods
+		// under a class prefix; security.yaml's access_control.
+		{"symfony_annotations", "PUT", "/shop/orders/{number}", "required", "Security(is_granted('ROLE_CUSTOMER')", "EditOrderController.__invoke", "src/Controller/Shop/EditOrderController.php"},
+		{"symfony_annotations", "GET", "/shop/orders/{number}", "none", "", "ShowOrderController.__invoke", ""}, // or PUBLIC_ACCESS
+		{"symfony_annotations", "GET", "/catalog/items", "none", "", "CatalogController.items", ""},             // the ips-only rule
+		{"symfony_annotations", "POST", "/catalog/items", "required", "IsGranted(ROLE_EDITOR)", "CatalogController.create", ""},
+		{"symfony_annotations", "GET", "/catalog/account/wishlist", "required", "access_control(^/catalog/account)", "CatalogController.wishlist", ""},
+		{"symfony_annotations", "GET", "/admin/reports", "required", "access_control(^/admin)", "ReportController.index", ""},
+		{"symfony_annotations", "GET", "/admin/status", "none", "", "ReportController.status", ""}, // the first rule that matches grants PUBLIC_ACCESS
 	}
 	cache := map[string]facts.Facts{}
 	for _, tt := range tests {
@@ -130,5 +139,24 @@ func TestObjectChecks(t *testing.T) {
 		if _, ok := want[k]; !ok {
 			t.Errorf("%s: owner check at %s, want none", k, v)
 		}
+	}
+}
+
+// TestSymfonyObjectChecks: a voter asked about the record the path
+// resolves to (@Security("... is_granted('OWNER', order)")) checks its
+// owner; a disjunction any caller passes does not.
+func TestSymfonyObjectChecks(t *testing.T) {
+	f := scan(t, "symfony_annotations")
+	got := map[string]string{}
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalOwnership {
+			method, rest, _ := strings.Cut(s.Route, " ")
+			path, _, _ := strings.Cut(rest, " ")
+			got[method+" "+path] = s.Evidence.File + ":" + strconv.Itoa(s.Evidence.Line)
+		}
+	}
+	want := map[string]string{"PUT /shop/orders/{number}": "src/Controller/Shop/EditOrderController.php:20"}
+	if len(got) != len(want) || got["PUT /shop/orders/{number}"] != want["PUT /shop/orders/{number}"] {
+		t.Errorf("owner checks %v, want %v", got, want)
 	}
 }
