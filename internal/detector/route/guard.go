@@ -605,6 +605,7 @@ var (
 		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
+		`|\babort\(\s*\\?[\w\\]*Response::HTTP_UNAUTHORIZED\b` +
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
 		`|(?:raise|throw)\s+(?:[\w.]+\s*(?:\|\||\?\?|\bor\b)\s*)?(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` + // throw err || new UnauthorizedException()
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
@@ -625,6 +626,9 @@ var (
 	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|logged_?in|signed_?in|\bsess\b|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
 	// redirectLogin sends the caller to sign in.
 	redirectLogin = regexp.MustCompile(`(?i)redirect\w*\s*\(\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// phpAbort is Laravel's abort_if/abort_unless(test, 401 or 403), the
+	// status as a number or a Response constant.
+	phpAbort = regexp.MustCompile(`\babort_(?:if|unless)\s*\(([^;]{0,300}?),\s*(401|403|\\?[\w\\]*Response::HTTP_(?:UNAUTHORIZED|FORBIDDEN))\s*[,)]`)
 	// comparison is a status read rather than sent: resp.status === 401.
 	comparison = regexp.MustCompile(`(?:===?|!==?|<|>)\s*$|\bcase\s+$|\bin\s*\(?\s*$`)
 	// csrf marks a CSRF check's 403: not about who is calling.
@@ -646,6 +650,15 @@ var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 
 // rejects says why src rejects an anonymous caller, or "".
 func rejects(src string) string {
+	for _, m := range phpAbort.FindAllStringSubmatch(src, -1) {
+		// Laravel's abort_unless(test, 401): the test is the argument.
+		if strings.HasSuffix(m[2], "401") || strings.HasSuffix(m[2], "UNAUTHORIZED") {
+			return "aborts 401"
+		}
+		if testsCaller(m[1]) && !csrf.MatchString(m[1]) {
+			return "aborts 403 when its test of the caller fails"
+		}
+	}
 	for _, loc := range reject401.FindAllStringIndex(src, -1) {
 		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) {
 			return "responds 401"

@@ -62,6 +62,12 @@ func TestAuth(t *testing.T) {
 		{"laravel", "GET", "/api/v1/notes/{id}", "none", "", "PostController.note", ""}, // headers
 		{"laravel", "POST", "/api/v1/drafts/{id}/publish", "required", "abort_unless", "PostController.publish", ""},
 		{"laravel", "POST", "/api/v1/flags/{id}", "required", "Authorize", "PostController.flag", ""},
+		// Aliases the app defines, judged by their class's handle():
+		// abort_unless/abort_if with a Response constant refuse; a
+		// logger that reads the status refuses no one.
+		{"laravel", "POST", "/api/v1/storage/events", "required", "aborts 401", "closure", ""},
+		{"laravel", "GET", "/api/v1/stream/{id}", "required", "aborts 403", "closure", ""},
+		{"laravel", "DELETE", "/api/v1/drafts/{id}", "none", "", "closure", ""},
 		{"laravel_legacy", "GET", "/", "none", "", "HomeController.index", "app/Http/Controllers/HomeController.php"},
 		{"laravel_legacy", "GET", "/billing/invoices/{invoice}", "required", "Authenticate extends Laravel's Authenticate", "BillingController.invoice", ""},
 		{"laravel_legacy", "GET", "/invoices/{invoice}/pdf", "none", "", "BillingController.pdf", ""},

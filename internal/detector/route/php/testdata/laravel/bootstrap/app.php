@@ -3,6 +3,9 @@
 use App\Http\Middleware\EnsureUserIsAdmin;
 use App\Http\Middleware\AddSecurityHeaders;
 use App\Http\Middleware\AllowCrossOrigin;
+use App\Http\Middleware\EnsureStorageKey;
+use App\Http\Middleware\AuthorizeStreamToken;
+use App\Http\Middleware\LogRequests;
 use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Configuration\Middleware;
 
@@ -18,6 +21,9 @@ return Application::configure(basePath: dirname(__DIR__))
             'admin' => EnsureUserIsAdmin::class,
             'headers' => AddSecurityHeaders::class,
             'cors.open' => AllowCrossOrigin::class,
+            'storage.key' => EnsureStorageKey::class,
+            'stream.token' => AuthorizeStreamToken::class,
+            'audit' => LogRequests::class,
         ]);
     })
     ->create();

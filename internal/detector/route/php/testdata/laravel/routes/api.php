@@ -20,3 +20,9 @@ Route::controller(PostController::class)->prefix('drafts')->group(function () {
 });
 
 Route::middleware('can:moderate')->post('/flags/{id}', [PostController::class, 'flag']); // want: POST /api/v1/flags/{id}
+
+Route::middleware('storage.key')->group(function () {
+    Route::post('/storage/events', fn () => ['ok' => true]); // want: POST /api/v1/storage/events
+});
+Route::middleware('stream.token')->get('/stream/{id}', fn ($id) => ['id' => $id]); // want: GET /api/v1/stream/{id}
+Route::middleware('audit')->delete('/drafts/{id}', fn ($id) => ['id' => $id]); // want: DELETE /api/v1/drafts/{id}
