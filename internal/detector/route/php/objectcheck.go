@@ -30,7 +30,7 @@ var (
 	// parent::x(, self::x(, static::x(.
 	selfCall = regexp.MustCompile(`(?:\$this->|\bparent::|\bself::|\bstatic::)(\w+)\s*\(`)
 	// accessError refuses as an access decision.
-	accessError = regexp.MustCompile(`(?i)\bthrow\s+new\s+[\w\\]*(?:Authoriz|AccessDenied|Forbidden|NotPermitted|PermissionDenied|Unauthori[sz]ed)\w*|\babort\s*\(\s*40[13]\b|\bcreateAccessDeniedException\s*\(`)
+	accessError = regexp.MustCompile(`(?i)\bthrow\s+new\s+[\w\\]*(?:Authoriz|AccessDenied|Forbidden|NotPermitted|PermissionDenied|Unauthori[sz]ed)\w*|\babort\s*\(\s*(?:40[13]\b|\\?[\w\\]*Response::HTTP_(?:UNAUTHORIZED|FORBIDDEN)\b)|\bcreateAccessDeniedException\s*\(`)
 	// ifOpen is the start of a PHP if.
 	ifOpen = regexp.MustCompile(`\bif\s*\(`)
 )
@@ -46,12 +46,13 @@ func (ix *index) objectCheck(c *class, file string, line int, body string, param
 	if len(names) == 0 {
 		return nil
 	}
+	loaded(code, names)
 	for _, m := range objectAuthorize.FindAllStringSubmatchIndex(code, -1) {
 		if names[code[m[2]:m[3]]] {
 			return &facts.Evidence{File: file, Line: line + strings.Count(code[:m[0]], "\n")}
 		}
 	}
-	if off := comparedWithCaller(code, names); off >= 0 {
+	if off := comparedWithCaller(code, names, callerIn(code)); off >= 0 {
 		return &facts.Evidence{File: file, Line: line + strings.Count(code[:off], "\n")}
 	}
 	return ix.refusingCall(c, code, names, 0)
@@ -63,12 +64,60 @@ var callerExpr = regexp.MustCompile(`\$this->user\(\)|\$request->user\(\)|\bauth
 // abortCompare is Laravel's abort_if/abort_unless with a 403 or 404.
 var abortCompare = regexp.MustCompile(`\babort_(?:if|unless)\s*\(`)
 
+// abortStatus is the refusing status abort_if/abort_unless is handed,
+// a number or a Response constant (its last or second-to-last argument).
+var abortStatus = regexp.MustCompile(`,\s*(?:40[134]|\\?[\w\\]*Response::HTTP_(?:UNAUTHORIZED|FORBIDDEN|NOT_FOUND))\s*(?:,|$)`)
+
+// assignment is $x = <expression>;.
+var assignment = regexp.MustCompile(`\$(\w+)\s*=\s*([^;=][^;]*);`)
+
+// loaded adds to names the variables assigned from an expression that
+// reads one of them: the record a lookup by the path's id loads
+// ($preset = Preset::findOrFail($id)).
+func loaded(code string, names map[string]bool) {
+	for range 2 {
+		for _, m := range assignment.FindAllStringSubmatch(code, -1) {
+			if names[m[1]] {
+				continue
+			}
+			for n := range names {
+				if strings.Contains(m[2], "$"+n) && regexp.MustCompile(`\$`+regexp.QuoteMeta(n)+`\b`).MatchString(m[2]) {
+					names[m[1]] = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// injectedCaller is a handler argument Laravel or Symfony fills with the
+// signed-in caller: typed Authenticatable (or UserInterface), or marked
+// #[CurrentUser].
+var injectedCaller = regexp.MustCompile(`(?:#\[\s*CurrentUser\s*\]\s*\??[\w\\]+|\??\\?(?:[\w\\]*\\)?(?:Authenticatable|UserInterface))\s+\$(\w+)`)
+
+// callerIn is the expression for the signed-in caller in a handler:
+// the framework's accessors and the arguments it injects the caller as.
+func callerIn(code string) *regexp.Regexp {
+	var alts []string
+	if loc := signatureOpen.FindStringIndex(code); loc != nil {
+		if end := lang.ClosingBracket(code, loc[1]-1); end > 0 {
+			for _, m := range injectedCaller.FindAllStringSubmatch(code[loc[1]:end], -1) {
+				alts = append(alts, `\$`+m[1]+`\b`)
+			}
+		}
+	}
+	if len(alts) == 0 {
+		return callerExpr
+	}
+	return regexp.MustCompile(callerExpr.String() + "|" + strings.Join(alts, "|"))
+}
+
 // comparedWithCaller is the offset of a test that compares the record a
 // path parameter names (or a field of it) with the caller and refuses
 // when they differ (if ($user->getKey() !== $this->user()->getKey())
 // { throw new AuthorizationException; }, abort_if($post->user_id !==
 // auth()->id(), 403)); -1 when there is none.
-func comparedWithCaller(code string, names map[string]bool) int {
+func comparedWithCaller(code string, names map[string]bool, caller *regexp.Regexp) int {
 	reads := func(s string) bool {
 		for n := range names {
 			if regexp.MustCompile(`\$` + regexp.QuoteMeta(n) + `\b`).MatchString(s) {
@@ -83,7 +132,7 @@ func comparedWithCaller(code string, names map[string]bool) int {
 			continue
 		}
 		args := code[loc[1]:end]
-		if reads(args) && callerExpr.MatchString(args) && regexp.MustCompile(`[=!]=|,\s*40[34]\b`).MatchString(args) && strings.Contains(args, "40") {
+		if reads(args) && caller.MatchString(args) && abortStatus.MatchString(args) {
 			return loc[0]
 		}
 	}
@@ -93,7 +142,7 @@ func comparedWithCaller(code string, names map[string]bool) int {
 			continue
 		}
 		cond := code[loc[1]:end]
-		if !reads(cond) || !callerExpr.MatchString(cond) || !strings.Contains(cond, "=") {
+		if !reads(cond) || !caller.MatchString(cond) || !strings.Contains(cond, "=") {
 			continue
 		}
 		branch := strings.TrimLeft(code[end+1:], " \t\r\n{")

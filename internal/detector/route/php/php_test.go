@@ -135,6 +135,8 @@ func TestObjectChecks(t *testing.T) {
 		"PUT /api/notes/{note}":               "app/Http/Controllers/NoteController.php:9",
 		"DELETE /api/notes/{note}":            "app/Http/Controllers/NoteController.php:15",
 		"GET /api/profiles/{profile}":         "app/Http/Controllers/NoteController.php:39",
+		"GET /api/presets/{id}":               "app/Http/Controllers/PresetController.php:18",
+		"PUT /api/presets/{id}":               "app/Http/Controllers/PresetController.php:26",
 	}
 	for k, v := range want {
 		if got[k] != v {

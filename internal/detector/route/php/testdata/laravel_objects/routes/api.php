@@ -2,6 +2,7 @@
 
 use App\Http\Controllers\TagController;
 use App\Http\Controllers\NoteController;
+use App\Http\Controllers\PresetController;
 use Illuminate\Support\Facades\Route;
 
 Route::middleware('auth:sanctum')->group(function () {
@@ -14,4 +15,8 @@ Route::middleware('auth:sanctum')->group(function () {
     Route::post('/notes', [NoteController::class, 'store']); // want: POST /api/notes
     Route::get('/notes/{note}', [NoteController::class, 'show']); // want: GET /api/notes/{note}
     Route::get('/profiles/{profile}', [NoteController::class, 'profile']); // want: GET /api/profiles/{profile}
+    Route::get('/presets/{id}', [PresetController::class, 'show']); // want: GET /api/presets/{id}
+    Route::put('/presets/{id}', [PresetController::class, 'update']); // want: PUT /api/presets/{id}
+    Route::delete('/presets/{id}', [PresetController::class, 'destroy']); // want: DELETE /api/presets/{id}
+    Route::post('/presets/{id}/share', [PresetController::class, 'share']); // want: POST /api/presets/{id}/share
 });
