@@ -18,7 +18,7 @@ var verbs = map[string]string{
 // item, or nil when n is no such chain.
 func (x *extractor) routeChain(n *sitter.Node) *item {
 	calls, base := x.chain(n)
-	if len(calls) == 0 || base == nil || calls[0].node.Type() != "scoped_call_expression" || !isRouteFacade(x.resolve(x.text(base))) {
+	if !x.routeBase(calls, base) {
 		return nil
 	}
 	it := &item{kind: -1, line: line(n)}

@@ -136,6 +136,10 @@ type closure struct {
 type extractor struct {
 	t *syntax.Tree
 	f *file
+	// routers are the variables the file declares as Laravel's router
+	// (a parameter typed Router or Registrar: function map(Registrar
+	// $router)): $router->get(...) declares a route as Route::get does.
+	routers map[string]bool
 }
 
 // extract reads one parsed file.
@@ -143,6 +147,7 @@ func extract(t *syntax.Tree, p string) *file {
 	f := &file{path: p, uses: map[string]string{}}
 	x := &extractor{t: t, f: f}
 	x.top(t.Root(), "")
+	x.routerParams(t.Root())
 	f.items = x.items(t.Root())
 	return f
 }
@@ -625,11 +630,47 @@ func (x *extractor) mkcall(n *sitter.Node) call {
 // isRouteChain says n is a call chain that starts at the Route facade.
 func isRouteChain(x *extractor, n *sitter.Node) bool {
 	calls, base := x.chain(n)
-	return len(calls) > 0 && base != nil && calls[0].node.Type() == "scoped_call_expression" && isRouteFacade(x.resolve(x.text(base)))
+	return x.routeBase(calls, base)
+}
+
+// routeBase says a chain starts at the router: the Route facade
+// (Route::get) or a variable declared as the router ($router->get).
+func (x *extractor) routeBase(calls []call, base *sitter.Node) bool {
+	if len(calls) == 0 || base == nil {
+		return false
+	}
+	switch calls[0].node.Type() {
+	case "scoped_call_expression":
+		return isRouteFacade(x.resolve(x.text(base)))
+	case "member_call_expression":
+		return base.Type() == "variable_name" && x.routers[x.text(base)]
+	}
+	return false
 }
 
 func isRouteFacade(name string) bool {
-	return name == "Route" || name == `Illuminate\Support\Facades\Route` || name == `Illuminate\Routing\Router`
+	return name == "Route" || name == `Illuminate\Support\Facades\Route` || name == `Illuminate\Routing\Router` || name == `Illuminate\Contracts\Routing\Registrar`
+}
+
+// routerParams finds the parameters typed as Laravel's router.
+func (x *extractor) routerParams(root *sitter.Node) {
+	walk(root, func(n *sitter.Node) bool {
+		if n.Type() != "simple_parameter" {
+			return true
+		}
+		t, v := n.ChildByFieldName("type"), n.ChildByFieldName("name")
+		if t == nil || v == nil {
+			return false
+		}
+		name := strings.TrimPrefix(x.text(t), "?")
+		if r := x.resolve(name); r == `Illuminate\Routing\Router` || r == `Illuminate\Contracts\Routing\Registrar` {
+			if x.routers == nil {
+				x.routers = map[string]bool{}
+			}
+			x.routers[x.text(v)] = true
+		}
+		return false
+	})
 }
 
 // items reads the route statements under n, in order.

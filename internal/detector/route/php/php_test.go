@@ -73,6 +73,8 @@ func TestAuth(t *testing.T) {
 		{"laravel_legacy", "GET", "/invoices/{invoice}/pdf", "none", "", "BillingController.pdf", ""},
 		{"laravel_legacy", "POST", "/rest/orders", "required", "token (defined app/Http/Middleware/CheckApiToken.php:9", "OrderController.store", "app/Http/Controllers/Api/OrderController.php"},
 		{"laravel_legacy", "GET", "/rest/ping", "none", "", "OrderController.ping", ""},
+		{"laravel_legacy", "GET", "/status", "unknown", "", "HomeController.index", ""}, // mounted by code the tree does not show
+		{"laravel_legacy", "POST", "/status/notes", "required", "Authenticate", "HomeController.index", ""},
 		{"symfony", "GET", "/blog/{id}", "unknown", "", "BlogController.show", "src/Controller/BlogController.php"},
 		{"symfony", "POST", "/blog/{id}/edit", "required", "IsGranted(ROLE_ADMIN)", "BlogController.edit", ""},
 		{"symfony", "POST", "/blog/{id}/delete", "required", "denyAccessUnlessGranted", "BlogController.delete", ""},
