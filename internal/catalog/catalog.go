@@ -32,6 +32,12 @@ const (
 	NuGet    = "nuget"
 )
 
+// importLanguages are the languages whose code names a service by a
+// module or a qualified name (imports key), parts joined by ".": Python
+// modules, PHP namespaces (Aws.S3 for Aws\S3), Ruby constants (Aws.S3 for
+// Aws::S3), Java and Kotlin packages, C# namespaces.
+var importLanguages = []string{"python", "php", "ruby", "java", "csharp"}
+
 // sdkEcosystems are the ecosystems whose names may end in "*": a prefix
 // that takes a whole family of artifacts (com.amazonaws:aws-java-sdk-*).
 var sdkEcosystems = []string{Maven, RubyGems, Composer, NuGet}
@@ -262,12 +268,12 @@ func parse(data []byte) (*catalogue, error) {
 			}
 		}
 		for lang, mods := range s.Imports {
-			if lang != "python" {
-				bad(s, "imports: unknown language %q (python)", lang)
+			if !slices.Contains(importLanguages, lang) {
+				bad(s, "imports: unknown language %q (%s)", lang, strings.Join(importLanguages, ", "))
 			}
 			for _, m := range mods {
-				if m == "" || strings.ContainsAny(m, " \t-") {
-					bad(s, "imports: bad module %q", m)
+				if m == "" || strings.ContainsAny(m, " \t-\\:") {
+					bad(s, "imports: bad module %q (parts joined by '.')", m)
 				}
 			}
 		}
@@ -392,6 +398,11 @@ func parse(data []byte) (*catalogue, error) {
 		for _, m := range mods {
 			claim("python\x00"+m, "python module "+m)
 		}
+		for _, lang := range importLanguages[1:] {
+			for _, m := range s.Imports[lang] {
+				claim(lang+"\x00"+m, lang+" name "+m)
+			}
+		}
 		for _, e := range s.Env {
 			if o := c.env[e]; o != nil && o != s {
 				bad(s, "env %s is already %q's", e, o.ID)
@@ -436,7 +447,8 @@ func ByID(id string) *Service { return get().byID[id] }
 
 // ForPackage returns the service a manifest dependency or an import
 // belongs to, or nil. ecosystem is npm, pypi or go for manifest names,
-// or python for a dotted module imported in code. npm names may carry a
+// or python for a dotted module imported in code (php, ruby, java and
+// csharp for a qualified name, parts joined by "."). npm names may carry a
 // subpath (openai/resources), Go paths a package below the module, and
 // python modules a submodule: the most specific entry wins.
 func ForPackage(ecosystem, name string) *Service {
@@ -455,8 +467,8 @@ func ForPackage(ecosystem, name string) *Service {
 		return c.packages[PyPI+"\x00"+normalize(PyPI, name)]
 	case Go:
 		return longestPrefix(c.packages, Go, name, '/')
-	case "python":
-		return longestPrefix(c.packages, "python", name, '.')
+	case "python", "php", "ruby", "java", "csharp":
+		return longestPrefix(c.packages, ecosystem, name, '.')
 	case Maven, RubyGems, Composer, NuGet:
 		name = normalize(ecosystem, name)
 		if s := c.packages[ecosystem+"\x00"+name]; s != nil {

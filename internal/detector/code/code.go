@@ -29,6 +29,12 @@ func Reads(l lang.Lang) bool {
 	return false
 }
 
+// ReadsServices reports whether Uses knows l: the languages Reads knows,
+// and PHP, Ruby, Java, Kotlin and C#, whose SDKs it knows by the
+// qualified names the code imports (qualifiedImports) and whose hosts it
+// reads as it reads any language's.
+func ReadsServices(l lang.Lang) bool { return Reads(l) || qualifiedEcosystem(l) != "" }
+
 type strippedKey struct{}
 
 type usesKey struct{}
@@ -48,7 +54,7 @@ func Stripped(f *detector.File) []byte {
 func FileUses(f *detector.File) []Use {
 	return detector.Memo(f, usesKey{}, func() []Use {
 		l := lang.Of(f.Path)
-		if !Reads(l) {
+		if !ReadsServices(l) {
 			return nil
 		}
 		return Uses(l, Stripped(f))
@@ -147,6 +153,8 @@ func Imports(l lang.Lang, stripped []byte) []Import {
 				out = append(out, Import{Module: string(head[b[2]+m[2] : b[2]+m[3]]), Line: LineAt(head, b[2]+m[2])})
 			}
 		}
+	default:
+		out = qualifiedImports(l, stripped)
 	}
 	return out
 }
@@ -227,7 +235,9 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 	case lang.Go:
 		eco = catalog.Go
 	default:
-		return nil
+		if eco = qualifiedEcosystem(l); eco == "" {
+			return nil
+		}
 	}
 	var out []Use
 	imported := map[string]bool{}
@@ -236,7 +246,7 @@ func Uses(l lang.Lang, stripped []byte) []Use {
 		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
-		if s := catalog.ForPackage(eco, im.Module); s != nil {
+		if s := qualifiedService(eco, im.Module); s != nil {
 			out = append(out, Use{Service: s, Line: im.Line})
 			imported[s.ID] = true
 		}

@@ -27,6 +27,11 @@ func NotRequested(src []byte, off int) bool {
 	if open < 0 {
 		return false
 	}
+	// A form field's hint or an element's label is text for a person
+	// (placeholder="you.bsky.social"), however it reads.
+	if textAttrRE.Match(src[max(0, open-24):open]) {
+		return true
+	}
 	closeAt := literalEnd(src, open)
 	// A URL with a path compared against is an endpoint the code is
 	// written for: url.startsWith("https://discord.com/api/webhooks/")
@@ -56,6 +61,10 @@ func NotRequested(src []byte, off int) bool {
 	}
 	return uses > 0
 }
+
+// textAttrRE ends the text before an attribute whose value is shown to a
+// person, not loaded: placeholder=, title=, alt=, aria-label=.
+var textAttrRE = regexp.MustCompile(`\s(?:placeholder|title|alt|aria-label)\s*=\s*\{?$`)
 
 var schemeRE = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://`)
 

@@ -71,6 +71,10 @@ var (
 	// ({ id: "jumpcloud", name: "JumpCloud", type: "oauth", ... }). Its id
 	// names the vendor as a preset's module would.
 	customProviderRE = regexp.MustCompile(`\bid\s*:\s*["'](\w[\w-]*)["']\s*,[^{}]{0,200}?\btype\s*:\s*["'](?:oauth|oidc)["']`)
+	// socialiteRE is a Laravel Socialite provider picked by name.
+	socialiteRE = regexp.MustCompile(`\bSocialite::(?:driver|with|buildProvider)\(\s*['"]([\w-]+)['"]`)
+	// omniauthRE is an OmniAuth strategy named in its builder or Devise's.
+	omniauthRE = regexp.MustCompile(`(?m)^[ \t]*(?:provider|config\.omniauth)[ \t(]+:(\w+)`)
 	// socialProvidersRE opens better-auth's map of presets by name.
 	socialProvidersRE = regexp.MustCompile(`\bsocialProviders\s*:\s*\{`)
 )
@@ -141,6 +145,21 @@ func signInUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 		}
 		if importsPrefix(imports, "authlib") {
 			for _, m := range authlibRegisterRE.FindAllSubmatchIndex(stripped, -1) {
+				add(string(stripped[m[2]:m[3]]), LineAt(stripped, m[0]))
+			}
+		}
+	case lang.PHP:
+		// Laravel Socialite: Socialite::driver('github') signs in with GitHub.
+		if bytes.Contains(stripped, []byte("Socialite::")) {
+			for _, m := range socialiteRE.FindAllSubmatchIndex(stripped, -1) {
+				add(string(stripped[m[2]:m[3]]), LineAt(stripped, m[0]))
+			}
+		}
+	case lang.Ruby:
+		// OmniAuth's builder (provider :github, ...) and Devise's
+		// config.omniauth :google_oauth2, ...
+		if bytes.Contains(stripped, []byte("omniauth")) || bytes.Contains(stripped, []byte("OmniAuth")) {
+			for _, m := range omniauthRE.FindAllSubmatchIndex(stripped, -1) {
 				add(string(stripped[m[2]:m[3]]), LineAt(stripped, m[0]))
 			}
 		}

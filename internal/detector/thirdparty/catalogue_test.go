@@ -80,8 +80,10 @@ func TestCatalogueFixture(t *testing.T) {
 				want(eco+" package", strings.TrimSuffix(n, "*"))
 			}
 		}
-		for _, m := range s.Imports["python"] {
-			want("python module", m[strings.LastIndexByte(m, '.')+1:])
+		for lang, mods := range s.Imports {
+			for _, m := range mods {
+				want(lang+" name", m[strings.LastIndexByte(m, '.')+1:])
+			}
 		}
 		for _, h := range s.Hosts {
 			want("host", h)

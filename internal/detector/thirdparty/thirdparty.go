@@ -73,13 +73,22 @@ type Detector struct {
 	// to, fieldURLs the fields subclasses set to a fixed URL.
 	sentFields map[string]bool
 	fieldURLs  []fieldURL
+	// stock are the lines of a PHP framework's settings folder (Laravel's
+	// config/*.php), which ship a block for every driver the framework
+	// supports (broadcasting's Pusher host, services' Mailgun endpoint);
+	// composed are the services a composer.json requires. A driver with
+	// Composer packages is used only if one is required (Finish).
+	stock    map[facts.Evidence]bool
+	composed map[string]bool
+	composer bool
 }
 
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, loaded: map[facts.Evidence]bool{}, secrets: map[string]bool{},
 		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{},
-		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{}}
+		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{},
+		stock: map[facts.Evidence]bool{}, composed: map[string]bool{}}
 }
 
 // hostCall is one call to a fixed host, with the secrets read in it.
@@ -94,7 +103,7 @@ func (*Detector) Name() string { return "asset/third-party" }
 // Match implements detector.Detector: manifests, non-test code and
 // page templates (the embeds they load).
 func (*Detector) Match(p string) bool {
-	return IsManifest(p) || (code.Reads(lang.Of(p)) || lang.Of(p) == lang.HTML) && !lang.IsTest(p)
+	return IsManifest(p) || (code.ReadsServices(lang.Of(p)) || lang.Of(p) == lang.HTML || IsTemplate(p) || ServerConfig(p)) && !lang.IsTest(p)
 }
 
 // Exempt implements detector.PrefilterExempt: manifests are read whole.
@@ -117,6 +126,10 @@ var keywords = sync.OnceValue(func() []string {
 	kw = append(kw, "fetch(")
 	// Supabase Auth's sign-in names its providers as strings (signInUses).
 	kw = append(kw, "signInWithOAuth", "linkIdentity")
+	// Socialite, OmniAuth and Spring Security name their providers
+	// (code.signInUses, springRegistrations); PHP, Ruby, Java and C# name
+	// SDKs by the classes they use or import (code.qualifiedImports).
+	kw = append(kw, "Socialite::", "omniauth", "OmniAuth", "oauth2")
 	kw = append(kw, credential.Keywords...)
 	// An option that switches a service on gives it an account (optionUses).
 	kw = append(kw, "apiKey", "appId", "api_key", "app_id", "dsn", "clientId", "client_id", "writeKey", "siteId", "projectId")
@@ -128,6 +141,16 @@ var keywords = sync.OnceValue(func() []string {
 			if d := domainOf(h); !seen[d] {
 				seen[d] = true
 				kw = append(kw, d)
+			}
+		}
+		// A PHP, Ruby or C# name starts with its vendor's (Stripe,
+		// Aws::S3); Java's follow "import".
+		for _, l := range []string{"php", "ruby", "csharp"} {
+			for _, m := range s.Imports[l] {
+				if first, _, _ := strings.Cut(m, "."); !seen[first] {
+					seen[first] = true
+					kw = append(kw, first)
+				}
 			}
 		}
 		// A webhook header is read as written or in lower case.
@@ -156,6 +179,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			return err
 		}
 		d.mu.Lock()
+		d.composer = d.composer || path.Base(f.Path) == "composer.json"
 		for _, n := range productNames(f.Data) {
 			d.products[n] = true
 		}
@@ -183,6 +207,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 				if sdkManifest(f.Path) {
 					d.loaded[ev] = true
 				}
+				if path.Base(f.Path) == "composer.json" && !dep.Dev {
+					d.composed[s.ID] = true
+				}
 				d.mu.Unlock()
 			}
 		}
@@ -197,10 +224,24 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			d.mu.Unlock()
 		}
 	}
-	if l := lang.Of(f.Path); l == lang.HTML || l.Family() == lang.JavaScript {
+	if IsTemplate(f.Path) || ServerConfig(f.Path) {
+		d.pageOrConfig(f)
+		return nil
+	}
+	// A PHP file may be a Blade template: what its Blade and HTML
+	// comments hold loads nothing, and its code is read without them.
+	uses := code.FileUses(f)
+	var page []byte
+	if l := lang.Of(f.Path); l.Family() == lang.PHP && (bytes.Contains(f.Data, []byte("{{--")) || bytes.Contains(f.Data, []byte("<!--"))) {
+		page = bladeCommentRE.ReplaceAllFunc(blankHTMLComments(code.Stripped(f)), blank)
+		uses = code.Uses(l, page)
+	}
+	if l := lang.Of(f.Path); l == lang.HTML || l.Family() == lang.JavaScript || l.Family() == lang.PHP {
 		src := code.Stripped(f)
 		if l == lang.HTML {
 			src = blankHTMLComments(f.Data)
+		} else if page != nil {
+			src = page
 		}
 		for _, u := range embedUses(l, src) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
@@ -209,10 +250,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			return nil
 		}
 	}
-	for _, u := range optionUses(code.Stripped(f)) {
-		d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
+	// Keyed options, uncatalogued hosts and helpers are read in the
+	// languages whose calls these readers know; PHP, Ruby, Java and C#
+	// name their services by SDK names and catalogue hosts (code.Uses).
+	if code.Reads(lang.Of(f.Path)) {
+		for _, u := range optionUses(code.Stripped(f)) {
+			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
+		}
 	}
-	uses := code.FileUses(f)
 	// Django wires a backend by its dotted path: a use like an import,
 	// held to the same S3 endpoint rule below.
 	var wired []code.Use
@@ -248,10 +293,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 			d.mu.Unlock()
 			continue
 		}
-		d.record(u.Service.ID, facts.Evidence{File: f.Path, Line: u.Line})
+		ev := facts.Evidence{File: f.Path, Line: u.Line}
+		d.record(u.Service.ID, ev)
+		if lang.Of(f.Path).Family() == lang.PHP && path.Base(path.Dir(f.Path)) == "config" {
+			d.mu.Lock()
+			d.stock[ev] = true
+			d.mu.Unlock()
+		}
 	}
-	d.hostCalls(f)
-	d.helpers(f)
+	if code.Reads(lang.Of(f.Path)) {
+		d.hostCalls(f)
+		d.helpers(f)
+	}
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
 		if !r.Secret() {
@@ -503,6 +556,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	for id := range d.uses {
 		if d.publishes(catalog.ByID(id), out) {
 			delete(d.uses, id)
+		}
+	}
+	for id, ev := range d.uses {
+		if s := catalog.ByID(id); d.composer && len(s.Packages[catalog.Composer]) > 0 && !d.composed[id] {
+			d.uses[id] = slices.DeleteFunc(ev, func(e facts.Evidence) bool { return d.stock[e] })
 		}
 	}
 	children := map[string][]string{}

@@ -40,6 +40,13 @@ func TestFixtures(t *testing.T) {
 		// test-scoped dependencies (scope test, testImplementation, group
 		// :test, require-dev, a test project) are no third parties.
 		{"sdk", "api-php/broken/composer.json"},
+		// PHP, Ruby, Java and C# code, server templates (Blade, ERB,
+		// Razor) and settings files (Laravel's config, Spring's
+		// application.yml, appsettings.json): SDK names, catalogue hosts,
+		// Socialite, OmniAuth and Spring Security providers. Lookalikes:
+		// the app's own classes named like a vendor's, hosts in comments,
+		// page text and links, test doubles and test profiles.
+		{"stacks", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

@@ -8,3 +8,4 @@ export function loadOwnFonts() {
 
 export const Profile = ({ handle }: { handle: string }) => <a href={`https://bsky.app/profile/${handle}`}>{handle}</a>;
 export const provider = process.env.WEATHER_API_PROVIDER === "visualcrossing";
+export const Handle = () => <input name="bluesky" placeholder="johndoe.bsky.social" title="api.crowdin.com" />;

@@ -1,0 +1,23 @@
+using Stripe;
+using Amazon;
+using Amazon.S3;
+using Amazon.SimpleEmail;
+using Amazon.SimpleEmailV2;
+using Amazon.SQS;
+using OpenAI;
+using Azure.AI.OpenAI;
+using Anthropic;
+using Twilio;
+using SendGrid;
+using PostmarkDotNet;
+using Sentry;
+using Algolia.Search.Clients;
+using PusherServer;
+using Google.Cloud.Storage.V1;
+using Azure.Storage.Blobs;
+using Braintree;
+using FirebaseAdmin;
+
+namespace Example.Clients;
+
+public class Clients {}

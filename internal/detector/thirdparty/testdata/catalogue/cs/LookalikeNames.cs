@@ -1,0 +1,7 @@
+// using Stripe;
+using Example.Stripe;
+using static Example.OpenAI.Prompts;
+
+namespace Example.Billing;
+
+public class LookalikeNames {}

@@ -1,0 +1,16 @@
+<?php
+
+namespace App\Billing;
+
+use App\Billing\Gateways\Stripe as Gateway;
+
+// The app's own classes named like vendors' SDKs: a short name in a
+// namespace is the namespace's class, an alias the class it imports.
+// use Stripe\StripeClient;
+final class Invoice
+{
+    public function total(): int
+    {
+        return Stripe::fee(100) + Gateway::fee(100) + OpenAI::tokens();
+    }
+}

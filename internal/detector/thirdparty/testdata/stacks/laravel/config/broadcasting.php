@@ -1,0 +1,15 @@
+<?php
+
+// The framework's stock settings: a block for every driver, Pusher's among
+// them, though no Pusher package is required.
+return [
+    'default' => env('BROADCAST_CONNECTION', 'null'),
+    'connections' => [
+        'pusher' => [
+            'driver' => 'pusher',
+            'options' => [
+                'host' => env('PUSHER_HOST') ?: 'api-'.env('PUSHER_APP_CLUSTER', 'mt1').'.pusher.com',
+            ],
+        ],
+    ],
+];
