@@ -3,6 +3,7 @@ package userdata
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -208,4 +209,140 @@ func djangoCreates(src []byte) map[string]map[string]bool {
 		}
 	}
 	return out
+}
+
+// Owner columns proven by use across the tree: where the code cannot say
+// which model an object is (Go's file.UserId, PHP's array of columns),
+// a column the code fills with the caller's id (UserId: user.Id,
+// x.UserId = user.Id, create(['user_id' => $user->id()])) or compares
+// with it (file.UserId != user.Id, where('user_id', $user->id())) holds
+// a person's id wherever it appears: a model with that column, typed
+// like the user model's key, is a user's though no foreign key is
+// declared (SQL kept in Go strings, a schema dump with no constraint).
+// A *_id column to another table, or one never written or read with the
+// caller's id, is no owner.
+
+var (
+	// goCaller is the caller's id in Go: a user's Id (user.Id,
+	// currentUser.ID, session.User.Id) or a variable named for it
+	// (userId, userID).
+	goCaller = `(?:(?:[A-Za-z_]\w*\.)*[A-Za-z_]*[uU]ser\.I[dD]|[a-z]\w*[uU]ser_?I[dD]|user_?I[dD])\b`
+	// goCallerColumnRE: Field: caller in a composite literal, x.Field =
+	// caller, x.Field == caller, caller != x.Field.
+	goCallerColumnRE = regexp.MustCompile(`(?:(?:^|[{,\s])(\w+)\s*:\s*` + goCaller + `\s*(?:[,}\n])|\.(\w+)\s*(?:=|[!=]=)\s*` + goCaller + `|` + goCaller + `\s*[!=]=\s*[A-Za-z_]\w*\.(\w+)\b)`)
+	// phpCaller is the caller's id in PHP: a user's id ($user->id(),
+	// $this->user->id, Auth::user()->getKey()) or Auth::id().
+	phpCaller = `(?:(?:\$(?:this->)?\w*[uU]ser|(?:Auth::|auth\(\)->)user\(\)|\$request->user\(\))->(?:id\(\)|id\b|getKey\(\))|(?:Auth::|auth\(\)->)id\(\)|\$\w*[uU]ser_?[iI]d\b)`
+	// phpCallerColumnRE: 'column' => caller in an array of columns,
+	// where('column', caller) or where('column', '=', caller).
+	phpCallerColumnRE = regexp.MustCompile(`['"](\w+)['"]\s*=>\s*` + phpCaller + `|\bwhere\(\s*['"](\w+)['"]\s*,\s*(?:['"]=['"]\s*,\s*)?` + phpCaller)
+)
+
+// callerColumns are the columns a Go or PHP file fills with the caller's
+// id or compares with it, by columnKey.
+func callerColumns(f *detector.File) []string {
+	var re *regexp.Regexp
+	switch lang.Of(f.Path).Family() {
+	case lang.Go:
+		re = goCallerColumnRE
+	case lang.PHP:
+		re = phpCallerColumnRE
+	default:
+		return nil
+	}
+	src := lang.StripComments(lang.Of(f.Path), f.Data)
+	var out []string
+	for _, m := range re.FindAllSubmatch(src, -1) {
+		for _, g := range m[1:] {
+			if c := columnKey(string(g)); len(g) > 0 && c != "id" && c != "pk" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// columnKey is a column's name as code and schema both spell it:
+// user_id, UserId and userid are one column.
+func columnKey(name string) string {
+	return strings.ToLower(strings.ReplaceAll(name, "_", ""))
+}
+
+// keyTypeClass groups a column's declared type by the values it holds,
+// "" when unknown.
+func keyTypeClass(t string) string {
+	t = strings.ToLower(t)
+	switch {
+	case t == "":
+		return ""
+	case strings.Contains(t, "uuid"):
+		return "uuid"
+	case strings.Contains(t, "int") || strings.Contains(t, "serial"):
+		return "int"
+	case strings.Contains(t, "char") || strings.Contains(t, "text") || strings.Contains(t, "string"):
+		return "string"
+	}
+	return ""
+}
+
+// personKey is a person model and its own key's declared type.
+type personKey struct{ name, idType string }
+
+// callerPeople are the people the caller may be, the main person first,
+// then the others that sign in, each with its key's type: the caller's id
+// in a column names the one whose key it matches (an integer UserId is
+// the users table's, not a shared file's text id).
+func (d *Detector) callerPeople(order []string, groups map[string][]int, users map[string]bool, main string) []personKey {
+	if len(d.callerCols) == 0 || main == "" {
+		return nil
+	}
+	keyOf := func(k string) personKey {
+		p := personKey{}
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if code.ModelKey(m.Name) == k && p.name == "" {
+				p.name = m.Name
+			}
+			for _, f := range m.Fields {
+				if strings.EqualFold(f.Name, "id") && f.Type != "" {
+					p.idType = f.Type
+				}
+			}
+		}
+		return p
+	}
+	out := []personKey{keyOf(code.ModelKey(main))}
+	for _, k := range order {
+		if !users[k] || k == code.ModelKey(main) {
+			continue
+		}
+		if slices.ContainsFunc(groups[k], func(i int) bool { return d.seen[i].signsIn || d.authUser[k] }) {
+			if p := keyOf(k); p.name != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// callerColumn is the person whose id the model's plain column holds:
+// the tree fills the column with the caller's id or compares it with
+// it, and the column is typed like that person's key; "" when none.
+func (d *Detector) callerColumn(m seenModel, people []personKey) string {
+	if len(people) == 0 {
+		return ""
+	}
+	keys := relationKeys(m.Model)
+	for _, f := range m.Fields {
+		if keys[f.Name] || !d.callerCols[columnKey(f.Name)] {
+			continue
+		}
+		got := keyTypeClass(f.Type)
+		for _, p := range people {
+			if want := keyTypeClass(p.idType); want == "" || got == "" || got == want {
+				return p.name // an integer UserId beside an integer user key
+			}
+		}
+	}
+	return ""
 }

@@ -46,6 +46,9 @@ type Detector struct {
 	// written: per model key, the plain columns the code fills with the
 	// signed-in user's id (owners.go).
 	written map[string]map[string]bool
+	// callerCols: the columns Go and PHP code fill with the caller's id
+	// or compare with it, tree-wide (callerColumns).
+	callerCols map[string]bool
 	// py: per Python file, its model classes and the classes on bases
 	// defined elsewhere, for models whose base is another file's.
 	py []*pyFile
@@ -95,14 +98,14 @@ func (*Detector) Match(p string) bool {
 	case lang.Prisma, lang.SQL:
 		return true
 	default:
-		return code.Reads(l) && !lang.IsTest(p)
+		return (code.Reads(l) || l.Family() == lang.PHP) && !lang.IsTest(p)
 	}
 }
 
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()"}
 }
 
 // Detect implements detector.Detector.
@@ -114,6 +117,19 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.authUser[u] = true
 		}
 		d.mu.Unlock()
+	}
+	if cols := callerColumns(f); len(cols) > 0 {
+		d.mu.Lock()
+		if d.callerCols == nil {
+			d.callerCols = map[string]bool{}
+		}
+		for _, c := range cols {
+			d.callerCols[c] = true
+		}
+		d.mu.Unlock()
+	}
+	if lang.Of(f.Path).Family() == lang.PHP {
+		return nil // read for its owner columns only: no PHP model is read
 	}
 	if w := writtenOwners(f); len(w) > 0 {
 		d.mu.Lock()
@@ -373,6 +389,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	users := d.people(order, groups)
 	person := d.mainPerson(order, groups, users)
 	groupsJoined := d.membered(order, groups, users)
+	callerPeople := d.callerPeople(order, groups, users, person)
 	// A key one declaration of the model says the row outlives (the
 	// schema's onDelete: "set null") is that key in every declaration (a
 	// migration that adds the column with no clause).
@@ -423,6 +440,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 				}
 				if f := d.writtenOwner(m, k); f != "" && person != "" {
 					owner[k] = &facts.AssetOwner{Model: person, File: m.file, Line: m.Line}
+					changed = true
+					break
+				}
+				if p := d.callerColumn(m, callerPeople); p != "" {
+					owner[k] = &facts.AssetOwner{Model: p, File: m.file, Line: m.Line}
 					changed = true
 					break
 				}
