@@ -285,8 +285,12 @@ func keyTypeClass(t string) string {
 	return ""
 }
 
-// personKey is a person model and its own key's declared type.
-type personKey struct{ name, idType string }
+// personKey is a person model, its key's declared type, and whether it
+// signs in with a password of its own.
+type personKey struct {
+	key, name, idType string
+	password          bool
+}
 
 // callerPeople are the people the caller may be, the main person first,
 // then the others that sign in, each with its key's type: the caller's id
@@ -297,7 +301,7 @@ func (d *Detector) callerPeople(order []string, groups map[string][]int, users m
 		return nil
 	}
 	keyOf := func(k string) personKey {
-		p := personKey{}
+		p := personKey{key: k}
 		for _, i := range groups[k] {
 			m := d.seen[i]
 			if code.ModelKey(m.Name) == k && p.name == "" {
@@ -307,6 +311,7 @@ func (d *Detector) callerPeople(order []string, groups map[string][]int, users m
 				if strings.EqualFold(f.Name, "id") && f.Type != "" {
 					p.idType = f.Type
 				}
+				p.password = p.password || signInSecret(f.Name) && FieldClass(m.Name, f) == AuthSecret
 			}
 		}
 		return p
@@ -325,9 +330,13 @@ func (d *Detector) callerPeople(order []string, groups map[string][]int, users m
 	return out
 }
 
-// callerColumn is the person whose id the model's plain column holds:
-// the tree fills the column with the caller's id or compares it with
-// it, and the column is typed like that person's key; "" when none.
+// callerColumn is the person whose id the model's plain key column holds
+// (its name ends in id or by: user_id, OwnerId, created_by): the tree
+// fills the column with the caller's id or compares it with it, and the
+// column is typed like that person's key. The person is the one the
+// column is named for (UserId, a users table), else the main person when
+// it signs in with a password of its own: a provider's settings or a
+// tenant read as a person own nothing by a column's use. "" when none.
 func (d *Detector) callerColumn(m seenModel, people []personKey) string {
 	if len(people) == 0 {
 		return ""
@@ -337,8 +346,17 @@ func (d *Detector) callerColumn(m seenModel, people []personKey) string {
 		if keys[f.Name] || !d.callerCols[columnKey(f.Name)] {
 			continue
 		}
+		ws := code.Words(f.Name)
+		n := len(ws)
+		if n < 2 || ws[n-1] != "id" && ws[n-1] != "by" {
+			continue
+		}
+		stem := code.ModelKey(strings.Join(ws[:n-1], "_"))
 		got := keyTypeClass(f.Type)
-		for _, p := range people {
+		for i, p := range people {
+			if p.key != stem && (i > 0 || !p.password) {
+				continue
+			}
 			if want := keyTypeClass(p.idType); want == "" || got == "" || got == want {
 				return p.name // an integer UserId beside an integer user key
 			}
