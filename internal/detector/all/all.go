@@ -27,6 +27,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/thirdparty"
 	"github.com/threatmap/threatmap/internal/detector/userdata"
 	"github.com/threatmap/threatmap/internal/flow"
+	csflow "github.com/threatmap/threatmap/internal/flow/csharp"
 	goflow "github.com/threatmap/threatmap/internal/flow/golang"
 	javaflow "github.com/threatmap/threatmap/internal/flow/java"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
@@ -70,6 +71,7 @@ func New() []detector.Detector {
 		flow.NewJSDetector(),
 		pyflow.New(),
 		javaflow.New(),
+		csflow.New(),
 		goflow.New(),
 		// infrastructure and pipeline
 		iac.NewTerraform(),

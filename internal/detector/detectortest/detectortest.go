@@ -359,3 +359,19 @@ func ControlKinds(f facts.Facts) []string {
 	}
 	return out
 }
+
+// FlowWeaknesses lists a data-flow frontend's weaknesses as a fixture's
+// wants read them with WantsAt(t, dir, ""): "KIND via=SOURCE @file:line"
+// for a sink a route reaches with request data, "KIND reach=ROLE
+// @file:line" for one only a function's parameter reaches.
+func FlowWeaknesses(f facts.Facts) []string {
+	var got []string
+	for _, w := range f.Weaknesses {
+		if w.Reach != facts.ReachRoute {
+			got = append(got, fmt.Sprintf("%s reach=%s @%s:%d", w.Kind, w.Reach, w.Evidence[0].File, w.Evidence[0].Line))
+			continue
+		}
+		got = append(got, fmt.Sprintf("%s via=%s @%s:%d", w.Kind, w.Source, w.Evidence[0].File, w.Evidence[0].Line))
+	}
+	return got
+}

@@ -5,145 +5,116 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // args lowers a call's arguments.
 func (l *lowerer) args(n *syntax.Node) ([]val, []*syntax.Node) {
-	var vs []val
-	var nodes []*syntax.Node
-	if n == nil {
-		return nil, nil
-	}
-	for _, a := range syntax.NamedChildren(n) {
+	return oo.Args(n, func(a *syntax.Node) *syntax.Node {
 		if strings.HasSuffix(a.Type(), "comment") {
-			continue
+			return nil
 		}
-		vs = append(vs, l.expr(a))
-		nodes = append(nodes, a)
-	}
-	return vs, nodes
+		return a
+	}, l.expr)
 }
 
 // call lowers a method invocation.
 func (l *lowerer) call(n *syntax.Node) val {
-	name := l.t.Text(n.ChildByFieldName("name"))
+	name := l.T.Text(n.ChildByFieldName("name"))
 	obj := n.ChildByFieldName("object")
 	line := syntax.Line(n)
-	ci := &callInfo{name: name}
+	ci := &callInfo{Name: name}
 	var recv val
 	switch {
 	case obj == nil:
-		ci.self = true
+		ci.Self = true
 	case obj.Type() == "this":
-		ci.self = true
+		ci.Self = true
 	case obj.Type() == "super":
-		ci.self = true
+		ci.Self = true
 	default:
 		recv = l.expr(obj)
-		ci.typ = recv.typ
+		ci.Type = recv.Typ
 	}
-	if !recv.e.Empty() && eachMethods[name] {
-		e := recv.e
+	if !recv.E.Empty() && eachMethods[name] {
+		e := recv.E
 		l.each = &e
 	}
 	args, nodes := l.args(n.ChildByFieldName("arguments"))
 	l.each = nil
-	ci.nargs = len(args)
+	ci.NArgs = len(args)
 
 	// sb.append(x): the builder local holds x from here on.
-	if name == "append" && recv.local != "" && !ci.self && (recv.typ == "StringBuilder" || recv.typ == "StringBuffer") {
+	if name == "append" && recv.Local != "" && !ci.Self && (recv.Typ == "StringBuilder" || recv.Typ == "StringBuffer") {
 		v := val{}
 		for _, a := range args {
-			v.e = joinExpr(v.e, a.e)
+			v.E = oo.JoinExpr(v.E, a.E)
 		}
-		l.assign(recv.local, v, line, true)
-		return val{e: flow.Expr{Refs: []flow.Ref{{Var: recv.local, Line: line}}, Text: l.text[recv.local]}, plain: true, typ: recv.typ, local: recv.local}
+		l.assign(recv.Local, v, line, true)
+		return val{E: flow.Expr{Refs: []flow.Ref{{Var: recv.Local, Line: line}}, Text: l.Text[recv.Local]}, Plain: true, Typ: recv.Typ, Local: recv.Local}
 	}
 	// Text built on a literal or a format: String.format("... %s", x).
-	if (name == "format" && recv.static && recv.typ == "String") || (name == "formatted" && recv.isLit) {
-		var out flow.Expr
+	if (name == "format" && recv.Static && recv.Typ == "String") || (name == "formatted" && recv.IsLit) {
 		lit, ok := "", false
 		if name == "formatted" {
-			lit, ok = recv.lit, true
-		} else if len(args) > 0 && args[0].isLit {
-			lit, ok = args[0].lit, true
+			lit, ok = recv.Lit, true
+		} else if len(args) > 0 && args[0].IsLit {
+			lit, ok = args[0].Lit, true
 			args = args[1:]
 		}
-		for _, a := range args {
-			out = joinExpr(out, a.e)
-		}
-		out.Text = clipText(lit + out.Text)
-		if ok {
-			out.Lead = lit
-			if i := strings.IndexByte(lit, '%'); i >= 0 {
-				out.Lead = lit[:i]
-			}
-		}
-		out.Built = true
-		return val{e: out, typ: "String"}
+		return oo.Formatted(lit, ok, '%', args, "String")
 	}
 
-	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: name}, Note: clip(l.t.Text(n))}
-	if obj != nil && !ci.self {
-		op.Callee.Recv = l.t.Text(obj)
+	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: name}, Note: oo.Clip(l.T.Text(n))}
+	if obj != nil && !ci.Self {
+		op.Callee.Recv = l.T.Text(obj)
 	}
-	for _, a := range args {
-		op.Args = append(op.Args, a.e)
-	}
-	if !ci.self && !recv.static && !recv.e.Empty() {
-		re := recv.e
-		if passMethods[name] {
-			for _, a := range args {
-				re = joinExpr(re, a.e)
-			}
-		}
-		op.Callee.RecvExpr = &re
-	}
-	key := ci.typ + "." + name
-	if specs, ok := typeSinks[key]; ok && ci.typ != "" {
+	oo.Given(&op, ci, recv, args, passMethods[name])
+	key := ci.Type + "." + name
+	if specs, ok := typeSinks[key]; ok && ci.Type != "" {
 		l.addSinks(ci, specs, args, nodes)
-	} else if specs, ok := methodSinks[name]; ok && !ci.self && !recv.static {
+	} else if specs, ok := methodSinks[name]; ok && !ci.Self && !recv.Static {
 		l.addSinks(ci, specs, args, nodes)
 	}
-	if writerMethods[name] && l.html && (ci.typ == "PrintWriter" || ci.typ == "ServletOutputStream" || ci.typ == "Writer" || strings.Contains(op.Callee.Recv, "getWriter()")) {
-		ci.sinks = append(ci.sinks, flow.SinkUse{Sink: flow.SinkHTML, Args: []int{-2}})
+	if writerMethods[name] && l.html && (ci.Type == "PrintWriter" || ci.Type == "ServletOutputStream" || ci.Type == "Writer" || strings.Contains(op.Callee.Recv, "getWriter()")) {
+		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: flow.SinkHTML, Args: []int{-2}})
 	}
-	if name == "invoke" && ci.typ == "Method" {
-		ci.sinks = append(ci.sinks, flow.SinkUse{Sink: sinkReflect, Args: []int{-1}})
+	if name == "invoke" && ci.Type == "Method" {
+		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: sinkReflect, Args: []int{-1}})
 	}
 	if kinds, ok := cleaners[key]; ok {
-		ci.clears = kinds
+		ci.Clears = kinds
 	}
-	i := l.emit(op)
-	l.f.calls[i] = ci
-	out := val{e: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, plain: true}
-	out.typ = returnTypes[key]
-	out.norm = normalizers[name]
-	if out.typ == "" && (ci.typ == "WebClient" || ci.typ == "RestClient" || ci.typ == "StringBuilder" || ci.typ == "ProcessBuilder") {
-		out.typ = ci.typ // a builder's chain
+	i := l.Emit(op)
+	l.F.Calls[i] = ci
+	out := val{E: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, Plain: true}
+	out.Typ = returnTypes[key]
+	out.Norm = normalizers[name]
+	if out.Typ == "" && (ci.Type == "WebClient" || ci.Type == "RestClient" || ci.Type == "StringBuilder" || ci.Type == "ProcessBuilder") {
+		out.Typ = ci.Type // a builder's chain
 	}
-	if out.typ == "" && name == "getWriter" {
-		out.typ = "PrintWriter"
+	if out.Typ == "" && name == "getWriter" {
+		out.Typ = "PrintWriter"
 	}
-	if out.typ == "" && (name == "getMethod" || name == "getDeclaredMethod") {
-		out.typ = "Method"
+	if out.Typ == "" && (name == "getMethod" || name == "getDeclaredMethod") {
+		out.Typ = "Method"
 	}
-	if out.typ == "" && (name == "toString" || name == "trim" || name == "toLowerCase" || name == "toUpperCase" || name == "substring") {
-		out.typ = "String"
+	if out.Typ == "" && (name == "toString" || name == "trim" || name == "toLowerCase" || name == "toUpperCase" || name == "substring") {
+		out.Typ = "String"
 	}
 	return out
 }
 
 // newCall lowers new T(...).
 func (l *lowerer) newCall(n *syntax.Node) val {
-	typ := simple(l.t.Text(n.ChildByFieldName("type")))
+	typ := simple(l.T.Text(n.ChildByFieldName("type")))
 	line := syntax.Line(n)
 	args, nodes := l.args(n.ChildByFieldName("arguments"))
-	ci := &callInfo{name: "<init>", typ: typ, ctor: true, nargs: len(args)}
+	ci := &callInfo{Name: "<init>", Type: typ, Ctor: true, NArgs: len(args)}
 	if b := n.ChildByFieldName("body"); b != nil {
 		// An anonymous class: its methods are lowered where written.
-		l.branch++
+		l.Branch++
 		syntax.Walk(b, func(c *syntax.Node) bool {
 			if c.Type() == "block" {
 				l.statement(c)
@@ -151,18 +122,18 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 			}
 			return true
 		})
-		l.branch--
+		l.Branch--
 	}
-	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: "new " + typ}, Note: clip(l.t.Text(n))}
+	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: "new " + typ}, Note: oo.Clip(l.T.Text(n))}
 	for _, a := range args {
-		op.Args = append(op.Args, a.e)
+		op.Args = append(op.Args, a.E)
 	}
 	if specs, ok := typeSinks["new:"+typ]; ok && !l.nameOnly(n) {
 		l.addSinks(ci, specs, args, nodes)
 	}
-	i := l.emit(op)
-	l.f.calls[i] = ci
-	return val{e: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, plain: true, typ: typ}
+	i := l.Emit(op)
+	l.F.Calls[i] = ci
+	return val{E: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, Plain: true, Typ: typ}
 }
 
 // addSinks records the vocabulary's sinks for a call. A command given
@@ -177,18 +148,18 @@ func (l *lowerer) addSinks(ci *callInfo, specs []sinkSpec, args []val, nodes []*
 				use.Args = at
 			}
 		}
-		if s.sink == flow.SinkFile && ci.ctor {
+		if s.sink == flow.SinkFile && ci.Ctor {
 			// new FileInputStream(file): a File or a Path already made
 			// is where its path was chosen, and reported there.
 			var keep []int
 			for i, a := range args {
-				if (slices.Contains(s.args, i) || slices.Contains(s.args, -2)) && a.typ != "File" && a.typ != "Path" {
+				if (slices.Contains(s.args, i) || slices.Contains(s.args, -2)) && a.Typ != "File" && a.Typ != "Path" {
 					keep = append(keep, i)
 				}
 			}
 			use.Args = keep
 		}
-		ci.sinks = append(ci.sinks, use)
+		ci.Sinks = append(ci.Sinks, use)
 	}
 }
 
@@ -248,7 +219,7 @@ func (l *lowerer) literal(n *syntax.Node) (string, bool) {
 	if n == nil || n.Type() != "string_literal" {
 		return "", false
 	}
-	return strings.Trim(l.t.Text(n), `"`), true
+	return strings.Trim(l.T.Text(n), `"`), true
 }
 
 // eachMethods call a lambda with each element of their receiver.
@@ -262,5 +233,5 @@ func (l *lowerer) nameOnly(n *syntax.Node) bool {
 	for p != nil && p.Type() == "parenthesized_expression" {
 		n, p = p, p.Parent()
 	}
-	return p != nil && p.Type() == "method_invocation" && p.ChildByFieldName("object") == n && l.t.Text(p.ChildByFieldName("name")) == "getName"
+	return p != nil && p.Type() == "method_invocation" && p.ChildByFieldName("object") == n && l.T.Text(p.ChildByFieldName("name")) == "getName"
 }

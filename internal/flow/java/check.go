@@ -1,25 +1,17 @@
 package java
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
-
-// tested are the checks a condition makes: holds where the condition is
-// true (the branch), fails where it is false (past an if that leaves).
-type tested struct{ holds, fails []flow.Op }
-
-// fixedPrefix is a literal a URL or path is tested to begin with that
-// fixes where it goes: a local path (not //host) or a scheme and host.
-var fixedPrefix = regexp.MustCompile(`^(?:/[^/\\]|[a-zA-Z][\w+.-]*://[^/?#\s]+/)`)
 
 // checks reads the tests a condition makes. neg: the condition is
 // negated (the if's branch is where the test failed); or: under an ||,
 // where only a failure says anything about the rest of the code.
-func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
+func (l *lowerer) checks(n *syntax.Node, t *oo.Tested, neg bool) {
 	if n == nil {
 		return
 	}
@@ -27,11 +19,11 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
 	case "parenthesized_expression":
 		l.checks(n.NamedChild(0), t, neg)
 	case "unary_expression":
-		if l.t.Text(n.ChildByFieldName("operator")) == "!" {
+		if l.T.Text(n.ChildByFieldName("operator")) == "!" {
 			l.checks(n.ChildByFieldName("operand"), t, !neg)
 		}
 	case "binary_expression":
-		op := l.t.Text(n.ChildByFieldName("operator"))
+		op := l.T.Text(n.ChildByFieldName("operator"))
 		left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 		if (op == "==" || op == "!=") && left != nil && right != nil {
 			// filter(x) == null: the filter refused x.
@@ -45,28 +37,21 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
 				if dst, by := l.testBy(call); dst != "" {
 					clr := flow.Op{Kind: flow.Clear, Line: syntax.Line(n), Dst: dst, By: by}
 					if (op == "==") != neg {
-						t.fails = append(t.fails, clr)
+						t.Fails = append(t.Fails, clr)
 					} else {
-						t.holds = append(t.holds, clr)
+						t.Holds = append(t.Holds, clr)
 					}
 				}
 			}
 			return
 		}
-		switch {
-		case op == "&&" && !neg, op == "||" && neg:
-			// Every part holds in the branch.
-			var sub tested
-			l.checks(n.ChildByFieldName("left"), &sub, neg)
-			l.checks(n.ChildByFieldName("right"), &sub, neg)
-			t.holds = append(t.holds, sub.holds...)
-		case op == "||" && !neg, op == "&&" && neg:
-			// Any part failing takes the branch: past a branch that
-			// leaves, every part held.
-			var sub tested
-			l.checks(n.ChildByFieldName("left"), &sub, neg)
-			l.checks(n.ChildByFieldName("right"), &sub, neg)
-			t.fails = append(t.fails, sub.fails...)
+		if op == "&&" || op == "||" {
+			// Every part of an && holds in the branch; any part of an
+			// || failing takes it.
+			var a, b oo.Tested
+			l.checks(n.ChildByFieldName("left"), &a, neg)
+			l.checks(n.ChildByFieldName("right"), &b, neg)
+			t.Join(op, neg, a, b)
 		}
 	case "method_invocation":
 		dst, kinds := l.test(n)
@@ -79,31 +64,22 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg bool) {
 		}
 		op := flow.Op{Kind: flow.Clear, Line: syntax.Line(n), Dst: dst, Clears: kinds, By: by}
 		if neg {
-			t.fails = append(t.fails, op)
+			t.Fails = append(t.Fails, op)
 		} else {
-			t.holds = append(t.holds, op)
+			t.Holds = append(t.Holds, op)
 		}
 	}
 }
 
 // test is the local a call in a condition checks, and for which kinds.
 func (l *lowerer) test(n *syntax.Node) (string, []string) {
-	name := l.t.Text(n.ChildByFieldName("name"))
+	name := l.T.Text(n.ChildByFieldName("name"))
 	obj := n.ChildByFieldName("object")
 	var args []*syntax.Node
 	if a := n.ChildByFieldName("arguments"); a != nil {
 		args = syntax.NamedChildren(a)
 	}
-	local := func(x *syntax.Node) string {
-		if x == nil || x.Type() != "identifier" {
-			return ""
-		}
-		nm := l.t.Text(x)
-		if _, ok := l.locals[nm]; ok {
-			return nm
-		}
-		return ""
-	}
+	local := l.Local
 	switch name {
 	case "contains", "containsKey", "containsValue":
 		// ALLOWED.contains(x): an allow-list.
@@ -140,7 +116,7 @@ func (l *lowerer) test(n *syntax.Node) (string, []string) {
 		}
 		v := local(obj)
 		normal := v != "" && l.norm[v]
-		if v == "" && obj != nil && obj.Type() == "method_invocation" && normalizers[l.t.Text(obj.ChildByFieldName("name"))] {
+		if v == "" && obj != nil && obj.Type() == "method_invocation" && normalizers[l.T.Text(obj.ChildByFieldName("name"))] {
 			// x.normalize().startsWith(base): x is tested.
 			v, normal = local(obj.ChildByFieldName("object")), true
 		}
@@ -148,7 +124,7 @@ func (l *lowerer) test(n *syntax.Node) (string, []string) {
 			return "", nil
 		}
 		if lit, ok := l.literal(args[0]); ok {
-			if fixedPrefix.MatchString(lit) {
+			if oo.FixedPrefix.MatchString(lit) {
 				return v, []string{flow.OpenRedirect, flow.SSRF}
 			}
 			return "", nil
@@ -170,8 +146,8 @@ var normalizers = map[string]bool{"normalize": true, "toRealPath": true, "getCan
 // checked for what the callee's summary says it tests.
 func (l *lowerer) testBy(n *syntax.Node) (string, *flow.TestBy) {
 	obj := n.ChildByFieldName("object")
-	if obj != nil && obj.Type() != "this" && !(obj.Type() == "identifier" && isClassName(l.t.Text(obj))) {
-		if _, field := l.c.fields[l.t.Text(obj)]; !field {
+	if obj != nil && obj.Type() != "this" && !(obj.Type() == "identifier" && oo.IsClassName(l.T.Text(obj))) {
+		if _, field := l.C.Fields[l.T.Text(obj)]; !field {
 			return "", nil
 		}
 	}
@@ -183,14 +159,14 @@ func (l *lowerer) testBy(n *syntax.Node) (string, *flow.TestBy) {
 		if x.Type() != "identifier" {
 			continue
 		}
-		if _, ok := l.locals[l.t.Text(x)]; !ok {
+		if _, ok := l.Locals[l.T.Text(x)]; !ok {
 			continue
 		}
-		call := flow.CallAt(l.f.Ops, syntax.Line(n), clip(l.t.Text(n)))
+		call := flow.CallAt(l.F.Ops, syntax.Line(n), oo.Clip(l.T.Text(n)))
 		if call == 0 {
 			return "", nil
 		}
-		return l.t.Text(x), &flow.TestBy{Call: call, Arg: i}
+		return l.T.Text(x), &flow.TestBy{Call: call, Arg: i}
 	}
 	return "", nil
 }

@@ -2,14 +2,12 @@ package java_test
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/detectortest"
 	"github.com/threatmap/threatmap/internal/detector/route/jvm"
-	"github.com/threatmap/threatmap/internal/facts"
 	javaflow "github.com/threatmap/threatmap/internal/flow/java"
 )
 
@@ -28,15 +26,7 @@ func TestFixtures(t *testing.T) {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("..", "testdata", "java", app)
 			f := detectortest.Scan(t, dir, detectors()...)
-			var got []string
-			for _, w := range f.Weaknesses {
-				if w.Reach != facts.ReachRoute {
-					got = append(got, fmt.Sprintf("%s reach=%s @%s:%d", w.Kind, w.Reach, w.Evidence[0].File, w.Evidence[0].Line))
-					continue
-				}
-				got = append(got, fmt.Sprintf("%s via=%s @%s:%d", w.Kind, w.Source, w.Evidence[0].File, w.Evidence[0].Line))
-			}
-			detectortest.Check(t, app, got, detectortest.WantsAt(t, dir, ""))
+			detectortest.Check(t, app, detectortest.FlowWeaknesses(f), detectortest.WantsAt(t, dir, ""))
 		})
 	}
 }

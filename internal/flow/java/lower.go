@@ -1,16 +1,12 @@
 package java
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
-
-// maxNote is how much of the code a path step quotes.
-const maxNote = 60
 
 // module is one Java file: its classes, each with its fields and lowered
 // methods.
@@ -19,50 +15,12 @@ type module struct {
 	classes []*class
 }
 
-type class struct {
-	name string
-	mod  *module
-	// supers are the simple names it extends and implements.
-	supers  []string
-	fields  map[string]string // field name → declared type (simple)
-	methods []*method
-}
-
-// method is one lowered method (or constructor).
-type method struct {
-	*flow.Func
-	class  *class
-	name   string
-	params []param
-	// calls holds, per op index, what lowering knew of a call.
-	calls map[int]*callInfo
-	// body: the method has one (an interface's abstract method has not).
-	body bool
-}
-
-type param struct {
-	name, typ string
-	// anns are the parameter's annotations by simple name, with their
-	// text.
-	anns map[string]string
-}
-
-// callInfo is a call as written, before its callee is known.
-type callInfo struct {
-	name string
-	// typ is the receiver's declared type (simple name), or the class of
-	// a static call or a constructor; empty when unknown.
-	typ string
-	// self: a call of the enclosing class's own method (m(), this.m()).
-	self bool
-	// ctor: new T(...).
-	ctor  bool
-	nargs int
-	// sinks and clears are what the vocabulary says the call is, kept
-	// unless the call resolves into the repository.
-	sinks  []flow.SinkUse
-	clears []string
-}
+type (
+	class    = oo.Class
+	method   = oo.Method
+	param    = oo.Param
+	callInfo = oo.Call
+)
 
 // extract lowers every method of a parsed file.
 func extract(t *syntax.Tree, m *module) {
@@ -77,13 +35,13 @@ func extract(t *syntax.Tree, m *module) {
 }
 
 func lowerClass(t *syntax.Tree, m *module, n *syntax.Node) {
-	c := &class{name: t.Text(n.ChildByFieldName("name")), mod: m, fields: map[string]string{}}
+	c := &class{Name: t.Text(n.ChildByFieldName("name")), File: m.path, Fields: map[string]string{}}
 	for _, k := range syntax.NamedChildren(n) {
 		switch k.Type() {
 		case "superclass", "super_interfaces", "extends_interfaces":
 			syntax.Walk(k, func(x *syntax.Node) bool {
 				if x.Type() == "type_identifier" {
-					c.supers = append(c.supers, t.Text(x))
+					c.Supers = append(c.Supers, t.Text(x))
 					return false
 				}
 				return x.Type() != "type_arguments"
@@ -99,7 +57,7 @@ func lowerClass(t *syntax.Tree, m *module, n *syntax.Node) {
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for _, p := range syntax.NamedChildren(ps) {
 			if nm := p.ChildByFieldName("name"); nm != nil {
-				c.fields[t.Text(nm)] = simple(t.Text(p.ChildByFieldName("type")))
+				c.Fields[t.Text(nm)] = simple(t.Text(p.ChildByFieldName("type")))
 			}
 		}
 	}
@@ -109,7 +67,7 @@ func lowerClass(t *syntax.Tree, m *module, n *syntax.Node) {
 			typ := simple(t.Text(k.ChildByFieldName("type")))
 			for _, d := range syntax.NamedChildren(k) {
 				if d.Type() == "variable_declarator" {
-					c.fields[t.Text(d.ChildByFieldName("name"))] = typ
+					c.Fields[t.Text(d.ChildByFieldName("name"))] = typ
 				}
 			}
 		}
@@ -129,53 +87,43 @@ func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
 	if n.Type() != "method_declaration" {
 		name = "<init>"
 	}
-	qual := c.name + "." + name
-	f := &method{
-		Func: &flow.Func{ID: c.mod.path + "#" + qual + "@" + strconv.Itoa(syntax.Line(n)), File: c.mod.path, Name: qual,
-			Line: syntax.Line(n), EndLine: syntax.EndLine(n)},
-		class: c, name: name, calls: map[int]*callInfo{},
-	}
-	l := &lowerer{t: t, c: c, f: f, locals: map[string]string{}, text: map[string]string{}, norm: map[string]bool{}, paramRets: map[string]bool{}}
+	f := oo.NewMethod(c, n, name)
+	l := &lowerer{Body: oo.NewBody(t, c, f), norm: map[string]bool{}, paramRets: map[string]bool{}}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for _, p := range syntax.NamedChildren(ps) {
 			if p.Type() != "formal_parameter" && p.Type() != "spread_parameter" {
 				continue
 			}
-			pr := param{anns: map[string]string{}}
+			pr := param{Anns: map[string]string{}}
 			for _, k := range syntax.NamedChildren(p) {
 				switch k.Type() {
 				case "modifiers":
 					for _, a := range syntax.NamedChildren(k) {
 						if a.Type() == "annotation" || a.Type() == "marker_annotation" {
-							pr.anns[simple(t.Text(a.ChildByFieldName("name")))] = t.Text(a)
+							pr.Anns[simple(t.Text(a.ChildByFieldName("name")))] = t.Text(a)
 						}
 					}
 				case "variable_declarator":
-					pr.name = t.Text(k.ChildByFieldName("name"))
+					pr.Name = t.Text(k.ChildByFieldName("name"))
 				}
 			}
 			if nm := p.ChildByFieldName("name"); nm != nil {
-				pr.name = t.Text(nm)
+				pr.Name = t.Text(nm)
 			}
 			if ty := p.ChildByFieldName("type"); ty != nil {
-				pr.typ = simple(t.Text(ty))
+				pr.Type = simple(t.Text(ty))
 			} else {
 				for _, k := range syntax.NamedChildren(p) {
 					if strings.HasSuffix(k.Type(), "_type") || k.Type() == "type_identifier" {
-						pr.typ = simple(t.Text(k))
+						pr.Type = simple(t.Text(k))
 					}
 				}
 			}
-			if pr.name == "" {
-				continue
-			}
-			l.locals[pr.name] = pr.typ
-			f.Params = append(f.Params, flow.Param{Name: pr.name, Index: len(f.params)})
-			f.params = append(f.params, pr)
+			l.Param(pr)
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		f.body = true
+		f.Body = true
 		l.html = htmlType.MatchString(t.Text(n))
 		l.block(body)
 		if l.nullRets > 0 && !l.otherRet && len(l.paramRets) == 1 {
@@ -183,29 +131,18 @@ func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
 			// caller that leaves on null (if (filter(p) == null) return)
 			// has p checked.
 			for p := range l.paramRets {
-				l.emit(flow.Op{Kind: flow.Tests, Line: f.Line, Dst: p, Clears: []string{flow.CleanAll}})
+				l.Emit(flow.Op{Kind: flow.Tests, Line: f.Line, Dst: p, Clears: []string{flow.CleanAll}})
 			}
 		}
 	}
-	f.Compact()
-	c.methods = append(c.methods, f)
+	l.Done()
 }
 
 // lowerer lowers one method's body.
 type lowerer struct {
-	t *syntax.Tree
-	c *class
-	f *method
-	// locals are the names the method binds, with their declared types.
-	locals map[string]string
-	// text is the literal text a local is known to hold (a query's
-	// fixed part), so text appended to it later still reads as SQL.
-	text map[string]string
+	oo.Body
 	// norm are locals holding a normalized path.
 	norm map[string]bool
-	// branch counts the conditional blocks around the statement.
-	branch int
-	inline int
 	// html: the method says its response is HTML.
 	html bool
 	// A filter: every return gives back one parameter as passed or
@@ -220,48 +157,18 @@ type lowerer struct {
 }
 
 // val is a lowered expression.
-type val struct {
-	e flow.Expr
-	// plain: one reference and only accesses after it.
-	plain bool
-	// typ is the value's declared type, if known (simple name); static
-	// is a class named for a static call (Runtime, Paths).
-	typ    string
-	static bool
-	lit    string
-	isLit  bool
-	// local is the name when the value is a local read as it is.
-	local string
-	// norm: a path with its dot segments resolved.
-	norm bool
-}
-
-func (l *lowerer) emit(op flow.Op) int {
-	l.f.Ops = append(l.f.Ops, op)
-	return len(l.f.Ops) - 1
-}
-
-func (l *lowerer) full() bool { return len(l.f.Ops) >= flow.MaxOps }
+type val = oo.Val
 
 func (l *lowerer) block(n *syntax.Node) {
 	if n == nil {
 		return
 	}
 	for _, st := range syntax.NamedChildren(n) {
-		if l.full() {
+		if l.Full() {
 			return
 		}
 		l.statement(st)
 	}
-}
-
-func (l *lowerer) branchBlock(n *syntax.Node) {
-	if n == nil {
-		return
-	}
-	l.branch++
-	l.statement(n)
-	l.branch--
 }
 
 func (l *lowerer) statement(n *syntax.Node) {
@@ -275,18 +182,18 @@ func (l *lowerer) statement(n *syntax.Node) {
 			l.statement(c)
 		}
 	case "local_variable_declaration":
-		typ := simple(l.t.Text(n.ChildByFieldName("type")))
+		typ := simple(l.T.Text(n.ChildByFieldName("type")))
 		for _, d := range syntax.NamedChildren(n) {
 			if d.Type() != "variable_declarator" {
 				continue
 			}
-			name := l.t.Text(d.ChildByFieldName("name"))
+			name := l.T.Text(d.ChildByFieldName("name"))
 			v := l.expr(d.ChildByFieldName("value"))
 			t := typ
 			if t == "var" || t == "" {
-				t = v.typ
+				t = v.Typ
 			}
-			l.locals[name] = t
+			l.Locals[name] = t
 			l.assign(name, v, syntax.Line(d), false)
 		}
 	case "expression_statement":
@@ -299,7 +206,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 			break
 		}
 		v := l.expr(c)
-		if l.inline > 0 {
+		if l.Inline > 0 {
 			break
 		}
 		switch {
@@ -307,19 +214,19 @@ func (l *lowerer) statement(n *syntax.Node) {
 			if l.guards > 0 {
 				l.nullRets++
 			}
-		case c.Type() == "identifier" && l.isParam(l.t.Text(c)):
-			l.paramRets[l.t.Text(c)] = true
+		case c.Type() == "identifier" && l.isParam(l.T.Text(c)):
+			l.paramRets[l.T.Text(c)] = true
 		default:
 			l.otherRet = true
 		}
-		l.emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: v.e})
+		l.Emit(flow.Op{Kind: flow.Return, Line: syntax.Line(n), Src: v.E})
 		// return ALLOWED.contains(page): the method is a test of its
 		// parameter, which a caller's condition may rely on.
-		var t tested
+		var t oo.Tested
 		l.checks(c, &t, false)
-		for _, op := range t.holds {
+		for _, op := range t.Holds {
 			op.Kind = flow.Tests
-			l.emit(op)
+			l.Emit(op)
 		}
 	case "throw_statement":
 		for _, c := range syntax.NamedChildren(n) {
@@ -328,65 +235,33 @@ func (l *lowerer) statement(n *syntax.Node) {
 	case "if_statement":
 		cond := n.ChildByFieldName("condition")
 		l.expr(cond)
-		var t tested
+		var t oo.Tested
 		l.checks(cond, &t, false)
 		cons, alt := n.ChildByFieldName("consequence"), n.ChildByFieldName("alternative")
 		if !nullTest(cond) {
 			l.guards++
 			defer func() { l.guards-- }()
 		}
-		for _, op := range t.fails {
-			if leaves(cons) && alt == nil {
-				// if (!ok(x)) return; — x is checked from here on.
-				l.emit(op)
-			}
-		}
-		for _, op := range t.holds {
-			l.emit(op)
-		}
-		l.branchBlock(cons)
-		for _, op := range t.holds {
-			op.Kind = flow.Unclear
-			l.emit(op)
-		}
-		l.branchBlock(alt)
-		if alt != nil && leaves(alt) {
-			for _, op := range t.holds {
-				l.emit(op)
-			}
-		}
-	case "while_statement", "do_statement":
-		l.expr(n.ChildByFieldName("condition"))
-		l.branchBlock(n.ChildByFieldName("body"))
-	case "for_statement":
-		for _, c := range syntax.NamedChildren(n) {
-			if c == n.ChildByFieldName("body") {
-				continue
-			}
-			if c.Type() == "local_variable_declaration" {
-				l.statement(c)
-			} else {
-				l.expr(c)
-			}
-		}
-		l.branchBlock(n.ChildByFieldName("body"))
+		l.If(t, cons, alt, l.statement)
+	case "while_statement", "do_statement", "for_statement":
+		l.Loop(n, "local_variable_declaration", l.lower, l.statement)
 	case "enhanced_for_statement":
 		v := l.expr(n.ChildByFieldName("value"))
-		name := l.t.Text(n.ChildByFieldName("name"))
-		l.locals[name] = simple(l.t.Text(n.ChildByFieldName("type")))
-		l.assign(name, val{e: withPath(v.e, "[]")}, syntax.Line(n), false)
-		l.branchBlock(n.ChildByFieldName("body"))
+		name := l.T.Text(n.ChildByFieldName("name"))
+		l.Locals[name] = simple(l.T.Text(n.ChildByFieldName("type")))
+		l.assign(name, val{E: oo.WithPath(v.E, "[]")}, syntax.Line(n), false)
+		l.Nested(n.ChildByFieldName("body"), l.statement)
 	case "try_statement", "try_with_resources_statement":
 		if rs := n.ChildByFieldName("resources"); rs != nil {
 			for _, r := range syntax.NamedChildren(rs) {
 				if nm := r.ChildByFieldName("name"); nm != nil {
 					v := l.expr(r.ChildByFieldName("value"))
-					t := simple(l.t.Text(r.ChildByFieldName("type")))
+					t := simple(l.T.Text(r.ChildByFieldName("type")))
 					if t == "var" || t == "" {
-						t = v.typ
+						t = v.Typ
 					}
-					l.locals[l.t.Text(nm)] = t
-					l.assign(l.t.Text(nm), v, syntax.Line(r), false)
+					l.Locals[l.T.Text(nm)] = t
+					l.assign(l.T.Text(nm), v, syntax.Line(r), false)
 				} else {
 					l.expr(r)
 				}
@@ -397,7 +272,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 			switch c.Type() {
 			case "catch_clause":
 				l.guards++
-				l.branchBlock(c.ChildByFieldName("body"))
+				l.Nested(c.ChildByFieldName("body"), l.statement)
 				l.guards--
 			case "finally_clause":
 				for _, b := range syntax.NamedChildren(c) {
@@ -407,7 +282,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 		}
 	case "switch_expression", "switch_statement":
 		l.expr(n.ChildByFieldName("condition"))
-		l.branch++
+		l.Branch++
 		syntax.Walk(n.ChildByFieldName("body"), func(c *syntax.Node) bool {
 			switch c.Type() {
 			case "switch_block", "switch_block_statement_group", "switch_rule", "switch_label":
@@ -418,7 +293,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 			}
 			return false
 		})
-		l.branch--
+		l.Branch--
 	case "class_declaration", "local_class_declaration", "comment", "line_comment", "block_comment":
 	default:
 		if n.IsNamed() {
@@ -427,219 +302,109 @@ func (l *lowerer) statement(n *syntax.Node) {
 	}
 }
 
-// leaves says a statement ends by leaving the method: it returns or
-// throws, or is a block whose last statement does.
-func leaves(n *syntax.Node) bool {
-	if n == nil {
-		return false
-	}
-	switch n.Type() {
-	case "return_statement", "throw_statement":
-		return true
-	case "block":
-		var last *syntax.Node
-		for _, c := range syntax.NamedChildren(n) {
-			if !strings.HasSuffix(c.Type(), "comment") {
-				last = c
-			}
-		}
-		return last != nil && leaves(last)
-	}
-	return false
-}
-
-// assign binds a local. In a branch the value joins what it held.
+// assign binds a local, and says whether it holds a normalized path.
 func (l *lowerer) assign(name string, v val, line int, add bool) {
-	l.norm[name] = v.norm && !add && l.branch == 0
-	e := v.e
-	if l.branch > 0 || add {
-		e = joinExpr(flow.Expr{Refs: []flow.Ref{{Var: name, Line: line}}, Text: l.text[name]}, e)
-		if add {
-			e.Built = true
-		}
-	}
-	if add || l.branch > 0 {
-		l.text[name] = clipText(l.text[name] + v.e.Text)
-	} else {
-		l.text[name] = v.e.Text
-	}
-	l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name, Src: e})
-}
-
-func clipText(s string) string {
-	if len(s) > 240 {
-		return s[:240]
-	}
-	return s
-}
-
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > maxNote {
-		return s[:maxNote-1] + "…"
-	}
-	return s
-}
-
-func withPath(e flow.Expr, part string) flow.Expr {
-	out := e
-	out.Refs = make([]flow.Ref, len(e.Refs))
-	for i, r := range e.Refs {
-		r.Path = flow.JoinPath(r.Path, part)
-		out.Refs[i] = r
-	}
-	return out
-}
-
-// joinExpr joins two values as text put together: b after a.
-func joinExpr(a, b flow.Expr) flow.Expr {
-	out := flow.Expr{Refs: append(append([]flow.Ref(nil), a.Refs...), b.Refs...), Built: a.Built || b.Built,
-		Fields: a.Fields || b.Fields, Text: clipText(a.Text + b.Text)}
-	switch {
-	case len(a.Refs) > 0:
-		out.Lead, out.Chosen = a.Lead, a.Chosen
-	case a.Chosen:
-		out.Chosen = true
-	default:
-		out.Lead = a.Text + b.Lead
-		out.Chosen = a.Text == "" && b.Chosen
-	}
-	return out
-}
-
-// isClassName: a capitalised name is a class (Runtime, Paths), not a
-// local or a field.
-func isClassName(s string) bool {
-	for _, r := range s {
-		return unicode.IsUpper(r)
-	}
-	return false
+	l.norm[name] = v.Norm && !add && l.Branch == 0
+	l.Assign(name, v.E, line, add)
 }
 
 func (l *lowerer) expr(n *syntax.Node) val {
-	if n == nil || l.full() {
+	if n == nil || l.Full() {
 		return val{}
 	}
 	line := syntax.Line(n)
 	switch n.Type() {
 	case "identifier":
-		name := l.t.Text(n)
-		if t, ok := l.locals[name]; ok {
-			return val{e: flow.Expr{Refs: []flow.Ref{{Var: name, Line: line}}, Text: l.text[name]}, plain: true, typ: t, local: name}
-		}
-		if t, ok := l.c.fields[name]; ok {
-			return val{e: flow.Expr{Refs: []flow.Ref{{Var: "this." + name, Line: line}}}, plain: true, typ: t, local: "this." + name}
-		}
-		if isClassName(name) {
-			return val{typ: name, static: true}
-		}
-		// A constant or a field of an outer class: chosen by the code.
-		return val{e: flow.Expr{Chosen: true}}
+		// A constant or a field of an outer class is the code's.
+		return l.Ident(l.T.Text(n), line)
 	case "field_access":
 		obj := n.ChildByFieldName("object")
-		field := l.t.Text(n.ChildByFieldName("field"))
+		field := l.T.Text(n.ChildByFieldName("field"))
 		if obj != nil && obj.Type() == "this" {
-			name := "this." + field
-			return val{e: flow.Expr{Refs: []flow.Ref{{Var: name, Line: line}}}, plain: true, typ: l.c.fields[field], local: name}
+			return l.Field(field, line)
 		}
 		o := l.expr(obj)
-		if o.static || o.e.Empty() {
+		if o.Static || o.E.Empty() {
 			// A constant (File.separator, Constants.BASE): the code's.
-			return val{e: flow.Expr{Chosen: true}}
+			return val{E: flow.Expr{Chosen: true}}
 		}
-		out := val{e: o.e, plain: o.plain}
-		if o.plain && len(o.e.Refs) == 1 {
-			out.e = withPath(o.e, "."+field)
-			out.e.Text = ""
-		}
-		return out
+		return oo.Member(o, field)
 	case "method_invocation":
 		return l.call(n)
 	case "object_creation_expression":
 		return l.newCall(n)
 	case "string_literal", "text_block":
-		s := l.t.Text(n)
+		s := l.T.Text(n)
 		s = strings.Trim(s, `"`)
-		return val{e: flow.Expr{Text: s}, lit: s, isLit: true}
+		return val{E: flow.Expr{Text: s}, Lit: s, IsLit: true}
 	case "character_literal":
 		return val{}
 	case "binary_expression":
-		op := l.t.Text(n.ChildByFieldName("operator"))
+		op := l.T.Text(n.ChildByFieldName("operator"))
 		left := l.expr(n.ChildByFieldName("left"))
 		right := l.expr(n.ChildByFieldName("right"))
 		if op != "+" {
 			return val{}
 		}
-		out := val{e: joinExpr(left.e, right.e)}
-		out.e.Built = true
-		if p := n.Parent(); strings.HasPrefix(out.e.Lead, "redirect:") && !out.e.Empty() && (p == nil || p.Type() != "binary_expression") {
+		out := val{E: oo.JoinExpr(left.E, right.E)}
+		out.E.Built = true
+		if p := n.Parent(); strings.HasPrefix(out.E.Lead, "redirect:") && !out.E.Empty() && (p == nil || p.Type() != "binary_expression") {
 			// A view name: Spring redirects to what follows "redirect:".
-			e := out.e
+			e := out.E
 			e.Lead = strings.TrimPrefix(e.Lead, "redirect:")
-			l.emit(flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: "redirect:"}, Args: []flow.Expr{e},
-				Note: clip(l.t.Text(n)), Sinks: []flow.SinkUse{{Sink: flow.SinkRedirect, Args: []int{0}}}})
+			l.Emit(flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: "redirect:"}, Args: []flow.Expr{e},
+				Note: oo.Clip(l.T.Text(n)), Sinks: []flow.SinkUse{{Sink: flow.SinkRedirect, Args: []int{0}}}})
 		}
-		if left.isLit && right.isLit {
-			out.lit, out.isLit = left.lit+right.lit, true
+		if left.IsLit && right.IsLit {
+			out.Lit, out.IsLit = left.Lit+right.Lit, true
 		}
 		return out
 	case "assignment_expression":
 		return l.assignment(n)
 	case "ternary_expression":
-		l.expr(n.ChildByFieldName("condition"))
-		a := l.expr(n.ChildByFieldName("consequence"))
-		b := l.expr(n.ChildByFieldName("alternative"))
-		return val{e: joinExpr(a.e, b.e)}
+		return oo.Choice(n, l.expr)
 	case "cast_expression":
 		v := l.expr(n.ChildByFieldName("value"))
-		v.typ = simple(l.t.Text(n.ChildByFieldName("type")))
+		v.Typ = simple(l.T.Text(n.ChildByFieldName("type")))
 		return v
 	case "parenthesized_expression":
 		return l.expr(n.NamedChild(0))
 	case "array_access":
 		a := l.expr(n.ChildByFieldName("array"))
 		l.expr(n.ChildByFieldName("index"))
-		if a.plain {
-			return val{e: withPath(a.e, "[]"), plain: true}
+		if a.Plain {
+			return val{E: oo.WithPath(a.E, "[]"), Plain: true}
 		}
-		return val{e: a.e}
+		return val{E: a.E}
 	case "array_creation_expression", "array_initializer":
 		var out flow.Expr
 		for _, c := range syntax.NamedChildren(n) {
 			if c.Type() == "dimensions" || c.Type() == "dimensions_expr" || strings.HasSuffix(c.Type(), "type") || c.Type() == "type_identifier" {
 				continue
 			}
-			out = joinExpr(out, l.expr(c).e)
+			out = oo.JoinExpr(out, l.expr(c).E)
 		}
 		out.Fields = true
-		return val{e: out}
+		return val{E: out}
 	case "lambda_expression":
-		if l.inline < 3 {
+		if l.Inline < 3 {
 			each := l.each
 			l.each = nil
 			// xs.forEach(x -> ...): each parameter is an element of
 			// what the call is made on.
 			syntax.Walk(n.ChildByFieldName("parameters"), func(c *syntax.Node) bool {
 				if c.Type() == "identifier" {
-					name := l.t.Text(c)
-					l.locals[name] = ""
+					name := l.T.Text(c)
+					l.Locals[name] = ""
 					var e flow.Expr
 					if each != nil {
-						e = withPath(*each, "[]")
+						e = oo.WithPath(*each, "[]")
 					}
-					l.emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name, Src: e})
+					l.Emit(flow.Op{Kind: flow.Assign, Line: line, Dst: name, Src: e})
 				}
 				return !strings.HasSuffix(c.Type(), "type")
 			})
-			l.inline++
-			l.branch++
-			if b := n.ChildByFieldName("body"); b != nil && b.Type() == "block" {
-				l.statement(b)
-			} else {
-				l.expr(b)
-			}
-			l.branch--
-			l.inline--
+			l.InPlace(n.ChildByFieldName("body"), l.statement, l.lower)
 		}
 		return val{}
 	case "unary_expression", "instanceof_expression", "update_expression":
@@ -648,38 +413,29 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		}
 		return val{}
 	case "this":
-		return val{typ: l.c.name}
+		return val{Typ: l.C.Name}
 	case "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal", "binary_integer_literal",
 		"decimal_floating_point_literal", "hex_floating_point_literal", "true", "false", "null_literal",
 		"class_literal", "method_reference", "type_identifier", "scoped_type_identifier", "generic_type":
 		return val{}
 	}
-	var out flow.Expr
-	for _, c := range syntax.NamedChildren(n) {
-		out = joinExpr(out, l.expr(c).e)
-	}
-	return val{e: out}
+	return val{E: oo.JoinAll(syntax.NamedChildren(n), l.expr)}
 }
+
+// lower lowers an expression whose value is not kept.
+func (l *lowerer) lower(n *syntax.Node) { l.expr(n) }
 
 func (l *lowerer) assignment(n *syntax.Node) val {
 	left, right := n.ChildByFieldName("left"), n.ChildByFieldName("right")
-	op := l.t.Text(n.ChildByFieldName("operator"))
+	op := l.T.Text(n.ChildByFieldName("operator"))
 	v := l.expr(right)
 	line := syntax.Line(n)
 	switch {
 	case left == nil:
 	case left.Type() == "identifier":
-		name := l.t.Text(left)
-		if _, ok := l.locals[name]; !ok {
-			if _, field := l.c.fields[name]; field {
-				name = "this." + name
-			} else {
-				l.locals[name] = v.typ
-			}
-		}
-		l.assign(name, v, line, op == "+=")
+		l.assign(l.Bound(l.T.Text(left), v.Typ), v, line, op == "+=")
 	case left.Type() == "field_access" && left.ChildByFieldName("object") != nil && left.ChildByFieldName("object").Type() == "this":
-		l.assign("this."+l.t.Text(left.ChildByFieldName("field")), v, line, op == "+=")
+		l.assign("this."+l.T.Text(left.ChildByFieldName("field")), v, line, op == "+=")
 	default:
 		// obj.f = v, a[i] = v: the object holds v from here on.
 		root := left
@@ -690,18 +446,14 @@ func (l *lowerer) assignment(n *syntax.Node) val {
 				root = root.ChildByFieldName("array")
 			}
 		}
-		if root != nil && root.Type() == "identifier" {
-			if _, ok := l.locals[l.t.Text(root)]; ok && !v.e.Empty() {
-				l.emit(flow.Op{Kind: flow.Mutate, Line: line, Dst: l.t.Text(root), Src: v.e})
-			}
-		}
+		l.Into(root, v.E, line)
 	}
 	return v
 }
 
 func (l *lowerer) isParam(name string) bool {
-	for _, p := range l.f.params {
-		if p.name == name {
+	for _, p := range l.F.Decls {
+		if p.Name == name {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
 
@@ -88,8 +89,8 @@ func (l *lowerer) call(n *syntax.Node) val {
 		if isDictGet(name) && hasFirstLit {
 			part = "." + firstLit
 		}
-		out.e = withPath(recv.e, part)
-		out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+		out.e = oo.WithPath(recv.e, part)
+		out.e.Refs[0].Note = oo.Clip(l.t.Text(n) + " read")
 		out.dotted = ""
 		out = val{e: l.final(out), plain: true}
 		return withDefaults(out, pos[min(1, len(pos)):])
@@ -99,7 +100,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 		case isDictGet(name) && hasFirstLit:
 			// data.get("name", default) reads data.name.
 			out := recv
-			out.e = withPath(recv.e, "."+firstLit)
+			out.e = oo.WithPath(recv.e, "."+firstLit)
 			out.dotted, out.typ = "", ""
 			return withDefaults(out, pos[1:])
 		case identity[name] && len(pos) == 0:
@@ -131,7 +132,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 		ci.fun = l.m.qualify(name, l.types)
 	}
 	ci.npos = len(pos)
-	op := flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: name, Recv: recvText}, Note: clip(l.t.Text(n))}
+	op := flow.Op{Kind: flow.Call, Line: syntax.Line(n), Callee: flow.Callee{Name: name, Recv: recvText}, Note: oo.Clip(l.t.Text(n))}
 	for _, v := range pos {
 		op.Args = append(op.Args, v.e)
 	}
@@ -326,7 +327,7 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 			// A function of the repository may return a test of what
 			// it is given (return base in path.parents): its summary
 			// says, at the call (Op.By).
-			call := flow.CallAt(l.f.Ops, syntax.Line(n), clip(l.t.Text(n)))
+			call := flow.CallAt(l.f.Ops, syntax.Line(n), oo.Clip(l.t.Text(n)))
 			if call == 0 {
 				return
 			}

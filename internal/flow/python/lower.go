@@ -8,11 +8,9 @@ import (
 
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
 )
-
-// maxNote is how much of the code a path step quotes.
-const maxNote = 60
 
 // extract lowers every function of a parsed file and records the
 // module-level names the resolver needs.
@@ -517,7 +515,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 		if left := n.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && isUpload(v) {
 			l.uploads[l.t.Text(left)] = true
 		}
-		l.bind(n.ChildByFieldName("left"), withPath(l.final(v), "[]"), syntax.Line(n), "")
+		l.bind(n.ChildByFieldName("left"), oo.WithPath(l.final(v), "[]"), syntax.Line(n), "")
 		l.branchBlock(n.ChildByFieldName("body"))
 		if e := n.ChildByFieldName("alternative"); e != nil {
 			l.branchBlock(e.ChildByFieldName("body"))
@@ -689,7 +687,7 @@ func (l *lowerer) bind(target *syntax.Node, e flow.Expr, line int, note string) 
 	case "identifier":
 		name := l.t.Text(target)
 		if note == "" && !e.Empty() {
-			note = clip(name + " = …")
+			note = oo.Clip(name + " = …")
 		}
 		if l.branch > 0 && l.locals[name] {
 			// Assigned in a branch: the value before may still be there.
@@ -711,7 +709,7 @@ func (l *lowerer) bind(target *syntax.Node, e flow.Expr, line int, note string) 
 			l.expr(target)
 			return
 		}
-		l.emit(flow.Op{Kind: flow.Mutate, Line: line, Dst: root, Src: e, Note: clip(l.t.Text(target) + " = …")})
+		l.emit(flow.Op{Kind: flow.Mutate, Line: line, Dst: root, Src: e, Note: oo.Clip(l.t.Text(target) + " = …")})
 	}
 }
 
@@ -767,16 +765,6 @@ func (l *lowerer) final(v val) flow.Expr {
 	return v.e
 }
 
-func withPath(e flow.Expr, part string) flow.Expr {
-	out := e
-	out.Refs = make([]flow.Ref, len(e.Refs))
-	for i, r := range e.Refs {
-		r.Path = flow.JoinPath(r.Path, part)
-		out.Refs[i] = r
-	}
-	return out
-}
-
 func joinVal(a, b val) val {
 	out := val{e: flow.Expr{Refs: append(append([]flow.Ref(nil), a.e.Refs...), b.e.Refs...),
 		Built: a.e.Built || b.e.Built, Fields: a.e.Fields || b.e.Fields, Spread: a.e.Spread || b.e.Spread}}
@@ -804,14 +792,6 @@ func joinExprs(vs []val) val {
 	return out
 }
 
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > maxNote {
-		return s[:maxNote-1] + "…"
-	}
-	return s
-}
-
 // expr lowers an expression, emitting the calls it makes.
 func (l *lowerer) expr(n *syntax.Node) val {
 	if n == nil {
@@ -837,7 +817,7 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		}
 		obj := l.expr(n.ChildByFieldName("object"))
 		if (attr == "filename" || attr == "name") && obj.dotted != "" && l.uploads[obj.dotted] {
-			return val{e: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceFileName, Line: syntax.Line(n), Note: clip(l.t.Text(n) + " read")}}}, plain: true}
+			return val{e: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceFileName, Line: syntax.Line(n), Note: oo.Clip(l.t.Text(n) + " read")}}}, plain: true}
 		}
 		out := obj
 		out.isLit, out.lit = false, ""
@@ -848,9 +828,9 @@ func (l *lowerer) expr(n *syntax.Node) val {
 			out.typ = obj.typ + "." + attr
 		}
 		if obj.plain && len(obj.e.Refs) == 1 {
-			out.e = withPath(obj.e, "."+attr)
+			out.e = oo.WithPath(obj.e, "."+attr)
 			if obj.request {
-				out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+				out.e.Refs[0].Note = oo.Clip(l.t.Text(n) + " read")
 			}
 		}
 		return out
@@ -869,9 +849,9 @@ func (l *lowerer) expr(n *syntax.Node) val {
 			if keyed && key != "" {
 				part = "." + key
 			}
-			out.e = withPath(obj.e, part)
+			out.e = oo.WithPath(obj.e, part)
 			if obj.request {
-				out.e.Refs[0].Note = clip(l.t.Text(n) + " read")
+				out.e.Refs[0].Note = oo.Clip(l.t.Text(n) + " read")
 			}
 		}
 		return out
@@ -964,7 +944,7 @@ func (l *lowerer) expr(n *syntax.Node) val {
 			switch c.Type() {
 			case "for_in_clause":
 				it := l.final(l.expr(c.ChildByFieldName("right")))
-				l.bind(c.ChildByFieldName("left"), withPath(it, "[]"), syntax.Line(c), "")
+				l.bind(c.ChildByFieldName("left"), oo.WithPath(it, "[]"), syntax.Line(c), "")
 			case "if_clause":
 				if k := c.NamedChild(0); k != nil {
 					l.cond(k)

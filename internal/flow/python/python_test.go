@@ -1,7 +1,6 @@
 package python_test
 
 import (
-	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/threatmap/threatmap/internal/detector/route/graphql"
 	pyroute "github.com/threatmap/threatmap/internal/detector/route/python"
 	"github.com/threatmap/threatmap/internal/detector/route/websocket"
-	"github.com/threatmap/threatmap/internal/facts"
 	pyflow "github.com/threatmap/threatmap/internal/flow/python"
 )
 
@@ -29,15 +27,7 @@ func TestFixtures(t *testing.T) {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("..", "testdata", "python", app)
 			f := detectortest.Scan(t, dir, detectors()...)
-			var got []string
-			for _, w := range f.Weaknesses {
-				if w.Reach != facts.ReachRoute {
-					got = append(got, fmt.Sprintf("%s reach=%s @%s:%d", w.Kind, w.Reach, w.Evidence[0].File, w.Evidence[0].Line))
-					continue
-				}
-				got = append(got, fmt.Sprintf("%s via=%s @%s:%d", w.Kind, w.Source, w.Evidence[0].File, w.Evidence[0].Line))
-			}
-			detectortest.Check(t, app, got, detectortest.WantsAt(t, dir, ""))
+			detectortest.Check(t, app, detectortest.FlowWeaknesses(f), detectortest.WantsAt(t, dir, ""))
 		})
 	}
 }
