@@ -261,9 +261,16 @@ func Covers(l lang.Lang, kind string) bool {
 	switch l.Family() {
 	case lang.Python, lang.Go, lang.JavaScript, lang.Java:
 		return true
+	case lang.CSharp:
+		// The C# frontend has no XML parser, template or mass
+		// assignment sinks: their patterns stay.
+		return slices.Contains(csharpKinds, kind)
 	}
 	return false
 }
+
+// csharpKinds are the kinds the C# frontend follows.
+var csharpKinds = []string{SQLInjection, CommandInjection, SSRF, OpenRedirect, UnsafeDeserialization, PathTraversal, XSS}
 
 // PrivilegedField reports whether a model's field is one only staff or
 // the system should set: a role, an admin flag, credits, an approval, the

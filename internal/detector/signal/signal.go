@@ -143,14 +143,14 @@ var Patterns = append([]Pattern{
 	// Weaknesses.
 	{Weakness: "weak-password-hash", Detail: "password hashed with a fast hash (MD5/SHA)", Langs: code,
 		Keywords: []string{"md5", "sha1", "sha256", "MD5", "SHA1", "SHA256"},
-		Re:       regexp.MustCompile(`(?i)(hashlib\.(md5|sha1|sha256)\([^)\n]*pass|createHash\(\s*['"](md5|sha1|sha256)['"]\s*\)\s*\.update\([^)\n]*pass|(md5|sha1|sha256)\.Sum(256)?\(\[\]byte\([^)\n]*pass|DigestUtils\.(md5|sha1|sha256)\w*\([^)\n]*pass|(md5|sha1)\(\s*\$?\w*pass)`)},
+		Re:       regexp.MustCompile(`(?i)(hashlib\.(md5|sha1|sha256)\([^)\n]*pass|createHash\(\s*['"](md5|sha1|sha256)['"]\s*\)\s*\.update\([^)\n]*pass|(md5|sha1|sha256)\.Sum(256)?\(\[\]byte\([^)\n]*pass|DigestUtils\.(md5|sha1|sha256)\w*\([^)\n]*pass|(md5|sha1)\(\s*\$?\w*pass|ComputeHash\([^;\n]*\bpass(word|wd)?\b|\b(MD5|SHA1|SHA256)\.HashData\([^;\n]*\bpass(word|wd)?\b)`)},
 	// A CORS policy is one call or options literal: the credentials flag
 	// must sit in the same one, so a public cookieless policy next to a
 	// pinned credentialed one is no weakness.
 	{Weakness: "cors-wildcard-credentials", Detail: "CORS allows any origin with credentials", Langs: code,
 		Keywords:   []string{"credentials", "Credentials"},
-		Re:         regexp.MustCompile(`(?i)(allow_origins\s*=\s*\[\s*['"]\*['"]|origins?\s*[:=]\s*(\[\s*)?['"]\*['"]|origin\s*:\s*true|AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*\[\]string\{\s*"\*"|AllowAllOrigins:\s*true|CORS\(\s*app\s*,[^)\n]*supports_credentials\s*=\s*True)`),
-		Also:       regexp.MustCompile(`(?i)(allow_credentials\s*=\s*True|credentials\s*:\s*true|AllowCredentials:\s*true|supports_credentials\s*=\s*True)`),
+		Re:         regexp.MustCompile(`(?i)(allow_origins\s*=\s*\[\s*['"]\*['"]|origins?\s*[:=]\s*(\[\s*)?['"]\*['"]|origin\s*:\s*true|AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*\[\]string\{\s*"\*"|AllowAllOrigins:\s*true|CORS\(\s*app\s*,[^)\n]*supports_credentials\s*=\s*True|\.AllowAnyOrigin\(\s*\)|\.SetIsOriginAllowed\(\s*\(?\s*\w*\s*\)?\s*=>\s*true\s*\))`),
+		Also:       regexp.MustCompile(`(?i)(allow_credentials\s*=\s*True|credentials\s*:\s*true|AllowCredentials:\s*true|supports_credentials\s*=\s*True|\.AllowCredentials\(\s*\))`),
 		AlsoInCall: true},
 	// Django settings are one module: the two flags may be far apart.
 	{Weakness: "cors-wildcard-credentials", Detail: "CORS allows any origin with credentials", Langs: py,

@@ -127,9 +127,9 @@ func (l *lowerer) call(n *syntax.Node) val {
 			l.addSinks(ci, specs)
 		}
 	case typeSinks[key] != nil && ci.Type != "":
-		l.addSinks(ci, typeSinks[key])
+		l.addSinks(ci, typeSinks[key], args...)
 	case recv.Static && typeSinks[root+"."+name] != nil:
-		l.addSinks(ci, typeSinks[root+"."+name])
+		l.addSinks(ci, typeSinks[root+"."+name], args...)
 	case name == "Redirect" && strings.HasSuffix(recvText, "Response"):
 		l.addSinks(ci, typeSinks["HttpResponse.Redirect"])
 	case methodSinks[name] != nil && !recv.Static:
@@ -175,16 +175,11 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 		op.Args = append(op.Args, a.E)
 	}
 	if specs, ok := typeSinks["new:"+typ]; ok {
-		l.addSinks(ci, specs)
-		// Every argument written in the parentheses; an initializer's
-		// properties are sinks where they are one, below.
+		l.addSinks(ci, specs, args...)
+		// Only the arguments written in the parentheses; an
+		// initializer's properties are sinks where they are one, below.
 		for k := range ci.Sinks {
-			if slices.Contains(ci.Sinks[k].Args, -2) {
-				ci.Sinks[k].Args = nil
-				for j := range args {
-					ci.Sinks[k].Args = append(ci.Sinks[k].Args, j)
-				}
-			}
+			ci.Sinks[k].Args = slices.DeleteFunc(slices.Clone(ci.Sinks[k].Args), func(i int) bool { return i >= len(args) })
 		}
 	}
 	for _, c := range syntax.NamedChildren(n) {
@@ -198,7 +193,10 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 			if a.Type() == "assignment_expression" {
 				v := l.expr(a.ChildByFieldName("right"))
 				prop := l.T.Text(a.ChildByFieldName("left"))
-				if s := commandProps[prop]; s != nil && !v.E.Empty() {
+				if prop == "FileName" {
+					l.program = v
+				}
+				if s := commandProps[prop]; s != nil && !v.E.Empty() && l.commandLine(prop) {
 					l.Emit(flow.Op{Kind: flow.Call, Line: syntax.Line(a), Callee: flow.Callee{Name: prop}, Args: []flow.Expr{v.E},
 						Note: oo.Clip(l.T.Text(a)), Sinks: []flow.SinkUse{{Sink: s, Args: []int{0}}}})
 				}
@@ -218,8 +216,33 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 }
 
 // addSinks records the vocabulary's sinks for a call.
-func (l *lowerer) addSinks(ci *oo.Call, specs []sinkSpec) {
+func (l *lowerer) addSinks(ci *oo.Call, specs []sinkSpec, args ...val) {
 	for _, s := range specs {
-		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: s.sink, Args: s.args})
+		use := flow.SinkUse{Sink: s.sink, Args: s.args}
+		if s.sink == flow.SinkShell && len(args) > 0 && args[0].IsLit {
+			// Process.Start("git", args): a program the code chose is
+			// given its arguments as words, with no shell to read them
+			// as a command line; a shell's are one (-c, /c).
+			use.Args = nil
+			if runsShell(args[0].Lit) {
+				use.Args = []int{1}
+			}
+		}
+		ci.Sinks = append(ci.Sinks, use)
 	}
+}
+
+// runsShell says a program is a shell, by its name or path.
+func runsShell(prog string) bool {
+	if i := strings.LastIndexAny(prog, `/\`); i >= 0 && !oo.Shells[prog] {
+		prog = prog[i+1:]
+	}
+	return oo.Shells[strings.ToLower(prog)]
+}
+
+// commandLine says a property set is read as a command: a program's
+// arguments are only where the program set before is a shell, or one
+// the code did not write.
+func (l *lowerer) commandLine(prop string) bool {
+	return prop != "Arguments" || !l.program.IsLit || runsShell(l.program.Lit)
 }

@@ -152,6 +152,8 @@ type lowerer struct {
 	// typeNames: the method sets Newtonsoft's TypeNameHandling to let
 	// the JSON name its types.
 	typeNames bool
+	// program is the FileName a process was last given.
+	program val
 }
 
 // val is a lowered expression.
@@ -515,7 +517,10 @@ func (l *lowerer) assignment(n *syntax.Node) val {
 			// cmd.CommandText = sql; psi.Arguments = args: a sink set as
 			// a property.
 			prop := l.T.Text(left.ChildByFieldName("name"))
-			if s := commandProps[prop]; s != nil && !v.E.Empty() {
+			if prop == "FileName" {
+				l.program = v
+			}
+			if s := commandProps[prop]; s != nil && !v.E.Empty() && l.commandLine(prop) {
 				l.Emit(flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: prop}, Args: []flow.Expr{v.E},
 					Note: oo.Clip(l.T.Text(n)), Sinks: []flow.SinkUse{{Sink: s, Args: []int{0}}}})
 			}

@@ -87,8 +87,8 @@ func spec(s *flow.Sink, args ...int) []sinkSpec { return []sinkSpec{{sink: s, ar
 // ("new:T"), keyed Type.method, with the receiver's declared type or the
 // class of a static call.
 var typeSinks = map[string][]sinkSpec{
-	"Process.Start":                         spec(flow.SinkShell, -2),
-	"new:ProcessStartInfo":                  spec(flow.SinkShell, -2),
+	"Process.Start":                         spec(flow.SinkShell, 0, 1),
+	"new:ProcessStartInfo":                  spec(flow.SinkShell, 0, 1),
 	"new:SqlCommand":                        spec(flow.SinkSQL, 0),
 	"new:SqliteCommand":                     spec(flow.SinkSQL, 0),
 	"new:NpgsqlCommand":                     spec(flow.SinkSQL, 0),

@@ -176,7 +176,7 @@ func (l *lowerer) argvSinks(nodes []*syntax.Node) ([]int, bool) {
 			return nil, false
 		}
 		if prog, ok := l.literal(words[0]); ok {
-			if shells[prog] && len(words) > 2 {
+			if oo.Shells[prog] && len(words) > 2 {
 				return []int{0}, true
 			}
 			return nil, true // a fixed program given words: no shell
@@ -190,7 +190,7 @@ func (l *lowerer) argvSinks(nodes []*syntax.Node) ([]int, bool) {
 	if !ok {
 		return []int{0}, true
 	}
-	if shells[prog] {
+	if oo.Shells[prog] {
 		out := []int{}
 		for i := 2; i < len(nodes); i++ {
 			out = append(out, i)

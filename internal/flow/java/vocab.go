@@ -197,10 +197,6 @@ var cleaners = map[string][]string{
 	"Encoder.encodeForSQL": {flow.SQLInjection}, "Encoder.encodeForOS": {flow.CommandInjection},
 }
 
-// shells are the programs that run their -c argument as a command line.
-var shells = map[string]bool{"bash": true, "sh": true, "zsh": true, "cmd": true, "cmd.exe": true, "powershell": true,
-	"pwsh": true, "/bin/sh": true, "/bin/bash": true, "/usr/bin/bash": true, "/bin/zsh": true, "ksh": true}
-
 // htmlType is a method that says its response is HTML.
 var htmlType = regexp.MustCompile(`(?i)setContentType\(\s*"text/html|MediaType\.TEXT_HTML|produces\s*=\s*\{?\s*"text/html|setContentType\(\s*MediaType\.TEXT_HTML`)
 

@@ -121,3 +121,8 @@ func Formatted(format string, fixed bool, mark byte, args []Val, typ string) Val
 	out.Built = true
 	return Val{E: out, Typ: typ}
 }
+
+// Shells are the programs that run their -c (or /c) argument as a
+// command line.
+var Shells = map[string]bool{"bash": true, "sh": true, "zsh": true, "cmd": true, "cmd.exe": true, "powershell": true,
+	"powershell.exe": true, "pwsh": true, "/bin/sh": true, "/bin/bash": true, "/usr/bin/bash": true, "/bin/zsh": true, "ksh": true}

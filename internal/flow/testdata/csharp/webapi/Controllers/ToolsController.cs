@@ -15,12 +15,14 @@ namespace Shopfront.Controllers
         [HttpPost("ping")]
         public IActionResult Ping([FromForm] string host)
         {
-            Process.Start("ping", "-c 1 " + host); // want: command-injection via=body
+            Process.Start("/bin/bash", "-c \"ping -c 1 " + host + "\""); // want: command-injection via=body
+            Process.Start("ping", "-c 1 " + host);
             var psi = new ProcessStartInfo
             {
-                FileName = "/usr/bin/nslookup",
-                Arguments = host, // want: command-injection via=body
+                FileName = "cmd.exe",
+                Arguments = "/c nslookup " + host, // want: command-injection via=body
             };
+            var words = new ProcessStartInfo { FileName = "/usr/bin/nslookup", Arguments = host };
             Process.Start("uptime");
             return Ok();
         }
