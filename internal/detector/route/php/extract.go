@@ -46,6 +46,9 @@ type class struct {
 	// doc is the doc block right above the class (Symfony's class-level
 	// @Route, @Security and @IsGranted annotations).
 	doc string
+	// consts are its constants whose value is a literal string
+	// (const ROLE_ADMIN = 'ROLE_ADMIN'), for attributes that name them.
+	consts map[string]string
 }
 
 // method is one method of a class.
@@ -83,6 +86,9 @@ type arg struct {
 	str  string
 	strs []string
 	ok   bool // str is a literal
+	// cnst is a class constant as written (User::ROLE_ADMIN), its class
+	// resolved through the file's imports, when the value is one.
+	cnst string
 }
 
 // item kinds.
@@ -284,6 +290,19 @@ func (x *extractor) class(n *sitter.Node, ns, doc string) {
 			}
 		case "property_declaration":
 			x.aliasProperty(m)
+		case "const_declaration":
+			for j := 0; j < int(m.NamedChildCount()); j++ {
+				e := m.NamedChild(j)
+				if e.Type() != "const_element" || e.NamedChildCount() < 2 {
+					continue
+				}
+				if v, ok := x.str(e.NamedChild(int(e.NamedChildCount()) - 1)); ok {
+					if c.consts == nil {
+						c.consts = map[string]string{}
+					}
+					c.consts[x.text(e.NamedChild(0))] = v
+				}
+			}
 		}
 		doc = ""
 	}
@@ -351,6 +370,9 @@ func (x *extractor) args(ps *sitter.Node) []arg {
 		v := a.NamedChild(int(a.NamedChildCount()) - 1)
 		r.str, r.ok = x.str(v)
 		r.strs = x.strs(v)
+		if v != nil && v.Type() == "class_constant_access_expression" && v.NamedChildCount() == 2 && !r.ok {
+			r.cnst = x.resolve(x.text(v.NamedChild(0))) + "::" + x.text(v.NamedChild(1))
+		}
 		out = append(out, r)
 	}
 	return out

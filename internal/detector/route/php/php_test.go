@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -87,6 +87,18 @@ func TestAuth(t *testing.T) {
 		{"symfony_annotations", "GET", "/catalog/account/wishlist", "required", "access_control(^/catalog/account)", "CatalogController.wishlist", ""},
 		{"symfony_annotations", "GET", "/admin/reports", "required", "access_control(^/admin)", "ReportController.index", ""},
 		{"symfony_annotations", "GET", "/admin/status", "none", "", "ReportController.status", ""}, // the first rule that matches grants PUBLIC_ACCESS
+		// PHP 8 attributes: a class's #[IsGranted] guards each action, a
+		// class constant read for its value; attributes grouped in one
+		// #[...]; a guard on another class, in a comment or a string, or
+		// on a method with no route guards nothing.
+		{"symfony_attributes", "GET", "/staff/invoices", "required", "IsGranted(ROLE_MANAGER)", "InvoiceController.index", "src/Controller/Staff/InvoiceController.php"},
+		{"symfony_attributes", "GET", "/staff/invoices/{id}", "required", "IsGranted(ROLE_MANAGER)", "InvoiceController.show", ""},
+		{"symfony_attributes", "GET", "/staff/help/faq", "unknown", "", "HelpController.faq", ""},
+		{"symfony_attributes", "POST", "/account/settings", "required", "IsGranted(ROLE_MEMBER)", "AccountController.settings", ""},
+		{"symfony_attributes", "GET", "/account/export", "required", "IsGranted(ROLE_MEMBER)", "AccountController.export", ""},
+		{"symfony_attributes", "GET", "/news/latest", "unknown", "", "NewsController.latest", ""},
+		{"symfony_attributes", "GET", "/news/drafts", "required", "IsGranted(EDITOR)", "NewsController.drafts", ""},
+		{"symfony_attributes", "GET", "/news/archive", "unknown", "", "NewsController.archive", ""},
 	}
 	cache := map[string]facts.Facts{}
 	for _, tt := range tests {
@@ -168,5 +180,36 @@ func TestSymfonyObjectChecks(t *testing.T) {
 	want := map[string]string{"PUT /shop/orders/{number}": "src/Controller/Shop/EditOrderController.php:20"}
 	if len(got) != len(want) || got["PUT /shop/orders/{number}"] != want["PUT /shop/orders/{number}"] {
 		t.Errorf("owner checks %v, want %v", got, want)
+	}
+}
+
+// TestSymfonyAttributeGuards: an action's own #[IsGranted] adds to its
+// class's (both listed), a grouped one included; a voter asked about the
+// record a {id:invoice} path resolves is an owner check.
+func TestSymfonyAttributeGuards(t *testing.T) {
+	f := scan(t, "symfony_attributes")
+	mw := map[string]string{}
+	for _, r := range f.Surfaces {
+		mw[r.Method+" "+r.Path] = strings.Join(r.Middleware, ",")
+	}
+	for k, v := range map[string]string{
+		"GET /account/export":      "IsGranted(ROLE_MEMBER),IsGranted(ROLE_EXPORTER)",
+		"GET /staff/invoices/{id}": "IsGranted(ROLE_MANAGER)",
+		"GET /staff/help/faq":      "",
+		"GET /news/latest":         "",
+		"POST /account/settings":   "IsGranted(ROLE_MEMBER)",
+	} {
+		if mw[k] != v {
+			t.Errorf("%s: guards %q, want %q", k, mw[k], v)
+		}
+	}
+	var owners []string
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalOwnership {
+			owners = append(owners, s.Route+" "+s.Evidence.File+":"+strconv.Itoa(s.Evidence.Line))
+		}
+	}
+	if len(owners) != 1 || !strings.HasPrefix(owners[0], "GET /staff/invoices/{id}") || !strings.HasSuffix(owners[0], "InvoiceController.php:24") {
+		t.Errorf("owner checks %v, want GET /staff/invoices/{id} at InvoiceController.php:24", owners)
 	}
 }

@@ -73,7 +73,11 @@ func attrRoutes(attrs []attr, doc string, line int) []symfonyRoute {
 // signed-in caller. subjects are the handler arguments a voter is asked
 // about (#[IsGranted('EDIT', subject: 'post')], @Security("is_granted(
 // 'AUTHOR', article)")): an object-level check of that record.
-func granted(attrs []attr, doc, file string, line int) (out []router.Guard, subjects []subjectAt) {
+//
+// The role may be a class constant (#[IsGranted(User::ROLE_ADMIN)]): its
+// literal value when the tree declares it, else the constant's own name
+// (Symfony's AuthenticatedVoter::PUBLIC_ACCESS is named as its value).
+func (ix *index) granted(c *class, attrs []attr, doc, file string, line int) (out []router.Guard, subjects []subjectAt) {
 	add := func(role string, at int) {
 		out = append(out, router.Guard{Name: "IsGranted(" + role + ")", Applied: facts.Evidence{File: file, Line: at},
 			Verdict: router.Verdict{Auth: facts.AuthRequired, Role: strings.ToLower(strings.TrimPrefix(role, "ROLE_")),
@@ -103,7 +107,11 @@ func granted(attrs []attr, doc, file string, line int) (out []router.Guard, subj
 	for _, a := range attrs {
 		switch a.name {
 		case "IsGranted":
-			if len(a.args) == 0 || !a.args[0].ok {
+			if len(a.args) == 0 {
+				continue
+			}
+			role, ok := ix.constStr(c, a.args[0])
+			if !ok {
 				continue
 			}
 			subject := ""
@@ -112,7 +120,7 @@ func granted(attrs []attr, doc, file string, line int) (out []router.Guard, subj
 					subject = ar.str
 				}
 			}
-			grant(a.args[0].str, subject, a.line)
+			grant(role, subject, a.line)
 		case "Security":
 			if len(a.args) > 0 && a.args[0].ok {
 				expr(a.args[0].str, a.line)
@@ -130,6 +138,26 @@ func granted(attrs []attr, doc, file string, line int) (out []router.Guard, subj
 		expr(strings.ReplaceAll(m[1], `""`, `"`), line)
 	}
 	return out, subjects
+}
+
+// constStr is an attribute argument's string: a literal, or a class
+// constant's value (self:: and static:: are the class c), else the
+// constant's name when the tree does not declare it.
+func (ix *index) constStr(c *class, a arg) (string, bool) {
+	if a.ok || a.cnst == "" {
+		return a.str, a.ok
+	}
+	cls, name, _ := strings.Cut(a.cnst, "::")
+	owner := c
+	if l := strings.ToLower(cls); l != "self" && l != "static" {
+		owner = ix.class(cls, "")
+	}
+	if owner != nil {
+		if v, ok := owner.consts[name]; ok {
+			return v, true
+		}
+	}
+	return name, true
 }
 
 // subjectAt is a handler argument a voter is asked about, and where.
@@ -214,7 +242,7 @@ func (ix *index) symfony(out *detector.Sink) {
 			if len(prefixes) == 0 {
 				prefixes = []symfonyRoute{{ok: true}}
 			}
-			classGuards, classSubjects := granted(c.attrs, c.doc, c.file, c.line)
+			classGuards, classSubjects := ix.granted(c, c.attrs, c.doc, c.file, c.line)
 			names := make([]string, 0, len(c.methods))
 			routes := map[string][]symfonyRoute{}
 			for k, m := range c.methods {
@@ -232,7 +260,7 @@ func (ix *index) symfony(out *detector.Sink) {
 			for _, k := range names {
 				m := c.methods[k]
 				rs := routes[k]
-				mg, ms := granted(m.attrs, m.doc, c.file, m.line)
+				mg, ms := ix.granted(c, m.attrs, m.doc, c.file, m.line)
 				gs := append(slices.Clone(classGuards), mg...)
 				subs := append(slices.Clone(classSubjects), ms...)
 				for _, pre := range prefixes {
@@ -254,8 +282,9 @@ func (ix *index) symfony(out *detector.Sink) {
 	}
 }
 
-// symfonyParam is {id<\d+>} or {id?default}: the parameter's name.
-var symfonyParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)(<[^>]*>)?(\?[^}]*)?\}`)
+// symfonyParam is {id<\d+>}, {id?default} or {id:post} (Symfony 7.1's
+// mapping to the argument that resolves it): the parameter's name.
+var symfonyParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)(?::[A-Za-z_][\w.]*)?(<[^>]*>)?(\?[^}]*)?\}`)
 
 func (ix *index) symfonyRoute(out *detector.Sink, c *class, m *method, method, p string, gs []router.Guard, subs []subjectAt) {
 	types := map[string]string{}
