@@ -14,7 +14,7 @@ import (
 // unevaluated until every file's constants are known: a literal, a
 // reference to a constant (API, Paths.BASE), a concatenation or a list.
 type val struct {
-	kind  byte // 's' literal, 'r' reference, '+' concatenation, '[' list
+	kind  byte // 's' literal, 'r' reference, '+' concatenation, '[' list, 'c' class literal (Name.class)
 	s     string
 	parts []*val
 }
@@ -53,6 +53,17 @@ type class struct {
 	lang      lang.Lang
 	filter    bool // extends a servlet or web filter
 	filterSrc string
+	// elems are an annotation type's attributes (@interface X).
+	elems   []elem
+	annType bool
+}
+
+// elem is one attribute of an annotation type: its name, the
+// annotations on it (@AliasFor) and its default value.
+type elem struct {
+	name string
+	anns []annot
+	def  *val
 }
 
 // file is what one Java or Kotlin file declares.
@@ -182,6 +193,7 @@ func (x *extractor) walk(n *sitter.Node, owner string) {
 func (x *extractor) class(n *sitter.Node) {
 	c := &class{file: x.f.path, line: syntax.Line(n), lang: x.l}
 	c.iface = n.Type() == "interface_declaration"
+	c.annType = n.Type() == "annotation_type_declaration"
 	var body *sitter.Node
 	for _, ch := range syntax.Children(n) {
 		switch ch.Type() {
@@ -211,6 +223,8 @@ func (x *extractor) class(n *sitter.Node) {
 			})
 		case "class_body", "interface_body", "enum_body", "enum_class_body":
 			body = ch
+		case "annotation_type_body":
+			c.elems = x.elems(ch, c.name)
 		}
 	}
 	for _, s := range c.supers {
@@ -234,7 +248,7 @@ func (x *extractor) class(n *sitter.Node) {
 				x.javaConst(ch, c.name)
 			case "property_declaration":
 				x.kotlinConst(ch, c.name)
-			case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "object_declaration":
+			case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "object_declaration", "annotation_type_declaration":
 				x.class(ch)
 			case "companion_object":
 				x.walkCompanion(ch, c.name)
@@ -242,6 +256,30 @@ func (x *extractor) class(n *sitter.Node) {
 		}
 	}
 	x.f.classes = append(x.f.classes, c)
+}
+
+// elems reads an annotation type's attributes.
+func (x *extractor) elems(body *sitter.Node, owner string) []elem {
+	var out []elem
+	for _, ch := range syntax.NamedChildren(body) {
+		switch ch.Type() {
+		case "annotation_type_element_declaration":
+			e := elem{name: x.text(ch.ChildByFieldName("name")), def: x.value(ch.ChildByFieldName("value"))}
+			for _, k := range syntax.Children(ch) {
+				if k.Type() == "modifiers" {
+					e.anns = x.annots(k)
+				}
+			}
+			if e.name != "" {
+				out = append(out, e)
+			}
+		case "constant_declaration", "field_declaration":
+			x.javaConst(ch, owner)
+		case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration":
+			x.class(ch)
+		}
+	}
+	return out
 }
 
 // annotatedExpression recovers a class tree-sitter-kotlin read as an
@@ -477,6 +515,8 @@ func (x *extractor) value(n *sitter.Node) *val {
 		return &val{kind: '+', parts: parts}
 	case "identifier", "simple_identifier", "true", "false", "boolean_literal":
 		return &val{kind: 'r', s: x.text(n)}
+	case "class_literal":
+		return &val{kind: 'c', s: lastDot(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(x.text(n)), ".class")))}
 	case "field_access", "navigation_expression", "scoped_identifier":
 		return &val{kind: 'r', s: strings.Join(strings.Fields(x.text(n)), "")}
 	case "binary_expression", "additive_expression":

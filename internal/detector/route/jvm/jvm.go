@@ -118,6 +118,7 @@ type index struct {
 
 func newIndex(files []*file) *index {
 	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
+	resolveComposed(files)
 	ix := &index{files: files, classes: map[string][]*class{}, consts: map[string]*val{}, methods: map[string][]*method{}}
 	added := map[string]bool{}
 	for _, f := range files {

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -72,6 +72,8 @@ func TestRouteDetails(t *testing.T) {
 		{"boot_default", "GET", "/app/notes/{id}", "NoteController.get", "required", "", "spring-boot-starter-security with no HttpSecurity configuration (applied pom.xml:13)", "id:int"},
 		{"boot_excluded", "GET", "/pages/{slug}", "PageController.page", "none", "", "", "slug:string"},
 		{"boot_commented", "GET", "/feed", "FeedController.feed", "none", "", "", ""},
+		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
+		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
