@@ -11,6 +11,10 @@ var springMeta = map[string]bool{
 	"GetMapping": true, "PostMapping": true, "PutMapping": true, "PatchMapping": true, "DeleteMapping": true,
 }
 
+// mappingAttr are the attributes of a Spring mapping that an attribute
+// of the same name in a composed annotation overrides.
+var mappingAttr = map[string]bool{"value": true, "path": true, "method": true}
+
 // composedIndex maps each annotation type the tree declares by simple name.
 type composedIndex map[string]*class
 
@@ -48,6 +52,14 @@ func (ci composedIndex) expand(a annot, depth int) []annot {
 		}
 		for _, e := range decl.elems {
 			target, attr, ok := aliasOf(e)
+			if !ok && hasAnn(e.anns, "AliasFor") == nil && mappingAttr[e.name] && m.name != "RestController" && m.name != "Controller" && springMeta[m.name] {
+				// An attribute named as the mapping's own overrides it
+				// by convention.
+				target, attr, ok = m.name, e.name, true
+				if attr == "path" {
+					attr = "value"
+				}
+			}
 			if !ok || target != m.name {
 				continue
 			}

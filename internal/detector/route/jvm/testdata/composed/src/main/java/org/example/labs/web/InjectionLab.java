@@ -3,8 +3,10 @@ package org.example.labs.web;
 import org.example.labs.meta.Audited;
 import org.example.labs.meta.LabApi;
 import org.example.labs.meta.Probe;
+import org.example.labs.meta.Removal;
 import org.example.labs.meta.Step;
 import org.example.labs.meta.Submit;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -31,6 +33,10 @@ public class InjectionLab {
     @Probe // want: GET /InjectionLab/probe
     public String probe() {
         return "ok";
+    }
+
+    @Removal("/entries/{id}") // want: DELETE /InjectionLab/entries/{id}
+    public void remove(@PathVariable long id) {
     }
 
     @Audited("/audit") // a value attribute, but no Spring mapping behind it
