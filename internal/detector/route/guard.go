@@ -558,6 +558,10 @@ func Optional(code string) bool { return optionalAuth.MatchString(code) }
 // RoleOf is the role or permission code demands, or "".
 func RoleOf(code string) string { return roleOf(code) }
 
+// Rejects says src turns an anonymous caller away (responds 401, redirects
+// to login...): a wrapper that does is a guard of its own.
+func Rejects(src string) bool { return rejects(src) != "" }
+
 // LooksLikeGuard says a name is meant to guard (requireAuth, sessionAuth):
 // a last resort, for reading a flag passed to it, never for a verdict.
 func LooksLikeGuard(name string) bool {

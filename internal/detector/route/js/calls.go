@@ -35,6 +35,7 @@ type routeDecl struct {
 	guardText string // inline middleware source: evidence for auth
 	mw        []string
 	mwCalls   []string // each mw's factory call (requireRole('admin')), or ""; may be shorter
+	mwWrapped []string // each mw's one wrapped function (asyncHandler(auth.jwt): auth.jwt), or ""; may be shorter
 	line      int32
 	endLine   int32
 	cond      string // facts.ConditionDev or Test: registered only there
@@ -1148,10 +1149,16 @@ func (f *fileFacts) setHandler(t *syntax.Tree, r *routeDecl, h *syntax.Node) {
 // call when it is one (requireRole('admin')): the form its role is
 // judged on.
 func (f *fileFacts) addMW(t *syntax.Tree, r *routeDecl, n *syntax.Node) {
-	var calls []string
-	names := f.namesCalls(t, n, &r.guardText, &calls)
+	var calls, wraps []string
+	names := f.namesCalls(t, n, &r.guardText, &calls, &wraps)
 	for len(r.mwCalls) < len(r.mw) {
 		r.mwCalls = append(r.mwCalls, "")
+	}
+	if slices.ContainsFunc(wraps, func(w string) bool { return w != "" }) {
+		for len(r.mwWrapped) < len(r.mw) {
+			r.mwWrapped = append(r.mwWrapped, "")
+		}
+		r.mwWrapped = append(r.mwWrapped, wraps...)
 	}
 	r.mw = append(r.mw, names...)
 	r.mwCalls = append(r.mwCalls, calls...)
@@ -1161,11 +1168,15 @@ func (f *fileFacts) addMW(t *syntax.Tree, r *routeDecl, n *syntax.Node) {
 // passport.authenticate for passport.authenticate('jwt'), each element of
 // an array. Inline functions have no name; their source goes to
 // guardText. When calls is not nil it gets one entry per name: its
-// factory call with a string argument, or "".
-func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string, calls *[]string) []string {
-	add := func(name, call string) []string {
+// factory call with a string argument, or "". wraps gets the same: the
+// one function a wrapper call is given (asyncHandler(auth.jwt)), or "".
+func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string, calls, wraps *[]string) []string {
+	add := func(name, call, wrap string) []string {
 		if calls != nil {
 			*calls = append(*calls, call)
+		}
+		if wraps != nil {
+			*wraps = append(*wraps, wrap)
 		}
 		return []string{name}
 	}
@@ -1173,14 +1184,14 @@ func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string
 	case "array":
 		var out []string
 		for _, c := range syntax.NamedChildren(n) {
-			out = append(out, f.namesCalls(t, c, guardText, calls)...)
+			out = append(out, f.namesCalls(t, c, guardText, calls, wraps)...)
 		}
 		return out
 	case "identifier", "member_expression":
 		if fi, ok := f.funcs[t.Text(n)]; ok {
 			*guardText += "\n" + fi.text
 		}
-		return add(t.Text(n), "")
+		return add(t.Text(n), "", "")
 	case "call_expression":
 		fn := n.ChildByFieldName("function")
 		if fn == nil {
@@ -1188,13 +1199,13 @@ func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
 			name := f.mwName(t, n)
-			return add(name, factoryCall(t, n, name))
+			return add(name, factoryCall(t, n, name), wrappedArg(t, n))
 		}
 	case "arrow_function", "function_expression", "function":
 		*guardText += "\n" + t.Text(n)
 	case "await_expression", "parenthesized_expression":
 		if n.NamedChildCount() > 0 {
-			return f.namesCalls(t, n.NamedChild(0), guardText, calls)
+			return f.namesCalls(t, n.NamedChild(0), guardText, calls, wraps)
 		}
 	}
 	return nil
@@ -1234,15 +1245,26 @@ func wrappedArg(t *syntax.Tree, call *syntax.Node) string {
 }
 
 // passesRequest says a wrapper's code hands the request on to the
-// function it was given: its first parameter is called with (req, res...).
-var wrapperParam = regexp.MustCompile(`^[^\n(]*\(\s*([A-Za-z_$][\w$]*)`)
+// function it was given: it returns a function, and its first parameter
+// is called with (req, res...), (...args) or .call/.apply of them.
+var (
+	wrapperParam = regexp.MustCompile(`^\s*(?:async\s+)?(?:function\b[^\n(]*\(|[\w$]*\s*\()?\s*([A-Za-z_$][\w$]*)`)
+	id2          = `[A-Za-z_$][\w$]*\s*,\s*[A-Za-z_$][\w$]*`
+	spread       = `\.\.\.\s*[A-Za-z_$][\w$]*`
+	innerFunc    = regexp.MustCompile(`=>|\bfunction\b`)
+)
 
 func passesRequest(src string) bool {
 	m := wrapperParam.FindStringSubmatch(src)
-	if m == nil {
+	if m == nil || m[1] == "function" || m[1] == "async" {
 		return false
 	}
-	return regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(m[1]) + `\s*\(\s*[A-Za-z_$][\w$]*\s*,\s*[A-Za-z_$][\w$]*`).MatchString(src[len(m[0]):])
+	rest := src[len(m[0]):]
+	if !innerFunc.MatchString(rest) {
+		return false
+	}
+	p := regexp.QuoteMeta(m[1])
+	return regexp.MustCompile(`(?:^|[^\w$.])` + p + `(?:\s*\(\s*(?:` + id2 + `|` + spread + `)|\.call\s*\(\s*[\w$]+\s*,\s*(?:` + id2 + `|` + spread + `)|\.apply\s*\(\s*[\w$]+\s*,\s*[A-Za-z_$][\w$]*\s*\))`).MatchString(rest)
 }
 
 // calleeName is how a middleware call reads without its arguments:

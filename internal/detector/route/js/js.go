@@ -105,6 +105,11 @@ var importKeywords = func() []string {
 // bindings are read even when it declares no route.
 var handlerKeywords = []string{"module.exports = {", "(req, res", "(req,res"}
 
+// wrapperKeywords mark a file that may hold an async wrapper a route hands
+// its middleware through (fn(...args), .catch(next)): its bindings are read
+// so the wrapper can be seen to pass each request on.
+var wrapperKeywords = []string{"(...args)", ".catch(next)"}
+
 // guardKeywords mark a file that may hold a guard or an auth helper a
 // route calls (a 401, an auth exception, a redirect, a token check): its
 // bindings are read so the auth analysis can follow the call.
@@ -118,7 +123,7 @@ var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbi
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, guardKeywords), "export const", "enum ")
+	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, wrapperKeywords, guardKeywords), "export const", "enum ")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -136,7 +141,7 @@ func hasAny(data []byte, words []string) bool {
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
 	routes := hasAny(file.Data, routeKeywords) || hasAny(file.Data, importKeywords)
-	if !routes && !hasAny(file.Data, handlerKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
+	if !routes && !hasAny(file.Data, handlerKeywords) && !hasAny(file.Data, wrapperKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
 		d.constants(file)
 		return nil
 	}

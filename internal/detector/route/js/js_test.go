@@ -24,6 +24,7 @@ func TestFixtures(t *testing.T) {
 		{"express-loops", fwExpress},   // routes and mounts registered in loops over literal arrays
 		{"express-env", fwExpress},     // middleware put on a path, or only in development
 		{"express-classes", fwExpress}, // routers kept on class instances, mounted behind a wrapped guard
+		{"express-wrapped", fwExpress}, // route guards handed through async wrappers, and wrappers that are not transparent
 		{"express-idioms", fwExpress},  // QUERY, multi-path mounts, router classes, path aliases per service
 		{fwFastify, fwFastify},
 		{"fastify-autoload", fwFastify}, // @fastify/autoload folders and autoPrefix, @fastify/static

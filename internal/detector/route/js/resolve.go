@@ -219,7 +219,7 @@ func (r *resolver) link(f *fileFacts) {
 				if it.wrapped != "" {
 					// A wrapper that hands each request to the middleware it
 					// was given guards as that middleware does.
-					if src, _, ok := r.lookup(f)(it.name); ok && passesRequest(src) {
+					if r.transparent(f, it.name) {
 						name = it.wrapped
 					}
 				}
@@ -442,6 +442,22 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	return r.constant(target, v.local, depth+1)
 }
 
+// asyncWrappers are packages whose default export wraps a middleware and
+// hands it each request unchanged, catching a rejected promise.
+var asyncWrappers = map[string]bool{"express-async-handler": true, "express-async-wrap": true, "express-async-wrapper": true}
+
+// transparent says a wrapper call's callee hands each request to the
+// function it was given and turns no one away itself: a known async
+// wrapper package's export, or a function whose code returns one that
+// calls its parameter with the request.
+func (r *resolver) transparent(f *fileFacts, name string) bool {
+	if imp, ok := f.imports[name]; ok && asyncWrappers[imp.from] && imp.name == "default" {
+		return true
+	}
+	src, _, ok := r.lookup(f)(name)
+	return ok && passesRequest(src) && !route.Rejects(src)
+}
+
 // guardsOf is middleware as router guards: the names, then inline
 // functions' source as one guard with no name. seq and scope place a
 // use() (0 and "" for a mount's or a route's own).
@@ -534,6 +550,10 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 		own[i].Applied = facts.Evidence{File: n.f.path, Line: int(rt.line)}
 		if i < len(rt.mwCalls) && i < len(rt.mw) {
 			own[i].Text = rt.mwCalls[i]
+		}
+		if i < len(rt.mwWrapped) && i < len(rt.mw) && rt.mwWrapped[i] != "" && r.transparent(n.f, rt.mw[i]) {
+			// asyncHandler(auth.jwt) guards as auth.jwt does.
+			own[i].Name, own[i].Text = rt.mwWrapped[i], ""
 		}
 	}
 	for _, local := range locals {
