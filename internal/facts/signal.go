@@ -105,6 +105,14 @@ const (
 	// parameter's name): the URL is the capability, no other user's
 	// object is one id away.
 	SignalCapability = "capability-key"
+	// SignalNoAccounts: the app has no user accounts: no model read is a
+	// person (who someone is, how to reach them, a password they sign in
+	// with), no auth library keeps a user table, and no model references
+	// a framework's user model (no Route; Evidence: none). One login (a
+	// password from config) or none: whoever is past it owns every
+	// object, so no object is another user's. The user-data detector
+	// reads it from the models.
+	SignalNoAccounts = "no-accounts"
 	// SignalWebhookProvider names who posts to a webhook route (Detail:
 	// stripe, github, ...).
 	SignalWebhookProvider = "webhook-provider"

@@ -48,7 +48,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -57,7 +57,14 @@ var idor = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
+		// One login and no accounts: whoever is past it owns every
+		// object. (An open route of such an app still serves anonymous
+		// visitors' objects to each other: a file drop's.)
+		single := c.noAccounts()
 		for _, r := range routes(c, func(r *facts.Route) bool {
+			if single && r.Auth == facts.AuthRequired {
+				return false
+			}
 			// Admin routes, and handlers or guards that demand a role or a
 			// permission, reach every record by design: their row is
 			// admin-exposed.
@@ -107,6 +114,19 @@ var idor = &Rule{
 		}
 		return hits
 	},
+}
+
+// noAccounts: the app keeps no user accounts (no-accounts: no model is a
+// person, no code reads a signed-in user): no object belongs to another
+// user. (A sign-in that creates a session reads as creating an account:
+// not asked.)
+func (c *Context) noAccounts() bool {
+	for _, s := range c.F.Signals {
+		if s.Kind == facts.SignalNoAccounts {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedLookups are the path parameters whose value reaches a lookup,

@@ -217,10 +217,10 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	}
 	services := out.ThirdParties()
 	routes := out.Routes()
-	// Capability keys: only in an app with no user model, where no
+	// Capability keys: only in an app with no user accounts, where no
 	// object has an owner to check.
 	var slots map[keySlot]bool
-	if len(models) == 0 && d.calls != nil {
+	if NoAccounts(out) && d.calls != nil {
 		slots = capabilitySlots(routes, d.calls.mints)
 	}
 	for _, r := range routes {
@@ -239,6 +239,18 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	return nil
+}
+
+// NoAccounts: the user-data detector found no user accounts in the app
+// (no-accounts): the one notion every rule that asks "does the app have
+// users?" reads.
+func NoAccounts(out *detector.Sink) bool {
+	for _, s := range detector.Collected(out, detector.SignalKind) {
+		if s.Kind == facts.SignalNoAccounts {
+			return true
+		}
+	}
+	return false
 }
 
 // userDataModels names the scan's user-data models.

@@ -43,6 +43,11 @@ type Detector struct {
 	// writes prisma.user): the app's people, proven by code that signs
 	// them in, whatever their own fields say.
 	authUser map[string]bool
+	// signedInUser: some code reads the signed-in user a framework or
+	// auth library hands it (Flask-Login's current_user, Django's
+	// request.user, Passport's req.user, Laravel's Authenticatable or
+	// auth()->user(), Devise's current_user): the app has accounts.
+	signedInUser bool
 	// written: per model key, the plain columns the code fills with the
 	// signed-in user's id (owners.go).
 	written map[string]map[string]bool
@@ -105,7 +110,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails"}
 }
 
 // Detect implements detector.Detector.
@@ -116,6 +121,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		for _, u := range users {
 			d.authUser[u] = true
 		}
+		d.mu.Unlock()
+	}
+	if !lang.IsTest(f.Path) && signedInUserRE.Match(f.Data) {
+		d.mu.Lock()
+		d.signedInUser = true
 		d.mu.Unlock()
 	}
 	if cols := callerColumns(f); len(cols) > 0 {
@@ -452,6 +462,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	d.sameModels(out, order, groups)
+	if !d.hasAccounts(users) {
+		out.AddSignal(facts.Signal{Kind: facts.SignalNoAccounts})
+	}
 	var shared map[string]bool
 	if len(users) > 0 {
 		shared = d.sharedModels(out, order, groups, users, owner)
@@ -1142,3 +1155,34 @@ func (d *Detector) references(idx []int, key string) bool {
 	}
 	return false
 }
+
+// hasAccounts: the app keeps user accounts: a model read is a person, an
+// auth library keeps a user table, a model references the framework's
+// user model (Django's auth User), or code reads the signed-in user
+// (signedInUser) or fills or compares a model's column with the
+// caller's id. With none, one login
+// (a password from config) or none guards every object alike.
+func (d *Detector) hasAccounts(users map[string]bool) bool {
+	if len(users) > 0 || len(d.authUser) > 0 || d.signedInUser {
+		return true
+	}
+	for _, m := range d.seen {
+		for _, r := range m.Relations {
+			if r.User {
+				return true
+			}
+		}
+		// A model's column the code fills or compares with the caller's
+		// id (a config value compared with a claim is no column).
+		for _, f := range m.Fields {
+			if d.callerCols[columnKey(f.Name)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signedInUserRE: code reading the signed-in user a framework or an auth
+// library hands it: a user record per caller, so the app has accounts.
+var signedInUserRE = regexp.MustCompile(`\bcurrent_user\b|\brequest\.user\b|\breq\.user\b|\bAuthenticatable\b|\bauth\(\)\s*->\s*(?:user|id)\(|\bAuth::(?:user|id)\(|\bAbstract(?:Base)?User\b|\bdevise\b|\bgetServerSession\(|\buseSession\(|@AuthenticationPrincipal\b|\bUserDetails\b`)
