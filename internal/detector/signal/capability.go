@@ -105,7 +105,7 @@ func storeCalls(code string, names *regexp.Regexp) []*storeCall {
 			continue
 		}
 		var args []string
-		for _, a := range splitTop(code[m[1]:end]) {
+		for _, a := range lang.SplitTopLevel(code[m[1]:end]) {
 			a = strings.TrimSpace(a)
 			if identRE.FindString(a) != a {
 				a = ""
@@ -115,26 +115,6 @@ func storeCalls(code string, names *regexp.Regexp) []*storeCall {
 		out = append(out, &storeCall{recv: callee[:dot], args: args, at: m[0]})
 	}
 	return out
-}
-
-// splitTop splits a call's arguments at its own commas.
-func splitTop(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, c := range s {
-		switch c {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }
 
 // capabilityKeys are the capability-key signals of r: each path
