@@ -137,7 +137,7 @@ func pyCommands(src string) []Span {
 // pyDefAfter is the function a decorator at line i decorates: its name
 // and the index of its def line.
 func pyDefAfter(lines []string, i int) (string, int, bool) {
-	ind := indentOf(lines[i])
+	ind := IndentWidth(lines[i], 8)
 	for j := i + 1; j < len(lines) && j < i+40; j++ {
 		if m := pyDef.FindStringSubmatch(lines[j]); m != nil {
 			return m[2], j, true
@@ -145,7 +145,7 @@ func pyDefAfter(lines []string, i int) (string, int, bool) {
 		// Other decorators, comments and a decorator's continued
 		// arguments may come between; any other statement may not.
 		t := strings.TrimSpace(lines[j])
-		if t != "" && t[0] != '@' && t[0] != '#' && t[0] != ')' && indentOf(lines[j]) <= ind {
+		if t != "" && t[0] != '@' && t[0] != '#' && t[0] != ')' && IndentWidth(lines[j], 8) <= ind {
 			return "", 0, false
 		}
 	}
@@ -156,7 +156,7 @@ func pyDefAfter(lines []string, i int) (string, int, bool) {
 // index d opens: its signature to the colon, then every line indented
 // deeper than it, blank lines inside included.
 func pyBlockEnd(lines []string, d int) int {
-	ind := indentOf(lines[d])
+	ind := IndentWidth(lines[d], 8)
 	j, depth := d, 0
 	for ; j < len(lines); j++ {
 		for _, c := range lines[j] {
@@ -176,7 +176,7 @@ func pyBlockEnd(lines []string, d int) int {
 		if strings.TrimSpace(lines[k]) == "" {
 			continue
 		}
-		if indentOf(lines[k]) <= ind {
+		if IndentWidth(lines[k], 8) <= ind {
 			break
 		}
 		end = k
@@ -184,14 +184,16 @@ func pyBlockEnd(lines []string, d int) int {
 	return end + 1
 }
 
-func indentOf(l string) int {
+// IndentWidth is a line's indentation width, a tab counted as tabWidth
+// spaces (8 is Python's rule; readers of brace languages use 4).
+func IndentWidth(l string, tabWidth int) int {
 	n := 0
 	for _, c := range l {
 		switch c {
 		case ' ':
 			n++
 		case '\t':
-			n += 8
+			n += tabWidth
 		default:
 			return n
 		}

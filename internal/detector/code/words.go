@@ -3,6 +3,8 @@ package code
 import (
 	"strings"
 	"unicode"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Words splits an identifier into lower-case words at punctuation and
@@ -34,20 +36,7 @@ func Words(name string) []string {
 }
 
 // Indent is a line's indentation width, counting a tab as four spaces.
-func Indent(l string) int {
-	n := 0
-	for _, c := range l {
-		switch c {
-		case ' ':
-			n++
-		case '\t':
-			n += 4
-		default:
-			return n
-		}
-	}
-	return n
-}
+func Indent(l string) int { return lang.IndentWidth(l, 4) }
 
 // ModelKey is a model's name as words without a plural s: User, users
 // and USERS are one key; WebsiteEvent and website_event another.
