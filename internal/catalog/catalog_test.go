@@ -115,6 +115,10 @@ func TestForEnv(t *testing.T) {
 		"NEXT_PUBLIC_SUPABASE_URL":    "supabase",
 		"VITE_STRIPE_PUBLISHABLE_KEY": "stripe",
 		"REACT_APP_":                  "",
+		// Scout APM's key; Laravel Scout (search) reads SCOUT_DRIVER.
+		"SCOUT_KEY":    "scout-apm",
+		"SCOUT_DRIVER": "",
+		"SCOUT_PREFIX": "",
 	}
 	for name, want := range tests {
 		got := ""

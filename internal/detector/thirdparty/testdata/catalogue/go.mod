@@ -237,4 +237,5 @@ require (
 	cloud.google.com/go/logging v1.0.0
 	github.com/svix/svix-webhooks v1.0.0
 	github.com/xhit/go-simple-mail v1.0.0
+	github.com/ovh/go-ovh v1.0.0
 )

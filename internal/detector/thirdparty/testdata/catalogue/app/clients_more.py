@@ -24,3 +24,5 @@ from google.cloud import vision
 from azure.cognitiveservices import speech
 from azure.keyvault import secrets
 import flask_mailman
+import scout_apm.flask
+import ovh

@@ -17,3 +17,4 @@ Pusher.trigger("events", "created", {})
 GCS = Google::Cloud::Storage.new
 BLOBS = Azure::Storage::Blob::BlobService.create
 GATEWAY = Braintree::Gateway.new(environment: :sandbox)
+ScoutApm::Rails.install
