@@ -209,6 +209,11 @@ type SinkUse struct {
 	// the template line that writes a rendered value unescaped. The call
 	// is then a step on the way.
 	At *facts.Step
+	// ByName: the sink is known only by the callee's name (create,
+	// update, query): when the name is a function of the repository,
+	// that function's body says what it does, and the name says
+	// nothing (a create that picks each column from its argument).
+	ByName bool
 }
 
 // Expr is what a value is made of: the references it reads and how it

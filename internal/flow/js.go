@@ -169,7 +169,7 @@ func jsCall(l *Lowerer, call *syntax.Node, op *Op) {
 		if len(args) == 1 && args[0] == -1 {
 			args = []int{len(op.Args) - 1}
 		}
-		op.Sinks = append(op.Sinks, SinkUse{Sink: s.Sink, Args: args})
+		op.Sinks = append(op.Sinks, SinkUse{Sink: s.Sink, Args: args, ByName: s.Modules == nil && !s.OnParam})
 	}
 	// new User(req.body) then save(): a record built from its argument and
 	// stored (Mongoose, Sequelize's build, TypeORM's entity).

@@ -491,6 +491,16 @@ func (r *jsResolver) member(m *jsFile, recv, name string, depth int) []*Func {
 	}
 	imp, ok := m.imports[recv]
 	if !ok {
+		// query.user.create: a member of a member an imported module
+		// exports by a local name (module.exports = { user }).
+		head, rest, dotted := strings.Cut(recv, ".")
+		if imp, ok := m.imports[head]; ok && dotted && !strings.ContainsAny(rest, ".([") {
+			if t := resolveSpec(r.files, m.path, imp.From); t != nil {
+				if e, ok := t.exports[rest]; ok && e.local != "" && e.fn == nil {
+					return r.member(t, e.local, name, depth+1)
+				}
+			}
+		}
 		return nil
 	}
 	t := resolveSpec(r.files, m.path, imp.From)

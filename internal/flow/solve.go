@@ -196,7 +196,7 @@ func (fr *frame) exec(i int) {
 		if op.Note != "" {
 			v = v.withStep(fr.step(op.Line, op.Note))
 		}
-		fr.sinks(op, i, []Value{v}, nil)
+		fr.sinks(op, i, []Value{v}, nil, false)
 		if len(op.Sinks) > 0 {
 			// A response written (Koa's ctx.body = v) goes to the
 			// client: the context holds no request data from it, and
@@ -318,11 +318,11 @@ func (fr *frame) call(i int, op *Op) {
 	if op.Callee.RecvExpr != nil {
 		recv = fr.eval(*op.Callee.RecvExpr)
 	}
-	fr.sinks(op, i, args, &recv)
+	callees := fr.calleesOf(op)
+	fr.sinks(op, i, args, &recv, len(callees) > 0)
 
 	// The result.
 	var res Value
-	callees := fr.calleesOf(op)
 	switch {
 	case len(op.Clears) > 0:
 		// A sanitiser: its arguments (or receiver), cleaned.
@@ -443,8 +443,13 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 }
 
 // sinks records every sink op is that a tainted argument reaches.
-func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value) {
+// A sink known only by its name is skipped when the call resolves to a
+// function of the repository (resolved): its body is read instead.
+func (fr *frame) sinks(op *Op, i int, args []Value, recv *Value, resolved bool) {
 	for _, use := range op.Sinks {
+		if use.ByName && resolved {
+			continue
+		}
 		for _, k := range use.Args {
 			var v Value
 			switch {

@@ -241,6 +241,9 @@ type lowerer struct {
 	// pathOnly are locals bound to a URL cut down to its path
 	// (pathOnlyURL).
 	pathOnly map[string]bool
+	// namedKeys are locals holding a dict whose keys the code wrote one
+	// by one ({} then d["city"] = city): by the keys it holds so far.
+	namedKeys map[string][]string
 }
 
 // closure lowers a nested function's or a lambda's body where it is
@@ -515,7 +518,20 @@ func (l *lowerer) statement(n *syntax.Node) {
 		if left := n.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && isUpload(v) {
 			l.uploads[l.t.Text(left)] = true
 		}
-		l.bind(n.ChildByFieldName("left"), oo.WithPath(l.final(v), "[]"), syntax.Line(n), "")
+		left := n.ChildByFieldName("left")
+		if items, ok := l.namedKeyLoop(n.ChildByFieldName("right")); ok && left != nil {
+			// The key is one the code wrote: it carries nothing.
+			if !items {
+				l.bind(left, flow.Expr{}, syntax.Line(n), "")
+			} else if parts := syntax.NamedChildren(left); len(parts) == 2 && (left.Type() == "pattern_list" || left.Type() == "tuple_pattern") {
+				l.bind(parts[0], flow.Expr{}, syntax.Line(n), "")
+				l.bind(parts[1], oo.WithPath(l.final(v), "[]"), syntax.Line(n), "")
+			} else {
+				l.bind(left, oo.WithPath(l.final(v), "[]"), syntax.Line(n), "")
+			}
+		} else {
+			l.bind(left, oo.WithPath(l.final(v), "[]"), syntax.Line(n), "")
+		}
 		l.branchBlock(n.ChildByFieldName("body"))
 		if e := n.ChildByFieldName("alternative"); e != nil {
 			l.branchBlock(e.ChildByFieldName("body"))
@@ -621,17 +637,140 @@ func (l *lowerer) exprStatement(n *syntax.Node) {
 				delete(l.pathOnly, l.t.Text(left))
 			}
 		}
+		l.trackKeys(n.ChildByFieldName("left"), right)
 		l.bindVal(n.ChildByFieldName("left"), v, syntax.Line(n))
 	case "augmented_assignment":
 		left := n.ChildByFieldName("left")
+		if left != nil && left.Type() == "identifier" {
+			delete(l.namedKeys, l.t.Text(left)) // d |= other
+		}
 		v := l.expr(n.ChildByFieldName("right"))
 		cur := l.expr(left)
 		sum := joinVal(cur, v)
 		sum.e.Built = true
 		l.bindVal(left, sum, syntax.Line(n))
 	default:
+		if n.Type() == "call" {
+			// d.update(other), d.setdefault(k, v): keys from elsewhere.
+			if f := n.ChildByFieldName("function"); f != nil && f.Type() == "attribute" {
+				if o := f.ChildByFieldName("object"); o != nil && o.Type() == "identifier" {
+					delete(l.namedKeys, l.t.Text(o))
+				}
+			}
+		}
 		l.expr(n)
 	}
+}
+
+// trackKeys follows the dicts whose keys the code names one by one: a
+// local bound to a dict literal with string keys only (or dict(a=...)),
+// then items set by a string key. Any other binding or key drops it.
+func (l *lowerer) trackKeys(left, right *syntax.Node) {
+	if left == nil || right == nil {
+		return
+	}
+	switch left.Type() {
+	case "identifier":
+		name := l.t.Text(left)
+		delete(l.namedKeys, name)
+		if keys, ok := l.literalKeys(right); ok {
+			if l.namedKeys == nil {
+				l.namedKeys = map[string][]string{}
+			}
+			l.namedKeys[name] = keys
+		}
+	case "subscript":
+		o := left.ChildByFieldName("value")
+		if o == nil || o.Type() != "identifier" {
+			return
+		}
+		name := l.t.Text(o)
+		keys, ok := l.namedKeys[name]
+		if !ok {
+			return
+		}
+		if idx := left.ChildByFieldName("subscript"); idx != nil && idx.Type() == "string" {
+			if k, ok := l.t.StringValue(idx); ok {
+				l.namedKeys[name] = append(keys, k)
+				return
+			}
+		}
+		delete(l.namedKeys, name)
+	}
+}
+
+// literalKeys reads the keys of a dict the code writes out: {"a": x}
+// or dict(a=x), with no spread of another dict.
+func (l *lowerer) literalKeys(n *syntax.Node) ([]string, bool) {
+	keys := []string{}
+	switch n.Type() {
+	case "dictionary":
+		for _, c := range syntax.NamedChildren(n) {
+			switch c.Type() {
+			case "pair":
+				k := c.ChildByFieldName("key")
+				if k == nil || k.Type() != "string" {
+					return nil, false
+				}
+				v, ok := l.t.StringValue(k)
+				if !ok {
+					return nil, false
+				}
+				keys = append(keys, v)
+			case "comment":
+			default:
+				return nil, false
+			}
+		}
+		return keys, true
+	case "call":
+		f, args := n.ChildByFieldName("function"), n.ChildByFieldName("arguments")
+		if f == nil || args == nil || l.t.Text(f) != "dict" || l.locals["dict"] {
+			return nil, false
+		}
+		for _, c := range syntax.NamedChildren(args) {
+			if c.Type() != "keyword_argument" {
+				return nil, false
+			}
+			keys = append(keys, l.t.Text(c.ChildByFieldName("name")))
+		}
+		return keys, true
+	}
+	return nil, false
+}
+
+// namedKeyLoop reports a loop over a dict whose keys the code named one
+// by one, none of them a field only staff should set (role, is_admin):
+// its key is the code's choice, not the request's (for k, v in
+// d.items(): setattr(obj, k, v) writes the fields named, not the
+// body's). A privileged key among them keeps the key tainted: the
+// request then sets that field.
+func (l *lowerer) namedKeyLoop(right *syntax.Node) (items, ok bool) {
+	name, method := "", ""
+	switch right.Type() {
+	case "identifier":
+		name = l.t.Text(right)
+	case "call":
+		f := right.ChildByFieldName("function")
+		if f == nil || f.Type() != "attribute" {
+			return false, false
+		}
+		o := f.ChildByFieldName("object")
+		if o == nil || o.Type() != "identifier" {
+			return false, false
+		}
+		name, method = l.t.Text(o), l.t.Text(f.ChildByFieldName("attribute"))
+		if method != "items" && method != "keys" {
+			return false, false
+		}
+	default:
+		return false, false
+	}
+	keys, tracked := l.namedKeys[name]
+	if !tracked || slices.ContainsFunc(keys, flow.PrivilegedField) {
+		return false, false
+	}
+	return method == "items", true
 }
 
 // isUpload reports whether a value is an uploaded file read from a

@@ -1,0 +1,5 @@
+const note = require("./note");
+
+module.exports = {
+  note,
+};
