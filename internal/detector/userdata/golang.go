@@ -5,9 +5,12 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // goModels reads a Go file's models from its syntax tree: structs mapped
@@ -44,47 +47,7 @@ func goModels(src []byte, inserts bool) []Model {
 				// migration's function declares the tables it creates.
 				return true
 			}
-			md := Model{Name: n.Name.Name, Line: fset.Position(n.Pos()).Line}
-			if t := tables[n.Name.Name]; t != "" {
-				md.Name, md.Table = t, t // read and named as the table it maps to
-			}
-			names := map[string]bool{}
-			for _, field := range st.Fields.List {
-				for _, name := range field.Names {
-					names[name.Name] = true
-				}
-			}
-			for _, field := range st.Fields.List {
-				r, related := goRelation(field, names)
-				if related {
-					r.Line = fset.Position(field.Pos()).Line
-					md.Relations = append(md.Relations, r)
-					if r.Field != "" && goStructType(field.Type) != "" {
-						continue // the related struct, not a column
-					}
-				}
-				if tagged(field, "-") {
-					continue // not stored; a struct beside its key still names what the key holds
-				}
-				if r, ok := goKeyColumn(field); ok && !related {
-					r.Line = fset.Position(field.Pos()).Line
-					md.Relations = append(md.Relations, r)
-				}
-				typ := goTypeText(field.Type)
-				col, _, _ := strings.Cut(goTag(field).Get("db"), ",")
-				for _, name := range field.Names {
-					if name.IsExported() {
-						md.Fields = append(md.Fields, Field{Name: name.Name, Type: typ})
-						if col != "" && col != "-" {
-							if md.Columns == nil {
-								md.Columns = map[string]string{}
-							}
-							md.Columns[name.Name] = col
-						}
-					}
-				}
-			}
-			out = append(out, md)
+			out = append(out, goStructModel(n, st, tables, fset))
 		case *ast.BasicLit:
 			if n.Kind != token.STRING {
 				return true
@@ -99,6 +62,124 @@ func goModels(src []byte, inserts bool) []Model {
 	})
 	out = append(out, entSchemas(f, fset)...)
 	return append(out, sqlSegments(segs, inserts)...)
+}
+
+// goStructModel reads a struct type as a model: its exported fields, the
+// relations its keys and nested structs declare, the columns its tags
+// name, named by its TableName method when it has one.
+func goStructModel(n *ast.TypeSpec, st *ast.StructType, tables map[string]string, fset *token.FileSet) Model {
+	md := Model{Name: n.Name.Name, Line: fset.Position(n.Pos()).Line}
+	if t := tables[n.Name.Name]; t != "" {
+		md.Name, md.Table = t, t // read and named as the table it maps to
+	}
+	names := map[string]bool{}
+	for _, field := range st.Fields.List {
+		for _, name := range field.Names {
+			names[name.Name] = true
+		}
+	}
+	for _, field := range st.Fields.List {
+		r, related := goRelation(field, names)
+		if related {
+			r.Line = fset.Position(field.Pos()).Line
+			md.Relations = append(md.Relations, r)
+			if r.Field != "" && goStructType(field.Type) != "" {
+				continue // the related struct, not a column
+			}
+		}
+		if tagged(field, "-") {
+			continue // not stored; a struct beside its key still names what the key holds
+		}
+		if r, ok := goKeyColumn(field); ok && !related {
+			r.Line = fset.Position(field.Pos()).Line
+			md.Relations = append(md.Relations, r)
+		}
+		typ := goTypeText(field.Type)
+		col, _, _ := strings.Cut(goTag(field).Get("db"), ",")
+		for _, name := range field.Names {
+			if name.IsExported() {
+				md.Fields = append(md.Fields, Field{Name: name.Name, Type: typ})
+				if col != "" && col != "-" {
+					if md.Columns == nil {
+						md.Columns = map[string]string{}
+					}
+					md.Columns[name.Name] = col
+				}
+			}
+		}
+	}
+	return md
+}
+
+// goPlainStructs are a Go file's top-level structs no ORM mark maps to
+// a table (no gorm, bun, db, pg or xorm tag), read as models, and the
+// file's package name: a struct another file hands gorm's AutoMigrate
+// (migratedTypes) is a model though its own file says nothing of gorm.
+func goPlainStructs(src []byte) (string, []Model) {
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "", src, parser.SkipObjectResolution)
+	if f == nil || f.Name == nil {
+		return "", nil
+	}
+	tables := goTableNames(f)
+	var out []Model
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			ts, ok := sp.(*ast.TypeSpec)
+			if !ok {
+				continue
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok && !goMapped(st) && len(st.Fields.List) > 0 {
+				out = append(out, goStructModel(ts, st, tables, fset))
+			}
+		}
+	}
+	return f.Name.Name, out
+}
+
+// migratedRE: gorm told to keep a type's table: AutoMigrate(&T{},
+// &pkg.U{}, new(V)), a query on a model (db.Model(&pkg.T{})).
+var (
+	autoMigrateRE = regexp.MustCompile(`\.(?:AutoMigrate|CreateTable|DropTable)\s*\(`)
+	modelCallRE   = regexp.MustCompile(`\.Model\s*\(\s*&\s*((?:\w+\.)?[A-Z]\w*)\s*\{\s*\}\s*\)`)
+	migratedArgRE = regexp.MustCompile(`^(?:&\s*((?:\w+\.)?[A-Z]\w*)\s*\{\s*\}|new\(\s*((?:\w+\.)?[A-Z]\w*)\s*\))$`)
+	goPackageRE   = regexp.MustCompile(`(?m)^package\s+(\w+)`)
+)
+
+// migratedTypes are the types a Go file hands gorm as models, each as
+// "package.Type": qualified by the package it names, else the file's own.
+func migratedTypes(src []byte) []string {
+	pm := goPackageRE.FindSubmatch(src)
+	if pm == nil {
+		return nil
+	}
+	own := string(pm[1])
+	var out []string
+	qualify := func(t string) {
+		if !strings.Contains(t, ".") {
+			t = own + "." + t
+		}
+		out = append(out, t)
+	}
+	for _, loc := range autoMigrateRE.FindAllIndex(src, -1) {
+		end := lang.ClosingBracket(src, loc[1]-1)
+		if end < 0 {
+			continue
+		}
+		for _, a := range lang.SplitTopLevel(string(src[loc[1]:end])) {
+			if m := migratedArgRE.FindStringSubmatch(strings.TrimSpace(a)); m != nil {
+				qualify(m[1] + m[2])
+			}
+		}
+	}
+	for _, m := range modelCallRE.FindAllSubmatch(src, -1) {
+		qualify(string(m[1]))
+	}
+	return out
 }
 
 // entSchemas reads ent's schemas: a type that embeds ent.Schema is a

@@ -41,7 +41,67 @@ var (
 	// localRE: a local given a value (const userId = this.cls.get('user.id')).
 	identRE = regexp.MustCompile(`^\w+$`)
 	localRE = regexp.MustCompile(`\b(?:const|let|var)\s+(\w+)\s*(?::\s*\w+\s*)?=\s*([^;\n]+)`)
+	// boundRE: locals a call's result gives (const { userId } = auth(),
+	// const user = await currentUser(), const id = getAuth(req).userId).
+	boundRE = regexp.MustCompile(`\b(?:const|let|var)\s+(?:\{([\w\s,:]+)\}|(\w+))\s*(?::\s*[\w.<>\[\]| ]+?\s*)?=\s*(?:await\s+)?[\w$.]+\s*\(`)
+	// drizzleEqRE: eq(table.column, value), Drizzle's comparison in a
+	// where clause.
+	drizzleEqRE = regexp.MustCompile(`\beq\s*\(\s*(\w+)\s*\.\s*(\w+)\s*,\s*([\w$.?]+)\s*\)`)
 )
+
+// signedInLocals are the locals a JavaScript file binds from a call and
+// then turns the caller away without: if (!userId) throw new
+// Error("Unauthorized"), if (!user) redirect("/signin"), a 401. What
+// the call is called does not matter: code that rejects the request
+// when the value is missing reads the signed-in caller. A value from
+// the request body that is only required (a 400) is no caller.
+func signedInLocals(src []byte) map[string]bool {
+	var out map[string]bool
+	for _, m := range boundRE.FindAllSubmatch(src, -1) {
+		var names []string
+		if len(m[2]) > 0 {
+			names = append(names, string(m[2]))
+		}
+		for _, part := range strings.Split(string(m[1]), ",") {
+			_, local, ok := strings.Cut(part, ":")
+			if !ok {
+				local = part
+			}
+			if local = strings.TrimSpace(local); identRE.MatchString(local) {
+				names = append(names, local)
+			}
+		}
+		for _, n := range names {
+			test := regexp.MustCompile(`\bif\s*\(\s*!\s*` + regexp.QuoteMeta(n) + `\s*\)\s*\{?\s*([^\n]*)`)
+			for _, t := range test.FindAllSubmatch(src, -1) {
+				if turnsCallerAway.Match(t[1]) {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[n] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// turnsCallerAway: the branch a missing caller takes rejects the
+// request: an Unauthorized error or a 401, or a redirect to sign in.
+var turnsCallerAway = regexp.MustCompile("(?i)unauthori[sz]ed|unauthenticated|\\b401\\b|redirect\\w*\\s*\\(\\s*['\"`][^'\"`]*(?:sign-?in|log-?in|auth)")
+
+// sessionID: the expression is the signed-in caller's id as the code
+// proves it: a user object's id the framework hands it (req.user.id,
+// session.user.id), or a local the file turns the caller away without
+// (or that local's id: user.id after if (!user) throw ...).
+func sessionID(expr string, signedIn map[string]bool) bool {
+	if callerIDRE.MatchString(expr) || signedIn[expr] {
+		return true
+	}
+	base, field, ok := strings.Cut(expr, ".")
+	return ok && signedIn[base] && (field == "id" || field == "userId")
+}
 
 // callerID: the expression is the caller's id, read directly, or a
 // variable named for a user's id (userId, currentUserId), or a local
@@ -56,20 +116,40 @@ func callerID(expr string, locals map[string]bool) bool {
 }
 
 // writtenOwners are the (model key, column) pairs a file's Prisma writes
-// fill with the caller's id.
-func writtenOwners(f *detector.File) map[string]map[string]bool {
+// fill with the caller's id; session, those a write fills or a Drizzle
+// eq() compares with an id the code proves is the signed-in caller's
+// (sessionID), not only one named for a user.
+func writtenOwners(f *detector.File) (out, session map[string]map[string]bool) {
 	fam := lang.Of(f.Path).Family()
 	if fam == lang.Python {
-		return djangoCreates(f.Data)
+		return djangoCreates(f.Data), nil
 	}
-	if fam != lang.JavaScript || !bytes.Contains(f.Data, []byte("create(")) && !bytes.Contains(f.Data, []byte("upsert(")) && !bytes.Contains(f.Data, []byte("update(")) && !bytes.Contains(f.Data, []byte("insert(")) {
-		return nil
+	if fam != lang.JavaScript || !bytes.Contains(f.Data, []byte("create(")) && !bytes.Contains(f.Data, []byte("upsert(")) && !bytes.Contains(f.Data, []byte("update(")) && !bytes.Contains(f.Data, []byte("insert(")) && !bytes.Contains(f.Data, []byte("eq(")) {
+		return nil, nil
 	}
-	var out map[string]map[string]bool
+	signedIn := signedInLocals(f.Data)
+	addSession := func(model, col string) {
+		if session == nil {
+			session = map[string]map[string]bool{}
+		}
+		if session[model] == nil {
+			session[model] = map[string]bool{}
+		}
+		session[model][col] = true
+	}
 	locals := map[string]bool{}
 	for _, m := range localRE.FindAllSubmatch(f.Data, -1) {
 		if callerIDRE.Match(bytes.TrimSpace(m[2])) {
 			locals[string(m[1])] = true
+			if signedIn == nil {
+				signedIn = map[string]bool{}
+			}
+			signedIn[string(m[1])] = true
+		}
+	}
+	for _, m := range drizzleEqRE.FindAllStringSubmatch(string(f.Data), -1) {
+		if m[2] != "id" && sessionID(m[3], signedIn) {
+			addSession(code.ModelKey(m[1]), m[2])
 		}
 	}
 	writes := prismaWriteRE.FindAllSubmatchIndex(f.Data, -1)
@@ -81,7 +161,13 @@ func writtenOwners(f *detector.File) map[string]map[string]bool {
 		}
 		body := string(f.Data[m[1]:end])
 		model := code.ModelKey(string(f.Data[m[2]:m[3]]))
-		add := func(col string) {
+		add := func(col, val string) {
+			if sessionID(val, signedIn) {
+				addSession(model, col)
+			}
+			if !callerID(val, locals) {
+				return
+			}
 			if out == nil {
 				out = map[string]map[string]bool{}
 			}
@@ -91,24 +177,18 @@ func writtenOwners(f *detector.File) map[string]map[string]bool {
 			out[model][col] = true
 		}
 		for _, p := range connectRE.FindAllStringSubmatch(body, -1) {
-			if callerID(p[2], locals) {
-				add(p[1])
-			}
+			add(p[1], p[2])
 		}
 		// The connected record's own id is no column of this model.
 		body = connectRE.ReplaceAllString(body, "")
 		for _, p := range pairRE.FindAllStringSubmatch(body, -1) {
-			if callerID(p[2], locals) {
-				add(p[1])
-			}
+			add(p[1], p[2])
 		}
 		for _, p := range shorthandRE.FindAllStringSubmatch(body, -1) {
-			if callerID(p[1], locals) {
-				add(p[1])
-			}
+			add(p[1], p[1])
 		}
 	}
-	return out
+	return out, session
 }
 
 // writtenOwner is the model's plain column (no relation read for it)
@@ -122,6 +202,28 @@ func (d *Detector) writtenOwner(m seenModel, k string) string {
 	for _, f := range m.Fields {
 		if cols[f.Name] && !keys[f.Name] {
 			return f.Name
+		}
+	}
+	return ""
+}
+
+// sessionOwner is the model's plain column (no relation read for it)
+// the code fills or compares with the signed-in caller's id as it
+// proves it (writtenOwners' session), or "": with no users table (a
+// sign-in provider keeps them), the column that holds the provider's
+// user id is the row's owner.
+func (d *Detector) sessionOwner(m seenModel, k string) string {
+	if len(d.session) == 0 {
+		return ""
+	}
+	keys := relationKeys(m.Model)
+	for _, mk := range []string{k, code.ModelKey(m.Binding), code.ModelKey(m.Table)} {
+		for c := range d.session[mk] {
+			for _, f := range m.Fields {
+				if !keys[f.Name] && columnKey(f.Name) == columnKey(c) {
+					return f.Name
+				}
+			}
 		}
 	}
 	return ""

@@ -51,12 +51,28 @@ type Detector struct {
 	// written: per model key, the plain columns the code fills with the
 	// signed-in user's id (owners.go).
 	written map[string]map[string]bool
+	// session: per model key, the plain columns the code fills or
+	// compares with an id it proves is the signed-in caller's
+	// (sessionID): owner columns when users live in a sign-in provider
+	// and no model of them is read.
+	session map[string]map[string]bool
 	// callerCols: the columns Go and PHP code fill with the caller's id
 	// or compare with it, tree-wide (callerColumns).
 	callerCols map[string]bool
+	// migrated: the Go types code hands gorm as models (AutoMigrate,
+	// db.Model), "package.Type"; goPlain: the Go structs no tag of their
+	// own maps to a table, which are models when migrated names them.
+	migrated map[string]bool
+	goPlain  []goPlain
 	// py: per Python file, its model classes and the classes on bases
 	// defined elsewhere, for models whose base is another file's.
 	py []*pyFile
+}
+
+// goPlain is a Go struct with no ORM mark, its package and file.
+type goPlain struct {
+	pkg, file string
+	model     Model
 }
 
 // pendingAsset is an asset of a model a migration declares.
@@ -110,7 +126,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails"}
 }
 
 // Detect implements detector.Detector.
@@ -141,7 +157,45 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if lang.Of(f.Path).Family() == lang.PHP {
 		return nil // read for its owner columns only: no PHP model is read
 	}
-	if w := writtenOwners(f); len(w) > 0 {
+	if lang.Of(f.Path).Family() == lang.Go && appCode(f.Path) {
+		src := lang.StripComments(lang.Of(f.Path), f.Data)
+		migrated := migratedTypes(src)
+		var plain []Model
+		var pkg string
+		if bytes.Contains(src, []byte("struct {")) {
+			pkg, plain = goPlainStructs(src)
+		}
+		if len(migrated) > 0 || len(plain) > 0 {
+			d.mu.Lock()
+			if d.migrated == nil {
+				d.migrated = map[string]bool{}
+			}
+			for _, t := range migrated {
+				d.migrated[t] = true
+			}
+			for _, m := range plain {
+				d.goPlain = append(d.goPlain, goPlain{pkg: pkg, file: f.Path, model: m})
+			}
+			d.mu.Unlock()
+		}
+	}
+	w, session := writtenOwners(f)
+	if len(session) > 0 {
+		d.mu.Lock()
+		if d.session == nil {
+			d.session = map[string]map[string]bool{}
+		}
+		for k, cols := range session {
+			if d.session[k] == nil {
+				d.session[k] = map[string]bool{}
+			}
+			for c := range cols {
+				d.session[k][c] = true
+			}
+		}
+		d.mu.Unlock()
+	}
+	if len(w) > 0 {
 		d.mu.Lock()
 		for k, cols := range w {
 			if d.written[k] == nil {
@@ -323,6 +377,37 @@ func (d *Detector) addCrossFileModels(out *detector.Sink) {
 	}
 }
 
+// addMigratedStructs adds the Go structs with no ORM mark of their own
+// that code hands gorm as models (AutoMigrate(&common.User{}) in another
+// package), as Detect adds a file's own. A struct of that name another
+// package declares, never migrated, is no model.
+func (d *Detector) addMigratedStructs(out *detector.Sink) {
+	plain := d.goPlain
+	d.goPlain = nil
+	if len(d.migrated) == 0 {
+		return
+	}
+	slices.SortFunc(plain, func(a, b goPlain) int { return cmp.Or(strings.Compare(a.file, b.file), a.model.Line-b.model.Line) })
+	for _, p := range plain {
+		if !d.migrated[p.pkg+"."+p.model.Name] || d.current[code.ModelKey(p.model.Name)] {
+			continue
+		}
+		user, billing, sm := classify(p.model, p.file)
+		if user != nil {
+			if freeTextOnly(*user) {
+				d.textOnly = append(d.textOnly, pendingAsset{asset: *user, model: p.model.Name, file: p.file})
+			} else {
+				out.AddAsset(*user)
+			}
+		}
+		if billing != nil {
+			out.AddAsset(*billing)
+		}
+		d.seen = append(d.seen, sm)
+		d.current[code.ModelKey(p.model.Name)] = true
+	}
+}
+
 // resolveBindings points a relation that names a table by the variable
 // another file declares it in (a Drizzle column's references(() =>
 // usersTable.id), usersTable imported) at that table's model. A name
@@ -376,6 +461,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.addCrossFileModels(out)
+	d.addMigratedStructs(out)
 	d.resolveBindings()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
@@ -455,6 +541,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 				}
 				if p := d.callerColumn(m, callerPeople); p != "" {
 					owner[k] = &facts.AssetOwner{Model: p, File: m.file, Line: m.Line}
+					changed = true
+					break
+				}
+				if f := d.sessionOwner(m, k); f != "" {
+					owner[k] = &facts.AssetOwner{Model: "the signed-in user (" + m.Name + "." + f + ")", File: m.file, Line: m.Line}
 					changed = true
 					break
 				}
@@ -1178,6 +1269,9 @@ func (d *Detector) hasAccounts(users map[string]bool) bool {
 			if d.callerCols[columnKey(f.Name)] {
 				return true
 			}
+		}
+		if d.sessionOwner(m, code.ModelKey(m.Name)) != "" {
+			return true
 		}
 	}
 	return false
