@@ -99,6 +99,9 @@ var pairs = map[[2]string]Class{
 	{"s3", "key"}: File, {"storage", "key"}: File, {"object", "key"}: File,
 }
 
+// predicate are the first words of a flag's name.
+var predicate = map[string]bool{"is": true, "has": true, "can": true, "should": true, "allow": true, "allows": true, "needs": true}
+
 // metadata last words describe personal data without holding it
 // (email_verified, file_size, message_count, document_id).
 var metadata = map[string]bool{
@@ -106,7 +109,7 @@ var metadata = map[string]bool{
 	"consent": true, "notifications": true, "type": true, "size": true, "length": true, "status": true,
 	"id": true, "ids": true, "expires": true, "expiry": true, "changed": true, "updated": true, "format": true,
 	"mime": true, "hint": true, "version": true, "mode": true, "visibility": true, "url": true, "urls": true,
-	"vector": true, "vectors": true,
+	"vector": true, "vectors": true, "allowed": true, "required": true, "disabled": true,
 }
 
 // Declared types, by the words of their spelling in every ORM and SQL
@@ -310,7 +313,10 @@ func nameClass(name string) Class {
 			return c
 		}
 	}
-	if !metadata[ws[len(ws)-1]] {
+	// A flag (is_email_auth_allowed, has_phone, can_email) says whether
+	// something holds or is allowed, not what a person is or how to
+	// reach them; it may still be billing state (is_premium).
+	if !metadata[ws[len(ws)-1]] && !predicate[ws[0]] {
 		for _, w := range ws {
 			if c, ok := words[w]; ok && c != Billing {
 				return c

@@ -25,7 +25,7 @@ import (
 // e-mail and a password, a model in a test, in Markdown and commented
 // out, models with nothing personal. Each tree has a broken file.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate"} {
+	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "sql-tenant-flag"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
@@ -54,7 +54,7 @@ func TestClassify(t *testing.T) {
 		"first_name": KindUserData, "name": "", "title": "", "id": "", "created_at": "",
 		"plan": KindIntegrity, "credits": KindIntegrity, "is_premium": KindIntegrity, "subscription_status": KindIntegrity,
 		"balance": KindIntegrity, "stripe_customer_id": KindUserData, "key": "", "monkey": "",
-		"session_key": "", "session_data_id": "", "sessionData": "", "session_timeout": "", "json": "",
+		"is_email_auth_allowed": "", "has_phone": "", "email_required": "", "can_email": "", "session_key": "", "session_data_id": "", "sessionData": "", "session_timeout": "", "json": "",
 	}
 	for field, want := range tests {
 		if got := Classify(field); got != want {
