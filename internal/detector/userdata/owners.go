@@ -253,6 +253,12 @@ func (d *Detector) mainPerson(order []string, groups map[string][]int, users map
 				break
 			}
 		}
+		// A password of its own, or the framework's or an auth library's
+		// user, proves sign-in more than a name does (an issue's author
+		// login copied from a forge).
+		if d.authUser[k] || slices.ContainsFunc(groups[k], func(i int) bool { return d.passwordHolder(d.seen[i]) }) {
+			score += 1 << 21
+		}
 		if score > bestScore {
 			for _, i := range groups[k] {
 				if code.ModelKey(d.seen[i].Name) == k {
@@ -263,6 +269,14 @@ func (d *Detector) mainPerson(order []string, groups map[string][]int, users map
 		}
 	}
 	return best
+}
+
+// passwordHolder: the model is the framework's user or keeps a password
+// of its own.
+func (d *Detector) passwordHolder(m seenModel) bool {
+	return m.Account || slices.ContainsFunc(m.Fields, func(f Field) bool {
+		return signInSecret(f.Name) && FieldClass(m.Name, f) == AuthSecret
+	})
 }
 
 // writtenKey: the code's create calls fill the model's column with the

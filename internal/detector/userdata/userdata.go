@@ -237,7 +237,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		switch {
 		case step != nil:
 			pending = append(pending, p)
-		case freeTextOnly(a):
+		case heldBack(a):
 			textOnly = append(textOnly, p)
 		default:
 			out.AddAsset(a)
@@ -363,7 +363,7 @@ func (d *Detector) addCrossFileModels(out *detector.Sink) {
 	for i, m := range models {
 		user, billing, sm := classify(m, files[i])
 		if user != nil {
-			if freeTextOnly(*user) {
+			if heldBack(*user) {
 				d.textOnly = append(d.textOnly, pendingAsset{asset: *user, model: m.Name, file: files[i]})
 			} else {
 				out.AddAsset(*user)
@@ -394,7 +394,7 @@ func (d *Detector) addMigratedStructs(out *detector.Sink) {
 		}
 		user, billing, sm := classify(p.model, p.file)
 		if user != nil {
-			if freeTextOnly(*user) {
+			if heldBack(*user) {
 				d.textOnly = append(d.textOnly, pendingAsset{asset: *user, model: p.model.Name, file: p.file})
 			} else {
 				out.AddAsset(*user)
@@ -484,6 +484,10 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := d.people(order, groups)
 	person := d.mainPerson(order, groups, users)
+	handles := d.publicHandles(groups, person)
+	for k := range handles {
+		delete(users, k)
+	}
 	groupsJoined := d.membered(order, groups, users)
 	callerPeople := d.callerPeople(order, groups, users, person)
 	// A key one declaration of the model says the row outlives (the
@@ -568,6 +572,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	joined := d.membered(order, groups, users)
 	for _, p := range d.textOnly {
 		k := code.ModelKey(p.model)
+		if handleOnly(p.asset) {
+			if !handles[k] || owner[k] != nil {
+				out.AddAsset(p.asset)
+			}
+			continue
+		}
 		if !shared[k] || !d.productContent(groups[k], k, shared, joined) {
 			out.AddAsset(p.asset)
 		}
@@ -917,6 +927,61 @@ func ownedFields(m Model) []string {
 }
 
 // freeTextOnly: a user-data asset all of whose fields are free text.
+// heldBack: an asset Finish decides on, once it knows who owns what:
+// free text only, or a name or handle only.
+func heldBack(a facts.Asset) bool { return freeTextOnly(a) || handleOnly(a) }
+
+// handleOnly: a user-data asset whose only fields are an account's
+// handle (user_name, username, login): who wrote something, not yet
+// whose it is. A person's full name (an author's) is more than a handle.
+func handleOnly(a facts.Asset) bool {
+	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) {
+		return false
+	}
+	for f, c := range a.Classes {
+		ws := code.Words(f)
+		handle := slices.Contains(ws, "username") || slices.Contains(ws, "login") || slices.Contains(ws, "user") && slices.Contains(ws, "name")
+		if c != string(Identity) || !handle {
+			return false
+		}
+	}
+	return true
+}
+
+// publicHandles are the models that hold only an account's handle (an
+// issue's author login copied from a public forge), have no relation to
+// the app's main person, and sit beside that person, who signs in with a
+// password or through an auth library: a public record of who wrote
+// something, not one of the app's users. Without such a person the
+// handle may be the only account there is.
+func (d *Detector) publicHandles(groups map[string][]int, person string) map[string]bool {
+	pk := code.ModelKey(person)
+	if person == "" || !d.authUser[pk] && !slices.ContainsFunc(groups[pk], func(i int) bool { return d.passwordHolder(d.seen[i]) }) {
+		return nil
+	}
+	var out map[string]bool
+	for _, p := range d.textOnly {
+		k := code.ModelKey(p.model)
+		if k == pk || !handleOnly(p.asset) || d.authUser[k] {
+			continue
+		}
+		related := false
+		for _, i := range groups[k] {
+			for _, r := range d.seen[i].Relations {
+				related = related || r.User || code.ModelKey(r.Target) == pk
+			}
+			related = related || d.seen[i].Account
+		}
+		if !related {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[k] = true
+		}
+	}
+	return out
+}
+
 func freeTextOnly(a facts.Asset) bool {
 	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) {
 		return false
@@ -1097,7 +1162,7 @@ func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 		} else {
 			a.Name = name
 		}
-		if freeTextOnly(a) {
+		if heldBack(a) {
 			p.asset, p.model = a, name
 			textOnly = append(textOnly, p)
 			continue
