@@ -105,6 +105,11 @@ var importKeywords = func() []string {
 // bindings are read even when it declares no route.
 var handlerKeywords = []string{"module.exports = {", "(req, res", "(req,res"}
 
+// reexportKeywords mark an index file that hands on another module whole
+// (module.exports = require('./routes'), export * from './routes'): a
+// router imported through it is found only if its bindings are read.
+var reexportKeywords = []string{"module.exports = require(", "export * from"}
+
 // wrapperKeywords mark a file that may hold an async wrapper a route hands
 // its middleware through (fn(...args), .catch(next)): its bindings are read
 // so the wrapper can be seen to pass each request on.
@@ -123,7 +128,7 @@ var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbi
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, wrapperKeywords, guardKeywords), "export const", "enum ")
+	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, wrapperKeywords, reexportKeywords, guardKeywords), "export const", "enum ")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -141,7 +146,7 @@ func hasAny(data []byte, words []string) bool {
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
 	routes := hasAny(file.Data, routeKeywords) || hasAny(file.Data, importKeywords)
-	if !routes && !hasAny(file.Data, handlerKeywords) && !hasAny(file.Data, wrapperKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
+	if !routes && !hasAny(file.Data, handlerKeywords) && !hasAny(file.Data, wrapperKeywords) && !hasAny(file.Data, reexportKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
 		d.constants(file)
 		return nil
 	}

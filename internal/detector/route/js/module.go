@@ -67,6 +67,10 @@ type module struct {
 	instances map[string]string
 	returns   map[string]retVal // fn@N key -> the name it returns
 	libs      map[string]bool   // server frameworks the file imports
+	// reexports are modules whose every export this one hands on:
+	// module.exports = require('./x') and export * from './x', the way an
+	// index file stands for its folder.
+	reexports []string
 }
 
 func newModule(p string) *module {
@@ -228,6 +232,10 @@ func ImportBindings(t *syntax.Tree, n *syntax.Node, bind func(local, name string
 
 func (m *module) exportStatement(t *syntax.Tree, n *syntax.Node) {
 	src, hasSrc := t.StringValue(n.ChildByFieldName("source"))
+	if hasSrc && isStarExport(n) {
+		m.reexports = append(m.reexports, src)
+		return
+	}
 	if v := n.ChildByFieldName("value"); v != nil {
 		// export default <expr>
 		if r, ok := m.valueRef(t, v); ok {
@@ -276,6 +284,20 @@ func (m *module) exportStatement(t *syntax.Tree, n *syntax.Node) {
 			}
 		}
 	}
+}
+
+// isStarExport says n is export * from './x' (not export * as ns from).
+func isStarExport(n *syntax.Node) bool {
+	star := false
+	for _, c := range syntax.Children(n) {
+		switch c.Type() {
+		case "*":
+			star = true
+		case "namespace_export", "export_clause":
+			return false
+		}
+	}
+	return star
 }
 
 func isDefaultExport(t *syntax.Tree, n *syntax.Node) bool {
@@ -471,6 +493,9 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 		}
 		if r, ok := m.valueRef(t, right); ok {
 			m.exports["default"] = r
+		}
+		if spec, ok := requireSpec(t, right); ok {
+			m.reexports = append(m.reexports, spec)
 		}
 	case strings.HasPrefix(lt, "exports.") || strings.HasPrefix(lt, "module.exports."):
 		key := lt[strings.LastIndexByte(lt, '.')+1:]

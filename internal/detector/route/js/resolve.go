@@ -333,8 +333,8 @@ func (r *resolver) funcOf(f *fileFacts, v ref, depth int) (*fileFacts, string) {
 		if target == nil {
 			return nil, ""
 		}
-		if e, ok := target.exports[v.imp.name]; ok {
-			return r.funcOf(target, e, depth+1)
+		if tf, e, ok := r.exportOf(target, v.imp.name, depth+1); ok {
+			return r.funcOf(tf, e, depth+1)
 		}
 		if fi, ok := target.funcs[v.imp.name]; ok && fi.key != "" {
 			return target, fi.key
@@ -378,11 +378,29 @@ func (r *resolver) onlyRouter(f *fileFacts) *node {
 	return only
 }
 
-func (r *resolver) export(f *fileFacts, name string, depth int) *node {
-	if f == nil {
-		return nil
+// exportOf finds name among f's exports, following whole-module
+// re-exports (an index file's module.exports = require('./routes') or
+// export * from './routes'): the file that defines it and its value.
+func (r *resolver) exportOf(f *fileFacts, name string, depth int) (*fileFacts, ref, bool) {
+	if f == nil || depth > 8 {
+		return nil, ref{}, false
 	}
-	v, ok := f.exports[name]
+	if v, ok := f.exports[name]; ok {
+		return f, v, true
+	}
+	if name == "default" {
+		return nil, ref{}, false // export * does not hand on a default
+	}
+	for _, spec := range f.reexports {
+		if tf, v, ok := r.exportOf(r.target(f.path, spec), name, depth+1); ok {
+			return tf, v, true
+		}
+	}
+	return nil, ref{}, false
+}
+
+func (r *resolver) export(f *fileFacts, name string, depth int) *node {
+	f, v, ok := r.exportOf(f, name, depth)
 	if !ok {
 		return nil
 	}
@@ -431,7 +449,7 @@ func (r *resolver) constant(f *fileFacts, name string, depth int) (string, bool)
 	if target == nil {
 		return "", false
 	}
-	v, ok := target.exports[imp.name]
+	target, v, ok := r.exportOf(target, imp.name, depth+1)
 	if !ok || v.local == "" {
 		return "", false
 	}
@@ -620,8 +638,8 @@ func (r *resolver) funcText(f *fileFacts, name string, depth int) string {
 	if dotted {
 		want = tail
 	}
-	if v, ok := target.exports[want]; ok && v.local != "" && !strings.HasPrefix(v.local, "fn@") {
-		return r.funcText(target, v.local, depth+1)
+	if tf, v, ok := r.exportOf(target, want, depth+1); ok && v.local != "" && !strings.HasPrefix(v.local, "fn@") {
+		return r.funcText(tf, v.local, depth+1)
 	}
 	if fi, ok := target.funcs[want]; ok {
 		return fi.text
@@ -783,13 +801,15 @@ func (r *resolver) funcDef(f *fileFacts, name string, depth int) (funcInfo, stri
 	if dotted {
 		want = tail
 	}
-	if v, ok := target.exports[want]; ok && v.local != "" && !strings.HasPrefix(v.local, "fn@") {
-		return r.funcDef(target, v.local, depth+1)
-	}
-	if v, ok := target.exports[want]; ok && v.imp != nil {
-		// export { x } from './y'
-		if t := r.target(target.path, v.imp.from); t != nil {
-			return r.funcDef(t, v.imp.name, depth+1)
+	if tf, v, ok := r.exportOf(target, want, depth+1); ok {
+		if v.local != "" && !strings.HasPrefix(v.local, "fn@") {
+			return r.funcDef(tf, v.local, depth+1)
+		}
+		if v.imp != nil {
+			// export { x } from './y'
+			if t := r.target(tf.path, v.imp.from); t != nil {
+				return r.funcDef(t, v.imp.name, depth+1)
+			}
 		}
 	}
 	if fi, ok := target.funcs[want]; ok {

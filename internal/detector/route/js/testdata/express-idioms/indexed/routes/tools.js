@@ -1,0 +1,1 @@
+export * as helpers from './stats';
