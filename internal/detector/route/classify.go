@@ -294,5 +294,27 @@ var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_tok
 // or login() with a password it was sent. Such a route is where
 // credentials come in, not a route that needs them.
 func TakesCredentials(body string) bool {
-	return credentialCall.MatchString(body) && strings.Contains(strings.ToLower(body), "password")
+	if credentialCall.MatchString(body) && strings.Contains(strings.ToLower(body), "password") {
+		return true
+	}
+	for _, m := range passwordCheck.FindAllString(body, -1) {
+		if len(clientRead.FindAllStringIndex(m, 2)) < 2 {
+			return true
+		}
+	}
+	return false
 }
+
+// clientRead is a value read off the request the client sent.
+var clientRead = regexp.MustCompile(`(?i)\b(?:req|request)\.(?:body|form|query|json|data|POST|args)\b|\$request->|\bparams\[`)
+
+// passwordCheck compares a password with the one the app keeps (a
+// record's field, a constant, a literal): password == "secret123",
+// Hash(req.password) != user.password, user.password == password. Two
+// values the client sent compared (newPassword != confirmPassword) are
+// no check of a credential.
+var passwordCheck = func() *regexp.Regexp {
+	pw := `[Pp]ass(?:[Ww]ord|wd)\w*`
+	kept := `(?:[A-Za-z_]\w*(?:\.\w+)*\.\w*` + pw + `|"[^"\n]+"|'[^'\n]+'|\b[A-Z][A-Z0-9_]{2,}\b)`
+	return regexp.MustCompile(`[\w.\])]*` + pw + `\)*\s*[!=]==?\s*` + kept + `|` + kept + `\s*[!=]==?\s*[\w.]*` + pw)
+}()

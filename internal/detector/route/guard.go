@@ -151,7 +151,7 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 		if codeExchange.MatchString(body) {
 			return Decision{Auth: facts.AuthNone, Evidence: "login handler: exchanges an authorization code or a passkey assertion"}
 		}
-		if TakesCredentials(body) {
+		if TakesCredentials(body) || j.callsLogin(body) {
 			// A login answers 401 to a wrong password: only a guard it
 			// calls first (a password change checks the session) counts.
 			j.helpersOnly = true
@@ -328,6 +328,16 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if why := rejects(src); why != "" && own {
 		return true, roleOf(src), why
 	}
+	if !own {
+		// A login's own 401 answers a wrong password; one on a test of
+		// the signed-in caller alone (a password change that checks the
+		// session first) still guards.
+		for _, loc := range reject401.FindAllStringIndex(src, -1) {
+			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsOnlyCaller(src, c, j.lookup) && !testsLocal(src, c) {
+				return true, roleOf(src), "responds 401 to a caller with no session"
+			}
+		}
+	}
 	if own && passesOnlyKnown(src) {
 		return true, roleOf(src), "goes on only for a known caller"
 	}
@@ -364,7 +374,7 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	n := 0
 	for _, loc := range callSite.FindAllStringSubmatchIndex(src, -1) {
 		name := src[loc[2]:loc[3]]
-		if skipCallee[name] || j.seen[name] || definesLocally(src, name) {
+		if skipCallee[name] || j.seen[name] || definesLocally(src, name) || name == ownName(src) {
 			continue
 		}
 		if optOut.MatchString(callArgs(src[loc[1]:])) {
@@ -664,7 +674,7 @@ func rejects(src string) string {
 		}
 	}
 	for _, loc := range reject401.FindAllStringIndex(src, -1) {
-		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && !forgeableAt(src, loc[0]) {
 			return "responds 401"
 		}
 	}
@@ -701,11 +711,60 @@ func rejects(src string) string {
 		return ""
 	}
 	for _, loc := range reject403.FindAllStringIndex(src, -1) {
-		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && testsCaller(condition(src, loc[0])) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && testsCaller(condition(src, loc[0])) && !forgeableAt(src, loc[0]) {
 			return "responds 403"
 		}
 	}
 	return ""
+}
+
+// testsLocal says the test of an if (c) reads a variable src assigns:
+// a login's session = SignIn(...), whatever its name, is what the login
+// made, not the caller it was handed.
+func testsLocal(src, c string) bool {
+	test, _ := splitTest(c)
+	for _, m := range memberChain.FindAllStringSubmatch(strings.TrimPrefix(test, "if"), -1) {
+		head, _, _ := strings.Cut(strings.Join(strings.Fields(m[1]), ""), ".")
+		if head == "" || testWords[head] {
+			continue
+		}
+		if regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(head) + `\s*=[^=>]`).MatchString(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsLogin says body hands what it was sent to a helper that checks a
+// password and answers with a value, not a rejection of its own (a
+// model's authorize(context, request) that returns null on a wrong
+// password): the handler is a login, its 401 the answer to that null.
+func (j *judge) callsLogin(body string) bool {
+	if j.lookup == nil {
+		return false
+	}
+	n := 0
+	for _, loc := range callSite.FindAllStringSubmatchIndex(body, -1) {
+		name := body[loc[2]:loc[3]]
+		if skipCallee[name] || definesLocally(body, name) {
+			continue
+		}
+		if n++; n > maxCalls {
+			break
+		}
+		code, _, ok := j.lookup(name)
+		if ok && code != "" && code != body && TakesCredentials(code) && rejects(code) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// forgeableAt says the rejection at i sits behind a test the client
+// passes by sending a literal (see forgeable).
+func forgeableAt(src string, i int) bool {
+	c := condition(src, i)
+	return strings.HasPrefix(c, "if") && forgeable(src, c)
 }
 
 // turnsAway says why src turns away a caller who fails a test of the
@@ -962,7 +1021,9 @@ var (
 	// callerRef is what the request or context holds for who is calling
 	// (ctx.User, req.session, request.user, c.Locals), or the framework's
 	// global for it (current_user).
-	callerRef = regexp.MustCompile(`(?i)^(?:(?:(?:self|this)\.)?(?:ctx|c|r|req|request|context|g|res\.locals|ctx\.state|event\.locals|locals)\??\.\w*(?:user|session|account|identity|principal|claims|viewer|auth)\w*|current_?user|session)\b`)
+	// ASP.NET's controller User (User.Identity, User.IsInRole) and
+	// HttpContext.User are the principal authentication set.
+	callerRef = regexp.MustCompile(`(?i)^(?:(?:(?:self|this)\.)?(?:ctx|c|r|req|request|context|httpcontext|g|res\.locals|ctx\.state|event\.locals|locals)\??\.\w*(?:user|session|account|identity|principal|claims|viewer|auth)\w*|current_?user|session|(?-i:User)\??\.(?-i:Identity|IsInRole|Claims|FindFirst\w*|HasClaim))\b`)
 	// requestData reads what the client sent: a lookup keyed by it finds
 	// a record, not the caller.
 	requestData = regexp.MustCompile(`\b(?:Param|Params|ParamsInt|Query|QueryParam|FormValue|PostFormValue|PathValue|URLParam|params|query|body|kwargs|args|GET|POST|data|match_info|path_params|query_params)\b`)
@@ -1154,8 +1215,13 @@ func passesOnlyKnown(src string) bool {
 // switch, whatever its name says: a 403 or a redirect to a login behind
 // one alone turns everyone away, or no one.
 func testsCaller(c string) bool {
-	return identity.MatchString(configRef.ReplaceAllString(c, ""))
+	return identity.MatchString(osAccessError.ReplaceAllString(configRef.ReplaceAllString(c, ""), ""))
 }
+
+// osAccessError is the operating system refusing the process a file
+// (.NET's UnauthorizedAccessException, Python's PermissionError): a
+// catch of it tests the server's own rights, not the caller.
+var osAccessError = regexp.MustCompile(`\b(?:System\.)?UnauthorizedAccessException\b|\bPermissionError\b`)
 
 // configRef is a read of the app's configuration.
 var configRef = regexp.MustCompile(`(?i)\b(?:\w+\.)*\w*(?:config|conf|cfg|settings)\.[\w.]+(?:\(\))?`)

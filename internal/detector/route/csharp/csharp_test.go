@@ -57,6 +57,13 @@ func TestAuth(t *testing.T) {
 		{"webapi", "GET", "/api/status", "none", "", "", "StatusController.Get"}, // [Authorize] only in a comment and a string
 		{"webapi", "GET", "/api/status/admin", "required", "Forbid", "", "StatusController.Admin"},
 		{"webapi", "POST", "/api/status/reindex", "none", "", "", "StatusController.Reindex"},
+		// Checks the caller passes by sending a word, and their lookalikes.
+		{"webapi", "GET", "/api/backoffice/dashboard", "none", "", "", "BackofficeController.Dashboard"},
+		{"webapi", "GET", "/api/backoffice/settings", "none", "", "", "BackofficeController.Settings"},
+		{"webapi", "GET", "/api/backoffice/audit", "required", "responds 401", "", "BackofficeController.Audit"},
+		{"webapi", "POST", "/api/backoffice/sync", "required", "responds 401", "", "BackofficeController.Sync"},
+		{"webapi", "POST", "/api/backoffice/login", "none", "login handler", "", "BackofficeController.Login"},
+		{"webapi", "POST", "/api/backoffice/password", "required", "401", "", "BackofficeController.ChangePassword"},
 		{"mvc", "GET", "/portal/Home/Index", "none", "[AllowAnonymous]", "", "HomeController.Index"},
 		{"mvc", "GET", "/portal/Home/Details/{id}", "required", "AuthorizeFilter", "", "HomeController.Details"},
 		{"minimal", "GET", "/me", "required", "FallbackPolicy", "", "lambda"},
