@@ -91,12 +91,14 @@ func TestNames(t *testing.T) {
 }
 
 func TestPlaceholder(t *testing.T) {
-	for _, v := range []string{"", "changeme", "your-key-here", "xxx", "XXXXXXXX", "<your key>", "${VAR}", "$VAR", "{{ .Values.key }}", "sk-...", "REPLACE_ME", "****"} {
+	for _, v := range []string{"", "changeme", "your-key-here", "xxx", "XXXXXXXX", "<your key>", "${VAR}", "$VAR", "{{ .Values.key }}", "sk-...", "REPLACE_ME", "****",
+		"null://null", "smtp://localhost", "redis://redis:6379", "redis://cache:6379/0"} {
 		if !isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = false", v)
 		}
 	}
-	for _, v := range []string{"ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e", "postgres", "hunter2", "ключ-секрет"} {
+	for _, v := range []string{"ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e", "postgres", "hunter2", "ключ-секрет",
+		"smtp://mailer:hunter2@localhost", "https://abc123@errors.acme.test/42", "https://hooks.acme.test/services/T00/B00/abc", "smtp://localhost?password=hunter2"} {
 		if isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = true", v)
 		}

@@ -2,6 +2,7 @@ package secret
 
 import (
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -138,11 +139,38 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	if strings.HasPrefix(lv, "your") {
+	if strings.HasPrefix(lv, "your") || credentialFreeURL(v) {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(v)
 	return strings.Trim(v, string(first)) == ""
+}
+
+// connURL splits a URL into its authority, path and query.
+var connURL = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#\s]*)(/[^?#\s]*)?(?:\?([^#\s]*))?$`)
+
+// credentialFreeURL reports a connection URL that carries no credential:
+// no user or password before the host, no secret-named query
+// parameter, at most one short path segment (a database's name or
+// number). A DSN such as null://null, smtp://localhost or
+// redis://cache:6379/0 names where to connect, not how to sign in; one
+// with userinfo (a Sentry DSN's key, postgres://app:pw@db) or a token
+// in its path (a webhook URL) is kept.
+func credentialFreeURL(v string) bool {
+	m := connURL.FindStringSubmatch(v)
+	if m == nil || m[1] == "" || strings.Contains(m[1], "@") {
+		return false
+	}
+	if seg := strings.Trim(m[2], "/"); strings.Contains(seg, "/") || len(seg) > 24 {
+		return false
+	}
+	for _, kv := range strings.Split(m[3], "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if k != "" && isSecretName(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDocPath reports whether a file is prose: snippets in docs show how to
