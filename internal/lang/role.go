@@ -511,6 +511,13 @@ var nameRoles = []nameRole{
 	{"vite.config.*", Tooling, "build configuration"}, {"babel.config.*", Tooling, "build configuration"},
 	{"esbuild.config.*", Tooling, "build configuration"}, {"eslint.config.*", Tooling, "lint configuration"},
 	{".eslintrc*", Tooling, "lint configuration"}, {".prettierrc*", Tooling, "lint configuration"},
+	// A migration tool's own configuration: the CLI reads it to migrate,
+	// the running app does not (if the app imports it, Tree.Roles makes
+	// it App), so a placeholder key it sets to pass validation is no key
+	// of the app's.
+	{"knexfile.*", Tooling, "migration tool configuration"}, {"ormconfig.*", Tooling, "migration tool configuration"},
+	{"drizzle.config.*", Tooling, "migration tool configuration"}, {"alembic.ini", Tooling, "migration tool configuration"},
+	{".sequelizerc", Tooling, "migration tool configuration"},
 	{"README*", Docs, ""}, {"CHANGELOG*", Docs, ""}, {"CONTRIBUTING*", Docs, ""}, {"LICENSE*", Docs, ""},
 }
 

@@ -285,8 +285,10 @@ func sampleValue(v string) bool {
 // expiredJWT reports a JSON Web Token whose exp claim has passed: an API
 // document's example response, a copied test token. It signs no one in
 // any more, and a JWT holds only a signature, never the key that made
-// it, so nothing in it is left to leak. A token with no exp, or one
-// that cannot be read, is kept: it may still be accepted.
+// it, so nothing in it is left to leak. An unsigned token (alg none,
+// no signature) is no secret either: anyone can write one, and a server
+// that accepts it has a flaw no leak adds to. A token with no exp, or
+// one that cannot be read, is kept: it may still be accepted.
 func expiredJWT(rule, value string, now time.Time) bool {
 	if rule != "jwt" {
 		return false
@@ -294,6 +296,9 @@ func expiredJWT(rule, value string, now time.Time) bool {
 	parts := strings.Split(value, ".")
 	if len(parts) < 2 {
 		return false
+	}
+	if unsignedJWT(parts) {
+		return true
 	}
 	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
 	if err != nil {
@@ -307,6 +312,22 @@ func expiredJWT(rule, value string, now time.Time) bool {
 	}
 	exp, err := claims.Exp.Float64()
 	return err == nil && exp > 0 && exp < float64(now.Unix())
+}
+
+// unsignedJWT reports a token whose header names no algorithm ("none")
+// and which carries no signature.
+func unsignedJWT(parts []string) bool {
+	if len(parts) == 3 && strings.TrimSpace(parts[2]) != "" {
+		return false
+	}
+	header, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[0], "="))
+	if err != nil {
+		return false
+	}
+	var h struct {
+		Alg string `json:"alg"`
+	}
+	return json.Unmarshal(header, &h) == nil && strings.EqualFold(h.Alg, "none")
 }
 
 // rpcMethod is an RPC method's full name as gRPC and Connect spell it,
