@@ -232,12 +232,14 @@ var adminExposed = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		// Behind a login, a page named admin that reads and changes
-		// nothing (a static "access granted" page) opens nothing a
-		// stolen password would: only an unguarded route, or one that
-		// reaches data, is the panel this rule is about.
+		// A page named admin that reads and changes nothing (a static
+		// "access granted" page, a template the browser fills from the
+		// API) opens nothing, guarded or not: the admin actions are the
+		// routes that reach data, each drafted on its own. Only a route
+		// that reaches data (or whose handler was not read) is the panel
+		// this rule is about.
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
-			return segmentIn(r.Path, adminSegments...) && (r.Auth != facts.AuthRequired || reachesData(c, r))
+			return segmentIn(r.Path, adminSegments...) && reachesData(c, r)
 		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)
@@ -305,12 +307,30 @@ var answering = map[string]bool{
 // onlyAnswers says a handler calls nothing but what answers the request:
 // res.render('admin', { title: ... }) shows a fixed page.
 func onlyAnswers(body string) bool {
-	for _, m := range calledName.FindAllStringSubmatch(body, -1) {
-		if !answering[m[1]] {
-			return false
+	for _, m := range calledName.FindAllStringSubmatchIndex(body, -1) {
+		name := body[m[2]:m[3]]
+		if answering[name] || definedAt(body, m[2]) {
+			continue
 		}
+		return false
 	}
 	return true
+}
+
+// definedAt says the name at i is the one a definition gives (def
+// admin_page(), function adminPage()), not a call.
+func definedAt(body string, i int) bool {
+	before := strings.TrimRight(body[:i], " \t")
+	for _, kw := range []string{"def", "function", "func"} {
+		if rest, ok := strings.CutSuffix(before, kw); ok && (rest == "" || !isWordByte(rest[len(rest)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 var debugEndpoint = &Rule{

@@ -246,7 +246,7 @@ var pyHTTPAnswer = re(`^\s*(?:raise\s+\w*HTTPException|abort\()|\b(?:jsonify|JSO
 // goes with it.
 func pyErrorDetail(fc *fileCtx, stmt string) (string, bool) {
 	d, _ := errorDetail(fc, stmt)
-	if !strings.Contains(stmt, "format_exc") && !strings.Contains(stmt, "exc_info") && fc.ownException(fc.cur) {
+	if !strings.Contains(stmt, "format_exc") && !strings.Contains(stmt, "exc_info") && (fc.ownException(fc.cur) || fc.validationOnly(fc.cur)) {
 		return "", false
 	}
 	if !pyHTTPAnswer.MatchString(stmt) {
@@ -265,6 +265,22 @@ var (
 // nearest one above it, indented less, in the same function) catches
 // only exception classes the app defines.
 func (fc *fileCtx) ownException(i int) bool {
+	j, m := fc.exceptAbove(i)
+	if j < 0 {
+		return false
+	}
+	names := strings.Split(m[2], ",")
+	for _, n := range names {
+		if !fc.appClass(strings.TrimSpace(n)) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// exceptAbove finds the except clause around line i: its line and its
+// match of pyExcept, or -1.
+func (fc *fileCtx) exceptAbove(i int) (int, []string) {
 	ind := indentOf(fc.line(i))
 	for j := i - 1; j >= 0 && j > i-40; j-- {
 		l := fc.line(j)
@@ -272,22 +288,64 @@ func (fc *fileCtx) ownException(i int) bool {
 			continue
 		}
 		if pyDefLine.MatchString(l) {
-			return false
+			return -1, nil
 		}
-		m := pyExcept.FindStringSubmatch(l)
-		if m == nil {
-			ind = min(ind, indentOf(l))
+		if m := pyExcept.FindStringSubmatch(l); m != nil {
+			return j, m
+		}
+		ind = min(ind, indentOf(l))
+	}
+	return -1, nil
+}
+
+// pyBuildModel is a statement that builds one object of a class from
+// values: card = CardCreate(number=number, ...).
+var pyBuildModel = re(`^\s*\w+\s*=\s*([A-Z]\w*)(?:\.(?:model_validate|parse_obj))?\(`)
+
+// validationOnly reports whether the except clause around line i guards
+// a try whose body only builds one of the app's classes (a pydantic
+// model from the query's parameters): what can fail there is the
+// caller's input, and the message names the caller's own fields, no
+// internals.
+func (fc *fileCtx) validationOnly(i int) bool {
+	exc, _ := fc.exceptAbove(i)
+	if exc < 0 {
+		return false
+	}
+	ind := indentOf(fc.line(exc))
+	try := -1
+	for j := exc - 1; j >= 0 && j > exc-40; j-- {
+		l := fc.line(j)
+		if strings.TrimSpace(l) == "" || indentOf(l) > ind {
 			continue
 		}
-		names := strings.Split(m[2], ",")
-		for _, n := range names {
-			if !fc.appClass(strings.TrimSpace(n)) {
-				return false
-			}
+		if indentOf(l) == ind && strings.TrimSpace(l) == "try:" {
+			try = j
 		}
-		return len(names) > 0
+		break
 	}
-	return false
+	if try < 0 {
+		return false
+	}
+	var stmts []string
+	body := -1
+	for j := try + 1; j < exc; j++ {
+		l := fc.line(j)
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		if body < 0 {
+			body = indentOf(l)
+		}
+		if indentOf(l) == body && !strings.HasPrefix(strings.TrimSpace(l), ")") {
+			stmts = append(stmts, l)
+		}
+	}
+	if len(stmts) != 1 {
+		return false
+	}
+	m := pyBuildModel.FindStringSubmatch(stmts[0])
+	return m != nil && fc.appClass(m[1])
 }
 
 // appClass reports a class the app defines: in this file, or imported
