@@ -75,12 +75,17 @@ func (a *analyzer) lower(f *file, node ast.Node) *flow.Func {
 }
 
 // scalarParam says the parameter named n is declared a number or a
-// boolean.
+// boolean, or a slice or array of them (ids []int64): the placeholders
+// and arguments a query builds from such a list carry no text.
 func scalarParam(ft *ast.FuncType, n string) bool {
 	for _, fl := range ft.Params.List {
 		for _, nm := range fl.Names {
 			if nm.Name == n {
-				id, ok := fl.Type.(*ast.Ident)
+				t := fl.Type
+				if at, ok := t.(*ast.ArrayType); ok {
+					t = at.Elt
+				}
+				id, ok := t.(*ast.Ident)
 				return ok && scalarTypes[id.Name]
 			}
 		}
