@@ -83,9 +83,9 @@ func isLaravelDump(p string) bool {
 	return strings.HasSuffix(path.Dir(p), "database/schema") && laravelDumpRE.MatchString(path.Base(p))
 }
 
-// Exempt implements detector.PrefilterExempt: a schema dump is read by
-// its name.
-func (*Detector) Exempt(p string) bool { return isLaravelDump(p) }
+// Exempt implements detector.PrefilterExempt: a schema dump and Rails'
+// YAML settings are read by their names.
+func (*Detector) Exempt(p string) bool { return isLaravelDump(p) || isRailsYAML(p) }
 
 func (c *laravelConfig) init() {
 	if c.defaults == nil {

@@ -99,6 +99,9 @@ type Detector struct {
 	// laravel: what Laravel's settings, schema dump and env templates
 	// choose (laravelStores).
 	laravel laravelConfig
+	// rails: Active Storage's services and the one production chooses
+	// (railsStores).
+	rails railsConfig
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -117,6 +120,7 @@ func New() *Detector {
 		folders:  map[string][]facts.Evidence{},
 
 		sqliteFiles: map[string][]facts.Evidence{},
+		rails:       railsConfig{services: map[string]railsService{}},
 	}
 }
 
@@ -126,16 +130,16 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) {
 		return true
 	}
-	return code.Reads(l) && !lang.IsTest(p)
+	return (code.Reads(l) || l.Family() == lang.Ruby) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env("}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Sidekiq", "active_storage", "_attached", "ENV"}, credential.Keywords...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -179,6 +183,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	d.media = append(d.media, local.media...)
 	d.laravel.merge(local.laravel)
+	d.rails.merge(local.rails)
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
 	d.openai = d.openai || local.openai
@@ -200,6 +205,10 @@ func (d *Detector) read(f *detector.File) {
 		d.readLaravel(f)
 		return
 	}
+	if isRailsYAML(f.Path) {
+		d.readRailsYAML(f)
+		return
+	}
 	for _, r := range credential.ReadsOf(f) {
 		d.envs[r.Name] = append(d.envs[r.Name], facts.Evidence{File: f.Path, Line: r.Line})
 	}
@@ -208,8 +217,12 @@ func (d *Detector) read(f *detector.File) {
 	}
 	l := lang.Of(f.Path)
 	src := f.Data
-	if code.Reads(l) || l == lang.Prisma {
+	if code.Reads(l) || l == lang.Prisma || l.Family() == lang.Ruby {
 		src = code.Stripped(f)
+	}
+	if l.Family() == lang.Ruby {
+		d.readRailsRuby(f, src)
+		return
 	}
 	// Cheap substring checks keep the regexes off files that cannot match.
 	for _, m := range schemeURLs(src) {
@@ -555,6 +568,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		delete(d.evidence, KindOpenAIVectorStore)
 	}
 	d.laravelStores()
+	d.railsStores()
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
 		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {

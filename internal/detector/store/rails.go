@@ -1,0 +1,311 @@
+package store
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/yamlnode"
+)
+
+// Rails names its stores in configuration, not in code that opens them:
+// config/database.yml's adapter per environment, config/cable.yml's
+// adapter (redis), config.cache_store (:redis_cache_store,
+// :mem_cache_store), Active Job's queue adapter (:sidekiq), Sidekiq's
+// Redis settings, and Active Storage's service (config/storage.yml's
+// services, one chosen by config.active_storage.service). Only what the
+// production app uses is a store: a database.yml's production block (or,
+// with none, a server engine the app develops against: production then
+// gets DATABASE_URL for the same engine; a development SQLite file with
+// no production block says nothing about production), the settings of
+// config/application.rb, config/environments/production.rb and the
+// initializers, never development.rb or test.rb, and never a file under
+// test/ or spec/.
+
+var (
+	// railsEnvRE is a Ruby read of the environment: ENV["X"],
+	// ENV.fetch("X"), ENV.fetch("X") { ... }.
+	railsEnvRE = regexp.MustCompile(`\bENV(?:\.fetch)?\s*[\[(]\s*['"]([A-Z][A-Z0-9_]*)['"]`)
+	// erbRE is an ERB tag in a YAML settings file.
+	erbRE = regexp.MustCompile(`(?s)<%.*?%>`)
+	// railsCacheStoreRE is config.cache_store = ..., its value read up to
+	// the next setting (a conditional may choose among stores).
+	railsCacheStoreRE = regexp.MustCompile(`\.cache_store\s*=`)
+	railsSymbolRE     = regexp.MustCompile(`:(\w+)`)
+	// railsQueueAdapterRE is Active Job's adapter:
+	// config.active_job.queue_adapter = :sidekiq (or a string).
+	railsQueueAdapterRE = regexp.MustCompile(`\.queue_adapter\s*=\s*[:'"](\w+)`)
+	// railsSidekiqRedisRE is Sidekiq's Redis settings:
+	// Sidekiq.default_configuration.redis = {...}, config.redis = {...}
+	// inside Sidekiq.configure_server.
+	railsSidekiqRedisRE = regexp.MustCompile(`\.redis\s*=\s*[{\w]`)
+	// railsStorageServiceRE chooses Active Storage's service.
+	railsStorageServiceRE = regexp.MustCompile(`\.active_storage\.service\s*=\s*[:'"](\w+)`)
+	// railsAttachedRE is a model attaching files through Active Storage.
+	railsAttachedRE = regexp.MustCompile(`\bhas_(?:one|many)_attached\s+:`)
+	quotedLiteralRE = regexp.MustCompile(`['"]([\w./-]+)['"]`)
+)
+
+// railsCacheStores are the cache stores that keep data outside the
+// process, as store kinds.
+var railsCacheStores = map[string]string{"redis_cache_store": "redis", "redis_store": "redis", "mem_cache_store": "memcached", "dalli_store": "memcached"}
+
+// railsQueueAdapters are Active Job's adapters as store kinds, with the
+// server the queue lives in when it is not the app's database.
+var railsQueueAdapters = map[string]struct{ kind, server string }{
+	"sidekiq": {"sidekiq", "redis"}, "resque": {"resque", "redis"},
+	"good_job": {"good-job", ""}, "solid_queue": {"solid-queue", ""},
+}
+
+// railsStorageKinds are Active Storage's services as store kinds.
+var railsStorageKinds = map[string]string{"S3": "s3", "GCS": "gcs", "AzureStorage": "azure-blob", "Disk": KindFilesystem}
+
+// railsConfig is what a tree's Active Storage settings say (the service
+// chosen and the services declared are in different files).
+type railsConfig struct {
+	// services: config/storage.yml's services by name.
+	services map[string]railsService
+	// chosen: the services config.active_storage.service picks.
+	chosen []laravelSetting
+	// attached: some model attaches files.
+	attached bool
+}
+
+// railsService is one Active Storage service.
+type railsService struct {
+	kind, bucket, folder string
+	ev                   facts.Evidence
+}
+
+func (c *railsConfig) merge(o railsConfig) {
+	if c.services == nil {
+		c.services = map[string]railsService{}
+	}
+	for k, v := range o.services {
+		if prev, ok := c.services[k]; !ok || v.ev.File < prev.ev.File {
+			c.services[k] = v
+		}
+	}
+	c.chosen = append(c.chosen, o.chosen...)
+	c.attached = c.attached || o.attached
+}
+
+// isRailsYAML: a Rails settings file that names stores.
+func isRailsYAML(p string) bool {
+	if path.Base(path.Dir(p)) != "config" || lang.IsTest(p) || lang.IsTest(path.Dir(path.Dir(p))+"/x.rb") {
+		return false // a test app's settings (spec/dummy/config/database.yml)
+	}
+	base := path.Base(p)
+	switch {
+	case strings.HasPrefix(base, "database") && strings.Contains(base, ".yml"):
+		return true
+	case base == "cable.yml", base == "storage.yml":
+		return true
+	}
+	return false
+}
+
+// railsProductionRuby: a Ruby file whose settings apply in production:
+// anything but another environment's file (config/environments/test.rb).
+func railsProductionRuby(p string) bool {
+	if path.Base(path.Dir(p)) == "environments" {
+		switch strings.TrimSuffix(path.Base(p), ".rb") {
+		case "development", "test":
+			return false
+		}
+	}
+	return true
+}
+
+// erbFree replaces a YAML file's ERB tags so the YAML parses: an output
+// tag becomes a scalar (env:NAME when it reads the environment, so the
+// setting keeps its name), a control tag alone on its line becomes
+// blank. Lines stay where they were.
+func erbFree(data []byte) []byte {
+	return erbRE.ReplaceAllFunc(data, func(tag []byte) []byte {
+		nl := strings.Repeat("\n", strings.Count(string(tag), "\n"))
+		if !strings.HasPrefix(string(tag), "<%=") {
+			return []byte(nl)
+		}
+		if m := railsEnvRE.FindSubmatch(tag); m != nil {
+			return []byte("env:" + string(m[1]) + nl)
+		}
+		return []byte("erb" + nl)
+	})
+}
+
+// readRailsYAML records the stores a database.yml or cable.yml chooses
+// for production, and storage.yml's services.
+func (d *Detector) readRailsYAML(f *detector.File) {
+	for _, m := range railsEnvRE.FindAllSubmatchIndex(f.Data, -1) {
+		name := string(f.Data[m[2]:m[3]])
+		d.envs[name] = append(d.envs[name], facts.Evidence{File: f.Path, Line: code.LineAt(f.Data, m[2])})
+	}
+	docs, _ := yamlnode.Documents(erbFree(f.Data))
+	if len(docs) == 0 {
+		return
+	}
+	root := docs[0]
+	ev := func(n *yaml.Node) facts.Evidence { return facts.Evidence{File: f.Path, Line: yamlnode.Line(n)} }
+	base := path.Base(f.Path)
+	if base == "storage.yml" {
+		for _, p := range yamlnode.Pairs(root) {
+			kind := railsStorageKinds[yamlnode.Str(yamlnode.Get(p.Value, "service"))]
+			if kind == "" {
+				continue
+			}
+			s := railsService{kind: kind, ev: ev(yamlnode.Get(p.Value, "service"))}
+			if b := yamlnode.Str(yamlnode.Get(p.Value, "bucket")); b != "" {
+				s.bucket = railsValueName(b, f.Data, yamlnode.Line(yamlnode.Get(p.Value, "bucket")))
+			}
+			if kind == KindFilesystem {
+				s.folder = railsValueName(yamlnode.Str(yamlnode.Get(p.Value, "root")), f.Data, yamlnode.Line(yamlnode.Get(p.Value, "root")))
+			}
+			d.rails.services[p.Key] = s
+		}
+		return
+	}
+	envs := yamlnode.Pairs(root)
+	var blocks []*yaml.Node
+	for _, p := range envs {
+		if p.Key == "production" {
+			blocks = append(blocks, p.Value)
+		}
+	}
+	if len(blocks) == 0 && base != "cable.yml" {
+		// No production block: production reads DATABASE_URL, for the
+		// server engine the app is developed against.
+		for _, p := range envs {
+			if p.Key == "development" {
+				if kind := engines[yamlnode.Str(yamlnode.Get(p.Value, "adapter"))]; kind != "" && kind != "sqlite" {
+					blocks = append(blocks, p.Value)
+				}
+			}
+		}
+	}
+	for _, b := range blocks {
+		adapters := []*yaml.Node{yamlnode.Get(b, "adapter")}
+		if adapters[0] == nil { // several databases: production: {primary: {adapter: ...}, cache: {...}}
+			adapters = adapters[:0]
+			for _, p := range yamlnode.Pairs(b) {
+				if a := yamlnode.Get(p.Value, "adapter"); a != nil {
+					adapters = append(adapters, a)
+				}
+			}
+		}
+		for _, a := range adapters {
+			name := yamlnode.Str(a)
+			kind := engines[name]
+			if base == "cable.yml" {
+				kind = map[string]string{"redis": "redis"}[name]
+			}
+			if kind != "" {
+				d.add(kind, ev(a))
+			}
+		}
+	}
+}
+
+// railsValueName names a bucket or folder from its setting's text: an
+// environment variable read in ERB, or a literal.
+func railsValueName(v string, data []byte, line int) string {
+	if name, ok := strings.CutPrefix(v, "env:"); ok {
+		return "from " + name
+	}
+	if v != "erb" && !strings.Contains(v, "erb") {
+		return v
+	}
+	// The value is ERB: a literal inside it (Rails.root.join("storage")).
+	lines := strings.Split(string(data), "\n")
+	if line >= 1 && line <= len(lines) {
+		if m := quotedLiteralRE.FindStringSubmatch(lines[line-1]); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// readRailsRuby records the stores a Ruby settings file chooses.
+func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
+	at := func(off int) facts.Evidence { return facts.Evidence{File: f.Path, Line: code.LineAt(src, off)} }
+	for _, m := range railsEnvRE.FindAllSubmatchIndex(src, -1) {
+		name := string(src[m[2]:m[3]])
+		d.envs[name] = append(d.envs[name], at(m[2]))
+	}
+	if railsAttachedRE.Match(src) {
+		d.rails.attached = true
+	}
+	if path.Base(f.Path) != "Gemfile" {
+		// An SDK the code requires (aws-sdk-s3, redis): its store. The
+		// Gemfile declares gems, some for development only.
+		for _, u := range code.FileUses(f) {
+			if u.Service.Store != "" {
+				d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
+			}
+		}
+	}
+	if !railsProductionRuby(f.Path) {
+		return
+	}
+	for _, m := range railsCacheStoreRE.FindAllIndex(src, -1) {
+		end := min(len(src), m[1]+400)
+		if next := strings.Index(string(src[m[1]:end]), "config."); next >= 0 {
+			end = m[1] + next
+		}
+		for _, s := range railsSymbolRE.FindAllSubmatchIndex(src[m[1]:end], -1) {
+			if kind := railsCacheStores[string(src[m[1]+s[2]:m[1]+s[3]])]; kind != "" {
+				d.add(kind, at(m[1]+s[0]))
+			}
+		}
+	}
+	for _, m := range railsQueueAdapterRE.FindAllSubmatchIndex(src, -1) {
+		if q, ok := railsQueueAdapters[string(src[m[2]:m[3]])]; ok {
+			d.add(q.kind, at(m[0]))
+			if q.server != "" {
+				d.add(q.server, at(m[0]))
+			}
+		}
+	}
+	if strings.Contains(string(src), "Sidekiq") {
+		for _, m := range railsSidekiqRedisRE.FindAllIndex(src, -1) {
+			d.add("redis", at(m[0]))
+		}
+	}
+	for _, m := range railsStorageServiceRE.FindAllSubmatchIndex(src, -1) {
+		d.rails.chosen = append(d.rails.chosen, laravelSetting{value: string(src[m[2]:m[3]]), ev: at(m[0])})
+	}
+}
+
+// railsStores adds the Active Storage service production chooses, when
+// some model attaches files to it (Finish).
+func (d *Detector) railsStores() {
+	if !d.rails.attached {
+		return
+	}
+	for _, c := range d.rails.chosen {
+		s, ok := d.rails.services[c.value]
+		if !ok {
+			continue
+		}
+		switch {
+		case s.kind == KindFilesystem:
+			name := "Local upload folder"
+			if s.folder != "" {
+				name = "Local folder " + strings.TrimSuffix(s.folder, "/") + "/"
+			}
+			d.folders[name] = append(d.folders[name], s.ev, c.ev)
+		case s.bucket != "":
+			d.add(s.kind, s.ev)
+			d.addBucket(s.kind, s.bucket, c.ev)
+		default:
+			d.add(s.kind, s.ev)
+			d.add(s.kind, c.ev)
+		}
+	}
+}

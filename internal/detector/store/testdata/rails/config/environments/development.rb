@@ -1,0 +1,4 @@
+Rails.application.configure do
+  config.cache_store = :redis_cache_store
+  config.active_storage.service = :google
+end
