@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -38,6 +39,10 @@ type Detector struct {
 	// textOnly: assets of models whose only personal fields are free
 	// text, held until Finish knows whether a user owns the model.
 	textOnly []pendingAsset
+	// namesOnly: assets of models whose only personal fields are names
+	// or handles, held until Finish knows whether the model is the
+	// app's user model or belongs to one (namedOnly).
+	namesOnly []pendingAsset
 	// authUser: the models an auth library's adapter keeps its users in,
 	// by the library's contract (next-auth's Prisma adapter reads and
 	// writes prisma.user): the app's people, proven by code that signs
@@ -67,6 +72,21 @@ type Detector struct {
 	// py: per Python file, its model classes and the classes on bases
 	// defined elsewhere, for models whose base is another file's.
 	py []*pyFile
+	// structures: the models and assets of Rails' db/structure.sql
+	// files, held until Finish knows whether a schema.rb beside one is
+	// the live schema (railsSchemas, by folder) or the app chose the SQL
+	// format (sqlFormat).
+	structures   []heldSchema
+	railsSchemas map[string]bool
+	sqlFormat    bool
+}
+
+// heldSchema is what one structure.sql declares.
+type heldSchema struct {
+	file     string
+	assets   []pendingAsset
+	seen     []seenModel
+	textOnly []bool
 }
 
 // goPlain is a Go struct with no ORM mark, its package and file.
@@ -103,6 +123,10 @@ type seenModel struct {
 	// secret: a field holds a secret something signs in with (a token,
 	// a key, a password).
 	secret bool
+	// namesOnly: its only personal fields are what someone is called (a
+	// login, a handle, a full name), and free text: no way to reach
+	// them, no secret.
+	namesOnly bool
 }
 
 // New returns the detector, for one scan.
@@ -119,6 +143,9 @@ func (*Detector) Match(p string) bool {
 	case lang.Prisma, lang.SQL:
 		return true
 	default:
+		if l.Family() == lang.Ruby {
+			return (isRailsSchema(p) || isRailsSettings(p)) && !lang.IsTest(p)
+		}
 		return (code.Reads(l) || l.Family() == lang.PHP) && !lang.IsTest(p)
 	}
 }
@@ -126,7 +153,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format"}
 }
 
 // Detect implements detector.Detector.
@@ -156,6 +183,26 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	if lang.Of(f.Path).Family() == lang.PHP {
 		return nil // read for its owner columns only: no PHP model is read
+	}
+	if isRailsSettings(f.Path) {
+		if railsSQLFormatRE.Match(lang.StripComments(lang.Of(f.Path), f.Data)) {
+			d.mu.Lock()
+			d.sqlFormat = true
+			d.mu.Unlock()
+		}
+		return nil
+	}
+	if isRailsSchema(f.Path) && len(models) > 0 {
+		d.mu.Lock()
+		if d.railsSchemas == nil {
+			d.railsSchemas = map[string]bool{}
+		}
+		d.railsSchemas[path.Dir(f.Path)] = true
+		d.mu.Unlock()
+	}
+	var held *heldSchema
+	if isRailsStructure(f.Path) {
+		held = &heldSchema{file: f.Path}
 	}
 	if lang.Of(f.Path).Family() == lang.Go && appCode(f.Path) {
 		src := lang.StripComments(lang.Of(f.Path), f.Data)
@@ -231,14 +278,19 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	var pending []pendingAsset
 	var seen []seenModel
-	var textOnly []pendingAsset
+	var textOnly, names []pendingAsset
 	add := func(a facts.Asset, model string, billing bool) {
 		p := pendingAsset{asset: a, model: model, file: f.Path, billing: billing}
 		switch {
+		case held != nil:
+			held.assets = append(held.assets, p)
+			held.textOnly = append(held.textOnly, freeTextOnly(a))
 		case step != nil:
 			pending = append(pending, p)
 		case heldBack(a):
 			textOnly = append(textOnly, p)
+		case namesOnlyAsset(a):
+			names = append(names, p)
 		default:
 			out.AddAsset(a)
 		}
@@ -255,12 +307,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if held != nil {
+		held.seen = seen
+		d.structures = append(d.structures, *held)
+		return nil
+	}
 	d.seen = append(d.seen, seen...)
 	if step != nil && (len(step.declared) > 0 || len(step.ops) > 0) {
 		d.steps = append(d.steps, step)
 	}
 	d.pending = append(d.pending, pending...)
 	d.textOnly = append(d.textOnly, textOnly...)
+	d.namesOnly = append(d.namesOnly, names...)
 	if step == nil {
 		for _, m := range models {
 			d.current[code.ModelKey(m.Name)] = true
@@ -325,7 +383,8 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 	if len(billingState) > 0 {
 		billing = &facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}
 	}
-	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret}
+	namesOnly := !m.Account && namesOnlyFields(personal, classes)
+	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret, namesOnly: namesOnly}
 }
 
 // ledgerWords are the words of a migration tool's own table's name
@@ -459,6 +518,7 @@ func (d *Detector) resolveBindings() {
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.releaseStructures(out)
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.addCrossFileModels(out)
 	d.addMigratedStructs(out)
@@ -583,6 +643,14 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	d.textOnly = nil
+	named := d.namedPeople()
+	for _, p := range d.namesOnly {
+		k := code.ModelKey(p.model)
+		if !named || users[k] || owner[k] != nil {
+			out.AddAsset(p.asset)
+		}
+	}
+	d.namesOnly = nil
 	for _, k := range order {
 		o := owner[k]
 		if o == nil {
@@ -743,8 +811,12 @@ func (d *Detector) resolveKeys(groups map[string][]int) {
 // belongs to no other model is the account itself.
 func (d *Detector) people(order []string, groups map[string][]int) map[string]bool {
 	users, strong := map[string]bool{}, map[string]bool{}
+	named := d.namedPeople()
 	for k, idx := range groups {
 		for _, i := range idx {
+			if d.seen[i].namesOnly && named {
+				continue // a login or a name beside a user model that has more: someone else's name
+			}
 			if d.seen[i].person {
 				users[k] = true
 			}
@@ -1108,6 +1180,10 @@ func fileModelsAll(ctx context.Context, f *detector.File) []Model {
 		return prismaModels(lang.StripComments(l, data))
 	case lang.SQL:
 		return sqlModels(data)
+	case lang.Ruby:
+		if isRailsSchema(p) {
+			return railsSchemaModels(lang.StripComments(l, data))
+		}
 	case lang.Python:
 		stripped := lang.StripComments(l, data)
 		return append(pythonModels(stripped), pythonSQL(data, stripped, appCode(p))...)
@@ -1345,3 +1421,108 @@ func (d *Detector) hasAccounts(users map[string]bool) bool {
 // signedInUserRE: code reading the signed-in user a framework or an auth
 // library hands it: a user record per caller, so the app has accounts.
 var signedInUserRE = regexp.MustCompile(`\bcurrent_user\b|\brequest\.user\b|\breq\.user\b|\bAuthenticatable\b|\bauth\(\)\s*->\s*(?:user|id)\(|\bAuth::(?:user|id)\(|\bAbstract(?:Base)?User\b|\bdevise\b|\bgetServerSession\(|\buseSession\(|@AuthenticationPrincipal\b|\bUserDetails\b`)
+
+// releaseStructures adds what each structure.sql declares, as Detect adds
+// a schema file's, unless a schema.rb in its folder is the live schema
+// (the app does not set schema_format = :sql).
+func (d *Detector) releaseStructures(out *detector.Sink) {
+	slices.SortFunc(d.structures, func(a, b heldSchema) int { return strings.Compare(a.file, b.file) })
+	for _, h := range d.structures {
+		if !d.sqlFormat && d.railsSchemas[path.Dir(h.file)] {
+			continue // stale: schema.rb is the live schema
+		}
+		for i, p := range h.assets {
+			switch {
+			case h.textOnly[i]:
+				d.textOnly = append(d.textOnly, p)
+			case namesOnlyAsset(p.asset):
+				d.namesOnly = append(d.namesOnly, p)
+			default:
+				out.AddAsset(p.asset)
+			}
+		}
+		d.seen = append(d.seen, h.seen...)
+		for _, m := range h.seen {
+			d.current[code.ModelKey(m.Name)] = true
+		}
+	}
+	d.structures = nil
+}
+
+// nameWords are the words of a field that holds what someone is called:
+// user_name, login, handle, full_name, display_name, first_name.
+var nameWords = map[string]bool{"name": true, "names": true, "username": true, "fullname": true, "firstname": true, "lastname": true, "surname": true,
+	"nickname": true, "nick": true, "login": true, "handle": true, "displayname": true, "user": true, "full": true, "first": true, "last": true,
+	"display": true, "screen": true, "given": true, "family": true, "middle": true}
+
+// handleWords are the words of a login or handle: user_name, login,
+// screen_name, nickname.
+var handleWords = map[string]bool{"username": true, "login": true, "handle": true, "nickname": true, "nick": true, "screen": true}
+
+// handleField: the field is a login or handle (user_name, screen_name),
+// not a person's full name.
+func handleField(name string) bool {
+	ws := code.Words(name)
+	if !nameField(name) {
+		return false
+	}
+	if len(ws) == 2 && ws[0] == "user" && ws[1] == "name" {
+		return true
+	}
+	for _, w := range ws {
+		if handleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameField: every word of the field's name says a name or a handle.
+func nameField(name string) bool {
+	ws := code.Words(name)
+	for _, w := range ws {
+		if !nameWords[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// namesOnlyAsset: a user-data asset whose fields are names or handles
+// (namesOnlyFields).
+func namesOnlyAsset(a facts.Asset) bool {
+	return a.Kind == KindUserData && namesOnlyFields(a.Fields, a.Classes)
+}
+
+// namesOnlyFields: the personal fields are a login or handle, names and
+// free text beside it (a repository's full_name, a note): nothing that
+// reaches a person or signs one in. A full name alone (a book's author)
+// is a person's.
+func namesOnlyFields(fields []string, classes map[string]string) bool {
+	handles := 0
+	for _, f := range fields {
+		switch {
+		case classes[f] == string(Identity) && handleField(f):
+			handles++
+		case classes[f] == string(Identity) && nameField(f):
+		case classes[f] == string(FreeText):
+		default:
+			return false
+		}
+	}
+	return handles > 0
+}
+
+// namedPeople: some model is a person by more than a name (an e-mail, a
+// password, a birth date): the app's user model. Beside it, a model that
+// keeps only a login or a name (a GitHub issue's author, a repository's
+// owner) and belongs to no user names someone else, often public data
+// copied from another service: no user's data, and no user model.
+func (d *Detector) namedPeople() bool {
+	for _, m := range d.seen {
+		if m.person && !m.namesOnly {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,202 @@
+package userdata
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/threatmap/threatmap/internal/detector/code"
+)
+
+// Rails keeps its live schema in db/schema.rb (ActiveRecord::Schema's
+// create_table blocks, regenerated on every migration), or in
+// db/structure.sql when the app sets config.active_record.schema_format
+// = :sql. A structure.sql beside a schema.rb, in an app that does not
+// choose the SQL format, is a leftover of an older setup: the tables it
+// lists may be long gone, so schema.rb is read and the structure.sql is
+// not.
+
+var (
+	// rbCreateTableRE opens a create_table block: create_table "users",
+	// id: :uuid, force: :cascade do |t|.
+	rbCreateTableRE = regexp.MustCompile(`(?m)^([ \t]*)create_table\s+[:"']?(\w+)["']?([^\n]*?)\bdo\s*\|(\w+)\|`)
+	// rbColumnRE is one column line of a block: t.string "email", t.references :user.
+	rbColumnRE = regexp.MustCompile(`^[ \t]*(\w+)\.(\w+)\s+[:"'](\w+)["']?([^\n]*)`)
+	// rbForeignKeyRE declares a key: add_foreign_key "posts", "users", column: "author_id".
+	rbForeignKeyRE = regexp.MustCompile(`(?m)^[ \t]*add_foreign_key\s+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?([^\n]*)`)
+	rbOptionRE     = regexp.MustCompile(`\b(column|type|id|on_delete|polymorphic|primary_key)\s*:\s*[:"']?(\w+)`)
+	// railsSQLFormatRE chooses structure.sql as the live schema.
+	railsSQLFormatRE = regexp.MustCompile(`\bschema_format\s*=\s*:sql\b`)
+)
+
+// rbNotColumns are a block's calls that declare no column.
+var rbNotColumns = map[string]bool{"index": true, "timestamps": true, "check_constraint": true, "exclusion_constraint": true, "unique_constraint": true, "remove": true}
+
+// rbKeyType is the family of a column's type, as a key's and an id's
+// types are compared (resolveKeys).
+func rbKeyType(t string) string {
+	switch t {
+	case "integer", "bigint", "serial", "bigserial", "primary_key":
+		return "int"
+	case "":
+		return "int" // Rails' default id
+	}
+	return t
+}
+
+// isRailsSchema: db/schema.rb, or another database's db/<name>_schema.rb.
+func isRailsSchema(p string) bool {
+	b := path.Base(p)
+	return path.Base(path.Dir(p)) == "db" && (b == "schema.rb" || strings.HasSuffix(b, "_schema.rb"))
+}
+
+// isRailsStructure: db/structure.sql (or another database's
+// db/<name>_structure.sql).
+func isRailsStructure(p string) bool {
+	b := path.Base(p)
+	return path.Base(path.Dir(p)) == "db" && (b == "structure.sql" || strings.HasSuffix(b, "_structure.sql"))
+}
+
+// isRailsSettings: a Ruby file that may choose the schema format.
+func isRailsSettings(p string) bool {
+	return path.Base(path.Dir(p)) == "config" && path.Base(p) == "application.rb" || path.Base(path.Dir(p)) == "environments"
+}
+
+// railsSchemaModels reads the tables of a schema.rb.
+func railsSchemaModels(src []byte) []Model {
+	lines := code.NewLines(src)
+	var out []Model
+	byName := map[string]int{}
+	for _, m := range rbCreateTableRE.FindAllSubmatchIndex(src, -1) {
+		indent, name, opts, recv := string(src[m[2]:m[3]]), string(src[m[4]:m[5]]), string(src[m[6]:m[7]]), string(src[m[8]:m[9]])
+		model := Model{Name: name, Line: lines.At(m[4])}
+		idType := "int"
+		for _, o := range rbOptionRE.FindAllStringSubmatch(opts, -1) {
+			switch o[1] {
+			case "id":
+				idType = rbKeyType(o[2])
+				if o[2] == "false" {
+					idType = ""
+				}
+			case "primary_key":
+				idType = ""
+			}
+		}
+		if idType != "" {
+			model.Fields = append(model.Fields, Field{Name: "id", Type: idType})
+		}
+		body := src[m[1]:]
+		endRE := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(indent) + `end\b`)
+		if e := endRE.FindIndex(body); e != nil {
+			body = body[:e[0]]
+		}
+		base := m[1]
+		polymorphic := map[string]bool{}
+		type col struct {
+			name, typ, opts string
+			line            int
+		}
+		var cols []col
+		off := 0
+		for _, l := range strings.SplitAfter(string(body), "\n") {
+			c := rbColumnRE.FindStringSubmatch(l)
+			lineAt := lines.At(base + off)
+			off += len(l)
+			if c == nil || c[1] != recv || rbNotColumns[c[2]] {
+				continue
+			}
+			cols = append(cols, col{name: c[3], typ: c[2], opts: c[4], line: lineAt})
+			if strings.HasSuffix(c[3], "_type") {
+				polymorphic[strings.TrimSuffix(c[3], "_type")] = true
+			}
+		}
+		for _, c := range cols {
+			opts := map[string]string{}
+			for _, o := range rbOptionRE.FindAllStringSubmatch(c.opts, -1) {
+				opts[o[1]] = o[2]
+			}
+			switch c.typ {
+			case "references", "belongs_to":
+				if opts["polymorphic"] == "true" {
+					model.Fields = append(model.Fields, Field{Name: c.name + "_id", Type: rbKeyType(opts["type"])}, Field{Name: c.name + "_type", Type: "string"})
+					continue
+				}
+				model.Fields = append(model.Fields, Field{Name: c.name + "_id", Type: rbKeyType(opts["type"])})
+				model.Relations = append(model.Relations, Relation{Target: c.name, Field: c.name + "_id", Line: c.line})
+				continue
+			}
+			model.Fields = append(model.Fields, Field{Name: c.name, Type: c.typ})
+			// A key by Rails' convention (repo_subscription_id holds a
+			// repo_subscriptions row's id): kept when that table is read
+			// with an id of the key's type.
+			if target, ok := strings.CutSuffix(c.name, "_id"); ok && target != "" && !polymorphic[target] {
+				model.Relations = append(model.Relations, Relation{Target: target, Field: c.name, Line: c.line, KeyType: rbKeyType(c.typ)})
+			}
+		}
+		byName[name] = len(out)
+		out = append(out, model)
+	}
+	// A key's target is the table it names by Rails' inflection
+	// (watch_id: watches), where the table is read.
+	tables := map[string]string{}
+	for _, m := range out {
+		tables[rbSingular(m.Name)] = m.Name
+	}
+	for i := range out {
+		for j, r := range out[i].Relations {
+			if t, ok := tables[r.Target]; ok {
+				out[i].Relations[j].Target = t
+			}
+		}
+	}
+	for _, m := range rbForeignKeyRE.FindAllSubmatchIndex(src, -1) {
+		from, to, opts := string(src[m[2]:m[3]]), string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		i, ok := byName[from]
+		if !ok {
+			continue
+		}
+		field := ""
+		setNull := false
+		for _, o := range rbOptionRE.FindAllStringSubmatch(opts, -1) {
+			switch o[1] {
+			case "column":
+				field = o[2]
+			case "on_delete":
+				setNull = o[2] == "nullify"
+			}
+		}
+		if field == "" {
+			field = rbSingular(to) + "_id"
+		}
+		r := Relation{Target: to, Field: field, Line: lines.At(m[0]), SetNull: setNull}
+		rels := out[i].Relations[:0:0]
+		for _, x := range out[i].Relations {
+			if x.Field != field { // the declared key replaces the one read from the name
+				rels = append(rels, x)
+			}
+		}
+		out[i].Relations = append(rels, r)
+	}
+	return out
+}
+
+// rbSingularRE are the plural endings Rails' inflector undoes most often.
+var rbSingularRE = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`([^aeiouy])ies$`), "${1}y"},
+	{regexp.MustCompile(`(ch|sh|ss|x|z)es$`), "$1"},
+	{regexp.MustCompile(`([^s])s$`), "$1"},
+}
+
+// rbSingular is a table's name as its key columns spell it: watches,
+// watch_id; categories, category_id.
+func rbSingular(table string) string {
+	for _, r := range rbSingularRE {
+		if r.re.MatchString(table) {
+			return r.re.ReplaceAllString(table, r.with)
+		}
+	}
+	return table
+}
