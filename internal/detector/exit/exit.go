@@ -184,9 +184,25 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 				continue
 			}
 		}
+		if fc.lang == langRuby && railsDevEnvironment(f.Path) {
+			continue // development's or the test suite's own settings (a local mail catcher)
+		}
 		out.AddExit(ex)
 	}
 	return nil
+}
+
+// railsDevEnvironment: Rails' development or test environment settings
+// (config/environments/development.rb), which production never loads.
+func railsDevEnvironment(p string) bool {
+	if path.Base(path.Dir(p)) != "environments" {
+		return false
+	}
+	switch path.Base(p) {
+	case "development.rb", "test.rb":
+		return true
+	}
+	return false
 }
 
 // noteScripts records the functions console scripts run.
@@ -293,14 +309,15 @@ const (
 	langPython = lang.Python
 	langJS     = lang.JavaScript
 	langGo     = lang.Go
+	langRuby   = lang.Ruby
 )
 
 // langOf is the language whose rules read a file: server code in Python,
-// JavaScript (with JSX and TypeScript) or Go. Single-file components and
-// type declarations hold no server code.
+// JavaScript (with JSX and TypeScript), Go or Ruby. Single-file
+// components and type declarations hold no server code.
 func langOf(p string) lang.Lang {
 	switch l := lang.Of(p); l {
-	case lang.Python, lang.Go, lang.JavaScript:
+	case lang.Python, lang.Go, lang.JavaScript, lang.Ruby:
 		return l
 	case lang.JSX, lang.TypeScript, lang.TSX:
 		return lang.JavaScript

@@ -89,5 +89,6 @@ var gates = sync.OnceValue(func() map[lang.Lang]*triggerGate {
 		langPython: newTriggerGate(langPython),
 		langJS:     newTriggerGate(langJS),
 		langGo:     newTriggerGate(langGo),
+		langRuby:   newTriggerGate(langRuby),
 	}
 })

@@ -487,6 +487,9 @@ var rules = []rule{
 	{kind: KindEmail, lang: langGo, triggers: []string{"NewSendClient"}, first: re(`\bsendgrid\.NewSendClient\(`), detail: "sends e-mail through SendGrid"},
 	{kind: KindEmail, lang: langGo, triggers: []string{"SendEmail"}, first: re(`\.SendEmail(?:WithContext)?\(`), detail: "sends e-mail through Amazon SES"},
 	{kind: KindEmail, lang: langGo, triggers: []string{"DialAndSend"}, first: re(`\.DialAndSend\(`), detail: "sends e-mail over SMTP (gomail)"},
+	// Rails' Action Mailer sends over the SMTP server its settings name
+	// (ActionMailer::Base.smtp_settings, config.action_mailer.smtp_settings).
+	{kind: KindEmail, lang: langRuby, triggers: []string{"smtp_settings"}, first: re(`\bsmtp_settings\s*=`), detail: "sends e-mail over SMTP (Action Mailer)"},
 
 	// export
 	{kind: KindExport, lang: langPython, triggers: []string{"csv."}, first: re(`\bcsv\.(?:writer|DictWriter)\(`), detail: "writes CSV in a request handler", check: inWeb},

@@ -150,8 +150,8 @@ func railsSchemaModels(src []byte) []Model {
 		}
 	}
 	for _, m := range rbForeignKeyRE.FindAllSubmatchIndex(src, -1) {
-		from, to, opts := string(src[m[2]:m[3]]), string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
-		i, ok := byName[from]
+		to, opts := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		i, ok := byName[string(src[m[2]:m[3]])]
 		if !ok {
 			continue
 		}

@@ -1,0 +1,1 @@
+ActionMailer::Base.smtp_settings = { address: "localhost" }
