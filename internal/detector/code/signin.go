@@ -77,6 +77,10 @@ var (
 	omniauthRE = regexp.MustCompile(`(?m)^[ \t]*(?:provider|config\.omniauth)[ \t(]+:(\w+)`)
 	// socialProvidersRE opens better-auth's map of presets by name.
 	socialProvidersRE = regexp.MustCompile(`\bsocialProviders\s*:\s*\{`)
+	// csAuthAddRE is a method added to an ASP.NET Core authentication
+	// builder: AddGoogle(...), AddMicrosoftAccount<T>(...). Whether its
+	// receiver is the builder is decided by csAuthBuilderChain.
+	csAuthAddRE = regexp.MustCompile(`\.\s*Add(\w+)\s*(?:<[^<>;]*>)?\s*\(`)
 )
 
 // signInUses lists the services a file signs users in with through a
@@ -163,6 +167,20 @@ func signInUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 				add(string(stripped[m[2]:m[3]]), LineAt(stripped, m[0]))
 			}
 		}
+	case lang.CSharp:
+		// ASP.NET Core's authentication builder adds a vendor's handler by
+		// a method named after it (services.AddAuthentication().AddGoogle(o
+		// => ...), AspNet.Security.OAuth's AddGitHub): a sign-in with that
+		// vendor. The method counts only on the builder: a call chained to
+		// AddAuthentication(...) or made on a variable or parameter typed
+		// AuthenticationBuilder; AddGoogle on anything else is the app's own.
+		if bytes.Contains(stripped, []byte("Authentication")) {
+			for _, m := range csAuthAddRE.FindAllSubmatchIndex(stripped, -1) {
+				if csAuthBuilderChain(stripped, m[0]) {
+					add(string(stripped[m[2]:m[3]]), LineAt(stripped, m[0]))
+				}
+			}
+		}
 	case lang.Go:
 		for _, im := range imports {
 			m := goPresetRE.FindStringSubmatch(im.Module)
@@ -186,6 +204,89 @@ func signInUses(l lang.Lang, stripped []byte, imports []Import) []Use {
 		}
 	}
 	return out
+}
+
+// csAuthBuilderChain reports whether the call whose '.' is at dot is made
+// on ASP.NET Core's authentication builder: walking back over the chain
+// of calls before it (.AddCookie(...).AddGoogle) reaches
+// AddAuthentication(...), or a name the file declares as an
+// AuthenticationBuilder (this AuthenticationBuilder builder).
+func csAuthBuilderChain(src []byte, dot int) bool {
+	i := skipSpaceBack(src, dot-1)
+	for i >= 0 {
+		if src[i] == ')' {
+			open := matchOpenBack(src, i)
+			if open < 0 {
+				return false
+			}
+			j := skipSpaceBack(src, open-1)
+			if j >= 0 && src[j] == '>' { // a generic method: AddAuthentication<T>()
+				if k := bytes.LastIndexByte(src[:j], '<'); k >= 0 {
+					j = skipSpaceBack(src, k-1)
+				}
+			}
+			start := identStartBack(src, j)
+			if start > j {
+				return false // a parenthesised expression, a cast
+			}
+			if string(src[start:j+1]) == "AddAuthentication" {
+				return true
+			}
+			i = skipSpaceBack(src, start-1)
+			if i < 0 || src[i] != '.' {
+				return false // new X(...), a call on nothing
+			}
+			i = skipSpaceBack(src, i-1)
+			continue
+		}
+		start := identStartBack(src, i)
+		if start > i {
+			return false
+		}
+		name := string(src[start : i+1])
+		if k := skipSpaceBack(src, start-1); k >= 0 && src[k] == '.' {
+			i = skipSpaceBack(src, k-1) // a property: builder.Services.AddAuthentication()
+			continue
+		}
+		re, err := regexp.Compile(`\bAuthenticationBuilder\??\s+` + regexp.QuoteMeta(name) + `\b`)
+		return err == nil && re.Match(src)
+	}
+	return false
+}
+
+// skipSpaceBack returns the last index at or before i that is no space.
+func skipSpaceBack(src []byte, i int) int {
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i--
+	}
+	return i
+}
+
+// identStartBack returns where the identifier ending at i starts (i+1
+// when src[i] ends none).
+func identStartBack(src []byte, i int) int {
+	j := i
+	for j >= 0 && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
+		j--
+	}
+	return j + 1
+}
+
+// matchOpenBack returns the '(' that the ')' at i closes, or -1.
+func matchOpenBack(src []byte, i int) int {
+	depth := 0
+	for ; i >= 0; i-- {
+		switch src[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func importsPrefix(imports []Import, prefix string) bool {

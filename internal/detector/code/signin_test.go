@@ -54,6 +54,15 @@ var c = endpoints.Discord`, []string{"discord"}},
 import "github.com/go-pkgz/auth/v2"
 
 func f(s *auth.Service) { s.AddCustomProvider("corp", c, o); s.AddDevProvider("localhost", 8084); s.AddProvider("github", a, b) }`, []string{"github"}},
+		{"asp.net core builder chain", "Startup.cs", `services.AddAuthentication()
+    .AddCookie(o => { o.Events.OnSignedIn = c => Task.CompletedTask; })
+    .AddGoogle(o => o.ClientId = cfg["Google:Id"])
+    .AddMicrosoftAccount<MicrosoftAccountHandler>(o => { });`, []string{"google-oauth", "microsoft-entra"}},
+		{"asp.net core builder parameter", "AuthExtensions.cs", `public static AuthenticationBuilder AddSocial(this AuthenticationBuilder auth) =>
+    auth.AddFacebook(o => o.AppId = "x").AddTwitter(o => { });`, []string{"meta-graph", "twitter"}},
+		{"asp.net core lookalike receivers", "Contacts.cs", `var auth = new AuthenticationOptions();
+book.AddGoogle(c); new Book().AddFacebook(c); (auth).AddTwitter(c);
+services.AddAuthorization(o => o.AddPolicy("p", b => b.AddGitHub()));`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,11 @@ using Algolia.Search.Clients;
 using PusherServer;
 using Google.Cloud.Storage.V1;
 using Azure.Storage.Blobs;
+using Microsoft.Azure.Storage.Blob;
+using Microsoft.WindowsAzure.Storage.Blob;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Storage.Queue;
+using Microsoft.WindowsAzure.Storage.Queue;
 using Braintree;
 using FirebaseAdmin;
 
