@@ -459,7 +459,7 @@ func testDirPattern(seg string) (Kind, bool) {
 			return Test, true
 		}
 	}
-	for _, suf := range []string{"_tests", "-tests", ".tests", ".test", ".unittests", ".integrationtests", "_spec", "-spec"} {
+	for _, suf := range []string{"_tests", "-tests", ".tests", ".test", ".unittests", ".integrationtests", ".unittest", ".integrationtest", ".functionaltests", "_spec", "-spec"} {
 		if len(seg) > len(suf) && strings.HasSuffix(seg, suf) {
 			return Test, true
 		}

@@ -102,6 +102,11 @@ type Detector struct {
 	// rails: Active Storage's services and the one production chooses
 	// (railsStores).
 	rails railsConfig
+	// csProvider: some C# code picks EF Core's provider; csConn: the
+	// databases ASP.NET settings' connection strings name, kept only
+	// when none does (csConnStores).
+	csProvider bool
+	csConn     map[string][]facts.Evidence
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -133,13 +138,16 @@ func (*Detector) Match(p string) bool {
 	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) {
 		return true
 	}
+	if l == lang.CSharp || isCSharpSettings(p) {
+		return !lang.IsTest(p)
+	}
 	return (code.Reads(l) || l.Family() == lang.Ruby) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Sidekiq", "active_storage", "_attached", "ENV"}, credential.Keywords...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Sidekiq", "active_storage", "_attached", "ENV"}, append(csKeywords, credential.Keywords...)...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -184,6 +192,13 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	d.media = append(d.media, local.media...)
 	d.laravel.merge(local.laravel)
 	d.rails.merge(local.rails)
+	d.csProvider = d.csProvider || local.csProvider
+	for k, ev := range local.csConn {
+		if d.csConn == nil {
+			d.csConn = map[string][]facts.Evidence{}
+		}
+		d.csConn[k] = append(d.csConn[k], ev...)
+	}
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
 	d.supabase = d.supabase || local.supabase
 	d.openai = d.openai || local.openai
@@ -207,6 +222,10 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if isRailsYAML(f.Path) {
 		d.readRailsYAML(f)
+		return
+	}
+	if lang.Of(f.Path) == lang.CSharp || isCSharpSettings(f.Path) {
+		d.readCSharp(f)
 		return
 	}
 	for _, r := range credential.ReadsOf(f) {
@@ -569,6 +588,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	d.laravelStores()
 	d.railsStores()
+	d.csConnStores()
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
 		if prev := services[s.Store]; s.Store != "" && (prev == nil || s.Driver) {

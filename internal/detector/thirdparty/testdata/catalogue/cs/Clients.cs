@@ -20,6 +20,8 @@ using Microsoft.WindowsAzure.Storage.Blob;
 using Azure.Storage.Queues;
 using Microsoft.Azure.Storage.Queue;
 using Microsoft.WindowsAzure.Storage.Queue;
+using StackExchange.Redis;
+using Hangfire;
 using Braintree;
 using FirebaseAdmin;
 
