@@ -72,6 +72,9 @@ type Detector struct {
 	// py: per Python file, its model classes and the classes on bases
 	// defined elsewhere, for models whose base is another file's.
 	py []*pyFile
+	// cs: per C# file, its classes, for the models a DbContext in
+	// another file names (csharp.go).
+	cs []*csFile
 	// structures: the models and assets of Rails' db/structure.sql
 	// files, held until Finish knows whether a schema.rb beside one is
 	// the live schema (railsSchemas, by folder) or the app chose the SQL
@@ -146,14 +149,14 @@ func (*Detector) Match(p string) bool {
 		if l.Family() == lang.Ruby {
 			return (isRailsSchema(p) || isRailsSettings(p)) && !lang.IsTest(p)
 		}
-		return (code.Reads(l) || l.Family() == lang.PHP) && !lang.IsTest(p)
+		return (code.Reads(l) || l.Family() == lang.PHP || l == lang.CSharp) && !lang.IsTest(p)
 	}
 }
 
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext"}
 }
 
 // Detect implements detector.Detector.
@@ -183,6 +186,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	if lang.Of(f.Path).Family() == lang.PHP {
 		return nil // read for its owner columns only: no PHP model is read
+	}
+	if lang.Of(f.Path) == lang.CSharp {
+		if cf := readCSFile(f); cf != nil {
+			d.mu.Lock()
+			d.cs = append(d.cs, cf)
+			d.mu.Unlock()
+		}
+		return nil // its models are resolved across files in Finish
 	}
 	if isRailsSettings(f.Path) {
 		if railsSQLFormatRE.Match(lang.StripComments(lang.Of(f.Path), f.Data)) {
@@ -419,6 +430,12 @@ func (d *Detector) addCrossFileModels(out *detector.Sink) {
 	slices.SortFunc(d.py, func(a, b *pyFile) int { return strings.Compare(a.file, b.file) })
 	models, files := crossFileModels(d.py)
 	d.py = nil
+	d.addResolved(out, models, files)
+}
+
+// addResolved adds models Finish resolved across files (each with its
+// file), as Detect adds a file's own.
+func (d *Detector) addResolved(out *detector.Sink, models []Model, files []string) {
 	for i, m := range models {
 		user, billing, sm := classify(m, files[i])
 		if user != nil {
@@ -522,6 +539,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.addCrossFileModels(out)
 	d.addMigratedStructs(out)
+	d.addCSharpModels(out)
 	d.resolveBindings()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
