@@ -248,9 +248,10 @@ type ThirdParty struct {
 	Evidence    []Evidence `json:"evidence"`
 	Credentials []string   `json:"credentials"`
 	// Source is "host" for a service no catalogue entry names, found as
-	// an HTTP call from server code to a fixed host and named by that
-	// host's registrable domain (Service and Name are the domain,
-	// Category "api"); empty for a catalogue service.
+	// an HTTP call from server code to a fixed host (Category "api") or
+	// as a script or stylesheet a served page loads from one (Category
+	// "cdn"), named by that host's registrable domain (Service and Name
+	// are the domain); empty for a catalogue service.
 	Source string `json:"source,omitempty"`
 }
 

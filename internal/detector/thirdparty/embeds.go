@@ -1,6 +1,7 @@
 package thirdparty
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -150,4 +151,100 @@ func dottedPaths(src []byte) []embedUse {
 		}
 	}
 	return out
+}
+
+// A page that loads a script or a stylesheet from another host runs what
+// that host serves: the host is a third party whether or not the
+// catalogue knows it (a script CDN, a widget's vendor). pageLoads reads
+// the loads of a page in HTML and in the server template languages:
+// <script src>, <link rel="stylesheet" href>, a CSS @import, Slim's and
+// Haml's script and link elements, Rails' javascript_include_tag and
+// stylesheet_link_tag. A link (<a href>, <link rel="canonical">), a
+// preconnect hint and an image load nothing that runs: an image counts
+// only through its catalogue entry (embedUses).
+
+// pageLoadRE is where a load starts: an HTML tag, a Rails helper, a CSS
+// @import.
+var pageLoadRE = regexp.MustCompile(`<(?:script|link)\b|\b(?:javascript_include_tag|stylesheet_link_tag)\b|@import\b`)
+
+// indentedLoadRE is a Slim or Haml script or link element, at a line's
+// start: script src="...", link(rel="stylesheet" href="..."),
+// %script{src: "..."}.
+var indentedLoadRE = regexp.MustCompile(`(?m)^[ \t]*%?(?:script|link)(?:[({ \t]|$)`)
+
+// loadAttrRE is a src or href attribute in any of the syntaxes: src="x",
+// src: "x", :src => "x", "src" => "x".
+var loadAttrRE = regexp.MustCompile(`(?:^|[\s({,:"'])(src|href)["']?\s*(?:=>|=|:)\s*["']([^"'\s]+)["']`)
+
+// quotedURLRE is a quoted absolute or protocol-relative URL.
+var quotedURLRE = regexp.MustCompile(`["']((?:https?:)?//[^"'\s]+)["']`)
+
+// importURLRE is a CSS @import's URL: @import url("...") or @import "...".
+var importURLRE = regexp.MustCompile(`^@import\s+(?:url\(\s*)?["']?((?:https?:)?//[^"')\s;]+)`)
+
+// pageLoad is one script or stylesheet a page loads from an absolute URL.
+type pageLoad struct {
+	url string
+	off int
+}
+
+// pageLoads lists the scripts and stylesheets a page's source loads from
+// absolute URLs (protocol-relative ones made https), each at its
+// element's offset. indented: the file is Slim or Haml, whose elements
+// start lines.
+func pageLoads(src []byte, indented bool) []pageLoad {
+	var out []pageLoad
+	add := func(u string, off int) {
+		if strings.HasPrefix(u, "//") {
+			u = "https:" + u
+		}
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			out = append(out, pageLoad{u, off})
+		}
+	}
+	element := func(start, end int, stylesheet bool) {
+		text := string(src[start:end])
+		if stylesheet && !strings.Contains(strings.ToLower(text), "stylesheet") {
+			return // a link that loads nothing: canonical, icon, preconnect
+		}
+		for _, m := range loadAttrRE.FindAllStringSubmatch(text, -1) {
+			if (m[1] == "href") == stylesheet {
+				add(m[2], start)
+			}
+		}
+	}
+	for _, m := range pageLoadRE.FindAllIndex(src, -1) {
+		word := string(src[m[0]:m[1]])
+		switch {
+		case word == "<script" || word == "<link":
+			end := bytes.IndexByte(src[m[1]:], '>')
+			if end < 0 {
+				continue
+			}
+			element(m[1], m[1]+end, word == "<link")
+		case word == "@import":
+			if u := importURLRE.FindSubmatch(src[m[0]:min(len(src), m[0]+600)]); u != nil {
+				add(string(u[1]), m[0])
+			}
+		default: // a Rails helper: every URL it is handed
+			for _, u := range quotedURLRE.FindAllSubmatch(src[m[1]:lineEnd(src, m[1])], -1) {
+				add(string(u[1]), m[0])
+			}
+		}
+	}
+	if indented {
+		for _, m := range indentedLoadRE.FindAllIndex(src, -1) {
+			link := bytes.Contains(src[m[0]:m[1]], []byte("link"))
+			element(m[0], lineEnd(src, m[1]), link)
+		}
+	}
+	return out
+}
+
+// lineEnd is the offset of the end of the line off is on.
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
 }

@@ -1,8 +1,10 @@
 package thirdparty
 
 import (
+	"bytes"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/catalog"
@@ -21,8 +23,9 @@ import (
 // and are read as PHP (code.Uses and embedUses).
 
 // templateExts are server template languages that no lang row claims:
-// ERB and Haml (Rails), Twig (Symfony), Razor (ASP.NET), Jinja, Liquid.
-var templateExts = []string{".erb", ".haml", ".twig", ".cshtml", ".razor", ".jinja", ".jinja2", ".j2", ".liquid"}
+// ERB, Haml and Slim (Rails), Twig (Symfony), Razor (ASP.NET), Jinja,
+// Liquid.
+var templateExts = []string{".erb", ".haml", ".slim", ".twig", ".cshtml", ".razor", ".jinja", ".jinja2", ".j2", ".liquid"}
 
 // IsTemplate reports whether p is a server template of a language lang
 // does not read (HTML, Blade and JSX are read as their languages).
@@ -62,9 +65,10 @@ func ServerConfig(p string) bool {
 // name services (not its locales, its routes or its CI).
 var railsConfig = map[string]bool{"storage": true, "settings": true, "application": true, "services": true, "secrets": true, "config": true, "cable": true, "sidekiq": true}
 
-// templateCommentRE is a comment of a server template language: ERB
-// <%# %>, Twig and Jinja {# #}, Razor @* *@, Haml -#.
-var templateCommentRE = regexp.MustCompile(`(?s)<%#.*?%>|\{#.*?#\}|@\*.*?\*@|(?m)^[ \t]*-#[^\n]*`)
+// templateCommentRE is a comment of a server template language: ERB and
+// EJS <%# %>, Twig, Jinja and Nunjucks {# #}, Razor @* *@, Handlebars
+// {{!-- --}} and {{! }}, Haml -#.
+var templateCommentRE = regexp.MustCompile(`(?s)<%#.*?%>|\{#.*?#\}|@\*.*?\*@|\{\{!--.*?--\}\}|\{\{![^}]*\}\}|(?m)^[ \t]*-#[^\n]*`)
 
 // blankPageComments blanks what a template or settings file comments out,
 // keeping line breaks.
@@ -78,7 +82,46 @@ func blankPageComments(p string, data []byte) []byte {
 		}
 		return data
 	}
-	return templateCommentRE.ReplaceAllFunc(blankHTMLComments(data), blank)
+	src := templateCommentRE.ReplaceAllFunc(blankHTMLComments(data), blank)
+	if indentedTemplate(p) {
+		src = blankIndentedComments(src)
+	}
+	return src
+}
+
+// indentedTemplate reports whether p is Slim or Haml, whose elements are
+// lines.
+func indentedTemplate(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".slim", ".haml":
+		return true
+	}
+	return false
+}
+
+// blankIndentedComments blanks the comment lines of Slim (/ a code
+// comment, /! an HTML comment) and Haml (/ an HTML comment), and the
+// lines indented under one, which are the comment's too: what they hold
+// loads nothing.
+func blankIndentedComments(src []byte) []byte {
+	out := slices.Clone(src)
+	comment := -1 // the indentation of the comment being blanked
+	off := 0
+	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+		body := bytes.TrimLeft(line, " \t")
+		indent := len(line) - len(body)
+		if len(bytes.TrimSpace(body)) > 0 && comment >= 0 && indent <= comment {
+			comment = -1
+		}
+		if comment < 0 && bytes.HasPrefix(body, []byte("/")) {
+			comment = indent
+		}
+		if comment >= 0 {
+			copy(out[off:], blank(line))
+		}
+		off += len(line)
+	}
+	return out
 }
 
 // bladeCommentRE is a Blade comment.
@@ -110,6 +153,7 @@ func (d *Detector) pageOrConfig(f *detector.File) {
 		for _, u := range embedUses(lang.HTML, src) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
 		}
+		d.pageLoads(f.Path, src)
 	}
 	for _, u := range code.PageHosts(src, !config) {
 		if u.Service.ThirdParty() {

@@ -41,6 +41,10 @@ type Detector struct {
 	// domain of the host code calls (hostCalls), each with the secrets
 	// read in it. Finish keeps those from code that runs on the server.
 	hosts map[string][]hostCall
+	// pageHosts are the scripts and stylesheets pages load from hosts no
+	// catalogue entry names (pageLoads), by the host's registrable
+	// domain. Finish keeps those of pages the product serves.
+	pageHosts map[string][]facts.Evidence
 	// redirected are the SDKs some file uses only to reach another
 	// vendor (an S3 client at R2's endpoint, the OpenAI SDK at Groq's):
 	// one that no other code uses is that vendor's, and its manifest
@@ -86,7 +90,7 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, loaded: map[facts.Evidence]bool{}, secrets: map[string]bool{},
-		hosts: map[string][]hostCall{}, products: map[string]bool{}, redirected: map[string]bool{},
+		hosts: map[string][]hostCall{}, pageHosts: map[string][]facts.Evidence{}, products: map[string]bool{}, redirected: map[string]bool{},
 		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{},
 		stock: map[facts.Evidence]bool{}, composed: map[string]bool{}}
 }
@@ -124,6 +128,9 @@ var keywords = sync.OnceValue(func() []string {
 	// A helper or a base class that sends with the global fetch may
 	// import nothing (helpers, SentFields).
 	kw = append(kw, "fetch(")
+	// A page loads a script or a stylesheet from a protocol-relative URL
+	// (src="//cdn.vendor.net/x.js"), which names no scheme (pageLoads).
+	kw = append(kw, `"//`, `'//`)
 	// Supabase Auth's sign-in names its providers as strings (signInUses).
 	kw = append(kw, "signInWithOAuth", "linkIdentity")
 	// Socialite, OmniAuth and Spring Security name their providers
@@ -239,12 +246,17 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if l := lang.Of(f.Path); l == lang.HTML || l.Family() == lang.JavaScript || l.Family() == lang.PHP {
 		src := code.Stripped(f)
 		if l == lang.HTML {
-			src = blankHTMLComments(f.Data)
+			// HTML pages are also the templates of EJS, Handlebars,
+			// Nunjucks and Jinja: their comments load nothing either.
+			src = templateCommentRE.ReplaceAllFunc(blankHTMLComments(f.Data), blank)
 		} else if page != nil {
 			src = page
 		}
 		for _, u := range embedUses(l, src) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
+		}
+		if l == lang.HTML || l.Family() == lang.PHP {
+			d.pageLoads(f.Path, src)
 		}
 		if l == lang.HTML {
 			return nil
@@ -619,7 +631,14 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			Credentials: credentialsOrEmpty(credentials),
 		})
 	}
-	for v, calls := range d.hosts {
+	vendors := map[string]bool{}
+	for v := range d.hosts {
+		vendors[v] = true
+	}
+	for v := range d.pageHosts {
+		vendors[v] = true
+	}
+	for v := range vendors {
 		if d.ownDomain(v) {
 			continue // the product's own site: its update check, its docs
 		}
@@ -627,12 +646,26 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		// from the user's browser), a test, a script or an example.
 		var ev []facts.Evidence
 		var creds []string
-		for _, c := range calls {
+		for _, c := range d.hosts[v] {
 			if out.RoleOf(c.at.File).Kind == lang.App {
 				ev = append(ev, c.at)
 				creds = append(creds, c.creds...)
 			}
 		}
+		category, asset := "api", "user-data"
+		// Only the pages the product serves: not a test's, an example's
+		// or the documentation's.
+		var loads []facts.Evidence
+		for _, e := range d.pageHosts[v] {
+			if k := out.RoleOf(e.File).Kind; ships(k) && k != lang.Docs {
+				loads = append(loads, e)
+			}
+		}
+		if len(ev) == 0 && len(loads) > 0 {
+			// What the host serves runs in the product's pages.
+			category, asset = "cdn", "integrity"
+		}
+		ev = append(ev, loads...)
 		if len(ev) == 0 {
 			continue
 		}
@@ -640,14 +673,51 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		out.AddThirdParty(facts.ThirdParty{
 			Service:     v,
 			Name:        v,
-			Category:    "api",
-			Asset:       "user-data",
+			Category:    category,
+			Asset:       asset,
 			Evidence:    dedupe(ev),
 			Credentials: credentialsOrEmpty(slices.Compact(creds)),
 			Source:      facts.ThirdPartyByHost,
 		})
 	}
 	return nil
+}
+
+// hostNameRE is a host name as a page writes it, with no template
+// placeholder left in it.
+var hostNameRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$`)
+
+// pageLoads records the scripts and stylesheets a page (src, the file
+// at p with its comments blanked) loads from other hosts: a catalogue
+// service by its host, else the vendor whose host it is, by registrable
+// domain (cdn.vendor.net and static.vendor.net are vendor.net).
+func (d *Detector) pageLoads(p string, src []byte) {
+	for _, ld := range pageLoads(src, indentedTemplate(p)) {
+		ev := facts.Evidence{File: p, Line: code.LineAt(src, ld.off)}
+		if s := urlService(ld.url); s != nil {
+			d.record(s.ID, ev)
+			continue
+		}
+		host := code.URLHost(ld.url)
+		v := code.Vendor(host)
+		if v == "" || !hostNameRE.MatchString(host) {
+			continue // the product's own host, a placeholder, an example's
+		}
+		if _, listed, catalogued := code.Catalogued(ld.url); listed || catalogued {
+			continue // a store's host, or a domain several services share
+		}
+		// A vendor the catalogue lists under its domain's name (as
+		// hostCall).
+		if owner := catalog.ByID(strings.SplitN(v, ".", 2)[0]); owner != nil {
+			if owner.ThirdParty() {
+				d.record(owner.ID, ev)
+			}
+			continue
+		}
+		d.mu.Lock()
+		d.pageHosts[v] = append(d.pageHosts[v], ev)
+		d.mu.Unlock()
+	}
 }
 
 // productNameRE is the name a manifest gives what it builds: go.mod's

@@ -47,6 +47,11 @@ func TestFixtures(t *testing.T) {
 		// the app's own classes named like a vendor's, hosts in comments,
 		// page text and links, test doubles and test profiles.
 		{"stacks", ""},
+		// Scripts and stylesheets pages load from hosts the catalogue
+		// does not list, in every template language read; lookalikes:
+		// comments, links, images, local, example and own hosts, and the
+		// pages of tests, docs and examples.
+		{"pageloads", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {
