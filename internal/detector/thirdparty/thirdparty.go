@@ -45,6 +45,10 @@ type Detector struct {
 	// catalogue entry names (pageLoads), by the host's registrable
 	// domain. Finish keeps those of pages the product serves.
 	pageHosts map[string][]facts.Evidence
+	// modules are the JavaScript and TypeScript files read, with their
+	// imports: a module that only hands out values and that no file
+	// imports uses nothing (dropUnimported).
+	modules map[string]jsModule
 	// redirected are the SDKs some file uses only to reach another
 	// vendor (an S3 client at R2's endpoint, the OpenAI SDK at Groq's):
 	// one that no other code uses is that vendor's, and its manifest
@@ -90,7 +94,7 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, loaded: map[facts.Evidence]bool{}, secrets: map[string]bool{},
-		hosts: map[string][]hostCall{}, pageHosts: map[string][]facts.Evidence{}, products: map[string]bool{}, redirected: map[string]bool{},
+		hosts: map[string][]hostCall{}, pageHosts: map[string][]facts.Evidence{}, modules: map[string]jsModule{}, products: map[string]bool{}, redirected: map[string]bool{},
 		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{},
 		stock: map[facts.Evidence]bool{}, composed: map[string]bool{}}
 }
@@ -131,6 +135,9 @@ var keywords = sync.OnceValue(func() []string {
 	// A page loads a script or a stylesheet from a protocol-relative URL
 	// (src="//cdn.vendor.net/x.js"), which names no scheme (pageLoads).
 	kw = append(kw, `"//`, `'//`)
+	// A module that only re-exports another imports nothing by name, and
+	// still imports it (dropUnimported).
+	kw = append(kw, `from "`, `from '`)
 	// Supabase Auth's sign-in names its providers as strings (signInUses).
 	kw = append(kw, "signInWithOAuth", "linkIdentity")
 	// Socialite, OmniAuth and Spring Security name their providers
@@ -237,6 +244,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	// A PHP file may be a Blade template: what its Blade and HTML
 	// comments hold loads nothing, and its code is read without them.
+	d.module(f)
 	uses := code.FileUses(f)
 	var page []byte
 	if l := lang.Of(f.Path); l.Family() == lang.PHP && (bytes.Contains(f.Data, []byte("{{--")) || bytes.Contains(f.Data, []byte("<!--"))) {
@@ -562,6 +570,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.wrapperCalls()
+	d.dropUnimported()
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)
 	}

@@ -52,6 +52,10 @@ func TestFixtures(t *testing.T) {
 		// comments, links, images, local, example and own hosts, and the
 		// pages of tests, docs and examples.
 		{"pageloads", ""},
+		// A module that makes a client and only hands out values counts
+		// when some file imports it (or might: an alias not resolved);
+		// lookalikes: one no file imports, one only a test imports.
+		{"unimported", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

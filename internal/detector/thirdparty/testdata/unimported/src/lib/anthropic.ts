@@ -1,0 +1,3 @@
+import Anthropic from "@anthropic-ai/sdk"; // want: third-party anthropic
+
+export const claude = new Anthropic();

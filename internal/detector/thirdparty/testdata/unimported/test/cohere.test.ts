@@ -1,0 +1,3 @@
+import { cohere } from "../src/lib/cohere";
+
+test("client", () => expect(cohere).toBeDefined());
