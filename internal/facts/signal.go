@@ -99,6 +99,10 @@ const (
 	// shared model's record, and no model a user owns (Detail: the
 	// parameter's name): changing the id reaches no other user's data.
 	SignalSharedRecord = "shared-record"
+	// SignalPageNumber: a path parameter the code uses only to page a
+	// list, in the function its handler hands it to (Detail: the
+	// parameter's name): a page number, not an object id.
+	SignalPageNumber = "page-number"
 	// SignalCapability: a path parameter whose value reaches a store's
 	// lookup at the key argument the app writes a randomly drawn value at
 	// (an upload's token), in an app with no user model (Detail: the

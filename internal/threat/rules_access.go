@@ -139,6 +139,8 @@ func ownedLookups(c *Context, r *facts.Route) []string {
 	// A key the app drew at random for the object, in an app with no
 	// user model: the URL is the capability (capability-key).
 	shared = append(shared, c.Named(facts.SignalCapability, r)...)
+	// A page number (page-number): it picks a page of a list, no record.
+	shared = append(shared, c.Named(facts.SignalPageNumber, r)...)
 	// A parameter typed as a closed set of choices (a Literal, an Enum)
 	// names a kind of thing, not one of them.
 	for _, p := range r.Params {

@@ -1301,6 +1301,9 @@ func roleOf(src string) string {
 		}
 	}
 	for _, loc := range roleFlag.FindAllStringSubmatchIndex(src, -1) {
+		if flagOnlyRead(src, loc[0], loc[1]) {
+			continue // is_admin=claims.get("is_admin"): carried along, not demanded
+		}
 		rest, _, _ := strings.Cut(src[loc[0]:], "\n")
 		if ownerOr.MatchString(condition(src, loc[0]) + rest) {
 			continue // if user.ID != id && !user.IsAdmin: the owner or an admin
@@ -1311,6 +1314,46 @@ func roleOf(src string) string {
 		return "admin"
 	}
 	return ""
+}
+
+// A role flag read is not a role demanded. A guard that decodes the
+// caller's token and hands the flag along (is_admin = payload.get("is_admin"),
+// TokenData(is_admin=...), { isAdmin: user.isAdmin }) lets every caller
+// through; the flag demands a role only where a condition tests it (if
+// not user.is_admin: raise ...), or as a guard's name (admin_required).
+var (
+	conditionLine = regexp.MustCompile(`^(?:\}\s*)?(?:if|elif|else\s+if|elsif|unless|while|assert|when|and|or|not)\b|^(?:&&|\|\||!)`)
+	// assignedAfter: the flag is a name given a value or a type, or a key
+	// (is_admin=..., is_admin: bool, "is_admin": ...).
+	assignedAfter = regexp.MustCompile(`^['"]?\s*(?:=[^=]|=$|:[^:]|:$)`)
+	// givenAfter: the flag is a name given a value (is_admin=...).
+	givenAfter = regexp.MustCompile(`^['"]?\s*(?:=[^=]|=$)`)
+)
+
+// flagOnlyRead says the role flag at src[at:end] is assigned, passed as
+// a keyword or key, or read into a variable, on a line that tests
+// nothing.
+func flagOnlyRead(src string, at, end int) bool {
+	ls := strings.LastIndexByte(src[:at], '\n') + 1
+	le := strings.IndexByte(src[end:], '\n')
+	if le < 0 {
+		le = len(src)
+	} else {
+		le += end
+	}
+	line := strings.TrimSpace(src[ls:le])
+	if givenAfter.MatchString(src[end:le]) {
+		return true // even in return Caller(is_admin=...)
+	}
+	if conditionLine.MatchString(line) {
+		return false
+	}
+	if assignedAfter.MatchString(src[end:le]) {
+		return true
+	}
+	// A key read off the token outside a condition (x = payload.get("is_admin"),
+	// return Caller(admin=claims.get("is_admin"))): the value carried along.
+	return at > 0 && (src[at-1] == '"' || src[at-1] == '\'')
 }
 
 // ownerOr is a test of the caller's id against another beside a role

@@ -154,3 +154,67 @@ func trimCond(s string) string {
 	}
 	return strings.TrimLeft(s, "(! \t")
 }
+
+// An owner comparison must have the caller on one side. The owner
+// pattern reads a comparison of an owner field with anything named for
+// a user (card.user_id != user_id); when the other side is a value the
+// request supplies (the route's own parameter, a variable holding it,
+// req.params.userId), the record is compared with what the caller asked
+// for, not with who the caller is: it refuses nothing another user's
+// request would not also pass.
+var (
+	compareOp    = regexp.MustCompile(`!==|===|!=|==`)
+	operandLeft  = regexp.MustCompile(`[\w$][\w$.\[\]"'()>-]*\s*$`)
+	operandRight = regexp.MustCompile(`^\s*[\w$][\w$.\[\]"'()>-]*`)
+	// requestValue is a value read off the request by the caller's
+	// choosing: req.params.id, request.args["id"], $request->input('id').
+	requestValue = regexp.MustCompile(`^(?:req|request|ctx|c|r)\s*(?:\.|->)\s*(?:params|query|body|args|form|json|values|path_params|query_params|match_info|data|GET|POST|input\(|query\(|get\(|Param\(|Query\(|PathValue\(|URL\.Query\(\))`)
+)
+
+// comparedWithRequest reports whether the owner condition at loc in
+// code (the pattern's match, comments blanked) is a comparison whose
+// sides are a value the request supplies (one of supplied, the route's
+// parameters and their aliases, or one read off the request) and
+// something that is not the caller (callers: the handler's caller
+// variables).
+func comparedWithRequest(code string, loc []int, supplied, callers []string) bool {
+	op := compareOp.FindStringIndex(code[loc[0]:loc[1]])
+	if op == nil {
+		return false
+	}
+	at, end := loc[0]+op[0], loc[0]+op[1]
+	line := strings.LastIndexByte(code[:at], '\n') + 1
+	left := trimOperand(operandLeft.FindString(code[line:at]))
+	rest := code[end:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	right := trimOperand(operandRight.FindString(rest))
+	if left == "" || right == "" {
+		return false
+	}
+	fromRequest := func(s string) bool {
+		if requestValue.MatchString(s) {
+			return true
+		}
+		head := identRE.FindString(s)
+		return head == s && contains(supplied, head) && !contains(callers, head)
+	}
+	if !fromRequest(left) && !fromRequest(right) {
+		return false
+	}
+	return !callerSide(left, callers, supplied) && !callerSide(right, callers, supplied)
+}
+
+// trimOperand is an operand without the brackets a condition opened or
+// closed around it: (card.user_id, user_id), or user_id):.
+func trimOperand(s string) string {
+	s = strings.TrimSpace(s)
+	for strings.HasPrefix(s, "(") && strings.Count(s, "(") > strings.Count(s, ")") {
+		s = strings.TrimSpace(s[1:])
+	}
+	for strings.HasSuffix(s, ")") && strings.Count(s, ")") > strings.Count(s, "(") {
+		s = strings.TrimSpace(s[:len(s)-1])
+	}
+	return strings.TrimSuffix(s, ":")
+}

@@ -314,7 +314,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			continue
 		}
 		for _, loc := range p.Code.FindAllStringIndex(body, -1) {
-			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]]) || sinkBefore(r.Body, loc[0])) {
+			if p.Kind == facts.SignalOwnership && (ownerIsPathParam(r, r.Body[loc[0]:loc[1]], r.Body[loc[1]:]) || callerScopeData(r.Body[loc[0]:loc[1]]) || sinkBefore(r.Body, loc[0]) || routeComparedWithRequest(r, loc)) {
 				continue
 			}
 			if senderCheckVoid(p.Kind, r.Body, loc) {
@@ -526,6 +526,32 @@ func ownerIsPathParam(r *facts.Route, cond, after string) bool {
 		}
 	}
 	return false
+}
+
+// routeComparedWithRequest is comparedWithRequest for a route's handler:
+// the values it supplies are its parameters and the variables holding
+// them; its callers, the variables the caller fills. It also holds for a
+// scoped-lookup match whose caller's id is one of those values.
+func routeComparedWithRequest(r *facts.Route, loc []int) bool {
+	var supplied []string
+	for _, p := range r.Params {
+		supplied = append(supplied, aliasesOf(r.Body, p.Name)...)
+	}
+	callers := append(append(callerVars(r.Body, supplied), declaredCallers(r.Body)...), r.Scope...)
+	// A lookup given the path's own user id first (get_card(user_id,
+	// card_id) under /users/{user_id}/cards/{card_id}): the caller's id
+	// by its name only.
+	m := r.Body[loc[0]:loc[1]]
+	if open := strings.IndexByte(m, '('); open >= 0 && !compareOp.MatchString(m) {
+		first := strings.TrimSpace(m[open+1:])
+		if i := strings.IndexByte(first, ','); i >= 0 {
+			first = strings.TrimSpace(first[:i])
+		}
+		if identRE.FindString(first) == first && contains(supplied, first) && !contains(callers, first) {
+			return true
+		}
+	}
+	return comparedWithRequest(r.Body, loc, supplied, callers)
 }
 
 // requestAttrEnd is a request attribute a match ends with (=request.space).

@@ -70,9 +70,15 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		all, owner := paramLookupsIn(body, code, p.Name, r.Scope)
-		if len(all) == 0 {
-			continue
+		var others []string
+		for _, o := range r.Params {
+			if o.Name != p.Name {
+				others = append(others, o.Name)
+			}
+		}
+		all, owner := paramLookupsIn(body, code, p.Name, r.Scope, others)
+		if len(all) == 0 || pageOnly(body, p.Name) {
+			continue // no lookup, or a page number (offset((page-1)*20))
 		}
 		i := all[0]
 		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
@@ -120,19 +126,33 @@ func paramLookup(body, code, name string) (first, owner int) {
 // paramLookups is paramLookup with the offset of every lookup the
 // parameter reaches, in order.
 func paramLookups(body, code, name string) (all []int, owner int) {
-	return paramLookupsIn(body, code, name, nil)
+	return paramLookupsIn(body, code, name, nil, nil)
 }
 
 // paramLookupsIn is paramLookups where a guard that checked the caller
 // hands the handler the objects scope names (facts.Route.Scope): a
-// lookup given one of them is among the caller's records.
-func paramLookupsIn(body, code, name string, scope []string) (all []int, owner int) {
+// lookup given one of them is among the caller's records. others are
+// the route's other parameters: the caller chose them too, so neither
+// they nor a variable holding them or a record looked up by them is the
+// caller (/users/{user_id}/cards/{card_id}: user_id is not the caller's
+// id, whatever it is called).
+func paramLookupsIn(body, code, name string, scope, others []string) (all []int, owner int) {
 	owner = -1
 	if name == "" || wordIndex(body, name) < 0 {
 		return nil, owner
 	}
 	aliases := aliasesOf(body, name)
-	callers := callerVars(body, aliases)
+	supplied := slices.Clone(aliases)
+	for _, o := range others {
+		for _, a := range aliasesOf(body, o) {
+			if !contains(supplied, a) {
+				supplied = append(supplied, a)
+			}
+		}
+	}
+	callers := assignedVars(body, supplied, func(rhs string, out []string) bool {
+		return scoped(rhs, supplied, out) && !readsAnyWord(rhs, supplied)
+	})
 	for _, c := range declaredCallers(body) {
 		if !contains(aliases, c) && !contains(callers, c) {
 			callers = append(callers, c)
@@ -147,7 +167,7 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 	for _, m := range callStart.FindAllStringSubmatchIndex(code, -1) {
 		callee := strings.ReplaceAll(code[m[2]:m[3]], " ", "")
 		last := callee[strings.LastIndex(callee, ".")+1:]
-		if definition.MatchString(code[:m[0]]) {
+		if definition.MatchString(code[:m[0]]) || controlWord[callee] {
 			continue
 		}
 		end := closing(code, m[1]-1)
@@ -174,7 +194,7 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 		// Any call given the id and the caller's id looks the record up
 		// among the caller's (store.Category(userID, id)); otherwise only
 		// a lookup's name says it loads a record.
-		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && !reportCall.MatchString(arrowReceiver(code[:m[0]])) && scoped(chain(code, m[0])+args, aliases, callers)
+		sc := !reportCall.MatchString(last) && !reportCall.MatchString(callee) && !reportCall.MatchString(arrowReceiver(code[:m[0]])) && scoped(chain(code, m[0])+args, supplied, callers)
 		// A lookup among the caller's own records by association
 		// (current_user.projects.find(params[:id]), request.user.notes.get(pk=pk)).
 		if receiver := strings.TrimSuffix(callee, "."+last); !sc && receiver != callee && callerAssoc.MatchString(receiver) && scoped(receiver, aliases, callers) {
@@ -203,6 +223,21 @@ func paramLookupsIn(body, code, name string, scope []string) (all []int, owner i
 		}
 	}
 	return all, owner
+}
+
+// controlWord is a statement's keyword before its bracket: if (a !== b)
+// is a condition, not a call given both values (a comparison with the
+// caller is read as one, by ownerRefusal and the owner pattern).
+var controlWord = map[string]bool{"if": true, "elseif": true, "while": true, "for": true, "foreach": true, "switch": true, "catch": true, "return": true, "and": true, "or": true, "not": true, "unless": true}
+
+// readsAnyWord reports whether code reads one of the variables.
+func readsAnyWord(code string, names []string) bool {
+	for _, n := range names {
+		if readsWord(code, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // phpReceiver is the object a PHP method is called on: $audit-> or
@@ -265,13 +300,34 @@ func readsWord(code, word string) bool {
 		}
 		i += at
 		rest := strings.TrimLeft(code[i+len(word):], " \t")
-		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+		if (!strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==")) && !otherAttribute(code, i) {
 			return true
 		}
 		at = i + len(word)
 	}
 	return false
 }
+
+// otherAttribute says the word at i is an attribute of an object that is
+// not the request (current_user.user_id, order->user_id): another
+// value, not the variable. An attribute of the request's parameters
+// (req.params.userId, ctx.query.id) reads it.
+func otherAttribute(code string, i int) bool {
+	before := strings.TrimRight(code[:i], " \t")
+	switch {
+	case strings.HasSuffix(before, "->"):
+		before = before[:len(before)-2]
+	case strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ".."):
+		before = before[:len(before)-1]
+	default:
+		return false
+	}
+	recv := receiverChain.FindString(before)
+	return recv != "" && !requestAccessor.MatchString(recv)
+}
+
+// receiverChain is the dotted name a member access is made on.
+var receiverChain = regexp.MustCompile(`[A-Za-z_$][\w$]*(?:\s*(?:\.|->)\s*[A-Za-z_$][\w$]*)*$`)
 
 // isLookup reports whether code calls a lookup.
 func isLookup(code string) bool {

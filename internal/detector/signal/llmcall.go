@@ -504,6 +504,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 		for _, s := range d.ownerCallSignals(&r) {
 			out.AddSignal(s)
 		}
+		for _, s := range d.pageNumberSignals(&r) {
+			out.AddSignal(s)
+		}
 		for _, s := range d.modelsThrough(&r, models) {
 			out.AddSignal(s)
 		}

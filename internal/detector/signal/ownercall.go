@@ -57,6 +57,10 @@ func paramsOf(code string) []string {
 	var out []string
 	for _, part := range topArgs(code[open+1 : end]) {
 		w := identRE.FindString(part)
+		// PHP names a parameter with $, after its type (int $page = 1).
+		if v := phpParam.FindStringSubmatch(part); v != nil {
+			w = v[1]
+		}
 		if len(out) == 0 && (w == "self" || w == "cls") {
 			continue
 		}
@@ -64,6 +68,9 @@ func paramsOf(code string) []string {
 	}
 	return out
 }
+
+// phpParam is a PHP parameter's $name.
+var phpParam = regexp.MustCompile(`\$(\w+)`)
 
 // ownerCallSignals are the owner conditions of the functions a route's
 // handler passes a path parameter to, each at its line in the function.
@@ -144,7 +151,7 @@ func ownerIn(code, param string, decided bool) int {
 		}
 		// The caller branches on the answer, or the function refuses
 		// itself (if note.owner_id != current_user.id: raise ...).
-		if readsWord(code[start:loc[1]+end], param) && (decided || refusesOn(code, start, loc[1])) {
+		if readsWord(code[start:loc[1]+end], param) && (decided || refusesOn(code, start, loc[1])) && !comparedWithRequest(code, loc, aliasesOf(code, param), declaredCallers(code)) {
 			return loc[0]
 		}
 	}

@@ -80,6 +80,14 @@ func TestOwnerOneCallAwayJSPython(t *testing.T) {
 		"app/notes.py": "def note_for(user, note_id):\n" +
 			"    return Note.query.filter_by(id=note_id, owner_id=user.id).first()\n" + // line 2
 			"\n\ndef note_only(note_id):\n    return Note.query.get(note_id)\n",
+		"app/cards.py": "def card_of(user_id, card_id):\n" +
+			"    card = Card.query.get(card_id)\n" +
+			"    if card.user_id != user_id:\n" + // line 3: the path's own id, no caller
+			"        raise NotFound()\n    return card\n\n\n" +
+			"def card_for(user_id, card_id):\n" +
+			"    card = Card.query.get(card_id)\n" +
+			"    if card.user_id != current_user.id or user_id != current_user.id:\n" + // line 10
+			"        raise Forbidden()\n    return card\n",
 	}
 	for p, src := range files {
 		if err := d.Detect(context.Background(), &detector.File{Path: p, Data: []byte(src)}, detector.NewSink()); err != nil {
@@ -94,6 +102,10 @@ func TestOwnerOneCallAwayJSPython(t *testing.T) {
 			"router.get('/notes/:id', async (req, res) => {\n  const note = await noteFor(req, req.params.id);\n  res.json(note);\n})", facts.Evidence{File: "lib/notes.js", Line: 3}},
 		{"flask: the user record and the id", "app/views.py", "note_id",
 			"def show(note_id):\n    user = load_session_user()\n    return jsonify(note_for(user, note_id))\n", facts.Evidence{File: "app/notes.py", Line: 2}},
+		{"flask: the path's user id compared with the caller in the helper", "app/views.py", "user_id",
+			"def show(user_id, card_id):\n    return jsonify(card_for(user_id, card_id))\n", facts.Evidence{File: "app/cards.py", Line: 10}},
+		{"lookalike: flask, the card's owner compared only with the path's own user id", "app/views.py", "user_id",
+			"def show(user_id, card_id):\n    return jsonify(card_of(user_id, card_id))\n", facts.Evidence{}},
 		{"lookalike: express, the id alone", "routes/notes.js", "id",
 			"router.get('/notes/:id', async (req, res) => {\n  res.json(await noteOnly(req.params.id));\n})", facts.Evidence{}},
 		{"lookalike: flask, the id alone", "app/views.py", "note_id",
@@ -144,6 +156,41 @@ func TestDropLoggedOnly(t *testing.T) {
 		}
 		if got := hasKind(d.dropLoggedOnly(&r, sigs), facts.SignalOwnership); got != tc.kept {
 			t.Errorf("%s: owner condition kept %v, want %v", tc.name, got, tc.kept)
+		}
+	}
+}
+
+// A path parameter the handler hands to a function of the tree that only
+// pages with it is a page number (page-number); one the function looks a
+// record up by is not.
+func TestPageNumberOneCallAway(t *testing.T) {
+	d := NewCalls()
+	src := "<?php\n\nclass PostRepository\n{\n" +
+		"    public function findLatest(int $page = 1, ?Tag $tag = null): Paginator\n    {\n" +
+		"        $qb = $this->createQueryBuilder('p')->orderBy('p.publishedAt', 'DESC');\n" +
+		"        return (new Paginator($qb))->paginate($page);\n    }\n\n" +
+		"    public function findChapter(int $page): ?Chapter\n    {\n" +
+		"        return $this->find($page);\n    }\n}\n"
+	if err := d.Detect(context.Background(), &detector.File{Path: "src/Repository/PostRepository.php", Data: []byte(src)}, detector.NewSink()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, callee string
+		page         bool
+	}{
+		{"the page handed to paginate", "findLatest", true},
+		{"lookalike: the same name, a record found by it", "findChapter", false},
+	} {
+		body := "public function index(Request $request, int $page, PostRepository $posts): Response\n{\n" +
+			"    $latest = $posts->" + tc.callee + "($page);\n    return $this->render('blog/index.html.twig', ['posts' => $latest]);\n}"
+		r := facts.Route{Method: "GET", Path: "/page/{page}", File: "src/Controller/BlogController.php", Line: 1, Body: body,
+			Params: []facts.Param{{Name: "page", In: "path"}}}
+		got := false
+		for _, s := range d.pageNumberSignals(&r) {
+			got = got || s.Kind == facts.SignalPageNumber && s.Detail == "page"
+		}
+		if got != tc.page {
+			t.Errorf("%s: page-number %v, want %v", tc.name, got, tc.page)
 		}
 	}
 }

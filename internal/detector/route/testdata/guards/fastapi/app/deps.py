@@ -43,3 +43,25 @@ def current_user_dependency(*, required: bool = True):
 def audit_dependency(topic: str):
     """A factory whose dependency only records the topic."""
     return auth_session_log
+
+
+def get_token_user(token: str = Depends(oauth2_scheme)):
+    """Decodes the token and hands its admin claim along: every caller passes."""
+    payload = decode(token)
+    if payload is None:
+        raise HTTPException(status_code=401, detail="bad token")
+    admin_claim = payload.get("is_admin")
+    return TokenData(
+        user_id=payload["sub"],
+        is_admin=admin_claim if admin_claim is not None else False,
+    )
+
+
+def get_token_admin(token: str = Depends(oauth2_scheme)):
+    """The same claim, tested: only admins pass."""
+    payload = decode(token)
+    if payload is None:
+        raise HTTPException(status_code=401, detail="bad token")
+    if not payload.get("is_admin"):
+        raise HTTPException(status_code=403, detail="admins only")
+    return payload

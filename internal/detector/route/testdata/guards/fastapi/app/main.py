@@ -7,6 +7,8 @@ from .deps import (
     current_user_dependency,
     get_admin,
     get_current_user,
+    get_token_admin,
+    get_token_user,
     maybe_user,
 )
 
@@ -60,3 +62,13 @@ def articles(user=Depends(current_user_dependency(required=False))):
 @app.get("/audit")  # want: GET /audit auth=none
 def audit(entry=Depends(audit_dependency("auth"))):
     return entry
+
+
+@app.get("/users/{user_id}/addresses")  # want: GET /users/{user_id}/addresses auth=required
+def addresses(user_id: int, caller=Depends(get_token_user)):
+    return list_addresses(user_id)
+
+
+@app.delete("/users/{user_id}/sessions")  # want: DELETE /users/{user_id}/sessions auth=required role=admin
+def drop_sessions(user_id: int, admin=Depends(get_token_admin)):
+    return clear_sessions(user_id)
