@@ -98,6 +98,25 @@ type goPlain struct {
 	model     Model
 }
 
+// addColumns adds per-model column sets to *into, which it makes when
+// it is nil.
+func addColumns(into *map[string]map[string]bool, from map[string]map[string]bool) {
+	if len(from) == 0 {
+		return
+	}
+	if *into == nil {
+		*into = map[string]map[string]bool{}
+	}
+	for k, cols := range from {
+		if (*into)[k] == nil {
+			(*into)[k] = map[string]bool{}
+		}
+		for c := range cols {
+			(*into)[k][c] = true
+		}
+	}
+}
+
 // pendingAsset is an asset of a model a migration declares.
 type pendingAsset struct {
 	asset   facts.Asset
@@ -237,32 +256,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.mu.Unlock()
 		}
 	}
-	w, session := writtenOwners(f)
-	if len(session) > 0 {
+	if w, session := writtenOwners(f); len(w) > 0 || len(session) > 0 {
 		d.mu.Lock()
-		if d.session == nil {
-			d.session = map[string]map[string]bool{}
-		}
-		for k, cols := range session {
-			if d.session[k] == nil {
-				d.session[k] = map[string]bool{}
-			}
-			for c := range cols {
-				d.session[k][c] = true
-			}
-		}
-		d.mu.Unlock()
-	}
-	if len(w) > 0 {
-		d.mu.Lock()
-		for k, cols := range w {
-			if d.written[k] == nil {
-				d.written[k] = map[string]bool{}
-			}
-			for c := range cols {
-				d.written[k][c] = true
-			}
-		}
+		addColumns(&d.session, session)
+		addColumns(&d.written, w)
 		d.mu.Unlock()
 	}
 	if pf := readPyFile(f.Path, f.Data); pf != nil {
