@@ -110,6 +110,7 @@ var metadata = map[string]bool{
 	"id": true, "ids": true, "expires": true, "expiry": true, "changed": true, "updated": true, "format": true,
 	"mime": true, "hint": true, "version": true, "mode": true, "visibility": true, "url": true, "urls": true,
 	"vector": true, "vectors": true, "allowed": true, "required": true, "disabled": true,
+	"checksum": true,
 }
 
 // Declared types, by the words of their spelling in every ORM and SQL
@@ -291,8 +292,21 @@ func timestamp(f Field) bool {
 // traceback, the logger's name, the source line) keeps what the product
 // logged; its message is the product's text, not a person's.
 func logRecord(fields []Field) bool {
-	level, logger := false, false
+	// lineOnly: beside its log level, the record holds a message and
+	// when (Logs{id, createdAt, message, level}): a log line, nothing
+	// more.
+	// A severity (an incident report's) is no log level.
+	level, logger, lineOnly, logLevel, when := false, false, true, false, false
 	for _, f := range fields {
+		switch n := strings.Join(code.Words(f.Name), "_"); {
+		case n == "id" || n == "message" || n == "msg":
+		case n == "level" || n == "levelname" || n == "log_level" || n == "loglevel":
+			logLevel = true
+		case timestamp(f):
+			when = true
+		default:
+			lineOnly = false
+		}
 		switch strings.Join(code.Words(f.Name), "_") {
 		case "level", "levelname", "log_level", "loglevel", "severity":
 			level = true
@@ -300,7 +314,7 @@ func logRecord(fields []Field) bool {
 			logger = true
 		}
 	}
-	return level && logger
+	return level && logger || logLevel && when && lineOnly
 }
 
 func nameClass(name string) Class {

@@ -149,6 +149,10 @@ type seenModel struct {
 	// login, a handle, a full name), and free text: no way to reach
 	// them, no secret.
 	namesOnly bool
+	// credential: a secret beside the service it opens (a host, a port,
+	// a gateway) and nothing of a person but a login: the app's own
+	// account with a mail server, a database or a provider.
+	credential bool
 }
 
 // New returns the detector, for one scan.
@@ -345,7 +349,7 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 	var personal, billingState []string
 	classes := map[string]string{}
 	person := m.Account
-	signsIn, secret := m.Account, false
+	signsIn, secret, credential := m.Account, false, false
 	logged := logRecord(m.Fields)
 	keys := relationKeys(m)
 	ref := referenceRecord(m, keys)
@@ -377,6 +381,12 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 			classes[field.Name] = string(c)
 		}
 	}
+	if !m.Account && serviceCredential(m.Fields, classes) {
+		// an SMTP account, a database login, a server's SSH password, a
+		// payment gateway's key: the app's own way into a service, not a
+		// person who signs in
+		person, signsIn, credential = false, false, true
+	}
 	if len(billingState) == 0 && billingModel(m.Name, m.Fields) {
 		for _, field := range m.Fields {
 			if FieldClass(m.Name, field) == "" && !strings.EqualFold(field.Name, "id") {
@@ -392,7 +402,7 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 		billing = &facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}
 	}
 	namesOnly := !m.Account && namesOnlyFields(personal, classes)
-	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret, namesOnly: namesOnly}
+	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret, namesOnly: namesOnly, credential: credential}
 }
 
 // ledgerWords are the words of a migration tool's own table's name
@@ -653,6 +663,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 			continue
 		}
+		if weakOnly(p.asset) && len(users) > 0 && !users[k] && owner[k] == nil && d.ownerless(p.asset, groups[k], users) {
+			continue // nothing of a person, on a model no person owns
+		}
+		if freeTextOnly(p.asset) && shared[k] && d.pointedAtOnly(groups[k], k, order, groups, users, owner) {
+			continue // the product's document a person's record points at (the terms they signed)
+		}
 		if !shared[k] || !d.productContent(groups[k], k, shared, joined) {
 			out.AddAsset(p.asset)
 		}
@@ -889,6 +905,32 @@ func (d *Detector) people(order []string, groups map[string][]int) map[string]bo
 	return users
 }
 
+// pointedAtOnly: the model read as key k has no relation of its own,
+// and a person's record (a user model's, or one a user owns) holds a key
+// to it: the product's document people act on (terms they sign), its
+// text written by the operators. A model with no relation either way
+// keeps its text: who writes it is unknown.
+func (d *Detector) pointedAtOnly(idx []int, k string, order []string, groups map[string][]int, users map[string]bool, owner map[string]*facts.AssetOwner) bool {
+	for _, i := range idx {
+		if len(d.seen[i].Relations) > 0 {
+			return false
+		}
+	}
+	for _, j := range order {
+		if j == k || !users[j] && owner[j] == nil {
+			continue
+		}
+		for _, i := range groups[j] {
+			for _, r := range d.seen[i].Relations {
+				if code.ModelKey(r.Target) == k && !r.User {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // productContent: the model read as key k references other models, and
 // each is shared and joined to no user (a hint's challenge; not an item's
 // household, which users join).
@@ -1016,7 +1058,100 @@ func ownedFields(m Model) []string {
 // freeTextOnly: a user-data asset all of whose fields are free text.
 // heldBack: an asset Finish decides on, once it knows who owns what:
 // free text only, or a name or handle only.
-func heldBack(a facts.Asset) bool { return freeTextOnly(a) || handleOnly(a) }
+func heldBack(a facts.Asset) bool { return freeTextOnly(a) || handleOnly(a) || weakOnly(a) }
+
+// weakOnly: a user-data asset whose fields say nothing of a person by
+// themselves: a file or a path, an IP address, and, on a model that is a
+// stored service credential, a secret and its login. They are a person's
+// data on a model that belongs to one; on one that belongs to no one
+// they are a settings table's paths, a framework's blobs, a server's
+// address, the app's own account with a mail server or a database.
+// Finish decides, once it knows who owns what.
+func weakOnly(a facts.Asset) bool {
+	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) || len(a.Fields) == 0 {
+		return false
+	}
+	for f, c := range a.Classes {
+		switch Class(c) {
+		case File, AuthSecret:
+		case Location:
+			if !ipField(f) {
+				return false
+			}
+		case Identity:
+			if !handleField(f) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ownerless: a weak asset (weakOnly) of a model no person owns, in an
+// app that has people: no relation or owner column makes it anyone's,
+// and its secret, if any, sits beside the service it opens.
+func (d *Detector) ownerless(a facts.Asset, idx []int, users map[string]bool) bool {
+	credential, plain := false, true
+	for _, c := range a.Classes {
+		if Class(c) == AuthSecret || Class(c) == Identity {
+			plain = false
+		}
+	}
+	for _, i := range idx {
+		m := d.seen[i]
+		if ownerKeyField(m.Fields, users) {
+			return false
+		}
+		credential = credential || m.credential
+	}
+	return plain || credential
+}
+
+// ipField: a field named for an IP address (ip, request_ip, ip_address).
+func ipField(name string) bool {
+	for _, w := range code.Words(name) {
+		if w == "ip" {
+			return true
+		}
+	}
+	return false
+}
+
+// endpointWords are the words of a field that says where a service is
+// (host, port, jdbc_url, gateway_url, smtp_server).
+var endpointWords = map[string]bool{"host": true, "hostname": true, "port": true, "endpoint": true, "dsn": true,
+	"jdbc": true, "gateway": true, "smtp": true, "imap": true}
+
+// serviceCredential: a model that holds a secret beside where it is used
+// (a host, a port, a gateway's URL) and nothing of a person but a login:
+// the app's account with a mail server, a database or a payment
+// provider, kept as settings.
+func serviceCredential(fields []Field, classes map[string]string) bool {
+	endpoint, secret := false, false
+	for _, f := range fields {
+		for _, w := range code.Words(f.Name) {
+			endpoint = endpoint || endpointWords[w]
+		}
+		switch Class(classes[f.Name]) {
+		case "", File:
+		case AuthSecret:
+			secret = true
+		case Location:
+			if !ipField(f.Name) {
+				return false
+			}
+		case Identity:
+			if !handleField(f.Name) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return endpoint && secret
+}
 
 // handleOnly: a user-data asset whose only fields are an account's
 // handle (user_name, username, login): who wrote something, not yet

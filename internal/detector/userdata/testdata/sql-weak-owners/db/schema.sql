@@ -1,0 +1,92 @@
+-- A dump of the app's tables. Paths, free text, IP addresses and secrets
+-- are a person's data only on a model that belongs to one.
+
+-- want: asset user-data accounts email,password_hash
+CREATE TABLE accounts (
+  id BIGINT PRIMARY KEY,
+  email VARCHAR(255) NOT NULL,
+  password_hash VARCHAR(255) NOT NULL
+);
+
+-- Fire: a file a person uploaded, owned through a declared key.
+-- want: asset user-data documents file_path
+CREATE TABLE documents (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  file_path VARCHAR(512) NOT NULL,
+  size BIGINT
+);
+
+-- Fire: a person's own mail account, owned: its password is theirs.
+-- want: asset user-data mailboxes password
+CREATE TABLE mailboxes (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  imap_host VARCHAR(255),
+  password VARCHAR(255)
+);
+
+-- Fire: a signature of the terms, owned by the person who signed.
+-- want: asset user-data signatures full_name,ip_address
+CREATE TABLE signatures (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  terms_id BIGINT NOT NULL REFERENCES terms(id),
+  full_name VARCHAR(255),
+  ip_address VARCHAR(64)
+);
+
+-- Lookalike: the app's own SMTP settings, no one's.
+CREATE TABLE mail_settings (
+  id BIGINT PRIMARY KEY,
+  host VARCHAR(255),
+  port INT,
+  sender VARCHAR(255),
+  pass VARCHAR(255)
+);
+
+-- Lookalike: a database the app connects to, with its login.
+CREATE TABLE database_targets (
+  id BIGINT PRIMARY KEY,
+  jdbc_url VARCHAR(255),
+  user_name VARCHAR(255),
+  pwd VARCHAR(255)
+);
+
+-- Lookalike: file records with a path and a size, no owner (a string of
+-- who made it is no key).
+CREATE TABLE stored_files (
+  id BIGINT PRIMARY KEY,
+  path VARCHAR(512) NOT NULL,
+  size BIGINT,
+  created_by VARCHAR(255)
+);
+
+-- Lookalike: the server a release went to.
+CREATE TABLE releases (
+  id BIGINT PRIMARY KEY,
+  app_name VARCHAR(255),
+  ip VARCHAR(64),
+  released_at TIMESTAMP
+);
+
+-- Lookalike: the terms people sign, written by the operators.
+CREATE TABLE terms (
+  id BIGINT PRIMARY KEY,
+  body TEXT NOT NULL,
+  active BOOLEAN
+);
+
+-- Lookalike: a log line.
+CREATE TABLE app_logs (
+  id BIGINT PRIMARY KEY,
+  created_at TIMESTAMP,
+  message TEXT,
+  level VARCHAR(16)
+);
+
+-- Lookalike: a mailbox's checksum is no text.
+CREATE TABLE received_mails (
+  id BIGINT PRIMARY KEY,
+  message_checksum VARCHAR(64) NOT NULL
+);
