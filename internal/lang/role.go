@@ -604,7 +604,7 @@ func profileRole(base string) (Kind, bool) {
 	switch profile {
 	case "dev", "development", "local":
 		return DevEnv, true
-	case "test", "testing", "it", "e2e":
+	case "test", "tests", "testing", "it", "integration", "e2e":
 		return Test, true
 	case "ci":
 		return CI, true

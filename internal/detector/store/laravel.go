@@ -83,9 +83,11 @@ func isLaravelDump(p string) bool {
 	return strings.HasSuffix(path.Dir(p), "database/schema") && laravelDumpRE.MatchString(path.Base(p))
 }
 
-// Exempt implements detector.PrefilterExempt: a schema dump and Rails'
-// YAML settings are read by their names.
-func (*Detector) Exempt(p string) bool { return isLaravelDump(p) || isRailsYAML(p) }
+// Exempt implements detector.PrefilterExempt: a schema dump, Rails' YAML
+// settings and Spring Boot's settings are read by their names.
+func (*Detector) Exempt(p string) bool {
+	return isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p)
+}
 
 func (c *laravelConfig) init() {
 	if c.defaults == nil {

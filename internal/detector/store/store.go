@@ -135,7 +135,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p) {
 		return true
 	}
 	if l == lang.CSharp || isCSharpSettings(p) {
@@ -222,6 +222,10 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if isRailsYAML(f.Path) {
 		d.readRailsYAML(f)
+		return
+	}
+	if isSpringSettings(f.Path) {
+		d.readSpring(f)
 		return
 	}
 	if lang.Of(f.Path) == lang.CSharp || isCSharpSettings(f.Path) {
