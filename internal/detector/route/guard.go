@@ -391,6 +391,9 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		if !own && !conditional.MatchString(code) {
 			continue // unauthorized(): a response the login itself chose to send
 		}
+		if !own && TakesCredentials(code) {
+			continue // the login's own check of the password it was sent
+		}
 		if ok, role, why := j.code(code, depth+1); ok {
 			if role == "" {
 				role = grantArg(src[loc[2]:], code)
@@ -736,9 +739,10 @@ func testsLocal(src, c string) bool {
 }
 
 // callsLogin says body hands what it was sent to a helper that checks a
-// password and answers with a value, not a rejection of its own (a
+// password: one that answers with a value, not a rejection of its own (a
 // model's authorize(context, request) that returns null on a wrong
-// password): the handler is a login, its 401 the answer to that null.
+// password), or one handed the posted body whatever it answers. The
+// handler is a login, its 401 the answer to a wrong password.
 func (j *judge) callsLogin(body string) bool {
 	if j.lookup == nil {
 		return false
@@ -753,7 +757,13 @@ func (j *judge) callsLogin(body string) bool {
 			break
 		}
 		code, _, ok := j.lookup(name)
-		if ok && code != "" && code != body && TakesCredentials(code) && rejects(code) == "" {
+		if !ok || code == "" || code == body || !TakesCredentials(code) {
+			continue
+		}
+		// Handed what the client posted (login(req.body.user)), the
+		// helper's own refusal answers a wrong password; handed the
+		// request, it may be a guard reading a header (basic auth).
+		if rejects(code) == "" || clientRead.MatchString(callArgs(body[loc[1]:])) {
 			return true
 		}
 	}

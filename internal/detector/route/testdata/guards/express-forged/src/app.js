@@ -1,5 +1,6 @@
 const express = require('express');
 const cookieParser = require('cookie-parser');
+const { signIn, checkBasic } = require('./accounts');
 
 const app = express();
 app.use(cookieParser());
@@ -40,5 +41,19 @@ app.get('/panel', adminByCookie, (req, res) => res.json({})); // want: GET /pane
 app.get('/reports', roleFromQuery, (req, res) => res.json([])); // want: GET /reports auth=none
 app.delete('/users/:id', requireAdmin, (req, res) => res.sendStatus(204)); // want: DELETE /users/{id} auth=required role=admin
 app.post('/sync', requireKey, (req, res) => res.sendStatus(204)); // want: POST /sync auth=required
+
+// A login: the service it hands the posted body to refuses a wrong
+// password itself; that refusal guards nothing.
+app.post('/users/login', async (req, res) => { // want: POST /users/login auth=none
+  const user = await signIn(req.body.user);
+  res.json({ user });
+});
+
+// Lookalike: a helper handed the request that checks the password of an
+// Authorization header on every call is basic auth, a guard.
+app.get('/reports/export', async (req, res) => { // want: GET /reports/export auth=required
+  await checkBasic(req);
+  res.json([]);
+});
 
 app.listen(3000);
