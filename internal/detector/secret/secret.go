@@ -104,6 +104,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if apiDoc && (c.rule == "generic-api-key" || c.rule == ruleDotenv || isLiteralRule(c.rule)) {
 			continue
 		}
+		if inPageURL(l, c.start) {
+			continue
+		}
 		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) || pemWithoutBody(c.rule, c.secret) {
 			continue
 		}
@@ -279,4 +282,28 @@ func assignedName(l *lines, off int) string {
 
 func isLiteralRule(rule string) bool {
 	return rule == ruleSigningKey || rule == ruleEnvFallback || rule == ruleDefaultPassword
+}
+
+// pageURL is the start of a page's <script src> or <link href> up to a
+// point in its URL's query: the tag's attribute names a script or a style
+// sheet the visitor's browser loads, from another host, with the query as
+// written.
+var pageURL = regexp.MustCompile(`(?i)<(?:script|link)\b[^<>]*?\s(?:src|href)\s*=\s*["']?(?:https?:)?//[^\s"'<>?#]+\?[^\s"'<>#]*$`)
+
+// maxTag is how far before a value its tag is looked for on its line.
+const maxTag = 1024
+
+// inPageURL reports a value in the query of the URL of a <script src> or
+// <link href> tag (an HTML page, a server's template): every visitor's
+// browser is sent it, in the page, to load the script; a key there is a
+// browser key, public by design and restricted by the vendor to the
+// site's referrer, not a secret the repository leaks. The same key
+// assigned in server code or a config file, or in a URL the server
+// calls, is not in such a tag and stays a secret.
+func inPageURL(l *lines, at int) bool {
+	b := l.bounds(l.line(at))
+	if at < b.start || at > b.end {
+		return false
+	}
+	return pageURL.Match(l.data[max(b.start, at-maxTag):at])
 }
