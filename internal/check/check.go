@@ -654,7 +654,10 @@ func (r *runner) secrets() {
 		if t.EffectiveResponse() == model.Accept || t.EffectiveResponse() == model.TransferRisk || t.EffectiveResponse() == model.Eliminate {
 			for _, s := range r.m.Surfaces {
 				if s.ID == t.Surface && s.Match != nil && strings.HasPrefix(s.Match.Fact, "secrets:") {
-					decided[strings.TrimPrefix(s.Match.Fact, "secrets:")] = true
+					// A surface of copies names each file that holds one.
+					for _, f := range strings.Split(strings.TrimPrefix(s.Match.Fact, "secrets:"), ",") {
+						decided[f] = true
+					}
 				}
 			}
 		}

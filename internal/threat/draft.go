@@ -19,6 +19,7 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // Options tune a draft.
@@ -373,11 +374,18 @@ func (d *drafter) surfaces() {
 		if isDotenv(g.file) {
 			name = "Environment variables / " + path.Base(g.file) + " in repo"
 		}
+		if n := len(g.copies); n > 0 {
+			files := "files"
+			if n == 1 {
+				files = "file"
+			}
+			name += fmt.Sprintf(" (and copied into %d other %s)", n, files)
+		}
 		d.addSurface(model.Surface{
 			ID: secretsSurfaceID(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
 			Evidence: g.evidence, Exposure: model.Internal, Assets: []string{d.allCredentials()},
 			Boundary: d.boundary("repository", "readers", "Repository to whoever can read it"),
-			Match:    &model.SurfaceMatch{Fact: "secrets:" + g.file, Exposure: model.Internal},
+			Match:    &model.SurfaceMatch{Fact: g.matchFact(), Exposure: model.Internal},
 		})
 	}
 }
@@ -461,6 +469,15 @@ type secretFile struct {
 	file     string
 	evidence []model.Evidence
 	secrets  []facts.Secret
+	// copies are the other files that hold the same secrets and nothing
+	// else: one value pasted into many files is one finding.
+	copies []string
+}
+
+// matchFact is what the group's surface is matched by: its file, and the
+// files holding copies of its secrets, comma-separated.
+func (g secretFile) matchFact() string {
+	return "secrets:" + strings.Join(append([]string{g.file}, g.copies...), ",")
 }
 
 // secretFiles groups committed secrets by file: one surface per file. A
@@ -499,7 +516,55 @@ func (c *Context) secretFiles() []secretFile {
 			out[i].evidence = append(out[i].evidence, model.Evidence{File: s.File, Line: s.Line})
 		}
 	}
+	return mergeCopies(out)
+}
+
+// maxCopySites is how many files' sites a group of copies lists.
+const maxCopySites = 10
+
+// mergeCopies joins the files that hold the same secrets, and nothing
+// else, into the first of them: one key pasted into every page of a theme
+// or every service's config is one finding with its sites, not a row per
+// file. A file that holds another secret too keeps its own row. The value
+// never leaves the detector: secrets are the same by rule, name and
+// redacted form; a value redacted to nothing (under 8 characters) is no
+// evidence of sameness and is never merged.
+func mergeCopies(groups []secretFile) []secretFile {
+	var out []secretFile
+	first := map[string]int{}
+	for _, g := range groups {
+		k, ok := valuesKey(g.secrets)
+		if !ok {
+			out = append(out, g)
+			continue
+		}
+		i, seen := first[k]
+		if !seen {
+			first[k] = len(out)
+			out = append(out, g)
+			continue
+		}
+		out[i].copies = append(out[i].copies, g.file)
+		out[i].secrets = append(out[i].secrets, g.secrets...)
+		if len(out[i].copies) < maxCopySites {
+			out[i].evidence = append(out[i].evidence, g.evidence[0])
+		}
+	}
 	return out
+}
+
+// valuesKey names the set of secrets a file holds; false when one of them
+// is redacted to nothing.
+func valuesKey(ss []facts.Secret) (string, bool) {
+	var ks []string
+	for _, s := range ss {
+		if s.Redacted == "" || s.Redacted == redact.Ellipsis || s.Commit != "" {
+			return "", false
+		}
+		ks = append(ks, s.Rule+"\x00"+s.Variable+"\x00"+s.Redacted)
+	}
+	slices.Sort(ks)
+	return strings.Join(slices.Compact(ks), "\x01"), len(ks) > 0
 }
 
 // placeholderKinds are where code keeps sample data: tests, fixtures,

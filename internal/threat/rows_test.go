@@ -1,6 +1,7 @@
 package threat
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -227,4 +228,52 @@ func ruleThreats(m *model.Model, rule string) []model.Threat {
 		}
 	}
 	return out
+}
+
+// One value copied into many files is one row with all its sites; a file
+// holding another secret beside the copy, a different value, or a value
+// too short to tell apart by its redaction keeps its own row.
+func TestCopiedSecretIsOneRow(t *testing.T) {
+	f := facts.Facts{Secrets: []facts.Secret{
+		{Rule: "stripe-access-token", File: "web/a.conf", Line: 3, Redacted: "sk…Qa"},
+		{Rule: "stripe-access-token", File: "web/b.conf", Line: 7, Redacted: "sk…Qa"},
+		{Rule: "stripe-access-token", File: "web/c.conf", Line: 9, Redacted: "sk…Qa"},
+		// Lookalikes: the copy beside another secret; another value; a short one.
+		{Rule: "stripe-access-token", File: "svc/d.conf", Line: 2, Redacted: "sk…Qa"},
+		{Rule: "aws-access-key", File: "svc/d.conf", Line: 4, Redacted: "AK…LE"},
+		{Rule: "stripe-access-token", File: "svc/e.conf", Line: 5, Redacted: "sk…Zz"},
+		{Rule: "default-password", File: "svc/f.yml", Line: 1, Redacted: "…", Variable: "PASSWORD"},
+		{Rule: "default-password", File: "svc/g.yml", Line: 1, Redacted: "…", Variable: "PASSWORD"},
+	}}
+	m := Draft(f, Options{})
+	rows := map[string]*model.Threat{}
+	for i := range m.Threats {
+		if m.Threats[i].Rule == "secrets-committed" {
+			rows[m.Threats[i].ID] = &m.Threats[i]
+		}
+	}
+	want := []string{"secrets-committed.secrets-web-a-conf", "secrets-committed.secrets-svc-d-conf",
+		"secrets-committed.secrets-svc-e-conf", "secrets-committed.secrets-svc-f-yml", "secrets-committed.secrets-svc-g-yml"}
+	if len(rows) != len(want) {
+		t.Errorf("%d secrets-committed rows, want %d: %v", len(rows), len(want), rows)
+	}
+	for _, id := range want {
+		if rows[id] == nil {
+			t.Errorf("no row %s", id)
+		}
+	}
+	if th := rows["secrets-committed.secrets-web-a-conf"]; th != nil {
+		var files []string
+		for _, e := range th.Evidence {
+			files = append(files, e.File)
+		}
+		if !slices.Equal(files, []string{"web/a.conf", "web/b.conf", "web/c.conf"}) {
+			t.Errorf("copied key's sites = %v, want all three files", files)
+		}
+	}
+	for _, s := range m.Surfaces {
+		if s.ID == "secrets-web-a-conf" && (s.Match == nil || s.Match.Fact != "secrets:web/a.conf,web/b.conf,web/c.conf") {
+			t.Errorf("copies' surface match = %+v", s.Match)
+		}
+	}
 }
