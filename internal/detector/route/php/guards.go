@@ -1,6 +1,7 @@
 package php
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector/route/router"
@@ -143,7 +144,14 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 		b = ix.class(b.base, "")
 	}
 	if owner, h := ix.method(c, "handle"); h != nil {
-		g.Source = h.body
+		if why := softParam(h.body, params); why != "" {
+			// auth.api:optional: the parameter turns its rejection of a
+			// caller without a credential off.
+			g.Defined = facts.Evidence{File: owner.file, Line: h.line}
+			g.Verdict = plumbing(why)
+			return []router.Guard{g}
+		}
+		g.Source = ix.withOwnCalls(c, h)
 		g.Defined = facts.Evidence{File: owner.file, Line: h.line}
 	} else if top := ix.lineageTop(c); strings.HasPrefix(top.base, `Illuminate\`) || strings.HasPrefix(top.base, `Laravel\`) {
 		// It extends a framework middleware that is no authenticator
@@ -152,6 +160,58 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 	}
 	return []router.Guard{g}
 }
+
+// withOwnCalls is a method's code with that of the methods of its own
+// class (or a base's) it calls as $this->name(), two calls deep, where
+// the tree has more than one method of that name: the judge's lookup
+// finds a helper by its name alone, and a controller's respondError is
+// not the middleware's.
+func (ix *index) withOwnCalls(c *class, m *method) string {
+	out, todo := m.body, []string{m.body}
+	seen := map[*method]bool{m: true}
+	for depth := 0; depth < 2 && len(todo) > 0; depth++ {
+		var next []string
+		for _, code := range todo {
+			for _, k := range thisCall.FindAllStringSubmatch(code, -1) {
+				if len(ix.methods[strings.ToLower(k[1])]) < 2 {
+					continue // the lookup finds it, with where it is
+				}
+				if _, h := ix.method(c, k[1]); h != nil && !seen[h] {
+					seen[h] = true
+					out += "\n\n" + h.body
+					next = append(next, h.body)
+				}
+			}
+		}
+		todo = next
+	}
+	return out
+}
+
+var thisCall = regexp.MustCompile(`\$this->(\w+)\s*\(`)
+
+// softParam says why a middleware given parameters (auth.api:optional)
+// lets a caller without a credential through: its handle() takes a
+// parameter after $next and rejects only when that parameter is unset
+// (if ($optional === null) return 401), or "".
+func softParam(src, params string) string {
+	if params == "" {
+		return ""
+	}
+	m := handleParams.FindStringSubmatch(src)
+	if m == nil {
+		return ""
+	}
+	p := regexp.QuoteMeta(m[1])
+	unset := regexp.MustCompile(`if\s*\(\s*(?:\$` + p + `\s*===?\s*null|null\s*===?\s*\$` + p + `|is_null\(\s*\$` + p + `\s*\)|!\s*\$` + p + `|empty\(\s*\$` + p + `\s*\))\s*\)`)
+	if !unset.MatchString(src) {
+		return ""
+	}
+	return "given " + params + ", its handle() lets a caller without a credential through: it rejects only when $" + m[1] + " is unset"
+}
+
+// handleParams is a handle() declaration's parameter after $next.
+var handleParams = regexp.MustCompile(`function\s+handle\s*\(\s*[^,()]*\$\w+\s*,\s*[^,()]*\$\w+\s*,\s*[^,()$]*\$(\w+)`)
 
 func frameworkGuard(class string) string {
 	return frameworkGuards[strings.TrimPrefix(class, `\`)]

@@ -23,5 +23,7 @@ class Kernel extends HttpKernel
         'auth' => \App\Http\Middleware\Authenticate::class,
         'token' => \App\Http\Middleware\CheckApiToken::class,
         'cors' => \App\Http\Middleware\Cors::class,
+        'auth.jwt' => \App\Http\Middleware\RequireBearer::class,
+        'locale' => \App\Http\Middleware\PickLocale::class,
     ];
 }
