@@ -128,9 +128,44 @@ func (ix *index) resolveAt(m *module, e *expr, depth int) symbol {
 		return ix.lookup(m, e.name, depth+1)
 	case exAttr:
 		base := ix.resolveAt(m, e.obj, depth+1)
-		return ix.member(base, e.name, depth+1)
+		s := ix.member(base, e.name, depth+1)
+		if !s.found() {
+			if sub := ix.submodule(m, e, depth+1); sub != nil && sub != m {
+				return symbol{mod: sub, isModule: true, dotted: sub.dotted}
+			}
+		}
+		return s
 	}
 	return symbol{mod: m, value: e}
+}
+
+// submodule resolves an attribute chain a.b.c that member could not to
+// the in-tree module it names, when a is an imported module or package:
+// "from . import views" then views.dashboard.urls, where the packages
+// between (an __init__.py with nothing routing-related in it, or none at
+// all) were never parsed, still means views/dashboard/urls.py. A bare
+// name nothing binds names no module.
+func (ix *index) submodule(m *module, e *expr, depth int) *module {
+	var names []string
+	x := e
+	for x != nil && x.kind == exAttr {
+		names = append([]string{x.name}, names...)
+		x = x.obj
+	}
+	if x == nil || x.kind != exName {
+		return nil
+	}
+	root := ix.lookup(m, x.name, depth)
+	var dotted string
+	switch {
+	case root.isModule:
+		dotted = root.dotted
+	case root.mod == nil && strings.Contains(root.ext, "."):
+		dotted = root.ext // from pkg import name: pkg.name is not parsed
+	default:
+		return nil
+	}
+	return ix.module(m, dotted+"."+strings.Join(names, "."))
 }
 
 // lookup resolves a name bound in module m.
