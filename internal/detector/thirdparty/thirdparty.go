@@ -242,6 +242,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.pageOrConfig(f)
 		return nil
 	}
+	if lang.Of(f.Path).Family() == lang.Ruby && geocoderElsewhere(code.Stripped(f)) {
+		d.mu.Lock()
+		d.redirected["nominatim"] = true
+		d.mu.Unlock()
+	}
 	// A PHP file may be a Blade template: what its Blade and HTML
 	// comments hold loads nothing, and its code is read without them.
 	d.module(f)
@@ -848,4 +853,22 @@ func credentialsOrEmpty(c []string) []string {
 		return []string{}
 	}
 	return c
+}
+
+// geocoderLookupRE is Ruby geocoder's configuration choosing its street
+// address lookup: Geocoder.configure(lookup: :google, ...) or the
+// hash-rocket form. ip_lookup chooses the IP service and is not read.
+var geocoderLookupRE = regexp.MustCompile(`\bGeocoder\.configure\b[^;]{0,600}?(?:[^\w:]lookup\s*:|:lookup\s*=>)\s*:?["']?(\w+)`)
+
+// geocoderElsewhere reports whether a Ruby file points the geocoder gem
+// at a lookup other than its default, Nominatim: its Gemfile line then
+// names no service (Finish drops a redirected service with no other
+// evidence).
+func geocoderElsewhere(src []byte) bool {
+	for _, m := range geocoderLookupRE.FindAllSubmatch(src, -1) {
+		if string(m[1]) != "nominatim" {
+			return true
+		}
+	}
+	return false
 }

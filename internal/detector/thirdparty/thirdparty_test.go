@@ -56,6 +56,11 @@ func TestFixtures(t *testing.T) {
 		// when some file imports it (or might: an alias not resolved);
 		// lookalikes: one no file imports, one only a test imports.
 		{"unimported", ""},
+		// Ruby's geocoder gem asks Nominatim by default (an ip_lookup
+		// changes nothing); lookalike: a configuration that picks
+		// another lookup.
+		{"geocoder/default", ""},
+		{"geocoder/lookup", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.eco, func(t *testing.T) {

@@ -200,3 +200,124 @@ func rbSingular(table string) string {
 	}
 	return table
 }
+
+// A polymorphic association keeps its owner in a pair of columns
+// (owner_type, owner_id) with no declared key: the schema says only that
+// the row points at some model. The models say which: a class that
+// declares has_many :notifications, as: :recipient (or a gem's macro that
+// does, Pay's pay_customer, Noticed's has_noticed_notifications) is one
+// of the owners the pair may name, so the table belongs to that model as
+// to any it holds a key to. A class with no such line is no owner, and a
+// pair whose only owners are models no user owns (comments on posts)
+// makes nothing a user's.
+
+var (
+	rbClassRE      = regexp.MustCompile(`(?m)^[ \t]*(class|module)[ \t]+((?:\w+::)*\w+)`)
+	rbIncludeRE    = regexp.MustCompile(`(?m)^[ \t]*include[ \t]+((?:\w+::)*\w+)`)
+	rbHasAsRE      = regexp.MustCompile(`(?m)^[ \t]*has_(many|one)[ \t]+:(\w+)\b[^\n]*\bas:[ \t]*:(\w+)`)
+	rbOwnerMacroRE = regexp.MustCompile(`(?m)^[ \t]*(pay_customer|pay_merchant|has_noticed_notifications)\b`)
+)
+
+// rbOwnerMacros are gems' macros that declare a polymorphic has_many: the
+// table they own and the pair's name.
+var rbOwnerMacros = map[string][2]string{
+	"pay_customer":              {"pay_customers", "owner"},
+	"pay_merchant":              {"pay_merchants", "owner"},
+	"has_noticed_notifications": {"notifications", "recipient"},
+}
+
+// isRailsModel: a Ruby file under app/models (its concerns too).
+func isRailsModel(p string) bool {
+	return strings.HasSuffix(p, ".rb") && strings.Contains("/"+p, "/app/models/")
+}
+
+// rbOwnerSide is what one model file says about polymorphic owners: the
+// class (or concern) it declares, the modules it includes, and the
+// tables it owns through a pair (has_many ..., as:).
+type rbOwnerSide struct {
+	file     string
+	name     string // the class or module, last segment
+	module   bool
+	includes []string
+	owns     []rbOwned
+}
+
+type rbOwned struct {
+	table, as string
+	line      int
+}
+
+// railsOwnerSide reads a model file's polymorphic owner declarations; nil
+// when it has none and includes nothing.
+func railsOwnerSide(p string, src []byte) *rbOwnerSide {
+	m := rbClassRE.FindSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	name := string(m[2])
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		name = name[i+2:]
+	}
+	side := &rbOwnerSide{file: p, name: name, module: string(m[1]) == "module"}
+	// A model nested in a module (module Admin; class Note) is the class.
+	for _, c := range rbClassRE.FindAllSubmatch(src, -1) {
+		if string(c[1]) == "class" {
+			side.module = false
+			n := string(c[2])
+			if i := strings.LastIndex(n, "::"); i >= 0 {
+				n = n[i+2:]
+			}
+			side.name = n
+			break
+		}
+	}
+	lines := code.NewLines(src)
+	for _, i := range rbIncludeRE.FindAllSubmatch(src, -1) {
+		n := string(i[1])
+		if k := strings.LastIndex(n, "::"); k >= 0 {
+			n = n[k+2:]
+		}
+		side.includes = append(side.includes, n)
+	}
+	for _, h := range rbHasAsRE.FindAllSubmatchIndex(src, -1) {
+		side.owns = append(side.owns, rbOwned{table: string(src[h[4]:h[5]]), as: string(src[h[6]:h[7]]), line: lines.At(h[0])})
+	}
+	for _, h := range rbOwnerMacroRE.FindAllSubmatchIndex(src, -1) {
+		o := rbOwnerMacros[string(src[h[2]:h[3]])]
+		side.owns = append(side.owns, rbOwned{table: o[0], as: o[1], line: lines.At(h[2])})
+	}
+	if len(side.owns) == 0 && len(side.includes) == 0 {
+		return nil
+	}
+	return side
+}
+
+// addPolymorphicOwners gives each table with an owner pair the relations
+// its owners' classes declare (see rbOwnerSide), before ownership is
+// resolved.
+func (d *Detector) addPolymorphicOwners() {
+	modules := map[string][]rbOwned{}
+	for _, s := range d.rbOwners {
+		if s.module {
+			modules[s.name] = append(modules[s.name], s.owns...)
+		}
+	}
+	for _, s := range d.rbOwners {
+		if s.module {
+			continue
+		}
+		owns := append([]rbOwned(nil), s.owns...)
+		for _, inc := range s.includes {
+			owns = append(owns, modules[inc]...)
+		}
+		for _, o := range owns {
+			for i := range d.seen {
+				m := &d.seen[i]
+				if !isRailsSchema(m.file) || code.ModelKey(m.Name) != code.ModelKey(o.table) || !hasField(m.Fields, o.as+"_type") || !hasField(m.Fields, o.as+"_id") {
+					continue
+				}
+				m.Relations = append(m.Relations, Relation{Target: s.name, Field: o.as + "_id", File: s.file, Line: o.line})
+			}
+		}
+	}
+}

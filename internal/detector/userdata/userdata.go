@@ -81,7 +81,9 @@ type Detector struct {
 	// format (sqlFormat).
 	structures   []heldSchema
 	railsSchemas map[string]bool
-	sqlFormat    bool
+	// rbOwners: what Rails model files say about polymorphic owners.
+	rbOwners  []*rbOwnerSide
+	sqlFormat bool
 }
 
 // heldSchema is what one structure.sql declares.
@@ -170,7 +172,7 @@ func (*Detector) Match(p string) bool {
 		return true
 	default:
 		if l.Family() == lang.Ruby {
-			return (isRailsSchema(p) || isRailsSettings(p)) && !lang.IsTest(p)
+			return (isRailsSchema(p) || isRailsSettings(p) || isRailsModel(p)) && !lang.IsTest(p)
 		}
 		return (code.Reads(l) || l.Family() == lang.PHP || l == lang.CSharp) && !lang.IsTest(p)
 	}
@@ -179,7 +181,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "has_noticed_notifications"}
 }
 
 // Detect implements detector.Detector.
@@ -217,6 +219,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.mu.Unlock()
 		}
 		return nil // its models are resolved across files in Finish
+	}
+	if isRailsModel(f.Path) {
+		if side := railsOwnerSide(f.Path, lang.StripComments(lang.Of(f.Path), f.Data)); side != nil {
+			d.mu.Lock()
+			d.rbOwners = append(d.rbOwners, side)
+			d.mu.Unlock()
+		}
+		return nil
 	}
 	if isRailsSettings(f.Path) {
 		if railsSQLFormatRE.Match(lang.StripComments(lang.Of(f.Path), f.Data)) {
@@ -548,6 +558,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.addMigratedStructs(out)
 	d.addCSharpModels(out)
 	d.resolveBindings()
+	d.addPolymorphicOwners()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.

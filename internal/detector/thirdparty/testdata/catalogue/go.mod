@@ -238,4 +238,7 @@ require (
 	github.com/svix/svix-webhooks v1.0.0
 	github.com/xhit/go-simple-mail v1.0.0
 	github.com/ovh/go-ovh v1.0.0
+	github.com/adtac/go-akismet v1.0.0
+	github.com/sideshow/apns2 v1.0.0
+	github.com/honeybadger-io/honeybadger-go v1.0.0
 )

@@ -1,6 +1,7 @@
 package com.example.clients;
 
 import com.stripe.Stripe;
+import com.alipay.api.DefaultAlipayClient;
 import com.amazonaws.auth.AWSCredentials;
 import software.amazon.awssdk.regions.Region;
 import com.amazonaws.services.s3.AmazonS3ClientBuilder;

@@ -18,3 +18,8 @@ GCS = Google::Cloud::Storage.new
 BLOBS = Azure::Storage::Blob::BlobService.create
 GATEWAY = Braintree::Gateway.new(environment: :sandbox)
 ScoutApm::Rails.install
+Honeybadger.notify("sync failed")
+APNS = Apnotic::Connection.new(cert_path: "apns.pem")
+LEGACY_APNS = Houston::Client.development
+Tarpon::Client.configure { |c| c.secret_key = ENV["RC_KEY"] }
+Rakismet.key = ENV["SPAM_KEY"]

@@ -6,3 +6,7 @@ class StripeFee
     StripeFee.new
   end
 end
+# A badge the app awards and a push notice of its own, named like vendors.
+class HoneybadgerBadge; end
+HoneybadgerBadge.new
+class ApnoticMessage; end

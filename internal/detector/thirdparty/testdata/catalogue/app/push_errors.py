@@ -1,0 +1,3 @@
+from honeybadger import honeybadger
+import apns2
+import aioapns

@@ -1,0 +1,3 @@
+class Comment < ApplicationRecord
+  belongs_to :commentable, polymorphic: true
+end

@@ -1,0 +1,3 @@
+class Notification < ApplicationRecord
+  belongs_to :recipient, polymorphic: true
+end
