@@ -305,7 +305,10 @@ func TakesCredentials(body string) bool {
 	return false
 }
 
-// clientRead is a value read off the request the client sent.
+// clientRead is a value the client posted or put in the query (its
+// body, form or query string), never a header or cookie a guard reads;
+// forgeable's requestRead takes those too, since any of them is the
+// client's to set.
 var clientRead = regexp.MustCompile(`(?i)\b(?:req|request)\.(?:body|form|query|json|data|POST|args)\b|\$request->|\bparams\[`)
 
 // passwordCheck compares a password with the one the app keeps (a
