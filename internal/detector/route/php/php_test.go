@@ -144,15 +144,7 @@ func TestAuth(t *testing.T) {
 // that throws an authorization error) checks its owner; a policy asked
 // about the class, a check of the record's own state or a log does not.
 func TestObjectChecks(t *testing.T) {
-	f := scan(t, "laravel_objects")
-	got := map[string]string{}
-	for _, s := range f.Signals {
-		if s.Kind == facts.SignalOwnership {
-			method, rest, _ := strings.Cut(s.Route, " ")
-			path, _, _ := strings.Cut(rest, " ")
-			got[method+" "+path] = s.Evidence.File + ":" + strconv.Itoa(s.Evidence.Line)
-		}
-	}
+	got := ownerChecks(scan(t, "laravel_objects"))
 	want := map[string]string{
 		"DELETE /api/teams/{team}/tags/{tag}": "app/Http/Controllers/Controller.php:10",
 		"GET /api/teams/{team}/tags":          "app/Http/Controllers/Controller.php:19",
@@ -174,11 +166,8 @@ func TestObjectChecks(t *testing.T) {
 	}
 }
 
-// TestSymfonyObjectChecks: a voter asked about the record the path
-// resolves to (@Security("... is_granted('OWNER', order)")) checks its
-// owner; a disjunction any caller passes does not.
-func TestSymfonyObjectChecks(t *testing.T) {
-	f := scan(t, "symfony_annotations")
+// ownerChecks maps each route's "METHOD path" to where its owner check is.
+func ownerChecks(f facts.Facts) map[string]string {
 	got := map[string]string{}
 	for _, s := range f.Signals {
 		if s.Kind == facts.SignalOwnership {
@@ -187,6 +176,14 @@ func TestSymfonyObjectChecks(t *testing.T) {
 			got[method+" "+path] = s.Evidence.File + ":" + strconv.Itoa(s.Evidence.Line)
 		}
 	}
+	return got
+}
+
+// TestSymfonyObjectChecks: a voter asked about the record the path
+// resolves to (@Security("... is_granted('OWNER', order)")) checks its
+// owner; a disjunction any caller passes does not.
+func TestSymfonyObjectChecks(t *testing.T) {
+	got := ownerChecks(scan(t, "symfony_annotations"))
 	want := map[string]string{"PUT /shop/orders/{number}": "src/Controller/Shop/EditOrderController.php:20"}
 	if len(got) != len(want) || got["PUT /shop/orders/{number}"] != want["PUT /shop/orders/{number}"] {
 		t.Errorf("owner checks %v, want %v", got, want)
