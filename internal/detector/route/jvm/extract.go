@@ -1,6 +1,7 @@
 package jvm
 
 import (
+	"math"
 	"regexp"
 	"strings"
 
@@ -99,6 +100,9 @@ var excludeSecurity = regexp.MustCompile(`\bexclude(?:Name)?\s*=\s*[^)]*Security
 type secBody struct {
 	text string
 	line int // first line of text
+	// order is the filter chain's @Order: Spring tries chains lowest
+	// first and the first whose matcher takes the request decides.
+	order int
 }
 
 // enabled says which kinds of method security annotation Spring
@@ -181,7 +185,11 @@ func (x *extractor) walk(n *sitter.Node, owner string) {
 			// Top-level Kotlin functions: security configuration or
 			// functional routes.
 			m := x.method(c)
+			had := len(x.f.security)
 			x.inspect(m, c)
+			for i := had; i < len(x.f.security); i++ {
+				x.f.security[i].order = chainOrder(m.anns, nil)
+			}
 		default:
 			if c.Type() == "companion_object" || c.Type() == "class_body" || c.Type() == "enum_class_body" || c.Type() == "program" || c.Type() == "source_file" {
 				x.walk(c, owner)
@@ -240,7 +248,11 @@ func (x *extractor) class(n *sitter.Node) {
 			case "method_declaration", "function_declaration":
 				m := x.method(ch)
 				c.methods = append(c.methods, m)
+				had := len(x.f.security)
 				x.inspect(m, ch)
+				for i := had; i < len(x.f.security); i++ {
+					x.f.security[i].order = chainOrder(m.anns, c)
+				}
 				if c.filter && (m.name == "doFilterInternal" || m.name == "doFilter" || m.name == "filter") {
 					c.filterSrc += m.body + "\n"
 				}
@@ -339,7 +351,7 @@ func (x *extractor) walkCompanion(n *sitter.Node, owner string) {
 func (x *extractor) inspect(m *method, n *sitter.Node) {
 	for _, p := range m.params {
 		if strings.HasSuffix(p.typ, "HttpSecurity") {
-			x.f.security = append(x.f.security, secBody{text: m.body, line: m.bodyLine})
+			x.f.security = append(x.f.security, secBody{text: m.body, line: m.bodyLine, order: math.MaxInt32})
 			x.f.filtersAdded = append(x.f.filtersAdded, addedFilters(m.body)...)
 			return
 		}

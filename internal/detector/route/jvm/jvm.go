@@ -15,6 +15,7 @@ package jvm
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"path"
 	"regexp"
@@ -106,7 +107,8 @@ type index struct {
 	classes map[string][]*class
 	consts  map[string]*val
 	methods map[string][]*method
-	rules   []rule
+	// chains are the security filter chains in the order Spring tries them.
+	chains  []chain
 	enabled enabled
 	// isSpring: the tree has a Spring controller or bean.
 	isSpring bool
@@ -152,7 +154,11 @@ func newIndex(files []*file) *index {
 			}
 		}
 		for _, s := range f.security {
-			ix.rules = append(ix.rules, ix.parseRules(f, s)...)
+			// A method that only helps configure (no matcher, no rule)
+			// is no chain of its own.
+			if c := ix.chainOf(f, s); len(c.rules) > 0 || len(c.patterns) > 0 {
+				ix.chains = append(ix.chains, c)
+			}
 		}
 		configured = configured || len(f.security) > 0
 		excluded = excluded || f.excludesSecurity
@@ -164,8 +170,9 @@ func newIndex(files []*file) *index {
 	// basic) when its security starter is on the classpath and the app
 	// configures no HttpSecurity of its own.
 	if starter != nil && !configured && !excluded {
-		ix.rules = append(ix.rules, rule{any: true, access: "authenticated", matcher: securityStarter + " with no HttpSecurity configuration", file: starter.path, line: starter.starter, bootDefault: true})
+		ix.chains = append(ix.chains, chain{rules: []rule{{any: true, access: "authenticated", matcher: securityStarter + " with no HttpSecurity configuration", file: starter.path, line: starter.starter, bootDefault: true}}})
 	}
+	slices.SortStableFunc(ix.chains, func(a, b chain) int { return cmp.Compare(a.order, b.order) })
 	// A filter runs on every request when it is a bean (Spring Boot
 	// registers every Filter bean) or a security configuration adds it.
 	for _, f := range files {

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -72,6 +72,16 @@ func TestRouteDetails(t *testing.T) {
 		{"boot_default", "GET", "/app/notes/{id}", "NoteController.get", "required", "", "spring-boot-starter-security with no HttpSecurity configuration (applied pom.xml:13)", "id:int"},
 		{"boot_excluded", "GET", "/pages/{slug}", "PageController.page", "none", "", "", "slug:string"},
 		{"boot_commented", "GET", "/feed", "FeedController.feed", "none", "", "", ""},
+		{"spring_chains", "GET", "/", "DeskController.home", "none", "", `antMatchers("/", "/status", "/api/public/**").permitAll()`, ""},
+		{"spring_chains", "GET", "/status", "DeskController.status", "none", "", "permitAll()", ""},
+		{"spring_chains", "GET", "/api/status", "DeskController.apiStatus", "required", "", "anyRequest().authenticated() (applied src/main/java/com/example/desk/config/ChainsConfig.java:37)", ""},
+		{"spring_chains", "POST", "/api/auth/signin", "DeskController.signin", "none", "", `antMatchers("/api/auth/signin", "/reports/**").permitAll()`, ""},
+		{"spring_chains", "GET", "/api/public/info", "DeskController.info", "required", "", "ChainsConfig.java:37", ""},
+		{"spring_chains", "GET", "/reports/daily", "DeskController.daily", "required", "", "ChainsConfig.java:17", ""},
+		{"spring_chains", "GET", "/signin", "DeskController.signinPage", "none", "", "formLogin().permitAll()", ""},
+		{"spring_chains", "GET", "/signout", "DeskController.signout", "required", "", "ChainsConfig.java:17", ""},
+		{"spring_chains", "GET", "/admin/health", "DeskController.adminHealth", "none", "", "permitAll()", ""},
+		{"spring_chains", "DELETE", "/admin/users/{id}", "DeskController.remove", "required", "admin", `hasRole("ADMIN")`, "id:int"},
 		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
 		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
 	}

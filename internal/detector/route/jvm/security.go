@@ -1,8 +1,11 @@
 package jvm
 
 import (
+	"cmp"
+	"math"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -176,29 +179,188 @@ func firstLiteral(s string) string {
 	return ""
 }
 
-// urlRule is the first rule that matches a request to path with method.
-func (ix *index) urlRule(method, p string) *rule {
-	for i := range ix.rules {
-		r := &ix.rules[i]
-		if r.method != "" && r.method != method {
+// chain is one security filter chain: the requests its matcher takes
+// (every request when it has none) and its rules.
+type chain struct {
+	patterns []string
+	regex    bool
+	order    int
+	rules    []rule
+}
+
+// takes says the chain's matcher takes a request to p.
+func (c *chain) takes(p string) bool {
+	if len(c.patterns) == 0 {
+		return true
+	}
+	return matchAny(c.patterns, c.regex, p)
+}
+
+func matchAny(patterns []string, regex bool, p string) bool {
+	for _, pat := range patterns {
+		if regex {
+			if re, err := regexp.Compile("^(?:" + pat + ")$"); err == nil && re.MatchString(p) {
+				return true
+			}
 			continue
 		}
-		if r.any {
-			return r
+		if antMatch(pat, p) {
+			return true
 		}
-		for _, pat := range r.patterns {
-			if r.regex {
-				if re, err := regexp.Compile("^(?:" + pat + ")$"); err == nil && re.MatchString(p) {
-					return r
-				}
+	}
+	return false
+}
+
+// urlRule is the rule that decides a request to path with method: the
+// first chain that takes it, then that chain's first matching rule.
+// Another chain's rules never apply, whatever they say.
+func (ix *index) urlRule(method, p string) *rule {
+	for i := range ix.chains {
+		c := &ix.chains[i]
+		if !c.takes(p) {
+			continue
+		}
+		for j := range c.rules {
+			r := &c.rules[j]
+			if r.method != "" && r.method != method {
 				continue
 			}
-			if antMatch(pat, p) {
+			if r.any || matchAny(r.patterns, r.regex, p) {
 				return r
 			}
 		}
+		return nil
 	}
 	return nil
+}
+
+var (
+	// chainMatcher picks the requests a whole filter chain handles:
+	// http.antMatcher("/api/**"), securityMatcher("/api/**"),
+	// requestMatcher(new AntPathRequestMatcher("/api/**")).
+	chainMatcher = regexp.MustCompile(`\b(antMatcher|mvcMatcher|regexMatcher|securityMatcher|requestMatcher|securityMatchers)\s*\(`)
+	// oldChainMatchers is Spring Security 5's requestMatchers() that
+	// opens a list of the chain's matchers (requestMatchers().antMatchers("/a", "/b")),
+	// or takes them in a lambda (requestMatchers(m -> m.antMatchers("/a"))).
+	oldChainMatchers = regexp.MustCompile(`\brequestMatchers\s*\(\s*(\)|\w+\s*->)`)
+	orderArg         = regexp.MustCompile(`\(\s*(?:value\s*=\s*)?(-?\d+)\s*\)`)
+)
+
+// chainOf reads one configuration method as a filter chain.
+func (ix *index) chainOf(f *file, s secBody) chain {
+	c := chain{order: s.order, rules: ix.parseRules(f, s)}
+	text := string(lang.StripComments(lang.Java, []byte(s.text)))
+	for _, loc := range chainMatcher.FindAllStringSubmatchIndex(text, -1) {
+		open := loc[1] - 1
+		end := lang.ClosingBracket(text, open)
+		if end < 0 {
+			continue
+		}
+		var r rule
+		ix.matcherArgs(f, &r, text[open+1:end])
+		c.patterns = append(c.patterns, r.patterns...)
+		c.regex = c.regex || text[loc[2]:loc[3]] == "regexMatcher"
+	}
+	for _, loc := range oldChainMatchers.FindAllStringSubmatchIndex(text, -1) {
+		open := strings.IndexByte(text[loc[0]:], '(') + loc[0]
+		end := lang.ClosingBracket(text, open)
+		if end < 0 {
+			continue
+		}
+		list := text[open+1 : end]
+		if text[loc[2]:loc[3]] == ")" {
+			// The chained matchers run to the configurer's and().
+			list = text[end+1:]
+			if i := strings.Index(list, ".and()"); i >= 0 {
+				list = list[:i]
+			}
+		}
+		var r rule
+		ix.matcherArgs(f, &r, list)
+		c.patterns = append(c.patterns, r.patterns...)
+	}
+	c.rules = append(permittedPages(f, text, s.line), c.rules...)
+	return c
+}
+
+var (
+	formLogin     = regexp.MustCompile(`\b(formLogin|logout)\s*\(`)
+	permitAllCall = regexp.MustCompile(`\.\s*permitAll\s*\(`)
+	pageCall      = regexp.MustCompile(`\.\s*(loginPage|loginProcessingUrl|failureUrl|logoutUrl|logoutSuccessUrl)\s*\(\s*"([^"]*)"`)
+)
+
+// permittedPages are the login and logout pages a formLogin() or
+// logout() configurer opens with its own permitAll(): Spring puts them
+// before every rule the app wrote.
+func permittedPages(f *file, text string, line int) []rule {
+	var out []rule
+	for _, loc := range formLogin.FindAllStringSubmatchIndex(text, -1) {
+		open := loc[1] - 1
+		end := lang.ClosingBracket(text, open)
+		if end < 0 {
+			continue
+		}
+		// The configurer: its lambda, or the calls chained to its and().
+		seg := text[open+1 : end]
+		if strings.TrimSpace(seg) == "" {
+			seg = text[end+1:]
+			if i := strings.Index(seg, ".and()"); i >= 0 {
+				seg = seg[:i]
+			}
+		}
+		if !permitAllCall.MatchString(seg) {
+			continue
+		}
+		pages := map[string]string{}
+		for _, m := range pageCall.FindAllStringSubmatch(seg, -1) {
+			pages[m[1]] = m[2]
+		}
+		var pats []string
+		if text[loc[2]:loc[3]] == "formLogin" {
+			login := cmp.Or(pages["loginPage"], "/login")
+			pats = append(pats, login, cmp.Or(pages["loginProcessingUrl"], login), cmp.Or(pages["failureUrl"], login+"?error"))
+		} else {
+			pats = append(pats, cmp.Or(pages["logoutUrl"], "/logout"), cmp.Or(pages["logoutSuccessUrl"], "/login?logout"))
+		}
+		var keep []string
+		for _, p := range pats {
+			// The permit is for the page's path; a query is not part of it.
+			p, _, _ = strings.Cut(p, "?")
+			if p != "" && !slices.Contains(keep, p) {
+				keep = append(keep, p)
+			}
+		}
+		at := line + strings.Count(text[:loc[0]], "\n")
+		out = append(out, rule{patterns: keep, access: "permitAll", matcher: text[loc[2]:loc[3]] + "()", file: f.path, line: at})
+	}
+	return out
+}
+
+// chainOrder is a filter chain's @Order, from its @Bean method or its
+// configuration class; a WebSecurityConfigurerAdapter without one has
+// the adapter's own 100, a bean the lowest precedence.
+func chainOrder(anns []annot, c *class) int {
+	a := hasAnn(anns, "Order")
+	if a == nil && c != nil {
+		a = hasAnn(c.anns, "Order")
+	}
+	if a != nil {
+		if m := orderArg.FindStringSubmatch(a.text); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				return n
+			}
+		}
+		switch {
+		case strings.Contains(a.text, "HIGHEST_PRECEDENCE"):
+			return math.MinInt32
+		case strings.Contains(a.text, "LOWEST_PRECEDENCE"):
+			return math.MaxInt32
+		}
+	}
+	if c != nil && slices.Contains(c.supers, "WebSecurityConfigurerAdapter") {
+		return 100
+	}
+	return math.MaxInt32
 }
 
 // antMatch says an Ant-style pattern (/api/**, /users/*, /files/{id})
