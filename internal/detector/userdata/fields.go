@@ -86,7 +86,12 @@ var pairs = map[[2]string]Class{
 	{"national", "id"}: Identity, {"tax", "id"}: Identity, {"display", "name"}: Identity,
 	{"ip", "address"}: Location, {"remote", "addr"}: Location,
 	{"api", "key"}: AuthSecret, {"private", "key"}: AuthSecret, {"recovery", "code"}: AuthSecret,
-	{"recovery", "codes"}:     AuthSecret,
+	{"recovery", "codes"}: AuthSecret,
+	// A code or hex string mailed to confirm an address, reset a
+	// password or unsubscribe: whoever holds it acts as the person.
+	{"confirm", "code"}: AuthSecret, {"confirm", "hex"}: AuthSecret, {"confirmation", "code"}: AuthSecret,
+	{"reset", "code"}: AuthSecret, {"reset", "hex"}: AuthSecret, {"unsubscribe", "code"}: AuthSecret,
+	{"unsubscribe", "hex"}: AuthSecret, {"secret", "hex"}: AuthSecret,
 	{"authorization", "code"}: AuthSecret, {"auth", "code"}: AuthSecret,
 	{"user", "agent"}: Location, {"operating", "system"}: Location,
 	{"account", "number"}: Financial, {"routing", "number"}: Financial, {"bank", "account"}: Financial,
@@ -111,6 +116,8 @@ var metadata = map[string]bool{
 	"mime": true, "hint": true, "version": true, "mode": true, "visibility": true, "url": true, "urls": true,
 	"vector": true, "vectors": true, "allowed": true, "required": true, "disabled": true,
 	"checksum": true,
+	// A row's key spelled in hex (commentHex): another row's id.
+	"hex": true,
 }
 
 // Declared types, by the words of their spelling in every ORM and SQL

@@ -179,8 +179,15 @@ func downLines(p string, data []byte) lineRanges {
 	return out
 }
 
-// isMigration: the file is one step of a migration history.
-func isMigration(p string) bool { return lang.RoleOf(p).Kind == lang.Migration }
+// isMigration: the file is one step of a migration history: by its
+// folder (migrations/), or an SQL file its name numbers as a step
+// (20190606000842-reset-hex.sql, 003_users.sql), as sql-migrate and
+// golang-migrate name them in any folder (db/).
+func isMigration(p string) bool {
+	return lang.RoleOf(p).Kind == lang.Migration || lang.Of(p) == lang.SQL && numberedStep.MatchString(path.Base(p))
+}
+
+var numberedStep = regexp.MustCompile(`^\d+[-_.]\w`)
 
 // alembicRevRE reads an Alembic revision's id and the one it follows.
 var (

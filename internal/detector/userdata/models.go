@@ -30,6 +30,10 @@ type Model struct {
 	// Columns are the columns a Go struct's tags name (db:"file"), by
 	// field name, where they differ from the field's.
 	Columns map[string]string
+	// Key is the primary key column when the declaration names one
+	// column (SQL's PRIMARY KEY): a key named after its table
+	// (owners.ownerHex) is what other tables' columns of that name hold.
+	Key string
 }
 
 // Relation is a model's reference to a model it belongs to: a foreign

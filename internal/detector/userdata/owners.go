@@ -480,3 +480,68 @@ func (d *Detector) callerColumn(m seenModel, people []personKey) string {
 	}
 	return ""
 }
+
+// keyWords are the last words of a key column named after its table
+// (ownerHex, user_id, commenter_uuid).
+var keyWords = map[string]bool{"id": true, "hex": true, "uuid": true, "guid": true, "key": true, "pk": true, "code": true}
+
+// namedKeys adds the relations a schema that declares no foreign key
+// makes by name: a table whose primary key is named after the table
+// (owners.ownerHex, domains.domain) is what another table's column of
+// exactly that name holds (ownerConfirmHexes.ownerHex, views.domain),
+// when the two are typed alike. A generic key (id, token, code) names
+// no table, and a name two tables key by is neither's.
+func (d *Detector) namedKeys(order []string, groups map[string][]int) {
+	type keyed struct{ model, typ string }
+	byCol := map[string]keyed{}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if m.Key == "" || code.ModelKey(m.Name) != k {
+				continue
+			}
+			ws := code.Words(m.Key)
+			if n := len(ws); n > 1 && keyWords[ws[n-1]] {
+				ws = ws[:n-1]
+			}
+			if len(ws) == 0 || len(ws) == 1 && keyWords[ws[0]] || code.ModelKey(strings.Join(ws, " ")) != k {
+				continue
+			}
+			typ := ""
+			for _, f := range m.Fields {
+				if f.Name == m.Key {
+					typ = keyTypeClass(f.Type)
+				}
+			}
+			c := columnKey(m.Key)
+			if prev, ok := byCol[c]; ok && prev.model != m.Name {
+				byCol[c] = keyed{} // two tables key by it: neither's
+				continue
+			}
+			byCol[c] = keyed{m.Name, typ}
+		}
+	}
+	if len(byCol) == 0 {
+		return
+	}
+	for i := range d.seen {
+		m := &d.seen[i]
+		keys := relationKeys(m.Model)
+		cloned := false
+		for _, f := range m.Fields {
+			to, ok := byCol[columnKey(f.Name)]
+			if !ok || to.model == "" || code.ModelKey(to.model) == code.ModelKey(m.Name) || keys[f.Name] {
+				continue
+			}
+			if got := keyTypeClass(f.Type); got != "" && to.typ != "" && got != to.typ {
+				continue // an integer domain beside a text one: another value
+			}
+			if !cloned {
+				// The relations are shared with the file's memo: copied
+				// before the first change.
+				m.Relations, cloned = slices.Clone(m.Relations), true
+			}
+			m.Relations = append(m.Relations, Relation{Target: to.model, Field: f.Name, Line: m.Line})
+		}
+	}
+}

@@ -30,7 +30,12 @@ var (
 	addColumnRE  = regexp.MustCompile("(?i)^\\s*add\\s+(?:column\\s+)?(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s+(.*)$")
 	renameToRE   = regexp.MustCompile("(?i)^\\s*rename\\s+to\\s+(" + sqlName + ")")
 	renamePairRE = regexp.MustCompile("(?i)^\\s*(" + sqlName + ")\\s+to\\s+(" + sqlName + ")\\s*$")
-	addKeywordRE = regexp.MustCompile(`(?i)^\s*add\s+(?:constraint|primary|foreign|unique|check|index|key|projection)\b`)
+	// renameColumnRE: ALTER TABLE t RENAME [COLUMN] a TO b.
+	renameColumnRE = regexp.MustCompile("(?i)^\\s*rename\\s+(?:column\\s+)?(" + sqlName + ")\\s+to\\s+(" + sqlName + ")\\s*$")
+	// primaryKeyRE: a column declared the key, or a table's key on one column.
+	primaryKeyRE   = regexp.MustCompile(`(?i)\bprimary\s+key\b`)
+	tablePrimaryRE = regexp.MustCompile("(?i)^(?:constraint\\s+" + sqlName + "\\s+)?primary\\s+key\\s*\\(\\s*(" + sqlName + ")\\s*\\)")
+	addKeywordRE   = regexp.MustCompile(`(?i)^\s*add\s+(?:constraint|primary|foreign|unique|check|index|key|projection)\b`)
 )
 
 // copySuffix is a migration's copy of a table (website_event_new, built
@@ -100,6 +105,9 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 						r.Line = at(cursor + len(item) - len(strings.TrimLeft(item, " \t\r\n")))
 						md.Relations = append(md.Relations, r)
 					}
+					if k := tablePrimaryRE.FindStringSubmatch(item); k != nil {
+						md.Key = strings.Trim(k[1], "\"`[]")
+					}
 					if item == "" || constraintRE.MatchString(item) {
 						continue
 					}
@@ -109,6 +117,9 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 						typ = col[1]
 					}
 					md.Fields = append(md.Fields, Field{Name: strings.Trim(col[0], "\"`[]"), Type: typ})
+					if primaryKeyRE.MatchString(item) {
+						md.Key = md.Fields[len(md.Fields)-1].Name
+					}
 				}
 			case m[4] >= 0: // ALTER TABLE name ...
 				name := tableName(string(src[m[4]:m[5]]))
@@ -121,6 +132,10 @@ func sqlSegments(segs []Segment, inserts bool) []Model {
 						if m := byName[to]; m != nil {
 							delete(dropped, m)
 						}
+						continue
+					}
+					if r := renameColumnRE.FindStringSubmatch(action); r != nil {
+						renameColumn(model(name, at(m[0])), strings.Trim(r[1], "\"`[]"), strings.Trim(r[2], "\"`[]"))
 						continue
 					}
 					if r, ok := sqlReference(action); ok {
@@ -258,6 +273,29 @@ func rename(byName map[string]*Model, from, to string) {
 	}
 	m.Name = to
 	byName[to] = m
+}
+
+// renameColumn gives a column its new name. A table declared in an
+// earlier file gets the column here, as ADD COLUMN gives it one: the
+// model is one across the files that declare it.
+func renameColumn(m *Model, from, to string) {
+	for i, f := range m.Fields {
+		if strings.EqualFold(f.Name, from) {
+			m.Fields[i].Name = to
+			if strings.EqualFold(m.Key, from) {
+				m.Key = to
+			}
+			for j, r := range m.Relations {
+				if strings.EqualFold(r.Field, from) {
+					m.Relations[j].Field = to
+				}
+			}
+			return
+		}
+	}
+	if !hasField(m.Fields, to) {
+		m.Fields = append(m.Fields, Field{Name: to})
+	}
 }
 
 // stmtEnd is where the statement that goes on at off ends: its

@@ -577,6 +577,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	d.resolveKeys(groups)
+	d.namedKeys(order, groups)
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := d.people(order, groups)
 	person := d.mainPerson(order, groups, users)
@@ -610,30 +611,40 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			if users[k] || owner[k] != nil {
 				continue
 			}
-			for _, i := range groups[k] {
-				m := d.seen[i]
-				for _, r := range m.Relations {
-					tk := code.ModelKey(r.Target)
-					// A reference the row outlives (SET NULL) names the
-					// person who made it, or points at some record (a
-					// project's home dashboard): that record's owner does
-					// not own the row.
-					direct := r.User || users[tk]
-					if r.Field != "" && weak[k][code.ModelKey(r.Field)] {
-						r.SetNull = true
+			// A person the row names is its owner before a record that
+			// person owns (a view's visitor, not the site viewed).
+			for pass := 0; pass < 2 && owner[k] == nil; pass++ {
+				for _, i := range groups[k] {
+					m := d.seen[i]
+					for _, r := range m.Relations {
+						tk := code.ModelKey(r.Target)
+						// A reference the row outlives (SET NULL) names the
+						// person who made it, or points at some record (a
+						// project's home dashboard): that record's owner does
+						// not own the row.
+						direct := r.User || users[tk]
+						if r.Field != "" && weak[k][code.ModelKey(r.Field)] {
+							r.SetNull = true
+						}
+						if direct && r.SetNull && !d.madeFor(m, k, r, groupsJoined) {
+							continue // who last edited it, who asked to delete it
+						}
+						if pass == 0 && direct || pass == 1 && owner[tk] != nil && tk != k && !r.SetNull {
+							owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
+							changed = true
+							break
+						}
 					}
-					if direct && r.SetNull && !d.madeFor(m, k, r, groupsJoined) {
-						continue // who last edited it, who asked to delete it
-					}
-					if direct || owner[tk] != nil && tk != k && !r.SetNull {
-						owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
-						changed = true
+					if owner[k] != nil {
 						break
 					}
 				}
-				if owner[k] != nil {
-					break
-				}
+			}
+			if owner[k] != nil {
+				continue
+			}
+			for _, i := range groups[k] {
+				m := d.seen[i]
 				if f := d.writtenOwner(m, k); f != "" && person != "" {
 					owner[k] = &facts.AssetOwner{Model: person, File: m.file, Line: m.Line}
 					changed = true
@@ -1058,7 +1069,7 @@ func ownedFields(m Model) []string {
 	var out []string
 	for _, f := range m.Fields {
 		ws := code.Words(f.Name)
-		if refs[f.Name] || len(ws) == 0 || ws[len(ws)-1] == "id" || ws[len(ws)-1] == "ids" {
+		if refs[f.Name] || f.Name == m.Key || len(ws) == 0 || ws[len(ws)-1] == "id" || ws[len(ws)-1] == "ids" {
 			continue
 		}
 		out = append(out, f.Name)

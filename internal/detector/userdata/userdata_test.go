@@ -25,7 +25,7 @@ import (
 // e-mail and a password, a model in a test, in Markdown and commented
 // out, models with nothing personal. Each tree has a broken file.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-stale", "rails-sqlformat", "rails-polymorphic", "csharp"} {
+	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-stale", "rails-sqlformat", "rails-polymorphic", "csharp", "sql-named-keys"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
@@ -55,6 +55,7 @@ func TestClassify(t *testing.T) {
 		"plan": KindIntegrity, "credits": KindIntegrity, "is_premium": KindIntegrity, "subscription_status": KindIntegrity,
 		"balance": KindIntegrity, "stripe_customer_id": KindUserData, "key": "", "monkey": "",
 		"is_email_auth_allowed": "", "has_phone": "", "email_required": "", "can_email": "", "session_key": "", "session_data_id": "", "sessionData": "", "session_timeout": "", "json": "",
+		"confirmHex": KindUserData, "reset_code": KindUserData, "unsubscribeSecretHex": KindUserData, "resetCount": "", "commentHex": "", "colorHex": "", "confirmed": "",
 	}
 	for field, want := range tests {
 		if got := Classify(field); got != want {

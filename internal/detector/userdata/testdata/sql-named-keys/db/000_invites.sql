@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS invites (
+  inviteHex     TEXT NOT NULL PRIMARY KEY,
+  sendDate      TIMESTAMP NOT NULL
+);
