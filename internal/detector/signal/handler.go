@@ -233,6 +233,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		if d.calls != nil {
 			sigs = d.calls.dropLoggedOnly(&r, sigs)
+			sigs = append(sigs, d.calls.accountThrough(&r, sigs)...)
 		}
 		for _, s := range sigs {
 			out.AddSignal(s)
