@@ -4,10 +4,10 @@ const jwt = require("jsonwebtoken");
 
 const prisma = new PrismaClient();
 
-async function register(input) {
+async function createMember(input) {
   const hashed = await bcrypt.hash(input.password, 10);
   const user = await prisma.user.create({ data: { email: input.email, password: hashed } });
   return { id: user.id, token: jwt.sign({ sub: user.id }, process.env.SIGNING_KEY) };
 }
 
-module.exports = { register };
+module.exports = { createMember };

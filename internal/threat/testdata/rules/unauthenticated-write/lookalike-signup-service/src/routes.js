@@ -1,5 +1,5 @@
 const express = require("express");
-const { register } = require("./members");
+const { createMember } = require("./members");
 
 const router = express.Router();
 
@@ -7,7 +7,7 @@ const router = express.Router();
 // creates the caller's own account and hashes its password.
 router.post("/api/members", async (req, res, next) => {
   try {
-    const member = await register({ ...req.body.member });
+    const member = await createMember({ ...req.body.member });
     res.status(201).json({ member });
   } catch (err) {
     next(err);
