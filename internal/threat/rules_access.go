@@ -48,7 +48,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -61,8 +61,14 @@ var idor = &Rule{
 		// object. (An open route of such an app still serves anonymous
 		// visitors' objects to each other: a file drop's.)
 		single := c.noAccounts()
+		// And where the login writes and no route open to all keeps what
+		// its caller sends, every object is the login's: an open route
+		// serves what the one author published (a blog's posts, by slug,
+		// category or tag). Where no write is read at all, who made the
+		// objects is unknown: the rows stay.
+		published := single && c.loginWrites() && !c.anonymousObjects()
 		for _, r := range routes(c, func(r *facts.Route) bool {
-			if single && r.Auth == facts.AuthRequired {
+			if single && r.Auth == facts.AuthRequired || published {
 				return false
 			}
 			// Admin routes, and handlers or guards that demand a role or a
@@ -124,6 +130,75 @@ func (c *Context) noAccounts() bool {
 	for _, s := range c.F.Signals {
 		if s.Kind == facts.SignalNoAccounts {
 			return true
+		}
+	}
+	return false
+}
+
+// loginWrites: a route behind the login changes state: the one login
+// is who writes the app's records.
+func (c *Context) loginWrites() bool {
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		if isWrite(r) && r.Auth == facts.AuthRequired && (c.Shows(facts.SignalWritesState, r) || c.Shows(facts.SignalMutatesStore, r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// anonymousObjects: a route open to all keeps what its caller sends (an
+// upload, a paste, a record posted): anonymous visitors' objects, each
+// another visitor's. A comment added to a published record is the
+// product, public by design (publicContribution), and a sign-in, a
+// sign-up or a webhook keeps no visitor's object.
+func (c *Context) anonymousObjects() bool {
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		switch r.Method {
+		case "POST", "PUT", "PATCH":
+		default:
+			continue
+		}
+		if r.Auth == facts.AuthRequired || has(r.Tags, facts.TagWebhook) || has(r.Tags, facts.TagAuth) ||
+			c.Shows(facts.SignalCreatesAccount, r) || c.Shows(facts.SignalSessionEnd, r) || publicContribution(c, r) {
+			continue
+		}
+		if strings.TrimSpace(r.Body) == "" || has(r.Tags, facts.TagUpload) || c.Shows(facts.SignalWritesState, r) || c.Shows(facts.SignalMutatesStore, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicContribution: a POST that adds a child to a record its readers
+// all see (a comment on a published post), in an app with no accounts
+// or where a GET open to all serves that record by the same parameter.
+// Adding to it is what the form is for; the record's own fields stay.
+func publicContribution(c *Context, r *facts.Route) bool {
+	return r.Method == "POST" && appendsChild(c, r) && (c.noAccounts() || childOfPublic(c, r))
+}
+
+// childAppend is a call that adds to a collection a record holds:
+// post.Comments.Add(comment), article.comments.push(c),
+// entry.replies.append(reply).
+var childAppend = regexp.MustCompile(`\b([A-Za-z_]\w*)\s*\.\s*\w+\s*\.\s*(?:Add|add|append|Append|push|insert|Insert)\s*\(`)
+
+// appendsChild: r's handler loads the record a path parameter names
+// (post = blog.GetPostById(postId)) and adds to one of its collections,
+// and sets none of that record's fields (post.Title = ...).
+func appendsChild(c *Context, r *facts.Route) bool {
+	names := c.Named(facts.SignalIDLookup, r)
+	if len(names) == 0 || strings.TrimSpace(r.Body) == "" {
+		return false
+	}
+	for _, m := range childAppend.FindAllStringSubmatch(r.Body, -1) {
+		rec := regexp.QuoteMeta(m[1])
+		for _, n := range names {
+			loaded := regexp.MustCompile(`\b` + rec + `\s*:?=\s*[^;\n]*\b` + regexp.QuoteMeta(n) + `\b`)
+			if loaded.MatchString(r.Body) && !regexp.MustCompile(`\b`+rec+`\s*\.\s*\w+\s*=[^=]`).MatchString(r.Body) {
+				return true
+			}
 		}
 	}
 	return false
@@ -394,7 +469,7 @@ var authLibraryCall = regexp.MustCompile(`\b(?:NextAuth|toNextJsHandler|toNodeHa
 var unauthenticatedWrite = &Rule{
 	ID: "unauthenticated-write", Title: "State-changing route without authentication",
 	Stride: []string{"S", "E"}, CWE: []string{"CWE-306", "CWE-862"},
-	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup, a logout, or a route a token from the request opens)",
+	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup (a handler, or the one function it calls, creating a user and hashing a password), a logout, a route a token from the request opens, or a POST that adds a child to a record all may read, changing none of its fields: a comment on a published post)",
 	Rating: "low: anyone who finds the URL can call it; impact high for deletes, medium otherwise",
 	Controls: []Suggestion{
 		{Text: "Require authentication on every state-changing route by default"},
@@ -415,7 +490,10 @@ var unauthenticatedWrite = &Rule{
 				// A write only to the caller's own cookies (a theme or
 				// locale a server action sets) changes nothing anyone else
 				// sees.
-				!c.Shows(facts.SignalCookieOnly, r)
+				!c.Shows(facts.SignalCookieOnly, r) &&
+				// A comment added to a published post: the form is the
+				// product, open to all by design.
+				!publicContribution(c, r)
 		}) {
 			level := model.Medium
 			if r.Method == "DELETE" || has(r.Tags, facts.TagDestructive) {
