@@ -112,8 +112,11 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 	line := syntax.Line(n)
 	args, nodes := l.args(n.ChildByFieldName("arguments"))
 	ci := &callInfo{Name: "<init>", Type: typ, Ctor: true, NArgs: len(args)}
-	if b := n.ChildByFieldName("body"); b != nil {
-		// An anonymous class: its methods are lowered where written.
+	if b := classBody(n); b != nil {
+		// An anonymous class (new ReturningWork<T>() { T execute(Connection
+		// c) {...} }): its methods are lowered where written, so what they
+		// read of the enclosing method's locals and parameters reaches
+		// their sinks from there.
 		l.Branch++
 		syntax.Walk(b, func(c *syntax.Node) bool {
 			if c.Type() == "block" {
@@ -134,6 +137,20 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 	i := l.Emit(op)
 	l.F.Calls[i] = ci
 	return val{E: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, Plain: true, Typ: typ}
+}
+
+// classBody is the body of an anonymous class made by new T() {...}: the
+// grammar gives it no field name.
+func classBody(n *syntax.Node) *syntax.Node {
+	if b := n.ChildByFieldName("body"); b != nil {
+		return b
+	}
+	for _, c := range syntax.NamedChildren(n) {
+		if c.Type() == "class_body" {
+			return c
+		}
+	}
+	return nil
 }
 
 // addSinks records the vocabulary's sinks for a call. A command given

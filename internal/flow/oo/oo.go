@@ -95,6 +95,13 @@ func NewProgram(classes []*Class) *Program {
 					continue
 				}
 				gs := p.resolve(f, ci)
+				if len(gs) > 0 && !slices.ContainsFunc(gs, notAccessor) && op.Callee.RecvExpr != nil {
+					// form.getText(): a getter gives back its object's
+					// field, so the result is the receiver's data, read
+					// as a library method's is (the field of a form
+					// bound from the request is request data).
+					gs = nil
+				}
 				if len(gs) > 0 {
 					p.callees[op] = gs
 					continue
@@ -149,6 +156,17 @@ func (p *Program) resolve(f *Method, ci *Call) []*flow.Func {
 		out = out[:8]
 	}
 	return out
+}
+
+// notAccessor reports a method that is more than a getter: one with
+// parameters, or whose body does anything but return one of its class's
+// fields.
+func notAccessor(g *flow.Func) bool {
+	if len(g.Params) > 0 || len(g.Ops) != 1 || g.Ops[0].Kind != flow.Return {
+		return true
+	}
+	refs := g.Ops[0].Src.Refs
+	return len(refs) != 1 || !strings.HasPrefix(refs[0].Var, "this.") || refs[0].Path != ""
 }
 
 // lineage is a class and the classes of the tree it extends.
