@@ -81,6 +81,8 @@ func IsTemplate(p string) bool { return engineOf(p) != "" }
 // off: every value written inside it is raw.
 var (
 	autoescapeOff = regexp.MustCompile(`\{%-?\s*autoescape\s+(?:false|off|False)\s*-?%\}([\s\S]*?)\{%-?\s*endautoescape\s*-?%\}`)
+	thymeleafRaw  = regexp.MustCompile(`\bth:utext\s*=\s*"([^"]*)"|\bth:utext\s*=\s*'([^']*)'|\[\((\$\{[^}]*\})\)\]`)
+	thymeleafVar  = regexp.MustCompile(`\$\{([^}]*)\}`)
 	jinjaValue    = regexp.MustCompile(`\{\{\s*((?:[^}]|\}[^}])*?)\s*\}\}`)
 	escapedFilter = regexp.MustCompile(`\|\s*(?:e|escape|forceescape|urlencode|int|float|length|count|tojson)\b`)
 )
@@ -109,6 +111,18 @@ func (t *Templates) Add(p string, data []byte) {
 		}
 	}
 	if eng == "jinja" {
+		// Thymeleaf's unescaped forms, in an HTML file: th:utext="${x}"
+		// and the inlined [(${x})] ([[${x}]] and th:text escape).
+		for _, m := range thymeleafRaw.FindAllStringSubmatchIndex(src, -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] < 0 {
+					continue // another alternative's group
+				}
+				for _, v := range thymeleafVar.FindAllStringSubmatch(src[m[g]:m[g+1]], -1) {
+					add(m[0], v[1], src[m[0]:m[1]])
+				}
+			}
+		}
 		for _, b := range autoescapeOff.FindAllStringSubmatchIndex(src, -1) {
 			for _, m := range jinjaValue.FindAllStringSubmatchIndex(src[b[2]:b[3]], -1) {
 				expr := src[b[2]+m[2] : b[2]+m[3]]

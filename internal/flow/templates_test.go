@@ -20,6 +20,8 @@ func TestTemplateRawOutput(t *testing.T) {
 		{"templates/a.html", "{{ name }}\n{{ bio|safe }}\n{{ 'x'|safe }}\n{{ post.body | striptags | safe }}", []string{"2:bio", "4:post"}},
 		{"templates/a.html", "{% autoescape false %}\n{{ note }}\n{{ title|e }}\n{% endautoescape %}\n{{ after }}", []string{"2:note"}},
 		{"views/a.pug", "p= name\np!= message\ndiv !{html}", []string{"2:message", "3:html"}},
+		{"templates/t.html", "<span th:text=\"${q.text}\"></span>\n<span th:utext=\"${q.text}\"></span>\n<p>[[${note}]]</p>\n<p>[(${note})]</p>\n<b th:utext='${a} + ${b.c}'></b>\n<!--/* th:utext is raw */-->",
+			[]string{"2:q", "4:note", "5:a", "5:b"}},
 		{"static/index.html", "<p>{{ not.a.template }}</p>", nil},
 		{"src/app.js", "<%- bio %>", nil},
 	}

@@ -66,6 +66,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 		return oo.Formatted(lit, ok, '%', args, "String")
 	}
 
+	l.modelCall(name, recv, args)
 	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: name}, Note: oo.Clip(l.T.Text(n))}
 	if obj != nil && !ci.Self {
 		op.Callee.Recv = l.T.Text(obj)
@@ -112,6 +113,7 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 	line := syntax.Line(n)
 	args, nodes := l.args(n.ChildByFieldName("arguments"))
 	ci := &callInfo{Name: "<init>", Type: typ, Ctor: true, NArgs: len(args)}
+	l.modelNew(typ, args)
 	if b := classBody(n); b != nil {
 		// An anonymous class (new ReturningWork<T>() { T execute(Connection
 		// c) {...} }): its methods are lowered where written, so what they

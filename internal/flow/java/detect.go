@@ -22,7 +22,7 @@ import (
 // each sink request data reaches as a weakness on that route, and each
 // injection sink only a method's parameter reaches with no route found.
 func New() *oo.Detector {
-	return oo.NewDetector(oo.Frontend{Name: "flow/java", Lang: lang.Java, Entry: entry, Unreached: unreachedKinds,
+	return oo.NewDetector(oo.Frontend{Name: "flow/java", Lang: lang.Java, Entry: entry, Unreached: unreachedKinds, Templates: true,
 		Lower: func(t *syntax.Tree, path string) []*class {
 			m := &module{path: path}
 			extract(t, m)

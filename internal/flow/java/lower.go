@@ -120,6 +120,7 @@ func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
 				}
 			}
 			l.Param(pr)
+			l.modelParam(pr)
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
@@ -154,6 +155,13 @@ type lowerer struct {
 	// each is what a lambda lowered next is called with, element by
 	// element: the receiver of the call it is given to.
 	each *flow.Expr
+	// models are the locals that are a Spring MVC model (Model,
+	// ModelMap, ModelAndView); modelRefs the values put in them, each
+	// keyed by its attribute's name; view the name a ModelAndView was
+	// given.
+	models    map[string]bool
+	modelRefs []flow.Ref
+	view      string
 }
 
 // val is a lowered expression.
@@ -209,6 +217,7 @@ func (l *lowerer) statement(n *syntax.Node) {
 		if l.Inline > 0 {
 			break
 		}
+		l.render(c, v, syntax.Line(n))
 		switch {
 		case c.Type() == "null_literal":
 			if l.guards > 0 {

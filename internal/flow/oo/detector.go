@@ -23,6 +23,10 @@ type Frontend struct {
 	// Unreached are the kinds reported where only a method's parameter
 	// reaches the sink.
 	Unreached map[string]bool
+	// Templates: the language's handlers render server-side template
+	// files by name (a Spring controller's view), which the detector
+	// reads too, for the values they write unescaped.
+	Templates bool
 }
 
 // Detector is a frontend as a detector: Detect lowers each file; Finish
@@ -33,19 +37,26 @@ type Detector struct {
 	fe      Frontend
 	mu      sync.Mutex
 	classes []*Class
+	tmpl    *flow.Templates
 }
 
 // NewDetector returns the detector of a frontend, for one scan.
-func NewDetector(fe Frontend) *Detector { return &Detector{fe: fe} }
+func NewDetector(fe Frontend) *Detector { return &Detector{fe: fe, tmpl: flow.NewTemplates()} }
 
 // Name implements detector.Detector.
 func (d *Detector) Name() string { return d.fe.Name }
 
 // Match implements detector.Detector.
-func (d *Detector) Match(p string) bool { return lang.Of(p) == d.fe.Lang }
+func (d *Detector) Match(p string) bool {
+	return lang.Of(p) == d.fe.Lang || d.fe.Templates && flow.IsTemplate(p)
+}
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	if lang.Of(f.Path) != d.fe.Lang {
+		d.tmpl.Add(f.Path, f.Data)
+		return nil
+	}
 	t, err := f.Tree(ctx, d.fe.Lang)
 	if err != nil {
 		return err
@@ -63,11 +74,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 // Finish implements detector.Finisher.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.mu.Lock()
-	classes := d.classes
-	d.classes = nil
+	classes, tmpl := d.classes, d.tmpl
+	d.classes, d.tmpl = nil, flow.NewTemplates()
 	d.mu.Unlock()
 	if len(classes) == 0 {
 		return nil
 	}
+	var funcs []*flow.Func
+	for _, c := range classes {
+		for _, m := range c.Methods {
+			funcs = append(funcs, m.Func)
+		}
+	}
+	tmpl.Bind(funcs)
 	return Run(ctx, out, classes, d.fe.Unreached, d.fe.Entry)
 }

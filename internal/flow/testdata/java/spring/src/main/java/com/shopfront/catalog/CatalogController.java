@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,29 @@ public class CatalogController {
         model.addAttribute("items", finder.byName(query));
         model.addAttribute("query", query);
         return "catalog";
+    }
+
+    // Lookalike: the page's raw parts are the code's own text; the
+    // request's value is written escaped.
+    @PostMapping("/catalog/browse")
+    public String browse(@RequestParam String shelf, Model model) {
+        model.addAttribute("banner", "<b>New in</b>");
+        model.addAttribute("intro", Pages.intro());
+        model.addAttribute("shelf", shelf);
+        return "catalog";
+    }
+
+    @PostMapping("/catalog/shelf")
+    public ModelAndView shelf(@RequestParam String name) {
+        ModelAndView mav = new ModelAndView("shelf");
+        mav.addObject("heading", "Shelf " + name);
+        return mav;
+    }
+
+    // Lookalike: the view named is a redirect, not a template.
+    @PostMapping("/catalog/again")
+    public String again(@ModelAttribute Query query) {
+        return "redirect:/catalog";
     }
 
     @PostMapping("/catalog/tagged")
