@@ -27,7 +27,11 @@ import (
 //     no Amazon host: a host of the product's own (http://minio:9000), or
 //     a setting's default (os.getenv("S3_ENDPOINT", "http://garage:3900"),
 //     env.S3_URL || `http://${host}:9000`): S3-compatible object storage,
-//     no third party the code names.
+//     no third party the code names. So is a setting a Java or Kotlin
+//     builder is always handed (.endpointOverride(URI.create(endPoint)),
+//     new EndpointConfiguration(endpoint, region)): an unset value fails
+//     there instead of meaning Amazon; under an if, or nullable, it is
+//     the optional override again.
 //   - S3Unset: the file uses the S3 SDK (its commands, its presigner)
 //     but makes no client: it sends to whatever client another file
 //     made.
@@ -48,11 +52,17 @@ var (
 	// endpoint_url=x, Endpoint: x, Go's BaseEndpoint = x, django-storages'
 	// AWS_S3_ENDPOINT_URL = x, up to the end of the expression.
 	s3EndpointRE = regexp.MustCompile(`(?i)(?:\b|_|base)endpoint(?:_?url)?['"]?\s*(?::=|[:=])\s*([^,\n)}]+)`)
+	// builderEndpointRE is the endpoint a Java or Kotlin S3 builder is
+	// given, as a call's first argument: SDK v2's
+	// .endpointOverride(URI.create(x)), v1's new EndpointConfiguration(x,
+	// region).
+	builderEndpointRE = regexp.MustCompile(`(?:\.endpointOverride|\bEndpointConfiguration)\(\s*`)
 	// s3ClientRE makes an S3 client: new S3Client(...), new AWS.S3(...),
 	// boto3's client("s3") or resource("s3"), Go's s3.NewFromConfig,
 	// s3.New, simples3.New, and django-storages' S3 backend named in
-	// settings.
-	s3ClientRE = regexp.MustCompile(`\bnew\s+(?:AWS\.)?S3(?:Client|mini)?\s*\(|\b(?:client|resource)\(\s*['"]s3['"]|\bs3\.(?:NewFromConfig|New)\(|\bsimples3\.New\(|['"]storages\.backends\.s3(?:boto3)?\.\w+['"]`)
+	// settings, and the Java SDKs' builders (S3Client.builder(),
+	// AmazonS3ClientBuilder.standard(), new AmazonS3Client()).
+	s3ClientRE = regexp.MustCompile(`\bnew\s+(?:AWS\.|Amazon)?S3(?:Client|mini)?\s*\(|\bS3(?:Async)?Client\.builder\(|\bAmazonS3ClientBuilder\.(?:standard|defaultClient)\(|\b(?:client|resource)\(\s*['"]s3['"]|\bs3\.(?:NewFromConfig|New)\(|\bsimples3\.New\(|['"]storages\.backends\.s3(?:boto3)?\.\w+['"]`)
 	// settingRE is a setting's name in an expression (env.R2_URL,
 	// os.environ["R2_ENDPOINT"], settings.r2_endpoint_url).
 	settingRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+`)
@@ -88,8 +98,23 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 	// endpoint key is another API's.
 	client := s3ClientRE.FindIndex(src)
 	target, line := S3Unset, 0
+	// A site is where an endpoint is given: its offset, where its
+	// expression starts, and whether a builder call gives it.
+	type site struct {
+		at, expr int
+		builder  bool
+	}
+	var sites []site
 	for _, m := range s3EndpointRE.FindAllSubmatchIndex(src, -1) {
-		expr := strings.TrimSpace(string(src[m[2]:exprEnd(src, m[2])]))
+		sites = append(sites, site{m[0], m[2], false})
+	}
+	for _, m := range builderEndpointRE.FindAllIndex(src, -1) {
+		sites = append(sites, site{m[0], m[1], true})
+	}
+	slices.SortFunc(sites, func(a, b site) int { return a.at - b.at })
+	for _, st := range sites {
+		m := []int{st.at}
+		expr := strings.TrimSpace(string(src[st.expr:exprEnd(src, st.expr)]))
 		expr = strings.TrimSpace(strings.TrimSuffix(expr, ";"))
 		switch {
 		case expr == "" || noEndpointRE.MatchString(expr):
@@ -112,9 +137,12 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 			if target != S3Compatible {
 				target, line = S3Compatible, LineAt(src, m[0])
 			}
-		case requiredEndpoint(src, expr):
-			// The client is made only when the setting is given: there
-			// is no Amazon default, only the operator's storage.
+		case requiredEndpoint(src, expr), st.builder && !optionalOverride(src, st.at, expr):
+			// The client is made only when the setting is given, or a
+			// builder is always handed the endpoint (URI.create of an
+			// unset value fails; Java has no undefined that means "no
+			// override"): there is no Amazon default, only the
+			// operator's storage.
 			if target != S3Compatible {
 				target, line = S3Compatible, LineAt(src, m[0])
 			}
@@ -129,6 +157,49 @@ func S3Endpoint(uses []Use, src []byte) (S3Target, *catalog.Service, int) {
 		return S3Amazon, nil, LineAt(src, client[0])
 	}
 	return S3Unset, nil, 0
+}
+
+// amazonS3HostRE is an Amazon S3 host: s3.amazonaws.com,
+// s3.eu-west-1.amazonaws.com, s3-eu-west-1.amazonaws.com,
+// bucket.s3.amazonaws.com.
+var amazonS3HostRE = regexp.MustCompile(`(?i)\bs3[.-](?:[\w-]+\.)*amazonaws\.com\b`)
+
+// AmazonS3Host is the offset of the first Amazon S3 host in a settings
+// file, or -1. Settings that give a client's endpoint an Amazon host
+// (endpoint: https://s3.eu-west-1.amazonaws.com) make the endpoint an
+// S3Compatible reading of the code found Amazon S3 after all.
+func AmazonS3Host(src []byte) int {
+	if m := amazonS3HostRE.FindIndex(src); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
+// nullableRE is an endpoint expression that may hand a builder no value:
+// a null, a ternary, Kotlin's safe call.
+var nullableRE = regexp.MustCompile(`\bnull\b|\?`)
+
+// guardRE is a condition before a statement or block: if (x != null),
+// Kotlin's x?.let {.
+var guardRE = regexp.MustCompile(`\bif\s*\(|\?\.let\s*(?:\{|$)`)
+
+// optionalOverride reports whether the builder call at i (given expr) is
+// made only sometimes: under an if, in a block an if opens (if
+// (endpoint != null) { builder.endpointOverride(...) }), or with a value
+// that may be null. Such an override is optional, Amazon when unset.
+func optionalOverride(src []byte, i int, expr string) bool {
+	if nullableRE.MatchString(expr) {
+		return true
+	}
+	start := bytes.LastIndexAny(src[:i], ";{}") + 1
+	if guardRE.Match(src[start:i]) {
+		return true
+	}
+	if start > 0 && src[start-1] == '{' {
+		head := src[bytes.LastIndexAny(src[:start-1], ";{}")+1 : start]
+		return guardRE.Match(head)
+	}
+	return false
 }
 
 // endpointNameRE is a setting's dotted name in an endpoint expression

@@ -161,6 +161,13 @@ func (d *Detector) pageOrConfig(f *detector.File) {
 		}
 	}
 	if config {
+		if i := code.AmazonS3Host(src); i >= 0 {
+			// An S3 client whose endpoint these settings give goes to
+			// Amazon: kept in Finish when some code uses the S3 SDK.
+			d.mu.Lock()
+			d.s3Settings = append(d.s3Settings, facts.Evidence{File: f.Path, Line: code.LineAt(src, i)})
+			d.mu.Unlock()
+		}
 		for _, u := range springRegistrations(src) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
 		}

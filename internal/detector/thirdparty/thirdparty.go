@@ -72,6 +72,9 @@ type Detector struct {
 	// client (its commands, its presigner): Amazon S3's only if some
 	// client goes to Amazon or none goes elsewhere (Finish).
 	s3Unset []facts.Evidence
+	// s3Settings are Amazon S3 hosts in settings files: where a client
+	// whose endpoint comes from settings goes (Finish).
+	s3Settings []facts.Evidence
 	// funcs are the app's own helpers that hand a parameter on as a
 	// request's target, argCalls the calls that hand one a fixed URL
 	// (helpers; joined in Finish by wrapperCalls).
@@ -576,6 +579,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	d.wrapperCalls()
 	d.dropUnimported()
+	if len(d.s3Settings) > 0 && len(d.uses["aws-s3"]) > 0 {
+		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Settings...)
+	}
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)
 	}

@@ -59,6 +59,13 @@ func TestFixtures(t *testing.T) {
 		// Ruby's geocoder gem asks Nominatim by default (an ip_lookup
 		// changes nothing); lookalike: a configuration that picks
 		// another lookup.
+		// A Java S3 builder always handed its endpoint from settings is
+		// the operator's S3-compatible storage, no Amazon S3;
+		// lookalikes: the builder handed an Amazon host in code, or in
+		// the settings it reads.
+		{"java-s3/compat", ""},
+		{"java-s3/amazon", ""},
+		{"java-s3/amazon-settings", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
