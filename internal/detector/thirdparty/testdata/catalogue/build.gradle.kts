@@ -2,6 +2,12 @@
 dependencies {
     implementation("com.stripe:stripe-java:1.0.0")
     implementation("com.twilio.sdk:twilio:1.0.0")
+    implementation("org.springframework.boot:spring-boot-starter-mail:1.0.0")
+    implementation("com.sun.mail:javax.mail:1.0.0")
+    implementation("com.sun.mail:jakarta.mail:1.0.0")
+    implementation("org.eclipse.angus:angus-mail:1.0.0")
+    implementation("org.simplejavamail:simple-java-mail:1.0.0")
+    implementation("org.apache.commons:commons-email:1.0.0")
     implementation("com.sendgrid:sendgrid-java:1.0.0")
     implementation("com.mailgun:mailgun-java:1.0.0")
     implementation("com.postmarkapp:postmark:1.0.0")

@@ -28,5 +28,11 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.braintreegateway.BraintreeGateway;
 import com.paypal.core.PayPalHttpClient;
 import com.google.firebase.FirebaseApp;
+import javax.mail.Transport;
+import jakarta.mail.Transport;
+import org.springframework.mail.javamail.JavaMailSender;
+import cn.hutool.extra.mail.MailAccount;
+import org.simplejavamail.email.EmailBuilder;
+import org.apache.commons.mail.SimpleEmail;
 
 public class Clients {}
