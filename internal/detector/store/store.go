@@ -51,7 +51,7 @@ var djangoStorageRE = regexp.MustCompile(`['"]storages\.backends\.(s3boto3|s3|gc
 var djangoStorageKinds = map[string]string{"s3boto3": "s3", "s3": "s3", "gcloud": "gcs", "azure_storage": "azure-blob"}
 
 // kindNames name the kinds no catalogue service holds.
-var kindNames = map[string]string{KindOpenAIVectorStore: "OpenAI vector store"}
+var kindNames = map[string]string{KindOpenAIVectorStore: "OpenAI vector store", KindH2: "H2 database"}
 
 var supabaseBucketRE = regexp.MustCompile(`\.storage\s*\.from\(\s*(?:['"` + "`" + `]([\w.-]+)['"` + "`" + `]|([A-Za-z_$][\w$]*)\s*\))`)
 
@@ -138,7 +138,7 @@ func (*Detector) Match(p string) bool {
 	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p) {
 		return true
 	}
-	if l == lang.CSharp || isCSharpSettings(p) {
+	if l == lang.CSharp || isCSharpSettings(p) || isJava(p) {
 		return !lang.IsTest(p)
 	}
 	return (code.Reads(l) || l.Family() == lang.Ruby) && !lang.IsTest(p)
@@ -230,6 +230,10 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if lang.Of(f.Path) == lang.CSharp || isCSharpSettings(f.Path) {
 		d.readCSharp(f)
+		return
+	}
+	if isJava(f.Path) {
+		d.readJava(f)
 		return
 	}
 	for _, r := range credential.ReadsOf(f) {
@@ -618,6 +622,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	case len(servers) == 0 && len(sqlFound) == 1:
 		genericTarget = sqlFound[0]
 	}
+	// A JdbcTemplate opens the SQL database the settings name; with
+	// none found, or several, it says nothing of which.
+	if ev := d.evidence[kindSQL]; len(ev) > 0 && genericTarget != "" {
+		d.evidence[genericTarget] = append(d.evidence[genericTarget], ev...)
+	}
+	delete(d.evidence, kindSQL)
 	for _, dir := range sortedKeys(d.keyed) {
 		if d.requests[dir] {
 			d.evidence[KindFilesystem] = append(d.evidence[KindFilesystem], d.keyed[dir]...)
