@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -586,6 +587,8 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		delete(users, k)
 	}
 	groupsJoined := d.membered(order, groups, users)
+	runBy := d.sharedGroups(order, groups, users)
+	within := d.inGroups(order, groups, groupsJoined)
 	callerPeople := d.callerPeople(order, groups, users, person)
 	// A key one declaration of the model says the row outlives (the
 	// schema's onDelete: "set null") is that key in every declaration (a
@@ -626,10 +629,13 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 						if r.Field != "" && weak[k][code.ModelKey(r.Field)] {
 							r.SetNull = true
 						}
-						if direct && r.SetNull && !d.madeFor(m, k, r, groupsJoined) {
+						if direct && r.SetNull && !d.madeFor(m, k, r, within) {
 							continue // who last edited it, who asked to delete it
 						}
-						if pass == 0 && direct || pass == 1 && owner[tk] != nil && tk != k && !r.SetNull {
+						// A record several people of one kind run (an
+						// organizer and the managers who join it) is no
+						// person's: what belongs to it is the group's.
+						if pass == 0 && direct || pass == 1 && owner[tk] != nil && tk != k && !r.SetNull && !runBy[tk] {
 							owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
 							changed = true
 							break
@@ -803,6 +809,65 @@ func (d *Detector) scannedTables(out *detector.Sink, order []string, groups map[
 			out.AddSignal(facts.Signal{Kind: facts.SignalModelTable, Detail: table + " " + st, Evidence: at})
 		}
 	}
+}
+
+// sharedGroups names the records several people of one kind run: a
+// model that names a person (an organizer, a founder) and that people of
+// that kind join through a membership table (its managers). A site one
+// owner keeps, which visitors of another kind are recorded against, is
+// that owner's.
+func (d *Detector) sharedGroups(order []string, groups map[string][]int, users map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if m.userData || !membership(m.Model, groups) {
+				continue
+			}
+			people, others := map[string]bool{}, []string{}
+			for _, r := range m.Relations {
+				switch t := code.ModelKey(r.Target); {
+				case r.User || users[t]:
+					people[t] = true
+				case t != k:
+					others = append(others, t)
+				}
+			}
+			for _, o := range others {
+				for _, j := range groups[o] {
+					for _, r := range d.seen[j].Relations {
+						if people[code.ModelKey(r.Target)] {
+							out[o] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// inGroups are the groups people join (joined) and the models that
+// belong to one through required keys (a task of an event its managers
+// join): a person's row there is made for that person.
+func (d *Detector) inGroups(order []string, groups map[string][]int, joined map[string]bool) map[string]bool {
+	out := maps.Clone(joined)
+	for changed := true; changed; {
+		changed = false
+		for _, k := range order {
+			if out[k] {
+				continue
+			}
+			for _, i := range groups[k] {
+				for _, r := range d.seen[i].Relations {
+					if t := code.ModelKey(r.Target); t != k && !r.Optional && !r.SetNull && out[t] {
+						out[k], changed = true, true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // madeFor: a key to a person that the row outlives (SET NULL, or kept

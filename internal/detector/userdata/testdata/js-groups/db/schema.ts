@@ -54,3 +54,50 @@ export const tags = pgTable(
   },
   (table) => [foreignKey({ columns: [table.teamId], foreignColumns: [teams.id] })],
 );
+
+// A club a user founded: the founder's record. want: asset user-data clubs name
+export const clubs = pgTable(
+  "clubs",
+  {
+    id: uuid().primaryKey(),
+    name: text(),
+    founderId: uuid("founder_id").notNull(),
+  },
+  (table) => [foreignKey({ columns: [table.founderId], foreignColumns: [users.id] })],
+);
+
+// People join the club. want: asset user-data club_members joined_at
+export const clubMembers = pgTable(
+  "club_members",
+  {
+    userId: uuid("user_id").notNull(),
+    clubId: uuid("club_id").notNull(),
+    joinedAt: timestamp("joined_at"),
+  },
+  (table) => [
+    foreignKey({ columns: [table.userId], foreignColumns: [users.id] }),
+    foreignKey({ columns: [table.clubId], foreignColumns: [clubs.id] }),
+  ],
+);
+
+// Lookalike: the club's goals are the group's, though its founder is a
+// person: ownership does not pass down through a group people join.
+export const clubGoals = pgTable(
+  "club_goals",
+  {
+    id: uuid().primaryKey(),
+    target: text(),
+    clubId: uuid("club_id").notNull(),
+  },
+  (table) => [foreignKey({ columns: [table.clubId], foreignColumns: [clubs.id] })],
+);
+
+// A member's pledge to the club's goal: the row outlives its user (set
+// null), but it is made for a person inside a group they join: theirs.
+// want: asset user-data goal_pledges amount
+export const goalPledges = pgTable("goal_pledges", {
+  id: uuid().primaryKey(),
+  amount: text(),
+  goalId: uuid("goal_id").notNull().references(() => clubGoals.id),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+});
