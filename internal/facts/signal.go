@@ -105,9 +105,11 @@ const (
 	SignalPageNumber = "page-number"
 	// SignalCapability: a path parameter whose value reaches a store's
 	// lookup at the key argument the app writes a randomly drawn value at
-	// (an upload's token), in an app with no user model (Detail: the
-	// parameter's name): the URL is the capability, no other user's
-	// object is one id away.
+	// (an upload's token), in an app with no user model; or, accounts or
+	// none, handed as the value of a record's field other than its id
+	// that the app sets to a randomly drawn value (an invite code)
+	// (Detail: the parameter's name): the URL is the capability, no
+	// other user's object is one id away.
 	SignalCapability = "capability-key"
 	// SignalNoAccounts: the app has no user accounts: no model read is a
 	// person (who someone is, how to reach them, a password they sign in

@@ -234,6 +234,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		if d.calls != nil {
 			sigs = d.calls.dropLoggedOnly(&r, sigs)
 			sigs = append(sigs, d.calls.accountThrough(&r, sigs)...)
+			// A field drawn at random, looked up by its equal: a
+			// capability link, accounts or none.
+			sigs = append(sigs, d.calls.capabilityFields(&r)...)
 		}
 		for _, s := range sigs {
 			out.AddSignal(s)

@@ -63,6 +63,9 @@ type Calls struct {
 	// code is every function's code by name, the first file's: the
 	// models a handler reaches through a helper (modelcall.go).
 	code map[string]fnCode
+	// randomFields are the fields some function sets to a randomly
+	// drawn value, by fieldKey (capfield.go).
+	randomFields map[string]facts.Evidence
 }
 
 type caller struct {
@@ -80,7 +83,8 @@ type fileCalls struct {
 // NewCalls makes the detector, for one scan.
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
-		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{}}
+		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{},
+		randomFields: map[string]facts.Evidence{}}
 }
 
 // Name implements detector.Detector.
@@ -181,6 +185,7 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	controls := controlsIn(f.Path, src, text, defs)
 	bodies := bodiesOf(f.Path, src, text, defs)
 	code := codeOf(f.Path, text, defs)
+	random := randomFieldsIn(f.Path, text, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.files[f.Path] = fc
@@ -201,6 +206,11 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	for name, b := range bodies {
 		if prev, ok := d.bodies[name]; !ok || b.file < prev.file {
 			d.bodies[name] = b
+		}
+	}
+	for k, at := range random {
+		if prev, ok := d.randomFields[k]; !ok || at.File < prev.File {
+			d.randomFields[k] = at
 		}
 	}
 	for name, c := range code {
