@@ -1198,7 +1198,7 @@ func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string
 			return nil
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
-			name := f.mwName(t, n)
+			name := mwName(t, n)
 			return add(name, factoryCall(t, n, name), wrappedArg(t, n))
 		}
 	case "arrow_function", "function_expression", "function":
@@ -1289,7 +1289,7 @@ func calleeName(t *syntax.Tree, n *syntax.Node) string {
 // mwName is a middleware call's name; passport.authenticate keeps its
 // strategy, passport.authenticate('local'), since the strategy says
 // whether it guards a route or takes the credentials on a login.
-func (f *fileFacts) mwName(t *syntax.Tree, call *syntax.Node) string {
+func mwName(t *syntax.Tree, call *syntax.Node) string {
 	fn := call.ChildByFieldName("function")
 	if fn == nil {
 		return ""
@@ -1442,7 +1442,7 @@ func (f *fileFacts) useItem(t *syntax.Tree, a *syntax.Node) useItem {
 			return useItem{name: spec, ref: &ref{imp: &importRef{from: spec, name: "default"}}}
 		}
 		fn := a.ChildByFieldName("function")
-		name := f.mwName(t, a)
+		name := mwName(t, a)
 		if fn != nil && fn.Type() == "member_expression" {
 			prop := t.Text(fn.ChildByFieldName("property"))
 			obj := fn.ChildByFieldName("object")

@@ -120,6 +120,11 @@ var wrapperKeywords = []string{"(...args)", ".catch(next)"}
 // bindings are read so the auth analysis can follow the call.
 var guardKeywords = []string{"401", "403", "nauthori", "orbidden", "redirect", "jwtVerify", "canActivate", "protect("}
 
+// guardLibKeywords mark a file that imports a token middleware library:
+// it may build the guards routes elsewhere apply by name (const auth =
+// { required: jwt({...}) }; export default auth), which are read from it.
+var guardLibKeywords = []string{"'express-jwt'", `"express-jwt"`, "'koa-jwt'", `"koa-jwt"`}
+
 // guardFile is the finer test behind guardKeywords: 401 and 403 as
 // numbers of their own, not digits of a longer one.
 var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbidden|redirect|jwtVerify|canActivate|protect\(`)
@@ -128,7 +133,7 @@ var guardFile = regexp.MustCompile(`(?:^|[^\w.])40[13](?:[^\w.]|$)|nauthori|orbi
 // files exporting constants (export const API_PREFIX = '/api'), which
 // are read with a regexp, not parsed.
 func (*Detector) Keywords() []string {
-	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, wrapperKeywords, reexportKeywords, guardKeywords), "export const", "enum ")
+	return append(slices.Concat(routeKeywords, importKeywords, handlerKeywords, wrapperKeywords, reexportKeywords, guardKeywords, guardLibKeywords), "export const", "enum ")
 }
 
 // exportedString is `export const NAME = '/literal'`.
@@ -146,7 +151,7 @@ func hasAny(data []byte, words []string) bool {
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, file *detector.File, out *detector.Sink) error {
 	routes := hasAny(file.Data, routeKeywords) || hasAny(file.Data, importKeywords)
-	if !routes && !hasAny(file.Data, handlerKeywords) && !hasAny(file.Data, wrapperKeywords) && !hasAny(file.Data, reexportKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
+	if !routes && !hasAny(file.Data, handlerKeywords) && !hasAny(file.Data, wrapperKeywords) && !hasAny(file.Data, reexportKeywords) && !hasAny(file.Data, guardLibKeywords) && !(hasAny(file.Data, guardKeywords) && guardFile.Match(file.Data)) {
 		d.constants(file)
 		return nil
 	}

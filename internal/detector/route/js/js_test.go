@@ -26,6 +26,7 @@ func TestFixtures(t *testing.T) {
 		{"express-classes", fwExpress}, // routers kept on class instances, mounted behind a wrapped guard
 		{"express-wrapped", fwExpress}, // route guards handed through async wrappers, and wrappers that are not transparent
 		{"express-idioms", fwExpress},  // QUERY, multi-path mounts, router classes, path aliases per service
+		{"express-made", fwExpress},    // guards bound to a factory's call, alone or as an object's members
 		{fwFastify, fwFastify},
 		{"fastify-autoload", fwFastify}, // @fastify/autoload folders and autoPrefix, @fastify/static
 		{fwKoa, fwKoa},

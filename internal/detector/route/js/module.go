@@ -1,6 +1,7 @@
 package js
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -61,6 +62,11 @@ type module struct {
 	// middleware is a class whose code the auth analysis reads.
 	classes map[string]funcInfo
 	members map[string]string // const a = b.c: local name -> member it names
+	// made are names bound to what a middleware factory returns: const
+	// requireAuth = jwt({...}), const auth = { required: jwt({...}) },
+	// auth.optional = jwt({...}). A guard applied by such a name does
+	// what the call that made it does.
+	made    map[string]madeGuard
 	aliases map[string]string // function name -> fn@N key of a plugin/setup function
 	// instances are names bound to a new instance of a class:
 	// this.apiRouter = new ApiRouter(this) gives this.apiRouter -> ApiRouter.
@@ -82,6 +88,7 @@ func newModule(p string) *module {
 		funcs:     map[string]funcInfo{},
 		classes:   map[string]funcInfo{},
 		members:   map[string]string{},
+		made:      map[string]madeGuard{},
 		aliases:   map[string]string{},
 		instances: map[string]string{},
 		returns:   map[string]retVal{},
@@ -424,6 +431,14 @@ func (m *module) declarator(t *syntax.Tree, n *syntax.Node) {
 		m.funcs[local] = newFuncInfo(t, fn)
 		return
 	}
+	m.noteMade(t, local, value)
+	if value.Type() == "object" {
+		for _, p := range syntax.NamedChildren(value) {
+			if k, v := p.ChildByFieldName("key"), p.ChildByFieldName("value"); p.Type() == "pair" && k != nil && v != nil {
+				m.noteMade(t, local+"."+strings.Trim(t.Text(k), `'"`), v)
+			}
+		}
+	}
 	if e, ok := m.strExpr(t, value); ok {
 		if _, dup := m.consts[local]; dup {
 			// Declared twice: ambiguous, so resolve neither.
@@ -510,6 +525,9 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 		if r, ok := m.valueRef(t, right); ok {
 			m.exports[key] = r
 		}
+	case left.ChildByFieldName("object") != nil && left.ChildByFieldName("object").Type() == "identifier" && !strings.HasPrefix(lt, "exports."):
+		// auth.required = jwt({...}): a guard kept as an object's member.
+		m.noteMade(t, lt, right)
 	case strings.HasPrefix(lt, "this.") && strings.Count(lt, ".") == 1 && isFunc(right):
 		// A constructor's method (this.isLoggedIn = function ...): the
 		// auth analysis looks guards up by name.
@@ -518,6 +536,41 @@ func (m *module) assignment(t *syntax.Tree, n *syntax.Node) {
 			m.funcs[key] = newFuncInfo(t, right)
 		}
 	}
+}
+
+// madeGuard is the call a name was bound to: the middleware factory it
+// calls, as written, and whether its options let a caller without
+// credentials through.
+type madeGuard struct {
+	callee   string
+	optional bool
+	line     int
+}
+
+// optionalCreds are a token middleware's options that let a request
+// without a token through: express-jwt's credentialsRequired: false,
+// koa-jwt's passthrough: true.
+var optionalCreds = regexp.MustCompile(`\bcredentialsRequired\s*:\s*false\b|\bpassthrough\s*:\s*true\b`)
+
+// noteMade records name as bound to the value of a call.
+func (m *module) noteMade(t *syntax.Tree, name string, value *syntax.Node) {
+	if value == nil || value.Type() != "call_expression" {
+		return
+	}
+	if _, ok := requireSpec(t, value); ok {
+		return
+	}
+	callee := mwName(t, value)
+	if callee == "" {
+		return
+	}
+	mg := madeGuard{callee: callee, line: syntax.Line(value)}
+	for _, a := range argList(value) {
+		if a.Type() == "object" && optionalCreds.MatchString(t.Text(a)) {
+			mg.optional = true
+		}
+	}
+	m.made[name] = mg
 }
 
 // noteReturn records the name a function returns, when it returns a bare

@@ -308,7 +308,7 @@ func (f *fileFacts) nestForRoutes(t *syntax.Tree, call *syntax.Node) {
 		case "apply":
 			for _, m := range argList(obj) {
 				if m.Type() == "call_expression" {
-					a.names = append(a.names, f.mwName(t, m))
+					a.names = append(a.names, mwName(t, m))
 				} else {
 					a.names = append(a.names, clip(t.Text(m)))
 				}

@@ -573,6 +573,14 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			// asyncHandler(auth.jwt) guards as auth.jwt does.
 			own[i].Name, own[i].Text = rt.mwWrapped[i], ""
 		}
+		if own[i].Text == "" && own[i].Name != "" {
+			if mg, at, ok := r.made(n.f, own[i].Name, 0); ok {
+				own[i].Text, own[i].Defined = mg.callee, at
+				if mg.optional {
+					own[i].Text += " (optional)"
+				}
+			}
+		}
 	}
 	for _, local := range locals {
 		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own, Condition: rt.cond})
@@ -601,6 +609,54 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			out.AddRoute(fr)
 		}
 	}
+}
+
+// made finds the call a middleware's name was bound to (madeGuard), in
+// f or through its imports (import auth from './auth'; auth.required),
+// with the factory named as its module exports it: express-jwt's
+// expressjwt imported as jwt is expressjwt.
+func (r *resolver) made(f *fileFacts, name string, depth int) (madeGuard, facts.Evidence, bool) {
+	if f == nil || depth > 6 {
+		return madeGuard{}, facts.Evidence{}, false
+	}
+	if mg, ok := f.made[name]; ok {
+		head, rest, _ := strings.Cut(mg.callee, ".")
+		if imp, ok := f.imports[head]; ok && !strings.HasPrefix(imp.from, ".") {
+			switch imp.name {
+			case "default", "*":
+				// The package's own export: express-jwt, koa-jwt.
+				head = imp.from[strings.LastIndexByte(imp.from, '/')+1:]
+			default:
+				head = imp.name
+			}
+			mg.callee = head
+			if rest != "" {
+				mg.callee += "." + rest
+			}
+		}
+		return mg, facts.Evidence{File: f.path, Line: mg.line}, true
+	}
+	if a, ok := f.members[name]; ok && a != name {
+		return r.made(f, a, depth+1)
+	}
+	head, tail, dotted := strings.Cut(name, ".")
+	imp, ok := f.imports[head]
+	if !ok {
+		return madeGuard{}, facts.Evidence{}, false
+	}
+	target := r.target(f.path, imp.from)
+	if target == nil {
+		return madeGuard{}, facts.Evidence{}, false
+	}
+	tf, v, ok := r.exportOf(target, imp.name, depth+1)
+	if !ok || v.local == "" || strings.HasPrefix(v.local, "fn@") {
+		return madeGuard{}, facts.Evidence{}, false
+	}
+	local := v.local
+	if dotted {
+		local += "." + tail
+	}
+	return r.made(tf, local, depth+1)
 }
 
 // guessFramework names the framework of an unmounted plugin by the
