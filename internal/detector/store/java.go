@@ -14,8 +14,8 @@ import (
 
 // Java and Kotlin code opens the stores Spring settings configure (and
 // some no settings name) through client classes: a RedisTemplate, a
-// MongoTemplate, a JdbcTemplate, an S3 client's putObject, a
-// MultipartFile written under a folder. Each adds its evidence to the
+// MongoTemplate, a JdbcTemplate, a JDBC driver it loads, an S3 client's
+// putObject, a MultipartFile written under a folder. Each adds its evidence to the
 // store of its kind, so a Redis the settings and a RedisTemplate both
 // show is one row.
 
@@ -51,6 +51,10 @@ var (
 	// getConnection, a data source's setUrl or setJdbcUrl, a builder's
 	// url. A prefix kept in a constant ("jdbc:mysql:") connects nothing.
 	javaJDBCURLRE = regexp.MustCompile(`(?:\bDriverManager\.getConnection|\.setUrl|\.setJdbcUrl|\.url)\(\s*"(jdbc:[^"]+)"`)
+	// javaDriverRE loads a JDBC driver by its class: Class.forName, a
+	// data source's setDriverClassName. A driver class named in a list of
+	// choices (a database tool's enum) loads nothing.
+	javaDriverRE = regexp.MustCompile(`(?:\bClass\.forName|\.setDriverClassName|\.driverClassName)\(\s*"([\w.]+)"`)
 	// h2FileRE is an H2 URL that keeps its data: on a file (jdbc:h2:file:,
 	// jdbc:h2:./data, jdbc:h2:~/app) or at a server (jdbc:h2:tcp:).
 	h2FileRE = regexp.MustCompile(`^jdbc:h2:(?:file:|tcp:|ssl:|zip:|[~./]|[A-Za-z]:)`)
@@ -71,6 +75,9 @@ var (
 	// String dir.
 	javaValueRE = regexp.MustCompile(`@Value\(\s*"\$\{([\w.\-\[\]]+)(?::[^}]*)?\}"\s*\)\s*(?:(?:private|protected|public|final|static|lateinit|var|val)\s+)*(?:\w+(?:<[^>]*>)?\s+)?(\w+)`)
 	javaIdentRE = regexp.MustCompile(`[A-Za-z_]\w*`)
+	// javaFolderLitRE is a folder written in a destination: a quoted
+	// path with a slash ("/resources/images", "uploads/").
+	javaFolderLitRE = regexp.MustCompile(`"\.?/?(\w[\w.-]*(?:/[\w.-]+)*)/?"`)
 )
 
 // readJava reads one Java or Kotlin file.
@@ -109,6 +116,11 @@ func (d *Detector) readJava(f *detector.File) {
 		}
 		if e := springJDBCRE.FindStringSubmatch(url); e != nil && springEngines[e[1]] != "" {
 			d.add(springEngines[e[1]], at(m[2]))
+		}
+	}
+	for _, m := range javaDriverRE.FindAllSubmatchIndex(src, -1) {
+		if kind := springDrivers[strings.ToLower(string(src[m[2]:m[3]]))]; kind != "" {
+			d.add(kind, at(m[2]))
 		}
 	}
 	s3 := false
@@ -163,6 +175,11 @@ func (d *Detector) javaUploads(p string, src []byte, at func(int) facts.Evidence
 			continue
 		}
 		d.add(KindFilesystem, at(m[0]))
+		for _, l := range javaFolderLitRE.FindAllStringSubmatch(closure, -1) {
+			if strings.Contains(l[0], "/") && d.folder.literal == "" {
+				d.folder.literal = l[1] + "/"
+			}
+		}
 		for _, id := range javaIdentRE.FindAllString(closure, -1) {
 			if s := settings[id]; s != "" && d.folder.variable == "" {
 				d.folder.variable = s

@@ -14,23 +14,29 @@ func TestJavaUploads(t *testing.T) {
 		name, src string
 		store     bool
 		folder    string
+		literal   string
 	}{
 		{"transferTo under a setting's folder", `@Value("${file.path}") private String dir;
-void save(MultipartFile f) throws Exception { File dest = new File(dir, f.getOriginalFilename()); f.transferTo(dest); }`, true, "file.path"},
+void save(MultipartFile f) throws Exception { File dest = new File(dir, f.getOriginalFilename()); f.transferTo(dest); }`, true, "file.path", ""},
 		{"Files.copy of the stream under a folder", `@Value("${app.media-root:/srv/media}") Path root;
-void save(MultipartFile file, String id) throws Exception { Files.copy(file.getInputStream(), root.resolve(id), StandardCopyOption.REPLACE_EXISTING); }`, true, "app.media-root"},
+void save(MultipartFile file, String id) throws Exception { Files.copy(file.getInputStream(), root.resolve(id), StandardCopyOption.REPLACE_EXISTING); }`, true, "app.media-root", ""},
 		{"a helper the callers hand the folder", `public static File upload(MultipartFile file, String filePath) throws Exception {
   String path = filePath + file.getOriginalFilename();
   File dest = new File(path).getCanonicalFile();
   file.transferTo(dest);
   return dest;
-}`, true, ""},
-		{"WebFlux's FilePart", `Mono<Void> save(FilePart part) { return part.transferTo(Paths.get(uploads, part.filename())); }`, true, ""},
-		{"lookalike: a temporary file", `File parse(MultipartFile sheet) throws Exception { File tmp = File.createTempFile("s", ".xlsx"); sheet.transferTo(tmp); return tmp; }`, false, ""},
+}`, true, "", ""},
+		{"a folder written in the code", `void save(MultipartFile f, String user) throws Exception {
+  String dir = context.getRealPath("/resources/images") + File.separator;
+  String path = dir + user + ".png";
+  f.transferTo(new File(path));
+}`, true, "", "resources/images/"},
+		{"WebFlux's FilePart", `Mono<Void> save(FilePart part) { return part.transferTo(Paths.get(uploads, part.filename())); }`, true, "", ""},
+		{"lookalike: a temporary file", `File parse(MultipartFile sheet) throws Exception { File tmp = File.createTempFile("s", ".xlsx"); sheet.transferTo(tmp); return tmp; }`, false, "", ""},
 		{"lookalike: the system's temporary folder, through a constant", `static final String SYS_DIR = System.getProperty("java.io.tmpdir") + File.separator;
-File toFile(MultipartFile m) throws Exception { File file = new File(SYS_DIR + UUID.randomUUID()); m.transferTo(file); return file; }`, false, ""},
-		{"lookalike: a stream's transferTo", `void copy(MultipartFile f, InputStream in, OutputStream out) throws Exception { in.transferTo(out); }`, false, ""},
-		{"lookalike: no upload in the file", `void copy(InputStream in, Path p) throws Exception { Files.copy(in, p); }`, false, ""},
+File toFile(MultipartFile m) throws Exception { File file = new File(SYS_DIR + UUID.randomUUID()); m.transferTo(file); return file; }`, false, "", ""},
+		{"lookalike: a stream's transferTo", `void copy(MultipartFile f, InputStream in, OutputStream out) throws Exception { in.transferTo(out); }`, false, "", ""},
+		{"lookalike: no upload in the file", `void copy(InputStream in, Path p) throws Exception { Files.copy(in, p); }`, false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,8 +46,8 @@ File toFile(MultipartFile m) throws Exception { File file = new File(SYS_DIR + U
 			if got := len(d.evidence[KindFilesystem]) > 0; got != tt.store {
 				t.Errorf("store = %v, want %v", got, tt.store)
 			}
-			if d.folder.variable != tt.folder {
-				t.Errorf("folder = %q, want %q", d.folder.variable, tt.folder)
+			if d.folder.variable != tt.folder || d.folder.literal != tt.literal {
+				t.Errorf("folder = %q, %q, want %q, %q", d.folder.variable, d.folder.literal, tt.folder, tt.literal)
 			}
 		})
 	}

@@ -17,3 +17,12 @@ public class Imports {
 
     Object scratch() throws Exception { return DriverManager.getConnection("jdbc:h2:mem:scratch"); }
 }
+
+// Lookalike: a database tool's choices name driver classes and load none.
+enum Engines {
+    MYSQL("com.mysql.cj.jdbc.Driver"), POSTGRES("org.postgresql.Driver");
+
+    final String driver;
+
+    Engines(String driver) { this.driver = driver; }
+}
