@@ -403,17 +403,16 @@ func (l *lowerer) block(n *syntax.Node) {
 
 // branchIf lowers an if's test and the block it guards. A test that
 // holds (x == "a", x in ALLOWED) checks the value in its own block only:
-// the code after sees it as it came. A failed test (x != "a", x not in
-// ALLOWED) is taken as the rejection: the value is checked from here on.
+// the code after sees it as it came. A test written to fail (x != "a", x
+// not in ALLOWED) checks nothing in its block, where the value is any
+// other; past a block that rejects it (returns, raises) or replaces it
+// (x = "a"), the value is checked from there on.
 // It returns the tests that held.
 func (l *lowerer) branchIf(cond, body *syntax.Node) []flow.Op {
 	var t tested
 	if cond != nil {
 		l.expr(cond)
 		l.checks(cond, &t, false, false)
-	}
-	for _, op := range t.fails {
-		l.emit(op)
 	}
 	for _, op := range t.holds {
 		l.emit(op)
@@ -423,11 +422,35 @@ func (l *lowerer) branchIf(cond, body *syntax.Node) []flow.Op {
 		op.Kind = flow.Unclear
 		l.emit(op)
 	}
+	leaves := body != nil && l.leaves(body)
+	for _, op := range t.fails {
+		if leaves || body != nil && l.assigns(body, op.Dst) {
+			l.emit(op)
+		}
+	}
 	return t.holds
 }
 
-// leaves says a block ends by leaving the function: its last statement
-// returns or raises, or calls a function that always raises (Flask's
+// assigns reports whether a block sets a name anywhere in it, at any
+// depth (x = "csv", not x.y = ... nor a nested function's own x).
+func (l *lowerer) assigns(b *syntax.Node, name string) bool {
+	found := false
+	syntax.Walk(b, func(n *syntax.Node) bool {
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "assignment", "augmented_assignment":
+			if left := n.ChildByFieldName("left"); left != nil && l.t.Text(left) == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// leaves says a block ends by leaving the function (or the loop's
+// body): its last statement returns, raises, continues or breaks, or calls a function that always raises (Flask's
 // and Werkzeug's abort).
 func (l *lowerer) leaves(b *syntax.Node) bool {
 	var last *syntax.Node
@@ -443,7 +466,15 @@ func (l *lowerer) leaves(b *syntax.Node) bool {
 			}
 		}
 	}
-	return last != nil && (last.Type() == "return_statement" || last.Type() == "raise_statement")
+	// continue and break leave what follows in the loop's body.
+	switch {
+	case last == nil:
+		return false
+	case last.Type() == "return_statement", last.Type() == "raise_statement",
+		last.Type() == "continue_statement", last.Type() == "break_statement":
+		return true
+	}
+	return false
 }
 
 // raises are functions that never return: they raise an HTTP error.

@@ -1,0 +1,1 @@
+from claims.records.claim import Claim, Visit

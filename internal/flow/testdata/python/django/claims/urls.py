@@ -1,0 +1,11 @@
+from django.urls import path
+
+from claims import views
+
+urlpatterns = [
+    path("upload/", views.upload),
+    path("upload-named/", views.upload_named),
+    path("<int:pk>/hits/", views.hits),
+    path("hits-fixed/", views.hits_fixed),
+    path("hits-default/", views.hits_default),
+]
