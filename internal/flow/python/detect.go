@@ -196,6 +196,14 @@ func (p *program) entries(m *module, r *facts.Route) []flow.Entry {
 			}
 		}
 	}
+	if len(fns) == 0 && handler != "" {
+		// A URLconf names a view defined in another module, through its
+		// imports: url(r'^upload/', views.forms_views.upload), where
+		// views is a package that imports forms_views.
+		if g := p.function(m, handler); g != nil {
+			fns = []*fn{g}
+		}
+	}
 	var out []flow.Entry
 	for _, f := range fns {
 		e := flow.Entry{Func: f.Func, Route: r.ID, Parts: fromRequest,

@@ -129,5 +129,19 @@ func join(a, b string) string {
 }
 
 // builtins are the built-in functions the vocabulary names.
-var builtins = map[string]bool{"eval": true, "exec": true, "compile": true, "open": true, "setattr": true,
+var builtins = map[string]bool{"eval": true, "exec": true, "compile": true, "open": true, "file": true, "setattr": true,
 	"int": true, "float": true, "bool": true, "str": true, "len": true, "isinstance": true, "__import__": true}
+
+// binds reports whether the module binds a name at its top level to
+// something other than its own submodule of that name: a class or a
+// function it defines, a call's result, or a name it imports.
+func (m *module) binds(name string) bool {
+	if _, ok := m.classes[name]; ok {
+		return true
+	}
+	if m.funcs[name] != nil || m.types[name] != "" {
+		return true
+	}
+	imp := m.imports[name]
+	return imp != "" && imp != m.dotted+"."+name
+}

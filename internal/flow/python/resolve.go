@@ -43,13 +43,23 @@ func (p *program) module(from *module, dotted string) *module {
 
 // split cuts a qualified name into the repository module it names and
 // the rest (a function, Class.method, or a module-level variable and
-// what follows), trying the longest module first.
+// what follows), trying the longest module first. A package that binds
+// a name itself (app/models/__init__.py: from .Benefits.benefits import
+// Benefits) means its own binding, not the submodule of that name, as
+// Python's attribute lookup does.
 func (p *program) split(from *module, q string) (*module, string) {
 	parts := strings.Split(q, ".")
 	for i := len(parts) - 1; i >= 1; i-- {
-		if m := p.module(from, strings.Join(parts[:i], ".")); m != nil {
-			return m, strings.Join(parts[i:], ".")
+		m := p.module(from, strings.Join(parts[:i], "."))
+		if m == nil {
+			continue
 		}
+		if i >= 2 {
+			if pkg := p.module(from, strings.Join(parts[:i-1], ".")); pkg != nil && pkg != m && pkg.binds(parts[i-1]) {
+				return pkg, strings.Join(parts[i-1:], ".")
+			}
+		}
+		return m, strings.Join(parts[i:], ".")
 	}
 	return nil, ""
 }
@@ -100,6 +110,19 @@ func (p *program) resolve(f *fn, ci *callInfo) []*fn {
 		if _, isClass := m.classes[cls]; isClass && !strings.Contains(meth, ".") {
 			return p.method(m, cls, meth, 0)
 		}
+	}
+	return nil
+}
+
+// function is the module-level function of the repository a name
+// written in from means, through its imports; nil for anything else.
+func (p *program) function(from *module, name string) *fn {
+	m, rest := p.split(from, p.deep(from, from.qualify(name, nil)))
+	if m == nil {
+		return nil
+	}
+	if g := m.funcs[rest]; g != nil && g.class == "" {
+		return g
 	}
 	return nil
 }
@@ -186,6 +209,11 @@ func (p *program) prepare() {
 				ci := f.calls[i]
 				if ci == nil {
 					continue
+				}
+				if !strings.Contains(ci.fun, ".") {
+					// A function the module defines below the caller:
+					// lowering had not seen it yet.
+					ci.fun = m.qualify(ci.fun, nil)
 				}
 				ci.fun = p.deep(m, ci.fun)
 				if gs := p.resolve(f, ci); len(gs) > 0 {

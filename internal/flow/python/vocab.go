@@ -121,6 +121,12 @@ var (
 	sinkBuiltHTML   = &flow.Sink{Kind: flow.XSS, Name: "HTML response", Shape: builtHTML}
 	sinkTemplateSrc = &flow.Sink{Kind: flow.TemplateInjection, Name: "template compiled"}
 	sinkXML         = &flow.Sink{Kind: flow.XXE, Name: "XML parsed with entities"}
+	// sinkFile is a file path: Django keeps only the base name of an
+	// upload's own name (UploadedFile.name), so request.FILES["f"].name
+	// chooses no folder; werkzeug's and Starlette's .filename is as sent.
+	sinkFile = &flow.Sink{Kind: flow.PathTraversal, Name: "file path", From: func(o flow.Origin) bool {
+		return o.Source != facts.SourceFileName || !strings.HasSuffix(o.Path, ".name")
+	}}
 )
 
 var htmlTag = regexp.MustCompile(`<[a-zA-Z!/]`)
@@ -187,12 +193,13 @@ var sinks = func() map[string][]sinkSpec {
 		"starlette.responses.RedirectResponse":      spec(flow.SinkRedirect, "url", 0),
 		"fastapi.responses.RedirectResponse":        spec(flow.SinkRedirect, "url", 0),
 
-		"builtins.open":                    spec(flow.SinkFile, "file", 0),
-		"io.open":                          spec(flow.SinkFile, "file", 0),
-		"codecs.open":                      spec(flow.SinkFile, "filename", 0),
-		"flask.send_file":                  spec(flow.SinkFile, "path_or_file", 0),
-		"starlette.responses.FileResponse": spec(flow.SinkFile, "path", 0),
-		"fastapi.responses.FileResponse":   spec(flow.SinkFile, "path", 0),
+		"builtins.open":                    spec(sinkFile, "file", 0),
+		"builtins.file":                    spec(sinkFile, "name", 0),
+		"io.open":                          spec(sinkFile, "file", 0),
+		"codecs.open":                      spec(sinkFile, "filename", 0),
+		"flask.send_file":                  spec(sinkFile, "path_or_file", 0),
+		"starlette.responses.FileResponse": spec(sinkFile, "path", 0),
+		"fastapi.responses.FileResponse":   spec(sinkFile, "path", 0),
 		"flask.render_template":            spec(flow.SinkTemplate, "template_name_or_list", 0),
 		"django.shortcuts.render":          spec(flow.SinkTemplate, "template_name", 1),
 
@@ -257,7 +264,7 @@ var methodSinks = map[string][]sinkSpec{
 	"exec_driver_sql": spec(flow.SinkSQL, "", 0),
 	"raw":             spec(flow.SinkSQL, "raw_query", 0),
 	"extractall":      {{sink: sinkExtract, args: []int{-1}, when: unfiltered}},
-	"save":            spec(flow.SinkFile, "dst", 0),
+	"save":            spec(sinkFile, "dst", 0),
 }
 
 // mongoMethods are a collection's query methods: the first argument is

@@ -1,1 +1,1 @@
-from claims.records.claim import Claim, Visit
+from claims.records.Claim.claim import Claim, Visit
