@@ -3,6 +3,8 @@ import shlex
 from django.utils.encoding import python_2_unicode_compatible
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, models
 
 
@@ -22,6 +24,8 @@ class Claim(models.Model):
     @staticmethod
     def store(upload, backup=None):
         folder = os.path.join(settings.MEDIA_ROOT, "claims")
+        # Lookalike: Django keeps only the base name of an upload's name.
+        default_storage.save(os.path.join(folder, upload.name), ContentFile(upload.read()))
         if backup == "true":
             return Claim.backup(upload, folder)
 
