@@ -645,3 +645,18 @@ func CredentialOf(name string) *Service {
 	}
 	return nil
 }
+
+// ForSecretEnv is ForEnv for a variable that holds a secret, read past
+// one leading word an app prefixes its settings with
+// (COMMENTO_AKISMET_KEY, MYAPP_STRIPE_SECRET are Akismet's and Stripe's
+// as AKISMET_KEY and STRIPE_SECRET are). Only a secret: a setting's
+// second word alone (SITE_META_TITLE) names no vendor it unlocks.
+func ForSecretEnv(name string) *Service {
+	if s := ForEnv(name); s != nil {
+		return s
+	}
+	if i := strings.IndexByte(name, '_'); i > 0 && i+1 < len(name) {
+		return ForEnv(name[i+1:])
+	}
+	return nil
+}

@@ -56,12 +56,14 @@ var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
 	for _, r := range ReadsOf(f) {
+		secret := r.Secret()
 		svc := ""
 		if s := catalog.ForEnv(r.Name); s != nil {
 			svc = s.ID
+		} else if s := catalog.ForSecretEnv(r.Name); s != nil && secret {
+			svc = s.ID
 		}
 		ev := []facts.Evidence{{File: f.Path, Line: r.Line}}
-		secret := r.Secret()
 		out.AddCredential(facts.Credential{Name: r.Name, Secret: secret, Service: svc, Evidence: ev})
 		if secret {
 			out.AddAsset(facts.Asset{Kind: "credentials", Name: AssetName(r.Name), Evidence: ev})

@@ -100,7 +100,7 @@ func AssetName(name string) string {
 	case has("SALT", "PEPPER", "SIGNING", "COOKIE"):
 		what = "signing secret"
 	}
-	if s := catalog.ForEnv(up); s != nil {
+	if s := catalog.ForSecretEnv(up); s != nil {
 		return s.Name + " " + what + " (" + name + ")"
 	}
 	if strings.Contains(up, "DATABASE") || strings.HasPrefix(up, "DB_") {

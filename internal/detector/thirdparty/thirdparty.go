@@ -618,7 +618,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	creds := map[string][]string{} // service id -> secrets
 	for name := range d.secrets {
-		if s := catalog.ForEnv(name); s != nil {
+		if s := catalog.ForSecretEnv(name); s != nil {
 			creds[s.ID] = append(creds[s.ID], name)
 		}
 	}

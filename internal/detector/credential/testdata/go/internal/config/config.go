@@ -19,6 +19,11 @@ func Load() Config {
 	}
 	// old := os.Getenv("LEGACY_TOKEN")
 	_ = key
+	// The app's own prefix before a vendor's key: the vendor's. A setting
+	// past the prefix (a page's meta title) unlocks no vendor.
+	spam := os.Getenv("MYAPP_AKISMET_KEY") // want: credential MYAPP_AKISMET_KEY secret akismet
+	title := os.Getenv("MYAPP_META_TITLE") // want: credential MYAPP_META_TITLE config -
+	_, _ = spam, title
 	msg := "os.Getenv(\"IN_STRING\") is how you read it"
 	_ = msg
 	return Config{}
