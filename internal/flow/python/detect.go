@@ -48,7 +48,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	dotted, pkg := pyroute.ModuleName(f.Path)
 	m := &module{path: f.Path, dotted: dotted, pkg: pkg, imports: map[string]string{}, types: map[string]string{},
-		funcs: map[string]*fn{}, classes: map[string][]string{}, fields: map[string][]string{}, extras: map[string]bool{}}
+		funcs: map[string]*fn{}, classes: map[string][]string{}, fields: map[string][]string{}, extras: map[string]bool{}, columns: map[string]map[string]string{}}
 	extract(t, m)
 	for _, fn := range m.order {
 		fn.Compact()
@@ -99,6 +99,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	p.storedMarkup(rep)
 	// Sinks no route reaches: a function's parameter reaches them, and
 	// nothing the scan knows calls it with request data.
 	for _, m := range p.mods {
@@ -369,4 +370,46 @@ func fastapiSource(p *program, f *fn, pr param, pathParam func(string) (bool, bo
 		return facts.SourceBody
 	}
 	return ""
+}
+
+// textColumns are the Django model fields that hold text a user types.
+var textColumns = map[string]bool{"django.db.models.CharField": true, "django.db.models.TextField": true,
+	"django.db.models.SlugField": true, "django.db.models.EmailField": true}
+
+// storedMarkup reports a model's method that marks one of the model's
+// own text fields safe HTML (return mark_safe(self.first_name)): what a
+// user saved there is written into every page that shows it, unescaped.
+func (p *program) storedMarkup(rep *flow.Report) {
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			cols := m.columns[f.class]
+			if len(cols) == 0 {
+				continue
+			}
+			for i := range f.Ops {
+				op := &f.Ops[i]
+				for _, use := range op.Sinks {
+					if use.Sink != sinkMarkSafe {
+						continue
+					}
+					for _, a := range use.Args {
+						if a < 0 || a >= len(op.Args) {
+							continue
+						}
+						for _, r := range op.Args[a].Refs {
+							field, _, _ := strings.Cut(strings.TrimPrefix(r.Path, "."), ".")
+							call, ok := cols[field]
+							if r.Var != "self" || !ok || !textColumns[p.deep(m, m.qualify(call, nil))] {
+								continue
+							}
+							at := facts.Step{File: f.File, Line: op.Line, Note: op.Note}
+							rep.Add(facts.Weakness{Kind: flow.XSS,
+								Detail: "a text field users save (" + f.class + "." + field + ") marked safe HTML: written unescaped wherever it is shown",
+								Path:   []facts.Step{{File: f.File, Line: f.Line, Note: f.Name}, at}}, at)
+						}
+					}
+				}
+			}
+		}
+	}
 }

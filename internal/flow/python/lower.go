@@ -155,6 +155,12 @@ func walkDefs(t *syntax.Tree, m *module, n *syntax.Node, class string) {
 				if f := declaredField(t, c); f != "" {
 					m.fields[name] = append(m.fields[name], f)
 				}
+				if f, call := columnField(t, c); f != "" {
+					if m.columns[name] == nil {
+						m.columns[name] = map[string]string{}
+					}
+					m.columns[name][f] = call
+				}
 				walkDefs(t, m, c, name)
 			}
 		}
@@ -212,6 +218,28 @@ func declaredField(t *syntax.Tree, n *syntax.Node) string {
 		return ""
 	}
 	return t.Text(left)
+}
+
+// columnField reads a field an ORM model declares by assignment (name =
+// models.CharField(max_length=30)): its name and the function called,
+// as written.
+func columnField(t *syntax.Tree, n *syntax.Node) (string, string) {
+	if n.Type() != "expression_statement" || n.NamedChildCount() != 1 {
+		return "", ""
+	}
+	a := n.NamedChild(0)
+	if a.Type() != "assignment" {
+		return "", ""
+	}
+	left, right := a.ChildByFieldName("left"), a.ChildByFieldName("right")
+	if left == nil || left.Type() != "identifier" || right == nil || right.Type() != "call" {
+		return "", ""
+	}
+	fn := right.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "attribute" && fn.Type() != "identifier" {
+		return "", ""
+	}
+	return t.Text(left), t.Text(fn)
 }
 
 // lowerer lowers one function's body.

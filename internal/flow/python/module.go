@@ -39,6 +39,9 @@ type module struct {
 	// extra = allow).
 	fields map[string][]string
 	extras map[string]bool
+	// columns are the fields a class declares by assignment (name =
+	// models.CharField(...)), with the function called as written.
+	columns map[string]map[string]string
 	order  []*fn
 	// holdsDef, while the module is lowered, says whether a node's
 	// text holds "def" (syntax.Holds).

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, models
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 def quiet(func):
@@ -54,3 +56,18 @@ class Visit(models.Model):
         with connection.cursor() as cursor:
             cursor.execute(cmd)  # want: sql-injection via=query
             return cursor.fetchall()
+
+
+class Member(models.Model):
+    first_name = models.CharField(max_length=40)
+    visits = models.IntegerField(default=0)
+
+    def safe_name(self):
+        return mark_safe(self.first_name)  # want: xss reach=
+
+    # Lookalikes: a number marked safe, a name escaped into the markup.
+    def badge(self):
+        return mark_safe("<b>%d</b>" % self.visits)
+
+    def greeting(self):
+        return format_html("<b>{}</b>", self.first_name)
