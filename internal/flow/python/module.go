@@ -42,7 +42,7 @@ type module struct {
 	// columns are the fields a class declares by assignment (name =
 	// models.CharField(...)), with the function called as written.
 	columns map[string]map[string]string
-	order  []*fn
+	order   []*fn
 	// holdsDef, while the module is lowered, says whether a node's
 	// text holds "def" (syntax.Holds).
 	holdsDef func(*syntax.Node) bool
