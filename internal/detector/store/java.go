@@ -63,8 +63,9 @@ var (
 	// the transfer managers' uploads.
 	s3WriteRE = regexp.MustCompile(`\.putObject\(|\.uploadFile\(`)
 	// javaUploadTypeRE declares a value a request uploads: Spring's
-	// MultipartFile, WebFlux's FilePart.
-	javaUploadTypeRE = regexp.MustCompile(`\b(?:MultipartFile|FilePart)\s+(\w+)\b`)
+	// MultipartFile, WebFlux's FilePart (Java's MultipartFile file,
+	// Kotlin's file: MultipartFile).
+	javaUploadTypeRE = regexp.MustCompile(`\b(?:MultipartFile|FilePart)\s+(\w+)\b|\b(\w+)\s*:\s*(?:MultipartFile|FilePart)\b`)
 	// javaTransferRE writes an upload: file.transferTo(dest),
 	// Files.copy(file.getInputStream(), dest, ...).
 	javaTransferRE = regexp.MustCompile(`\b(\w+)\.transferTo\(|\bFiles\.copy\(\s*(\w+)\.getInputStream\(\)\s*,\s*`)
@@ -72,8 +73,8 @@ var (
 	// a write there is a scratch copy, no store.
 	javaTempRE = regexp.MustCompile(`(?i)java\.io\.tmpdir|createtemp|tmp|tempdir|tempfile|temporary`)
 	// javaValueRE is a field a setting fills: @Value("${file.path}")
-	// String dir.
-	javaValueRE = regexp.MustCompile(`@Value\(\s*"\$\{([\w.\-\[\]]+)(?::[^}]*)?\}"\s*\)\s*(?:(?:private|protected|public|final|static|lateinit|var|val)\s+)*(?:\w+(?:<[^>]*>)?\s+)?(\w+)`)
+	// String dir, Kotlin's @Value("\${file.path}") lateinit var dir.
+	javaValueRE = regexp.MustCompile(`@Value\(\s*"\\?\$\{([\w.\-\[\]]+)(?::[^}]*)?\}"\s*\)\s*(?:(?:private|protected|public|final|static|lateinit|var|val)\s+)*(?:\w+(?:<[^>]*>)?\s+)?(\w+)`)
 	javaIdentRE = regexp.MustCompile(`[A-Za-z_]\w*`)
 	// javaFolderLitRE is a folder written in a destination: a quoted
 	// path with a slash ("/resources/images", "uploads/").
@@ -148,7 +149,7 @@ func (d *Detector) readJava(f *detector.File) {
 func (d *Detector) javaUploads(p string, src []byte, at func(int) facts.Evidence) {
 	uploads := map[string]bool{}
 	for _, m := range javaUploadTypeRE.FindAllSubmatch(src, -1) {
-		uploads[string(m[1])] = true
+		uploads[string(m[1])+string(m[2])] = true
 	}
 	if len(uploads) == 0 {
 		return

@@ -31,6 +31,7 @@ void save(MultipartFile file, String id) throws Exception { Files.copy(file.getI
   String path = dir + user + ".png";
   f.transferTo(new File(path));
 }`, true, "", "resources/images/"},
+		{"Kotlin", "@Value(\"\\${storage.dir}\") lateinit var dir: String\nfun save(file: MultipartFile) { file.transferTo(File(dir, file.originalFilename!!)) }", true, "storage.dir", ""},
 		{"WebFlux's FilePart", `Mono<Void> save(FilePart part) { return part.transferTo(Paths.get(uploads, part.filename())); }`, true, "", ""},
 		{"lookalike: a temporary file", `File parse(MultipartFile sheet) throws Exception { File tmp = File.createTempFile("s", ".xlsx"); sheet.transferTo(tmp); return tmp; }`, false, "", ""},
 		{"lookalike: the system's temporary folder, through a constant", `static final String SYS_DIR = System.getProperty("java.io.tmpdir") + File.separator;
