@@ -136,9 +136,126 @@ func (d *Detector) readJava(f *detector.File) {
 		}
 		if loc := s3WriteRE.FindIndex(src); loc != nil {
 			d.add("s3", at(loc[0]))
+			d.javaBucketNames(src, at)
 		}
 	}
+	d.readJavaSettings(string(src))
 	d.javaUploads(f.Path, src, at)
+}
+
+// readJavaSettings keeps the prefix each @ConfigurationProperties class
+// of src binds.
+func (d *Detector) readJavaSettings(src string) {
+	for _, m := range javaPropsRE.FindAllStringSubmatch(src, -1) {
+		if d.java.prefixes == nil {
+			d.java.prefixes = map[string]string{}
+		}
+		d.java.prefixes[m[2]] = m[1]
+	}
+}
+
+// javaSettings are what Java code says of its settings across files:
+// the prefix each @ConfigurationProperties class binds, and the buckets
+// named by a getter of such a class (config.getBucket()), resolved in
+// Finish because the class is often declared in another file.
+type javaSettings struct {
+	prefixes map[string]string // class -> prefix
+	refs     []javaBucketRef
+}
+
+// javaBucketRef is a bucket named by a settings class's property.
+type javaBucketRef struct {
+	class, prop string
+	ev          facts.Evidence
+}
+
+func (j *javaSettings) merge(o javaSettings) {
+	for c, p := range o.prefixes {
+		if j.prefixes == nil {
+			j.prefixes = map[string]string{}
+		}
+		j.prefixes[c] = p
+	}
+	j.refs = append(j.refs, o.refs...)
+}
+
+var (
+	// javaPropsRE is a settings class and the prefix it binds:
+	// @ConfigurationProperties(prefix = "amz.s3") ... class AmzS3Config.
+	javaPropsRE = regexp.MustCompile(`@ConfigurationProperties\(\s*(?:(?:prefix|value)\s*=\s*)?"([\w.-]+)"\s*\)[^{;]*?\bclass\s+(\w+)`)
+	// javaBucketArgRE is the bucket an S3 request is given: SDK v2's
+	// .bucket(x), v1's putObject(x, key, ...) and new
+	// PutObjectRequest(x, key, ...).
+	javaBucketArgRE = regexp.MustCompile(`(?:\.bucket|\.putObject|\bnew\s+PutObjectRequest)\(\s*`)
+	// javaGetterRE is a settings object's getter: config.getBucket().
+	javaGetterRE = regexp.MustCompile(`^(\w+)\.get(\w+)\(\)$`)
+	javaQuotedRE = regexp.MustCompile(`^"([\w.-]+)"$`)
+)
+
+// javaBucketNames names the buckets a Java file's S3 requests go to: a
+// literal, a field a setting fills (@Value("${s3.bucket}")), or a getter
+// of a settings class (kept for Finish), followed through the file's
+// assignments (String bucketName = config.getDefaultBucket()).
+func (d *Detector) javaBucketNames(src []byte, at func(int) facts.Evidence) {
+	settings := map[string]string{}
+	for _, m := range javaValueRE.FindAllSubmatch(src, -1) {
+		settings[string(m[2])] = string(m[1])
+	}
+	for _, m := range javaBucketArgRE.FindAllIndex(src, -1) {
+		expr := strings.TrimSpace(string(src[m[1]:exprEndJava(src, m[1])]))
+		for _, e := range append([]string{expr}, javaValues(src, expr)...) {
+			e = strings.TrimSpace(e)
+			switch g := javaGetterRE.FindStringSubmatch(e); {
+			case javaQuotedRE.MatchString(e):
+				d.addBucket("s3", javaQuotedRE.FindStringSubmatch(e)[1], at(m[0]))
+			case settings[e] != "":
+				d.addBucket("s3", "from "+settings[e], at(m[0]))
+			case g != nil:
+				if class := javaTypeOf(src, g[1]); class != "" {
+					prop := strings.ToLower(g[2][:1]) + g[2][1:]
+					d.java.refs = append(d.java.refs, javaBucketRef{class, prop, at(m[0])})
+				}
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// javaValues are the values a file assigns to the name expr, when expr
+// is one name.
+func javaValues(src []byte, expr string) []string {
+	if !javaIdentOnlyRE.MatchString(expr) {
+		return nil
+	}
+	var out []string
+	for _, loc := range regexp.MustCompile(`\b`+expr+`\s*=[^=]`).FindAllIndex(src, -1) {
+		out = append(out, string(src[loc[1]-1:exprEndJava(src, loc[1]-1)]))
+	}
+	return out
+}
+
+var javaIdentOnlyRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
+
+// javaTypeOf is the declared type of a field, parameter or local named
+// name: Java's AmzS3Config config, Kotlin's config: AmzS3Config.
+func javaTypeOf(src []byte, name string) string {
+	re := regexp.MustCompile(`\b([A-Z]\w*)\s+` + name + `\s*[;=,)]|\b` + name + `\s*:\s*([A-Z]\w*)`)
+	if m := re.FindSubmatch(src); m != nil {
+		return string(m[1]) + string(m[2])
+	}
+	return ""
+}
+
+// javaBuckets names the buckets a settings class's getter gives, by the
+// class's prefix: "from amz.s3.defaultBucket".
+func (d *Detector) javaBuckets() {
+	for _, r := range d.java.refs {
+		if p := d.java.prefixes[r.class]; p != "" {
+			d.addBucket("s3", "from "+p+"."+r.prop, r.ev)
+		}
+	}
 }
 
 // javaUploads records an uploaded file written under a folder: a

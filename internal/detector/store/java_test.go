@@ -53,3 +53,31 @@ File toFile(MultipartFile m) throws Exception { File file = new File(SYS_DIR + U
 		})
 	}
 }
+
+// TestJavaBucketNames: the bucket a Java S3 request names, through a
+// literal, a setting's field or a settings class's getter (whose prefix
+// another file declares); a bucket the caller hands in names none.
+func TestJavaBucketNames(t *testing.T) {
+	const props = "@ConfigurationProperties(prefix = \"media.s3\")\npublic class MediaProps { private String bucket; }\n"
+	tests := []struct{ name, src, want string }{
+		{"a literal, SDK v1", `void put(File f) { s3.putObject("invoices", f.getName(), f); }`, "invoices"},
+		{"a setting's field", "@Value(\"${s3.bucket}\") private String bucket;\nvoid put(String k) { s3.putObject(PutObjectRequest.builder().bucket(bucket).key(k).build(), body); }", "from s3.bucket"},
+		{"a settings class's getter through a local", "private final MediaProps props;\nvoid put(String k) { String name = props.getBucket(); s3.putObject(PutObjectRequest.builder().bucket(name).key(k).build(), body); }", "from media.s3.bucket"},
+		{"lookalike: the caller's bucket", `void put(String bucket, String k) { s3.putObject(PutObjectRequest.builder().bucket(bucket).key(k).build(), body); }`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New()
+			d.readJavaSettings(props)
+			d.javaBucketNames([]byte(tt.src), func(int) facts.Evidence { return facts.Evidence{File: "S3.java", Line: 1} })
+			d.javaBuckets()
+			got := ""
+			for b := range d.buckets["s3"] {
+				got = b
+			}
+			if got != tt.want {
+				t.Errorf("bucket = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

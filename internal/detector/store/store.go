@@ -107,6 +107,9 @@ type Detector struct {
 	// when none does (csConnStores).
 	csProvider bool
 	csConn     map[string][]facts.Evidence
+	// java: the settings classes Java code declares and the buckets it
+	// names through them (javaBuckets).
+	java javaSettings
 }
 
 // folderName is the best name seen for the upload folder: a literal path
@@ -200,6 +203,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.csConn[k] = append(d.csConn[k], ev...)
 	}
 	d.remoteMedia = d.remoteMedia || local.remoteMedia
+	d.java.merge(local.java)
 	d.supabase = d.supabase || local.supabase
 	d.openai = d.openai || local.openai
 	for t := range local.s3 {
@@ -225,6 +229,11 @@ func (d *Detector) read(f *detector.File) {
 		return
 	}
 	if isSpringSettings(f.Path) {
+		if code.AmazonS3Host(lang.StripComments(lang.YAML, f.Data)) >= 0 {
+			// The endpoint a Java S3 builder is handed from settings is
+			// Amazon's after all (code.AmazonS3Host).
+			d.s3[code.S3Amazon] = true
+		}
 		d.readSpring(f)
 		return
 	}
@@ -639,6 +648,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			d.folder.variable = "MEDIA_ROOT"
 		}
 	}
+	d.javaBuckets()
 	d.bucketSettings()
 	for _, kind := range sortedKeys(d.evidence) {
 		ev := d.evidence[kind]

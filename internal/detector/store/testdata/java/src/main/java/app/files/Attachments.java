@@ -1,5 +1,5 @@
 // Puts uploads in the bucket the settings name.
-// want: store s3 S3-compatible bucket
+// want: store s3 S3-compatible bucket from storage.s3.bucket
 package app.files;
 
 import org.springframework.web.multipart.MultipartFile;
