@@ -79,6 +79,11 @@ const (
 	// caller's own cookies, itself or through a helper it calls (a server
 	// action that saves a theme or a layout in a cookie).
 	SignalCookieOnly = "cookie-only-write"
+	// SignalBuildInfoOnly: the handler answers with nothing but string
+	// literals and variables the build sets (a commit or version a
+	// linker flag writes, declared without a value and assigned in code
+	// only from such variables): it exposes no internals.
+	SignalBuildInfoOnly = "build-info-only"
 	// SignalIDLookup: a path parameter's value reaches a lookup in the
 	// handler (Detail: the parameter's name).
 	SignalIDLookup = "id-lookup"

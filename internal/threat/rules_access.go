@@ -413,7 +413,7 @@ func isWordByte(b byte) bool {
 var debugEndpoint = &Rule{
 	ID: "debug-endpoint", Title: "Debug, metrics or profiling endpoint reachable without auth",
 	Stride: []string{"I"}, CWE: []string{"CWE-215", "CWE-489"},
-	Fires:  "routes under debug, metrics, actuator or pprof paths without an auth guard",
+	Fires:  "routes under debug, metrics, actuator or pprof paths without an auth guard, unless the handler writes only literals and strings the build sets (a commit or version from a linker flag)",
 	Rating: "low: scanners probe these paths on every host; impact medium to high: internals, memory, config",
 	Controls: []Suggestion{
 		{Text: "Serve debug and metrics on an internal port, or behind an IP allow-list or basic auth", Check: "debug-guard"},
@@ -423,7 +423,9 @@ var debugEndpoint = &Rule{
 		// One row per debug prefix: /debug/pprof and its five pages are
 		// one exposure with one fix.
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
-			return r.Auth != facts.AuthRequired && segmentIn(r.Path, debugSegments...)
+			// A handler that writes only what the build set (a commit, a
+			// version) exposes no internals.
+			return r.Auth != facts.AuthRequired && segmentIn(r.Path, debugSegments...) && !c.Shows(facts.SignalBuildInfoOnly, r)
 		}), debugSegments) {
 			first := shortest(rs)
 			level := model.Medium

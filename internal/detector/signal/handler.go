@@ -223,6 +223,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	if NoAccounts(out) && d.calls != nil {
 		slots = capabilitySlots(routes, d.calls.mints)
 	}
+	if d.calls != nil {
+		d.calls.buildStrings = buildStrings(d.calls.bareVars, d.calls.assignedFrom, d.calls.tainted)
+	}
 	for _, r := range routes {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -237,6 +240,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			// A field drawn at random, looked up by its equal: a
 			// capability link, accounts or none.
 			sigs = append(sigs, d.calls.capabilityFields(&r)...)
+			sigs = append(sigs, d.calls.buildInfoOnly(&r)...)
 		}
 		for _, s := range sigs {
 			out.AddSignal(s)

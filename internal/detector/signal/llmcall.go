@@ -66,6 +66,15 @@ type Calls struct {
 	// randomFields are the fields some function sets to a randomly
 	// drawn value, by fieldKey (capfield.go).
 	randomFields map[string]facts.Evidence
+	// bareVars are the Go string variables declared at the top with no
+	// value, assignedFrom the names each name is assigned from, tainted
+	// the names assigned anything else, and buildStrings the bare
+	// variables that hold only what the build wrote (buildinfo.go), made
+	// once every file is read.
+	bareVars     map[string]bool
+	assignedFrom map[string]map[string]bool
+	tainted      map[string]bool
+	buildStrings map[string]bool
 }
 
 type caller struct {
@@ -84,7 +93,7 @@ type fileCalls struct {
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
 		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{},
-		randomFields: map[string]facts.Evidence{}}
+		randomFields: map[string]facts.Evidence{}, bareVars: map[string]bool{}, assignedFrom: map[string]map[string]bool{}, tainted: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -188,6 +197,9 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	random := randomFieldsIn(f.Path, text, defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if l.Family() == lang.Go {
+		buildVarsIn(text, d.bareVars, d.assignedFrom, d.tainted)
+	}
 	d.files[f.Path] = fc
 	for _, def := range defs {
 		if _, ok := callers[def.name]; !ok {
