@@ -342,6 +342,15 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 		gs = append(gs, router.Guard{Text: "handler " + why, Applied: facts.Evidence{File: r.File, Line: r.Line},
 			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "Laravel's Gate denies a guest unless the policy accepts one"}})
 	}
+	var fr formRequest
+	if a.closure == nil && r.Body != "" {
+		fr = w.ix.formRequestOf(r.Body)
+		if fr.guard != nil {
+			g := *fr.guard
+			g.Applied = facts.Evidence{File: r.File, Line: r.Line}
+			gs = append(gs, g)
+		}
+	}
 	for _, g := range gs {
 		if g.Name != "" {
 			r.Middleware = append(r.Middleware, g.Name)
@@ -355,6 +364,8 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	w.out.AddRoute(r)
 	if at := w.ix.objectCheck(w.handlerClass(a, sc), r.File, r.Line, r.Body, r.Params); at != nil {
 		w.out.AddSignal(facts.Signal{Kind: facts.SignalOwnership, Detail: "object-level authorization", Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
+	} else if fr.owner != nil && len(r.Params) > 0 {
+		w.out.AddSignal(facts.Signal{Kind: facts.SignalOwnership, Detail: "form request's authorize() compares the record with the caller", Route: r.Key(), In: facts.SignalInHandler, Evidence: *fr.owner})
 	}
 }
 

@@ -46,7 +46,8 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Route::", "withRouting", "Controller", "middleware", "Middleware", "#[Route", "@Route",
 		"function handle", "denyAccessUnlessGranted", "IsGranted", "access_control", "firewalls",
-		"ROLE_", // a class declaring the role constants #[IsGranted] names
+		"ROLE_",              // a class declaring the role constants #[IsGranted] names
+		"function authorize", // a form request an action type-hints
 	}
 }
 

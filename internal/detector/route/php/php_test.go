@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -68,6 +68,14 @@ func TestAuth(t *testing.T) {
 		{"laravel", "POST", "/api/v1/storage/events", "required", "aborts 401", "closure", ""},
 		{"laravel", "GET", "/api/v1/stream/{id}", "required", "aborts 403", "closure", ""},
 		{"laravel", "DELETE", "/api/v1/drafts/{id}", "none", "", "closure", ""},
+		// Form requests: authorize() testing the caller guards the action
+		// that type-hints it; returning true, or a class Laravel never
+		// resolves as a form request, guards nothing.
+		{"laravel_forms", "PUT", "/api/albums/{album}", "required", "form request UpdateAlbum::authorize() (defined app/Http/Requests/UpdateAlbum.php:8", "AlbumController.update", ""},
+		{"laravel_forms", "DELETE", "/api/albums/{album}", "required", "form request DeleteAlbum::authorize()", "AlbumController.destroy", ""},
+		{"laravel_forms", "POST", "/api/albums/{album}/photos", "required", "form request AddPhoto::authorize()", "AlbumController.addPhoto", ""},
+		{"laravel_forms", "POST", "/api/albums", "none", "", "AlbumController.store", ""},
+		{"laravel_forms", "GET", "/api/albums/{album}", "none", "", "AlbumController.show", ""},
 		{"laravel_legacy", "GET", "/", "none", "", "HomeController.index", "app/Http/Controllers/HomeController.php"},
 		{"laravel_legacy", "GET", "/billing/invoices/{invoice}", "required", "Authenticate extends Laravel's Authenticate", "BillingController.invoice", ""},
 		{"laravel_legacy", "GET", "/invoices/{invoice}/pdf", "none", "", "BillingController.pdf", ""},
@@ -162,6 +170,25 @@ func TestObjectChecks(t *testing.T) {
 	for k, v := range got {
 		if _, ok := want[k]; !ok {
 			t.Errorf("%s: owner check at %s, want none", k, v)
+		}
+	}
+}
+
+// TestFormRequestOwnerChecks: a form request's authorize() comparing the
+// route's record with the caller, or asking a policy about it, checks
+// its owner; one that tests only the caller, or returns true, does not.
+func TestFormRequestOwnerChecks(t *testing.T) {
+	got := ownerChecks(scan(t, "laravel_forms"))
+	want := map[string]string{
+		"PUT /api/albums/{album}":    "app/Http/Requests/UpdateAlbum.php:12",
+		"DELETE /api/albums/{album}": "app/Http/Requests/DeleteAlbum.php:12",
+	}
+	if len(got) != len(want) {
+		t.Errorf("owner checks %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: owner check at %q, want %q", k, got[k], v)
 		}
 	}
 }
