@@ -92,13 +92,28 @@ func callerSide(s string, callers, aliases []string) bool {
 // blanked in code) that compares the caller with another value and
 // refuses when they differ, or -1.
 func ownerRefusal(body, code string, callers []string) int {
+	return ownerRefusalOf(body, code, callers, nil)
+}
+
+// ownerRefusalOf is ownerRefusal where, when held is given, the value
+// compared with the caller reads one of held (a record loaded by the id
+// the function was given): a function below the handler compares its
+// own records.
+func ownerRefusalOf(body, code string, callers, held []string) int {
 	check := func(l, r string) bool {
 		l, r = trimCond(l), trimCond(r)
 		if l == "" || r == "" {
 			return false
 		}
 		lc, rc := callerSide(l, callers, nil), callerSide(r, callers, nil)
-		return lc != rc
+		if lc == rc {
+			return false
+		}
+		other := r
+		if rc {
+			other = l
+		}
+		return held == nil || readsAny(other, held)
 	}
 	for _, m := range abortIf.FindAllStringSubmatchIndex(code, -1) {
 		if check(body[m[2]:m[3]], body[m[6]:m[7]]) {

@@ -60,6 +60,12 @@ type Calls struct {
 	// an owner condition when a handler passes one an id (ownercall.go).
 	bodies map[string]fnBody
 	owners map[ownerKey]int
+	// impls are every definition of each name, in file order: a method
+	// called through an interface runs one of them (ownercall.go).
+	impls  map[string][]fnBody
+	below  map[belowKey]belowAt
+	loads  map[loadKey]bool
+	sorted bool
 	// code is every function's code by name, the first file's: the
 	// models a handler reaches through a helper (modelcall.go).
 	code map[string]fnCode
@@ -93,7 +99,8 @@ type fileCalls struct {
 func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
 		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{},
-		randomFields: map[string]facts.Evidence{}, bareVars: map[string]bool{}, assignedFrom: map[string]map[string]bool{}, tainted: map[string]bool{}}
+		randomFields: map[string]facts.Evidence{}, bareVars: map[string]bool{}, assignedFrom: map[string]map[string]bool{}, tainted: map[string]bool{},
+		impls: map[string][]fnBody{}, below: map[belowKey]belowAt{}, loads: map[loadKey]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -193,6 +200,7 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	text := string(src)
 	controls := controlsIn(f.Path, src, text, defs)
 	bodies := bodiesOf(f.Path, src, text, defs)
+	impls := implsOf(f.Path, src, text, defs)
 	code := codeOf(f.Path, text, defs)
 	random := randomFieldsIn(f.Path, text, defs)
 	d.mu.Lock()
@@ -224,6 +232,9 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 		if prev, ok := d.randomFields[k]; !ok || at.File < prev.File {
 			d.randomFields[k] = at
 		}
+	}
+	for name, fs := range impls {
+		d.impls[name] = append(d.impls[name], fs...)
 	}
 	for name, c := range code {
 		if prev, ok := d.code[name]; !ok || c.file < prev.file {

@@ -34,23 +34,7 @@ type fnBody struct {
 // def find(self, id), function find(req, { id })): the first word of each
 // one, less a method's self or cls.
 func paramsOf(code string) []string {
-	open := strings.IndexByte(code, '(')
-	if open < 0 {
-		return nil
-	}
-	// A Go method's receiver comes first: its list is not the parameters.
-	if strings.HasPrefix(strings.TrimSpace(code), "func") && strings.HasPrefix(strings.TrimLeft(strings.TrimSpace(code)[4:], " \t"), "(") {
-		end := closing(code, open)
-		if end < 0 {
-			return nil
-		}
-		next := strings.IndexByte(code[end+1:], '(')
-		if next < 0 {
-			return nil
-		}
-		open = end + 1 + next
-	}
-	end := closing(code, open)
+	open, end := paramsSpan(code)
 	if end < 0 {
 		return nil
 	}
@@ -67,6 +51,31 @@ func paramsOf(code string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// paramsSpan is where a function's parameter list opens and closes in
+// its code, each -1 when it has none.
+func paramsSpan(code string) (open, end int) {
+	open = strings.IndexByte(code, '(')
+	if open < 0 {
+		return -1, -1
+	}
+	// A Go method's receiver comes first: its list is not the parameters.
+	if strings.HasPrefix(strings.TrimSpace(code), "func") && strings.HasPrefix(strings.TrimLeft(strings.TrimSpace(code)[4:], " \t"), "(") {
+		end := closing(code, open)
+		if end < 0 {
+			return -1, -1
+		}
+		next := strings.IndexByte(code[end+1:], '(')
+		if next < 0 {
+			return -1, -1
+		}
+		open = end + 1 + next
+	}
+	if end = closing(code, open); end < 0 {
+		return -1, -1
+	}
+	return open, end
 }
 
 // phpParam is a PHP parameter's $name.
@@ -90,8 +99,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 		for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
 			callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
 			last := callee[strings.LastIndex(callee, ".")+1:]
-			fn, ok := d.bodies[last]
-			if !ok || d.allDefs[last] != 1 || len(own) > 0 && own[len(own)-1] == last || sinkBefore(body, m[0]) {
+			if len(d.impls[last]) == 0 || len(own) > 0 && own[len(own)-1] == last || sinkBefore(body, m[0]) {
 				continue
 			}
 			end := closing(body, m[1]-1)
@@ -100,15 +108,12 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 			}
 			args, raw := topArgs(body[m[1]:end]), topArgs(r.Body[m[1]:end])
 			for i, a := range args {
-				if i >= len(fn.params) || fn.params[i] == "" {
-					break
-				}
 				if !readsAny(a, held) && (i >= len(raw) || !reads.MatchString(raw[i])) {
 					continue
 				}
-				if off := d.ownerOf(last, fn, i, decides(body, m[0])); off >= 0 {
+				if at := d.ownerBelow(last, i, decides(body, m[0]), ownerDepth); at.off >= 0 {
 					return []facts.Signal{{Kind: facts.SignalOwnership, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
-						Evidence: facts.Evidence{File: fn.file, Line: fn.line + strings.Count(fn.code[:off], "\n")}}}
+						Evidence: facts.Evidence{File: at.fn.file, Line: at.fn.line + strings.Count(at.fn.code[:at.off], "\n")}}}
 				}
 			}
 		}
@@ -118,8 +123,8 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 
 // ownerOf is ownerIn for a function's parameter i, read once per scan:
 // many routes pass their id to the same helper.
-func (d *Calls) ownerOf(name string, fn fnBody, i int, decided bool) int {
-	key := ownerKey{name, i, decided}
+func (d *Calls) ownerOf(fn fnBody, i int, decided bool) int {
+	key := ownerKey{fn.file, fn.line, i, decided}
 	if off, ok := d.owners[key]; ok {
 		return off
 	}
@@ -129,7 +134,8 @@ func (d *Calls) ownerOf(name string, fn fnBody, i int, decided bool) int {
 }
 
 type ownerKey struct {
-	name    string
+	file    string
+	line    int
 	param   int
 	decided bool
 }
@@ -281,7 +287,7 @@ func (d *Calls) dropLoggedOnly(r *facts.Route, sigs []facts.Signal) []facts.Sign
 			if id < 0 || who < 0 || id >= len(fn.params) || who >= len(fn.params) {
 				continue
 			}
-			if d.ownerOf(last, fn, id, decides(body, m[0])) < 0 && onlyReported(fn.code, fn.params[who]) {
+			if d.ownerOf(fn, id, decides(body, m[0])) < 0 && onlyReported(fn.code, fn.params[who]) {
 				drop[handlerLine(r, m[0]).Line] = true
 			}
 		}
