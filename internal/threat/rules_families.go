@@ -40,6 +40,20 @@ type weaknessRule struct {
 	// attacker's value, so it is real only on a request a victim's
 	// browser can be made to send (reflected XSS): see victimCanSend.
 	Reflected bool
+	// Easier, when set, says why the weakness at hand is easier than the
+	// rule's rating (a library that runs code with no gadget chain): its
+	// row is rated easy with that reason.
+	Easier func(f facts.Weakness) string
+}
+
+// rate is the difficulty of one weakness and why.
+func (w weaknessRule) rate(f facts.Weakness) (model.Difficulty, string) {
+	if w.Easier != nil {
+		if why := w.Easier(f); why != "" {
+			return model.Easy, why
+		}
+	}
+	return w.Difficulty, w.Reason
 }
 
 func (w weaknessRule) rule() *Rule {
@@ -87,10 +101,11 @@ func (w weaknessRule) rule() *Rule {
 						if w.Reflected && !c.victimCanSend(r, f.Source) {
 							continue
 						}
+						difficulty, reason := w.rate(f)
 						hits = append(hits, Hit{
 							Route: r, File: r.File, Assets: c.DataIn(r),
-							Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
-							Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: flowReason(f),
+							Impact: w.Impact, Method: w.Method, Requires: reason, Abuse: w.Abuse,
+							Difficulty: difficulty, DifficultyReason: reason, Level: w.Level, ImpactReason: flowReason(f),
 							Evidence: pathEvidence(f), Sink: sinkOf(f), Cause: cause, Gate: w.Gate,
 						})
 					}
@@ -100,10 +115,11 @@ func (w weaknessRule) rule() *Rule {
 					if w.Reflected && !c.victimCanSend(r, f.Source) {
 						continue
 					}
+					difficulty, reason := w.rate(f)
 					hits = append(hits, Hit{
 						Route: r, File: r.File, Assets: c.DataIn(r),
-						Impact: w.Impact, Method: w.Method, Requires: w.Reason, Abuse: w.Abuse,
-						Difficulty: w.Difficulty, DifficultyReason: w.Reason, Level: w.Level, ImpactReason: f.Detail,
+						Impact: w.Impact, Method: w.Method, Requires: reason, Abuse: w.Abuse,
+						Difficulty: difficulty, DifficultyReason: reason, Level: w.Level, ImpactReason: f.Detail,
 						Evidence: toModel(f.Evidence), Gate: w.Gate,
 					})
 					continue

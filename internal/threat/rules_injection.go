@@ -2,6 +2,7 @@ package threat
 
 import (
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -100,7 +101,24 @@ var unsafeDeserialization = weaknessRule{
 	Abuse:    "A crafted payload runs code while it is being deserialized",
 	Controls: []Suggestion{{Text: "Parse data formats (JSON, yaml.safe_load) instead of deserializing objects"}},
 	Surface:  "Deserialization", Direction: model.Entry,
+	Easier: loadsCode,
 }.rule()
+
+// loadsCode says why a deserialization is easy where the format itself
+// runs code: Python's pickle (and the loaders built on it) calls what
+// the payload names, node-serialize evaluates the functions it holds. No
+// gadget chain is needed, as Java's and .NET's serializers need one on
+// the class path.
+func loadsCode(f facts.Weakness) string {
+	if len(f.Evidence) == 0 {
+		return ""
+	}
+	switch lang.Of(f.Evidence[0].File).Family() {
+	case lang.Python, lang.JavaScript:
+		return "only a serialized object whose loading runs a command: the format runs code by design, with no gadget chain"
+	}
+	return ""
+}
 
 var xxe = weaknessRule{
 	ID: "xxe", Title: "XML parsed with external entities",
