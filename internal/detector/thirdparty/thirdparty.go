@@ -308,14 +308,22 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.redirected["aws-s3"] = true
 		d.mu.Unlock()
 	}
+	// In Java the AWS SDK's shared packages (regions, credentials, a
+	// request body) are imported beside its S3 package to build and feed
+	// the S3 client: they go where that client goes, not to "AWS".
+	s3Only := func(u code.Use) bool { return u.Service.ID == "aws-s3" }
+	if f := lang.Of(f.Path).Family(); (f == lang.Java || f == lang.Kotlin) && slices.ContainsFunc(uses, s3Only) &&
+		!slices.ContainsFunc(uses, func(u code.Use) bool { return u.Service.Parent == "aws" && u.Service.ID != "aws-s3" }) {
+		s3Only = func(u code.Use) bool { return u.Service.ID == "aws-s3" || u.Service.ID == "aws" }
+	}
 	for _, u := range append(slices.Clone(uses), wired...) {
-		if redirected && u.Service.ID == "openai" || elsewhere && u.Service.ID == "aws-s3" {
+		if redirected && u.Service.ID == "openai" || elsewhere && s3Only(u) {
 			d.mu.Lock()
 			d.redirected[u.Service.ID] = true
 			d.mu.Unlock()
 			continue
 		}
-		if unset && u.Service.ID == "aws-s3" {
+		if unset && s3Only(u) {
 			d.mu.Lock()
 			d.s3Unset = append(d.s3Unset, facts.Evidence{File: f.Path, Line: u.Line})
 			d.mu.Unlock()
@@ -579,7 +587,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	d.wrapperCalls()
 	d.dropUnimported()
-	if len(d.s3Settings) > 0 && len(d.uses["aws-s3"]) > 0 {
+	if len(d.s3Settings) > 0 && (len(d.uses["aws-s3"]) > 0 || d.redirected["aws-s3"] || len(d.s3Unset) > 0) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Settings...)
 	}
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {

@@ -64,6 +64,9 @@ func TestFixtures(t *testing.T) {
 		// lookalikes: the builder handed an Amazon host in code, or in
 		// the settings it reads.
 		{"java-s3/compat", ""},
+		// SDK v1 with no S3 artifact in a manifest: the shared packages
+		// that build the client go where it goes, no "AWS".
+		{"java-s3/compat-v1", ""},
 		{"java-s3/amazon", ""},
 		{"java-s3/amazon-settings", ""},
 		// Java's mail senders are SMTP (Spring's JavaMailSender, hutool's

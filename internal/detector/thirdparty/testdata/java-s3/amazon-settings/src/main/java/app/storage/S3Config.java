@@ -5,7 +5,7 @@ package app.storage;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.regions.Region; // want: third-party aws-s3
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 @ConfigurationProperties(prefix = "storage.s3")
