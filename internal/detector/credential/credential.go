@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -38,7 +37,8 @@ func (*Detector) Match(p string) bool {
 	if IsEnvTemplate(p) {
 		return true
 	}
-	return code.Reads(lang.Of(p)) && !lang.IsTest(p)
+	l := lang.Of(p)
+	return (code.Reads(l) || l.Family() == lang.Ruby) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
@@ -51,16 +51,14 @@ func (*Detector) Exempt(p string) bool { return IsEnvTemplate(p) }
 // Keywords are the prefilter for Reads, shared by the detectors that call it
 // (every read names "env" or "Env"; settings classes and decouple do
 // not), plus the words an env template's keys nearly always hold.
-var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL"}
+var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL", "credentials"}
 
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
 	for _, r := range ReadsOf(f) {
 		secret := r.Secret()
 		svc := ""
-		if s := catalog.ForEnv(r.Name); s != nil {
-			svc = s.ID
-		} else if s := catalog.ForSecretEnv(r.Name); s != nil && secret {
+		if s := ServiceOf(r.Name, secret); s != nil {
 			svc = s.ID
 		}
 		ev := []facts.Evidence{{File: f.Path, Line: r.Line}}
@@ -235,6 +233,8 @@ func Reads(p string, data []byte) []Read {
 				}
 			}
 		}
+	case lang.Ruby:
+		out = append(out, rbCredentialReads(src, quoted)...)
 	}
 	return out
 }
@@ -248,6 +248,7 @@ var readNeedles = map[lang.Lang][]string{
 	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
 	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings"},
 	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config", "env:", "env :"),
+	lang.Ruby:       {"credentials"},
 }
 
 // The gates are built on first use: together they cost about a

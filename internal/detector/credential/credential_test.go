@@ -20,7 +20,7 @@ import (
 // Lookalikes carry no want: reads in tests, in comments, in docstrings,
 // in Markdown and in string literals.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go"} {
+	for _, eco := range []string{"python", "js", "go", "ruby"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
@@ -92,6 +92,8 @@ func TestReads(t *testing.T) {
 		{"a.go", `v := os.Getenv( "SPACED" )`, []string{"SPACED"}},
 		{".env.template", "A=1\n#B=2\n  export C=3\nnot a line\n", []string{"A", "C"}},
 		{"a.rb", `ENV["RUBY"]`, nil},
+		// Rails credentials by path; a user's credentials are no app secret.
+		{"a.rb", "k = Rails.application.credentials.dig(:revenue_cat, :api_key)\nb = Rails.application.credentials[:aws][:bucket]\nx = user.credentials.dig(:a, :b)", []string{"credentials.revenue_cat.api_key", "credentials.aws.bucket"}},
 		// NestJS's ConfigService reads a variable by its name; a namespace
 		// (get('mail')) and a file without @nestjs/config read none.
 		// A configuration schema (convict, figue) names each variable under

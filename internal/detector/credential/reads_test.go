@@ -90,6 +90,8 @@ func readsReference(p string, data []byte) []Read {
 				}
 			}
 		}
+	case lang.Ruby:
+		out = append(out, rbCredentialReads(src, quoted)...)
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func (r Read) Secret() bool {
 	case RoleSetting:
 		return false
 	}
-	return IsSecret(r.Name)
+	return IsSecret(keyName(r.Name))
 }
 
 var (

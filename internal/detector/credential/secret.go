@@ -2,8 +2,6 @@ package credential
 
 import (
 	"strings"
-
-	"github.com/threatmap/threatmap/internal/catalog"
 )
 
 var (
@@ -70,7 +68,7 @@ func IsSecret(name string) bool {
 // AssetName names the asset a secret unlocks: "OpenAI API key
 // (OPENAI_API_KEY)", "Stripe webhook secret (STRIPE_WEBHOOK_SECRET)".
 func AssetName(name string) string {
-	up := strings.ToUpper(name)
+	up := strings.ToUpper(strings.ReplaceAll(keyName(name), ".", "_"))
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains("_"+up+"_", "_"+w+"_") {
@@ -100,7 +98,7 @@ func AssetName(name string) string {
 	case has("SALT", "PEPPER", "SIGNING", "COOKIE"):
 		what = "signing secret"
 	}
-	if s := catalog.ForSecretEnv(up); s != nil {
+	if s := ServiceOf(name, true); s != nil {
 		return s.Name + " " + what + " (" + name + ")"
 	}
 	if strings.Contains(up, "DATABASE") || strings.HasPrefix(up, "DB_") {

@@ -626,7 +626,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	creds := map[string][]string{} // service id -> secrets
 	for name := range d.secrets {
-		if s := catalog.ForSecretEnv(name); s != nil {
+		if s := credential.ServiceOf(name, true); s != nil {
 			creds[s.ID] = append(creds[s.ID], name)
 		}
 	}

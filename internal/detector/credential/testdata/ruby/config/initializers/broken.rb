@@ -1,0 +1,1 @@
+x = Rails.application.credentials.dig(:aws,
