@@ -35,14 +35,17 @@ func rbCredentialReads(src []byte, quoted []code.Span) []Read {
 			continue
 		}
 		var path []string
+		asked := false
 		for _, k := range rbKeyRE.FindAllSubmatch(src[m[2]:m[3]], -1) {
 			w := string(k[1]) + string(k[2])
 			if rbMethods[w] {
+				// credentials.ios.present? asks whether a group is set: no value read
+				asked = asked || strings.HasSuffix(w, "?")
 				continue
 			}
 			path = append(path, w)
 		}
-		if len(path) == 0 {
+		if len(path) == 0 || asked {
 			continue
 		}
 		out = append(out, Read{Name: credentialsPrefix + strings.Join(path, "."), Line: code.LineAt(src, m[0]), Role: readRole(src, m[0], m[1])})
@@ -54,12 +57,13 @@ func rbCredentialReads(src []byte, quoted []code.Span) []Read {
 // catalogue's for its name; for a secret, past the app's own prefix
 // too (catalog.ForSecretEnv); for a Rails credential, the vendor its
 // first key names (revenue_cat is RevenueCat's, as REVENUECAT_ is). A
-// top-level credential (secret_key_base) names none.
+// top-level credential reads as an environment key of its name
+// (postmark_api_token is Postmark's, secret_key_base no one's).
 func ServiceOf(name string, secret bool) *catalog.Service {
 	if path, ok := strings.CutPrefix(name, credentialsPrefix); ok {
 		vendor, rest, ok := strings.Cut(strings.ToUpper(path), ".")
 		if !ok {
-			return nil
+			return ServiceOf(vendor, secret)
 		}
 		rest = strings.ReplaceAll(rest, ".", "_")
 		if s := catalog.ForEnv(vendor + "_" + rest); s != nil {

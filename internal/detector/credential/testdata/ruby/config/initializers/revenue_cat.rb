@@ -8,6 +8,9 @@ end
 Stripe.api_key = Rails.application.credentials[:stripe][:secret_key] # want: credential credentials.stripe.secret_key secret stripe
 # Lookalike: a setting beside the vendor's keys only looks like a key.
 ROTATE_AFTER = Rails.application.credentials.dig(:stripe, :key_rotation_days) # want: credential credentials.stripe.key_rotation_days config stripe
-# A top-level secret names no vendor.
+# A top-level secret reads as an environment key of its name.
 BASE = Rails.application.credentials.secret_key_base # want: credential credentials.secret_key_base secret -
+MAIL = Rails.application.credentials.postmark_api_token # want: credential credentials.postmark_api_token secret postmark
+# Asking whether a group is set reads no value.
+PUSH = Rails.application.credentials.ios.present?
 # "Rails.application.credentials.dig(:github, :token)" in a string reads nothing.
