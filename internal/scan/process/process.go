@@ -98,6 +98,10 @@ func MergeSpecRoutes(f *facts.Facts) {
 		}
 	}
 	drop := map[int]bool{}
+	// renamed are the dropped operations' ids a weakness may name: the
+	// code's route held the same id (one method and path) when the flow
+	// followed it, until DedupeRoutes told the two files apart.
+	renamed := map[string]string{}
 	for i, r := range rs {
 		if r.Framework != openapi.Framework {
 			continue
@@ -123,6 +127,9 @@ func MergeSpecRoutes(f *facts.Facts) {
 		}
 		drop[i] = true
 		c := &rs[j]
+		if r.ID != c.ID {
+			renamed[r.ID] = c.ID
+		}
 		if c.Auth == facts.AuthUnknown && r.Auth != facts.AuthUnknown && r.Auth != "" {
 			c.Auth, c.AuthEvidence = r.Auth, r.AuthEvidence
 		}
@@ -152,6 +159,16 @@ func MergeSpecRoutes(f *facts.Facts) {
 		}
 	}
 	f.Surfaces = out
+	for i := range f.Weaknesses {
+		w := &f.Weaknesses[i]
+		for k, id := range w.Routes {
+			if to, ok := renamed[id]; ok {
+				w.Routes[k] = to
+			}
+		}
+		slices.Sort(w.Routes)
+		w.Routes = slices.Compact(w.Routes)
+	}
 }
 
 // mountedUnder finds the code's route a spec's operation documents when

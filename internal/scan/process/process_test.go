@@ -236,3 +236,25 @@ func TestMergeCarriesSpecTags(t *testing.T) {
 		t.Fatalf("want one hono route tagged upload, got %+v", f.Surfaces)
 	}
 }
+
+// TestMergeKeepsWeaknessRoutes: a weakness the flow followed from a route
+// the spec documents too names the surface kept, the code's, whichever
+// of the two files held the route's id first.
+func TestMergeKeepsWeaknessRoutes(t *testing.T) {
+	for _, spec := range []string{"api/openapi.yaml", "zz/openapi.yaml"} {
+		s := detector.NewSink()
+		code := facts.Route{Method: "GET", Path: "/items/{text}", Framework: "spring", File: "src/ItemController.java", Auth: facts.AuthRequired}
+		s.AddRoute(facts.Route{Method: "GET", Path: "/items/{text}", Framework: openapi.Framework, File: spec, Auth: facts.AuthUnknown})
+		s.AddRoute(code)
+		s.AddWeakness(facts.Weakness{Kind: "sql-injection", Detail: "SQL built from request data", Reach: facts.ReachRoute,
+			Routes: []string{detector.RouteID("GET", "/items/{text}")}, Evidence: []facts.Evidence{{File: "src/Search.java", Line: 9}}})
+		f := s.Result()
+		Run(&f, Default)
+		if len(f.Surfaces) != 1 || len(f.Weaknesses) != 1 {
+			t.Fatalf("%s: want one surface and one weakness, got %+v %+v", spec, f.Surfaces, f.Weaknesses)
+		}
+		if got := f.Weaknesses[0].Routes; len(got) != 1 || got[0] != f.Surfaces[0].ID {
+			t.Errorf("%s: weakness routes %v, want the kept surface %s", spec, got, f.Surfaces[0].ID)
+		}
+	}
+}
