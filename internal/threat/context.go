@@ -149,6 +149,10 @@ type Cause struct {
 	// MitigatedOnly groups only the sites the rule's own controls answer:
 	// each open site stays a row of its own, its fix in its own handler.
 	MitigatedOnly bool
+	// Open, with MitigatedOnly, is the cause open sites share when more
+	// than one does (the routes of one resource, one owner check missing
+	// from each); an open site alone keeps its own row.
+	Open *Cause
 }
 
 // NewSurface is a surface for something a rule found that is not a route,

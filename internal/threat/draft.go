@@ -609,6 +609,10 @@ func (d *drafter) threats() {
 	for _, r := range Rules() {
 		var groups []*group
 		idx := map[string]int{}
+		// Open sites of a cause that groups them (one resource's routes)
+		// wait until every hit is read: one alone keeps its own row.
+		var pendingKeys []string
+		pending := map[string][]drafted{}
 		for _, h := range sharedHandlers(r.fire(d.c)) {
 			t, ok := d.draftThreat(r, h)
 			if !ok {
@@ -616,6 +620,18 @@ func (d *drafter) threats() {
 			}
 			c := h.Cause
 			open := !t.threat.FullyMitigated()
+			if c != nil && c.MitigatedOnly && open && c.Open != nil && h.Route != nil && t.threat.Where == "" {
+				d.threatIdx[t.threat.ID] = -1
+				if _, ok := pending[c.Open.ID]; !ok {
+					pendingKeys = append(pendingKeys, c.Open.ID)
+				}
+				pending[c.Open.ID] = append(pending[c.Open.ID], t)
+				if len(pending[c.Open.ID]) == 2 {
+					idx[c.Open.ID] = len(groups)
+					groups = append(groups, &group{id: c.Open.ID, cause: *c.Open})
+				}
+				continue
+			}
 			if c == nil || h.Route == nil && h.Store == nil || t.threat.Where != "" || c.MitigatedOnly && open {
 				d.threatIdx[t.threat.ID] = len(d.m.Threats)
 				d.m.Threats = append(d.m.Threats, t.threat)
@@ -633,6 +649,14 @@ func (d *drafter) threats() {
 				groups = append(groups, &group{id: key, cause: *c, stores: h.Route == nil})
 			}
 			groups[i].sites = append(groups[i].sites, t)
+		}
+		for _, k := range pendingKeys {
+			if ts := pending[k]; len(ts) == 1 {
+				d.threatIdx[ts[0].threat.ID] = len(d.m.Threats)
+				d.m.Threats = append(d.m.Threats, ts[0].threat)
+			} else {
+				groups[idx[k]].sites = ts
+			}
 		}
 		for _, g := range groups {
 			d.addGroup(r, g)

@@ -280,3 +280,40 @@ func TestUploadRoutesOneRow(t *testing.T) {
 		t.Fatalf("upload-unsafe rows %+v, want one, upload-unsafe.upload-routes, with both routes", rows)
 	}
 }
+
+// Open IDOR rows of one resource are one row: the routes that look up the
+// same record by the same parameter, in one handler file, with the same
+// guard, each missing the owner condition. A resource with one open
+// route keeps that route's row and id; another file or another guard is
+// another weakness.
+func TestGroupedIDORPerResource(t *testing.T) {
+	rs := []facts.Route{
+		groupRoute("GET", "/api/docs/{id}", 10), groupRoute("PATCH", "/api/docs/{id}", 20), groupRoute("GET", "/api/docs/{id}/history", 30),
+		groupRoute("GET", "/api/feeds/{id}", 40),
+		groupRoute("GET", "/api/notes/{id}", 50), groupRoute("DELETE", "/api/notes/{id}", 60),
+	}
+	rs[5].File = "app/admin_notes.py"
+	rs[1].Auth = facts.AuthNone
+	var signals []facts.Signal
+	for i := range rs {
+		rs[i].Params = []facts.Param{{Name: "id", In: "path", Type: facts.TypeInt}}
+		rs[i].Handler = fmt.Sprintf("view%d", i)
+		signals = append(signals, handlerSignal(rs[i], facts.SignalIDLookup, "id"))
+	}
+	m := Draft(facts.Facts{Surfaces: rs, Signals: signals}, Options{})
+	var ids []string
+	for _, th := range threatsOf(m, "idor") {
+		ids = append(ids, fmt.Sprintf("%s/%d", th.ID, len(th.Sites)))
+	}
+	slices.Sort(ids)
+	want := []string{
+		"idor.api-docs-id-in-routes/2", // GET /api/docs/{id} and its history, both signed in
+		"idor.delete-api-notes-id/0",   // another file
+		"idor.get-api-feeds-id/0",      // alone
+		"idor.get-api-notes-id/0",
+		"idor.patch-api-docs-id/0", // open to all: another weakness
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
+	}
+}

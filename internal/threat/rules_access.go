@@ -1,7 +1,9 @@
 package threat
 
 import (
+	"cmp"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 
@@ -115,11 +117,35 @@ var idor = &Rule{
 				Evidence: ev, Gate: "ownership-check", // an owner condition answers it
 				// Where it does, the owner condition is one pattern applied
 				// everywhere: one row; an open route's fix is its own.
-				Cause: &Cause{ID: "owner-scoped-lookups", Name: "Records looked up by id, scoped to their owner", MitigatedOnly: true},
+				Cause: &Cause{ID: "owner-scoped-lookups", Name: "Records looked up by id, scoped to their owner", MitigatedOnly: true,
+					Open: resourceCause(r, id)},
 			})
 		}
 		return hits
 	},
+}
+
+// resourceCause is the cause the open routes of one resource share: the
+// same record looked up by the same parameter (GET, PATCH and DELETE of
+// /dials/{id}, /dials/{id}/edit), in one handler file, with the same
+// guard, each without the owner condition. One check, written once per
+// resource or in the store it calls, answers them all; routes of another
+// resource, file or guard are another weakness, kept apart.
+func resourceCause(r *facts.Route, id facts.Param) *Cause {
+	if id.In == "body" {
+		return nil
+	}
+	through, ok := throughParam(r.Path, id.Name)
+	if !ok {
+		return nil
+	}
+	file := cmp.Or(r.HandlerFile, r.File)
+	guard := ""
+	if r.Auth != facts.AuthRequired {
+		guard = "-open"
+	}
+	return &Cause{ID: slug(through) + "-in-" + slug(strings.TrimSuffix(path.Base(file), path.Ext(file))) + guard,
+		Name: "Routes that look up " + through + " by {" + id.Name + "} (" + path.Base(file) + ")"}
 }
 
 // noAccounts: the app keeps no user accounts (no-accounts: no model is a
