@@ -71,7 +71,7 @@ var sqlInjection = weaknessRule{
 var codeInjection = weaknessRule{
 	ID: "code-injection", Title: "Request data evaluated as code",
 	Stride: []string{"T", "E"}, CWE: []string{"CWE-94", "CWE-95"},
-	Fires:      "eval, exec, new Function or vm.runIn*Context given request data",
+	Fires:      "eval, exec, new Function or vm.runIn*Context given request data, or request data logged through a log4j 2 older than 2.15 (it resolves ${jndi:...} lookups)",
 	Difficulty: model.Easy, Reason: "only an expression in a parameter", Level: model.Critical,
 	Impact: "run any code inside the server process", Method: "sending code where the handler expects a value",
 	Abuse:    "The server evaluates the attacker's code: its secrets, its data and its network",

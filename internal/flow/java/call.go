@@ -81,6 +81,12 @@ func (l *lowerer) call(n *syntax.Node) val {
 	if writerMethods[name] && l.html && (ci.Type == "PrintWriter" || ci.Type == "ServletOutputStream" || ci.Type == "Writer" || strings.Contains(op.Callee.Recv, "getWriter()")) {
 		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: flow.SinkHTML, Args: []int{-2}})
 	}
+	if l.logs && logMethods[name] && ci.Type == "Logger" {
+		// Every argument is formatted into the message, where log4j 2
+		// before 2.15 looks up ${jndi:...}: kept only when the build
+		// depends on such a version (see Log4Shell).
+		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: sinkLog4Shell, Args: []int{-2}})
+	}
 	if name == "invoke" && ci.Type == "Method" {
 		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: sinkReflect, Args: []int{-1}})
 	}

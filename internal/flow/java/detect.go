@@ -22,7 +22,15 @@ import (
 // each sink request data reaches as a weakness on that route, and each
 // injection sink only a method's parameter reaches with no route found.
 func New() *oo.Detector {
+	log4j := false // a build depends on a log4j-core that resolves lookups
 	return oo.NewDetector(oo.Frontend{Name: "flow/java", Lang: lang.Java, Entry: entry, Unreached: unreachedKinds, Templates: true,
+		Reads: isBuildFile,
+		Read:  func(_ string, data []byte) { log4j = log4j || vulnerableLog4j(data) },
+		Before: func(classes []*class) {
+			if !log4j {
+				dropLog4Shell(classes)
+			}
+		},
 		Lower: func(t *syntax.Tree, path string) []*class {
 			m := &module{path: path}
 			extract(t, m)

@@ -13,6 +13,9 @@ import (
 type module struct {
 	path    string
 	classes []*class
+	// logs: the file imports a logging API log4j 2 may sit behind
+	// (log4j's own, SLF4J), whose Logger's messages it formats.
+	logs bool
 }
 
 type (
@@ -24,6 +27,7 @@ type (
 
 // extract lowers every method of a parsed file.
 func extract(t *syntax.Tree, m *module) {
+	m.logs = loggingImport.MatchString(t.Text(t.Root()))
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration":
@@ -75,20 +79,20 @@ func lowerClass(t *syntax.Tree, m *module, n *syntax.Node) {
 	for _, k := range kids {
 		switch k.Type() {
 		case "method_declaration", "constructor_declaration", "compact_constructor_declaration":
-			lowerMethod(t, c, k)
+			lowerMethod(t, m, c, k)
 		case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration":
 			lowerClass(t, m, k)
 		}
 	}
 }
 
-func lowerMethod(t *syntax.Tree, c *class, n *syntax.Node) {
+func lowerMethod(t *syntax.Tree, m *module, c *class, n *syntax.Node) {
 	name := t.Text(n.ChildByFieldName("name"))
 	if n.Type() != "method_declaration" {
 		name = "<init>"
 	}
 	f := oo.NewMethod(c, n, name)
-	l := &lowerer{Body: oo.NewBody(t, c, f), norm: map[string]bool{}, paramRets: map[string]bool{}}
+	l := &lowerer{Body: oo.NewBody(t, c, f), norm: map[string]bool{}, paramRets: map[string]bool{}, logs: m.logs}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for _, p := range syntax.NamedChildren(ps) {
 			if p.Type() != "formal_parameter" && p.Type() != "spread_parameter" {
@@ -159,6 +163,8 @@ type lowerer struct {
 	// ModelMap, ModelAndView); modelRefs the values put in them, each
 	// keyed by its attribute's name; view the name a ModelAndView was
 	// given.
+	// logs: the file's Logger is one log4j 2 may format (module.logs).
+	logs      bool
 	models    map[string]bool
 	modelRefs []flow.Ref
 	view      string

@@ -27,6 +27,12 @@ type Frontend struct {
 	// files by name (a Spring controller's view), which the detector
 	// reads too, for the values they write unescaped.
 	Templates bool
+	// Reads, if set, names other files the frontend reads (a build
+	// file), each given to Read; Before sees every lowered class before
+	// the engine runs.
+	Reads  func(path string) bool
+	Read   func(path string, data []byte)
+	Before func(classes []*Class)
 }
 
 // Detector is a frontend as a detector: Detect lowers each file; Finish
@@ -48,12 +54,18 @@ func (d *Detector) Name() string { return d.fe.Name }
 
 // Match implements detector.Detector.
 func (d *Detector) Match(p string) bool {
-	return lang.Of(p) == d.fe.Lang || d.fe.Templates && flow.IsTemplate(p)
+	return lang.Of(p) == d.fe.Lang || d.fe.Templates && flow.IsTemplate(p) || d.fe.Reads != nil && d.fe.Reads(p)
 }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	if lang.Of(f.Path) != d.fe.Lang {
+		if d.fe.Reads != nil && d.fe.Reads(f.Path) {
+			d.mu.Lock()
+			d.fe.Read(f.Path, f.Data)
+			d.mu.Unlock()
+			return nil
+		}
 		d.tmpl.Add(f.Path, f.Data)
 		return nil
 	}
@@ -87,5 +99,8 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	tmpl.Bind(funcs)
+	if d.fe.Before != nil {
+		d.fe.Before(classes)
+	}
 	return Run(ctx, out, classes, d.fe.Unreached, d.fe.Entry)
 }
