@@ -246,6 +246,18 @@ func (c *Context) replacedInProduction(ev []model.Evidence) []model.Evidence {
 	return out
 }
 
+// settingLimiter is where the app's limiter lets every request through
+// unless a setting turns it on, or nil.
+func (c *Context) settingLimiter() []model.Evidence {
+	var out []model.Evidence
+	for _, w := range c.F.Weaknesses {
+		if w.Kind == "limiter-behind-setting" {
+			out = append(out, toModel(w.Evidence)...)
+		}
+	}
+	return out
+}
+
 // forgeableLimiter is the evidence that the app's limiter keys on the
 // client address while a middleware replaces that address with what a
 // client-sent X-Forwarded-For says (gorilla's handlers.ProxyHeaders with

@@ -129,6 +129,10 @@ type Hit struct {
 	// for IDOR): the row is then drafted mitigated, with the controls
 	// found and without the ones that would only deepen the defence.
 	Gate string
+	// Conditional names a check whose control is in the code but runs
+	// only when a setting turns it on: drafted in progress with its
+	// evidence, so the row stays open and the gate does not close it.
+	Conditional string
 	// Cause, on a hit at a route or a store, groups the rule's hits that
 	// share it into one threat (one row per cause), listing each as a site.
 	Cause *Cause

@@ -805,7 +805,7 @@ func (d *drafter) addGroup(r *Rule, g *group) {
 	t.Controls = nil
 	mitigated := !worst.threat.IsOpen()
 	for _, sc := range r.Controls {
-		var found int
+		var found, inProgress int
 		var cev []model.Evidence
 		present := false
 		for _, m := range g.sites {
@@ -814,15 +814,23 @@ func (d *drafter) addGroup(r *Rule, g *group) {
 					continue
 				}
 				present = true
-				if c.Status == model.Implemented {
+				switch c.Status {
+				case model.Implemented:
 					found++
+					cev = append(cev, c.Evidence...)
+				case model.InProgress:
+					inProgress++
 					cev = append(cev, c.Evidence...)
 				}
 			}
 		}
 		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
-		if found == len(g.sites) {
+		switch {
+		case found == len(g.sites):
 			ctl.Status, ctl.Evidence = model.Implemented, capEvidence(cev, 3)
+		case found+inProgress == len(g.sites):
+			// In the code at every site, but not in effect everywhere.
+			ctl.Status, ctl.Evidence = model.InProgress, capEvidence(cev, 3)
 		}
 		// A mitigated group keeps what answers it at every site, as one
 		// mitigated site keeps only what was found.
@@ -925,12 +933,15 @@ func (d *drafter) draftThreat(r *Rule, h Hit) (drafted, bool) {
 		Statement: statement, Abuse: h.Abuse, Difficulty: h.Difficulty, DifficultyReason: h.DifficultyReason,
 		Impact: h.Level, ImpactReason: h.ImpactReason, Evidence: capEvidence(h.Evidence, 5), Response: model.Undecided,
 	}
-	gated := h.Gate != "" && len(d.c.verify(h.Gate, h)) > 0
+	gated := h.Gate != "" && h.Gate != h.Conditional && len(d.c.verify(h.Gate, h)) > 0
 	for _, sc := range r.Controls {
 		ctl := model.Control{Text: sc.Text, Status: model.Planned, Check: sc.Check}
 		if sc.Check != "" {
 			if ev := d.c.verify(sc.Check, h); len(ev) > 0 {
 				ctl.Status = model.Implemented
+				if sc.Check == h.Conditional {
+					ctl.Status = model.InProgress
+				}
 				ctl.Evidence = capEvidence(ev, 3)
 			}
 		}

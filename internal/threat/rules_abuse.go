@@ -81,13 +81,20 @@ var credentialStuffing = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		forged := c.forgeableLimiter()
+		forged, setting := c.forgeableLimiter(), c.settingLimiter()
 		for _, r := range routes(c, func(r *facts.Route) bool { return takesCredentials(c, r) }) {
 			reason, ev := "credential lists and bots are free; the route is public by design", routeEvidence(r)
+			conditional := ""
 			if forged != nil {
 				// The limiter is there but counts per forged address.
 				reason += "; the limiter keys on the client address, which any X-Forwarded-For the client sends replaces"
 				ev = append(ev, forged...)
+			} else if setting != nil && len(c.InGuards(facts.SignalRateLimit, r)) > 0 {
+				// The limiter is there but limits only where the
+				// deployment turns it on.
+				reason += "; the limiter lets every request through unless a setting turns it on"
+				ev = append(ev, setting...)
+				conditional = "rate-limit"
 			}
 			hits = append(hits, Hit{
 				Route: r, Assets: c.AllUserData(),
@@ -99,8 +106,9 @@ var credentialStuffing = &Rule{
 				// A limiter in front of the route is the control the rule
 				// is named for: the row is drafted mitigated with it, MFA
 				// only deepening the defence.
-				Gate:  "rate-limit",
-				Cause: &Cause{ID: "credential-routes", Name: "Login, signup and password routes"},
+				Gate:        "rate-limit",
+				Conditional: conditional,
+				Cause:       &Cause{ID: "credential-routes", Name: "Login, signup and password routes"},
 			})
 		}
 		return hits

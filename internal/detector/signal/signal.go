@@ -86,6 +86,10 @@ type Pattern struct {
 const (
 	WeakForgeableAddress = "forgeable-client-address"
 	WeakLimiterByAddress = "limiter-keyed-on-address"
+	// WeakLimiterBehindSetting is a limiter that lets every request
+	// through unless a setting turns it on: it limits only where the
+	// deployment sets it.
+	WeakLimiterBehindSetting = "limiter-behind-setting"
 )
 
 // nearLines is how far back NotNear looks.
@@ -353,6 +357,16 @@ var Patterns = append([]Pattern{
 		Assigned: regexp.MustCompile(`\b(?:r|req|request)\.(?:RemoteAddr|ip|remote_addr)\b`),
 		// The code around it refuses with 429.
 		Also: regexp.MustCompile(`StatusTooManyRequests|\b429\b|(?i)too many requests`)},
+
+	// A limiter factory that hands back a pass-through unless a setting
+	// is on (if (!env.ENABLE_RATE_LIMIT) return (req, res, next) => next()),
+	// in a file that builds a limiter. Skipped only outside production
+	// (!env.isProduction), it limits where it matters.
+	{Weakness: WeakLimiterBehindSetting, Detail: "a rate limiter that lets every request through unless a setting turns it on", Langs: js,
+		Keywords: []string{"next()"},
+		Re:       regexp.MustCompile(`\bif\s*\(\s*!\s*(?:process\.)?(?:env|config|settings|options|opts)\.[A-Za-z_]\w*\s*\)\s*\{?\s*return\s+(?:function\s*\w*\s*\([^)]*\)\s*\{\s*(?:return\s+)?next\(\)\s*;?\s*\}|\([^)]*\)\s*=>\s*(?:\{\s*(?:return\s+)?next\(\)\s*;?\s*\}|next\(\)))`),
+		NotAfter: regexp.MustCompile(`(?i)^if\s*\(\s*!\s*[\w.]*(?:prod|dev|test|local)`),
+		Also:     regexp.MustCompile(`(?i)rate.?limit|limiter|slowDown|throttl`)},
 
 	// Controls.
 	{Control: "rate-limit", Detail: "rate limiter applied app-wide", Langs: code, Scope: "app",
