@@ -124,16 +124,15 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 		// An anonymous class (new ReturningWork<T>() { T execute(Connection
 		// c) {...} }): its methods are lowered where written, so what they
 		// read of the enclosing method's locals and parameters reaches
-		// their sinks from there.
-		l.Branch++
+		// their sinks from there. As a lambda's, their returns are not
+		// the enclosing method's.
 		syntax.Walk(b, func(c *syntax.Node) bool {
 			if c.Type() == "block" {
-				l.statement(c)
+				l.InPlace(c, l.statement, l.lower)
 				return false
 			}
 			return true
 		})
-		l.Branch--
 	}
 	op := flow.Op{Kind: flow.Call, Line: line, Callee: flow.Callee{Name: "new " + typ}, Note: oo.Clip(l.T.Text(n))}
 	for _, a := range args {

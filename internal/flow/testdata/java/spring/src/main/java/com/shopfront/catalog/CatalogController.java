@@ -1,5 +1,7 @@
 package com.shopfront.catalog;
 
+import java.io.File;
+import java.io.FilenameFilter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
@@ -43,6 +45,26 @@ public class CatalogController {
     @PostMapping("/catalog/again")
     public String again(@ModelAttribute Query query) {
         return "redirect:/catalog";
+    }
+
+    // Lookalike: the image is found among the folder's own files; the
+    // filter's return is the anonymous class's, not imageOf's.
+    @PostMapping("/catalog/image/drop")
+    public String dropImage(@RequestParam String sku) {
+        String name = imageOf(sku);
+        if (name != null) {
+            new File("/srv/images/" + name).delete();
+        }
+        return "catalog";
+    }
+
+    private String imageOf(final String sku) {
+        File[] found = new File("/srv/images").listFiles(new FilenameFilter() {
+            public boolean accept(File dir, String name) {
+                return name.startsWith(sku + ".");
+            }
+        });
+        return found.length < 1 ? null : "img-" + found.length;
     }
 
     @PostMapping("/catalog/tagged")
