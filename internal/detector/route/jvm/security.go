@@ -250,7 +250,21 @@ var (
 func (ix *index) chainOf(f *file, s secBody) chain {
 	c := chain{order: s.order, rules: ix.parseRules(f, s)}
 	text := string(lang.StripComments(lang.Java, []byte(s.text)))
+	// A matcher built inside a rule's matcher (requestMatchers(antMatcher("/h2/**")))
+	// picks that rule's requests, not the chain's.
+	var inRule [][2]int
+	for _, loc := range matcherCall.FindAllStringIndex(text, -1) {
+		if end := lang.ClosingBracket(text, loc[1]-1); end > 0 {
+			inRule = append(inRule, [2]int{loc[1], end})
+		}
+	}
+	nested := func(at int) bool {
+		return slices.ContainsFunc(inRule, func(sp [2]int) bool { return at >= sp[0] && at < sp[1] })
+	}
 	for _, loc := range chainMatcher.FindAllStringSubmatchIndex(text, -1) {
+		if nested(loc[0]) {
+			continue
+		}
 		open := loc[1] - 1
 		end := lang.ClosingBracket(text, open)
 		if end < 0 {

@@ -14,6 +14,8 @@ public class ChainsConfig {
             http
                 .authorizeRequests()
                     .antMatchers("/", "/status", "/api/public/**").permitAll()
+                    // A matcher built inside a rule picks that rule's requests.
+                    .requestMatchers(antMatcher("/help/**")).permitAll()
                     .anyRequest().authenticated()
                 .and()
                     .formLogin()

@@ -25,6 +25,9 @@ public class DeskController {
     @GetMapping("/reports/daily") // want: GET /reports/daily
     public String daily() { return "daily"; }
 
+    @GetMapping("/help/faq") // want: GET /help/faq
+    public String faq() { return "faq"; }
+
     @GetMapping("/signin") // want: GET /signin
     public String signinPage() { return "signin"; }
 
