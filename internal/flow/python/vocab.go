@@ -229,10 +229,13 @@ var sinks = func() map[string][]sinkSpec {
 		"jinja2.Markup":                      spec(sinkMarkSafe, "", 0),
 		"django.utils.safestring.mark_safe":  spec(sinkMarkSafe, "s", 0),
 		"django.utils.safestring.SafeString": spec(sinkMarkSafe, "", 0),
-		"django.http.HttpResponse":           spec(sinkBuiltHTML, "content", 0),
-		"flask.make_response":                spec(sinkBuiltHTML, "", 0),
-		"starlette.responses.HTMLResponse":   spec(sinkBuiltHTML, "content", 0),
-		"fastapi.responses.HTMLResponse":     spec(sinkBuiltHTML, "content", 0),
+		// format_html escapes the values it is given, never its format
+		// string: one built from request data is marked safe as it is.
+		"django.utils.html.format_html":    spec(sinkMarkSafe, "format_string", 0),
+		"django.http.HttpResponse":         spec(sinkBuiltHTML, "content", 0),
+		"flask.make_response":              spec(sinkBuiltHTML, "", 0),
+		"starlette.responses.HTMLResponse": spec(sinkBuiltHTML, "content", 0),
+		"fastapi.responses.HTMLResponse":   spec(sinkBuiltHTML, "content", 0),
 
 		"sqlalchemy.text":                     spec(sinkSQLFragment, "text", 0),
 		"sqlalchemy.sql.text":                 spec(sinkSQLFragment, "text", 0),

@@ -14,4 +14,6 @@ urlpatterns = [
     path("prefs-safe/", views.prefs_safe),
     path("download/", views.download),
     path("download-named/", views.download_named),
+    path("hello/", views.hello),
+    path("hello-escaped/", views.hello_escaped),
 ]

@@ -5,6 +5,7 @@ import pickle
 import yaml
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
+from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
@@ -94,3 +95,13 @@ def download_named(request):
     # Lookalike: the name keeps no folder.
     path = os.path.join(settings.MEDIA_ROOT, get_valid_filename(request.GET.get("name", "")))
     return FileResponse(open(path, "rb"))
+
+
+def hello(request):
+    # format_html escapes its values, not a format string built from the request.
+    return HttpResponse(format_html("<p>Hello " + request.GET.get("name", "") + "</p>"))  # want: xss via=query
+
+
+def hello_escaped(request):
+    # Lookalike: the name is a value format_html escapes.
+    return HttpResponse(format_html("<p>Hello {}</p>", request.GET.get("name", "")))
