@@ -812,8 +812,10 @@ func (d *Detector) scannedTables(out *detector.Sink, order []string, groups map[
 }
 
 // sharedGroups names the records several people of one kind run: a
-// model that names a person (an organizer, a founder) and that people of
-// that kind join through a membership table (its managers). A site one
+// model that names a person it outlives (an organizer, a founder: the
+// key is emptied when they go) and that people of that kind join
+// through a membership table (its managers). An article that dies with
+// its author is the author's, though readers favourite it; a site one
 // owner keeps, which visitors of another kind are recorded against, is
 // that owner's.
 func (d *Detector) sharedGroups(order []string, groups map[string][]int, users map[string]bool) map[string]bool {
@@ -836,7 +838,7 @@ func (d *Detector) sharedGroups(order []string, groups map[string][]int, users m
 			for _, o := range others {
 				for _, j := range groups[o] {
 					for _, r := range d.seen[j].Relations {
-						if people[code.ModelKey(r.Target)] {
+						if people[code.ModelKey(r.Target)] && (r.SetNull || r.Optional) {
 							out[o] = true
 						}
 					}

@@ -55,42 +55,42 @@ export const tags = pgTable(
   (table) => [foreignKey({ columns: [table.teamId], foreignColumns: [teams.id] })],
 );
 
-// A club a user founded: the founder's record. want: asset user-data clubs name
-export const clubs = pgTable(
-  "clubs",
-  {
-    id: uuid().primaryKey(),
-    name: text(),
-    founderId: uuid("founder_id").notNull(),
-  },
-  (table) => [foreignKey({ columns: [table.founderId], foreignColumns: [users.id] })],
-);
+// An organisation people belong to.
+export const orgs = pgTable("orgs", {
+  id: uuid().primaryKey(),
+  title: text(),
+});
 
-// People join the club. want: asset user-data club_members joined_at
-export const clubMembers = pgTable(
-  "club_members",
-  {
-    userId: uuid("user_id").notNull(),
-    clubId: uuid("club_id").notNull(),
-    joinedAt: timestamp("joined_at"),
-  },
-  (table) => [
-    foreignKey({ columns: [table.userId], foreignColumns: [users.id] }),
-    foreignKey({ columns: [table.clubId], foreignColumns: [clubs.id] }),
-  ],
-);
+// want: asset user-data org_members role
+export const orgMembers = pgTable("org_members", {
+  userId: uuid("user_id").notNull().references(() => users.id),
+  orgId: uuid("org_id").notNull().references(() => orgs.id),
+  role: text(),
+});
+
+// A club its founder set up inside an organisation they belong to; it
+// outlives the founder (set null). want: asset user-data clubs name
+export const clubs = pgTable("clubs", {
+  id: uuid().primaryKey(),
+  name: text(),
+  orgId: uuid("org_id").notNull().references(() => orgs.id),
+  founderId: uuid("founder_id").references(() => users.id, { onDelete: "set null" }),
+});
+
+// People run the club beside its founder. want: asset user-data club_members joined_at
+export const clubMembers = pgTable("club_members", {
+  userId: uuid("user_id").notNull().references(() => users.id),
+  clubId: uuid("club_id").notNull().references(() => clubs.id),
+  joinedAt: timestamp("joined_at"),
+});
 
 // Lookalike: the club's goals are the group's, though its founder is a
-// person: ownership does not pass down through a group people join.
-export const clubGoals = pgTable(
-  "club_goals",
-  {
-    id: uuid().primaryKey(),
-    target: text(),
-    clubId: uuid("club_id").notNull(),
-  },
-  (table) => [foreignKey({ columns: [table.clubId], foreignColumns: [clubs.id] })],
-);
+// person: ownership does not pass down through a group people run.
+export const clubGoals = pgTable("club_goals", {
+  id: uuid().primaryKey(),
+  target: text(),
+  clubId: uuid("club_id").notNull().references(() => clubs.id),
+});
 
 // A member's pledge to the club's goal: the row outlives its user (set
 // null), but it is made for a person inside a group they join: theirs.
@@ -100,4 +100,26 @@ export const goalPledges = pgTable("goal_pledges", {
   amount: text(),
   goalId: uuid("goal_id").notNull().references(() => clubGoals.id),
   userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+});
+
+// An article dies with its author (cascade): readers who favourite it
+// join no group, and its tags are the author's. want: asset user-data articles headline
+export const articles = pgTable("articles", {
+  id: uuid().primaryKey(),
+  headline: text(),
+  authorId: uuid("author_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+});
+
+// want: asset user-data favorites created_at
+export const favorites = pgTable("favorites", {
+  userId: uuid("user_id").notNull().references(() => users.id),
+  articleId: uuid("article_id").notNull().references(() => articles.id),
+  createdAt: timestamp("created_at"),
+});
+
+// want: asset user-data article_labels label
+export const articleLabels = pgTable("article_labels", {
+  id: uuid().primaryKey(),
+  label: text(),
+  articleId: uuid("article_id").notNull().references(() => articles.id),
 });
