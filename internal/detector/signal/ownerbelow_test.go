@@ -122,3 +122,73 @@ func TestOwnerBelowTheService(t *testing.T) {
 		}
 	}
 }
+
+// The same shape in JavaScript and Python: a controller hands the id and
+// the signed-in user to a service that loads the record and refuses
+// another author; lookalikes compare the record with an id the path
+// supplies, or check nothing.
+func TestOwnerBelowTheServiceJSPython(t *testing.T) {
+	d := NewCalls()
+	files := map[string]string{
+		"src/services/article.service.js": "class ArticleService {\n" +
+			"  async update(id, changes, user) {\n" +
+			"    const article = await this.articles.findByPk(id);\n" +
+			"    if (article.authorId !== user.id) {\n" + // line 4
+			"      throw new ForbiddenError('only the author may edit');\n    }\n" +
+			"    return article.update(changes);\n  }\n\n" +
+			"  async remove(id, authorId) {\n" +
+			"    const article = await this.articles.findByPk(id);\n" +
+			"    if (article.authorId !== authorId) {\n" +
+			"      throw new ForbiddenError('wrong author');\n    }\n" +
+			"    return article.destroy();\n  }\n\n" +
+			"  async show(id) {\n    return this.articles.findByPk(id);\n  }\n}\n",
+		"notes/services.py": "def update_note(note_id, user, data):\n" +
+			"    note = _load(note_id)\n" +
+			"    if note.owner_id != user.id:\n" + // line 3
+			"        raise PermissionDenied('not your note')\n" +
+			"    note.body = data['body']\n    note.save()\n    return note\n\n\n" +
+			"def _load(note_id):\n    return Note.objects.get(pk=note_id)\n\n\n" +
+			"def archive_note(note_id, user):\n    return _archive(_load(note_id), user)\n\n\n" +
+			"def _archive(note, user):\n" +
+			"    if note.owner_id != user.id:\n" + // line 19
+			"        raise PermissionDenied('not your note')\n" +
+			"    note.archived = True\n    note.save()\n    return note\n",
+	}
+	for p, src := range files {
+		if err := d.Detect(context.Background(), &detector.File{Path: p, Data: []byte(src)}, detector.NewSink()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name, file, param, body string
+		want                    facts.Evidence
+	}{
+		{"express: a service method given the id and the user refuses another author", "src/routes/articles.js", "id",
+			"router.put('/articles/:id', auth, async (req, res) => {\n  const article = await articleService.update(req.params.id, req.body.article, req.user);\n  res.json(article);\n})",
+			facts.Evidence{File: "src/services/article.service.js", Line: 4}},
+		{"django: a service function given the id and request.user refuses another owner", "notes/views.py", "note_id",
+			"def note_update(request, note_id):\n    note = services.update_note(note_id, request.user, request.POST)\n    return redirect(note)\n",
+			facts.Evidence{File: "notes/services.py", Line: 3}},
+		{"django: the record the service loads, handed to a helper that refuses another owner", "notes/views.py", "note_id",
+			"def note_archive(request, note_id):\n    services.archive_note(note_id, request.user)\n    return redirect('notes')\n",
+			facts.Evidence{File: "notes/services.py", Line: 19}},
+		{"lookalike: express, the record's author compared with an author id the path supplies", "src/routes/articles.js", "id",
+			"router.delete('/authors/:authorId/articles/:id', auth, async (req, res) => {\n  await articleService.remove(req.params.id, req.params.authorId);\n  res.sendStatus(204);\n})",
+			facts.Evidence{}},
+		{"lookalike: express, a service that loads by id and checks nothing", "src/routes/articles.js", "id",
+			"router.get('/articles/:id', auth, async (req, res) => {\n  res.json(await articleService.show(req.params.id));\n})",
+			facts.Evidence{}},
+	} {
+		r := facts.Route{Method: "GET", Path: "/x/{" + tc.param + "}", File: tc.file, Line: 1, Body: tc.body,
+			Params: []facts.Param{{Name: tc.param, In: "path"}}}
+		var got facts.Evidence
+		for _, s := range d.ownerCallSignals(&r) {
+			if s.Kind == facts.SignalOwnership {
+				got = s.Evidence
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: ownership at %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
