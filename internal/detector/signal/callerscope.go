@@ -92,20 +92,21 @@ func callerSide(s string, callers, aliases []string) bool {
 // blanked in code) that compares the caller with another value and
 // refuses when they differ, or -1.
 func ownerRefusal(body, code string, callers []string) int {
-	return ownerRefusalOf(body, code, callers, nil)
+	return ownerRefusalOf(body, code, callers, nil, nil)
 }
 
 // ownerRefusalOf is ownerRefusal where, when held is given, the value
 // compared with the caller reads one of held (a record loaded by the id
 // the function was given): a function below the handler compares its
-// own records.
-func ownerRefusalOf(body, code string, callers, held []string) int {
+// own records. An operand that starts with one of supplied (what the
+// request handed the function) is no caller, whatever it is called.
+func ownerRefusalOf(body, code string, callers, held, supplied []string) int {
 	check := func(l, r string) bool {
 		l, r = trimCond(l), trimCond(r)
 		if l == "" || r == "" {
 			return false
 		}
-		lc, rc := callerSide(l, callers, nil), callerSide(r, callers, nil)
+		lc, rc := callerOperand(l, callers, supplied), callerOperand(r, callers, supplied)
 		if lc == rc {
 			return false
 		}
@@ -232,4 +233,11 @@ func trimOperand(s string) string {
 		s = strings.TrimSpace(s[:len(s)-1])
 	}
 	return strings.TrimSuffix(s, ":")
+}
+
+// callerOperand is callerSide less an operand that starts with a value
+// the request supplied (user.id, when the handler passed the path's user
+// as user).
+func callerOperand(s string, callers, supplied []string) bool {
+	return callerSide(s, callers, nil) && !contains(supplied, identRE.FindString(strings.TrimSpace(s)))
 }

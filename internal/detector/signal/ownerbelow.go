@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -30,6 +31,7 @@ const ownerDepth = 3
 type belowKey struct {
 	name    string
 	param   int
+	others  string
 	decided bool
 	depth   int
 }
@@ -66,8 +68,8 @@ func implsOf(path string, src []byte, text string, defs []fnDef) map[string][]fn
 // name: found in every one that can take the argument and does work of
 // its own (the first one's), or noOwner. depth bounds the calls followed
 // from each.
-func (d *Calls) ownerBelow(name string, i int, decided bool, depth int) belowAt {
-	key := belowKey{name, i, decided, depth}
+func (d *Calls) ownerBelow(name string, i int, others []int, decided bool, depth int) belowAt {
+	key := belowKey{name, i, fmt.Sprint(others), decided, depth}
 	if at, ok := d.below[key]; ok {
 		return at
 	}
@@ -100,7 +102,7 @@ func (d *Calls) ownerBelow(name string, i int, decided bool, depth int) belowAt 
 	}
 	found := noOwner
 	for _, fn := range asked {
-		at := d.ownerInFn(fn, i, decided, depth)
+		at := d.ownerInFn(fn, i, others, decided, depth)
 		if at.off < 0 {
 			found = noOwner
 			break
@@ -118,13 +120,13 @@ func (d *Calls) ownerBelow(name string, i int, decided bool, depth int) belowAt 
 // it loads by the parameter has another owner than the caller, a query
 // given the parameter and the caller's id, or the same in a function it
 // passes the parameter or the record to.
-func (d *Calls) ownerInFn(fn fnBody, i int, decided bool, depth int) belowAt {
+func (d *Calls) ownerInFn(fn fnBody, i int, others []int, decided bool, depth int) belowAt {
 	p := fn.params[i]
 	// The function the handler calls is read as a helper one call away
 	// is; below it, a value named for a user is no longer the caller's
 	// (findUserByID(ctx, tx, dial.UserID) loads the record's owner).
 	if depth == ownerDepth {
-		if off := d.ownerOf(fn, i, decided); off >= 0 {
+		if off := d.ownerOf(fn, i, others, decided); off >= 0 {
 			return belowAt{fn, off}
 		}
 	}
@@ -135,17 +137,23 @@ func (d *Calls) ownerInFn(fn fnBody, i int, decided bool, depth int) belowAt {
 	// session itself (userID := wtf.UserIDFromContext(ctx)): a parameter
 	// named for a user is whatever the handler passed, the path's id
 	// included.
+	var supplied []string
+	for _, j := range others {
+		if j < len(fn.params) && fn.params[j] != "" {
+			supplied = append(supplied, aliasesOf(fn.code, fn.params[j])...)
+		}
+	}
 	callers := declaredCallers(fn.code)
 	callers = append(callers, assignedVars(fn.code, held, func(rhs string, out []string) bool {
 		return readsAny(rhs, callers) || readsAny(rhs, out)
 	})...)
-	if off := ownerRefusalOf(fn.code, code, callers, held); off >= 0 {
+	if off := ownerRefusalOf(fn.code, code, callers, held, supplied); off >= 0 {
 		return belowAt{fn, off}
 	}
 	// A predicate whose answer the caller branches on: the record's
 	// owner compared with the caller (return dial.UserID == UserIDFromContext(ctx)).
 	if decided {
-		if off := ownerCompared(code, callers, held); off >= 0 {
+		if off := ownerCompared(code, callers, held, supplied); off >= 0 {
 			return belowAt{fn, off}
 		}
 	}
@@ -165,11 +173,18 @@ func (d *Calls) ownerInFn(fn fnBody, i int, decided bool, depth int) belowAt {
 		if end < 0 {
 			continue
 		}
-		for j, a := range topArgs(code[m[1]:end]) {
+		args := topArgs(code[m[1]:end])
+		var passed []int // the request's other values, handed on
+		for j, a := range args {
+			if readsAny(a, supplied) {
+				passed = append(passed, j)
+			}
+		}
+		for j, a := range args {
 			if !readsAny(a, held) {
 				continue
 			}
-			if at := d.ownerBelow(last, j, decides(code, m[0]), depth-1); at.off >= 0 {
+			if at := d.ownerBelow(last, j, passed, decides(code, m[0]), depth-1); at.off >= 0 {
 				return at
 			}
 		}
@@ -319,7 +334,7 @@ func scopedQuery(raw, code string, aliases, callers []string) int {
 
 // ownerCompared is the offset of the first comparison in code (strings
 // blanked) of the caller with a value that reads one of held, or -1.
-func ownerCompared(code string, callers, held []string) int {
+func ownerCompared(code string, callers, held, supplied []string) int {
 	for _, op := range compareOp.FindAllStringIndex(code, -1) {
 		line := strings.LastIndexByte(code[:op[0]], '\n') + 1
 		rest := code[op[1]:]
@@ -330,7 +345,7 @@ func ownerCompared(code string, callers, held []string) int {
 		if left == "" || right == "" {
 			continue
 		}
-		lc, rc := callerSide(left, callers, nil), callerSide(right, callers, nil)
+		lc, rc := callerOperand(left, callers, supplied), callerOperand(right, callers, supplied)
 		if lc != rc && (lc && readsAny(right, held) || rc && readsAny(left, held)) {
 			return line
 		}

@@ -63,6 +63,8 @@ func TestOwnerBelowTheService(t *testing.T) {
 			"func (s *CardService) FindCard(ctx context.Context, userID, id int) (*app.Card, error) {\n" +
 			"\tcard, err := s.loadCard(ctx, id)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n" +
 			"\tif card.UserID != userID {\n\t\treturn nil, app.Errorf(app.EUNAUTHORIZED, \"not found\")\n\t}\n\treturn card, nil\n}\n\n" +
+			"func (s *KeyService) DeleteKey(ctx context.Context, userID, id string) error {\n" +
+			"\treturn s.db.WithContext(ctx).Delete(&app.Key{}, \"id = ? AND user_id = ?\", id, userID).Error\n}\n\n" +
 			"func (s *CardService) loadCard(ctx context.Context, id int) (*app.Card, error) {\n" +
 			"\treturn scanCard(s.db.QueryRowContext(ctx, \"SELECT id, user_id FROM cards WHERE id = ?\", id))\n}\n",
 		// A test double's methods hand the call to the function a test
@@ -107,6 +109,7 @@ func TestOwnerBelowTheService(t *testing.T) {
 		{"lookalike: a service that loads by id and never asks who calls", "tag, err := s.TagService.FindTagByID(r.Context(), id)", "", 0},
 		{"lookalike: below the service, the caller's id written to an updated_by column, no owner condition", "err = s.NoteService.RenameNote(r.Context(), id, r.PostFormValue(\"title\"))", "", 0},
 		{"lookalike: the record compared with the path's own user id, not the caller", "card, err := s.CardService.FindCard(r.Context(), userID, id)", "", 0},
+		{"lookalike: a delete scoped by a user id the handler took from the path", "err = s.KeyService.DeleteKey(r.Context(), mux.Vars(r)[\"userID\"], mux.Vars(r)[\"id\"])", "", 0},
 		{"lookalike: only the fake implementation checks the owner", "doc, err := s.DocService.FindDocByID(r.Context(), id)", "", 0},
 	} {
 		r := facts.Route{Method: "GET", Path: "/users/{userID}/notes/{id}", File: "http/note.go", Line: 1, Body: handler(tc.call),
@@ -174,6 +177,9 @@ func TestOwnerBelowTheServiceJSPython(t *testing.T) {
 			facts.Evidence{File: "notes/services.py", Line: 19}},
 		{"lookalike: express, the record's author compared with an author id the path supplies", "src/routes/articles.js", "id",
 			"router.delete('/authors/:authorId/articles/:id', auth, async (req, res) => {\n  await articleService.remove(req.params.id, req.params.authorId);\n  res.sendStatus(204);\n})",
+			facts.Evidence{}},
+		{"lookalike: express, the user the service compares with is one the request names", "src/routes/articles.js", "id",
+			"router.put('/articles/:id', auth, async (req, res) => {\n  const article = await articleService.update(req.params.id, req.body.article, req.body.user);\n  res.json(article);\n})",
 			facts.Evidence{}},
 		{"lookalike: express, a service that loads by id and checks nothing", "src/routes/articles.js", "id",
 			"router.get('/articles/:id', auth, async (req, res) => {\n  res.json(await articleService.show(req.params.id));\n})",

@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,7 +112,7 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 				if !readsAny(a, held) && (i >= len(raw) || !reads.MatchString(raw[i])) {
 					continue
 				}
-				if at := d.ownerBelow(last, i, decides(body, m[0]), ownerDepth); at.off >= 0 {
+				if at := d.ownerBelow(last, i, suppliedArgs(r, p.Name, args, raw), decides(body, m[0]), ownerDepth); at.off >= 0 {
 					return []facts.Signal{{Kind: facts.SignalOwnership, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
 						Evidence: facts.Evidence{File: at.fn.file, Line: at.fn.line + strings.Count(at.fn.code[:at.off], "\n")}}}
 				}
@@ -122,13 +123,22 @@ func (d *Calls) ownerCallSignals(r *facts.Route) []facts.Signal {
 }
 
 // ownerOf is ownerIn for a function's parameter i, read once per scan:
-// many routes pass their id to the same helper.
-func (d *Calls) ownerOf(fn fnBody, i int, decided bool) int {
-	key := ownerKey{fn.file, fn.line, i, decided}
+// many routes pass their id to the same helper. others are the
+// parameters the handler fills with values the request supplies (the
+// path's other parameters): whatever they are called, they are not the
+// caller.
+func (d *Calls) ownerOf(fn fnBody, i int, others []int, decided bool) int {
+	key := ownerKey{fn.file, fn.line, i, fmt.Sprint(others), decided}
 	if off, ok := d.owners[key]; ok {
 		return off
 	}
-	off := ownerIn(fn.code, fn.params[i], decided)
+	var names []string
+	for _, j := range others {
+		if j < len(fn.params) && fn.params[j] != "" {
+			names = append(names, fn.params[j])
+		}
+	}
+	off := ownerIn(fn.code, fn.params[i], names, decided)
 	d.owners[key] = off
 	return off
 }
@@ -137,6 +147,7 @@ type ownerKey struct {
 	file    string
 	line    int
 	param   int
+	others  string
 	decided bool
 }
 
@@ -144,20 +155,33 @@ type ownerKey struct {
 // the parameter: a call given both it and the caller's id, or, when the
 // caller decides on the function's answer, a comparison of the caller
 // with an owner field on a line that reads it (if conf.UserID !=
-// auth.GetUserID(ctx) { return err }); -1 when there is none.
-func ownerIn(code, param string, decided bool) int {
-	if _, owner := paramLookup(code, blankStrings(code), param); owner >= 0 {
+// auth.GetUserID(ctx) { return err }); -1 when there is none. others are
+// parameters holding what the request supplied (paramLookupsIn's).
+func ownerIn(code, param string, others []string, decided bool) int {
+	if _, owner := paramLookupsIn(code, blankStrings(code), param, nil, others); owner >= 0 {
 		return owner
 	}
+	var given []string // what the request supplied besides the parameter
+	for _, o := range others {
+		given = append(given, aliasesOf(code, o)...)
+	}
+	supplied := append(aliasesOf(code, param), given...)
+	callers := declaredCallers(code)
 	for _, loc := range ownershipCheck.FindAllStringIndex(code, -1) {
 		start := strings.LastIndexByte(code[:loc[0]], '\n') + 1
 		end := strings.IndexByte(code[loc[1]:], '\n')
 		if end < 0 {
 			end = len(code) - loc[1]
 		}
+		// An owner column bound on a line given another of the request's
+		// values and no caller ("id = ? AND user_id = ?", id, userID with
+		// userID from the path) is scoped to whom the request names.
+		if line := code[start : loc[1]+end]; readsAny(line, given) && !readsAny(line, callers) && !callerSource.MatchString(line) {
+			continue
+		}
 		// The caller branches on the answer, or the function refuses
 		// itself (if note.owner_id != current_user.id: raise ...).
-		if readsWord(code[start:loc[1]+end], param) && (decided || refusesOn(code, start, loc[1])) && !comparedWithRequest(code, loc, aliasesOf(code, param), declaredCallers(code)) {
+		if readsWord(code[start:loc[1]+end], param) && (decided || refusesOn(code, start, loc[1])) && !comparedWithRequest(code, loc, supplied, callers) {
 			return loc[0]
 		}
 	}
@@ -287,7 +311,7 @@ func (d *Calls) dropLoggedOnly(r *facts.Route, sigs []facts.Signal) []facts.Sign
 			if id < 0 || who < 0 || id >= len(fn.params) || who >= len(fn.params) {
 				continue
 			}
-			if d.ownerOf(fn, id, decides(body, m[0])) < 0 && onlyReported(fn.code, fn.params[who]) {
+			if d.ownerOf(fn, id, nil, decides(body, m[0])) < 0 && onlyReported(fn.code, fn.params[who]) {
 				drop[handlerLine(r, m[0]).Line] = true
 			}
 		}
@@ -343,4 +367,31 @@ func onlyReported(code, param string) bool {
 
 func hasKind(sigs []facts.Signal, kind string) bool {
 	return slices.ContainsFunc(sigs, func(s facts.Signal) bool { return s.Kind == kind })
+}
+
+// suppliedArgs are the positions of a call's arguments that carry what
+// the request supplies besides the parameter name: the route's other
+// parameters (a variable holding one, or one read by its name) and
+// values read off the request. args are the arguments with strings
+// blanked, raw as written.
+func suppliedArgs(r *facts.Route, name string, args, raw []string) []int {
+	var held []string
+	var reads []*regexp.Regexp
+	for _, o := range r.Params {
+		if o.Name != "" && o.Name != name {
+			held = append(held, aliasesOf(r.Body, o.Name)...)
+			reads = append(reads, readByName(o.Name))
+		}
+	}
+	var out []int
+	for j, a := range args {
+		from := readsAny(a, held) || requestValue.MatchString(strings.TrimSpace(a))
+		for _, re := range reads {
+			from = from || j < len(raw) && re.MatchString(raw[j])
+		}
+		if from {
+			out = append(out, j)
+		}
+	}
+	return out
 }
