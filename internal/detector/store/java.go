@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -105,6 +106,13 @@ func (d *Detector) readJava(f *detector.File) {
 					d.add(c.kind, at(loc[0]))
 				}
 			}
+		}
+	}
+	// A store's URL in code, as every language's (Redisson's
+	// setAddress("redis://" + host), MongoClients.create("mongodb://...")).
+	for _, m := range schemeURLs(src) {
+		if s := catalog.ForScheme(string(src[m[2]:m[3]])); s != nil && s.Store != "" {
+			d.add(s.Store, at(m[2]))
 		}
 	}
 	for _, m := range javaJDBCURLRE.FindAllSubmatchIndex(src, -1) {

@@ -26,3 +26,8 @@ public class Uploads {
         in.transferTo(out);
     }
 }
+
+// Lookalike: a link in a message opens no store.
+class Help {
+    static final String DOCS = "see https://redis.io/docs for the cache settings";
+}
