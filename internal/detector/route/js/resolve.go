@@ -163,6 +163,7 @@ func (r *resolver) link(f *fileFacts) {
 				if i < len(calls) {
 					gs[i].Text = calls[i]
 				}
+				r.judgeMade(f, &gs[i])
 			}
 			return gs
 		}
@@ -573,14 +574,7 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			// asyncHandler(auth.jwt) guards as auth.jwt does.
 			own[i].Name, own[i].Text = rt.mwWrapped[i], ""
 		}
-		if own[i].Text == "" && own[i].Name != "" {
-			if mg, at, ok := r.made(n.f, own[i].Name, 0); ok {
-				own[i].Text, own[i].Defined = mg.callee, at
-				if mg.optional {
-					own[i].Text += " (optional)"
-				}
-			}
-		}
+		r.judgeMade(n.f, &own[i])
 	}
 	for _, local := range locals {
 		c := p.Compose(&router.Route{Path: local, Seq: rt.seq, Guards: own, Condition: rt.cond})
@@ -607,6 +601,20 @@ func (r *resolver) emitRoute(out *detector.Sink, n *node, rt routeDecl, locals [
 			}
 			route.Classify(&fr, nodeVocab)
 			out.AddRoute(fr)
+		}
+	}
+}
+
+// judgeMade has a guard applied by a name bound to a factory's call
+// judged as that call (madeGuard), and says where it was made.
+func (r *resolver) judgeMade(f *fileFacts, g *router.Guard) {
+	if g.Text != "" || g.Name == "" {
+		return
+	}
+	if mg, at, ok := r.made(f, g.Name, 0); ok {
+		g.Text, g.Defined = mg.callee, at
+		if mg.optional {
+			g.Text += " (optional)"
 		}
 	}
 }
