@@ -382,7 +382,9 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 				// stripe_customer_id: the provider's customer, and billing state
 				billingState = append(billingState, field.Name)
 			}
-			person = person || c == Identity || c == Contact || c == AuthSecret && signInSecret(field.Name)
+			// A postal code or a city says where a place is, not how to
+			// reach someone.
+			person = person || c == Identity || c == Contact && !placeField(field.Name) || c == AuthSecret && signInSecret(field.Name)
 			signsIn = signsIn || c == Identity || c == AuthSecret && signInSecret(field.Name)
 			secret = secret || c == AuthSecret
 		case KindIntegrity:
@@ -1150,12 +1152,14 @@ func ownedFields(m Model) []string {
 func heldBack(a facts.Asset) bool { return freeTextOnly(a) || handleOnly(a) || weakOnly(a) }
 
 // weakOnly: a user-data asset whose fields say nothing of a person by
-// themselves: a file or a path, an IP address, and, on a model that is a
+// themselves: a file or a path, an IP address, where a place is (its
+// coordinates, city, country or postal code), and, on a model that is a
 // stored service credential, a secret and its login. They are a person's
 // data on a model that belongs to one; on one that belongs to no one
 // they are a settings table's paths, a framework's blobs, a server's
-// address, the app's own account with a mail server or a database.
-// Finish decides, once it knows who owns what.
+// address, a geocoding table's postal codes, the app's own account with
+// a mail server or a database. Finish decides, once it knows who owns
+// what.
 func weakOnly(a facts.Asset) bool {
 	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) || len(a.Fields) == 0 {
 		return false
@@ -1164,7 +1168,11 @@ func weakOnly(a facts.Asset) bool {
 		switch Class(c) {
 		case File, AuthSecret:
 		case Location:
-			if !ipField(f) {
+			if !ipField(f) && !placeField(f) {
+				return false
+			}
+		case Contact:
+			if !placeField(f) {
 				return false
 			}
 		case Identity:
@@ -1196,6 +1204,23 @@ func (d *Detector) ownerless(a facts.Asset, idx []int, users map[string]bool) bo
 		credential = credential || m.credential
 	}
 	return plain || credential
+}
+
+// placeWords name where a place is, not who is there: a visitor's
+// browser or referrer, a street address or a phone number say more.
+var placeWords = map[string]bool{"latitude": true, "longitude": true, "lat": true, "lng": true, "geo": true,
+	"geolocation": true, "coordinates": true, "city": true, "country": true, "postcode": true, "postal": true,
+	"zip": true, "zipcode": true}
+
+// placeField: a field named for where a place is (PostalCode, latitude,
+// city).
+func placeField(name string) bool {
+	for _, w := range code.Words(name) {
+		if placeWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // ipField: a field named for an IP address (ip, request_ip, ip_address).

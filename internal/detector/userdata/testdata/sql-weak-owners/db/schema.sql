@@ -90,3 +90,30 @@ CREATE TABLE received_mails (
   id BIGINT PRIMARY KEY,
   message_checksum VARCHAR(64) NOT NULL
 );
+
+-- Fire: where a person checked in, owned through a declared key.
+-- want: asset user-data checkins latitude,longitude
+CREATE TABLE checkins (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION
+);
+
+-- Lookalike: a geocoding table: where postal codes are, no one's.
+CREATE TABLE postal_code_geo (
+  id BIGINT PRIMARY KEY,
+  postal_code VARCHAR(16),
+  city VARCHAR(128),
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION
+);
+
+-- Fire: a visitor's city beside the page they came from: analytics of
+-- a person, though no one owns the row.
+-- want: asset user-data page_visits city,referrer
+CREATE TABLE page_visits (
+  id BIGINT PRIMARY KEY,
+  city VARCHAR(128),
+  referrer VARCHAR(512)
+);
