@@ -719,6 +719,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 		var a facts.Asset
 		userData := false
+		keys := map[string]bool{}
 		for _, i := range groups[k] {
 			m := d.seen[i]
 			if code.ModelKey(m.Name) != k {
@@ -730,10 +731,16 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 			a.Evidence = append(a.Evidence, facts.Evidence{File: m.file, Line: m.Line})
 			a.Fields = append(a.Fields, ownedFields(m.Model)...)
+			if m.Key != "" {
+				keys[m.Key] = true
+			}
 		}
 		if userData || a.Name == "" {
 			continue // its fields made it user data already
 		}
+		// The row's own key, though another reading of the model (an
+		// INSERT's columns) did not declare it so.
+		a.Fields = slices.DeleteFunc(a.Fields, func(f string) bool { return keys[f] })
 		slices.Sort(a.Fields)
 		a.Kind, a.Fields, a.Owner = KindUserData, slices.Compact(a.Fields), o
 		out.AddAsset(a)
