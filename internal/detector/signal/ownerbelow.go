@@ -302,11 +302,24 @@ func scopedQuery(raw, code string, aliases, callers []string) int {
 	if len(callers) == 0 {
 		return -1
 	}
-	col := -1
+	// The owner column nearest a line that reads the caller is the one
+	// bound to it (a filter's own user_id = ? may come first).
+	var reads []int
+	for at, line := range strings.Split(code, "\n") {
+		if readsAny(line, callers) {
+			reads = append(reads, at)
+		}
+	}
+	col, best := -1, -1
 	for _, loc := range ownerColumn.FindAllStringIndex(raw, -1) {
-		if strings.TrimSpace(code[loc[0]:loc[1]]) == "" { // inside a string: the query's text
-			col = loc[0]
-			break
+		if strings.TrimSpace(code[loc[0]:loc[1]]) != "" { // not inside a string: no query's text
+			continue
+		}
+		n := strings.Count(code[:loc[0]], "\n")
+		for _, r := range reads {
+			if d := max(n-r, r-n); best < 0 || d < best {
+				col, best = loc[0], d
+			}
 		}
 	}
 	if col < 0 {

@@ -33,8 +33,10 @@ func TestOwnerBelowTheService(t *testing.T) {
 			"func findNotes(ctx context.Context, tx *Tx, filter app.NoteFilter) ([]*app.Note, error) {\n" +
 			"\twhere, args := []string{\"1 = 1\"}, []any{}\n" +
 			"\tif v := filter.ID; v != nil {\n\t\twhere, args = append(where, \"id = ?\"), append(args, *v)\n\t}\n" +
+			// The filter's own user: not the owner condition's line.
+			"\tif v := filter.UserID; v != nil {\n\t\twhere, args = append(where, \"user_id = ?\"), append(args, *v)\n\t}\n" +
 			"\tuserID := app.UserIDFromContext(ctx)\n" +
-			"\twhere = append(where, \"id IN (SELECT note_id FROM shares WHERE user_id = ?)\")\n" + // line 28
+			"\twhere = append(where, \"id IN (SELECT note_id FROM shares WHERE user_id = ?)\")\n" + // line 31
 			"\targs = append(args, userID)\n" +
 			"\trows, err := tx.QueryContext(ctx, \"SELECT id, body FROM notes WHERE \"+strings.Join(where, \" AND \"), args...)\n" +
 			"\treturn scanNotes(rows, err)\n}\n\n" +
@@ -48,7 +50,7 @@ func TestOwnerBelowTheService(t *testing.T) {
 			"\t_, err := db.ExecContext(ctx, \"DELETE FROM notes WHERE id = ?\", id)\n\treturn err\n}\n\n" +
 			"func (s *NoteService) UpdateNote(ctx context.Context, id int, body string) error {\n" +
 			"\tnote, err := loadNote(ctx, s.db, id)\n\tif err != nil {\n\t\treturn err\n\t}\n" +
-			"\tif note.UserID != app.UserIDFromContext(ctx) {\n" + // line 53
+			"\tif note.UserID != app.UserIDFromContext(ctx) {\n" + // line 56
 			"\t\treturn app.Errorf(app.EUNAUTHORIZED, \"not your note\")\n\t}\n" +
 			"\t_, err = s.db.ExecContext(ctx, \"UPDATE notes SET body = ? WHERE id = ?\", body, id)\n\treturn err\n}\n\n" +
 			"func (s *NoteService) RenameNote(ctx context.Context, id int, title string) error {\n" +
@@ -103,9 +105,9 @@ func TestOwnerBelowTheService(t *testing.T) {
 		name, call, file string
 		line             int
 	}{
-		{"through the interface to a query limited to the caller's shares, three calls down", "note, err := s.NoteService.FindNoteByID(r.Context(), id)", "store/note.go", 28},
+		{"through the interface to a query limited to the caller's shares, three calls down", "note, err := s.NoteService.FindNoteByID(r.Context(), id)", "store/note.go", 31},
 		{"to a store helper that refuses unless a predicate finds the caller owns the record", "err = s.NoteService.DeleteNote(r.Context(), id)", "app/note.go", 9},
-		{"to a service method that loads the record and refuses another owner", "err = s.NoteService.UpdateNote(r.Context(), id, r.PostFormValue(\"body\"))", "store/note.go", 53},
+		{"to a service method that loads the record and refuses another owner", "err = s.NoteService.UpdateNote(r.Context(), id, r.PostFormValue(\"body\"))", "store/note.go", 56},
 		{"lookalike: a service that loads by id and never asks who calls", "tag, err := s.TagService.FindTagByID(r.Context(), id)", "", 0},
 		{"lookalike: below the service, the caller's id written to an updated_by column, no owner condition", "err = s.NoteService.RenameNote(r.Context(), id, r.PostFormValue(\"title\"))", "", 0},
 		{"lookalike: the record compared with the path's own user id, not the caller", "card, err := s.CardService.FindCard(r.Context(), userID, id)", "", 0},
