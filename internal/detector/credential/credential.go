@@ -1,6 +1,6 @@
 // Package credential finds every environment variable and config key the
 // code reads (os.Getenv, os.environ, process.env, import.meta.env,
-// pydantic settings, django-environ, .env.example keys), classes each as
+// pydantic settings, django-environ, configparser, .env.example keys), classes each as
 // a secret or not by its name, and ties it to the service it unlocks.
 // Each secret is also a credentials asset. Values are never read: an
 // .env.example contributes its keys only.
@@ -51,7 +51,7 @@ func (*Detector) Exempt(p string) bool { return IsEnvTemplate(p) }
 // Keywords are the prefilter for Reads, shared by the detectors that call it
 // (every read names "env" or "Env"; settings classes and decouple do
 // not), plus the words an env template's keys nearly always hold.
-var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL", "credentials"}
+var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "ConfigParser(", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL", "credentials"}
 
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
@@ -209,6 +209,7 @@ func Reads(p string, data []byte) []Read {
 		if containsAny(src, []string{"BaseSettings"}) {
 			out = append(out, settingsFields(src)...)
 		}
+		out = append(out, configparserReads(l, src, quoted)...)
 	case lang.JavaScript:
 		addAll(jsReadGate, jsReadNeedles...)
 		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
@@ -246,7 +247,7 @@ var jsReadNeedles = []string{"process.env", "import.meta.env", "Bun.env", "Deno.
 // holds (a settings class and decouple's config() do not name env).
 var readNeedles = map[lang.Lang][]string{
 	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
-	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings"},
+	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings", "ConfigParser("},
 	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config", "env:", "env :"),
 	lang.Ruby:       {"credentials"},
 }

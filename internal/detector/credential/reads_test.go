@@ -66,6 +66,7 @@ func readsReference(p string, data []byte) []Read {
 		if containsAny(src, []string{"BaseSettings"}) {
 			out = append(out, settingsFields(src)...)
 		}
+		out = append(out, configparserReads(l, src, quoted)...)
 	case lang.JavaScript:
 		addAll(jsReadRE, src, ".env")
 		if containsAny(src, []string{"@nestjs/config"}) && hasImport(l, src, "@nestjs/config") {
