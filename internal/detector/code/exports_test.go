@@ -32,6 +32,8 @@ func TestExportUses(t *testing.T) {
 		want []string // service ids
 	}{
 		{"go alias", lang.Go, "package a\n\nimport (\n\tntf \"github.com/go-pkgz/notify\"\n)\n\nvar s = ntf.NewSlack(tok)\n", []string{"slack"}},
+		// the module imported gives only the channels whose constructors are called
+		{"go one constructor", lang.Go, "package a\n\nimport \"github.com/go-pkgz/notify\"\n\nvar t = notify.NewTelegram(notify.TelegramParams{})\n", []string{"telegram"}},
 		{"go other package", lang.Go, "package a\n\nimport (\n\tnotify \"example.com/own/notify\"\n)\n\nvar s = notify.NewSlack(tok)\n", nil},
 		{"python module", lang.Python, "import anthropic as a\n\nc = a.AnthropicBedrock()\n", []string{"aws-bedrock"}},
 		{"python from, aliased", lang.Python, "from anthropic import (\n    Anthropic,\n    AnthropicVertex as V,\n)\n\nc = V(region='x')\n", []string{"google-vertex"}},
