@@ -107,8 +107,13 @@ func NewCalls() *Calls {
 func (*Calls) Name() string { return "calls" }
 
 // Match implements detector.Detector: the code whose imports the
-// catalogue reads, not tests.
-func (*Calls) Match(p string) bool { return srccode.Reads(lang.Of(p)) && !lang.IsTest(p) }
+// catalogue reads, not tests; and PHP, whose functions a handler hands
+// its parameters to ($posts->findLatest($page)) are read as JavaScript's
+// are (function name(...) {).
+func (*Calls) Match(p string) bool {
+	l := lang.Of(p)
+	return (srccode.Reads(l) || l.Family() == lang.PHP) && !lang.IsTest(p)
+}
 
 var (
 	pyDefRE = regexp.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)`)

@@ -171,7 +171,10 @@ func TestPageNumberOneCallAway(t *testing.T) {
 		"        return (new Paginator($qb))->paginate($page);\n    }\n\n" +
 		"    public function findChapter(int $page): ?Chapter\n    {\n" +
 		"        return $this->find($page);\n    }\n}\n"
-	if err := d.Detect(context.Background(), &detector.File{Path: "src/Repository/PostRepository.php", Data: []byte(src)}, detector.NewSink()); err != nil {
+	// As the scan does: the file reaches Detect only if Match wants it.
+	if path := "src/Repository/PostRepository.php"; !d.Match(path) {
+		t.Fatalf("%s: not read, so no function of it is seen one call away", path)
+	} else if err := d.Detect(context.Background(), &detector.File{Path: path, Data: []byte(src)}, detector.NewSink()); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -191,6 +194,26 @@ func TestPageNumberOneCallAway(t *testing.T) {
 		}
 		if got != tc.page {
 			t.Errorf("%s: page-number %v, want %v", tc.name, got, tc.page)
+		}
+	}
+}
+
+// The functions a handler hands its parameters to are read in PHP as in
+// the languages whose imports the catalogue reads; a test file, or a
+// language whose definitions are not read so, is not.
+func TestCallsReadsPHP(t *testing.T) {
+	d := NewCalls()
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"src/Repository/PostRepository.php", true},
+		{"app/Services/PostService.php", true},
+		{"tests/Repository/PostRepositoryTest.php", false},
+		{"app/models/post.rb", false},
+	} {
+		if got := d.Match(tc.path); got != tc.want {
+			t.Errorf("Match(%s) = %v, want %v", tc.path, got, tc.want)
 		}
 	}
 }
