@@ -70,7 +70,8 @@ type Detector struct {
 	envs     map[string][]facts.Evidence // variables read -> where
 	folder   folderName
 	// keyed: per directory, where Go code creates files named by a
-	// value; requests: the directories whose code reads request bodies.
+	// value, or writes files beside an upload word but reads no request
+	// (uploads); requests: the directories whose code reads request bodies.
 	// The pair is an upload folder (Finish).
 	keyed    map[string][]facts.Evidence
 	requests map[string]bool
@@ -533,12 +534,22 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if len(locs) == 0 {
 		return
 	}
+	// A Go file that neither reads a request nor names an upload folder
+	// may be a command-line client saving its settings or a download, or
+	// an admin command's export: its writes are an upload folder only in
+	// a package whose handlers take request bodies (keyed, in Finish).
+	deferred := l.Family() == lang.Go && !goRequestBodyRE.Match(src) && !folderVarRE.Match(src)
 	kept := 0
 	for _, l := range locs {
 		if temporary(src, l[0]) {
 			continue
 		}
-		d.add(KindFilesystem, facts.Evidence{File: p, Line: code.LineAt(src, l[0])})
+		ev := facts.Evidence{File: p, Line: code.LineAt(src, l[0])}
+		if deferred {
+			d.keyed[path.Dir(p)] = append(d.keyed[path.Dir(p)], ev)
+			continue
+		}
+		d.add(KindFilesystem, ev)
 		kept++
 	}
 	if kept == 0 {

@@ -1,0 +1,3 @@
+module example.com/uploadservice
+
+go 1.22
