@@ -358,7 +358,7 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	}
 	r.Params = route.Params(full, types)
 	typeParams(&r)
-	dec := route.DecidePath(w.ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, sc.complete, w.ix.lookup)
+	dec := route.DecidePath(w.ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, sc.complete, w.ix.lookupIn(w.handlerClass(a, sc), codeOf(r.Body)))
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
 	w.out.AddRoute(r)
@@ -488,6 +488,74 @@ func (ix *index) lookup(name string) (code, defined string, ok bool) {
 	}
 	c := ix.owner[ms[0]]
 	return ms[0].body, c.file + ":" + strconv.Itoa(ms[0].line), true
+}
+
+// lookupIn is the judge's lookup for the handler of class c whose code is
+// body: a helper the code calls as its own ($this->ensureEditor(),
+// self::, static::, parent::) is c's or a base's method of that name, and
+// one called on a class (Gatekeeper::check()) is that class's, whatever
+// other classes have a method of the same name; else the one method of
+// that name in the tree. The code read so far (the body and the helpers
+// found) says how a name is called.
+func (ix *index) lookupIn(c *class, body string) route.Lookup {
+	if c == nil {
+		return ix.lookup
+	}
+	read := []string{body}
+	return func(name string) (string, string, bool) {
+		if strings.HasPrefix(name, route.ValuePrefix) {
+			return ix.lookup(name)
+		}
+		bare := name
+		if i := strings.LastIndexAny(bare, ".>:"); i >= 0 {
+			bare = bare[i+1:]
+		}
+		owner, m := ix.calledOn(c, strings.Join(read, "\n"), bare)
+		if m == nil {
+			code, defined, ok := ix.lookup(name)
+			if ok {
+				read = append(read, code)
+			}
+			return code, defined, ok
+		}
+		read = append(read, m.body)
+		return m.body, owner.file + ":" + strconv.Itoa(m.line), true
+	}
+}
+
+// calledOn is the method name resolves to in code, a handler of class c
+// or the helpers it reaches: c's own (or a base's) when code calls it on
+// $this, self, static or parent; the named class's when code calls it on
+// a class, through the imports of c's file.
+func (ix *index) calledOn(c *class, code, name string) (*class, *method) {
+	q := regexp.QuoteMeta(name)
+	if regexp.MustCompile(`(?i)(?:\$this->|\b(?:self|static|parent)::)` + q + `\s*\(`).MatchString(code) {
+		if owner, m := ix.method(c, name); m != nil {
+			return owner, m
+		}
+	}
+	ns := ""
+	if i := strings.LastIndex(c.fqn, `\`); i >= 0 {
+		ns = c.fqn[:i]
+	}
+	var uses map[string]string
+	if f := ix.byPath[c.file]; f != nil {
+		uses = f.uses
+	}
+	for _, k := range regexp.MustCompile(`(?i)(?:^|[^\w$\\])(\\?[A-Za-z_][\w\\]*)::`+q+`\s*\(`).FindAllStringSubmatch(code, -1) {
+		cls := k[1]
+		switch strings.ToLower(cls) {
+		case "self", "static", "parent":
+			continue
+		}
+		if full, ok := uses[cls]; ok {
+			cls = full
+		}
+		if owner, m := ix.method(ix.class(cls, ns), name); m != nil {
+			return owner, m
+		}
+	}
+	return nil, nil
 }
 
 // codeOf is a handler's code without its comments, for the auth judge.

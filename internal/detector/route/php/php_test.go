@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -76,6 +76,13 @@ func TestAuth(t *testing.T) {
 		{"laravel_forms", "POST", "/api/albums/{album}/photos", "required", "form request AddPhoto::authorize()", "AlbumController.addPhoto", ""},
 		{"laravel_forms", "POST", "/api/albums", "none", "", "AlbumController.store", ""},
 		{"laravel_forms", "GET", "/api/albums/{album}", "none", "", "AlbumController.show", ""},
+		// A helper is the class's own ($this->ensureEditor()) or the
+		// named class's (Gatekeeper::check()), though another class has
+		// a method of the same name that rejects no one (or does).
+		{"laravel_helpers", "PUT", "/api/reports/{id}", "required", "ReportController.php", "ReportController.update", ""},
+		{"laravel_helpers", "PUT", "/api/notes/{id}", "none", "", "NoteController.update", ""},
+		{"laravel_helpers", "POST", "/api/audits", "required", "Gatekeeper.php", "AuditController.store", ""},
+		{"laravel_helpers", "POST", "/api/audits/draft", "none", "", "AuditController.draft", ""},
 		{"laravel_legacy", "GET", "/", "none", "", "HomeController.index", "app/Http/Controllers/HomeController.php"},
 		{"laravel_legacy", "GET", "/billing/invoices/{invoice}", "required", "Authenticate extends Laravel's Authenticate", "BillingController.invoice", ""},
 		{"laravel_legacy", "GET", "/invoices/{invoice}/pdf", "none", "", "BillingController.pdf", ""},

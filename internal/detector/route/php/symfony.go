@@ -313,7 +313,7 @@ func (ix *index) symfonyRoute(out *detector.Sink, c *class, m *method, method, p
 	typeParams(&r)
 	// Without a security configuration that says so, a route no
 	// attribute guards is unknown, not open.
-	dec := route.DecidePath(ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, complete, ix.lookup)
+	dec := route.DecidePath(ix.taught, gs, codeOf(r.Body), r.File+":"+strconv.Itoa(r.Line), r.Path, complete, ix.lookupIn(c, codeOf(r.Body)))
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
 	out.AddRoute(r)
