@@ -391,6 +391,27 @@ func TestSharedLookup(t *testing.T) {
 	}
 }
 
+// A model class named with a Model suffix (ProductModel) is named by what
+// it holds in the store a lookup reads (db_products_by_id); the owned
+// model's store is no shared record, and a model named Model alone keeps
+// its one word.
+func TestSharedLookupModelSuffix(t *testing.T) {
+	models, shared := []string{"UserModel", "ProductModel", "Model"}, []string{"ProductModel", "Model"}
+	for _, tc := range []struct {
+		call string
+		want bool
+	}{
+		{"db.db_products_by_id.get(product_id)", true},
+		{"get_product(db, product_id)", true},
+		{"db.db_users_by_id.get(user_id)", false},
+		{"db.db_orders_by_id.get(order_id)", false},
+	} {
+		if got := sharedLookup(tc.call, models, shared); got != tc.want {
+			t.Errorf("%s: shared %v, want %v", tc.call, got, tc.want)
+		}
+	}
+}
+
 // An id that reaches a shared record and then a user's is no shared
 // record: every lookup it reaches must load a shared model's.
 func TestSharedRecordEveryLookup(t *testing.T) {

@@ -494,6 +494,12 @@ func sharedLookup(code string, models, shared []string) bool {
 // bookmarks.get hold Bookmark; GetBookmarkTags holds Tag; Tagged does not.
 func calleeNames(call, model string) bool {
 	key := strings.Fields(words.ModelKey(model))
+	// A class named for what it holds and for being a model (SQLAlchemy's
+	// ProductModel) names its records by the first part alone
+	// (db_products_by_id.get).
+	if n := len(key); n > 1 && key[n-1] == "model" {
+		key = key[:n-1]
+	}
 	if len(key) == 0 {
 		return false
 	}
