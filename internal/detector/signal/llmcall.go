@@ -131,6 +131,9 @@ var (
 func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
 	l := lang.Of(f.Path)
 	src := srccode.Stripped(f)
+	if l.Family() == lang.PHP {
+		return d.phpBodies(ctx, f.Path, src)
+	}
 	imports := srccode.Imports(l, src)
 	fc := &fileCalls{clients: map[string]string{}, imported: map[string]bool{}}
 	eco := ecosystem(l)
@@ -253,6 +256,27 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	}
 	for _, n := range exported {
 		d.exported[n] = fc.clients[n]
+	}
+	return ctx.Err()
+}
+
+// phpBodies keeps a PHP file's functions and their bodies, all the
+// readers of a parameter handed one call away need (pageNumberSignals);
+// the model clients and controls the other languages' files are read for
+// are not looked for in PHP.
+func (d *Calls) phpBodies(ctx context.Context, path string, src []byte) error {
+	defs := funcDefs(lang.PHP, src)
+	bodies := bodiesOf(path, src, string(src), defs)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, def := range defs {
+		d.defs[def.name]++
+		d.allDefs[def.name]++
+	}
+	for name, b := range bodies {
+		if prev, ok := d.bodies[name]; !ok || b.file < prev.file {
+			d.bodies[name] = b
+		}
 	}
 	return ctx.Err()
 }
