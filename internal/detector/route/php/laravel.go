@@ -28,12 +28,16 @@ type index struct {
 	taught  *route.Taught
 	// security is the app's Symfony security configuration, if read.
 	security *security
+	// callRE are calledOn's patterns, by lower-case method name: a call
+	// on the class's own and one on a named class.
+	callRE map[string][2]*regexp.Regexp
 }
 
 func newIndex(files []*file) *index {
 	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
 	ix := &index{files: files, byPath: map[string]*file{}, byFQN: map[string]*class{}, byShort: map[string][]*class{},
-		methods: map[string][]*method{}, owner: map[*method]*class{}, aliases: map[string]string{}, groups: map[string][]string{}}
+		methods: map[string][]*method{}, owner: map[*method]*class{}, aliases: map[string]string{}, groups: map[string][]string{},
+		callRE: map[string][2]*regexp.Regexp{}}
 	for _, f := range files {
 		ix.byPath[f.path] = f
 		for _, c := range f.classes {
@@ -528,8 +532,16 @@ func (ix *index) lookupIn(c *class, body string) route.Lookup {
 // $this, self, static or parent; the named class's when code calls it on
 // a class, through the imports of c's file.
 func (ix *index) calledOn(c *class, code, name string) (*class, *method) {
-	q := regexp.QuoteMeta(name)
-	if regexp.MustCompile(`(?i)(?:\$this->|\b(?:self|static|parent)::)` + q + `\s*\(`).MatchString(code) {
+	re, ok := ix.callRE[strings.ToLower(name)]
+	if !ok {
+		q := regexp.QuoteMeta(name)
+		re = [2]*regexp.Regexp{
+			regexp.MustCompile(`(?i)(?:\$this->|\b(?:self|static|parent)::)` + q + `\s*\(`),
+			regexp.MustCompile(`(?i)(?:^|[^\w$\\])(\\?[A-Za-z_][\w\\]*)::` + q + `\s*\(`),
+		}
+		ix.callRE[strings.ToLower(name)] = re
+	}
+	if re[0].MatchString(code) {
 		if owner, m := ix.method(c, name); m != nil {
 			return owner, m
 		}
@@ -542,7 +554,7 @@ func (ix *index) calledOn(c *class, code, name string) (*class, *method) {
 	if f := ix.byPath[c.file]; f != nil {
 		uses = f.uses
 	}
-	for _, k := range regexp.MustCompile(`(?i)(?:^|[^\w$\\])(\\?[A-Za-z_][\w\\]*)::`+q+`\s*\(`).FindAllStringSubmatch(code, -1) {
+	for _, k := range re[1].FindAllStringSubmatch(code, -1) {
 		cls := k[1]
 		switch strings.ToLower(cls) {
 		case "self", "static", "parent":
