@@ -536,6 +536,17 @@ func forEnvName(c *catalogue, name string) *Service {
 	if s := c.env[name]; s != nil {
 		return s
 	}
+	// A sign-in provider's client pair is often spelled short
+	// (GOOGLE_KEY and GOOGLE_SECRET for GOOGLE_CLIENT_ID and
+	// GOOGLE_CLIENT_SECRET): the entry that lists the long spelling owns
+	// the short one. Only the bare pair: GOOGLE_ANALYTICS_ID is not it.
+	for _, suffix := range []string{"_KEY", "_SECRET"} {
+		if vendor, ok := strings.CutSuffix(name, suffix); ok && vendor != "" {
+			if s := c.env[vendor+"_CLIENT_SECRET"]; s != nil {
+				return s
+			}
+		}
+	}
 	var best *Service
 	bestLen := 0
 	for _, s := range c.services {

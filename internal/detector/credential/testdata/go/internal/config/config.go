@@ -24,6 +24,12 @@ func Load() Config {
 	spam := os.Getenv("MYAPP_AKISMET_KEY") // want: credential MYAPP_AKISMET_KEY secret akismet
 	title := os.Getenv("MYAPP_META_TITLE") // want: credential MYAPP_META_TITLE config -
 	_, _ = spam, title
+	// A sign-in provider's client pair spelled short is the provider's;
+	// lookalike: an analytics measurement ID is no secret.
+	gkey := os.Getenv("MYAPP_GOOGLE_KEY")       // want: credential MYAPP_GOOGLE_KEY secret google-oauth
+	gsecret := os.Getenv("MYAPP_GOOGLE_SECRET") // want: credential MYAPP_GOOGLE_SECRET secret google-oauth
+	ga := os.Getenv("GOOGLE_ANALYTICS_ID")      // want: credential GOOGLE_ANALYTICS_ID config google-analytics
+	_, _, _ = gkey, gsecret, ga
 	msg := "os.Getenv(\"IN_STRING\") is how you read it"
 	_ = msg
 	return Config{}
