@@ -1199,7 +1199,13 @@ func (f *fileFacts) namesCalls(t *syntax.Tree, n *syntax.Node, guardText *string
 		}
 		if fn.Type() == "call_expression" || fn.Type() == "identifier" || fn.Type() == "member_expression" {
 			name := mwName(t, n)
-			return add(name, factoryCall(t, n, name), wrappedArg(t, n))
+			call := factoryCall(t, n, name)
+			if optionalArgs(t, n) {
+				// jwt({..., credentialsRequired: false}) written on the
+				// route lets callers through, as when bound to a name.
+				call = name + " (optional)"
+			}
+			return add(name, call, wrappedArg(t, n))
 		}
 	case "arrow_function", "function_expression", "function":
 		*guardText += "\n" + t.Text(n)

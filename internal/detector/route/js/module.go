@@ -564,13 +564,18 @@ func (m *module) noteMade(t *syntax.Tree, name string, value *syntax.Node) {
 	if callee == "" {
 		return
 	}
-	mg := madeGuard{callee: callee, line: syntax.Line(value)}
-	for _, a := range argList(value) {
+	m.made[name] = madeGuard{callee: callee, line: syntax.Line(value), optional: optionalArgs(t, value)}
+}
+
+// optionalArgs reports whether a middleware factory's call is given
+// options that let a request without credentials through.
+func optionalArgs(t *syntax.Tree, call *syntax.Node) bool {
+	for _, a := range argList(call) {
 		if a.Type() == "object" && optionalCreds.MatchString(t.Text(a)) {
-			mg.optional = true
+			return true
 		}
 	}
-	m.made[name] = mg
+	return false
 }
 
 // noteReturn records the name a function returns, when it returns a bare
