@@ -444,6 +444,9 @@ const (
 	SourceGraphQLArg = "graphql-arg" // a GraphQL resolver's arguments
 	SourceMessage    = "message"     // a WebSocket or queue message
 	SourceURL        = "url"         // the whole request URL
+	// SourceStored: what a user saved earlier, read back from a record
+	// and shown to whoever views it (stored XSS), not this request's data.
+	SourceStored = "stored"
 )
 
 // Reach values other than a lang.Kind's name (Weakness.Reach).

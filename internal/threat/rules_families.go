@@ -44,6 +44,25 @@ type weaknessRule struct {
 	// rule's rating (a library that runs code with no gadget chain): its
 	// row is rated easy with that reason.
 	Easier func(f facts.Weakness) string
+	// Stored, when set, is the wording of a weakness whose value a user
+	// saved earlier (Source facts.SourceStored): stored XSS is not a
+	// crafted link but a record shown unescaped to everyone who views it.
+	Stored *storedWords
+}
+
+// storedWords replace a weaknessRule's reason, method and abuse for a
+// stored source.
+type storedWords struct{ Reason, Method, Abuse string }
+
+// forSource is the rule as it reads for one weakness: its stored wording
+// when the value was saved earlier, which no longer needs the victim to
+// send the request (Reflected off).
+func (w weaknessRule) forSource(f facts.Weakness) weaknessRule {
+	if w.Stored == nil || f.Source != facts.SourceStored {
+		return w
+	}
+	w.Reason, w.Method, w.Abuse, w.Reflected = w.Stored.Reason, w.Stored.Method, w.Stored.Abuse, false
+	return w
 }
 
 // rate is the difficulty of one weakness and why.
@@ -81,6 +100,7 @@ func (w weaknessRule) rule() *Rule {
 				if f.Kind != w.ID || len(f.Evidence) == 0 || !w.Browser && c.inBrowser(f.Evidence) {
 					continue
 				}
+				w := w.forSource(f)
 				// Request data followed from a route to the sink: a row on
 				// every route that reaches it, its evidence the path.
 				if len(f.Routes) > 0 {
@@ -132,6 +152,9 @@ func (w weaknessRule) rule() *Rule {
 					// Served code that no route the scan found reaches: not
 					// what a bot finds first.
 					where = "unreached"
+				} else if f.Source == facts.SourceStored && w.Stored != nil {
+					// Its own row: the reflected rows' link is not how it is abused.
+					where = "stored"
 				}
 				if i, ok := outside[where]; ok {
 					hits[i].Evidence = append(hits[i].Evidence, toModel(f.Evidence)...)
@@ -220,7 +243,8 @@ var sourceWords = map[string]string{
 	facts.SourceParam: "a path parameter", facts.SourceQuery: "the query string", facts.SourceBody: "the request body",
 	facts.SourceHeader: "a request header", facts.SourceCookie: "a cookie", facts.SourceFileName: "an uploaded file's name",
 	facts.SourceGraphQLArg: "a GraphQL argument", facts.SourceMessage: "a socket message", facts.SourceURL: "the request URL",
-	"": "request data",
+	facts.SourceStored: "what a user saved earlier",
+	"":                 "request data",
 }
 
 // pathEvidence is a followed weakness's path as evidence, the route's

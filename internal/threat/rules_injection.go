@@ -172,13 +172,18 @@ var pathTraversal = weaknessRule{
 var reflectedXSS = weaknessRule{
 	ID: "xss", Title: "Request data written into an HTML response",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-79"},
-	Fires:      "request data sent as a response body (res.send, res.write, ctx.body), pasted into HTML without escaping, or rendered into a template that writes it unescaped (EJS raw tags, Handlebars triple braces, a Jinja or Django safe filter or autoescape off, Pug !=), on a request a victim's browser can be made to send: a GET or POST, from the query, path or body, (not a PUT, PATCH or DELETE, nor a header's or cookie's value)",
+	Fires:      "request data sent as a response body (res.send, res.write, ctx.body), pasted into HTML without escaping, or rendered into a template that writes it unescaped (EJS raw tags, Handlebars triple braces, a Jinja or Django safe filter or autoescape off, Pug !=), on a request a victim's browser can be made to send: a GET or POST, from the query, path or body, (not a PUT, PATCH or DELETE, nor a header's or cookie's value); or a model's text field marked safe HTML (stored: what a user saved, shown to others)",
 	Difficulty: model.Easy, Reason: "only a link with a script in a parameter", Level: model.Medium,
 	Impact: "run script in another user's session on the product's own origin", Method: "sending a link whose parameter holds a script",
 	Abuse:    "A crafted link runs the attacker's script as the victim: their session, their data, actions in their name",
 	Controls: []Suggestion{{Text: "Escape on output (a template engine with autoescape on), send JSON with its content type, and set a Content-Security-Policy"}},
 	Surface:  "HTML responses", Direction: model.Exit,
 	Reflected: true,
+	Stored: &storedWords{
+		Reason: "only saving a script in a text field the app shows to others; no link to click",
+		Method: "saving a script in a text field that other users' pages show",
+		Abuse:  "What one user saved is shown unescaped to others: their script runs as every user who views it, their session, their data, actions in their name",
+	},
 }.rule()
 
 var massAssignment = weaknessRule{

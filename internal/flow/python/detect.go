@@ -403,7 +403,7 @@ func (p *program) storedMarkup(rep *flow.Report) {
 								continue
 							}
 							at := facts.Step{File: f.File, Line: op.Line, Note: op.Note}
-							rep.Add(facts.Weakness{Kind: flow.XSS,
+							rep.Add(facts.Weakness{Kind: flow.XSS, Source: facts.SourceStored,
 								Detail: "a text field users save (" + f.class + "." + field + ") marked safe HTML: written unescaped wherever it is shown",
 								Path:   []facts.Step{{File: f.File, Line: f.Line, Note: f.Name}, at}}, at)
 						}
