@@ -49,6 +49,9 @@ var (
 	phpStaticRE = regexp.MustCompile(`(?:^|[^\w\\$>:])([A-Z]\w*)::[A-Za-z_]\w*[ \t]*\(`)
 	// javaImportRE is a Java or Kotlin import.
 	javaImportRE = regexp.MustCompile(`(?m)^[ \t]*import[ \t]+(?:static[ \t]+)?([A-Za-z_][\w.]*)`)
+	// javaShortClassRE is a class named by its short name where code
+	// calls or builds it: Transport.send(, new Session(.
+	javaShortClassRE = regexp.MustCompile(`(?:^|[^\w.])([A-Z]\w*)(?:[ \t]*\.[ \t]*[a-z_]\w*[ \t]*\(|[ \t]*\()`)
 	// csUsingRE is a C# using directive (not a using statement or
 	// declaration: using var x = ..., using (...)).
 	csUsingRE = regexp.MustCompile(`(?m)^[ \t]*(?:global[ \t]+)?using[ \t]+(?:static[ \t]+)?(?:\w+[ \t]*=[ \t]*)?([A-Z][\w.]*)[ \t]*;`)
@@ -99,8 +102,29 @@ func qualifiedImports(l lang.Lang, stripped []byte) []Import {
 			}
 		}
 	case lang.Java, lang.Kotlin:
+		var wildcards []string
 		for _, m := range javaImportRE.FindAllSubmatchIndex(stripped, -1) {
-			add(string(stripped[m[2]:m[3]]), m[2])
+			name := string(stripped[m[2]:m[3]])
+			add(name, m[2])
+			if strings.HasSuffix(name, ".") && m[3] < len(stripped) && stripped[m[3]] == '*' {
+				wildcards = append(wildcards, name)
+			}
+		}
+		// A wildcard import (import javax.mail.*;) names no class: the
+		// classes the file calls or builds by their short name
+		// (Transport.send(m), new Session(...)) are the package's.
+		if len(wildcards) > 0 {
+			seen := map[string]bool{}
+			for _, m := range javaShortClassRE.FindAllSubmatchIndex(stripped, -1) {
+				short := string(stripped[m[2]:m[3]])
+				if seen[short] {
+					continue
+				}
+				seen[short] = true
+				for _, w := range wildcards {
+					add(w+short, m[2])
+				}
+			}
 		}
 	case lang.CSharp:
 		for _, m := range csUsingRE.FindAllSubmatchIndex(stripped, -1) {
