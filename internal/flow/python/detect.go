@@ -100,6 +100,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	p.storedMarkup(rep)
+	calls := p.callSites()
 	// Sinks no route reaches: a function's parameter reaches them, and
 	// nothing the scan knows calls it with request data.
 	for _, m := range p.mods {
@@ -118,6 +119,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 				if h.Deferred || rep.Has(h.Kind, h.At) || (!fromRequest && (h.Origin.Param < 0 || !unreachedKinds[h.Kind])) {
 					continue
 				}
+				if !fromRequest && p.onlyConstants(calls[f.Func], h.Origin.Param) {
+					continue
+				}
 				w := facts.Weakness{Kind: h.Kind, Detail: flow.Detail[h.Kind] + " (from a function's parameter; no route found that reaches it)",
 					Path: []facts.Step{{File: f.File, Line: f.Line, Note: f.Name + "(…) called with its parameter"}, h.At}, Reach: facts.ReachNone}
 				if fromRequest {
@@ -133,6 +137,41 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		out.AddWeakness(w)
 	}
 	return nil
+}
+
+// callSites are the calls of each repository function the scan resolved.
+func (p *program) callSites() map[*flow.Func][]*flow.Op {
+	sites := map[*flow.Func][]*flow.Op{}
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			for i := range f.Ops {
+				for _, g := range p.callees[&f.Ops[i]] {
+					sites[g] = append(sites[g], &f.Ops[i])
+				}
+			}
+		}
+	}
+	return sites
+}
+
+// onlyConstants reports a function called, and at every call given, as
+// parameter param, a value the code wrote (a literal, or no argument: the
+// default): what reaches its sink is never the request's. A function
+// nobody calls keeps its unreached row, as the Java frontend does.
+func (p *program) onlyConstants(sites []*flow.Op, param int) bool {
+	if len(sites) == 0 {
+		return false
+	}
+	for _, op := range sites {
+		for i, a := range op.Args {
+			// A call of several functions keeps its arguments as written
+			// (keywords not moved to their parameters): all must be.
+			if len(a.Refs) > 0 && (i == param || len(p.callees[op]) > 1) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unreachedKinds are reported when only a parameter reaches them: the

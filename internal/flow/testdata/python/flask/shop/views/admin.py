@@ -4,6 +4,7 @@ from flask import Blueprint, request
 from flask.views import MethodView
 
 from shop.db import count_items
+from shop.unused import archive
 
 admin = Blueprint("admin", __name__)
 
@@ -19,3 +20,8 @@ class BackupAPI(MethodView):
 
 
 admin.add_url_rule("/backup", view_func=BackupAPI.as_view("backup"))
+
+
+@admin.route("/archive")
+def archive_now():
+    archive(request.args.get("name"))
