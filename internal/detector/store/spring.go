@@ -133,17 +133,47 @@ func (d *Detector) readSpring(f *detector.File) {
 	// A document of its own profile: spring.profiles (Boot 2) or
 	// spring.config.activate.on-profile (Boot 2.4+).
 	for _, doc := range springDocuments(f) {
-		profile := fileProfile
-		for _, s := range doc {
-			if s.key == "spring.profiles" || s.key == "spring.config.activate.onprofile" {
-				profile = strings.ToLower(s.value)
-			}
-		}
+		profile := docProfile(fileProfile, doc)
 		if springTestProfile(profile) {
 			continue
 		}
 		d.springDocument(f.Path, profile, doc)
 	}
+}
+
+// docProfile is the profile a settings document runs under: the file's,
+// unless the document names its own.
+func docProfile(fileProfile string, doc []springSetting) string {
+	profile := fileProfile
+	for _, s := range doc {
+		if s.key == "spring.profiles" || s.key == "spring.config.activate.onprofile" {
+			profile = strings.ToLower(s.value)
+		}
+	}
+	return profile
+}
+
+// SpringSettingLine is the line of the first setting under a dotted key
+// (spring.mail.host) in a Spring Boot settings file, as Spring binds it
+// (relaxed), in a document the app runs with (not a test profile's), or
+// 0.
+func SpringSettingLine(f *detector.File, key string) int {
+	fileProfile, ok := springProfile(f.Path)
+	if !ok || springTestProfile(fileProfile) {
+		return 0
+	}
+	key = springRelaxed(key)
+	for _, doc := range springDocuments(f) {
+		if springTestProfile(docProfile(fileProfile, doc)) {
+			continue
+		}
+		for _, s := range doc {
+			if s.key == key {
+				return s.line
+			}
+		}
+	}
+	return 0
 }
 
 // springDocument adds the stores one document's settings name.

@@ -10,6 +10,7 @@ import (
 	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/detector/store"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 )
@@ -170,6 +171,14 @@ func (d *Detector) pageOrConfig(f *detector.File) {
 		}
 		for _, u := range springRegistrations(src) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(src, u.off)})
+		}
+		// The mail server Spring's JavaMailSender sends through: where
+		// the SMTP row's mail goes, kept in Finish when some code or
+		// manifest sends mail (the setting alone sends nothing).
+		if line := store.SpringSettingLine(f, "spring.mail.host"); line > 0 {
+			d.mu.Lock()
+			d.mailSettings = append(d.mailSettings, facts.Evidence{File: f.Path, Line: line})
+			d.mu.Unlock()
 		}
 	}
 }

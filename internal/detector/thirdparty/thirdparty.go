@@ -75,6 +75,9 @@ type Detector struct {
 	// s3Settings are Amazon S3 hosts in settings files: where a client
 	// whose endpoint comes from settings goes (Finish).
 	s3Settings []facts.Evidence
+	// mailSettings are Spring's mail server settings: where the SMTP
+	// row's mail goes, when something sends mail (Finish).
+	mailSettings []facts.Evidence
 	// funcs are the app's own helpers that hand a parameter on as a
 	// request's target, argCalls the calls that hand one a fixed URL
 	// (helpers; joined in Finish by wrapperCalls).
@@ -147,6 +150,9 @@ var keywords = sync.OnceValue(func() []string {
 	// (code.signInUses, springRegistrations); PHP, Ruby, Java and C# name
 	// SDKs by the classes they use or import (code.qualifiedImports).
 	kw = append(kw, "Socialite::", "omniauth", "OmniAuth", "oauth2")
+	// Spring's mail server setting (spring.mail.host, or mail: host: in
+	// YAML) is where the SMTP row's mail goes.
+	kw = append(kw, "mail.host", "mail:")
 	kw = append(kw, credential.Keywords...)
 	// An option that switches a service on gives it an account (optionUses).
 	kw = append(kw, "apiKey", "appId", "api_key", "app_id", "dsn", "clientId", "client_id", "writeKey", "siteId", "projectId")
@@ -589,6 +595,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.dropUnimported()
 	if len(d.s3Settings) > 0 && (len(d.uses["aws-s3"]) > 0 || d.redirected["aws-s3"] || len(d.s3Unset) > 0) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Settings...)
+	}
+	if len(d.mailSettings) > 0 && len(d.uses["smtp"]) > 0 {
+		d.uses["smtp"] = append(d.uses["smtp"], d.mailSettings...)
 	}
 	if len(d.s3Unset) > 0 && (!d.redirected["aws-s3"] || slices.ContainsFunc(d.uses["aws-s3"], func(e facts.Evidence) bool { return !IsManifest(e.File) })) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Unset...)

@@ -73,6 +73,9 @@ func TestFixtures(t *testing.T) {
 		// Mail, JavaMail's Transport); lookalike: JavaMail's address
 		// class, which sends nothing.
 		{"java-mail", ""},
+		// Spring's spring.mail.host is where the SMTP row's mail goes;
+		// lookalike: the setting alone, with nothing that sends mail.
+		{"java-mail-settings", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
