@@ -130,3 +130,117 @@ func head(src string) string {
 // funcHead is a function head's name and parameter list: public
 // IActionResult Dashboard(string role), def dashboard(role: str).
 var funcHead = regexp.MustCompile(`^[^(\n]*?\b(\w+)\s*\(([^)]*)\)`)
+
+// presenceOnly says the test of an if (c, the rejection at i) asks only
+// whether a credential header is there or starts with its scheme word
+// (auth == null || !auth.startsWith("Bearer ")), and src reads the value
+// nowhere else: no verify, decode or lookup is handed it. Anyone who
+// sends "Authorization: Bearer x" passes, so the rejection is no
+// authentication. A value read again (auth.substring(7) handed to a
+// validator, a lookup by the token) or a request handed whole to a
+// helper (which may read the header itself) is not judged here.
+func presenceOnly(src, c string, i int) bool {
+	test, _ := splitTest(c)
+	test = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(test), "if"))
+	test = strings.Trim(test, "() \t\n")
+	if test == "" {
+		return false
+	}
+	subject := ""
+	for _, part := range testParts.Split(test, -1) {
+		part = strings.Trim(strings.TrimSpace(part), "()")
+		s := ""
+		for _, re := range presenceTests {
+			if m := re.FindStringSubmatch(part); m != nil {
+				s = m[1]
+				break
+			}
+		}
+		if s == "" || (subject != "" && s != subject) {
+			return false
+		}
+		subject = s
+	}
+	if !credentialHeader(src, subject) || handsRequestOn(src) {
+		return false
+	}
+	// Every mention of the value is in the test or where it is named.
+	start := max(0, i-len(c))
+	word := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(subject) + `(?:[^\w$]|$)`)
+	for _, loc := range word.FindAllStringIndex(src, -1) {
+		if loc[0] >= start && loc[0] < i {
+			continue
+		}
+		rest := src[loc[1]-1:]
+		if naming.MatchString(rest) || headerParam.MatchString(src[max(0, loc[0]-120):loc[1]]) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var (
+	// presenceTests are tests of a value's presence or its prefix alone:
+	// !x, x == null, x is None, x.isEmpty(), !x.startsWith("Bearer ").
+	presenceTests = []*regexp.Regexp{
+		regexp.MustCompile(`^(?:!|not\s+)\s*([\w$.\[\]'"]+?)$`),
+		regexp.MustCompile(`^([\w$.\[\]'"]+?)\s*(?:===?\s*(?:null|nil|None|undefined|""|'')|is\s+None)$`),
+		regexp.MustCompile(`^(?:!|not\s+)?\s*([\w$.\[\]'"]+?)\.(?:isEmpty|isBlank|IsEmpty)\(\)?$`),
+		regexp.MustCompile(`^(?:!|not\s+)\s*([\w$.\[\]'"]+?)\.(?:startsWith|StartsWith|startswith|hasPrefix)\(\s*["'][\w-]{1,16} ?["']\s*\)?$`),
+		regexp.MustCompile(`^!\s*strings\.HasPrefix\(\s*([\w.]+)\s*,\s*"[\w-]{1,16} ?"\s*\)?$`),
+	}
+	// credentialName is a header that carries a credential.
+	credentialName = regexp.MustCompile(`(?i)["'\x60.\[](?:authorization|x-api-key|api[-_]?key|x-auth-token|x-access-token|token)["'\x60\])]|\.authorization\b`)
+	// headerRead reads a header: req.headers.authorization,
+	// request.getHeader("Authorization"), r.Header.Get("Authorization").
+	headerRead = regexp.MustCompile(`(?i)\b(?:headers?\b|getHeader\(|header\(|Header\.Get\(|\.get\(\s*["'])`)
+	// headerParam is a parameter bound from a header (Spring's
+	// @RequestHeader("Authorization") String auth).
+	headerParam = regexp.MustCompile(`@RequestHeader\b[^;{}]*$`)
+	// naming is where a value is named: x = ..., x := ...
+	naming = regexp.MustCompile(`^\s*:?=[^=>]`)
+	// handsRequest is the whole request handed to a helper other than
+	// the chain that goes on: getUser(req), check(request, res).
+	handsRequest = regexp.MustCompile(`\b(?:[\w.]+\.)?(\w+)\s*\(\s*(?:req|request|ctx|r)\s*[,)]`)
+)
+
+// goesOn are the calls that hand the request on down the chain, not to
+// a helper that may read it.
+var goesOn = map[string]bool{"next": true, "doFilter": true, "filter": true, "proceed": true, "ServeHTTP": true, "Next": true}
+
+// handsRequestOn says src hands the whole request to a helper: its own
+// head (function guard(req, res, next)) is none.
+func handsRequestOn(src string) bool {
+	for _, m := range handsRequest.FindAllStringSubmatch(src, -1) {
+		if !goesOn[m[1]] && m[1] != "async" && m[1] != "function" && m[1] != ownName(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialHeader says subject is a credential header's value: read
+// straight off the request, named from such a read, or a parameter
+// bound from one.
+func credentialHeader(src, subject string) bool {
+	if headerRead.MatchString(subject) && credentialName.MatchString(subject) {
+		return true
+	}
+	if strings.ContainsAny(subject, ".[(") {
+		return false
+	}
+	def := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(subject) + `\s*:?=[^=>]\s*([^\n;]*)`)
+	for _, m := range def.FindAllStringSubmatch(src, -1) {
+		if headerRead.MatchString(m[1]) && credentialName.MatchString(m[1]) {
+			return true
+		}
+	}
+	param := regexp.MustCompile(`@RequestHeader\s*\(([^)]*)\)\s*(?:final\s+)?\w+\s+` + regexp.QuoteMeta(subject) + `\b`)
+	for _, m := range param.FindAllStringSubmatch(src, -1) {
+		if regexp.MustCompile(`(?i)authorization|api[-_]?key|token`).MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}

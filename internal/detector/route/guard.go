@@ -772,10 +772,11 @@ func (j *judge) callsLogin(body string) bool {
 }
 
 // forgeableAt says the rejection at i sits behind a test the client
-// passes by sending a literal (see forgeable).
+// passes by sending a literal (see forgeable) or any credential header at
+// all (see presenceOnly).
 func forgeableAt(src string, i int) bool {
 	c := condition(src, i)
-	return strings.HasPrefix(c, "if") && forgeable(src, c)
+	return strings.HasPrefix(c, "if") && (forgeable(src, c) || presenceOnly(src, c, i))
 }
 
 // turnsAway says why src turns away a caller who fails a test of the
