@@ -51,6 +51,8 @@ func TestRouteDetails(t *testing.T) {
 		{"spring", "GET", "/api/v1/public/search", "PublicController.search", "none", "", "requestMatchers(Paths.OPEN).permitAll()", ""},
 		{"spring", "GET", "/api/v1/public/report", "PublicController.report", "required", "", "responds 401", ""},
 		{"spring", "GET", "/api/v1/public/terms", "PublicController.terms", "none", "", "permitAll()", ""},
+		{"spring", "GET", "/api/v1/public/usage", "PublicController.usage", "none", "", "permitAll()", ""},
+		{"spring", "GET", "/api/v1/public/quota", "PublicController.quota", "required", "", "responds 401", ""},
 		{"spring", "GET", "/api/v1/admin/stats", "AdminController.stats", "required", "admin", `hasRole("ADMIN")`, ""},
 		{"spring", "PATCH", "/api/v1/admin/audit/{entry}", "AdminController.audit", "required", "admin", `hasRole("ADMIN")`, "entry:string"},
 		{"spring", "GET", "/api/v1/staff/shifts", "StaffController.shifts", "required", "staff", `hasAuthority("ROLE_STAFF")`, ""},

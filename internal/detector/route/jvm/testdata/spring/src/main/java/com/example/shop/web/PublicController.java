@@ -28,6 +28,27 @@ public class PublicController {
     public String terms() {
         return "terms";
     }
+
+    // Asks only that a Bearer header is there: any "Bearer x" passes.
+    @GetMapping("/usage") // want: GET /api/v1/public/usage
+    public ResponseEntity<String> usage(@RequestHeader(value = "Authorization", required = false) String auth) {
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        return ResponseEntity.ok("usage");
+    }
+
+    // A lookalike: the same test, then the token is validated.
+    @GetMapping("/quota") // want: GET /api/v1/public/quota
+    public ResponseEntity<String> quota(@RequestHeader(value = "Authorization", required = false) String auth) {
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        if (!tokens.validateToken(auth.substring(7))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        return ResponseEntity.ok("quota");
+    }
 }
 
 // Not a controller: Spring maps no route of a plain class.
