@@ -17,7 +17,7 @@ function redirectIfAuthenticated(req, res, next) {
 }
 
 function requireToken(req, res, next) {
-  if (!req.headers.authorization) return res.status(401).end();
+  if (!req.headers.authorization || !isValidToken(req.headers.authorization)) return res.status(401).end();
   return next();
 }
 

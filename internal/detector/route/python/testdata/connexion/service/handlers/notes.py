@@ -21,7 +21,7 @@ def list_reports():
 
 def get_report(report_id):
     header = request.headers.get("Authorization")
-    if not header:
+    if not header or not valid_token(header):
         return {"error": "token required"}, 401
     return {"id": report_id}
 

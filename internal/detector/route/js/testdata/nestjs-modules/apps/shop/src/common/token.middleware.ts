@@ -3,7 +3,7 @@ import { Injectable, NestMiddleware, UnauthorizedException } from '@nestjs/commo
 @Injectable()
 export class TokenMiddleware implements NestMiddleware {
   use(req: { headers: Record<string, string> }, _res: unknown, next: () => void) {
-    if (!req.headers.authorization) throw new UnauthorizedException();
+    if (!req.headers.authorization || !isValidToken(req.headers.authorization)) throw new UnauthorizedException();
     next();
   }
 }
