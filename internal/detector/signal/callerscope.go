@@ -209,12 +209,18 @@ func comparedWithRequest(code string, loc []int, supplied, callers []string) boo
 	if left == "" || right == "" {
 		return false
 	}
+	// A record the request's own id loaded (moneyRequest, loaded by the
+	// path's id): its fields name whom the request chose, not the caller.
+	records := loadedRecords(code, supplied)
 	fromRequest := func(s string) bool {
 		if requestValue.MatchString(s) {
 			return true
 		}
 		head := identRE.FindString(s)
-		return head == s && contains(supplied, head) && !contains(callers, head)
+		if contains(callers, head) || !strings.HasPrefix(s, head) {
+			return false
+		}
+		return head == s && contains(supplied, head) || contains(records, head) && head != s
 	}
 	if !fromRequest(left) && !fromRequest(right) {
 		return false
@@ -223,9 +229,22 @@ func comparedWithRequest(code string, loc []int, supplied, callers []string) boo
 }
 
 // trimOperand is an operand without the brackets a condition opened or
-// closed around it: (card.user_id, user_id), or user_id):.
+// closed around it: (card.user_id, user_id), or user_id):, and without
+// what follows a bracket it did not open (user_id).all() is user_id).
 func trimOperand(s string) string {
 	s = strings.TrimSpace(s)
+	depth := 0
+	for i, c := range s {
+		if c == '(' || c == '[' {
+			depth++
+		} else if c == ')' || c == ']' {
+			if depth == 0 && i > 0 {
+				s = s[:i]
+				break
+			}
+			depth--
+		}
+	}
 	for strings.HasPrefix(s, "(") && strings.Count(s, "(") > strings.Count(s, ")") {
 		s = strings.TrimSpace(s[1:])
 	}
@@ -240,4 +259,43 @@ func trimOperand(s string) string {
 // as user).
 func callerOperand(s string, callers, supplied []string) bool {
 	return callerSide(s, callers, nil) && !contains(supplied, identRE.FindString(strings.TrimSpace(s)))
+}
+
+// loadedRecords are the variables assigned a record that a lookup given
+// one of supplied loaded, the assignment read over the lines that
+// continue its call chain (var x = await db.Items\n  .FirstOrDefaultAsync(i => i.Id == id)).
+func loadedRecords(body string, supplied []string) []string {
+	var out []string
+	for _, m := range assignLHS.FindAllStringSubmatchIndex(body, -1) {
+		rhs := body[m[4]:m[5]]
+		for rest := body[m[5]:]; ; {
+			nl := strings.IndexByte(rest, '\n')
+			if nl < 0 {
+				break
+			}
+			next := rest[nl+1:]
+			line := next
+			if e := strings.IndexByte(line, '\n'); e >= 0 {
+				line = line[:e]
+			}
+			if t := strings.TrimLeft(line, " \t"); !strings.HasPrefix(t, ".") && !strings.HasPrefix(t, "?.") {
+				break
+			}
+			rhs += "\n" + line
+			rest = next
+		}
+		if !isLookup(rhs) || !readsAny(rhs, supplied) {
+			continue
+		}
+		for _, id := range identRE.FindAllString(body[m[2]:m[3]], -1) {
+			switch id {
+			case "err", "ok", "_", "const", "let", "var", "val", "await":
+				continue
+			}
+			if !contains(supplied, id) && !contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
