@@ -407,7 +407,7 @@ func placeholder(v string) bool {
 			return true
 		}
 	}
-	return false
+	return readsAsInstruction(v)
 }
 
 // placeholderRule reports a rule whose value is a key someone was given,

@@ -32,9 +32,9 @@ func TestValueShapes(t *testing.T) {
 func TestPlaceholderAndNames(t *testing.T) {
 	for v, want := range map[string]bool{
 		"your-api-key": true, "<token>": true, "acme_pat_...": true, "sk_live_xxxxxxxx": true, "changeme": true,
-		"{api_key}": true, "REPLACE_ME": true,
+		"{api_key}": true, "REPLACE_ME": true, "someRandomStringWith32Characters": true, "ChangeThisToASecurePassword!": true,
 		// Keys, and values that hold such a word only inside a random body.
-		"Zq8LmW3xR7tK2vN9pB4cY6dH": false, "yourk9Qz2Wv7Lm4Tx8Rb3": false, "": false,
+		"Zq8LmW3xR7tK2vN9pB4cY6dH": false, "yourk9Qz2Wv7Lm4Tx8Rb3": false, "": false, "q8Rt2LmN4pW7vKsomeZ3": false,
 	} {
 		if got := placeholder(v); got != want {
 			t.Errorf("placeholder(%q) = %v, want %v", v, got, want)

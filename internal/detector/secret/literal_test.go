@@ -92,15 +92,33 @@ func TestNames(t *testing.T) {
 
 func TestPlaceholder(t *testing.T) {
 	for _, v := range []string{"", "changeme", "your-key-here", "xxx", "XXXXXXXX", "<your key>", "${VAR}", "$VAR", "{{ .Values.key }}", "sk-...", "REPLACE_ME", "****",
-		"null://null", "smtp://localhost", "redis://redis:6379", "redis://cache:6379/0"} {
+		"null://null", "smtp://localhost", "redis://redis:6379", "redis://cache:6379/0",
+		// Instructions and descriptions of the value wanted.
+		"ChangeThisToASecurePassword!", "someRandomStringWith32Characters", "replace_me_with_a_long_secret", "set-a-strong-password"} {
 		if !isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = false", v)
 		}
 	}
 	for _, v := range []string{"ioVMEuUYMjPeFXsRgZzCYTHY2IvGYF0e", "postgres", "hunter2", "ключ-секрет",
-		"smtp://mailer:hunter2@localhost", "https://abc123@errors.acme.test/42", "https://hooks.acme.test/services/T00/B00/abc", "smtp://localhost?password=hunter2"} {
+		"smtp://mailer:hunter2@localhost", "https://abc123@errors.acme.test/42", "https://hooks.acme.test/services/T00/B00/abc", "smtp://localhost?password=hunter2",
+		// Keys: random runs, one that starts with a filler word, and words that tell nothing to do.
+		"kQ7vR2mX9pL4tW8zN3bC6yH1dF5gJ0sA", "correct-horse-battery-staple", "SuperSecretRandomKz9Qw2Lx"} {
 		if isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = true", v)
+		}
+	}
+}
+
+func TestReadsAsInstruction(t *testing.T) {
+	for v, want := range map[string]bool{
+		"ChangeThisToASecurePassword!": true, "someRandomStringWith32Characters": true, "replace_me_with_a_long_secret": true,
+		"your-secret-here": true, "GenerateYourOwnKey": true,
+		// A filler word with a random tail, random runs, words that ask nothing.
+		"changeme123abcXYZq8Rt2LmN4pW7vK": false, "Zq8LmW3xR7tK2vN9pB4cY6dH": false, "abcdefghijklmnopqrstuvwxyz012345": false,
+		"correct-horse-battery-staple": false, "super secret key": false, "change": false,
+	} {
+		if got := readsAsInstruction(v); got != want {
+			t.Errorf("readsAsInstruction(%q) = %v, want %v", v, got, want)
 		}
 	}
 }

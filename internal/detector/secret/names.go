@@ -139,12 +139,62 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	if strings.HasPrefix(lv, "your") || credentialFreeURL(v) {
+	if strings.HasPrefix(lv, "your") || credentialFreeURL(v) || readsAsInstruction(v) {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(v)
 	return strings.Trim(v, string(first)) == ""
 }
+
+// instructionWords tell someone what to put in a value's place or
+// describe the value wanted: ChangeThisToASecurePassword!,
+// someRandomStringWith32Characters, replace_me_with_a_long_secret.
+var instructionWords = set("change", "replace", "your", "random", "string", "secure", "strong", "long", "characters",
+	"chars", "here", "generate", "generated", "insert", "enter", "put", "fill", "set", "some", "own", "this", "me")
+
+// readsAsInstruction reports a value written as words (camel, snake or
+// kebab case) that tell what to put there: three words or more, among
+// them one of instructionWords, each a word (vowelled letters, or a
+// short number) rather than a fragment of a random run. A random key
+// split at its case changes leaves one-letter and vowelless pieces;
+// changeme123abcXYZ... with a random tail is a key.
+func readsAsInstruction(v string) bool {
+	var ws []string
+	for _, w := range code.Words(strings.TrimSpace(v)) {
+		ws = append(ws, splitDigits(w)...)
+	}
+	letters, marked := 0, false
+	for _, w := range ws {
+		if w[0] >= '0' && w[0] <= '9' {
+			if len(w) > 3 {
+				return false
+			}
+			continue
+		}
+		if len(w) > 14 || !strings.ContainsAny(w, "aeiouy") || len(w) == 1 && w != "a" && w != "i" {
+			return false
+		}
+		letters++
+		marked = marked || instructionWords[w]
+	}
+	return letters >= 3 && marked
+}
+
+// splitDigits splits a word at its changes between letters and digits:
+// with32 is [with 32].
+func splitDigits(w string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(w); i++ {
+		if isDigit(w[i]) != isDigit(w[i-1]) {
+			out = append(out, w[start:i])
+			start = i
+		}
+	}
+	return append(out, w[start:])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // connURL splits a URL into its authority, path and query.
 var connURL = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#\s]*)(/[^?#\s]*)?(?:\?([^#\s]*))?$`)
