@@ -379,6 +379,45 @@ func storageKey(data []byte, variable, value string, start int) bool {
 
 var identifierName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 
+// comparedOnly reports a constant the file only compares with another
+// value: if (config('app.key') === self::DEFAULT_KEY) refuses or
+// replaces a known-bad key; it names the value no one may run with, not
+// the key in use. Every use but the definition (the line at start) sits
+// beside ==, ===, != or !== or inside equals(...); a constant never used
+// in its file proves nothing.
+func comparedOnly(data []byte, variable string, start int) bool {
+	if !identifierName.MatchString(variable) || start < 0 || start > len(data) {
+		return false
+	}
+	defStart := bytes.LastIndexByte(data[:start], '\n') + 1
+	defEnd := len(data)
+	if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+		defEnd = start + i
+	}
+	uses := 0
+	for _, m := range regexp.MustCompile(`\b`+regexp.QuoteMeta(variable)+`\b`).FindAllIndex(data, -1) {
+		if m[0] >= defStart && m[0] < defEnd {
+			continue
+		}
+		// The reference with its qualifier: self::K, Config.K, this.K.
+		from := m[0]
+		for from > 0 && (isWordByte(data[from-1]) || data[from-1] == '.' || data[from-1] == ':' || data[from-1] == '$') {
+			from--
+		}
+		before := strings.TrimRight(string(data[max(0, from-12):from]), " \t(")
+		after := strings.TrimLeft(string(data[m[1]:min(len(data), m[1]+4)]), " \t)")
+		if !comparison.MatchString(before) && !strings.HasSuffix(before, "equals") &&
+			!(strings.HasPrefix(after, "==") || strings.HasPrefix(after, "!=") || strings.HasPrefix(after, ".equals")) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
+}
+
+// comparison is an equality operator ending the text before a value.
+var comparison = regexp.MustCompile(`(?:[=!]==?)$`)
+
 // placeholder reports a value written to show where a key goes rather
 // than hold one: "<token>", "{api_key}", "your-api-key", "sk-...", "xxx",
 // "replace_me". A rule that knows a key's format matches "sk-xxx..." as

@@ -119,7 +119,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret)) {
 			continue
 		}
-		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && storageKey(f.Data, c.variable, c.secret, c.start)) {
+		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && (storageKey(f.Data, c.variable, c.secret, c.start) || comparedOnly(f.Data, c.variable, c.start))) {
 			continue
 		}
 		if (placeholderRule(c.rule) || example) && placeholder(c.secret) {
