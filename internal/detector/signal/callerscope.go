@@ -22,7 +22,12 @@ var (
 		// Go: the request context's value, or a helper reading the caller
 		// from the context or the request (UserFromContext(r.Context())).
 		`\b(?:r\.Context\(\)|ctx|c\.Request\.Context\(\))\.Value\(|\b\w*(?:User|Caller|Account|Principal|Identity)\w*From(?:Context|Ctx|Request|Session)\w*\(|` +
-		`\bc\.(?:Get|MustGet|Locals)\(\s*["'](?:user|account|claims|current_?user|caller|principal)\w*["']`)
+		`\bc\.(?:Get|MustGet|Locals)\(\s*["'](?:user|account|claims|current_?user|caller|principal)\w*["']|` +
+		// ASP.NET: the controller's User (or HttpContext.User), the
+		// principal authentication set: its identity, its claims, an
+		// extension method reading one (User.GetEmail()), or a service
+		// given it (userManager.GetUserId(User)).
+		`\b(?:HttpContext\s*\.\s*)?User\s*\.\s*(?:Identity\b|Claims\b|FindFirst\w*\(|HasClaim\(|Get[A-Z]\w*\(\s*\))|\bHttpContext\s*\.\s*User\b|\bGet[A-Z]\w*\(\s*(?:HttpContext\s*\.\s*)?User\s*\)`)
 	// callerParamTyped is a handler parameter the framework fills with the
 	// caller: the name follows the type or annotation.
 	callerParamTyped = regexp.MustCompile(`(?:\bAuthenticatable|#\[\s*CurrentUser\s*\]\s*\??[\w\\]+|@AuthenticationPrincipal(?:\([^)]*\))?\s+(?:final\s+)?[\w.<>]+|@CurrentUser(?:\(\s*\))?\s+(?:final\s+)?[\w.<>]+)\s+(\w+)`)
