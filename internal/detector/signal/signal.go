@@ -64,6 +64,9 @@ type Pattern struct {
 	// last assigned, a few lines before, a value Assigned matches (an
 	// f-string of SQL, a request field).
 	Assigned *regexp.Regexp
+	// NotGroup, if set, clears the match when its last group matches (an
+	// alg check that returns null refuses the token).
+	NotGroup *regexp.Regexp
 	// Cleared, with Assigned, clears the match when the lines between
 	// the assignment and the use match it (an allowlist check).
 	Cleared *regexp.Regexp
@@ -687,6 +690,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.NotConst && constValue(text, loc[1]-1) {
+		return false
+	}
+	if p.NotGroup != nil && p.NotGroup.MatchString(lastGroup(text, loc)) {
 		return false
 	}
 	if p.Assigned != nil {

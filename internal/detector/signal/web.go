@@ -164,6 +164,18 @@ var webPatterns = []Pattern{
 		Keywords: []string{"kid"},
 		Re:       regexp.MustCompile(`\b(?:readFileSync|readFile|open|ReadFile|Open|join|Join)\([^)\n]*\bkid\b`),
 		Also:     regexp.MustCompile(`(?i)jwt|jose|jws`)},
+	// A check of the token's own alg that answers "none" with the claims:
+	// the unsigned token is let in (if (header.alg === 'none') return
+	// payload). One that returns null or throws refuses it.
+	{Weakness: "jwt-unverified", Detail: "JWT with alg none accepted unsigned", Langs: code,
+		Keywords: []string{"alg", "Alg", "SignatureAlgorithm"},
+		Re:       regexp.MustCompile(`(?im)(?:\balg\b['"]?\]?|\bAlg\(\)|\bSignatureAlgorithm)\s*(?:===?|\bis|\.Equals\()\s*(?:['"]none['"]|SecurityAlgorithms\.None)\s*\)?\s*\)?\s*(?://[^\n]*\s*)?[{:]?\s*(?:(?://|#)[^\n]*\s*)?return\s+([A-Za-z_$][\w$]*)\s*;?\s*(?:$|\})`),
+		NotGroup: regexp.MustCompile(`^(?:null|nil|None|false|False|undefined)$`)},
+	// ASP.NET: unsigned tokens allowed, or a signature validator that
+	// hands back the token parsed from the string, checking nothing.
+	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature (TokenValidationParameters)", Langs: code,
+		Keywords: []string{"RequireSignedTokens", "SignatureValidator"},
+		Re:       regexp.MustCompile(`\bRequireSignedTokens\s*=\s*false\b|\bSignatureValidator\s*=\s*(?:delegate\s*)?\([^()]*\)\s*=>\s*(?:\{\s*return\s+)?new\s+(?:JwtSecurityToken|JsonWebToken)\(`)},
 	{Weakness: WeakJWTUnpinned, Detail: detailJWTUnpinned, Langs: js,
 		Keywords: []string{"jwt.verify"},
 		// verify(token, key) or verify(token, key, callback): no options.
@@ -184,8 +196,10 @@ var webPatterns = []Pattern{
 		// with func keyFunc(...) jwt.Keyfunc { ... t.Method.Alg() ... }.
 		NotInCallee: regexp.MustCompile(`\.Method\b|SigningMethod`)},
 	{Weakness: WeakJWTUnpinned, Detail: "JWT verified with the algorithm its own header names", Langs: code,
-		Keywords: []string{"algorithms"},
-		Re:       regexp.MustCompile(`\balgorithms\s*[:=]\s*\[?\s*[\w.]*(?:header|unverified)[\w.\[\]'"]*alg`)},
+		Keywords: []string{"algorithms", "alg"},
+		// algorithms: header.alg, or the header's alg passed as the
+		// algorithm argument (jwt-simple's decode(token, key, false, alg)).
+		Re: regexp.MustCompile(`\balgorithms\s*[:=]\s*\[?\s*[\w.]*(?:header|unverified)[\w.\[\]'"]*alg|\b(?:decode|verify)\([^()\n]*,\s*[\w.]*(?:header|unverified)\w*(?:\.|\[\s*['"])alg\b`)},
 
 	// Passwords kept readable.
 	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: code,
