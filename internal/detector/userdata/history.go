@@ -32,12 +32,13 @@ var (
 	// TypeORM's queryRunner (dropTable, renameTable), Alembic's op
 	// (drop_table, rename_table), Django's operations (DeleteModel,
 	// RenameModel).
-	callDropRE = regexp.MustCompile(`\b(?:dropTable|dropTableIfExists|drop_table|DeleteModel)\(\s*(?:name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
+	// Laravel's Schema::drop and Schema::dropIfExists.
+	callDropRE = regexp.MustCompile(`\b(?:dropTable|dropTableIfExists|drop_table|DeleteModel|Schema::drop|Schema::dropIfExists)\(\s*(?:name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 	// Go's ORMs drop by name: xorm's DropTables("a", "b"), gorm's
 	// Migrator().DropTable("a").
 	goDropRE     = regexp.MustCompile(`\bDropTables?\(\s*((?:"[\w.]+"\s*,\s*)*"[\w.]+")\s*,?\s*\)`)
 	quotedRE     = regexp.MustCompile(`"([\w.]+)"`)
-	callRenameRE = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
+	callRenameRE = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel|Schema::rename)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 )
 
 // historyWords gate the reading of a migration's drops and renames.
@@ -137,14 +138,16 @@ var (
 	downFileRE = regexp.MustCompile(`(?i)(?:^|[._-])down\.sql$`)
 	// Where a direction begins: goose, sql-migrate and dbmate markers in
 	// SQL comments; Alembic's upgrade/downgrade; knex, Sequelize and
-	// TypeORM's up and down functions or methods; goose's Go functions.
+	// TypeORM's up and down functions or methods; goose's Go functions;
+	// Laravel's up and down methods.
 	directionRE = regexp.MustCompile(`(?mi)^[ \t]*--[ \t]*(?:\+goose[ \t]+|\+migrate[ \t]+|migrate:)(up|down)\b` +
 		`|^[ \t]*(?:async[ \t]+)?def[ \t]+(upgrade|downgrade)\w*[ \t]*\(` +
 		`|\bexports\.(up|down)[ \t]*=` +
 		`|\bexport[ \t]+(?:async[ \t]+)?function[ \t]+(up|down)\b` +
 		`|\bexport[ \t]+const[ \t]+(up|down)[ \t]*=` +
 		`|^[ \t]*(?:public[ \t]+|async[ \t]+)*(up|down)[ \t]*(?::[ \t]*(?:async[ \t]*)?(?:function\b|\()|\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{)` +
-		`|^func[ \t]+(?:\([^)]*\)[ \t]*)?(up|down)\w*[ \t]*\(`)
+		`|^func[ \t]+(?:\([^)]*\)[ \t]*)?(up|down)\w*[ \t]*\(` +
+		`|^[ \t]*(?:public[ \t]+)?function[ \t]+(up|down)[ \t]*\(`)
 )
 
 // downLines are the lines of a migration file that run on the way down;

@@ -210,9 +210,6 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		d.mu.Unlock()
 	}
-	if lang.Of(f.Path).Family() == lang.PHP {
-		return nil // read for its owner columns only: no PHP model is read
-	}
 	if lang.Of(f.Path) == lang.CSharp {
 		if cf := readCSFile(f); cf != nil {
 			d.mu.Lock()
@@ -1462,6 +1459,10 @@ func fileModelsAll(ctx context.Context, f *detector.File) []Model {
 		return goModels(lang.StripComments(l, data), appCode(p))
 	case lang.JavaScript:
 		return jsModels(ctx, f)
+	case lang.PHP:
+		if bytes.Contains(data, []byte("Schema::")) || bytes.Contains(data, []byte("belongsTo(")) {
+			return laravelModels(lang.StripComments(l, data))
+		}
 	}
 	return nil
 }

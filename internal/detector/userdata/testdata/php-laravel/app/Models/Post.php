@@ -1,0 +1,15 @@
+<?php
+
+namespace App\Models;
+
+use Illuminate\Database\Eloquent\Model;
+
+class Post extends Model
+{
+    protected $fillable = ['title', 'slug'];
+
+    public function owner()
+    {
+        return $this->belongsTo(User::class, 'owned_by');
+    }
+}
