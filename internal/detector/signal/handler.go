@@ -246,6 +246,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			out.AddSignal(s)
 		}
 	}
+	if d.calls != nil {
+		d.calls.finishMass(out)
+	}
 	return nil
 }
 

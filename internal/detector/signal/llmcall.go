@@ -81,6 +81,12 @@ type Calls struct {
 	assignedFrom map[string]map[string]bool
 	tainted      map[string]bool
 	buildStrings map[string]bool
+	// phpClasses are the PHP classes by full name, phpUnguarded whether
+	// some file turns mass-assignment protection off for every model,
+	// massCands the mass-assignment matches waiting for them (phpmodel.go).
+	phpClasses   map[string]phpClass
+	phpUnguarded bool
+	massCands    []massCand
 }
 
 type caller struct {
@@ -269,6 +275,7 @@ func (d *Calls) phpBodies(ctx context.Context, path string, src []byte) error {
 	bodies := bodiesOf(path, src, string(src), defs)
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.addPHPClasses(string(src))
 	for _, def := range defs {
 		d.defs[def.name]++
 		d.allDefs[def.name]++

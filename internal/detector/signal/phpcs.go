@@ -21,6 +21,9 @@ const (
 	builtCS = `\$@?"(?:[^"\n\\]|\\.)*\{[^}\n]+\}|@?"[^"\n]*"\s*\+\s*[\w(]|\b[Ss]tring\.(?:Format|Concat)\(`
 )
 
+// detailMassPHP is the PHP mass-assignment weakness's detail.
+const detailMassPHP = "a request's whole input written into a model"
+
 var (
 	php    = []lang.Lang{lang.PHP}
 	csharp = []lang.Lang{lang.CSharp}
@@ -53,7 +56,8 @@ var serverPatterns = []Pattern{
 	{Weakness: "path-traversal", Detail: "a file included or read at a path taken from the request", Langs: php,
 		Keywords: []string{"include", "require", "readfile", "file_get_contents", "fopen", "download("},
 		Re:       regexp.MustCompile(`\b(?:include|include_once|require|require_once)\b\s*\(?[^;\n]*(?:` + fromRequestPHP + `)|\b(?:readfile|file_get_contents|fopen|unlink|file)\(\s*[^;\n]*(?:` + fromRequestPHP + `)|->download\(\s*[^;\n]*(?:` + fromRequestPHP + `)`)},
-	{Weakness: "mass-assignment", Detail: "a request's whole input written into a model", Langs: php,
+	// What takes the input is judged once every class is known (phpmodel.go).
+	{Weakness: "mass-assignment", Detail: detailMassPHP, Langs: php,
 		Keywords: []string{"->all()", "->input()", "request()->all()"},
 		Re:       regexp.MustCompile(`(?:::(?:create|forceCreate|firstOrCreate|updateOrCreate|make)|->(?:fill|forceFill|update|create))\(\s*(?:\$request->(?:all|input)\(\)|request\(\)->all\(\)|\$_POST\b)\s*\)|\bnew\s+[A-Z]\w*\(\s*(?:\$request->all\(\)|\$_POST)\s*\)`)},
 

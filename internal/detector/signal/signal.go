@@ -627,6 +627,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 				continue
 			}
 			seen[key] = true
+			if p.Weakness == "mass-assignment" && e.Family() == lang.PHP && d.calls != nil {
+				d.calls.holdMass(massCand{ev: facts.Evidence{File: f.Path, Line: line}, class: massReceiver(text, l[0]), after: linesAfter(text, l[1], hopLines)})
+				continue
+			}
 			subject := ""
 			if p.Subject != nil {
 				subject = p.Subject(text, l[0])

@@ -1,0 +1,8 @@
+<?php
+
+namespace App\Models;
+
+class Comment extends BaseModel
+{
+    protected $fillable = ['body', 'user_id'];
+}
