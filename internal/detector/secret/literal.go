@@ -267,9 +267,7 @@ func signingAssignmentsIn(src string, w span) []candidate {
 		}
 		lit := leadingLiteral(src[m[1]:])
 		v, ok := stringLiteral(lit)
-		// Prose ("Signing or session key written in the code ...") is a
-		// description, not a key.
-		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || strings.Count(v, " ") >= 2 {
+		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || prose(v) {
 			continue
 		}
 		// 'base64:'.base64_encode(random_bytes(32)): the literal is a
@@ -280,6 +278,15 @@ func signingAssignmentsIn(src string, w span) []candidate {
 		out = append(out, newCandidate(ruleSigningKey, name, v, m[1]+strings.Index(lit, v)))
 	}
 	return out
+}
+
+// prose reports a sentence ("Signing or session key written in the code
+// ..."): a description of the key, not the key. Two to four words
+// ("super secret key") are a key someone typed, and the app signs with
+// it; a sentence runs longer or ends as one.
+func prose(v string) bool {
+	ws := strings.Fields(v)
+	return len(ws) >= 5 || len(ws) >= 2 && strings.ContainsAny(v[len(v)-1:], ".:!?")
 }
 
 // computedTail reports a literal followed by a concatenation with a

@@ -164,7 +164,7 @@ func refSigningAssignmentsIn(src string, w span) []candidate {
 		v, ok := stringLiteral(lit)
 		// Prose ("Signing or session key written in the code ...") is a
 		// description, not a key.
-		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || strings.Count(v, " ") >= 2 {
+		if !ok || v == "" || isTemplate(v) || looksLikeEnvName(v) || prose(v) {
 			continue
 		}
 		if computedTail(src[m[1]+len(lit):], phpSource(src)) {

@@ -55,7 +55,7 @@ var fixtureSecrets = []string{
 	"g0-jwt-s1gning-k3y-2024", "ghp_FAKEdZU0NYJ2gClNbc7Hrd0APsmYaUSRCsll", "inline-hmac-k3y-77", "local-dev-secret",
 	"sQa6gMJvocDDCFAAauVnBMG", "cVliK7Y84noiLEuw2wKrNCe5hQrrlc6p9f-xmHUJery88AWj-R-5vcQ4QTACqmV7",
 	"SG.FAKEGWfvmaQtKnP-VSGVBr.YSuIb9OZiFZ3HLKv797TPNbpjava1bMZwIMlvdp5gjT", "example",
-	"AIzaSyFAKE1server-Lm4Tx8Rb3Nc6Yd1HqZ7Wv", "AIzaSyFAKE2config-Wp8Zc3Nb9Xv2Lr7Tk4Qm0", "Rq7vK2mX9pL4tW8zN3bC", "k3y-s1gns-every-t0ken",
+	"AIzaSyFAKE1server-Lm4Tx8Rb3Nc6Yd1HqZ7Wv", "AIzaSyFAKE2config-Wp8Zc3Nb9Xv2Lr7Tk4Qm0", "Rq7vK2mX9pL4tW8zN3bC", "k3y-s1gns-every-t0ken", "our signing words",
 }
 
 func TestNoSecretInOutput(t *testing.T) {
