@@ -2,6 +2,7 @@ package python
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -99,6 +100,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			}
 		}
 	}
+	p.requestHooks(eng, rep, routes)
 	p.storedMarkup(rep)
 	calls := p.callSites()
 	// Sinks no route reaches: a function's parameter reaches them, and
@@ -137,6 +139,62 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		out.AddWeakness(w)
 	}
 	return nil
+}
+
+// requestHooks starts the engine from Flask's request hooks (before_request,
+// after_request, an error handler), which run around every route of their
+// app, or of their blueprint: what a hook reaches, each of those routes
+// reaches, so it is not a sink no route leads to.
+func (p *program) requestHooks(eng *flow.Program, rep *flow.Report, routes []facts.Route) {
+	for _, m := range p.mods {
+		for _, f := range m.order {
+			scope := f.requestHook()
+			if scope == "" {
+				continue
+			}
+			for i := range routes {
+				r := &routes[i]
+				if p.byPath[r.File] == nil || (scope == hookBlueprint && r.File != f.File) {
+					continue
+				}
+				e := flow.Entry{Func: f.Func, Route: r.ID, Parts: fromRequest, Roles: map[int]flow.Role{},
+					Steps: []facts.Step{{File: r.File, Line: r.Line, Note: r.Method + " " + r.Path}, {File: f.File, Line: f.Line, Note: "request hook " + f.Name}}}
+				for _, fd := range eng.Reach(e) {
+					rep.Route(fd)
+				}
+			}
+		}
+	}
+}
+
+const (
+	hookApp       = "app"
+	hookBlueprint = "blueprint"
+)
+
+// flaskHook matches a decorator registering a request hook: its receiver
+// and the hook.
+var flaskHook = regexp.MustCompile(`^@\s*(\w+)\.(before_request|before_app_request|after_request|after_app_request|teardown_request|teardown_app_request|errorhandler|app_errorhandler)\b`)
+
+// requestHook says whether f is a Flask request hook and whose routes it
+// runs around: hookApp (the app's, or a blueprint's *_app_* hooks) or
+// hookBlueprint (a blueprint's own hooks: its routes, taken as those of
+// the module that declares it). "" if f is no hook.
+func (f *fn) requestHook() string {
+	if !f.mod.importsFlask() {
+		return ""
+	}
+	for _, d := range f.decorators {
+		m := flaskHook.FindStringSubmatch(d)
+		if m == nil {
+			continue
+		}
+		if strings.Contains(m[2], "app_") || !strings.HasSuffix(f.mod.types[m[1]], "Blueprint") {
+			return hookApp
+		}
+		return hookBlueprint
+	}
+	return ""
 }
 
 // callSites are the calls of each repository function the scan resolved.

@@ -434,17 +434,20 @@ func hasPrefix(s string, prefixes []string) bool {
 	return false
 }
 
+// importsFlask reports whether the module imports flask or a name in it.
+func (m *module) importsFlask() bool {
+	for _, imp := range m.imports {
+		if imp == "flask" || strings.HasPrefix(imp, "flask.") {
+			return true
+		}
+	}
+	return false
+}
+
 // flaskView reports whether f is a Flask view: what it returns is the
 // response body, sent as HTML.
 func (f *fn) flaskView() bool {
-	flask := false
-	for _, imp := range f.mod.imports {
-		if imp == "flask" || strings.HasPrefix(imp, "flask.") {
-			flask = true
-			break
-		}
-	}
-	if !flask {
+	if !f.mod.importsFlask() {
 		return false
 	}
 	for _, d := range f.decorators {
