@@ -230,7 +230,18 @@ func comparedWithRequest(code string, loc []int, supplied, callers []string) boo
 	if !fromRequest(left) && !fromRequest(right) {
 		return false
 	}
-	return !callerSide(left, callers, supplied) && !callerSide(right, callers, supplied)
+	return !callerSide(left, callers, supplied) && !callerSide(right, callers, supplied) && !callerScope(left) && !callerScope(right)
+}
+
+// requestAttr is an attribute of the request, whole: request.household.
+var requestAttr = regexp.MustCompile(`^(?:self\.)?request\.(\w+)$`)
+
+// callerScope says an operand is what the app's middleware put on the
+// request for the caller (request.household, request.space), not the
+// request's own data (request.GET): the caller's scope.
+func callerScope(s string) bool {
+	m := requestAttr.FindStringSubmatch(strings.TrimSpace(s))
+	return m != nil && !requestData[m[1]]
 }
 
 // trimOperand is an operand without the brackets a condition opened or
