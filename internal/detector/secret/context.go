@@ -512,3 +512,67 @@ func pemWithoutBody(rule, secret string) bool {
 // hold 64 characters (70 in OpenSSH keys); a wrapped body written in code
 // ("MIIE...\n" + "...") keeps lines of that length.
 const minBodyRun = 40
+
+// yamlRootKey is a YAML document's root key, on a line of its own.
+var yamlRootKey = regexp.MustCompile(`(?m)^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?\r?$`)
+
+// yamlKey is a nested key and the value on its line.
+var yamlKey = regexp.MustCompile(`^[ \t]+([\w.-]+):[ \t]*(.*)$`)
+
+// devEnvironments and prodEnvironments are the root keys of a
+// configuration keyed by environment (Rails' secrets.yml and
+// database.yml, a Node config file).
+var (
+	devEnvironments  = set("development", "dev", "test", "testing", "local")
+	prodEnvironments = set("production", "prod")
+)
+
+// envRead is a value read from the environment when the file is loaded:
+// <%= ENV["K"] %>, ${K}, ENV.fetch("K").
+var envRead = regexp.MustCompile(`<%=|\$\{|\bENV\b|\benv\(`)
+
+// devSectionValue reports a value under a development or test root key
+// of a YAML file keyed by environment whose production section reads the
+// same key from the environment: the committed value runs on a
+// developer's machine or in the tests, and production's comes from
+// elsewhere. A literal under production, or a file whose production
+// keeps its own literal, is still a committed secret.
+func devSectionValue(data []byte, start int) bool {
+	if start < 0 || start > len(data) {
+		return false
+	}
+	roots := yamlRootKey.FindAllSubmatchIndex(data, -1)
+	section := -1
+	for i, r := range roots {
+		if r[0] <= start {
+			section = i
+		}
+	}
+	if section < 0 || !devEnvironments[string(data[roots[section][2]:roots[section][3]])] {
+		return false
+	}
+	lineStart := bytes.LastIndexByte(data[:start], '\n') + 1
+	lineEnd := len(data)
+	if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+		lineEnd = start + i
+	}
+	m := yamlKey.FindStringSubmatch(string(data[lineStart:lineEnd]))
+	if m == nil {
+		return false
+	}
+	for i, r := range roots {
+		if !prodEnvironments[string(data[r[2]:r[3]])] {
+			continue
+		}
+		end := len(data)
+		if i+1 < len(roots) {
+			end = roots[i+1][0]
+		}
+		for line := range strings.Lines(string(data[r[1]:end])) {
+			if pm := yamlKey.FindStringSubmatch(strings.TrimRight(line, "\r\n")); pm != nil && pm[1] == m[1] && envRead.MatchString(pm[2]) {
+				return true
+			}
+		}
+	}
+	return false
+}

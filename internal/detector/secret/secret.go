@@ -122,6 +122,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && (storageKey(f.Data, c.variable, c.secret, c.start) || comparedOnly(f.Data, c.variable, c.start))) {
 			continue
 		}
+		if (c.rule == "generic-api-key" || isLiteralRule(c.rule)) && lang.Of(f.Path) == lang.YAML && devSectionValue(f.Data, c.start) {
+			continue
+		}
 		if (placeholderRule(c.rule) || example) && placeholder(c.secret) {
 			continue
 		}
