@@ -73,7 +73,8 @@ type Pattern struct {
 	// NotConst clears a match whose value (the rest of its line after
 	// the = or the opening bracket) is only names the file declares
 	// const with a literal (const CLOSE_BUTTON = '<button>x</button>'),
-	// joined by +: the app's own markup, no data in it.
+	// joined by +: the app's own markup, no data in it; or a token the
+	// server drew (mintedValue).
 	NotConst bool
 	// Subject, if set, names what a control applies to (the bucket an
 	// access-logging block is for): one control fact per subject, named
@@ -693,7 +694,7 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.NotAfter != nil && p.NotAfter.MatchString(restOfLine(text, i)) {
 		return false
 	}
-	if p.NotConst && constValue(text, loc[1]-1) {
+	if p.NotConst && (constValue(text, loc[1]-1) || mintedValue(text, loc[1]-1)) {
 		return false
 	}
 	if p.NotGroup != nil && p.NotGroup.MatchString(lastGroup(text, loc)) {

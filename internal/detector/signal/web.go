@@ -321,3 +321,61 @@ func declaredConstLiteral(text, name string) bool {
 	re := regexp.MustCompile(`(?m)^\s*(?:export\s+)?const\s+` + n + `\s*(?::\s*string\s*)?=\s*(?:'[^'\n]*'|"[^"\n]*"|` + "`[^`$]*`" + `)\s*;?\s*$`)
 	return re.MatchString(text)
 }
+
+var (
+	// mintedField is a field that holds a token the server drew
+	// (response.new_token, data.apiToken): random characters, no markup.
+	mintedField = regexp.MustCompile(`(?:^|[_.])(?:[a-z]+_)*(?:token|uuid|guid)$|[a-z](?:Token|Uuid|Guid)$|^\w*\.(?:token|uuid|guid)$`)
+	// memberChain is a name or a chain of property reads (this.$el.dataset.base).
+	memberChain = regexp.MustCompile(`^[\w$]+(?:\.[\w$]+)*$`)
+	// browserInput is what the visitor's browser or another page
+	// controls: the address, the referrer, the window's name, a field's
+	// text, the page's cookies and storage, a message from another window.
+	browserInput  = regexp.MustCompile(`\b(?:location|document\.URL|documentURI|referrer|window\.name|URLSearchParams|localStorage|sessionStorage|cookie|postMessage)\b|\.(?:value|hash|search|textContent|innerText)\b|\bevent\.data\b|\be\.data\b`)
+	quotedLiteral = regexp.MustCompile(`^(?:'[^'\n]*'|"[^"\n]*")$`)
+	// oneArgCall is a call of a function or method with one argument.
+	oneArgCall = regexp.MustCompile(`^(?:this\.)?([A-Za-z_$][\w$]*)\(\s*([^(),]+?)\s*\)$`)
+)
+
+// mintedValue reports whether the value from i to the end of its line
+// is a server-drawn token (a response's token field), alone or passed
+// to a function of the file that joins it to the page's own values only
+// (return this.$el.dataset.base + token): what the app generated, not
+// markup anyone wrote.
+func mintedValue(text string, i int) bool {
+	value := strings.TrimRight(strings.TrimSpace(restOfLine(text, i)), "; ")
+	if browserInput.MatchString(value) {
+		return false
+	}
+	if memberChain.MatchString(value) {
+		return mintedField.MatchString(value)
+	}
+	m := oneArgCall.FindStringSubmatch(value)
+	if m == nil || !memberChain.MatchString(m[2]) || !mintedField.MatchString(m[2]) {
+		return false
+	}
+	def := regexp.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?(?:function[ \t]+)?` + regexp.QuoteMeta(m[1]) + `[ \t]*\([ \t]*([\w$]+)[ \t]*\)[ \t]*\{`).FindStringSubmatchIndex(text)
+	if def == nil {
+		return false
+	}
+	param := text[def[2]:def[3]]
+	end := closing(text, def[1]-1)
+	if end < 0 {
+		return false
+	}
+	body := strings.TrimSpace(text[def[1]:end])
+	ret, ok := strings.CutPrefix(body, "return ")
+	if !ok || strings.Contains(ret, "\n") || browserInput.MatchString(ret) {
+		return false
+	}
+	// Every part joined is the parameter, a literal, or a data attribute
+	// of the page's own markup (this.$el.dataset.base).
+	for _, part := range strings.Split(strings.TrimRight(ret, "; "), "+") {
+		part = strings.TrimSpace(part)
+		own := memberChain.MatchString(part) && strings.Contains(part, ".dataset.")
+		if part != param && !own && !quotedLiteral.MatchString(part) {
+			return false
+		}
+	}
+	return true
+}
