@@ -2,6 +2,7 @@ package lang
 
 import (
 	"bytes"
+	"go/build/constraint"
 	"path"
 	"regexp"
 	"slices"
@@ -228,6 +229,8 @@ func Classify(p string, src []byte) Role {
 		return Role{Kind: Tooling, noun: "go generate program", why: "//go:build ignore"}
 	case l == Go && goBuildTag(src, "mage") && goPackage(src) == "main":
 		return Role{Kind: Tooling, noun: "mage build script", why: "//go:build mage"}
+	case l == Go && GoDevBuild(src) != "":
+		return Role{Kind: DevEnv, noun: "development build file", why: GoDevBuild(src) + ": a release build leaves it out"}
 	case r.Kind == Migration && importsFromService(l, src):
 		return Role{Kind: App, why: "calls another service and changes no schema: an import feature, not a migration"}
 	case l == Go && hasSegment(p, "cmd") && goPackage(src) == "main":
@@ -721,6 +724,87 @@ func goBuildTag(src []byte, tag string) bool {
 	}
 	return false
 }
+
+// GoDevBuild is the build constraint of a Go file no release build
+// compiles (//go:build dev, // +build debug && !release), or "": it
+// needs a tag of the project's own, which only a developer's or a test
+// run's -tags sets (its routes, middleware and debug handlers are not
+// production). A constraint met on some platform with only the tags the
+// toolchain sets (GOOS, GOARCH, unix, cgo, go1.N) is app code: linux,
+// !dev, !windows && cgo. A file marked ignore is go generate's (see
+// Classify), not this.
+func GoDevBuild(src []byte) string {
+	head := src[:min(len(src), 4<<10)]
+	if i := bytes.Index(head, []byte("\npackage ")); i >= 0 {
+		head = head[:i]
+	}
+	var expr constraint.Expr
+	var line string
+	for _, l := range bytes.Split(head, []byte("\n")) {
+		t := string(bytes.TrimSpace(l))
+		if !constraint.IsGoBuild(t) && !constraint.IsPlusBuild(t) {
+			continue
+		}
+		x, err := constraint.Parse(t)
+		if err != nil {
+			continue
+		}
+		switch {
+		case constraint.IsGoBuild(t):
+			expr, line = x, t // the go:build line wins over plus-build ones
+		case expr == nil:
+			expr, line = x, t
+		case !strings.HasPrefix(line, "//go:build"):
+			expr = &constraint.AndExpr{X: expr, Y: x} // several plus-build lines all hold
+		}
+	}
+	if expr == nil || goBuildIgnore(src) {
+		return ""
+	}
+	// The toolchain's tags the constraint names, each tried on and off
+	// (GOOS values exclude each other, but ignoring that only errs
+	// towards app code); every other tag is off in a release build.
+	var free []string
+	expr.Eval(func(tag string) bool {
+		if toolchainTag(tag) && !slices.Contains(free, tag) {
+			free = append(free, tag)
+		}
+		return false
+	})
+	if len(free) > 10 {
+		return ""
+	}
+	for set := 0; set < 1<<len(free); set++ {
+		if expr.Eval(func(tag string) bool {
+			i := slices.Index(free, tag)
+			return i >= 0 && set&(1<<i) != 0
+		}) {
+			return ""
+		}
+	}
+	return line
+}
+
+// toolchainTag is a build tag a release build may have without anyone
+// asking for it: an operating system or architecture, unix, cgo, the
+// compiler, a Go release, or a standard library build mode.
+func toolchainTag(tag string) bool {
+	if strings.HasPrefix(tag, "go1.") || strings.HasPrefix(tag, "goexperiment.") {
+		return true
+	}
+	return platformTags[tag]
+}
+
+var platformTags = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd
+		openbsd plan9 solaris wasip1 windows zos unix 386 amd64 amd64p32 arm armbe arm64 arm64be loong64
+		mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc
+		sparc64 wasm cgo gc gccgo netgo osusergo timetzdata purego boringcrypto`) {
+		m[t] = true
+	}
+	return m
+}()
 
 var (
 	// schemaChange is what a database migration does: DDL, or a

@@ -253,6 +253,16 @@ func TestClassify(t *testing.T) {
 		// mage's build file is tooling; a package main built for linux is not.
 		{"build/tasks.go", "//go:build mage\n\npackage main\n\nfunc Build() error { return nil }\n", Tooling},
 		{"build/tasks.go", "//go:build linux\n\npackage main\n", App},
+		// A file only a build with the project's own tag compiles is
+		// development code; one a release build on some platform compiles,
+		// or one the tag leaves out, is app code.
+		{"web/db_dev.go", "//go:build dev\n\npackage web\n", DevEnv},
+		{"web/db_dev.go", "// +build dev\n\npackage web\n", DevEnv},
+		{"web/debug.go", "//go:build debug && linux\n\npackage web\n", DevEnv},
+		{"web/db_prod.go", "//go:build !dev\n\npackage web\n", App},
+		{"web/db_unix.go", "//go:build linux || darwin\n\npackage web\n", App},
+		{"web/db_other.go", "//go:build !windows && cgo && go1.21\n\npackage web\n", App},
+		{"web/pure.go", "//go:build purego || !amd64\n\npackage web\n", App},
 		// Under a migration folder: code that calls another service and
 		// changes no schema imports a user's data from it (App); schema
 		// changes stay migrations, with or without an HTTP call.

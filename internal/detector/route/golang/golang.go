@@ -110,6 +110,11 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		return nil
 	}
+	if lang.GoDevBuild(f.Data) != "" {
+		// Built only with a tag of the project's own (//go:build dev):
+		// its debug routes and middleware are not in a release build.
+		return nil
+	}
 	src := f.Data
 	af, tf, err := f.GoSyntax()
 	if err != nil && missingPackage(err) {

@@ -38,6 +38,7 @@ func (s *server) routes() {
 	s.router.HandleFunc("/orders/{id}", requireToken(s.getOrder, s.store)).Methods("GET", "OPTIONS") // want: GET /orders/{id}
 	s.router.Handle("/reports", authenticated(http.HandlerFunc(s.reports))).Methods("GET")           // want: GET /reports
 	s.router.HandleFunc("/status", withJSON(s.status, s.store)).Methods("GET")                       // want: GET /status
+	s.addBuildRoutes()
 }
 
 func (s *server) health(w http.ResponseWriter, r *http.Request) {}
