@@ -229,10 +229,21 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 		}
 		key := name[strings.LastIndexByte(name, '.')+1:]
 		var found []*funcDecl
-		if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
+		q, _, _ := strings.Cut(name, ".")
+		qualified := q != name && f.imports[q] != ""
+		if qualified {
+			// A package-qualified call (store.New) runs that package's
+			// function, never the caller's own of the same name; one
+			// from outside the module is not here to read.
+			p := m.pkgDir(m.resolveImport(f.imports[q]))
+			if p == nil {
+				return "", "", false
+			}
+			found = p.funcs[key]
+		} else if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
 			found = slices.Concat(p.funcs[key], p.methods[key])
 		}
-		if len(found) == 0 {
+		if len(found) == 0 && !qualified {
 			for _, dir := range m.dirs {
 				p := m.pkgs[dir]
 				found = append(found, p.funcs[key]...)

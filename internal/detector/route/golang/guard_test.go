@@ -93,19 +93,35 @@ func Required(role string) func(http.Handler) http.Handler {
 
 // TestGuardLookupPrefersCallersPackage: a helper name declared in two
 // packages is the one of the calling file's package; a name the caller's
-// package does not declare is found in the one package that does.
+// package does not declare is found in the one package that does; a name
+// qualified by an import is the imported package's.
 func TestGuardLookupPrefersCallersPackage(t *testing.T) {
 	files := map[string]string{
 		"go.mod": "module example.com/app\n",
 		"main.go": `package main
 
+import (
+	"example.com/app/store"
+	"github.com/acme/ext"
+)
+
 func requireAuth() {}
+
+func New() {}
+
+var _, _ = store.New, ext.Open
 `,
 		"web/web.go": `package web
 
 func requireAuth() {}
 
 func onlyHere() {}
+
+func Open() {}
+`,
+		"store/store.go": `package store
+
+func New() {}
 `,
 	}
 	d := New()
@@ -127,11 +143,23 @@ func onlyHere() {}
 	}
 	lookup := m.guardLookup(caller)
 	for _, tc := range []struct{ name, want string }{
-		{"requireAuth", "main.go:3"},
-		{"s.requireAuth", "main.go:3"},
+		{"requireAuth", "main.go:8"},
+		{"s.requireAuth", "main.go:8"},
 		{"onlyHere", "web/web.go:5"},
+		// A call qualified by an import is that package's function: the
+		// module's one, or (from outside the module) none, never the
+		// caller's own of the same name nor another package's.
+		{"New", "main.go:10"},
+		{"store.New", "store/store.go:3"},
+		{"ext.Open", ""},
 	} {
 		_, at, ok := lookup(tc.name)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("lookup(%q) = %q; want none", tc.name, at)
+			}
+			continue
+		}
 		if !ok || at != tc.want {
 			t.Errorf("lookup(%q) = %q, %v; want %q", tc.name, at, ok, tc.want)
 		}
