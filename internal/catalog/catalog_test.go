@@ -166,12 +166,14 @@ func TestCredentialOf(t *testing.T) {
 		"KEYCLOAK_CLIENT_SECRET":     "keycloak",
 		"NEXT_PUBLIC_SUPABASE_URL":   "supabase",
 		"STRIPE_SECRET_KEY":          "stripe",
+		"GITHUB_APP_SECRET":          "github",
 		// Lookalikes: a prefix alone, a setting, an unknown provider.
 		"MAGIC_LINK_SECRET":        "",
 		"OKTA_SCOPES":              "",
 		"OAUTH_ACME_CLIENT_SECRET": "",
 		"STRIPE_PRICE_ID":          "",
 		"JWT_SECRET":               "",
+		"MYAPP_APP_SECRET":         "",
 	}
 	for name, want := range tests {
 		got := ""

@@ -518,9 +518,10 @@ func StringSpans(l lang.Lang, stripped []byte) []Span {
 		switch {
 		case c == '"' || c == '\'' || c == '`' && l.Family() != lang.Python:
 			j := lang.SkipString(stripped, i)
-			// Template literals and f-strings hold code in their
-			// placeholders: they are not plain text.
-			if c != '`' && !(l.Family() == lang.Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) {
+			// Template literals, f-strings and Ruby's interpolated
+			// strings hold code in their placeholders: not plain text.
+			if c != '`' && !(l.Family() == lang.Python && i > 0 && (stripped[i-1] == 'f' || stripped[i-1] == 'F')) &&
+				!(l.Family() == lang.Ruby && c == '"' && bytes.Contains(stripped[i:j], []byte("#{"))) {
 				out = append(out, Span{i, j})
 			}
 			i = j

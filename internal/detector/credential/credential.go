@@ -1,5 +1,6 @@
 // Package credential finds every environment variable and config key the
-// code reads (os.Getenv, os.environ, process.env, import.meta.env,
+// code reads (os.Getenv, os.environ, process.env, import.meta.env, Ruby's
+// ENV, PHP's env() and getenv(),
 // pydantic settings, django-environ, configparser, .env.example keys), classes each as
 // a secret or not by its name, and ties it to the service it unlocks.
 // Each secret is also a credentials asset. Values are never read: an
@@ -38,7 +39,7 @@ func (*Detector) Match(p string) bool {
 		return true
 	}
 	l := lang.Of(p)
-	return (code.Reads(l) || l.Family() == lang.Ruby) && !lang.IsTest(p)
+	return (code.Reads(l) || l.Family() == lang.Ruby || l.Family() == lang.PHP) && !lang.IsTest(p)
 }
 
 // Keywords implements detector.Keyworded.
@@ -51,7 +52,7 @@ func (*Detector) Exempt(p string) bool { return IsEnvTemplate(p) }
 // Keywords are the prefilter for Reads, shared by the detectors that call it
 // (every read names "env" or "Env"; settings classes and decouple do
 // not), plus the words an env template's keys nearly always hold.
-var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "ConfigParser(", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL", "credentials"}
+var Keywords = []string{"env", "Env", "BaseSettings", "decouple", "ConfigParser(", "KEY", "SECRET", "TOKEN", "PASSWORD", "_URL", "credentials", "ENV", "$_SERVER"}
 
 // Detect implements detector.Detector.
 func (*Detector) Detect(_ context.Context, f *detector.File, out *detector.Sink) error {
@@ -117,11 +118,36 @@ var (
 	// upper-case name under an env key, only in a file whose entries give
 	// a default, a schema or a format beside it.
 	schemaEnvRE = regexp.MustCompile(`\benv\s*:\s*['"]([A-Z][A-Z0-9_]*)['"]`)
+
+	// rbEnvRE is Ruby's ENV["X"], ENV['X'] and ENV.fetch("X"[, default]).
+	rbEnvRE = regexp.MustCompile(`\bENV(?:\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]|\.fetch\(\s*['"]([A-Za-z_]\w*)['"])`)
+	// phpEnvRE is PHP's env('X'[, default]) (Laravel's helper),
+	// getenv('X') and Env::get('X').
+	phpEnvRE = regexp.MustCompile(`\b(?:(?:get)?env|Env::get)\(\s*['"]([A-Za-z_]\w*)['"]`)
+	// phpSuperRE is $_ENV['X'] and $_SERVER['X'] (the latter also holds
+	// the request's CGI variables: cgiVars).
+	phpSuperRE = regexp.MustCompile(`\$_(?:ENV|SERVER)\[\s*['"]([A-Za-z_]\w*)['"]\s*\]`)
 )
 
 // builtins are variables the platform sets, not the operator: reading
 // them is not a configuration choice.
 var builtins = map[string]bool{"NODE_ENV": true, "MODE": true, "DEV": true, "PROD": true, "SSR": true, "BASE_URL": true}
+
+// cgiVar reports whether a name is one the web server sets per request
+// (RFC 3875's meta-variables, a header as HTTP_*, PHP's own): PHP's
+// $_SERVER holds them beside the environment, and they configure nothing.
+func cgiVar(name string) bool {
+	for _, p := range []string{"HTTP_", "REQUEST_", "SERVER_", "REMOTE_", "SCRIPT_", "PHP_", "PATH_", "CONTENT_", "GATEWAY_", "AUTH_", "ORIG_"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	switch name {
+	case "HTTPS", "QUERY_STRING", "DOCUMENT_ROOT", "DOCUMENT_URI", "argv", "argc", "PHP_SELF", "REDIRECT_URL", "REDIRECT_STATUS":
+		return true
+	}
+	return false
+}
 
 // readsKey is the memo key of a file's reads.
 type readsKey struct{}
@@ -235,7 +261,25 @@ func Reads(p string, data []byte) []Read {
 			}
 		}
 	case lang.Ruby:
+		// ENV is Ruby's process environment; Foo::ENV or obj.ENV is
+		// some other constant or method.
+		skip = func(start int) bool { return start > 0 && (text[start-1] == ':' || text[start-1] == '.') }
+		addAll(rbEnvGate, "ENV")
+		skip = nil
 		out = append(out, rbCredentialReads(src, quoted)...)
+	case lang.PHP:
+		// env() and getenv() are functions: $obj->env('X') and
+		// Foo::env('X') are some class's methods.
+		skip = func(start int) bool {
+			return start > 0 && (text[start-1] == '>' || text[start-1] == ':' || text[start-1] == '$')
+		}
+		addAll(phpEnvGate, "env(", "Env::get(")
+		skip = func(start int) bool {
+			m := phpSuperRE.FindStringSubmatch(text[start:])
+			return strings.HasPrefix(m[0], "$_SERVER") && cgiVar(m[1])
+		}
+		addAll(phpSuperGate, "$_ENV", "$_SERVER")
+		skip = nil
 	}
 	return out
 }
@@ -249,7 +293,8 @@ var readNeedles = map[lang.Lang][]string{
 	lang.Go:         {"os.Getenv", "os.LookupEnv", `env:"`, `envconfig:"`},
 	lang.Python:     {"environ", "getenv", "decouple", "BaseSettings", "ConfigParser("},
 	lang.JavaScript: append(slices.Clone(jsReadNeedles), "@nestjs/config", "env:", "env :"),
-	lang.Ruby:       {"credentials"},
+	lang.Ruby:       {"credentials", "ENV"},
+	lang.PHP:        {"env(", "Env::get(", "$_ENV", "$_SERVER"},
 }
 
 // The gates are built on first use: together they cost about a
@@ -264,6 +309,9 @@ var (
 	jsDestructureGate = lazyGate(jsDestructureRE)
 	nestConfigGate    = lazyGate(nestConfigRE)
 	schemaEnvGate     = lazyGate(schemaEnvRE)
+	rbEnvGate         = lazyGate(rbEnvRE)
+	phpEnvGate        = lazyGate(phpEnvRE)
+	phpSuperGate      = lazyGate(phpSuperRE)
 )
 
 // schemaKeysRE is a configuration schema entry's other keys: a default,

@@ -91,7 +91,15 @@ func TestReads(t *testing.T) {
 		{"a.ts", `const { ...rest } = process.env`, nil},
 		{"a.go", `v := os.Getenv( "SPACED" )`, []string{"SPACED"}},
 		{".env.template", "A=1\n#B=2\n  export C=3\nnot a line\n", []string{"A", "C"}},
-		{"a.rb", `ENV["RUBY"]`, nil},
+		// Ruby's ENV is read as os.environ is; one in a comment or a
+		// string, or another class's ENV constant, is not.
+		{"a.rb", "key = ENV[\"LOGTAIL_API_KEY\"]\nhost = ENV.fetch('SMTP_ADDRESS', 'localhost')\nport = ENV.fetch(\"PORT\") { 3000 }\nurl = \"#{ENV['CDN_HOST']}/a\"", []string{"LOGTAIL_API_KEY", "SMTP_ADDRESS", "PORT", "CDN_HOST"}},
+		{"a.rb", "# ENV[\"IN_COMMENT\"]\nputs \"set ENV['IN_STRING']\"\nx = Config::ENV[\"OTHER_CONST\"]\ny = obj.ENV.fetch(\"A_METHOD\")", nil},
+		// PHP's env() (Laravel), getenv(), Env::get() and the
+		// superglobals; a method named env and a request's CGI
+		// variables in $_SERVER are not the environment.
+		{"config/services.php", "<?php\nreturn ['github' => ['client_secret' => env('GITHUB_APP_SECRET', false)],\n 'k' => getenv(\"STRIPE_KEY\"), 'e' => \\Illuminate\\Support\\Env::get('APP_KEY'),\n 'x' => $_ENV['MAIL_PASSWORD'], 'y' => $_SERVER['S3_BUCKET'], 'h' => $_SERVER['HTTP_HOST']];", []string{"GITHUB_APP_SECRET", "STRIPE_KEY", "APP_KEY", "MAIL_PASSWORD", "S3_BUCKET"}},
+		{"a.php", "<?php\n// env('IN_COMMENT')\n$m = 'call env(\"IN_STRING\")';\n$v = $this->env('A_METHOD');\n$w = Foo::env('STATIC');\n$u = $_SERVER['REQUEST_URI'];", nil},
 		// Rails credentials by path; a user's credentials are no app secret.
 		{"a.rb", "k = Rails.application.credentials.dig(:revenue_cat, :api_key)\nb = Rails.application.credentials[:aws][:bucket]\nx = user.credentials.dig(:a, :b)", []string{"credentials.revenue_cat.api_key", "credentials.aws.bucket"}},
 		// NestJS's ConfigService reads a variable by its name; a namespace
@@ -122,6 +130,7 @@ func TestMatch(t *testing.T) {
 	for p, want := range map[string]bool{
 		"app/config.py": true, ".env.example": true, "deploy/prod.env.sample": true, ".env": false,
 		"tests/test_x.py": false, "README.md": false, "src/a.test.ts": false, "main.go": true,
+		"config/services.php": true, "tests/Unit/EnvTest.php": false, "config/initializers/intercom.rb": true,
 	} {
 		if got := d.Match(p); got != want {
 			t.Errorf("Match(%s) = %v, want %v", p, got, want)

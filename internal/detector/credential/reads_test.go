@@ -92,7 +92,46 @@ func readsReference(p string, data []byte) []Read {
 			}
 		}
 	case lang.Ruby:
+		for _, r := range readsWith(rbEnvRE, src, quoted, func(pre byte, _ string) bool { return pre == ':' || pre == '.' }) {
+			start, end = r[0], r[1]
+			add(string(src[r[2]:r[3]]), src, r[2])
+		}
 		out = append(out, rbCredentialReads(src, quoted)...)
+	case lang.PHP:
+		for _, r := range readsWith(phpEnvRE, src, quoted, func(pre byte, _ string) bool { return pre == '>' || pre == ':' || pre == '$' }) {
+			start, end = r[0], r[1]
+			add(string(src[r[2]:r[3]]), src, r[2])
+		}
+		for _, r := range readsWith(phpSuperRE, src, quoted, func(_ byte, m string) bool {
+			return strings.HasPrefix(m, "$_SERVER") && cgiVar(m[strings.IndexAny(m, "'\"")+1:len(m)-2])
+		}) {
+			start, end = r[0], r[1]
+			add(string(src[r[2]:r[3]]), src, r[2])
+		}
+	}
+	return out
+}
+
+// readsWith is every match of re outside quotes whose preceding byte
+// and text drop does not reject, with its first group (the name).
+func readsWith(re *regexp.Regexp, src []byte, quoted []code.Span, drop func(pre byte, m string) bool) [][4]int {
+	var out [][4]int
+	for _, m := range re.FindAllSubmatchIndex(src, -1) {
+		if code.InSpans(quoted, m[0]) {
+			continue
+		}
+		pre := byte(0)
+		if m[0] > 0 {
+			pre = src[m[0]-1]
+		}
+		if drop(pre, string(src[m[0]:m[1]])) {
+			continue
+		}
+		for g := 2; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				out = append(out, [4]int{m[0], m[1], m[g], m[g+1]})
+			}
+		}
 	}
 	return out
 }
@@ -115,11 +154,12 @@ func FuzzReadsMatchReference(f *testing.F) {
 		"const { A, B: b } = process.env\nconst c = import.meta.env.VITE_X\nDeno.env.get('Y')\n",
 		"export const config = { bucket: { doc: 'Bucket', default: '', env: 'S3_BUCKET_NAME' } }\n",
 		"package main\nimport \"os\"\nvar k = os.Getenv(\"K\")\ntype C struct{ A string `env:\"A\"` }\n",
+		"k = ENV[\"A\"]\nENV.fetch('B', 1)\n<?php env('C'); $_SERVER['HTTP_X']; $_ENV[\"D\"]; $o->env('E')\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, p := range []string{"a.py", "a.js", "a.go", ".env.example"} {
+		for _, p := range []string{"a.py", "a.js", "a.go", ".env.example", "a.rb", "a.php"} {
 			if got, want := Reads(p, []byte(s)), readsReference(p, []byte(s)); !slices.Equal(got, want) {
 				t.Errorf("%s %q: got %v, want %v", p, s, got, want)
 			}

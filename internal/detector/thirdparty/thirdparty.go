@@ -356,7 +356,14 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		// Reading a service's key is using the service, even through a
 		// generic HTTP client and a host the code takes from settings.
 		if s := catalog.CredentialOf(r.Name); s != nil {
-			d.record(s.ID, facts.Evidence{File: f.Path, Line: r.Line})
+			ev := facts.Evidence{File: f.Path, Line: r.Line}
+			d.record(s.ID, ev)
+			if lang.Of(f.Path).Family() == lang.PHP && path.Base(path.Dir(f.Path)) == "config" {
+				// a framework's stock settings read every driver's key
+				d.mu.Lock()
+				d.stock[ev] = true
+				d.mu.Unlock()
+			}
 		}
 	}
 	d.mu.Lock()
