@@ -2,6 +2,7 @@ package userdata
 
 import (
 	"bytes"
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -542,6 +543,77 @@ func (d *Detector) namedKeys(order []string, groups map[string][]int) {
 				m.Relations, cloned = slices.Clone(m.Relations), true
 			}
 			m.Relations = append(m.Relations, Relation{Target: to.model, Field: f.Name, Line: m.Line})
+		}
+	}
+}
+
+// tableKeys adds the relations a schema that declares no foreign key
+// makes by its tables' names. A user or user_id column holds the id of
+// the app's person, whatever its table is called (lnbits's accounts):
+// the one table that keeps an e-mail and a password of its own. Two such
+// tables leave the column unread, as before. A column named as another
+// table's singular (wallet, beside wallets) holds that table's key. Each
+// is kept only when the target has an id typed like the column, and
+// only in a model that declares no key of its own.
+func (d *Detector) tableKeys(order []string, groups map[string][]int) {
+	type table struct{ name, idType string }
+	tables := map[string]table{}
+	var people []string
+	for _, k := range order {
+		t := table{}
+		email, password := false, false
+		for _, i := range groups[k] {
+			m := d.seen[i]
+			if code.ModelKey(m.Name) != k {
+				continue
+			}
+			if t.name == "" {
+				t.name = m.Name
+			}
+			for _, f := range m.Fields {
+				if strings.EqualFold(f.Name, "id") {
+					t.idType = cmp.Or(keyTypeClass(f.Type), "?")
+				}
+				email = email || FieldClass(m.Name, f) == Contact && slices.Contains(code.Words(f.Name), "email")
+				password = password || signInSecret(f.Name) && FieldClass(m.Name, f) == AuthSecret
+			}
+		}
+		if t.name == "" || t.idType == "" {
+			continue
+		}
+		tables[k] = t
+		if email && password {
+			people = append(people, k)
+		}
+	}
+	for i := range d.seen {
+		m := &d.seen[i]
+		if len(m.Relations) > 0 {
+			continue // a model that declares its keys declares them all (a hook's label is no key to labels)
+		}
+		own := code.ModelKey(m.Name)
+		cloned := false
+		for _, f := range m.Fields {
+			to := ""
+			switch c, k := columnKey(f.Name), code.ModelKey(f.Name); {
+			case c == "user" || c == "userid":
+				if len(people) == 1 {
+					to = people[0]
+				}
+			case tables[k].name != "" && !strings.EqualFold(tables[k].name, f.Name) && strings.EqualFold(strings.ReplaceAll(k, " ", "_"), f.Name):
+				to = k // the column is the singular of the table's name
+			}
+			t, ok := tables[to]
+			if to == "" || !ok || to == own {
+				continue
+			}
+			if got := keyTypeClass(f.Type); got != "" && t.idType != "?" && got != t.idType {
+				continue // an integer column beside a text id: another value
+			}
+			if !cloned {
+				m.Relations, cloned = slices.Clone(m.Relations), true
+			}
+			m.Relations = append(m.Relations, Relation{Target: t.name, Field: f.Name, Line: m.Line})
 		}
 	}
 }

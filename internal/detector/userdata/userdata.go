@@ -578,6 +578,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	d.resolveKeys(groups)
 	d.namedKeys(order, groups)
+	d.tableKeys(order, groups)
 	owner := map[string]*facts.AssetOwner{} // model key -> the relation that makes it a user's
 	users := d.people(order, groups)
 	person := d.mainPerson(order, groups, users)

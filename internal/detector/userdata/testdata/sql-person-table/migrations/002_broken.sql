@@ -1,0 +1,3 @@
+CREATE TABLE broken (
+  id TEXT PRIMARY KEY,
+  colour TEXT
