@@ -2,8 +2,10 @@ package route
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -764,7 +766,24 @@ func (j *judge) callsLogin(body string) bool {
 		// Handed what the client posted (login(req.body.user)), the
 		// helper's own refusal answers a wrong password; handed the
 		// request, it may be a guard reading a header (basic auth).
-		if rejects(code) == "" || clientRead.MatchString(callArgs(body[loc[1]:])) {
+		if args := callArgs(body[loc[1]:]); rejects(code) == "" || clientRead.MatchString(args) || postedParam(body, args) {
+			return true
+		}
+	}
+	return false
+}
+
+// postedField is a handler parameter bound to what the client posted or
+// put in the query (NestJS's @Body() form, @Query() q).
+var postedField = regexp.MustCompile(`@(?:Body|Query)\(\s*(?:['"][\w.-]*['"])?\s*\)\s*(?:(?:private|public|readonly)\s+)*(\w+)`)
+
+// postedParam says a call's arguments hand on such a parameter of the
+// handler: a helper checking the password in it answers the login,
+// whether it sits in the handler's own class or another file.
+func postedParam(body, args string) bool {
+	names := strings.FieldsFunc(args, func(r rune) bool { return r != '_' && r != '$' && !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, m := range postedField.FindAllStringSubmatch(body, -1) {
+		if slices.Contains(names, m[1]) {
 			return true
 		}
 	}
