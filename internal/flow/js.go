@@ -72,10 +72,17 @@ var (
 	sinkHTMLJS   = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Shape: func(v Value) bool { return !v.Object }}
 )
 
+// shellSpawn: a process started through a shell (shell: true, or
+// sh -c), which reads its arguments as a command line.
+var shellSpawn = regexp.MustCompile(`shell\s*:\s*true|['"](?:ba|z)?sh['"]\s*,\s*\[\s*['"]-c['"]`)
+
 // JSSinks is the JavaScript sink vocabulary, in one place.
 var JSSinks = []jsSink{
 	{Sink: SinkShell, Names: []string{"exec", "execSync"}, Modules: []string{"child_process", "node:child_process", "shelljs", "child-process-promise"}, Args: []int{0}},
-	{Sink: SinkShell, Names: []string{"spawn", "spawnSync", "execFile", "execFileSync"}, Modules: []string{"child_process", "node:child_process"}, Args: []int{0, 1}, Only: regexp.MustCompile(`shell\s*:\s*true|['"](?:ba|z)?sh['"]\s*,\s*\[\s*['"]-c['"]`)},
+	{Sink: SinkShell, Names: []string{"spawn", "spawnSync", "execFile", "execFileSync"}, Modules: []string{"child_process", "node:child_process"}, Args: []int{0, 1}, Only: shellSpawn},
+	// Without a shell the arguments are only arguments; the program is
+	// still what runs.
+	{Sink: SinkProgram, Names: []string{"spawn", "spawnSync", "execFile", "execFileSync"}, Modules: []string{"child_process", "node:child_process"}, Args: []int{0}, Unless: shellSpawn},
 	{Sink: SinkShell, Names: []string{"command", "commandSync", "execaCommand", "execaCommandSync"}, Modules: []string{"execa"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"eval"}, Args: []int{0}},
 	{Sink: SinkEval, Names: []string{"Function"}, Args: []int{-2}},
@@ -84,6 +91,10 @@ var JSSinks = []jsSink{
 	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
 	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},
 	{Sink: SinkRawSQL, Names: []string{"$queryRawUnsafe", "$executeRawUnsafe", "whereRaw", "unsafe"}, Args: []int{0}},
+	// An ORM's connection (MikroORM's em.getConnection(), TypeORM's
+	// getConnection()) runs the SQL text it is handed: a statement the
+	// request sends whole is as dangerous as one built from it.
+	{Sink: SinkRawSQL, Names: []string{"execute", "query"}, Args: []int{0}, Only: regexp.MustCompile(`^[^(]*\bgetConnection\(\s*\)\s*\.\s*(?:execute|query)\s*\(`)},
 	// Sequelize's update(values, { where }) takes the values first: its
 	// filter is the where clause, which takes no operators from strings.
 	{Sink: sinkFilterJS, Names: []string{"update", "updateOne", "updateMany", "findOneAndUpdate", "replaceOne"}, Args: []int{0}, MinArgs: 2,
@@ -608,12 +619,20 @@ func jsCheck(l *Lowerer, cond *syntax.Node) (holds, fails []Op) {
 				// A path that starts with .. once made relative to a
 				// root (path.relative(root, p)) lies outside it: the
 				// test holds where the value is rejected.
+				// A literal prefix that fixes no host or folder
+				// (startsWith('http'), startsWith('/')) only sorts the
+				// value: a URL to any host, a path anywhere.
+				loose := false
 				if a := args.NamedChild(0); a != nil {
 					if v, ok := l.T.StringValue(a); ok && strings.HasPrefix(v, "..") {
 						negate = true
+					} else if ok {
+						loose = !fixedHost.MatchString(v)
 					}
 				}
-				add(fn.ChildByFieldName("object"), []string{OpenRedirect, PathTraversal, SSRF})
+				if !loose {
+					add(fn.ChildByFieldName("object"), []string{OpenRedirect, PathTraversal, SSRF})
+				}
 			default:
 				if isBoolName(method) && args.NamedChildCount() > 0 {
 					add(args.NamedChild(0), []string{CleanAll})

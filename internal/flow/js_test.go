@@ -28,7 +28,7 @@ func weaknesses(f facts.Facts) []string {
 }
 
 func TestJSFixtures(t *testing.T) {
-	for _, dir := range []string{"testdata/js/express", "testdata/js/koa", "testdata/js/swig", "testdata/js/swig-escaped", "testdata/js/pollution", "testdata/js/pollution-fixed", "testdata/js/monorepo", "testdata/js/hono"} {
+	for _, dir := range []string{"testdata/js/express", "testdata/js/koa", "testdata/js/swig", "testdata/js/swig-escaped", "testdata/js/pollution", "testdata/js/pollution-fixed", "testdata/js/monorepo", "testdata/js/hono", "testdata/js/nestjs"} {
 		t.Run(dir, func(t *testing.T) {
 			f := detectortest.Scan(t, dir, jsroute.New(), jsroute.NewNext(), flow.NewJSDetector())
 			detectortest.Check(t, dir, weaknesses(f), detectortest.WantsAt(t, dir, ""))

@@ -394,7 +394,28 @@ func (r *jsResolver) Resolve(from *Func, op *Op) []*Func {
 		}
 		return nil
 	}
+	// this.svc.method(): the class of the instance the field holds.
+	if f, ok := strings.CutPrefix(recv, "this."); ok && !strings.ContainsAny(f, ".([") {
+		if c := m.fields[m.classOf[from]+"."+f]; c != "" && m.classOf[from] != "" {
+			return r.instanceMember(m, c, op.Callee.Name, 0)
+		}
+		return nil
+	}
 	return r.member(m, recv, op.Callee.Name, 0)
+}
+
+// instanceMember resolves a method of an instance of class c, named in
+// m: a class of m's, or one m imports.
+func (r *jsResolver) instanceMember(m *jsFile, c, name string, depth int) []*Func {
+	if f := m.locals[c+"."+name]; f != nil {
+		return one(f)
+	}
+	if imp, ok := m.imports[c]; ok {
+		if t := resolveSpec(r.files, m.path, imp.From); t != nil {
+			return r.classMember(t, imp.Name, name, depth+1)
+		}
+	}
+	return nil
 }
 
 func one(f *Func) []*Func {
@@ -477,13 +498,8 @@ func (r *jsResolver) member(m *jsFile, recv, name string, depth int) []*Func {
 		return r.name(m, a, depth+1)
 	}
 	if c, ok := m.inst[recv]; ok {
-		if f := m.locals[c+"."+name]; f != nil {
-			return one(f)
-		}
-		if imp, ok := m.imports[c]; ok {
-			if t := resolveSpec(r.files, m.path, imp.From); t != nil {
-				return r.classMember(t, imp.Name, name, depth+1)
-			}
+		if fs := r.instanceMember(m, c, name, depth); len(fs) > 0 {
+			return fs
 		}
 	}
 	if a, ok := m.aliases[recv]; ok && a != recv {

@@ -18,6 +18,10 @@ type jsFile struct {
 	exports map[string]exportRef
 	stars   []string          // export * from '...'
 	inst    map[string]string // local → class it is an instance of (new C())
+	// fields: Class.field → the class this.field is an instance of, from
+	// a constructor's parameter property (constructor(private svc: Svc),
+	// how NestJS injects a service) or a field's type or new C().
+	fields  map[string]string
 	aliases map[string]string // local → the name it was assigned (const h = ctrl.list)
 	classOf map[*Func]string
 	// regs are route registration calls by line: the handler argument
@@ -53,7 +57,7 @@ type handlerRef struct {
 
 func newJSFile(p string) *jsFile {
 	return &jsFile{path: p, locals: map[string]*Func{}, imports: map[string]Import{}, exports: map[string]exportRef{},
-		inst: map[string]string{}, aliases: map[string]string{}, classOf: map[*Func]string{}, regs: map[int][]handlerRef{}}
+		inst: map[string]string{}, fields: map[string]string{}, aliases: map[string]string{}, classOf: map[*Func]string{}, regs: map[int][]handlerRef{}}
 }
 
 // bindings reads a file's imports, exports, functions by name, classes'
@@ -98,6 +102,13 @@ func (m *jsFile) bindings(l *Lowerer, importsOnly bool) {
 			if f := fnAt(n); f != nil && class != "" {
 				m.locals[class+"."+t.Text(n.ChildByFieldName("name"))] = f
 				m.classOf[f] = class
+			}
+			if class != "" && t.Text(n.ChildByFieldName("name")) == "constructor" {
+				m.paramProperties(l, n, class)
+			}
+		case "public_field_definition", "field_definition":
+			if class != "" {
+				m.field(l, class, n.ChildByFieldName("name"), n.ChildByFieldName("type"), n.ChildByFieldName("value"))
 			}
 		case "function_declaration", "generator_function_declaration":
 			if f := fnAt(n); f != nil {
@@ -178,6 +189,53 @@ func (m *jsFile) declare(l *Lowerer, name, val *syntax.Node, fnAt func(*syntax.N
 	if name.Type() == "object_pattern" && val.Type() == "identifier" {
 		for _, b := range patternBindings(l, name, t.Text(val)) {
 			m.aliases[b[0]] = b[1]
+		}
+	}
+}
+
+// paramProperties records a constructor's parameter properties: a
+// parameter with an accessibility or readonly modifier is also a field
+// of the instance, of the parameter's type.
+func (m *jsFile) paramProperties(l *Lowerer, ctor *syntax.Node, class string) {
+	ps := ctor.ChildByFieldName("parameters")
+	if ps == nil {
+		return
+	}
+	for _, p := range syntax.NamedChildren(ps) {
+		prop := false
+		for _, c := range syntax.Children(p) {
+			switch c.Type() {
+			case "accessibility_modifier", "readonly", "override_modifier":
+				prop = true
+			}
+		}
+		if prop {
+			m.field(l, class, p.ChildByFieldName("pattern"), p.ChildByFieldName("type"), nil)
+		}
+	}
+}
+
+// field records the class a field holds an instance of: its declared
+// type (a plain or generic type's name), else the class its value
+// constructs.
+func (m *jsFile) field(l *Lowerer, class string, name, typ, val *syntax.Node) {
+	t := l.T
+	if name == nil || (name.Type() != "property_identifier" && name.Type() != "identifier") {
+		return
+	}
+	key := class + "." + t.Text(name)
+	if typ != nil && typ.Type() == "type_annotation" && typ.NamedChildCount() > 0 {
+		typ = typ.NamedChild(0)
+	}
+	if typ != nil && typ.Type() == "generic_type" {
+		typ = typ.ChildByFieldName("name")
+	}
+	switch {
+	case typ != nil && typ.Type() == "type_identifier":
+		m.fields[key] = t.Text(typ)
+	case val != nil && val.Type() == "new_expression":
+		if c := val.ChildByFieldName("constructor"); c != nil && c.Type() == "identifier" {
+			m.fields[key] = t.Text(c)
 		}
 	}
 }

@@ -513,8 +513,14 @@ func onlyParams(v Value) bool {
 }
 
 func appendHit(hs []Hit, h Hit) []Hit {
-	for _, x := range hs {
+	for i, x := range hs {
 		if x.Kind == h.Kind && x.At == h.At && x.Origin.Param == h.Origin.Param && x.Origin.Path == h.Origin.Path && x.Origin.Source == h.Origin.Source {
+			// Two sinks of a kind at one call (an SQL call by its name,
+			// and as a connection's raw SQL): the one this value already
+			// fits is kept over one whose caller must answer.
+			if x.Deferred && !h.Deferred {
+				hs[i] = h
+			}
 			return hs
 		}
 	}

@@ -123,7 +123,10 @@ var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\
 // Sinks, by name, for the frontends' tables.
 var (
 	SinkShell = &Sink{Kind: CommandInjection, Name: "shell command"}
-	SinkEval  = &Sink{Kind: CodeInjection, Name: "code evaluated"}
+	// SinkProgram is the program a process is started with, no shell
+	// between (spawn, execFile): whoever picks it runs what they like.
+	SinkProgram = &Sink{Kind: CommandInjection, Name: "program run"}
+	SinkEval    = &Sink{Kind: CodeInjection, Name: "code evaluated"}
 	// SinkTimerEval is a timer given code as text (setTimeout("...")):
 	// it evaluates only a string, and calls a function. A parameter
 	// passed as it is (setTimeout(resolve, ms) in a promise, a callback

@@ -1,0 +1,46 @@
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ToolsService } from './tools.service';
+import { FilesService } from './files/files.service';
+
+@Controller('api')
+export class ToolsController {
+  constructor(
+    private readonly tools: ToolsService,
+    private readonly files: FilesService,
+  ) {}
+
+  @Get('run')
+  run(@Query('command') command: string) {
+    return this.tools.launch(command);
+  }
+
+  @Get('ping')
+  ping(@Query('host') host: string) {
+    return this.tools.ping(host);
+  }
+
+  @Get('uptime')
+  uptime() {
+    return this.tools.uptime();
+  }
+
+  @Get('count')
+  count(@Query('query') query: string) {
+    return this.tools.count(query);
+  }
+
+  @Get('views')
+  views(@Headers('x-item') item: string) {
+    return this.tools.countView(`UPDATE items SET views = views + 1 WHERE name = '${item}'`);
+  }
+
+  @Get('total')
+  total(@Query('query') query: string) {
+    return this.tools.total();
+  }
+
+  @Get('file')
+  read(@Query('path') path: string) {
+    return this.files.open(path);
+  }
+}
