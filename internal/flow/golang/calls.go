@@ -3,6 +3,7 @@ package golang
 import (
 	goroute "github.com/threatmap/threatmap/internal/detector/route/golang"
 	"go/ast"
+	"go/token"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -84,6 +85,33 @@ func (l *lowerer) callOp(c *ast.CallExpr, callee flow.Callee, args []flow.Expr, 
 	return res
 }
 
+// ownHostURL: a URL built as a scheme and the request's own Host
+// ("https://"+r.Host+r.RequestURI, an upgrade to HTTPS). The browser that
+// followed a link set that Host to the site the link named, so a redirect
+// there stays on this site: only a query value or a field can send a
+// victim elsewhere.
+func (l *lowerer) ownHostURL(e ast.Expr) bool {
+	var parts []ast.Expr
+	var flat func(ast.Expr)
+	flat = func(e ast.Expr) {
+		if b, ok := unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			flat(b.X)
+			flat(b.Y)
+			return
+		}
+		parts = append(parts, unparen(e))
+	}
+	flat(e)
+	if len(parts) < 2 {
+		return false
+	}
+	if lead, ok := stringLit(parts[0]); !ok || !strings.HasSuffix(lead, "://") {
+		return false
+	}
+	sel, ok := parts[1].(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Host" && l.reqOf(sel.X) == reqHTTP
+}
+
 func use(s *flow.Sink, args ...int) []flow.SinkUse {
 	return []flow.SinkUse{{Sink: s, Args: args}}
 }
@@ -100,6 +128,9 @@ func (l *lowerer) pkgCall(c *ast.CallExpr, ip, name string) flow.Expr {
 		return l.callOp(c, callee, args, nil, l.command(c, name == "CommandContext"), nil)
 	}
 	if s, ok := funcSinks[ip][name]; ok {
+		if s.s == flow.SinkRedirect && s.arg < len(c.Args) && l.ownHostURL(c.Args[s.arg]) {
+			return l.callOp(c, callee, args, nil, nil, nil)
+		}
 		res := l.callOp(c, callee, args, nil, use(s.s, s.arg), nil)
 		if s.s.Kind == flow.XSS {
 			return res // template.HTML(x) is x

@@ -49,5 +49,7 @@ func main() {
 	mux.HandleFunc("POST /bundles/safe", s.unpackSafe)
 	mux.HandleFunc("POST /move", s.move)
 	mux.HandleFunc("POST /move/safe", s.moveSafe)
+	mux.HandleFunc("GET /secure", toHTTPS)
+	mux.HandleFunc("GET /elsewhere", toHostParam)
 	log.Fatal(http.ListenAndServe(":8080", mux))
 }
