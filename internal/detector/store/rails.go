@@ -3,10 +3,12 @@ package store
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -47,6 +49,10 @@ var (
 	railsSidekiqRedisRE = regexp.MustCompile(`\.redis\s*=\s*[{\w]`)
 	// railsStorageServiceRE chooses Active Storage's service.
 	railsStorageServiceRE = regexp.MustCompile(`\.active_storage\.service\s*=\s*[:'"](\w+)`)
+	// railsStorageFromEnvRE chooses it from the environment, a default
+	// beside: ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym,
+	// (ENV["X"] || :local).to_sym.
+	railsStorageFromEnvRE = regexp.MustCompile(`\.active_storage\.service\s*=\s*\(?\s*ENV\s*(?:\.fetch\(|\[)\s*['"]\w+['"]`)
 	// railsAttachedRE is a model attaching files through Active Storage.
 	railsAttachedRE = regexp.MustCompile(`\bhas_(?:one|many)_attached\s+:`)
 	quotedLiteralRE = regexp.MustCompile(`['"]([\w./-]+)['"]`)
@@ -73,6 +79,14 @@ type railsConfig struct {
 	services map[string]railsService
 	// chosen: the services config.active_storage.service picks.
 	chosen []laravelSetting
+	// fromEnv: where production picks the service from the environment:
+	// the operator may pick any declared service but the ones only
+	// development and test pick (others).
+	fromEnv []facts.Evidence
+	others  map[string]bool
+	// vendorBuckets: the S3 buckets chosen at a storage vendor's
+	// endpoint, by store name (railsStores).
+	vendorBuckets map[string][]facts.Evidence
 	// attached: some model attaches files.
 	attached bool
 }
@@ -80,7 +94,10 @@ type railsConfig struct {
 // railsService is one Active Storage service.
 type railsService struct {
 	kind, bucket, folder string
-	ev                   facts.Evidence
+	// vendor: the storage vendor an S3 service's endpoint names
+	// (r2.cloudflarestorage.com is Cloudflare R2's), "" for Amazon.
+	vendor string
+	ev     facts.Evidence
 }
 
 func (c *railsConfig) merge(o railsConfig) {
@@ -93,6 +110,13 @@ func (c *railsConfig) merge(o railsConfig) {
 		}
 	}
 	c.chosen = append(c.chosen, o.chosen...)
+	c.fromEnv = append(c.fromEnv, o.fromEnv...)
+	for k := range o.others {
+		if c.others == nil {
+			c.others = map[string]bool{}
+		}
+		c.others[k] = true
+	}
 	c.attached = c.attached || o.attached
 }
 
@@ -166,6 +190,9 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 			}
 			if kind == KindFilesystem {
 				s.folder = railsValueName(yamlnode.Str(yamlnode.Get(p.Value, "root")), f.Data, yamlnode.Line(yamlnode.Get(p.Value, "root")))
+			}
+			if kind == "s3" {
+				s.vendor = storageVendor(yamlnode.Str(yamlnode.Get(p.Value, "endpoint")))
 			}
 			d.rails.services[p.Key] = s
 		}
@@ -251,6 +278,12 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 		}
 	}
 	if !railsProductionRuby(f.Path) {
+		for _, m := range railsStorageServiceRE.FindAllSubmatchIndex(src, -1) {
+			if d.rails.others == nil {
+				d.rails.others = map[string]bool{}
+			}
+			d.rails.others[string(src[m[2]:m[3]])] = true
+		}
 		return
 	}
 	for _, m := range railsCacheStoreRE.FindAllIndex(src, -1) {
@@ -280,6 +313,33 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 	for _, m := range railsStorageServiceRE.FindAllSubmatchIndex(src, -1) {
 		d.rails.chosen = append(d.rails.chosen, laravelSetting{value: string(src[m[2]:m[3]]), ev: at(m[0])})
 	}
+	for _, m := range railsStorageFromEnvRE.FindAllIndex(src, -1) {
+		d.rails.fromEnv = append(d.rails.fromEnv, at(m[0]))
+	}
+}
+
+// storageVendor is the storage vendor whose host or setting an S3
+// endpoint names (code.S3Endpoint's rule for code), or "".
+func storageVendor(endpoint string) string {
+	if endpoint == "" || strings.Contains(endpoint, "amazonaws.com") {
+		return ""
+	}
+	for _, s := range catalog.All() {
+		if !code.OtherStorage(s) {
+			continue
+		}
+		for _, h := range s.Hosts {
+			if strings.Contains(endpoint, h) {
+				return s.Name
+			}
+		}
+	}
+	if name, ok := strings.CutPrefix(endpoint, "env:"); ok {
+		if s := catalog.ForEnv(name); s != nil && code.OtherStorage(s) {
+			return s.Name
+		}
+	}
+	return ""
 }
 
 // railsStores adds the Active Storage service production chooses, when
@@ -288,7 +348,17 @@ func (d *Detector) railsStores() {
 	if !d.rails.attached {
 		return
 	}
-	for _, c := range d.rails.chosen {
+	chosen := slices.Clone(d.rails.chosen)
+	if len(d.rails.fromEnv) > 0 {
+		// The operator picks: every service development and test do not
+		// keep for themselves.
+		for _, name := range sortedKeys(d.rails.services) {
+			if !d.rails.others[name] || slices.ContainsFunc(d.rails.chosen, func(c laravelSetting) bool { return c.value == name }) {
+				chosen = append(chosen, laravelSetting{value: name, ev: d.rails.fromEnv[0]})
+			}
+		}
+	}
+	for _, c := range chosen {
 		s, ok := d.rails.services[c.value]
 		if !ok {
 			continue
@@ -300,6 +370,14 @@ func (d *Detector) railsStores() {
 				name = "Local folder " + strings.TrimSuffix(s.folder, "/") + "/"
 			}
 			d.folders[name] = append(d.folders[name], s.ev, c.ev)
+		case s.bucket != "" && s.vendor != "":
+			// Named by its vendor, whatever the tree's other S3 clients
+			// reach (label).
+			if d.rails.vendorBuckets == nil {
+				d.rails.vendorBuckets = map[string][]facts.Evidence{}
+			}
+			name := s.vendor + " bucket " + s.bucket
+			d.rails.vendorBuckets[name] = append(d.rails.vendorBuckets[name], s.ev, c.ev)
 		case s.bucket != "":
 			d.add(s.kind, s.ev)
 			d.addBucket(s.kind, s.bucket, c.ev)

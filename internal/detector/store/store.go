@@ -730,6 +730,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	for _, name := range sortedKeys(d.folders) {
 		out.AddStore(facts.Store{Kind: KindFilesystem, Name: name, Evidence: d.folders[name]})
 	}
+	for _, name := range sortedKeys(d.rails.vendorBuckets) {
+		out.AddStore(facts.Store{Kind: "s3", Name: name, Evidence: d.rails.vendorBuckets[name]})
+	}
 	if len(sqlFound) == 0 {
 		for _, v := range genericDatabaseVars {
 			if ev := d.envs[v]; len(ev) > 0 {

@@ -1,0 +1,3 @@
+class Statement < ApplicationRecord
+  has_many_attached :pages
+end
