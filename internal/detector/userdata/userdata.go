@@ -152,6 +152,10 @@ type seenModel struct {
 	// login, a handle, a full name), and free text: no way to reach
 	// them, no secret.
 	namesOnly bool
+	// calledOnly: its only personal fields are what it is called (a
+	// display_name), with no login, contact or secret: a group's or a
+	// role's name reads the same as a person's.
+	calledOnly bool
 	// credential: a secret beside the service it opens (a host, a port,
 	// a gateway) and nothing of a person but a login: the app's own
 	// account with a mail server, a database or a provider.
@@ -412,7 +416,10 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 		billing = &facts.Asset{Kind: KindIntegrity, Name: BillingName(m.Name), Fields: billingState, Classes: only(classes, billingState), Evidence: ev}
 	}
 	namesOnly := !m.Account && namesOnlyFields(personal, classes)
-	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret, namesOnly: namesOnly, credential: credential}
+	calledOnly := !m.Account && len(personal) > 0 && !slices.ContainsFunc(personal, func(f string) bool {
+		return classes[f] != string(Identity) || !nameField(f) || handleField(f)
+	})
+	return user, billing, seenModel{Model: m, file: file, userData: len(personal) > 0, person: person, signsIn: signsIn, secret: secret, namesOnly: namesOnly, calledOnly: calledOnly, credential: credential}
 }
 
 // ledgerWords are the words of a migration tool's own table's name
@@ -947,7 +954,9 @@ func (d *Detector) people(order []string, groups map[string][]int) map[string]bo
 			if d.seen[i].person {
 				users[k] = true
 			}
-			if d.seen[i].signsIn || d.authUser[k] {
+			// A model people join that is only called something (a
+			// role's display_name) is their group, not one of them.
+			if d.seen[i].signsIn && !d.seen[i].calledOnly || d.authUser[k] {
 				strong[k] = true
 			}
 		}
