@@ -121,7 +121,9 @@ func (fc *fileCtx) goOwnError(i int, v string) bool {
 }
 
 // goNarrowed reports whether line i sits in an if (within a few lines
-// above, indented less) that finds v equal to a fixed error value.
+// above, indented less) that finds v equal to a fixed error value, or in
+// a case of a switch on v that lists only such values (switch err {
+// case ErrMalformed, ErrEmpty:).
 func (fc *fileCtx) goNarrowed(i int, v string) bool {
 	q := regexp.QuoteMeta(v)
 	eq := re(`^\s*(?:\}\s*else\s+)?if\s+(?:` + q + `\s*==\s*[\w.]+|errors\.Is\(\s*` + q + `\s*,\s*[\w.]+\s*\))\s*\{`)
@@ -131,7 +133,38 @@ func (fc *fileCtx) goNarrowed(i int, v string) bool {
 		if strings.TrimSpace(l) == "" || indentOf(l) >= ind {
 			continue
 		}
+		if goFixedCase.MatchString(l) {
+			return fc.goSwitchOn(j, v)
+		}
 		return eq.MatchString(l)
+	}
+	return false
+}
+
+// goFixedCase is a case listing only named values (case ErrA, pkg.ErrB:),
+// not nil or an expression.
+var goFixedCase = re(`^\s*case\s+(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*(?:\s*,\s*(?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)*\s*:\s*$`)
+
+// goSwitchOn reports whether the case on line c belongs to a switch on v:
+// the nearest line above it at the case's own indent that is no case.
+func (fc *fileCtx) goSwitchOn(c int, v string) bool {
+	if strings.Contains(fc.line(c), "case nil") {
+		return false
+	}
+	sw := re(`^\s*switch\s+` + regexp.QuoteMeta(v) + `\s*\{`)
+	ind := indentOf(fc.line(c))
+	for j := c - 1; j >= 0 && j > c-60; j-- {
+		l := fc.line(j)
+		if strings.TrimSpace(l) == "" || indentOf(l) > ind {
+			continue
+		}
+		if indentOf(l) < ind {
+			return false
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "case ") || strings.HasPrefix(strings.TrimSpace(l), "default:") {
+			continue
+		}
+		return sw.MatchString(l)
 	}
 	return false
 }
