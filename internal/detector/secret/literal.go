@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/threatmap/threatmap/internal/lang"
 )
@@ -281,12 +282,29 @@ func signingAssignmentsIn(src string, w span) []candidate {
 }
 
 // prose reports a sentence ("Signing or session key written in the code
-// ..."): a description of the key, not the key. Two to four words
-// ("super secret key") are a key someone typed, and the app signs with
-// it; a sentence runs longer or ends as one.
+// ..."), or a label a page shows ("Secret Key", "Chave Secreta" in a
+// translation file): text about the key, not the key. Two to four
+// words typed in lower case ("super secret key") are a key someone
+// chose, and the app signs with it; a sentence runs longer or ends as
+// one, and a label starts with a capital and holds only letters.
 func prose(v string) bool {
 	ws := strings.Fields(v)
-	return len(ws) >= 5 || len(ws) >= 2 && strings.ContainsAny(v[len(v)-1:], ".:!?")
+	if len(ws) < 2 {
+		return false
+	}
+	if len(ws) >= 5 || strings.ContainsAny(v[len(v)-1:], ".:!?") {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(v)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) && r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // computedTail reports a literal followed by a concatenation with a

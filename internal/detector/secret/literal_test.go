@@ -123,6 +123,18 @@ func TestReadsAsInstruction(t *testing.T) {
 	}
 }
 
+func TestProse(t *testing.T) {
+	for v, want := range map[string]bool{
+		"Signing or session key written in the code": true, "Set the key first.": true, "Chave Secreta": true, "GitHub Client Secret": true,
+		// Keys typed as words, and one word.
+		"super secret key": false, "our signing words": false, "Secret-Key-2024 v2": false, "Segredo": false,
+	} {
+		if got := prose(v); got != want {
+			t.Errorf("prose(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
 func TestDotenvPath(t *testing.T) {
 	for p, want := range map[string]bool{
 		".env": true, "api/.env.local": true, ".env.production": true, "deploy/prod.env": true,

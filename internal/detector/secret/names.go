@@ -15,7 +15,9 @@ import (
 var notSecretLast = set("id", "ids", "name", "url", "uri", "host", "hostname", "port", "path", "file", "dir", "region",
 	"user", "username", "expires", "expiry", "expiration", "in", "ttl", "algorithm", "alg", "algo", "length", "len",
 	"enabled", "issuer", "audience", "type", "version", "endpoint", "header", "prefix", "field", "mode", "method",
-	"env", "scope", "scopes", "location", "arn", "count", "required", "policy", "hash", "rotation", "format", "var")
+	"env", "scope", "scopes", "location", "arn", "count", "required", "policy", "hash", "rotation", "format", "var",
+	// Display text about the value: a form's label, hint or title.
+	"label", "hint", "title", "placeholder", "caption", "tooltip", "description")
 
 // publicWords mark values published by design (Stripe publishable keys,
 // Supabase anon keys, reCAPTCHA site keys).
