@@ -65,10 +65,11 @@ type laravelConfig struct {
 	dump *laravelSetting
 }
 
-// isLaravelConfig: a settings file of Laravel's config folder that picks
-// a store.
+// isLaravelConfig: a settings file of Laravel's that picks a store, by
+// its name: the folder is config/ in a new app but anything in others
+// (BookStack's app/Config), so its contents decide (laravelSettings).
 func isLaravelConfig(p string) bool {
-	if path.Base(path.Dir(p)) != "config" {
+	if lang.Of(p) != lang.PHP || lang.IsTest(p) {
 		return false
 	}
 	switch path.Base(p) {
@@ -111,6 +112,9 @@ func (d *Detector) readLaravel(f *detector.File) {
 		c.dump = &laravelSetting{value: m[1], ev: facts.Evidence{File: f.Path, Line: 1}}
 	case isLaravelConfig(f.Path):
 		src := lang.StripComments(lang.PHP, f.Data)
+		if !laravelSettings(path.Base(f.Path), src) {
+			return
+		}
 		for _, m := range laravelEnvDefaultRE.FindAllSubmatchIndex(src, -1) {
 			v := string(src[m[4]:m[5]])
 			if path.Base(f.Path) == "database.php" && string(src[m[2]:m[3]]) == "default" && c.dbVar == "" {
@@ -138,6 +142,21 @@ func (d *Detector) readLaravel(f *detector.File) {
 			}
 		}
 	}
+}
+
+// laravelSettingsRE: a settings file returns its settings as an array.
+var (
+	laravelSettingsRE    = regexp.MustCompile(`(?m)^\s*return\s*(?:\[|array\s*\()`)
+	laravelConnectionsRE = regexp.MustCompile(`['"]connections['"]\s*=>`)
+)
+
+// laravelSettings reports whether a PHP file is one of Laravel's settings
+// files: it returns an array, and database.php declares 'connections'.
+func laravelSettings(base string, src []byte) bool {
+	if !laravelSettingsRE.Match(src) {
+		return false
+	}
+	return base != "database.php" || laravelConnectionsRE.Match(src)
 }
 
 // merge adds another detector's Laravel reading.

@@ -66,6 +66,10 @@ func TestLaravelStores(t *testing.T) {
 		{"lookalike: a connection chosen that is not declared", []*detector.File{db, env("DB_CONNECTION=mongodb\n")}, nil},
 		{"lookalike: redis configured, never selected", []*detector.File{db, cache, dump, env("CACHE_STORE=file\nREDIS_HOST=127.0.0.1\n")}, []string{"mysql"}},
 		{"lookalike: another framework's env template", []*detector.File{env("SESSION_DRIVER=redis\nDB_CONNECTION=mysql\n")}, nil},
+		// The settings folder is known by its files, wherever it is.
+		{"settings in app/Config", []*detector.File{{Path: "app/Config/database.php", Data: []byte(laravelDatabase)}, env("DB_CONNECTION=mysql\n")}, []string{"mysql"}},
+		{"lookalike: a PHP class named database.php", []*detector.File{{Path: "src/Support/database.php", Data: []byte("<?php\nclass Database {\n  public function pick() { return ['default' => env('DB_CONNECTION', 'mysql'), 'mysql' => ['driver' => 'mysql']]; }\n}\n")}}, nil},
+		{"lookalike: a JS tool's config folder", []*detector.File{{Path: "tools/config/database.js", Data: []byte("module.exports = { default: process.env.DB_CONNECTION || 'mysql', connections: { mysql: { driver: 'mysql' } } }\n")}}, nil},
 		{"lookalike: a config folder outside Laravel's shape", []*detector.File{{Path: "docs/config/database.md", Data: []byte("'default' => env('DB_CONNECTION', 'mysql')\n")}}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
