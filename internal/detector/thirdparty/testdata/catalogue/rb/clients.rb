@@ -23,3 +23,5 @@ APNS = Apnotic::Connection.new(cert_path: "apns.pem")
 LEGACY_APNS = Houston::Client.development
 Tarpon::Client.configure { |c| c.secret_key = ENV["RC_KEY"] }
 Rakismet.key = ENV["SPAM_KEY"]
+RELEASES = Octokit::Client.new(access_token: ENV["GH_RELEASES"])
+Skylight.start!
