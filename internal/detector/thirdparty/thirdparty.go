@@ -826,7 +826,7 @@ func (d *Detector) publishes(s *catalog.Service, out *detector.Sink) bool {
 			if d.brands[strings.ToLower(p)] {
 				return true
 			}
-			for _, m := range d.published[strings.ToLower(p)] {
+			for _, m := range d.publishedAs(strings.ToLower(p)) {
 				if ships(out.RoleOf(m).Kind) {
 					return true
 				}
@@ -834,6 +834,23 @@ func (d *Detector) publishes(s *catalog.Service, out *detector.Sink) bool {
 		}
 	}
 	return false
+}
+
+// publishedAs are the manifests that build the package named, or, for
+// an entry that takes a whole npm scope ("@teamhanko/*"), any package of
+// that scope: a scope belongs to one publisher.
+func (d *Detector) publishedAs(name string) []string {
+	scope, ok := strings.CutSuffix(name, "/*")
+	if !ok {
+		return d.published[name]
+	}
+	var out []string
+	for n, ms := range d.published {
+		if strings.HasPrefix(n, scope+"/") {
+			out = append(out, ms...)
+		}
+	}
+	return out
 }
 
 // productNames are the words of the names a manifest gives the product:
