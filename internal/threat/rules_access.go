@@ -50,7 +50,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the app has no login at all (every route open, none takes a credential, no record keeps a sign-in secret) and lists its records to every visitor (an open GET with no path parameter that reads a store), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id, or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -58,6 +58,13 @@ var idor = &Rule{
 		{Text: "Log and alert on authorization denials", Check: "authz-logging"},
 	},
 	fire: func(c *Context) []Hit {
+		// Nobody signs in and the app lists its records to everyone: every
+		// visitor is the same anonymous caller, and no record is another
+		// user's. (Where nothing lists them, a key is all that keeps one
+		// visitor's upload from the next: a file drop's rows stay.)
+		if c.nobodySignsIn() && c.openListing() {
+			return nil
+		}
 		var hits []Hit
 		// One login and no accounts: whoever is past it owns every
 		// object. (An open route of such an app still serves anonymous
@@ -155,6 +162,51 @@ func resourceCause(r *facts.Route, id facts.Param) *Cause {
 func (c *Context) noAccounts() bool {
 	for _, s := range c.F.Signals {
 		if s.Kind == facts.SignalNoAccounts {
+			return true
+		}
+	}
+	return false
+}
+
+// nobodySignsIn: the app has no login at all: every route is open (none
+// guarded, none of unknown guard, none demanding a role), none takes a
+// credential (a sign-in, a sign-up, a password reset), no identity
+// provider is called, and no record keeps a secret someone signs in with
+// (a password, a token). Records of people it keeps (a clinic's pet
+// owners) are data about them, not accounts.
+func (c *Context) nobodySignsIn() bool {
+	routes := 0
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		routes++
+		if r.Auth != facts.AuthNone || r.AuthRole != "" || has(r.Tags, facts.TagAuth) || c.Shows(facts.SignalCreatesAccount, r) {
+			return false
+		}
+	}
+	for _, t := range c.F.ThirdParties {
+		if t.Category == "auth" {
+			return false
+		}
+	}
+	for _, a := range c.F.Assets {
+		if a.Kind == "credentials" {
+			return false
+		}
+		for _, cl := range a.Classes {
+			if cl == "auth-secret" {
+				return false
+			}
+		}
+	}
+	return routes > 0
+}
+
+// openListing: a GET open to all, with no path parameter, serves
+// records from a store: the app shows its records to every visitor.
+func (c *Context) openListing() bool {
+	for i := range c.F.Surfaces {
+		r := &c.F.Surfaces[i]
+		if r.Method == "GET" && len(r.Params) == 0 && r.Auth == facts.AuthNone && c.Shows(facts.SignalObjectFetch, r) {
 			return true
 		}
 	}
