@@ -3,6 +3,7 @@ package threat
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -315,5 +316,21 @@ func TestGroupedIDORPerResource(t *testing.T) {
 	}
 	if !slices.Equal(ids, want) {
 		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
+	}
+}
+
+// A DELETE that ends the caller's session (a logout) or whose only write
+// is the caller's own cookie deletes no record: no audit-log row. The
+// DELETE beside it, which removes a record, still has one.
+func TestNoAuditLogSkipsSessionEnd(t *testing.T) {
+	for _, kind := range []string{facts.SignalSessionEnd, facts.SignalCookieOnly} {
+		t.Run(kind, func(t *testing.T) {
+			del := []facts.Route{groupRoute("DELETE", "/api/session", 10), groupRoute("DELETE", "/api/notes/{id}", 20)}
+			m := Draft(facts.Facts{Surfaces: del, Signals: []facts.Signal{handlerSignal(del[0], kind, "")}}, Options{})
+			rows := threatsOf(m, "no-audit-log")
+			if len(rows) != 1 || len(rows[0].Sites) != 1 || !strings.Contains(fmt.Sprint(rows[0].Sites), "notes") {
+				t.Fatalf("no-audit-log rows %+v, want one on DELETE /api/notes/{id} only", rows)
+			}
+		})
 	}
 }

@@ -605,9 +605,11 @@ var noAuditLog = &Rule{
 	fire: func(c *Context) []Hit {
 		var hits []Hit
 		for _, r := range routes(c, func(r *facts.Route) bool {
-			// Un-following or un-liking acts on the caller's own state:
-			// nothing to audit.
-			return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r) && !refusesMethod(r)
+			// Un-following or un-liking acts on the caller's own state,
+			// and so does a logout, or a handler whose only write is the
+			// caller's own cookie: no record is deleted, nothing to audit.
+			return (r.Method == "DELETE" || (has(r.Tags, facts.TagDestructive) && has(r.Tags, facts.TagAdmin) && isWrite(r))) && !actsOnCaller(r) && !refusesMethod(r) &&
+				!c.Shows(facts.SignalSessionEnd, r) && !c.Shows(facts.SignalCookieOnly, r)
 		}) {
 			diff, reason := model.Moderate, "needs an account allowed to perform the action"
 			if r.Auth != facts.AuthRequired {
