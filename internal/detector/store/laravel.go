@@ -63,6 +63,12 @@ type laravelConfig struct {
 	env map[string]laravelSetting
 	// dump: the schema dump's connection.
 	dump *laravelSetting
+	// s3Disks: filesystems.php's disks of the s3 driver, by bucket name;
+	// flysystemS3: composer.json requires the package that driver needs.
+	// Every app's stock settings declare an s3 disk: it is a store only
+	// when the app installs what runs it.
+	s3Disks     map[string]laravelSetting
+	flysystemS3 bool
 }
 
 // isLaravelConfig: a settings file of Laravel's that picks a store, by
@@ -73,10 +79,16 @@ func isLaravelConfig(p string) bool {
 		return false
 	}
 	switch path.Base(p) {
-	case "database.php", "cache.php", "session.php", "queue.php", "broadcasting.php":
+	case "database.php", "cache.php", "session.php", "queue.php", "broadcasting.php", "filesystems.php":
 		return true
 	}
 	return false
+}
+
+// isComposerManifest: composer.json, whose packages say which storage
+// drivers a Laravel app can run (league/flysystem-aws-s3-v3 for s3).
+func isComposerManifest(p string) bool {
+	return path.Base(p) == "composer.json" && !lang.IsTest(p)
 }
 
 // isLaravelDump: database/schema/<connection>-schema.sql.
@@ -110,6 +122,8 @@ func (d *Detector) readLaravel(f *detector.File) {
 	case isLaravelDump(f.Path):
 		m := laravelDumpRE.FindStringSubmatch(path.Base(f.Path))
 		c.dump = &laravelSetting{value: m[1], ev: facts.Evidence{File: f.Path, Line: 1}}
+	case isComposerManifest(f.Path):
+		c.flysystemS3 = c.flysystemS3 || composerFlysystemRE.Match(f.Data)
 	case isLaravelConfig(f.Path):
 		src := lang.StripComments(lang.PHP, f.Data)
 		if !laravelSettings(path.Base(f.Path), src) {
@@ -123,6 +137,21 @@ func (d *Detector) readLaravel(f *detector.File) {
 			if m[6] >= 0 {
 				if _, ok := c.defaults[v]; !ok {
 					c.defaults[v] = laravelSetting{value: string(src[m[6]:m[7]]), ev: at(m[0])}
+				}
+			}
+		}
+		if path.Base(f.Path) == "filesystems.php" {
+			for _, m := range laravelS3DiskRE.FindAllIndex(src, -1) {
+				end := min(len(src), m[1]+600)
+				if b := laravelBucketRE.FindSubmatch(src[m[1]:end]); b != nil {
+					name := string(b[2])
+					if len(b[1]) > 0 {
+						name = "from " + string(b[1])
+					}
+					if c.s3Disks == nil {
+						c.s3Disks = map[string]laravelSetting{}
+					}
+					c.s3Disks[name] = laravelSetting{value: name, ev: at(m[0])}
 				}
 			}
 		}
@@ -148,6 +177,12 @@ func (d *Detector) readLaravel(f *detector.File) {
 var (
 	laravelSettingsRE    = regexp.MustCompile(`(?m)^\s*return\s*(?:\[|array\s*\()`)
 	laravelConnectionsRE = regexp.MustCompile(`['"]connections['"]\s*=>`)
+	laravelDisksRE       = regexp.MustCompile(`['"]disks['"]\s*=>`)
+	// laravelS3DiskRE is an s3 disk, its bucket a few keys below:
+	// 's3' => ['driver' => 's3', ..., 'bucket' => env('AWS_BUCKET')].
+	laravelS3DiskRE     = regexp.MustCompile(`['"]driver['"]\s*=>\s*['"]s3['"]`)
+	laravelBucketRE     = regexp.MustCompile(`['"]bucket['"]\s*=>\s*(?:env\(\s*['"]([A-Z][A-Z0-9_]*)['"]|['"]([\w.-]+)['"])`)
+	composerFlysystemRE = regexp.MustCompile(`"league/flysystem-aws-s3-v3"\s*:`)
 )
 
 // laravelSettings reports whether a PHP file is one of Laravel's settings
@@ -156,7 +191,13 @@ func laravelSettings(base string, src []byte) bool {
 	if !laravelSettingsRE.Match(src) {
 		return false
 	}
-	return base != "database.php" || laravelConnectionsRE.Match(src)
+	switch base {
+	case "database.php":
+		return laravelConnectionsRE.Match(src)
+	case "filesystems.php":
+		return laravelDisksRE.Match(src)
+	}
+	return true
 }
 
 // merge adds another detector's Laravel reading.
@@ -171,6 +212,13 @@ func (c *laravelConfig) merge(o laravelConfig) {
 				m.to[k] = v
 			}
 		}
+	}
+	c.flysystemS3 = c.flysystemS3 || o.flysystemS3
+	for k, v := range o.s3Disks {
+		if c.s3Disks == nil {
+			c.s3Disks = map[string]laravelSetting{}
+		}
+		c.s3Disks[k] = v
 	}
 	if o.dump != nil && (c.dump == nil || o.dump.ev.File < c.dump.ev.File) {
 		c.dump = o.dump
@@ -192,6 +240,12 @@ func (d *Detector) laravelStores() {
 			if kind := laravelDrivers[conn.value]; kind != "" {
 				d.evidence[kind] = append(d.evidence[kind], conn.ev, chosen.ev)
 			}
+		}
+	}
+	if c.flysystemS3 {
+		for _, b := range sortedKeys(c.s3Disks) {
+			d.add("s3", c.s3Disks[b].ev)
+			d.addBucket("s3", b, c.s3Disks[b].ev)
 		}
 	}
 	if c.dbVar == "" && len(c.defaults) == 0 {

@@ -46,6 +46,21 @@ return [
 
 const laravelCache = "<?php\n\nreturn [\n    'default' => env('CACHE_STORE', 'file'),\n    'stores' => ['file' => ['driver' => 'file']],\n];\n"
 
+// laravelDisks is a filesystems.php with a local and an s3 disk.
+var laravelDisks = &detector.File{Path: "app/Config/filesystems.php", Data: []byte(`<?php
+return [
+    'default' => env('FILESYSTEM_DISK', 'local'),
+    'disks' => [
+        'local' => ['driver' => 'local', 'root' => storage_path('app')],
+        's3' => [
+            'driver' => 's3',
+            'key' => env('AWS_ACCESS_KEY_ID'),
+            'bucket' => env('AWS_BUCKET'),
+        ],
+    ],
+];
+`)}
+
 // TestLaravelStores: only the connection a Laravel app chooses is a
 // store, and Redis only when a driver selects it.
 func TestLaravelStores(t *testing.T) {
@@ -70,6 +85,10 @@ func TestLaravelStores(t *testing.T) {
 		{"settings in app/Config", []*detector.File{{Path: "app/Config/database.php", Data: []byte(laravelDatabase)}, env("DB_CONNECTION=mysql\n")}, []string{"mysql"}},
 		{"lookalike: a PHP class named database.php", []*detector.File{{Path: "src/Support/database.php", Data: []byte("<?php\nclass Database {\n  public function pick() { return ['default' => env('DB_CONNECTION', 'mysql'), 'mysql' => ['driver' => 'mysql']]; }\n}\n")}}, nil},
 		{"lookalike: a JS tool's config folder", []*detector.File{{Path: "tools/config/database.js", Data: []byte("module.exports = { default: process.env.DB_CONNECTION || 'mysql', connections: { mysql: { driver: 'mysql' } } }\n")}}, nil},
+		// An s3 disk is a bucket when the app installs its driver; every
+		// app's stock filesystems.php declares one.
+		{"an s3 disk the app installs", []*detector.File{laravelDisks, {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "league/flysystem-aws-s3-v3": "^3.0"}}`)}}, []string{"s3"}},
+		{"lookalike: the stock s3 disk", []*detector.File{laravelDisks, {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0"}}`)}}, nil},
 		{"lookalike: a config folder outside Laravel's shape", []*detector.File{{Path: "docs/config/database.md", Data: []byte("'default' => env('DB_CONNECTION', 'mysql')\n")}}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,7 +139,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isComposerManifest(p) || isRailsYAML(p) || isSpringSettings(p) {
 		return true
 	}
 	if l == lang.CSharp || isCSharpSettings(p) || isJava(p) {
@@ -221,7 +221,7 @@ func (d *Detector) read(f *detector.File) {
 		return facts.Evidence{File: f.Path, Line: code.LineAt(src, off)}
 	}
 
-	if isLaravelConfig(f.Path) || isLaravelDump(f.Path) {
+	if isLaravelConfig(f.Path) || isLaravelDump(f.Path) || isComposerManifest(f.Path) {
 		d.readLaravel(f)
 		return
 	}
