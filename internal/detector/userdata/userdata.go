@@ -559,6 +559,12 @@ func (d *Detector) resolveBindings() {
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	// Files arrive in the order the workers finish them; the readings
+	// below take the first declaration that answers (an owner's
+	// evidence), so they must see the models in one order every run.
+	slices.SortStableFunc(d.seen, func(a, b seenModel) int {
+		return cmp.Or(strings.Compare(a.file, b.file), a.Line-b.Line)
+	})
 	d.releaseStructures(out)
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.addCrossFileModels(out)
