@@ -291,6 +291,34 @@ type Origin struct {
 	// may read as no request data at all) stays escaped.
 	Cleared []string
 	Trail   []facts.Step
+	// Key: the field of an object literal this part was given as
+	// ({ to: dto.email }): reading another field of the object
+	// (.templatePath) does not read it.
+	Key string
+}
+
+// through is o once path is read from the value it is part of: a read of
+// the field it was given as leaves the field's own path; one of another
+// field is not o (false). A method call or an index reads the object.
+func (o Origin) through(path string) (Origin, bool) {
+	if o.Key == "" || !strings.HasPrefix(path, ".") {
+		o.Path += path
+		return o, true
+	}
+	seg := path[1:]
+	if i := strings.IndexAny(seg, ".[("); i >= 0 {
+		if seg[i] == '(' {
+			o.Path += path
+			return o, true
+		}
+		seg = seg[:i]
+	}
+	if seg != o.Key {
+		return o, false
+	}
+	o.Key = ""
+	o.Path += path[1+len(seg):]
+	return o, true
 }
 
 func (o Origin) clearedFor(kind string) bool {

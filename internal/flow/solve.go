@@ -112,6 +112,12 @@ func (fr *frame) eval(e Expr) Value {
 	chosen := e.Chosen
 	for i, r := range e.Refs {
 		rv := fr.ref(r)
+		if e.Fields && r.Key != "" && rv.Tainted() {
+			rv.Origins = slices.Clone(rv.Origins)
+			for k := range rv.Origins {
+				rv.Origins[k].Key = r.Key
+			}
+		}
 		if i == 0 && e.Built && e.Lead == "" {
 			// Built text led by a value holding no request data (a
 			// setting, a record's field, the app's own URL), or one
@@ -153,9 +159,12 @@ func (fr *frame) ref(r Ref) Value {
 		return Value{}
 	}
 	out := base
-	out.Origins = make([]Origin, len(base.Origins))
-	for i, o := range base.Origins {
-		o.Path += r.Path
+	out.Origins = make([]Origin, 0, len(base.Origins))
+	for _, o := range base.Origins {
+		o, ok := o.through(r.Path)
+		if !ok {
+			continue
+		}
 		if len(o.Path) > 0 && strings.Count(o.Path, ".")+strings.Count(o.Path, "[") > maxPath+2 {
 			o.Path = o.Path[:strings.LastIndexAny(o.Path, ".[")]
 		}
@@ -165,7 +174,10 @@ func (fr *frame) ref(r Ref) Value {
 		if len(o.Trail) == 0 && r.Note != "" {
 			o.Trail = []facts.Step{fr.step(r.Line, r.Note)}
 		}
-		out.Origins[i] = o
+		out.Origins = append(out.Origins, o)
+	}
+	if len(out.Origins) == 0 {
+		return Value{}
 	}
 	if r.Path != "" {
 		out.Object = false
@@ -403,8 +415,10 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 			if o.clearedFor(h.Kind) {
 				continue
 			}
-			n := o
-			n.Path = o.Path + h.Origin.Path
+			n, ok := o.through(h.Origin.Path)
+			if !ok {
+				continue
+			}
 			n.Whole = o.Whole && h.Origin.Path == ""
 			n.Field = o.Field && h.Origin.Path == ""
 			n.Trail = append(addStep(slices.Clone(o.Trail), step), h.Origin.Trail...)
@@ -428,8 +442,10 @@ func (fr *frame) apply(g *Func, args []Value, step facts.Step) Value {
 		}
 		a := args[o.Param]
 		for _, ao := range a.Origins {
-			n := ao
-			n.Path = ao.Path + o.Path
+			n, ok := ao.through(o.Path)
+			if !ok {
+				continue
+			}
 			n.Whole = ao.Whole && o.Path == ""
 			n.Trail = addStep(slices.Clone(ao.Trail), step)
 			// Cleaned in the caller or in g on the way to its return.

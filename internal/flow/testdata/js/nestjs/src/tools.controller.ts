@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ToolsService } from './tools.service';
 import { FilesService } from './files/files.service';
+import { MailService } from './mail.service';
 
 @Controller('api')
 export class ToolsController {
   constructor(
     private readonly tools: ToolsService,
     private readonly files: FilesService,
+    private readonly mail: MailService,
   ) {}
 
   @Get('run')
@@ -37,6 +39,18 @@ export class ToolsController {
   @Get('total')
   total(@Query('query') query: string) {
     return this.tools.total();
+  }
+
+  // Lookalike: the address is another field of the object than the
+  // template read.
+  @Get('welcome')
+  welcome(@Query() account: { email: string }) {
+    return this.mail.welcome({ to: account.email });
+  }
+
+  @Get('preview')
+  preview(@Query('template') template: string) {
+    return this.mail.send({ to: 'preview@example.com', template });
   }
 
   @Get('file')
