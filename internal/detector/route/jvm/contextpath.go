@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -102,4 +103,86 @@ func yamlValue(doc map[string]any, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// revealing are the Actuator endpoints that hand out the service's
+// internals: its environment and configuration (secrets among them), its
+// memory, threads, beans, mappings and logs. health and info are left
+// out: they say little, and are what a probe needs.
+var revealing = []string{"env", "configprops", "heapdump", "threaddump", "beans", "mappings", "loggers", "logfile",
+	"metrics", "conditions", "scheduledtasks", "httpexchanges", "httptrace", "sessions", "caches", "auditevents",
+	"prometheus", "jolokia", "startup", "shutdown", "flyway", "liquibase", "quartz", "integrationgraph"}
+
+// byWildcard are those "*" exposes in a plain Boot app: each on by
+// default (shutdown is not) and needing no extra dependency.
+var byWildcard = []string{"env", "configprops", "heapdump", "threaddump", "beans", "mappings", "loggers", "metrics", "conditions", "scheduledtasks"}
+
+// actuator reads the Actuator endpoints a Spring Boot configuration
+// exposes over HTTP (management.endpoints.web.exposure.include), those
+// that reveal internals, with the path they are served under and the
+// setting's line. None when the management server listens on a port of
+// its own (an internal port, or -1: off).
+func actuator(p string, data []byte) (paths []string, line int) {
+	const includeKey = "management.endpoints.web.exposure.include"
+	keys := []string{includeKey, "management.endpoints.web.exposure.exclude", "management.endpoints.web.base-path", "management.server.port"}
+	vals := map[string]string{}
+	if path.Ext(p) == ".properties" {
+		for _, k := range keys {
+			vals[k] = propertiesValue(data, []string{k})
+		}
+	} else {
+		var doc map[string]any
+		if yaml.Unmarshal(data, &doc) != nil {
+			return nil, 0
+		}
+		for _, k := range keys {
+			vals[k], _ = yamlValue(doc, k)
+		}
+	}
+	include := strings.TrimSpace(vals[includeKey])
+	if include == "" || strings.TrimSpace(vals["management.server.port"]) != "" {
+		return nil, 0
+	}
+	base := strings.TrimSpace(vals["management.endpoints.web.base-path"])
+	if base == "" || strings.Contains(base, "${") {
+		base = "/actuator"
+	}
+	excluded := map[string]bool{}
+	for _, e := range strings.Split(vals["management.endpoints.web.exposure.exclude"], ",") {
+		excluded[strings.TrimSpace(e)] = true
+	}
+	var eps []string
+	for _, e := range strings.Split(include, ",") {
+		e = strings.Trim(strings.TrimSpace(e), `"'`)
+		switch {
+		case e == "*":
+			eps = append(eps, byWildcard...)
+		case slices.Contains(revealing, e):
+			eps = append(eps, e)
+		}
+	}
+	for _, e := range eps {
+		if ep := "/" + strings.Trim(base, "/") + "/" + e; !excluded[e] && !excluded["*"] && !slices.Contains(paths, ep) {
+			paths = append(paths, ep)
+		}
+	}
+	return paths, settingLine(data, "include")
+}
+
+// settingLine is the 1-based line of the first line that sets key (key=,
+// key: or a dotted key ending in it), 1 if none does.
+func settingLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || l[0] == '#' || l[0] == '!' {
+			continue
+		}
+		if j := strings.IndexAny(l, "=:"); j > 0 {
+			k := strings.TrimSpace(l[:j])
+			if k == key || strings.HasSuffix(k, "."+key) {
+				return i + 1
+			}
+		}
+	}
+	return 1
 }

@@ -91,6 +91,10 @@ type file struct {
 	// contextPath: the file is a Spring Boot configuration that serves
 	// its module's controllers under this prefix.
 	contextPath string
+	// actuator are the paths of the Actuator endpoints the configuration
+	// exposes that reveal internals, set at actuatorLine.
+	actuator     []string
+	actuatorLine int
 }
 
 // excludeSecurity is an annotation that turns Spring Boot's security

@@ -64,16 +64,18 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure",
 	}
 }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
 	if isAppConfig(f.Path) {
-		if cp := contextPath(f.Path, f.Data); cp != "" {
+		cp := contextPath(f.Path, f.Data)
+		eps, line := actuator(f.Path, f.Data)
+		if cp != "" || len(eps) > 0 {
 			d.mu.Lock()
-			d.files = append(d.files, &file{path: f.Path, contextPath: cp})
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp, actuator: eps, actuatorLine: line})
 			d.mu.Unlock()
 		}
 		return nil
@@ -317,6 +319,14 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		for _, fr := range f.funcRoutes {
 			ix.emit(taught, ix.functionalRoute(f, fr), out)
+		}
+		// Actuator endpoints the configuration exposes are routes Spring
+		// serves itself, under the same security chains.
+		for _, ep := range f.actuator {
+			if ix.isSpring {
+				ix.emit(taught, pending{method: "GET", path: ep, framework: "spring", file: f.path, line: f.actuatorLine, endLine: f.actuatorLine,
+					handler: "Spring Boot Actuator " + ep[strings.LastIndexByte(ep, '/')+1:]}, out)
+			}
 		}
 		if err := ctx.Err(); err != nil {
 			return err
