@@ -25,3 +25,5 @@ Tarpon::Client.configure { |c| c.secret_key = ENV["RC_KEY"] }
 Rakismet.key = ENV["SPAM_KEY"]
 RELEASES = Octokit::Client.new(access_token: ENV["GH_RELEASES"])
 Skylight.start!
+IntercomRails.config { |c| c.app_id = ENV["INTERCOM_APP_ID"] }
+SUPPORT = Intercom::Client.new(token: ENV["INTERCOM_ACCESS_TOKEN"])
