@@ -105,6 +105,11 @@ var webPatterns = []Pattern{
 		Keywords: []string{"FileServer", "Browse", "gin.Dir"},
 		Re:       regexp.MustCompile(`\bhttp\.FileServer\(\s*http\.Dir\(|\bgin\.Dir\([^)\n]*,\s*true\s*\)|\bBrowse\s*:\s*true`)},
 
+	{Weakness: WeakDirListing, Detail: detailListing + " (ASP.NET directory browsing)", Langs: []lang.Lang{lang.CSharp},
+		Keywords: []string{"DirectoryBrowser", "DirectoryBrowsing"},
+		// AddDirectoryBrowser() only registers the service; serving is Use....
+		Re: regexp.MustCompile(`\.UseDirectoryBrowser\(|\bEnableDirectoryBrowsing\s*=\s*true\b|\bUseFileServer\(\s*enableDirectoryBrowsing\s*:\s*true\b`)},
+
 	// GraphQL: the schema handed to anyone, or many operations per request.
 	{Weakness: WeakGraphQLExposed, Detail: "GraphQL introspection turned on", Langs: js,
 		Keywords:  []string{"introspection"},
