@@ -63,6 +63,14 @@ var webPatterns = []Pattern{
 		Keywords: []string{"dangerouslySetInnerHTML"},
 		Re:       regexp.MustCompile(`dangerouslySetInnerHTML\s*=\s*\{\{\s*__html\s*:\s*` + jsValue),
 		NotAfter: sanitised},
+	// A component that writes its html prop as markup and runs its
+	// scripts (dangerously-set-html-content): dangerouslySetInnerHTML by
+	// another name.
+	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
+		Keywords: []string{"html={"},
+		Re:       regexp.MustCompile(`<[A-Z][\w.]*\s[^<>]*\bhtml=\{\s*` + jsValue),
+		Also:     regexp.MustCompile(`['"]dangerously-set-html-content['"]`),
+		NotAfter: sanitised},
 	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{"bypassSecurityTrust"},
 		Re:       regexp.MustCompile(`\bbypassSecurityTrust(?:Html|Script|Style|Url|ResourceUrl)\(\s*` + jsValue),
