@@ -41,6 +41,37 @@ func codeOf(path, text string, defs []fnDef) map[string]fnCode {
 // the models they touch.
 const maxHelpers = 32
 
+// helperCall is a handler's call to a function the repository defines
+// once, by that name: at is the call's offset in the handler's body.
+type helperCall struct {
+	name string
+	at   int
+	fn   fnCode
+}
+
+// helpersCalled lists the calls in a handler's body to functions the
+// repository defines once, each name once, in order, the handler itself
+// left out and no more than maxHelpers names read.
+func (d *Calls) helpersCalled(body, self string) []helperCall {
+	seen := map[string]bool{}
+	var out []helperCall
+	for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
+		callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
+		last := callee[strings.LastIndex(callee, ".")+1:]
+		if seen[last] || last == self || d.allDefs[last] != 1 {
+			continue
+		}
+		seen[last] = true
+		if len(seen) > maxHelpers {
+			break
+		}
+		if fn, ok := d.code[last]; ok {
+			out = append(out, helperCall{name: last, at: m[0], fn: fn})
+		}
+	}
+	return out
+}
+
 // modelsThrough lists a names-model signal for each model a route's
 // handler does not name itself but reaches through a function it calls,
 // at the call.
@@ -58,27 +89,12 @@ func (d *Calls) modelsThrough(r *facts.Route, models []string) []facts.Signal {
 	if len(missing) == 0 {
 		return nil
 	}
-	self := lastName(r.Handler)
-	seen := map[string]bool{}
 	var out []facts.Signal
-	for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
-		callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
-		last := callee[strings.LastIndex(callee, ".")+1:]
-		if seen[last] || last == self || d.allDefs[last] != 1 {
-			continue
-		}
-		seen[last] = true
-		if len(seen) > maxHelpers {
-			break
-		}
-		fn, ok := d.code[last]
-		if !ok {
-			continue
-		}
+	for _, h := range d.helpersCalled(body, lastName(r.Handler)) {
 		kept := missing[:0]
 		for _, model := range missing {
-			if modelIndex(fn.code, model) >= 0 {
-				out = append(out, facts.Signal{Kind: facts.SignalNamesModel, Detail: model, Route: r.Key(), In: facts.SignalInHandler, Evidence: handlerLine(r, m[0])})
+			if modelIndex(h.fn.code, model) >= 0 {
+				out = append(out, facts.Signal{Kind: facts.SignalNamesModel, Detail: model, Route: r.Key(), In: facts.SignalInHandler, Evidence: handlerLine(r, h.at)})
 				continue
 			}
 			kept = append(kept, model)

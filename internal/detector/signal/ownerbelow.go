@@ -163,6 +163,38 @@ func (d *Calls) ownerInFn(fn fnBody, i int, others []int, decided bool, depth in
 	if depth <= 1 {
 		return noOwner
 	}
+	for _, c := range d.implCalls(code) {
+		var passed []int // the request's other values, handed on
+		for j, a := range c.args {
+			if readsAny(a, supplied) {
+				passed = append(passed, j)
+			}
+		}
+		for j, a := range c.args {
+			if !readsAny(a, held) {
+				continue
+			}
+			if at := d.ownerBelow(c.name, j, passed, decides(code, c.at), depth-1); at.off >= 0 {
+				return at
+			}
+		}
+	}
+	return noOwner
+}
+
+// implCall is a call in a function's code to a function or method the
+// repository implements (not a definition, not a control word), with
+// its offset and its top-level arguments.
+type implCall struct {
+	name string
+	at   int
+	args []string
+}
+
+// implCalls lists the calls in code to functions the repository
+// implements, in order.
+func (d *Calls) implCalls(code string) []implCall {
+	var out []implCall
 	for _, m := range callStart.FindAllStringSubmatchIndex(code, -1) {
 		callee := strings.ReplaceAll(code[m[2]:m[3]], " ", "")
 		last := callee[strings.LastIndex(callee, ".")+1:]
@@ -173,23 +205,9 @@ func (d *Calls) ownerInFn(fn fnBody, i int, others []int, decided bool, depth in
 		if end < 0 {
 			continue
 		}
-		args := topArgs(code[m[1]:end])
-		var passed []int // the request's other values, handed on
-		for j, a := range args {
-			if readsAny(a, supplied) {
-				passed = append(passed, j)
-			}
-		}
-		for j, a := range args {
-			if !readsAny(a, held) {
-				continue
-			}
-			if at := d.ownerBelow(last, j, passed, decides(code, m[0]), depth-1); at.off >= 0 {
-				return at
-			}
-		}
+		out = append(out, implCall{name: last, at: m[0], args: topArgs(code[m[1]:end])})
 	}
-	return noOwner
+	return out
 }
 
 // loadsBy reports whether the function's parameter i reaches a lookup
@@ -225,22 +243,13 @@ func (d *Calls) loadsIn(fn fnBody, i, depth int) bool {
 		return false
 	}
 	aliases := aliasesOf(fn.code, p)
-	for _, m := range callStart.FindAllStringSubmatchIndex(code, -1) {
-		callee := strings.ReplaceAll(code[m[2]:m[3]], " ", "")
-		last := callee[strings.LastIndex(callee, ".")+1:]
-		if controlWord[callee] || len(d.impls[last]) == 0 || definition.MatchString(code[:m[0]]) {
-			continue
-		}
-		end := closing(code, m[1]-1)
-		if end < 0 {
-			continue
-		}
-		for j, a := range topArgs(code[m[1]:end]) {
+	for _, c := range d.implCalls(code) {
+		for j, a := range c.args {
 			if !readsAny(a, aliases) {
 				continue
 			}
-			for _, g := range d.impls[last] {
-				if j < len(g.params) && g.params[j] != "" && !d.forwards(g, last) && d.loadsBy(g, j, depth-1) {
+			for _, g := range d.impls[c.name] {
+				if j < len(g.params) && g.params[j] != "" && !d.forwards(g, c.name) && d.loadsBy(g, j, depth-1) {
 					return true
 				}
 			}

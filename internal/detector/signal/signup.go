@@ -34,22 +34,8 @@ func (d *Calls) accountThrough(r *facts.Route, sigs []facts.Signal) []facts.Sign
 		}
 	}
 	body := string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
-	self := lastName(r.Handler)
-	seen := map[string]bool{}
-	for _, m := range callStart.FindAllStringSubmatchIndex(body, -1) {
-		callee := strings.ReplaceAll(body[m[2]:m[3]], " ", "")
-		last := callee[strings.LastIndex(callee, ".")+1:]
-		if seen[last] || last == self || d.allDefs[last] != 1 {
-			continue
-		}
-		seen[last] = true
-		if len(seen) > maxHelpers {
-			break
-		}
-		fn, ok := d.code[last]
-		if !ok {
-			continue
-		}
+	for _, h := range d.helpersCalled(body, lastName(r.Handler)) {
+		fn := h.fn
 		code := string(lang.StripComments(lang.Of(fn.file), []byte(fn.code)))
 		// A user or account record created, not one saved again: a
 		// password changed on an existing user is no sign-up.
@@ -60,7 +46,7 @@ func (d *Calls) accountThrough(r *facts.Route, sigs []facts.Signal) []facts.Sign
 		if loc == nil {
 			continue
 		}
-		return []facts.Signal{{Kind: facts.SignalCreatesAccount, Detail: last, Route: r.Key(), In: facts.SignalInHandler,
+		return []facts.Signal{{Kind: facts.SignalCreatesAccount, Detail: h.name, Route: r.Key(), In: facts.SignalInHandler,
 			Evidence: facts.Evidence{File: fn.file, Line: fn.line + strings.Count(code[:loc[0]], "\n")}}}
 	}
 	return nil
