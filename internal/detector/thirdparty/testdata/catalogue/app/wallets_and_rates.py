@@ -32,10 +32,6 @@ async def node_rank(node_id):
         return await client.get(f"https://1ml.com/node/{node_id}/json", timeout=15)
 
 
-def raw_manifest(repo):
-    return httpx.get(f"https://raw.githubusercontent.com/{repo}/main/manifest.json")
-
-
 def diagram_editor_url():
     return httpx.get("https://embed.diagrams.net/?embed=1&proto=json").url
 
