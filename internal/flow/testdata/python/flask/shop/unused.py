@@ -13,7 +13,7 @@ def purge(folder):
 
 def rotate():
     purge("/var/cache/shop")
-    purge(folder="/tmp/shop")
+    purge(folder="/var/cache/shop")
 
 
 def archive(name):
