@@ -48,15 +48,8 @@ func randomFieldsIn(path, text string, defs []fnDef) map[string]facts.Evidence {
 	}
 	out := map[string]facts.Evidence{}
 	never := func(string) bool { return false }
-	line, from := 1, 0
-	for i, def := range defs {
-		line += strings.Count(text[from:def.at], "\n")
-		from = def.at
-		end := len(text)
-		if i+1 < len(defs) {
-			end = defs[i+1].at
-		}
-		code := text[def.at:end]
+	for _, sp := range fnSpans(text, defs) {
+		code, line := sp.code, sp.line
 		if !randomDraw.MatchString(code) && !randomFill.MatchString(code) {
 			continue
 		}

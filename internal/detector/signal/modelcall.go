@@ -22,6 +22,24 @@ type fnCode struct {
 // of a name in the file).
 func codeOf(path, text string, defs []fnDef) map[string]fnCode {
 	out := make(map[string]fnCode, len(defs))
+	for _, sp := range fnSpans(text, defs) {
+		if _, ok := out[sp.name]; !ok {
+			out[sp.name] = fnCode{code: sp.code, file: path, line: sp.line}
+		}
+	}
+	return out
+}
+
+// fnSpan is one function of a file: its name, its code up to the next
+// function's start, and the line it starts on.
+type fnSpan struct {
+	name, code string
+	line       int
+}
+
+// fnSpans cuts a file's text at its functions' starts, in order.
+func fnSpans(text string, defs []fnDef) []fnSpan {
+	out := make([]fnSpan, 0, len(defs))
 	line, from := 1, 0
 	for i, def := range defs {
 		line += strings.Count(text[from:def.at], "\n")
@@ -30,9 +48,7 @@ func codeOf(path, text string, defs []fnDef) map[string]fnCode {
 		if i+1 < len(defs) {
 			end = defs[i+1].at
 		}
-		if _, ok := out[def.name]; !ok {
-			out[def.name] = fnCode{code: text[def.at:end], file: path, line: line}
-		}
+		out = append(out, fnSpan{name: def.name, code: text[def.at:end], line: line})
 	}
 	return out
 }
