@@ -688,17 +688,27 @@ func sharedHandlers(hits []Hit) []Hit {
 		return ""
 	}
 	routes := map[string]map[string]bool{}
+	// resources: the resource causes of a handler's routes. Where all
+	// its routes look up one resource, the resource's row gathers them
+	// (with the resource's other handlers): no row of the handler's own.
+	resources := map[string]map[string]bool{}
 	for _, h := range hits {
 		if k := key(h); k != "" {
 			if routes[k] == nil {
 				routes[k] = map[string]bool{}
+				resources[k] = map[string]bool{}
 			}
 			routes[k][h.Route.ID] = true
+			open := ""
+			if h.Cause != nil && h.Cause.Open != nil {
+				open = h.Cause.Open.ID
+			}
+			resources[k][open] = true
 		}
 	}
 	for i, h := range hits {
 		k := key(h)
-		if len(routes[k]) < 2 {
+		if len(routes[k]) < 2 || len(resources[k]) == 1 && !resources[k][""] {
 			continue
 		}
 		r := h.Route

@@ -191,7 +191,8 @@ func TestCapEvidenceLeavesItsInputAlone(t *testing.T) {
 
 // One handler mounted at two paths is one weakness with one fix: one row
 // listing both routes. A handler of its own keeps its route's row, and
-// two handlers of the same name in different files stay apart.
+// two handlers of the same name in different files stay apart. A handler
+// whose routes all look up one resource joins that resource's row.
 func TestSharedHandlerOneRow(t *testing.T) {
 	mk := func(path string, line int, file, handler string) facts.Route {
 		r := groupRoute("GET", path, line)
@@ -219,9 +220,14 @@ func TestSharedHandlerOneRow(t *testing.T) {
 		mk("/library/books/{id}", 20, "library/views.py", "book_detail"),
 		mk("/api/v1/exams/{id}", 30, "exams/views.py", "detail"),
 		mk("/api/v1/notes/{id}", 40, "notes/views.py", "detail"),
+		// One handler answering PUT and PATCH of the resource another
+		// handler of its file reads: the resource's one row has all three.
+		mk("/api/v1/notes/{id}", 41, "notes/views.py", "update"),
+		mk("/api/v1/notes/{id}", 42, "notes/views.py", "update"),
 		loop("/feeds/{id}"), loop("/tags/{id}"),
 		named("/posts/{id}", 60), named("/api/posts/{id}", 70),
 	}
+	rs[4].Method, rs[5].Method = "PUT", "PATCH"
 	var signals []facts.Signal
 	for _, r := range rs {
 		signals = append(signals, handlerSignal(r, facts.SignalIDLookup, "id"))
@@ -232,7 +238,7 @@ func TestSharedHandlerOneRow(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("%s/%d", th.ID, len(th.Sites)))
 	}
 	slices.Sort(ids)
-	want := []string{"idor.get-api-v1-exams-id/0", "idor.get-api-v1-notes-id/0", "idor.get-feeds-id/0", "idor.get-tags-id/0",
+	want := []string{"idor.api-v1-notes-id-in-views/3", "idor.get-api-v1-exams-id/0", "idor.get-feeds-id/0", "idor.get-tags-id/0",
 		"idor.handler-library-views-book-detail/2", "idor.handler-routes-index-posts-show/2"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("idor rows (id/sites) %v, want %v", ids, want)
