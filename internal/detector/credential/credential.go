@@ -10,6 +10,7 @@ package credential
 import (
 	"bytes"
 	"context"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -353,18 +354,108 @@ func hasImport(l lang.Lang, src []byte, module string) bool {
 }
 
 var (
-	settingsClassRE = regexp.MustCompile(`(?m)^([ \t]*)class[ \t]+\w+[ \t]*\([^)]*\bBaseSettings\b[^)]*\)[ \t]*:`)
+	pyClassRE       = regexp.MustCompile(`(?m)^([ \t]*)class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:`)
 	settingsFieldRE = regexp.MustCompile(`^([ \t]+)([A-Za-z_]\w*)[ \t]*:[ \t]*[^=\n]+?(?:=[ \t]*(.*))?$`)
 	envPrefixRE     = regexp.MustCompile(`\benv_prefix\s*=\s*['"](\w*)['"]`)
 	fieldAliasRE    = regexp.MustCompile(`\b(?:env|alias|validation_alias)\s*=\s*['"](\w+)['"]`)
 )
 
+// pyClass is one class of a Python file, as the settings reading needs
+// it: its bases' names, its env_prefix and its annotated fields.
+type pyClass struct {
+	bases  []string
+	prefix string
+	fields []pyField
+}
+
+type pyField struct {
+	name, alias string
+	line        int
+}
+
 // settingsFields reads pydantic BaseSettings classes: each annotated
 // field is an environment variable (upper-cased, after env_prefix, unless
-// an alias names it).
+// an alias names it). A settings class reads the fields of every class
+// of the file it inherits too: settings are often written as plain
+// BaseModel groups (one per vendor) that one BaseSettings class combines.
+// A BaseModel no settings class inherits (a request body) reads nothing.
 func settingsFields(src []byte) []Read {
+	classes := pyClasses(src)
+	settings := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for name, c := range classes {
+			if settings[name] {
+				continue
+			}
+			for _, b := range c.bases {
+				if b == "BaseSettings" || settings[b] {
+					settings[name], changed = true, true
+					break
+				}
+			}
+		}
+	}
 	var out []Read
-	for _, m := range settingsClassRE.FindAllSubmatchIndex(src, -1) {
+	seen := map[Read]bool{}
+	for _, name := range slices.Sorted(maps.Keys(settings)) {
+		// pydantic takes env_prefix from the class's configuration,
+		// inherited from the nearest base that sets one.
+		prefix, set := "", false
+		var walk func(n string, visited map[string]bool) []pyField
+		walk = func(n string, visited map[string]bool) []pyField {
+			c := classes[n]
+			if c == nil || visited[n] {
+				return nil
+			}
+			visited[n] = true
+			if !set && c.prefix != "" {
+				prefix, set = c.prefix, true
+			}
+			fields := slices.Clone(c.fields)
+			for _, b := range c.bases {
+				fields = append(fields, walk(b, visited)...)
+			}
+			return fields
+		}
+		for _, f := range walk(name, map[string]bool{}) {
+			r := Read{Name: strings.ToUpper(prefix + f.name), Line: f.line}
+			if f.alias != "" {
+				r.Name = strings.ToUpper(f.alias)
+			}
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Read) int { return a.Line - b.Line })
+	return out
+}
+
+// pyClasses are a file's classes by name (the first of a name), each
+// with the fields its body annotates at its own level.
+func pyClasses(src []byte) map[string]*pyClass {
+	classes := map[string]*pyClass{}
+	for _, m := range pyClassRE.FindAllSubmatchIndex(src, -1) {
+		name := string(src[m[4]:m[5]])
+		if classes[name] != nil {
+			continue
+		}
+		c := &pyClass{}
+		classes[name] = c
+		if m[6] >= 0 {
+			for _, b := range strings.Split(string(src[m[6]:m[7]]), ",") {
+				b = strings.TrimSpace(b)
+				if b == "" || strings.Contains(b, "=") {
+					continue // metaclass=..., a keyword
+				}
+				if i := strings.IndexByte(b, '['); i >= 0 {
+					b = b[:i] // Generic[T]
+				}
+				c.bases = append(c.bases, b[strings.LastIndexByte(b, '.')+1:])
+			}
+		}
 		classIndent := m[3] - m[2]
 		bodyStart := m[1]
 		lines := strings.Split(string(src[bodyStart:]), "\n")
@@ -378,9 +469,8 @@ func settingsFields(src []byte) []Read {
 			}
 			body = append(body, l)
 		}
-		prefix := ""
 		if pm := envPrefixRE.FindStringSubmatch(strings.Join(body, "\n")); pm != nil {
-			prefix = pm[1]
+			c.prefix = pm[1]
 		}
 		fieldIndent := -1
 		for i, l := range body {
@@ -398,12 +488,12 @@ func settingsFields(src []byte) []Read {
 			if fm == nil || fm[2] == "model_config" || strings.HasPrefix(fm[2], "_") {
 				continue
 			}
-			name := strings.ToUpper(prefix + fm[2])
+			f := pyField{name: fm[2], line: firstLine + i}
 			if am := fieldAliasRE.FindStringSubmatch(fm[3]); am != nil {
-				name = strings.ToUpper(am[1])
+				f.alias = am[1]
 			}
-			out = append(out, Read{Name: name, Line: firstLine + i})
+			c.fields = append(c.fields, f)
 		}
 	}
-	return out
+	return classes
 }
