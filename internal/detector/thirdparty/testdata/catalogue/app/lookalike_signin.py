@@ -8,3 +8,11 @@ INSTALLED_APPS = [
 ]
 
 SHOWN = ["google", "github"]
+
+# fastapi-sso's base classes name no provider: an app's own provider
+# built on them is its own.
+from fastapi_sso.sso.base import OpenID, SSOBase
+
+
+class ForgeSSO(SSOBase):
+    provider = "forge"
