@@ -180,7 +180,7 @@ var csrf = &Rule{
 var stateChangingGet = &Rule{
 	ID: "state-changing-get", Title: "State changed by a GET request",
 	Stride: []string{"T"}, CWE: []string{"CWE-352", "CWE-650"},
-	Fires:  "a GET route whose handler creates, changes or deletes stored records (an ORM or SQL write), behind a cookie session or no auth",
+	Fires:  "a GET route whose handler creates, changes or deletes stored records (an ORM or SQL write), behind a cookie session or no auth; not one whose only write adds a constant to a counter (views = views + 1, $inc, increment)",
 	Rating: "low: a link or an image tag is enough; impact medium: one change per visit, in the visitor's name",
 	Controls: []Suggestion{
 		{Text: "Change state only on POST, PUT, PATCH or DELETE, behind the CSRF check"},

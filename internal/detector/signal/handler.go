@@ -331,7 +331,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			if senderCheckVoid(p.Kind, r.Body, loc) {
 				continue
 			}
-			if p.Kind == facts.SignalMutatesStore && syncFactory(r, body, loc) {
+			if p.Kind == facts.SignalMutatesStore && (syncFactory(r, body, loc) || counterWrite(body, loc)) {
 				continue
 			}
 			if p.Kind == facts.SignalWritesState {
