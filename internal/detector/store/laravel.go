@@ -69,6 +69,16 @@ type laravelConfig struct {
 	// when the app installs what runs it.
 	s3Disks     map[string]laravelSetting
 	flysystemS3 bool
+	// localDisks: filesystems.php's local disks, by name; defaultDisk
+	// and diskVar: its default disk and the variable that picks it;
+	// writes: where app code writes to a disk (laravelFolders).
+	localDisks  map[string]laravelDisk
+	defaultDisk string
+	diskVar     string
+	writes      []laravelWrite
+	// redisClient: composer.json requires a Redis client (where);
+	// redisBlock: database.php configures Redis (where).
+	redisClient, redisBlock *facts.Evidence
 }
 
 // isLaravelConfig: a settings file of Laravel's that picks a store, by
@@ -124,6 +134,12 @@ func (d *Detector) readLaravel(f *detector.File) {
 		c.dump = &laravelSetting{value: m[1], ev: facts.Evidence{File: f.Path, Line: 1}}
 	case isComposerManifest(f.Path):
 		c.flysystemS3 = c.flysystemS3 || composerFlysystemRE.Match(f.Data)
+		if composerRedis(f.Data) {
+			if m := composerRedisRE.FindIndex(f.Data); m != nil {
+				ev := at(m[0])
+				c.redisClient = &ev
+			}
+		}
 	case isLaravelConfig(f.Path):
 		src := lang.StripComments(lang.PHP, f.Data)
 		if !laravelSettings(path.Base(f.Path), src) {
@@ -141,6 +157,7 @@ func (d *Detector) readLaravel(f *detector.File) {
 			}
 		}
 		if path.Base(f.Path) == "filesystems.php" {
+			c.readLaravelDisks(src, at)
 			for _, m := range laravelS3DiskRE.FindAllIndex(src, -1) {
 				end := min(len(src), m[1]+600)
 				if b := laravelBucketRE.FindSubmatch(src[m[1]:end]); b != nil {
@@ -158,6 +175,10 @@ func (d *Detector) readLaravel(f *detector.File) {
 		if path.Base(f.Path) == "database.php" {
 			for _, m := range laravelConnectionRE.FindAllSubmatchIndex(src, -1) {
 				c.connections[string(src[m[2]:m[3]])] = laravelSetting{value: string(src[m[4]:m[5]]), ev: at(m[0])}
+			}
+			if m := laravelRedisBlockRE.FindIndex(src); m != nil {
+				ev := at(m[0])
+				c.redisBlock = &ev
 			}
 		}
 	default: // an env template
@@ -183,6 +204,7 @@ var (
 	laravelS3DiskRE     = regexp.MustCompile(`['"]driver['"]\s*=>\s*['"]s3['"]`)
 	laravelBucketRE     = regexp.MustCompile(`['"]bucket['"]\s*=>\s*(?:env\(\s*['"]([A-Z][A-Z0-9_]*)['"]|['"]([\w.-]+)['"])`)
 	composerFlysystemRE = regexp.MustCompile(`"league/flysystem-aws-s3-v3"\s*:`)
+	composerRedisRE     = regexp.MustCompile(`"(?:predis/predis|ext-redis)"\s*:`)
 )
 
 // laravelSettings reports whether a PHP file is one of Laravel's settings
@@ -223,6 +245,22 @@ func (c *laravelConfig) merge(o laravelConfig) {
 	if o.dump != nil && (c.dump == nil || o.dump.ev.File < c.dump.ev.File) {
 		c.dump = o.dump
 	}
+	for k, v := range o.localDisks {
+		if c.localDisks == nil {
+			c.localDisks = map[string]laravelDisk{}
+		}
+		c.localDisks[k] = v
+	}
+	if c.defaultDisk == "" {
+		c.defaultDisk, c.diskVar = o.defaultDisk, o.diskVar
+	}
+	c.writes = append(c.writes, o.writes...)
+	if c.redisClient == nil {
+		c.redisClient = o.redisClient
+	}
+	if c.redisBlock == nil {
+		c.redisBlock = o.redisBlock
+	}
 }
 
 // laravelStores adds the stores Laravel's settings choose (Finish).
@@ -250,6 +288,13 @@ func (d *Detector) laravelStores() {
 	}
 	if c.dbVar == "" && len(c.defaults) == 0 {
 		return // no Laravel settings: another framework's env template
+	}
+	d.laravelFolders()
+	if c.redisClient != nil && c.redisBlock != nil {
+		// Redis settings (stock in every app, or assembled in code from
+		// the environment) and a Redis client the app installs: the app
+		// runs on Redis whichever driver the template leaves on file.
+		d.evidence["redis"] = append(d.evidence["redis"], *c.redisClient, *c.redisBlock)
 	}
 	for _, v := range laravelRedisSelectors {
 		chosen, ok := c.env[v]

@@ -61,6 +61,31 @@ return [
 ];
 `)}
 
+// laravelLocalDisks is a stock filesystems.php: a private and a public
+// local disk, the default picked by FILESYSTEM_DISK.
+var laravelLocalDisks = &detector.File{Path: "config/filesystems.php", Data: []byte(`<?php
+return [
+    'default' => env('FILESYSTEM_DISK', 'local'),
+    'disks' => [
+        'local' => [
+            'driver' => 'local',
+            'root' => storage_path('app/private'),
+        ],
+        'public' => [
+            'driver' => 'local',
+            'root' => storage_path('app/public'),
+            'visibility' => 'public',
+        ],
+        's3' => ['driver' => 's3', 'bucket' => env('AWS_BUCKET')],
+    ],
+];
+`)}
+
+// php is an app file of a Laravel app.
+func php(p, body string) *detector.File {
+	return &detector.File{Path: p, Data: []byte("<?php\n\nnamespace App;\n\n" + body)}
+}
+
 // TestLaravelStores: only the connection a Laravel app chooses is a
 // store, and Redis only when a driver selects it.
 func TestLaravelStores(t *testing.T) {
@@ -89,6 +114,21 @@ func TestLaravelStores(t *testing.T) {
 		// app's stock filesystems.php declares one.
 		{"an s3 disk the app installs", []*detector.File{laravelDisks, {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "league/flysystem-aws-s3-v3": "^3.0"}}`)}}, []string{"s3"}},
 		{"lookalike: the stock s3 disk", []*detector.File{laravelDisks, {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0"}}`)}}, nil},
+		// A local disk is a folder the app keeps files in when its code
+		// writes to it; every app declares two it may never write.
+		{"an upload stored on the public disk", []*detector.File{db, laravelLocalDisks, php("app/Http/Controllers/AvatarController.php", "class AvatarController {\n  public function update(Request $request) {\n    $path = $request->file('avatar')->store('avatars', 'public');\n  }\n}\n")}, []string{"filesystem", "sqlite"}},
+		{"an upload stored on the default disk", []*detector.File{db, laravelLocalDisks, php("app/Http/Controllers/DocController.php", "use Illuminate\\Http\\UploadedFile;\nclass DocController {\n  public function save(UploadedFile $doc) {\n    return $doc->storeAs('docs', $doc->hashName());\n  }\n}\n")}, []string{"filesystem", "sqlite"}},
+		{"a disk picked at run time and written", []*detector.File{db, laravelLocalDisks, php("app/Uploads/Images.php", "use Illuminate\\Filesystem\\FilesystemManager;\nclass Images {\n  public function __construct(protected FilesystemManager $fs) {}\n  public function save(string $type, string $path, string $data) {\n    $disk = $this->fs->disk($this->diskFor($type));\n    $disk->put($path, $data);\n  }\n}\n")}, []string{"filesystem", "sqlite"}},
+		{"an upload moved into the public folder", []*detector.File{db, laravelLocalDisks, php("app/Http/Controllers/LogoController.php", "class LogoController {\n  public function store(Request $request) {\n    $request->file('logo')->move(public_path('logos'), 'logo.png');\n  }\n}\n")}, []string{"filesystem", "sqlite"}},
+		{"lookalike: local disks declared, never written", []*detector.File{db, laravelLocalDisks, php("app/Http/Controllers/PostController.php", "class PostController {\n  public function store(Request $request) {\n    session()->put('draft', $request->input('body'));\n    $this->posts->store($request->all());\n    $this->pages->move($page, $request->input('parent'));\n    return Storage::disk('public')->url('x.png');\n  }\n}\n")}, []string{"sqlite"}},
+		{"lookalike: writes only to the s3 disk", []*detector.File{db, laravelLocalDisks, php("app/Jobs/Export.php", "use Illuminate\\Support\\Facades\\Storage;\nclass Export {\n  public function handle() {\n    Storage::disk('s3')->put('exports/x.csv', $this->csv());\n  }\n}\n")}, []string{"sqlite"}},
+		{"lookalike: a test writing to the public disk", []*detector.File{db, laravelLocalDisks, php("tests/Feature/AvatarTest.php", "use Illuminate\\Support\\Facades\\Storage;\nclass AvatarTest {\n  public function test_it() {\n    Storage::disk('public')->put('a.png', 'x');\n  }\n}\n")}, []string{"sqlite"}},
+		// Redis with a client the app installs is a store, whatever driver
+		// the template leaves on file; without one, stock settings.
+		{"redis settings and a client installed", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "predis/predis": "^2.1"}}`)}}, []string{"mysql", "redis"}},
+		{"the Redis facade used", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), php("app/Services/Counter.php", "use Illuminate\\Support\\Facades\\Redis;\nclass Counter {\n  public function hit() { Redis::incr('hits'); }\n}\n")}, []string{"mysql", "redis"}},
+		{"lookalike: a Redis client only for tests", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0"}, "require-dev": {"predis/predis": "^2.1"}}`)}}, []string{"mysql"}},
+		{"lookalike: a class named Redis", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), php("app/Support/Limits.php", "use App\\Support\\Redis;\nclass Limits {\n  public function max() { return Redis::limit('x'); }\n}\n")}, []string{"mysql"}},
 		{"lookalike: a config folder outside Laravel's shape", []*detector.File{{Path: "docs/config/database.md", Data: []byte("'default' => env('DB_CONNECTION', 'mysql')\n")}}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +152,43 @@ func TestLaravelStores(t *testing.T) {
 			slices.Sort(kinds)
 			if !slices.Equal(kinds, tt.want) {
 				t.Errorf("stores = %q, want %q", kinds, tt.want)
+			}
+		})
+	}
+}
+
+// TestLaravelFolderNames: the folder row names the disks' roots the
+// writes reach: the one disk named, or every local disk when the code
+// picks the disk at run time.
+func TestLaravelFolderNames(t *testing.T) {
+	db := &detector.File{Path: "config/database.php", Data: []byte(laravelDatabase)}
+	for _, tt := range []struct {
+		name  string
+		write *detector.File
+		want  string
+	}{
+		{"the public disk", php("app/Http/Controllers/A.php", "class A {\n  public function update(Request $request) {\n    $request->file('avatar')->store('avatars', ['disk' => 'public']);\n  }\n}\n"), "Local folder storage/app/public/"},
+		{"any disk", php("app/Uploads/Files.php", "use Illuminate\\Contracts\\Filesystem\\Filesystem;\nclass Files {\n  public function __construct(protected Filesystem $disk) {}\n  public function save($p, $s) { $this->disk->writeStream($p, $s); }\n}\n"), "Local folders storage/app/private/, storage/app/public/"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New()
+			for _, f := range []*detector.File{db, laravelLocalDisks, tt.write} {
+				if err := d.Detect(context.Background(), f, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sink := detector.NewSink()
+			if err := d.Finish(context.Background(), sink); err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, s := range sink.Result().Stores {
+				if s.Kind == KindFilesystem {
+					names = append(names, s.Name)
+				}
+			}
+			if !slices.Equal(names, []string{tt.want}) {
+				t.Errorf("folders = %q, want %q", names, tt.want)
 			}
 		})
 	}

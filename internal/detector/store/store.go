@@ -139,7 +139,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isComposerManifest(p) || isRailsYAML(p) || isSpringSettings(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isComposerManifest(p) || isRailsYAML(p) || isSpringSettings(p) || isPHPApp(p) {
 		return true
 	}
 	if l == lang.CSharp || isCSharpSettings(p) || isJava(p) {
@@ -151,7 +151,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Sidekiq", "active_storage", "_attached", "ENV"}, append(csKeywords, credential.Keywords...)...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Storage::", "->disk(", "->store", "->move(", "Redis::", "Sidekiq", "active_storage", "_attached", "ENV"}, append(csKeywords, credential.Keywords...)...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
@@ -227,6 +227,10 @@ func (d *Detector) read(f *detector.File) {
 	}
 	if isRailsYAML(f.Path) {
 		d.readRailsYAML(f)
+		return
+	}
+	if isPHPApp(f.Path) {
+		d.readPHPWrites(f)
 		return
 	}
 	if isSpringSettings(f.Path) {
