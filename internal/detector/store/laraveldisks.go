@@ -37,14 +37,16 @@ var (
 	// phpStoreRE is an uploaded file stored on a disk: $file->store(dir,
 	// disk), ->storeAs(dir, name, disk), or the disk as an option.
 	phpStoreRE = regexp.MustCompile(`(\$\w+|->file\([^)]*\))\s*->\s*(store|storeAs|storePublicly|storePubliclyAs)\s*\(`)
-	// phpFilesystemUseRE: the file works with Laravel's filesystem
-	// (a disk typed as its contract, its manager, or the facade).
-	phpFilesystemUseRE = regexp.MustCompile(`\buse\s+Illuminate\\(?:Contracts\\Filesystem|Filesystem|Support\\Facades\\Storage)\b`)
+	// phpFilesystemUseRE: the file works with Laravel's disks (a disk
+	// typed as the contract, the manager, an adapter, or the facade).
+	// Illuminate\Filesystem\Filesystem is no disk: it is the File
+	// facade's class, writing any path (a settings file, a cache).
+	phpFilesystemUseRE = regexp.MustCompile(`\buse\s+Illuminate\\(?:Contracts\\Filesystem\\(?:Filesystem|Cloud|Factory)|Filesystem\\(?:FilesystemManager|FilesystemAdapter)|Support\\Facades\\Storage)\b`)
 	// phpDiskObjectWriteRE is a write on a disk object; the disk is not
 	// named there ($disk->put, $this->filesystem->writeStream).
 	phpDiskObjectWriteRE = regexp.MustCompile(`\$[\w>-]+->\s*(?:put|putFile|putFileAs|writeStream)\s*\(`)
 	// phpDiskNameRE is a disk named where a disk object is made.
-	phpDiskNameRE = regexp.MustCompile(`->\s*disk\(\s*(?:['"]([\w-]+)['"]\s*\)|[^)\s])`)
+	phpDiskNameRE = regexp.MustCompile(`(?:->|::)\s*disk\(\s*(?:['"]([\w-]+)['"]\s*\)|[^)\s])`)
 	// phpMoveRE is an uploaded file moved into a folder under the app:
 	// $file->move(public_path('uploads'), $name).
 	phpMoveRE = regexp.MustCompile(`->\s*move\(\s*(public_path|storage_path|base_path)\(\s*(?:['"]([^'"\n]*)['"])?\s*\)`)
