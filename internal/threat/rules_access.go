@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -394,7 +395,7 @@ var adminExposed = &Rule{
 		// that reaches data (or whose handler was not read) is the panel
 		// this rule is about.
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
-			return segmentIn(r.Path, adminSegments...) && reachesData(c, r)
+			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r)
 		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)
@@ -437,6 +438,18 @@ var adminExposed = &Rule{
 		}
 		return hits
 	},
+}
+
+// signIn says a route is where a caller signs in (/admin/login,
+// /admin/sessions/sign-in): open to anyone by design, it is the way to
+// the panel, not the panel; guessing its password is credential-stuffing's
+// row.
+func signIn(r *facts.Route) bool {
+	if r.Auth != facts.AuthNone || !has(r.Tags, facts.TagAuth) {
+		return false
+	}
+	segs := strings.Split(strings.Trim(strings.ToLower(r.Path), "/"), "/")
+	return slices.Contains([]string{"login", "signin", "sign-in", "sign_in", "log-in", "logon"}, segs[len(segs)-1])
 }
 
 // reachesData says a route's handler loads, changes or names a record,

@@ -257,6 +257,11 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 	if code != "" {
 		g.code = code
 		if ok, role, why := j.code(code, 0); ok {
+			if !j.guardClassIdentifies(code) {
+				// A CSRF check's or a header's 401 turns away a forged
+				// form, not a caller with no identity.
+				return vOther, "", ""
+			}
 			if role == "" {
 				role = factoryRole(g.name, code)
 			}
@@ -294,6 +299,45 @@ func (j *judge) guard(g *guard) (v int, role, why string) {
 	}
 	return vOther, "", ""
 }
+
+// guardClassIdentifies says a guard class (one with a canActivate, as
+// NestJS's are) finds out who is calling: it reads the request's user or
+// session, or a credential (an Authorization header, a bearer token or
+// JWT, an API key) that it verifies, in its own code or a helper it
+// calls. One that only compares a CSRF cookie with the form's field, or
+// counts requests, may answer 401 but establishes no identity. Code
+// that is no guard class is not judged here.
+func (j *judge) guardClassIdentifies(code string) bool {
+	if !strings.Contains(code, "canActivate") {
+		return true
+	}
+	if callerCredential.MatchString(csrfWord.ReplaceAllString(code, "")) {
+		return true
+	}
+	if j.lookup == nil {
+		return false
+	}
+	for _, loc := range callSite.FindAllStringSubmatchIndex(code, -1) {
+		name := code[loc[2]:loc[3]]
+		if skipCallee[name] || definesLocally(code, name) {
+			continue
+		}
+		if c, _, ok := j.lookup(name); ok && c != code && callerCredential.MatchString(csrfWord.ReplaceAllString(c, "")) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// callerCredential is code reading who is calling or the credential
+	// that says so.
+	callerCredential = regexp.MustCompile(`(?i)user|session|authori[sz]ation|bearer|jwt|token|passport|super\.canActivate|extends\s+AuthGuard\b|api[-_]?key|principal|claims|verify\w*\(|authenticat|identity|\baccount`)
+	// csrfWord is a CSRF check's own value and where it is read from
+	// (csrfToken, _csrf, request.session.csrfSecret): its token and the
+	// session holding it are the form's, not the caller's.
+	csrfWord = regexp.MustCompile(`(?i)[\w$.\[\]'"-]*(?:csrf|xsrf)[\w-]*`)
+)
 
 // extendsPassport is a class declared as a subclass of @nestjs/passport's
 // AuthGuard('strategy').
@@ -393,8 +437,10 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		if !own && !conditional.MatchString(code) {
 			continue // unauthorized(): a response the login itself chose to send
 		}
-		if !own && TakesCredentials(code) {
-			continue // the login's own check of the password it was sent
+		if !own && (TakesCredentials(code) || forwardsPassword.MatchString(code) || j.callsLoginAt(code, 1)) {
+			// The login's own check of the password it was sent, here or
+			// at an identity provider it hands the password on to.
+			continue
 		}
 		if ok, role, why := j.code(code, depth+1); ok {
 			if role == "" {
@@ -746,8 +792,16 @@ func testsLocal(src, c string) bool {
 // model's authorize(context, request) that returns null on a wrong
 // password), or one handed the posted body whatever it answers. The
 // handler is a login, its 401 the answer to a wrong password.
+//
+// A helper that is itself such a login (another handler of the class
+// the admin login hands its form to: return this.login(body, res))
+// makes the handler one too.
 func (j *judge) callsLogin(body string) bool {
-	if j.lookup == nil {
+	return j.callsLoginAt(body, 0)
+}
+
+func (j *judge) callsLoginAt(body string, depth int) bool {
+	if j.lookup == nil || depth >= maxFollow {
 		return false
 	}
 	n := 0
@@ -760,18 +814,31 @@ func (j *judge) callsLogin(body string) bool {
 			break
 		}
 		code, _, ok := j.lookup(name)
-		if !ok || code == "" || code == body || !TakesCredentials(code) {
+		if !ok || code == "" || code == body {
 			continue
 		}
 		// Handed what the client posted (login(req.body.user)), the
 		// helper's own refusal answers a wrong password; handed the
 		// request, it may be a guard reading a header (basic auth).
-		if args := callArgs(body[loc[1]:]); rejects(code) == "" || clientRead.MatchString(args) || postedParam(body, args) {
+		args := callArgs(body[loc[1]:])
+		if !TakesCredentials(code) {
+			if (clientRead.MatchString(args) || postedParam(body, args)) && j.callsLoginAt(code, depth+1) {
+				return true
+			}
+			continue
+		}
+		if rejects(code) == "" || clientRead.MatchString(args) || postedParam(body, args) {
 			return true
 		}
 	}
 	return false
 }
+
+// forwardsPassword hands a password it was given on in a call's
+// fields (generateToken({ username: req.user, password: req.password })):
+// a password grant at an identity provider, whose refusal answers a
+// wrong password.
+var forwardsPassword = regexp.MustCompile(`(?i)\bpassword['"]?\s*[:=]\s*[\w$]+(?:\.[\w$]+)*\.password\b`)
 
 // postedField is a handler parameter bound to what the client posted or
 // put in the query (NestJS's @Body() form, @Query() q).
