@@ -66,6 +66,10 @@ func TestUses(t *testing.T) {
 		{"webhook header in prose", lang.JavaScript, "const help = 'send Stripe-Signature'\nconst v = req.headers['x-stripe-signature-version']\n", nil},
 		{"webhook header read through a constant", lang.Go, "const sigHeader = \"Stripe-Signature\"\n", []string{"stripe"}},
 		{"webhook header in a word list", lang.Go, "var words = []string{\"Stripe-Signature\", \"X-Slack-Signature\"}\nvar ws = [\"x-slack-signature\", \"b\"]\n", nil},
+		{"an allow-list's wildcard sources", lang.PHP, "return ['iframe_sources' => env('ALLOWED_IFRAME_SOURCES', 'https://*.youtube.com https://*.youtube-nocookie.com')];\n", nil},
+		{"an allow-list's sources, no wildcard", lang.PHP, "return ['frame_sources' => env('FRAME_SOURCES', 'https://youtube-nocookie.com https://player.vimeo.com')];\n", nil},
+		{"lookalike: a call beside an allow-list", lang.JavaScript, "const allowed = 'https://*.vimeo.com https://*.youtube.com';\nawait fetch('https://api.openai.com/v1/models')\n", []string{"openai"}},
+		{"lookalike: one embed URL", lang.PHP, "$src = 'https://www.youtube-nocookie.com/embed/' . $id;\n", []string{"youtube"}},
 		{"webhook header logged", lang.Python, "logger.warning('missing %s', 'Stripe-Signature')\n", nil},
 	}
 	for _, tt := range tests {

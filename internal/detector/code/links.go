@@ -20,12 +20,17 @@ import (
 // (or an item of a list bound to one) that the file uses only in those
 // ways.
 func NotRequested(src []byte, off int) bool {
-	if InCSP(src, off) {
+	if InCSP(src, off) || off >= 2 && src[off-1] == '.' && src[off-2] == '*' {
+		// A wildcard host (https://*.vimeo.com) is a pattern an allow-list
+		// matches sources against: nothing can request it.
 		return true
 	}
 	open := literalStart(src, off)
 	if open < 0 {
 		return false
+	}
+	if sourceList(src[open:literalEnd(src, open)]) {
+		return true
 	}
 	// A form field's hint or an element's label is text for a person
 	// (placeholder="you.bsky.social"), however it reads.
@@ -60,6 +65,20 @@ func NotRequested(src []byte, off int) bool {
 		}
 	}
 	return uses > 0
+}
+
+// sourceList reports whether a literal is a list of URLs separated by
+// spaces ('https://a.example https://b.example'): the sources an
+// allow-list admits (a setting's default that a CSP or an SSRF check
+// reads), never one URL a request is sent to, which holds no space.
+func sourceList(lit []byte) bool {
+	urls := 0
+	for _, f := range strings.Fields(string(lit)) {
+		if strings.Contains(f, "://") {
+			urls++
+		}
+	}
+	return urls >= 2
 }
 
 // textAttrRE ends the text before an attribute whose value is shown to a
