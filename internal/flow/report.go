@@ -38,6 +38,9 @@ func (r *Report) Has(kind string, at facts.Step) bool { return r.byKey[sinkKey(k
 // sink already reported gains the route.
 func (r *Report) Route(fd Finding) {
 	w := facts.Weakness{Kind: fd.Kind, Detail: Detail[fd.Kind], Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute}
+	if fd.Source == facts.SourceStored {
+		w.Detail = "records users saved, read back and written into an HTML page unescaped"
+	}
 	if fd.Route != "" {
 		w.Routes = []string{fd.Route}
 	}

@@ -516,6 +516,11 @@ func (fr *frame) hit(h Hit, v Value, shape bool) {
 	if h.Sink.From != nil && h.Origin.Param < 0 && !h.Sink.From(Concrete(h.Origin)) {
 		return
 	}
+	if h.Origin.Source == facts.SourceStored && !h.Sink.Stored {
+		// A record read back is the code's own data to every sink but
+		// one that writes it into a page as HTML.
+		return
+	}
 	fr.sum.Hits = appendHit(fr.sum.Hits, h)
 }
 

@@ -13,7 +13,7 @@ import (
 // SinkTemplateXSS is a value a server-side template writes without
 // escaping (EJS <%- x %>, Handlebars {{{x}}}, Jinja {{ x|safe }}, Pug
 // !{x}): the value is the page's HTML.
-var SinkTemplateXSS = &Sink{Kind: XSS, Name: "written unescaped by a template"}
+var SinkTemplateXSS = &Sink{Kind: XSS, Name: "written unescaped by a template", Stored: true}
 
 // Raw is one place a template writes a value unescaped: the names the
 // expression reads from what it was rendered with (bio in
@@ -142,6 +142,10 @@ func (t *Templates) Add(p string, data []byte) {
 			addTo(&escaped, m[0], expr, src[m[0]:m[1]])
 		}
 	}
+	if eng == "jinja" {
+		aliasLoops(src, raws)
+		aliasLoops(src, escaped)
+	}
 	if len(raws) == 0 && len(escaped) == 0 {
 		return
 	}
@@ -154,6 +158,39 @@ func (t *Templates) Add(p string, data []byte) {
 		t.escaped[p] = escaped
 	}
 	t.mu.Unlock()
+}
+
+// jinjaFor is a Jinja or Django loop: {% for note in notes %}, {% for
+// k, v in d.items() %}.
+var jinjaFor = regexp.MustCompile(`\{%-?\s*for\s+(\w+)(?:\s*,\s*(\w+))?\s+in\s+((?:[^%]|%[^}])*?)\s*-?%\}`)
+
+// aliasLoops reads a loop variable a template writes as the value it
+// loops over: {{ note.text|safe }} inside {% for note in notes %} writes
+// part of notes, the name the render call gives.
+func aliasLoops(src string, rs []Raw) {
+	alias := map[string]string{}
+	for _, m := range jinjaFor.FindAllStringSubmatch(src, -1) {
+		over := rawNames(m[3])
+		if len(over) == 0 {
+			continue
+		}
+		for _, v := range m[1:3] {
+			if v != "" && v != over[0] {
+				alias[v] = over[0]
+			}
+		}
+	}
+	for i := range rs {
+		for j, n := range rs[i].Names {
+			// Nested loops: follow a few links, never a cycle.
+			for k := 0; k < 4 && alias[n] != ""; k++ {
+				n = alias[n]
+			}
+			if !slices.Contains(rs[i].Names[:j], n) {
+				rs[i].Names[j] = n
+			}
+		}
+	}
 }
 
 // inAutoescapeOff says whether offset i of a Jinja template is inside an

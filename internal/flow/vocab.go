@@ -68,6 +68,11 @@ type Sink struct {
 	// host), so where a parameter begins it the caller's argument
 	// answers: fetchImage(src) fetches a fixed host when src is one.
 	ByLead bool
+	// Stored: a value read back from a record (facts.SourceStored) is
+	// dangerous here too: what one user saved, written into the page
+	// another views as HTML (stored XSS). Every other sink takes a
+	// record's value as the code's own.
+	Stored bool
 }
 
 // Concrete fills in, for an origin with its source known, whether it is

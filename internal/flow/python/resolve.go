@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/flow"
+	"github.com/threatmap/threatmap/internal/flow/oo"
 )
 
 // program is every module of the scan, indexed for resolution.
@@ -225,6 +227,7 @@ func (p *program) prepare() {
 					continue
 				}
 				p.library(f, op, ci)
+				storedRead(f.Func, i, ci)
 			}
 		}
 	}
@@ -513,4 +516,51 @@ func (p *program) fixedFields(f *fn, ann string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(fields, flow.PrivilegedField)
+}
+
+// rowReaders are the calls that hand back what an ORM query found: rows
+// or one record (SQLAlchemy's all() and first(), a cursor's fetchall(),
+// Django's get()).
+var rowReaders = map[string]bool{"all": true, "first": true, "one": true, "one_or_none": true, "get": true,
+	"first_or_404": true, "get_or_404": true, "one_or_404": true, "scalar": true, "scalars": true,
+	"scalar_one": true, "scalar_one_or_none": true, "fetchone": true, "fetchall": true, "fetchmany": true,
+	"filter": true, "filter_by": true, "exclude": true, "order_by": true, "last": true}
+
+// storedRead makes the result of a call that reads records from a store
+// (session.query(Note).all(), Note.query.get(id), Note.objects.filter())
+// a source of what users saved earlier (facts.SourceStored): only a sink
+// that writes it into a page as HTML takes it (flow.Sink.Stored).
+func storedRead(f *flow.Func, i int, ci *callInfo) {
+	op := &f.Ops[i]
+	if op.Callee.Recv == "" || !rowReaders[op.Callee.Name] {
+		return
+	}
+	parts := strings.Split(ci.fun, ".")
+	orm := strings.HasPrefix(op.Callee.Name, "fetch")
+	for _, s := range parts[:len(parts)-1] {
+		// A query object (session.query, Flask-SQLAlchemy's Model.query)
+		// or a Django manager (Model.objects) on the way to the call.
+		orm = orm || s == "query" || s == "objects"
+	}
+	if !orm {
+		return
+	}
+	mark := func(e *flow.Expr) {
+		for k := range e.Refs {
+			if r := &e.Refs[k]; r.Call == i+1 && r.Source == "" {
+				r.Source, r.Call = facts.SourceStored, 0
+				r.Line, r.Note = op.Line, oo.Clip(op.Note+" read")
+			}
+		}
+	}
+	for j := i + 1; j < len(f.Ops); j++ {
+		o := &f.Ops[j]
+		mark(&o.Src)
+		for k := range o.Args {
+			mark(&o.Args[k])
+		}
+		if o.Callee.RecvExpr != nil {
+			mark(o.Callee.RecvExpr)
+		}
+	}
 }

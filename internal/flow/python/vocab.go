@@ -117,7 +117,7 @@ var (
 	sinkSQLFragment = &flow.Sink{Kind: flow.SQLInjection, Name: "SQL fragment"}
 	sinkExtract     = &flow.Sink{Kind: flow.PathTraversal, Name: "archive extracted without a path check"}
 	sinkSetattr     = &flow.Sink{Kind: flow.MassAssignment, Name: "attribute named by the request"}
-	sinkMarkSafe    = &flow.Sink{Kind: flow.XSS, Name: "marked safe HTML"}
+	sinkMarkSafe    = &flow.Sink{Kind: flow.XSS, Name: "marked safe HTML", Stored: true}
 	sinkBuiltHTML   = &flow.Sink{Kind: flow.XSS, Name: "HTML response", Shape: builtHTML}
 	sinkTemplateSrc = &flow.Sink{Kind: flow.TemplateInjection, Name: "template compiled"}
 	sinkXML         = &flow.Sink{Kind: flow.XXE, Name: "XML parsed with entities"}

@@ -1,5 +1,8 @@
-from flask import Blueprint, render_template, request
+import bleach
+from flask import Blueprint, redirect, render_template, request
 from markupsafe import escape
+
+from shop.posts import Post, Session, latest_posts
 
 pages = Blueprint("pages", __name__)
 
@@ -41,3 +44,27 @@ def page_safe():
     if name not in ("about", "help"):
         name = "about"
     return render_template(name + ".html")
+
+
+@pages.route("/board")
+def board():
+    # templates/board.html loops over posts and writes each body with
+    # |safe: what one user saved runs in every viewer's page.
+    return render_template("board.html", posts=latest_posts(), heading="Board")
+
+
+@pages.route("/board/<int:post_id>")
+def board_post(post_id):
+    with Session() as session:
+        post = session.query(Post).filter(Post.id == post_id).first()
+        # Lookalikes: the body cleaned before it is marked safe, and a
+        # stored link followed: a record's value is the app's own to
+        # every sink but a page's HTML.
+        return render_template("board_post.html", post=post, body=bleach.clean(post.body))
+
+
+@pages.route("/board/<int:post_id>/go")
+def board_go(post_id):
+    with Session() as session:
+        post = session.query(Post).get(post_id)
+        return redirect(post.link)
