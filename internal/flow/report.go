@@ -39,7 +39,7 @@ func (r *Report) Has(kind string, at facts.Step) bool { return r.byKey[sinkKey(k
 func (r *Report) Route(fd Finding) {
 	w := facts.Weakness{Kind: fd.Kind, Detail: Detail[fd.Kind], Source: fd.Source, Path: fd.Path, Reach: facts.ReachRoute}
 	if fd.Source == facts.SourceStored {
-		w.Detail = "records users saved, read back and written into an HTML page unescaped"
+		w.Detail = "a record users saved, read back and written into an HTML page unescaped"
 	}
 	if fd.Route != "" {
 		w.Routes = []string{fd.Route}
