@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/facts"
@@ -52,6 +53,11 @@ func (r *Report) Route(fd Finding) {
 // It reports whether the weakness is new.
 func (r *Report) Add(w facts.Weakness, at facts.Step) bool {
 	key := sinkKey(w.Kind, at)
+	if w.Source == facts.SourceStored {
+		// What users saved, shown to every viewer, is its own weakness
+		// beside a link's reflected one at the same sink.
+		key += "\x00" + facts.SourceStored
+	}
 	if old := r.byKey[key]; old != nil {
 		for _, id := range w.Routes {
 			if !slices.Contains(old.w.Routes, id) {
@@ -79,7 +85,8 @@ func (r *Report) Weaknesses() []facts.Weakness {
 		all = append(all, x)
 	}
 	slices.SortFunc(all, func(a, b *reported) int {
-		return cmp.Or(cmp.Compare(a.w.Kind, b.w.Kind), cmp.Compare(a.sink.File, b.sink.File), cmp.Compare(a.sink.Line, b.sink.Line))
+		return cmp.Or(cmp.Compare(a.w.Kind, b.w.Kind), cmp.Compare(a.sink.File, b.sink.File), cmp.Compare(a.sink.Line, b.sink.Line),
+			cmp.Compare(a.w.Source, b.w.Source))
 	})
 	out := make([]facts.Weakness, 0, len(all))
 	seen := map[string]int{}
@@ -87,7 +94,10 @@ func (r *Report) Weaknesses() []facts.Weakness {
 		w := x.w
 		slices.Sort(w.Routes)
 		parts := []string{w.Kind, x.sink.File, x.sink.Note}
-		k := w.Kind + "\x00" + x.sink.File + "\x00" + x.sink.Note
+		if w.Source == facts.SourceStored {
+			parts = append(parts, facts.SourceStored)
+		}
+		k := strings.Join(parts, "\x00")
 		if n := seen[k]; n > 0 {
 			parts = append(parts, strconv.Itoa(n+1))
 		}

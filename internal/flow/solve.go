@@ -592,7 +592,9 @@ type Finding struct {
 func (p *Program) Reach(e Entry) []Finding {
 	s := p.Summarize(e.Func)
 	var out []Finding
-	seen := map[string]bool{}
+	// One finding per sink; this request's own data is kept over a
+	// record read back, which needs someone to have saved it first.
+	seen := map[string]int{}
 	for _, h := range s.Hits {
 		o := h.Origin
 		if o.Source == SourceCLI {
@@ -626,10 +628,10 @@ func (p *Program) Reach(e Entry) []Finding {
 			}
 		}
 		key := h.Kind + "\x00" + h.At.File + "\x00" + fmt.Sprint(h.At.Line)
-		if seen[key] {
+		at, dup := seen[key]
+		if dup && (o.Source == facts.SourceStored || out[at].Source != facts.SourceStored) {
 			continue
 		}
-		seen[key] = true
 		path := slices.Clone(e.Steps)
 		for _, st := range o.Trail {
 			path = addStepLoose(path, st)
@@ -639,7 +641,13 @@ func (p *Program) Reach(e Entry) []Finding {
 		} else {
 			path = append(path, h.At)
 		}
-		out = append(out, Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At, By: h.Sink})
+		fd := Finding{Kind: h.Kind, Source: o.Source, Route: e.Route, Path: path, Sink: h.At, By: h.Sink}
+		if dup {
+			out[at] = fd
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, fd)
 	}
 	return out
 }
