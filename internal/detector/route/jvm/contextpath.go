@@ -3,8 +3,10 @@ package jvm
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -80,6 +82,18 @@ func propertiesValue(data []byte, keys []string) string {
 		if v, ok := got[k]; ok {
 			return v
 		}
+		// A list written item by item: key[0]=health, key[1]=env.
+		var items []string
+		for i := 0; ; i++ {
+			v, ok := got[k+"["+strconv.Itoa(i)+"]"]
+			if !ok {
+				break
+			}
+			items = append(items, v)
+		}
+		if len(items) > 0 {
+			return strings.Join(items, ",")
+		}
 	}
 	return ""
 }
@@ -87,10 +101,12 @@ func propertiesValue(data []byte, keys []string) string {
 // yamlValue finds a dotted key in a YAML document, nested (server:
 // servlet: context-path) or written whole at any level (server:
 // servlet.context-path), as Spring's relaxed binding reads it.
+// A list (include: [health, env], or an item a line) is its items
+// joined with commas, as Spring binds it; a number or a flag is its text
+// (port: 8081).
 func yamlValue(doc map[string]any, key string) (string, bool) {
 	if v, ok := doc[key]; ok {
-		s, ok := v.(string)
-		return s, ok
+		return yamlScalar(v)
 	}
 	for i := 0; i < len(key); i++ {
 		if key[i] != '.' {
@@ -101,6 +117,28 @@ func yamlValue(doc map[string]any, key string) (string, bool) {
 				return s, true
 			}
 		}
+	}
+	return "", false
+}
+
+// yamlScalar is a YAML value as text: a string, a number or a flag, or a
+// list of them joined with commas.
+func yamlScalar(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case int, int64, uint64, float64, bool:
+		return fmt.Sprint(v), true
+	case []any:
+		items := make([]string, 0, len(v))
+		for _, it := range v {
+			s, ok := yamlScalar(it)
+			if !ok {
+				return "", false
+			}
+			items = append(items, s)
+		}
+		return strings.Join(items, ","), true
 	}
 	return "", false
 }
@@ -179,6 +217,9 @@ func settingLine(data []byte, key string) int {
 		}
 		if j := strings.IndexAny(l, "=:"); j > 0 {
 			k := strings.TrimSpace(l[:j])
+			if b := strings.IndexByte(k, '['); b > 0 {
+				k = k[:b] // key[0]=health
+			}
 			if k == key || strings.HasSuffix(k, "."+key) {
 				return i + 1
 			}
