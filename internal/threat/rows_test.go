@@ -8,40 +8,47 @@ import (
 	"github.com/threatmap/threatmap/internal/model"
 )
 
-// A control on one bucket does not answer another bucket's threat; a
-// bucket known only from application code takes a control from anywhere.
-// The buckets that lack the same control are one row, each a site of it.
+// A control on one bucket does not answer another bucket's threat: a
+// bucket whose declaration blocks public access is drafted mitigated, on
+// a row of its own, and the ones that lack the block share the open row.
+// A bucket known only from application code, with nothing making it
+// public, is a store and no row.
 func TestBucketControlsPerBucket(t *testing.T) {
 	tf := func(line int) []facts.Evidence { return []facts.Evidence{{File: "infra/main.tf", Line: line}} }
 	uploads := facts.Store{Kind: "s3", Name: "S3 bucket acme-uploads", Evidence: tf(1)}
 	exports := facts.Store{Kind: "s3", Name: "S3 bucket acme-exports", Evidence: tf(20)}
+	archive := facts.Store{Kind: "s3", Name: "S3 bucket acme-archive", Evidence: tf(40)}
 	media := facts.Store{Kind: "gcs", Name: "GCS bucket media", Evidence: []facts.Evidence{{File: "app/media.py", Line: 4}}}
 	controls := []facts.Control{
 		{Kind: "bucket-public-access-block", Detail: "aws_s3_bucket.uploads (acme-uploads): all public access blocked by aws_s3_bucket_public_access_block.uploads", Evidence: tf(5)},
 		{Kind: "bucket-logging", Detail: "bucket access logging for aws_s3_bucket.uploads (acme-uploads)", Evidence: tf(12)},
 	}
 	for _, tc := range []struct {
-		name   string
-		stores []facts.Store
-		want   model.ControlStatus
-		sites  int
+		name            string
+		stores          []facts.Store
+		open, mitigated int // sites of each row; 0: no such row
 	}{
-		{"every bucket blocked", []facts.Store{uploads, media}, model.Implemented, 2},
-		{"one bucket not", []facts.Store{uploads, exports, media}, model.Planned, 3},
-		{"that bucket alone", []facts.Store{exports}, model.Planned, 1},
+		{"every bucket blocked", []facts.Store{uploads, media}, 0, 1},
+		{"one bucket not", []facts.Store{uploads, exports, media}, 1, 1},
+		{"two not", []facts.Store{exports, archive}, 2, 0},
+		{"a bucket the code only names", []facts.Store{media}, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := Draft(facts.Facts{Stores: tc.stores, Controls: controls}, Options{})
-			th := threatByID(m, "bucket-exposure.buckets")
-			if th == nil {
-				t.Fatal("no threat bucket-exposure.buckets")
-			}
-			if len(th.Sites) != tc.sites {
-				t.Errorf("%d sites, want %d", len(th.Sites), tc.sites)
-			}
-			for _, c := range th.Controls {
-				if (c.Check == "private-bucket" || c.Check == "bucket-logging") && c.Status != tc.want {
-					t.Errorf("%s is %s, want %s", c.Check, c.Status, tc.want)
+			open := threatByID(m, "bucket-exposure.buckets")
+			mitigated := threatByID(m, "bucket-exposure.buckets-mitigated")
+			for _, row := range []struct {
+				th    *model.Threat
+				sites int
+				open  bool
+			}{{open, tc.open, true}, {mitigated, tc.mitigated, false}} {
+				switch {
+				case row.sites == 0 && row.th != nil:
+					t.Errorf("row %s with %d sites, want none", row.th.ID, len(row.th.Sites))
+				case row.sites > 0 && row.th == nil:
+					t.Errorf("no row with %d sites (open %v); rows: %v", row.sites, row.open, ruleThreats(m, "bucket-exposure"))
+				case row.th != nil && (len(row.th.Sites) != row.sites || row.th.IsOpen() != row.open):
+					t.Errorf("%s: %d sites, open %v; want %d, %v", row.th.ID, len(row.th.Sites), row.th.IsOpen(), row.sites, row.open)
 				}
 			}
 		})

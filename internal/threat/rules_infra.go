@@ -13,7 +13,7 @@ import (
 var bucketExposure = &Rule{
 	ID: "bucket-exposure", Title: "Public or enumerable storage bucket",
 	Stride: []string{"I"}, CWE: []string{"CWE-284", "CWE-732"},
-	Fires:  "an object storage bucket the code or its infrastructure declares",
+	Fires:  "an object storage bucket made public (a public ACL or policy in Terraform, objects written public-read by the code, a Laravel s3 disk whose visibility is public, an anonymous MinIO policy), or one Terraform declares without a public-access block; not a bucket the code only names, nothing making it public",
 	Rating: "low if the bucket is public; medium if keys are predictable and reads are possible; impact critical: every file ever uploaded, medium for a bucket whose policy only publishes its objects; one row per exposure, the buckets its sites",
 	Controls: []Suggestion{
 		{Text: "Block public access at the bucket level", Check: "private-bucket"},
@@ -50,6 +50,18 @@ var bucketExposure = &Rule{
 				h.Requires = "knowledge of the key pattern and read access to the bucket"
 			}
 			public, published := bucketExposures(c.F, buckets, s)
+			if len(public) == 0 && len(published) == 0 {
+				// Nothing makes the bucket public: a bucket named only by
+				// the application (a disk or client whose bucket comes
+				// from the environment) is a store, its access decided
+				// where it is created. One the repository declares is
+				// answered by its public-access block, and open while
+				// nothing blocks it.
+				if !fromIaC(s.Evidence) {
+					continue
+				}
+				h.Gate = "private-bucket"
+			}
 			switch {
 			case len(public) > 0:
 				h.Difficulty, h.DifficultyReason, h.Requires = model.Easy, "the bucket is public: anyone can list or read it", "only the bucket's name"
@@ -90,6 +102,12 @@ func bucketExposures(f facts.Facts, buckets []facts.Store, s facts.Store) (publi
 		}
 	}
 	mine := func(in facts.Infrastructure) bool {
+		// What application code or a compose file makes public (an
+		// object ACL, an anonymous policy) names no declared bucket:
+		// it is every bucket's the code writes to.
+		if !fromIaC(in.Evidence) {
+			return true
+		}
 		tied := false
 		for _, e := range in.Evidence {
 			if declared[e] {
@@ -118,6 +136,11 @@ func bucketExposures(f facts.Facts, buckets []facts.Store, s facts.Store) (publi
 			if !declared[e] {
 				ev = append(ev, model.Evidence{File: e.File, Line: e.Line})
 			}
+		}
+		if len(ev) == 0 {
+			// The call that names the bucket is the one that writes
+			// the object public: that line is both.
+			ev = toModel(in.Evidence)
 		}
 		if in.Kind == "public-bucket" {
 			public = append(public, ev...)

@@ -77,6 +77,7 @@ func New() []detector.Detector {
 		iac.NewTerraform(),
 		iac.NewKubernetes(),
 		iac.NewCompose(),
+		iac.NewObjectACL(),
 		pipeline.NewCI(),
 		pipeline.NewLockfiles(),
 		// where code runs, as the tree decides it

@@ -90,3 +90,13 @@ func TestImageKind(t *testing.T) {
 		}
 	}
 }
+
+// What code and compose files make public in a bucket: a public-read
+// object ACL in each SDK's spelling, a Laravel s3 disk whose visibility
+// is public, a MinIO bucket opened to anonymous users; never a private
+// ACL, the stock local public disk, a comment or a test.
+func TestObjectACLFixtures(t *testing.T) {
+	const dir = "testdata/objectacl"
+	f := detectortest.Scan(t, dir, NewObjectACL())
+	detectortest.Check(t, "object acl", withPrefix(found(f), "infra "), prefixed(detectortest.Wants(t, dir, "infra "), "infra "))
+}
