@@ -195,7 +195,7 @@ func Classify(r *facts.Route, v Vocabulary) {
 	if hasSeg([]string{"static", "assets", "public"}) || containsAny(body+" "+mw, []string{"express.static", "StaticFiles", "http.FileServer", "serveStatic", "send_from_directory"}) {
 		add(facts.TagStatic)
 	}
-	if hasSeg(authWords) || TakesCredentials(body) {
+	if hasSeg(authWords) || TakesCredentials(body) || strings.HasPrefix(r.AuthEvidence, LoginEvidence) {
 		add(facts.TagAuth)
 	}
 	slices.Sort(r.Tags)

@@ -151,16 +151,16 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 	}
 	if body != "" {
 		if codeExchange.MatchString(body) {
-			return Decision{Auth: facts.AuthNone, Evidence: "login handler: exchanges an authorization code or a passkey assertion"}
+			return Decision{Auth: facts.AuthNone, Evidence: LoginEvidence + ": exchanges an authorization code or a passkey assertion"}
 		}
-		if TakesCredentials(body) || j.callsLogin(body) {
+		if TakesCredentials(body) || j.callsLogin(body) || j.secretLogin(body) {
 			// A login answers 401 to a wrong password: only a guard it
 			// calls first (a password change checks the session) counts.
 			j.helpersOnly = true
 			if ok, role, why := j.code(body, 0); ok {
 				return Decision{Auth: facts.AuthRequired, Role: role, Evidence: "handler " + why}
 			}
-			return Decision{Auth: facts.AuthNone, Evidence: "login handler: takes credentials"}
+			return Decision{Auth: facts.AuthNone, Evidence: LoginEvidence + ": takes credentials"}
 		}
 		if ok, role, why := j.code(body, 0); ok {
 			ev := "handler " + why
@@ -839,6 +839,71 @@ func (j *judge) callsLoginAt(body string, depth int) bool {
 // a password grant at an identity provider, whose refusal answers a
 // wrong password.
 var forwardsPassword = regexp.MustCompile(`(?i)\bpassword['"]?\s*[:=]\s*[\w$]+(?:\.[\w$]+)*\.password\b`)
+
+// LoginEvidence starts the auth evidence of a route the judge read as a
+// login: where credentials come in (Classify tags it auth).
+const LoginEvidence = "login handler"
+
+// secretLogin says code signs its caller in with a secret they posted: it
+// reads what the client sent, compares it with the app's own secret in
+// constant time, against a kept hash or as a key derived from it, and issues a cookie, a session or
+// a token, itself or in the functions it calls (three deep: a handler's
+// closure handing the request to an authenticator's StartSession, which
+// derives a key and compares it with the server's). An app with one shared secret and no user
+// table signs in this way, with no password or user in sight. A guard
+// that compares a cookie issues nothing; a write that checks nothing
+// compares nothing.
+func (j *judge) secretLogin(code string) bool {
+	text := j.withCallees(code, 3, map[string]bool{})
+	compares := secretCompare.MatchString(text) || keyDerive.MatchString(text) && keyEqual.MatchString(text)
+	return compares && sessionIssue.MatchString(text) &&
+		(clientRead.MatchString(text) || postedBody.MatchString(text))
+}
+
+// withCallees is code followed by the code of the functions it calls
+// that a lookup finds, depth deep, each once.
+func (j *judge) withCallees(code string, depth int, seen map[string]bool) string {
+	if j.lookup == nil || depth == 0 {
+		return code
+	}
+	var b strings.Builder
+	b.WriteString(code)
+	n := 0
+	for _, m := range memberCall.FindAllStringSubmatch(code, -1) {
+		name := m[1]
+		last := name[strings.LastIndexByte(name, '.')+1:]
+		if skipCallee[name] || skipCallee[last] || seen[last] {
+			continue
+		}
+		seen[last] = true
+		if n++; n > maxCalls {
+			break
+		}
+		if c, _, ok := j.lookup(name); ok && c != "" && c != code {
+			b.WriteString("\n")
+			b.WriteString(j.withCallees(c, depth-1, seen))
+		}
+	}
+	return b.String()
+}
+
+var (
+	// memberCall is a call by its last two names, whatever holds it:
+	// s.authenticator.StartSession(w, r) calls authenticator.StartSession.
+	memberCall = regexp.MustCompile(`((?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*)\s*\(`)
+	// secretCompare compares a value with a kept secret the way only a
+	// credential check does: in constant time, or against a hash.
+	secretCompare = regexp.MustCompile(`\bsubtle\.ConstantTimeCompare\(|\bhmac\.(?:Equal|compare_digest)\(|\btimingSafeEqual\(|\bsecrets\.compare_digest\(|\bhash_equals\(|\bMessageDigest\.isEqual\(|\bFixedTimeEquals\(|\bCompareHashAndPassword\(|\bbcrypt\.compare(?:Sync)?\(|\bpassword_verify\(|\bcheck_password_hash\(|\bcheckpw\(|\bargon2\.verify\(`)
+	// keyDerive derives a key from a secret (PBKDF2, scrypt, Argon2);
+	// keyEqual compares two such keys: a derived key compared is a
+	// secret checked.
+	keyDerive = regexp.MustCompile(`\bpbkdf2(?:\.Key|_hmac)?\(|\bscrypt\.Key\(|\bargon2\.I?DKey\(|\bpbkdf2Sync\(|\bhashlib\.scrypt\(`)
+	keyEqual  = regexp.MustCompile(`\.Equal\(|\bbytes\.Equal\(|\.equals\(`)
+	// sessionIssue hands the caller a cookie, a session or a signed token.
+	sessionIssue = regexp.MustCompile(`\bSetCookie\(|\.cookie\(\s*['"]|\bset_cookie\(|\bsetcookie\(|\bCookies\.Append\(|\bsession(?:\.Values)?\[[^\]\n]+\]\s*=[^=]|\.session\.\w+\s*=[^=]|\blogin_user\(|\bjwt\.sign\(|\bNewWithClaims\(|\bSignedString\(`)
+	// postedBody is Go code reading what the client posted.
+	postedBody = regexp.MustCompile(`\br\.Body\b|\.(?:FormValue|PostFormValue|ParseForm|Bind|BindJSON|ShouldBind\w*|BodyParser)\(`)
+)
 
 // postedField is a handler parameter bound to what the client posted or
 // put in the query (NestJS's @Body() form, @Query() q).

@@ -1,0 +1,3 @@
+module example.com/drop
+
+go 1.22
