@@ -43,6 +43,9 @@ type Tree struct {
 	// script's or tooling (tools/, bin/, scripts/): app code that imports
 	// one makes it app code (importedRoles).
 	offApp []string
+	// programs are those of offApp under a tooling folder that run as a
+	// program, each with why (pyProgram).
+	programs map[string]string
 	// licences are the copyright holders of each folder's licence file,
 	// sourced the folders with a file whose opening comment names the
 	// repository it came from (that file and line), code every code file
@@ -143,6 +146,12 @@ func (t *Tree) Add(p string, src []byte) {
 	stem := envStem(p)
 	sc, entries := readScript(p, src)
 	off := Of(p) == Python && importable(RoleOf(p).Kind)
+	program := ""
+	// Only a folder says tooling here: a file named for its tool
+	// (manage.py) is run by hand by design.
+	if r, ok := roleOfDirs(p, Python); off && ok && r.Kind == Tooling && RoleOf(p).Kind == Tooling {
+		program = pyProgram(src)
+	}
 	pk, isPkg := readPackage(p, src)
 	bundler := bundlerConfig(path.Base(p)) && RoleOf(p).Kind != Test
 	var holders []string
@@ -174,6 +183,12 @@ func (t *Tree) Add(p string, src []byte) {
 	}
 	if off {
 		t.offApp = append(t.offApp, p)
+		if program != "" {
+			if t.programs == nil {
+				t.programs = map[string]string{}
+			}
+			t.programs[p] = program
+		}
 	}
 	if sc != nil {
 		if t.scripts == nil {
@@ -436,7 +451,14 @@ func (t *Tree) Roles() map[string]Role {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	out := t.browserRoles()
-	maps.Copy(out, t.importedRoles())
+	byApp := t.importedRoles()
+	for p, why := range t.programs {
+		if _, ok := byApp[p]; !ok {
+			r := RoleOf(p)
+			out[p] = Role{Kind: Script, noun: "hand-run script", why: r.why + ", " + why + ", and no app code imports it"}
+		}
+	}
+	maps.Copy(out, byApp)
 	maps.Copy(out, t.vendoredRoles())
 	decided := map[string]bool{} // folders whose settings the code decided
 	prod, why := t.productionModules()

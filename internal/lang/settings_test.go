@@ -144,10 +144,17 @@ func TestTreeBundle(t *testing.T) {
 // TestTreeImported: a module under tools/, dev/ or scripts/ that app
 // code imports, itself or through one it imports, is app code. Lookalikes
 // keep their folder's role: profile.py, which only a test and a script
-// import, tools/release.py, which imports the app, and dev/gen_locales.py,
-// which nothing imports.
+// import, and dev/gen_locales.py, which nothing imports. A module under a
+// tooling folder that runs as a program and that app code does not
+// import is a hand-run script (tools/translate.py's __main__ guard,
+// tools/release.py's top-level print); tools/mailer.py, no program,
+// keeps its folder's word, and processor/tools/export.py, a program the
+// router imports, is app code.
 func TestTreeImported(t *testing.T) {
 	checkTreeRoles(t, "imported", map[string]string{
+		"tools/translate.py":                        `in a hand-run script (under tools/, runs as a program (if __name__ == "__main__"), and no app code imports it): needs commit access`,
+		"tools/release.py":                          "in a hand-run script (under tools/, its top-level code reads its arguments, prints or exits, and no app code imports it): needs commit access",
+		"src/shop/processor/tools/export.py":        "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
 		"src/shop/processor/tools/__init__.py":      "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
 		"src/shop/processor/tools/online_search.py": "in an application file (imported by app code, src/shop/routers/search.py): served or run in production",
 		"src/shop/processor/tools/helpers.py":       "in an application file (imported by app code, src/shop/processor/tools/online_search.py): served or run in production",

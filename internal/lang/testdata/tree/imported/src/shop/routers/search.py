@@ -1,5 +1,6 @@
 from fastapi import APIRouter
 
+from shop.processor.tools.export import export
 from shop.processor.tools.online_search import search_online
 from dev.locales import LOCALES
 
@@ -8,4 +9,4 @@ router = APIRouter()
 
 @router.get("/search")
 def search(q: str):
-    return {"results": search_online(q), "locales": LOCALES}
+    return {"results": search_online(q), "locales": LOCALES, "rows": export([])}
