@@ -607,6 +607,17 @@ var importSpecRE = regexp.MustCompile(`(?:\bfrom|\bimport|\brequire\()\s*\(?\s*$
 
 var sqlKinds = map[string]bool{"postgres": true, "mysql": true, "sqlite": true}
 
+// productCode reports whether code of this kind can show a store the
+// product keeps: not a test, an example, a hand-run script, CI, a
+// developer's environment, the documentation or a library copied in.
+func productCode(k lang.Kind) bool {
+	switch k {
+	case lang.Test, lang.Fixture, lang.Example, lang.Docs, lang.Script, lang.CI, lang.DevEnv, lang.Vendored:
+		return false
+	}
+	return true
+}
+
 // Finish implements detector.Finisher.
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
@@ -704,8 +715,13 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 		if kind == "sqlite" && len(d.sqliteFiles) > 1 {
 			// Two database files (the app's and its task queue's) are two
-			// stores; the drivers' evidence goes with the first.
-			for i, file := range sortedKeys(d.sqliteFiles) {
+			// stores; the drivers' evidence goes with the first. A file
+			// only a hand-run script, a test or an example names (a
+			// converter's input) is none the product keeps.
+			files := slices.DeleteFunc(sortedKeys(d.sqliteFiles), func(file string) bool {
+				return !slices.ContainsFunc(d.sqliteFiles[file], func(e facts.Evidence) bool { return productCode(out.RoleOf(e.File).Kind) })
+			})
+			for i, file := range files {
 				fev := d.sqliteFiles[file]
 				if i == 0 {
 					fev = append(slices.Clone(ev), fev...)
