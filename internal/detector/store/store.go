@@ -676,6 +676,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	d.javaBuckets()
 	d.bucketSettings()
+	// A file only a hand-run script, a test or an example names (a
+	// converter's input) is none the product keeps; with none left, the
+	// drivers' evidence is one SQLite store of no known file.
+	sqliteFiles := slices.DeleteFunc(sortedKeys(d.sqliteFiles), func(file string) bool {
+		return !slices.ContainsFunc(d.sqliteFiles[file], func(e facts.Evidence) bool { return productCode(out.RoleOf(e.File).Kind) })
+	})
 	for _, kind := range sortedKeys(d.evidence) {
 		ev := d.evidence[kind]
 		switch kind {
@@ -713,15 +719,10 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 			continue
 		}
-		if kind == "sqlite" && len(d.sqliteFiles) > 1 {
+		if kind == "sqlite" && len(d.sqliteFiles) > 1 && len(sqliteFiles) > 0 {
 			// Two database files (the app's and its task queue's) are two
-			// stores; the drivers' evidence goes with the first. A file
-			// only a hand-run script, a test or an example names (a
-			// converter's input) is none the product keeps.
-			files := slices.DeleteFunc(sortedKeys(d.sqliteFiles), func(file string) bool {
-				return !slices.ContainsFunc(d.sqliteFiles[file], func(e facts.Evidence) bool { return productCode(out.RoleOf(e.File).Kind) })
-			})
-			for i, file := range files {
+			// stores; the drivers' evidence goes with the first.
+			for i, file := range sqliteFiles {
 				fev := d.sqliteFiles[file]
 				if i == 0 {
 					fev = append(slices.Clone(ev), fev...)
