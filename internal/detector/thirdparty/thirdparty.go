@@ -620,7 +620,14 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	children := map[string][]string{}
-	shipping := func(ev facts.Evidence) bool { return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind) }
+	shipping := func(ev facts.Evidence) bool {
+		k := out.RoleOf(ev.File).Kind
+		// A docs site's code (its components, its configuration) may
+		// load what its visitors get; a plain HTML page among the
+		// documentation (an API explorer beside the Markdown) is a
+		// document, not a page the product serves.
+		return !d.dev[ev] && ships(k) && (k != lang.Docs || lang.Of(ev.File) != lang.HTML)
+	}
 	shipped := map[string]bool{}
 	// used: code the product ships imports, calls or configures the
 	// service. A dependency declared and never imported anywhere sends
