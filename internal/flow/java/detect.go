@@ -23,12 +23,19 @@ import (
 // injection sink only a method's parameter reaches with no route found.
 func New() *oo.Detector {
 	log4j := false // a build depends on a log4j-core that resolves lookups
-	return oo.NewDetector(oo.Frontend{Name: "flow/java", Lang: lang.Java, Entry: entry, Unreached: unreachedKinds, Templates: true,
+	forms := map[string]bool{}
+	return oo.NewDetector(oo.Frontend{Name: "flow/java", Lang: lang.Java, Unreached: unreachedKinds, Templates: true,
+		Entry: func(r *facts.Route, best *method) flow.Entry { return entry(r, best, forms) },
 		Reads: isBuildFile,
 		Read:  func(_ string, data []byte) { log4j = log4j || vulnerableLog4j(data) },
 		Before: func(classes []*class) {
 			if !log4j {
 				dropLog4Shell(classes)
+			}
+			for _, c := range classes {
+				if len(c.Fields) > 0 {
+					forms[c.Name] = true
+				}
 			}
 		},
 		Lower: func(t *syntax.Tree, path string) []*class {
@@ -41,8 +48,10 @@ func New() *oo.Detector {
 // unreachedKinds are reported when only a parameter reaches them.
 var unreachedKinds = map[string]bool{flow.SQLInjection: true, flow.CommandInjection: true}
 
-// entry is the handler a route runs, with what its parameters carry.
-func entry(r *facts.Route, best *method) flow.Entry {
+// entry is the handler a route runs, with what its parameters carry;
+// forms are the app's own classes with fields, which Spring MVC binds
+// from the request's parameters when a handler takes one.
+func entry(r *facts.Route, best *method, forms map[string]bool) flow.Entry {
 	e := oo.EntryOf(r, best)
 	e.Parts = fromRequest
 	cp := e.Func
@@ -52,9 +61,9 @@ func entry(r *facts.Route, best *method) flow.Entry {
 			e.Roles[i] = flow.RoleRequest
 			continue
 		}
-		if src := paramSource(pr, jaxrs, r); src != "" {
+		if src := paramSource(pr, jaxrs, r, forms); src != "" {
 			cp.Params[i].Source = src
-			if src != facts.SourceBody || pr.Type == "String" {
+			if (src != facts.SourceBody || pr.Type == "String") && !forms[pr.Type] {
 				// One named value bound (a query or form field, a
 				// header), not the whole body as parsed.
 				cp.Params[i].Path = "." + pr.Name
@@ -66,7 +75,7 @@ func entry(r *facts.Route, best *method) flow.Entry {
 
 // paramSource is what a handler's parameter carries, from its
 // annotations and type.
-func paramSource(pr param, jaxrs bool, r *facts.Route) string {
+func paramSource(pr param, jaxrs bool, r *facts.Route, forms map[string]bool) string {
 	if scalar[pr.Type] || nonData[pr.Type] {
 		return ""
 	}
@@ -94,6 +103,14 @@ func paramSource(pr param, jaxrs bool, r *facts.Route) string {
 		}
 		return facts.SourceQuery
 	case pr.Type == "MultipartFile":
+		return facts.SourceBody
+	case forms[pr.Type]:
+		// A form object with no annotation (processForm(@Valid Owner
+		// owner)): Spring binds it as @ModelAttribute, every field from
+		// the query or the posted form, whatever its name.
+		if r.Method == "GET" {
+			return facts.SourceQuery
+		}
 		return facts.SourceBody
 	}
 	return ""
