@@ -1137,10 +1137,13 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		return out
 	case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
 		var vs []val
-		var body *syntax.Node
+		var body, copied *syntax.Node
 		for _, c := range syntax.NamedChildren(n) {
 			switch c.Type() {
 			case "for_in_clause":
+				if n.Type() == "dictionary_comprehension" && copied == nil {
+					copied = dictCopied(l.t, c)
+				}
 				it := l.final(l.expr(c.ChildByFieldName("right")))
 				l.bind(c.ChildByFieldName("left"), oo.WithPath(it, "[]"), syntax.Line(c), "")
 			case "if_clause":
@@ -1150,6 +1153,13 @@ func (l *lowerer) expr(n *syntax.Node) val {
 			default:
 				body = c
 			}
+		}
+		if copied != nil && body != nil && body.Type() == "pair" && copiedPair(l.t, n, body) {
+			// {k: v for k, v in d.items() if ...}: d itself, with some of
+			// its keys left out; the keys it keeps are still d's.
+			out := l.finalVal(l.expr(copied))
+			out.e.Fields, out.e.Spread = true, true
+			return out
 		}
 		if body != nil {
 			if body.Type() == "pair" {
@@ -1271,4 +1281,64 @@ func sameChecks(a, b []flow.Op) []flow.Op {
 		}
 	}
 	return out
+}
+
+// dictCopied is the dict a comprehension's loop walks key and value by
+// key and value (for k, v in d.items()): d, or nil.
+func dictCopied(t *syntax.Tree, loop *syntax.Node) *syntax.Node {
+	left, right := loop.ChildByFieldName("left"), loop.ChildByFieldName("right")
+	if left == nil || right == nil || left.NamedChildCount() != 2 || right.Type() != "call" {
+		return nil
+	}
+	f, args := right.ChildByFieldName("function"), right.ChildByFieldName("arguments")
+	if f == nil || f.Type() != "attribute" || t.Text(f.ChildByFieldName("attribute")) != "items" || args == nil || args.NamedChildCount() != 0 {
+		return nil
+	}
+	return f.ChildByFieldName("object")
+}
+
+// copiedPair reports a comprehension's pair that is the loop's own key
+// and value, as walked ({k: v for k, v in ...}).
+func copiedPair(t *syntax.Tree, comp, pair *syntax.Node) bool {
+	var loop *syntax.Node
+	for _, c := range syntax.NamedChildren(comp) {
+		if c.Type() == "for_in_clause" {
+			loop = c
+			break
+		}
+	}
+	left := loop.ChildByFieldName("left")
+	k, v := pair.ChildByFieldName("key"), pair.ChildByFieldName("value")
+	if k == nil || v == nil || k.Type() != "identifier" || v.Type() != "identifier" ||
+		t.Text(k) != t.Text(left.NamedChild(0)) || t.Text(v) != t.Text(left.NamedChild(1)) {
+		return false
+	}
+	for _, c := range syntax.NamedChildren(comp) {
+		if c.Type() == "if_clause" && keyAllowed(t, c.NamedChild(0), t.Text(k)) {
+			return false // if k in ALLOWED: the code picks the keys
+		}
+	}
+	return true
+}
+
+// keyAllowed reports a test that keeps a key only when it is one the
+// code names (k in ("name", "email"), k == "bio"), alone or in an and.
+func keyAllowed(t *syntax.Tree, n *syntax.Node, key string) bool {
+	switch {
+	case n == nil:
+		return false
+	case n.Type() == "parenthesized_expression":
+		return keyAllowed(t, n.NamedChild(0), key)
+	case n.Type() == "boolean_operator":
+		return t.Text(n.ChildByFieldName("operator")) == "and" &&
+			(keyAllowed(t, n.ChildByFieldName("left"), key) || keyAllowed(t, n.ChildByFieldName("right"), key))
+	case n.Type() == "comparison_operator":
+		first := n.NamedChild(0)
+		if first == nil || first.Type() != "identifier" || t.Text(first) != key {
+			return false
+		}
+		op := strings.Join(strings.Fields(t.Text(n)[len(key):]), " ")
+		return strings.HasPrefix(op, "in ") || strings.HasPrefix(op, "==")
+	}
+	return false
 }

@@ -228,6 +228,7 @@ func (p *program) prepare() {
 				}
 				p.library(f, op, ci)
 				storedRead(f.Func, i, ci)
+				p.formData(f, i, ci)
 			}
 		}
 	}
@@ -563,4 +564,76 @@ func storedRead(f *flow.Func, i int, ci *callInfo) {
 			mark(o.Callee.RecvExpr)
 		}
 	}
+}
+
+// formData reads a WTForms form built from the request whose class
+// declares a field only staff should set (is_admin = BooleanField()):
+// its .data is then the request's fields as posted, privileged one
+// included, so form.data written into a record is the whole body.
+// A form declaring none offers no more than it should.
+func (p *program) formData(f *fn, i int, ci *callInfo) {
+	fields, ok := p.wtForm(f.mod, ci.fun, 0)
+	if !ok || !slices.ContainsFunc(fields, flow.PrivilegedField) {
+		return
+	}
+	ops := f.Ops
+	dst := ""
+	for j := i + 1; j < len(ops) && dst == ""; j++ {
+		if o := &ops[j]; o.Kind == flow.Assign && len(o.Src.Refs) == 1 && o.Src.Refs[0].Call == i+1 && o.Src.Refs[0].Path == "" {
+			dst = o.Dst
+		}
+	}
+	if dst == "" {
+		return
+	}
+	whole := func(e *flow.Expr) {
+		for k := range e.Refs {
+			if r := &e.Refs[k]; r.Var == dst && (r.Path == ".data" || strings.HasPrefix(r.Path, ".data.") || strings.HasPrefix(r.Path, ".data[")) {
+				r.Path = strings.TrimPrefix(r.Path, ".data")
+			}
+		}
+	}
+	for j := i + 1; j < len(ops); j++ {
+		o := &ops[j]
+		whole(&o.Src)
+		for k := range o.Args {
+			whole(&o.Args[k])
+		}
+		if o.Callee.RecvExpr != nil {
+			whole(o.Callee.RecvExpr)
+		}
+	}
+}
+
+// wtForm is the fields a WTForms form class of the repository declares
+// (its own and its repository bases'), if q is one.
+func (p *program) wtForm(from *module, q string, depth int) ([]string, bool) {
+	m, class := p.split(from, q)
+	if m == nil || depth > 4 {
+		return nil, false
+	}
+	bases, ok := m.classes[class]
+	if !ok {
+		return nil, false
+	}
+	var fields []string
+	for f := range m.columns[class] {
+		fields = append(fields, f)
+	}
+	form := false
+	for _, b := range bases {
+		if _, local := m.classes[b]; local {
+			if fs, ok := p.wtForm(m, m.dotted+"."+b, depth+1); ok {
+				fields, form = append(fields, fs...), true
+			}
+			continue
+		}
+		qb := p.deep(m, m.qualify(b, nil))
+		if strings.HasPrefix(qb, "wtforms.") || strings.HasPrefix(qb, "flask_wtf.") {
+			form = true
+		} else if fs, ok := p.wtForm(m, qb, depth+1); ok {
+			fields, form = append(fields, fs...), true
+		}
+	}
+	return fields, form
 }

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 from shop import db
 from shop.db import find_items_safely, mongo
+from shop.forms import ContactForm, ProfileForm, StaffForm
 from shop.models import Item, User
 from shop.util import label, local_path, normalised, ping, ping_argv, run_cmd
 
@@ -180,3 +181,40 @@ def signup():
 @items.route("/calc-literal", methods=["POST"])
 def calc_literal():
     return str(ast.literal_eval(request.get_json()["expr"]))
+
+
+@items.route("/<int:item_id>/fields", methods=["POST"])
+def update_item_fields(item_id):
+    item = Item.get(item_id)
+    # A copy of the body with one key left out is still the body.
+    fields = {k: v for k, v in request.json.items() if k != "id"}
+    item.__dict__.update(fields)  # want: mass-assignment via=body
+    return jsonify(id=item.id)
+
+
+@items.route("/<int:item_id>/named-fields", methods=["POST"])
+def update_item_named_fields(item_id):
+    item = Item.get(item_id)
+    # Lookalike: the code names the keys it keeps.
+    fields = {k: v for k, v in request.json.items() if k in ("name", "price")}
+    item.__dict__.update(fields)
+    return jsonify(id=item.id)
+
+
+@items.route("/me/staff", methods=["POST"])
+def update_staff():
+    form = StaffForm(request.form)
+    user = User.get(1)
+    user.__dict__.update({k: v for k, v in form.data.items() if v is not None})  # want: mass-assignment via=body
+    return jsonify(id=user.id)
+
+
+@items.route("/me/profile", methods=["POST"])
+def update_profile():
+    # Lookalikes: forms that declare no field only staff should set.
+    form = ProfileForm(request.form)
+    user = User.get(1)
+    user.__dict__.update(form.data)
+    contact = ContactForm(request.form)
+    user.__dict__.update(contact.data)
+    return jsonify(id=user.id)
