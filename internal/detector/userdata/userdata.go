@@ -696,8 +696,15 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	// what a user wrote. A model with no relation read keeps its text:
 	// who writes it is unknown.
 	joined := d.membered(order, groups, users)
+	named := d.namedGroups(order, groups, joined, users)
 	for _, p := range d.textOnly {
 		k := code.ModelKey(p.model)
+		if calledOnlyAsset(p.asset) {
+			if users[k] || owner[k] != nil || !named[k] {
+				out.AddAsset(p.asset)
+			}
+			continue
+		}
 		if handleOnly(p.asset) {
 			if !handles[k] || owner[k] != nil {
 				out.AddAsset(p.asset)
@@ -715,10 +722,10 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		}
 	}
 	d.textOnly = nil
-	named := d.namedPeople()
+	namedPeople := d.namedPeople()
 	for _, p := range d.namesOnly {
 		k := code.ModelKey(p.model)
-		if !named || users[k] || owner[k] != nil {
+		if !namedPeople || users[k] || owner[k] != nil {
 			out.AddAsset(p.asset)
 		}
 	}
@@ -967,7 +974,10 @@ func (d *Detector) people(order []string, groups map[string][]int) map[string]bo
 			}
 		}
 	}
-	for t := range d.membered(order, groups, strong) {
+	// A group people join, and a grant joined to that group, are no
+	// person though their fields name someone (a team's e-mail, a role's
+	// or a permission's display_name).
+	for t := range d.namedGroups(order, groups, d.membered(order, groups, strong), strong) {
 		if users[t] && !strong[t] {
 			delete(users, t)
 		}
@@ -1169,7 +1179,65 @@ func ownedFields(m Model) []string {
 // freeTextOnly: a user-data asset all of whose fields are free text.
 // heldBack: an asset Finish decides on, once it knows who owns what:
 // free text only, or a name or handle only.
-func heldBack(a facts.Asset) bool { return freeTextOnly(a) || handleOnly(a) || weakOnly(a) }
+func heldBack(a facts.Asset) bool {
+	return freeTextOnly(a) || handleOnly(a) || weakOnly(a) || calledOnlyAsset(a)
+}
+
+// calledOnlyAsset: a user-data asset whose only fields are what its row
+// is called (a display_name, a name): a person's, or a group's or a
+// grant's, which Finish tells apart by what people join (namedGroups).
+func calledOnlyAsset(a facts.Asset) bool {
+	if a.Kind != KindUserData || len(a.Fields) == 0 {
+		return false
+	}
+	for _, f := range a.Fields {
+		if a.Classes[f] != string(Identity) || !nameField(f) || handleField(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedGroups are the models people join through a membership table
+// (joined: a role users take through role_user), and the models joined
+// through another membership table to one of those (a permission a role
+// is granted through permission_role): what such a row is called (a
+// role's display_name) names the group or the grant, no person. Neither
+// is a person (people).
+func (d *Detector) namedGroups(order []string, groups map[string][]int, joined, people map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range joined {
+		if !people[k] {
+			out[k] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, k := range order {
+			for _, i := range groups[k] {
+				m := d.seen[i]
+				if m.userData || !membership(m.Model, groups) {
+					continue
+				}
+				var sides []string
+				for _, r := range m.Relations {
+					if t := code.ModelKey(r.Target); t != k && !r.Optional && !slices.Contains(sides, t) {
+						sides = append(sides, t)
+					}
+				}
+				if len(sides) != 2 || people[sides[0]] || people[sides[1]] {
+					continue
+				}
+				for j, t := range sides {
+					if out[sides[1-j]] && !out[t] {
+						out[t], changed = true, true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
 
 // weakOnly: a user-data asset whose fields say nothing of a person by
 // themselves: a file or a path, an IP address, where a place is (its
