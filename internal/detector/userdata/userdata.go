@@ -1610,6 +1610,15 @@ func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 				continue
 			}
 			m.Name = name
+			// A key to a table a later migration renamed points at the
+			// table under its new name (permission_role's permission_id,
+			// after permissions became role_permissions).
+			m.Relations = slices.Clone(m.Relations)
+			for j, r := range m.Relations {
+				if t, ok := nameNow(r.Target, m.file); ok {
+					m.Relations[j].Target = t
+				}
+			}
 		}
 		kept = append(kept, m)
 	}

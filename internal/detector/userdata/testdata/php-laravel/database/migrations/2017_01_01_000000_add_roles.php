@@ -7,7 +7,8 @@ use Illuminate\Support\Facades\Schema;
 // A role people join is their group, though it has a display name: it
 // names the group, no person, and what belongs to the role (its grants)
 // is no one's data; nor is a permission roles are granted through a
-// pivot, though it has a display name too. A speaker joined to talks is
+// pivot, though it has a display name too (and a later migration renames
+// its table: the pivot's key follows it). A speaker joined to talks is
 // a person called by a display name: talks are no group users join.
 // want: asset user-data role_user pinned
 // want: asset user-data speakers display_name
