@@ -2,6 +2,7 @@ package signal
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -189,8 +190,21 @@ var (
 	operandRight = regexp.MustCompile(`^\s*[\w$][\w$.\[\]"'()>-]*`)
 	// requestValue is a value read off the request by the caller's
 	// choosing: req.params.id, request.args["id"], $request->input('id').
-	requestValue = regexp.MustCompile(`^(?:req|request|ctx|c|r)\s*(?:\.|->)\s*(?:params|query|body|args|form|json|values|path_params|query_params|match_info|data|GET|POST|input\(|query\(|get\(|Param\(|Query\(|PathValue\(|URL\.Query\(\))`)
+	requestValue = regexp.MustCompile(`^(?:req|request|ctx|c|r)\s*(?:\.|->)\s*(?:params|query|body|args|form|json|values|path_params|query_params|match_info|data|GET|POST|input\(|query\(|get\(|Param\(|Query\(|PathValue\(|URL\.Query\(\)|FormValue\(|PostFormValue\(|PostForm\(|DefaultQuery\(|QueryParam\(|FormValue\()|^mux\.Vars\(|^chi\.URLParam\(|^params\[`)
 )
+
+// clientVars are the variables a handler assigns a value the request
+// carries by the client's choosing (user_id = request.args.get("user_id"),
+// userID := r.FormValue("user_id"), const userId = req.body.userId), or
+// one of them: whatever they are called, they are what the client asked
+// for, never the caller, whose id comes from the session, a token or
+// what a guard put on the request.
+func clientVars(body string) []string {
+	return assignedVars(body, nil, func(rhs string, out []string) bool {
+		rhs = strings.TrimSpace(rhs)
+		return requestValue.MatchString(rhs) || slices.Contains(out, identRE.FindString(rhs)) && identRE.FindString(rhs) == rhs
+	})
+}
 
 // comparedWithRequest reports whether the owner condition at loc in
 // code (the pattern's match, comments blanked) is a comparison whose

@@ -548,7 +548,17 @@ func routeComparedWithRequest(r *facts.Route, loc []int) bool {
 	for _, p := range r.Params {
 		supplied = append(supplied, aliasesOf(r.Body, p.Name)...)
 	}
+	supplied = append(supplied, clientVars(r.Body)...)
 	callers := append(append(callerVars(r.Body, supplied), declaredCallers(r.Body)...), r.Scope...)
+	// An owner column keyed in a filter ({ ownerId: userId },
+	// filter_by(user_id=uid)): its value says who, and a value the
+	// request supplies is whom the client asked for.
+	if m := r.Body[loc[0]:loc[1]]; strings.HasSuffix(strings.TrimSpace(m), ":") || strings.HasSuffix(strings.TrimSpace(m), "=") && !compareOp.MatchString(m) {
+		v := strings.TrimSpace(r.Body[loc[1]:])
+		if id := identRE.FindString(v); id != "" && strings.HasPrefix(v, id) && !contains(callers, id) && (contains(supplied, id) || requestValue.MatchString(v)) {
+			return true
+		}
+	}
 	// A lookup given the path's own user id first (get_card(user_id,
 	// card_id) under /users/{user_id}/cards/{card_id}): the caller's id
 	// by its name only.

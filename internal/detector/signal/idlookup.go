@@ -101,8 +101,9 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		for _, p := range r.Params {
 			aliases = append(aliases, aliasesOf(body, p.Name)...)
 		}
+		aliases = append(aliases, clientVars(body)...)
 		callers := append(append(callerVars(body, aliases), declaredCallers(body)...), r.Scope...)
-		if at := ownerRefusal(body, code, callers); at >= 0 {
+		if at := ownerRefusalOf(body, code, callers, nil, aliases); at >= 0 {
 			out = append(out, facts.Signal{Kind: facts.SignalOwnership, Route: r.Key(),
 				In: facts.SignalInHandler, Evidence: handlerLine(r, at)})
 		}
@@ -143,6 +144,12 @@ func paramLookupsIn(body, code, name string, scope, others []string) (all []int,
 	}
 	aliases := aliasesOf(body, name)
 	supplied := slices.Clone(aliases)
+	// A user_id the client sent is no caller's (clientVars).
+	for _, v := range clientVars(body) {
+		if !contains(supplied, v) {
+			supplied = append(supplied, v)
+		}
+	}
 	for _, o := range others {
 		for _, a := range aliasesOf(body, o) {
 			if !contains(supplied, a) {
