@@ -69,12 +69,14 @@ var bucketExposure = &Rule{
 				h.Evidence = public
 			case len(published) > 0:
 				// A policy that lets anyone fetch an object by its key and
-				// nothing else was written to publish what the bucket holds
-				// (site assets, product images): the files are public by
-				// design, and what leaks is a private file put there.
+				// nothing else, a public-read object ACL or an object's
+				// plain URL handed out, was written to publish what the
+				// bucket holds (site assets, product images): the files
+				// are public by design, and what leaks is a private file
+				// put there.
 				h.Impact, h.Method = "read a private file stored among the published ones", "fetching it by a leaked or guessed key"
 				h.Abuse = "A file meant to be private, stored in a bucket that publishes its objects, can be read by anyone with its key"
-				h.DifficultyReason = "its policy lets anyone fetch an object by its key, never list the bucket"
+				h.DifficultyReason = "anyone can fetch an object by its key (a policy, a public-read ACL or the object's plain URL), never list the bucket"
 				h.Requires = "an object's key"
 				h.Level, h.ImpactReason = model.Medium, "the bucket publishes its files on purpose; only a private file stored there leaks"
 				h.Cause = &Cause{ID: "published-buckets", Name: "Buckets that publish their objects", Sites: "buckets"}

@@ -15,7 +15,8 @@ import (
 // public in a bucket, outside Terraform: objects written with a
 // public-read ACL (the AWS SDKs, boto3, Go's canned ACL constants, a
 // Laravel s3 disk whose visibility is public), GCS objects made public,
-// and a compose service that opens a MinIO bucket to anonymous users.
+// objects handed out by their plain URL, and a compose service that
+// opens a MinIO bucket to anonymous users.
 // An object ACL lets anyone fetch each object by its key (a published
 // bucket); an anonymous MinIO policy lets anyone list it (public).
 type ObjectACL struct{}
@@ -41,7 +42,8 @@ func (*ObjectACL) Match(p string) bool {
 
 // Keywords implements detector.Keyworded.
 func (*ObjectACL) Keywords() []string {
-	return []string{"public-read", "PublicRead", "publicRead", "makePublic", "make_public", "'visibility'", `"visibility"`, "anonymous set", "policy set"}
+	return []string{"public-read", "PublicRead", "publicRead", "makePublic", "make_public", "'visibility'", `"visibility"`, "anonymous set", "policy set",
+		"amazonaws.com/", "storage.googleapis.com/", "blob.core.windows.net/", "->url(", "publicUrl("}
 }
 
 var (
@@ -50,6 +52,12 @@ var (
 	// types.ObjectCannedACLPublicRead, acl: "public-read",
 	// predefinedAcl: 'publicRead', blob.make_public().
 	publicObjectACL = regexp.MustCompile(`(?i:\bacl['"]?\s*(?:[:=]|=>)\s*['"]public-read(?:-write)?['"])|\bObjectCannedACLPublicRead(?:Write)?\b|\bpredefined_?[Aa]cl['"]?\s*[:=]\s*['"]publicRead['"]|\.(?:makePublic|make_public)\(`)
+	// publicObjectURL is an object's plain URL built by the code: the
+	// bucket's host and a key put after it (f"https://{b}.s3.amazonaws.com/{key}",
+	// storage.googleapis.com/${bucket}/${key}), a Laravel s3 disk's url(),
+	// a GCS file's publicUrl(). Only a public object answers it; a
+	// presigned URL is another call.
+	publicObjectURL = regexp.MustCompile(`(?:(?:\.|//)s3[\w.-]*\.amazonaws\.com|\bstorage\.googleapis\.com|\.blob\.core\.windows\.net)/[^\s'"` + "`" + `]*?(?:\$\{|\{|%s|['"` + "`" + `]\s*(?:\+|\.))|\bdisk\(\s*['"]s3['"]\s*\)\s*->\s*url\(|\.publicUrl\(\s*\)`)
 	// s3Disk is a Laravel disk array whose driver is s3, up to its
 	// closing bracket (a disk holds no nested array).
 	s3Disk = regexp.MustCompile(`(?s)\[[^\[\]]*['"]driver['"]\s*=>\s*['"]s3['"][^\[\]]*\]`)
@@ -81,6 +89,9 @@ func (*ObjectACL) Detect(_ context.Context, f *detector.File, out *detector.Sink
 	src := lang.StripComments(l, f.Data)
 	if loc := publicObjectACL.FindIndex(src); loc != nil {
 		add("published-bucket", "objects written with a public ACL (public-read, or made public)", loc[0])
+	}
+	if loc := publicObjectURL.FindIndex(src); loc != nil {
+		add("published-bucket", "objects served by their public URL", loc[0])
 	}
 	if l.Family() == lang.PHP {
 		for _, d := range s3Disk.FindAllIndex(src, -1) {
