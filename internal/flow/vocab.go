@@ -147,7 +147,7 @@ var (
 	SinkXML       = &Sink{Kind: XXE, Name: "XML parsed with entities"}
 	SinkFile      = &Sink{Kind: PathTraversal, Name: "file path"}
 	SinkTemplate  = &Sink{Kind: PathTraversal, Name: "template name"}
-	SinkHTML      = &Sink{Kind: XSS, Name: "HTML response", From: notWhole}
+	SinkHTML      = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Stored: true}
 	// A record written from the whole body, or from an object the body
 	// is spread into; { body: req.body } stores the body in one field.
 	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody, Shape: func(v Value) bool { return !v.Object || v.Spread }}

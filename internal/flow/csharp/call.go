@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/flow"
 	"github.com/threatmap/threatmap/internal/flow/oo"
 	"github.com/threatmap/threatmap/internal/syntax"
@@ -153,6 +154,11 @@ func (l *lowerer) call(n *syntax.Node) val {
 	}
 	i := l.Emit(op)
 	l.F.Calls[i] = ci
+	if efReaders[name] && !ci.Self {
+		// A record Entity Framework read back: what users saved, which
+		// only a sink writing it into a page as HTML takes.
+		return val{E: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceStored, Line: line, Note: op.Note + " read"}}}, Plain: true}
+	}
 	out := val{E: flow.Expr{Refs: []flow.Ref{{Call: i + 1, Line: line}}}, Plain: true}
 	out.Typ = returnTypes[key]
 	if out.Typ == "" && name == "CreateClient" {
@@ -188,11 +194,17 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 		}
 		// new ProcessStartInfo { FileName = f, Arguments = a }: each
 		// property set is the object's, and a sink where it is one.
-		var all flow.Expr
+		var all, body flow.Expr
+		html, bodyAt, bodyNote := false, 0, ""
 		for _, a := range syntax.NamedChildren(c) {
 			if a.Type() == "assignment_expression" {
 				v := l.expr(a.ChildByFieldName("right"))
 				prop := l.T.Text(a.ChildByFieldName("left"))
+				if typ == "ContentResult" && prop == "ContentType" && v.IsLit && htmlType.MatchString(v.Lit) {
+					html = true
+				} else if typ == "ContentResult" && prop == "Content" {
+					body, bodyAt, bodyNote = v.E, syntax.Line(a), oo.Clip(l.T.Text(a))
+				}
 				if prop == "FileName" {
 					l.program = v
 				}
@@ -204,6 +216,12 @@ func (l *lowerer) newCall(n *syntax.Node) val {
 				continue
 			}
 			all = oo.JoinExpr(all, l.expr(a).E)
+		}
+		if html && !body.Empty() {
+			// new ContentResult { Content = x, ContentType = "text/html" }:
+			// Content(x, "text/html") written as an object.
+			l.Emit(flow.Op{Kind: flow.Call, Line: bodyAt, Callee: flow.Callee{Name: "Content"}, Args: []flow.Expr{body},
+				Note: bodyNote, Sinks: []flow.SinkUse{{Sink: flow.SinkHTML, Args: []int{0}}}})
 		}
 		if !all.Empty() {
 			all.Fields = true

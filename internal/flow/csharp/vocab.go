@@ -232,6 +232,13 @@ var fillMethods = map[string]bool{"Load": true, "LoadXml": true, "Add": true, "A
 // it is read into.
 var typeNameAuto = regexp.MustCompile(`TypeNameHandling\s*=\s*TypeNameHandling\.(All|Auto|Objects|Arrays)`)
 
+// efReaders are Entity Framework Core's query runners (its async
+// extensions of IQueryable, which in-memory LINQ lacks, and a DbSet's
+// FindAsync): each hands back records as stored.
+var efReaders = map[string]bool{"FirstOrDefaultAsync": true, "FirstAsync": true, "SingleAsync": true,
+	"SingleOrDefaultAsync": true, "LastOrDefaultAsync": true, "LastAsync": true, "ToListAsync": true,
+	"ToArrayAsync": true, "FindAsync": true, "ToDictionaryAsync": true}
+
 // htmlType is a content type that says a body is HTML.
 var htmlType = regexp.MustCompile(`(?i)^text/html`)
 
