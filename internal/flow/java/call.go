@@ -78,6 +78,13 @@ func (l *lowerer) call(n *syntax.Node) val {
 	} else if specs, ok := methodSinks[name]; ok && !ci.Self && !recv.Static {
 		l.addSinks(ci, specs, args, nodes)
 	}
+	if persistMethods[name] && !ci.Self && !recv.Static && ci.Type != "" && len(args) == 1 && args[0].Typ != "" {
+		// Whether the receiver is a repository and the record has a
+		// field only staff should set is known once every class is read
+		// (keepMassAssign).
+		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: flow.SinkMassAssign, Args: []int{0}})
+		ci.ArgTypes = []string{args[0].Typ}
+	}
 	if writerMethods[name] && l.html && (ci.Type == "PrintWriter" || ci.Type == "ServletOutputStream" || ci.Type == "Writer" || strings.Contains(op.Callee.Recv, "getWriter()")) {
 		ci.Sinks = append(ci.Sinks, flow.SinkUse{Sink: flow.SinkHTML, Args: []int{-2}})
 	}

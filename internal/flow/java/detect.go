@@ -37,6 +37,7 @@ func New() *oo.Detector {
 					forms[c.Name] = true
 				}
 			}
+			keepMassAssign(classes)
 		},
 		Lower: func(t *syntax.Tree, path string) []*class {
 			m := &module{path: path}

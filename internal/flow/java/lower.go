@@ -69,9 +69,21 @@ func lowerClass(t *syntax.Tree, m *module, n *syntax.Node) {
 	for _, k := range kids {
 		if k.Type() == "field_declaration" {
 			typ := simple(t.Text(k.ChildByFieldName("type")))
+			unbound := false
+			for _, d := range syntax.NamedChildren(k) {
+				if d.Type() == "modifiers" && unboundField.MatchString(t.Text(d)) {
+					unbound = true
+				}
+			}
 			for _, d := range syntax.NamedChildren(k) {
 				if d.Type() == "variable_declarator" {
 					c.Fields[t.Text(d.ChildByFieldName("name"))] = typ
+					if unbound {
+						if c.Unbound == nil {
+							c.Unbound = map[string]bool{}
+						}
+						c.Unbound[t.Text(d.ChildByFieldName("name"))] = true
+					}
 				}
 			}
 		}

@@ -25,7 +25,11 @@ type Class struct {
 	Supers []string
 	// Fields maps a field's (or property's) name to its declared type
 	// (simple name).
-	Fields  map[string]string
+	Fields map[string]string
+	// Unbound are fields a record's save never takes from a bound
+	// request: the inverse side of a relation (JPA's mappedBy), a field
+	// the JSON binder ignores or reads only, a transient one.
+	Unbound map[string]bool
 	Methods []*Method
 }
 
@@ -61,6 +65,10 @@ type Call struct {
 	// Ctor: new T(...).
 	Ctor  bool
 	NArgs int
+	// ArgTypes are its arguments' declared types (simple names), where
+	// lowering knew them and a frontend needs them once every class is
+	// read: the record a repository's save is handed.
+	ArgTypes []string
 	// Sinks and Clears are what the vocabulary says the call is, kept
 	// unless the call resolves into the repository.
 	Sinks  []flow.SinkUse
