@@ -95,6 +95,9 @@ type Detector struct {
 	stock    map[facts.Evidence]bool
 	composed map[string]bool
 	composer bool
+	// env are the services environment templates give variables as
+	// URLs, and where code reads those variables (envHostUses).
+	env envState
 }
 
 // New returns a fresh detector for one scan.
@@ -117,7 +120,7 @@ func (*Detector) Name() string { return "asset/third-party" }
 // Match implements detector.Detector: manifests, non-test code and
 // page templates (the embeds they load).
 func (*Detector) Match(p string) bool {
-	return IsManifest(p) || (code.ReadsServices(lang.Of(p)) || lang.Of(p) == lang.HTML || IsTemplate(p) || ServerConfig(p)) && !lang.IsTest(p)
+	return IsManifest(p) || credential.IsEnvTemplate(p) || (code.ReadsServices(lang.Of(p)) || lang.Of(p) == lang.HTML || IsTemplate(p) || ServerConfig(p)) && !lang.IsTest(p)
 }
 
 // Exempt implements detector.PrefilterExempt: manifests are read whole.
@@ -196,6 +199,10 @@ func domainOf(host string) string {
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	if credential.IsEnvTemplate(f.Path) {
+		d.env.addHosts(envTemplateHosts(f.Path, f.Data))
+		return nil
+	}
 	if IsManifest(f.Path) {
 		deps, err := ParseManifest(f.Path, f.Data)
 		if err != nil {
@@ -349,6 +356,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {
+		d.env.addRead(r.Name, facts.Evidence{File: f.Path, Line: r.Line})
 		if !r.Secret() {
 			continue
 		}
@@ -600,6 +608,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	defer d.mu.Unlock()
 	d.wrapperCalls()
 	d.dropUnimported()
+	d.envHostUses(out)
 	if len(d.s3Settings) > 0 && (len(d.uses["aws-s3"]) > 0 || d.redirected["aws-s3"] || len(d.s3Unset) > 0) {
 		d.uses["aws-s3"] = append(d.uses["aws-s3"], d.s3Settings...)
 	}

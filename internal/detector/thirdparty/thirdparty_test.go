@@ -76,6 +76,10 @@ func TestFixtures(t *testing.T) {
 		// Spring's spring.mail.host is where the SMTP row's mail goes;
 		// lookalike: the setting alone, with nothing that sends mail.
 		{"java-mail-settings", ""},
+		// An environment template's URL value names the service code
+		// calls through the variable (a settings field with no default);
+		// lookalikes: a value no code reads, one only a script reads.
+		{"envhosts", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}

@@ -1,0 +1,5 @@
+import os
+
+import httpx
+
+httpx.post(os.environ["REFUNDS_API_ENDPOINT"] + "/refund")
