@@ -22,9 +22,10 @@ import (
 // sequential id, was drawn by no generator.
 
 var (
-	// randomDraw draws a value from a random generator: a CSPRNG's bytes,
-	// a UUID, a generator's next number, a framework's random string.
-	randomDraw = regexp.MustCompile(`(?i)\b\w*rand\w*\.(?:Read|Intn|Int63n?|Int31n?|Uint32|Uint64|Perm|Text)\(|\bcrypto\.getRandomValues\(|\brandom_?bytes\(|\bsecrets\.(?:token_\w+|choice)\(|\brandom\.(?:choice|choices|randint|getrandbits)\(|\bSecureRandom\b|\bRandomStringUtils\.|\bStr::random\(|\bbin2hex\(|` + opaqueKeyCall.String())
+	// randomDraw draws a value from a random generator: a CSPRNG's bytes
+	// or number (Go's rand.Int), a UUID, a generator's next number, a
+	// framework's random string.
+	randomDraw = regexp.MustCompile(`(?i)\b\w*rand\w*\.(?:Read|Intn|Int|Int63n?|Int31n?|Uint32|Uint64|Perm|Text)\(|\bcrypto\.getRandomValues\(|\brandom_?bytes\(|\bsecrets\.(?:token_\w+|choice)\(|\brandom\.(?:choice|choices|randint|getrandbits)\(|\bSecureRandom\b|\bRandomStringUtils\.|\bStr::random\(|\bbin2hex\(|` + opaqueKeyCall.String())
 	// storeWrite is the last name of a call that keeps a value.
 	storeWrite = regexp.MustCompile(`(?i)^(?:put|save|set|store|create|insert|write|upload|add|persist)\w*$`)
 	// storeRead is the last name of a call that loads or removes by key.

@@ -220,8 +220,10 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	// Capability keys: only in an app with no user accounts, where no
 	// object has an owner to check.
 	var slots map[keySlot]bool
+	var drawn map[string]bool
 	if NoAccounts(out) && d.calls != nil {
 		slots = capabilitySlots(routes, d.calls.mints)
+		drawn = d.calls.drawnTypes()
 	}
 	if d.calls != nil {
 		d.calls.buildStrings = buildStrings(d.calls.bareVars, d.calls.assignedFrom, d.calls.tainted)
@@ -233,6 +235,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		sigs := routeSignals(&r, models, services, shared)
 		if len(slots) > 0 {
 			sigs = append(sigs, capabilityKeys(&r, slots, d.calls.mints)...)
+		}
+		if len(drawn) > 0 {
+			sigs = append(sigs, d.calls.typedCapabilities(&r, drawn)...)
 		}
 		if d.calls != nil {
 			sigs = d.calls.dropLoggedOnly(&r, sigs)
