@@ -3,9 +3,12 @@ package userdata
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Laravel declares its tables in migrations, Schema::create('comments',
@@ -179,4 +182,87 @@ func replaceRelation(rels []Relation, r Relation) []Relation {
 		}
 	}
 	return append(out, r)
+}
+
+// Eloquent's polymorphic rows: a tags table's (entity_type, entity_id)
+// pair points at some model, which the table does not say; the classes
+// that own such rows say it (morphMany(Tag::class, 'entity') on a base
+// class every entity extends). A tag of a user's book is that user's,
+// as a row with a key to the book would be.
+
+var (
+	// phpMorphOwnRE is a class owning polymorphic rows:
+	// $this->morphMany(Tag::class, 'entity'), morphOne likewise.
+	phpMorphOwnRE = regexp.MustCompile(`->morph(?:Many|One)\(\s*\\?(?:\w+\\)*(\w+)::class\s*,\s*['"](\w+)['"]`)
+	// phpAnyClassRE is every class of a file and its parent.
+	phpAnyClassRE = regexp.MustCompile(`(?m)^\s*(?:(?:abstract|final|readonly)\s+)*class\s+(\w+)\s+extends\s+\\?(?:\w+\\)*(\w+)`)
+)
+
+// phpMorph is a class that owns polymorphic rows of another, by the
+// pair's name (as: entity for entity_type and entity_id).
+type phpMorph struct {
+	owner, rows, as, file string
+	line                  int
+}
+
+// phpClasses reads a PHP file's classes with their parents, and the
+// polymorphic rows the file's class owns.
+func phpClasses(f *detector.File) (map[string]string, []phpMorph) {
+	src := lang.StripComments(lang.PHP, f.Data)
+	cls := phpAnyClassRE.FindAllSubmatch(src, -1)
+	if len(cls) == 0 {
+		return nil, nil
+	}
+	parents := map[string]string{}
+	for _, c := range cls {
+		parents[string(c[1])] = string(c[2])
+	}
+	var morphs []phpMorph
+	lines := code.NewLines(src)
+	for _, m := range phpMorphOwnRE.FindAllSubmatchIndex(src, -1) {
+		morphs = append(morphs, phpMorph{owner: string(cls[0][1]), rows: string(src[m[2]:m[3]]), as: string(src[m[4]:m[5]]), file: f.Path, line: lines.At(m[0])})
+	}
+	return parents, morphs
+}
+
+// laravelMorphOwners gives each table of polymorphic rows a relation to
+// every class that owns them: the class declaring morphMany and the
+// classes extending it (an abstract Entity's books and pages), before
+// ownership is resolved.
+func (d *Detector) laravelMorphOwners() {
+	if len(d.phpMorphs) == 0 {
+		return
+	}
+	extends := func(c, base string) bool {
+		for range 16 { // a cycle of parents ends
+			if c == base {
+				return true
+			}
+			p, ok := d.phpParents[c]
+			if !ok {
+				return false
+			}
+			c = p
+		}
+		return false
+	}
+	classes := make([]string, 0, len(d.phpParents))
+	for c := range d.phpParents {
+		classes = append(classes, c)
+	}
+	slices.Sort(classes)
+	for _, mo := range d.phpMorphs {
+		for i := range d.seen {
+			m := &d.seen[i]
+			k := code.ModelKey(mo.rows)
+			if code.ModelKey(m.Name) != k && code.ModelKey(m.Table) != k || !hasField(m.Fields, mo.as+"_type") || !hasField(m.Fields, mo.as+"_id") {
+				continue
+			}
+			for _, c := range classes {
+				if extends(c, mo.owner) {
+					m.Relations = append(m.Relations, Relation{Target: c, Field: mo.as + "_id", File: mo.file, Line: mo.line})
+				}
+			}
+		}
+	}
 }

@@ -85,6 +85,10 @@ type Detector struct {
 	// rbOwners: what Rails model files say about polymorphic owners.
 	rbOwners  []*rbOwnerSide
 	sqlFormat bool
+	// phpParents: each PHP class's parent class; phpMorphs: the
+	// polymorphic rows Eloquent classes own (laravelMorphOwners).
+	phpParents map[string]string
+	phpMorphs  []phpMorph
 }
 
 // heldSchema is what one structure.sql declares.
@@ -186,7 +190,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "has_noticed_notifications"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "morphMany(", "morphOne(", "has_noticed_notifications"}
 }
 
 // Detect implements detector.Detector.
@@ -221,6 +225,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.mu.Unlock()
 		}
 		return nil // its models are resolved across files in Finish
+	}
+	if lang.Of(f.Path) == lang.PHP && !lang.IsTest(f.Path) {
+		parents, morphs := phpClasses(f)
+		if len(parents) > 0 {
+			d.mu.Lock()
+			if d.phpParents == nil {
+				d.phpParents = map[string]string{}
+			}
+			maps.Copy(d.phpParents, parents)
+			d.phpMorphs = append(d.phpMorphs, morphs...)
+			d.mu.Unlock()
+		}
 	}
 	if isRailsModel(f.Path) {
 		if side := railsOwnerSide(f.Path, lang.StripComments(lang.Of(f.Path), f.Data)); side != nil {
@@ -572,6 +588,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.addCSharpModels(out)
 	d.resolveBindings()
 	d.addPolymorphicOwners()
+	d.laravelMorphOwners()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.

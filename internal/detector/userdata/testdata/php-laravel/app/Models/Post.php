@@ -4,7 +4,7 @@ namespace App\Models;
 
 use Illuminate\Database\Eloquent\Model;
 
-class Post extends Model
+class Post extends Entity
 {
     protected $fillable = ['title', 'slug'];
 

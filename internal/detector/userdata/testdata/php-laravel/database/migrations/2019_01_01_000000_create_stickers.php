@@ -1,0 +1,31 @@
+<?php
+
+use Illuminate\Database\Migrations\Migration;
+use Illuminate\Database\Schema\Blueprint;
+use Illuminate\Support\Facades\Schema;
+
+// A sticker points at some entity by a polymorphic pair; the entity classes
+// own stickers (morphMany on their base class), and a post is its owner's:
+// so is the post's sticker. A label of a catalogue no one owns is no one's.
+// want: asset user-data stickers entity_type,order,value
+return new class extends Migration
+{
+    public function up(): void
+    {
+        Schema::create('stickers', function (Blueprint $table) {
+            $table->increments('id');
+            $table->morphs('entity');
+            $table->string('value');
+            $table->integer('order');
+        });
+        Schema::create('catalogs', function (Blueprint $table) {
+            $table->increments('id');
+            $table->string('title');
+        });
+        Schema::create('labels', function (Blueprint $table) {
+            $table->increments('id');
+            $table->morphs('labelable');
+            $table->string('color');
+        });
+    }
+};
