@@ -620,6 +620,20 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	runBy := d.sharedGroups(order, groups, users)
 	within := d.inGroups(order, groups, groupsJoined)
 	callerPeople := d.callerPeople(order, groups, users, person)
+	// A row keyed to a group people join that is only called something
+	// (a role) is that group's: its access to a record (a role's
+	// permission on a book) is no part of the record, whoever owns it.
+	groupRows := map[string]bool{}
+	named := d.namedGroups(order, groups, groupsJoined, users)
+	for _, k := range order {
+		for _, i := range groups[k] {
+			for _, r := range d.seen[i].Relations {
+				if t := code.ModelKey(r.Target); t != k && named[t] && d.calledOnly(groups[t]) && !r.Optional {
+					groupRows[k] = true
+				}
+			}
+		}
+	}
 	// A key one declaration of the model says the row outlives (the
 	// schema's onDelete: "set null") is that key in every declaration (a
 	// migration that adds the column with no clause).
@@ -665,7 +679,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 						// A record several people of one kind run (an
 						// organizer and the managers who join it) is no
 						// person's: what belongs to it is the group's.
-						if pass == 0 && direct || pass == 1 && owner[tk] != nil && tk != k && !r.SetNull && !runBy[tk] {
+						if pass == 0 && direct || pass == 1 && owner[tk] != nil && tk != k && !r.SetNull && !runBy[tk] && !groupRows[k] {
 							owner[k] = &facts.AssetOwner{Model: r.Target, File: cmp.Or(r.File, m.file), Line: r.Line}
 							changed = true
 							break
@@ -713,7 +727,6 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	// what a user wrote. A model with no relation read keeps its text:
 	// who writes it is unknown.
 	joined := d.membered(order, groups, users)
-	named := d.namedGroups(order, groups, joined, users)
 	for _, p := range d.textOnly {
 		k := code.ModelKey(p.model)
 		if calledOnlyAsset(p.asset) {
@@ -1200,6 +1213,12 @@ func heldBack(a facts.Asset) bool {
 	return freeTextOnly(a) || handleOnly(a) || weakOnly(a) || calledOnlyAsset(a)
 }
 
+// calledOnly: a model read as idx is only called something (calledOnly
+// in some reading).
+func (d *Detector) calledOnly(idx []int) bool {
+	return slices.ContainsFunc(idx, func(i int) bool { return d.seen[i].calledOnly })
+}
+
 // calledOnlyAsset: a user-data asset whose only fields are what its row
 // is called (a display_name, a name): a person's, or a group's or a
 // grant's, which Finish tells apart by what people join (namedGroups).
@@ -1217,10 +1236,11 @@ func calledOnlyAsset(a facts.Asset) bool {
 
 // namedGroups are the models people join through a membership table
 // (joined: a role users take through role_user), and the models joined
-// through another membership table to one of those (a permission a role
-// is granted through permission_role): what such a row is called (a
-// role's display_name) names the group or the grant, no person. Neither
-// is a person (people).
+// through another membership table to one only called something (a
+// permission a role is granted through permission_role, both known by
+// a display_name): what such a row is called names the group or the
+// grant, no person. Neither is a person (people). An order line joining
+// an order to a product people review is neither.
 func (d *Detector) namedGroups(order []string, groups map[string][]int, joined, people map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for k := range joined {
@@ -1246,7 +1266,7 @@ func (d *Detector) namedGroups(order []string, groups map[string][]int, joined, 
 					continue
 				}
 				for j, t := range sides {
-					if out[sides[1-j]] && !out[t] {
+					if o := sides[1-j]; out[o] && d.calledOnly(groups[o]) && d.calledOnly(groups[t]) && !out[t] {
 						out[t], changed = true, true
 					}
 				}

@@ -13,6 +13,11 @@ abstract class Entity extends Model
         return $this->morphMany(Sticker::class, 'entity')->orderBy('order');
     }
 
+    public function grants()
+    {
+        return $this->morphMany(EntityGrant::class, 'entity');
+    }
+
     public function creator()
     {
         return $this->belongsTo(User::class, 'created_by');
