@@ -85,6 +85,10 @@ func TestReads(t *testing.T) {
 		{"a.py", `print("os.environ['QUOTED']")`, nil},
 		{"a.py", `print(f"{os.environ['IN_FSTRING']}")`, []string{"IN_FSTRING"}},
 		{"a.py", `x = config("NO_DECOUPLE_IMPORT")`, nil},
+		// A settings class reads the fields of the classes of its file it
+		// inherits, under the env_prefix of the nearest class that sets
+		// one; a BaseModel no settings class inherits reads none.
+		{"settings.py", "class Vendor(BaseModel):\n    api_key: str = \"\"\n\nclass S(Vendor, BaseSettings):\n    model_config = SettingsConfigDict(env_prefix=\"SHOP_\")\n\nclass T(S):\n    workers: int = 2\n\nclass Body(BaseModel):\n    token: str\n", []string{"SHOP_API_KEY", "SHOP_WORKERS"}},
 		{"a.py", "from decouple import config\nx = config(\"WITH_DECOUPLE\")", []string{"WITH_DECOUPLE"}},
 		{"a.ts", "const u = `${process.env.IN_TEMPLATE}/x`", []string{"IN_TEMPLATE"}},
 		{"a.ts", `const k = Deno.env.get("DENO_KEY")`, []string{"DENO_KEY"}},
