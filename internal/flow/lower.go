@@ -113,6 +113,9 @@ type Lowerer struct {
 	// branch counts the if statements being lowered around the current
 	// statement.
 	branch int
+	// redirects: the function being lowered is a handler whose return
+	// value's url is where the response redirects (NestJS @Redirect()).
+	redirects bool
 }
 
 // Import is one imported binding.
@@ -196,8 +199,8 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 	f := &Func{ID: fmt.Sprintf("%s#%s@%d", l.File, name, syntax.Line(n)), File: l.File, Name: name, Line: syntax.Line(n), EndLine: syntax.EndLine(n)}
 	l.Funcs = append(l.Funcs, f)
 	l.ByNode[n.StartByte()] = f
-	saved, savedInline, savedRets, savedRet, savedBranch := l.cur, l.inline, l.rets, l.retTo, l.branch
-	l.cur, l.inline, l.rets, l.retTo, l.branch = f, 0, nil, "", 0
+	saved, savedInline, savedRets, savedRet, savedBranch, savedRedirects := l.cur, l.inline, l.rets, l.retTo, l.branch, l.redirects
+	l.cur, l.inline, l.rets, l.retTo, l.branch, l.redirects = f, 0, nil, "", 0, redirectDecorated(l, n)
 	if l.Lang.Params != nil {
 		f.Params = l.Lang.Params(l, n)
 	}
@@ -213,7 +216,7 @@ func (l *Lowerer) function(n *syntax.Node, name string) *Func {
 			}
 		}
 	}
-	l.cur, l.inline, l.rets, l.retTo, l.branch = saved, savedInline, savedRets, savedRet, savedBranch
+	l.cur, l.inline, l.rets, l.retTo, l.branch, l.redirects = saved, savedInline, savedRets, savedRet, savedBranch, savedRedirects
 	return f
 }
 
@@ -284,6 +287,10 @@ func (l *Lowerer) stmt(n *syntax.Node) {
 			}
 		}
 		if l.inline == 0 {
+			if l.redirects && !e.Empty() {
+				l.emit(Op{Kind: Call, Line: syntax.Line(n), Callee: Callee{Name: "Redirect"}, Args: []Expr{returnedURL(l, n.NamedChild(0), e)},
+					Note: clip(l.Text(n)), Sinks: []SinkUse{{Sink: SinkRedirect, Args: []int{0}}}})
+			}
 			l.emit(Op{Kind: Return, Line: syntax.Line(n), Src: e})
 			if n.NamedChildCount() > 0 && l.Lang.Check != nil {
 				// return !rel.startsWith('..'): the function is a test
@@ -956,4 +963,79 @@ func (l *Lowerer) switchOfLiterals(n *syntax.Node) {
 	if base != "" {
 		l.emit(op)
 	}
+}
+
+// redirectDecorated reports a class method decorated @Redirect() (NestJS):
+// the url of what it returns is where the response sends the browser.
+// A method's decorators are the class body's children just before it.
+func redirectDecorated(l *Lowerer, n *syntax.Node) bool {
+	p := n.Parent()
+	if p == nil || n.Type() != "method_definition" {
+		return false
+	}
+	redirect := false
+	for _, c := range syntax.NamedChildren(p) {
+		switch {
+		case c.StartByte() == n.StartByte():
+			return redirect
+		case c.Type() == "decorator":
+			redirect = redirect || strings.HasPrefix(l.Text(c), "@Redirect(")
+		case c.Type() != "comment":
+			redirect = false
+		}
+	}
+	return false
+}
+
+// returnedURL is the url a returned redirect target holds: the url field
+// of an object literal ({ url }), or the url read from a value returned
+// whole.
+func returnedURL(l *Lowerer, ret *syntax.Node, e Expr) Expr {
+	if !e.Fields {
+		out := e
+		out.Refs = make([]Ref, len(e.Refs))
+		for i, r := range e.Refs {
+			r.Path = JoinPath(r.Path, ".url")
+			out.Refs[i] = r
+		}
+		return out
+	}
+	out := Expr{}
+	if ret.Type() == l.Lang.Grammar.Object {
+		// { url: '/profile/' + id } leads with a local path: the lead
+		// of the url's own text, which the literal's value does not keep.
+		for _, c := range syntax.NamedChildren(ret) {
+			if c.Type() == l.Lang.Grammar.Pair && strings.Trim(l.Text(c.ChildByFieldName("key")), `"'`) == "url" {
+				out.Lead, out.Built = textLead(l, c.ChildByFieldName(l.Lang.Grammar.PairValue))
+			}
+		}
+	}
+	for _, r := range e.Refs {
+		if r.Key == "url" {
+			r.Key = ""
+			out.Refs = append(out.Refs, r)
+		}
+	}
+	return out
+}
+
+// textLead is the literal text a string expression begins with, without
+// lowering it again: 'https://a/' + x and `/p/${x}` lead with their
+// first literal part.
+func textLead(l *Lowerer, n *syntax.Node) (string, bool) {
+	for n != nil {
+		switch n.Type() {
+		case "binary_expression":
+			n = n.ChildByFieldName("left")
+			continue
+		case "template_string":
+			txt := strings.TrimPrefix(l.Text(n), "`")
+			lead, _, _ := strings.Cut(txt, "${")
+			return lead, true
+		case "string":
+			return strings.Trim(l.Text(n), `"'`), true
+		}
+		return "", false
+	}
+	return "", false
 }
