@@ -34,6 +34,9 @@ type arg struct {
 	value *arg
 	// interp says a string holds #{...}: val has each replaced.
 	interp bool
+	// pairs are a hash's literal pairs ({ sign_in: "login" }); its kind
+	// stays argOther.
+	pairs []arg
 }
 
 type argKind int
@@ -68,6 +71,20 @@ func (a *arg) strs() []string {
 		return []string{a.val}
 	}
 	return nil
+}
+
+// entry is the string or symbol a hash argument gives key ({ sign_in:
+// "login" }, { :sign_in => "login" }).
+func (a *arg) entry(key string) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	for _, p := range a.pairs {
+		if k, ok := p.key.str(); ok && k == key {
+			return p.value.str()
+		}
+	}
+	return "", false
 }
 
 // opt is the value of the pair keyed name (to:, only:, :via => ...).
@@ -236,6 +253,14 @@ func (r *reader) arg(n *sitter.Node) arg {
 		if n.NamedChildCount() == 1 {
 			return r.arg(n.NamedChild(0))
 		}
+	case "hash":
+		a := arg{kind: argOther, val: r.text(n)}
+		for _, e := range syntax.NamedChildren(n) {
+			if e.Type() == "pair" {
+				a.pairs = append(a.pairs, r.arg(e))
+			}
+		}
+		return a
 	}
 	return arg{kind: argOther, val: r.text(n)}
 }

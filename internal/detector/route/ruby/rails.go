@@ -26,6 +26,9 @@ type decl struct {
 	bodyLine  int
 	bodyEnd   int
 	sinatraOf *class
+	// gem is the Devise controller a devise_for route is drawn for
+	// ("devise/sessions"), where the app names its own in its place.
+	gem string
 }
 
 // scope is where the routing DSL is: the path prefix, the controller
@@ -450,6 +453,32 @@ var deviseRoutes = map[string][][3]string{
 	"lockable":                 {{"GET", "/unlock/new", "unlocks#new"}, {"GET", "/unlock", "unlocks#show"}, {"POST", "/unlock", "unlocks#create"}},
 }
 
+// devisePath is a Devise route's path under its scope, each segment
+// renamed as path_names says ({ sign_in: "login", registration:
+// "register" }): the registration routes sit under the registration's
+// name, "" by default.
+func devisePath(p, ctrl string, names *arg) string {
+	var segs []string
+	if ctrl == "registrations" {
+		if v, ok := names.entry("registration"); ok && v != "" {
+			segs = append(segs, v)
+		}
+	}
+	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		if seg == "" {
+			continue
+		}
+		if v, ok := names.entry(seg); ok && v != "" {
+			seg = v
+		}
+		segs = append(segs, seg)
+	}
+	if len(segs) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(segs, "/")
+}
+
 var deviseOrder = []string{"database_authenticatable", "recoverable", "registerable", "confirmable", "lockable"}
 
 // devise draws devise_for's routes: the modules the model's devise call
@@ -482,8 +511,8 @@ func (rl *rails) devise(c *call, s scope) {
 		if v, ok := c.opt("path").str(); ok {
 			base = join(s.path, v)
 		}
+		names := c.opt("path_names")
 		ctrls := c.opt("controllers")
-		_ = ctrls
 		for _, mod := range deviseOrder {
 			if !mods[mod] {
 				continue
@@ -493,7 +522,11 @@ func (rl *rails) devise(c *call, s scope) {
 				if slices.Contains(skip, ctrl) {
 					continue
 				}
-				rl.add(&decl{methods: []string{r[0]}, path: base + r[1], controller: "devise/" + ctrl, action: action, file: s.file, line: c.line, guards: s.guards})
+				d := &decl{methods: []string{r[0]}, path: base + devisePath(r[1], ctrl, names), controller: "devise/" + ctrl, action: action, file: s.file, line: c.line, guards: s.guards}
+				if v, ok := ctrls.entry(ctrl); ok {
+					d.controller, d.gem = v, d.controller // controllers: { sessions: "users/sessions" }
+				}
+				rl.add(d)
 			}
 		}
 	}

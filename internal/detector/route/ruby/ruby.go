@@ -151,17 +151,26 @@ func (ix *index) routes(dc *decl, taught *route.Taught) []facts.Route {
 		base.Handler = dc.mounted
 		base.Tags = append(base.Tags, "mount")
 		complete = false
-	case strings.HasPrefix(dc.controller, "devise/"):
+	case strings.HasPrefix(dc.controller, "devise/") || dc.gem != "":
 		base.Handler = dc.controller + "#" + dc.action
-		if c := ix.controller(dc.controller); c != nil {
+		c := ix.controller(dc.controller)
+		if c != nil {
 			complete = ix.action(&base, c, dc, &guards, &body, &bodyAt)
-		} else if deviseFlows[dc.controller+"#"+dc.action] {
-			// The library's own sign-in, sign-out, sign-up, password,
-			// confirmation and unlock actions: credential flows.
-			base.Tags = append(base.Tags, facts.TagAuth)
-		} else if strings.HasPrefix(dc.controller, "devise/registrations") && slices.Contains([]string{"edit", "update", "destroy", "cancel"}, dc.action) {
-			guards = append(guards, router.Guard{Name: "authenticate_scope!", Verdict: router.Verdict{Auth: facts.AuthRequired,
-				Evidence: "Devise's registrations controller authenticates the signed-in account before " + dc.action}})
+		}
+		if c == nil || dc.gem != "" {
+			// The library's actions, or the app's controller extending
+			// them (controllers: { sessions: "admins/sessions" }): the
+			// gem's filters are known.
+			gem := cmp.Or(dc.gem, dc.controller)
+			if deviseFlows[gem+"#"+dc.action] {
+				// Sign-in, sign-out, sign-up, password, confirmation and
+				// unlock: credential flows.
+				base.Tags = append(base.Tags, facts.TagAuth)
+			} else if gem == "devise/registrations" && slices.Contains([]string{"edit", "update", "destroy", "cancel"}, dc.action) {
+				guards = append(guards, router.Guard{Name: "authenticate_scope!", Verdict: router.Verdict{Auth: facts.AuthRequired,
+					Evidence: "Devise's registrations controller authenticates the signed-in account before " + dc.action}})
+			}
+			complete = complete || dc.gem != ""
 		}
 	default:
 		if dc.controller != "" {

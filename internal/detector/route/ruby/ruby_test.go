@@ -46,6 +46,10 @@ func TestRouteDetails(t *testing.T) {
 		// A before_action from ApplicationController that sets the
 		// locale rejects no one.
 		{"rails", "GET", "/", "app/controllers/pages_controller.rb", 2, "PagesController#home", "none", "", ""},
+		// devise_for's controllers: option: the app's own controller
+		// extends the gem's, whose filters are known.
+		{"rails", "POST", "/staff/login", "app/controllers/admins/sessions_controller.rb", 2, "Admins::SessionsController#create", "none", "", ""},
+		{"rails", "PATCH", "/staff/account", "config/routes.rb", 7, "devise/registrations#update", "required", "", "authenticate_scope!"},
 		// Devise's helper, not in the tree, rejects by the library's
 		// definition; except: lets index through.
 		{"rails", "GET", "/projects/{id}", "app/controllers/projects_controller.rb", 12, "ProjectsController#show", "required", "", "Devise's authenticate_user!"},
@@ -73,7 +77,7 @@ func TestRouteDetails(t *testing.T) {
 		{"rails", "GET", "/feeds", "app/controllers/feeds_controller.rb", 6, "FeedsController#index", "none", "", ""},
 		{"rails", "GET", "/v1/tokens/{id}", "app/controllers/api/tokens_controller.rb", 5, "Api::TokensController#show", "required", "", "check_token (defined app/controllers/api/tokens_controller.rb:11, applied app/controllers/api/tokens_controller.rb:3): responds 401"},
 		// routes.rb's authenticate block guards a mounted app.
-		{"rails", "ANY", "/sidekiq", "config/routes.rb", 42, "Sidekiq::Web", "required", "", "authenticate :user"},
+		{"rails", "ANY", "/sidekiq", "config/routes.rb", 46, "Sidekiq::Web", "required", "", "authenticate :user"},
 		// An implicit action (a template only): the route's own line.
 		{"rails", "GET", "/users/sign_in", "config/routes.rb", 4, "devise/sessions#new", "none", "", ""},
 		{"rails", "POST", "/hooks/{provider}", "app/controllers/hooks_controller.rb", 4, "HooksController#receive", "none", "", ""},

@@ -2,6 +2,10 @@ Rails.application.routes.draw do
   root "pages#home" # want: GET /
 
   devise_for :users # want: GET /users/sign_in; POST /users/sign_in; DELETE /users/sign_out; GET /users/password/new; GET /users/password/edit; PATCH /users/password; PUT /users/password; POST /users/password
+  # The paths follow path: and path_names:, the sign-in handled by the
+  # app's own controller.
+  devise_for :admins, path: "staff", controllers: { sessions: "admins/sessions" }, # want: GET /staff/login; POST /staff/login; DELETE /staff/logout
+             path_names: { sign_in: "login", :sign_out => "logout", registration: "account", sign_up: "join" } # want: GET /staff/account/cancel; GET /staff/account/join; GET /staff/account/edit; PATCH /staff/account; PUT /staff/account; DELETE /staff/account; POST /staff/account
 
   get "login" => "sessions#new" # want: GET /login
   post "login", to: "sessions#create" # want: POST /login

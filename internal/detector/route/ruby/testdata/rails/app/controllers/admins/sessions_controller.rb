@@ -1,0 +1,5 @@
+class Admins::SessionsController < Devise::SessionsController
+  def create
+    super
+  end
+end
