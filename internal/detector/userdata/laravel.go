@@ -35,6 +35,8 @@ var (
 	// class is no table.
 	phpClassRE     = regexp.MustCompile(`(?m)^\s*(?:final\s+)?class\s+(\w+)\s+extends\s+([\w\\]+)`)
 	phpTablePropRE = regexp.MustCompile(`(?:protected|public)\s+\$table\s*=\s*['"](\w+)['"]`)
+	// phpDownRE opens a migration's down method.
+	phpDownRE      = regexp.MustCompile(`\bfunction\s+down\s*\(\s*\)\s*(?::\s*\w+\s*)?\{`)
 	phpBelongsToRE = regexp.MustCompile(`->belongsTo\(\s*\\?(?:\w+\\)*(\w+)::class\s*(?:,\s*['"](\w+)['"])?`)
 )
 
@@ -68,7 +70,15 @@ func phpKeyType(method string) string {
 func laravelModels(src []byte) []Model {
 	lines := code.NewLines(src)
 	var out []Model
+	// A migration's down() undoes its up(): what it adds back is gone.
+	var down [][2]int
+	for _, m := range phpDownRE.FindAllIndex(src, -1) {
+		down = append(down, [2]int{m[1] - 1, blockEnd(src, m[1]-1)})
+	}
 	for _, m := range phpSchemaRE.FindAllSubmatchIndex(src, -1) {
+		if slices.ContainsFunc(down, func(b [2]int) bool { return m[0] > b[0] && m[0] < b[1] }) {
+			continue
+		}
 		name, recv := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
 		model := Model{Name: name, Line: lines.At(m[4])}
 		open := m[1] - 1
@@ -98,6 +108,15 @@ func laravelModels(src []byte) []Model {
 			case "renameColumn":
 				if q := phpQuotedRE.FindAllStringSubmatch(stmt[c[4]:], -1); len(q) >= 2 && !hasField(model.Fields, q[1][1]) {
 					model.Fields = append(model.Fields, Field{Name: q[1][1]})
+					if model.Renamed == nil {
+						model.Renamed = map[string]string{}
+					}
+					model.Renamed[q[0][1]] = q[1][1]
+				}
+				continue
+			case "dropColumn", "removeColumn":
+				for _, q := range phpQuotedRE.FindAllStringSubmatch(stmt[c[5]:], -1) {
+					model.Dropped = append(model.Dropped, q[1])
 				}
 				continue
 			case "id", "increments", "bigIncrements", "smallIncrements", "mediumIncrements", "tinyIncrements":
@@ -263,6 +282,41 @@ func (d *Detector) laravelMorphOwners() {
 					m.Relations = append(m.Relations, Relation{Target: c, Field: mo.as + "_id", File: mo.file, Line: mo.line})
 				}
 			}
+		}
+	}
+}
+
+// columnHistory applies the migrations' column drops and renames to the
+// readings of each table before them (files in name order, as migrations
+// run): a column a later migration drops is no column of the table, nor
+// a key of it; one renamed holds the same key under its new name.
+func (d *Detector) columnHistory() {
+	for i := range d.seen {
+		later := d.seen[i]
+		if len(later.Dropped) == 0 && len(later.Renamed) == 0 {
+			continue
+		}
+		k := code.ModelKey(later.Name)
+		for j := range d.seen {
+			m := &d.seen[j]
+			if j == i || code.ModelKey(m.Name) != k || m.file >= later.file || lang.RoleOf(m.file).Kind != lang.Migration {
+				continue
+			}
+			gone := func(name string) bool { return slices.Contains(later.Dropped, name) }
+			fields := slices.Clone(m.Fields)
+			rels := slices.Clone(m.Relations)
+			for n := range fields {
+				if to, ok := later.Renamed[fields[n].Name]; ok {
+					fields[n].Name = to
+				}
+			}
+			for n := range rels {
+				if to, ok := later.Renamed[rels[n].Field]; ok {
+					rels[n].Field = to
+				}
+			}
+			m.Fields = slices.DeleteFunc(fields, func(f Field) bool { return gone(f.Name) })
+			m.Relations = slices.DeleteFunc(rels, func(r Relation) bool { return r.Field != "" && gone(r.Field) })
 		}
 	}
 }

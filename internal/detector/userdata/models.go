@@ -34,6 +34,11 @@ type Model struct {
 	// column (SQL's PRIMARY KEY): a key named after its table
 	// (owners.ownerHex) is what other tables' columns of that name hold.
 	Key string
+	// Dropped: columns a migration changing the table drops, and Renamed
+	// those it renames (old to new): the table's earlier readings lose
+	// or rename them (columnHistory).
+	Dropped []string
+	Renamed map[string]string
 }
 
 // Relation is a model's reference to a model it belongs to: a foreign

@@ -589,6 +589,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.resolveBindings()
 	d.addPolymorphicOwners()
 	d.laravelMorphOwners()
+	d.columnHistory()
 	// One model may be read several ways (a class and its table, a
 	// Sequelize association in another file): grouped by name, and by the
 	// table a class names.
