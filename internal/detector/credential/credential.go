@@ -358,6 +358,10 @@ var (
 	settingsFieldRE = regexp.MustCompile(`^([ \t]+)([A-Za-z_]\w*)[ \t]*:[ \t]*[^=\n]+?(?:=[ \t]*(.*))?$`)
 	envPrefixRE     = regexp.MustCompile(`\benv_prefix\s*=\s*['"](\w*)['"]`)
 	fieldAliasRE    = regexp.MustCompile(`\b(?:env|alias|validation_alias)\s*=\s*['"](\w+)['"]`)
+	// fieldURLDefaultRE is a field's default that is a plain web address
+	// (no user name or password in it): "https://x/y", Field("https://x/y"),
+	// Field(default="https://x/y").
+	fieldURLDefaultRE = regexp.MustCompile(`^(?:Field\(\s*(?:default\s*=\s*)?)?["']https?://[^"'\s@]+["']`)
 )
 
 // pyClass is one class of a Python file, as the settings reading needs
@@ -371,6 +375,9 @@ type pyClass struct {
 type pyField struct {
 	name, alias string
 	line        int
+	// place: the default is a plain web address, a place the app names
+	// (its own callback URL), never a secret the code could not ship.
+	place bool
 }
 
 // settingsFields reads pydantic BaseSettings classes: each annotated
@@ -420,6 +427,9 @@ func settingsFields(src []byte) []Read {
 		}
 		for _, f := range walk(name, map[string]bool{}) {
 			r := Read{Name: strings.ToUpper(prefix + f.name), Line: f.line}
+			if f.place {
+				r.Role = RoleSetting
+			}
 			if f.alias != "" {
 				r.Name = strings.ToUpper(f.alias)
 			}
@@ -488,7 +498,7 @@ func pyClasses(src []byte) map[string]*pyClass {
 			if fm == nil || fm[2] == "model_config" || strings.HasPrefix(fm[2], "_") {
 				continue
 			}
-			f := pyField{name: fm[2], line: firstLine + i}
+			f := pyField{name: fm[2], line: firstLine + i, place: fieldURLDefaultRE.MatchString(fm[3])}
 			if am := fieldAliasRE.FindStringSubmatch(fm[3]); am != nil {
 				f.alias = am[1]
 			}

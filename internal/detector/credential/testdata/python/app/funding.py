@@ -32,3 +32,10 @@ class Settings(FundingSettings, BaseSettings):
 class FundingUpdate(BaseModel):
     opennode_api_key: str | None = None
     stripe_secret_key: str | None = None
+
+
+# A URL the app names by default (where Stripe calls it back) is a place,
+# not a secret; a webhook URL with no default is a vendor's secret URL.
+class CallbackSettings(BaseSettings):
+    stripe_payment_webhook_url: str = Field(default="https://shop.example.com/api/v1/callback/stripe")  # want: credential STRIPE_PAYMENT_WEBHOOK_URL config stripe
+    alerts_webhook_url: str | None = None  # want: credential ALERTS_WEBHOOK_URL secret -
