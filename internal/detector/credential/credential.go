@@ -498,7 +498,12 @@ func pyClasses(src []byte) map[string]*pyClass {
 			if fm == nil || fm[2] == "model_config" || strings.HasPrefix(fm[2], "_") {
 				continue
 			}
-			f := pyField{name: fm[2], line: firstLine + i, place: fieldURLDefaultRE.MatchString(fm[3])}
+			// A default may run over lines: Field(\n default="...",\n).
+			def := fm[3]
+			for j := i + 1; j < len(body) && j <= i+5 && strings.Count(def, "(") > strings.Count(def, ")"); j++ {
+				def += " " + strings.TrimSpace(body[j])
+			}
+			f := pyField{name: fm[2], line: firstLine + i, place: fieldURLDefaultRE.MatchString(def)}
 			if am := fieldAliasRE.FindStringSubmatch(fm[3]); am != nil {
 				f.alias = am[1]
 			}

@@ -39,3 +39,6 @@ class FundingUpdate(BaseModel):
 class CallbackSettings(BaseSettings):
     stripe_payment_webhook_url: str = Field(default="https://shop.example.com/api/v1/callback/stripe")  # want: credential STRIPE_PAYMENT_WEBHOOK_URL config stripe
     alerts_webhook_url: str | None = None  # want: credential ALERTS_WEBHOOK_URL secret -
+    refund_webhook_url: str = Field(  # want: credential REFUND_WEBHOOK_URL config -
+        default="https://shop.example.com/api/v1/callback/refund",
+    )
