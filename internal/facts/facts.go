@@ -401,7 +401,7 @@ func ReplacedKey(name, file string) string { return name + " of " + file }
 // server-side.
 type Weakness struct {
 	ID       string     `json:"id"`
-	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|nosql-injection|command-injection|code-injection|unsafe-deserialization|xxe|open-redirect|path-traversal|xss|mass-assignment|template-injection|tls-unverified|llm-tools
+	Kind     string     `json:"kind"` // weak-password-hash|cors-wildcard-credentials|jwt-unverified|cookie-insecure|ssrf|sql-injection|nosql-injection|command-injection|code-injection|unsafe-deserialization|xxe|open-redirect|path-traversal|xss|mass-assignment|template-injection|prototype-pollution|xpath-injection|tls-unverified|llm-tools
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
 	// Routes are the ids (Route.ID) of the surfaces whose handler reaches

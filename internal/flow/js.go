@@ -127,6 +127,8 @@ var JSSinks = []jsSink{
 	{Sink: SinkXML, Names: []string{"parseXml", "parseXmlString", "parseXmlAsync", "parse"}, Modules: []string{"libxmljs", "libxmljs2", "libxml"}, Args: []int{0}, Only: regexp.MustCompile(`\bnoent\s*:\s*true`)},
 	{Sink: SinkTemplateJS, Names: []string{"render", "compile", "renderString", "template", "compileFile"}, Modules: []string{"ejs", "pug", "jade", "handlebars", "nunjucks", "lodash", "underscore", "mustache", "dot", "hogan.js", "lodash.template"}, Args: []int{0}},
 	{Sink: sinkHTMLJS, Names: []string{"send", "write", "end", "html"}, OnParam: true, Args: []int{0}},
+	{Sink: SinkXPath, Names: []string{"select", "select1", "evaluate", "parse"}, Modules: []string{"xpath", "xpath-ts", "xpath.js"}, Args: []int{0}},
+	{Sink: SinkXPath, Names: []string{"evaluateXPath", "evaluateXPathToNodes", "evaluateXPathToFirstNode", "evaluateXPathToString", "evaluateXPathToBoolean", "evaluateXPathToStrings"}, Modules: []string{"fontoxpath"}, Args: []int{0}},
 }
 
 // jsClears are the sanitisers: a call by name whose result is its

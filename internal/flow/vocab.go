@@ -24,12 +24,13 @@ const (
 	MassAssignment        = "mass-assignment"
 	TemplateInjection     = "template-injection"
 	PrototypePollution    = "prototype-pollution"
+	XPathInjection        = "xpath-injection"
 )
 
 // Kinds is every kind the engine reports, in one list: a language with
 // a frontend reports these from the engine and no longer from patterns.
 var Kinds = []string{SQLInjection, NoSQLInjection, CommandInjection, CodeInjection, SSRF, OpenRedirect,
-	UnsafeDeserialization, XXE, PathTraversal, XSS, MassAssignment, TemplateInjection, PrototypePollution}
+	UnsafeDeserialization, XXE, PathTraversal, XSS, MassAssignment, TemplateInjection, PrototypePollution, XPathInjection}
 
 // Detail is the weakness's detail for each kind.
 var Detail = map[string]string{
@@ -46,6 +47,7 @@ var Detail = map[string]string{
 	MassAssignment:        "the whole request body written into a stored record",
 	TemplateInjection:     "request data compiled as a template, or given whole as a render call's options",
 	PrototypePollution:    "request data merged deeply into an object, so a __proto__ key reaches every object's prototype",
+	XPathInjection:        "an XPath query built from request data",
 }
 
 // Sink is a dangerous call, as data: what kind of weakness request data
@@ -170,7 +172,12 @@ var (
 	SinkMergeLoop = &Sink{Kind: PrototypePollution, Name: "merged key by key", From: requestObject, Shape: func(v Value) bool { return !v.Built }}
 	// SinkPathSet is a property path from the request given to a setter
 	// that walks it (lodash's set): "__proto__.isAdmin" is a path too.
-	SinkPathSet       = &Sink{Kind: PrototypePollution, Name: "property path set"}
+	SinkPathSet = &Sink{Kind: PrototypePollution, Name: "property path set"}
+	// SinkXPath is an XPath expression evaluated over a document: a
+	// quote in request data pasted in (or the whole expression sent)
+	// reads nodes the query was not meant to, a login's check among
+	// them. A value bound as an XPath variable is a separate argument.
+	SinkXPath         = &Sink{Kind: XPathInjection, Name: "XPath query"}
 	SinkRenderOptions = &Sink{Kind: TemplateInjection, Name: "render options", From: wholeRequest, Shape: func(v Value) bool { return !v.Object || v.Spread }}
 )
 
@@ -278,7 +285,7 @@ func Covers(l lang.Lang, kind string) bool {
 }
 
 // csharpKinds are the kinds the C# frontend follows.
-var csharpKinds = []string{SQLInjection, CommandInjection, SSRF, OpenRedirect, UnsafeDeserialization, PathTraversal, XSS}
+var csharpKinds = []string{SQLInjection, CommandInjection, SSRF, OpenRedirect, UnsafeDeserialization, PathTraversal, XSS, XPathInjection}
 
 // PrivilegedField reports whether a model's field is one only staff or
 // the system should set: a role, an admin flag, credits, an approval, the

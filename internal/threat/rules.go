@@ -62,7 +62,7 @@ var catalogue = []*Rule{
 	corsWildcardCredentials, jwtUnverified, cookieInsecure, ssrf,
 	sqlInjection, codeInjection, commandInjection, unsafeDeserialization,
 	xxe, openRedirect, nosqlInjection, pathTraversal,
-	reflectedXSS, massAssignment, templateInjection, prototypePollution, tlsUnverified, verboseErrors,
+	reflectedXSS, massAssignment, templateInjection, prototypePollution, xpathInjection, tlsUnverified, verboseErrors,
 	debugMode, sensitiveLogs, openSecurityGroup, publicDatabase,
 	defaultCredentials, publicEntrypoint, prTargetCheckout, ciSecretExposure,
 	unpinnedActions, unpinnedDependencies, envExposure,

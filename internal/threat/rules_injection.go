@@ -210,6 +210,17 @@ var templateInjection = weaknessRule{
 	// component rendering Mustache in the browser) is not it.
 }.rule()
 
+var xpathInjection = weaknessRule{
+	ID: "xpath-injection", Title: "XPath query built from request data",
+	Stride: []string{"T", "I"}, CWE: []string{"CWE-643"},
+	Fires:      "request data pasted into an XPath expression, or sent as the whole expression, that the code evaluates over a document (xpath.select, lxml's xpath, XPath.evaluate, SelectNodes)",
+	Difficulty: model.Easy, Reason: "only a quote in a parameter", Level: model.High,
+	Impact: "read every node of the document queried, or pass a check made by query (a login against an XML user list)", Method: "closing the expression's quote and adding an or clause",
+	Abuse:    "A quote and ' or '1'='1 in the parameter makes the query match every node: the whole document is returned, a credential check passes",
+	Controls: []Suggestion{{Text: "Bind request values as XPath variables (lxml's xpath(expr, name=value), XPathVariableResolver) or check them against a fixed pattern; never let the request send the expression"}},
+	Surface:  "XML queries", Direction: model.Store,
+}.rule()
+
 var prototypePollution = weaknessRule{
 	ID: "prototype-pollution", Title: "Request data merged deeply into an object",
 	Stride: []string{"T", "E"}, CWE: []string{"CWE-1321"},

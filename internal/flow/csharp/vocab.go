@@ -163,6 +163,12 @@ var selfSinks = map[string][]sinkSpec{
 // receiver's declared type (an EF Core DbSet or Database facade, a
 // Dapper connection): SQL text built with request data pasted in.
 var methodSinks = map[string][]sinkSpec{
+	// XmlNode's and XPathNavigator's XPath queries, LINQ to XML's.
+	"SelectNodes":               spec(flow.SinkXPath, 0),
+	"SelectSingleNode":          spec(flow.SinkXPath, 0),
+	"XPathSelectElements":       spec(flow.SinkXPath, 0),
+	"XPathSelectElement":        spec(flow.SinkXPath, 0),
+	"XPathEvaluate":             spec(flow.SinkXPath, 0),
 	"FromSqlRaw":                spec(flow.SinkSQL, 0),
 	"ExecuteSqlRaw":             spec(flow.SinkSQL, 0),
 	"ExecuteSqlRawAsync":        spec(flow.SinkSQL, 0),

@@ -129,6 +129,9 @@ var typeSinks = map[string][]sinkSpec{
 	"new:HttpPost":                     spec(flow.SinkFetch, 0),
 	"new:HttpPut":                      spec(flow.SinkFetch, 0),
 	"new:HttpDelete":                   spec(flow.SinkFetch, 0),
+	"XPath.evaluate":                   spec(flow.SinkXPath, 0),
+	"XPath.compile":                    spec(flow.SinkXPath, 0),
+	"XPath.evaluateExpression":         spec(flow.SinkXPath, 0),
 }
 
 // methodSinks are methods whose name says what they do whatever the
@@ -173,6 +176,7 @@ var returnTypes = map[string]string{
 	"WebClient.method": "WebClient", "WebClient.create": "WebClient", "RestClient.get": "RestClient", "RestClient.post": "RestClient",
 	"RestClient.create": "RestClient", "Paths.get": "Path", "Path.of": "Path", "Path.resolve": "Path", "Path.normalize": "Path",
 	"Path.toAbsolutePath": "Path", "Path.getFileName": "Path", "File.toPath": "Path", "Base64.getDecoder": "Decoder",
+	"XPathFactory.newXPath": "XPath", "XPathFactory.newInstance": "XPathFactory",
 	"Base64.getUrlDecoder": "Decoder", "Base64.getMimeDecoder": "Decoder",
 }
 

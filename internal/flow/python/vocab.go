@@ -217,6 +217,8 @@ var sinks = func() map[string][]sinkSpec {
 		"lxml.etree.fromstring": {{sink: sinkXML, args: []int{0}, kw: "text", when: entities}},
 		"lxml.etree.XML":        {{sink: sinkXML, args: []int{0}, kw: "text", when: entities}},
 		"lxml.etree.parse":      {{sink: sinkXML, args: []int{0}, kw: "source", when: entities}},
+		"lxml.etree.XPath":      spec(flow.SinkXPath, "path", 0),
+		"lxml.etree.ETXPath":    spec(flow.SinkXPath, "path", 0),
 
 		"flask.render_template_string":   spec(sinkTemplateSrc, "source", 0),
 		"jinja2.Template":                spec(sinkTemplateSrc, "source", 0),
@@ -268,6 +270,10 @@ var methodSinks = map[string][]sinkSpec{
 	"raw":             spec(flow.SinkSQL, "raw_query", 0),
 	"extractall":      {{sink: sinkExtract, args: []int{-1}, when: unfiltered}},
 	"save":            spec(sinkFile, "dst", 0),
+	// lxml's element.xpath(expr, **vars), parsel's and Scrapy's
+	// selector.xpath(query, **vars): a value given as a variable is bound,
+	// not pasted.
+	"xpath": spec(flow.SinkXPath, "_path", 0),
 }
 
 // mongoMethods are a collection's query methods: the first argument is

@@ -39,6 +39,16 @@ namespace Shopfront.Controllers
             return Redirect(user.Homepage);
         }
 
+        [HttpGet("directory")]
+        public IActionResult Directory(string user, string pass)
+        {
+            var doc = new System.Xml.XmlDocument();
+            doc.Load("directory.xml");
+            var match = doc.SelectSingleNode("//user[name='" + user + "' and pass='" + pass + "']"); // want: xpath-injection via=query
+            var all = doc.SelectNodes("//user");
+            return Ok(match != null && all.Count > 0);
+        }
+
         [HttpGet("preview")]
         public IActionResult Preview(string bio)
         {

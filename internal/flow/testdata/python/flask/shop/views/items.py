@@ -4,6 +4,7 @@ import base64
 
 import requests
 import yaml
+from lxml import etree
 from flask import Blueprint, abort, jsonify, redirect, render_template_string, request, url_for
 from markupsafe import Markup, escape
 from urllib.parse import urlparse
@@ -218,3 +219,24 @@ def update_profile():
     contact = ContactForm(request.form)
     user.__dict__.update(contact.data)
     return jsonify(id=user.id)
+
+
+CATALOG = etree.fromstring("<catalog><item><name>pen</name></item></catalog>")
+
+
+@items.route("/xml/search")
+def xml_search():
+    name = request.args.get("name", "")
+    return jsonify(CATALOG.xpath("//item[name/text()='%s']" % name))  # want: xpath-injection via=query
+
+
+@items.route("/xml/compiled")
+def xml_compiled():
+    find = etree.XPath(request.args["q"])  # want: xpath-injection via=query
+    return jsonify(find(CATALOG))
+
+
+@items.route("/xml/bound")
+def xml_bound():
+    # Lookalike: the request's value bound as an XPath variable.
+    return jsonify(CATALOG.xpath("//item[name/text()=$name]", name=request.args.get("name", "")))
