@@ -70,6 +70,10 @@ func TestUses(t *testing.T) {
 		{"an allow-list's sources, no wildcard", lang.PHP, "return ['frame_sources' => env('FRAME_SOURCES', 'https://youtube-nocookie.com https://player.vimeo.com')];\n", nil},
 		{"lookalike: a call beside an allow-list", lang.JavaScript, "const allowed = 'https://*.vimeo.com https://*.youtube.com';\nawait fetch('https://api.openai.com/v1/models')\n", []string{"openai"}},
 		{"lookalike: one embed URL", lang.PHP, "$src = 'https://www.youtube-nocookie.com/embed/' . $id;\n", []string{"youtube"}},
+		{"a JSON Schema's URL in a constant", lang.Go, "const SchemaURL = \"https://raw.githubusercontent.com/acme/tool/main/schema/tool.schema.json\"\n\nfunc write(m Model) ([]byte, error) { return encode(m, SchemaURL) }\n", nil},
+		{"a $schema key's value", lang.JavaScript, "const doc = { \"$schema\": \"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-2.1.0.json\", runs: [] }\n", nil},
+		{"lookalike: a manifest fetched from the same host", lang.Python, "import httpx\nasync def manifest(repo):\n    return await httpx.get(f\"https://raw.githubusercontent.com/{repo}/main/manifest.json\")\n", []string{"github"}},
+		{"lookalike: a schema word in an API path", lang.JavaScript, "await fetch('https://api.github.com/repos/acme/schema/contents/a.json')\n", []string{"github"}},
 		{"webhook header logged", lang.Python, "logger.warning('missing %s', 'Stripe-Signature')\n", nil},
 	}
 	for _, tt := range tests {

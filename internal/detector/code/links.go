@@ -29,7 +29,7 @@ func NotRequested(src []byte, off int) bool {
 	if open < 0 {
 		return false
 	}
-	if sourceList(src[open:literalEnd(src, open)]) {
+	if sourceList(src[open:literalEnd(src, open)]) || schemaID(src, open) {
 		return true
 	}
 	// A form field's hint or an element's label is text for a person
@@ -79,6 +79,22 @@ func sourceList(lit []byte) bool {
 		}
 	}
 	return urls >= 2
+}
+
+// schemaRefRE is a URL naming a JSON Schema document (...schema.json,
+// sarif-schema-2.1.0.json), and schemaKeyRE ends the text before a
+// "$schema" key's value.
+var (
+	schemaRefRE = regexp.MustCompile(`^["'` + "`" + `][a-z]+://[^"'` + "`" + `\s]*[/.-]schema(?:[.-][\w.-]*)?\.json["'` + "`" + `]$`)
+	schemaKeyRE = regexp.MustCompile(`["']\$schema["']\s*[:=]>?\s*$`)
+)
+
+// schemaID reports whether the literal opened at open names a JSON
+// Schema: the value of a "$schema" key, or a URL of a schema file. It
+// identifies the format of a document the product writes (editors
+// fetch it to check the document); the product requests nothing there.
+func schemaID(src []byte, open int) bool {
+	return schemaRefRE.Match(src[open:literalEnd(src, open)]) || schemaKeyRE.Match(src[max(0, open-40):open])
 }
 
 // textAttrRE ends the text before an attribute whose value is shown to a

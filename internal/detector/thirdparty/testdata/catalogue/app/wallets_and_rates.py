@@ -32,6 +32,18 @@ async def node_rank(node_id):
         return await client.get(f"https://1ml.com/node/{node_id}/json", timeout=15)
 
 
+def raw_manifest(repo):
+    return httpx.get(f"https://raw.githubusercontent.com/{repo}/main/manifest.json")
+
+
+# A JSON Schema's URL names a document's format; nothing requests it here.
+SETTINGS_SCHEMA = "https://raw.githubusercontent.com/acme/wallets/main/schema/settings.schema.json"
+
+
+def settings_document(values):
+    return {"$schema": SETTINGS_SCHEMA, **values}
+
+
 def diagram_editor_url():
     return httpx.get("https://embed.diagrams.net/?embed=1&proto=json").url
 
