@@ -16,6 +16,7 @@ urlpatterns = [
     path("greeting/", views.greeting),
     path("greeting-plain/", views.greeting_plain),
     path("farewell/", views.farewell),
+    path("shelf/", views.shelf),
     path("signup/", views.signup),
     path("lookup/", views.lookup),
     path("export-kind/", views.export),

@@ -145,3 +145,10 @@ def export_checked(request):
         return HttpResponse("unknown separator", status=400)
     os.system("export --sep " + sep)
     return HttpResponse("ok")
+
+
+def shelf(request):
+    # templates/catalog/shelf.html writes each name a seller saved with
+    # autoescape off, and the count with |safe (a number the code made).
+    products = Product.objects.filter(is_featured=True)
+    return render(request, "catalog/shelf.html", {"products": products, "count": len(products)})
