@@ -54,8 +54,11 @@ func (t *Templates) EscapeOff() {
 var templateSyntax = map[string][]*regexp.Regexp{
 	"ejs":        {regexp.MustCompile(`<%-\s*([\s\S]*?)\s*[-_]?%>`)},
 	"handlebars": {regexp.MustCompile(`\{\{\{\s*([^}]*?)\s*\}\}\}`), regexp.MustCompile(`\{\{&\s*([^}]*?)\s*\}\}`)},
-	"jinja":      {regexp.MustCompile(`\{\{\s*((?:[^}]|\}[^}])*?\|\s*safe\b[^}]*?)\s*\}\}`)},
-	"pug":        {regexp.MustCompile(`(?m)!=\s*(.+)$`), regexp.MustCompile(`!\{([^}]*)\}`)},
+	"jinja": {regexp.MustCompile(`\{\{\s*((?:[^}]|\}[^}])*?\|\s*safe\b[^}]*?)\s*\}\}`),
+		// Bootstrap-Flask's render_table(rows, safe_columns=[...]) writes
+		// those columns of every row unescaped.
+		regexp.MustCompile(`\{\{\s*render_table\s*\(\s*([\w.]+)[^}]*?\bsafe_columns\s*=`)},
+	"pug": {regexp.MustCompile(`(?m)!=\s*(.+)$`), regexp.MustCompile(`!\{([^}]*)\}`)},
 }
 
 // engineOf is the template family a file's extension says, if any.

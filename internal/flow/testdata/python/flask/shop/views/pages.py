@@ -75,3 +75,10 @@ def board_preview():
     # The same line reached by the request's own post: a reflected
     # weakness beside the stored one, each its own.
     return render_template("board.html", posts=[request.form], heading="Preview")
+
+
+@pages.route("/board/table")
+def board_table():
+    # templates/board_table.html lists the posts with Bootstrap-Flask's
+    # render_table, the body column marked safe.
+    return render_template("board_table.html", posts=latest_posts(), links=latest_posts())
