@@ -284,3 +284,29 @@ func TestCopiedSecretIsOneRow(t *testing.T) {
 		}
 	}
 }
+
+// An account a migration creates with a constant password is on every
+// deployment: its row is a default credential anyone can try, drafted in
+// reach. A migration's other secret keeps the rating of code that runs at
+// deploy time.
+func TestMigrationDefaultAccount(t *testing.T) {
+	f := facts.Facts{Secrets: []facts.Secret{
+		{Rule: "default-password", File: "database/migrations/2014_create_users_table.php", Line: 29, Redacted: "pa…", Variable: "password"},
+		{Rule: "aws-access-key", File: "app/migrations/0004_backfill.py", Line: 7, Redacted: "AK…LE"},
+	}}
+	m := Draft(f, Options{})
+	got := map[string]model.Difficulty{}
+	for _, th := range m.Threats {
+		if th.Rule == "secrets-committed" {
+			got[th.ID] = th.Difficulty
+		}
+	}
+	for id, want := range map[string]model.Difficulty{
+		"secrets-committed.secrets-database-migrations-2014-create-users-table-php": model.Easy,
+		"secrets-committed.secrets-app-migrations-0004-backfill-py":                 model.Hard,
+	} {
+		if d, ok := got[id]; !ok || d != want {
+			t.Errorf("row %s: difficulty %q (drafted %v), want %q; rows %v", id, d, ok, want, got)
+		}
+	}
+}

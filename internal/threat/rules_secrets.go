@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
 )
 
@@ -44,6 +45,22 @@ var secretsCommitted = &Rule{
 			}
 			what := "the " + joinMax(names, 3)
 			abuse := fmt.Sprintf("Attacker gets %s. Full compromise", joinMax(names, 4))
+			if c.RoleOf(g.file).Kind == lang.Migration && all(g.secrets, func(s facts.Secret) bool { return s.Rule == "default-password" }) {
+				// An account a migration creates with a constant password
+				// exists on every deployment, since the deploy runs every
+				// migration: its password is a default credential, tried at
+				// the login page, not a key one needs the repository for.
+				hits = append(hits, Hit{
+					Secrets: g.file, File: g.file, Assets: []string{assetAllCredentials}, Names: true,
+					Impact: "sign in to the account every deployment starts with", Method: "trying the password the migration gives it at the login page",
+					Requires:   "only the default password, which the code shows",
+					Abuse:      "Every install that kept the default account's password is one login away",
+					Difficulty: model.Easy, DifficultyReason: "the default password is in the code and is the first one bots try",
+					Level: model.Critical, ImpactReason: "the account a migration creates is usually the first administrator",
+					Evidence: g.evidence,
+				})
+				continue
+			}
 			hits = append(hits, Hit{
 				Secrets: g.file, File: g.file, Assets: []string{assetAllCredentials},
 				Impact: "take " + what, Method: "reading the repository", Requires: "read access to the repository (low if it is public)",

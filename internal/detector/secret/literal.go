@@ -61,6 +61,8 @@ func literals(p string, t *text, words *codeHits) []candidate {
 		out = append(out, envFallbacks(src, lower, words)...)
 		if isSeedPath(p) {
 			out = append(out, seedPasswords(src)...)
+		} else if isMigrationPath(p) {
+			out = append(out, migrationPasswords(src)...)
 		}
 	case isJSONPath(p):
 		out = append(out, jwkPrivateKeys(data)...)
@@ -550,6 +552,60 @@ func isSeedPath(p string) bool {
 		}
 	}
 	return false
+}
+
+// isMigrationPath matches a migration, which the deploy runs against
+// the production database: Django's app/migrations/0002_admin.py, Rails'
+// db/migrate/20240101_add_admin.rb, Laravel's database/migrations/.
+func isMigrationPath(p string) bool {
+	for _, part := range strings.Split(strings.ToLower(path.Dir(p)), "/") {
+		if part == "migrations" || part == "migrate" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// createsAccount is a migration creating an account: Django's
+	// create_superuser or create_user, a user model's create, a row
+	// inserted into a users table.
+	createsAccount = regexp.MustCompile(`(?i)create_superuser\(|create_user\(|\b(?:user|admin|account)s?\b[^;\n]{0,80}?(?:\.create!?\(|::create\(|->insert\(|\.insert\(|\.new\(|\.objects\.create\()|table\(\s*['"](?:users|admins|accounts)['"]\s*\)\s*->\s*insert\(`)
+	// migrationPassword is a password given as a key (password='x',
+	// 'password' => Hash::make('x'), password: "x") or to a setter
+	// (set_password('x')).
+	migrationPassword = regexp.MustCompile(`(?i)["']?\b(password|passwd)\b["']?\s*(?:=>|:|=)\s*(?:[\w.:\\]+\(\s*)?|\b(set_password)\(\s*`)
+	// superuserPositional is Django's create_superuser(name, email, password).
+	superuserPositional = regexp.MustCompile(`\b(create_superuser)\(\s*(?:[^,()]+,\s*){2}`)
+)
+
+// migrationPasswords are the constant passwords a migration gives the
+// accounts it creates: default credentials on every deployment, since
+// the deploy runs every migration. A password read from the environment,
+// or a migration that creates no account, gives none.
+func migrationPasswords(src string) []candidate {
+	if !containsFold(src, "pass") || !createsAccount.MatchString(src) {
+		return nil
+	}
+	var out []candidate
+	for _, re := range []*regexp.Regexp{migrationPassword, superuserPositional} {
+		for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
+			name := ""
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					name = src[m[g]:m[g+1]]
+					break
+				}
+			}
+			lit := leadingLiteral(src[m[1]:])
+			v, ok := stringLiteral(lit)
+			if !ok || v == "" || isTemplate(v) {
+				continue
+			}
+			out = append(out, newCandidate(ruleDefaultPassword, name, v, m[1]+strings.Index(src[m[1]:], v)))
+		}
+	}
+	return out
 }
 
 // seedPassword matches password: 'x', password='x', "password": "x", and

@@ -36,6 +36,8 @@ func refLiterals(p string, data []byte) []candidate {
 		out = append(out, refEnvFallbacks(src, lower)...)
 		if isSeedPath(p) {
 			out = append(out, seedPasswords(src)...)
+		} else if isMigrationPath(p) {
+			out = append(out, migrationPasswords(src)...)
 		}
 	case isJSONPath(p):
 		out = append(out, jwkPrivateKeys(data)...)
