@@ -136,6 +136,11 @@ func (r Role) Requires() string {
 // served too).
 func (r Role) Served() bool { return r.Kind == App || r.Kind == Browser }
 
+// Seeds says the file fills a database with seed data (db/seeds/,
+// database/seeders/, seed.sql): run when someone seeds it, often only in
+// development, unlike a migration every deploy runs.
+func (r Role) Seeds() bool { return strings.Contains(r.noun, "seed") }
+
 // Configured is the role a person gave a path (in threatmap-check.yaml),
 // naming where they said so.
 func Configured(k Kind, where string) Role {

@@ -287,12 +287,14 @@ func TestCopiedSecretIsOneRow(t *testing.T) {
 
 // An account a migration creates with a constant password is on every
 // deployment: its row is a default credential anyone can try, drafted in
-// reach. A migration's other secret keeps the rating of code that runs at
+// reach. A migration's other secret, and a seed file's password (seeding is
+// often for development only), keep the rating of code that runs at
 // deploy time.
 func TestMigrationDefaultAccount(t *testing.T) {
 	f := facts.Facts{Secrets: []facts.Secret{
 		{Rule: "default-password", File: "database/migrations/2014_create_users_table.php", Line: 29, Redacted: "pa…", Variable: "password"},
 		{Rule: "aws-access-key", File: "app/migrations/0004_backfill.py", Line: 7, Redacted: "AK…LE"},
+		{Rule: "default-password", File: "db/seeds/admins.rb", Line: 4, Redacted: "pa…", Variable: "password"},
 	}}
 	m := Draft(f, Options{})
 	got := map[string]model.Difficulty{}
@@ -308,5 +310,8 @@ func TestMigrationDefaultAccount(t *testing.T) {
 		if d, ok := got[id]; !ok || d != want {
 			t.Errorf("row %s: difficulty %q (drafted %v), want %q; rows %v", id, d, ok, want, got)
 		}
+	}
+	if d := got["secrets-committed.secrets-db-seeds-admins-rb"]; d == model.Easy {
+		t.Errorf("the seed file's password drafted as a default account on every deployment")
 	}
 }

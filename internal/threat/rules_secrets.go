@@ -45,7 +45,7 @@ var secretsCommitted = &Rule{
 			}
 			what := "the " + joinMax(names, 3)
 			abuse := fmt.Sprintf("Attacker gets %s. Full compromise", joinMax(names, 4))
-			if c.RoleOf(g.file).Kind == lang.Migration && all(g.secrets, func(s facts.Secret) bool { return s.Rule == "default-password" }) {
+			if role := c.RoleOf(g.file); role.Kind == lang.Migration && !role.Seeds() && all(g.secrets, func(s facts.Secret) bool { return s.Rule == "default-password" }) {
 				// An account a migration creates with a constant password
 				// exists on every deployment, since the deploy runs every
 				// migration: its password is a default credential, tried at
