@@ -69,6 +69,8 @@ func TestUses(t *testing.T) {
 		{"an allow-list's wildcard sources", lang.PHP, "return ['iframe_sources' => env('ALLOWED_IFRAME_SOURCES', 'https://*.youtube.com https://*.youtube-nocookie.com')];\n", nil},
 		{"an allow-list's sources, no wildcard", lang.PHP, "return ['frame_sources' => env('FRAME_SOURCES', 'https://youtube-nocookie.com https://player.vimeo.com')];\n", nil},
 		{"lookalike: a call beside an allow-list", lang.JavaScript, "const allowed = 'https://*.vimeo.com https://*.youtube.com';\nawait fetch('https://api.openai.com/v1/models')\n", []string{"openai"}},
+		{"a host and a slash searched for, no scheme", lang.Go, "var keywords = []string{\"public-read\", \"blob.core.windows.net/\"}\n", nil},
+		{"lookalike: a host setting", lang.Python, "import requests\nAZURE_HOST = 'acct.blob.core.windows.net'\nrequests.put('https://' + AZURE_HOST + '/c/k', data=b)\n", []string{"azure-blob"}},
 		{"lookalike: one embed URL", lang.PHP, "$src = 'https://www.youtube-nocookie.com/embed/' . $id;\n", []string{"youtube"}},
 		{"a JSON Schema's URL in a constant", lang.Go, "const SchemaURL = \"https://raw.githubusercontent.com/acme/tool/main/schema/tool.schema.json\"\n\nfunc write(m Model) ([]byte, error) { return encode(m, SchemaURL) }\n", nil},
 		{"a $schema key's value", lang.JavaScript, "const doc = { \"$schema\": \"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-2.1.0.json\", runs: [] }\n", nil},

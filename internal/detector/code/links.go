@@ -29,7 +29,7 @@ func NotRequested(src []byte, off int) bool {
 	if open < 0 {
 		return false
 	}
-	if sourceList(src[open:literalEnd(src, open)]) || schemaID(src, open) {
+	if sourceList(src[open:literalEnd(src, open)]) || hostFragment(src[open:literalEnd(src, open)]) || schemaID(src, open) {
 		return true
 	}
 	// A form field's hint or an element's label is text for a person
@@ -65,6 +65,15 @@ func NotRequested(src []byte, off int) bool {
 		}
 	}
 	return uses > 0
+}
+
+// hostFragment reports whether a literal is a host and a slash with no
+// scheme ('blob.core.windows.net/'): a piece of text a program searches
+// for, which no client takes as an address (a request names a scheme, a
+// host setting names the host alone).
+func hostFragment(lit []byte) bool {
+	s := strings.Trim(string(lit), "\"'`")
+	return strings.HasSuffix(s, "/") && strings.Count(s, "/") == 1 && strings.Contains(s, ".") && !strings.ContainsAny(s, " :{$%")
 }
 
 // sourceList reports whether a literal is a list of URLs separated by
