@@ -13,4 +13,10 @@ final class Invoice
     {
         return Stripe::fee(100) + Gateway::fee(100) + OpenAI::tokens();
     }
+
+    // A sign-up page a settings form links to is no API the code calls.
+    public function rateHelp(): string
+    {
+        return 'https://openexchangerates.org/signup';
+    }
 }

@@ -27,3 +27,4 @@ RELEASES = Octokit::Client.new(access_token: ENV["GH_RELEASES"])
 Skylight.start!
 IntercomRails.config { |c| c.app_id = ENV["INTERCOM_APP_ID"] }
 SUPPORT = Intercom::Client.new(token: ENV["INTERCOM_ACCESS_TOKEN"])
+ARTICLE_API_V3 = "https://api.diffbot.com/v3/article".freeze
