@@ -33,6 +33,9 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 			it.kind, it.methods = itRoute, []string{m}
 			it.path, _ = x.str(a(0))
 			it.action = x.action(a(1))
+			// ['middleware' => 'auth', 'uses' => 'C@m']: the route's own
+			// middleware, as a group's.
+			it.mw = append(it.mw, x.strs(x.pairs(a(1))["middleware"])...)
 			it.line = line(c.node)
 			continue
 		}
@@ -93,7 +96,17 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 				case "array_creation_expression":
 					x.groupAttrs(it, v)
 				case "anonymous_function_creation_expression", "anonymous_function", "arrow_function":
+					// The closure's parameter is the router (Lumen's
+					// function ($router) { ... }), inside it only.
+					p := closureParam(x, v)
+					was := false
+					if p != "" {
+						was = x.router(p, true)
+					}
 					it.children = append(it.children, x.items(v.ChildByFieldName("body"))...)
+					if p != "" {
+						x.router(p, was)
+					}
 				default:
 					if fs := x.loadPath(v); len(fs) > 0 {
 						it.include, it.candidates = fs[0], fs
@@ -179,4 +192,18 @@ func (x *extractor) action(n *sitter.Node) action {
 		return action{method: s, name: s}
 	}
 	return action{}
+}
+
+// closureParam is a closure's first parameter's name.
+func closureParam(x *extractor, fn *sitter.Node) string {
+	ps := fn.ChildByFieldName("parameters")
+	if ps == nil {
+		return ""
+	}
+	for i := 0; i < int(ps.NamedChildCount()); i++ {
+		if p := ps.NamedChild(i); p.Type() == "simple_parameter" {
+			return x.text(p.ChildByFieldName("name"))
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package php
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -124,6 +125,12 @@ type item struct {
 	// candidates are the ways a base_path('routes/x.php') may resolve:
 	// every ancestor folder of the file that loads it may be the app's.
 	candidates []string
+	// free is the variable a route statement calls that its file never
+	// assigns (Lumen's $app or $router): the statement is a route only
+	// where the file is required with that variable the router.
+	free string
+	// routers are the router variables where a file is required.
+	routers []string
 }
 
 // action is what a route runs: a controller's method, or a closure.
@@ -144,8 +151,15 @@ type extractor struct {
 	f *file
 	// routers are the variables the file declares as Laravel's router
 	// (a parameter typed Router or Registrar: function map(Registrar
-	// $router)): $router->get(...) declares a route as Route::get does.
+	// $router)), Lumen's application ($app = new Laravel\Lumen\Application)
+	// or a router group's closure parameter: $router->get(...) declares
+	// a route as Route::get does.
 	routers map[string]bool
+	// defined are the variables the file's top level assigns or
+	// declares; any other variable a top-level statement calls is the
+	// including scope's (Lumen's route file uses the $app or $router of
+	// the closure that requires it).
+	defined map[string]bool
 }
 
 // extract reads one parsed file.
@@ -154,6 +168,7 @@ func extract(t *syntax.Tree, p string) *file {
 	x := &extractor{t: t, f: f}
 	x.top(t.Root(), "")
 	x.routerParams(t.Root())
+	x.topLevel(t.Root())
 	f.items = x.items(t.Root())
 	return f
 }
@@ -530,7 +545,7 @@ func (x *extractor) aliasCalls(root *sitter.Node) {
 		name := x.text(n.ChildByFieldName("name"))
 		args := n.ChildByFieldName("arguments")
 		switch name {
-		case "alias", "aliasMiddleware":
+		case "alias", "aliasMiddleware", "routeMiddleware": // routeMiddleware: Lumen's
 			if args != nil {
 				if n.NamedChildCount() > 0 && args.NamedChildCount() == 1 {
 					x.aliasTable(argValue(args.NamedChild(0)))
@@ -665,9 +680,100 @@ func (x *extractor) routeBase(calls []call, base *sitter.Node) bool {
 	case "scoped_call_expression":
 		return isRouteFacade(x.resolve(x.text(base)))
 	case "member_call_expression":
-		return base.Type() == "variable_name" && x.routers[x.text(base)]
+		switch base.Type() {
+		case "variable_name":
+			return x.routers[x.text(base)]
+		case "member_access_expression":
+			// Lumen 5.5 on: $app->router->group(...).
+			o := base.ChildByFieldName("object")
+			return x.text(base.ChildByFieldName("name")) == "router" && o != nil && o.Type() == "variable_name" && x.routers[x.text(o)]
+		}
 	}
 	return false
+}
+
+// freeRouter is the variable a top-level call chain starts at when the
+// file never assigns it ($app->get(...) in Lumen's routes file): it is
+// the router only if the file is required where that variable is one,
+// which the walker decides.
+func (x *extractor) freeRouter(n *sitter.Node) string {
+	calls, base := x.chain(n)
+	if len(calls) == 0 || base == nil || calls[0].node.Type() != "member_call_expression" || base.Type() != "variable_name" {
+		return ""
+	}
+	v := x.text(base)
+	if v == "$this" || x.defined[v] || x.routers[v] {
+		return ""
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "function_definition", "method_declaration", "anonymous_function_creation_expression", "anonymous_function", "arrow_function", "class_declaration":
+			return ""
+		}
+	}
+	return v
+}
+
+// topLevel reads the variables the file's top level assigns or
+// declares, and those it makes Lumen's application (new
+// Laravel\Lumen\Application(...)), which is its router.
+func (x *extractor) topLevel(root *sitter.Node) {
+	x.defined = map[string]bool{}
+	walk(root, func(n *sitter.Node) bool {
+		switch n.Type() {
+		case "function_definition", "method_declaration", "anonymous_function_creation_expression", "anonymous_function", "arrow_function", "class_declaration":
+			return false
+		case "assignment_expression", "reference_assignment_expression":
+			l := n.ChildByFieldName("left")
+			if l != nil && l.Type() == "variable_name" {
+				x.defined[x.text(l)] = true
+				if r := n.ChildByFieldName("right"); r != nil && r.Type() == "object_creation_expression" {
+					for i := 0; i < int(r.NamedChildCount()); i++ {
+						if c := r.NamedChild(i); c.Type() == "name" || c.Type() == "qualified_name" {
+							if x.resolve(x.text(c)) == `Laravel\Lumen\Application` {
+								x.router(x.text(l), true)
+							}
+							break
+						}
+					}
+				}
+			}
+		case "foreach_statement", "global_declaration", "static_variable_declaration", "list_literal":
+			walk(n, func(c *sitter.Node) bool {
+				if c.Type() == "variable_name" {
+					x.defined[x.text(c)] = true
+				}
+				return true
+			})
+		}
+		return true
+	})
+}
+
+// router marks or unmarks a variable as the router, and says whether
+// it was one.
+func (x *extractor) router(v string, on bool) bool {
+	was := x.routers[v]
+	if x.routers == nil {
+		x.routers = map[string]bool{}
+	}
+	if on {
+		x.routers[v] = true
+	} else {
+		delete(x.routers, v)
+	}
+	return was
+}
+
+// routerNames are the variables that are the router here, for a file
+// required here.
+func (x *extractor) routerNames() []string {
+	var out []string
+	for v := range x.routers {
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func isRouteFacade(name string) bool {
@@ -705,12 +811,28 @@ func (x *extractor) items(n *sitter.Node) []*item {
 				out = append(out, it)
 				return false
 			}
+			if v := x.freeRouter(c); v != "" {
+				// Read it as the router's; the walker keeps it only
+				// where the file is required under that router.
+				was := x.router(v, true)
+				it := x.routeChain(c)
+				x.router(v, was)
+				if it != nil {
+					it.free = v
+					out = append(out, it)
+					return false
+				}
+			}
 			if x.text(c.ChildByFieldName("name")) == "withRouting" {
 				out = append(out, x.withRouting(c)...)
 			}
 		case "require_expression", "require_once_expression", "include_expression", "include_once_expression":
-			if s, ok := x.str(c.NamedChild(int(c.NamedChildCount()) - 1)); ok && strings.HasSuffix(s, ".php") {
-				out = append(out, &item{kind: itInclude, line: line(c), include: path.Join(path.Dir(x.f.path), s)})
+			arg := c.NamedChild(int(c.NamedChildCount()) - 1)
+			if fs := x.loadPath(arg); len(fs) > 0 && strings.HasSuffix(fs[0], ".php") {
+				// require __DIR__.'/../routes/web.php' (Lumen's bootstrap)
+				out = append(out, &item{kind: itInclude, line: line(c), include: fs[0], candidates: fs, routers: x.routerNames()})
+			} else if s, ok := x.str(arg); ok && strings.HasSuffix(s, ".php") {
+				out = append(out, &item{kind: itInclude, line: line(c), include: path.Join(path.Dir(x.f.path), s), routers: x.routerNames()})
 			}
 			return false
 		}

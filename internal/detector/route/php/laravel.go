@@ -109,6 +109,9 @@ type scope struct {
 	namespace  string
 	controller string
 	complete   bool
+	// routers are the variables that are the router where this file
+	// was required (Lumen's $app or $router).
+	routers []string
 }
 
 // mwUse is one middleware as applied, with where.
@@ -193,6 +196,9 @@ type walker struct {
 
 func (w *walker) items(f *file, its []*item, sc scope) {
 	for _, it := range its {
+		if it.free != "" && !slices.Contains(sc.routers, it.free) {
+			continue
+		}
 		w.item(f, it, sc)
 	}
 }
@@ -224,7 +230,9 @@ func (w *walker) item(f *file, it *item, sc scope) {
 				return
 			}
 			w.seen[t.path] = true
-			w.items(t, t.items, inner)
+			in := inner
+			in.routers = it.routers
+			w.items(t, t.items, in)
 			delete(w.seen, t.path)
 		}
 	case itRoute:

@@ -48,6 +48,7 @@ func (*Detector) Keywords() []string {
 		"function handle", "denyAccessUnlessGranted", "IsGranted", "access_control", "firewalls",
 		"ROLE_",              // a class declaring the role constants #[IsGranted] names
 		"function authorize", // a form request an action type-hints
+		"Lumen", "$router->", // Lumen's application and its route files
 	}
 }
 

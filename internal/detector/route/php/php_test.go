@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers", "lumen"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -44,6 +44,13 @@ func TestAuth(t *testing.T) {
 	}
 	tests := []want{
 		{"laravel", "GET", "/", "none", "", "closure", "routes/web.php"},
+		// Lumen: a route's own middleware in its action array, a group's
+		// middleware, and abort (401) written with a space.
+		{"lumen", "GET", "/", "none", "", "PageController.home", "app/Http/Controllers/PageController.php"},
+		{"lumen", "POST", "/notes", "required", "Authenticate", "NoteController.store", ""},
+		{"lumen", "GET", "/api/notes/{id}", "required", "Authenticate", "NoteController.show", ""},
+		{"lumen", "GET", "/export", "required", "ensureMember", "NoteController.export", ""},
+		{"lumen", "GET", "/v2/status", "none", "", "closure", "routes/web.php"},
 		{"laravel", "GET", "/pricing", "none", "", "closure", "routes/web.php"}, // only the web group
 		{"laravel", "GET", "/account", "required", "Authenticate", "AccountController.show", "app/Http/Controllers/AccountController.php"},
 		{"laravel", "PUT", "/account/password", "required", "Authenticate", "AccountController.updatePassword", ""},
