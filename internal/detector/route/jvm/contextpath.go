@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // contextKeys are the Spring Boot settings that serve every controller of
@@ -25,6 +27,58 @@ func isAppConfig(p string) bool {
 		return !strings.Contains("/"+p, "/src/test/")
 	}
 	return false
+}
+
+// isBootstrap says p is a Spring Cloud app's bootstrap configuration, read
+// before the app's own: where it names itself and its config server.
+func isBootstrap(p string) bool {
+	switch path.Base(p) {
+	case "bootstrap.properties", "bootstrap.yml", "bootstrap.yaml":
+		return !strings.Contains("/"+p, "/src/test/")
+	}
+	return false
+}
+
+// isSettings says p is a properties or YAML file outside the tests: one
+// a config server may hand to an app by the app's name.
+func isSettings(p string) bool {
+	switch path.Ext(p) {
+	case ".properties", ".yml", ".yaml":
+		return !strings.Contains("/"+p, "/src/test/") && !lang.IsTest(p)
+	}
+	return false
+}
+
+// configClient is the name an app's configuration gives it
+// (spring.application.name) when the app takes its settings from a Spring
+// Cloud config server: a bootstrap file (which only Spring Cloud reads),
+// or spring.cloud.config.uri, or spring.config.import of configserver:.
+// The server then serves it the files named after it. "" otherwise.
+func configClient(p string, data []byte) string {
+	keys := []string{"spring.application.name", "spring.cloud.config.uri", "spring.config.import", "spring.cloud.config.discovery.enabled"}
+	vals := map[string]string{}
+	if path.Ext(p) == ".properties" {
+		for _, k := range keys {
+			vals[k] = propertiesValue(data, []string{k})
+		}
+	} else {
+		var doc map[string]any
+		if yaml.Unmarshal(data, &doc) != nil {
+			return ""
+		}
+		for _, k := range keys {
+			vals[k], _ = yamlValue(doc, k)
+		}
+	}
+	name := strings.TrimSpace(vals["spring.application.name"])
+	if name == "" || strings.Contains(name, "${") {
+		return ""
+	}
+	if isBootstrap(p) || vals["spring.cloud.config.uri"] != "" || vals["spring.cloud.config.discovery.enabled"] == "true" ||
+		strings.Contains(vals["spring.config.import"], "configserver:") {
+		return name
+	}
+	return ""
 }
 
 // moduleRoot is the build module a source or resource file belongs to:

@@ -57,6 +57,9 @@ type class struct {
 	// elems are an annotation type's attributes (@interface X).
 	elems   []elem
 	annType bool
+	// password: the class declares a password field (a form or body a
+	// caller posts a credential in).
+	password bool
 }
 
 // elem is one attribute of an annotation type: its name, the
@@ -91,6 +94,11 @@ type file struct {
 	// contextPath: the file is a Spring Boot configuration that serves
 	// its module's controllers under this prefix.
 	contextPath string
+	// appName: the file names its app to a config server (see
+	// configClient). served: the file is not an app's own configuration,
+	// so a config server may serve it to the app it is named after.
+	appName string
+	served  bool
 	// actuator are the paths of the Actuator endpoints the configuration
 	// exposes that reveal internals, set at actuatorLine.
 	actuator     []string
@@ -239,6 +247,19 @@ func (x *extractor) class(n *sitter.Node) {
 			c.elems = x.elems(ch, c.name)
 		}
 	}
+	// A record's components and a Kotlin class's constructor properties
+	// are its fields too.
+	for _, ch := range syntax.NamedChildren(n) {
+		switch ch.Type() {
+		case "formal_parameters", "primary_constructor":
+			syntax.Walk(ch, func(k *sitter.Node) bool {
+				if (k.Type() == "identifier" || k.Type() == "simple_identifier") && passwordField.MatchString(x.text(k)) {
+					c.password = true
+				}
+				return !c.password
+			})
+		}
+	}
 	for _, s := range c.supers {
 		switch s {
 		case "OncePerRequestFilter", "GenericFilterBean", "Filter", "WebFilter", "HttpFilter", "ContainerRequestFilter":
@@ -262,6 +283,11 @@ func (x *extractor) class(n *sitter.Node) {
 				}
 			case "field_declaration", "constant_declaration":
 				x.javaConst(ch, c.name)
+				for _, v := range syntax.NamedChildren(ch) {
+					if v.Type() == "variable_declarator" && passwordField.MatchString(x.text(v.ChildByFieldName("name"))) {
+						c.password = true
+					}
+				}
 			case "property_declaration":
 				x.kotlinConst(ch, c.name)
 			case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "object_declaration", "annotation_type_declaration":
@@ -592,6 +618,9 @@ func (x *extractor) javaConst(n *sitter.Node, owner string) {
 		}
 	}
 }
+
+// passwordField names a field that holds a password.
+var passwordField = regexp.MustCompile(`^(?i:pass(?:word|wd)|\w*_password|\w*Password)$`)
 
 func (x *extractor) inInterface(n *sitter.Node) bool {
 	p := n.Parent()

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -48,7 +49,7 @@ func (*Detector) Name() string { return "route/jvm" }
 // Match takes Java and Kotlin sources that are not tests, and the build
 // files that say whether Spring Boot secures the app by default.
 func (*Detector) Match(p string) bool {
-	if isBuildFile(p) || isAppConfig(p) {
+	if isBuildFile(p) || isAppConfig(p) || isSettings(p) {
 		return true
 	}
 	switch lang.Of(p) {
@@ -64,18 +65,35 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "SpringBootApplication", "password", "Password",
 	}
 }
 
+// Exempt reads every bootstrap file: the one that names an app to its
+// config server may say nothing else.
+func (*Detector) Exempt(p string) bool { return isBootstrap(p) }
+
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
-	if isAppConfig(f.Path) {
+	if isAppConfig(f.Path) || isBootstrap(f.Path) {
 		cp := contextPath(f.Path, f.Data)
 		eps, line := actuator(f.Path, f.Data)
-		if cp != "" || len(eps) > 0 {
+		if isBootstrap(f.Path) {
+			cp, eps = "", nil
+		}
+		name := configClient(f.Path, f.Data)
+		if cp != "" || len(eps) > 0 || name != "" {
 			d.mu.Lock()
-			d.files = append(d.files, &file{path: f.Path, contextPath: cp, actuator: eps, actuatorLine: line})
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp, actuator: eps, actuatorLine: line, appName: name})
+			d.mu.Unlock()
+		}
+		return nil
+	}
+	if isSettings(f.Path) {
+		// A file named after an app, which a config server serves to it.
+		if cp := contextPath(f.Path, f.Data); cp != "" {
+			d.mu.Lock()
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp, served: true})
 			d.mu.Unlock()
 		}
 		return nil
@@ -118,12 +136,15 @@ type index struct {
 	// contextPaths are the prefixes Spring Boot serves each module's
 	// controllers under, by module root.
 	contextPaths map[string]string
+	// bootApps are the build modules that hold a @SpringBootApplication:
+	// each one a program of its own.
+	bootApps map[string]bool
 }
 
 func newIndex(files []*file) *index {
 	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
 	resolveComposed(files)
-	ix := &index{files: files, classes: map[string][]*class{}, consts: map[string]*val{}, methods: map[string][]*method{}}
+	ix := &index{files: files, classes: map[string][]*class{}, consts: map[string]*val{}, methods: map[string][]*method{}, bootApps: map[string]bool{}}
 	added := map[string]bool{}
 	for _, f := range files {
 		for k, v := range f.consts {
@@ -133,6 +154,9 @@ func newIndex(files []*file) *index {
 		}
 		for _, c := range f.classes {
 			ix.isSpring = ix.isSpring || hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
+			if hasAnn(c.anns, "SpringBootApplication") != nil {
+				ix.bootApps[moduleRoot(c.file)] = true
+			}
 			ix.classes[c.name] = append(ix.classes[c.name], c)
 			for _, m := range c.methods {
 				ix.methods[m.name] = append(ix.methods[m.name], m)
@@ -149,12 +173,33 @@ func newIndex(files []*file) *index {
 	var starter *file
 	configured, excluded := false, false
 	ix.contextPaths = map[string]string{}
+	clients := map[string][]string{} // app name -> modules that take it from a config server
 	for _, f := range files {
-		if f.contextPath != "" {
+		if f.appName != "" {
+			clients[f.appName] = append(clients[f.appName], moduleRoot(f.path))
+		}
+	}
+	for _, f := range files {
+		if f.contextPath != "" && !f.served {
 			if _, ok := ix.contextPaths[moduleRoot(f.path)]; !ok {
 				ix.contextPaths[moduleRoot(f.path)] = f.contextPath
 			}
 		}
+	}
+	// What a config server serves an app overrides the app's own file,
+	// as Spring Cloud orders them.
+	for _, f := range files {
+		if !f.served {
+			continue
+		}
+		name := strings.TrimSuffix(path.Base(f.path), path.Ext(f.path))
+		for _, m := range clients[name] {
+			if m != moduleRoot(f.path) {
+				ix.contextPaths[m] = f.contextPath
+			}
+		}
+	}
+	for _, f := range files {
 		for _, s := range f.security {
 			// A method that only helps configure (no matcher, no rule)
 			// is no chain of its own.
@@ -172,7 +217,21 @@ func newIndex(files []*file) *index {
 	// basic) when its security starter is on the classpath and the app
 	// configures no HttpSecurity of its own.
 	if starter != nil && !configured && !excluded {
-		ix.chains = append(ix.chains, chain{rules: []rule{{any: true, access: "authenticated", matcher: securityStarter + " with no HttpSecurity configuration", file: starter.path, line: starter.starter, bootDefault: true}}})
+		ix.chains = append(ix.chains, chain{module: strings.TrimPrefix(path.Dir(starter.path), "."), rules: []rule{{any: true, access: "authenticated", matcher: securityStarter + " with no HttpSecurity configuration", file: starter.path, line: starter.starter, bootDefault: true}}})
+	}
+	// @EnableResourceServer adds Spring Security OAuth's resource server
+	// chain: unless the module's ResourceServerConfigurerAdapter writes
+	// rules of its own (a chain read above, tried first), it asks every
+	// request for a bearer token. It comes last of the module's chains
+	// (its order is after any WebSecurityConfigurerAdapter's).
+	for _, f := range files {
+		for _, c := range f.classes {
+			if a := hasAnn(c.anns, "EnableResourceServer"); a != nil {
+				ix.chains = append(ix.chains, chain{module: moduleRoot(c.file), order: math.MaxInt32, rules: []rule{{any: true, access: "authenticated",
+					matcher: "@EnableResourceServer", file: c.file, line: a.line,
+					defaultWhy: "Spring Security OAuth's resource server answers 401 to a request without a valid bearer token"}}})
+			}
+		}
 	}
 	slices.SortStableFunc(ix.chains, func(a, b chain) int { return cmp.Compare(a.order, b.order) })
 	// A filter runs on every request when it is a bean (Spring Boot
@@ -345,6 +404,9 @@ type pending struct {
 	hline                   int
 	types                   map[string]string
 	guards                  []router.Guard
+	// credentials: the handler binds the request to a class that declares
+	// a password field.
+	credentials bool
 }
 
 var verbs = map[string]string{
@@ -451,19 +513,51 @@ func (ix *index) classRoutes(f *file, c *class, out *detector.Sink) []pending {
 		}
 		guards := append(slices.Clone(classGuards), ix.methodSecurity(m.anns, c.file)...)
 		types := paramTypes(m)
+		creds := ix.postsPassword(m, c.file)
 		for _, pre := range prefixes {
 			for _, p := range paths {
 				for _, meth := range ms {
 					rs = append(rs, pending{
 						method: meth, path: urlpath.Join(pre, p), framework: framework,
 						file: c.file, line: m.line, endLine: m.endLine, handler: c.name + "." + m.name, body: m.body,
-						types: types, guards: guards,
+						types: types, guards: guards, credentials: creds,
 					})
 				}
 			}
 		}
 	}
 	return rs
+}
+
+// postsPassword says a handler binds the request (its body, or its form
+// as a model attribute, which Spring binds from any parameter not
+// annotated otherwise) to a class of the tree that declares a password
+// field: the caller posts a credential, as a login or sign-up does.
+// A class of the handler's own module is preferred when several share
+// the name.
+func (ix *index) postsPassword(m *method, file string) bool {
+	for _, p := range m.params {
+		bound := hasAnn(p.anns, "RequestBody", "ModelAttribute") != nil
+		if !bound && len(p.anns) > 0 {
+			continue
+		}
+		typ := strings.TrimSpace(p.typ)
+		if i := strings.IndexByte(typ, '<'); i >= 0 {
+			typ = typ[:i]
+		}
+		typ = lastDot(strings.TrimSuffix(typ, "?"))
+		cs := ix.classes[typ]
+		var pick *class
+		for _, c := range cs {
+			if pick == nil || moduleRoot(c.file) == moduleRoot(file) {
+				pick = c
+			}
+		}
+		if pick != nil && pick.password && !pick.iface {
+			return true
+		}
+	}
+	return false
 }
 
 // mapping is a method's Spring request mapping annotation.
@@ -584,7 +678,7 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	}
 	r.Params = route.Params(path, types)
 	var gs []router.Guard
-	permit := ix.urlRule(p.method, path)
+	permit := ix.urlRule(p.method, path, moduleRoot(p.file))
 	if permit != nil {
 		gs = append(gs, permit.guard())
 	}
@@ -602,5 +696,11 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 		r.AuthEvidence = permit.name() + " (" + r.AuthEvidence + "): Spring Security lets every caller through"
 	}
 	route.Classify(&r, vocab)
+	// A public POST that takes a password in its body is where
+	// credentials come in: a login or a sign-up, public by design.
+	if p.credentials && r.Method == "POST" && r.Auth == facts.AuthNone && !slices.Contains(r.Tags, facts.TagAuth) {
+		r.Tags = append(r.Tags, facts.TagAuth)
+		slices.Sort(r.Tags)
+	}
 	out.AddRoute(r)
 }

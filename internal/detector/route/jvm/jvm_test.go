@@ -2,6 +2,7 @@ package jvm
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -85,6 +86,11 @@ func TestRouteDetails(t *testing.T) {
 		{"spring_chains", "GET", "/signout", "DeskController.signout", "required", "", "ChainsConfig.java:19", ""},
 		{"spring_chains", "GET", "/admin/health", "DeskController.adminHealth", "none", "", "permitAll()", ""},
 		{"spring_chains", "DELETE", "/admin/users/{id}", "DeskController.remove", "required", "admin", `hasRole("ADMIN")`, "id:int"},
+		{"services", "GET", "/gate/me", "MeController.me", "required", "", "anyRequest().authenticated() (applied gate/src/main/java/org/example/gate/WebSecurity.java:9)", ""},
+		{"services", "POST", "/ledger", "EntryController.join", "none", "", `antMatchers("/", "/notes").permitAll()`, ""},
+		{"services", "POST", "/ledger/notes", "EntryController.leave", "none", "", "permitAll()", ""},
+		{"services", "GET", "/ledger/entries", "EntryController.entries", "required", "", "anyRequest().authenticated() (applied ledger/", ""},
+		{"services", "GET", "/totals", "TotalController.totals", "required", "", "@EnableResourceServer (applied tally/src/main/java/org/example/tally/TallyTokens.java:5)", ""},
 		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
 		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
 	}
@@ -113,5 +119,26 @@ func TestRouteDetails(t *testing.T) {
 				t.Errorf("got handler %s auth %s role %q params %q evidence %q\nwant %+v", r.Handler, r.Auth, r.AuthRole, strings.Join(params, ","), r.AuthEvidence, tt)
 			}
 		})
+	}
+}
+
+// TestCredentialRoutes: a public POST that binds a class declaring a
+// password is where credentials come in (a sign-up or login); one whose
+// class holds none is an ordinary write.
+func TestCredentialRoutes(t *testing.T) {
+	f := scan(t, "services")
+	want := map[string]bool{"POST /ledger": true, "POST /ledger/notes": false, "GET /ledger/entries": false}
+	for _, r := range f.Surfaces {
+		w, ok := want[r.Method+" "+r.Path]
+		if !ok {
+			continue
+		}
+		delete(want, r.Method+" "+r.Path)
+		if got := slices.Contains(r.Tags, facts.TagAuth); got != w {
+			t.Errorf("%s %s: auth tag %v, want %v (tags %v)", r.Method, r.Path, got, w, r.Tags)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("routes not found: %v", want)
 	}
 }

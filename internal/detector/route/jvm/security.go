@@ -29,6 +29,9 @@ type rule struct {
 	line     int
 	// bootDefault: no rule the app wrote, Spring Boot's own default.
 	bootDefault bool
+	// defaultWhy: no rule the app wrote, a framework's default, and why it
+	// asks for a login.
+	defaultWhy string
 }
 
 var (
@@ -186,6 +189,8 @@ type chain struct {
 	regex    bool
 	order    int
 	rules    []rule
+	// module is the build module whose code configures the chain.
+	module string
 }
 
 // takes says the chain's matcher takes a request to p.
@@ -211,13 +216,14 @@ func matchAny(patterns []string, regex bool, p string) bool {
 	return false
 }
 
-// urlRule is the rule that decides a request to path with method: the
-// first chain that takes it, then that chain's first matching rule.
-// Another chain's rules never apply, whatever they say.
-func (ix *index) urlRule(method, p string) *rule {
+// urlRule is the rule that decides a request to path with method, in
+// the app of build module module: the first chain that takes it, then
+// that chain's first matching rule. Another chain's rules never apply,
+// whatever they say.
+func (ix *index) urlRule(method, p, module string) *rule {
 	for i := range ix.chains {
 		c := &ix.chains[i]
-		if !c.takes(p) {
+		if !ix.sameApp(c.module, module) || !c.takes(p) {
 			continue
 		}
 		for j := range c.rules {
@@ -246,9 +252,18 @@ var (
 	orderArg         = regexp.MustCompile(`\(\s*(?:value\s*=\s*)?(-?\d+)\s*\)`)
 )
 
+// sameApp says code of build module a runs in the app of module b. Two
+// modules that each hold a @SpringBootApplication are two programs (the
+// services of a repository of microservices): one's security chain never
+// guards the other's routes. A module with no application class of its
+// own is a library some app includes, so its chains may be anyone's.
+func (ix *index) sameApp(a, b string) bool {
+	return a == b || !ix.bootApps[a] || !ix.bootApps[b]
+}
+
 // chainOf reads one configuration method as a filter chain.
 func (ix *index) chainOf(f *file, s secBody) chain {
-	c := chain{order: s.order, rules: ix.parseRules(f, s)}
+	c := chain{order: s.order, rules: ix.parseRules(f, s), module: moduleRoot(f.path)}
 	text := string(lang.StripComments(lang.Java, []byte(s.text)))
 	// A matcher built inside a rule's matcher (requestMatchers(antMatcher("/h2/**")))
 	// picks that rule's requests, not the chain's.
@@ -433,7 +448,7 @@ func matchSegs(ps, ss []string) bool {
 // name is the rule as evidence shows it.
 func (r *rule) name() string {
 	s := r.matcher
-	if r.bootDefault {
+	if r.bootDefault || r.defaultWhy != "" {
 		return s
 	}
 	if !strings.HasPrefix(s, "authorize(") {
@@ -466,6 +481,9 @@ func (r *rule) guard() router.Guard {
 	}
 	if r.bootDefault {
 		g.Verdict.Evidence = "Spring Boot's default security asks every caller to log in when the app configures none"
+	}
+	if r.defaultWhy != "" {
+		g.Verdict.Evidence = r.defaultWhy
 	}
 	return g
 }
