@@ -1323,6 +1323,11 @@ var zeroValue = regexp.MustCompile(`^(?:[\w.]+\{\s*\}|nil|null|None|undefined|\{
 var redirectRoot = regexp.MustCompile("redirect\\w*\\s*\\(\\s*(?:\\d{3}\\s*,\\s*)?['\"`]/['\"`]\\s*\\)")
 
 // testNegated is a test that fails for the caller it names.
+// guestTest asks whether the caller is anonymous, a guest: true for
+// one who has not signed in (Flask-Login's is_anonymous, Laravel's
+// Auth::guest(), Rails' guest?).
+var guestTest = regexp.MustCompile(`(?i)\bis_?anonymous\b|\bAuth::guest\(|\bauth\(\)\s*->\s*guest\(|\bis_?guest\b|\bguest\?`)
+
 var testNegated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")`)
 
 // failedBranch says the code after an if's test that leads to a
@@ -1332,6 +1337,12 @@ var testNegated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:nu
 func failedBranch(c string) bool {
 	test, rest := splitTest(c)
 	neg := testNegated.MatchString(test)
+	if guestTest.MatchString(test) {
+		// The test asks whether the caller is a guest: it passes for the
+		// anonymous caller, so its negation is the signed-in one (if not
+		// current_user.is_anonymous: redirect sends signed-in callers away).
+		neg = !neg
+	}
 	if strings.Contains(rest, "next(") {
 		return !neg
 	}

@@ -80,7 +80,7 @@ var (
 	// refusal ends a handler with a client error or a redirect.
 	refusalCall = regexp.MustCompile(`(?i)\babort\(|\braise\b|\bthrow\b|http\.Error\(|\bredirect\(|\bAccessDenied|\bForbidden\b|\bUnauthori[sz]ed\b|\bnotFound\(|\bdeny\(|\breturn\b[^\n]*(?:\b40[134]\b|forbidden|unauthori[sz]ed|denied|not_?found|redirect|error)|\breturn\s*(?:;|$|\})`)
 	// fieldOwnerID is an object's owner column: x.user_id, x->owner_id, x.UserID.
-	callerMember = regexp.MustCompile(`(?i)(^|[^\w.>$])((?:user|me|viewer|actor|current_?user|caller|principal)\s*(?:\.|->)\s*(?:id|pk|getId\(\))\b|(?:request|req|session|g|auth)\s*(?:\.|->)\s*user\b)`)
+	callerMember = regexp.MustCompile(`(?i)(^|[^\w.>$])((?:user|me|viewer|actor|current_?user|caller|principal)\s*(?:\.|->)\s*(?:id|pk|getId\(\))\b|(?:request|req|session|g|auth)\s*(?:\.|->)\s*user\b|\bcurrent_user\s*(?:$|[^\w.(]))`)
 )
 
 // callerSide says an operand is the caller: it holds a caller
@@ -131,12 +131,12 @@ func ownerRefusalOf(body, code string, callers, held, supplied []string) int {
 		if !check(body[m[2]:m[3]], body[m[6]:m[7]]) {
 			continue
 		}
-		// The refusal: on the rest of the line, or the next line.
+		// The refusal: on the rest of the line, or the next line. A
+		// condition continued over lines (a trailing backslash, or a
+		// bracket still open: if user != post.author and \ ... :) ends
+		// on the last of them.
 		rest := code[m[6]:]
-		end := strings.IndexByte(rest, '\n')
-		if end < 0 {
-			end = len(rest)
-		}
+		end := conditionEnd(rest)
 		next := ""
 		if end < len(rest) {
 			n := rest[end+1:]
@@ -150,6 +150,26 @@ func ownerRefusalOf(body, code string, callers, held, supplied []string) int {
 		}
 	}
 	return -1
+}
+
+// conditionEnd is the offset of the newline that ends the condition
+// starting rest: the first line's end, or, while a line ends in a
+// backslash or leaves a bracket open, the end of the line that closes it.
+func conditionEnd(rest string) int {
+	depth, start := 0, 0
+	for {
+		end := strings.IndexByte(rest[start:], '\n')
+		if end < 0 {
+			return len(rest)
+		}
+		end += start
+		line := rest[start:end]
+		depth += strings.Count(line, "(") + strings.Count(line, "[") - strings.Count(line, ")") - strings.Count(line, "]")
+		if depth <= 0 && !strings.HasSuffix(strings.TrimRight(line, " \t\r"), "\\") {
+			return end
+		}
+		start = end + 1
+	}
 }
 
 // trimCond is one side of a comparison without the brackets and the

@@ -541,6 +541,13 @@ func refusesWithoutSession(src string) string {
 		}
 		negated := strings.HasPrefix(t, "if not ") || strings.Contains(t, " is None")
 		at := indent(l)
+		if underSignedIn(lines[:i], at) {
+			// Only a signed-in caller reaches this test (if
+			// current_user.is_authenticated: if not current_user.confirmed:
+			// redirect): it turns away some signed-in callers, never an
+			// anonymous one.
+			continue
+		}
 		inElse := false
 		for _, next := range lines[i+1:] {
 			nt := strings.TrimSpace(next)
@@ -561,6 +568,33 @@ func refusesWithoutSession(src string) string {
 		}
 	}
 	return ""
+}
+
+// underSignedIn says the code at indent at, after before, sits in the
+// body of an enclosing if that tests the caller's session without
+// negating it (if current_user.is_authenticated:, if "uid" in session:).
+// An else or elif between says nothing: the test is not read.
+func underSignedIn(before []string, at int) bool {
+	for j := len(before) - 1; j >= 0 && at > 0; j-- {
+		l := before[j]
+		t := strings.TrimSpace(l)
+		ind := len(l) - len(strings.TrimLeft(l, " \t"))
+		if t == "" || ind >= at {
+			continue
+		}
+		at = ind
+		if !strings.HasPrefix(t, "if ") {
+			if strings.HasPrefix(t, "else") || strings.HasPrefix(t, "elif") || strings.HasPrefix(t, "def ") {
+				return false
+			}
+			continue
+		}
+		if sessionRead.MatchString(t) && !strings.HasPrefix(t, "if not ") && !strings.Contains(t, " is None") &&
+			!strings.Contains(t, "is_anonymous") {
+			return true
+		}
+	}
+	return false
 }
 
 // flaskVocab: Flask hands uploaded files in request.files.

@@ -66,6 +66,11 @@ func TestRouteDetails(t *testing.T) {
 		{"flask_hooks", "GET", "/{book_code}/shared/{token}", "flask", "ledger/books.py", 42, "shared", "none", "", "book_code:string,token:string", ""},
 		{"flask_hooks", "GET", "/", "flask", "ledger/books.py", 32, "start", "none", "", "", ""},
 		{"flask_hooks", "GET", "/notes/{note_id}", "flask", "ledger/notes.py", 13, "note", "none", "", "note_id:int", ""},
+		// A hook whose refusal sits under a test that the caller is signed
+		// in turns away only some signed-in callers: no guard. One whose
+		// refusal sits under the test that the caller is not signed in is.
+		{"flask_hooks", "GET", "/accounts/pending", "flask", "ledger/accounts.py", 19, "pending", "none", "", "", ""},
+		{"flask_hooks", "GET", "/vault", "flask", "ledger/vault.py", 16, "index", "required", "before_request members_only (defined ledger/vault.py:9)", "", ""},
 		{"flask_restful", "PUT", "/api/users/{user_id}", "flask", "api/resources/users.py", 22, "UserResource.put", "required", "method_decorators = [jwt_required()] (applied api/resources/users.py:17): flask-jwt-extended jwt_required rejects a request without a token", "user_id:int", ""},
 		{"flask_restful", "GET", "/api/orders/by-ref/{ref}", "flask", "api/resources/orders.py", 5, "OrderResource.get", "none", "", "ref:string", ""},
 		{"flask_restful", "GET", "/v2/reports/{report_id}", "flask", "api/v2.py", 9, "Report.get", "none", "", "report_id:int", ""},
