@@ -54,7 +54,8 @@ var (
 		"qstash", "vercel-queue", "inngest", "trigger-dev", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "hangfire", "rq", "dramatiq",
 		"asynq", "river", "pg-boss", "sidekiq", "resque", "good-job", "solid-queue", "graphile-worker", "liteque", "restate", "agenda", "temporal", "pulsar", "nsq", "mqtt",
 		// a vendor's data products: the product keeps its data there
-		"vercel-blob", "edge-config", "tinybird", "convex", "pinecone", "weaviate", "qdrant", "upstash-vector", "openai-vector-store", "oci-bucket"}
+		"vercel-blob", "edge-config", "tinybird", "convex", "pinecone", "weaviate", "qdrant", "upstash-vector", "openai-vector-store", "oci-bucket",
+		"oss-bucket", "cos-bucket", "obs-bucket", "ks3-bucket", "qiniu-bucket", "upyun-bucket"}
 )
 
 // Service is one catalogue entry.
@@ -598,6 +599,18 @@ func PrefixModules() []string {
 // (google, github2 is not github: callers strip a library's suffixes),
 // or nil: a generic preset (oidc, credentials, email) names none.
 func ForSignIn(name string) *Service { return get().signin[SignInKey(name)] }
+
+// BucketService returns the storage service whose store is kind (S3,
+// GCS, OSS: a vendor keeping the product's files in buckets), or nil for
+// a database, a queue or a search index.
+func BucketService(kind string) *Service {
+	for _, s := range get().services {
+		if s.Store == kind && s.Category == "storage" {
+			return s
+		}
+	}
+	return nil
+}
 
 // ForScheme returns the store service a connection URL scheme names
 // (postgresql+asyncpg is postgres), or nil.

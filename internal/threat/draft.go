@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/catalog"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/model"
@@ -333,8 +334,8 @@ func (d *drafter) surfaces() {
 	for _, s := range storesToMap(d.f) {
 		exposure := model.Internal
 		var assets []string
-		switch s.Kind {
-		case "s3", "gcs", "azure-blob", "oci-bucket", "r2", "filesystem":
+		switch {
+		case isBucket(s.Kind) || s.Kind == "filesystem":
 			assets = []string{d.uploadedFiles()}
 			exposure = model.Authenticated
 		default:
@@ -433,7 +434,7 @@ func storeSurfaceID(s facts.Store) string {
 }
 
 func isBucket(kind string) bool {
-	return kind == "s3" || kind == "gcs" || kind == "azure-blob" || kind == "oci-bucket" || kind == "r2"
+	return kind == "r2" || catalog.BucketService(kind) != nil
 }
 
 func fromIaC(ev []facts.Evidence) bool {
@@ -453,14 +454,15 @@ func storeSide(kind string) string {
 		return "cloudflare-r2"
 	case "gcs", "azure-blob":
 		return kind
-	case "oci-bucket":
-		return "oci-object-storage"
 	case "filesystem":
 		return "disk"
 	case "redis", "memcached":
 		return "cache"
 	case "sqs", "rabbitmq", "kafka", "nats":
 		return "queue"
+	}
+	if s := catalog.BucketService(kind); s != nil {
+		return s.ID // the same node as the vendor's third-party row
 	}
 	return "database"
 }

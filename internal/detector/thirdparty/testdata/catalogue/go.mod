@@ -241,4 +241,12 @@ require (
 	github.com/adtac/go-akismet v1.0.0
 	github.com/sideshow/apns2 v1.0.0
 	github.com/honeybadger-io/honeybadger-go v1.0.0
+	github.com/aliyun/alibabacloud-oss-go-sdk-v2 v1.3.0
+	github.com/aliyun/aliyun-oss-go-sdk v3.0.2+incompatible
+	github.com/tencentyun/cos-go-sdk-v5 v0.7.54
+	github.com/huaweicloud/huaweicloud-sdk-go-obs v3.24.6+incompatible
+	github.com/ks3sdklib/aws-sdk-go v1.6.2
+	github.com/qiniu/go-sdk/v7 v7.19.0
+	github.com/qiniu/api.v7/v7 v7.8.2
+	github.com/upyun/go-sdk v2.1.0+incompatible
 )

@@ -11,6 +11,9 @@ require (
 	github.com/stripe/stripe-go/v76 v76.25.0 // want: third-party stripe
 	github.com/not-openai/helper v0.1.0
 	github.com/go-pkgz/notify v1.4.0
+	github.com/aliyun/alibabacloud-oss-go-sdk-v2 v1.3.0 // want: third-party alibaba-oss
+	github.com/tencentyun/cos-go-sdk-v5 v0.7.54 // want: third-party tencent-cos
+	github.com/qiniu/qmgo v1.1.8
 )
 
 require (
