@@ -657,6 +657,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	return nil
 }
 
+// springCSRFOff is what follows Spring Security's csrf() when it turns
+// the check off.
+var springCSRFOff = regexp.MustCompile(`^\s*\.\s*disable\s*\(`)
+
 // counts reports whether the match at loc (with its submatches) is the
 // signal, not text about it or a lookalike.
 func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
@@ -677,6 +681,11 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.Control == facts.ControlCSRFOff && devConfigClass.MatchString(pyEnclosingClass(text, i)) {
+		return false
+	}
+	// Spring Security's csrf() opens the check's configurer: followed by
+	// disable() it turns the check off, which is no protection.
+	if p.Control == "csrf-protection" && springCSRFOff.MatchString(text[j:min(len(text), j+80)]) {
 		return false
 	}
 	if p.AlsoInCall && !p.Also.MatchString(enclosing(text, i, j)) {

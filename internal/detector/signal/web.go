@@ -283,6 +283,11 @@ var webPatterns = []Pattern{
 	{Control: "csrf-disabled", Detail: "Flask-WTF's CSRF check turned off (WTF_CSRF_ENABLED = False)", Langs: py,
 		Keywords: []string{"WTF_CSRF_ENABLED"},
 		Re:       regexp.MustCompile(`\bWTF_CSRF_ENABLED['"]?\]?\s*[=:]\s*False\b`)},
+	// Spring Security's check turned off: on by default, csrf().disable()
+	// (or its lambda forms) stops it for the chain.
+	{Control: "csrf-disabled", Detail: "Spring Security's CSRF check turned off (csrf().disable())", Langs: []lang.Lang{lang.Java, lang.Kotlin},
+		Keywords: []string{"csrf"},
+		Re:       regexp.MustCompile(`\bcsrf\(\s*\)\s*\.\s*disable\s*\(\s*\)|\bcsrf\s*\(\s*(?:AbstractHttpConfigurer::disable|\w+\s*->\s*\w+\s*\.\s*disable\s*\(\s*\))|\bcsrf\s*\{\s*disable\s*\(\s*\)`)},
 	{Control: "csrf-protection", Detail: "session cookie SameSite=Strict", Langs: code,
 		Keywords: []string{"ame", "AME"},
 		Re:       regexp.MustCompile(`(?i)(same_?site['"]?\s*[:=]\s*['"]?strict|SameSiteStrictMode|SameSite=Strict)`)},
