@@ -233,6 +233,11 @@ var webPatterns = []Pattern{
 		// Password field copied elsewhere is no user's password.
 		Also:   regexp.MustCompile(`json\.NewDecoder\(\s*\w+\.Body\s*\)|\.ShouldBind\w*\(|\.Bind(?:JSON)?\(|\.BodyParser\(|FormValue\(|PostForm\(`),
 		Unless: slowHash},
+	// Spring Security told to compare passwords (or OAuth client secrets)
+	// exactly as stored: NoOpPasswordEncoder keeps them in plain text.
+	{Weakness: WeakPasswordPlain, Detail: "passwords checked as stored, in plain text (Spring's NoOpPasswordEncoder)", Langs: []lang.Lang{lang.Java, lang.Kotlin},
+		Keywords: []string{"NoOpPasswordEncoder"},
+		Re:       regexp.MustCompile(`\bNoOpPasswordEncoder\s*\.\s*(?:getInstance\s*\(|INSTANCE\b)|\bNoOpPasswordEncoder\s*\(`)},
 	{Weakness: WeakPasswordPlain, Detail: "password encoded with base64, not hashed", Langs: code,
 		Keywords: []string{"base64", "b64encode", "btoa"},
 		Re: regexp.MustCompile(`(?i)\b(?:b64encode|btoa)\(\s*[\w.]*password\w*\s*(?:\.encode\([^)]*\))?\s*\)|` +
