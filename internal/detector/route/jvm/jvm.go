@@ -65,7 +65,7 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "SpringBootApplication", "password", "Password",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "SpringBootApplication", "password", "Password",
 	}
 }
 
@@ -379,6 +379,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		for _, fr := range f.funcRoutes {
 			ix.emit(taught, ix.functionalRoute(f, fr), out)
 		}
+		for _, c := range f.classes {
+			for _, r := range ix.authServerRoutes(c) {
+				ix.emit(taught, r, out)
+			}
+		}
 		// Actuator endpoints the configuration exposes are routes Spring
 		// serves itself, under the same security chains.
 		for _, ep := range f.actuator {
@@ -407,6 +412,9 @@ type pending struct {
 	// credentials: the handler binds the request to a class that declares
 	// a password field.
 	credentials bool
+	// own is the guard of an endpoint a framework serves behind a
+	// security chain of its own, tried before the app's chains.
+	own *router.Guard
 }
 
 var verbs = map[string]string{
@@ -678,7 +686,12 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	}
 	r.Params = route.Params(path, types)
 	var gs []router.Guard
-	permit := ix.urlRule(p.method, path, moduleRoot(p.file))
+	var permit *rule
+	if p.own != nil {
+		gs = append(gs, *p.own)
+	} else {
+		permit = ix.urlRule(p.method, path, moduleRoot(p.file))
+	}
 	if permit != nil {
 		gs = append(gs, permit.guard())
 	}
@@ -694,6 +707,9 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && permit != nil && permit.access == "permitAll" {
 		r.AuthEvidence = route.Where(permit.guard())
 		r.AuthEvidence = permit.name() + " (" + r.AuthEvidence + "): Spring Security lets every caller through"
+	}
+	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && p.own != nil && p.own.Verdict.Auth == facts.AuthNone {
+		r.AuthEvidence = p.own.Name + " (" + route.Where(*p.own) + "): " + p.own.Verdict.Evidence
 	}
 	route.Classify(&r, vocab)
 	// A public POST that takes a password in its body is where

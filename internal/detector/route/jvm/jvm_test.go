@@ -91,6 +91,9 @@ func TestRouteDetails(t *testing.T) {
 		{"services", "POST", "/ledger/notes", "EntryController.leave", "none", "", "permitAll()", ""},
 		{"services", "GET", "/ledger/entries", "EntryController.entries", "required", "", "anyRequest().authenticated() (applied ledger/", ""},
 		{"services", "GET", "/totals", "TotalController.totals", "required", "", "@EnableResourceServer (applied tally/src/main/java/org/example/tally/TallyTokens.java:5)", ""},
+		{"services", "POST", "/gate/oauth/token", "Spring Security OAuth token endpoint", "none", "", "the token endpoint is where callers sign in", ""},
+		{"services", "GET", "/gate/oauth/token_key", "Spring Security OAuth token key endpoint", "none", "", "tokenKeyAccess (applied gate/src/main/java/org/example/gate/TokenServer.java:15)", ""},
+		{"services", "POST", "/gate/oauth/check_token", "Spring Security OAuth check token endpoint", "required", "", `unless the caller passes "denyAll()"`, ""},
 		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
 		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
 	}

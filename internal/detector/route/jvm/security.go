@@ -564,3 +564,75 @@ func addedFilters(body string) []string {
 	}
 	return out
 }
+
+// accessArg is the expression an authorization server's endpoint access
+// setter is given: tokenKeyAccess("permitAll()").
+var accessArg = regexp.MustCompile(`\b(tokenKeyAccess|checkTokenAccess)\s*\(\s*"([^"]*)"`)
+
+// authServerRoutes are the endpoints Spring Security OAuth's
+// authorization server serves (@EnableAuthorizationServer) for the class
+// that configures it (an AuthorizationServerConfigurerAdapter): the token
+// endpoint, where clients and, with the password grant, users present
+// their credentials (public by design: a login); the token key and the
+// token check, open as tokenKeyAccess and checkTokenAccess say (denyAll
+// when unset). They sit behind a chain of the server's own, tried before
+// the app's, so the app's rules do not decide them. The token route's
+// code is the clients' configuration, which says whether users' passwords
+// come in there (the password grant).
+func (ix *index) authServerRoutes(c *class) []pending {
+	if !slices.Contains(c.supers, "AuthorizationServerConfigurerAdapter") && !slices.Contains(c.supers, "AuthorizationServerConfigurer") {
+		return nil
+	}
+	enabled := hasAnn(c.anns, "EnableAuthorizationServer") != nil
+	for _, o := range ix.files {
+		for _, k := range o.classes {
+			enabled = enabled || hasAnn(k.anns, "EnableAuthorizationServer") != nil && moduleRoot(k.file) == moduleRoot(c.file)
+		}
+	}
+	if !enabled {
+		return nil
+	}
+	var clients, security *method
+	for _, m := range c.methods {
+		for _, p := range m.params {
+			switch lastDot(strings.TrimSpace(p.typ)) {
+			case "ClientDetailsServiceConfigurer":
+				clients = m
+			case "AuthorizationServerSecurityConfigurer":
+				security = m
+			}
+		}
+	}
+	access := map[string]string{"tokenKeyAccess": "denyAll()", "checkTokenAccess": "denyAll()"}
+	line := c.line
+	if security != nil {
+		line = security.line
+		for _, m := range accessArg.FindAllStringSubmatch(security.body, -1) {
+			access[m[1]] = m[2]
+		}
+	}
+	guard := func(name, expr string) *router.Guard {
+		g := &router.Guard{Name: name, Applied: facts.Evidence{File: c.file, Line: line}}
+		switch e := strings.TrimSpace(expr); e {
+		case "permitAll()", "permitAll", "isAnonymous()", "true":
+			g.Verdict = router.Verdict{Auth: facts.AuthNone, Evidence: "Spring Security OAuth's authorization server lets every caller through"}
+		default:
+			g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: roleIn(e), Evidence: "Spring Security OAuth's authorization server answers 401/403 unless the caller passes " + strconv.Quote(e)}
+		}
+		return g
+	}
+	token := pending{method: "POST", path: "/oauth/token", framework: "spring", file: c.file, line: c.line, endLine: c.line,
+		handler: "Spring Security OAuth token endpoint",
+		own: &router.Guard{Name: "@EnableAuthorizationServer", Applied: facts.Evidence{File: c.file, Line: c.line},
+			Verdict: router.Verdict{Auth: facts.AuthNone, Evidence: "the token endpoint is where callers sign in with a client's and a user's credentials: public by design"}}}
+	if clients != nil {
+		token.line, token.endLine, token.body = clients.line, clients.endLine, clients.body
+	}
+	return []pending{
+		token,
+		{method: "GET", path: "/oauth/token_key", framework: "spring", file: c.file, line: line, endLine: line,
+			handler: "Spring Security OAuth token key endpoint", own: guard("tokenKeyAccess", access["tokenKeyAccess"])},
+		{method: "POST", path: "/oauth/check_token", framework: "spring", file: c.file, line: line, endLine: line,
+			handler: "Spring Security OAuth check token endpoint", own: guard("checkTokenAccess", access["checkTokenAccess"])},
+	}
+}
