@@ -327,6 +327,9 @@ func constValue(text string, i int) bool {
 	if value == "" {
 		return false
 	}
+	if literalParam(text, i, value) {
+		return true
+	}
 	for _, part := range strings.Split(value, "+") {
 		part = strings.TrimSpace(part)
 		if name := constName.FindString(part); name == "" || name != part || !declaredConstLiteral(text, name) {
@@ -334,6 +337,42 @@ func constValue(text string, i int) bool {
 		}
 	}
 	return true
+}
+
+// literalArg is a call's one argument, a quoted literal.
+var literalArg = regexp.MustCompile(`^\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*\)`)
+
+// literalParam reports whether name, the value at i, is the one
+// parameter of the named function around i (function setTip(tip) {
+// $('#tips').html(tip) }) and every use of that function in the file
+// calls it with a quoted literal: the page's own text, passed through.
+// A function handed on (as a callback, an export) may get anything.
+func literalParam(text string, i int, name string) bool {
+	if constName.FindString(name) != name {
+		return false
+	}
+	defs := regexp.MustCompile(`\bfunction\s+([A-Za-z_$][\w$]*)\s*\(\s*`+regexp.QuoteMeta(name)+`\s*\)\s*\{`).FindAllStringSubmatchIndex(text, -1)
+	for _, d := range defs {
+		if d[0] > i {
+			break
+		}
+		if end := closing(text, d[1]-1); end < i {
+			continue
+		}
+		fn := text[d[2]:d[3]]
+		calls := 0
+		for _, u := range regexp.MustCompile(`\b`+regexp.QuoteMeta(fn)+`\b`).FindAllStringIndex(text, -1) {
+			if u[0] == d[2] {
+				continue // the declaration
+			}
+			if !literalArg.MatchString(text[u[1]:]) {
+				return false
+			}
+			calls++
+		}
+		return calls > 0
+	}
+	return false
 }
 
 // declaredConstLiteral reports whether the file declares name const with

@@ -54,3 +54,17 @@ async function keyFor(token) {
 }
 // Lookalike: the key set's URL is the app's own.
 const jwks = jwksClient({ jwksUri: "https://auth.example.com/.well-known/jwks.json" });
+
+// A helper every call of which passes the page's own text: no data.
+function showTip(tip) {
+  $("#tips").html(tip);
+}
+showTip("Create an account to keep your links");
+showTip('Links can have a custom ending');
+
+// The same helper once given a value is a sink.
+function showNote(note) {
+  $("#note").html(note); // want: weakness xss-client
+}
+showNote("Saved");
+showNote(location.hash);
