@@ -362,17 +362,17 @@ func passportSubclass(src string) string {
 // to a login; directly or in a helper it calls (found through lookup).
 func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if tg, ok := j.taught.call(src); ok {
-		return true, roleOf(src), "calls " + tg.Name + ", " + j.taught.named(tg)
+		return true, j.roleOf(src), "calls " + tg.Name + ", " + j.taught.named(tg)
 	}
 	if why := passportSubclass(src); why != "" {
-		return true, roleOf(src), why
+		return true, j.roleOf(src), why
 	}
 	if optionalAuth.MatchString(src) {
 		return false, "", "" // lets callers without a credential through
 	}
 	own := depth > 0 || !j.helpersOnly
 	if why := rejects(src); why != "" && own {
-		return true, roleOf(src), why
+		return true, j.roleOf(src), why
 	}
 	if !own {
 		// A login's own 401 answers a wrong password; one on a test of
@@ -380,25 +380,25 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		// session first) still guards.
 		for _, loc := range reject401.FindAllStringIndex(src, -1) {
 			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsOnlyCaller(src, c, j.lookup) && !testsLocal(src, c) {
-				return true, roleOf(src), "responds 401 to a caller with no session"
+				return true, j.roleOf(src), "responds 401 to a caller with no session"
 			}
 		}
 	}
 	if own && passesOnlyKnown(src) {
-		return true, roleOf(src), "goes on only for a known caller"
+		return true, j.roleOf(src), "goes on only for a known caller"
 	}
 	if why := turnsAway(src, j.lookup); why != "" && own {
-		return true, roleOf(src), why
+		return true, j.roleOf(src), why
 	}
 	if depth == 0 && own {
 		// A helper's named error is only an answer to its caller: it
 		// counts where the handler or guard returns it (depth 0), and
 		// where that code returns the error a helper gave it.
 		if why := returnsNamedRejection(src, j.lookup); why != "" {
-			return true, roleOf(src), why
+			return true, j.roleOf(src), why
 		}
 		if why := j.returnsHelperRejection(src); why != "" {
-			return true, roleOf(src), why
+			return true, j.roleOf(src), why
 		}
 	}
 	if depth == 0 && own {
@@ -407,12 +407,12 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		// helper's false is only an answer, so this is not followed.
 		for _, loc := range returnFalse.FindAllStringIndex(src, -1) {
 			if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) {
-				return true, roleOf(src), "returns false when the caller fails its test"
+				return true, j.roleOf(src), "returns false when the caller fails its test"
 			}
 		}
 	}
 	if v, why, ok := libraryCall(src); ok && v == vRequired && own {
-		return true, roleOf(src), why
+		return true, j.roleOf(src), why
 	}
 	if j.lookup == nil || depth >= maxFollow {
 		return false, "", ""
@@ -1149,6 +1149,18 @@ func testsOnlyCaller(src, c string, lookup Lookup) bool {
 	test, _ := splitTest(c)
 	test = quoted.ReplaceAllString(strings.TrimPrefix(test, "if"), `""`)
 	subjects := 0
+	// A helper of the class's own that is handed nothing and reads the
+	// session or the current user tests the caller alone.
+	for _, m := range ownTest.FindAllStringSubmatchIndex(test, -1) {
+		if lookup == nil {
+			break
+		}
+		code, _, ok := lookup(test[m[0]:m[3]])
+		if ok && !requestData.MatchString(code) && codeReadsCaller(code) {
+			subjects++
+			test = test[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + test[m[1]:]
+		}
+	}
 	for _, m := range memberChain.FindAllStringSubmatchIndex(test, -1) {
 		chain := strings.Join(strings.Fields(test[m[2]:m[3]]), "")
 		if strings.HasPrefix(strings.TrimLeft(test[m[3]:], " \t"), "(") {
@@ -1226,13 +1238,8 @@ func readsCallerAt(rhs string, lookup Lookup, depth int) bool {
 	if !ok || requestData.MatchString(code) {
 		return false
 	}
-	if callerGetter.MatchString(code) {
+	if codeReadsCaller(code) {
 		return true
-	}
-	for _, c := range memberChain.FindAllStringSubmatch(quoted.ReplaceAllString(code, `""`), -1) {
-		if callerRef.MatchString(strings.Join(strings.Fields(c[1]), "")) {
-			return true
-		}
 	}
 	if depth >= 1 {
 		return false
@@ -1245,6 +1252,25 @@ func readsCallerAt(rhs string, lookup Lookup, depth int) bool {
 	}
 	return false
 }
+
+// codeReadsCaller says a helper's code reads who is calling: a caller
+// getter, or the request's or the framework's caller (session, current
+// user).
+func codeReadsCaller(code string) bool {
+	if callerGetter.MatchString(code) {
+		return true
+	}
+	for _, c := range memberChain.FindAllStringSubmatch(quoted.ReplaceAllString(code, `""`), -1) {
+		if callerRef.MatchString(strings.Join(strings.Fields(c[1]), "")) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownTest is a test calling a helper of the handler's own class with no
+// argument: if (!$this->isLoggedIn()), self::currIsAdmin().
+var ownTest = regexp.MustCompile(`(?:\$this->|\b(?:self|static|parent)::)([A-Za-z_]\w*)\s*\(\s*\)`)
 
 // handedRequest is the function rhs calls when it hands it the request or
 // context, alone (getUser(r)) or with plain handles of the app that carry
@@ -1322,13 +1348,14 @@ var zeroValue = regexp.MustCompile(`^(?:[\w.]+\{\s*\}|nil|null|None|undefined|\{
 // redirectRoot sends the caller to the site's root.
 var redirectRoot = regexp.MustCompile("redirect\\w*\\s*\\(\\s*(?:\\d{3}\\s*,\\s*)?['\"`]/['\"`]\\s*\\)")
 
-// testNegated is a test that fails for the caller it names.
 // guestTest asks whether the caller is anonymous, a guest: true for
 // one who has not signed in (Flask-Login's is_anonymous, Laravel's
 // Auth::guest(), Rails' guest?).
 var guestTest = regexp.MustCompile(`(?i)\bis_?anonymous\b|\bAuth::guest\(|\bauth\(\)\s*->\s*guest\(|\bis_?guest\b|\bguest\?`)
 
-var testNegated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")`)
+// testNegated is a test that fails for the caller it names (!$user in
+// PHP too).
+var testNegated = regexp.MustCompile(`!\s*[\w($]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")`)
 
 // failedBranch says the code after an if's test that leads to a
 // rejection is the branch a failed test takes: the test's own branch when
@@ -1464,6 +1491,30 @@ var (
 	roleCompare = regexp.MustCompile(`(?i)\broles?\w*\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|Role\.([A-Z][A-Za-z_]+)\b`)
 	roleFlag    = regexp.MustCompile(`(?i)\b(?:is_?(admin|staff|superuser)|IsAdmin(User)?|admin_?required|require_?admin|admin_?only)\b`)
 )
+
+// ownNegated is a test that fails for the caller through a helper of
+// the class's own: if (!self::currIsAdmin()), if (!$this->isAdmin()).
+var ownNegated = regexp.MustCompile(`!\s*(?:\$this->|\b(?:self|static|parent)::)([A-Za-z_]\w*)\s*\(\s*\)`)
+
+// roleOf is the role src demands, by its own code or through a helper of
+// its class it tests the caller with (currIsAdmin() comparing the
+// session's role with 'admin').
+func (j *judge) roleOf(src string) string {
+	if r := roleOf(src); r != "" || j.lookup == nil {
+		return r
+	}
+	for _, m := range ownNegated.FindAllStringSubmatchIndex(src, -1) {
+		if test, _ := splitTest(condition(src, m[0])); ownerOr.MatchString(test) || strings.Contains(test, "!=") {
+			continue // if ($link->creator != session('username') && !self::isAdmin()): the owner or an admin
+		}
+		if code, _, ok := j.lookup(strings.TrimSpace(src[m[0]+1 : m[3]])); ok && codeReadsCaller(code) {
+			if r := roleOf(code); r != "" {
+				return r
+			}
+		}
+	}
+	return ""
+}
 
 // roleOf is the role a guard's code or name demands, or "".
 func roleOf(src string) string {

@@ -32,6 +32,26 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
+// TestHelperRole pins the role a guard demands through a helper of the
+// class's own (self::isAdmin() comparing the session's role), and the
+// owner-or-admin test that demands no role.
+func TestHelperRole(t *testing.T) {
+	f := scan(t, "lumen")
+	want := map[string]string{"POST /admin/purge": "admin", "POST /notes/rename": "", "GET /dashboard": ""}
+	for _, r := range f.Surfaces {
+		k := r.Method + " " + r.Path
+		if w, ok := want[k]; ok {
+			if r.Auth != facts.AuthRequired || r.AuthRole != w {
+				t.Errorf("%s: auth %s role %q, want required role %q (%s)", k, r.Auth, r.AuthRole, w, r.AuthEvidence)
+			}
+			delete(want, k)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s: no such route", k)
+	}
+}
+
 // TestAuth pins each route's auth and where it comes from: the middleware
 // by what its class does, the controller's constructor, the handler's
 // own authorization; and the lookalikes that guard nothing.
@@ -51,6 +71,11 @@ func TestAuth(t *testing.T) {
 		{"lumen", "GET", "/api/notes/{id}", "required", "Authenticate", "NoteController.show", ""},
 		{"lumen", "GET", "/export", "required", "ensureMember", "NoteController.export", ""},
 		{"lumen", "GET", "/v2/status", "none", "", "closure", "routes/web.php"},
+		// A test through a helper of the class's own that reads the
+		// session turns the caller away; one that reads a setting does
+		// not.
+		{"lumen", "GET", "/dashboard", "required", "redirects a caller who fails its test", "DashboardController.show", ""},
+		{"lumen", "GET", "/beta", "none", "", "DashboardController.beta", ""},
 		{"laravel", "GET", "/pricing", "none", "", "closure", "routes/web.php"}, // only the web group
 		{"laravel", "GET", "/account", "required", "Authenticate", "AccountController.show", "app/Http/Controllers/AccountController.php"},
 		{"laravel", "PUT", "/account/password", "required", "Authenticate", "AccountController.updatePassword", ""},

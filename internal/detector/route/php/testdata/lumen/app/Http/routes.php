@@ -2,6 +2,10 @@
 
 $app->get('/', ['as' => 'home', 'uses' => 'PageController@home']); // want: GET /
 $app->get('/export', 'NoteController@export'); // want: GET /export
+$app->get('/dashboard', 'DashboardController@show'); // want: GET /dashboard
+$app->get('/beta', 'DashboardController@beta'); // want: GET /beta
+$app->post('/admin/purge', 'DashboardController@purge'); // want: POST /admin/purge
+$app->post('/notes/rename', 'DashboardController@rename'); // want: POST /notes/rename
 $app->post('/notes', ['middleware' => 'auth', 'uses' => 'NoteController@store']); // want: POST /notes
 
 $app->group(['prefix' => 'api', 'middleware' => 'auth'], function ($app) {

@@ -1,0 +1,42 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use Illuminate\Http\Request;
+
+class DashboardController extends Controller
+{
+    public function show()
+    {
+        if (!$this->isSignedIn()) {
+            return redirect(route('login'));
+        }
+        return view('dashboard');
+    }
+
+    public function beta()
+    {
+        if (!$this->betaOn()) {
+            return redirect('/');
+        }
+        return view('beta');
+    }
+
+    public function purge()
+    {
+        self::ensureAdmin();
+        Note::truncate();
+        return 'OK';
+    }
+
+    public function rename(Request $request)
+    {
+        $note = Note::find($request->input('id'));
+        if ($note->author != session('user_id') && !self::hasAdminRole()) {
+            abort(403);
+        }
+        $note->title = $request->input('title');
+        $note->save();
+        return 'OK';
+    }
+}
