@@ -1,6 +1,9 @@
 package facts
 
-import "strconv"
+import (
+	"regexp"
+	"strconv"
+)
 
 // Signal is something one route's handler code or guards show that a
 // threat rule asks about: a control applied there (a limiter call, a
@@ -104,6 +107,12 @@ const (
 	// shared model's record, and no model a user owns (Detail: the
 	// parameter's name): changing the id reaches no other user's data.
 	SignalSharedRecord = "shared-record"
+	// SignalListedRecord: a GET route's path parameter every lookup of
+	// which loads a model another route shows whole to callers at least
+	// as wide (a list with no condition, or a page open to all that
+	// serves it by a public name) (Detail: the parameter's name): reading
+	// one by id shows nothing the list does not.
+	SignalListedRecord = "listed-record"
 	// SignalPageNumber: a path parameter the code uses only to page a
 	// list, in the function its handler hands it to (Detail: the
 	// parameter's name): a page number, not an object id.
@@ -138,6 +147,15 @@ const (
 	// an LLM SDK's client or a function of the repository that does
 	// (Detail: the service id); the route's llm tag comes from it.
 	SignalCallsLLM = "calls-llm"
+)
+
+// PublicName is a path parameter that names public content (an
+// article's slug, a profile's username) rather than a private record's
+// id; PrivateWords in a path mean the record is private whatever names
+// it: /passphrase/{username} is not a public profile.
+var (
+	PublicName   = regexp.MustCompile(`(?i)^(slug|\w+_slug|\w*Slug|username|user_?name|userName|handle)$`)
+	PrivateWords = regexp.MustCompile(`(?i)(passphrase|password|secret|token|api_?key|private|ssn|card|billing|invoice|message|inbox)`)
 )
 
 // Key identifies a route through every step of a scan: its method, path

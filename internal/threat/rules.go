@@ -150,13 +150,8 @@ func refusesMethod(r *facts.Route) bool {
 	return strings.TrimSpace(r.Body) != "" && refusal.MatchString(r.Body) && !removal.MatchString(r.Body)
 }
 
-// publicName is a parameter that names public content (an article's
-// slug, a profile's username) rather than a private record's id.
-var publicName = regexp.MustCompile(`(?i)^(slug|\w+_slug|\w*Slug|username|user_?name|userName|handle)$`)
-
-// privateWords in a path or handler mean the record is private whatever
-// names it: /passphrase/{username} is not a public profile.
-var privateWords = regexp.MustCompile(`(?i)(passphrase|password|secret|token|api_?key|private|ssn|card|billing|invoice|message|inbox)`)
+// publicName and privateWords: see facts.PublicName.
+var publicName, privateWords = facts.PublicName, facts.PrivateWords
 
 // publicRead: a GET by slug or username with no auth guard serves public
 // content (an article, a profile), not another user's private record.

@@ -51,7 +51,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link: written at a store's key, or of a key type whose new values the app draws at random), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the app has no login at all (every route open, none takes a credential, no record keeps a sign-in secret) and lists its records to every visitor (an open GET with no path parameter that reads a store), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or a guard or the handler demands a role or permission (mitigated when the caller's id (read off the session, a token or what a guard put on the request, never a user_id the client sends), or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link: written at a store's key, or of a key type whose new values the app draws at random), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the app has no login at all (every route open, none takes a credential, no record keeps a sign-in secret) and lists its records to every visitor (an open GET with no path parameter that reads a store), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or the route is a GET whose record another route shows whole to callers at least as wide (a list with no condition on it, or a page open to all that serves it by a public name), or a guard or the handler demands a role or permission (mitigated when the caller's id (read off the session, a token or what a guard put on the request, never a user_id the client sends), or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -295,6 +295,9 @@ func ownedLookups(c *Context, r *facts.Route) []string {
 	shared = append(shared, c.Named(facts.SignalCapability, r)...)
 	// A page number (page-number): it picks a page of a list, no record.
 	shared = append(shared, c.Named(facts.SignalPageNumber, r)...)
+	// A record another route shows whole to the same callers
+	// (listed-record): one read by id shows nothing the list does not.
+	shared = append(shared, c.Named(facts.SignalListedRecord, r)...)
 	// A parameter typed as a closed set of choices (a Literal, an Enum)
 	// names a kind of thing, not one of them.
 	for _, p := range r.Params {
@@ -667,7 +670,7 @@ func childOfPublic(c *Context, r *facts.Route) bool {
 		// The read serves the record it looks up by that parameter, with
 		// no guard demanding a role, and is itself a public read (a GET
 		// that drafts its own IDOR row reads what it should not).
-		if len(g.Params) > 0 && len(c.Named(facts.SignalIDLookup, g)) > 0 && g.AuthRole == "" && publicRead(g) {
+		if len(g.Params) > 0 && len(c.Named(facts.SignalIDLookup, g)) > 0 && g.AuthRole == "" && (publicRead(g) || len(c.Named(facts.SignalListedRecord, g)) > 0) {
 			return true
 		}
 	}

@@ -228,11 +228,15 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	if d.calls != nil {
 		d.calls.buildStrings = buildStrings(d.calls.bareVars, d.calls.assignedFrom, d.calls.tainted)
 	}
+	// Models some route shows whole, and to whom: a record of one read
+	// by id shows nothing more.
+	listed := listedModels(routes, models)
 	for _, r := range routes {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		sigs := routeSignals(&r, models, services, shared)
+		sigs = append(sigs, listedRecords(&r, models, listed)...)
 		if len(slots) > 0 {
 			sigs = append(sigs, capabilityKeys(&r, slots, d.calls.mints)...)
 		}
