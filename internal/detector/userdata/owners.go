@@ -328,6 +328,39 @@ func djangoCreates(src []byte) map[string]map[string]bool {
 	return out
 }
 
+// djangoQueryRE opens a Django call whose keyword arguments match rows
+// (filter, exclude, get, Q) or fill them (create, save).
+var djangoQueryRE = regexp.MustCompile(`(?:\.(?:filter|exclude|get|create|save)|\bQ)\s*\(`)
+
+// djangoCallerKeys are the fields a Python file's queries match with the
+// signed-in user (queryset.filter(owner=request.user), Q(user=...)) or
+// saves fill with it (serializer.save(owner=request.user)), by
+// columnKey: the key that makes a row the caller's, on whatever model
+// the queryset is. A key the row outlives (SET_NULL) is still its owner
+// when the app lists a person's rows by it.
+func djangoCallerKeys(f *detector.File) []string {
+	if lang.Of(f.Path).Family() != lang.Python || lang.IsTest(f.Path) || !bytes.Contains(f.Data, []byte("request.user")) {
+		return nil
+	}
+	src := lang.StripComments(lang.Of(f.Path), f.Data)
+	var out []string
+	for _, m := range djangoQueryRE.FindAllIndex(src, -1) {
+		end := lang.ClosingBracket(src, m[1]-1)
+		if end < 0 {
+			continue
+		}
+		for _, a := range lang.SplitTopLevel(string(src[m[1]:end])) {
+			k, v, ok := strings.Cut(a, "=")
+			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			k, _, _ = strings.Cut(k, "__") // owner__id, user__in
+			if ok && identRE.MatchString(k) && !strings.HasPrefix(v, "=") && callerID(v, nil) {
+				out = append(out, columnKey(k))
+			}
+		}
+	}
+	return out
+}
+
 // Owner columns proven by use across the tree: where the code cannot say
 // which model an object is (Go's file.UserId, PHP's array of columns),
 // a column the code fills with the caller's id (UserId: user.Id,

@@ -19,6 +19,9 @@ type pyFile struct {
 	defs    map[string]pyDef
 	rest    []pyClass
 	imports map[string]string // a name imported with from-import -> its module
+	// classes are the names of every top-level class the file defines,
+	// models or not.
+	classes []string
 }
 
 // pyDef is a model class: its fields and relations with its bases'.
@@ -35,6 +38,8 @@ type pyClass struct {
 	Model
 	bases    []string // as written, a module's prefix kept (base.Name)
 	abstract bool
+	// django: the class declares Django model fields (models.CharField).
+	django bool
 }
 
 // pyFromImportRE: from module import a, b as c (one line or parenthesised).
@@ -65,6 +70,7 @@ func pyImportedNames(src []byte) map[string]string {
 func pyOtherClasses(src []byte, classes [][]int, orm map[string]bool, lines *code.Lines, authUser bool) []pyClass {
 	var out []pyClass
 	annotated := bytes.Contains(src, []byte("Mapped["))
+	django := pyDjangoImportRE.Match(src)
 	for _, m := range classes {
 		if m[3] > m[2] { // nested: a Meta, a helper inside a class
 			continue
@@ -88,7 +94,7 @@ func pyOtherClasses(src []byte, classes [][]int, orm map[string]bool, lines *cod
 		if t := pyTableRE.FindSubmatch(body); t != nil {
 			md.Table = string(t[1])
 		}
-		out = append(out, pyClass{Model: md, bases: bases, abstract: pyAbstractRE.Match(body)})
+		out = append(out, pyClass{Model: md, bases: bases, abstract: pyAbstractRE.Match(body), django: django && pyDjangoFieldRE.Match(body)})
 	}
 	return out
 }
@@ -107,7 +113,10 @@ func readPyFile(p string, data []byte) *pyFile {
 			pf.defs[alias] = pyDef{Model: Model{Name: alias}, abstract: true}
 		}
 	}
-	if len(pf.defs) == 0 && len(pf.rest) == 0 {
+	for _, m := range pyTopClassRE.FindAllSubmatch(stripped, -1) {
+		pf.classes = append(pf.classes, string(m[1]))
+	}
+	if len(pf.defs) == 0 && len(pf.rest) == 0 && len(pf.classes) == 0 {
 		return nil
 	}
 	pf.file = p
@@ -169,6 +178,35 @@ func crossFileModels(files []*pyFile) (models []Model, in []string) {
 		return def{}, false
 	}
 	done := map[*pyClass]bool{}
+	// A class declaring Django fields on bases the tree imports and never
+	// defines (django-softdelete's SoftDeleteModel) is a model with its
+	// own fields: Django keeps the fields of model classes alone, so the
+	// library's base is a model. A plain mixin (object) is none.
+	declared := map[string]bool{}
+	for _, pf := range files {
+		for _, n := range pf.classes {
+			declared[n] = true
+		}
+	}
+	for _, pf := range files {
+		for i := range pf.rest {
+			c := &pf.rest[i]
+			if !c.django || !slices.ContainsFunc(c.bases, func(b string) bool {
+				_, imported := pf.imports[b]
+				return imported || strings.Contains(b, ".")
+			}) || slices.ContainsFunc(c.bases, func(b string) bool {
+				return b == "object" || declared[b[strings.LastIndexByte(b, '.')+1:]]
+			}) {
+				continue
+			}
+			done[c] = true
+			defs[c.Name] = append(defs[c.Name], def{pyDef{Model: c.Model, abstract: c.abstract}, pf.file})
+			if !c.abstract {
+				models = append(models, c.Model)
+				in = append(in, pf.file)
+			}
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, pf := range files {
@@ -205,6 +243,17 @@ func crossFileModels(files []*pyFile) (models []Model, in []string) {
 	}
 	return models, in
 }
+
+var (
+	// pyTopClassRE: a top-level class, with or without bases.
+	pyTopClassRE = regexp.MustCompile(`(?m)^class[ \t]+(\w+)`)
+	// pyDjangoImportRE: the file imports Django's models module.
+	pyDjangoImportRE = regexp.MustCompile(`(?m)^[ \t]*from[ \t]+django\.db[ \t]+import[ \t]+[^\n]*\bmodels\b`)
+	// pyDjangoFieldRE: a class attribute that is a Django model field
+	// (models.CharField(...), models.ForeignKey(...)); a form's or a
+	// serializer's fields come from other modules.
+	pyDjangoFieldRE = regexp.MustCompile(`(?m)^[ \t]+\w+[ \t]*(?::[^=\n]*)?=[ \t]*models\.(?:\w*Field|ForeignKey|OneToOneField)[ \t]*\(`)
+)
 
 // pyBaseAliasRE: a name bound to an ORM's model base (BaseModel =
 // db.Model, Base = orm.declarative_base()), at any indentation, since

@@ -65,6 +65,10 @@ type Detector struct {
 	// callerCols: the columns Go and PHP code fill with the caller's id
 	// or compare with it, tree-wide (callerColumns).
 	callerCols map[string]bool
+	// callerKeys: the relation fields Django code matches or fills with
+	// the signed-in user on a queryset or a serializer whose model it
+	// does not name (filter(owner=request.user)), tree-wide.
+	callerKeys map[string]bool
 	// migrated: the Go types code hands gorm as models (AutoMigrate,
 	// db.Model), "package.Type"; goPlain: the Go structs no tag of their
 	// own maps to a table, which are models when migrated names them.
@@ -206,6 +210,16 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if !lang.IsTest(f.Path) && signedInUserRE.Match(f.Data) {
 		d.mu.Lock()
 		d.signedInUser = true
+		d.mu.Unlock()
+	}
+	if keys := djangoCallerKeys(f); len(keys) > 0 {
+		d.mu.Lock()
+		if d.callerKeys == nil {
+			d.callerKeys = map[string]bool{}
+		}
+		for _, k := range keys {
+			d.callerKeys[k] = true
+		}
 		d.mu.Unlock()
 	}
 	if cols := callerColumns(f); len(cols) > 0 {
@@ -938,7 +952,7 @@ func (d *Detector) inGroups(order []string, groups map[string][]int, joined map[
 // who acted on a shared row (a catalogue book's last editor, who asked
 // to delete a workspace).
 func (d *Detector) madeFor(m seenModel, k string, r Relation, joined map[string]bool) bool {
-	if d.writtenKey(m, k, r.Field) {
+	if d.writtenKey(m, k, r.Field) || r.Field != "" && d.callerKeys[columnKey(r.Field)] {
 		return true
 	}
 	for _, o := range m.Relations {

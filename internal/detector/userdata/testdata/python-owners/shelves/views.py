@@ -1,5 +1,6 @@
 from django.shortcuts import redirect
 
+from .binders import Stamp
 from .models import Pointer, Title
 
 
@@ -13,3 +14,11 @@ def edit_title(request, pk):
     title.last_edited_by = request.user
     title.save()
     return redirect("/")
+
+
+def my_binders(request, queryset):
+    return queryset.filter(keeper=request.user)
+
+
+def stamps_by(request, reviewer):
+    return Stamp.objects.filter(reviewed_by=reviewer)
