@@ -91,6 +91,7 @@ var JSSinks = []jsSink{
 	{Sink: SinkEval, Names: []string{"run"}, Modules: []string{"vm2"}, Args: []int{0}},
 	{Sink: SinkSQL, Names: []string{"query", "execute", "exec", "run", "all", "get", "each", "prepare", "none", "one", "oneOrNone", "many", "manyOrNone", "any", "result", "raw", "whereRaw", "orderByRaw", "havingRaw", "joinRaw", "fromRaw", "literal", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe", "sql"}, Args: []int{0}},
 	{Sink: SinkRawSQL, Names: []string{"$queryRawUnsafe", "$executeRawUnsafe", "whereRaw", "unsafe"}, Args: []int{0}},
+	{Sink: SinkSQLFragment, Names: []string{"literal"}, Modules: []string{"sequelize", "@sequelize/core"}, Args: []int{0}},
 	// An ORM's connection (MikroORM's em.getConnection(), TypeORM's
 	// getConnection()) runs the SQL text it is handed: a statement the
 	// request sends whole is as dangerous as one built from it.

@@ -143,13 +143,17 @@ var (
 	SinkTimerEval = &Sink{Kind: CodeInjection, Name: "code evaluated", Shape: codeText, RequestFits: true}
 	SinkSQL       = &Sink{Kind: SQLInjection, Name: "SQL query", Shape: builtSQL}
 	SinkRawSQL    = &Sink{Kind: SQLInjection, Name: "raw SQL query", Shape: anySQL}
-	SinkFetch     = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost, ByLead: true}
-	SinkRedirect  = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost, ByLead: true}
-	SinkDeserial  = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
-	SinkXML       = &Sink{Kind: XXE, Name: "XML parsed with entities"}
-	SinkFile      = &Sink{Kind: PathTraversal, Name: "file path"}
-	SinkTemplate  = &Sink{Kind: PathTraversal, Name: "template name"}
-	SinkHTML      = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Stored: true}
+	// SinkSQLFragment is a query builder's raw fragment (Sequelize's
+	// literal): a piece of a statement, so request text in it is SQL
+	// whatever it looks like (balance - ${amount}).
+	SinkSQLFragment = &Sink{Kind: SQLInjection, Name: "raw SQL fragment"}
+	SinkFetch       = &Sink{Kind: SSRF, Name: "URL fetched", Shape: freeHost, ByLead: true}
+	SinkRedirect    = &Sink{Kind: OpenRedirect, Name: "redirect", Shape: freeHost, ByLead: true}
+	SinkDeserial    = &Sink{Kind: UnsafeDeserialization, Name: "deserialized"}
+	SinkXML         = &Sink{Kind: XXE, Name: "XML parsed with entities"}
+	SinkFile        = &Sink{Kind: PathTraversal, Name: "file path"}
+	SinkTemplate    = &Sink{Kind: PathTraversal, Name: "template name"}
+	SinkHTML        = &Sink{Kind: XSS, Name: "HTML response", From: notWhole, Stored: true}
 	// A record written from the whole body, or from an object the body
 	// is spread into; { body: req.body } stores the body in one field.
 	SinkMassAssign = &Sink{Kind: MassAssignment, Name: "record written", From: wholeBody, Shape: func(v Value) bool { return !v.Object || v.Spread }}

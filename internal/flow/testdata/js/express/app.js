@@ -14,6 +14,7 @@ const files = require('./routes/files');
 const sso = require('./routes/sso');
 const notes = require('./routes/notes');
 const LedgerHandler = require('./routes/ledger');
+const wallet = require('./routes/wallet');
 const User = require('./lib/user');
 const sanitizeHtml = require('sanitize-html');
 
@@ -168,6 +169,7 @@ app.use('/orders', orders);
 app.use('/uploads', uploads);
 app.use('/files', files);
 app.use('/auth', sso);
+app.use('/wallet', wallet);
 app.use('/api', notes(express.Router()));
 const ledger = new LedgerHandler(db);
 app.get('/ledger/:owner/above', ledger.above);
