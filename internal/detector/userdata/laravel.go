@@ -29,7 +29,11 @@ var (
 	phpConstrainedRE = regexp.MustCompile(`->constrained\(\s*(?:table\s*:\s*)?(?:['"](\w+)['"])?`)
 	phpOnRE          = regexp.MustCompile(`->on\(\s*['"](\w+)['"]`)
 	phpSetNullRE     = regexp.MustCompile(`->nullOnDelete\(|->onDelete\(\s*['"]set null['"]`)
-	phpQuotedRE      = regexp.MustCompile(`['"](\w+)['"]`)
+	// phpNullableRE: a column that may be left empty; phpCascadeRE: a key
+	// whose row goes with the row it points at.
+	phpNullableRE = regexp.MustCompile(`->nullable\(\s*(?:true\s*)?\)`)
+	phpCascadeRE  = regexp.MustCompile(`->cascadeOnDelete\(|->onDelete\(\s*['"]cascade['"]`)
+	phpQuotedRE   = regexp.MustCompile(`['"](\w+)['"]`)
 
 	// Eloquent: a model class and the rows it belongs to; an abstract
 	// class is no table.
@@ -85,6 +89,13 @@ func laravelModels(src []byte) []Model {
 		body := src[open:blockEnd(src, open)]
 		// One statement at a time: a column and the chain after it.
 		off := open
+		// A key on a column that may be empty is optional (a company's
+		// owner_id): the row stands without it. One the row goes with
+		// (cascade) is required, whatever its column allows.
+		nullable := map[string]bool{}
+		optional := func(col, chain string) bool {
+			return (nullable[col] || phpNullableRE.MatchString(chain)) && !phpCascadeRE.MatchString(chain)
+		}
 		for _, stmt := range strings.SplitAfter(string(body), ";") {
 			at := off
 			off += len(stmt)
@@ -99,10 +110,13 @@ func laravelModels(src []byte) []Model {
 			}
 			line := lines.At(at + c[0])
 			chain := stmt[c[1]:]
+			if col != "" && method != "foreign" && phpNullableRE.MatchString(chain) {
+				nullable[col] = true
+			}
 			switch method {
 			case "foreign":
 				if on := phpOnRE.FindStringSubmatch(chain); on != nil && col != "" {
-					model.Relations = replaceRelation(model.Relations, Relation{Target: on[1], Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain)})
+					model.Relations = replaceRelation(model.Relations, Relation{Target: on[1], Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain), Optional: optional(col, chain)})
 				}
 				continue
 			case "renameColumn":
@@ -138,7 +152,7 @@ func laravelModels(src []byte) []Model {
 					col = code.ModelKey(target)
 					col = strings.ReplaceAll(col, " ", "_") + "_id"
 					model.Fields = append(model.Fields, Field{Name: col, Type: "int"})
-					model.Relations = replaceRelation(model.Relations, Relation{Target: target, Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain)})
+					model.Relations = replaceRelation(model.Relations, Relation{Target: target, Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain), Optional: optional(col, chain)})
 				}
 				continue
 			}
@@ -152,7 +166,7 @@ func laravelModels(src []byte) []Model {
 			switch {
 			case method == "foreignId" || method == "foreignUuid" || method == "foreignUlid":
 				if k := phpConstrainedRE.FindStringSubmatch(chain); k != nil {
-					model.Relations = replaceRelation(model.Relations, Relation{Target: cmp.Or(k[1], target), Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain)})
+					model.Relations = replaceRelation(model.Relations, Relation{Target: cmp.Or(k[1], target), Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain), Optional: optional(col, chain)})
 					continue
 				}
 				fallthrough
@@ -161,7 +175,7 @@ func laravelModels(src []byte) []Model {
 				// row's id): kept when that table is read with an id of
 				// the key's type.
 				if on := phpOnRE.FindStringSubmatch(chain); on != nil {
-					model.Relations = replaceRelation(model.Relations, Relation{Target: on[1], Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain)})
+					model.Relations = replaceRelation(model.Relations, Relation{Target: on[1], Field: col, Line: line, SetNull: phpSetNullRE.MatchString(chain), Optional: optional(col, chain)})
 					continue
 				}
 				model.Relations = replaceRelation(model.Relations, Relation{Target: target, Field: col, Line: line, KeyType: phpKeyType(method)})
