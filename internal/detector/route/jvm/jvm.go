@@ -65,7 +65,7 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "SpringBootApplication", "password", "Password",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "SpringBootApplication", "password", "Password",
 	}
 }
 
@@ -383,6 +383,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			for _, r := range ix.authServerRoutes(c) {
 				ix.emit(taught, r, out)
 			}
+			for _, r := range opsRoutes(c) {
+				ix.emit(taught, r, out)
+			}
 		}
 		// Actuator endpoints the configuration exposes are routes Spring
 		// serves itself, under the same security chains.
@@ -397,6 +400,40 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 	}
 	return nil
+}
+
+// opsServers are the Spring Cloud servers an annotation turns an app
+// into, and the routes each serves itself: a Eureka registry lists every
+// instance's host and port and takes registrations (a fake instance draws
+// its peers' traffic); a Hystrix dashboard shows the services' metrics
+// and fetches any stream URL it is given (proxy.stream?origin=). Neither
+// asks for a login unless the app's own security chain does.
+var opsServers = map[string][]struct{ method, path, what string }{
+	"EnableEurekaServer": {
+		{"GET", "/eureka/apps", "Eureka registry: every instance"},
+		{"POST", "/eureka/apps/{appId}", "Eureka registry: register an instance"},
+	},
+	"EnableHystrixDashboard": {
+		{"GET", "/proxy.stream", "Hystrix dashboard: fetches the stream URL it is given"},
+	},
+}
+
+// opsRoutes are the routes the Spring Cloud server annotations on c serve.
+func opsRoutes(c *class) []pending {
+	var out []pending
+	for _, a := range c.anns {
+		for _, r := range opsServers[a.name] {
+			// Its path variables are names (an application's id).
+			types := map[string]string{}
+			for _, seg := range strings.Split(r.path, "/") {
+				if strings.HasPrefix(seg, "{") {
+					types[strings.Trim(seg, "{}")] = facts.TypeString
+				}
+			}
+			out = append(out, pending{method: r.method, path: r.path, framework: "spring", file: c.file, line: a.line, endLine: a.line, handler: r.what, types: types})
+		}
+	}
+	return out
 }
 
 // pending is a route before its auth is decided.

@@ -94,6 +94,9 @@ func TestRouteDetails(t *testing.T) {
 		{"services", "POST", "/gate/oauth/token", "Spring Security OAuth token endpoint", "none", "", "the token endpoint is where callers sign in", ""},
 		{"services", "GET", "/gate/oauth/token_key", "Spring Security OAuth token key endpoint", "none", "", "tokenKeyAccess (applied gate/src/main/java/org/example/gate/TokenServer.java:15)", ""},
 		{"services", "POST", "/gate/oauth/check_token", "Spring Security OAuth check token endpoint", "required", "", `unless the caller passes "denyAll()"`, ""},
+		{"services", "GET", "/eureka/apps", "Eureka registry: every instance", "none", "", "", ""},
+		{"services", "POST", "/eureka/apps/{appId}", "Eureka registry: register an instance", "none", "", "", "appId:string"},
+		{"services", "GET", "/proxy.stream", "Hystrix dashboard: fetches the stream URL it is given", "required", "", "DashSecurity.java:8", ""},
 		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
 		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
 	}
