@@ -532,11 +532,12 @@ var (
 var envRead = regexp.MustCompile(`<%=|\$\{|\bENV\b|\benv\(`)
 
 // devSectionValue reports a value under a development or test root key
-// of a YAML file keyed by environment whose production section reads the
-// same key from the environment: the committed value runs on a
-// developer's machine or in the tests, and production's comes from
-// elsewhere. A literal under production, or a file whose production
-// keeps its own literal, is still a committed secret.
+// of a YAML file keyed by environment whose production section sets the
+// same key, from the environment or as its own literal: the committed
+// value runs on a developer's machine or in the tests, and production
+// signs with its own. A literal under production is still a committed
+// secret, reported at its own line; a key production does not set may
+// be the one it runs with.
 func devSectionValue(data []byte, start int) bool {
 	if start < 0 || start > len(data) {
 		return false
@@ -569,7 +570,7 @@ func devSectionValue(data []byte, start int) bool {
 			end = roots[i+1][0]
 		}
 		for line := range strings.Lines(string(data[r[1]:end])) {
-			if pm := yamlKey.FindStringSubmatch(strings.TrimRight(line, "\r\n")); pm != nil && pm[1] == m[1] && envRead.MatchString(pm[2]) {
+			if pm := yamlKey.FindStringSubmatch(strings.TrimRight(line, "\r\n")); pm != nil && pm[1] == m[1] && strings.TrimSpace(pm[2]) != "" {
 				return true
 			}
 		}

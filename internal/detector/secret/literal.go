@@ -66,8 +66,79 @@ func literals(p string, t *text, words *codeHits) []candidate {
 		}
 	case isJSONPath(p):
 		out = append(out, jwkPrivateKeys(data)...)
+	case lang.Of(p) == lang.YAML:
+		out = append(out, productionKeys(data)...)
+	case isMasterKeyPath(p):
+		out = append(out, masterKey(data)...)
 	}
 	return out
+}
+
+// --- keys of a configuration keyed by environment
+
+// productionKeys are the signing keys the production section of a YAML
+// file keyed by environment writes as literals (Rails' secrets.yml:
+// production: secret_key_base: abc): the key production signs sessions
+// with, however short or plain ("secret_hehe" is a weak key, and
+// committed).
+func productionKeys(data []byte) []candidate {
+	roots := yamlRootKey.FindAllSubmatchIndex(data, -1)
+	var out []candidate
+	for i, r := range roots {
+		if !prodEnvironments[string(data[r[2]:r[3]])] {
+			continue
+		}
+		end := len(data)
+		if i+1 < len(roots) {
+			end = roots[i+1][0]
+		}
+		off := r[1]
+		for line := range strings.Lines(string(data[r[1]:end])) {
+			at := off
+			off += len(line)
+			m := yamlKey.FindStringSubmatchIndex(strings.TrimRight(line, "\r\n"))
+			if m == nil {
+				continue
+			}
+			name, v := line[m[2]:m[3]], line[m[4]:m[5]]
+			if j := strings.Index(v, " #"); j >= 0 {
+				v = v[:j]
+			}
+			v = strings.TrimSpace(v)
+			start := at + m[4] + strings.Index(line[m[4]:], v)
+			if uq, ok := stringLiteral(v); ok {
+				start += strings.Index(v, uq)
+				v = uq
+			}
+			if !isSigningName(name) || v == "" || isTemplate(v) || envRead.MatchString(v) || looksLikeEnvName(v) || strings.ContainsAny(v[:1], "&*!|>[{") {
+				continue
+			}
+			out = append(out, newCandidate(ruleSigningKey, name, v, start))
+		}
+	}
+	return out
+}
+
+// --- Rails' master key
+
+// masterKeyHex is a Rails master key: 32 hex digits, the whole file.
+var masterKeyHex = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// isMasterKeyPath is where Rails keeps the key that decrypts its
+// credentials: config/master.key, config/credentials/<env>.key.
+func isMasterKeyPath(p string) bool {
+	return path.Base(p) == "master.key" || path.Ext(p) == ".key" && path.Base(path.Dir(p)) == "credentials"
+}
+
+// masterKey is the key a committed master key file holds: with it, the
+// encrypted credentials beside it (secret_key_base among them) are
+// anyone's.
+func masterKey(data []byte) []candidate {
+	v := strings.TrimSpace(string(data))
+	if !masterKeyHex.MatchString(v) {
+		return nil
+	}
+	return []candidate{newCandidate(ruleSigningKey, "RAILS_MASTER_KEY", v, bytes.Index(data, []byte(v)))}
 }
 
 func newCandidate(rule, variable, secret string, start int) candidate {

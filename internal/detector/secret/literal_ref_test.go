@@ -41,6 +41,10 @@ func refLiterals(p string, data []byte) []candidate {
 		}
 	case isJSONPath(p):
 		out = append(out, jwkPrivateKeys(data)...)
+	case lang.Of(p) == lang.YAML:
+		out = append(out, productionKeys(data)...)
+	case isMasterKeyPath(p):
+		out = append(out, masterKey(data)...)
 	}
 	return out
 }
