@@ -36,6 +36,10 @@ var (
 	isMethodArg = regexp.MustCompile(`^\(?\s*\$?\w+->isMethod\(\s*['"]([A-Za-z]+)['"]\s*\)\s*\)?$`)
 )
 
+// partial marks a set of methods a conjunction tests for: the branch
+// runs for no other method, and need not run for these.
+const partial = "*"
+
 // submitted are the methods a form's submit test is true for.
 var submitted = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
 
@@ -46,6 +50,23 @@ func testedMethods(cond string) map[string]bool {
 	cond = strings.TrimSpace(cond)
 	if strings.HasPrefix(cond, "(") && strings.HasSuffix(cond, ")") && strings.Count(cond, "(") == 1 {
 		cond = strings.TrimSpace(cond[1 : len(cond)-1])
+	}
+	// A conjunction with a method test (current_user.can(WRITE) and
+	// form.validate_on_submit()) runs only for those methods, but may
+	// fail for them too: the set, marked partial.
+	if !strings.Contains(cond, "||") && !strings.Contains(cond, " or ") {
+		for _, sep := range []string{" and ", "&&"} {
+			if !strings.Contains(cond, sep) {
+				continue
+			}
+			for _, p := range strings.Split(cond, sep) {
+				if t := testedMethods(p); t != nil && !t[partial] {
+					t[partial] = true
+					return t
+				}
+			}
+			return nil
+		}
 	}
 	parts := []string{cond}
 	if strings.Contains(cond, "||") {
@@ -118,6 +139,12 @@ func keep(tests []map[string]bool, isElse []bool, method string) []bool {
 			runs[i] = true
 		case t == nil:
 			// Not a method test: it and everything after it may run.
+			for j := i; j < len(tests); j++ {
+				runs[j] = true
+			}
+			return runs
+		case t[method] && t[partial]:
+			// The rest of its test may fail: what follows may run too.
 			for j := i; j < len(tests); j++ {
 				runs[j] = true
 			}

@@ -49,8 +49,12 @@ func TestMethodView(t *testing.T) {
     if request.method == 'GET':
         article.save()
 `, []string{"article.save()"}, nil},
-		{"python: a test of something else keeps everything", "GET", `def view(request):
+		{"python: a method test in a conjunction: GET never runs it", "GET", `def view(request):
     if request.method == 'POST' and form.is_valid():
+        form.save()
+`, nil, []string{"form.save()"}},
+		{"python: a test of something else keeps everything", "GET", `def view(request):
+    if form.is_valid() or request.method == 'POST':
         form.save()
 `, []string{"form.save()"}, nil},
 		{"python: an inline branch", "GET", `def view(request):
@@ -103,6 +107,28 @@ func TestMethodView(t *testing.T) {
         db.session.add(Post(body=form.post.data))
     return render_template('index.html', form=form)
 `, []string{"db.session.commit()", "render_template"}, []string{"db.session.add"}},
+		{"flask-wtf submit test in a conjunction: GET only renders", "GET", `def index():
+    form = PostForm()
+    if current_user.can(Permission.WRITE) and form.validate_on_submit():
+        db.session.add(Post(body=form.post.data))
+        db.session.commit()
+    else:
+        current_user.views += 1
+    return render_template('index.html', form=form)
+`, []string{"render_template", "current_user.views"}, []string{"db.session.add", "db.session.commit"}},
+		{"lookalike: the conjunction's POST may fail its other test, so its else runs for POST too", "POST", `def index():
+    form = PostForm()
+    if current_user.can(Permission.WRITE) and form.validate_on_submit():
+        db.session.add(Post(body=form.post.data))
+    else:
+        audit.write(form)
+    return render_template('index.html', form=form)
+`, []string{"db.session.add", "audit.write"}, nil},
+		{"lookalike: a conjunction of tests of something else reads everything", "GET", `def index():
+    if current_user.is_authenticated and form.ready:
+        db.session.commit()
+    return render_template('index.html')
+`, []string{"db.session.commit"}, nil},
 		{"laravel isMethod", "GET", `public function edit(Request $request) {
     if ($request->isMethod('post')) {
         $note->save();
