@@ -388,7 +388,9 @@ var baseURLRE = regexp.MustCompile(`(?i)\bbase_?url\b|\bapi_base\b|\bbasePath\b`
 // openAICompatible reports whether a file uses the OpenAI SDK only to
 // reach another provider that speaks its API: it sets a base URL and
 // names that provider's host, and never OpenAI's. The call goes to Groq
-// or OpenRouter, and so do the prompts and the bill.
+// or OpenRouter, and so do the prompts and the bill. Another provider
+// the file reaches through its own SDK (an Ollama client beside an
+// OpenAI one, each a backend to choose) is no host the base URL names.
 func openAICompatible(uses []code.Use, src []byte) bool {
 	sdk, other := false, false
 	for _, u := range uses {
@@ -396,7 +398,7 @@ func openAICompatible(uses []code.Use, src []byte) bool {
 		case u.Service.ID == "openai":
 			sdk = true
 		case u.Service.Category == "llm" && u.Service.Parent != "openai":
-			other = true
+			other = other || slices.ContainsFunc(u.Service.Hosts, func(h string) bool { return bytes.Contains(src, []byte(h)) })
 		}
 	}
 	if !sdk || !other || !baseURLRE.Match(src) {
