@@ -107,9 +107,10 @@ func isLaravelDump(p string) bool {
 }
 
 // Exempt implements detector.PrefilterExempt: a schema dump, Rails' YAML
-// settings and Spring Boot's settings are read by their names.
+// settings and Spring Boot's settings (an app's own, or those a config
+// server serves it) are read by their names.
 func (*Detector) Exempt(p string) bool {
-	return isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p)
+	return isLaravelDump(p) || isRailsYAML(p) || isSpringSettings(p) || isServedSettings(p)
 }
 
 func (c *laravelConfig) init() {

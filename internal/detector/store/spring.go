@@ -95,6 +95,33 @@ func isSpringSettings(p string) bool {
 	return ok
 }
 
+// servedSettingsRE is a settings file a Spring Cloud config server serves
+// an app by the app's name ({name}.yml, {name}-{profile}.yml), kept in a
+// folder of the server's resources (its native search location).
+var servedSettingsRE = regexp.MustCompile(`/src/main/resources/(?:[\w.-]+/)+[\w.-]+\.(?:ya?ml|properties)$`)
+
+// servedProfile is the profile of a file a config server serves, as
+// springProfile is for the app's own: its name's last dashed part when
+// that names a test, CI or development profile (account-service-dev.yml),
+// "" otherwise (account-service.yml: the name itself has dashes). ok false
+// for a file that is not one.
+func servedProfile(p string) (profile string, ok bool) {
+	if springSettingsRE.MatchString(path.Base(p)) || !servedSettingsRE.MatchString("/"+p) || lang.IsTest(p) || strings.Contains("/"+p, "/src/test/") {
+		return "", false
+	}
+	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if i := strings.LastIndexByte(name, '-'); i >= 0 && springProfileRole(name[i+1:]) != lang.App {
+		return strings.ToLower(name[i+1:]), true
+	}
+	return "", true
+}
+
+// isServedSettings: a settings file a config server serves an app.
+func isServedSettings(p string) bool {
+	_, ok := servedProfile(p)
+	return ok
+}
+
 // springProfileRole is what a profile (or a profile expression, "test |
 // ci") is for, as the file it names is classified (lang's profile
 // roles: application-test.yml is the test suite's, application-dev.yml a
@@ -127,6 +154,9 @@ func springRelaxed(k string) string {
 // readSpring records the stores a Spring Boot settings file names.
 func (d *Detector) readSpring(f *detector.File) {
 	fileProfile, ok := springProfile(f.Path)
+	if !ok {
+		fileProfile, ok = servedProfile(f.Path)
+	}
 	if !ok || springTestProfile(fileProfile) {
 		return
 	}

@@ -139,7 +139,7 @@ func (*Detector) Name() string { return "asset/store" }
 // Match implements detector.Detector.
 func (*Detector) Match(p string) bool {
 	l := lang.Of(p)
-	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isComposerManifest(p) || isRailsYAML(p) || isSpringSettings(p) || isPHPApp(p) {
+	if credential.IsEnvTemplate(p) || l == lang.Prisma || isORMConfig(p) || isLaravelConfig(p) || isLaravelDump(p) || isComposerManifest(p) || isRailsYAML(p) || isSpringSettings(p) || isServedSettings(p) || isPHPApp(p) {
 		return true
 	}
 	if l == lang.CSharp || isCSharpSettings(p) || isJava(p) {
@@ -233,7 +233,7 @@ func (d *Detector) read(f *detector.File) {
 		d.readPHPWrites(f)
 		return
 	}
-	if isSpringSettings(f.Path) {
+	if isSpringSettings(f.Path) || isServedSettings(f.Path) {
 		if code.AmazonS3Host(lang.StripComments(lang.YAML, f.Data)) >= 0 {
 			// The endpoint a Java S3 builder is handed from settings is
 			// Amazon's after all (code.AmazonS3Host).
