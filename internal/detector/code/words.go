@@ -39,7 +39,8 @@ func Words(name string) []string {
 func Indent(l string) int { return lang.IndentWidth(l, 4) }
 
 // ModelKey is a model's name as words without a plural s: User, users
-// and USERS are one key; WebsiteEvent and website_event another.
+// and USERS are one key; WebsiteEvent and website_event another;
+// Expense and expenses, Address and addresses.
 func ModelKey(name string) string {
 	ws := Words(name)
 	if n := len(ws); n > 0 {
@@ -47,6 +48,8 @@ func ModelKey(name string) string {
 		switch {
 		case strings.HasSuffix(last, "ies") && len(last) > 4:
 			ws[n-1] = last[:len(last)-3] + "y"
+		case strings.HasSuffix(last, "ses") && seSingular(last):
+			ws[n-1] = last[:len(last)-1]
 		case strings.HasSuffix(last, "ses") || strings.HasSuffix(last, "xes"):
 			ws[n-1] = last[:len(last)-2]
 		case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && len(last) > 2:
@@ -54,4 +57,23 @@ func ModelKey(name string) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// seSingular: a plural in -ses whose singular ends in -se (expenses,
+// licenses, courses, purchases, premises, houses), not in -s or -ss
+// (addresses, statuses, aliases).
+func seSingular(w string) bool {
+	stem := w[:len(w)-3]
+	if stem == "" {
+		return false
+	}
+	switch stem[len(stem)-1] {
+	case 'n', 'r', 'p', 'l', 'i', 'o':
+		return true
+	case 'a':
+		return !strings.HasSuffix(stem, "ia")
+	case 'u':
+		return strings.HasSuffix(stem, "ou") || strings.HasSuffix(stem, "au")
+	}
+	return false
 }
