@@ -387,6 +387,9 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 	if own && passesOnlyKnown(src) {
 		return true, j.roleOf(src), "goes on only for a known caller"
 	}
+	if own && nextOnVerified(src) {
+		return true, j.roleOf(src), "goes on only when the caller's token verifies"
+	}
 	if why := turnsAway(src, j.lookup); why != "" && own {
 		return true, j.roleOf(src), why
 	}
@@ -1409,6 +1412,50 @@ func passesOnlyKnown(src string) bool {
 		return false
 	}
 	return strings.Contains(src[m[1]:], "return")
+}
+
+// verifyCallback is a token check that answers in a callback whose
+// first parameter is the error: jwt.verify(token, key, (err, claims) => ...).
+var verifyCallback = regexp.MustCompile(`\.verify\w*\([^;{}]*?,\s*(?:async\s+)?(?:function\s*\w*\s*)?\(\s*(\w+)\s*[,)]`)
+
+// nextOnVerified says a guard calls next only inside the callback of a
+// token check, after a failed check has returned without it: however it
+// answers the failure (a 200 with an error in the body is still no
+// handler run), only a verified token reaches the handler. A callback
+// whose error branch goes on, or a next outside it, lets anyone through.
+func nextOnVerified(src string) bool {
+	m := verifyCallback.FindStringSubmatchIndex(src)
+	if m == nil {
+		return false
+	}
+	calls := nextCall.FindAllStringIndex(src, -1)
+	if len(calls) == 0 || calls[0][0] < m[1] {
+		return false
+	}
+	failed := regexp.MustCompile(`\bif\s*\(\s*` + regexp.QuoteMeta(src[m[2]:m[3]]) + `\s*\)\s*`).FindStringIndex(src[m[1]:])
+	if failed == nil {
+		return false
+	}
+	at := m[1] + failed[1]
+	branch := src[at:]
+	if strings.HasPrefix(branch, "{") {
+		depth := 0
+		for i := 0; i < len(branch); i++ {
+			switch branch[i] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			if depth == 0 {
+				branch = branch[:i+1]
+				break
+			}
+		}
+	} else if k := strings.IndexAny(branch, ";\n"); k >= 0 {
+		branch = branch[:k]
+	}
+	return strings.Contains(branch, "return") && !nextCall.MatchString(branch) && calls[0][0] >= at+len(branch)
 }
 
 // testsCaller says a test reads who is calling. A setting it reads
