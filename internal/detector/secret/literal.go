@@ -203,6 +203,15 @@ func dotenvSecrets(data []byte) []candidate {
 	return out
 }
 
+// devEnvLine is an env file's own environment set to a development one:
+// APP_ENV=local (Laravel), NODE_ENV=development, RAILS_ENV=development.
+var devEnvLine = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?(?:APP_ENV|NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|ENVIRONMENT|ENV|APP_ENVIRONMENT)[ \t]*=[ \t]*["']?(?:local|development|dev)["']?[ \t]*(?:#.*)?\r?$`)
+
+// devDotenv says an env file declares a development environment.
+func devDotenv(data []byte) bool {
+	return devEnvLine.Match(data)
+}
+
 // dotenvValue reads the value that starts at i: quoted up to its closing
 // quote, or bare up to an inline " #" comment. It returns the value and
 // its offset in the line.

@@ -100,11 +100,18 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	// only a provider's key format (ghp_..., sk_live_...) or a token that
 	// still signs in (a JWT) is one that opens something.
 	apiDoc := lang.APIDocument(f.Path, f.Data)
+	devEnv := isDotenvPath(f.Path) && devDotenv(f.Data)
 	for _, c := range resolve(cands) {
 		if apiDoc && (c.rule == "generic-api-key" || c.rule == ruleDotenv || isLiteralRule(c.rule)) {
 			continue
 		}
 		if inPageURL(l, c.start) {
+			continue
+		}
+		// An env file that names its environment a development one holds
+		// a developer's values; a provider's key format still opens the
+		// provider's account wherever it was written.
+		if devEnv && (c.rule == ruleDotenv || c.rule == "generic-api-key") {
 			continue
 		}
 		if allowed(l, c.start) || (isLiteralRule(c.rule) && inComment(l, c.start)) || expiredJWT(c.rule, c.secret, time.Now()) || filler(c.secret) || pemWithoutBody(c.rule, c.secret) {
