@@ -28,6 +28,10 @@ var (
 	// (a.innerHTML = b.innerHTML): what the page already shows, copied,
 	// inserts no data. (Read from the match on: the assignment's line.)
 	copiedMarkup = `^\.(?:inner|outer)HTML\s*=\s*[\w$.?()\[\]'"\s-]*\.(?:inner|outer)HTML\s*;?\s*$`
+	// numericHTML is .html() given a number: arithmetic (a Math function,
+	// Number, parseInt), however a formatter wraps it, or a number's
+	// toFixed. (Read from the match on.)
+	numericHTML = `^(?:\$|\bjQuery)\([^()\n]*\)\s*\.html\(\s*(?:(?:[A-Za-z_$][\w$.]*\(\s*)*(?:Math\.\w+|Number|parseInt|parseFloat)\s*\(|[\w$.()]+\.toFixed\(\s*\d*\s*\)\s*\))`
 	// devOnly: the feature is turned on for development only.
 	// DEBUG only as a constant or setting's name: an option debug: true
 	// beside the one read is no condition on the environment.
@@ -91,8 +95,8 @@ var webPatterns = []Pattern{
 	{Weakness: WeakXSSClient, Detail: detailXSS, NotConst: true, Langs: front,
 		Keywords: []string{".html(", ".append(", ".prepend(", ".after(", ".before(", ".replaceWith("},
 		Re: regexp.MustCompile(`(?:\$|\bjQuery)\([^()\n]*\)\s*\.html\(\s*` + jsValue +
-			`|(?:\$|\bjQuery)\([^()\n]*\)\s*\.(?:append|prepend|after|before|replaceWith)\(\s*(?:['"]\s*<[^'"\n]*['"]\s*\+|` + "`\\s*<[^`]*\\$\\{)"),
-		NotAfter: sanitised},
+			`|(?:\$|\bjQuery)\([^()\n]*\)\s*\.(?:append|prepend|after|before|replaceWith)\(\s*(?:'\s*<[^'\n]*'\s*\+|"\s*<[^"\n]*"\s*\+|` + "`\\s*<[^`]*\\$\\{)"),
+		NotAfter: regexp.MustCompile(sanitised.String() + `|` + numericHTML)},
 
 	// Directory listing.
 	{Weakness: WeakDirListing, Detail: detailListing + " (serve-index)", Langs: js,
