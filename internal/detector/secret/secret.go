@@ -123,7 +123,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inTable(c.rule, c.secret, l, c.start)) {
 			continue
 		}
-		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret)) {
+		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret) || mapKey(f.Data, c.start, c.secret)) {
 			continue
 		}
 		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && (storageKey(f.Data, c.variable, c.secret, c.start) || comparedOnly(f.Data, c.variable, c.start))) {
@@ -186,6 +186,29 @@ func inProse(data []byte, start int, secret string) bool {
 		}
 	}
 	return true
+}
+
+// mapKey reports a match whose value is itself a key of a map: followed
+// by its closing quote, if any, and a colon (a translation file's next
+// entry, "docs.Intro": ..., read as the value of the entry before it,
+// whose text ends in "API errors",). A key names a value; it is none.
+func mapKey(data []byte, start int, secret string) bool {
+	end := start + len(secret)
+	if start < 0 || end > len(data) {
+		return false
+	}
+	rest := data[end:]
+	quoted := len(rest) > 0 && (rest[0] == '"' || rest[0] == '\'')
+	if quoted {
+		rest = rest[1:]
+	}
+	rest = bytes.TrimLeft(rest, " \t")
+	if len(rest) == 0 || rest[0] != ':' {
+		return false
+	}
+	// A quoted key, or a bare one whose colon a space or the line's end
+	// follows (YAML); not user:password, nor a scheme's ://.
+	return quoted || len(rest) == 1 || strings.ContainsRune(" \t\r\n", rune(rest[1]))
 }
 
 // filler reports a value that shows where a key goes rather than holding
