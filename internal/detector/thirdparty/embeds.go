@@ -140,6 +140,41 @@ func blankHTMLComments(src []byte) []byte {
 // "storages.backends.s3boto3.S3Boto3Storage").
 var dottedPathRE = regexp.MustCompile(`["']([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*)["']`)
 
+var (
+	// djangoEmailHostRE is a Django settings module's EMAIL_HOST at its top
+	// level, given some value; djangoEmailBackendRE its EMAIL_BACKEND
+	// there (one set under if DEBUG: is indented).
+	djangoEmailHostRE    = regexp.MustCompile(`(?m)^EMAIL_HOST[ \t]*(?::[^=\n]*)?=[ \t]*([^\n]*)`)
+	djangoEmailBackendRE = regexp.MustCompile(`(?m)^EMAIL_BACKEND[ \t]*(?::[^=\n]*)?=[ \t]*([^\n]*)`)
+)
+
+// djangoSMTP is where a Django settings module sets the mail server its
+// default backend, SMTP, sends through (EMAIL_HOST =
+// os.getenv("APP_EMAIL_HOST")), whatever variable feeds it; -1 when the
+// file is no settings module, sets no host or only this machine, or sets
+// another backend for every run (EMAIL_BACKEND = "...console.EmailBackend").
+func djangoSMTP(p string, src []byte) int {
+	if !bytes.Contains(src, []byte("INSTALLED_APPS")) && !strings.Contains(p, "settings") {
+		return -1
+	}
+	m := djangoEmailHostRE.FindSubmatchIndex(src)
+	if m == nil {
+		return -1
+	}
+	// An empty host, or a literal one on this machine (a local relay
+	// fixed in the code), names no mail server to configure.
+	switch v := strings.Trim(strings.TrimSpace(string(src[m[2]:m[3]])), `"'`); v {
+	case "", "None", "localhost", "127.0.0.1":
+		return -1
+	}
+	for _, b := range djangoEmailBackendRE.FindAllSubmatch(src, -1) {
+		if !bytes.Contains(b[1], []byte("smtp")) {
+			return -1
+		}
+	}
+	return m[0]
+}
+
 // dottedPaths lists the catalogue services a Python file wires in by a
 // dotted path to one of their modules: the framework imports it.
 func dottedPaths(src []byte) []embedUse {

@@ -306,6 +306,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		for _, u := range dottedPaths(code.Stripped(f)) {
 			wired = append(wired, code.Use{Service: u.service, Line: code.LineAt(code.Stripped(f), u.off)})
 		}
+		if off := djangoSMTP(f.Path, code.Stripped(f)); off >= 0 {
+			wired = append(wired, code.Use{Service: catalog.ByID("smtp"), Line: code.LineAt(code.Stripped(f), off)})
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err // over its time budget: the scan has given up on this read

@@ -34,6 +34,9 @@ func TestFixtures(t *testing.T) {
 		{"redirect", ""},
 		{"django-s3", ""},
 		{"django-azure", ""},
+		// Django settings that set EMAIL_HOST send through SMTP, Django's
+		// default backend; lookalike: a console backend for every run.
+		{"django-mail", ""},
 		{"pages", ""},
 		{"ownproduct", ""},
 		// Maven, Gradle, Gemfile, Composer and NuGet manifests; their
