@@ -53,6 +53,9 @@ var (
 	// beside: ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym,
 	// (ENV["X"] || :local).to_sym.
 	railsStorageFromEnvRE = regexp.MustCompile(`\.active_storage\.service\s*=\s*\(?\s*ENV\s*(?:\.fetch\(|\[)\s*['"]\w+['"]`)
+	// railsCableRequireRE loads Action Cable: all of Rails, or its engine
+	// (comments are stripped: a commented-out require loads nothing).
+	railsCableRequireRE = regexp.MustCompile(`(?m)^\s*require\s*\(?\s*['"](?:rails/all|action_cable/engine)['"]`)
 	// railsAttachedRE is a model attaching files through Active Storage.
 	railsAttachedRE = regexp.MustCompile(`\bhas_(?:one|many)_attached\s+:`)
 	quotedLiteralRE = regexp.MustCompile(`['"]([\w./-]+)['"]`)
@@ -89,6 +92,12 @@ type railsConfig struct {
 	vendorBuckets map[string][]facts.Evidence
 	// attached: some model attaches files.
 	attached bool
+	// cable: the Redis cable.yml's production adapter names, a store
+	// only when the app loads Action Cable: config/application.rb
+	// requires rails/all or its engine (cableLoaded), or no
+	// application.rb was read (appRB) to say it does not.
+	cable              []facts.Evidence
+	appRB, cableLoaded bool
 }
 
 // railsService is one Active Storage service.
@@ -118,6 +127,9 @@ func (c *railsConfig) merge(o railsConfig) {
 		c.others[k] = true
 	}
 	c.attached = c.attached || o.attached
+	c.cable = append(c.cable, o.cable...)
+	c.appRB = c.appRB || o.appRB
+	c.cableLoaded = c.cableLoaded || o.cableLoaded
 }
 
 // isRailsYAML: a Rails settings file that names stores.
@@ -230,7 +242,10 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 			name := yamlnode.Str(a)
 			kind := engines[name]
 			if base == "cable.yml" {
-				kind = map[string]string{"redis": "redis"}[name]
+				if name == "redis" {
+					d.rails.cable = append(d.rails.cable, ev(a))
+				}
+				continue
 			}
 			if kind != "" {
 				d.add(kind, ev(a))
@@ -267,6 +282,10 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 	}
 	if railsAttachedRE.Match(src) {
 		d.rails.attached = true
+	}
+	if strings.HasSuffix(f.Path, "config/application.rb") && !lang.IsTest(f.Path) {
+		d.rails.appRB = true
+		d.rails.cableLoaded = d.rails.cableLoaded || railsCableRequireRE.Match(src)
 	}
 	if path.Base(f.Path) != "Gemfile" {
 		// An SDK the code requires (aws-sdk-s3, redis): its store. The
@@ -345,6 +364,11 @@ func storageVendor(endpoint string) string {
 // railsStores adds the Active Storage service production chooses, when
 // some model attaches files to it (Finish).
 func (d *Detector) railsStores() {
+	if !d.rails.appRB || d.rails.cableLoaded {
+		for _, ev := range d.rails.cable {
+			d.add("redis", ev)
+		}
+	}
 	if !d.rails.attached {
 		return
 	}
