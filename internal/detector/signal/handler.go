@@ -347,6 +347,11 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 				if call := classCallAround(body, loc); call != nil && syncFactory(r, body, call) {
 					continue
 				}
+				// A word inside a string ('created_at' => $link->created_at,
+				// 'Link deleted.') is text the handler shows, not a write.
+				if inStringAt(body, loc[0]) || stampField(body, loc) {
+					continue
+				}
 			}
 			add(p.Kind, "", facts.SignalInHandler, handlerLine(r, loc[0]))
 			break
@@ -733,4 +738,29 @@ func classCallAround(body string, loc []int) []int {
 		return nil
 	}
 	return []int{k, j + 1}
+}
+
+// inStringAt says the byte at i of code sits inside a string literal.
+func inStringAt(code string, i int) bool {
+	return blankStrings(code[:i+1])[i] == ' ' && code[i] != ' '
+}
+
+// stampName is a field that records when or by whom a write happened
+// (created_at, updatedAt, deleted_by): reading it writes nothing.
+var stampName = regexp.MustCompile(`(?i)^(?:created|updated|deleted|removed|inserted|saved|written|sent|pushed|committed)_?(?:at|on|by)$`)
+
+// stampField says the match at loc is part of such a field's name.
+func stampField(code string, loc []int) bool {
+	i, j := loc[0], loc[1]
+	for i > 0 && isIdentByte(code[i-1]) {
+		i--
+	}
+	for j < len(code) && isIdentByte(code[j]) {
+		j++
+	}
+	return stampName.MatchString(code[i:j])
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }

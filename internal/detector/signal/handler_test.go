@@ -140,6 +140,30 @@ func TestRouteSignals(t *testing.T) {
 	}
 }
 
+// A write is a call in code: the word in a string the handler answers
+// with ('created_at', "Link deleted.") writes nothing; the same word as a
+// call does.
+func TestWritesStateNotInStrings(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"public function lookup(Request $request) {\n    $link = Link::where('key', $request->input('key'))->first();\n    return ['created_at' => $link->created_at, 'note' => 'Link deleted or updated.'];\n}", false},
+		{"public function touch(Request $request) {\n    $link = Link::where('key', $request->input('key'))->first();\n    $link->save();\n    return ['created_at' => $link->created_at];\n}", true},
+	} {
+		r := facts.Route{Method: "POST", Path: "/api/lookup", File: "app/Http/Controllers/LinkController.php", Line: 5, Body: tc.body}
+		got := false
+		for _, s := range RouteSignals(&r, nil, nil) {
+			if s.Kind == facts.SignalWritesState {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("writes-state = %v, want %v for\n%s", got, tc.want, tc.body)
+		}
+	}
+}
+
 func TestWordIndex(t *testing.T) {
 	for _, tc := range []struct {
 		text, word string
