@@ -374,6 +374,16 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
 	w.out.AddRoute(r)
+	if key, at := w.ix.secretKey(w.handlerClass(a, sc), r.File, r.Line, r.Body, r.Params); at != nil {
+		// The path's secret opens the record the other parameters name:
+		// a capability, and the verified token of a public write.
+		w.out.AddSignal(facts.Signal{Kind: facts.SignalTokenGate, Detail: key, Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
+		for _, p := range r.Params {
+			if p.Name != key {
+				w.out.AddSignal(facts.Signal{Kind: facts.SignalCapability, Detail: p.Name, Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
+			}
+		}
+	}
 	if at := w.ix.objectCheck(w.handlerClass(a, sc), r.File, r.Line, r.Body, r.Params); at != nil {
 		w.out.AddSignal(facts.Signal{Kind: facts.SignalOwnership, Detail: "object-level authorization", Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
 	} else if fr.owner != nil && len(r.Params) > 0 {

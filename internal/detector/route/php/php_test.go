@@ -52,6 +52,33 @@ func TestHelperRole(t *testing.T) {
 	}
 }
 
+// TestSecretKey: a path value the handler (or a helper it hands it to)
+// compares with a field of the record is the record's secret: a token
+// gate, and the other parameters a capability; a value compared with a
+// literal is neither.
+func TestSecretKey(t *testing.T) {
+	f := scan(t, "lumen")
+	got := map[string]bool{}
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalTokenGate || s.Kind == facts.SignalCapability {
+			mp := strings.Fields(s.Route) // METHOD PATH file:line
+			got[mp[0]+" "+mp[1]+" "+s.Kind+" "+s.Detail] = true
+		}
+	}
+	for _, w := range []string{
+		"POST /reset/{email}/{code} token-gate code", "POST /reset/{email}/{code} capability-key email",
+		"GET /shared/{note}/{secret} token-gate secret", "GET /shared/{note}/{secret} capability-key note",
+	} {
+		if !got[w] {
+			t.Errorf("no %s; got %v", w, got)
+		}
+		delete(got, w)
+	}
+	for k := range got {
+		t.Errorf("unexpected %s", k)
+	}
+}
+
 // TestAuth pins each route's auth and where it comes from: the middleware
 // by what its class does, the controller's constructor, the handler's
 // own authorization; and the lookalikes that guard nothing.

@@ -6,6 +6,9 @@ $app->get('/dashboard', 'DashboardController@show'); // want: GET /dashboard
 $app->get('/beta', 'DashboardController@beta'); // want: GET /beta
 $app->post('/admin/purge', 'DashboardController@purge'); // want: POST /admin/purge
 $app->post('/notes/rename', 'DashboardController@rename'); // want: POST /notes/rename
+$app->post('/reset/{email}/{code}', 'ResetController@reset'); // want: POST /reset/{email}/{code}
+$app->get('/shared/{note}/{secret}', 'ResetController@shared'); // want: GET /shared/{note}/{secret}
+$app->get('/export/{email}/{format}', 'ResetController@export'); // want: GET /export/{email}/{format}
 $app->post('/notes', ['middleware' => 'auth', 'uses' => 'NoteController@store']); // want: POST /notes
 
 $app->group(['prefix' => 'api', 'middleware' => 'auth'], function ($app) {
