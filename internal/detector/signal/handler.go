@@ -349,7 +349,7 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 				}
 				// A word inside a string ('created_at' => $link->created_at,
 				// 'Link deleted.') is text the handler shows, not a write.
-				if inStringAt(body, loc[0]) || stampField(body, loc) {
+				if inStringAt(body, loc[0]) && !sqlWrite.MatchString(body[loc[0]:]) || stampField(body, loc) {
 					continue
 				}
 			}
@@ -739,6 +739,9 @@ func classCallAround(body string, loc []int) []int {
 	}
 	return []int{k, j + 1}
 }
+
+// sqlWrite is an SQL statement that writes, as a string the code runs.
+var sqlWrite = regexp.MustCompile(`^(?i:insert\s+into|update\s+[\w."` + "`" + `]+\s+set|delete\s+from|replace\s+into|upsert)\b`)
 
 // inStringAt says the byte at i of code sits inside a string literal.
 func inStringAt(code string, i int) bool {

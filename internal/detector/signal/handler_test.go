@@ -149,6 +149,7 @@ func TestWritesStateNotInStrings(t *testing.T) {
 		want bool
 	}{
 		{"public function lookup(Request $request) {\n    $link = Link::where('key', $request->input('key'))->first();\n    return ['created_at' => $link->created_at, 'note' => 'Link deleted or updated.'];\n}", false},
+		{"export async function POST(req) {\n  await pool.query(\"UPDATE notes SET text = $1 WHERE slug = $2\", [t, s]);\n}", true},
 		{"public function touch(Request $request) {\n    $link = Link::where('key', $request->input('key'))->first();\n    $link->save();\n    return ['created_at' => $link->created_at];\n}", true},
 	} {
 		r := facts.Route{Method: "POST", Path: "/api/lookup", File: "app/Http/Controllers/LinkController.php", Line: 5, Body: tc.body}
