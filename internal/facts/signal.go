@@ -78,6 +78,10 @@ const (
 	// up or its signature checked), in its body or in the function it
 	// hands the token to, which throws without it.
 	SignalTokenGate = "token-gate"
+	// SignalCallerOwn: the handler reads only records keyed by the
+	// signed-in caller (their account, their links), none by a value
+	// the request sends: under an admin path, the user's own page.
+	SignalCallerOwn = "caller-own"
 	// SignalCookieOnly: the handler's only writes set or clear the
 	// caller's own cookies, itself or through a helper it calls (a server
 	// action that saves a theme or a layout in a cookie).

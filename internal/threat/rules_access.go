@@ -398,7 +398,9 @@ var adminExposed = &Rule{
 		// that reaches data (or whose handler was not read) is the panel
 		// this rule is about.
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
-			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r)
+			// A page that reads only the caller's own records is the
+			// user's, not the admin panel (caller-own).
+			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r) && !c.Shows(facts.SignalCallerOwn, r)
 		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)

@@ -227,7 +227,9 @@ var functionLevelAuthz = &Rule{
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
 			// An admin page that reads and changes nothing gives a
 			// signed-in user no function (see admin-exposed).
-			return noRole(r) && segmentIn(r.Path, adminSegments...) && reachesData(c, r)
+			// A page that reads only the caller's own records (their
+			// dashboard, their links) is theirs, not an admin's.
+			return noRole(r) && segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !c.Shows(facts.SignalCallerOwn, r)
 		}), adminSegments) {
 			first := shortest(rs)
 			var ev []model.Evidence

@@ -374,6 +374,9 @@ func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	route.Classify(&r, laravelVocab)
 	w.out.AddRoute(r)
+	if at := callerOwn(r.File, r.Line, r.Body, r.Params); at != nil {
+		w.out.AddSignal(facts.Signal{Kind: facts.SignalCallerOwn, Detail: "reads only records keyed by the signed-in caller", Route: r.Key(), In: facts.SignalInHandler, Evidence: *at})
+	}
 	if key, at := w.ix.secretKey(w.handlerClass(a, sc), r.File, r.Line, r.Body, r.Params); at != nil {
 		// The path's secret opens the record the other parameters name:
 		// a capability, and the verified token of a public write.

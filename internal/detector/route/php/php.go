@@ -49,7 +49,7 @@ func (*Detector) Keywords() []string {
 		"ROLE_",              // a class declaring the role constants #[IsGranted] names
 		"function authorize", // a form request an action type-hints
 		"Lumen", "$router->", // Lumen's application and its route files
-		"static function",    // a helper class a handler hands a path's secret to
+		"static function", // a helper class a handler hands a path's secret to
 	}
 }
 

@@ -79,6 +79,23 @@ func TestSecretKey(t *testing.T) {
 	}
 }
 
+// TestCallerOwn: a handler whose every lookup is keyed by the signed-in
+// caller reads only their records; one that reads every record, or the
+// records the request names, does not.
+func TestCallerOwn(t *testing.T) {
+	f := scan(t, "lumen")
+	got := map[string]bool{}
+	for _, s := range f.Signals {
+		if s.Kind == facts.SignalCallerOwn {
+			mp := strings.Fields(s.Route)
+			got[mp[0]+" "+mp[1]] = true
+		}
+	}
+	if len(got) != 1 || !got["GET /admin/panel"] {
+		t.Errorf("caller-own on %v, want GET /admin/panel only", got)
+	}
+}
+
 // TestAuth pins each route's auth and where it comes from: the middleware
 // by what its class does, the controller's constructor, the handler's
 // own authorization; and the lookalikes that guard nothing.

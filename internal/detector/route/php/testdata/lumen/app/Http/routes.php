@@ -9,6 +9,9 @@ $app->post('/notes/rename', 'DashboardController@rename'); // want: POST /notes/
 $app->post('/reset/{email}/{code}', 'ResetController@reset'); // want: POST /reset/{email}/{code}
 $app->get('/shared/{note}/{secret}', 'ResetController@shared'); // want: GET /shared/{note}/{secret}
 $app->get('/export/{email}/{format}', 'ResetController@export'); // want: GET /export/{email}/{format}
+$app->get('/admin/panel', 'PanelController@home'); // want: GET /admin/panel
+$app->get('/admin/everyone', 'PanelController@everyone'); // want: GET /admin/everyone
+$app->get('/admin/by_author', 'PanelController@byAuthor'); // want: GET /admin/by_author
 $app->post('/notes', ['middleware' => 'auth', 'uses' => 'NoteController@store']); // want: POST /notes
 
 $app->group(['prefix' => 'api', 'middleware' => 'auth'], function ($app) {
