@@ -38,7 +38,9 @@ var (
 	devOnly = regexp.MustCompile(`(?i:NODE_ENV|isDev|isProd|production|development|\bdev\b|\blocal\b)|\bDEBUG\b`)
 	// slowHash is a slow, salted password hash used or a helper named for
 	// hashing a password.
-	slowHash = regexp.MustCompile(`(?i)bcrypt|argon2|scrypt|pbkdf2|hashpw|make_password|generate_password_hash|set_password|hash_?password|passlib`)
+	slowHash = regexp.MustCompile(`(?i)bcrypt|argon2|scrypt|pbkdf2|hashpw|make_password|generate_password_hash|set_password|hash_?password|passlib|PasswordHasher|PasswordSignIn|CheckPassword`)
+	// csharpRequest is an ASP.NET action that takes what a client posts.
+	csharpRequest = regexp.MustCompile(`\[Http(?:Post|Put|Patch)\b|\[From(?:Body|Form)\]`)
 )
 
 // goPasswordIn is a password as a Go handler has it: a form value, or
@@ -225,6 +227,30 @@ var webPatterns = []Pattern{
 			`\.password\s*(?:===?|!==?)\s*(?:req\.body\.|request\.\w+\[?['"]?)?password\b|\bpassword\s*(?:===?|!==?)\s*\w+\.password\b|` +
 			`\b[A-Z]\w*\([^)\n]*\bpassword\s*=\s*(?:password|request\.\w+\[\s*['"]password['"]\s*\])\s*[,)]|\.objects\.create\([^)\n]*\bpassword\s*=`),
 		Unless: slowHash},
+	// JavaScript: the request's password taken into a variable, then
+	// written into a record or a lookup's filter as it came
+	// (User.create({ username, password }), findOne({ where: { password: password } })).
+	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: js,
+		Keywords: []string{"password"},
+		Re:       regexp.MustCompile(`\b(?:create|build|findOne|findAll|findOrCreate|findFirst|insert|insertOne|update|where)\s*\(\s*\{[^()]*?[{,\s]password\s*(?::\s*password\s*)?[,}\n]`),
+		// Only where the variable is the request's: a record's own field
+		// or a hash named password elsewhere is not.
+		Also:   regexp.MustCompile(`\b(?:let|const|var)\s+password\s*=\s*req\.body\.password\b|\b(?:let|const|var)\s*\{[^{}=]*\bpassword\b[^{}=]*\}\s*=\s*req\.body\b`),
+		Unless: slowHash},
+	// C#: an entity initialized with an action's password parameter, or
+	// a stored password compared with it, in a file that takes a request.
+	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: csharp,
+		Keywords: []string{"Password"},
+		Re:       regexp.MustCompile(`\bnew\s+([A-Z]\w*)\s*(?:\(\s*\))?\s*\{[^{}]*\bPassword\s*=\s*password\s*[,}]`),
+		// A client's or a connection's credentials are a service's password.
+		NotGroup: regexp.MustCompile(`Credential\w*$|Builder$|Options$|Settings$|Config\w*$|Client$|Request$|Message$`),
+		Also:     csharpRequest,
+		Unless:   slowHash},
+	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: csharp,
+		Keywords: []string{"Password"},
+		Re:       regexp.MustCompile(`\.Password\s*==\s*password\b|\bpassword\s*==\s*\w+\.Password\b`),
+		Also:     csharpRequest,
+		Unless:   slowHash},
 	// Go: a struct literal or field given the request's password, or a
 	// stored password compared with it, as it came.
 	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: goOnly,
