@@ -542,7 +542,7 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	// may be a command-line client saving its settings or a download, or
 	// an admin command's export: its writes are an upload folder only in
 	// a package whose handlers take request bodies (keyed, in Finish).
-	deferred := l.Family() == lang.Go && !goRequestBodyRE.Match(src) && !folderVarRE.Match(src)
+	deferred := l.Family() == lang.Go && !goRequestBodyRE.Match(src) && !folderVarRE.Match(src) && !goCopiesUpload(src)
 	kept := 0
 	for _, l := range locs {
 		if temporary(src, l[0]) {
@@ -565,6 +565,22 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if m := folderVarRE.FindSubmatch(src); m != nil && d.folder.variable == "" {
 		d.folder.variable = string(m[1])
 	}
+}
+
+// goUploadParamRE is a function parameter typed as an upload (file
+// *fs.UploadRequest, up Upload): what a storage driver is handed to keep.
+var goUploadParamRE = regexp.MustCompile(`\bfunc\b[^{\n]*?[(,]\s*(\w+)\s+\*?(?:\w+\.)?\w*Upload\w*\s*[,)]`)
+
+// goCopiesUpload: the file copies an upload it is handed into a file it
+// writes (io.Copy(out, file) where file is an *UploadRequest parameter):
+// a storage driver's Put, whose package reads no request itself.
+func goCopiesUpload(src []byte) bool {
+	for _, m := range goUploadParamRE.FindAllSubmatch(src, -1) {
+		if regexp.MustCompile(`\bio\.Copy(?:N|Buffer)?\(\s*\w+\s*,\s*` + string(m[1]) + `\b`).Match(src) {
+			return true
+		}
+	}
+	return false
 }
 
 // writtenPathRE is the path a write call at an offset is given: its first
