@@ -8,6 +8,7 @@ package secret
 import (
 	"bytes"
 	"context"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -105,7 +106,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if apiDoc && (c.rule == "generic-api-key" || c.rule == ruleDotenv || isLiteralRule(c.rule)) {
 			continue
 		}
-		if inPageURL(l, c.start) {
+		if inPageURL(l, c.start) || mobileAppKey(f.Path, c.rule, f.Data) {
 			continue
 		}
 		// An env file that names its environment a development one holds
@@ -325,6 +326,24 @@ var pageURL = regexp.MustCompile(`(?i)<(?:script|link)\b[^<>]*?\s(?:src|href)\s*
 
 // maxTag is how far before a value its tag is looked for on its line.
 const maxTag = 1024
+
+// mobileAppKey reports a Google API key in the Firebase config a mobile
+// app compiles into every build (Android's google-services.json, iOS's
+// GoogleService-Info.plist): anyone with the app has it, so it is public
+// by design and restricted by the vendor to the app's package, like a
+// browser key. The same key in the server's config stays a secret.
+func mobileAppKey(p, rule string, data []byte) bool {
+	if rule != "gcp-api-key" {
+		return false
+	}
+	switch path.Base(p) {
+	case "google-services.json":
+		return bytes.Contains(data, []byte(`"current_key"`))
+	case "GoogleService-Info.plist":
+		return bytes.Contains(data, []byte("<key>API_KEY</key>"))
+	}
+	return false
+}
 
 // inPageURL reports a value in the query of the URL of a <script src> or
 // <link href> tag (an HTML page, a server's template): every visitor's
