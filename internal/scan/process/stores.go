@@ -82,6 +82,35 @@ func foldDeclaredStores(stores []facts.Store) []facts.Store {
 		stores[into[0]].Evidence = append(slices.Clone(stores[into[0]].Evidence), s.Evidence...)
 		gone[i] = true
 	}
+	// The same engine declared in different files (a production compose
+	// file's "database", a development one's "db") is one store the
+	// deployment runs, one row. Two services of a kind in one file are
+	// two databases.
+	files := func(s facts.Store) map[string]bool {
+		out := map[string]bool{}
+		for _, e := range s.Evidence {
+			out[e.File] = true
+		}
+		return out
+	}
+	first := map[string]int{}
+	for _, i := range declared {
+		s := stores[i]
+		if gone[i] || bucketKinds[s.Kind] || len(byKind[s.Kind]) > 0 {
+			continue
+		}
+		j, ok := first[s.Kind]
+		if !ok {
+			first[s.Kind] = i
+			continue
+		}
+		into := files(stores[j])
+		if slices.ContainsFunc(s.Evidence, func(e facts.Evidence) bool { return into[e.File] }) {
+			continue
+		}
+		stores[j].Evidence = append(slices.Clone(stores[j].Evidence), s.Evidence...)
+		gone[i] = true
+	}
 	out := stores[:0]
 	for i, s := range stores {
 		if !gone[i] {
