@@ -125,6 +125,10 @@ var (
 
 // fixedHost is the lead of a URL whose scheme and host are written in
 // the code, or of a local path (/account, ./files, but not //host).
+// FixedPrefix says a literal prefix fixes a URL's host or a path's
+// folder (fixedHost): a test that a value starts with it confines it.
+func FixedPrefix(s string) bool { return fixedHost.MatchString(s) }
+
 var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\]|\./|[\w-]+/|\$\{?[A-Z_]+\}?/)`)
 
 // Sinks, by name, for the frontends' tables.

@@ -309,6 +309,15 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 			switch l.t.Text(fnode.ChildByFieldName("attribute")) {
 			case "startswith":
 				// A prefix check: a local path, a root folder, a fixed host.
+				// A literal prefix that fixes no host or folder
+				// (startswith("http"), startswith("/")) only sorts the
+				// value: "//evil.example" starts with "/" and is a URL to
+				// any host, unless the same condition also refuses "//".
+				if a := args.NamedChild(0); a != nil && a.Type() == "string" {
+					if v, ok := l.t.StringValue(a); ok && !flow.FixedPrefix(v) && !(v == "/" && refusesDoubleSlash(l.t.Text(condRoot(n)))) {
+						return
+					}
+				}
 				add(l.paths(fnode.ChildByFieldName("object")), syntax.Line(n), neg, flow.OpenRedirect, flow.PathTraversal, flow.SSRF)
 				return
 			case "is_relative_to":
@@ -345,6 +354,26 @@ func (l *lowerer) checks(n *syntax.Node, t *tested, neg, either bool) {
 			add(l.paths(as[chk.arg]), syntax.Line(n), neg, chk.kinds...)
 		}
 	}
+}
+
+// condRoot is the whole condition a test sits in: up through the
+// boolean operators, negations and brackets around it.
+func condRoot(n *syntax.Node) *syntax.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "boolean_operator", "not_operator", "parenthesized_expression":
+			n = p
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// refusesDoubleSlash: the condition also tests for "//" (or a
+// backslash), the protocol-relative URL a single-slash test lets by.
+func refusesDoubleSlash(cond string) bool {
+	return strings.Contains(cond, `"//"`) || strings.Contains(cond, `'//'`) || strings.Contains(cond, `\\`)
 }
 
 // commonPath is the list os.path.commonpath is given, when n is that call.

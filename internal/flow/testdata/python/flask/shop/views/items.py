@@ -82,6 +82,15 @@ def go_home():
     return redirect(nxt)
 
 
+@items.route("/after-signin")
+def after_signin():
+    # A single slash lets //evil.example through: a URL to any host.
+    nxt = request.args.get("next")
+    if nxt is None or not nxt.startswith("/"):
+        nxt = url_for("items.search")
+    return redirect(nxt)  # want: open-redirect via=query
+
+
 @items.route("/after-login")
 def after_login():
     return redirect(local_path(request.args.get("next")))
