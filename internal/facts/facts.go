@@ -340,6 +340,9 @@ type Secret struct {
 	// Commit is set for a secret found only in git history (scan
 	// --history): the commit that added it. File and Line are as of then.
 	Commit string `json:"commit,omitempty"`
+	// Same fingerprints the value (redact.Same) so that one value in two
+	// files is known as one: keyed for this run only, never printed.
+	Same string `json:"-"`
 }
 
 // Infrastructure is a piece of cloud or deployment configuration that

@@ -528,9 +528,12 @@ const maxCopySites = 10
 // else, into the first of them: one key pasted into every page of a theme
 // or every service's config is one finding with its sites, not a row per
 // file. A file that holds another secret too keeps its own row. The value
-// never leaves the detector: secrets are the same by rule, name and
-// redacted form; a value redacted to nothing (under 8 characters) is no
-// evidence of sameness and is never merged.
+// never leaves the detector: secrets are the same by rule and by the
+// value's fingerprint (redact.Same), whatever name each file gives it (a
+// JWT key "secret" signed with in one file and checked in another);
+// without one, by rule, name and redacted form, where a value redacted
+// to nothing (under 8 characters) is no evidence of sameness and is never
+// merged.
 func mergeCopies(groups []secretFile) []secretFile {
 	var out []secretFile
 	first := map[string]int{}
@@ -560,10 +563,16 @@ func mergeCopies(groups []secretFile) []secretFile {
 func valuesKey(ss []facts.Secret) (string, bool) {
 	var ks []string
 	for _, s := range ss {
-		if s.Redacted == "" || s.Redacted == redact.Ellipsis || s.Commit != "" {
+		switch {
+		case s.Commit != "":
 			return "", false
+		case s.Same != "":
+			ks = append(ks, s.Rule+"\x00"+s.Same)
+		case s.Redacted == "" || s.Redacted == redact.Ellipsis:
+			return "", false
+		default:
+			ks = append(ks, s.Rule+"\x00"+s.Variable+"\x00"+s.Redacted)
 		}
-		ks = append(ks, s.Rule+"\x00"+s.Variable+"\x00"+s.Redacted)
 	}
 	slices.Sort(ks)
 	return strings.Join(slices.Compact(ks), "\x01"), len(ks) > 0

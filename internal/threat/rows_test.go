@@ -6,6 +6,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // A control on one bucket does not answer another bucket's threat: a
@@ -281,6 +282,40 @@ func TestCopiedSecretIsOneRow(t *testing.T) {
 	for _, s := range m.Surfaces {
 		if s.ID == "secrets-web-a-conf" && (s.Match == nil || s.Match.Fact != "secrets:web/a.conf,web/b.conf,web/c.conf") {
 			t.Errorf("copies' surface match = %+v", s.Match)
+		}
+	}
+}
+
+// A short key is one value by its fingerprint, not its redaction: a JWT
+// key "secret" that one file signs with and another checks with is one
+// row with both sites, whatever each file calls it; another short key of
+// the same length is another row.
+func TestSameShortKeyIsOneRow(t *testing.T) {
+	f := facts.Facts{Secrets: []facts.Secret{
+		{Rule: "hardcoded-signing-key", File: "api/login.js", Line: 33, Redacted: "…", Same: redact.Same("secret")},
+		{Rule: "hardcoded-signing-key", File: "mw/verify.js", Line: 28, Redacted: "…", Variable: "KEY", Same: redact.Same("secret")},
+		// Lookalike: another value, redacted alike.
+		{Rule: "hardcoded-signing-key", File: "admin/token.js", Line: 5, Redacted: "…", Same: redact.Same("s3cret")},
+	}}
+	m := Draft(f, Options{})
+	rows := map[string][]string{}
+	for _, th := range m.Threats {
+		if th.Rule == "hardcoded-signing-key" {
+			for _, e := range th.Evidence {
+				rows[th.ID] = append(rows[th.ID], e.File)
+			}
+		}
+	}
+	want := map[string][]string{
+		"hardcoded-signing-key.secrets-admin-token-js": {"admin/token.js"},
+		"hardcoded-signing-key.secrets-api-login-js":   {"api/login.js", "mw/verify.js"},
+	}
+	if len(rows) != len(want) {
+		t.Errorf("rows = %v, want %v", rows, want)
+	}
+	for id, files := range want {
+		if !slices.Equal(rows[id], files) {
+			t.Errorf("%s sites = %v, want %v", id, rows[id], files)
 		}
 	}
 }

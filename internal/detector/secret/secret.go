@@ -143,6 +143,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			Redacted:    redact.Secret(c.secret),
 			Description: c.description,
 			Variable:    c.variable,
+			Same:        redact.Same(c.secret),
 		}
 		// Content-based id; the secret itself (even hashed: short
 		// passwords are easy to brute-force) never enters it.
