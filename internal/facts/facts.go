@@ -352,6 +352,10 @@ type Infrastructure struct {
 	Kind     string     `json:"kind"` // public-bucket|published-bucket|bucket|open-security-group|public-database|load-balancer|ingress|compose-port|default-password|...
 	Detail   string     `json:"detail"`
 	Evidence []Evidence `json:"evidence"`
+	// Subject is what the fact is about when several facts of a kind can
+	// be about one thing (a compose service's two default passwords):
+	// "mysql (mysql)". Its Detail starts with it.
+	Subject string `json:"-"`
 }
 
 // Pipeline is a fact about CI/CD and the supply chain.

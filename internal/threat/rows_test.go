@@ -320,6 +320,38 @@ func TestSameShortKeyIsOneRow(t *testing.T) {
 	}
 }
 
+// A compose service's default passwords (its root and its user's) are
+// one row with both lines, named for the service; another service's, or
+// the same service name in another compose file, is another row.
+func TestServiceDefaultPasswordsAreOneRow(t *testing.T) {
+	infra := func(file string, line int, svc, v string) facts.Infrastructure {
+		return facts.Infrastructure{Kind: "default-password", Subject: svc, Detail: svc + ": " + v + " is a well-known default password (p…d)",
+			Evidence: []facts.Evidence{{File: file, Line: line}}}
+	}
+	f := facts.Facts{Infrastructure: []facts.Infrastructure{
+		infra("api/docker-compose.yml", 16, "db (mysql)", "MYSQL_ROOT_PASSWORD"),
+		infra("api/docker-compose.yml", 17, "db (mysql)", "MYSQL_PASSWORD"),
+		// Lookalikes: another service; one of the same name elsewhere.
+		infra("api/docker-compose.yml", 30, "cache (redis)", "REDIS_PASSWORD"),
+		infra("ops/docker-compose.yml", 8, "db (mysql)", "MYSQL_PASSWORD"),
+	}}
+	m := Draft(f, Options{})
+	rows := map[string][]int{}
+	for _, th := range m.Threats {
+		if th.Rule == "default-credentials" {
+			for _, e := range th.Evidence {
+				rows[th.ID] = append(rows[th.ID], e.Line)
+			}
+		}
+	}
+	if len(rows) != 3 {
+		t.Errorf("rows = %v, want 3", rows)
+	}
+	if got := rows["default-credentials.infra-default-password-api-docker-compose-yml-db-mysql"]; !slices.Equal(got, []int{16, 17}) {
+		t.Errorf("the service's row has lines %v, want [16 17] (rows %v)", got, rows)
+	}
+}
+
 // An account a migration creates with a constant password is on every
 // deployment: its row is a default credential anyone can try, drafted in
 // reach. A migration's other secret, and a seed file's password (seeding is

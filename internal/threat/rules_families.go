@@ -409,17 +409,53 @@ func (in infraRule) rule() *Rule {
 		Controls: in.Controls,
 		fire: func(c *Context) []Hit {
 			var hits []Hit
+			// subjects: the hit of each thing facts are about (a compose
+			// service), so its facts of a kind (the root and the user
+			// password of one database) are one row with every line: one
+			// service to fix. Its surface is named for the thing, so the
+			// row keeps its id when a fact joins or leaves it.
+			subjects := map[string]int{}
+			// files: the files each subject is in; one in two compose
+			// files is named with its file too, as two rows.
+			files := map[string]map[string]bool{}
+			for _, f := range c.F.Infrastructure {
+				if f.Subject != "" && len(f.Evidence) > 0 {
+					k := f.Kind + "\x00" + f.Subject
+					if files[k] == nil {
+						files[k] = map[string]bool{}
+					}
+					files[k][f.Evidence[0].File] = true
+				}
+			}
 			for _, f := range c.F.Infrastructure {
 				if !has(in.Kinds, f.Kind) || len(f.Evidence) == 0 {
+					continue
+				}
+				key := f.Kind + "\x00" + f.Evidence[0].File + "\x00" + f.Subject
+				if i, ok := subjects[key]; ok && f.Subject != "" {
+					h := &hits[i]
+					h.Evidence = append(h.Evidence, toModel(f.Evidence)...)
+					h.New.Evidence = h.Evidence
+					why := strings.TrimPrefix(f.Detail, f.Subject+": ")
+					h.New.Name += "; " + why
+					h.ImpactReason = h.New.Name
 					continue
 				}
 				assets := []string{assetAllCredentials}
 				if f.Kind != "default-password" {
 					assets = c.AllUserData()
 				}
+				id, fact := "infra-"+f.Kind+"-"+f.Detail, "infra:"+f.Kind+":"+f.Detail
+				if f.Subject != "" {
+					subjects[key] = len(hits)
+					id, fact = "infra-"+f.Kind+"-"+f.Subject, "infra:"+f.Kind+":"+f.Evidence[0].File+":"+f.Subject
+					if len(files[f.Kind+"\x00"+f.Subject]) > 1 {
+						id = "infra-" + f.Kind + "-" + f.Evidence[0].File + "-" + f.Subject
+					}
+				}
 				hits = append(hits, Hit{
-					New: &NewSurface{ID: "infra-" + f.Kind + "-" + f.Detail, Kind: model.KindInfrastructure, Direction: model.Entry, Name: f.Detail,
-						Exposure: model.Public, Evidence: toModel(f.Evidence), Fact: "infra:" + f.Kind + ":" + f.Detail},
+					New: &NewSurface{ID: id, Kind: model.KindInfrastructure, Direction: model.Entry, Name: f.Detail,
+						Exposure: model.Public, Evidence: toModel(f.Evidence), Fact: fact},
 					File: f.Evidence[0].File, Assets: assets,
 					Impact: in.Impact, Method: in.Method, Requires: in.Reason, Abuse: in.Abuse,
 					Difficulty: in.Difficulty, DifficultyReason: in.Reason, Level: in.Level, ImpactReason: f.Detail,

@@ -135,6 +135,7 @@ func composeService(file, name string, keyNode, svc *yaml.Node, out *detector.Si
 			Kind:     "default-password",
 			Detail:   name + " (" + kind + "): " + why,
 			Evidence: []facts.Evidence{{File: file, Line: e.line}},
+			Subject:  name + " (" + kind + ")",
 		})
 	}
 }
