@@ -77,8 +77,10 @@ type laravelConfig struct {
 	diskVar     string
 	writes      []laravelWrite
 	// redisClient: composer.json requires a Redis client (where);
-	// redisBlock: database.php configures Redis (where).
-	redisClient, redisBlock *facts.Evidence
+	// redisBlock: database.php configures Redis (where); redisEnv: an
+	// environment template gives the operator a Redis setting
+	// (REDIS_HOST, REDIS_SERVERS).
+	redisClient, redisBlock, redisEnv *facts.Evidence
 }
 
 // isLaravelConfig: a settings file of Laravel's that picks a store, by
@@ -191,6 +193,10 @@ func (d *Detector) readLaravel(f *detector.File) {
 			if _, ok := c.env[v]; !ok && m[5] > m[4] {
 				c.env[v] = laravelSetting{value: strings.ToLower(string(f.Data[m[4]:m[5]])), ev: at(m[0])}
 			}
+			if strings.HasPrefix(v, "REDIS_") && c.redisEnv == nil {
+				ev := at(m[0])
+				c.redisEnv = &ev
+			}
 		}
 	}
 }
@@ -262,6 +268,9 @@ func (c *laravelConfig) merge(o laravelConfig) {
 	if c.redisBlock == nil {
 		c.redisBlock = o.redisBlock
 	}
+	if c.redisEnv == nil {
+		c.redisEnv = o.redisEnv
+	}
 }
 
 // laravelStores adds the stores Laravel's settings choose (Finish).
@@ -291,10 +300,12 @@ func (d *Detector) laravelStores() {
 		return // no Laravel settings: another framework's env template
 	}
 	d.laravelFolders()
-	if c.redisClient != nil && c.redisBlock != nil {
+	if c.redisClient != nil && c.redisBlock != nil && c.redisEnv != nil {
 		// Redis settings (stock in every app, or assembled in code from
-		// the environment) and a Redis client the app installs: the app
-		// runs on Redis whichever driver the template leaves on file.
+		// the environment), a Redis client the app installs and a Redis
+		// setting its environment template offers the operator: the app
+		// runs on Redis whichever driver the template leaves on file. A
+		// template that offers none leaves the skeleton's block unused.
 		d.evidence["redis"] = append(d.evidence["redis"], *c.redisClient, *c.redisBlock)
 	}
 	for _, v := range laravelRedisSelectors {

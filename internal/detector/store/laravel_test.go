@@ -127,7 +127,10 @@ func TestLaravelStores(t *testing.T) {
 		{"lookalike: a test writing to the public disk", []*detector.File{db, laravelLocalDisks, php("tests/Feature/AvatarTest.php", "use Illuminate\\Support\\Facades\\Storage;\nclass AvatarTest {\n  public function test_it() {\n    Storage::disk('public')->put('a.png', 'x');\n  }\n}\n")}, []string{"sqlite"}},
 		// Redis with a client the app installs is a store, whatever driver
 		// the template leaves on file; without one, stock settings.
-		{"redis settings and a client installed", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "predis/predis": "^2.1"}}`)}}, []string{"mysql", "redis"}},
+		{"redis settings and a client installed", []*detector.File{db, cache, dump, env("CACHE_STORE=file\nREDIS_SERVERS=127.0.0.1:6379:0\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "predis/predis": "^2.1"}}`)}}, []string{"mysql", "redis"}},
+		// The skeleton's Redis block and a client, but a template that
+		// offers the operator no Redis setting and drivers left on file.
+		{"lookalike: redis settings and a client, none offered", []*detector.File{db, cache, dump, env("CACHE_STORE=file\nQUEUE_CONNECTION=sync\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "predis/predis": "^2.1"}}`)}}, []string{"mysql"}},
 		{"the Redis facade used", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), php("app/Services/Counter.php", "use Illuminate\\Support\\Facades\\Redis;\nclass Counter {\n  public function hit() { Redis::incr('hits'); }\n}\n")}, []string{"mysql", "redis"}},
 		{"lookalike: a Redis client only for tests", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0"}, "require-dev": {"predis/predis": "^2.1"}}`)}}, []string{"mysql"}},
 		{"lookalike: a class named Redis", []*detector.File{db, cache, dump, env("CACHE_STORE=file\n"), php("app/Support/Limits.php", "use App\\Support\\Redis;\nclass Limits {\n  public function max() { return Redis::limit('x'); }\n}\n")}, []string{"mysql"}},
