@@ -362,6 +362,10 @@ func TestMigrationDefaultAccount(t *testing.T) {
 		{Rule: "default-password", File: "database/migrations/2014_create_users_table.php", Line: 29, Redacted: "pa…", Variable: "password"},
 		{Rule: "aws-access-key", File: "app/migrations/0004_backfill.py", Line: 7, Redacted: "AK…LE"},
 		{Rule: "default-password", File: "db/seeds/admins.rb", Line: 4, Redacted: "pa…", Variable: "password"},
+		// The script that creates the database inserts its accounts.
+		{Rule: "default-password", File: "db/init/schema.sql", Line: 40, Redacted: "ch…me", Variable: "password"},
+		// Lookalike: a key pasted into a dump is a secret read from the repository.
+		{Rule: "generic-api-key", File: "db/dump.sql", Line: 12, Redacted: "k9…a2", Variable: "api_key"},
 	}}
 	m := Draft(f, Options{})
 	got := map[string]model.Difficulty{}
@@ -373,6 +377,8 @@ func TestMigrationDefaultAccount(t *testing.T) {
 	for id, want := range map[string]model.Difficulty{
 		"secrets-committed.secrets-database-migrations-2014-create-users-table-php": model.Easy,
 		"secrets-committed.secrets-app-migrations-0004-backfill-py":                 model.Hard,
+		"secrets-committed.secrets-db-init-schema-sql":                              model.Easy,
+		"secrets-committed.secrets-db-dump-sql":                                     model.Moderate,
 	} {
 		if d, ok := got[id]; !ok || d != want {
 			t.Errorf("row %s: difficulty %q (drafted %v), want %q; rows %v", id, d, ok, want, got)

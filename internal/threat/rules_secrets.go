@@ -45,18 +45,27 @@ var secretsCommitted = &Rule{
 			}
 			what := "the " + joinMax(names, 3)
 			abuse := fmt.Sprintf("Attacker gets %s. Full compromise", joinMax(names, 4))
-			if role := c.RoleOf(g.file); role.Kind == lang.Migration && !role.Seeds() && all(g.secrets, func(s facts.Secret) bool { return s.Rule == "default-password" }) {
+			role := c.RoleOf(g.file)
+			// An SQL script's default passwords are the accounts it inserts
+			// (the secret detector reads no other): the script that creates
+			// the database gives every database it makes those accounts.
+			script := lang.Of(g.file) == lang.SQL && !role.Seeds()
+			if (role.Kind == lang.Migration && !role.Seeds() || script) && all(g.secrets, func(s facts.Secret) bool { return s.Rule == "default-password" }) {
 				// An account a migration creates with a constant password
 				// exists on every deployment, since the deploy runs every
 				// migration: its password is a default credential, tried at
 				// the login page, not a key one needs the repository for.
+				by := "the migration"
+				if script {
+					by = "the database's SQL script"
+				}
 				hits = append(hits, Hit{
 					Secrets: g.file, File: g.file, Assets: []string{assetAllCredentials}, Names: true,
-					Impact: "sign in to the account every deployment starts with", Method: "trying the password the migration gives it at the login page",
+					Impact: "sign in to the account every deployment starts with", Method: "trying the password " + by + " gives it at the login page",
 					Requires:   "only the default password, which the code shows",
 					Abuse:      "Every install that kept the default account's password is one login away",
 					Difficulty: model.Easy, DifficultyReason: "the default password is in the code and is the first one bots try",
-					Level: model.Critical, ImpactReason: "the account a migration creates is usually the first administrator",
+					Level: model.Critical, ImpactReason: "the account " + by + " creates is usually the first administrator",
 					Evidence: g.evidence,
 				})
 				continue

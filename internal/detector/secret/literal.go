@@ -70,8 +70,123 @@ func literals(p string, t *text, words *codeHits) []candidate {
 		out = append(out, productionKeys(data)...)
 	case isMasterKeyPath(p):
 		out = append(out, masterKey(data)...)
+	case lang.Of(p) == lang.SQL:
+		out = append(out, sqlAccountPasswords(stringOf(t.data))...)
 	}
 	return out
+}
+
+// --- accounts an SQL script inserts
+
+var (
+	// sqlCreateTable is a table's definition: its name and column list.
+	sqlCreateTable = regexp.MustCompile("(?is)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?[`\"\\[]?(\\w+)[`\"\\]]?\\s*\\(")
+	// sqlInsert is a row insert: the table, its column list if written,
+	// and where its VALUES tuples start.
+	sqlInsert = regexp.MustCompile("(?is)\\binsert\\s+into\\s+[`\"\\[]?(\\w+)[`\"\\]]?\\s*(?:\\(([^()]*)\\))?\\s*values\\s*")
+	// sqlAccountTable is a table of accounts.
+	sqlAccountTable = regexp.MustCompile(`(?i)^(?:\w+_)?(?:users?|accounts?|admins?|members?|logins?)$`)
+	// sqlPasswordColumn is a column holding a password as written.
+	sqlPasswordColumn = regexp.MustCompile(`(?i)^["'\x60\[]?(?:password|passwd|pass|pwd)["'\x60\]]?$`)
+	// sqlHashed is a value already hashed (bcrypt, argon2, a hex digest).
+	sqlHashed = regexp.MustCompile(`^\$(?:2[abxy]?|argon2\w*|pbkdf2[\w-]*|scrypt)\$|^[0-9a-fA-F]{32,}$|^\w+\$\d+\$`)
+)
+
+// sqlAccountPasswords are the passwords an SQL script (a database's init
+// or dump, run when the database is first created) gives the accounts it
+// inserts into a users table, as written: those accounts sign in with
+// them on every database made from the script. The password column is
+// found by name in the insert's column list, or by position in the
+// table's own definition; a hashed value is none.
+func sqlAccountPasswords(src string) []candidate {
+	if !containsFold(src, "insert") || !containsFold(src, "pass") && !containsFold(src, "pwd") {
+		return nil
+	}
+	defs := map[string][]string{}
+	for _, m := range sqlCreateTable.FindAllStringSubmatchIndex(src, -1) {
+		body, ok := parenBody(src[m[1]:])
+		if !ok {
+			continue
+		}
+		var cols []string
+		for _, c := range lang.SplitTopLevel(body) {
+			f := strings.Fields(c)
+			if len(f) == 0 {
+				continue
+			}
+			switch strings.ToLower(f[0]) {
+			case "primary", "unique", "key", "index", "constraint", "foreign", "check", "fulltext":
+				continue
+			}
+			cols = append(cols, f[0])
+		}
+		defs[strings.ToLower(src[m[2]:m[3]])] = cols
+	}
+	var out []candidate
+	for _, m := range sqlInsert.FindAllStringSubmatchIndex(src, -1) {
+		table := src[m[2]:m[3]]
+		if !sqlAccountTable.MatchString(table) {
+			continue
+		}
+		cols := defs[strings.ToLower(table)]
+		if m[4] >= 0 {
+			cols = strings.Split(src[m[4]:m[5]], ",")
+		}
+		at := -1
+		for i, c := range cols {
+			if sqlPasswordColumn.MatchString(strings.TrimSpace(c)) {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		rest := src[m[1]:]
+		for off := 0; off < len(rest) && rest[off] == '('; {
+			body, ok := parenBody(rest[off+1:])
+			if !ok {
+				break
+			}
+			vals := lang.SplitTopLevel(body)
+			if at < len(vals) {
+				if v, ok := stringLiteral(strings.TrimSpace(vals[at])); ok && v != "" && !sqlHashed.MatchString(v) {
+					start := m[1] + off + 1 + strings.Index(body, vals[at])
+					out = append(out, newCandidate(ruleDefaultPassword, "password", v, start+strings.Index(vals[at], v)))
+				}
+			}
+			off += len(body) + 2
+			for off < len(rest) && (rest[off] == ',' || rest[off] == ' ' || rest[off] == '\n' || rest[off] == '\r' || rest[off] == '\t') {
+				off++
+			}
+		}
+	}
+	return out
+}
+
+// parenBody is the text up to the parenthesis that closes one just
+// opened, quotes respected.
+func parenBody(s string) (string, bool) {
+	depth, quote := 1, byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return s[:i], true
+			}
+		}
+	}
+	return "", false
 }
 
 // --- keys of a configuration keyed by environment

@@ -45,6 +45,8 @@ func refLiterals(p string, data []byte) []candidate {
 		out = append(out, productionKeys(data)...)
 	case isMasterKeyPath(p):
 		out = append(out, masterKey(data)...)
+	case lang.Of(p) == lang.SQL:
+		out = append(out, sqlAccountPasswords(string(data))...)
 	}
 	return out
 }
