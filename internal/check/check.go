@@ -653,9 +653,9 @@ func (r *runner) secrets() {
 	for _, t := range r.m.Threats {
 		if t.EffectiveResponse() == model.Accept || t.EffectiveResponse() == model.TransferRisk || t.EffectiveResponse() == model.Eliminate {
 			for _, s := range r.m.Surfaces {
-				if s.ID == t.Surface && s.Match != nil && strings.HasPrefix(s.Match.Fact, "secrets:") {
+				if s.ID == t.Surface && s.Match != nil && strings.HasPrefix(s.Match.Fact, model.SecretsFact) {
 					// A surface of copies names each file that holds one.
-					for _, f := range strings.Split(strings.TrimPrefix(s.Match.Fact, "secrets:"), ",") {
+					for _, f := range strings.Split(strings.TrimPrefix(s.Match.Fact, model.SecretsFact), ",") {
 						decided[f] = true
 					}
 				}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/urlpath"
@@ -19,7 +20,13 @@ func (m *SurfaceMatch) Covers(o *SurfaceMatch) bool {
 	// Text is compared as the model file holds it (ValidText), whichever
 	// side was read from the file and whichever from a scan.
 	if m.Fact != "" || o.Fact != "" {
-		return m.Fact != "" && ValidText(m.Fact) == ValidText(o.Fact)
+		mf, of := ValidText(m.Fact), ValidText(o.Fact)
+		if mfs, ok := strings.CutPrefix(mf, SecretsFact); ok {
+			if ofs, ok := strings.CutPrefix(of, SecretsFact); ok {
+				return sharesFile(mfs, ofs)
+			}
+		}
+		return m.Fact != "" && mf == of
 	}
 	if m.Path == "" || o.Path == "" {
 		return false
@@ -53,6 +60,24 @@ func (m *Model) FindSurface(s *Surface) int {
 		}
 	}
 	return -1
+}
+
+// SecretsFact starts the match of the surface of one committed secret,
+// and of its copies: "secrets:FILE,FILE...". The surface stands for the
+// value, which no model holds, so it covers a scanned one that shares a
+// file with it: a copy added to another file, or a copy removed, leaves
+// the row it was drafted as (and what people wrote in it).
+const SecretsFact = "secrets:"
+
+// sharesFile reports whether two comma-separated file lists share a file.
+func sharesFile(a, b string) bool {
+	files := strings.Split(a, ",")
+	for _, f := range strings.Split(b, ",") {
+		if f != "" && slices.Contains(files, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // GroupFact starts the match of a grouped threat's surface: it stands for

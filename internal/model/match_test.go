@@ -18,6 +18,11 @@ func TestCovers(t *testing.T) {
 		{"fact", &SurfaceMatch{Fact: "third-party:openai"}, &SurfaceMatch{Fact: "third-party:openai"}, true},
 		{"other fact", &SurfaceMatch{Fact: "third-party:openai"}, &SurfaceMatch{Fact: "third-party:stripe"}, false},
 		{"fact vs route", &SurfaceMatch{Fact: "x"}, route("GET", "/x"), false},
+		// A secret's copies: a copy added or removed is the same value.
+		{"secret copy added", &SurfaceMatch{Fact: "secrets:b/login.js"}, &SurfaceMatch{Fact: "secrets:a/admin.js,b/login.js"}, true},
+		{"secret copy removed", &SurfaceMatch{Fact: "secrets:a/admin.js,b/login.js"}, &SurfaceMatch{Fact: "secrets:b/login.js"}, true},
+		{"secrets of other files", &SurfaceMatch{Fact: "secrets:a/admin.js,b/login.js"}, &SurfaceMatch{Fact: "secrets:a/admin.jsx"}, false},
+		{"secrets vs a group", &SurfaceMatch{Fact: "secrets:a.js"}, &SurfaceMatch{Fact: "group:secrets:a.js"}, false},
 		{"nil", nil, route("GET", "/x"), false},
 		{"empty", &SurfaceMatch{}, route("GET", "/x"), false},
 	}

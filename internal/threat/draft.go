@@ -479,7 +479,7 @@ type secretFile struct {
 // matchFact is what the group's surface is matched by: its file, and the
 // files holding copies of its secrets, comma-separated.
 func (g secretFile) matchFact() string {
-	return "secrets:" + strings.Join(append([]string{g.file}, g.copies...), ",")
+	return model.SecretsFact + strings.Join(append([]string{g.file}, g.copies...), ",")
 }
 
 // secretFiles groups committed secrets by file: one surface per file. A
