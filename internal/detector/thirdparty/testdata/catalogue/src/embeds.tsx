@@ -8,6 +8,7 @@ export function Intro({ videoId, hash, file }: { videoId: string; hash: string; 
       <iframe src={`https://www.tiktok.com/embed/v2/${videoId}`} />
       <script src="https://www.instagram.com/embed.js" />
       <iframe src={`https://view.officeapps.live.com/op/embed.aspx?src=${file}`} />
+      <iframe src={`https://docs.google.com/gview?url=${file}&embedded=true`} />
       <img src={`https://www.gravatar.com/avatar/${hash}?d=identicon`} />
       <script src="https://cdnjs.cloudflare.com/ajax/libs/pdf.js/4.0.0/pdf.worker.min.js" />
       <script src="https://cdn.jsdelivr.net/npm/chart.js" />

@@ -17,3 +17,7 @@ export function Footer({ lat, lng }: { lat: number; lng: number }) {
     </footer>
   );
 }
+
+// A shared document's address is a page the reader opens, not a viewer
+// handed the product's file.
+export const handbook = "https://docs.google.com/document/d/1AbCdEf/edit";
