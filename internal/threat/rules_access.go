@@ -51,7 +51,7 @@ var uploadUnsafe = &Rule{
 var idor = &Rule{
 	ID: "idor", Title: "Object fetched by id without an ownership condition",
 	Stride: []string{"I"}, CWE: []string{"CWE-639", "CWE-284"},
-	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link: written at a store's key, or of a key type whose new values the app draws at random), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the app has no login at all (every route open, none takes a credential, no record keeps a sign-in secret) and lists its records to every visitor (an open GET with no path parameter that reads a store), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter, or the route is a GET whose record another route shows whole to callers at least as wide (a list with no condition on it, or a page open to all that serves it by a public name), or a guard or the handler demands a role or permission (mitigated when the caller's id (read off the session, a token or what a guard put on the request, never a user_id the client sends), or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
+	Fires:  "a route with a path parameter whose value reaches a lookup in its handler, unless the record looked up is of a model no user owns in an app with a user model, or, in an app with no user model, by a key the app itself drew at random for it (a capability link: written at a store's key, or of a key type whose new values the app draws at random), or, accounts or none, by equality with a field other than its id that the app draws at random (an invite code), or the app has no login at all (every route open, none takes a credential, no record keeps a sign-in secret) and lists its records to every visitor (an open GET with no path parameter that reads a store), or the route is behind the login of an app with no user accounts (no model is a person, no code reads a signed-in user: the one login owns every object), or open to all in such an app whose login writes and where no open route keeps what a visitor sends (a single-author blog's posts), or the route adds a child (POST) to a record a GET open to all serves by the same parameter (at the record's own path too, when it changes no field of a record and deletes nothing), or the route is a GET whose record another route shows whole to callers at least as wide (a list with no condition on it, or a page open to all that serves it by a public name), or a guard or the handler demands a role or permission (mitigated when the caller's id (read off the session, a token or what a guard put on the request, never a user_id the client sends), or the caller the framework hands the handler, scopes it, or the handler checks the owner: compares it, or the path's id, with the caller and refuses when they differ), or whose handler looks up, changes or deletes a record by an id from the body or query or through a service-role client that bypasses row-level security (not a login or signup)",
 	Rating: "low when ids are sequential integers; medium when they are opaque; impact high: other users' data",
 	Controls: []Suggestion{
 		{Text: "Enforce ownership at query time (WHERE doc.owner_id = authenticated_user_id)", Check: "ownership-check"},
@@ -647,6 +647,13 @@ var noAuditLog = &Rule{
 	},
 }
 
+var (
+	// fieldWrite sets a field of a record: post.body = ..., doc["title"] = ...
+	fieldWrite = regexp.MustCompile(`(?m)\b[A-Za-z_$][\w$]*(?:(?:\.|->)[A-Za-z_$][\w$]*|\[[^\]\n]+\])+\s*(?:\+|-)?=[^=]`)
+	// recordChange deletes or changes records in place.
+	recordChange = regexp.MustCompile(`(?i)\b(?:delete|destroy|remove|update|upsert|patch)\w*\s*\(`)
+)
+
 // childOfPublic reports whether r creates a child of a record every
 // caller may read by design (POST /articles/{slug}/comments where GET
 // /articles/{slug}, open to all, serves the same record by the same
@@ -661,7 +668,10 @@ func childOfPublic(c *Context, r *facts.Route) bool {
 		return false
 	}
 	parent, ok := throughParam(r.Path, names[0])
-	if !ok || parent == r.Path {
+	// A POST to the record's own path (POST /post/{id} adding a
+	// comment) is a child's creation only when it changes no field of a
+	// record and deletes nothing.
+	if !ok || parent == r.Path && (strings.TrimSpace(r.Body) == "" || fieldWrite.MatchString(r.Body) || recordChange.MatchString(r.Body)) {
 		return false
 	}
 	for i := range c.F.Surfaces {
