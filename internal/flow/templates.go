@@ -59,6 +59,8 @@ var templateSyntax = map[string][]*regexp.Regexp{
 		// those columns of every row unescaped.
 		regexp.MustCompile(`\{\{\s*render_table\s*\(\s*([\w.]+)[^}]*?\bsafe_columns\s*=`)},
 	"pug": {regexp.MustCompile(`(?m)!=\s*(.+)$`), regexp.MustCompile(`!\{([^}]*)\}`)},
+	// Razor encodes every @value but what Html.Raw hands it.
+	"razor": {regexp.MustCompile(`@Html\.Raw\(\s*((?:[^()\n]|\([^()\n]*\))*?)\s*\)`)},
 }
 
 // engineOf is the template family a file's extension says, if any.
@@ -72,6 +74,8 @@ func engineOf(p string) string {
 		return "jinja"
 	case ".pug", ".jade":
 		return "pug"
+	case ".cshtml":
+		return "razor"
 	}
 	return ""
 }

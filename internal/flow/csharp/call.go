@@ -127,6 +127,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 		if specs, ok := selfSinks[name]; ok {
 			l.addSinks(ci, specs)
 		}
+		op.Render = l.view(name, args)
 	case typeSinks[key] != nil && ci.Type != "":
 		l.addSinks(ci, typeSinks[key], args...)
 	case recv.Static && typeSinks[root+"."+name] != nil:
@@ -154,7 +155,7 @@ func (l *lowerer) call(n *syntax.Node) val {
 	}
 	i := l.Emit(op)
 	l.F.Calls[i] = ci
-	if efReaders[name] && !ci.Self {
+	if (efReaders[name] || efSyncReaders[name] && l.contextRead(recvText)) && !ci.Self {
 		// A record Entity Framework read back: what users saved, which
 		// only a sink writing it into a page as HTML takes.
 		return val{E: flow.Expr{Refs: []flow.Ref{{Source: facts.SourceStored, Line: line, Note: op.Note + " read"}}}, Plain: true}
@@ -263,4 +264,40 @@ func runsShell(prog string) bool {
 // the code did not write.
 func (l *lowerer) commandLine(prop string) bool {
 	return prop != "Arguments" || !l.program.IsLit || runsShell(l.program.Lit)
+}
+
+// view is the Razor view an MVC controller's View(model) or
+// View("name", model) renders with the model (Views/<Controller>/<name>,
+// the action's own name when none is given), or nil: a view given no
+// model writes nothing of the action's.
+func (l *lowerer) view(name string, args []val) *flow.Render {
+	if name != "View" && name != "PartialView" || l.C == nil || l.F == nil || len(args) == 0 || !strings.HasSuffix(l.C.Name, "Controller") {
+		return nil
+	}
+	view, model := l.F.Short, 0
+	if args[0].IsLit {
+		if len(args) < 2 {
+			return nil
+		}
+		view, model = args[0].Lit, 1
+	}
+	if view == "" || strings.ContainsAny(view, "~") {
+		return nil
+	}
+	return &flow.Render{Template: strings.TrimSuffix(l.C.Name, "Controller") + "/" + strings.TrimSuffix(view, ".cshtml"), Locals: model}
+}
+
+// contextRead says a receiver is a set read off a field whose type is an
+// Entity Framework context (_db.Comments in _db.Comments.ToList()): its
+// synchronous runners read stored records too.
+func (l *lowerer) contextRead(recv string) bool {
+	if l.C == nil {
+		return false
+	}
+	root, _, ok := strings.Cut(strings.TrimPrefix(recv, "this."), ".")
+	if !ok {
+		return false
+	}
+	typ := l.C.Fields[root]
+	return strings.HasSuffix(typ, "Context") && typ != "HttpContext"
 }

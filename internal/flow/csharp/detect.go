@@ -23,7 +23,7 @@ import (
 // New returns the C# frontend for one scan.
 func New() *oo.Detector { return oo.NewDetector(frontend) }
 
-var frontend = oo.Frontend{Name: "flow/csharp", Lang: lang.CSharp, Lower: extract, Entry: entry,
+var frontend = oo.Frontend{Name: "flow/csharp", Lang: lang.CSharp, Lower: extract, Entry: entry, Templates: true,
 	Unreached: map[string]bool{flow.SQLInjection: true, flow.CommandInjection: true}}
 
 // entry is the handler a route runs, with what its parameters carry.

@@ -245,6 +245,12 @@ var efReaders = map[string]bool{"FirstOrDefaultAsync": true, "FirstAsync": true,
 	"SingleOrDefaultAsync": true, "LastOrDefaultAsync": true, "LastAsync": true, "ToListAsync": true,
 	"ToArrayAsync": true, "FindAsync": true, "ToDictionaryAsync": true}
 
+// efSyncReaders are the synchronous LINQ runners, which read stored
+// records only on a context's set (contextRead): on a list in memory
+// they read nothing stored.
+var efSyncReaders = map[string]bool{"ToList": true, "ToArray": true, "FirstOrDefault": true, "First": true,
+	"SingleOrDefault": true, "Single": true, "Find": true}
+
 // htmlType is a content type that says a body is HTML.
 var htmlType = regexp.MustCompile(`(?i)^text/html`)
 
