@@ -689,7 +689,7 @@ func isComposePath(p string) bool {
 	return lang.Of(base) == lang.YAML && (strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose"))
 }
 
-var composePassword = regexp.MustCompile(`(?m)^[ \t]*-?[ \t]*["']?([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD|SECRET)[A-Za-z0-9_]*)["']?[ \t]*[:=][ \t]*(.*?)[ \t]*$`)
+var composePassword = regexp.MustCompile(`(?m)^[ \t]*-?[ \t]*["']?([A-Za-z0-9_]*(?:PASSWORD|PASSWD|_PASS|_PWD|SECRET)[A-Za-z0-9_]*)["']?[ \t]*[:=][ \t]*(.*?)[ \t\r]*$`)
 
 func composePasswords(data []byte) []candidate {
 	src := string(data)

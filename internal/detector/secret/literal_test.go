@@ -186,3 +186,18 @@ func FuzzPatterns(f *testing.F) {
 		}
 	})
 }
+
+// A compose file written with CRLF line ends holds the same passwords as
+// one with LF: the CR is no part of the value, which is read unquoted.
+func TestComposePasswordsLineEnds(t *testing.T) {
+	for _, nl := range []string{"\n", "\r\n"} {
+		src := "services:" + nl + "  db:" + nl + "    environment:" + nl + "      MYSQL_ROOT_PASSWORD: 'password'" + nl + "      MYSQL_PASSWORD: hunter22" + nl
+		var got []string
+		for _, c := range composePasswords([]byte(src)) {
+			got = append(got, c.variable+"="+c.secret)
+		}
+		if want := []string{"MYSQL_ROOT_PASSWORD=password", "MYSQL_PASSWORD=hunter22"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("line end %q: got %q, want %q", nl, got, want)
+		}
+	}
+}
