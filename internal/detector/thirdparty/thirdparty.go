@@ -294,6 +294,15 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	// Keyed options, uncatalogued hosts and helpers are read in the
 	// languages whose calls these readers know; PHP, Ruby, Java and C#
 	// name their services by SDK names and catalogue hosts (code.Uses).
+	if lang.Of(f.Path).Family() == lang.PHP && path.Base(path.Dir(f.Path)) != "config" && !lang.IsTest(f.Path) {
+		seen := map[string]bool{}
+		for _, m := range laravelMailerRE.FindAllSubmatchIndex(code.Stripped(f), -1) {
+			if id := laravelMailers[string(code.Stripped(f)[m[2]:m[3]])]; id != "" && !seen[id] {
+				seen[id] = true
+				d.record(id, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), m[0])})
+			}
+		}
+	}
 	if code.Reads(lang.Of(f.Path)) {
 		for _, u := range optionUses(code.Stripped(f)) {
 			d.record(u.service.ID, facts.Evidence{File: f.Path, Line: code.LineAt(code.Stripped(f), u.off)})
@@ -940,3 +949,15 @@ func geocoderElsewhere(src []byte) bool {
 	}
 	return false
 }
+
+// laravelMailerRE is a setting of one of Laravel's mail transports that
+// the app's own code fills or reads (Config::set('services.ses.key', ...),
+// config('mail.mailers.postmark.token')): the app wires that transport,
+// unlike the stock block every skeleton's settings carry.
+// Only as the key of a Config::set or config() call: a list of every
+// settings key (an IDE helper's .phpstorm.meta.php) names them all.
+var laravelMailerRE = regexp.MustCompile(`(?:\bConfig::(?:set|get)|\bconfig)\(\s*\[?\s*['"](?:services|mail\.mailers)\.(\w+)\.\w+['"]`)
+
+// laravelMailers are Laravel's mail transports by their settings key,
+// as catalogue ids.
+var laravelMailers = map[string]string{"ses": "aws-ses", "mailgun": "mailgun", "postmark": "postmark", "resend": "resend", "sendgrid": "sendgrid", "sparkpost": "sparkpost", "brevo": "brevo", "mailersend": "mailersend"}

@@ -6,10 +6,12 @@ return [
         'endpoint' => env('MAILGUN_ENDPOINT', 'api.mailgun.net'), // want: third-party mailgun
     ],
     // A stock block reads its driver's key: no row of its own, the key
-    // of the S3 row another file makes.
+    // of the S3 row another file makes, and of SES, which the app's own
+    // mail settings wire (app/Providers/MailSettingsProvider.php).
     'ses' => [
         'key' => env('AWS_ACCESS_KEY_ID'),
         'secret' => env('AWS_SECRET_ACCESS_KEY'), // want: uses-secret aws-s3 AWS_SECRET_ACCESS_KEY
+        // want: uses-secret aws-ses AWS_SECRET_ACCESS_KEY
     ],
     'gitlab' => [
         'client_id' => env('GITLAB_APP_ID'),
