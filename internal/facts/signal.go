@@ -117,6 +117,10 @@ const (
 	// serves it by a public name) (Detail: the parameter's name): reading
 	// one by id shows nothing the list does not.
 	SignalListedRecord = "listed-record"
+	// SignalCallerGatedWrite: every write of the handler sits under a
+	// test that the caller is signed in or holds a permission (if
+	// current_user.can(WRITE): ...): an anonymous caller writes nothing.
+	SignalCallerGatedWrite = "caller-gated-write"
 	// SignalPageNumber: a path parameter the code uses only to page a
 	// list, in the function its handler hands it to (Detail: the
 	// parameter's name): a page number, not an object id.

@@ -567,7 +567,7 @@ var authLibraryCall = regexp.MustCompile(`\b(?:NextAuth|toNextJsHandler|toNodeHa
 var unauthenticatedWrite = &Rule{
 	ID: "unauthenticated-write", Title: "State-changing route without authentication",
 	Stride: []string{"S", "E"}, CWE: []string{"CWE-306", "CWE-862"},
-	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup (a handler, or the one function it calls, creating a user and hashing a password), a logout, a route a token from the request opens, or a POST that adds a child to a record all may read, changing none of its fields: a comment on a published post)",
+	Fires:  "a POST, PUT, PATCH or DELETE route the scan knows has no auth (not webhooks, login or signup (a handler, or the one function it calls, creating a user and hashing a password), a logout, a route a token from the request opens, or a POST that adds a child to a record all may read, changing none of its fields: a comment on a published post, or a handler whose every write sits under a test that the caller is signed in or holds a permission)",
 	Rating: "low: anyone who finds the URL can call it; impact high for deletes, medium otherwise",
 	Controls: []Suggestion{
 		{Text: "Require authentication on every state-changing route by default"},
@@ -589,6 +589,9 @@ var unauthenticatedWrite = &Rule{
 				// locale a server action sets) changes nothing anyone else
 				// sees.
 				!c.Shows(facts.SignalCookieOnly, r) &&
+				// Every write under a test that the caller is signed in or
+				// holds a permission: the test is the authentication.
+				!c.Shows(facts.SignalCallerGatedWrite, r) &&
 				// A comment added to a published post: the form is the
 				// product, open to all by design.
 				!publicContribution(c, r)

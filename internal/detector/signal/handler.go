@@ -357,6 +357,9 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 			break
 		}
 	}
+	if lang.Of(r.File) == lang.Python && callerGatedWrites(acts) {
+		add(facts.SignalCallerGatedWrite, "every write sits under a test that the caller is signed in or holds a permission", facts.SignalInHandler, at)
+	}
 	if at, ok := formCSRF(r, acts); ok {
 		add(facts.SignalCSRFCheck, "Flask-WTF's validate_on_submit checks the form's CSRF token before the write", facts.SignalInHandler, handlerLine(r, at))
 	}
