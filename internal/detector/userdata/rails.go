@@ -5,7 +5,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/code"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // Rails keeps its live schema in db/schema.rb (ActiveRecord::Schema's
@@ -320,4 +322,22 @@ func (d *Detector) addPolymorphicOwners() {
 			}
 		}
 	}
+}
+
+// rbIDGeneratorRE is a Ruby model or concern filling a column from an
+// identifier generator: a TypeID (a prefixed, sortable public id) or a
+// ULID, never meant to be kept secret.
+var rbIDGeneratorRE = regexp.MustCompile(`\bself\.(\w+)\s*(?:\|\|)?=\s*(?:::)?(?:TypeID\.new|ULID\.generate)\b`)
+
+// idColumns are the columns a Ruby file fills from an identifier
+// generator, by columnKey.
+func idColumns(f *detector.File) []string {
+	if lang.Of(f.Path).Family() != lang.Ruby || lang.IsTest(f.Path) {
+		return nil
+	}
+	var out []string
+	for _, m := range rbIDGeneratorRE.FindAllSubmatch(code.Stripped(f), -1) {
+		out = append(out, columnKey(string(m[1])))
+	}
+	return out
 }

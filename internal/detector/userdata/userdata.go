@@ -40,6 +40,10 @@ type Detector struct {
 	// textOnly: assets of models whose only personal fields are free
 	// text, held until Finish knows whether a user owns the model.
 	textOnly []pendingAsset
+	// idCols are the columns the code fills from an identifier
+	// generator (self.token ||= TypeID.new(...)): a public id, however
+	// it is named, no secret.
+	idCols map[string]bool
 	// namesOnly: assets of models whose only personal fields are names
 	// or handles, held until Finish knows whether the model is the
 	// app's user model or belongs to one (namedOnly).
@@ -194,7 +198,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "morphMany(", "morphOne(", "has_noticed_notifications"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "morphMany(", "morphOne(", "has_noticed_notifications", "TypeID.new", "ULID.generate"}
 }
 
 // Detect implements detector.Detector.
@@ -219,6 +223,16 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		for _, k := range keys {
 			d.callerKeys[k] = true
+		}
+		d.mu.Unlock()
+	}
+	if cols := idColumns(f); len(cols) > 0 {
+		d.mu.Lock()
+		if d.idCols == nil {
+			d.idCols = map[string]bool{}
+		}
+		for _, c := range cols {
+			d.idCols[c] = true
 		}
 		d.mu.Unlock()
 	}
@@ -597,6 +611,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	})
 	d.releaseStructures(out)
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
+	d.dropIDColumns()
 	d.addCrossFileModels(out)
 	d.addMigratedStructs(out)
 	d.addCSharpModels(out)
@@ -1942,4 +1957,45 @@ func (d *Detector) namedPeople() bool {
 		}
 	}
 	return false
+}
+
+// dropIDColumns reads the columns the code fills from an identifier
+// generator (idCols) as ids, not secrets: a model is classed again
+// without them (a category whose only secret was its public token is no
+// person, no one's data), and a held-back asset loses them.
+func (d *Detector) dropIDColumns() {
+	if len(d.idCols) == 0 {
+		return
+	}
+	id := func(name string) bool { return d.idCols[columnKey(name)] }
+	for i, m := range d.seen {
+		if !slices.ContainsFunc(m.Fields, func(f Field) bool { return id(f.Name) }) {
+			continue
+		}
+		kept := m.Model
+		kept.Fields = slices.DeleteFunc(slices.Clone(m.Fields), func(f Field) bool { return id(f.Name) })
+		_, _, sm := classify(kept, m.file)
+		sm.Model = m.Model
+		d.seen[i] = sm
+	}
+	d.textOnly = slices.DeleteFunc(d.textOnly, func(p pendingAsset) bool {
+		if !slices.ContainsFunc(p.asset.Fields, id) {
+			return false
+		}
+		p.asset.Fields = slices.DeleteFunc(slices.Clone(p.asset.Fields), id)
+		return len(p.asset.Fields) == 0
+	})
+	for i := range d.textOnly {
+		a := &d.textOnly[i].asset
+		a.Fields = slices.DeleteFunc(slices.Clone(a.Fields), id)
+		if len(a.Classes) > 0 {
+			classes := map[string]string{}
+			for f, c := range a.Classes {
+				if !id(f) {
+					classes[f] = c
+				}
+			}
+			a.Classes = classes
+		}
+	}
 }

@@ -1,0 +1,5 @@
+class Section < ApplicationRecord
+  include PublicId
+
+  def to_param = token
+end
