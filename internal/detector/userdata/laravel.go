@@ -255,7 +255,35 @@ func phpClasses(f *detector.File) (map[string]string, []phpMorph) {
 	for _, m := range phpMorphOwnRE.FindAllSubmatchIndex(src, -1) {
 		morphs = append(morphs, phpMorph{owner: string(cls[0][1]), rows: string(src[m[2]:m[3]]), as: string(src[m[4]:m[5]]), file: f.Path, line: lines.At(m[0])})
 	}
+	// A framework's trait declares the morphMany for the class that uses
+	// it (inside the class body: the file's imports come before it).
+	if at := phpAnyClassRE.FindIndex(src); at != nil {
+		for _, m := range phpTraitUseRE.FindAllSubmatchIndex(src[at[1]:], -1) {
+			for _, t := range strings.Split(string(src[at[1]+m[2]:at[1]+m[3]]), ",") {
+				t = strings.TrimSpace(t)
+				t = t[strings.LastIndexByte(t, '\\')+1:]
+				for _, o := range phpTraitMorphs[t] {
+					morphs = append(morphs, phpMorph{owner: string(cls[0][1]), rows: o[0], as: o[1], file: f.Path, line: lines.At(at[1] + m[0])})
+				}
+			}
+		}
+	}
 	return parents, morphs
+}
+
+// phpTraitUseRE is a class body's use of traits: use Notifiable;
+var phpTraitUseRE = regexp.MustCompile(`(?m)^[ \t]+use\s+([\w\\, \t]+);`)
+
+// phpTraitMorphs are the polymorphic tables frameworks' traits give the
+// class using them, each with its pair's name: Laravel's notifications,
+// Sanctum's tokens, spatie's media and roles, Bouncer's assigned roles.
+var phpTraitMorphs = map[string][][2]string{
+	"Notifiable":               {{"notifications", "notifiable"}},
+	"HasDatabaseNotifications": {{"notifications", "notifiable"}},
+	"HasApiTokens":             {{"personal_access_tokens", "tokenable"}},
+	"InteractsWithMedia":       {{"media", "model"}},
+	"HasRolesAndAbilities":     {{"assigned_roles", "entity"}},
+	"HasRoles":                 {{"model_has_roles", "model"}, {"model_has_permissions", "model"}},
 }
 
 // laravelMorphOwners gives each table of polymorphic rows a relation to
