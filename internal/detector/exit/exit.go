@@ -310,14 +310,15 @@ const (
 	langJS     = lang.JavaScript
 	langGo     = lang.Go
 	langRuby   = lang.Ruby
+	langCSharp = lang.CSharp
 )
 
 // langOf is the language whose rules read a file: server code in Python,
-// JavaScript (with JSX and TypeScript), Go or Ruby. Single-file
+// JavaScript (with JSX and TypeScript), Go, Ruby or C#. Single-file
 // components and type declarations hold no server code.
 func langOf(p string) lang.Lang {
 	switch l := lang.Of(p); l {
-	case lang.Python, lang.Go, lang.JavaScript, lang.Ruby:
+	case lang.Python, lang.Go, lang.JavaScript, lang.Ruby, lang.CSharp:
 		return l
 	case lang.JSX, lang.TypeScript, lang.TSX:
 		return lang.JavaScript

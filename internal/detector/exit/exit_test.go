@@ -33,7 +33,7 @@ func scanExits(t *testing.T, dir string) facts.Facts {
 }
 
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "ruby"} {
+	for _, eco := range []string{"python", "js", "go", "ruby", "csharp"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			f := scanExits(t, dir)
@@ -51,7 +51,7 @@ func TestFixtures(t *testing.T) {
 // TestKinds scores each kind across every ecosystem.
 func TestKinds(t *testing.T) {
 	var got, want []string
-	for _, eco := range []string{"python", "js", "go", "ruby"} {
+	for _, eco := range []string{"python", "js", "go", "ruby", "csharp"} {
 		dir := filepath.Join("testdata", eco)
 		for _, g := range gotExits(scanExits(t, dir)) {
 			got = append(got, eco+"/"+g)

@@ -90,5 +90,6 @@ var gates = sync.OnceValue(func() map[lang.Lang]*triggerGate {
 		langJS:     newTriggerGate(langJS),
 		langGo:     newTriggerGate(langGo),
 		langRuby:   newTriggerGate(langRuby),
+		langCSharp: newTriggerGate(langCSharp),
 	}
 })

@@ -483,6 +483,80 @@ func inSettings(fc *fileCtx, _ string) (string, bool) {
 	return "", strings.Contains(p, "settings") || strings.Contains(p, "config")
 }
 
+// devPageInProduction accepts ASP.NET's developer exception page only
+// where production runs it: not inside a test that the environment is
+// development (if (env.IsDevelopment()), with or without braces), and not
+// followed in the file by an exception handler production registers
+// (UseExceptionHandler, unconditional or under !IsDevelopment()): that
+// handler sits inside the page in the pipeline and answers every error
+// with its own page first.
+func devPageInProduction(fc *fileCtx, _ string) (string, bool) {
+	lines := strings.Split(fc.src, "\n")
+	dev := csDevOnly(fc.lang, lines)
+	// The test may govern a call on its own line: if (...) app.Use...();
+	devAt := func(i int) bool { return dev[i] || csDevTest.MatchString(lang.CutLineComment(fc.lang, lines[i])) }
+	if devAt(fc.cur) {
+		return "", false
+	}
+	for i := fc.cur + 1; i < len(lines); i++ {
+		l := lang.CutLineComment(fc.lang, lines[i])
+		if strings.Contains(l, ".UseExceptionHandler(") && !devAt(i) {
+			return "", false
+		}
+	}
+	return "", true
+}
+
+// csDevTest is a test that the environment is development, not negated.
+var csDevTest = re(`\bif\s*\(\s*(?:\w+\.)*IsDevelopment\(\)\s*\)`)
+
+// csDevOnly says, per line, whether a statement starting on it runs only
+// in development: a block opened after a positive development test, or
+// the single statement such a test governs without braces. Braces are
+// counted outside comments and string literals.
+func csDevOnly(l lang.Lang, lines []string) []bool {
+	out := make([]bool, len(lines))
+	var stack []bool // per open block: opened under a development test
+	var head strings.Builder
+	inDev := func() bool { return slices.Contains(stack, true) }
+	for i, raw := range lines {
+		line := lang.CutLineComment(l, raw)
+		// A statement starting here is governed by the text since the last
+		// ';', '{' or '}' (a braceless if) and by the blocks it is in.
+		out[i] = inDev() || csDevTest.MatchString(head.String())
+		var quote byte
+		for k := 0; k < len(line); k++ {
+			c := line[k]
+			if quote != 0 {
+				if c == '\\' {
+					k++
+				} else if c == quote {
+					quote = 0
+				}
+				continue
+			}
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '{':
+				stack = append(stack, csDevTest.MatchString(head.String()))
+				head.Reset()
+			case '}':
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+				head.Reset()
+			case ';':
+				head.Reset()
+			default:
+				head.WriteByte(c)
+			}
+		}
+		head.WriteByte(' ')
+	}
+	return out
+}
+
 var rules = []rule{
 	// error-response: the response call starts on the line; the error text
 	// may be on its continuation lines.
@@ -498,6 +572,7 @@ var rules = []rule{
 	{kind: KindDebugMode, lang: langPython, triggers: []string{"DEBUG"}, first: re(`^\s*DEBUG\s*(?::\s*bool\s*)?=\s*True\b`), detail: "DEBUG = True in settings: error pages show settings and stack traces", check: inSettings},
 	{kind: KindDebugMode, lang: langGo, triggers: []string{"DebugMode"}, first: re(`gin\.SetMode\(\s*gin\.DebugMode\s*\)`), detail: "gin runs in debug mode"},
 	{kind: KindDebugMode, lang: langJS, triggers: []string{"errorhandler"}, first: re(`\.use\(\s*errorhandler\(`), detail: "errorhandler middleware sends stack traces to the client"},
+	{kind: KindDebugMode, lang: langCSharp, triggers: []string{"UseDeveloperExceptionPage"}, first: re(`\.UseDeveloperExceptionPage\(`), detail: "the developer exception page is on outside development: error pages show the stack trace and source", check: devPageInProduction},
 
 	// log
 	{kind: KindLog, lang: langPython, triggers: []string{"log", "print("}, first: pyLog, check: logged(pyRequestData)},
