@@ -52,7 +52,7 @@ var (
 		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file",
 		// queues: managed ones, and the job queues a product runs on its own Redis or database
 		"qstash", "vercel-queue", "inngest", "trigger-dev", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "hangfire", "rq", "dramatiq",
-		"asynq", "river", "pg-boss", "sidekiq", "resque", "good-job", "solid-queue", "graphile-worker", "liteque", "restate", "agenda", "temporal", "pulsar", "nsq", "mqtt",
+		"asynq", "river", "pg-boss", "sidekiq", "resque", "good-job", "solid-queue", "solid-cache", "graphile-worker", "liteque", "restate", "agenda", "temporal", "pulsar", "nsq", "mqtt",
 		// a vendor's data products: the product keeps its data there
 		"vercel-blob", "edge-config", "tinybird", "convex", "pinecone", "weaviate", "qdrant", "upstash-vector", "openai-vector-store", "oci-bucket",
 		"oss-bucket", "cos-bucket", "obs-bucket", "ks3-bucket", "qiniu-bucket", "upyun-bucket"}

@@ -63,7 +63,7 @@ var (
 
 // railsCacheStores are the cache stores that keep data outside the
 // process, as store kinds.
-var railsCacheStores = map[string]string{"redis_cache_store": "redis", "redis_store": "redis", "mem_cache_store": "memcached", "dalli_store": "memcached"}
+var railsCacheStores = map[string]string{"redis_cache_store": "redis", "redis_store": "redis", "mem_cache_store": "memcached", "dalli_store": "memcached", "solid_cache_store": "solid-cache"}
 
 // railsQueueAdapters are Active Job's adapters as store kinds, with the
 // server the queue lives in when it is not the app's database.
