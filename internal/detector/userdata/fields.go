@@ -357,7 +357,11 @@ func nameClass(name string) Class {
 // when its fields say it is paid for (a period, a price, a trial, a
 // status), not a subscription to notifications or webhooks.
 func billingModel(name string, fields []Field) bool {
-	for _, w := range code.Words(name) {
+	ws := code.Words(name)
+	if n := len(ws); n > 1 && lookupWords[ws[n-1]] {
+		return false // payment_methods, invoice_types: the choices a record picks from
+	}
+	for _, w := range ws {
 		if words[w] == Billing || w == "payment" || w == "payments" {
 			return true
 		}
@@ -373,6 +377,12 @@ func billingModel(name string, fields []Field) bool {
 	}
 	return false
 }
+
+// lookupWords end the name of a table of choices (payment_methods, a
+// company's cash, cheque and transfer; invoice_types): billing's
+// vocabulary, not the state of anyone's billing.
+var lookupWords = map[string]bool{"method": true, "methods": true, "type": true, "types": true, "kind": true, "kinds": true,
+	"category": true, "categories": true}
 
 // paidFor are the words of the fields of a paid subscription.
 var paidFor = map[string]bool{
