@@ -67,7 +67,7 @@ var catalogue = []*Rule{
 	defaultCredentials, publicEntrypoint, prTargetCheckout, ciSecretExposure,
 	unpinnedActions, unpinnedDependencies, envExposure,
 	// Web-app weaknesses read from facts and patterns (rules_web.go).
-	xssClient, directoryListing, graphqlExposed, jwtUnpinned, passwordPlaintext,
+	xssClient, directoryListing, graphqlExposed, jwtUnpinned, jwtNoExpiry, passwordPlaintext,
 	csrf, stateChangingGet, functionLevelAuthz, sensitiveResponse,
 }
 

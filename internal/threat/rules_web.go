@@ -68,6 +68,19 @@ var jwtUnpinned = weaknessRule{
 	Surface: "Token verification", Direction: model.Entry,
 }.rule()
 
+var jwtNoExpiry = weaknessRule{
+	ID: "jwt-no-expiry", Title: "JWT issued with no expiry",
+	Stride: []string{"S"}, CWE: []string{"CWE-613"},
+	Fires:      "a JWT signed with no exp claim and no expiry option (jsonwebtoken's jwt.sign without expiresIn, PyJWT's jwt.encode without exp, golang-jwt's NewWithClaims without ExpiresAt) in a file that sets none",
+	Difficulty: model.Moderate, Reason: "needs one token that leaked (a log, a shared device, a script on the page)", Level: model.High,
+	Impact: "act as the token's user for as long as the signing key lasts", Method: "replaying a leaked token",
+	Abuse: "A token that never expires keeps working after logout or a password change: one leak is permanent access",
+	Controls: []Suggestion{
+		{Text: "Give every token a short expiry (expiresIn, an exp claim) and renew it with a refresh token"},
+	},
+	Surface: "Token issuance", Direction: model.Entry,
+}.rule()
+
 var passwordPlaintext = weaknessRule{
 	ID: "password-plaintext", Title: "Password stored or compared as plain text",
 	Stride: []string{"I"}, CWE: []string{"CWE-256", "CWE-257"},

@@ -54,12 +54,14 @@ const (
 	WeakDirListing      = "directory-listing"
 	WeakGraphQLExposed  = "graphql-exposed"
 	WeakJWTUnpinned     = "jwt-algorithm-unpinned"
+	WeakJWTNoExpiry     = "jwt-no-expiry"
 	WeakPasswordPlain   = "password-plaintext"
 	WeakCSRF            = "csrf"
 	detailCookieSession = "cookie-based session: the browser sends it with requests from any site"
 	detailXSS           = "HTML built from data inserted into the page without sanitising"
 	detailListing       = "directory listing served"
 	detailJWTUnpinned   = "JWT verified without pinning the accepted algorithms"
+	detailJWTNoExpiry   = "JWT issued with no expiry (no exp claim, no expiresIn)"
 	detailPasswordPlain = "password stored or compared as plain text"
 )
 
@@ -219,6 +221,24 @@ var webPatterns = []Pattern{
 		// algorithms: header.alg, or the header's alg passed as the
 		// algorithm argument (jwt-simple's decode(token, key, false, alg)).
 		Re: regexp.MustCompile(`\balgorithms\s*[:=]\s*\[?\s*[\w.]*(?:header|unverified)[\w.\[\]'"]*alg|\b(?:decode|verify)\([^()\n]*,\s*[\w.]*(?:header|unverified)\w*(?:\.|\[\s*['"])alg\b`)},
+
+	// Tokens issued with no expiry: no exp claim in the payload and no
+	// expiresIn option, anywhere in the file (a payload built earlier in
+	// the function, or options set beside it, count). A leaked token then
+	// works for as long as the key does.
+	{Weakness: WeakJWTNoExpiry, Detail: detailJWTNoExpiry, Langs: js,
+		Keywords: []string{"jwt.sign"},
+		Re:       regexp.MustCompile(`\bjwt\.sign\(`),
+		Also:     regexp.MustCompile(`jsonwebtoken`),
+		Unless:   regexp.MustCompile(`\bexpiresIn\b|(?:^|[{,\s])['"]?exp['"]?\s*:|\[\s*['"]exp['"]\s*\]\s*=|\.exp\s*=`)},
+	{Weakness: WeakJWTNoExpiry, Detail: detailJWTNoExpiry, Langs: py,
+		Keywords: []string{"jwt.encode"},
+		Re:       regexp.MustCompile(`\bjwt\.encode\(`),
+		Unless:   regexp.MustCompile(`['"]exp['"]|\bexp\s*=|\bexpires_delta\b`)},
+	{Weakness: WeakJWTNoExpiry, Detail: detailJWTNoExpiry, Langs: goOnly,
+		Keywords: []string{"jwt.NewWithClaims"},
+		Re:       regexp.MustCompile(`\bjwt\.NewWithClaims\(`),
+		Unless:   regexp.MustCompile(`\bExpiresAt\b|"exp"`)},
 
 	// Passwords kept readable.
 	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: code,
