@@ -507,16 +507,23 @@ func devPageInProduction(fc *fileCtx, _ string) (string, bool) {
 	return "", true
 }
 
-// csDevTest is a test that the environment is development, not negated.
-var csDevTest = re(`\bif\s*\(\s*(?:\w+\.)*IsDevelopment\(\)\s*\)`)
+// csDevTest is a test that the environment is development, not negated;
+// csNotDevTest the negated one, whose else block is development's.
+var (
+	csDevTest    = re(`\bif\s*\(\s*(?:\w+\.)*IsDevelopment\(\)\s*\)`)
+	csNotDevTest = re(`\bif\s*\(\s*!\s*(?:\w+\.)*IsDevelopment\(\)\s*\)`)
+)
 
 // csDevOnly says, per line, whether a statement starting on it runs only
 // in development: a block opened after a positive development test, or
-// the single statement such a test governs without braces. Braces are
-// counted outside comments and string literals.
+// the single statement such a test governs without braces, or the else
+// block of a negated test. Braces are counted outside comments and string
+// literals.
 func csDevOnly(l lang.Lang, lines []string) []bool {
 	out := make([]bool, len(lines))
-	var stack []bool // per open block: opened under a development test
+	var stack []bool     // per open block: opened under a development test
+	var headers []string // per open block: the text that opened it
+	closed := ""         // the header of the block that closed last
 	var head strings.Builder
 	inDev := func() bool { return slices.Contains(stack, true) }
 	for i, raw := range lines {
@@ -539,11 +546,14 @@ func csDevOnly(l lang.Lang, lines []string) []bool {
 			case '"', '\'':
 				quote = c
 			case '{':
-				stack = append(stack, csDevTest.MatchString(head.String()))
+				h := head.String()
+				dev := csDevTest.MatchString(h) || strings.TrimSpace(h) == "else" && csNotDevTest.MatchString(closed)
+				stack, headers = append(stack, dev), append(headers, h)
 				head.Reset()
 			case '}':
 				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
+					closed = headers[len(headers)-1]
+					stack, headers = stack[:len(stack)-1], headers[:len(headers)-1]
 				}
 				head.Reset()
 			case ';':
