@@ -296,6 +296,7 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 			}
 		}
 	}
+	d.railsFolderWrites(f, src)
 	if !railsProductionRuby(f.Path) {
 		for _, m := range railsStorageServiceRE.FindAllSubmatchIndex(src, -1) {
 			if d.rails.others == nil {
@@ -409,5 +410,67 @@ func (d *Detector) railsStores() {
 			d.add(s.kind, s.ev)
 			d.add(s.kind, c.ev)
 		}
+	}
+}
+
+var (
+	// rbFolderConstRE names a folder of the app's tree in a constant:
+	// CACHE_DIR = Rails.public_path.join("story_image"),
+	// ROOT = Rails.root.join("storage", "exports").
+	rbFolderConstRE = regexp.MustCompile(`\b([A-Z][A-Z0-9_]*)\s*=\s*Rails\.(public_path|root)\.join\(([^)\n]*)\)`)
+	// rbFileWriteRE writes a file: File.open(path, "wb"), File.write,
+	// File.binwrite, IO.copy_stream, FileUtils.cp/mv into a path.
+	rbFileWriteRE = regexp.MustCompile(`\bFile\.open\([^\n]*?,\s*['"][wa]b?\+?['"]|\bFile\.(?:bin)?write\(|\bIO\.copy_stream\(|\bFileUtils\.(?:cp|mv|copy_file)\(`)
+)
+
+// railsFolderWrites records a folder of the app's tree that its code
+// writes files into: a constant naming the folder (Rails.public_path or
+// Rails.root joined with literals) that a write in the same file names
+// (File.open("#{CACHE_DIR}/x.png", "wb")). A constant only read (a log
+// folder tailed) or naming one file (storage/blocklist.conf) is none.
+func (d *Detector) railsFolderWrites(f *detector.File, src []byte) {
+	if lang.IsTest(f.Path) || !strings.HasPrefix(f.Path, "app/") && !strings.Contains(f.Path, "/app/") && !strings.HasPrefix(f.Path, "lib/") {
+		return
+	}
+	writes := rbFileWriteRE.FindAllIndex(src, -1)
+	if len(writes) == 0 {
+		return
+	}
+	lines := strings.Split(string(src), "\n")
+	for _, m := range rbFolderConstRE.FindAllSubmatchIndex(src, -1) {
+		name := string(src[m[2]:m[3]])
+		var parts []string
+		for _, q := range quotedLiteralRE.FindAllStringSubmatch(string(src[m[6]:m[7]]), -1) {
+			parts = append(parts, strings.Trim(q[1], "/"))
+		}
+		dir := strings.Join(parts, "/")
+		if dir == "" || path.Ext(dir) != "" {
+			continue // one file (storage/blocklist.conf) the app refreshes, no folder of records
+		}
+		// The constant, or a local made from it (temp_path =
+		// CACHE_DIR.join(name)).
+		names := []string{name}
+		for _, a := range regexp.MustCompile(`(?m)^\s*(\w+)\s*=[^=\n]*\b`+name+`\b`).FindAllStringSubmatch(string(src), -1) {
+			if a[1] != name {
+				names = append(names, a[1])
+			}
+		}
+		named := regexp.MustCompile(`\b(?:` + strings.Join(names, "|") + `)\b`)
+		var at int
+		for _, w := range writes {
+			if l := code.LineAt(src, w[0]); named.MatchString(lines[l-1]) {
+				at = l
+				break
+			}
+		}
+		if at == 0 {
+			continue
+		}
+		base := "public/"
+		if string(src[m[4]:m[5]]) == "root" {
+			base = ""
+		}
+		folder := "Local folder " + base + dir + "/"
+		d.folders[folder] = append(d.folders[folder], facts.Evidence{File: f.Path, Line: code.LineAt(src, m[0])}, facts.Evidence{File: f.Path, Line: at})
 	}
 }

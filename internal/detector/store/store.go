@@ -151,7 +151,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded.
 func (*Detector) Keywords() []string { return keywords }
 
-var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Storage::", "->disk(", "->store", "->move(", "Redis::", "Sidekiq", "active_storage", "_attached", "ENV"}, append(csKeywords, credential.Keywords...)...)
+var keywords = append([]string{"import", "require", "://", "ENGINE", "provider", "dialect", "Open(", "client", "type", "Bucket", "bucket", "upload", "Upload", "FormFile", "multer", "sqlite", "file", "FileSystemStorage", "WriteFile", "writeFile", "createWriteStream", "unlink", "readFile", "Remove", "=> env(", "cache_store", "queue_adapter", "Storage::", "->disk(", "->store", "->move(", "Redis::", "Sidekiq", "active_storage", "_attached", "ENV", "Rails.public_path", "Rails.root.join"}, append(csKeywords, credential.Keywords...)...)
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
