@@ -94,14 +94,9 @@ func callerSide(s string, callers, aliases []string) bool {
 	return head != "" && strings.HasPrefix(s, head) && contains(callers, head) && !contains(aliases, head)
 }
 
-// ownerRefusal is the offset of the first condition in body (strings
+// ownerRefusalOf is the offset of the first condition in body (strings
 // blanked in code) that compares the caller with another value and
-// refuses when they differ, or -1.
-func ownerRefusal(body, code string, callers []string) int {
-	return ownerRefusalOf(body, code, callers, nil, nil)
-}
-
-// ownerRefusalOf is ownerRefusal where, when held is given, the value
+// refuses when they differ, or -1. When held is given, the value
 // compared with the caller reads one of held (a record loaded by the id
 // the function was given): a function below the handler compares its
 // own records. An operand that starts with one of supplied (what the

@@ -234,7 +234,7 @@ func paramLookupsIn(body, code, name string, scope, others []string) (all []int,
 
 // controlWord is a statement's keyword before its bracket: if (a !== b)
 // is a condition, not a call given both values (a comparison with the
-// caller is read as one, by ownerRefusal and the owner pattern).
+// caller is read as one, by ownerRefusalOf and the owner pattern).
 var controlWord = map[string]bool{"if": true, "elseif": true, "while": true, "for": true, "foreach": true, "switch": true, "catch": true, "return": true, "and": true, "or": true, "not": true, "unless": true}
 
 // readsAnyWord reports whether code reads one of the variables.
