@@ -70,13 +70,7 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		var others []string
-		for _, o := range r.Params {
-			if o.Name != p.Name {
-				others = append(others, o.Name)
-			}
-		}
-		all, owner := paramLookupsIn(body, code, p.Name, r.Scope, others)
+		all, owner := paramLookupsIn(body, code, p.Name, r.Scope, otherParams(r.Params, p.Name))
 		if len(all) == 0 || pageOnly(body, p.Name) {
 			continue // no lookup, or a page number (offset((page-1)*20))
 		}
@@ -523,4 +517,16 @@ func calleeNames(call, model string) bool {
 		}
 	}
 	return false
+}
+
+// otherParams names a route's parameters other than name, which the
+// caller chose too (paramLookupsIn's others).
+func otherParams(params []facts.Param, name string) []string {
+	var others []string
+	for _, o := range params {
+		if o.Name != name {
+			others = append(others, o.Name)
+		}
+	}
+	return others
 }

@@ -107,13 +107,7 @@ func listedRecords(r *facts.Route, models []string, listed map[string]audience) 
 		if p.In != "" && p.In != "path" {
 			continue
 		}
-		var others []string
-		for _, o := range r.Params {
-			if o.Name != p.Name {
-				others = append(others, o.Name)
-			}
-		}
-		all, owner := paramLookupsIn(body, code, p.Name, r.Scope, others)
+		all, owner := paramLookupsIn(body, code, p.Name, r.Scope, otherParams(r.Params, p.Name))
 		if len(all) == 0 || owner >= 0 {
 			continue
 		}
