@@ -561,15 +561,8 @@ func devSectionValue(data []byte, start int) bool {
 	if m == nil {
 		return false
 	}
-	for i, r := range roots {
-		if !prodEnvironments[string(data[r[2]:r[3]])] {
-			continue
-		}
-		end := len(data)
-		if i+1 < len(roots) {
-			end = roots[i+1][0]
-		}
-		for line := range strings.Lines(string(data[r[1]:end])) {
+	for _, sec := range productionSections(data) {
+		for line := range strings.Lines(string(data[sec[0]:sec[1]])) {
 			if pm := yamlKey.FindStringSubmatch(strings.TrimRight(line, "\r\n")); pm != nil && pm[1] == m[1] && strings.TrimSpace(pm[2]) != "" {
 				return true
 			}

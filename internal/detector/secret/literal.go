@@ -197,18 +197,10 @@ func parenBody(s string) (string, bool) {
 // with, however short or plain ("secret_hehe" is a weak key, and
 // committed).
 func productionKeys(data []byte) []candidate {
-	roots := yamlRootKey.FindAllSubmatchIndex(data, -1)
 	var out []candidate
-	for i, r := range roots {
-		if !prodEnvironments[string(data[r[2]:r[3]])] {
-			continue
-		}
-		end := len(data)
-		if i+1 < len(roots) {
-			end = roots[i+1][0]
-		}
-		off := r[1]
-		for line := range strings.Lines(string(data[r[1]:end])) {
+	for _, sec := range productionSections(data) {
+		off := sec[0]
+		for line := range strings.Lines(string(data[sec[0]:sec[1]])) {
 			at := off
 			off += len(line)
 			m := yamlKey.FindStringSubmatchIndex(strings.TrimRight(line, "\r\n"))
@@ -230,6 +222,25 @@ func productionKeys(data []byte) []candidate {
 			}
 			out = append(out, newCandidate(ruleSigningKey, name, v, start))
 		}
+	}
+	return out
+}
+
+// productionSections are the spans of a YAML file keyed by environment
+// that its production environments' root keys hold: from the end of the
+// key to the next root key.
+func productionSections(data []byte) [][2]int {
+	roots := yamlRootKey.FindAllSubmatchIndex(data, -1)
+	var out [][2]int
+	for i, r := range roots {
+		if !prodEnvironments[string(data[r[2]:r[3]])] {
+			continue
+		}
+		end := len(data)
+		if i+1 < len(roots) {
+			end = roots[i+1][0]
+		}
+		out = append(out, [2]int{r[1], end})
 	}
 	return out
 }
