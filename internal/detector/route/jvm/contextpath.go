@@ -55,20 +55,9 @@ func isSettings(p string) bool {
 // or spring.cloud.config.uri, or spring.config.import of configserver:.
 // The server then serves it the files named after it. "" otherwise.
 func configClient(p string, data []byte) string {
-	keys := []string{"spring.application.name", "spring.cloud.config.uri", "spring.config.import", "spring.cloud.config.discovery.enabled"}
-	vals := map[string]string{}
-	if path.Ext(p) == ".properties" {
-		for _, k := range keys {
-			vals[k] = propertiesValue(data, []string{k})
-		}
-	} else {
-		var doc map[string]any
-		if yaml.Unmarshal(data, &doc) != nil {
-			return ""
-		}
-		for _, k := range keys {
-			vals[k], _ = yamlValue(doc, k)
-		}
+	vals, ok := settingValues(p, data, "spring.application.name", "spring.cloud.config.uri", "spring.config.import", "spring.cloud.config.discovery.enabled")
+	if !ok {
+		return ""
 	}
 	name := strings.TrimSpace(vals["spring.application.name"])
 	if name == "" || strings.Contains(name, "${") {
@@ -114,6 +103,27 @@ func contextPath(p string, data []byte) string {
 		return ""
 	}
 	return "/" + strings.Trim(v, "/")
+}
+
+// settingValues reads each of keys from a Spring Boot configuration file
+// (.properties, or YAML; "" where unset); false when the YAML does not
+// parse.
+func settingValues(p string, data []byte, keys ...string) (map[string]string, bool) {
+	vals := map[string]string{}
+	if path.Ext(p) == ".properties" {
+		for _, k := range keys {
+			vals[k] = propertiesValue(data, []string{k})
+		}
+		return vals, true
+	}
+	var doc map[string]any
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil, false
+	}
+	for _, k := range keys {
+		vals[k], _ = yamlValue(doc, k)
+	}
+	return vals, true
 }
 
 // propertiesValue is the value of the first of keys a .properties file
@@ -216,20 +226,9 @@ var byWildcard = []string{"env", "configprops", "heapdump", "threaddump", "beans
 // its own (an internal port, or -1: off).
 func actuator(p string, data []byte) (paths []string, line int) {
 	const includeKey = "management.endpoints.web.exposure.include"
-	keys := []string{includeKey, "management.endpoints.web.exposure.exclude", "management.endpoints.web.base-path", "management.server.port"}
-	vals := map[string]string{}
-	if path.Ext(p) == ".properties" {
-		for _, k := range keys {
-			vals[k] = propertiesValue(data, []string{k})
-		}
-	} else {
-		var doc map[string]any
-		if yaml.Unmarshal(data, &doc) != nil {
-			return nil, 0
-		}
-		for _, k := range keys {
-			vals[k], _ = yamlValue(doc, k)
-		}
+	vals, ok := settingValues(p, data, includeKey, "management.endpoints.web.exposure.exclude", "management.endpoints.web.base-path", "management.server.port")
+	if !ok {
+		return nil, 0
 	}
 	include := strings.TrimSpace(vals[includeKey])
 	if include == "" || strings.TrimSpace(vals["management.server.port"]) != "" {
