@@ -3,6 +3,8 @@ package signal
 import (
 	"regexp"
 	"strings"
+
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // A write that only adds a constant to numeric columns (a view count, a
@@ -111,34 +113,12 @@ func allParts(text string, ok func(string) bool) bool {
 	return true
 }
 
-// topLevel splits text at the commas outside brackets and strings, and
-// drops a trailing empty part (a trailing comma).
+// topLevel splits text at its top-level commas (lang.SplitTopLevel) and
+// drops a trailing empty part (a trailing comma, or no text at all).
 func topLevel(text string) []string {
-	var parts []string
-	depth, start := 0, 0
-	var quote byte
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case quote != 0:
-			if c == '\\' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		case c == ',' && depth == 0:
-			parts = append(parts, text[start:i])
-			start = i + 1
-		}
-	}
-	if last := text[start:]; strings.TrimSpace(last) != "" {
-		parts = append(parts, last)
+	parts := lang.SplitTopLevel(text)
+	if strings.TrimSpace(parts[len(parts)-1]) == "" {
+		parts = parts[:len(parts)-1]
 	}
 	return parts
 }
