@@ -104,7 +104,7 @@ func sqlAccountPasswords(src string) []candidate {
 	}
 	defs := map[string][]string{}
 	for _, m := range sqlCreateTable.FindAllStringSubmatchIndex(src, -1) {
-		body, ok := parenBody(src[m[1]:])
+		body, ok := parenBody(src, m[1]-1)
 		if !ok {
 			continue
 		}
@@ -144,7 +144,7 @@ func sqlAccountPasswords(src string) []candidate {
 		}
 		rest := src[m[1]:]
 		for off := 0; off < len(rest) && rest[off] == '('; {
-			body, ok := parenBody(rest[off+1:])
+			body, ok := parenBody(rest, off)
 			if !ok {
 				break
 			}
@@ -164,29 +164,14 @@ func sqlAccountPasswords(src string) []candidate {
 	return out
 }
 
-// parenBody is the text up to the parenthesis that closes one just
-// opened, quotes respected.
-func parenBody(s string) (string, bool) {
-	depth, quote := 1, byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return s[:i], true
-			}
-		}
+// parenBody is the text inside the parenthesis at s[open] and the one
+// that closes it (lang.ClosingBracket: quotes respected).
+func parenBody(s string, open int) (string, bool) {
+	end := lang.ClosingBracket(s, open)
+	if end < 0 {
+		return "", false
 	}
-	return "", false
+	return s[open+1 : end], true
 }
 
 // --- keys of a configuration keyed by environment
