@@ -86,7 +86,7 @@ func contextPath(p string, data []byte) string {
 	var v string
 	if path.Ext(p) == ".properties" {
 		v = propertiesValue(data, contextKeys)
-	} else {
+	} else if namesAny(data, contextKeys) {
 		var doc map[string]any
 		if yaml.Unmarshal(data, &doc) != nil {
 			return ""
@@ -116,6 +116,9 @@ func settingValues(p string, data []byte, keys ...string) (map[string]string, bo
 		}
 		return vals, true
 	}
+	if !namesAny(data, keys) {
+		return vals, true
+	}
 	var doc map[string]any
 	if yaml.Unmarshal(data, &doc) != nil {
 		return nil, false
@@ -124,6 +127,19 @@ func settingValues(p string, data []byte, keys ...string) (map[string]string, bo
 		vals[k], _ = yamlValue(doc, k)
 	}
 	return vals, true
+}
+
+// namesAny says the text holds the last part of one of keys: a YAML file
+// that names none sets none (its keys are matched exactly), so it need
+// not be parsed. Every settings file is asked, a Kubernetes manifest
+// with anchors too, and parsing one costs more than its size.
+func namesAny(data []byte, keys []string) bool {
+	for _, k := range keys {
+		if bytes.Contains(data, []byte(k[strings.LastIndexByte(k, '.')+1:])) {
+			return true
+		}
+	}
+	return false
 }
 
 // propertiesValue is the value of the first of keys a .properties file
