@@ -96,7 +96,10 @@ func Walk(ctx context.Context, root string, opt Options, visit func(Entry) error
 	if globs := excludePatterns(opt.Exclude); len(globs) > 0 {
 		w.exclude = newIgnoreList(globs, nil)
 	}
-	return w.dir(ctx, rootAbs, "", nil, nil)
+	if w.useIgnore {
+		w.tracked = readTracked(rootAbs, warn)
+	}
+	return w.dir(ctx, rootAbs, "", nil, nil, false)
 }
 
 // maxIgnoreSize caps a .gitignore: real ones are a few KiB; a bigger one
@@ -108,14 +111,16 @@ type walker struct {
 	maxSize   int64
 	useIgnore bool
 	exclude   *ignoreList // nil when nothing is excluded
+	tracked   tracked     // the git index's paths; nil when the root is no work tree
 	visit     func(Entry) error
 	warn      func(Warning)
 	seen      func(string)
 }
 
 // dir walks the folder abs, rel from the root (elems: rel split at '/'),
-// under the .gitignore files of the folders above it.
-func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignores ignoreStack) error {
+// under the .gitignore files of the folders above it. In an ignored folder
+// (ignored), only what git tracks is read, as git itself does.
+func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignores ignoreStack, ignored bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -141,7 +146,8 @@ func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignor
 		path[len(path)-1] = name
 		childAbs := filepath.Join(abs, name)
 		typ := e.Type()
-		if ignores.Match(path, typ.IsDir()) {
+		childIgnored := ignored || ignores.Match(path, typ.IsDir())
+		if childIgnored && !w.isTracked(childRel, typ) {
 			continue
 		}
 		if w.exclude != nil {
@@ -159,7 +165,7 @@ func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignor
 			if skipDirs[name] {
 				continue
 			}
-			if err := w.dir(ctx, childAbs, childRel, path, ignores); err != nil {
+			if err := w.dir(ctx, childAbs, childRel, path, ignores, childIgnored); err != nil {
 				return err
 			}
 		case typ.IsRegular():
@@ -180,6 +186,19 @@ func (w *walker) dir(ctx context.Context, abs, rel string, elems []string, ignor
 		}
 	}
 	return nil
+}
+
+// isTracked reports whether git tracks the file rel, or a file under the
+// folder rel: then .gitignore does not hide it.
+func (w *walker) isTracked(rel string, typ fs.FileMode) bool {
+	switch {
+	case w.tracked == nil:
+		return false
+	case typ.IsDir():
+		return w.tracked.under(rel)
+	default:
+		return w.tracked.file(rel)
+	}
 }
 
 // checkLink warns about links that escape the root or loop; links inside
