@@ -29,6 +29,7 @@ func (m *module) routes() []facts.Route {
 			m.pending = append(m.pending, &pendingRoute{node: gr.node, method: meth, path: gr.path, mw: gr.h.wrappers, h: gr.h, file: gr.file, line: gr.line})
 		}
 	}
+	m.expandPathSwitches()
 	seen := map[string]bool{}
 	var out []facts.Route
 	t := tree{}
@@ -227,35 +228,46 @@ func (m *module) guardLookup(f *goFile) route.Lookup {
 		if v, ok := strings.CutPrefix(name, route.ValuePrefix); ok {
 			return m.valueLookup(f, v[strings.LastIndexByte(v, '.')+1:])
 		}
-		key := name[strings.LastIndexByte(name, '.')+1:]
-		var found []*funcDecl
-		q, _, _ := strings.Cut(name, ".")
-		qualified := q != name && f.imports[q] != ""
-		if qualified {
-			// A package-qualified call (store.New) runs that package's
-			// function, never the caller's own of the same name; one
-			// from outside the module is not here to read.
-			p := m.pkgDir(m.resolveImport(f.imports[q]))
-			if p == nil {
-				return "", "", false
-			}
-			found = p.funcs[key]
-		} else if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
-			found = slices.Concat(p.funcs[key], p.methods[key])
-		}
-		if len(found) == 0 && !qualified {
-			for _, dir := range m.dirs {
-				p := m.pkgs[dir]
-				found = append(found, p.funcs[key]...)
-				found = append(found, p.methods[key]...)
-			}
-		}
-		if len(found) != 1 {
+		fd := m.findFunc(f, name)
+		if fd == nil {
 			return "", "", false
 		}
-		fd := found[0]
 		return fd.text(), fd.file.path + ":" + strconv.Itoa(fd.file.lines().Line(fd.pos)), true
 	}
+}
+
+// findFunc is the one function or method of the module a call from f by
+// that name runs (requireAuth, s.requireAuth, mw.Auth): last segment first
+// in f's package, then in the one package of the module that declares it;
+// nil when none or several.
+func (m *module) findFunc(f *goFile, name string) *funcDecl {
+	key := name[strings.LastIndexByte(name, '.')+1:]
+	var found []*funcDecl
+	q, _, _ := strings.Cut(name, ".")
+	qualified := q != name && f.imports[q] != ""
+	if qualified {
+		// A package-qualified call (store.New) runs that package's
+		// function, never the caller's own of the same name; one
+		// from outside the module is not here to read.
+		p := m.pkgDir(m.resolveImport(f.imports[q]))
+		if p == nil {
+			return nil
+		}
+		found = p.funcs[key]
+	} else if p := m.pkgs[f.dir+"\x00"+f.pkg]; p != nil {
+		found = slices.Concat(p.funcs[key], p.methods[key])
+	}
+	if len(found) == 0 && !qualified {
+		for _, dir := range m.dirs {
+			p := m.pkgs[dir]
+			found = append(found, p.funcs[key]...)
+			found = append(found, p.methods[key]...)
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
 }
 
 // valueLookup finds a package-level var or const called name, in the

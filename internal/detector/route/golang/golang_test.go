@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -132,6 +132,15 @@ func TestRouteDetails(t *testing.T) {
 		{app: "echowrap", route: "GET /drafts", auth: facts.AuthRequired, handler: "drafts"},
 		{app: "echowrap", route: "GET /api/me", auth: facts.AuthRequired, handler: "me"},
 		{app: "echowrap", route: "GET /welcome", auth: facts.AuthNone, handler: "welcome"},
+		// A handler dispatching on the request's path is a route per
+		// branch, each with the handler's checks before the switch and
+		// the branch's own; the handler the branch hands on is named.
+		{app: "pathswitch", route: "ANY /about", framework: "net/http", auth: facts.AuthNone, handler: "s.about"},
+		{app: "pathswitch", route: "ANY /admin", auth: facts.AuthRequired, handler: "s.admin"},
+		{app: "pathswitch", route: "POST /", auth: facts.AuthNone, handler: "s.create"},
+		{app: "pathswitch", route: "GET /api/v1/items", auth: facts.AuthRequired, handler: "a.list"},
+		{app: "pathswitch", route: "ANY /api/v1/items", auth: facts.AuthRequired, handler: "a.get"},
+		{app: "pathswitch", route: "ANY /assets", auth: facts.AuthNone, handler: "assets"},
 		{app: "extrouter", route: "POST /tally/api/v1/push", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.push"},
 		{app: "extrouter", route: "GET /admin/limits", framework: "gorilla/mux", auth: facts.AuthUnknown, handler: "a.limits"},
 	}

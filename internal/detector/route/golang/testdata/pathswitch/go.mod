@@ -1,0 +1,3 @@
+module example.com/paste
+
+go 1.22

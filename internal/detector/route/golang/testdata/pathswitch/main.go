@@ -1,0 +1,39 @@
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"example.com/paste/api"
+	"example.com/paste/web"
+)
+
+func main() {
+	site := web.New()
+	apiData, err := api.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Both packages declare a Hand method: the receiver's maker says which runs.
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		site.Hand(w, r)
+	})
+	http.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		apiData.Hand(w, r)
+	})
+	// A switch on the path that only picks a content type: one route.
+	http.HandleFunc("/assets/", assets) // want: ANY /assets
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
+
+func assets(w http.ResponseWriter, r *http.Request) {
+	ct := "application/octet-stream"
+	switch r.URL.Path {
+	case "/assets/style.css":
+		ct = "text/css"
+	case "/assets/app.js":
+		ct = "text/javascript"
+	}
+	w.Header().Set("Content-Type", ct)
+	http.ServeFile(w, r, "public"+r.URL.Path)
+}
