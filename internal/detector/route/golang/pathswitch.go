@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"cmp"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -41,6 +42,7 @@ type parsedHandler struct {
 	req, w   string
 	pathVars map[string]bool // locals holding the request's path
 	params   string          // the parameter list's text
+	name     string          // a declaration's name (Hand), "" for a literal
 }
 
 // pathCase is one branch of a path table.
@@ -115,7 +117,7 @@ func (m *module) caseRoutes(p *pendingRoute, ph *parsedHandler, cases []pathCase
 			// a branch: any other path.
 			full = raw + "{path...}"
 		}
-		h := &handlerInfo{name: p.h.name, body: c.body, file: ph.code.f, pos: ph.code.pos, wrappers: p.h.wrappers}
+		h := &handlerInfo{name: cmp.Or(ph.name, p.h.name), body: c.body, file: ph.code.f, pos: ph.code.pos, wrappers: p.h.wrappers}
 		if c.call != nil {
 			name := exprText(c.call.Fun)
 			h.name = name
@@ -186,7 +188,7 @@ func parseHandler(code handlerCode) *parsedHandler {
 	const decl, lit = "package p\n", "package p\nvar _ = "
 	if f, err := parser.ParseFile(fset, "", decl+code.text, parser.SkipObjectResolution); err == nil && len(f.Decls) == 1 {
 		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && fd.Body != nil {
-			ft, ph.body, ph.skip = fd.Type, fd.Body, len(decl)
+			ft, ph.body, ph.skip, ph.name = fd.Type, fd.Body, len(decl), fd.Name.Name
 		}
 	}
 	if ft == nil {

@@ -35,5 +35,7 @@ func assets(w http.ResponseWriter, r *http.Request) {
 		ct = "text/javascript"
 	}
 	w.Header().Set("Content-Type", ct)
-	http.ServeFile(w, r, "public"+r.URL.Path)
+	w.Write(bundle)
 }
+
+var bundle []byte
