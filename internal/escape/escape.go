@@ -35,8 +35,10 @@ import (
 // so the escapes cannot be confused with the text. Text that would start
 // a GitHub workflow command ("::" after spaces) has its first colon
 // escaped: GitHub reads a command wherever a line starts with one.
-func Terminal(s string) string {
-	s = redact.Text(s)
+func Terminal(s string) string { return terminal(redact.Text(s)) }
+
+// terminal is Terminal for text already masked.
+func terminal(s string) string {
 	lead := len(s) - len(strings.TrimLeft(s, " "))
 	command := strings.HasPrefix(s[lead:], "::")
 	if !command && !needsEscape(s) {

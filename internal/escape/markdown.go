@@ -3,6 +3,8 @@ package escape
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/threatmap/threatmap/internal/redact"
 )
 
 // zeroWidth is a zero-width space as an HTML entity: set between @ and a
@@ -68,9 +70,20 @@ func Markdown(s string) string {
 // only the fence must be longer than any run of backticks in s. Line
 // breaks become spaces and control characters are escaped as Terminal
 // does.
-func Code(s string) string {
+func Code(s string) string { return code(redact.Text(s)) }
+
+// IDCode is Code for an id threatmap built (a threat's, a surface's): it is
+// masked as redact.ID masks, so a slug of a path that looks random stays
+// whole and can be typed into threatmap accept.
+func IDCode(s string) string { return code(redact.ID(s)) }
+
+// IDCodeCell is IDCode for a table cell, as CodeCell is Code's.
+func IDCodeCell(s string) string { return strings.ReplaceAll(IDCode(s), "|", `\|`) }
+
+// code is Code for text already masked.
+func code(s string) string {
 	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-	s = Terminal(s)
+	s = terminal(s)
 	if s == "" {
 		return ""
 	}

@@ -46,7 +46,7 @@ type ReviewEntry struct {
 
 // Asset is something the product cannot afford to lose.
 type Asset struct {
-	ID          string     `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
+	ID          string     `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$" redact:"id"`
 	Name        string     `yaml:"name" json:"name"`
 	Kind        AssetKind  `yaml:"kind" json:"kind" jsonschema:"enum=user-data,enum=credentials,enum=integrity"`
 	Impact      Level      `yaml:"impact" json:"impact" jsonschema:"enum=low,enum=medium,enum=high,enum=critical"`
@@ -59,7 +59,7 @@ type Asset struct {
 // Boundary is a trust boundary: where one context hands data to another
 // with different privileges.
 type Boundary struct {
-	ID   string `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
+	ID   string `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$" redact:"id"`
 	Name string `yaml:"name,omitempty" json:"name,omitempty"`
 	From string `yaml:"from" json:"from"`
 	To   string `yaml:"to" json:"to"`
@@ -68,14 +68,14 @@ type Boundary struct {
 // Surface is where an asset is exposed: an entry, a store or an exit, owned
 // by the team or not.
 type Surface struct {
-	ID        string        `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
+	ID        string        `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$" redact:"id"`
 	Kind      SurfaceKind   `yaml:"kind" json:"kind" jsonschema:"enum=endpoint,enum=upload,enum=webhook,enum=admin,enum=store,enum=exit,enum=third-party,enum=pipeline,enum=secret,enum=infrastructure"`
 	Direction Direction     `yaml:"direction" json:"direction" jsonschema:"enum=entry,enum=store,enum=exit"`
 	Name      string        `yaml:"name" json:"name"`
 	Evidence  []Evidence    `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 	Exposure  Exposure      `yaml:"exposure,omitempty" json:"exposure,omitempty" jsonschema:"enum=public,enum=authenticated,enum=internal"`
-	Assets    []string      `yaml:"assets,omitempty" json:"assets,omitempty"`
-	Boundary  string        `yaml:"boundary,omitempty" json:"boundary,omitempty"`
+	Assets    []string      `yaml:"assets,omitempty" json:"assets,omitempty" redact:"id"`
+	Boundary  string        `yaml:"boundary,omitempty" json:"boundary,omitempty" redact:"id"`
 	Owned     *bool         `yaml:"owned,omitempty" json:"owned,omitempty" jsonschema:"description=false for what the team does not own (SDKs; registries; CI; providers). Default true."`
 	Match     *SurfaceMatch `yaml:"match,omitempty" json:"match,omitempty" jsonschema:"description=Which scanned code this surface stands for; written by threatmap."`
 	State     State         `yaml:"state,omitempty" json:"state,omitempty" jsonschema:"enum=new,enum=gone"`
@@ -101,11 +101,11 @@ func (s Surface) IsOwned() bool { return s.Owned == nil || *s.Owned }
 
 // Threat is one answer to a STRIDE question about a surface.
 type Threat struct {
-	ID               string     `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$"`
+	ID               string     `yaml:"id" json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9._-]*$" redact:"id"`
 	Rule             string     `yaml:"rule,omitempty" json:"rule,omitempty" jsonschema:"description=The rule that drafted this threat; empty when written by hand."`
 	Title            string     `yaml:"title,omitempty" json:"title,omitempty"`
-	Surface          string     `yaml:"surface" json:"surface"`
-	Assets           []string   `yaml:"assets,omitempty" json:"assets,omitempty"`
+	Surface          string     `yaml:"surface" json:"surface" redact:"id"`
+	Assets           []string   `yaml:"assets,omitempty" json:"assets,omitempty" redact:"id"`
 	Stride           Stride     `yaml:"stride" json:"stride"`
 	CWE              []string   `yaml:"cwe,omitempty" json:"cwe,omitempty"`
 	Statement        string     `yaml:"statement" json:"statement" jsonschema:"description=If [surface] is abused; an attacker could [impact] by [method]; and this would require [difficulty]."`
@@ -137,7 +137,7 @@ type Threat struct {
 
 // Site is one place a grouped threat is found: a route's surface.
 type Site struct {
-	Surface  string     `yaml:"surface" json:"surface" jsonschema:"description=The id of the route's own surface."`
+	Surface  string     `yaml:"surface" json:"surface" jsonschema:"description=The id of the route's own surface." redact:"id"`
 	Name     string     `yaml:"name,omitempty" json:"name,omitempty"`
 	Evidence []Evidence `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 }

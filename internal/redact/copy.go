@@ -9,7 +9,9 @@ import (
 // map keys and whatever pointers and interfaces hold. A printer that
 // writes a whole structure (a report, a scan, a diff) copies it once and
 // cannot miss a field. Fields tagged `json:"-"` are never printed and are
-// kept as they are (a route's handler source, say); unexported fields are
+// kept as they are (a route's handler source, say); strings of fields
+// tagged `redact:"id"` (ids threatmap built, and lists of them) go through
+// ID instead, so an id stays one a person can type; unexported fields are
 // copied as they are. Nil slices and maps stay nil, so JSON keeps its
 // nulls. What holds nothing to mask is shared with v, not copied (so the
 // copy is cheap when, as usual, there is nothing to mask); neither v nor
@@ -28,11 +30,14 @@ func Copy[T any](v T) T {
 // copyValue returns v with its strings masked, and whether any was: an
 // unchanged value is returned as it is, so text with nothing to mask
 // costs a walk and no allocation.
-func copyValue(v reflect.Value) (reflect.Value, bool) {
+func copyValue(v reflect.Value) (reflect.Value, bool) { return copyMasked(v, Text) }
+
+// copyMasked is copyValue with the strings masked by mask.
+func copyMasked(v reflect.Value, mask func(string) string) (reflect.Value, bool) {
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
-		r := Text(s)
+		r := mask(s)
 		if r == s {
 			return v, false
 		}
@@ -41,7 +46,7 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		if v.IsNil() {
 			return v, false
 		}
-		e, changed := copyValue(v.Elem())
+		e, changed := copyMasked(v.Elem(), mask)
 		if !changed {
 			return v, false
 		}
@@ -52,7 +57,7 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		if v.IsNil() {
 			return v, false
 		}
-		e, changed := copyValue(v.Elem())
+		e, changed := copyMasked(v.Elem(), mask)
 		if !changed {
 			return v, false
 		}
@@ -65,7 +70,7 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		}
 		var out reflect.Value
 		for i := range v.Len() {
-			e, changed := copyValue(v.Index(i))
+			e, changed := copyMasked(v.Index(i), mask)
 			if !changed {
 				if out.IsValid() {
 					out.Index(i).Set(e)
@@ -85,7 +90,7 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		}
 		var out reflect.Value
 		for i := range v.Len() {
-			if e, changed := copyValue(v.Index(i)); changed {
+			if e, changed := copyMasked(v.Index(i), mask); changed {
 				if !out.IsValid() {
 					out = reflect.New(v.Type()).Elem()
 					out.Set(v)
@@ -102,8 +107,8 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		changed := false
 		iter := v.MapRange()
 		for iter.Next() {
-			k, kc := copyValue(iter.Key())
-			e, ec := copyValue(iter.Value())
+			k, kc := copyMasked(iter.Key(), mask)
+			e, ec := copyMasked(iter.Value(), mask)
 			changed = changed || kc || ec
 			out.SetMapIndex(k, e)
 		}
@@ -113,13 +118,17 @@ func copyValue(v reflect.Value) (reflect.Value, bool) {
 		return out, true
 	case reflect.Struct:
 		var out reflect.Value
-		for _, i := range textFields(v.Type()) {
-			if e, changed := copyValue(v.Field(i)); changed {
+		for _, f := range textFields(v.Type()) {
+			m := mask
+			if f.id {
+				m = ID
+			}
+			if e, changed := copyMasked(v.Field(f.index), m); changed {
 				if !out.IsValid() {
 					out = reflect.New(v.Type()).Elem()
 					out.Set(v)
 				}
-				out.Field(i).Set(e)
+				out.Field(f.index).Set(e)
 			}
 		}
 		return orValue(out, v)
@@ -146,25 +155,31 @@ func holdsText(t reflect.Type) bool {
 	return v
 }
 
+// textField is a field Copy walks; id says it is tagged `redact:"id"`.
+type textField struct {
+	index int
+	id    bool
+}
+
 // textFields lists the fields of struct type t that Copy walks: exported,
 // not tagged `json:"-"`, and able to hold text. It is cached per type:
 // reading tags and fields for every value costs more than the walk.
-func textFields(t reflect.Type) []int {
+func textFields(t reflect.Type) []textField {
 	if v, ok := structFields.Load(t); ok {
-		return v.([]int)
+		return v.([]textField)
 	}
-	var fields []int
+	var fields []textField
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.IsExported() && f.Tag.Get("json") != "-" && holdsText(f.Type) {
-			fields = append(fields, i)
+			fields = append(fields, textField{i, f.Tag.Get("redact") == "id"})
 		}
 	}
 	structFields.Store(t, fields)
 	return fields
 }
 
-var structFields sync.Map // reflect.Type -> []int
+var structFields sync.Map // reflect.Type -> []textField
 
 // textTypes caches holdsText: a large slice asks about one type per element.
 var textTypes sync.Map // reflect.Type -> bool

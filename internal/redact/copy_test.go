@@ -85,3 +85,26 @@ func TestCopyScalars(t *testing.T) {
 		t.Errorf("Copy(nil) = %v", got)
 	}
 }
+
+// A field tagged redact:"id" is masked only where a key is one by its
+// form: a slug that merely looks random stays whole, in a string or a list.
+func TestCopyIDFields(t *testing.T) {
+	type threat struct {
+		ID      string   `redact:"id"`
+		Assets  []string `redact:"id"`
+		Summary string
+	}
+	slug := "secrets-config-keys-jwtrs256-key"
+	key := "sk_" + "live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+	in := threat{ID: slug, Assets: []string{slug, "hook-" + key}, Summary: slug}
+	got := Copy(in)
+	if got.ID != slug || got.Assets[0] != slug {
+		t.Errorf("an id was masked: %+v", got)
+	}
+	if strings.Contains(got.Assets[1], key) {
+		t.Errorf("a key inside an id was kept: %q", got.Assets[1])
+	}
+	if got.Summary == slug {
+		t.Errorf("text that looks random was not masked: %q", got.Summary)
+	}
+}

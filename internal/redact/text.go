@@ -30,8 +30,19 @@ import (
 // Text is idempotent: the ellipsis a mask leaves splits the token, so
 // masked text is never masked again. Text with no token of gateLen
 // bytes is returned as is, without allocating.
-func Text(s string) string {
-	spans := find(s)
+func Text(s string) string { return mask(s, find(s, true)) }
+
+// ID masks, in an identifier threatmap built (a threat's or a surface's
+// id, made from a route, a file path or a name), only what is a key by its
+// form: a known key prefix or a gitleaks rule. The looks-random test is
+// left out: an id is a slug of a path (secrets-config-keys-jwtrs256-key),
+// which it would take for a key, and a masked id cannot be typed into
+// threatmap accept or matched with threatmap.yaml. A key that is part of
+// a path is still masked.
+func ID(s string) string { return mask(s, find(s, false)) }
+
+// mask replaces each span of s with its Secret mask.
+func mask(s string, spans []span) string {
 	if len(spans) == 0 {
 		return s
 	}
@@ -82,8 +93,9 @@ var keyPrefixes = []string{
 // span is a byte range of a secret in the text.
 type span struct{ start, end int }
 
-// find returns the spans to mask, sorted and not overlapping.
-func find(s string) []span {
+// find returns the spans to mask, sorted and not overlapping; random
+// says random-looking tokens are masked too.
+func find(s string, random bool) []span {
 	var out []span
 	digits := false // some long token holds a digit
 	for i := 0; i < len(s); {
@@ -98,7 +110,7 @@ func find(s string) []span {
 		}
 		if j-i >= gateLen {
 			digits = digits || d
-			if tok := s[i:j]; hasKeyPrefix(tok) || (d && looksRandom(tok)) {
+			if tok := s[i:j]; hasKeyPrefix(tok) || (random && d && looksRandom(tok)) {
 				out = append(out, span{i, j})
 			}
 		}

@@ -68,7 +68,7 @@ func (m *mdWriter) page(p *Page) {
 		m.f("_No open threats: every threat is answered or fully mitigated._\n\n")
 	} else {
 		for _, r := range p.FixFirst {
-			m.f("- **#%d** %s · difficulty %s · impact %s  \n  %s\n", r.Priority, code(r.Threat.ID), r.Threat.Difficulty, r.Threat.Impact, mdText(r.Threat.Statement))
+			m.f("- **#%d** %s · difficulty %s · impact %s  \n  %s\n", r.Priority, idCode(r.Threat.ID), r.Threat.Difficulty, r.Threat.Impact, mdText(r.Threat.Statement))
 		}
 		if p.MoreOpen > 0 {
 			m.f("- … and %d more open threats under [%s](#all-threats).\n", p.MoreOpen, HeadingAll)
@@ -97,7 +97,7 @@ func (m *mdWriter) page(p *Page) {
 			if d.Overdue {
 				revisit += " **OVERDUE**"
 			}
-			m.f("| %s | %s | %s | %s | %s | %s |\n", codeCell(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
+			m.f("| %s | %s | %s | %s | %s | %s |\n", idCell(d.Threat.ID), d.Verb, textCell(d.By), d.On, revisit, textCell(d.Detail))
 		}
 		m.f("\n")
 	}
@@ -159,7 +159,7 @@ func (m *mdWriter) matrix(x Matrix) {
 			}
 			codes := make([]string, len(ids))
 			for k, id := range ids {
-				codes[k] = codeCell(id)
+				codes[k] = idCell(id)
 			}
 			m.f(" %s |", strings.Join(codes, ", "))
 		}
@@ -244,6 +244,11 @@ func code(s string) string { return escape.Code(s) }
 
 // codeCell is code in a table cell, where a pipe must be escaped.
 func codeCell(s string) string { return escape.CodeCell(s) }
+
+// idCode and idCell print a threat's id, which redaction leaves whole
+// unless it holds a key by its form (escape.IDCode).
+func idCode(s string) string { return escape.IDCode(s) }
+func idCell(s string) string { return escape.IDCodeCell(s) }
 
 // mdText escapes what would turn plain text into markup, a link, a
 // mention or a line break (escape.Markdown); it is safe in a table cell.
