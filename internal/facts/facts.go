@@ -295,6 +295,9 @@ type AssetOwner struct {
 const (
 	AssetUserData  = "user-data"
 	AssetIntegrity = "integrity"
+	// AssetCredentials: a model that keeps the app's own credentials
+	// for a service (an OAuth client's secret), or a secret the code reads.
+	AssetCredentials = "credentials"
 )
 
 // BillingAssetName names the integrity asset of a model's billing state.

@@ -177,6 +177,9 @@ type NewSurface struct {
 // dataAsset is the id of the asset of one user-data model.
 func dataAsset(name string) string { return "data-" + slug(name) }
 
+// storedAsset is the id of the credentials a model keeps for the app.
+func storedAsset(name string) string { return "stored-" + slug(name) }
+
 // creditsAsset is the id of the credits of one paid service.
 func creditsAsset(service string) string { return "credits-" + slug(service) }
 

@@ -165,6 +165,17 @@ func (d *drafter) credits(tp facts.ThirdParty) string {
 	})
 }
 
+// storedCredentials drafts the credentials a model keeps for the app (an
+// OAuth client's secret, a storage disk's keys): no person's data, the
+// app's own way into a service, as a secret the code reads is.
+func (d *drafter) storedCredentials(a facts.Asset) string {
+	return d.asset(storedAsset(a.Name), func() model.Asset {
+		return model.Asset{Name: fmt.Sprintf("Credentials (stored in %s)", a.Name), Kind: model.Credentials, Impact: model.High,
+			Description: "The app's own credentials for a service, kept in its database: " + joinMax(classedFields(a), 8) + ".",
+			Fields:      a.Fields, Evidence: capEvidence(toModel(a.Evidence), 3)}
+	})
+}
+
 func (d *drafter) uploadedFiles() string {
 	return d.asset(assetUploadedFiles, func() model.Asset {
 		return model.Asset{Name: "User data (uploaded files)", Kind: model.UserData, Impact: model.High,
@@ -231,6 +242,10 @@ func (d *drafter) userDataAssets() {
 			})
 		case string(model.Integrity):
 			d.billingState()
+		case string(model.Credentials):
+			if len(a.Fields) > 0 {
+				d.storedCredentials(a)
+			}
 		}
 	}
 	for _, c := range d.f.Credentials {
@@ -340,8 +355,11 @@ func (d *drafter) surfaces() {
 			exposure = model.Authenticated
 		default:
 			for _, a := range d.f.Assets {
-				if a.Kind == string(model.UserData) {
+				switch {
+				case a.Kind == string(model.UserData):
 					assets = append(assets, d.asset(dataAsset(a.Name), nil))
+				case a.Kind == string(model.Credentials) && len(a.Fields) > 0:
+					assets = append(assets, d.storedCredentials(a))
 				}
 			}
 		}

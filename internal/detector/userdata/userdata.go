@@ -771,6 +771,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			}
 			continue
 		}
+		if weakOnly(p.asset) && !users[k] && owner[k] == nil && d.credentialStore(p.asset, groups[k], users, owner) {
+			// the app's own way into a service (an OAuth client's secret, a
+			// storage disk's keys): a credential, no person's data
+			out.AddAsset(facts.Asset{Kind: facts.AssetCredentials, Name: p.asset.Name, Fields: p.asset.Fields, Classes: p.asset.Classes, Evidence: p.asset.Evidence})
+			continue
+		}
 		if weakOnly(p.asset) && len(users) > 0 && !users[k] && owner[k] == nil && d.ownerless(p.asset, groups[k], users) {
 			continue // nothing of a person, on a model no person owns
 		}
@@ -1359,6 +1365,77 @@ func (d *Detector) ownerless(a facts.Asset, idx []int, users map[string]bool) bo
 		credential = credential || m.credential
 	}
 	return plain || credential
+}
+
+// credentialStore: a weak asset (weakOnly) that holds a secret, of a
+// model with no relation to a person: no user's, owner's or tenant's key
+// (declared or by its column's name), no polymorphic key that may point
+// at one, no reference to a user model or to a record a person owns, and
+// not a person itself (no password to sign in with, no handle unless the
+// model is a service's login beside its host). An OAuth client's secret,
+// a storage disk's keys, an app registration with an instance, a
+// settings row with an API key: the app's own credentials, though the
+// grants people give a client join them to it. A person's
+// reset token or API token names its person, and stays theirs.
+func (d *Detector) credentialStore(a facts.Asset, idx []int, users map[string]bool, owner map[string]*facts.AssetOwner) bool {
+	service := slices.ContainsFunc(idx, func(i int) bool { return d.seen[i].credential })
+	secret := false
+	for f, c := range a.Classes {
+		switch Class(c) {
+		case AuthSecret:
+			if signInSecret(f) && !service {
+				return false // a password: someone signs in with it
+			}
+			if handedSecret(f) || handedSecret(a.Name) {
+				return false // a token or session the app hands a person
+			}
+			secret = true
+		case Identity:
+			if !service {
+				return false
+			}
+		}
+	}
+	if !secret {
+		return false
+	}
+	for _, i := range idx {
+		m := d.seen[i]
+		if m.Account || m.person && !m.credential || ownerKeyField(m.Fields, users) || polymorphicKey(m.Fields) {
+			return false
+		}
+		for _, r := range m.Relations {
+			t := code.ModelKey(r.Target)
+			if r.User || users[t] || owner[t] != nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// handedWords name a secret the app draws and hands a person to act
+// with (a reset or invite token, an API token, a session, a one-time
+// code), not one a service issued the app.
+var handedWords = map[string]bool{"token": true, "tokens": true, "session": true, "sessions": true, "otp": true,
+	"totp": true, "mfa": true, "code": true, "codes": true, "invite": true, "invitation": true}
+
+// handedSecret: a field or model named for a secret handed to a person.
+func handedSecret(name string) bool {
+	return slices.ContainsFunc(code.Words(name), func(w string) bool { return handedWords[w] })
+}
+
+// polymorphicKey: the fields hold a pair X_type and X_id, a reference to
+// a row of any model (Laravel's morphs, Rails' polymorphic belongs_to),
+// which may be a person.
+func polymorphicKey(fields []Field) bool {
+	for _, f := range fields {
+		ws := code.Words(f.Name)
+		if n := len(ws); n > 1 && ws[n-1] == "type" && hasField(fields, strings.Join(ws[:n-1], "_")+"_id") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeWords name where a place is, not who is there: a visitor's

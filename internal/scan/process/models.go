@@ -40,7 +40,9 @@ func MergeModels(f *facts.Facts) {
 		return 0
 	}
 	for i, a := range f.Assets {
-		if a.Kind != facts.AssetUserData && a.Kind != facts.AssetIntegrity {
+		// A model that keeps the app's credentials has fields; a secret the
+		// code reads has none, and is one setting already.
+		if a.Kind != facts.AssetUserData && a.Kind != facts.AssetIntegrity && (a.Kind != facts.AssetCredentials || len(a.Fields) == 0) {
 			continue
 		}
 		mk := code.ModelKey(modelName(a))

@@ -5,7 +5,9 @@ CREATE TABLE members (
   email TEXT NOT NULL
 );
 
--- want: asset user-data sign_in_providers client_secret
+-- The app's registration with each sign-in provider: its credential, no
+-- person's.
+-- want: asset credentials sign_in_providers client_secret
 CREATE TABLE sign_in_providers (
   id SERIAL PRIMARY KEY,
   provider TEXT NOT NULL,

@@ -2,8 +2,9 @@ from django.db import models
 
 
 # A provider's API key is a secret, but no person: the models that point
-# at it are the operator's configuration, not a user's data.
-class ProviderKey(models.Model):  # want: asset user-data ProviderKey api_key
+# at it are the operator's configuration, not a user's data. It is the
+# app's own credential.
+class ProviderKey(models.Model):  # want: asset credentials ProviderKey api_key
     api_key = models.CharField(max_length=200)
 
 

@@ -1,9 +1,10 @@
 # A Rails app whose records carry a public id in a column named token,
 # filled from a TypeID by a concern (app/models/concerns/public_id.rb): a
 # category with only that id is no one's data. A webhook's signing secret,
-# on a row no one owns, is still a stored secret.
+# on a row no one owns, is still a stored secret: the app's credential,
+# not a person's data.
 # want: asset user-data accounts email,password_digest
-# want: asset user-data webhook_endpoints signing_secret
+# want: asset credentials webhook_endpoints signing_secret
 ActiveRecord::Schema[8.0].define(version: 2025_01_01_000000) do
   create_table "accounts", force: :cascade do |t|
     t.string "email", null: false

@@ -36,7 +36,8 @@ CREATE TABLE signatures (
   ip_address VARCHAR(64)
 );
 
--- Lookalike: the app's own SMTP settings, no one's.
+-- Lookalike: the app's own SMTP settings, no one's: a stored credential.
+-- want: asset credentials mail_settings pass
 CREATE TABLE mail_settings (
   id BIGINT PRIMARY KEY,
   host VARCHAR(255),
@@ -45,7 +46,9 @@ CREATE TABLE mail_settings (
   pass VARCHAR(255)
 );
 
--- Lookalike: a database the app connects to, with its login.
+-- Lookalike: a database the app connects to, with its login: a stored
+-- credential.
+-- want: asset credentials database_targets pwd,user_name
 CREATE TABLE database_targets (
   id BIGINT PRIMARY KEY,
   jdbc_url VARCHAR(255),
