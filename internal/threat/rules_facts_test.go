@@ -428,3 +428,40 @@ func TestChecksOnLiteralFacts(t *testing.T) {
 		})
 	}
 }
+
+// A model that keeps the app's own credentials (an OAuth client's
+// secret) is drafted under credentials, and the database that holds it
+// names it; a secret the code reads (no fields) folds into the one
+// all-credentials asset, as before.
+func TestDraftStoredCredentials(t *testing.T) {
+	ev := []facts.Evidence{{File: "db/schema.sql", Line: 3}}
+	f := facts.Facts{
+		Assets: []facts.Asset{
+			{Kind: facts.AssetCredentials, Name: "oauth_clients", Fields: []string{"secret"}, Classes: map[string]string{"secret": "auth-secret"}, Evidence: ev},
+			{Kind: facts.AssetCredentials, Name: "API key (PAYMENTS_KEY)", Evidence: ev},
+		},
+		Credentials: []facts.Credential{{Name: "PAYMENTS_KEY", Secret: true, Evidence: ev}},
+		Stores:      []facts.Store{{Kind: "postgres", Name: "PostgreSQL", Evidence: ev}},
+	}
+	m := Draft(f, Options{})
+	var assets []string
+	for _, a := range m.Assets {
+		assets = append(assets, a.ID+" "+string(a.Kind))
+	}
+	slices.Sort(assets)
+	if want := []string{"all-credentials credentials", "stored-oauth-clients credentials"}; !slices.Equal(assets, want) {
+		t.Errorf("assets %v, want %v", assets, want)
+	}
+	stores := 0
+	for _, s := range m.Surfaces {
+		if s.Kind == model.KindStore {
+			stores++
+			if !slices.Contains(s.Assets, "stored-oauth-clients") {
+				t.Errorf("store %s names %v, not the stored credentials", s.ID, s.Assets)
+			}
+		}
+	}
+	if stores != 1 {
+		t.Errorf("%d store surfaces, want the database", stores)
+	}
+}
