@@ -393,8 +393,12 @@ func hostsIn(hs *hostSet, l lang.Lang, stripped []byte, imports []Import) (found
 type hostSet struct {
 	hosts *wordscan.Set
 	// ofService lists, per service of catalog.All(), its hosts as
-	// numbers, in catalogue order.
+	// numbers, in catalogue order, then its bare roots'.
 	ofService [][]int
+	// root marks the hosts that are a service's bare root, and roots are
+	// those roots per service.
+	root  []bool
+	roots [][]string
 	// headers are the catalogue's webhook headers, headersOf their
 	// numbers per service; headerOf maps each as written and in lower
 	// case to its number, headerMax is the longest.
@@ -445,6 +449,29 @@ var catalogHosts = sync.OnceValue(func() *hostSet {
 			}
 		}
 	}
+	// A service's root, where a host of its carries a path, matches too,
+	// but only bare (bareRoot): a default server set to
+	// https://www.gravatar.com/ is Gravatar, a link to one of its pages is
+	// not a request. Only a root whose domain is the service's alone: the
+	// root of docs.google.com/gview is many services' host.
+	hs.root = make([]bool, len(hosts))
+	hs.roots = make([][]string, len(hs.ofService))
+	for i, s := range catalog.All() {
+		for _, h := range s.Hosts {
+			r, _, path := strings.Cut(h, "/")
+			if !path {
+				continue
+			}
+			if _, ok := index[r]; ok || hs.domains[Vendor(r)] != s {
+				continue
+			}
+			index[r] = len(hosts)
+			hs.ofService[i] = append(hs.ofService[i], len(hosts))
+			hs.roots[i] = append(hs.roots[i], r)
+			hosts = append(hosts, r)
+			hs.root = append(hs.root, true)
+		}
+	}
 	hs.headerOf = map[string]int{}
 	for i, h := range hs.headers {
 		for _, w := range []string{h, strings.ToLower(h)} {
@@ -481,7 +508,11 @@ func (hs *hostSet) each(src []byte, skip func(off int) bool, found func(n, off i
 	seen := make([]bool, hs.hosts.Len())
 	left := len(seen)
 	wordscan.Each(hs.hosts, src, func(n, off int) bool {
-		if !seen[n] && wholeHost(src, off, len(hs.hosts.Word(n))) && (skip == nil || !skip(off)) {
+		whole := wholeHost(src, off, len(hs.hosts.Word(n)))
+		if whole && hs.root[n] {
+			whole = bareRoot(src, off+len(hs.hosts.Word(n)))
+		}
+		if !seen[n] && whole && (skip == nil || !skip(off)) {
 			seen[n] = true
 			found(n, off)
 			left--
@@ -499,6 +530,16 @@ func wholeHost(src []byte, i, n int) bool {
 	before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 	after := end == len(src) || !hostByte(src[end])
 	return before && after
+}
+
+// bareRoot reports whether a host ending at end is a bare root: nothing
+// after it but one slash, then the end of the string (a quote, a space,
+// the end of the source).
+func bareRoot(src []byte, end int) bool {
+	if end < len(src) && src[end] == '/' {
+		end++
+	}
+	return end == len(src) || isQuote(src[end]) || src[end] == ' ' || src[end] == '\t' || src[end] == '\n' || src[end] == '\r'
 }
 
 func hostByte(c byte) bool {

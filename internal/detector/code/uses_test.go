@@ -3,6 +3,7 @@ package code
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,7 +44,8 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 	out = append(out, signInUses(l, stripped, imports)...)
 	out = append(out, exportUses(l, stripped, imports)...)
 	out = append(out, prefixUses(l, stripped, imports)...)
-	for _, s := range catalog.All() {
+	roots := catalogHosts().roots
+	for i, s := range catalog.All() {
 		if s.ReachedBy(imported) {
 			if off := s.CallIn(stripped); off >= 0 {
 				out = append(out, Use{Service: s, Line: LineAt(stripped, off)})
@@ -53,14 +55,16 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 			continue
 		}
 		off := -1
-		for _, h := range s.Hosts {
-			if off = hostInReference(stripped, h, true); off >= 0 {
+		hosts := append(slices.Clone(s.Hosts), roots[i]...)
+		isRoot := func(h string) bool { return slices.Contains(roots[i], h) }
+		for _, h := range hosts {
+			if off = hostInReference(stripped, h, true, isRoot(h)); off >= 0 {
 				break
 			}
 		}
-		for _, h := range s.Hosts {
+		for _, h := range hosts {
 			for _, c := range composed {
-				if off < 0 && !InLogCall(stripped, c.Off) && !NotRequested(stripped, c.Off) && hostInReference([]byte(c.Text), h, false) >= 0 {
+				if off < 0 && !InLogCall(stripped, c.Off) && !NotRequested(stripped, c.Off) && hostInReference([]byte(c.Text), h, false, isRoot(h)) >= 0 {
 					off = c.Off
 				}
 			}
@@ -104,7 +108,7 @@ func headerInReference(src []byte, header string) int {
 
 // hostInReference finds one host as a whole host name, returning its
 // offset or -1.
-func hostInReference(src []byte, host string, skipLogged bool) int {
+func hostInReference(src []byte, host string, skipLogged, root bool) int {
 	h := []byte(host)
 	for from := 0; ; {
 		i := bytes.Index(src[from:], h)
@@ -115,6 +119,13 @@ func hostInReference(src []byte, host string, skipLogged bool) int {
 		end := i + len(h)
 		before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 		after := end == len(src) || !hostByte(src[end])
+		if root && after {
+			rest := src[end:]
+			if len(rest) > 0 && rest[0] == '/' {
+				rest = rest[1:]
+			}
+			after = len(rest) == 0 || strings.ContainsRune("\"'` \t\n\r", rune(rest[0]))
+		}
 		if before && after && !(skipLogged && (InLogCall(src, i) || NotRequested(src, i))) {
 			return i
 		}
@@ -138,12 +149,14 @@ func TestHostSetMatchesReference(t *testing.T) {
 		"api.openai.com",
 		"hooks.slack.com/x supabase.co\nsupabase.com supabase.co",
 		"matrix.to/#/#room:matrix.org #matrix.org https://matrix.org",
+		"https://www.gravatar.com/profile 'https://www.gravatar.com/'",
+		"\"https://gravatar.com\" docs.google.com/ \"https://docs.google.com/\"",
 		"a",
 	} {
 		found := hs.in([]byte(src))
 		for k := range hs.hosts.Len() {
 			h := hs.hosts.Word(k)
-			if want := hostInReference([]byte(src), h, false); found[k] != want {
+			if want := hostInReference([]byte(src), h, false, hs.root[k]); found[k] != want {
 				t.Errorf("%q: %s at %d, want %d", src, h, found[k], want)
 			}
 		}

@@ -83,6 +83,12 @@ func TestFixtures(t *testing.T) {
 		// calls through the variable (a settings field with no default);
 		// lookalikes: a value no code reads, one only a script reads.
 		{"envhosts", ""},
+		// A service's bare root (a default server of
+		// https://www.gravatar.com/) where its catalogue hosts carry a
+		// path; lookalikes: another path of that host, and the bare root
+		// of a host several services share.
+		{"bareroot/fire", ""},
+		{"bareroot/lookalike", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
