@@ -261,19 +261,32 @@ func (c *Context) settingLimiter() []model.Evidence {
 // forgeableLimiter is the evidence that the app's limiter keys on the
 // client address while a middleware replaces that address with what a
 // client-sent X-Forwarded-For says (gorilla's handlers.ProxyHeaders with
-// no trusted-proxy setting, Express trusting every hop), or nil.
+// no trusted-proxy setting, Express trusting every hop), or on that
+// header read straight from the request; or nil.
 func (c *Context) forgeableLimiter() []model.Evidence {
-	var forged, keyed []model.Evidence
+	ev, _ := c.forgedLimiter()
+	return ev
+}
+
+// forgedLimiter is forgeableLimiter with how the address is forged, in
+// words for a difficulty reason.
+func (c *Context) forgedLimiter() ([]model.Evidence, string) {
+	var forged, keyed, header []model.Evidence
 	for _, w := range c.F.Weaknesses {
 		switch w.Kind {
 		case "forgeable-client-address":
 			forged = append(forged, toModel(w.Evidence)...)
 		case "limiter-keyed-on-address":
 			keyed = append(keyed, toModel(w.Evidence)...)
+		case "limiter-keyed-on-header":
+			header = append(header, toModel(w.Evidence)...)
 		}
 	}
 	if forged == nil || keyed == nil {
-		return nil
+		if header == nil {
+			return nil, ""
+		}
+		return header, "the limiter is keyed on a client-set header (X-Forwarded-For or X-Real-IP), which a bot changes with every request"
 	}
-	return append(forged, keyed...)
+	return append(append(forged, keyed...), header...), "the limiter keys on the client address, which any X-Forwarded-For the client sends replaces"
 }

@@ -81,13 +81,14 @@ var credentialStuffing = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		forged, setting := c.forgeableLimiter(), c.settingLimiter()
+		forged, how := c.forgedLimiter()
+		setting := c.settingLimiter()
 		for _, r := range routes(c, func(r *facts.Route) bool { return takesCredentials(c, r) }) {
 			reason, ev := "credential lists and bots are free; the route is public by design", routeEvidence(r)
 			conditional := ""
 			if forged != nil {
 				// The limiter is there but counts per forged address.
-				reason += "; the limiter keys on the client address, which any X-Forwarded-For the client sends replaces"
+				reason += "; " + how
 				ev = append(ev, forged...)
 			} else if setting != nil && len(c.InGuards(facts.SignalRateLimit, r)) > 0 {
 				// The limiter is there but limits only where the

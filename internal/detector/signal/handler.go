@@ -208,6 +208,7 @@ var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqu
 // Finish implements detector.Finisher: it reads every route's handler and
 // guards, once every route, model and third party is known.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	d.keys.finish(out)
 	models := userDataModels(out)
 	var shared []string
 	for _, s := range detector.Collected(out, detector.SignalKind) {

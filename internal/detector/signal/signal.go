@@ -463,6 +463,7 @@ var Patterns = append([]Pattern{
 // Detector finds every pattern.
 type Detector struct {
 	keywords []string
+	keys     *limiterKeys
 	// calls, when set, reads the functions a handler calls: an owner
 	// condition the handler seems to pass on is dropped when the function
 	// only logs the caller (Following).
@@ -479,7 +480,11 @@ func (d *Detector) Following(c *Calls) *Detector {
 // New makes the detector.
 func New() *Detector {
 	seen := map[string]bool{}
-	d := &Detector{}
+	d := &Detector{keys: newLimiterKeys()}
+	for _, k := range limiterKeyWords {
+		seen[k] = true
+		d.keywords = append(d.keywords, k)
+	}
 	for _, p := range Patterns {
 		for _, k := range p.Keywords {
 			if !seen[k] {
@@ -600,6 +605,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	e := lang.Of(f.Path)
 	text := string(f.Data)
 	comments := &commentedOut{l: e, src: f.Data}
+	d.keys.read(f, text, comments)
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
