@@ -61,8 +61,6 @@ type limiterKeys struct {
 	readers map[string]facts.Evidence   // function name -> its header read
 	keyedBy map[string][]facts.Evidence // function name -> limiters keyed by it
 	direct  []facts.Evidence            // limiters keyed on the header itself
-	// directAt is each direct limiter's header read, when elsewhere.
-	directAt []facts.Evidence
 }
 
 func newLimiterKeys() *limiterKeys {
