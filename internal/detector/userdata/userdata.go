@@ -757,6 +757,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	// what a user wrote. A model with no relation read keeps its text:
 	// who writes it is unknown.
 	joined := d.membered(order, groups, users)
+	// People: the app's user models, or the framework's user model its
+	// models point at (Django's auth User, never declared by the app).
+	people := len(users) > 0 || slices.ContainsFunc(d.seen, func(m seenModel) bool {
+		return slices.ContainsFunc(m.Relations, func(r Relation) bool { return r.User })
+	})
 	for _, p := range d.textOnly {
 		k := code.ModelKey(p.model)
 		if calledOnlyAsset(p.asset) {
@@ -777,8 +782,11 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 			out.AddAsset(facts.Asset{Kind: facts.AssetCredentials, Name: p.asset.Name, Fields: p.asset.Fields, Classes: p.asset.Classes, Evidence: p.asset.Evidence})
 			continue
 		}
-		if weakOnly(p.asset) && len(users) > 0 && !users[k] && owner[k] == nil && d.ownerless(p.asset, groups[k], users) {
+		if weakOnly(p.asset) && people && !users[k] && owner[k] == nil && d.ownerless(p.asset, groups[k], users) {
 			continue // nothing of a person, on a model no person owns
+		}
+		if freeTextOnly(p.asset) && people && d.partOfUnowned(groups[k], k, order, groups, users, owner) {
+			continue // a setting's text (a rule's mail body) that only records no one owns point at
 		}
 		if freeTextOnly(p.asset) && shared[k] && d.pointedAtOnly(groups[k], k, order, groups, users, owner) {
 			continue // the product's document a person's record points at (the terms they signed)
@@ -1359,12 +1367,51 @@ func (d *Detector) ownerless(a facts.Asset, idx []int, users map[string]bool) bo
 	}
 	for _, i := range idx {
 		m := d.seen[i]
-		if ownerKeyField(m.Fields, users) {
+		if ownerKeyField(m.Fields, users) || personRelation(m.Model, users) {
 			return false
 		}
 		credential = credential || m.credential
 	}
 	return plain || credential
+}
+
+// personRelation: the model references a person (a user model, the
+// framework's user), though the row may outlive them: an owner a shared
+// base declares (Django's owner = ForeignKey(User, SET_NULL)) still says
+// whose the row is.
+func personRelation(m Model, users map[string]bool) bool {
+	return slices.ContainsFunc(m.Relations, func(r Relation) bool { return r.User || users[code.ModelKey(r.Target)] })
+}
+
+// partOfUnowned: a model with no relation of its own (no owner, no
+// record it belongs to) that other models point at, each of them no
+// person's and no person: the text of a setting those records hold (a
+// workflow action's mail body and its webhook's), written where the
+// records are configured. A model no model points at keeps its text: who
+// writes it is unknown; so does one a person's record points at (a post's
+// body).
+func (d *Detector) partOfUnowned(idx []int, k string, order []string, groups map[string][]int, users map[string]bool, owner map[string]*facts.AssetOwner) bool {
+	for _, i := range idx {
+		if len(d.seen[i].Relations) > 0 || ownerKeyField(d.seen[i].Fields, users) || polymorphicKey(d.seen[i].Fields) {
+			return false
+		}
+	}
+	referrers := 0
+	for _, o := range order {
+		if o == k {
+			continue
+		}
+		for _, i := range groups[o] {
+			if !slices.ContainsFunc(d.seen[i].Relations, func(r Relation) bool { return code.ModelKey(r.Target) == k }) {
+				continue
+			}
+			if users[o] || owner[o] != nil || d.seen[i].person {
+				return false
+			}
+			referrers++
+		}
+	}
+	return referrers > 0
 }
 
 // credentialStore: a weak asset (weakOnly) that holds a secret, of a
