@@ -17,6 +17,10 @@ var (
 	// front is where the browser's code is: scripts, components and pages.
 	front  = []lang.Lang{lang.JavaScript, lang.JSX, lang.TypeScript, lang.TSX, lang.Vue, lang.Svelte, lang.HTML}
 	goOnly = []lang.Lang{lang.Go}
+	jvm    = []lang.Lang{lang.Java, lang.Kotlin}
+	// chainOn is a call chain going on: spaces, line comments, then a
+	// member.
+	chainOn = `(?:\s|//[^\n]*\n)*\.`
 
 	// jsValue opens a value that is not a constant: a name, a call, a
 	// template with a placeholder, or a literal with something added.
@@ -239,6 +243,16 @@ var webPatterns = []Pattern{
 		Keywords: []string{"jwt.NewWithClaims"},
 		Re:       regexp.MustCompile(`\bjwt\.NewWithClaims\(`),
 		Unless:   regexp.MustCompile(`\bExpiresAt\b|"exp"`)},
+	// Java and Kotlin: a builder chain read up to where it is signed
+	// (jjwt's Jwts.builder()...compact(), java-jwt's JWT.create()...sign(alg)):
+	// the chain sets the expiry or the token has none. One chain at a
+	// time, so a file with two builders judges each.
+	{Weakness: WeakJWTNoExpiry, Detail: detailJWTNoExpiry, Langs: jvm,
+		Keywords: []string{"Jwts.builder", "JWT.create"},
+		// The call goes on with a member (a comment's mention of
+		// Jwts.builder() does not), so the chain read is the code's.
+		Re:       regexp.MustCompile(`\bJwts\.builder\(\)(` + chainOn + `[\s\S]*?\.compact\(\))|\bJWT\.create\(\)(` + chainOn + `[\s\S]*?\.sign\()`),
+		NotGroup: regexp.MustCompile(`\.(?:setExpiration|expiration|withExpiresAt)\(|\bClaims\.EXPIRATION\b|"exp"`)},
 
 	// Passwords kept readable.
 	{Weakness: WeakPasswordPlain, Detail: detailPasswordPlain, Langs: code,
