@@ -376,7 +376,12 @@ func (fc *fileCtx) find() []facts.Exit {
 			}
 			stmt, last := fc.statement(i)
 			if r.stmt != nil && !r.stmt.MatchString(stmt) {
-				continue
+				a, ok := fc.assignedAbove(i, stmt, r.stmt, r.hop)
+				if !ok {
+					continue
+				}
+				// The check reads the error text where it was taken.
+				stmt = a + "\n" + stmt
 			}
 			detail := r.detail
 			fc.cur = i
@@ -461,3 +466,56 @@ func (fc *fileCtx) isWeb() bool {
 
 var webMarkers = []string{"request", "Request", "(req, res", "res.", "router", "Router", "@app.", "http.ResponseWriter",
 	"gin.Context", "echo.Context", "fiber.Ctx", "HttpResponse", "NextResponse", "express("}
+
+// hopLines is how far above a response its sent value's assignment is
+// looked for.
+const hopLines = 8
+
+var (
+	// assignTo is an assignment's target: a name, or a name's field or
+	// key (r.data = {...}, body["error"] = ...).
+	assignTo = re(`^\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)((?:\.[\w$]+|\[[^\]\n]*\])*)\s*:?=[^=]`)
+	// sentName is a name in a response's statement (assignedAbove keeps
+	// the values: not a call, a member after a dot, or a keyword
+	// argument's name).
+	sentName = re(`[A-Za-z_$][\w$]*`)
+	// fnStart opens a function, where the hop stops.
+	fnStart = re(`^\s*(?:async\s+)?def\s|^func\b|\bfunction\b|=>\s*\{?\s*$`)
+)
+
+// assignedAbove is the statement, within hopLines above line i and in
+// the same function, that last assigned a name the response statement
+// sends (the whole name, or one of its fields), when that statement
+// matches text: the error's text taken one statement before it is sent.
+func (fc *fileCtx) assignedAbove(i int, stmt string, text *regexp.Regexp, hop bool) (string, bool) {
+	if !hop {
+		return "", false
+	}
+	sent := map[string]bool{}
+	code := blankStrings(stmt)
+	for _, m := range sentName.FindAllStringSubmatchIndex(code, -1) {
+		after := strings.TrimLeft(code[m[1]:], " \t")
+		if m[0] > 0 && code[m[0]-1] == '.' || strings.HasPrefix(after, "(") || strings.HasPrefix(after, "=") && !strings.HasPrefix(after, "==") {
+			continue
+		}
+		sent[code[m[0]:m[1]]] = true
+	}
+	done := map[string]bool{}
+	for j := i - 1; j >= 0 && j >= i-hopLines; j-- {
+		l := lang.CutLineComment(fc.lang, fc.line(j))
+		m := assignTo.FindStringSubmatch(l)
+		if m != nil && sent[m[1]] && !done[m[1]] {
+			a, _ := fc.statement(j)
+			if text.MatchString(a) {
+				return a, true
+			}
+			// The nearest assignment of the whole name is its value;
+			// a field's is one of several.
+			done[m[1]] = m[2] == ""
+		}
+		if fnStart.MatchString(l) {
+			break
+		}
+	}
+	return "", false
+}

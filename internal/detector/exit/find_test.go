@@ -51,7 +51,11 @@ func findReference(p, src string) []facts.Exit {
 			}
 			stmt, last := statement(i)
 			if r.stmt != nil && !r.stmt.MatchString(stmt) {
-				continue
+				a, ok := fc.assignedAbove(i, stmt, r.stmt, r.hop)
+				if !ok {
+					continue
+				}
+				stmt = a + "\n" + stmt
 			}
 			detail := r.detail
 			fc.cur = i

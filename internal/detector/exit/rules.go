@@ -27,6 +27,10 @@ type rule struct {
 	not      *regexp.Regexp
 	detail   string
 	check    func(fc *fileCtx, stmt string) (detail string, ok bool)
+	// hop lets stmt match instead in the statement that last assigned a
+	// name the response sends, a few lines above in the same function
+	// (msg := err.Error(); c.JSON(500, gin.H{"error": msg})).
+	hop bool
 
 	// gate keeps first off lines that lack the literals it needs: most
 	// lines with a trigger (".p" is on any line that calls .push). Set by
@@ -570,9 +574,9 @@ func csDevOnly(l lang.Lang, lines []string) []bool {
 var rules = []rule{
 	// error-response: the response call starts on the line; the error text
 	// may be on its continuation lines.
-	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, not: pyLogCall, check: pyErrorDetail},
-	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, check: jsErrorDetail},
-	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, not: goLog, check: goErrorDetail},
+	{kind: KindErrorResponse, lang: langPython, triggers: []string{"return", "raise", "abort(", "Response(", "jsonify(", "HTTPException("}, first: pyRespond, stmt: pyExcText, hop: true, not: pyLogCall, check: pyErrorDetail},
+	{kind: KindErrorResponse, lang: langJS, triggers: []string{"res", "reply", "Response", "ctx.body"}, first: jsRespond, stmt: jsErrText, hop: true, check: jsErrorDetail},
+	{kind: KindErrorResponse, lang: langGo, triggers: []string{"http.Error", "c.", "w.Write", "Fprint", "Encode(", "NewHTTPError", "NewError"}, first: goRespond, stmt: goErrText, hop: true, not: goLog, check: goErrorDetail},
 
 	// debug-mode
 	{kind: KindDebugMode, lang: langPython, triggers: []string{".run("}, first: re(`\.run\(`), stmt: re(`\bdebug\s*=\s*True\b`), detail: "app runs with debug=True: the interactive debugger and tracebacks are exposed"},
