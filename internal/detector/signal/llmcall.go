@@ -576,6 +576,9 @@ func (d *Calls) Finish(ctx context.Context, out *detector.Sink) error {
 		for _, s := range d.pageNumberSignals(&r) {
 			out.AddSignal(s)
 		}
+		for _, s := range d.modelWrites(&r) {
+			out.AddSignal(s)
+		}
 		for _, s := range d.modelsThrough(&r, models) {
 			out.AddSignal(s)
 		}
