@@ -602,12 +602,18 @@ func ForSignIn(name string) *Service { return get().signin[SignInKey(name)] }
 
 // BucketService returns the storage service whose store is kind (S3,
 // GCS, OSS: a vendor keeping the product's files in buckets), or nil for
-// a database, a queue or a search index.
+// a database, a queue or a search index. A storage vendor whose SDK
+// alone opens no store (Dropbox: its client may only sign users in) is
+// named by its id: a detector that sees the app keep files there (a
+// Laravel disk of its driver) uses the id as the kind.
 func BucketService(kind string) *Service {
 	for _, s := range get().services {
 		if s.Store == kind && s.Category == "storage" {
 			return s
 		}
+	}
+	if s := get().byID[kind]; s != nil && s.Store == "" && s.Category == "storage" {
+		return s
 	}
 	return nil
 }

@@ -211,3 +211,18 @@ func TestAWSGoVersions(t *testing.T) {
 		t.Errorf("%ssesv2 = %v, want aws-ses", v1, s)
 	}
 }
+
+// TestBucketService: a store kind is a vendor's bucket by the store its
+// entry names, or by the id of a storage vendor that names none (a
+// Dropbox disk); a database or a queue is none.
+func TestBucketService(t *testing.T) {
+	for kind, want := range map[string]string{"s3": "aws-s3", "oss-bucket": "alibaba-oss", "dropbox": "dropbox", "google-drive": "google-drive", "postgres": "", "sqs": "", "openai": ""} {
+		got := ""
+		if s := BucketService(kind); s != nil {
+			got = s.ID
+		}
+		if got != want {
+			t.Errorf("BucketService(%q) = %q, want %q", kind, got, want)
+		}
+	}
+}

@@ -69,6 +69,13 @@ type laravelConfig struct {
 	// when the app installs what runs it.
 	s3Disks     map[string]laravelSetting
 	flysystemS3 bool
+	// vendorDisks: filesystems.php's disks kept by a vendor or a remote
+	// server (Dropbox, Google Drive, Azure, FTP), by disk name; adapters:
+	// the drivers whose adapter composer.json requires or app code
+	// registers (Storage::extend('dropbox', ...)). Such a disk is a store
+	// when its adapter is there and a write reaches it (vendorDiskStores).
+	vendorDisks map[string]laravelVendorDisk
+	adapters    map[string]bool
 	// localDisks: filesystems.php's local disks, by name; defaultDisk
 	// and diskVar: its default disk and the variable that picks it;
 	// writes: where app code writes to a disk (laravelFolders).
@@ -137,6 +144,7 @@ func (d *Detector) readLaravel(f *detector.File) {
 		c.dump = &laravelSetting{value: m[1], ev: facts.Evidence{File: f.Path, Line: 1}}
 	case isComposerManifest(f.Path):
 		c.flysystemS3 = c.flysystemS3 || composerFlysystemRE.Match(f.Data)
+		c.readAdapters(f.Data)
 		if composerRedis(f.Data) {
 			if m := composerRedisRE.FindIndex(f.Data); m != nil {
 				ev := at(m[0])
@@ -161,6 +169,7 @@ func (d *Detector) readLaravel(f *detector.File) {
 		}
 		if path.Base(f.Path) == "filesystems.php" {
 			c.readLaravelDisks(src, at)
+			c.readVendorDisks(src, at)
 			for _, m := range laravelS3DiskRE.FindAllIndex(src, -1) {
 				end := min(len(src), m[1]+600)
 				if b := laravelBucketRE.FindSubmatch(src[m[1]:end]); b != nil {
@@ -243,6 +252,15 @@ func (c *laravelConfig) merge(o laravelConfig) {
 		}
 	}
 	c.flysystemS3 = c.flysystemS3 || o.flysystemS3
+	for k, v := range o.vendorDisks {
+		if c.vendorDisks == nil {
+			c.vendorDisks = map[string]laravelVendorDisk{}
+		}
+		c.vendorDisks[k] = v
+	}
+	for k := range o.adapters {
+		c.adapter(k)
+	}
 	for k, v := range o.s3Disks {
 		if c.s3Disks == nil {
 			c.s3Disks = map[string]laravelSetting{}
@@ -300,6 +318,7 @@ func (d *Detector) laravelStores() {
 		return // no Laravel settings: another framework's env template
 	}
 	d.laravelFolders()
+	d.vendorDiskStores()
 	if c.redisClient != nil && c.redisBlock != nil && c.redisEnv != nil {
 		// Redis settings (stock in every app, or assembled in code from
 		// the environment), a Redis client the app installs and a Redis

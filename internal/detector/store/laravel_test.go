@@ -81,6 +81,34 @@ return [
 ];
 `)}
 
+// laravelVendorDisks is a filesystems.php with a local disk and disks
+// kept by Dropbox and an SFTP server.
+var laravelVendorDisks = &detector.File{Path: "config/filesystems.php", Data: []byte(`<?php
+return [
+    'default' => env('FILESYSTEM_DISK', 'local'),
+    'disks' => [
+        'local' => ['driver' => 'local', 'root' => storage_path('app')],
+        'dropbox' => [
+            'driver' => 'dropbox',
+            'token' => env('DROPBOX_TOKEN'),
+            'root' => env('DROPBOX_ROOT'),
+        ],
+        'backups' => [
+            'host' => env('SFTP_HOST'),
+            'driver' => 'sftp',
+        ],
+    ],
+];
+`)}
+
+// diskPicker writes to a disk its caller names.
+var diskPicker = php("app/Models/Disk.php", "use Illuminate\\Support\\Facades\\Storage;\nclass Disk {\n  public function check(string $name) { Storage::disk($name)->put('probe.txt', 'ok'); }\n}\n")
+
+// composer is a composer.json requiring Laravel and pkg.
+func composer(pkg string) *detector.File {
+	return &detector.File{Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "` + pkg + `": "^3.0"}}`)}
+}
+
 // php is an app file of a Laravel app.
 func php(p, body string) *detector.File {
 	return &detector.File{Path: p, Data: []byte("<?php\n\nnamespace App;\n\n" + body)}
@@ -125,6 +153,13 @@ func TestLaravelStores(t *testing.T) {
 		{"lookalike: the File facade's class writing a settings file", []*detector.File{db, laravelLocalDisks, php("app/Services/EnvEditor.php", "use Illuminate\\Filesystem\\Filesystem;\nclass EnvEditor {\n  public function __construct(private Filesystem $files) {}\n  public function save(string $text) { $this->files->put(base_path('.env'), $text); }\n}\n")}, []string{"sqlite"}},
 		{"lookalike: a remote disk kept in a field and written", []*detector.File{db, laravelLocalDisks, php("app/Services/SftpSongs.php", "use Illuminate\\Contracts\\Filesystem\\Filesystem;\nuse Illuminate\\Support\\Facades\\Storage;\nclass SftpSongs {\n  private Filesystem $disk;\n  public function __construct() { $this->disk = Storage::disk('sftp'); }\n  public function save(string $p, $s) { $this->disk->put($p, $s); }\n}\n")}, []string{"sqlite"}},
 		{"lookalike: a test writing to the public disk", []*detector.File{db, laravelLocalDisks, php("tests/Feature/AvatarTest.php", "use Illuminate\\Support\\Facades\\Storage;\nclass AvatarTest {\n  public function test_it() {\n    Storage::disk('public')->put('a.png', 'x');\n  }\n}\n")}, []string{"sqlite"}},
+		// A vendor's or a remote server's disk is a store when its adapter
+		// is there (required, or registered in code) and a write reaches
+		// it; a disk declared only, or with no adapter, is none.
+		{"a Dropbox disk installed and picked at run time", []*detector.File{db, laravelVendorDisks, composer("spatie/flysystem-dropbox"), diskPicker}, []string{"dropbox", "filesystem", "sqlite"}},
+		{"an SFTP disk registered in code and written by name", []*detector.File{db, laravelVendorDisks, php("app/Providers/SftpProvider.php", "use Illuminate\\Support\\Facades\\Storage;\nclass SftpProvider {\n  public function boot() { Storage::extend('sftp', fn ($app, $config) => new Adapter($config)); }\n}\n"), php("app/Jobs/Backup.php", "use Illuminate\\Support\\Facades\\Storage;\nclass Backup {\n  public function handle() { Storage::disk('backups')->put('db.sql', $this->dump()); }\n}\n")}, []string{"sftp", "sqlite"}},
+		{"lookalike: a Dropbox disk installed, never written", []*detector.File{db, laravelVendorDisks, composer("spatie/flysystem-dropbox"), php("app/Http/Controllers/AvatarController.php", "class AvatarController {\n  public function update(Request $request) {\n    $request->file('avatar')->store('avatars');\n  }\n}\n")}, []string{"filesystem", "sqlite"}},
+		{"lookalike: a Dropbox disk written, no adapter (the SDK for sign-in only)", []*detector.File{db, laravelVendorDisks, composer("spatie/dropbox-api"), diskPicker}, []string{"filesystem", "sqlite"}},
 		// Redis with a client the app installs is a store, whatever driver
 		// the template leaves on file; without one, stock settings.
 		{"redis settings and a client installed", []*detector.File{db, cache, dump, env("CACHE_STORE=file\nREDIS_SERVERS=127.0.0.1:6379:0\n"), {Path: "composer.json", Data: []byte(`{"require": {"laravel/framework": "^11.0", "predis/predis": "^2.1"}}`)}}, []string{"mysql", "redis"}},

@@ -132,6 +132,9 @@ func (d *Detector) readPHPWrites(f *detector.File) {
 	if m := phpRedisFacadeRE.FindIndex(src); m != nil && phpRedisUseRE.Match(src) {
 		d.add("redis", facts.Evidence{File: f.Path, Line: 1 + strings.Count(string(src[:m[0]]), "\n")})
 	}
+	for _, m := range phpExtendRE.FindAllSubmatch(src, -1) {
+		c.adapter(string(m[1]))
+	}
 	seen := map[int]bool{}
 	for _, m := range phpDiskWriteRE.FindAllSubmatchIndex(src, -1) {
 		disk := ""

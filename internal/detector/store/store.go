@@ -894,6 +894,16 @@ func bucketLabel(kind string) string {
 		return "SQS queue"
 	case KindSupabaseStorage:
 		return "Supabase Storage bucket"
+	case "dropbox":
+		return "Dropbox folder"
+	case "google-drive":
+		return "Google Drive folder"
+	case "onedrive":
+		return "OneDrive folder"
+	case "ftp":
+		return "FTP server folder"
+	case "sftp":
+		return "SFTP server folder"
 	}
 	return ""
 }
