@@ -36,7 +36,8 @@ var (
 	phpDiskWriteRE = regexp.MustCompile(`\bStorage::(?:disk\(\s*(?:['"]([\w-]+)['"])?[^)]*\)\s*->\s*)?(?:put|putFile|putFileAs|writeStream|prepend|append)\s*\(`)
 	// phpStoreRE is an uploaded file stored on a disk: $file->store(dir,
 	// disk), ->storeAs(dir, name, disk), or the disk as an option.
-	phpStoreRE = regexp.MustCompile(`(\$\w+|->file\([^)]*\))\s*->\s*(store|storeAs|storePublicly|storePubliclyAs)\s*\(`)
+	// The file may be a property ($this->photo->store('photos')).
+	phpStoreRE = regexp.MustCompile(`(\$this->\w+|\$\w+|->file\([^)]*\))\s*->\s*(store|storeAs|storePublicly|storePubliclyAs)\s*\(`)
 	// phpFilesystemUseRE: the file works with Laravel's disks (a disk
 	// typed as the contract, the manager, an adapter, or the facade).
 	// Illuminate\Filesystem\Filesystem is no disk: it is the File
@@ -150,8 +151,13 @@ func (d *Detector) readPHPWrites(f *detector.File) {
 	uploads := phpUploadedRE.Match(src)
 	for _, m := range phpStoreRE.FindAllSubmatchIndex(src, -1) {
 		recv := string(src[m[2]:m[3]])
-		if !uploads || strings.HasPrefix(recv, "$this") || strings.HasPrefix(recv, "$") && !uploadedVar(src, recv) {
-			continue // a repository's store($request), not a file's
+		switch {
+		case strings.HasPrefix(recv, "$this->"):
+			if !uploadedProp(src, strings.TrimPrefix(recv, "$this->")) {
+				continue // a repository's store($request), not a file's
+			}
+		case !uploads || strings.HasPrefix(recv, "$") && !uploadedVar(src, recv):
+			continue
 		}
 		add(laravelWrite{disk: storeDisk(src, m[1], string(src[m[4]:m[5]]))}, m[0])
 	}
@@ -192,6 +198,19 @@ func (d *Detector) readPHPWrites(f *detector.File) {
 func uploadedVar(src []byte, name string) bool {
 	q := regexp.QuoteMeta(name)
 	return regexp.MustCompile(`\bUploadedFile\s+` + q + `\b|` + q + `\s*=\s*\$[\w>-]*->file\(|` + q + `\s*=\s*\$_FILES\b`).Match(src)
+}
+
+// uploadedProp: the property holds an uploaded file: typed as one
+// (UploadedFile, Livewire's TemporaryUploadedFile), filled from the
+// request's files, or a public property of a Livewire component that
+// takes uploads (WithFileUploads) and is validated as a file.
+func uploadedProp(src []byte, name string) bool {
+	q := regexp.QuoteMeta(name)
+	if regexp.MustCompile(`\bUploadedFile\s+\$` + q + `\b|\$this->` + q + `\s*=\s*\$[\w>-]*->file\(`).Match(src) {
+		return true
+	}
+	return regexp.MustCompile(`\buse\s+WithFileUploads\b`).Match(src) &&
+		regexp.MustCompile(`['"]` + q + `['"]\s*=>\s*['"][^'"]*\b(?:file|image|mimes)\b`).Match(src)
 }
 
 // storeDisk is the disk a store call names: its disk argument or
