@@ -210,7 +210,7 @@ func uploadedProp(src []byte, name string) bool {
 		return true
 	}
 	return regexp.MustCompile(`\buse\s+WithFileUploads\b`).Match(src) &&
-		regexp.MustCompile(`['"]` + q + `['"]\s*=>\s*['"][^'"]*\b(?:file|image|mimes)\b`).Match(src)
+		regexp.MustCompile(`['"]`+q+`['"]\s*=>\s*['"][^'"]*\b(?:file|image|mimes)\b`).Match(src)
 }
 
 // storeDisk is the disk a store call names: its disk argument or
