@@ -97,6 +97,9 @@ type Detector struct {
 	// sqliteFiles are the database files app code names (file:./db.sqlite,
 	// "data/tasks.sqlite3"), by name: two files are two databases.
 	sqliteFiles map[string][]facts.Evidence
+	// vectorFiles are the files whose SQLite connection is a vector
+	// index's (localIndexWrites).
+	vectorFiles map[string]bool
 	// laravel: what Laravel's settings, schema dump and env templates
 	// choose (laravelStores).
 	laravel laravelConfig
@@ -129,6 +132,7 @@ func New() *Detector {
 		folders:  map[string][]facts.Evidence{},
 
 		sqliteFiles: map[string][]facts.Evidence{},
+		vectorFiles: map[string]bool{},
 		rails:       railsConfig{services: map[string]railsService{}},
 	}
 }
@@ -189,6 +193,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	}
 	for k, ev := range local.sqliteFiles {
 		d.sqliteFiles[k] = append(d.sqliteFiles[k], ev...)
+	}
+	for k := range local.vectorFiles {
+		d.vectorFiles[k] = true
 	}
 	for k, ev := range local.folders {
 		d.folders[k] = append(d.folders[k], ev...)
@@ -339,6 +346,9 @@ func (d *Detector) read(f *detector.File) {
 	}
 	d.uploads(f.Path, l, src)
 	d.driverFolders(f, l, src)
+	if l.Family() == lang.Python {
+		d.localIndexWrites(f, src)
+	}
 	for _, m := range sqliteFileRE.FindAllSubmatchIndex(src, -1) {
 		if importSpecRE.Match(src[bytes.LastIndexByte(src[:m[0]], '\n')+1 : m[0]]) {
 			continue // a module named x.sqlite (import from './sort.sqlite'), no database file
@@ -645,6 +655,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	if !d.openai {
 		delete(d.evidence, KindOpenAIVectorStore)
 	}
+	d.dropVectorFiles()
 	d.laravelStores()
 	d.railsStores()
 	d.csConnStores()
@@ -904,6 +915,10 @@ func bucketLabel(kind string) string {
 		return "FTP server folder"
 	case "sftp":
 		return "SFTP server folder"
+	case KindSearchIndex:
+		return "Search index"
+	case KindVectorIndex:
+		return "Vector index"
 	}
 	return ""
 }
