@@ -349,6 +349,7 @@ func (d *Detector) read(f *detector.File) {
 	if l.Family() == lang.Python {
 		d.localIndexWrites(f, src)
 	}
+	d.graphDriveUploads(f, src)
 	for _, m := range sqliteFileRE.FindAllSubmatchIndex(src, -1) {
 		if importSpecRE.Match(src[bytes.LastIndexByte(src[:m[0]], '\n')+1 : m[0]]) {
 			continue // a module named x.sqlite (import from './sort.sqlite'), no database file

@@ -1,11 +1,15 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector"
+	"github.com/threatmap/threatmap/internal/detector/code"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/lang"
 )
 
 // A Laravel disk whose driver is a vendor's adapter (Dropbox, Google
@@ -132,5 +136,35 @@ func (d *Detector) vendorDiskStores() {
 				break
 			}
 		}
+	}
+}
+
+// A file that uploads to a OneDrive or SharePoint drive through Microsoft
+// Graph keeps the product's files there: an upload (an upload session,
+// or PUT .../content) addressed to a drive's item ("root:/" + path,
+// me/drive/items/{id}). Graph's other uploads (a mail attachment's
+// upload session) address no drive item; a client that reads a profile
+// or lists a drive uploads nothing.
+var (
+	graphUploadRE = regexp.MustCompile(`["'` + "`" + `][^"'` + "`" + `\n]*(?:/createUploadSession\b|:/content\b)`)
+	graphItemRE   = regexp.MustCompile(`\broot:|\bdrives?/|/drive\b|/items/`)
+)
+
+// graphDriveUploads records a OneDrive folder where a file uploads to a
+// drive's item.
+func (d *Detector) graphDriveUploads(f *detector.File, src []byte) {
+	if lang.RoleOf(f.Path).Kind != lang.App || !bytes.Contains(src, []byte("root:")) && !bytes.Contains(src, []byte("drive")) {
+		return
+	}
+	for _, up := range graphUploadRE.FindAllIndex(src, -1) {
+		start := bytes.LastIndexByte(src[:up[0]], '\n') + 1
+		end := up[1] + max(0, bytes.IndexByte(src[up[1]:], '\n'))
+		if !graphItemRE.Match(src[start:end]) {
+			continue
+		}
+		ev := facts.Evidence{File: f.Path, Line: code.LineAt(src, up[0])}
+		d.add("onedrive", ev)
+		d.addBucket("onedrive", "(Microsoft Graph)", ev)
+		return
 	}
 }
