@@ -21,13 +21,14 @@ import (
 var (
 	// phpSchemaRE opens a table's builder: Schema::create('t', function
 	// (Blueprint $table) {, Schema::table(...), an arrow function too.
-	phpSchemaRE = regexp.MustCompile(`\bSchema::(?:connection\([^)]*\)->)?(create|table)\(\s*['"](\w+)['"]\s*,\s*(?:static\s+)?function\s*\(\s*(?:\\?(?:\w+\\)*Blueprint\s+)?\$(\w+)\s*\)(?:\s*use\s*\([^)]*\))?(?:\s*:\s*\w+)?\s*\{`)
+	// The table's name may be one step from a literal (phpTableName).
+	phpSchemaRE = regexp.MustCompile(`\bSchema::(?:connection\([^)]*\)->)?(create|table)\(\s*(['"]\w+['"]|[\w\\]+::\w+\(\s*['"]\w+['"]\s*\)|\$this->\w+|\$\w+|(?:self|static)::\w+)\s*,\s*(?:static\s+)?function\s*\(\s*(?:\\?(?:\w+\\)*Blueprint\s+)?\$(\w+)\s*\)(?:\s*use\s*\([^)]*\))?(?:\s*:\s*\w+)?\s*\{`)
 	// phpColumnRE is one builder call on the table: $table->string('email').
 	phpColumnRE = regexp.MustCompile(`\$(\w+)->(\w+)\(\s*(?:['"](\w+)['"]|\[([^\]]*)\]|(\w+)::class)?`)
 	// phpChainRE: what a column's chain says of its key: ->constrained('t'),
 	// ->references('id')->on('users'), ->nullOnDelete(), ->onDelete('set null').
 	phpConstrainedRE = regexp.MustCompile(`->constrained\(\s*(?:table\s*:\s*)?(?:['"](\w+)['"])?`)
-	phpOnRE          = regexp.MustCompile(`->on\(\s*['"](\w+)['"]`)
+	phpOnRE          = regexp.MustCompile(`->on\(\s*(?:[\w\\]+::\w+\(\s*)?['"](\w+)['"]`)
 	phpSetNullRE     = regexp.MustCompile(`->nullOnDelete\(|->onDelete\(\s*['"]set null['"]`)
 	// phpNullableRE: a column that may be left empty; phpCascadeRE: a key
 	// whose row goes with the row it points at.
@@ -52,6 +53,40 @@ var phpNotColumns = map[string]bool{
 	"timestamps": true, "nullableTimestamps": true, "timestampsTz": true, "softDeletes": true, "softDeletesTz": true,
 	"engine": true, "charset": true, "collation": true, "comment": true, "temporary": true, "fullText": true,
 	"spatialIndex": true, "dropConstrainedForeignId": true, "dropForeignIdFor": true, "change": true,
+}
+
+var (
+	// phpNamedTableRE is a table named through a call on a literal:
+	// Models::table('assigned_roles') (a package's prefix applied at
+	// run time; the literal is the table's name).
+	phpNamedTableRE = regexp.MustCompile(`^[\w\\]+::\w+\(\s*['"](\w+)['"]\s*\)$`)
+)
+
+// phpTableName is the table a Schema builder names: a literal, a call on
+// one, or a variable, property or constant the file sets to a literal
+// once; "" when the name is built at run time.
+func phpTableName(src []byte, expr string) string {
+	if m := phpQuotedRE.FindStringSubmatch(expr); m != nil && len(m[0]) == len(expr) {
+		return m[1]
+	}
+	if m := phpNamedTableRE.FindStringSubmatch(expr); m != nil {
+		return m[1]
+	}
+	var re *regexp.Regexp
+	switch {
+	case strings.HasPrefix(expr, "$this->"):
+		// private string $tableName = 'x';
+		re = regexp.MustCompile(`(?:public|protected|private|var)\s+(?:\??\w+\s+)?\$` + regexp.QuoteMeta(strings.TrimPrefix(expr, "$this->")) + `\s*=\s*['"](\w+)['"]\s*;`)
+	case strings.HasPrefix(expr, "$"):
+		re = regexp.MustCompile(regexp.QuoteMeta(expr) + `\s*=\s*['"](\w+)['"]\s*;`)
+	default: // self::TABLE
+		re = regexp.MustCompile(`\bconst\s+(?:\w+\s+)?` + regexp.QuoteMeta(expr[strings.Index(expr, "::")+2:]) + `\s*=\s*['"](\w+)['"]\s*;`)
+	}
+	found := re.FindAllStringSubmatch(string(src), -1)
+	if len(found) == 0 || slices.ContainsFunc(found, func(f []string) bool { return f[1] != found[0][1] }) {
+		return "" // never set to a literal, or to several
+	}
+	return found[0][1]
 }
 
 // phpKeyType is the family of a builder's column type, as a key's and an
@@ -83,7 +118,10 @@ func laravelModels(src []byte) []Model {
 		if slices.ContainsFunc(down, func(b [2]int) bool { return m[0] > b[0] && m[0] < b[1] }) {
 			continue
 		}
-		name, recv := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		name, recv := phpTableName(src, string(src[m[4]:m[5]])), string(src[m[6]:m[7]])
+		if name == "" {
+			continue // a name built at run time
+		}
 		model := Model{Name: name, Line: lines.At(m[4])}
 		open := m[1] - 1
 		body := src[open:blockEnd(src, open)]
