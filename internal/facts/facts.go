@@ -99,6 +99,13 @@ const (
 	AuthUnknown  = "unknown"
 )
 
+// Where a route's guard takes the caller's credential from
+// (Route.Credential).
+const (
+	CredentialHeader = "header"
+	CredentialCookie = "cookie"
+)
+
 // Route tags.
 const (
 	TagUpload      = "upload"
@@ -142,9 +149,15 @@ type Route struct {
 	AuthEvidence string `json:"auth_evidence,omitempty"`
 	// AuthRole is the role or permission a guard on the route demands
 	// (admin, staff, posts:write), when it checks one.
-	AuthRole string   `json:"auth_role,omitempty"`
-	Params   []Param  `json:"params"`
-	Tags     []string `json:"tags"`
+	AuthRole string `json:"auth_role,omitempty"`
+	// Credential is where the guard that authenticates the route takes
+	// the caller's credential from, when the detector read it:
+	// CredentialHeader (an Authorization header or an API-key header the
+	// browser never adds on its own) or CredentialCookie (a cookie
+	// session). "" is unknown. Only a cookie is sent by a cross-site form.
+	Credential string   `json:"credential,omitempty"`
+	Params     []Param  `json:"params"`
+	Tags       []string `json:"tags"`
 	// Middleware lists what runs before the handler, outermost first, as
 	// written in the code (names only).
 	Middleware []string `json:"middleware,omitempty"`

@@ -136,7 +136,7 @@ func httpRoute(r *facts.Route) bool { return r.Kind != "graphql" && r.Kind != "w
 var csrf = &Rule{
 	ID: "csrf", Title: "State-changing requests accepted on a cookie session without a CSRF check",
 	Stride: []string{"S", "T"}, CWE: []string{"CWE-352"},
-	Fires:  "a cookie-based session (express-session, cookie-session, a token read from a cookie, Flask-Login or Flask's session, Django sessions, gorilla/sessions, scs) and state-changing routes behind it; one row for the app, one per view exempted from the check (csrf_exempt). A bearer-token API has no cookie session and no row",
+	Fires:  "a cookie-based session (express-session, cookie-session, a token read from a cookie, Flask-Login or Flask's session, Django sessions, gorilla/sessions, scs) and state-changing routes behind it, not those whose guard takes its credential from a header (an Authorization token); one row for the app, one per view exempted from the check (csrf_exempt). A bearer-token API has no cookie session and no row",
 	Rating: "moderate: needs a signed-in victim to open the attacker's page; impact high: actions taken in the victim's name",
 	Controls: []Suggestion{
 		{Text: "Check a CSRF token on every state-changing request (csrf-csrf, lusca, Flask-WTF CSRFProtect, Django's CsrfViewMiddleware, gorilla/csrf, nosurf), or set the session cookie SameSite=Strict", Check: "csrf-protection"},
@@ -150,8 +150,11 @@ var csrf = &Rule{
 		// form's validate_on_submit before every write) is protected,
 		// unless the app turned the check off.
 		off := c.csrfTurnedOff()
+		// A route whose guard takes its credential from a header (an
+		// Authorization token) is not authenticated by the cookie a
+		// cross-site form carries.
 		writes := routes(c, func(r *facts.Route) bool {
-			return sessionWrite(r) && (off || c.InHandler(facts.SignalCSRFCheck, r) == nil || c.Shows(facts.SignalCSRFExempt, r))
+			return sessionWrite(r) && r.Credential != facts.CredentialHeader && (off || c.InHandler(facts.SignalCSRFCheck, r) == nil || c.Shows(facts.SignalCSRFExempt, r))
 		})
 		if len(writes) == 0 {
 			return nil

@@ -27,6 +27,16 @@ func TestWebRulesOnLiteralFacts(t *testing.T) {
 		{"csrf: a bearer-token API has no cookie session", "csrf",
 			scan(facts.Facts{}, rt("POST", "/notes", facts.AuthRequired, nil, nil)),
 			nil},
+		{"csrf: a route whose guard reads an Authorization header is not the cookie session's", "csrf",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{session}},
+				withCredential(rt("POST", "/api/posts", facts.AuthRequired, nil, nil), facts.CredentialHeader),
+				withCredential(rt("POST", "/profile", facts.AuthRequired, nil, nil), facts.CredentialCookie),
+				rt("POST", "/notes", facts.AuthRequired, nil, nil)),
+			[]string{"new cookie-session (Cookie session (2 state-changing routes)) [user-data] difficulty medium impact high"}},
+		{"csrf: every write behind a header token: no row", "csrf",
+			scan(facts.Facts{Weaknesses: []facts.Weakness{session}},
+				withCredential(rt("POST", "/api/posts", facts.AuthRequired, nil, nil), facts.CredentialHeader)),
+			nil},
 		{"csrf: a session only a script sets up is not the app's", "csrf",
 			scan(facts.Facts{Weaknesses: []facts.Weakness{{Kind: "csrf", Evidence: []facts.Evidence{{File: "scripts/seed.js", Line: 3}}}}},
 				rt("POST", "/notes", facts.AuthRequired, nil, nil)),
@@ -100,6 +110,14 @@ func withMiddleware(mk func() (facts.Route, []facts.Signal), names ...string) fu
 	return func() (facts.Route, []facts.Signal) {
 		r, sigs := mk()
 		r.Middleware = names
+		return r, sigs
+	}
+}
+
+func withCredential(mk func() (facts.Route, []facts.Signal), credential string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, sigs := mk()
+		r.Credential = credential
 		return r, sigs
 	}
 }

@@ -155,6 +155,9 @@ type graph struct {
 	// hookScope is which routes each refusing request hook guards, by
 	// where the hook is defined.
 	hookScope map[facts.Evidence]hookScope
+	// appHooks are the app-wide request hooks a blueprint declares, to
+	// be lifted to the apps it is registered on.
+	appHooks map[*object]guards
 }
 
 type missedRoute struct {
@@ -457,6 +460,20 @@ func (g *graph) hook(m *module, o *object, fn *function, kind string) {
 	if kind == "middleware" {
 		kind = "before_request"
 	}
+	// A blueprint's before_app_request (and app_url_value_preprocessor)
+	// runs for every request of the app the blueprint is registered on,
+	// not only the blueprint's: it is lifted to that app once the mounts
+	// are known (liftAppHooks).
+	if o.kind == objBlueprint && (kind == "before_app_request" || kind == "app_url_value_preprocessor") {
+		defer func() {
+			last := len(o.chain) - 1
+			if g.appHooks == nil {
+				g.appHooks = map[*object]guards{}
+			}
+			g.appHooks[o] = append(g.appHooks[o], o.chain[last])
+			o.chain = o.chain[:last]
+		}()
+	}
 	text := kind + " " + fn.name
 	o.chain.add(text, fn.name, facts.Evidence{})
 	o.chain[len(o.chain)-1].Defined = facts.Evidence{File: m.path, Line: fn.line}
@@ -473,6 +490,7 @@ func (g *graph) hook(m *module, o *object, fn *function, kind string) {
 	}
 	if dec.Auth == facts.AuthRequired {
 		o.chain.requireLast(ev, dec.Role)
+		o.chain[len(o.chain)-1].Verdict.Credential = g.ix.credentialOf(m, fn)
 		if g.hookScope == nil {
 			g.hookScope = map[facts.Evidence]hookScope{}
 		}
@@ -895,6 +913,7 @@ func (g *graph) emit(out *detector.Sink) {
 	for _, u := range slices.Compact(g.unsure) {
 		out.UnsurePrefix(u.file, u.line, "route/python")
 	}
+	g.liftAppHooks()
 	nodes, objs := g.tree()
 	var roots []*router.Node
 	for _, o := range g.list {
@@ -928,6 +947,50 @@ func (g *graph) emit(out *detector.Sink) {
 				}
 			}
 		})
+	}
+}
+
+// liftAppHooks puts each blueprint's app-wide hooks on the apps the
+// blueprint is registered on (through any nesting of blueprints), where
+// they guard every route; a blueprint nothing in the tree registers
+// keeps them, as the best guess of its app.
+func (g *graph) liftAppHooks() {
+	if len(g.appHooks) == 0 {
+		return
+	}
+	parents := map[*object][]*object{}
+	for _, o := range g.list {
+		for _, e := range o.children {
+			parents[e.child] = append(parents[e.child], o)
+		}
+	}
+	for _, o := range g.list {
+		hooks := g.appHooks[o]
+		if len(hooks) == 0 {
+			continue
+		}
+		var apps []*object
+		seen := map[*object]bool{o: true}
+		queue := []*object{o}
+		for len(queue) > 0 {
+			cur := queue[0]
+			queue = queue[1:]
+			if len(parents[cur]) == 0 && cur != o {
+				apps = append(apps, cur)
+			}
+			for _, p := range parents[cur] {
+				if !seen[p] {
+					seen[p] = true
+					queue = append(queue, p)
+				}
+			}
+		}
+		if len(apps) == 0 {
+			apps = []*object{o}
+		}
+		for _, a := range apps {
+			a.chain = a.chain.plus(hooks)
+		}
 	}
 }
 
@@ -971,9 +1034,30 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if r.Auth == facts.AuthRequired {
 		r.Scope = g.handedScope(d.mod, chain)
+		r.Credential = g.credential(d.mod, chain)
 	}
 	route.Classify(&r, pythonVocab)
 	return r
+}
+
+// credential is where the route's authenticating guards take the
+// caller's credential from: a cookie if any of them reads the session
+// (the browser sends it cross-site), a header if they all read one.
+func (g *graph) credential(m *module, chain guards) string {
+	out := ""
+	for _, gd := range chain {
+		c := gd.Verdict.Credential
+		if c == "" && gd.Verdict.Auth != facts.AuthNone {
+			c = g.ix.credentialOfName(m, strings.TrimPrefix(gd.Name, "@"))
+		}
+		if c == facts.CredentialCookie {
+			return c
+		}
+		if c != "" {
+			out = c
+		}
+	}
+	return out
 }
 
 // scoped drops the refusing request hooks that do not guard r: a hook

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string

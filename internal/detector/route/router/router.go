@@ -22,6 +22,9 @@ type Verdict struct {
 	Auth     string // facts.AuthRequired, facts.AuthNone or facts.AuthUnknown; "" undecided
 	Evidence string // what in the guard says so
 	Role     string // the role it demands, when it demands one
+	// Credential is where the guard reads the caller's credential from
+	// (facts.CredentialHeader or facts.CredentialCookie), when known.
+	Credential string
 }
 
 // Decided says the verdict came from reading the guard.
