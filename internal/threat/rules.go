@@ -55,7 +55,7 @@ func RuleByID(id string) *Rule {
 // secrets (rules_secrets.go), infrastructure (rules_infra.go) and the
 // supply chain (rules_supply.go).
 var catalogue = []*Rule{
-	creditDrain, messagePumping, uploadUnsafe, idor,
+	creditDrain, messagePumping, limiterKeyedOnHeader, uploadUnsafe, idor,
 	webhookForgery, adminExposed, debugEndpoint, unauthenticatedWrite,
 	noAuditLog, credentialStuffing, promptInjection, graphqlUnbounded,
 	secretsCommitted, signingKey, bucketExposure, weakPasswordHash,

@@ -160,3 +160,19 @@ func takesCredentials(c *Context, r *facts.Route) bool {
 	return (passwordWord.MatchString(r.Body) || c.Shows(facts.SignalCreatesAccount, r)) &&
 		segmentIn(r.Path, "login", "signin", "sign-in", "log-in", "signup", "sign-up", "register", "token", "reset", "forgot", "password", "auth", "session", "sessions")
 }
+
+// limiterKeyedOnHeader: a limiter whose key is a header the client sets
+// limits no one who changes it with each request. Rules that need the
+// limit (credential-stuffing, credit-drain, message-pumping) count it as
+// none; this row says so where none of them fires (an anonymous
+// pastebin's anti-spam limit).
+var limiterKeyedOnHeader = weaknessRule{
+	ID: "limiter-keyed-on-header", Title: "Rate limit keyed on a client-set header",
+	Stride: []string{"D"}, CWE: []string{"CWE-348", "CWE-770"},
+	Fires:      "a rate limiter whose key is X-Forwarded-For or X-Real-IP as the client sends it (no trusted-proxy setting, not the connection's address)",
+	Difficulty: model.Easy, Reason: "only a new X-Forwarded-For value with each request", Level: model.Low,
+	Impact: "send requests past the rate limit at any volume", Method: "sending a different X-Forwarded-For or X-Real-IP with each request",
+	Abuse:    "Bots rotate the header and the limiter counts each request as a new client: floods, spam and guessing go unthrottled",
+	Controls: []Suggestion{{Text: "Key the limiter on the connection's address, or believe forwarding headers only from a proxy you trust"}},
+	Surface:  "Rate limiting", Direction: model.Entry,
+}.rule()

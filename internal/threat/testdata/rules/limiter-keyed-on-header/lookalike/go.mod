@@ -1,0 +1,3 @@
+module example.org/paste
+
+go 1.22
