@@ -209,6 +209,7 @@ var webhookProviders = []string{"stripe", "github", "slack", "paddle", "lemonsqu
 // guards, once every route, model and third party is known.
 func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	d.keys.finish(out)
+	d.evals.finish(out)
 	models := userDataModels(out)
 	var shared []string
 	for _, s := range detector.Collected(out, detector.SignalKind) {

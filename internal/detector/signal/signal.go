@@ -464,6 +464,7 @@ var Patterns = append([]Pattern{
 type Detector struct {
 	keywords []string
 	keys     *limiterKeys
+	evals    *evalQueries
 	// calls, when set, reads the functions a handler calls: an owner
 	// condition the handler seems to pass on is dropped when the function
 	// only logs the caller (Following).
@@ -480,7 +481,12 @@ func (d *Detector) Following(c *Calls) *Detector {
 // New makes the detector.
 func New() *Detector {
 	seen := map[string]bool{}
-	d := &Detector{keys: newLimiterKeys()}
+	d := &Detector{keys: newLimiterKeys(), evals: newEvalQueries()}
+	// Ruby's query strings and evals (evalsql.go).
+	for _, k := range []string{"eval", "params["} {
+		seen[k] = true
+		d.keywords = append(d.keywords, k)
+	}
 	for _, k := range limiterKeyWords {
 		seen[k] = true
 		d.keywords = append(d.keywords, k)
@@ -606,6 +612,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	text := string(f.Data)
 	comments := &commentedOut{l: e, src: f.Data}
 	d.keys.read(f, text, comments)
+	d.evals.read(f, text, comments)
 	lower := regexgate.Lower(text)
 	// One signal per kind and line: an app-wide limiter is not also a local one.
 	seen := map[string]bool{}
