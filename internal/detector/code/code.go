@@ -510,7 +510,7 @@ func (hs *hostSet) each(src []byte, skip func(off int) bool, found func(n, off i
 	wordscan.Each(hs.hosts, src, func(n, off int) bool {
 		whole := wholeHost(src, off, len(hs.hosts.Word(n)))
 		if whole && hs.root[n] {
-			whole = bareRoot(src, off+len(hs.hosts.Word(n)))
+			whole = bareRoot(src, off, off+len(hs.hosts.Word(n)))
 		}
 		if !seen[n] && whole && (skip == nil || !skip(off)) {
 			seen[n] = true
@@ -532,14 +532,31 @@ func wholeHost(src []byte, i, n int) bool {
 	return before && after
 }
 
-// bareRoot reports whether a host ending at end is a bare root: nothing
-// after it but one slash, then the end of the string (a quote, a space,
-// the end of the source).
-func bareRoot(src []byte, end int) bool {
-	if end < len(src) && src[end] == '/' {
-		end++
+// bareRoot reports whether the host at src[start:end] is a service's
+// root written as a base URL: a whole string literal of a scheme, the
+// host (a subdomain allowed) and one slash ("https://www.gravatar.com/",
+// a default server the code joins paths to), not added to anything. A
+// bare host (a map's key), an origin with no slash (a Referer sent) or a
+// root a path is appended to (a page of a user's choosing) is not.
+func bareRoot(src []byte, start, end int) bool {
+	for start > 0 && hostByte(src[start-1]) && src[start-1] != '_' {
+		start--
 	}
-	return end == len(src) || isQuote(src[end]) || src[end] == ' ' || src[end] == '\t' || src[end] == '\n' || src[end] == '\r'
+	if start < 3 || string(src[start-2:start]) != "//" {
+		return false
+	}
+	q := start - 2
+	if src[q-1] == ':' {
+		q--
+		for q > 0 && src[q-1] >= 'a' && src[q-1] <= 'z' {
+			q--
+		}
+	}
+	if q == 0 || !isQuote(src[q-1]) || end+1 >= len(src) || src[end] != '/' || src[end+1] != src[q-1] {
+		return false
+	}
+	rest := bytes.TrimLeft(src[end+2:], " \t")
+	return len(rest) == 0 || rest[0] != '+' && rest[0] != '.' && rest[0] != '%'
 }
 
 func hostByte(c byte) bool {

@@ -120,11 +120,7 @@ func hostInReference(src []byte, host string, skipLogged, root bool) int {
 		before := i == 0 || !hostByte(src[i-1]) && src[i-1] != ':' && src[i-1] != '#' || src[i-1] == '.'
 		after := end == len(src) || !hostByte(src[end])
 		if root && after {
-			rest := src[end:]
-			if len(rest) > 0 && rest[0] == '/' {
-				rest = rest[1:]
-			}
-			after = len(rest) == 0 || strings.ContainsRune("\"'` \t\n\r", rune(rest[0]))
+			after = bareRoot(src, i, end)
 		}
 		if before && after && !(skipLogged && (InLogCall(src, i) || NotRequested(src, i))) {
 			return i
@@ -151,6 +147,7 @@ func TestHostSetMatchesReference(t *testing.T) {
 		"matrix.to/#/#room:matrix.org #matrix.org https://matrix.org",
 		"https://www.gravatar.com/profile 'https://www.gravatar.com/'",
 		"\"https://gravatar.com\" docs.google.com/ \"https://docs.google.com/\"",
+		"\"gravatar.com\": 1, \"https://gravatar.com/\" + u, `//www.gravatar.com/`",
 		"a",
 	} {
 		found := hs.in([]byte(src))
