@@ -41,6 +41,8 @@ type parsedHandler struct {
 	body     *ast.BlockStmt
 	req, w   string
 	pathVars map[string]bool // locals holding the request's path
+	trimmed  map[string]bool // of those, the ones with the leading slash cut
+	segVars  map[string]int  // locals holding its segments: the first one's index
 	params   string          // the parameter list's text
 	name     string          // a declaration's name (Hand), "" for a literal
 }
@@ -225,7 +227,7 @@ func parseHandler(code handlerCode) *parsedHandler {
 		return nil
 	}
 	ph.params = ph.src(ft.Params.Pos(), ft.Params.End())
-	ph.pathVars = map[string]bool{}
+	ph.pathVars, ph.trimmed, ph.segVars = map[string]bool{}, map[string]bool{}, map[string]int{}
 	return ph
 }
 
@@ -316,9 +318,20 @@ func (ph *parsedHandler) notePathVar(st ast.Stmt) {
 	rhs := as.Rhs[0]
 	if c, ok := unparen(rhs).(*ast.CallExpr); ok {
 		switch exprText(c.Fun) {
-		case "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Clean", "strings.TrimRight", "strings.TrimLeft":
+		case "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Clean", "strings.TrimRight", "strings.TrimLeft", "strings.Trim":
 			if len(c.Args) > 0 && ph.isPath(c.Args[0]) {
 				ph.pathVars[id.Name] = true
+				ph.trimmed[id.Name] = ph.cutsSlash(c)
+			}
+		case "strings.Split", "strings.SplitN":
+			// parts := strings.Split(r.URL.Path, "/"): parts[1] is the
+			// first segment, parts[0] once the leading slash is cut.
+			if len(c.Args) >= 2 {
+				if sep, ok := strLit(c.Args[1]); ok && sep == "/" {
+					if first, ok := ph.firstSegment(c.Args[0]); ok {
+						ph.segVars[id.Name] = first
+					}
+				}
 			}
 		}
 		return
@@ -326,6 +339,50 @@ func (ph *parsedHandler) notePathVar(st ast.Stmt) {
 	if ph.isPath(rhs) {
 		ph.pathVars[id.Name] = true
 	}
+}
+
+// cutsSlash says a trim of the path cuts its leading slash.
+func (ph *parsedHandler) cutsSlash(c *ast.CallExpr) bool {
+	switch exprText(c.Fun) {
+	case "strings.TrimPrefix", "strings.TrimLeft", "strings.Trim":
+		cut, ok := strLit(arg(c.Args, 1))
+		return ok && strings.Contains(cut, "/")
+	}
+	return false
+}
+
+// firstSegment is the index of the first segment when e, the request's
+// path or a trim of it, is split at its slashes.
+func (ph *parsedHandler) firstSegment(e ast.Expr) (int, bool) {
+	if c, ok := unparen(e).(*ast.CallExpr); ok && len(c.Args) > 0 && ph.isPath(c.Args[0]) {
+		if ph.cutsSlash(c) {
+			return 0, true
+		}
+		return 1, exprText(c.Fun) == "strings.TrimSuffix" || exprText(c.Fun) == "strings.TrimRight"
+	}
+	if !ph.isPath(e) {
+		return 0, false
+	}
+	if id, ok := unparen(e).(*ast.Ident); ok && ph.trimmed[id.Name] {
+		return 0, true
+	}
+	return 1, true
+}
+
+// isFirstSegment says an expression is the path's first segment:
+// parts[1] of parts := strings.Split(r.URL.Path, "/").
+func (ph *parsedHandler) isFirstSegment(e ast.Expr) bool {
+	ix, ok := unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	id, ok := unparen(ix.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	first, ok := ph.segVars[id.Name]
+	lit, isLit := unparen(ix.Index).(*ast.BasicLit)
+	return ok && isLit && lit.Kind == token.INT && lit.Value == strconv.Itoa(first)
 }
 
 // isPath says an expression is the request's path.
@@ -362,7 +419,8 @@ func (ph *parsedHandler) switchCases(s *ast.SwitchStmt, prefix string) []pathCas
 		ph.notePathVar(s.Init)
 	}
 	tagged := s.Tag != nil
-	if tagged && !ph.isPath(s.Tag) {
+	segment := tagged && ph.isFirstSegment(s.Tag)
+	if tagged && !segment && !ph.isPath(s.Tag) {
 		return nil
 	}
 	var out []pathCase
@@ -391,6 +449,13 @@ func (ph *parsedHandler) switchCases(s *ast.SwitchStmt, prefix string) []pathCas
 		for _, e := range cc.List {
 			if tagged {
 				if v, ok := strLit(e); ok {
+					if segment {
+						// The segment and everything under it.
+						v = "/" + v
+						if v != "/" {
+							v += "/"
+						}
+					}
 					paths = append(paths, v)
 				}
 				continue

@@ -3,6 +3,7 @@ package main
 import (
 	"log"
 	"net/http"
+	"strings"
 
 	"example.com/paste/api"
 	"example.com/paste/web"
@@ -23,6 +24,8 @@ func main() {
 	})
 	// A switch on the path that only picks a content type: one route.
 	http.HandleFunc("/assets/", assets) // want: ANY /assets
+	// A switch on the first segment of the path StripPrefix leaves.
+	http.Handle("/shop/", http.StripPrefix("/shop", http.HandlerFunc(shop)))
 	log.Fatal(http.ListenAndServe(":8080", nil))
 }
 
@@ -39,3 +42,23 @@ func assets(w http.ResponseWriter, r *http.Request) {
 }
 
 var bundle []byte
+
+// shop dispatches on the first segment of the path.
+func shop(w http.ResponseWriter, r *http.Request) {
+	parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+	switch parts[0] {
+	case "cart": // want: ANY /shop/cart
+		showCart(w, r)
+	case "orders": // want: GET /shop/orders; POST /shop/orders
+		switch r.Method {
+		case http.MethodGet:
+			listOrders(w, r)
+		case http.MethodPost:
+			placeOrder(w, r)
+		}
+	}
+}
+
+func showCart(w http.ResponseWriter, r *http.Request)   {}
+func listOrders(w http.ResponseWriter, r *http.Request) {}
+func placeOrder(w http.ResponseWriter, r *http.Request) {}
