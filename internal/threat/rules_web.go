@@ -147,14 +147,15 @@ var csrf = &Rule{
 			return nil
 		}
 		// A route whose handler checks the token itself (a Flask-WTF
-		// form's validate_on_submit before every write) is protected,
-		// unless the app turned the check off.
+		// form's validate_on_submit before every write) or whose guards
+		// do ([ValidateAntiForgeryToken], a csrf middleware) is
+		// protected, unless the app turned the check off.
 		off := c.csrfTurnedOff()
 		// A route whose guard takes its credential from a header (an
 		// Authorization token) is not authenticated by the cookie a
 		// cross-site form carries.
 		writes := routes(c, func(r *facts.Route) bool {
-			return sessionWrite(r) && r.Credential != facts.CredentialHeader && (off || c.InHandler(facts.SignalCSRFCheck, r) == nil || c.Shows(facts.SignalCSRFExempt, r))
+			return sessionWrite(r) && r.Credential != facts.CredentialHeader && (off || !c.Shows(facts.SignalCSRFCheck, r) || c.Shows(facts.SignalCSRFExempt, r))
 		})
 		if len(writes) == 0 {
 			return nil

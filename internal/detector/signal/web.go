@@ -336,6 +336,11 @@ var webPatterns = []Pattern{
 	{Weakness: WeakCSRF, Detail: "CSRF check turned off for a view (csrf_exempt)", Langs: py,
 		Keywords: []string{"csrf_exempt"},
 		Re:       regexp.MustCompile(`@csrf_exempt\b|\bcsrf_exempt\(`)},
+	// ASP.NET Core's cookie authentication (AddCookie, Identity's cookie)
+	// or session state: a cookie the browser sends cross-site.
+	{Weakness: WeakCSRF, Detail: detailCookieSession + " (ASP.NET Core cookie authentication)", Langs: csharp,
+		Keywords: []string{"AddCookie", "Identity<", "CookieAuthenticationDefaults", "AddSession"},
+		Re:       regexp.MustCompile(`\.AddCookie\(|\bAdd(?:Default)?Identity<|\bCookieAuthenticationDefaults\.AuthenticationScheme\b|\.AddSession\(`)},
 	{Weakness: WeakCSRF, Detail: detailCookieSession, Langs: goOnly,
 		Keywords: []string{"sessions.", "scs.New"},
 		Re:       regexp.MustCompile(`\bsessions\.(?:NewCookieStore|NewFilesystemStore|Sessions)\(|\bscs\.New\(`)},

@@ -44,7 +44,9 @@ var (
 	// handler: if (!(await canDeleteTeam(auth))), if not user.has_perm(...).
 	permissionCheck = regexp.MustCompile(`\bif\s*\(\s*!\s*\(?\s*(?:await\s+)?(?:[\w.]+\.)?(?:can|has|may)[A-Z]\w*\(|\bif\s+not\s+(?:await\s+)?(?:[\w.]+\.)?(?:can_\w+|has_perm\w*|has_permission)\(|\bif\s*!\s*(?:[\w.]+\.)?(?:Can|Has|May)[A-Z]\w*\(`)
 
-	csrfGuard       = regexp.MustCompile(`(?i)csrf|xsrf`)
+	// csrfGuard also names ASP.NET's anti-forgery check
+	// ([ValidateAntiForgeryToken], the global filter).
+	csrfGuard       = regexp.MustCompile(`(?i)csrf|xsrf|ValidateAntiForgeryToken`)
 	csrfExemptGuard = regexp.MustCompile(`(?i)csrf[_.]?exempt|exempt_?csrf`)
 )
 

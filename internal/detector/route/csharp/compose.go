@@ -46,6 +46,7 @@ type app struct {
 	fallbackAt, filterAt, controllersAtAt facts.Evidence
 	conventional                          []string
 	pathBase                              string
+	antiforgery                           string
 }
 
 // appOf gathers the settings of the files in p's folder and above; a
@@ -72,6 +73,9 @@ func (ix *index) appOf(p string) *app {
 		a.conventional = append(a.conventional, f.conventional...)
 		if f.pathBase != "" {
 			a.pathBase = f.pathBase
+		}
+		if f.antiforgery != "" {
+			a.antiforgery = f.antiforgery
 		}
 	}
 	return a
@@ -479,8 +483,35 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 			gs = append(gs, g)
 		}
 	}
+	// The anti-forgery check, on the action, its controller or as a
+	// global filter, is named in the route's middleware: the CSRF rule
+	// reads it there. [IgnoreAntiforgeryToken] on the action turns it off.
+	if !has(m.attrs, "IgnoreAntiforgeryToken") {
+		if at, ok := antiforgeryAttr(m.attrs); ok {
+			r.Middleware = append(r.Middleware, "["+at+"]")
+		} else if at, ok := antiforgeryAttr(c.attrs); ok && !has(c.attrs, "IgnoreAntiforgeryToken") {
+			r.Middleware = append(r.Middleware, "["+at+"]")
+		} else if a.antiforgery != "" {
+			r.Middleware = append(r.Middleware, a.antiforgery)
+		}
+	}
 	ix.emit(out, r, gs, types, "[AllowAnonymous]", anon)
 }
+
+// antiforgeryAttr finds an attribute that checks the anti-forgery token
+// of the requests it covers.
+func antiforgeryAttr(attrs []attr) (string, bool) {
+	for _, a := range attrs {
+		if a.name == "ValidateAntiForgeryToken" || a.name == "AutoValidateAntiforgeryToken" {
+			return a.name, true
+		}
+	}
+	return "", false
+}
+
+// antiforgeryFilter is MVC's global filter that checks the anti-forgery
+// token of unsafe requests.
+var antiforgeryFilter = regexp.MustCompile(`\b(?:AutoValidateAntiforgeryToken|ValidateAntiForgeryToken)(?:Attribute)?\b`)
 
 func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, types map[string]string, anonName string, anon bool) {
 	if anon {

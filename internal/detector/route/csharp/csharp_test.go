@@ -16,7 +16,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"webapi", "mvc", "minimal"} {
+	for _, app := range []string{"webapi", "mvc", "minimal", "antiforgery", "antiforgery_global"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -92,5 +92,37 @@ func TestAuth(t *testing.T) {
 			}
 			t.Errorf("no route")
 		})
+	}
+}
+
+// TestAntiforgery pins the anti-forgery check a route's middleware
+// names: the attribute on the action or on its controller, or MVC's
+// global filter; an action with none names none.
+func TestAntiforgery(t *testing.T) {
+	for _, tc := range []struct{ app, method, path, want string }{
+		{"antiforgery", "POST", "/Profile/ChangeEmail", ""},
+		{"antiforgery", "POST", "/Profile/ChangeName", "[ValidateAntiForgeryToken]"},
+		{"antiforgery", "POST", "/Billing/Cancel", "[AutoValidateAntiforgeryToken]"},
+		{"antiforgery_global", "POST", "/Notes/Delete/{id}", "AutoValidateAntiforgeryTokenAttribute"},
+	} {
+		found := false
+		for _, r := range scan(t, tc.app).Surfaces {
+			if r.Method != tc.method || r.Path != tc.path {
+				continue
+			}
+			found = true
+			got := ""
+			for _, m := range r.Middleware {
+				if strings.Contains(strings.ToLower(m), "antiforgery") {
+					got = m
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%s %s %s: anti-forgery %q, want %q (middleware %v)", tc.app, tc.method, tc.path, got, tc.want, r.Middleware)
+			}
+		}
+		if !found {
+			t.Errorf("%s %s %s: no route", tc.app, tc.method, tc.path)
+		}
 	}
 }

@@ -27,6 +27,10 @@ type file struct {
 	// patterns.
 	conventional []string
 	pathBase     string
+	// antiforgery is a global filter that checks the anti-forgery token
+	// of every unsafe request (options.Filters.Add(new
+	// AutoValidateAntiforgeryTokenAttribute())), as written.
+	antiforgery string
 	// vars are local variables' values by name, for a filter given a
 	// policy by variable.
 	vars map[string]string
@@ -34,7 +38,7 @@ type file struct {
 
 func (f *file) empty() bool {
 	return len(f.classes) == 0 && len(f.maps) == 0 && len(f.policies) == 0 && f.fallback == "" && f.filter == "" &&
-		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == ""
+		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == "" && f.antiforgery == ""
 }
 
 type class struct {
@@ -549,6 +553,10 @@ func (x *extractor) invocation(n *sitter.Node) bool {
 				x.f.pathBase = s
 			}
 		case "Add":
+			if len(c.args) > 0 && antiforgeryFilter.MatchString(x.text(c.node)) && strings.Contains(x.text(n), "Filters") {
+				x.f.antiforgery = antiforgeryFilter.FindString(x.text(c.node))
+				x.f.at["antiforgery"] = line(c.node)
+			}
 			// options.Filters.Add(new AuthorizeFilter(...)).
 			if len(c.args) > 0 && strings.Contains(x.text(c.node), "AuthorizeFilter") && strings.Contains(x.text(n), "Filters") {
 				v, _ := argValue(c.args[0])
