@@ -82,6 +82,9 @@ type Pattern struct {
 	Subject func(text string, at int) string
 	// Scope "app" marks a control applied to every route (app.use(limiter)).
 	Scope string
+	// InScript keeps only a match inside a <script> block: a value there
+	// is code, which HTML escaping does not keep in its string.
+	InScript bool
 }
 
 // Weakness kinds of a limiter anyone can step around: the client address
@@ -682,7 +685,7 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	// the code (a detector's own patterns, documentation), not the
 	// weakness; one that starts at a quoted key and ends in code
 	// ({"verify_signature": False}) is the weakness.
-	if comments.at(i) || (p.Weakness != "" && inString(text, i) && inString(text, j-1)) {
+	if comments.at(i) || (p.Weakness != "" && !p.InScript && inString(text, i) && inString(text, j-1)) {
 		return false
 	}
 	// A control is its use: an import of a limiter or a hashing library
@@ -720,6 +723,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.NotGroup != nil && p.NotGroup.MatchString(lastGroup(text, loc)) {
+		return false
+	}
+	if p.InScript && !inScriptBlock(text, i) {
 		return false
 	}
 	if p.Assigned != nil {
@@ -992,4 +998,11 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// inScriptBlock reports whether offset i sits between a <script> tag
+// and its </script>.
+func inScriptBlock(text string, i int) bool {
+	before := strings.ToLower(text[:i])
+	return strings.LastIndex(before, "<script") > strings.LastIndex(before, "</script")
 }

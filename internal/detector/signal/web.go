@@ -106,6 +106,23 @@ var webPatterns = []Pattern{
 			`|(?:\$|\bjQuery)\([^()\n]*\)\s*\.(?:append|prepend|after|before|replaceWith)\(\s*(?:'\s*<[^'\n]*'\s*\+|"\s*<[^"\n]*"\s*\+|` + "`\\s*<[^`]*\\$\\{)"),
 		NotAfter: regexp.MustCompile(sanitised.String() + `|` + numericHTML)},
 
+	// PHP templates: a value written into a <script> block raw (Blade's
+	// {!! !!}), json_encode's output among them unless told to escape
+	// tags: </script> in the value closes the block, a quote closes the
+	// string it sits in. @json escapes both.
+	{Weakness: "xss", Detail: "a value written raw into a script block ({!! json_encode(...) !!} without JSON_HEX_TAG)", Langs: []lang.Lang{lang.PHP},
+		Keywords: []string{"{!!"},
+		Re:       regexp.MustCompile(`\{!!\s*((?:json_encode\(\s*)?\$[^!]*?)!!\}`),
+		NotGroup: regexp.MustCompile(`JSON_HEX_TAG`),
+		InScript: true},
+	// An Angular expression attribute (ng-click="edit('...')") built by
+	// PHP around a value escaped for HTML only: the browser decodes
+	// &#039; back to a quote before Angular reads the expression, so the
+	// value closes its string and adds code of its own.
+	{Weakness: "xss", Detail: "a value put into an Angular expression string (ng-click) with HTML escaping only", Langs: []lang.Lang{lang.PHP},
+		Keywords: []string{"ng-"},
+		Re:       regexp.MustCompile(`\bng-[a-z-]+\s*=\s*"[^"\n]*\\''\s*\.\s*(?:(?:e|htmlspecialchars|htmlentities|esc_attr)\(\s*)?\$`)},
+
 	// Directory listing.
 	{Weakness: WeakDirListing, Detail: detailListing + " (serve-index)", Langs: js,
 		Keywords: []string{"serveIndex", "serve-index"},
