@@ -51,6 +51,9 @@ var dbImages = []struct {
 	{regexp.MustCompile(`^(.*/)?(mongo|mongodb|mongodb-community-server)$`), "mongodb"},
 	{regexp.MustCompile(`^(.*/)?(redis|redis-stack|redis-stack-server|valkey|keydb)$`), "redis"},
 	{regexp.MustCompile(`^(.*/)?(elasticsearch|opensearch)$`), "elasticsearch"},
+	{regexp.MustCompile(`^(.*/)?meilisearch$`), "meilisearch"},
+	{regexp.MustCompile(`^(.*/)?typesense$`), "typesense"},
+	{regexp.MustCompile(`^(.*/)?solr$`), "solr"},
 	{regexp.MustCompile(`^(mssql/server|.*/mssql/server|mssql-server.*)$`), "mssql"},
 }
 

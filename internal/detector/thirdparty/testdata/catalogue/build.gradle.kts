@@ -59,5 +59,6 @@ dependencies {
     implementation("com.cloudinary:cloudinary-http5:1.0.0")
     implementation("co.elastic.clients:elasticsearch-java:1.0.0")
     implementation("org.elasticsearch.client:elasticsearch-rest-high-level-client:1.0.0")
+    implementation("org.apache.solr:solr-solrj:1.0.0")
     implementation("com.alipay.sdk:alipay-sdk-java:1.0.0")
 }

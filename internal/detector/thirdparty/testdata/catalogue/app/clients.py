@@ -190,6 +190,7 @@ import elasticsearch_dsl
 import opensearchpy
 import meilisearch
 import typesense
+import pysolr
 import upstash_redis
 import qstash
 import inngest
