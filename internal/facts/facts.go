@@ -120,7 +120,12 @@ const (
 	// TagStaticFile marks one file a static mount serves, listed in the
 	// scan JSON beside the mount (Route.StaticMount names it).
 	TagStaticFile = "static-file"
-	TagAuth       = "auth" // login, signup, password reset: credential-taking routes
+	// TagServerFileCopy marks a static file that is a copy of a file the
+	// server keeps outside its static folders, a settings or code file
+	// under another name (appsettings_backup.json beside appsettings.json,
+	// config.php.bak): what was meant for the server, served to anyone.
+	TagServerFileCopy = "server-file-copy"
+	TagAuth           = "auth" // login, signup, password reset: credential-taking routes
 	// TagServerAction marks a Next.js server action: a function the
 	// browser calls with a POST (a 'use server' export); its path is its
 	// name, as it has no URL of its own.

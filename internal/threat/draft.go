@@ -400,11 +400,17 @@ func (d *drafter) surfaces() {
 			}
 			name += fmt.Sprintf(" (and copied into %d other %s)", n, files)
 		}
+		exposure, boundary := model.Internal, d.boundary("repository", "readers", "Repository to whoever can read it")
+		if r := d.c.servedAt(g); r != nil {
+			// A static mount serves the file: it is on the internet too.
+			name += " (served at GET " + r.Path + ")"
+			exposure, boundary = model.Public, d.boundary("browser", "api", "Browser to API")
+		}
 		d.addSurface(model.Surface{
 			ID: secretsSurfaceID(g.file), Kind: model.KindSecret, Direction: model.Store, Name: name,
-			Evidence: g.evidence, Exposure: model.Internal, Assets: []string{d.allCredentials()},
-			Boundary: d.boundary("repository", "readers", "Repository to whoever can read it"),
-			Match:    &model.SurfaceMatch{Fact: g.matchFact(), Exposure: model.Internal},
+			Evidence: g.evidence, Exposure: exposure, Assets: []string{d.allCredentials()},
+			Boundary: boundary,
+			Match:    &model.SurfaceMatch{Fact: g.matchFact(), Exposure: exposure},
 		})
 	}
 }

@@ -58,7 +58,7 @@ var catalogue = []*Rule{
 	creditDrain, messagePumping, limiterKeyedOnHeader, uploadUnsafe, idor,
 	webhookForgery, adminExposed, debugEndpoint, unauthenticatedWrite,
 	noAuditLog, credentialStuffing, promptInjection, graphqlUnbounded,
-	secretsCommitted, signingKey, bucketExposure, weakPasswordHash,
+	secretsCommitted, signingKey, serverFileServed, bucketExposure, weakPasswordHash,
 	corsWildcardCredentials, jwtUnverified, cookieInsecure, ssrf,
 	sqlInjection, codeInjection, commandInjection, unsafeDeserialization,
 	xxe, openRedirect, nosqlInjection, pathTraversal,

@@ -217,6 +217,20 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 		{"secrets-committed", "secrets-committed",
 			facts.Facts{Secrets: []facts.Secret{{Rule: "dotenv", File: ".env", Line: 1, Variable: "OPENAI_API_KEY"}}},
 			[]string{"secrets .env [all-credentials] difficulty medium impact critical"}},
+		{"secrets-committed: served by a static mount, anyone can fetch it", "secrets-committed",
+			servedFacts("Web/wwwroot/settings.json", "", facts.AuthNone),
+			[]string{"secrets Web/wwwroot/settings.json [all-credentials] difficulty low impact critical"}},
+		// Lookalikes: a mount served only in development, one behind a login,
+		// and a secret outside the served folder are committed secrets only.
+		{"secrets-committed: a development-only mount", "secrets-committed",
+			servedFacts("Web/wwwroot/settings.json", facts.ConditionDev, facts.AuthNone),
+			[]string{"secrets Web/wwwroot/settings.json [all-credentials] difficulty medium impact critical"}},
+		{"secrets-committed: a mount behind a login", "secrets-committed",
+			servedFacts("Web/wwwroot/settings.json", "", facts.AuthRequired),
+			[]string{"secrets Web/wwwroot/settings.json [all-credentials] difficulty medium impact critical"}},
+		{"secrets-committed: the secret is outside the served folder", "secrets-committed",
+			servedFacts("Web/settings.json", "", facts.AuthNone),
+			[]string{"secrets Web/settings.json [all-credentials] difficulty medium impact critical"}},
 		{"bucket-exposure: public bucket", "bucket-exposure",
 			facts.Facts{
 				Stores:         []facts.Store{{Kind: "s3", Name: "S3 bucket media", Evidence: []facts.Evidence{{File: "infra/s3.tf", Line: 1}}}},
@@ -464,4 +478,25 @@ func TestDraftStoredCredentials(t *testing.T) {
 	if stores != 1 {
 		t.Errorf("%d store surfaces, want the database", stores)
 	}
+}
+
+// servedFacts is a secret in file, and a static mount of Web/wwwroot (in
+// condition, with auth) that serves its one file, css/site.css, and
+// settings.json when file is in it.
+func servedFacts(file, condition, auth string) facts.Facts {
+	mount := facts.Route{ID: "route-mount", Method: "GET", Path: "/{filename}", File: "Web/Program.cs", Line: 5, Auth: auth,
+		Condition: condition, Tags: []string{facts.TagStatic}}
+	f := facts.Facts{
+		Secrets:  []facts.Secret{{Rule: "generic-api-key", File: file, Line: 3, Variable: "ApiKey"}},
+		Surfaces: []facts.Route{mount},
+	}
+	for _, served := range []string{"Web/wwwroot/css/site.css", "Web/wwwroot/settings.json"} {
+		if served == "Web/wwwroot/settings.json" && file != served {
+			continue
+		}
+		r := mount
+		r.ID, r.Path, r.StaticMount, r.StaticFile = "route-"+served, "/"+strings.TrimPrefix(served, "Web/wwwroot/"), mount.ID, served
+		f.StaticFiles = append(f.StaticFiles, r)
+	}
+	return f
 }

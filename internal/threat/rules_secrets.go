@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -70,14 +71,16 @@ var secretsCommitted = &Rule{
 				})
 				continue
 			}
-			hits = append(hits, Hit{
+			h := Hit{
 				Secrets: g.file, File: g.file, Assets: []string{assetAllCredentials},
 				Impact: "take " + what, Method: "reading the repository", Requires: "read access to the repository (low if it is public)",
 				Abuse:      abuse,
 				Difficulty: model.Moderate, DifficultyReason: repoDifficulty,
 				Level: model.Critical, ImpactReason: "committed keys are immediately usable: calls, charges and data on your account",
 				Evidence: g.evidence,
-			})
+			}
+			c.servedSecret(&h, g)
+			hits = append(hits, h)
 		}
 		return hits
 	},
@@ -111,13 +114,90 @@ var signingKey = &Rule{
 			if c.replacedInProduction(ev) != nil {
 				gate = "secret-store"
 			}
-			hits = append(hits, Hit{
+			h := Hit{
 				Secrets: g.file, File: g.file, Assets: append([]string{assetAllCredentials}, c.AllUserData()...), Gate: gate,
 				Impact: "sign in as any user", Method: "signing their own session or token with the key in the code", Requires: "the source code (public repos, leaked images, old forks)",
 				Abuse:      "Anyone with the code forges sessions or tokens for any account",
 				Difficulty: model.Moderate, DifficultyReason: repoDifficulty,
 				Level: model.Critical, ImpactReason: "a forged session is every user's account, admins included",
 				Evidence: ev,
+			}
+			c.servedSecret(&h, g)
+			hits = append(hits, h)
+		}
+		return hits
+	},
+}
+
+// servedAt is the route of a static mount that serves one of the group's
+// files to anyone: a mount of the product as deployed (not one for
+// development or tests), with no login in front.
+func (c *Context) servedAt(g secretFile) *facts.Route {
+	for i := range c.F.StaticFiles {
+		r := &c.F.StaticFiles[i]
+		if r.Condition == "" && r.Auth != facts.AuthRequired && (r.StaticFile == g.file || slices.Contains(g.copies, r.StaticFile)) {
+			return r
+		}
+	}
+	return nil
+}
+
+// servedSecret rates a committed secret that a static mount also serves:
+// it is on the internet, one request away, and scanners ask for such
+// files by name, so no access to the repository is needed.
+func (c *Context) servedSecret(h *Hit, g secretFile) {
+	r := c.servedAt(g)
+	if r == nil {
+		return
+	}
+	h.Method = "requesting GET " + r.Path + ", which the app serves as a static file"
+	h.Requires = "only the file's URL"
+	h.Difficulty = model.Easy
+	h.DifficultyReason = "served as a static file at GET " + r.Path + " with no login: anyone who requests it reads the secrets, and scanners ask for settings and backup files by name"
+}
+
+// serverFileServed is a copy of a server's settings or code file that a
+// static mount serves (the scan marks it, process.ListStatic): the
+// server's configuration, one request away for anyone.
+var serverFileServed = &Rule{
+	ID: "server-file-served", Title: "Server file served as a static file",
+	Stride: []string{"I"}, CWE: []string{"CWE-538", "CWE-530"},
+	Fires:  "a static folder the product serves with no login holds a copy of a settings or server-code file the server keeps outside it (appsettings_backup.json beside appsettings.json, config.php.bak)",
+	Rating: "low: one request with no login, and scanners ask for backup and settings names; impact medium: the server's configuration (and critical, under secrets-committed, when the copy holds keys)",
+	Controls: []Suggestion{
+		{Text: "Keep settings files and their backups out of folders served as static files; serve only built assets"},
+		{Text: "Refuse backup and settings names (*.bak, *.old, appsettings*, .env*) at the server or the CDN"},
+	},
+	fire: func(c *Context) []Hit {
+		var hits []Hit
+		at := map[string]int{} // mount id -> its hit
+		for _, r := range c.F.StaticFiles {
+			if !has(r.Tags, facts.TagServerFileCopy) || r.Condition != "" || r.Auth == facts.AuthRequired {
+				continue
+			}
+			ev := model.Evidence{File: r.StaticFile, Line: 1}
+			if i, ok := at[r.StaticMount]; ok {
+				hits[i].Evidence = append(hits[i].Evidence, ev)
+				continue
+			}
+			var mount *facts.Route
+			for i := range c.F.Surfaces {
+				if c.F.Surfaces[i].ID == r.StaticMount {
+					mount = &c.F.Surfaces[i]
+				}
+			}
+			if mount == nil {
+				continue
+			}
+			at[r.StaticMount] = len(hits)
+			hits = append(hits, Hit{
+				Route: mount, Assets: []string{assetAllCredentials},
+				Impact: "read the server's own settings (the database and hosts it uses, and any key the copy holds)", Method: "requesting GET " + r.Path,
+				Requires:   "only the file's name, which scanners guess",
+				Abuse:      "A backup of the settings served beside the app's assets tells anyone which database and hosts it runs with, and hands over whatever keys it holds",
+				Difficulty: model.Easy, DifficultyReason: "served as a static file at GET " + r.Path + " with no login; scanners request backup and settings names",
+				Level: model.Medium, ImpactReason: "the server's configuration maps what to attack next; the keys in it are critical on their own (secrets-committed)",
+				Evidence: []model.Evidence{ev, {File: mount.File, Line: mount.Line}},
 			})
 		}
 		return hits

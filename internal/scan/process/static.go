@@ -45,6 +45,7 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 	// file whose name sorts first.
 	t := tree(slices.Clone(files))
 	slices.Sort(t)
+	originals := serverFiles(t)
 	taken, drop := map[string]string{}, map[string]bool{}
 	for _, r := range f.Surfaces {
 		taken[r.ID] = r.File
@@ -99,7 +100,7 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 				ID: id, Kind: m.Kind, Method: "GET", Path: p, Framework: m.Framework,
 				File: m.File, Line: m.Line, Handler: m.Handler,
 				Auth: m.Auth, AuthEvidence: m.AuthEvidence, AuthRole: m.AuthRole,
-				Params: []facts.Param{}, Tags: staticFileTags(m.Tags), Middleware: m.Middleware,
+				Params: []facts.Param{}, Tags: staticFileTags(m.Tags, originals.copied(file, dir)), Middleware: m.Middleware,
 				Condition: m.Condition, StaticMount: m.ID, StaticFile: file,
 			})
 		}
@@ -114,9 +115,12 @@ func ListStatic(f *facts.Facts, files []string, limit int) {
 	}
 }
 
-func staticFileTags(mount []string) []string {
+func staticFileTags(mount []string, serverCopy bool) []string {
 	tags := append([]string{}, mount...)
 	tags = append(tags, facts.TagStaticFile)
+	if serverCopy {
+		tags = append(tags, facts.TagServerFileCopy)
+	}
 	sort.Strings(tags)
 	return tags
 }
@@ -219,6 +223,60 @@ func (t tree) resolve(file string, s *facts.Served) (string, bool) {
 func (t tree) root(b string) bool {
 	for _, m := range projectMarkers {
 		if t.has(path.Join(b, m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// serverExts are the extensions of files a server reads and a browser
+// never needs: settings and server code. A copy of one in a static folder
+// was meant for the server.
+var serverExts = map[string]bool{
+	".json": true, ".yml": true, ".yaml": true, ".xml": true, ".config": true, ".ini": true, ".env": true,
+	".properties": true, ".toml": true, ".conf": true, ".cfg": true,
+	".php": true, ".py": true, ".rb": true, ".cs": true, ".java": true, ".go": true,
+}
+
+// originalsByName is the tree's settings and server-code files by base name.
+type originalsByName map[string][]string
+
+func serverFiles(t tree) originalsByName {
+	o := originalsByName{}
+	for _, f := range t {
+		if b := path.Base(f); serverExts[strings.ToLower(path.Ext(b))] {
+			o[b] = append(o[b], f)
+		}
+	}
+	return o
+}
+
+// copied says the static file file, in the served folder dir, is another
+// name for a settings or server-code file outside dir: that name with
+// something added after it (config.php.bak, .env.old, settings.json~) or
+// before its extension (appsettings_backup.json, config-old.yml).
+func (o originalsByName) copied(file, dir string) bool {
+	n := path.Base(file)
+	outside := func(cand string) bool {
+		if cand == n || cand == "" || cand[0] == '.' && len(cand) == 1 {
+			return false
+		}
+		for _, f := range o[cand] {
+			if dir != "." && !strings.HasPrefix(f, dir+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 1; k < len(n); k++ {
+		if strings.IndexByte(".~_- ", n[k]) >= 0 && outside(n[:k]) {
+			return true
+		}
+	}
+	ext := path.Ext(n)
+	stem := n[:len(n)-len(ext)]
+	for k := 1; k < len(stem); k++ {
+		if strings.IndexByte("._- ", stem[k]) >= 0 && outside(stem[:k]+ext) {
 			return true
 		}
 	}

@@ -47,3 +47,28 @@ func TestMountBase(t *testing.T) {
 		}
 	}
 }
+
+// A static file that is a settings or server-code file of the tree under
+// another name is marked a copy of it; the lookalikes are not: an asset
+// with a suffix, a file whose original is in the served folder itself,
+// one with no original, and a verbatim name (a library's package.json).
+func TestServerFileCopy(t *testing.T) {
+	f := facts.Facts{Surfaces: []facts.Route{{ID: "route-mount", Method: "GET", Path: "/{filename}", File: "Web/Program.cs", Line: 5,
+		Tags: []string{facts.TagStatic}, Served: &facts.Served{Dir: "wwwroot"}}}}
+	files := []string{
+		"Web/Program.cs", "Web/appsettings.json", "Web/config.php", "package.json", ".env",
+		"Web/wwwroot/appsettings_backup.json", "Web/wwwroot/config.php.bak", "Web/wwwroot/.env.old",
+		"Web/wwwroot/site_old.css", "Web/wwwroot/data.json", "Web/wwwroot/data-2.json", "Web/wwwroot/manifest-v2.json",
+		"Web/wwwroot/lib/x/package.json",
+	}
+	ListStatic(&f, files, 0)
+	var got []string
+	for _, r := range f.StaticFiles {
+		if slices.Contains(r.Tags, facts.TagServerFileCopy) {
+			got = append(got, r.StaticFile)
+		}
+	}
+	if want := []string{"Web/wwwroot/appsettings_backup.json", "Web/wwwroot/config.php.bak"}; !slices.Equal(got, want) {
+		t.Errorf("marked %v, want %v", got, want)
+	}
+}

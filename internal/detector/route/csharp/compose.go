@@ -556,6 +556,25 @@ func (ix *index) lookup(name string) (code, defined string, ok bool) {
 	return ms[0].body, c.file + ":" + strconv.Itoa(ms[0].line), true
 }
 
+// staticMounts adds a GET surface for each UseStaticFiles, tagged static,
+// with the folder it serves: the scan lists the files in it. Static files
+// are answered by their middleware with no authorization, whatever the
+// endpoints' policies say.
+func (ix *index) staticMounts(out *detector.Sink) {
+	for _, f := range ix.files {
+		a := ix.appOf(f.path)
+		for _, st := range f.statics {
+			p := joinPath(a.pathBase, st.path)
+			r := facts.Route{Method: "GET", Path: path.Join("/", p, "{filename}"), Framework: "aspnetcore", File: f.path, Line: st.line, EndLine: st.line,
+				Handler: "UseStaticFiles", Body: st.text, Auth: facts.AuthNone, Tags: []string{facts.TagStatic}}
+			if st.dir != "" {
+				r.Served = &facts.Served{Dir: st.dir}
+			}
+			out.AddRoute(r)
+		}
+	}
+}
+
 // minimal adds the minimal API endpoints.
 func (ix *index) minimal(out *detector.Sink) {
 	for _, f := range ix.files {

@@ -41,7 +41,7 @@ func (*Detector) Match(p string) bool {
 // Keywords keeps the parser off C# files that declare no controller,
 // endpoint or authorization setting.
 func (*Detector) Keywords() []string {
-	return []string{"Controller", "[Route", "[Http", "Map", "Authoriz", "AllowAnonymous", "UsePathBase"}
+	return []string{"Controller", "[Route", "[Http", "Map", "Authoriz", "AllowAnonymous", "UsePathBase", "UseStaticFiles"}
 }
 
 // Exempt takes every C# file whatever its words: a minimal API names
@@ -81,5 +81,6 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return err
 	}
 	ix.minimal(out)
+	ix.staticMounts(out)
 	return ctx.Err()
 }

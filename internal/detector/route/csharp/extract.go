@@ -31,6 +31,8 @@ type file struct {
 	// of every unsafe request (options.Filters.Add(new
 	// AutoValidateAntiforgeryTokenAttribute())), as written.
 	antiforgery string
+	// statics are UseStaticFiles registrations, in order.
+	statics []static
 	// vars are local variables' values by name, for a filter given a
 	// policy by variable.
 	vars map[string]string
@@ -38,7 +40,16 @@ type file struct {
 
 func (f *file) empty() bool {
 	return len(f.classes) == 0 && len(f.maps) == 0 && len(f.policies) == 0 && f.fallback == "" && f.filter == "" &&
-		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == "" && f.antiforgery == ""
+		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == "" && f.antiforgery == "" && len(f.statics) == 0
+}
+
+// static is app.UseStaticFiles(...): the web root (wwwroot under the
+// content root, the folder the app runs in) served at the root, or the
+// folder a PhysicalFileProvider names, at the options' RequestPath.
+type static struct {
+	path, dir string // dir "" when the code names no folder threatmap can read
+	line      int
+	text      string
 }
 
 type class struct {
@@ -547,6 +558,8 @@ func (x *extractor) invocation(n *sitter.Node) bool {
 			}
 		case "MapDefaultControllerRoute":
 			x.f.conventional = append(x.f.conventional, "{controller=Home}/{action=Index}/{id?}")
+		case "UseStaticFiles":
+			x.f.statics = append(x.f.statics, x.staticFiles(c))
 		case "UsePathBase":
 			v, _ := argValue(first(c.args))
 			if s, ok := x.str(v); ok {
@@ -575,6 +588,44 @@ func (x *extractor) invocation(n *sitter.Node) bool {
 		}
 	}
 	return false
+}
+
+// staticFiles reads UseStaticFiles(): no argument serves wwwroot at the
+// root; a string serves it at that path; StaticFileOptions may set
+// RequestPath and a FileProvider, whose PhysicalFileProvider's last string
+// literal (Path.Combine(root, "files")) is the folder.
+func (x *extractor) staticFiles(c call) static {
+	st := static{path: "/", dir: "wwwroot", line: line(c.node), text: x.text(c.node)}
+	v, _ := argValue(first(c.args))
+	if v == nil {
+		return st
+	}
+	if s, ok := x.str(v); ok {
+		st.path = s
+		return st
+	}
+	walk(v, func(n *sitter.Node) bool {
+		if n.Type() != "assignment_expression" {
+			return true
+		}
+		switch x.text(n.ChildByFieldName("left")) {
+		case "RequestPath":
+			if s, ok := x.str(n.ChildByFieldName("right")); ok {
+				st.path = s
+			}
+		case "FileProvider":
+			st.dir = ""
+			walk(n.ChildByFieldName("right"), func(k *sitter.Node) bool {
+				if s, ok := x.str(k); ok {
+					st.dir = s
+					return false
+				}
+				return true
+			})
+		}
+		return false
+	})
+	return st
 }
 
 func (x *extractor) handler(a *sitter.Node) handler {
