@@ -382,7 +382,7 @@ var webhookForgery = &Rule{
 var adminExposed = &Rule{
 	ID: "admin-exposed", Title: "Admin panel reachable from the internet without strong auth",
 	Stride: []string{"I", "E"}, CWE: []string{"CWE-306", "CWE-1390"},
-	Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix: unguarded, or behind a login and reaching data (a handler that loads, changes or names a record)",
+	Fires:  "routes under an admin, internal, management, superuser, backoffice or staff path, grouped per prefix: unguarded, or behind a login and reaching data (a handler that loads, changes or names a record); not a page that reads only the caller's own records or checks the caller owns the record it loads",
 	Rating: "low with no auth; medium behind basic auth or one shared password; impact critical: every user and secret",
 	Controls: []Suggestion{
 		{Text: "Do not expose admin to the public internet; bind to internal network or VPN", Check: "ip-allowlist"},
@@ -399,8 +399,11 @@ var adminExposed = &Rule{
 		// this rule is about.
 		for _, rs := range groupByPrefix(routes(c, func(r *facts.Route) bool {
 			// A page that reads only the caller's own records is the
-			// user's, not the admin panel (caller-own).
-			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r) && !c.Shows(facts.SignalCallerOwn, r)
+			// user's, not the admin panel (caller-own), and so is one
+			// whose handler checks the caller owns the record it loads:
+			// an admin path prefix alone is no admin function.
+			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r) && !c.Shows(facts.SignalCallerOwn, r) &&
+				c.InHandler(facts.SignalOwnership, r) == nil
 		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)

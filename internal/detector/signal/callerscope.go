@@ -18,7 +18,7 @@ import (
 var (
 	// callerSource is an expression whose value is the authenticated
 	// caller (PHP's $ already read as a space, -> kept).
-	callerSource = regexp.MustCompile(`\brequest\s*->\s*user\(\s*\)|\bauth\(\s*\)\s*->\s*(?:user|id)\(\s*\)|\bAuth::(?:user|id)\(\s*\)|\bthis\s*->\s*(?:security\s*->\s*)?getUser\(\s*\)|\bsecurity\s*->\s*getUser\(\s*\)|` +
+	callerSource = regexp.MustCompile(`\brequest\s*->\s*user\(\s*\)|\bauth\(\s*\)\s*->\s*(?:user|id)\(\s*\)|\bAuth::(?:user|id)\(\s*\)|\bsession\(\s*['"]\w*(?:user|uid|login)\w*['"]\s*\)|\bthis\s*->\s*(?:security\s*->\s*)?getUser\(\s*\)|\bsecurity\s*->\s*getUser\(\s*\)|` +
 		`\bget_jwt_identity\(\s*\)|\b\w+\.current_user\b|\bSecurityContextHolder\.getContext\(\)\.getAuthentication\(\)|` +
 		// Go: the request context's value, or a helper reading the caller
 		// from the context or the request (UserFromContext(r.Context())).

@@ -88,7 +88,15 @@ var (
 		// A policy asked about the record: Pundit's authorize @post,
 		// CanCan's authorize! :update, @post, ASP.NET Core's
 		// AuthorizeAsync(User, document, policy).
-		`|\bauthorize!?[ \t]*\(?[ \t]*(?::\w+\??[ \t]*,[ \t]*)?@\w+|\bAuthorizeAsync\(\s*(?:HttpContext\.)?User\s*,\s*\w+\s*,`)
+		`|\bauthorize!?[ \t]*\(?[ \t]*(?::\w+\??[ \t]*,[ \t]*)?@\w+|\bAuthorizeAsync\(\s*(?:HttpContext\.)?User\s*,\s*\w+\s*,` +
+		// Laravel's caller (session('username'), Auth::id(),
+		// auth()->user()->id) compared with a record's creator or owner,
+		// either side: session('username') != $link->creator.
+		`|` + phpCaller + `\s*(==|===|!=|!==)\s*\$?\w+->(owner|author|user|creator)\w*\b` +
+		`|\$?\w+->(owner|author|user|creator)\w*\s*(==|===|!=|!==)\s*` + phpCaller)
+	// phpCaller is who is calling in Laravel: a session value naming the
+	// user, or the authenticated user or its id.
+	phpCaller = `(?:session\(\s*['"]\w*(?:user|uid|login)\w*['"]\s*\)|Auth::(?:id\(\)|user\(\)->\w+)|auth\(\)->(?:id\(\)|user\(\)->\w+)|\$?request->user\(\)->\w+)`
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	// The last forms are a branch on a record's admin flag (if user.admin:,
 	// if (!req.user.admin)): the handler tells admins apart; and a flag of
