@@ -96,7 +96,7 @@ var (
 		`|\$?\w+->(owner|author|user|creator)\w*\s*(==|===|!=|!==)\s*` + phpCaller)
 	// phpCaller is who is calling in Laravel: a session value naming the
 	// user, or the authenticated user or its id.
-	phpCaller = `(?:session\(\s*['"]\w*(?:user|uid|login)\w*['"]\s*\)|Auth::(?:id\(\)|user\(\)->\w+)|auth\(\)->(?:id\(\)|user\(\)->\w+)|\$?request->user\(\)->\w+)`
+	phpCaller     = `(?:session\(\s*['"]\w*(?:user|uid|login)\w*['"]\s*\)|Auth::(?:id\(\)|user\(\)->\w+)|auth\(\)->(?:id\(\)|user\(\)->\w+)|\$?request->user\(\)->\w+)`
 	denialLogCall = regexp.MustCompile(`(?i)(deny\(|denied|forbidden|unauthori[sz]ed|log\w*\.\w+\([^)]*(access|authori))`)
 	// The last forms are a branch on a record's admin flag (if user.admin:,
 	// if (!req.user.admin)): the handler tells admins apart; and a flag of

@@ -273,7 +273,7 @@ func TestOwnershipInHandler(t *testing.T) {
 		// compared with the record's creator or owner, either side.
 		{"ownership-check", "StatsController.php", `        if ( (session('username') != $link->creator) && !self::currIsAdmin() ) {`, true},
 		{"ownership-check", "NotesController.php", `        if ($note->user_id !== Auth::id()) abort(403);`, true},
-		{"ownership-check", "NotesController.php", `        if ($note->creator != $request->input('name')) {`, false}, // compared with what the caller sent
+		{"ownership-check", "NotesController.php", `        if ($note->creator != $request->input('name')) {`, false},         // compared with what the caller sent
 		{"ownership-check", "comments_controller.rb", `    if @comment.user_id == params[:uid]`, false},                       // compared with what the caller sent
 		{"ownership-check", "posts_controller.rb", `    authorize Post`, false},                                               // the class, not a record
 		{"ownership-check", "DocsController.cs", `        var ok = await _authz.AuthorizeAsync(User, "AdminPolicy");`, false}, // a policy, no record
