@@ -278,7 +278,7 @@ func AuthOf(guards []string, body string, complete bool) (auth, evidence string)
 // credentialCall is a handler logging a caller in with what they sent
 // (Go's exported password.ComparePassword as well as comparePassword;
 // Laravel's Auth::attempt, ASP.NET Identity's PasswordSignInAsync).
-var credentialCall = regexp.MustCompile(`(^|\W)(Auth::attempt|auth\(\)->attempt|guard\([^)]*\)->attempt|PasswordSignInAsync|CheckPasswordSignInAsync|CheckPasswordAsync|authenticate|login|login_user|logIn|signIn|check_?password|verify_?password|compare_?password|(?i:check|verify|compare)Password|passwordMatches|bcrypt\.compare\w*|compareSync|CompareHashAndPassword|argon2\.verify)\s*\(`)
+var credentialCall = regexp.MustCompile(`(^|\W)(Auth::attempt|auth\(\)->attempt|guard\([^)]*\)->attempt|PasswordSignInAsync|CheckPasswordSignInAsync|CheckPasswordAsync|authenticate|login|login_user|logIn|signIn|check_?password|verify_?password|compare_?password|(?i:check|verify|compare)Password|passwordMatches|bcrypt\.compare\w*|compareSync|CompareHashAndPassword|argon2\.verify|password_verify)\s*\(`)
 
 // codeExchange trades an OAuth or OpenID Connect authorization code for
 // tokens: the way back from a provider's login (x/oauth2's

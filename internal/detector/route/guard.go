@@ -694,7 +694,10 @@ var (
 	// identity is code that reads who is calling.
 	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|logged_?in|signed_?in|\bsess\b|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
 	// redirectLogin sends the caller to sign in.
-	redirectLogin = regexp.MustCompile(`(?i)redirect\w*\s*\(\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// PHP sends it with a Location header.
+	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:)\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// phpStop is a PHP page ending the request: die or exit.
+	phpStop = regexp.MustCompile(`\b(?:die|exit)\b\s*(?:\(|;)`)
 	// phpAbort is Laravel's abort_if/abort_unless(test, 401 or 403), the
 	// status as a number or a Response constant.
 	phpAbort = regexp.MustCompile(`\babort_(?:if|unless)\s*\(([^;]{0,300}?),\s*(401|403|\\?[\w\\]*Response::HTTP_(?:UNAUTHORIZED|FORBIDDEN))\s*[,)]`)
@@ -709,8 +712,9 @@ var (
 )
 
 // negated is a failed test of the caller (in Go, an error reading its
-// cookie or token), or a pass-through before the rejection.
-var negated = regexp.MustCompile(`!\s*[\w(]|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
+// cookie or token; in PHP, empty($_SESSION[...])), or a pass-through
+// before the rejection.
+var negated = regexp.MustCompile(`!\s*[\w(]|\bempty\s*\(|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
 
 // loginTarget is a variable given the login page's path.
 var loginTarget = regexp.MustCompile("(?i)\\b([A-Za-z_]\\w*)\\s*:?=\\s*['\"`][^'\"`\\n]{0,40}(?:login|log-in|signin|sign-in|sign_in)[^'\"`\\n]{0,40}['\"`]")
@@ -741,6 +745,13 @@ func rejects(src string) string {
 		// after a password reset sends a known user on, it rejects no one.
 		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) {
 			return "redirects to login"
+		}
+	}
+	for _, loc := range phpStop.FindAllStringIndex(src, -1) {
+		// A page that stops when its test of the caller fails
+		// (if (!isset($_SESSION['user'])) die('denied');).
+		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) && strings.Contains(c, "$_SESSION") {
+			return "stops the request when the session holds no caller"
 		}
 	}
 	// The login page named once and the redirect given the name:

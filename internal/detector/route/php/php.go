@@ -13,6 +13,7 @@
 package php
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"sync"
@@ -20,12 +21,37 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/lang"
+	"github.com/threatmap/threatmap/internal/syntax"
 )
 
 // Detector is the PHP route detector. Use New: it keeps per-scan state.
 type Detector struct {
 	mu    sync.Mutex
 	files []*file
+	// pages are the files that read the request at their top level;
+	// pageSrcs the sources of the files a page may include (a session
+	// check); indexes every index.php, for the document roots.
+	pages    []*page
+	pageSrcs map[string]string
+	indexes  []string
+	// included are the files some PHP file includes by a literal path.
+	included map[string]bool
+}
+
+// noteIncludes records the files src includes by a literal path.
+func (d *Detector) noteIncludes(p string, src []byte) {
+	incs := includedBy(p, string(src))
+	if len(incs) == 0 {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.included == nil {
+		d.included = map[string]bool{}
+	}
+	for _, inc := range incs {
+		d.included[inc] = true
+	}
 }
 
 // New returns a detector for one scan.
@@ -50,7 +76,25 @@ func (*Detector) Keywords() []string {
 		"function authorize", // a form request an action type-hints
 		"Lumen", "$router->", // Lumen's application and its route files
 		"static function", // a helper class a handler hands a path's secret to
+		// A page of an app without a router, and the session checks it includes.
+		"$_GET", "$_POST", "$_REQUEST", "$_FILES", "$_COOKIE", "$_SESSION", "filter_input", "php://input",
 	}
+}
+
+// Exempt reads every PHP file: where the index.php files are says which
+// folder a web server serves, and a file included by another is a part
+// of that page, not one of its own. Detect parses only the files that
+// hold a keyword (or are an index.php).
+func (*Detector) Exempt(p string) bool { return lang.Of(p) == lang.PHP }
+
+// hasKeyword says whether src holds one of the detector's keywords.
+func (d *Detector) hasKeyword(src []byte) bool {
+	for _, k := range d.Keywords() {
+		if bytes.Contains(src, []byte(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Detect parses one file and keeps its declarations for Finish.
@@ -63,6 +107,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		}
 		return nil
 	}
+	if !isIndex(f.Path) && !d.hasKeyword(f.Data) {
+		d.noteIncludes(f.Path, f.Data)
+		return nil
+	}
 	t, err := route.Tree(ctx, f, lang.PHP, d.Name(), out)
 	if err != nil {
 		return err
@@ -71,6 +119,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	d.notePage(t, f)
 	if pf.empty() {
 		return nil
 	}
@@ -93,7 +142,34 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return err
 	}
 	ix.symfony(out)
+	d.mu.Lock()
+	pages, srcs, indexes, included := d.pages, d.pageSrcs, d.indexes, d.included
+	d.pages, d.pageSrcs, d.indexes, d.included = nil, nil, nil, nil
+	d.mu.Unlock()
+	addPages(ix.taught, pages, srcs, indexes, included, out)
 	return ctx.Err()
+}
+
+// notePage keeps what the pages need of one file: the page it is, its
+// source when a page may include it, and whether it is an index.php.
+func (d *Detector) notePage(t *syntax.Tree, f *detector.File) {
+	d.noteIncludes(f.Path, f.Data)
+	pg := readPage(t, f.Path, f.Data)
+	session := bytes.Contains(f.Data, []byte("$_SESSION"))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if isIndex(f.Path) {
+		d.indexes = append(d.indexes, f.Path)
+	}
+	if pg != nil {
+		d.pages = append(d.pages, pg)
+	}
+	if pg != nil || session {
+		if d.pageSrcs == nil {
+			d.pageSrcs = map[string]string{}
+		}
+		d.pageSrcs[f.Path] = string(f.Data)
+	}
 }
 
 // vendored is a file under a Composer vendor folder: a library's code,

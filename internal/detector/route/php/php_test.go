@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers", "lumen"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers", "lumen", "plain", "docroot"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -328,5 +328,29 @@ func TestSymfonyAttributeGuards(t *testing.T) {
 	}
 	if len(owners) != 1 || !strings.HasPrefix(owners[0], "GET /staff/invoices/{id}") || !strings.HasSuffix(owners[0], "InvoiceController.php:24") {
 		t.Errorf("owner checks %v, want GET /staff/invoices/{id} at InvoiceController.php:24", owners)
+	}
+}
+
+// TestPageAuth: a page is guarded by a session check of its own or in a
+// file it includes; a login page that only signs the caller in, and a
+// page that stops on a missing parameter, are open.
+func TestPageAuth(t *testing.T) {
+	f := scan(t, "plain")
+	want := map[string]string{
+		"GET /admin/notes.php": facts.AuthRequired, "POST /admin/notes.php": facts.AuthRequired,
+		"GET /login.php": facts.AuthNone, "POST /login.php": facts.AuthNone, "GET /index.php": facts.AuthNone,
+		"GET /admin/export.php": facts.AuthRequired, "GET /view.php": facts.AuthNone,
+	}
+	for _, r := range f.Surfaces {
+		k := r.Method + " " + r.Path
+		if w, ok := want[k]; ok {
+			if r.Auth != w {
+				t.Errorf("%s: auth %s (%s), want %s", k, r.Auth, r.AuthEvidence, w)
+			}
+			delete(want, k)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s: no such route", k)
 	}
 }
