@@ -192,6 +192,10 @@ type Route struct {
 	// it: the data-flow frontends start their walk there. In memory.
 	HandlerFile string `json:"-"`
 	HandlerLine int    `json:"-"`
+	// Runs are other files whose code runs as this handler's, whole: the
+	// code a PHP page includes for itself alone. A finding in one of them
+	// is the route's. In memory.
+	Runs []string `json:"-"`
 	// Scope names what a guard that checked the caller hands the handler:
 	// the object it loaded for the caller's session or credentials (a
 	// Flask hook's g.project, a decorator's project= argument). A lookup

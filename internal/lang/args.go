@@ -7,7 +7,11 @@ package lang
 // commas found. A quote is closed by the same quote not escaped by a
 // backslash; a ' or " string ends at a line break, so an apostrophe in a
 // comment does not swallow the rest; a backtick string may span lines.
-func SplitTopLevel(s string) []string {
+func SplitTopLevel(s string) []string { return SplitTopLevelAt(s, ',') }
+
+// SplitTopLevelAt is SplitTopLevel at another separator: PHP's
+// concatenation dot, a pipe.
+func SplitTopLevelAt(s string, sep byte) []string {
 	var out []string
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -19,7 +23,7 @@ func SplitTopLevel(s string) []string {
 		case ')', ']', '}':
 			// Text cut from a larger call may close more than it opens.
 			depth = max(depth-1, 0)
-		case ',':
+		case sep:
 			if depth == 0 {
 				out = append(out, s[start:i])
 				start = i + 1

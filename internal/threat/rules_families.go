@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -525,6 +526,11 @@ func (c *Context) routeAt(file string, line int) *facts.Route {
 		}
 		if r.File == file && line >= r.Line && line <= end {
 			return r
+		}
+	}
+	for i := range c.F.Surfaces {
+		if slices.Contains(c.F.Surfaces[i].Runs, file) {
+			return &c.F.Surfaces[i]
 		}
 	}
 	return nil

@@ -440,6 +440,11 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		if !own && !conditional.MatchString(code) {
 			continue // unauthorized(): a response the login itself chose to send
 		}
+		if lit := optionGated(code); lit != "" && !strings.Contains(callArgs(src[loc[1]:]), "'"+lit+"'") && !strings.Contains(callArgs(src[loc[1]:]), `"`+lit+`"`) {
+			// page_startup(array()) where the check runs only for
+			// in_array('authenticated', $actions): not asked for here.
+			continue
+		}
 		if !own && (TakesCredentials(code) || forwardsPassword.MatchString(code) || j.callsLoginAt(code, 1)) {
 			// The login's own check of the password it was sent, here or
 			// at an identity provider it hands the password on to.
@@ -597,6 +602,21 @@ func callArgs(rest string) string {
 		}
 	}
 	return ""
+}
+
+// optionGate is a function's check that runs only when a caller asks for
+// it by a literal among its arguments: in_array('authenticated', $opts),
+// $mode === 'auth'.
+var optionGate = regexp.MustCompile(`^[^{]*\{\s*if\s*\(\s*(?:in_array\(\s*['"](\w+)['"]\s*,\s*\$\w+|\$\w+\s*===?\s*['"](\w+)['"])\s*\)?\s*\)\s*\{`)
+
+// optionGated is the literal a function's whole check is gated on (its
+// first statement tests an argument for it), or "".
+func optionGated(code string) string {
+	m := optionGate.FindStringSubmatch(code)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
 }
 
 // definesLocally says src defines name itself (a decorator's inner

@@ -28,29 +28,33 @@ import (
 type Detector struct {
 	mu    sync.Mutex
 	files []*file
-	// pages are the files that read the request at their top level;
-	// pageSrcs the sources of the files a page may include (a session
-	// check); indexes every index.php, for the document roots.
-	pages    []*page
-	pageSrcs map[string]string
-	indexes  []string
-	// included are the files some PHP file includes by a literal path.
-	included map[string]bool
+	// pages are the files whose top-level code runs when requested;
+	// the rest of what the pages need of the tree is in pix.
+	pages []*page
+	pix   pageIndex
+	// indexes are every index.php, for the document roots.
+	indexes []string
 }
 
-// noteIncludes records the files src includes by a literal path.
+// noteIncludes records the files and folders src includes.
 func (d *Detector) noteIncludes(p string, src []byte) {
-	incs := includedBy(p, string(src))
+	incs := includesOf(p, string(src))
 	if len(incs) == 0 {
 		return
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.included == nil {
-		d.included = map[string]bool{}
+	ix := &d.pix
+	if ix.includes == nil {
+		ix.includes, ix.includedFiles, ix.includedFolders = map[string][]phpInclude{}, map[string]bool{}, map[string]bool{}
 	}
+	ix.includes[p] = incs
 	for _, inc := range incs {
-		d.included[inc] = true
+		if inc.file != "" {
+			ix.includedFiles[inc.file] = true
+		} else {
+			ix.includedFolders[inc.folder] = true
+		}
 	}
 }
 
@@ -143,19 +147,22 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	}
 	ix.symfony(out)
 	d.mu.Lock()
-	pages, srcs, indexes, included := d.pages, d.pageSrcs, d.indexes, d.included
-	d.pages, d.pageSrcs, d.indexes, d.included = nil, nil, nil, nil
+	pages, pix := d.pages, d.pix
+	pix.roots = docRoots(d.indexes)
+	d.pages, d.pix, d.indexes = nil, pageIndex{}, nil
 	d.mu.Unlock()
-	addPages(ix.taught, pages, srcs, indexes, included, out)
+	pix.addPages(ix.taught, pages, out)
 	return ctx.Err()
 }
 
-// notePage keeps what the pages need of one file: the page it is, its
-// source when a page may include it, and whether it is an index.php.
+// notePage keeps what the pages need of one parsed file: the page it
+// is, its source and functions (a page may include it or call them), its
+// includes, and whether it is an index.php.
 func (d *Detector) notePage(t *syntax.Tree, f *detector.File) {
 	d.noteIncludes(f.Path, f.Data)
-	pg := readPage(t, f.Path, f.Data)
-	session := bytes.Contains(f.Data, []byte("$_SESSION"))
+	top := topLevelCode(t)
+	pg := readPage(top, f.Path, f.Data)
+	funcs := topFuncs(t, f.Path)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if isIndex(f.Path) {
@@ -164,11 +171,13 @@ func (d *Detector) notePage(t *syntax.Tree, f *detector.File) {
 	if pg != nil {
 		d.pages = append(d.pages, pg)
 	}
-	if pg != nil || session {
-		if d.pageSrcs == nil {
-			d.pageSrcs = map[string]string{}
-		}
-		d.pageSrcs[f.Path] = string(f.Data)
+	if d.pix.srcs == nil {
+		d.pix.srcs, d.pix.tops, d.pix.funcs = map[string]string{}, map[string]string{}, map[string]phpFunc{}
+	}
+	d.pix.srcs[f.Path] = string(f.Data)
+	d.pix.tops[f.Path] = top
+	for k, v := range funcs {
+		d.pix.funcs[k] = v
 	}
 }
 

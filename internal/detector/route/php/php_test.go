@@ -2,6 +2,7 @@ package php
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -333,13 +334,15 @@ func TestSymfonyAttributeGuards(t *testing.T) {
 
 // TestPageAuth: a page is guarded by a session check of its own or in a
 // file it includes; a login page that only signs the caller in, and a
-// page that stops on a missing parameter, are open.
+// page that stops on a missing parameter, are open; a page start that
+// checks the session only for the pages asking for it guards those.
 func TestPageAuth(t *testing.T) {
 	f := scan(t, "plain")
 	want := map[string]string{
 		"GET /admin/notes.php": facts.AuthRequired, "POST /admin/notes.php": facts.AuthRequired,
 		"GET /login.php": facts.AuthNone, "POST /login.php": facts.AuthNone, "GET /index.php": facts.AuthNone,
 		"GET /admin/export.php": facts.AuthRequired, "GET /view.php": facts.AuthNone,
+		"GET /profile.php": facts.AuthRequired, "GET /about.php": facts.AuthNone, "GET /report.php": facts.AuthRequired,
 	}
 	for _, r := range f.Surfaces {
 		k := r.Method + " " + r.Path
@@ -353,4 +356,19 @@ func TestPageAuth(t *testing.T) {
 	for k := range want {
 		t.Errorf("%s: no such route", k)
 	}
+}
+
+// TestPageRuns: the files a page alone includes (the code it picks from
+// a folder) run as the page, and are no pages of their own.
+func TestPageRuns(t *testing.T) {
+	f := scan(t, "plain")
+	for _, r := range f.Surfaces {
+		if r.Path == "/report.php" {
+			if !slices.Equal(r.Runs, []string{"reports/daily.php", "reports/weekly.php"}) {
+				t.Errorf("report.php runs %v, want the two reports (inc/auth.php is shared)", r.Runs)
+			}
+			return
+		}
+	}
+	t.Error("no /report.php")
 }

@@ -1,0 +1,2 @@
+<?php
+$week = $_GET['week'] ?? date('W');
