@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,7 +22,22 @@ const WeakLimiterKeyedOnHeader = "limiter-keyed-on-header"
 // the languages: r.Header.Get("X-Forwarded-For"), req.headers['x-real-ip'],
 // req.get('X-Forwarded-For'), request.headers.get("X-Forwarded-For"),
 // request.environ.get('HTTP_X_FORWARDED_FOR'), request.META['HTTP_X_REAL_IP'].
-var clientHeader = regexp.MustCompile(`(?i)(?:\.get|\.header|headers\s*\[|environ\s*\[|META\s*\[|META\.get)\s*\(?\s*['"](?:x-forwarded-for|x-real-ip|http_x_forwarded_for|http_x_real_ip)['"]`)
+var clientHeader = regexp.MustCompile(`(?i)(?:\.get|\.header|headers\s*\[|environ\s*\[|META\s*\[)\s*\(?\s*['"](?:x-forwarded-for|x-real-ip|http_x_forwarded_for|http_x_real_ip)['"]`)
+
+// metaDashed is Django's META asked for a header by its dashed name
+// (request.META.get("x-forwarded-for")): META keys headers as
+// HTTP_X_FORWARDED_FOR, so the lookup never finds one.
+var metaDashed = regexp.MustCompile(`(?i)META(?:\.get\s*\(|\s*\[)\s*['"]x-`)
+
+// headerRead is where s reads a forwarding header, or nil.
+func headerRead(s string) []int {
+	for _, loc := range clientHeader.FindAllStringIndex(s, -1) {
+		if !metaDashed.MatchString(s[max(0, loc[0]-4):loc[1]]) {
+			return loc
+		}
+	}
+	return nil
+}
 
 // trustedProxy is a test that the request came through a proxy the app
 // trusts before the header is believed.
@@ -41,9 +57,16 @@ var (
 )
 
 // keyOption is a limiter's key set by option: express-rate-limit's
-// keyGenerator, flask-limiter's and slowapi's key_func. Its last group
-// is the option's value up to the end of the line.
-var keyOption = regexp.MustCompile(`\b(?:keyGenerator|key_func)\s*[:=]\s*([^\n]+)`)
+// keyGenerator, flask-limiter's and slowapi's key_func, django-ratelimit's
+// RATELIMIT_IP_META_KEY (a META key, or the dotted path of a function).
+// Its last group is the option's value up to the end of the line.
+var keyOption = regexp.MustCompile(`\b(?:keyGenerator|key_func|RATELIMIT_IP_META_KEY)\s*[:=]\s*([^\n]+)`)
+
+// quoted is a value that starts with a string literal.
+var quoted = regexp.MustCompile(`^["']([^"'\n]*)["']`)
+
+// forwardedMeta is a forwarding header's name as Django's META keys it.
+var forwardedMeta = regexp.MustCompile(`^(?i:HTTP_X_FORWARDED_FOR|HTTP_X_REAL_IP)$`)
 
 // keyCall is a key computed by a function handed the request:
 // clientIP(r), getClientAddr(req), utils.GetIP(request). Its group is
@@ -58,17 +81,24 @@ var keyName = regexp.MustCompile(`^(?:\w+\.)*(\w+)\s*(?:,|\)|$)`)
 // module and the functions that return a client-set header.
 type limiterKeys struct {
 	mu      sync.Mutex
-	readers map[string]facts.Evidence   // function name -> its header read
-	keyedBy map[string][]facts.Evidence // function name -> limiters keyed by it
+	readers map[string][]facts.Evidence // function name -> its header reads, one per definition
+	keyedBy map[string][]keyUse         // function name -> limiters keyed by it
 	direct  []facts.Evidence            // limiters keyed on the header itself
 }
 
 func newLimiterKeys() *limiterKeys {
-	return &limiterKeys{readers: map[string]facts.Evidence{}, keyedBy: map[string][]facts.Evidence{}}
+	return &limiterKeys{readers: map[string][]facts.Evidence{}, keyedBy: map[string][]keyUse{}}
+}
+
+// keyUse is a limiter keyed by a function, and the folder path its
+// dotted name gives ("common/utils" of "common.utils.get_client_ip").
+type keyUse struct {
+	at  facts.Evidence
+	dir string
 }
 
 // limiterKeyWords are the keywords of the files it reads.
-var limiterKeyWords = []string{"orwarded-For", "orwarded-for", "ORWARDED_FOR", "eal-IP", "eal-Ip", "eal-ip", "EAL_IP", "keyGenerator", "key_func"}
+var limiterKeyWords = []string{"orwarded-For", "orwarded-for", "ORWARDED_FOR", "eal-IP", "eal-Ip", "eal-ip", "EAL_IP", "keyGenerator", "key_func", "RATELIMIT_IP_META_KEY"}
 
 // read notes a file's header readers and keyed limiters.
 func (k *limiterKeys) read(f *detector.File, text string, comments *commentedOut) {
@@ -78,16 +108,14 @@ func (k *limiterKeys) read(f *detector.File, text string, comments *commentedOut
 	lineOf := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if clientHeader.MatchString(text) {
+	if headerRead(text) != nil {
 		for _, fn := range definedFuncs(text) {
 			body := text[fn.start:fn.end]
-			loc := clientHeader.FindStringIndex(body)
+			loc := headerRead(body)
 			if loc == nil || comments.at(fn.start+loc[0]) || trustedProxy.MatchString(body) {
 				continue
 			}
-			if _, ok := k.readers[fn.name]; !ok {
-				k.readers[fn.name] = facts.Evidence{File: f.Path, Line: lineOf(fn.start + loc[0])}
-			}
+			k.readers[fn.name] = append(k.readers[fn.name], facts.Evidence{File: f.Path, Line: lineOf(fn.start + loc[0])})
 		}
 	}
 	var key func(i int, arg string, call bool)
@@ -103,16 +131,20 @@ func (k *limiterKeys) read(f *detector.File, text string, comments *commentedOut
 		}
 		switch {
 		case arg == "":
-		case clientHeader.MatchString(arg):
+		case headerRead(arg) != nil:
 			if !trustedProxy.MatchString(linesBefore(text, i, nearLines)) {
 				k.direct = append(k.direct, ev)
 			}
 		case keyCall.MatchString(arg):
 			name := keyCall.FindStringSubmatch(arg)[1]
-			k.keyedBy[name] = append(k.keyedBy[name], ev)
+			k.keyedBy[name] = append(k.keyedBy[name], keyUse{at: ev})
 		case !call && keyName.MatchString(arg):
 			name := keyName.FindStringSubmatch(arg)[1]
-			k.keyedBy[name] = append(k.keyedBy[name], ev)
+			dir := ""
+			if i := strings.LastIndexByte(arg, '.'); i > 0 && !strings.ContainsAny(arg[:i], " (,") {
+				dir = strings.ReplaceAll(arg[:i], ".", "/")
+			}
+			k.keyedBy[name] = append(k.keyedBy[name], keyUse{at: ev, dir: dir})
 		}
 	}
 	refuses := tooMany.MatchString(text)
@@ -142,6 +174,16 @@ func (k *limiterKeys) read(f *detector.File, text string, comments *commentedOut
 		}
 		v = strings.TrimLeft(strings.TrimSpace(v), "{ ")
 		v = strings.TrimPrefix(v, "return ")
+		if qm := quoted.FindStringSubmatch(v); qm != nil {
+			q := qm[1]
+			// RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR" or
+			// "common.utils.get_client_ip".
+			if forwardedMeta.MatchString(q) {
+				k.direct = append(k.direct, facts.Evidence{File: f.Path, Line: lineOf(m[0])})
+				continue
+			}
+			v = q
+		}
 		key(m[0], v, false)
 	}
 }
@@ -159,13 +201,17 @@ func (k *limiterKeys) finish(out *detector.Sink) {
 	ev = append(ev, k.direct...)
 	var reads []facts.Evidence
 	for _, name := range sortedNames(k.keyedBy) {
-		at, ok := k.readers[name]
-		if !ok {
-			continue
-		}
-		ev = append(ev, k.keyedBy[name]...)
-		if !slices.Contains(reads, at) {
-			reads = append(reads, at)
+		for _, use := range k.keyedBy[name] {
+			at := readersIn(k.readers[name], use.dir)
+			if len(at) == 0 {
+				continue
+			}
+			ev = append(ev, use.at)
+			for _, a := range at {
+				if !slices.Contains(reads, a) {
+					reads = append(reads, a)
+				}
+			}
 		}
 	}
 	if len(ev) == 0 {
@@ -195,7 +241,23 @@ func assignedValue(text string, i int, name string) string {
 	return ""
 }
 
-func sortedNames(m map[string][]facts.Evidence) []string {
+// readersIn are the header reads of the functions a key names: those in
+// the folder its dotted path gives when it gives one (a module path ends
+// with its file's name without the extension), else all.
+func readersIn(reads []facts.Evidence, dir string) []facts.Evidence {
+	if dir == "" {
+		return reads
+	}
+	var out []facts.Evidence
+	for _, r := range reads {
+		if p := strings.TrimSuffix(r.File, path.Ext(r.File)); p == dir || strings.HasSuffix(p, "/"+dir) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func sortedNames(m map[string][]keyUse) []string {
 	out := make([]string, 0, len(m))
 	for n := range m {
 		out = append(out, n)
