@@ -174,9 +174,33 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 		return Decision{Auth: facts.AuthUnknown, Evidence: unresolved}
 	}
 	if complete {
+		if s := openUnlessSetting(body); s != "" {
+			ev := "handler: open unless " + s
+			if bodyAt != "" {
+				ev = "handler (" + bodyAt + "): open unless " + s
+			}
+			return Decision{Auth: facts.AuthNone, Evidence: ev}
+		}
 		return Decision{Auth: facts.AuthNone}
 	}
 	return Decision{Auth: facts.AuthUnknown}
+}
+
+// openUnlessSetting is the setting a handler's refusal is joined to (if
+// (env('X') && !loggedIn()) redirect): the route turns callers away only
+// when the setting is on, and is open by default. "" when none.
+func openUnlessSetting(body string) string {
+	for _, re := range []*regexp.Regexp{reject401, reject403, redirectAny} {
+		for _, loc := range re.FindAllStringIndex(body, -1) {
+			if c := condition(body, loc[0]); strings.HasPrefix(c, "if") {
+				test, _ := splitTest(c)
+				if s := settingGated(test); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func guardEvidence(g guard, why string) string {
@@ -1181,6 +1205,11 @@ var (
 // id, a setting, a gist's visibility, an error) is not the caller's.
 func testsOnlyCaller(src, c string, lookup Lookup) bool {
 	test, _ := splitTest(c)
+	if settingGated(test) != "" {
+		// if (env('X') && !loggedIn()): the test passes whenever the
+		// setting is off, so the route is open by default.
+		return false
+	}
 	test = quoted.ReplaceAllString(strings.TrimPrefix(test, "if"), `""`)
 	subjects := 0
 	// A helper of the class's own that is handed nothing and reads the
@@ -1221,6 +1250,39 @@ func testsOnlyCaller(src, c string, lookup Lookup) bool {
 	}
 	return subjects > 0
 }
+
+// settingGated says when a test joined by and, one of whose conjuncts
+// reads the app's configuration (env('X'), os.getenv("X"), process.env.X,
+// config('x'), settings.X), can fail ("X is set", "X is unset"): a guard
+// under it applies only then. "" for any other test.
+func settingGated(test string) string {
+	if !conjunction.MatchString(test) {
+		return ""
+	}
+	loc := settingRead.FindStringSubmatchIndex(test)
+	if loc == nil {
+		return ""
+	}
+	name := "a setting"
+	for i := 2; i+1 < len(loc); i += 2 {
+		if loc[i] >= 0 {
+			name = test[loc[i]:loc[i+1]]
+			break
+		}
+	}
+	// if (!env('X') && !loggedIn()): the guard applies while X is unset.
+	if before := strings.TrimRight(test[:loc[0]], " \t("); strings.HasSuffix(before, "!") || strings.HasSuffix(before, "not") {
+		return name + " is unset"
+	}
+	return name + " is set"
+}
+
+var (
+	// conjunction joins two tests by and.
+	conjunction = regexp.MustCompile(`&&|\band\b`)
+	// settingRead reads a configuration value by name.
+	settingRead = regexp.MustCompile(`\b(?:env|getenv|config|Config::get|os\.getenv|os\.Getenv|System\.getenv)\(\s*['"]([\w.-]+)['"]|\bos\.environ(?:\.get\(\s*|\[\s*)['"]([\w.-]+)['"]|\bprocess\.env\.(\w+)|\bsettings\.([A-Z][A-Z0-9_]+)\b`)
+)
 
 var (
 	// memberChain is a name and its fields: request.user.is_staff.

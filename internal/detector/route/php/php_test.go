@@ -121,6 +121,9 @@ func TestAuth(t *testing.T) {
 		// not.
 		{"lumen", "GET", "/dashboard", "required", "redirects a caller who fails its test", "DashboardController.show", ""},
 		{"lumen", "GET", "/beta", "none", "", "DashboardController.beta", ""},
+		// A sign-in test joined to a setting by and turns callers away
+		// only when the setting is on: open, the setting named.
+		{"lumen", "POST", "/share", "none", "open unless SHARE_NEEDS_LOGIN is set", "DashboardController.share", ""},
 		{"laravel", "GET", "/pricing", "none", "", "closure", "routes/web.php"}, // only the web group
 		{"laravel", "GET", "/account", "required", "Authenticate", "AccountController.show", "app/Http/Controllers/AccountController.php"},
 		{"laravel", "PUT", "/account/password", "required", "Authenticate", "AccountController.updatePassword", ""},

@@ -4,6 +4,7 @@ $app->get('/', ['as' => 'home', 'uses' => 'PageController@home']); // want: GET 
 $app->get('/export', 'NoteController@export'); // want: GET /export
 $app->get('/dashboard', 'DashboardController@show'); // want: GET /dashboard
 $app->get('/beta', 'DashboardController@beta'); // want: GET /beta
+$app->post('/share', 'DashboardController@share'); // want: POST /share
 $app->post('/admin/purge', 'DashboardController@purge'); // want: POST /admin/purge
 $app->post('/notes/rename', 'DashboardController@rename'); // want: POST /notes/rename
 $app->post('/reset/{email}/{code}', 'ResetController@reset'); // want: POST /reset/{email}/{code}

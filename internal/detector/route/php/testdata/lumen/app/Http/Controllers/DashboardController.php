@@ -14,6 +14,15 @@ class DashboardController extends Controller
         return view('dashboard');
     }
 
+    // The sign-in test applies only when a setting is on: open by default.
+    public function share()
+    {
+        if (env('SHARE_NEEDS_LOGIN') && !$this->isSignedIn()) {
+            return redirect(route('login'));
+        }
+        return view('share');
+    }
+
     public function beta()
     {
         if (!$this->betaOn()) {
