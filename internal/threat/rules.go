@@ -162,9 +162,9 @@ func publicRead(r *facts.Route) bool {
 
 var (
 	adminSegments = []string{"admin", "internal", "management", "superuser", "backoffice", "staff"}
-	// eureka and proxy.stream are Spring Cloud's registry and
-	// metrics dashboard, which the framework serves itself.
-	debugSegments = []string{"debug", "__debug__", "metrics", "actuator", "pprof", "heapdump", "env", "phpinfo", "eureka", "proxy.stream"}
+	// eureka, proxy.stream and turbine.stream are Spring Cloud's registry,
+	// metrics dashboard and metrics stream, which the framework serves itself.
+	debugSegments = []string{"debug", "__debug__", "metrics", "actuator", "pprof", "heapdump", "env", "phpinfo", "eureka", "proxy.stream", "turbine.stream"}
 )
 
 // prefixThrough is the path up to and including the first segment that is

@@ -512,7 +512,7 @@ func isWordByte(b byte) bool {
 var debugEndpoint = &Rule{
 	ID: "debug-endpoint", Title: "Debug, metrics or profiling endpoint reachable without auth",
 	Stride: []string{"I"}, CWE: []string{"CWE-215", "CWE-489"},
-	Fires:  "routes under debug, metrics, actuator or pprof paths (and Spring Cloud's Eureka registry and Hystrix stream proxy) without an auth guard, unless the handler writes only literals and strings the build sets (a commit or version from a linker flag)",
+	Fires:  "routes under debug, metrics, actuator or pprof paths (and Spring Cloud's Eureka registry, Hystrix stream proxy and Turbine stream) without an auth guard, unless the handler writes only literals and strings the build sets (a commit or version from a linker flag)",
 	Rating: "low: scanners probe these paths on every host; impact medium to high: internals, memory, config",
 	Controls: []Suggestion{
 		{Text: "Serve debug and metrics on an internal port, or behind an IP allow-list or basic auth", Check: "debug-guard"},

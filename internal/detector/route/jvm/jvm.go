@@ -65,7 +65,7 @@ func (*Detector) Keywords() []string {
 	return []string{
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
-		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "SpringBootApplication", "password", "Password",
+		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "EnableTurbine", "SpringBootApplication", "password", "Password",
 	}
 }
 
@@ -406,8 +406,9 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 // into, and the routes each serves itself: a Eureka registry lists every
 // instance's host and port and takes registrations (a fake instance draws
 // its peers' traffic); a Hystrix dashboard shows the services' metrics
-// and fetches any stream URL it is given (proxy.stream?origin=). Neither
-// asks for a login unless the app's own security chain does.
+// and fetches any stream URL it is given (proxy.stream?origin=); Turbine
+// streams every service's metrics. None asks for a login unless the
+// app's own security chain does.
 var opsServers = map[string][]struct{ method, path, what string }{
 	"EnableEurekaServer": {
 		{"GET", "/eureka/apps", "Eureka registry: every instance"},
@@ -415,6 +416,14 @@ var opsServers = map[string][]struct{ method, path, what string }{
 	},
 	"EnableHystrixDashboard": {
 		{"GET", "/proxy.stream", "Hystrix dashboard: fetches the stream URL it is given"},
+	},
+	// Turbine aggregates every service's Hystrix stream into one: the
+	// services' names, hosts, call rates and failures, to anyone.
+	"EnableTurbineStream": {
+		{"GET", "/turbine.stream", "Turbine stream: every service's Hystrix metrics"},
+	},
+	"EnableTurbine": {
+		{"GET", "/turbine.stream", "Turbine: every service's Hystrix metrics"},
 	},
 }
 
