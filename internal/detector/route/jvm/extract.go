@@ -103,6 +103,10 @@ type file struct {
 	// exposes that reveal internals, set at actuatorLine.
 	actuator     []string
 	actuatorLine int
+	// web is the file's deployment descriptor (WEB-INF/web.xml), jsp
+	// its page, when it is one.
+	web *webXML
+	jsp *jspPage
 }
 
 // excludeSecurity is an annotation that turns Spring Boot's security

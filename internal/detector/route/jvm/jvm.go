@@ -49,7 +49,7 @@ func (*Detector) Name() string { return "route/jvm" }
 // Match takes Java and Kotlin sources that are not tests, and the build
 // files that say whether Spring Boot secures the app by default.
 func (*Detector) Match(p string) bool {
-	if isBuildFile(p) || isAppConfig(p) || isSettings(p) {
+	if isBuildFile(p) || isAppConfig(p) || isSettings(p) || isJSP(p) || isWebXML(p) {
 		return true
 	}
 	switch lang.Of(p) {
@@ -66,15 +66,28 @@ func (*Detector) Keywords() []string {
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
 		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "EnableTurbine", "SpringBootApplication", "password", "Password",
+		"WebServlet", "HttpServlet",
 	}
 }
 
 // Exempt reads every bootstrap file: the one that names an app to its
 // config server may say nothing else.
-func (*Detector) Exempt(p string) bool { return isBootstrap(p) }
+func (*Detector) Exempt(p string) bool { return isBootstrap(p) || isJSP(p) || isWebXML(p) }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if isJSP(f.Path) || isWebXML(f.Path) {
+		m := &file{path: f.Path}
+		if isJSP(f.Path) {
+			m.jsp = readJSP(f.Data)
+		} else {
+			m.web = parseWebXML(f.Path, f.Data)
+		}
+		d.mu.Lock()
+		d.files = append(d.files, m)
+		d.mu.Unlock()
+		return nil
+	}
 	if isAppConfig(f.Path) || isBootstrap(f.Path) {
 		cp := contextPath(f.Path, f.Data)
 		eps, line := actuator(f.Path, f.Data)
@@ -133,6 +146,10 @@ type index struct {
 	// isSpring: the tree has a Spring controller or bean.
 	isSpring bool
 	filters  []router.Guard
+	// servlet is what the tree's servlet web apps declare, webFilters
+	// the servlet filters with the requests each runs on.
+	servlet    *webApps
+	webFilters []servletFilter
 	// contextPaths are the prefixes Spring Boot serves each module's
 	// controllers under, by module root.
 	contextPaths map[string]string
@@ -241,7 +258,9 @@ func newIndex(files []*file) *index {
 			if !c.filter || c.filterSrc == "" {
 				continue
 			}
-			if !added[c.name] && hasAnn(c.anns, "Component", "Service", "Configuration", "WebFilter", "Provider") == nil {
+			// A @WebFilter runs on the requests its patterns match (see
+			// servletFilters).
+			if !added[c.name] && hasAnn(c.anns, "Component", "Service", "Configuration", "Provider") == nil {
 				continue
 			}
 			ix.filters = append(ix.filters, router.Guard{Name: c.name, Source: c.filterSrc, Defined: facts.Evidence{File: c.file, Line: c.line}})
@@ -369,6 +388,8 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return nil
 	}
 	ix := newIndex(files)
+	ix.servlet = ix.webApps()
+	ix.webFilters = ix.servletFilters(ix.servlet)
 	taught := route.TaughtFrom(ctx)
 	for _, f := range ix.files {
 		for _, c := range f.classes {
@@ -399,6 +420,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 			return err
 		}
 	}
+	ix.servletRoutes(taught, out)
 	return nil
 }
 
@@ -461,6 +483,12 @@ type pending struct {
 	// own is the guard of an endpoint a framework serves behind a
 	// security chain of its own, tried before the app's chains.
 	own *router.Guard
+	// servletNames name a servlet route's servlet (filters map to them);
+	// includes are the files a JSP includes with their code, runs those
+	// it alone includes.
+	servletNames []string
+	includes     [][2]string
+	runs         []string
 }
 
 var verbs = map[string]string{
@@ -720,12 +748,12 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	// Spring Security matches the path within the app; the world reaches
 	// it under the context path.
 	public := path
-	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && p.framework == "spring" {
+	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && (p.framework == "spring" || p.framework == "servlet" || p.framework == "jsp") {
 		public = urlpath.Join(cp, path)
 	}
 	r := facts.Route{
 		Method: p.method, Path: public, Framework: p.framework, File: p.file, Line: p.line, EndLine: p.endLine,
-		Handler: p.handler, Body: p.body, HandlerFile: p.file, HandlerLine: p.line,
+		Handler: p.handler, Body: p.body, HandlerFile: p.file, HandlerLine: p.line, Runs: p.runs,
 	}
 	if p.hfile != "" {
 		r.HandlerFile, r.HandlerLine = p.hfile, p.hline
@@ -742,6 +770,7 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 		gs = append(gs, permit.guard())
 	}
 	gs = append(gs, ix.filters...)
+	gs = append(gs, filtersFor(ix.webFilters, ix.servlet, p.file, path, p.servletNames)...)
 	gs = append(gs, p.guards...)
 	for _, g := range gs {
 		if g.Name != "" {
@@ -749,6 +778,17 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 		}
 	}
 	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), public, true, ix.lookup)
+	// A page's included header that turns an anonymous caller away
+	// guards it, named in the evidence.
+	for _, inc := range p.includes {
+		if dec.Auth == facts.AuthRequired || dec.Auth == facts.AuthNone && strings.HasPrefix(dec.Evidence, route.LoginEvidence) {
+			break
+		}
+		if d := route.DecidePath(taught, nil, inc[1], inc[0]+":1", public, false, ix.lookup); d.Auth == facts.AuthRequired {
+			d.Evidence = "includes " + inc[0] + ", which " + strings.TrimPrefix(d.Evidence, "handler ("+inc[0]+":1) ")
+			dec = d
+		}
+	}
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && permit != nil && permit.access == "permitAll" {
 		r.AuthEvidence = route.Where(permit.guard())
