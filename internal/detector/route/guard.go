@@ -714,12 +714,12 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|->\s*json\(\s*\[[^;]{0,400}?\]\s*,\s*401\s*[,)]` + // Laravel's response()->json([...spread over lines...], 401)
 		`|\babort\(\s*\\?[\w\\]*Response::HTTP_UNAUTHORIZED\b` +
-		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
+		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|\bSC_UNAUTHORIZED\b|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
 		`|(?:raise|throw)\s+(?:[\w.]+\s*(?:\|\||\?\?|\bor\b)\s*)?(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` + // throw err || new UnauthorizedException()
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
 		`|Boom\.unauthorized\(|httpErrors\.Unauthorized|login_manager\.unauthorized\(|redirect_to_login\(|redirectToSignIn\(|redirectToLogin\(` +
@@ -728,9 +728,9 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
-		`|http\.StatusForbidden|fiber\.StatusForbidden|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
+		`|http\.StatusForbidden|fiber\.StatusForbidden|\bSC_FORBIDDEN\b|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
 		`|\bhandle_no_permission\(` + // Django's AccessMixin: login for the anonymous, else 403
@@ -738,8 +738,9 @@ var (
 	// identity is code that reads who is calling.
 	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|logged_?in|signed_?in|\bsess\b|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
 	// redirectLogin sends the caller to sign in.
-	// PHP sends it with a Location header.
-	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:)\s*(?:[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// PHP sends it with a Location header; the target may follow a
+	// call with no arguments (request.getContextPath() + "/login.jsp").
+	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:)\s*(?:(?:[^)\n]|\(\)){0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
 	// phpStop is a PHP page ending the request: die or exit.
 	phpStop = regexp.MustCompile(`\b(?:die|exit)\b\s*(?:\(|;)`)
 	// phpAbort is Laravel's abort_if/abort_unless(test, 401 or 403), the

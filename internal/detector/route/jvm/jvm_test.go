@@ -1,6 +1,7 @@
 package jvm
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -99,6 +100,18 @@ func TestRouteDetails(t *testing.T) {
 		{"services", "GET", "/proxy.stream", "Hystrix dashboard: fetches the stream URL it is given", "required", "", "DashSecurity.java:8", ""},
 		{"composed", "POST", "/InjectionLab/answer", "InjectionLab.answer", "none", "", "", ""},
 		{"composed", "GET", "/InjectionLab/probe", "InjectionLab.probe", "none", "", "", ""},
+		{"servlet", "GET", "/entries/*", "EntryServlet.doGet", "none", "", "", ""},
+		{"servlet", "DELETE", "/export", "ExportServlet.doDelete", "none", "", "", ""},
+		{"servlet", "GET", "/account", "AccountServlet.doGet", "required", "", "handler (src/main/java/org/example/ledger/AccountServlet.java:11) redirects to login", ""},
+		{"servlet", "GET", "/members/list", "MemberServlet.doGet", "required", "", "MemberFilter (defined src/main/java/org/example/ledger/MemberFilter.java:14, applied src/main/webapp/WEB-INF/web.xml:38): redirects to login", ""},
+		{"servlet", "GET", "/staff/report", "StaffServlet.doGet", "required", "", "StaffFilter (defined src/main/java/org/example/ledger/StaffFilter.java:14): responds 401", ""},
+		{"servlet", "GET", "/staff/roster.jsp", "roster.jsp", "required", "", "StaffFilter", ""},
+		{"servlet", "GET", "/members.jsp", "members.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/orders.jsp", "orders.jsp", "required", "", "includes src/main/webapp/WEB-INF/jspf/signedin.jspf, which redirects to login", ""},
+		{"servlet", "POST", "/profile.jsp", "profile.jsp", "required", "", "handler (src/main/webapp/profile.jsp:1) redirects to login", ""},
+		{"servlet", "POST", "/login.jsp", "login.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/logout.jsp", "logout.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/statement", "statement.jsp", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
@@ -142,6 +155,31 @@ func TestCredentialRoutes(t *testing.T) {
 		delete(want, r.Method+" "+r.Path)
 		if got := slices.Contains(r.Tags, facts.TagAuth); got != w {
 			t.Errorf("%s %s: auth tag %v, want %v (tags %v)", r.Method, r.Path, got, w, r.Tags)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("routes not found: %v", want)
+	}
+}
+
+// TestServletSpans: a servlet route spans its doX method and a page its
+// whole file; what a page alone includes runs as the page.
+func TestServletSpans(t *testing.T) {
+	f := scan(t, "servlet")
+	want := map[string]string{
+		"GET /entries":    "src/main/java/org/example/ledger/EntryServlet.java:14-17 []",
+		"DELETE /export":  "src/main/java/org/example/ledger/BaseServlet.java:10-13 []",
+		"GET /orders.jsp": "src/main/webapp/orders.jsp:1-5 [src/main/webapp/WEB-INF/jspf/signedin.jspf]",
+		"GET /index.jsp":  "src/main/webapp/index.jsp:1-5 [src/main/webapp/header.jsp]",
+	}
+	for _, r := range f.Surfaces {
+		w, ok := want[r.Method+" "+r.Path]
+		if !ok {
+			continue
+		}
+		delete(want, r.Method+" "+r.Path)
+		if got := fmt.Sprintf("%s:%d-%d %v", r.File, r.Line, r.EndLine, r.Runs); got != w {
+			t.Errorf("%s %s: got %s, want %s", r.Method, r.Path, got, w)
 		}
 	}
 	if len(want) > 0 {

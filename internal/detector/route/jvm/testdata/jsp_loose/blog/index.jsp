@@ -1,0 +1,2 @@
+<!-- want: GET /index.jsp -->
+<p>Blog</p>

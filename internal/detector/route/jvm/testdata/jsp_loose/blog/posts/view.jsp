@@ -1,0 +1,2 @@
+<!-- want: GET /posts/view.jsp -->
+<p><%= request.getParameter("id") %></p>
