@@ -410,3 +410,7 @@ func braceEnd(src string, open int) int {
 }
 
 func lineAt(src string, i int) int { return strings.Count(src[:i], "\n") + 1 }
+
+// BraceEnd is the index of the brace that closes the one at src[open],
+// strings and comments skipped; -1 when it never closes.
+func BraceEnd(src string, open int) int { return braceEnd(src, open) }

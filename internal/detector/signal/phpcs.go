@@ -35,19 +35,19 @@ var (
 // written into a model.
 var serverPatterns = []Pattern{
 	{Weakness: "sql-injection", Detail: "SQL built from strings with request data", Langs: php,
-		Keywords: []string{"Raw(", "DB::", "query(", "exec(", "_query("},
+		Origins: true, Keywords: []string{"Raw(", "DB::", "query(", "exec(", "_query("},
 		Re: regexp.MustCompile(`(?:\bDB::(?:select|selectOne|statement|insert|update|delete|unprepared|raw)|->(?:whereRaw|orWhereRaw|selectRaw|orderByRaw|havingRaw|groupByRaw|fromRaw))\(\s*(?:` + builtPHP + `|[^)\n]*(?:` + fromRequestPHP + `))|` +
 			`(?i)(?:->(?:query|exec|prepare)|\bmysqli_query\(\s*\$\w+\s*,|\bmysql_query|\bpg_query\(\s*\$\w+\s*,)\(?\s*(?:"(?:select|insert|update|delete)\b[^"\n]*(?:\$\w|\{\$)|["'](?:select|insert|update|delete)\b[^"'\n]*["']\s*\.\s*\$)`)},
 	// One local hop: $sql = "SELECT ... $id"; DB::select($sql).
 	{Weakness: "sql-injection", Detail: "SQL built from strings with request data", Langs: php,
-		Keywords: sqlKeywords,
+		Origins: true, Keywords: sqlKeywords,
 		Re:       regexp.MustCompile(`(?:\bDB::(?:select|selectOne|statement|unprepared)|->(?:whereRaw|query|exec))\(\s*\$(\w+)\s*[,)]`),
 		Assigned: regexp.MustCompile(`(?i)^(?:"(?:select|insert|update|delete)\b[^"\n]*(?:\$\w|\{\$)|["'](?:select|insert|update|delete)\b[^"'\n]*["']\s*\.\s*\$)`)},
 	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: php,
-		Keywords: []string{"exec(", "system(", "passthru(", "popen(", "proc_open(", "fromShellCommandline("},
-		Re:       regexp.MustCompile(`(?:^|[^>:\w$])(?:shell_exec|exec|system|passthru|popen|proc_open)\(\s*(?:` + builtPHP + `|[^)\n]*(?:` + fromRequestPHP + `))|\bProcess::fromShellCommandline\(\s*(?:` + builtPHP + `)`)},
+		Origins: true, Keywords: []string{"exec(", "system(", "passthru(", "popen(", "proc_open(", "fromShellCommandline("},
+		Re: regexp.MustCompile(`(?:^|[^>:\w$])(?:shell_exec|exec|system|passthru|popen|proc_open)\(\s*(?:` + builtPHP + `|[^)\n]*(?:` + fromRequestPHP + `))|\bProcess::fromShellCommandline\(\s*(?:` + builtPHP + `)`)},
 	{Weakness: "command-injection", Detail: "a shell command built from request data or string formatting", Langs: php,
-		Keywords: []string{"exec(", "system(", "passthru(", "popen("},
+		Origins: true, Keywords: []string{"exec(", "system(", "passthru(", "popen("},
 		Re:       regexp.MustCompile(`(?:^|[^>:\w$])(?:shell_exec|exec|system|passthru|popen)\(\s*\$(\w+)\s*[,)]`),
 		Assigned: regexp.MustCompile(`^(?:` + builtPHP + `)|` + fromRequestPHP)},
 	{Weakness: "code-injection", Detail: "request data evaluated as code (eval, exec, new Function)", Langs: php,

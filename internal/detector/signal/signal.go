@@ -85,6 +85,9 @@ type Pattern struct {
 	// InScript keeps only a match inside a <script> block: a value there
 	// is code, which HTML escaping does not keep in its string.
 	InScript bool
+	// Origins clears a PHP match whose SQL or command text pastes in only
+	// values no caller picks (phporigin.go).
+	Origins bool
 }
 
 // Weakness kinds of a limiter anyone can step around: the client address
@@ -726,6 +729,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 		return false
 	}
 	if p.InScript && !inScriptBlock(text, i) {
+		return false
+	}
+	if p.Origins && phpBuiltSafe(text, i, j) {
 		return false
 	}
 	if p.Assigned != nil {
