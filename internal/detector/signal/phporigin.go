@@ -511,4 +511,3 @@ func (o *phpOrigins) property(p string, depth int) bool {
 	}
 	return true
 }
-
