@@ -21,8 +21,14 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 	if !x.routeBase(calls, base) {
 		return nil
 	}
-	it := &item{kind: -1, line: line(n)}
+	it := &item{kind: -1, line: line(n), slim: x.slimBase(base)}
+	// A Slim 3 group's closure takes no parameter: $this is the router.
+	maybeSlim := it.slim || base.Type() == "variable_name" && x.text(base) == x.free
+	onlyAdd := true
 	for _, c := range calls {
+		if c.name != "add" {
+			onlyAdd = false
+		}
 		a := func(i int) *sitter.Node {
 			if i < len(c.args) {
 				return argValue(c.args[i])
@@ -30,6 +36,11 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 			return nil
 		}
 		if m, ok := verbs[c.name]; ok {
+			if base.Type() == "variable_name" && len(c.args) < 2 {
+				// $app->get('key'): a lookup, not a registration, which
+				// names its handler.
+				return nil
+			}
 			it.kind, it.methods = itRoute, []string{m}
 			it.path, _ = x.str(a(0))
 			it.action = x.action(a(1))
@@ -40,7 +51,7 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 			continue
 		}
 		switch c.name {
-		case "match", "addRoute":
+		case "match", "addRoute", "map": // map: Slim's
 			it.kind = itRoute
 			for _, m := range x.strs(a(0)) {
 				it.methods = append(it.methods, strings.ToUpper(m))
@@ -82,6 +93,10 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 			}
 		case "middleware":
 			it.mw = append(it.mw, x.listArgs(c)...)
+		case "add":
+			// Slim's ->add(Middleware): on the route or group before it,
+			// or on every route when called on the app itself.
+			it.add = append(it.add, x.slimAdd(c)...)
 		case "withoutMiddleware":
 			it.withoutMW = append(it.withoutMW, x.listArgs(c)...)
 		case "namespace":
@@ -99,16 +114,34 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 					// The closure's parameter is the router (Lumen's
 					// function ($router) { ... }), inside it only.
 					p := closureParam(x, v)
-					was := false
-					if p != "" {
-						was = x.router(p, true)
-					}
-					it.children = append(it.children, x.items(v.ChildByFieldName("body"))...)
-					if p != "" {
-						x.router(p, was)
+					switch {
+					case p == "" && maybeSlim:
+						// Slim 3 binds the closure to the app: $this->get.
+						wr, ws := x.slimRouter("$this", true)
+						if !it.slim {
+							x.slim["$this"] = ws
+						}
+						it.children = append(it.children, x.items(v.ChildByFieldName("body"))...)
+						x.restoreSlim("$this", wr, ws)
+					case p != "" && it.slim:
+						wr, ws := x.slimRouter(p, true)
+						it.children = append(it.children, x.items(v.ChildByFieldName("body"))...)
+						x.restoreSlim(p, wr, ws)
+					default:
+						was := false
+						if p != "" {
+							was = x.router(p, true)
+						}
+						it.children = append(it.children, x.items(v.ChildByFieldName("body"))...)
+						if p != "" {
+							x.router(p, was)
+						}
 					}
 				default:
-					if fs := x.loadPath(v); len(fs) > 0 {
+					if s, ok := x.str(v); ok && i == 0 && !strings.HasSuffix(s, ".php") {
+						// Slim's group('/api', fn): its prefix.
+						it.prefix = joinPrefix(it.prefix, s)
+					} else if fs := x.loadPath(v); len(fs) > 0 {
 						it.include, it.candidates = fs[0], fs
 					} else if s, ok := x.str(v); ok && strings.HasSuffix(s, ".php") {
 						it.include = s
@@ -118,6 +151,9 @@ func (x *extractor) routeChain(n *sitter.Node) *item {
 				}
 			}
 		}
+	}
+	if it.kind < 0 && onlyAdd && len(it.add) > 0 && base.Type() == "variable_name" {
+		it.kind = itAppMW
 	}
 	if it.kind < 0 {
 		return nil
@@ -185,6 +221,10 @@ func (x *extractor) action(n *sitter.Node) action {
 			return action{class: s, method: "__invoke", name: short(s)}
 		}
 		if c, m, ok := strings.Cut(s, "@"); ok {
+			return action{class: c, method: m, name: short(c) + "." + m}
+		}
+		// Slim's 'Class:method' (a class, or a container key).
+		if c, m, ok := strings.Cut(s, ":"); ok && c != "" && m != "" && !strings.Contains(m, ":") {
 			return action{class: c, method: m, name: short(c) + "." + m}
 		}
 		// A method of the group's controller, or an invokable class

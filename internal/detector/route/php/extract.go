@@ -28,10 +28,29 @@ type file struct {
 	groups map[string][]string
 	// security is a Symfony security configuration (security.yaml).
 	security *security
+	// slimApp says the file makes a Slim app ($app = AppFactory::create(),
+	// new Slim\App): every middleware its routes run under is in view.
+	slimApp bool
 }
 
 func (f *file) empty() bool {
 	return len(f.classes) == 0 && len(f.items) == 0 && len(f.aliases) == 0 && len(f.groups) == 0 && f.security == nil
+}
+
+// declaresRoutes says the file registers routes on a router it has (not
+// on a variable only an including file may make one): the file is a
+// front controller or a route file, whatever else its top level reads.
+func (f *file) declaresRoutes() bool {
+	var any func(its []*item) bool
+	any = func(its []*item) bool {
+		for _, it := range its {
+			if it.free == "" && (it.kind == itRoute || it.kind == itResource || it.kind == itAppMW) || it.kind == itGroup && any(it.children) {
+				return true
+			}
+		}
+		return false
+	}
+	return any(f.items)
 }
 
 // class is a class declaration and what the routes need of it.
@@ -98,6 +117,7 @@ const (
 	itGroup
 	itResource
 	itInclude
+	itAppMW
 )
 
 // item is one route statement: a route, a group (its attributes and
@@ -129,8 +149,23 @@ type item struct {
 	// assigns (Lumen's $app or $router): the statement is a route only
 	// where the file is required with that variable the router.
 	free string
-	// routers are the router variables where a file is required.
-	routers []string
+	// routers are the router variables where a file is required, and
+	// slimRouters those among them that are a Slim app.
+	routers, slimRouters []string
+	// slim says the statement is a Slim app's ($app->get, $group->get):
+	// its middleware is added with ->add(), by class, not by alias.
+	slim bool
+	// add is the middleware ->add() puts on a Slim route or group; for a
+	// statement that is only $app->add(...) (kind itAppMW), on every
+	// route of the app.
+	add []slimMW
+}
+
+// slimMW is one middleware given to a Slim ->add(): a class as written
+// (resolved through use), or a closure's code.
+type slimMW struct {
+	name, src string
+	line      int
 }
 
 // action is what a route runs: a controller's method, or a closure.
@@ -160,6 +195,14 @@ type extractor struct {
 	// including scope's (Lumen's route file uses the $app or $router of
 	// the closure that requires it).
 	defined map[string]bool
+	// slim are the router variables that are a Slim app or route group
+	// ($app = AppFactory::create(), a parameter typed RouteCollectorProxy,
+	// $this in a Slim 3 group's closure).
+	slim map[string]bool
+	// free is the variable a statement being read calls without the file
+	// assigning it: it may be a Slim app, so a group closure without a
+	// parameter is read as Slim 3's, its $this the router.
+	free string
 }
 
 // extract reads one parsed file.
@@ -169,6 +212,7 @@ func extract(t *syntax.Tree, p string) *file {
 	x.top(t.Root(), "")
 	x.routerParams(t.Root())
 	x.topLevel(t.Root())
+	x.slimApps(t.Root())
 	f.items = x.items(t.Root())
 	return f
 }
@@ -796,6 +840,8 @@ func (x *extractor) routerParams(root *sitter.Node) {
 				x.routers = map[string]bool{}
 			}
 			x.routers[x.text(v)] = true
+		} else if slimRouterTypes[r] {
+			x.slimRouter(x.text(v), true)
 		}
 		return false
 	})
@@ -815,7 +861,9 @@ func (x *extractor) items(n *sitter.Node) []*item {
 				// Read it as the router's; the walker keeps it only
 				// where the file is required under that router.
 				was := x.router(v, true)
+				x.free = v
 				it := x.routeChain(c)
+				x.free = ""
 				x.router(v, was)
 				if it != nil {
 					it.free = v
@@ -830,9 +878,9 @@ func (x *extractor) items(n *sitter.Node) []*item {
 			arg := c.NamedChild(int(c.NamedChildCount()) - 1)
 			if fs := x.loadPath(arg); len(fs) > 0 && strings.HasSuffix(fs[0], ".php") {
 				// require __DIR__.'/../routes/web.php' (Lumen's bootstrap)
-				out = append(out, &item{kind: itInclude, line: line(c), include: fs[0], candidates: fs, routers: x.routerNames()})
+				out = append(out, &item{kind: itInclude, line: line(c), include: fs[0], candidates: fs, routers: x.routerNames(), slimRouters: x.slimNames()})
 			} else if s, ok := x.str(arg); ok && strings.HasSuffix(s, ".php") {
-				out = append(out, &item{kind: itInclude, line: line(c), include: path.Join(path.Dir(x.f.path), s), routers: x.routerNames()})
+				out = append(out, &item{kind: itInclude, line: line(c), include: path.Join(path.Dir(x.f.path), s), routers: x.routerNames(), slimRouters: x.slimNames()})
 			}
 			return false
 		}

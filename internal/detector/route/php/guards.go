@@ -75,6 +75,10 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 		return []router.Guard{{Text: "$this->authorizeResource()", Applied: m.at,
 			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "the controller's authorizeResource runs its policy, which denies a guest, before each action"}}}
 	}
+	if m.src != "" {
+		// A closure middleware: its code decides.
+		return []router.Guard{{Text: "closure middleware", Source: m.src, Applied: m.at, Defined: m.at}}
+	}
 	alias, params, _ := strings.Cut(m.name, ":")
 	if members, ok := ix.groups[alias]; ok && depth < 4 && !strings.Contains(alias, `\`) {
 		// The group is listed by its name; its members are judged, each
@@ -143,7 +147,7 @@ func (ix *index) guards(m mwUse, depth int) []router.Guard {
 		}
 		b = ix.class(b.base, "")
 	}
-	if owner, h := ix.method(c, "handle"); h != nil {
+	if owner, h := ix.middlewareMethod(c); h != nil {
 		if why := softParam(h.body, params); why != "" {
 			// auth.api:optional: the parameter turns its rejection of a
 			// caller without a credential off.
@@ -244,4 +248,16 @@ func (ix *index) lineageTop(c *class) *class {
 		c = b
 	}
 	return c
+}
+
+// middlewareMethod is the method a middleware class runs on a request:
+// Laravel's handle(), PSR-15's process(), or __invoke() (Slim's callable
+// middleware).
+func (ix *index) middlewareMethod(c *class) (*class, *method) {
+	for _, name := range []string{"handle", "process", "__invoke"} {
+		if owner, m := ix.method(c, name); m != nil {
+			return owner, m
+		}
+	}
+	return nil, nil
 }

@@ -110,14 +110,19 @@ type scope struct {
 	controller string
 	complete   bool
 	// routers are the variables that are the router where this file
-	// was required (Lumen's $app or $router).
-	routers []string
+	// was required (Lumen's $app or $router), slimRouters those that are
+	// a Slim app.
+	routers, slimRouters []string
+	// slim says the routes are a Slim app's.
+	slim bool
 }
 
 // mwUse is one middleware as applied, with where.
 type mwUse struct {
 	name string
 	at   facts.Evidence
+	// src is a closure middleware's code (Slim's ->add(function ...)).
+	src string
 }
 
 // laravel mounts every route file and adds its routes.
@@ -157,7 +162,7 @@ func (ix *index) laravel(out *detector.Sink) {
 			// A file outside routes/ that loads no route file (a
 			// package's routes, loaded by code the tree lacks) may run
 			// under middleware it does not show.
-			if !ix.loadsRoutes(f.items) {
+			if !ix.loadsRoutes(f.items) && !f.slimApp {
 				sc.complete = false
 			}
 		}
@@ -195,12 +200,35 @@ type walker struct {
 }
 
 func (w *walker) items(f *file, its []*item, sc scope) {
+	// Slim's $app->add() wraps the whole app: every route runs under
+	// it, wherever the call is.
 	for _, it := range its {
-		if it.free != "" && !slices.Contains(sc.routers, it.free) {
+		if it.kind == itAppMW && w.kept(it, sc) {
+			sc.mw = append(slices.Clone(sc.mw), slimUses(f, it.add)...)
+		}
+	}
+	for _, it := range its {
+		if it.kind == itAppMW || !w.kept(it, sc) {
 			continue
 		}
 		w.item(f, it, sc)
 	}
+}
+
+// kept says a statement is a route here: one on a variable the file
+// never assigns counts only where the file is required with that
+// variable the router.
+func (w *walker) kept(it *item, sc scope) bool {
+	return it.free == "" || slices.Contains(sc.routers, it.free)
+}
+
+// slimUses are the middleware of Slim ->add() calls, as applied.
+func slimUses(f *file, add []slimMW) []mwUse {
+	var out []mwUse
+	for _, m := range add {
+		out = append(out, mwUse{name: m.name, src: m.src, at: facts.Evidence{File: f.path, Line: m.line}})
+	}
+	return out
 }
 
 func (w *walker) item(f *file, it *item, sc scope) {
@@ -210,6 +238,8 @@ func (w *walker) item(f *file, it *item, sc scope) {
 	for _, m := range it.mw {
 		inner.mw = append(inner.mw, mwUse{name: m, at: facts.Evidence{File: f.path, Line: it.line}})
 	}
+	inner.mw = append(inner.mw, slimUses(f, it.add)...)
+	inner.slim = sc.slim || it.slim || it.free != "" && slices.Contains(sc.slimRouters, it.free)
 	inner.without = append(slices.Clone(sc.without), it.withoutMW...)
 	if it.namespace != "" {
 		if strings.HasPrefix(it.namespace, `\`) || sc.namespace == "" {
@@ -231,7 +261,7 @@ func (w *walker) item(f *file, it *item, sc scope) {
 			}
 			w.seen[t.path] = true
 			in := inner
-			in.routers = it.routers
+			in.routers, in.slimRouters = it.routers, it.slimRouters
 			w.items(t, t.items, in)
 			delete(w.seen, t.path)
 		}
@@ -239,6 +269,9 @@ func (w *walker) item(f *file, it *item, sc scope) {
 		a := it.action
 		if a.class == "" && a.closure == nil && a.method != "" && inner.controller != "" {
 			a.class, a.name = inner.controller, short(inner.controller)+"."+a.method
+		} else if a.class == "" && a.closure == nil && a.method != "" && inner.slim {
+			// Slim's handler named by its class alone is invokable.
+			a.class, a.method, a.name = a.method, "__invoke", short(a.method)
 		}
 		for _, m := range it.methods {
 			w.emit(f, it.line, m, it.path, a, inner)
@@ -326,7 +359,11 @@ var optionalParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\?\}`)
 func (w *walker) emit(f *file, at int, method, p string, a action, sc scope) {
 	full := urlpath.Join("/"+sc.prefix, optionalParam.ReplaceAllString(p, "{$1}"))
 	full, types := urlpath.Braces(full)
-	r := facts.Route{Kind: "", Method: method, Path: full, Framework: "laravel", File: f.path, Line: at, Handler: a.name}
+	fw := "laravel"
+	if sc.slim {
+		fw = "slim"
+	}
+	r := facts.Route{Kind: "", Method: method, Path: full, Framework: fw, File: f.path, Line: at, Handler: a.name}
 	mws := slices.Clone(sc.mw)
 	if a.closure != nil {
 		r.Body, r.EndLine = a.closure.body, a.closure.endLine

@@ -123,7 +123,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d.notePage(t, f)
+	d.notePage(t, f, pf.declaresRoutes())
 	if pf.empty() {
 		return nil
 	}
@@ -157,11 +157,15 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 
 // notePage keeps what the pages need of one parsed file: the page it
 // is, its source and functions (a page may include it or call them), its
-// includes, and whether it is an index.php.
-func (d *Detector) notePage(t *syntax.Tree, f *detector.File) {
+// includes, and whether it is an index.php. A file that declares a
+// router's routes (a Slim front controller) is no page: its routes are.
+func (d *Detector) notePage(t *syntax.Tree, f *detector.File, routes bool) {
 	d.noteIncludes(f.Path, f.Data)
 	top := topLevelCode(t)
-	pg := readPage(top, f.Path, f.Data)
+	var pg *page
+	if !routes {
+		pg = readPage(top, f.Path, f.Data)
+	}
 	funcs := topFuncs(t, f.Path)
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -18,7 +18,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers", "lumen", "plain", "docroot"} {
+	for _, app := range []string{"laravel", "laravel_legacy", "symfony", "laravel_objects", "symfony_annotations", "symfony_attributes", "laravel_forms", "laravel_helpers", "lumen", "plain", "docroot", "slim", "slim3"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
