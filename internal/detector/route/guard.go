@@ -714,13 +714,13 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|->\s*json\(\s*\[[^;]{0,400}?\]\s*,\s*401\s*[,)]` + // Laravel's response()->json([...spread over lines...], 401)
 		`|\babort\(\s*\\?[\w\\]*Response::HTTP_UNAUTHORIZED\b` +
 		`|http\.StatusUnauthorized|fiber\.StatusUnauthorized|\bSC_UNAUTHORIZED\b|HttpStatus\.UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED|HTTP_401_UNAUTHORIZED|\b(?:echo|fiber)\.ErrUnauthorized|StatusCodes\.UNAUTHORIZED` +
-		`|(?:raise|throw)\s+(?:[\w.]+\s*(?:\|\||\?\?|\bor\b)\s*)?(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|Unauthenticated)\w*` + // throw err || new UnauthorizedException()
+		`|(?:raise|throw)\s+(?:[\w.]+\s*(?:\|\||\?\?|\bor\b)\s*)?(?:new\s+)?[\w.]*(?:Unauthori[sz]ed|NotAuthenticated|AuthenticationFailed|AuthenticationError|AuthenticationException|Unauthenticated)\w*` + // throw err || new UnauthorizedException()
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?unauthori[sz]ed\w*\(` +
 		`|Boom\.unauthorized\(|httpErrors\.Unauthorized|login_manager\.unauthorized\(|redirect_to_login\(|redirectToSignIn\(|redirectToLogin\(` +
 		`|\bauth\(\)\.protect\(|\bauth\.protect\(` +
@@ -728,10 +728,10 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\bstatus(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|\bSC_FORBIDDEN\b|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
-		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|NotAuthorized)\w*` +
+		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|AuthorizationException|NotAuthorized)\w*` +
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
 		`|\bhandle_no_permission\(` + // Django's AccessMixin: login for the anonymous, else 403
 		`)`)
@@ -740,14 +740,16 @@ var (
 	// redirectLogin sends the caller to sign in.
 	// PHP sends it with a Location header; the target may follow a
 	// call with no arguments (request.getContextPath() + "/login.jsp").
-	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:)\s*(?:(?:[^)\n]|\(\)){0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	// PSR-7 sets it on the response: withHeader('Location', '/login').
+	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:|\bwithHeader\s*\(\s*['"]Location['"]\s*,)\s*(?:(?:[^)\n]|\(\)){0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
 	// phpStop is a PHP page ending the request: die or exit.
 	phpStop = regexp.MustCompile(`\b(?:die|exit)\b\s*(?:\(|;)`)
 	// phpAbort is Laravel's abort_if/abort_unless(test, 401 or 403), the
 	// status as a number or a Response constant.
 	phpAbort = regexp.MustCompile(`\babort_(?:if|unless)\s*\(([^;]{0,300}?),\s*(401|403|\\?[\w\\]*Response::HTTP_(?:UNAUTHORIZED|FORBIDDEN))\s*[,)]`)
 	// comparison is a status read rather than sent: resp.status === 401.
-	comparison = regexp.MustCompile(`(?:===?|!==?|<|>)\s*$|\bcase\s+$|\bin\s*\(?\s*$`)
+	// PHP's -> (->withStatus(401)) and => are no comparison.
+	comparison = regexp.MustCompile(`(?:===?|!==?|<|(?:^|[^-=])>)\s*$|\bcase\s+$|\bin\s*\(?\s*$`)
 	// csrf marks a CSRF check's 403: not about who is calling.
 	csrf = regexp.MustCompile(`(?i)csrf|xsrf`)
 	// optionalAuth lets a request with no credential through before any
@@ -757,9 +759,9 @@ var (
 )
 
 // negated is a failed test of the caller (in Go, an error reading its
-// cookie or token; in PHP, empty($_SESSION[...])), or a pass-through
+// cookie or token; in PHP, empty($_SESSION[...]) or true !== loggedIn()), or a pass-through
 // before the rejection.
-var negated = regexp.MustCompile(`!\s*[\w(]|\bempty\s*\(|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
+var negated = regexp.MustCompile(`!\s*[\w(]|!==?\s*true\b|\btrue\s*!==?|===?\s*false\b|\bfalse\s*===?|\bempty\s*\(|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
 
 // loginTarget is a variable given the login page's path.
 var loginTarget = regexp.MustCompile("(?i)\\b([A-Za-z_]\\w*)\\s*:?=\\s*['\"`][^'\"`\\n]{0,40}(?:login|log-in|signin|sign-in|sign_in)[^'\"`\\n]{0,40}['\"`]")

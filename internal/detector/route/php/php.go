@@ -80,6 +80,9 @@ func (*Detector) Keywords() []string {
 		"function authorize", // a form request an action type-hints
 		"Lumen", "$router->", // Lumen's application and its route files
 		"static function", // a helper class a handler hands a path's secret to
+		// An invokable action or middleware (Slim's), a PSR-15 middleware.
+		"function __invoke", "function process",
+		"Slim\\", // a Slim app's front controller or route file
 		// A page of an app without a router, and the session checks it includes.
 		"$_GET", "$_POST", "$_REQUEST", "$_FILES", "$_COOKIE", "$_SESSION", "filter_input", "php://input",
 	}

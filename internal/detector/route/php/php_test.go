@@ -180,6 +180,23 @@ func TestAuth(t *testing.T) {
 		{"laravel_legacy", "DELETE", "/rest/tickets/{ticket}", "required", "auth.jwt", "TicketController.destroy", ""},
 		{"laravel_legacy", "GET", "/rest/glossary", "none", "", "GlossaryController.index", ""},
 		{"laravel_legacy", "POST", "/rest/glossary", "none", "", "GlossaryController.suggest", ""},
+		// Slim: middleware from ->add() on a group, a route or the app,
+		// judged by its process() or __invoke() (or a closure's code): a
+		// redirect to login on a failed session test and a 401 without a
+		// valid bearer token guard; a CORS check's 403, a maintenance 503
+		// and a session start guard nothing.
+		{"slim", "GET", "/account", "required", "RequireLogin (defined src/Middleware/RequireLogin.php:12", "NoteController.mine", "src/Controller/NoteController.php"},
+		{"slim", "GET", "/account/admin/stats", "required", "RequireLogin", "NoteController.stats", ""},
+		{"slim", "DELETE", "/account/notes/{id}", "required", "RequireLogin", "DeleteNoteAction", "src/Action/DeleteNoteAction.php"},
+		{"slim", "GET", "/api/notes", "required", "RequireToken", "NoteController.index", ""},
+		{"slim", "PATCH", "/flags/{id}", "required", "closure middleware", "NoteController.flag", ""},
+		{"slim", "ANY", "/ping", "none", "", "NoteController.ping", ""},
+		{"slim", "GET", "/notes/{id}", "none", "", "NoteController.show", ""},
+		{"slim", "GET", "/", "none", "", "closure", "app/routes.php"},
+		{"slim3", "GET", "/panel/entries", "required", "PanelGuard", "EntryController.index", "src/Controllers/EntryController.php"},
+		{"slim3", "PUT", "/panel/settings", "required", "PanelGuard", "EntryController.settings", ""},
+		{"slim3", "GET", "/feed/atom", "none", "", "PageController.atom", ""},
+		{"slim3", "GET", "/login", "none", "", "PageController.login", ""},
 		{"symfony", "GET", "/blog/{id}", "unknown", "", "BlogController.show", "src/Controller/BlogController.php"},
 		{"symfony", "POST", "/blog/{id}/edit", "required", "IsGranted(ROLE_ADMIN)", "BlogController.edit", ""},
 		{"symfony", "POST", "/blog/{id}/delete", "required", "denyAccessUnlessGranted", "BlogController.delete", ""},
