@@ -227,12 +227,7 @@ func (k *limiterKeys) finish(out *detector.Sink) {
 // assignedValue is the value name was last given in the few lines
 // before i (addr := clientIP(r)), or "".
 func assignedValue(text string, i int, name string) string {
-	lineStart := strings.LastIndexByte(text[:i], '\n') + 1
-	from := lineStart
-	for n := 0; n < hopLines && from > 0; n++ {
-		from = strings.LastIndexByte(text[:from-1], '\n') + 1
-	}
-	lines := strings.Split(text[from:lineStart], "\n")
+	lines := priorLines(text, i)
 	for k := len(lines) - 1; k >= 0; k-- {
 		if m := assignment.FindStringSubmatch(lines[k]); m != nil && assigns(m[1], name) {
 			return strings.TrimSpace(m[2])

@@ -796,17 +796,24 @@ func lastGroup(text string, loc []int) string {
 	return ""
 }
 
+// priorLines are the hopLines whole lines before the line holding i,
+// nearest last: where one local hop looks for a value's assignment.
+func priorLines(text string, i int) []string {
+	lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+	from := lineStart
+	for n := 0; n < hopLines && from > 0; n++ {
+		from = strings.LastIndexByte(text[:from-1], '\n') + 1
+	}
+	return strings.Split(text[from:lineStart], "\n")
+}
+
 // assignedFrom reports whether name's nearest assignment in the hopLines
 // lines before i gives it a value that value matches: query = f"SELECT
 // ... {x}", const url = req.query.u, target := r.FormValue("u"), and
 // destructuring (const { url } = req.body).
 func assignedFrom(text string, i int, name string, value, cleared *regexp.Regexp) bool {
 	lineStart := strings.LastIndexByte(text[:i], '\n') + 1
-	from := lineStart
-	for n := 0; n < hopLines && from > 0; n++ {
-		from = strings.LastIndexByte(text[:from-1], '\n') + 1
-	}
-	lines := strings.Split(text[from:lineStart], "\n")
+	lines := priorLines(text, i)
 	for k := len(lines) - 1; k >= 0; k-- {
 		if !strings.Contains(lines[k], name) {
 			continue
