@@ -54,6 +54,13 @@ type Tree struct {
 	licences map[string][]string
 	sourced  map[string]string
 	code     []string
+	// banners are the copyright holders code files' opening comments
+	// claim, namespaces the first part of each PHP file's namespace,
+	// manifests the package manifest each folder holds: more signs of a
+	// copy (foreignSign).
+	banners    map[string][]string
+	namespaces map[string]string
+	manifests  map[string]string
 }
 
 // settingsRef is one place that names the settings module to load.
@@ -100,11 +107,16 @@ func TreeWants(p string) bool {
 		return true
 	case JavaScript, TypeScript, JSX, TSX:
 		return !IsTest(p)
+	case PHP:
+		// A PHP file's banner and namespace say whose code its folder
+		// holds (foreignSign).
+		return !IsTest(p)
 	case JSON:
 		// app.json is a platform's deploy manifest; a devcontainer's
 		// environment names the developer's settings; a package.json
-		// says whether its folder is a page bundle.
-		return envStem(p) != "" || base == "app.json" || strings.Contains(base, "devcontainer") || base == "package.json" && !IsTest(p)
+		// says whether its folder is a page bundle; it and composer.json
+		// that the folder is a package of its own.
+		return envStem(p) != "" || base == "app.json" || strings.Contains(base, "devcontainer") || (base == "package.json" || base == "composer.json") && !IsTest(p)
 	case HTML:
 		return base == "index.html"
 	}
@@ -158,8 +170,8 @@ func (t *Tree) Add(p string, src []byte) {
 	if licenceFile(path.Base(p)) {
 		holders = licenceHolders(src)
 	}
-	code := (Of(p).Family() == JavaScript || Of(p) == Python) && !IsTest(p)
-	if holders != nil || code {
+	code := (Of(p).Family() == JavaScript || Of(p) == Python || Of(p) == PHP) && !IsTest(p)
+	if holders != nil || code || manifestFile(path.Base(p)) {
 		t.mu.Lock()
 		t.addVendorEvidence(p, src, holders, code)
 		t.mu.Unlock()

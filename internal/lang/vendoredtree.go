@@ -17,8 +17,15 @@ import (
 // repository it came from ("Source: https://github.com/owner/project",
 // "@license name | (c) ... | https://github.com/..."). Both must hold: a
 // package of the app's own monorepo may carry a licence of its own, and
-// an app's file may link a repository in a comment. Every file under
-// such a folder is the library's. The folder's name never decides.
+// an app's file may link a repository in a comment. A file's repository
+// is one sign of another project's code beside the licence; the others:
+// a code file under the folder whose opening comment claims a copyright
+// for a holder the repository's licence does not name ("(c) 2004
+// Someone"), PHP files declaring only namespaces none of the app's own
+// PHP files declares (namespace Vendor\Captcha; beside the app's
+// namespace App), and a package manifest of the folder's own
+// (composer.json, package.json). Every file under such a folder is the
+// library's. The folder's name never decides.
 
 var (
 	// copyrightLine is a licence's copyright line; its holder is the
@@ -28,7 +35,13 @@ var (
 	// from: an issue or pull request linked for a workaround is not.
 	sourceRepo = regexp.MustCompile(`(?i)\b(?:github\.com|gitlab\.com|bitbucket\.org)/[\w.-]+/[\w.-]+(?:\.git)?/?(?:$|[\s|)>"'\]]|/(?:blob|tree|raw)/)`)
 	// provenance says the comment is about where the code comes from.
-	provenance = regexp.MustCompile(`(?i)\bsource\b|@license|\blicen[cs]e\b|\bcopyright\b|\(c\)|©|\bfork(?:ed)?\b|\bcopied\b|\bported\b|\bbased on\b|\bvendored\b`)
+	// bannerCopyright is a copyright claim in a file's opening comment:
+	// "Copyright 2019 Someone", "(c) 2004-2009 Someone"; its holder the
+	// rest after the years.
+	bannerCopyright = regexp.MustCompile(`(?im)^[\s*#/]*(?:copyright\s+(?:\(c\)\s*|©\s*)?|\(c\)\s*|©\s*)(?:\d{4}(?:\s*[-–,]\s*(?:\d{4}|present))*,?\s*)*(?:by\s+)?(.+?)\s*$`)
+	// phpNamespace is a PHP file's namespace declaration: its first part.
+	phpNamespace = regexp.MustCompile(`(?m)^\s*namespace\s+\\?([A-Za-z_]\w*)`)
+	provenance   = regexp.MustCompile(`(?i)\bsource\b|@license|\blicen[cs]e\b|\bcopyright\b|\(c\)|©|\bfork(?:ed)?\b|\bcopied\b|\bported\b|\bbased on\b|\bvendored\b`)
 )
 
 // licenceFile reports whether a file name is a licence's.
@@ -46,6 +59,58 @@ func licenceHolders(src []byte) []string {
 		h := nonAlnum.ReplaceAllString(strings.ToLower(string(m[1])), "")
 		// "Copyright notice" and the like are the licence's words.
 		if len(h) >= 3 && !strings.HasPrefix(h, "notice") && !strings.HasPrefix(h, "holder") && !strings.HasPrefix(h, "and") && !strings.HasPrefix(h, "owner") {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// manifestFile reports whether a file name is a package manifest: the
+// folder holding one is a package of its own.
+func manifestFile(base string) bool {
+	switch base {
+	case "composer.json", "package.json", "pyproject.toml", "setup.py", "Cargo.toml":
+		return true
+	}
+	return false
+}
+
+// leadingComments are the comments a file opens with, line comments
+// too (# (c) Someone), up to its first code.
+func leadingComments(src []byte) []byte {
+	lines := bytes.SplitN(src, []byte("\n"), 41)
+	inBlock := false
+	end := 0
+	for i, raw := range lines {
+		if i == 40 {
+			break
+		}
+		l := bytes.TrimSpace(raw)
+		switch {
+		case inBlock:
+			if bytes.Contains(l, []byte("*/")) || bytes.Contains(l, []byte(`"""`)) {
+				inBlock = false
+			}
+		case len(l) == 0, bytes.HasPrefix(l, []byte("#!")), bytes.HasPrefix(l, []byte("<?php")), bytes.HasPrefix(l, []byte("//")), bytes.HasPrefix(l, []byte("#")):
+		case bytes.HasPrefix(l, []byte("/*")):
+			inBlock = !bytes.Contains(l[2:], []byte("*/"))
+		case bytes.HasPrefix(l, []byte(`"""`)):
+			inBlock = !bytes.Contains(l[3:], []byte(`"""`))
+		default:
+			return bytes.Join(lines[:end], []byte("\n"))
+		}
+		end = i + 1
+	}
+	return bytes.Join(lines[:end], []byte("\n"))
+}
+
+// bannerHolders are the copyright holders a file's opening comment
+// claims, as letters and digits in lower case.
+func bannerHolders(src []byte) []string {
+	var out []string
+	for _, m := range bannerCopyright.FindAllSubmatch(leadingComments(src), 5) {
+		h := nonAlnum.ReplaceAllString(strings.ToLower(string(m[1])), "")
+		if len(h) >= 3 && !strings.HasPrefix(h, "notice") && !strings.HasPrefix(h, "holder") && !strings.HasPrefix(h, "and") && !strings.HasPrefix(h, "owner") && !strings.HasPrefix(h, "the") && !strings.HasPrefix(h, "for") && !strings.HasPrefix(h, "see") {
 			out = append(out, h)
 		}
 	}
@@ -91,30 +156,51 @@ func sourceComment(src []byte) int {
 
 // vendoredRoles are the files under folders that hold a copy of another
 // project: a licence naming a holder the repository's own licence does
-// not, and a file directly in the folder whose opening comment names the
-// repository it came from.
+// not, and a second sign the code is another's (foreignSign).
 func (t *Tree) vendoredRoles() map[string]Role {
 	out := map[string]Role{}
-	if len(t.licences) == 0 || len(t.sourced) == 0 {
+	if len(t.licences) == 0 {
 		return out
 	}
 	root := map[string]bool{}
 	for _, h := range t.licences["."] {
 		root[h] = true
 	}
-	var libs []string
-	why := map[string]string{}
+	var cands []string
 	for _, dir := range slices.Sorted(maps.Keys(t.licences)) {
-		src, ok := t.sourced[dir]
-		if dir == "." || !ok || len(t.licences[dir]) == 0 || slices.ContainsFunc(t.licences[dir], func(h string) bool { return root[h] }) {
+		if dir == "." || len(t.licences[dir]) == 0 || slices.ContainsFunc(t.licences[dir], func(h string) bool { return root[h] }) {
 			continue
 		}
+		cands = append(cands, dir)
+	}
+	if len(cands) == 0 {
+		return out
+	}
+	inAny := func(p string, dirs []string) bool {
+		return slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(p, d+"/") })
+	}
+	// The app's own namespaces: those its PHP files outside every such
+	// folder declare.
+	own := map[string]bool{}
+	for p, ns := range t.namespaces {
+		if !inAny(p, cands) && !IsTest(p) && RoleOf(p).Kind != Vendored {
+			own[ns] = true
+		}
+	}
+	code := slices.Sorted(slices.Values(t.code))
+	var libs []string
+	why := map[string]string{}
+	for _, dir := range cands {
 		// Inside another copy: that one's folder decides.
-		if slices.ContainsFunc(libs, func(l string) bool { return strings.HasPrefix(dir, l+"/") }) {
+		if inAny(dir, libs) {
+			continue
+		}
+		sign := t.foreignSign(dir, code, root, own)
+		if sign == "" {
 			continue
 		}
 		libs = append(libs, dir)
-		why[dir] = "a copy of another project: its licence names another holder, and " + src + " names where it comes from"
+		why[dir] = "a copy of another project: its licence names another holder, and " + sign
 	}
 	if len(libs) == 0 {
 		return out
@@ -130,14 +216,56 @@ func (t *Tree) vendoredRoles() map[string]Role {
 	return out
 }
 
+// foreignSign says what, beside its licence, shows folder dir holds
+// another project's code: a file directly in it naming the repository it
+// comes from, a package manifest of its own, PHP files declaring only
+// namespaces the app's own code does not, a file's banner claiming a
+// copyright for a holder the repository's licence does not name. Empty
+// when nothing does.
+func (t *Tree) foreignSign(dir string, code []string, root, own map[string]bool) string {
+	if src, ok := t.sourced[dir]; ok {
+		return src + " names where it comes from"
+	}
+	if m, ok := t.manifests[dir]; ok {
+		return "it is a package of its own (" + m + ")"
+	}
+	var spaces []string
+	banner := ""
+	for _, p := range code {
+		if !strings.HasPrefix(p, dir+"/") {
+			continue
+		}
+		if ns, ok := t.namespaces[p]; ok && !slices.Contains(spaces, ns) {
+			spaces = append(spaces, ns)
+		}
+		if banner == "" && slices.ContainsFunc(t.banners[p], func(h string) bool { return !root[h] }) {
+			banner = strings.TrimPrefix(p, dir+"/")
+		}
+	}
+	if len(spaces) > 0 && len(own) > 0 && !slices.ContainsFunc(spaces, func(ns string) bool { return own[ns] }) {
+		return "its PHP code declares namespace " + strings.Join(spaces, ", ") + ", which the app's own code does not"
+	}
+	if banner != "" {
+		return banner + " claims a copyright for another holder"
+	}
+	return ""
+}
+
 // addVendorEvidence records what a file says about whose code its folder
 // holds. Called under t.mu.
 func (t *Tree) addVendorEvidence(p string, src []byte, holders []string, code bool) {
+	dir := path.Dir(p)
 	if holders != nil {
 		if t.licences == nil {
 			t.licences = map[string][]string{}
 		}
-		t.licences[path.Dir(p)] = append(t.licences[path.Dir(p)], holders...)
+		t.licences[dir] = append(t.licences[dir], holders...)
+	}
+	if manifestFile(path.Base(p)) {
+		if t.manifests == nil {
+			t.manifests = map[string]string{}
+		}
+		t.manifests[dir] = path.Base(p)
 	}
 	if !code {
 		return
@@ -147,8 +275,22 @@ func (t *Tree) addVendorEvidence(p string, src []byte, holders []string, code bo
 		if t.sourced == nil {
 			t.sourced = map[string]string{}
 		}
-		if _, ok := t.sourced[path.Dir(p)]; !ok {
-			t.sourced[path.Dir(p)] = path.Base(p) + ":" + strconv.Itoa(n)
+		if _, ok := t.sourced[dir]; !ok {
+			t.sourced[dir] = path.Base(p) + ":" + strconv.Itoa(n)
+		}
+	}
+	if h := bannerHolders(src); len(h) > 0 {
+		if t.banners == nil {
+			t.banners = map[string][]string{}
+		}
+		t.banners[p] = h
+	}
+	if Of(p) == PHP {
+		if m := phpNamespace.FindSubmatch(src); m != nil {
+			if t.namespaces == nil {
+				t.namespaces = map[string]string{}
+			}
+			t.namespaces[p] = string(m[1])
 		}
 	}
 }

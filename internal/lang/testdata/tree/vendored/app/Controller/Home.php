@@ -1,0 +1,13 @@
+<?php
+
+namespace Shelf\Controller;
+
+use Qrgen\Code\Builder;
+
+class Home
+{
+    public function show()
+    {
+        return (new Builder())->png("home");
+    }
+}
