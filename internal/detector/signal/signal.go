@@ -88,6 +88,9 @@ type Pattern struct {
 	// Origins clears a PHP match whose SQL or command text pastes in only
 	// values no caller picks (phporigin.go).
 	Origins bool
+	// RequestVar keeps a PHP match only when its last group names a
+	// variable the code around it assigns request data (phpsinks.go).
+	RequestVar bool
 }
 
 // Weakness kinds of a limiter anyone can step around: the client address
@@ -464,7 +467,7 @@ var Patterns = append([]Pattern{
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
-}, append(webPatterns, serverPatterns...)...)
+}, append(webPatterns, append(serverPatterns, phpSinkPatterns...)...)...)
 
 // Detector finds every pattern.
 type Detector struct {
@@ -734,6 +737,9 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.Origins && phpBuiltSafe(text, i, j) {
 		return false
 	}
+	if p.RequestVar && !phpRequestVar(text, i, lastGroup(text, loc)) {
+		return false
+	}
 	if p.Assigned != nil {
 		name := lastGroup(text, loc)
 		return name != "" && assignedFrom(text, i, name, p.Assigned, p.Cleared)
@@ -989,6 +995,11 @@ func (c *commentedOut) at(i int) bool {
 // literal opened earlier on the same line.
 func inString(text string, i int) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
+	// PHP code opened on the line starts after its tag: the markup's
+	// quotes before it (value="<?php echo $x ?>") hold no string of code.
+	if k := max(strings.LastIndex(text[start:i], "<?php"), strings.LastIndex(text[start:i], "<?=")); k >= 0 {
+		start += k + 2
+	}
 	var quote byte
 	for j := start; j < i; j++ {
 		c := text[j]

@@ -1,0 +1,141 @@
+package signal
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Plain PHP pages write request data into the page, a redirect, an
+// include, an XPath query or a template, often through a variable set a
+// screen above (a form handler at the top of the page, its echo in the
+// markup below). These sinks fire on request data written in directly,
+// or on a variable the code around the sink assigns request data to
+// (RequestVar): a variable with no such assignment in view is not taken
+// for request data, since echo $x is most of what a PHP page does.
+
+const (
+	// echoedPHP is request data a page echoes: the form and query
+	// superglobals, and the parts of $_SERVER a client writes (the path,
+	// the query, the referrer); not the server's own fields.
+	echoedPHP = `\$_(?:GET|POST|REQUEST|COOKIE)\b|\$_SERVER\[\s*['"](?:PHP_SELF|REQUEST_URI|QUERY_STRING|PATH_INFO|HTTP_REFERER|HTTP_USER_AGENT)['"]`
+	// echoPHP opens an echo or print statement (not a method or a
+	// function whose name ends so).
+	echoPHP = `(?:^|[^\w$>:])(?:echo|print)\b\s*\(?\s*`
+	// twigFromString is a Twig environment that compiles the text it is
+	// given: a string loader, or createTemplate.
+	twigFromString = `\bTwig_Loader_String\b|\bStringLoader\b|->createTemplate\(`
+)
+
+// phpNeutral is a value passed through a call that leaves no markup, path
+// or query text a caller picks: escaping, a cast, a number, a hash, a
+// check that yields a boolean.
+var phpNeutral = regexp.MustCompile(`(?i)^(?:\(\s*(?:int|integer|float|double|bool|boolean)\s*\)|@?(?:htmlspecialchars|htmlentities|strip_tags|basename|intval|floatval|boolval|abs|filter_var|filter_input|urlencode|rawurlencode|json_encode|md5|sha1|hash|crc32|count|sizeof|strlen|mb_strlen|number_format|is_\w+|isset|empty|in_array|array_key_exists|preg_match|ctype_\w+|escapeshellarg|addslashes|\w*escape\w*|\w*quote\w*|e|esc_\w+)\s*\()`)
+
+// phpEscapedLine clears an echo whose value is escaped or reduced to a
+// number or a boolean on its line.
+var phpEscapedLine = regexp.MustCompile(`(?i)\b(?:htmlspecialchars|htmlentities|strip_tags|intval|floatval|json_encode|urlencode|rawurlencode|number_format|isset|empty|is_numeric|filter_var|esc_html|esc_attr|count)\s*\(|\(\s*(?:int|float|bool)\s*\)`)
+
+var phpSinkPatterns = []Pattern{
+	// Reflected XSS: request data echoed into the page.
+	{Weakness: "xss", Detail: "request data written into an HTML response unescaped", Langs: php,
+		Keywords: []string{"echo", "print", "<?="},
+		Re:       regexp.MustCompile(echoPHP + `[^;\n]*?(?:` + echoedPHP + `)|<\?=[^?\n]*?(?:` + echoedPHP + `)`),
+		NotAfter: phpEscapedLine},
+	{Weakness: "xss", Detail: "request data written into an HTML response unescaped", Langs: php,
+		Keywords:   []string{"echo", "print", "<?="},
+		Re:         regexp.MustCompile(echoPHP + `(?:["'][^"'\n]*["']\s*\.\s*)?\$(\w+)\s*[;.,)?]|` + echoPHP + `"[^"\n]*?\{?\$(\w+)|<\?=\s*\$(\w+)\s*;?\s*\?>`),
+		NotAfter:   phpEscapedLine,
+		RequestVar: true},
+	// An open redirect: a Location header or a framework redirect to a
+	// URL the request names, nothing before it.
+	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: php,
+		Keywords: []string{"Location", "redirect("},
+		Re: regexp.MustCompile(`(?i)\bheader\(\s*["']Location:\s*["']\s*\.\s*(?:` + fromRequestPHP + `)|` +
+			`\bredirect\(\s*(?:` + fromRequestPHP + `)|\bredirect\(\)\s*->\s*(?:to|away)\(\s*(?:` + fromRequestPHP + `)`)},
+	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: php,
+		Keywords:   []string{"Location", "redirect("},
+		Re:         regexp.MustCompile(`(?i)\bheader\(\s*["']Location:\s*["']\s*\.\s*\$(\w+)\s*[),]|\bheader\(\s*"Location:\s*\{?\$(\w+)|\bredirect\(\)\s*->\s*(?:to|away)\(\s*\$(\w+)\s*\)`),
+		RequestVar: true},
+	// A file included or read at a path a variable holds.
+	{Weakness: "path-traversal", Detail: "a file included or read at a path taken from the request", Langs: php,
+		Keywords:   []string{"include", "require", "readfile", "file_get_contents", "fopen", "file(", "highlight_file", "show_source"},
+		Re:         regexp.MustCompile(`\b(?:include|include_once|require|require_once)\b\s*\(?\s*\$(\w+)\s*\)?\s*;|(?:^|[^\w$>:])(?:readfile|file_get_contents|fopen|unlink|file|highlight_file|show_source)\(\s*\$(\w+)\s*[,)]`),
+		RequestVar: true},
+	// XPath text built from request data, in a file that queries XML.
+	{Weakness: "xpath-injection", Detail: "an XPath query built from request data", Langs: php,
+		Keywords:   []string{"->query(", "->evaluate(", "->xpath("},
+		Re:         regexp.MustCompile(`->(?:query|evaluate|xpath)\(\s*\$(\w+)\s*[,)]`),
+		Also:       regexp.MustCompile(`\bDOMXPath\b|->xpath\(`),
+		RequestVar: true},
+	{Weakness: "xpath-injection", Detail: "an XPath query built from request data", Langs: php,
+		Keywords: []string{"->query(", "->evaluate(", "->xpath("},
+		Re:       regexp.MustCompile(`->(?:query|evaluate|xpath)\(\s*["'][^;\n]*(?:` + fromRequestPHP + `)`),
+		Also:     regexp.MustCompile(`\bDOMXPath\b|->xpath\(`)},
+	// Request data handed to Twig as the template's own text.
+	{Weakness: "template-injection", Detail: "request data compiled as a template", Langs: php,
+		Keywords:   []string{"->render(", "->createTemplate("},
+		Re:         regexp.MustCompile(`->(?:render|createTemplate)\(\s*\$(\w+)\s*[,)]`),
+		Also:       regexp.MustCompile(twigFromString),
+		RequestVar: true},
+	{Weakness: "template-injection", Detail: "request data compiled as a template", Langs: php,
+		Keywords: []string{"->render(", "->createTemplate("},
+		Re:       regexp.MustCompile(`->(?:render|createTemplate)\(\s*(?:` + fromRequestPHP + `)`),
+		Also:     regexp.MustCompile(twigFromString)},
+}
+
+// phpRequestFrom is request data anywhere in a value.
+var phpRequestFrom = regexp.MustCompile(fromRequestPHP)
+
+// phpRequestVar reports whether the function around text[at] (the file,
+// outside any function) assigns the variable name, before at, a value
+// holding request data that no escaping or cast neutralises, directly or
+// through another variable assigned so (two hops: $q = "..." . $in; $in =
+// $_POST['x']). A parameter or a variable set elsewhere is not request
+// data here.
+func phpRequestVar(text string, at int, name string) bool {
+	return phpRequestVarDepth(text, at, name, 2)
+}
+
+func phpRequestVarDepth(text string, at int, name string, depth int) bool {
+	fn := phpEnclosingFn(text, at)
+	from := fn.body
+	if from > at {
+		return false
+	}
+	assign := regexp.MustCompile(`\$` + regexp.QuoteMeta(name) + `\b\s*\.?=([^=][^;]*);`)
+	body := text[from:at]
+	for _, m := range assign.FindAllStringSubmatchIndex(body, -1) {
+		value := strings.TrimSpace(body[m[2]:m[3]])
+		if phpNeutral.MatchString(value) || phpOpaqueCall(value) {
+			continue
+		}
+		if phpRequestFrom.MatchString(value) {
+			return true
+		}
+		if depth == 0 {
+			continue
+		}
+		for _, v := range phpVarName.FindAllStringSubmatch(value, -1) {
+			if v[1] != name && v[1] != "this" && phpRequestVarDepth(text, from+m[0], v[1], depth-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phpCallHead is a value that opens with a call: a function's name, or a
+// method on a variable.
+var phpCallHead = regexp.MustCompile(`^(?:@?([A-Za-z_\\][\w\\]*)\s*\(|\$\w+\s*->\s*\w+\s*\()`)
+
+// phpOpaqueCall reports a value that is the result of a call other than
+// a request accessor or a standard function made of its arguments (trim,
+// sprintf): what the call returns (a command's output, a rendered page)
+// is not the request data it was given.
+func phpOpaqueCall(value string) bool {
+	m := phpCallHead.FindStringSubmatch(value)
+	if m == nil || phpRequestFrom.FindStringIndex(value) != nil && phpRequestFrom.FindStringIndex(value)[0] == 0 {
+		return false
+	}
+	return m[1] == "" || !phpPassCall.MatchString(m[1])
+}
