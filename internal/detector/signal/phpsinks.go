@@ -20,7 +20,7 @@ const (
 	echoedPHP = `\$_(?:GET|POST|REQUEST|COOKIE)\b|\$_SERVER\[\s*['"](?:PHP_SELF|REQUEST_URI|QUERY_STRING|PATH_INFO|HTTP_REFERER|HTTP_USER_AGENT)['"]`
 	// echoPHP opens an echo or print statement (not a method or a
 	// function whose name ends so).
-	echoPHP = `(?:^|[^\w$>:])(?:echo|print)\b\s*\(?\s*`
+	echoPHP = `(?m:^|[^\w$>:\n])(?:echo|print)\b\s*\(?\s*`
 	// twigFromString is a Twig environment that compiles the text it is
 	// given: a string loader, or createTemplate.
 	twigFromString = `\bTwig_Loader_String\b|\bStringLoader\b|->createTemplate\(`
@@ -59,7 +59,7 @@ var phpSinkPatterns = []Pattern{
 	// A file included or read at a path a variable holds.
 	{Weakness: "path-traversal", Detail: "a file included or read at a path taken from the request", Langs: php,
 		Keywords:   []string{"include", "require", "readfile", "file_get_contents", "fopen", "file(", "highlight_file", "show_source"},
-		Re:         regexp.MustCompile(`\b(?:include|include_once|require|require_once)\b\s*\(?\s*\$(\w+)\s*\)?\s*;|(?:^|[^\w$>:])(?:readfile|file_get_contents|fopen|unlink|file|highlight_file|show_source)\(\s*\$(\w+)\s*[,)]`),
+		Re:         regexp.MustCompile(`\b(?:include|include_once|require|require_once)\b\s*\(?\s*\$(\w+)\s*\)?\s*;|(?m:^|[^\w$>:\n])(?:readfile|file_get_contents|fopen|unlink|file|highlight_file|show_source)\(\s*\$(\w+)\s*[,)]`),
 		RequestVar: true},
 	// XPath text built from request data, in a file that queries XML.
 	{Weakness: "xpath-injection", Detail: "an XPath query built from request data", Langs: php,
