@@ -780,7 +780,7 @@ func rejects(src string) string {
 		}
 	}
 	for _, loc := range reject401.FindAllStringIndex(src, -1) {
-		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && !forgeableAt(src, loc[0]) {
+		if !comparison.MatchString(src[max(0, loc[0]-12):loc[0]]) && !forgeableAt(src, loc[0]) && !gatedAt(src, loc[0]) {
 			return "responds 401"
 		}
 	}
@@ -1254,6 +1254,57 @@ func testsOnlyCaller(src, c string, lookup Lookup) bool {
 	return subjects > 0
 }
 
+// gatedAt says the rejection at i is under a test joined by and to a
+// setting (if (!loggedIn() && $conf->get('force_login')) throw ...): it
+// turns callers away only while the setting is on.
+func gatedAt(src string, i int) bool {
+	test := enclosingIf(src, i)
+	return test != "" && settingGated(test) != ""
+}
+
+// ifOpen is the start of a parenthesized if.
+var ifOpen = regexp.MustCompile(`\bif\s*\(`)
+
+// enclosingIf is the test of the if whose block's first statement holds
+// i (if (...multi-line test...) { throw ... }), its line comments
+// dropped, or "". Unlike condition it reads a test of any length.
+func enclosingIf(src string, i int) string {
+	from := max(0, i-1500)
+	win := src[from:i]
+	locs := ifOpen.FindAllStringIndex(win, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		depth, end := 0, -1
+		for j := locs[k][1] - 1; j < len(win); j++ {
+			switch win[j] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+			if depth == 0 {
+				end = j + 1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		if !blockStart.MatchString(win[end:]) {
+			return ""
+		}
+		return lineComment.ReplaceAllString(win[locs[k][0]:end], "")
+	}
+	return ""
+}
+
+var (
+	// blockStart is the text from a test's end to the first statement
+	// of its block.
+	blockStart = regexp.MustCompile(`^\s*\{?\s*$`)
+	// lineComment is a // or # comment to the end of its line.
+	lineComment = regexp.MustCompile(`(?m)(?://|#).*$`)
+)
+
 // settingGated says when a test joined by and, one of whose conjuncts
 // reads the app's configuration (env('X'), os.getenv("X"), process.env.X,
 // config('x'), settings.X), can fail ("X is set", "X is unset"): a guard
@@ -1283,8 +1334,9 @@ func settingGated(test string) string {
 var (
 	// conjunction joins two tests by and.
 	conjunction = regexp.MustCompile(`&&|\band\b`)
-	// settingRead reads a configuration value by name.
-	settingRead = regexp.MustCompile(`\b(?:env|getenv|config|Config::get|os\.getenv|os\.Getenv|System\.getenv)\(\s*['"]([\w.-]+)['"]|\bos\.environ(?:\.get\(\s*|\[\s*)['"]([\w.-]+)['"]|\bprocess\.env\.(\w+)|\bsettings\.([A-Z][A-Z0-9_]+)\b`)
+	// settingRead reads a configuration value by name (PHP's
+	// $conf->get('x.y') on the app's configuration object too).
+	settingRead = regexp.MustCompile(`\b(?:env|getenv|config|Config::get|os\.getenv|os\.Getenv|System\.getenv)\(\s*['"]([\w.-]+)['"]|\bos\.environ(?:\.get\(\s*|\[\s*)['"]([\w.-]+)['"]|\bprocess\.env\.(\w+)|\bsettings\.([A-Z][A-Z0-9_]+)\b|(?:\$|->)(?:conf|config|settings)\s*->\s*get\(\s*['"]([\w.-]+)['"]`)
 )
 
 var (

@@ -15,3 +15,15 @@ $app->group('/panel', function () {
 $app->group('/feed', function () {
     $this->get('/atom', '\App\Controllers\PageController:atom'); // want: GET /feed/atom
 })->add('\App\Middleware\Maintenance');
+
+// A guard that turns callers away only while a setting is on: open by
+// default.
+$app->group('/gallery', function () {
+    $this->get('/photos', '\App\Controllers\PageController:photos'); // want: GET /gallery/photos
+})->add('\App\Middleware\PrivateMode');
+
+// Lookalike: a setting read in a test of its own, then a session test
+// that rejects on its own: guarded.
+$app->group('/uploads', function () {
+    $this->post('', '\App\Controllers\PageController:upload'); // want: POST /uploads
+})->add('\App\Middleware\UploadGuard');
