@@ -24,7 +24,9 @@ var (
 		"|rename\\s+table\\s+" +
 		"|insert\\s+(?:or\\s+\\w+\\s+|ignore\\s+)?into\\s+(" + sqlName + ")\\s*\\(" +
 		"|(drop)\\s+table\\s+(?:if\\s+exists\\s+)?)")
-	sqlName      = "[\\w.\"`\\[\\]]+"
+	// A name may be a placeholder the code fills in at run time, as a
+	// data layer that prefixes its tables writes "{{users}}".
+	sqlName      = "[\\w.\"`\\[\\]{}]+"
 	sqlCommentRE = regexp.MustCompile(`--[^\n]*`)
 	constraintRE = regexp.MustCompile(`(?i)^(?:constraint|primary|foreign|unique|check|index|key|exclude|like|fulltext|spatial|projection|period)\b`)
 	addColumnRE  = regexp.MustCompile("(?i)^\\s*add\\s+(?:column\\s+)?(?:if\\s+not\\s+exists\\s+)?(" + sqlName + ")\\s+(.*)$")
@@ -47,11 +49,29 @@ var copySuffix = regexp.MustCompile(`(?i)_(?:new|old|tmp|temp|copy|backup|bak)$`
 // schema and quotes.
 func tableName(raw string) string {
 	name := strings.Trim(raw, "\"`[]")
+	name = placeholderName(name)
 	if i := strings.LastIndex(name, "."); i >= 0 {
 		name = name[i+1:]
 	}
 	name = strings.Trim(name, "\"`[]")
 	return copySuffix.ReplaceAllString(name, "")
+}
+
+// placeholderRE is a run-time placeholder in a table's name: {{users}}
+// (the table users, under the prefix the data layer adds), or a prefix
+// alone ({{prefix}}users).
+var placeholderRE = regexp.MustCompile(`\{\{\s*\.?(\w*)\s*\}\}`)
+
+// placeholderName is the table a placeholder-templated name stands for:
+// "{{users}}" is users; "{{prefix}}users" is users.
+func placeholderName(name string) string {
+	if !strings.Contains(name, "{{") {
+		return name
+	}
+	if m := placeholderRE.FindStringSubmatch(name); m != nil && m[0] == name {
+		return m[1]
+	}
+	return placeholderRE.ReplaceAllString(name, "")
 }
 
 // A .sql file's INSERTs are seed data: its columns are declared by the
