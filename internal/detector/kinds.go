@@ -365,6 +365,10 @@ var missedKind = newKind(&Kind[missedRoutes]{
 	key: func(m missedRoutes) (missedRoutes, string) { return m, "missed:" + m.file },
 	merge: func(p *missedRoutes, m missedRoutes) {
 		p.count += m.count
+		p.keptN += m.keptN
+		if !m.kept {
+			p.lostWhy = m.why
+		}
 		if m.line < p.line {
 			p.line, p.detector, p.why, p.kept = m.line, m.detector, m.why, m.kept
 		}
@@ -386,12 +390,26 @@ type missedRoutes struct {
 	detector string
 	why      string
 	// kept: a mount under a prefix not known, whose routes are listed
-	// under urlpath.UnknownPrefix rather than missing.
-	kept bool
+	// under urlpath.UnknownPrefix rather than missing. keptN counts such
+	// places among count; lostWhy is why the others are missing, when a
+	// file has both.
+	kept    bool
+	keptN   int
+	lostWhy string
 }
 
 // message says how many routes of a file are missing and why.
 func (m missedRoutes) message() string {
+	if lost := m.count - m.keptN; lost > 0 && m.keptN > 0 {
+		// Both in one file: the missing routes first, as they are what
+		// the map lacks.
+		miss := missedRoutes{count: lost, detector: m.detector, why: m.lostWhy}
+		verb := " are"
+		if m.keptN == 1 {
+			verb = " is"
+		}
+		return miss.message() + "; " + strconv.Itoa(m.keptN) + " more, whose prefix is built at run time," + verb + " listed under " + urlpath.UnknownPrefix
+	}
 	if m.kept {
 		if m.count == 1 {
 			return m.detector + ": a router mounted here has a prefix that could not be composed (" + m.why +

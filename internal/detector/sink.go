@@ -179,7 +179,7 @@ func (s *Sink) MissRoutes(file string, line, n int, detector, why string) {
 	if n <= 0 {
 		return
 	}
-	Add(s, missedKind, missedRoutes{file: file, line: line, count: n, detector: detector, why: why})
+	Add(s, missedKind, missedRoutes{file: file, line: line, count: n, detector: detector, why: why, lostWhy: why})
 }
 
 // UnsurePrefix records a mount in file, at line, whose prefix is built at
@@ -188,7 +188,7 @@ func (s *Sink) MissRoutes(file string, line, n int, detector, why string) {
 // counted in Stats.RoutesMissed), so a path is never shown as certain
 // when its start is not known.
 func (s *Sink) UnsurePrefix(file string, line int, detector string) {
-	Add(s, missedKind, missedRoutes{file: file, line: line, count: 1, detector: detector, kept: true,
+	Add(s, missedKind, missedRoutes{file: file, line: line, count: 1, detector: detector, kept: true, keptN: 1,
 		why: "its prefix is built at run time, not from literals and constants"})
 }
 

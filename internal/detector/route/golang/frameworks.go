@@ -17,6 +17,7 @@ const (
 	echo       = "echo"
 	fiber      = "fiber"
 	httprouter = "httprouter"
+	goji       = "goji"
 	graphql    = "graphql"
 )
 
@@ -67,6 +68,7 @@ func init() {
 		&fiberRouter,
 		&httpRouter,
 		&irisRouter,
+		&gojiRouter,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

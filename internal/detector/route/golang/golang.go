@@ -71,6 +71,7 @@ func (*Detector) Keywords() []string {
 	for _, fw := range frameworks {
 		kws = append(kws, fw.keyword)
 	}
+	kws = append(kws, gojiPkg)
 	return kws
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // node is a router: a root (chi.NewRouter()) or a group / sub-router /
@@ -374,6 +375,9 @@ func (fr *frame) selector(e *ast.SelectorExpr) *value {
 		if ip == "net/http" && e.Sel.Name == "DefaultServeMux" {
 			return &value{node: fr.m.defaultServeMux()}
 		}
+		if ip == gojiPkg && e.Sel.Name == "DefaultMux" {
+			return fr.gojiDefault(e.Sel.Name, nil)
+		}
 		if ip == "net/http" || rootFramework(ip) != nil {
 			// http.MethodGet, fiber.MethodQuery; echo's own QUERY, PROPFIND, REPORT.
 			m := strings.TrimPrefix(e.Sel.Name, "Method")
@@ -643,6 +647,17 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 			}
 		}
 	}
+	if ip == gojiPkg {
+		return fr.gojiDefault(name, c)
+	}
+	if ip == "regexp" && (name == "MustCompile" || name == "MustCompilePOSIX") && len(c.Args) == 1 {
+		// A router handed a *regexp.Regexp (goji) matches it as its
+		// path: the path it stands for.
+		if p, ok := fr.regexRoute(c.Args[0]); ok {
+			return &value{str: p, isStr: true}
+		}
+		return nil
+	}
 	if ip == "net/http" {
 		switch name {
 		case "NewServeMux":
@@ -823,6 +838,78 @@ func (fr *frame) str(e ast.Expr) (string, bool) {
 		return v.str, true
 	}
 	return "", false
+}
+
+// strAfterHole reads a path whose start is built at run time and whose
+// rest is literal (cfg.Base + "/users", "^" + base + `(?P<id>\d+)$`):
+// the literal rest. One run-time part only, first (after a regex's
+// anchor): a part in the middle leaves no path to read. A call to a
+// library is such a part, never evaluated twice; a call into the module
+// leaves the path unread, as following it again could register routes.
+func (fr *frame) strAfterHole(e ast.Expr) (string, bool) {
+	var parts []ast.Expr
+	var flatten func(ast.Expr)
+	flatten = func(e ast.Expr) {
+		if b, ok := unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		parts = append(parts, unparen(e))
+	}
+	flatten(e)
+	hole := -1
+	var b strings.Builder
+	for i, p := range parts {
+		var v *value
+		switch p := p.(type) {
+		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
+			v = fr.eval(p)
+		case *ast.CallExpr:
+			sel, ok := unparen(p.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return "", false
+			}
+			ip := fr.importOf(sel.X)
+			if ip == "" || fr.m.resolveImport(ip) != "" {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+		if v != nil && v.isStr {
+			b.WriteString(v.str)
+			continue
+		}
+		if hole >= 0 || strings.Trim(b.String(), "^") != "" {
+			return "", false
+		}
+		hole = i
+		b.Reset()
+	}
+	if hole < 0 || hole == len(parts)-1 {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// regexRoute is the path a route regex stands for, its run-time start
+// (see strAfterHole) kept as urlpath.UnknownPrefix.
+func (fr *frame) regexRoute(e ast.Expr) (string, bool) {
+	src, ok := fr.str(e)
+	unknown := false
+	if !ok {
+		src, ok = fr.strAfterHole(e)
+		unknown = ok
+	}
+	if !ok {
+		return "", false
+	}
+	p, _ := urlpath.RegexPath(src)
+	if unknown {
+		return urlpath.Join(urlpath.UnknownPrefix, p), true
+	}
+	return urlpath.Normalize(p), true
 }
 
 func unparen(e ast.Expr) ast.Expr {

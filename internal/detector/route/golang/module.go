@@ -42,6 +42,9 @@ type module struct {
 	imports map[string]string
 
 	defaultMux *node
+	// gojiMux is goji's DefaultMux, which the goji package's own Get,
+	// Post... register on.
+	gojiMux *node
 	// seq orders Use() calls, groups and registrations as interpreted.
 	seq     int
 	pending []*pendingRoute
@@ -225,7 +228,7 @@ func (m *module) collectRefs(p *pkg) {
 // router framework or GraphQL server, and net/http's serving API (not its
 // status codes or client).
 func routerAPI(ip, name string) bool {
-	if frameworkOf(ip) != nil || isGraphQL(ip) {
+	if frameworkOf(ip) != nil || isGraphQL(ip) || ip == gojiPkg {
 		return true
 	}
 	if ip != "net/http" {

@@ -236,8 +236,15 @@ func (fr *frame) mount(n *node, h *handlerInfo, prefix string) {
 func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
 	p, ok := fr.str(pathExpr)
 	if !ok {
-		fr.m.miss(fr.f.path, fr.line(c))
-		return
+		rest, ok := fr.strAfterHole(pathExpr)
+		if !ok {
+			fr.m.miss(fr.f.path, fr.line(c))
+			return
+		}
+		p = urlpath.Join(urlpath.UnknownPrefix, rest)
+	}
+	if strings.HasPrefix(urlpath.Normalize(p), "/"+urlpath.UnknownPrefix) {
+		fr.unsure(c)
 	}
 	before := len(fr.m.pending)
 	fr.registerAt(n, method, p, handlerExpr, mw, c, pattern)
@@ -512,6 +519,15 @@ func (fr *frame) prefix(e ast.Expr, c *ast.CallExpr) string {
 	if p, ok := fr.str(e); ok {
 		return p
 	}
+	fr.unsure(c)
+	if rest, ok := fr.strAfterHole(e); ok {
+		return urlpath.Join(urlpath.UnknownPrefix, rest)
+	}
+	return urlpath.UnknownPrefix
+}
+
+// unsure notes a place whose path starts with a prefix built at run time.
+func (fr *frame) unsure(c *ast.CallExpr) {
 	m, file, line := fr.m, fr.f.path, fr.line(c)
 	if m.unsure == nil {
 		m.unsure = map[string]map[int]bool{}
@@ -520,7 +536,6 @@ func (fr *frame) prefix(e ast.Expr, c *ast.CallExpr) string {
 		m.unsure[file] = map[int]bool{}
 	}
 	m.unsure[file][line] = true
-	return urlpath.UnknownPrefix
 }
 
 // miss records a registration whose path could not be read, once per

@@ -248,7 +248,7 @@ func (dj *django) walk(m *module, entries []*expr, ctx djangoCtx, onPath map[*mo
 		}
 		seg, types := raw, map[string]string{}
 		if e.callee() != "path" {
-			seg, types = regexPath(raw)
+			seg, types = urlpath.RegexPath(raw)
 		}
 		sub := djangoCtx{prefix: joinKeep(ctx.prefix, seg), types: maps.Clone(ctx.types), chain: ctx.chain, depth: ctx.depth + 1}
 		maps.Copy(sub.types, types)

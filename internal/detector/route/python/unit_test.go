@@ -8,6 +8,7 @@ import (
 	"github.com/threatmap/threatmap/internal/detector"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/syntax"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 func TestRegexPath(t *testing.T) {
@@ -25,9 +26,9 @@ func TestRegexPath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.re, func(t *testing.T) {
-			p, types := regexPath(tt.re)
+			p, types := urlpath.RegexPath(tt.re)
 			if p != tt.path || !maps.Equal(types, tt.types) {
-				t.Errorf("regexPath(%q) = %q %v, want %q %v", tt.re, p, types, tt.path, tt.types)
+				t.Errorf("RegexPath(%q) = %q %v, want %q %v", tt.re, p, types, tt.path, tt.types)
 			}
 		})
 	}
@@ -95,7 +96,7 @@ func FuzzRegexPath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, re string) {
-		regexPath(re)
+		urlpath.RegexPath(re)
 	})
 }
 

@@ -1,4 +1,4 @@
-package python
+package urlpath
 
 import (
 	"strings"
@@ -6,11 +6,12 @@ import (
 	"github.com/threatmap/threatmap/internal/facts"
 )
 
-// regexPath turns a Django re_path/url regex into a path with {name}
-// params: ^users/(?P<pk>\d+)/$ → users/{pk}/ with pk typed int. Unnamed
+// RegexPath turns a route regex (Django's re_path and url, a Go router
+// handed a *regexp.Regexp) into a path with {name} params:
+// ^users/(?P<pk>\d+)/$ → users/{pk}/ with pk typed int. Unnamed
 // groups and optional parts keep their literal text; anchors and escapes
 // go.
-func regexPath(re string) (string, map[string]string) {
+func RegexPath(re string) (string, map[string]string) {
 	types := map[string]string{}
 	re = strings.TrimPrefix(re, "^")
 	re = strings.TrimSuffix(re, "$")
@@ -35,7 +36,7 @@ func regexPath(re string) (string, map[string]string) {
 			i = next
 		case strings.HasPrefix(re[i:], "(?:"):
 			body, next := group(re, i+3)
-			inner, t := regexPath(body)
+			inner, t := RegexPath(body)
 			for k, v := range t {
 				types[k] = v
 			}
