@@ -741,7 +741,7 @@ var (
 	// PHP sends it with a Location header; the target may follow a
 	// call with no arguments (request.getContextPath() + "/login.jsp").
 	// PSR-7 sets it on the response: withHeader('Location', '/login').
-	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:|\bwithHeader\s*\(\s*['"]Location['"]\s*,)\s*(?:(?:[^)\n]|\(\)){0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
+	redirectLogin = regexp.MustCompile(`(?i)(?:redirect\w*\s*\(|\bheader\s*\(\s*['"]Location:|\bwithHeader\s*\(\s*['"]Location['"]\s*,)\s*(?:(?:[^()\n]{0,80}\(\))?[^)\n]{0,80}?)(?:login|log-in|signin|sign-in|sign_in|/auth\b|/account/login)`)
 	// phpStop is a PHP page ending the request: die or exit.
 	phpStop = regexp.MustCompile(`\b(?:die|exit)\b\s*(?:\(|;)`)
 	// phpAbort is Laravel's abort_if/abort_unless(test, 401 or 403), the

@@ -150,6 +150,8 @@ type index struct {
 	// the servlet filters with the requests each runs on.
 	servlet    *webApps
 	webFilters []servletFilter
+	// decided caches auth decisions by handler, path and guards.
+	decided map[string]route.Decision
 	// contextPaths are the prefixes Spring Boot serves each module's
 	// controllers under, by module root.
 	contextPaths map[string]string
@@ -388,6 +390,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return nil
 	}
 	ix := newIndex(files)
+	ix.decided = map[string]route.Decision{}
 	ix.servlet = ix.webApps()
 	ix.webFilters = ix.servletFilters(ix.servlet)
 	taught := route.TaughtFrom(ctx)
@@ -777,17 +780,13 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 			r.Middleware = append(r.Middleware, g.Name)
 		}
 	}
-	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), public, true, ix.lookup)
-	// A page's included header that turns an anonymous caller away
-	// guards it, named in the evidence.
-	for _, inc := range p.includes {
-		if dec.Auth == facts.AuthRequired || dec.Auth == facts.AuthNone && strings.HasPrefix(dec.Evidence, route.LoginEvidence) {
-			break
-		}
-		if d := route.DecidePath(taught, nil, inc[1], inc[0]+":1", public, false, ix.lookup); d.Auth == facts.AuthRequired {
-			d.Evidence = "includes " + inc[0] + ", which " + strings.TrimPrefix(d.Evidence, "handler ("+inc[0]+":1) ")
-			dec = d
-		}
+	// A handler served at several patterns, or a page for GET and POST,
+	// is judged once per path.
+	key := p.file + ":" + strconv.Itoa(p.line) + " " + public + " " + strings.Join(r.Middleware, ",")
+	dec, ok := ix.decided[key]
+	if !ok {
+		dec = ix.decide(taught, gs, p, public)
+		ix.decided[key] = dec
 	}
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
 	if r.Auth == facts.AuthNone && r.AuthEvidence == "" && permit != nil && permit.access == "permitAll" {
@@ -805,4 +804,25 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 		slices.Sort(r.Tags)
 	}
 	out.AddRoute(r)
+}
+
+// decide judges a route's guards and handler code; a page's included
+// header that turns an anonymous caller away guards it, named in the
+// evidence.
+func (ix *index) decide(taught *route.Taught, gs []router.Guard, p pending, public string) route.Decision {
+	dec := route.DecidePath(taught, gs, p.body, p.file+":"+strconv.Itoa(p.line), public, true, ix.lookup)
+	if p.framework == "jsp" && dec.Auth == facts.AuthRequired && strings.HasSuffix(dec.Evidence, "redirects to login") && redirectsToItself(p.body, public) {
+		// The login page sends callers to itself: it turns no one away.
+		dec = route.Decision{Auth: facts.AuthNone}
+	}
+	for _, inc := range p.includes {
+		if dec.Auth == facts.AuthRequired || dec.Auth == facts.AuthNone && strings.HasPrefix(dec.Evidence, route.LoginEvidence) {
+			break
+		}
+		if d := route.DecidePath(taught, nil, inc[1], inc[0]+":1", public, false, ix.lookup); d.Auth == facts.AuthRequired {
+			d.Evidence = "includes " + inc[0] + ", which " + strings.TrimPrefix(d.Evidence, "handler ("+inc[0]+":1) ")
+			dec = d
+		}
+	}
+	return dec
 }

@@ -111,6 +111,7 @@ func TestRouteDetails(t *testing.T) {
 		{"servlet", "POST", "/profile.jsp", "profile.jsp", "required", "", "handler (src/main/webapp/profile.jsp:1) redirects to login", ""},
 		{"servlet", "POST", "/login.jsp", "login.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/logout.jsp", "logout.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/signin.jsp", "signin.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/statement", "statement.jsp", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}

@@ -42,11 +42,15 @@ type xmlEntry struct {
 
 // jspPage is one JSP file.
 type jspPage struct {
+	// src is its Java code (scriptlets, expressions, declarations), the
+	// markup blanked: what runs on a request, for the guard judge and the
+	// rules.
 	src   string
 	lines int
 	// includes are the static includes and jsp:include pages it names,
-	// as written.
-	includes []string
+	// as written; postForms the actions of its forms sent with POST.
+	includes  []string
+	postForms []string
 }
 
 var (
@@ -58,8 +62,8 @@ var (
 	// jspPost is a page that handles a POST itself: it compares the
 	// request's method with POST.
 	jspPost = regexp.MustCompile(`(?i)getMethod\(\)\s*\.\s*equals(?:IgnoreCase)?\(\s*"(?:POST|PUT|DELETE)"|"(?:POST|PUT|DELETE)"\s*\.\s*equals(?:IgnoreCase)?\(\s*\w+\.getMethod\(\)`)
-	// selfForm is a form posted to the page it is on: no action, an
-	// empty one or "#"; postForm any form posted.
+	// formTag is a form's start tag, its action and its method when
+	// it is POST.
 	formTag     = regexp.MustCompile(`(?is)<form\b[^>]*>`)
 	formAction  = regexp.MustCompile(`(?i)\baction\s*=\s*["']([^"']*)["']`)
 	formPost    = regexp.MustCompile(`(?i)\bmethod\s*=\s*["']post["']`)
@@ -160,9 +164,33 @@ func parseWebXML(p string, data []byte) *webXML {
 	return w
 }
 
+// jspCode is a scriptlet, expression or declaration; jspComment a JSP
+// comment, whose code never runs.
+var (
+	jspCode    = regexp.MustCompile(`(?s)<%[!=]?(.*?)%>`)
+	jspComment = regexp.MustCompile(`(?s)<%--.*?--%>`)
+)
+
 func readJSP(data []byte) *jspPage {
-	pg := &jspPage{src: string(data), lines: 1 + bytes.Count(data, []byte("\n"))}
-	for _, m := range jspInclude.FindAllStringSubmatch(pg.src, -1) {
+	text := jspComment.ReplaceAllString(string(data), "")
+	var code strings.Builder
+	for _, m := range jspCode.FindAllStringSubmatch(text, -1) {
+		if !strings.HasPrefix(m[0], "<%@") {
+			code.WriteString(m[1])
+			code.WriteString("\n")
+		}
+	}
+	pg := &jspPage{src: code.String(), lines: 1 + bytes.Count(data, []byte("\n"))}
+	for _, tag := range formTag.FindAllString(text, -1) {
+		if formPost.MatchString(tag) {
+			action := ""
+			if a := formAction.FindStringSubmatch(tag); a != nil {
+				action = a[1]
+			}
+			pg.postForms = append(pg.postForms, action)
+		}
+	}
+	for _, m := range jspInclude.FindAllStringSubmatch(text, -1) {
 		inc := m[1] + m[2]
 		if i := strings.IndexAny(inc, "?#"); i >= 0 {
 			inc = inc[:i]
@@ -174,28 +202,21 @@ func readJSP(data []byte) *jspPage {
 	return pg
 }
 
-// takesPost says a page handles a POST: it tests the request's method, or
-// it reads parameters and holds a form posted back to itself.
-func takesPost(p, src string) bool {
-	if jspPost.MatchString(src) {
+// takesPost says a page handles a POST: its code tests the request's
+// method, or reads parameters and the page holds a form posted back to
+// itself (no action, an empty one, "#" or its own name).
+func takesPost(p, code string, forms []string) bool {
+	if jspPost.MatchString(code) {
 		return true
 	}
-	if !jspParamGet.MatchString(src) {
+	if !jspParamGet.MatchString(code) {
 		return false
 	}
-	for _, tag := range formTag.FindAllString(src, -1) {
-		if !formPost.MatchString(tag) {
-			continue
-		}
-		a := formAction.FindStringSubmatch(tag)
-		if a == nil || a[1] == "" || a[1] == "#" {
-			return true
-		}
-		target := a[1]
+	for _, target := range forms {
 		if i := strings.IndexAny(target, "?#"); i >= 0 {
 			target = target[:i]
 		}
-		if path.Base(target) == path.Base(p) {
+		if target == "" || path.Base(target) == path.Base(p) {
 			return true
 		}
 	}
@@ -649,12 +670,30 @@ func (ix *index) emitPage(taught *route.Taught, w *webApps, p string, pg *jspPag
 		}
 	}
 	follow(p, 0)
+	forms := slices.Clone(pg.postForms)
+	for _, inc := range incs {
+		forms = append(forms, w.pages[inc[0]].postForms...)
+	}
 	methods := []string{"GET"}
-	if takesPost(p, body) {
+	if takesPost(p, body, forms) {
 		methods = append(methods, "POST")
 	}
 	for _, m := range methods {
 		ix.emit(taught, pending{method: m, path: url, framework: "jsp", file: p, line: 1, endLine: pg.lines,
 			handler: path.Base(p), body: pg.src, servletNames: names, includes: incs, runs: runs}, out)
 	}
+}
+
+// sendRedirect is a redirect to a literal target.
+var sendRedirect = regexp.MustCompile(`\bsendRedirect\(\s*(?:request\.getContextPath\(\)\s*\+\s*)?"([^"?#]+)`)
+
+// redirectsToItself says a page's code redirects to the page itself (by
+// its file name): a login page's own redirect.
+func redirectsToItself(code, url string) bool {
+	for _, m := range sendRedirect.FindAllStringSubmatch(code, -1) {
+		if path.Base(m[1]) == path.Base(url) {
+			return true
+		}
+	}
+	return false
 }
