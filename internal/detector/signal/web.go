@@ -413,12 +413,78 @@ func constValue(text string, i int) bool {
 	if value == "" {
 		return false
 	}
-	if literalParam(text, i, value) {
+	if literalParam(text, i, value) || builtFromLiterals(text, i, value) {
 		return true
 	}
 	for _, part := range strings.Split(value, "+") {
 		part = strings.TrimSpace(part)
 		if name := constName.FindString(part); name == "" || name != part || !declaredConstLiteral(text, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// localWindow is how many lines above a sink a local variable's
+// declaration and assignments are looked for.
+const localWindow = 30
+
+var (
+	// numberDecl is a local declared with a number (var i = 0), the
+	// counters of a loop among them.
+	numberDecl = regexp.MustCompile(`\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*\d`)
+	// numberText is a number made text: (i + 1).toString(), String(n),
+	// a digit, where the names are numbers the function declares.
+	jsName     = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	numberText = regexp.MustCompile(`^(?:\d+|\(([\w$\s+*/%-]+)\)\.toString\(\)|([A-Za-z_$][\w$]*)\.toString\(\)|String\(([\w$\s+*/%-]+)\))$`)
+)
+
+// builtFromLiterals reports whether name, the value at i, is a local
+// variable the lines above declare and give only text with no data in
+// it: quoted literals without a placeholder and numbers the function
+// counts, joined by + or +=, every assignment so (var h = ”; h +=
+// (i + 1).toString() + '<br/>').
+func builtFromLiterals(text string, i int, name string) bool {
+	if constName.FindString(name) != name {
+		return false
+	}
+	lines := strings.Split(text[:strings.LastIndexByte(text[:i], '\n')+1], "\n")
+	above := strings.Join(lines[max(0, len(lines)-localWindow):], "\n")
+	q := regexp.QuoteMeta(name)
+	if !regexp.MustCompile(`\b(?:var|let|const)\s+` + q + `\b`).MatchString(above) {
+		return false
+	}
+	numbers := map[string]bool{}
+	for _, m := range numberDecl.FindAllStringSubmatch(above, -1) {
+		numbers[m[1]] = true
+	}
+	assigned := regexp.MustCompile(`(?:^|[^\w$.])`+q+`\s*(?:\+?=)([^=][^;\n]*)`).FindAllStringSubmatch(above, -1)
+	if len(assigned) == 0 {
+		return false
+	}
+	for _, m := range assigned {
+		for _, part := range lang.SplitTopLevelAt(m[1], '+') {
+			if !dataFree(strings.TrimSpace(part), numbers) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// dataFree says whether one operand of a text built by + holds no data:
+// a quoted literal with no placeholder, or a number the function counts
+// made text.
+func dataFree(part string, numbers map[string]bool) bool {
+	if len(part) >= 2 && (part[0] == '\'' || part[0] == '"') && part[len(part)-1] == part[0] && !strings.ContainsAny(part[1:len(part)-1], part[:1]) {
+		return true
+	}
+	m := numberText.FindStringSubmatch(part)
+	if m == nil {
+		return false
+	}
+	for _, name := range jsName.FindAllString(m[1]+" "+m[2]+" "+m[3], -1) {
+		if !numbers[name] {
 			return false
 		}
 	}
