@@ -177,13 +177,14 @@ func (ix *index) withOwnCalls(c *class, m *method) string {
 		var next []string
 		for _, code := range todo {
 			for _, k := range thisCall.FindAllStringSubmatch(code, -1) {
-				if len(ix.methods[strings.ToLower(k[1])]) < 2 {
-					continue // the lookup finds it, with where it is
-				}
 				if _, h := ix.method(c, k[1]); h != nil && !seen[h] {
 					seen[h] = true
-					out += "\n\n" + h.body
 					next = append(next, h.body)
+					if len(ix.methods[strings.ToLower(k[1])]) >= 2 {
+						out += "\n\n" + h.body
+					}
+					// else the lookup finds it, with where it is; the
+					// calls it makes are still followed.
 				}
 			}
 		}

@@ -191,6 +191,10 @@ func TestAuth(t *testing.T) {
 		{"slim", "GET", "/api/notes", "required", "RequireToken", "NoteController.index", ""},
 		{"slim", "PATCH", "/flags/{id}", "required", "closure middleware", "NoteController.flag", ""},
 		{"slim", "ANY", "/ping", "none", "", "NoteController.ping", ""},
+		// Own helpers are followed through one the lookup finds by its
+		// name alone to one whose name other classes share.
+		{"slim", "GET", "/v2/notes", "required", "ApiKeyGate", "NoteController.index", ""},
+		{"slim", "GET", "/v2/status", "none", "", "NoteController.ping", ""},
 		{"slim", "GET", "/notes/{id}", "none", "", "NoteController.show", ""},
 		{"slim", "GET", "/", "none", "", "closure", "app/routes.php"},
 		{"slim3", "GET", "/panel/entries", "required", "PanelGuard", "EntryController.index", "src/Controllers/EntryController.php"},

@@ -3,6 +3,8 @@
 use App\Action\DeleteNoteAction;
 use App\Controller\NoteController;
 use App\Middleware\AdminOnly;
+use App\Middleware\ApiKeyGate;
+use App\Middleware\AuditTrail;
 use App\Middleware\CorsHeaders;
 use App\Middleware\RequireLogin;
 use App\Middleware\RequireToken;
@@ -35,6 +37,11 @@ return function (App $app) {
     $app->group('/api', function (RouteCollectorProxy $group) {
         $group->get('/notes', 'App\Controller\NoteController:index'); // want: GET /api/notes
     })->add(RequireToken::class);
+
+    $app->group('/v2', function (RouteCollectorProxy $group) {
+        $group->get('/notes', NoteController::class . ':index'); // want: GET /v2/notes
+    })->add(ApiKeyGate::class);
+    $app->get('/v2/status', NoteController::class . ':ping')->add(AuditTrail::class); // want: GET /v2/status
 
     $app->patch('/flags/{id}', NoteController::class . ':flag') // want: PATCH /flags/{id}
         ->add(function (Request $request, $handler) {
