@@ -121,6 +121,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if c.variable == "" {
 			c.variable = assignedName(l, c.start)
 		}
+		if c.variable == "" && lang.Of(f.Path) == lang.SQL {
+			c.variable = sqlRowKey(f.Data, c.start)
+		}
 		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inTable(c.rule, c.secret, l, c.start)) {
 			continue
 		}
@@ -314,6 +317,35 @@ func assignedName(l *lines, off int) string {
 	}
 	return name
 }
+
+// sqlRowKey is the name a key-value row gives the value an SQL INSERT
+// writes at off: ('api_token', '0fde...') in a settings table names it
+// api_token, which says more than the rule that found it. A name is a
+// snake_case or dotted word; a value before the secret ('alice', in a
+// users row) is no name. Empty outside an INSERT.
+func sqlRowKey(data []byte, off int) string {
+	stmt := data[max(0, off-4096):off]
+	if i := bytes.LastIndexByte(stmt, ';'); i >= 0 {
+		stmt = stmt[i+1:]
+	}
+	if !sqlInsertOpens.Match(stmt) {
+		return ""
+	}
+	m := sqlKeyBefore.FindSubmatch(stmt[max(0, len(stmt)-160):])
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+var (
+	// sqlInsertOpens opens an INSERT statement, after comments and blank
+	// lines.
+	sqlInsertOpens = regexp.MustCompile(`(?is)^(?:\s|--[^\n]*\n|/\*.*?\*/)*insert\s+into\b`)
+	// sqlKeyBefore is a quoted name just before the quote that opens the
+	// value: 'api_token', ' or "app.secret", ".
+	sqlKeyBefore = regexp.MustCompile(`[(,]\s*['"]([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)['"]\s*,\s*['"]$`)
+)
 
 func isLiteralRule(rule string) bool {
 	return rule == ruleSigningKey || rule == ruleEnvFallback || rule == ruleDefaultPassword

@@ -126,3 +126,21 @@ func TestEnvNotIgnored(t *testing.T) {
 		})
 	}
 }
+
+// TestSQLRowKey: a key-value row's name names the value an INSERT writes;
+// a users row's earlier value, an UPDATE and a comment name nothing.
+func TestSQLRowKey(t *testing.T) {
+	const v = "6d2f0a9c81e4b7d35f0c92a1e8b47d60"
+	for _, tc := range []struct{ sql, want string }{
+		{"SET NAMES utf8;\nINSERT INTO `settings` VALUES ('app_name','Shelf',0),('api_token','" + v + "',0);", "api_token"},
+		{"INSERT INTO public.settings (option, value) VALUES ('webhook_token', '" + v + "');", "webhook_token"},
+		{"/* seed */\nINSERT INTO config VALUES (\"mail.smtp_password\", \"" + v + "\");", "mail.smtp_password"},
+		{"INSERT INTO members (name, token) VALUES ('alice', '" + v + "');", ""},
+		{"UPDATE settings SET value = 'x' WHERE option = 'api_token';\nSELECT 'api_token', '" + v + "';", ""},
+	} {
+		off := strings.Index(tc.sql, v)
+		if got := sqlRowKey([]byte(tc.sql), off); got != tc.want {
+			t.Errorf("sqlRowKey(%q) = %q, want %q", tc.sql, got, tc.want)
+		}
+	}
+}
