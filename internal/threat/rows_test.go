@@ -2,6 +2,7 @@ package threat
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -386,5 +387,39 @@ func TestMigrationDefaultAccount(t *testing.T) {
 	}
 	if d := got["secrets-committed.secrets-db-seeds-admins-rb"]; d == model.Easy {
 		t.Errorf("the seed file's password drafted as a default account on every deployment")
+	}
+}
+
+// A database's SQL script that writes a token into a named row (a
+// settings table's api_token) gives every database it makes that token:
+// the row says installs loaded from it share the value. A seed file's
+// token, and a script's value no row names, keep the repository's words.
+func TestScriptSharedValues(t *testing.T) {
+	f := facts.Facts{Secrets: []facts.Secret{
+		{Rule: "generic-api-key", File: "app/Schema/schema.sql", Line: 80, Redacted: "0f…97", Variable: "api_token"},
+		{Rule: "generic-api-key", File: "db/seeds/settings.sql", Line: 3, Redacted: "b6…32", Variable: "api_token"},
+		{Rule: "generic-api-key", File: "db/notes.sql", Line: 9, Redacted: "9a…1c"},
+	}}
+	m := Draft(f, Options{})
+	got := map[string]string{}
+	for _, th := range m.Threats {
+		if th.Rule == "secrets-committed" {
+			got[th.ID] = th.Abuse
+		}
+	}
+	const shared = "Every install whose database was loaded from this script shares"
+	for id, want := range map[string]bool{
+		"secrets-committed.secrets-app-schema-schema-sql": true,
+		"secrets-committed.secrets-db-seeds-settings-sql": false,
+		"secrets-committed.secrets-db-notes-sql":          false,
+	} {
+		abuse, ok := got[id]
+		if !ok {
+			t.Errorf("no row %s; rows %v", id, got)
+			continue
+		}
+		if strings.HasPrefix(abuse, shared) != want {
+			t.Errorf("row %s: abuse %q, want shared values %v", id, abuse, want)
+		}
 	}
 }

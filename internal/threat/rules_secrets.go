@@ -79,6 +79,16 @@ var secretsCommitted = &Rule{
 				Level: model.Critical, ImpactReason: "committed keys are immediately usable: calls, charges and data on your account",
 				Evidence: g.evidence,
 			}
+			// The values a database's SQL script writes into named rows (a
+			// settings table's api_token) are what every database it makes
+			// starts with: each install loaded from it shares them.
+			if script && all(g.secrets, func(s facts.Secret) bool { return s.Variable != "" }) {
+				h.Impact = "use " + what + " every database made from this script starts with"
+				h.Method = "sending the script's values to an install whose database was loaded from it"
+				h.Requires = "the script (public with the code) and an install loaded from it"
+				h.Abuse = fmt.Sprintf("Every install whose database was loaded from this script shares %s: the values here open each one until someone regenerates them", joinMax(names, 4))
+				h.DifficultyReason = "the same values on every install whose database was loaded from the script; " + repoDifficulty
+			}
 			c.servedSecret(&h, g)
 			hits = append(hits, h)
 		}
