@@ -36,9 +36,13 @@ var (
 	callDropRE = regexp.MustCompile(`\b(?:dropTable|dropTableIfExists|drop_table|DeleteModel|Schema::drop|Schema::dropIfExists)\(\s*(?:name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 	// Go's ORMs drop by name: xorm's DropTables("a", "b"), gorm's
 	// Migrator().DropTable("a").
-	goDropRE     = regexp.MustCompile(`\bDropTables?\(\s*((?:"[\w.]+"\s*,\s*)*"[\w.]+")\s*,?\s*\)`)
-	quotedRE     = regexp.MustCompile(`"([\w.]+)"`)
-	callRenameRE = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel|Schema::rename)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
+	goDropRE = regexp.MustCompile(`\bDropTables?\(\s*((?:"[\w.]+"\s*,\s*)*"[\w.]+")\s*,?\s*\)`)
+	quotedRE = regexp.MustCompile(`"([\w.]+)"`)
+	// Rails' calls, often written without parentheses: drop_table :images,
+	// rename_table :parts, :model_files.
+	rbDropTableRE   = regexp.MustCompile(`(?m)^[ \t]*drop_table[\s(]+[:"'](\w+)`)
+	rbRenameTableRE = regexp.MustCompile(`(?m)^[ \t]*rename_table[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	callRenameRE    = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel|Schema::rename)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 )
 
 // historyWords gate the reading of a migration's drops and renames.
@@ -73,7 +77,10 @@ func schemaOps(p string, data []byte) []schemaOp {
 			add(m[0], tableName(strings.TrimSpace(n)), "")
 		}
 	}
-	for _, re := range []*regexp.Regexp{sqlRenameToRE, sqlRenameRE, callRenameRE} {
+	for _, m := range rbDropTableRE.FindAllSubmatchIndex(src, -1) {
+		add(m[0], string(src[m[2]:m[3]]), "")
+	}
+	for _, re := range []*regexp.Regexp{sqlRenameToRE, sqlRenameRE, callRenameRE, rbRenameTableRE} {
 		for _, m := range re.FindAllSubmatchIndex(src, -1) {
 			add(m[0], tableName(string(src[m[2]:m[3]])), tableName(string(src[m[4]:m[5]])))
 		}
@@ -147,7 +154,9 @@ var (
 		`|\bexport[ \t]+const[ \t]+(up|down)[ \t]*=` +
 		`|^[ \t]*(?:public[ \t]+|async[ \t]+)*(up|down)[ \t]*(?::[ \t]*(?:async[ \t]*)?(?:function\b|\()|\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{)` +
 		`|^func[ \t]+(?:\([^)]*\)[ \t]*)?(up|down)\w*[ \t]*\(` +
-		`|^[ \t]*(?:public[ \t]+)?function[ \t]+(up|down)[ \t]*\(`)
+		`|^[ \t]*(?:public[ \t]+)?function[ \t]+(up|down)[ \t]*\(` +
+		// Rails' up and down methods.
+		`|^[ \t]*def[ \t]+(up|down)[ \t]*$`)
 )
 
 // downLines are the lines of a migration file that run on the way down;

@@ -3,6 +3,7 @@ package userdata
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/detector"
@@ -21,7 +22,8 @@ import (
 var (
 	// rbCreateTableRE opens a create_table block: create_table "users",
 	// id: :uuid, force: :cascade do |t|.
-	rbCreateTableRE = regexp.MustCompile(`(?m)^([ \t]*)create_table\s+[:"']?(\w+)["']?([^\n]*?)\bdo\s*\|(\w+)\|`)
+	// A migration's change_table block adds columns the same way.
+	rbCreateTableRE = regexp.MustCompile(`(?m)^([ \t]*)(?:create|change)_table[\s(]+[:"']?(\w+)["']?([^\n]*?)\bdo\s*\|(\w+)\|`)
 	// rbColumnRE is one column line of a block: t.string "email", t.references :user.
 	rbColumnRE = regexp.MustCompile(`^[ \t]*(\w+)\.(\w+)\s+[:"'](\w+)["']?([^\n]*)`)
 	// rbForeignKeyRE declares a key: add_foreign_key "posts", "users", column: "author_id".
@@ -44,6 +46,117 @@ func rbKeyType(t string) string {
 		return "int" // Rails' default id
 	}
 	return t
+}
+
+// A Rails app that keeps no db/schema.rb in its tree (it is generated on
+// deploy) declares its tables only in db/migrate: create_table and
+// change_table blocks, and the column calls between them. Where a
+// schema.rb is there, it is the live schema and the migrations are not
+// read (Finish).
+
+var (
+	// rbAddColumnRE: add_column :users, :username, :string, null: false.
+	rbAddColumnRE = regexp.MustCompile(`(?m)^[ \t]*add_column[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	// rbAddReferenceRE: add_reference :models, :creator, foreign_key: true.
+	rbAddReferenceRE = regexp.MustCompile(`(?m)^[ \t]*add_(?:reference|belongs_to)[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?([^\n]*)`)
+	// rbRemoveColumnRE: remove_column :users, :legacy_id (and its type).
+	rbRemoveColumnRE = regexp.MustCompile(`(?m)^[ \t]*remove_column[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	// rbRenameColumnRE: rename_column :models, :preview_part_id, :preview_file_id.
+	rbRenameColumnRE = regexp.MustCompile(`(?m)^[ \t]*rename_column[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	// rbToTableRE: a reference's declared table, foreign_key: {to_table: :parts}.
+	rbToTableRE = regexp.MustCompile(`\bto_table:\s*[:"'](\w+)`)
+)
+
+// isRailsMigration: a Ruby file in db/migrate (or another database's
+// db/<name>_migrate).
+func isRailsMigration(p string) bool {
+	dir := path.Dir(p)
+	b := path.Base(dir)
+	return strings.HasSuffix(p, ".rb") && path.Base(path.Dir(dir)) == "db" && (b == "migrate" || strings.HasSuffix(b, "_migrate"))
+}
+
+// railsMigrationModels reads the tables a migration creates or changes:
+// its blocks as schema.rb's are read, and each column call as a reading
+// of its table with that column (what it drops or renames as the
+// table's Dropped and Renamed, for the readings before it).
+func railsMigrationModels(src []byte) []Model {
+	out := railsSchemaModels(src)
+	lines := code.NewLines(src)
+	at := map[string]int{}
+	for i, m := range out {
+		at[m.Name] = i
+	}
+	table := func(name string, off int) *Model {
+		i, ok := at[name]
+		if !ok {
+			i = len(out)
+			at[name] = i
+			out = append(out, Model{Name: name, Line: lines.At(off)})
+		}
+		return &out[i]
+	}
+	for _, m := range rbAddColumnRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		col, typ := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		t.Fields = append(t.Fields, Field{Name: col, Type: typ})
+	}
+	for _, m := range rbAddReferenceRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		ref, opts := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		kt := "int"
+		for _, o := range rbOptionRE.FindAllStringSubmatch(opts, -1) {
+			switch o[1] {
+			case "type":
+				kt = rbKeyType(o[2])
+			case "polymorphic":
+				if o[2] == "true" {
+					kt = ""
+				}
+			}
+		}
+		if kt == "" {
+			t.Fields = append(t.Fields, Field{Name: ref + "_id", Type: "int"}, Field{Name: ref + "_type", Type: "string"})
+			continue
+		}
+		target := ref
+		if to := rbToTableRE.FindStringSubmatch(opts); to != nil {
+			target = to[1]
+		}
+		t.Fields = append(t.Fields, Field{Name: ref + "_id", Type: kt})
+		t.Relations = append(t.Relations, Relation{Target: target, Field: ref + "_id", Line: lines.At(m[0])})
+	}
+	for _, m := range rbRemoveColumnRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		t.Dropped = append(t.Dropped, string(src[m[4]:m[5]]))
+	}
+	for _, m := range rbRenameColumnRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		if t.Renamed == nil {
+			t.Renamed = map[string]string{}
+		}
+		t.Renamed[string(src[m[4]:m[5]])] = string(src[m[6]:m[7]])
+	}
+	// A key added to a table another migration created.
+	for _, m := range rbForeignKeyRE.FindAllSubmatchIndex(src, -1) {
+		from := string(src[m[2]:m[3]])
+		if _, ok := at[from]; ok {
+			continue // read with the block that created it
+		}
+		to, opts := string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		field := rbSingular(to) + "_id"
+		setNull := false
+		for _, o := range rbOptionRE.FindAllStringSubmatch(opts, -1) {
+			switch o[1] {
+			case "column":
+				field = o[2]
+			case "on_delete":
+				setNull = o[2] == "nullify"
+			}
+		}
+		t := table(from, m[0])
+		t.Relations = append(t.Relations, Relation{Target: to, Field: field, Line: lines.At(m[0]), SetNull: setNull})
+	}
+	return out
 }
 
 // isRailsSchema: db/schema.rb, or another database's db/<name>_schema.rb.
@@ -340,4 +453,18 @@ func idColumns(f *detector.File) []string {
 		out = append(out, columnKey(string(m[1])))
 	}
 	return out
+}
+
+// dropShadowedMigrations forgets what Rails migrations declared beside a
+// db/schema.rb: the schema is what they built, read as it stands now.
+func (d *Detector) dropShadowedMigrations() {
+	if len(d.railsSchemas) == 0 {
+		return
+	}
+	shadowed := func(file string) bool {
+		return isRailsMigration(file) && d.railsSchemas[path.Dir(path.Dir(file))]
+	}
+	d.pending = slices.DeleteFunc(d.pending, func(p pendingAsset) bool { return shadowed(p.file) })
+	d.seen = slices.DeleteFunc(d.seen, func(m seenModel) bool { return shadowed(m.file) })
+	d.steps = slices.DeleteFunc(d.steps, func(s *migrationStep) bool { return shadowed(s.file) })
 }

@@ -189,7 +189,7 @@ func (*Detector) Match(p string) bool {
 		return true
 	default:
 		if l.Family() == lang.Ruby {
-			return (isRailsSchema(p) || isRailsSettings(p) || isRailsModel(p)) && !lang.IsTest(p)
+			return (isRailsSchema(p) || isRailsMigration(p) || isRailsSettings(p) || isRailsModel(p)) && !lang.IsTest(p)
 		}
 		return (code.Reads(l) || l.Family() == lang.PHP || l == lang.CSharp) && !lang.IsTest(p)
 	}
@@ -198,7 +198,7 @@ func (*Detector) Match(p string) bool {
 // Keywords implements detector.Keyworded: what every model definition
 // this package reads contains.
 func (*Detector) Keywords() []string {
-	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "morphMany(", "morphOne(", "has_noticed_notifications", "TypeID.new", "ULID.generate"}
+	return []string{"DROP TABLE", "drop table", "dropTable", "drop_table", "DeleteModel", "RENAME TO", "rename to", "renameTable", "rename_table", "RenameModel", "model ", "Column", "column", "Field", "Model", "gorm", `db:"`, `bun:"`, `xorm:"`, "@Entity", "define(", ".init(", "Schema", "CREATE TABLE", "create table", "Create Table", "Mapped[", "table=True", "collection(", "Collection(", "createTable(", "ALTER TABLE", "alter table", "INSERT INTO", "insert into", "Insert Into", "drizzle-orm", "prisma-adapter", "struct {", "AutoMigrate(", "create({", "upsert({", "update({", "objects.create(", "objects.get_or_create(", ".values({", "user.Id", "User.Id", "user.ID", "User.ID", "userId", "userID", "user->id", "User->id", "user->getKey()", "user()->id", "user()->getKey()", "::id()", "()->id()", "current_user", "request.user", "req.user", "Authenticatable", "auth()->", "Auth::", "AbstractUser", "AbstractBaseUser", "devise", "getServerSession(", "useSession(", "@AuthenticationPrincipal", "UserDetails", "create_table", "change_table", "add_column", "add_reference", "add_belongs_to", "add_foreign_key", "schema_format", "{ get;", "{get;", "IdentityUser", "DbSet<", "DbContext", "as: :", "include ", "pay_customer", "pay_merchant", "morphMany(", "morphOne(", "has_noticed_notifications", "TypeID.new", "ULID.generate"}
 }
 
 // Detect implements detector.Detector.
@@ -610,6 +610,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		return cmp.Or(strings.Compare(a.file, b.file), a.Line-b.Line)
 	})
 	d.releaseStructures(out)
+	d.dropShadowedMigrations()
 	d.textOnly = append(d.textOnly, d.applyHistory(out)...)
 	d.dropIDColumns()
 	d.addCrossFileModels(out)
@@ -1726,6 +1727,9 @@ func fileModelsAll(ctx context.Context, f *detector.File) []Model {
 	case lang.Ruby:
 		if isRailsSchema(p) {
 			return railsSchemaModels(lang.StripComments(l, data))
+		}
+		if isRailsMigration(p) {
+			return railsMigrationModels(lang.StripComments(l, data))
 		}
 	case lang.Python:
 		stripped := lang.StripComments(l, data)

@@ -25,7 +25,7 @@ import (
 // e-mail and a password, a model in a test, in Markdown and commented
 // out, models with nothing personal. Each tree has a broken file.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "go-sqlprefix", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-public-ids", "rails-stale", "rails-sqlformat", "rails-polymorphic", "csharp", "sql-named-keys", "php-laravel", "sql-person-table", "sql-two-people", "sql-credential-stores", "python-settings"} {
+	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "go-sqlprefix", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-public-ids", "rails-stale", "rails-sqlformat", "rails-polymorphic", "rails-migrations", "rails-migrations-schema", "csharp", "sql-named-keys", "php-laravel", "sql-person-table", "sql-two-people", "sql-credential-stores", "python-settings"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
