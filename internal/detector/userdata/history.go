@@ -38,10 +38,11 @@ var (
 	// Migrator().DropTable("a").
 	goDropRE = regexp.MustCompile(`\bDropTables?\(\s*((?:"[\w.]+"\s*,\s*)*"[\w.]+")\s*,?\s*\)`)
 	quotedRE = regexp.MustCompile(`"([\w.]+)"`)
-	// Rails' calls, often written without parentheses: drop_table :images,
-	// rename_table :parts, :model_files.
-	rbDropTableRE   = regexp.MustCompile(`(?m)^[ \t]*drop_table[\s(]+[:"'](\w+)`)
-	rbRenameTableRE = regexp.MustCompile(`(?m)^[ \t]*rename_table[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	// Rails' calls, written without parentheses or with symbols (the
+	// quoted forms in parentheses are the calls above): drop_table
+	// :images, rename_table :parts, :model_files.
+	rbDropTableRE   = regexp.MustCompile(`(?m)^[ \t]*drop_table(?:\s+[:"']|\(\s*:)(\w+)`)
+	rbRenameTableRE = regexp.MustCompile(`(?m)^[ \t]*rename_table(?:\s+[:"']|\(\s*:)(\w+)["']?\s*,\s*[:"'](\w+)`)
 	callRenameRE    = regexp.MustCompile(`\b(?:renameTable|rename_table|RenameModel|Schema::rename)\(\s*(?:old_name\s*=\s*|old_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]\s*,\s*(?:new_name\s*=\s*|new_table_name\s*=\s*)?['"` + "`" + `]([\w.]+)['"` + "`" + `]`)
 )
 
