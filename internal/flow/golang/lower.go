@@ -31,11 +31,15 @@ type lowerer struct {
 	full  bool              // flow.MaxOps reached
 	cond  int               // inside a branch or a loop body
 	stmts map[string]bool   // prepared statements: their Query and Exec take values, not SQL
+	// libs are variables a library's function made (u, _ := url.Parse(s)):
+	// their type is the library's, so a method called on them is never
+	// one of the repository's that shares its name.
+	libs map[string]bool
 }
 
 func (a *analyzer) newLowerer(f *file) *lowerer {
 	return &lowerer{a: a, f: f, calls: map[int][]*fn{}, types: map[string]typeRef{}, reqs: map[string]reqKind{},
-		tmpl: map[string]string{}, html: map[string]bool{}, stmts: map[string]bool{}}
+		tmpl: map[string]string{}, html: map[string]bool{}, stmts: map[string]bool{}, libs: map[string]bool{}}
 }
 
 // lower makes the core's Func of a declaration or a func literal.
@@ -450,6 +454,24 @@ func (l *lowerer) noteType(lh, r ast.Expr) {
 	if tr, ok := l.exprType(r); ok {
 		l.types[id.Name] = tr
 	}
+	if l.libs != nil {
+		l.libs[id.Name] = l.libraryCall(r)
+	}
+}
+
+// libraryCall says an expression is a call to a function of a package the
+// repository does not hold (url.Parse, time.Now).
+func (l *lowerer) libraryCall(e ast.Expr) bool {
+	c, ok := unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	ip, ok := l.importOf(sel.X)
+	return ok && l.a.m.resolveImport(ip) == ""
 }
 
 // checks lowers a condition's tests that vet a value into Clear

@@ -338,6 +338,8 @@ func (l *lowerer) callees(c *ast.CallExpr) []*fn {
 			} else if !isLocalType(tr) {
 				return nil // a library's type
 			}
+		} else if id, ok := unparen(fun.X).(*ast.Ident); ok && l.libs[id.Name] {
+			return nil // a value a library's function made: the library's type
 		}
 		return l.a.methodsNamed(name, l.f.pkg)
 	}

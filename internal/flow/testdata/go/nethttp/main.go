@@ -47,6 +47,8 @@ func main() {
 	mux.HandleFunc("POST /uploads/safe", s.uploadSafe)
 	mux.HandleFunc("POST /bundles", s.unpack)
 	mux.HandleFunc("POST /bundles/safe", s.unpackSafe)
+	mux.HandleFunc("POST /mirror", s.mirror)
+	mux.HandleFunc("POST /mirror/safe", s.mirrorSafe)
 	mux.HandleFunc("POST /move", s.move)
 	mux.HandleFunc("POST /move/safe", s.moveSafe)
 	mux.HandleFunc("GET /secure", toHTTPS)
