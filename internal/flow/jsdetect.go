@@ -179,7 +179,7 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 						continue
 					}
 					w.Detail = strings.Replace(Detail[h.Kind], "request data", "the command line's arguments", 1)
-				case ok && h.Origin.Param <= 1 && !insideEntry(d.files[file].funcs, f, entered) &&
+				case ok && h.Origin.Param <= 1 && !constructor(f) && !insideEntry(d.files[file].funcs, f, entered) &&
 					(h.Sink.From == nil || h.Sink.From(Concrete(Origin{Param: -1, Source: src, Path: rest}))):
 					w.Source = src
 					w.Detail = Detail[h.Kind] + " (in a handler no route found reaches)"
@@ -206,6 +206,13 @@ func (d *JSDetector) Finish(ctx context.Context, out *detector.Sink) error {
 		out.AddWeakness(w)
 	}
 	return nil
+}
+
+// constructor says whether f is a class's constructor: what it is given
+// is the options its class is made with (options.path is a setting), never
+// a request a server hands a handler.
+func constructor(f *Func) bool {
+	return f.Name == "constructor" || strings.HasSuffix(f.Name, ".constructor")
 }
 
 // escapeOffJS says whether the file configures a template engine not to
