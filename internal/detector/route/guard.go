@@ -1683,7 +1683,7 @@ var (
 
 // roles: the role or permission a check demands.
 var (
-	roleCompare = regexp.MustCompile(`(?i)\broles?\w*\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|Role\.([A-Z][A-Za-z_]+)\b`)
+	roleCompare = regexp.MustCompile(`(?i)\broles?\w*(?:['"]\])?(?:\s*\?\?\s*(?:''|""|null))?\s*\)?\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|Role\.([A-Z][A-Za-z_]+)\b`)
 	roleFlag    = regexp.MustCompile(`(?i)\b(?:is_?(admin|staff|superuser)|IsAdmin(User)?|admin_?required|require_?admin|admin_?only)\b`)
 )
 

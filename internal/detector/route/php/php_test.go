@@ -401,3 +401,23 @@ func TestPageRuns(t *testing.T) {
 	}
 	t.Error("no /report.php")
 }
+
+// TestSlimRole: a later middleware that compares the session's role
+// (($_SESSION['role'] ?? '') !== 'admin') names the role the route
+// demands; the sign-in check alone demands none.
+func TestSlimRole(t *testing.T) {
+	f := scan(t, "slim")
+	want := map[string]string{"DELETE /account/notes/{id}": "admin", "GET /account": ""}
+	for _, r := range f.Surfaces {
+		k := r.Method + " " + r.Path
+		if w, ok := want[k]; ok {
+			if r.Auth != facts.AuthRequired || r.AuthRole != w {
+				t.Errorf("%s: auth %s role %q, want required role %q (%s)", k, r.Auth, r.AuthRole, w, r.AuthEvidence)
+			}
+			delete(want, k)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s: no such route", k)
+	}
+}
