@@ -285,6 +285,16 @@ func TestTreeVendored(t *testing.T) {
 	})
 }
 
+// TestTreeVendoredNoRootLicence: with no licence of the repository's
+// own, a package's manifest and banner are a monorepo's as much as a
+// copy's; PHP namespaces the app does not declare still say whose code
+// it is.
+func TestTreeVendoredNoRootLicence(t *testing.T) {
+	checkTreeRoles(t, "vendored-noroot", map[string]string{
+		"libs/qr/Code.php": "in a vendored library (a copy of another project: its licence names another holder, and its PHP code declares namespace Qrgen, which the app's own code does not): a third-party library's own code, fixed by upgrading it",
+	})
+}
+
 func TestSourceComment(t *testing.T) {
 	for src, want := range map[string]int{
 		"/**\n * @license node-zip | (c) 2020 Someone | https://github.com/someone/node-zip/blob/master/LICENSE\n */\nlet fs = 1\n": 2,

@@ -226,7 +226,11 @@ func (t *Tree) foreignSign(dir string, code []string, root, own map[string]bool)
 	if src, ok := t.sourced[dir]; ok {
 		return src + " names where it comes from"
 	}
-	if m, ok := t.manifests[dir]; ok {
+	// Without a licence of the repository's own, "another holder" is
+	// any holder: a monorepo's packages carry a manifest and a licence of
+	// their own, and banners. Only the code itself then says it is
+	// another's.
+	if m, ok := t.manifests[dir]; ok && len(root) > 0 {
 		return "it is a package of its own (" + m + ")"
 	}
 	var spaces []string
@@ -245,7 +249,7 @@ func (t *Tree) foreignSign(dir string, code []string, root, own map[string]bool)
 	if len(spaces) > 0 && len(own) > 0 && !slices.ContainsFunc(spaces, func(ns string) bool { return own[ns] }) {
 		return "its PHP code declares namespace " + strings.Join(spaces, ", ") + ", which the app's own code does not"
 	}
-	if banner != "" {
+	if banner != "" && len(root) > 0 {
 		return banner + " claims a copyright for another holder"
 	}
 	return ""

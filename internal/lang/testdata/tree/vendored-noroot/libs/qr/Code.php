@@ -1,0 +1,7 @@
+<?php
+
+namespace Qrgen;
+
+class Code
+{
+}
