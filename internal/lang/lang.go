@@ -70,6 +70,9 @@ const (
 	Text
 	HTML
 	Notebook
+	// JSP is a JavaServer Page: markup with Java scriptlets, compiled
+	// into a servlet by the container.
+	JSP
 	numLangs
 )
 
@@ -153,6 +156,9 @@ var table = [numLangs]row{
 	Text:          {name: "Text", family: Text, exts: []string{".txt"}},
 	HTML:          {name: "HTML", family: HTML, exts: []string{".html", ".htm", ".ejs", ".hbs", ".handlebars", ".njk", ".mustache"}},
 	Notebook:      {name: "Jupyter notebook", family: Notebook, exts: []string{".ipynb"}},
+	// A JSP is markup first: its own comments are <%-- --%>; Java's sit in
+	// its scriptlets, where // would also read a URL in the markup as one.
+	JSP: {name: "JSP", family: JSP, exts: []string{".jsp", ".jspx", ".jspf"}, comments: comments{block: [][2]string{{"<%--", "--%>"}, {"/*", "*/"}}, quotes: `"`}},
 }
 
 // String is the language's name.

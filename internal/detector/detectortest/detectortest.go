@@ -47,7 +47,7 @@ func Scan(t testing.TB, dir string, dets ...detector.Detector) facts.Facts {
 }
 
 // A want may end a JSON string ("_comment": "want: x",) or a block comment.
-var wantRE = regexp.MustCompile(`\b(want|knownmiss):\s*(.+?)\s*(?:\*/|-->|",?)?\s*$`)
+var wantRE = regexp.MustCompile(`\b(want|knownmiss):\s*(.+?)\s*(?:\*/|--%>|-->|",?)?\s*$`)
 
 // knownMissSep separates a known miss from its reason.
 const knownMissSep = " -- "

@@ -88,9 +88,11 @@ type Pattern struct {
 	// Origins clears a PHP match whose SQL or command text pastes in only
 	// values no caller picks (phporigin.go).
 	Origins bool
-	// RequestVar keeps a PHP match only when its last group names a
-	// variable the code around it assigns request data (phpsinks.go).
-	RequestVar bool
+	// RequestVar keeps a match only when it judges the match's last
+	// group request data: a PHP variable the code around the sink
+	// assigns request data (phpsinks.go), a JSP sink's argument
+	// (jsp.go).
+	RequestVar func(text string, at int, group string) bool
 }
 
 // Weakness kinds of a limiter anyone can step around: the client address
@@ -467,7 +469,7 @@ var Patterns = append([]Pattern{
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
-}, append(webPatterns, append(serverPatterns, phpSinkPatterns...)...)...)
+}, append(webPatterns, append(serverPatterns, append(phpSinkPatterns, jspPatterns...)...)...)...)
 
 // Detector finds every pattern.
 type Detector struct {
@@ -737,7 +739,7 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.Origins && phpBuiltSafe(text, i, j) {
 		return false
 	}
-	if p.RequestVar && !phpRequestVar(text, i, lastGroup(text, loc)) {
+	if p.RequestVar != nil && !p.RequestVar(text, i, lastGroup(text, loc)) {
 		return false
 	}
 	if p.Assigned != nil {
@@ -995,9 +997,10 @@ func (c *commentedOut) at(i int) bool {
 // literal opened earlier on the same line.
 func inString(text string, i int) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
-	// PHP code opened on the line starts after its tag: the markup's
-	// quotes before it (value="<?php echo $x ?>") hold no string of code.
-	if k := max(strings.LastIndex(text[start:i], "<?php"), strings.LastIndex(text[start:i], "<?=")); k >= 0 {
+	// PHP or JSP code opened on the line starts after its tag: the
+	// markup's quotes before it (value="<?php echo $x ?>") hold no string
+	// of code.
+	if k := max(strings.LastIndex(text[start:i], "<?php"), strings.LastIndex(text[start:i], "<?="), strings.LastIndex(text[start:i], "<%")); k >= 0 {
 		start += k + 2
 	}
 	var quote byte
