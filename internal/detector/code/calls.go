@@ -41,6 +41,9 @@ var skippedArg = regexp.MustCompile(`^(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|h
 // listed; nor is a URL in a log message, a comment or a link, which no
 // client call takes.
 func HostCalls(l lang.Lang, stripped []byte) []HostCall {
+	if l.Family() == lang.Ruby {
+		return rubyHostCalls(stripped)
+	}
 	re := httpCallRE[l.Family()]
 	if re == nil || !strings.Contains(string(stripped), "://") {
 		return nil
@@ -130,6 +133,9 @@ var goFieldURLRE = regexp.MustCompile(`\b(\w+):\s*"(https?://[^"\s]+)"`)
 // absolute URLs (urlValueRE) to their text; a constant's own value wins.
 func urlNames(l lang.Lang, src []byte) map[string]string {
 	out := constants(l, src)
+	if out == nil {
+		out = map[string]string{} // a language constants does not read
+	}
 	if l.Family() == lang.Go {
 		// A struct's field set in a literal: &Client{baseURL: "https://..."}.
 		for _, m := range goFieldURLRE.FindAllSubmatch(src, -1) {
@@ -165,6 +171,65 @@ func urlNames(l lang.Lang, src []byte) map[string]string {
 // derivedURLRE is a name assigned a template that starts with another
 // name: f"{base}/path" or `${base}/path`.
 var derivedURLRE = regexp.MustCompile("\\b(\\w+)\\s*=\\s*(?:[fF][\"']|`)\\$?\\{\\s*(\\w+)\\s*\\}([^\"'`\\n]*)[\"'`]")
+
+var (
+	// rbHTTPCallRE are Ruby's client calls, with or without parentheses:
+	// HTTParty.get "https://...", connection.get("https://..."),
+	// Net::HTTP.get(URI("https://...")).
+	rbHTTPCallRE = regexp.MustCompile(`\b(?:HTTParty|RestClient|Excon|Typhoeus|HTTPX|HTTP|Net::HTTP|Faraday|connection|conn|client|http|faraday|session)\.(?:get|post|put|patch|delete|head|get_response|post_form)(?:\s*\(|[ \t]+)`)
+	// rbClientBaseRE makes a client for one base URL, its first argument
+	// or its url: option: Faraday.new(url: "https://..."),
+	// Graphlient::Client.new("https://...").
+	rbClientBaseRE = regexp.MustCompile(`\b(?:Faraday|Faraday::Connection|Graphlient::Client|Excon|HTTPX)\.new\s*\(`)
+	rbURLOptionRE  = regexp.MustCompile(`^(?:url|base_url|origin|:url\s*=>)\s*:?\s*`)
+	// rbURIRE wraps a URL in a URI object: URI("https://..."), URI.parse(...).
+	rbURIRE = regexp.MustCompile(`^URI(?:\.parse)?\s*\(\s*`)
+)
+
+// rubyHostCalls are HostCalls for Ruby: a call's first argument, in
+// parentheses or up to the end of its line, and a client's base URL.
+func rubyHostCalls(stripped []byte) []HostCall {
+	s := string(stripped)
+	if !strings.Contains(s, "://") {
+		return nil
+	}
+	var consts map[string]string
+	var out []HostCall
+	add := func(a string, off, end int) {
+		a = rbURIRE.ReplaceAllString(strings.TrimSpace(a), "")
+		a = strings.ReplaceAll(a, "#{", "${") // Ruby's interpolation, as fixedURL reads it
+		if consts == nil {
+			consts = urlNames(lang.Ruby, stripped)
+		}
+		if u := fixedURL(a, consts); URLHost(u) != "" {
+			out = append(out, HostCall{URL: u, Host: URLHost(u), Off: off, End: end})
+		}
+	}
+	for _, m := range rbHTTPCallRE.FindAllStringIndex(s, -1) {
+		if s[m[1]-1] == '(' {
+			if args, end := callArgs(s, m[1]-1); len(args) > 0 {
+				add(args[0], m[0], end)
+			}
+			continue
+		}
+		end := strings.IndexByte(s[m[1]:], '\n')
+		if end < 0 {
+			end = len(s) - m[1]
+		}
+		add(s[m[1]:m[1]+end], m[0], m[1]+end)
+	}
+	for _, m := range rbClientBaseRE.FindAllStringIndex(s, -1) {
+		args, end := callArgs(s, m[1]-1)
+		for i, a := range args {
+			if o := rbURLOptionRE.FindStringIndex(a); o != nil {
+				add(a[o[1]:], m[0], end)
+			} else if i == 0 {
+				add(a, m[0], end)
+			}
+		}
+	}
+	return out
+}
 
 // callArgs splits the arguments of the call whose parenthesis is at open
 // (top-level commas, strings skipped), at most three, and returns the

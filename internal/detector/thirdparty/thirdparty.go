@@ -365,6 +365,8 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if code.Reads(lang.Of(f.Path)) {
 		d.hostCalls(f)
 		d.helpers(f)
+	} else if lang.Of(f.Path).Family() == lang.Ruby {
+		d.hostCalls(f) // its client calls; its helpers are not read
 	}
 	var secrets []string
 	for _, r := range credential.ReadsOf(f) {

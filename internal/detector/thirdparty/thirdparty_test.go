@@ -89,6 +89,11 @@ func TestFixtures(t *testing.T) {
 		// of a host several services share.
 		{"bareroot/fire", ""},
 		{"bareroot/lookalike", ""},
+		// Ruby's HTTP clients (HTTParty, Faraday, Net::HTTP, Graphlient)
+		// called with a fixed host, with or without parentheses;
+		// lookalikes: a host the caller names, a log line, a link, a
+		// cache key, a comment and a test's call.
+		{"ruby-hosts", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
