@@ -403,7 +403,7 @@ func TestPageRuns(t *testing.T) {
 }
 
 // TestSlimRole: a later middleware that compares the session's role
-// (($_SESSION['role'] ?? '') !== 'admin') names the role the route
+// ($_SESSION['role'] with a null default, !== 'admin') names the role the route
 // demands; the sign-in check alone demands none.
 func TestSlimRole(t *testing.T) {
 	f := scan(t, "slim")
