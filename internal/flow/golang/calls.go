@@ -139,25 +139,7 @@ func (l *lowerer) pkgCall(c *ast.CallExpr, ip, name string) flow.Expr {
 	}
 	switch ip + "." + name {
 	case "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "fmt.Errorf":
-		// Text built from the arguments, the format's text around them.
-		var out flow.Expr
-		for i, a := range args[:len(c.Args)] {
-			if i == 0 && name != "Sprint" && name != "Sprintln" {
-				if f, ok := stringLit(c.Args[0]); ok {
-					out.Text = f
-					out.Lead = f
-					if j := strings.IndexByte(f, '%'); j >= 0 {
-						out.Lead = f[:j]
-					}
-				}
-				out.Refs = append(out.Refs, a.Refs...)
-				continue
-			}
-			out.Refs = append(out.Refs, a.Refs...)
-			out.Text += a.Text
-		}
-		out.Built = !out.Empty()
-		return out
+		return formatted(c.Args, args[:len(c.Args)], name != "Sprint" && name != "Sprintln")
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln", "io.WriteString":
 		if len(c.Args) < 2 || !l.isWriter(c.Args[0]) {
 			return flow.Expr{}
@@ -166,15 +148,19 @@ func (l *lowerer) pkgCall(c *ast.CallExpr, ip, name string) flow.Expr {
 		for i := 1; i < len(c.Args); i++ {
 			idx = append(idx, i)
 		}
-		s := sinkHTMLText
+		s := l.textSink(c.Args[0])
 		if format, _ := stringLit(c.Args[1]); htmlText.MatchString(format) || l.htmlWriter(c.Args[0]) {
 			s = flow.SinkHTML
 		}
-		if s == sinkHTMLText {
+		if s != flow.SinkHTML {
 			// The text written is the format and its values together.
 			var all flow.Expr
-			for _, a := range args[1:len(c.Args)] {
-				all = concat(all, a)
+			if name == "Fprintf" {
+				all = formatted(c.Args[1:], args[1:len(c.Args)], true)
+			} else {
+				for _, a := range args[1:len(c.Args)] {
+					all = concat(all, a)
+				}
 			}
 			return l.callOp(c, callee, []flow.Expr{all}, nil, use(s, 0), nil)
 		}
@@ -259,6 +245,41 @@ func (l *lowerer) isWriter(e ast.Expr) bool {
 	return false
 }
 
+// formatted is the text fmt builds from its arguments (the values as
+// lowered), the format's literal text around them when it has one: what
+// comes before its first verb leads the text.
+func formatted(exprs []ast.Expr, vals []flow.Expr, format bool) flow.Expr {
+	var out flow.Expr
+	for i, a := range vals {
+		if i == 0 && format {
+			if f, ok := stringLit(exprs[0]); ok {
+				out.Text = f
+				out.Lead = f
+				if j := strings.IndexByte(f, '%'); j >= 0 {
+					out.Lead = f[:j]
+				}
+			}
+			out.Refs = append(out.Refs, a.Refs...)
+			continue
+		}
+		out.Refs = append(out.Refs, a.Refs...)
+		out.Text += a.Text
+	}
+	out.Built = !out.Empty()
+	return out
+}
+
+// textSink is the sink of text written to a response: one whose content
+// type the handler never set is typed by the browser's sniffing of its
+// first bytes, so text that starts with the caller's value is HTML when
+// the caller says so (sinkSniffed).
+func (l *lowerer) textSink(w ast.Expr) *flow.Sink {
+	if id := rootIdent(w); id != nil && l.typed[id.Name] {
+		return sinkHTMLText
+	}
+	return sinkSniffed
+}
+
 func (l *lowerer) htmlWriter(e ast.Expr) bool {
 	if id := rootIdent(e); id != nil {
 		return l.html[id.Name]
@@ -306,7 +327,7 @@ func (l *lowerer) reqCall(c *ast.CallExpr, k reqKind, name string) flow.Expr {
 	switch k {
 	case reqWriter:
 		if name == "Write" || name == "WriteString" {
-			sinks = use(sinkHTMLText, 0)
+			sinks = use(l.textSink(c.Fun.(*ast.SelectorExpr).X), 0)
 			if l.htmlWriter(c.Fun.(*ast.SelectorExpr).X) {
 				sinks = use(flow.SinkHTML, 0)
 			}
@@ -376,8 +397,9 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 	// w.Header().Set("Content-Type", "text/html"): the handler writes HTML.
 	if (name == "Set" || name == "Add") && len(c.Args) == 2 {
 		if k, _ := stringLit(c.Args[0]); strings.EqualFold(k, "Content-Type") {
-			if v, _ := stringLit(c.Args[1]); strings.Contains(v, "html") {
-				if id := rootIdent(sel.X); id != nil {
+			if id := rootIdent(sel.X); id != nil {
+				l.typed[id.Name] = true
+				if v, _ := stringLit(c.Args[1]); strings.Contains(v, "html") {
 					l.html[id.Name] = true
 				}
 			}

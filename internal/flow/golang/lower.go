@@ -28,6 +28,7 @@ type lowerer struct {
 	reqs  map[string]reqKind
 	tmpl  map[string]string // variable -> the template package that made it
 	html  map[string]bool   // writers whose content type was set to HTML
+	typed map[string]bool   // writers whose content type was set at all
 	full  bool              // flow.MaxOps reached
 	cond  int               // inside a branch or a loop body
 	stmts map[string]bool   // prepared statements: their Query and Exec take values, not SQL
@@ -39,7 +40,7 @@ type lowerer struct {
 
 func (a *analyzer) newLowerer(f *file) *lowerer {
 	return &lowerer{a: a, f: f, calls: map[int][]*fn{}, types: map[string]typeRef{}, reqs: map[string]reqKind{},
-		tmpl: map[string]string{}, html: map[string]bool{}, stmts: map[string]bool{}, libs: map[string]bool{}}
+		tmpl: map[string]string{}, html: map[string]bool{}, typed: map[string]bool{}, stmts: map[string]bool{}, libs: map[string]bool{}}
 }
 
 // lower makes the core's Func of a declaration or a func literal.

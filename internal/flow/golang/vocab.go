@@ -202,6 +202,13 @@ var (
 	sinkHTMLText = &flow.Sink{Kind: flow.XSS, Name: "HTML response",
 		Shape: func(v flow.Value) bool { return htmlText.MatchString(v.Text) },
 		From:  func(o flow.Origin) bool { return !o.Whole }}
+	// Text written to a response whose content type was never set: Go
+	// sniffs it from the first bytes (http.DetectContentType), so text
+	// the caller's value begins is served as HTML when it starts with a
+	// tag; text with a literal start is typed by that start.
+	sinkSniffed = &flow.Sink{Kind: flow.XSS, Name: "HTML response",
+		Shape: func(v flow.Value) bool { return htmlText.MatchString(v.Text) || v.Lead == "" && !v.Chosen },
+		From:  func(o flow.Origin) bool { return !o.Whole }}
 	// A model bound whole from the body and saved: the frontend attaches
 	// it only to a model with fields a caller must not set.
 	sinkModelSaved = &flow.Sink{Kind: flow.MassAssignment, Name: "model saved",

@@ -136,9 +136,27 @@ func (s *server) hello(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<h1>Hello, %s</h1>", name) // want: xss via=query
 }
 
-// Plain text written back: no HTML, no script runs.
+// Plain text written back, typed as such: no HTML, no script runs.
 func (s *server) echoText(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintf(w, "%s", r.URL.Query().Get("text"))
+}
+
+// Untyped text that the caller's value begins: net/http sniffs its type
+// from the first bytes, and a value that starts with a tag is HTML.
+func (s *server) echoSniffed(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintf(w, "%s", r.URL.Query().Get("text")) // want: xss via=query
+}
+
+// Untyped text with a literal start: sniffed as plain text.
+func (s *server) echoGreeting(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprint(w, "Hello, ", r.URL.Query().Get("name"))
+	w.Write([]byte("Bye, " + r.URL.Query().Get("name")))
+}
+
+// The caller's value written first, whole, as bytes.
+func (s *server) echoRaw(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(r.FormValue("text"))) // want: xss via=body
 }
 
 // A test that only renames one value is no check.
