@@ -214,3 +214,27 @@ func TestBucketsFromSettings(t *testing.T) {
 		})
 	}
 }
+
+func TestRailsAdapterDefaults(t *testing.T) {
+	for line, want := range map[string]string{
+		`  adapter: <%= ENV.fetch("DB_ADAPTER", "postgresql") %>`:    "postgresql",
+		`  adapter: <%= ENV.fetch("DB_ADAPTER") { "mysql2" } %>`:     "mysql2",
+		`  adapter: <%= ENV["DB_ADAPTER"] || "sqlite3" %>`:           "sqlite3",
+		`  adapter: <%= ENV.fetch("DB_ADAPTER") %>`:                  "",
+		`  adapter: <%= ENV.fetch("DB_ADAPTER", default_adapter) %>`: "",
+	} {
+		if got := erbDefault([]byte(line), 1); got != want {
+			t.Errorf("erbDefault(%s) = %q, want %q", line, got, want)
+		}
+	}
+	for gem, want := range map[string]string{
+		"pg": "postgres", "mysql2": "mysql", "trilogy": "mysql", "sqlite3": "sqlite",
+		"activerecord-enhancedsqlite3-adapter": "sqlite", "activerecord-postgis-adapter": "postgres",
+		"activerecord-sqlserver-adapter": "mssql",
+		"pghero":                         "", "sqlite3_ar_regexp": "", "activerecord-import": "", "redis": "",
+	} {
+		if got := railsGemEngine(gem); got != want {
+			t.Errorf("railsGemEngine(%s) = %q, want %q", gem, got, want)
+		}
+	}
+}

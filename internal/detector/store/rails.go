@@ -98,6 +98,11 @@ type railsConfig struct {
 	// application.rb was read (appRB) to say it does not.
 	cable              []facts.Evidence
 	appRB, cableLoaded bool
+	// adapterFromEnv: where database.yml's production adapter is read
+	// from the environment; adapterGems: the database adapter gems the
+	// Gemfile loads in production, each an engine the operator may pick.
+	adapterFromEnv []facts.Evidence
+	adapterGems    map[string][]facts.Evidence
 }
 
 // railsService is one Active Storage service.
@@ -130,6 +135,13 @@ func (c *railsConfig) merge(o railsConfig) {
 	c.cable = append(c.cable, o.cable...)
 	c.appRB = c.appRB || o.appRB
 	c.cableLoaded = c.cableLoaded || o.cableLoaded
+	c.adapterFromEnv = append(c.adapterFromEnv, o.adapterFromEnv...)
+	for k, v := range o.adapterGems {
+		if c.adapterGems == nil {
+			c.adapterGems = map[string][]facts.Evidence{}
+		}
+		c.adapterGems[k] = append(c.adapterGems[k], v...)
+	}
 }
 
 // isRailsYAML: a Rails settings file that names stores.
@@ -249,9 +261,55 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 			}
 			if kind != "" {
 				d.add(kind, ev(a))
+				continue
+			}
+			if strings.HasPrefix(name, "env:") || strings.Contains(name, "erb") {
+				// Chosen at run time: the default it falls back to, and
+				// (railsStores) every adapter gem production loads.
+				d.rails.adapterFromEnv = append(d.rails.adapterFromEnv, ev(a))
+				if kind := engines[erbDefault(f.Data, yamlnode.Line(a))]; kind != "" {
+					d.add(kind, ev(a))
+				}
 			}
 		}
 	}
+}
+
+// erbDefaultRE is the default of an environment read in ERB:
+// ENV.fetch("X", "postgresql"), ENV.fetch("X") { "postgresql" },
+// ENV["X"] || "postgresql".
+var erbDefaultRE = regexp.MustCompile(`\bENV(?:\.fetch\(\s*['"]\w+['"]\s*(?:,\s*|\)\s*\{\s*)|\[\s*['"]\w+['"]\s*\]\s*\|\|\s*)['"]([\w-]+)['"]`)
+
+// erbDefault is the default an ERB tag on a line of a YAML file falls
+// back to, or "".
+func erbDefault(data []byte, line int) string {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	if m := erbDefaultRE.FindStringSubmatch(lines[line-1]); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// railsAdapterGems are the gems that connect Active Record to an engine,
+// by engine kind: the drivers, and activerecord-*-adapter gems named
+// for their engine.
+var (
+	railsDriverGems   = map[string]string{"pg": "postgres", "mysql2": "mysql", "trilogy": "mysql", "sqlite3": "sqlite", "tiny_tds": "mssql"}
+	railsAdapterGemRE = regexp.MustCompile(`^activerecord-(?:\w+-)*?(\w*?)(postgresql|postgis|mysql2?|trilogy|sqlite3|sqlserver)-adapter$`)
+)
+
+// railsGemEngine is the engine a gem connects Active Record to, or "".
+func railsGemEngine(name string) string {
+	if k := railsDriverGems[name]; k != "" {
+		return k
+	}
+	if m := railsAdapterGemRE.FindStringSubmatch(name); m != nil {
+		return engines[m[2]]
+	}
+	return ""
 }
 
 // railsValueName names a bucket or folder from its setting's text: an
@@ -286,6 +344,16 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 	if strings.HasSuffix(f.Path, "config/application.rb") && !lang.IsTest(f.Path) {
 		d.rails.appRB = true
 		d.rails.cableLoaded = d.rails.cableLoaded || railsCableRequireRE.Match(src)
+	}
+	if path.Base(f.Path) == "Gemfile" && !lang.IsTest(f.Path) {
+		for _, g := range code.Gemfile(f.Data) {
+			if kind := railsGemEngine(g.Name); kind != "" && !g.Dev {
+				if d.rails.adapterGems == nil {
+					d.rails.adapterGems = map[string][]facts.Evidence{}
+				}
+				d.rails.adapterGems[kind] = append(d.rails.adapterGems[kind], facts.Evidence{File: f.Path, Line: g.Line})
+			}
+		}
 	}
 	if path.Base(f.Path) != "Gemfile" {
 		// An SDK the code requires (aws-sdk-s3, redis): its store. The
@@ -368,6 +436,13 @@ func (d *Detector) railsStores() {
 	if !d.rails.appRB || d.rails.cableLoaded {
 		for _, ev := range d.rails.cable {
 			d.add("redis", ev)
+		}
+	}
+	if len(d.rails.adapterFromEnv) > 0 {
+		for _, kind := range sortedKeys(d.rails.adapterGems) {
+			for _, ev := range d.rails.adapterGems[kind] {
+				d.add(kind, ev)
+			}
 		}
 	}
 	if !d.rails.attached {

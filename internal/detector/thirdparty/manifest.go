@@ -15,6 +15,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/threatmap/threatmap/internal/catalog"
+	"github.com/threatmap/threatmap/internal/detector/code"
 )
 
 // Dep is one direct dependency a manifest declares.
@@ -72,7 +73,7 @@ func parseManifest(p string, data []byte) ([]Dep, error) {
 	}
 	if isRequirements(p) {
 		deps := parseRequirements(data)
-		if devName(strings.TrimSuffix(path.Base(p), path.Ext(p))) {
+		if code.DevName(strings.TrimSuffix(path.Base(p), path.Ext(p))) {
 			for i := range deps {
 				deps[i].Dev = true
 			}
@@ -210,7 +211,7 @@ func parsePyproject(data []byte) ([]Dep, error) {
 		for _, s := range specs {
 			if m := reqNameRE.FindString(strings.TrimSpace(s)); m != "" {
 				names = append(names, m)
-				if devName(group) {
+				if code.DevName(group) {
 					dev = append(dev, m)
 				}
 			}
@@ -248,18 +249,6 @@ func parsePipfile(data []byte) ([]Dep, error) {
 		return nil, fmt.Errorf("not valid TOML (Pipfile): %s", tomlError(err))
 	}
 	return markDev(pypiDeps(data, append(sortedKeys(doc.Packages), sortedKeys(doc.DevPackages)...)), sortedKeys(doc.DevPackages)), nil
-}
-
-// devName: a dependency group or requirements file named for
-// development (dev, test, lint, docs, typing; requirements-dev.txt).
-func devName(name string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		switch w {
-		case "dev", "develop", "development", "test", "tests", "testing", "lint", "linting", "docs", "doc", "typing", "types", "ci":
-			return true
-		}
-	}
-	return false
 }
 
 // markDev marks the deps named only in dev groups: a name also declared
@@ -465,65 +454,11 @@ func parseGradle(data []byte) []Dep {
 	return out
 }
 
-var (
-	gemRE      = regexp.MustCompile(`^\s*gem\s*\(?\s*["']([A-Za-z0-9_.\-]+)["'](.*)$`)
-	gemGroupRE = regexp.MustCompile(`^\s*group\s*\(?\s*(.*?)\s*\)?\s*do\b`)
-	symbolRE   = regexp.MustCompile(`:\s*([a-z_]+)|["']([a-z_]+)["']`)
-	gemOptRE   = regexp.MustCompile(`\bgroups?\s*(?::|=>)\s*(\[[^\]]*\]|:[a-z_]+|["'][a-z_]+["'])`)
-	// blockRE: a line that opens a block an "end" closes (platforms :jruby
-	// do, if ENV["X"], source "..." do).
-	blockRE = regexp.MustCompile(`^\s*(?:if|unless|case|begin|def)\b|\bdo\s*(?:\|[^|]*\|)?\s*$`)
-)
-
-// devGroups: every group named is a development one (group :development,
-// :test); a gem in any other group (:production, a custom one) ships.
-func devGroups(spec string) bool {
-	ms := symbolRE.FindAllStringSubmatch(spec, -1)
-	if len(ms) == 0 {
-		return false
-	}
-	for _, m := range ms {
-		if !devName(m[1] + m[2]) {
-			return false
-		}
-	}
-	return true
-}
-
-// parseGemfile reads a Gemfile's gem lines; those inside a development or
-// test group block, or given such groups, are development.
+// parseGemfile reads a Gemfile's gem lines (code.Gemfile).
 func parseGemfile(data []byte) []Dep {
 	var out []Dep
-	// stack holds, per open block, whether it is a development group.
-	var stack []bool
-	inDev := func() bool { return slices.Contains(stack, true) }
-	for n, line := range strings.Split(string(data), "\n") {
-		if i := strings.Index(line, "#"); i >= 0 {
-			line = line[:i]
-		}
-		trim := strings.TrimSpace(line)
-		switch {
-		case trim == "end":
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			continue
-		case gemGroupRE.MatchString(line):
-			stack = append(stack, devGroups(gemGroupRE.FindStringSubmatch(line)[1]))
-			continue
-		case blockRE.MatchString(line):
-			stack = append(stack, false)
-			continue
-		}
-		m := gemRE.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		dev := inDev()
-		if g := gemOptRE.FindStringSubmatch(m[2]); g != nil && devGroups(g[1]) {
-			dev = true
-		}
-		out = append(out, Dep{Ecosystem: catalog.RubyGems, Name: m[1], Line: n + 1, Dev: dev})
+	for _, g := range code.Gemfile(data) {
+		out = append(out, Dep{Ecosystem: catalog.RubyGems, Name: g.Name, Line: g.Line, Dev: g.Dev})
 	}
 	return out
 }
