@@ -423,6 +423,11 @@ const ControlReplaced = "replaced-in-production"
 // token check stands while it holds.
 const ControlCSRFOff = "csrf-disabled"
 
+// ControlEnvFileUsed says the app keeps settings in a .env file (one is in
+// the tree, or a template for it, or something loads one): the file a
+// careless `git add .` commits.
+const ControlEnvFileUsed = "env-file-used"
+
 // ReplacedKey is what a ControlReplaced names: the setting and the file
 // that assigns it first ("SECRET_KEY of app/settings/base.py").
 func ReplacedKey(name, file string) string { return name + " of " + file }

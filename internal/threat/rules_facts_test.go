@@ -281,8 +281,14 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 			facts.Facts{Pipeline: []facts.Pipeline{{Kind: "missing-lockfile", Detail: "package.json", Evidence: []facts.Evidence{{File: "package.json", Line: 1}}}}},
 			[]string{"new dependencies (Dependencies (package manifests)) [all-credentials] difficulty high impact high"}},
 		{"env-exposure: .env not ignored", "env-exposure",
-			facts.Facts{Credentials: []facts.Credential{{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: "app/llm.py", Line: 3}}}}},
+			facts.Facts{
+				Credentials: []facts.Credential{{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: "app/llm.py", Line: 3}}}},
+				Controls:    []facts.Control{{Kind: facts.ControlEnvFileUsed, Evidence: []facts.Evidence{{File: ".env.example", Line: 1}}}},
+			},
 			[]string{"new env-file (Environment variables / .env) [all-credentials] difficulty medium impact critical"}},
+		{"env-exposure: settings only in the process environment, no .env in use", "env-exposure",
+			facts.Facts{Credentials: []facts.Credential{{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: "app/llm.py", Line: 3}}}}},
+			nil},
 		{"env-exposure: .env ignored", "env-exposure",
 			facts.Facts{
 				Credentials: []facts.Credential{{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: "app/llm.py", Line: 3}}}},

@@ -243,7 +243,7 @@ func signingName(v string) bool {
 var envExposure = &Rule{
 	ID: "env-exposure", Title: "Environment secrets one commit away from the repository",
 	Stride: []string{"I"}, CWE: []string{"CWE-798", "CWE-538"},
-	Fires:  "the code reads secrets from the environment and none is committed yet; mitigated when .gitignore keeps .env out (a sample env file holds no secret: a real value in it is a committed secret)",
+	Fires:  "the code reads secrets from the environment, keeps them in a .env file (one is in the tree, or a template for it, or a dotenv loader or compose env_file reads one) and none is committed yet; mitigated when .gitignore keeps .env out (a sample env file holds no secret: a real value in it is a committed secret)",
 	Rating: "medium when .env is not ignored; impact critical: every credential",
 	Controls: []Suggestion{
 		{Text: "Run gitleaks in CI on every PR", Check: "secret-scanning"},
@@ -272,7 +272,15 @@ var envExposure = &Rule{
 		// row is drafted mitigated, with the line; scanning and a secret
 		// store would only deepen the defence.
 		diff, reason, needs := model.Hard, "needs someone to commit a secret first", "a single mistaken commit"
-		if len(c.Anywhere("env-ignored")) == 0 {
+		switch {
+		case len(c.Anywhere("env-ignored")) > 0:
+		case len(c.Anywhere(facts.ControlEnvFileUsed)) == 0:
+			// Settings only in the process's environment (a platform's,
+			// a container's) and no .env anywhere, nor anything that
+			// loads one: there is no file for a `git add .` to sweep in,
+			// and a key committed by hand is secrets-committed's row.
+			return nil
+		default:
 			diff, reason, needs = model.Moderate, ".env is not ignored: the next `git add .` commits it; read access to the repository then suffices", "one `git add .` and read access to the repository"
 		}
 		// capEvidence sorts ev in place: the surface's evidence is taken

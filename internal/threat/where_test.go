@@ -44,7 +44,8 @@ func TestWhereCodeRuns(t *testing.T) {
 			{Kind: "public-database", Detail: "db (postgres): publishes 5432:5432", Evidence: []facts.Evidence{{File: "deploy/docker-compose.yml", Line: 24}}}}},
 			rule: "public-database", want: true, diff: model.Moderate},
 		{name: "credentials named in a sample env file are still the product's", f: facts.Facts{Credentials: []facts.Credential{
-			{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: ".env.example", Line: 2}}}}},
+			{Name: "OPENAI_API_KEY", Secret: true, Evidence: []facts.Evidence{{File: ".env.example", Line: 2}}}},
+			Controls: []facts.Control{{Kind: facts.ControlEnvFileUsed, Evidence: []facts.Evidence{{File: ".env.example", Line: 1}}}}},
 			rule: "env-exposure", want: true, diff: model.Moderate},
 		{name: "served and script: the served site decides", f: facts.Facts{Weaknesses: []facts.Weakness{
 			{Kind: "command-injection", Evidence: []facts.Evidence{{File: "scripts/a.js", Line: 1}, {File: "server/b.js", Line: 2}}}}},

@@ -3,6 +3,8 @@ package secret
 import (
 	"bytes"
 	"context"
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -24,8 +26,15 @@ var envReads = [][]byte{
 	[]byte("os.Getenv"), []byte("os.LookupEnv"), []byte("load_dotenv"), []byte("dotenv"), []byte("Deno.env"),
 }
 
+// envLoader is code or configuration that fills the environment from a
+// .env file: a dotenv library, Docker Compose's env_file.
+var envLoader = regexp.MustCompile(`(?m)\bdotenv\b|\bload_dotenv\b|\bgodotenv\b|\bDotenv::|\bDotNetEnv\b|\bread_env\(|^\s*env_file\s*:`)
+
 // envHygiene is what the Finish step needs to know about .env files.
 type envHygiene struct {
+	// used is where the tree shows a .env file in use: the file or a
+	// template for it, or a loader.
+	used *facts.Evidence
 	gitignore  bool // a root .gitignore exists
 	ignoresEnv bool // and it ignores .env
 	envFiles   []facts.Evidence
@@ -33,6 +42,7 @@ type envHygiene struct {
 }
 
 func (d *Detector) observeEnv(f *detector.File) {
+	d.observeEnvUse(f)
 	switch {
 	case f.Path == ".gitignore":
 		ignores := gitignoreIgnoresEnv(f.Data)
@@ -64,6 +74,27 @@ func (d *Detector) observeEnv(f *detector.File) {
 	}
 }
 
+// observeEnvUse records the first sign (by path) that the app keeps its
+// settings in a .env file.
+func (d *Detector) observeEnvUse(f *detector.File) {
+	var ev *facts.Evidence
+	if base := strings.ToLower(path.Base(f.Path)); base == ".env" || strings.HasPrefix(base, ".env.") {
+		ev = &facts.Evidence{File: f.Path, Line: 1}
+	} else if !lang.IsTest(f.Path) {
+		if loc := envLoader.FindIndex(f.Data); loc != nil {
+			ev = &facts.Evidence{File: f.Path, Line: bytes.Count(f.Data[:loc[0]], []byte{'\n'}) + 1}
+		}
+	}
+	if ev == nil {
+		return
+	}
+	d.mu.Lock()
+	if d.env.used == nil || ev.File < d.env.used.File {
+		d.env.used = ev
+	}
+	d.mu.Unlock()
+}
+
 // gitignoreIgnoresEnv reports whether a root .gitignore ignores ".env".
 func gitignoreIgnoresEnv(data []byte) bool {
 	var ps []gitignore.Pattern
@@ -83,6 +114,9 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.mu.Lock()
 	env := d.env
 	d.mu.Unlock()
+	if env.used != nil {
+		out.AddControl(facts.Control{Kind: facts.ControlEnvFileUsed, Detail: "settings kept in a .env file", Evidence: []facts.Evidence{*env.used}})
+	}
 	if env.ignoresEnv || (len(env.envFiles) == 0 && env.reader == nil) {
 		return nil
 	}

@@ -1,6 +1,10 @@
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/joho/godotenv"
+)
 
 type config struct {
 	DatabaseURL   string
@@ -8,7 +12,10 @@ type config struct {
 	SessionSecret string
 }
 
+// load reads a developer's .env first: the file a careless `git add .`
+// commits.
 func load() config {
+	_ = godotenv.Load()
 	return config{
 		DatabaseURL:   os.Getenv("DATABASE_URL"),
 		PostmarkToken: os.Getenv("POSTMARK_SERVER_TOKEN"),
