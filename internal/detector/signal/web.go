@@ -418,7 +418,7 @@ func constValue(text string, i int) bool {
 	}
 	for _, part := range strings.Split(value, "+") {
 		part = strings.TrimSpace(part)
-		if name := constName.FindString(part); name == "" || name != part || !declaredConstLiteral(text, name) {
+		if name := constName.FindString(part); name == "" || name != part || !declaredConstLiteral(text, name) && !literalOnlyVar(text, name) {
 			return false
 		}
 	}
@@ -525,6 +525,32 @@ func literalParam(text string, i int, name string) bool {
 		return calls > 0
 	}
 	return false
+}
+
+// jsLiteralSum is string literals joined by +, across lines: the whole
+// value of an assignment.
+var jsLiteralSum = regexp.MustCompile(`^\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + "`[^`$]*`" + `)(?:\s*\+\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + "`[^`$]*`" + `))*\s*$`)
+
+// literalOnlyVar reports whether every assignment to name in the file
+// (var, let, plain and +=) gives it string literals only, each statement
+// closed by a semicolon, and no function takes a parameter of that name:
+// a message the script picks among its own texts, with no data in it.
+func literalOnlyVar(text, name string) bool {
+	n := regexp.QuoteMeta(name)
+	if regexp.MustCompile(`\(\s*(?:[\w$]+\s*,\s*)*` + n + `\s*[,)]\s*(?:=>|\{)|\bfunction\b[^(\n]*\([^)]*\b` + n + `\b`).MatchString(text) {
+		return false
+	}
+	assigns := regexp.MustCompile(`(?:^|[^.\w$])`+n+`\s*\+?=[^=]`).FindAllStringIndex(text, -1)
+	if len(assigns) == 0 {
+		return false
+	}
+	for _, a := range assigns {
+		from := a[1] - 1
+		if !jsLiteralSum.MatchString(text[from:statementEnd(text, from)]) {
+			return false
+		}
+	}
+	return true
 }
 
 // declaredConstLiteral reports whether the file declares name const with
