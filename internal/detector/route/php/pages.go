@@ -180,7 +180,7 @@ type pageIndex struct {
 	// includers counts the pages that include each file: one that only
 	// one page includes runs as that page's code.
 	includers map[string]int
-	roots           []string
+	roots     []string
 	// funcs are the functions the files declare at their top level, by
 	// lower-case name: the guards a page calls.
 	funcs map[string]phpFunc
