@@ -365,6 +365,7 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 		}
 	}
 	d.railsFolderWrites(f, src)
+	d.rubyUploadStorages(f, src)
 	if !railsProductionRuby(f.Path) {
 		for _, m := range railsStorageServiceRE.FindAllSubmatchIndex(src, -1) {
 			if d.rails.others == nil {

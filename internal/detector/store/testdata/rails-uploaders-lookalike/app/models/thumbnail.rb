@@ -1,0 +1,4 @@
+class Thumbnail
+  # Kept in memory for the request only.
+  STORAGE = Shrine::Storage::Memory.new
+end
