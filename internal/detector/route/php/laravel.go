@@ -273,12 +273,52 @@ func (w *walker) item(f *file, it *item, sc scope) {
 			// Slim's handler named by its class alone is invokable.
 			a.class, a.method, a.name = a.method, "__invoke", short(a.method)
 		}
+		paths := []string{it.path}
+		if inner.slim {
+			paths = optionalSegments(it.path)
+		}
 		for _, m := range it.methods {
-			w.emit(f, it.line, m, it.path, a, inner)
+			for _, p := range paths {
+				w.emit(f, it.line, m, p, a, inner)
+			}
 		}
 	case itResource:
 		w.resource(f, it, inner)
 	}
+}
+
+// optionalSegments are the paths a Slim (FastRoute) pattern with
+// optional trailing segments matches: /news[/{year}[/{month}]] is /news,
+// /news/{year} and /news/{year}/{month}. A bracket inside a parameter
+// ({id:[0-9]+}) is its pattern's, and a quantifier's braces inside one
+// ({year:[0-9]{4}}) are dropped, so the parameter reads as one.
+func optionalSegments(p string) []string {
+	var out []string
+	var b strings.Builder
+	depth := 0 // inside {...}
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '{':
+			depth++
+			if depth > 1 {
+				continue
+			}
+		case c == '}':
+			depth--
+			if depth > 0 {
+				continue
+			}
+		case depth > 1:
+			continue
+		case depth == 0 && c == '[':
+			out = append(out, b.String())
+			continue
+		case depth == 0 && c == ']':
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return append(out, b.String())
 }
 
 // resourceActions are the actions Route::resource registers, in order.

@@ -20,6 +20,10 @@ return function (App $app) {
     });
 
     $app->get('/notes/{id:[0-9]+}', NoteController::class . ':show'); // want: GET /notes/{id}
+    // Optional trailing segments: each path they allow.
+    $app->get('/archive[/{year:[0-9]{4}}[/{month}]]', NoteController::class . ':archive'); // want: GET /archive
+    // want: GET /archive/{year}
+    // want: GET /archive/{year}/{month}
     $app->map(['GET', 'POST'], '/contact', [NoteController::class, 'contact']); // want: GET /contact
     // want: POST /contact
     $app->any('/ping', NoteController::class . ':ping')->add(CorsHeaders::class); // want: ANY /ping

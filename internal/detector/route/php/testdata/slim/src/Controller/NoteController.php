@@ -10,6 +10,7 @@ class NoteController
     public function mine($request, $response) { return $response; }
     public function store($request, $response) { return $response; }
     public function stats($request, $response) { return $response; }
+    public function archive($request, $response, array $args) { return $response; }
     public function index($request, $response) { return $response; }
     public function flag($request, $response, array $args) { return $response; }
 }
