@@ -1,6 +1,7 @@
 package secret
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/lang"
@@ -42,6 +43,9 @@ func callArgs(src string, open int) (args []string, closing int) {
 // stringLiteral returns the value of a plain string literal, optionally
 // wrapped the way keys are written ([]byte("k"), Buffer.from('k'), b'k'),
 // and whether arg is one. Interpolated strings are not literals.
+// byteWrapper is C#'s text-to-bytes call around a literal.
+var byteWrapper = regexp.MustCompile(`^Encoding\.\w+\.GetBytes\(([^()]*)\)$`)
+
 func stringLiteral(arg string) (string, bool) {
 	arg = strings.TrimSpace(arg)
 	for _, w := range []string{"[]byte(", "Buffer.from(", "str.encode(", "bytes("} {
@@ -54,7 +58,16 @@ func stringLiteral(arg string) (string, bool) {
 			break
 		}
 	}
+	if m := byteWrapper.FindStringSubmatch(arg); m != nil {
+		arg = strings.TrimSpace(m[1]) // C#'s Encoding.UTF8.GetBytes("k")
+	}
 	arg = strings.TrimSuffix(arg, ".encode()") // Python 'k'.encode()
+	// C#'s "k"u8.ToArray() and "k"u8, Java's "k".getBytes(UTF_8).
+	arg = strings.TrimSuffix(arg, ".ToArray()")
+	arg = strings.TrimSuffix(arg, "u8")
+	if i := strings.LastIndex(arg, ".getBytes("); i > 0 && strings.HasSuffix(arg, ")") {
+		arg = arg[:i]
+	}
 	// Python prefixes: r, b, u (f-strings interpolate, so they are not literals).
 	if i := strings.IndexAny(arg, `'"`); i > 0 && i <= 2 && strings.Trim(strings.ToLower(arg[:i]), "rbu") == "" {
 		arg = arg[i:]

@@ -47,6 +47,8 @@ var codeWords = []struct {
 	{"cookiesession", useKeyCall},
 	{"session", useKeyCall},
 	{"add_middleware", useKeyCall},
+	{"symmetricsecuritykey", useKeyCall},
+	{"hmacshakeyfor", useKeyCall},
 	{"process.env", useJSEnv},
 	{"import.meta.env", useJSEnv},
 	{"os.getenv(", useGoGetenv},
@@ -147,13 +149,15 @@ func leftmostMatches(cands []int, at func(p int) []int) [][]int {
 
 // keyCallNames are the alternatives of
 //
-//	\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(
+//	\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware|SymmetricSecurityKey|hmacShaKeyFor)\s*\(
 //
 // the calls that take a signing key.
 var keyCallNames = []string{
 	"jwt.sign", "jwt.verify", "jwt.encode", "jwt.decode", "SignedString", "cookieParser", "createHmac",
 	"hmac.new", "hmac.New", "expressSession", "expresssession", "cookieSession", "cookiesession", "session",
 	"SessionMiddleware", "add_middleware",
+	// .NET's and jjwt's HMAC key objects: the bytes given are the key.
+	"SymmetricSecurityKey", "hmacShaKeyFor",
 }
 
 // keyCallAt is that pattern's match beginning at p: the whole call up to

@@ -29,6 +29,7 @@ var matcherSeeds = []string{
 	"SignedString([]byte(\"k\")) cookieParser('s') createHmac('sha256', 'k') hmac.new(b'k') hmac.New(sha256.New, k)",
 	"expressSession({secret: 'a'}) expresssession() cookieSession({keys: ['a']}) cookiesession( session({}) sessions(x)",
 	"SessionMiddleware(app, secret_key='k') add_middleware(SessionMiddleware, secret_key='k') \u00e9session() _session()",
+	"new SymmetricSecurityKey(Encoding.UTF8.GetBytes(\"k\")) Keys.hmacShaKeyFor(\"k\".getBytes()) xSymmetricSecurityKey(k)",
 	"process.env.JWT_SECRET || 'dev'; import.meta.env.KEY ?? \"x\"; process.env['A'] ||'b' process.env[ \"B\" ] ?? c",
 	"process.env.A | 'x' process.env.1A || x process.env[A] || x process.env['A\"] || x process.env.A\n||\n'x' process.env",
 	"import.meta.envx || 1 process.env.A?? process.env['A' ]|| process.env.process.env.B || 'c'",

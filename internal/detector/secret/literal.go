@@ -360,6 +360,7 @@ func isCodePath(p string) bool { return lang.Of(p).IsProgram() }
 var keyArg = map[string]int{
 	"jwt.sign": 1, "jwt.verify": 1, "jwt.encode": 1, "jwt.decode": 1,
 	"SignedString": 0, "cookieParser": 0, "createHmac": 1, "hmac.new": 0, "hmac.New": 1,
+	"SymmetricSecurityKey": 0, "hmacShaKeyFor": 0,
 }
 
 var sessionOption = regexp.MustCompile(`\b(secret|keys|secret_key)\s*[:=]\s*\[?\s*`)

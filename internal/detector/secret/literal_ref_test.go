@@ -51,7 +51,7 @@ func refLiterals(p string, data []byte) []candidate {
 	return out
 }
 
-var refKeyCalls = regexgate.New(regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware)\s*\(`))
+var refKeyCalls = regexgate.New(regexp.MustCompile(`\b(jwt\.(?:sign|verify|encode|decode)|SignedString|cookieParser|createHmac|hmac\.new|hmac\.New|express[Ss]ession|cookie[Ss]ession|session|SessionMiddleware|add_middleware|SymmetricSecurityKey|hmacShaKeyFor)\s*\(`))
 
 func refSigningCalls(src, lower string) []candidate {
 	if !strings.Contains(src, "jwt") && !strings.Contains(src, "Signed") && !strings.Contains(src, "ookie") &&

@@ -28,7 +28,7 @@ func gotSecrets(f facts.Facts) []string {
 }
 
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "config", "php"} {
+	for _, eco := range []string{"python", "js", "go", "config", "php", "csharp"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			f := detectortest.Scan(t, dir, New())
@@ -57,6 +57,7 @@ var fixtureSecrets = []string{
 	"SG.FAKEGWfvmaQtKnP-VSGVBr.YSuIb9OZiFZ3HLKv797TPNbpjava1bMZwIMlvdp5gjT", "example",
 	"AIzaSyFAKE1server-Lm4Tx8Rb3Nc6Yd1HqZ7Wv", "AIzaSyFAKE2config-Wp8Zc3Nb9Xv2Lr7Tk4Qm0", "AIzaSyFAKE3mobile-Hd5Rt2Qx8Vb1Nz6Lk3Wc7", "AIzaSyFAKE4server-Tn3Wq8Zr5Lx2Mc9Vb6Hd1", "changeme", "relay-pass-81", "Rq7vK2mX9pL4tW8zN3bC", "k3y-s1gns-every-t0ken", "our signing words", "7d1a3f86c24e90b5d7e31a4c8f06b29e5d73c18a4f2b96e0", "c5e08a2f7b314d96e1a7c3f50b82d94e6a1f37c05d8b2e49", "9f2c4e71a0b83d56e18f7c92b4a05d3e6f81c27a94b0e35d",
 	"4e7b20c9d1f85a36e0b49c27f1d83a5e6c02b97d4f18e3a5", "plain_s3cret", "k9Vq2Lr7Tx4Nw8Zc3Mb6Hp1Jd5Fg0Sa2", "Wz4qP8vL2nR6tY0m", "6d2f0a9c81e4b7d35f0c92a1e8b47d60", "0b7e4d19a2c58f36e1d09b74a3c62f58",
+	"n0tes-jwt-h4mac-k3y-written-in", "n0tes-jwt-encod3d-k3y-in-code",
 }
 
 // TestMasterKey: a committed Rails master key (config/master.key,
