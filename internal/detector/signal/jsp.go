@@ -39,10 +39,12 @@ var jspPatterns = []Pattern{
 		Keywords:   []string{"execute", "addBatch", "prepareStatement", "createQuery", "createSQLQuery", "createNativeQuery"},
 		Re:         regexp.MustCompile(`\.(?:executeQuery|executeUpdate|execute|addBatch|prepareStatement|createQuery|createSQLQuery|createNativeQuery)\(([^;\n]*)`),
 		RequestVar: jspRequestExpr},
-	{Weakness: "xss", Detail: "request data written into an HTML response unescaped", Langs: jsp,
+	// The page's HTML: request data, or a row a query returned (what
+	// anyone who could write that row put there: stored XSS).
+	{Weakness: "xss", Detail: "request data or a database row written into an HTML response unescaped", Langs: jsp,
 		Keywords:   []string{"<%=", "out.print"},
 		Re:         regexp.MustCompile(`<%=([^%\n]*)%>|\bout\.print(?:ln)?\(([^;\n]*)`),
-		RequestVar: jspRequestExpr},
+		RequestVar: jspPrintedExpr},
 	{Weakness: "path-traversal", Detail: "a file path or template name taken from the request", Langs: jsp,
 		Keywords:   []string{"File", "Paths.get", "getResource"},
 		Re:         regexp.MustCompile(`\bnew\s+(?:File|FileInputStream|FileReader|FileOutputStream|FileWriter|RandomAccessFile)\(([^;\n]*)|\bPaths\.get\(([^;\n]*)|\.getResourceAsStream\(([^;\n]*)`),
@@ -60,8 +62,64 @@ var jspPatterns = []Pattern{
 // its line's end, is request data: it reads the request, or names a local
 // the page assigned request data before at.
 func jspRequestExpr(text string, at int, expr string) bool {
-	// A call's argument runs to its closing bracket, past a ; in a
-	// string (&gt;).
+	expr = jspSinkArg(text, at, expr)
+	// What a call returns is not the request data it was given
+	// (print(render(request.getParameter("id")))).
+	if jspOpaque(expr) {
+		return false
+	}
+	return jspTainted(text, at, expr, 2)
+}
+
+// jspRowRead is a column read from a result set: the name is checked to
+// be one (a bundle's or a JSON object's getString is not).
+var jspRowRead = regexp.MustCompile(`\b([A-Za-z_]\w*)\.(?:getString|getNString)\(`)
+
+// jspPrintedExpr reports whether what a page prints is request data or a
+// text column of a query's rows (directly, or through a local assigned
+// one), not escaped.
+func jspPrintedExpr(text string, at int, expr string) bool {
+	if jspRequestExpr(text, at, expr) {
+		return true
+	}
+	expr = jspSinkArg(text, at, expr)
+	if jspNeutral.MatchString(expr) {
+		return false
+	}
+	if jspRowOf(text, expr) {
+		return true
+	}
+	code := jspStringLit.ReplaceAllString(expr, `""`)
+	for _, m := range jspIdent.FindAllStringIndex(code, -1) {
+		name := code[m[0]:m[1]]
+		if m[0] > 0 && code[m[0]-1] == '.' || strings.HasPrefix(strings.TrimLeft(code[m[1]:], " \t"), "(") {
+			continue
+		}
+		assign := regexp.MustCompile(`(?:^|[^.\w])` + regexp.QuoteMeta(name) + `\s*=([^=][^;]*);`)
+		for _, a := range assign.FindAllStringSubmatchIndex(text[:at], -1) {
+			if v := text[a[2]:a[3]]; !jspNeutral.MatchString(v) && jspRowOf(text, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// jspRowOf reports whether expr reads a text column of a name the page
+// declares a ResultSet or assigns a query's result.
+func jspRowOf(text, expr string) bool {
+	for _, m := range jspRowRead.FindAllStringSubmatch(expr, -1) {
+		n := regexp.QuoteMeta(m[1])
+		if regexp.MustCompile(`\bResultSet\s+` + n + `\b|(?:^|[^.\w])` + n + `\s*=\s*\w+\.executeQuery\(`).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// jspSinkArg is a sink call's whole argument: to its closing bracket,
+// past a ; in a string (&gt;); an expression tag's text as it is.
+func jspSinkArg(text string, at int, expr string) string {
 	if !strings.HasPrefix(text[at:], "<%=") {
 		if open := strings.IndexByte(text[at:], '('); open >= 0 {
 			if c := closingParen(text, at+open); c > 0 {
@@ -69,12 +127,7 @@ func jspRequestExpr(text string, at int, expr string) bool {
 			}
 		}
 	}
-	// What a call returns is not the request data it was given
-	// (print(render(request.getParameter("id")))).
-	if jspOpaque(expr) {
-		return false
-	}
-	return jspTainted(text, at, expr, 2)
+	return expr
 }
 
 func jspTainted(text string, at int, expr string, depth int) bool {

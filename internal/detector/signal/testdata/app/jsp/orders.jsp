@@ -13,7 +13,7 @@ ResultSet paged = st.executeQuery("select * from orders limit 20 offset " + page
 PreparedStatement ps = con.prepareStatement("select * from orders where ref = ?");
 ps.setString(1, ref);
 String title = rs.getString("title");
-out.print("<h1>" + title + "</h1>");
+out.print("<h1>" + title + "</h1>"); // want: weakness xss
 out.print("<p>No orders for " + ref + "</p>"); // want: weakness xss
 out.print("<p>Sorted &gt; by " + sort.length() + "</p>");
 File doc = new File(application.getRealPath("/docs") + "/" + request.getParameter("doc")); // want: weakness path-traversal
@@ -25,5 +25,5 @@ response.sendRedirect("orders.jsp?ref=" + ref);
 %>
 <input name="ref" value="<%= ref %>"> <%-- want: weakness xss --%>
 <p><%= page %></p>
-<p><%= title %></p>
+<p><%= title %></p> <%-- want: weakness xss --%>
 <p><% if (sort != null) { out.print(org.apache.commons.text.StringEscapeUtils.escapeHtml4(sort)); } %></p>
