@@ -394,6 +394,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	ix.servlet = ix.webApps()
 	ix.webFilters = ix.servletFilters(ix.servlet)
 	taught := route.TaughtFrom(ctx)
+	ix.judged(taught, ix.webFilters)
 	for _, f := range ix.files {
 		for _, c := range f.classes {
 			for _, r := range ix.classRoutes(f, c, out) {

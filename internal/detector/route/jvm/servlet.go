@@ -489,6 +489,21 @@ func (ix *index) servletFilters(w *webApps) []servletFilter {
 	return out
 }
 
+// judged reads each filter's code once, for every route it runs on: its
+// verdict goes with the guard.
+func (ix *index) judged(taught *route.Taught, fs []servletFilter) {
+	for i := range fs {
+		g := &fs[i].guard
+		d := route.DecidePath(taught, []router.Guard{*g}, "", "", "", false, ix.lookup)
+		if d.Auth != facts.AuthRequired {
+			g.Verdict = router.Verdict{Auth: facts.AuthNone}
+			continue
+		}
+		why := strings.TrimPrefix(d.Evidence, g.Name+" ("+route.Where(*g)+")")
+		g.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: d.Role, Evidence: strings.TrimPrefix(why, ": ")}
+	}
+}
+
 // classByName finds the class a descriptor names by its qualified name:
 // the one whose file sits at the package's path, nearest the web root.
 func (ix *index) classByName(qualified, root string) *class {
