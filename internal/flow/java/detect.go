@@ -39,6 +39,7 @@ func New() *oo.Detector {
 			}
 			keepMassAssign(classes)
 		},
+		Translates: isJSP, Translate: jspJava,
 		Lower: func(t *syntax.Tree, path string) []*class {
 			m := &module{path: path}
 			extract(t, m)

@@ -22,7 +22,7 @@ func detectors() []detector.Detector {
 // text, fixed hosts) carry no want. A sink only a method's parameter
 // reaches, in code no route calls, is written `// want: KIND reach=none`.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "jaxrs"} {
+	for _, app := range []string{"spring", "jaxrs", "jsp"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("..", "testdata", "java", app)
 			f := detectortest.Scan(t, dir, detectors()...)

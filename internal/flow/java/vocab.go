@@ -46,8 +46,18 @@ func fromRequest(p string) (source, rest string, ok bool) {
 	if best < 0 {
 		return "", "", false
 	}
-	return requestParts[best].source, p[len(requestParts[best].prefix):], true
+	rest = p[len(requestParts[best].prefix):]
+	if rest == "" && oneValue[requestParts[best].prefix] {
+		// One string the client chose, not the query object: the call
+		// stands in the path so the value is no whole query.
+		rest = "()"
+	}
+	return requestParts[best].source, rest, true
 }
+
+// oneValue are the reads that give one string of the query, not the
+// query as an object.
+var oneValue = map[string]bool{".getParameter()": true, ".getQueryString()": true}
 
 // requestTypes are the parameter types that are the request itself.
 var requestTypes = map[string]bool{"HttpServletRequest": true, "ServletRequest": true, "WebRequest": true,

@@ -33,6 +33,11 @@ type Frontend struct {
 	Reads  func(path string) bool
 	Read   func(path string, data []byte)
 	Before func(classes []*Class)
+	// Translates, if set, names files written in another syntax that
+	// run as the language's code (a JSP page), and Translate gives that
+	// code, on the file's own lines.
+	Translates func(path string) bool
+	Translate  func(data []byte) []byte
 }
 
 // Detector is a frontend as a detector: Detect lowers each file; Finish
@@ -54,11 +59,23 @@ func (d *Detector) Name() string { return d.fe.Name }
 
 // Match implements detector.Detector.
 func (d *Detector) Match(p string) bool {
-	return lang.Of(p) == d.fe.Lang || d.fe.Templates && flow.IsTemplate(p) || d.fe.Reads != nil && d.fe.Reads(p)
+	return lang.Of(p) == d.fe.Lang || d.fe.Templates && flow.IsTemplate(p) || d.fe.Reads != nil && d.fe.Reads(p) ||
+		d.fe.Translates != nil && d.fe.Translates(p)
 }
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	if d.fe.Translates != nil && d.fe.Translates(f.Path) {
+		t, err := syntax.Parse(ctx, d.fe.Lang, d.fe.Translate(f.Data))
+		if err != nil {
+			return err
+		}
+		cs := d.fe.Lower(t, f.Path)
+		d.mu.Lock()
+		d.classes = append(d.classes, cs...)
+		d.mu.Unlock()
+		return nil
+	}
 	if lang.Of(f.Path) != d.fe.Lang {
 		if d.fe.Reads != nil && d.fe.Reads(f.Path) {
 			d.mu.Lock()
