@@ -338,8 +338,10 @@ var WeaknessKind = newKind(&Kind[facts.Weakness]{
 			xs[i].Evidence = SortEvidence(xs[i].Evidence)
 			slices.Sort(xs[i].Routes)
 		}
+		// Two rows of one kind may start at one line (a pattern's, and a
+		// data-flow frontend's reached from a route): their ids order them.
 		slices.SortFunc(xs, func(a, b facts.Weakness) int {
-			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail))
+			return cmp.Or(cmp.Compare(a.Kind, b.Kind), compareFirst(a.Evidence, b.Evidence), cmp.Compare(a.Detail, b.Detail), cmp.Compare(a.ID, b.ID))
 		})
 		return xs
 	},

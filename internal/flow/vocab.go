@@ -129,7 +129,9 @@ var (
 // folder (fixedHost): a test that a value starts with it confines it.
 func FixedPrefix(s string) bool { return fixedHost.MatchString(s) }
 
-var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\]|\./|[\w-]+/|\$\{?[A-Z_]+\}?/)`)
+// A page's name before a query (orders.jsp?ref=) is a relative
+// reference: what follows picks a parameter, not a host.
+var fixedHost = regexp.MustCompile(`^(?:[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]|/[^/\\]|\./|[\w-]+/|[\w-]+\.\w+\?|\$\{?[A-Z_]+\}?/)`)
 
 // Sinks, by name, for the frontends' tables.
 var (

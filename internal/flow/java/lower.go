@@ -350,6 +350,11 @@ func (l *lowerer) expr(n *syntax.Node) val {
 		if obj != nil && obj.Type() == "this" {
 			return l.Field(field, line)
 		}
+		if qualifiedClass.MatchString(l.T.Text(n)) {
+			// A class named by its package (org.owasp.encoder.Encode), for
+			// a static call.
+			return val{Typ: field, Static: true}
+		}
 		o := l.expr(obj)
 		if o.Static || o.E.Empty() {
 			// A constant (File.separator, Constants.BASE): the code's.

@@ -209,6 +209,9 @@ var cleaners = map[string][]string{
 	"Encode.forHtml": {flow.XSS}, "Encode.forHtmlContent": {flow.XSS}, "Encode.forHtmlAttribute": {flow.XSS},
 	"Encoder.encodeForHTML": {flow.XSS}, "Encoder.encodeForHTMLAttribute": {flow.XSS}, "Jsoup.clean": {flow.XSS},
 	"Encoder.encodeForSQL": {flow.SQLInjection}, "Encoder.encodeForOS": {flow.CommandInjection},
+	// A string's length or position is a number, whatever the text.
+	"String.length": {flow.CleanAll}, "String.indexOf": {flow.CleanAll}, "String.lastIndexOf": {flow.CleanAll},
+	"String.hashCode": {flow.CleanAll},
 }
 
 // htmlType is a method that says its response is HTML.
@@ -225,3 +228,7 @@ func simple(t string) string {
 	}
 	return t
 }
+
+// qualifiedClass is a class named with its package: lower-case package
+// names, then the class's capitalised one.
+var qualifiedClass = regexp.MustCompile(`^(?:[a-z_][a-z0-9_]*\.)+[A-Z]\w*$`)

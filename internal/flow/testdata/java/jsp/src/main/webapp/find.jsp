@@ -12,6 +12,15 @@
 %>
 <h1>Results for <%= q %></h1> <!-- want: xss via=query -->
 <p>Escaped: <%= Encode.forHtml(q) %></p>
+<p>Escaped too: <%= org.owasp.encoder.Encode.forHtml(q) %></p>
+<p><%= q.length() %> characters</p>
+<%
+    if (request.getParameter("next") != null) {
+        response.sendRedirect(request.getParameter("next")); // want: open-redirect via=query
+    }
+    // A page of this app, the value only its parameter.
+    response.sendRedirect("find.jsp?q=" + q);
+%>
 <%-- <%= request.getParameter("old") %> is commented out and never runs. --%>
 <% while (rs.next()) { %>
   <li><%= rs.getString("title") %></li>
