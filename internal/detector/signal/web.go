@@ -413,7 +413,7 @@ func constValue(text string, i int) bool {
 	if value == "" {
 		return false
 	}
-	if literalParam(text, i, value) || builtFromLiterals(text, i, value) {
+	if literalParam(text, i, value) {
 		return true
 	}
 	for _, part := range strings.Split(value, "+") {
@@ -425,59 +425,22 @@ func constValue(text string, i int) bool {
 	return true
 }
 
-// localWindow is how many lines above a sink a local variable's
-// declaration and assignments are looked for.
-const localWindow = 30
-
 var (
-	// numberDecl is a local declared with a number (var i = 0), the
+	// numberDecl is a variable declared with a number (var i = 0), the
 	// counters of a loop among them.
 	numberDecl = regexp.MustCompile(`\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*\d`)
 	// numberText is a number made text: (i + 1).toString(), String(n),
-	// a digit, where the names are numbers the function declares.
+	// a digit, where the names are numbers the file declares.
 	jsName     = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
 	numberText = regexp.MustCompile(`^(?:\d+|\(([\w$\s+*/%-]+)\)\.toString\(\)|([A-Za-z_$][\w$]*)\.toString\(\)|String\(([\w$\s+*/%-]+)\))$`)
 )
 
-// builtFromLiterals reports whether name, the value at i, is a local
-// variable the lines above declare and give only text with no data in
-// it: quoted literals without a placeholder and numbers the function
-// counts, joined by + or +=, every assignment so (var h = ”; h +=
-// (i + 1).toString() + '<br/>').
-func builtFromLiterals(text string, i int, name string) bool {
-	if constName.FindString(name) != name {
-		return false
-	}
-	lines := strings.Split(text[:strings.LastIndexByte(text[:i], '\n')+1], "\n")
-	above := strings.Join(lines[max(0, len(lines)-localWindow):], "\n")
-	q := regexp.QuoteMeta(name)
-	if !regexp.MustCompile(`\b(?:var|let|const)\s+` + q + `\b`).MatchString(above) {
-		return false
-	}
-	numbers := map[string]bool{}
-	for _, m := range numberDecl.FindAllStringSubmatch(above, -1) {
-		numbers[m[1]] = true
-	}
-	assigned := regexp.MustCompile(`(?:^|[^\w$.])`+q+`\s*(?:\+?=)([^=][^;\n]*)`).FindAllStringSubmatch(above, -1)
-	if len(assigned) == 0 {
-		return false
-	}
-	for _, m := range assigned {
-		for _, part := range lang.SplitTopLevelAt(m[1], '+') {
-			if !dataFree(strings.TrimSpace(part), numbers) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // dataFree says whether one operand of a text built by + holds no data:
-// a quoted literal with no placeholder, or a number the function counts
-// made text.
+// a quoted literal (a template one with no placeholder), or a number the
+// file counts made text.
 func dataFree(part string, numbers map[string]bool) bool {
-	if len(part) >= 2 && (part[0] == '\'' || part[0] == '"') && part[len(part)-1] == part[0] && !strings.ContainsAny(part[1:len(part)-1], part[:1]) {
-		return true
+	if len(part) >= 2 && strings.ContainsRune("'\"`", rune(part[0])) && lang.SkipString(part, 0) == len(part) {
+		return part[0] != '`' || !strings.Contains(part, "${")
 	}
 	m := numberText.FindStringSubmatch(part)
 	if m == nil {
@@ -527,14 +490,12 @@ func literalParam(text string, i int, name string) bool {
 	return false
 }
 
-// jsLiteralSum is string literals joined by +, across lines: the whole
-// value of an assignment.
-var jsLiteralSum = regexp.MustCompile(`^\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + "`[^`$]*`" + `)(?:\s*\+\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|` + "`[^`$]*`" + `))*\s*$`)
-
 // literalOnlyVar reports whether every assignment to name in the file
-// (var, let, plain and +=) gives it string literals only, each statement
-// closed by a semicolon, and no function takes a parameter of that name:
-// a message the script picks among its own texts, with no data in it.
+// (var, let, plain and +=) gives it only text with no data in it (string
+// literals, and numbers the file counts made text, joined by +), each
+// statement closed by a semicolon, and no function takes a parameter of
+// that name: a message the script picks among its own texts, or line
+// numbers built in a loop (h += (i + 1).toString() + '<br/>').
 func literalOnlyVar(text, name string) bool {
 	n := regexp.QuoteMeta(name)
 	if regexp.MustCompile(`\(\s*(?:[\w$]+\s*,\s*)*` + n + `\s*[,)]\s*(?:=>|\{)|\bfunction\b[^(\n]*\([^)]*\b` + n + `\b`).MatchString(text) {
@@ -544,10 +505,20 @@ func literalOnlyVar(text, name string) bool {
 	if len(assigns) == 0 {
 		return false
 	}
+	numbers := map[string]bool{}
+	for _, m := range numberDecl.FindAllStringSubmatch(text, -1) {
+		numbers[m[1]] = true
+	}
 	for _, a := range assigns {
 		from := a[1] - 1
-		if !jsLiteralSum.MatchString(text[from:statementEnd(text, from)]) {
+		value := strings.TrimSpace(text[from:statementEnd(text, from)])
+		if value == "" {
 			return false
+		}
+		for _, part := range lang.SplitTopLevelAt(value, '+') {
+			if !dataFree(strings.TrimSpace(part), numbers) {
+				return false
+			}
 		}
 	}
 	return true
