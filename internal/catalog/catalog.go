@@ -635,7 +635,9 @@ func ForScheme(scheme string) *Service {
 
 // credentialSuffixes end the names of variables that unlock a service
 // (OKTA_CLIENT_SECRET, ACME_API_KEY), as opposed to ones that configure it.
-var credentialSuffixes = []string{"_CLIENT_SECRET", "_APP_SECRET", "_API_KEY", "_SECRET_KEY", "_ACCESS_TOKEN", "_AUTH_TOKEN", "_API_TOKEN", "_BOT_TOKEN", "_APP_PASSWORD", "_PRIVATE_KEY", "_LICENSE_KEY"}
+// _SECRET_ACCESS_KEY is the secret of every S3-compatible vendor's key
+// pair (B2_SECRET_ACCESS_KEY beside B2_ENDPOINT_URL).
+var credentialSuffixes = []string{"_CLIENT_SECRET", "_APP_SECRET", "_API_KEY", "_SECRET_KEY", "_SECRET_ACCESS_KEY", "_ACCESS_TOKEN", "_AUTH_TOKEN", "_API_TOKEN", "_BOT_TOKEN", "_APP_PASSWORD", "_PRIVATE_KEY", "_LICENSE_KEY"}
 
 // namespaces are prefixes an app puts before a provider's own variable
 // names (OAUTH_GITHUB_CLIENT_SECRET is GitHub's).

@@ -167,6 +167,7 @@ func TestCredentialOf(t *testing.T) {
 		"NEXT_PUBLIC_SUPABASE_URL":   "supabase",
 		"STRIPE_SECRET_KEY":          "stripe",
 		"GITHUB_APP_SECRET":          "github",
+		"B2_SECRET_ACCESS_KEY":       "backblaze-b2",
 		// Lookalikes: a prefix alone, a setting, an unknown provider.
 		"MAGIC_LINK_SECRET":        "",
 		"OKTA_SCOPES":              "",
@@ -174,6 +175,8 @@ func TestCredentialOf(t *testing.T) {
 		"STRIPE_PRICE_ID":          "",
 		"JWT_SECRET":               "",
 		"MYAPP_APP_SECRET":         "",
+		"B2_ACCESS_KEY_ID":         "",
+		"MYAPP_SECRET_ACCESS_KEY":  "",
 	}
 	for name, want := range tests {
 		got := ""

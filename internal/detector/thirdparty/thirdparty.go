@@ -218,7 +218,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 				d.brands[b] = true
 			}
 		}
-		// A private workspace package (npm's "private": true) is never
+		// A private workspace package (privatePackage) is never
 		// published: its name may be any word, a service's SDK's too.
 		if !privatePackage.Match(f.Data) {
 			for _, n := range packageNames(f.Data) {
@@ -800,8 +800,10 @@ func (d *Detector) pageLoads(p string, src []byte) {
 // module path, package.json's "name", pyproject.toml's name = "...".
 var productNameRE = regexp.MustCompile(`(?m)^module\s+(\S+)|^\s*"name"\s*:\s*"([^"]+)"|^name\s*=\s*["']([^"']+)["']`)
 
-// privatePackage is package.json's "private": true.
-var privatePackage = regexp.MustCompile(`"private"\s*:\s*true\b`)
+// privatePackage is package.json's "private": true, or its license
+// "UNLICENSED", npm's mark of a package no one may use and so one never
+// published (a workspace's scripts folder named after the CMS it migrates).
+var privatePackage = regexp.MustCompile(`"private"\s*:\s*true\b|"license"\s*:\s*"UNLICENSED"`)
 
 // setupNameRE is the name setup.py gives the package: setup(name="x").
 var setupNameRE = regexp.MustCompile(`\bname\s*=\s*["']([\w.-]+)["']`)
