@@ -88,7 +88,7 @@ func jsErrorDetail(fc *fileCtx, stmt string) (string, bool) {
 // wrote, not the driver's or runtime's internals: no exit.
 func goErrorDetail(fc *fileCtx, stmt string) (string, bool) {
 	m := goErrVar.FindStringSubmatch(stmt)
-	if m != nil && (fc.goOwnError(fc.cur, m[1]) || fc.goNarrowed(fc.cur, m[1])) {
+	if m != nil && (fc.goOwnError(fc.cur, m[1]) || fc.goNarrowed(fc.cur, m[1]) || fc.goRenderError(fc.cur, m[1])) {
 		return "", false
 	}
 	return errorDetail(fc, stmt)
@@ -123,6 +123,61 @@ func (fc *fileCtx) goOwnError(i int, v string) bool {
 	}
 	return false
 }
+
+// goRenderError reports whether the nearest assignment of v above line i,
+// in the same function, is the error of rendering a template into the
+// handler's own response writer (err := tmpl.Execute(w, data), err :=
+// renderTemplate(page, ctx, r, w)): its text names the template or the
+// connection, set by the app's own files, not a store's internals.
+func (fc *fileCtx) goRenderError(i int, v string) bool {
+	assign := re(`(?:^|[\s,(])` + regexp.QuoteMeta(v) + `\s*(?:,\s*\w+\s*)?:?=\s*(.*)$`)
+	for j := i - 1; j >= 0 && j > i-40; j-- {
+		l := fc.line(j)
+		if goDefLn.MatchString(l) {
+			return false
+		}
+		m := assign.FindStringSubmatch(l)
+		if m == nil || strings.Contains(l, "==") {
+			continue
+		}
+		c := goRenderCall.FindStringSubmatch(strings.TrimSpace(m[1]))
+		if c == nil {
+			return false
+		}
+		w := fc.goWriterName(j)
+		if w == "" {
+			return false
+		}
+		// The call's arguments, up to the line that reads the error.
+		args := c[1]
+		for k := j + 1; k < i; k++ {
+			args += " " + fc.line(k)
+		}
+		return re(`(?:^|[(,])\s*` + regexp.QuoteMeta(w) + `\s*[,)]`).MatchString(args)
+	}
+	return false
+}
+
+// goRenderCall is a template's Execute or ExecuteTemplate, or the app's
+// render helper, with the start of its arguments.
+var goRenderCall = re(`^(?:[\w.\[\]"]+\.)?(?:Execute|ExecuteTemplate|[Rr]ender\w*)\((.*)`)
+
+// goWriterName is the name of the http.ResponseWriter parameter of the
+// function around line i, or "".
+func (fc *fileCtx) goWriterName(i int) string {
+	for j := i; j >= 0 && j > i-200; j-- {
+		l := fc.line(j)
+		if goDefLn.MatchString(l) {
+			if m := goWriterParam.FindStringSubmatch(l); m != nil {
+				return m[1]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+var goWriterParam = re(`\b(\w+)\s+http\.ResponseWriter\b`)
 
 // goNarrowed reports whether line i sits in an if (within a few lines
 // above, indented less) that finds v equal to a fixed error value, or in
