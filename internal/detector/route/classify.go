@@ -9,6 +9,7 @@
 package route
 
 import (
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,6 +50,9 @@ var (
 	adminWords = []string{"admin", "internal", "debug", "metrics", "actuator", "_debug", "__debug__", "phpmyadmin", "management", "superuser", "backoffice", "pprof"}
 	oauthWords = []string{"oauth", "oauth2", "auth", "login", "sso", "openid", "oidc", "saml", "signin"}
 )
+
+// pageExts are the extensions of a page a server runs by its file name.
+var pageExts = map[string]bool{".php": true, ".jsp": true, ".jspx": true, ".asp": true, ".aspx": true, ".cgi": true, ".pl": true, ".do": true, ".action": true}
 
 var (
 	// goReadsBody is Go handler code that reads what the request carries:
@@ -130,6 +134,12 @@ func Classify(r *facts.Route, v Vocabulary) {
 		}
 	}
 	segs := strings.Split(strings.ToLower(r.Path), "/")
+	// A page's file is named for what it does: login.php is /login.
+	for i, s := range segs {
+		if ext := path.Ext(s); pageExts[ext] {
+			segs[i] = strings.TrimSuffix(s, ext)
+		}
+	}
 	hasSeg := func(words []string) bool {
 		for _, s := range segs {
 			if strings.HasPrefix(s, "{") {

@@ -155,6 +155,10 @@ func TestSemanticTags(t *testing.T) {
 		{"lookalike: a test send of a stored outgoing webhook", "/webhooks/{id}/validate", "func (s *Server) ValidateHook(w http.ResponseWriter, r *http.Request) {\nwh, err := store.GetHook(id)\nerr = sender.Send(wh.URL, ping)", nil, facts.TagWebhook, false},
 		{"lookalike: the collection of outgoing webhooks (list on GET, create on POST)", "/api/webhooks", "switch {\ncase r.Method == \"GET\":\n\tlist()\ncase r.Method == \"POST\":\n\tjson.NewDecoder(r.Body).Decode(&wh)\n\tstore.Save(&wh)\n}", nil, facts.TagWebhook, false},
 		{"lookalike: a path segment ws on a read handler", "/ws/status", "return jsonify(status='ok')", nil, facts.TagWebsocket, false},
+		{"a sign-in page named by its file", "/account/login.php", "", nil, facts.TagAuth, true},
+		{"a servlet path with its mapping's suffix", "/Register.do", "", nil, facts.TagAuth, true},
+		{"lookalike: a page whose name only starts like a sign-in", "/loginhistory.php", "", nil, facts.TagAuth, false},
+		{"lookalike: a static file's extension is not a page's", "/docs/login.pdf", "", nil, facts.TagAuth, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := facts.Route{Method: "POST", Path: tc.path, Body: tc.body, Middleware: tc.mw, File: "handlers/routes.go"}
