@@ -41,8 +41,11 @@ var skippedArg = regexp.MustCompile(`^(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|h
 // listed; nor is a URL in a log message, a comment or a link, which no
 // client call takes.
 func HostCalls(l lang.Lang, stripped []byte) []HostCall {
-	if l.Family() == lang.Ruby {
+	switch l.Family() {
+	case lang.Ruby:
 		return rubyHostCalls(stripped)
+	case lang.PHP:
+		return phpHostCalls(stripped)
 	}
 	re := httpCallRE[l.Family()]
 	if re == nil || !strings.Contains(string(stripped), "://") {
@@ -226,6 +229,90 @@ func rubyHostCalls(stripped []byte) []HostCall {
 			} else if i == 0 {
 				add(a, m[0], end)
 			}
+		}
+	}
+	return out
+}
+
+var (
+	// phpHTTPCallRE are PHP's calls that send a request to their first
+	// URL argument: cURL, the stream wrappers, WordPress' and Laravel's
+	// clients.
+	phpHTTPCallRE = regexp.MustCompile(`(?i)(?:^|[^\w$>:])(?:curl_init|file_get_contents|fopen|get_headers|wp_(?:safe_)?remote_(?:get|post|head|request)|(?:\\?Illuminate\\Support\\Facades\\)?Http::(?:get|post|put|patch|delete|head|send))\s*\(`)
+	// phpCurlURLRE sets a cURL handle's URL: its third argument.
+	phpCurlURLRE = regexp.MustCompile(`\bcurl_setopt\s*\(`)
+	// phpMethodCallRE is a client method that sends a request (Guzzle,
+	// Symfony's HttpClient, a chained Laravel Http:: call); its receiver
+	// has to be a client (phpClientRE).
+	phpMethodCallRE = regexp.MustCompile(`->(?:get|post|put|patch|delete|head|request|send|getAsync|postAsync|requestAsync)\s*\(`)
+	// phpClientRE is a receiver that is an HTTP client: a variable or
+	// property named for one, or a chain from Laravel's Http facade.
+	phpClientRE = regexp.MustCompile(`(?i)(?:\$(?:this->)?\w*(?:client|http|guzzle)\w*|\bHttp::\w+\([^;]*\)(?:->\w+\([^;]*\))*)\s*$`)
+	// phpClientBaseRE makes a client for one base URL: Guzzle's
+	// new Client(['base_uri' => ...]), HttpClient::create,
+	// Http::baseUrl(...).
+	phpClientBaseRE = regexp.MustCompile(`\bnew\s+\\?(?:GuzzleHttp\\)?Client\s*\(|\bHttpClient::create\s*\(|\bHttp::baseUrl\s*\(`)
+	phpBaseURIRE    = regexp.MustCompile(`['"]base_uri['"]\s*=>\s*`)
+	// phpVarRE is a variable in a double-quoted string: $x, {$x}, ${x}.
+	phpVarRE = regexp.MustCompile(`\{?\$\{?(\w+)\}?`)
+)
+
+// phpHostCalls are HostCalls for PHP: the URL argument of its client
+// calls, and a client's base URL. A host the string fills in from a
+// variable ("https://$host/x") is no fixed host.
+func phpHostCalls(stripped []byte) []HostCall {
+	s := string(stripped)
+	if !strings.Contains(s, "://") {
+		return nil
+	}
+	var out []HostCall
+	add := func(a string, off, end int) {
+		a = strings.TrimSpace(a)
+		if strings.HasPrefix(a, `"`) {
+			a = phpVarRE.ReplaceAllString(a, "$${$1}")
+		}
+		if u := fixedURL(a, nil); URLHost(u) != "" && !strings.ContainsAny(URLHost(u), "${}") {
+			out = append(out, HostCall{URL: u, Host: URLHost(u), Off: off, End: end})
+		}
+	}
+	for _, m := range phpHTTPCallRE.FindAllStringIndex(s, -1) {
+		if args, end := callArgs(s, m[1]-1); len(args) > 0 {
+			add(args[0], m[0], end)
+		}
+	}
+	for _, m := range phpCurlURLRE.FindAllStringIndex(s, -1) {
+		if args, end := callArgs(s, m[1]-1); len(args) == 3 && strings.TrimSpace(args[1]) == "CURLOPT_URL" {
+			add(args[2], m[0], end)
+		}
+	}
+	for _, m := range phpMethodCallRE.FindAllStringIndex(s, -1) {
+		stmt := max(strings.LastIndexAny(s[:m[0]], ";{}"), 0)
+		if !phpClientRE.MatchString(s[stmt:m[0]]) {
+			continue
+		}
+		args, end := callArgs(s, m[1]-1)
+		for _, a := range args {
+			if !skippedArg.MatchString(a) {
+				add(a, m[0], end)
+				break
+			}
+		}
+	}
+	for _, m := range phpClientBaseRE.FindAllStringIndex(s, -1) {
+		args, end := callArgs(s, m[1]-1)
+		if len(args) == 0 {
+			continue
+		}
+		if strings.HasPrefix(s[m[0]:], "Http::") {
+			add(args[0], m[0], end)
+			continue
+		}
+		if o := phpBaseURIRE.FindStringIndex(args[0]); o != nil {
+			rest := args[0][o[1]:]
+			if i := strings.IndexAny(rest, ",]"); i >= 0 && !strings.HasPrefix(strings.TrimSpace(rest), `"`) && !strings.HasPrefix(strings.TrimSpace(rest), "'") {
+				rest = rest[:i]
+			}
+			add(rest, m[0], end)
 		}
 	}
 	return out

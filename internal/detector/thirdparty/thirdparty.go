@@ -365,7 +365,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	if code.Reads(lang.Of(f.Path)) {
 		d.hostCalls(f)
 		d.helpers(f)
-	} else if lang.Of(f.Path).Family() == lang.Ruby {
+	} else if fam := lang.Of(f.Path).Family(); fam == lang.Ruby || fam == lang.PHP {
 		d.hostCalls(f) // its client calls; its helpers are not read
 	}
 	var secrets []string

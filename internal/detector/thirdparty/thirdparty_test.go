@@ -94,6 +94,11 @@ func TestFixtures(t *testing.T) {
 		// lookalikes: a host the caller names, a log line, a link, a
 		// cache key, a comment and a test's call.
 		{"ruby-hosts", ""},
+		// PHP's (cURL, file_get_contents, Guzzle, Laravel's Http, a
+		// Guzzle client's base_uri); lookalikes: a host a variable fills
+		// in, a URL the caller names, a cache key, a log line, a link, a
+		// comment and a test's call.
+		{"php-hosts", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
