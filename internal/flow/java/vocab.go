@@ -208,6 +208,12 @@ var cleaners = map[string][]string{
 	"HtmlUtils.htmlEscape": {flow.XSS}, "StringEscapeUtils.escapeHtml4": {flow.XSS}, "StringEscapeUtils.escapeHtml": {flow.XSS},
 	"Encode.forHtml": {flow.XSS}, "Encode.forHtmlContent": {flow.XSS}, "Encode.forHtmlAttribute": {flow.XSS},
 	"Encoder.encodeForHTML": {flow.XSS}, "Encoder.encodeForHTMLAttribute": {flow.XSS}, "Jsoup.clean": {flow.XSS},
+	// The OWASP encoder's and ESAPI's other contexts: script and URL
+	// text in a page.
+	"Encode.forHtmlUnquotedAttribute": {flow.XSS}, "Encode.forJavaScript": {flow.XSS}, "Encode.forJavaScriptBlock": {flow.XSS},
+	"Encode.forJavaScriptAttribute": {flow.XSS}, "Encode.forJavaScriptSource": {flow.XSS}, "Encode.forUriComponent": {flow.XSS},
+	"Encode.forXml": {flow.XSS}, "Encode.forXmlContent": {flow.XSS}, "Encode.forXmlAttribute": {flow.XSS}, "Encode.forCssString": {flow.XSS},
+	"Encoder.encodeForJavaScript": {flow.XSS}, "Encoder.encodeForURL": {flow.XSS}, "Encoder.encodeForXML": {flow.XSS},
 	"Encoder.encodeForSQL": {flow.SQLInjection}, "Encoder.encodeForOS": {flow.CommandInjection},
 	// A string's length or position is a number, whatever the text.
 	"String.length": {flow.CleanAll}, "String.indexOf": {flow.CleanAll}, "String.lastIndexOf": {flow.CleanAll},

@@ -14,6 +14,7 @@
 <p>Escaped: <%= Encode.forHtml(q) %></p>
 <p>Escaped too: <%= org.owasp.encoder.Encode.forHtml(q) %></p>
 <p><%= q.length() %> characters</p>
+<script>var query = "<%= Encode.forJavaScriptBlock(q) %>";</script>
 <%
     if (request.getParameter("next") != null) {
         response.sendRedirect(request.getParameter("next")); // want: open-redirect via=query
