@@ -337,8 +337,12 @@ func (ix *pageIndex) addPages(taught *route.Taught, pages []*page, out *detector
 			}
 		}
 		for _, m := range methods {
+			b := body
+			if m == "GET" && post {
+				b = getOnly(body)
+			}
 			r := facts.Route{Method: m, Path: url, Framework: "php", File: pg.path, Line: 1, EndLine: pg.lines,
-				Handler: path.Base(pg.path), Body: body, HandlerFile: pg.path, HandlerLine: 1,
+				Handler: path.Base(pg.path), Body: b, HandlerFile: pg.path, HandlerLine: 1,
 				Auth: dec.Auth, AuthEvidence: dec.Evidence, AuthRole: dec.Role, Runs: runs}
 			route.Classify(&r, pageVocab)
 			out.AddRoute(r)
@@ -366,4 +370,67 @@ func topFuncs(t *syntax.Tree, p string) map[string]phpFunc {
 		out[strings.ToLower(t.Text(name))] = phpFunc{code: t.Text(c), at: p + ":" + strconv.Itoa(line(c))}
 	}
 	return out
+}
+
+var (
+	// phpIf opens an if or elseif condition.
+	phpIf = regexp.MustCompile(`\b(?:if|elseif)\s*\(`)
+	// postOnly is a condition a GET request never meets: it reads what
+	// only a POST carries (its form fields, its files) or tests the
+	// method for a POST.
+	postOnly = regexp.MustCompile(`\$_(?:POST|FILES)\b|REQUEST_METHOD['"]\s*\]\s*===?\s*['"]POST['"]|['"]POST['"]\s*===?\s*\$_SERVER\[\s*['"]REQUEST_METHOD`)
+)
+
+// getOnly is a page's code as a GET runs it: the blocks of conditions
+// only a POST meets (if (isset($_POST['save'])) { ... }) are blanked,
+// their lines kept so that what is found keeps its line.
+func getOnly(src string) string {
+	out := []byte(src)
+	for _, m := range phpIf.FindAllStringIndex(src, -1) {
+		c := parenEnd(src, m[1]-1)
+		if c < 0 || !postOnly.MatchString(src[m[1]:c]) {
+			continue
+		}
+		k := c + 1
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+			k++
+		}
+		if k >= len(src) || src[k] != '{' {
+			continue
+		}
+		end := lang.BraceEnd(src, k)
+		if end < 0 {
+			continue
+		}
+		for i := k + 1; i < end; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	return string(out)
+}
+
+// parenEnd is the index of the parenthesis closing the one at src[open],
+// strings skipped; -1 when it does not close on a few lines.
+func parenEnd(src string, open int) int {
+	depth := 0
+	for i := open; i < len(src) && i < open+2048; i++ {
+		switch c := src[i]; c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '"', '\'':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return -1
 }

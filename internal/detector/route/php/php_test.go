@@ -421,3 +421,30 @@ func TestSlimRole(t *testing.T) {
 		t.Errorf("%s: no such route", k)
 	}
 }
+
+// TestGetOnly: a page's code under a condition only a POST meets does not
+// run on its GET; code under other conditions, and an else, does.
+func TestGetOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		kept      bool
+	}{
+		{"a posted field tested", "<?php if (isset($_POST['save'])) { $db->exec('DELETE FROM t'); }", false},
+		{"an uploaded file tested with other values", "<?php\nif ($name != '' && $_FILES['f']['name'] != '') {\n  $db->exec('INSERT');\n}", false},
+		{"the method tested for a POST", "<?php if ($_SERVER['REQUEST_METHOD'] === 'POST') { $db->exec('UPDATE'); }", false},
+		{"lookalike: a query parameter tested", "<?php if (isset($_GET['del'])) { $db->exec('DELETE FROM t'); }", true},
+		{"lookalike: REQUEST, which a GET fills", "<?php if (isset($_REQUEST['del'])) { $db->exec('DELETE FROM t'); }", true},
+		{"lookalike: the else of a POST test", "<?php if (isset($_POST['x'])) { echo 1; } else { $db->exec('DELETE FROM t'); }", true},
+		{"lookalike: the method tested for anything but a POST", "<?php if ($_SERVER['REQUEST_METHOD'] !== 'POST') { $db->exec('DELETE FROM t'); }", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := getOnly(tc.src)
+			if len(got) != len(tc.src) || strings.Count(got, "\n") != strings.Count(tc.src, "\n") {
+				t.Fatalf("getOnly changed the text's length or lines: %q", got)
+			}
+			if kept := strings.Contains(got, "$db->exec"); kept != tc.kept {
+				t.Errorf("getOnly(%q) = %q: write kept %v, want %v", tc.src, got, kept, tc.kept)
+			}
+		})
+	}
+}
