@@ -418,6 +418,11 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		return true, j.roleOf(src), why
 	}
 	if depth == 0 && own {
+		if why := runsUnderCallerTest(src, j.lookup); why != "" {
+			return true, j.roleOf(src), why
+		}
+	}
+	if depth == 0 && own {
 		// A helper's named error is only an answer to its caller: it
 		// counts where the handler or guard returns it (depth 0), and
 		// where that code returns the error a helper gave it.
@@ -1990,4 +1995,87 @@ func builderPaths(config, builder string) []string {
 		}
 	}
 	return out
+}
+
+// callerTestIf opens a block run only when a function handed the request
+// alone says yes: if cookie.CheckSessionID(r) {.
+var callerTestIf = regexp.MustCompile(`(?m)^[ \t]*(?:\}\s*else\s+)?if\s+([\w.]+)\(\s*(?:r|req|request|ctx|c)\s*\)\s*\{[ \t]*$`)
+
+// idleLine is a line of a handler that does no work of its own: a test of
+// the method, a brace, a not-found or error answer, a redirect, a print or
+// a log line, a return, reading the form, a page rendered with no data.
+var idleLine = regexp.MustCompile(`^(?:\}?\s*(?:else\s+)?(?:if\s+\w+\.Method\s*[!=]=\s*(?:"\w+"|http\.Method\w+)\s*)?\{?|\}|return|http\.(?:NotFound|Error|Redirect)\(.*\)|(?:fmt\.Print\w*|log\.\w+)\(.*\)|\w+\.Parse(?:Multipart)?Form\(.*\)|\w+(?:,\s*_)?\s*:?=\s*template\.ParseFiles\(.*\)|\w+\.Execute\(\s*\w+\s*,\s*nil\s*\)|//.*)$`)
+
+// runsUnderCallerTest says a handler does its work only inside blocks run
+// when a function of the repository, handed the request, has checked the
+// caller's session or credential: if checkSession(r) { ... } around each
+// branch, with nothing but a not-found, an error, a redirect or nothing
+// on the way out. A caller who fails the test gets no work done, however
+// the handler answers.
+func runsUnderCallerTest(src string, lookup Lookup) string {
+	if lookup == nil {
+		return ""
+	}
+	open := strings.IndexByte(src, '{')
+	if open < 0 {
+		return ""
+	}
+	body, guarded, by := src[open+1:], 0, ""
+	for {
+		m := callerTestIf.FindStringSubmatchIndex(body)
+		if m == nil {
+			break
+		}
+		name := body[m[2]:m[3]]
+		code, _, ok := lookup(name)
+		if !ok || !codeReadsCaller(code) || requestData.MatchString(code) {
+			return ""
+		}
+		end := closingBrace(body, m[1]-1)
+		if end < 0 {
+			return ""
+		}
+		// Keep an "} else" that opened the test: the chain goes on.
+		head := body[m[0]:m[1]]
+		keep := ""
+		if strings.HasPrefix(strings.TrimSpace(head), "}") {
+			keep = "}\n"
+		}
+		body = body[:m[0]] + keep + body[end+1:]
+		guarded++
+		by = name
+	}
+	if guarded == 0 {
+		return ""
+	}
+	for _, l := range strings.Split(body, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !idleLine.MatchString(l) {
+			return ""
+		}
+	}
+	return "does its work only when " + by + " has checked the caller's session"
+}
+
+// closingBrace is the index of the brace that closes the one at open, or
+// -1 (quoted braces aside).
+func closingBrace(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '"', '`', '\'':
+			q := s[i]
+			for i++; i < len(s) && s[i] != q; i++ {
+				if s[i] == '\\' && q != '`' {
+					i++
+				}
+			}
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

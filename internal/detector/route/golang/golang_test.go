@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -78,6 +78,10 @@ func TestRouteDetails(t *testing.T) {
 		{app: "nethttp", route: "GET /items/{id}", framework: "net/http", auth: facts.AuthNone, handler: "getItem", params: map[string]string{"id": facts.TypeInt}},
 		{app: "nethttp", route: "DELETE /items/{id}", auth: facts.AuthNone, tags: []string{facts.TagDestructive}},
 		{app: "nethttp", route: "ANY /admin", auth: facts.AuthRequired, handler: "adminHome", tags: []string{facts.TagAdmin}},
+		{app: "sessiontest", route: "ANY /notes", auth: facts.AuthRequired},
+		{app: "sessiontest", route: "ANY /signin", auth: facts.AuthNone},
+		{app: "sessiontest", route: "ANY /search", auth: facts.AuthNone},
+		{app: "sessiontest", route: "ANY /beta", auth: facts.AuthNone},
 		{app: "goji", route: "GET /{unknown-prefix}/items/{id}", framework: "goji", auth: facts.AuthRequired, handler: "showItem"},
 		{app: "nethttp", route: "ANY /static", tags: []string{facts.TagStatic}},
 		{app: "nethttp", route: "ANY /api/upload", tags: []string{facts.TagUpload}},
