@@ -28,8 +28,11 @@ var (
 	rbJoinRE = regexp.MustCompile(`^Rails\.(root|public_path)\.join\(`)
 	// rbPathLitRE is a path written as one literal.
 	rbPathLitRE = regexp.MustCompile(`^['"]([\w./-]+)['"]$`)
-	// cwUploaderRE is a CarrierWave uploader class.
-	cwUploaderRE = regexp.MustCompile(`<\s*CarrierWave::Uploader::Base\b`)
+	// cwUploaderRE is a CarrierWave uploader class: one deriving from
+	// CarrierWave's base, or (in an uploaders folder) an uploader class
+	// deriving from the app's own base uploader.
+	cwUploaderRE    = regexp.MustCompile(`<\s*CarrierWave::Uploader::Base\b`)
+	cwSubUploaderRE = regexp.MustCompile(`(?m)^\s*class\s+\w*Uploader\s*<\s*\w*Uploader\b`)
 	// cwStorageRE chooses an uploader's storage: storage :file.
 	cwStorageRE = regexp.MustCompile(`(?m)^[ \t]*storage[ \t]*\(?[ \t]*:(\w+)[ \t]*\)?[ \t]*$`)
 	// cwStoreDirRE is the folder an uploader stores under: def store_dir
@@ -67,10 +70,11 @@ func (d *Detector) rubyUploadStorages(f *detector.File, src []byte) {
 			d.shrineStorage(s[m[2]:m[3]], args, at(m[0]))
 		}
 	}
-	if !strings.Contains(s, "CarrierWave") {
+	uploader := cwUploaderRE.MatchString(s) || strings.Contains(f.Path, "/uploaders/") && cwSubUploaderRE.MatchString(s)
+	if !uploader && !strings.Contains(s, "CarrierWave") {
 		return
 	}
-	if cwUploaderRE.MatchString(s) {
+	if uploader {
 		for _, m := range cwStorageRE.FindAllStringSubmatchIndex(s, -1) {
 			if s[m[2]:m[3]] != "file" {
 				continue // fog and aws: the settings below name the bucket
