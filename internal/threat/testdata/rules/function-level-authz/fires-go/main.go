@@ -6,11 +6,15 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
 )
 
+// User is an account: many people sign up, some of them administrators.
 type User struct {
-	ID   uint
-	Role string
+	gorm.Model
+	Email        string `gorm:"uniqueIndex"`
+	PasswordHash string
+	Role         string
 }
 
 // RequireLogin rejects a request without a valid session token.
