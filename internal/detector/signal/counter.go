@@ -16,7 +16,7 @@ import (
 
 var (
 	// sqlSetStart is an SQL UPDATE up to its SET clause.
-	sqlSetStart = regexp.MustCompile(`(?i)^UPDATE\s+\w+\s+SET\b`)
+	sqlSetStart = regexp.MustCompile(`(?i)^["']?\s*UPDATE\s+\w+\s+SET\b|^` + "`" + `\s*UPDATE\s+\w+\s+SET\b`)
 	// sqlSetEnd is where a SET clause stops: its WHERE, the statement's
 	// end, or the string that holds it.
 	sqlSetEnd = regexp.MustCompile("(?i)\\bWHERE\\b|[;\\n\"'`]")

@@ -19,7 +19,7 @@ var (
 	// mutatesStore: an ORM or SQL write, on a model, a repository, a
 	// collection or the database handle.
 	mutatesStore = regexp.MustCompile(`(?:\b[A-Z]\w*|\bdb\.\w+|\b\w*(?:[Rr]epo(?:sitory)?|[Mm]odel|[Cc]ollection|[Dd]ao|[Ss]tore|objects|[Tt]able))\s*\.\s*(?:create|insert(?:One|Many)?|update(?:One|Many)?|delete(?:One|Many)?|destroy|upsert|findByIdAndUpdate|findOneAndUpdate|findByIdAndDelete|findOneAndDelete|findByIdAndRemove|bulkCreate|bulkWrite|remove|increment|decrement)\s*\(|` +
-		`\bprisma\.\w+\.(?:create|update|delete|upsert)\w*\(|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b|\.objects\.[^\n]*\.(?:delete|update)\(|` +
+		`\bprisma\.\w+\.(?:create|update|delete|upsert)\w*\(|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b|["'` + "`" + `]\s*(?i:insert\s+into|update\s+\w+\s+set|delete\s+from)\s|\.objects\.[^\n]*\.(?:delete|update)\(|` +
 		`\bsession\.(?:delete|add)\(|\bdb\.(?:Create|Save|Delete|Updates?)\(|\.save\(\s*\)`)
 	// privilegedOp: a role or admin flag set from the request, or a user
 	// account deleted by an id the request gives.

@@ -386,9 +386,14 @@ var (
 // their lines kept so that what is found keeps its line.
 func getOnly(src string) string {
 	out := []byte(src)
+	posted := postedVars(src)
 	for _, m := range phpIf.FindAllStringIndex(src, -1) {
 		c := parenEnd(src, m[1]-1)
-		if c < 0 || !postOnly.MatchString(src[m[1]:c]) {
+		if c < 0 {
+			continue
+		}
+		cond := src[m[1]:c]
+		if !postOnly.MatchString(cond) && !namesAny(cond, posted) {
 			continue
 		}
 		k := c + 1
@@ -434,3 +439,39 @@ func parenEnd(src string, open int) int {
 	}
 	return -1
 }
+
+// phpAssign is a variable's assignment and its value.
+var phpAssign = regexp.MustCompile(`\$(\w+)\s*=([^=>][^;]*);`)
+
+// postedVars are the variables every assignment of which in src reads
+// what only a POST carries ($c = isset($_POST['c']) ? $_POST['c'] : ”):
+// empty on a GET.
+func postedVars(src string) map[string]bool {
+	posted, other := map[string]bool{}, map[string]bool{}
+	for _, m := range phpAssign.FindAllStringSubmatch(src, -1) {
+		if postOnly.MatchString(m[2]) && !strings.Contains(m[2], "$_GET") && !strings.Contains(m[2], "$_REQUEST") {
+			posted[m[1]] = true
+		} else {
+			other[m[1]] = true
+		}
+	}
+	for v := range other {
+		delete(posted, v)
+	}
+	return posted
+}
+
+// namesAny reports whether code names one of vars ($name, whole).
+func namesAny(code string, vars map[string]bool) bool {
+	if len(vars) == 0 {
+		return false
+	}
+	for _, m := range phpVarRef.FindAllStringSubmatch(code, -1) {
+		if vars[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+var phpVarRef = regexp.MustCompile(`\$(\w+)`)

@@ -435,6 +435,8 @@ func TestGetOnly(t *testing.T) {
 		{"lookalike: a query parameter tested", "<?php if (isset($_GET['del'])) { $db->exec('DELETE FROM t'); }", true},
 		{"lookalike: REQUEST, which a GET fills", "<?php if (isset($_REQUEST['del'])) { $db->exec('DELETE FROM t'); }", true},
 		{"lookalike: the else of a POST test", "<?php if (isset($_POST['x'])) { echo 1; } else { $db->exec('DELETE FROM t'); }", true},
+		{"a variable read only from the posted form", "<?php\n$msg = isset($_POST['msg']) ? $_POST['msg'] : '';\nif ($msg) {\n  $db->exec('INSERT');\n}", false},
+		{"lookalike: a variable read from the query too", "<?php\n$msg = $_POST['msg'] ?? '';\n$msg = $_GET['msg'] ?? $msg;\nif ($msg) {\n  $db->exec('INSERT');\n}", true},
 		{"lookalike: the method tested for anything but a POST", "<?php if ($_SERVER['REQUEST_METHOD'] !== 'POST') { $db->exec('DELETE FROM t'); }", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
