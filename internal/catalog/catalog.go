@@ -640,8 +640,9 @@ func ForScheme(scheme string) *Service {
 var credentialSuffixes = []string{"_CLIENT_SECRET", "_APP_SECRET", "_API_KEY", "_SECRET_KEY", "_SECRET_ACCESS_KEY", "_ACCESS_TOKEN", "_AUTH_TOKEN", "_API_TOKEN", "_BOT_TOKEN", "_APP_PASSWORD", "_PRIVATE_KEY", "_LICENSE_KEY"}
 
 // namespaces are prefixes an app puts before a provider's own variable
-// names (OAUTH_GITHUB_CLIENT_SECRET is GitHub's).
-var namespaces = []string{"OAUTH_", "SOCIAL_AUTH_", "AUTH_"}
+// names (OAUTH_GITHUB_CLIENT_SECRET is GitHub's), or a storage
+// backend's settings before its vendor's (DATASOURCE_SUPABASE_KEY).
+var namespaces = []string{"OAUTH_", "SOCIAL_AUTH_", "AUTH_", "DATASOURCE_"}
 
 // CredentialOf returns the service a secret variable unlocks, strictly:
 // a variable the catalogue lists, or a service's prefix followed by a

@@ -168,6 +168,7 @@ func TestCredentialOf(t *testing.T) {
 		"STRIPE_SECRET_KEY":          "stripe",
 		"GITHUB_APP_SECRET":          "github",
 		"B2_SECRET_ACCESS_KEY":       "backblaze-b2",
+		"DATASOURCE_SUPABASE_KEY":    "supabase",
 		// Lookalikes: a prefix alone, a setting, an unknown provider.
 		"MAGIC_LINK_SECRET":        "",
 		"OKTA_SCOPES":              "",
@@ -177,6 +178,7 @@ func TestCredentialOf(t *testing.T) {
 		"MYAPP_APP_SECRET":         "",
 		"B2_ACCESS_KEY_ID":         "",
 		"MYAPP_SECRET_ACCESS_KEY":  "",
+		"DATASOURCE_PASSWORD":      "",
 	}
 	for name, want := range tests {
 		got := ""

@@ -245,6 +245,7 @@ func Reads(p string, data []byte) []Read {
 		if containsAny(src, []string{"env:", "env :"}) && schemaKeysRE.Match(src) {
 			addAll(schemaEnvGate, "env")
 		}
+		out = append(out, tableReads(text, src, quoted)...)
 		if !containsAny(src, []string{"process.env", "import.meta.env"}) {
 			break
 		}
@@ -281,6 +282,41 @@ func Reads(p string, data []byte) []Read {
 		}
 		addAll(phpSuperGate, "$_ENV", "$_SERVER")
 		skip = nil
+	}
+	return out
+}
+
+var (
+	// jsComputedEnvRE reads the environment by a name the code computes:
+	// process.env[map.env], process.env[key].
+	jsComputedEnvRE = regexp.MustCompile(`\b(?:process\.env|import\.meta\.env)\[\s*[A-Za-z_$][\w$.]*\s*\]`)
+	// tableEntryRE is a call whose first argument is a variable's name:
+	// map('DATASOURCE_S3_BUCKET', 'string', 'datasource.s3.bucket').
+	tableEntryRE = regexp.MustCompile(`\b([A-Za-z_$][\w$]*)\(\s*['"]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"]\s*,`)
+)
+
+// tableReads are the names a file reads through a table of names: where
+// it reads the environment by a computed name, the upper-snake names it
+// hands one function as a first argument, three times or more (a
+// settings table's entries), are the variables it reads.
+func tableReads(text string, src []byte, quoted []code.Span) []Read {
+	if !jsComputedEnvRE.MatchString(text) {
+		return nil
+	}
+	ms := tableEntryRE.FindAllStringSubmatchIndex(text, -1)
+	calls := map[string]int{}
+	for _, m := range ms {
+		calls[text[m[2]:m[3]]]++
+	}
+	var out []Read
+	for _, m := range ms {
+		if calls[text[m[2]:m[3]]] < 3 || code.InSpans(quoted, m[0]) {
+			continue
+		}
+		name := text[m[4]:m[5]]
+		if !builtins[name] {
+			out = append(out, Read{Name: name, Line: code.LineAt(src, m[4])})
+		}
 	}
 	return out
 }

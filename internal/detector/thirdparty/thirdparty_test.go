@@ -99,6 +99,10 @@ func TestFixtures(t *testing.T) {
 		// in, a URL the caller names, a cache key, a log line, a link, a
 		// comment and a test's call.
 		{"php-hosts", ""},
+		// Variables read through a table of names (entries naming them,
+		// one process.env[e.env] loop); lookalike: upper-snake message keys
+		// in a file that reads no computed name.
+		{"env-table", ""},
 		{"geocoder/default", ""},
 		{"geocoder/lookup", ""},
 	}
