@@ -7,9 +7,13 @@ import (
 	"github.com/threatmap/threatmap/internal/lang"
 )
 
-// A JSP page's scriptlets are Java the data-flow engine does not read:
-// a page reads a parameter into a local and pastes it into SQL, a file
-// path, a redirect or the page a few lines below. A sink's argument is
+// A JSP page's scriptlets: a page reads a parameter into a local and
+// pastes it into SQL, a file path, a redirect or the page a few lines
+// below. The Java data-flow frontend reads the pages that are routes
+// (flow/java); these patterns also cover what it does not: views under
+// WEB-INF a servlet forwards to, and rows a query returned printed as
+// they are (stored XSS). A hit both find at one line is one row on the
+// route. A sink's argument is
 // request data when it reads the request itself, or names a local the
 // page assigned request data before it (two hops: sql = "..." + id; id =
 // request.getParameter("id")). A number parsed from it, an escaping
