@@ -106,6 +106,8 @@ type Detector struct {
 	// rails: Active Storage's services and the one production chooses
 	// (railsStores).
 	rails railsConfig
+	// django: the project's own django-storages subclasses.
+	django djangoStorage
 	// csProvider: some C# code picks EF Core's provider; csConn: the
 	// databases ASP.NET settings' connection strings name, kept only
 	// when none does (csConnStores).
@@ -203,6 +205,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 	d.media = append(d.media, local.media...)
 	d.laravel.merge(local.laravel)
 	d.rails.merge(local.rails)
+	d.django.merge(local.django)
 	d.csProvider = d.csProvider || local.csProvider
 	for k, ev := range local.csConn {
 		if d.csConn == nil {
@@ -318,12 +321,14 @@ func (d *Detector) read(f *detector.File) {
 			d.addBucket(KindSupabaseStorage, name, at(src, m[0]))
 		}
 	}
+	var storageClasses [][2]int
 	if l.Family() == lang.Python {
 		for _, m := range findAll(djangoStorageRE, src, "storages.backends.") {
 			kind := djangoStorageKinds[string(src[m[2]:m[3]])]
 			d.add(kind, at(src, m[0]))
 			s3 = s3 || kind == "s3"
 		}
+		storageClasses = d.djangoStorageClasses(src, func(off int) facts.Evidence { return at(src, off) })
 	}
 	if s3 {
 		target, vendor, _ := code.S3Endpoint(code.FileUses(f), src)
@@ -335,6 +340,9 @@ func (d *Detector) read(f *detector.File) {
 			d.s3Vendor = vendor.Name
 		}
 		for _, m := range bucketRE.FindAllSubmatchIndex(src, -1) {
+			if slices.ContainsFunc(storageClasses, func(c [2]int) bool { return m[0] >= c[0] && m[0] < c[1] }) {
+				continue // a storage class's own bucket, of its kind (djangoStorageClasses)
+			}
 			expr := string(src[m[2]:m[3]])
 			if id := identRE.FindStringSubmatch(expr); id != nil && isParam(src, id[1]) {
 				continue // the callers name the bucket: put(..., bucket_name=IMAGES_BUCKET)
@@ -659,6 +667,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	d.dropVectorFiles()
 	d.laravelStores()
 	d.railsStores()
+	d.djangoDefaultBuckets()
 	d.csConnStores()
 	services := map[string]*catalog.Service{}
 	for _, s := range catalog.All() {
