@@ -31,7 +31,14 @@ var (
 	jsDeleteRE = regexp.MustCompile(`\b(?:unlink|unlinkSync|rm|rmSync|deleteFile)\(`)
 	jsReadRE   = regexp.MustCompile(`\b(?:createReadStream|readFile|readFileSync)\(`)
 	goDeleteRE = regexp.MustCompile(`\bos\.(?:Remove|RemoveAll)\(`)
-	goReadRE   = regexp.MustCompile(`\bos\.(?:ReadFile|Open)\(`)
+	// A driver may keep its folder as an os.Root (os.OpenRoot(dir)), whose
+	// methods confine every path to it: it creates (Create, WriteFile,
+	// OpenFile with O_CREATE), reads and removes files through the root.
+	goOpenRootRE   = regexp.MustCompile(`\bos\.OpenRoot\(`)
+	goRootCreateRE = regexp.MustCompile(`\b(\w+)\.(?:Create|WriteFile)\(|\b(\w+)\.OpenFile\([^\n]*\bO_CREATE\b`)
+	goRootDeleteRE = regexp.MustCompile(`\b(\w+)\.(?:Remove|RemoveAll)\(`)
+	goRootReadRE   = regexp.MustCompile(`\b(\w+)\.(?:Open|ReadFile)\(`)
+	goReadRE       = regexp.MustCompile(`\bos\.(?:ReadFile|Open)\(`)
 	// goTestSupportRE: the package imports testing (a test helper package
 	// beside the code it serves, not under a tests folder).
 	goTestSupportRE = regexp.MustCompile(`(?m)^\s*(?:import\s+)?(?:\w+\s+)?"testing"\s*$`)
@@ -52,6 +59,11 @@ var (
 func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
 	switch l.Family() {
 	case lang.Go:
+		if ev := goRootWrites(f.Path, src); ev != nil {
+			name := "Local file storage (" + path.Dir(f.Path) + ")"
+			d.folders[name] = append(d.folders[name], *ev)
+			return
+		}
 		if !goDeleteRE.Match(src) || !goReadRE.Match(src) {
 			return
 		}
@@ -137,6 +149,34 @@ func braceEnd(src []byte, i int) int {
 // goDriverWrites are the places a Go file creates a file at a path built
 // from a value: filepath.Join(root, key), or a helper's result
 // (fullPath := keyFullPath(ctx, key)) whose last argument is no literal.
+// goRootWrites is where a file of the app's code that opens an os.Root
+// first creates a file through one, when it also reads and removes files
+// through one: a driver keeping files under its root. A root only read
+// (a static folder served) is none.
+func goRootWrites(p string, src []byte) *facts.Evidence {
+	if !goOpenRootRE.Match(src) || lang.RoleOf(p).Kind != lang.App || goTestSupportRE.Match(src) {
+		return nil
+	}
+	notOS := func(re *regexp.Regexp) []int {
+		for _, m := range re.FindAllSubmatchIndex(src, -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 && string(src[m[g]:m[g+1]]) != "os" {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	if notOS(goRootDeleteRE) == nil || notOS(goRootReadRE) == nil {
+		return nil
+	}
+	m := notOS(goRootCreateRE)
+	if m == nil {
+		return nil
+	}
+	return &facts.Evidence{File: p, Line: code.LineAt(src, m[0])}
+}
+
 func goDriverWrites(f *detector.File) []facts.Evidence {
 	return goFileCreations(f, builtFromValue, false)
 }

@@ -1,0 +1,3 @@
+module example.com/vaultd
+
+go 1.24
