@@ -49,7 +49,7 @@ var (
 		"media", "cdn", "data"}
 	Assets     = []string{"user-data", "credentials", "integrity"}
 	StoreKinds = []string{"postgres", "mysql", "sqlite", "mongodb", "redis", "s3", "gcs", "azure-blob", "sqs", "rabbitmq", "kafka",
-		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "solr", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file",
+		"clickhouse", "dynamodb", "firestore", "cosmosdb", "elasticsearch", "meilisearch", "typesense", "solr", "nats", "neo4j", "cassandra", "mssql", "memcached", "document-file", "kv-file",
 		// queues: managed ones, and the job queues a product runs on its own Redis or database
 		"qstash", "vercel-queue", "inngest", "trigger-dev", "kinesis", "event-hubs", "azure-queue", "cloud-tasks", "pubsub", "bullmq", "celery", "hangfire", "rq", "dramatiq",
 		"asynq", "river", "pg-boss", "sidekiq", "resque", "good-job", "solid-queue", "solid-cache", "graphile-worker", "liteque", "restate", "agenda", "temporal", "pulsar", "nsq", "mqtt",

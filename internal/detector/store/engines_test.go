@@ -48,6 +48,12 @@ func TestEngineShapes(t *testing.T) {
 		{"dynamodb", "app/table.py", "import boto3\ntable = boto3.resource('dynamodb').Table('users')\n", []string{"dynamodb"}},
 		{"lowdb", "src/db.js", "import { JSONFilePreset } from 'lowdb/node'\nconst db = await JSONFilePreset('db.json', { posts: [] })\n", []string{"document-file"}},
 		{"marsdb", "data/mongodb.ts", "import * as MarsDB from 'marsdb'\nexport const reviews = new MarsDB.Collection('posts')\n", []string{"document-file"}},
+		// Embedded key-value stores are files the process opens, as SQLite's.
+		{"bbolt", "internal/store/bolt.go", "package store\n\nimport bolt \"go.etcd.io/bbolt\"\n\nfunc Open(p string) (*bolt.DB, error) { return bolt.Open(p, 0o600, nil) }\n", []string{"kv-file"}},
+		{"badger v4", "internal/cache/cache.go", "package cache\n\nimport badger \"github.com/dgraph-io/badger/v4\"\n\nfunc Open(dir string) (*badger.DB, error) { return badger.Open(badger.DefaultOptions(dir)) }\n", []string{"kv-file"}},
+		// Lookalike: etcd's client reaches a cluster over the network; its
+		// module path shares the bbolt's domain.
+		{"etcd client", "internal/cluster/etcd.go", "package cluster\n\nimport clientv3 \"go.etcd.io/etcd/client/v3\"\n\nfunc Dial(eps []string) (*clientv3.Client, error) { return clientv3.New(clientv3.Config{Endpoints: eps}) }\n", nil},
 
 		{"supabase: postgres and a storage bucket", "src/lib/avatars.ts",
 			"import { createClient } from '@supabase/supabase-js'\nconst supabase = createClient(url, key)\nawait supabase.storage.from('avatars').upload(path, file)\n",

@@ -75,6 +75,12 @@ require (
 	github.com/go-sql-driver/mysql v1.0.0
 	gorm.io/driver/mysql v1.0.0
 	github.com/mattn/go-sqlite3 v1.0.0
+	go.etcd.io/bbolt v1.0.0
+	github.com/boltdb/bolt v1.0.0
+	github.com/dgraph-io/badger v1.0.0
+	github.com/cockroachdb/pebble v1.0.0
+	github.com/syndtr/goleveldb v1.0.0
+	github.com/tidwall/buntdb v1.0.0
 	modernc.org/sqlite v1.0.0
 	gorm.io/driver/sqlite v1.0.0
 	github.com/glebarez/sqlite v1.0.0
