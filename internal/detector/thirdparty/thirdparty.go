@@ -58,6 +58,10 @@ type Detector struct {
 	// (go.mod's module, package.json's and pyproject.toml's name): a
 	// domain named like it is the product's own (listmonk.app).
 	products map[string]bool
+	// rootProducts are the names the tree's top manifest gives the
+	// product: a host's subdomain named so is the product's own
+	// (zipline.example.sh), where a workspace's name ("api") says nothing.
+	rootProducts map[string]bool
 	// published are the packages the tree's manifests build, by full
 	// name, each with the manifest that names it: a service whose SDK is
 	// one of them is the product itself (a vendor's own repository with
@@ -103,7 +107,7 @@ type Detector struct {
 // New returns a fresh detector for one scan.
 func New() *Detector {
 	return &Detector{uses: map[string][]facts.Evidence{}, dev: map[facts.Evidence]bool{}, loaded: map[facts.Evidence]bool{}, secrets: map[string]bool{},
-		hosts: map[string][]hostCall{}, pageHosts: map[string][]facts.Evidence{}, modules: map[string]jsModule{}, products: map[string]bool{}, redirected: map[string]bool{},
+		hosts: map[string][]hostCall{}, pageHosts: map[string][]facts.Evidence{}, modules: map[string]jsModule{}, products: map[string]bool{}, rootProducts: map[string]bool{}, redirected: map[string]bool{},
 		published: map[string][]string{}, brands: map[string]bool{}, sentFields: map[string]bool{},
 		stock: map[facts.Evidence]bool{}, composed: map[string]bool{}}
 }
@@ -111,6 +115,7 @@ func New() *Detector {
 // hostCall is one call to a fixed host, with the secrets read in it.
 type hostCall struct {
 	at    facts.Evidence
+	host  string
 	creds []string
 }
 
@@ -212,6 +217,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		d.composer = d.composer || path.Base(f.Path) == "composer.json"
 		for _, n := range productNames(f.Data) {
 			d.products[n] = true
+			if path.Dir(f.Path) == "." {
+				d.rootProducts[n] = true
+			}
 		}
 		for _, n := range packageNames(f.Data) {
 			if b := brandOf(n); b != "" {
@@ -492,7 +500,7 @@ func (d *Detector) hostCall(p, u, host string, from, to int, reads []credential.
 	if catalogued {
 		return // a store's domain: the store detector's
 	}
-	call := hostCall{at: facts.Evidence{File: p, Line: from}}
+	call := hostCall{at: facts.Evidence{File: p, Line: from}, host: host}
 	for _, r := range reads {
 		if r.Line >= from && r.Line <= to && r.Secret() {
 			call.creds = append(call.creds, r.Name)
@@ -723,7 +731,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		var ev []facts.Evidence
 		var creds []string
 		for _, c := range d.hosts[v] {
-			if out.RoleOf(c.at.File).Kind == lang.App {
+			if out.RoleOf(c.at.File).Kind == lang.App && !d.ownSubdomain(c.host, v) {
 				ev = append(ev, c.at)
 				creds = append(creds, c.creds...)
 			}
@@ -820,6 +828,22 @@ func (d *Detector) ownDomain(v string) bool {
 	// On a platform's domain (fly.dev, onrender.com: a registrable domain
 	// of three labels) the product's hosts are named for it first.
 	return strings.Count(v, ".") >= 2 && d.products[strings.SplitN(label, "-", 2)[0]]
+}
+
+// ownSubdomain reports whether a host under vendor domain v is named
+// for the product by one of its subdomain's labels: the product's own
+// service on its author's domain (zipline.example.sh for zipline).
+func (d *Detector) ownSubdomain(host, v string) bool {
+	sub, ok := strings.CutSuffix(strings.ToLower(host), "."+v)
+	if !ok {
+		return false
+	}
+	for _, label := range strings.Split(sub, ".") {
+		if d.rootProducts[label] {
+			return true
+		}
+	}
+	return false
 }
 
 // packageNames are the full names a manifest gives what it builds, lower

@@ -39,6 +39,7 @@ func TestFixtures(t *testing.T) {
 		{"django-mail", ""},
 		{"pages", ""},
 		{"ownproduct", ""},
+		{"ownsubdomain", ""},
 		// Maven, Gradle, Gemfile, Composer and NuGet manifests; their
 		// test-scoped dependencies (scope test, testImplementation, group
 		// :test, require-dev, a test project) are no third parties.
