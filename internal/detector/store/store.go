@@ -294,9 +294,12 @@ func (d *Detector) read(f *detector.File) {
 	if !code.Reads(l) {
 		return
 	}
+	// A deploy or build tool's clients (a release script's bucket) are
+	// no store of the product's.
+	tooling := lang.RoleOf(f.Path).Kind == lang.Tooling
 	s3, minio := false, false
 	for _, u := range code.FileUses(f) {
-		if u.Service.Store != "" {
+		if u.Service.Store != "" && !tooling {
 			d.add(u.Service.Store, facts.Evidence{File: f.Path, Line: u.Line})
 			s3 = s3 || u.Service.Store == "s3"
 		}
@@ -330,7 +333,7 @@ func (d *Detector) read(f *detector.File) {
 		}
 		storageClasses = d.djangoStorageClasses(src, func(off int) facts.Evidence { return at(src, off) })
 	}
-	if s3 {
+	if s3 && !tooling {
 		target, vendor, _ := code.S3Endpoint(code.FileUses(f), src)
 		if minio && (target == code.S3None || target == code.S3Unset) {
 			target = minioTarget(src)
@@ -823,8 +826,10 @@ func (d *Detector) bucketSettings() {
 		if s := catalog.ForEnv(v); s != nil && s.Store != "" && s.Store != "s3" {
 			continue
 		}
-		if !slices.ContainsFunc(d.envs[v], func(e facts.Evidence) bool { return !lang.IsTest(e.File) }) {
-			continue // only the test suite's settings (.env.test.example) name it
+		if !slices.ContainsFunc(d.envs[v], func(e facts.Evidence) bool {
+			return !lang.IsTest(e.File) && lang.RoleOf(e.File).Kind != lang.Tooling
+		}) {
+			continue // only the test suite's settings (.env.test.example) or a deploy tool's name it
 		}
 		settings = append(settings, v)
 	}
