@@ -612,13 +612,14 @@ func (d *Detector) record(id string, ev facts.Evidence) {
 
 // ships reports whether code of this kind can show a service the
 // product uses: not a test, an example, a hand-run script, a migration,
-// CI or a developer's environment, nor a library copied in. Tooling and
-// docs stay: what a tools/ folder holds is the roles' to say (khoj's
-// search clients are app code), and a docs site the team serves loads
-// its analytics.
+// CI or a developer's environment, nor a library copied in, nor the
+// documentation: a docs site's search or analytics serve the docs'
+// readers, not the product's users, and hold none of their data.
+// Tooling stays: what a tools/ folder holds is the roles' to say (khoj's
+// search clients are app code).
 func ships(k lang.Kind) bool {
 	switch k {
-	case lang.Test, lang.Fixture, lang.Example, lang.Script, lang.Migration, lang.CI, lang.DevEnv, lang.Vendored:
+	case lang.Test, lang.Fixture, lang.Example, lang.Script, lang.Migration, lang.CI, lang.DevEnv, lang.Vendored, lang.Docs:
 		return false
 	}
 	return true
@@ -654,12 +655,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 	}
 	children := map[string][]string{}
 	shipping := func(ev facts.Evidence) bool {
-		k := out.RoleOf(ev.File).Kind
-		// A docs site's code (its components, its configuration) may
-		// load what its visitors get; a plain HTML page among the
-		// documentation (an API explorer beside the Markdown) is a
-		// document, not a page the product serves.
-		return !d.dev[ev] && ships(k) && (k != lang.Docs || lang.Of(ev.File) != lang.HTML)
+		return !d.dev[ev] && ships(out.RoleOf(ev.File).Kind)
 	}
 	shipped := map[string]bool{}
 	// used: code the product ships imports, calls or configures the
@@ -741,7 +737,7 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		// or the documentation's.
 		var loads []facts.Evidence
 		for _, e := range d.pageHosts[v] {
-			if k := out.RoleOf(e.File).Kind; ships(k) && k != lang.Docs {
+			if ships(out.RoleOf(e.File).Kind) {
 				loads = append(loads, e)
 			}
 		}

@@ -40,6 +40,10 @@ func TestFixtures(t *testing.T) {
 		{"pages", ""},
 		{"ownproduct", ""},
 		{"ownsubdomain", ""},
+		// A docs site's configuration reads a search vendor's keys: no
+		// third party; lookalike: the app's own client of that vendor.
+		{"docs-site", ""},
+		{"docs-site-lookalike", ""},
 		// Maven, Gradle, Gemfile, Composer and NuGet manifests; their
 		// test-scoped dependencies (scope test, testImplementation, group
 		// :test, require-dev, a test project) are no third parties.
