@@ -99,27 +99,34 @@ var (
 	goDefLn  = re(`^func\b`)
 )
 
-// goOwnError reports whether the nearest assignment of v above line i,
-// in the same function, makes a new error from a literal message.
-func (fc *fileCtx) goOwnError(i int, v string) bool {
+// goAssignment is the nearest assignment of v above line i in the same
+// function: its right-hand side and its line; ok is false when the
+// function starts first.
+func (fc *fileCtx) goAssignment(i int, v string) (rhs string, at int, ok bool) {
 	assign := re(`(?:^|[\s,(])` + regexp.QuoteMeta(v) + `\s*(?:,\s*\w+\s*)?:?=\s*(.*)$`)
 	for j := i - 1; j >= 0 && j > i-40; j-- {
 		l := fc.line(j)
 		if goDefLn.MatchString(l) {
-			return false
+			return "", 0, false
 		}
-		m := assign.FindStringSubmatch(l)
-		if m == nil || strings.Contains(l, "==") {
-			continue
+		if m := assign.FindStringSubmatch(l); m != nil && !strings.Contains(l, "==") {
+			return strings.TrimSpace(m[1]), j, true
 		}
-		rhs := strings.TrimSpace(m[1])
-		switch {
-		case strings.HasPrefix(rhs, "errors.New(\""), strings.HasPrefix(rhs, "errors.New(`"):
-			return true
-		case strings.HasPrefix(rhs, "fmt.Errorf(\""), strings.HasPrefix(rhs, "fmt.Errorf(`"):
-			return !strings.Contains(rhs, "%w") && !strings.Contains(rhs, "%v")
-		}
+	}
+	return "", 0, false
+}
+
+// goOwnError reports whether the nearest assignment of v above line i,
+// in the same function, makes a new error from a literal message.
+func (fc *fileCtx) goOwnError(i int, v string) bool {
+	rhs, _, ok := fc.goAssignment(i, v)
+	switch {
+	case !ok:
 		return false
+	case strings.HasPrefix(rhs, "errors.New(\""), strings.HasPrefix(rhs, "errors.New(`"):
+		return true
+	case strings.HasPrefix(rhs, "fmt.Errorf(\""), strings.HasPrefix(rhs, "fmt.Errorf(`"):
+		return !strings.Contains(rhs, "%w") && !strings.Contains(rhs, "%v")
 	}
 	return false
 }
@@ -130,32 +137,24 @@ func (fc *fileCtx) goOwnError(i int, v string) bool {
 // renderTemplate(page, ctx, r, w)): its text names the template or the
 // connection, set by the app's own files, not a store's internals.
 func (fc *fileCtx) goRenderError(i int, v string) bool {
-	assign := re(`(?:^|[\s,(])` + regexp.QuoteMeta(v) + `\s*(?:,\s*\w+\s*)?:?=\s*(.*)$`)
-	for j := i - 1; j >= 0 && j > i-40; j-- {
-		l := fc.line(j)
-		if goDefLn.MatchString(l) {
-			return false
-		}
-		m := assign.FindStringSubmatch(l)
-		if m == nil || strings.Contains(l, "==") {
-			continue
-		}
-		c := goRenderCall.FindStringSubmatch(strings.TrimSpace(m[1]))
-		if c == nil {
-			return false
-		}
-		w := fc.goWriterName(j)
-		if w == "" {
-			return false
-		}
-		// The call's arguments, up to the line that reads the error.
-		args := c[1]
-		for k := j + 1; k < i; k++ {
-			args += " " + fc.line(k)
-		}
-		return re(`(?:^|[(,])\s*` + regexp.QuoteMeta(w) + `\s*[,)]`).MatchString(args)
+	rhs, j, ok := fc.goAssignment(i, v)
+	if !ok {
+		return false
 	}
-	return false
+	c := goRenderCall.FindStringSubmatch(rhs)
+	if c == nil {
+		return false
+	}
+	w := fc.goWriterName(j)
+	if w == "" {
+		return false
+	}
+	// The call's arguments, up to the line that reads the error.
+	args := c[1]
+	for k := j + 1; k < i; k++ {
+		args += " " + fc.line(k)
+	}
+	return re(`(?:^|[(,])\s*` + regexp.QuoteMeta(w) + `\s*[,)]`).MatchString(args)
 }
 
 // goRenderCall is a template's Execute or ExecuteTemplate, or the app's
