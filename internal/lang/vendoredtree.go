@@ -75,33 +75,40 @@ func manifestFile(base string) bool {
 	return false
 }
 
-// leadingComments are the comments a file opens with, line comments
-// too (# (c) Someone), up to its first code.
-func leadingComments(src []byte) []byte {
+// openingLines are a file's first 40 lines and how many of them its
+// opening comments hold (line comments too, # (c) Someone), up to its
+// first code; a shebang, a PHP opening tag and "use strict" are no code.
+func openingLines(src []byte) ([][]byte, int) {
 	lines := bytes.SplitN(src, []byte("\n"), 41)
+	if len(lines) > 40 {
+		lines = lines[:40]
+	}
 	inBlock := false
-	end := 0
 	for i, raw := range lines {
-		if i == 40 {
-			break
-		}
 		l := bytes.TrimSpace(raw)
 		switch {
 		case inBlock:
 			if bytes.Contains(l, []byte("*/")) || bytes.Contains(l, []byte(`"""`)) {
 				inBlock = false
 			}
-		case len(l) == 0, bytes.HasPrefix(l, []byte("#!")), bytes.HasPrefix(l, []byte("<?php")), bytes.HasPrefix(l, []byte("//")), bytes.HasPrefix(l, []byte("#")):
+		case len(l) == 0, bytes.HasPrefix(l, []byte("#!")), bytes.HasPrefix(l, []byte("<?php")), bytes.Equal(bytes.Trim(l, `'";`), []byte("use strict")),
+			bytes.HasPrefix(l, []byte("//")), bytes.HasPrefix(l, []byte("#")):
 		case bytes.HasPrefix(l, []byte("/*")):
 			inBlock = !bytes.Contains(l[2:], []byte("*/"))
 		case bytes.HasPrefix(l, []byte(`"""`)):
 			inBlock = !bytes.Contains(l[3:], []byte(`"""`))
 		default:
-			return bytes.Join(lines[:end], []byte("\n"))
+			return lines, i
 		}
-		end = i + 1
 	}
-	return bytes.Join(lines[:end], []byte("\n"))
+	return lines, len(lines)
+}
+
+// leadingComments are the comments a file opens with, up to its first
+// code.
+func leadingComments(src []byte) []byte {
+	lines, n := openingLines(src)
+	return bytes.Join(lines[:n], []byte("\n"))
 }
 
 // bannerHolders are the copyright holders a file's opening comment
@@ -120,28 +127,9 @@ func bannerHolders(src []byte) []string {
 // sourceComment is the line, within a file's opening comment, that names
 // the repository the code comes from; 0 when none does.
 func sourceComment(src []byte) int {
-	lines := bytes.SplitN(src, []byte("\n"), 41)
-	inBlock := false
-	for i, raw := range lines {
-		if i == 40 {
-			break
-		}
+	lines, n := openingLines(src)
+	for i, raw := range lines[:n] {
 		l := bytes.TrimSpace(raw)
-		switch {
-		case inBlock:
-			if bytes.Contains(l, []byte("*/")) || bytes.Contains(l, []byte(`"""`)) {
-				inBlock = false
-			}
-		case len(l) == 0, bytes.HasPrefix(l, []byte("#!")), bytes.Equal(bytes.Trim(l, `'";`), []byte("use strict")):
-			continue
-		case bytes.HasPrefix(l, []byte("//")), bytes.HasPrefix(l, []byte("#")):
-		case bytes.HasPrefix(l, []byte("/*")):
-			inBlock = !bytes.Contains(l[2:], []byte("*/"))
-		case bytes.HasPrefix(l, []byte(`"""`)):
-			inBlock = !bytes.Contains(l[3:], []byte(`"""`))
-		default:
-			return 0 // code: the opening comment is over
-		}
 		if sourceRepo.Match(l) && provenance.Match(l) {
 			return i + 1
 		}
