@@ -24,7 +24,7 @@ class Thumbnailer
         $n = count(scandir($this->workDir));
         exec("echo $n >> " . $this->workDir . 'count.log');
         $stamp = time();
-        system("touch /tmp/run-$stamp");
+        system("touch var/run-$stamp");
     }
 
     // A parameter, whoever calls: the weakness as before.
