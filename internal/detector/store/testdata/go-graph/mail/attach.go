@@ -9,5 +9,5 @@ func Attach(c *http.Client, msg string) (*http.Response, error) {
 
 // Listing a drive's files uploads nothing: no store.
 func List(c *http.Client) (*http.Response, error) {
-	return c.Get("https://graph.microsoft.com/v1.0/me/drive/root/children")
+	return c.Get("https://graph.microsoft.com/v1.0/me/drive/recent")
 }
