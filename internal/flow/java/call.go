@@ -78,6 +78,9 @@ func (l *lowerer) call(n *syntax.Node) val {
 	} else if specs, ok := methodSinks[name]; ok && !ci.Self && !recv.Static {
 		l.addSinks(ci, specs, args, nodes)
 	}
+	if specs, ok := xmlSinks[key]; ok && !l.xmlSafe {
+		l.addSinks(ci, specs, args, nodes)
+	}
 	if persistMethods[name] && !ci.Self && !recv.Static && ci.Type != "" && len(args) == 1 && args[0].Typ != "" {
 		// Whether the receiver is a repository and the record has a
 		// field only staff should set is known once every class is read

@@ -43,6 +43,9 @@ func New() *oo.Detector {
 		Lower: func(t *syntax.Tree, path string) []*class {
 			m := &module{path: path}
 			extract(t, m)
+			if isJSP(path) {
+				jspPage(m.classes)
+			}
 			return m.classes
 		}})
 }

@@ -16,6 +16,8 @@ type module struct {
 	// logs: the file imports a logging API log4j 2 may sit behind
 	// (log4j's own, SLF4J), whose Logger's messages it formats.
 	logs bool
+	// xmlSafe: the file hardens its XML parsers (xmlHardened).
+	xmlSafe bool
 }
 
 type (
@@ -28,6 +30,7 @@ type (
 // extract lowers every method of a parsed file.
 func extract(t *syntax.Tree, m *module) {
 	m.logs = loggingImport.MatchString(t.Text(t.Root()))
+	m.xmlSafe = xmlHardened.MatchString(t.Text(t.Root()))
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		switch n.Type() {
 		case "class_declaration", "interface_declaration", "enum_declaration", "record_declaration":
@@ -104,7 +107,7 @@ func lowerMethod(t *syntax.Tree, m *module, c *class, n *syntax.Node) {
 		name = "<init>"
 	}
 	f := oo.NewMethod(c, n, name)
-	l := &lowerer{Body: oo.NewBody(t, c, f), norm: map[string]bool{}, paramRets: map[string]bool{}, logs: m.logs}
+	l := &lowerer{Body: oo.NewBody(t, c, f), norm: map[string]bool{}, paramRets: map[string]bool{}, logs: m.logs, xmlSafe: m.xmlSafe}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for _, p := range syntax.NamedChildren(ps) {
 			if p.Type() != "formal_parameter" && p.Type() != "spread_parameter" {
@@ -177,6 +180,7 @@ type lowerer struct {
 	// given.
 	// logs: the file's Logger is one log4j 2 may format (module.logs).
 	logs      bool
+	xmlSafe   bool
 	models    map[string]bool
 	modelRefs []flow.Ref
 	view      string

@@ -166,11 +166,33 @@ var methodSinks = map[string][]sinkSpec{
 	"update":             spec(flow.SinkSQL, 0),
 	"batchUpdate":        spec(flow.SinkSQL, 0),
 	"sendRedirect":       spec(flow.SinkRedirect, 0),
-	"getForObject":       spec(flow.SinkFetch, 0),
-	"getForEntity":       spec(flow.SinkFetch, 0),
-	"postForObject":      spec(flow.SinkFetch, 0),
-	"postForEntity":      spec(flow.SinkFetch, 0),
+	// A forward or include to a path the request names reaches any page
+	// of the app, those under WEB-INF (never served alone) among them.
+	"getRequestDispatcher": spec(flow.SinkTemplate, 0),
+	"getForObject":         spec(flow.SinkFetch, 0),
+	"getForEntity":         spec(flow.SinkFetch, 0),
+	"postForObject":        spec(flow.SinkFetch, 0),
+	"postForEntity":        spec(flow.SinkFetch, 0),
 }
+
+// xmlSinks are the JDK's XML parsers reading a document: as made by
+// their factories they expand external entities, unless the file turns
+// that off (xmlHardened).
+var xmlSinks = map[string][]sinkSpec{
+	"DocumentBuilder.parse":                 spec(flow.SinkXML, 0),
+	"SAXParser.parse":                       spec(flow.SinkXML, 0),
+	"XMLReader.parse":                       spec(flow.SinkXML, 0),
+	"XMLInputFactory.createXMLStreamReader": spec(flow.SinkXML, -2),
+	"XMLInputFactory.createXMLEventReader":  spec(flow.SinkXML, -2),
+	"SAXBuilder.build":                      spec(flow.SinkXML, 0),
+	"SAXReader.read":                        spec(flow.SinkXML, 0),
+}
+
+// xmlHardened is a parser factory told to refuse DTDs or external
+// entities (or the JAXP secure-processing feature, which empties the
+// external-access properties): a file that says it parses safely.
+var xmlHardened = regexp.MustCompile(`disallow-doctype-decl|external-(general|parameter)-entities|load-external-dtd|` +
+	`setExpandEntityReferences\(\s*false|SUPPORT_DTD|IS_SUPPORTING_EXTERNAL_ENTITIES|ACCESS_EXTERNAL_(DTD|SCHEMA)|FEATURE_SECURE_PROCESSING`)
 
 // writerMethods write a response body (PrintWriter, ServletOutputStream).
 var writerMethods = map[string]bool{"write": true, "print": true, "println": true, "printf": true, "append": true, "format": true}
@@ -187,6 +209,10 @@ var returnTypes = map[string]string{
 	"RestClient.create": "RestClient", "Paths.get": "Path", "Path.of": "Path", "Path.resolve": "Path", "Path.normalize": "Path",
 	"Path.toAbsolutePath": "Path", "Path.getFileName": "Path", "File.toPath": "Path", "Base64.getDecoder": "Decoder",
 	"XPathFactory.newXPath": "XPath", "XPathFactory.newInstance": "XPathFactory",
+	"DocumentBuilderFactory.newInstance": "DocumentBuilderFactory", "DocumentBuilderFactory.newDocumentBuilder": "DocumentBuilder",
+	"SAXParserFactory.newInstance": "SAXParserFactory", "SAXParserFactory.newSAXParser": "SAXParser",
+	"SAXParser.getXMLReader": "XMLReader", "XMLReaderFactory.createXMLReader": "XMLReader",
+	"XMLInputFactory.newInstance": "XMLInputFactory", "XMLInputFactory.newFactory": "XMLInputFactory",
 	"Base64.getUrlDecoder": "Decoder", "Base64.getMimeDecoder": "Decoder",
 }
 
