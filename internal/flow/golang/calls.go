@@ -415,6 +415,17 @@ func (l *lowerer) methodCall(c *ast.CallExpr, sel *ast.SelectorExpr) flow.Expr {
 	case name == "Decode" && len(c.Args) == 1 && !recv.Empty():
 		l.bind(c.Args[0], recv, c)
 		return flow.Expr{}
+	case name == "Scan" && len(c.Args) > 0 && (l.importsSQL() || l.sqlReceiver(sel.X)) && l.sqlRows(sel.X):
+		// rows.Scan(&a, &b): each target holds a column of a stored
+		// record, what users saved earlier, which only a sink writing
+		// it into a page as HTML takes (stored XSS).
+		stored := flow.Expr{Refs: []flow.Ref{{Source: facts.SourceStored}}}
+		for _, a := range c.Args {
+			if u, ok := unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && !l.scalarVar(u.X) {
+				l.bind(u.X, stored, c)
+			}
+		}
+		return flow.Expr{}
 	case (sqlMethods[name] || sqlClauses[name] || sqlxDest[name]) && !l.preparedStmt(sel.X):
 		sqlLib := l.importsSQL() || l.sqlReceiver(sel.X)
 		if !sqlLib && !sqlMethods[name] {
@@ -530,6 +541,37 @@ func (l *lowerer) preparedStmt(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// sqlRows says a receiver is a query's rows: a *sql.Rows or *sql.Row
+// (by its declared type), or a local assigned a Query's result.
+func (l *lowerer) sqlRows(e ast.Expr) bool {
+	if tr, ok := l.exprType(e); ok {
+		if sel, ok := deref(tr.expr).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name == "Rows" || sel.Sel.Name == "Row"
+		}
+	}
+	switch x := unparen(e).(type) {
+	case *ast.Ident:
+		return l.rows[x.Name]
+	case *ast.CallExpr:
+		// db.QueryRow(q, id).Scan(&name)
+		if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+			return queryRows[sel.Sel.Name]
+		}
+	}
+	return false
+}
+
+// scalarVar says a variable is declared a number or a bool: nothing
+// scanned into it is markup.
+func (l *lowerer) scalarVar(e ast.Expr) bool {
+	tr, ok := l.exprType(e)
+	if !ok {
+		return false
+	}
+	id, ok := tr.expr.(*ast.Ident)
+	return ok && scalarTypes[id.Name]
 }
 
 // importsSQL says the file uses a SQL database library: Query and Exec

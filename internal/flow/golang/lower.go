@@ -32,6 +32,7 @@ type lowerer struct {
 	full  bool              // flow.MaxOps reached
 	cond  int               // inside a branch or a loop body
 	stmts map[string]bool   // prepared statements: their Query and Exec take values, not SQL
+	rows  map[string]bool   // a query's rows (rows, _ := db.Query(q)): their Scan reads stored records
 	// libs are variables a library's function made (u, _ := url.Parse(s)):
 	// their type is the library's, so a method called on them is never
 	// one of the repository's that shares its name.
@@ -40,7 +41,7 @@ type lowerer struct {
 
 func (a *analyzer) newLowerer(f *file) *lowerer {
 	return &lowerer{a: a, f: f, calls: map[int][]*fn{}, types: map[string]typeRef{}, reqs: map[string]reqKind{},
-		tmpl: map[string]string{}, html: map[string]bool{}, typed: map[string]bool{}, stmts: map[string]bool{}, libs: map[string]bool{}}
+		tmpl: map[string]string{}, html: map[string]bool{}, typed: map[string]bool{}, stmts: map[string]bool{}, rows: map[string]bool{}, libs: map[string]bool{}}
 }
 
 // lower makes the core's Func of a declaration or a func literal.
@@ -447,6 +448,9 @@ func (l *lowerer) noteType(lh, r ast.Expr) {
 	if c, ok := unparen(r).(*ast.CallExpr); ok {
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Prepare") {
 			l.stmts[id.Name] = true
+		}
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && queryRows[sel.Sel.Name] {
+			l.rows[id.Name] = true
 		}
 	}
 	if k := l.reqOf(r); k != reqNone {

@@ -257,6 +257,9 @@ var sqlMethods = map[string]bool{
 	"QueryRowx": true, "MustExec": true, "NamedExec": true, "NamedQuery": true,
 }
 
+// queryRows are the database/sql calls whose result is rows to Scan.
+var queryRows = map[string]bool{"Query": true, "QueryContext": true, "QueryRow": true, "QueryRowContext": true}
+
 // sqlClauses are gorm's (and its likes') clauses that take SQL text when
 // given a string.
 var sqlClauses = map[string]bool{

@@ -1,0 +1,3 @@
+module example.com/wall
+
+go 1.22
