@@ -21,11 +21,14 @@ type index struct {
 	methods map[string][]*method
 	owner   map[*method]*class
 	taught  *route.Taught
+	// handlers are the classes that handle a request type, by the
+	// type's last name (Command): where a dispatch sends the request.
+	handlers map[string][]*class
 }
 
 func newIndex(files []*file) *index {
 	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
-	ix := &index{files: files, classes: map[string][]*class{}, methods: map[string][]*method{}, owner: map[*method]*class{}}
+	ix := &index{files: files, classes: map[string][]*class{}, methods: map[string][]*method{}, owner: map[*method]*class{}, handlers: map[string][]*class{}}
 	for _, f := range files {
 		for _, c := range f.classes {
 			ix.classes[c.name] = append(ix.classes[c.name], c)
@@ -33,9 +36,91 @@ func newIndex(files []*file) *index {
 				ix.methods[m.name] = append(ix.methods[m.name], m)
 				ix.owner[m] = c
 			}
+			for _, t := range c.handles {
+				ix.handlers[lastName(t)] = append(ix.handlers[lastName(t)], c)
+			}
 		}
 	}
 	return ix
+}
+
+func lastName(t string) string { return t[strings.LastIndexByte(t, '.')+1:] }
+
+// dispatch is a request handed to a mediator (mediator.Send(new
+// Delete.Command(slug)), _bus.Publish(command), Send<T>(query)): the
+// request's type written after new, or the variable or parameter holding it.
+var dispatch = regexp.MustCompile(`\.\s*(?:Send|SendAsync|Publish|PublishAsync)\s*(?:<[^>()]*>)?\s*\(\s*(?:new\s+([\w.]+)\s*[({]|(\w+)\s*[,)])`)
+
+// requestHandler is the method that handles the request an action
+// dispatches, and its class: the Handle of the one class whose handler
+// base names the request's type (the type nested where the name says,
+// in the action's namespace first). The action's own code then only
+// forwards; what the route does is that method's.
+func (ix *index) requestHandler(c *class, m *method) (*class, *method) {
+	code := string(lang.StripComments(lang.CSharp, []byte(m.body)))
+	for _, d := range dispatch.FindAllStringSubmatch(code, -1) {
+		t := d[1]
+		if t == "" {
+			t = varType(code, m.params, d[2])
+		}
+		if t == "" {
+			continue
+		}
+		// The type as the action's namespace names it, else any type
+		// whose name ends so (a namespace the file imports).
+		want := strings.TrimPrefix(c.ns+"."+t, ".")
+		var exact, suffix []*class
+		for _, h := range ix.handlers[lastName(t)] {
+			for _, ht := range h.handles {
+				full := requestName(h, ht)
+				if full == want {
+					exact = append(exact, h)
+					break
+				}
+				if strings.HasSuffix("."+full, "."+t) {
+					suffix = append(suffix, h)
+					break
+				}
+			}
+		}
+		found := exact
+		if len(found) == 0 {
+			found = suffix
+		}
+		if len(found) != 1 {
+			continue
+		}
+		for _, hm := range found[0].methods {
+			if hm.name == "Handle" || hm.name == "HandleAsync" {
+				return found[0], hm
+			}
+		}
+	}
+	return nil, nil
+}
+
+// requestName is the full name of the request type a handler class
+// names: a bare name is its sibling in the class the handler is nested
+// in (Delete { record Command; class Handler : IRequestHandler<Command> }).
+func requestName(h *class, t string) string {
+	if !strings.Contains(t, ".") {
+		t = strings.Join(append(slices.Clone(h.outer), t), ".")
+	}
+	return strings.TrimPrefix(h.ns+"."+t, ".")
+}
+
+// varType is the type of a dispatched variable: the action's parameter
+// of that name, or what the code news up into it.
+func varType(code string, ps []param, name string) string {
+	for _, p := range ps {
+		if p.name == name {
+			return strings.TrimSuffix(p.typ, "?")
+		}
+	}
+	if m := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*=\s*new\s+([\w.]+)`).FindStringSubmatch(code); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // app is the settings of the project a file belongs to: the Program.cs
@@ -458,6 +543,16 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 	paramTypes(types, m.params)
 	r := facts.Route{Method: verb, Path: full, Framework: "aspnetcore", File: c.file, Line: m.line, EndLine: m.endLine,
 		Handler: c.name + "." + m.name, Body: m.body, HandlerFile: c.file, HandlerLine: m.line}
+	// An action that hands its request to a mediator runs the request's
+	// handler: the route is read where that code is (its checks of the
+	// caller, its writes, its sinks), as a minimal API's method group is.
+	// The action's own code still counts for the auth decision.
+	action := m.body
+	if hc, hm := ix.requestHandler(c, m); hm != nil {
+		r.File, r.Line, r.EndLine, r.Body = hc.file, hm.line, hm.endLine, hm.body
+		r.HandlerFile, r.HandlerLine = hc.file, hm.line
+		r.Handler = strings.Join(append(slices.Clone(hc.outer), hc.name, hm.name), ".")
+	}
 	var gs []router.Guard
 	anon := has(m.attrs, "AllowAnonymous") || anonClass && !has(m.attrs, "Authorize")
 	metadata := anon || len(classAuth) > 0 || has(m.attrs, "Authorize")
@@ -495,7 +590,7 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 			r.Middleware = append(r.Middleware, a.antiforgery)
 		}
 	}
-	ix.emit(out, r, gs, types, "[AllowAnonymous]", anon)
+	ix.emit(out, r, gs, types, "[AllowAnonymous]", anon, action)
 }
 
 // antiforgeryAttr finds an attribute that checks the anti-forgery token
@@ -513,7 +608,9 @@ func antiforgeryAttr(attrs []attr) (string, bool) {
 // token of unsafe requests.
 var antiforgeryFilter = regexp.MustCompile(`\b(?:AutoValidateAntiforgeryToken|ValidateAntiForgeryToken)(?:Attribute)?\b`)
 
-func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, types map[string]string, anonName string, anon bool) {
+// emit decides a route's auth and adds it; also is code that runs
+// before the handler's (an action that dispatches to it), read with it.
+func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, types map[string]string, anonName string, anon bool, also ...string) {
 	if anon {
 		r.Middleware = append(r.Middleware, anonName)
 	}
@@ -521,7 +618,7 @@ func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, type
 		r.Middleware = append(r.Middleware, g.Name)
 	}
 	r.Params = route.Params(r.Path, types)
-	code := string(lang.StripComments(lang.CSharp, []byte(r.Body)))
+	code := string(lang.StripComments(lang.CSharp, []byte(strings.Join(append(also, r.Body), "\n"))))
 	if forbids.MatchString(code) {
 		gs = append(gs, router.Guard{Text: "handler returns Forbid()/Challenge()", Applied: facts.Evidence{File: r.File, Line: r.Line},
 			Verdict: router.Verdict{Auth: facts.AuthRequired, Evidence: "the handler answers a caller who fails its test of the user with Forbid() or Challenge()"}})

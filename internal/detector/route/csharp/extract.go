@@ -1,6 +1,7 @@
 package csharp
 
 import (
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -58,6 +59,14 @@ type class struct {
 	line       int
 	attrs      []attr
 	methods    []*method
+	// ns is the namespace the class is declared in, and outer the
+	// classes it is nested in, outermost first: Delete.Command names
+	// the Command nested in Delete.
+	ns    string
+	outer []string
+	// handles are the request types the class handles, as its generic
+	// handler bases name them (IRequestHandler<Command, Result>: Command).
+	handles []string
 }
 
 type method struct {
@@ -126,6 +135,10 @@ type handler struct {
 type extractor struct {
 	t *syntax.Tree
 	f *file
+	// ns and outer are where the walk is: the namespace, and the
+	// classes it is inside.
+	ns    string
+	outer []string
 }
 
 func extract(t *syntax.Tree, p string) *file {
@@ -145,6 +158,19 @@ func (x *extractor) walk(n *sitter.Node) {
 	switch n.Type() {
 	case "class_declaration", "record_declaration":
 		x.class(n)
+		return
+	case "file_scoped_namespace_declaration":
+		// Its declarations follow it, inside it or beside it as the
+		// grammar's version has them.
+		x.ns = x.text(n.ChildByFieldName("name"))
+	case "namespace_declaration":
+		saved := x.ns
+		x.ns = strings.TrimPrefix(saved+"."+x.text(n.ChildByFieldName("name")), ".")
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			x.walk(n.NamedChild(i))
+		}
+		x.ns = saved
+		return
 	case "variable_declarator":
 		if nm := n.ChildByFieldName("name"); nm != nil {
 			if v := declaredValue(n); v != nil {
@@ -367,9 +393,16 @@ func (x *extractor) attrs(n *sitter.Node) []attr {
 }
 
 func (x *extractor) class(n *sitter.Node) {
-	c := &class{name: x.text(n.ChildByFieldName("name")), file: x.f.path, line: line(n), attrs: x.attrs(n)}
+	c := &class{name: x.text(n.ChildByFieldName("name")), file: x.f.path, line: line(n), attrs: x.attrs(n), ns: x.ns, outer: x.outer}
+	x.outer = append(slices.Clip(x.outer), c.name)
+	defer func() { x.outer = c.outer }()
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		if b := n.NamedChild(i); b.Type() == "base_list" && b.NamedChildCount() > 0 {
+			for j := 0; j < int(b.NamedChildCount()); j++ {
+				if t := handledType(x.text(b.NamedChild(j))); t != "" {
+					c.handles = append(c.handles, t)
+				}
+			}
 			base := x.text(b.NamedChild(0))
 			if j := strings.IndexByte(base, '<'); j > 0 {
 				base = base[:j]
@@ -417,6 +450,20 @@ func (x *extractor) class(n *sitter.Node) {
 		}
 	}
 	x.f.classes = append(x.f.classes, c)
+}
+
+// handledType is the request type a generic handler base names first
+// (IRequestHandler<Delete.Command, Unit>: Delete.Command), the shape of
+// MediatR's and its kin's handlers; "" for any other base.
+func handledType(base string) string {
+	name, args, ok := strings.Cut(base, "<")
+	if !ok || !strings.HasSuffix(name, "Handler") {
+		return ""
+	}
+	if i := strings.IndexAny(args, ",<>"); i >= 0 {
+		args = args[:i]
+	}
+	return strings.TrimSpace(args)
 }
 
 // mapVerbs are the minimal API registration methods.
