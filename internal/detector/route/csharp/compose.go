@@ -1,6 +1,7 @@
 package csharp
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -56,9 +57,15 @@ var dispatch = regexp.MustCompile(`\.\s*(?:Send|SendAsync|Publish|PublishAsync)\
 // base names the request's type (the type nested where the name says,
 // in the action's namespace first). The action's own code then only
 // forwards; what the route does is that method's.
-func (ix *index) requestHandler(c *class, m *method) (*class, *method) {
+func (ix *index) requestHandler(c *class, m *method) (*class, *method, map[string]string) {
 	code := string(lang.StripComments(lang.CSharp, []byte(m.body)))
-	for _, d := range dispatch.FindAllStringSubmatch(code, -1) {
+	for _, loc := range dispatch.FindAllStringSubmatchIndex(code, -1) {
+		d := make([]string, 3)
+		for k := 1; k < 3; k++ {
+			if loc[2*k] >= 0 {
+				d[k] = code[loc[2*k]:loc[2*k+1]]
+			}
+		}
 		t := d[1]
 		if t == "" {
 			t = varType(code, m.params, d[2])
@@ -92,11 +99,99 @@ func (ix *index) requestHandler(c *class, m *method) (*class, *method) {
 		}
 		for _, hm := range found[0].methods {
 			if hm.name == "Handle" || hm.name == "HandleAsync" {
-				return found[0], hm
+				var carried map[string]string
+				if d[1] != "" {
+					carried = ix.carried(t, found[0], code[loc[3]:], m.params)
+				}
+				return found[0], hm, carried
 			}
 		}
 	}
-	return nil, nil
+	return nil, nil, nil
+}
+
+// carried is which of the request's properties hold which of the
+// action's parameters, from the request made after new (rest starts
+// after the type's name): by position for a record's positional
+// parameters, by name in an object initializer (new Command(slug),
+// new Command { Id = id }).
+func (ix *index) carried(t string, h *class, rest string, ps []param) map[string]string {
+	var props []string
+	for _, k := range ix.classes[lastName(t)] {
+		if k.ns == h.ns && slices.Equal(k.outer, h.outer) {
+			props = k.props
+		}
+	}
+	isParam := func(v string) bool { return slices.ContainsFunc(ps, func(p param) bool { return p.name == v }) }
+	out := map[string]string{}
+	rest = strings.TrimLeft(rest, " \t\n")
+	if strings.HasPrefix(rest, "(") {
+		args, n := topLevel(rest, '(', ')')
+		for i, a := range args {
+			if i < len(props) && isParam(a) {
+				out[props[i]] = a
+			}
+		}
+		rest = strings.TrimLeft(rest[n:], " \t\n")
+	}
+	if strings.HasPrefix(rest, "{") {
+		inits, _ := topLevel(rest, '{', '}')
+		for _, a := range inits {
+			if k, v, ok := strings.Cut(a, "="); ok && isParam(strings.TrimSpace(v)) {
+				out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+			}
+		}
+	}
+	return out
+}
+
+// topLevel splits the list that s opens with open at its top-level
+// commas, each item trimmed, and says how long the list is.
+func topLevel(s string, open, close byte) ([]string, int) {
+	var out []string
+	depth, start := 0, 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '{', '[':
+			depth++
+		case ')', '}', ']':
+			depth--
+			if depth == 0 {
+				if it := strings.TrimSpace(s[start:i]); it != "" {
+					out = append(out, it)
+				}
+				return out, i + 1
+			}
+		case ',':
+			if depth == 1 {
+				out = append(out, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return out, len(s)
+}
+
+// asParams reads a handler's body as the action's: each property of the
+// request that carries an action's parameter (message.Slug) is written
+// as that parameter (slug), padded with spaces so that offsets and
+// lines stay, so a path parameter that reaches a lookup is seen there.
+func asParams(body string, hm *method, carried map[string]string) string {
+	if len(carried) == 0 || len(hm.params) == 0 {
+		return body
+	}
+	msg := regexp.QuoteMeta(hm.params[0].name)
+	for _, prop := range slices.Sorted(maps.Keys(carried)) {
+		name := carried[prop]
+		re := regexp.MustCompile(`\b` + msg + `\s*\.\s*` + regexp.QuoteMeta(prop) + `\b`)
+		body = re.ReplaceAllStringFunc(body, func(m string) string {
+			if len(m) < len(name) || strings.Contains(m, "\n") {
+				return m
+			}
+			return strings.Repeat(" ", len(m)-len(name)) + name
+		})
+	}
+	return body
 }
 
 // requestName is the full name of the request type a handler class
@@ -548,8 +643,8 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 	// caller, its writes, its sinks), as a minimal API's method group is.
 	// The action's own code still counts for the auth decision.
 	action := m.body
-	if hc, hm := ix.requestHandler(c, m); hm != nil {
-		r.File, r.Line, r.EndLine, r.Body = hc.file, hm.line, hm.endLine, hm.body
+	if hc, hm, carried := ix.requestHandler(c, m); hm != nil {
+		r.File, r.Line, r.EndLine, r.Body = hc.file, hm.line, hm.endLine, asParams(hm.body, hm, carried)
 		r.HandlerFile, r.HandlerLine = hc.file, hm.line
 		r.Handler = strings.Join(append(slices.Clone(hc.outer), hc.name, hm.name), ".")
 	}

@@ -16,7 +16,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"webapi", "mvc", "minimal", "antiforgery", "antiforgery_global"} {
+	for _, app := range []string{"webapi", "mvc", "minimal", "antiforgery", "antiforgery_global", "mediatr"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -123,6 +123,42 @@ func TestAntiforgery(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s %s %s: no route", tc.app, tc.method, tc.path)
+		}
+	}
+}
+
+// TestMediator pins where an action that hands its request to a
+// mediator is read: at the Handle of the class that handles the
+// request's type (of the action's namespace when two features name
+// theirs alike), with the request's properties that carry the action's
+// parameters read as those parameters; a Send whose message no class
+// handles (a mailer's) leaves the action's own code.
+func TestMediator(t *testing.T) {
+	f := scan(t, "mediatr")
+	for _, tc := range []struct{ method, path, file, handler, body string }{
+		{"DELETE", "/notes/{noteId}", "Features/Notes/Remove.cs", "Remove.Handler.Handle", "n.NoteId == " + strings.Repeat(" ", len("message.Id")-len("noteId")) + "noteId"},
+		{"POST", "/notes", "Features/Notes/Create.cs", "Create.Handler.Handle", "request.Text"},
+		{"PUT", "/notes/{noteId}/pin", "Features/Notes/Pin.cs", "Pin.Handler.Handle", "FindAsync(    noteId)"},
+		{"POST", "/notes/{noteId}/share", "Features/Notes/NotesController.cs", "NotesController.Share", "mailer.Send"},
+	} {
+		found := false
+		for _, r := range f.Surfaces {
+			if r.Method != tc.method || r.Path != tc.path {
+				continue
+			}
+			found = true
+			if r.File != tc.file || r.HandlerFile != tc.file || r.Handler != tc.handler {
+				t.Errorf("%s %s: at %s (%s) %s, want %s %s", tc.method, tc.path, r.File, r.HandlerFile, r.Handler, tc.file, tc.handler)
+			}
+			if !strings.Contains(r.Body, tc.body) {
+				t.Errorf("%s %s: body lacks %q:\n%s", tc.method, tc.path, tc.body, r.Body)
+			}
+			if r.Auth != facts.AuthRequired {
+				t.Errorf("%s %s: auth %s, want the controller's [Authorize]", tc.method, tc.path, r.Auth)
+			}
+		}
+		if !found {
+			t.Errorf("%s %s: no route", tc.method, tc.path)
 		}
 	}
 }

@@ -67,6 +67,9 @@ type class struct {
 	// handles are the request types the class handles, as its generic
 	// handler bases name them (IRequestHandler<Command, Result>: Command).
 	handles []string
+	// props are a record's positional parameters, each a property of
+	// that name: new Command(slug) sets Command.Slug.
+	props []string
 }
 
 type method struct {
@@ -397,6 +400,11 @@ func (x *extractor) class(n *sitter.Node) {
 	x.outer = append(slices.Clip(x.outer), c.name)
 	defer func() { x.outer = c.outer }()
 	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if ps := n.NamedChild(i); ps.Type() == "parameter_list" && n.Type() == "record_declaration" {
+			for j := 0; j < int(ps.NamedChildCount()); j++ {
+				c.props = append(c.props, x.text(ps.NamedChild(j).ChildByFieldName("name")))
+			}
+		}
 		if b := n.NamedChild(i); b.Type() == "base_list" && b.NamedChildCount() > 0 {
 			for j := 0; j < int(b.NamedChildCount()); j++ {
 				if t := handledType(x.text(b.NamedChild(j))); t != "" {
