@@ -29,6 +29,7 @@ const (
 	objAppBuilder           // a Flask-AppBuilder view class, its own blueprint
 	objAiohttpApp           // aiohttp.web.Application
 	objAiohttpTable         // aiohttp.web.RouteTableDef
+	objTornado              // tornado.web.Application: a table of (pattern, handler class)
 )
 
 func (k objKind) framework() string {
@@ -39,6 +40,8 @@ func (k objKind) framework() string {
 		return "django-ninja"
 	case objAiohttpApp, objAiohttpTable:
 		return "aiohttp"
+	case objTornado:
+		return "tornado"
 	}
 	return "flask"
 }
@@ -67,6 +70,16 @@ type object struct {
 	// Api or Blueprint), whose own methods may wrap registrations.
 	cls    *class
 	clsMod *module
+	// fw names the framework when the object's kind is shared by several
+	// (Quart and Sanic build Flask-like apps and blueprints).
+	fw string
+}
+
+func (o *object) framework() string {
+	if o.fw != "" {
+		return o.fw
+	}
+	return o.kind.framework()
 }
 
 type edge struct {
@@ -174,6 +187,7 @@ var ctorNames = map[string]bool{
 	"Flask": true, "Blueprint": true, "Api": true, "Namespace": true,
 	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
 	"Application": true, "RouteTableDef": true,
+	"Quart": true, "Sanic": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -195,17 +209,21 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 	bare := !strings.Contains(s.ext, ".")
 	for _, n := range names {
 		switch {
-		case n == "Flask" && (root == "flask" || bare && m.usesFlask):
+		case n == "Flask" && (root == "flask" || bare && m.usesFlask),
+			n == "Quart" && root == "quart", n == "Sanic" && root == "sanic":
 			return objFlaskApp
-		case n == "Blueprint" && (root == "flask" || root == "flask_smorest" || bare && m.usesFlask):
+		case n == "Blueprint" && (root == "flask" || root == "flask_smorest" || root == "quart" || root == "sanic" || bare && m.usesFlask):
 			return objBlueprint
+		case n == "group" && root == "sanic" && strings.HasSuffix(s.ext, ".Blueprint.group"):
+			return objBlueprint // Blueprint.group(bp1, bp2, url_prefix=...)
 		case n == "Api" && (strings.HasPrefix(root, "flask_") || bare && m.usesFlask):
 			return objRestful
 		case n == "Namespace" && (root == "flask_restx" || bare && m.usesFlask):
 			return objNamespace
 		case (n == "FastAPI" || n == "Starlette") && (root == "fastapi" || root == "starlette" || bare && m.usesFastAPI):
 			return objFastAPI
-		case n == "APIRouter" && (root == "fastapi" || bare && m.usesFastAPI):
+		case n == "APIRouter" && (root == "fastapi" || bare && m.usesFastAPI),
+			n == "Router" && root == "starlette":
 			return objRouter
 		case n == "NinjaAPI" && root == "ninja":
 			return objNinja
@@ -213,6 +231,8 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 			return objNinjaRouter
 		case n == "Application" && root == "aiohttp":
 			return objAiohttpApp
+		case n == "Application" && root == "tornado":
+			return objTornado
 		case n == "RouteTableDef" && root == "aiohttp":
 			return objAiohttpTable
 		}
@@ -238,8 +258,13 @@ func (g *graph) build() {
 				continue
 			}
 			o := &object{kind: k, mod: m, name: name}
-			if s := g.ix.resolve(m, v.fn); s.cls != nil {
+			s := g.ix.resolve(m, v.fn)
+			if s.cls != nil {
 				o.cls, o.clsMod = s.cls, s.mod
+			}
+			switch s.root() {
+			case "quart", "sanic", "starlette":
+				o.fw = s.root()
 			}
 			switch k {
 			case objBlueprint:
@@ -272,6 +297,17 @@ func (g *graph) build() {
 		}
 	}
 	for _, o := range g.list {
+		v := o.mod.assigns[o.name]
+		switch {
+		case o.fw == "sanic" && v.callee() == "group":
+			for _, it := range v.items {
+				g.link(o, edge{child: g.object(o.mod, it)})
+			}
+		case o.kind == objFastAPI || o.kind == objRouter:
+			g.starletteRoutes(o.mod, o, v.arg(-1, "routes"), 0)
+		case o.kind == objTornado:
+			g.tornadoHandlers(o.mod, o, v.arg(0, "handlers"))
+		}
 		if o.kind == objRestful {
 			// Api(app) and Api(bp) mount the API at construction.
 			if parent := g.object(o.mod, o.mod.assigns[o.name].arg(0, "app")); parent != nil {
@@ -336,6 +372,27 @@ func (g *graph) call(m *module, c *expr) {
 			e.prefix, e.replace = p, true
 		}
 		g.link(recv, e)
+	case "blueprint":
+		// Sanic's app.blueprint(bp, url_prefix=...).
+		if recv == nil || recv.fw != "sanic" {
+			return
+		}
+		e := edge{child: g.object(m, c.arg(0, "blueprint"))}
+		if p, ok := g.prefixArg(m, c.arg(-1, "url_prefix"), c.line); ok {
+			e.prefix, e.replace = p, true
+		}
+		g.link(recv, e)
+	case "add_route":
+		// Sanic's app.add_route(handler, uri, methods=[...]); aiohttp's
+		// add_route was taken above.
+		if recv != nil && recv.fw == "sanic" {
+			g.sanicAddRoute(m, recv, c)
+		}
+	case "add_handlers":
+		// Tornado's app.add_handlers(host_pattern, [(pattern, handler)]).
+		if recv != nil && recv.kind == objTornado {
+			g.tornadoHandlers(m, recv, c.arg(1, "host_handlers"))
+		}
 	case "include_router":
 		child := g.object(m, c.arg(0, "router"))
 		e := edge{child: child, chain: g.dependencies(m, c.arg(-1, "dependencies"))}
@@ -363,20 +420,7 @@ func (g *graph) call(m *module, c *expr) {
 		if !ok || recv == nil {
 			return
 		}
-		app := c.arg(1, "app")
-		if sub := g.object(m, app); sub != nil {
-			g.link(recv, edge{child: sub, prefix: p})
-		} else if app != nil && app.kind == exCall && app.callee() == "StaticFiles" {
-			// Starlette's StaticFiles serves dotfiles; its directory is
-			// the working folder's.
-			served := g.folder(m, app.arg(0, "directory"), false)
-			if served != nil {
-				served.Dotfiles = true
-			}
-			recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "StaticFiles",
-				line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.kind.framework(),
-				served: served})
-		}
+		g.mountApp(m, recv, p, c, c.arg(1, "app"))
 	case "add_resource":
 		if recv == nil || len(c.items) < 2 {
 			return
@@ -656,8 +700,7 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 			routeDecs = append(routeDecs, d)
 			continue
 		}
-		name, _ := decoratorName(d)
-		chain.add("@"+d.text, name, at(m, d))
+		g.decorated(&chain, m, d)
 	}
 	for _, d := range routeDecs {
 		recv := g.object(m, d.fn.obj)
@@ -726,7 +769,7 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 		recv.routes = append(recv.routes, &decl{
 			methods: methods, path: p, mod: m, handler: handler, line: fn.line, endLine: fn.endLine,
 			body: fn.source(), params: fn.params, pmod: m, chain: c, tags: tags,
-			framework: recv.kind.framework(), untypedString: true, public: public,
+			framework: recv.framework(), untypedString: true, public: public,
 		})
 	}
 }
@@ -817,7 +860,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			methods = []string{"ANY"}
 		}
 		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: m, handler: name,
-			line: int(clsExpr.line), endLine: int(clsExpr.line), framework: recv.kind.framework(), untypedString: true})
+			line: int(clsExpr.line), endLine: int(clsExpr.line), framework: recv.framework(), untypedString: true})
 		return
 	}
 	var chain guards
@@ -843,12 +886,11 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 		found = true
 		c := chain
 		for _, d := range fn.decorators {
-			n, _ := decoratorName(d)
-			c.add("@"+d.text, n, at(fmod, d))
+			g.decorated(&c, fmod, d)
 		}
 		recv.routes = append(recv.routes, &decl{methods: []string{strings.ToUpper(verb)}, path: p, mod: fmod,
 			handler: s.cls.name + "." + verb, line: fn.line, endLine: fn.endLine, body: fn.source(),
-			params: fn.params, pmod: fmod, chain: c, framework: recv.kind.framework(), untypedString: true})
+			params: fn.params, pmod: fmod, chain: c, framework: recv.framework(), untypedString: true})
 	}
 	if !found {
 		if len(methods) == 0 {
@@ -856,7 +898,7 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 		}
 		recv.routes = append(recv.routes, &decl{methods: methods, path: p, mod: s.mod, handler: s.cls.name,
 			line: s.cls.line, endLine: s.cls.endLine, body: s.cls.source(), chain: chain,
-			framework: recv.kind.framework(), untypedString: true})
+			framework: recv.framework(), untypedString: true})
 	}
 }
 
@@ -864,12 +906,11 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 func (g *graph) functionRoute(recv *object, m *module, view *expr, p string, methods []string) *decl {
 	s := g.ix.resolve(m, view)
 	name, _ := view.dotted()
-	d := &decl{methods: methods, path: p, mod: m, handler: name, line: view.lineOr(0), framework: recv.kind.framework(), untypedString: true}
+	d := &decl{methods: methods, path: p, mod: m, handler: name, line: view.lineOr(0), framework: recv.framework(), untypedString: true}
 	if s.fn != nil {
 		d.mod, d.handler, d.line, d.endLine, d.body, d.params, d.pmod = s.mod, s.fn.name, s.fn.line, s.fn.endLine, s.fn.source(), s.fn.params, s.mod
 		for _, dec := range s.fn.decorators {
-			n, _ := decoratorName(dec)
-			d.chain.add("@"+dec.text, n, at(s.mod, dec))
+			g.decorated(&d.chain, s.mod, dec)
 		}
 		if recv.kind == objFastAPI || recv.kind == objRouter {
 			d.chain = d.chain.plus(g.paramDependencies(s.mod, s.fn.params))
@@ -1004,11 +1045,11 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if n := nodes[o]; n != nil {
 			return n
 		}
-		n := &router.Node{Framework: o.kind.framework(), Guards: o.chain}
+		n := &router.Node{Framework: o.framework(), Guards: o.chain}
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n
@@ -1027,6 +1068,12 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 	r := facts.Route{
 		Method: method, Framework: d.framework, File: d.mod.path, Line: d.line, EndLine: d.endLine,
 		Handler: d.handler, Body: d.body, Middleware: chain.names(), Tags: slices.Clone(d.tags), Served: d.served,
+	}
+	switch d.framework {
+	case "sanic":
+		full = sanicPath(full)
+	case "tornado":
+		full = tornadoPath(full, d.params)
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
 	chain = g.scoped(chain, r)

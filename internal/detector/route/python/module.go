@@ -211,6 +211,7 @@ var mountCalls = map[string]bool{
 	// aiohttp
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
 	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
+	"blueprint": true, "add_handlers": true, // Sanic, Tornado
 }
 
 // extract reads a parsed file into a module.
@@ -304,6 +305,10 @@ func (x *extractor) trim() {
 		}
 	}
 }
+
+// returnedTables are the constructors whose route table an app factory
+// returns without binding it (Tornado's Application, Starlette).
+var returnedTables = map[string]bool{"Application": true, "Starlette": true}
 
 func patternCall(name string) bool { return isPathCall(name) || wrapsPatterns(name) }
 
@@ -400,7 +405,9 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 		x.defs = append(x.defs, f)
 		detail := funcDetail{decorators: decs}
 		if cls == nil || decs != nil || slices.Contains(classVerbs, name) {
-			detail.params = x.params(n.ChildByFieldName("parameters"))
+			// A class-based view's method keeps its bare parameters too:
+			// Tornado passes the URL's groups to them in order.
+			detail.params = x.params(n.ChildByFieldName("parameters"), cls != nil)
 		}
 		if cls != nil && name == "get_permissions" && body != nil {
 			detail.perms = x.permRules(body)
@@ -410,6 +417,13 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 		}
 		if cls == nil && body != nil {
 			detail.makes = x.makes(body)
+			if detail.makes != nil && returnedTables[detail.makes.name] {
+				// def make_app(): return tornado.web.Application([...]):
+				// the table is the app's, bound to no name.
+				if _, ok := x.m.assigns[name+"()"]; !ok {
+					x.m.assigns[name+"()"] = x.expr(soleReturnedCall(body))
+				}
+			}
 		}
 		f.funcDetail = noDetail
 		if detail.decorators != nil || detail.params != nil || detail.perms != nil || detail.forward != nil || detail.makes != nil {
@@ -447,6 +461,20 @@ func (x *extractor) definition(n *syntax.Node, line int, decs []*expr, depth int
 // makes is the callee of the call a function body's only return
 // statement returns (nested functions aside), or nil.
 func (x *extractor) makes(body *syntax.Node) *expr {
+	call := soleReturnedCall(body)
+	if call == nil {
+		return nil
+	}
+	fn := x.expr(call.ChildByFieldName("function"))
+	if _, ok := fn.dotted(); !ok {
+		return nil
+	}
+	return fn
+}
+
+// soleReturnedCall is the call a function body's only return statement
+// returns (nested functions aside), or nil.
+func soleReturnedCall(body *syntax.Node) *syntax.Node {
 	var ret *syntax.Node
 	n := 0
 	var walk func(*syntax.Node)
@@ -471,11 +499,7 @@ func (x *extractor) makes(body *syntax.Node) *expr {
 	if call.Type() != "call" {
 		return nil
 	}
-	fn := x.expr(call.ChildByFieldName("function"))
-	if _, ok := fn.dotted(); !ok {
-		return nil
-	}
-	return fn
+	return call
 }
 
 // classBody records where a class's source without its methods is (see
@@ -493,7 +517,7 @@ func (x *extractor) classBody(c *class, n, body *syntax.Node) {
 	}
 }
 
-func (x *extractor) params(n *syntax.Node) []param {
+func (x *extractor) params(n *syntax.Node, bare bool) []param {
 	if n == nil {
 		return nil
 	}
@@ -518,7 +542,7 @@ func (x *extractor) params(n *syntax.Node) []param {
 		default:
 			continue
 		}
-		if p.annotation == nil && p.def == nil {
+		if p.annotation == nil && p.def == nil && !bare {
 			// Finish reads a parameter for its annotation or a
 			// dependency in its default; a bare name has neither.
 			continue
@@ -724,7 +748,7 @@ func relative(pkg string, dots int, rest string) string {
 func (x *extractor) note(mod string) {
 	root := strings.SplitN(mod, ".", 2)[0]
 	switch root {
-	case "flask", "flask_restful", "flask_restx", "flask_smorest":
+	case "flask", "flask_restful", "flask_restx", "flask_smorest", "quart", "sanic":
 		x.m.usesFlask = true
 	case "fastapi", "starlette":
 		x.m.usesFastAPI = true

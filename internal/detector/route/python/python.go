@@ -1,5 +1,6 @@
 // Package python finds the HTTP routes of Flask (with Flask-RESTful and
-// MethodView), FastAPI, Django and Django REST framework apps.
+// MethodView), Quart, Sanic, FastAPI, Starlette, aiohttp, Tornado, Django
+// and Django REST framework apps.
 //
 // Routes are composed across files (a blueprint registered under a prefix
 // in another module, a router included from a package, a Django include()
@@ -62,6 +63,9 @@ func (*Detector) Keywords() []string {
 		// connexion: the app, the handler modules that import its request
 		// or context, and the documents whose operationIds name handlers.
 		"connexion", "operationId",
+		// Quart and Sanic (Flask-like), Starlette route tables, Tornado
+		// handler tables.
+		"quart", "sanic", "tornado", "Route(", "Mount(",
 	}
 }
 

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -130,6 +130,18 @@ func TestRouteDetails(t *testing.T) {
 		{"django", "GET", "/shop/stock", "drf", "shop/views.py", 118, "StockList", "required", `permission_classes = ["rest_framework.permissions.IsAuthenticated"] (applied mysite/settings.py:19)`, "", ""},
 		{"django", "ANY", "/shop/enter", "django", "shop/views.py", 124, "sign_in", "none", "login handler: takes credentials", "", "auth"},
 		{"django", "ANY", "/shop/catalogue", "django", "shop/views.py", 134, "catalogue", "none", "", "", ""},
+		// Quart and Sanic are Flask-like; Sanic writes <name:type>.
+		{"quart", "POST", "/notes", "quart", "notes/app.py", 21, "create", "required", "@login_required (applied notes/app.py:22): quart_auth login_required responds 401 to an anonymous caller", "", ""},
+		{"quart", "GET", "/notes/{note_id}", "quart", "notes/app.py", 16, "show", "none", "", "note_id:int", ""},
+		{"sanic", "GET", "/v1/posts/{post_id}", "sanic", "forum/server.py", 25, "show_post", "none", "", "post_id:int", ""},
+		{"sanic", "PATCH", "/users/{name}", "sanic", "forum/server.py", 39, "Profile.patch", "none", "", "name:string", ""},
+		// Starlette's requires() and Tornado's authenticated refuse an
+		// anonymous caller by what they are, whatever the app calls them.
+		{"starlette", "POST", "/admin", "starlette", "board/app.py", 18, "admin", "required", `@requires("authenticated") (applied board/app.py:18): starlette requires() responds 403 to a caller without the scopes`, "", "admin"},
+		{"starlette", "DELETE", "/topics/{topic_id}", "starlette", "board/app.py", 27, "Topic.delete", "none", "", "topic_id:int", "destructive"},
+		{"tornado", "DELETE", "/rooms/{room_id}", "tornado", "chat/handlers.py", 13, "RoomHandler.delete", "required", "@tornado.web.authenticated (applied chat/handlers.py:13): tornado.web.authenticated redirects an anonymous caller to the login URL or responds 403", "room_id:int", "destructive"},
+		{"tornado", "GET", "/rooms/{room_id}", "tornado", "chat/handlers.py", 10, "RoomHandler.get", "none", "", "room_id:int", ""},
+		{"tornado", "POST", "/rooms/{room}/messages", "tornado", "chat/handlers.py", 19, "MessageHandler.post", "required", "@tornado.web.authenticated (applied chat/handlers.py:19): tornado.web.authenticated redirects an anonymous caller to the login URL or responds 403", "room:int", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
