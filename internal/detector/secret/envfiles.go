@@ -34,7 +34,7 @@ var envLoader = regexp.MustCompile(`(?m)\bdotenv\b|\bload_dotenv\b|\bgodotenv\b|
 type envHygiene struct {
 	// used is where the tree shows a .env file in use: the file or a
 	// template for it, or a loader.
-	used *facts.Evidence
+	used       *facts.Evidence
 	gitignore  bool // a root .gitignore exists
 	ignoresEnv bool // and it ignores .env
 	envFiles   []facts.Evidence
