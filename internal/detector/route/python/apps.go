@@ -388,6 +388,15 @@ func (g *graph) call(m *module, c *expr) {
 		if recv != nil && recv.fw == "sanic" {
 			g.sanicAddRoute(m, recv, c)
 		}
+	case "static":
+		// Sanic's app.static(uri, file_or_directory).
+		if recv != nil && recv.fw == "sanic" {
+			if p, ok := g.ix.str(m, c.arg(0, "uri")); ok {
+				recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "static",
+					line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.framework(),
+					served: g.folder(m, c.arg(1, "file_or_directory"), false)})
+			}
+		}
 	case "add_handlers":
 		// Tornado's app.add_handlers(host_pattern, [(pattern, handler)]).
 		if recv != nil && recv.kind == objTornado {

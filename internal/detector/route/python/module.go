@@ -211,7 +211,7 @@ var mountCalls = map[string]bool{
 	// aiohttp
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
 	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
-	"blueprint": true, "add_handlers": true, // Sanic, Tornado
+	"blueprint": true, "static": true, "add_handlers": true, // Sanic, Tornado
 }
 
 // extract reads a parsed file into a module.

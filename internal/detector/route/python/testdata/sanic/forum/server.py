@@ -47,3 +47,4 @@ def feed(request):  # want: GET /feed
 app.add_route(Profile.as_view(), "/users/<name:str>")
 app.add_route(feed, "/feed")
 app.blueprint(api)
+app.static("/assets", "./static")  # want: GET /assets
