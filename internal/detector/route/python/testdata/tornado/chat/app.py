@@ -1,6 +1,8 @@
 # A Tornado chat: a handler table returned by an app factory, regex
 # patterns whose groups feed the handlers' arguments, url() specs, and
 # tornado.web.authenticated on the rooms a caller must sign in for.
+import os
+
 import tornado.ioloop
 import tornado.web
 from tornado.web import url
@@ -27,7 +29,7 @@ def make_app():
         (r"/login", LoginHandler),
         (r"/rooms/([0-9]+)", RoomHandler),  # want: GET /rooms/{room_id}; DELETE /rooms/{room_id}
         url(r"/rooms/(?P<room>\d+)/messages/?", MessageHandler, name="messages"),  # want: POST /rooms/{room}/messages
-    ], cookie_secret="from-env", login_url="/login")
+    ], cookie_secret=os.environ["COOKIE_SECRET"], login_url="/login")
 
 
 if __name__ == "__main__":
