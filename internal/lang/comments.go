@@ -17,12 +17,18 @@ type comments struct {
 	// docstrings: a triple-quoted string is blanked like a comment
 	// (Python: docstrings are prose, and examples in them are not code).
 	docstrings bool
+	// hashComment: # opens a line comment where it starts a statement
+	// (PHP): first on its line, or after a ; { } that ended the code
+	// before it; never #[, an attribute. A # in a page's markup (Step #1,
+	// color: #fff) is text, not a comment hiding the rest of the line.
+	hashComment bool
 }
 
 var (
 	cComments      = comments{line: []string{"//"}, block: [][2]string{{"/*", "*/"}}, quotes: "\"'`"}
 	jsComments     = cComments
 	pythonComments = comments{line: []string{"#"}, quotes: `"'`, docstrings: true}
+	phpComments    = comments{line: []string{"//"}, block: [][2]string{{"/*", "*/"}}, quotes: "\"'`", hashComment: true}
 )
 
 // StripComments returns a copy of src with the comments of l (and, in
@@ -88,7 +94,20 @@ func (c *comments) lineAt(src []byte, i int) string {
 			return m
 		}
 	}
+	if c.hashComment && src[i] == '#' && statementStart(src, i) && (i+1 >= len(src) || src[i+1] != '[') {
+		return "#"
+	}
 	return ""
+}
+
+// statementStart reports whether src[i] opens a statement: nothing but
+// blanks before it on its line, or a ; { } after the code before it.
+func statementStart[T ~string | ~[]byte](src T, i int) bool {
+	j := i - 1
+	for j >= 0 && (src[j] == ' ' || src[j] == '\t') {
+		j--
+	}
+	return j < 0 || src[j] == '\n' || src[j] == '\r' || src[j] == ';' || src[j] == '{' || src[j] == '}'
 }
 
 // blockAt is the closer of the block comment opening at src[i:], or "".
@@ -166,6 +185,9 @@ func IsCommentLine(l Lang, line string) bool {
 			return true
 		}
 	}
+	if c.hashComment && strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "#[") {
+		return true
+	}
 	for _, b := range c.block {
 		if strings.HasPrefix(t, b[0]) || b[0] == "/*" && strings.HasPrefix(t, "*") {
 			return true
@@ -200,6 +222,9 @@ func CutLineComment(l Lang, line string) string {
 			if ch == m[0] && strings.HasPrefix(line[k:], m) {
 				return line[:k]
 			}
+		}
+		if c.hashComment && ch == '#' && statementStart(line, k) && !strings.HasPrefix(line[k:], "#[") {
+			return line[:k]
 		}
 	}
 	return line

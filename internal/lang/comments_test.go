@@ -27,6 +27,8 @@ func TestStripComments(t *testing.T) {
 		{"unterminated block", Go, "x := 1 /* to the end\nimport \"openai\"\n", []string{"x := 1"}, []string{"openai"}},
 		{"ruby", Ruby, "require 'stripe' # require 'openai'\nputs \"#{x} # kept\"\n", []string{"require 'stripe'", "# kept"}, []string{"openai"}},
 		{"php attribute is code", PHP, "#[Route('/a')]\n// old('/b')\n", []string{"#[Route('/a')]"}, []string{"old"}},
+		{"php hash comment", PHP, "<?php\n#$r = $x->query($q);\n$r = 1; # old($q)\n", []string{"$r = 1;"}, []string{"query", "old"}},
+		{"php hash in markup is text", PHP, "<h4>Step #1 <?php echo $_GET['a']; ?></h4>\n<style>p { color: #fff; }</style>\n", []string{"Step #1 <?php echo $_GET['a']", "#fff"}, nil},
 		{"terraform", Terraform, "# a\n// b\n/* c */\nname = \"#d\"\n", []string{`"#d"`}, []string{"a\n", "b\n", "c"}},
 		{"sql", SQL, "SELECT 1 -- note\n/* x */ SELECT '--kept'\n", []string{"SELECT 1", "'--kept'"}, []string{"note", "x"}},
 		{"prisma", Prisma, "// model Old {}\nmodel User {}\n", []string{"model User"}, []string{"Old"}},

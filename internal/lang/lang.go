@@ -130,9 +130,7 @@ var table = [numLangs]row{
 		tests: tests{suffixes: []string{"Test.java", "Tests.java", "IT.java", "TestCase.java"}}},
 	Kotlin: {program: true, name: "Kotlin", family: Kotlin, exts: []string{".kt", ".kts"}, grammar: kotlin.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.kt", "Tests.kt", "IT.kt"}}},
-	// PHP's # also opens a comment, but #[ opens an attribute: only the
-	// C forms are read as comments.
-	PHP: {program: true, name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, grammar: php.GetLanguage, comments: cComments,
+	PHP: {program: true, name: "PHP", family: PHP, exts: []string{".php"}, interpreters: []string{"php"}, grammar: php.GetLanguage, comments: phpComments,
 		tests: tests{suffixes: []string{"Test.php"}}},
 	CSharp: {program: true, name: "C#", family: CSharp, exts: []string{".cs"}, grammar: csharp.GetLanguage, comments: cComments,
 		tests: tests{suffixes: []string{"Test.cs", "Tests.cs"}}},

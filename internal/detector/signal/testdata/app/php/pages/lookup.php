@@ -6,6 +6,7 @@ $xp = new DOMXPath($doc);
 if (isset($_POST['sku'])) {
     $sku = $_POST['sku'];
     $expr = "//item[@sku='" . $sku . "']";
+    #$hits = $xp->evaluate($expr); an old try, commented out with #
     $hits = $xp->query($expr); // want: weakness xpath-injection
     $fixed = $xp->query("//item[@kind='tea']");
     $count = count($hits);
@@ -25,6 +26,7 @@ $title = strtoupper('Stock');
 <p><?php echo "Results for " . $_GET['q']; ?></p> <!-- want: weakness xss -->
 <p><?php echo isset($_GET['q']) ? 'searched' : 'idle'; ?></p>
 <p><?php echo (int) $_GET['n']; ?></p>
+<p>Item #1: <?php echo $_GET['item']; ?></p> <!-- want: weakness xss -->
 <?php
 include $page; // want: weakness path-traversal
 include $safePage;
