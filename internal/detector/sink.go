@@ -147,6 +147,22 @@ func (s *Sink) SetRole(file string, r lang.Role) {
 	Add(s, roleKind, fileRole{file: file, role: r})
 }
 
+// FilesOf are the files SetRole gave kind k, in the order it did.
+func (s *Sink) FilesOf(k lang.Kind) []string {
+	if s.parent != nil {
+		return s.parent.FilesOf(k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, r := range tableOf(s, roleKind).items {
+		if r.role.Kind == k {
+			out = append(out, r.file)
+		}
+	}
+	return out
+}
+
 // SetCommands records the command-line commands a file registers
 // (facts.Facts.Commands).
 func (s *Sink) SetCommands(file string, spans []lang.Span) {

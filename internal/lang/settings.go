@@ -61,6 +61,11 @@ type Tree struct {
 	banners    map[string][]string
 	namespaces map[string]string
 	manifests  map[string]string
+	// libraries are the scripts whose own banner shows them a library's
+	// (vendoredLibrary), versioned the others that declare a release of
+	// their own: a library's parts beside it (pluginRoles).
+	libraries map[string]bool
+	versioned map[string]bool
 }
 
 // settingsRef is one place that names the settings module to load.
@@ -472,6 +477,7 @@ func (t *Tree) Roles() map[string]Role {
 	}
 	maps.Copy(out, byApp)
 	maps.Copy(out, t.vendoredRoles())
+	maps.Copy(out, t.pluginRoles())
 	decided := map[string]bool{} // folders whose settings the code decided
 	prod, why := t.productionModules()
 	if len(prod) > 0 {

@@ -285,6 +285,17 @@ func TestTreeVendored(t *testing.T) {
 	})
 }
 
+// TestTreeVendoredPlugin: a library's part with no banner of its own is
+// the library's where it sits beside the library's bannered file, is
+// named for it and declares a release. Lookalikes: the app's script named
+// for the library with no version, and a versioned script named so in a
+// folder with no library beside it.
+func TestTreeVendoredPlugin(t *testing.T) {
+	checkTreeRoles(t, "vendored-plugin", map[string]string{
+		"static/js/kit/widgetkit.tips.js": "in a vendored library (a part of the library widgetkit.js beside it: named for it, with a version of its own): a third-party library's own code, fixed by upgrading it",
+	})
+}
+
 // TestTreeVendoredNoRootLicence: with no licence of the repository's
 // own, a package's manifest and banner are a monorepo's as much as a
 // copy's; PHP namespaces the app does not declare still say whose code

@@ -277,6 +277,16 @@ func (t *Tree) addVendorEvidence(p string, src []byte, holders []string, code bo
 		}
 		t.banners[p] = h
 	}
+	if Of(p).Family() == JavaScript {
+		if _, ok := vendoredLibrary(p, src); ok {
+			t.addLibrary(p)
+		} else if versionDecl.Match(head64k(src)) {
+			if t.versioned == nil {
+				t.versioned = map[string]bool{}
+			}
+			t.versioned[p] = true
+		}
+	}
 	if Of(p) == PHP {
 		if m := phpNamespace.FindSubmatch(src); m != nil {
 			if t.namespaces == nil {
@@ -285,4 +295,55 @@ func (t *Tree) addVendorEvidence(p string, src []byte, holders []string, code bo
 			t.namespaces[p] = string(m[1])
 		}
 	}
+}
+
+// versionDecl is a script declaring its own release (version: '4.0.2'):
+// a library's part does, an app's page script does not.
+var versionDecl = regexp.MustCompile(`(?i)\bversion['"]?\s*[:=]\s*['"]v?\d+\.\d+`)
+
+func head64k(src []byte) []byte {
+	if len(src) > 64<<10 {
+		return src[:64<<10]
+	}
+	return src
+}
+
+// AddLibrary tells the tree of a script known as a library's by its own
+// banner (Classify) that a scan skips unread.
+func (t *Tree) AddLibrary(p string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.addLibrary(p)
+}
+
+func (t *Tree) addLibrary(p string) {
+	if t.libraries == nil {
+		t.libraries = map[string]bool{}
+	}
+	t.libraries[p] = true
+}
+
+// pluginRoles are a vendored library's parts that carry no banner of
+// their own: a script beside the library's bannered file, named for it
+// (foundation.tooltips.js beside foundation.js), that declares a release
+// of its own. The name alone is not enough: an app's own script may be
+// named for the library it builds on (jquery.app.js), but it does not
+// declare a version.
+func (t *Tree) pluginRoles() map[string]Role {
+	out := map[string]Role{}
+	for p := range t.versioned {
+		dir, base := path.Dir(p), path.Base(p)
+		for lib := range t.libraries {
+			if path.Dir(lib) != dir {
+				continue
+			}
+			stem := strings.TrimSuffix(path.Base(lib), path.Ext(lib))
+			stem = strings.TrimSuffix(stem, ".min")
+			if len(stem) >= 3 && strings.HasPrefix(base, stem+".") && base != path.Base(lib) {
+				out[p] = Role{Kind: Vendored, why: "a part of the library " + path.Base(lib) + " beside it: named for it, with a version of its own"}
+				break
+			}
+		}
+	}
+	return out
 }

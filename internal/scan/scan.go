@@ -95,6 +95,9 @@ func Run(ctx context.Context, root string, dets []detector.Detector, opt Options
 			// flaws are its project's, fixed by upgrading it.
 			role := lang.Classify(e.Path, data)
 			if role.Kind == lang.Vendored {
+				// Its role is kept all the same: the parts of the library
+				// beside it, with no banner of their own, are known by it.
+				sink.SetRole(e.Path, role)
 				skipped.Add(1)
 				continue
 			}

@@ -37,6 +37,10 @@ func (*Detector) Classifies() {}
 // Finish implements detector.Finisher: after every file's own role
 // (the scan's), so the tree's word is the last.
 func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+	// Libraries known by their own banner were skipped unread.
+	for _, p := range out.FilesOf(lang.Vendored) {
+		d.tree.AddLibrary(p)
+	}
 	for p, r := range d.tree.Roles() {
 		out.SetRole(p, r)
 	}
