@@ -49,8 +49,8 @@ var importWords = [][]byte{[]byte("require("), []byte("from"), []byte("import")}
 // imports are the modules code imports, found with a search for each
 // word rather than one regular expression over the file (every script of
 // the tree is read): whether one is a server's, and the relative ones
-// (./x, ../y).
-func imports(code []byte) (server bool, rel []string) {
+// (./x, ../y), and the packages of the others (@scope/name, name).
+func imports(code []byte) (server bool, rel, pkgs []string) {
 	for _, w := range importWords {
 		for i := 0; ; {
 			j := bytes.Index(code[i:], w)
@@ -71,10 +71,26 @@ func imports(code []byte) (server bool, rel []string) {
 				server = true
 			case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
 				rel = append(rel, spec)
+			default:
+				pkgs = append(pkgs, packageOf(spec))
 			}
 		}
 	}
-	return server, rel
+	return server, rel, pkgs
+}
+
+// packageOf is the package a bare module specifier names: its first part,
+// the first two for a scoped one (@scope/name/sub is @scope/name).
+func packageOf(spec string) string {
+	n := 1
+	if strings.HasPrefix(spec, "@") {
+		n = 2
+	}
+	parts := strings.SplitN(spec, "/", n+1)
+	if len(parts) > n {
+		parts = parts[:n]
+	}
+	return strings.Join(parts, "/")
 }
 
 // quotedAfter is the text in quotes that follows spaces and one
@@ -113,7 +129,7 @@ func browserScript(l Lang, src []byte) string {
 	if m == nil && event == nil || bothSides.Match(code) {
 		return ""
 	}
-	if server, _ := imports(code); server {
+	if server, _, _ := imports(code); server {
 		return ""
 	}
 	if m == nil {
@@ -151,6 +167,7 @@ type script struct {
 	imports []string // relative imports, resolved to paths without extension
 	browser string   // why its content is a page's (browserScript), or ""
 	server  bool     // imports a module only a server has
+	pkgs    []string // the packages it imports by name (cliPackageRoles)
 }
 
 var (
@@ -195,12 +212,13 @@ func readScript(p string, src []byte) (*script, []string) {
 		return nil, nil
 	}
 	sc := &script{browser: browserScript(l, src)}
-	server, rel := imports(src)
+	server, rel, pkgs := imports(src)
 	if server {
 		// An import in a comment imports nothing.
-		server, _ = imports(StripComments(l, src))
+		server, _, _ = imports(StripComments(l, src))
 	}
 	sc.server = server
+	sc.pkgs = pkgs
 	for _, r := range rel {
 		sc.imports = append(sc.imports, Stem(path.Join(dir, r)))
 	}
@@ -282,6 +300,13 @@ func (t *Tree) browserRoles() map[string]Role {
 type pkgDeps struct {
 	server string // a server framework or module it depends on, or ""
 	ui     string // a page framework it depends on, or ""
+	// name is the package's name, bin the files its bin field installs as
+	// commands, deps what it depends on at run time (not its
+	// devDependencies): together they find a command-line tool of the
+	// workspace (cliPackageRoles).
+	name string
+	bin  []string
+	deps []string
 }
 
 // uiModules are frameworks that render pages in the browser.
@@ -304,16 +329,19 @@ func readPackage(p string, src []byte) (pkgDeps, bool) {
 		return pkgDeps{}, false
 	}
 	var pj struct {
-		Deps map[string]any `json:"dependencies"`
-		Peer map[string]any `json:"peerDependencies"`
-		Dev  map[string]any `json:"devDependencies"`
+		Name string          `json:"name"`
+		Bin  json.RawMessage `json:"bin"`
+		Deps map[string]any  `json:"dependencies"`
+		Peer map[string]any  `json:"peerDependencies"`
+		Dev  map[string]any  `json:"devDependencies"`
 	}
 	if json.Unmarshal(src, &pj) != nil {
 		return pkgDeps{}, false
 	}
-	var d pkgDeps
+	d := pkgDeps{name: pj.Name, bin: binFiles(path.Dir(p), pj.Bin)}
 	for _, m := range []map[string]any{pj.Deps, pj.Peer} {
 		for _, name := range slices.Sorted(maps.Keys(m)) {
+			d.deps = append(d.deps, name)
 			if d.server == "" && (serverModule(name) || serverFrameworks[name]) {
 				d.server = name
 			}

@@ -39,6 +39,8 @@ type Tree struct {
 	// depends on; bundled the folders of a bundler's configuration.
 	packages map[string]pkgDeps
 	bundled  map[string]string
+	// listening are the scripts that start a server, whatever their role.
+	listening map[string]bool
 	// offApp are the Python modules whose folder or name calls them a
 	// script's or tooling (tools/, bin/, scripts/): app code that imports
 	// one makes it app code (importedRoles).
@@ -170,6 +172,9 @@ func (t *Tree) Add(p string, src []byte) {
 		program = pyProgram(src)
 	}
 	pk, isPkg := readPackage(p, src)
+	// A command's entry that starts a server is the product's (bin/www),
+	// whatever its folder says (cliUsed).
+	listens := Of(p).Family() == JavaScript && !IsTest(p) && (bytes.Contains(src, []byte("listen(")) || bytes.Contains(src, []byte("createServer("))) && startsServer(Of(p), src)
 	bundler := bundlerConfig(path.Base(p)) && RoleOf(p).Kind != Test
 	var holders []string
 	if licenceFile(path.Base(p)) {
@@ -181,11 +186,17 @@ func (t *Tree) Add(p string, src []byte) {
 		t.addVendorEvidence(p, src, holders, code)
 		t.mu.Unlock()
 	}
-	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler {
+	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler && !listens {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if listens {
+		if t.listening == nil {
+			t.listening = map[string]bool{}
+		}
+		t.listening[p] = true
+	}
 	if isPkg {
 		if t.packages == nil {
 			t.packages = map[string]pkgDeps{}
@@ -468,6 +479,7 @@ func (t *Tree) Roles() map[string]Role {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	out := t.browserRoles()
+	maps.Copy(out, t.cliPackageRoles())
 	byApp := t.importedRoles()
 	for p, why := range t.programs {
 		if _, ok := byApp[p]; !ok {

@@ -165,6 +165,17 @@ func TestTreeImported(t *testing.T) {
 	}
 }
 
+// TestTreeCLIPackage: a workspace package with a command (bin) that no
+// other package depends on or imports is a developer's command-line tool,
+// though the root lists it among its devDependencies. Lookalikes keep
+// their own roles: a package whose command starts a server, and one whose
+// module another package imports (@acme/codegen/lib).
+func TestTreeCLIPackage(t *testing.T) {
+	checkTreeRoles(t, "clitool", map[string]string{
+		"packages/cli/src/deploy.ts": "in a command-line tool (in a workspace package with a command (bin, packages/cli/package.json) that no other package imports): needs commit access",
+	})
+}
+
 func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
 	t.Helper()
 	got := treeRoles(t, dir)

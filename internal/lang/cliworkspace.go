@@ -1,0 +1,92 @@
+package lang
+
+import (
+	"encoding/json"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+)
+
+// A workspace package that installs a command (its package.json's bin)
+// and that no other package of the tree depends on at run time or
+// imports is a command-line tool a developer runs (a monorepo's deploy
+// CLI): the services it calls and the files it writes are no product's.
+// The root package lists its workspace's tools among its devDependencies,
+// which says nothing of where they run. A command whose entry starts a
+// server (bin/www) is the product's, and so is a package with a server's
+// framework.
+
+// binFiles are the files a package.json's bin field names, as tree paths:
+// a string, or an object of command names to files.
+func binFiles(dir string, raw json.RawMessage) []string {
+	if len(raw) == 0 {
+		return nil
+	}
+	var one string
+	if json.Unmarshal(raw, &one) == nil {
+		return []string{treePath(dir, one)}
+	}
+	var many map[string]string
+	if json.Unmarshal(raw, &many) != nil {
+		return nil
+	}
+	var out []string
+	for _, cmd := range slices.Sorted(maps.Keys(many)) {
+		out = append(out, treePath(dir, many[cmd]))
+	}
+	return out
+}
+
+// cliPackageRoles are the roles of the scripts of the workspace's
+// command-line tools: hand-run scripts.
+func (t *Tree) cliPackageRoles() map[string]Role {
+	out := map[string]Role{}
+	for _, dir := range slices.Sorted(maps.Keys(t.packages)) {
+		pk := t.packages[dir]
+		if dir == "." || pk.name == "" || len(pk.bin) == 0 || pk.server != "" || t.cliUsed(dir, pk) {
+			continue
+		}
+		prefix := dir + "/"
+		for _, p := range slices.Sorted(maps.Keys(t.scripts)) {
+			if strings.HasPrefix(p, prefix) && t.inPackage(p) == dir {
+				out[p] = Role{Kind: Script, noun: "command-line tool", why: "in a workspace package with a command (bin, " +
+					path.Join(dir, "package.json") + ") that no other package imports"}
+			}
+		}
+	}
+	return out
+}
+
+// cliUsed reports whether a package with a command is more than a tool:
+// its command starts a server, or another package depends on it at run
+// time or imports it.
+func (t *Tree) cliUsed(dir string, pk pkgDeps) bool {
+	for _, b := range pk.bin {
+		for _, ext := range []string{"", ".js", ".ts", ".mjs", ".cjs"} {
+			if t.listening[b+ext] || t.listening[Stem(b)+ext] {
+				return true
+			}
+		}
+	}
+	for other, o := range t.packages {
+		if other != dir && slices.Contains(o.deps, pk.name) {
+			return true
+		}
+	}
+	for p, sc := range t.scripts {
+		if t.inPackage(p) != dir && slices.Contains(sc.pkgs, pk.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPackage is the folder of the nearest package.json above a file.
+func (t *Tree) inPackage(p string) string {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		if _, ok := t.packages[dir]; ok || dir == "." || dir == "/" {
+			return dir
+		}
+	}
+}

@@ -1,0 +1,3 @@
+import { schemaUrl } from '@acme/codegen/lib';
+
+export const load = () => schemaUrl();
