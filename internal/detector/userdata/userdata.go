@@ -409,11 +409,20 @@ func classify(m Model, file string) (user, billing *facts.Asset, sm seenModel) {
 	logged := logRecord(m.Fields)
 	keys := relationKeys(m)
 	ref := referenceRecord(m, keys)
+	registration := serviceRegistration(m.Fields)
 	for _, field := range m.Fields {
 		if keys[field.Name] {
 			continue // another row's key (user_auth_tokens, location_children), whatever its name
 		}
+		if slices.Contains(personal, field.Name) || slices.Contains(billingState, field.Name) {
+			// a column a table rebuilt in the same file declares again
+			// (SQLite's copy-and-rename), read once
+			continue
+		}
 		c := FieldClass(m.Name, field)
+		if c == Contact && registration && !placeField(field.Name) {
+			c = "" // a remote service's contact address, no person's
+		}
 		if ref && c == Identity && strings.Contains(strings.ToLower(field.Name), "name") {
 			c = "" // a language's or licence's full_name names the thing
 		}
@@ -1338,7 +1347,9 @@ func weakOnly(a facts.Asset) bool {
 		switch Class(c) {
 		case File, AuthSecret:
 		case Location:
-			if !ipField(f) && !placeField(f) {
+			// A column its name says nothing of is classed by its address
+			// type (inet, cidr): an IP address too.
+			if !ipField(f) && !placeField(f) && nameClass(f) != "" {
 				return false
 			}
 		case Contact:
@@ -1517,6 +1528,37 @@ func ipField(name string) bool {
 // (host, port, jdbc_url, gateway_url, smtp_server).
 var endpointWords = map[string]bool{"host": true, "hostname": true, "port": true, "endpoint": true, "dsn": true,
 	"jdbc": true, "gateway": true, "smtp": true, "imap": true}
+
+// serviceRegistration: a model that says where a remote service is (a
+// base URL, a host, an endpoint) and holds no sign-in secret and no name
+// of a person: a federation provider, a webhook target, a mirror. Its
+// contact e-mail is the service's operator's, a setting of the app, not
+// a person who uses it. A person's own row keeps its e-mail beside a
+// homepage or an avatar's URL, which say where nothing runs.
+func serviceRegistration(fields []Field) bool {
+	where := false
+	for _, f := range fields {
+		ws := code.Words(f.Name)
+		for i, w := range ws {
+			where = where || endpointWords[w] || w == "url" && i > 0 && serviceURLWords[ws[i-1]]
+		}
+		switch ClassOf(f) {
+		case Identity:
+			if !handleField(f.Name) {
+				return false
+			}
+		case AuthSecret:
+			if signInSecret(f.Name) {
+				return false
+			}
+		}
+	}
+	return where
+}
+
+// serviceURLWords are the words before url in a field that says where a
+// service answers (base_url, api_url, server_url, instance_url).
+var serviceURLWords = map[string]bool{"base": true, "api": true, "server": true, "instance": true, "service": true}
 
 // serviceCredential: a model that holds a secret beside where it is used
 // (a host, a port, a gateway's URL) and nothing of a person but a login:

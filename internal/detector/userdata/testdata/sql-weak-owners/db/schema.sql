@@ -120,3 +120,67 @@ CREATE TABLE page_visits (
   city VARCHAR(128),
   referrer VARCHAR(512)
 );
+
+-- Lookalike: an allow list of address ranges the operators keep; its
+-- bounds are classed by their address type only, and no one owns it.
+CREATE TABLE allowed_ranges (
+  id BIGINT PRIMARY KEY,
+  network VARCHAR(50) NOT NULL,
+  first INET NOT NULL,
+  last INET NOT NULL,
+  description VARCHAR(512)
+);
+
+-- Fire: the addresses a person signs in from, owned through a key.
+-- want: asset user-data known_networks first
+CREATE TABLE known_networks (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  first INET NOT NULL
+);
+
+-- Lookalike: a group's folder mounts, rebuilt in place (SQLite's
+-- copy-and-rename): its path is no one's, read once.
+CREATE TABLE crews (
+  id BIGINT PRIMARY KEY,
+  title VARCHAR(255)
+);
+CREATE TABLE crew_mounts (
+  id BIGINT PRIMARY KEY,
+  crew_id BIGINT NOT NULL REFERENCES crews(id),
+  mount_path TEXT NOT NULL
+);
+CREATE TABLE crew_mounts_new (
+  id BIGINT PRIMARY KEY,
+  crew_id BIGINT NOT NULL REFERENCES crews(id),
+  mount_path TEXT NOT NULL,
+  sort_order INT
+);
+INSERT INTO crew_mounts_new (id, crew_id, mount_path) SELECT id, crew_id, mount_path FROM crew_mounts;
+DROP TABLE crew_mounts;
+ALTER TABLE crew_mounts_new RENAME TO crew_mounts;
+
+-- Lookalike: a remote search provider the app registered with: its
+-- operator's contact address sits beside where the service answers.
+CREATE TABLE search_providers (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(255),
+  base_url VARCHAR(512),
+  public_key TEXT,
+  contact_email VARCHAR(255)
+);
+
+-- Lookalike: what the app asked that provider for.
+CREATE TABLE provider_requests (
+  id BIGINT PRIMARY KEY,
+  search_provider_id BIGINT NOT NULL REFERENCES search_providers(id),
+  category VARCHAR(64)
+);
+
+-- Fire: a subscriber's own row: an e-mail beside their homepage.
+-- want: asset user-data subscribers email
+CREATE TABLE subscribers (
+  id BIGINT PRIMARY KEY,
+  email VARCHAR(255) NOT NULL,
+  homepage_url VARCHAR(512)
+);
