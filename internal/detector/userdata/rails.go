@@ -409,7 +409,8 @@ func railsOwnerSide(p string, src []byte) *rbOwnerSide {
 
 // addPolymorphicOwners gives each table with an owner pair the relations
 // its owners' classes declare (see rbOwnerSide), before ownership is
-// resolved.
+// resolved: in schema.rb, and in db/migrate when the app keeps no schema
+// (the replayed tables must read as the schema would).
 func (d *Detector) addPolymorphicOwners() {
 	modules := map[string][]rbOwned{}
 	for _, s := range d.rbOwners {
@@ -428,7 +429,7 @@ func (d *Detector) addPolymorphicOwners() {
 		for _, o := range owns {
 			for i := range d.seen {
 				m := &d.seen[i]
-				if !isRailsSchema(m.file) || code.ModelKey(m.Name) != code.ModelKey(o.table) || !hasField(m.Fields, o.as+"_type") || !hasField(m.Fields, o.as+"_id") {
+				if !isRailsSchema(m.file) && !isRailsMigration(m.file) || code.ModelKey(m.Name) != code.ModelKey(o.table) || !hasField(m.Fields, o.as+"_type") || !hasField(m.Fields, o.as+"_id") {
 					continue
 				}
 				m.Relations = append(m.Relations, Relation{Target: s.name, Field: o.as + "_id", File: s.file, Line: o.line})

@@ -1,0 +1,3 @@
+class Account < ApplicationRecord
+  has_many :stamps, as: :stampable
+end

@@ -1,0 +1,3 @@
+class Palette < ApplicationRecord
+  has_many :pins, as: :pinnable
+end
