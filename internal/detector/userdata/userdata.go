@@ -795,8 +795,12 @@ func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
 		if weakOnly(p.asset) && people && !users[k] && owner[k] == nil && d.ownerless(p.asset, groups[k], users) {
 			continue // nothing of a person, on a model no person owns
 		}
-		if freeTextOnly(p.asset) && people && d.partOfUnowned(groups[k], k, order, groups, users, owner) {
+		if (freeTextOnly(p.asset) || textAndPlaces(p.asset)) && people && d.partOfUnowned(groups[k], k, order, groups, users, owner) {
 			continue // a setting's text (a rule's mail body) that only records no one owns point at
+		}
+		if textAndPlaces(p.asset) && !freeTextOnly(p.asset) && !weakOnly(p.asset) {
+			out.AddAsset(p.asset) // no more held back than before: only partOfUnowned decides
+			continue
 		}
 		if freeTextOnly(p.asset) && shared[k] && d.pointedAtOnly(groups[k], k, order, groups, users, owner) {
 			continue // the product's document a person's record points at (the terms they signed)
@@ -1264,7 +1268,29 @@ func ownedFields(m Model) []string {
 // heldBack: an asset Finish decides on, once it knows who owns what:
 // free text only, or a name or handle only.
 func heldBack(a facts.Asset) bool {
-	return freeTextOnly(a) || handleOnly(a) || weakOnly(a) || calledOnlyAsset(a)
+	return freeTextOnly(a) || handleOnly(a) || weakOnly(a) || calledOnlyAsset(a) || textAndPlaces(a)
+}
+
+// textAndPlaces: a user-data asset whose fields are free text beside
+// paths, IP addresses or places, and nothing of a person by name: a
+// message catalogue's default text and the source file it came from.
+// Like free text alone, it is a person's only on a record that is one's.
+func textAndPlaces(a facts.Asset) bool {
+	if a.Kind != KindUserData || len(a.Classes) != len(a.Fields) || len(a.Fields) == 0 {
+		return false
+	}
+	for f, c := range a.Classes {
+		switch Class(c) {
+		case FreeText, File:
+		case Location, Contact:
+			if !ipField(f) && !placeField(f) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // calledOnly: a model read as idx is only called something (calledOnly

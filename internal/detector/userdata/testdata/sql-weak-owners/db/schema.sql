@@ -184,3 +184,32 @@ CREATE TABLE subscribers (
   email VARCHAR(255) NOT NULL,
   homepage_url VARCHAR(512)
 );
+
+-- Lookalike: a message catalogue's keys, with the default text and the
+-- source file each came from; only translations no one owns point at
+-- them.
+CREATE TABLE message_keys (
+  id BIGINT PRIMARY KEY,
+  default_message TEXT NOT NULL,
+  source_file VARCHAR(512)
+);
+CREATE TABLE message_translations (
+  id BIGINT PRIMARY KEY,
+  message_key_id BIGINT NOT NULL REFERENCES message_keys(id),
+  locale VARCHAR(8)
+);
+
+-- Fire: a draft's text and its file, which a person's share points at.
+-- want: asset user-data drafts body,file_path
+-- want: asset user-data draft_shares note
+CREATE TABLE drafts (
+  id BIGINT PRIMARY KEY,
+  body TEXT NOT NULL,
+  file_path VARCHAR(512)
+);
+CREATE TABLE draft_shares (
+  id BIGINT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  draft_id BIGINT NOT NULL REFERENCES drafts(id),
+  note TEXT
+);
