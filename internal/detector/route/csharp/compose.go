@@ -116,19 +116,30 @@ func (ix *index) requestHandler(c *class, m *method) (*class, *method, map[strin
 // parameters, by name in an object initializer (new Command(slug),
 // new Command { Id = id }).
 func (ix *index) carried(t string, h *class, rest string, ps []param) map[string]string {
-	var props []string
+	var req *class
 	for _, k := range ix.classes[lastName(t)] {
 		if k.ns == h.ns && slices.Equal(k.outer, h.outer) {
-			props = k.props
+			req = k
 		}
+	}
+	if req == nil {
+		return nil
 	}
 	isParam := func(v string) bool { return slices.ContainsFunc(ps, func(p param) bool { return p.name == v }) }
 	out := map[string]string{}
 	rest = strings.TrimLeft(rest, " \t\n")
 	if strings.HasPrefix(rest, "(") {
 		args, n := topLevel(rest, '(', ')')
+		// A record's positional parameters, else the constructor that
+		// takes that many.
+		props := req.props
+		for _, c := range req.ctors {
+			if len(c) == len(args) {
+				props = c
+			}
+		}
 		for i, a := range args {
-			if i < len(props) && isParam(a) {
+			if i < len(props) && props[i] != "" && isParam(a) {
 				out[props[i]] = a
 			}
 		}

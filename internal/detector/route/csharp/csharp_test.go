@@ -139,6 +139,7 @@ func TestMediator(t *testing.T) {
 		{"DELETE", "/notes/{noteId}", "Features/Notes/Remove.cs", "Remove.Handler.Handle", "n.NoteId == " + strings.Repeat(" ", len("message.Id")-len("noteId")) + "noteId"},
 		{"POST", "/notes", "Features/Notes/Create.cs", "Create.Handler.Handle", "request.Text"},
 		{"PUT", "/notes/{noteId}/pin", "Features/Notes/Pin.cs", "Pin.Handler.Handle", "FindAsync(    noteId)"},
+		{"POST", "/notes/{noteId}/archive", "Application/Archive/ArchiveNoteCommand.cs", "ArchiveNoteCommandHandler.Handle", "FindAsync(" + strings.Repeat(" ", len("request.NoteId")-len("noteId")) + "noteId)"},
 		{"POST", "/notes/{noteId}/share", "Features/Notes/NotesController.cs", "NotesController.Share", "mailer.Send"},
 	} {
 		found := false

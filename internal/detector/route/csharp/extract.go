@@ -70,6 +70,9 @@ type class struct {
 	// props are a record's positional parameters, each a property of
 	// that name: new Command(slug) sets Command.Slug.
 	props []string
+	// ctors are, for each constructor, the property each parameter is
+	// stored in, by position ("" where the code stores it in none).
+	ctors [][]string
 }
 
 type method struct {
@@ -453,11 +456,39 @@ func (x *extractor) class(n *sitter.Node) {
 			x.walk(m) // minimal APIs mapped inside a method
 		case "class_declaration", "record_declaration":
 			x.class(m)
+		case "constructor_declaration":
+			c.ctors = append(c.ctors, x.ctorProps(m))
+			x.walk(m)
 		default:
 			x.walk(m)
 		}
 	}
 	x.f.classes = append(x.f.classes, c)
+}
+
+// ctorProps is the property each of a constructor's parameters is
+// stored in (this.OrderId = orderId;), by position.
+func (x *extractor) ctorProps(n *sitter.Node) []string {
+	var names []string
+	if ps := n.ChildByFieldName("parameters"); ps != nil {
+		for j := 0; j < int(ps.NamedChildCount()); j++ {
+			if p := ps.NamedChild(j); p.Type() == "parameter" {
+				names = append(names, x.text(p.ChildByFieldName("name")))
+			}
+		}
+	}
+	out := make([]string, len(names))
+	walk(n, func(a *sitter.Node) bool {
+		if a.Type() != "assignment_expression" {
+			return true
+		}
+		left := strings.TrimPrefix(x.text(a.ChildByFieldName("left")), "this.")
+		if i := slices.Index(names, x.text(a.ChildByFieldName("right"))); i >= 0 && !strings.Contains(left, ".") {
+			out[i] = left
+		}
+		return false
+	})
+	return out
 }
 
 // handledType is the request type a generic handler base names first

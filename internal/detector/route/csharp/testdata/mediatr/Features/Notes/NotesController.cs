@@ -1,3 +1,4 @@
+using Board.Application.Archive;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,14 @@ public class NotesController(IMediator mediator, IMailer mailer) : ControllerBas
     // A property set in an object initializer carries the parameter.
     [HttpPut("{noteId}/pin")]
     public Task Pin(int noteId) => mediator.Send(new Pin.Command { NoteId = noteId }); // want: PUT /notes/{noteId}/pin
+
+    // A request of another namespace, made by its constructor.
+    [HttpPost("{noteId}/archive")]
+    public async Task<IActionResult> Archive(int noteId, [FromQuery] string reason) // want: POST /notes/{noteId}/archive
+    {
+        await mediator.Send(new ArchiveNoteCommand(noteId, reason));
+        return Ok();
+    }
 
     // Lookalike: Send on a mailer, whose message type no class handles,
     // is the action's own code.
