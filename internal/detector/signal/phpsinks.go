@@ -46,6 +46,13 @@ var phpSinkPatterns = []Pattern{
 		Re:         regexp.MustCompile(echoPHP + `(?:["'][^"'\n]*["']\s*\.\s*)?\$(\w+)\s*[;.,)?]|` + echoPHP + `"[^"\n]*?\{?\$(\w+)|<\?=\s*\$(\w+)\s*;?\s*\?>`),
 		NotAfter:   phpEscapedLine,
 		RequestVar: phpRequestVar},
+	// Stored XSS: a column of a row the page fetched from a query,
+	// echoed unescaped: what anyone who could write that row put there.
+	{Weakness: "xss", Detail: "a database row's text written into an HTML response unescaped", Langs: php,
+		Keywords:   []string{"fetch"},
+		Re:         regexp.MustCompile(echoPHP + `(?:[^;\n]*?[.(,]\s*)?\$(\w+)\s*(?:\[|->\s*[A-Za-z_])|<\?=\s*\$(\w+)\s*(?:\[|->\s*[A-Za-z_])`),
+		NotAfter:   phpEscapedLine,
+		RequestVar: phpFetchedRow},
 	// An open redirect: a Location header or a framework redirect to a
 	// URL the request names, nothing before it.
 	{Weakness: "open-redirect", Detail: "redirect to a URL taken from the request", Langs: php,
@@ -122,6 +129,57 @@ func phpRequestVarDepth(text string, at int, name string, depth int) bool {
 		}
 	}
 	return false
+}
+
+// phpRowFetch is a value that is one row of a query's result: PDO's and
+// mysqli's fetch methods, the mysql_, mysqli_ and pg_ fetch functions.
+var phpRowFetch = regexp.MustCompile(`^(?:\$\w+\s*->\s*(?:fetch|fetch_assoc|fetch_array|fetch_row|fetch_object|fetchObject)\s*\(|@?(?:mysqli?_fetch_(?:assoc|array|row|object)|pg_fetch_(?:assoc|array|row|object))\s*\()`)
+
+// phpFetchedRow reports whether the variable name, in the function
+// around text[at], was assigned a row fetched from a query (in a while
+// loop's test too), or is the element of a foreach over all the rows a
+// fetchAll returned.
+func phpFetchedRow(text string, at int, name string) bool {
+	fn := phpEnclosingFn(text, at)
+	if fn.body > at {
+		return false
+	}
+	body := text[fn.body:at]
+	if q := phpSelect.FindAllStringSubmatch(body, -1); q != nil && phpKeysOnly(q[len(q)-1][1]) {
+		// The last query before the echo selects only keys or counts,
+		// which the database makes: no text anyone wrote.
+		return false
+	}
+	n := regexp.QuoteMeta(name)
+	for _, m := range regexp.MustCompile(`\$`+n+`\s*=\s*([^=;][^;]*)`).FindAllStringSubmatch(body, -1) {
+		if phpRowFetch.MatchString(strings.TrimSpace(m[1])) {
+			return true
+		}
+	}
+	for _, m := range regexp.MustCompile(`\bforeach\s*\(\s*(\$\w+(?:\s*->\s*fetchAll\([^)]*\))?)\s+as\s+(?:\$\w+\s*=>\s*)?\$`+n+`\s*\)`).FindAllStringSubmatch(body, -1) {
+		if strings.Contains(m[1], "fetchAll") {
+			return true
+		}
+		all := regexp.MustCompile(regexp.QuoteMeta(m[1]) + `\s*=\s*[^;]*->\s*fetchAll\(`)
+		if all.MatchString(body) {
+			return true
+		}
+	}
+	return false
+}
+
+// phpSelect is a SELECT's column list.
+var phpSelect = regexp.MustCompile(`(?i)\bselect\s+(.+?)\s+from\b`)
+
+// phpKeysOnly says every column selected is a key or a count.
+func phpKeysOnly(cols string) bool {
+	for c := range strings.SplitSeq(cols, ",") {
+		c = strings.ToLower(strings.Trim(strings.TrimSpace(c), "`\""))
+		if !strings.HasSuffix(c, "id") && !strings.HasPrefix(c, "count(") {
+			return false
+		}
+	}
+	return true
 }
 
 // phpCallHead is a value that opens with a call: a function's name, or a
