@@ -2020,7 +2020,14 @@ func runsUnderCallerTest(src string, lookup Lookup) string {
 	if open < 0 {
 		return ""
 	}
-	body, guarded, by := src[open+1:], 0, ""
+	body := src[open+1:]
+	if controlHead.MatchString(src[:open]) {
+		body = src // a page's code (a JSP's scriptlets): no function head
+	}
+	if by := bracedCallerTests(body, lookup); by != "" {
+		return "does its work only under a test of the caller's session (" + by + ")"
+	}
+	guarded, by := 0, ""
 	for {
 		m := callerTestIf.FindStringSubmatchIndex(body)
 		if m == nil {
@@ -2072,6 +2079,246 @@ func closingBrace(s string, open int) int {
 		case '{':
 			depth++
 		case '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// controlHead is code before a first brace that opens a block of a
+// statement, not a function: the page's code starts with its test.
+var controlHead = regexp.MustCompile(`\b(?:if|else|try|for|while|switch|catch|do)\b`)
+
+// bracedTestIf opens an if whose test is in parentheses and whose block
+// is braced, on that line or the next: if (Validate.validateSession(ses)) {.
+var bracedTestIf = regexp.MustCompile(`(?m)^[ \t]*(?:\}\s*)?(?:else\s+)?if\s*\(`)
+
+// bracedCallerTests is runsUnderCallerTest for languages whose tests sit
+// in parentheses (Java, JSP scriptlets): every statement outside the
+// blocks run when the test read the caller's session or principal is a
+// log line, a printed message, a redirect, a forward or an error status,
+// so a caller without a session reaches none of the work. It names the
+// test, or "".
+func bracedCallerTests(body string, lookup Lookup) string {
+	body = slashComment.ReplaceAllString(blockComment.ReplaceAllString(body, ""), "")
+	guarded, by, from, work := 0, "", 0, false
+	for {
+		loc := bracedTestIf.FindStringIndex(body[from:])
+		if loc == nil {
+			break
+		}
+		start, paren := from+loc[0], from+loc[1]-1
+		end := closingParen(body, paren)
+		if end < 0 {
+			return ""
+		}
+		rest := strings.TrimLeft(body[end+1:], " \t\r\n")
+		if !strings.HasPrefix(rest, "{") {
+			from = paren + 1
+			continue
+		}
+		open := len(body) - len(rest)
+		name := callerCondition(body[paren+1:end], body, lookup)
+		if name == "" {
+			from = open + 1
+			continue
+		}
+		close := closingBrace(body, open)
+		if close < 0 {
+			return ""
+		}
+		keep := ""
+		if strings.HasPrefix(strings.TrimSpace(body[start:paren]), "}") {
+			keep = "}\n"
+		}
+		work = work || idleCode(body[open+1:close]) != ""
+		body = body[:start] + keep + body[close+1:]
+		from = start + len(keep)
+		guarded++
+		by = name
+	}
+	if guarded == 0 {
+		return ""
+	}
+	if idleCode(body) != "" {
+		return ""
+	}
+	if !work && !answersOutside(body) {
+		// A block that only greets a signed-in caller on a page for all,
+		// with nothing said to the others, guards nothing.
+		return ""
+	}
+	return by
+}
+
+// answersOutside says code left outside the tested blocks answers the
+// caller who failed the test: a message, a redirect, an error.
+func answersOutside(code string) bool {
+	for _, st := range statements(code) {
+		if st = strings.Join(strings.Fields(st), " "); idleStatement.MatchString(st) && !quietStatement.MatchString(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// statements are code's statements, quoted literals emptied so that a
+// semicolon or a brace in a string splits nothing.
+func statements(code string) []string {
+	code = quoted.ReplaceAllString(code, `""`)
+	return strings.FieldsFunc(code, func(r rune) bool { return r == ';' || r == '{' || r == '}' })
+}
+
+// idleCode is the first statement of code that does work (neither quiet
+// nor only an answer), or "".
+func idleCode(code string) string {
+	for _, st := range statements(code) {
+		st = strings.Join(strings.Fields(st), " ")
+		if st != "" && !quietStatement.MatchString(st) && !readsOnly(st) && (!idleStatement.MatchString(st) || clientEcho.MatchString(st)) {
+			return st
+		}
+	}
+	return ""
+}
+
+// quietStatement is a statement that neither works nor answers: an else,
+// a try, a return, the session or the writer fetched.
+var quietStatement = regexp.MustCompile(`^(?:else|try|finally|catch ?\([\w.| ]+\)|return|return (?:null|true|false)|` +
+	`(?:final )?[\w.<>\[\]]+ \w+|(?:(?:final )?[\w.<>\[\]]+ )?\w+ ?= ?(?:(?:request|req)\.getSession\(\w*\)|(?:response|res|resp)\.getWriter\(\)|null|""|-?\d+|true|false))$`)
+
+// idleStatement is a statement of a servlet or a page that answers a
+// caller and does no work of its own: a log line, a printed message
+// (nothing the client sent), a redirect, a forward, an error status.
+var idleStatement = regexp.MustCompile(`^(?:(?:\w+\.)*(?:log|logger|\w*Log\w*|LOG|LOGGER)\.\w+\(.*\)|System\.(?:out|err)\.print\w*\(.*\)|\w+\.printStackTrace\(\)|` +
+	`(?:out|response\.getWriter\(\))\.(?:print|println|write)\(.*\)|` +
+	`(?:response|res|resp)\.(?:sendRedirect|sendError|setStatus|setContentType|setCharacterEncoding)\(.*\)|` +
+	`(?:request|req)\.setCharacterEncoding\(.*\)|` +
+	`(?:request|req)\.getRequestDispatcher\(.*\)\.forward\(\s*\w+\s*,\s*\w+\s*\))$`)
+
+// clientEcho is a printed answer that carries what the client sent.
+var clientEcho = regexp.MustCompile(`^(?:out|response\.getWriter\(\))\.\w+\(.*\b(?:getParameter\w*|getHeader\w*|getQueryString|getCookies|getInputStream|getReader)\s*\(`)
+
+// blockComment is a /* */ comment.
+var blockComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
+
+// readHead is the head of a statement that only reads: a test, or a
+// local variable set (declared or not).
+var readHead = regexp.MustCompile(`^(?:(?:else )?if ?\(|(?:(?:final )?[\w.<>\[\]]+ )?\w+ ?=[^=])`)
+
+// javaCall is a call or a constructor: its name.
+var javaCall = regexp.MustCompile(`(?:\bnew\s+)?\b([A-Za-z_]\w*)\s*\(`)
+
+// readerCall is a call that reads: a getter, a test, a comparison.
+var readerCall = regexp.MustCompile(`^(?:if|get\w*|is\w*|has\w*|equals\w*|contains\w*|startsWith|endsWith|length|size|compare\w*|validate\w*|check\w*|matches|toString|trim|valueOf|parse\w*|String|Locale)$`)
+
+// readsOnly says a statement tests or sets a local from reads alone
+// (getters, tests, comparisons): it does no work.
+func readsOnly(st string) bool {
+	if !readHead.MatchString(st) {
+		return false
+	}
+	for _, m := range javaCall.FindAllStringSubmatch(quoted.ReplaceAllString(st, `""`), -1) {
+		if !readerCall.MatchString(m[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// slashComment is a // comment to the end of a line holding no quote.
+var slashComment = regexp.MustCompile(`(?m)//[^\n"]*$`)
+
+// javaSessionVar is a variable holding the caller's session.
+var javaSessionVar = regexp.MustCompile(`\bHttpSession\s+(\w+)|\b(\w+)\s*=\s*(?:request|req)\.getSession\(`)
+
+// javaCallerRead reads the caller off the request: its principal, its
+// role, or an attribute of the session.
+var javaCallerRead = regexp.MustCompile(`\b(?:request|req)\s*\.\s*(?:getUserPrincipal|getRemoteUser|isUserInRole)\s*\(|\bgetSession\s*\([^)]*\)\s*\.\s*getAttribute\s*\(`)
+
+// readsSession says code reads the caller's session or principal: the
+// JSP's implicit session, a variable of type HttpSession, or the request's
+// principal.
+func readsSession(code, decls string) bool {
+	if javaCallerRead.MatchString(code) {
+		return true
+	}
+	names := []string{"session"}
+	for _, m := range javaSessionVar.FindAllStringSubmatch(decls, -1) {
+		names = append(names, m[1]+m[2])
+	}
+	for _, n := range names {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\s*\.\s*getAttribute\s*\(`).MatchString(code) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerCondition names what a braced if's test checks when it passes
+// only for a caller with a session: a conjunct that reads a session
+// attribute or the principal (and is not a test for its absence), or a
+// call to a function of the repository that does and reads nothing the
+// client sent. "" otherwise.
+func callerCondition(test, src string, lookup Lookup) string {
+	if strings.Contains(test, "||") {
+		return ""
+	}
+	for _, c := range strings.Split(test, "&&") {
+		c = strings.TrimSpace(c)
+		for strings.HasPrefix(c, "(") && closingParen(c, 0) == len(c)-1 {
+			c = strings.TrimSpace(c[1 : len(c)-1])
+		}
+		if strings.HasPrefix(c, "!") || strings.Contains(c, "== null") || strings.Contains(c, "==null") || strings.Contains(c, "getParameter") {
+			continue
+		}
+		if readsSession(c, src) {
+			return strings.Join(strings.Fields(c), " ")
+		}
+		m := callHead.FindStringSubmatch(c)
+		if m == nil || lookup == nil || !ownFunction(m[1]) {
+			continue
+		}
+		code, _, ok := lookup(m[1])
+		if ok && (readsSession(code, code) || codeReadsCaller(code)) && !strings.Contains(code, "getParameter") {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// ownFunction says a called name can be a function of the repository: a
+// bare name, or one reached through a class (Validate.validateSession) or
+// this, not a method of an object such as the request.
+func ownFunction(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return true
+	}
+	recv := name[:i]
+	if j := strings.LastIndexByte(recv, '.'); j >= 0 {
+		recv = recv[j+1:]
+	}
+	return recv == "this" || recv != "" && unicode.IsUpper(rune(recv[0]))
+}
+
+// closingParen is the index of the parenthesis that closes the one at
+// open, or -1 (quoted parentheses aside).
+func closingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			q := s[i]
+			for i++; i < len(s) && s[i] != q; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
 			if depth--; depth == 0 {
 				return i
 			}

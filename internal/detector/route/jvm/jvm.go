@@ -66,7 +66,7 @@ func (*Detector) Keywords() []string {
 		"Mapping", "Controller", "@Path", "HttpSecurity", "Filter", "MethodSecurity",
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
 		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "EnableTurbine", "SpringBootApplication", "password", "Password",
-		"WebServlet", "HttpServlet",
+		"WebServlet", "HttpServlet", "HttpSession",
 	}
 }
 
@@ -314,6 +314,19 @@ func starterLine(p string, data []byte) int {
 // method of the tree has that name.
 func (ix *index) lookup(name string) (code, defined string, ok bool) {
 	name = strings.TrimPrefix(name, "this.")
+	if parts := strings.Split(name, "."); len(parts) >= 2 {
+		// Class.method of the one class of that name: its overloads read
+		// as one (validateAdminSession(ses) and validateAdminSession(ses,
+		// token, param) make the same check).
+		owner := parts[len(parts)-2]
+		if ms := ix.methods[owner+"."+parts[len(parts)-1]]; len(ms) > 1 && len(ix.classes[owner]) == 1 {
+			bodies := make([]string, 0, len(ms))
+			for _, m := range ms {
+				bodies = append(bodies, m.body)
+			}
+			return strings.Join(bodies, "\n"), "", true
+		}
+	}
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}

@@ -113,6 +113,15 @@ func TestRouteDetails(t *testing.T) {
 		{"servlet", "GET", "/logout.jsp", "logout.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/signin.jsp", "signin.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/statement", "statement.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/inbox.jsp", "inbox.jsp", "required", "", `does its work only under a test of the caller's session (session.getAttribute("member") != null)`, ""},
+		{"servlet", "GET", "/settings.jsp", "settings.jsp", "required", "", "a test of the caller's session", ""},
+		{"servlet", "POST", "/notes", "NoteServlet.doPost", "required", "", "a test of the caller's session (SessionCheck.signedIn)", ""},
+		{"servlet", "GET", "/welcome.jsp", "welcome.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/lookup.jsp", "lookup.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/guestbook.jsp", "guestbook.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/signup.jsp", "signup.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/visits.jsp", "visits.jsp", "none", "", "", ""},
+		{"servlet", "POST", "/feedback", "FeedbackServlet.doPost", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
