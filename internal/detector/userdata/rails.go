@@ -36,6 +36,52 @@ var (
 // rbNotColumns are a block's calls that declare no column.
 var rbNotColumns = map[string]bool{"index": true, "timestamps": true, "check_constraint": true, "exclusion_constraint": true, "unique_constraint": true, "remove": true}
 
+// rbChangeColumn reads a change_table block's call that drops or renames
+// columns into the table's Dropped and Renamed (t.remove :phone, :fax;
+// t.remove_references :invited_by, polymorphic: true; t.rename :a, :b),
+// reporting whether the call was one.
+func rbChangeColumn(m *Model, call, first, rest string) bool {
+	switch call {
+	case "remove":
+		m.Dropped = append(m.Dropped, first)
+		m.Dropped = append(m.Dropped, rbArgNames(rest)...)
+	case "remove_references", "remove_reference", "remove_belongs_to":
+		m.Dropped = append(m.Dropped, first+"_id", first+"_type")
+	case "rename":
+		if to := rbArgNames(rest); len(to) > 0 {
+			if m.Renamed == nil {
+				m.Renamed = map[string]string{}
+			}
+			m.Renamed[first] = to[0]
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// rbArgNames are the names a call's remaining arguments give as symbols
+// or strings (", :b, :c, type: :string" gives b and c), up to its first
+// option.
+func rbArgNames(rest string) []string {
+	var out []string
+	for _, a := range strings.Split(rest, ",") {
+		a = strings.TrimSpace(a)
+		m := rbArgNameRE.FindStringSubmatch(a)
+		if m == nil {
+			if a == "" {
+				continue
+			}
+			break // an option (type: :string) or an expression
+		}
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// rbArgNameRE is one symbol or string argument: :phone, "phone".
+var rbArgNameRE = regexp.MustCompile(`^[:"'](\w+)["']?\)?$`)
+
 // rbKeyType is the family of a column's type, as a key's and an id's
 // types are compared (resolveKeys).
 func rbKeyType(t string) string {
@@ -61,6 +107,10 @@ var (
 	rbAddReferenceRE = regexp.MustCompile(`(?m)^[ \t]*add_(?:reference|belongs_to)[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?([^\n]*)`)
 	// rbRemoveColumnRE: remove_column :users, :legacy_id (and its type).
 	rbRemoveColumnRE = regexp.MustCompile(`(?m)^[ \t]*remove_column[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
+	// rbRemoveColumnsRE: remove_columns :users, :phone, :fax (type: ...).
+	rbRemoveColumnsRE = regexp.MustCompile(`(?m)^[ \t]*remove_columns[\s(]+[:"'](\w+)["']?\s*,([^\n]*)`)
+	// rbRemoveReferenceRE: remove_reference :users, :invited_by, polymorphic: true.
+	rbRemoveReferenceRE = regexp.MustCompile(`(?m)^[ \t]*remove_(?:reference|belongs_to)[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
 	// rbRenameColumnRE: rename_column :models, :preview_part_id, :preview_file_id.
 	rbRenameColumnRE = regexp.MustCompile(`(?m)^[ \t]*rename_column[\s(]+[:"'](\w+)["']?\s*,\s*[:"'](\w+)["']?\s*,\s*[:"'](\w+)`)
 	// rbToTableRE: a reference's declared table, foreign_key: {to_table: :parts}.
@@ -128,6 +178,15 @@ func railsMigrationModels(src []byte) []Model {
 	for _, m := range rbRemoveColumnRE.FindAllSubmatchIndex(src, -1) {
 		t := table(string(src[m[2]:m[3]]), m[0])
 		t.Dropped = append(t.Dropped, string(src[m[4]:m[5]]))
+	}
+	for _, m := range rbRemoveColumnsRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		t.Dropped = append(t.Dropped, rbArgNames(string(src[m[4]:m[5]]))...)
+	}
+	for _, m := range rbRemoveReferenceRE.FindAllSubmatchIndex(src, -1) {
+		t := table(string(src[m[2]:m[3]]), m[0])
+		ref := string(src[m[4]:m[5]])
+		t.Dropped = append(t.Dropped, ref+"_id", ref+"_type")
 	}
 	for _, m := range rbRenameColumnRE.FindAllSubmatchIndex(src, -1) {
 		t := table(string(src[m[2]:m[3]]), m[0])
@@ -217,6 +276,9 @@ func railsSchemaModels(src []byte) []Model {
 			c := rbColumnRE.FindStringSubmatch(l)
 			lineAt := lines.At(base + off)
 			off += len(l)
+			if c != nil && c[1] == recv && rbChangeColumn(&model, c[2], c[3], c[4]) {
+				continue // a change_table block's drop or rename
+			}
 			if c == nil || c[1] != recv || rbNotColumns[c[2]] {
 				continue
 			}

@@ -1823,6 +1823,41 @@ func appCode(p string) bool { return lang.RoleOf(p).Kind != lang.Migration }
 // the name a later migration gave the table, and none for a table a later
 // migration dropped; the models read stay for ownership likewise. A model
 // also declared outside migrations is current whatever they did.
+// laterColumns applies the column drops and renames of the migrations
+// after file, in its history, to the asset file's reading of a table
+// made: a column a later step removes (remove_column, a change_table
+// block's t.remove) is no field of the table now,
+// and one renamed is listed under its new name. A step that adds the
+// column again lists it from its own reading.
+func (d *Detector) laterColumns(a facts.Asset, model, file string, roots map[string]string) facts.Asset {
+	k := code.ModelKey(model)
+	for _, m := range d.seen {
+		if m.file <= file || roots[m.file] != roots[file] || code.ModelKey(m.Name) != k || len(m.Dropped) == 0 && len(m.Renamed) == 0 {
+			continue
+		}
+		fields := make([]string, 0, len(a.Fields))
+		classes := map[string]string{}
+		for _, f := range a.Fields {
+			if slices.Contains(m.Dropped, f) {
+				continue
+			}
+			c, ok := a.Classes[f]
+			if to, renamed := m.Renamed[f]; renamed {
+				f = to
+			}
+			fields = append(fields, f)
+			if ok {
+				classes[f] = c
+			}
+		}
+		a.Fields = fields
+		if a.Classes != nil {
+			a.Classes = classes
+		}
+	}
+	return a
+}
+
 func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 	migrated := map[string]bool{}
 	for _, s := range d.steps {
@@ -1851,7 +1886,10 @@ func (d *Detector) applyHistory(out *detector.Sink) (textOnly []pendingAsset) {
 		if !ok {
 			continue
 		}
-		a := p.asset
+		a := d.laterColumns(p.asset, p.model, p.file, roots)
+		if len(a.Fields) == 0 {
+			continue // every column it was listed for is dropped later
+		}
 		if p.billing {
 			a.Name = BillingName(name)
 		} else {
