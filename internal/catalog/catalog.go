@@ -644,6 +644,31 @@ var credentialSuffixes = []string{"_CLIENT_SECRET", "_APP_SECRET", "_API_KEY", "
 // backend's settings before its vendor's (DATASOURCE_SUPABASE_KEY).
 var namespaces = []string{"OAUTH_", "SOCIAL_AUTH_", "AUTH_", "DATASOURCE_"}
 
+// childName is a variable's name after its parent vendor's prefix, when
+// what follows is a prefix of one of the parent's services
+// (AWS_CLOUDFRONT_KEY is CloudFront's CLOUDFRONT_KEY: the AWS_ prefix
+// hides the service's own), or "".
+func childName(c *catalogue, name string) string {
+	for _, s := range c.services {
+		p := c.byID[s.Parent]
+		if p == nil {
+			continue
+		}
+		for _, pp := range p.EnvPrefixes {
+			rest, ok := strings.CutPrefix(name, pp)
+			if !ok {
+				continue
+			}
+			for _, cp := range s.EnvPrefixes {
+				if strings.HasPrefix(rest, cp) && len(rest) > len(cp) {
+					return rest
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // CredentialOf returns the service a secret variable unlocks, strictly:
 // a variable the catalogue lists, or a service's prefix followed by a
 // credential suffix, after any public or OAuth namespace. A prefix alone
@@ -658,11 +683,25 @@ func CredentialOf(name string) *Service {
 		}
 	}
 	for _, n := range names {
+		if rest := childName(c, n); rest != "" {
+			names = append(names, rest)
+		}
+	}
+	for _, n := range names {
 		if s := c.env[n]; s != nil {
 			return s
 		}
 	}
 	for _, n := range names {
+		// A service's prefix and KEY or SECRET alone (CLOUDFRONT_KEY,
+		// STRIPE_SECRET): a secret named for nothing else of the service.
+		if s := forEnvName(c, n); s != nil {
+			for _, p := range s.EnvPrefixes {
+				if n == p+"KEY" || n == p+"SECRET" {
+					return s
+				}
+			}
+		}
 		for _, suffix := range credentialSuffixes {
 			if !strings.HasSuffix(n, suffix) {
 				continue

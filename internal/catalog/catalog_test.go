@@ -169,6 +169,8 @@ func TestCredentialOf(t *testing.T) {
 		"GITHUB_APP_SECRET":          "github",
 		"B2_SECRET_ACCESS_KEY":       "backblaze-b2",
 		"DATASOURCE_SUPABASE_KEY":    "supabase",
+		"AWS_CLOUDFRONT_KEY":         "aws-cloudfront",
+		"CLOUDFRONT_SECRET":          "aws-cloudfront",
 		// Lookalikes: a prefix alone, a setting, an unknown provider.
 		"MAGIC_LINK_SECRET":        "",
 		"OKTA_SCOPES":              "",
@@ -179,6 +181,11 @@ func TestCredentialOf(t *testing.T) {
 		"B2_ACCESS_KEY_ID":         "",
 		"MYAPP_SECRET_ACCESS_KEY":  "",
 		"DATASOURCE_PASSWORD":      "",
+		"MYAPP_CLOUDFRONT_KEY":     "",
+		"AWS_CLOUDFRONT_DOMAIN":    "",
+		"AWS_WIDGET_KEY":           "",
+		"APP_KEY":                  "",
+		"SESSION_SECRET":           "",
 	}
 	for name, want := range tests {
 		got := ""
