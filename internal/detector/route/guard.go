@@ -719,7 +719,7 @@ var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
 	reject401 = regexp.MustCompile(`(?i)(` +
-		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
+		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|(?:^|[\s;{])error\(\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
 		`|->\s*json\(\s*\[[^;]{0,400}?\]\s*,\s*401\s*[,)]` + // Laravel's response()->json([...spread over lines...], 401)
@@ -733,7 +733,7 @@ var (
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
 	reject403 = regexp.MustCompile(`(?i)(` +
-		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
+		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|(?:^|[\s;{])error\(\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|\bSC_FORBIDDEN\b|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
 		`|(?:raise|throw)\s+(?:new\s+)?[\w.]*(?:Forbidden|PermissionDenied|PermissionError|AccessDenied|AuthorizationError|AuthorizationException|NotAuthorized)\w*` +

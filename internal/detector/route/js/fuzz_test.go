@@ -62,6 +62,19 @@ func FuzzNextPath(f *testing.F) {
 	})
 }
 
+// FuzzLayoutPath: any file path maps to a clean URL or to nothing.
+func FuzzLayoutPath(f *testing.F) {
+	for _, s := range []string{"src/routes/(g)/[[x]]/+server.ts", "server/api/[id].get.ts", "server/routes/.ts", "src/routes/[=m]/+server.js"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		lf, ok := layoutPath(p)
+		if ok && lf.url != "" && !strings.HasPrefix(lf.url, "/") {
+			t.Errorf("layoutPath(%q) = %q", p, lf.url)
+		}
+	})
+}
+
 // FuzzRoutePath: any router path becomes a path with a leading slash.
 func FuzzRoutePath(f *testing.F) {
 	for _, s := range []string{"/a/:b?", "*", "/x/:id{[0-9]+}", "{/:x}", "/**/*"} {

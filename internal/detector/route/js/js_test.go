@@ -38,6 +38,8 @@ func TestFixtures(t *testing.T) {
 		{fwNext, fwNext},
 		{"nextjs-monorepo", fwNext}, // only folders the tree marks as Next.js apps
 		{fwHono, fwHono},
+		{fwSvelteKit, fwSvelteKit}, // +server endpoints, +page.server load and actions, hooks.server
+		{fwNuxt, fwNuxt},           // server/api and server/routes, methods in file names, server middleware
 	}
 	for _, app := range apps {
 		fw := app.fw

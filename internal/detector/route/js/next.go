@@ -25,7 +25,9 @@ import (
 // Next finds Next.js API routes by file layout: pages/api/** default
 // exports and app/**/route handlers exporting GET, POST, ...; and server
 // actions wherever they are: every export of a 'use server' module, and
-// every function whose body starts with 'use server'.
+// every function whose body starts with 'use server'. It reads the other
+// frameworks that route by file layout the same way (layouts.go):
+// SvelteKit and Nuxt/Nitro.
 type Next struct {
 	mu sync.Mutex
 	// routes wait for Finish: a middleware.ts anywhere in the same app
@@ -42,7 +44,12 @@ type Next struct {
 	// next.config file, or a package.json depending on next. When the
 	// tree has any, a pages/ or app/ folder under none of them is no
 	// Next.js app (a tool's own app/ folder in a monorepo).
-	apps      map[string]bool
+	apps map[string]bool
+	// layoutApps are the folders marked as SvelteKit or Nuxt apps, by
+	// framework, read as apps is for Next.js.
+	layoutApps map[string]map[string]bool
+	// unscoped are the roots a middleware refuses on every path of.
+	unscoped  map[string]bool
 	reexports []nextReexport
 	// modules are the bindings of route files and of helper files that
 	// may reject a caller: where a handler's auth helper is looked up.
@@ -68,7 +75,8 @@ type nextRoute struct {
 
 // NewNext returns a Next.js detector for one scan.
 func NewNext() *Next {
-	return &Next{middleware: map[string]bool{}, matchers: map[string][]string{}, mwCode: map[string]router.Guard{}, modules: map[string]*fileFacts{}, apps: map[string]bool{}}
+	return &Next{middleware: map[string]bool{}, matchers: map[string][]string{}, mwCode: map[string]router.Guard{}, modules: map[string]*fileFacts{},
+		apps: map[string]bool{}, layoutApps: map[string]map[string]bool{}, unscoped: map[string]bool{}}
 }
 
 // Name implements detector.Detector.
@@ -108,14 +116,18 @@ func nextApp(p string, data []byte) (dir string, ok bool) {
 	return "", false
 }
 
-// inApp says whether an app root is at or under a folder marked as a
-// Next.js app, or the tree marks none.
-func (d *Next) inApp(root string) bool {
-	if len(d.apps) == 0 || d.apps[""] {
+// inApp says whether an app root is at or under a folder marked as an
+// app of the route's framework, or the tree marks none.
+func (d *Next) inApp(fw, root string) bool {
+	apps := d.apps
+	if fw != fwNext {
+		apps = d.layoutApps[fw]
+	}
+	if len(apps) == 0 || apps[""] {
 		return true
 	}
 	for dir := root; dir != "" && dir != "."; dir = path.Dir(dir) {
-		if d.apps[dir] {
+		if apps[dir] {
 			return true
 		}
 	}
@@ -130,7 +142,11 @@ func (*Next) Keywords() []string { return append(slices.Clone(guardKeywords), "u
 // Exempt implements detector.PrefilterExempt: a route file or the
 // middleware is read whatever it contains.
 func (*Next) Exempt(p string) bool {
-	if b := path.Base(p); b == "package.json" || strings.HasPrefix(b, "next.config.") {
+	if b := path.Base(p); b == "package.json" || strings.HasPrefix(b, "next.config.") ||
+		strings.HasPrefix(b, "svelte.config.") || strings.HasPrefix(b, "nuxt.config.") || strings.HasPrefix(b, "nitro.config.") {
+		return true
+	}
+	if _, ok := layoutPath(p); ok {
 		return true
 	}
 	if _, ok := middlewareRoot(p); ok {
@@ -236,6 +252,14 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		d.apps[dir] = true
 		d.mu.Unlock()
 	}
+	if dir, fw := layoutApp(file.Path, file.Data); fw != "" {
+		d.mu.Lock()
+		if d.layoutApps[fw] == nil {
+			d.layoutApps[fw] = map[string]bool{}
+		}
+		d.layoutApps[fw][dir] = true
+		d.mu.Unlock()
+	}
 	if path.Base(file.Path) == "package.json" {
 		return nil
 	}
@@ -248,6 +272,13 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		d.mwCode[root] = router.Guard{Name: path.Base(file.Path), Source: string(file.Data), Defined: facts.Evidence{File: file.Path, Line: 1}}
 		d.mu.Unlock()
 		return nil
+	}
+	if lf, ok := layoutPath(file.Path); ok {
+		if lf.kind == svelteHooks || lf.kind == nitroMiddleware {
+			d.layoutMiddleware(ctx, file, lf)
+			return nil
+		}
+		return d.layoutRoutes(ctx, file, out, lf)
 	}
 	urlPath, root, appRouter, ok := nextPath(file.Path)
 	if !ok {
@@ -496,7 +527,7 @@ func unwrapHandler(t *syntax.Tree, v *syntax.Node, values map[string]*syntax.Nod
 			}
 			v = next
 		case "call_expression":
-			if name := clip(t.Text(v.ChildByFieldName("function"))); !authEndpoints[name] {
+			if name := clip(t.Text(v.ChildByFieldName("function"))); !authEndpoints[name] && !plainWrappers[name] {
 				guards = append(guards, name)
 			}
 			args := argList(v)
@@ -537,7 +568,7 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 	res.taught = route.TaughtFrom(ctx)
 	mwRejects := map[string]bool{}
 	for _, r := range d.routes {
-		if !r.action && !d.inApp(r.root) {
+		if !r.action && !d.inApp(r.Framework, r.root) {
 			continue
 		}
 		guards := r.guards
@@ -546,7 +577,7 @@ func (d *Next) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		fr := r.Route
 		fr.Middleware = r.guards
-		guarded := d.middleware[r.root] && d.runsOn(r.root, fr.Path)
+		guarded := d.middleware[r.root] && d.runsOn(r.root, fr.Method, fr.Path)
 		if r.action {
 			// An action is posted to the page that uses it: any
 			// middleware of an app above the file may run first.
@@ -604,12 +635,19 @@ var (
 // runsOn says the middleware of root may run on a route's path: it has
 // no matcher, or one of its patterns matches the path. A pattern with a
 // regular expression in it (/((?!api|_next).*)) is taken to match.
-func (d *Next) runsOn(root, p string) bool {
+func (d *Next) runsOn(root, method, p string) bool {
 	pats, ok := d.matchers[root]
 	if !ok {
 		return true
 	}
 	for _, pat := range pats {
+		// "DELETE /api/users": a scope the code limits to one method.
+		if m, rest, ok := strings.Cut(pat, " "); ok {
+			if m != method && method != "ANY" {
+				continue
+			}
+			pat = rest
+		}
 		if matcherMatches(pat, p) {
 			return true
 		}

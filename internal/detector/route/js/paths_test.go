@@ -83,6 +83,43 @@ func TestNextPath(t *testing.T) {
 	}
 }
 
+// TestLayoutPath: SvelteKit and Nuxt/Nitro files map to their URLs,
+// methods and app roots; files beside them route nothing.
+func TestLayoutPath(t *testing.T) {
+	tests := []struct {
+		file                  string
+		kind                  layoutKind
+		url, root, method, fw string
+	}{
+		{"src/routes/+server.ts", svelteEndpoint, "/", "", "", fwSvelteKit},
+		{"web/src/routes/(app)/blog/[slug]/+server.js", svelteEndpoint, "/blog/{slug}", "web", "", fwSvelteKit},
+		{"src/routes/files/[...path]/+page.server.ts", sveltePageServer, "/files/{path}", "", "", fwSvelteKit},
+		{"src/routes/items/[id=integer]/+server.ts", svelteEndpoint, "/items/{id}", "", "", fwSvelteKit},
+		{"src/hooks.server.ts", svelteHooks, "", "", "", fwSvelteKit},
+		{"server/api/users/[id].delete.ts", nitroHandler, "/api/users/{id}", "", "DELETE", fwNuxt},
+		{"apps/shop/server/api/index.post.ts", nitroHandler, "/api", "apps/shop", "POST", fwNuxt},
+		{"server/routes/feed.xml.ts", nitroHandler, "/feed.xml", "", "", fwNuxt},
+		{"server/middleware/auth.ts", nitroMiddleware, "", "", "", fwNuxt},
+		{"src/routes/_drafts/+server.ts", layoutNone, "", "", "", ""},
+		{"src/routes/about/+page.svelte", layoutNone, "", "", "", ""},
+		{"src/lib/server/db.ts", layoutNone, "", "", "", ""},
+		{"server/utils/db.ts", layoutNone, "", "", "", ""},
+		{"server/api/types.d.ts", layoutNone, "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got, ok := layoutPath(tt.file)
+			if !ok {
+				got = layoutFile{}
+			}
+			want := layoutFile{kind: tt.kind, url: tt.url, root: tt.root, method: tt.method, fw: tt.fw}
+			if got != want {
+				t.Errorf("layoutPath(%q) = %+v, want %+v", tt.file, got, want)
+			}
+		})
+	}
+}
+
 func TestPageMethods(t *testing.T) {
 	tests := []struct {
 		body string

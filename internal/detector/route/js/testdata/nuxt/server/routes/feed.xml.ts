@@ -1,0 +1,1 @@
+export default defineEventHandler(() => '<rss/>'); // want: ANY /feed.xml

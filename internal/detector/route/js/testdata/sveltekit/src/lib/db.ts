@@ -1,0 +1,3 @@
+// Not a route: a module beside the routes that exports GET-like names.
+export const db: any = {};
+export const GET = 'not a handler';
