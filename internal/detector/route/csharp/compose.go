@@ -57,8 +57,8 @@ var dispatch = regexp.MustCompile(`\.\s*(?:Send|SendAsync|Publish|PublishAsync)\
 // base names the request's type (the type nested where the name says,
 // in the action's namespace first). The action's own code then only
 // forwards; what the route does is that method's.
-func (ix *index) requestHandler(c *class, m *method) (*class, *method, map[string]string) {
-	code := string(lang.StripComments(lang.CSharp, []byte(m.body)))
+func (ix *index) requestHandler(ns []string, body string, params []param) (*class, *method, map[string]string) {
+	code := string(lang.StripComments(lang.CSharp, []byte(body)))
 	for _, loc := range dispatch.FindAllStringSubmatchIndex(code, -1) {
 		d := make([]string, 3)
 		for k := 1; k < 3; k++ {
@@ -68,19 +68,18 @@ func (ix *index) requestHandler(c *class, m *method) (*class, *method, map[strin
 		}
 		t := d[1]
 		if t == "" {
-			t = varType(code, m.params, d[2])
+			t = varType(code, params, d[2])
 		}
 		if t == "" {
 			continue
 		}
-		// The type as the action's namespace names it, else any type
-		// whose name ends so (a namespace the file imports).
-		want := strings.TrimPrefix(c.ns+"."+t, ".")
+		// The type as the code's namespace or one its file imports
+		// names it, else the one type whose name ends so.
 		var exact, suffix []*class
 		for _, h := range ix.handlers[lastName(t)] {
 			for _, ht := range h.handles {
 				full := requestName(h, ht)
-				if full == want {
+				if slices.ContainsFunc(ns, func(n string) bool { return full == strings.TrimPrefix(n+"."+t, ".") }) {
 					exact = append(exact, h)
 					break
 				}
@@ -101,13 +100,60 @@ func (ix *index) requestHandler(c *class, m *method) (*class, *method, map[strin
 			if hm.name == "Handle" || hm.name == "HandleAsync" {
 				var carried map[string]string
 				if d[1] != "" {
-					carried = ix.carried(t, found[0], code[loc[3]:], m.params)
+					carried = ix.carried(t, found[0], code[loc[3]:], params)
 				}
 				return found[0], hm, carried
 			}
 		}
 	}
 	return nil, nil, nil
+}
+
+// dispatched moves a route whose code (body, with its parameters, in
+// namespace ns) hands its request to a mediator to the request's
+// handler (requestHandler), read as the action's (asParams).
+func (ix *index) dispatched(r *facts.Route, ns, body string, params []param) bool {
+	// The code's own namespace, then those its file imports.
+	nss := []string{ns}
+	for _, f := range ix.files {
+		if f.path == r.File {
+			nss = append(nss, f.usings...)
+		}
+	}
+	hc, hm, carried := ix.requestHandler(nss, body, params)
+	if hm == nil {
+		return false
+	}
+	r.File, r.Line, r.EndLine, r.Body = hc.file, hm.line, hm.endLine, asParams(hm.body, hm, carried)
+	r.HandlerFile, r.HandlerLine = hc.file, hm.line
+	r.Handler = strings.Join(append(slices.Clone(hc.outer), hc.name, hm.name), ".")
+	return true
+}
+
+// attrList is an attribute list written on a parameter ([FromRoute]).
+var attrList = regexp.MustCompile(`\[[^\]]*\]`)
+
+// lambdaParams are a lambda's parameters as written ((int id, ISender
+// sender) =>, id =>), the types "" where the code gives none.
+func lambdaParams(code string) []param {
+	head, _, ok := strings.Cut(code, "=>")
+	if !ok {
+		return nil
+	}
+	head = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(head), "async"))
+	if i := strings.LastIndexByte(head, ']'); i >= 0 && !strings.HasPrefix(head, "(") {
+		head = head[i+1:] // the lambda's own attributes
+	}
+	head = strings.Trim(strings.TrimSpace(head), "()")
+	var out []param
+	for _, p := range strings.Split(head, ",") {
+		ws := strings.Fields(attrList.ReplaceAllString(p, " "))
+		if len(ws) == 0 {
+			continue
+		}
+		out = append(out, param{name: ws[len(ws)-1], typ: strings.Join(ws[:len(ws)-1], " ")})
+	}
+	return out
 }
 
 // carried is which of the request's properties hold which of the
@@ -654,11 +700,7 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 	// caller, its writes, its sinks), as a minimal API's method group is.
 	// The action's own code still counts for the auth decision.
 	action := m.body
-	if hc, hm, carried := ix.requestHandler(c, m); hm != nil {
-		r.File, r.Line, r.EndLine, r.Body = hc.file, hm.line, hm.endLine, asParams(hm.body, hm, carried)
-		r.HandlerFile, r.HandlerLine = hc.file, hm.line
-		r.Handler = strings.Join(append(slices.Clone(hc.outer), hc.name, hm.name), ".")
-	}
+	ix.dispatched(&r, c.ns, m.body, m.params)
 	var gs []router.Guard
 	anon := has(m.attrs, "AllowAnonymous") || anonClass && !has(m.attrs, "Authorize")
 	metadata := anon || len(classAuth) > 0 || has(m.attrs, "Authorize")
@@ -804,14 +846,22 @@ func (ix *index) minimal(out *detector.Sink) {
 			full, types := normalize(joinPath(a.pathBase, joinPath(prefix, mp.path)))
 			r := facts.Route{Method: "", Path: full, Framework: "aspnetcore", File: f.path, Line: mp.line, Handler: mp.handler.name}
 			var attrs []attr
+			var before string // the endpoint's own code, when it hands on to a mediator's handler
 			if mp.handler.body != "" {
 				r.Body, r.EndLine, r.HandlerFile, r.HandlerLine = mp.handler.body, mp.handler.endLine, f.path, mp.handler.line
 				attrs = mp.handler.attrs
+				if ps := lambdaParams(mp.handler.body); ix.dispatched(&r, mp.ns, mp.handler.body, ps) {
+					paramTypes(types, ps)
+					before = mp.handler.body
+				}
 			} else if ms := ix.methods[mp.handler.name]; len(ms) == 1 {
 				m, c := ms[0], ix.owner[ms[0]]
 				r.Body, r.File, r.Line, r.EndLine, r.HandlerFile, r.HandlerLine = m.body, c.file, m.line, m.endLine, c.file, m.line
 				paramTypes(types, m.params)
 				attrs = m.attrs
+				if ix.dispatched(&r, c.ns, m.body, m.params) {
+					before = m.body
+				}
 			}
 			// The endpoint's own call, then its groups', innermost first:
 			// the last AllowAnonymous or RequireAuthorization nearest the
@@ -847,7 +897,7 @@ func (ix *index) minimal(out *detector.Sink) {
 			for _, m := range mp.methods {
 				rr := r
 				rr.Method = m
-				ix.emit(out, rr, gs, types, "AllowAnonymous()", anon)
+				ix.emit(out, rr, gs, types, "AllowAnonymous()", anon, before)
 			}
 		}
 	}

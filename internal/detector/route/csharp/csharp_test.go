@@ -140,6 +140,7 @@ func TestMediator(t *testing.T) {
 		{"POST", "/notes", "Features/Notes/Create.cs", "Create.Handler.Handle", "request.Text"},
 		{"PUT", "/notes/{noteId}/pin", "Features/Notes/Pin.cs", "Pin.Handler.Handle", "FindAsync(    noteId)"},
 		{"POST", "/notes/{noteId}/archive", "Application/Archive/ArchiveNoteCommand.cs", "ArchiveNoteCommandHandler.Handle", "FindAsync(" + strings.Repeat(" ", len("request.NoteId")-len("noteId")) + "noteId)"},
+		{"DELETE", "/tags/{name}", "Features/Tags/Remove.cs", "Remove.Handler.Handle", "t.Name == " + strings.Repeat(" ", len("message.Name")-len("name")) + "name"},
 		{"POST", "/notes/{noteId}/share", "Features/Notes/NotesController.cs", "NotesController.Share", "mailer.Send"},
 	} {
 		found := false

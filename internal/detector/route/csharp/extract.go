@@ -37,6 +37,8 @@ type file struct {
 	// vars are local variables' values by name, for a filter given a
 	// policy by variable.
 	vars map[string]string
+	// usings are the namespaces the file imports (using X.Y;).
+	usings []string
 }
 
 func (f *file) empty() bool {
@@ -126,6 +128,7 @@ type mapping struct {
 	auth    []authCall
 	line    int
 	handler handler
+	ns      string // the namespace of the code that maps it
 }
 
 // handler is a lambda's code, or a method group's name.
@@ -164,6 +167,11 @@ func (x *extractor) walk(n *sitter.Node) {
 	switch n.Type() {
 	case "class_declaration", "record_declaration":
 		x.class(n)
+		return
+	case "using_directive":
+		if n.NamedChildCount() == 1 {
+			x.f.usings = append(x.f.usings, x.text(n.NamedChild(0)))
+		}
 		return
 	case "file_scoped_namespace_declaration":
 		// Its declarations follow it, inside it or beside it as the
@@ -567,7 +575,7 @@ func (x *extractor) invocation(n *sitter.Node) bool {
 	}
 	for i, c := range calls {
 		if m, ok := mapVerbs[c.name]; ok && len(c.args) >= 2 {
-			mp := &mapping{line: line(c.node)}
+			mp := &mapping{line: line(c.node), ns: x.ns}
 			if base != nil {
 				mp.on = x.text(base)
 			}
