@@ -309,12 +309,16 @@ func TestClassify(t *testing.T) {
 		{"sqli/static/js/materialize.js", "/*!\n * Materialize v0.100.1 (http://materializecss.com)\n * Copyright 2014-2017 Materialize\n * MIT License\n */\nvar _createClass = function () {};\n", Vendored},
 		{"web/js/widgets.js", "/*! Tabs 2.4.0 | (c) Someone | MIT License */\n(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :\n  typeof define === 'function' && define.amd ? define(factory) : global.Tabs = factory();\n}(this, function () {}));\n", Vendored},
 		{"public/lib/owl.carousel-2.0.js", "/**\n * Owl carousel\n * @version 2.0.0\n * @license The MIT License (MIT)\n */\n;(function($, window) {})(jQuery, window);\n", Vendored},
+		// A banner after a LibreJS licence line, with the release the
+		// code declares.
+		{"static/js/droparea.js", "// @license magnet:?xt=urn:btih:0000000000000000000000000000000000000000&dn=expat.txt Expat\n/*\n * More at droparea.example\n * Copyright (c) 2012, Someone\n */\n(function() {\n  Droparea.version = \"4.0.1\";\n}).call(this);\n", Vendored},
 		// ...and the app's own files that open with a licence: no version,
 		// or a version but neither its own name nor a UMD wrapper.
 		{"static/js/app.js", "/*\n * Copyright 2024 Acme Inc.\n * SPDX-License-Identifier: MIT\n */\n$('#list').html(items);\n", App},
 		// (a page's own script, not a library's: it reads the page)
 		{"static/js/checkout.js", "/*! Shop front v2.1.0 | (c) Acme | MIT License */\ndocument.title = 'Checkout';\n", Browser},
 		{"src/server.js", "// server.js v1.2.3, MIT License\nconst express = require('express');\n", App},
+		{"static/js/uploader.js", "// @license magnet:?xt=urn:btih:0000000000000000000000000000000000000000&dn=gpl-3.0.txt GPL-v3-or-Later\n/* Copyright 2024 Acme: the uploader */\nvar el = document.getElementById('u');\n", Browser},
 		// A page's script by what it reads; a server's that names window
 		// as an option, or writes for both sides, or imports fs, is not.
 		{"app/ui/menu.ts", "export const open = () => window.scrollTo(0, 0);\n", Browser},

@@ -9,7 +9,8 @@ import (
 
 // A library copied into an app's static folder keeps the banner its
 // project ships: a licence and a version in the opening comment
-// (/*! Bootstrap v3.3.6 | MIT License */, /** @license AngularJS v1.0.8 */).
+// (/*! Bootstrap v3.3.6 | MIT License */, /** @license AngularJS v1.0.8 */),
+// or a licence there and a version the code declares.
 // The banner alone is not enough: an app's own files may open with its
 // licence. So the banner must also name the file itself (bootstrap.js),
 // or the code must wrap itself for every module system (UMD), which
@@ -26,12 +27,14 @@ var (
 // own file, and the evidence: its opening comment and wrapper.
 func vendoredLibrary(p string, src []byte) (string, bool) {
 	banner := openingComment(src)
-	if banner == "" || !bannerLicence.MatchString(banner) || !bannerVersion.MatchString(banner) {
+	if banner == "" || !bannerLicence.MatchString(banner) {
 		return "", false
 	}
-	head := src
-	if len(head) > 64<<10 {
-		head = head[:64<<10]
+	head := head64k(src)
+	// The release is in the banner, or the code declares it
+	// (Lib.version = "4.0.1"): a library's, not an app's page script.
+	if !bannerVersion.MatchString(banner) && !versionDecl.Match(head) {
+		return "", false
 	}
 	if umdWrapper.Match(head) {
 		return "a licence banner with a version, and a UMD wrapper", true
@@ -43,9 +46,18 @@ func vendoredLibrary(p string, src []byte) (string, bool) {
 }
 
 // openingComment is the block comment a file starts with (after blank
-// lines and a "use strict" or "!function(){" opener), or "".
+// lines, line comments and a "use strict" or "!function(){" opener), or "".
 func openingComment(src []byte) string {
 	s := bytes.TrimLeft(src, " \t\r\n\ufeff")
+	// Line comments before it (a LibreJS "// @license magnet:..." line)
+	// are passed over.
+	for bytes.HasPrefix(s, []byte("//")) {
+		nl := bytes.IndexByte(s, '\n')
+		if nl < 0 {
+			return ""
+		}
+		s = bytes.TrimLeft(s[nl:], " \t\r\n")
+	}
 	i := bytes.Index(s, []byte("/*"))
 	if i < 0 || i > 64 {
 		return ""
