@@ -727,7 +727,7 @@ func (p *Pattern) counts(text string, comments *commentedOut, loc []int) bool {
 	if p.NotAfter != nil && p.NotAfter.MatchString(restOfLine(text, i)) {
 		return false
 	}
-	if p.NotConst && (constValue(text, loc[1]-1) || mintedValue(text, loc[1]-1)) {
+	if p.NotConst && (constValue(text, loc[1]-1) || mintedValue(text, loc[1]-1) || copiedMarkupValue(text, loc[1]-1)) {
 		return false
 	}
 	if p.NotGroup != nil && p.NotGroup.MatchString(lastGroup(text, loc)) {

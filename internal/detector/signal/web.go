@@ -524,6 +524,59 @@ func literalOnlyVar(text, name string) bool {
 	return true
 }
 
+var (
+	// markupRead is a value that is all an element's markup, split into
+	// lines or trimmed: text the page already shows, escaped as it shows it.
+	markupRead = regexp.MustCompile(`^[\w$.()\[\]'"\s-]*\.(?:inner|outer)HTML(?:\.split\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*\)|\.trim\(\s*\))*$`)
+	// indexedName is a name, or one element of it (lines[i]).
+	indexedName = regexp.MustCompile(`^([A-Za-z_$][\w$]*)(?:\[[\w$]+\])?$`)
+)
+
+// copiedMarkupValue reports whether the value from i to its statement's
+// end joins, by +, only literals and variables (or their elements) every
+// assignment of which in the file is an element's markup read back
+// (lines = code.innerHTML.split("\n"); div.innerHTML = lines[i] + "\n"):
+// markup the page already holds, put back line by line, inserts no data.
+func copiedMarkupValue(text string, i int) bool {
+	value := strings.TrimSpace(text[i:statementEnd(text, i)])
+	if value == "" {
+		return false
+	}
+	named := false
+	for _, part := range lang.SplitTopLevelAt(value, '+') {
+		part = strings.TrimSpace(part)
+		if dataFree(part, nil) {
+			continue
+		}
+		m := indexedName.FindStringSubmatch(part)
+		if m == nil || !markupOnlyVar(text, m[1]) {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
+// markupOnlyVar reports whether name is assigned in the file, and every
+// assignment (var, let, const, plain) is markupRead.
+func markupOnlyVar(text, name string) bool {
+	n := regexp.QuoteMeta(name)
+	assigns := regexp.MustCompile(`(?:^|[^.\w$])`+n+`\s*\+?=[^=]`).FindAllStringIndex(text, -1)
+	if len(assigns) == 0 {
+		return false
+	}
+	for _, a := range assigns {
+		from := a[1] - 1
+		if strings.Contains(text[a[0]:from], "+=") {
+			return false // appends to the markup
+		}
+		if !markupRead.MatchString(strings.TrimSpace(text[from:statementEnd(text, from)])) {
+			return false
+		}
+	}
+	return true
+}
+
 // declaredConstLiteral reports whether the file declares name const with
 // a string literal (a template literal without ${...} too), at the top
 // of a line.

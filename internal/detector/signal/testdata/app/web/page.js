@@ -22,6 +22,20 @@ async function showResults() {
   copy.innerHTML = container.innerHTML + items[0].note; // want: weakness xss-client
 }
 
+// A code block's markup put back line by line: what the page showed.
+function numberLines(block) {
+  const rows = block.innerHTML.split("\n");
+  block.innerHTML = "";
+  for (let i = 0; i < rows.length; i++) {
+    const row = document.createElement("div");
+    row.innerHTML = rows[i] + "\n";
+    block.appendChild(row);
+  }
+  // A field's text split the same way is data, not markup.
+  const typed = block.textContent.split("\n");
+  block.innerHTML = typed[0] + "\n"; // want: weakness xss-client
+}
+
 const app = express();
 app.use("/files", express.static("public"), serveIndex("public")); // want: weakness directory-listing
 app.use("/assets", express.static("assets"));
