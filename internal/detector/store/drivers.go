@@ -54,6 +54,31 @@ var (
 	locationRE = regexp.MustCompile(`['"]location['"]\s*:\s*['"]\.?/?([\w./-]+)['"]`)
 )
 
+// jsConfigRootRE is a path joined under a setting of the configuration
+// object (join(config.core.temp_directory, name)): a member two levels
+// down or more.
+var jsConfigRootRE = regexp.MustCompile(`\b(?:join|resolve)\(\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2,})\s*,`)
+
+// jsConfigRoot is the setting a file's writes are joined under, without
+// the object it is read from (core.temp_directory, whether the file
+// names the configuration config or zconfig), so that files writing
+// under the same setting make one folder, or "". A field of the writer
+// (this.storage.root) is no setting: each driver keeps its own.
+func jsConfigRoot(src []byte) string {
+	for _, m := range jsConfigRootRE.FindAllSubmatch(src, -1) {
+		root := string(m[1])
+		if strings.HasPrefix(root, "this.") {
+			continue
+		}
+		_, rest, _ := strings.Cut(root, ".")
+		if v, ok := strings.CutPrefix(rest, "env."); ok {
+			return v // process.env.UPLOAD_DIR
+		}
+		return rest
+	}
+	return ""
+}
+
 // driverFolders records the local folders a file's storage driver or a
 // Django STORAGES entry keeps files in.
 func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
@@ -88,6 +113,9 @@ func (d *Detector) driverFolders(f *detector.File, l lang.Lang, src []byte) {
 			return // an upload middleware: uploads() names that folder
 		}
 		name := "Local file storage (" + path.Dir(f.Path) + ")"
+		if root := jsConfigRoot(src); root != "" {
+			name = "Local folder (" + root + ")"
+		}
 		d.folders[name] = append(d.folders[name], facts.Evidence{File: f.Path, Line: code.LineAt(src, w[0])})
 	case lang.Python:
 		for _, m := range djangoFSStorageRE.FindAllIndex(src, -1) {

@@ -587,6 +587,9 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if m := folderVarRE.FindSubmatch(src); m != nil && d.folder.variable == "" {
 		d.folder.variable = string(m[1])
 	}
+	if root := jsConfigRoot(src); root != "" && l.Family() == lang.JavaScript && d.folder.literal == "" && d.folder.variable == "" {
+		d.folder.variable = root
+	}
 }
 
 // goUploadParamRE is a function parameter typed as an upload (file
