@@ -23,7 +23,7 @@ func detectors() []detector.Detector {
 // only a method's parameter reaches, in code no route calls, is written
 // `// want: KIND reach=none`.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"webapi", "minimal", "mvc"} {
+	for _, app := range []string{"webapi", "minimal", "mvc", "mediatr"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("..", "testdata", "csharp", app)
 			f := detectortest.Scan(t, dir, detectors()...)
