@@ -54,6 +54,17 @@ var cookieInsecure = weaknessRule{
 	Browser: true,
 }.rule()
 
+var weakSessionToken = weaknessRule{
+	ID: "weak-session-token", Title: "Session token anyone can forge or predict",
+	Stride: []string{"S"}, CWE: []string{"CWE-330", "CWE-340"},
+	Fires:      "a token the server sets as a cookie and keeps to compare later, made only by encoding data the client knows (base64 of an e-mail) or drawn from a non-cryptographic random source (math/rand)",
+	Difficulty: model.Easy, Reason: "only the victim's e-mail or a guess of when the token was drawn", Level: model.Critical,
+	Impact: "sign in as any user, admins included", Method: "computing a user's session token and sending it as the cookie",
+	Abuse:    "Anyone makes another user's session token from what they know of them and takes over the account",
+	Controls: []Suggestion{{Text: "Draw session tokens from a cryptographically secure source (crypto/rand, secrets, crypto.randomBytes) or use the framework's session store"}},
+	Surface:  "Session tokens", Direction: model.Entry,
+}.rule()
+
 var tlsUnverified = weaknessRule{
 	ID: "tls-unverified", Title: "TLS certificates not verified",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-295"},
