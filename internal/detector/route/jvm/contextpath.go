@@ -17,7 +17,13 @@ import (
 // contextKeys are the Spring Boot settings that serve every controller of
 // an app under a prefix: the servlet context path (MVC; server.context-path
 // before Boot 2) and WebFlux's base path.
-var contextKeys = []string{"server.servlet.context-path", "spring.webflux.base-path", "server.context-path"}
+// Quarkus's root path serves everything of the app under a prefix too.
+var contextKeys = []string{"server.servlet.context-path", "spring.webflux.base-path", "server.context-path", "quarkus.http.root-path"}
+
+// restKeys are the settings that serve an app's JAX-RS resources under a
+// prefix of their own (Quarkus REST and RESTEasy), as @ApplicationPath
+// does.
+var restKeys = []string{"quarkus.rest.path", "quarkus.resteasy-reactive.path", "quarkus.resteasy.path"}
 
 // isAppConfig says p is a Spring Boot app's own configuration file (not a
 // profile's: application-dev.yml applies only when that profile is on).
@@ -82,16 +88,20 @@ func moduleRoot(p string) string {
 // contextPath is the prefix a Spring Boot configuration file serves its
 // app's controllers under, "" when it sets none (or only through a
 // placeholder, which is known at run time).
-func contextPath(p string, data []byte) string {
+func contextPath(p string, data []byte) string { return prefixSetting(p, data, contextKeys) }
+
+// prefixSetting is the first of keys a settings file sets, as a path
+// prefix ("" when unset, the root, or left to a placeholder).
+func prefixSetting(p string, data []byte, keys []string) string {
 	var v string
 	if path.Ext(p) == ".properties" {
-		v = propertiesValue(data, contextKeys)
-	} else if namesAny(data, contextKeys) {
+		v = propertiesValue(data, keys)
+	} else if namesAny(data, keys) {
 		var doc map[string]any
 		if yaml.Unmarshal(data, &doc) != nil {
 			return ""
 		}
-		for _, k := range contextKeys {
+		for _, k := range keys {
 			if s, ok := yamlValue(doc, k); ok {
 				v = s
 				break
@@ -295,4 +305,40 @@ func settingLine(data []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// jaxrsRoots are the prefixes each module serves its JAX-RS resources
+// under: the value of its one @ApplicationPath (on the Application
+// subclass), else its configuration's REST path setting.
+func (ix *index) jaxrsRoots(files []*file) map[string]string {
+	out := map[string]string{}
+	for _, f := range files {
+		if f.restPath != "" && !f.served {
+			out[moduleRoot(f.path)] = f.restPath
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, c := range f.classes {
+			a := hasAnn(c.anns, "ApplicationPath")
+			if a == nil {
+				continue
+			}
+			m := moduleRoot(c.file)
+			ps, ok := ix.eval(f, c.name, a.arg("", "value"), 0)
+			if seen[m] || !ok || len(ps) != 1 {
+				// Two applications in one module: which resource is whose
+				// is not known, so neither prefix is taken.
+				delete(out, m)
+				continue
+			}
+			seen[m] = true
+			if p := strings.Trim(ps[0], "/"); p != "" {
+				out[m] = "/" + p
+			} else {
+				delete(out, m)
+			}
+		}
+	}
+	return out
 }

@@ -94,6 +94,9 @@ type file struct {
 	// contextPath: the file is a Spring Boot configuration that serves
 	// its module's controllers under this prefix.
 	contextPath string
+	// restPath: the file is an app's configuration that serves its
+	// module's JAX-RS resources under this prefix (restKeys).
+	restPath string
 	// appName: the file names its app to a config server (see
 	// configClient). served: the file is not an app's own configuration,
 	// so a config server may serve it to the app it is named after.

@@ -67,6 +67,8 @@ func (*Detector) Keywords() []string {
 		"static final", "const val", "interface", "object ", "router", "Router", "route(",
 		securityStarter, "SecurityAutoConfiguration", "context-path", "base-path", "exposure", "configserver", "cloud", "EnableResourceServer", "EnableAuthorizationServer", "AuthorizationServerConfigurer", "EnableEurekaServer", "EnableHystrixDashboard", "EnableTurbine", "SpringBootApplication", "password", "Password",
 		"WebServlet", "HttpServlet", "HttpSession",
+		// JAX-RS roots: the Application subclass and Quarkus REST settings.
+		"@ApplicationPath", "root-path", "rest.path", "resteasy",
 	}
 }
 
@@ -90,14 +92,15 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	if isAppConfig(f.Path) || isBootstrap(f.Path) {
 		cp := contextPath(f.Path, f.Data)
+		rp := prefixSetting(f.Path, f.Data, restKeys)
 		eps, line := actuator(f.Path, f.Data)
 		if isBootstrap(f.Path) {
-			cp, eps = "", nil
+			cp, rp, eps = "", "", nil
 		}
 		name := configClient(f.Path, f.Data)
-		if cp != "" || len(eps) > 0 || name != "" {
+		if cp != "" || rp != "" || len(eps) > 0 || name != "" {
 			d.mu.Lock()
-			d.files = append(d.files, &file{path: f.Path, contextPath: cp, actuator: eps, actuatorLine: line, appName: name})
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp, restPath: rp, actuator: eps, actuatorLine: line, appName: name})
 			d.mu.Unlock()
 		}
 		return nil
@@ -155,6 +158,9 @@ type index struct {
 	// contextPaths are the prefixes Spring Boot serves each module's
 	// controllers under, by module root.
 	contextPaths map[string]string
+	// restPaths are the prefixes each module's JAX-RS resources are
+	// served under (@ApplicationPath, or a setting), by module root.
+	restPaths map[string]string
 	// bootApps are the build modules that hold a @SpringBootApplication:
 	// each one a program of its own.
 	bootApps map[string]bool
@@ -205,6 +211,7 @@ func newIndex(files []*file) *index {
 			}
 		}
 	}
+	ix.restPaths = ix.jaxrsRoots(files)
 	// What a config server serves an app overrides the app's own file,
 	// as Spring Cloud orders them.
 	for _, f := range files {
@@ -765,8 +772,11 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	// Spring Security matches the path within the app; the world reaches
 	// it under the context path.
 	public := path
-	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && (p.framework == "spring" || p.framework == "servlet" || p.framework == "jsp") {
+	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && (p.framework == "spring" || p.framework == "servlet" || p.framework == "jsp" || p.framework == "jax-rs") {
 		public = urlpath.Join(cp, path)
+	}
+	if rp := ix.restPaths[moduleRoot(p.file)]; rp != "" && p.framework == "jax-rs" {
+		public = urlpath.Join(urlpath.Join(ix.contextPaths[moduleRoot(p.file)], rp), path)
 	}
 	r := facts.Route{
 		Method: p.method, Path: public, Framework: p.framework, File: p.file, Line: p.line, EndLine: p.endLine,

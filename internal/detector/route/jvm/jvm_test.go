@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
