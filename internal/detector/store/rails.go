@@ -103,6 +103,12 @@ type railsConfig struct {
 	// Gemfile loads in production, each an engine the operator may pick.
 	adapterFromEnv []facts.Evidence
 	adapterGems    map[string][]facts.Evidence
+	// cwDefault: the storage CarrierWave.configure sets for every
+	// uploader (config.storage = :fog), "" when none does (CarrierWave's
+	// default is :file); cwUnset: the folders of uploaders that choose no
+	// storage of their own, which the default decides (railsStores).
+	cwDefault string
+	cwUnset   map[string][]facts.Evidence
 }
 
 // railsService is one Active Storage service.
@@ -132,6 +138,15 @@ func (c *railsConfig) merge(o railsConfig) {
 		c.others[k] = true
 	}
 	c.attached = c.attached || o.attached
+	if c.cwDefault == "" {
+		c.cwDefault = o.cwDefault
+	}
+	for k, ev := range o.cwUnset {
+		if c.cwUnset == nil {
+			c.cwUnset = map[string][]facts.Evidence{}
+		}
+		c.cwUnset[k] = append(c.cwUnset[k], ev...)
+	}
 	c.cable = append(c.cable, o.cable...)
 	c.appRB = c.appRB || o.appRB
 	c.cableLoaded = c.cableLoaded || o.cableLoaded
@@ -434,6 +449,11 @@ func storageVendor(endpoint string) string {
 // railsStores adds the Active Storage service production chooses, when
 // some model attaches files to it (Finish).
 func (d *Detector) railsStores() {
+	if d.rails.cwDefault == "" || d.rails.cwDefault == "file" {
+		for name, ev := range d.rails.cwUnset {
+			d.folders[name] = append(d.folders[name], ev...)
+		}
+	}
 	if !d.rails.appRB || d.rails.cableLoaded {
 		for _, ev := range d.rails.cable {
 			d.add("redis", ev)

@@ -44,6 +44,20 @@ var (
 	cwBucketRE      = regexp.MustCompile(`\b(?:config\.)?(fog_directory|aws_bucket)\s*=\s*([^\n]+)`)
 )
 
+// cwDefaultRE is the storage CarrierWave's settings give every
+// uploader: config.storage = :fog, config.storage :file.
+var cwDefaultRE = regexp.MustCompile(`(?m)^[ \t]*\w+\.storage[ \t]*(?:=[ \t]*)?\(?[ \t]*:(\w+)`)
+
+// cwStoreDir is the folder under public/ an uploader's store_dir names,
+// CarrierWave's default (uploads) when it names none.
+func cwStoreDir(s string) string {
+	dir := "uploads"
+	if sd := cwStoreDirRE.FindStringSubmatch(s); sd != nil {
+		dir, _, _ = strings.Cut(sd[1], "#{")
+	}
+	return strings.Trim(dir, "/")
+}
+
 // fogKinds are fog's providers as store kinds.
 var fogKinds = map[string]string{"AWS": "s3", "Google": "gcs", "AzureRM": "azure-blob"}
 
@@ -74,21 +88,29 @@ func (d *Detector) rubyUploadStorages(f *detector.File, src []byte) {
 	if !uploader && !strings.Contains(s, "CarrierWave") {
 		return
 	}
+	if m := cwDefaultRE.FindStringSubmatch(s); m != nil {
+		d.rails.cwDefault = m[1]
+	}
 	if uploader {
-		for _, m := range cwStorageRE.FindAllStringSubmatchIndex(s, -1) {
+		name := "Local folder public/"
+		if dir := cwStoreDir(s); dir != "" {
+			name += dir + "/"
+		}
+		storages := cwStorageRE.FindAllStringSubmatchIndex(s, -1)
+		for _, m := range storages {
 			if s[m[2]:m[3]] != "file" {
 				continue // fog and aws: the settings below name the bucket
 			}
-			dir := "uploads" // CarrierWave's default store_dir
-			if sd := cwStoreDirRE.FindStringSubmatch(s); sd != nil {
-				dir, _, _ = strings.Cut(sd[1], "#{")
-			}
-			dir = strings.Trim(dir, "/")
-			name := "Local folder public/"
-			if dir != "" {
-				name += dir + "/"
-			}
 			d.folders[name] = append(d.folders[name], at(m[0]))
+		}
+		// An uploader deriving from CarrierWave's base with no storage of
+		// its own keeps files where the app's default says, which
+		// CarrierWave.configure sets in another file, if anywhere.
+		if m := cwUploaderRE.FindStringIndex(s); len(storages) == 0 && m != nil {
+			if d.rails.cwUnset == nil {
+				d.rails.cwUnset = map[string][]facts.Evidence{}
+			}
+			d.rails.cwUnset[name] = append(d.rails.cwUnset[name], at(m[0]))
 		}
 	}
 	var kind string
