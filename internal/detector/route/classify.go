@@ -303,7 +303,11 @@ var codeExchange = regexp.MustCompile(`\b(?:CodeExchange\w*|authorize_access_tok
 // TakesCredentials says a handler body is a login: it calls authenticate()
 // or login() with a password it was sent. Such a route is where
 // credentials come in, not a route that needs them.
-func TakesCredentials(body string) bool {
+func TakesCredentials(body string) bool { return credentialsMemo.get(body, takesCredentials) }
+
+var credentialsMemo memo[bool]
+
+func takesCredentials(body string) bool {
 	if credentialCall.MatchString(body) && strings.Contains(strings.ToLower(body), "password") {
 		return true
 	}

@@ -190,7 +190,7 @@ func DecidePath(t *Taught, gs []router.Guard, body, bodyAt, path string, complet
 // (env('X') && !loggedIn()) redirect): the route turns callers away only
 // when the setting is on, and is open by default. "" when none.
 func openUnlessSetting(body string) string {
-	for _, re := range []*regexp.Regexp{reject401, reject403, redirectAny} {
+	for _, re := range []interface{ FindAllStringIndex(string, int) [][]int }{reject401, reject403, redirectAny} {
 		for _, loc := range re.FindAllStringIndex(body, -1) {
 			if c := condition(body, loc[0]); strings.HasPrefix(c, "if") {
 				test, _ := splitTest(c)
@@ -718,7 +718,7 @@ var (
 var (
 	// rejectCode is code that turns a request away for who is calling:
 	// an HTTP 401, an auth exception, a framework's abort.
-	reject401 = regexp.MustCompile(`(?i)(` +
+	reject401Any = regexp.MustCompile(`(?i)(` +
 		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|(?:^|[\s;{])error\(\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)401\b` +
 		`|\breturn\s[^\n;]{0,200},\s*401\b` +
 		`|\breturn\s+(?:[\w.]+\.)?\w+\(\s*401\s*,` + // return ctx.ErrorJson(401, ...)
@@ -730,9 +730,11 @@ var (
 		`|Boom\.unauthorized\(|httpErrors\.Unauthorized|login_manager\.unauthorized\(|redirect_to_login\(|redirectToSignIn\(|redirectToLogin\(` +
 		`|\bauth\(\)\.protect\(|\bauth\.protect\(` +
 		`)`)
+	// reject401 runs reject401Any only on text holding a word each match holds.
+	reject401 = gate(reject401Any, "401", "unauthori", "authentica", "login", "signin", "protect(")
 	// reject403 is the same for 403: it counts only in code that looks
 	// at who is calling, since 403 also answers a feature switched off.
-	reject403 = regexp.MustCompile(`(?i)(` +
+	reject403Any = regexp.MustCompile(`(?i)(` +
 		`(?:\b(?:with)?status(?:_?code)?\s*[(=:,]\s*|(?:^|[\s;{])error\(\s*|sendStatus\(\s*|\.throw\(\s*|\babort\s*\(\s*|AbortWith(?:Status(?:JSON)?|Error)\(\s*|StopWithStatus\(\s*|WriteHeader\(\s*|sendError\(\s*|setStatus\(\s*|createError\(\s*|HttpError\(\s*|HTTPException\(\s*|NewHTTPError\(\s*|\bResponse\([^)]{0,200}?status\s*[=:]\s*)403\b` +
 		`|\breturn\s[^\n;]{0,200},\s*403\b` +
 		`|http\.StatusForbidden|fiber\.StatusForbidden|\bSC_FORBIDDEN\b|HttpStatus\.FORBIDDEN|HTTPStatus\.FORBIDDEN|HTTP_403_FORBIDDEN|\b(?:echo|fiber)\.ErrForbidden|StatusCodes\.FORBIDDEN|HttpResponseForbidden` +
@@ -740,6 +742,8 @@ var (
 		`|(?:return|throw|=>)\s+(?:new\s+)?(?:[\w.]+\.)?forbidden\w*\(|Boom\.forbidden\(` +
 		`|\bhandle_no_permission\(` + // Django's AccessMixin: login for the anonymous, else 403
 		`)`)
+	// reject403 runs reject403Any only on text holding a word each match holds.
+	reject403 = gate(reject403Any, "403", "forbidden", "permission", "accessdenied", "authoriz")
 	// identity is code that reads who is calling.
 	identity = regexp.MustCompile(`(?i)user|session|token|auth|role|permission|claims|principal|login|logged_?in|signed_?in|\bsess\b|credential|api_?key|jwt|bearer|cookie|admin|staff|superuser`)
 	// redirectLogin sends the caller to sign in.
@@ -774,7 +778,11 @@ var loginTarget = regexp.MustCompile("(?i)\\b([A-Za-z_]\\w*)\\s*:?=\\s*['\"`][^'
 var returnFalse = regexp.MustCompile(`\breturn\s+(?:False|false)\b`)
 
 // rejects says why src rejects an anonymous caller, or "".
-func rejects(src string) string {
+func rejects(src string) string { return rejectsMemo.get(src, rejectsText) }
+
+var rejectsMemo memo[string]
+
+func rejectsText(src string) string {
 	for _, m := range phpAbort.FindAllStringSubmatch(src, -1) {
 		// Laravel's abort_unless(test, 401): the test is the argument.
 		if strings.HasSuffix(m[2], "401") || strings.HasSuffix(m[2], "UNAUTHORIZED") {
@@ -920,23 +928,52 @@ const LoginEvidence = "login handler"
 // that compares a cookie issues nothing; a write that checks nothing
 // compares nothing.
 func (j *judge) secretLogin(code string) bool {
-	text := j.withCallees(code, 3, map[string]bool{})
-	compares := secretCompare.MatchString(text) || keyDerive.MatchString(text) && keyEqual.MatchString(text)
-	return compares && sessionIssue.MatchString(text) &&
-		(clientRead.MatchString(text) || postedBody.MatchString(text))
+	// Each function's signs are read once per scan: a large app's
+	// handlers call the same few helpers.
+	var f loginSigns
+	for _, part := range j.withCallees(code, 3, map[string]bool{}, nil) {
+		f |= loginSignsMemo.get(part, loginSignsOf)
+	}
+	compares := f&signCompare != 0 || f&signDerive != 0 && f&signKeyEqual != 0
+	return compares && f&signSession != 0 && f&signClient != 0
+}
+
+// loginSigns are the signs of a secret login that one function's code
+// shows: the handler and its callees together must show them all.
+type loginSigns uint8
+
+const (
+	signCompare loginSigns = 1 << iota
+	signDerive
+	signKeyEqual
+	signSession
+	signClient
+)
+
+var loginSignsMemo memo[loginSigns]
+
+func loginSignsOf(text string) loginSigns {
+	var f loginSigns
+	for _, s := range []struct {
+		re   interface{ MatchString(string) bool }
+		sign loginSigns
+	}{{secretCompare, signCompare}, {keyDerive, signDerive}, {keyEqual, signKeyEqual}, {sessionIssue, signSession}, {clientRead, signClient}, {postedBody, signClient}} {
+		if f&s.sign == 0 && s.re.MatchString(text) {
+			f |= s.sign
+		}
+	}
+	return f
 }
 
 // withCallees is code followed by the code of the functions it calls
 // that a lookup finds, depth deep, each once.
-func (j *judge) withCallees(code string, depth int, seen map[string]bool) string {
+func (j *judge) withCallees(code string, depth int, seen map[string]bool, out []string) []string {
+	out = append(out, code)
 	if j.lookup == nil || depth == 0 {
-		return code
+		return out
 	}
-	var b strings.Builder
-	b.WriteString(code)
 	n := 0
-	for _, m := range memberCall.FindAllStringSubmatch(code, -1) {
-		name := m[1]
+	for _, name := range callNamesMemo.get(code, callNames) {
 		last := name[strings.LastIndexByte(name, '.')+1:]
 		if skipCallee[name] || skipCallee[last] || seen[last] {
 			continue
@@ -946,11 +983,21 @@ func (j *judge) withCallees(code string, depth int, seen map[string]bool) string
 			break
 		}
 		if c, _, ok := j.lookup(name); ok && c != "" && c != code {
-			b.WriteString("\n")
-			b.WriteString(j.withCallees(c, depth-1, seen))
+			out = j.withCallees(c, depth-1, seen, out)
 		}
 	}
-	return b.String()
+	return out
+}
+
+var callNamesMemo memo[[]string]
+
+// callNames are the calls code makes, by their last two names.
+func callNames(code string) []string {
+	var out []string
+	for _, m := range memberCall.FindAllStringSubmatch(code, -1) {
+		out = append(out, m[1])
+	}
+	return out
 }
 
 var (
@@ -959,7 +1006,7 @@ var (
 	memberCall = regexp.MustCompile(`((?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*)\s*\(`)
 	// secretCompare compares a value with a kept secret the way only a
 	// credential check does: in constant time, or against a hash.
-	secretCompare = regexp.MustCompile(`\bsubtle\.ConstantTimeCompare\(|\bhmac\.(?:Equal|compare_digest)\(|\btimingSafeEqual\(|\bsecrets\.compare_digest\(|\bhash_equals\(|\bMessageDigest\.isEqual\(|\bFixedTimeEquals\(|\bCompareHashAndPassword\(|\bbcrypt\.compare(?:Sync)?\(|\bpassword_verify\(|\bcheck_password_hash\(|\bcheckpw\(|\bargon2\.verify\(`)
+	secretCompare = gate(regexp.MustCompile(`\bsubtle\.ConstantTimeCompare\(|\bhmac\.(?:Equal|compare_digest)\(|\btimingSafeEqual\(|\bsecrets\.compare_digest\(|\bhash_equals\(|\bMessageDigest\.isEqual\(|\bFixedTimeEquals\(|\bCompareHashAndPassword\(|\bbcrypt\.compare(?:Sync)?\(|\bpassword_verify\(|\bcheck_password_hash\(|\bcheckpw\(|\bargon2\.verify\(`), "compare", "hmac.", "timingsafeequal", "hash_equals", "isequal", "fixedtimeequals", "password_verify", "check_password_hash", "checkpw", "argon2.verify")
 	// keyDerive derives a key from a secret (PBKDF2, scrypt, Argon2);
 	// keyEqual compares two such keys: a derived key compared is a
 	// secret checked.
