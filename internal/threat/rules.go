@@ -59,7 +59,7 @@ var catalogue = []*Rule{
 	webhookForgery, adminExposed, debugEndpoint, unauthenticatedWrite,
 	noAuditLog, credentialStuffing, promptInjection, graphqlUnbounded,
 	secretsCommitted, signingKey, serverFileServed, bucketExposure, weakPasswordHash,
-	corsWildcardCredentials, jwtUnverified, cookieInsecure, weakSessionToken, ssrf,
+	corsWildcardCredentials, jwtUnverified, cookieInsecure, weakSessionToken, clientRoleCheck, ssrf,
 	sqlInjection, codeInjection, commandInjection, unsafeDeserialization,
 	xxe, openRedirect, nosqlInjection, pathTraversal,
 	reflectedXSS, massAssignment, templateInjection, prototypePollution, xpathInjection, tlsUnverified, verboseErrors,

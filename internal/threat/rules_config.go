@@ -65,6 +65,17 @@ var weakSessionToken = weaknessRule{
 	Surface:  "Session tokens", Direction: model.Entry,
 }.rule()
 
+var clientRoleCheck = weaknessRule{
+	ID: "client-role-check", Title: "Admin or role check on a cookie the client sets",
+	Stride: []string{"E"}, CWE: []string{"CWE-565", "CWE-807"},
+	Fires:      "a test of a privileged role's name (admin) against a cookie's own value, which the client writes",
+	Difficulty: model.Easy, Reason: "only a cookie set to the role's name", Level: model.High,
+	Impact: "use what only admins may", Method: "setting the cookie to the admin role's name",
+	Abuse:    "Anyone sends the cookie with the admin role's name and passes the check",
+	Controls: []Suggestion{{Text: "Read roles from the server's session or a signed token the server verifies, never from a plain cookie"}},
+	Surface:  "Role checks", Direction: model.Entry,
+}.rule()
+
 var tlsUnverified = weaknessRule{
 	ID: "tls-unverified", Title: "TLS certificates not verified",
 	Stride: []string{"T", "I"}, CWE: []string{"CWE-295"},

@@ -469,7 +469,7 @@ var Patterns = append([]Pattern{
 	{Control: "secret-store", Detail: "production secrets read from a secret store", Langs: code,
 		Keywords: []string{"ecret", "hvac", "doppler", "Doppler", "vault", "Vault"},
 		Re:       regexp.MustCompile(`(secretsmanager|SecretsManager|SecretManagerServiceClient|hvac\.Client|@azure/keyvault|SecretClient\(|doppler|get_secret_value|GetSecretValue)`)},
-}, append(webPatterns, append(serverPatterns, append(phpSinkPatterns, append(jspPatterns, goSessionPatterns...)...)...)...)...)
+}, append(webPatterns, append(serverPatterns, append(phpSinkPatterns, append(jspPatterns, append(goSessionPatterns, cookieRolePatterns...)...)...)...)...)...)
 
 // Detector finds every pattern.
 type Detector struct {
