@@ -285,9 +285,12 @@ var startsWith = regexp.MustCompile("(!\\s*)?[\\w$.?]+\\.startsWith\\(\\s*['\"`]
 // pathScopes are the paths a middleware refuses on when it scopes its
 // refusal by the request's path (if (url.pathname.startsWith('/admin')
 // && !user) throw redirect(...)): each prefix, as matcher patterns. Nil
-// when no refusal is scoped that way.
+// when no refusal is scoped that way, or when it also refuses outside
+// its scoped tests (then it runs on every path).
 func pathScopes(t *syntax.Tree) []string {
 	var out []string
+	src := []byte(t.Text(t.Root()))
+	base := t.Root().StartByte()
 	syntax.Walk(t.Root(), func(n *syntax.Node) bool {
 		if n.Type() != "if_statement" {
 			return true
@@ -312,7 +315,17 @@ func pathScopes(t *syntax.Tree) []string {
 			}
 			out = append(out, method+p, method+strings.TrimSuffix(p, "/")+"/:path*")
 		}
+		// Blank the scoped test, so what is left shows any refusal
+		// outside it.
+		for i := n.StartByte() - base; i < n.EndByte()-base && int(i) < len(src); i++ {
+			if src[i] != '\n' {
+				src[i] = ' '
+			}
+		}
 		return false
 	})
+	if out != nil && route.Rejects(string(src)) {
+		return nil
+	}
 	return out
 }

@@ -264,9 +264,16 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 		return nil
 	}
 	if root, ok := middlewareRoot(file.Path); ok {
+		m := matcherList(file.Data)
+		if m == nil {
+			// No matcher: it runs on every path, and may refuse on some.
+			if t, err := file.Tree(ctx, lang.Of(file.Path)); err == nil {
+				m = pathScopes(t)
+			}
+		}
 		d.mu.Lock()
 		d.middleware[root] = true
-		if m := matcherList(file.Data); m != nil {
+		if m != nil {
 			d.matchers[root] = m
 		}
 		d.mwCode[root] = router.Guard{Name: path.Base(file.Path), Source: string(file.Data), Defined: facts.Evidence{File: file.Path, Line: 1}}
