@@ -2258,15 +2258,19 @@ var readHead = regexp.MustCompile(`^(?:(?:else )?if ?\(|(?:(?:final )?[\w.<>\[\]
 var javaCall = regexp.MustCompile(`(?:\bnew\s+)?\b([A-Za-z_]\w*)\s*\(`)
 
 // readerCall is a call that reads: a getter, a test, a comparison.
-var readerCall = regexp.MustCompile(`^(?:if|get\w*|is\w*|has\w*|equals\w*|contains\w*|startsWith|endsWith|length|size|compare\w*|validate\w*|check\w*|matches|toString|trim|valueOf|parse\w*|String|Locale)$`)
+var readerCall = regexp.MustCompile(`^(?:if|get\w*|is\w*|has\w*|read\w*|equals\w*|contains\w*|startsWith|endsWith|length|size|compare\w*|validate\w*|check\w*|matches|toString|trim|valueOf|parse\w*|String|Locale)$`)
+
+// bareNew is an object made with nothing handed to it: new Getter().
+var bareNew = regexp.MustCompile(`\bnew\s+[\w.]+\(\s*\)`)
 
 // readsOnly says a statement tests or sets a local from reads alone
-// (getters, tests, comparisons): it does no work.
+// (getters, tests, comparisons, an object made from nothing): it does
+// no work.
 func readsOnly(st string) bool {
 	if !readHead.MatchString(st) {
 		return false
 	}
-	for _, m := range javaCall.FindAllStringSubmatch(quoted.ReplaceAllString(st, `""`), -1) {
+	for _, m := range javaCall.FindAllStringSubmatch(bareNew.ReplaceAllString(quoted.ReplaceAllString(st, `""`), "x"), -1) {
 		if !readerCall.MatchString(m[1]) {
 			return false
 		}

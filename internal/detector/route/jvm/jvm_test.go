@@ -121,6 +121,7 @@ func TestRouteDetails(t *testing.T) {
 		{"servlet", "GET", "/guestbook.jsp", "guestbook.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/signup.jsp", "signup.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/visits.jsp", "visits.jsp", "none", "", "", ""},
+		{"servlet", "GET", "/archive.jsp", "archive.jsp", "none", "", "", ""},
 		{"servlet", "POST", "/feedback", "FeedbackServlet.doPost", "none", "", "", ""},
 	}
 	scans := map[string]facts.Facts{}

@@ -1,6 +1,8 @@
 <%@ page import="java.sql.*" %>
 <!-- want: GET /inbox.jsp -->
 <%
+Calendar now = new GregorianCalendar();
+String banner = SiteText.readBanner("inbox");
 if (session.getAttribute("member") != null)
 {
     Connection con = DriverManager.getConnection("jdbc:h2:mem:ledger");
