@@ -123,11 +123,11 @@ func loadsCode(f facts.Weakness) string {
 var xxe = weaknessRule{
 	ID: "xxe", Title: "XML parsed with external entities",
 	Stride: []string{"I"}, CWE: []string{"CWE-611"},
-	Fires:      "an XML parser with entity expansion or network access turned on (resolve_entities, no_network=False, noent, feature_external_ges)",
+	Fires:      "an XML parser with entity expansion or network access turned on (resolve_entities, no_network=False, noent, feature_external_ges), or a JDK parser (DocumentBuilder, SAXParser, XMLInputFactory) left as its factory makes it, given request data",
 	Difficulty: model.Easy, Reason: "only an XML upload with an entity declaration", Level: model.High,
 	Impact: "read server files and reach internal URLs", Method: "uploading XML whose entities point at local files",
 	Abuse:    "An external entity in uploaded XML reads server files or fetches internal URLs",
-	Controls: []Suggestion{{Text: "Turn off entity expansion and DTDs in the XML parser (defusedxml)"}},
+	Controls: []Suggestion{{Text: "Turn off entity expansion and DTDs in the XML parser (defusedxml; in Java, disallow-doctype-decl on the factory)"}},
 	Surface:  "XML parsing", Direction: model.Entry,
 }.rule()
 
