@@ -86,6 +86,8 @@ type file struct {
 	filtersAdded []string
 	// funcRoutes are routes declared with Spring's functional API.
 	funcRoutes []funcRoute
+	// dsl is what the file declares with a router DSL (Ktor, Javalin...).
+	dsl *dslFile
 	// starter is the line of a build file that adds Spring Boot's
 	// security starter; excludesSecurity: the file turns its
 	// auto-configuration off.

@@ -69,6 +69,7 @@ func (*Detector) Keywords() []string {
 		"WebServlet", "HttpServlet", "HttpSession",
 		// JAX-RS roots: the Application subclass and Quarkus REST settings.
 		"@ApplicationPath", "root-path", "rest.path", "resteasy",
+		"io.ktor",
 	}
 }
 
@@ -128,6 +129,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		return err
 	}
 	m := extract(t, f.Path, l)
+	m.dsl = readDSL(f.Path, l, f.Data)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -164,6 +166,10 @@ type index struct {
 	// bootApps are the build modules that hold a @SpringBootApplication:
 	// each one a program of its own.
 	bootApps map[string]bool
+	// dslCalls are the calls of route-building functions by name, and
+	// resources the type-safe route classes (see dsl.go).
+	dslCalls  map[string][]dslCall
+	resources map[string]resource
 }
 
 func newIndex(files []*file) *index {
@@ -177,6 +183,7 @@ func newIndex(files []*file) *index {
 				ix.consts[k] = v
 			}
 		}
+		ix.indexDSL(f)
 		for _, c := range f.classes {
 			ix.isSpring = ix.isSpring || hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
 			if hasAnn(c.anns, "SpringBootApplication") != nil {
@@ -423,6 +430,13 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		}
 		for _, fr := range f.funcRoutes {
 			ix.emit(taught, ix.functionalRoute(f, fr), out)
+		}
+		if f.dsl != nil {
+			for _, r := range f.dsl.routes {
+				for _, p := range ix.dslRoutes(f, r) {
+					ix.emit(taught, p, out)
+				}
+			}
 		}
 		for _, c := range f.classes {
 			for _, r := range ix.authServerRoutes(c) {

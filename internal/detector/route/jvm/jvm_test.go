@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -123,6 +123,12 @@ func TestRouteDetails(t *testing.T) {
 		{"servlet", "GET", "/visits.jsp", "visits.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/archive.jsp", "archive.jsp", "none", "", "", ""},
 		{"servlet", "POST", "/feedback", "FeedbackServlet.doPost", "none", "", "", ""},
+		{"ktor", "GET", "/api/posts", "anonymous", "none", "", "", ""},
+		{"ktor", "POST", "/api/posts", "anonymous", "required", "", `authenticate("staff") (applied src/main/kotlin/org/example/board/Application.kt:27): Ktor's Authentication answers 401`, ""},
+		{"ktor", "DELETE", "/api/posts/{id}", "anonymous", "required", "", `authenticate("staff")`, "id:unknown"},
+		{"ktor", "GET", "/api/feed", "anonymous", "none", "", "", ""},
+		{"ktor", "GET", "/api/account/me", "anonymous", "required", "", "intercept(ApplicationCallPipeline.Call) (defined src/main/kotlin/org/example/board/Account.kt:12): responds 401", ""},
+		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
