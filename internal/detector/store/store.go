@@ -530,13 +530,37 @@ var (
 	goWriteRE = regexp.MustCompile(`\bos\.(?:Create|WriteFile|OpenFile)\(|\bSaveUploadedFile\(`)
 
 	uploadHints = []string{"upload", "Upload", "UPLOAD", "multer", "formidable", "busboy", "FormFile", "request.files"}
-	folderLitRE = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|[A-Za-z_]*(?:DIR|[dD]ir|FOLDER|[fF]older|ROOT|[rR]oot)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
+	// folderLitRE: a folder named at a word's part (upload_dir, uploadDir,
+	// dir), not inside one (mkdirPath names an API's path).
+	folderLitRE = regexp.MustCompile(`(?:dest\s*:\s*|os\.path\.join\(\s*|Path\(\s*|filepath\.Join\(\s*|path\.join\(\s*(?:__dirname\s*,\s*|process\.cwd\(\)\s*,\s*)?|\b(?:[A-Za-z_]*(?:_DIR|_dir|Dir|_FOLDER|_folder|Folder|_ROOT|_root|Root)|DIR|dir|FOLDER|folder|ROOT|root)\w*\s*(?::=|[:=])\s*)['"]\.?/?(\w[\w./-]*)['"]`)
 	pyWriteGate = regexgate.New(pyWriteRE)
 	jsWriteGate = regexgate.New(jsWriteRE)
 	goWriteGate = regexgate.New(goWriteRE)
 
 	folderVarRE = regexp.MustCompile(`\b(\w*(?:UPLOAD|upload|Upload|MEDIA|media)\w*(?:DIR|dir|Dir|FOLDER|folder|Folder|ROOT|root|Root|PATH|path|Path))\b`)
 )
+
+// assignedRE is the name a folder literal is assigned to (dirsizePath =).
+var assignedRE = regexp.MustCompile(`^(\w+)\s*(?::=|[:=])`)
+
+// folderLiteral is the first folder a file names (folderLitRE) that it
+// does not hand to a router: a constant a route is registered at
+// (r.Post(mkdirPath+"/{name}", h)) is a URL path, whatever its name says;
+// so is a folder-like variable (uploadPath) that is routed.
+func folderLiteral(src []byte) string {
+	for _, m := range folderLitRE.FindAllSubmatchIndex(src, -1) {
+		if a := assignedRE.FindSubmatch(src[m[0]:m[1]]); a != nil && routed(src, string(a[1])) {
+			continue
+		}
+		return string(src[m[2]:m[3]])
+	}
+	return ""
+}
+
+// routed reports whether a file registers a route at a name's value.
+func routed(src []byte, name string) bool {
+	return regexp.MustCompile(`\.(?:Get|Post|Put|Patch|Delete|Handle|HandleFunc|Route|Method|get|post|put|patch|delete|route)\(\s*` + regexp.QuoteMeta(name) + `\b`).Match(src)
+}
 
 // uploads records a local folder the code writes uploaded files to: a
 // file write in a file that handles uploads.
@@ -581,11 +605,13 @@ func (d *Detector) uploads(p string, l lang.Lang, src []byte) {
 	if kept == 0 {
 		return
 	}
-	if m := folderLitRE.FindSubmatch(src); m != nil && d.folder.literal == "" {
-		d.folder.literal = strings.TrimSuffix(string(m[1]), "/") + "/"
+	if lit := folderLiteral(src); lit != "" && d.folder.literal == "" {
+		d.folder.literal = strings.TrimSuffix(lit, "/") + "/"
 	}
-	if m := folderVarRE.FindSubmatch(src); m != nil && d.folder.variable == "" {
-		d.folder.variable = string(m[1])
+	for _, m := range folderVarRE.FindAllSubmatch(src, -1) {
+		if d.folder.variable == "" && !routed(src, string(m[1])) {
+			d.folder.variable = string(m[1])
+		}
 	}
 	if root := jsConfigRoot(src); root != "" && l.Family() == lang.JavaScript && d.folder.literal == "" && d.folder.variable == "" {
 		d.folder.variable = root
