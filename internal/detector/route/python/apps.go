@@ -30,6 +30,7 @@ const (
 	objAiohttpApp           // aiohttp.web.Application
 	objAiohttpTable         // aiohttp.web.RouteTableDef
 	objTornado              // tornado.web.Application: a table of (pattern, handler class)
+	objFalcon               // falcon.App: resources added by URI template
 )
 
 func (k objKind) framework() string {
@@ -42,6 +43,8 @@ func (k objKind) framework() string {
 		return "aiohttp"
 	case objTornado:
 		return "tornado"
+	case objFalcon:
+		return "falcon"
 	}
 	return "flask"
 }
@@ -187,7 +190,7 @@ var ctorNames = map[string]bool{
 	"Flask": true, "Blueprint": true, "Api": true, "Namespace": true,
 	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
 	"Application": true, "RouteTableDef": true,
-	"Quart": true, "Sanic": true,
+	"Quart": true, "Sanic": true, "App": true, "API": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -235,6 +238,8 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 			return objTornado
 		case n == "RouteTableDef" && root == "aiohttp":
 			return objAiohttpTable
+		case (n == "App" || n == "API") && root == "falcon":
+			return objFalcon
 		}
 	}
 	return objNone
@@ -286,6 +291,9 @@ func (g *graph) build() {
 			}
 			if k == objAiohttpApp {
 				g.aiohttpMiddlewares(m, o, v.arg(-1, "middlewares"))
+			}
+			if k == objFalcon {
+				g.falconMiddleware(m, o, v.arg(-1, "middleware"))
 			}
 			if k == objFlaskApp {
 				if d := g.flaskStatic(m, v); d != nil {
@@ -383,10 +391,27 @@ func (g *graph) call(m *module, c *expr) {
 		}
 		g.link(recv, e)
 	case "add_route":
-		// Sanic's app.add_route(handler, uri, methods=[...]); aiohttp's
-		// add_route was taken above.
-		if recv != nil && recv.fw == "sanic" {
+		// Sanic's app.add_route(handler, uri, methods=[...]), Falcon's
+		// app.add_route(uri_template, resource); aiohttp's add_route was
+		// taken above.
+		switch {
+		case recv != nil && recv.fw == "sanic":
 			g.sanicAddRoute(m, recv, c)
+		case recv != nil && recv.kind == objFalcon:
+			g.falconAddRoute(m, recv, c)
+		case recv == nil:
+			if o := g.falconReceiver(m, c); o != nil {
+				g.falconAddRoute(m, o, c)
+			}
+		}
+	case "add_static_route":
+		// Falcon's app.add_static_route(prefix, directory).
+		if recv != nil && recv.kind == objFalcon {
+			if p, ok := g.ix.str(m, c.arg(0, "prefix")); ok {
+				recv.routes = append(recv.routes, &decl{methods: []string{"GET"}, path: p, mod: m, handler: "add_static_route",
+					line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic}, framework: recv.framework(),
+					served: g.folder(m, c.arg(1, "directory"), false)})
+			}
 		}
 	case "static":
 		// Sanic's app.static(uri, file_or_directory).
@@ -476,7 +501,9 @@ func (g *graph) call(m *module, c *expr) {
 			}
 		}
 	case "add_middleware":
-		if recv != nil {
+		if recv != nil && recv.kind == objFalcon {
+			g.falconMiddleware(m, recv, c.arg(0, "middleware"))
+		} else if recv != nil {
 			if name, ok := c.arg(0, "middleware_class").dotted(); ok {
 				recv.chain.add(name, name, at(m, c))
 			}
@@ -1058,7 +1085,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && o.kind != objFalcon && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n

@@ -212,6 +212,7 @@ var mountCalls = map[string]bool{
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
 	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
 	"blueprint": true, "static": true, "add_handlers": true, // Sanic, Tornado
+	"add_static_route": true, // Falcon
 }
 
 // extract reads a parsed file into a module.
@@ -609,7 +610,10 @@ func (x *extractor) expressionStatement(n *syntax.Node, depth int, cls *class) {
 		v := x.expr(right)
 		if cls != nil {
 			cls.attrs[name] = v
-		} else if _, ok := x.m.assigns[name]; !ok || depth == 0 {
+		} else if old, ok := x.m.assigns[name]; !ok || depth == 0 || old.text == "None" {
+			// A module-level None is a placeholder a function fills in
+			// (application = None; def init(): global application;
+			// application = falcon.App()): the function's value is the one.
 			x.m.assigns[name] = v
 		}
 		x.collectCalls(right)

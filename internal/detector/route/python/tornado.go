@@ -56,6 +56,7 @@ func (g *graph) decorated(c *guards, m *module, d *expr) {
 	if ev := frameworkGuards[g.ix.resolve(m, target).ext]; ev != "" {
 		c.requireLast(ev, "")
 	}
+	g.falconHook(c, m, d)
 }
 
 var (

@@ -1,0 +1,6 @@
+import hmac
+import os
+
+
+def verify(token):
+    return hmac.compare_digest(token, os.environ["API_TOKEN"])
