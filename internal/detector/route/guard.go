@@ -1939,6 +1939,8 @@ var libraryGuards = map[string]string{
 	"keyauth":                       "echo KeyAuth rejects a request without a key",
 	"keyauthwithconfig":             "echo KeyAuth rejects a request without a key",
 	"authenticator":                 "jwtauth.Authenticator responds 401 without a valid token",
+	"withjwt":                       "go-zero rest.WithJwt responds 401 without a valid token",
+	"withjwttransition":             "go-zero rest.WithJwtTransition responds 401 without a valid token",
 	"requireauth":                   "", // replaced below: only when its code is not in the tree
 	"withauth":                      "next-auth withAuth redirects to sign-in",
 	"authmiddleware":                "",

@@ -19,15 +19,21 @@ const (
 	httprouter = "httprouter"
 	goji       = "goji"
 	graphql    = "graphql"
+	hertz      = "hertz"
+	goZero     = "go-zero"
+	beego      = "beego"
 )
 
 // framework is what the interpreter needs to know of a router library.
 // Each framework is one file with its table; frameworks lists them.
 type framework struct {
 	name    string
-	keyword string   // import path prefix, also the content prefilter
-	ctors   []string // package functions that make a root router
-	types   []string // type names that are routers (parameters, fields)
+	keyword string // import path prefix, also the content prefilter
+	// pkgs are the packages under keyword that make and type its routers,
+	// when the root is not one (hertz's pkg/app/server and pkg/route).
+	pkgs  []string
+	ctors []string // package functions that make a root router
+	types []string // type names that are routers (parameters, fields)
 	// verbs maps a registering method to its HTTP method ("ANY" for
 	// all); route registers such a call.
 	verbs map[string]string
@@ -69,6 +75,8 @@ func init() {
 		&httpRouter,
 		&irisRouter,
 		&gojiRouter,
+		&hertzRouter,
+		&goZeroServer,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)
@@ -137,8 +145,8 @@ func rootFramework(importPath string) *framework {
 	if fw == nil {
 		return nil
 	}
-	rest := strings.TrimPrefix(importPath, fw.keyword)
-	if rest != "" && !isMajorVersion(strings.TrimPrefix(rest, "/")) {
+	rest := strings.TrimPrefix(strings.TrimPrefix(importPath, fw.keyword), "/")
+	if rest != "" && !isMajorVersion(rest) && !slices.Contains(fw.pkgs, rest) {
 		return nil
 	}
 	return fw

@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -118,6 +118,16 @@ func TestRouteDetails(t *testing.T) {
 		{app: "echo", route: "POST /api/chat", auth: facts.AuthRequired},
 		{app: "echo", route: "DELETE /api/orders/{id}", auth: facts.AuthRequired, tags: []string{facts.TagDestructive}},
 		{app: "fiber", route: "GET /", framework: "fiber", auth: facts.AuthNone},
+		{app: "hertz", route: "GET /ping", framework: "hertz", auth: facts.AuthNone, handler: "ping"},
+		{app: "hertz", route: "POST /api/login", auth: facts.AuthNone, tags: []string{facts.TagAuth}},
+		{app: "hertz", route: "GET /api/orders/{id}", auth: facts.AuthRequired, handler: "showOrder"},
+		{app: "hertz", route: "DELETE /api/sessions/{id}", auth: facts.AuthRequired},
+		{app: "hertz", route: "GET /assets", tags: []string{facts.TagStatic}},
+		{app: "gozero", route: "GET /healthz", framework: "go-zero", auth: facts.AuthNone},
+		{app: "gozero", route: "POST /v1/user/login", auth: facts.AuthNone, handler: "LoginHandler"},
+		{app: "gozero", route: "GET /v1/user/{id}", auth: facts.AuthRequired},
+		{app: "gozero", route: "DELETE /v1/user/{id}", auth: facts.AuthRequired},
+		{app: "gozero", route: "GET /admin/stats", auth: facts.AuthRequired},
 		{app: "fiber", route: "GET /api/products/{id}", auth: facts.AuthNone, params: map[string]string{"id": facts.TypeInt}},
 		{app: "fiber", route: "PUT /account/password", auth: facts.AuthRequired, tags: []string{facts.TagAuth}},
 		{app: "fiber", route: "ANY /webhooks/paddle", tags: []string{facts.TagWebhook}},

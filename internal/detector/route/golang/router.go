@@ -233,7 +233,7 @@ func (fr *frame) mount(n *node, h *handlerInfo, prefix string) {
 }
 
 // register records one route.
-func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
+func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr, mw []router.Guard, c ast.Node, pattern bool) {
 	p, ok := fr.str(pathExpr)
 	if !ok {
 		rest, ok := fr.strAfterHole(pathExpr)
@@ -260,7 +260,7 @@ func (fr *frame) register(n *node, method string, pathExpr, handlerExpr ast.Expr
 }
 
 // registerAt records one route at a path already read.
-func (fr *frame) registerAt(n *node, method, p string, handlerExpr ast.Expr, mw []router.Guard, c *ast.CallExpr, pattern bool) {
+func (fr *frame) registerAt(n *node, method, p string, handlerExpr ast.Expr, mw []router.Guard, c ast.Node, pattern bool) {
 	h := fr.handler(handlerExpr)
 	if h == nil {
 		h = &handlerInfo{}
@@ -527,7 +527,7 @@ func (fr *frame) prefix(e ast.Expr, c *ast.CallExpr) string {
 }
 
 // unsure notes a place whose path starts with a prefix built at run time.
-func (fr *frame) unsure(c *ast.CallExpr) {
+func (fr *frame) unsure(c ast.Node) {
 	m, file, line := fr.m, fr.f.path, fr.line(c)
 	if m.unsure == nil {
 		m.unsure = map[string]map[int]bool{}
