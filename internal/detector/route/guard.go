@@ -418,8 +418,12 @@ func (j *judge) code(src string, depth int) (ok bool, role, why string) {
 		return true, j.roleOf(src), why
 	}
 	if depth == 0 && own {
-		if why := runsUnderCallerTest(src, j.lookup); why != "" {
-			return true, j.roleOf(src), why
+		if why, test := runsUnderCallerTest(src, j.lookup); why != "" {
+			role := j.roleOf(src)
+			if code, _, ok := j.lookup(test); role == "" && ok {
+				role = roleOf(code) // validateAdminSession(ses): its role compare
+			}
+			return true, role, why
 		}
 	}
 	if depth == 0 && own {
@@ -1735,7 +1739,7 @@ var (
 
 // roles: the role or permission a check demands.
 var (
-	roleCompare = regexp.MustCompile(`(?i)\broles?\w*(?:['"]\])?(?:\s*\?\?\s*(?:''|""|null))?\s*\)?\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|Role\.([A-Z][A-Za-z_]+)\b`)
+	roleCompare = regexp.MustCompile(`(?i)\broles?\w*(?:['"]\])?(?:\s*\?\?\s*(?:''|""|null))?\s*\)?\s*(?:===?|!==?|==|!=)\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s*(?:===?|!==?)\s*[\w.]*\broles?\b|roles?\w*\.(?:includes|indexOf|contains|has|equals|equalsIgnoreCase|compareTo)\(\s*['"]([\w:.-]+)['"]|['"]([\w:.-]+)['"]\s+(?:not\s+)?in\s+[\w.]*roles\b|(?:has_?role|has_?permission|require_?role|requireRole|roles_required|permission_required|hasAnyRole|Roles|checkRole|authorize)\(\s*\[?\s*['"]([\w:.-]+)['"]|(?-i:Role\.([A-Z][A-Za-z_]+))\b`)
 	roleFlag    = regexp.MustCompile(`(?i)\b(?:is_?(admin|staff|superuser)|IsAdmin(User)?|admin_?required|require_?admin|admin_?only)\b`)
 )
 
@@ -2061,20 +2065,20 @@ var idleLine = regexp.MustCompile(`^(?:\}?\s*(?:else\s+)?(?:if\s+\w+\.Method\s*[
 // branch, with nothing but a not-found, an error, a redirect or nothing
 // on the way out. A caller who fails the test gets no work done, however
 // the handler answers.
-func runsUnderCallerTest(src string, lookup Lookup) string {
+func runsUnderCallerTest(src string, lookup Lookup) (why, test string) {
 	if lookup == nil {
-		return ""
+		return "", ""
 	}
 	open := strings.IndexByte(src, '{')
 	if open < 0 {
-		return ""
+		return "", ""
 	}
 	body := src[open+1:]
 	if controlHead.MatchString(src[:open]) {
 		body = src // a page's code (a JSP's scriptlets): no function head
 	}
 	if by := bracedCallerTests(body, lookup); by != "" {
-		return "does its work only under a test of the caller's session (" + by + ")"
+		return "does its work only under a test of the caller's session (" + by + ")", by
 	}
 	guarded, by := 0, ""
 	for {
@@ -2085,11 +2089,11 @@ func runsUnderCallerTest(src string, lookup Lookup) string {
 		name := body[m[2]:m[3]]
 		code, _, ok := lookup(name)
 		if !ok || !codeReadsCaller(code) || requestData.MatchString(code) {
-			return ""
+			return "", ""
 		}
 		end := closingBrace(body, m[1]-1)
 		if end < 0 {
-			return ""
+			return "", ""
 		}
 		// Keep an "} else" that opened the test: the chain goes on.
 		head := body[m[0]:m[1]]
@@ -2102,14 +2106,14 @@ func runsUnderCallerTest(src string, lookup Lookup) string {
 		by = name
 	}
 	if guarded == 0 {
-		return ""
+		return "", ""
 	}
 	for _, l := range strings.Split(body, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !idleLine.MatchString(l) {
-			return ""
+			return "", ""
 		}
 	}
-	return "does its work only when " + by + " has checked the caller's session"
+	return "does its work only when " + by + " has checked the caller's session", by
 }
 
 // closingBrace is the index of the brace that closes the one at open, or

@@ -122,6 +122,7 @@ func TestRouteDetails(t *testing.T) {
 		{"servlet", "GET", "/signup.jsp", "signup.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/visits.jsp", "visits.jsp", "none", "", "", ""},
 		{"servlet", "GET", "/archive.jsp", "archive.jsp", "none", "", "", ""},
+		{"servlet", "POST", "/purge", "PurgeServlet.doPost", "required", "staff", "(SessionCheck.staff)", ""},
 		{"servlet", "POST", "/feedback", "FeedbackServlet.doPost", "none", "", "", ""},
 		{"ktor", "GET", "/api/posts", "anonymous", "none", "", "", ""},
 		{"ktor", "POST", "/api/posts", "anonymous", "required", "", `authenticate("staff") (applied src/main/kotlin/org/example/board/Application.kt:27): Ktor's Authentication answers 401`, ""},

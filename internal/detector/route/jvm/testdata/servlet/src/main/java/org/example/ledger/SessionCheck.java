@@ -13,4 +13,10 @@ public final class SessionCheck {
         System.out.println("session check at " + where);
         return signedIn(ses);
     }
+
+    // A caller on the staff: the role the session holds.
+    public static boolean staff(HttpSession ses) {
+        String role = (String) ses.getAttribute("role");
+        return role != null && role.equals("staff");
+    }
 }
