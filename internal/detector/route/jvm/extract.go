@@ -86,6 +86,9 @@ type file struct {
 	filtersAdded []string
 	// funcRoutes are routes declared with Spring's functional API.
 	funcRoutes []funcRoute
+	// funcs are the file's top-level Kotlin functions: helpers a
+	// handler calls (call.checkAdminKey()).
+	funcs []*method
 	// dsl is what the file declares with a router DSL (Ktor, Javalin...).
 	dsl *dslFile
 	// starter is the line of a build file that adds Spring Boot's
@@ -206,6 +209,7 @@ func (x *extractor) walk(n *sitter.Node, owner string) {
 			// Top-level Kotlin functions: security configuration or
 			// functional routes.
 			m := x.method(c)
+			x.f.funcs = append(x.f.funcs, m)
 			had := len(x.f.security)
 			x.inspect(m, c)
 			for i := had; i < len(x.f.security); i++ {

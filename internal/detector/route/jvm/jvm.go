@@ -184,6 +184,9 @@ func newIndex(files []*file) *index {
 			}
 		}
 		ix.indexDSL(f)
+		for _, m := range f.funcs {
+			ix.methods[m.name] = append(ix.methods[m.name], m)
+		}
 		for _, c := range f.classes {
 			ix.isSpring = ix.isSpring || hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
 			if hasAnn(c.anns, "SpringBootApplication") != nil {

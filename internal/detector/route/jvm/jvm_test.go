@@ -129,6 +129,7 @@ func TestRouteDetails(t *testing.T) {
 		{"ktor", "DELETE", "/api/posts/{id}", "anonymous", "required", "", `authenticate("staff")`, "id:unknown"},
 		{"ktor", "GET", "/api/feed", "anonymous", "none", "", "", ""},
 		{"ktor", "GET", "/api/account/me", "anonymous", "required", "", "intercept(ApplicationCallPipeline.Call) (defined src/main/kotlin/org/example/board/Account.kt:12): responds 401", ""},
+		{"ktor", "POST", "/api/posts/{id}/pin", "anonymous", "required", "", "calls call.requireSignedIn, which responds 401", "id:unknown"},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}

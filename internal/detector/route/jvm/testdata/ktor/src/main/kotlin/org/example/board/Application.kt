@@ -44,11 +44,22 @@ fun Application.module() {
                     call.respond(Board.posts())
                 }
             }
+            post("/posts/{id}/pin") { // want: POST /api/posts/{id}/pin
+                call.requireSignedIn()
+                call.respond(HttpStatusCode.OK)
+            }
             accountRoutes()
         }
         get<Topics.Id> { topic -> // want: GET /topics/{id}
             call.respond(topic.id)
         }
+    }
+}
+
+// A helper handlers call: it turns away a call with no principal.
+suspend fun ApplicationCall.requireSignedIn() {
+    if (principal<UserIdPrincipal>() == null) {
+        respond(HttpStatusCode.Unauthorized)
     }
 }
 
