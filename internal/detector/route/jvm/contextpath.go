@@ -18,7 +18,7 @@ import (
 // an app under a prefix: the servlet context path (MVC; server.context-path
 // before Boot 2) and WebFlux's base path.
 // Quarkus's root path serves everything of the app under a prefix too.
-var contextKeys = []string{"server.servlet.context-path", "spring.webflux.base-path", "server.context-path", "quarkus.http.root-path"}
+var contextKeys = []string{"server.servlet.context-path", "spring.webflux.base-path", "server.context-path", "quarkus.http.root-path", "micronaut.server.context-path"}
 
 // restKeys are the settings that serve an app's JAX-RS resources under a
 // prefix of their own (Quarkus REST and RESTEasy), as @ApplicationPath

@@ -89,6 +89,12 @@ type file struct {
 	// funcs are the file's top-level Kotlin functions: helpers a
 	// handler calls (call.checkAdminKey()).
 	funcs []*method
+	// micronaut: the file uses Micronaut's annotations. mnSecurity is
+	// the line of a build file that adds Micronaut Security; mnURLMap:
+	// a configuration maps URLs to security rules of its own.
+	micronaut  bool
+	mnSecurity int
+	mnURLMap   bool
 	// dsl is what the file declares with a router DSL (Ktor, Javalin...).
 	dsl *dslFile
 	// starter is the line of a build file that adds Spring Boot's

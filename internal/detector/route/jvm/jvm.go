@@ -69,7 +69,7 @@ func (*Detector) Keywords() []string {
 		"WebServlet", "HttpServlet", "HttpSession",
 		// JAX-RS roots: the Application subclass and Quarkus REST settings.
 		"@ApplicationPath", "root-path", "rest.path", "resteasy",
-		"io.ktor",
+		"io.ktor", "io.micronaut", micronautSecurityDep, "intercept-url-map",
 	}
 }
 
@@ -99,9 +99,10 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			cp, rp, eps = "", "", nil
 		}
 		name := configClient(f.Path, f.Data)
-		if cp != "" || rp != "" || len(eps) > 0 || name != "" {
+		urlMap := bytes.Contains(f.Data, []byte("intercept-url-map"))
+		if cp != "" || rp != "" || len(eps) > 0 || name != "" || urlMap {
 			d.mu.Lock()
-			d.files = append(d.files, &file{path: f.Path, contextPath: cp, restPath: rp, actuator: eps, actuatorLine: line, appName: name})
+			d.files = append(d.files, &file{path: f.Path, contextPath: cp, restPath: rp, actuator: eps, actuatorLine: line, appName: name, mnURLMap: urlMap})
 			d.mu.Unlock()
 		}
 		return nil
@@ -116,9 +117,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		return nil
 	}
 	if isBuildFile(f.Path) {
-		if line := starterLine(f.Path, f.Data); line > 0 {
+		if line, mn := starterLine(f.Path, f.Data), micronautSecurityLine(f.Data); line > 0 || mn > 0 {
 			d.mu.Lock()
-			d.files = append(d.files, &file{path: f.Path, starter: line})
+			d.files = append(d.files, &file{path: f.Path, starter: line, mnSecurity: mn})
 			d.mu.Unlock()
 		}
 		return nil
@@ -130,6 +131,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	}
 	m := extract(t, f.Path, l)
 	m.dsl = readDSL(f.Path, l, f.Data)
+	m.micronaut = micronautImport.Match(f.Data)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -170,6 +172,8 @@ type index struct {
 	// resources the type-safe route classes (see dsl.go).
 	dslCalls  map[string][]dslCall
 	resources map[string]resource
+	// mnSecurity is where the build adds Micronaut Security.
+	mnSecurity mnSecurity
 }
 
 func newIndex(files []*file) *index {
@@ -184,11 +188,17 @@ func newIndex(files []*file) *index {
 			}
 		}
 		ix.indexDSL(f)
+		if f.mnSecurity > 0 && ix.mnSecurity.path == "" {
+			ix.mnSecurity.path, ix.mnSecurity.line = f.path, f.mnSecurity
+		}
+		if f.mnURLMap && ix.mnSecurity.urlMap == "" {
+			ix.mnSecurity.urlMap = f.path
+		}
 		for _, m := range f.funcs {
 			ix.methods[m.name] = append(ix.methods[m.name], m)
 		}
 		for _, c := range f.classes {
-			ix.isSpring = ix.isSpring || hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
+			ix.isSpring = ix.isSpring || !f.micronaut && hasAnn(c.anns, "RestController", "Controller", "Configuration", "SpringBootApplication", "Component", "Service") != nil
 			if hasAnn(c.anns, "SpringBootApplication") != nil {
 				ix.bootApps[moduleRoot(c.file)] = true
 			}
@@ -542,6 +552,9 @@ var jaxVerbs = map[string]string{
 
 // classRoutes lists a controller's or resource's routes.
 func (ix *index) classRoutes(f *file, c *class, out *detector.Sink) []pending {
+	if f.micronaut {
+		return ix.micronautRoutes(f, c, out)
+	}
 	spring := hasAnn(c.anns, "RestController", "Controller") != nil
 	jaxrs := !spring && hasAnn(c.anns, "Path") != nil && !c.iface
 	if !spring && !jaxrs {
@@ -789,7 +802,7 @@ func (ix *index) emit(taught *route.Taught, p pending, out *detector.Sink) {
 	// Spring Security matches the path within the app; the world reaches
 	// it under the context path.
 	public := path
-	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && (p.framework == "spring" || p.framework == "servlet" || p.framework == "jsp" || p.framework == "jax-rs") {
+	if cp := ix.contextPaths[moduleRoot(p.file)]; cp != "" && (p.framework == "spring" || p.framework == "servlet" || p.framework == "jsp" || p.framework == "jax-rs" || p.framework == "micronaut") {
 		public = urlpath.Join(cp, path)
 	}
 	if rp := ix.restPaths[moduleRoot(p.file)]; rp != "" && p.framework == "jax-rs" {

@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -130,6 +130,12 @@ func TestRouteDetails(t *testing.T) {
 		{"ktor", "GET", "/api/feed", "anonymous", "none", "", "", ""},
 		{"ktor", "GET", "/api/account/me", "anonymous", "required", "", "intercept(ApplicationCallPipeline.Call) (defined src/main/kotlin/org/example/board/Account.kt:12): responds 401", ""},
 		{"ktor", "POST", "/api/posts/{id}/pin", "anonymous", "required", "", "calls call.requireSignedIn, which responds 401", "id:unknown"},
+		{"micronaut", "GET", "/shelf/books", "BookController.list", "none", "", "", ""},
+		{"micronaut", "POST", "/shelf/books", "BookController.create", "required", "", "@Secured(SecurityRule.IS_AUTHENTICATED) (applied src/main/java/org/example/shelf/BookController.java:24): Micronaut Security answers 401", ""},
+		{"micronaut", "DELETE", "/shelf/books/{id}", "BookController.delete", "required", "librarian", "ROLE_LIBRARIAN", "id:int"},
+		{"micronaut", "GET", "/shelf/books/isbn/{isbn}", "BookController.get", "none", "", "", "isbn:string"},
+		{"micronaut", "GET", "/shelf/status", "StatusController.status", "required", "", "micronaut-security (applied build.gradle:6): Micronaut Security rejects a request no @Secured or rule allows", ""},
+		{"micronaut", "GET", "/shelf/status/ping", "StatusController.ping", "none", "", "", ""},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}

@@ -1,0 +1,3 @@
+package org.example.shelf;
+
+public record Book(String isbn) {}

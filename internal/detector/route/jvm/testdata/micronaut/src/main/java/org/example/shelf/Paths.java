@@ -1,0 +1,7 @@
+package org.example.shelf;
+
+public final class Paths {
+    public static final String BOOKS = "/books";
+
+    private Paths() {}
+}
