@@ -1,8 +1,8 @@
 package jvm
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
