@@ -31,6 +31,8 @@ const (
 	objAiohttpTable         // aiohttp.web.RouteTableDef
 	objTornado              // tornado.web.Application: a table of (pattern, handler class)
 	objFalcon               // falcon.App: resources added by URI template
+	objLitestar             // litestar.Litestar: route_handlers=[...]
+	objLitestarRouter       // litestar.Router, or a Controller class: a path and route_handlers
 )
 
 func (k objKind) framework() string {
@@ -45,6 +47,8 @@ func (k objKind) framework() string {
 		return "tornado"
 	case objFalcon:
 		return "falcon"
+	case objLitestar, objLitestarRouter:
+		return "litestar"
 	}
 	return "flask"
 }
@@ -174,6 +178,9 @@ type graph struct {
 	// appHooks are the app-wide request hooks a blueprint declares, to
 	// be lifted to the apps it is registered on.
 	appHooks map[*object]guards
+	// litestarSeen are the Litestar handlers a route_handlers list
+	// registers.
+	litestarSeen map[*function]bool
 }
 
 type missedRoute struct {
@@ -191,6 +198,7 @@ var ctorNames = map[string]bool{
 	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
 	"Application": true, "RouteTableDef": true,
 	"Quart": true, "Sanic": true, "App": true, "API": true,
+	"Litestar": true, "Starlite": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -232,6 +240,10 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 			return objNinja
 		case n == "Router" && root == "ninja":
 			return objNinjaRouter
+		case (n == "Litestar" || n == "Starlite") && (root == "litestar" || root == "starlite"):
+			return objLitestar
+		case n == "Router" && (root == "litestar" || root == "starlite"):
+			return objLitestarRouter
 		case n == "Application" && root == "aiohttp":
 			return objAiohttpApp
 		case n == "Application" && root == "tornado":
@@ -276,6 +288,8 @@ func (g *graph) build() {
 				o.prefix, _ = g.prefixArg(m, v.arg(-1, "url_prefix"), v.line)
 			case objRouter, objRestful:
 				o.prefix, _ = g.prefixArg(m, v.arg(-1, "prefix"), v.line)
+			case objLitestarRouter:
+				o.prefix, _ = g.prefixArg(m, v.arg(0, "path"), v.line)
 			case objNamespace:
 				if p, ok := g.ix.str(m, v.arg(-1, "path")); ok {
 					o.prefix = p
@@ -294,6 +308,9 @@ func (g *graph) build() {
 			}
 			if k == objFalcon {
 				g.falconMiddleware(m, o, v.arg(-1, "middleware"))
+			}
+			if k == objLitestar || k == objLitestarRouter {
+				o.chain = g.litestarGuards(m, v.arg(-1, "guards"))
 			}
 			if k == objFlaskApp {
 				if d := g.flaskStatic(m, v); d != nil {
@@ -315,6 +332,10 @@ func (g *graph) build() {
 			g.starletteRoutes(o.mod, o, v.arg(-1, "routes"), 0)
 		case o.kind == objTornado:
 			g.tornadoHandlers(o.mod, o, v.arg(0, "handlers"))
+		case o.kind == objLitestar:
+			g.litestarHandlers(o.mod, o, v.arg(0, "route_handlers"), 0)
+		case o.kind == objLitestarRouter && v != nil:
+			g.litestarHandlers(o.mod, o, v.arg(1, "route_handlers"), 0)
 		}
 		if o.kind == objRestful {
 			// Api(app) and Api(bp) mount the API at construction.
@@ -341,6 +362,7 @@ func (g *graph) build() {
 		}
 	}
 	g.appBuilderViews()
+	g.litestarUnlisted()
 }
 
 // prefixArg reads a prefix argument: false when there is none, its value
@@ -1085,7 +1107,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && o.kind != objFalcon && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && o.kind != objFalcon && o.kind != objLitestar && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n

@@ -308,8 +308,9 @@ func (x *extractor) trim() {
 }
 
 // returnedTables are the constructors whose route table an app factory
-// returns without binding it (Tornado's Application, Starlette).
-var returnedTables = map[string]bool{"Application": true, "Starlette": true}
+// returns without binding it (Tornado's Application, Starlette,
+// Litestar).
+var returnedTables = map[string]bool{"Application": true, "Starlette": true, "Litestar": true}
 
 func patternCall(name string) bool { return isPathCall(name) || wrapsPatterns(name) }
 

@@ -1,6 +1,6 @@
 // Package python finds the HTTP routes of Flask (with Flask-RESTful and
 // MethodView), Quart, Sanic, FastAPI, Starlette, aiohttp, Tornado, Falcon,
-// Django and Django REST framework apps.
+// Litestar, Django and Django REST framework apps.
 //
 // Routes are composed across files (a blueprint registered under a prefix
 // in another module, a router included from a package, a Django include()
@@ -68,6 +68,7 @@ func (*Detector) Keywords() []string {
 		"quart", "sanic", "tornado", "Route(", "Mount(",
 		// Falcon apps, and resource modules that only define responders.
 		"falcon", "def on_", ".add_route(",
+		"litestar", "starlite",
 	}
 }
 

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -153,6 +153,13 @@ func TestRouteDetails(t *testing.T) {
 		{"falcon", "GET", "/pages/{slug}", "falcon", "notes/site.py", 18, "PageResource.on_get", "none", "", "slug:string", ""},
 		{"falcon", "PUT", "/pages/{slug}", "falcon", "notes/site.py", 21, "PageResource.on_put", "required", "@falcon.before(require_login) (defined notes/auth.py:15, applied notes/site.py:21): responds 401", "slug:string", ""},
 		{"falcon", "GET", "/metrics", "falcon", "notes/lookalike.py", 14, "Handler.on_get", "none", "", "", "admin"},
+		// Litestar: guards judged by what they do, whatever they are called.
+		{"litestar", "GET", "/api/health", "litestar", "shop/app.py", 16, "health", "none", "", "", ""},
+		{"litestar", "POST", "/api/cart/{item_id}", "litestar", "shop/app.py", 21, "add_to_cart", "required", "guards=[signed_in_guard] (defined shop/guards.py:8, applied shop/app.py:21): responds 403", "item_id:int", ""},
+		{"litestar", "GET", "/api/orders/{order_id}", "litestar", "shop/orders.py", 11, "OrderController.show", "none", "", "order_id:uuid", ""},
+		{"litestar", "DELETE", "/api/orders/{order_id}", "litestar", "shop/orders.py", 15, "OrderController.cancel", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/orders.py:15): responds 403", "order_id:uuid", "destructive"},
+		{"litestar", "GET", "/admin/stats", "litestar", "shop/app.py", 26, "stats", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/app.py:35): responds 403", "", "admin"},
+		{"litestar", "POST", "/webhooks/payment", "litestar", "shop/webhooks.py", 6, "payment", "unknown", "", "", "webhook"},
 		// A module is a resource too, added through a function handed
 		// the app: where it is served is not known, nor its middleware.
 		{"falcon", "GET", "/v1/tags", "falcon", "notes/v1/tags.py", 6, "tags.on_get", "unknown", "", "", ""},
