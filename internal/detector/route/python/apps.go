@@ -17,22 +17,22 @@ import (
 type objKind int
 
 const (
-	objNone         objKind = iota
-	objFlaskApp             // flask.Flask
-	objBlueprint            // flask.Blueprint
-	objRestful              // flask_restful.Api, flask_restx.Api
-	objNamespace            // flask_restx.Namespace
-	objFastAPI              // fastapi.FastAPI, starlette
-	objRouter               // fastapi.APIRouter
-	objNinja                // ninja.NinjaAPI, served where a URLconf puts its urls
-	objNinjaRouter          // ninja.Router
-	objAppBuilder           // a Flask-AppBuilder view class, its own blueprint
-	objAiohttpApp           // aiohttp.web.Application
-	objAiohttpTable         // aiohttp.web.RouteTableDef
-	objTornado              // tornado.web.Application: a table of (pattern, handler class)
-	objFalcon               // falcon.App: resources added by URI template
-	objLitestar             // litestar.Litestar: route_handlers=[...]
-	objLitestarRouter       // litestar.Router, or a Controller class: a path and route_handlers
+	objNone           objKind = iota
+	objFlaskApp               // flask.Flask
+	objBlueprint              // flask.Blueprint
+	objRestful                // flask_restful.Api, flask_restx.Api
+	objNamespace              // flask_restx.Namespace
+	objFastAPI                // fastapi.FastAPI, starlette
+	objRouter                 // fastapi.APIRouter
+	objNinja                  // ninja.NinjaAPI, served where a URLconf puts its urls
+	objNinjaRouter            // ninja.Router
+	objAppBuilder             // a Flask-AppBuilder view class, its own blueprint
+	objAiohttpApp             // aiohttp.web.Application
+	objAiohttpTable           // aiohttp.web.RouteTableDef
+	objTornado                // tornado.web.Application: a table of (pattern, handler class)
+	objFalcon                 // falcon.App: resources added by URI template
+	objLitestar               // litestar.Litestar: route_handlers=[...]
+	objLitestarRouter         // litestar.Router, or a Controller class: a path and route_handlers
 )
 
 func (k objKind) framework() string {
