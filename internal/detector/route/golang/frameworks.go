@@ -77,6 +77,8 @@ func init() {
 		&gojiRouter,
 		&hertzRouter,
 		&goZeroServer,
+		beegoApp("github.com/beego/beego", "v2/server/web"),
+		beegoApp("github.com/astaxie/beego"),
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero", "beego"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -128,6 +128,13 @@ func TestRouteDetails(t *testing.T) {
 		{app: "gozero", route: "GET /v1/user/{id}", auth: facts.AuthRequired},
 		{app: "gozero", route: "DELETE /v1/user/{id}", auth: facts.AuthRequired},
 		{app: "gozero", route: "GET /admin/stats", auth: facts.AuthRequired},
+		{app: "beego", route: "GET /", framework: "beego", auth: facts.AuthNone, handler: "HomeController.Get"},
+		{app: "beego", route: "POST /login", auth: facts.AuthNone, handler: "AccountController.Login", tags: []string{facts.TagAuth}},
+		{app: "beego", route: "GET /pages/{id}", auth: facts.AuthRequired, handler: "PageController.Show"},
+		{app: "beego", route: "GET /manage/users", auth: facts.AuthRequired},
+		{app: "beego", route: "GET /feed/latest", auth: facts.AuthNone},
+		{app: "beego", route: "GET /api/search", auth: facts.AuthNone},
+		{app: "beego", route: "GET /api/admin/stats", auth: facts.AuthRequired},
 		{app: "fiber", route: "GET /api/products/{id}", auth: facts.AuthNone, params: map[string]string{"id": facts.TypeInt}},
 		{app: "fiber", route: "PUT /account/password", auth: facts.AuthRequired, tags: []string{facts.TagAuth}},
 		{app: "fiber", route: "ANY /webhooks/paddle", tags: []string{facts.TagWebhook}},

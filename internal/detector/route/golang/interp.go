@@ -640,6 +640,9 @@ func (fr *frame) methodsOf(p *pkg, name string, recv *value) []*funcDecl {
 
 // pkgCall is a call of a package-level function through an import.
 func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
+	if beegoPkg(ip) {
+		return fr.beegoCall(name, c)
+	}
 	if fw := rootFramework(ip); fw != nil {
 		for _, ctor := range fw.ctors {
 			if ctor == name {

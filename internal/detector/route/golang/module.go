@@ -45,6 +45,10 @@ type module struct {
 	// gojiMux is goji's DefaultMux, which the goji package's own Get,
 	// Post... register on.
 	gojiMux *node
+	// beegoApp is the app Beego's package functions register on.
+	beegoApp *node
+	// reparsed holds files parsed again for their type declarations.
+	reparsed map[*goFile]*ast.File
 	// seq orders Use() calls, groups and registrations as interpreted.
 	seq     int
 	pending []*pendingRoute
@@ -228,7 +232,12 @@ func (m *module) collectRefs(p *pkg) {
 // router framework or GraphQL server, and net/http's serving API (not its
 // status codes or client).
 func routerAPI(ip, name string) bool {
-	if frameworkOf(ip) != nil || isGraphQL(ip) || ip == gojiPkg {
+	if fw := frameworkOf(ip); fw != nil {
+		// Beego's controllers use its package too (web.Controller,
+		// web.AppConfig): only its registering functions build routes.
+		return fw.name != beego || beegoAPI(fw, name)
+	}
+	if isGraphQL(ip) || ip == gojiPkg {
 		return true
 	}
 	if ip != "net/http" {

@@ -429,6 +429,15 @@ func (fr *frame) guard(name string, e ast.Expr) router.Guard {
 		g.Defined, g.Source = g.Applied, fr.f.text(fn.Pos(), fn.End())
 		return g
 	}
+	if id, ok := fn.(*ast.Ident); ok {
+		// A func literal held in a variable (filter := func(ctx) {...}):
+		// its code.
+		if v := fr.env.get(id.Name); v != nil && v.lit != nil && v.litFile != nil {
+			g.Defined = facts.Evidence{File: v.litFile.path, Line: v.litFile.lines().Line(v.lit.Pos())}
+			g.Source = v.litFile.text(v.lit.Pos(), v.lit.End())
+			return g
+		}
+	}
 	if fd := fr.lookupFunc(fn); fd != nil {
 		g.Defined = facts.Evidence{File: fd.file.path, Line: fd.file.lines().Line(fd.pos)}
 		g.Source = fr.m.withReceiverCalls(fd)
