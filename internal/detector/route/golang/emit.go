@@ -147,6 +147,9 @@ func splitPattern(pat string) (method, p string) {
 var (
 	goWildcard      = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\.\.\.\}`)
 	fiberConstraint = regexp.MustCompile(`:([A-Za-z_][A-Za-z0-9_]*)<([^>]*)>`)
+	// optionalParam is fasthttp/router's optional segment, {name?} or
+	// {name?:regex}: the route answers with and without it; shown as one.
+	optionalParam = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\?(:[^{}]*)?\}`)
 )
 
 // goParams rewrites Go-specific parameter syntax the shared Braces does
@@ -154,6 +157,7 @@ var (
 func goParams(p string) (string, map[string]string) {
 	types := map[string]string{}
 	p = goWildcard.ReplaceAllString(p, "{$1}")
+	p = optionalParam.ReplaceAllString(p, "{$1$2}")
 	p = fiberConstraint.ReplaceAllStringFunc(p, func(s string) string {
 		sm := fiberConstraint.FindStringSubmatch(s)
 		switch {

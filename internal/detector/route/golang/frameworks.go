@@ -22,6 +22,7 @@ const (
 	hertz      = "hertz"
 	goZero     = "go-zero"
 	beego      = "beego"
+	fastHTTP   = "fasthttp/router"
 )
 
 // framework is what the interpreter needs to know of a router library.
@@ -79,6 +80,7 @@ func init() {
 		&goZeroServer,
 		beegoApp("github.com/beego/beego", "v2/server/web"),
 		beegoApp("github.com/astaxie/beego"),
+		&fastRouter,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

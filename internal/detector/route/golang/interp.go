@@ -643,6 +643,9 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 	if beegoPkg(ip) {
 		return fr.beegoCall(name, c)
 	}
+	if ip == fasthttpPkg && fr.fastServe(name, c) {
+		return nil
+	}
 	if fw := rootFramework(ip); fw != nil {
 		for _, ctor := range fw.ctors {
 			if ctor == name {
