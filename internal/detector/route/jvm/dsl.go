@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/lang"
@@ -29,6 +30,9 @@ type dslRoute struct {
 	// resource is the type a type-safe route names its path with (Ktor's
 	// get<Articles> { }), resolved once every file is read.
 	resource string
+	// roles are the roles a Javalin route declares after its handler,
+	// which the app's access manager checks.
+	roles []string
 }
 
 // dslCall is a call of a route-building function inside a router block:
@@ -137,6 +141,18 @@ func dslArg(s string) *val {
 	if ident.MatchString(s) && !strings.Contains(s, "HttpMethod") {
 		return litVal(s)
 	}
+	// API + Paths.DETAIL: a concatenation of literals and constants.
+	if parts := lang.SplitTopLevelAt(s, '+'); len(parts) > 1 {
+		v := &val{kind: '+'}
+		for _, p := range parts {
+			pv := dslArg(p)
+			if pv == nil || namedArg.MatchString(strings.TrimSpace(p)) {
+				return nil
+			}
+			v.parts = append(v.parts, pv)
+		}
+		return v
+	}
 	return nil
 }
 
@@ -206,8 +222,10 @@ func (ix *index) dslRoutes(f *file, r dslRoute) []pending {
 			full = urlpath.Join(full, ss[0])
 		}
 		for _, p := range own {
-			out = append(out, pending{method: r.method, path: urlpath.Join(full, p), framework: r.framework, file: f.path,
-				line: r.line, endLine: r.endLine, handler: r.handler, body: r.body, guards: c.guards, types: types})
+			pd := pending{method: r.method, path: urlpath.Join(full, p), framework: r.framework, file: f.path,
+				line: r.line, endLine: r.endLine, handler: r.handler, body: r.body, guards: c.guards, types: types}
+			ix.filtersOn(&pd, r)
+			out = append(out, pd)
 		}
 	}
 	return out
@@ -262,9 +280,76 @@ func (ix *index) indexDSL(f *file) {
 	for _, c := range f.dsl.calls {
 		ix.dslCalls[c.name] = append(ix.dslCalls[c.name], c)
 	}
+	root := moduleRoot(f.path)
+	if ix.befores == nil {
+		ix.befores, ix.managers = map[string][]router.Guard{}, map[string]router.Guard{}
+	}
+	for _, b := range f.dsl.befores {
+		g := codeGuard(b.guard.name, b.guard.src, f.path, b.guard.line)
+		g.Scope = b.scope
+		ix.befores[root] = append(ix.befores[root], g)
+	}
+	if m := f.dsl.manager; m != nil {
+		if _, ok := ix.managers[root]; !ok {
+			ix.managers[root] = codeGuard(m.name, m.src, f.path, m.line)
+		}
+	}
 	for k, r := range f.dsl.resources {
 		if _, ok := ix.resources[k]; !ok {
 			ix.resources[k] = r
 		}
 	}
+}
+
+// filtersOn adds to a route the before filters of its module whose
+// pattern matches its path, and the access manager that checks the roles
+// it declares; a handler named by reference is read where it is declared.
+func (ix *index) filtersOn(p *pending, r dslRoute) {
+	root := moduleRoot(p.file)
+	var gs []router.Guard
+	for _, g := range ix.befores[root] {
+		if scopeMatches(g.Scope, p.path) {
+			g.Scope = ""
+			gs = append(gs, g)
+		}
+	}
+	if m, ok := ix.managers[root]; ok && len(r.roles) > 0 && !slices.ContainsFunc(r.roles, func(role string) bool { return letsThrough(m.Source, role) }) {
+		m.Text = m.Name + " (roles " + strings.Join(r.roles, ", ") + ")"
+		// The manager demands the roles the route declares, not the
+		// ones its code names.
+		if d := route.Decide(nil, []router.Guard{m}, "", "", false, ix.lookup); d.Auth == facts.AuthRequired {
+			why := strings.TrimPrefix(d.Evidence, m.Text+" ("+route.Where(m)+"): ")
+			m.Verdict = router.Verdict{Auth: facts.AuthRequired, Role: springRole(r.roles[0]), Evidence: why}
+		}
+		gs = append(gs, m)
+	}
+	p.guards = append(gs, p.guards...)
+	if p.body == "" && p.handler != "" && p.handler != anonymous {
+		ms := ix.methods[p.handler]
+		if len(ms) == 0 {
+			ms = ix.methods[lastDot(p.handler)]
+		}
+		if len(ms) == 1 {
+			p.body, p.types = ms[0].body, paramTypes(ms[0])
+		}
+	}
+}
+
+// scopeMatches says a filter's path pattern ("/api/*", "/admin") takes
+// path; "" takes every path.
+func scopeMatches(scope, path string) bool {
+	if scope == "" || scope == "*" || scope == "/*" {
+		return true
+	}
+	if pre, ok := strings.CutSuffix(scope, "*"); ok {
+		return strings.HasPrefix(path+"/", strings.TrimSuffix(pre, "/")+"/")
+	}
+	return scope == path
+}
+
+// letsThrough says an access manager hands a request with role straight
+// to its handler (if (roles.contains(Role.ANYONE)) handler.handle(ctx)).
+func letsThrough(src, role string) bool {
+	re := regexp.MustCompile(`contains\(\s*(?:[\w.]+\.)?` + regexp.QuoteMeta(role) + `\s*\)[^;{}]*\)?\s*\{?\s*(?:[\w.]*handle\(|return\b)`)
+	return re.MatchString(src)
 }

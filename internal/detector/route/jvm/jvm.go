@@ -69,7 +69,7 @@ func (*Detector) Keywords() []string {
 		"WebServlet", "HttpServlet", "HttpSession",
 		// JAX-RS roots: the Application subclass and Quarkus REST settings.
 		"@ApplicationPath", "root-path", "rest.path", "resteasy",
-		"io.ktor", "io.micronaut", micronautSecurityDep, "intercept-url-map",
+		"io.ktor", "io.javalin", "spark.", "io.micronaut", micronautSecurityDep, "intercept-url-map",
 	}
 }
 
@@ -174,6 +174,10 @@ type index struct {
 	resources map[string]resource
 	// mnSecurity is where the build adds Micronaut Security.
 	mnSecurity mnSecurity
+	// befores are the before filters, and managers the access manager,
+	// of each build module's DSL apps (see javalin.go).
+	befores  map[string][]router.Guard
+	managers map[string]router.Guard
 }
 
 func newIndex(files []*file) *index {

@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut", "javalin", "spark"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -136,6 +136,14 @@ func TestRouteDetails(t *testing.T) {
 		{"micronaut", "GET", "/shelf/books/isbn/{isbn}", "BookController.get", "none", "", "", "isbn:string"},
 		{"micronaut", "GET", "/shelf/status", "StatusController.status", "required", "", "micronaut-security (applied build.gradle:6): Micronaut Security rejects a request no @Secured or rule allows", ""},
 		{"micronaut", "GET", "/shelf/status/ping", "StatusController.ping", "none", "", "", ""},
+		{"javalin", "GET", "/", "anonymous", "none", "", "", ""},
+		{"javalin", "GET", "/admin/stats", "anonymous", "required", "", `before("/admin/*") (defined src/main/java/org/example/tasks/App.java:25): responds 401`, ""},
+		{"javalin", "GET", "/api/tasks", "TaskController.list", "none", "", "", ""},
+		{"javalin", "POST", "/api/tasks", "TaskController.create", "required", "member", "accessManager (roles MEMBER) (defined src/main/java/org/example/tasks/App.java:14): responds 401", ""},
+		{"javalin", "DELETE", "/api/tasks/{id}", "TaskController.remove", "required", "member", "accessManager (roles MEMBER)", "id:unknown"},
+		{"spark", "GET", "/notes/{id}", "NoteRoutes.show", "required", "", `before("/notes/*") (defined src/main/java/org/example/notes/Main.java:11): responds 401`, "id:unknown"},
+		{"spark", "POST", "/notes/{id}/share", "anonymous", "required", "", `before("/notes/*")`, "id:unknown"},
+		{"spark", "GET", "/public/feed", "anonymous", "none", "", "", ""},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}

@@ -47,12 +47,21 @@ type dslFile struct {
 	routes    []dslRoute
 	calls     []dslCall
 	resources map[string]resource
+	// befores are the filters the file adds, manager the check of the
+	// roles routes declare (Javalin's access manager).
+	befores []scopedGuard
+	manager *guardSrc
 }
 
 // readDSL reads the routes a file declares with a router DSL.
 func readDSL(p string, l lang.Lang, data []byte) *dslFile {
 	if l == lang.Kotlin && ktorServer.Match(data) {
 		return readKtor(p, stripped(l, data))
+	}
+	for _, fw := range []callDSL{javalin, spark} {
+		if fw.uses.Match(data) {
+			return readCalls(p, stripped(l, data), fw)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,7 @@
+package org.example.tasks;
+
+import io.javalin.security.RouteRole;
+
+public enum Role implements RouteRole {
+    ANYONE, MEMBER
+}
