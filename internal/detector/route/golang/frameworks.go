@@ -23,6 +23,7 @@ const (
 	goZero     = "go-zero"
 	beego      = "beego"
 	fastHTTP   = "fasthttp/router"
+	huma       = "huma"
 )
 
 // framework is what the interpreter needs to know of a router library.
@@ -81,6 +82,7 @@ func init() {
 		beegoApp("github.com/beego/beego", "v2/server/web"),
 		beegoApp("github.com/astaxie/beego"),
 		&fastRouter,
+		&humaAPI,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero", "beego", "fasthttp"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero", "beego", "fasthttp", "huma"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -135,6 +135,10 @@ func TestRouteDetails(t *testing.T) {
 		{app: "beego", route: "GET /feed/latest", auth: facts.AuthNone},
 		{app: "beego", route: "GET /api/search", auth: facts.AuthNone},
 		{app: "beego", route: "GET /api/admin/stats", auth: facts.AuthRequired},
+		{app: "huma", route: "GET /health", framework: "huma", auth: facts.AuthNone, handler: "health"},
+		{app: "huma", route: "DELETE /notes/{id}", auth: facts.AuthRequired, handler: "deleteNote"},
+		{app: "huma", route: "GET /notes/{id}", auth: facts.AuthNone, handler: "getNote"},
+		{app: "huma", route: "POST /admin/reindex", auth: facts.AuthRequired},
 		{app: "fasthttp", route: "GET /", framework: "fasthttp/router", auth: facts.AuthNone, handler: "index"},
 		{app: "fasthttp", route: "POST /admin/reindex", auth: facts.AuthRequired, handler: "reindex"},
 		{app: "fasthttp", route: "GET /v1/orders/{id}", auth: facts.AuthRequired},

@@ -646,6 +646,9 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 	if ip == fasthttpPkg && fr.fastServe(name, c) {
 		return nil
 	}
+	if v, ok := fr.humaCall(ip, name, c); ok {
+		return v
+	}
 	if fw := rootFramework(ip); fw != nil {
 		for _, ctor := range fw.ctors {
 			if ctor == name {
