@@ -33,6 +33,7 @@ const (
 	objFalcon                 // falcon.App: resources added by URI template
 	objLitestar               // litestar.Litestar: route_handlers=[...]
 	objLitestarRouter         // litestar.Router, or a Controller class: a path and route_handlers
+	objPyramid                // a Pyramid app: its routes are named, its views attached by name
 )
 
 func (k objKind) framework() string {
@@ -49,6 +50,8 @@ func (k objKind) framework() string {
 		return "falcon"
 	case objLitestar, objLitestarRouter:
 		return "litestar"
+	case objPyramid:
+		return "pyramid"
 	}
 	return "flask"
 }
@@ -181,6 +184,8 @@ type graph struct {
 	// litestarSeen are the Litestar handlers a route_handlers list
 	// registers.
 	litestarSeen map[*function]bool
+	// pyr is a Pyramid app's configuration, read across the tree.
+	pyr *pyramid
 }
 
 type missedRoute struct {
@@ -363,6 +368,8 @@ func (g *graph) build() {
 	}
 	g.appBuilderViews()
 	g.litestarUnlisted()
+	g.pyramidViews()
+	g.pyramidEmit()
 }
 
 // prefixArg reads a prefix argument: false when there is none, its value
@@ -394,6 +401,9 @@ func (g *graph) call(m *module, c *expr) {
 		return
 	}
 	recv := g.object(m, c.fn.obj)
+	if recv == nil && g.pyramidCall(m, c) {
+		return
+	}
 	switch c.callee() {
 	case "register_blueprint":
 		child := g.object(m, c.arg(0, "blueprint"))
@@ -1107,7 +1117,7 @@ func (g *graph) tree() (map[*object]*router.Node, map[*router.Node]*object) {
 		if o.parents > 0 {
 			n.Prefix = o.prefix
 		} else {
-			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && o.kind != objFalcon && o.kind != objLitestar && len(o.served) == 0
+			n.Incomplete = o.implicit || o.kind != objFlaskApp && o.kind != objFastAPI && o.kind != objAppBuilder && o.kind != objAiohttpApp && o.kind != objTornado && o.kind != objFalcon && o.kind != objLitestar && o.kind != objPyramid && len(o.served) == 0
 		}
 		nodes[o], objs[n] = n, o
 		return n

@@ -31,6 +31,7 @@ type module struct {
 	// decorator object most likely belongs to.
 	usesFlask, usesFastAPI bool
 	usesAiohttp            bool
+	usesPyramid            bool
 }
 
 // importRef is what a local name is bound to: a module, or a name in one.
@@ -212,7 +213,8 @@ var mountCalls = map[string]bool{
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
 	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
 	"blueprint": true, "static": true, "add_handlers": true, // Sanic, Tornado
-	"add_static_route": true, // Falcon
+	"add_static_route": true,                                                                                                // Falcon
+	"add_static_view":  true, "set_security_policy": true, "set_authorization_policy": true, "set_default_permission": true, // Pyramid
 }
 
 // extract reads a parsed file into a module.
@@ -759,6 +761,8 @@ func (x *extractor) note(mod string) {
 		x.m.usesFastAPI = true
 	case "aiohttp":
 		x.m.usesAiohttp = true
+	case "pyramid":
+		x.m.usesPyramid = true
 	}
 }
 

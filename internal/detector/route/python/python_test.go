@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar", "pyramid"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -158,6 +158,14 @@ func TestRouteDetails(t *testing.T) {
 		{"litestar", "POST", "/api/cart/{item_id}", "litestar", "shop/app.py", 21, "add_to_cart", "required", "guards=[signed_in_guard] (defined shop/guards.py:8, applied shop/app.py:21): responds 403", "item_id:int", ""},
 		{"litestar", "GET", "/api/orders/{order_id}", "litestar", "shop/orders.py", 11, "OrderController.show", "none", "", "order_id:uuid", ""},
 		{"litestar", "DELETE", "/api/orders/{order_id}", "litestar", "shop/orders.py", 15, "OrderController.cancel", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/orders.py:15): responds 403", "order_id:uuid", "destructive"},
+		// Pyramid: a permission is judged by the ACL the security policy
+		// reads; a handler's own check by its code.
+		{"pyramid", "ANY", "/", "pyramid", "wiki/views.py", 5, "home", "none", "", "", ""},
+		{"pyramid", "GET", "/pages/{name}", "pyramid", "wiki/views.py", 10, "show_page", "none", "", "name:string", ""},
+		{"pyramid", "POST", "/pages/{name}/edit", "pyramid", "wiki/views.py", 24, "EditViews.save", "required", `permission="edit" (applied wiki/views.py:15): Pyramid's security policy (set wiki/__init__.py:14) answers 403 to a caller without the permission`, "name:string", ""},
+		{"pyramid", "DELETE", "/purge/{page_id}", "pyramid", "wiki/views.py", 29, "purge", "required", "handler (wiki/views.py:29) responds 403", "page_id:int", "destructive"},
+		{"pyramid", "GET", "/health", "pyramid", "wiki/views.py", 36, "health", "none", "", "", ""},
+		{"pyramid", "ANY", "/drafts", "pyramid", "wiki/views.py", 40, "drafts", "required", "is_authenticated=True (applied wiki/views.py:40): Pyramid matches the view only for a caller who signed in", "", ""},
 		{"litestar", "GET", "/admin/stats", "litestar", "shop/app.py", 26, "stats", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/app.py:35): responds 403", "", "admin"},
 		{"litestar", "POST", "/webhooks/payment", "litestar", "shop/webhooks.py", 6, "payment", "unknown", "", "", "webhook"},
 		// A module is a resource too, added through a function handed

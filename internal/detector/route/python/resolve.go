@@ -13,12 +13,19 @@ type index struct {
 	taught *route.Taught
 	mods   []*module
 	byName *Modules[*module]
+	// usesPyramid says some module imports Pyramid: a configurator's
+	// calls are read even where nothing is imported (def includeme(config)).
+	usesPyramid bool
 }
 
 func newIndex(mods []*module) *index {
 	sort.Slice(mods, func(i, j int) bool { return mods[i].path < mods[j].path })
-	return &index{mods: mods, byName: NewModules(mods,
+	ix := &index{mods: mods, byName: NewModules(mods,
 		func(m *module) string { return m.path }, func(m *module) string { return m.dotted })}
+	for _, m := range mods {
+		ix.usesPyramid = ix.usesPyramid || m.usesPyramid
+	}
+	return ix
 }
 
 // module returns the module an import of dotted from `from` means.
