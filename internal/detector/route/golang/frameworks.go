@@ -24,6 +24,7 @@ const (
 	beego      = "beego"
 	fastHTTP   = "fasthttp/router"
 	huma       = "huma"
+	goFrame    = "goframe"
 )
 
 // framework is what the interpreter needs to know of a router library.
@@ -83,6 +84,7 @@ func init() {
 		beegoApp("github.com/astaxie/beego"),
 		&fastRouter,
 		&humaAPI,
+		&goFrameServer,
 	}
 	for _, fw := range frameworks {
 		fw.vocab = route.Vocab(serveMux.vocab, fw.vocab)

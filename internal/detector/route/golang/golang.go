@@ -1,7 +1,7 @@
 // Package golang finds the HTTP routes a Go program serves: net/http,
 // gorilla/mux, chi, gin, echo, fiber, httprouter, iris, goji, Hertz,
-// go-zero, Beego, fasthttp/router and Huma (one file and one line in
-// frameworks.go each), plus GraphQL servers mounted on them.
+// go-zero, Beego, fasthttp/router, Huma and GoFrame (one file and one
+// line in frameworks.go each), plus GraphQL servers mounted on them.
 //
 // Routers are built across functions and files (a group handed to a
 // helper, a sub-router mounted from a factory), so the work is in two

@@ -13,7 +13,7 @@ import (
 // TestFixtureApps scores each framework's fixture app against the want:
 // comments on its route lines.
 func TestFixtureApps(t *testing.T) {
-	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero", "beego", "fasthttp", "huma"} {
+	for _, app := range []string{"nethttp", "gorilla", "chi", "gin", "echo", "fiber", "httprouter", "iris", "extrouter", "echowrap", "gateway", "pathswitch", "goji", "sessiontest", "hertz", "gozero", "beego", "fasthttp", "huma", "goframe"} {
 		t.Run(app, func(t *testing.T) {
 			dir := filepath.Join("testdata", app)
 			f := detectortest.Scan(t, dir, New())
@@ -135,6 +135,12 @@ func TestRouteDetails(t *testing.T) {
 		{app: "beego", route: "GET /feed/latest", auth: facts.AuthNone},
 		{app: "beego", route: "GET /api/search", auth: facts.AuthNone},
 		{app: "beego", route: "GET /api/admin/stats", auth: facts.AuthRequired},
+		{app: "goframe", route: "ANY /ping", framework: "goframe", auth: facts.AuthNone, handler: "ping"},
+		{app: "goframe", route: "POST /admin/purge", auth: facts.AuthRequired, tags: []string{facts.TagAdmin}},
+		{app: "goframe", route: "POST /api/login", auth: facts.AuthNone},
+		{app: "goframe", route: "GET /api/orders/{id}", auth: facts.AuthRequired},
+		{app: "goframe", route: "DELETE /api/v2/orders/{id}", auth: facts.AuthRequired},
+		{app: "goframe", route: "GET /docs", auth: facts.AuthNone},
 		{app: "huma", route: "GET /health", framework: "huma", auth: facts.AuthNone, handler: "health"},
 		{app: "huma", route: "DELETE /notes/{id}", auth: facts.AuthRequired, handler: "deleteNote"},
 		{app: "huma", route: "GET /notes/{id}", auth: facts.AuthNone, handler: "getNote"},

@@ -649,6 +649,9 @@ func (fr *frame) pkgCall(ip, name string, c *ast.CallExpr) *value {
 	if v, ok := fr.humaCall(ip, name, c); ok {
 		return v
 	}
+	if v, ok := fr.goFrameDefault(ip, name); ok {
+		return v
+	}
 	if fw := rootFramework(ip); fw != nil {
 		for _, ctor := range fw.ctors {
 			if ctor == name {

@@ -47,6 +47,8 @@ type module struct {
 	gojiMux *node
 	// beegoApp is the app Beego's package functions register on.
 	beegoApp *node
+	// goFrame is GoFrame's default server (g.Server()).
+	goFrame *node
 	// reparsed holds files parsed again for their type declarations.
 	reparsed map[*goFile]*ast.File
 	// seq orders Use() calls, groups and registrations as interpreted.
@@ -233,9 +235,16 @@ func (m *module) collectRefs(p *pkg) {
 // status codes or client).
 func routerAPI(ip, name string) bool {
 	if fw := frameworkOf(ip); fw != nil {
-		// Beego's controllers use its package too (web.Controller,
-		// web.AppConfig): only its registering functions build routes.
-		return fw.name != beego || beegoAPI(fw, name)
+		// Beego's controllers and GoFrame's handlers use their packages
+		// too (web.AppConfig, g.Map): only the registering names build
+		// routes.
+		switch fw.name {
+		case beego:
+			return beegoAPI(fw, name)
+		case goFrame:
+			return goFrameAPI(name)
+		}
+		return true
 	}
 	if isGraphQL(ip) || ip == gojiPkg {
 		return true
