@@ -256,8 +256,19 @@ func frameworkGuard(name, file string, line int, v router.Verdict) router.Guard 
 }
 
 // codeGuard is a guard written as code the judge reads (a before filter,
-// an interceptor).
+// an interceptor); a guard given by reference (Auth::check,
+// this::signedIn) is looked up by the method's name.
 func codeGuard(name, src, file string, line int) router.Guard {
+	if !strings.Contains(src, "->") && !strings.HasPrefix(strings.TrimSpace(src), "{") {
+		ref := strings.TrimSpace(src)
+		if m := handlerRef.FindStringSubmatch(ref); m != nil {
+			ref = m[2]
+			if m[1] != "this" {
+				ref = m[1] + "." + m[2]
+			}
+		}
+		return router.Guard{Name: name, Text: ref, Applied: facts.Evidence{File: file, Line: line}}
+	}
 	return router.Guard{Name: name, Source: src, Defined: facts.Evidence{File: file, Line: line}}
 }
 
@@ -286,7 +297,7 @@ func (ix *index) indexDSL(f *file) {
 	}
 	for _, b := range f.dsl.befores {
 		g := codeGuard(b.guard.name, b.guard.src, f.path, b.guard.line)
-		g.Scope = b.scope
+		g.Scope, g.Verdict = b.scope, b.verdict
 		ix.befores[root] = append(ix.befores[root], g)
 	}
 	if m := f.dsl.manager; m != nil {

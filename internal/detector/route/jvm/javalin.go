@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/threatmap/threatmap/internal/detector/route/router"
 	"github.com/threatmap/threatmap/internal/lang"
 	"github.com/threatmap/threatmap/internal/urlpath"
 )
@@ -58,6 +59,9 @@ var (
 type scopedGuard struct {
 	scope string
 	guard guardSrc
+	// verdict is the framework's meaning of the filter, when it fixes
+	// one (Vert.x's JWTAuthHandler).
+	verdict router.Verdict
 }
 
 // guardSrc is a filter's code as written.

@@ -69,7 +69,7 @@ func (*Detector) Keywords() []string {
 		"WebServlet", "HttpServlet", "HttpSession",
 		// JAX-RS roots: the Application subclass and Quarkus REST settings.
 		"@ApplicationPath", "root-path", "rest.path", "resteasy",
-		"io.ktor", "io.javalin", "spark.", "io.micronaut", micronautSecurityDep, "intercept-url-map",
+		"io.ktor", "io.javalin", "spark.", "io.vertx", "io.micronaut", micronautSecurityDep, "intercept-url-map",
 	}
 }
 

@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut", "javalin", "spark"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut", "javalin", "spark", "vertx"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -144,6 +144,11 @@ func TestRouteDetails(t *testing.T) {
 		{"spark", "GET", "/notes/{id}", "NoteRoutes.show", "required", "", `before("/notes/*") (defined src/main/java/org/example/notes/Main.java:11): responds 401`, "id:unknown"},
 		{"spark", "POST", "/notes/{id}/share", "anonymous", "required", "", `before("/notes/*")`, "id:unknown"},
 		{"spark", "GET", "/public/feed", "anonymous", "none", "", "", ""},
+		{"vertx", "GET", "/api/products", "products", "none", "", "", ""},
+		{"vertx", "GET", "/api/orders/{id}", "order", "required", "", "authHandler (applied src/main/java/org/example/shop/ShopVerticle.java:25): Vert.x Web's JWTAuthHandler answers 401", "id:unknown"},
+		{"vertx", "DELETE", "/api/products/{id}", "anonymous", "required", "", "handler (src/main/java/org/example/shop/ShopVerticle.java:28) responds 401", "id:unknown"},
+		{"vertx", "GET", "/admin/report", "report", "required", "", "inline handler (defined src/main/java/org/example/shop/ShopVerticle.java:37): responds 403", ""},
+		{"vertx", "POST", "/login", "login", "none", "", "", ""},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}

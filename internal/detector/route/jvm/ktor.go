@@ -58,6 +58,9 @@ func readDSL(p string, l lang.Lang, data []byte) *dslFile {
 	if l == lang.Kotlin && ktorServer.Match(data) {
 		return readKtor(p, stripped(l, data))
 	}
+	if vertxWeb.Match(data) {
+		return readVertx(p, stripped(l, data))
+	}
 	for _, fw := range []callDSL{javalin, spark} {
 		if fw.uses.Match(data) {
 			return readCalls(p, stripped(l, data), fw)
