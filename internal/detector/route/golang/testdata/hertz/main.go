@@ -12,7 +12,9 @@ import (
 
 func main() {
 	h := server.Default()
-	h.GET("/ping", ping)            // want: GET /ping
+	h.GET("/ping", ping) // want: GET /ping
+	// Hertz serves public/assets/site.css at /assets/site.css: the whole
+	// request path under the folder, so public/notes.txt is not served.
 	h.Static("/assets", "./public") // want: GET /assets
 
 	api := h.Group("/api")
