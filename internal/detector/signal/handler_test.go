@@ -457,3 +457,24 @@ func TestSharedRecordEveryLookup(t *testing.T) {
 		}
 	}
 }
+
+// A lookup called on a chain (Tag.only(FIELDS).find(id)) is named by the
+// chain's receiver: the model it starts from is the record loaded.
+func TestReceiverOfSharedLookup(t *testing.T) {
+	models, shared := []string{"Account", "Bookmark"}, []string{"Bookmark", "Tag"}
+	for _, tc := range []struct {
+		code, call string
+		want       bool
+	}{
+		{"r = Tag.only(FIELDS).find(params[:id])", "find(", true},
+		{"r = Tag\n  .where(live: true)\n  .find(params[:id])", "find(", true},
+		{"r = Account.only(FIELDS).find(params[:id])", "find(", false}, // an owned model's chain
+		{"r = find(params[:id])", "find(", false},                       // no receiver names a model
+		{"Tag.count\nfind(params[:id])", "find(", false},                // a statement before is no receiver
+	} {
+		i := strings.LastIndex(tc.code, tc.call)
+		if got := sharedLookup(receiverOf(tc.code, i)+tc.code[i:], models, shared); got != tc.want {
+			t.Errorf("%q: shared %v, want %v (receiver %q)", tc.code, got, tc.want, receiverOf(tc.code, i))
+		}
+	}
+}

@@ -79,7 +79,7 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
 		// Every lookup the id reaches loads a shared record: one that
 		// loads a user's record still reaches another user's data.
-		if !slices.ContainsFunc(all, func(j int) bool { return !sharedLookup(code[j:], models, shared) }) {
+		if !slices.ContainsFunc(all, func(j int) bool { return !sharedLookup(receiverOf(code, j)+code[j:], models, shared) }) {
 			out = append(out, facts.Signal{Kind: facts.SignalSharedRecord, Detail: p.Name, Route: r.Key(),
 				In: facts.SignalInHandler, Evidence: handlerLine(r, i)})
 		}
@@ -455,6 +455,53 @@ func blankStrings(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// receiverOf is the expression a lookup at i is called on, when it is
+// called on one (Problem.only(FIELDS).find(id): the receiver names the
+// model), read back across a chain's lines; "" for a plain call.
+func receiverOf(code string, i int) string {
+	pre := chain(code, i)
+	if !strings.HasSuffix(strings.TrimRight(pre, " \t\n"), ".") {
+		return ""
+	}
+	j := len(pre)
+	for j > 0 {
+		c := pre[j-1]
+		switch {
+		case c == ')' || c == ']':
+			depth := 0
+			k := j - 1
+			for ; k >= 0; k-- {
+				switch pre[k] {
+				case ')', ']':
+					depth++
+				case '(', '[':
+					depth--
+				}
+				if depth == 0 {
+					break
+				}
+			}
+			if k < 0 {
+				return ""
+			}
+			j = k
+		case c == ' ' || c == '\t' || c == '\n':
+			// Space inside a chain only: before a dot or after one.
+			after := strings.TrimLeft(pre[j:], " \t\n")
+			before := strings.TrimRight(pre[:j], " \t\n")
+			if !strings.HasPrefix(after, ".") && !strings.HasSuffix(before, ".") {
+				return after
+			}
+			j--
+		case c == '.' || c == ':' || c == '_' || c == '@' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			j--
+		default:
+			return pre[j:]
+		}
+	}
+	return pre[j:]
 }
 
 // sharedLookup reports whether the lookup call code starts with (strings

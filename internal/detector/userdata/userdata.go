@@ -272,7 +272,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 			d.rbOwners = append(d.rbOwners, side)
 			d.mu.Unlock()
 		}
-		return nil
+		if len(models) == 0 {
+			return nil // an ActiveRecord class: its table is the schema's
+		}
 	}
 	if isRailsSettings(f.Path) {
 		if railsSQLFormatRE.Match(lang.StripComments(lang.Of(f.Path), f.Data)) {
@@ -1798,6 +1800,9 @@ func fileModelsAll(ctx context.Context, f *detector.File) []Model {
 		}
 		if isRailsMigration(p) {
 			return railsMigrationModels(lang.StripComments(l, data))
+		}
+		if isRailsModel(p) {
+			return mongoidModels(lang.StripComments(l, data))
 		}
 	case lang.Python:
 		stripped := lang.StripComments(l, data)

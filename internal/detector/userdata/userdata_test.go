@@ -25,7 +25,7 @@ import (
 // e-mail and a password, a model in a test, in Markdown and commented
 // out, models with nothing personal. Each tree has a broken file.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "go-sqlprefix", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-public-ids", "rails-stale", "rails-sqlformat", "rails-polymorphic", "rails-migrations", "rails-migrations-schema", "csharp", "sql-named-keys", "php-laravel", "sql-person-table", "sql-two-people", "sql-credential-stores", "python-settings"} {
+	for _, eco := range []string{"python", "js", "go", "js-drizzle", "js-groups", "prisma-token", "prisma-members", "js-owners", "python-owners", "go-scan", "go-callers", "php-callers", "js-idp-owners", "js-idp-lookalike", "go-migrate", "go-sqlprefix", "sql-tenant-flag", "sql-public-handles", "sql-handle-accounts", "sql-weak-owners", "rails", "rails-public-ids", "rails-stale", "rails-sqlformat", "rails-polymorphic", "rails-mongoid", "rails-migrations", "rails-migrations-schema", "csharp", "sql-named-keys", "php-laravel", "sql-person-table", "sql-two-people", "sql-credential-stores", "python-settings"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())
@@ -242,5 +242,23 @@ func TestScannedTables(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: model-table signals %q, want %q", dir, got, want)
 		}
+	}
+}
+
+// A Mongoid document's belongs_to is its owner, as a schema's key is;
+// a document with no reference to a person is no user's (a shared one).
+func TestMongoidOwners(t *testing.T) {
+	res := detectortest.Scan(t, filepath.Join("testdata", "rails-mongoid"), New())
+	owners := map[string]string{}
+	for _, a := range res.Assets {
+		if a.Owner != nil {
+			owners[a.Name] = a.Owner.Model
+		}
+	}
+	if owners["Reminder"] != "member" {
+		t.Errorf("Reminder: owner %q, want member (its belongs_to)", owners["Reminder"])
+	}
+	if _, ok := owners["Member"]; ok {
+		t.Errorf("Member: owned, want none (it is the person)")
 	}
 }

@@ -1,0 +1,3 @@
+class Broken
+  include Mongoid::Document
+  field :

@@ -1,0 +1,7 @@
+# Lookalike: a plain class with its own field DSL is no Mongoid document.
+class Shelf
+  include Shelving::Fields
+
+  field :address
+  field :email
+end
