@@ -40,6 +40,7 @@ func TestFixtures(t *testing.T) {
 		{fwHono, fwHono},
 		{fwSvelteKit, fwSvelteKit}, // +server endpoints, +page.server load and actions, hooks.server
 		{fwNuxt, fwNuxt},           // server/api and server/routes, methods in file names, server middleware
+		{fwRemix, fwRemix},         // flat and folder routes, loader and action, pathless layouts, escapes
 	}
 	for _, app := range apps {
 		fw := app.fw

@@ -21,6 +21,7 @@ import (
 const (
 	fwSvelteKit = "sveltekit"
 	fwNuxt      = "nuxt"
+	fwRemix     = "remix" // and React Router's framework mode
 )
 
 // layoutKind is what a layout-routed file serves.
@@ -33,6 +34,7 @@ const (
 	nitroHandler                // server/api/** and server/routes/**: a default-exported event handler
 	svelteHooks                 // src/hooks.server.ts: handle runs before every route
 	nitroMiddleware             // server/middleware/*.ts: runs before every route
+	remixRoute                  // app/routes/**: loader (GET) and action (POST)
 )
 
 // layoutFile is where a layout-routed file sits: its URL, its app root
@@ -69,6 +71,9 @@ func layoutPath(p string) (layoutFile, bool) {
 			}
 			u, ok := layoutURL(dirs[i+2:], true)
 			return layoutFile{kind: kind, url: u, root: root, fw: fwSvelteKit}, ok
+		case s == "app" && i+1 < len(dirs) && dirs[i+1] == "routes":
+			u, ok := remixURL(dirs[i+2:], stem)
+			return layoutFile{kind: remixRoute, url: u, root: root, fw: fwRemix}, ok
 		case s == "src" && i == len(dirs)-1 && stem == "hooks.server":
 			return layoutFile{kind: svelteHooks, root: root, fw: fwSvelteKit}, true
 		case s == "server" && i+1 < len(dirs) && (dirs[i+1] == "api" || dirs[i+1] == "routes"):
@@ -123,6 +128,64 @@ func layoutURL(segs []string, svelte bool) (string, bool) {
 	return urlpath.Normalize("/" + strings.Join(out, "/")), true
 }
 
+// remixURL writes a Remix (or React Router) route module's place as a
+// path: folders and the dots of flat file names separate segments;
+// $id is a parameter and a lone $ the rest of the path; ($lang) is an
+// optional one; _index, index and route name no segment; a segment that
+// starts with _ is a layout with no path, and one ending in _ is not
+// nested in its parent's layout (the URL is the same); [.] escapes.
+func remixURL(dirs []string, stem string) (string, bool) {
+	var parts []string
+	for _, d := range dirs {
+		parts = append(parts, splitFlat(d)...)
+	}
+	if stem != "route" && stem != "index" && stem != "_index" {
+		parts = append(parts, splitFlat(stem)...)
+	}
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSuffix(p, "_")
+		switch {
+		case p == "" || p == "_index" || p == "index":
+			continue
+		case strings.HasPrefix(p, "_"):
+			continue // a pathless layout
+		case strings.HasPrefix(p, "($") && strings.HasSuffix(p, ")"):
+			out = append(out, "{"+p[2:len(p)-1]+"}")
+		case p == "$":
+			out = append(out, "{splat}")
+		case strings.HasPrefix(p, "$"):
+			out = append(out, "{"+p[1:]+"}")
+		case p == "test" || p == "spec" || p == "d":
+			return "", false // app/routes/users.test.tsx, a .d.ts
+		default:
+			out = append(out, strings.NewReplacer("[", "", "]", "").Replace(p))
+		}
+	}
+	return urlpath.Normalize("/" + strings.Join(out, "/")), true
+}
+
+// splitFlat splits a flat route name at its dots, except dots escaped
+// in brackets (sitemap[.]xml is one segment).
+func splitFlat(name string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '[':
+			depth++
+		case ']':
+			depth = max(0, depth-1)
+		case '.':
+			if depth == 0 {
+				out = append(out, name[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, name[start:])
+}
+
 // layoutApp says which layout framework a file marks its folder as the
 // app root of: svelte.config.* or nuxt.config.* / nitro.config.*, or a
 // package.json depending on @sveltejs/kit, nuxt or nitropack.
@@ -137,6 +200,8 @@ func layoutApp(p string, data []byte) (dir, fw string) {
 		return dir, fwSvelteKit
 	case strings.HasPrefix(base, "nuxt.config."), strings.HasPrefix(base, "nitro.config."):
 		return dir, fwNuxt
+	case strings.HasPrefix(base, "remix.config."), strings.HasPrefix(base, "react-router.config."):
+		return dir, fwRemix
 	case base != "package.json":
 		return "", ""
 	}
@@ -152,6 +217,8 @@ func layoutApp(p string, data []byte) (dir, fw string) {
 			return dir, fwSvelteKit
 		case deps["nuxt"] != nil, deps["nitropack"] != nil:
 			return dir, fwNuxt
+		case deps["@remix-run/node"] != nil, deps["@remix-run/react"] != nil, deps["@react-router/dev"] != nil:
+			return dir, fwRemix
 		}
 	}
 	return "", ""
@@ -164,7 +231,14 @@ var plainWrappers = map[string]bool{
 	"cachedEventHandler": true, "defineLazyEventHandler": true, "lazyEventHandler": true,
 }
 
-// layoutRoutes reads a SvelteKit or Nitro route file's handlers.
+// dataExports are the exports a page module serves requests with, and
+// the method each answers: the page's data (GET) and its form posts.
+var dataExports = map[layoutKind]map[string]string{
+	sveltePageServer: {"load": "GET", "actions": "POST"},
+	remixRoute:       {"loader": "GET", "action": "POST"},
+}
+
+// layoutRoutes reads a SvelteKit, Nitro or Remix route file's handlers.
 func (d *Next) layoutRoutes(ctx context.Context, file *detector.File, out *detector.Sink, lf layoutFile) error {
 	t, err := file.Tree(ctx, lang.Of(file.Path))
 	if err != nil {
@@ -190,6 +264,15 @@ func (d *Next) layoutRoutes(ctx context.Context, file *detector.File, out *detec
 			r.Body, r.EndLine = t.Text(v), syntax.EndLine(v)
 		}
 		if method != "" {
+			if ms := pageMethods(r.Body); lf.kind == remixRoute && handler == "action" && len(ms) > 0 {
+				// An action answers every non-GET method a form or fetcher
+				// submits with; one that tests the method serves those.
+				for _, m := range ms {
+					r.Method = m
+					d.keep(r)
+				}
+				return
+			}
 			d.keep(r)
 			return
 		}
@@ -217,30 +300,26 @@ func (d *Next) layoutRoutes(ctx context.Context, file *detector.File, out *detec
 			} else if decl := n.ChildByFieldName("declaration"); decl != nil && isDefaultExport(t, n) {
 				add(lf.method, syntax.Line(n), decl, "")
 			}
-		case sveltePageServer:
+		case sveltePageServer, remixRoute:
 			decl := n.ChildByFieldName("declaration")
 			if decl == nil {
 				continue
 			}
 			switch decl.Type() {
 			case "function_declaration":
-				if t.Text(decl.ChildByFieldName("name")) == "load" {
-					add("GET", syntax.Line(decl), decl, "load")
+				if m := dataExports[lf.kind][t.Text(decl.ChildByFieldName("name"))]; m != "" {
+					add(m, syntax.Line(decl), decl, t.Text(decl.ChildByFieldName("name")))
 				}
 			case "lexical_declaration", "variable_declaration":
 				for _, v := range syntax.NamedChildren(decl) {
 					if v.Type() != "variable_declarator" {
 						continue
 					}
-					switch name := t.Text(v.ChildByFieldName("name")); name {
-					case "load":
-						add("GET", syntax.Line(v), v.ChildByFieldName("value"), "load")
-					case "actions":
-						// Form actions post to the page (?/name picks one):
-						// one POST entry point whose code is all of them.
-						if val := v.ChildByFieldName("value"); val != nil {
-							add("POST", syntax.Line(v), val, "actions")
-						}
+					// SvelteKit's form actions post to the page (?/name picks
+					// one): one POST entry point whose code is all of them.
+					name := t.Text(v.ChildByFieldName("name"))
+					if m := dataExports[lf.kind][name]; m != "" && v.ChildByFieldName("value") != nil {
+						add(m, syntax.Line(v), v.ChildByFieldName("value"), name)
 					}
 				}
 			}

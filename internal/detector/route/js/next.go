@@ -285,7 +285,11 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 			d.layoutMiddleware(ctx, file, lf)
 			return nil
 		}
-		return d.layoutRoutes(ctx, file, out, lf)
+		if err := d.layoutRoutes(ctx, file, out, lf); err != nil || lf.kind != remixRoute {
+			return err
+		}
+		// A Remix folder route (app/routes/x/route.tsx) sits where a
+		// Next.js route file may: each reading takes only its own exports.
 	}
 	urlPath, root, appRouter, ok := nextPath(file.Path)
 	if !ok {

@@ -1,0 +1,4 @@
+export async function action({ request }) { // want: POST /login
+  const form = await request.formData();
+  return form.get('email');
+}

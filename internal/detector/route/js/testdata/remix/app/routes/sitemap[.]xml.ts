@@ -1,0 +1,1 @@
+export const loader = () => new Response('<urlset/>'); // want: GET /sitemap.xml
