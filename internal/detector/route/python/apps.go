@@ -203,7 +203,7 @@ var ctorNames = map[string]bool{
 	"FastAPI": true, "Starlette": true, "APIRouter": true, "NinjaAPI": true, "Router": true,
 	"Application": true, "RouteTableDef": true,
 	"Quart": true, "Sanic": true, "App": true, "API": true,
-	"Litestar": true, "Starlite": true,
+	"Litestar": true, "Starlite": true, "Bottle": true,
 }
 
 // ctorKind tells which routing object a call constructs. Its names are
@@ -226,7 +226,7 @@ func (g *graph) ctorKind(m *module, call *expr) objKind {
 	for _, n := range names {
 		switch {
 		case n == "Flask" && (root == "flask" || bare && m.usesFlask),
-			n == "Quart" && root == "quart", n == "Sanic" && root == "sanic":
+			n == "Quart" && root == "quart", n == "Sanic" && root == "sanic", n == "Bottle" && root == "bottle":
 			return objFlaskApp
 		case n == "Blueprint" && (root == "flask" || root == "flask_smorest" || root == "quart" || root == "sanic" || bare && m.usesFlask):
 			return objBlueprint
@@ -285,7 +285,7 @@ func (g *graph) build() {
 				o.cls, o.clsMod = s.cls, s.mod
 			}
 			switch s.root() {
-			case "quart", "sanic", "starlette":
+			case "quart", "sanic", "starlette", "bottle":
 				o.fw = s.root()
 			}
 			switch k {
@@ -317,7 +317,8 @@ func (g *graph) build() {
 			if k == objLitestar || k == objLitestarRouter {
 				o.chain = g.litestarGuards(m, v.arg(-1, "guards"))
 			}
-			if k == objFlaskApp {
+			if k == objFlaskApp && o.fw != "bottle" {
+				// Bottle serves no static folder of its own.
 				if d := g.flaskStatic(m, v); d != nil {
 					o.routes = append(o.routes, d)
 				}
@@ -434,6 +435,17 @@ func (g *graph) call(m *module, c *expr) {
 		case recv == nil:
 			if o := g.falconReceiver(m, c); o != nil {
 				g.falconAddRoute(m, o, c)
+			}
+		}
+	case "route":
+		// Bottle's app.route(path, method, callback=fn).
+		if recv != nil && recv.fw == "bottle" && c.arg(-1, "callback") != nil {
+			if p, ok := g.ix.str(m, c.arg(0, "path")); ok {
+				methods := upper(g.ix.strs(m, c.arg(1, "method")))
+				if len(methods) == 0 {
+					methods = []string{"GET"}
+				}
+				g.functionRoute(recv, m, c.arg(-1, "callback"), p, methods)
 			}
 		}
 	case "add_static_route":
@@ -764,14 +776,20 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 			}
 			continue
 		}
-		if d.kind == exCall && d.fn.kind == exAttr && routeVerbs[d.fn.name] {
+		if d.kind == exCall && d.fn.kind == exAttr && routeVerbs[d.fn.name] || d.kind == exCall && g.bottleDefault(m, d.fn) != nil {
 			routeDecs = append(routeDecs, d)
+			continue
+		}
+		if d.kind == exCall && d.callee() == "hook" && g.bottleHook(m, fn, d) {
 			continue
 		}
 		g.decorated(&chain, m, d)
 	}
 	for _, d := range routeDecs {
 		recv := g.object(m, d.fn.obj)
+		if b := g.bottleDefault(m, d.fn); b != nil {
+			recv = b
+		}
 		pathArg := d.arg(0, "path")
 		aioRoute := recv != nil && recv.kind.aiohttp() && d.fn.name == "route"
 		if d.fn.name == "api_operation" || aioRoute {
@@ -802,6 +820,9 @@ func (g *graph) function(m *module, fn *function, cls *class) {
 		switch verb {
 		case "route", "api_route":
 			methods = upper(g.ix.strs(m, d.arg(-1, "methods")))
+			if recv.fw == "bottle" {
+				methods = upper(g.ix.strs(m, d.arg(1, "method")))
+			}
 			if aioRoute {
 				methods = upper(g.ix.strs(m, d.arg(0, "method")))
 			}
@@ -1142,6 +1163,8 @@ func (g *graph) route(d *decl, method, full string, chain guards, complete bool)
 		full = sanicPath(full)
 	case "tornado":
 		full = tornadoPath(full, d.params)
+	case "bottle":
+		full = bottlePath(full)
 	}
 	r.Path, r.Params = typedPath(g.ix, full, d.pmod, d.params, d.untypedString)
 	chain = g.scoped(chain, r)

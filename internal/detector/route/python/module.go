@@ -213,8 +213,12 @@ var mountCalls = map[string]bool{
 	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true,
 	"add_head": true, "add_options": true, "add_route": true, "add_routes": true, "add_subapp": true, "add_static": true,
 	"blueprint": true, "static": true, "add_handlers": true, // Sanic, Tornado
-	"add_static_route": true,                                                                                                // Falcon
-	"add_static_view":  true, "set_security_policy": true, "set_authorization_policy": true, "set_default_permission": true, // Pyramid
+	// Falcon
+	"add_static_route": true,
+	// Pyramid
+	"add_static_view": true, "set_security_policy": true, "set_authorization_policy": true, "set_default_permission": true,
+	// Bottle's app.route(path, callback=fn)
+	"route": true,
 }
 
 // extract reads a parsed file into a module.

@@ -1,6 +1,6 @@
 // Package python finds the HTTP routes of Flask (with Flask-RESTful and
 // MethodView), Quart, Sanic, FastAPI, Starlette, aiohttp, Tornado, Falcon,
-// Litestar, Pyramid, Django and Django REST framework apps.
+// Litestar, Pyramid, Bottle, Django and Django REST framework apps.
 //
 // Routes are composed across files (a blueprint registered under a prefix
 // in another module, a router included from a package, a Django include()
@@ -72,6 +72,7 @@ func (*Detector) Keywords() []string {
 		// Pyramid: the configuration (often an includeme with no import)
 		// and the views that name its routes.
 		"pyramid", "view_config", "includeme", "add_view(",
+		"bottle",
 	}
 }
 

@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar", "pyramid"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar", "pyramid", "bottle"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -165,6 +165,13 @@ func TestRouteDetails(t *testing.T) {
 		{"pyramid", "POST", "/pages/{name}/edit", "pyramid", "wiki/views.py", 24, "EditViews.save", "required", `permission="edit" (applied wiki/views.py:15): Pyramid's security policy (set wiki/__init__.py:14) answers 403 to a caller without the permission`, "name:string", ""},
 		{"pyramid", "DELETE", "/purge/{page_id}", "pyramid", "wiki/views.py", 29, "purge", "required", "handler (wiki/views.py:29) responds 403", "page_id:int", "destructive"},
 		{"pyramid", "GET", "/health", "pyramid", "wiki/views.py", 36, "health", "none", "", "", ""},
+		// Bottle: <name:filter> parameters; auth_basic and a refusing
+		// before_request hook guard, a hook that only logs does not.
+		{"bottle", "DELETE", "/posts/{post_id}", "bottle", "board/app.py", 19, "post_detail", "none", "", "post_id:int", "destructive"},
+		{"bottle", "POST", "/posts", "bottle", "board/app.py", 28, "create_post", "required", "@auth_basic(check) (applied board/app.py:29): bottle auth_basic responds 401 unless its check accepts the caller's credentials", "", ""},
+		{"bottle", "GET", "/api/tags/{name}", "bottle", "board/app.py", 37, "tag", "none", "", "name:string", ""},
+		{"bottle", "GET", "/admin/users", "bottle", "board/admin.py", 12, "users", "required", "before_request require_session (defined board/admin.py:6)", "", "admin"},
+		{"bottle", "GET", "/status", "bottle", "board/lookalike.py", 21, "show_status", "none", "", "", ""},
 		{"pyramid", "ANY", "/drafts", "pyramid", "wiki/views.py", 40, "drafts", "required", "is_authenticated=True (applied wiki/views.py:40): Pyramid matches the view only for a caller who signed in", "", ""},
 		{"litestar", "GET", "/admin/stats", "litestar", "shop/app.py", 26, "stats", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/app.py:35): responds 403", "", "admin"},
 		{"litestar", "POST", "/webhooks/payment", "litestar", "shop/webhooks.py", 6, "payment", "unknown", "", "", "webhook"},

@@ -41,6 +41,7 @@ var frameworkGuards = map[string]string{
 	"sanic_jwt.protected":               "sanic-jwt protected() responds 401 without a valid token",
 	"sanic_jwt.decorators.protected":    "sanic-jwt protected() responds 401 without a valid token",
 	"flask_login.utils.login_required":  "login_required rejects an anonymous caller",
+	"bottle.auth_basic":                 "bottle auth_basic responds 401 unless its check accepts the caller's credentials",
 }
 
 // decorated adds a decorator to a guard chain; one a framework ships to
