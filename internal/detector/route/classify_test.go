@@ -69,6 +69,11 @@ func TestAuthOf(t *testing.T) {
 		{"body check", nil, "if (!req.user) return res.sendStatus(401)", false, facts.AuthRequired},
 		{"nothing, complete", []string{"session"}, "res.json([])", true, facts.AuthNone},
 		{"nothing, incomplete", nil, "res.json([])", false, facts.AuthUnknown},
+		// Header and CSRF middleware from a library is plumbing, whatever
+		// its name holds; an app's own "protect" guard with no code is not.
+		{"lusca headers", []string{"lusca.xframe", "lusca.xssProtection", "lusca({ csrf: true })"}, "res.json([])", true, facts.AuthNone},
+		{"xssProtection of another header library", []string{"headers.xssProtection"}, "res.json([])", true, facts.AuthNone},
+		{"an app's protect guard, code not in the tree", []string{"protectRoute"}, "res.json([])", true, facts.AuthUnknown},
 		// A login handler reads req.user after the strategy set it.
 		{"login strategy beats the body", []string{"passport.authenticate('local')"}, "res.json(req.user)", false, facts.AuthNone},
 		{"a login sets the header, it does not read it", nil, "const token = jwt.sign(p, k); res.setHeader('Authorization', 'Bearer ' + token)", true, facts.AuthNone},

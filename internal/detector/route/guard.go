@@ -1855,7 +1855,9 @@ func library(name string) (v int, why string, ok bool) {
 	switch {
 	case notAuthWords.MatchString(name):
 		return vOther, "", true // rate limiting, CSRF
-	case notAuthNames[compact(last)], strings.HasPrefix(head, "helmet"), plumbing[compact(last)]:
+	case notAuthNames[compact(last)], strings.HasPrefix(head, "helmet"), strings.HasPrefix(head, "lusca"), plumbing[compact(last)]:
+		// helmet and lusca set headers and check CSRF tokens: neither asks
+		// who is calling (lusca.xssProtection is no guard for its "protect").
 		return vOther, "", true
 	case strings.HasPrefix(head, "passport."):
 		return vOther, "", true // initialize, session: load a user, demand none
@@ -1894,7 +1896,7 @@ var libraryCallRe = regexp.MustCompile(`\.jwtVerify\(|\b(?:passport\.authenticat
 // plumbing names middleware that runs on every request and never asks
 // who is calling.
 var plumbing = map[string]bool{
-	"frameguard": true, "hsts": true, "nosniff": true, "xssfilter": true, "hidepoweredby": true, "contentsecuritypolicy": true,
+	"frameguard": true, "hsts": true, "nosniff": true, "xssfilter": true, "xssprotection": true, "xframe": true, "hidepoweredby": true, "contentsecuritypolicy": true,
 	"nocache": true, "dnsprefetchcontrol": true, "ienoopen": true, "referrerpolicy": true, "permittedcrossdomainpolicies": true,
 	"requestid": true, "realip": true, "recoverer": true, "recover": true, "gzip": true, "compress": true, "timeout": true,
 	"stripslashes": true, "cleanpath": true, "heartbeat": true, "nocacheheaders": true, "secure": true, "bodylimit": true,
