@@ -1,6 +1,7 @@
 package threat
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -18,16 +19,18 @@ var checks = map[string]check{
 			// It keys on an address any client sets: it limits nothing.
 			return nil
 		}
-		if ev := c.InGuards(facts.SignalRateLimit, h.Route); ev != nil {
-			return ev
-		}
-		if ev := c.AtRoute("rate-limit", h.Route); ev != nil {
-			return ev
-		}
-		if ev := c.InHandler(facts.SignalRateLimit, h.Route); ev != nil {
+		if ev := c.routeLimiter(h.Route); ev != nil {
 			return ev
 		}
 		return c.AppWide("rate-limit")
+	},
+	// A limiter of the route's own: an app-wide one sized for page views
+	// still lets a bot send hundreds of messages.
+	"route-rate-limit": func(c *Context, h Hit) []model.Evidence {
+		if c.forgeableLimiter() != nil {
+			return nil
+		}
+		return c.routeLimiter(h.Route)
 	},
 	"budget": func(c *Context, h Hit) []model.Evidence {
 		if ev := c.InHandler(facts.SignalBudget, h.Route); ev != nil {
@@ -289,4 +292,40 @@ func (c *Context) forgedLimiter() ([]model.Evidence, string) {
 		return header, "the limiter is keyed on a client-set header (X-Forwarded-For or X-Real-IP), which a bot changes with every request"
 	}
 	return append(append(forged, keyed...), header...), "the limiter keys on the client address, which any X-Forwarded-For the client sends replaces"
+}
+
+// routeLimiter is a rate limit on the route itself: in its guards, applied
+// at its path, or in its handler. A limiter guard that every route of its
+// file carries, where the app applies one app-wide, is that one.
+func (c *Context) routeLimiter(r *facts.Route) []model.Evidence {
+	for _, s := range c.signalsOf(r) {
+		if s.Kind == facts.SignalRateLimit && s.In == facts.SignalInGuards && !c.appWideGuard(r, s.Detail) {
+			return []model.Evidence{{File: s.Evidence.File, Line: s.Evidence.Line}}
+		}
+	}
+	if ev := c.AtRoute("rate-limit", r); ev != nil {
+		return ev
+	}
+	return c.InHandler(facts.SignalRateLimit, r)
+}
+
+// appWideGuard says a middleware named name runs on every route of r's
+// file (two or more) while the app applies a limiter app-wide: the app's
+// one, listed on each route, not the route's own.
+func (c *Context) appWideGuard(r *facts.Route, name string) bool {
+	if name == "" || c.AppWide("rate-limit") == nil {
+		return false
+	}
+	n := 0
+	for i := range c.F.Surfaces {
+		o := &c.F.Surfaces[i]
+		if o.File != r.File {
+			continue
+		}
+		if !slices.Contains(o.Middleware, name) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

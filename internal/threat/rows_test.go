@@ -209,6 +209,38 @@ func TestCredentialStuffingGate(t *testing.T) {
 	}
 }
 
+// A route that sends mail with a limiter of its own is drafted mitigated;
+// one behind only the app-wide limiter (sized for page views) stays open.
+func TestMessagePumpingGate(t *testing.T) {
+	appWide := facts.Facts{Controls: []facts.Control{{Kind: "rate-limit", Scope: "app", Evidence: []facts.Evidence{{File: "app/main.py", Line: 3}}}}}
+	for _, tc := range []struct {
+		name  string
+		facts facts.Facts
+		want  model.Response
+	}{
+		{"a limiter among the route's guards", scan(appWide, rt("POST", "/invite", facts.AuthNone, nil, nil, "sends-message", "guards:rate-limit")), model.Mitigate},
+		{"only the app-wide limiter", scan(appWide, rt("POST", "/invite", facts.AuthNone, nil, nil, "sends-message")), model.Undecided},
+		// The app's limiter listed on every route of the file is not the
+		// route's own; one only this route carries is.
+		{"the app's limiter on every route", scan(appWide,
+			withMiddleware(rt("POST", "/invite", facts.AuthNone, nil, nil, "sends-message", "guards:rate-limit=limiter"), "limiter"),
+			withMiddleware(rt("GET", "/home", facts.AuthNone, nil, nil, "guards:rate-limit=limiter"), "limiter")), model.Undecided},
+		{"a limiter of its own after the app's", scan(appWide,
+			withMiddleware(rt("POST", "/invite", facts.AuthNone, nil, nil, "sends-message", "guards:rate-limit=inviteLimiter"), "limiter", "inviteLimiter"),
+			withMiddleware(rt("GET", "/home", facts.AuthNone, nil, nil, "guards:rate-limit=limiter"), "limiter")), model.Mitigate},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ruleThreat(Draft(tc.facts, Options{}), "message-pumping")
+			if got == nil {
+				t.Fatal("no message-pumping threat")
+			}
+			if got.Response != tc.want {
+				t.Errorf("response = %s, want %s", got.Response, tc.want)
+			}
+		})
+	}
+}
+
 // ruleThreat is the draft's last threat of a rule, or nil.
 func ruleThreat(m *model.Model, rule string) *model.Threat {
 	var got *model.Threat

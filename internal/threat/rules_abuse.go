@@ -63,7 +63,10 @@ var messagePumping = &Rule{
 				Difficulty: diff, DifficultyReason: "requires " + needs,
 				Level: model.Medium, ImpactReason: "messages cost money and burn the sending domain's reputation",
 				Evidence: routeEvidence(r),
-				Cause:    &Cause{ID: "message-sends", Name: "Routes that send e-mail or SMS"},
+				// A limiter of the route's own answers it (drafted
+				// mitigated); the app-wide one alone does not.
+				Gate:  "route-rate-limit",
+				Cause: &Cause{ID: "message-sends", Name: "Routes that send e-mail or SMS"},
 			})
 		}
 		return hits

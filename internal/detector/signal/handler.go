@@ -120,8 +120,11 @@ var (
 
 // What a handler does.
 var (
-	objectFetch  = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|_or_404\(|\.objects\.|\.fetch|\.load\(|QueryRow)`)
-	sendsMessage = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
+	objectFetch = regexp.MustCompile(`(?i)(\.get\(|\.query\(|\.filter|\.find|findUnique|findFirst|findById|findOne|\.First\(|\.Find\(|\bselect\b|get_object_or_404|_or_404\(|\.objects\.|\.fetch|\.load\(|QueryRow)`)
+	// sendsMessage: a Twilio client's messages.create is an SMS whatever
+	// the argument is (a message object built above); another SDK's
+	// messages.create (an LLM's) is one only with a recipient.
+	sendsMessage = regexp.MustCompile(`(messages\.create\([^)]*\bto\b|client\.messages\.create|\b(?i:twilio)\w*\.messages\.create\(|sendMail\(|send_mail\(|sendgrid|\.send_email\(|SendEmail\(|resend\.emails|postmark|mailgun|smtplib)`)
 	passwordWord = regexp.MustCompile(`(?i)password`)
 	createsWord  = regexp.MustCompile(`(?i)(create|insert|save|register|sign_?up|\.add\(|new\s+\w*user)`)
 	// createsUser creates a user or account record: createUser(...),
@@ -329,11 +332,23 @@ func routeSignals(r *facts.Route, models []string, services []facts.ThirdParty, 
 	acts := methodView(r.Body, r.Method)
 	for _, p := range RoutePatterns {
 		if p.Guard != nil {
+			// A limiter is named by the innermost one on the route: an
+			// app-wide limiter comes first, the route's own after it.
+			named := ""
 			for _, m := range r.Middleware {
 				if p.Guard.MatchString(m) {
-					add(p.Kind, "", facts.SignalInGuards, at)
-					break
+					named = m
+					if p.Kind != facts.SignalRateLimit {
+						break
+					}
 				}
+			}
+			if named != "" {
+				detail := ""
+				if p.Kind == facts.SignalRateLimit {
+					detail = named
+				}
+				add(p.Kind, detail, facts.SignalInGuards, at)
 			}
 		}
 		body := r.Body

@@ -94,6 +94,24 @@ func TestControlPatternsAgree(t *testing.T) {
 }
 
 // Guards are read by name; a commented-out call in the handler is none.
+func TestSendsMessage(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"const sent = await twilioClient.messages.create(message);", true},
+		{"sms = TwilioRest.messages.create(msg)", true},
+		{"client.messages.create({ to: phone, from: sender, body: text })", true},
+		{"const reply = await anthropic.messages.create(request);", false},
+		{"const reply = await llm.messages.create({ model, max_tokens: 256, messages });", false},
+	}
+	for _, tt := range tests {
+		if got := sendsMessage.MatchString(tt.line); got != tt.want {
+			t.Errorf("sendsMessage(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
 func TestRouteSignals(t *testing.T) {
 	r := facts.Route{
 		Method: "POST", Path: "/webhooks/billing", File: "app/hooks.py", Line: 10, EndLine: 16,
@@ -116,12 +134,12 @@ func TestRouteSignals(t *testing.T) {
 		}
 	}
 	want := map[string]int{ // signal → evidence line
-		"admin-role/guards/":              10,
-		"rate-limit/guards/":              10,
-		"object-fetch/handler/":           12,
-		"webhook-provider/handler/stripe": 10,
-		"names-model/handler/Document":    12,
-		"names-service/handler/openai":    14,
+		"admin-role/guards/":                    10,
+		"rate-limit/guards/RateLimitMiddleware": 10,
+		"object-fetch/handler/":                 12,
+		"webhook-provider/handler/stripe":       10,
+		"names-model/handler/Document":          12,
+		"names-service/handler/openai":          14,
 	}
 	for k, line := range want {
 		s, ok := got[k]
