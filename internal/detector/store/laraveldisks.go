@@ -44,8 +44,10 @@ var (
 	// facade's class, writing any path (a settings file, a cache).
 	phpFilesystemUseRE = regexp.MustCompile(`\buse\s+Illuminate\\(?:Contracts\\Filesystem\\(?:Filesystem|Cloud|Factory)|Filesystem\\(?:FilesystemManager|FilesystemAdapter)|Support\\Facades\\Storage)\b`)
 	// phpDiskObjectWriteRE is a write on a disk object; the disk is not
-	// named there ($disk->put, $this->filesystem->writeStream).
-	phpDiskObjectWriteRE = regexp.MustCompile(`\$[\w>-]+->\s*(?:put|putFile|putFileAs|writeStream)\s*\(`)
+	// named there ($disk->put, $this->filesystem->writeStream), or is
+	// taken from a manager in the same call
+	// ($this->manager->disk($name)->putFileAs).
+	phpDiskObjectWriteRE = regexp.MustCompile(`\$[\w>-]+->\s*(?:disk\((?:[^()]|\([^()]*\))*\)\s*->\s*)?(?:put|putFile|putFileAs|writeStream)\s*\(`)
 	// phpDiskNameRE is a disk named where a disk object is made.
 	phpDiskNameRE = regexp.MustCompile(`(?:->|::)\s*disk\(\s*(?:['"]([\w-]+)['"]\s*\)|[^)\s])`)
 	// phpMoveRE is an uploaded file moved into a folder under the app:
