@@ -52,6 +52,10 @@ var (
 	// railsStorageFromEnvRE chooses it from the environment, a default
 	// beside: ENV.fetch("ACTIVE_STORAGE_SERVICE", "local").to_sym,
 	// (ENV["X"] || :local).to_sym.
+	// railsStorageAssignRE is any choice of the service; one whose value
+	// is no literal (a conditional over the environment) picks among the
+	// services it names as symbols (railsStorageChoices).
+	railsStorageAssignRE  = regexp.MustCompile(`\.active_storage\.service\s*=`)
 	railsStorageFromEnvRE = regexp.MustCompile(`\.active_storage\.service\s*=\s*\(?\s*ENV\s*(?:\.fetch\(|\[)\s*['"]\w+['"]`)
 	// railsCableRequireRE loads Action Cable: all of Rails, or its engine
 	// (comments are stripped: a commented-out require loads nothing).
@@ -73,7 +77,9 @@ var railsQueueAdapters = map[string]struct{ kind, server string }{
 }
 
 // railsStorageKinds are Active Storage's services as store kinds.
-var railsStorageKinds = map[string]string{"S3": "s3", "GCS": "gcs", "AzureStorage": "azure-blob", "Disk": KindFilesystem}
+// AzureBlob is the azure-blob gem's service, which replaced Rails' own
+// AzureStorage.
+var railsStorageKinds = map[string]string{"S3": "s3", "GCS": "gcs", "AzureStorage": "azure-blob", "AzureBlob": "azure-blob", "Disk": KindFilesystem}
 
 // railsConfig is what a tree's Active Storage settings say (the service
 // chosen and the services declared are in different files).
@@ -224,8 +230,10 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 				continue
 			}
 			s := railsService{kind: kind, ev: ev(yamlnode.Get(p.Value, "service"))}
-			if b := yamlnode.Str(yamlnode.Get(p.Value, "bucket")); b != "" {
-				s.bucket = railsValueName(b, f.Data, yamlnode.Line(yamlnode.Get(p.Value, "bucket")))
+			for _, key := range []string{"bucket", "container"} { // an Azure service keeps its files in a container
+				if b := yamlnode.Str(yamlnode.Get(p.Value, key)); b != "" && s.bucket == "" {
+					s.bucket = railsValueName(b, f.Data, yamlnode.Line(yamlnode.Get(p.Value, key)))
+				}
 			}
 			if kind == KindFilesystem {
 				s.folder = railsValueName(yamlnode.Str(yamlnode.Get(p.Value, "root")), f.Data, yamlnode.Line(yamlnode.Get(p.Value, "root")))
@@ -420,6 +428,30 @@ func (d *Detector) readRailsRuby(f *detector.File, src []byte) {
 	for _, m := range railsStorageFromEnvRE.FindAllIndex(src, -1) {
 		d.rails.fromEnv = append(d.rails.fromEnv, at(m[0]))
 	}
+	d.rails.chosen = append(d.rails.chosen, railsStorageChoices(src, at)...)
+}
+
+// railsStorageChoices are the services a conditional choice of Active
+// Storage's service names: config.active_storage.service = if
+// ENV["BUCKET"].present? then :amazon else :local end. Each symbol of the
+// value, up to the next setting, is a service production may run on
+// (railsStores keeps those storage.yml declares). A literal or
+// environment choice is read by its own pattern.
+func railsStorageChoices(src []byte, at func(int) facts.Evidence) []laravelSetting {
+	var out []laravelSetting
+	for _, m := range railsStorageAssignRE.FindAllIndex(src, -1) {
+		if railsStorageServiceRE.Match(src[m[0]:min(len(src), m[1]+64)]) || railsStorageFromEnvRE.Match(src[m[0]:min(len(src), m[1]+128)]) {
+			continue
+		}
+		end := min(len(src), m[1]+400)
+		if next := strings.Index(string(src[m[1]:end]), "config."); next >= 0 {
+			end = m[1] + next
+		}
+		for _, s := range railsSymbolRE.FindAllSubmatchIndex(src[m[1]:end], -1) {
+			out = append(out, laravelSetting{value: string(src[m[1]+s[2] : m[1]+s[3]]), ev: at(m[1] + s[0])})
+		}
+	}
+	return out
 }
 
 // storageVendor is the storage vendor whose host or setting an S3

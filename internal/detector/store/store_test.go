@@ -19,7 +19,7 @@ import (
 // file written outside any upload handler, http:// URLs. Each tree has a
 // broken file that still yields what it clearly shows.
 func TestFixtures(t *testing.T) {
-	for _, eco := range []string{"python", "js", "go", "go-attachments", "go-export", "go-upload-service", "go-driver", "go-root", "go-route-path", "go-graph", "python-media", "python-s3media", "python-scratch", "python-script-sqlite", "drivers", "js-config-root", "python-storages", "python-storage-classes", "python-storage-classes-lookalike", "tooling-bucket", "rails", "rails-lookalike", "rails-no-cable", "rails-env-storage", "rails-env-adapter", "rails-adapter-lookalike", "rails-uploaders", "rails-uploaders-lookalike", "rails-uploaders-default", "rails-uploaders-default-lookalike", "csharp", "csharp-settings", "spring", "spring-lookalike", "java", "java-jdbc", "java-amazon", "java-lookalike"} {
+	for _, eco := range []string{"python", "js", "go", "go-attachments", "go-export", "go-upload-service", "go-driver", "go-root", "go-route-path", "go-graph", "python-media", "python-s3media", "python-scratch", "python-script-sqlite", "drivers", "js-config-root", "python-storages", "python-storage-classes", "python-storage-classes-lookalike", "tooling-bucket", "rails", "rails-lookalike", "rails-no-cable", "rails-env-storage", "rails-cond-storage", "rails-env-adapter", "rails-adapter-lookalike", "rails-uploaders", "rails-uploaders-lookalike", "rails-uploaders-default", "rails-uploaders-default-lookalike", "csharp", "csharp-settings", "spring", "spring-lookalike", "java", "java-jdbc", "java-amazon", "java-lookalike"} {
 		t.Run(eco, func(t *testing.T) {
 			dir := filepath.Join("testdata", eco)
 			res := detectortest.Scan(t, dir, New())

@@ -1,0 +1,3 @@
+class Invoice < ApplicationRecord
+  has_one_attached :scan
+end
