@@ -263,6 +263,13 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 			}
 		}
 	}
+	if base != "cable.yml" {
+		if line := erbBranchedBlock(f.Data, "production"); line > 0 {
+			// ERB branches pick production's settings at run time: each
+			// adapter gem production loads is an engine it may run on.
+			d.rails.adapterFromEnv = append(d.rails.adapterFromEnv, facts.Evidence{File: f.Path, Line: line})
+		}
+	}
 	for _, b := range blocks {
 		adapters := []*yaml.Node{yamlnode.Get(b, "adapter")}
 		if adapters[0] == nil { // several databases: production: {primary: {adapter: ...}, cache: {...}}
@@ -296,6 +303,45 @@ func (d *Detector) readRailsYAML(f *detector.File) {
 			}
 		}
 	}
+}
+
+var (
+	// erbBranchRE is an ERB tag that branches: <% if ... %>, <% elsif %>,
+	// <% unless %>, <% case %>.
+	erbBranchRE = regexp.MustCompile(`<%-?\s*(?:if|elsif|unless|case)\b`)
+	erbEndRE    = regexp.MustCompile(`<%-?\s*end\b`)
+	// erbEngineKeyRE is a setting that picks the engine: the adapter, the
+	// URL (its scheme), or a merge of shared settings.
+	erbEngineKeyRE = regexp.MustCompile(`^\s+(?:adapter|url|<<)\s*:`)
+	// yamlTopKeyRE is a top-level key of a YAML file.
+	yamlTopKeyRE = regexp.MustCompile(`^[\w-]+\s*:`)
+)
+
+// erbBranchedBlock is the line of a top-level block (production:) whose
+// engine ERB branches choose (an adapter, URL or merge set inside a
+// branch), 0 when there is none. The block runs to the next top-level key; ERB tags at the
+// start of a line belong to the block they sit in.
+func erbBranchedBlock(data []byte, key string) int {
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, key+":") || !yamlTopKeyRE.MatchString(l) {
+			continue
+		}
+		depth := 0
+		for _, next := range lines[i+1:] {
+			switch {
+			case yamlTopKeyRE.MatchString(next):
+				return 0
+			case erbBranchRE.MatchString(next):
+				depth++
+			case erbEndRE.MatchString(next):
+				depth = max(0, depth-1)
+			case depth > 0 && erbEngineKeyRE.MatchString(next):
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // erbDefaultRE is the default of an environment read in ERB:
