@@ -353,14 +353,22 @@ func scopeMatches(scope, path string) bool {
 		return true
 	}
 	if pre, ok := strings.CutSuffix(scope, "*"); ok {
-		return strings.HasPrefix(path+"/", strings.TrimSuffix(pre, "/")+"/")
+		if !strings.HasSuffix(pre, "/") {
+			// Vert.x's "/user*" takes /users too.
+			return strings.HasPrefix(path, pre)
+		}
+		return strings.HasPrefix(path+"/", pre)
 	}
 	return scope == path
 }
 
 // letsThrough says an access manager hands a request with role straight
-// to its handler (if (roles.contains(Role.ANYONE)) handler.handle(ctx)).
+// to its handler (if (roles.contains(Role.ANYONE)) handler.handle(ctx)),
+// or gives role to a caller it cannot identify (userRole ?: Role.ANYONE):
+// a route that permits it is open.
 func letsThrough(src, role string) bool {
-	re := regexp.MustCompile(`contains\(\s*(?:[\w.]+\.)?` + regexp.QuoteMeta(role) + `\s*\)[^;{}]*\)?\s*\{?\s*(?:[\w.]*handle\(|return\b)`)
-	return re.MatchString(src)
+	r := `(?:[\w.]+\.)?` + regexp.QuoteMeta(role) + `\b`
+	passes := regexp.MustCompile(`contains\(\s*` + r + `\s*\)[^;{}]*\)?\s*\{?\s*(?:[\w.]*handle\(|return\b)`)
+	fallback := regexp.MustCompile(`(?:\?:|\belse\b|\borElse\(|\?\?)\s*` + r)
+	return passes.MatchString(src) || fallback.MatchString(src)
 }

@@ -172,6 +172,11 @@ func readCalls(p, text string, fw callDSL) *dslFile {
 		} else if len(prefix) == 0 && c.verb != "before" {
 			continue
 		}
+		// Spark's accept type comes between the path and the handler
+		// (get("/x", "application/json", h)).
+		for len(rest) > 1 && strings.HasPrefix(strings.TrimSpace(rest[0]), `"`) {
+			rest = rest[1:]
+		}
 		if c.verb == "before" {
 			if len(rest) == 0 {
 				continue
@@ -187,7 +192,11 @@ func readCalls(p, text string, fw callDSL) *dslFile {
 			} else if len(prefix) > 0 {
 				scope = urlpath.Join(scope, "*")
 			}
-			out.befores = append(out.befores, scopedGuard{scope: scope, guard: guardSrc{name: "before(" + strings.TrimSpace(strings.Join(args[:len(args)-len(rest)], ", ")) + ")", src: strings.TrimSpace(rest[0]), line: textLine(text, c.at)}})
+			name := "before"
+			if len(args) > len(rest) {
+				name += "(" + strings.TrimSpace(strings.Join(args[:len(args)-len(rest)], ", ")) + ")"
+			}
+			out.befores = append(out.befores, scopedGuard{scope: scope, guard: guardSrc{name: name, src: strings.TrimSpace(rest[len(rest)-1]), line: textLine(text, c.at)}})
 			continue
 		}
 		if len(rest) == 0 || !isHandlerArg(rest[0]) {
@@ -254,7 +263,7 @@ func crudRoutes(r dslRoute, handler string) []dslRoute {
 // managerCall is Javalin's check of a route's roles: an access manager
 // (config.accessManager((handler, ctx, roles) -> ...)) or a beforeMatched
 // filter that reads ctx.routeRoles().
-var managerCall = regexp.MustCompile(`\b(accessManager|beforeMatched)\s*\(`)
+var managerCall = regexp.MustCompile(`\b(accessManager|beforeMatched)\s*[({]`)
 
 // accessManager is the code of a file's role check, with its line.
 func accessManager(text string) *guardSrc {

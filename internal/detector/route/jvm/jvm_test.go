@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures holds each fixture app's routes to its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut", "javalin", "spark", "vertx"} {
+	for _, app := range []string{"spring", "spring_open", "jaxrs", "kotlin", "boot_default", "boot_excluded", "boot_commented", "composed", "spring_chains", "actuator", "services", "servlet", "jsp_loose", "jaxrs_roots", "ktor", "micronaut", "javalin", "spark", "vertx", "javalin_kotlin"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -149,6 +149,8 @@ func TestRouteDetails(t *testing.T) {
 		{"vertx", "DELETE", "/api/products/{id}", "anonymous", "required", "", "handler (src/main/java/org/example/shop/ShopVerticle.java:28) responds 401", "id:unknown"},
 		{"vertx", "GET", "/admin/report", "report", "required", "", "inline handler (defined src/main/java/org/example/shop/ShopVerticle.java:37): responds 403", ""},
 		{"vertx", "POST", "/login", "login", "none", "", "", ""},
+		{"javalin_kotlin", "GET", "/events", "Events.list", "none", "", "", ""},
+		{"javalin_kotlin", "POST", "/events", "Events.create", "required", "member", "accessManager (roles MEMBER) (defined src/main/kotlin/org/example/club/Club.kt:13): responds 401", ""},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}
