@@ -36,6 +36,7 @@ func TestAuthFrom(t *testing.T) {
 		{[]string{"jwt.unless"}, facts.AuthRequired},
 		{[]string{"jwtauth.Authenticator"}, facts.AuthRequired},
 		{[]string{"jwtauth.Verifier"}, facts.AuthUnknown},
+		{[]string{"rest.WithJwt"}, facts.AuthRequired},
 		{[]string{"helmet.frameguard", "middleware.Recoverer"}, facts.AuthUnknown},
 		// For anonymous callers: guest-only guards and the login itself.
 		{[]string{"authHandler.isNotAuthenticated"}, facts.AuthNone},

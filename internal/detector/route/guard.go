@@ -1686,7 +1686,7 @@ func condition(src string, i int) string {
 	win := src[from:i]
 	k := -1
 	for _, kw := range []string{"if ", "if(", "except ", "except:", "catch"} {
-		k = max(k, strings.LastIndex(win, kw))
+		k = max(k, lastOpen(win, kw))
 	}
 	if k >= 0 {
 		// A failed token decode (except, catch) tests the caller too.
@@ -1700,6 +1700,48 @@ func condition(src string, i int) string {
 		return win[k:]
 	}
 	return win
+}
+
+// lastOpen is the last kw in win whose braced block (with its else) is
+// still open at the end of win: an if whose block closed before
+// (if ref != "" { ... }) is not what the code after it is under. A kw
+// with no brace on its line (Python's if x:) counts as open.
+func lastOpen(win, kw string) int {
+	for end := len(win); end > 0; {
+		k := strings.LastIndex(win[:end], kw)
+		if k < 0 {
+			return -1
+		}
+		nl := strings.IndexByte(win[k:], '\n')
+		if nl < 0 {
+			nl = len(win) - k
+		}
+		open := strings.IndexByte(win[k:k+nl], '{')
+		if open < 0 {
+			return k
+		}
+		depth := 0
+		closed := false
+		body := win[k+open:]
+		for j := 0; j < len(body) && !closed; j++ {
+			switch body[j] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				// An else goes on with the same statement: code in it
+				// is under the if.
+				if depth == 0 && !strings.HasPrefix(strings.TrimLeft(body[j+1:], " \t\r\n"), "else") {
+					closed = true
+				}
+			}
+		}
+		if !closed {
+			return k
+		}
+		end = k
+	}
+	return -1
 }
 
 // factoryRole is the role a guard built by a factory demands
@@ -1861,6 +1903,8 @@ func library(name string) (v int, why string, ok bool) {
 		return vOther, "", true
 	case strings.HasPrefix(head, "passport."):
 		return vOther, "", true // initialize, session: load a user, demand none
+	case head == "sessions.sessions" || head == "sessions.new" || head == "sessions.many":
+		return vOther, "", true // gin-contrib's and hertz-contrib's sessions: load the session, demand none
 	}
 	if strings.Contains(low, "optional") || strings.Contains(low, "optional=true") {
 		return vOther, "", true

@@ -321,6 +321,28 @@ func (m *module) controllerMethod(p *pkg, typ, name string, depth int) *funcDecl
 	return nil
 }
 
+// declOf is a function's declaration, parsed again from its file when
+// Detect kept only its signature facts.
+func (m *module) declOf(fd *funcDecl) *ast.FuncDecl {
+	if fd.decl != nil {
+		return fd.decl
+	}
+	af := m.parsed(fd.file)
+	if af == nil {
+		return nil
+	}
+	for _, d := range af.Decls {
+		d, ok := d.(*ast.FuncDecl)
+		if !ok || d.Name.Name != fd.name || (d.Recv != nil) != fd.method {
+			continue
+		}
+		if d.Recv == nil || len(d.Recv.List) > 0 && typeName(d.Recv.List[0].Type) == fd.recvType {
+			return d
+		}
+	}
+	return nil
+}
+
 // parsed is f's declarations, parsed again once (Detect keeps no syntax
 // tree of type declarations).
 func (m *module) parsed(f *goFile) *ast.File {

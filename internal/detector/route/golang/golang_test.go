@@ -123,6 +123,8 @@ func TestRouteDetails(t *testing.T) {
 		{app: "hertz", route: "GET /api/orders/{id}", auth: facts.AuthRequired, handler: "showOrder"},
 		{app: "hertz", route: "DELETE /api/sessions/{id}", auth: facts.AuthRequired},
 		{app: "hertz", route: "GET /assets", tags: []string{facts.TagStatic}},
+		{app: "hertz", route: "GET /shop/cart", auth: facts.AuthRequired, handler: "showCart"},
+		{app: "hertz", route: "GET /catalog", auth: facts.AuthNone, handler: "catalog"},
 		{app: "gozero", route: "GET /healthz", framework: "go-zero", auth: facts.AuthNone},
 		{app: "gozero", route: "POST /v1/user/login", auth: facts.AuthNone, handler: "LoginHandler"},
 		{app: "gozero", route: "GET /v1/user/{id}", auth: facts.AuthRequired},

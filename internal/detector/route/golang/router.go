@@ -131,10 +131,67 @@ func serve(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 }
 
 // lastIsHandler registers r.GET(path, mw..., h): the handler last, the
-// middleware between (gin, fiber).
+// middleware between (gin, fiber), or spread from a list the handler is
+// appended to (r.GET(path, append(getCartMw(), cart.Get)...), as Hertz's
+// generator writes).
 func lastIsHandler(fr *frame, n *node, method string, c *ast.CallExpr) {
 	a := c.Args
-	fr.register(n, method, a[0], a[len(a)-1], fr.guards(a[1:len(a)-1]), c, false)
+	mw := a[1 : len(a)-1]
+	h := a[len(a)-1]
+	if ac, ok := unparen(h).(*ast.CallExpr); ok && c.Ellipsis.IsValid() && len(ac.Args) >= 2 && !ac.Ellipsis.IsValid() {
+		if id, ok := unparen(ac.Fun).(*ast.Ident); ok && id.Name == "append" && !fr.env.has("append") {
+			mw = append(append([]ast.Expr(nil), mw...), ac.Args[:len(ac.Args)-1]...)
+			h = ac.Args[len(ac.Args)-1]
+		}
+	}
+	fr.register(n, method, a[0], h, fr.guards(mw), c, false)
+}
+
+// listedGuards reads a call of the module's that returns a literal list
+// of middleware (func rootMw() []app.HandlerFunc { return []app.HandlerFunc{middleware.Auth()} }):
+// the middleware it lists, read in its own file; none for return nil.
+func (fr *frame) listedGuards(a ast.Expr) ([]router.Guard, bool) {
+	c, ok := unparen(a).(*ast.CallExpr)
+	if !ok || len(c.Args) > 0 {
+		return nil, false
+	}
+	fd := fr.lookupFunc(c.Fun)
+	if fd == nil {
+		return nil, false
+	}
+	decl := fr.m.declOf(fd)
+	if decl == nil || decl.Body == nil || decl.Type.Results == nil || len(decl.Type.Results.List) != 1 {
+		return nil, false
+	}
+	if _, ok := decl.Type.Results.List[0].Type.(*ast.ArrayType); !ok {
+		return nil, false
+	}
+	var ret *ast.ReturnStmt
+	for _, st := range decl.Body.List {
+		if r, ok := st.(*ast.ReturnStmt); ok {
+			if ret != nil {
+				return nil, false
+			}
+			ret = r
+		}
+	}
+	if ret == nil || len(ret.Results) != 1 {
+		return nil, false
+	}
+	switch r := unparen(ret.Results[0]).(type) {
+	case *ast.Ident:
+		if r.Name == "nil" {
+			return nil, true
+		}
+	case *ast.CompositeLit:
+		in := *fr
+		in.f, in.env = fd.file, &env{}
+		if p := fr.m.pkgs[fd.file.dir+"\x00"+fd.file.pkg]; p != nil {
+			in.p = p
+		}
+		return in.guards(r.Elts), true
+	}
+	return nil, false
 }
 
 // selName is the method a call selects (r.Methods → "Methods").
@@ -333,6 +390,10 @@ func (fr *frame) guards(args []ast.Expr) []router.Guard {
 	var out []router.Guard
 	for _, a := range args {
 		if gs, ok := fr.passedGuards(a); ok {
+			out = append(out, gs...)
+			continue
+		}
+		if gs, ok := fr.listedGuards(a); ok {
 			out = append(out, gs...)
 			continue
 		}

@@ -8,10 +8,14 @@ import (
 	"github.com/cloudwego/hertz/pkg/app/client"
 	"github.com/cloudwego/hertz/pkg/app/server"
 	"github.com/cloudwego/hertz/pkg/route"
+	"github.com/hertz-contrib/sessions"
+	"github.com/hertz-contrib/sessions/cookie"
 )
 
 func main() {
 	h := server.Default()
+	// Loads the caller's session for the handlers; turns no one away.
+	h.Use(sessions.New("shop", cookie.NewStore([]byte("k"))))
 	h.GET("/ping", ping) // want: GET /ping
 	// Hertz serves public/assets/site.css at /assets/site.css: the whole
 	// request path under the folder, so public/notes.txt is not served.
@@ -24,6 +28,7 @@ func main() {
 	api.DELETE("/sessions/:id", logout) // want: DELETE /api/sessions/{id}
 
 	h.Handle("PURGE", "/cache/*path", purge) // want: PURGE /cache/{path}
+	registerShop(h)
 	h.Spin()
 }
 
