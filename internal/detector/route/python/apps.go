@@ -186,6 +186,12 @@ type graph struct {
 	litestarSeen map[*function]bool
 	// pyr is a Pyramid app's configuration, read across the tree.
 	pyr *pyramid
+	// litestarAuthChain is the guard of Litestar's security backends.
+	litestarAuthChain guards
+	litestarAuthDone  bool
+	// authExclude are the paths a security backend lets through, by
+	// where the backend is made.
+	authExclude map[facts.Evidence][]*regexp.Regexp
 }
 
 type missedRoute struct {
@@ -1200,8 +1206,14 @@ func (g *graph) credential(m *module, chain guards) string {
 
 // scoped drops the refusing request hooks that do not guard r: a hook
 // that reads a URL value the path does not carry, or that lets r's
-// endpoint through by name.
+// endpoint through by name; and a security backend whose exclude=
+// patterns match r's path.
 func (g *graph) scoped(chain guards, r facts.Route) guards {
+	if len(g.authExclude) > 0 {
+		chain = slices.DeleteFunc(slices.Clone(chain), func(gd router.Guard) bool {
+			return slices.ContainsFunc(g.authExclude[gd.Defined], func(re *regexp.Regexp) bool { return re.MatchString(r.Path) })
+		})
+	}
 	if len(g.hookScope) == 0 {
 		return chain
 	}

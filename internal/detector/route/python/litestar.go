@@ -1,6 +1,7 @@
 package python
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -118,6 +119,9 @@ func (g *graph) litestarRoute(o *object, m *module, fn *function, cls *class) {
 		}
 		chain = g.litestarGuards(m, route.arg(-1, "guards")).plus(chain)
 	}
+	if !optsOut(route) {
+		chain = g.litestarAuth().plus(chain)
+	}
 	methods := []string{method}
 	if method == "" {
 		methods = upper(g.ix.strs(m, route.arg(-1, "http_method")))
@@ -201,4 +205,66 @@ func (g *graph) litestarUnlisted() {
 			g.list = append(g.list, o)
 		}
 	}
+}
+
+// litestarBackends are Litestar's security backends: their middleware
+// answers 401 to a request without valid credentials, on every route but
+// the paths their exclude= patterns match and the handlers that opt out.
+var litestarBackends = map[string]bool{"JWTAuth": true, "JWTCookieAuth": true, "OAuth2PasswordBearerAuth": true, "SessionAuth": true}
+
+// litestarAuth is the guard of the security backends the tree makes
+// (auth = JWTAuth[User](retrieve_user_handler=..., exclude=[...])), worked
+// out once; an app takes one through on_app_init or its middleware,
+// which a plugin often does out of sight, so it is taken to guard every
+// Litestar route.
+func (g *graph) litestarAuth() guards {
+	if g.litestarAuthDone {
+		return g.litestarAuthChain
+	}
+	g.litestarAuthDone = true
+	for _, m := range g.ix.mods {
+		for _, name := range sortedKeys(m.assigns) {
+			v := m.assigns[name]
+			if v.kind != exCall {
+				continue
+			}
+			fn := v.fn
+			if fn.kind == exOther && fn.obj != nil {
+				fn = fn.obj // JWTAuth[User](...)
+			}
+			s := g.ix.resolve(m, fn)
+			if !litestarRoot(s) || !litestarBackends[s.last()] {
+				continue
+			}
+			g.litestarAuthChain.add(s.last()+" "+name, s.last(), facts.Evidence{})
+			last := &g.litestarAuthChain[len(g.litestarAuthChain)-1]
+			last.Defined = facts.Evidence{File: m.path, Line: int(v.line)}
+			g.litestarAuthChain.requireLast("Litestar's authentication middleware answers 401 to a request without valid credentials", "")
+			var excl []*regexp.Regexp
+			for _, p := range g.ix.strs(m, v.arg(-1, "exclude")) {
+				if re, err := regexp.Compile(p); err == nil {
+					excl = append(excl, re)
+				}
+			}
+			if g.authExclude == nil {
+				g.authExclude = map[facts.Evidence][]*regexp.Regexp{}
+			}
+			g.authExclude[last.Defined] = excl
+		}
+	}
+	return g.litestarAuthChain
+}
+
+// optsOut says a route handler opts out of the security backend
+// (exclude_from_auth=True, or opt={"exclude_from_auth": True}).
+func optsOut(route *expr) bool {
+	if e := route.arg(-1, "exclude_from_auth"); e != nil && e.text != "False" {
+		return true
+	}
+	if e := route.arg(-1, "opt"); e != nil && e.kind == exDict {
+		if v := e.kw["exclude_from_auth"]; v != nil && v.text != "False" {
+			return true
+		}
+	}
+	return false
 }

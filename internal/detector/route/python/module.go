@@ -326,6 +326,9 @@ func patternCall(name string) bool { return isPathCall(name) || wrapsPatterns(na
 // it); anything imported; or, unbound, an external name ending in one of
 // ctorNames. Names bound to functions or values resolve to no class.
 func (x *extractor) mayConstruct(fn *expr) bool {
+	if fn.kind == exOther && fn.obj != nil {
+		fn = fn.obj // a generic class: JWTAuth[User](...)
+	}
 	dotted, ok := fn.dotted()
 	if !ok {
 		return false // (a)(), f()(): resolve gives a value, never a class

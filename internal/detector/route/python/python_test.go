@@ -17,7 +17,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar", "pyramid", "bottle"} {
+	for _, app := range []string{"flask", "flask_restful", "flask_hooks", "flask_credentials", "flask_apphook", "fastapi", "django", "django_legacy", "appbuilder", "appbuilder_bare", "aiohttp", "quart", "sanic", "starlette", "tornado", "falcon", "litestar", "litestar_jwt", "pyramid", "bottle"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -158,6 +158,12 @@ func TestRouteDetails(t *testing.T) {
 		{"litestar", "POST", "/api/cart/{item_id}", "litestar", "shop/app.py", 21, "add_to_cart", "required", "guards=[signed_in_guard] (defined shop/guards.py:8, applied shop/app.py:21): responds 403", "item_id:int", ""},
 		{"litestar", "GET", "/api/orders/{order_id}", "litestar", "shop/orders.py", 11, "OrderController.show", "none", "", "order_id:uuid", ""},
 		{"litestar", "DELETE", "/api/orders/{order_id}", "litestar", "shop/orders.py", 15, "OrderController.cancel", "required", "guards=[staff_guard] (defined shop/guards.py:13, applied shop/orders.py:15): responds 403", "order_id:uuid", "destructive"},
+		// A security backend guards every route but those its exclude=
+		// patterns match and those that opt out; a class of the app's own
+		// with its name guards nothing.
+		{"litestar_jwt", "GET", "/notes", "litestar", "notes/app.py", 37, "notes", "required", "JWTAuth jwt_auth (defined notes/app.py:17): Litestar's authentication middleware answers 401 to a request without valid credentials", "", ""},
+		{"litestar_jwt", "GET", "/health", "litestar", "notes/app.py", 27, "health", "none", "", "", ""},
+		{"litestar_jwt", "POST", "/login", "litestar", "notes/app.py", 32, "login", "none", "", "", "auth"},
 		// Pyramid: a permission is judged by the ACL the security policy
 		// reads; a handler's own check by its code.
 		{"pyramid", "ANY", "/", "pyramid", "wiki/views.py", 5, "home", "none", "", "", ""},

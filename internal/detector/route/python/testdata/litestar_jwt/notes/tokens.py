@@ -1,0 +1,3 @@
+class JWTAuth:
+    def __init__(self, exclude):
+        self.exclude = exclude
