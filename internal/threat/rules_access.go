@@ -391,6 +391,13 @@ var adminExposed = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
+		// A handler that answers only callers on its own host or an
+		// allow-listed address is no panel on the internet: only a fetch
+		// the server makes for a caller (an SSRF) reaches it.
+		ssrfFound := false
+		for _, w := range c.F.Weaknesses {
+			ssrfFound = ssrfFound || w.Kind == "ssrf"
+		}
 		// A page named admin that reads and changes nothing (a static
 		// "access granted" page, a template the browser fills from the
 		// API) opens nothing, guarded or not: the admin actions are the
@@ -403,11 +410,15 @@ var adminExposed = &Rule{
 			// whose handler checks the caller owns the record it loads:
 			// an admin path prefix alone is no admin function.
 			return segmentIn(r.Path, adminSegments...) && reachesData(c, r) && !signIn(r) && !c.Shows(facts.SignalCallerOwn, r) &&
-				c.InHandler(facts.SignalOwnership, r) == nil
+				c.InHandler(facts.SignalOwnership, r) == nil && (ssrfFound || !c.Shows(facts.SignalIPAllowlist, r))
 		}), adminSegments) {
 			first := shortest(rs)
 			prefix := prefixThrough(first.Path, adminSegments)
 			diff, reason, needs := model.Easy, "no authentication on a well-known path", "only the well-known URL"
+			internal := true
+			for _, r := range rs {
+				internal = internal && c.Shows(facts.SignalIPAllowlist, r)
+			}
 			weak := false
 			for _, ctl := range c.ControlsOf("basic-auth") {
 				for _, r := range rs {
@@ -422,6 +433,8 @@ var adminExposed = &Rule{
 				}
 			}
 			switch {
+			case internal:
+				diff, reason, needs = model.Moderate, "answers only callers on its own host or allow-listed addresses; the server's fetch of a caller's URL reaches it", "a URL the server fetches for the attacker (SSRF)"
 			case weak:
 				diff, reason, needs = model.Moderate, "behind basic auth with a weak password", "guessing one shared password"
 			case first.Auth == facts.AuthRequired:

@@ -56,7 +56,11 @@ var (
 	// line that says who removed what.
 	auditCall = regexp.MustCompile(`(?i)(audit_?log|auditlog|log_?audit|audit\.(log|record|write|info)|AuditEvent|record_audit|audit_trail|log(ger)?\.\w+\([^)]*(deleted|removed|by user|actor))`)
 	// An IP allowlist by name, or the caller's address tested against a list.
-	allowlistCheck = regexp.MustCompile(`(?i)(ip_?allow_?list|allowed_ips|admin_ips|ip_?whitelist|trusted_ips|(client\.host|remote_addr)\s+in\b)`)
+	// An allow-list, or the caller's address compared with loopback (a
+	// handler for callers on the host only): a fetch's target host
+	// compared with 127.0.0.1 (an SSRF check) is not the caller's.
+	allowlistCheck = regexp.MustCompile(`(?i)(ip_?allow_?list|allowed_ips|admin_ips|ip_?whitelist|trusted_ips|(client\.host|remote_addr)\s+in\b|` +
+		`(?:remote_addr|client\.host|\breq\.ip\b|RemoteAddr|getRemoteAddr\(\))[^{}]{0,120}?(?:==\s*['"](?:127\.0\.0\.1|::1)['"]|startswith\(\s*['"]127\.|\.IsLoopback\(\)))`)
 	// A challenge verified server-side: the provider's siteverify call.
 	captchaCheck = regexp.MustCompile(`(?i)(siteverify|verify_?captcha\(|captcha\w*\.verify\(|ReCaptchaField|friendly-challenge|altcha)`)
 	// One shared password: HTTP basic auth, an htpasswd file, an admin

@@ -56,6 +56,9 @@ var controlCases = []struct {
 	{"ip-allowlist", "app.py", `    if ip not in settings.ALLOWED_IPS:`, true},
 	{"ip-allowlist", "app.py", `allowlist = ["example.com"]`, false},
 	{"ip-allowlist", "app.js", `  console.log(req.ip);`, false},
+	{"ip-allowlist", "app.py", "    ip = request.remote_addr or ''\n    return ip == '127.0.0.1' or ip.startswith('127.')", true},
+	{"ip-allowlist", "app.go", `	if host, _, _ := net.SplitHostPort(r.RemoteAddr); !net.ParseIP(host).IsLoopback() {`, true},
+	{"ip-allowlist", "app.py", `    if urlparse(url).hostname == '127.0.0.1': abort(400)`, false}, // the target's host, not the caller's
 	{"captcha", "app.py", `    r = requests.post("https://hcaptcha.com/siteverify", data=form)`, true},
 	{"captcha", "app.py", `    if not verify_captcha(token):`, true},
 	{"captcha", "app.py", `    token = request.form["g-recaptcha-response"]`, false}, // read, not verified

@@ -448,7 +448,7 @@ var Patterns = append([]Pattern{
 		Keywords: []string{"mfa", "MFA", "totp", "TOTP", "otp", "two_factor", "webauthn", "WebAuthn"},
 		Re:       regexp.MustCompile(`(?i)(\bmfa_?(required|verified|enabled)|require_mfa|pyotp|otplib|\btotp\b|two_factor|webauthn|verify_otp)`)},
 	{Control: "ip-allowlist", Detail: "IP allowlist", Langs: code,
-		Keywords: []string{"llow", "hitelist", "ALLOW", "WHITELIST", "admin_ips", "ADMIN_IPS", "trusted_ips", "TRUSTED_IPS", "client.host", "remote_addr"},
+		Keywords: []string{"llow", "hitelist", "ALLOW", "WHITELIST", "admin_ips", "ADMIN_IPS", "trusted_ips", "TRUSTED_IPS", "client.host", "remote_addr", "RemoteAddr", "req.ip"},
 		Re:       allowlistCheck},
 	{Control: "graphql-limit", Detail: "GraphQL depth or cost limit", Langs: code,
 		Keywords: []string{"epth", "omplexity", "Depth", "Complexity"},
