@@ -1,7 +1,10 @@
 // Package jvm finds the HTTP routes of Java and Kotlin apps: Spring MVC
 // and WebFlux controllers (@RestController, @RequestMapping and the
 // @GetMapping family), Spring's functional routes (RouterFunctions,
-// Kotlin's router DSL) and JAX-RS resources (@Path with @GET...).
+// Kotlin's router DSL) and JAX-RS resources (@Path with @GET...);
+// Micronaut controllers (micronaut.go); and the routes router DSLs
+// register with calls, Ktor's, Javalin's, Spark's and Vert.x Web's
+// (dsl.go and a file each).
 //
 // A route's auth is read from what the code does: Spring Security's
 // HttpSecurity rules (first match wins), method security annotations
