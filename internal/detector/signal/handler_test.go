@@ -490,8 +490,8 @@ func TestReceiverOfSharedLookup(t *testing.T) {
 		{"r = Tag.only(FIELDS).find(params[:id])", "find(", true},
 		{"r = Tag\n  .where(live: true)\n  .find(params[:id])", "find(", true},
 		{"r = Account.only(FIELDS).find(params[:id])", "find(", false}, // an owned model's chain
-		{"r = find(params[:id])", "find(", false},                       // no receiver names a model
-		{"Tag.count\nfind(params[:id])", "find(", false},                // a statement before is no receiver
+		{"r = find(params[:id])", "find(", false},                      // no receiver names a model
+		{"Tag.count\nfind(params[:id])", "find(", false},               // a statement before is no receiver
 	} {
 		i := strings.LastIndex(tc.code, tc.call)
 		if got := sharedLookup(receiverOf(tc.code, i)+tc.code[i:], models, shared); got != tc.want {
