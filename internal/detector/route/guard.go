@@ -776,6 +776,10 @@ var (
 // before the rejection.
 var negated = regexp.MustCompile(`!\s*[\w(]|!==?\s*true\b|\btrue\s*!==?|===?\s*false\b|\bfalse\s*===?|\bempty\s*\(|\bnot\s|\bis\s+None\b|==\s*(?:null|nil|None|undefined|"")|\berr\w*\s*!=\s*nil\b|\bnext\(|\bNext\(|\belse\b`)
 
+// cookieErr is the error of reading a named cookie off the request
+// (Go's r.Cookie, gin's and echo's c.Cookie): a nil error is a cookie sent.
+var cookieErr = regexp.MustCompile(`\b\w+\s*,\s*(\w+)\s*:?=\s*\w+\.Cookie\(\s*[\w."]`)
+
 // loginTarget is a variable given the login page's path.
 var loginTarget = regexp.MustCompile("(?i)\\b([A-Za-z_]\\w*)\\s*:?=\\s*['\"`][^'\"`\\n]{0,40}(?:login|log-in|signin|sign-in|sign_in)[^'\"`\\n]{0,40}['\"`]")
 
@@ -809,6 +813,21 @@ func rejectsText(src string) string {
 		// after a password reset sends a known user on, it rejects no one.
 		if c := condition(src, loc[0]); strings.HasPrefix(c, "if") && testsCaller(c) && negated.MatchString(c) {
 			return "redirects to login"
+		}
+	}
+	// The request carries no session cookie: Go's cookie read fails
+	// (c, err := r.Cookie("token"); if err != nil { redirect to login }).
+	for _, m := range cookieErr.FindAllStringSubmatchIndex(src, -1) {
+		failed := regexp.MustCompile(`^if\s+` + regexp.QuoteMeta(src[m[2]:m[3]]) + `\s*!=\s*nil\b`)
+		for _, loc := range redirectLogin.FindAllStringIndex(src[m[1]:], -1) {
+			if failed.MatchString(condition(src, m[1]+loc[0])) {
+				return "redirects to login when the request has no session cookie"
+			}
+		}
+		for _, loc := range reject401.FindAllStringIndex(src[m[1]:], -1) {
+			if failed.MatchString(condition(src, m[1]+loc[0])) {
+				return "responds 401 when the request has no session cookie"
+			}
 		}
 	}
 	for _, loc := range phpStop.FindAllStringIndex(src, -1) {

@@ -1,0 +1,3 @@
+module example.com/cookiewrap
+
+go 1.22
