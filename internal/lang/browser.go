@@ -307,6 +307,9 @@ type pkgDeps struct {
 	name string
 	bin  []string
 	deps []string
+	// devOnly: it lists devDependencies and nothing to run (no
+	// dependencies, no peers): a manifest of developer tools.
+	devOnly bool
 }
 
 // uiModules are frameworks that render pages in the browser.
@@ -334,6 +337,8 @@ func readPackage(p string, src []byte) (pkgDeps, bool) {
 		Deps map[string]any  `json:"dependencies"`
 		Peer map[string]any  `json:"peerDependencies"`
 		Dev  map[string]any  `json:"devDependencies"`
+		// Workspaces: a workspace's root installs its packages' too.
+		Workspaces json.RawMessage `json:"workspaces"`
 	}
 	if json.Unmarshal(src, &pj) != nil {
 		return pkgDeps{}, false
@@ -353,6 +358,7 @@ func readPackage(p string, src []byte) (pkgDeps, bool) {
 			break
 		}
 	}
+	d.devOnly = len(pj.Deps) == 0 && len(pj.Peer) == 0 && len(pj.Dev) > 0 && len(pj.Workspaces) == 0
 	return d, true
 }
 

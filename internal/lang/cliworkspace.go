@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -89,4 +90,38 @@ func (t *Tree) inPackage(p string) string {
 			return dir
 		}
 	}
+}
+
+// jsInstall is a command that installs a JavaScript package's
+// dependencies: what a Dockerfile, a CI workflow or a deploy script runs
+// before it builds.
+var jsInstall = regexp.MustCompile(`\b(?:npm\s+(?:ci|install|i)|pnpm\s+(?:install|i)|bun\s+install|yarn\s+install)\b|\byarn\s*(?:--[\w-]+\s*)*(?:$|&&|;)`)
+
+// installsJS says whether a file that configures a build, a CI run or a
+// deployment installs JavaScript packages.
+func installsJS(p string, src []byte) bool {
+	base := path.Base(p)
+	build := strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" || base == "Makefile" ||
+		Of(p) == Shell || Of(p) == YAML
+	return build && jsInstall.Match(src)
+}
+
+// devToolRoles are the roles of manifests that list only developer
+// tools (devDependencies, nothing to run, no page framework, no command)
+// when nothing in the tree installs JavaScript packages: what they pin
+// or leave unpinned runs on a developer's machine, not in the product.
+func (t *Tree) devToolRoles() map[string]Role {
+	out := map[string]Role{}
+	if t.installsJS {
+		return out
+	}
+	for _, dir := range slices.Sorted(maps.Keys(t.packages)) {
+		pk := t.packages[dir]
+		if !pk.devOnly || pk.ui != "" || len(pk.bin) > 0 || t.bundled[dir] != "" {
+			continue
+		}
+		out[path.Join(dir, "package.json")] = Role{Kind: Tooling, noun: "developer tools' manifest",
+			why: "lists only devDependencies, and no Dockerfile, CI workflow or script in the tree installs JavaScript packages"}
+	}
+	return out
 }

@@ -39,6 +39,9 @@ type Tree struct {
 	// depends on; bundled the folders of a bundler's configuration.
 	packages map[string]pkgDeps
 	bundled  map[string]string
+	// installsJS: some Dockerfile, workflow or script installs JavaScript
+	// packages (devToolRoles).
+	installsJS bool
 	// listening are the scripts that start a server, whatever their role.
 	listening map[string]bool
 	// offApp are the Python modules whose folder or name calls them a
@@ -176,6 +179,7 @@ func (t *Tree) Add(p string, src []byte) {
 	// whatever its folder says (cliUsed).
 	listens := Of(p).Family() == JavaScript && !IsTest(p) && (bytes.Contains(src, []byte("listen(")) || bytes.Contains(src, []byte("createServer("))) && startsServer(Of(p), src)
 	bundler := bundlerConfig(path.Base(p)) && RoleOf(p).Kind != Test
+	installs := installsJS(p, src)
 	var holders []string
 	if licenceFile(path.Base(p)) {
 		holders = licenceHolders(src)
@@ -186,11 +190,12 @@ func (t *Tree) Add(p string, src []byte) {
 		t.addVendorEvidence(p, src, holders, code)
 		t.mu.Unlock()
 	}
-	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler && !listens {
+	if len(refs) == 0 && mod == nil && stem == "" && sc == nil && len(entries) == 0 && !off && !isPkg && !bundler && !listens && !installs {
 		return
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.installsJS = t.installsJS || installs
 	if listens {
 		if t.listening == nil {
 			t.listening = map[string]bool{}
@@ -480,6 +485,7 @@ func (t *Tree) Roles() map[string]Role {
 	defer t.mu.Unlock()
 	out := t.browserRoles()
 	maps.Copy(out, t.cliPackageRoles())
+	maps.Copy(out, t.devToolRoles())
 	byApp := t.importedRoles()
 	for p, why := range t.programs {
 		if _, ok := byApp[p]; !ok {

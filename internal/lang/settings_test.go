@@ -176,6 +176,17 @@ func TestTreeCLIPackage(t *testing.T) {
 	})
 }
 
+// TestTreeDevTools: a package.json that lists only devDependencies, in
+// a tree where nothing installs JavaScript packages, is a manifest of a
+// developer's tools. The lookalike's Dockerfile installs the same kind of
+// manifest to build the served assets, so it keeps its own role.
+func TestTreeDevTools(t *testing.T) {
+	checkTreeRoles(t, "devtools", map[string]string{
+		"package.json": "in a developer tools' manifest (lists only devDependencies, and no Dockerfile, CI workflow or script in the tree installs JavaScript packages): needs commit access",
+	})
+	checkTreeRoles(t, "devtools-installed", map[string]string{})
+}
+
 func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
 	t.Helper()
 	got := treeRoles(t, dir)

@@ -964,7 +964,10 @@ func (d *drafter) draftThreat(r *Rule, h Hit) (drafted, bool) {
 	for _, verb := range []string{"needs ", "requires ", "require "} {
 		requires = strings.TrimPrefix(requires, verb)
 	}
-	if !served && s.Kind != model.KindPipeline {
+	// A pipeline's own files run in CI, where its threats are; a
+	// pipeline fact found in a developer's tooling is outside it.
+	outside := !served && (s.Kind != model.KindPipeline || role.Kind == lang.Tooling)
+	if outside {
 		// Code that does not run in production is out of a bot's reach:
 		// whoever can change or run it is the attacker, so the threat is
 		// hard, and its own section of the page says why.
@@ -995,7 +998,7 @@ func (d *drafter) draftThreat(r *Rule, h Hit) (drafted, bool) {
 		}
 		t.Controls = append(t.Controls, ctl)
 	}
-	if !served && s.Kind != model.KindPipeline {
+	if outside {
 		t.Where = role.Reason()
 	}
 	if t.FullyMitigated() {

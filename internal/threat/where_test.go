@@ -15,6 +15,12 @@ import (
 // in a test it is no threat; a placeholder secret in sample code is no
 // secret, a provider's key there still is.
 func TestWhereCodeRuns(t *testing.T) {
+	// A manifest the tree reads as a developer's tools (or one in a
+	// tooling folder, as here) is outside production.
+	devTools := lang.RoleOf("tools/format/package.json")
+	if devTools.Kind != lang.Tooling {
+		t.Fatalf("tools/format/package.json: %v, want tooling", devTools.Kind)
+	}
 	weak := func(file string) facts.Weakness {
 		return facts.Weakness{ID: "w-" + file, Kind: "command-injection", Detail: "exec", Evidence: []facts.Evidence{{File: file, Line: 3}}}
 	}
@@ -85,6 +91,12 @@ func TestWhereCodeRuns(t *testing.T) {
 			{Rule: "stripe-access-token", File: ".env.ci", Line: 9, Redacted: "sk_live…"}}},
 			rule: "secrets-committed", want: true, diff: model.Hard,
 			where: "in a CI environment file (named .env.ci): runs in CI; needs commit access or a pull request"},
+		{name: "a developer tools' manifest without a lockfile is outside production", f: facts.Facts{
+			Pipeline: []facts.Pipeline{{Kind: "missing-lockfile", Detail: "tools/format/package.json: no lockfile", Evidence: []facts.Evidence{{File: "tools/format/package.json", Line: 5}}}}},
+			rule: "unpinned-dependencies", want: true, diff: model.Hard, where: devTools.Reason()},
+		{name: "the product's manifest without a lockfile stays on the map", f: facts.Facts{
+			Pipeline: []facts.Pipeline{{Kind: "missing-lockfile", Detail: "package.json: no lockfile", Evidence: []facts.Evidence{{File: "package.json", Line: 5}}}}},
+			rule: "unpinned-dependencies", want: true, diff: model.Hard},
 		{name: "provider key in served code", f: facts.Facts{Secrets: []facts.Secret{
 			{Rule: "stripe-access-token", File: "app/billing.py", Line: 9, Redacted: "sk_live…"}}},
 			rule: "secrets-committed", want: true, diff: model.Moderate},

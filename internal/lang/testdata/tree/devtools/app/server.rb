@@ -1,0 +1,1 @@
+puts "the product is Ruby; package.json only formats the code"
