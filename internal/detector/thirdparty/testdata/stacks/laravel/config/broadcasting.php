@@ -1,7 +1,7 @@
 <?php
 
-// The framework's stock settings: a block for every driver, Pusher's among
-// them, though no Pusher package is required.
+// The framework's stock settings: a block for every driver, Pusher's and
+// Ably's among them, though neither one's package is required.
 return [
     'default' => env('BROADCAST_CONNECTION', 'null'),
     'connections' => [
@@ -10,6 +10,10 @@ return [
             'options' => [
                 'host' => env('PUSHER_HOST') ?: 'api-'.env('PUSHER_APP_CLUSTER', 'mt1').'.pusher.com',
             ],
+        ],
+        'ably' => [
+            'driver' => 'ably',
+            'key' => env('ABLY_KEY'),
         ],
     ],
 ];
