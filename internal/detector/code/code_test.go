@@ -76,6 +76,9 @@ func TestUses(t *testing.T) {
 		{"a $schema key's value", lang.JavaScript, "const doc = { \"$schema\": \"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-2.1.0.json\", runs: [] }\n", nil},
 		{"lookalike: a manifest fetched from the same host", lang.Python, "import httpx\nasync def manifest(repo):\n    return await httpx.get(f\"https://raw.githubusercontent.com/{repo}/main/manifest.json\")\n", []string{"github"}},
 		{"lookalike: a schema word in an API path", lang.JavaScript, "await fetch('https://api.github.com/repos/acme/schema/contents/a.json')\n", []string{"github"}},
+		{"a table of profile links", lang.TypeScript, "export const profiles = {\n  instagram: {icon: Ig, baseUrl: 'https://instagram.com/'},\n  github: {icon: Gh, baseUrl: 'https://github.com/'},\n  telegram: {icon: Tg, baseUrl: 'https://t.me/'},\n  youtube: {icon: Yt, baseUrl: 'https://youtube.com/@'},\n  linkedin: {icon: Li, baseUrl: 'https://linkedin.com/company/'},\n};\n", nil},
+		{"lookalike: a table of providers' API bases", lang.TypeScript, "export const providers = {\n  openai: {base: 'https://api.openai.com/v1/'},\n  anthropic: {base: 'https://api.anthropic.com/v1/'},\n  mistral: {base: 'https://api.mistral.ai/v1/'},\n  groq: {base: 'https://api.groq.com/openai/v1/'},\n};\n", []string{"openai", "anthropic", "mistral", "groq"}},
+		{"lookalike: one profile address", lang.TypeScript, "const repo = 'https://github.com/';\nawait fetch(repo + name + '.json')\n", []string{"github"}},
 		{"webhook header logged", lang.Python, "logger.warning('missing %s', 'Stripe-Signature')\n", nil},
 	}
 	for _, tt := range tests {

@@ -29,7 +29,7 @@ func NotRequested(src []byte, off int) bool {
 	if open < 0 {
 		return false
 	}
-	if sourceList(src[open:literalEnd(src, open)]) || hostFragment(src[open:literalEnd(src, open)]) || schemaID(src, open) {
+	if sourceList(src[open:literalEnd(src, open)]) || hostFragment(src[open:literalEnd(src, open)]) || schemaID(src, open) || linkTable(src, open) {
 		return true
 	}
 	// A form field's hint or an element's label is text for a person
@@ -273,4 +273,81 @@ func InCSP(src []byte, off int) bool {
 	}
 	between := window[ms[len(ms)-1][1]:]
 	return !bytes.ContainsAny(between, ";])")
+}
+
+// profilePrefixRE is a site's address a handle is appended to
+// (https://instagram.com/, https://youtube.com/@, https://t.me/): a
+// scheme, a host and at most two path segments, ending in a slash or an
+// at sign, nothing else.
+var profilePrefixRE = regexp.MustCompile(`^https?://([a-z0-9.-]+\.[a-z]{2,})/(?:[\w-]+/){0,2}@?$`)
+
+// linkTable reports whether the literal at open is one of a table of
+// profile addresses: with at least three others of the same shape, each
+// on another site, in the object or list that holds it (or the one that
+// holds that). A footer's social links ({facebook: {baseUrl:
+// 'https://facebook.com/'}, github: {...}}) are pages a visitor opens; a
+// product that called four vendors would name their API hosts, and one
+// address alone says nothing.
+func linkTable(src []byte, open int) bool {
+	lit := strings.Trim(string(src[open:literalEnd(src, open)]), "\"'`")
+	m := profilePrefixRE.FindStringSubmatch(lit)
+	if m == nil || apiHost(m[1]) {
+		return false
+	}
+	// The enclosing brackets, two levels out.
+	start, depth, levels := -1, 0, 0
+	for i := open - 1; i >= 0 && open-i < 4000 && levels < 2; i-- {
+		switch src[i] {
+		case '}', ']':
+			depth++
+		case '{', '[':
+			if depth == 0 {
+				start, levels = i, levels+1
+			} else {
+				depth--
+			}
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	end := min(len(src), start+8000)
+	depth = 0
+	for i := start; i < end; i++ {
+		switch src[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				end = i
+			}
+		}
+	}
+	sites := map[string]bool{}
+	for _, q := range tableLiteralRE.FindAllSubmatch(src[start:end], -1) {
+		if p := profilePrefixRE.FindSubmatch(q[1]); p != nil && !apiHost(string(p[1])) {
+			sites[site(string(p[1]))] = true
+		}
+	}
+	return len(sites) >= 4
+}
+
+// tableLiteralRE is a quoted literal, its text inside.
+var tableLiteralRE = regexp.MustCompile(`['"` + "`" + `]([^'"` + "`" + `\n]{1,200})['"` + "`" + `]`)
+
+// apiHost: a host that serves an API (api.x.com, x.com/api is a path
+// matter and fails profilePrefixRE's shape anyway).
+func apiHost(h string) bool {
+	first, _, _ := strings.Cut(h, ".")
+	return strings.Contains(first, "api") || first == "rest" || first == "graph"
+}
+
+// site is a host's last two labels (www.instagram.com is instagram.com).
+func site(h string) string {
+	parts := strings.Split(h, ".")
+	if len(parts) <= 2 {
+		return h
+	}
+	return strings.Join(parts[len(parts)-2:], ".")
 }
