@@ -22,6 +22,9 @@ var goFrameServer = framework{
 	},
 	methods: map[string]routerMethod{
 		"BindHandler":    goFrameBind,
+		"ALLMap":         goFrameMap,
+		"Bind":           goFrameObjects,
+		"Map":            goFrameMap,
 		"Group":          goFrameGroup,
 		"Middleware":     useAfter,
 		"Use":            useAlways,
@@ -52,24 +55,56 @@ func (fr *frame) goFrameDefault(ip, name string) (*value, bool) {
 	return &value{node: fr.m.goFrame}, true
 }
 
-// goFrameBind is s.BindHandler("POST:/login", h): a method before the
-// path when it names one.
+// goFrameBind is s.BindHandler("POST:/login", h).
 func goFrameBind(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
 	if len(c.Args) < 2 {
 		return nil, false
 	}
-	p, ok := fr.str(c.Args[0])
-	if !ok {
+	fr.goFramePattern(n, c.Args[0], c.Args[1], c)
+	return nil, true
+}
+
+// goFrameObjects is group.Bind(ctrl...): each controller method that
+// takes a request struct serves the path its g.Meta tag names. Those
+// tags are not read yet: the routes are noted missed, not dropped.
+func goFrameObjects(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	if len(c.Args) > 0 {
 		fr.m.miss(fr.f.path, fr.line(c))
-		return nil, true
+	}
+	return &value{node: n}, true
+}
+
+// goFrameMap is group.ALLMap(g.Map{"/profile": h, ...}) (and Map): a
+// route per entry.
+func goFrameMap(fr *frame, n *node, c *ast.CallExpr) (*value, bool) {
+	cl, ok := unparen(arg(c.Args, 0)).(*ast.CompositeLit)
+	if !ok {
+		if len(c.Args) > 0 {
+			fr.m.miss(fr.f.path, fr.line(c))
+		}
+		return nil, len(c.Args) > 0
+	}
+	for _, el := range cl.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			fr.goFramePattern(n, kv.Key, kv.Value, kv)
+		}
+	}
+	return nil, true
+}
+
+// goFramePattern registers h at a pattern "[METHOD:]path[@domain]".
+func (fr *frame) goFramePattern(n *node, pattern, h ast.Expr, at ast.Node) {
+	p, ok := fr.str(pattern)
+	if !ok {
+		fr.m.miss(fr.f.path, fr.line(at))
+		return
 	}
 	method := "ANY"
 	if m, rest, ok := strings.Cut(p, ":"); ok && !strings.Contains(m, "/") {
 		method, p = strings.ToUpper(m), rest
 	}
 	p, _, _ = strings.Cut(p, "@") // a domain after the path
-	fr.registerAt(n, method, p, c.Args[1], nil, c, false)
-	return nil, true
+	fr.registerAt(n, method, p, h, nil, at, false)
 }
 
 // goFrameGroup is Group(prefix, func(group) {...}...): the group, built

@@ -143,6 +143,7 @@ func TestRouteDetails(t *testing.T) {
 		{app: "goframe", route: "GET /api/orders/{id}", auth: facts.AuthRequired},
 		{app: "goframe", route: "DELETE /api/v2/orders/{id}", auth: facts.AuthRequired},
 		{app: "goframe", route: "GET /docs", auth: facts.AuthNone},
+		{app: "goframe", route: "PUT /api/profile/pw", auth: facts.AuthRequired, handler: "profile"},
 		{app: "huma", route: "GET /health", framework: "huma", auth: facts.AuthNone, handler: "health"},
 		{app: "huma", route: "DELETE /notes/{id}", auth: facts.AuthRequired, handler: "deleteNote"},
 		{app: "huma", route: "GET /notes/{id}", auth: facts.AuthNone, handler: "getNote"},

@@ -16,6 +16,11 @@ func main() {
 		group.POST("/login", login) // want: POST /api/login
 		group.Middleware(requireToken)
 		group.GET("/orders/:id", showOrder) // want: GET /api/orders/{id}
+		group.Bind(new(Orders))             // want: missed 1
+		group.ALLMap(g.Map{
+			"/profile":        profile, // want: ANY /api/profile
+			"PUT:/profile/pw": profile, // want: PUT /api/profile/pw
+		})
 		group.Group("/v2", func(group *ghttp.RouterGroup) {
 			group.DELETE("/orders/:id", showOrder) // want: DELETE /api/v2/orders/{id}
 		})
@@ -47,3 +52,9 @@ func login(r *ghttp.Request) {}
 func showOrder(r *ghttp.Request) {}
 
 func docs(r *ghttp.Request) {}
+
+func profile(r *ghttp.Request) {}
+
+// Orders is a controller whose routes its request structs' g.Meta tags
+// name.
+type Orders struct{}
