@@ -68,6 +68,17 @@ var phpSinkPatterns = []Pattern{
 		Keywords:   []string{"include", "require", "readfile", "file_get_contents", "fopen", "file(", "highlight_file", "show_source"},
 		Re:         regexp.MustCompile(`\b(?:include|include_once|require|require_once)\b\s*\(?\s*\$(\w+)\s*\)?\s*;|(?m:^|[^\w$>:\n])(?:readfile|file_get_contents|fopen|unlink|file|highlight_file|show_source)\(\s*\$(\w+)\s*[,)]`),
 		RequestVar: phpRequestVar},
+	// A URL the request names whole fetched by a function that opens
+	// URLs as well as files (PHP's stream wrappers): the caller picks the
+	// scheme and the host. A path built under a folder ("uploads/" . $f)
+	// is the path-traversal row's alone.
+	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: php,
+		Keywords:   []string{"file_get_contents", "fopen", "get_headers", "curl_init"},
+		Re:         regexp.MustCompile(`(?m:^|[^\w$>:\n])(?:file_get_contents|fopen|get_headers|curl_init)\(\s*\$(\w+)\s*[,)]`),
+		RequestVar: phpRequestURL},
+	{Weakness: "ssrf", Detail: "a URL from the request is fetched server-side", Langs: php,
+		Keywords: []string{"file_get_contents", "fopen", "get_headers", "curl_init"},
+		Re:       regexp.MustCompile(`(?m:^|[^\w$>:\n])(?:file_get_contents|fopen|get_headers|curl_init)\(\s*(?:` + fromRequestPHP + `)`)},
 	// XPath text built from request data, in a file that queries XML.
 	{Weakness: "xpath-injection", Detail: "an XPath query built from request data", Langs: php,
 		Keywords:   []string{"->query(", "->evaluate(", "->xpath("},
@@ -130,6 +141,25 @@ func phpRequestVarDepth(text string, at int, name string, depth int) bool {
 	}
 	return false
 }
+
+// phpRequestURL reports whether the variable name, in the function around
+// text[at], was assigned a value that begins with request data: the whole
+// URL is the caller's, its scheme and host included.
+func phpRequestURL(text string, at int, name string) bool {
+	fn := phpEnclosingFn(text, at)
+	if fn.body > at {
+		return false
+	}
+	assign := regexp.MustCompile(`\$` + regexp.QuoteMeta(name) + `\b\s*=([^=][^;]*);`)
+	for _, m := range assign.FindAllStringSubmatch(text[fn.body:at], -1) {
+		if phpRequestFirst.MatchString(strings.TrimSpace(m[1])) {
+			return true
+		}
+	}
+	return false
+}
+
+var phpRequestFirst = regexp.MustCompile(`^(?:trim\(\s*)?(?:` + fromRequestPHP + `)`)
 
 // phpRowFetch is a value that is one row of a query's result: PDO's and
 // mysqli's fetch methods, the mysql_, mysqli_ and pg_ fetch functions.
