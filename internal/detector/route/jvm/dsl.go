@@ -212,7 +212,7 @@ func (ix *index) dslRoutes(f *file, r dslRoute) []pending {
 	}
 	var out []pending
 	for _, c := range ctxs {
-		full := ""
+		full := ix.dslContext[moduleRoot(f.path)]
 		for _, v := range c.prefix {
 			ss, ok := ix.eval(f, "", v, 0)
 			if !ok || len(ss) == 0 {
@@ -299,6 +299,14 @@ func (ix *index) indexDSL(f *file) {
 		g := codeGuard(b.guard.name, b.guard.src, f.path, b.guard.line)
 		g.Scope, g.Verdict = b.scope, b.verdict
 		ix.befores[root] = append(ix.befores[root], g)
+	}
+	if cp := f.dsl.contextPath; cp != nil {
+		if ss, ok := ix.eval(f, "", cp, 0); ok && len(ss) == 1 {
+			if ix.dslContext == nil {
+				ix.dslContext = map[string]string{}
+			}
+			ix.dslContext[root] = ss[0]
+		}
 	}
 	if m := f.dsl.manager; m != nil {
 		if _, ok := ix.managers[root]; !ok {

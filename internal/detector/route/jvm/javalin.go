@@ -1,6 +1,7 @@
 package jvm
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -226,8 +227,17 @@ func readCalls(p, text string, fw callDSL) *dslFile {
 		out.routes = append(out.routes, r)
 	}
 	out.manager = accessManager(text)
+	// Javalin serves every route under the context path its config sets
+	// (config.router.contextPath = "/api", or contextPath("/api") before 4).
+	if fw.name == "javalin" {
+		if m := javalinContext.FindStringSubmatch(text); m != nil {
+			out.contextPath = dslArg(cmp.Or(m[1], m[2]))
+		}
+	}
 	return out
 }
+
+var javalinContext = regexp.MustCompile(`\bcontextPath\s*=\s*([^;\n]+)|\.contextPath\s*\(([^()]+)\)`)
 
 // isHandlerArg says an argument is a handler: a lambda, a method
 // reference or a handler object.

@@ -181,6 +181,8 @@ type index struct {
 	// of each build module's DSL apps (see javalin.go).
 	befores  map[string][]router.Guard
 	managers map[string]router.Guard
+	// dslContext is the context path a module's DSL app serves under.
+	dslContext map[string]string
 }
 
 func newIndex(files []*file) *index {

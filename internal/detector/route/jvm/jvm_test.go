@@ -149,8 +149,8 @@ func TestRouteDetails(t *testing.T) {
 		{"vertx", "DELETE", "/api/products/{id}", "anonymous", "required", "", "handler (src/main/java/org/example/shop/ShopVerticle.java:28) responds 401", "id:unknown"},
 		{"vertx", "GET", "/admin/report", "report", "required", "", "inline handler (defined src/main/java/org/example/shop/ShopVerticle.java:37): responds 403", ""},
 		{"vertx", "POST", "/login", "login", "none", "", "", ""},
-		{"javalin_kotlin", "GET", "/events", "Events.list", "none", "", "", ""},
-		{"javalin_kotlin", "POST", "/events", "Events.create", "required", "member", "accessManager (roles MEMBER) (defined src/main/kotlin/org/example/club/Club.kt:13): responds 401", ""},
+		{"javalin_kotlin", "GET", "/club/events", "Events.list", "none", "", "", ""},
+		{"javalin_kotlin", "POST", "/club/events", "Events.create", "required", "member", "accessManager (roles MEMBER) (defined src/main/kotlin/org/example/club/Club.kt:14): responds 401", ""},
 		{"ktor", "GET", "/topics/{id}", "anonymous", "none", "", "", "id:int"},
 	}
 	scans := map[string]facts.Facts{}

@@ -51,6 +51,8 @@ type dslFile struct {
 	// roles routes declare (Javalin's access manager).
 	befores []scopedGuard
 	manager *guardSrc
+	// contextPath is the prefix the app serves every route under.
+	contextPath *val
 }
 
 // readDSL reads the routes a file declares with a router DSL.

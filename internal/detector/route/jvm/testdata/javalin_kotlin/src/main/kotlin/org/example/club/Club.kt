@@ -10,6 +10,7 @@ enum class Role : RouteRole { GUEST, MEMBER }
 
 fun main() {
     val app = Javalin.create { config ->
+        config.router.contextPath = "/club"
         config.accessManager { handler, ctx, permitted ->
             // A caller with no session is a guest.
             val role = ctx.sessionAttribute<Role>("role") ?: Role.GUEST
@@ -21,11 +22,11 @@ fun main() {
     }
     app.routes {
         path("events") {
-            get(Events::list, Role.GUEST, Role.MEMBER) // want: GET /events
-            post(Events::create, Role.MEMBER) // want: POST /events
+            get(Events::list, Role.GUEST, Role.MEMBER) // want: GET /club/events
+            post(Events::create, Role.MEMBER) // want: POST /club/events
         }
     }
-    app.get("/ping") { ctx -> ctx.result("pong") } // want: GET /ping
+    app.get("/ping") { ctx -> ctx.result("pong") } // want: GET /club/ping
     app.start(7000)
 }
 
