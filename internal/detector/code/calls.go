@@ -247,12 +247,20 @@ var (
 	phpMethodCallRE = regexp.MustCompile(`->(?:get|post|put|patch|delete|head|request|send|getAsync|postAsync|requestAsync)\s*\(`)
 	// phpClientRE is a receiver that is an HTTP client: a variable or
 	// property named for one, or a chain from Laravel's Http facade.
-	phpClientRE = regexp.MustCompile(`(?i)(?:\$(?:this->)?\w*(?:client|http|guzzle)\w*|\bHttp::\w+\([^;]*\)(?:->\w+\([^;]*\))*)\s*$`)
+	// A client's own settings calls may come between
+	// ($this->httpClient->timeout(15)->post(...)).
+	phpClientRE = regexp.MustCompile(`(?i)(?:\$(?:this->)?\w*(?:client|http|guzzle)\w*|\bHttp::\w+\([^;]*\))(?:\s*->\w+\([^;]*\))*\s*$`)
 	// phpClientBaseRE makes a client for one base URL: Guzzle's
 	// new Client(['base_uri' => ...]), HttpClient::create,
 	// Http::baseUrl(...).
 	phpClientBaseRE = regexp.MustCompile(`\bnew\s+\\?(?:GuzzleHttp\\)?Client\s*\(|\bHttpClient::create\s*\(|\bHttp::baseUrl\s*\(`)
 	phpBaseURIRE    = regexp.MustCompile(`['"]base_uri['"]\s*=>\s*`)
+	// phpConstRE is a class or file constant holding a string:
+	// private const API_URL = 'https://...';, define('API_URL', '...').
+	phpConstRE = regexp.MustCompile(`(?:\bconst\s+([A-Za-z_]\w*)\s*=\s*|\bdefine\(\s*['"]([A-Za-z_]\w*)['"]\s*,\s*)(['"][^'"\n]*['"])`)
+	// phpConstRefRE is a reference to one: self::API_URL, static::X,
+	// Client::X, or a define()d API_URL.
+	phpConstRefRE = regexp.MustCompile(`^(?:(?:self|static|[A-Z]\w*)::([A-Za-z_]\w*)|([A-Z][A-Z0-9_]*))\b`)
 	// phpVarRE is a variable in a double-quoted string: $x, {$x}, ${x}.
 	phpVarRE = regexp.MustCompile(`\{?\$\{?(\w+)\}?`)
 )
@@ -266,8 +274,20 @@ func phpHostCalls(stripped []byte) []HostCall {
 		return nil
 	}
 	var out []HostCall
+	var consts map[string]string
 	add := func(a string, off, end int) {
 		a = strings.TrimSpace(a)
+		if m := phpConstRefRE.FindStringSubmatch(a); m != nil {
+			// A constant the file defines: its value.
+			if consts == nil {
+				consts = phpConsts(s)
+			}
+			v, ok := consts[m[1]+m[2]]
+			if !ok {
+				return // another file's constant, or no constant
+			}
+			a = v + a[len(m[0]):]
+		}
 		if strings.HasPrefix(a, `"`) {
 			a = phpVarRE.ReplaceAllString(a, "$${$1}")
 		}
@@ -313,6 +333,19 @@ func phpHostCalls(stripped []byte) []HostCall {
 				rest = rest[:i]
 			}
 			add(rest, m[0], end)
+		}
+	}
+	return out
+}
+
+// phpConsts are the string constants a PHP file defines, by name, each
+// as its quoted literal; a name defined twice keeps the first.
+func phpConsts(s string) map[string]string {
+	out := map[string]string{}
+	for _, m := range phpConstRE.FindAllStringSubmatch(s, -1) {
+		name := m[1] + m[2]
+		if _, ok := out[name]; !ok {
+			out[name] = m[3]
 		}
 	}
 	return out

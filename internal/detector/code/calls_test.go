@@ -41,6 +41,10 @@ func TestHostCalls(t *testing.T) {
 		{lang.JavaScript, "res.redirect('https://api.c.io')", ""},
 		{lang.Python, "requests.request('POST', 'https://api.d.io/v1', json={})", "api.d.io"},
 		{lang.Python, "BASE = 'https://api.e.io'\nhttpx.get(BASE + '/v1')", "api.e.io"},
+		// A PHP class constant handed to a client, settings calls between.
+		{lang.PHP, "<?php\nclass Rates {\n  private const RATES_URL = 'https://api.f.io/v2/latest';\n  public function fetch() {\n    return $this->httpClient\n      ->timeout(10)\n      ->get(self::RATES_URL, ['base' => 'EUR']);\n  }\n}\n", "api.f.io"},
+		{lang.PHP, "<?php\ndefine('STATUS_URL', 'https://api.g.io/status');\n$r = Http::get(STATUS_URL . '/now');\n$r2 = Http::post(Feed::SOURCE, []);\n", "api.g.io"},
+		{lang.PHP, "<?php\nclass Help {\n  private const DOCS_URL = 'https://docs.h.io/start';\n  public function link() { return $this->config->get(self::DOCS_URL); }\n}\n", ""},
 		{lang.Python, "requests.get(url)", ""},
 		{lang.Python, "resp = safe_request('GET', f'https://api.d2.io/v1/food/{fid}?api_key={KEY}')", "api.d2.io"},
 		{lang.Python, "log_request('https://api.d3.io')", ""},
