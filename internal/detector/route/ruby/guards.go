@@ -16,8 +16,8 @@ import (
 // when its code does one of these; a name alone decides nothing.
 var (
 	// status401 answers 401: head :unauthorized, render status: 401,
-	// Sinatra's halt 401.
-	status401 = regexp.MustCompile(`\bhead\s*\(?\s*(?::unauthorized|401)\b|\bstatus:?\s*(?:=>\s*)?(?::unauthorized|401)\b|\bhalt\s*\(?\s*\[?\s*401\b|\berror!?\s*\(?\s*401\b|\bthrow\s*\(?\s*:warden\b`)
+	// Sinatra's halt 401, Grape's error!("...", 401).
+	status401 = regexp.MustCompile(`\bhead\s*\(?\s*(?::unauthorized|401)\b|\bstatus:?\s*(?:=>\s*)?(?::unauthorized|401)\b|\bhalt\s*\(?\s*\[?\s*401\b|\berror!?\s*\(?\s*401\b|\berror!\s*\(?[^\n]{0,120}?,\s*(?:401|:unauthorized)\b|\bthrow\s*\(?\s*:warden\b`)
 	// status403 answers 403: it rejects a caller only where the code
 	// tests who is calling (a feature switched off answers 403 too).
 	status403 = regexp.MustCompile(`\bhead\s*\(?\s*(?::forbidden|403)\b|\bstatus:?\s*(?:=>\s*)?(?::forbidden|403)\b|\bhalt\s*\(?\s*\[?\s*403\b|\berror!?\s*\(?\s*403\b`)

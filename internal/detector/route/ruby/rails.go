@@ -81,6 +81,8 @@ type rails struct {
 	// the engine's constant.
 	engines map[string][]draw
 	mounted map[string]bool
+	// grapeMounted are the Grape APIs a route mounts, by class name.
+	grapeMounted map[string]bool
 }
 
 var verbs = map[string]string{"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "options": "OPTIONS", "head": "HEAD", "query": "QUERY"}
@@ -432,6 +434,12 @@ func (rl *rails) mount(c *call, s scope) {
 		return
 	}
 	prefix := join(s.path, at)
+	if api := rl.ix.class(app, nil); rl.ix.grapeAPI(api) {
+		// A Grape API's routes are served under the mount.
+		rl.grapeMounted[api.name] = true
+		rl.out = append(rl.out, rl.ix.grape(api, prefix, s.guards, map[string]bool{}, 0)...)
+		return
+	}
 	if draws, ok := rl.engines[strings.TrimPrefix(app, "::")]; ok && !rl.mounted[app] {
 		rl.mounted[app] = true
 		for _, d := range draws {

@@ -1,4 +1,4 @@
-// Package ruby finds the HTTP routes of Rails and Sinatra apps.
+// Package ruby finds the HTTP routes of Rails, Sinatra and Grape apps.
 //
 // Rails declares its routes in config/routes.rb (and the files it draws)
 // and serves each from a controller's action, guarded by the
@@ -76,7 +76,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	taught := route.TaughtFrom(ctx)
 	var decls []*decl
 	// Rails: each app's routes.draw, with engines composed where mounted.
-	rl := &rails{ix: ix, concerns: map[string][]*call{}, engines: map[string][]draw{}, mounted: map[string]bool{}}
+	rl := &rails{ix: ix, concerns: map[string][]*call{}, engines: map[string][]draw{}, mounted: map[string]bool{}, grapeMounted: map[string]bool{}}
 	var apps []draw
 	for _, f := range files {
 		for _, dr := range f.draws {
@@ -109,6 +109,10 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 				decls = append(decls, ix.sinatra(c)...)
 			}
 		}
+	}
+	// Grape APIs nothing mounts serve at the root (config.ru runs them).
+	for _, api := range ix.grapeRoots(files, rl.grapeMounted) {
+		decls = append(decls, ix.grape(api, "", nil, map[string]bool{}, 0)...)
 	}
 	for _, dc := range decls {
 		for _, r := range ix.routes(dc, taught) {

@@ -19,7 +19,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"rails", "sinatra"} {
+	for _, app := range []string{"rails", "sinatra", "grape"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -88,6 +88,11 @@ func TestRouteDetails(t *testing.T) {
 		{"sinatra", "GET", "/public/{id}", "app.rb", 41, "GET /public/:id", "none", "", ""},
 		{"sinatra", "GET", "/api/ping", "app.rb", 56, "GET /api/ping", "none", "", ""},
 		{"sinatra", "GET", "/status", "lib/api.rb", 8, "GET /status", "required", "", "Rack::Auth::Basic responds 401"},
+		// Grape: an API mounted by Rails and mounting another under a
+		// namespace; the mounted one's before block calls a helper that
+		// answers error!(..., 401).
+		{"grape", "DELETE", "/api/v1/admin/orders/{id}", "app/api/shop/orders.rb", 23, "DELETE /api/v1/admin/orders/:id", "required", "", "before block (defined app/api/shop/orders.rb:14"},
+		{"grape", "GET", "/api/v1/items/{id}", "app/api/shop/api.rb", 15, "GET /api/v1/items/:id", "none", "", ""},
 	}
 	scans := map[string]facts.Facts{}
 	for _, tt := range tests {
