@@ -248,12 +248,14 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 	// Models some route shows whole, and to whom: a record of one read
 	// by id shows nothing more.
 	listed := listedModels(routes, models)
+	accounts := accountModels(routes)
 	for _, r := range routes {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		sigs := routeSignals(&r, models, services, shared)
 		sigs = append(sigs, listedRecords(&r, models, listed)...)
+		sigs = append(sigs, accountCreation(&r, sigs, accounts)...)
 		if len(slots) > 0 {
 			sigs = append(sigs, capabilityKeys(&r, slots, d.calls.mints)...)
 		}

@@ -74,6 +74,16 @@ func idLookups(r *facts.Route, body string, models, shared []string) []facts.Sig
 		if len(all) == 0 || pageOnly(body, p.Name) {
 			continue // no lookup, or a page number (offset((page-1)*20))
 		}
+		// The caller selected by the request's credentials and the id
+		// together, refused on a miss: the owner condition.
+		for _, j := range all {
+			if owner >= 0 {
+				break
+			}
+			if credentialSelect(body, code, j) {
+				owner = j
+			}
+		}
 		i := all[0]
 		out = append(out, facts.Signal{Kind: facts.SignalIDLookup, Detail: p.Name, Route: r.Key(),
 			In: facts.SignalInHandler, Evidence: handlerLine(r, i)})

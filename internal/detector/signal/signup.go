@@ -51,3 +51,75 @@ func (d *Calls) accountThrough(r *facts.Route, sigs []facts.Signal) []facts.Sign
 	}
 	return nil
 }
+
+// A sign-up by the record a login compares: a handler that creates a
+// record of a model (Member::create($body), Member.objects.create(...),
+// new Member(req.body)) whose password column some route's query
+// compares with what a caller sends (Member::where('password', $pw),
+// Member.query.filter_by(password=pw)) creates an account, whatever the
+// model is called and whether or not the password is hashed. A model
+// that only holds a password (a vault's entries) no login compares.
+
+var (
+	// modelQuery is a query called on a model class: its name, then the
+	// query's start (where, filter_by, find_by, findOne...).
+	modelQuery = regexp.MustCompile(`\b([A-Z]\w*)\s*(?:::|\.|->)\s*(?:(?:objects|query)\s*\.\s*)?(?:where|filter|filter_by|find_by|findOne|findFirst|first|get|find|select)\w*\s*\(`)
+)
+
+// accountModels are the model classes a route's handler queries by a
+// password column: the app's accounts.
+func accountModels(routes []facts.Route) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range routes {
+		if r.Body == "" {
+			continue
+		}
+		body := string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
+		for _, m := range modelQuery.FindAllStringSubmatchIndex(body, -1) {
+			if passwordColumn.MatchString(body[m[0]:chainEnd(body, m[0])]) {
+				out[body[m[2]:m[3]]] = true
+			}
+		}
+	}
+	return out
+}
+
+// accountCreation is a creates-account signal when r, a write whose
+// handler shows none itself, creates a record of one of accounts.
+func accountCreation(r *facts.Route, sigs []facts.Signal, accounts map[string]bool) []facts.Signal {
+	if len(accounts) == 0 || r.Body == "" || !isWriteMethod(r.Method) {
+		return nil
+	}
+	for _, s := range sigs {
+		if s.Kind == facts.SignalCreatesAccount {
+			return nil
+		}
+	}
+	body := string(lang.StripComments(lang.Of(r.File), []byte(r.Body)))
+	for _, m := range modelCreate.FindAllStringSubmatchIndex(body, -1) {
+		var name string
+		if m[2] >= 0 {
+			name = body[m[2]:m[3]]
+		} else {
+			name = body[m[4]:m[5]]
+		}
+		if accounts[name] {
+			return []facts.Signal{{Kind: facts.SignalCreatesAccount, Detail: name, Route: r.Key(), In: facts.SignalInHandler,
+				Evidence: handlerLine(r, m[0])}}
+		}
+	}
+	return nil
+}
+
+// modelCreate creates a record of a model class: Member::create(...),
+// Member.objects.create(...), Member.insert(...), or new Member(...).
+var modelCreate = regexp.MustCompile(`\b([A-Z]\w*)\s*(?:::|\.|->)\s*(?:objects\s*\.\s*)?(?:create|insert|forceCreate|firstOrCreate)\w*\s*\(|\bnew\s+([A-Z]\w*)\s*\(`)
+
+// isWriteMethod: a method that changes state.
+func isWriteMethod(m string) bool {
+	switch m {
+	case "POST", "PUT", "PATCH":
+		return true
+	}
+	return false
+}
