@@ -80,7 +80,8 @@ func chainEnd(code string, i int) int {
 }
 
 // branches is the text of the conditional starting at test: its braced
-// block and an else block after it, or, for a language of indentation,
+// block (the brace on the test's line or the next) and an else block
+// after it, or, for a language of indentation,
 // the test's line and the four after it.
 func branches(code string, test int) string {
 	line := code[test:]
@@ -88,6 +89,12 @@ func branches(code string, test int) string {
 		line = line[:nl]
 	}
 	open := strings.IndexByte(line, '{')
+	if open < 0 && !strings.HasSuffix(strings.TrimRight(line, " \t"), ":") {
+		// The block's brace on the next line (Allman style).
+		if next := strings.TrimLeft(code[test+len(line):], " \t\n"); strings.HasPrefix(next, "{") {
+			open = len(code) - len(next) - test
+		}
+	}
 	if open < 0 {
 		lines := strings.SplitAfterN(code[test:], "\n", 6)
 		if len(lines) > 5 {
