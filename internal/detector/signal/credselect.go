@@ -21,7 +21,7 @@ var (
 	passwordColumn = regexp.MustCompile(`(?i)["'](?:password|passwd|pwd)(?:_?hash|_?digest)?["']\s*(?:,|=>|:)\s*[^\s'"]|\b(?:password|passwd|pwd)(?:_?hash|_?digest)?\s*(?:=|:|==)\s*[^=\s'"]`)
 	// resultAssign is the variable a statement assigns: $n = ..., const
 	// row = await ..., row, err := ....
-	resultAssign = regexp.MustCompile(`^\s*(?:const|let|var|val|auto)?\s*([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?(?::=|=)\s*[^=]`)
+	resultAssign = regexp.MustCompile(`^\s*(?:(?:const|let|var|val|auto)\s+)?([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?(?::=|=)\s*[^=]`)
 )
 
 // credentialSelect reports whether the lookup at i in code (strings

@@ -244,7 +244,7 @@ func TestIDLookups(t *testing.T) {
 			"public function show(Request $request, $id)\n{\n    $cred = new HeaderCredentials($request->header('X-Auth'));\n    $n = Member::where('login', $cred->login())->where('password', $cred->secret())->where('id', $id)->count();\n    if ($n > 0) {\n        return Member::find($id);\n    } else {\n        return response('no', 403);\n    }\n}",
 			[]string{"id"}, []string{"id 4", "owner 4"}},
 		{"php: the same, the blocks' braces on their own lines", "app/Http/Controllers/MemberController.php",
-			"public function show(Request $request, $id)\n{\n    $cred = new HeaderCredentials($request->header('X-Auth'));\n    $n = Member::where('login', $cred->login())->where('password', $cred->secret())->where('id', $id)->count();\n    if ($n > 0)\n    {\n        return Member::find($id);\n    }\n    else\n    {\n        return response('no', 403);\n    }\n}",
+			"public function show(Request $request, $id)\n{\n    $cred = new HeaderCredentials($request->header('X-Auth'));\n    $valid = Member::where('login', $cred->login())->where('password', $cred->secret())->where('id', $id)->count();\n    if ($valid > 0)\n    {\n        return Member::find($id);\n    }\n    else\n    {\n        return response('no', 403);\n    }\n}",
 			[]string{"id"}, []string{"id 4", "owner 4"}},
 		{"lookalike php: the credentials checked without the id, then any id read", "app/Http/Controllers/MemberController.php",
 			"public function show(Request $request, $id)\n{\n    $cred = new HeaderCredentials($request->header('X-Auth'));\n    $n = Member::where('login', $cred->login())->where('password', $cred->secret())->count();\n    if ($n > 0) {\n        return Member::find($id);\n    } else {\n        return response('no', 403);\n    }\n}",
