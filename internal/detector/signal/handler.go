@@ -1,6 +1,7 @@
 package signal
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"strings"
@@ -256,6 +257,11 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		sigs := routeSignals(&r, models, services, shared)
 		sigs = append(sigs, listedRecords(&r, models, listed)...)
 		sigs = append(sigs, accountCreation(&r, sigs, accounts)...)
+		var methods map[string]string
+		if d.calls != nil {
+			methods = d.calls.rubyMethods[cmp.Or(r.HandlerFile, r.File)]
+		}
+		sigs = append(sigs, callerDerefWrite(&r, methods)...)
 		if len(slots) > 0 {
 			sigs = append(sigs, capabilityKeys(&r, slots, d.calls.mints)...)
 		}

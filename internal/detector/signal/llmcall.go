@@ -87,6 +87,9 @@ type Calls struct {
 	phpClasses   map[string]phpClass
 	phpUnguarded bool
 	massCands    []massCand
+	// rubyMethods are each Ruby file's methods' source by name, by file:
+	// a Rails action's helper of its own controller (callerderef.go).
+	rubyMethods map[string]map[string]string
 }
 
 type caller struct {
@@ -106,7 +109,7 @@ func NewCalls() *Calls {
 	return &Calls{files: map[string]*fileCalls{}, callers: map[string]caller{}, defs: map[string]int{}, exported: map[string]string{},
 		controls: map[string][]calleeControl{}, allDefs: map[string]int{}, local: map[string]map[string][]calleeControl{}, bodies: map[string]fnBody{}, owners: map[ownerKey]int{}, code: map[string]fnCode{},
 		randomFields: map[string]facts.Evidence{}, bareVars: map[string]bool{}, assignedFrom: map[string]map[string]bool{}, tainted: map[string]bool{},
-		impls: map[string][]fnBody{}, below: map[belowKey]belowAt{}, loads: map[loadKey]bool{}}
+		impls: map[string][]fnBody{}, below: map[belowKey]belowAt{}, loads: map[loadKey]bool{}, rubyMethods: map[string]map[string]string{}}
 }
 
 // Name implements detector.Detector.
@@ -118,7 +121,7 @@ func (*Calls) Name() string { return "calls" }
 // are (function name(...) {).
 func (*Calls) Match(p string) bool {
 	l := lang.Of(p)
-	return (srccode.Reads(l) || l.Family() == lang.PHP) && !lang.IsTest(p)
+	return (srccode.Reads(l) || l.Family() == lang.PHP || l.Family() == lang.Ruby) && !lang.IsTest(p)
 }
 
 var (
@@ -139,6 +142,13 @@ func (d *Calls) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) 
 	src := srccode.Stripped(f)
 	if l.Family() == lang.PHP {
 		return d.phpBodies(ctx, f.Path, src)
+	}
+	if l.Family() == lang.Ruby {
+		ms := rubyMethods(string(src))
+		d.mu.Lock()
+		d.rubyMethods[f.Path] = ms
+		d.mu.Unlock()
+		return ctx.Err()
 	}
 	imports := srccode.Imports(l, src)
 	fc := &fileCalls{clients: map[string]string{}, imported: map[string]bool{}}
