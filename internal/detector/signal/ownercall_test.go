@@ -199,8 +199,9 @@ func TestPageNumberOneCallAway(t *testing.T) {
 }
 
 // The functions a handler hands its parameters to are read in PHP as in
-// the languages whose imports the catalogue reads; a test file, or a
-// language whose definitions are not read so, is not.
+// the languages whose imports the catalogue reads, and Ruby's methods
+// for a Rails action's helpers; a test file, or a language whose
+// definitions are not read so, is not.
 func TestCallsReadsPHP(t *testing.T) {
 	d := NewCalls()
 	for _, tc := range []struct {
@@ -210,7 +211,8 @@ func TestCallsReadsPHP(t *testing.T) {
 		{"src/Repository/PostRepository.php", true},
 		{"app/Services/PostService.php", true},
 		{"tests/Repository/PostRepositoryTest.php", false},
-		{"app/models/post.rb", false},
+		{"app/controllers/posts_controller.rb", true},
+		{"src/main/java/x/PostController.java", false},
 	} {
 		if got := d.Match(tc.path); got != tc.want {
 			t.Errorf("Match(%s) = %v, want %v", tc.path, got, tc.want)
