@@ -30,10 +30,7 @@ var (
 // refuses: the lookup is a condition, or its result is tested and the
 // branches of that test answer a refusal (return ...403, abort, throw).
 func credentialSelect(body, code string, i int) bool {
-	start := strings.LastIndexByte(code[:i], '\n') + 1
-	if c := chain(code, i); len(c) > 0 {
-		start = i - len(c)
-	}
+	start := chainStart(code, i)
 	end := chainEnd(code, i)
 	if !passwordColumn.MatchString(body[start:end]) {
 		return false
@@ -54,6 +51,23 @@ func credentialSelect(body, code string, i int) bool {
 		test = end + loc[0]
 	}
 	return refusalCall.MatchString(branches(code, test))
+}
+
+// chainStart is the start of the line the call at i is on, taken back
+// over the lines before while the line continues a chain (->where(...),
+// .filter(...)) or the line before ends in one.
+func chainStart(code string, i int) int {
+	start := strings.LastIndexByte(code[:i], '\n') + 1
+	for start > 0 {
+		prev := strings.LastIndexByte(code[:start-1], '\n') + 1
+		t := strings.TrimLeft(code[start:i], " \t")
+		if !strings.HasPrefix(t, "->") && !strings.HasPrefix(t, ".") && !strings.HasPrefix(t, "?.") &&
+			!strings.HasSuffix(strings.TrimRight(code[prev:start-1], " \t"), ".") {
+			break
+		}
+		start = prev
+	}
+	return start
 }
 
 // chainEnd is the end of the line the call at i is on, carried over

@@ -22,6 +22,17 @@ var listCall = regexp.MustCompile(`(?i)\.(?:query|objects|all|paginate|order_?by
 // listFilter narrows a list: a where clause, a filter.
 var listFilter = regexp.MustCompile(`(?i)\b(?:filter\w*|where\w*|exclude|having)\b`)
 
+// conditionObject is a query condition built as an object from values
+// (new CustomerOrdersSpec(userName), new OrderFilter(status)): a list
+// given it is narrowed as by a where clause. One built from nothing
+// (new AllOrdersSpec()) narrows nothing.
+var conditionObject = regexp.MustCompile(`\bnew\s+[\w.]*(?:Spec|Specification|Filter|Criteria|Predicate|Query)(?:<[^>()]*>)?\s*\(\s*[^)\s]`)
+
+// conditionVars are the variables body assigns a condition object.
+func conditionVars(body string) []string {
+	return assignedVars(body, nil, func(rhs string, _ []string) bool { return conditionObject.MatchString(rhs) })
+}
+
 // audience is who may call a route: anyone, or any signed-in caller (no
 // role demanded). Routes behind a role or of an admin area reach every
 // record by design and show nobody else anything.
@@ -76,10 +87,12 @@ func listedModels(routes []facts.Route, models []string) map[string]audience {
 			continue
 		}
 		body := methodView(string(lang.StripComments(lang.Of(r.File), []byte(r.Body))), "GET")
+		conds := conditionVars(body)
 		for _, line := range strings.Split(blankStrings(body), "\n") {
 			// A list narrowed by any condition (published only, one
-			// category) may leave out what an id still reaches.
-			if !byName && (!listCall.MatchString(line) || listFilter.MatchString(line)) || callerID.MatchString(line) || callerSource.MatchString(line) {
+			// category, a specification object built from a value) may
+			// leave out what an id still reaches.
+			if !byName && (!listCall.MatchString(line) || listFilter.MatchString(line) || conditionObject.MatchString(line) || readsAnyWord(line, conds)) || callerID.MatchString(line) || callerSource.MatchString(line) {
 				continue
 			}
 			for _, m := range models {

@@ -1,0 +1,6 @@
+<?php
+
+use App\Http\Controllers\MemberController;
+use Illuminate\Support\Facades\Route;
+
+Route::get('/members/{id}', [MemberController::class, 'show']);
