@@ -28,9 +28,14 @@ var listFilter = regexp.MustCompile(`(?i)\b(?:filter\w*|where\w*|exclude|having)
 // (new AllOrdersSpec()) narrows nothing.
 var conditionObject = regexp.MustCompile(`\bnew\s+[\w.]*(?:Spec|Specification|Filter|Criteria|Predicate|Query)(?:<[^>()]*>)?\s*\(\s*[^)\s]`)
 
-// conditionVars are the variables body assigns a condition object.
+// conditionVars are the variables body assigns a condition object, and
+// those assigned what reads one (the list it narrowed: orders =
+// repo.ListAsync(spec), whose projection orders.Select(...) lists no
+// more).
 func conditionVars(body string) []string {
-	return assignedVars(body, nil, func(rhs string, _ []string) bool { return conditionObject.MatchString(rhs) })
+	return assignedVars(body, nil, func(rhs string, out []string) bool {
+		return conditionObject.MatchString(rhs) || readsAnyWord(rhs, out)
+	})
 }
 
 // audience is who may call a route: anyone, or any signed-in caller (no
