@@ -537,3 +537,8 @@ type Stats struct {
 	// each is an entry point missing from the map. Absent when none.
 	RoutesMissed int `json:"routes_missed,omitempty"`
 }
+
+// LoginEvidence starts the auth evidence of a route the route judge read
+// as a login (its handler takes a password it was sent and checks it):
+// where credentials come in.
+const LoginEvidence = "login handler"

@@ -2,6 +2,7 @@ package threat
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
 	"github.com/threatmap/threatmap/internal/model"
@@ -76,7 +77,7 @@ var messagePumping = &Rule{
 var credentialStuffing = &Rule{
 	ID: "credential-stuffing", Title: "Login, signup or password reset without rate limiting",
 	Stride: []string{"S", "D"}, CWE: []string{"CWE-307"},
-	Fires:  "a write route on a login, signup, session, token or password-reset path whose handler handles a password or creates an account (by the path alone when no handler was read: an OpenAPI operation)",
+	Fires:  "a write route on a login, signup, session, token or password-reset path whose handler handles a password or creates an account (by the path alone when no handler was read: an OpenAPI operation), or any route the route judge read as a login (it checks a password it was sent); a route of no one method (it serves GET too) only when read as a login or creating an account; mitigated by a limiter, or a login that counts failed attempts and refuses past a bound",
 	Rating: "low: credential-stuffing lists and bots are free; impact high: account takeover",
 	Controls: []Suggestion{
 		{Text: "Rate limit login, signup and reset per IP and per account", Check: "rate-limit"},
@@ -146,6 +147,10 @@ var graphqlUnbounded = &Rule{
 // passwordWord is a handler handling a password or credentials.
 var passwordWord = regexp.MustCompile(`(?i)passw(or)?d|passwd`)
 
+// postedPassword is a password field named as a key of what the client
+// sent: a form or JSON key in quotes.
+var postedPassword = regexp.MustCompile(`(?i)["'\x60](?:passw(?:or)?d|passwd)["'\x60]`)
+
 // takesCredentials says a route is where credentials come in: on a path
 // that names a login, signup, session, token or reset, its handler
 // handles a password or creates an account. A route whose handler was not
@@ -159,6 +164,19 @@ func takesCredentials(c *Context, r *facts.Route) bool {
 	}
 	if r.Body == "" {
 		return segmentIn(r.Path, "login", "signin", "sign-in", "log-in", "signup", "sign-up", "register", "password", "forgot")
+	}
+	// The route judge read a login: the handler checks a password it was
+	// sent against the one kept, whatever the path is called (/loginFunc).
+	if strings.HasPrefix(r.AuthEvidence, facts.LoginEvidence) {
+		return true
+	}
+	// A route of no one method serves a GET too: where no login was read,
+	// no account is created and no password field of what was sent is
+	// named (FormValue("password"), a json:"password" tag), it shows the
+	// form (its handler reading the app's own password setting), and
+	// takes nothing.
+	if r.Method == "ANY" && !c.Shows(facts.SignalCreatesAccount, r) && !postedPassword.MatchString(r.Body) {
+		return false
 	}
 	return (passwordWord.MatchString(r.Body) || c.Shows(facts.SignalCreatesAccount, r)) &&
 		segmentIn(r.Path, "login", "signin", "sign-in", "log-in", "signup", "sign-up", "register", "token", "reset", "forgot", "password", "auth", "session", "sessions")

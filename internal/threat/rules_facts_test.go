@@ -46,6 +46,15 @@ func scan(f facts.Facts, rs ...func() (facts.Route, []facts.Signal)) facts.Facts
 
 // withBody sets the handler code a route was read with ("" for a route
 // with no handler read: an OpenAPI operation).
+// withAuthEvidence sets what the route judge said of a route's auth.
+func withAuthEvidence(mk func() (facts.Route, []facts.Signal), ev string) func() (facts.Route, []facts.Signal) {
+	return func() (facts.Route, []facts.Signal) {
+		r, s := mk()
+		r.AuthEvidence = ev
+		return r, s
+	}
+}
+
 func withBody(mk func() (facts.Route, []facts.Signal), body string) func() (facts.Route, []facts.Signal) {
 	return func() (facts.Route, []facts.Signal) {
 		r, sigs := mk()
@@ -218,6 +227,16 @@ func TestRulesOnLiteralFacts(t *testing.T) {
 				withBody(rt("POST", "/token", facts.AuthNone, tags(facts.TagAuth), nil), "")),
 			[]string{"POST /login [user-data] difficulty low impact high", "POST /signup [user-data] difficulty low impact high",
 				"POST /users/v1/register [user-data] difficulty low impact high"}},
+		{"credential-stuffing: a route of any method is a login only where the judge read one", "credential-stuffing",
+			scan(facts.Facts{},
+				withAuthEvidence(withBody(rt("ANY", "/loginFunc", facts.AuthNone, tags(facts.TagAuth), nil), "if util.PasswordOK(conf.Password, data.Password) {"), facts.LoginEvidence+": takes credentials"),
+				// Lookalike: the login page, served to every method, reads
+				// the app's own password setting to show the form.
+				withBody(rt("ANY", "/login", facts.AuthNone, tags(facts.TagAuth), nil), "tmpl.Execute(w, conf.Password == \"\")"),
+				// A form's password compared with a setting: no login read,
+				// the posted field named.
+				withBody(rt("ANY", "/signin", facts.AuthNone, tags(facts.TagAuth), nil), "if r.FormValue(\"password\") != cfg.Password {")),
+			[]string{"ANY /loginFunc [user-data] difficulty low impact high", "ANY /signin [user-data] difficulty low impact high"}},
 		{"prompt-injection: reads without an owner condition", "prompt-injection",
 			scan(facts.Facts{}, rt("POST", "/ask", facts.AuthRequired, tags(facts.TagLLM), nil, "object-fetch"),
 				rt("POST", "/ask-mine", facts.AuthRequired, tags(facts.TagLLM), nil, "object-fetch", "ownership-check")),

@@ -939,7 +939,7 @@ var forwardsPassword = regexp.MustCompile(`(?i)\bpassword['"]?\s*[:=]\s*[\w$]+(?
 
 // LoginEvidence starts the auth evidence of a route the judge read as a
 // login: where credentials come in (Classify tags it auth).
-const LoginEvidence = "login handler"
+const LoginEvidence = facts.LoginEvidence
 
 // secretLogin says code signs its caller in with a secret they posted: it
 // reads what the client sent, compares it with the app's own secret in

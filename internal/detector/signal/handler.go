@@ -32,7 +32,11 @@ var (
 	// A limiter applied: a decorator, a call that checks the limit, a
 	// limiter bound to the app; not one built from options (rateLimit({...})).
 	rateLimitApplied = regexp.MustCompile(`(@(\w+\.)?limit\(|@ratelimit\(|@throttle_classes|throttle_classes\s*=|@Throttle\(|@RateLimiter\(|httprate\.Limit|tollbooth\.Limit\w*\(|Depends\(\s*RateLimiter\(|\bLimiter\([^)\n]*\bapp\b|(?i:\w*limiter\.\w+\(|rate_?limit\w*\(\s*(?:[^{\s)]|\))|throttl\w*\())`)
-	budgetCheck      = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits)|max_spend|spend_limit)`)
+	// failureLockout is a count of failed attempts held to a bound
+	// (ld.failedTimes >= 5, user.failed_attempts > MAX_TRIES), or
+	// ASP.NET Identity's sign-in told to lock the account out.
+	failureLockout = regexp.MustCompile(`(?i)\b[\w.]*fail\w*\s*>=?\s*(?:[1-9]\d*|[a-z_][\w.]*)|\blockoutOnFailure\s*:\s*true\b`)
+	budgetCheck    = regexp.MustCompile(`(?i)((quota|budget)\w*\s*(\(|<|>|<=|>=|-=)|credits?\s*(<=|<|-=)\s*\w|\.credits\s*(<=|<)|usage\.total_tokens|check_?(quota|budget|credits)|max_spend|spend_limit)`)
 	// A signature verified: a provider's verifier, a constant-time compare,
 	// an HMAC digest compared with what was sent, a standard-webhooks
 	// verifier given the payload and the headers (svix: wh.verify(body, headers)).
@@ -168,6 +172,9 @@ var (
 // file's, then the web app's (webroute.go).
 var RoutePatterns = append([]RoutePattern{
 	{Kind: facts.SignalRateLimit, Code: rateLimitApplied, Guard: limiterGuard},
+	// A login that counts failed attempts and refuses past a bound locks
+	// guessing out as a limiter does.
+	{Kind: facts.SignalRateLimit, Code: failureLockout, Also: passwordWord},
 	{Kind: facts.SignalBudget, Code: budgetCheck},
 	{Kind: facts.SignalCaptcha, Code: captchaCheck, Guard: captchaGuard},
 	{Kind: facts.SignalWebhookSig, Code: signatureCheck},

@@ -499,3 +499,29 @@ func TestReceiverOfSharedLookup(t *testing.T) {
 		}
 	}
 }
+
+// A login that counts failed attempts and refuses past a bound is rate
+// limited; a count compared with nothing, a retry loop, or a count
+// outside a password handler is not.
+func TestFailureLockout(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"if ld.failedTimes >= 5 {\n return\n}\nif PasswordOK(conf.Password, data.Password) {", true},
+		{"if user.failed_attempts > MAX_TRIES:\n    abort(429)\ncheck_password(user, form.password)", true},
+		{"await signInManager.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);", true},
+		{"if failures > 0 { log.Print(failures) }\ncheckPassword(password)", false},                  // no bound
+		{"for attempts := 0; attempts >= 3; attempts++ { fetch() }\ncheckPassword(password)", false}, // a retry, no failure
+		{"if ld.failedTimes >= 5 { return }", false},                                                 // no password handled
+	} {
+		r := facts.Route{Method: "POST", Path: "/login", File: "login.go", Line: 1, Body: tc.body}
+		got := false
+		for _, s := range RouteSignals(&r, nil, nil) {
+			got = got || s.Kind == facts.SignalRateLimit
+		}
+		if got != tc.want {
+			t.Errorf("%q: rate limit %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
