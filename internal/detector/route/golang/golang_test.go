@@ -148,6 +148,7 @@ func TestRouteDetails(t *testing.T) {
 		{app: "huma", route: "DELETE /notes/{id}", auth: facts.AuthRequired, handler: "deleteNote"},
 		{app: "huma", route: "GET /notes/{id}", auth: facts.AuthNone, handler: "getNote"},
 		{app: "huma", route: "POST /admin/reindex", auth: facts.AuthRequired},
+		{app: "huma", route: "GET /audit/events", auth: facts.AuthRequired, handler: "listEvents"},
 		{app: "fasthttp", route: "GET /", framework: "fasthttp/router", auth: facts.AuthNone, handler: "index"},
 		{app: "fasthttp", route: "POST /admin/reindex", auth: facts.AuthRequired, handler: "reindex"},
 		{app: "fasthttp", route: "GET /v1/orders/{id}", auth: facts.AuthRequired},

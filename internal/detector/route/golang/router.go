@@ -247,6 +247,21 @@ func (fr *frame) callWith(fn ast.Expr, child *node) {
 		}
 		c.block(fn.Body.List)
 	case *ast.Ident:
+		if v := fr.env.get(fn.Name); v != nil && v.lit != nil {
+			// mount := func(r chi.Router) {...}; r.Route(prefix, mount)
+			c := fr.child()
+			if v.litEnv != nil {
+				c.env = &env{parent: v.litEnv}
+			}
+			if v.litFile != nil {
+				c.f = v.litFile
+			}
+			if ps := v.lit.Type.Params.List; len(ps) > 0 && len(ps[0].Names) > 0 {
+				c.env.set(ps[0].Names[0].Name, &value{node: child})
+			}
+			c.block(v.lit.Body.List)
+			return
+		}
 		if cands := fr.p.funcs[fn.Name]; len(cands) > 0 {
 			fr.m.callDecl(fr.p, cands[0], nil, []*value{{node: child}}, fr.depth+1)
 		}

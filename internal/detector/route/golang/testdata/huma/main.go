@@ -40,6 +40,15 @@ func main() {
 	admin.UseMiddleware(requireUser(api))
 	huma.Post(admin, "/reindex", reindex) // want: POST /admin/reindex
 
+	// A router built by a function held in a variable: its API is under
+	// the router's prefix and middleware.
+	mountAudit := func(r chi.Router) {
+		r.Use(requireAuditKey)
+		audit := humachi.New(r, huma.DefaultConfig("Audit", "1.0.0"))
+		huma.Get(audit, "/events", listEvents) // want: GET /audit/events
+	}
+	router.Route("/audit", mountAudit)
+
 	http.ListenAndServe(":8888", router)
 }
 
@@ -53,6 +62,19 @@ func requireUser(api huma.API) func(ctx huma.Context, next func(huma.Context)) {
 		next(ctx)
 	}
 }
+
+// requireAuditKey turns away a request without the audit key.
+func requireAuditKey(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Audit-Key") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func listEvents(ctx context.Context, in *struct{}) (*struct{}, error) { return nil, nil }
 
 func health(ctx context.Context, in *struct{}) (*struct{}, error) { return nil, nil }
 
