@@ -181,7 +181,7 @@ var Patterns = append([]Pattern{
 	// the accepted algorithms is the weakness.
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: code,
 		Keywords: []string{"jwt", "JWT", "jose"},
-		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*(\[[^\]\n]*)?['"]none['"]|verify_signature['"]?\s*:\s*False|jwt\.decode\([^)\n]*verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$)`)},
+		Re:       regexp.MustCompile(`(?i)(algorithms?\s*[:=]\s*(\[[^\]\n]*)?['"]none['"]|verify_signature['"]?\s*:\s*False|jwt\.decode\([^)\n]*verify\s*=\s*False|jwt\.decode\([^)\n]*complete|SigningMethodNone|UnsafeAllowNoneSignatureType|ParseUnverified|jwt\.decode\(\s*\w+\s*\)\s*$|JWT::decode\([^;\n]*['"]none['"])`)},
 	// The same switch held in a name: {"verify_signature": VERIFY} where
 	// the module or the lines above set VERIFY = False.
 	{Weakness: "jwt-unverified", Detail: "JWT accepted without verifying its signature", Langs: py,
