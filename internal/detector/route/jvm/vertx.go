@@ -20,7 +20,7 @@ var (
 	vertxRoute = regexp.MustCompile(`\b(\w+)\s*\.\s*(get|post|put|patch|delete|head|options|route|mountSubRouter)\s*\(`)
 	// vertxChained is what a route is given after it is made: its
 	// handlers, or a router mounted under it.
-	vertxChained = regexp.MustCompile(`^\s*\.\s*(handler|blockingHandler|respond|subRouter|produces|consumes|order|method|path|failureHandler)\s*\(`)
+	vertxChained = regexp.MustCompile(`^\s*\.\s*(handler|blockingHandler|coHandler|coRespond|respond|subRouter|produces|consumes|order|method|path|failureHandler)\s*[({]`)
 	// vertxAuthHandler is one of Vert.x Web's authentication handlers:
 	// each answers 401 (or redirects to a login page) unless the request
 	// carries a credential its provider accepts.
@@ -96,8 +96,12 @@ func readVertx(p, text string) *dslFile {
 				break
 			}
 			arg := strings.TrimSpace(text[o+1 : c])
+			if text[o] == '{' {
+				// Kotlin's trailing lambda: .handler { ctx -> ... }
+				arg = text[o : c+1]
+			}
 			switch text[i+cm[2] : i+cm[3]] {
-			case "handler", "blockingHandler", "respond":
+			case "handler", "blockingHandler", "coHandler", "coRespond", "respond":
 				r.handlers = append(r.handlers, arg)
 			case "subRouter":
 				r.sub = arg
