@@ -217,6 +217,8 @@ var mountCalls = map[string]bool{
 	"add_static_route": true,
 	// Pyramid
 	"add_static_view": true, "set_security_policy": true, "set_authorization_policy": true, "set_default_permission": true,
+	// Pyramid's config.include(module, route_prefix=...)
+	"include": true,
 	// Bottle's app.route(path, callback=fn)
 	"route": true,
 }

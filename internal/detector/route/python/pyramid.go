@@ -7,6 +7,7 @@ import (
 
 	"github.com/threatmap/threatmap/internal/detector/route"
 	"github.com/threatmap/threatmap/internal/facts"
+	"github.com/threatmap/threatmap/internal/urlpath"
 )
 
 // pyramid is what a Pyramid app's configuration says, gathered across the
@@ -30,6 +31,9 @@ type pyramid struct {
 	everyone map[string]bool
 	// static are the folders add_static_view serves.
 	static []*decl
+	// prefixes are config.include(module, route_prefix=...)'s: the
+	// routes that module (or package) adds are served under the prefix.
+	prefixes map[*module]string
 }
 
 type pyramidRoute struct {
@@ -102,6 +106,30 @@ func (g *graph) pyramidCall(m *module, c *expr) bool {
 		py.static = append(py.static, &decl{methods: []string{"GET"}, path: "/" + strings.TrimPrefix(name, "/"), mod: m,
 			handler: "add_static_view", line: int(c.line), endLine: int(c.line), body: c.text, tags: []string{facts.TagStatic},
 			framework: "pyramid", served: g.folder(m, c.arg(1, "path"), false)})
+		return true
+	case "include":
+		p, ok := g.ix.str(m, c.arg(-1, "route_prefix"))
+		if !ok {
+			return false
+		}
+		var target *module
+		if name, ok := g.ix.str(m, c.arg(0, "callable")); ok {
+			name, _, _ = strings.Cut(name, ":")
+			dots := len(name) - len(strings.TrimLeft(name, "."))
+			if dots > 0 {
+				name = relative(m.pkg, dots, name[dots:])
+			}
+			target = g.ix.module(m, name)
+		} else if s := g.ix.resolve(m, c.arg(0, "callable")); s.isModule {
+			target = s.mod
+		}
+		if target == nil {
+			return false
+		}
+		if py.prefixes == nil {
+			py.prefixes = map[*module]string{}
+		}
+		py.prefixes[target] = p
 		return true
 	case "set_security_policy", "set_authorization_policy":
 		py.policy = m.path + ":" + strconv.Itoa(int(c.line))
@@ -283,7 +311,7 @@ func (g *graph) pyramidEmit() {
 			pg.requireLast("Pyramid matches the view only for a caller who signed in", route.RoleOf(v.signedIn))
 			chain = chain.plus(pg)
 		}
-		d := &decl{methods: methods, path: r.pattern, mod: v.mod, handler: v.handler, framework: "pyramid", untypedString: true, chain: chain}
+		d := &decl{methods: methods, path: urlpath.Join(py.prefixOf(r.mod), r.pattern), mod: v.mod, handler: v.handler, framework: "pyramid", untypedString: true, chain: chain}
 		if v.fn != nil {
 			d.line, d.endLine, d.body, d.params, d.pmod = v.fn.line, v.fn.endLine, v.fn.source(), v.fn.params, v.mod
 		} else {
@@ -292,4 +320,20 @@ func (g *graph) pyramidEmit() {
 		o.routes = append(o.routes, d)
 	}
 	g.list = append(g.list, o)
+}
+
+// prefixOf is the route_prefix a module's routes are included under: its
+// own include's, or its package's.
+func (py *pyramid) prefixOf(m *module) string {
+	best, out := -1, ""
+	for inc, p := range py.prefixes {
+		pkg := strings.TrimSuffix(inc.path, "__init__.py")
+		if inc == m || strings.HasSuffix(inc.path, "__init__.py") && strings.HasPrefix(m.path, pkg) && len(pkg) > best {
+			if inc == m {
+				return p
+			}
+			best, out = len(pkg), p
+		}
+	}
+	return out
 }

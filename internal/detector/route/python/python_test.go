@@ -171,6 +171,7 @@ func TestRouteDetails(t *testing.T) {
 		{"pyramid", "POST", "/pages/{name}/edit", "pyramid", "wiki/views.py", 24, "EditViews.save", "required", `permission="edit" (applied wiki/views.py:15): Pyramid's security policy (set wiki/__init__.py:14) answers 403 to a caller without the permission`, "name:string", ""},
 		{"pyramid", "DELETE", "/purge/{page_id}", "pyramid", "wiki/views.py", 29, "purge", "required", "handler (wiki/views.py:29) responds 403", "page_id:int", "destructive"},
 		{"pyramid", "GET", "/health", "pyramid", "wiki/views.py", 36, "health", "none", "", "", ""},
+		{"pyramid", "GET", "/admin/audit", "pyramid", "wiki/views.py", 45, "audit", "required", `permission="audit" (applied wiki/views.py:45): Pyramid's security policy (set wiki/__init__.py:14) answers 403 to a caller without the permission`, "", "admin"},
 		// Bottle: <name:filter> parameters; auth_basic and a refusing
 		// before_request hook guard, a hook that only logs does not.
 		{"bottle", "DELETE", "/posts/{post_id}", "bottle", "board/app.py", 19, "post_detail", "none", "", "post_id:int", "destructive"},

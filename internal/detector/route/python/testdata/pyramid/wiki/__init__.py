@@ -13,6 +13,7 @@ def main(global_config, **settings):
     with Configurator(settings=settings, root_factory=Root) as config:
         config.set_security_policy(WikiPolicy())
         config.include(".routes")
+        config.include("wiki.admin", route_prefix="/admin")
         config.add_view(health, route_name="health", request_method="GET", renderer="json")
         config.scan()
     return config.make_wsgi_app()

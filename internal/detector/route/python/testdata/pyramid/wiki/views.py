@@ -40,3 +40,8 @@ def health(request):
 @view_config(route_name="drafts", renderer="json", is_authenticated=True)
 def drafts(request):
     return []
+
+
+@view_config(route_name="audit", request_method="GET", permission="audit", renderer="json")
+def audit(request):
+    return []
