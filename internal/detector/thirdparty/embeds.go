@@ -283,3 +283,61 @@ func lineEnd(src []byte, off int) int {
 	}
 	return len(src)
 }
+
+var (
+	// scriptElementRE makes a script element in code: the snippet a
+	// chat widget or an analytics vendor has a page paste in.
+	// Its name is where the element is kept: s = document.createElement('script').
+	scriptElementRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*=\s*(?:window\.)?document\.createElement\(\s*['"]script['"]\s*\)`)
+	// srcAssignRE sets an element's src: s.src = ..., its value next.
+	srcAssignRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\.src\s*=\s*`)
+	// leadingNameRE is a template literal that starts with a name:
+	// `${baseUrl}/sdk.js`.
+	leadingNameRE = regexp.MustCompile("^`\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*\\}([^`]*)`")
+	// defaultURLRE is a name bound to a setting with a URL as its
+	// fallback: const base = getConfig('X') || 'https://...'.
+	defaultURLRE = `\s*=\s*[^;\n]*?(?:\|\||\?\?)\s*["'` + "`" + `]((?:https?:)?//[^"'` + "`" + `\s]+)`
+)
+
+// injectedScripts lists the scripts code adds to the page: an element
+// made by createElement('script') in the file, kept in a name whose src is set to a URL
+// literal, or to a template that starts with a name the file binds to a
+// URL (directly, or as the fallback of a setting). A src set in a file
+// that makes no script element (an image's) is not read here.
+func injectedScripts(src []byte) []pageLoad {
+	scripts := map[string]bool{}
+	for _, m := range scriptElementRE.FindAllSubmatch(src, -1) {
+		scripts[string(m[1])] = true
+	}
+	if len(scripts) == 0 {
+		return nil
+	}
+	var out []pageLoad
+	for _, m := range srcAssignRE.FindAllSubmatchIndex(src, -1) {
+		if !scripts[string(src[m[2]:m[3]])] {
+			continue // another element's src: an image's
+		}
+		v := string(src[m[1]:lineEnd(src, m[1])])
+		u := ""
+		if q := quotedURLRE.FindStringSubmatchIndex(v); q != nil && q[0] == 0 {
+			u = v[q[2]:q[3]]
+		} else if t := leadingNameRE.FindStringSubmatch(v); t != nil {
+			base := boundURL(src, t[1])
+			if base == "" {
+				if d := regexp.MustCompile(`\b` + regexp.QuoteMeta(t[1]) + defaultURLRE).FindSubmatch(src); d != nil {
+					base = string(d[1])
+				}
+			}
+			if base != "" {
+				u = strings.TrimSuffix(base, "/") + t[2]
+			}
+		}
+		if strings.HasPrefix(u, "//") {
+			u = "https:" + u
+		}
+		if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			out = append(out, pageLoad{u, m[0]})
+		}
+	}
+	return out
+}

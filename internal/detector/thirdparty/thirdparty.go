@@ -295,6 +295,9 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sin
 		if l == lang.HTML || l.Family() == lang.PHP {
 			d.pageLoads(f.Path, src)
 		}
+		if l.Family() == lang.JavaScript && ships(lang.RoleOf(f.Path).Kind) {
+			d.recordLoads(f.Path, src, injectedScripts(src))
+		}
 		if l == lang.HTML {
 			return nil
 		}
@@ -772,7 +775,12 @@ var hostNameRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?
 // service by its host, else the vendor whose host it is, by registrable
 // domain (cdn.vendor.net and static.vendor.net are vendor.net).
 func (d *Detector) pageLoads(p string, src []byte) {
-	for _, ld := range pageLoads(src, indentedTemplate(p)) {
+	d.recordLoads(p, src, pageLoads(src, indentedTemplate(p)))
+}
+
+// recordLoads records loads of the file at p, as pageLoads does.
+func (d *Detector) recordLoads(p string, src []byte, loads []pageLoad) {
+	for _, ld := range loads {
 		ev := facts.Evidence{File: p, Line: code.LineAt(src, ld.off)}
 		if s := urlService(ld.url); s != nil {
 			d.record(s.ID, ev)
