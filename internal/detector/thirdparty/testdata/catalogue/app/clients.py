@@ -242,6 +242,8 @@ import crisp_api
 import mux_python
 import opsgenie_sdk
 import trello
+import asana
+import rudder_analytics
 import pushbullet
 import azure.eventhub
 import azure.storage.queue

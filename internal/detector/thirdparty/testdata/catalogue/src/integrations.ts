@@ -844,3 +844,26 @@ export async function callSendblue(body: unknown) {
 export async function callFMP(body: unknown) {
   return fetch("https://financialmodelingprep.com/stable/quote", { method: "POST", body: JSON.stringify(body) });
 }
+
+export async function asanaTasks(project: string, token: string) {
+  const res = await fetch(`https://app.asana.com/api/1.0/projects/${project}/tasks`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return res.json();
+}
+
+export async function eidEasyToken(body: unknown) {
+  const res = await fetch("https://id.eideasy.com/api/v2/identity/start", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export async function chatwootContact(body: unknown) {
+  const res = await fetch("https://app.chatwoot.com/public/api/v1/inboxes/contacts", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}

@@ -1,2 +1,2 @@
 // A map embedded in an iframe: the browser sends the coordinates to Google.
-export const mapEmbed = (lat: number, lng: number) => `https://maps.google.com/maps?q=${lat},${lng}&output=embed`;
+export const mapEmbed = (lat: number, lng: number) => `https://www.google.com/maps/embed?pb=!1m2!2d${lng}!3d${lat}`;
