@@ -46,8 +46,9 @@ func Scan(t testing.TB, dir string, dets ...detector.Detector) facts.Facts {
 	return f
 }
 
-// A want may end a JSON string ("_comment": "want: x",) or a block comment.
-var wantRE = regexp.MustCompile(`\b(want|knownmiss):\s*(.+?)\s*(?:\*/|--%>|-->|",?)?\s*$`)
+// A want may end a JSON string ("_comment": "want: x",) or a block comment
+// (/* */, Razor's @* *@, JSP's <%-- --%>, HTML's <!-- -->).
+var wantRE = regexp.MustCompile(`\b(want|knownmiss):\s*(.+?)\s*(?:\*/|\*@|--%>|-->|",?)?\s*$`)
 
 // knownMissSep separates a known miss from its reason.
 const knownMissSep = " -- "

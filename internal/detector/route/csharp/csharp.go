@@ -1,7 +1,7 @@
 // Package csharp finds the HTTP routes of ASP.NET Core apps: controllers
 // (attribute routes with their [controller] and [action] tokens, and
 // conventional routes for MVC controllers without them) and minimal APIs
-// (app.MapGet and friends, under MapGroup prefixes).
+// (app.MapGet and friends, under MapGroup prefixes), and Razor Pages.
 //
 // Auth is read from what the framework does with the code's metadata:
 // [Authorize] and [AllowAnonymous] on a controller, its base classes and
@@ -35,7 +35,7 @@ func (*Detector) Name() string { return "route/csharp" }
 
 // Match takes C# sources that are not tests.
 func (*Detector) Match(p string) bool {
-	return lang.Of(p) == lang.CSharp && !lang.IsTest(p)
+	return (lang.Of(p) == lang.CSharp || razorPageFile(p)) && !lang.IsTest(p)
 }
 
 // Keywords keeps the parser off C# files that declare no controller,
@@ -51,6 +51,14 @@ func (d *Detector) Exempt(p string) bool { return d.Match(p) }
 
 // Detect parses one file and keeps its declarations for Finish.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.Sink) error {
+	if razorPageFile(f.Path) {
+		if pg := readRazorPage(f.Path, f.Data); pg != nil {
+			d.mu.Lock()
+			d.files = append(d.files, &file{path: f.Path, page: pg})
+			d.mu.Unlock()
+		}
+		return nil
+	}
 	t, err := route.Tree(ctx, f, lang.CSharp, d.Name(), out)
 	if err != nil {
 		return err
@@ -59,6 +67,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	cf.conventions = readConventions(f.Data)
 	if cf.empty() {
 		return nil
 	}
@@ -81,6 +90,7 @@ func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
 		return err
 	}
 	ix.minimal(out)
+	ix.razorPages(out)
 	ix.staticMounts(out)
 	return ctx.Err()
 }

@@ -16,7 +16,7 @@ func scan(t *testing.T, app string) facts.Facts {
 
 // TestFixtures scores each fixture app's routes against its inline wants.
 func TestFixtures(t *testing.T) {
-	for _, app := range []string{"webapi", "mvc", "minimal", "antiforgery", "antiforgery_global", "mediatr"} {
+	for _, app := range []string{"webapi", "mvc", "minimal", "antiforgery", "antiforgery_global", "mediatr", "razor"} {
 		t.Run(app, func(t *testing.T) {
 			f := scan(t, app)
 			var got []string
@@ -69,6 +69,13 @@ func TestAuth(t *testing.T) {
 		{"minimal", "GET", "/me", "required", "FallbackPolicy", "", "lambda"},
 		{"minimal", "GET", "/", "none", "", "", "lambda"},
 		{"minimal", "POST", "/login", "none", "", "", "lambda"},
+		// Razor Pages: conventions of the app's options, the model's
+		// [Authorize], and a page anyone may open; the handler is the
+		// page's own model, though another page's model has its name.
+		{"razor", "POST", "/Account/Manage/Profile", "required", `AuthorizeFolder("/Account/Manage")`, "", "ProfileModel.OnPostUpdate"},
+		{"razor", "GET", "/Admin/Users", "required", `AuthorizeAreaPage("/Admin/Users")`, "admin", "/Admin/Users"},
+		{"razor", "GET", "/Orders/Detail/{orderId}", "required", "[Authorize]", "", "DetailModel.OnGetAsync"},
+		{"razor", "POST", "/Basket", "none", "", "", "IndexModel.OnPostAsync"},
 	}
 	cache := map[string]facts.Facts{}
 	for _, tt := range tests {

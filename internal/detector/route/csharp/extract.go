@@ -39,11 +39,16 @@ type file struct {
 	vars map[string]string
 	// usings are the namespaces the file imports (using X.Y;).
 	usings []string
+	// page is a Razor Page (a .cshtml file with @page); conventions the
+	// Razor Pages authorization conventions the file sets.
+	page        *razorPage
+	conventions []pageConvention
 }
 
 func (f *file) empty() bool {
 	return len(f.classes) == 0 && len(f.maps) == 0 && len(f.policies) == 0 && f.fallback == "" && f.filter == "" &&
-		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == "" && f.antiforgery == "" && len(f.statics) == 0
+		f.controllersAuth == "" && len(f.conventional) == 0 && f.pathBase == "" && f.antiforgery == "" && len(f.statics) == 0 &&
+		f.page == nil && len(f.conventions) == 0
 }
 
 // static is app.UseStaticFiles(...): the web root (wwwroot under the

@@ -1,0 +1,8 @@
+namespace Shop.Pages;
+
+public class IndexModel : PageModel
+{
+    public void OnGet() // want: GET /
+    {
+    }
+}
