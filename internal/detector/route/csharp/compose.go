@@ -1,6 +1,7 @@
 package csharp
 
 import (
+	"cmp"
 	"maps"
 	"path"
 	"regexp"
@@ -384,10 +385,33 @@ func (a *app) authorizeAttr(at attr, file string) (router.Guard, bool) {
 	if roles != "" {
 		role, _, _ := strings.Cut(roles, ",")
 		return router.Guard{Name: name, Applied: ev, Verdict: router.Verdict{Auth: facts.AuthRequired, Role: strings.ToLower(strings.TrimSpace(role)),
-			Evidence: "ASP.NET Core denies a caller without role " + strings.TrimSpace(role)}}, true
+			Evidence: "ASP.NET Core denies a caller without role " + strings.TrimSpace(role), Credential: schemeCredential(at)}}, true
 	}
 	g, ok := a.policyGuard(policy, name, ev)
+	if c := schemeCredential(at); c != "" && ok {
+		g.Verdict.Credential = c
+	}
 	return g, ok
+}
+
+// schemeCredential is where the schemes an [Authorize] names take the
+// caller's credential from: only bearer schemes (JwtBearerDefaults,
+// "Bearer") read the Authorization header, which no cross-site form
+// sends; a cookie scheme reads the cookie. "" when it names none.
+func schemeCredential(at attr) string {
+	for _, ar := range at.args {
+		if ar.name != "AuthenticationSchemes" {
+			continue
+		}
+		v := cmp.Or(ar.str, ar.text)
+		switch {
+		case strings.Contains(v, "Cookie") || strings.Contains(v, "Identity."):
+			return facts.CredentialCookie
+		case strings.Contains(v, "Bearer"):
+			return facts.CredentialHeader
+		}
+	}
+	return ""
 }
 
 // globalGuards are the guards every controller action or endpoint
@@ -773,11 +797,30 @@ func (ix *index) emit(out *detector.Sink, r facts.Route, gs []router.Guard, type
 	}
 	dec := route.DecidePath(ix.taught, gs, code, r.File+":"+strconv.Itoa(r.Line), r.Path, true, ix.lookup)
 	r.Auth, r.AuthEvidence, r.AuthRole = dec.Auth, dec.Evidence, dec.Role
+	if r.Auth == facts.AuthRequired {
+		r.Credential = credential(gs)
+	}
 	if anon && r.Auth == facts.AuthNone {
 		r.AuthEvidence = anonName + " lets anonymous callers in"
 	}
 	route.Classify(&r, vocab)
 	out.AddRoute(r)
+}
+
+// credential is where a route's guards take the caller's credential
+// from: a header only when a guard names a bearer scheme and none a
+// cookie one.
+func credential(gs []router.Guard) string {
+	out := ""
+	for _, g := range gs {
+		switch g.Verdict.Credential {
+		case facts.CredentialCookie:
+			return facts.CredentialCookie
+		case facts.CredentialHeader:
+			out = facts.CredentialHeader
+		}
+	}
+	return out
 }
 
 // forbids is a handler that turns away a caller its test of the user

@@ -171,3 +171,28 @@ func TestMediator(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemeCredential: an [Authorize] that names only a bearer scheme
+// takes its credential from a header; one naming the cookie scheme, or
+// none, is not said to.
+func TestSchemeCredential(t *testing.T) {
+	want := map[string]string{
+		"POST /api/stock":        facts.CredentialHeader,
+		"DELETE /api/stock/{id}": facts.CredentialCookie,
+		"PUT /api/stock/{id}":    "",
+	}
+	for _, r := range scan(t, "webapi").Surfaces {
+		k := r.Method + " " + r.Path
+		w, ok := want[k]
+		if !ok {
+			continue
+		}
+		delete(want, k)
+		if r.Credential != w {
+			t.Errorf("%s: credential %q, want %q", k, r.Credential, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s: no route", k)
+	}
+}
