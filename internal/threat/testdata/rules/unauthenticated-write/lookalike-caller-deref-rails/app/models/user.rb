@@ -1,0 +1,4 @@
+class User < ApplicationRecord
+  devise :database_authenticatable
+  has_many :notes
+end
