@@ -206,8 +206,12 @@ var stateChangingGet = &Rule{
 		cookie := len(c.cookieSessions()) > 0
 		var hits []Hit
 		for _, r := range routes(c, func(r *facts.Route) bool {
+			// A GET whose path carries a secret token the handler looks
+			// up and refuses without (an e-mail link) is a link no one
+			// else can write: a forged image tag lacks the token.
 			return httpRoute(r) && r.Method == "GET" && c.InHandler(facts.SignalMutatesStore, r) != nil &&
-				(cookie || r.Auth == facts.AuthNone) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth)
+				(cookie || r.Auth == facts.AuthNone) && !has(r.Tags, facts.TagWebhook) && !has(r.Tags, facts.TagAuth) &&
+				c.urlTokenGate(r) == nil
 		}) {
 			hits = append(hits, Hit{
 				Route: r, Assets: c.DataIn(r),

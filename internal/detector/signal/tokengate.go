@@ -112,7 +112,10 @@ func requestVars(body string) []string {
 }
 
 // gatedLookup is the offset of the first lookup the token name reaches
-// whose miss the handler refuses on, or -1.
+// whose miss the handler refuses on, or -1. A check by any name that the
+// handler refuses on failing (if (!user.consumeToken(token)) return, if
+// not verify_token(token): abort(403)) compares it with the stored one
+// just as well.
 func gatedLookup(body, code, name string) int {
 	all, _ := paramLookups(body, code, name)
 	for _, at := range all {
@@ -120,8 +123,30 @@ func gatedLookup(body, code, name string) int {
 			return at
 		}
 	}
+	aliases := aliasesOf(body, name)
+	for _, m := range failedCheck.FindAllStringIndex(code, -1) {
+		end := closing(code, m[1]-1)
+		if end < 0 {
+			continue
+		}
+		reads := false
+		for _, a := range aliases {
+			reads = reads || readsWord(code[m[1]:end], a)
+		}
+		lines := strings.SplitAfterN(code[m[0]:], "\n", 5)
+		if len(lines) > 4 {
+			lines = lines[:4]
+		}
+		if reads && refuses.MatchString(strings.Join(lines, "")) {
+			return m[0]
+		}
+	}
 	return -1
 }
+
+// failedCheck opens a condition that a call fails: if (!check(, if not
+// check(, up to the call's bracket.
+var failedCheck = regexp.MustCompile(`\bif\s*\(?\s*(?:!\s*|not\s+)(?:await\s+)?[A-Za-z_$][\w$.]*\(`)
 
 // lookupGates reports whether the lookup call at offset at decides whether
 // the handler goes on: it is the condition itself, it refuses a miss by

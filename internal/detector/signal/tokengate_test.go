@@ -32,7 +32,13 @@ func TestTokenGates(t *testing.T) {
 		{"go: the store's error refuses", "web/h.go",
 			"func (h *H) reset(w http.ResponseWriter, r *http.Request) {\n\tresetToken := r.FormValue(\"token\")\n\trec, err := h.store.FindResetToken(resetToken)\n\tif err != nil {\n\t\thttp.Error(w, \"invalid\", 400)\n\t\treturn\n\t}\n\th.store.SetPassword(rec.UserID)\n}",
 			nil, []string{"- 3"}},
+		{"express: a check by any name the handler refuses on failing", "controllers/account.js",
+			"async (req, res) => {\n  if (!req.user.useEmailToken(req.params.token, req.ip)) {\n    req.flash('errors', { msg: 'expired' });\n    return res.redirect('/account');\n  }\n  req.user.confirmed = true;\n  await req.user.save();\n}",
+			[]string{"token"}, []string{"token 2"}},
 
+		{"lookalike: a failed check of something else, the token only stored", "controllers/account.js",
+			"async (req, res) => {\n  if (!isHex(req.query.color)) {\n    return res.redirect('/account');\n  }\n  req.user.pending = req.params.token;\n  await req.user.save();\n}",
+			[]string{"token"}, nil},
 		{"lookalike: looked up, the miss ignored", "bots/views.py",
 			"def hook(request, token):\n    bot = Bot.objects.filter(hook_token=token).first()\n    Message.objects.create(bot=bot)",
 			[]string{"token"}, nil},
