@@ -36,6 +36,9 @@ func usesReference(l lang.Lang, stripped []byte) []Use {
 		if l.Family() == lang.JavaScript && (strings.HasPrefix(im.Module, ".") || strings.HasPrefix(im.Module, "/") || strings.HasPrefix(im.Module, "node:")) {
 			continue
 		}
+		if im.Module == "nodemailer" && mailerSendsNothing(stripped) {
+			continue
+		}
 		if s := catalog.ForPackage(eco, im.Module); s != nil {
 			out = append(out, Use{Service: s, Line: im.Line})
 			imported[s.ID] = true
