@@ -22,6 +22,10 @@ func FuzzDetect(f *testing.F) {
 		"http { authorizeHttpRequests { authorize(HttpMethod.DELETE, \"/api/**\", hasRole(\"A\")); authorize(anyRequest, authenticated) } }\n",
 		"@RequestMapping(",
 		"route().path(\"/a\", b -> b.GET(\"/x\", h::x)).build()",
+		"import io.ktor.server.routing.*\nfun Route.r() { route(\"x\") { authenticate(\"a\") { get { } } } }\nfun A.m() { routing { r(); get<T.Id> { } } }\n@Resource(\"/t\") class T { @Resource(\"{id}\") class Id(val parent: T) }\n",
+		"import static io.javalin.apibuilder.ApiBuilder.*;\nimport io.javalin.Javalin;\nJavalin app; app.routes(() -> { path(\"x\", () -> { crud(new C()); get(h, R.A); }); }); app.addHandler(); app.before(",
+		"import static spark.Spark.*;\nbefore(\"/a/*\", \"text/html\", (q, r) -> halt(401)); path(\"/a\", () -> get(\"\", (q, r) -> 1));",
+		"import io.vertx.ext.web.Router;\nRouter r = Router.router(v); r.route(\"/a/*\").subRouter(s); r.route().path(\"x\").method(HttpMethod.GET).handler(",
 	}
 	for _, s := range seeds {
 		f.Add(s)
