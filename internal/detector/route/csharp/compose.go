@@ -440,6 +440,29 @@ func (a *app) globalGuards(controller bool) []router.Guard {
 	return out
 }
 
+// authorized are the guards of an endpoint's [Authorize] attributes
+// (written in file) and the app's global guards (a controller's: true
+// for an action); the fallback policy applies only where no
+// authorization metadata is set.
+func (a *app) authorized(attrs []attr, file string, controller, metadata bool) []router.Guard {
+	var gs []router.Guard
+	for _, at := range attrs {
+		if at.name != "Authorize" {
+			continue
+		}
+		if g, ok := a.authorizeAttr(at, file); ok {
+			gs = append(gs, g)
+		}
+	}
+	for _, g := range a.globalGuards(controller) {
+		if g.Name == "FallbackPolicy" && metadata {
+			continue
+		}
+		gs = append(gs, g)
+	}
+	return gs
+}
+
 func has(attrs []attr, names ...string) bool {
 	return slices.ContainsFunc(attrs, func(a attr) bool { return slices.Contains(names, a.name) })
 }
@@ -729,26 +752,7 @@ func (ix *index) emitAction(out *detector.Sink, a *app, c *class, m *method, ver
 	anon := has(m.attrs, "AllowAnonymous") || anonClass && !has(m.attrs, "Authorize")
 	metadata := anon || len(classAuth) > 0 || has(m.attrs, "Authorize")
 	if !anon {
-		for _, at := range classAuth {
-			if g, ok := a.authorizeAttr(at, c.file); ok {
-				gs = append(gs, g)
-			}
-		}
-		for _, at := range m.attrs {
-			if at.name == "Authorize" {
-				if g, ok := a.authorizeAttr(at, c.file); ok {
-					gs = append(gs, g)
-				}
-			}
-		}
-		for _, g := range a.globalGuards(true) {
-			// The fallback policy applies only where no authorization
-			// metadata is set.
-			if g.Name == "FallbackPolicy" && metadata {
-				continue
-			}
-			gs = append(gs, g)
-		}
+		gs = a.authorized(append(slices.Clone(classAuth), m.attrs...), c.file, true, metadata)
 	}
 	// The anti-forgery check, on the action, its controller or as a
 	// global filter, is named in the route's middleware: the CSRF rule

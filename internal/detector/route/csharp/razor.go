@@ -145,6 +145,10 @@ func (ix *index) razorPage(out *detector.Sink, pg *razorPage) {
 	}
 	full, types := normalize(p)
 	model := ix.pageModel(pg)
+	modelFile := ""
+	if model != nil {
+		modelFile = model.file
+	}
 	var classAuth []attr
 	anonClass := false
 	if model != nil {
@@ -187,20 +191,11 @@ func (ix *index) razorPage(out *detector.Sink, pg *razorPage) {
 				gs = append(gs, g)
 			}
 		}
-		if !anon {
-			for _, at := range classAuth {
-				if g, ok := a.authorizeAttr(at, model.file); ok {
-					gs = append(gs, g)
-				}
-			}
-			for _, g := range a.globalGuards(false) {
-				if g.Name == "FallbackPolicy" && metadata {
-					continue
-				}
-				gs = append(gs, g)
-			}
-		} else {
+		if anon {
 			gs = nil
+		} else {
+			// classAuth is the model's, written in its file.
+			gs = append(gs, a.authorized(classAuth, modelFile, false, metadata)...)
 		}
 		// Razor Pages check the anti-forgery token of every unsafe
 		// request unless the model turns it off.

@@ -263,28 +263,17 @@ func (d *Next) layoutRoutes(ctx context.Context, file *detector.File, out *detec
 		} else if v != nil {
 			r.Body, r.EndLine = t.Text(v), syntax.EndLine(v)
 		}
-		if method != "" {
-			if ms := pageMethods(r.Body); lf.kind == remixRoute && handler == "action" && len(ms) > 0 {
-				// An action answers every non-GET method a form or fetcher
-				// submits with; one that tests the method serves those.
-				for _, m := range ms {
-					r.Method = m
-					d.keep(r)
-				}
-				return
-			}
+		switch {
+		case lf.kind == remixRoute && handler == "action":
+			// An action answers every non-GET method a form or fetcher
+			// submits with; one that tests the method serves those.
+			d.keepEachMethod(r, method)
+		case method != "":
 			d.keep(r)
-			return
-		}
-		// A Nitro handler without a method in its file name serves every
-		// method unless it tests the request's.
-		methods := pageMethods(r.Body)
-		if len(methods) == 0 {
-			methods = []string{"ANY"}
-		}
-		for _, m := range methods {
-			r.Method = m
-			d.keep(r)
+		default:
+			// A Nitro handler without a method in its file name serves
+			// every method unless it tests the request's.
+			d.keepEachMethod(r, "ANY")
 		}
 	}
 	for _, n := range syntax.NamedChildren(t.Root()) {

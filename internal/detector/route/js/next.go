@@ -399,15 +399,7 @@ func (d *Next) Detect(ctx context.Context, file *detector.File, out *detector.Si
 			d.keep(r)
 			continue
 		}
-		// pages/api: one handler for every method unless it checks req.method.
-		methods := pageMethods(r.Body)
-		if len(methods) == 0 {
-			methods = []string{"ANY"}
-		}
-		for _, m := range methods {
-			r.Method = m
-			d.keep(r)
-		}
+		d.keepEachMethod(r, "ANY")
 	}
 	return nil
 }
@@ -416,6 +408,20 @@ func (d *Next) keep(r nextRoute) {
 	d.mu.Lock()
 	d.routes = append(d.routes, r)
 	d.mu.Unlock()
+}
+
+// keepEachMethod keeps a handler that serves whatever method it is sent
+// (a pages/api default export, a Nitro handler, a Remix action) once per
+// method its code tests the request for, or once as otherwise.
+func (d *Next) keepEachMethod(r nextRoute, otherwise string) {
+	methods := pageMethods(r.Body)
+	if len(methods) == 0 {
+		methods = []string{otherwise}
+	}
+	for _, m := range methods {
+		r.Method = m
+		d.keep(r)
+	}
 }
 
 // pageMethods lists the methods a pages/api handler tests req.method for.

@@ -519,16 +519,7 @@ func (g *graph) call(m *module, c *expr) {
 		if recv == nil || !ok {
 			return
 		}
-		methods := upper(g.ix.strs(m, c.arg(-1, "methods")))
-		view := c.arg(2, "view_func")
-		if view != nil && view.kind == exCall && view.callee() == "as_view" {
-			g.classRoute(recv, m, view.fn.obj, p, methods)
-			return
-		}
-		if len(methods) == 0 {
-			methods = []string{"GET"}
-		}
-		g.functionRoute(recv, m, view, p, methods)
+		g.viewRoute(recv, m, c.arg(2, "view_func"), p, upper(g.ix.strs(m, c.arg(-1, "methods"))))
 	case "add_api_route", "add_api_websocket_route", "add_websocket_route":
 		p, ok := g.ix.str(m, c.arg(0, "path"))
 		if recv == nil || !ok {
@@ -995,6 +986,20 @@ func (g *graph) classRoute(recv *object, m *module, clsExpr *expr, p string, met
 			line: s.cls.line, endLine: s.cls.endLine, body: s.cls.source(), chain: chain,
 			framework: recv.framework(), untypedString: true})
 	}
+}
+
+// viewRoute adds the routes of a view registered at p: a class-based
+// view's as_view() dispatches to its methods by name; a function serves
+// the methods listed, GET when none are.
+func (g *graph) viewRoute(recv *object, m *module, view *expr, p string, methods []string) {
+	if view != nil && view.kind == exCall && view.callee() == "as_view" {
+		g.classRoute(recv, m, view.fn.obj, p, methods)
+		return
+	}
+	if len(methods) == 0 {
+		methods = []string{"GET"}
+	}
+	g.functionRoute(recv, m, view, p, methods)
 }
 
 // functionRoute adds a route whose view is a function named by view.

@@ -15,16 +15,7 @@ func (g *graph) sanicAddRoute(m *module, recv *object, c *expr) {
 		}
 		return
 	}
-	methods := upper(g.ix.strs(m, c.arg(-1, "methods")))
-	view := c.arg(0, "handler")
-	if view != nil && view.kind == exCall && view.callee() == "as_view" {
-		g.classRoute(recv, m, view.fn.obj, p, methods)
-		return
-	}
-	if len(methods) == 0 {
-		methods = []string{"GET"}
-	}
-	g.functionRoute(recv, m, view, p, methods)
+	g.viewRoute(recv, m, c.arg(0, "handler"), p, upper(g.ix.strs(m, c.arg(-1, "methods"))))
 }
 
 // sanicParam is Sanic's parameter syntax, the name first: <id:int>.
