@@ -176,9 +176,13 @@ func nodeDependencies(data []byte) (bool, int, error) {
 	if err := json.Unmarshal(data, &pkg); err != nil {
 		return false, 0, err
 	}
+	// Development tools only, and no script that runs them in a build or
+	// a start (a formatter a developer runs by hand): nothing installed
+	// from it is built into or run by the app.
+	toolsOnly := !nonEmptyObject(pkg["dependencies"]) && !nonEmptyObject(pkg["optionalDependencies"]) && !nonEmptyObject(pkg["scripts"])
 	for _, key := range []string{"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"} {
 		raw, ok := pkg[key]
-		if !ok || key == "peerDependencies" {
+		if !ok || key == "peerDependencies" || key == "devDependencies" && toolsOnly {
 			continue
 		}
 		var deps map[string]any
@@ -187,6 +191,12 @@ func nodeDependencies(data []byte) (bool, int, error) {
 		}
 	}
 	return false, 0, nil
+}
+
+// nonEmptyObject: raw is a JSON object with at least one key.
+func nonEmptyObject(raw json.RawMessage) bool {
+	var m map[string]any
+	return raw != nil && json.Unmarshal(raw, &m) == nil && len(m) > 0
 }
 
 func lineOf(data []byte, needle string) int {
