@@ -27,7 +27,11 @@ var uploadUnsafe = &Rule{
 	},
 	fire: func(c *Context) []Hit {
 		var hits []Hit
-		for _, r := range routes(c, func(r *facts.Route) bool { return has(r.Tags, facts.TagUpload) }) {
+		// A GET takes no file: it renders the upload form (its middleware
+		// tagged it, a CSRF token minted for the form).
+		for _, r := range routes(c, func(r *facts.Route) bool {
+			return has(r.Tags, facts.TagUpload) && r.Method != "GET" && r.Method != "HEAD"
+		}) {
 			diff, reason, needs := model.Moderate, "needs knowledge of key pattern, or low if keys use user_id/filename", "knowledge of the key pattern"
 			if r.Auth != facts.AuthRequired {
 				diff, reason, needs = model.Easy, "the upload route has no authentication guard", "only the URL"
