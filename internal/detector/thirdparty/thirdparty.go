@@ -45,6 +45,12 @@ type Detector struct {
 	// catalogue entry names (pageLoads), by the host's registrable
 	// domain. Finish keeps those of pages the product serves.
 	pageHosts map[string][]facts.Evidence
+	// assetPages are HTML files of a static-assets subfolder, read in
+	// Finish only when another file names them (htmlNamed: file name ->
+	// up to two files naming it); replaying is set while they are read.
+	assetPages []*detector.File
+	htmlNamed  map[string][]string
+	replaying  bool
 	// modules are the JavaScript and TypeScript files read, with their
 	// imports: a module that only hands out values and that no file
 	// imports uses nothing (dropUnimported).
@@ -146,6 +152,9 @@ var keywords = sync.OnceValue(func() []string {
 	// A helper or a base class that sends with the global fetch may
 	// import nothing (helpers, SentFields).
 	kw = append(kw, "fetch(")
+	// A file naming an HTML file may be what leads to an asset page
+	// (assetPage).
+	kw = append(kw, ".htm")
 	// A page loads a script or a stylesheet from a protocol-relative URL
 	// (src="//cdn.vendor.net/x.js"), which names no scheme (pageLoads).
 	kw = append(kw, `"//`, `'//`)
@@ -204,6 +213,10 @@ func domainOf(host string) string {
 
 // Detect implements detector.Detector.
 func (d *Detector) Detect(ctx context.Context, f *detector.File, _ *detector.Sink) error {
+	d.noteHTMLNames(f)
+	if d.holdAssetPage(f) {
+		return nil
+	}
 	if credential.IsEnvTemplate(f.Path) {
 		d.env.addHosts(envTemplateHosts(f.Path, f.Data))
 		return nil
@@ -631,7 +644,10 @@ func ships(k lang.Kind) bool {
 // Finish implements detector.Finisher. A parent SDK (boto3, aws-sdk) whose
 // services were picked out by calls is folded into them: "AWS" alone says
 // less than "Amazon S3" and "Amazon SES", and its evidence is theirs.
-func (d *Detector) Finish(_ context.Context, out *detector.Sink) error {
+func (d *Detector) Finish(ctx context.Context, out *detector.Sink) error {
+	if err := d.readNamedAssetPages(ctx); err != nil {
+		return err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.wrapperCalls()
