@@ -2,6 +2,7 @@ package userdata
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/threatmap/threatmap/internal/facts"
@@ -154,7 +155,10 @@ func typeSays(t string) (given Class, rules func(Class) bool) {
 		case boolType.MatchString(w):
 			return "", func(c Class) bool { return c != Billing }
 		case numberType.MatchString(w):
-			return "", func(c Class) bool { return c == AuthSecret || c == FreeText || c == File }
+			// A number is no text, no file and no e-mail address
+			// (sesEmailRateLimit Int is a limit); a phone number may be
+			// kept as one (numberContact).
+			return "", func(c Class) bool { return c == AuthSecret || c == FreeText || c == File || c == mailOnly }
 		case timeType.MatchString(w):
 			return "", func(c Class) bool { return c != Identity && c != Billing }
 		}
@@ -250,10 +254,25 @@ func ClassOf(f Field) Class {
 		return given
 	}
 	c := nameClass(f.Name)
-	if c != "" && rules != nil && rules(c) {
+	if c != "" && rules != nil && (rules(c) || c == Contact && !numberContact(f.Name) && rules(mailOnly)) {
 		return ""
 	}
 	return c
+}
+
+// mailOnly stands, for typeSays' rules, for a contact field that names no
+// phone: an e-mail address, which a number cannot hold.
+const mailOnly Class = "mail-only"
+
+// numberContact: a contact field a number may hold, a phone's.
+func numberContact(name string) bool {
+	return slices.ContainsFunc(code.Words(name), func(w string) bool {
+		switch w {
+		case "phone", "mobile", "telephone", "tel", "msisdn", "fax", "whatsapp", "cell":
+			return true
+		}
+		return false
+	})
 }
 
 // headClass is what a model's name says it holds, by its head noun (its

@@ -102,7 +102,9 @@ func TestFieldClass(t *testing.T) {
 		{"Session", Field{"client", "inet"}, Location},            // the type says it
 		{"User", Field{"lastIp", "IsIP Column STRING"}, Location}, // its validator says it
 		{"User", Field{"login", "STRING isEmail"}, Contact},
-		{"FileItem", Field{"tokens", "INT"}, ""}, // a count
+		{"FileItem", Field{"tokens", "INT"}, ""},               // a count
+		{"MailSetting", Field{"sesEmailRateLimit", "Int"}, ""}, // a limit: no address is a number
+		{"Contact", Field{"phone_number", "BIGINT"}, Contact},  // lookalike: a phone kept as a number
 		{"User", Field{"password_changed", "timestamptz"}, ""},
 		{"User", Field{"date_of_birth", "DATE"}, Identity},
 		{"User", Field{"is_premium", "boolean"}, Billing},
