@@ -121,6 +121,14 @@ func identifierLike(v string) bool {
 // client and tenant ids) as well as of some keys.
 var uuidValue = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
+// uuidID: a UUID under a name that says it is an id (an XML element's
+// id="...", a record's key_id): in any file, it names a thing, and the
+// secret it names, if any, is elsewhere.
+func uuidID(variable, value string) bool {
+	ws := code.Words(variable)
+	return len(ws) > 0 && ws[len(ws)-1] == "id" && uuidValue.MatchString(value)
+}
+
 var uuidIn = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
 
 // inTable reports whether a generic candidate is one row of a table of

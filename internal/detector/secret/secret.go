@@ -127,7 +127,7 @@ func (d *Detector) Detect(ctx context.Context, f *detector.File, out *detector.S
 		if isCodePath(f.Path) && (notAKey(c.rule, c.variable, c.secret) || inTable(c.rule, c.secret, l, c.start)) {
 			continue
 		}
-		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret) || mapKey(f.Data, c.start, c.secret)) {
+		if c.rule == "generic-api-key" && (sampleValue(c.secret) && !chosenName(c.variable) || inProse(f.Data, c.start, c.secret) || mapKey(f.Data, c.start, c.secret) || uuidID(c.variable, c.secret)) {
 			continue
 		}
 		if nameRule(c.rule) && (generated || rpcMethod.MatchString(c.secret) || isCodePath(f.Path) && (storageKey(f.Data, c.variable, c.secret, c.start) || comparedOnly(f.Data, c.variable, c.start))) {
