@@ -70,6 +70,11 @@ func TestAuthOf(t *testing.T) {
 		{"body check", nil, "if (!req.user) return res.sendStatus(401)", false, facts.AuthRequired},
 		{"nothing, complete", []string{"session"}, "res.json([])", true, facts.AuthNone},
 		{"nothing, incomplete", nil, "res.json([])", false, facts.AuthUnknown},
+		// The signed-in caller returns early from a closed block: the
+		// refusal after it is what everyone else gets. A closed block that
+		// returns nothing (if (ref) { next += ref }) is not such a test.
+		{"early return for the signed-in, then a redirect", nil, "if (req.isAuthenticated()) {\n    return next();\n  }\n  req.flash('errors', { msg: 'log in' });\n  res.redirect('/login');", true, facts.AuthRequired},
+		{"a closed block that returns nothing, then a redirect", nil, "let next = '/';\n  if (req.query.ref) {\n    next += req.query.ref;\n  }\n  res.redirect('/login?next=' + next);", true, facts.AuthNone},
 		// Header and CSRF middleware from a library is plumbing, whatever
 		// its name holds; an app's own "protect" guard with no code is not.
 		{"lusca headers", []string{"lusca.xframe", "lusca.xssProtection", "lusca({ csrf: true })"}, "res.json([])", true, facts.AuthNone},

@@ -1721,6 +1721,8 @@ func condition(src string, i int) string {
 	return win
 }
 
+var earlyReturn = regexp.MustCompile(`\breturn\b`)
+
 // lastOpen is the last kw in win whose braced block (with its else) is
 // still open at the end of win: an if whose block closed before
 // (if ref != "" { ... }) is not what the code after it is under. A kw
@@ -1740,9 +1742,9 @@ func lastOpen(win, kw string) int {
 			return k
 		}
 		depth := 0
-		closed := false
+		closed := -1
 		body := win[k+open:]
-		for j := 0; j < len(body) && !closed; j++ {
+		for j := 0; j < len(body) && closed < 0; j++ {
 			switch body[j] {
 			case '{':
 				depth++
@@ -1751,11 +1753,14 @@ func lastOpen(win, kw string) int {
 				// An else goes on with the same statement: code in it
 				// is under the if.
 				if depth == 0 && !strings.HasPrefix(strings.TrimLeft(body[j+1:], " \t\r\n"), "else") {
-					closed = true
+					closed = j
 				}
 			}
 		}
-		if !closed {
+		// A block that returns (if (req.isAuthenticated()) { return
+		// next(); }) leaves the code after it to the callers its test
+		// failed: that code is under the if as an else is.
+		if closed < 0 || earlyReturn.MatchString(body[:closed]) {
 			return k
 		}
 		end = k
