@@ -339,6 +339,7 @@ func readPackage(p string, src []byte) (pkgDeps, bool) {
 		Dev  map[string]any  `json:"devDependencies"`
 		// Workspaces: a workspace's root installs its packages' too.
 		Workspaces json.RawMessage `json:"workspaces"`
+		Scripts    map[string]any  `json:"scripts"`
 	}
 	if json.Unmarshal(src, &pj) != nil {
 		return pkgDeps{}, false
@@ -358,8 +359,23 @@ func readPackage(p string, src []byte) (pkgDeps, bool) {
 			break
 		}
 	}
-	d.devOnly = len(pj.Deps) == 0 && len(pj.Peer) == 0 && len(pj.Dev) > 0 && len(pj.Workspaces) == 0
+	d.devOnly = len(pj.Deps) == 0 && len(pj.Peer) == 0 && len(pj.Dev) > 0 && len(pj.Workspaces) == 0 && !buildsWith(pj.Scripts)
 	return d, true
+}
+
+// buildScripts are the script names that build, serve or start what a
+// package makes: its devDependencies then go into the product (a
+// SvelteKit or Vite app keeps its framework among them).
+var buildScripts = []string{"build", "start", "dev", "serve", "preview", "prod", "production", "generate", "export", "prepare"}
+
+// buildsWith says a package's scripts build, serve or start something.
+func buildsWith(scripts map[string]any) bool {
+	for _, n := range buildScripts {
+		if _, ok := scripts[n]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // pageBundle says why a script is a page's by its package: the nearest

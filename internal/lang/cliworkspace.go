@@ -103,12 +103,15 @@ func installsJS(p string, src []byte) bool {
 	base := path.Base(p)
 	build := strings.HasPrefix(base, "Dockerfile") || strings.HasSuffix(base, ".Dockerfile") || base == "Procfile" || base == "Makefile" ||
 		Of(p) == Shell || Of(p) == YAML
-	return build && jsInstall.Match(src)
+	// A vendored library's own Dockerfile installs nothing of this tree.
+	vendored := hasSegment(p, "vendor") || hasSegment(p, "node_modules") || hasSegment(p, "third_party")
+	return build && jsInstall.Match(src) && !vendored
 }
 
 // devToolRoles are the roles of manifests that list only developer
-// tools (devDependencies, nothing to run, no page framework, no command)
-// when nothing in the tree installs JavaScript packages: what they pin
+// tools (devDependencies, nothing to run, no script that builds or
+// starts, no page framework, no command) when nothing in the tree
+// installs JavaScript packages: what they pin
 // or leave unpinned runs on a developer's machine, not in the product.
 func (t *Tree) devToolRoles() map[string]Role {
 	out := map[string]Role{}

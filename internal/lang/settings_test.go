@@ -179,12 +179,17 @@ func TestTreeCLIPackage(t *testing.T) {
 // TestTreeDevTools: a package.json that lists only devDependencies, in
 // a tree where nothing installs JavaScript packages, is a manifest of a
 // developer's tools. The lookalike's Dockerfile installs the same kind of
-// manifest to build the served assets, so it keeps its own role.
+// manifest to build the served assets, so it keeps its own role, and a
+// vendored library's Dockerfile installing packages installs none of
+// the tree's.
 func TestTreeDevTools(t *testing.T) {
 	checkTreeRoles(t, "devtools", map[string]string{
 		"package.json": "in a developer tools' manifest (lists only devDependencies, and no Dockerfile, CI workflow or script in the tree installs JavaScript packages): needs commit access",
 	})
 	checkTreeRoles(t, "devtools-installed", map[string]string{})
+	// An app that keeps its framework among devDependencies builds with
+	// them: the product, though nothing in the tree installs it.
+	checkTreeRoles(t, "devtools-app", map[string]string{})
 }
 
 func checkTreeRoles(t *testing.T, dir string, want map[string]string) {
