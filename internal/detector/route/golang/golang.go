@@ -54,6 +54,11 @@ func (*Detector) Match(p string) bool {
 	return path.Base(p) == "go.mod"
 }
 
+// Exempt implements detector.PrefilterExempt: a go.mod is read whatever
+// it holds, since its module path is how imports of the module's own
+// packages resolve (a module that requires nothing names no framework).
+func (*Detector) Exempt(p string) bool { return path.Base(p) == "go.mod" }
+
 // Keywords implements detector.Keyworded: a file that serves or builds
 // HTTP routes imports one of these or registers on a router whose type it
 // does not name (x.HTTP.Path("/a").Handler(h)), and one that declares a
