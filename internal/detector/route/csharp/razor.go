@@ -43,6 +43,8 @@ var (
 // readRazorPage reads a .cshtml file's @page and @model directives; nil
 // when it is no page (a view or a partial without @page).
 func readRazorPage(p string, src []byte) *razorPage {
+	// Visual Studio saves .cshtml files with a UTF-8 byte-order mark.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	for i, l := range bytes.Split(src, []byte("\n")) {
 		t := strings.TrimSpace(string(l))
 		if t == "" || strings.HasPrefix(t, "@*") || strings.HasPrefix(t, "@using") {
